@@ -1,0 +1,36 @@
+// Bundles the main-process side (Electron main, preload, command line, workers, web bridge) with esbuild.
+// The renderer is built by Vite (renderer/vite.config.ts). Native modules and electron stay external.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+
+/** entry (relative to the root) → output file name in out/ */
+const ENTRIES = {
+  'electron/main.ts': 'main.cjs',
+  'electron/preload.ts': 'preload.cjs',
+  'electron/web.ts': 'web.cjs',
+  'electron/cli/screen.ts': 'screen.cjs',
+  'electron/workers/screen-worker.ts': 'screen-worker.cjs',
+};
+
+const started = Date.now();
+await Promise.all(
+  Object.entries(ENTRIES).map(([entry, outName]) =>
+    build({
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(root, 'out', outName),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      external: ['electron', 'better-sqlite3'],
+      logLevel: 'warning',
+      legalComments: 'none',
+    }),
+  ),
+);
+if (!quiet) console.error(`bundle-main: ${Object.keys(ENTRIES).length} entries in ${Date.now() - started} ms`);
