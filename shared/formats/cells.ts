@@ -1,0 +1,46 @@
+// Cell-level rules shared by every table the program reads or writes.
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab/carriage return) as a formula. Exports prefix
+ * such cells with an apostrophe (OWASP's advice for CSV injection); imports remove exactly that prefix again so
+ * that an export re-imports unchanged.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function stripNeutralisingApostrophe(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** The trimmed cell at a column index; '' for an absent optional column (-1) or a short row. */
+export function cellAt(cells: readonly string[], index: number): string {
+  return index < 0 ? '' : stripNeutralisingApostrophe((cells[index] ?? '').trim());
+}
+
+/** Splits a `;`-separated list cell (full-width ；accepted), dropping empty items and duplicates. */
+export function splitList(text: string): string[] {
+  return [...new Set(text.split(/[;；]/).map((item) => item.trim()).filter((item) => item !== ''))];
+}
+
+/** One Nice class number 1–45 (full-width digits accepted), or null. */
+export function parseNiceClass(text: string): number | null {
+  const cleaned = text.normalize('NFKC').trim().replace(/^第\s*|\s*类$/g, '');
+  if (!/^\d{1,2}$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return value >= 1 && value <= 45 ? value : null;
+}
+
+/** Accepts 2019-05-20, 2019/5/20, 2019.05.20, 2019年5月20日 and ISO timestamps; returns YYYY-MM-DD or null. */
+export function parseDate(text: string): string | null {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T ].*)?$/.exec(text.normalize('NFKC').trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
