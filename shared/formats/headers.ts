@@ -1,0 +1,46 @@
+// Maps the headers of a user's table to the columns a parser needs. Users' spreadsheets carry extra columns,
+// reorder them, and pick up stray spaces, BOMs and full-width characters; none of that should matter. A missing
+// required header is an error that names it, so the user knows which column to add or rename.
+
+export interface HeaderSpec<K extends string> {
+  key: K;
+  header: string;
+  required: boolean;
+}
+
+export type HeaderMapping<K extends string> =
+  | { ok: true; columns: Record<K, number> }
+  | { ok: false; error: string };
+
+/** The form in which two headers are compared: no BOM, NFKC (full-width → half-width), no spaces, no asterisk. */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .replace(/[\s*]/g, '');
+}
+
+export function mapHeaders<K extends string>(headers: string[], spec: HeaderSpec<K>[]): HeaderMapping<K> {
+  const positions = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const key = normaliseHeader(h);
+    if (key) positions.set(key, [...(positions.get(key) ?? []), i]);
+  });
+  const columns = {} as Record<K, number>;
+  const missing: string[] = [];
+  for (const { key, header, required } of spec) {
+    const found = positions.get(normaliseHeader(header)) ?? [];
+    if (found.length > 1) return { ok: false, error: `列「${header}」出现了 ${found.length} 次，无法确定使用哪一列` };
+    if (found.length === 0 && required) missing.push(header);
+    columns[key] = found[0] ?? -1;
+  }
+  if (missing.length > 0) {
+    const seen = headers.map((h) => h.trim()).filter(Boolean);
+    const shown = seen.length > 12 ? [...seen.slice(0, 12), '…'] : seen;
+    return {
+      ok: false,
+      error: `缺少必需的列${missing.map((m) => `「${m}」`).join('')}（文件中的列：${shown.join('、') || '无'}）`,
+    };
+  }
+  return { ok: true, columns };
+}
