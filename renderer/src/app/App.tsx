@@ -1,0 +1,64 @@
+// The shell: the app's name and data location on top, the pages on the left, the current page on the right.
+import { useState } from 'react';
+import { AboutPage } from '../pages/about/AboutPage';
+import { BackupPage } from '../pages/backup/BackupPage';
+import { RegistryPage } from '../pages/registry/RegistryPage';
+import { useAppInfo } from './useAppInfo';
+
+const PAGES = [
+  { id: 'registry', label: '保护名录', icon: '▤' },
+  { id: 'backup', label: '备份与恢复', icon: '⟲' },
+  { id: 'about', label: '关于', icon: 'ⓘ' },
+] as const;
+
+type PageId = (typeof PAGES)[number]['id'];
+
+function Header() {
+  const { info, error } = useAppInfo();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          商
+        </span>
+        <span className="brand-name">商标守护</span>
+        <span className="brand-sub">保护名录与抢注筛查</span>
+      </div>
+      <div className="data-location" title={info?.databasePath}>
+        {info ? <>数据位置：{info.dataDir}</> : error ? <span className="error-text">{error}</span> : null}
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  const [page, setPage] = useState<PageId>('registry');
+  return (
+    <div className="app">
+      <Header />
+      <div className="app-main">
+        <nav className="app-nav" aria-label="主导航">
+          {PAGES.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              className={`nav-item${page === p.id ? ' active' : ''}`}
+              aria-current={page === p.id ? 'page' : undefined}
+              onClick={() => setPage(p.id)}
+            >
+              <span className="nav-icon" aria-hidden="true">
+                {p.icon}
+              </span>
+              {p.label}
+            </button>
+          ))}
+        </nav>
+        <main className="app-content">
+          {page === 'registry' ? <RegistryPage /> : null}
+          {page === 'backup' ? <BackupPage /> : null}
+          {page === 'about' ? <AboutPage /> : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Small notices in the corner after an action (已保存 / 已删除 / 导入结果); errors stay longer.
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+
+export type ToastTone = 'success' | 'error' | 'info';
+
+interface ToastItem {
+  id: number;
+  message: string;
+  tone: ToastTone;
+}
+
+type Notify = (message: string, tone?: ToastTone) => void;
+
+const ToastContext = createContext<Notify>(() => undefined);
+
+export function useToast(): Notify {
+  return useContext(ToastContext);
+}
+
+const DURATION_MS: Record<ToastTone, number> = { success: 3000, info: 4000, error: 8000 };
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<ToastItem[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => setItems((all) => all.filter((t) => t.id !== id)), []);
+
+  const notify = useCallback<Notify>(
+    (message, tone = 'success') => {
+      const id = nextId.current++;
+      setItems((all) => [...all.slice(-3), { id, message, tone }]);
+      window.setTimeout(() => dismiss(id), DURATION_MS[tone]);
+    },
+    [dismiss],
+  );
+
+  const value = useMemo(() => notify, [notify]);
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {items.map((t) => (
+          <div key={t.id} className={`toast toast-${t.tone}`} onClick={() => dismiss(t.id)}>
+            {t.message}
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}

@@ -1,0 +1,113 @@
+// 备份与恢复: back up now, restore from a chosen file or an automatic backup (the current database is kept aside).
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../../shared/api';
+import { useClient } from '../../api/context';
+import { useAppInfo } from '../../app/useAppInfo';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { today } from '../../components/format';
+import { useToast } from '../../components/Toast';
+import { AutomaticBackups } from './AutomaticBackups';
+
+interface Restored {
+  restoredFrom: string;
+  previousKeptAt: string;
+  markCount: number;
+}
+
+export function BackupPage() {
+  const client = useClient();
+  const notify = useToast();
+  const appInfo = useAppInfo();
+  const [automatic, setAutomatic] = useState<BackupInfo[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{ path: string; busy: boolean } | null>(null);
+  const [restored, setRestored] = useState<Restored | null>(null);
+
+  const loadAutomatic = useCallback(async () => {
+    const r = await client['backup.listAutomatic']({});
+    if (r.ok) setAutomatic(r.value);
+    else setListError(r.error.message);
+  }, [client]);
+
+  useEffect(() => {
+    void loadAutomatic();
+  }, [loadAutomatic]);
+
+  async function backupNow() {
+    const picked = await client['dialog.saveFile']({
+      title: '保存备份',
+      defaultName: `商标守护备份-${today()}.sqlite`,
+      filter: 'backup',
+    });
+    if (!picked.ok) return notify(picked.error.message, 'error');
+    if (picked.value.path === null) return;
+    const r = await client['backup.create']({ path: picked.value.path });
+    if (r.ok) notify(`备份已保存：${r.value.path}`);
+    else notify(`备份失败：${r.error.message}`, 'error');
+  }
+
+  async function chooseRestoreFile() {
+    const picked = await client['dialog.openFile']({ title: '选择要恢复的备份文件', filter: 'backup' });
+    if (!picked.ok) return notify(picked.error.message, 'error');
+    if (picked.value.path !== null) setConfirming({ path: picked.value.path, busy: false });
+  }
+
+  async function restore(path: string) {
+    setConfirming({ path, busy: true });
+    const r = await client['backup.restore']({ path });
+    setConfirming(null);
+    if (!r.ok) return notify(`恢复失败，当前数据没有改动：${r.error.message}`, 'error');
+    setRestored(r.value);
+    notify(`已恢复，名录共 ${r.value.markCount} 条`);
+    appInfo.reload();
+    void loadAutomatic();
+  }
+
+  return (
+    <div className="page backup-page">
+      <div className="page-head">
+        <h1>备份与恢复</h1>
+      </div>
+      <section className="card">
+        <h2>立即备份</h2>
+        <p className="muted">把当前的全部数据（名录及其变更记录）保存为一个备份文件，可以拷到别处保存。</p>
+        <button type="button" className="primary" onClick={() => void backupNow()}>
+          立即备份…
+        </button>
+      </section>
+      <section className="card">
+        <h2>从备份恢复</h2>
+        <p className="muted">用备份文件替换当前数据。恢复前会先检查备份是否完好；当前数据库不会删除，而是另存一份。</p>
+        <button type="button" onClick={() => void chooseRestoreFile()}>
+          从备份恢复…
+        </button>
+        {restored ? (
+          <div className="info-banner" role="status">
+            已从 {restored.restoredFrom} 恢复，名录共 {restored.markCount} 条。原来的数据库保存在 {restored.previousKeptAt}。
+          </div>
+        ) : null}
+      </section>
+      <section className="card">
+        <h2>自动备份</h2>
+        <p className="muted">每次启动时自动备份一次，保留最近七份。</p>
+        <AutomaticBackups backups={automatic} error={listError} onRestore={(path) => setConfirming({ path, busy: false })} />
+      </section>
+      {confirming ? (
+        <ConfirmDialog
+          title="从备份恢复"
+          confirmLabel="恢复"
+          danger
+          busy={confirming.busy}
+          onConfirm={() => void restore(confirming.path)}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>将用以下备份替换当前数据：</p>
+          <p className="path">{confirming.path}</p>
+          <p className="muted">
+            恢复前会检查备份文件是否完好、版本是否相符。当前数据库不会被删除，会另存在数据文件夹中，需要时可以再恢复回来。
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Loads the whole registry once (and again after each change) and precomputes its search keys.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { StoredMark } from '../../../../shared/api';
+import { buildSearchIndex, type SearchIndex } from '../../../../shared/registry-search';
+import { useClient } from '../../api/context';
+
+export interface RegistryList {
+  marks: StoredMark[] | null;
+  index: SearchIndex<StoredMark>;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
+export function useRegistryList(): RegistryList {
+  const client = useClient();
+  const [marks, setMarks] = useState<StoredMark[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const result = await client['registry.list']({});
+    if (result.ok) {
+      setMarks(result.value);
+      setError(null);
+    } else {
+      setError(result.error.message);
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const index = useMemo(() => buildSearchIndex(marks ?? []), [marks]);
+  return { marks, index, error, reload };
+}
