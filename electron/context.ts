@@ -1,0 +1,73 @@
+// Everything a service needs: the open database, its repositories, the clock and who is acting.
+// Restore swaps the database underneath, so services reach the repositories through the context each call.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
+import { createAuditRepository, type AuditRepository } from './db/repositories/audit';
+import { createMarksRepository, type MarksRepository } from './db/repositories/marks';
+import { createSettingsRepository, type SettingsRepository } from './db/repositories/settings';
+
+export interface AppConfig {
+  dataDir: string;
+  /** Folder holding sample-registry.csv and the letter templates. */
+  seedsDir: string;
+  /** better_sqlite3.node built for Electron's ABI when running inside Electron. */
+  nativeBinding?: string;
+  /** Shown in the audit log as who made a change. */
+  actor: string;
+  transport: 'electron' | 'web';
+  version: string;
+  now?: () => Date;
+}
+
+export interface AppContext {
+  readonly config: AppConfig;
+  readonly databasePath: string;
+  readonly db: Db;
+  readonly marks: MarksRepository;
+  readonly audit: AuditRepository;
+  readonly settings: SettingsRepository;
+  /** ISO timestamp from the context's clock. */
+  now(): string;
+  /** Closes the database and opens the file again (after a restore). */
+  reopen(): void;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'markguard.sqlite';
+export { LATEST_SCHEMA_VERSION };
+
+export function createAppContext(config: AppConfig): AppContext {
+  mkdirSync(config.dataDir, { recursive: true });
+  const databasePath = path.join(config.dataDir, DATABASE_FILE);
+  const open = () => {
+    const db = openDatabase(databasePath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+    return { db, marks: createMarksRepository(db), audit: createAuditRepository(db), settings: createSettingsRepository(db) };
+  };
+  let state = open();
+  const clock = config.now ?? (() => new Date());
+  return {
+    config,
+    databasePath,
+    get db() {
+      return state.db;
+    },
+    get marks() {
+      return state.marks;
+    },
+    get audit() {
+      return state.audit;
+    },
+    get settings() {
+      return state.settings;
+    },
+    now: () => clock().toISOString(),
+    reopen() {
+      state.db.close();
+      state = open();
+    },
+    close() {
+      if (state.db.open) state.db.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// Numbered migrations, applied in order and tracked in PRAGMA user_version. Never edit a released migration:
+// add the next number.
+import m001 from './001-registry';
+import m002 from './002-settings';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

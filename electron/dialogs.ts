@@ -1,0 +1,31 @@
+// Native file dialogs, shown by the main process (the renderer only ever receives the chosen path).
+import { dialog, type BrowserWindow } from 'electron';
+import type { DialogPort } from './handlers';
+
+const FILTERS = {
+  table: [
+    { name: '表格文件（CSV、Excel）', extensions: ['csv', 'xlsx'] },
+    { name: '所有文件', extensions: ['*'] },
+  ],
+  backup: [
+    { name: '商标守护备份', extensions: ['sqlite', 'db'] },
+    { name: '所有文件', extensions: ['*'] },
+  ],
+};
+
+export function createNativeDialogs(getWindow: () => BrowserWindow | null): DialogPort {
+  return {
+    async openFile(title, filter) {
+      const window = getWindow();
+      const options = { title, filters: FILTERS[filter], properties: ['openFile' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveFile(title, defaultName, filter) {
+      const window = getWindow();
+      const options = { title, defaultPath: defaultName, filters: FILTERS[filter] };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The service behind every channel of shared/api.ts. Transports differ only in how dialogs are shown.
+import { contract } from '../shared/api';
+import type { AppContext } from './context';
+import type { Handlers } from './ipc/dispatch';
+import { createBackupService } from './services/backup';
+import { createRegistryService } from './services/registry';
+import { exportRegistry } from './services/registry-export';
+import { createRegistryImportService } from './services/registry-import';
+import { toProtectedMark } from './db/repositories/marks';
+import type { z } from 'zod';
+
+type FileFilter = z.output<(typeof contract)['dialog.openFile']['input']>['filter'];
+
+/** File dialogs: Electron's native ones in the app, a test-controlled queue in the web bridge. */
+export interface DialogPort {
+  openFile(title: string, filter: FileFilter): Promise<string | null>;
+  saveFile(title: string, defaultName: string, filter: FileFilter): Promise<string | null>;
+}
+
+export interface StartInfo {
+  seededOnThisStart: boolean;
+}
+
+export function createHandlers(ctx: AppContext, dialogs: DialogPort, start: StartInfo): Handlers {
+  const registry = createRegistryService(ctx);
+  const imports = createRegistryImportService(ctx);
+  const backups = createBackupService(ctx);
+  return {
+    'app.info': () => ({
+      version: ctx.config.version,
+      dataDir: ctx.config.dataDir,
+      databasePath: ctx.databasePath,
+      schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+      markCount: ctx.marks.count(),
+      seededOnThisStart: start.seededOnThisStart,
+      transport: ctx.config.transport,
+    }),
+    'registry.list': () => registry.list(),
+    'registry.create': ({ mark }) => registry.create(mark),
+    'registry.update': ({ key, mark }) => registry.update(key, mark),
+    'registry.delete': ({ key }) => registry.remove(key),
+    'registry.history': ({ key }) => registry.history(key),
+    'registry.importPreview': ({ path }) => imports.preview(path),
+    'registry.importCommit': ({ token }) => imports.commit(token),
+    'registry.importDiscard': ({ token }) => imports.discard(token),
+    'registry.export': ({ path, format }) => exportRegistry(registry.list().map(toProtectedMark), path, format),
+    'dialog.openFile': async ({ title, filter }) => ({ path: await dialogs.openFile(title, filter) }),
+    'dialog.saveFile': async ({ title, defaultName, filter }) => ({
+      path: await dialogs.saveFile(title, defaultName, filter),
+    }),
+    'backup.create': ({ path }) => backups.create(path),
+    'backup.restore': ({ path }) => backups.restore(path),
+    'backup.listAutomatic': () => backups.listAutomatic(),
+  };
+}

@@ -1,0 +1,21 @@
+// The only place that touches ipcMain: one handler per contract channel, each checking that the call comes from
+// our own window's top frame before it reaches the dispatcher.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, IPC_PREFIX } from '../../shared/api';
+import { fail } from '../../shared/result';
+import type { Dispatch } from './dispatch';
+
+export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean): () => void {
+  const trusted = (event: IpcMainInvokeEvent) => {
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
+  };
+  for (const channel of CHANNELS) {
+    ipcMain.handle(`${IPC_PREFIX}${channel}`, (event, input: unknown) =>
+      trusted(event) ? dispatch(channel, input) : fail('unsupported', '拒绝来自未知页面的请求'),
+    );
+  }
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(`${IPC_PREFIX}${channel}`);
+  };
+}

@@ -1,0 +1,57 @@
+// The Electron main process: single instance, services, IPC, window, menu. Everything testable lives elsewhere;
+// this file only wires Electron to it.
+import { app, BrowserWindow, dialog } from 'electron';
+import { registerIpc } from './ipc/register';
+import { installMenu } from './menu';
+import { electronNativeBinding } from './native';
+import { createNativeDialogs } from './dialogs';
+import { currentActor, environmentFromEnv, resolveDataDir } from './paths';
+import { startServices } from './startup';
+import { createMainWindow, rendererEntry } from './window';
+import path from 'node:path';
+
+const appRoot = app.getAppPath();
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  const environment = app.isPackaged ? 'production' : environmentFromEnv({ MARKGUARD_ENV: 'development', ...process.env });
+  const dataDir = resolveDataDir({
+    override: process.env.MARKGUARD_DATA_DIR,
+    appDataDir: app.getPath('appData'),
+    environment,
+  });
+  app.setPath('userData', dataDir);
+  const services = await startServices(
+    {
+      dataDir,
+      seedsDir: path.join(appRoot, 'seeds'),
+      nativeBinding: electronNativeBinding(appRoot, process.versions.modules, app.isPackaged),
+      actor: currentActor(),
+      transport: 'electron',
+      version: app.getVersion(),
+    },
+    createNativeDialogs(() => mainWindow),
+  );
+  const entry = rendererEntry(appRoot);
+  registerIpc(services.dispatch, (url) => url.split('#')[0] === entry);
+  installMenu(() => mainWindow, dataDir);
+  mainWindow = createMainWindow(appRoot);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  app.on('will-quit', () => services.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('商标守护无法启动', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

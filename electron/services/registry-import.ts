@@ -1,0 +1,143 @@
+// Registry import in two steps: preview (parse the whole file, report every bad row, compare with the database)
+// and commit (write every good row in one transaction) — so a file is imported whole or not at all.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ImportPreview, RowProblem } from '../../shared/api';
+import type { ProtectedMark } from '../../shared/domain';
+import { mapHeaders } from '../../shared/formats/headers';
+import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registry';
+import { AppFailure } from '../../shared/result';
+import type { AppContext } from '../context';
+import { toProtectedMark } from '../db/repositories/marks';
+import { openTable, TableReadError } from '../tabular';
+import { MARK_ENTITY } from './registry';
+
+export interface ParsedRegistry {
+  marks: ProtectedMark[];
+  problems: RowProblem[];
+  totalRows: number;
+}
+
+/** Reads a registry file; bad rows (including a 编号 repeated within the file) become problems, never dropped. */
+export async function readRegistryFile(filePath: string): Promise<ParsedRegistry> {
+  let table;
+  try {
+    table = await openTable(filePath);
+  } catch (error) {
+    if (error instanceof TableReadError) throw new AppFailure('io', error.message);
+    throw error;
+  }
+  try {
+    const mapping = mapHeaders(table.headers, REGISTRY_HEADERS);
+    if (!mapping.ok) throw new AppFailure('invalid-input', mapping.error);
+    const marks: ProtectedMark[] = [];
+    const problems: RowProblem[] = [];
+    const firstRowOfId = new Map<string, number>();
+    let totalRows = 0;
+    for await (const row of table.rows) {
+      totalRows += 1;
+      const parsed = parseRegistryRow(row.cells, mapping.columns);
+      if (!parsed.ok) {
+        problems.push({ rowNumber: row.rowNumber, reason: parsed.reason });
+        continue;
+      }
+      const earlier = firstRowOfId.get(parsed.value.id);
+      if (earlier !== undefined) {
+        problems.push({ rowNumber: row.rowNumber, reason: `编号「${parsed.value.id}」与第 ${earlier} 行重复` });
+        continue;
+      }
+      firstRowOfId.set(parsed.value.id, row.rowNumber);
+      marks.push(parsed.value);
+    }
+    if (totalRows === 0) throw new AppFailure('invalid-input', `文件「${path.basename(filePath)}」只有表头，没有数据行`);
+    return { marks, problems, totalRows };
+  } catch (error) {
+    if (error instanceof TableReadError) throw new AppFailure('io', error.message);
+    throw error;
+  } finally {
+    await table.close();
+  }
+}
+
+interface PendingImport {
+  fileName: string;
+  marks: ProtectedMark[];
+}
+
+type Comparison = 'new' | 'changed' | 'unchanged';
+
+function compare(ctx: AppContext, mark: ProtectedMark): Comparison {
+  const existing = ctx.marks.getByMarkId(mark.id);
+  if (!existing) return 'new';
+  return JSON.stringify(toProtectedMark(existing)) === JSON.stringify(mark) ? 'unchanged' : 'changed';
+}
+
+const SAMPLE_ROWS = 20;
+
+export function createRegistryImportService(ctx: AppContext) {
+  const pending = new Map<string, PendingImport>();
+
+  return {
+    async preview(filePath: string): Promise<ImportPreview> {
+      const parsed = await readRegistryFile(filePath);
+      const counts = { new: 0, changed: 0, unchanged: 0 };
+      for (const mark of parsed.marks) counts[compare(ctx, mark)] += 1;
+      const token = randomUUID();
+      const fileName = path.basename(filePath);
+      pending.set(token, { fileName, marks: parsed.marks });
+      return {
+        token,
+        fileName,
+        totalRows: parsed.totalRows,
+        goodRows: parsed.marks.length,
+        newCount: counts.new,
+        changedCount: counts.changed,
+        unchangedCount: counts.unchanged,
+        problems: parsed.problems,
+        sample: parsed.marks.slice(0, SAMPLE_ROWS),
+      };
+    },
+
+    /** Writes every good row of a previewed file in one transaction: all of them or, on any failure, none. */
+    commit(token: string): { created: number; updated: number; unchanged: number } {
+      const job = pending.get(token);
+      if (!job) throw new AppFailure('not-found', '导入预览已过期，请重新选择文件');
+      const result = { created: 0, updated: 0, unchanged: 0 };
+      ctx.db.transaction(() => {
+        const now = ctx.now();
+        for (const mark of job.marks) {
+          const existing = ctx.marks.getByMarkId(mark.id);
+          const before = existing ? toProtectedMark(existing) : null;
+          if (before && JSON.stringify(before) === JSON.stringify(mark)) {
+            result.unchanged += 1;
+            continue;
+          }
+          const key = existing ? existing.key : ctx.marks.insert(mark, now);
+          if (existing) ctx.marks.update(existing.key, mark, now);
+          ctx.audit.record(
+            {
+              actor: ctx.config.actor,
+              action: 'import',
+              entity: MARK_ENTITY,
+              entityKey: String(key),
+              before,
+              after: mark,
+              note: `从「${job.fileName}」导入`,
+            },
+            now,
+          );
+          result[existing ? 'updated' : 'created'] += 1;
+        }
+      })();
+      pending.delete(token);
+      return result;
+    },
+
+    discard(token: string): Record<string, never> {
+      pending.delete(token);
+      return {};
+    },
+  };
+}
+
+export type RegistryImportService = ReturnType<typeof createRegistryImportService>;
