@@ -1,5 +1,5 @@
 // The service behind every channel of shared/api.ts. Transports differ only in how dialogs are shown.
-import { contract } from '../shared/api';
+import { type contract } from '../shared/api';
 import type { AppContext } from './context';
 import type { Handlers } from './ipc/dispatch';
 import { createBackupService } from './services/backup';

@@ -1,6 +1,6 @@
 // The Electron main process: single instance, services, IPC, window, menu. Everything testable lives elsewhere;
 // this file only wires Electron to it.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, type BrowserWindow, dialog } from 'electron';
 import { registerIpc } from './ipc/register';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
