@@ -75,7 +75,7 @@ export function parseClasses(text: string, category: Category): { classes: numbe
   for (const part of parts) {
     const n = /^\d+$/.test(part) ? Number(part) : NaN;
     if (!Number.isInteger(n) || n < NICE_CLASS_MIN || n > NICE_CLASS_MAX) {
-      return { error: `“${part}”不是有效的国际分类：应为 ${NICE_CLASS_MIN}–${NICE_CLASS_MAX} 之间的整数，多个用分号分隔` };
+      return { error: `「${part}」不是有效的国际分类：应为 ${NICE_CLASS_MIN}–${NICE_CLASS_MAX} 之间的整数，多个用分号分隔` };
     }
     classes.add(n);
   }
