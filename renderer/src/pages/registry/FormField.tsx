@@ -16,9 +16,9 @@ export function FormField({ label, error, hint, required, wide, children }: Form
   const note = error ?? hint;
   return (
     <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
+      {/* The asterisk comes from CSS so that the field's accessible name stays its label. */}
+      <label htmlFor={id} className={required ? 'required' : undefined}>
         {label}
-        {required ? <span className="required">*</span> : null}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), ...(note ? { 'aria-describedby': noteId } : {}) })}
       {note ? (

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { StoredMark } from '../../../shared/api';
+import { ClientProvider } from '../../../renderer/src/api/context';
+import { MarkEditor } from '../../../renderer/src/pages/registry/MarkEditor';
+import { mockClient, type Handlers } from './mock-client';
+
+afterEach(cleanup);
+
+const STORED: StoredMark = {
+  key: 7, id: 'S1', name: '雪域红', category: '省著名商标', classes: [33], registrationNumber: '123', holder: '某公司',
+  aliases: [], region: '', recognizedOn: '', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+};
+
+function renderEditor(handlers: Handlers, mark?: StoredMark) {
+  const mock = mockClient(handlers);
+  const onSaved = vi.fn();
+  render(
+    <ClientProvider client={mock.client}>
+      <MarkEditor {...(mark ? { mark } : {})} onSaved={onSaved} onClose={() => undefined} />
+    </ClientProvider>,
+  );
+  const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  const save = () => fireEvent.click(screen.getByRole('button', { name: '保存' }));
+  return { ...mock, onSaved, fill, save };
+}
+
+describe('MarkEditor', () => {
+  it('shows the class error under the field and sends nothing', async () => {
+    const editor = renderEditor({});
+    editor.fill('编号', 'N1');
+    editor.fill('商标名称', '青海湖');
+    editor.fill('国际分类', '29;50');
+    editor.save();
+    expect(await screen.findByText(/「50」不是有效的国际分类/)).toBeTruthy();
+    expect(screen.getByLabelText('国际分类').getAttribute('aria-invalid')).toBe('true');
+    expect(editor.calls).toEqual([]);
+  });
+
+  it('lets 公共资源 have no classes and creates the record', async () => {
+    const editor = renderEditor({
+      'registry.create': ({ mark }) => ({ ok: true, value: { ...STORED, ...mark, key: 9 } }),
+    });
+    editor.fill('编号', 'P9');
+    editor.fill('商标名称', '青海湖');
+    fireEvent.change(screen.getByLabelText('类别'), { target: { value: '公共资源' } });
+    editor.fill('别名', 'QHH；Qinghai Lake');
+    editor.save();
+    await vi.waitFor(() => expect(editor.onSaved).toHaveBeenCalledTimes(1));
+    expect(editor.calls[0]?.input).toMatchObject({ mark: { id: 'P9', classes: [], aliases: ['QHH', 'Qinghai Lake'] } });
+  });
+
+  it('shows the server conflict message at 编号', async () => {
+    const editor = renderEditor({
+      'registry.create': () => ({ ok: false, error: { kind: 'conflict', message: '编号「S1」已经存在' } }),
+    });
+    editor.fill('编号', 'S1');
+    editor.fill('商标名称', '雪域红');
+    editor.fill('国际分类', '33');
+    editor.save();
+    expect(await screen.findByText('编号「S1」已经存在')).toBeTruthy();
+    expect(screen.getByLabelText('编号').getAttribute('aria-invalid')).toBe('true');
+    expect(editor.onSaved).not.toHaveBeenCalled();
+  });
+
+  it('edits an existing record by its key', async () => {
+    const editor = renderEditor({ 'registry.update': ({ mark }) => ({ ok: true, value: { ...STORED, ...mark } }) }, STORED);
+    expect((screen.getByLabelText('国际分类') as HTMLInputElement).value).toBe('33');
+    editor.fill('权利人', '新公司');
+    editor.save();
+    await vi.waitFor(() => expect(editor.onSaved).toHaveBeenCalledTimes(1));
+    expect(editor.calls[0]).toMatchObject({ channel: 'registry.update', input: { key: 7, mark: { holder: '新公司' } } });
+  });
+});
