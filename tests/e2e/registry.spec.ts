@@ -16,6 +16,11 @@ function tempFile(name: string, content: string): string {
   return file;
 }
 
+/** Keeps a picture of a state worth looking at among the test outputs (test-results/screenshots/). */
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(path.dirname(SCREENSHOT), name) });
+}
+
 async function search(page: Page, query: string) {
   const box = page.getByRole('searchbox', { name: '搜索名录' });
   await box.fill(query);
@@ -85,6 +90,7 @@ test('add, search, edit, see the history of, and delete a mark', async ({ page, 
   await dialog.getByLabel('认定日期').fill('2009-02-30');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('不是有效的日期')).toBeVisible();
+  await shoot(page, 'editor-errors.png');
   await dialog.getByLabel('认定日期').fill('2009-03-01');
   await dialog.getByLabel('权利人').fill('青海雪山饮品有限公司');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -126,6 +132,7 @@ test('add, search, edit, see the history of, and delete a mark', async ({ page, 
   await expect(change).toContainText('权利人');
   await expect(change).toContainText('青海雪山饮品有限公司');
   await expect(change).toContainText('青海雪山圣泉饮品股份有限公司');
+  await shoot(page, 'history.png');
   await history.getByRole('button', { name: '关闭' }).click();
 
   await row.getByRole('button', { name: '删除' }).click();
@@ -185,6 +192,7 @@ test('bad rows are listed with row number and reason; cancelling imports nothing
   for (const rowNumber of [2, 4, 5, 6]) await expect(report).toContainText(`第 ${rowNumber} 行`);
   await expect(report).toContainText('99');
   await expect(preview.getByRole('button', { name: '仅导入正确的 1 行' })).toBeVisible();
+  await shoot(page, 'import-problems.png');
   await preview.getByRole('button', { name: '取消（不导入任何数据）' }).click();
   await expect(preview).toBeHidden();
   await expectTotal(page, before);
@@ -216,4 +224,37 @@ test('a cancelled file dialog does nothing', async ({ page, server }) => {
   await server.queueDialog(null);
   await page.getByRole('button', { name: '导入名录' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('10,000 records: the table stays virtualized and search still answers', async ({ page, server }) => {
+  const chars = '青海湖山川雪域高原牦牛枸杞茶卡盐湖金银河源草原春秋红绿蓝白天地人和';
+  const lines = [HEADER];
+  for (let i = 0; i < 10_000; i++) {
+    const name = [0, 1, 2].map((k) => chars[(i * 7 + k * 13 + Math.floor(i / 31)) % chars.length]).join('') + String(i);
+    lines.push(`M${String(i).padStart(5, '0')},${name},省著名商标,${(i % 45) + 1},${100000 + i},权利人${i},,,,`);
+  }
+  lines.push('M99999,可可西里雪山,省著名商标,29,,,,,,');
+  await openApp(page, server);
+  const before = (await readCounts(page)).total;
+  await server.queueDialog(tempFile('large.csv', `${lines.join('\n')}\n`));
+  await page.getByRole('button', { name: '导入名录' }).click();
+  const preview = page.getByRole('dialog', { name: '导入名录：预览' });
+  await expect(preview.getByTestId('import-new')).toHaveText('10001', { timeout: 30_000 });
+  await preview.getByRole('button', { name: '导入 10001 行' }).click();
+  await expectTotal(page, before + 10_001);
+
+  // Only the rows in view are in the DOM.
+  expect(await page.locator('.grid-body [role="row"]').count()).toBeLessThan(80);
+  await page.locator('.grid-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  // The header is row 1, so the last record is row total + 1.
+  await expect(page.locator(`.grid-body [role="row"][aria-rowindex="${before + 10_001 + 1}"]`)).toBeVisible();
+
+  await search(page, 'kkxlxs');
+  await expect(page.locator('.count')).toHaveText(`共 ${before + 10_001} 条，显示 1 条`);
+  await search(page, 'M09999');
+  await expect(page.locator('.grid-body [role="row"]')).toHaveCount(1);
+  await search(page, '');
+  await page.getByRole('combobox', { name: '按国际分类筛选' }).selectOption('45');
+  const { shown } = await readCounts(page);
+  expect(shown).toBeGreaterThanOrEqual(222);
 });

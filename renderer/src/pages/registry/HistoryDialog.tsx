@@ -8,8 +8,41 @@ import { ACTION_LABELS, changedFields } from './history-diff';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; entries: AuditEntry[] };
 
-function EntryView({ entry }: { entry: AuditEntry }) {
+function ChangeTable({ entry }: { entry: AuditEntry }) {
   const changes = changedFields(entry.before, entry.after);
+  if (changes.length === 0) return <div className="muted">内容没有变化</div>;
+  // A new record has no "before" and a deleted one no "after": one column of values is enough.
+  const single = entry.before === null ? 'after' : entry.after === null ? 'before' : null;
+  const empty = <span className="muted">（空）</span>;
+  return (
+    <table className={`diff-table${single ? ' diff-single' : ''}`}>
+      <thead>
+        <tr>
+          <th>字段</th>
+          {single === 'after' ? <th>内容</th> : null}
+          {single === 'before' ? <th>删除前的内容</th> : null}
+          {single === null ? (
+            <>
+              <th>修改前</th>
+              <th>修改后</th>
+            </>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.field}>
+            <td>{c.label}</td>
+            {single !== 'after' ? <td className={single ? undefined : 'diff-before'}>{c.before || empty}</td> : null}
+            {single !== 'before' ? <td className={single ? undefined : 'diff-after'}>{c.after || empty}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function EntryView({ entry }: { entry: AuditEntry }) {
   return (
     <li className="history-entry">
       <div className="history-head">
@@ -18,28 +51,7 @@ function EntryView({ entry }: { entry: AuditEntry }) {
         <span className="muted">操作人：{entry.actor || '未知'}</span>
         {entry.note ? <span className="muted">{entry.note}</span> : null}
       </div>
-      {changes.length > 0 ? (
-        <table className="diff-table">
-          <thead>
-            <tr>
-              <th>字段</th>
-              <th>修改前</th>
-              <th>修改后</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={c.field}>
-                <td>{c.label}</td>
-                <td className="diff-before">{c.before || <span className="muted">（空）</span>}</td>
-                <td className="diff-after">{c.after || <span className="muted">（空）</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <div className="muted">内容没有变化</div>
-      )}
+      <ChangeTable entry={entry} />
     </li>
   );
 }
