@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMigrations, openDatabase, schemaVersionOf } from '../../electron/db/open';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import { tempDir } from './support/context';
+
+const folders: { remove(): void }[] = [];
+function dbPath(): string {
+  const folder = tempDir();
+  folders.push(folder);
+  return path.join(folder.dir, 'test.sqlite');
+}
+afterEach(() => folders.splice(0).forEach((f) => f.remove()));
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('migration 1 creates the registry and the audit log, and enforces the six categories', () => {
+    const db = new Database(dbPath());
+    applyMigrations(db, MIGRATIONS.slice(0, 1));
+    expect(schemaVersionOf(db)).toBe(1);
+    expect(tables(db)).toEqual(['audit_log', 'protected_marks']);
+    const insert = db.prepare(
+      "INSERT INTO protected_marks (mark_id, name, category, created_at, updated_at) VALUES (?, '青海湖', ?, 'x', 'x')",
+    );
+    insert.run('A', '公共资源');
+    expect(() => insert.run('B', '普通商标')).toThrow(/CHECK/);
+    expect(() => insert.run('A', '公共资源')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('migration 2 adds settings to a version-1 database and keeps its data', () => {
+    const file = dbPath();
+    const v1 = new Database(file);
+    applyMigrations(v1, MIGRATIONS.slice(0, 1));
+    v1.prepare(
+      "INSERT INTO protected_marks (mark_id, name, category, created_at, updated_at) VALUES ('A', '塔尔寺', '公共资源', 'x', 'x')",
+    ).run();
+    v1.close();
+    const db = openDatabase(file);
+    expect(schemaVersionOf(db)).toBe(2);
+    expect(tables(db)).toContain('settings');
+    expect(db.prepare('SELECT name FROM protected_marks').get()).toEqual({ name: '塔尔寺' });
+    db.close();
+  });
+
+  it('opens in WAL mode with foreign keys on', () => {
+    const db = openDatabase(dbPath());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version, with a clear message, and leaves it untouched', () => {
+    const file = dbPath();
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    newer.close();
+    expect(() => openDatabase(file)).toThrow(/更新版本.*拒绝打开/);
+    const check = new Database(file);
+    expect(schemaVersionOf(check)).toBe(LATEST_SCHEMA_VERSION + 1);
+    expect(tables(check)).toEqual([]);
+    check.close();
+  });
+
+  it('rolls back a failing migration as a whole', () => {
+    const file = dbPath();
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE t (x); SELECT * FROM nowhere;' }];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(/nowhere/);
+    const db = new Database(file);
+    expect(schemaVersionOf(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tables(db)).not.toContain('t');
+    db.close();
+  });
+});
