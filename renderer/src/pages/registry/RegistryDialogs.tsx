@@ -1,0 +1,67 @@
+// The dialogs the registry page opens over its table: create, edit, history and delete.
+import { useState } from 'react';
+import type { StoredMark } from '../../../../shared/api';
+import { useClient } from '../../api/context';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useToast } from '../../components/Toast';
+import { HistoryDialog } from './HistoryDialog';
+import { MarkEditor } from './MarkEditor';
+
+export type RegistryDialog =
+  | { kind: 'none' }
+  | { kind: 'create' }
+  | { kind: 'edit'; mark: StoredMark }
+  | { kind: 'history'; mark: StoredMark }
+  | { kind: 'delete'; mark: StoredMark };
+
+interface RegistryDialogsProps {
+  dialog: RegistryDialog;
+  onClose: () => void;
+  /** after a save or delete; the page reloads the list */
+  onChanged: (selectKey: number | null) => void;
+}
+
+function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<RegistryDialogsProps, 'dialog'>) {
+  const client = useClient();
+  const notify = useToast();
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    const result = await client['registry.delete']({ key: mark.key });
+    onClose();
+    if (!result.ok) return notify(`删除失败：${result.error.message}`, 'error');
+    notify('已删除');
+    onChanged(null);
+  }
+
+  return (
+    <ConfirmDialog title="删除记录" confirmLabel="删除" danger busy={busy} onConfirm={() => void remove()} onCancel={onClose}>
+      <p>
+        确定要删除 <strong>{mark.id} {mark.name}</strong> 吗？
+      </p>
+      <p className="muted">删除后，这条记录不再参与筛查；它的变更记录会保留。</p>
+    </ConfirmDialog>
+  );
+}
+
+export function RegistryDialogs({ dialog, onClose, onChanged }: RegistryDialogsProps) {
+  const notify = useToast();
+  const saved = (mark: StoredMark) => {
+    onClose();
+    notify('已保存');
+    onChanged(mark.key);
+  };
+  switch (dialog.kind) {
+    case 'create':
+      return <MarkEditor onSaved={saved} onClose={onClose} />;
+    case 'edit':
+      return <MarkEditor mark={dialog.mark} onSaved={saved} onClose={onClose} />;
+    case 'history':
+      return <HistoryDialog mark={dialog.mark} onClose={onClose} />;
+    case 'delete':
+      return <DeleteDialog mark={dialog.mark} onClose={onClose} onChanged={onChanged} />;
+    default:
+      return null;
+  }
+}
