@@ -83,7 +83,7 @@ export interface Listing {
 /** Why a hit was flagged: the fixed vocabulary of docs/formats.md. */
 export const HIT_REASONS = [
   'identical', 'contains', 'homophone', 'shape', 'variant', 'traditional', 'pinyin', 'alias', 'translation',
-  'latin', 'reorder', 'added', 'dropped', 'numeral', 'crossclass', 'components', 'region',
+  'latin', 'reorder', 'added', 'dropped', 'numeral', 'crossclass', 'components', 'region', 'changed',
 ] as const;
 export type HitReason = (typeof HIT_REASONS)[number];
 
@@ -105,6 +105,7 @@ export const REASON_LABELS: Record<HitReason, string> = {
   crossclass: '跨类保护',
   components: '拆字',
   region: '产地不符',
+  changed: '改动个别文字',
 };
 
 /** One aligned pair of characters (or Latin tokens) between the screened text and the protected mark. */
@@ -113,7 +114,7 @@ export interface AlignedPair {
   textIndex: number;
   /** index in the protected mark's matched name, or -1 for an inserted character */
   markIndex: number;
-  relation: 'same' | 'homophone' | 'shape' | 'variant' | 'inserted' | 'missing' | 'latin';
+  relation: 'same' | 'homophone' | 'shape' | 'variant' | 'changed' | 'inserted' | 'missing' | 'latin';
 }
 
 /** A flagged hit, as written to JSON Lines (docs/formats.md) plus the alignment for the reviewer. */

@@ -1,0 +1,120 @@
+// Command line: screen a filing or listing table against a registry, without the UI or the database.
+//   npm run screen -- --registry REGISTRY.csv --filings FILINGS.csv --out HITS.jsonl [--workers N]
+//   npm run screen -- --registry REGISTRY.csv --listings LISTINGS.csv --out HITS.jsonl
+// Exit 0 on success; 2 with a one-line reason on bad arguments, an unreadable file, wrong headers or an empty
+// registry. Progress and bad rows go to stderr. The output appears only when complete (written to a temporary
+// file beside it and renamed at the end; removed on failure).
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { TableReadError } from '../tabular';
+import { HeaderError, loadRegistryFile } from '../screening/registry-file';
+import { hitLine } from '../screening/batch-rows';
+import { screenFile, type BatchKind } from '../screening/screen-file';
+
+class UsageError extends Error {}
+
+const USAGE = 'usage: screen --registry REGISTRY.csv (--filings FILINGS.csv | --listings LISTINGS.csv) --out HITS.jsonl [--workers N]';
+
+interface Args {
+  registry: string;
+  batch: string;
+  kind: BatchKind;
+  out: string;
+  workers: number | undefined;
+  quiet: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const values = new Map<string, string>();
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--quiet') { quiet = true; continue; }
+    if (!['--registry', '--filings', '--listings', '--out', '--workers'].includes(a)) throw new UsageError(`未知参数 ${a}；${USAGE}`);
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`参数 ${a} 缺少取值；${USAGE}`);
+    values.set(a, v);
+    i++;
+  }
+  const registry = values.get('--registry');
+  const out = values.get('--out');
+  const filings = values.get('--filings');
+  const listings = values.get('--listings');
+  if (!registry || !out) throw new UsageError(`缺少 --registry 或 --out；${USAGE}`);
+  if ((filings === undefined) === (listings === undefined)) throw new UsageError(`请给出 --filings 或 --listings 之一；${USAGE}`);
+  const w = values.get('--workers');
+  const workers = w === undefined ? undefined : Number(w);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) throw new UsageError('--workers 应为 0–64 的整数');
+  const outDir = path.dirname(path.resolve(out));
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new UsageError(`输出文件夹不存在：${outDir}`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`输出路径是一个文件夹：${out}`);
+  return { registry, batch: (filings ?? listings) as string, kind: filings !== undefined ? 'filings' : 'listings', out, workers, quiet };
+}
+
+const MAX_REPORTED_ROWS = 50;
+
+async function run(args: Args): Promise<void> {
+  const log = (line: string) => { if (!args.quiet) process.stderr.write(line + '\n'); };
+  const started = Date.now();
+  const registry = await loadRegistryFile(args.registry);
+  for (const p of registry.problems.slice(0, MAX_REPORTED_ROWS)) process.stderr.write(`保护名录第 ${p.rowNumber} 行未载入：${p.reason}\n`);
+  if (registry.marks.length === 0) throw new UsageError(`保护名录为空：${args.registry} 中没有可用的记录`);
+  log(`保护名录：${registry.marks.length} 条记录${registry.problems.length ? `，${registry.problems.length} 行有误未载入` : ''}`);
+  const temp = `${args.out}.part-${process.pid}`;
+  const output = createWriteStream(temp, { flags: 'wx' });
+  const opened = new Promise<void>((resolve, reject) => { output.once('open', () => resolve()); output.once('error', reject); });
+  try {
+    await opened;
+    let badRows = 0;
+    let hits = 0;
+    const result = await screenFile({
+      marks: registry.marks,
+      batchPath: args.batch,
+      kind: args.kind,
+      workers: args.workers,
+      onProgress: (p) => log(`已筛查 ${p.rows} 行，命中 ${p.hits} 条（${((Date.now() - started) / 1000).toFixed(1)} 秒）`),
+      onRows: async (rows) => {
+        let chunk = '';
+        for (const r of rows) {
+          if (r.problem !== undefined) {
+            if (badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行未筛查：${r.problem}\n`);
+            continue;
+          }
+          for (const h of r.hits) chunk += hitLine(h);
+          hits += r.hits.length;
+        }
+        if (chunk && !output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+      },
+    });
+    await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    renameSync(temp, args.out);
+    if (badRows > MAX_REPORTED_ROWS) process.stderr.write(`……另有 ${badRows - MAX_REPORTED_ROWS} 行未筛查\n`);
+    if (badRows > 0) process.stderr.write(`注意：${badRows} 行有误未筛查（见上），其余 ${result.rows - badRows} 行已筛查\n`);
+    log(`完成：${result.rows} 行，命中 ${hits} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 → ${args.out}`);
+  } catch (error) {
+    output.destroy();
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+async function main(): Promise<void> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    await run(args);
+    process.exitCode = 0;
+  } catch (error) {
+    const expected = error instanceof UsageError || error instanceof TableReadError || error instanceof HeaderError;
+    process.stderr.write(`错误：${oneLine(error)}\n`);
+    if (!expected && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+    process.exitCode = 2;
+  }
+}
+
+void main();

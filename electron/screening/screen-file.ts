@@ -1,0 +1,177 @@
+// Screens a whole filing or listing table against a registry: the main thread reads and splits the file, worker
+// threads score (the engine is pure and CPU-bound; reading is I/O and cheap). Results come back in file order.
+// Used by the command line and by the app's screening service; cancellation through an AbortSignal.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ProtectedMark } from '../../shared/domain';
+import { buildRegistryIndex } from '../../shared/engine';
+import { openTable } from '../tabular';
+import { mapBatchHeaders, screenRow, type BatchColumns, type BatchKind, type ScreenedRow } from './batch-rows';
+import { HeaderError } from './registry-file';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export type { BatchKind, ScreenedRow } from './batch-rows';
+
+export interface ScreenProgress {
+  rows: number;
+  hits: number;
+}
+
+export interface ScreenFileOptions {
+  marks: readonly ProtectedMark[];
+  batchPath: string;
+  kind: BatchKind;
+  /** worker threads; 0 screens in this thread; default: one per core for files over 2 MB, else 0 */
+  workers?: number | undefined;
+  /** the bundled worker script (default: screen-worker.cjs beside this bundle; absent → in-process) */
+  workerScript?: string;
+  signal?: AbortSignal;
+  /** called about once a second */
+  onProgress?: (progress: ScreenProgress) => void;
+  /** results in file order, a batch at a time; awaited (backpressure for the writer) */
+  onRows: (rows: ScreenedRow[]) => void | Promise<void>;
+}
+
+const BATCH_ROWS = 2000;
+const AUTO_WORKERS_BYTES = 2 << 20;
+
+function defaultWorkerScript(): string {
+  return path.join(__dirname, 'screen-worker.cjs');
+}
+
+async function workerCount(options: ScreenFileOptions, script: string): Promise<number> {
+  if (!existsSync(script)) return 0;
+  if (options.workers !== undefined) return options.workers;
+  const { stat } = await import('node:fs/promises');
+  const size = (await stat(options.batchPath).catch(() => ({ size: 0 }))).size;
+  return size > AUTO_WORKERS_BYTES ? Math.max(1, Math.min(8, availableParallelism())) : 0;
+}
+
+export async function screenFile(options: ScreenFileOptions): Promise<ScreenProgress> {
+  const table = await openTable(options.batchPath);
+  try {
+    const mapping = mapBatchHeaders(options.kind, table.headers);
+    if (!mapping.ok) throw new HeaderError(`${options.kind === 'filings' ? '商标申请表' : '电商商品表'} ${mapping.error}`);
+    const script = options.workerScript ?? defaultWorkerScript();
+    const n = await workerCount(options, script);
+    const batches = readBatches(table.rows, options.signal);
+    return n === 0
+      ? await screenInProcess(options, mapping.columns, batches)
+      : await screenWithWorkers(options, mapping.columns, batches, n, script);
+  } finally {
+    await table.close();
+  }
+}
+
+type RowBatch = [rowNumber: number, cells: string[]][];
+
+async function* readBatches(rows: AsyncIterable<{ rowNumber: number; cells: string[] }>, signal?: AbortSignal): AsyncGenerator<RowBatch> {
+  let batch: RowBatch = [];
+  for await (const row of rows) {
+    batch.push([row.rowNumber, row.cells]);
+    if (batch.length >= BATCH_ROWS) {
+      signal?.throwIfAborted();
+      yield batch;
+      batch = [];
+    }
+  }
+  signal?.throwIfAborted();
+  if (batch.length) yield batch;
+}
+
+function progressTicker(options: ScreenFileOptions) {
+  const state: ScreenProgress = { rows: 0, hits: 0 };
+  let last = Date.now();
+  return {
+    state,
+    add(rows: ScreenedRow[]) {
+      state.rows += rows.length;
+      for (const r of rows) state.hits += r.hits.length;
+      if (Date.now() - last >= 1000) {
+        last = Date.now();
+        options.onProgress?.({ ...state });
+      }
+    },
+  };
+}
+
+async function screenInProcess(options: ScreenFileOptions, columns: BatchColumns, batches: AsyncIterable<RowBatch>): Promise<ScreenProgress> {
+  const index = buildRegistryIndex(options.marks);
+  const progress = progressTicker(options);
+  for await (const batch of batches) {
+    const results = batch.map(([rowNumber, cells]) => screenRow(index, options.kind, columns, rowNumber, cells));
+    progress.add(results);
+    await options.onRows(results);
+  }
+  return progress.state;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  inFlight: number;
+}
+
+/** Round-robin over workers with at most `MAX_IN_FLIGHT` batches each; results re-ordered by sequence number. */
+const MAX_IN_FLIGHT = 3;
+
+async function screenWithWorkers(
+  options: ScreenFileOptions, columns: BatchColumns, batches: AsyncIterable<RowBatch>, count: number, script: string,
+): Promise<ScreenProgress> {
+  const progress = progressTicker(options);
+  const pending = new Map<number, ScreenedRow[]>();
+  let nextToEmit = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signalChange = () => { const w = wake; wake = null; w?.(); };
+  const pool: PoolWorker[] = [];
+  const init: WorkerRequest = { type: 'init', marks: [...options.marks], kind: options.kind, columns };
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(script);
+    const slot: PoolWorker = { worker, inFlight: 0 };
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'result') {
+        slot.inFlight--;
+        pending.set(reply.seq, reply.rows);
+      } else failure ??= new Error(reply.message);
+      signalChange();
+    });
+    worker.on('error', (error) => { failure ??= error; signalChange(); });
+    worker.on('exit', (code) => { if (code !== 0) failure ??= new Error(`筛查线程异常退出（${code}）`); signalChange(); });
+    worker.postMessage(init);
+    pool.push(slot);
+  }
+  const abort = () => { failure ??= new Error('已取消'); signalChange(); };
+  options.signal?.addEventListener('abort', abort);
+  const waitForChange = () => new Promise<void>((resolve) => { wake = resolve; });
+  const drain = async (all: boolean) => {
+    for (;;) {
+      if (failure) throw failure;
+      while (pending.has(nextToEmit)) {
+        const rows = pending.get(nextToEmit) as ScreenedRow[];
+        pending.delete(nextToEmit++);
+        progress.add(rows);
+        await options.onRows(rows);
+      }
+      const busy = pool.reduce((a, w) => a + w.inFlight, 0);
+      if (all ? busy === 0 && pending.size === 0 : pool.some((w) => w.inFlight < MAX_IN_FLIGHT)) return;
+      await waitForChange();
+    }
+  };
+  try {
+    let seq = 0;
+    for await (const batch of batches) {
+      await drain(false);
+      const slot = pool.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      slot.inFlight++;
+      const request: WorkerRequest = { type: 'batch', seq: seq++, rows: batch };
+      slot.worker.postMessage(request);
+    }
+    await drain(true);
+    return progress.state;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await Promise.all(pool.map((w) => w.worker.terminate()));
+  }
+}

@@ -1,0 +1,11 @@
+// Messages between the screening pool and its worker threads (structured-clone friendly).
+import type { ProtectedMark } from '../../shared/domain';
+import type { BatchColumns, BatchKind, ScreenedRow } from './batch-rows';
+
+export type WorkerRequest =
+  | { type: 'init'; marks: ProtectedMark[]; kind: BatchKind; columns: BatchColumns }
+  | { type: 'batch'; seq: number; rows: [rowNumber: number, cells: string[]][] };
+
+export type WorkerReply =
+  | { type: 'result'; seq: number; rows: ScreenedRow[] }
+  | { type: 'error'; message: string };

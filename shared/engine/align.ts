@@ -1,0 +1,110 @@
+// Alignment of a protected mark (every character) with the best window of a screened text: substitution by
+// sound or shape, a mark character missing, an extra character inside the window, two adjacent characters swapped.
+// Each mark character counts by its weight (its distinctiveness), so sharing only a generic word scores little.
+import type { AlignedPair } from '../domain';
+import { charSimilarity, type CharRelation } from './similarity';
+
+/** Cost of a mark character that the text lacks (on top of not scoring it). */
+export const DROP_COST = 0.1;
+/** Cost of an extra character inside the matched window (六个石磨核桃). */
+export const INSERT_COST = 0.25;
+/** Two adjacent characters swapped keep most of their value (途安 / 安途). */
+export const TRANSPOSE_VALUE = 0.9;
+
+export interface HanAlignment {
+  /** weighted score (sum of weight × similarity − costs) */
+  score: number;
+  /** matched window [start, end) in the text */
+  start: number;
+  end: number;
+  pairs: AlignedPair[];
+  relations: CharRelation[];
+  missing: number;
+  inserted: number;
+  transposed: number;
+  /** similarity of the mark's first character to its counterpart (0 when missing) */
+  firstValue: number;
+}
+
+const enum Step { Start = 0, Diagonal = 1, Up = 2, Left = 3, Swap = 4 }
+
+/** Aligns all of `mark` with a window of `text` between `lo` and `hi` (defaults: the whole text). */
+export function alignHan(
+  mark: readonly string[],
+  weights: readonly number[],
+  text: readonly string[],
+  lo = 0,
+  hi = text.length,
+): HanAlignment {
+  const k = mark.length;
+  const n = hi - lo;
+  const width = n + 1;
+  const score = new Float64Array((k + 1) * width);
+  const step = new Uint8Array((k + 1) * width);
+  const sims = new Float64Array(k * Math.max(1, n));
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < n; j++) sims[i * n + j] = charSimilarity(mark[i] as string, text[lo + j] as string).value;
+  }
+  for (let i = 1; i <= k; i++) {
+    const w = weights[i - 1] as number;
+    score[i * width] = score[(i - 1) * width]! - w * DROP_COST;
+    step[i * width] = Step.Up;
+    for (let j = 1; j <= n; j++) {
+      let best = score[(i - 1) * width + j - 1]! + w * sims[(i - 1) * n + j - 1]!;
+      let how = Step.Diagonal;
+      const up = score[(i - 1) * width + j]! - w * DROP_COST;
+      if (up > best) [best, how] = [up, Step.Up];
+      if (i < k) {
+        const left = score[i * width + j - 1]! - INSERT_COST;
+        if (left > best) [best, how] = [left, Step.Left];
+      }
+      if (i >= 2 && j >= 2 && mark[i - 1] !== mark[i - 2] && mark[i - 1] === text[lo + j - 2] && mark[i - 2] === text[lo + j - 1]) {
+        const swap = score[(i - 2) * width + j - 2]! + (w + weights[i - 2]!) * TRANSPOSE_VALUE;
+        if (swap > best) [best, how] = [swap, Step.Swap];
+      }
+      score[i * width + j] = best;
+      step[i * width + j] = how;
+    }
+  }
+  let endJ = 0;
+  for (let j = 1; j <= n; j++) if (score[k * width + j]! > score[k * width + endJ]!) endJ = j;
+  return traceBack(mark, text, lo, k, width, score[k * width + endJ] as number, endJ, step);
+}
+
+function traceBack(
+  mark: readonly string[], text: readonly string[], lo: number, k: number, width: number,
+  total: number, endJ: number, step: Uint8Array,
+): HanAlignment {
+  const pairs: AlignedPair[] = [];
+  const relations: CharRelation[] = [];
+  let [i, j, missing, inserted, transposed, firstValue] = [k, endJ, 0, 0, 0, 0];
+  const add = (ti: number, mi: number, relation: CharRelation) => {
+    const value = charSimilarity(mark[mi] as string, text[ti] as string).value;
+    if (mi === 0) firstValue = relation === 'none' ? 0 : value;
+    pairs.push({ textIndex: ti, markIndex: mi, relation: relation === 'fuzzy' ? 'homophone' : relation === 'none' ? 'changed' : relation });
+    relations.push(relation);
+  };
+  while (i > 0) {
+    const s = step[i * width + j] as Step;
+    if (s === Step.Diagonal) {
+      add(lo + j - 1, i - 1, charSimilarity(mark[i - 1] as string, text[lo + j - 1] as string).relation);
+      i--; j--;
+    } else if (s === Step.Up) {
+      pairs.push({ textIndex: -1, markIndex: i - 1, relation: 'missing' });
+      missing++;
+      i--;
+    } else if (s === Step.Left) {
+      pairs.push({ textIndex: lo + j - 1, markIndex: -1, relation: 'inserted' });
+      inserted++;
+      j--;
+    } else {
+      add(lo + j - 1, i - 2, 'same');
+      add(lo + j - 2, i - 1, 'same');
+      transposed++;
+      i -= 2; j -= 2;
+    }
+  }
+  pairs.reverse();
+  relations.reverse();
+  return { score: total, start: lo + j, end: lo + endJ, pairs, relations, missing, inserted, transposed, firstValue };
+}

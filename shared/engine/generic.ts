@@ -1,0 +1,55 @@
+// A small curated vocabulary of words that distinguish nothing: names of goods and services, shop and sales words,
+// and place-name suffixes. A mark's characters that belong to such a word weigh little when a filing shares only
+// them (核桃仁 does not imitate 六个核桃), and a filing that adds them to a mark is still an imitation (华为手机).
+// This list is about goods and trade in general; it holds no names from any registry.
+
+const GOODS = `
+饮料 饮品 果汁 矿泉水 纯净水 啤酒 白酒 红酒 葡萄酒 黄酒 青稞酒 酒 酒业 茶 茶叶 绿茶 红茶 奶茶 咖啡 牛奶 奶 奶粉 酸奶 乳业 乳品
+食品 零食 饼干 糕点 面包 蛋糕 月饼 糖果 巧克力 冰淇淋 雪糕 坚果 瓜子 薯片 牛肉面 方便面 拉面 面条 面粉 面 米 大米 米线 粉丝
+油 食用油 菜籽油 花生油 调味品 调料 酱 酱菜 酱油 醋 陈醋 盐 味精 鸡精 火锅 底料 鸭脖 卤味 肉 牛肉 羊肉 猪肉 鸡肉 肉干 牛肉干
+香肠 火腿 水果 蔬菜 枸杞 黑枸杞 红枸杞 花椒 大蒜 核桃 红枣 蜂蜜 虫草 冬虫夏草 青稞 牦牛 藏羊 羊毛 羊绒 牦牛绒 绒 毛 皮
+服装 服饰 衣服 外套 衬衫 T恤 裤 鞋 运动鞋 布鞋 皮鞋 袜 帽 包 箱包 手表 眼镜 珠宝 首饰 化妆品 香水 洗发水 护发素 沐浴露
+洗衣液 洗衣粉 肥皂 牙膏 纸巾 手机 电脑 平板 充电器 耳机 电器 家电 空调 冰箱 洗衣机 电视 电饭煲 灯 家具 地毯 玩具 文具 书 图书
+药 药业 药膏 胶囊 片 保健品 维他命 维生素 医药 生物 科技 餐饮 餐厅 饭店 酒店 宾馆 超市 商行 商贸 贸易 实业 集团 公司 有限公司
+`;
+
+const TRADE = `
+旗舰店 专卖店 专营店 官方 正品 正宗 原装 新款 新品 特价 包邮 批发 整箱 礼盒 礼盒装 特产 厂家 直销 现货 限时 特惠 促销 爆款 热卖
+同款 男女 男士 女士 儿童 家用 进口 国产 优质 精品 高端 纯正 天然 有机 传统 老字号 品牌 牌 店 坊 铺 号 记 堂 轩 阁 居 庄 园
+`;
+
+/** Suffixes that turn a name into an administrative or geographic place name. */
+export const PLACE_SUFFIXES = ['省', '市', '州', '县', '区', '镇', '乡', '村', '山', '湖', '河', '江', '寺', '地区', '自治州', '自治县'];
+
+/** Words that mark a place used as a place in a listing title (西宁发货, 产自青海湖畔 …). */
+export const PLACE_CONTEXT_AFTER = ['发货', '直发', '仓', '产', '特产', '本地', '到', '至', '旅游', '攻略', '风景', '景区', '山脉', '湖畔', '地区', '周边', '一日游', '同城', '门票', '酒店', '民宿', '地图', '临风'];
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([...words(GOODS), ...words(TRADE)]);
+
+/** Longest generic word length, for scanning. */
+const MAX_GENERIC = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
+
+/**
+ * Marks which characters of a sequence belong to a generic word (greedy longest match from each position).
+ * A single-character generic word (酒, 茶, 牌 …) only counts at the end of the sequence, where it names the goods;
+ * elsewhere the character is usually part of a distinctive word.
+ */
+export function genericMask(chars: readonly string[]): boolean[] {
+  const mask = chars.map(() => false);
+  for (let i = 0; i < chars.length; i++) {
+    for (let len = Math.min(MAX_GENERIC, chars.length - i); len >= 1; len--) {
+      const w = chars.slice(i, i + len).join('');
+      if (!GENERIC_WORDS.has(w)) continue;
+      if (len === 1 && i !== chars.length - 1) continue;
+      for (let k = i; k < i + len; k++) mask[k] = true;
+      break;
+    }
+  }
+  return mask;
+}
+
+export function isGenericWord(text: string): boolean {
+  return GENERIC_WORDS.has(text);
+}

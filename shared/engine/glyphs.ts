@@ -1,0 +1,72 @@
+// Character tables of the engine, parsed once from the generated data (./data, see NOTICE.md) on first use.
+// Lookups are by single character (a string of one code point).
+import { COMPONENTS } from './data/components';
+import { CONFUSABLES } from './data/confusables';
+import { READINGS } from './data/readings';
+import { VARIANTS } from './data/variants';
+
+export type VariantKind = 'traditional' | 'variant';
+
+interface Tables {
+  variants: Map<string, { to: string; kind: VariantKind }>;
+  readings: Map<string, string[]>;
+  confusables: Map<string, Map<string, number>>;
+  /** "弓长" → "张" */
+  composed: Map<string, string>;
+}
+
+let tables: Tables | undefined;
+
+function parseLines(data: string, each: (chars: string[]) => void): void {
+  for (const line of data.split('\n')) if (line) each(Array.from(line));
+}
+
+function load(): Tables {
+  const variants = new Map<string, { to: string; kind: VariantKind }>();
+  parseLines(VARIANTS, ([from, to, kind]) => {
+    if (from && to) variants.set(from, { to, kind: kind === 'T' ? 'traditional' : 'variant' });
+  });
+  const readings = new Map<string, string[]>();
+  for (const line of READINGS.split('\n')) {
+    const ch = String.fromCodePoint(line.codePointAt(0) ?? 32);
+    if (line) readings.set(ch, line.slice(ch.length).split(' '));
+  }
+  const confusables = new Map<string, Map<string, number>>();
+  parseLines(CONFUSABLES, ([ch, ...rest]) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < rest.length; i += 2) m.set(rest[i] as string, Number(rest[i + 1]) / 10);
+    if (ch) confusables.set(ch, m);
+  });
+  const composed = new Map<string, string>();
+  parseLines(COMPONENTS, ([ch, a, b]) => {
+    if (ch && a && b && !composed.has(a + b)) composed.set(a + b, ch);
+  });
+  return { variants, readings, confusables, composed };
+}
+
+function get(): Tables {
+  tables ??= load();
+  return tables;
+}
+
+/** The simplified core character for a traditional, Japanese or variant form, if any. */
+export function variantOf(ch: string): { to: string; kind: VariantKind } | undefined {
+  return get().variants.get(ch);
+}
+
+/** Toneless readings (all readings of a polyphonic character); empty when unknown. */
+export function readingsOf(ch: string): readonly string[] {
+  return get().readings.get(ch) ?? [];
+}
+
+const NO_CONFUSABLES: ReadonlyMap<string, number> = new Map();
+
+/** Look-alike characters with a similarity in 0.6–0.9 (same stroke sequence, one stroke apart, shared parts). */
+export function confusablesOf(ch: string): ReadonlyMap<string, number> {
+  return get().confusables.get(ch) ?? NO_CONFUSABLES;
+}
+
+/** The character that two characters side by side or stacked spell (弓 + 长 → 张), if any. */
+export function composedOf(first: string, second: string): string | undefined {
+  return get().composed.get(first + second);
+}

@@ -1,0 +1,96 @@
+// Scoring of one candidate form against a screened text, and the reasons a reviewer is shown.
+import type { AlignedPair, HitReason } from '../domain';
+import { alignHan } from './align';
+import type { HanCandidate } from './candidates';
+import { genericMask } from './generic';
+import { matchLatin } from './latin';
+import type { NormalisedText } from './normalise';
+import type { MarkForm } from './registry-index';
+
+export type Context = 'filing' | 'listing';
+
+export interface FormScore {
+  form: MarkForm;
+  similarity: number;
+  reasons: Set<HitReason>;
+  /** matched window in the text's Han characters (-1 for a Latin match) */
+  start: number;
+  end: number;
+  alignment: AlignedPair[];
+}
+
+/**
+ * The similarity a form needs, by its number of characters (examination guideline: two-character marks need both
+ * characters alike; from three characters one changed character still leaves the marks similar).
+ */
+export function hanThreshold(length: number): number {
+  if (length <= 1) return 1;
+  if (length === 2) return 0.8;
+  if (length === 3) return 0.64;
+  return 0.62;
+}
+export const LATIN_THRESHOLD = 0.8;
+
+/** What extra characters around the mark cost in a filing: generic words little, other words more. */
+function extraCost(text: NormalisedText, start: number, end: number): number {
+  const mask = genericMask(text.han);
+  let cost = 0;
+  for (let i = 0; i < text.han.length; i++) if (i < start || i >= end) cost += mask[i] ? 0.01 : 0.03;
+  return cost + 0.02 * text.latin.length;
+}
+
+function reasonsOfAlignment(form: MarkForm, text: NormalisedText, pairs: AlignedPair[], relations: string[]): Set<HitReason> {
+  const reasons = new Set<HitReason>();
+  let r = 0;
+  for (const p of pairs) {
+    if (p.relation === 'missing') reasons.add('dropped');
+    else if (p.relation === 'inserted' && p.markIndex < 0) reasons.add('added');
+    else {
+      const relation = relations[r++];
+      if (relation === 'same') {
+        const origin = text.hanOrigin[p.textIndex];
+        if (origin && origin !== 'same') reasons.add(origin);
+      } else if (relation === 'homophone' || relation === 'fuzzy') reasons.add('homophone');
+      else if (relation === 'shape') reasons.add('shape');
+      else reasons.add('changed');
+    }
+  }
+  if (pairs.some((p, i) => i > 0 && p.markIndex >= 0 && (pairs[i - 1]?.markIndex ?? -1) > p.markIndex)) reasons.add('reorder');
+  return reasons;
+}
+
+export function scoreHan(form: MarkForm, text: NormalisedText, cand: HanCandidate, context: Context): FormScore | null {
+  const k = form.han.length;
+  const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
+  const hi = context === 'listing' ? Math.min(text.han.length, cand.last + k + 3) : text.han.length;
+  const a = alignHan(form.han, form.weights, text.han, lo, hi);
+  // three characters with the first one clearly different (or missing) are not similar (电老虎 / 飞老虎 rule)
+  if (k === 3 && a.firstValue < 0.5) return null;
+  let similarity = a.score / form.totalWeight;
+  const whole = a.end - a.start === text.han.length && text.latin.length === 0;
+  if (context === 'filing' && !whole) similarity -= extraCost(text, a.start, a.end);
+  if (similarity < hanThreshold(k) - 0.1) return null;
+  const reasons = reasonsOfAlignment(form, text, a.pairs, a.relations);
+  const exact = a.relations.every((r) => r === 'same') && a.missing === 0 && a.inserted === 0 && a.transposed === 0;
+  if (a.transposed > 0) reasons.add('reorder');
+  if (exact && whole && reasons.size === 0) reasons.add('identical');
+  if (!whole) reasons.add(exact ? 'contains' : 'added');
+  return { form, similarity, reasons, start: a.start, end: a.end, alignment: a.pairs };
+}
+
+export function scoreLatin(form: MarkForm, text: NormalisedText, context: Context): FormScore | null {
+  if (!form.latin) return null;
+  const m = matchLatin(form.latin, text.latin);
+  if (!m) return null;
+  let similarity = m.similarity;
+  if (context === 'filing' && m.added) similarity -= 0.03 * (text.latin.length - (m.to - m.from)) + 0.02 * text.han.length;
+  if (context === 'filing' && !m.added && text.han.length > 0) similarity -= 0.02 * text.han.length;
+  const reasons = new Set<HitReason>();
+  if (m.lookAlike || m.typo) reasons.add('latin');
+  if (m.added || text.han.length > 0) reasons.add(m.similarity === 1 ? 'contains' : 'added');
+  if (m.similarity === 1 && !m.added && !m.spacing && text.han.length === 0) reasons.add('identical');
+  if (m.spacing && reasons.size === 0) reasons.add('latin');
+  const alignment: AlignedPair[] = [];
+  for (let i = m.from; i < m.to; i++) alignment.push({ textIndex: i, markIndex: 0, relation: 'latin' });
+  return { form, similarity, reasons, start: -1, end: -1, alignment };
+}
