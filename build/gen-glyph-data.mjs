@@ -136,7 +136,7 @@ for (const a of coreWithStrokes) {
       // short characters have few strokes, so one stroke apart is a weaker sign than in a long one
       if (d === 0 && minL >= 2) note(a, b, minL >= 4 ? 9 : 8);
       else if (d === 1 && minL >= 3) note(a, b, minL >= 6 ? 8 : minL >= 5 ? 7 : 6);
-      else if (d === 2 && minL >= 8) note(a, b, 7);
+      else if (d === 2 && minL >= 6) note(a, b, minL >= 8 ? 7 : 6);
     }
   }
 }
@@ -155,6 +155,7 @@ for (const [c, d] of binary) {
     if (core.has(p) && isChar(p)) {
       const share = strokeCount(p) / Math.max(1, strokeCount(c));
       if (share >= 0.6 && strokeCount(p) >= 3) note(c, p, 8);
+      else if (share >= 0.4 && strokeCount(p) >= 2) note(c, p, 6);
     }
   });
 }
@@ -167,9 +168,12 @@ for (const [key, chars] of groups) {
       const [a, b] = [chars[i], chars[j]];
       const otherA = binary.get(a).parts[1 - pos], otherB = binary.get(b).parts[1 - pos];
       const shareA = ps / Math.max(1, strokeCount(a)), shareB = ps / Math.max(1, strokeCount(b));
-      const so = strokes[otherA] && strokes[otherB] ? editDistance(strokes[otherA], strokes[otherB], 1) : 9;
+      const so = strokes[otherA] && strokes[otherB] ? editDistance(strokes[otherA], strokes[otherB], 2) : 9;
+      const otherLength = Math.min(strokes[otherA]?.length ?? 0, strokes[otherB]?.length ?? 0);
       if (Math.min(shareA, shareB) >= 0.45 && so <= 1) note(a, b, 8);
       else if (Math.min(shareA, shareB) >= 0.6) note(a, b, 7);
+      else if (so <= 1 || (so === 2 && otherLength >= 4)) note(a, b, 7); // 助/肋, 渍/清: the differing parts look alike
+      else if (Math.min(shareA, shareB) >= 0.5) note(a, b, 6);
     }
   }
 }

@@ -37,6 +37,8 @@ export function alignHan(
   hi = text.length,
 ): HanAlignment {
   const k = mark.length;
+  // an extra character inside a two-character mark breaks it apart (红烧牛 is not 红牛)
+  const insertCost = k <= 2 ? 2 * INSERT_COST : INSERT_COST;
   const n = hi - lo;
   const width = n + 1;
   const score = new Float64Array((k + 1) * width);
@@ -55,7 +57,7 @@ export function alignHan(
       const up = score[(i - 1) * width + j]! - w * DROP_COST;
       if (up > best) [best, how] = [up, Step.Up];
       if (i < k) {
-        const left = score[i * width + j - 1]! - INSERT_COST;
+        const left = score[i * width + j - 1]! - insertCost;
         if (left > best) [best, how] = [left, Step.Left];
       }
       if (i >= 2 && j >= 2 && mark[i - 1] !== mark[i - 2] && mark[i - 1] === text[lo + j - 2] && mark[i - 2] === text[lo + j - 1]) {

@@ -21,6 +21,8 @@ export interface MarkForm {
   han: string[];
   weights: number[];
   totalWeight: number;
+  /** characters that belong to a generic word (goods, trade words), whatever the category */
+  generic: boolean[];
   latin: LatinForm | null;
 }
 
@@ -86,7 +88,9 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const han = t.han.slice(0, 40);
     const weights = weightsFor(han, mark.category);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    out.push({ index: start + out.length, markIndex, text, kind, han, weights, totalWeight, latin });
+    const mask = genericMask(han);
+    const generic = mask.every(Boolean) ? han.map(() => false) : mask;
+    out.push({ index: start + out.length, markIndex, text, kind, han, weights, totalWeight, generic, latin });
   };
   add(mark.name, 'name');
   for (const alias of mark.aliases) add(alias, 'alias');
@@ -94,7 +98,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const nameHan = out[0]?.han ?? [];
     for (const spelling of pinyinSpellings(nameHan)) {
       if (spelling.length < 6 || out.some((f) => f.latin?.canon === spelling)) continue;
-      out.push({ index: start + out.length, markIndex, text: spelling, kind: 'pinyin', han: [], weights: [], totalWeight: 0,
+      out.push({ index: start + out.length, markIndex, text: spelling, kind: 'pinyin', han: [], weights: [], totalWeight: 0, generic: [],
         latin: { canon: spelling, skeleton: spelling, tokenCount: 1 } });
     }
   }

@@ -59,6 +59,27 @@ function reasonsOfAlignment(form: MarkForm, text: NormalisedText, pairs: Aligned
   return reasons;
 }
 
+/**
+ * An imitation keeps part of the original verbatim (at least one character in two), and most of its distinctive
+ * part: 宝牦牛 shares only the goods word of 玉树牦牛, 小时 only sounds and looks a little like 乐事.
+ */
+function keepsEnoughOfTheMark(form: MarkForm, pairs: AlignedPair[], relations: string[]): boolean {
+  const k = form.han.length;
+  const value = new Array<number>(k).fill(0);
+  let same = 0;
+  let r = 0;
+  for (const p of pairs) {
+    if (p.relation === 'missing' || (p.relation === 'inserted' && p.markIndex < 0)) continue;
+    const relation = relations[r++];
+    if (relation === 'same') same++;
+    value[p.markIndex] = relation === 'same' ? 1 : relation === 'none' ? 0 : relation === 'fuzzy' ? 0.55 : 0.8;
+  }
+  if (k >= 2 && same < Math.floor(k / 2)) return false;
+  const distinctive = form.generic.map((g, i) => (g ? -1 : i)).filter((i) => i >= 0);
+  if (distinctive.length === 0 || distinctive.length === k) return true;
+  return distinctive.reduce((sum, i) => sum + (value[i] as number), 0) / distinctive.length >= 0.5;
+}
+
 export function scoreHan(form: MarkForm, text: NormalisedText, cand: HanCandidate, context: Context): FormScore | null {
   const k = form.han.length;
   const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
@@ -66,6 +87,7 @@ export function scoreHan(form: MarkForm, text: NormalisedText, cand: HanCandidat
   const a = alignHan(form.han, form.weights, text.han, lo, hi);
   // three characters with the first one clearly different (or missing) are not similar (电老虎 / 飞老虎 rule)
   if (k === 3 && a.firstValue < 0.5) return null;
+  if (!keepsEnoughOfTheMark(form, a.pairs, a.relations)) return null;
   let similarity = a.score / form.totalWeight;
   const whole = a.end - a.start === text.han.length && text.latin.length === 0;
   if (context === 'filing' && !whole) similarity -= extraCost(text, a.start, a.end);
