@@ -36,17 +36,24 @@ const MAX_GENERIC = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
  * A single-character generic word (酒, 茶, 牌 …) only counts at the end of the sequence, where it names the goods;
  * elsewhere the character is usually part of a distinctive word.
  */
-export function genericMask(chars: readonly string[]): boolean[] {
-  const mask = chars.map(() => false);
+export function genericSpans(chars: readonly string[]): [start: number, end: number][] {
+  const spans: [number, number][] = [];
   for (let i = 0; i < chars.length; i++) {
     for (let len = Math.min(MAX_GENERIC, chars.length - i); len >= 1; len--) {
       const w = chars.slice(i, i + len).join('');
       if (!GENERIC_WORDS.has(w)) continue;
       if (len === 1 && i !== chars.length - 1) continue;
-      for (let k = i; k < i + len; k++) mask[k] = true;
+      spans.push([i, i + len]);
+      i += len - 1;
       break;
     }
   }
+  return spans;
+}
+
+export function genericMask(chars: readonly string[]): boolean[] {
+  const mask = chars.map(() => false);
+  for (const [start, end] of genericSpans(chars)) for (let k = start; k < end; k++) mask[k] = true;
   return mask;
 }
 

@@ -5,7 +5,7 @@
 import { ALL_CLASS_CATEGORIES, type Filing, type Hit, type Listing } from '../domain';
 import { hanCandidates, latinCandidates } from './candidates';
 import { composedOf } from './glyphs';
-import { genericMask, isGenericWord, PLACE_CONTEXT_AFTER } from './generic';
+import { genericSpans, isGenericWord, PLACE_CONTEXT_AFTER } from './generic';
 import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 import { hanThreshold, LATIN_THRESHOLD, scoreHan, scoreLatin, type Context, type FormScore } from './score';
@@ -153,11 +153,20 @@ function usedAsBrand(text: NormalisedText, end: number): boolean {
   return false;
 }
 
-/** Rejects a listing match whose changed characters belong to a generic word of the title (真维他命 ≠ 真维斯). */
+/**
+ * Rejects a listing match that cuts into a generic word of the title and owes a changed character to it
+ * (真维他命: the window 真维他 takes 他 from 维他命, so it is not 真维斯). A generic word wholly inside the window
+ * (诺木红枸杞) is part of the imitation.
+ */
 function eatsGenericWord(text: NormalisedText, s: FormScore): boolean {
   if (s.start < 0) return false;
-  const mask = genericMask(text.han);
-  return s.alignment.some((p) => p.textIndex >= 0 && p.relation !== 'same' && p.relation !== 'latin' && mask[p.textIndex]);
+  const changed = new Set(s.alignment.filter((p) => p.textIndex >= 0 && p.markIndex >= 0 && p.relation !== 'same').map((p) => p.textIndex));
+  return genericSpans(text.han).some(([a, b]) => {
+    const crosses = (a < s.start && b > s.start) || (a < s.end && b > s.end);
+    if (!crosses) return false;
+    for (let i = Math.max(a, s.start); i < Math.min(b, s.end); i++) if (changed.has(i)) return true;
+    return false;
+  });
 }
 
 /** Hits for one e-commerce listing, best first. */
