@@ -66,6 +66,16 @@ test('search by pinyin initials, alias and filters; "/" focuses the search box',
   await expect(rowsNamed(page, '青海湖').first()).toBeVisible();
   await search(page, 'kkxl');
   await expect(rowsNamed(page, '可可西里').first()).toBeVisible();
+  // Arrow keys move the selection in the table; Enter opens the selected record.
+  await page.locator('.grid-body').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.grid-body [role="row"][aria-selected="true"]')).toContainText('可可西里');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /^修改记录/ })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /^修改记录/ }).getByLabel('编号')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('status').getByText('已保存')).toHaveCount(0);
   await search(page, '');
   await page.getByRole('combobox', { name: '按国际分类筛选' }).selectOption('33');
   const { total, shown } = await readCounts(page);

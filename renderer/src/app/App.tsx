@@ -1,9 +1,9 @@
 // The shell: the app's name and data location on top, the pages on the left, the current page on the right.
-import { useState } from 'react';
 import { AboutPage } from '../pages/about/AboutPage';
 import { BackupPage } from '../pages/backup/BackupPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { useAppInfo } from './useAppInfo';
+import { useHashRoute } from './useHashRoute';
 
 const PAGES = [
   { id: 'registry', label: '保护名录', icon: '▤' },
@@ -12,6 +12,7 @@ const PAGES = [
 ] as const;
 
 type PageId = (typeof PAGES)[number]['id'];
+const PAGE_IDS: readonly PageId[] = PAGES.map((p) => p.id);
 
 function Header() {
   const { info, error } = useAppInfo();
@@ -32,7 +33,7 @@ function Header() {
 }
 
 export function App() {
-  const [page, setPage] = useState<PageId>('registry');
+  const [page, setPage] = useHashRoute(PAGE_IDS, 'registry');
   return (
     <div className="app">
       <Header />
