@@ -1,6 +1,7 @@
 // The contract wrapper and both of its transports' shared parts, against real services on a real database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { startServices, type RunningServices } from '../../electron/startup';
@@ -73,7 +74,7 @@ describe('contract dispatcher', () => {
 describe('first start', () => {
   it('fills an empty database with the sample registry once, and backs up at the next start', async () => {
     const info = await services.dispatch('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { seededOnThisStart: true, schemaVersion: 2 } });
+    expect(info).toMatchObject({ ok: true, value: { seededOnThisStart: true, schemaVersion: LATEST_SCHEMA_VERSION } });
     const list = await services.dispatch('registry.list', {});
     const names = list.ok ? (list.value as { name: string; category: string }[]) : [];
     expect(names.map((m) => m.name)).toEqual(expect.arrayContaining(['青海湖', '柴达木枸杞', '塔尔寺', '金诃', '西宁宾馆']));

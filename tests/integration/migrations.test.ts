@@ -46,10 +46,36 @@ describe('migrations', () => {
       "INSERT INTO protected_marks (mark_id, name, category, created_at, updated_at) VALUES ('A', '塔尔寺', '公共资源', 'x', 'x')",
     ).run();
     v1.close();
-    const db = openDatabase(file);
+    const db = new Database(file);
+    applyMigrations(db, MIGRATIONS.slice(0, 2));
     expect(schemaVersionOf(db)).toBe(2);
     expect(tables(db)).toContain('settings');
     expect(db.prepare('SELECT name FROM protected_marks').get()).toEqual({ name: '塔尔寺' });
+    db.close();
+  });
+
+  it('migration 3 adds batches, filings, listings and hits; a filing is stored once and its hits go with it', () => {
+    const db = openDatabase(dbPath());
+    expect(schemaVersionOf(db)).toBe(3);
+    expect(tables(db)).toEqual(expect.arrayContaining(['batches', 'batch_problems', 'filings', 'listings', 'hits']));
+    db.prepare(
+      "INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('filing', 'a.csv', '/a.csv', 1, 'imported', 'x')",
+    ).run();
+    const insertFiling = db.prepare(
+      "INSERT INTO filings (application_number, batch_id, mark_text, nice_class) VALUES (?, 1, '青海湖', 33)",
+    );
+    insertFiling.run('70000001');
+    expect(() => insertFiling.run('70000001')).toThrow(/UNIQUE/);
+    const insertHit = db.prepare(
+      `INSERT INTO hits (source, filing_id, listing_id, mark_id, mark_name, mark_category, matched_text, matched_mark, score, reasons, found_at)
+       VALUES (?, ?, ?, 'G1', '青海湖', '公共资源', '青海湖', '青海湖', 1, '["identical"]', 'x')`,
+    );
+    insertHit.run('filing', 1, null);
+    expect(() => insertHit.run('filing', null, null)).toThrow(/CHECK/);
+    expect(() => insertHit.run('filing', 1, null)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE hits SET decision = 'maybe'").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM batches').run();
+    expect(db.prepare('SELECT count(*) AS n FROM hits').get()).toEqual({ n: 0 });
     db.close();
   });
 

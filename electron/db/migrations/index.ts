@@ -2,6 +2,7 @@
 // add the next number.
 import m001 from './001-registry';
 import m002 from './002-settings';
+import m003 from './003-screening';
 
 export interface Migration {
   version: number;
@@ -9,5 +10,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,15 +1,15 @@
-// The service behind every channel of shared/api.ts. Transports differ only in how dialogs are shown.
-import { type contract } from '../shared/api';
-import type { AppContext } from './context';
-import type { Handlers } from './ipc/dispatch';
-import { createBackupService } from './services/backup';
-import { createRegistryService } from './services/registry';
-import { exportRegistry } from './services/registry-export';
-import { createRegistryImportService } from './services/registry-import';
-import { toProtectedMark } from './db/repositories/marks';
+// The services behind the registry, backup, dialog and app channels (shared/contract/registry.ts).
+import type { registryContract } from '../../shared/contract/registry';
+import type { AppContext } from '../context';
+import type { Handlers } from '../ipc/dispatch';
+import { createBackupService } from '../services/backup';
+import { createRegistryService } from '../services/registry';
+import { exportRegistry } from '../services/registry-export';
+import { createRegistryImportService } from '../services/registry-import';
+import { toProtectedMark } from '../db/repositories/marks';
 import type { z } from 'zod';
 
-type FileFilter = z.output<(typeof contract)['dialog.openFile']['input']>['filter'];
+type FileFilter = z.output<(typeof registryContract)['dialog.openFile']['input']>['filter'];
 
 /** File dialogs: Electron's native ones in the app, a test-controlled queue in the web bridge. */
 export interface DialogPort {
@@ -21,7 +21,11 @@ export interface StartInfo {
   seededOnThisStart: boolean;
 }
 
-export function createHandlers(ctx: AppContext, dialogs: DialogPort, start: StartInfo): Handlers {
+export function createRegistryHandlers(
+  ctx: AppContext,
+  dialogs: DialogPort,
+  start: StartInfo,
+): Pick<Handlers, keyof typeof registryContract> {
   const registry = createRegistryService(ctx);
   const imports = createRegistryImportService(ctx);
   const backups = createBackupService(ctx);

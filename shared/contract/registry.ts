@@ -1,0 +1,100 @@
+// Channels of the registry, backup, dialogs and app information (issue 2).
+import { z } from 'zod';
+import { ProtectedMarkSchema } from '../domain';
+
+/** A protected mark as stored: the user's record plus the database's key and timestamps. */
+export const StoredMarkSchema = ProtectedMarkSchema.extend({
+  key: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredMark = z.infer<typeof StoredMarkSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['create', 'update', 'delete', 'import', 'restore', 'seed']),
+  entity: z.string(),
+  entityKey: z.string(),
+  before: ProtectedMarkSchema.nullable(),
+  after: ProtectedMarkSchema.nullable(),
+  note: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const RowProblemSchema = z.object({ rowNumber: z.number().int(), reason: z.string() });
+export type RowProblem = z.infer<typeof RowProblemSchema>;
+
+export const ImportPreviewSchema = z.object({
+  /** Identifies the parsed file held in main until commit or discard. */
+  token: z.string(),
+  fileName: z.string(),
+  totalRows: z.number().int(),
+  goodRows: z.number().int(),
+  newCount: z.number().int(),
+  changedCount: z.number().int(),
+  unchangedCount: z.number().int(),
+  problems: z.array(RowProblemSchema),
+  sample: z.array(ProtectedMarkSchema),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const FileFilterSchema = z.enum(['table', 'backup']);
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  markCount: z.number().int(),
+  /** true when this start filled an empty database with the sample registry */
+  seededOnThisStart: z.boolean(),
+  transport: z.enum(['electron', 'web']),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const BackupInfoSchema = z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+
+export const NoInput = z.object({}).strict();
+const MarkKey = z.object({ key: z.number().int().positive() }).strict();
+
+export const registryContract = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+
+  'registry.list': { input: NoInput, output: z.array(StoredMarkSchema) },
+  'registry.create': { input: z.object({ mark: ProtectedMarkSchema }).strict(), output: StoredMarkSchema },
+  'registry.update': {
+    input: z.object({ key: z.number().int().positive(), mark: ProtectedMarkSchema }).strict(),
+    output: StoredMarkSchema,
+  },
+  'registry.delete': { input: MarkKey, output: z.object({ deleted: z.boolean() }) },
+  'registry.history': { input: MarkKey, output: z.array(AuditEntrySchema) },
+  'registry.importPreview': { input: z.object({ path: z.string().min(1) }).strict(), output: ImportPreviewSchema },
+  'registry.importCommit': {
+    input: z.object({ token: z.string().min(1) }).strict(),
+    output: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  },
+  'registry.importDiscard': { input: z.object({ token: z.string().min(1) }).strict(), output: z.object({}) },
+  'registry.export': {
+    input: z.object({ path: z.string().min(1), format: z.enum(['csv', 'xlsx']) }).strict(),
+    output: z.object({ rows: z.number().int(), path: z.string() }),
+  },
+
+  'dialog.openFile': {
+    input: z.object({ title: z.string(), filter: FileFilterSchema }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'dialog.saveFile': {
+    input: z.object({ title: z.string(), defaultName: z.string(), filter: FileFilterSchema }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+
+  'backup.create': { input: z.object({ path: z.string().min(1) }).strict(), output: BackupInfoSchema },
+  'backup.restore': {
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({ restoredFrom: z.string(), previousKeptAt: z.string(), markCount: z.number().int() }),
+  },
+  'backup.listAutomatic': { input: NoInput, output: z.array(BackupInfoSchema) },
+} as const;
