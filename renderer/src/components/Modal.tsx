@@ -1,6 +1,24 @@
 // A modal dialog: a titled panel over a dimmed page; Escape or the close button cancels.
 import { useEffect, useRef, type ReactNode } from 'react';
 
+const FOCUSABLE = 'input, select, textarea, button, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle through the dialog's controls instead of leaving it for the page underneath. */
+function keepFocusInside(panel: HTMLElement, e: KeyboardEvent) {
+  const items = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !panel.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !panel.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 interface ModalProps {
   title: string;
   onClose: () => void;
@@ -24,6 +42,8 @@ export function Modal({ title, onClose, children, footer, width = 640 }: ModalPr
       if (e.key === 'Escape') {
         e.stopPropagation();
         onClose();
+      } else if (e.key === 'Tab' && panel.current) {
+        keepFocusInside(panel.current, e);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -73,3 +73,26 @@ describe('MarkEditor', () => {
     expect(editor.calls[0]).toMatchObject({ channel: 'registry.update', input: { key: 7, mark: { holder: '新公司' } } });
   });
 });
+
+describe('MarkEditor dialog', () => {
+  it('starts in the first field and keeps Tab inside the dialog', () => {
+    renderEditor({});
+    const first = screen.getByLabelText('编号');
+    expect(document.activeElement).toBe(first);
+    const save = screen.getByRole('button', { name: '保存' });
+    save.focus();
+    fireEvent.keyDown(window, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '关闭' }));
+  });
+
+  it('closes on Escape', () => {
+    const onClose = vi.fn();
+    render(
+      <ClientProvider client={mockClient({}).client}>
+        <MarkEditor onSaved={() => undefined} onClose={onClose} />
+      </ClientProvider>,
+    );
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
