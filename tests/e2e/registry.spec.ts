@@ -198,7 +198,7 @@ test('bad rows are listed with row number and reason; cancelling imports nothing
   await page.getByRole('button', { name: '导入名录' }).click();
   const preview = page.getByRole('dialog', { name: '导入名录：预览' });
   const report = preview.getByRole('region', { name: '错误报告' });
-  await expect(report.locator('tbody tr')).toHaveCount(4);
+  await expect(report.locator('[role="row"][aria-rowindex]')).toHaveCount(4);
   for (const rowNumber of [2, 4, 5, 6]) await expect(report).toContainText(`第 ${rowNumber} 行`);
   await expect(report).toContainText('99');
   await expect(preview.getByRole('button', { name: '仅导入正确的 1 行' })).toBeVisible();

@@ -1,10 +1,18 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ImportPreview } from '../../../shared/api';
 import { ImportPreviewDialog } from '../../../renderer/src/pages/registry/ImportPreviewDialog';
 
 afterEach(cleanup);
+
+// jsdom does no layout: give scrolling lists the height they have in the app, so the virtualized report renders rows.
+let restoreHeight: (() => void) | undefined;
+beforeAll(() => {
+  const spy = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(220);
+  restoreHeight = () => spy.mockRestore();
+});
+afterAll(() => restoreHeight?.());
 
 const PREVIEW: ImportPreview = {
   token: 't',
@@ -61,5 +69,19 @@ describe('ImportPreviewDialog', () => {
     renderDialog({ ...PREVIEW, problems: [], newCount: 0, changedCount: 0, unchangedCount: 3 });
     expect(screen.getByText(/完全一致/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^(仅)?导入/ })).toBeNull();
+  });
+});
+
+describe('a report with many bad rows', () => {
+  it('renders only the rows in view but counts them all', () => {
+    const problems = Array.from({ length: 5000 }, (_, i) => ({ rowNumber: i + 2, reason: '「类别」不能为空' }));
+    renderDialog({ ...PREVIEW, totalRows: 5003, problems });
+    const report = screen.getByRole('region', { name: '错误报告' });
+    expect(report.textContent).toContain('5000 处问题');
+    const rows = within(report).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(50);
+    expect(rows[0]?.textContent).toContain('第 2 行');
+    expect(within(report).getByRole('table').getAttribute('aria-rowcount')).toBe('5001');
   });
 });

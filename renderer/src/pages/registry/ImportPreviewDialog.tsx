@@ -3,6 +3,7 @@
 import type { ImportPreview } from '../../../../shared/api';
 import { CategoryTag } from '../../components/CategoryTag';
 import { Modal } from '../../components/Modal';
+import { ProblemList } from './ProblemList';
 
 interface ImportPreviewDialogProps {
   preview: ImportPreview;
@@ -52,24 +53,7 @@ function Problems({ preview }: { preview: ImportPreview }) {
   return (
     <section aria-label="错误报告">
       <h3 className="section-title problem-title">错误报告：{preview.problems.length} 处问题，这些行不会导入</h3>
-      <div className="problem-list">
-        <table>
-          <thead>
-            <tr>
-              <th className="col-row">行号</th>
-              <th>原因</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.problems.map((p, i) => (
-              <tr key={`${p.rowNumber}-${i}`}>
-                <td className="col-row">第 {p.rowNumber} 行</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProblemList problems={preview.problems} />
     </section>
   );
 }
