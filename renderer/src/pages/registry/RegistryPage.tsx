@@ -29,6 +29,11 @@ export function RegistryPage() {
     () => searchMarks(index, deferredQuery, { category, niceClass }),
     [index, deferredQuery, category, niceClass],
   );
+  const categoryCounts = useMemo(() => {
+    const counts: Partial<Record<Category, number>> = {};
+    for (const m of marks ?? []) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    return counts;
+  }, [marks]);
   const filtered = query.trim() !== '' || category !== null || niceClass !== null;
 
   return (
@@ -44,6 +49,7 @@ export function RegistryPage() {
         query={query}
         onQuery={setQuery}
         category={category}
+        categoryCounts={categoryCounts}
         onCategory={setCategory}
         niceClass={niceClass}
         onNiceClass={setNiceClass}

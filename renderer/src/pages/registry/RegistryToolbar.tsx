@@ -8,6 +8,8 @@ interface RegistryToolbarProps {
   query: string;
   onQuery: (q: string) => void;
   category: Category | null;
+  /** records per category in the whole registry, shown in the filter */
+  categoryCounts: Partial<Record<Category, number>>;
   onCategory: (c: Category | null) => void;
   niceClass: number | null;
   onNiceClass: (n: number | null) => void;
@@ -64,7 +66,7 @@ export function RegistryToolbar(props: RegistryToolbarProps) {
         <option value="">全部类别</option>
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>
-            {c}
+            {c}（{props.categoryCounts[c] ?? 0}）
           </option>
         ))}
       </select>
