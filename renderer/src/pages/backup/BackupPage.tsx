@@ -2,43 +2,29 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/api';
 import { useClient } from '../../api/context';
-import { useAppInfo } from '../../app/useAppInfo';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { today } from '../../components/format';
 import { useToast } from '../../components/Toast';
 import { AutomaticBackups } from './AutomaticBackups';
-
-interface Restored {
-  restoredFrom: string;
-  previousKeptAt: string;
-  markCount: number;
-}
+import { useRestore } from './useRestore';
 
 export function BackupPage() {
   const client = useClient();
   const notify = useToast();
-  const appInfo = useAppInfo();
   const [automatic, setAutomatic] = useState<BackupInfo[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<{ path: string; busy: boolean } | null>(null);
-  const [restored, setRestored] = useState<Restored | null>(null);
 
   const loadAutomatic = useCallback(async () => {
     const r = await client['backup.listAutomatic']({});
     if (r.ok) setAutomatic(r.value);
     else setListError(r.error.message);
   }, [client]);
-
   useEffect(() => {
     void loadAutomatic();
   }, [loadAutomatic]);
+  const restore = useRestore(() => void loadAutomatic());
 
   async function backupNow() {
-    const picked = await client['dialog.saveFile']({
-      title: '保存备份',
-      defaultName: `商标守护备份-${today()}.sqlite`,
-      filter: 'backup',
-    });
+    const picked = await client['dialog.saveFile']({ title: '保存备份', defaultName: `商标守护备份-${today()}.sqlite`, filter: 'backup' });
     if (!picked.ok) return notify(picked.error.message, 'error');
     if (picked.value.path === null) return;
     const r = await client['backup.create']({ path: picked.value.path });
@@ -49,20 +35,10 @@ export function BackupPage() {
   async function chooseRestoreFile() {
     const picked = await client['dialog.openFile']({ title: '选择要恢复的备份文件', filter: 'backup' });
     if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.path !== null) setConfirming({ path: picked.value.path, busy: false });
+    if (picked.value.path !== null) restore.ask(picked.value.path);
   }
 
-  async function restore(path: string) {
-    setConfirming({ path, busy: true });
-    const r = await client['backup.restore']({ path });
-    setConfirming(null);
-    if (!r.ok) return notify(`恢复失败，当前数据没有改动：${r.error.message}`, 'error');
-    setRestored(r.value);
-    notify(`已恢复，名录共 ${r.value.markCount} 条`);
-    appInfo.reload();
-    void loadAutomatic();
-  }
-
+  const { restored } = restore;
   return (
     <div className="page backup-page">
       <div className="page-head">
@@ -90,24 +66,9 @@ export function BackupPage() {
       <section className="card">
         <h2>自动备份</h2>
         <p className="muted">每次启动时自动备份一次，保留最近七份。</p>
-        <AutomaticBackups backups={automatic} error={listError} onRestore={(path) => setConfirming({ path, busy: false })} />
+        <AutomaticBackups backups={automatic} error={listError} onRestore={restore.ask} />
       </section>
-      {confirming ? (
-        <ConfirmDialog
-          title="从备份恢复"
-          confirmLabel="恢复"
-          danger
-          busy={confirming.busy}
-          onConfirm={() => void restore(confirming.path)}
-          onCancel={() => setConfirming(null)}
-        >
-          <p>将用以下备份替换当前数据：</p>
-          <p className="path">{confirming.path}</p>
-          <p className="muted">
-            恢复前会检查备份文件是否完好、版本是否相符。当前数据库不会被删除，会另存在数据文件夹中，需要时可以再恢复回来。
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      {restore.dialog}
     </div>
   );
 }

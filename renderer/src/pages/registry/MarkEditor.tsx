@@ -1,10 +1,9 @@
 // Create or edit one protected mark. Validates locally first, then shows the server's message (e.g. a duplicate 编号).
 import { useState, type FormEvent } from 'react';
-import { CATEGORIES, type Category } from '../../../../shared/domain';
 import type { StoredMark } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { Modal } from '../../components/Modal';
-import { FormField } from './FormField';
+import { MarkFormFields } from './MarkFormFields';
 import { emptyForm, formFromMark, validateMarkForm, type MarkFormErrors, type MarkFormValues } from './mark-form';
 
 interface MarkEditorProps {
@@ -14,8 +13,6 @@ interface MarkEditorProps {
   onClose: () => void;
 }
 
-type TextField = Exclude<keyof MarkFormValues, 'category'>;
-
 export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
   const client = useClient();
   const [values, setValues] = useState<MarkFormValues>(() => (mark ? formFromMark(mark) : emptyForm()));
@@ -23,7 +20,7 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const set = (field: keyof MarkFormValues, value: string) => {
+  const change = (field: keyof MarkFormValues, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
   };
@@ -31,10 +28,7 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = validateMarkForm(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
+    if (!checked.ok) return setErrors(checked.errors);
     setSaving(true);
     setServerError(null);
     const result = mark
@@ -45,12 +39,6 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
     else if (result.error.kind === 'conflict') setErrors({ id: result.error.message });
     else setServerError(result.error.message);
   }
-
-  const text = (field: TextField, label: string, extra: { hint?: string; required?: boolean; wide?: boolean } = {}) => (
-    <FormField label={label} error={errors[field]} {...extra}>
-      {(props) => <input {...props} value={values[field]} onChange={(e) => set(field, e.target.value)} />}
-    </FormField>
-  );
 
   const footer = (
     <>
@@ -65,36 +53,13 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
 
   return (
     <Modal title={mark ? `修改记录 ${mark.id}` : '新建记录'} onClose={onClose} footer={footer} width={720}>
-      <form id="mark-editor" className="form-grid" onSubmit={submit} noValidate>
+      <form id="mark-editor" className="form-grid" onSubmit={(e) => void submit(e)} noValidate>
         {serverError ? (
           <div className="form-banner" role="alert">
             {serverError}
           </div>
         ) : null}
-        {text('id', '编号', { required: true, hint: '本单位自己的编号，在名录中不能重复' })}
-        {text('name', '商标名称', { required: true })}
-        <FormField label="类别" required>
-          {(props) => (
-            <select {...props} value={values.category} onChange={(e) => set('category', e.target.value as Category)}>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        {text('classes', '国际分类', {
-          hint: values.category === '公共资源' ? '可留空，表示全部类别；或如 29;32' : '1–45，多个用分号分隔，如 29;32',
-        })}
-        {text('registrationNumber', '注册号')}
-        {text('holder', '权利人')}
-        {text('aliases', '别名', { wide: true, hint: '拼音、英文名、译名、曾用名等，多个用分号分隔' })}
-        {text('region', '地域', { hint: '地理标志或公共资源所在地' })}
-        {text('recognizedOn', '认定日期', { hint: '格式 YYYY-MM-DD，可留空' })}
-        <FormField label="备注" error={errors.notes} wide>
-          {(props) => <textarea {...props} rows={3} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
-        </FormField>
+        <MarkFormFields values={values} errors={errors} onChange={change} />
       </form>
     </Modal>
   );

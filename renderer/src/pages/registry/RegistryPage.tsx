@@ -15,7 +15,7 @@ import { useRegistryList } from './useRegistryList';
 export function RegistryPage() {
   const client = useClient();
   const notify = useToast();
-  const { marks, index, error, reload } = useRegistryList();
+  const { marks, index, categoryCounts, error, reload } = useRegistryList();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [niceClass, setNiceClass] = useState<number | null>(null);
@@ -29,11 +29,6 @@ export function RegistryPage() {
     () => searchMarks(index, deferredQuery, { category, niceClass }),
     [index, deferredQuery, category, niceClass],
   );
-  const categoryCounts = useMemo(() => {
-    const counts: Partial<Record<Category, number>> = {};
-    for (const m of marks ?? []) counts[m.category] = (counts[m.category] ?? 0) + 1;
-    return counts;
-  }, [marks]);
   const filtered = query.trim() !== '' || category !== null || niceClass !== null;
 
   return (

@@ -1,8 +1,9 @@
 // The registry as a virtualized grid: only the rows in view are in the DOM, so 10,000 records scroll smoothly.
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { StoredMark } from '../../../../shared/api';
 import { CategoryTag } from '../../components/CategoryTag';
+import { useTableKeyboard } from './useTableKeyboard';
 
 const ROW_HEIGHT = 34;
 
@@ -54,28 +55,7 @@ export function RegistryTable({ marks, selectedKey, emptyText, ...handlers }: Re
     overscan: 12,
   });
 
-  // Arrow keys move the selection, Enter edits it, Delete asks to delete it.
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.target !== event.currentTarget) return; // a row's own buttons handle their keys
-    const current = marks.findIndex((m) => m.key === selectedKey);
-    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 }[event.key];
-    if (step !== undefined) {
-      const next = Math.min(marks.length - 1, Math.max(0, current < 0 ? 0 : current + step));
-      const mark = marks[next];
-      if (!mark) return;
-      event.preventDefault();
-      handlers.onSelect(mark);
-      virtualizer.scrollToIndex(next);
-      return;
-    }
-    const selected = marks[current];
-    if (!selected) return;
-    if (event.key !== 'Enter' && event.key !== 'Delete') return;
-    // Without this the same Enter would go on to submit the form the editor has just focused.
-    event.preventDefault();
-    if (event.key === 'Enter') handlers.onEdit(selected);
-    else handlers.onDelete(selected);
-  }
+  const onKeyDown = useTableKeyboard(marks, selectedKey, handlers, (index) => virtualizer.scrollToIndex(index));
 
   return (
     <div className="grid" role="table" aria-label="保护名录" aria-rowcount={marks.length + 1}>

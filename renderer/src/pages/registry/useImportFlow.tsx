@@ -2,15 +2,8 @@
 import { useState, type ReactNode } from 'react';
 import type { ImportPreview } from '../../../../shared/api';
 import { useClient } from '../../api/context';
-import { Modal } from '../../components/Modal';
 import { useToast } from '../../components/Toast';
-import { ImportPreviewDialog } from './ImportPreviewDialog';
-
-type Step =
-  | { kind: 'idle' }
-  | { kind: 'reading' }
-  | { kind: 'preview'; preview: ImportPreview; busy: boolean }
-  | { kind: 'failed'; fileName: string; message: string };
+import { ImportFlowDialogs, type ImportStep } from './ImportFlowDialogs';
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -19,7 +12,7 @@ function baseName(path: string): string {
 export function useImportFlow(onImported: () => void): { start: () => void; busy: boolean; dialogs: ReactNode } {
   const client = useClient();
   const notify = useToast();
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [step, setStep] = useState<ImportStep>({ kind: 'idle' });
 
   async function start() {
     const picked = await client['dialog.openFile']({ title: '选择要导入的名录文件（CSV 或 XLSX）', filter: 'table' });
@@ -48,31 +41,13 @@ export function useImportFlow(onImported: () => void): { start: () => void; busy
     notify('已取消导入，名录没有任何改动', 'info');
   }
 
-  let dialogs: ReactNode = null;
-  if (step.kind === 'reading') {
-    dialogs = (
-      <Modal title="导入名录" onClose={() => undefined} width={360}>
-        <div className="muted">正在读取文件…</div>
-      </Modal>
-    );
-  } else if (step.kind === 'preview') {
-    const { preview } = step;
-    dialogs = (
-      <ImportPreviewDialog preview={preview} busy={step.busy} onCommit={() => void commit(preview)} onDiscard={() => void discard(preview)} />
-    );
-  } else if (step.kind === 'failed') {
-    const close = () => setStep({ kind: 'idle' });
-    dialogs = (
-      <Modal title="无法导入" onClose={close} width={520} footer={<button type="button" className="primary" onClick={close}>知道了</button>}>
-        <p>
-          文件 <strong>{step.fileName}</strong> 没有导入，名录没有任何改动。
-        </p>
-        <div className="form-banner" role="alert">
-          {step.message}
-        </div>
-        <p className="muted">名录文件的第一行应为表头：编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注</p>
-      </Modal>
-    );
-  }
+  const dialogs = (
+    <ImportFlowDialogs
+      step={step}
+      onCommit={(preview) => void commit(preview)}
+      onDiscard={(preview) => void discard(preview)}
+      onClose={() => setStep({ kind: 'idle' })}
+    />
+  );
   return { start: () => void start(), busy: step.kind !== 'idle', dialogs };
 }

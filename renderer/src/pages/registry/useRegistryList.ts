@@ -1,12 +1,15 @@
 // Loads the whole registry once (and again after each change) and precomputes its search keys.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StoredMark } from '../../../../shared/api';
+import type { Category } from '../../../../shared/domain';
 import { buildSearchIndex, type SearchIndex } from '../../../../shared/registry-search';
 import { useClient } from '../../api/context';
 
 export interface RegistryList {
   marks: StoredMark[] | null;
   index: SearchIndex<StoredMark>;
+  /** records per category in the whole registry */
+  categoryCounts: Partial<Record<Category, number>>;
   error: string | null;
   reload: () => Promise<void>;
 }
@@ -31,5 +34,10 @@ export function useRegistryList(): RegistryList {
   }, [reload]);
 
   const index = useMemo(() => buildSearchIndex(marks ?? []), [marks]);
-  return { marks, index, error, reload };
+  const categoryCounts = useMemo(() => {
+    const counts: Partial<Record<Category, number>> = {};
+    for (const m of marks ?? []) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    return counts;
+  }, [marks]);
+  return { marks, index, categoryCounts, error, reload };
 }

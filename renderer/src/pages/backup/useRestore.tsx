@@ -1,0 +1,50 @@
+// Restoring from a backup: ask first (explaining that the current database is kept aside), then restore.
+import { useState, type ReactNode } from 'react';
+import { useClient } from '../../api/context';
+import { useAppInfo } from '../../app/useAppInfo';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useToast } from '../../components/Toast';
+
+export interface Restored {
+  restoredFrom: string;
+  previousKeptAt: string;
+  markCount: number;
+}
+
+export function useRestore(onRestored: () => void): { ask: (path: string) => void; restored: Restored | null; dialog: ReactNode } {
+  const client = useClient();
+  const notify = useToast();
+  const appInfo = useAppInfo();
+  const [confirming, setConfirming] = useState<{ path: string; busy: boolean } | null>(null);
+  const [restored, setRestored] = useState<Restored | null>(null);
+
+  async function restore(path: string) {
+    setConfirming({ path, busy: true });
+    const r = await client['backup.restore']({ path });
+    setConfirming(null);
+    if (!r.ok) return notify(`恢复失败，当前数据没有改动：${r.error.message}`, 'error');
+    setRestored(r.value);
+    notify(`已恢复，名录共 ${r.value.markCount} 条`);
+    appInfo.reload();
+    onRestored();
+  }
+
+  const dialog = confirming ? (
+    <ConfirmDialog
+      title="从备份恢复"
+      confirmLabel="恢复"
+      danger
+      busy={confirming.busy}
+      onConfirm={() => void restore(confirming.path)}
+      onCancel={() => setConfirming(null)}
+    >
+      <p>将用以下备份替换当前数据：</p>
+      <p className="path">{confirming.path}</p>
+      <p className="muted">
+        恢复前会检查备份文件是否完好、版本是否相符。当前数据库不会被删除，会另存在数据文件夹中，需要时可以再恢复回来。
+      </p>
+    </ConfirmDialog>
+  ) : null;
+
+  return { ask: (path) => setConfirming({ path, busy: false }), restored, dialog };
+}
