@@ -39,6 +39,15 @@ interface Entry<T> {
 
 export interface SearchIndex<T> {
   readonly entries: readonly Entry<T>[];
+  /** entries by the caller's identity of a record version, for reuse by the next build */
+  readonly byIdentity?: ReadonlyMap<string, Entry<T>>;
+}
+
+export interface BuildOptions<T> {
+  /** the index of the previous load: entries of records with the same identity are reused, not recomputed */
+  previous?: SearchIndex<T>;
+  /** what makes two loads of a record the same version, e.g. its key and updatedAt */
+  identity?: (mark: T) => string;
 }
 
 const SEP = '\u0001';
@@ -73,9 +82,22 @@ function buildEntry<T extends SearchableMark>(item: T): Entry<T> {
   };
 }
 
-/** Precomputes the search keys of every mark; call once each time the list is (re)loaded. */
-export function buildSearchIndex<T extends SearchableMark>(marks: readonly T[]): SearchIndex<T> {
-  return { entries: marks.map(buildEntry) };
+/**
+ * Precomputes the search keys of every mark; call once each time the list is (re)loaded. With an identity, a reload
+ * after one change recomputes only the changed records (pinyin of 10,000 names takes a noticeable moment).
+ */
+export function buildSearchIndex<T extends SearchableMark>(marks: readonly T[], options: BuildOptions<T> = {}): SearchIndex<T> {
+  const { identity, previous } = options;
+  if (!identity) return { entries: marks.map(buildEntry) };
+  const byIdentity = new Map<string, Entry<T>>();
+  const entries = marks.map((item) => {
+    const id = identity(item);
+    const old = previous?.byIdentity?.get(id);
+    const entry = old ? { ...old, item } : buildEntry(item);
+    byIdentity.set(id, entry);
+    return entry;
+  });
+  return { entries, byIdentity };
 }
 
 /** Splits a query into normalised tokens; every token must match (AND). */

@@ -103,4 +103,15 @@ describe('registry search', () => {
     // A short prefix matches many records; the result keeps list order within a rank.
     expect(searchMarks(big, 'x99').slice(0, 2).map((m) => m.id)).toEqual(['X99', 'X990']);
   });
+
+  it('reuses the keys of unchanged records when rebuilt with an identity', () => {
+    const identity = (m: ProtectedMark) => `${m.id}@${m.name}`;
+    const first = buildSearchIndex(MARKS, { identity });
+    const renamed = MARKS.map((m) => (m.id === 'S001' ? { ...m, name: '青海湖雪' } : { ...m }));
+    const second = buildSearchIndex(renamed, { identity, previous: first });
+    expect(second.entries[0]?.initials).toBe(first.entries[0]?.initials);
+    expect(second.entries[0]?.item).toBe(renamed[0]);
+    expect(searchMarks(second, 'qhhx').map((m) => m.id)).toEqual(['S001']);
+    expect(searchMarks(second, '雪域红')).toEqual([]);
+  });
 });

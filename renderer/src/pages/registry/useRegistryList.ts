@@ -1,5 +1,5 @@
 // Loads the whole registry once (and again after each change) and precomputes its search keys.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredMark } from '../../../../shared/api';
 import type { Category } from '../../../../shared/domain';
 import { buildSearchIndex, type SearchIndex } from '../../../../shared/registry-search';
@@ -13,6 +13,8 @@ export interface RegistryList {
   error: string | null;
   reload: () => Promise<void>;
 }
+
+const markVersion = (m: StoredMark) => `${m.key}@${m.updatedAt}`;
 
 export function useRegistryList(): RegistryList {
   const client = useClient();
@@ -33,7 +35,13 @@ export function useRegistryList(): RegistryList {
     void reload();
   }, [reload]);
 
-  const index = useMemo(() => buildSearchIndex(marks ?? []), [marks]);
+  // Reuse the previous load's search keys for records that did not change since.
+  const previous = useRef<SearchIndex<StoredMark> | undefined>(undefined);
+  const index = useMemo(() => {
+    const built = buildSearchIndex(marks ?? [], { previous: previous.current, identity: markVersion });
+    previous.current = built;
+    return built;
+  }, [marks]);
   const categoryCounts = useMemo(() => {
     const counts: Partial<Record<Category, number>> = {};
     for (const m of marks ?? []) counts[m.category] = (counts[m.category] ?? 0) + 1;

@@ -1,0 +1,55 @@
+// The bad-faith patterns of docs/domain.md ("Signs of bad faith at the level of the applicant"), as the backend flags
+// them on a profile: a short Chinese label for the tag and a sentence that explains the rule in the tooltip.
+import type { BadFaithFlag } from '../../../../shared/contract/screening';
+
+export interface FlagInfo {
+  label: string;
+  /** what the rule looks at, in words; the threshold itself is the backend's */
+  rule: string;
+  /** the legal basis, for the clerk who writes the letter */
+  basis: string;
+}
+
+export const FLAG_INFO: Record<BadFaithFlag, FlagInfo> = {
+  'many-owners': {
+    label: '抢注多个权利人的商标',
+    rule: '命中的名录商标分属多个不同权利人：系统性复制他人已有一定影响的商标。',
+    basis: '商标法第四条、第三十二条',
+  },
+  'public-resources': {
+    label: '批量申请公共资源名称',
+    rule: '多件申请命中地名、山川河流、景区等公共资源名称。',
+    basis: '商标法第四条、第十条第二款',
+  },
+  'bulk-filing': {
+    label: '申请量远超正常需要',
+    rule: '申请件数远超一般经营者的正常需要。',
+    basis: '商标法第四条（不以使用为目的的恶意申请）',
+  },
+  'repeat-owner': {
+    label: '反复抢注同一权利人商标',
+    rule: '多次申请与同一权利人的名录商标近似的商标。',
+    basis: '商标法第四条、第三十二条',
+  },
+  'many-classes': {
+    label: '跨类大量申请',
+    rule: '申请覆盖的国际分类远多于其经营范围通常所需。',
+    basis: '商标法第四条',
+  },
+};
+
+/** Flags in a fixed order, so the tags of different rows line up the same way. */
+export const FLAG_ORDER: readonly BadFaithFlag[] = ['many-owners', 'repeat-owner', 'public-resources', 'bulk-filing', 'many-classes'];
+
+export function sortFlags(flags: readonly BadFaithFlag[]): BadFaithFlag[] {
+  return FLAG_ORDER.filter((f) => flags.includes(f));
+}
+
+/** The tooltip of a flag: the rule, the threshold when the backend states one, and the legal basis. */
+export function flagTooltip(flag: BadFaithFlag, threshold?: string): string {
+  const info = FLAG_INFO[flag];
+  const lines = [`${info.label}：${info.rule}`];
+  if (threshold) lines.push(`判定标准：${threshold}`);
+  lines.push(`依据：${info.basis}`);
+  return lines.join('\n');
+}
