@@ -26,6 +26,19 @@ export interface HanAlignment {
   firstValue: number;
 }
 
+// Scratch matrices reused across calls (an alignment is small; allocating them each time dominated the cost).
+let scoreBuffer = new Float64Array(256);
+let stepBuffer = new Uint8Array(256);
+let simBuffer = new Float64Array(256);
+function buffers(cells: number): { score: Float64Array; step: Uint8Array; sims: Float64Array } {
+  if (scoreBuffer.length < cells) {
+    scoreBuffer = new Float64Array(cells * 2);
+    stepBuffer = new Uint8Array(cells * 2);
+    simBuffer = new Float64Array(cells * 2);
+  }
+  return { score: scoreBuffer, step: stepBuffer, sims: simBuffer };
+}
+
 const enum Step { Start = 0, Diagonal = 1, Up = 2, Left = 3, Swap = 4 }
 
 /** Aligns all of `mark` with a window of `text` between `lo` and `hi` (defaults: the whole text). */
@@ -41,9 +54,11 @@ export function alignHan(
   const insertCost = k <= 2 ? 2 * INSERT_COST : INSERT_COST;
   const n = hi - lo;
   const width = n + 1;
-  const score = new Float64Array((k + 1) * width);
-  const step = new Uint8Array((k + 1) * width);
-  const sims = new Float64Array(k * Math.max(1, n));
+  const { score, step, sims } = buffers((k + 1) * width);
+  for (let j = 0; j <= n; j++) {
+    score[j] = 0; // the window may start anywhere in the text
+    step[j] = Step.Start;
+  }
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < n; j++) sims[i * n + j] = charSimilarity(mark[i] as string, text[lo + j] as string).value;
   }

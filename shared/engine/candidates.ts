@@ -1,10 +1,11 @@
 // Candidate search: for each screened character, the postings of its character, look-alikes and syllables give an
-// upper bound of how much of each form the text could match. Only forms whose bound can reach the threshold are
-// aligned, which keeps a filing's work proportional to the few marks it could imitate.
+// upper bound of how much of each form the text could match. Only forms whose bound can reach the threshold, and
+// that share enough characters verbatim, are aligned, which keeps a filing's work proportional to the few marks it
+// could imitate.
 import { readingsOf } from './glyphs';
 import { deletionKeys } from './latin';
 import type { LatinToken } from './normalise';
-import { POSTING_SHIFT, type RegistryIndex } from './registry-index';
+import type { RegistryIndex } from './registry-index';
 import { fuzzyReadingsOf } from './similarity';
 
 export interface HanCandidate {
@@ -24,45 +25,67 @@ function soundKeys(ch: string): string[] {
   return keys;
 }
 
+type Scratch = RegistryIndex['scratch'];
+
+/**
+ * All postings of one screened character (its own, its look-alikes', its syllables'), one entry per form with the
+ * best similarity code, built on first sight of the character and kept: a batch meets a few thousand characters.
+ */
+function mergedPostings(index: RegistryIndex, ch: string): Int32Array {
+  let merged = index.mergedPostings.get(ch);
+  if (merged) return merged;
+  const best = new Map<number, number>();
+  const add = (list: Int32Array | undefined) => {
+    if (!list) return;
+    for (const packed of list) {
+      const f = packed >> 4;
+      const code = packed & 15;
+      if ((best.get(f) ?? -1) < code) best.set(f, code);
+    }
+  };
+  add(index.charPostings.get(ch));
+  for (const key of soundKeys(ch)) add(index.soundPostings.get(key));
+  merged = Int32Array.from([...best].map(([f, code]) => (f << 4) | code));
+  index.mergedPostings.set(ch, merged);
+  return merged;
+}
+
+function visit(s: Scratch, list: Int32Array, pos: number, textStamp: number, touched: number[]): void {
+  const { seenText, upper, exact, first, last } = s;
+  for (let p = 0; p < list.length; p++) {
+    const packed = list[p]!;
+    const f = packed >> 4;
+    const code = packed & 15;
+    if (seenText[f] !== textStamp) {
+      seenText[f] = textStamp;
+      upper[f] = 0;
+      exact[f] = 0;
+      first[f] = pos;
+      touched.push(f);
+    }
+    upper[f] = upper[f]! + code / 10;
+    if (code === 10) exact[f] = exact[f]! + 1;
+    last[f] = pos;
+  }
+}
+
 /**
  * Forms whose upper bound (sum over text characters of the best similarity to any of the form's characters)
- * reaches `minShare` of the form's character count.
+ * reaches `minScore(form)` and that have at least `minExact(form)` characters in common with the text.
  */
-export function hanCandidates(index: RegistryIndex, han: readonly string[], minShare: (form: number) => number): HanCandidate[] {
+export function hanCandidates(
+  index: RegistryIndex,
+  han: readonly string[],
+  minScore: (form: number) => number,
+  minExact: (form: number) => number,
+): HanCandidate[] {
   const s = index.scratch;
   const textStamp = ++s.stamp;
   const touched: number[] = [];
-  han.forEach((ch, pos) => {
-    const charStamp = ++s.stamp;
-    const visit = (list: number[] | undefined) => {
-      if (!list) return;
-      for (let p = 0; p < list.length; p++) {
-        const packed = list[p] as number;
-        const f = (packed / POSTING_SHIFT) | 0;
-        const v = (packed - f * POSTING_SHIFT) / 10;
-        if (s.seenText[f] !== textStamp) {
-          s.seenText[f] = textStamp;
-          s.upper[f] = 0;
-          s.first[f] = pos;
-          touched.push(f);
-        }
-        if (s.seenChar[f] !== charStamp) {
-          s.seenChar[f] = charStamp;
-          s.best[f] = v;
-          s.upper[f] = (s.upper[f] as number) + v;
-          s.last[f] = pos;
-        } else if (v > (s.best[f] as number)) {
-          s.upper[f] = (s.upper[f] as number) + v - (s.best[f] as number);
-          s.best[f] = v;
-        }
-      }
-    };
-    visit(index.charPostings.get(ch));
-    for (const key of soundKeys(ch)) visit(index.soundPostings.get(key));
-  });
+  for (let pos = 0; pos < han.length; pos++) visit(s, mergedPostings(index, han[pos]!), pos, textStamp, touched);
   const out: HanCandidate[] = [];
   for (const f of touched) {
-    if ((s.upper[f] as number) >= minShare(f) - 1e-9) out.push({ form: f, first: s.first[f] as number, last: s.last[f] as number });
+    if (s.exact[f]! >= minExact(f) && s.upper[f]! >= minScore(f) - 1e-9) out.push({ form: f, first: s.first[f]!, last: s.last[f]! });
   }
   return out;
 }
@@ -73,7 +96,7 @@ export function latinCandidates(index: RegistryIndex, tokens: readonly LatinToke
   for (let from = 0; from < tokens.length; from++) {
     let skeleton = '';
     for (let to = from; to < Math.min(tokens.length, from + 4); to++) {
-      skeleton += (tokens[to] as LatinToken).skeleton;
+      skeleton += tokens[to]!.skeleton;
       if (skeleton.length > 40) break;
       for (const key of deletionKeys(skeleton)) for (const f of index.latinPostings.get(key) ?? []) found.add(f);
     }

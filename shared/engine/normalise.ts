@@ -24,6 +24,8 @@ export interface NormalisedText {
   /** true when something other than a Han character (space, punctuation, Latin) follows han[i] */
   hanBreakAfter: boolean[];
   latin: LatinToken[];
+  /** generic-word mask of `han`, computed on first use (see generic.ts) */
+  genericMask?: boolean[];
 }
 
 /** Texts longer than this are cut: no mark is that long, and a runaway cell must not stall a batch. */

@@ -33,16 +33,22 @@ export interface RegistryIndex {
   holders: readonly string[];
   /** region place words per mark (GI and public resources), e.g. ['海东', '循化'] */
   regions: readonly string[][];
-  /** screened character → packed postings (form index × 16 + similarity code in tenths) */
-  charPostings: Map<string, number[]>;
+  /** screened character → packed postings (form index × 16 + similarity code in tenths; 10 = the same character) */
+  charPostings: Map<string, Int32Array>;
   /** syllable (or '~' + fuzzy syllable) → packed postings */
-  soundPostings: Map<string, number[]>;
+  soundPostings: Map<string, Int32Array>;
+  /** per screened character, the merged postings (filled lazily by the candidate search) */
+  mergedPostings: Map<string, Int32Array>;
   /** Latin deletion key → form indexes */
   latinPostings: Map<string, number[]>;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
-  scratch: { upper: Float64Array; best: Float64Array; seenText: Int32Array; seenChar: Int32Array; first: Int32Array; last: Int32Array; stamp: number };
+  scratch: {
+    upper: Float64Array; seenText: Int32Array; first: Int32Array; last: Int32Array;
+    /** text characters that are exactly one of the form's characters */
+    exact: Int32Array; stamp: number;
+  };
 }
 
 /** Categories whose generic part (牦牛, 枸杞 …) is the protected subject, so it keeps its full weight. */
@@ -50,6 +56,7 @@ const KEEP_GENERIC: ReadonlySet<Category> = new Set<Category>(['地理标志', '
 /** Categories whose pinyin alone points to the mark (domain.md: the pinyin of a well-known mark). */
 const PINYIN_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['驰名商标', '公共资源', '地理标志']);
 
+/** Postings pack a form index and a similarity code in tenths: form << 4 | code (10 = the same character). */
 export const POSTING_SHIFT = 16;
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
@@ -113,16 +120,27 @@ export function regionWords(region: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
-function indexForm(index: RegistryIndex, form: MarkForm): void {
-  const packed = form.index * POSTING_SHIFT;
+interface PostingLists {
+  chars: Map<string, number[]>;
+  sounds: Map<string, number[]>;
+}
+
+function indexForm(index: RegistryIndex, lists: PostingLists, form: MarkForm): void {
+  const packed = form.index << 4;
   form.han.forEach((ch) => {
     index.markChars.add(ch);
-    push(index.charPostings, ch, packed + 10);
-    for (const [other, sim] of confusablesOf(ch)) push(index.charPostings, other, packed + Math.min(10, Math.ceil(sim * 10 + 0.5)));
-    for (const s of readingsOf(ch)) push(index.soundPostings, s, packed + Math.ceil(HOMOPHONE * 10));
-    for (const f of fuzzyReadingsOf(ch)) push(index.soundPostings, '~' + f, packed + Math.ceil(FUZZY * 10));
+    push(lists.chars, ch, packed + 10);
+    // shape codes are below 10, so an exact posting is always recognisable; shape+sound can reach 0.95 → code 9
+    for (const [other, sim] of confusablesOf(ch)) push(lists.chars, other, packed + Math.min(9, Math.ceil(sim * 10 + 0.5)));
+    for (const s of readingsOf(ch)) push(lists.sounds, s, packed + Math.ceil(HOMOPHONE * 10));
+    // a fuzzy syllable alone (0.55) can only tip marks of four or more characters over their threshold
+    if (form.han.length >= 4) for (const f of fuzzyReadingsOf(ch)) push(lists.sounds, '~' + f, packed + Math.ceil(FUZZY * 10));
   });
   if (form.latin) for (const key of deletionKeys(form.latin.skeleton)) push(index.latinPostings, key, form.index);
+}
+
+function frozen(map: Map<string, number[]>): Map<string, Int32Array> {
+  return new Map([...map].map(([k, v]) => [k, Int32Array.from(v)]));
 }
 
 export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryIndex {
@@ -136,13 +154,17 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     regions: marks.map((m) => regionWords(m.region)),
     charPostings: new Map(),
     soundPostings: new Map(),
+    mergedPostings: new Map(),
     latinPostings: new Map(),
     markChars: new Set(),
     scratch: {
-      upper: new Float64Array(n), best: new Float64Array(n), seenText: new Int32Array(n).fill(-1),
-      seenChar: new Int32Array(n).fill(-1), first: new Int32Array(n), last: new Int32Array(n), stamp: 0,
+      upper: new Float64Array(n), seenText: new Int32Array(n).fill(-1), first: new Int32Array(n), last: new Int32Array(n),
+      exact: new Int32Array(n), stamp: 0,
     },
   };
-  for (const form of forms) indexForm(index, form);
+  const lists: PostingLists = { chars: new Map(), sounds: new Map() };
+  for (const form of forms) indexForm(index, lists, form);
+  index.charPostings = frozen(lists.chars);
+  index.soundPostings = frozen(lists.sounds);
   return index;
 }

@@ -33,7 +33,8 @@ export const LATIN_THRESHOLD = 0.8;
 
 /** What extra characters around the mark cost in a filing: generic words little, other words more. */
 function extraCost(text: NormalisedText, start: number, end: number): number {
-  const mask = genericMask(text.han);
+  text.genericMask ??= genericMask(text.han);
+  const mask = text.genericMask;
   let cost = 0;
   for (let i = 0; i < text.han.length; i++) if (i < start || i >= end) cost += mask[i] ? 0.01 : 0.03;
   return cost + 0.02 * text.latin.length;
@@ -59,6 +60,11 @@ function reasonsOfAlignment(form: MarkForm, text: NormalisedText, pairs: Aligned
   return reasons;
 }
 
+/** Characters an imitation keeps verbatim: at least one in two (one for marks of two or three characters). */
+export function minSameOf(length: number): number {
+  return Math.max(1, Math.floor(length / 2));
+}
+
 /**
  * An imitation keeps part of the original verbatim (at least one character in two), and most of its distinctive
  * part: 宝牦牛 shares only the goods word of 玉树牦牛, 小时 only sounds and looks a little like 乐事.
@@ -74,7 +80,7 @@ function keepsEnoughOfTheMark(form: MarkForm, pairs: AlignedPair[], relations: s
     if (relation === 'same') same++;
     value[p.markIndex] = relation === 'same' ? 1 : relation === 'none' ? 0 : relation === 'fuzzy' ? 0.55 : 0.8;
   }
-  if (k >= 2 && same < Math.floor(k / 2)) return false;
+  if (same < minSameOf(k)) return false;
   const distinctive = form.generic.map((g, i) => (g ? -1 : i)).filter((i) => i >= 0);
   if (distinctive.length === 0 || distinctive.length === k) return true;
   return distinctive.reduce((sum, i) => sum + (value[i] as number), 0) / distinctive.length >= 0.5;

@@ -16,7 +16,9 @@ export const FUZZY = 0.55;
 
 const SAME: CharSimilarity = { value: 1, relation: 'same' };
 const NONE: CharSimilarity = { value: 0, relation: 'none' };
-const cache = new Map<string, CharSimilarity>();
+// two-level cache (mark character → screened character): no string is built per lookup
+const cache = new Map<string, Map<string, CharSimilarity>>();
+let cached = 0;
 const fuzzyCache = new Map<string, readonly string[]>();
 
 export function fuzzyReadingsOf(ch: string): readonly string[] {
@@ -40,8 +42,12 @@ function soundSimilarity(a: string, b: string): number {
 /** Similarity of a protected mark's character `a` and a screened character `b`, cached per pair. */
 export function charSimilarity(a: string, b: string): CharSimilarity {
   if (a === b) return SAME;
-  const key = a + b;
-  let s = cache.get(key);
+  let row = cache.get(a);
+  if (!row) {
+    row = new Map();
+    cache.set(a, row);
+  }
+  let s = row.get(b);
   if (s) return s;
   const shape = confusablesOf(a).get(b) ?? 0;
   const sound = soundSimilarity(a, b);
@@ -55,8 +61,11 @@ export function charSimilarity(a: string, b: string): CharSimilarity {
       relation: sound >= HOMOPHONE ? 'homophone' : 'fuzzy',
     };
   }
-  if (cache.size > 500_000) cache.clear(); // bounded: a batch meets far fewer distinct pairs
-  cache.set(key, s);
+  if (++cached > 2_000_000) {
+    cache.clear(); // bounded: a batch meets far fewer distinct pairs
+    cached = 0;
+  }
+  row.set(b, s);
   return s;
 }
 
