@@ -210,24 +210,30 @@ test('bad rows are listed with row number and reason; cancelling imports nothing
   await expect(page.locator('.grid-empty')).toHaveText('没有符合条件的记录');
 });
 
-test('export to CSV and re-import: nothing new, nothing changed', async ({ page, server }) => {
-  await openApp(page, server);
-  const { total } = await readCounts(page);
-  const exported = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-export-')), '名录导出.csv');
-  await server.queueDialog(exported);
-  await page.getByRole('button', { name: '导出 CSV' }).click();
-  await expect(page.getByRole('status')).toContainText(`已导出 ${total} 条`);
+for (const format of [
+  { button: '导出 CSV', file: '名录导出.csv' },
+  { button: '导出 Excel', file: '名录导出.xlsx' },
+]) {
+  test(`${format.button} and re-import: nothing new, nothing changed`, async ({ page, server }) => {
+    await openApp(page, server);
+    const { total } = await readCounts(page);
+    const exported = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-export-')), format.file);
+    await server.queueDialog(exported);
+    await page.getByRole('button', { name: format.button }).click();
+    await expect(page.getByRole('status')).toContainText(`已导出 ${total} 条`);
 
-  await server.queueDialog(exported);
-  await page.getByRole('button', { name: '导入名录' }).click();
-  const preview = page.getByRole('dialog', { name: '导入名录：预览' });
-  await expect(preview.getByTestId('import-new')).toHaveText('0');
-  await expect(preview.getByTestId('import-changed')).toHaveText('0');
-  await expect(preview.getByTestId('import-unchanged')).toHaveText(String(total));
-  await expect(preview).toContainText('完全一致');
-  await preview.getByRole('button', { name: '取消' }).click();
-  await expectTotal(page, total);
-});
+    await server.queueDialog(exported);
+    await page.getByRole('button', { name: '导入名录' }).click();
+    const preview = page.getByRole('dialog', { name: '导入名录：预览' });
+    await expect(preview).toContainText(format.file);
+    await expect(preview.getByTestId('import-new')).toHaveText('0');
+    await expect(preview.getByTestId('import-changed')).toHaveText('0');
+    await expect(preview.getByTestId('import-unchanged')).toHaveText(String(total));
+    await expect(preview).toContainText('完全一致');
+    await preview.getByRole('button', { name: '取消' }).click();
+    await expectTotal(page, total);
+  });
+}
 
 test('a cancelled file dialog does nothing', async ({ page, server }) => {
   await openApp(page, server);
