@@ -1,0 +1,159 @@
+// The letter model: what a referral letter (函) or a notice to a right holder says, independent of its format.
+// The draft keeps the user's free text with its {{placeholders}}; filling happens when the letter is previewed or
+// issued, so that the document number, known only at issue, can appear in the text.
+import { z } from 'zod';
+import { CategorySchema, HIT_REASONS } from '../domain';
+
+/** 'referral': to the national office asking it to act; 'holder-notice': to a right holder so that it can oppose. */
+export const LETTER_KINDS = ['referral', 'holder-notice'] as const;
+export const LetterKindSchema = z.enum(LETTER_KINDS);
+export type LetterKind = z.infer<typeof LetterKindSchema>;
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
+  referral: '移送函（致商标局）',
+  'holder-notice': '告知函（致权利人）',
+};
+
+/** What the letter asks for one filing. */
+export const LETTER_REQUESTS = ['不予核准注册', '提出异议', '宣告无效'] as const;
+export const LetterRequestSchema = z.enum(LETTER_REQUESTS);
+export type LetterRequest = z.infer<typeof LetterRequestSchema>;
+
+export const LETTER_STATUSES = ['draft', 'issued', 'superseded'] as const;
+export const LetterStatusSchema = z.enum(LETTER_STATUSES);
+export type LetterStatus = z.infer<typeof LetterStatusSchema>;
+export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = { draft: '草稿', issued: '已签发', superseded: '已被替代' };
+
+/** Recipients the national office answers under; the field stays free text. */
+export const REFERRAL_RECIPIENTS = ['国家知识产权局商标局', '国家知识产权局'] as const;
+
+/** The issuing body and the fixed lines of every letter (settings, user-editable). */
+export const LetterSettingsSchema = z.object({
+  /** 发文机关 */
+  issuingBody: z.string().trim().min(1, '请填写发文机关').max(60),
+  /** 发文机关代字, e.g. 青市监商函 */
+  bodyCode: z
+    .string()
+    .trim()
+    .min(1, '请填写发文字号中的机关代字')
+    .max(20)
+    .regex(/^[^\s〔〕[\]()（）0-9]+$/, '机关代字不能含空格、括号或数字，例如：青市监商函'),
+  /** 附注 contact */
+  contactPerson: z.string().trim().max(40),
+  contactPhone: z.string().trim().max(40),
+  /** 抄送 bodies, separated by 、 or ， */
+  copyTo: z.string().trim().max(300),
+  /** 印发机关 */
+  printingBody: z.string().trim().max(60),
+});
+export type LetterSettings = z.infer<typeof LetterSettingsSchema>;
+
+/** A template per kind: each text may use the placeholders of shared/letters/placeholders.ts. */
+export const LetterTemplateSchema = z.object({
+  title: z.string().min(1).max(300),
+  recipient: z.string().max(200),
+  /** paragraphs separated by line breaks */
+  body: z.string().min(1).max(20_000),
+  /** one attachment per line */
+  attachments: z.string().max(2000),
+});
+export type LetterTemplate = z.infer<typeof LetterTemplateSchema>;
+export const LetterTemplatesSchema = z.object({ referral: LetterTemplateSchema, 'holder-notice': LetterTemplateSchema });
+export type LetterTemplates = z.infer<typeof LetterTemplatesSchema>;
+
+/** The facts of one confirmed hit on a filing, joined from filings and the protected mark. */
+export const LetterHitFactsSchema = z.object({
+  hitId: z.number().int().positive(),
+  applicationNumber: z.string(),
+  markText: z.string(),
+  niceClass: z.number().int(),
+  applicant: z.string(),
+  agency: z.string(),
+  gazetteIssue: z.string(),
+  publishedOn: z.string(),
+  oppositionDeadline: z.string(),
+  protectedMarkId: z.string(),
+  protectedMarkName: z.string(),
+  category: CategorySchema,
+  registrationNumber: z.string(),
+  holder: z.string(),
+  /** the protected mark's classes; empty means every class */
+  markClasses: z.array(z.number().int()),
+  reasons: z.array(z.enum(HIT_REASONS)),
+});
+export type LetterHitFacts = z.infer<typeof LetterHitFactsSchema>;
+
+/** The user's choice for one filing of the letter. */
+export const LetterRowChoiceSchema = z.object({
+  hitId: z.number().int().positive(),
+  request: LetterRequestSchema,
+  /** article labels such as 第十三条第三款 */
+  grounds: z.array(z.string().min(1).max(40)).max(12),
+  /** 证据说明 */
+  evidence: z.string().max(2000),
+});
+export type LetterRowChoice = z.infer<typeof LetterRowChoiceSchema>;
+
+/** What a draft holds and the user edits. */
+export const LetterFieldsSchema = z.object({
+  title: z.string().max(300),
+  recipient: z.string().max(200),
+  body: z.string().max(20_000),
+  attachments: z.string().max(2000),
+  copyTo: z.string().max(300),
+  rows: z.array(LetterRowChoiceSchema).min(1).max(2000),
+});
+export type LetterFields = z.infer<typeof LetterFieldsSchema>;
+
+/** One row of the attachment table, every cell as printed. */
+export const AttachmentRowSchema = z.object({
+  applicationNumber: z.string(),
+  markText: z.string(),
+  niceClass: z.string(),
+  applicant: z.string(),
+  publication: z.string(),
+  deadline: z.string(),
+  protectedMark: z.string(),
+  category: z.string(),
+  registrationNumber: z.string(),
+  imitation: z.string(),
+  request: z.string(),
+  grounds: z.string(),
+});
+export type AttachmentRow = z.infer<typeof AttachmentRowSchema>;
+
+/** The filled letter, ready for a renderer: every string is final text. */
+export const LetterDocumentSchema = z.object({
+  kind: LetterKindSchema,
+  issuingBody: z.string(),
+  documentNumber: z.string(),
+  title: z.string(),
+  recipient: z.string(),
+  paragraphs: z.array(z.string()),
+  attachments: z.array(z.string()),
+  signature: z.string(),
+  /** 成文日期 in Arabic numerals: 2026年11月29日 */
+  dateText: z.string(),
+  /** 附注 line, with its parentheses, or '' */
+  note: z.string(),
+  copyTo: z.string(),
+  printingBody: z.string(),
+  printedOn: z.string(),
+  table: z.object({ caption: z.string(), rows: z.array(AttachmentRowSchema) }),
+});
+export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
+
+/** Column headers of the attachment table, in the order of AttachmentRow. */
+export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number }[] = [
+  { key: 'applicationNumber', header: '申请号', width: 9 },
+  { key: 'markText', header: '申请商标', width: 8 },
+  { key: 'niceClass', header: '类别', width: 4 },
+  { key: 'applicant', header: '申请人', width: 12 },
+  { key: 'publication', header: '初审公告期号及日期', width: 10 },
+  { key: 'deadline', header: '异议截止日', width: 8 },
+  { key: 'protectedMark', header: '被仿冒商标', width: 8 },
+  { key: 'category', header: '保护类别', width: 6 },
+  { key: 'registrationNumber', header: '注册号', width: 8 },
+  { key: 'imitation', header: '仿冒方式', width: 9 },
+  { key: 'request', header: '请求事项', width: 7 },
+  { key: 'grounds', header: '法律依据', width: 11 },
+];

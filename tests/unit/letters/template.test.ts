@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composeLetter, draftFields } from '../../../shared/letters/compose';
+import { DEFAULT_LETTER_SETTINGS } from '../../../shared/letters/defaults';
+import { LetterTemplatesSchema } from '../../../shared/letters/model';
+import { checkTemplate, fillTemplate, PLACEHOLDERS, type PlaceholderValues } from '../../../shared/letters/template';
+import { facts } from './facts';
+
+const values = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `<${p}>`])) as PlaceholderValues;
+const seeds = LetterTemplatesSchema.parse(
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../seeds/letter-templates/templates.json'), 'utf8')),
+);
+const settings = { ...DEFAULT_LETTER_SETTINGS, contactPerson: '张三', contactPhone: '0971-6300000' };
+
+describe('template filling', () => {
+  it('replaces every known placeholder, with spaces inside the braces allowed', () => {
+    expect(fillTemplate('致{{收文机关}}：{{ 文号 }}', values)).toBe('致<收文机关>：<文号>');
+  });
+
+  it('names an unknown placeholder in Chinese instead of leaving a blank', () => {
+    expect(() => fillTemplate('{{申请人}}与{{商标名}}', values, '正文')).toThrow(/正文中的占位符「\{\{商标名\}\}」无法识别/);
+    expect(() => fillTemplate('{{}}', values)).toThrow(/空的占位符/);
+    expect(() => fillTemplate('{{申请人}', values)).toThrow(/未配对/);
+    expect(checkTemplate('{{甲}}{{乙}}')).toHaveLength(2);
+  });
+
+  it('the default templates use only known placeholders', () => {
+    for (const template of Object.values(seeds)) {
+      for (const text of Object.values(template)) expect(checkTemplate(text)).toEqual([]);
+    }
+  });
+});
+
+describe('composing a letter', () => {
+  const hits = [
+    facts(),
+    facts({ hitId: 2, applicationNumber: '70000002', markText: '柴达牧枸杞', reasons: ['homophone'], oppositionDeadline: '2027-03-15' }),
+  ];
+  const fields = draftFields('referral', seeds.referral, settings, hits, new Map(), '2026-11-29');
+
+  it('fills the title, number, recipient, body, attachment table and foot lines', () => {
+    const letter = composeLetter({ kind: 'referral', settings, fields, facts: hits, documentNumber: '青市监商函〔2026〕12号', date: '2026-11-29' });
+    expect(letter.title).toBe('青海省市场监督管理局关于提请对某某商贸有限公司申请注册的2件商标不予核准注册的函');
+    expect(letter.documentNumber).toBe('青市监商函〔2026〕12号');
+    expect(letter.recipient).toBe('国家知识产权局商标局');
+    expect(letter.paragraphs.join('')).toContain('《中华人民共和国商标法》第十六条第一款');
+    expect(letter.paragraphs.join('')).toContain('2027年2月27日');
+    expect(letter.paragraphs.at(-1)).toBe('特此函告，请予研处。');
+    expect(letter.dateText).toBe('2026年11月29日');
+    expect(letter.note).toBe('（联系人：张三，电话：0971-6300000）');
+    expect(letter.table.rows.map((r) => [r.applicationNumber, r.imitation, r.grounds])).toEqual([
+      ['70000001', '增加文字', '《商标法》第十六条第一款'],
+      ['70000002', '读音相同或相近', '《商标法》第十六条第一款'],
+    ]);
+    expect(letter.table.rows[0]?.publication).toBe('第1960期 2026-11-27');
+    expect(letter.printedOn).toBe('2026年11月29日印发');
+  });
+
+  it('shows a provisional number before issue and drops an empty evidence line', () => {
+    const letter = composeLetter({ kind: 'referral', settings, fields, facts: hits, documentNumber: null, date: '2026-11-29' });
+    expect(letter.documentNumber).toContain('（签发时编号）');
+    expect(letter.paragraphs.some((p) => p.startsWith('有关证据'))).toBe(false);
+  });
+
+  it('reports an unknown placeholder in the edited body', () => {
+    const edited = { ...fields, body: `${fields.body}\n请联系{{经办人}}` };
+    expect(() => composeLetter({ kind: 'referral', settings, fields: edited, facts: hits, documentNumber: null, date: '2026-11-29' })).toThrow(
+      /「\{\{经办人\}\}」无法识别/,
+    );
+  });
+
+  it('a notice goes to the right holder and asks it to oppose', () => {
+    const notice = draftFields('holder-notice', seeds['holder-notice'], settings, hits, new Map(), '2026-11-29');
+    const letter = composeLetter({ kind: 'holder-notice', settings, fields: notice, facts: hits, documentNumber: null, date: '2026-11-29' });
+    expect(letter.recipient).toBe('海西州枸杞协会');
+    expect(letter.title).toBe('青海省市场监督管理局关于“柴达木枸杞”商标涉嫌被他人抢注的函');
+    expect(letter.table.rows.every((r) => r.request === '提出异议')).toBe(true);
+  });
+});
