@@ -56,7 +56,7 @@ describe('migrations', () => {
 
   it('migration 3 adds batches, filings, listings and hits; a filing is stored once and its hits go with it', () => {
     const db = openDatabase(dbPath());
-    expect(schemaVersionOf(db)).toBe(3);
+    expect(schemaVersionOf(db)).toBeGreaterThanOrEqual(3);
     expect(tables(db)).toEqual(expect.arrayContaining(['batches', 'batch_problems', 'filings', 'listings', 'hits']));
     db.prepare(
       "INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('filing', 'a.csv', '/a.csv', 1, 'imported', 'x')",
@@ -76,6 +76,30 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE hits SET decision = 'maybe'").run()).toThrow(/CHECK/);
     db.prepare('DELETE FROM batches').run();
     expect(db.prepare('SELECT count(*) AS n FROM hits').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('migration 4 adds letters: per-year sequences, numbers never shared, issued letters frozen and kept', () => {
+    const db = openDatabase(dbPath());
+    expect(schemaVersionOf(db)).toBeGreaterThanOrEqual(4);
+    expect(tables(db)).toEqual(expect.arrayContaining(['letter_sequences', 'letters', 'letter_hits', 'letter_files']));
+    const draft = db.prepare(
+      "INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at) VALUES ('referral', '{}', 'x', 'x', 'x')",
+    );
+    const first = Number(draft.run().lastInsertRowid);
+    const second = Number(draft.run().lastInsertRowid);
+    const issue = db.prepare(
+      "UPDATE letters SET status = 'issued', year = 2026, sequence = ?, document_number = ?, document_json = '{}' WHERE id = ?",
+    );
+    issue.run(1, '青市监商函〔2026〕1号', first);
+    expect(() => issue.run(1, '青市监商函〔2026〕1号', second)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE letters SET title = 'changed' WHERE id = ?").run(first)).toThrow(/frozen/);
+    expect(() => db.prepare('DELETE FROM letters WHERE id = ?').run(first)).toThrow(/kept/);
+    expect(() => db.prepare("UPDATE letters SET status = 'superseded' WHERE id = ?").run(first)).toThrow(/CHECK/);
+    issue.run(2, '青市监商函〔2026〕2号', second);
+    db.prepare("UPDATE letters SET status = 'superseded', superseded_by = ? WHERE id = ?").run(second, first);
+    expect(() => db.prepare("UPDATE letters SET status = 'issued', superseded_by = NULL WHERE id = ?").run(first)).toThrow(/frozen/);
+    expect(() => db.prepare("INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at) VALUES ('memo', '{}', 'x', 'x', 'x')").run()).toThrow(/CHECK/);
     db.close();
   });
 
