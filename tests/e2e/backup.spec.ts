@@ -1,13 +1,11 @@
 // 备份与恢复 and 关于, end to end on a fresh database.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, expect, expectTotal, openApp, readCounts, test } from './fixtures';
 
 test('back up, change the registry, restore the backup and see the old registry', async ({ page, server }) => {
   await openApp(page, server);
   const { total } = await readCounts(page);
-  const backupFile = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-backup-')), '备份.sqlite');
+  const backupFile = test.info().outputPath('备份.sqlite');
 
   await page.getByRole('button', { name: '备份与恢复' }).click();
   await expect(page.getByRole('heading', { name: '备份与恢复' })).toBeVisible();

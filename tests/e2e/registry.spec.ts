@@ -1,6 +1,5 @@
 // The registry page end to end, each test on a fresh database through the web bridge.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { REPO_ROOT, expect, expectTotal, openApp, readCounts, test } from './fixtures';
@@ -9,9 +8,10 @@ const HEADER = '编号,商标名称,类别,国际分类,注册号,权利人,别�
 const DEV_REGISTRY = path.resolve(REPO_ROOT, '..', 'shared', 'bench', 'dev', 'registry.csv');
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results', 'screenshots', 'registry.png');
 
+/** Writes a file among this test's outputs (cleaned by Playwright at the next run). */
 function tempFile(name: string, content: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'markguard-e2e-files-'));
-  const file = path.join(dir, name);
+  const file = test.info().outputPath(name);
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, content, 'utf8');
   return file;
 }
@@ -217,7 +217,7 @@ for (const format of [
   test(`${format.button} and re-import: nothing new, nothing changed`, async ({ page, server }) => {
     await openApp(page, server);
     const { total } = await readCounts(page);
-    const exported = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-export-')), format.file);
+    const exported = test.info().outputPath(format.file);
     await server.queueDialog(exported);
     await page.getByRole('button', { name: format.button }).click();
     await expect(page.getByRole('status')).toContainText(`已导出 ${total} 条`);
