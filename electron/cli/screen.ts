@@ -1,9 +1,13 @@
 // Command line: screen a filing or listing table against a registry, without the UI or the database.
 //   npm run screen -- --registry REGISTRY.csv --filings FILINGS.csv --out HITS.jsonl [--workers N]
-//   npm run screen -- --registry REGISTRY.csv --listings LISTINGS.csv --out HITS.jsonl
+//   npm run screen -- --registry REGISTRY.csv --listings LISTINGS.csv --out HITS.jsonl [--skip-bad-rows]
 // Exit 0 on success; 2 with a one-line reason on bad arguments, an unreadable file, wrong headers or an empty
-// registry. Progress and bad rows go to stderr. The output appears only when complete (written to a temporary
-// file beside it and renamed at the end; removed on failure).
+// registry. Progress goes to stderr. The output appears only when complete (written to a temporary file beside it
+// and renamed at the end; removed on failure).
+// Bad rows (no 申请号, a bad class, a 10,000-character mark, control characters, undecodable bytes …) are listed on
+// stderr with their row number and reason. By default any bad row fails the run (exit 2, no output), because a
+// screen that silently skipped rows would be read as "nothing found" for them; --skip-bad-rows screens the rest and
+// exits 0, still listing the skipped rows.
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TableReadError } from '../tabular';
@@ -13,7 +17,7 @@ import { screenFile, type BatchKind } from '../screening/screen-file';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: screen --registry REGISTRY.csv (--filings FILINGS.csv | --listings LISTINGS.csv) --out HITS.jsonl [--workers N]';
+const USAGE = 'usage: screen --registry REGISTRY.csv (--filings FILINGS.csv | --listings LISTINGS.csv) --out HITS.jsonl [--workers N] [--skip-bad-rows] [--quiet]';
 
 interface Args {
   registry: string;
@@ -22,14 +26,17 @@ interface Args {
   out: string;
   workers: number | undefined;
   quiet: boolean;
+  skipBadRows: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const values = new Map<string, string>();
   let quiet = false;
+  let skipBadRows = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--quiet') { quiet = true; continue; }
+    if (a === '--skip-bad-rows') { skipBadRows = true; continue; }
     if (!['--registry', '--filings', '--listings', '--out', '--workers'].includes(a)) throw new UsageError(`未知参数 ${a}；${USAGE}`);
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`参数 ${a} 缺少取值；${USAGE}`);
@@ -48,7 +55,7 @@ function parseArgs(argv: string[]): Args {
   const outDir = path.dirname(path.resolve(out));
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new UsageError(`输出文件夹不存在：${outDir}`);
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`输出路径是一个文件夹：${out}`);
-  return { registry, batch: (filings ?? listings) as string, kind: filings !== undefined ? 'filings' : 'listings', out, workers, quiet };
+  return { registry, batch: (filings ?? listings) as string, kind: filings !== undefined ? 'filings' : 'listings', out, workers, quiet, skipBadRows };
 }
 
 const MAX_REPORTED_ROWS = 50;
@@ -57,8 +64,12 @@ async function run(args: Args): Promise<void> {
   const log = (line: string) => { if (!args.quiet) process.stderr.write(line + '\n'); };
   const started = Date.now();
   const registry = await loadRegistryFile(args.registry);
-  for (const p of registry.problems.slice(0, MAX_REPORTED_ROWS)) process.stderr.write(`保护名录第 ${p.rowNumber} 行未载入：${p.reason}\n`);
-  if (registry.marks.length === 0) throw new UsageError(`保护名录为空：${args.registry} 中没有可用的记录`);
+  for (const p of registry.problems.slice(0, MAX_REPORTED_ROWS)) process.stderr.write(`保护名录第 ${p.rowNumber} 行有误：${p.reason}\n`);
+  if (registry.marks.length === 0 && registry.problems.length === 0) throw new UsageError(`保护名录为空：${args.registry} 中没有记录`);
+  if (registry.marks.length === 0) throw new UsageError(`保护名录没有可用的记录：${registry.problems.length} 行全部有误（见上）`);
+  if (registry.problems.length > 0 && !args.skipBadRows) {
+    throw new UsageError(`保护名录有 ${registry.problems.length} 行有误（见上），未筛查；请改正后重试，或加 --skip-bad-rows 跳过这些行`);
+  }
   log(`保护名录：${registry.marks.length} 条记录${registry.problems.length ? `，${registry.problems.length} 行有误未载入` : ''}`);
   const temp = `${args.out}.part-${process.pid}`;
   const output = createWriteStream(temp, { flags: 'wx' });
@@ -77,7 +88,7 @@ async function run(args: Args): Promise<void> {
         let chunk = '';
         for (const r of rows) {
           if (r.problem !== undefined) {
-            if (badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行未筛查：${r.problem}\n`);
+            if (badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行有误：${r.problem}\n`);
             continue;
           }
           for (const h of r.hits) chunk += hitLine(h);
@@ -87,8 +98,11 @@ async function run(args: Args): Promise<void> {
       },
     });
     await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (badRows > MAX_REPORTED_ROWS) process.stderr.write(`……另有 ${badRows - MAX_REPORTED_ROWS} 行有误\n`);
+    if (badRows > 0 && !args.skipBadRows) {
+      throw new UsageError(`${badRows} 行有误（见上），未生成结果；请改正后重试，或加 --skip-bad-rows 跳过这些行`);
+    }
     renameSync(temp, args.out);
-    if (badRows > MAX_REPORTED_ROWS) process.stderr.write(`……另有 ${badRows - MAX_REPORTED_ROWS} 行未筛查\n`);
     if (badRows > 0) process.stderr.write(`注意：${badRows} 行有误未筛查（见上），其余 ${result.rows - badRows} 行已筛查\n`);
     log(`完成：${result.rows} 行，命中 ${hits} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 → ${args.out}`);
   } catch (error) {

@@ -15,13 +15,18 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  try {
-    // stream: true tolerates a character cut in half at the end of the sample
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return { encoding: 'utf-8', bomLength: 0 };
-  } catch {
-    return { encoding: 'gb18030', bomLength: 0 };
+  // stream: true tolerates a character cut in half at the end of the sample
+  const text = new TextDecoder('utf-8').decode(sample, { stream: true });
+  let invalid = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c > 0x7f) nonAscii++;
   }
+  // A UTF-8 file damaged in a few places stays UTF-8 (the damaged rows are reported); GB18030 text read as UTF-8
+  // is almost all invalid sequences.
+  return { encoding: invalid === 0 || invalid * 20 < nonAscii ? 'utf-8' : 'gb18030', bomLength: 0 };
 }
 
 /** A streaming decoder: invalid bytes become U+FFFD instead of throwing, so a damaged file never crashes a run. */

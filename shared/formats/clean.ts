@@ -13,3 +13,15 @@ export function cleanText(value: string): string {
 export function cleanCellAt(cells: readonly string[], column: number): string {
   return cleanText(cellAt(cells, column));
 }
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * Why a screened text cell cannot be trusted, or null: control characters (a broken export) or U+FFFD (bytes that
+ * were not valid UTF-8 or GB18030). Such a row is reported rather than screened on a guess.
+ */
+export function textProblem(label: string, raw: string): string | null {
+  if (CONTROL.test(raw)) return `「${label}」含有不可见的控制字符`;
+  if (raw.includes('\uFFFD')) return `「${label}」含有无法识别的字节（文件不是有效的 UTF-8 或 GB18030 文本）`;
+  return null;
+}

@@ -3,7 +3,7 @@
 import type { Filing } from '../domain';
 import type { HeaderSpec } from './headers';
 import { parseDate, parseNiceClass, splitList, type RowResult } from './cells';
-import { cleanCellAt as cellAt } from './clean';
+import { cleanCellAt as cellAt, textProblem } from './clean';
 
 export type FilingColumn =
   | 'applicationNumber' | 'markText' | 'niceClass' | 'goods' | 'applicant' | 'applicantAddress' | 'agency'
@@ -36,6 +36,8 @@ export function parseFilingRow(cells: string[], columns: Record<FilingColumn, nu
   const applicationNumber = cellAt(cells, columns.applicationNumber);
   if (!applicationNumber) return { ok: false, reason: '缺少申请号' };
   if (applicationNumber.length > 64) return { ok: false, reason: '申请号过长' };
+  const problem = textProblem('商标名称', columns.markText < 0 ? '' : cells[columns.markText] ?? '');
+  if (problem) return { ok: false, reason: problem };
   const markText = cellAt(cells, columns.markText);
   if (!markText) return { ok: false, reason: '缺少商标名称' };
   if (markText.length > MAX_MARK_TEXT) {

@@ -3,7 +3,7 @@
 import type { Listing } from '../domain';
 import type { HeaderSpec } from './headers';
 import type { RowResult } from './cells';
-import { cleanCellAt as cellAt } from './clean';
+import { cleanCellAt as cellAt, textProblem } from './clean';
 
 export type ListingColumn = 'id' | 'platform' | 'shop' | 'title' | 'url' | 'price' | 'sellerLocation';
 
@@ -24,6 +24,8 @@ export function parseListingRow(cells: string[], columns: Record<ListingColumn, 
   const id = cellAt(cells, columns.id);
   if (!id) return { ok: false, reason: '缺少编号' };
   if (id.length > 64) return { ok: false, reason: '编号过长' };
+  const problem = textProblem('商品标题', columns.title < 0 ? '' : cells[columns.title] ?? '');
+  if (problem) return { ok: false, reason: problem };
   const title = cellAt(cells, columns.title);
   if (!title) return { ok: false, reason: '缺少商品标题' };
   if (title.length > MAX_TITLE) return { ok: false, reason: `商品标题过长（${title.length} 字，最多 ${MAX_TITLE} 字）` };

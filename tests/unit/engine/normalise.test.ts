@@ -1,0 +1,74 @@
+// Normalisers, with examples of our own (not the development set's).
+import { describe, expect, it } from 'vitest';
+import { latinSkeleton, normaliseOwner, normaliseText } from '../../../shared/engine/normalise';
+import { fuzzySyllable } from '../../../shared/engine/pinyin';
+import { composedOf, readingsOf, variantOf } from '../../../shared/engine/glyphs';
+
+const han = (s: string) => normaliseText(s).han.join('');
+
+describe('normaliseText', () => {
+  it('maps traditional characters to simplified and says so', () => {
+    const t = normaliseText('龍門鎮');
+    expect(t.han.join('')).toBe('龙门镇');
+    expect(t.hanOrigin).toEqual(['traditional', 'traditional', 'traditional']);
+    expect(t.hanSource.join('')).toBe('龍門鎮');
+  });
+  it('maps Japanese and variant forms (徳 → 德, 峯 → 峰)', () => {
+    expect(han('徳峯')).toBe('德峰');
+    expect(variantOf('徳')?.to).toBe('德');
+  });
+  it('reads capital and Arabic numerals as Chinese numerals', () => {
+    const t = normaliseText('柒星8号');
+    expect(t.han.join('')).toBe('七星八号');
+    expect(t.hanOrigin[0]).toBe('numeral');
+    expect(t.hanOrigin[2]).toBe('numeral');
+  });
+  it('keeps digits among letters as Latin look-alikes', () => {
+    const t = normaliseText('G00GLE 手机');
+    expect(t.latin.map((l) => l.canon)).toEqual(['G00GLE']);
+    expect(t.latin[0]?.skeleton).toBe('GOOGIE');
+    expect(t.han.join('')).toBe('手机');
+  });
+  it('folds full-width letters, accents, Cyrillic and Greek look-alikes', () => {
+    expect(normaliseText('ＴＥＳＬＡ').latin[0]?.canon).toBe('TESLA');
+    expect(normaliseText('Nestlé').latin[0]?.canon).toBe('NESTLE');
+    expect(normaliseText('АРРLЕ').latin[0]?.canon).toBe('APPLE'); // Cyrillic А and Р
+    expect(normaliseText('ΝΙΚΕ').latin[0]?.canon).toBe('NIKE'); // Greek capitals
+  });
+  it('drops control and zero-width characters and survives a 10,000-character text', () => {
+    expect(han('茅\u0000台\u200b酒')).toBe('茅台酒');
+    const long = normaliseText('山'.repeat(10_000));
+    expect(long.han.length).toBeLessThanOrEqual(2000);
+  });
+  it('builds the look-alike skeleton (0/O, 1/l/I, rn/m, vv/w)', () => {
+    expect(latinSkeleton('C0RNER')).toBe(latinSkeleton('COMER'));
+    expect(latinSkeleton('VVOLF')).toBe(latinSkeleton('WOLF'));
+    expect(latinSkeleton('B1ACK')).toBe(latinSkeleton('BLACK'));
+  });
+});
+
+describe('normaliseOwner', () => {
+  it('ignores full/half-width brackets and spaces', () => {
+    expect(normaliseOwner('青海湖乳业（集团） 有限公司')).toBe(normaliseOwner('青海湖乳业(集团)有限公司'));
+  });
+});
+
+describe('readings and fuzzy pinyin', () => {
+  it('gives every reading of a polyphonic character', () => {
+    expect(readingsOf('行')).toEqual(expect.arrayContaining(['xing', 'hang']));
+  });
+  it('folds z/zh, c/ch, s/sh, n/l, f/h, an/ang, en/eng, in/ing', () => {
+    expect(fuzzySyllable('zhang')).toBe(fuzzySyllable('zan'));
+    expect(fuzzySyllable('shen')).toBe(fuzzySyllable('seng'));
+    expect(fuzzySyllable('nan')).toBe(fuzzySyllable('lang'));
+    expect(fuzzySyllable('hu')).toBe(fuzzySyllable('fu'));
+    expect(fuzzySyllable('xing')).toBe(fuzzySyllable('xin'));
+  });
+});
+
+describe('components', () => {
+  it('knows characters written as two characters', () => {
+    expect(composedOf('木', '子')).toBe('李');
+    expect(composedOf('女', '子')).toBe('好');
+  });
+});

@@ -1,0 +1,103 @@
+// Screening end to end on a registry of our own (invented records, not the development set).
+import { describe, expect, it } from 'vitest';
+import type { Filing, Listing, ProtectedMark } from '../../../shared/domain';
+import { buildRegistryIndex, quickCheck, screenFiling, screenListing } from '../../../shared/engine';
+
+const mark = (id: string, name: string, category: ProtectedMark['category'], classes: number[], extra: Partial<ProtectedMark> = {}): ProtectedMark => ({
+  id, name, category, classes, registrationNumber: '1', holder: `${name}有限公司`, aliases: [], region: '', recognizedOn: '', notes: '', ...extra,
+});
+
+const registry = [
+  mark('A1', '金凤凰', '驰名商标', [30]),
+  mark('A2', '张飞', '老字号', [29]),
+  mark('A3', '九个桃园', '省著名商标', [32]),
+  mark('A4', 'TOYOTA', '驰名商标', [12], { aliases: ['丰田'] }),
+  mark('A5', '龙泉', '省著名商标', [33], { holder: '青海龙泉（集团）酒业有限公司' }),
+  mark('A6', '湟源陈醋', '地理标志', [30], { region: '西宁市湟源县', holder: '湟源县陈醋协会' }),
+  mark('A7', '坎布拉', '公共资源', [], { region: '黄南藏族自治州', aliases: ['KANBULA'] }),
+  mark('A8', '安途', '涉外商标', [12]),
+  mark('A9', '雪山峰', '老字号', [33]),
+];
+const index = buildRegistryIndex(registry);
+
+let n = 0;
+const filing = (markText: string, niceClass: number, applicant = '某某贸易有限公司', goods: string[] = []): Filing => ({
+  applicationNumber: String(++n), markText, niceClass, goods, applicant, applicantAddress: '', agency: '', filedOn: '', gazetteIssue: '', publishedOn: '',
+});
+const top = (f: Filing) => screenFiling(index, f)[0];
+
+describe('screenFiling catches', () => {
+  it.each([
+    ['金凤凰', 30, 'A1', 'identical'],
+    ['金凤凰糕点', 30, 'A1', 'contains'],
+    ['金凤黄', 30, 'A1', 'homophone'],
+    ['全凤凰', 30, 'A1', 'shape'],
+    ['金鳳凰', 30, 'A1', 'traditional'],
+    ['玖个桃园', 32, 'A3', 'numeral'],
+    ['9个桃园', 32, 'A3', 'numeral'],
+    ['T0Y0TA', 12, 'A4', 'latin'],
+    ['丰田', 12, 'A4', 'alias'],
+    ['途安', 12, 'A8', 'reorder'],
+    ['弓长飞', 29, 'A2', 'components'],
+    ['KANBULA', 25, 'A7', 'alias'],
+    ['坎布拉', 41, 'A7', 'identical'],
+    ['雪山锋', 33, 'A9', 'homophone'],
+  ])('%s (class %i) → %s by %s', (text, cls, id, reason) => {
+    const hit = top(filing(text, cls));
+    expect(hit?.markId).toBe(id);
+    expect(hit?.reasons).toContain(reason);
+  });
+  it('reaches every class for a well-known mark, marked crossclass', () => {
+    expect(top(filing('金凤凰', 3))?.reasons).toContain('crossclass');
+  });
+});
+
+describe('screenFiling does not flag', () => {
+  it.each([
+    ['凤凰', 30], // two of three characters, first missing
+    ['金龙', 30], // one shared character
+    ['桃园', 32], // only part of the mark
+    ['TOYOTAKA', 12], // a longer word merely beginning with the mark
+    ['TOYO', 12],
+    ['龙泉', 9], // class-limited mark in an unrelated class
+    ['张飞', 35],
+    ['天山', 30], // unrelated
+  ])('%s (class %i)', (text, cls) => {
+    expect(screenFiling(index, filing(text, cls))).toEqual([]);
+  });
+  it("the right holder's own filing, whatever the brackets and spaces", () => {
+    expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
+    expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
+  });
+  it('a mark that only names the filing’s goods', () => {
+    expect(screenFiling(index, filing('安途', 12, '某公司', ['安途']))).toEqual([]);
+  });
+});
+
+describe('screenListing', () => {
+  const listing = (title: string, sellerLocation = '浙江省义乌市'): Listing => ({ id: `L${++n}`, platform: '', shop: '', title, url: '', price: '', sellerLocation });
+  it('finds the mark or its imitation inside a long title', () => {
+    expect(screenListing(index, listing('【包邮】正宗金風凰月饼 礼盒装'))[0]?.markId).toBe('A1');
+    expect(screenListing(index, listing('新款 T0Y0TA 脚垫 整箱批发'))[0]?.markId).toBe('A4');
+  });
+  it('a GI sold from outside its region is a hit, from inside it is not', () => {
+    expect(screenListing(index, listing('正宗湟源陈醋 5斤装', '山西省太原市'))[0]?.reasons).toContain('region');
+    expect(screenListing(index, listing('正宗湟源陈醋 5斤装', '青海省西宁市湟源县'))).toEqual([]);
+  });
+  it('a public resource used as a place is not a hit; written as a brand it is', () => {
+    expect(screenListing(index, listing('坎布拉风景 旅游攻略 电子版'))).toEqual([]);
+    expect(screenListing(index, listing('坎布拉牌 牦牛肉干'))[0]?.markId).toBe('A7');
+  });
+});
+
+describe('quickCheck', () => {
+  it('checks text in every class when no class is given', () => {
+    expect(quickCheck(index, '龍泉')[0]?.markId).toBe('A5');
+    expect(quickCheck(index, '龙泉', 9)).toEqual([]);
+  });
+  it('handles empty, control-only and very long text', () => {
+    expect(quickCheck(index, '')).toEqual([]);
+    expect(quickCheck(index, '\u0000\u0007')).toEqual([]);
+    expect(Array.isArray(quickCheck(index, '金'.repeat(10_000)))).toBe(true);
+  });
+});
