@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
@@ -20,7 +20,7 @@ const cli = path.join(work, 'screen.cjs');
 
 beforeAll(async () => {
   // only the CLI and its worker, into a temporary folder: independent of the app's other entries
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'], logLevel: 'warning' } as const;
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'], logLevel: 'warning' };
   await build({ ...common, entryPoints: [path.join(root, 'electron/cli/screen.ts')], outfile: cli });
   await build({ ...common, entryPoints: [path.join(root, 'electron/workers/screen-worker.ts')], outfile: path.join(work, 'screen-worker.cjs') });
 }, 120_000);
