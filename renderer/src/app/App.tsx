@@ -1,12 +1,16 @@
 // The shell: the app's name and data location on top, the pages on the left, the current page on the right.
 import { AboutPage } from '../pages/about/AboutPage';
 import { BackupPage } from '../pages/backup/BackupPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ProfilesPage } from '../pages/profiles/ProfilesPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { useAppInfo } from './useAppInfo';
 import { useHashRoute } from './useHashRoute';
 
 const PAGES = [
   { id: 'registry', label: '保护名录', icon: '▤' },
+  { id: 'profiles', label: '申请人与代理机构', icon: '◎' },
+  { id: 'dashboard', label: '统计', icon: '▥' },
   { id: 'backup', label: '备份与恢复', icon: '⟲' },
   { id: 'about', label: '关于', icon: 'ⓘ' },
 ] as const;
@@ -56,6 +60,8 @@ export function App() {
         </nav>
         <main className="app-content">
           {page === 'registry' ? <RegistryPage /> : null}
+          {page === 'profiles' ? <ProfilesPage /> : null}
+          {page === 'dashboard' ? <DashboardPage /> : null}
           {page === 'backup' ? <BackupPage /> : null}
           {page === 'about' ? <AboutPage /> : null}
         </main>

@@ -1,0 +1,68 @@
+// Opposition deadlines falling due: overdue rows in red, those within 14 days in amber; each links to its hit.
+import type { HitRow } from '../../../../shared/contract/screening';
+import { CategoryTag } from '../../components/CategoryTag';
+import { DECISION_LABEL } from '../profiles/decision';
+import { deadlineTone, formatDay, formatDaysLeft } from '../profiles/format';
+import { profileHref, reviewHrefForHit } from '../profiles/links';
+
+export function DueSoonTable({ rows }: { rows: readonly HitRow[] }) {
+  return (
+    <section className="card table-card" aria-label="即将到期的异议期限">
+      <div className="section-head">
+        <h2>即将到期的异议期限（{rows.length}）</h2>
+        <span className="muted small">初审公告日起三个月内可提出异议；红色为已逾期，橙色为 14 天内到期</span>
+      </div>
+      {rows.length === 0 ? (
+        <div className="grid-empty">近期没有到期的异议期限</div>
+      ) : (
+        <div className="table-scroll due-scroll">
+          <table className="plain-table due-table">
+            <thead>
+              <tr>
+                <th>异议截止</th>
+                <th>剩余</th>
+                <th>申请号</th>
+                <th>申请商标</th>
+                <th className="num">类别</th>
+                <th>名录商标</th>
+                <th>申请人</th>
+                <th>处理状态</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((hit) => {
+                const filing = hit.filing;
+                const tone = deadlineTone(filing?.daysLeft ?? null);
+                return (
+                  <tr key={hit.hitId} className={`due-${tone}`}>
+                    <td className="mono nowrap">{formatDay(filing?.oppositionDeadline ?? '')}</td>
+                    <td className="nowrap">
+                      <span className={`deadline deadline-${tone}`}>{formatDaysLeft(filing?.daysLeft ?? null)}</span>
+                    </td>
+                    <td className="mono">{filing?.applicationNumber ?? '—'}</td>
+                    <td className="strong">{filing?.markText ?? hit.matchedText}</td>
+                    <td className="num mono">{filing?.niceClass ?? '—'}</td>
+                    <td>
+                      <span className="mark-cell">
+                        {hit.markName}
+                        <CategoryTag category={hit.markCategory} />
+                      </span>
+                    </td>
+                    <td>{filing ? <a href={profileHref('applicant', filing.applicant)}>{filing.applicant}</a> : '—'}</td>
+                    <td>
+                      <span className={`decision decision-${hit.decision}`}>{DECISION_LABEL[hit.decision]}</span>
+                    </td>
+                    <td>
+                      <a href={reviewHrefForHit(hit.hitId, hit.source)}>审查</a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
