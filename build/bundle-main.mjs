@@ -14,6 +14,7 @@ const ENTRIES = {
   'electron/web.ts': 'web.cjs',
   'electron/cli/screen.ts': 'screen.cjs',
   'electron/workers/screen-worker.ts': 'screen-worker.cjs',
+  'electron/cli/read-floor.ts': 'read-floor.cjs',
 };
 
 const started = Date.now();

@@ -1,0 +1,23 @@
+// Quality on the labelled development set (../shared/bench/dev): the screen CLI's hits scored by score.mjs.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { needShared, root, runNode, sharedBench } from './common.mjs';
+
+export const devQuality = {
+  name: 'dev-quality',
+  async run() {
+    if (!needShared('dev-quality')) return;
+    const dev = path.join(sharedBench, 'dev');
+    const work = mkdtempSync(path.join(tmpdir(), 'markguard-bench-dev-'));
+    for (const kind of ['filings', 'listings']) {
+      const out = path.join(work, `${kind}.jsonl`);
+      const screen = await runNode([path.join(root, 'out/screen.cjs'), '--registry', path.join(dev, 'registry.csv'),
+        `--${kind}`, path.join(dev, `${kind}.csv`), '--out', out, '--quiet']);
+      if (screen.status !== 0) throw new Error(`screen ${kind} failed: ${screen.stderr.trim()}`);
+      const scored = await runNode([path.join(sharedBench, 'score.mjs'), path.join(dev, `${kind}.labels.csv`), out]);
+      console.log(`-- ${kind}: node ../shared/bench/score.mjs ../shared/bench/dev/${kind}.labels.csv HITS.jsonl`);
+      console.log(scored.stdout.trimEnd());
+    }
+  },
+};

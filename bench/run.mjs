@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Benchmarks, run by `npm run bench` after bundling (out/*.cjs). A simple list of benchmark modules: each exports
+// `name` and `run()`, prints its figures and returns nothing. Figures are printed, not asserted.
+import { screenScale } from './screen-scale.mjs';
+import { devQuality } from './dev-quality.mjs';
+
+const BENCHMARKS = [devQuality, screenScale];
+
+const only = process.argv.slice(2);
+for (const bench of BENCHMARKS) {
+  if (only.length && !only.includes(bench.name)) continue;
+  console.log(`\n=== ${bench.name} ===`);
+  const started = Date.now();
+  try {
+    await bench.run();
+  } catch (error) {
+    console.log(`${bench.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+  console.log(`(${bench.name}: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
