@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { BadFaithFlagSchema, type BadFaithFlag } from '../../../../shared/contract/screening';
+import { FlagTags } from '../../../../renderer/src/pages/profiles/FlagTags';
+import { FLAG_INFO, FLAG_ORDER, flagTooltip, sortFlags } from '../../../../renderer/src/pages/profiles/flags';
+
+afterEach(cleanup);
+
+const LABELS: Record<BadFaithFlag, string> = {
+  'many-owners': '抢注多个权利人的商标',
+  'public-resources': '批量申请公共资源名称',
+  'bulk-filing': '申请量远超正常需要',
+  'repeat-owner': '反复抢注同一权利人商标',
+  'many-classes': '跨类大量申请',
+};
+
+describe('flag labels', () => {
+  it('has a Chinese label, a rule and a legal basis for every flag of the contract', () => {
+    for (const flag of BadFaithFlagSchema.options) {
+      expect(FLAG_INFO[flag].label).toBe(LABELS[flag]);
+      expect(FLAG_INFO[flag].rule).toMatch(/[\u4e00-\u9fff]/);
+      expect(FLAG_INFO[flag].basis).toContain('商标法');
+    }
+    expect([...FLAG_ORDER].sort()).toEqual([...BadFaithFlagSchema.options].sort());
+  });
+
+  it('orders flags the same way whatever order they arrive in, without duplicates', () => {
+    expect(sortFlags(['many-classes', 'many-owners', 'bulk-filing'])).toEqual(['many-owners', 'bulk-filing', 'many-classes']);
+    expect(sortFlags(['repeat-owner', 'repeat-owner'])).toEqual(['repeat-owner']);
+    expect(sortFlags([])).toEqual([]);
+  });
+
+  it('explains the rule in the tooltip and adds the threshold when the backend states one', () => {
+    const plain = flagTooltip('bulk-filing');
+    expect(plain).toContain('申请量远超正常需要');
+    expect(plain).toContain('依据：商标法第四条');
+    expect(plain).not.toContain('判定标准');
+    expect(flagTooltip('bulk-filing', '申请量 ≥ 50 件')).toContain('判定标准：申请量 ≥ 50 件');
+  });
+});
+
+describe('<FlagTags>', () => {
+  it('shows one tag per flag with its Chinese label and the rule as the tooltip', () => {
+    render(<FlagTags flags={['public-resources', 'many-owners']} />);
+    const tags = screen.getAllByText(/./, { selector: '.flag-tag' });
+    expect(tags.map((t) => t.textContent)).toEqual(['抢注多个权利人的商标', '批量申请公共资源名称']);
+    expect(tags[0]?.getAttribute('title')).toContain(FLAG_INFO['many-owners'].rule);
+    expect(tags[1]?.getAttribute('data-flag')).toBe('public-resources');
+  });
+
+  it('shows the threshold given for a flag in its tooltip', () => {
+    render(<FlagTags flags={['many-classes']} rules={{ 'many-classes': '覆盖 ≥ 10 个类别' }} />);
+    expect(screen.getByText('跨类大量申请').getAttribute('title')).toContain('判定标准：覆盖 ≥ 10 个类别');
+  });
+
+  it('renders nothing without flags, or the empty text when one is given', () => {
+    const { container } = render(<FlagTags flags={[]} />);
+    expect(container.textContent).toBe('');
+    cleanup();
+    render(<FlagTags flags={[]} emptyText="无" />);
+    expect(screen.getByText('无')).toBeTruthy();
+  });
+});
