@@ -31,7 +31,7 @@ function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<
     const result = await client['registry.delete']({ key: mark.key });
     onClose();
     if (!result.ok) return notify(`删除失败：${result.error.message}`, 'error');
-    notify('已删除');
+    notify(result.value.deleted ? '已删除' : '这条记录已经不在名录中', result.value.deleted ? 'success' : 'info');
     onChanged(null);
   }
 
