@@ -1,5 +1,5 @@
 // Small notices in the corner after an action (已保存 / 已删除 / 导入结果); errors stay longer.
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 
 export type ToastTone = 'success' | 'error' | 'info';
 
@@ -34,9 +34,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
 
-  const value = useMemo(() => notify, [notify]);
   return (
-    <ToastContext.Provider value={value}>
+    <ToastContext.Provider value={notify}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
         {items.map((t) => (
