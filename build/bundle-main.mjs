@@ -14,6 +14,8 @@ const ENTRIES = {
   'electron/web.ts': 'web.cjs',
   'electron/cli/screen.ts': 'screen.cjs',
   'electron/workers/screen-worker.ts': 'screen-worker.cjs',
+  'electron/workers/batch-import-worker.ts': 'batch-import-worker.cjs',
+  'electron/workers/stored-screen-worker.ts': 'stored-screen-worker.cjs',
   'electron/cli/read-floor.ts': 'read-floor.cjs',
 };
 

@@ -16,6 +16,8 @@ export interface AppConfig {
   /** Shown in the audit log as who made a change. */
   actor: string;
   transport: 'electron' | 'web';
+  /** Folder of the bundled worker scripts (out/); without it long jobs run in the main thread (tests). */
+  workerDir?: string;
   version: string;
   now?: () => Date;
 }

@@ -28,6 +28,7 @@ async function start(): Promise<void> {
       nativeBinding: electronNativeBinding(appRoot, process.versions.modules, app.isPackaged),
       actor: currentActor(),
       transport: 'electron',
+      workerDir: __dirname,
       version: app.getVersion(),
     },
     createNativeDialogs(() => mainWindow),

@@ -5,6 +5,7 @@ import { createHandlers, type DialogPort } from './handlers';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createBackupService } from './services/backup';
 import { seedSampleRegistry } from './services/seed';
+import { recoverInterruptedBatches } from './screening/jobs';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -16,6 +17,7 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
   const ctx = createAppContext(config);
   try {
     if (ctx.marks.count() > 0) await createBackupService(ctx).automatic();
+    recoverInterruptedBatches(ctx);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart }), (message, error) =>
       console.error(`[markguard] ${message}:`, error),

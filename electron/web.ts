@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       seedsDir: path.join(root, 'seeds'),
       actor: currentActor(),
       transport: 'web',
+      workerDir: __dirname,
       version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
     },
     dialogs,

@@ -127,7 +127,7 @@ export type StoredListing = z.infer<typeof ListingSchema>;
 export const AlignedPairSchema = z.object({
   textIndex: z.number().int(),
   markIndex: z.number().int(),
-  relation: z.enum(['same', 'homophone', 'shape', 'variant', 'inserted', 'missing', 'latin']),
+  relation: z.enum(['same', 'homophone', 'shape', 'variant', 'changed', 'inserted', 'missing', 'latin']),
 });
 
 export const HitRowSchema = z.object({

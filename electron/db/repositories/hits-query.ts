@@ -1,0 +1,175 @@
+// The review queue's queries: filter, sort and page the stored hits with their filing or listing.
+// Every filter is a bound parameter; sort keys come from a fixed table, never from the caller's text.
+import type { HitQuery, HitRow } from '../../../shared/contract/screening';
+import type { Category, HitReason } from '../../../shared/domain';
+import { daysBetween } from '../../../shared/deadlines';
+import type { Db } from '../open';
+
+export const HIT_COLUMNS = `
+  h.id AS hit_id, h.source, h.score, h.reasons, h.decision, h.dismiss_reason, h.decision_note, h.mark_key, h.mark_id,
+  h.mark_name, h.mark_category, h.matched_text, h.matched_mark, h.found_at, h.alignment, h.decided_at, h.decided_by,
+  f.id AS f_id, f.application_number, f.mark_text, f.nice_class, f.goods, f.applicant, f.applicant_address, f.agency,
+  f.filed_on, f.gazette_issue, f.published_on, f.opposition_deadline,
+  l.id AS l_id, l.listing_id, l.platform, l.shop, l.title, l.url, l.price, l.seller_location`;
+
+export const HIT_FROM = 'hits h LEFT JOIN filings f ON f.id = h.filing_id LEFT JOIN listings l ON l.id = h.listing_id';
+
+export interface HitRecord {
+  hit_id: number;
+  source: 'filing' | 'listing';
+  score: number;
+  reasons: string;
+  decision: HitRow['decision'];
+  dismiss_reason: string;
+  decision_note: string;
+  mark_key: number | null;
+  mark_id: string;
+  mark_name: string;
+  mark_category: string;
+  matched_text: string;
+  matched_mark: string;
+  found_at: string;
+  alignment: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  f_id: number | null;
+  application_number: string;
+  mark_text: string;
+  nice_class: number;
+  goods: string;
+  applicant: string;
+  applicant_address: string;
+  agency: string;
+  filed_on: string;
+  gazette_issue: string;
+  published_on: string;
+  opposition_deadline: string;
+  l_id: number | null;
+  listing_id: string;
+  platform: string;
+  shop: string;
+  title: string;
+  url: string;
+  price: string;
+  seller_location: string;
+}
+
+export function toHitRow(r: HitRecord, today: string): HitRow {
+  return {
+    hitId: r.hit_id,
+    source: r.source,
+    score: r.score,
+    reasons: JSON.parse(r.reasons) as HitReason[],
+    decision: r.decision,
+    dismissReason: r.dismiss_reason,
+    decisionNote: r.decision_note,
+    markKey: r.mark_key,
+    markId: r.mark_id,
+    markName: r.mark_name,
+    markCategory: r.mark_category as Category,
+    matchedText: r.matched_text,
+    matchedMark: r.matched_mark,
+    foundAt: r.found_at,
+    filing:
+      r.f_id === null
+        ? null
+        : {
+            id: r.f_id,
+            applicationNumber: r.application_number,
+            markText: r.mark_text,
+            niceClass: r.nice_class,
+            goods: r.goods === '' ? [] : r.goods.split(';'),
+            applicant: r.applicant,
+            applicantAddress: r.applicant_address,
+            agency: r.agency,
+            filedOn: r.filed_on,
+            gazetteIssue: r.gazette_issue,
+            publishedOn: r.published_on,
+            oppositionDeadline: r.opposition_deadline,
+            daysLeft: r.opposition_deadline ? daysBetween(today, r.opposition_deadline) : null,
+          },
+    listing:
+      r.l_id === null
+        ? null
+        : {
+            id: r.l_id,
+            listingId: r.listing_id,
+            platform: r.platform,
+            shop: r.shop,
+            title: r.title,
+            url: r.url,
+            price: r.price,
+            sellerLocation: r.seller_location,
+          },
+  };
+}
+
+const SORT_COLUMNS: Record<NonNullable<HitQuery['sortBy']>, string> = {
+  score: 'h.score',
+  deadline: "nullif(f.opposition_deadline, '')",
+  publishedOn: 'f.published_on',
+  applicant: 'f.applicant',
+  mark: 'h.mark_name',
+  niceClass: 'f.nice_class',
+  foundAt: 'h.found_at',
+};
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** WHERE clause and parameters for a hit query. */
+export function hitFilter(query: HitQuery, today: string): { where: string; params: Record<string, unknown> } {
+  const clauses = ['h.source = @source'];
+  const params: Record<string, unknown> = { source: query.source, today };
+  const add = (clause: string, name: string, value: unknown) => {
+    if (value === undefined || value === '') return;
+    clauses.push(clause);
+    params[name] = value;
+  };
+  add('h.mark_category = @category', 'category', query.category);
+  add('h.mark_id = @markId', 'markId', query.markId);
+  add('h.score >= @minScore', 'minScore', query.minScore);
+  add("EXISTS (SELECT 1 FROM json_each(h.reasons) WHERE value = @reason)", 'reason', query.reason);
+  add('f.nice_class = @niceClass', 'niceClass', query.niceClass);
+  add('f.applicant = @applicant', 'applicant', query.applicant);
+  add('f.agency = @agency', 'agency', query.agency);
+  add('f.gazette_issue = @gazetteIssue', 'gazetteIssue', query.gazetteIssue);
+  add('l.platform = @platform', 'platform', query.platform);
+  add('h.decision = @decision', 'decision', query.decision);
+  add('coalesce(f.batch_id, l.batch_id) = @batchId', 'batchId', query.batchId);
+  if (query.text) {
+    clauses.push(
+      "(h.matched_text LIKE @text ESCAPE '\\' OR f.application_number LIKE @text ESCAPE '\\' OR f.applicant LIKE @text ESCAPE '\\' OR l.shop LIKE @text ESCAPE '\\' OR l.title LIKE @text ESCAPE '\\')",
+    );
+    params.text = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  const deadline = query.deadline ?? 'any';
+  if (deadline === 'overdue') clauses.push("f.opposition_deadline <> '' AND f.opposition_deadline < @today");
+  if (deadline === 'open') clauses.push('f.opposition_deadline >= @today');
+  if (deadline === 'within14' || deadline === 'within30') {
+    clauses.push('f.opposition_deadline BETWEEN @today AND @until');
+    params.until = addDays(today, deadline === 'within14' ? 14 : 30);
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export function queryHits(db: Db, query: HitQuery, today: string): { total: number; rows: HitRow[] } {
+  const { where, params } = hitFilter(query, today);
+  const sort = SORT_COLUMNS[query.sortBy ?? 'score'];
+  const dir = query.sortDir === 'asc' ? 'ASC' : 'DESC';
+  const total = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM ${HIT_FROM} WHERE ${where}`).get(params);
+  const rows = db
+    .prepare<Record<string, unknown>, HitRecord>(
+      `SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE ${where}
+       ORDER BY ${sort} IS NULL, ${sort} ${dir}, h.id ${dir} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: query.limit ?? 200, offset: query.offset ?? 0 });
+  return { total: total?.n ?? 0, rows: rows.map((r) => toHitRow(r, today)) };
+}
+
+export function getHitRecord(db: Db, hitId: number): HitRecord | undefined {
+  return db.prepare<[number], HitRecord>(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE h.id = ?`).get(hitId);
+}

@@ -1,0 +1,57 @@
+// Storing what screening found. A re-run replaces the undecided hits of a row and refreshes decided ones in place,
+// so a reviewer's decision survives a re-screen after the registry changed.
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Hit } from '../../../shared/domain';
+import type { Db } from '../open';
+
+export interface MarkSnapshot {
+  key: number;
+  name: string;
+  category: string;
+}
+
+export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnapshot>) {
+  const clear = {
+    filing: db.prepare<[number]>("DELETE FROM hits WHERE filing_id = ? AND decision = 'undecided'"),
+    listing: db.prepare<[number]>("DELETE FROM hits WHERE listing_id = ? AND decision = 'undecided'"),
+  };
+  const upsert = (column: 'filing_id' | 'listing_id') =>
+    db.prepare(
+      `INSERT INTO hits (source, ${column}, mark_key, mark_id, mark_name, mark_category, matched_text, matched_mark,
+         score, reasons, alignment, rank, found_at)
+       VALUES (@source, @rowId, @markKey, @markId, @markName, @markCategory, @text, @markText, @score, @reasons,
+         @alignment, @rank, @now)
+       ON CONFLICT (${column}, mark_id) WHERE ${column} IS NOT NULL DO UPDATE SET
+         mark_key = excluded.mark_key, mark_name = excluded.mark_name, mark_category = excluded.mark_category,
+         matched_text = excluded.matched_text, matched_mark = excluded.matched_mark, score = excluded.score,
+         reasons = excluded.reasons, alignment = excluded.alignment, rank = excluded.rank`,
+    );
+  const insert = { filing: upsert('filing_id'), listing: upsert('listing_id') };
+
+  /** Writes the hits of one screened row; returns how many were stored. */
+  return (kind: BatchKind, rowId: number, hits: readonly Hit[], now: string): number => {
+    clear[kind].run(rowId);
+    let stored = 0;
+    hits.forEach((hit, rank) => {
+      const mark = marksById.get(hit.markId);
+      if (!mark) return;
+      insert[kind].run({
+        source: kind,
+        rowId,
+        markKey: mark.key,
+        markId: hit.markId,
+        markName: mark.name,
+        markCategory: mark.category,
+        text: hit.text,
+        markText: hit.markText,
+        score: hit.score,
+        reasons: JSON.stringify(hit.reasons),
+        alignment: JSON.stringify(hit.alignment ?? []),
+        rank: rank + 1,
+        now,
+      });
+      stored += 1;
+    });
+    return stored;
+  };
+}

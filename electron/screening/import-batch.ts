@@ -1,0 +1,118 @@
+// Importing a filing or listing table into the database: parse every row, store new ones, count the ones already
+// stored (re-importing a gazette issue adds nothing twice) and record every bad row with its number and reason.
+// One transaction per chunk, so a process killed mid-import leaves whole chunks and a batch still marked
+// 'importing', which the next start shows as incomplete (see recoverInterruptedBatches).
+import { open } from 'node:fs/promises';
+import type { BatchKind } from '../../shared/contract/screening';
+import { oppositionDeadline } from '../../shared/deadlines';
+import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../shared/formats/filings';
+import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shared/formats/listings';
+import { createBatchesRepository, createRowWriters, type ImportCounts } from '../db/repositories/batches';
+import type { Db } from '../db/open';
+import { openTable } from '../tabular';
+
+export interface ImportJob {
+  batchId: number;
+  filePath: string;
+  kind: BatchKind;
+  /** field key → column index (-1 when absent) */
+  mapping: Record<string, number>;
+}
+
+export interface ImportProgress extends ImportCounts {
+  /** 0..1, estimated from the file's line count; -1 when unknown (XLSX) */
+  fraction: number;
+}
+
+export const IMPORT_CHUNK_ROWS = 10_000;
+
+export function headersFor(kind: BatchKind) {
+  return kind === 'filing' ? FILING_HEADERS : LISTING_HEADERS;
+}
+
+/** Every field of the format with its column, -1 for unmapped optional ones. */
+export function completeMapping(kind: BatchKind, mapping: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(headersFor(kind).map(({ key }) => [key, mapping[key] ?? -1]));
+}
+
+/** Counts newline bytes: a quick estimate of the rows in a CSV, for the progress bar. */
+export async function countLines(filePath: string): Promise<number> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    let lines = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return lines;
+      let at = buffer.indexOf(10, 0);
+      while (at !== -1 && at < bytesRead) {
+        lines += 1;
+        at = buffer.indexOf(10, at + 1);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function rowWriter(db: Db, job: ImportJob) {
+  const writers = createRowWriters(db);
+  const columns = completeMapping(job.kind, job.mapping);
+  return (cells: string[]): { ok: true; isNew: boolean } | { ok: false; reason: string } => {
+    if (job.kind === 'filing') {
+      const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>);
+      if (!parsed.ok) return parsed;
+      return { ok: true, isNew: writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn)) };
+    }
+    const parsed = parseListingRow(cells, columns as Record<ListingColumn, number>);
+    if (!parsed.ok) return parsed;
+    return { ok: true, isNew: writers.listing(job.batchId, parsed.value) };
+  };
+}
+
+export async function runBatchImport(
+  db: Db,
+  job: ImportJob,
+  options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
+): Promise<ImportCounts> {
+  const batches = createBatchesRepository(db);
+  const table = await openTable(job.filePath);
+  const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
+  const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
+  const write = rowWriter(db, job);
+  let chunk: { rowNumber: number; cells: string[] }[] = [];
+  const flush = db.transaction((rows: typeof chunk) => {
+    for (const row of rows) {
+      const result = write(row.cells);
+      counts.totalRows += 1;
+      if (!result.ok) {
+        counts.badRows += 1;
+        batches.addProblem(job.batchId, row.rowNumber, result.reason);
+      } else if (result.isNew) counts.newRows += 1;
+      else counts.duplicateRows += 1;
+    }
+    batches.setCounts(job.batchId, counts);
+  });
+  const report = () =>
+    options.onProgress?.({
+      ...counts,
+      fraction: expectedRows < 0 ? -1 : Math.min(0.99, counts.totalRows / expectedRows),
+    });
+  try {
+    db.transaction(() => batches.clearProblems(job.batchId))();
+    for await (const row of table.rows) {
+      chunk.push(row);
+      if (chunk.length < IMPORT_CHUNK_ROWS) continue;
+      options.signal?.throwIfAborted();
+      flush(chunk);
+      chunk = [];
+      report();
+    }
+    options.signal?.throwIfAborted();
+    flush(chunk);
+    report();
+    return counts;
+  } finally {
+    await table.close();
+  }
+}

@@ -1,0 +1,169 @@
+// Long work on batches — import, then screening — run one batch at a time per batch, report progress for the
+// UI to poll (the same over IPC and the web bridge) and can be cancelled. Imports run in a worker thread when the
+// bundled worker exists (the app), in this thread otherwise (unit and integration tests from sources).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { JobProgress } from '../../shared/contract/screening';
+import { AppFailure } from '../../shared/result';
+import type { AppContext } from '../context';
+import { createBatchesRepository, type ImportCounts } from '../db/repositories/batches';
+import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
+import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
+import { screenStoredBatch } from './screen-stored';
+
+export interface JobManagerOptions {
+  /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
+  workerDir?: string;
+}
+
+const CANCELLED = '已取消';
+
+function emptyProgress(batchId: number): JobProgress {
+  return { batchId, phase: 'importing', fraction: 0, rows: 0, rowsPerSecond: 0, newRows: 0, duplicateRows: 0, badRows: 0, hitCount: 0, message: '' };
+}
+
+export function createJobManager(ctx: AppContext, options: JobManagerOptions = {}) {
+  const progress = new Map<number, JobProgress>();
+  const controllers = new Map<number, AbortController>();
+  const script = (name: string) => {
+    const file = options.workerDir ? path.join(options.workerDir, name) : '';
+    return file && existsSync(file) ? file : undefined;
+  };
+  const batches = () => createBatchesRepository(ctx.db);
+
+  function update(batchId: number, patch: Partial<JobProgress>): void {
+    progress.set(batchId, { ...(progress.get(batchId) ?? emptyProgress(batchId)), ...patch });
+  }
+
+  function importInWorker(file: string, job: ImportJob, signal: AbortSignal, onProgress: (p: ImportProgress) => void) {
+    return new Promise<ImportCounts>((resolve, reject) => {
+      const worker = new Worker(file);
+      const stop = () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerRequest);
+      signal.addEventListener('abort', stop);
+      worker.on('message', (reply: ImportWorkerReply) => {
+        if (reply.type === 'progress') return onProgress(reply.progress);
+        signal.removeEventListener('abort', stop);
+        void worker.terminate();
+        if (reply.type === 'done') resolve(reply.counts);
+        else reject(reply.cancelled ? new DOMException(CANCELLED, 'AbortError') : new Error(reply.message));
+      });
+      worker.on('error', reject);
+      const start: ImportWorkerRequest = {
+        type: 'start',
+        databasePath: ctx.databasePath,
+        job,
+        ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}),
+      };
+      worker.postMessage(start);
+    });
+  }
+
+  async function importBatch(job: ImportJob, signal: AbortSignal): Promise<void> {
+    const started = Date.now();
+    const onProgress = (p: ImportProgress) =>
+      update(job.batchId, {
+        phase: 'importing',
+        fraction: p.fraction,
+        rows: p.totalRows,
+        rowsPerSecond: Math.round(p.totalRows / Math.max(0.001, (Date.now() - started) / 1000)),
+        newRows: p.newRows,
+        duplicateRows: p.duplicateRows,
+        badRows: p.badRows,
+      });
+    const worker = script('batch-import-worker.cjs');
+    const counts = worker
+      ? await importInWorker(worker, job, signal, onProgress)
+      : await runBatchImport(ctx.db, job, { signal, onProgress });
+    onProgress({ ...counts, fraction: 1 });
+    batches().setCounts(job.batchId, counts);
+    batches().markImported(job.batchId, ctx.now());
+  }
+
+  async function screenBatch(batchId: number, signal: AbortSignal): Promise<void> {
+    const batch = batches().get(batchId);
+    if (!batch) return;
+    batches().setStatus(batchId, 'screening');
+    const started = Date.now();
+    update(batchId, { phase: 'screening', fraction: 0, rows: 0, rowsPerSecond: 0, hitCount: 0 });
+    const hitCount = await screenStoredBatch(ctx.db, {
+      batchId,
+      kind: batch.kind,
+      marks: ctx.marks.list(),
+      signal,
+      now: ctx.now,
+      ...(script('stored-screen-worker.cjs') ? { workerScript: script('stored-screen-worker.cjs') } : {}),
+      onProgress: (done, total, hits) =>
+        update(batchId, {
+          fraction: total === 0 ? 1 : done / total,
+          rows: done,
+          rowsPerSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
+          hitCount: hits,
+        }),
+    });
+    batches().markScreened(batchId, ctx.now(), hitCount);
+    update(batchId, { phase: 'done', fraction: 1, hitCount });
+  }
+
+  /** Runs `work` as the batch's job; failures and cancellation end in the batch's status, never thrown. */
+  function run(batchId: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    if (controllers.has(batchId)) throw new AppFailure('conflict', '该批次正在处理中，请等待完成或先取消');
+    const controller = new AbortController();
+    controllers.set(batchId, controller);
+    return work(controller.signal)
+      .catch((error: unknown) => {
+        const cancelled = controller.signal.aborted;
+        const message = cancelled ? '已取消：已导入的行保留，可继续导入或删除该批次' : `失败：${error instanceof Error ? error.message : String(error)}`;
+        if (batches().get(batchId)) batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
+        update(batchId, { phase: cancelled ? 'cancelled' : 'failed', message });
+      })
+      .finally(() => controllers.delete(batchId));
+  }
+
+  return {
+    isRunning: (batchId: number) => controllers.has(batchId),
+    progress(batchId: number): JobProgress {
+      const known = progress.get(batchId);
+      if (known) return known;
+      const batch = batches().get(batchId);
+      if (!batch) throw new AppFailure('not-found', '该批次不存在');
+      const phase = batch.status === 'failed' || batch.status === 'cancelled' ? batch.status : 'done';
+      return { ...emptyProgress(batchId), phase, fraction: 1, rows: batch.totalRows, newRows: batch.newRows, duplicateRows: batch.duplicateRows, badRows: batch.badRows, hitCount: batch.hitCount, message: batch.message };
+    },
+    /** Imports, then screens; resolves when both are over (the handlers do not wait for it). */
+    importAndScreen(job: ImportJob): Promise<void> {
+      progress.set(job.batchId, emptyProgress(job.batchId));
+      return run(job.batchId, async (signal) => {
+        await importBatch(job, signal);
+        await screenBatch(job.batchId, signal);
+      });
+    },
+    screen(batchId: number): Promise<void> {
+      return run(batchId, (signal) => screenBatch(batchId, signal));
+    },
+    cancel(batchId: number): boolean {
+      const controller = controllers.get(batchId);
+      controller?.abort();
+      return controller !== undefined;
+    },
+    async cancelAll(): Promise<void> {
+      for (const controller of controllers.values()) controller.abort();
+    },
+  };
+}
+
+export type JobManager = ReturnType<typeof createJobManager>;
+
+/** At start: a batch left 'importing' or 'screening' by a killed process is shown as incomplete, not running. */
+export function recoverInterruptedBatches(ctx: AppContext): number {
+  const repository = createBatchesRepository(ctx.db);
+  const interrupted = repository.interrupted();
+  for (const batch of interrupted) {
+    if (batch.status === 'importing') {
+      repository.setStatus(batch.id, 'failed', '导入未完成（导入过程中程序被关闭）：已导入的行保留，可继续导入或删除该批次');
+    } else {
+      repository.setStatus(batch.id, 'imported', '筛查未完成（筛查过程中程序被关闭），请重新筛查');
+    }
+  }
+  return interrupted.length;
+}

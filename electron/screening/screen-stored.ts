@@ -1,0 +1,119 @@
+// Screening a stored batch against the registry: rows are read from the database a page at a time, scored in
+// worker threads (or in this thread for small batches and in tests), and the hits written back in one
+// transaction per page.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BatchKind } from '../../shared/contract/screening';
+import type { Hit, ProtectedMark } from '../../shared/domain';
+import { buildRegistryIndex } from '../../shared/engine';
+import type { Db } from '../db/open';
+import { createHitsWriter, type MarkSnapshot } from '../db/repositories/hits-writer';
+import { screenStoredInput } from './screen-input';
+import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
+import { storedRowReader, type StoredInput } from './stored-rows';
+
+export interface ScreenStoredOptions {
+  batchId: number;
+  kind: BatchKind;
+  marks: readonly (ProtectedMark & { key: number })[];
+  /** out/stored-screen-worker.cjs; absent → screening in this thread */
+  workerScript?: string;
+  signal?: AbortSignal;
+  now: () => string;
+  onProgress?: (done: number, total: number, hits: number) => void;
+}
+
+const PAGE_ROWS = 2000;
+const WORKERS_FROM_ROWS = 5000;
+
+type Screener = { screen(rows: StoredInput[], kind: BatchKind): Promise<[number, Hit[]][]>; close(): Promise<void> };
+
+function inProcessScreener(marks: readonly ProtectedMark[]): Screener {
+  const index = buildRegistryIndex(marks);
+  return {
+    screen: async (rows) => rows.map((row) => [row.rowId, screenStoredInput(index, row)]),
+    close: async () => {},
+  };
+}
+
+function workerScreener(marks: readonly ProtectedMark[], script: string, count: number): Screener {
+  const waiting = new Map<number, { resolve(v: [number, Hit[]][]): void; reject(e: Error): void }>();
+  let seq = 0;
+  let next = 0;
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(script);
+    worker.on('message', (reply: StoredWorkerReply) => {
+      const pending = waiting.get(reply.seq);
+      waiting.delete(reply.seq);
+      if (reply.type === 'result') pending?.resolve(reply.results);
+      else pending?.reject(new Error(reply.message));
+    });
+    worker.on('error', (error) => waiting.forEach((p) => p.reject(error)));
+    worker.postMessage({ type: 'init', marks: [...marks] } satisfies StoredWorkerRequest);
+    return worker;
+  });
+  return {
+    screen: (rows, kind) =>
+      new Promise((resolve, reject) => {
+        const id = seq++;
+        waiting.set(id, { resolve, reject });
+        const worker = workers[next++ % workers.length] as Worker;
+        worker.postMessage({ type: 'screen', seq: id, kind, rows } satisfies StoredWorkerRequest);
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Screens every stored row of a batch; returns the number of hits the batch now has. */
+export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): Promise<number> {
+  const reader = storedRowReader(db, options.kind, options.batchId);
+  const total = reader.count();
+  const marksById = new Map<string, MarkSnapshot>(options.marks.map((m) => [m.id, { key: m.key, name: m.name, category: m.category }]));
+  const write = createHitsWriter(db, marksById);
+  const writePage = db.transaction((results: [number, Hit[]][]) => {
+    const now = options.now();
+    let stored = 0;
+    for (const [rowId, hits] of results) stored += write(options.kind, rowId, hits, now);
+    return stored;
+  });
+  const useWorkers = options.workerScript && existsSync(options.workerScript) && total >= WORKERS_FROM_ROWS;
+  const screener = useWorkers
+    ? workerScreener(options.marks, options.workerScript as string, Math.max(1, Math.min(4, availableParallelism())))
+    : inProcessScreener(options.marks);
+  let done = 0;
+  let hits = 0;
+  const inFlight = new Set<Promise<void>>();
+  try {
+    let afterId = 0;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const rows = reader.page(afterId, PAGE_ROWS);
+      if (rows.length === 0) break;
+      afterId = rows[rows.length - 1]?.rowId ?? afterId;
+      const job: Promise<void> = screener.screen(rows, options.kind).then((results) => {
+        hits += writePage(results);
+        done += rows.length;
+        options.onProgress?.(done, total, hits);
+      });
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job)).catch(() => {});
+      if (inFlight.size >= 4) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    return countBatchHits(db, options.kind, options.batchId);
+  } finally {
+    await screener.close();
+  }
+}
+
+export function countBatchHits(db: Db, kind: BatchKind, batchId: number): number {
+  const table = kind === 'filing' ? 'filings' : 'listings';
+  const column = kind === 'filing' ? 'filing_id' : 'listing_id';
+  const row = db
+    .prepare<[number], { n: number }>(`SELECT count(*) AS n FROM hits JOIN ${table} r ON r.id = hits.${column} WHERE r.batch_id = ?`)
+    .get(batchId);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,147 @@
+// Batches of filings and listings: preview a file with its column mapping (remembered per set of headers), start
+// an import (then screening) as a background job, resume or remove an incomplete one, re-screen after the
+// registry changed.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { BatchFilePreview, BatchKind, BatchSummary } from '../../shared/contract/screening';
+import { normaliseHeader } from '../../shared/formats/headers';
+import { AppFailure } from '../../shared/result';
+import type { AppContext } from '../context';
+import { createBatchesRepository } from '../db/repositories/batches';
+import { completeMapping, headersFor } from '../screening/import-batch';
+import type { JobManager } from '../screening/jobs';
+import { openTable, TableReadError } from '../tabular';
+
+const SAMPLE_ROWS = 5;
+
+function mappingKey(kind: BatchKind, headers: readonly string[]): string {
+  return `columnMapping.${kind}.${headers.map(normaliseHeader).join('|')}`;
+}
+
+function autoMapping(kind: BatchKind, headers: readonly string[]): Record<string, number> {
+  const normalised = headers.map(normaliseHeader);
+  return Object.fromEntries(headersFor(kind).map(({ key, header }) => [key, normalised.indexOf(normaliseHeader(header))]));
+}
+
+function missingRequired(kind: BatchKind, mapping: Record<string, number>, columnCount: number): string[] {
+  return headersFor(kind)
+    .filter(({ key, required }) => required && !((mapping[key] ?? -1) >= 0 && (mapping[key] ?? -1) < columnCount))
+    .map(({ header }) => header);
+}
+
+async function readHead(filePath: string): Promise<{ headers: string[]; sampleRows: string[][] }> {
+  let table;
+  try {
+    table = await openTable(filePath);
+  } catch (error) {
+    if (error instanceof TableReadError) throw new AppFailure('io', error.message);
+    throw error;
+  }
+  try {
+    const sampleRows: string[][] = [];
+    for await (const row of table.rows) {
+      sampleRows.push(row.cells);
+      if (sampleRows.length >= SAMPLE_ROWS) break;
+    }
+    return { headers: table.headers, sampleRows };
+  } finally {
+    await table.close();
+  }
+}
+
+export function createBatchService(ctx: AppContext, jobs: JobManager) {
+  const repository = () => createBatchesRepository(ctx.db);
+
+  function requireBatch(batchId: number) {
+    const batch = repository().get(batchId);
+    if (!batch) throw new AppFailure('not-found', '该批次不存在，可能已被删除');
+    return batch;
+  }
+
+  return {
+    async previewFile(filePath: string, kind: BatchKind): Promise<BatchFilePreview> {
+      const { headers, sampleRows } = await readHead(filePath);
+      const remembered = ctx.settings.get<Record<string, number>>(mappingKey(kind, headers));
+      const usable = remembered && Object.values(remembered).every((index) => index < headers.length);
+      const mapping = completeMapping(kind, usable ? remembered : autoMapping(kind, headers));
+      return {
+        fileName: path.basename(filePath),
+        sizeBytes: statSync(filePath).size,
+        headers,
+        fields: headersFor(kind).map(({ key, header, required }) => ({ key, header, required })),
+        mapping,
+        remembered: Boolean(usable),
+        missingRequired: missingRequired(kind, mapping, headers.length),
+        sampleRows,
+      };
+    },
+
+    async startImport(filePath: string, kind: BatchKind, mapping: Record<string, number>): Promise<{ batchId: number }> {
+      const { headers } = await readHead(filePath);
+      const complete = completeMapping(kind, mapping);
+      const missing = missingRequired(kind, complete, headers.length);
+      if (missing.length > 0) throw new AppFailure('invalid-input', `请为这些列选择文件中的对应列：${missing.join('、')}`);
+      const used = Object.values(complete).filter((index) => index >= 0);
+      if (new Set(used).size !== used.length) throw new AppFailure('invalid-input', '同一列不能对应两个字段，请检查列对应关系');
+      const now = ctx.now();
+      ctx.settings.set(mappingKey(kind, headers), complete, now);
+      const batchId = repository().create(
+        { kind, fileName: path.basename(filePath), filePath, fileSize: statSync(filePath).size, columnMap: complete },
+        now,
+      );
+      void jobs.importAndScreen({ batchId, filePath, kind, mapping: complete });
+      return { batchId };
+    },
+
+    resume(batchId: number): { batchId: number } {
+      const batch = requireBatch(batchId);
+      if (jobs.isRunning(batchId)) throw new AppFailure('conflict', '该批次正在处理中');
+      if (batch.status !== 'failed' && batch.status !== 'cancelled') {
+        throw new AppFailure('conflict', '只有未完成的批次可以继续导入');
+      }
+      if (!existsSync(batch.filePath)) {
+        throw new AppFailure('io', `原文件已不存在：${batch.filePath}。请删除该批次后重新导入。`);
+      }
+      repository().setStatus(batchId, 'importing');
+      void jobs.importAndScreen({ batchId, filePath: batch.filePath, kind: batch.kind, mapping: batch.columnMap });
+      return { batchId };
+    },
+
+    list: (): BatchSummary[] =>
+      repository()
+        .list()
+        .map(({ fileSize: _size, columnMap: _map, ...batch }) => ({ ...batch, running: jobs.isRunning(batch.id) })),
+
+    problems: (batchId: number, offset: number, limit: number) => {
+      requireBatch(batchId);
+      return repository().problems(batchId, offset, limit);
+    },
+
+    remove(batchId: number): { removed: boolean } {
+      requireBatch(batchId);
+      if (jobs.isRunning(batchId)) throw new AppFailure('conflict', '该批次正在处理中，请先取消');
+      try {
+        return { removed: ctx.db.transaction(() => repository().remove(batchId))() };
+      } catch (error) {
+        if (error instanceof Error && /FOREIGN KEY/.test(error.message)) {
+          throw new AppFailure('conflict', '该批次中有已被函件引用的命中记录，不能删除');
+        }
+        throw error;
+      }
+    },
+
+    /** Re-screens one batch, or every imported batch after the registry changed. */
+    rescreen(batchId?: number): { batchIds: number[] } {
+      const targets = batchId
+        ? [requireBatch(batchId)]
+        : repository().list().filter((b) => b.status === 'imported' || b.status === 'screened');
+      const started = targets.filter((b) => !jobs.isRunning(b.id)).map((b) => b.id);
+      void (async () => {
+        for (const id of started) await jobs.screen(id);
+      })();
+      return { batchIds: started };
+    },
+  };
+}
+
+export type BatchService = ReturnType<typeof createBatchService>;
