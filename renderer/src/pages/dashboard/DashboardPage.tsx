@@ -65,7 +65,7 @@ export function DashboardPage() {
             />
           </div>
           <DueSoonTable rows={data.dueSoon} />
-          <div className="chart-grid">
+          <div className="top-grid">
             <TopProfiles kind="applicant" title="命中最多的申请人" rows={data.topApplicants} />
             <TopProfiles kind="agency" title="命中最多的代理机构" rows={data.topAgencies} />
           </div>

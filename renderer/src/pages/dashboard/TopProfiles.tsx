@@ -38,14 +38,14 @@ export function TopProfiles({ kind, title, rows }: TopProfilesProps) {
             {rows.map((row, i) => (
               <tr key={row.name}>
                 <td className="num mono muted">{i + 1}</td>
-                <td>
+                <td className="top-name" title={row.name}>
                   <a href={profileHref(kind, row.name)}>{row.name}</a>
                 </td>
                 <td className="num mono">{formatCount(row.filings)}</td>
                 <td className="num mono strong">{formatCount(row.hits)}</td>
                 <td className="num mono">{formatCount(row.distinctMarksHit)}</td>
                 <td>
-                  <FlagTags flags={row.flags} />
+                  <FlagTags flags={row.flags} max={1} />
                 </td>
               </tr>
             ))}

@@ -46,7 +46,7 @@ export function ProfileHits({ kind, hits }: ProfileHitsProps) {
         </thead>
         <tbody>
           {hits.map((hit) => (
-            <tr key={hit.hitId} className={`decision-${hit.decision}`}>
+            <tr key={hit.hitId}>
               <td className="mono">{hit.filing?.applicationNumber ?? '—'}</td>
               <td className="strong">{hit.filing?.markText ?? hit.matchedText}</td>
               <td className="num mono">{hit.filing?.niceClass ?? '—'}</td>

@@ -27,7 +27,7 @@ const COLUMNS: readonly Column[] = [
   { label: '涉及权利人数', numeric: true, cell: (r) => formatCount(r.distinctOwnersHit) },
   { label: '公共资源命中', numeric: true, cell: (r) => formatCount(r.publicResourceHits) },
   { label: '首次/最近申请日期', sortBy: 'lastDate', cell: (r) => formatDateRange(r.firstDate, r.lastDate) },
-  { label: '恶意特征', cell: (r) => <FlagTags flags={r.flags} /> },
+  { label: '恶意特征', cell: (r) => <FlagTags flags={r.flags} max={2} /> },
 ];
 
 interface ProfilesTableProps {

@@ -38,6 +38,18 @@ export const FLAG_INFO: Record<BadFaithFlag, FlagInfo> = {
   },
 };
 
+/**
+ * The thresholds the backend applies (electron/services/profiles.ts, BAD_FAITH_RULES). The contract does not carry
+ * them yet, so they are stated here and a unit test keeps the numbers equal to the backend's.
+ */
+export const FLAG_THRESHOLDS: Record<BadFaithFlag, string> = {
+  'many-owners': '命中的名录商标分属 ≥2 个不同权利人',
+  'public-resources': '命中公共资源名称 ≥2 件',
+  'bulk-filing': '申请量 ≥50 件',
+  'repeat-owner': '命中同一权利人的名录商标 ≥3 件',
+  'many-classes': '申请覆盖 ≥10 个国际分类',
+};
+
 /** Flags in a fixed order, so the tags of different rows line up the same way. */
 export const FLAG_ORDER: readonly BadFaithFlag[] = ['many-owners', 'repeat-owner', 'public-resources', 'bulk-filing', 'many-classes'];
 
@@ -45,11 +57,12 @@ export function sortFlags(flags: readonly BadFaithFlag[]): BadFaithFlag[] {
   return FLAG_ORDER.filter((f) => flags.includes(f));
 }
 
-/** The tooltip of a flag: the rule, the threshold when the backend states one, and the legal basis. */
-export function flagTooltip(flag: BadFaithFlag, threshold?: string): string {
+/** The tooltip of a flag: the rule, its threshold, the legal basis, and that dismissed hits do not count. */
+export function flagTooltip(flag: BadFaithFlag, threshold: string = FLAG_THRESHOLDS[flag]): string {
   const info = FLAG_INFO[flag];
   const lines = [`${info.label}：${info.rule}`];
   if (threshold) lines.push(`判定标准：${threshold}`);
   lines.push(`依据：${info.basis}`);
+  if (flag !== 'bulk-filing' && flag !== 'many-classes') lines.push('已排除的命中不计入。');
   return lines.join('\n');
 }

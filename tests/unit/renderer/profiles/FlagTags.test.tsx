@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { BadFaithFlagSchema, type BadFaithFlag } from '../../../../shared/contract/screening';
 import { FlagTags } from '../../../../renderer/src/pages/profiles/FlagTags';
-import { FLAG_INFO, FLAG_ORDER, flagTooltip, sortFlags } from '../../../../renderer/src/pages/profiles/flags';
+import { FLAG_INFO, FLAG_ORDER, FLAG_THRESHOLDS, flagTooltip, sortFlags } from '../../../../renderer/src/pages/profiles/flags';
+import { BAD_FAITH_RULES } from '../../../../electron/services/profiles';
 
 afterEach(cleanup);
 
@@ -31,12 +32,21 @@ describe('flag labels', () => {
     expect(sortFlags([])).toEqual([]);
   });
 
-  it('explains the rule in the tooltip and adds the threshold when the backend states one', () => {
-    const plain = flagTooltip('bulk-filing');
-    expect(plain).toContain('申请量远超正常需要');
-    expect(plain).toContain('依据：商标法第四条');
-    expect(plain).not.toContain('判定标准');
-    expect(flagTooltip('bulk-filing', '申请量 ≥ 50 件')).toContain('判定标准：申请量 ≥ 50 件');
+  it('explains the rule, its threshold and its legal basis in the tooltip', () => {
+    const text = flagTooltip('bulk-filing');
+    expect(text).toContain('申请量远超正常需要');
+    expect(text).toContain('判定标准：申请量 ≥50 件');
+    expect(text).toContain('依据：商标法第四条');
+    expect(flagTooltip('bulk-filing', '申请量 ≥ 80 件')).toContain('判定标准：申请量 ≥ 80 件');
+    expect(flagTooltip('many-owners')).toContain('已排除的命中不计入');
+  });
+
+  it('states the same thresholds as the backend applies', () => {
+    const number = (text: string) => /≥\s*(\d+)/.exec(text)?.[1];
+    for (const flag of BadFaithFlagSchema.options) {
+      expect(number(FLAG_THRESHOLDS[flag]), flag).toBe(number(BAD_FAITH_RULES[flag].label));
+      expect(number(FLAG_THRESHOLDS[flag]), flag).toBeDefined();
+    }
   });
 });
 
@@ -60,5 +70,22 @@ describe('<FlagTags>', () => {
     cleanup();
     render(<FlagTags flags={[]} emptyText="无" />);
     expect(screen.getByText('无')).toBeTruthy();
+  });
+});
+
+describe('<FlagTags max>', () => {
+  it('folds the flags that do not fit into a "+N" tag that names and explains them', () => {
+    render(<FlagTags flags={['many-classes', 'bulk-filing', 'many-owners']} max={2} />);
+    expect(screen.getByText('抢注多个权利人的商标')).toBeTruthy();
+    expect(screen.queryByText('申请量远超正常需要')).toBeNull();
+    const more = screen.getByText('+2');
+    expect(more.getAttribute('aria-label')).toBe('另有：申请量远超正常需要、跨类大量申请');
+    expect(more.getAttribute('title')).toContain(FLAG_INFO['many-classes'].rule);
+  });
+
+  it('shows every flag when they fit', () => {
+    render(<FlagTags flags={['bulk-filing', 'many-owners']} max={2} />);
+    expect(screen.getAllByText(/./, { selector: '.flag-tag' })).toHaveLength(2);
+    expect(screen.queryByText(/^\+/)).toBeNull();
   });
 });
