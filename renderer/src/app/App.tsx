@@ -1,14 +1,24 @@
 // The shell: the app's name and data location on top, the pages on the left, the current page on the right.
 import { AboutPage } from '../pages/about/AboutPage';
 import { BackupPage } from '../pages/backup/BackupPage';
+import { QuickCheck } from '../components/quick-check/QuickCheck';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { DeadlineNotice } from '../pages/deadlines/DeadlineNotice';
+import { DeadlinesPage } from '../pages/deadlines/DeadlinesPage';
+import { ListingsPage } from '../pages/listings/ListingsPage';
 import { ProfilesPage } from '../pages/profiles/ProfilesPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
+import { ReviewPage } from '../pages/review/ReviewPage';
+import { BatchesPage } from '../pages/screening/BatchesPage';
 import { useAppInfo } from './useAppInfo';
 import { useHashRoute } from './useHashRoute';
 
 const PAGES = [
   { id: 'registry', label: '保护名录', icon: '▤' },
+  { id: 'batches', label: '筛查批次', icon: '⇪' },
+  { id: 'review', label: '抢注审查', icon: '⚑' },
+  { id: 'listings', label: '电商商品', icon: '⛁' },
+  { id: 'deadlines', label: '到期提醒', icon: '⏱' },
   { id: 'profiles', label: '申请人与代理机构', icon: '◎' },
   { id: 'dashboard', label: '统计', icon: '▥' },
   { id: 'backup', label: '备份与恢复', icon: '⟲' },
@@ -29,6 +39,7 @@ function Header() {
         <span className="brand-name">商标守护</span>
         <span className="brand-sub">保护名录与抢注筛查</span>
       </div>
+      <QuickCheck />
       <div className="data-location" title={info?.databasePath}>
         {info ? <>数据位置：{info.dataDir}</> : error ? <span className="error-text">{error}</span> : null}
       </div>
@@ -59,7 +70,12 @@ export function App() {
           ))}
         </nav>
         <main className="app-content">
+          <DeadlineNotice />
           {page === 'registry' ? <RegistryPage /> : null}
+          {page === 'batches' ? <BatchesPage /> : null}
+          {page === 'review' ? <ReviewPage /> : null}
+          {page === 'listings' ? <ListingsPage /> : null}
+          {page === 'deadlines' ? <DeadlinesPage /> : null}
           {page === 'profiles' ? <ProfilesPage /> : null}
           {page === 'dashboard' ? <DashboardPage /> : null}
           {page === 'backup' ? <BackupPage /> : null}

@@ -14,6 +14,7 @@ export type ReviewEffect =
   | { kind: 'move' }
   | { kind: 'confirm' }
   | { kind: 'undecide' }
+  | { kind: 'open-dismiss' }
   | { kind: 'dismiss'; reason: DismissReason }
   | { kind: 'toggle' };
 
@@ -60,6 +61,6 @@ export function reviewKey(state: ReviewKeyState, key: string, rowCount: number):
   if (key === 'c') return { state, effect: { kind: 'confirm' }, handled: true };
   if (key === 'u') return { state, effect: { kind: 'undecide' }, handled: true };
   if (key === 'x') return { state, effect: { kind: 'toggle' }, handled: true };
-  if (key === 'd') return { state: { ...state, chooser: { reason: '不近似' } }, effect: NONE, handled: true };
+  if (key === 'd') return { state: { ...state, chooser: { reason: '不近似' } }, effect: { kind: 'open-dismiss' }, handled: true };
   return { state, effect: NONE, handled: false };
 }

@@ -1,0 +1,102 @@
+// A review queue: filters, the virtualized table of hits, the detail pane of the current hit, bulk decisions,
+// keyboard review and export. The 审查 page shows filings, the 电商 page listings.
+import type { ReactNode } from 'react';
+import type { BatchKind } from '../../../../shared/contract/screening';
+import { useClient } from '../../api/context';
+import { useToast } from '../../components/Toast';
+import { BulkBar } from './BulkBar';
+import { DismissDialog } from './DismissDialog';
+import { exportHits } from './exportHits';
+import { isFiltered } from './filter-state';
+import { columnsFor } from './hit-columns';
+import { HitDetailPane } from './HitDetailPane';
+import { HitFilters } from './HitFilters';
+import { HitTable } from './HitTable';
+import { useHitDetail } from './useHitDetail';
+import { useReviewQueue } from './useReviewQueue';
+import './review.css';
+
+interface ReviewQueueProps {
+  source: BatchKind;
+  title: string;
+  /** extra actions in the bar above the table (the listings page's complaint export) */
+  extraActions?: ReactNode;
+}
+
+function countText(total: number | null, loaded: number): string {
+  if (total === null) return '正在读取…';
+  return loaded < total ? `共 ${total} 条命中，已载入 ${loaded} 条` : `共 ${total} 条命中`;
+}
+
+export function ReviewQueue({ source, title, extraActions }: ReviewQueueProps) {
+  const client = useClient();
+  const notify = useToast();
+  const q = useReviewQueue(source);
+  const { rows, total, error } = q.pages;
+  const cursorRow = rows[q.keyboard.state.cursor] ?? null;
+  const { detail, error: detailError } = useHitDetail(cursorRow?.hitId ?? null, q.detailVersion);
+  const chooser = q.keyboard.state.chooser;
+  const emptyText = total === null ? '' : isFiltered(q.filter) ? '没有符合条件的命中' : '还没有命中：请先在「筛查批次」导入并筛查文件';
+
+  return (
+    <div className={`page review-page review-${source}`}>
+      <div className="page-head">
+        <h1>{title}</h1>
+        <div className="count hit-count" aria-live="polite">{countText(total, rows.length)}</div>
+      </div>
+      <HitFilters filter={q.filter} facets={q.facets} onChange={q.setFilter} />
+      <div className="toolbar review-actions">
+        <BulkBar
+          count={q.selection.ids.size}
+          onConfirm={() => q.decideTargets('selection', 'confirmed')}
+          onDismiss={() => q.openDismiss('selection')}
+          onUndecide={() => q.decideTargets('selection', 'undecided')}
+          onClear={q.clearSelection}
+        />
+        <span className="toolbar-spacer" />
+        <span className="muted small key-hint">键盘：j/k 移动 · c 确认 · d 排除 · u 待定 · x 勾选</span>
+        {extraActions}
+        <button type="button" onClick={() => void exportHits(client, q.filter, notify)} disabled={!total}>
+          导出 XLSX
+        </button>
+      </div>
+      {error ? <div className="form-banner" role="alert">无法读取命中：{error}</div> : null}
+      <div className="review-split">
+        <HitTable
+          label={title}
+          rows={rows}
+          total={total}
+          columns={columnsFor(source)}
+          sortBy={q.filter.sortBy ?? 'score'}
+          sortDir={q.filter.sortDir ?? 'desc'}
+          onSort={q.sort}
+          cursor={q.keyboard.state.cursor}
+          onCursor={q.keyboard.setCursor}
+          selected={q.selection.ids}
+          onCheck={q.check}
+          onCheckAll={q.checkAll}
+          onNearEnd={q.pages.loadMore}
+          emptyText={emptyText}
+        />
+        <HitDetailPane
+          detail={cursorRow ? detail : null}
+          error={detailError}
+          onConfirm={() => q.decideTargets('current', 'confirmed')}
+          onDismiss={() => q.openDismiss('current')}
+          onUndecide={() => q.decideTargets('current', 'undecided')}
+        />
+      </div>
+      {chooser ? (
+        <DismissDialog
+          count={q.dismissCount()}
+          reason={chooser.reason}
+          note={q.note}
+          onReason={q.keyboard.pickReason}
+          onNote={q.setNote}
+          onConfirm={q.confirmDismiss}
+          onCancel={q.keyboard.closeChooser}
+        />
+      ) : null}
+    </div>
+  );
+}

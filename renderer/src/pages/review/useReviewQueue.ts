@@ -1,0 +1,101 @@
+// The state of a review queue (filings or listings): filter, pages of rows, selection, keyboard, decisions.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BatchKind, Decision } from '../../../../shared/contract/screening';
+import { filterFromHash, toggleSort, type SortKey } from './filter-state';
+import type { ReviewEffect } from './review-keys';
+import { clickCheckbox, EMPTY_SELECTION, selectAll, type Selection } from './selection';
+import { useDecide } from './useDecide';
+import { useFacets } from './useFacets';
+import { useHitPages, type HitFilter } from './useHitPages';
+import { useReviewKeyboard } from './useReviewKeyboard';
+
+/** Follows links such as #/review?deadline=within14 while the page is open. */
+function useHashFilter(source: BatchKind, apply: (filter: HitFilter) => void) {
+  useEffect(() => {
+    const onChange = () => {
+      if (window.location.hash.includes('?')) apply(filterFromHash(source, window.location.hash));
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, [source, apply]);
+}
+
+type Scope = 'current' | 'selection';
+
+export function useReviewQueue(source: BatchKind) {
+  const [filter, setFilterState] = useState<HitFilter>(() => filterFromHash(source, window.location.hash));
+  const [facetsVersion, setFacetsVersion] = useState(0);
+  const [detailVersion, setDetailVersion] = useState(0);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [note, setNote] = useState('');
+  const dismissTargets = useRef<number[]>([]);
+  const facets = useFacets(source, facetsVersion);
+  const pages = useHitPages(filter);
+  const onDecided = useCallback(() => {
+    setFacetsVersion((v) => v + 1);
+    setDetailVersion((v) => v + 1);
+  }, []);
+  const decide = useDecide(pages.patch, onDecided);
+  const rowIds = pages.rows.map((r) => r.hitId);
+
+  const onEffect = (effect: ReviewEffect, cursor: number) => {
+    const row = pages.rows[cursor];
+    if (!row) return;
+    if (effect.kind === 'confirm') void decide([row.hitId], 'confirmed');
+    else if (effect.kind === 'undecide') void decide([row.hitId], 'undecided');
+    else if (effect.kind === 'toggle') setSelection((s) => clickCheckbox(s, rowIds, cursor, false));
+    else if (effect.kind === 'open-dismiss') {
+      dismissTargets.current = [row.hitId];
+      setNote('');
+    } else if (effect.kind === 'dismiss') void decide(dismissTargets.current, 'dismissed', effect.reason, note);
+  };
+  const keyboard = useReviewKeyboard(pages.rows.length, onEffect);
+  const { setCursor, openChooser, closeChooser } = keyboard;
+
+  const setFilter = useCallback(
+    (next: HitFilter) => {
+      setFilterState(next);
+      setSelection(EMPTY_SELECTION);
+      setCursor(-1);
+    },
+    [setCursor],
+  );
+  useHashFilter(source, setFilter);
+
+  const targets = (scope: Scope): number[] => {
+    if (scope === 'selection') return [...selection.ids];
+    const row = pages.rows[keyboard.state.cursor];
+    return row ? [row.hitId] : [];
+  };
+
+  return {
+    filter,
+    setFilter,
+    sort: (key: SortKey) => setFilter(toggleSort(filter, key)),
+    facets,
+    pages,
+    selection,
+    check: (index: number, shift: boolean) => setSelection((s) => clickCheckbox(s, rowIds, index, shift)),
+    checkAll: (all: boolean) => setSelection(selectAll(rowIds, all)),
+    clearSelection: () => setSelection(EMPTY_SELECTION),
+    keyboard,
+    detailVersion,
+    note,
+    setNote,
+    /** the decision buttons: of the detail pane ('current') or of the bulk bar ('selection') */
+    decideTargets: (scope: Scope, decision: Exclude<Decision, 'dismissed'>) => void decide(targets(scope), decision),
+    openDismiss: (scope: Scope) => {
+      dismissTargets.current = targets(scope);
+      setNote('');
+      if (dismissTargets.current.length > 0) openChooser();
+    },
+    dismissCount: () => dismissTargets.current.length,
+    confirmDismiss: () => {
+      const reason = keyboard.state.chooser?.reason ?? '不近似';
+      closeChooser();
+      void decide(dismissTargets.current, 'dismissed', reason, note);
+    },
+  };
+}
+
+export type ReviewQueueState = ReturnType<typeof useReviewQueue>;

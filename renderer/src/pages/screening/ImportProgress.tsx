@@ -1,0 +1,61 @@
+// The running job of a batch: phase, a progress bar, rows per second, new/duplicate/bad rows, hits, and 取消.
+import type { JobProgress } from '../../../../shared/contract/screening';
+import { importSummary, PHASE_LABELS } from './batch-labels';
+
+interface ImportProgressProps {
+  fileName: string;
+  progress: JobProgress | null;
+  error: string | null;
+  cancelling: boolean;
+  onCancel: () => void;
+  onClose: () => void;
+}
+
+function percent(p: JobProgress): number {
+  if (p.phase === 'done') return 100;
+  return Math.max(0, Math.min(100, Math.round(p.fraction * 100)));
+}
+
+function Figures({ p }: { p: JobProgress }) {
+  return (
+    <dl className="job-figures">
+      <div><dt>已处理</dt><dd className="mono">{p.rows.toLocaleString('zh-CN')} 行</dd></div>
+      <div><dt>速度</dt><dd className="mono">{Math.round(p.rowsPerSecond).toLocaleString('zh-CN')} 行/秒</dd></div>
+      <div><dt>新增</dt><dd className="mono">{p.newRows}</dd></div>
+      <div><dt>重复</dt><dd className="mono">{p.duplicateRows}</dd></div>
+      <div className={p.badRows > 0 ? 'job-bad' : undefined}><dt>问题行</dt><dd className="mono">{p.badRows}</dd></div>
+      <div className="job-hits"><dt>命中</dt><dd className="mono">{p.hitCount}</dd></div>
+    </dl>
+  );
+}
+
+export function ImportProgress({ fileName, progress, error, cancelling, onCancel, onClose }: ImportProgressProps) {
+  const phase = progress?.phase ?? 'importing';
+  const finished = phase === 'done' || phase === 'failed' || phase === 'cancelled';
+  const value = progress ? percent(progress) : 0;
+  return (
+    <section className={`card job-panel job-${phase}`} aria-label="导入进度">
+      <div className="job-head">
+        <h2>{fileName}</h2>
+        <span className={`job-phase phase-${phase}`} data-phase={phase}>{PHASE_LABELS[phase]}</span>
+        <span className="toolbar-spacer" />
+        {finished ? (
+          <button type="button" onClick={onClose}>关闭</button>
+        ) : (
+          <button type="button" onClick={onCancel} disabled={cancelling}>{cancelling ? '正在取消…' : '取消'}</button>
+        )}
+      </div>
+      <div className="progress" role="progressbar" aria-label={`${PHASE_LABELS[phase]}进度`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+        <div className="progress-fill" style={{ width: `${value}%` }} />
+      </div>
+      {progress ? <Figures p={progress} /> : <p className="muted small">正在启动…</p>}
+      {phase === 'done' && progress ? (
+        <p className="job-result" role="status">
+          完成：{importSummary(progress)}，命中 {progress.hitCount} 条。
+        </p>
+      ) : null}
+      {progress?.message && (phase === 'failed' || phase === 'cancelled') ? <p className={phase === 'failed' ? 'error-text' : 'muted'}>{progress.message}</p> : null}
+      {error ? <p className="error-text">无法读取进度：{error}</p> : null}
+    </section>
+  );
+}
