@@ -54,7 +54,7 @@ export function DueSoonTable({ rows }: { rows: readonly HitRow[] }) {
                       <span className={`decision decision-${hit.decision}`}>{DECISION_LABEL[hit.decision]}</span>
                     </td>
                     <td>
-                      <a href={reviewHrefForHit(hit.hitId, hit.source)}>审查</a>
+                      <a href={reviewHrefForHit(hit)}>审查</a>
                     </td>
                   </tr>
                 );

@@ -68,7 +68,7 @@ export function ProfileHits({ kind, hits }: ProfileHitsProps) {
                 <span className={`decision decision-${hit.decision}`}>{DECISION_LABEL[hit.decision]}</span>
               </td>
               <td>
-                <a href={reviewHrefForHit(hit.hitId, hit.source)}>审查</a>
+                <a href={reviewHrefForHit(hit)}>审查</a>
               </td>
             </tr>
           ))}
