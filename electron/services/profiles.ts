@@ -2,17 +2,23 @@
 // the examination guideline (art. 4) that the numbers show. The thresholds are deliberately plain so that a
 // reviewer can explain a flag in a letter.
 import type { BadFaithFlag, HitRow, ProfileRow } from '../../shared/contract/screening';
+import { BAD_FAITH_LABELS, BAD_FAITH_THRESHOLDS } from '../../shared/bad-faith';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { queryHits } from '../db/repositories/hits-query';
 import { localToday } from './review';
 
-export const BAD_FAITH_RULES: Record<BadFaithFlag, { label: string; applies: (p: Omit<ProfileRow, 'flags' | 'kind' | 'name'> & { maxHitsOnOneOwner: number }) => boolean }> = {
-  'many-owners': { label: '抢注多个不同权利人的商标（≥2 个权利人）', applies: (p) => p.distinctOwnersHit >= 2 },
-  'public-resources': { label: '批量申请公共资源名称（≥2 件）', applies: (p) => p.publicResourceHits >= 2 },
-  'bulk-filing': { label: '申请量远超正常经营需要（≥50 件）', applies: (p) => p.filings >= 50 },
-  'repeat-owner': { label: '反复抢注同一权利人的商标（≥3 件）', applies: (p) => p.maxHitsOnOneOwner >= 3 },
-  'many-classes': { label: '跨类别大量申请（≥10 个类别）', applies: (p) => p.classes >= 10 },
+interface ProfileNumbers extends Omit<ProfileRow, 'flags' | 'kind' | 'name'> {
+  maxHitsOnOneOwner: number;
+}
+
+const T = BAD_FAITH_THRESHOLDS;
+export const BAD_FAITH_RULES: Record<BadFaithFlag, { label: string; applies: (p: ProfileNumbers) => boolean }> = {
+  'many-owners': { label: BAD_FAITH_LABELS['many-owners'], applies: (p) => p.distinctOwnersHit >= T['many-owners'] },
+  'public-resources': { label: BAD_FAITH_LABELS['public-resources'], applies: (p) => p.publicResourceHits >= T['public-resources'] },
+  'bulk-filing': { label: BAD_FAITH_LABELS['bulk-filing'], applies: (p) => p.filings >= T['bulk-filing'] },
+  'repeat-owner': { label: BAD_FAITH_LABELS['repeat-owner'], applies: (p) => p.maxHitsOnOneOwner >= T['repeat-owner'] },
+  'many-classes': { label: BAD_FAITH_LABELS['many-classes'], applies: (p) => p.classes >= T['many-classes'] },
 };
 
 type ProfileKind = 'applicant' | 'agency';
