@@ -25,13 +25,18 @@ function soundKeys(ch: string): string[] {
   return keys;
 }
 
-type Scratch = RegistryIndex['scratch'];
+interface CharPostings {
+  /** forms that contain the character itself */
+  exact: Int32Array;
+  /** forms that contain a look-alike or same-sounding character: packed form << 4 | code (tenths) */
+  similar: Int32Array;
+}
 
 /**
  * All postings of one screened character (its own, its look-alikes', its syllables'), one entry per form with the
  * best similarity code, built on first sight of the character and kept: a batch meets a few thousand characters.
  */
-function mergedPostings(index: RegistryIndex, ch: string): Int32Array {
+function postingsOf(index: RegistryIndex, ch: string): CharPostings {
   let merged = index.mergedPostings.get(ch);
   if (merged) return merged;
   const best = new Map<number, number>();
@@ -45,33 +50,20 @@ function mergedPostings(index: RegistryIndex, ch: string): Int32Array {
   };
   add(index.charPostings.get(ch));
   for (const key of soundKeys(ch)) add(index.soundPostings.get(key));
-  merged = Int32Array.from([...best].map(([f, code]) => (f << 4) | code));
+  const entries = [...best];
+  merged = {
+    exact: Int32Array.from(entries.filter(([, code]) => code === 10).map(([f]) => f)),
+    similar: Int32Array.from(entries.filter(([, code]) => code < 10).map(([f, code]) => (f << 4) | code)),
+  };
   index.mergedPostings.set(ch, merged);
   return merged;
-}
-
-function visit(s: Scratch, list: Int32Array, pos: number, textStamp: number, touched: number[]): void {
-  const { seenText, upper, exact, first, last } = s;
-  for (let p = 0; p < list.length; p++) {
-    const packed = list[p]!;
-    const f = packed >> 4;
-    const code = packed & 15;
-    if (seenText[f] !== textStamp) {
-      seenText[f] = textStamp;
-      upper[f] = 0;
-      exact[f] = 0;
-      first[f] = pos;
-      touched.push(f);
-    }
-    upper[f] = upper[f]! + code / 10;
-    if (code === 10) exact[f] = exact[f]! + 1;
-    last[f] = pos;
-  }
 }
 
 /**
  * Forms whose upper bound (sum over text characters of the best similarity to any of the form's characters)
  * reaches `minScore(form)` and that have at least `minExact(form)` characters in common with the text.
+ * Every imitation keeps at least one character verbatim, so only forms reached through an exact posting are
+ * followed; the (much longer) look-alike and sound postings then only add to those.
  */
 export function hanCandidates(
   index: RegistryIndex,
@@ -79,13 +71,42 @@ export function hanCandidates(
   minScore: (form: number) => number,
   minExact: (form: number) => number,
 ): HanCandidate[] {
-  const s = index.scratch;
-  const textStamp = ++s.stamp;
+  const { seenText, upper, exact, first, last } = index.scratch;
+  const stamp = ++index.scratch.stamp;
   const touched: number[] = [];
-  for (let pos = 0; pos < han.length; pos++) visit(s, mergedPostings(index, han[pos]!), pos, textStamp, touched);
+  const postings = han.map((ch) => postingsOf(index, ch));
+  postings.forEach((p, pos) => {
+    const list = p.exact;
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
+      if (seenText[f] !== stamp) {
+        seenText[f] = stamp;
+        upper[f] = 0;
+        exact[f] = 0;
+        first[f] = pos;
+        last[f] = pos;
+        touched.push(f);
+      }
+      upper[f] = upper[f]! + 1;
+      exact[f] = exact[f]! + 1;
+      if (pos < first[f]!) first[f] = pos;
+      if (pos > last[f]!) last[f] = pos;
+    }
+  });
+  postings.forEach((p, pos) => {
+    const list = p.similar;
+    for (let i = 0; i < list.length; i++) {
+      const packed = list[i]!;
+      const f = packed >> 4;
+      if (seenText[f] !== stamp) continue;
+      upper[f] = upper[f]! + (packed & 15) / 10;
+      if (pos < first[f]!) first[f] = pos;
+      if (pos > last[f]!) last[f] = pos;
+    }
+  });
   const out: HanCandidate[] = [];
   for (const f of touched) {
-    if (s.exact[f]! >= minExact(f) && s.upper[f]! >= minScore(f) - 1e-9) out.push({ form: f, first: s.first[f]!, last: s.last[f]! });
+    if (exact[f]! >= minExact(f) && upper[f]! >= minScore(f) - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
   }
   return out;
 }

@@ -70,3 +70,11 @@ export function confusablesOf(ch: string): ReadonlyMap<string, number> {
 export function composedOf(first: string, second: string): string | undefined {
   return get().composed.get(first + second);
 }
+
+/** Every [first, second, composed] spelling of the component table. */
+export function componentSpellings(): [string, string, string][] {
+  return [...get().composed].map(([pair, ch]) => {
+    const [a, b] = Array.from(pair);
+    return [a ?? '', b ?? '', ch];
+  });
+}

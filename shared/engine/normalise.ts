@@ -48,11 +48,22 @@ const HOMOGLYPHS: Record<string, string> = {
   ο: 'o', ν: 'v', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
 };
 
-function latinLetter(ch: string): string | null {
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Han by code point: the common blocks directly, the rest through the Unicode property (rare). */
+function isHan(ch: string, c: number): boolean {
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f)) return true;
+  if (c < 0x2e80) return false;
+  return ch === '〇' || HAN.test(ch);
+}
+
+function latinLetter(ch: string, c: number): string | null {
+  if (c < 128) return isAsciiAlnum(c) ? ch : null;
   const mapped = HOMOGLYPHS[ch];
   if (mapped) return mapped;
-  if (/[A-Za-z0-9]/.test(ch)) return ch;
-  if (/[\u00c0-\u024f]/.test(ch)) {
+  if (c >= 0xc0 && c <= 0x24f) {
     const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     if (/^[A-Za-z]+$/.test(base)) return base; // é → e, ß stays out (not a look-alike of one letter)
   }
@@ -100,13 +111,14 @@ export function normaliseText(input: string): NormalisedText {
     run = '';
   };
   for (const ch of chars) {
-    const letter = latinLetter(ch);
+    const c = ch.codePointAt(0)!;
+    const letter = latinLetter(ch, c);
     if (letter !== null) {
       run += letter;
       continue;
     }
     flushRun();
-    if (HAN.test(ch) || ch === '〇') {
+    if (isHan(ch, c)) {
       const numeral = CAPITAL_NUMERALS[ch];
       if (numeral) pushHan(numeral, ch, 'numeral');
       else {

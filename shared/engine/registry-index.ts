@@ -8,7 +8,7 @@ import { readingsOf } from './glyphs';
 import { deletionKeys, type LatinForm } from './latin';
 import { normaliseOwner, normaliseText } from './normalise';
 import { fuzzyReadingsOf, FUZZY, HOMOPHONE } from './similarity';
-import { confusablesOf } from './glyphs';
+import { componentSpellings, confusablesOf } from './glyphs';
 
 export type FormKind = 'name' | 'alias' | 'pinyin';
 
@@ -38,11 +38,13 @@ export interface RegistryIndex {
   /** syllable (or '~' + fuzzy syllable) → packed postings */
   soundPostings: Map<string, Int32Array>;
   /** per screened character, the merged postings (filled lazily by the candidate search) */
-  mergedPostings: Map<string, Int32Array>;
+  mergedPostings: Map<string, { exact: Int32Array; similar: Int32Array }>;
   /** Latin deletion key → form indexes */
   latinPostings: Map<string, number[]>;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
+  /** first characters of the two-character spellings of registry characters (弓 for 张): a cheap pre-check */
+  componentFirsts: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
   scratch: {
     upper: Float64Array; seenText: Int32Array; first: Int32Array; last: Int32Array;
@@ -157,6 +159,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     mergedPostings: new Map(),
     latinPostings: new Map(),
     markChars: new Set(),
+    componentFirsts: new Set(),
     scratch: {
       upper: new Float64Array(n), seenText: new Int32Array(n).fill(-1), first: new Int32Array(n), last: new Int32Array(n),
       exact: new Int32Array(n), stamp: 0,
@@ -164,6 +167,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map() };
   for (const form of forms) indexForm(index, lists, form);
+  for (const [first, , composed] of componentSpellings()) if (index.markChars.has(composed)) index.componentFirsts.add(first);
   index.charPostings = frozen(lists.chars);
   index.soundPostings = frozen(lists.sounds);
   return index;

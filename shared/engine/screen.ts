@@ -28,7 +28,9 @@ function composedVariant(index: RegistryIndex, text: NormalisedText): Normalised
   let changed = false;
   const out: NormalisedText = { han: [], hanSource: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin };
   for (let i = 0; i < text.han.length; i++) {
-    const c = i + 1 < text.han.length ? composedOf(text.han[i] as string, text.han[i + 1] as string) : undefined;
+    const c = i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!)
+      ? composedOf(text.han[i]!, text.han[i + 1]!)
+      : undefined;
     if (c && index.markChars.has(c)) {
       out.han.push(c);
       out.hanSource.push((text.hanSource[i] as string) + (text.hanSource[i + 1] as string));
@@ -124,16 +126,19 @@ function sortHits(hits: { hit: Hit; rank: number }[]): Hit[] {
 /** Hits for one filing, best first. */
 export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
   const text = normaliseText(filing.markText);
-  const applicant = normaliseOwner(filing.applicant);
-  const goods = filing.goods.map((g) => normaliseText(g).han.join(''));
   const out: { hit: Hit; rank: number }[] = [];
+  // the applicant and the goods are normalised only for the rare filing that comes near a mark
+  let applicant: string | undefined;
+  let goods: string[] | undefined;
   for (const [markIndex, s] of screenNormalised(index, text, 'filing')) {
     const reach = reachOf(index, markIndex, filing.niceClass);
     if (!reach) continue;
-    if (applicant && index.holders[markIndex] === applicant) continue; // the right holder's own filing
     if (s.similarity < thresholdOf(s) + (reach === 'cross' ? CROSS_CLASS_MARGIN : 0)) continue;
+    applicant ??= normaliseOwner(filing.applicant);
+    if (applicant && index.holders[markIndex] === applicant) continue; // the right holder's own filing
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)
     const window = s.start >= 0 ? text.han.slice(s.start, s.end).join('') : '';
+    goods ??= filing.goods.map((g) => normaliseText(g).han.join(''));
     if (window.length >= 2 && goods.some((g) => g === window)) continue;
     out.push({ hit: finish(index, s, reach, 'filing', filing.applicationNumber, filing.markText), rank: rank(s) });
   }
