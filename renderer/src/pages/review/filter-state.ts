@@ -1,5 +1,5 @@
 // The review queue's filter: defaults, the parameters a link can carry in the page fragment
-// (#/review?deadline=within14&text=61004658), and the parsing of the free inputs.
+// (#/review?deadline=within14&text=61004658; also decision, applicant, agency, markId, gazetteIssue, platform, niceClass), and the parsing of the free inputs.
 import { DeadlineFilterSchema, DecisionSchema, type BatchKind } from '../../../../shared/contract/screening';
 import type { HitFilter } from './useHitPages';
 
@@ -30,8 +30,12 @@ export function filterFromHash(source: BatchKind, hash: string): HitFilter {
     const parsed = DecisionSchema.safeParse(decision);
     if (parsed.success) filter.decision = parsed.data;
   }
-  const text = params.get('text');
-  if (text) filter.text = text;
+  for (const key of ['text', 'applicant', 'agency', 'markId', 'gazetteIssue', 'platform'] as const) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  const niceClass = Number(params.get('niceClass'));
+  if (Number.isInteger(niceClass) && niceClass >= 1 && niceClass <= 45) filter.niceClass = niceClass;
   return filter;
 }
 
