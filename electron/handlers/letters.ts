@@ -2,7 +2,29 @@
 import type { lettersContract } from '../../shared/contract/letters';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
+import { readSettings, resetTemplate, templatesState, writeSettings, writeTemplate } from '../letters/config';
+import { createLetterIssuing } from '../letters/issue';
+import { createLetterDrafts } from '../letters/service';
 
-export function createLettersHandlers(_ctx: AppContext): Pick<Handlers, keyof typeof lettersContract> {
-  return {};
+export function createLettersHandlers(ctx: AppContext): Pick<Handlers, keyof typeof lettersContract> {
+  const drafts = createLetterDrafts(ctx);
+  const issuing = createLetterIssuing(ctx);
+  return {
+    'letters.settings.get': () => readSettings(ctx),
+    'letters.settings.set': ({ settings }) => writeSettings(ctx, settings),
+    'letters.templates.get': () => templatesState(ctx),
+    'letters.templates.set': ({ kind, template }) => writeTemplate(ctx, kind, template),
+    'letters.templates.reset': ({ kind }) => resetTemplate(ctx, kind),
+    'letters.candidates': ({ kind }) => drafts.candidates(kind),
+    'letters.draftFromHits': ({ hitIds, kind }) => drafts.draftFromHits(hitIds, kind),
+    'letters.update': ({ id, fields }) => drafts.update(id, fields),
+    'letters.preview': ({ id }) => drafts.preview(id),
+    'letters.issue': ({ id }) => issuing.issue(id),
+    'letters.discard': ({ id }) => drafts.discard(id),
+    'letters.supersede': ({ id }) => drafts.supersede(id),
+    'letters.export': ({ id, format, path }) => issuing.exportFile(id, format, path),
+    'letters.list': ({ status }) => drafts.list(status),
+    'letters.get': ({ id }) => drafts.get(id),
+    'letters.forHits': ({ hitIds }) => drafts.forHits(hitIds),
+  };
 }

@@ -144,7 +144,7 @@ export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
 
 /** Column headers of the attachment table, in the order of AttachmentRow. */
 export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number }[] = [
-  { key: 'applicationNumber', header: '申请号', width: 9 },
+  { key: 'applicationNumber', header: '申请号', width: 10 },
   { key: 'markText', header: '申请商标', width: 8 },
   { key: 'niceClass', header: '类别', width: 4 },
   { key: 'applicant', header: '申请人', width: 12 },
@@ -155,5 +155,5 @@ export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: st
   { key: 'registrationNumber', header: '注册号', width: 8 },
   { key: 'imitation', header: '仿冒方式', width: 9 },
   { key: 'request', header: '请求事项', width: 7 },
-  { key: 'grounds', header: '法律依据', width: 11 },
+  { key: 'grounds', header: '法律依据', width: 13 },
 ];

@@ -1,0 +1,84 @@
+// Letter settings and templates, kept in the settings table (so a backup carries them); the default templates
+// come from seeds/letter-templates/templates.json and a reset simply forgets the user's version.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TemplatesState } from '../../shared/contract/letters';
+import { DEFAULT_LETTER_SETTINGS } from '../../shared/letters/defaults';
+import {
+  LETTER_KINDS,
+  LetterSettingsSchema,
+  LetterTemplateSchema,
+  LetterTemplatesSchema,
+  type LetterKind,
+  type LetterSettings,
+  type LetterTemplate,
+  type LetterTemplates,
+} from '../../shared/letters/model';
+import { checkTemplate, PLACEHOLDERS } from '../../shared/letters/template';
+import { AppFailure } from '../../shared/result';
+import type { AppContext } from '../context';
+
+export const TEMPLATES_FILE = path.join('letter-templates', 'templates.json');
+const SETTINGS_KEY = 'letters.settings';
+const templateKey = (kind: LetterKind) => `letters.template.${kind}`;
+
+const TEMPLATE_FIELDS: Record<keyof LetterTemplate, string> = {
+  title: '标题',
+  recipient: '收文机关',
+  body: '正文',
+  attachments: '附件说明',
+};
+
+export function defaultTemplates(ctx: AppContext): LetterTemplates {
+  const file = path.join(ctx.config.seedsDir, TEMPLATES_FILE);
+  try {
+    return LetterTemplatesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppFailure('io', `无法读取默认函件模板 ${file}：${reason}。请重新安装商标守护。`);
+  }
+}
+
+export function readSettings(ctx: AppContext): LetterSettings {
+  const stored = ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
+  const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...stored });
+  return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
+}
+
+export function writeSettings(ctx: AppContext, settings: LetterSettings): LetterSettings {
+  ctx.settings.set(SETTINGS_KEY, settings, ctx.now());
+  return readSettings(ctx);
+}
+
+/** Refuses a template with an unknown placeholder when it is saved, not only when a letter is drafted. */
+export function checkLetterTemplate(template: LetterTemplate): void {
+  for (const key of Object.keys(TEMPLATE_FIELDS) as (keyof LetterTemplate)[]) {
+    const problem = checkTemplate(template[key], TEMPLATE_FIELDS[key])[0];
+    if (problem) throw new AppFailure('invalid-input', problem.message);
+  }
+}
+
+export function templatesState(ctx: AppContext): TemplatesState {
+  const defaults = defaultTemplates(ctx);
+  const templates = { ...defaults };
+  const customised = { referral: false, 'holder-notice': false };
+  for (const kind of LETTER_KINDS) {
+    const stored = LetterTemplateSchema.safeParse(ctx.settings.get(templateKey(kind)));
+    if (stored.success) {
+      templates[kind] = stored.data;
+      customised[kind] = true;
+    }
+  }
+  return { templates, defaults, customised, placeholders: [...PLACEHOLDERS] };
+}
+
+export function writeTemplate(ctx: AppContext, kind: LetterKind, template: LetterTemplate): TemplatesState {
+  checkLetterTemplate(template);
+  ctx.settings.set(templateKey(kind), template, ctx.now());
+  return templatesState(ctx);
+}
+
+export function resetTemplate(ctx: AppContext, kind: LetterKind): TemplatesState {
+  ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(templateKey(kind));
+  return templatesState(ctx);
+}

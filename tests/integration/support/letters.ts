@@ -1,0 +1,66 @@
+// Confirmed hits written with SQL, as the screening import will write them (issue 4), for the letter tests.
+import type { AppContext } from '../../../electron/context';
+import { createLettersHandlers } from '../../../electron/handlers/letters';
+import type { HitReason } from '../../../shared/domain';
+import { sampleMark } from './marks';
+
+export interface SeededHits {
+  /** GI 柴达木枸杞 (holder 海西州枸杞协会): three filings by 某某商贸有限公司 */
+  gi: number[];
+  /** public resource 青海湖: one filing by another applicant */
+  lake: number;
+  /** an undecided hit */
+  undecided: number;
+}
+
+function insertFiling(ctx: AppContext, batchId: number, row: { number: string; mark: string; niceClass: number; applicant: string; published: string }): number {
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO filings (application_number, batch_id, mark_text, nice_class, applicant, agency, filed_on, gazette_issue,
+           published_on, opposition_deadline) VALUES (?, ?, ?, ?, ?, '西宁某知识产权代理有限公司', '2026-06-01', '1965', ?, '')`,
+      )
+      .run(row.number, batchId, row.mark, row.niceClass, row.applicant, row.published).lastInsertRowid,
+  );
+}
+
+function insertHit(ctx: AppContext, filingId: number, mark: { key: number; id: string; name: string; category: string }, reasons: HitReason[], decision: string): number {
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO hits (source, filing_id, mark_key, mark_id, mark_name, mark_category, matched_text, matched_mark, score,
+           reasons, found_at, decision, decided_at, decided_by) VALUES ('filing', ?, ?, ?, ?, ?, ?, ?, 0.9, ?, '2026-11-28T00:00:00Z', ?, '2026-11-28T00:00:00Z', '测试员')`,
+      )
+      .run(filingId, mark.key, mark.id, mark.name, mark.category, mark.name, mark.name, JSON.stringify(reasons), decision).lastInsertRowid,
+  );
+}
+
+export function seedConfirmedHits(ctx: AppContext): SeededHits {
+  const now = ctx.now();
+  const giKey = ctx.marks.insert(
+    sampleMark({ id: 'GI-001', name: '柴达木枸杞', category: '地理标志', classes: [29, 31], registrationNumber: '8888888', holder: '海西州枸杞协会', region: '海西州' }),
+    now,
+  );
+  const lakeKey = ctx.marks.insert(
+    sampleMark({ id: 'PR-001', name: '青海湖', category: '公共资源', classes: [], registrationNumber: '', holder: '青海湖景区保护利用管理局', region: '青海' }),
+    now,
+  );
+  const batchId = Number(
+    ctx.db
+      .prepare(`INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('filing', '第1965期.csv', '/tmp/第1965期.csv', 100, 'screened', ?)`)
+      .run(now).lastInsertRowid,
+  );
+  const gi = { key: giKey, id: 'GI-001', name: '柴达木枸杞', category: '地理标志' };
+  const lake = { key: lakeKey, id: 'PR-001', name: '青海湖', category: '公共资源' };
+  const applicant = '格尔木某某商贸有限公司';
+  const giHits = [
+    insertHit(ctx, insertFiling(ctx, batchId, { number: '71000001', mark: '柴达木枸杞王', niceClass: 29, applicant, published: '2026-11-27' }), gi, ['added'], 'confirmed'),
+    insertHit(ctx, insertFiling(ctx, batchId, { number: '71000002', mark: '柴达牧枸杞', niceClass: 31, applicant, published: '2026-11-27' }), gi, ['homophone'], 'confirmed'),
+    insertHit(ctx, insertFiling(ctx, batchId, { number: '71000003', mark: '柴达木杞', niceClass: 5, applicant, published: '2026-11-30' }), gi, ['dropped'], 'confirmed'),
+  ];
+  const lakeHit = insertHit(ctx, insertFiling(ctx, batchId, { number: '71000004', mark: '青海湖', niceClass: 33, applicant: '西宁某某酒业有限公司', published: '2026-08-28' }), lake, ['identical'], 'confirmed');
+  const undecided = insertHit(ctx, insertFiling(ctx, batchId, { number: '71000005', mark: '青海湖畔', niceClass: 43, applicant: '西宁某某酒业有限公司', published: '2026-11-27' }), lake, ['added'], 'undecided');
+  return { gi: giHits, lake: lakeHit, undecided };
+}
+
+export const lettersApi = (ctx: AppContext) => createLettersHandlers(ctx);
