@@ -61,40 +61,42 @@ function postingsOf(index: RegistryIndex, ch: string): CharPostings {
 
 /**
  * Forms whose upper bound (sum over text characters of the best similarity to any of the form's characters)
- * reaches `minScore(form)` and that have at least `minExact(form)` characters in common with the text.
+ * reaches `minScore[form]` and that have at least `minSame[form]` characters in common with the text.
  * Every imitation keeps at least one character verbatim, so only forms reached through an exact posting are
  * followed; the (much longer) look-alike and sound postings then only add to those.
  */
 export function hanCandidates(
   index: RegistryIndex,
   han: readonly string[],
-  minScore: (form: number) => number,
-  minExact: (form: number) => number,
+  minScore: Float64Array,
+  minSame: Int32Array,
 ): HanCandidate[] {
   const { seenText, upper, exact, first, last } = index.scratch;
   const stamp = ++index.scratch.stamp;
   const touched: number[] = [];
-  const postings = han.map((ch) => postingsOf(index, ch));
-  postings.forEach((p, pos) => {
+  const postings: CharPostings[] = [];
+  for (let pos = 0; pos < han.length; pos++) {
+    const p = postingsOf(index, han[pos]!);
+    postings.push(p);
     const list = p.exact;
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
       if (seenText[f] !== stamp) {
         seenText[f] = stamp;
-        upper[f] = 0;
-        exact[f] = 0;
+        upper[f] = 1;
+        exact[f] = 1;
         first[f] = pos;
         last[f] = pos;
         touched.push(f);
+      } else {
+        upper[f] = upper[f]! + 1;
+        exact[f] = exact[f]! + 1;
+        last[f] = pos;
       }
-      upper[f] = upper[f]! + 1;
-      exact[f] = exact[f]! + 1;
-      if (pos < first[f]!) first[f] = pos;
-      if (pos > last[f]!) last[f] = pos;
     }
-  });
-  postings.forEach((p, pos) => {
-    const list = p.similar;
+  }
+  for (let pos = 0; pos < postings.length; pos++) {
+    const list = postings[pos]!.similar;
     for (let i = 0; i < list.length; i++) {
       const packed = list[i]!;
       const f = packed >> 4;
@@ -103,10 +105,11 @@ export function hanCandidates(
       if (pos < first[f]!) first[f] = pos;
       if (pos > last[f]!) last[f] = pos;
     }
-  });
+  }
   const out: HanCandidate[] = [];
-  for (const f of touched) {
-    if (exact[f]! >= minExact(f) && upper[f]! >= minScore(f) - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
+  for (let i = 0; i < touched.length; i++) {
+    const f = touched[i]!;
+    if (exact[f]! >= minSame[f]! && upper[f]! >= minScore[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
   }
   return out;
 }

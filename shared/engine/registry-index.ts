@@ -7,6 +7,7 @@ import { genericMask } from './generic';
 import { readingsOf } from './glyphs';
 import { deletionKeys, type LatinForm } from './latin';
 import { normaliseOwner, normaliseText } from './normalise';
+import { hanThreshold, minSameOf } from './thresholds';
 import { fuzzyReadingsOf, FUZZY, HOMOPHONE } from './similarity';
 import { componentSpellings, confusablesOf } from './glyphs';
 
@@ -43,6 +44,9 @@ export interface RegistryIndex {
   latinPostings: Map<string, number[]>;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
+  /** per form: the weighted score it must be able to reach, and the characters an imitation keeps verbatim */
+  minScore: Float64Array;
+  minSame: Int32Array;
   /** first characters of the two-character spellings of registry characters (弓 for 张): a cheap pre-check */
   componentFirsts: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
@@ -160,6 +164,9 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     latinPostings: new Map(),
     markChars: new Set(),
     componentFirsts: new Set(),
+    // a Latin-only form never becomes a Han candidate
+    minScore: Float64Array.from(forms, (f) => (f.han.length > 0 ? hanThreshold(f.han.length) * f.totalWeight : Infinity)),
+    minSame: Int32Array.from(forms, (f) => minSameOf(f.han.length)),
     scratch: {
       upper: new Float64Array(n), seenText: new Int32Array(n).fill(-1), first: new Int32Array(n), last: new Int32Array(n),
       exact: new Int32Array(n), stamp: 0,

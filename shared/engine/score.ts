@@ -6,6 +6,9 @@ import { genericMask } from './generic';
 import { matchLatin } from './latin';
 import type { NormalisedText } from './normalise';
 import type { MarkForm } from './registry-index';
+import { hanThreshold, minSameOf } from './thresholds';
+
+export { hanThreshold, LATIN_THRESHOLD, minSameOf } from './thresholds';
 
 export type Context = 'filing' | 'listing';
 
@@ -19,17 +22,7 @@ export interface FormScore {
   alignment: AlignedPair[];
 }
 
-/**
- * The similarity a form needs, by its number of characters (examination guideline: two-character marks need both
- * characters alike; from three characters one changed character still leaves the marks similar).
- */
-export function hanThreshold(length: number): number {
-  if (length <= 1) return 1;
-  if (length === 2) return 0.8;
-  if (length === 3) return 0.64;
-  return 0.62;
-}
-export const LATIN_THRESHOLD = 0.8;
+
 
 /** What extra characters around the mark cost in a filing: generic words little, other words more. */
 function extraCost(text: NormalisedText, start: number, end: number): number {
@@ -58,11 +51,6 @@ function reasonsOfAlignment(form: MarkForm, text: NormalisedText, pairs: Aligned
   }
   if (pairs.some((p, i) => i > 0 && p.markIndex >= 0 && (pairs[i - 1]?.markIndex ?? -1) > p.markIndex)) reasons.add('reorder');
   return reasons;
-}
-
-/** Characters an imitation keeps verbatim: at least one in two (one for marks of two or three characters). */
-export function minSameOf(length: number): number {
-  return Math.max(1, Math.floor(length / 2));
 }
 
 /**

@@ -8,7 +8,7 @@ import { composedOf } from './glyphs';
 import { genericSpans, isGenericWord, PLACE_CONTEXT_AFTER } from './generic';
 import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
-import { hanThreshold, LATIN_THRESHOLD, minSameOf, scoreHan, scoreLatin, type Context, type FormScore } from './score';
+import { hanThreshold, LATIN_THRESHOLD, scoreHan, scoreLatin, type Context, type FormScore } from './score';
 
 /** At most this many hits per filing or listing: a reviewer needs the best few, not every faint echo. */
 const MAX_HITS = 3;
@@ -49,12 +49,6 @@ function composedVariant(index: RegistryIndex, text: NormalisedText): Normalised
 }
 type CharOriginOf = NormalisedText['hanOrigin'][number];
 
-/** The weighted score a form must be able to reach (its threshold; penalties only lower the similarity). */
-function minScoreOf(index: RegistryIndex, f: number): number {
-  const form = index.forms[f]!;
-  return form.han.length > 0 ? hanThreshold(form.han.length) * form.totalWeight : Infinity;
-}
-
 /** Best score per mark for one normalised text. */
 function scoreText(index: RegistryIndex, text: NormalisedText, context: Context): Map<number, FormScore> {
   const best = new Map<number, FormScore>();
@@ -64,7 +58,7 @@ function scoreText(index: RegistryIndex, text: NormalisedText, context: Context)
     if (!prev || rank(s) > rank(prev)) best.set(s.form.markIndex, s);
   };
   if (text.han.length > 0) {
-    for (const cand of hanCandidates(index, text.han, (f) => minScoreOf(index, f), (f) => minSameOf(index.forms[f]!.han.length))) {
+    for (const cand of hanCandidates(index, text.han, index.minScore, index.minSame)) {
       keep(scoreHan(index.forms[cand.form] as (typeof index.forms)[number], text, cand, context));
     }
   }
