@@ -1,10 +1,16 @@
 // The letter as PDF with an embedded CJK font, laid out in the spirit of GB/T 9704 letter format like the DOCX:
 // red head 30 mm from the top with a red double rule, number flush right, title, body on a 22-line grid,
 // attachment list, signature centred over the date, 附注, 抄送/印发 at the foot, the table on a landscape page.
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitModule from 'pdfkit';
 import { ATTACHMENT_COLUMNS, type LetterDocument } from '../../shared/letters/model';
 import { HEAD_TOP_MM, LANDSCAPE_MARGIN, LINE_PT, MARGIN, PAGE, RED, SIZE, mm } from './layout';
 import { pdfFonts } from './pdf-fonts';
+
+// pdfkit is loaded from node_modules when first needed, not bundled: esbuild would pick its ES module build, which
+// locates its data through import.meta.url, and that is empty in the CommonJS bundle of the main process (the
+// whole main process would fail to start). __filename exists in the bundle and under vitest alike.
+const loadPdfKit = (): typeof PDFKitModule => createRequire(__filename)('pdfkit') as typeof PDFKitModule;
 
 type Doc = PDFKit.PDFDocument;
 const CHAR = SIZE.三号;
@@ -135,6 +141,7 @@ function attachmentPage(doc: Doc, letter: LetterDocument): void {
 
 export function renderPdf(letter: LetterDocument): Promise<Buffer> {
   const fonts = pdfFonts();
+  const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: mm(MARGIN.topMm), bottom: mm(MARGIN.bottomMm), left: LEFT, right: mm(MARGIN.rightMm) },
