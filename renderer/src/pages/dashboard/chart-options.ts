@@ -111,13 +111,13 @@ export function decisionsOption(totals: Dashboard['totals'], date: string): Char
   return {
     ...base('命中处理情况', `${subtitle(date)} · 共 ${totals.hits} 条命中`),
     tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）', textStyle: { fontFamily: FONT } },
-    legend: { bottom: 6, left: 'center', textStyle: { fontFamily: FONT } },
+    legend: { top: 8, right: 12, orient: 'vertical', textStyle: { fontFamily: FONT } },
     series: [
       {
         name: '处理情况',
         type: 'pie',
-        radius: ['34%', '56%'],
-        center: ['50%', '56%'],
+        radius: ['32%', '52%'],
+        center: ['50%', '60%'],
         percentPrecision: 1,
         data,
         label: { formatter: '{b}\n{c} 条（{d}%）', fontFamily: FONT, color: TEXT, overflow: 'none', lineHeight: 18 },

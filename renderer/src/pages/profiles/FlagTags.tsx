@@ -15,7 +15,7 @@ interface FlagTagsProps {
 export function FlagTags({ flags, rules, max, emptyText }: FlagTagsProps) {
   const all = sortFlags(flags);
   if (all.length === 0) return emptyText ? <span className="muted">{emptyText}</span> : null;
-  const fits = max !== undefined && all.length > max ? Math.max(max - 1, 0) : all.length;
+  const fits = max !== undefined ? Math.min(Math.max(max, 0), all.length) : all.length;
   const shown = all.slice(0, fits);
   const folded = all.slice(fits);
   return (

@@ -75,11 +75,15 @@ describe('<FlagTags>', () => {
 
 describe('<FlagTags max>', () => {
   it('folds the flags that do not fit into a "+N" tag that names and explains them', () => {
-    render(<FlagTags flags={['many-classes', 'bulk-filing', 'many-owners']} max={2} />);
+    render(<FlagTags flags={['many-classes', 'bulk-filing', 'many-owners']} max={1} />);
     expect(screen.getByText('抢注多个权利人的商标')).toBeTruthy();
     expect(screen.queryByText('申请量远超正常需要')).toBeNull();
     const more = screen.getByText('+2');
     expect(more.getAttribute('aria-label')).toBe('另有：申请量远超正常需要、跨类大量申请');
+    cleanup();
+    render(<FlagTags flags={['many-classes', 'bulk-filing', 'many-owners']} max={2} />);
+    expect(screen.getAllByText(/./, { selector: '.flag-tag' })).toHaveLength(2);
+    expect(screen.getByText('+1').getAttribute('aria-label')).toBe('另有：跨类大量申请');
     expect(more.getAttribute('title')).toContain(FLAG_INFO['many-classes'].rule);
   });
 
