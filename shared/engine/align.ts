@@ -2,7 +2,7 @@
 // sound or shape, a mark character missing, an extra character inside the window, two adjacent characters swapped.
 // Each mark character counts by its weight (its distinctiveness), so sharing only a generic word scores little.
 import type { AlignedPair } from '../domain';
-import { charSimilarity, type CharRelation } from './similarity';
+import { charInfo, similarityOf, type CharInfo, type CharRelation, type CharSimilarity } from './similarity';
 
 /** Cost of a mark character that the text lacks (on top of not scoring it). */
 export const DROP_COST = 0.1;
@@ -30,6 +30,7 @@ export interface HanAlignment {
 let scoreBuffer = new Float64Array(256);
 let stepBuffer = new Uint8Array(256);
 let simBuffer = new Float64Array(256);
+let relationBuffer: CharSimilarity[] = [];
 function buffers(cells: number): { score: Float64Array; step: Uint8Array; sims: Float64Array } {
   if (scoreBuffer.length < cells) {
     scoreBuffer = new Float64Array(cells * 2);
@@ -59,8 +60,16 @@ export function alignHan(
     score[j] = 0; // the window may start anywhere in the text
     step[j] = Step.Start;
   }
+  if (relationBuffer.length < k * n) relationBuffer = new Array<CharSimilarity>(k * n * 2);
+  const textInfo: CharInfo[] = [];
+  for (let j = 0; j < n; j++) textInfo.push(charInfo(text[lo + j]!));
   for (let i = 0; i < k; i++) {
-    for (let j = 0; j < n; j++) sims[i * n + j] = charSimilarity(mark[i] as string, text[lo + j] as string).value;
+    const m = charInfo(mark[i]!);
+    for (let j = 0; j < n; j++) {
+      const r = similarityOf(m, textInfo[j]!);
+      relationBuffer[i * n + j] = r;
+      sims[i * n + j] = r.value;
+    }
   }
   for (let i = 1; i <= k; i++) {
     const w = weights[i - 1] as number;
@@ -85,26 +94,26 @@ export function alignHan(
   }
   let endJ = 0;
   for (let j = 1; j <= n; j++) if (score[k * width + j]! > score[k * width + endJ]!) endJ = j;
-  return traceBack(mark, text, lo, k, width, score[k * width + endJ] as number, endJ, step);
+  return traceBack(lo, k, n, width, score[k * width + endJ] as number, endJ, step, relationBuffer);
 }
 
 function traceBack(
-  mark: readonly string[], text: readonly string[], lo: number, k: number, width: number,
-  total: number, endJ: number, step: Uint8Array,
+  lo: number, k: number, n: number, width: number, total: number, endJ: number, step: Uint8Array, relationsOf: CharSimilarity[],
 ): HanAlignment {
   const pairs: AlignedPair[] = [];
   const relations: CharRelation[] = [];
   let [i, j, missing, inserted, transposed, firstValue] = [k, endJ, 0, 0, 0, 0];
-  const add = (ti: number, mi: number, relation: CharRelation) => {
-    const value = charSimilarity(mark[mi] as string, text[ti] as string).value;
-    if (mi === 0) firstValue = relation === 'none' ? 0 : value;
+  const add = (ti: number, mi: number, swapped: boolean) => {
+    const sim = swapped ? { value: 1, relation: 'same' as const } : relationsOf[mi * n + (ti - lo)]!;
+    if (mi === 0) firstValue = sim.value;
+    const relation = sim.relation;
     pairs.push({ textIndex: ti, markIndex: mi, relation: relation === 'fuzzy' ? 'homophone' : relation === 'none' ? 'changed' : relation });
     relations.push(relation);
   };
   while (i > 0) {
     const s = step[i * width + j] as Step;
     if (s === Step.Diagonal) {
-      add(lo + j - 1, i - 1, charSimilarity(mark[i - 1] as string, text[lo + j - 1] as string).relation);
+      add(lo + j - 1, i - 1, false);
       i--; j--;
     } else if (s === Step.Up) {
       pairs.push({ textIndex: -1, markIndex: i - 1, relation: 'missing' });
@@ -115,8 +124,8 @@ function traceBack(
       inserted++;
       j--;
     } else {
-      add(lo + j - 1, i - 2, 'same');
-      add(lo + j - 2, i - 1, 'same');
+      add(lo + j - 1, i - 2, true);
+      add(lo + j - 2, i - 1, true);
       transposed++;
       i -= 2; j -= 2;
     }

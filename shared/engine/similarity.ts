@@ -1,4 +1,6 @@
 // How alike two characters are, by shape (generated look-alike table) and by sound (toneless and fuzzy pinyin).
+// Per-character facts are looked up once per character (CharInfo); comparing two characters then needs one map
+// lookup for shape and a few integer comparisons for sound, with no per-pair cache to grow or thrash.
 import { confusablesOf, readingsOf } from './glyphs';
 import { fuzzySyllable } from './pinyin';
 
@@ -14,62 +16,69 @@ export const HOMOPHONE = 0.8;
 /** A fuzzy-pinyin match (z/zh, n/l, an/ang …): a weaker sign on its own. */
 export const FUZZY = 0.55;
 
-const SAME: CharSimilarity = { value: 1, relation: 'same' };
-const NONE: CharSimilarity = { value: 0, relation: 'none' };
-// two-level cache (mark character → screened character): no string is built per lookup
-const cache = new Map<string, Map<string, CharSimilarity>>();
-let cached = 0;
-const fuzzyCache = new Map<string, readonly string[]>();
+export interface CharInfo {
+  ch: string;
+  syllables: readonly number[];
+  fuzzy: readonly number[];
+  lookAlikes: ReadonlyMap<string, number>;
+}
+
+const syllableIds = new Map<string, number>();
+const idOf = (s: string) => {
+  let id = syllableIds.get(s);
+  if (id === undefined) syllableIds.set(s, (id = syllableIds.size));
+  return id;
+};
+const infos = new Map<string, CharInfo>();
+
+export function charInfo(ch: string): CharInfo {
+  let info = infos.get(ch);
+  if (!info) {
+    const readings = readingsOf(ch);
+    info = {
+      ch,
+      syllables: readings.map(idOf),
+      fuzzy: [...new Set(readings.map(fuzzySyllable))].map(idOf),
+      lookAlikes: confusablesOf(ch),
+    };
+    infos.set(ch, info);
+  }
+  return info;
+}
 
 export function fuzzyReadingsOf(ch: string): readonly string[] {
-  let f = fuzzyCache.get(ch);
-  if (!f) {
-    f = [...new Set(readingsOf(ch).map(fuzzySyllable))];
-    fuzzyCache.set(ch, f);
-  }
-  return f;
+  return [...new Set(readingsOf(ch).map(fuzzySyllable))];
 }
 
-function soundSimilarity(a: string, b: string): number {
-  const ra = readingsOf(a);
-  const rb = readingsOf(b);
-  if (ra.some((s) => rb.includes(s))) return HOMOPHONE;
-  const fa = fuzzyReadingsOf(a);
-  const fb = fuzzyReadingsOf(b);
-  return fa.some((s) => fb.includes(s)) ? FUZZY : 0;
+// Results are a handful of distinct values: shared objects, so comparing allocates nothing.
+const results = new Map<string, CharSimilarity>();
+function result(value: number, relation: CharRelation): CharSimilarity {
+  const key = relation + value;
+  let r = results.get(key);
+  if (!r) results.set(key, (r = { value, relation }));
+  return r;
+}
+const SAME = result(1, 'same');
+const NONE = result(0, 'none');
+
+function shares(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+  return false;
 }
 
-/** Similarity of a protected mark's character `a` and a screened character `b`, cached per pair. */
+/** Similarity of a protected mark's character `a` and a screened character `b`. */
+export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
+  if (a.ch === b.ch) return SAME;
+  const shape = a.lookAlikes.get(b.ch) ?? 0;
+  const sound = shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
+  if (shape === 0 && sound === 0) return NONE;
+  // alike in both shape and sound is stronger than either
+  if (shape >= sound) return result(sound >= HOMOPHONE ? Math.min(0.95, shape + 0.05) : shape, 'shape');
+  return result(shape > 0 ? Math.min(0.95, sound + 0.05) : sound, sound >= HOMOPHONE ? 'homophone' : 'fuzzy');
+}
+
 export function charSimilarity(a: string, b: string): CharSimilarity {
-  if (a === b) return SAME;
-  let row = cache.get(a);
-  if (!row) {
-    row = new Map();
-    cache.set(a, row);
-  }
-  let s = row.get(b);
-  if (s) return s;
-  const shape = confusablesOf(a).get(b) ?? 0;
-  const sound = soundSimilarity(a, b);
-  if (shape === 0 && sound === 0) s = NONE;
-  else if (shape >= sound) {
-    // alike in both shape and sound is stronger than either
-    s = { value: sound >= HOMOPHONE ? Math.min(0.95, shape + 0.05) : shape, relation: 'shape' };
-  } else {
-    s = {
-      value: shape > 0 ? Math.min(0.95, sound + 0.05) : sound,
-      relation: sound >= HOMOPHONE ? 'homophone' : 'fuzzy',
-    };
-  }
-  if (++cached > 2_000_000) {
-    cache.clear(); // bounded: a batch meets far fewer distinct pairs
-    cached = 0;
-  }
-  row.set(b, s);
-  return s;
+  return a === b ? SAME : similarityOf(charInfo(a), charInfo(b));
 }
 
-export function isSame(s: CharSimilarity): boolean {
-  return s === SAME;
-}
 export { NONE as NO_SIMILARITY };
