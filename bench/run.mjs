@@ -3,8 +3,9 @@
 // `name` and `run()`, prints its figures and returns nothing. Figures are printed, not asserted.
 import { screenScale } from './screen-scale.mjs';
 import { devQuality } from './dev-quality.mjs';
+import { workflow } from './workflow.mjs';
 
-const BENCHMARKS = [devQuality, screenScale];
+const BENCHMARKS = [devQuality, screenScale, workflow];
 
 const only = process.argv.slice(2);
 for (const bench of BENCHMARKS) {

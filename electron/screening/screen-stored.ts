@@ -73,10 +73,11 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   const total = reader.count();
   const marksById = new Map<string, MarkSnapshot>(options.marks.map((m) => [m.id, { key: m.key, name: m.name, category: m.category }]));
   const write = createHitsWriter(db, marksById);
-  const writePage = db.transaction((results: [number, Hit[]][]) => {
+  const writePage = db.transaction((results: [number, Hit[]][], rows: StoredInput[]) => {
     const now = options.now();
+    const texts = new Map(rows.map((row) => [row.rowId, searchableText(row)]));
     let stored = 0;
-    for (const [rowId, hits] of results) stored += write(options.kind, rowId, hits, now);
+    for (const [rowId, hits] of results) stored += write(options.kind, rowId, hits, now, texts.get(rowId));
     return stored;
   });
   const useWorkers = options.workerScript && existsSync(options.workerScript) && total >= WORKERS_FROM_ROWS;
@@ -94,7 +95,7 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]?.rowId ?? afterId;
       const job: Promise<void> = screener.screen(rows, options.kind).then((results) => {
-        hits += writePage(results);
+        hits += writePage(results, rows);
         done += rows.length;
         options.onProgress?.(done, total, hits);
       });
@@ -107,6 +108,15 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   } finally {
     await screener.close();
   }
+}
+
+function searchableText(row: StoredInput): string {
+  if ('filing' in row) {
+    const f = row.filing;
+    return [f.applicationNumber, f.markText, f.applicant, f.agency].join(' ');
+  }
+  const l = row.listing;
+  return [l.id, l.title, l.shop, l.platform].join(' ');
 }
 
 export function countBatchHits(db: Db, kind: BatchKind, batchId: number): number {

@@ -97,6 +97,14 @@ describe('review queue', () => {
     expect(rows.some((r) => r.filing?.applicant === '青海昆仑雪饮品有限公司')).toBe(false);
   });
 
+  it('filters by free text (application number, applicant) and by reason, escaping LIKE wildcards', () => {
+    expect(review.query({ source: 'filing', text: '80000003' }).rows.map((r) => r.filing?.markText)).toEqual(['日月山']);
+    expect(review.query({ source: 'filing', text: '甲贸易' }).total).toBe(4);
+    expect(review.query({ source: 'filing', text: '%' }).total).toBe(0);
+    const traditional = review.query({ source: 'filing', reason: 'traditional' }).rows;
+    expect(traditional.map((r) => r.filing?.markText)).toEqual(['崑崙雪']);
+  });
+
   it('filters by deadline relative to today and sorts by it', () => {
     // the test clock says 2026-11-29: 2026-09-02 + 3 months = 2026-12-02 is due within 14 days
     const soon = review.query({ source: 'filing', deadline: 'within14', sortBy: 'deadline', sortDir: 'asc' }).rows;

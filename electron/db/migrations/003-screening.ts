@@ -81,6 +81,9 @@ export default {
       score           REAL NOT NULL,
       reasons         TEXT NOT NULL,
       alignment       TEXT NOT NULL DEFAULT '[]',
+      -- the row's searchable words (application number or listing id, mark or title, applicant, agency or shop),
+      -- copied here so that the review queue's text search reads one table
+      search_text     TEXT NOT NULL DEFAULT '',
       rank            INTEGER NOT NULL DEFAULT 1,
       found_at        TEXT NOT NULL,
       decision        TEXT NOT NULL DEFAULT 'undecided' CHECK (decision IN ('undecided', 'confirmed', 'dismissed')),
@@ -93,8 +96,11 @@ export default {
     );
     CREATE UNIQUE INDEX hits_filing_mark ON hits (filing_id, mark_id) WHERE filing_id IS NOT NULL;
     CREATE UNIQUE INDEX hits_listing_mark ON hits (listing_id, mark_id) WHERE listing_id IS NOT NULL;
-    CREATE INDEX hits_decision ON hits (decision);
+    -- The review queue opens on (source, decision) sorted by score: this index answers it in order, and its count.
+    CREATE INDEX hits_queue ON hits (source, decision, score DESC);
+    CREATE INDEX hits_source_score ON hits (source, score DESC);
     CREATE INDEX hits_mark ON hits (mark_id);
-    CREATE INDEX hits_score ON hits (score DESC);
+    CREATE INDEX hits_category ON hits (mark_category);
+    CREATE INDEX hits_mark_name ON hits (source, mark_name);
   `,
 };

@@ -104,6 +104,7 @@ export function toHitRow(r: HitRecord, today: string): HitRow {
   };
 }
 
+// Only the deadline can be missing (a filing without a publication date); it sorts last either way.
 const SORT_COLUMNS: Record<NonNullable<HitQuery['sortBy']>, string> = {
   score: 'h.score',
   deadline: "nullif(f.opposition_deadline, '')",
@@ -132,7 +133,8 @@ export function hitFilter(query: HitQuery, today: string): { where: string; para
   add('h.mark_category = @category', 'category', query.category);
   add('h.mark_id = @markId', 'markId', query.markId);
   add('h.score >= @minScore', 'minScore', query.minScore);
-  add("EXISTS (SELECT 1 FROM json_each(h.reasons) WHERE value = @reason)", 'reason', query.reason);
+  // reasons is a JSON array of fixed words, so the quoted word occurs in it exactly when the reason is there.
+  add('instr(h.reasons, @reasonToken) > 0', 'reasonToken', query.reason === undefined ? undefined : JSON.stringify(query.reason));
   add('f.nice_class = @niceClass', 'niceClass', query.niceClass);
   add('f.applicant = @applicant', 'applicant', query.applicant);
   add('f.agency = @agency', 'agency', query.agency);
@@ -141,9 +143,7 @@ export function hitFilter(query: HitQuery, today: string): { where: string; para
   add('h.decision = @decision', 'decision', query.decision);
   add('coalesce(f.batch_id, l.batch_id) = @batchId', 'batchId', query.batchId);
   if (query.text) {
-    clauses.push(
-      "(h.matched_text LIKE @text ESCAPE '\\' OR f.application_number LIKE @text ESCAPE '\\' OR f.applicant LIKE @text ESCAPE '\\' OR l.shop LIKE @text ESCAPE '\\' OR l.title LIKE @text ESCAPE '\\')",
-    );
+    clauses.push("h.search_text LIKE @text ESCAPE '\\'");
     params.text = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   const deadline = query.deadline ?? 'any';
@@ -156,15 +156,24 @@ export function hitFilter(query: HitQuery, today: string): { where: string; para
   return { where: clauses.join(' AND '), params };
 }
 
+/** Counting joins only the tables the filter refers to: most counts are answered from the hits index alone. */
+function countFrom(where: string): string {
+  const joins = ['hits h'];
+  if (where.includes('f.')) joins.push('LEFT JOIN filings f ON f.id = h.filing_id');
+  if (where.includes('l.')) joins.push('LEFT JOIN listings l ON l.id = h.listing_id');
+  return joins.join(' ');
+}
+
 export function queryHits(db: Db, query: HitQuery, today: string): { total: number; rows: HitRow[] } {
   const { where, params } = hitFilter(query, today);
   const sort = SORT_COLUMNS[query.sortBy ?? 'score'];
   const dir = query.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const total = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM ${HIT_FROM} WHERE ${where}`).get(params);
+  const total = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM ${countFrom(where)} WHERE ${where}`).get(params);
+  const order = query.sortBy === 'deadline' ? `${sort} IS NULL, ${sort} ${dir}` : `${sort} ${dir}`;
   const rows = db
     .prepare<Record<string, unknown>, HitRecord>(
       `SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE ${where}
-       ORDER BY ${sort} IS NULL, ${sort} ${dir}, h.id ${dir} LIMIT @limit OFFSET @offset`,
+       ORDER BY ${order}, h.id ${dir} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: query.limit ?? 200, offset: query.offset ?? 0 });
   return { total: total?.n ?? 0, rows: rows.map((r) => toHitRow(r, today)) };

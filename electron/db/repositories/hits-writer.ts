@@ -18,18 +18,19 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
   const upsert = (column: 'filing_id' | 'listing_id') =>
     db.prepare(
       `INSERT INTO hits (source, ${column}, mark_key, mark_id, mark_name, mark_category, matched_text, matched_mark,
-         score, reasons, alignment, rank, found_at)
+         score, reasons, alignment, search_text, rank, found_at)
        VALUES (@source, @rowId, @markKey, @markId, @markName, @markCategory, @text, @markText, @score, @reasons,
-         @alignment, @rank, @now)
+         @alignment, @searchText, @rank, @now)
        ON CONFLICT (${column}, mark_id) WHERE ${column} IS NOT NULL DO UPDATE SET
          mark_key = excluded.mark_key, mark_name = excluded.mark_name, mark_category = excluded.mark_category,
          matched_text = excluded.matched_text, matched_mark = excluded.matched_mark, score = excluded.score,
-         reasons = excluded.reasons, alignment = excluded.alignment, rank = excluded.rank`,
+         reasons = excluded.reasons, alignment = excluded.alignment, search_text = excluded.search_text,
+         rank = excluded.rank`,
     );
   const insert = { filing: upsert('filing_id'), listing: upsert('listing_id') };
 
   /** Writes the hits of one screened row; returns how many were stored. */
-  return (kind: BatchKind, rowId: number, hits: readonly Hit[], now: string): number => {
+  return (kind: BatchKind, rowId: number, hits: readonly Hit[], now: string, rowText = ''): number => {
     clear[kind].run(rowId);
     let stored = 0;
     hits.forEach((hit, rank) => {
@@ -47,6 +48,7 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
         score: hit.score,
         reasons: JSON.stringify(hit.reasons),
         alignment: JSON.stringify(hit.alignment ?? []),
+        searchText: `${hit.text} ${rowText}`,
         rank: rank + 1,
         now,
       });

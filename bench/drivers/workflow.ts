@@ -1,0 +1,110 @@
+// Benchmark driver for the screening workflow (issue 4), bundled to out/bench-workflow.cjs by build/bundle-main.mjs
+// and run by bench/workflow.mjs: `node out/bench-workflow.cjs FILINGS.csv WORKDIR`.
+// 1. import the batch into a fresh SQLite file exactly as the import worker does (target ≤ 20 s for 1,000,000 rows),
+//    against a floor measured in the same process: reading and splitting the same file;
+// 2. filter and sort over 100,000 stored hits with the review queue's query (target ≤ 100 ms), against a plain
+//    count over the same table in the same process.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../../electron/db/open';
+import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { queryHits } from '../../electron/db/repositories/hits-query';
+import { FILING_HEADERS } from '../../shared/formats/filings';
+import { runBatchImport } from '../../electron/screening/import-batch';
+import { openTable } from '../../electron/tabular';
+import type { HitQuery } from '../../shared/contract/screening';
+
+const HITS = 100_000;
+// gen-scale publishes every filing on 2026-06-06, so each is due on 2026-09-06: 27 days after this date.
+const TODAY = '2026-08-10';
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+async function floor(file: string): Promise<{ rows: number; seconds: number }> {
+  const start = process.hrtime.bigint();
+  const table = await openTable(file);
+  let rows = 0;
+  for await (const _row of table.rows) rows += 1;
+  await table.close();
+  return { rows, seconds: seconds(start) };
+}
+
+async function importBatch(db: Db, file: string) {
+  const mapping = Object.fromEntries(FILING_HEADERS.map(({ key }, index) => [key, index]));
+  const batchId = createBatchesRepository(db).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
+  const start = process.hrtime.bigint();
+  const counts = await runBatchImport(db, { batchId, filePath: file, kind: 'filing', mapping });
+  return { ...counts, seconds: seconds(start) };
+}
+
+const CATEGORIES = ['驰名商标', '地理标志', '省著名商标', '老字号', '涉外商标', '公共资源'];
+const REASONS = ['identical', 'homophone', 'shape', 'added', 'traditional', 'contains'];
+
+/** 100,000 synthetic hits on the first filings, spread over 500 marks, scores, reasons and decisions. */
+function seedHits(db: Db): void {
+  const insert = db.prepare(
+    `INSERT INTO hits (source, filing_id, mark_id, mark_name, mark_category, matched_text, matched_mark, score, reasons, found_at, decision, search_text)
+     SELECT 'filing', id, 'M' || (id % 500), '名录商标' || (id % 500), @c, mark_text, '名录商标', @score, @reasons, @now, @decision,
+            mark_text || ' ' || application_number || ' ' || mark_text || ' ' || applicant || ' ' || agency
+     FROM filings WHERE id = @id`,
+  );
+  db.transaction(() => {
+    for (let id = 1; id <= HITS; id += 1) {
+      insert.run({
+        id,
+        c: CATEGORIES[id % 6],
+        score: 0.5 + ((id * 7919) % 500) / 1000,
+        reasons: JSON.stringify([REASONS[id % 6], REASONS[(id + 2) % 6]]),
+        now: new Date().toISOString(),
+        decision: id % 10 === 0 ? 'confirmed' : 'undecided',
+      });
+    }
+  })();
+  db.exec('ANALYZE');
+}
+
+function timeQuery(db: Db, query: HitQuery): { medianMs: number; total: number } {
+  const runs: number[] = [];
+  let total = 0;
+  for (let i = 0; i < 7; i += 1) {
+    const start = process.hrtime.bigint();
+    total = queryHits(db, query, TODAY).total;
+    runs.push(seconds(start) * 1000);
+  }
+  runs.sort((a, b) => a - b);
+  return { medianMs: runs[3] ?? NaN, total };
+}
+
+async function main(): Promise<void> {
+  const [file, workdir] = process.argv.slice(2);
+  if (!file || !workdir) throw new Error('usage: bench-workflow FILINGS.csv WORKDIR');
+  mkdirSync(workdir, { recursive: true });
+  const dbPath = path.join(workdir, 'bench.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const db = openDatabase(dbPath);
+  const f = await floor(file);
+  const i = await importBatch(db, file);
+  console.log(JSON.stringify({ kind: 'import', floorSeconds: f.seconds, floorRows: f.rows, ...i }));
+  seedHits(db);
+  const baselineStart = process.hrtime.bigint();
+  db.prepare('SELECT count(*) FROM hits').get();
+  const baselineMs = seconds(baselineStart) * 1000;
+  const queries: [string, HitQuery][] = [
+    ['默认：待定，按分数降序，前 200 条', { source: 'filing', decision: 'undecided', sortBy: 'score', sortDir: 'desc', limit: 200 }],
+    ['类别 + 最低分数，按异议截止升序', { source: 'filing', category: '公共资源', minScore: 0.8, sortBy: 'deadline', sortDir: 'asc', limit: 200 }],
+    ['30 天内到期，按申请人排序', { source: 'filing', deadline: 'within30', sortBy: 'applicant', sortDir: 'asc', limit: 200 }],
+    ['理由 = 字形近似，按名录商标排序', { source: 'filing', reason: 'shape', sortBy: 'mark', sortDir: 'asc', limit: 200 }],
+    ['名录商标 + 第 5000 条起', { source: 'filing', markId: 'M42', sortBy: 'score', sortDir: 'desc', offset: 100, limit: 200 }],
+    ['文字搜索「商」', { source: 'filing', text: '商', sortBy: 'score', sortDir: 'desc', limit: 200 }],
+  ];
+  for (const [label, query] of queries) {
+    const t = timeQuery(db, query);
+    console.log(JSON.stringify({ kind: 'query', label, hits: HITS, total: t.total, medianMs: t.medianMs, baselineMs }));
+  }
+  db.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
