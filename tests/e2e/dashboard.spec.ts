@@ -103,6 +103,15 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   await expect(list.getByRole('columnheader', { name: /命中数/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(rows.first().locator('.cell-name a')).toBeVisible();
   await shoot(page, 'profiles.png');
+  // Search narrows the list on the server; Escape clears it.
+  const search = page.getByRole('searchbox', { name: '搜索申请人' });
+  const first = (await rows.first().locator('.cell-name a').textContent()) ?? '';
+  const everyone = (await page.locator('.profiles-page .count').textContent()) ?? '';
+  await search.fill(first.slice(0, 3));
+  await expect(page.locator('.profiles-page .count')).not.toHaveText(everyone);
+  await expect(rows.first().locator('.cell-name a')).toContainText(first.slice(0, 3));
+  await search.press('Escape');
+  await expect(rows.first().locator('.cell-name a')).toHaveText(first);
 
   // The applicant with the most hits: figures, flags, hits, links to the review queue.
   const top = rows.first().locator('.cell-name a');
@@ -119,6 +128,11 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   const number = (await hitTable.locator('tbody tr').first().locator('td').first().textContent()) ?? '';
   await hitTable.locator('tbody tr').first().getByRole('link', { name: '审查' }).click();
   await expect(page).toHaveURL(new RegExp(`#/review\\?decision=all&text=${number}`));
+  await page.goBack();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  const listed = await hitTable.locator('tbody tr').count();
+  await queue.click();
+  await expect(page.locator('.hit-count')).toHaveText(`共 ${listed} 条命中`);
   await page.goBack();
   await expect(page.getByRole('heading', { name })).toBeVisible();
 

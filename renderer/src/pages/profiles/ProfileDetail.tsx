@@ -28,6 +28,13 @@ function useProfile(kind: ProfileKind, name: string): State {
   return state;
 }
 
+/** Dismissed hits are listed but are not evidence, so the profile's 命中数 leaves them out; say so. */
+function DismissedNote({ hits }: { hits: Detail['hitRows'] }) {
+  const dismissed = hits.filter((h) => h.decision === 'dismissed').length;
+  if (dismissed === 0) return null;
+  return <span className="muted small">其中 {dismissed} 条已排除，不计入命中数</span>;
+}
+
 export function ProfileDetail({ kind, name }: { kind: ProfileKind; name: string }) {
   const state = useProfile(kind, name);
   const label = KIND_LABEL[kind];
@@ -65,6 +72,7 @@ export function ProfileDetail({ kind, name }: { kind: ProfileKind; name: string 
           ) : null}
           <div className="section-head">
             <h2>命中记录（{state.profile.hitRows.length}）</h2>
+            <DismissedNote hits={state.profile.hitRows} />
             <a className="button-link" href={reviewHrefForProfile(kind, name)}>
               在审查队列中查看
             </a>

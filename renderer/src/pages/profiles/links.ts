@@ -1,6 +1,5 @@
 // Links from the profiles and the dashboard to other pages, all by URL fragment. The review queue reads
-// `decision`, `deadline` and `text` from its fragment (renderer/src/pages/review/filter-state.ts); `applicant` and
-// `agency` are passed as well for when it reads them.
+// `decision`, `text`, `applicant` and `agency` from its fragment (renderer/src/pages/review/filter-state.ts).
 import type { HitRow } from '../../../../shared/contract/screening';
 import type { ProfileKind } from './profile-types';
 import { pageHref } from './useHashParams';
@@ -15,8 +14,7 @@ export function profilesListHref(kind: ProfileKind): string {
 
 /** The review queue with every hit of one applicant's or agency's filings, decided or not. */
 export function reviewHrefForProfile(kind: ProfileKind, name: string): string {
-  // The queue's free text covers the applicant (not the agency), so an applicant is found by it today.
-  return pageHref('review', { decision: 'all', [kind]: name, text: kind === 'applicant' ? name : undefined });
+  return pageHref('review', { decision: 'all', [kind]: name });
 }
 
 /** The review queue narrowed to one hit's filing (by application number) or listing (by the text that matched). */
