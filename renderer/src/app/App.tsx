@@ -5,6 +5,7 @@ import { QuickCheck } from '../components/quick-check/QuickCheck';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DeadlineNotice } from '../pages/deadlines/DeadlineNotice';
 import { DeadlinesPage } from '../pages/deadlines/DeadlinesPage';
+import { LettersPage } from '../pages/letters/LettersPage';
 import { ListingsPage } from '../pages/listings/ListingsPage';
 import { ProfilesPage } from '../pages/profiles/ProfilesPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
@@ -17,6 +18,7 @@ const PAGES = [
   { id: 'registry', label: '保护名录', icon: '▤' },
   { id: 'batches', label: '筛查批次', icon: '⇪' },
   { id: 'review', label: '抢注审查', icon: '⚑' },
+  { id: 'letters', label: '函件', icon: '✉' },
   { id: 'listings', label: '电商商品', icon: '⛁' },
   { id: 'deadlines', label: '到期提醒', icon: '⏱' },
   { id: 'profiles', label: '申请人与代理机构', icon: '◎' },
@@ -74,6 +76,7 @@ export function App() {
           {page === 'registry' ? <RegistryPage /> : null}
           {page === 'batches' ? <BatchesPage /> : null}
           {page === 'review' ? <ReviewPage /> : null}
+          {page === 'letters' ? <LettersPage /> : null}
           {page === 'listings' ? <ListingsPage /> : null}
           {page === 'deadlines' ? <DeadlinesPage /> : null}
           {page === 'profiles' ? <ProfilesPage /> : null}
