@@ -1,10 +1,10 @@
 // The dashboard's charts as ECharts options: Chinese labels, values written on the bars and slices, and colours that
-// stay apart when the report is printed in black and white (a dark blue, a light orange, a mid grey).
+// stay apart when the report is printed in black and white (dark, middle and light greys once printed).
 import type { Dashboard } from '../../../../shared/contract/screening';
 import { DECISION_LABEL } from '../profiles/decision';
 import type { ChartOption } from './echarts';
 
-export const PRINT_COLOURS = { hits: '#1f4e8c', confirmed: '#e3a03a', undecided: '#9aa3ad', dismissed: '#5b8c5a' } as const;
+export const PRINT_COLOURS = { hits: '#1f4e8c', confirmed: '#e3a03a', undecided: '#d3d9e0', dismissed: '#3d6b4f' } as const;
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
 const TEXT = '#1f2a37';
 
