@@ -155,6 +155,7 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   const png = readFileSync(await saved.path());
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.length).toBeGreaterThan(10_000);
+  await saved.saveAs(path.join(SHOTS, 'dashboard-chart.png'));
 
   // 导出 XLSX through the save dialog.
   const workbook = test.info().outputPath('商标监测统计.xlsx');
