@@ -51,7 +51,8 @@ export function placeholderValues(input: ValueInput): PlaceholderValues {
     申请件数: String(new Set(facts.map((f) => f.applicationNumber)).size),
     被仿冒商标: listOf(facts.map((f) => `“${f.protectedMarkName}”`), 4, '商标'),
     保护类别: listOf(facts.map((f) => f.category), 6, '类别'),
-    权利人: listOf(facts.map((f) => f.holder), 3, '权利人'),
+    // A registry record without a holder still reads as a sentence: 损害相关权利人的合法权益.
+    权利人: listOf(facts.map((f) => f.holder), 3, '权利人') || '相关权利人',
     仿冒方式: listOf(facts.flatMap((f) => f.reasons.map((r) => REASON_LABELS[r])), 6, '方式'),
     请求事项: listOf(rows.map((r) => r.request), 3, '事项'),
     法律依据: formatGrounds(rows.flatMap((r) => r.grounds)),

@@ -17,8 +17,9 @@ function AttachmentTable({ letter }: { letter: LetterDocument }) {
           </tr>
         </thead>
         <tbody>
-          {letter.table.rows.map((row) => (
-            <tr key={row.applicationNumber}>
+          {letter.table.rows.map((row, index) => (
+            // One filing can imitate two marks, so its number may appear twice.
+            <tr key={index}>
               {ATTACHMENT_COLUMNS.map((c) => (
                 <td key={c.key}>{row[c.key]}</td>
               ))}
