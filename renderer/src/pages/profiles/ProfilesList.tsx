@@ -23,7 +23,14 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-export function ProfilesList({ kind, onKind }: { kind: ProfileKind; onKind: (kind: ProfileKind) => void }) {
+interface ProfilesListProps {
+  kind: ProfileKind;
+  onKind: (kind: ProfileKind) => void;
+  /** false while a profile is shown over the list */
+  active: boolean;
+}
+
+export function ProfilesList({ kind, onKind, active }: ProfilesListProps) {
   const [search, setSearch] = useState('');
   const [onlyWithHits, setOnlyWithHits] = useState(true);
   const [sortBy, setSortBy] = useState<ProfileSortBy>('hits');
@@ -81,6 +88,7 @@ export function ProfilesList({ kind, onKind }: { kind: ProfileKind; onKind: (kin
         sortDir={sortDir}
         onSort={onSort}
         emptyText={emptyText}
+        active={active}
       />
     </div>
   );

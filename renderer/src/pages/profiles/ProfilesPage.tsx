@@ -18,7 +18,7 @@ export function ProfilesPage() {
   return (
     <>
       <div className="profiles-list-host" hidden={name !== null}>
-        <ProfilesList kind={kind} onKind={onKind} />
+        <ProfilesList kind={kind} onKind={onKind} active={name === null} />
       </div>
       {name !== null ? <ProfileDetail key={`${kind}:${name}`} kind={kind} name={name} /> : null}
     </>

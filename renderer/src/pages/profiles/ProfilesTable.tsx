@@ -1,6 +1,6 @@
 // Applicants or agencies as a virtualized, sortable grid: only the rows in view are in the DOM and only their pages
 // are loaded. A name opens the profile page.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ProfileRow } from '../../../../shared/contract/screening';
 import { FlagTags } from './FlagTags';
@@ -37,6 +37,8 @@ interface ProfilesTableProps {
   sortDir: SortDir;
   onSort: (sortBy: ProfileSortBy) => void;
   emptyText: string;
+  /** false while a profile is open over the list; the scroll position is put back when the list shows again */
+  active: boolean;
 }
 
 function SortHeader({ column, props }: { column: Column; props: ProfilesTableProps }) {
@@ -74,6 +76,13 @@ export function ProfilesTable(props: ProfilesTableProps) {
     if (count > 0) ensure(first, last);
   }, [ensure, first, last, count]);
 
+  // A hidden (display: none) list loses its scroll position; keep it while shown and restore it on return.
+  const savedScroll = useRef(0);
+  const { active } = props;
+  useLayoutEffect(() => {
+    if (active && scroller.current) scroller.current.scrollTop = savedScroll.current;
+  }, [active]);
+
   return (
     <div className="grid profiles-grid" role="table" aria-label={props.kind === 'applicant' ? '申请人列表' : '代理机构列表'} aria-rowcount={count + 1}>
       <div className="grid-row grid-header" role="row">
@@ -81,7 +90,13 @@ export function ProfilesTable(props: ProfilesTableProps) {
           <SortHeader key={c.label} column={c} props={props} />
         ))}
       </div>
-      <div className="grid-body" ref={scroller}>
+      <div
+        className="grid-body"
+        ref={scroller}
+        onScroll={(e) => {
+          if (props.active) savedScroll.current = e.currentTarget.scrollTop;
+        }}
+      >
         {pages.total === 0 ? <div className="grid-empty">{props.emptyText}</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
