@@ -5,8 +5,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   LineRuleType,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   RelativeVerticalPosition,
@@ -82,6 +84,19 @@ function body(letter: LetterDocument): Paragraph[] {
   ];
 }
 
+/** GB/T 9704 page numbers: 4号, an em dash either side; the letter format's first page has none. */
+function pageNumberFooter(): Footer {
+  const font = { ascii: FONTS.body, hAnsi: FONTS.body, eastAsia: FONTS.body, cs: FONTS.body };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font, size: half(SIZE.四号), children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
 const RULE = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -138,6 +153,7 @@ function attachmentSection(letter: LetterDocument): ISectionOptions {
         margin: { top: twip(LANDSCAPE_MARGIN.topMm), bottom: twip(LANDSCAPE_MARGIN.bottomMm), left: twip(LANDSCAPE_MARGIN.leftMm), right: twip(LANDSCAPE_MARGIN.rightMm) },
       },
     },
+    footers: { default: pageNumberFooter() },
     children: [
       new Paragraph({ children: [run('附件', 'heading', SIZE.三号)] }),
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [run(letter.table.caption, 'title', SIZE.二号)] }),
@@ -156,11 +172,13 @@ export async function renderDocx(letter: LetterDocument): Promise<Buffer> {
     sections: [
       {
         properties: {
+          titlePage: true,
           page: {
             size: { width: twip(PAGE.widthMm), height: twip(PAGE.heightMm) },
             margin: { top: twip(HEAD_TOP_MM), bottom: twip(MARGIN.bottomMm), left: twip(MARGIN.leftMm), right: twip(MARGIN.rightMm) },
           },
         },
+        footers: { default: pageNumberFooter(), first: new Footer({ children: [] }) },
         children: [...head(letter), ...body(letter), ...(foot ? [foot] : [])],
       },
       ...(letter.table.rows.length > 0 ? [attachmentSection(letter)] : []),

@@ -139,6 +139,23 @@ function attachmentPage(doc: Doc, letter: LetterDocument): void {
   }
 }
 
+/** GB/T 9704 page numbers, 4号 with an em dash either side, odd pages right and even pages left; none on page 1. */
+function pageNumbers(doc: Doc): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start + 1; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const { width, height, margins } = doc.page;
+    const label = `— ${index + 1} —`;
+    const bottom = margins.bottom;
+    margins.bottom = 0;
+    useFont(doc, 'regular', SIZE.四号);
+    const textWidth = doc.widthOfString(label);
+    const x = (index + 1) % 2 === 1 ? width - margins.right - SIZE.四号 - textWidth : margins.left + SIZE.四号;
+    doc.text(label, x, height - bottom + mm(7), { lineBreak: false });
+    margins.bottom = bottom;
+  }
+}
+
 export function renderPdf(letter: LetterDocument): Promise<Buffer> {
   const fonts = pdfFonts();
   const PDFDocument = loadPdfKit();
@@ -150,6 +167,7 @@ export function renderPdf(letter: LetterDocument): Promise<Buffer> {
     info: { Title: letter.title, Author: letter.issuingBody, Subject: letter.documentNumber, Creator: '商标守护' },
     lang: 'zh-CN',
     displayTitle: true,
+    bufferPages: true,
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
@@ -164,6 +182,7 @@ export function renderPdf(letter: LetterDocument): Promise<Buffer> {
   signature(doc, letter);
   recordLines(doc, letter);
   if (letter.table.rows.length > 0) attachmentPage(doc, letter);
+  pageNumbers(doc);
   doc.end();
   return done;
 }
