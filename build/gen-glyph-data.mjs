@@ -140,6 +140,27 @@ for (const a of coreWithStrokes) {
     }
   }
 }
+// (1b) Cangjie codes (which spell a character by its parts, Unihan kCangjie) one letter apart: 渍/清, 舟/丹, 助/肋
+const cangjie = new Map();
+for (const c of core) {
+  const code = field(c, 'kCangjie');
+  if (code && code.length >= 3) {
+    if (!cangjie.has(code.length)) cangjie.set(code.length, []);
+    cangjie.get(code.length).push([c, code]);
+  }
+}
+for (const [L, list] of cangjie) {
+  const candidates = [...list, ...(cangjie.get(L + 1) ?? [])];
+  for (const [a, ca] of list) {
+    for (const [b, cb] of candidates) {
+      if (a === b || (cb.length === L && b < a)) continue;
+      if (ca[0] !== cb[0] && ca.slice(1) !== cb.slice(1)) continue; // the first part or the rest must agree
+      if (editDistance(ca, cb, 1) !== 1) continue;
+      if (Math.abs(strokeCount(a) - strokeCount(b)) > 3) continue;
+      note(a, b, 7);
+    }
+  }
+}
 // (2) components: one character is the larger part of the other; or both share a large part in the same place
 const binary = new Map();
 for (const c of core) {
@@ -186,7 +207,7 @@ for (const [k, s] of sims) {
 const confusableLines = [];
 for (const [a, list] of neighbours) {
   list.sort((x, y) => y[1] - x[1]);
-  confusableLines.push(a + list.slice(0, 24).map(([b, s]) => b + s).join(''));
+  confusableLines.push(a + list.slice(0, 48).map(([b, s]) => b + s).join(''));
 }
 
 // ---- 拆字: characters written as two characters side by side or stacked (弓长 → 张)
