@@ -36,7 +36,8 @@ export function QuickCheck() {
         type="search"
         className="qc-input"
         aria-label="快速查询"
-        placeholder="快速查询：输入商标名称，看是否近似名录商标"
+        placeholder="快速查询：输入商标名称…"
+        title="输入一个商标名称（可选类别），即时查看它可能模仿哪些名录商标"
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -48,7 +49,7 @@ export function QuickCheck() {
         <option value="">全部类别</option>
         {CLASSES.map((c) => <option key={c} value={c}>第 {c} 类</option>)}
       </select>
-      {showResults ? <QuickCheckResults text={text} state={state} /> : null}
+      {showResults ? <QuickCheckResults state={state} /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // the nearest first; each opens the review queue on that filing.
 import { CategoryTag } from '../../components/CategoryTag';
 import { CountdownText } from '../review/CountdownText';
-import { countDeadlines, type DeadlineGroup } from './deadline-groups';
+import { countDeadlines, type DeadlineCounts, type DeadlineGroup } from './deadline-groups';
 import { useUpcoming } from './useUpcoming';
 import '../review/review.css';
 import './deadlines.css';
@@ -11,6 +11,12 @@ const WITHIN_DAYS = 30;
 
 function openInReview(params: string) {
   window.location.hash = `#/review?decision=all&${params}`;
+}
+
+function countText(counts: DeadlineCounts): string {
+  const parts = [`14 天内届满 ${counts.soon} 件`, `15–30 天内届满 ${counts.later} 件`];
+  if (counts.overdue > 0) parts.unshift(`已过期 ${counts.overdue} 件`);
+  return parts.join(' · ');
 }
 
 function GroupRow({ group }: { group: DeadlineGroup }) {
@@ -45,10 +51,11 @@ export function DeadlinesPage() {
       <div className="page-head">
         <h1>到期提醒</h1>
         <div className="count">
-          {counts ? `已过期 ${counts.overdue} 件 · 14 天内届满 ${counts.soon} 件 · 30 天内届满 ${counts.later} 件` : error ? '' : '正在读取…'}
+          {counts ? countText(counts) : error ? '' : '正在读取…'}
         </div>
         <span className="toolbar-spacer" />
-        <button type="button" onClick={() => openInReview('deadline=within14')}>在审查队列中查看 14 天内届满的</button>
+        <button type="button" onClick={() => openInReview('deadline=within14')}>审查 14 天内届满的</button>
+        <button type="button" onClick={() => openInReview('deadline=overdue')}>查看已过期的</button>
       </div>
       <p className="muted small lead">异议期为初审公告日期起三个月。下列申请尚有未作结论的命中；已过期的只能另行请求宣告无效。</p>
       {error ? <div className="form-banner" role="alert">无法读取到期提醒：{error}</div> : null}

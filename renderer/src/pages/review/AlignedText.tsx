@@ -1,7 +1,7 @@
 // A screened text and the protected mark it imitates, each character coloured by its alignment (same, homophone,
 // look-alike, variant, changed, inserted, missing), with a legend of the colours in use.
 import { LEGEND_RELATIONS, RELATION_LABELS, type Relation } from './labels';
-import { tagMarkChars, tagTextChars, type AlignedPairLike, type TaggedChar } from './alignment';
+import { refinePairs, tagMarkChars, tagTextChars, type AlignedPairLike, type TaggedChar } from './alignment';
 
 function Chars({ chars, label }: { chars: readonly TaggedChar[]; label: string }) {
   return (
@@ -52,7 +52,8 @@ interface AlignedPairViewProps {
 }
 
 /** The two sides one above the other, so aligned characters can be read against each other, and the legend. */
-export function AlignedPairView({ text, mark, pairs, textLabel, markLabel }: AlignedPairViewProps) {
+export function AlignedPairView({ text, mark, pairs: raw, textLabel, markLabel }: AlignedPairViewProps) {
+  const pairs = refinePairs(text, mark, raw);
   const relations = new Set<Relation>([
     ...tagTextChars(text, pairs).map((c) => c.relation),
     ...tagMarkChars(mark, pairs).map((c) => c.relation),

@@ -30,7 +30,7 @@ export function FilingSection({ filing, otherHits }: { filing: StoredFiling; oth
         <Item label="异议截止">
           {filing.oppositionDeadline} <CountdownText daysLeft={filing.daysLeft} />
         </Item>
-        <Item label="该申请其他命中">{otherHits > 0 ? `${otherHits} 条` : '无'}</Item>
+        <Item label="其他命中">{otherHits > 0 ? `${otherHits} 条` : '无'}</Item>
       </dl>
       <div className="goods">
         <span className="goods-label">商品服务</span>

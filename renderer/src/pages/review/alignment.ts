@@ -14,6 +14,21 @@ export interface TaggedChar {
   relation: Relation | null;
 }
 
+/**
+ * The engine compares characters after folding traditional, variant and numeral forms, so 樹/树 come back as 'same';
+ * the reviewer should see that the written characters differ, so such pairs are shown as 'variant'.
+ */
+export function refinePairs(text: string, mark: string, pairs: readonly AlignedPairLike[]): AlignedPairLike[] {
+  const t = Array.from(text);
+  const m = Array.from(mark);
+  return pairs.map((p) => {
+    if (p.relation !== 'same' || p.textIndex < 0 || p.markIndex < 0) return p;
+    const a = t[p.textIndex];
+    const b = m[p.markIndex];
+    return a !== undefined && b !== undefined && a.toUpperCase() !== b.toUpperCase() ? { ...p, relation: 'variant' } : p;
+  });
+}
+
 /** The screened text: a character takes the relation of its pair; an inserted character is 'inserted'. */
 export function tagTextChars(text: string, pairs: readonly AlignedPairLike[]): TaggedChar[] {
   const chars = Array.from(text);

@@ -39,7 +39,7 @@ const reasons: HitColumn = {
   render: (r) => reasonsText(r.reasons), title: (r) => reasonsText(r.reasons),
 };
 const decision: HitColumn = {
-  key: 'decision', label: '结论', width: '92px',
+  key: 'decision', label: '结论', width: '116px',
   render: (r) => <DecisionBadge decision={r.decision} dismissReason={r.dismissReason} />,
   title: (r) => r.decisionNote,
 };
@@ -51,8 +51,8 @@ const FILING_COLUMNS: HitColumn[] = [
   { key: 'class', label: '类别号', width: '58px', sort: 'niceClass', className: 'mono', render: (r) => r.filing?.niceClass },
   { key: 'applicant', label: '申请人', width: 'minmax(120px, 1.1fr)', sort: 'applicant', render: (r) => r.filing?.applicant, title: (r) => r.filing?.applicant ?? '' },
   { key: 'agency', label: '代理机构', width: 'minmax(100px, 1fr)', render: (r) => r.filing?.agency || <span className="muted">—</span>, title: (r) => r.filing?.agency ?? '' },
-  { key: 'issue', label: '公告期号', width: '78px', sort: 'publishedOn', render: (r) => r.filing?.gazetteIssue, title: (r) => `公告日期：${r.filing?.publishedOn ?? ''}` },
-  { key: 'deadline', label: '异议截止', width: '88px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
+  { key: 'issue', label: '公告期号', width: '76px', sort: 'publishedOn', render: (r) => r.filing?.gazetteIssue, title: (r) => `公告日期：${r.filing?.publishedOn ?? ''}` },
+  { key: 'deadline', label: '异议截止', width: '106px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
   mark,
   reasons,
   decision,

@@ -17,7 +17,7 @@ export const RELATION_LABELS: Record<Relation, string> = {
   same: '相同',
   homophone: '同音/近音',
   shape: '形近',
-  variant: '异体/繁体',
+  variant: '繁简/异体',
   changed: '改动',
   inserted: '多出',
   missing: '缺少',

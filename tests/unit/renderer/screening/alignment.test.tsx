@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { splitAround, tagMarkChars, tagTextChars, type AlignedPairLike } from '../../../../renderer/src/pages/review/alignment';
+import { refinePairs, splitAround, tagMarkChars, tagTextChars, type AlignedPairLike } from '../../../../renderer/src/pages/review/alignment';
 import { AlignedPairView } from '../../../../renderer/src/pages/review/AlignedText';
 
 afterEach(cleanup);
@@ -60,6 +60,16 @@ describe('aligned characters', () => {
     expect(legend.textContent).toContain('相同');
     expect(legend.textContent).toContain('形近');
     expect(legend.textContent).not.toContain('同音');
+  });
+
+  it('shows folded traditional or variant forms (樹/树) as variant, not as the same character', () => {
+    const pairs: AlignedPairLike[] = [
+      { textIndex: 0, markIndex: 0, relation: 'same' },
+      { textIndex: 1, markIndex: 1, relation: 'same' },
+      { textIndex: 2, markIndex: 2, relation: 'homophone' },
+    ];
+    expect(refinePairs('玉樹氂', '玉树牦', pairs).map((p) => p.relation)).toEqual(['same', 'variant', 'homophone']);
+    expect(refinePairs('abc', 'ABC', [{ textIndex: 0, markIndex: 0, relation: 'same' }])[0]?.relation).toBe('same');
   });
 
   it('finds the matched text inside a long listing title', () => {
