@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { LetterDetail } from '../../../../shared/contract/letters';
 import { GROUNDS } from '../../../../shared/letters/grounds';
-import { LETTER_REQUESTS, type LetterFields, type LetterRequest } from '../../../../shared/letters/model';
+import { LETTER_REQUESTS, REFERRAL_RECIPIENTS, type LetterFields, type LetterRequest } from '../../../../shared/letters/model';
 import { joinGrounds, KIND_SHORT, parseGrounds } from './labels';
 
 interface Props {
@@ -14,11 +14,11 @@ interface Props {
   onDiscard: () => void;
 }
 
-function TextField({ label, value, rows, onChange }: { label: string; value: string; rows?: number; onChange: (v: string) => void }) {
+function TextField({ label, value, rows, list, onChange }: { label: string; value: string; rows?: number; list?: string; onChange: (v: string) => void }) {
   return (
     <label className="field field-wide">
       <span>{label}</span>
-      {rows ? <textarea rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} /> : <input value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} />}
+      {rows ? <textarea rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} /> : <input value={value} list={list} onChange={(e) => onChange(e.target.value)} aria-label={label} />}
     </label>
   );
 }
@@ -45,7 +45,7 @@ export function LetterEditor({ letter, busy, onSave, onPreview, onIssue, onDisca
       <p className="muted small">可使用占位符，例如 {'{{发文机关}}'}、{'{{申请人}}'}、{'{{文号}}'}；正文每行为一段。</p>
       <div className="form-grid">
         <TextField label="标题" value={fields.title} onChange={(title) => set({ title })} />
-        <TextField label="主送机关" value={fields.recipient} onChange={(recipient) => set({ recipient })} />
+        <TextField label="主送机关" value={fields.recipient} list="letter-recipients" onChange={(recipient) => set({ recipient })} />
         <TextField label="正文" rows={9} value={fields.body} onChange={(body) => set({ body })} />
         <TextField label="附件说明" rows={2} value={fields.attachments} onChange={(attachments) => set({ attachments })} />
         <TextField label="抄送" value={fields.copyTo} onChange={(copyTo) => set({ copyTo })} />
@@ -78,6 +78,9 @@ export function LetterEditor({ letter, busy, onSave, onPreview, onIssue, onDisca
           })}
         </tbody>
       </table>
+      <datalist id="letter-recipients">
+        {REFERRAL_RECIPIENTS.map((r) => <option key={r} value={r} />)}
+      </datalist>
       <datalist id="letter-grounds">
         {GROUNDS.map((g) => <option key={g.label} value={g.label}>{g.gloss}</option>)}
       </datalist>
