@@ -130,6 +130,7 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   await expect(page).toHaveURL(new RegExp(`#/review\\?decision=all&text=${number}`));
   await page.goBack();
   await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(hitTable.locator('tbody tr').first()).toBeVisible();
   const listed = await hitTable.locator('tbody tr').count();
   await queue.click();
   await expect(page.locator('.hit-count')).toHaveText(`共 ${listed} 条命中`);
