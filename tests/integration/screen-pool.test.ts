@@ -1,0 +1,57 @@
+// The screening pool (electron/screening/screen-file.ts) as the app uses it: the same rows and hits with worker
+// threads as in-process, results in file order, progress, and cancellation through an AbortSignal.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProtectedMark } from '../../shared/domain';
+import { screenFile, type ScreenedRow } from '../../electron/screening/screen-file';
+
+const work = mkdtempSync(path.join(tmpdir(), 'markguard-pool-'));
+const workerScript = path.join(work, 'screen-worker.cjs');
+
+const marks: ProtectedMark[] = [
+  { id: 'P1', name: '金凤凰', category: '驰名商标', classes: [30], registrationNumber: '1', holder: '金凤凰食品有限公司', aliases: [], region: '', recognizedOn: '', notes: '' },
+  { id: 'P2', name: '雪山峰', category: '老字号', classes: [33], registrationNumber: '2', holder: '雪山峰酒业有限公司', aliases: [], region: '', recognizedOn: '', notes: '' },
+];
+
+// 6,000 filings: every 100th imitates a mark; the rest are plain names
+const batch = path.join(work, 'filings.csv');
+const lines = ['申请号,商标名称,国际分类,申请人名称'];
+for (let i = 0; i < 6000; i++) lines.push(`${70000000 + i},${i % 100 === 0 ? (i % 200 === 0 ? '金鳳凰' : '雪山锋') : `青松${i % 7}号`},${i % 200 === 0 ? 30 : 33},某公司${i}`);
+writeFileSync(batch, lines.join('\n') + '\n');
+
+beforeAll(async () => {
+  await build({ entryPoints: [path.resolve(__dirname, '../../electron/workers/screen-worker.ts')], outfile: workerScript, bundle: true,
+    platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'], logLevel: 'warning' });
+}, 60_000);
+
+async function collect(workers: number, signal?: AbortSignal): Promise<ScreenedRow[]> {
+  const rows: ScreenedRow[] = [];
+  await screenFile({ marks, batchPath: batch, kind: 'filings', workers, workerScript, signal, onRows: (r) => { rows.push(...r); } });
+  return rows;
+}
+
+describe('screenFile', () => {
+  it('gives the same rows in file order with and without worker threads', async () => {
+    const inProcess = await collect(0);
+    const pooled = await collect(2);
+    expect(inProcess.length).toBe(6000);
+    expect(pooled.map((r) => r.rowNumber)).toEqual(inProcess.map((r) => r.rowNumber));
+    const ids = (rows: ScreenedRow[]) => rows.flatMap((r) => r.hits.map((h) => `${h.id}:${h.markId}`));
+    expect(ids(pooled)).toEqual(ids(inProcess));
+    expect(ids(inProcess).length).toBe(60);
+  });
+  it('stops when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(collect(2, controller.signal)).rejects.toThrow();
+    await expect(collect(0, controller.signal)).rejects.toThrow();
+  });
+  it('names a missing header', async () => {
+    const bad = path.join(work, 'bad.csv');
+    writeFileSync(bad, '申请号,名称\n1,x\n');
+    await expect(screenFile({ marks, batchPath: bad, kind: 'filings', workers: 0, onRows: () => {} })).rejects.toThrow(/缺少必需的列「商标名称」/);
+  });
+});
