@@ -49,6 +49,8 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
   await page.getByRole('button', { name: '起草移送函' }).click();
   const editor = page.getByRole('region', { name: '编辑草稿' });
   await expect(editor).toBeVisible();
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'letters-draft.png'), fullPage: true });
   const body = editor.getByLabel('正文', { exact: true });
   await body.fill(`${await body.inputValue()}\n请于收函后十五日内将处理情况函复我局。`);
 
@@ -64,7 +66,6 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
   await expect(preview.locator('.letter-head')).toHaveText('青海省市场监督管理局');
   await expect(preview.locator('.letter-number')).toContainText('（签发时编号）');
   await expect(preview).toContainText('请于收函后十五日内将处理情况函复我局。');
-  mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(SHOTS, 'letters-preview.png') });
   await page.keyboard.press('Escape');
