@@ -28,6 +28,8 @@ export interface ScreenFileOptions {
   /** the bundled worker script (default: screen-worker.cjs beside this bundle; absent → in-process) */
   workerScript?: string;
   signal?: AbortSignal;
+  /** keep each hit's character alignment (the app's detail pane); the CLI does not need it */
+  keepAlignment?: boolean;
   /** called about once a second */
   onProgress?: (progress: ScreenProgress) => void;
   /** results in file order, a batch at a time; awaited (backpressure for the writer) */
@@ -102,6 +104,7 @@ async function screenInProcess(options: ScreenFileOptions, columns: BatchColumns
   const progress = progressTicker(options);
   for await (const batch of batches) {
     const results = batch.map(([rowNumber, cells]) => screenRow(index, options.kind, columns, rowNumber, cells));
+    if (!options.keepAlignment) for (const r of results) for (const h of r.hits) delete h.alignment;
     progress.add(results);
     await options.onRows(results);
   }
@@ -126,7 +129,7 @@ async function screenWithWorkers(
   let wake: (() => void) | null = null;
   const signalChange = () => { const w = wake; wake = null; w?.(); };
   const pool: PoolWorker[] = [];
-  const init: WorkerRequest = { type: 'init', marks: [...options.marks], kind: options.kind, columns };
+  const init: WorkerRequest = { type: 'init', marks: [...options.marks], kind: options.kind, columns, keepAlignment: options.keepAlignment ?? false };
   for (let i = 0; i < count; i++) {
     const worker = new Worker(script);
     const slot: PoolWorker = { worker, inFlight: 0 };

@@ -8,7 +8,8 @@ import type { BatchKind } from '../../shared/contract/screening';
 import type { Hit, ProtectedMark } from '../../shared/domain';
 import { buildRegistryIndex } from '../../shared/engine';
 import type { Db } from '../db/open';
-import { createHitsWriter, type MarkSnapshot } from '../db/repositories/hits-writer';
+import { createHitsWriter, type MarkSnapshot, type RowFacts } from '../db/repositories/hits-writer';
+import { oppositionDeadline } from '../../shared/deadlines';
 import { screenStoredInput } from './screen-input';
 import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
 import { storedRowReader, type StoredInput } from './stored-rows';
@@ -75,9 +76,12 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   const write = createHitsWriter(db, marksById);
   const writePage = db.transaction((results: [number, Hit[]][], rows: StoredInput[]) => {
     const now = options.now();
-    const texts = new Map(rows.map((row) => [row.rowId, searchableText(row)]));
+    const facts = new Map(rows.map((row) => [row.rowId, rowFacts(options.batchId, row)]));
     let stored = 0;
-    for (const [rowId, hits] of results) stored += write(options.kind, rowId, hits, now, texts.get(rowId));
+    for (const [rowId, hits] of results) {
+      const rowFacts = facts.get(rowId);
+      if (rowFacts) stored += write(options.kind, rowId, hits, now, rowFacts);
+    }
     return stored;
   });
   const useWorkers = options.workerScript && existsSync(options.workerScript) && total >= WORKERS_FROM_ROWS;
@@ -110,13 +114,23 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   }
 }
 
-function searchableText(row: StoredInput): string {
+function rowFacts(batchId: number, row: StoredInput): RowFacts {
   if ('filing' in row) {
     const f = row.filing;
-    return [f.applicationNumber, f.markText, f.applicant, f.agency].join(' ');
+    return {
+      batchId,
+      niceClass: f.niceClass,
+      applicant: f.applicant,
+      agency: f.agency,
+      gazetteIssue: f.gazetteIssue,
+      publishedOn: f.publishedOn,
+      deadline: oppositionDeadline(f.publishedOn),
+      platform: '',
+      searchText: [f.applicationNumber, f.markText, f.applicant, f.agency].join(' '),
+    };
   }
   const l = row.listing;
-  return [l.id, l.title, l.shop, l.platform].join(' ');
+  return { batchId, niceClass: 0, applicant: '', agency: '', gazetteIssue: '', publishedOn: '', deadline: '', platform: l.platform, searchText: [l.id, l.title, l.shop, l.platform].join(' ') };
 }
 
 export function countBatchHits(db: Db, kind: BatchKind, batchId: number): number {

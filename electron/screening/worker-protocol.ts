@@ -3,7 +3,7 @@ import type { ProtectedMark } from '../../shared/domain';
 import type { BatchColumns, BatchKind, ScreenedRow } from './batch-rows';
 
 export type WorkerRequest =
-  | { type: 'init'; marks: ProtectedMark[]; kind: BatchKind; columns: BatchColumns }
+  | { type: 'init'; marks: ProtectedMark[]; kind: BatchKind; columns: BatchColumns; keepAlignment: boolean }
   | { type: 'batch'; seq: number; rows: [rowNumber: number, cells: string[]][] };
 
 export type WorkerReply =

@@ -5,20 +5,20 @@ import { buildRegistryIndex, type RegistryIndex } from '../../shared/engine';
 import { screenRow, type BatchColumns, type BatchKind } from '../screening/batch-rows';
 import type { WorkerReply, WorkerRequest } from '../screening/worker-protocol';
 
-let state: { index: RegistryIndex; kind: BatchKind; columns: BatchColumns } | null = null;
+let state: { index: RegistryIndex; kind: BatchKind; columns: BatchColumns; keepAlignment: boolean } | null = null;
 
 parentPort?.on('message', (request: WorkerRequest) => {
   const reply = (message: WorkerReply) => parentPort?.postMessage(message);
   try {
     if (request.type === 'init') {
-      state = { index: buildRegistryIndex(request.marks), kind: request.kind, columns: request.columns };
+      state = { index: buildRegistryIndex(request.marks), kind: request.kind, columns: request.columns, keepAlignment: request.keepAlignment };
       return;
     }
     if (!state) throw new Error('worker not initialised');
     const { index, kind, columns } = state;
     const rows = request.rows.map(([rowNumber, cells]) => screenRow(index, kind, columns, rowNumber, cells));
-    // alignments stay in the worker: the batch output only needs the hit fields
-    for (const r of rows) for (const h of r.hits) delete h.alignment;
+    // unless asked for, alignments stay in the worker: a JSON Lines file only needs the hit fields
+    if (!state.keepAlignment) for (const r of rows) for (const h of r.hits) delete h.alignment;
     reply({ type: 'result', seq: request.seq, rows });
   } catch (error) {
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
