@@ -27,8 +27,8 @@ export function createDashboardService(ctx: AppContext) {
       undecided: one("SELECT count(*) AS n FROM hits WHERE decision = 'undecided'"),
       confirmed: one("SELECT count(*) AS n FROM hits WHERE decision = 'confirmed'"),
       dismissed: one("SELECT count(*) AS n FROM hits WHERE decision = 'dismissed'"),
-      overdue: one(`SELECT count(*) AS n FROM hits h JOIN filings f ON f.id = h.filing_id WHERE ${open} AND f.opposition_deadline <> '' AND f.opposition_deadline < ?`, [today]),
-      dueWithin14: one(`SELECT count(*) AS n FROM hits h JOIN filings f ON f.id = h.filing_id WHERE ${open} AND f.opposition_deadline BETWEEN ? AND ?`, [today, addDays(today, 14)]),
+      overdue: one(`SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND h.deadline <> '' AND h.deadline < ?`, [today]),
+      dueWithin14: one(`SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND h.deadline BETWEEN ? AND ?`, [today, addDays(today, 14)]),
     };
   }
 
@@ -45,10 +45,10 @@ export function createDashboardService(ctx: AppContext) {
   function perWeek(today: string): Dashboard['hitsPerWeek'] {
     return ctx.db
       .prepare<[string], { week: string; hits: number; confirmed: number }>(
-        `SELECT strftime('%Y-%m-%d', coalesce(nullif(f.published_on, ''), substr(h.found_at, 1, 10)), 'weekday 1', '-7 days') AS week,
+        `SELECT strftime('%Y-%m-%d', coalesce(nullif(h.published_on, ''), substr(h.found_at, 1, 10)), 'weekday 1', '-7 days') AS week,
                 count(*) AS hits, sum(h.decision = 'confirmed') AS confirmed
-         FROM hits h LEFT JOIN filings f ON f.id = h.filing_id
-         WHERE coalesce(nullif(f.published_on, ''), substr(h.found_at, 1, 10)) >= ?
+         FROM hits h
+         WHERE coalesce(nullif(h.published_on, ''), substr(h.found_at, 1, 10)) >= ?
          GROUP BY week ORDER BY week`,
       )
       .all(addDays(today, -7 * WEEKS));

@@ -50,7 +50,6 @@ export default {
     CREATE INDEX filings_batch ON filings (batch_id);
     CREATE INDEX filings_applicant ON filings (applicant);
     CREATE INDEX filings_agency ON filings (agency);
-    CREATE INDEX filings_deadline ON filings (opposition_deadline);
 
     CREATE TABLE listings (
       id              INTEGER PRIMARY KEY,
@@ -81,8 +80,16 @@ export default {
       score           REAL NOT NULL,
       reasons         TEXT NOT NULL,
       alignment       TEXT NOT NULL DEFAULT '[]',
-      -- the row's searchable words (application number or listing id, mark or title, applicant, agency or shop),
-      -- copied here so that the review queue's text search reads one table
+      -- Copied from the filing or listing (which never change once stored) so that the review queue filters and
+      -- sorts on this table alone, with its own indexes: joins are made only for the page of rows shown.
+      batch_id        INTEGER,
+      nice_class      INTEGER NOT NULL DEFAULT 0,
+      applicant       TEXT NOT NULL DEFAULT '',
+      agency          TEXT NOT NULL DEFAULT '',
+      gazette_issue   TEXT NOT NULL DEFAULT '',
+      published_on    TEXT NOT NULL DEFAULT '',
+      deadline        TEXT NOT NULL DEFAULT '',
+      platform        TEXT NOT NULL DEFAULT '',
       search_text     TEXT NOT NULL DEFAULT '',
       rank            INTEGER NOT NULL DEFAULT 1,
       found_at        TEXT NOT NULL,
@@ -102,5 +109,9 @@ export default {
     CREATE INDEX hits_mark ON hits (mark_id);
     CREATE INDEX hits_category ON hits (mark_category);
     CREATE INDEX hits_mark_name ON hits (source, mark_name);
+    CREATE INDEX hits_deadline ON hits (source, deadline);
+    CREATE INDEX hits_applicant ON hits (source, applicant);
+    CREATE INDEX hits_agency ON hits (source, agency);
+    CREATE INDEX hits_batch ON hits (batch_id);
   `,
 };

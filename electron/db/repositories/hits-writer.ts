@@ -10,6 +10,19 @@ export interface MarkSnapshot {
   category: string;
 }
 
+/** What the queue filters and sorts on, taken from the screened row. */
+export interface RowFacts {
+  batchId: number;
+  niceClass: number;
+  applicant: string;
+  agency: string;
+  gazetteIssue: string;
+  publishedOn: string;
+  deadline: string;
+  platform: string;
+  searchText: string;
+}
+
 export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnapshot>) {
   const clear = {
     filing: db.prepare<[number]>("DELETE FROM hits WHERE filing_id = ? AND decision = 'undecided'"),
@@ -18,9 +31,11 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
   const upsert = (column: 'filing_id' | 'listing_id') =>
     db.prepare(
       `INSERT INTO hits (source, ${column}, mark_key, mark_id, mark_name, mark_category, matched_text, matched_mark,
-         score, reasons, alignment, search_text, rank, found_at)
+         score, reasons, alignment, batch_id, nice_class, applicant, agency, gazette_issue, published_on, deadline,
+         platform, search_text, rank, found_at)
        VALUES (@source, @rowId, @markKey, @markId, @markName, @markCategory, @text, @markText, @score, @reasons,
-         @alignment, @searchText, @rank, @now)
+         @alignment, @batchId, @niceClass, @applicant, @agency, @gazetteIssue, @publishedOn, @deadline, @platform,
+         @searchText, @rank, @now)
        ON CONFLICT (${column}, mark_id) WHERE ${column} IS NOT NULL DO UPDATE SET
          mark_key = excluded.mark_key, mark_name = excluded.mark_name, mark_category = excluded.mark_category,
          matched_text = excluded.matched_text, matched_mark = excluded.matched_mark, score = excluded.score,
@@ -30,7 +45,7 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
   const insert = { filing: upsert('filing_id'), listing: upsert('listing_id') };
 
   /** Writes the hits of one screened row; returns how many were stored. */
-  return (kind: BatchKind, rowId: number, hits: readonly Hit[], now: string, rowText = ''): number => {
+  return (kind: BatchKind, rowId: number, hits: readonly Hit[], now: string, facts: RowFacts): number => {
     clear[kind].run(rowId);
     let stored = 0;
     hits.forEach((hit, rank) => {
@@ -48,7 +63,8 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
         score: hit.score,
         reasons: JSON.stringify(hit.reasons),
         alignment: JSON.stringify(hit.alignment ?? []),
-        searchText: `${hit.text} ${rowText}`,
+        ...facts,
+        searchText: `${hit.text} ${facts.searchText}`.toLowerCase(),
         rank: rank + 1,
         now,
       });
