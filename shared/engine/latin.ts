@@ -34,11 +34,15 @@ function isDoubling(shorter: string, longer: string): boolean {
   return false;
 }
 
-/** One substitution between letters of the same skeleton class, or a swap of two neighbours. */
+/** Capital letters that differ by a stroke or a curve (beyond the skeleton's 0/O, 1/I/L, 5/S, 8/B). */
+const SIMILAR_LETTERS = new Set(['EF', 'FE', 'CG', 'GC', 'OD', 'DO', 'UV', 'VU', 'MN', 'NM', 'PR', 'RP', 'IJ', 'JI', 'KX', 'XK', 'HN', 'NH']);
+
+/** One substitution between similar-looking letters, or a swap of two neighbours. */
 function isLookAlikeOrSwap(mark: string, text: string): boolean {
   if (mark.length !== text.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < mark.length; i++) if (mark[i] !== text[i]) diff.push(i);
+  if (diff.length === 1) return SIMILAR_LETTERS.has(mark[diff[0]!]! + text[diff[0]!]!);
   if (diff.length === 2 && diff[1] === (diff[0] as number) + 1) {
     const [a, b] = diff as [number, number];
     return mark[a] === text[b] && mark[b] === text[a];

@@ -65,3 +65,12 @@ describe('genericMask', () => {
     expect(genericMask([...'古道茶'])).toEqual([false, false, true]);
   });
 });
+
+describe('Latin look-alike letters', () => {
+  const form = (s: string) => ({ canon: s, skeleton: normaliseText(s).latin[0]!.skeleton, tokenCount: 1 });
+  it('accepts one similar-looking letter in a short mark, not any letter', () => {
+    expect(matchLatin(form('FIAT'), normaliseText('EIAT').latin)?.typo).toBe(true);
+    expect(matchLatin(form('FIAT'), normaliseText('FLAT').latin)).not.toBeNull(); // I/L share the skeleton
+    expect(matchLatin(form('FIAT'), normaliseText('FIRT').latin)).toBeNull();
+  });
+});
