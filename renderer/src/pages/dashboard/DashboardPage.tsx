@@ -10,6 +10,7 @@ import { exportDashboard } from './exportDashboard';
 import { TopProfiles } from './TopProfiles';
 import { TotalsRow } from './TotalsRow';
 import { useDashboard } from './useDashboard';
+import '../review/review.css';
 import '../profiles/profiles.css';
 import './dashboard.css';
 

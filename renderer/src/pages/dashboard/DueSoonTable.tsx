@@ -1,8 +1,10 @@
 // Opposition deadlines falling due: overdue rows in red, those within 14 days in amber; each links to its hit.
 import type { HitRow } from '../../../../shared/contract/screening';
 import { CategoryTag } from '../../components/CategoryTag';
-import { DECISION_LABEL } from '../profiles/decision';
-import { deadlineTone, formatDay, formatDaysLeft } from '../profiles/format';
+import { formatDay } from '../profiles/format';
+import { countdown } from '../review/countdown';
+import { CountdownText } from '../review/CountdownText';
+import { DecisionBadge } from '../review/DecisionBadge';
 import { profileHref, reviewHrefForHit } from '../profiles/links';
 
 export function DueSoonTable({ rows }: { rows: readonly HitRow[] }) {
@@ -33,25 +35,25 @@ export function DueSoonTable({ rows }: { rows: readonly HitRow[] }) {
             <tbody>
               {rows.map((hit) => {
                 const filing = hit.filing;
-                const tone = deadlineTone(filing?.daysLeft ?? null);
+                const tone = countdown(filing?.daysLeft).tone;
                 return (
                   <tr key={hit.hitId} className={`due-${tone}`}>
                     <td className="mono nowrap">{formatDay(filing?.oppositionDeadline ?? '')}</td>
                     <td className="nowrap">
-                      <span className={`deadline deadline-${tone}`}>{formatDaysLeft(filing?.daysLeft ?? null)}</span>
+                      <CountdownText daysLeft={filing?.daysLeft} />
                     </td>
                     <td className="mono">{filing?.applicationNumber ?? '—'}</td>
                     <td className="strong">{filing?.markText ?? hit.matchedText}</td>
                     <td className="num mono">{filing?.niceClass ?? '—'}</td>
                     <td>
-                      <span className="mark-cell">
+                      <span className="pf-mark-cell">
                         {hit.markName}
                         <CategoryTag category={hit.markCategory} />
                       </span>
                     </td>
                     <td>{filing ? <a href={profileHref('applicant', filing.applicant)}>{filing.applicant}</a> : '—'}</td>
                     <td>
-                      <span className={`decision decision-${hit.decision}`}>{DECISION_LABEL[hit.decision]}</span>
+                      <DecisionBadge decision={hit.decision} dismissReason={hit.dismissReason} />
                     </td>
                     <td>
                       <a href={reviewHrefForHit(hit)}>审查</a>

@@ -1,5 +1,6 @@
 // The headline figures above the charts.
 import type { Dashboard } from '../../../../shared/contract/screening';
+import { DECISION_LABEL } from '../profiles/decision';
 import { formatCount, formatShare } from '../profiles/format';
 
 export function TotalsRow({ totals }: { totals: Dashboard['totals'] }) {
@@ -7,9 +8,9 @@ export function TotalsRow({ totals }: { totals: Dashboard['totals'] }) {
     { label: '初审公告申请', value: formatCount(totals.filings) },
     { label: '电商商品链接', value: formatCount(totals.listings) },
     { label: '命中名录', value: formatCount(totals.hits) },
-    { label: '待审查', value: formatCount(totals.undecided), note: formatShare(totals.undecided, totals.hits) },
-    { label: '已确认抢注', value: formatCount(totals.confirmed), note: formatShare(totals.confirmed, totals.hits) },
-    { label: '已排除', value: formatCount(totals.dismissed), note: formatShare(totals.dismissed, totals.hits) },
+    { label: DECISION_LABEL.undecided, value: formatCount(totals.undecided), note: formatShare(totals.undecided, totals.hits) },
+    { label: DECISION_LABEL.confirmed, value: formatCount(totals.confirmed), note: formatShare(totals.confirmed, totals.hits) },
+    { label: DECISION_LABEL.dismissed, value: formatCount(totals.dismissed), note: formatShare(totals.dismissed, totals.hits) },
     { label: '异议期已过', value: formatCount(totals.overdue), tone: totals.overdue > 0 ? 'danger' : undefined },
     { label: '14 天内到期', value: formatCount(totals.dueWithin14), tone: totals.dueWithin14 > 0 ? 'warn' : undefined },
   ];

@@ -2,8 +2,9 @@
 // to the hit in the review queue.
 import type { HitRow } from '../../../../shared/contract/screening';
 import { CategoryTag } from '../../components/CategoryTag';
-import { DECISION_LABEL } from './decision';
-import { deadlineTone, formatDay, formatDaysLeft } from './format';
+import { CountdownText } from '../review/CountdownText';
+import { DecisionBadge } from '../review/DecisionBadge';
+import { formatDay } from './format';
 import { reviewHrefForHit } from './links';
 import type { ProfileKind } from './profile-types';
 
@@ -15,11 +16,10 @@ interface ProfileHitsProps {
 function Deadline({ hit }: { hit: HitRow }) {
   const filing = hit.filing;
   if (!filing?.oppositionDeadline) return <span className="muted">—</span>;
-  const tone = deadlineTone(filing.daysLeft);
   return (
-    <span className={`deadline deadline-${tone}`}>
-      {formatDay(filing.oppositionDeadline)}
-      <span className="deadline-left">{formatDaysLeft(filing.daysLeft)}</span>
+    <span className="pf-deadline">
+      <span className="mono">{formatDay(filing.oppositionDeadline)}</span>
+      <CountdownText daysLeft={filing.daysLeft} />
     </span>
   );
 }
@@ -51,7 +51,7 @@ export function ProfileHits({ kind, hits }: ProfileHitsProps) {
               <td className="strong">{hit.filing?.markText ?? hit.matchedText}</td>
               <td className="num mono">{hit.filing?.niceClass ?? '—'}</td>
               <td>
-                <span className="mark-cell">
+                <span className="pf-mark-cell">
                   {hit.markName}
                   <CategoryTag category={hit.markCategory} />
                 </span>
@@ -65,7 +65,7 @@ export function ProfileHits({ kind, hits }: ProfileHitsProps) {
                 <Deadline hit={hit} />
               </td>
               <td>
-                <span className={`decision decision-${hit.decision}`}>{DECISION_LABEL[hit.decision]}</span>
+                <DecisionBadge decision={hit.decision} dismissReason={hit.dismissReason} />
               </td>
               <td>
                 <a href={reviewHrefForHit(hit)}>审查</a>

@@ -6,6 +6,7 @@ import type { ProfileKind } from './profile-types';
 import { ProfileDetail } from './ProfileDetail';
 import { ProfilesList } from './ProfilesList';
 import { useHashParams } from './useHashParams';
+import '../review/review.css';
 import './profiles.css';
 
 export function ProfilesPage() {

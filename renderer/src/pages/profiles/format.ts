@@ -26,21 +26,3 @@ export function formatDateRange(first: string, last: string): string {
   if (!first || !last || formatDay(first) === formatDay(last)) return formatDay(first || last);
   return `${formatDay(first)} 至 ${formatDay(last)}`;
 }
-
-export type DeadlineTone = 'overdue' | 'urgent' | 'normal' | 'none';
-
-/** How a deadline is shown: overdue and ≤ 14 days left are highlighted (issue 4, Deadlines). */
-export function deadlineTone(daysLeft: number | null): DeadlineTone {
-  if (daysLeft === null) return 'none';
-  if (daysLeft < 0) return 'overdue';
-  if (daysLeft <= 14) return 'urgent';
-  return 'normal';
-}
-
-/** -3 → "已逾期 3 天", 0 → "今天截止", 5 → "剩 5 天", null → "—". */
-export function formatDaysLeft(daysLeft: number | null): string {
-  if (daysLeft === null) return '—';
-  if (daysLeft < 0) return `已逾期 ${-daysLeft} 天`;
-  if (daysLeft === 0) return '今天截止';
-  return `剩 ${daysLeft} 天`;
-}

@@ -60,8 +60,8 @@ describe('chart options', () => {
   it('shows the three decisions with their Chinese names and counts', () => {
     const [pie] = seriesOf(decisionsOption(TOTALS, '2026-11-29'));
     expect(pie?.data).toEqual([
-      expect.objectContaining({ name: '待审查', value: 208 }),
-      expect.objectContaining({ name: '疑似恶意抢注', value: 8 }),
+      expect.objectContaining({ name: '待定', value: 208 }),
+      expect.objectContaining({ name: '已确认抢注', value: 8 }),
       expect.objectContaining({ name: '已排除', value: 3 }),
     ]);
   });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deadlineTone,
-  formatCount,
-  formatDateRange,
-  formatDay,
-  formatDaysLeft,
-  formatShare,
-} from '../../../../renderer/src/pages/profiles/format';
+import { formatCount, formatDateRange, formatDay, formatShare } from '../../../../renderer/src/pages/profiles/format';
 import { weekLabel } from '../../../../renderer/src/pages/dashboard/chart-options';
 
 describe('number formatting', () => {
@@ -26,7 +19,7 @@ describe('number formatting', () => {
   });
 });
 
-describe('dates and deadlines', () => {
+describe('dates', () => {
   it('shows days, ranges and empty dates', () => {
     expect(formatDay('2026-03-16')).toBe('2026-03-16');
     expect(formatDay('2026-03-16T08:00:00.000Z')).toBe('2026-03-16');
@@ -35,21 +28,6 @@ describe('dates and deadlines', () => {
     expect(formatDateRange('2025-01-02', '2025-01-02')).toBe('2025-01-02');
     expect(formatDateRange('', '2025-01-02')).toBe('2025-01-02');
     expect(formatDateRange('', '')).toBe('—');
-  });
-
-  it('highlights overdue and due within 14 days', () => {
-    expect(deadlineTone(-1)).toBe('overdue');
-    expect(deadlineTone(0)).toBe('urgent');
-    expect(deadlineTone(14)).toBe('urgent');
-    expect(deadlineTone(15)).toBe('normal');
-    expect(deadlineTone(null)).toBe('none');
-  });
-
-  it('says how long is left in Chinese', () => {
-    expect(formatDaysLeft(-3)).toBe('已逾期 3 天');
-    expect(formatDaysLeft(0)).toBe('今天截止');
-    expect(formatDaysLeft(5)).toBe('剩 5 天');
-    expect(formatDaysLeft(null)).toBe('—');
   });
 
   it('shortens ISO week starts on the chart axis and leaves other week names alone', () => {
