@@ -65,6 +65,17 @@ async function renderToArchive(ctx: AppContext, id: number, format: LetterFormat
   return file;
 }
 
+/**
+ * The save dialog offers the contract's table filter, so Windows may have appended .csv or .xlsx to the name the
+ * clerk typed; the file must carry the extension of what it is, or WPS and Word will not open it on a double click.
+ */
+export function withFormatExtension(target: string, format: LetterFormat): string {
+  const extension = path.extname(target).toLowerCase();
+  if (extension === `.${format}`) return target;
+  const stem = extension === '.csv' || extension === '.xlsx' ? target.slice(0, -extension.length) : target;
+  return stem.toLowerCase().endsWith(`.${format}`) ? stem : `${stem}.${format}`;
+}
+
 export function createLetterIssuing(ctx: AppContext) {
   return {
     async issue(id: number): Promise<LetterDetail> {
@@ -81,7 +92,8 @@ export function createLetterIssuing(ctx: AppContext) {
     },
 
     /** Copies the archived file to `target`; a file missing from the archive is rendered again first. */
-    async exportFile(id: number, format: LetterFormat, target: string): Promise<{ path: string; sha256: string }> {
+    async exportFile(id: number, format: LetterFormat, chosen: string): Promise<{ path: string; sha256: string }> {
+      const target = withFormatExtension(chosen, format);
       const store = createLetterStore(ctx.db);
       const row = requireLetter(store, id);
       if (row.status === 'draft') throw new AppFailure('conflict', '草稿尚未签发，不能导出。请先预览并签发。');

@@ -22,7 +22,7 @@ export const RED = 'E60012';
 export const FONTS = {
   /** 发文机关标志 and 标题: 小标宋 where installed. */
   title: '方正小标宋简体',
-  titleFallbacks: ['方正小标宋_GBK', '华文中宋', 'SimHei', '黑体'],
+  titleFallbacks: ['SimHei', '黑体', '方正小标宋_GBK', '华文中宋'],
   /** 正文: 仿宋_GB2312, else the FangSong every Windows has. */
   body: '仿宋_GB2312',
   bodyFallbacks: ['FangSong', '仿宋', 'STFangsong', '华文仿宋'],

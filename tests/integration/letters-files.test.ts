@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withFormatExtension } from '../../electron/letters/issue';
 import type { LetterDetail } from '../../shared/contract/letters';
 import { REPO_ROOT, openTestContext, tempDir } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
@@ -107,7 +108,12 @@ describe('issued letter files', () => {
     const docx = path.join(ctx.config.dataDir, 'letters', '2026', '青市监商函〔2026〕1号.docx');
     const { rmSync } = await import('node:fs');
     rmSync(docx);
-    const again = await api['letters.export']({ id: letter.id, format: 'docx', path: path.join(exports.dir, 'y.docx') });
+    const again = await api['letters.export']({ id: letter.id, format: 'docx', path: path.join(exports.dir, 'y.docx.csv') });
     expect(again.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // A .csv appended by the save dialog's table filter is replaced by the right extension.
+    expect(again.path).toBe(path.join(exports.dir, 'y.docx'));
+    expect(withFormatExtension('/a/函.xlsx', 'pdf')).toBe('/a/函.pdf');
+    expect(withFormatExtension('/a/函', 'pdf')).toBe('/a/函.pdf');
+    expect(withFormatExtension('/a/函.PDF', 'pdf')).toBe('/a/函.PDF');
   });
 });
