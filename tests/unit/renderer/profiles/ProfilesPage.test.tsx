@@ -67,6 +67,32 @@ describe('<ProfilesPage>', () => {
     await waitFor(() => expect(calls.at(-1)?.input).toMatchObject({ onlyWithHits: false }));
   });
 
+  it('loads further pages of a long list as it scrolls, not before', async () => {
+    const page = (offset: number, limit: number) =>
+      Array.from({ length: limit }, (_, i) => ({ ...profile(`申请人${offset + i}`, 5000 - offset - i), flags: [] }));
+    const { client, calls } = mockClient({
+      'profiles.list': (input) => ({ ok: true, value: { total: 5000, rows: page(input.offset ?? 0, input.limit ?? 200) } }),
+    });
+    const { container } = render(
+      <ClientProvider client={client}>
+        <ProfilesPage />
+      </ClientProvider>,
+    );
+    expect(await screen.findByText('申请人0')).toBeTruthy();
+    expect(screen.getByText('共 5,000 个申请人')).toBeTruthy();
+    expect(calls.map((c) => (c.input as { offset: number }).offset)).toEqual([0]);
+    const body = container.querySelector('.profiles-grid .grid-body') as HTMLElement;
+    act(() => {
+      body.scrollTop = 34 * 2100;
+      body.dispatchEvent(new Event('scroll'));
+    });
+    expect(await screen.findByText('申请人2100')).toBeTruthy();
+    const offsets = calls.map((c) => (c.input as { offset: number }).offset);
+    expect(offsets).toContain(2000);
+    expect(offsets).not.toContain(1000);
+    expect(calls.every((c) => (c.input as { limit: number }).limit === 200)).toBe(true);
+  });
+
   it('opens a profile from the fragment and links its hits to the review queue', async () => {
     const { client } = mockClient({
       'profiles.list': () => ({ ok: true, value: { total: 2, rows: ROWS } }),
