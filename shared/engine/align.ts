@@ -31,6 +31,7 @@ let scoreBuffer = new Float64Array(256);
 let stepBuffer = new Uint8Array(256);
 let simBuffer = new Float64Array(256);
 let relationBuffer: CharSimilarity[] = [];
+let textInfoBuffer: CharInfo[] = [];
 function buffers(cells: number): { score: Float64Array; step: Uint8Array; sims: Float64Array } {
   if (scoreBuffer.length < cells) {
     scoreBuffer = new Float64Array(cells * 2);
@@ -49,6 +50,7 @@ export function alignHan(
   text: readonly string[],
   lo = 0,
   hi = text.length,
+  markInfo?: readonly CharInfo[],
 ): HanAlignment {
   const k = mark.length;
   // an extra character inside a two-character mark breaks it apart (红烧牛 is not 红牛)
@@ -61,10 +63,11 @@ export function alignHan(
     step[j] = Step.Start;
   }
   if (relationBuffer.length < k * n) relationBuffer = new Array<CharSimilarity>(k * n * 2);
-  const textInfo: CharInfo[] = [];
-  for (let j = 0; j < n; j++) textInfo.push(charInfo(text[lo + j]!));
+  if (textInfoBuffer.length < n) textInfoBuffer = new Array<CharInfo>(n * 2);
+  for (let j = 0; j < n; j++) textInfoBuffer[j] = charInfo(text[lo + j]!);
+  const textInfo = textInfoBuffer;
   for (let i = 0; i < k; i++) {
-    const m = charInfo(mark[i]!);
+    const m = markInfo ? markInfo[i]! : charInfo(mark[i]!);
     for (let j = 0; j < n; j++) {
       const r = similarityOf(m, textInfo[j]!);
       relationBuffer[i * n + j] = r;

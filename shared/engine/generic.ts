@@ -29,8 +29,20 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 export const GENERIC_WORDS: ReadonlySet<string> = new Set([...words(GOODS), ...words(TRADE)]);
 
-/** Longest generic word length, for scanning. */
-const MAX_GENERIC = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
+/** Generic words by their first character, longest first (the scan takes the longest match). */
+const BY_FIRST = new Map<string, string[][]>();
+for (const w of [...GENERIC_WORDS].sort((a, b) => b.length - a.length)) {
+  const chars = Array.from(w);
+  const list = BY_FIRST.get(chars[0]!) ?? [];
+  list.push(chars);
+  BY_FIRST.set(chars[0]!, list);
+}
+
+function matchesAt(chars: readonly string[], i: number, word: readonly string[]): boolean {
+  if (i + word.length > chars.length) return false;
+  for (let k = 1; k < word.length; k++) if (chars[i + k] !== word[k]) return false;
+  return true;
+}
 
 /**
  * Marks which characters of a sequence belong to a generic word (greedy longest match from each position).
@@ -40,12 +52,11 @@ const MAX_GENERIC = Math.max(...[...GENERIC_WORDS].map((w) => w.length));
 export function genericSpans(chars: readonly string[]): [start: number, end: number][] {
   const spans: [number, number][] = [];
   for (let i = 0; i < chars.length; i++) {
-    for (let len = Math.min(MAX_GENERIC, chars.length - i); len >= 1; len--) {
-      const w = chars.slice(i, i + len).join('');
-      if (!GENERIC_WORDS.has(w)) continue;
-      if (len === 1 && i !== chars.length - 1) continue;
-      spans.push([i, i + len]);
-      i += len - 1;
+    for (const word of BY_FIRST.get(chars[i]!) ?? []) {
+      if (!matchesAt(chars, i, word)) continue;
+      if (word.length === 1 && i !== chars.length - 1) continue;
+      spans.push([i, i + word.length]);
+      i += word.length - 1;
       break;
     }
   }

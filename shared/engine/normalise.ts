@@ -112,6 +112,15 @@ export function normaliseText(input: string): NormalisedText {
   };
   for (const ch of chars) {
     const c = ch.codePointAt(0)!;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // the common case first: a CJK unified ideograph
+      flushRun();
+      const numeral = CAPITAL_NUMERALS[ch];
+      const v = numeral ? undefined : variantOf(ch);
+      if (numeral) pushHan(numeral, ch, 'numeral');
+      else pushHan(v ? v.to : ch, ch, v ? v.kind : 'same');
+      continue;
+    }
     const letter = latinLetter(ch, c);
     if (letter !== null) {
       run += letter;

@@ -8,7 +8,7 @@ import { readingsOf } from './glyphs';
 import { deletionKeys, type LatinForm } from './latin';
 import { normaliseOwner, normaliseText } from './normalise';
 import { hanThreshold, minSameOf } from './thresholds';
-import { fuzzyReadingsOf, FUZZY, HOMOPHONE } from './similarity';
+import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
 import { componentSpellings, confusablesOf } from './glyphs';
 
 export type FormKind = 'name' | 'alias' | 'pinyin';
@@ -22,6 +22,8 @@ export interface MarkForm {
   han: string[];
   weights: number[];
   totalWeight: number;
+  /** per character: readings and look-alikes, looked up once */
+  info: CharInfo[];
   /** characters that belong to a generic word (goods, trade words), whatever the category */
   generic: boolean[];
   latin: LatinForm | null;
@@ -103,7 +105,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const mask = genericMask(han);
     const generic = mask.every(Boolean) ? han.map(() => false) : mask;
-    out.push({ index: start + out.length, markIndex, text, kind, han, weights, totalWeight, generic, latin });
+    out.push({ index: start + out.length, markIndex, text, kind, han, info: han.map(charInfo), weights, totalWeight, generic, latin });
   };
   add(mark.name, 'name');
   for (const alias of mark.aliases) add(alias, 'alias');
@@ -111,7 +113,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const nameHan = out[0]?.han ?? [];
     for (const spelling of pinyinSpellings(nameHan)) {
       if (spelling.length < 6 || out.some((f) => f.latin?.canon === spelling)) continue;
-      out.push({ index: start + out.length, markIndex, text: spelling, kind: 'pinyin', han: [], weights: [], totalWeight: 0, generic: [],
+      out.push({ index: start + out.length, markIndex, text: spelling, kind: 'pinyin', han: [], info: [], weights: [], totalWeight: 0, generic: [],
         latin: { canon: spelling, skeleton: spelling, tokenCount: 1 } });
     }
   }
