@@ -1,7 +1,7 @@
 // The screening workflow end to end through the web bridge: import the dev gazette, watch progress, review hits with
 // the keyboard, filter by deadline, the listings queue and its complaint list, the deadlines page and the quick check.
 // Screenshots of each page go to test-results/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -174,4 +174,96 @@ test('quick check in the header finds an imitation of a sample registry name', a
   await expect(results).toContainText('青海湖');
   await box.press('Escape');
   await expect(results).toHaveCount(0);
+});
+
+function tempCsv(name: string, lines: string[]): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-files-')), name);
+  writeFileSync(file, `${lines.join('\n')}\n`, 'utf8');
+  return file;
+}
+
+/** A gazette whose headers differ from the standard ones, with one bad row (class 99). */
+const OWN_HEADERS = '注册申请号,商标,类别,商品,申请人,地址,代理人,申请日,期号,公告日';
+const OWN_ROWS = [
+  '71000001,青海胡,33,白酒;青稞酒,西宁某某商贸有限公司,青海省西宁市,,2026-05-01,第1950期,2026-10-20',
+  '71000002,可可西裏,29,牛肉,某某食品有限公司,北京市,,2026-05-02,第1950期,2026-10-20',
+  '71000003,山水,99,白酒,某某酒业有限公司,四川省成都市,,2026-05-03,第1950期,2026-10-20',
+];
+
+async function mapOwnHeaders(page: Page) {
+  const mapping = page.getByRole('dialog', { name: '导入文件：核对列对应' });
+  const pairs: [string, string][] = [
+    ['申请号', '注册申请号'], ['商标名称', '商标'], ['国际分类', '类别'], ['商品服务', '商品'], ['申请人名称', '申请人'],
+    ['申请人地址', '地址'], ['代理机构', '代理人'], ['申请日期', '申请日'], ['初审公告期号', '期号'], ['初审公告日期', '公告日'],
+  ];
+  for (const [field, header] of pairs) {
+    const select = mapping.getByRole('combobox', { name: `「${field}」对应的列` });
+    if ((await select.count()) > 0) await select.selectOption({ label: header });
+  }
+  await expect(mapping.getByRole('button', { name: '开始导入' })).toBeEnabled();
+}
+
+test('other headers are mapped by hand and remembered; bad rows are listed; a batch can be removed', async ({ page, server }) => {
+  await openApp(page, server);
+  const file = tempCsv('本单位公告.csv', [OWN_HEADERS, ...OWN_ROWS]);
+  await goTo(page, '筛查批次');
+  await server.queueDialog(file);
+  await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
+  const mapping = page.getByRole('dialog', { name: '导入文件：核对列对应' });
+  await expect(mapping.getByText(/尚未对应：/)).toBeVisible();
+  await expect(mapping.getByRole('button', { name: '开始导入' })).toBeDisabled();
+  await mapOwnHeaders(page);
+  await mapping.getByRole('button', { name: '开始导入' }).click();
+  const panel = page.getByRole('region', { name: '导入进度' });
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
+  await expect(panel.locator('.job-result')).toContainText('新增 2 条，重复 0 条，问题行 1 条');
+
+  const row = page.locator('.batch-table tbody tr').first();
+  await row.getByRole('button', { name: '查看问题行' }).click();
+  const problems = page.getByRole('dialog', { name: /^问题行/ });
+  await expect(problems.getByRole('table', { name: '有问题的行' })).toContainText('第 4 行');
+  await shoot(page, 'batches-problems');
+  await problems.getByRole('button', { name: '关闭' }).first().click();
+
+  // The same headers again: the mapping is remembered.
+  await server.queueDialog(file);
+  await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
+  await expect(mapping.getByText(/已套用上次为相同表头记住的列对应/)).toBeVisible();
+  await expect(mapping.getByRole('button', { name: '开始导入' })).toBeEnabled();
+  await mapping.getByRole('button', { name: '取消' }).click();
+
+  await row.getByRole('button', { name: '删除批次' }).click();
+  await page.getByRole('dialog', { name: '删除批次' }).getByRole('button', { name: '删除' }).click();
+  await expect(page.locator('.batch-table')).toHaveCount(0);
+  await expect(page.getByText('还没有导入过批次。')).toBeVisible();
+});
+
+test('a long import can be cancelled and then resumed', async ({ page, server }) => {
+  skipWithoutDevSet();
+  const source = readFileSync(FILINGS, 'utf8').trim().split(/\r?\n/);
+  const header = source[0] ?? '';
+  const body = source.slice(1);
+  const lines = [header];
+  // 60 copies of the dev gazette under new application numbers: long enough to cancel while it runs.
+  for (let copy = 0; copy < 60; copy++) {
+    for (const line of body) lines.push(line.replace(/^(\d+)/, (n) => String(80_000_000 + copy * 100_000 + (Number(n) % 100_000))));
+  }
+  const file = tempCsv('大批量公告.csv', lines);
+  await openApp(page, server);
+  await goTo(page, '筛查批次');
+  await server.queueDialog(file);
+  await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
+  await page.getByRole('dialog', { name: '导入文件：核对列对应' }).getByRole('button', { name: '开始导入' }).click();
+  const panel = page.getByRole('region', { name: '导入进度' });
+  await expect(panel.locator('.job-figures dd').first()).not.toHaveText('0 行');
+  await expect(page.locator('.batch-table tbody tr').first()).toContainText('导入中');
+  await shoot(page, 'batches-progress');
+  await panel.getByRole('button', { name: '取消' }).click();
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'cancelled', { timeout: IMPORT_TIMEOUT });
+  const row = page.locator('.batch-table tbody tr').first();
+  await expect(row).toContainText('已取消（未完成）');
+  await row.getByRole('button', { name: '继续导入' }).click();
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  await expect(row).toContainText('已完成');
+  await expect(row.locator('td').nth(3)).toHaveText(String(body.length * 60));
 });

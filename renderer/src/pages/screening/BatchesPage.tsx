@@ -18,15 +18,23 @@ import './screening.css';
 export function BatchesPage() {
   const notify = useToast();
   const [kind, setKind] = useState<BatchKind>('filing');
-  const [job, setJob] = useState<RunningJob | null>(null);
+  const [job, setJob] = useState<(RunningJob & { run: number }) | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [problemsOf, setProblemsOf] = useState<BatchSummary | null>(null);
   const { batches, error, reload } = useBatchList();
   const watch = useCallback((next: RunningJob) => {
     setCancelling(false);
-    setJob(next);
+    setJob((old) => ({ ...next, run: (old?.run ?? 0) + 1 }));
   }, []);
-  const flow = useBatchImport(watch);
+  const flow = useBatchImport(
+    useCallback(
+      (started: RunningJob) => {
+        watch(started);
+        reload();
+      },
+      [watch, reload],
+    ),
+  );
   const actions = useBatchActions(watch, reload);
 
   const onFinished = useCallback(
@@ -37,13 +45,13 @@ export function BatchesPage() {
     },
     [reload, notify],
   );
-  const { progress, error: progressError } = useJobProgress(job?.batchId ?? null, onFinished);
+  const { progress, error: progressError } = useJobProgress(job?.batchId ?? null, job?.run ?? 0, onFinished);
 
   // Opening the page while a job runs (started before, or elsewhere) shows its progress.
   const runningBatch = batches?.find((b) => b.running) ?? null;
   useEffect(() => {
-    if (!job && runningBatch) setJob({ batchId: runningBatch.id, fileName: runningBatch.fileName });
-  }, [job, runningBatch]);
+    if (!job && runningBatch) watch({ batchId: runningBatch.id, fileName: runningBatch.fileName });
+  }, [job, runningBatch, watch]);
 
   const cancel = () => {
     if (!job) return;

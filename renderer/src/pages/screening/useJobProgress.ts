@@ -9,7 +9,8 @@ export function isFinished(progress: JobProgress | null): boolean {
   return progress !== null && (progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled');
 }
 
-export function useJobProgress(batchId: number | null, onFinished: (progress: JobProgress) => void) {
+/** `run` changes when the same batch starts again (resume, rescreen), so polling restarts. */
+export function useJobProgress(batchId: number | null, run: number, onFinished: (progress: JobProgress) => void) {
   const client = useClient();
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function useJobProgress(batchId: number | null, onFinished: (progress: Jo
       live = false;
       window.clearTimeout(timer);
     };
-  }, [client, batchId]);
+  }, [client, batchId, run]);
 
   return { progress, error };
 }
