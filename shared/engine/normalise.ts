@@ -87,10 +87,10 @@ function pushLatin(out: LatinToken[], run: string): void {
   out.push({ canon, skeleton: latinSkeleton(canon) });
 }
 
-export function normaliseText(input: string): NormalisedText {
-  const text = input.normalize('NFKC').replace(INVISIBLE, '');
+export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
+  const text = input.slice(0, maxChars * 2).normalize('NFKC').replace(INVISIBLE, '');
   const result: NormalisedText = { han: [], hanSource: [], hanOrigin: [], hanBreakAfter: [], latin: [] };
-  const chars = Array.from(text).slice(0, MAX_TEXT);
+  const chars = Array.from(text).slice(0, maxChars);
   let run = '';
   const pushHan = (ch: string, src: string, origin: CharOrigin) => {
     result.han.push(ch);

@@ -10,6 +10,12 @@ import { normaliseOwner, normaliseText, type NormalisedText } from './normalise'
 import type { RegistryIndex } from './registry-index';
 import { hanThreshold, LATIN_THRESHOLD, scoreHan, scoreLatin, type Context, type FormScore } from './score';
 
+/**
+ * Listing titles and quick-check texts are screened up to this many characters: platform titles stay within
+ * 60–120 characters, and the work of a window search grows with the length of the text.
+ */
+export const MAX_SCREENED_TEXT = 200;
+
 /** At most this many hits per filing or listing: a reviewer needs the best few, not every faint echo. */
 const MAX_HITS = 3;
 /** Outside its own classes a well-known mark needs a somewhat clearer copy (Trademark Law 13.3). */
@@ -172,7 +178,7 @@ function eatsGenericWord(text: NormalisedText, s: FormScore): boolean {
 
 /** Hits for one e-commerce listing, best first. */
 export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
-  const text = normaliseText(listing.title);
+  const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
   const out: { hit: Hit; rank: number }[] = [];
   for (const [markIndex, s] of screenNormalised(index, text, 'listing')) {
     const mark = index.marks[markIndex];
@@ -192,7 +198,7 @@ export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
 
 /** The renderer's quick check: a piece of text, optionally in one Nice class (every class when absent). */
 export function quickCheck(index: RegistryIndex, text: string, niceClass?: number): Hit[] {
-  const normalised = normaliseText(text);
+  const normalised = normaliseText(text, MAX_SCREENED_TEXT);
   const out: { hit: Hit; rank: number }[] = [];
   for (const [markIndex, s] of screenNormalised(index, normalised, 'filing')) {
     const reach = reachOf(index, markIndex, niceClass);
