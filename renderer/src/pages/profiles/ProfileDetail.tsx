@@ -1,7 +1,8 @@
 // The profile of one applicant or agency: its figures, its bad-faith flags with the rules behind them, and its hits.
 import { useEffect, useState } from 'react';
+import type { BadFaithFlag } from '../../../../shared/contract/screening';
 import { useClient } from '../../api/context';
-import { FLAG_INFO, flagTooltip, sortFlags } from './flags';
+import { FLAG_INFO, FLAG_THRESHOLDS, flagEvidence, sortFlags } from './flags';
 import { FlagTags } from './FlagTags';
 import { profilesListHref, reviewHrefForProfile } from './links';
 import type { ProfileDetail as Detail, ProfileKind } from './profile-types';
@@ -26,6 +27,20 @@ function useProfile(kind: ProfileKind, name: string): State {
     };
   }, [client, kind, name]);
   return state;
+}
+
+function FlagItem({ flag, profile }: { flag: BadFaithFlag; profile: Detail }) {
+  const evidence = flagEvidence(flag, profile);
+  return (
+    <li>
+      <strong>{FLAG_INFO[flag].label}</strong>：{FLAG_INFO[flag].rule}
+      <span className="flag-facts">
+        判定标准：{FLAG_THRESHOLDS[flag]}
+        {evidence ? <>；本{KIND_LABEL[profile.kind]}：{evidence}</> : null}
+      </span>
+      <span className="muted">（{FLAG_INFO[flag].basis}）</span>
+    </li>
+  );
 }
 
 /** Dismissed hits are listed but are not evidence, so the profile's 命中数 leaves them out; say so. */
@@ -62,10 +77,7 @@ export function ProfileDetail({ kind, name }: { kind: ProfileKind; name: string 
               <h2>恶意申请迹象</h2>
               <ul className="flag-list">
                 {sortFlags(state.profile.flags).map((flag) => (
-                  <li key={flag} title={flagTooltip(flag)}>
-                    <strong>{FLAG_INFO[flag].label}</strong>：{FLAG_INFO[flag].rule}
-                    <span className="muted">（{FLAG_INFO[flag].basis}）</span>
-                  </li>
+                  <FlagItem key={flag} flag={flag} profile={state.profile} />
                 ))}
               </ul>
             </section>

@@ -1,6 +1,6 @@
 // The bad-faith patterns of docs/domain.md ("Signs of bad faith at the level of the applicant"), as the backend flags
 // them on a profile: a short Chinese label for the tag and a sentence that explains the rule in the tooltip.
-import type { BadFaithFlag } from '../../../../shared/contract/screening';
+import type { BadFaithFlag, ProfileRow } from '../../../../shared/contract/screening';
 
 export interface FlagInfo {
   label: string;
@@ -65,4 +65,21 @@ export function flagTooltip(flag: BadFaithFlag, threshold: string = FLAG_THRESHO
   lines.push(`依据：${info.basis}`);
   if (flag !== 'bulk-filing' && flag !== 'many-classes') lines.push('已排除的命中不计入。');
   return lines.join('\n');
+}
+
+/** What this applicant's or agency's own numbers say for a flag, e.g. "本申请人：涉及 19 个权利人"; null when the
+ *  profile does not carry the number (how many hits fall on one owner is only in the backend). */
+export function flagEvidence(flag: BadFaithFlag, profile: Omit<ProfileRow, 'flags' | 'name'>): string | null {
+  switch (flag) {
+    case 'many-owners':
+      return `涉及 ${profile.distinctOwnersHit} 个权利人的 ${profile.distinctMarksHit} 件名录商标`;
+    case 'public-resources':
+      return `命中公共资源名称 ${profile.publicResourceHits} 件`;
+    case 'bulk-filing':
+      return `共申请 ${profile.filings} 件`;
+    case 'many-classes':
+      return `覆盖 ${profile.classes} 个国际分类`;
+    case 'repeat-owner':
+      return null;
+  }
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { BadFaithFlagSchema, type BadFaithFlag } from '../../../../shared/contract/screening';
 import { FlagTags } from '../../../../renderer/src/pages/profiles/FlagTags';
-import { FLAG_INFO, FLAG_ORDER, FLAG_THRESHOLDS, flagTooltip, sortFlags } from '../../../../renderer/src/pages/profiles/flags';
+import { FLAG_INFO, FLAG_ORDER, FLAG_THRESHOLDS, flagEvidence, flagTooltip, sortFlags } from '../../../../renderer/src/pages/profiles/flags';
 import { BAD_FAITH_RULES } from '../../../../electron/services/profiles';
 
 afterEach(cleanup);
@@ -91,5 +91,19 @@ describe('<FlagTags max>', () => {
     render(<FlagTags flags={['bulk-filing', 'many-owners']} max={2} />);
     expect(screen.getAllByText(/./, { selector: '.flag-tag' })).toHaveLength(2);
     expect(screen.queryByText(/^\+/)).toBeNull();
+  });
+});
+
+describe('flag evidence', () => {
+  const numbers = {
+    kind: 'applicant' as const, filings: 170, classes: 23, hits: 39, distinctMarksHit: 31, distinctOwnersHit: 19,
+    publicResourceHits: 6, firstDate: '', lastDate: '',
+  };
+  it("states the profile's own numbers behind each flag", () => {
+    expect(flagEvidence('many-owners', numbers)).toBe('涉及 19 个权利人的 31 件名录商标');
+    expect(flagEvidence('public-resources', numbers)).toBe('命中公共资源名称 6 件');
+    expect(flagEvidence('bulk-filing', numbers)).toBe('共申请 170 件');
+    expect(flagEvidence('many-classes', numbers)).toBe('覆盖 23 个国际分类');
+    expect(flagEvidence('repeat-owner', numbers)).toBeNull();
   });
 });
