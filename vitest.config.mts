@@ -19,6 +19,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests share nothing but the CPU; two cores make more workers slower, not faster.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
