@@ -19,12 +19,6 @@ const TRADE = `
 同款 男女 男士 女士 儿童 家用 进口 国产 优质 精品 高端 纯正 天然 有机 传统 老字号 品牌 牌 店 坊 铺 号 记 堂 轩 阁 居 庄 园
 `;
 
-/** Suffixes that turn a name into an administrative or geographic place name. */
-export const PLACE_SUFFIXES = ['省', '市', '州', '县', '区', '镇', '乡', '村', '山', '湖', '河', '江', '寺', '地区', '自治州', '自治县'];
-
-/** Words that mark a place used as a place in a listing title (西宁发货, 产自青海湖畔 …). */
-export const PLACE_CONTEXT_AFTER = ['发货', '直发', '仓', '产', '特产', '本地', '到', '至', '旅游', '攻略', '风景', '景区', '山脉', '湖畔', '地区', '周边', '一日游', '同城', '门票', '酒店', '民宿', '地图', '临风'];
-
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 export const GENERIC_WORDS: ReadonlySet<string> = new Set([...words(GOODS), ...words(TRADE)]);

@@ -5,7 +5,7 @@
 import { ALL_CLASS_CATEGORIES, type Filing, type Hit, type Listing } from '../domain';
 import { hanCandidates, latinCandidates } from './candidates';
 import { composedOf } from './glyphs';
-import { genericSpans, isGenericWord, PLACE_CONTEXT_AFTER } from './generic';
+import { genericSpans, isGenericWord } from './generic';
 import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 import { hanThreshold, LATIN_THRESHOLD, scoreHan, scoreLatin, type Context, type FormScore } from './score';
@@ -152,12 +152,13 @@ function sellerInRegion(regionWords: readonly string[], sellerLocation: string):
   return regionWords.some((w) => seller.includes(w.slice(0, 2)));
 }
 
-/** A public-resource name in a title is a brand only when written as one (…牌, …品牌), not as a place. */
+/**
+ * A public-resource name (a place, a mountain, a lake) in a title names a place — where the goods come from, where
+ * to travel — unless it is written as a brand (…牌, …品牌).
+ */
 function usedAsBrand(text: NormalisedText, end: number): boolean {
   const after = text.han.slice(end, end + 2).join('');
-  if (after.startsWith('牌') || after.startsWith('品牌')) return true;
-  if (PLACE_CONTEXT_AFTER.some((w) => after.startsWith(w))) return false;
-  return false;
+  return after.startsWith('牌') || after.startsWith('品牌');
 }
 
 /**
