@@ -67,6 +67,12 @@ async function hitsPixels(page: Page, chartName: string): Promise<number> {
 
 test('applicant and agency profiles, a profile page and the dashboard after importing the dev filings', async ({ page, server }) => {
   test.setTimeout(120_000);
+  // ECharts must run under the app's Content-Security-Policy (no eval, no inline script, images only as data:).
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(error.message));
   await importDevData(server);
   await openApp(page, server);
 
@@ -167,6 +173,7 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   await book.xlsx.readFile(workbook);
   expect(book.worksheets.length).toBeGreaterThan(1);
 
+  expect(violations, 'no CSP violation or page error').toEqual([]);
   await page.locator('.toast').click();
   await expect(page.locator('.toast')).toHaveCount(0);
   await page.setViewportSize({ width: 1440, height: 1900 });
