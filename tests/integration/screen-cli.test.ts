@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
@@ -80,6 +82,27 @@ describe('screen CLI on our fixtures', () => {
     expect(run([...args, '--out', b, '--workers', '2']).status).toBe(0);
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
     expect(readFileSync(a, 'utf8')).toMatch(/"id":"L1","markId":"T01"/);
+  });
+});
+
+describe('screen CLI input formats', () => {
+  it('reads the batch as XLSX (first sheet) and as GB18030 CSV, with the same hits', async () => {
+    const csv = readFileSync(path.join(fixtures, 'filings.csv'), 'utf8');
+    const xlsx = path.join(work, 'filings.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('申请');
+    for (const line of csv.trim().split('\n')) ws.addRow(line.split(','));
+    await wb.xlsx.writeFile(xlsx);
+    const gb = path.join(work, 'filings-gb.csv');
+    writeFileSync(gb, iconv.encode(csv, 'gb18030'));
+    const outs = [path.join(fixtures, 'filings.csv'), xlsx, gb].map((input, i) => {
+      const out = path.join(work, `formats-${i}.jsonl`);
+      const r = run(['--registry', path.join(fixtures, 'registry.csv'), '--filings', input, '--out', out, '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(out, 'utf8');
+    });
+    expect(outs[1]).toBe(outs[0]);
+    expect(outs[2]).toBe(outs[0]);
   });
 });
 
