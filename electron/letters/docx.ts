@@ -25,7 +25,11 @@ import {
 } from 'docx';
 import { ATTACHMENT_COLUMNS, type LetterDocument } from '../../shared/letters/model';
 import { withFontFallbacks } from './docx-fonts';
-import { FONTS, HEAD_TOP_MM, LANDSCAPE_MARGIN, LINE_PT, MARGIN, PAGE, RED, SIZE } from './layout';
+import { FONTS, FOOT_RULE_MM, HEAD_TOP_MM, LANDSCAPE_MARGIN, LINE_PT, MARGIN, PAGE, RED, RULE_MM, SIZE } from './layout';
+
+const TYPE_WIDTH_MM = PAGE.widthMm - MARGIN.leftMm - MARGIN.rightMm;
+/** The type area sits 1 mm right of the page's centre (left 28, right 26 mm); the rule is centred on the page. */
+const MARGIN_SHIFT_MM = (MARGIN.leftMm - MARGIN.rightMm) / 2;
 
 const TWIP_PER_MM = 1440 / 25.4;
 const twip = (millimetres: number) => Math.round(millimetres * TWIP_PER_MM);
@@ -51,20 +55,38 @@ function para(text: string, options: { font?: Font; size?: number; align?: (type
   });
 }
 
+/** The rule is 170 mm, wider than the 156 mm type area: negative indents let the paragraph border reach out. */
+const RULE_INDENT = { left: -twip((RULE_MM - TYPE_WIDTH_MM) / 2 + MARGIN_SHIFT_MM), right: -twip((RULE_MM - TYPE_WIDTH_MM) / 2 - MARGIN_SHIFT_MM) };
+
 function head(letter: LetterDocument): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 120 },
-      // GB/T 9704 letter format: a red double rule, thick over thin, under the issuing body's name.
-      border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: RED, space: 6 } },
+      spacing: { before: 0, after: twip(4) },
+      indent: RULE_INDENT,
+      // GB/T 9704 letter format: a red double rule, thick over thin, 4 mm under the issuing body's name.
+      border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: RED, space: 4 } },
       children: [run(letter.issuingBody, 'title', SIZE.一号, { color: RED, characterSpacing: 20 })],
     }),
-    para(letter.documentNumber, { align: AlignmentType.RIGHT, right: CHAR, before: 240 }),
+    para(letter.documentNumber, { align: AlignmentType.RIGHT, before: Math.round((SIZE.三号 * 20 * 7) / 8) }),
     para('', {}),
     para(letter.title, { font: 'title', size: SIZE.二号, align: AlignmentType.CENTER }),
     para('', {}),
   ];
+}
+
+/** The letter format's second red rule, thin over thick, 20 mm above the first page's bottom edge. */
+function firstPageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        indent: RULE_INDENT,
+        spacing: { before: 0, after: 0, line: 40, lineRule: LineRuleType.EXACT },
+        border: { top: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: 24, color: RED, space: 0 } },
+        children: [new TextRun({ text: '', size: 2 })],
+      }),
+    ],
+  });
 }
 
 function body(letter: LetterDocument): Paragraph[] {
@@ -175,10 +197,16 @@ export async function renderDocx(letter: LetterDocument): Promise<Buffer> {
           titlePage: true,
           page: {
             size: { width: twip(PAGE.widthMm), height: twip(PAGE.heightMm) },
-            margin: { top: twip(HEAD_TOP_MM), bottom: twip(MARGIN.bottomMm), left: twip(MARGIN.leftMm), right: twip(MARGIN.rightMm) },
+            margin: {
+              top: twip(HEAD_TOP_MM),
+              bottom: twip(MARGIN.bottomMm),
+              left: twip(MARGIN.leftMm),
+              right: twip(MARGIN.rightMm),
+              footer: twip(FOOT_RULE_MM),
+            },
           },
         },
-        footers: { default: pageNumberFooter(), first: new Footer({ children: [] }) },
+        footers: { default: pageNumberFooter(), first: firstPageFooter() },
         children: [...head(letter), ...body(letter), ...(foot ? [foot] : [])],
       },
       ...(letter.table.rows.length > 0 ? [attachmentSection(letter)] : []),

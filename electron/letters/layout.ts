@@ -9,6 +9,9 @@ export const PAGE = { widthMm: 210, heightMm: 297 } as const;
 export const MARGIN = { topMm: 37, bottomMm: 35, leftMm: 28, rightMm: 26 } as const;
 /** Letter format: the head sits 30 mm below the page's top edge. */
 export const HEAD_TOP_MM = 30;
+/** Letter format: both red double rules are 170 mm long, the lower one 20 mm above the page's bottom edge. */
+export const RULE_MM = 170;
+export const FOOT_RULE_MM = 20;
 /** Attachment table page (landscape): narrower margins so that twelve columns fit. */
 export const LANDSCAPE_MARGIN = { topMm: 28, bottomMm: 24, leftMm: 20, rightMm: 20 } as const;
 

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type PDFKitModule from 'pdfkit';
 import { ATTACHMENT_COLUMNS, type LetterDocument } from '../../shared/letters/model';
-import { HEAD_TOP_MM, LANDSCAPE_MARGIN, LINE_PT, MARGIN, PAGE, RED, SIZE, mm } from './layout';
+import { FOOT_RULE_MM, HEAD_TOP_MM, LANDSCAPE_MARGIN, LINE_PT, MARGIN, PAGE, RED, RULE_MM, SIZE, mm } from './layout';
 import { pdfFonts } from './pdf-fonts';
 
 // pdfkit is loaded from node_modules when first needed, not bundled: esbuild would pick its ES module build, which
@@ -27,17 +27,27 @@ function gridText(doc: Doc, text: string, options: PDFKit.Mixins.TextOptions = {
   doc.text(text, LEFT, doc.y, { width: WIDTH, lineGap: LINE_PT - doc.currentLineHeight(), ...options });
 }
 
+/** A red double rule 170 mm long, centred: thick over thin under the head, thin over thick at the page's foot. */
+function redRule(doc: Doc, y: number, thickFirst: boolean): void {
+  const x = mm((PAGE.widthMm - RULE_MM) / 2);
+  const [upper, lower] = thickFirst ? [2, 0.6] : [0.6, 2];
+  doc.save().strokeColor(`#${RED}`).lineWidth(upper).moveTo(x, y).lineTo(x + mm(RULE_MM), y).stroke();
+  doc.lineWidth(lower).moveTo(x, y + 2.8).lineTo(x + mm(RULE_MM), y + 2.8).stroke().restore();
+}
+
 function head(doc: Doc, letter: LetterDocument): void {
   useFont(doc, 'bold', SIZE.一号);
-  doc.fillColor(RED).text(letter.issuingBody, LEFT, mm(HEAD_TOP_MM), { width: WIDTH, align: 'center', characterSpacing: 4 });
-  const rule = doc.y + mm(3);
-  // Thick over thin, as GB/T 9704 draws the letter format's rule.
-  doc.save().strokeColor(RED).lineWidth(2).moveTo(LEFT, rule).lineTo(LEFT + WIDTH, rule).stroke();
-  doc.lineWidth(0.6).moveTo(LEFT, rule + 2.6).lineTo(LEFT + WIDTH, rule + 2.6).stroke().restore();
+  // GB/T 9704 letter format: the head's top edge 30 mm below the page's, the rule 4 mm under it.
+  const top = mm(HEAD_TOP_MM) - (doc.currentLineHeight() - SIZE.一号) / 2;
+  doc.fillColor(`#${RED}`).text(letter.issuingBody, LEFT, top, { width: WIDTH, align: 'center', characterSpacing: 4 });
+  const rule = mm(HEAD_TOP_MM) + SIZE.一号 + mm(4);
+  redRule(doc, rule, true);
+  redRule(doc, doc.page.height - mm(FOOT_RULE_MM) - 2.8, false);
   doc.fillColor('black');
-  doc.y = rule + mm(5);
-  gridText(doc, letter.documentNumber, { align: 'right', width: WIDTH - CHAR });
-  doc.moveDown(1);
+  // The number flush right, 7/8 of a 3号 character below the rule.
+  doc.y = rule + 2.8 + (SIZE.三号 * 7) / 8 - (LINE_PT - SIZE.三号) / 2;
+  gridText(doc, letter.documentNumber, { align: 'right' });
+  doc.y += LINE_PT;
   useFont(doc, 'bold', SIZE.二号);
   doc.text(letter.title, LEFT + CHAR, doc.y, { width: WIDTH - 2 * CHAR, align: 'center', lineGap: 8 });
   doc.y += LINE_PT;

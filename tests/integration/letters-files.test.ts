@@ -48,6 +48,18 @@ afterAll(() => {
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 
+/** Red pixels on page 1, read from pdftoppm's binary PPM (P6: header, then RGB bytes). */
+function redPixels(pdf: string): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', pdf]);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a P6 image');
+  let red = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    if ((ppm[i] ?? 0) > 170 && (ppm[i + 1] ?? 255) < 110 && (ppm[i + 2] ?? 255) < 110) red++;
+  }
+  return red;
+}
+
 describe('issued letter files', () => {
   it('archives DOCX and PDF under letters/<year>/ named by the number, with their hashes', () => {
     expect(letter.documentNumber).toBe('青市监商函〔2026〕1号');
@@ -96,6 +108,7 @@ describe('issued letter files', () => {
     expect(fonts).not.toMatch(/\bno\s+no\s+no\b/); // every font embedded
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', target, path.join(OUTPUT, 'letter-page-1')]);
     writeFileSync(path.join(OUTPUT, 'letter.pdf'), readFileSync(target));
+    expect(redPixels(target)).toBeGreaterThan(50); // the head and its rules are red
     const png = readFileSync(path.join(OUTPUT, 'letter-page-1.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeGreaterThan(20_000);
