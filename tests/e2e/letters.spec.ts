@@ -2,7 +2,7 @@
 // referral letter from them, edit its text, preview, issue, export DOCX and PDF, and find it in the archive.
 // The preview screenshot and page 1 of the exported PDF go to test-results/ for a person to look at.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -93,6 +93,7 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
   expect(text).toMatch(/青市监商函〔\d{4}〕1号/);
   expect(text).toContain('请于收函后十五日内将处理情况函复我局。');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(OUTPUT, 'e2e-letter-page-1')]);
+  rmSync(folder, { recursive: true, force: true });
 
   // The hits now show the letter: nothing is left to draft for them.
   await page.getByRole('tab', { name: '起草' }).click();
