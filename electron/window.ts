@@ -15,7 +15,10 @@ export function createMainWindow(appRoot: string): BrowserWindow {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Only writing to the clipboard is allowed (the dashboard's 复制图片); every other permission is refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  );
   const window = new BrowserWindow({
     width: 1360,
     height: 860,

@@ -10,7 +10,7 @@ import type { AppContext } from '../context';
 import { createBatchesRepository } from '../db/repositories/batches';
 import { completeMapping, headersFor } from '../screening/import-batch';
 import type { JobManager } from '../screening/jobs';
-import { openTable, TableReadError } from '../tabular';
+import { openUserTable } from './tables';
 
 const SAMPLE_ROWS = 5;
 
@@ -30,13 +30,7 @@ function missingRequired(kind: BatchKind, mapping: Record<string, number>, colum
 }
 
 async function readHead(filePath: string): Promise<{ headers: string[]; sampleRows: string[][] }> {
-  let table;
-  try {
-    table = await openTable(filePath);
-  } catch (error) {
-    if (error instanceof TableReadError) throw new AppFailure('io', error.message);
-    throw error;
-  }
+  const table = await openUserTable(filePath);
   try {
     const sampleRows: string[][] = [];
     for await (const row of table.rows) {

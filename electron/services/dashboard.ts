@@ -1,11 +1,10 @@
 // The dashboard a division head pastes into a report: totals, hits by category and by week, decisions, what
 // falls due, and the applicants and agencies with the most hits; and its export to XLSX.
 import ExcelJS from 'exceljs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Dashboard, ProfileRow } from '../../shared/contract/screening';
 import { CATEGORIES, type Category } from '../../shared/domain';
-import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { writeFileAtomically } from '../files/atomic';
 import { addDays } from '../db/repositories/hits-query';
 import { createProfileService, BAD_FAITH_RULES } from './profiles';
 import { createReviewService, localToday } from './review';
@@ -90,14 +89,7 @@ export function createDashboardService(ctx: AppContext) {
       sheet('申请人', profileHeader, profileRows(data.topApplicants));
       sheet('代理机构', profileHeader, profileRows(data.topAgencies));
       sheet('即将到期', ['申请号', '商标', '申请人', '异议截止', '剩余天数', '名录商标'], data.dueSoon.map((r) => [r.filing?.applicationNumber ?? '', r.filing?.markText ?? '', r.filing?.applicant ?? '', r.filing?.oppositionDeadline ?? '', r.filing?.daysLeft ?? '', r.markName]));
-      const temporary = `${filePath}.part`;
-      try {
-        await writeFile(temporary, Buffer.from(await workbook.xlsx.writeBuffer()));
-        await rename(temporary, filePath);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw new AppFailure('io', `无法写入文件 ${filePath}：${error instanceof Error ? error.message : String(error)}`);
-      }
+      await writeFileAtomically(filePath, Buffer.from(await workbook.xlsx.writeBuffer()));
       return { path: filePath };
     },
   };

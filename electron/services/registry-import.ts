@@ -9,7 +9,8 @@ import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registr
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { toProtectedMark } from '../db/repositories/marks';
-import { openTable, TableReadError } from '../tabular';
+import { TableReadError } from '../tabular';
+import { openUserTable } from './tables';
 import { MARK_ENTITY } from './registry';
 
 export interface ParsedRegistry {
@@ -20,13 +21,7 @@ export interface ParsedRegistry {
 
 /** Reads a registry file; bad rows (including a 编号 repeated within the file) become problems, never dropped. */
 export async function readRegistryFile(filePath: string): Promise<ParsedRegistry> {
-  let table;
-  try {
-    table = await openTable(filePath);
-  } catch (error) {
-    if (error instanceof TableReadError) throw new AppFailure('io', error.message);
-    throw error;
-  }
+  const table = await openUserTable(filePath);
   try {
     const mapping = mapHeaders(table.headers, REGISTRY_HEADERS);
     if (!mapping.ok) throw new AppFailure('invalid-input', mapping.error);

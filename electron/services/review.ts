@@ -1,7 +1,6 @@
 // The review queue: query hits, show one in detail, record decisions (each audited), export the current view,
 // list what falls due, and the per-platform complaint list for listings.
 import ExcelJS from 'exceljs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
 import { HitQuerySchema } from '../../shared/contract/screening';
 import { REASON_LABELS, type AlignedPair, type HitReason } from '../../shared/domain';
@@ -9,6 +8,7 @@ import { neutraliseFormula } from '../../shared/formats/cells';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { getHitRecord, queryHits, toHitRow } from '../db/repositories/hits-query';
+import { writeFileAtomically } from '../files/atomic';
 import { csvField } from './registry-export';
 
 export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: '确认（疑似恶意抢注）', dismissed: '排除' };
@@ -19,17 +19,6 @@ export function localToday(iso: string): string {
   const date = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-async function writeAtomically(filePath: string, content: string | Buffer): Promise<void> {
-  const temporary = `${filePath}.part`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, filePath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new AppFailure('io', `无法写入文件 ${filePath}：${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
@@ -133,7 +122,7 @@ export function createReviewService(ctx: AppContext) {
       sheet.addRow(EXPORT_HEADERS).font = { bold: true };
       for (const row of all) sheet.addRow(exportRow(row).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
-      await writeAtomically(filePath, Buffer.from(await workbook.xlsx.writeBuffer()));
+      await writeFileAtomically(filePath, Buffer.from(await workbook.xlsx.writeBuffer()));
       return { rows: all.length, path: filePath };
     },
 
@@ -176,7 +165,7 @@ export function createReviewService(ctx: AppContext) {
         return [l?.platform ?? '', l?.shop ?? '', l?.listingId ?? '', l?.title ?? '', l?.url ?? '', l?.sellerLocation ?? '', row.markName, row.markCategory, mark?.holder ?? '', mark?.registrationNumber ?? '', reasonsText(row.reasons)];
       });
       const text = [header, ...lines].map((cells) => cells.map((c) => csvField(neutraliseFormula(c))).join(',')).join('\r\n');
-      await writeAtomically(filePath, `\uFEFF${text}\r\n`);
+      await writeFileAtomically(filePath, `\uFEFF${text}\r\n`);
       return { rows: rows.length, path: filePath };
     },
   };
