@@ -1,5 +1,6 @@
 // The bad-faith patterns of docs/domain.md ("Signs of bad faith at the level of the applicant"), as the backend flags
 // them on a profile: a short Chinese label for the tag and a sentence that explains the rule in the tooltip.
+import { BAD_FAITH_THRESHOLDS } from '../../../../shared/bad-faith';
 import type { BadFaithFlag, ProfileRow } from '../../../../shared/contract/screening';
 
 export interface FlagInfo {
@@ -38,16 +39,13 @@ export const FLAG_INFO: Record<BadFaithFlag, FlagInfo> = {
   },
 };
 
-/**
- * The thresholds the backend applies (electron/services/profiles.ts, BAD_FAITH_RULES). The contract does not carry
- * them yet, so they are stated here and a unit test keeps the numbers equal to the backend's.
- */
+/** The thresholds the backend applies, from the one shared source (shared/bad-faith.ts). */
 export const FLAG_THRESHOLDS: Record<BadFaithFlag, string> = {
-  'many-owners': '命中的名录商标分属 ≥2 个不同权利人',
-  'public-resources': '命中公共资源名称 ≥2 件',
-  'bulk-filing': '申请量 ≥50 件',
-  'repeat-owner': '命中同一权利人的名录商标 ≥3 件',
-  'many-classes': '申请覆盖 ≥10 个国际分类',
+  'many-owners': `命中的名录商标分属 ≥${BAD_FAITH_THRESHOLDS['many-owners']} 个不同权利人`,
+  'public-resources': `命中公共资源名称 ≥${BAD_FAITH_THRESHOLDS['public-resources']} 件`,
+  'bulk-filing': `申请量 ≥${BAD_FAITH_THRESHOLDS['bulk-filing']} 件`,
+  'repeat-owner': `命中同一权利人的名录商标 ≥${BAD_FAITH_THRESHOLDS['repeat-owner']} 件`,
+  'many-classes': `申请覆盖 ≥${BAD_FAITH_THRESHOLDS['many-classes']} 个国际分类`,
 };
 
 /** Flags in a fixed order, so the tags of different rows line up the same way. */
