@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HitRow } from '../../../../shared/contract/screening';
 import { gridTemplate, type HitColumn } from './hit-columns';
 import { HitTableHeader } from './HitTableHeader';
+import { HitTableRow } from './HitTableRow';
 import type { SortKey } from './filter-state';
 
 const ROW_HEIGHT = 34;
@@ -67,34 +68,19 @@ export function HitTable(props: HitTableProps) {
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const current = item.index === cursor;
-            const checked = selected.has(row.hitId);
             return (
-              <div
+              <HitTableRow
                 key={row.hitId}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={current}
-                data-hit-id={row.hitId}
-                className={`grid-row hit-row${current ? ' selected' : ''}${checked ? ' checked' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => props.onCursor(item.index)}
-              >
-                <div role="cell" className="cell cell-check" onClick={(e) => e.stopPropagation()}>
-                  <input
-                    type="checkbox"
-                    aria-label="选择此行"
-                    checked={checked}
-                    onChange={() => undefined}
-                    onClick={(e) => props.onCheck(item.index, e.shiftKey)}
-                  />
-                </div>
-                {columns.map((c) => (
-                  <div key={c.key} role="cell" className={`cell${c.className ? ` ${c.className}` : ''}`} title={c.title?.(row)}>
-                    {c.render(row)}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                item={item}
+                height={ROW_HEIGHT}
+                template={template}
+                columns={columns}
+                current={item.index === cursor}
+                checked={selected.has(row.hitId)}
+                onCursor={props.onCursor}
+                onCheck={props.onCheck}
+              />
             );
           })}
         </div>

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import type { BatchKind } from '../../../../shared/contract/screening';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
-import { BulkBar } from './BulkBar';
 import { DismissDialog } from './DismissDialog';
 import { exportHits } from './exportHits';
 import { isFiltered } from './filter-state';
@@ -12,6 +11,7 @@ import { columnsFor } from './hit-columns';
 import { HitDetailPane } from './HitDetailPane';
 import { HitFilters } from './HitFilters';
 import { HitTable } from './HitTable';
+import { ReviewActions } from './ReviewActions';
 import { useHitDetail } from './useHitDetail';
 import { useReviewQueue } from './useReviewQueue';
 import './review.css';
@@ -45,21 +45,7 @@ export function ReviewQueue({ source, title, extraActions }: ReviewQueueProps) {
         <div className="count hit-count" aria-live="polite">{countText(total, rows.length)}</div>
       </div>
       <HitFilters filter={q.filter} facets={q.facets} onChange={q.setFilter} />
-      <div className="toolbar review-actions">
-        <BulkBar
-          count={q.selection.ids.size}
-          onConfirm={() => q.decideTargets('selection', 'confirmed')}
-          onDismiss={() => q.openDismiss('selection')}
-          onUndecide={() => q.decideTargets('selection', 'undecided')}
-          onClear={q.clearSelection}
-        />
-        <span className="toolbar-spacer" />
-        <span className="muted small key-hint">键盘：j/k 移动 · c 确认 · d 排除 · u 待定 · x 勾选</span>
-        {extraActions}
-        <button type="button" onClick={() => void exportHits(client, q.filter, notify)} disabled={!total}>
-          导出 XLSX
-        </button>
-      </div>
+      <ReviewActions q={q} extraActions={extraActions} onExport={() => void exportHits(client, q.filter, notify)} />
       {error ? <div className="form-banner" role="alert">无法读取命中：{error}</div> : null}
       <div className="review-split">
         <HitTable
@@ -73,8 +59,8 @@ export function ReviewQueue({ source, title, extraActions }: ReviewQueueProps) {
           cursor={q.keyboard.state.cursor}
           onCursor={q.keyboard.setCursor}
           selected={q.selection.ids}
-          onCheck={q.check}
-          onCheckAll={q.checkAll}
+          onCheck={q.selection.check}
+          onCheckAll={q.selection.checkAll}
           onNearEnd={q.pages.loadMore}
           emptyText={emptyText}
         />
@@ -88,11 +74,11 @@ export function ReviewQueue({ source, title, extraActions }: ReviewQueueProps) {
       </div>
       {chooser ? (
         <DismissDialog
-          count={q.dismissCount()}
+          count={q.dismiss.count}
           reason={chooser.reason}
-          note={q.note}
+          note={q.dismiss.note}
           onReason={q.keyboard.pickReason}
-          onNote={q.setNote}
+          onNote={q.dismiss.setNote}
           onConfirm={q.confirmDismiss}
           onCancel={q.keyboard.closeChooser}
         />

@@ -1,13 +1,14 @@
 // The state of a review queue (filings or listings): filter, pages of rows, selection, keyboard, decisions.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BatchKind, Decision } from '../../../../shared/contract/screening';
 import { filterFromHash, toggleSort, type SortKey } from './filter-state';
 import type { ReviewEffect } from './review-keys';
-import { clickCheckbox, EMPTY_SELECTION, selectAll, type Selection } from './selection';
 import { useDecide } from './useDecide';
+import { useDismiss } from './useDismiss';
 import { useFacets } from './useFacets';
 import { useHitPages, type HitFilter } from './useHitPages';
 import { useReviewKeyboard } from './useReviewKeyboard';
+import { useSelection } from './useSelection';
 
 /** Follows links such as #/review?deadline=within14 while the page is open. */
 function useHashFilter(source: BatchKind, apply: (filter: HitFilter) => void) {
@@ -26,9 +27,6 @@ export function useReviewQueue(source: BatchKind) {
   const [filter, setFilterState] = useState<HitFilter>(() => filterFromHash(source, window.location.hash));
   const [facetsVersion, setFacetsVersion] = useState(0);
   const [detailVersion, setDetailVersion] = useState(0);
-  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const [note, setNote] = useState('');
-  const dismissTargets = useRef<number[]>([]);
   const facets = useFacets(source, facetsVersion);
   const pages = useHitPages(filter);
   const onDecided = useCallback(() => {
@@ -36,29 +34,29 @@ export function useReviewQueue(source: BatchKind) {
     setDetailVersion((v) => v + 1);
   }, []);
   const decide = useDecide(pages.patch, onDecided);
-  const rowIds = pages.rows.map((r) => r.hitId);
+  const selection = useSelection(pages.rows.map((r) => r.hitId));
+  const dismiss = useDismiss(decide);
 
   const onEffect = (effect: ReviewEffect, cursor: number) => {
     const row = pages.rows[cursor];
     if (!row) return;
     if (effect.kind === 'confirm') void decide([row.hitId], 'confirmed');
     else if (effect.kind === 'undecide') void decide([row.hitId], 'undecided');
-    else if (effect.kind === 'toggle') setSelection((s) => clickCheckbox(s, rowIds, cursor, false));
-    else if (effect.kind === 'open-dismiss') {
-      dismissTargets.current = [row.hitId];
-      setNote('');
-    } else if (effect.kind === 'dismiss') void decide(dismissTargets.current, 'dismissed', effect.reason, note);
+    else if (effect.kind === 'toggle') selection.check(cursor, false);
+    else if (effect.kind === 'open-dismiss') dismiss.begin([row.hitId]);
+    else if (effect.kind === 'dismiss') dismiss.finish(effect.reason);
   };
   const keyboard = useReviewKeyboard(pages.rows.length, onEffect);
   const { setCursor, openChooser, closeChooser } = keyboard;
+  const clearSelection = selection.clear;
 
   const setFilter = useCallback(
     (next: HitFilter) => {
       setFilterState(next);
-      setSelection(EMPTY_SELECTION);
+      clearSelection();
       setCursor(-1);
     },
-    [setCursor],
+    [setCursor, clearSelection],
   );
   useHashFilter(source, setFilter);
 
@@ -75,25 +73,18 @@ export function useReviewQueue(source: BatchKind) {
     facets,
     pages,
     selection,
-    check: (index: number, shift: boolean) => setSelection((s) => clickCheckbox(s, rowIds, index, shift)),
-    checkAll: (all: boolean) => setSelection(selectAll(rowIds, all)),
-    clearSelection: () => setSelection(EMPTY_SELECTION),
     keyboard,
     detailVersion,
-    note,
-    setNote,
+    dismiss,
     /** the decision buttons: of the detail pane ('current') or of the bulk bar ('selection') */
     decideTargets: (scope: Scope, decision: Exclude<Decision, 'dismissed'>) => void decide(targets(scope), decision),
     openDismiss: (scope: Scope) => {
-      dismissTargets.current = targets(scope);
-      setNote('');
-      if (dismissTargets.current.length > 0) openChooser();
+      if (dismiss.begin(targets(scope))) openChooser();
     },
-    dismissCount: () => dismissTargets.current.length,
     confirmDismiss: () => {
       const reason = keyboard.state.chooser?.reason ?? '不近似';
       closeChooser();
-      void decide(dismissTargets.current, 'dismissed', reason, note);
+      dismiss.finish(reason);
     },
   };
 }

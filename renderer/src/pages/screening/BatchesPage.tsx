@@ -1,9 +1,7 @@
 // 筛查批次: import gazette filings or e-commerce listings, watch the import and the screening, and manage batches.
-import { useCallback, useEffect, useState } from 'react';
-import type { BatchKind, BatchSummary, JobProgress } from '../../../../shared/contract/screening';
+import { useCallback, useState } from 'react';
+import type { BatchKind, BatchSummary } from '../../../../shared/contract/screening';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useToast } from '../../components/Toast';
-import { importSummary } from './batch-labels';
 import { BatchList } from './BatchList';
 import { BatchProblemsDialog } from './BatchProblemsDialog';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
@@ -12,52 +10,24 @@ import { ImportProgress } from './ImportProgress';
 import { useBatchActions } from './useBatchActions';
 import { useBatchImport, type RunningJob } from './useBatchImport';
 import { useBatchList } from './useBatchList';
-import { useJobProgress } from './useJobProgress';
+import { useWatchedJob } from './useWatchedJob';
 import './screening.css';
 
 export function BatchesPage() {
-  const notify = useToast();
   const [kind, setKind] = useState<BatchKind>('filing');
-  const [job, setJob] = useState<(RunningJob & { run: number }) | null>(null);
-  const [cancelling, setCancelling] = useState(false);
   const [problemsOf, setProblemsOf] = useState<BatchSummary | null>(null);
   const { batches, error, reload } = useBatchList();
-  const watch = useCallback((next: RunningJob) => {
-    setCancelling(false);
-    setJob((old) => ({ ...next, run: (old?.run ?? 0) + 1 }));
-  }, []);
-  const flow = useBatchImport(
-    useCallback(
-      (started: RunningJob) => {
-        watch(started);
-        reload();
-      },
-      [watch, reload],
-    ),
-  );
-  const actions = useBatchActions(watch, reload);
-
-  const onFinished = useCallback(
-    (p: JobProgress) => {
+  const watched = useWatchedJob(batches, reload);
+  const { job, watch } = watched;
+  const onStarted = useCallback(
+    (started: RunningJob) => {
+      watch(started);
       reload();
-      if (p.phase === 'done') notify(`导入完成：${importSummary(p)}，命中 ${p.hitCount} 条`);
-      else if (p.phase === 'failed') notify(`导入失败：${p.message}`, 'error');
     },
-    [reload, notify],
+    [watch, reload],
   );
-  const { progress, error: progressError } = useJobProgress(job?.batchId ?? null, job?.run ?? 0, onFinished);
-
-  // Opening the page while a job runs (started before, or elsewhere) shows its progress.
-  const runningBatch = batches?.find((b) => b.running) ?? null;
-  useEffect(() => {
-    if (!job && runningBatch) watch({ batchId: runningBatch.id, fileName: runningBatch.fileName });
-  }, [job, runningBatch, watch]);
-
-  const cancel = () => {
-    if (!job) return;
-    setCancelling(true);
-    void actions.cancel(job.batchId);
-  };
+  const flow = useBatchImport(onStarted);
+  const actions = useBatchActions(watch, reload);
 
   return (
     <div className="page batches-page">
@@ -73,11 +43,11 @@ export function BatchesPage() {
       {job ? (
         <ImportProgress
           fileName={job.fileName}
-          progress={progress}
-          error={progressError}
-          cancelling={cancelling}
-          onCancel={cancel}
-          onClose={() => setJob(null)}
+          progress={watched.progress}
+          error={watched.error}
+          cancelling={watched.cancelling}
+          onCancel={watched.cancel}
+          onClose={watched.close}
         />
       ) : null}
       {error ? <div className="form-banner" role="alert">无法读取批次：{error}</div> : null}

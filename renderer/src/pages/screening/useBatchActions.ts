@@ -1,4 +1,4 @@
-// What the batch list's buttons do: resume, rescreen (one or all), remove, cancel.
+// What the batch list's buttons do: resume, rescreen (one or all), remove.
 import { useState } from 'react';
 import type { BatchSummary } from '../../../../shared/contract/screening';
 import { useClient } from '../../api/context';
@@ -40,11 +40,6 @@ export function useBatchActions(watch: (job: RunningJob) => void, reload: () => 
     reload();
   }
 
-  async function cancel(batchId: number) {
-    const r = await client['batches.cancel']({ batchId });
-    if (!r.ok) notify(`未能取消：${r.error.message}`, 'error');
-  }
-
   return {
     removing,
     busy,
@@ -53,6 +48,5 @@ export function useBatchActions(watch: (job: RunningJob) => void, reload: () => 
     resume: (b: BatchSummary) => void resume(b),
     rescreen: (b: BatchSummary | null, all: readonly BatchSummary[]) => void rescreen(b, all),
     remove: () => void remove(),
-    cancel,
   };
 }

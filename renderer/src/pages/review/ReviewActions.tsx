@@ -1,0 +1,30 @@
+// The bar above the review table: bulk decisions for the checked rows, the keys, extra actions and 导出.
+import type { ReactNode } from 'react';
+import { BulkBar } from './BulkBar';
+import type { ReviewQueueState } from './useReviewQueue';
+
+interface ReviewActionsProps {
+  q: ReviewQueueState;
+  extraActions?: ReactNode;
+  onExport: () => void;
+}
+
+export function ReviewActions({ q, extraActions, onExport }: ReviewActionsProps) {
+  return (
+    <div className="toolbar review-actions">
+      <BulkBar
+        count={q.selection.ids.size}
+        onConfirm={() => q.decideTargets('selection', 'confirmed')}
+        onDismiss={() => q.openDismiss('selection')}
+        onUndecide={() => q.decideTargets('selection', 'undecided')}
+        onClear={q.selection.clear}
+      />
+      <span className="toolbar-spacer" />
+      <span className="muted small key-hint">键盘：j/k 移动 · c 确认 · d 排除 · u 待定 · x 勾选</span>
+      {extraActions}
+      <button type="button" onClick={onExport} disabled={!q.pages.total}>
+        导出 XLSX
+      </button>
+    </div>
+  );
+}
