@@ -71,9 +71,9 @@ export function hanCandidates(
   minScore: Float64Array,
   minSame: Int32Array,
 ): HanCandidate[] {
-  const { seenText, upper, exact, first, last } = index.scratch;
+  const { seenText, upper, exact, first, last, touched } = index.scratch;
   const stamp = ++index.scratch.stamp;
-  const touched: number[] = [];
+  let touchedCount = 0;
   const postings: CharPostings[] = [];
   for (let pos = 0; pos < han.length; pos++) {
     const p = postingsOf(index, han[pos]!);
@@ -87,7 +87,7 @@ export function hanCandidates(
         exact[f] = 1;
         first[f] = pos;
         last[f] = pos;
-        touched.push(f);
+        touched[touchedCount++] = f;
       } else {
         upper[f] = upper[f]! + 1;
         exact[f] = exact[f]! + 1;
@@ -107,7 +107,7 @@ export function hanCandidates(
     }
   }
   const out: HanCandidate[] = [];
-  for (let i = 0; i < touched.length; i++) {
+  for (let i = 0; i < touchedCount; i++) {
     const f = touched[i]!;
     if (exact[f]! >= minSame[f]! && upper[f]! >= minScore[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
   }

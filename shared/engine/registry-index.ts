@@ -56,6 +56,8 @@ export interface RegistryIndex {
     upper: Float64Array; seenText: Int32Array; first: Int32Array; last: Int32Array;
     /** text characters that are exactly one of the form's characters */
     exact: Int32Array; stamp: number;
+    /** forms touched by the current text (a form appears once: guarded by seenText) */
+    touched: Int32Array;
   };
 }
 
@@ -171,7 +173,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     minSame: Int32Array.from(forms, (f) => minSameOf(f.han.length)),
     scratch: {
       upper: new Float64Array(n), seenText: new Int32Array(n).fill(-1), first: new Int32Array(n), last: new Int32Array(n),
-      exact: new Int32Array(n), stamp: 0,
+      exact: new Int32Array(n), stamp: 0, touched: new Int32Array(n),
     },
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map() };
