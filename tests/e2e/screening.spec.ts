@@ -69,6 +69,12 @@ test('import the dev gazette, see progress and hits; importing it again adds not
   expect(again).toBe(0);
   await expect(panel.locator('.job-result')).toContainText('新增 0 条，重复 1479 条');
   await expect(page.locator('.batch-table tbody tr')).toHaveCount(2);
+
+  // Re-screening a batch (after the registry changed) runs the screening phase again.
+  const first = page.locator('.batch-table tbody tr').nth(1);
+  await first.getByRole('button', { name: '重新筛查' }).click();
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
+  await expect(panel.locator('.job-hits dd')).toHaveText(String(hits));
 });
 
 test('review hits with the keyboard, filter by deadline, and see what falls due', async ({ page, server }) => {
@@ -101,6 +107,13 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   await expect(page.getByLabel('命中详情').locator('.aligned .al').first()).toBeVisible();
   await expect(page.getByLabel('命中详情')).toContainText('名录商标');
   await shoot(page, 'review');
+
+  // Export of the current view.
+  const xlsx = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-out-')), 'review.xlsx');
+  await server.queueDialog(xlsx);
+  await page.getByRole('button', { name: '导出 XLSX' }).click();
+  await expect(page.getByRole('status').getByText(/^已导出 \d+ 条到/)).toBeVisible();
+  expect(existsSync(xlsx)).toBe(true);
 
   // The decisions are stored: the confirmed filter shows the one confirmed hit.
   await page.getByRole('combobox', { name: '按结论筛选' }).selectOption('confirmed');

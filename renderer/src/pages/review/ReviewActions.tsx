@@ -22,6 +22,9 @@ export function ReviewActions({ q, extraActions, onExport }: ReviewActionsProps)
       <span className="toolbar-spacer" />
       <span className="muted small key-hint">键盘：j/k 移动 · c 确认 · d 排除 · u 待定 · x 勾选</span>
       {extraActions}
+      <button type="button" onClick={q.pages.reload} title="重新读取：已作出结论的行按当前筛选条件移出">
+        刷新
+      </button>
       <button type="button" onClick={onExport} disabled={!q.pages.total}>
         导出 XLSX
       </button>
