@@ -51,6 +51,7 @@ export function alignHan(
   lo = 0,
   hi = text.length,
   markInfo?: readonly CharInfo[],
+  textInfoAll?: readonly CharInfo[],
 ): HanAlignment {
   const k = mark.length;
   // an extra character inside a two-character mark breaks it apart (红烧牛 is not 红牛)
@@ -64,7 +65,7 @@ export function alignHan(
   }
   if (relationBuffer.length < k * n) relationBuffer = new Array<CharSimilarity>(k * n * 2);
   if (textInfoBuffer.length < n) textInfoBuffer = new Array<CharInfo>(n * 2);
-  for (let j = 0; j < n; j++) textInfoBuffer[j] = charInfo(text[lo + j]!);
+  for (let j = 0; j < n; j++) textInfoBuffer[j] = textInfoAll ? textInfoAll[lo + j]! : charInfo(text[lo + j]!);
   const textInfo = textInfoBuffer;
   for (let i = 0; i < k; i++) {
     const m = markInfo ? markInfo[i]! : charInfo(mark[i]!);

@@ -5,6 +5,7 @@
 //   upper-cased, accents removed, Cyrillic and Greek look-alikes replaced, split into tokens with a look-alike
 //   skeleton (0/O, 1/l/I/L, 5/S, 8/B, rn/m, vv/w).
 import { variantOf } from './glyphs';
+import type { CharInfo } from './similarity';
 
 export type CharOrigin = 'same' | 'traditional' | 'variant' | 'numeral';
 
@@ -26,6 +27,8 @@ export interface NormalisedText {
   latin: LatinToken[];
   /** generic-word mask of `han`, computed on first use (see generic.ts) */
   genericMask?: boolean[];
+  /** readings and look-alikes of `han`, computed on first use (see similarity.ts) */
+  hanInfo?: CharInfo[];
 }
 
 /** Texts longer than this are cut: no mark is that long, and a runaway cell must not stall a batch. */

@@ -1,6 +1,7 @@
 // Scoring of one candidate form against a screened text, and the reasons a reviewer is shown.
 import type { AlignedPair, HitReason } from '../domain';
 import { alignHan } from './align';
+import { charInfo } from './similarity';
 import type { HanCandidate } from './candidates';
 import { genericMask } from './generic';
 import { matchLatin } from './latin';
@@ -78,7 +79,8 @@ export function scoreHan(form: MarkForm, text: NormalisedText, cand: HanCandidat
   const k = form.han.length;
   const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
   const hi = context === 'listing' ? Math.min(text.han.length, cand.last + k + 3) : text.han.length;
-  const a = alignHan(form.han, form.weights, text.han, lo, hi, form.info);
+  text.hanInfo ??= text.han.map(charInfo);
+  const a = alignHan(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo);
   // three characters with the first one clearly different (or missing) are not similar (电老虎 / 飞老虎 rule)
   if (k === 3 && a.firstValue < 0.5) return null;
   if (!keepsEnoughOfTheMark(form, a.pairs, a.relations)) return null;

@@ -51,12 +51,12 @@ export function fuzzyReadingsOf(ch: string): readonly string[] {
 }
 
 // Results are a handful of distinct values: shared objects, so comparing allocates nothing.
-const results = new Map<string, CharSimilarity>();
+const RELATIONS: readonly CharRelation[] = ['same', 'homophone', 'fuzzy', 'shape', 'none'];
+const results: CharSimilarity[][] = RELATIONS.map(() => []);
 function result(value: number, relation: CharRelation): CharSimilarity {
-  const key = relation + value;
-  let r = results.get(key);
-  if (!r) results.set(key, (r = { value, relation }));
-  return r;
+  const row = results[RELATIONS.indexOf(relation)]!;
+  const key = Math.round(value * 100);
+  return (row[key] ??= { value, relation });
 }
 const SAME = result(1, 'same');
 const NONE = result(0, 'none');
