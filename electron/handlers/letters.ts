@@ -3,12 +3,14 @@ import type { lettersContract } from '../../shared/contract/letters';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import { readSettings, resetTemplate, templatesState, writeSettings, writeTemplate } from '../letters/config';
+import { createLetterArchive } from '../letters/archive';
 import { createLetterIssuing } from '../letters/issue';
 import { createLetterDrafts } from '../letters/service';
 
 export function createLettersHandlers(ctx: AppContext): Pick<Handlers, keyof typeof lettersContract> {
   const drafts = createLetterDrafts(ctx);
   const issuing = createLetterIssuing(ctx);
+  const archive = createLetterArchive(ctx);
   return {
     'letters.settings.get': () => readSettings(ctx),
     'letters.settings.set': ({ settings }) => writeSettings(ctx, settings),
@@ -21,10 +23,10 @@ export function createLettersHandlers(ctx: AppContext): Pick<Handlers, keyof typ
     'letters.preview': ({ id }) => drafts.preview(id),
     'letters.issue': ({ id }) => issuing.issue(id),
     'letters.discard': ({ id }) => drafts.discard(id),
-    'letters.supersede': ({ id }) => drafts.supersede(id),
+    'letters.supersede': ({ id }) => archive.supersede(id),
     'letters.export': ({ id, format, path }) => issuing.exportFile(id, format, path),
-    'letters.list': ({ status }) => drafts.list(status),
-    'letters.get': ({ id }) => drafts.get(id),
-    'letters.forHits': ({ hitIds }) => drafts.forHits(hitIds),
+    'letters.list': ({ status }) => archive.list(status),
+    'letters.get': ({ id }) => archive.get(id),
+    'letters.forHits': ({ hitIds }) => archive.forHits(hitIds),
   };
 }

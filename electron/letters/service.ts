@@ -1,8 +1,8 @@
 // Drafting, editing and reading letters. Issuing and exporting are in issue.ts. Every service call builds its
 // statements on the context's current database, which a restore may have replaced since the last call.
-import type { LetterCandidate, LetterDetail, LetterRef, LetterSummary } from '../../shared/contract/letters';
+import type { LetterCandidate, LetterDetail, LetterRef } from '../../shared/contract/letters';
 import { composeLetter, draftFields } from '../../shared/letters/compose';
-import type { LetterDocument, LetterFields, LetterHitFacts, LetterKind, LetterStatus } from '../../shared/letters/model';
+import type { LetterDocument, LetterFields, LetterHitFacts, LetterKind } from '../../shared/letters/model';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { readSettings, templatesState } from './config';
@@ -131,38 +131,6 @@ export function createLetterDrafts(ctx: AppContext) {
         s.audit({ at: now, actor: ctx.config.actor, action: 'delete', key: id, before: null, after: null, note: '删除草稿' });
         return { discarded: s.deleteDraft(id) };
       })();
-    },
-
-    supersede(id: number): LetterDetail {
-      const s = store();
-      return ctx.db.transaction(() => {
-        const old = requireLetter(s, id);
-        if (old.status !== 'issued') throw new AppFailure('conflict', '只有已签发且未被替代的函件可以更正重发。');
-        const pending = s.list('draft').find((r) => r.supersedes === id);
-        if (pending) return detailOf(ctx, s, pending);
-        const kept = s.hits(id).filter((h): h is typeof h & { hit_id: number } => h.hit_id !== null);
-        const keptIds = new Set(kept.map((h) => h.hit_id));
-        const fields = fieldsOf(old);
-        const rows = fields.rows.filter((r) => keptIds.has(r.hitId));
-        if (rows.length === 0) throw new AppFailure('not-found', '该函件涉及的筛查结果均已删除，无法更正重发。');
-        const now = ctx.now();
-        const draftId = s.insertDraft(old.kind, { ...fields, rows }, now, ctx.config.actor, id);
-        s.setHits(draftId, kept.filter((h) => rows.some((r) => r.hitId === h.hit_id)).map((h) => ({ hitId: h.hit_id, applicationNumber: h.application_number, markId: h.mark_id })));
-        s.audit({ at: now, actor: ctx.config.actor, action: 'supersede-draft', key: id, before: null, after: { draftId }, note: `起草更正函以替代 ${old.document_number}` });
-        return detailOf(ctx, s, requireLetter(s, draftId));
-      })();
-    },
-
-    list(status?: LetterStatus): LetterSummary[] {
-      const s = store();
-      return s.list(status).map((row) => s.summary(row));
-    },
-
-    get: (id: number): LetterDetail => detailOf(ctx, store(), requireLetter(store(), id)),
-
-    forHits(hitIds: readonly number[]): { hitId: number; letters: LetterRef[] }[] {
-      const s = store();
-      return [...new Set(hitIds)].map((hitId) => ({ hitId, letters: s.refsOfHit(hitId) }));
     },
   };
 }
