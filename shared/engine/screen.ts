@@ -47,29 +47,29 @@ function composedVariant(index: RegistryIndex, text: NormalisedText): Normalised
     } else {
       out.han.push(text.han[i] as string);
       out.hanSource.push(text.hanSource[i] as string);
-      out.hanOrigin.push(text.hanOrigin[i] as CharOriginOf);
+      out.hanOrigin.push(text.hanOrigin[i]!);
       out.hanBreakAfter.push(text.hanBreakAfter[i] as boolean);
     }
   }
   return changed ? out : null;
 }
-type CharOriginOf = NormalisedText['hanOrigin'][number];
 
 /** Best score per mark for one normalised text. */
 function scoreText(index: RegistryIndex, text: NormalisedText, context: Context): Map<number, FormScore> {
   const best = new Map<number, FormScore>();
   const keep = (s: FormScore | null) => {
-    if (!s) return;
+    // a form below its own threshold must not hide another form of the same mark that passes
+    if (!s || s.similarity < thresholdOf(s)) return;
     const prev = best.get(s.form.markIndex);
     if (!prev || rank(s) > rank(prev)) best.set(s.form.markIndex, s);
   };
   if (text.han.length > 0) {
     for (const cand of hanCandidates(index, text.han, index.minScore, index.minSame)) {
-      keep(scoreHan(index.forms[cand.form] as (typeof index.forms)[number], text, cand, context));
+      keep(scoreHan(index.forms[cand.form]!, text, cand, context));
     }
   }
   if (text.latin.length > 0) {
-    for (const f of latinCandidates(index, text.latin)) keep(scoreLatin(index.forms[f] as (typeof index.forms)[number], text, context));
+    for (const f of latinCandidates(index, text.latin)) keep(scoreLatin(index.forms[f]!, text, context));
   }
   return best;
 }
