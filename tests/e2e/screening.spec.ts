@@ -107,6 +107,9 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   await expect(page.getByLabel('命中详情').locator('.aligned .al').first()).toBeVisible();
   await expect(page.getByLabel('命中详情')).toContainText('名录商标');
   await shoot(page, 'review');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shoot(page, 'review-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Export of the current view.
   const xlsx = path.join(mkdtempSync(path.join(tmpdir(), 'markguard-e2e-out-')), 'review.xlsx');
@@ -279,4 +282,12 @@ test('a long import can be cancelled and then resumed', async ({ page, server })
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
   await expect(row).toContainText('已完成');
   await expect(row.locator('td').nth(3)).toHaveText(String(body.length * 60));
+
+  // Many hits: the queue loads 200 at a time as the table scrolls.
+  await goTo(page, '抢注审查');
+  const count = page.locator('.hit-count');
+  await expect(count).toHaveText(/^共 \d+ 条命中，已载入 200 条$/);
+  const body200 = page.locator('.hit-grid .grid-body');
+  await body200.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(count).toHaveText(/已载入 400 条|^共 \d+ 条命中$/);
 });

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { CATEGORIES, HIT_REASONS, REASON_LABELS, type Category, type HitReason } from '../../../../shared/domain';
 import { DECISION_LABELS } from './labels';
-import { withFilter } from './filter-state';
+import { defaultFilter, isFiltered, withFilter } from './filter-state';
 import { TextFilter } from './TextFilter';
 import type { HitFacets } from './useFacets';
 import type { HitFilter } from './useHitPages';
@@ -104,6 +104,11 @@ export function HitFilters(props: HitFiltersProps) {
           {facets?.platforms.map((p) => <option key={p} value={p}>{p}</option>)}
         </Select>
       )}
+      {isFiltered(filter) ? (
+        <button type="button" className="link" onClick={() => onChange({ ...defaultFilter(filter.source), sortBy: filter.sortBy, sortDir: filter.sortDir })}>
+          清除筛选
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -21,11 +21,11 @@ export interface HitColumn {
 }
 
 const score: HitColumn = {
-  key: 'score', label: '分数', width: '52px', sort: 'score', className: 'mono',
+  key: 'score', label: '分数', width: '48px', sort: 'score', className: 'mono',
   render: (r) => <span className={r.score >= 0.85 ? 'score-high' : undefined}>{scoreText(r.score)}</span>,
 };
 const mark: HitColumn = {
-  key: 'mark', label: '近似名录商标', width: 'minmax(140px, 1fr)', sort: 'mark',
+  key: 'mark', label: '近似名录商标', width: 'minmax(150px, 1fr)', sort: 'mark',
   render: (r) => (
     <span className="mark-cell">
       <span className="mark-name">{r.markName}</span>
@@ -35,24 +35,24 @@ const mark: HitColumn = {
   title: (r) => (r.matchedMark && r.matchedMark !== r.markName ? `${r.markName}（匹配：${r.matchedMark}）` : r.markName),
 };
 const reasons: HitColumn = {
-  key: 'reasons', label: '理由', width: 'minmax(110px, 1fr)', className: 'muted',
+  key: 'reasons', label: '理由', width: 'minmax(70px, 1fr)', className: 'muted',
   render: (r) => reasonsText(r.reasons), title: (r) => reasonsText(r.reasons),
 };
 const decision: HitColumn = {
-  key: 'decision', label: '结论', width: '116px',
+  key: 'decision', label: '结论', width: '112px',
   render: (r) => <DecisionBadge decision={r.decision} dismissReason={r.dismissReason} />,
   title: (r) => r.decisionNote,
 };
 
 const FILING_COLUMNS: HitColumn[] = [
   score,
-  { key: 'appno', label: '申请号', width: '86px', className: 'mono', render: (r) => r.filing?.applicationNumber },
-  { key: 'text', label: '申请商标', width: 'minmax(90px, 0.8fr)', className: 'cell-name', render: (r) => r.filing?.markText ?? r.matchedText, title: (r) => r.filing?.markText ?? '' },
-  { key: 'class', label: '类别号', width: '58px', sort: 'niceClass', className: 'mono', render: (r) => r.filing?.niceClass },
-  { key: 'applicant', label: '申请人', width: 'minmax(120px, 1.1fr)', sort: 'applicant', render: (r) => r.filing?.applicant, title: (r) => r.filing?.applicant ?? '' },
-  { key: 'agency', label: '代理机构', width: 'minmax(100px, 1fr)', render: (r) => r.filing?.agency || <span className="muted">—</span>, title: (r) => r.filing?.agency ?? '' },
-  { key: 'issue', label: '公告期号', width: '76px', sort: 'publishedOn', render: (r) => r.filing?.gazetteIssue, title: (r) => `公告日期：${r.filing?.publishedOn ?? ''}` },
-  { key: 'deadline', label: '异议截止', width: '106px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
+  { key: 'appno', label: '申请号', width: '80px', className: 'mono', render: (r) => r.filing?.applicationNumber },
+  { key: 'text', label: '申请商标', width: 'minmax(80px, 0.8fr)', className: 'cell-name', render: (r) => r.filing?.markText ?? r.matchedText, title: (r) => r.filing?.markText ?? '' },
+  { key: 'class', label: '类别号', width: '56px', sort: 'niceClass', className: 'mono', render: (r) => r.filing?.niceClass },
+  { key: 'applicant', label: '申请人', width: 'minmax(90px, 1.1fr)', sort: 'applicant', render: (r) => r.filing?.applicant, title: (r) => r.filing?.applicant ?? '' },
+  { key: 'agency', label: '代理机构', width: 'minmax(80px, 1fr)', render: (r) => r.filing?.agency || <span className="muted">—</span>, title: (r) => r.filing?.agency ?? '' },
+  { key: 'issue', label: '公告期号', width: '80px', sort: 'publishedOn', render: (r) => r.filing?.gazetteIssue, title: (r) => `公告日期：${r.filing?.publishedOn ?? ''}` },
+  { key: 'deadline', label: '异议截止', width: '112px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
   mark,
   reasons,
   decision,
@@ -62,7 +62,7 @@ const LISTING_COLUMNS: HitColumn[] = [
   score,
   { key: 'platform', label: '平台', width: '76px', render: (r) => r.listing?.platform },
   { key: 'shop', label: '店铺', width: 'minmax(90px, 0.7fr)', render: (r) => r.listing?.shop, title: (r) => r.listing?.shop ?? '' },
-  { key: 'title', label: '商品标题', width: 'minmax(200px, 2fr)', render: (r) => <TitleWithMatch title={r.listing?.title ?? ''} matched={r.matchedText} />, title: (r) => r.listing?.title ?? '' },
+  { key: 'title', label: '商品标题', width: 'minmax(180px, 2fr)', render: (r) => <TitleWithMatch title={r.listing?.title ?? ''} matched={r.matchedText} />, title: (r) => r.listing?.title ?? '' },
   { key: 'location', label: '所在地', width: 'minmax(90px, 0.7fr)', render: (r) => r.listing?.sellerLocation, title: (r) => r.listing?.sellerLocation ?? '' },
   mark,
   reasons,
