@@ -140,6 +140,10 @@ export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
     const window = s.start >= 0 ? text.han.slice(s.start, s.end).join('') : '';
     goods ??= filing.goods.map((g) => normaliseText(g).han.join(''));
     if (window.length >= 2 && goods.some((g) => g === window)) continue;
+    // a GI filed by someone outside its region: the goods would not come from there (art. 16)
+    if (index.marks[markIndex]?.category === '地理标志' && !sellerInRegion(index.regions[markIndex] ?? [], filing.applicantAddress)) {
+      s.reasons.add('region');
+    }
     out.push({ hit: finish(index, s, reach, 'filing', filing.applicationNumber, filing.markText), rank: rank(s) });
   }
   return sortHits(out);

@@ -47,6 +47,12 @@ describe('screenFiling catches', () => {
     expect(hit?.markId).toBe(id);
     expect(hit?.reasons).toContain(reason);
   });
+  it('notes when a GI is filed from outside its region', () => {
+    const outside = { ...filing('湟源陈醋', 30), applicantAddress: '山西省太原市' };
+    const inside = { ...filing('湟源陈醋', 30), applicantAddress: '青海省西宁市湟源县' };
+    expect(top(outside)?.reasons).toContain('region');
+    expect(top(inside)?.reasons).not.toContain('region');
+  });
   it('reaches every class for a well-known mark, marked crossclass', () => {
     expect(top(filing('金凤凰', 3))?.reasons).toContain('crossclass');
   });
