@@ -38,13 +38,14 @@ export function useReviewQueue(source: BatchKind) {
   const dismiss = useDismiss(decide);
 
   const onEffect = (effect: ReviewEffect, cursor: number) => {
+    // The chooser may have been opened for the checked rows, with no current row.
+    if (effect.kind === 'dismiss') return dismiss.finish(effect.reason);
     const row = pages.rows[cursor];
     if (!row) return;
     if (effect.kind === 'confirm') void decide([row.hitId], 'confirmed');
     else if (effect.kind === 'undecide') void decide([row.hitId], 'undecided');
     else if (effect.kind === 'toggle') selection.check(cursor, false);
     else if (effect.kind === 'open-dismiss') dismiss.begin([row.hitId]);
-    else if (effect.kind === 'dismiss') dismiss.finish(effect.reason);
   };
   const keyboard = useReviewKeyboard(pages.rows.length, onEffect);
   const { setCursor, openChooser, closeChooser } = keyboard;

@@ -85,4 +85,21 @@ describe('review queue', () => {
     fireEvent.click(screen.getByRole('button', { name: '批量确认' }));
     await waitFor(() => expect(decisions[0]?.hitIds).toEqual([1, 2, 3]));
   });
+
+  it('dismisses the checked rows with Enter in the chooser, with the note typed there', async () => {
+    const { decisions } = setup();
+    await screen.findByText('叁江源');
+    const boxes = screen.getAllByLabelText('选择此行');
+    fireEvent.click(boxes[0] as HTMLElement);
+    fireEvent.click(boxes[1] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: '批量排除…' }));
+    const dialog = await screen.findByRole('dialog', { name: '排除命中' });
+    expect(dialog.textContent).toContain('排除选中的 2 条命中');
+    key('3');
+    const note = screen.getByLabelText('备注');
+    fireEvent.change(note, { target: { value: '同一申请人的自有商标' } });
+    fireEvent.keyDown(note, { key: 'Enter' });
+    await waitFor(() => expect(decisions).toHaveLength(1));
+    expect(decisions[0]).toEqual({ hitIds: [1, 2], decision: 'dismissed', dismissReason: '其他', note: '同一申请人的自有商标' });
+  });
 });
