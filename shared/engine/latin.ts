@@ -74,7 +74,8 @@ export interface LatinForm {
 /** Similarity of a Latin mark form to the best run of whole tokens of a text; null when none is close. */
 export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): LatinMatch | null {
   let best: LatinMatch | null = null;
-  const maxSpan = Math.min(tokens.length, form.tokenCount + 1);
+  // tokens may be split differently from the mark's (KANG SHI FU, COCA-COLA / COCACOLA)
+  const maxSpan = Math.min(tokens.length, Math.max(4, form.tokenCount + 1));
   for (let from = 0; from < tokens.length; from++) {
     let canon = '';
     let skeleton = '';

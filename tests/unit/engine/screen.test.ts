@@ -40,6 +40,7 @@ describe('screenFiling catches', () => {
     ['途安', 12, 'A8', 'reorder'],
     ['弓长飞', 29, 'A2', 'components'],
     ['KANBULA', 25, 'A7', 'alias'],
+    ['JIN FENG HUANG', 25, 'A1', 'pinyin'],
     ['坎布拉', 41, 'A7', 'identical'],
     ['雪山锋', 33, 'A9', 'homophone'],
   ])('%s (class %i) → %s by %s', (text, cls, id, reason) => {
