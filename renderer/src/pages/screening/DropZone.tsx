@@ -1,18 +1,17 @@
 // 拖入文件: a dropped file is imported from its path when the window can tell it (Electron's
-// webUtils.getPathForFile, once the preload exposes it); otherwise the file dialog opens instead.
+// webUtils.getPathForFile through the preload); otherwise (the web bridge) the file dialog opens instead.
 import { useState, type DragEvent } from 'react';
 import type { BatchKind } from '../../../../shared/contract/screening';
 import { KIND_LABELS } from './batch-labels';
 
-interface FilePathBridge {
-  getPathForFile: (file: File) => string;
-}
-
-/** The path of a dropped file, if the preload offers a way to find it (window.markguardFiles). */
+/** The path of a dropped file, when the Electron preload can tell it (window.markguardFiles); null in a browser. */
 export function pathOfDroppedFile(file: File): string | null {
-  const bridge = (window as unknown as { markguardFiles?: FilePathBridge }).markguardFiles;
-  const path = bridge?.getPathForFile(file);
-  return path ? path : null;
+  try {
+    const path = window.markguardFiles?.pathOf(file);
+    return path ? path : null;
+  } catch {
+    return null;
+  }
 }
 
 interface DropZoneProps {

@@ -2,10 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { DropZone } from '../../../../renderer/src/pages/screening/DropZone';
+import type {} from '../../../../renderer/src/global';
 
 afterEach(() => {
   cleanup();
-  delete (window as unknown as { markguardFiles?: unknown }).markguardFiles;
+  delete window.markguardFiles;
 });
 
 function drop() {
@@ -23,10 +24,8 @@ describe('drop zone', () => {
     expect(onPath).not.toHaveBeenCalled();
   });
 
-  it('imports from the path when the preload offers getPathForFile', () => {
-    (window as unknown as { markguardFiles: { getPathForFile: (f: File) => string } }).markguardFiles = {
-      getPathForFile: (f) => `C:\\公告\\${f.name}`,
-    };
+  it('imports from the path when the preload can tell it', () => {
+    window.markguardFiles = { pathOf: (f) => `C:\\公告\\${f.name}` };
     const onPath = vi.fn();
     render(<DropZone kind="filing" onKind={() => undefined} disabled={false} onPath={onPath} onChoose={() => undefined} />);
     drop();
