@@ -74,3 +74,16 @@ describe('Latin look-alike letters', () => {
     expect(matchLatin(form('FIAT'), normaliseText('FIRT').latin)).toBeNull();
   });
 });
+
+describe('look-alike coverage of the generated data', () => {
+  // classic look-alike pairs from imitation cases and primers (not the development set's)
+  const PAIRS = ['师帅', '雪雷', '奥粤', '兔免', '哈恰', '桃挑', '白臼', '治洽', '仑伦', '友反', '仔子', '天夭', '吉古', '源原', '李季',
+    '乌鸟', '己已', '未末', '土士', '日曰', '人入', '大太', '刀力', '千干', '甲由', '申由', '贝见', '今令', '休体', '折拆', '侯候', '戊戌'];
+  it('knows at least nine in ten of them', () => {
+    const known = PAIRS.filter((p) => {
+      const [a, b] = Array.from(p) as [string, string];
+      return charSimilarity(a, b).relation === 'shape';
+    });
+    expect(known.length / PAIRS.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
