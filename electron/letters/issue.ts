@@ -23,7 +23,8 @@ const RENDERERS: Record<LetterFormat, (letter: LetterDocument) => Promise<Buffer
 export const archivePath = (year: number, documentNumber: string, format: LetterFormat): string =>
   path.join('letters', String(year), `${letterFileStem(documentNumber)}.${format}`);
 
-function takeNumberAndFreeze(ctx: AppContext, id: number): number {
+/** Exported for the test that races two processes for numbers; the service calls it through issue(). */
+export function takeNumberAndFreeze(ctx: AppContext, id: number): number {
   const store = createLetterStore(ctx.db);
   const freeze = ctx.db.transaction(() => {
     const row = requireDraft(store, id);
