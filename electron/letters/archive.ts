@@ -27,7 +27,7 @@ export function createLetterArchive(ctx: AppContext) {
         s.setHits(draftId, kept.filter((h) => rows.some((r) => r.hitId === h.hit_id)).map((h) => ({ hitId: h.hit_id, applicationNumber: h.application_number, markId: h.mark_id })));
         s.audit({ at: now, actor: ctx.config.actor, action: 'supersede-draft', key: id, before: null, after: { draftId }, note: `起草更正函以替代 ${old.document_number}` });
         return detailOf(ctx, s, requireLetter(s, draftId));
-      })();
+      }).immediate();
     },
 
     list(status?: LetterStatus): LetterSummary[] {

@@ -1,5 +1,6 @@
 // Drafting, editing and reading letters. Issuing and exporting are in issue.ts. Every service call builds its
-// statements on the context's current database, which a restore may have replaced since the last call.
+// statements on the context's current database, which a restore may have replaced since the last call. Writes
+// read first, so they begin IMMEDIATE: another connection's write then waits instead of failing with BUSY_SNAPSHOT.
 import type { LetterCandidate, LetterDetail, LetterRef } from '../../shared/contract/letters';
 import { composeLetter, draftFields } from '../../shared/letters/compose';
 import type { LetterDocument, LetterFields, LetterHitFacts, LetterKind } from '../../shared/letters/model';
@@ -96,7 +97,7 @@ export function createLetterDrafts(ctx: AppContext) {
         s.setHits(id, facts.map((f) => ({ hitId: f.hitId, applicationNumber: f.applicationNumber, markId: f.protectedMarkId })));
         s.audit({ at: now, actor: ctx.config.actor, action: 'create', key: id, before: null, after: { kind, hitIds: unique }, note: '起草函件' });
         return detailOf(ctx, s, requireLetter(s, id));
-      })();
+      }).immediate();
     },
 
     update(id: number, fields: LetterFields): LetterDetail {
@@ -110,7 +111,7 @@ export function createLetterDrafts(ctx: AppContext) {
         s.updateDraft(id, fields, ctx.now());
         s.setHits(id, facts.map((f) => ({ hitId: f.hitId, applicationNumber: f.applicationNumber, markId: f.protectedMarkId })));
         return detailOf(ctx, s, requireLetter(s, row.id));
-      })();
+      }).immediate();
     },
 
     preview(id: number): LetterDocument {
@@ -130,7 +131,7 @@ export function createLetterDrafts(ctx: AppContext) {
         const now = ctx.now();
         s.audit({ at: now, actor: ctx.config.actor, action: 'delete', key: id, before: null, after: null, note: '删除草稿' });
         return { discarded: s.deleteDraft(id) };
-      })();
+      }).immediate();
     },
   };
 }
