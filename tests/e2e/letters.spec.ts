@@ -95,6 +95,15 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(OUTPUT, 'e2e-letter-page-1')]);
   rmSync(folder, { recursive: true, force: true });
 
+  // 更正重发: a correction under the next number supersedes the letter, which stays in the archive.
+  await row.getByRole('button', { name: '更正重发' }).click();
+  await expect(editor).toContainText(/更正并替代 青市监商函〔\d{4}〕1号/);
+  await editor.getByRole('button', { name: '签发…' }).click();
+  await page.getByRole('dialog', { name: '签发函件' }).getByRole('button', { name: '签发' }).click();
+  await expect(archive.locator('tbody tr')).toHaveCount(2);
+  await expect(archive.locator('tbody tr').nth(0)).toContainText(/青市监商函〔\d{4}〕2号.*已签发/);
+  await expect(archive.locator('tbody tr').nth(1)).toContainText(/青市监商函〔\d{4}〕1号.*已被替代/);
+
   // The hits now show the letter: nothing is left to draft for them.
   await page.getByRole('tab', { name: '起草' }).click();
   await expect(page.getByText('没有待起草的已确认结果')).toBeVisible();
