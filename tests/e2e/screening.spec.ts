@@ -165,6 +165,9 @@ test('the listings queue highlights the match in the title and exports a complai
   await expect(rows.first()).toBeVisible();
   await expect(page.locator('.hit-grid .title-match').first()).toBeVisible();
   await page.keyboard.press('j');
+  // The whole title is aligned with the mark: the matched characters are coloured inside it.
+  const title = page.getByLabel('命中详情').getByLabel('商品标题', { exact: true }).first();
+  await expect(title.locator('.al[data-relation]').first()).toBeVisible();
   await page.keyboard.press('c');
   await expect(rows.nth(0).locator('.decision')).toHaveText('已确认');
   const platform = (await rows.nth(0).locator('[role="cell"]').nth(2).textContent()) ?? '';

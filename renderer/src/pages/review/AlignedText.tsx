@@ -58,8 +58,9 @@ export function AlignedPairView({ text, mark, pairs: raw, textLabel, markLabel }
     ...tagTextChars(text, pairs).map((c) => c.relation),
     ...tagMarkChars(mark, pairs).map((c) => c.relation),
   ].filter((r): r is Relation => r !== null));
+  const long = Array.from(text).length > 12;
   return (
-    <div className="aligned-pair">
+    <div className={`aligned-pair${long ? ' aligned-long' : ''}`}>
       <div className="aligned-line">
         <span className="aligned-label">{textLabel}</span>
         <AlignedTextOnly text={text} pairs={pairs} label={textLabel} />

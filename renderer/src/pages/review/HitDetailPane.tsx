@@ -28,14 +28,16 @@ function DecisionHistory({ detail }: { detail: HitDetail }) {
 }
 
 function MatchSection({ detail, ...actions }: { detail: HitDetail } & Omit<HitDetailPaneProps, 'detail' | 'error'>) {
-  const textLabel = detail.source === 'filing' ? '申请商标' : '标题匹配';
+  // A listing's alignment counts the characters of the whole title, so the whole title is shown aligned.
+  const text = detail.listing ? detail.listing.title : detail.matchedText;
+  const textLabel = detail.source === 'filing' ? '申请商标' : '商品标题';
   return (
     <section className="detail-section detail-match">
       <div className="detail-match-head">
         <span className="detail-score">分数 <strong className="mono">{scoreText(detail.score)}</strong></span>
         <DecisionBadge decision={detail.decision} dismissReason={detail.dismissReason} />
       </div>
-      <AlignedPairView text={detail.matchedText} mark={detail.matchedMark} pairs={detail.alignment} textLabel={textLabel} markLabel="名录商标" />
+      <AlignedPairView text={text} mark={detail.matchedMark} pairs={detail.alignment} textLabel={textLabel} markLabel="名录商标" />
       {detail.matchedMark !== detail.markName ? <p className="small muted">匹配的是名录商标「{detail.markName}」的别名「{detail.matchedMark}」。</p> : null}
       <div className="detail-reasons">
         <span className="muted">理由</span> <ReasonTags reasons={detail.reasons} />

@@ -1,5 +1,6 @@
 // Characters of a screened text and of a protected mark, each tagged with how it aligns with the other side.
-// Indices of the alignment are code-point indices into `matchedText` and `matchedMark`.
+// The engine counts Han characters (and numerals) only, skipping spaces, punctuation and Latin letters; a 'latin' pair
+// counts Latin words instead. These indices are mapped back to the characters of the string shown.
 import type { Relation } from './labels';
 
 export interface AlignedPairLike {
@@ -21,34 +22,86 @@ export interface TaggedChar {
 export function refinePairs(text: string, mark: string, pairs: readonly AlignedPairLike[]): AlignedPairLike[] {
   const t = Array.from(text);
   const m = Array.from(mark);
+  const ts = hanSlots(t);
+  const ms = hanSlots(m);
   return pairs.map((p) => {
     if (p.relation !== 'same' || p.textIndex < 0 || p.markIndex < 0) return p;
-    const a = t[p.textIndex];
-    const b = m[p.markIndex];
-    return a !== undefined && b !== undefined && a.toUpperCase() !== b.toUpperCase() ? { ...p, relation: 'variant' } : p;
+    const a = t[ts[p.textIndex] ?? -1];
+    const b = m[ms[p.markIndex] ?? -1];
+    return a !== undefined && b !== undefined && a !== b ? { ...p, relation: 'variant' } : p;
   });
+}
+
+const HAN = /[\p{Script=Han}〇]/u;
+const LATIN_OR_DIGIT = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
+const DIGIT = /[0-9０-９]/u;
+const LATIN_WORD = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+/gu;
+
+/**
+ * Code-point positions of the characters the engine's Han indices count: Han characters, and digits standing alone
+ * (6个 reads as 六个); digits inside a Latin word (PEPS1) belong to the word.
+ */
+function hanSlots(chars: readonly string[]): number[] {
+  const slots: number[] = [];
+  let runStart = -1;
+  const endRun = (end: number) => {
+    if (runStart < 0) return;
+    const run = chars.slice(runStart, end);
+    if (run.every((ch) => DIGIT.test(ch))) for (let i = runStart; i < end; i++) slots.push(i);
+    runStart = -1;
+  };
+  chars.forEach((ch, i) => {
+    if (LATIN_OR_DIGIT.test(ch)) {
+      if (runStart < 0) runStart = i;
+      return;
+    }
+    endRun(i);
+    if (HAN.test(ch)) slots.push(i);
+  });
+  endRun(chars.length);
+  return slots.sort((a, b) => a - b);
+}
+
+/** Code-point ranges [start, end) of the Latin words, which 'latin' pairs count. */
+function latinWords(chars: readonly string[]): [number, number][] {
+  const words: [number, number][] = [];
+  const text = chars.join('');
+  for (const m of text.matchAll(LATIN_WORD)) {
+    const start = Array.from(text.slice(0, m.index)).length;
+    words.push([start, start + Array.from(m[0]).length]);
+  }
+  return words;
+}
+
+function tagChars(value: string, pairs: readonly AlignedPairLike[], side: 'text' | 'mark'): TaggedChar[] {
+  const chars = Array.from(value);
+  const tags = new Array<Relation | null>(chars.length).fill(null);
+  const slots = hanSlots(chars);
+  const words = latinWords(chars);
+  for (const p of pairs) {
+    const index = side === 'text' ? p.textIndex : p.markIndex;
+    const other = side === 'text' ? p.markIndex : p.textIndex;
+    if (index < 0) continue;
+    const relation: Relation = other < 0 ? (side === 'text' ? 'inserted' : 'missing') : p.relation;
+    if (p.relation === 'latin') {
+      const [start, end] = words[index] ?? [0, 0];
+      for (let i = start; i < end; i++) tags[i] = relation;
+    } else {
+      const at = slots[index];
+      if (at !== undefined) tags[at] = relation;
+    }
+  }
+  return chars.map((ch, i) => ({ ch, relation: tags[i] ?? null }));
 }
 
 /** The screened text: a character takes the relation of its pair; an inserted character is 'inserted'. */
 export function tagTextChars(text: string, pairs: readonly AlignedPairLike[]): TaggedChar[] {
-  const chars = Array.from(text);
-  const tags = new Array<Relation | null>(chars.length).fill(null);
-  for (const p of pairs) {
-    if (p.textIndex < 0 || p.textIndex >= chars.length) continue;
-    tags[p.textIndex] = p.markIndex < 0 ? 'inserted' : p.relation;
-  }
-  return chars.map((ch, i) => ({ ch, relation: tags[i] ?? null }));
+  return tagChars(text, pairs, 'text');
 }
 
 /** The protected mark: a character takes the relation of its pair; one the text lacks is 'missing'. */
 export function tagMarkChars(mark: string, pairs: readonly AlignedPairLike[]): TaggedChar[] {
-  const chars = Array.from(mark);
-  const tags = new Array<Relation | null>(chars.length).fill(null);
-  for (const p of pairs) {
-    if (p.markIndex < 0 || p.markIndex >= chars.length) continue;
-    tags[p.markIndex] = p.textIndex < 0 ? 'missing' : p.relation;
-  }
-  return chars.map((ch, i) => ({ ch, relation: tags[i] ?? null }));
+  return tagChars(mark, pairs, 'mark');
 }
 
 /** Splits a long title around the first occurrence of the matched text, for highlighting it inside the title. */

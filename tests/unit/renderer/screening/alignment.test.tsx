@@ -46,6 +46,28 @@ describe('aligned characters', () => {
     expect(tagged.map((c) => c.relation)).toEqual([null, null, 'same', null, null]);
   });
 
+  it('counts only Han characters, as the engine does, skipping spaces and punctuation', () => {
+    const pairs: AlignedPairLike[] = [
+      { textIndex: 2, markIndex: 0, relation: 'same' },
+      { textIndex: 3, markIndex: 1, relation: 'shape' },
+      { textIndex: 4, markIndex: 2, relation: 'same' },
+    ];
+    expect(tagTextChars('正宗 康帅傅·面', pairs).map((c) => c.relation)).toEqual([null, null, null, 'same', 'shape', 'same', null, null]);
+  });
+
+  it('a latin pair tags a whole Latin word', () => {
+    const pairs: AlignedPairLike[] = [{ textIndex: 0, markIndex: 0, relation: 'latin' }];
+    expect(tagTextChars('SANJIANGYUAN', pairs).every((c) => c.relation === 'latin')).toBe(true);
+    const second: AlignedPairLike[] = [{ textIndex: 1, markIndex: 0, relation: 'latin' }];
+    expect(tagTextChars('AB PEPS1', second).map((c) => c.relation)).toEqual([null, null, null, 'latin', 'latin', 'latin', 'latin', 'latin']);
+  });
+
+  it('digits standing alone count as numerals, digits inside a Latin word do not', () => {
+    const pairs: AlignedPairLike[] = [{ textIndex: 2, markIndex: 0, relation: 'same' }];
+    expect(tagTextChars('6个核桃', pairs).map((c) => c.relation)).toEqual([null, null, 'same', null]);
+    expect(tagTextChars('PEPS1核桃', [{ textIndex: 0, markIndex: 0, relation: 'same' }]).map((c) => c.relation)).toEqual([null, null, null, null, null, 'same', null]);
+  });
+
   it('counts code points, not UTF-16 units', () => {
     expect(tagTextChars('𠮷野家', [{ textIndex: 1, markIndex: 0, relation: 'same' }]).map((c) => [c.ch, c.relation])).toEqual([
       ['𠮷', null], ['野', 'same'], ['家', null],
