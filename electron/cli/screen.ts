@@ -105,8 +105,10 @@ async function run(args: Args): Promise<void> {
     renameSync(temp, args.out);
     if (badRows > 0) process.stderr.write(`注意：${badRows} 行有误未筛查（见上），其余 ${result.rows - badRows} 行已筛查\n`);
     // peak resident memory of the whole process, worker threads included (resourceUsage reports kilobytes)
-    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    log(`完成：${result.rows} 行，命中 ${hits} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒，峰值内存 ${peakMb} MB → ${args.out}`);
+    const usage = process.resourceUsage();
+    const peakMb = Math.round(usage.maxRSS / 1024);
+    const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6; // microseconds, all threads
+    log(`完成：${result.rows} 行，命中 ${hits} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒（CPU ${cpu.toFixed(1)} 秒），峰值内存 ${peakMb} MB → ${args.out}`);
   } catch (error) {
     output.destroy();
     rmSync(temp, { force: true });

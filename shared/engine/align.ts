@@ -43,7 +43,10 @@ function buffers(cells: number): { score: Float64Array; step: Uint8Array; sims: 
 
 const enum Step { Start = 0, Diagonal = 1, Up = 2, Left = 3, Swap = 4 }
 
-/** Aligns all of `mark` with a window of `text` between `lo` and `hi` (defaults: the whole text). */
+/**
+ * Aligns all of `mark` with a window of `text` between `lo` and `hi` (defaults: the whole text); null when the best
+ * weighted score stays below `minScore`.
+ */
 export function alignHan(
   mark: readonly string[],
   weights: readonly number[],
@@ -52,7 +55,8 @@ export function alignHan(
   hi = text.length,
   markInfo?: readonly CharInfo[],
   textInfoAll?: readonly CharInfo[],
-): HanAlignment {
+  minScore = -Infinity,
+): HanAlignment | null {
   const k = mark.length;
   // an extra character inside a two-character mark breaks it apart (红烧牛 is not 红牛)
   const insertCost = k <= 2 ? 2 * INSERT_COST : INSERT_COST;
@@ -98,6 +102,8 @@ export function alignHan(
   }
   let endJ = 0;
   for (let j = 1; j <= n; j++) if (score[k * width + j]! > score[k * width + endJ]!) endJ = j;
+  // most candidates fall short: skip the traceback (and its allocations) for them
+  if (score[k * width + endJ]! < minScore) return null;
   return traceBack(lo, k, n, width, score[k * width + endJ] as number, endJ, step, relationBuffer);
 }
 

@@ -80,14 +80,16 @@ export function scoreHan(form: MarkForm, text: NormalisedText, cand: HanCandidat
   const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
   const hi = context === 'listing' ? Math.min(text.han.length, cand.last + k + 3) : text.han.length;
   text.hanInfo ??= text.han.map(charInfo);
-  const a = alignHan(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo);
+  // extra characters only lower the similarity, so the threshold bounds the raw score
+  const a = alignHan(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo, hanThreshold(k) * form.totalWeight - 1e-9);
+  if (!a) return null;
   // three characters with the first one clearly different (or missing) are not similar (电老虎 / 飞老虎 rule)
   if (k === 3 && a.firstValue < 0.5) return null;
   if (!keepsEnoughOfTheMark(form, a.pairs, a.relations)) return null;
   let similarity = a.score / form.totalWeight;
   const whole = a.end - a.start === text.han.length && text.latin.length === 0;
   if (context === 'filing' && !whole) similarity -= extraCost(text, a.start, a.end);
-  if (similarity < hanThreshold(k) - 0.1) return null;
+  if (similarity < hanThreshold(k)) return null;
   const reasons = reasonsOfAlignment(form, text, a.pairs, a.relations);
   const exact = a.relations.every((r) => r === 'same') && a.missing === 0 && a.inserted === 0 && a.transposed === 0;
   if (a.transposed > 0) reasons.add('reorder');
