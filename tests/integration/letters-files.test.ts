@@ -104,7 +104,7 @@ describe('issued letter files', () => {
     }
     for (const row of document.table.rows) for (const cell of [row.applicationNumber, row.applicant, row.protectedMark]) expect(text).toContain(compact(cell));
     const fonts = execFileSync('pdffonts', [target], { encoding: 'utf8' });
-    expect(fonts).toMatch(/NotoSansHans/);
+    expect(fonts).toMatch(/NotoSerifSC-Regular/);
     expect(fonts).not.toMatch(/\bno\s+no\s+no\b/); // every font embedded
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', target, path.join(OUTPUT, 'letter-page-1')]);
     writeFileSync(path.join(OUTPUT, 'letter.pdf'), readFileSync(target));
