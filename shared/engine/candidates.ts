@@ -95,12 +95,18 @@ export function hanCandidates(
       }
     }
   }
+  // only forms that keep enough characters verbatim go on to collect look-alike and sound matches
+  const followed = ++index.scratch.stamp;
+  for (let i = 0; i < touchedCount; i++) {
+    const f = touched[i]!;
+    if (exact[f]! >= minSame[f]!) seenText[f] = followed;
+  }
   for (let pos = 0; pos < postings.length; pos++) {
     const list = postings[pos]!.similar;
     for (let i = 0; i < list.length; i++) {
       const packed = list[i]!;
       const f = packed >> 4;
-      if (seenText[f] !== stamp) continue;
+      if (seenText[f] !== followed) continue;
       upper[f] = upper[f]! + (packed & 15) / 10;
       if (pos < first[f]!) first[f] = pos;
       if (pos > last[f]!) last[f] = pos;
@@ -109,7 +115,7 @@ export function hanCandidates(
   const out: HanCandidate[] = [];
   for (let i = 0; i < touchedCount; i++) {
     const f = touched[i]!;
-    if (exact[f]! >= minSame[f]! && upper[f]! >= minScore[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
+    if (seenText[f] === followed && upper[f]! >= minScore[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
   }
   return out;
 }

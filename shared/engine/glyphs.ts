@@ -32,10 +32,17 @@ function load(): Tables {
     if (line) readings.set(ch, line.slice(ch.length).split(' '));
   }
   const confusables = new Map<string, Map<string, number>>();
+  const note = (a: string, b: string, sim: number) => {
+    let m = confusables.get(a);
+    if (!m) confusables.set(a, (m = new Map()));
+    if ((m.get(b) ?? 0) < sim) m.set(b, sim);
+  };
+  // the data keeps each character's closest look-alikes; both directions are filled in so one lookup suffices
   parseLines(CONFUSABLES, ([ch, ...rest]) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i + 1 < rest.length; i += 2) m.set(rest[i] as string, Number(rest[i + 1]) / 10);
-    if (ch) confusables.set(ch, m);
+    for (let i = 0; ch && i + 1 < rest.length; i += 2) {
+      note(ch, rest[i]!, Number(rest[i + 1]) / 10);
+      note(rest[i]!, ch, Number(rest[i + 1]) / 10);
+    }
   });
   const composed = new Map<string, string>();
   parseLines(COMPONENTS, ([ch, a, b]) => {

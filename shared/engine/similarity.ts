@@ -69,8 +69,7 @@ function shares(a: readonly number[], b: readonly number[]): boolean {
 /** Similarity of a protected mark's character `a` and a screened character `b`. */
 export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
   if (a.ch === b.ch) return SAME;
-  // the table keeps the closest look-alikes of each character, so look both ways
-  const shape = a.lookAlikes.get(b.ch) ?? b.lookAlikes.get(a.ch) ?? 0;
+  const shape = a.lookAlikes.get(b.ch) ?? 0;
   const sound = shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
   if (shape === 0 && sound === 0) return NONE;
   // alike in both shape and sound is stronger than either
