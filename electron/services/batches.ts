@@ -43,6 +43,14 @@ async function readHead(filePath: string): Promise<{ headers: string[]; sampleRo
   }
 }
 
+/** When the registry last changed (any create, edit, delete, import or restore), from the audit log. */
+function registryChangedAt(ctx: AppContext): string | null {
+  const row = ctx.db
+    .prepare("SELECT max(at) AS at FROM audit_log WHERE entity IN ('protected_mark', 'database') AND action <> 'seed'")
+    .get() as { at: string | null };
+  return row.at;
+}
+
 export function createBatchService(ctx: AppContext, jobs: JobManager) {
   const repository = () => createBatchesRepository(ctx.db);
 
@@ -101,10 +109,16 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       return { batchId };
     },
 
-    list: (): BatchSummary[] =>
-      repository()
+    list(): BatchSummary[] {
+      const changed = registryChangedAt(ctx);
+      return repository()
         .list()
-        .map(({ fileSize: _size, columnMap: _map, ...batch }) => ({ ...batch, running: jobs.isRunning(batch.id) })),
+        .map(({ fileSize: _size, columnMap: _map, ...batch }) => ({
+          ...batch,
+          running: jobs.isRunning(batch.id),
+          stale: batch.screenedAt !== null && changed !== null && changed > batch.screenedAt,
+        }));
+    },
 
     problems: (batchId: number, offset: number, limit: number) => {
       requireBatch(batchId);

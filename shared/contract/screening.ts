@@ -46,6 +46,8 @@ export const BatchSummarySchema = z.object({
   screenedAt: z.string().nullable(),
   /** true when an import or screening job for this batch is running now */
   running: z.boolean(),
+  /** true when the registry changed after this batch was last screened: its hits may be out of date */
+  stale: z.boolean(),
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 

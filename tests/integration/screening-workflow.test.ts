@@ -124,8 +124,12 @@ describe('review queue', () => {
     expect(review.get(confirmed!.hitId)).toMatchObject({ decision: 'confirmed', decisionNote: '繁体仿冒', decidedBy: '测试员' });
     expect(ctx.audit.history('hit', String(confirmed!.hitId))[0]?.note).toContain('待定 → 确认');
 
+    expect(batches.list()[0]?.stale).toBe(false);
+    createRegistryService(ctx).create(sampleMark({ id: 'W2', name: '青稞王', category: '驰名商标', classes: [33] }));
+    expect(batches.list()[0]?.stale).toBe(true);
     batches.rescreen();
     await waitForBatch(jobs, 1);
+    expect(batches.list()[0]?.stale).toBe(false);
     const after = review.query({ source: 'filing', limit: 100 }).rows;
     expect(after.find((r) => r.hitId === confirmed!.hitId)?.decision).toBe('confirmed');
     expect(after.find((r) => r.hitId === dismissed!.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '其他' });

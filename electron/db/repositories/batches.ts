@@ -22,7 +22,7 @@ interface BatchRow {
   screened_at: string | null;
 }
 
-export interface BatchRecord extends Omit<BatchSummary, 'running'> {
+export interface BatchRecord extends Omit<BatchSummary, 'running' | 'stale'> {
   fileSize: number;
   columnMap: Record<string, number>;
 }
