@@ -98,6 +98,19 @@ describe('numbering and the archive', () => {
     expect(archive[0]?.files.map((f) => f.format)).toEqual(['docx', 'pdf']);
   });
 
+  it('numbers referrals and notices from the one sequence of the body code, and addresses a notice to the holder', async () => {
+    const referral = await api['letters.draftFromHits']({ hitIds: hits.gi, kind: 'referral' });
+    const notice = await api['letters.draftFromHits']({ hitIds: hits.gi, kind: 'holder-notice' });
+    expect(await numberOf(referral.id)).toBe('青市监商函〔2026〕1号');
+    const issued = await api['letters.issue']({ id: notice.id });
+    expect(issued.documentNumber).toBe('青市监商函〔2026〕2号');
+    expect(issued.recipient).toBe('海西州枸杞协会');
+    expect(issued.document?.table.rows.map((r) => r.request)).toEqual(['提出异议', '提出异议', '提出异议']);
+    expect(issued.document?.paragraphs.join('')).toContain('第1965期');
+    const coverage = await api['letters.forHits']({ hitIds: [hits.gi[0] ?? 0] });
+    expect(coverage[0]?.letters.map((l) => l.kind)).toEqual(['referral', 'holder-notice']);
+  });
+
   it('starts again at 1 in a new year, with the body code from the settings', async () => {
     await api['letters.settings.set']({ settings: { ...(await api['letters.settings.get']({})), bodyCode: '青市监知函' } });
     const a = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
