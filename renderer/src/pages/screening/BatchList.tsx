@@ -32,6 +32,9 @@ function BatchRow({ batch, ...actions }: BatchActions & { batch: BatchSummary })
       <td>{KIND_LABELS[batch.kind]}</td>
       <td>
         <span className={`batch-status status-${status.tone}`}>{status.label}</span>
+        {batch.stale && !batch.running ? (
+          <span className="batch-status status-warn batch-stale" title="保护名录在上次筛查后有改动，命中可能已过时，请重新筛查">名录已更新</span>
+        ) : null}
         {batch.message ? <div className="muted small batch-message" title={batch.message}>{batch.message}</div> : null}
       </td>
       <td className="num">{batch.totalRows}</td>

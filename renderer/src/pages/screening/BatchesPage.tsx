@@ -6,6 +6,7 @@ import { BatchList } from './BatchList';
 import { BatchProblemsDialog } from './BatchProblemsDialog';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 import { DropZone } from './DropZone';
+import { StaleNotice } from './StaleNotice';
 import { ImportProgress } from './ImportProgress';
 import { useBatchActions } from './useBatchActions';
 import { useBatchImport, type RunningJob } from './useBatchImport';
@@ -39,6 +40,7 @@ export function BatchesPage() {
           名录已更新，重新筛查全部
         </button>
       </div>
+      <StaleNotice batches={batches} onRescreen={() => actions.rescreen(null, batches ?? [])} />
       <DropZone kind={kind} onKind={setKind} disabled={flow.step.kind !== 'idle'} onPath={flow.openPath} onChoose={flow.choose} />
       {job ? (
         <ImportProgress
