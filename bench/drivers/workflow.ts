@@ -107,14 +107,15 @@ async function main(): Promise<void> {
     ['30 天内到期，按申请人排序', { source: 'filing', deadline: 'within30', sortBy: 'applicant', sortDir: 'asc', limit: 200 }],
     ['理由 = 字形近似，按名录商标排序', { source: 'filing', reason: 'shape', sortBy: 'mark', sortDir: 'asc', limit: 200 }],
     ['名录商标 + 第 5000 条起', { source: 'filing', markId: 'M42', sortBy: 'score', sortDir: 'desc', offset: 100, limit: 200 }],
-    ['文字搜索「商」', { source: 'filing', text: '商', sortBy: 'score', sortDir: 'desc', limit: 200 }],
+    ['文字搜索「商」（少数命中）', { source: 'filing', text: '商', sortBy: 'score', sortDir: 'desc', limit: 200 }],
+    ['文字搜索「申请人」（几乎全部命中）', { source: 'filing', text: '申请人', sortBy: 'score', sortDir: 'desc', limit: 200 }],
   ];
   for (const [label, query] of queries) {
     const t = timeQuery(db, query);
     console.log(JSON.stringify({ kind: 'query', label, hits: HITS, total: t.total, medianMs: t.medianMs, medianCpuMs: t.medianCpuMs, baselineMs }));
   }
   db.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  if (!process.env.MARKGUARD_BENCH_KEEP_DB) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 }
 
 main().catch((error: unknown) => {

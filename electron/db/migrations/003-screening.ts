@@ -113,5 +113,6 @@ export default {
     CREATE INDEX hits_applicant ON hits (source, applicant);
     CREATE INDEX hits_agency ON hits (source, agency);
     CREATE INDEX hits_batch ON hits (batch_id);
+    CREATE INDEX hits_search ON hits (source, search_text);
   `,
 };

@@ -154,6 +154,22 @@ export function hitFilter(query: HitQuery, today: string): { where: string; para
   return { where: clauses.join(' AND '), params };
 }
 
+// A text that matches few hits is best found through hits_search; one that matches thousands is best found by
+// walking the sort order and stopping at the page's end. The count (answered from hits_search) tells which.
+const SORT_INDEXES: Partial<Record<NonNullable<HitQuery['sortBy']>, string>> = {
+  score: 'hits_source_score',
+  deadline: 'hits_deadline',
+  applicant: 'hits_applicant',
+  mark: 'hits_mark_name',
+};
+const MANY_TEXT_MATCHES = 5000;
+
+function pageSource(query: HitQuery, total: number): string {
+  if (!query.text) return 'hits h';
+  const sortIndex = SORT_INDEXES[query.sortBy ?? 'score'];
+  return `hits h INDEXED BY ${total > MANY_TEXT_MATCHES && sortIndex ? sortIndex : 'hits_search'}`;
+}
+
 export function queryHits(db: Db, query: HitQuery, today: string): { total: number; rows: HitRow[] } {
   const { where, params } = hitFilter(query, today);
   const sort = SORT_COLUMNS[query.sortBy ?? 'score'];
@@ -162,7 +178,7 @@ export function queryHits(db: Db, query: HitQuery, today: string): { total: numb
   const order = query.sortBy === 'deadline' ? `${sort} IS NULL, ${sort} ${dir}` : `${sort} ${dir}`;
   const rows = db
     .prepare<Record<string, unknown>, HitRecord>(
-      `WITH page AS (SELECT h.id FROM hits h WHERE ${where} ORDER BY ${order}, h.id ${dir} LIMIT @limit OFFSET @offset)
+      `WITH page AS (SELECT h.id FROM ${pageSource(query, total?.n ?? 0)} WHERE ${where} ORDER BY ${order}, h.id ${dir} LIMIT @limit OFFSET @offset)
        SELECT ${HIT_COLUMNS} FROM page JOIN hits h ON h.id = page.id
          LEFT JOIN filings f ON f.id = h.filing_id LEFT JOIN listings l ON l.id = h.listing_id ORDER BY ${order}, h.id ${dir}`,
     )
