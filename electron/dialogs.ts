@@ -11,6 +11,8 @@ const FILTERS = {
     { name: '商标守护备份', extensions: ['sqlite', 'db'] },
     { name: '所有文件', extensions: ['*'] },
   ],
+  docx: [{ name: 'Word 文档（DOCX，WPS 可打开）', extensions: ['docx'] }],
+  pdf: [{ name: 'PDF 文档', extensions: ['pdf'] }],
 };
 
 export function createNativeDialogs(getWindow: () => BrowserWindow | null): DialogPort {

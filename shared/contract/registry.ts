@@ -40,7 +40,7 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
-export const FileFilterSchema = z.enum(['table', 'backup']);
+export const FileFilterSchema = z.enum(['table', 'backup', 'docx', 'pdf']);
 
 export const AppInfoSchema = z.object({
   version: z.string(),

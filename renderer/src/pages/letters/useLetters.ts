@@ -91,8 +91,7 @@ export function useLetters() {
     },
     async exportFile(letter: LetterSummary, format: LetterFormat) {
       const defaultName = `${letter.documentNumber ?? '函件'}.${format}`;
-      // The contract's file filters are 'table' and 'backup' only; the name carries the extension.
-      const picked = await run(() => client['dialog.saveFile']({ title: `导出函件（${format.toUpperCase()}）`, defaultName, filter: 'table' }));
+      const picked = await run(() => client['dialog.saveFile']({ title: `导出函件（${format.toUpperCase()}）`, defaultName, filter: format }));
       if (!picked?.path) return;
       const target = picked.path;
       const done = await run(() => client['letters.export']({ id: letter.id, format, path: target }));
