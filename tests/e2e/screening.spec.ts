@@ -35,7 +35,7 @@ async function goTo(page: Page, label: string) {
 async function importFile(page: Page, server: WebServer, file: string, kind: 'filing' | 'listing'): Promise<number> {
   await goTo(page, '筛查批次');
   // A finished job's panel from before is closed, so the panel below is this import's.
-  const previous = page.getByRole('region', { name: '导入进度' });
+  const previous = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
   if (await previous.isVisible()) await previous.getByRole('button', { name: '关闭' }).click();
   await expect(previous).toHaveCount(0);
   await page.getByRole('radio', { name: kind === 'filing' ? '商标申请公告' : '电商商品' }).check();
@@ -46,7 +46,7 @@ async function importFile(page: Page, server: WebServer, file: string, kind: 'fi
   await expect(mapping.getByText(path.basename(file))).toBeVisible();
   if (kind === 'filing') await shoot(page, 'batches-mapping');
   await mapping.getByRole('button', { name: '开始导入' }).click();
-  const panel = page.getByRole('region', { name: '导入进度' });
+  const panel = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
   await expect(panel).toBeVisible();
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
   await expect(panel.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
@@ -58,7 +58,7 @@ test('import the dev gazette, see progress and hits; importing it again adds not
   await openApp(page, server);
   const hits = await importFile(page, server, FILINGS, 'filing');
   expect(hits).toBeGreaterThan(0);
-  const panel = page.getByRole('region', { name: '导入进度' });
+  const panel = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
   await expect(panel.locator('.job-result')).toContainText(/新增 \d+ 条，重复 0 条/);
   const row = page.locator('.batch-table tbody tr').first();
   await expect(row).toContainText('filings.csv');
@@ -84,6 +84,7 @@ test('import the dev gazette, see progress and hits; importing it again adds not
   await shoot(page, 'batches-stale');
   await stale.getByRole('button', { name: '重新筛查全部' }).click();
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
+  await expect(panel.locator('.job-result')).toContainText(/^重新筛查完成：命中 \d+ 条。$/);
   await expect(stale).toHaveCount(0, { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.batch-stale')).toHaveCount(0);
 
@@ -250,7 +251,7 @@ test('other headers are mapped by hand and remembered; bad rows are listed; a ba
   await expect(mapping.getByRole('button', { name: '开始导入' })).toBeDisabled();
   await mapOwnHeaders(page);
   await mapping.getByRole('button', { name: '开始导入' }).click();
-  const panel = page.getByRole('region', { name: '导入进度' });
+  const panel = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
   await expect(panel.locator('.job-result')).toContainText('新增 2 条，重复 0 条，问题行 1 条');
 
@@ -290,7 +291,7 @@ test('a long import can be cancelled and then resumed', async ({ page, server })
   await server.queueDialog(file);
   await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
   await page.getByRole('dialog', { name: '导入文件：核对列对应' }).getByRole('button', { name: '开始导入' }).click();
-  const panel = page.getByRole('region', { name: '导入进度' });
+  const panel = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
   await expect(panel.locator('.job-figures dd').first()).not.toHaveText('0 行');
   await expect(page.locator('.batch-table tbody tr').first()).toContainText('导入中');
   await shoot(page, 'batches-progress');

@@ -45,6 +45,7 @@ export function BatchesPage() {
       {job ? (
         <ImportProgress
           fileName={job.fileName}
+          rescreen={job.rescreen ?? false}
           progress={watched.progress}
           error={watched.error}
           cancelling={watched.cancelling}

@@ -4,6 +4,8 @@ import { importSummary, PHASE_LABELS } from './batch-labels';
 
 interface ImportProgressProps {
   fileName: string;
+  /** a re-screening: the end says how many hits, not what was added */
+  rescreen: boolean;
   progress: JobProgress | null;
   error: string | null;
   cancelling: boolean;
@@ -29,12 +31,12 @@ function Figures({ p }: { p: JobProgress }) {
   );
 }
 
-export function ImportProgress({ fileName, progress, error, cancelling, onCancel, onClose }: ImportProgressProps) {
+export function ImportProgress({ fileName, rescreen, progress, error, cancelling, onCancel, onClose }: ImportProgressProps) {
   const phase = progress?.phase ?? 'importing';
   const finished = phase === 'done' || phase === 'failed' || phase === 'cancelled';
   const value = progress ? percent(progress) : 0;
   return (
-    <section className={`card job-panel job-${phase}`} aria-label="导入进度">
+    <section className={`card job-panel job-${phase}`} aria-label={rescreen ? '筛查进度' : '导入进度'}>
       <div className="job-head">
         <h2>{fileName}</h2>
         <span className={`job-phase phase-${phase}`} data-phase={phase}>{PHASE_LABELS[phase]}</span>
@@ -51,7 +53,7 @@ export function ImportProgress({ fileName, progress, error, cancelling, onCancel
       {progress ? <Figures p={progress} /> : <p className="muted small">正在启动…</p>}
       {phase === 'done' && progress ? (
         <p className="job-result" role="status">
-          完成：{importSummary(progress)}，命中 {progress.hitCount} 条。
+          {rescreen ? `重新筛查完成：命中 ${progress.hitCount} 条。` : `完成：${importSummary(progress)}，命中 ${progress.hitCount} 条。`}
         </p>
       ) : null}
       {progress?.message && (phase === 'failed' || phase === 'cancelled') ? <p className={phase === 'failed' ? 'error-text' : 'muted'}>{progress.message}</p> : null}

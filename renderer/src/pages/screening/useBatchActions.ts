@@ -24,7 +24,7 @@ export function useBatchActions(watch: (job: RunningJob) => void, reload: () => 
     const first = r.value.batchIds[0];
     if (first === undefined) return notify('没有可以重新筛查的批次', 'info');
     const fileName = batches.find((b) => b.id === first)?.fileName ?? '';
-    watch({ batchId: first, fileName });
+    watch({ batchId: first, fileName, rescreen: true });
     if (!batch) notify(`已开始重新筛查 ${r.value.batchIds.length} 个批次`, 'info');
     reload();
   }

@@ -13,6 +13,8 @@ export type ImportStep =
 export interface RunningJob {
   batchId: number;
   fileName: string;
+  /** a re-screening of imported rows, not an import */
+  rescreen?: boolean;
 }
 
 export function baseName(path: string): string {

@@ -1,6 +1,6 @@
 // The job shown in the progress panel: the import just started, a resumed or rescreened batch, or one found
 // running when the page opens. Polls its progress, says how it ended, and can cancel it.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchSummary, JobProgress } from '../../../../shared/contract/screening';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
@@ -13,6 +13,10 @@ export function useWatchedJob(batches: readonly BatchSummary[] | null, reload: (
   const notify = useToast();
   const [job, setJob] = useState<(RunningJob & { run: number }) | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const rescreen = useRef(false);
+  useEffect(() => {
+    rescreen.current = job?.rescreen ?? false;
+  }, [job]);
   const watch = useCallback((next: RunningJob) => {
     setCancelling(false);
     setJob((old) => ({ ...next, run: (old?.run ?? 0) + 1 }));
@@ -21,8 +25,9 @@ export function useWatchedJob(batches: readonly BatchSummary[] | null, reload: (
   const onFinished = useCallback(
     (p: JobProgress) => {
       reload();
-      if (p.phase === 'done') notify(`导入完成：${importSummary(p)}，命中 ${p.hitCount} 条`);
-      else if (p.phase === 'failed') notify(`导入失败：${p.message}`, 'error');
+      if (p.phase === 'done' && rescreen.current) notify(`重新筛查完成：命中 ${p.hitCount} 条`);
+      else if (p.phase === 'done') notify(`导入完成：${importSummary(p)}，命中 ${p.hitCount} 条`);
+      else if (p.phase === 'failed') notify(`${rescreen.current ? '重新筛查' : '导入'}失败：${p.message}`, 'error');
     },
     [reload, notify],
   );

@@ -47,7 +47,7 @@ describe('batch status', () => {
 describe('import progress panel', () => {
   it('shows the phase, the bar, rows per second and the counts, and cancels', () => {
     const onCancel = vi.fn();
-    render(<ImportProgress fileName="公告.csv" progress={progress('importing', 0.42)} error={null} cancelling={false} onCancel={onCancel} onClose={() => undefined} />);
+    render(<ImportProgress fileName="公告.csv" rescreen={false} progress={progress('importing', 0.42)} error={null} cancelling={false} onCancel={onCancel} onClose={() => undefined} />);
     expect(screen.getByText('导入中')).toBeTruthy();
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
     expect(screen.getByText('26,000 行/秒')).toBeTruthy();
@@ -57,11 +57,11 @@ describe('import progress panel', () => {
   });
 
   it('at the end says what was added and offers 关闭; a failure shows its message', () => {
-    render(<ImportProgress fileName="公告.csv" progress={progress('done', 1)} error={null} cancelling={false} onCancel={() => undefined} onClose={() => undefined} />);
+    render(<ImportProgress fileName="公告.csv" rescreen={false} progress={progress('done', 1)} error={null} cancelling={false} onCancel={() => undefined} onClose={() => undefined} />);
     expect(screen.getByText('完成：新增 50000 条，重复 1990 条，问题行 10 条，命中 37 条。')).toBeTruthy();
     expect(screen.getByRole('button', { name: '关闭' })).toBeTruthy();
     cleanup();
-    render(<ImportProgress fileName="公告.csv" progress={progress('failed', 0.3)} error={null} cancelling={false} onCancel={() => undefined} onClose={() => undefined} />);
+    render(<ImportProgress fileName="公告.csv" rescreen={false} progress={progress('failed', 0.3)} error={null} cancelling={false} onCancel={() => undefined} onClose={() => undefined} />);
     expect(screen.getByText('失败')).toBeTruthy();
     expect(screen.getByText('文件读取失败')).toBeTruthy();
   });
