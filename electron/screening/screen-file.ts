@@ -32,7 +32,8 @@ export interface ScreenFileOptions {
   keepAlignment?: boolean;
   /** called about once a second */
   onProgress?: (progress: ScreenProgress) => void;
-  /** results in file order, a batch at a time; awaited (backpressure for the writer) */
+  /** rows with hits or a problem, in file order, a batch at a time (rows without either are only counted);
+   *  awaited (backpressure for the writer) */
   onRows: (rows: ScreenedRow[]) => void | Promise<void>;
 }
 
@@ -88,9 +89,9 @@ function progressTicker(options: ScreenFileOptions) {
   let last = Date.now();
   return {
     state,
-    add(rows: ScreenedRow[]) {
-      state.rows += rows.length;
-      for (const r of rows) state.hits += r.hits.length;
+    add(count: number, hits: number) {
+      state.rows += count;
+      state.hits += hits;
       if (Date.now() - last >= 1000) {
         last = Date.now();
         options.onProgress?.({ ...state });
@@ -103,9 +104,11 @@ async function screenInProcess(options: ScreenFileOptions, columns: BatchColumns
   const index = buildRegistryIndex(options.marks);
   const progress = progressTicker(options);
   for await (const batch of batches) {
-    const results = batch.map(([rowNumber, cells]) => screenRow(index, options.kind, columns, rowNumber, cells));
+    const results = batch
+      .map(([rowNumber, cells]) => screenRow(index, options.kind, columns, rowNumber, cells))
+      .filter((r) => r.hits.length > 0 || r.problem !== undefined);
     if (!options.keepAlignment) for (const r of results) for (const h of r.hits) delete h.alignment;
-    progress.add(results);
+    progress.add(batch.length, results.reduce((n, r) => n + r.hits.length, 0));
     await options.onRows(results);
   }
   return progress.state;
@@ -123,7 +126,7 @@ async function screenWithWorkers(
   options: ScreenFileOptions, columns: BatchColumns, batches: AsyncIterable<RowBatch>, count: number, script: string,
 ): Promise<ScreenProgress> {
   const progress = progressTicker(options);
-  const pending = new Map<number, ScreenedRow[]>();
+  const pending = new Map<number, { count: number; hits: number; rows: ScreenedRow[] }>();
   let nextToEmit = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -136,7 +139,7 @@ async function screenWithWorkers(
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'result') {
         slot.inFlight--;
-        pending.set(reply.seq, reply.rows);
+        pending.set(reply.seq, reply);
       } else failure ??= new Error(reply.message);
       signalChange();
     });
@@ -152,10 +155,10 @@ async function screenWithWorkers(
     for (;;) {
       if (failure) throw failure;
       while (pending.has(nextToEmit)) {
-        const rows = pending.get(nextToEmit) as ScreenedRow[];
+        const done = pending.get(nextToEmit)!;
         pending.delete(nextToEmit++);
-        progress.add(rows);
-        await options.onRows(rows);
+        progress.add(done.count, done.hits);
+        await options.onRows(done.rows);
       }
       const busy = pool.reduce((a, w) => a + w.inFlight, 0);
       if (all ? busy === 0 && pending.size === 0 : pool.some((w) => w.inFlight < MAX_IN_FLIGHT)) return;

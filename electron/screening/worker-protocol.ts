@@ -7,5 +7,6 @@ export type WorkerRequest =
   | { type: 'batch'; seq: number; rows: [rowNumber: number, cells: string[]][] };
 
 export type WorkerReply =
-  | { type: 'result'; seq: number; rows: ScreenedRow[] }
+  /** `count` rows were screened; only those with hits or a problem travel back */
+  | { type: 'result'; seq: number; count: number; hits: number; rows: ScreenedRow[] }
   | { type: 'error'; message: string };

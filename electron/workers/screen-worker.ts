@@ -19,7 +19,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
     const rows = request.rows.map(([rowNumber, cells]) => screenRow(index, kind, columns, rowNumber, cells));
     // unless asked for, alignments stay in the worker: a JSON Lines file only needs the hit fields
     if (!state.keepAlignment) for (const r of rows) for (const h of r.hits) delete h.alignment;
-    reply({ type: 'result', seq: request.seq, rows });
+    const kept = rows.filter((r) => r.hits.length > 0 || r.problem !== undefined);
+    reply({ type: 'result', seq: request.seq, count: rows.length, hits: kept.reduce((n, r) => n + r.hits.length, 0), rows: kept });
   } catch (error) {
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -29,7 +29,9 @@ beforeAll(async () => {
 
 async function collect(workers: number, signal?: AbortSignal): Promise<ScreenedRow[]> {
   const rows: ScreenedRow[] = [];
-  await screenFile({ marks, batchPath: batch, kind: 'filings', workers, workerScript, signal, onRows: (r) => { rows.push(...r); } });
+  const result = await screenFile({ marks, batchPath: batch, kind: 'filings', workers, workerScript, signal, onRows: (r) => { rows.push(...r); } });
+  expect(result.rows).toBe(6000);
+  expect(result.hits).toBe(60);
   return rows;
 }
 
@@ -37,8 +39,9 @@ describe('screenFile', () => {
   it('gives the same rows in file order with and without worker threads', async () => {
     const inProcess = await collect(0);
     const pooled = await collect(2);
-    expect(inProcess.length).toBe(6000);
+    expect(inProcess.length).toBe(60); // only rows with hits or a problem are reported
     expect(pooled.map((r) => r.rowNumber)).toEqual(inProcess.map((r) => r.rowNumber));
+    expect(inProcess.map((r) => r.rowNumber).every((n, i, all) => i === 0 || n > all[i - 1]!)).toBe(true);
     const ids = (rows: ScreenedRow[]) => rows.flatMap((r) => r.hits.map((h) => `${h.id}:${h.markId}`));
     expect(ids(pooled)).toEqual(ids(inProcess));
     expect(ids(inProcess).length).toBe(60);
