@@ -30,7 +30,15 @@ export function FilingSection({ filing, otherHits }: { filing: StoredFiling; oth
         <Item label="异议截止">
           {filing.oppositionDeadline} <CountdownText daysLeft={filing.daysLeft} />
         </Item>
-        <Item label="其他命中">{otherHits > 0 ? `${otherHits} 条` : '无'}</Item>
+        <Item label="其他命中">
+          {otherHits > 0 ? (
+            <>
+              {otherHits} 条 <a href={`#/review?decision=all&text=${encodeURIComponent(filing.applicationNumber)}`}>查看该申请的全部命中</a>
+            </>
+          ) : (
+            '无'
+          )}
+        </Item>
       </dl>
       <div className="goods">
         <span className="goods-label">商品服务</span>
