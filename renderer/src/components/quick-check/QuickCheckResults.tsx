@@ -1,8 +1,8 @@
 // The marks a typed name may imitate: name, category, score, reasons, and the characters aligned.
 import { CategoryTag } from '../CategoryTag';
-import { AlignedMarkOnly, AlignedTextOnly } from '../../pages/review/AlignedText';
-import { refinePairs } from '../../pages/review/alignment';
-import { reasonsText, scoreText } from '../../pages/review/labels';
+import { AlignedMarkOnly, AlignedTextOnly, AlignmentLegend } from '../../pages/review/AlignedText';
+import { refinePairs, tagMarkChars, tagTextChars } from '../../pages/review/alignment';
+import { reasonsText, scoreText, type Relation } from '../../pages/review/labels';
 import type { QuickCheckHit, QuickCheckState } from './useQuickCheck';
 
 function QuickCheckItem({ text, hit }: { text: string; hit: QuickCheckHit }) {
@@ -24,6 +24,16 @@ function QuickCheckItem({ text, hit }: { text: string; hit: QuickCheckHit }) {
   );
 }
 
+/** The relations drawn in the results, for the legend under them. */
+function relationsIn(text: string, hits: readonly QuickCheckHit[]): Set<Relation> {
+  const found = new Set<Relation>();
+  for (const h of hits) {
+    const pairs = refinePairs(text, h.matchedMark, h.alignment);
+    for (const c of [...tagTextChars(text, pairs), ...tagMarkChars(h.matchedMark, pairs)]) if (c.relation) found.add(c.relation);
+  }
+  return found;
+}
+
 export function QuickCheckResults({ state }: { state: QuickCheckState }) {
   if (state.error) return <div className="qc-panel"><p className="error-text">无法查询：{state.error}</p></div>;
   const text = state.answeredFor;
@@ -42,6 +52,7 @@ export function QuickCheckResults({ state }: { state: QuickCheckState }) {
       <ul className="qc-list" aria-label="快速查询结果">
         {state.hits.map((h) => <QuickCheckItem key={`${h.markId}-${h.matchedMark}`} text={text} hit={h} />)}
       </ul>
+      <AlignmentLegend relations={relationsIn(text, state.hits)} />
     </div>
   );
 }
