@@ -118,6 +118,7 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   await expect(dismiss).toBeVisible();
   await page.keyboard.press('2');
   await expect(dismiss.getByRole('radio', { name: /权利人自有/ })).toBeChecked();
+  await shoot(page, 'review-dismiss');
   await page.keyboard.press('Enter');
   await expect(dismiss).toHaveCount(0);
   await expect(rows.nth(1).locator('.decision')).toHaveText('排除·权利人自有');
