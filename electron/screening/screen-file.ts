@@ -7,10 +7,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProtectedMark } from '../../shared/domain';
 import { buildRegistryIndex } from '../../shared/engine';
-import { openTable } from '../tabular';
+import { openCsvChunks, openTable, type CsvChunks } from '../tabular';
 import { mapBatchHeaders, screenRow, type BatchColumns, type BatchKind, type ScreenedRow } from './batch-rows';
 import { HeaderError } from './registry-file';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkItem, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export type { BatchKind, ScreenedRow } from './batch-rows';
 
@@ -59,10 +59,15 @@ export async function screenFile(options: ScreenFileOptions): Promise<ScreenProg
     if (!mapping.ok) throw new HeaderError(`${options.kind === 'filings' ? '商标申请表' : '电商商品表'} ${mapping.error}`);
     const script = options.workerScript ?? defaultWorkerScript();
     const n = await workerCount(options, script);
-    const batches = readBatches(table.rows, options.signal);
-    return n === 0
-      ? await screenInProcess(options, mapping.columns, batches)
-      : await screenWithWorkers(options, mapping.columns, batches, n, script);
+    if (n === 0) return await screenInProcess(options, mapping.columns, readBatches(table.rows, options.signal));
+    // CSV goes to the workers as text (they split it); XLSX as rows read here
+    const csv = await openCsvChunks(options.batchPath);
+    if (!csv) return await screenWithWorkers(options, mapping.columns, batchItems(table.rows, options.signal), n, script);
+    try {
+      return await screenWithWorkers(options, mapping.columns, csvItems(csv, options.signal), n, script);
+    } finally {
+      await csv.close();
+    }
   } finally {
     await table.close();
   }
@@ -82,6 +87,18 @@ async function* readBatches(rows: AsyncIterable<{ rowNumber: number; cells: stri
   }
   signal?.throwIfAborted();
   if (batch.length) yield batch;
+}
+
+async function* batchItems(rows: AsyncIterable<{ rowNumber: number; cells: string[] }>, signal?: AbortSignal): AsyncGenerator<WorkItem> {
+  for await (const batch of readBatches(rows, signal)) yield { type: 'batch', rows: batch };
+}
+
+async function* csvItems(csv: CsvChunks, signal?: AbortSignal): AsyncGenerator<WorkItem> {
+  for await (const chunk of csv.chunks) {
+    signal?.throwIfAborted();
+    yield { type: 'csv', text: chunk.text, firstLine: chunk.firstLine, delimiter: csv.delimiter };
+  }
+  signal?.throwIfAborted();
 }
 
 function progressTicker(options: ScreenFileOptions) {
@@ -123,7 +140,7 @@ interface PoolWorker {
 const MAX_IN_FLIGHT = 3;
 
 async function screenWithWorkers(
-  options: ScreenFileOptions, columns: BatchColumns, batches: AsyncIterable<RowBatch>, count: number, script: string,
+  options: ScreenFileOptions, columns: BatchColumns, items: AsyncIterable<WorkItem>, count: number, script: string,
 ): Promise<ScreenProgress> {
   const progress = progressTicker(options);
   const pending = new Map<number, { count: number; hits: number; rows: ScreenedRow[] }>();
@@ -167,11 +184,11 @@ async function screenWithWorkers(
   };
   try {
     let seq = 0;
-    for await (const batch of batches) {
+    for await (const item of items) {
       await drain(false);
       const slot = pool.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
       slot.inFlight++;
-      const request: WorkerRequest = { type: 'batch', seq: seq++, rows: batch };
+      const request: WorkerRequest = { ...item, seq: seq++ };
       slot.worker.postMessage(request);
     }
     await drain(true);

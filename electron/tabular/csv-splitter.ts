@@ -23,7 +23,14 @@ export class CsvSplitter {
   private inQuotes = false;
   private inRecord = false;
 
-  constructor(private readonly delimiter: string = ',') {}
+  /** `firstLine`: the file line on which the text starts (for a chunk cut out of a larger file) */
+  constructor(
+    private readonly delimiter: string = ',',
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+    this.recordLine = firstLine;
+  }
 
   /** Feeds decoded text; calls `emit` for each complete record. Blank lines are skipped (but counted). */
   push(text: string, emit: (record: SplitRecord) => void): void {

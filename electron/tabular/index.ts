@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvSplitter, type SplitRecord } from './csv-splitter';
-import { createDecoder, detectEncoding, looksBinary } from './encoding';
+import { createDecoder, detectEncoding, looksBinary, type TextEncodingName } from './encoding';
 import { TableReadError } from './errors';
 import type { OpenedTable, TableRow } from './types';
 import { readXlsxRows } from './xlsx';
@@ -13,6 +13,7 @@ import { readXlsxRows } from './xlsx';
 export { TableReadError } from './errors';
 export type { OpenedTable, TableRow } from './types';
 export { CsvSplitter, splitCsv } from './csv-splitter';
+export { openCsvChunks, type CsvChunks, type CsvTextChunk } from './csv-chunks';
 
 const SAMPLE_BYTES = 1 << 20;
 
@@ -99,13 +100,31 @@ function pickDelimiter(sampleText: string): string {
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-async function openCsv(filePath: string, sample: Uint8Array): Promise<OpenedTable> {
+export interface CsvLayout {
+  encoding: TextEncodingName;
+  bomLength: number;
+  delimiter: string;
+}
+
+function csvLayout(filePath: string, sample: Uint8Array): CsvLayout {
   const { encoding, bomLength } = detectEncoding(sample);
   if (looksBinary(sample, encoding)) {
     throw new TableReadError(`不是有效的 CSV 或 XLSX 文件：${path.basename(filePath)}（含有二进制数据）`);
   }
   const sampleText = createDecoder(encoding).write(sample.subarray(bomLength, Math.min(sample.length, 65536)));
-  const delimiter = pickDelimiter(sampleText);
+  return { encoding, bomLength, delimiter: pickDelimiter(sampleText) };
+}
+
+/** The encoding and delimiter of a CSV file, or null when the file is an XLSX workbook; throws TableReadError. */
+export async function detectCsvLayout(filePath: string): Promise<CsvLayout | null> {
+  const { sample, size } = await readSample(filePath);
+  if (size === 0) throw new TableReadError(`文件为空：${path.basename(filePath)}`);
+  if (isZip(sample) || isOle(sample) || path.extname(filePath).toLowerCase() !== '.csv') return null;
+  return csvLayout(filePath, sample);
+}
+
+async function openCsv(filePath: string, sample: Uint8Array): Promise<OpenedTable> {
+  const { encoding, bomLength, delimiter } = csvLayout(filePath, sample);
   const stream = createReadStream(filePath, { start: bomLength, highWaterMark: 1 << 20 });
   const rows = csvRows(stream, encoding, delimiter);
   return withHeader(rows, filePath, { kind: 'csv', encoding, delimiter }, async () => {

@@ -46,6 +46,27 @@ describe('screenFile', () => {
     expect(ids(pooled)).toEqual(ids(inProcess));
     expect(ids(inProcess).length).toBe(60);
   });
+  it('numbers rows and reports bad rows the same way when workers split CSV text (quotes, newlines, blank rows)', async () => {
+    const tricky = path.join(work, 'tricky.csv');
+    const body = ['申请号,商标名称,国际分类,商品服务'];
+    for (let i = 0; i < 3000; i++) {
+      if (i % 500 === 1) body.push(`${80000000 + i},"金鳳凰, 新款",30,"糕点
+月饼"`); // quoted comma and newline
+      else if (i % 500 === 2) body.push('');
+      else if (i % 500 === 3) body.push(`${80000000 + i},雪山锋,99,白酒`); // bad class
+      else body.push(`${80000000 + i},青松${i % 5},30,茶`);
+    }
+    writeFileSync(tricky, body.join('\r\n'));
+    const run = async (workers: number) => {
+      const rows: ScreenedRow[] = [];
+      await screenFile({ marks, batchPath: tricky, kind: 'filings', workers, workerScript, onRows: (r) => { rows.push(...r); } });
+      return rows.map((r) => `${r.rowNumber}:${r.problem ?? ''}:${r.hits.map((h) => h.markId).join('')}`);
+    };
+    const inProcess = await run(0);
+    expect(await run(2)).toEqual(inProcess);
+    expect(inProcess).toContain('3::P1'); // the first quoted record starts on line 3
+    expect(inProcess.some((r) => r.startsWith('6:') && r.includes('国际分类'))).toBe(true);
+  });
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
