@@ -147,12 +147,17 @@ export function createReviewService(ctx: AppContext) {
       };
     },
 
+    /**
+     * What falls due: open hits whose opposition deadline is within `withinDays`, and undecided ones whose deadline
+     * has already passed (too late to oppose, still open to invalidation under art. 44), most urgent first.
+     */
     upcoming(withinDays: number): HitRow[] {
-      return queryHits(
-        ctx.db,
-        { source: 'filing', deadline: withinDays <= 14 ? 'within14' : 'within30', decision: undefined, sortBy: 'deadline', sortDir: 'asc', limit: 1000, offset: 0 },
-        today(),
-      ).rows.filter((row) => row.decision !== 'dismissed' && (row.filing?.daysLeft ?? Infinity) <= withinDays);
+      const base = { source: 'filing' as const, sortBy: 'deadline' as const, sortDir: 'asc' as const, limit: 1000, offset: 0 };
+      const overdue = queryHits(ctx.db, { ...base, deadline: 'overdue', decision: 'undecided' }, today()).rows;
+      const due = queryHits(ctx.db, { ...base, deadline: 'open' }, today()).rows.filter(
+        (row) => row.decision !== 'dismissed' && (row.filing?.daysLeft ?? Infinity) <= withinDays,
+      );
+      return [...overdue, ...due];
     },
 
     async complaintList(platform: string, filePath: string): Promise<{ rows: number; path: string }> {

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { AlignedPairView } from './AlignedText';
 import { DecisionBadge } from './DecisionBadge';
 import { DecisionButtons } from './DecisionButtons';
+import { HitLetters } from '../letters/HitLetters';
 import { FilingSection, ListingSection, MarkSection } from './DetailSections';
 import { scoreText } from './labels';
 import { ReasonTags } from './ReasonTags';
@@ -44,6 +45,7 @@ function MatchSection({ detail, ...actions }: { detail: HitDetail } & Omit<HitDe
       </div>
       <DecisionButtons count={1} {...actions} />
       <DecisionHistory detail={detail} />
+      <HitLetters hitId={detail.hitId} />
     </section>
   );
 }
