@@ -23,15 +23,15 @@ describe('charSimilarity', () => {
 describe('alignHan', () => {
   const ones = (n: number) => new Array<number>(n).fill(1);
   it('aligns a contained mark, a substitution and an insertion', () => {
-    const a = alignHan([...'天山雪'], ones(3), [...'新天山雪莲']);
+    const a = alignHan([...'天山雪'], ones(3), [...'新天山雪莲'])!;
     expect([a.start, a.end, a.score]).toEqual([1, 4, 3]);
-    const b = alignHan([...'白云阁'], ones(3), [...'白去阁']); // 云/去 look alike
+    const b = alignHan([...'白云阁'], ones(3), [...'白去阁'])!; // 云/去 look alike
     expect(b.relations).toEqual(['same', 'shape', 'same']);
-    const c = alignHan([...'金色年华'], ones(4), [...'金色好年华']);
+    const c = alignHan([...'金色年华'], ones(4), [...'金色好年华'])!;
     expect(c.inserted).toBe(1);
   });
   it('swaps adjacent characters (途安 / 安途)', () => {
-    const a = alignHan([...'安途'], ones(2), [...'途安']);
+    const a = alignHan([...'安途'], ones(2), [...'途安'])!;
     expect(a.transposed).toBe(1);
     expect(a.score).toBeCloseTo(1.8);
   });
