@@ -205,7 +205,9 @@ export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
 export function quickCheck(index: RegistryIndex, text: string, niceClass?: number): Hit[] {
   const normalised = normaliseText(text, MAX_SCREENED_TEXT);
   const out: { hit: Hit; rank: number }[] = [];
-  for (const [markIndex, s] of screenNormalised(index, normalised, 'filing')) {
+  // a mark is short; a longer text (a pasted title or description) is searched like a listing title
+  const context: Context = normalised.han.length > 12 || normalised.latin.length > 4 ? 'listing' : 'filing';
+  for (const [markIndex, s] of screenNormalised(index, normalised, context)) {
     const reach = reachOf(index, markIndex, niceClass);
     if (!reach || s.similarity < thresholdOf(s) + (reach === 'cross' ? CROSS_CLASS_MARGIN : 0)) continue;
     out.push({ hit: finish(index, s, reach, 'filing', '', text), rank: rank(s) });

@@ -102,6 +102,9 @@ describe('quickCheck', () => {
     expect(quickCheck(index, '龍泉')[0]?.markId).toBe('A5');
     expect(quickCheck(index, '龙泉', 9)).toEqual([]);
   });
+  it('finds a mark inside a longer pasted text', () => {
+    expect(quickCheck(index, '本店新到一批正宗金凤凰牌中秋月饼礼盒，欢迎选购')[0]?.markId).toBe('A1');
+  });
   it('handles empty, control-only and very long text', () => {
     expect(quickCheck(index, '')).toEqual([]);
     expect(quickCheck(index, '\u0000\u0007')).toEqual([]);
