@@ -1,5 +1,6 @@
 // 申请人与代理机构: every applicant or agency with its filings, classes, hits and bad-faith flags.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { formatCount } from './format';
 import type { ProfileKind, ProfileSortBy, ProfilesQuery, SortDir } from './profile-types';
 import { KIND_LABEL } from './profile-types';
@@ -14,14 +15,6 @@ function defaultDir(sortBy: ProfileSortBy): SortDir {
   return sortBy === 'name' ? 'asc' : 'desc';
 }
 
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 interface ProfilesListProps {
   kind: ProfileKind;
@@ -35,7 +28,7 @@ export function ProfilesList({ kind, onKind, active }: ProfilesListProps) {
   const [onlyWithHits, setOnlyWithHits] = useState(true);
   const [sortBy, setSortBy] = useState<ProfileSortBy>('hits');
   const [sortDir, setSortDir] = useState<SortDir>('desc');
-  const settledSearch = useDebounced(search.trim(), SEARCH_DELAY_MS);
+  const settledSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
 
   const query = useMemo<ProfilesQuery>(
     () => ({ kind, onlyWithHits, sortBy, sortDir, ...(settledSearch ? { search: settledSearch } : {}) }),
