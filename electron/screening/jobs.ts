@@ -146,9 +146,6 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       controller?.abort();
       return controller !== undefined;
     },
-    async cancelAll(): Promise<void> {
-      for (const controller of controllers.values()) controller.abort();
-    },
   };
 }
 
