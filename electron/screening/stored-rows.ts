@@ -2,33 +2,10 @@
 import type { BatchKind } from '../../shared/contract/screening';
 import type { Filing, Listing } from '../../shared/domain';
 import type { Db } from '../db/open';
+import type { FilingRow, ListingRow } from '../db/repositories/rows';
 
 export type StoredInput = { rowId: number; filing: Filing } | { rowId: number; listing: Listing };
 
-interface FilingRow {
-  id: number;
-  application_number: string;
-  mark_text: string;
-  nice_class: number;
-  goods: string;
-  applicant: string;
-  applicant_address: string;
-  agency: string;
-  filed_on: string;
-  gazette_issue: string;
-  published_on: string;
-}
-
-interface ListingRow {
-  id: number;
-  listing_id: string;
-  platform: string;
-  shop: string;
-  title: string;
-  url: string;
-  price: string;
-  seller_location: string;
-}
 
 export function storedRowReader(db: Db, kind: BatchKind, batchId: number) {
   const table = kind === 'filing' ? 'filings' : 'listings';

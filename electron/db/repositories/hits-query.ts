@@ -4,6 +4,7 @@ import type { HitQuery, HitRow } from '../../../shared/contract/screening';
 import type { Category, HitReason } from '../../../shared/domain';
 import { daysBetween } from '../../../shared/deadlines';
 import type { Db } from '../open';
+import type { FilingRow, ListingRow } from './rows';
 
 export const HIT_COLUMNS = `
   h.id AS hit_id, h.source, h.score, h.reasons, h.decision, h.dismiss_reason, h.decision_note, h.mark_key, h.mark_id,
@@ -14,7 +15,12 @@ export const HIT_COLUMNS = `
 
 export const HIT_FROM = 'hits h LEFT JOIN filings f ON f.id = h.filing_id LEFT JOIN listings l ON l.id = h.listing_id';
 
-export interface HitRecord {
+/** One row of HIT_COLUMNS: the hit, and its filing or listing (the other side's columns are null). */
+export type HitRecord = HitColumnsRow &
+  Omit<FilingRow, 'id'> & { f_id: number | null; opposition_deadline: string } &
+  Omit<ListingRow, 'id'> & { l_id: number | null };
+
+interface HitColumnsRow {
   hit_id: number;
   source: 'filing' | 'listing';
   score: number;
@@ -32,26 +38,6 @@ export interface HitRecord {
   alignment: string;
   decided_at: string | null;
   decided_by: string | null;
-  f_id: number | null;
-  application_number: string;
-  mark_text: string;
-  nice_class: number;
-  goods: string;
-  applicant: string;
-  applicant_address: string;
-  agency: string;
-  filed_on: string;
-  gazette_issue: string;
-  published_on: string;
-  opposition_deadline: string;
-  l_id: number | null;
-  listing_id: string;
-  platform: string;
-  shop: string;
-  title: string;
-  url: string;
-  price: string;
-  seller_location: string;
 }
 
 export function toHitRow(r: HitRecord, today: string): HitRow {
