@@ -84,6 +84,7 @@ export interface Listing {
 export const HIT_REASONS = [
   'identical', 'contains', 'homophone', 'shape', 'variant', 'traditional', 'pinyin', 'alias', 'translation',
   'latin', 'reorder', 'added', 'dropped', 'numeral', 'crossclass', 'components', 'region', 'changed',
+  'generic', 'phonetic', 'relatedclass', 'person',
 ] as const;
 export type HitReason = (typeof HIT_REASONS)[number];
 
@@ -106,6 +107,10 @@ export const REASON_LABELS: Record<HitReason, string> = {
   components: '拆字',
   region: '产地不符',
   changed: '改动个别文字',
+  generic: '去除通用词',
+  phonetic: '英文读音近似',
+  relatedclass: '关联类别',
+  person: '人名简称',
 };
 
 /** One aligned pair of characters (or Latin tokens) between the screened text and the protected mark. */
@@ -114,8 +119,20 @@ export interface AlignedPair {
   textIndex: number;
   /** index in the protected mark's matched name, or -1 for an inserted character */
   markIndex: number;
-  relation: 'same' | 'homophone' | 'shape' | 'variant' | 'changed' | 'inserted' | 'missing' | 'latin';
+  relation: AlignedRelation;
+  /**
+   * UTF-16 offsets [textStart, textEnd) of the character (or Latin word) in the screened string — the filing's mark
+   * text, the listing's whole title — and [markStart, markEnd) in the hit's markText; absent for the missing or
+   * inserted side. The renderer highlights these spans as they are, without tokenising again.
+   */
+  textStart?: number;
+  textEnd?: number;
+  markStart?: number;
+  markEnd?: number;
 }
+
+export const ALIGNED_RELATIONS = ['same', 'homophone', 'shape', 'variant', 'numeral', 'changed', 'inserted', 'missing', 'latin'] as const;
+export type AlignedRelation = (typeof ALIGNED_RELATIONS)[number];
 
 /** A flagged hit, as written to JSON Lines (docs/formats.md) plus the alignment for the reviewer. */
 export interface Hit {

@@ -1,7 +1,7 @@
 // Channels of the screening workflow (issue 4): batch import, screening jobs, the review queue, deadlines,
 // applicant and agency profiles, the dashboard, listings complaints and the quick check.
 import { z } from 'zod';
-import { CategorySchema, HIT_REASONS } from '../domain';
+import { ALIGNED_RELATIONS, CategorySchema, HIT_REASONS } from '../domain';
 import { RowProblemSchema } from './registry';
 
 export const BatchKindSchema = z.enum(['filing', 'listing']);
@@ -129,7 +129,11 @@ export type StoredListing = z.infer<typeof ListingSchema>;
 export const AlignedPairSchema = z.object({
   textIndex: z.number().int(),
   markIndex: z.number().int(),
-  relation: z.enum(['same', 'homophone', 'shape', 'variant', 'changed', 'inserted', 'missing', 'latin']),
+  relation: z.enum(ALIGNED_RELATIONS),
+  textStart: z.number().int().optional(),
+  textEnd: z.number().int().optional(),
+  markStart: z.number().int().optional(),
+  markEnd: z.number().int().optional(),
 });
 
 export const HitRowSchema = z.object({

@@ -117,7 +117,7 @@ function traceBack(
     const sim = swapped ? { value: 1, relation: 'same' as const } : relationsOf[mi * n + (ti - lo)]!;
     if (mi === 0) firstValue = sim.value;
     const relation = sim.relation;
-    pairs.push({ textIndex: ti, markIndex: mi, relation: relation === 'fuzzy' ? 'homophone' : relation === 'none' ? 'changed' : relation });
+    pairs.push({ textIndex: ti, markIndex: mi, relation: relationOf(relation) });
     relations.push(relation);
   };
   while (i > 0) {
@@ -143,4 +143,81 @@ function traceBack(
   pairs.reverse();
   relations.reverse();
   return { score: total, start: lo + j, end: lo + endJ, pairs, relations, missing, inserted, transposed, firstValue };
+}
+
+/**
+ * The mark's characters matched in any order within a window of the text (飞丝海 for 海飞丝, 蜜冰雪城 for
+ * 蜜雪冰城): each mark character takes its most similar free character of the window, exact ones first. Windows of
+ * the mark's length and one longer are tried; null when no window keeps at least half of the mark verbatim.
+ */
+export function alignUnordered(
+  mark: readonly string[],
+  weights: readonly number[],
+  text: readonly string[],
+  lo: number,
+  hi: number,
+  markInfo: readonly CharInfo[],
+  textInfo: readonly CharInfo[],
+): HanAlignment | null {
+  const k = mark.length;
+  let best: HanAlignment | null = null;
+  for (const size of [k, k + 1]) {
+    for (let start = lo; start + size <= hi; start++) {
+      const taken = new Array<boolean>(size).fill(false);
+      const partner = new Array<number>(k).fill(-1);
+      const sims: CharSimilarity[] = new Array<CharSimilarity>(k);
+      let same = 0;
+      // exact characters first, then the best similar free character for the rest
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < size; j++) {
+          if (!taken[j] && text[start + j] === mark[i]) { taken[j] = true; partner[i] = j; same++; break; }
+        }
+      }
+      if (same * 2 < k) continue;
+      let score = 0;
+      for (let i = 0; i < k; i++) {
+        if (partner[i]! >= 0) { sims[i] = similarityOf(markInfo[i]!, textInfo[start + partner[i]!]!); score += weights[i]!; continue; }
+        let bestJ = -1;
+        let bestSim: CharSimilarity | null = null;
+        for (let j = 0; j < size; j++) {
+          if (taken[j]) continue;
+          const r = similarityOf(markInfo[i]!, textInfo[start + j]!);
+          if (!bestSim || r.value > bestSim.value) { bestSim = r; bestJ = j; }
+        }
+        if (bestJ >= 0 && bestSim && bestSim.value > 0) { taken[bestJ] = true; partner[i] = bestJ; sims[i] = bestSim; score += weights[i]! * bestSim.value; }
+        else score -= weights[i]! * DROP_COST;
+      }
+      let inversions = 0;
+      for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) if (partner[i]! >= 0 && partner[j]! >= 0 && partner[i]! > partner[j]!) inversions++;
+      if (inversions === 0) continue; // in order: the ordinary alignment already covers it
+      const inserted = taken.filter((t) => !t).length;
+      score -= inserted * INSERT_COST;
+      if (best && score <= best.score) continue;
+      const rows: { pair: AlignedPair; raw?: CharRelation }[] = [];
+      let missing = 0;
+      for (let i = 0; i < k; i++) {
+        if (partner[i]! < 0) { rows.push({ pair: { textIndex: -1, markIndex: i, relation: 'missing' } }); missing++; continue; }
+        const r = sims[i]!;
+        rows.push({ pair: { textIndex: start + partner[i]!, markIndex: i, relation: relationOf(r.relation) }, raw: r.relation });
+      }
+      for (let j = 0; j < size; j++) if (!taken[j]) rows.push({ pair: { textIndex: start + j, markIndex: -1, relation: 'inserted' } });
+      // in the order of the text, a missing mark character after its predecessor
+      rows.sort((a, b) => orderKey(a.pair) - orderKey(b.pair));
+      const pairs = rows.map((r) => r.pair);
+      const relations = rows.filter((r) => r.raw !== undefined).map((r) => r.raw!);
+      best = {
+        score, start, end: start + size, pairs, relations, missing, inserted, transposed: inversions,
+        firstValue: partner[0]! >= 0 ? sims[0]!.value : 0,
+      };
+    }
+  }
+  return best;
+}
+
+function orderKey(p: AlignedPair): number {
+  return p.textIndex >= 0 ? p.textIndex * 2 + 1 : -1;
+}
+
+function relationOf(r: CharRelation): AlignedPair['relation'] {
+  return r === 'fuzzy' ? 'homophone' : r === 'none' ? 'changed' : r;
 }

@@ -3,10 +3,33 @@
 // that share enough characters verbatim, are aligned, which keeps a filing's work proportional to the few marks it
 // could imitate.
 import { readingsOf } from './glyphs';
-import { deletionKeys } from './latin';
-import type { LatinToken } from './normalise';
-import type { RegistryIndex } from './registry-index';
+import type { MarkForm, RegistryIndex } from './registry-index';
 import { fuzzyReadingsOf } from './similarity';
+
+const syllableIds = new Map<string, number>();
+const charSyllables = new Map<string, readonly number[]>();
+/** Numeric ids of a character's fuzzy readings (a few hundred syllables in all). */
+function fuzzyIds(ch: string): readonly number[] {
+  let ids = charSyllables.get(ch);
+  if (!ids) {
+    ids = fuzzyReadingsOf(ch).map((r) => {
+      let id = syllableIds.get(r);
+      if (id === undefined) syllableIds.set(r, (id = syllableIds.size));
+      return id;
+    });
+    charSyllables.set(ch, ids);
+  }
+  return ids;
+}
+
+/** Keys of two adjacent characters by sound: every pair of their (fuzzy) readings, as numbers. */
+export function soundPairKeys(a: string, b: string): number[] {
+  const ra = fuzzyIds(a);
+  const rb = fuzzyIds(b);
+  const keys: number[] = [];
+  for (const x of ra) for (const y of rb) keys.push(x * 4096 + y);
+  return keys;
+}
 
 export interface HanCandidate {
   form: number;
@@ -60,15 +83,27 @@ function postingsOf(index: RegistryIndex, ch: string): CharPostings {
 }
 
 /**
- * Forms whose upper bound (sum over text characters of the best similarity to any of the form's characters)
- * reaches `minScore[form]` and that have at least `minSame[form]` characters in common with the text.
- * Every imitation keeps at least one character verbatim, so only forms reached through an exact posting are
+ * What a form needs from a text before it is aligned at all: the upper bound (sum over text characters of the best
+ * similarity to any of the form's characters) and the characters kept verbatim. Generous — the scoring model
+ * decides — but a bound: two-character marks need both characters alike, longer ones about half.
+ */
+export function candidateBounds(form: MarkForm): { minUpper: number; minSame: number } {
+  const k = form.han.length;
+  if (k <= 1) return { minUpper: Infinity, minSame: 1 };
+  if (k === 2) return { minUpper: 1.5, minSame: 1 };
+  if (k === 3) return { minUpper: 2, minSame: 1 };
+  return { minUpper: Math.max(2, k * 0.5), minSame: 2 };
+}
+
+/**
+ * Forms whose upper bound reaches `minUpper[form]` and that keep at least `minSame[form]` characters verbatim, or
+ * that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so are
  * followed; the (much longer) look-alike and sound postings then only add to those.
  */
 export function hanCandidates(
   index: RegistryIndex,
   han: readonly string[],
-  minScore: Float64Array,
+  minUpper: Float64Array,
   minSame: Int32Array,
 ): HanCandidate[] {
   const { seenText, upper, exact, first, last, touched } = index.scratch;
@@ -101,6 +136,24 @@ export function hanCandidates(
     const f = touched[i]!;
     if (exact[f]! >= minSame[f]!) seenText[f] = followed;
   }
+  for (let pos = 0; pos + 1 < han.length; pos++) {
+    for (const key of soundPairKeys(han[pos]!, han[pos + 1]!)) {
+      const list = index.soundPairPostings.get(key);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const f = list[i]!;
+        if (seenText[f] === followed) continue;
+        if (seenText[f] !== stamp) {
+          upper[f] = 0;
+          exact[f] = 0;
+          first[f] = pos;
+          last[f] = pos + 1;
+          touched[touchedCount++] = f;
+        }
+        seenText[f] = followed;
+      }
+    }
+  }
   for (let pos = 0; pos < postings.length; pos++) {
     const list = postings[pos]!.similar;
     for (let i = 0; i < list.length; i++) {
@@ -115,21 +168,7 @@ export function hanCandidates(
   const out: HanCandidate[] = [];
   for (let i = 0; i < touchedCount; i++) {
     const f = touched[i]!;
-    if (seenText[f] === followed && upper[f]! >= minScore[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
+    if (seenText[f] === followed && upper[f]! >= minUpper[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
   }
   return out;
-}
-
-/** Latin forms within one edit of a run of up to four whole tokens of the text. */
-export function latinCandidates(index: RegistryIndex, tokens: readonly LatinToken[]): number[] {
-  const found = new Set<number>();
-  for (let from = 0; from < tokens.length; from++) {
-    let skeleton = '';
-    for (let to = from; to < Math.min(tokens.length, from + 4); to++) {
-      skeleton += tokens[to]!.skeleton;
-      if (skeleton.length > 40) break;
-      for (const key of deletionKeys(skeleton)) for (const f of index.latinPostings.get(key) ?? []) found.add(f);
-    }
-  }
-  return [...found];
 }

@@ -2,9 +2,10 @@
 // and place-name suffixes. A mark's characters that belong to such a word weigh little when a filing shares only
 // them (核桃仁 does not imitate 六个核桃), and a filing that adds them to a mark is still an imitation (华为手机).
 // This list is about goods and trade in general; it holds no names from any registry.
+import { allGoodsWords } from './goods';
 
 const GOODS = `
-饮料 饮品 果汁 矿泉水 纯净水 啤酒 白酒 红酒 葡萄酒 黄酒 青稞酒 酒 酒业 茶 茶叶 绿茶 红茶 奶茶 咖啡 牛奶 奶 奶粉 酸奶 乳业 乳品
+饮料 饮品 果汁 可乐 汽水 凉茶 苏打水 矿泉水 纯净水 啤酒 白酒 红酒 葡萄酒 黄酒 青稞酒 酒 酒业 茶 茶叶 绿茶 红茶 奶茶 咖啡 牛奶 奶 奶粉 酸奶 乳业 乳品
 食品 零食 饼干 糕点 面包 蛋糕 月饼 糖果 巧克力 冰淇淋 雪糕 坚果 瓜子 薯片 牛肉面 方便面 拉面 面条 面粉 面 米 大米 米线 粉丝
 油 食用油 菜籽油 花生油 调味品 调料 酱 酱菜 酱油 醋 陈醋 盐 味精 鸡精 火锅 底料 鸭脖 卤味 肉 牛肉 羊肉 猪肉 鸡肉 肉干 牛肉干
 香肠 火腿 水果 蔬菜 枸杞 黑枸杞 红枸杞 花椒 大蒜 核桃 红枣 蜂蜜 虫草 冬虫夏草 青稞 牦牛 藏羊 羊毛 羊绒 牦牛绒 绒 毛 皮
@@ -21,7 +22,8 @@ const TRADE = `
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
-export const GENERIC_WORDS: ReadonlySet<string> = new Set([...words(GOODS), ...words(TRADE)]);
+/** The goods vocabulary of goods.ts (names of goods by Nice class) counts as generic too. */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([...words(GOODS), ...words(TRADE), ...allGoodsWords()]);
 
 /** Generic words by their first character, longest first (the scan takes the longest match). */
 const BY_FIRST = new Map<string, string[][]>();

@@ -3,9 +3,11 @@
 import { COMPONENTS } from './data/components';
 import { CONFUSABLES } from './data/confusables';
 import { READINGS } from './data/readings';
+import { SHAPES, STAND_INS } from './data/shapes';
 import { VARIANTS } from './data/variants';
 
-export type VariantKind = 'traditional' | 'variant';
+/** traditional and variant forms come from the folding tables; a shape stand-in from the rendered glyphs */
+export type VariantKind = 'traditional' | 'variant' | 'shape';
 
 interface Tables {
   variants: Map<string, { to: string; kind: VariantKind }>;
@@ -37,12 +39,19 @@ function load(): Tables {
     if (!m) confusables.set(a, (m = new Map()));
     if ((m.get(b) ?? 0) < sim) m.set(b, sim);
   };
-  // the data keeps each character's closest look-alikes; both directions are filled in so one lookup suffices
-  parseLines(CONFUSABLES, ([ch, ...rest]) => {
-    for (let i = 0; ch && i + 1 < rest.length; i += 2) {
-      note(ch, rest[i]!, Number(rest[i + 1]) / 10);
-      note(rest[i]!, ch, Number(rest[i + 1]) / 10);
-    }
+  // the data keeps each character's closest look-alikes; both directions are filled in so one lookup suffices.
+  // Two sources: decomposition and stroke data (CONFUSABLES) and rendered glyphs (SHAPES); the closer one counts.
+  for (const table of [CONFUSABLES, SHAPES]) {
+    parseLines(table, ([ch, ...rest]) => {
+      for (let i = 0; ch && i + 1 < rest.length; i += 2) {
+        note(ch, rest[i]!, Number(rest[i + 1]) / 10);
+        note(rest[i]!, ch, Number(rest[i + 1]) / 10);
+      }
+    });
+  }
+  // a rare or cross-script character drawn like a common one (ロ for 口) reads as that character
+  parseLines(STAND_INS, ([from, to]) => {
+    if (from && to && !variants.has(from)) variants.set(from, { to, kind: 'shape' });
   });
   const composed = new Map<string, string>();
   parseLines(COMPONENTS, ([ch, a, b]) => {

@@ -1,5 +1,8 @@
-// Latin marks: compared on whole tokens (PEPSI COLA contains PEPSI; DIORAMA does not contain DIOR), through a
-// look-alike skeleton (0/O, 1/l/I, rn/m …) and a small edit distance that grows with the length of the mark.
+// Latin marks: how close a run of a text's tokens comes to a registry form — letter by letter (edit distance on the
+// look-alike skeleton, Jaro–Winkler), by sound (Double Metaphone), inside a longer word, or rearranged. The result is
+// evidence for the scoring model (features.ts); nothing here decides.
+import type { LatinForm } from './latin-index';
+import { MIN_INSIDE, phoneticCodes } from './latin-index';
 import type { LatinToken } from './normalise';
 
 /** Damerau–Levenshtein distance (adjacent transposition counts 1), or max+1 when it exceeds `max`. */
@@ -14,103 +17,166 @@ export function editDistance(a: string, b: string, max: number): number {
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n] as number;
+  return prev[n]!;
 }
 
-/** True when `longer` is `shorter` with one letter doubled (SONNY, ZARAA, KFCC). */
-function isDoubling(shorter: string, longer: string): boolean {
-  if (longer.length !== shorter.length + 1) return false;
-  for (let i = 0; i < longer.length; i++) {
-    if (longer.slice(0, i) + longer.slice(i + 1) === shorter && i > 0 && longer[i] === longer[i - 1]) return true;
+/** Jaro–Winkler similarity (prefix scale 0.1, prefix up to four letters). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a.length || !b.length) return 0;
+  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatched = new Array<boolean>(a.length).fill(false);
+  const bMatched = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = Math.max(0, i - range); j < Math.min(b.length, i + range + 1); j++) {
+      if (bMatched[j] || a[i] !== b[j]) continue;
+      aMatched[i] = bMatched[j] = true;
+      matches++;
+      break;
+    }
   }
-  return false;
-}
-
-/** Capital letters that differ by a stroke or a curve (beyond the skeleton's 0/O, 1/I/L, 5/S, 8/B). */
-const SIMILAR_LETTERS = new Set(['EF', 'FE', 'CG', 'GC', 'OD', 'DO', 'UV', 'VU', 'MN', 'NM', 'PR', 'RP', 'IJ', 'JI', 'KX', 'XK', 'HN', 'NH']);
-
-/** One substitution between similar-looking letters, or a swap of two neighbours. */
-function isLookAlikeOrSwap(mark: string, text: string): boolean {
-  if (mark.length !== text.length) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < mark.length; i++) if (mark[i] !== text[i]) diff.push(i);
-  if (diff.length === 1) return SIMILAR_LETTERS.has(mark[diff[0]!]! + text[diff[0]!]!);
-  if (diff.length === 2 && diff[1] === (diff[0] as number) + 1) {
-    const [a, b] = diff as [number, number];
-    return mark[a] === text[b] && mark[b] === text[a];
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  for (let i = 0, j = 0; i < a.length; i++) {
+    if (!aMatched[i]) continue;
+    while (!bMatched[j]) j++;
+    if (a[i] !== b[j]) transpositions++;
+    j++;
   }
-  return false;
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-export interface LatinMatch {
-  similarity: number;
-  /** the skeletons were equal but the letters differ: 0/O, 1/l, Cyrillic … */
+/**
+ * Least edits to turn `pattern` into some substring of `text` (free start and end in the text), with where that
+ * substring lies; Damerau transpositions are not needed for the few words this sees.
+ */
+function substringDistance(pattern: string, text: string): { distance: number; start: number; end: number } {
+  const m = pattern.length;
+  const n = text.length;
+  // cost[i][j]: pattern[0..i) against a substring ending at text j; origin tracks where it started
+  let prev = new Array<number>(n + 1).fill(0);
+  let prevStart = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1);
+    const curStart = new Array<number>(n + 1);
+    cur[0] = i;
+    curStart[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      const diag = prev[j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+      const up = prev[j]! + 1;
+      const left = cur[j - 1]! + 1;
+      if (diag <= up && diag <= left) { cur[j] = diag; curStart[j] = prevStart[j - 1]!; }
+      else if (up <= left) { cur[j] = up; curStart[j] = prevStart[j]!; }
+      else { cur[j] = left; curStart[j] = curStart[j - 1]!; }
+    }
+    prev = cur;
+    prevStart = curStart;
+  }
+  let best = 0;
+  for (let j = 1; j <= n; j++) if (prev[j]! < prev[best]!) best = j;
+  return { distance: prev[best]!, start: prevStart[best]!, end: best };
+}
+
+export interface LatinEvidence {
+  /** the skeletons are equal (letters that look alike: 0/O, 1/l, Cyrillic …), or the letters themselves */
+  exact: boolean;
   lookAlike: boolean;
-  /** letters added, dropped or changed (ADIDOS, SONNY) */
-  typo: boolean;
-  /** the text has tokens besides the mark (PEPSI COLA) */
-  added: boolean;
-  /** tokens joined or split differently (COCACOLA / COCA-COLA) */
+  /** edit distance between the form's skeleton and the matched letters (0–3) */
+  distance: number;
+  jaroWinkler: number;
+  /** Double Metaphone codes shared */
+  phonetic: boolean;
+  /** the letters rearranged (MBW for BMW) */
+  permuted: boolean;
+  /** the form found inside a longer word: letters of that word outside the match */
+  insideExtra: number;
+  /** tokens joined or split differently from the form (COCACOLA / COCA-COLA, CAN ON) */
   spacing: boolean;
-  /** index of the first and one past the last matched token */
+  /** the text has tokens besides the matched ones, and how many Han characters */
+  extraTokens: number;
+  /** matched token range [from, to) and, for an inside match, the letter range in that token */
   from: number;
   to: number;
+  letterStart?: number;
+  letterEnd?: number;
 }
 
-export interface LatinForm {
-  canon: string; // joined tokens
-  skeleton: string;
-  tokenCount: number;
+const MAX_DISTANCE = 3;
+const sortedLetters = (s: string) => Array.from(s).sort().join('');
+
+function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
+  if (!a) return true;
+  const rank = (e: LatinEvidence) => (e.exact ? 10 : 0) + (e.lookAlike ? 5 : 0) - e.distance * 2 + e.jaroWinkler + (e.phonetic ? 1 : 0)
+    - (e.insideExtra > 0 ? 1 : 0) - (e.permuted ? 2 : 0);
+  return rank(b) > rank(a);
 }
 
-/** Similarity of a Latin mark form to the best run of whole tokens of a text; null when none is close. */
-export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): LatinMatch | null {
-  let best: LatinMatch | null = null;
-  // tokens may be split differently from the mark's (KANG SHI FU, COCA-COLA / COCACOLA)
+/** The best evidence that `form` appears in `tokens`, or null when nothing comes close. */
+export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): LatinEvidence | null {
+  let best: LatinEvidence | null = null;
+  const L = form.skeleton.length;
   const maxSpan = Math.min(tokens.length, Math.max(4, form.tokenCount + 1));
+  const formCodes = phoneticCodes(form.canon);
   for (let from = 0; from < tokens.length; from++) {
     let canon = '';
     let skeleton = '';
     for (let to = from + 1; to <= Math.min(tokens.length, from + maxSpan); to++) {
-      canon += (tokens[to - 1] as LatinToken).canon;
-      skeleton += (tokens[to - 1] as LatinToken).skeleton;
-      const sim = tokenSimilarity(form, canon, skeleton);
-      if (sim === null) continue;
-      const added = from > 0 || to < tokens.length;
-      const match: LatinMatch = { ...sim, added, spacing: to - from !== form.tokenCount, from, to };
-      if (!best || match.similarity > best.similarity) best = match;
+      canon += tokens[to - 1]!.canon;
+      skeleton += tokens[to - 1]!.skeleton;
+      if (skeleton.length > L + MAX_DISTANCE) break;
+      const distance = editDistance(form.skeleton, skeleton, MAX_DISTANCE);
+      const phonetic = formCodes.length > 0 && phoneticCodes(canon).some((c) => formCodes.includes(c));
+      const permuted = distance > 0 && L >= 3 && skeleton.length === L && sortedLetters(skeleton) === sortedLetters(form.skeleton);
+      if (distance > MAX_DISTANCE && !phonetic && !permuted) continue;
+      const e: LatinEvidence = {
+        exact: canon === form.canon, lookAlike: canon !== form.canon && skeleton === form.skeleton,
+        distance: Math.min(distance, MAX_DISTANCE + 1), jaroWinkler: jaroWinkler(form.skeleton, skeleton), phonetic, permuted,
+        insideExtra: 0, spacing: to - from !== form.tokenCount, extraTokens: tokens.length - (to - from), from, to,
+      };
+      if (better(best, e)) best = e;
+    }
+    // inside one longer word: the mark with letters around it (FENGBAOMAFENG, PEIQIKIDS, MBWL)
+    const word = tokens[from]!.skeleton;
+    if (word.length > L) {
+      if (L >= MIN_INSIDE) {
+        const s = substringDistance(form.skeleton, word);
+        if (s.distance <= 1) {
+          const e: LatinEvidence = {
+            exact: s.distance === 0 && tokens[from]!.canon.slice(s.start, s.end) === form.canon, lookAlike: false,
+            distance: s.distance, jaroWinkler: jaroWinkler(form.skeleton, word.slice(s.start, s.end)), phonetic: false, permuted: false,
+            insideExtra: word.length - (s.end - s.start), spacing: false, extraTokens: tokens.length - 1, from, to: from + 1,
+            letterStart: s.start, letterEnd: s.end,
+          };
+          if (better(best, e)) best = e;
+        }
+      }
+      if (L >= 3 && L <= 5) {
+        const target = sortedLetters(form.skeleton);
+        for (let i = 0; i + L <= word.length; i++) {
+          if (sortedLetters(word.slice(i, i + L)) !== target) continue;
+          const part = word.slice(i, i + L);
+          const e: LatinEvidence = {
+            exact: false, lookAlike: false, distance: Math.min(editDistance(form.skeleton, part, MAX_DISTANCE), MAX_DISTANCE + 1),
+            jaroWinkler: jaroWinkler(form.skeleton, part), phonetic: false, permuted: part !== form.skeleton,
+            insideExtra: word.length - L, spacing: false, extraTokens: tokens.length - 1, from, to: from + 1, letterStart: i, letterEnd: i + L,
+          };
+          if (better(best, e)) best = e;
+          break;
+        }
+      }
     }
   }
   return best;
-}
-
-function tokenSimilarity(form: LatinForm, canon: string, skeleton: string):
-  Pick<LatinMatch, 'similarity' | 'lookAlike' | 'typo'> | null {
-  if (canon === form.canon) return { similarity: 1, lookAlike: false, typo: false };
-  if (skeleton === form.skeleton) return { similarity: 0.95, lookAlike: true, typo: false };
-  const L = form.skeleton.length;
-  if (L < 3) return null;
-  const d = editDistance(form.skeleton, skeleton, 2);
-  if (d === 1) {
-    // short marks: only a doubled letter or a swap; from five letters any single edit (ADIDOS)
-    const ok = L >= 5 || isDoubling(form.skeleton, skeleton) || isLookAlikeOrSwap(form.skeleton, skeleton);
-    return ok ? { similarity: L >= 5 ? 0.85 : 0.82, lookAlike: false, typo: true } : null;
-  }
-  if (d === 2 && L >= 9) return { similarity: 0.8, lookAlike: false, typo: true };
-  return null;
-}
-
-/** All strings obtained by deleting one letter (and the string itself): keys of the Latin index. */
-export function deletionKeys(s: string): string[] {
-  const keys = new Set<string>([s]);
-  if (s.length >= 3) for (let i = 0; i < s.length; i++) keys.add(s.slice(0, i) + s.slice(i + 1));
-  return [...keys];
 }

@@ -7,13 +7,16 @@
 import { variantOf } from './glyphs';
 import type { CharInfo } from './similarity';
 
-export type CharOrigin = 'same' | 'traditional' | 'variant' | 'numeral';
+export type CharOrigin = 'same' | 'traditional' | 'variant' | 'numeral' | 'shape';
 
 export interface LatinToken {
   /** upper case, accents and homoglyphs removed, digits kept */
   canon: string;
   /** canon with look-alike letters and digits folded together */
   skeleton: string;
+  /** UTF-16 offsets of the token in the original text: [start, end) */
+  start: number;
+  end: number;
 }
 
 export interface NormalisedText {
@@ -21,6 +24,9 @@ export interface NormalisedText {
   han: string[];
   /** the character written in the source for each han[i] */
   hanSource: string[];
+  /** UTF-16 offset of han[i] in the original text, and of the end of what it was read from */
+  hanStart: number[];
+  hanEnd: number[];
   hanOrigin: CharOrigin[];
   /** true when something other than a Han character (space, punctuation, Latin) follows han[i] */
   hanBreakAfter: boolean[];
@@ -34,7 +40,7 @@ export interface NormalisedText {
 /** Texts longer than this are cut: no mark is that long, and a runaway cell must not stall a batch. */
 export const MAX_TEXT = 2000;
 
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 const HAN = /\p{Script=Han}/u;
 
 const CAPITAL_NUMERALS: Record<string, string> = {
@@ -84,20 +90,24 @@ export function latinSkeleton(canon: string): string {
     .replace(/8/g, 'B');
 }
 
-function pushLatin(out: LatinToken[], run: string): void {
+function pushLatin(out: LatinToken[], run: string, start: number, end: number): void {
   if (!run) return;
   const canon = run.toUpperCase();
-  out.push({ canon, skeleton: latinSkeleton(canon) });
+  out.push({ canon, skeleton: latinSkeleton(canon), start, end });
 }
 
 export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
-  const text = input.slice(0, maxChars * 2).normalize('NFKC').replace(INVISIBLE, '');
-  const result: NormalisedText = { han: [], hanSource: [], hanOrigin: [], hanBreakAfter: [], latin: [] };
-  const chars = Array.from(text).slice(0, maxChars);
+  const result: NormalisedText = { han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [] };
   let run = '';
-  const pushHan = (ch: string, src: string, origin: CharOrigin) => {
+  let runStart = -1;
+  let runEnd = -1;
+  // offsets of each digit of a run, for a run that turns out to be a number
+  let runDigits: [number, number][] = [];
+  const pushHan = (ch: string, src: string, origin: CharOrigin, from: number, to: number) => {
     result.han.push(ch);
     result.hanSource.push(src);
+    result.hanStart.push(from);
+    result.hanEnd.push(to);
     result.hanOrigin.push(origin);
     result.hanBreakAfter.push(false);
   };
@@ -106,38 +116,61 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
   };
   const flushRun = () => {
     // a run of digits alone is a number (6个 → 六个); digits among letters are look-alike letters (PEPS1)
-    if (/^[0-9]+$/.test(run)) for (const d of run) pushHan(DIGIT_HAN[Number(d)] as string, d, 'numeral');
-    else {
-      pushLatin(result.latin, run);
-      if (run) breakHan();
+    if (/^[0-9]+$/.test(run)) {
+      [...run].forEach((d, i) => pushHan(DIGIT_HAN[Number(d)] as string, d, 'numeral', runDigits[i]![0], runDigits[i]![1]));
+    } else if (run) {
+      pushLatin(result.latin, run, runStart, runEnd);
+      breakHan();
     }
     run = '';
+    runStart = -1;
+    runDigits = [];
   };
-  for (const ch of chars) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      // the common case first: a CJK unified ideograph
+  const hanChar = (ch: string, from: number, to: number) => {
+    const numeral = CAPITAL_NUMERALS[ch];
+    if (numeral) return pushHan(numeral, ch, 'numeral', from, to);
+    const v = variantOf(ch);
+    pushHan(v ? v.to : ch, ch, v ? v.kind : 'same', from, to);
+  };
+  // Walk the original text one code point at a time (NFKC per code point), so that every character the engine
+  // compares keeps the offsets of what was written: a prefix such as ㊣ or ㈲ must not shift a highlight.
+  let count = 0;
+  for (let offset = 0; offset < input.length && count < maxChars;) {
+    const cp = input.codePointAt(offset)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const from = offset;
+    const to = offset + width;
+    offset = to;
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      // the common case first: a CJK unified ideograph, which NFKC leaves alone
       flushRun();
-      const numeral = CAPITAL_NUMERALS[ch];
-      const v = numeral ? undefined : variantOf(ch);
-      if (numeral) pushHan(numeral, ch, 'numeral');
-      else pushHan(v ? v.to : ch, ch, v ? v.kind : 'same');
+      hanChar(String.fromCodePoint(cp), from, to);
+      count++;
       continue;
     }
-    const letter = latinLetter(ch, c);
-    if (letter !== null) {
-      run += letter;
-      continue;
-    }
-    flushRun();
-    if (isHan(ch, c)) {
-      const numeral = CAPITAL_NUMERALS[ch];
-      if (numeral) pushHan(numeral, ch, 'numeral');
-      else {
-        const v = variantOf(ch);
-        pushHan(v ? v.to : ch, ch, v ? v.kind : 'same');
+    const original = String.fromCodePoint(cp);
+    if (INVISIBLE.test(original)) continue; // zero-width and control characters hide nothing: 康\u200b师傅 is 康师傅
+    const folded = cp < 0x80 ? original : original.normalize('NFKC');
+    for (const ch of folded) {
+      if (INVISIBLE.test(ch)) continue;
+      if (count >= maxChars) break;
+      count++;
+      const c = ch.codePointAt(0)!;
+      const letter = latinLetter(ch, c);
+      if (letter !== null) {
+        if (runStart < 0) runStart = from;
+        runEnd = to;
+        run += letter;
+        runDigits.push([from, to]);
+        continue;
       }
-    } else breakHan();
+      flushRun();
+      const standIn = isHan(ch, c) ? undefined : variantOf(ch);
+      // kana or a stroke drawn like a Han character (ロ for 口, エ for 工)
+      if (standIn) pushHan(standIn.to, original, standIn.kind, from, to);
+      else if (isHan(ch, c)) hanChar(ch, from, to);
+      else breakHan();
+    }
   }
   flushRun();
   return result;

@@ -1,14 +1,22 @@
 // The engine's public entry points: screen a filing, a listing, or a piece of text against the registry index.
-// Category reach (domain.md): well-known marks and public resources reach every class; the class-limited
-// categories only their own classes; a geographical indication its goods, and in listings only sellers from outside
-// its region; the right holder's own filings are exempt.
-import { ALL_CLASS_CATEGORIES, type Filing, type Hit, type Listing } from '../domain';
-import { hanCandidates, latinCandidates } from './candidates';
+// Candidates come from the index (candidates.ts, latin-index.ts); each is described by its evidence (evidence.ts,
+// latin.ts) and scored by one model (features.ts, decide.ts). Rules stay only where the law is categorical: the
+// right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
+import type { Filing, Hit, HitReason, Listing, AlignedPair } from '../domain';
+import { hanCandidates } from './candidates';
+import { classReach, type ClassReach } from './classes';
+import { goodsClassesIn } from './goods';
+import { hanEvidence, hanReasons, lexicalEvidence, withOffsets, type Context, type HanEvidence } from './evidence';
+import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { composedOf } from './glyphs';
-import { genericSpans, isGenericWord } from './generic';
-import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
-import type { RegistryIndex } from './registry-index';
-import { hanThreshold, LATIN_THRESHOLD, scoreHan, scoreLatin, type Context, type FormScore } from './score';
+import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
+import { isGenericWord } from './generic';
+import { latinCandidates } from './latin-index';
+import { matchLatin, type LatinEvidence } from './latin';
+import { normaliseText, type NormalisedText } from './normalise';
+import { sameOwner } from './owner';
+import { locatedIn } from './region';
+import type { MarkForm, RegistryIndex } from './registry-index';
 
 /**
  * Listing titles and quick-check texts are screened up to this many characters: platform titles stay within
@@ -18,199 +26,285 @@ export const MAX_SCREENED_TEXT = 200;
 
 /** At most this many hits per filing or listing: a reviewer needs the best few, not every faint echo. */
 const MAX_HITS = 3;
-/** Outside its own classes a well-known mark needs a somewhat clearer copy (Trademark Law 13.3). */
-const CROSS_CLASS_MARGIN = 0.05;
 
-type Reach = 'own' | 'cross' | null;
+/** One scored candidate: a form of one mark against a text, with what the model saw. */
+export interface ScoredCandidate {
+  markIndex: number;
+  form: MarkForm;
+  family: 'han' | 'latin';
+  /** the feature vector (features.ts order of its family) */
+  x: Float64Array;
+  probability: number;
+  text: NormalisedText;
+  han?: HanEvidence;
+  latin?: LatinEvidence;
+  /** two characters read as one (弓长 → 张) */
+  merged: boolean;
+  context: CandidateContext;
+  /** Han window [start, end) in the normalised text (-1 for a Latin match) */
+  start: number;
+  end: number;
+}
 
-function reachOf(index: RegistryIndex, markIndex: number, niceClass: number | undefined): Reach {
-  const mark = index.marks[markIndex];
-  if (!mark || niceClass === undefined || mark.classes.length === 0 || mark.classes.includes(niceClass)) return 'own';
-  return ALL_CLASS_CATEGORIES.has(mark.category) ? 'cross' : null;
+interface Row {
+  context: Context;
+  scorer: Scorer;
+  niceClass?: number;
+  /** a listing's title: its goods words give the classes it sells in */
+  title?: string;
+  /** the applicant's address or the seller's location */
+  location: string;
 }
 
 /** The text with two characters that spell a registry character merged (弓长 → 张), or null. */
 function composedVariant(index: RegistryIndex, text: NormalisedText): NormalisedText | null {
   let changed = false;
-  const out: NormalisedText = { han: [], hanSource: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin };
+  const out: NormalisedText = { han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin };
   for (let i = 0; i < text.han.length; i++) {
-    const c = i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!)
-      ? composedOf(text.han[i]!, text.han[i + 1]!)
-      : undefined;
-    if (c && index.markChars.has(c)) {
-      out.han.push(c);
-      out.hanSource.push((text.hanSource[i] as string) + (text.hanSource[i + 1] as string));
-      out.hanOrigin.push('same');
-      out.hanBreakAfter.push(text.hanBreakAfter[i + 1] as boolean);
-      changed = true;
-      i++;
-    } else {
-      out.han.push(text.han[i] as string);
-      out.hanSource.push(text.hanSource[i] as string);
-      out.hanOrigin.push(text.hanOrigin[i]!);
-      out.hanBreakAfter.push(text.hanBreakAfter[i] as boolean);
-    }
+    const c = i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!) ? composedOf(text.han[i]!, text.han[i + 1]!) : undefined;
+    const take = c && index.markChars.has(c) ? 2 : 1;
+    out.han.push(take === 2 ? c! : text.han[i]!);
+    out.hanSource.push(text.hanSource.slice(i, i + take).join(''));
+    out.hanStart.push(text.hanStart[i]!);
+    out.hanEnd.push(text.hanEnd[i + take - 1]!);
+    out.hanOrigin.push(take === 2 ? 'same' : text.hanOrigin[i]!);
+    out.hanBreakAfter.push(text.hanBreakAfter[i + take - 1]!);
+    if (take === 2) { changed = true; i++; }
   }
   return changed ? out : null;
 }
 
-/** Best score per mark for one normalised text. */
-function scoreText(index: RegistryIndex, text: NormalisedText, context: Context): Map<number, FormScore> {
-  const best = new Map<number, FormScore>();
-  const keep = (s: FormScore | null) => {
-    // a form below its own threshold must not hide another form of the same mark that passes
-    if (!s || s.similarity < thresholdOf(s)) return;
-    const prev = best.get(s.form.markIndex);
-    if (!prev || rank(s) > rank(prev)) best.set(s.form.markIndex, s);
+const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
+
+/** Where the row's goods lie for the mark: the filing's class, or the nearest of the classes a title's goods name. */
+function reachOf(classes: readonly number[], row: Row, span: [number, number]): ClassReach | 'unknown' {
+  if (row.context === 'filing') return classReach(classes, row.niceClass);
+  const found = goodsClassesIn(row.title ?? '', span[0], span[1]);
+  if (found.length === 0) return 'unknown';
+  return REACH_ORDER[Math.min(...found.map((c) => REACH_ORDER.indexOf(classReach(classes, c))))]!;
+}
+
+function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: NormalisedText, end: number, span: [number, number]): CandidateContext {
+  const mark = index.marks[markIndex]!;
+  const places = index.regionPlaces[markIndex]!;
+  return {
+    context: row.context,
+    category: mark.category,
+    reach: reachOf(mark.classes, row, span),
+    inRegion: places.length > 0 && locatedIn(places, row.location),
+    brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
   };
-  if (text.han.length > 0) {
-    for (const cand of hanCandidates(index, text.han, index.minScore, index.minSame)) {
-      keep(scoreHan(index.forms[cand.form]!, text, cand, context));
+}
+
+function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text: NormalisedText, merged: boolean): ScoredCandidate | null {
+  const a = e.alignment;
+  const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[a.end - 1] ?? 0];
+  const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
+  const model = row.scorer.han;
+  const x = new Float64Array(model.weights.length);
+  hanFeatures(e, c, x);
+  // the dictionary is consulted only for a candidate that could still reach the threshold with its help
+  if (logit(model, x) + model.lexicalGain < logitFloor(row.scorer.threshold[row.context])) return null;
+  lexicalFeatures(e, lexicalEvidence(e, text, row.context), c, x);
+  return {
+    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, merged,
+    context: c, start: a.start, end: a.end,
+  };
+}
+
+function latinReasons(e: LatinEvidence, form: MarkForm): Set<HitReason> {
+  const reasons = new Set<HitReason>();
+  if (e.lookAlike || (!e.exact && e.distance > 0)) reasons.add('latin');
+  if (e.phonetic && !e.exact && !e.lookAlike) reasons.add('phonetic');
+  if (e.permuted) reasons.add('reorder');
+  if (e.extraTokens > 0 || e.insideExtra > 0) reasons.add(e.exact ? 'contains' : 'added');
+  if (e.spacing && reasons.size === 0) reasons.add('latin');
+  if (form.kind === 'pinyin') reasons.add('pinyin');
+  if (form.kind === 'alias') reasons.add('alias');
+  if (e.exact && !e.spacing && e.extraTokens === 0 && e.insideExtra === 0 && reasons.size === 0) reasons.add('identical');
+  return reasons;
+}
+
+function latinAlignment(e: LatinEvidence, form: MarkForm, text: NormalisedText): AlignedPair[] {
+  const alignment: AlignedPair[] = [];
+  const inside = e.letterStart !== undefined && e.to - e.from === 1;
+  for (let i = e.from; i < e.to; i++) {
+    const token = text.latin[i]!;
+    alignment.push({
+      textIndex: i, markIndex: 0, relation: 'latin',
+      textStart: inside ? token.start + e.letterStart! : token.start, textEnd: inside ? token.start + e.letterEnd! : token.end,
+      markStart: 0, markEnd: form.text.length,
+    });
+  }
+  return alignment;
+}
+
+function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvidence, row: Row, text: NormalisedText): ScoredCandidate | null {
+  const first = text.latin[e.from];
+  const last = text.latin[e.to - 1];
+  const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
+  const model = row.scorer.latin;
+  const x = new Float64Array(model.weights.length);
+  latinFeatures(e, form, text.han.length, c, x);
+  const z = logit(model, x);
+  if (z < logitFloor(row.scorer.threshold[row.context])) return null;
+  return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, latin: e, merged: false, context: c, start: -1, end: -1 };
+}
+
+/** The reasons a reviewer is shown for a candidate. */
+export function reasonsOf(index: RegistryIndex, s: ScoredCandidate): HitReason[] {
+  const mark = index.marks[s.markIndex]!;
+  const reasons = s.han ? hanReasons(s.han) : latinReasons(s.latin!, s.form);
+  if (s.merged) reasons.add('components');
+  if (s.form.kind === 'alias') reasons.add('alias');
+  if (s.context.reach === 'far') reasons.add('crossclass');
+  else if (s.context.reach === 'related') reasons.add('relatedclass');
+  if (mark.category === '地理标志' && !s.context.inRegion) reasons.add('region');
+  if (s.form.kind === 'alias' && /\p{Script=Han}/u.test(mark.name) === (s.form.han.length === 0)) reasons.add('translation');
+  return [...reasons];
+}
+
+
+/** Every candidate of one text, all forms of every mark the index reaches. */
+function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): ScoredCandidate[] {
+  const out: ScoredCandidate[] = [];
+  const scan = (t: NormalisedText, merged: boolean) => {
+    if (t.han.length === 0) return;
+    for (const cand of hanCandidates(index, t.han, index.minUpper, index.minSame)) {
+      const e = hanEvidence(index.forms[cand.form]!, t, cand, row.context);
+      const s = e && scoreHanCandidate(index, e, row, t, merged);
+      if (s) out.push(s);
+    }
+  };
+  scan(text, false);
+  const merged = composedVariant(index, text);
+  if (merged) scan(merged, true);
+  if (text.latin.length > 0) {
+    for (const f of latinCandidates(index.latin, text.latin)) {
+      const form = index.forms[f]!;
+      const e = form.latin ? matchLatin(form.latin, text.latin) : null;
+      const s = e && scoreLatinCandidate(index, form, e, row, text);
+      if (s) out.push(s);
     }
   }
-  if (text.latin.length > 0) {
-    for (const f of latinCandidates(index, text.latin)) keep(scoreLatin(index.forms[f]!, text, context));
+  return out;
+}
+
+/** The best candidate of each mark. */
+function bestPerMark(candidates: readonly ScoredCandidate[]): ScoredCandidate[] {
+  const best = new Map<number, ScoredCandidate>();
+  for (const s of candidates) {
+    const prev = best.get(s.markIndex);
+    if (!prev || s.probability > prev.probability) best.set(s.markIndex, s);
   }
-  return best;
+  return [...best.values()];
 }
 
-/** Ranking among a text's hits: similarity, then the longer (more specific) mark, then the name over an alias. */
-function rank(s: FormScore): number {
-  return s.similarity + 0.004 * Math.min(10, s.form.han.length || s.form.latin?.canon.length || 0) + (s.form.kind === 'name' ? 0.001 : 0);
+/** The alignment a reviewer sees, with the source offsets of both sides. */
+export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
+  return s.han ? withOffsets(s.han.alignment.pairs, s.text, s.form) : latinAlignment(s.latin!, s.form, s.text);
 }
 
-function thresholdOf(s: FormScore): number {
-  return s.form.han.length > 0 && s.start >= 0 ? hanThreshold(s.form.han.length) : LATIN_THRESHOLD;
+/** The source span [start, end) a candidate matched. */
+function spanOf(s: ScoredCandidate): [number, number] {
+  if (s.han) return [s.text.hanStart[s.start]!, s.text.hanEnd[s.end - 1]!];
+  const e = s.latin!;
+  const inside = e.letterStart !== undefined && e.to - e.from === 1;
+  const first = s.text.latin[e.from]!;
+  return inside ? [first.start + e.letterStart!, first.start + e.letterEnd!] : [first.start, s.text.latin[e.to - 1]!.end];
 }
 
-function finish(index: RegistryIndex, s: FormScore, reach: Exclude<Reach, null>, source: Hit['source'], id: string, text: string): Hit {
-  const mark = index.marks[s.form.markIndex];
-  if (s.form.kind === 'alias') {
-    s.reasons.add('alias');
-    const nameIsLatin = mark ? !/\p{Script=Han}/u.test(mark.name) : false;
-    if (nameIsLatin !== (s.form.han.length === 0)) s.reasons.add('translation');
-  }
-  if (s.form.kind === 'pinyin') s.reasons.add('pinyin');
-  if (reach === 'cross') s.reasons.add('crossclass');
+function finish(index: RegistryIndex, s: ScoredCandidate, source: Hit['source'], id: string, text: string): Hit {
   return {
     source,
     id,
-    markId: mark?.id ?? '',
-    score: Math.round(Math.max(0, Math.min(1, s.similarity)) * 1000) / 1000,
-    reasons: [...s.reasons],
+    markId: index.marks[s.markIndex]!.id,
+    score: Math.round(Math.max(0, Math.min(1, s.probability)) * 1000) / 1000,
+    reasons: reasonsOf(index, s),
     text,
     markText: s.form.text,
-    alignment: s.alignment,
+    alignment: alignmentOf(s),
   };
 }
 
-function screenNormalised(index: RegistryIndex, text: NormalisedText, context: Context): Map<number, FormScore> {
-  const scores = scoreText(index, text, context);
-  const merged = composedVariant(index, text);
-  if (merged) {
-    for (const [m, s] of scoreText(index, merged, context)) {
-      const prev = scores.get(m);
-      if (!prev || rank(s) > rank(prev)) {
-        s.reasons.add('components');
-        scores.set(m, s);
-      }
-    }
-  }
-  return scores;
+function sortHits(hits: Hit[]): Hit[] {
+  return hits.sort((a, b) => b.score - a.score).slice(0, MAX_HITS);
 }
 
-function sortHits(hits: { hit: Hit; rank: number }[]): Hit[] {
-  return hits.sort((a, b) => b.rank - a.rank).slice(0, MAX_HITS).map((h) => h.hit);
+/** Every scored candidate of a filing that the rules leave to the model (for the model's fit and for tests). */
+export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
+  const text = normaliseText(filing.markText);
+  const row: Row = { context: 'filing', scorer, niceClass: filing.niceClass, location: filing.applicantAddress };
+  const out: ScoredCandidate[] = [];
+  let goods: string[] | undefined;
+  const all = candidatesOf(index, text, row);
+  // the applicant's own marks: a filing of one of them is not a squat of another mark its name contains
+  // (周六福 filed by 周六福's owner is not an imitation of 六福)
+  const ownedMarks = new Set<number>();
+  const ownedSpans: [number, number][] = [];
+  for (const s of all) {
+    const mark = index.marks[s.markIndex]!;
+    if (!ownedMarks.has(s.markIndex) && !filing.applicant) continue;
+    if (ownedMarks.has(s.markIndex) || sameOwner(mark.holder, filing.applicant, mark.name, mark.category)) {
+      ownedMarks.add(s.markIndex);
+      ownedSpans.push(spanOf(s));
+    }
+  }
+  for (const s of bestPerMark(all)) {
+    if (ownedMarks.has(s.markIndex)) continue;
+    const [from, to] = spanOf(s);
+    if (ownedSpans.some(([a, b]) => a <= from && to <= b)) continue;
+    // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)
+    const window = s.start >= 0 ? text.han.slice(s.start, s.end).join('') : '';
+    goods ??= filing.goods.map((g) => normaliseText(g).han.join(''));
+    if (window.length >= 2 && goods.includes(window)) continue;
+    out.push(s);
+  }
+  return { text, candidates: out };
 }
 
 /** Hits for one filing, best first. */
 export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
-  const text = normaliseText(filing.markText);
-  const out: { hit: Hit; rank: number }[] = [];
-  // the applicant and the goods are normalised only for the rare filing that comes near a mark
-  let applicant: string | undefined;
-  let goods: string[] | undefined;
-  for (const [markIndex, s] of screenNormalised(index, text, 'filing')) {
-    const reach = reachOf(index, markIndex, filing.niceClass);
-    if (!reach) continue;
-    if (s.similarity < thresholdOf(s) + (reach === 'cross' ? CROSS_CLASS_MARGIN : 0)) continue;
-    applicant ??= normaliseOwner(filing.applicant);
-    if (applicant && index.holders[markIndex] === applicant) continue; // the right holder's own filing
-    // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)
-    const window = s.start >= 0 ? text.han.slice(s.start, s.end).join('') : '';
-    goods ??= filing.goods.map((g) => normaliseText(g).han.join(''));
-    if (window.length >= 2 && goods.some((g) => g === window)) continue;
-    // a GI filed by someone outside its region: the goods would not come from there (art. 16)
-    if (index.marks[markIndex]?.category === '地理标志' && !sellerInRegion(index.regions[markIndex] ?? [], filing.applicantAddress)) {
-      s.reasons.add('region');
-    }
-    out.push({ hit: finish(index, s, reach, 'filing', filing.applicationNumber, filing.markText), rank: rank(s) });
-  }
-  return sortHits(out);
+  const threshold = FITTED.threshold.filing;
+  const { candidates } = filingCandidates(index, filing);
+  return sortHits(candidates.filter((s) => s.probability >= threshold)
+    .map((s) => finish(index, s, 'filing', filing.applicationNumber, filing.markText)));
 }
 
-/** True when a seller's location lies inside a region (either names the other's place words). */
-function sellerInRegion(regionWords: readonly string[], sellerLocation: string): boolean {
-  const seller = sellerLocation.replace(/\s/g, '');
-  if (!seller || regionWords.length === 0) return false;
-  return regionWords.some((w) => seller.includes(w.slice(0, 2)));
-}
-
-/**
- * A public-resource name (a place, a mountain, a lake) in a title names a place — where the goods come from, where
- * to travel — unless it is written as a brand (…牌, …品牌).
- */
-function usedAsBrand(text: NormalisedText, end: number): boolean {
-  const after = text.han.slice(end, end + 2).join('');
-  return after.startsWith('牌') || after.startsWith('品牌');
-}
-
-/**
- * Rejects a listing match that cuts into a generic word of the title and owes a changed character to it
- * (真维他命: the window 真维他 takes 他 from 维他命, so it is not 真维斯). A generic word wholly inside the window
- * (诺木红枸杞) is part of the imitation.
- */
-function eatsGenericWord(text: NormalisedText, s: FormScore): boolean {
-  if (s.start < 0) return false;
-  const changed = new Set(s.alignment.filter((p) => p.textIndex >= 0 && p.markIndex >= 0 && p.relation !== 'same').map((p) => p.textIndex));
-  return genericSpans(text.han).some(([a, b]) => {
-    const crosses = (a < s.start && b > s.start) || (a < s.end && b > s.end);
-    if (!crosses) return false;
-    for (let i = Math.max(a, s.start); i < Math.min(b, s.end); i++) if (changed.has(i)) return true;
-    return false;
-  });
-}
-
-/** Hits for one e-commerce listing, best first. */
-export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
+export function listingCandidates(index: RegistryIndex, listing: Listing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
-  const out: { hit: Hit; rank: number }[] = [];
-  for (const [markIndex, s] of screenNormalised(index, text, 'listing')) {
-    const mark = index.marks[markIndex];
-    if (!mark || s.similarity < thresholdOf(s)) continue;
+  const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: listing.title };
+  const out: ScoredCandidate[] = [];
+  for (const s of bestPerMark(candidatesOf(index, text, row))) {
+    const mark = index.marks[s.markIndex]!;
     if (isGenericWord(normaliseText(mark.name).han.join(''))) continue; // the mark is the goods' own name
-    if (eatsGenericWord(text, s)) continue;
-    if (mark.category === '公共资源' && s.start >= 0 && !usedAsBrand(text, s.end)) continue;
-    if (mark.category === '地理标志') {
-      if (sellerInRegion(index.regions[markIndex] ?? [], listing.sellerLocation)) continue;
-      s.reasons.add('region');
-    }
-    const matched = s.start >= 0 ? text.hanSource.slice(s.start, s.end).join('') : listing.title.slice(0, 200);
-    out.push({ hit: finish(index, s, 'own', 'listing', listing.id, matched), rank: rank(s) });
+    out.push(s);
   }
-  return sortHits(out);
+  return { text, candidates: out };
+}
+
+/** Hits for one e-commerce listing, best first; Hit.text is the matched part, offsets refer to the whole title. */
+export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
+  const threshold = FITTED.threshold.listing;
+  const { text, candidates } = listingCandidates(index, listing);
+  return sortHits(candidates.filter((s) => s.probability >= threshold).map((s) => {
+    const matched = s.start >= 0
+      ? listing.title.slice(text.hanStart[s.start], text.hanEnd[s.end - 1])
+      : listing.title.slice(...spanOf(s));
+    return finish(index, s, 'listing', listing.id, matched);
+  }));
 }
 
 /** The renderer's quick check: a piece of text, optionally in one Nice class (every class when absent). */
 export function quickCheck(index: RegistryIndex, text: string, niceClass?: number): Hit[] {
   const normalised = normaliseText(text, MAX_SCREENED_TEXT);
-  const out: { hit: Hit; rank: number }[] = [];
   // a mark is short; a longer text (a pasted title or description) is searched like a listing title
   const context: Context = normalised.han.length > 12 || normalised.latin.length > 4 ? 'listing' : 'filing';
-  for (const [markIndex, s] of screenNormalised(index, normalised, context)) {
-    const reach = reachOf(index, markIndex, niceClass);
-    if (!reach || s.similarity < thresholdOf(s) + (reach === 'cross' ? CROSS_CLASS_MARGIN : 0)) continue;
-    out.push({ hit: finish(index, s, reach, 'filing', '', text), rank: rank(s) });
+  const row: Row = { context, scorer: FITTED, niceClass, location: '', title: context === 'listing' ? text : undefined };
+  const threshold = FITTED.threshold[context];
+  const out: Hit[] = [];
+  for (const s of bestPerMark(candidatesOf(index, normalised, row))) {
+    if (s.probability >= threshold) out.push(finish(index, s, 'filing', '', text));
   }
   return sortHits(out);
 }

@@ -4,7 +4,7 @@
 import { confusablesOf, readingsOf } from './glyphs';
 import { fuzzySyllable } from './pinyin';
 
-export type CharRelation = 'same' | 'homophone' | 'fuzzy' | 'shape' | 'none';
+export type CharRelation = 'same' | 'homophone' | 'fuzzy' | 'shape' | 'numeral' | 'none';
 
 export interface CharSimilarity {
   value: number;
@@ -15,9 +15,14 @@ export interface CharSimilarity {
 export const HOMOPHONE = 0.8;
 /** A fuzzy-pinyin match (z/zh, n/l, an/ang …): a weaker sign on its own. */
 export const FUZZY = 0.55;
+/** One number for another (十三香 / 十五香, 六个核桃 / 九个核桃): the pattern of the mark stays. */
+export const NUMERAL = 0.6;
+
+const NUMERALS = new Set(Array.from('零一二三四五六七八九十百千万两'));
 
 export interface CharInfo {
   ch: string;
+  numeral: boolean;
   syllables: readonly number[];
   fuzzy: readonly number[];
   lookAlikes: ReadonlyMap<string, number>;
@@ -37,6 +42,7 @@ export function charInfo(ch: string): CharInfo {
     const readings = readingsOf(ch);
     info = {
       ch,
+      numeral: NUMERALS.has(ch),
       syllables: readings.map(idOf),
       fuzzy: [...new Set(readings.map(fuzzySyllable))].map(idOf),
       lookAlikes: confusablesOf(ch),
@@ -46,12 +52,15 @@ export function charInfo(ch: string): CharInfo {
   return info;
 }
 
+const fuzzyReadings = new Map<string, readonly string[]>();
 export function fuzzyReadingsOf(ch: string): readonly string[] {
-  return [...new Set(readingsOf(ch).map(fuzzySyllable))];
+  let readings = fuzzyReadings.get(ch);
+  if (!readings) fuzzyReadings.set(ch, (readings = [...new Set(readingsOf(ch).map(fuzzySyllable))]));
+  return readings;
 }
 
 // Results are a handful of distinct values: shared objects, so comparing allocates nothing.
-const RELATIONS: readonly CharRelation[] = ['same', 'homophone', 'fuzzy', 'shape', 'none'];
+const RELATIONS: readonly CharRelation[] = ['same', 'homophone', 'fuzzy', 'shape', 'numeral', 'none'];
 const results: CharSimilarity[][] = RELATIONS.map(() => []);
 function result(value: number, relation: CharRelation): CharSimilarity {
   const row = results[RELATIONS.indexOf(relation)]!;
@@ -59,6 +68,7 @@ function result(value: number, relation: CharRelation): CharSimilarity {
   return (row[key] ??= { value, relation });
 }
 const SAME = result(1, 'same');
+const NUMERAL_SWAP = result(NUMERAL, 'numeral');
 const NONE = result(0, 'none');
 
 function shares(a: readonly number[], b: readonly number[]): boolean {
@@ -71,9 +81,10 @@ export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
   if (a.ch === b.ch) return SAME;
   const shape = a.lookAlikes.get(b.ch) ?? 0;
   const sound = shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
-  if (shape === 0 && sound === 0) return NONE;
-  // alike in both shape and sound is stronger than either
-  if (shape >= sound) return result(sound >= HOMOPHONE ? Math.min(0.95, shape + 0.05) : shape, 'shape');
+  if (shape === 0 && sound === 0) return a.numeral && b.numeral ? NUMERAL_SWAP : NONE;
+  // alike in both shape and sound is stronger than either; a true homophone is named as one
+  if (shape > 0 && sound >= HOMOPHONE) return result(Math.min(0.95, Math.max(shape, sound) + 0.05), 'homophone');
+  if (shape >= sound) return result(shape, 'shape');
   return result(shape > 0 ? Math.min(0.95, sound + 0.05) : sound, sound >= HOMOPHONE ? 'homophone' : 'fuzzy');
 }
 

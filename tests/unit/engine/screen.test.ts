@@ -57,6 +57,12 @@ describe('screenFiling catches', () => {
   it('reaches every class for a well-known mark, marked crossclass', () => {
     expect(top(filing('金凤凰', 3))?.reasons).toContain('crossclass');
   });
+  it('reaches the retail of its goods (class 35) for a class-limited mark, marked relatedclass', () => {
+    expect(top(filing('张飞', 35))?.reasons).toContain('relatedclass');
+  });
+  it('a longer word that wholly contains a well-known mark', () => {
+    expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
+  });
 });
 
 describe('screenFiling does not flag', () => {
@@ -64,10 +70,9 @@ describe('screenFiling does not flag', () => {
     ['凤凰', 30], // two of three characters, first missing
     ['金龙', 30], // one shared character
     ['桃园', 32], // only part of the mark
-    ['TOYOTAKA', 12], // a longer word merely beginning with the mark
-    ['TOYO', 12],
+    ['TOYO', 12], // a part of the mark
+    ['张飞', 9], // a class-limited mark in a far class
     ['龙泉', 9], // class-limited mark in an unrelated class
-    ['张飞', 35],
     ['天山', 30], // unrelated
   ])('%s (class %i)', (text, cls) => {
     expect(screenFiling(index, filing(text, cls))).toEqual([]);
@@ -87,9 +92,12 @@ describe('screenListing', () => {
     expect(screenListing(index, listing('【包邮】正宗金風凰月饼 礼盒装'))[0]?.markId).toBe('A1');
     expect(screenListing(index, listing('新款 T0Y0TA 脚垫 整箱批发'))[0]?.markId).toBe('A4');
   });
-  it('a GI sold from outside its region is a hit, from inside it is not', () => {
-    expect(screenListing(index, listing('正宗湟源陈醋 5斤装', '山西省太原市'))[0]?.reasons).toContain('region');
-    expect(screenListing(index, listing('正宗湟源陈醋 5斤装', '青海省西宁市湟源县'))).toEqual([]);
+  it('a GI sold from outside its region says so; from inside it is still shown (fakes come from there too), lower', () => {
+    const outside = screenListing(index, listing('正宗湟源陈醋 5斤装', '山西省太原市'))[0];
+    const inside = screenListing(index, listing('正宗湟源陈醋 5斤装', '青海省西宁市湟源县'))[0];
+    expect(outside?.reasons).toContain('region');
+    expect(inside?.reasons).not.toContain('region');
+    expect(inside!.score).toBeLessThan(outside!.score);
   });
   it('a public resource used as a place is not a hit; written as a brand it is', () => {
     expect(screenListing(index, listing('坎布拉风景 旅游攻略 电子版'))).toEqual([]);

@@ -1,12 +1,17 @@
 // Characters of a screened text and of a protected mark, each tagged with how it aligns with the other side.
-// The engine counts Han characters (and numerals) only, skipping spaces, punctuation and Latin letters; a 'latin' pair
-// counts Latin words instead. These indices are mapped back to the characters of the string shown.
+// The engine gives the UTF-16 offsets of every aligned character in both strings (textStart/textEnd,
+// markStart/markEnd); those are drawn as they are. Hits stored by versions before the offsets carry only the
+// engine's character indices, which are mapped back by re-reading the string (the old way, kept for them).
 import type { Relation } from './labels';
 
 export interface AlignedPairLike {
   textIndex: number;
   markIndex: number;
   relation: Relation;
+  textStart?: number;
+  textEnd?: number;
+  markStart?: number;
+  markEnd?: number;
 }
 
 export interface TaggedChar {
@@ -20,6 +25,13 @@ export interface TaggedChar {
  * the reviewer should see that the written characters differ, so such pairs are shown as 'variant'.
  */
 export function refinePairs(text: string, mark: string, pairs: readonly AlignedPairLike[]): AlignedPairLike[] {
+  if (pairs.some(hasOffsets)) {
+    return pairs.map((p) => {
+      if (p.relation !== 'same' || p.textStart === undefined || p.markStart === undefined) return p;
+      const written = text.slice(p.textStart, p.textEnd);
+      return written !== mark.slice(p.markStart, p.markEnd) ? { ...p, relation: 'variant' } : p;
+    });
+  }
   const t = Array.from(text);
   const m = Array.from(mark);
   const ts = hanSlots(t);
@@ -73,7 +85,30 @@ function latinWords(chars: readonly string[]): [number, number][] {
   return words;
 }
 
+function hasOffsets(p: AlignedPairLike): boolean {
+  return p.textStart !== undefined || p.markStart !== undefined;
+}
+
+/** Tags by the engine's offsets: every character whose code units fall in a pair's span takes its relation. */
+function tagByOffsets(value: string, pairs: readonly AlignedPairLike[], side: 'text' | 'mark'): TaggedChar[] {
+  const chars = Array.from(value);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const ch of chars) { starts.push(offset); offset += ch.length; }
+  const tags = new Array<Relation | null>(chars.length).fill(null);
+  for (const p of pairs) {
+    const start = side === 'text' ? p.textStart : p.markStart;
+    const end = side === 'text' ? p.textEnd : p.markEnd;
+    const other = side === 'text' ? p.markIndex : p.textIndex;
+    if (start === undefined || end === undefined) continue;
+    const relation: Relation = other < 0 ? (side === 'text' ? 'inserted' : 'missing') : p.relation;
+    starts.forEach((at, i) => { if (at >= start && at < end) tags[i] = relation; });
+  }
+  return chars.map((ch, i) => ({ ch, relation: tags[i] ?? null }));
+}
+
 function tagChars(value: string, pairs: readonly AlignedPairLike[], side: 'text' | 'mark'): TaggedChar[] {
+  if (pairs.some(hasOffsets)) return tagByOffsets(value, pairs, side);
   const chars = Array.from(value);
   const tags = new Array<Relation | null>(chars.length).fill(null);
   const slots = hanSlots(chars);

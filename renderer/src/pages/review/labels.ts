@@ -1,5 +1,5 @@
 // Chinese labels of the review queue: decisions, dismissal reasons, alignment relations and reasons.
-import { REASON_LABELS, type HitReason } from '../../../../shared/domain';
+import { REASON_LABELS, type AlignedRelation, type HitReason } from '../../../../shared/domain';
 import type { Decision } from '../../../../shared/contract/screening';
 
 export const DECISION_LABELS: Record<Decision, string> = {
@@ -11,13 +11,14 @@ export const DECISION_LABELS: Record<Decision, string> = {
 export const DISMISS_REASONS = ['不近似', '权利人自有', '其他'] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 
-export type Relation = 'same' | 'homophone' | 'shape' | 'variant' | 'changed' | 'inserted' | 'missing' | 'latin';
+export type Relation = AlignedRelation;
 
 export const RELATION_LABELS: Record<Relation, string> = {
   same: '相同',
   homophone: '同音/近音',
   shape: '形近',
   variant: '繁简/异体',
+  numeral: '数字替换',
   changed: '改动',
   inserted: '多出',
   missing: '缺少',
@@ -25,7 +26,7 @@ export const RELATION_LABELS: Record<Relation, string> = {
 };
 
 /** Order of the legend under an aligned pair. */
-export const LEGEND_RELATIONS: readonly Relation[] = ['same', 'homophone', 'shape', 'variant', 'changed', 'inserted', 'missing', 'latin'];
+export const LEGEND_RELATIONS: readonly Relation[] = ['same', 'homophone', 'shape', 'variant', 'numeral', 'changed', 'inserted', 'missing', 'latin'];
 
 export function reasonLabel(reason: HitReason): string {
   return REASON_LABELS[reason];

@@ -1,0 +1,184 @@
+// What an alignment of a Han form with a screened text shows: how many characters were kept, replaced by sound,
+// shape or number, changed, dropped, inserted or moved; how much of the distinctive part survives; what lies
+// around the match. Evidence for the scoring model (features.ts) and the reasons shown to the reviewer.
+import type { AlignedPair, HitReason } from '../domain';
+import { alignHan, alignUnordered, type HanAlignment } from './align';
+import type { HanCandidate } from './candidates';
+import { genericMask } from './generic';
+import { wordFrequency, wordsIn } from './lexicon';
+import type { NormalisedText } from './normalise';
+import type { MarkForm } from './registry-index';
+import { charInfo, type CharRelation } from './similarity';
+
+export type Context = 'filing' | 'listing';
+
+export interface HanEvidence {
+  form: MarkForm;
+  alignment: HanAlignment;
+  /** weighted similarity of the whole mark (0–1): each character by its weight, minus drops and insertions */
+  similarity: number;
+  k: number;
+  same: number;
+  homophone: number;
+  fuzzy: number;
+  shape: number;
+  numeral: number;
+  changed: number;
+  missing: number;
+  inserted: number;
+  reordered: boolean;
+  firstSame: boolean;
+  /** the first character neither kept nor alike (changed or missing) */
+  firstLost: boolean;
+  /** mean similarity over the distinctive (non-generic) characters */
+  distinctKept: number;
+  /** the window is the whole text (and the text has no Latin) */
+  whole: boolean;
+  /** characters outside the window, and whether they are all generic (goods, trade words) */
+  extra: number;
+  extraGeneric: boolean;
+  /** origins of kept characters, a bit per CharOrigin other than 'same' (traditional, variant, numeral, shape) */
+  origins: number;
+}
+
+/** What the dictionary says about a match: computed only for candidates that can still pass. */
+export interface LexicalEvidence {
+  /** frequency bucket of the window (or, for a filing, the whole text) as an everyday word, when it is not the mark */
+  textWord: number;
+  /** the window cuts into a longer dictionary word of the text (玉树临风 for 玉树) */
+  embedded: boolean;
+  /**
+   * the window runs on into other words with no break, and they are not goods or trade words (美的人生, 西宁到…):
+   * the characters are read as part of a phrase rather than as a name
+   */
+  glued: boolean;
+}
+
+const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8 };
+const ORIGIN_NAMES = Object.keys(ORIGIN_BITS);
+
+/**
+ * Weighted similarity below which an alignment is not worth describing: no model fitted so far flags below it
+ * (two-character marks need both characters alike; longer ones can lose or change about half).
+ */
+function floorOf(k: number): number {
+  return k <= 2 ? 0.6 : k === 3 ? 0.5 : 0.45;
+}
+
+
+function embeddedIn(text: NormalisedText, start: number, end: number): boolean {
+  for (const [a, b] of wordsIn(text.han.slice(Math.max(0, start - 3), Math.min(text.han.length, end + 3)))) {
+    const s = a + Math.max(0, start - 3);
+    const e = b + Math.max(0, start - 3);
+    // a word that overlaps the window and reaches outside it, but is not the window itself
+    if (s < end && e > start && (s < start || e > end) && !(s >= start && e <= end)) return true;
+  }
+  return false;
+}
+
+function gluedTo(text: NormalisedText, start: number, end: number): boolean {
+  const mask = (text.genericMask ??= genericMask(text.han));
+  const after = end < text.han.length && !text.hanBreakAfter[end - 1] && !mask[end];
+  const before = start > 0 && !text.hanBreakAfter[start - 1] && !mask[start - 1];
+  return after || before;
+}
+
+export function hanEvidence(form: MarkForm, text: NormalisedText, cand: HanCandidate, context: Context): HanEvidence | null {
+  const k = form.han.length;
+  const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
+  const hi = context === 'listing' ? Math.min(text.han.length, cand.last + k + 3) : text.han.length;
+  text.hanInfo ??= text.han.map(charInfo);
+  const floor = floorOf(k) * form.totalWeight;
+  const ordered = alignHan(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo, floor - 1e-9);
+  const unordered = k >= 3 && outOfOrder(form.han, text.han, lo, hi) ? alignUnordered(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo) : null;
+  const a = unordered && (!ordered || unordered.score > ordered.score + 0.05 * form.totalWeight) ? unordered : ordered;
+  if (!a || a.score < floor) return null;
+  const rel = a.relations;
+  // one pass over the pairs: each mark character's value and the counts of each relation
+  let same = 0, homophone = 0, fuzzy = 0, shape = 0, numeral = 0, changed = 0;
+  let distinctSum = 0;
+  let firstSame = false;
+  let firstLost = true;
+  let r = 0;
+  for (const p of a.pairs) {
+    if (p.relation === 'missing' || p.markIndex < 0) continue;
+    const x = rel[r++];
+    let value = 0;
+    if (x === 'same') { same++; value = 1; } else if (x === 'homophone') { homophone++; value = 0.8; } else if (x === 'fuzzy') { fuzzy++; value = 0.55; }
+    else if (x === 'shape') { shape++; value = 0.8; } else if (x === 'numeral') { numeral++; value = 0.8; } else changed++;
+    if (!form.generic[p.markIndex]) distinctSum += value;
+    if (p.markIndex === 0) { firstSame = x === 'same'; firstLost = value === 0; }
+  }
+  const distinctKept = form.distinctCount ? distinctSum / form.distinctCount : 1;
+  const whole = a.end - a.start === text.han.length && text.latin.length === 0;
+  text.genericMask ??= genericMask(text.han);
+  let extra = text.latin.length;
+  let extraGeneric = text.latin.length === 0;
+  for (let i = 0; i < text.han.length; i++) {
+    if (i >= a.start && i < a.end) continue;
+    extra++;
+    if (!text.genericMask[i]) extraGeneric = false;
+  }
+  let origins = 0;
+  for (const p of a.pairs) {
+    const origin = p.textIndex >= 0 && p.markIndex >= 0 ? text.hanOrigin[p.textIndex] : undefined;
+    if (origin && origin !== 'same') origins |= ORIGIN_BITS[origin] ?? 0;
+  }
+  return {
+    form, alignment: a, similarity: Math.max(0, a.score / form.totalWeight), k,
+    same, homophone, fuzzy, shape, numeral, changed, missing: a.missing, inserted: a.inserted,
+    reordered: a.transposed > 0, firstSame, firstLost,
+    distinctKept, whole, extra, extraGeneric, origins,
+  };
+}
+
+export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: Context): LexicalEvidence {
+  const a = e.alignment;
+  const window = text.han.slice(a.start, a.end).join('');
+  const wordOf = context === 'filing' && text.latin.length === 0 ? text.han.join('') : window;
+  return {
+    textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
+    embedded: embeddedIn(text, a.start, a.end),
+    glued: gluedTo(text, a.start, a.end),
+  };
+}
+
+/** True when two characters of the mark occur in the window in the reverse order (a cheap test before alignUnordered). */
+function outOfOrder(mark: readonly string[], text: readonly string[], lo: number, hi: number): boolean {
+  let last = -1;
+  for (const ch of mark) {
+    let at = -1;
+    for (let j = lo; j < hi; j++) if (text[j] === ch) { at = j; break; }
+    if (at < 0) continue;
+    if (at < last) return true;
+    last = at;
+  }
+  return false;
+}
+
+/** The reasons a reviewer is shown for a Han match. */
+export function hanReasons(e: HanEvidence): Set<HitReason> {
+  const reasons = new Set<HitReason>();
+  for (const o of ORIGIN_NAMES) if (e.origins & ORIGIN_BITS[o]!) reasons.add(o as HitReason);
+  if (e.homophone + e.fuzzy > 0) reasons.add('homophone');
+  if (e.shape > 0) reasons.add('shape');
+  if (e.numeral > 0) reasons.add('numeral');
+  if (e.changed > 0) reasons.add('changed');
+  if (e.missing > 0) reasons.add('dropped');
+  if (e.reordered) reasons.add('reorder');
+  const exact = e.same === e.k && e.missing === 0 && e.inserted === 0 && !e.reordered;
+  if (!e.whole || e.inserted > 0) reasons.add(exact && e.inserted === 0 ? 'contains' : 'added');
+  if (exact && e.whole && reasons.size === 0) reasons.add('identical');
+  if (e.form.kind === 'core') reasons.add(e.form.coreKind === 'person' ? 'person' : 'generic');
+  return reasons;
+}
+
+/** Alignment pairs with the source offsets of both sides (the renderer draws these as they are). */
+export function withOffsets(pairs: readonly AlignedPair[], text: NormalisedText, form: MarkForm): AlignedPair[] {
+  return pairs.map((p) => {
+    const out: AlignedPair = { ...p };
+    if (p.textIndex >= 0) { out.textStart = text.hanStart[p.textIndex]; out.textEnd = text.hanEnd[p.textIndex]; }
+    if (p.markIndex >= 0 && form.hanOffsets[p.markIndex]) [out.markStart, out.markEnd] = form.hanOffsets[p.markIndex]!;
+    return out;
+  });
+}

@@ -1,0 +1,169 @@
+// The evidence of one candidate (a registry form against a filing or a listing) as the named numbers the scoring
+// model weighs (model.ts, fitted by bench/engine/fit.ts). Every feature is a general property of the match — how
+// much was kept and how, how long the mark is, where the goods lie, what kind of record it is — never a name.
+// Vectors are Float64Arrays indexed by the name lists below; a million filings make a few million candidates.
+import type { Category } from '../domain';
+import type { ClassReach } from './classes';
+import type { Context, HanEvidence, LexicalEvidence } from './evidence';
+import type { LatinEvidence } from './latin';
+import type { MarkForm } from './registry-index';
+
+export interface CandidateContext {
+  context: Context;
+  category: Category;
+  /** the row's goods against the mark's classes; a listing without a goods word: unknown */
+  reach: ClassReach | 'unknown';
+  /** a listing seller (or a filing applicant) inside the region of a GI or a public resource */
+  inRegion: boolean;
+  /** the match is followed by 牌 / 品牌 (written as a brand) */
+  brandSuffix: boolean;
+}
+
+export const HAN_FEATURES = [
+  'similarity', 'kept', 'homophone', 'fuzzy', 'shape', 'numeral', 'changed', 'missing', 'inserted', 'reordered',
+  'firstLost', 'distinctKept', 'k2', 'k3', 'k5plus', 'whole', 'extra', 'extraGeneric', 'folded', 'markWord',
+  'alias', 'core', 'person', 'gi', 'provincial', 'timeHonored', 'foreign', 'publicResource',
+  'outside', 'far', 'farAltered', 'farLimited', 'farForeign', 'listing', 'listingExact', 'listingFar', 'listingSameClass', 'inRegion', 'brandSuffix',
+  'k2Changed', 'k2Alike', 'placeExact', 'everydayFar',
+  // lexical: computed only for candidates that could still pass (see LEXICAL_HAN_FEATURES)
+  'textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon',
+] as const;
+
+/** Features that need the dictionary: each lies in [0, 1], so a bound on the score is known before they are. */
+export const LEXICAL_HAN_FEATURES = ['textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon'] as const;
+
+export const LATIN_FEATURES = [
+  'exact', 'lookAlike', 'distance1', 'distance2', 'distance3', 'jaroWinkler', 'phonetic', 'permuted', 'inside',
+  'insideExtra', 'spacing', 'extraTokens', 'hanAround', 'short', 'long', 'pinyin', 'alias', 'gi', 'provincial',
+  'timeHonored', 'foreign', 'publicResource', 'outside', 'far', 'farAltered', 'listing', 'listingSameClass',
+] as const;
+
+export type HanFeature = (typeof HAN_FEATURES)[number];
+export type LatinFeature = (typeof LATIN_FEATURES)[number];
+
+function indexes<T extends string>(names: readonly T[]): Record<T, number> {
+  return Object.fromEntries(names.map((n, i) => [n, i])) as Record<T, number>;
+}
+const H = indexes(HAN_FEATURES);
+const L = indexes(LATIN_FEATURES);
+export const LEXICAL_HAN_INDEXES: readonly number[] = LEXICAL_HAN_FEATURES.map((n) => H[n]);
+
+/** Categories protected in their own classes and similar goods only (a foreign-related mark apart: some are famous). */
+const CLASS_LIMITED = new Set<Category>(['省著名商标', '老字号', '地理标志']);
+const ALL_CLASS = new Set<Category>(['驰名商标', '公共资源']);
+const CATEGORY_FEATURE: Partial<Record<Category, 'gi' | 'provincial' | 'timeHonored' | 'foreign' | 'publicResource'>> = {
+  地理标志: 'gi', 省著名商标: 'provincial', 老字号: 'timeHonored', 涉外商标: 'foreign', 公共资源: 'publicResource',
+};
+
+/** Whether a Han match changed anything (a character, its form, its place) rather than copying the mark. */
+export function hanAltered(e: HanEvidence): boolean {
+  return e.same < e.k || e.missing > 0 || e.reordered || e.origins !== 0;
+}
+
+/** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */
+export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array): void {
+  x.fill(0);
+  const k = e.k;
+  const altered = hanAltered(e);
+  // a filing's class is certain; a listing's is guessed from its goods words, and counterfeits often sell the
+  // brand's packaging or merchandise, so a listing's class is weighed apart
+  const listing = c.context === 'listing';
+  const farGoods = c.reach === 'far';
+  const far = !listing && farGoods;
+  x[H.similarity] = e.similarity;
+  x[H.kept] = e.same / k;
+  x[H.homophone] = e.homophone / k;
+  x[H.fuzzy] = e.fuzzy / k;
+  x[H.shape] = e.shape / k;
+  x[H.numeral] = e.numeral > 0 ? 1 : 0;
+  x[H.changed] = e.changed / k;
+  x[H.missing] = e.missing / k;
+  x[H.inserted] = Math.min(2, e.inserted);
+  x[H.reordered] = e.reordered ? 1 : 0;
+  x[H.firstLost] = e.firstLost ? 1 : 0;
+  x[H.distinctKept] = e.distinctKept;
+  x[H.k2] = k === 2 ? 1 : 0;
+  x[H.k3] = k === 3 ? 1 : 0;
+  x[H.k5plus] = k >= 5 ? 1 : 0;
+  x[H.whole] = e.whole ? 1 : 0;
+  x[H.extra] = Math.log1p(e.extra);
+  x[H.extraGeneric] = e.extra > 0 && e.extraGeneric ? 1 : 0;
+  x[H.folded] = e.origins !== 0 ? 1 : 0;
+  x[H.markWord] = e.form.wordFrequency / 10;
+  x[H.alias] = e.form.kind === 'alias' ? 1 : 0;
+  x[H.core] = e.form.kind === 'core' && e.form.coreKind !== 'person' ? 1 : 0;
+  x[H.person] = e.form.coreKind === 'person' ? 1 : 0;
+  const cat = CATEGORY_FEATURE[c.category];
+  if (cat) x[H[cat]] = 1;
+  // a well-known mark or a public name reaches every class (Trademark Law 13.3, arts. 4 and 10): no penalty for
+  // leaving its classes, only for a far class (see far)
+  x[H.outside] = !listing && !ALL_CLASS.has(c.category) && (c.reach === 'related' || far) ? 1 : 0;
+  x[H.far] = far ? 1 : 0;
+  x[H.farAltered] = far && altered ? 1 : 0;
+  x[H.farLimited] = far && CLASS_LIMITED.has(c.category) ? 1 : 0;
+  x[H.farForeign] = far && c.category === '涉外商标' ? 1 : 0;
+  x[H.listing] = c.context === 'listing' ? 1 : 0;
+  x[H.listingExact] = c.context === 'listing' && !altered ? 1 : 0;
+  x[H.listingFar] = listing && farGoods ? 1 : 0;
+  x[H.listingSameClass] = listing && c.reach === 'same' ? 1 : 0;
+  x[H.inRegion] = c.inRegion ? 1 : 0;
+  x[H.brandSuffix] = c.brandSuffix ? 1 : 0;
+  x[H.k2Changed] = k === 2 && e.changed > 0 ? 1 : 0;
+  x[H.k2Alike] = k === 2 && e.same === 0 ? 1 : 0;
+  // a place's own name in a title names the place (西宁到格尔木 旅游攻略); an altered one, or one written as a
+  // brand (…牌), is a brand
+  x[H.placeExact] = c.context === 'listing' && c.category === '公共资源' && !altered && !c.brandSuffix ? 1 : 0;
+  // a brand that is an everyday word, among goods it is not registered for (美的人生 励志书籍)
+  x[H.everydayFar] = listing && e.form.wordFrequency >= 3 && farGoods ? 1 : 0;
+}
+
+/**
+ * The dictionary's view. Whether the filing is an everyday word (红花 beside 红牛) counts everywhere; whether a match
+ * runs into the words around it only in a title, where words stand side by side (玉树临风, 美的人生) — a filing that
+ * adds a character to a mark (三江源头) is an ordinary imitation.
+ */
+export function lexicalFeatures(e: HanEvidence, lexical: LexicalEvidence, c: CandidateContext, x: Float64Array): void {
+  const listing = c.context === 'listing';
+  x[H.textIsWord] = lexical.textWord > 0 ? 1 : 0;
+  x[H.textWord] = lexical.textWord / 10;
+  x[H.embedded] = listing && lexical.embedded ? 1 : 0;
+  x[H.glued] = listing && lexical.glued ? 1 : 0;
+  x[H.gluedCommon] = listing && lexical.glued && e.form.wordFrequency >= 3 ? 1 : 0;
+}
+
+export function latinFeatures(e: LatinEvidence, form: MarkForm, hanAround: number, c: CandidateContext, x: Float64Array): void {
+  x.fill(0);
+  const length = form.latin?.skeleton.length ?? 0;
+  const altered = !e.exact || e.insideExtra > 0 || e.permuted;
+  const far = c.context === 'filing' && c.reach === 'far';
+  x[L.exact] = e.exact ? 1 : 0;
+  x[L.lookAlike] = e.lookAlike ? 1 : 0;
+  x[L.distance1] = e.distance === 1 ? 1 : 0;
+  x[L.distance2] = e.distance === 2 ? 1 : 0;
+  x[L.distance3] = e.distance >= 3 ? 1 : 0;
+  x[L.jaroWinkler] = e.jaroWinkler;
+  x[L.phonetic] = e.phonetic ? 1 : 0;
+  x[L.permuted] = e.permuted ? 1 : 0;
+  x[L.inside] = e.insideExtra > 0 ? 1 : 0;
+  x[L.insideExtra] = Math.log1p(e.insideExtra);
+  x[L.spacing] = e.spacing ? 1 : 0;
+  x[L.extraTokens] = Math.log1p(e.extraTokens);
+  x[L.hanAround] = Math.log1p(hanAround);
+  x[L.short] = length <= 4 ? 1 : 0;
+  x[L.long] = length >= 8 ? 1 : 0;
+  x[L.pinyin] = form.kind === 'pinyin' ? 1 : 0;
+  x[L.alias] = form.kind === 'alias' ? 1 : 0;
+  const cat = CATEGORY_FEATURE[c.category];
+  if (cat) x[L[cat]] = 1;
+  x[L.outside] = c.context === 'filing' && !ALL_CLASS.has(c.category) && (c.reach === 'related' || far) ? 1 : 0;
+  x[L.far] = far ? 1 : 0;
+  x[L.farAltered] = far && altered ? 1 : 0;
+  x[L.listing] = c.context === 'listing' ? 1 : 0;
+  x[L.listingSameClass] = c.context === 'listing' && c.reach === 'same' ? 1 : 0;
+}
+
+/** A feature vector as names → values (for the fit's reports and for tests). */
+export function named(family: 'han' | 'latin', x: Float64Array): Record<string, number> {
+  const names = family === 'han' ? HAN_FEATURES : LATIN_FEATURES;
+  return Object.fromEntries(names.map((n, i) => [n, x[i]!]));
+}

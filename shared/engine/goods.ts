@@ -1,0 +1,75 @@
+// The Nice class of the goods a listing sells, read from the goods words of its title. A listing carries no class,
+// yet whether its goods meet the protected mark's buyers matters as much as for a filing: 美的人生 励志书籍 sells a
+// book (class 16), not an appliance. The words below are common names of goods and services under the class
+// headings of the Nice classification; a title without any of them has no known class.
+
+const CLASS_WORDS: Record<number, string> = {
+  3: '化妆品 护肤品 面霜 面膜 口红 唇膏 粉底 粉底液 眼影 腮红 香水 洗发水 护发素 沐浴露 洗面奶 牙膏 洗衣液 洗衣粉 肥皂 香皂 洗洁精 精华液 爽肤水 乳液 防晒霜 彩妆',
+  5: '药 药品 药膏 胶囊 片剂 保健品 维生素 维他命 膏药 止痒液 消毒液 中药 中药材 虫草 冬虫夏草 药酒 口服液 红花油 创可贴 卫生巾 尿不湿',
+  7: '洗衣机 吸尘器 榨汁机 豆浆机 破壁机 洗碗机 发电机 电机 机床 油烟机 抽油烟机 缝纫机',
+  9: '手机 电脑 平板 耳机 蓝牙耳机 充电器 数据线 音箱 相机 摄像头 眼镜 太阳镜 手机壳 充电宝 电池 软件 电子版 游戏机 U盘 键盘 鼠标 显示器',
+  10: '医疗器械 血压计 体温计 口罩 按摩器 轮椅 假牙',
+  11: '空调 冰箱 电饭煲 热水器 电磁炉 微波炉 电暖器 灯 台灯 吊灯 风扇 电风扇 净水器 加湿器 烤箱 燃气灶 油烟机',
+  12: '汽车 电动车 电动自行车 电瓶车 自行车 摩托车 轮胎 汽车配件 童车',
+  14: '手表 珠宝 首饰 项链 戒指 手镯 耳环 黄金 足金 金饰 银饰 玉石 吊坠',
+  16: '书 书籍 图书 绘本 杂志 笔记本 文具 明信片 海报 纸巾 纸杯 奶茶杯 画册 教材 台历 笔',
+  18: '包 箱包 钱包 手提包 背包 双肩包 行李箱 皮具 雨伞 皮带',
+  20: '家具 沙发 床垫 椅子 桌子 柜子 镜子 相框',
+  21: '杯子 保温杯 水杯 茶具 陶瓷茶具 餐具 锅 炒锅 碗 盘子 厨具 牙刷 梳子 奶瓶',
+  24: '床上用品 被子 毛巾 窗帘 四件套 毛毯',
+  25: '服装 服饰 衣服 外套 衬衫 T恤 短袖 卫衣 夹克 羽绒服 裤子 牛仔裤 裙子 连衣裙 鞋 运动鞋 布鞋 皮鞋 篮球鞋 拖鞋 棉拖鞋 袜子 帽子 围巾 手套 内衣 男装 女装 童装 polo衫',
+  27: '地毯 地垫 壁纸 手工编织地毯',
+  28: '玩具 毛绒玩具 公仔 积木 儿童积木玩具 游戏 球拍 钓具 健身器材 充气气模 气模',
+  29: '肉 牛肉 羊肉 猪肉 鸡肉 肉干 牛肉干 火腿 香肠 腊肉 鸭脖 卤味 鸭翅 鸭掌 龙虾 小龙虾 海鲜 鱼 虾 奶 牛奶 酸奶 奶粉 奶酪 黄油 酥油 食用油 菜籽油 花生油 橄榄油 果冻 蛋 鸡蛋 咸菜 榨菜 酱菜 坚果 核桃 瓜子 花生 红枣 干果 陈皮 复原乳 豆腐',
+  30: '茶 茶叶 绿茶 红茶 白茶 普洱 奶茶 咖啡 饼干 糕点 面包 蛋糕 月饼 糖果 巧克力 冰淇淋 雪糕 方便面 面条 拉面 牛肉面 红烧牛肉面 米 大米 香米 贡米 米线 面粉 青稞面粉 调味品 调料 调味酱 酱 酱油 醋 陈醋 盐 味精 鸡精 蜂蜜 花椒 辣椒 干辣椒 线辣椒 胡椒 火锅底料 底料 汤圆 饺子 包子 馒头 粽子 零食 薯片 酿皮',
+  31: '水果 新鲜水果 蔬菜 苹果 红富士苹果 梨 香梨 长把梨 脐橙 橙子 柑橘 葡萄 枸杞 黑枸杞 红枸杞 大蒜 紫皮大蒜 活龙虾 活鱼 牦牛 藏羊 种子 花卉 鲜花 粮食 饲料 鲜货',
+  32: '饮料 饮品 果汁 可乐 汽水 碳酸饮料 凉茶 矿泉水 纯净水 苏打水 啤酒 运动饮料 植物饮料 蛋白饮料 花生牛奶 沙棘汁 柠檬水',
+  33: '酒 白酒 红酒 葡萄酒 黄酒 米酒 青稞酒 果酒 酩馏酒',
+  35: '加盟 招商 加盟招商 代理 批发 连锁 开店 广告',
+  36: '投资 理财 保险 金融 房地产',
+  39: '旅游 一日游 包车 门票 景区门票 旅行 物流 快递',
+  41: '培训 课程 教育 钢琴培训 补习 演出 健身 攻略',
+  43: '餐饮 餐厅 饭店 火锅 堂食 外卖 餐饮券 代金券 套餐 早餐 酒店 宾馆 小吃 灌汤包 烤鸭 胡辣汤 水煎包 小笼',
+  44: '体检 体检套餐 医院 诊所 美容 健康管理 养生',
+};
+
+const WORD_CLASSES = new Map<string, number[]>();
+let longest = 0;
+for (const [cls, words] of Object.entries(CLASS_WORDS)) {
+  // single characters (包, 米, 茶 …) sit inside too many other words (包邮, 米其林, 茶卡) to name goods alone
+  for (const w of words.split(/\s+/).filter((word) => word.length >= 2)) {
+    const list = WORD_CLASSES.get(w) ?? [];
+    list.push(Number(cls));
+    WORD_CLASSES.set(w, list);
+    longest = Math.max(longest, w.length);
+  }
+}
+
+/** The classes of the goods words found in a text (longest match first), outside [skipStart, skipEnd). */
+export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): number[] {
+  const found = new Set<number>();
+  for (let i = 0; i < text.length;) {
+    if (i >= skipStart && i < skipEnd) { i = skipEnd; continue; }
+    let matched = 0;
+    for (let n = Math.min(longest, text.length - i); n >= 1; n--) {
+      const classes = WORD_CLASSES.get(text.slice(i, i + n));
+      if (classes) {
+        for (const c of classes) found.add(c);
+        matched = n;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  return [...found];
+}
+
+/** Goods words of a class (for generated test cases). */
+export function goodsWordsOf(niceClass: number): string[] {
+  return (CLASS_WORDS[niceClass] ?? '').split(/\s+/).filter((w) => w.length >= 2);
+}
+
+/** Every goods word of the table. */
+export function allGoodsWords(): string[] {
+  return [...WORD_CLASSES.keys()];
+}

@@ -1,0 +1,107 @@
+// Indexes of the registry's Latin forms (names, aliases, pinyin spellings), and the candidate search over a text's
+// Latin tokens. Four ways in, each for a kind of imitation:
+//   - one-deletion keys of the look-alike skeleton: a letter changed, added, dropped or doubled (ADIDOS, SONNY);
+//   - Double Metaphone codes (npm double-metaphone): spelt as it sounds (OMIGA for OMEGA, BOSH for BOSCH);
+//   - letter 4-grams of longer forms: the mark inside a longer word (FENGBAOMAFENG, PEIQIKIDS);
+//   - the sorted letters of short forms: the same letters rearranged (MBW for BMW).
+import { doubleMetaphone } from 'double-metaphone';
+import type { LatinToken } from './normalise';
+
+export interface LatinForm {
+  /** joined tokens, upper case */
+  canon: string;
+  skeleton: string;
+  tokenCount: number;
+}
+
+export interface LatinIndex {
+  deletion: Map<string, number[]>;
+  /** first three and last three letters of longer forms: the middle rewritten (SULANSOO for SULWHASOO) */
+  ends: Map<string, number[]>;
+  phonetic: Map<string, number[]>;
+  grams: Map<string, number[]>;
+  sorted: Map<string, number[]>;
+}
+
+/** Sound codes shorter than this collide with too many words (SN, TR) to serve as index keys. */
+const MIN_PHONETIC_KEY = 3;
+/** Forms at least this long are also searched inside longer words. */
+export const MIN_INSIDE = 5;
+const GRAM = 4;
+/** Short forms whose rearranged letters are looked up. */
+const SORTED_LENGTHS = [3, 4, 5];
+
+export function newLatinIndex(): LatinIndex {
+  return { deletion: new Map(), ends: new Map(), phonetic: new Map(), grams: new Map(), sorted: new Map() };
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** All strings obtained by deleting one letter (and the string itself). */
+export function deletionKeys(s: string): string[] {
+  const keys = new Set<string>([s]);
+  if (s.length >= 3) for (let i = 0; i < s.length; i++) keys.add(s.slice(0, i) + s.slice(i + 1));
+  return [...keys];
+}
+
+const phoneticCache = new Map<string, string[]>();
+/** Double Metaphone codes of a word (letters only); empty when too short to mean anything. */
+export function phoneticCodes(canon: string): string[] {
+  let codes = phoneticCache.get(canon);
+  if (codes) return codes;
+  const letters = canon.replace(/[^A-Z]/g, '');
+  codes = letters.length < 4 ? [] : [...new Set(doubleMetaphone(letters))].filter((c) => c.length >= 2);
+  if (phoneticCache.size > 50_000) phoneticCache.clear();
+  phoneticCache.set(canon, codes);
+  return codes;
+}
+
+const sortedLetters = (s: string) => Array.from(s).sort().join('');
+/** Forms at least this long are also found by their ends. */
+const MIN_ENDS = 6;
+const endsKey = (s: string) => `${s.slice(0, 3)}|${s.slice(-3)}`;
+
+export function indexLatinForm(index: LatinIndex, form: number, latin: LatinForm, pinyin: boolean): void {
+  for (const key of deletionKeys(latin.skeleton)) push(index.deletion, key, form);
+  for (const code of phoneticCodes(latin.canon)) if (code.length >= MIN_PHONETIC_KEY) push(index.phonetic, code, form);
+  if (latin.skeleton.length >= MIN_ENDS) push(index.ends, endsKey(latin.skeleton), form);
+  if (latin.skeleton.length >= MIN_INSIDE) {
+    for (let i = 0; i + GRAM <= latin.skeleton.length; i++) push(index.grams, latin.skeleton.slice(i, i + GRAM), form);
+  }
+  if (!pinyin && SORTED_LENGTHS.includes(latin.skeleton.length)) push(index.sorted, sortedLetters(latin.skeleton), form);
+}
+
+/** Forms that one of the four ways reaches from the text's tokens (runs of up to four whole tokens). */
+export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]): number[] {
+  const found = new Set<number>();
+  const add = (list: number[] | undefined) => { if (list) for (const f of list) found.add(f); };
+  for (let from = 0; from < tokens.length; from++) {
+    let skeleton = '';
+    let canon = '';
+    for (let to = from; to < Math.min(tokens.length, from + 4); to++) {
+      skeleton += tokens[to]!.skeleton;
+      canon += tokens[to]!.canon;
+      if (skeleton.length > 40) break;
+      for (const key of deletionKeys(skeleton)) add(index.deletion.get(key));
+      if (to - from < 3) for (const code of phoneticCodes(canon)) if (code.length >= MIN_PHONETIC_KEY) add(index.phonetic.get(code));
+      if (skeleton.length >= MIN_ENDS - 1) add(index.ends.get(endsKey(skeleton)));
+    }
+    const word = tokens[from]!.skeleton;
+    if (word.length >= MIN_INSIDE) {
+      // a form inside a longer word shares most of its 4-grams with it; candidates are checked by the matcher
+      const seen = new Set<string>();
+      for (let i = 0; i + GRAM <= word.length; i++) {
+        const gram = word.slice(i, i + GRAM);
+        if (!seen.has(gram)) { seen.add(gram); add(index.grams.get(gram)); }
+      }
+    }
+    for (const n of SORTED_LENGTHS) {
+      for (let i = 0; i + n <= word.length; i++) add(index.sorted.get(sortedLetters(word.slice(i, i + n))));
+    }
+  }
+  return [...found];
+}

@@ -1,0 +1,43 @@
+// Everyday words (generated from the jieba dictionary, see data/NOTICE.md): how common a word is, and which words
+// cover a position of a text. Parsed once on first use.
+import { WORDS } from './data/words';
+
+let frequencies: Map<string, number> | undefined;
+/** Longest word length starting with each character (bounds the scan of wordsAt). */
+let longestFrom: Map<string, number> | undefined;
+
+function load(): Map<string, number> {
+  if (frequencies) return frequencies;
+  frequencies = new Map();
+  longestFrom = new Map();
+  for (const line of WORDS.split('\n')) {
+    const chars = Array.from(line);
+    const digit = chars.pop();
+    if (!digit || chars.length < 2) continue;
+    const word = chars.join('');
+    frequencies.set(word, Number(digit) + 1);
+    const first = chars[0]!;
+    if ((longestFrom.get(first) ?? 0) < chars.length) longestFrom.set(first, chars.length);
+  }
+  return frequencies;
+}
+
+/** 0 for a word the dictionary lacks; otherwise 1–10, rising with its frequency (one step per doubling). */
+export function wordFrequency(word: string): number {
+  return load().get(word) ?? 0;
+}
+
+/** Every dictionary word of the text as [start, end) spans over its characters. */
+export function wordsIn(chars: readonly string[]): [number, number][] {
+  const dict = load();
+  const spans: [number, number][] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const longest = Math.min(longestFrom!.get(chars[i]!) ?? 0, chars.length - i);
+    let word = chars[i]!;
+    for (let n = 2; n <= longest; n++) {
+      word += chars[i + n - 1]!;
+      if (dict.has(word)) spans.push([i, i + n]);
+    }
+  }
+  return spans;
+}

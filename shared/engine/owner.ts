@@ -1,0 +1,74 @@
+// The right holder's own filings are not squats, and neither are those of its group: the holding, the listed
+// company, the subsidiaries that share its trade name (…集团有限公司, …股份有限公司, …有限责任公司). A company that
+// puts another place in front of the same trade name (香港周六福… for 周六福…) is the classic shadow squatter, not
+// the group, and stays a suspect.
+import type { Category } from '../domain';
+import { genericMask } from './generic';
+import { normaliseOwner } from './normalise';
+
+/** Company-form words, longest first: what distinguishes the members of one group, not the group. */
+const COMPANY_FORMS = [
+  '股份有限公司', '有限责任公司', '有限公司', '集团公司', '总公司', '分公司', '子公司', '股份公司', '公司', '集团', '控股', '股份',
+  '株式会社', '总店', '总厂', '厂',
+  'COLTD', 'CORPORATION', 'COMPANY', 'LIMITED', 'GMBH', 'INC', 'LTD', 'LLC', 'CO', 'AG', 'SA', 'PLC',
+];
+/** Characters of the trade name two companies share, lines of business (食品, 科技 …) set aside. */
+const MIN_SHARED = 3;
+
+function withoutBusinessWords(name: string): string {
+  const chars = Array.from(name);
+  const mask = genericMask(chars);
+  return chars.filter((_, i) => !mask[i]).join('');
+}
+
+function stem(name: string): string {
+  let s = name.replace(/[()（）]/g, '');
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const form of COMPANY_FORMS) {
+      if (s.endsWith(form) && s.length > form.length + 1) { s = s.slice(0, -form.length); changed = true; }
+    }
+  }
+  return s;
+}
+
+/** The longest run of characters the two names share, and where it starts in each. */
+function longestCommonRun(a: string, b: string): { length: number; inA: number; inB: number } {
+  let best = { length: 0, inA: 0, inB: 0 };
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let n = 0;
+      while (i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
+      if (n > best.length) best = { length: n, inA: i, inB: j };
+    }
+  }
+  return best;
+}
+
+/**
+ * True when the applicant is the holder or a company of its group: the same name once the company form is set
+ * aside, or a shared run of at least three characters that carries the mark's name, with nothing put in front of
+ * it that the holder's own name lacks (天津蜜雪冰城… for 蜜雪冰城…, 香港周六福… for 周六福…: a shadow company).
+ */
+export function sameOwner(holder: string, applicant: string, markName: string, category: Category): boolean {
+  const h = normaliseOwner(holder);
+  const a = normaliseOwner(applicant);
+  if (!h || !a) return false;
+  if (h === a) return true;
+  const hs = withoutBusinessWords(stem(h));
+  const as = withoutBusinessWords(stem(a));
+  if (hs === as) return true;
+  // a GI's association is named after its region, which every business of the region shares: no group there
+  if (category === '地理标志') return false;
+  // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
+  if (as.startsWith(hs)) return false;
+  const run = longestCommonRun(hs, as);
+  if (run.length < MIN_SHARED) return false;
+  const shared = hs.slice(run.inA, run.inA + run.length);
+  const name = normaliseOwner(markName);
+  let carried = 0;
+  for (const ch of new Set(Array.from(name))) if (shared.includes(ch)) carried++;
+  if (carried < Math.min(2, name.length)) return false;
+  return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
+}
