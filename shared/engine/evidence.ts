@@ -30,6 +30,8 @@ export interface HanEvidence {
   firstSame: boolean;
   /** the first character neither kept nor alike (changed or missing) */
   firstLost: boolean;
+  /** the first character missing altogether */
+  headMissing: boolean;
   /** mean similarity over the distinctive (non-generic) characters */
   distinctKept: number;
   /** the window is the whole text (and the text has no Latin) */
@@ -127,7 +129,7 @@ export function hanEvidence(form: MarkForm, text: NormalisedText, cand: HanCandi
   return {
     form, alignment: a, similarity: Math.max(0, a.score / form.totalWeight), k,
     same, homophone, fuzzy, shape, numeral, changed, missing: a.missing, inserted: a.inserted,
-    reordered: a.transposed > 0, firstSame, firstLost,
+    reordered: a.transposed > 0, firstSame, firstLost, headMissing: !a.pairs.some((p) => p.markIndex === 0 && p.textIndex >= 0),
     distinctKept, whole, extra, extraGeneric, origins,
   };
 }

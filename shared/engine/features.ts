@@ -24,7 +24,7 @@ export const HAN_FEATURES = [
   'firstLost', 'distinctKept', 'k2', 'k3', 'k5plus', 'whole', 'extra', 'extraGeneric', 'folded', 'markWord',
   'alias', 'core', 'person', 'gi', 'provincial', 'timeHonored', 'foreign', 'publicResource',
   'outside', 'far', 'farAltered', 'farLimited', 'farForeign', 'listing', 'listingExact', 'listingFar', 'listingSameClass', 'inRegion', 'brandSuffix',
-  'k2Changed', 'k2Alike', 'placeExact', 'everydayFar',
+  'k2Changed', 'k2Alike', 'placeExact', 'everydayFar', 'headMissing',
   // lexical: computed only for candidates that could still pass (see LEXICAL_HAN_FEATURES)
   'textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon',
 ] as const;
@@ -110,6 +110,8 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   x[H.brandSuffix] = c.brandSuffix ? 1 : 0;
   x[H.k2Changed] = k === 2 && e.changed > 0 ? 1 : 0;
   x[H.k2Alike] = k === 2 && e.same === 0 ? 1 : 0;
+  // the head of a short name dropped: what is left is its tail (连山 of 祁连山), not what distinguishes it
+  x[H.headMissing] = k <= 3 && e.headMissing ? 1 : 0;
   // a place's own name in a title names the place (西宁到格尔木 旅游攻略); an altered one, or one written as a
   // brand (…牌), is a brand
   x[H.placeExact] = c.context === 'listing' && c.category === '公共资源' && !altered && !c.brandSuffix ? 1 : 0;

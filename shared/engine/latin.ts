@@ -118,7 +118,7 @@ const sortedLetters = (s: string) => Array.from(s).sort().join('');
 
 function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
   if (!a) return true;
-  const rank = (e: LatinEvidence) => (e.exact ? 10 : 0) + (e.lookAlike ? 5 : 0) - e.distance * 2 + e.jaroWinkler + (e.phonetic ? 1 : 0)
+  const rank = (e: LatinEvidence) => (e.exact ? 10 : 0) + (e.lookAlike ? 5 : 0) - e.distance * 2 + e.jaroWinkler + (e.phonetic ? 2.5 : 0)
     - (e.insideExtra > 0 ? 1 : 0) - (e.permuted ? 2 : 0);
   return rank(b) > rank(a);
 }

@@ -1,0 +1,103 @@
+// The families of imitation real squats show (issue 8), each on an invented registry of our own: what the engine
+// must catch, the reasons it gives, and the innocent look-alikes it must leave alone. Names are invented or generic;
+// none comes from a labelled set.
+import { describe, expect, it } from 'vitest';
+import type { Filing, Listing, ProtectedMark } from '../../../shared/domain';
+import { buildRegistryIndex, screenFiling, screenListing } from '../../../shared/engine';
+
+const mark = (id: string, name: string, category: ProtectedMark['category'], classes: number[], extra: Partial<ProtectedMark> = {}): ProtectedMark => ({
+  id, name, category, classes, registrationNumber: '1', holder: `${name}有限公司`, aliases: [], region: '', recognizedOn: '', notes: '', ...extra,
+});
+
+const registry = [
+  mark('U1', '雁鸣大学', '驰名商标', [41], { holder: '雁鸣大学' }),
+  mark('P1', '玉峰寺', '公共资源', [], { region: '青海省海东市' }),
+  mark('G1', '湟源陈醋', '地理标志', [30], { region: '青海省西宁市湟源县', holder: '湟源县陈醋协会' }),
+  mark('T1', '陈香鹅', '驰名商标', [29]),
+  mark('N1', '八宝斋', '老字号', [30]),
+  mark('R1', '金凤凰', '驰名商标', [30]),
+  mark('H1', '梦瑶', '驰名商标', [3]),
+  mark('S1', '口福居', '老字号', [43]),
+  mark('L1', 'KARISMA', '涉外商标', [3], { aliases: ['卡丽思'] }),
+  mark('L2', 'LUVIS', '涉外商标', [25], { aliases: ['路维斯'] }),
+  mark('F1', '星河湾', '省著名商标', [30], { holder: '青海星河湾食品集团有限公司' }),
+  mark('E1', '春光', '驰名商标', [11]),
+  mark('PR1', '苏翊航', '公共资源', []),
+];
+const index = buildRegistryIndex(registry);
+
+let n = 0;
+const filing = (markText: string, niceClass: number, applicant = '某某贸易有限公司'): Filing => ({
+  applicationNumber: String(++n), markText, niceClass, goods: [], applicant, applicantAddress: '', agency: '', filedOn: '', gazetteIssue: '', publishedOn: '',
+});
+const listing = (title: string, sellerLocation = '浙江省义乌市'): Listing => ({ id: `L${++n}`, platform: '', shop: '', title, url: '', price: '', sellerLocation });
+const hitOf = (f: Filing, id: string) => screenFiling(index, f).find((h) => h.markId === id);
+
+describe('families of imitation', () => {
+  it.each([
+    // 1. a name without its institutional or generic tail
+    ['雁鸣琴行', 41, 'U1', 'generic'],
+    ['玉峰火腿肠', 29, 'P1', 'generic'],
+    ['湟源醋', 30, 'G1', 'dropped'],
+    // 2. one character of a three-character mark replaced, the first included
+    ['吴香鹅', 29, 'T1', 'changed'],
+    ['陈黑鹅', 29, 'T1', 'changed'],
+    // 3. a numeral for another
+    ['九宝斋', 30, 'N1', 'numeral'],
+    // 4. characters rotated
+    ['凤凰金', 30, 'R1', 'reorder'],
+    // 5. both characters of a two-character mark by sound, none kept
+    ['孟遥', 3, 'H1', 'homophone'],
+    // 6. a cross-script look-alike (katakana ロ for 口)
+    ['ロ福居', 43, 'S1', 'shape'],
+    // 7. Latin spelt as it sounds, pinyin of a Chinese mark and of a foreign mark's Chinese name, inside a longer word
+    ['CHARISMA', 3, 'L1', 'phonetic'],
+    ['JINFENGHUANG', 30, 'R1', 'pinyin'],
+    ['LUWEISI', 25, 'L2', 'pinyin'],
+    ['JINFENGHUANGKIDS', 30, 'R1', 'pinyin'],
+    // a person's given name alone
+    ['翊航', 28, 'PR1', 'person'],
+  ])('%s (class %i) → %s, %s', (text, cls, id, reason) => {
+    const hit = hitOf(filing(text, cls), id);
+    expect(hit, `${text} should hit ${id}`).toBeDefined();
+    expect(hit!.reasons).toContain(reason);
+    expect(hit!.score).toBeGreaterThan(0);
+    expect(hit!.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('innocent look-alikes stay out', () => {
+  it.each([
+    ['星河', 30, 'the head of a class-limited name that is an everyday word'],
+    ['香鹅', 29, 'the end of a name without its head'],
+    ['春色', 11, 'an everyday word sharing one character'],
+    ['CHARM', 3, 'a different short word'],
+  ])('%s (class %i): %s', (text, cls) => {
+    const hits = screenFiling(index, filing(text, cls)).filter((h) => h.score >= 0.5);
+    expect(hits.map((h) => h.markId)).toEqual([]);
+  });
+  it("the holder's group files freely; a shadow company with a place in front does not", () => {
+    expect(hitOf(filing('星河湾', 30, '青海星河湾食品股份有限公司'), 'F1')).toBeUndefined();
+    expect(hitOf(filing('星河湾', 30, '香港星河湾国际集团有限公司'), 'F1')).toBeDefined();
+  });
+  it('an everyday word inside an unrelated title is not the brand; the brand among its goods is', () => {
+    expect(screenListing(index, listing('春光明媚 摄影书籍')).map((h) => h.markId)).not.toContain('E1');
+    expect(screenListing(index, listing('春光 电暖器 家用')).map((h) => h.markId)).toContain('E1');
+  });
+});
+
+describe('alignment offsets', () => {
+  it('point at the characters as written, whatever comes before them', () => {
+    const text = '㊣陈香鹅';
+    const hit = hitOf(filing(text, 29), 'T1')!;
+    const spans = hit.alignment!.filter((p) => p.textStart !== undefined).map((p) => text.slice(p.textStart, p.textEnd));
+    expect(spans).toEqual(['陈', '香', '鹅']);
+    expect(hit.alignment!.every((p) => p.markIndex < 0 || hit.markText.slice(p.markStart, p.markEnd) === '陈香鹅'[p.markIndex])).toBe(true);
+  });
+  it('of a listing refer to the whole title', () => {
+    const title = '【包邮】正宗陈香鹅 礼盒装';
+    const hit = screenListing(index, listing(title)).find((h) => h.markId === 'T1')!;
+    const spans = hit.alignment!.filter((p) => p.textStart !== undefined).map((p) => title.slice(p.textStart, p.textEnd));
+    expect(spans.join('')).toBe('陈香鹅');
+  });
+});
