@@ -1,4 +1,5 @@
-// Quality on the labelled development set (../shared/bench/dev): the screen CLI's hits scored by score.mjs.
+// Quality on the labelled development set (../shared/bench/dev): the screen CLI's hits scored by score.mjs; and on
+// the real cases of ../shared/bench/real-dev, the part the model was fitted on and the part kept apart.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,5 +20,9 @@ export const devQuality = {
       console.log(`-- ${kind}: node ../shared/bench/score.mjs ../shared/bench/dev/${kind}.labels.csv HITS.jsonl`);
       console.log(scored.stdout.trimEnd());
     }
+    // real cases: the part the model was fitted on and the part kept apart, scored the same way (in process)
+    const real = await runNode([path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/engine/evaluate.ts'), '--real-only']);
+    if (real.status !== 0) throw new Error(`real-dev evaluation failed: ${real.stderr.trim()}`);
+    console.log(real.stdout.trimEnd());
   },
 };

@@ -1,5 +1,5 @@
 // Engine quality on the labelled sets, in process: dev, real-dev (fit part and holdout part apart).
-//   npx tsx bench/engine/evaluate.ts [--misses]
+//   npx tsx bench/engine/evaluate.ts [--misses] [--real-only]
 // Hits are scored by ../shared/bench/score.mjs, the same scorer the closing notes quote.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -43,5 +43,6 @@ function run(set: LabelledSet, split: boolean): void {
   }
 }
 
-run(loadSet('dev'), false);
+if (!process.argv.includes('--real-only')) run(loadSet('dev'), false);
 run(loadSet('real-dev'), true);
+run(loadSet('real-dev'), false);
