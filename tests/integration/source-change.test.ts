@@ -2,8 +2,12 @@
 // resumption) is noticed — the batch is marked failed with a message that says so — and a last row cut off by a
 // truncated file is reported as a bad row, never stored as valid.
 import { appendFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import batchSource from '../../electron/db/migrations/005-batch-source';
+import { applyMigrations } from '../../electron/db/open';
 import { createBatchesRepository } from '../../electron/db/repositories/batches';
 import { runBatchImport } from '../../electron/screening/import-batch';
 import { createJobManager } from '../../electron/screening/jobs';
@@ -66,12 +70,12 @@ describe('source file checks', () => {
   });
 
   it('reports a last row cut off without its final fields, or inside a quote, as a bad row', async () => {
-    for (const [name, tail] of [
-      ['short.csv', '70000099,青松,33,白酒'],
-      ['quote.csv', '70000099,"青松'],
+    for (const [name, tail, start] of [
+      ['short.csv', '70000099,青松,33,白酒', 0],
+      ['quote.csv', '70000099,"青松', 100],
     ] as const) {
       const file = path.join(folder.dir, name);
-      writeFileSync(file, [FILING_HEADER, ...filings(3), tail].join('\r\n'));
+      writeFileSync(file, [FILING_HEADER, ...filings(3, start), tail].join('\r\n'));
       const batchId = newBatch(file);
       const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING });
       expect(counts, name).toMatchObject({ totalRows: 4, newRows: 3, badRows: 1 });
@@ -81,5 +85,18 @@ describe('source file checks', () => {
       const stored = ctx.db.prepare("SELECT count(*) FROM filings WHERE application_number = '70000099'").pluck().get();
       expect(stored, name).toBe(0);
     }
+  });
+});
+
+describe(`migration ${batchSource.name}`, () => {
+  it('adds the source file columns to the batches of an older database, keeping them', () => {
+    const file = path.join(folder.dir, 'old.sqlite');
+    const db = new Database(file);
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(batchSource));
+    applyMigrations(db, before);
+    db.prepare("INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('filing', 'a.csv', '/a.csv', 10, 'imported', 'x')").run();
+    applyMigrations(db, MIGRATIONS.slice(0, MIGRATIONS.indexOf(batchSource) + 1));
+    expect(db.prepare('SELECT file_size, file_mtime_ms, file_sha256 FROM batches').get()).toEqual({ file_size: 10, file_mtime_ms: null, file_sha256: '' });
+    db.close();
   });
 });

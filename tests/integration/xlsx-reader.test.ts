@@ -49,7 +49,7 @@ describe('XLSX reader', () => {
     expect(changedCells(expected, rows)).toBe(0);
     expect(rows.some((r) => r.cells.some((c) => c.includes('\uFFFD')))).toBe(false);
     expect(rows[99_999]?.rowNumber).toBe(100_001);
-  });
+  }, 240_000); // writing 100,000 rows with exceljs takes most of it
 
   it('re-imports the app’s own 100,000-mark CJK registry export unchanged', async () => {
     const marks = cjkMarks(100_000, 9);
@@ -60,7 +60,7 @@ describe('XLSX reader', () => {
     expect(parsed.totalRows).toBe(100_000);
     const changed = parsed.marks.filter((mark, i) => JSON.stringify(mark) !== JSON.stringify(marks[i]));
     expect(changed.slice(0, 3)).toEqual([]);
-  });
+  }, 240_000);
 
   it('reads shared strings stored after the sheet as text, not [object Object]', async () => {
     const file = path.join(folder.dir, 'sst-last.xlsx');

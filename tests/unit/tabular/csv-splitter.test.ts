@@ -21,8 +21,10 @@ describe('CSV splitter', () => {
     expect(cells('a,b,c\n1,"x, ""y""","多\n行"\n2,"",z\n')).toEqual(['1:a|b|c', '2:1|x, "y"|多\n行', '4:2||z']);
   });
 
-  it('appends text after a closing quote on the same line, as Excel does', () => {
-    expect(cells('a,b\n1,"正品"茶叶\n')).toEqual(['1:a|b', '2:1|正品茶叶']);
+  it('reports text after a closing quote rather than guessing (a stray quote may have joined fields)', () => {
+    expect(cells('a,b\n1,"正品"茶叶\n2,x\n')).toEqual(['1:a|b', '2!', '3:2|x']);
+    // the stray quote on line 2 would close at the next field's opening quote: seven fields, silently shifted
+    expect(cells('a,b,c,d\n1,"甲,"乙,丙",丁\n2,x,y,z\n')).toEqual(['1:a|b|c|d', '2!', '3:2|x|y|z']);
   });
 
   it('reports a quote that runs to the end of the file and still reads every record after it', () => {

@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { splitCsv } from '../electron/tabular/csv-splitter';
+import { generateCsv } from './integration/support/fuzz-csv';
+const g = generateCsv(Number(process.argv[2]));
+writeFileSync('/tmp/sio/fuzz.csv', g.bytes);
+const text = g.bytes.toString('utf8');
+const want = Number(process.argv[3]);
+const i = g.lines.indexOf(want);
+console.log('row', i, g.rows[i], 'damaged', g.damaged.has(i));
+const lines = text.split('\n');
+for (let k = want - 2; k < want + 2; k++) console.log(k, JSON.stringify(lines[k - 1]));
+for (const r of splitCsv(text)) if (r.line >= want - 1 && r.line <= want + 1) console.log(r);
