@@ -86,9 +86,14 @@ export async function readZipDirectory(filePath: string): Promise<Map<string, Zi
         const length = directory.readUInt16LE(e + 2);
         if (id === 0x0001) {
           let f = e + 4;
-          if (entry.size === 0xffffffff) (entry.size = big(directory.readBigUInt64LE(f))), (f += 8);
-          if (entry.compressedSize === 0xffffffff) (entry.compressedSize = big(directory.readBigUInt64LE(f))), (f += 8);
-          if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = big(directory.readBigUInt64LE(f));
+          const next = () => {
+            const value = big(directory.readBigUInt64LE(f));
+            f += 8;
+            return value;
+          };
+          if (entry.size === 0xffffffff) entry.size = next();
+          if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+          if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = next();
         }
         e += 4 + length;
       }
