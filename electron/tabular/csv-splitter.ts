@@ -50,6 +50,7 @@ type Parsed =
 const REASONS = {
   eof: '引号没有结束（一直延续到文件末尾）：该行未导入，请检查该行的引号',
   tooLong: '引号没有结束（引号内的内容超过了一个单元格的上限）：该行未导入，请检查该行的引号',
+  tooBig: `该行有一个单元格超过了电子表格单元格的上限（${MAX_CELL_CHARS} 字或 ${MAX_CELL_LINE_BREAKS} 个换行）：该行未导入`,
   malformed: '引号不成对（结束引号之后还有文字）：该行未导入，请检查该行的引号',
   count: (count: number, fieldCount: number) =>
     `引号不成对或列数不对（该行有 ${count} 列，表头有 ${fieldCount} 列）：该行未导入，请检查该行的引号和逗号`,
@@ -279,7 +280,7 @@ export class CsvSplitter {
       const raw = data.slice(from, q);
       const lineFeeds = countLineFeeds(raw, 0, raw.length);
       const text = raw.indexOf('"') === -1 ? raw : raw.replace(/""/g, '"');
-      if (text.length > MAX_CELL_CHARS || lineFeeds > MAX_CELL_LINE_BREAKS) return { kind: 'broken', reason: REASONS.tooLong };
+      if (text.length > MAX_CELL_CHARS || lineFeeds > MAX_CELL_LINE_BREAKS) return { kind: 'broken', reason: REASONS.tooBig };
       return { kind: 'field', text, end: q + 1, lineFeeds };
     }
   }

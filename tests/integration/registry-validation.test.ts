@@ -38,7 +38,7 @@ async function importReason(cells: string[]): Promise<string | undefined> {
     return parsed.ok ? undefined : parsed.reason;
   }
   const file = path.join(folder.dir, `r${Math.random()}.csv`);
-  const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+  const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   writeFileSync(file, `编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注\n${cells.map(quote).join(',')}\n`);
   return (await readRegistryFile(file)).problems[0]?.reason;
 }

@@ -48,7 +48,11 @@ describe('CSV splitter', () => {
     const manyLines = `a,b\n1,"${'行\n'.repeat(300)}"\n2,z\n`;
     const records = splitCsv(manyLines);
     expect(records[1]).toMatchObject({ line: 2 });
-    expect(records[1]?.problem).toMatch(/引号/);
+    expect(records[1]?.problem).toMatch(/单元格的上限/);
+    // still open when the limit is passed: reported without waiting for the end of the file
+    const runaway = splitCsv(`a,b\n1,"${'字'.repeat(40_000)}\n2,z\n`);
+    expect(runaway[1]?.problem).toMatch(/引号没有结束/);
+    expect(runaway.at(-1)).toEqual({ line: 3, cells: ['2', 'z'] });
     expect(records.at(-1)).toEqual({ line: 303, cells: ['2', 'z'] });
   });
 
