@@ -141,23 +141,22 @@ export class CsvSplitter {
   /** Parses the records of `data` from its start; returns where the first incomplete record begins. */
   private process(data: string, atEnd: boolean, emit: (record: SplitRecord) => void): number {
     let pos = 0;
-    let nextQuote = data.indexOf('"');
     while (pos < data.length) {
-      const knownReason = this.known.get(this.line);
-      if (nextQuote !== -1 && nextQuote < pos) nextQuote = data.indexOf('"', pos);
       const newline = data.indexOf('\n', pos);
       if (newline === -1 && !atEnd) return pos;
       const lineEnd = newline === -1 ? data.length : newline;
+      const knownReason = this.known.size === 0 ? undefined : this.known.get(this.line);
       if (knownReason !== undefined) {
         emit({ line: this.line++, cells: [], problem: knownReason });
         pos = lineEnd + 1;
         continue;
       }
-      if (nextQuote === -1 || nextQuote >= lineEnd) {
+      const end = lineEnd > pos && data.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      const lineText = data.slice(pos, end);
+      if (lineText.indexOf('"') === -1) {
         // fast path: a line without quotes is one record
-        const end = lineEnd > pos && data.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
         if (end > pos && (!this.scanOnly || this.fieldCount === undefined)) {
-          this.emitRecord(data.slice(pos, end).split(this.delimiter), false, newline !== -1, emit);
+          this.emitRecord(lineText.split(this.delimiter), false, newline !== -1, emit);
         }
         this.line++;
         pos = lineEnd + 1;
