@@ -64,7 +64,9 @@ async function writeXlsx(file: string, rows: string[][]): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(file), useSharedStrings: true, useStyles: true });
   const sheet = workbook.addWorksheet('初审公告');
   sheet.addRow(FILING_HEADERS.map((h) => h.header)).commit();
-  for (const cells of rows) {
+  for (const [i, cells] of rows.entries()) {
+    // let the zip stream write what is committed, or a million rows pile up in memory first
+    if (i % 10_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     // numbers and dates as Excel holds them: class and application number as numbers, dates as date cells
     const values: (string | number | Date)[] = cells.map((cell, c) => {
       if (DATE_COLUMNS.has(c)) return new Date(`${cell}T00:00:00Z`);
