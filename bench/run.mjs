@@ -4,8 +4,9 @@
 import { screenScale } from './screen-scale.mjs';
 import { devQuality } from './dev-quality.mjs';
 import { workflow } from './workflow.mjs';
+import { xlsxImport } from './xlsx-import.mjs';
 
-const BENCHMARKS = [devQuality, screenScale, workflow];
+const BENCHMARKS = [devQuality, screenScale, workflow, xlsxImport];
 
 const only = process.argv.slice(2);
 for (const bench of BENCHMARKS) {

@@ -1,6 +1,7 @@
 // The domain model shared by every layer. Field names follow the meaning of the Chinese headers in
 // docs/formats.md; user-facing labels live in CATEGORY_LABELS and the UI, never in these identifiers.
 import { z } from 'zod';
+import { TEXT_LIMITS, TEXT_LIST_LIMITS, type TextLimit } from './formats/limits';
 
 export const CATEGORIES = ['驰名商标', '地理标志', '省著名商标', '老字号', '涉外商标', '公共资源'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -13,28 +14,37 @@ export const NICE_CLASS_MIN = 1;
 export const NICE_CLASS_MAX = 45;
 export const NiceClassSchema = z.number().int().min(NICE_CLASS_MIN).max(NICE_CLASS_MAX);
 
-/** A record of the registry of protected marks (保护名录). */
+const limited = (field: TextLimit) => z.string().max(field.max, `「${field.label}」过长（最多 ${field.max} 字）`);
+const R = TEXT_LIMITS.registry;
+
+/**
+ * A record of the registry of protected marks (保护名录). The schema keeps the contract's shape and the limits of
+ * shared/formats/limits.ts; the full rules (text, dates, classes by category) are validateMark's, which every way
+ * into the registry calls.
+ */
 export const ProtectedMarkSchema = z.object({
   /** 编号: the user's own identifier, used in every report and hit. */
-  id: z.string().min(1).max(64),
+  id: limited(R.id).min(1, '「编号」不能为空'),
   /** 商标名称 */
-  name: z.string().min(1).max(200),
+  name: limited(R.name).min(1, '「商标名称」不能为空'),
   /** 类别 */
   category: CategorySchema,
   /** 国际分类: empty for 公共资源 (every class). */
   classes: z.array(NiceClassSchema),
   /** 注册号 */
-  registrationNumber: z.string().max(64),
+  registrationNumber: limited(R.registrationNumber),
   /** 权利人 */
-  holder: z.string().max(200),
+  holder: limited(R.holder),
   /** 别名: pinyin, English name, Chinese name of a Latin mark, older names. */
-  aliases: z.array(z.string().min(1).max(200)),
+  aliases: z
+    .array(limited(R.alias).min(1, '「别名」不能为空'))
+    .max(TEXT_LIST_LIMITS.aliases.max, `「别名」过多（最多 ${TEXT_LIST_LIMITS.aliases.max} 个）`),
   /** 地域: region of a GI or public resource. */
-  region: z.string().max(100),
-  /** 认定日期 as YYYY-MM-DD, or empty. */
-  recognizedOn: z.string().max(10),
+  region: limited(R.region),
+  /** 认定日期 as YYYY-MM-DD, or empty (validateMark also accepts the other forms of shared/formats/dates.ts). */
+  recognizedOn: z.string().max(40, '「认定日期」过长'),
   /** 备注 */
-  notes: z.string().max(2000),
+  notes: limited(R.notes),
 });
 export type ProtectedMark = z.infer<typeof ProtectedMarkSchema>;
 

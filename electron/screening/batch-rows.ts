@@ -21,7 +21,10 @@ export interface ScreenedRow {
   problem?: string;
 }
 
-export function screenRow(index: RegistryIndex, kind: BatchKind, columns: BatchColumns, rowNumber: number, cells: string[]): ScreenedRow {
+export function screenRow(
+  index: RegistryIndex, kind: BatchKind, columns: BatchColumns, rowNumber: number, cells: string[], readProblem?: string,
+): ScreenedRow {
+  if (readProblem !== undefined) return { rowNumber, hits: [], problem: readProblem };
   try {
     if (kind === 'filings') {
       const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>);

@@ -7,9 +7,11 @@ import type { BatchKind } from '../../shared/contract/screening';
 import { oppositionDeadline } from '../../shared/deadlines';
 import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../shared/formats/filings';
 import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shared/formats/listings';
-import { createBatchesRepository, createRowWriters, type ImportCounts } from '../db/repositories/batches';
+import path from 'node:path';
+import { createBatchesRepository, createRowWriters, type BatchesRepository, type ImportCounts } from '../db/repositories/batches';
 import type { Db } from '../db/open';
-import { openTable } from '../tabular';
+import { openTable, type TableRow } from '../tabular';
+import { fileFingerprint, sameFile, type FileFingerprint } from '../tabular/fingerprint';
 
 export interface ImportJob {
   batchId: number;
@@ -78,14 +80,15 @@ export async function runBatchImport(
   const batches = createBatchesRepository(db);
   // A gazette of a million rows touches five B-trees per row; a large page cache keeps them in memory.
   db.pragma('cache_size = -262144');
+  const source = await checkedSource(batches, job);
   const table = await openTable(job.filePath);
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
   const write = rowWriter(db, job);
-  let chunk: { rowNumber: number; cells: string[] }[] = [];
+  let chunk: TableRow[] = [];
   const flush = db.transaction((rows: typeof chunk) => {
     for (const row of rows) {
-      const result = write(row.cells);
+      const result = row.problem === undefined ? write(row.cells) : { ok: false as const, reason: row.problem };
       counts.totalRows += 1;
       if (!result.ok) {
         counts.badRows += 1;
@@ -113,8 +116,26 @@ export async function runBatchImport(
     options.signal?.throwIfAborted();
     flush(chunk);
     report();
-    return counts;
   } finally {
     await table.close();
   }
+  if (!sameFile(source, await fileFingerprint(job.filePath))) {
+    throw new Error(
+      `导入过程中源文件「${path.basename(job.filePath)}」被修改：已导入的行可能混合了修改前后的内容。请等文件保存完毕后删除该批次并重新导入。`,
+    );
+  }
+  return counts;
+}
+
+/** The source file now; refused when it is not the file this batch began importing (a resumed batch). */
+async function checkedSource(batches: BatchesRepository, job: ImportJob): Promise<FileFingerprint> {
+  const now = await fileFingerprint(job.filePath);
+  const first = batches.source(job.batchId);
+  if (first === null) batches.setSource(job.batchId, now);
+  else if (!sameFile(first, now)) {
+    throw new Error(
+      `原文件「${path.basename(job.filePath)}」在该批次开始导入之后已被修改：已导入的行与现在的文件不一致。请删除该批次后重新导入。`,
+    );
+  }
+  return now;
 }

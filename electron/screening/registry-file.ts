@@ -24,7 +24,7 @@ export async function loadRegistryFile(filePath: string): Promise<LoadedRegistry
     const problems: RowProblem[] = [];
     const seen = new Set<string>();
     for await (const row of table.rows) {
-      const parsed = parseRegistryRow(row.cells, mapping.columns);
+      const parsed = row.problem === undefined ? parseRegistryRow(row.cells, mapping.columns) : { ok: false as const, reason: row.problem };
       if (!parsed.ok) problems.push({ rowNumber: row.rowNumber, reason: parsed.reason });
       else if (seen.has(parsed.value.id)) problems.push({ rowNumber: row.rowNumber, reason: `编号「${parsed.value.id}」重复` });
       else {

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProtectedMark } from '../../shared/domain';
 import { buildRegistryIndex } from '../../shared/engine';
-import { openCsvChunks, openTable, type CsvChunks } from '../tabular';
+import { openCsvChunks, openTable, type CsvChunks, type TableRow } from '../tabular';
+import { fileFingerprint, sameFile } from '../tabular/fingerprint';
 import { mapBatchHeaders, screenRow, type BatchColumns, type BatchKind, type ScreenedRow } from './batch-rows';
 import { HeaderError } from './registry-file';
-import type { WorkItem, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { RowItem, WorkItem, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export type { BatchKind, ScreenedRow } from './batch-rows';
 
@@ -53,6 +54,15 @@ async function workerCount(options: ScreenFileOptions, script: string): Promise<
 }
 
 export async function screenFile(options: ScreenFileOptions): Promise<ScreenProgress> {
+  const before = await fileFingerprint(options.batchPath).catch(() => null);
+  const result = await screenTable(options);
+  if (before && !sameFile(before, await fileFingerprint(options.batchPath))) {
+    throw new Error(`筛查过程中文件「${path.basename(options.batchPath)}」被修改，结果可能混合了修改前后的内容，请重新筛查`);
+  }
+  return result;
+}
+
+async function screenTable(options: ScreenFileOptions): Promise<ScreenProgress> {
   const table = await openTable(options.batchPath);
   try {
     const mapping = mapBatchHeaders(options.kind, table.headers);
@@ -73,12 +83,12 @@ export async function screenFile(options: ScreenFileOptions): Promise<ScreenProg
   }
 }
 
-type RowBatch = [rowNumber: number, cells: string[]][];
+type RowBatch = RowItem[];
 
-async function* readBatches(rows: AsyncIterable<{ rowNumber: number; cells: string[] }>, signal?: AbortSignal): AsyncGenerator<RowBatch> {
+async function* readBatches(rows: AsyncIterable<TableRow>, signal?: AbortSignal): AsyncGenerator<RowBatch> {
   let batch: RowBatch = [];
   for await (const row of rows) {
-    batch.push([row.rowNumber, row.cells]);
+    batch.push(row.problem === undefined ? [row.rowNumber, row.cells] : [row.rowNumber, row.cells, row.problem]);
     if (batch.length >= BATCH_ROWS) {
       signal?.throwIfAborted();
       yield batch;
@@ -89,14 +99,14 @@ async function* readBatches(rows: AsyncIterable<{ rowNumber: number; cells: stri
   if (batch.length) yield batch;
 }
 
-async function* batchItems(rows: AsyncIterable<{ rowNumber: number; cells: string[] }>, signal?: AbortSignal): AsyncGenerator<WorkItem> {
+async function* batchItems(rows: AsyncIterable<TableRow>, signal?: AbortSignal): AsyncGenerator<WorkItem> {
   for await (const batch of readBatches(rows, signal)) yield { type: 'batch', rows: batch };
 }
 
 async function* csvItems(csv: CsvChunks, signal?: AbortSignal): AsyncGenerator<WorkItem> {
   for await (const chunk of csv.chunks) {
     signal?.throwIfAborted();
-    yield { type: 'csv', text: chunk.text, firstLine: chunk.firstLine, delimiter: csv.delimiter };
+    yield { type: 'csv', chunk, delimiter: csv.delimiter };
   }
   signal?.throwIfAborted();
 }
@@ -122,7 +132,7 @@ async function screenInProcess(options: ScreenFileOptions, columns: BatchColumns
   const progress = progressTicker(options);
   for await (const batch of batches) {
     const results = batch
-      .map(([rowNumber, cells]) => screenRow(index, options.kind, columns, rowNumber, cells))
+      .map(([rowNumber, cells, problem]) => screenRow(index, options.kind, columns, rowNumber, cells, problem))
       .filter((r) => r.hits.length > 0 || r.problem !== undefined);
     if (!options.keepAlignment) for (const r of results) for (const h of r.hits) delete h.alignment;
     progress.add(batch.length, results.reduce((n, r) => n + r.hits.length, 0));

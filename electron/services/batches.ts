@@ -34,6 +34,7 @@ async function readHead(filePath: string): Promise<{ headers: string[]; sampleRo
   try {
     const sampleRows: string[][] = [];
     for await (const row of table.rows) {
+      if (row.problem !== undefined) continue; // reported when the batch is imported
       sampleRows.push(row.cells);
       if (sampleRows.length >= SAMPLE_ROWS) break;
     }

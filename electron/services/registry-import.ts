@@ -10,6 +10,7 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { toProtectedMark } from '../db/repositories/marks';
 import { TableReadError } from '../tabular';
+import { fileFingerprint, sameFile } from '../tabular/fingerprint';
 import { openUserTable } from './tables';
 import { MARK_ENTITY } from './registry';
 
@@ -21,6 +22,7 @@ export interface ParsedRegistry {
 
 /** Reads a registry file; bad rows (including a 编号 repeated within the file) become problems, never dropped. */
 export async function readRegistryFile(filePath: string): Promise<ParsedRegistry> {
+  const before = await fingerprintOf(filePath);
   const table = await openUserTable(filePath);
   try {
     const mapping = mapHeaders(table.headers, REGISTRY_HEADERS);
@@ -31,7 +33,7 @@ export async function readRegistryFile(filePath: string): Promise<ParsedRegistry
     let totalRows = 0;
     for await (const row of table.rows) {
       totalRows += 1;
-      const parsed = parseRegistryRow(row.cells, mapping.columns);
+      const parsed = row.problem === undefined ? parseRegistryRow(row.cells, mapping.columns) : { ok: false as const, reason: row.problem };
       if (!parsed.ok) {
         problems.push({ rowNumber: row.rowNumber, reason: parsed.reason });
         continue;
@@ -45,12 +47,23 @@ export async function readRegistryFile(filePath: string): Promise<ParsedRegistry
       marks.push(parsed.value);
     }
     if (totalRows === 0) throw new AppFailure('invalid-input', `文件「${path.basename(filePath)}」只有表头，没有数据行`);
+    if (!sameFile(before, await fingerprintOf(filePath))) {
+      throw new AppFailure('io', `文件「${path.basename(filePath)}」在读取过程中被修改，请等文件保存完毕后重新导入`);
+    }
     return { marks, problems, totalRows };
   } catch (error) {
     if (error instanceof TableReadError) throw new AppFailure('io', error.message);
     throw error;
   } finally {
     await table.close();
+  }
+}
+
+async function fingerprintOf(filePath: string) {
+  try {
+    return await fileFingerprint(filePath);
+  } catch {
+    return { size: -1, mtimeMs: 0, sha256: 'changing' }; // unreadable: openUserTable says why
   }
 }
 

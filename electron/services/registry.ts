@@ -1,30 +1,18 @@
 // Create, edit and delete protected marks; every change is written together with its audit entry.
 import type { AuditEntry, StoredMark } from '../../shared/api';
 import type { ProtectedMark } from '../../shared/domain';
+import { validateMark } from '../../shared/formats/registry';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { toProtectedMark } from '../db/repositories/marks';
 
 export const MARK_ENTITY = 'protected_mark';
 
-/** Rules the schema cannot express, with the messages a clerk understands. */
-export function checkMarkRules(mark: ProtectedMark): void {
-  if (mark.classes.length === 0 && mark.category !== '公共资源') {
-    throw new AppFailure('invalid-input', '请填写国际分类（只有公共资源可以不填，表示全部类别）');
-  }
-  if (mark.recognizedOn !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(mark.recognizedOn)) {
-    throw new AppFailure('invalid-input', `认定日期「${mark.recognizedOn}」无效，应为 年-月-日，例如 2019-05-20`);
-  }
-}
-
-function trimmed(mark: ProtectedMark): ProtectedMark {
-  return {
-    ...mark,
-    id: mark.id.trim(),
-    name: mark.name.trim(),
-    aliases: [...new Set(mark.aliases.map((alias) => alias.trim()).filter(Boolean))],
-    classes: [...new Set(mark.classes)].sort((a, b) => a - b),
-  };
+/** The importer's validation (shared/formats/registry.ts) for a record typed in the editor: one rule for every way in. */
+export function validatedMark(input: ProtectedMark): ProtectedMark {
+  const checked = validateMark(input);
+  if (!checked.ok) throw new AppFailure('invalid-input', checked.reason);
+  return checked.value;
 }
 
 function requireMark(ctx: AppContext, key: number): StoredMark {
@@ -45,8 +33,7 @@ export function createRegistryService(ctx: AppContext) {
     list: (): StoredMark[] => ctx.marks.list(),
 
     create(input: ProtectedMark): StoredMark {
-      const mark = trimmed(input);
-      checkMarkRules(mark);
+      const mark = validatedMark(input);
       return ctx.db.transaction(() => {
         requireFreeId(ctx, mark.id);
         const now = ctx.now();
@@ -60,8 +47,7 @@ export function createRegistryService(ctx: AppContext) {
     },
 
     update(key: number, input: ProtectedMark): StoredMark {
-      const mark = trimmed(input);
-      checkMarkRules(mark);
+      const mark = validatedMark(input);
       return ctx.db.transaction(() => {
         const before = toProtectedMark(requireMark(ctx, key));
         requireFreeId(ctx, mark.id, key);

@@ -12,8 +12,13 @@ import { readXlsxRows } from './xlsx';
 
 export { TableReadError } from './errors';
 export type { OpenedTable, TableRow } from './types';
-export { CsvSplitter, splitCsv } from './csv-splitter';
-export { openCsvChunks, type CsvChunks, type CsvTextChunk } from './csv-chunks';
+export { CsvSplitter, splitCsv, type SplitRecord } from './csv-splitter';
+export { openCsvChunks, splitCsvChunk, type CsvChunks, type CsvTextChunk } from './csv-chunks';
+
+export interface ReadOptions {
+  /** bytes per file read (tests use tiny reads so that characters and records cross every boundary) */
+  readChunkBytes?: number;
+}
 
 const SAMPLE_BYTES = 1 << 20;
 
@@ -45,17 +50,19 @@ function describeFsError(error: unknown): string {
 const isZip = (s: Uint8Array) => s[0] === 0x50 && s[1] === 0x4b && s[2] === 0x03 && s[3] === 0x04;
 const isOle = (s: Uint8Array) => s[0] === 0xd0 && s[1] === 0xcf && s[2] === 0x11 && s[3] === 0xe0;
 
-export async function openTable(filePath: string): Promise<OpenedTable> {
+export async function openTable(filePath: string, options: ReadOptions = {}): Promise<OpenedTable> {
   const { sample, size } = await readSample(filePath);
   const ext = path.extname(filePath).toLowerCase();
   if (size === 0) throw new TableReadError(`文件为空：${path.basename(filePath)}`);
   if (isOle(sample) || ext === '.xls') {
     throw new TableReadError(`不支持旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入`);
   }
-  if (isZip(sample)) return openXlsx(filePath);
+  if (isZip(sample)) return openXlsx(filePath, options);
   if (ext === '.xlsx') throw new TableReadError(`不是有效的 CSV 或 XLSX 文件：${path.basename(filePath)}`);
-  return openCsv(filePath, sample);
+  return openCsv(filePath, sample, options);
 }
+
+const isBlankRow = (row: TableRow) => row.cells.every((c) => c.trim() === '');
 
 async function withHeader(
   rows: AsyncGenerator<TableRow>,
@@ -66,7 +73,7 @@ async function withHeader(
   let first: IteratorResult<TableRow>;
   try {
     do first = await rows.next();
-    while (!first.done && first.value.cells.every((c) => c.trim() === ''));
+    while (!first.done && first.value.problem === undefined && isBlankRow(first.value));
   } catch (error) {
     await close();
     if (error instanceof TableReadError) throw error;
@@ -78,18 +85,22 @@ async function withHeader(
     await close();
     throw new TableReadError(`文件为空：${path.basename(filePath)}`);
   }
+  if (first.value.problem !== undefined) {
+    await close();
+    throw new TableReadError(`表头行无法读取：${first.value.problem}`);
+  }
   const headers = first.value.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
   async function* dataRows(): AsyncGenerator<TableRow> {
     for await (const row of { [Symbol.asyncIterator]: () => rows }) {
-      if (row.cells.every((c) => c.trim() === '')) continue;
+      if (row.problem === undefined && isBlankRow(row)) continue;
       yield row;
     }
   }
   return { headers, rows: dataRows(), format, close };
 }
 
-async function openXlsx(filePath: string): Promise<OpenedTable> {
-  const rows = readXlsxRows(filePath);
+async function openXlsx(filePath: string, options: ReadOptions): Promise<OpenedTable> {
+  const rows = readXlsxRows(filePath, options);
   return withHeader(rows, filePath, { kind: 'xlsx' }, async () => {
     await rows.return(undefined);
   });
@@ -123,9 +134,9 @@ export async function detectCsvLayout(filePath: string): Promise<CsvLayout | nul
   return csvLayout(filePath, sample);
 }
 
-async function openCsv(filePath: string, sample: Uint8Array): Promise<OpenedTable> {
+async function openCsv(filePath: string, sample: Uint8Array, options: ReadOptions): Promise<OpenedTable> {
   const { encoding, bomLength, delimiter } = csvLayout(filePath, sample);
-  const stream = createReadStream(filePath, { start: bomLength, highWaterMark: 1 << 20 });
+  const stream = createReadStream(filePath, { start: bomLength, highWaterMark: options.readChunkBytes ?? 1 << 20 });
   const rows = csvRows(stream, encoding, delimiter);
   return withHeader(rows, filePath, { kind: 'csv', encoding, delimiter }, async () => {
     stream.destroy();
@@ -147,12 +158,18 @@ async function* csvRows(
       splitter.push(decoder.write(chunk), collect);
       const batch = ready;
       ready = [];
-      for (const r of batch) yield { rowNumber: r.line, cells: r.cells };
+      for (const r of batch) yield tableRow(r);
     }
   } catch (error) {
     throw new TableReadError(`文件无法读取：${describeFsError(error)}`, { cause: error });
   }
   splitter.push(decoder.end(), collect);
   splitter.end(collect);
-  for (const r of ready) yield { rowNumber: r.line, cells: r.cells };
+  for (const r of ready) yield tableRow(r);
+}
+
+function tableRow(record: SplitRecord): TableRow {
+  return record.problem === undefined
+    ? { rowNumber: record.line, cells: record.cells }
+    : { rowNumber: record.line, cells: record.cells, problem: record.problem };
 }

@@ -1,22 +1,10 @@
 // A screening worker thread: builds the registry index once, then scores batches of rows sent by the pool
 // (electron/screening/screen-file.ts). Bundled to out/screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
-import { CsvSplitter } from '../tabular/csv-splitter';
+import { splitCsvChunk } from '../tabular/csv-chunks';
 import { buildRegistryIndex, type RegistryIndex } from '../../shared/engine';
 import { screenRow, type BatchColumns, type BatchKind } from '../screening/batch-rows';
-import type { WorkerReply, WorkerRequest } from '../screening/worker-protocol';
-
-/** Records of a CSV chunk, skipping rows whose cells are all blank (as the table reader does). */
-function splitChunk(text: string, firstLine: number, delimiter: string): [number, string[]][] {
-  const out: [number, string[]][] = [];
-  const splitter = new CsvSplitter(delimiter, firstLine);
-  const keep = (r: { line: number; cells: string[] }) => {
-    if (r.cells.some((c) => c.trim() !== '')) out.push([r.line, r.cells]);
-  };
-  splitter.push(text, keep);
-  splitter.end(keep);
-  return out;
-}
+import type { RowItem, WorkerReply, WorkerRequest } from '../screening/worker-protocol';
 
 let state: { index: RegistryIndex; kind: BatchKind; columns: BatchColumns; keepAlignment: boolean } | null = null;
 
@@ -29,8 +17,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
     }
     if (!state) throw new Error('worker not initialised');
     const { index, kind, columns } = state;
-    const records = request.type === 'batch' ? request.rows : splitChunk(request.text, request.firstLine, request.delimiter);
-    const rows = records.map(([rowNumber, cells]) => screenRow(index, kind, columns, rowNumber, cells));
+    const records = request.type === 'batch'
+      ? request.rows
+      : splitCsvChunk(request.chunk, request.delimiter).map((r): RowItem => [r.line, r.cells, r.problem]);
+    const rows = records.map(([rowNumber, cells, problem]) => screenRow(index, kind, columns, rowNumber, cells, problem));
     // unless asked for, alignments stay in the worker: a JSON Lines file only needs the hit fields
     if (!state.keepAlignment) for (const r of rows) for (const h of r.hits) delete h.alignment;
     const kept = rows.filter((r) => r.hits.length > 0 || r.problem !== undefined);

@@ -34,13 +34,3 @@ export function parseNiceClass(text: string): number | null {
   const value = Number(cleaned);
   return value >= 1 && value <= 45 ? value : null;
 }
-
-/** Accepts 2019-05-20, 2019/5/20, 2019.05.20, 2019年5月20日 and ISO timestamps; returns YYYY-MM-DD or null. */
-export function parseDate(text: string): string | null {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T ].*)?$/.exec(text.normalize('NFKC').trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}

@@ -1,9 +1,12 @@
 // Filing rows (商标申请, as published in the gazette) → Filing. Only what screening cannot do without is
 // required (申请号, 商标名称, 国际分类); a value that is present but wrong is an error, never silently blanked.
+// Every text field goes through the one text rule and the one limit table (text.ts, limits.ts).
 import type { Filing } from '../domain';
 import type { HeaderSpec } from './headers';
-import { parseDate, parseNiceClass, splitList, type RowResult } from './cells';
-import { cleanCellAt as cellAt, textProblem } from './clean';
+import { parseNiceClass, splitList, type RowResult } from './cells';
+import { parseDate } from './dates';
+import { TEXT_LIMITS, TEXT_LIST_LIMITS, tooManyMessage } from './limits';
+import { checkedCell } from './text';
 
 export type FilingColumn =
   | 'applicationNumber' | 'markText' | 'niceClass' | 'goods' | 'applicant' | 'applicantAddress' | 'agency'
@@ -22,57 +25,48 @@ export const FILING_HEADERS: HeaderSpec<FilingColumn>[] = [
   { key: 'publishedOn', header: '初审公告日期', required: false },
 ];
 
-/** Longer than any word mark; a longer cell is a shifted column or pasted text, not a mark. */
-export const MAX_MARK_TEXT = 200;
-
-/** YYYY-MM-DD, the gazette's own form, checked without the general parser (a million rows, two dates each). */
-function isoDate(raw: string): string | null {
-  if (raw.length !== 10 || raw[4] !== '-' || raw[7] !== '-') return null;
-  const [y, m, d] = [Number(raw.slice(0, 4)), Number(raw.slice(5, 7)), Number(raw.slice(8, 10))];
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return null;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate() ? raw : null;
-}
-
-function optionalDate(cells: string[], column: number, label: string): RowResult<string> {
-  const raw = cellAt(cells, column);
-  if (raw === '') return { ok: true, value: '' };
-  const date = isoDate(raw) ?? parseDate(raw);
-  return date ? { ok: true, value: date } : { ok: false, reason: `${label}不是有效日期：「${raw.slice(0, 40)}」` };
-}
+type TextColumn = keyof typeof TEXT_LIMITS.filing;
+const LIMITED = Object.keys(TEXT_LIMITS.filing) as TextColumn[];
+const LABEL_ONLY = { niceClass: '国际分类', filedOn: '申请日期', publishedOn: '初审公告日期' } as const;
+const NON_TEXT_LIMIT = 40; // a class number or a date is short; a longer cell is a shifted column
 
 export function parseFilingRow(cells: string[], columns: Record<FilingColumn, number>): RowResult<Filing> {
-  const applicationNumber = cellAt(cells, columns.applicationNumber);
-  if (!applicationNumber) return { ok: false, reason: '缺少申请号' };
-  if (applicationNumber.length > 64) return { ok: false, reason: '申请号过长' };
-  const problem = textProblem('商标名称', columns.markText < 0 ? '' : cells[columns.markText] ?? '');
-  if (problem) return { ok: false, reason: problem };
-  const markText = cellAt(cells, columns.markText);
-  if (!markText) return { ok: false, reason: '缺少商标名称' };
-  if (markText.length > MAX_MARK_TEXT) {
-    return { ok: false, reason: `商标名称过长（${markText.length} 字，最多 ${MAX_MARK_TEXT} 字）` };
+  const text = {} as Record<TextColumn | keyof typeof LABEL_ONLY, string>;
+  for (const key of LIMITED) {
+    const checked = checkedCell(cells, columns[key], TEXT_LIMITS.filing[key]);
+    if (!checked.ok) return checked;
+    text[key] = checked.value;
   }
-  const classText = cellAt(cells, columns.niceClass);
-  const niceClass = parseNiceClass(classText);
+  for (const key of Object.keys(LABEL_ONLY) as (keyof typeof LABEL_ONLY)[]) {
+    const checked = checkedCell(cells, columns[key], { label: LABEL_ONLY[key], max: NON_TEXT_LIMIT });
+    if (!checked.ok) return checked;
+    text[key] = checked.value;
+  }
+  if (!text.applicationNumber) return { ok: false, reason: '缺少申请号' };
+  if (!text.markText) return { ok: false, reason: '缺少商标名称' };
+  const niceClass = parseNiceClass(text.niceClass);
   if (niceClass === null) {
-    return { ok: false, reason: `国际分类应为 1–45 之间的一个类别号，而不是「${classText.slice(0, 20)}」` };
+    return { ok: false, reason: `国际分类应为 1–45 之间的一个类别号，而不是「${text.niceClass.slice(0, 20)}」` };
   }
-  const filedOn = optionalDate(cells, columns.filedOn, '申请日期');
-  if (!filedOn.ok) return filedOn;
-  const publishedOn = optionalDate(cells, columns.publishedOn, '初审公告日期');
-  if (!publishedOn.ok) return publishedOn;
+  const filedOn = text.filedOn === '' ? '' : parseDate(text.filedOn);
+  if (filedOn === null) return { ok: false, reason: `申请日期不是有效日期：「${text.filedOn}」` };
+  const publishedOn = text.publishedOn === '' ? '' : parseDate(text.publishedOn);
+  if (publishedOn === null) return { ok: false, reason: `初审公告日期不是有效日期：「${text.publishedOn}」` };
+  const goods = splitList(text.goods);
+  if (goods.length > TEXT_LIST_LIMITS.goods.max) return { ok: false, reason: tooManyMessage(TEXT_LIST_LIMITS.goods, goods.length) };
   return {
     ok: true,
     value: {
-      applicationNumber,
-      markText,
+      applicationNumber: text.applicationNumber,
+      markText: text.markText,
       niceClass,
-      goods: splitList(cellAt(cells, columns.goods)),
-      applicant: cellAt(cells, columns.applicant),
-      applicantAddress: cellAt(cells, columns.applicantAddress),
-      agency: cellAt(cells, columns.agency),
-      filedOn: filedOn.value,
-      gazetteIssue: cellAt(cells, columns.gazetteIssue),
-      publishedOn: publishedOn.value,
+      goods,
+      applicant: text.applicant,
+      applicantAddress: text.applicantAddress,
+      agency: text.agency,
+      filedOn,
+      gazetteIssue: text.gazetteIssue,
+      publishedOn,
     },
   };
 }

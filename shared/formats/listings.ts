@@ -1,9 +1,10 @@
 // Listing rows (电商商品) → Listing. The title is the only thing screened; 所在地 matters for geographical
-// indications (a GI sold from outside its region).
+// indications (a GI sold from outside its region). Every field goes through the one text rule and limit table.
 import type { Listing } from '../domain';
 import type { HeaderSpec } from './headers';
 import type { RowResult } from './cells';
-import { cleanCellAt as cellAt, textProblem } from './clean';
+import { TEXT_LIMITS } from './limits';
+import { checkedCell } from './text';
 
 export type ListingColumn = 'id' | 'platform' | 'shop' | 'title' | 'url' | 'price' | 'sellerLocation';
 
@@ -17,30 +18,16 @@ export const LISTING_HEADERS: HeaderSpec<ListingColumn>[] = [
   { key: 'sellerLocation', header: '所在地', required: false },
 ];
 
-/** Platforms cap titles at 60–120 characters; more than this is not a title. */
-export const MAX_TITLE = 1000;
 
 export function parseListingRow(cells: string[], columns: Record<ListingColumn, number>): RowResult<Listing> {
-  const id = cellAt(cells, columns.id);
-  if (!id) return { ok: false, reason: '缺少编号' };
-  if (id.length > 64) return { ok: false, reason: '编号过长' };
-  const problem = textProblem('商品标题', columns.title < 0 ? '' : cells[columns.title] ?? '');
-  if (problem) return { ok: false, reason: problem };
-  const title = cellAt(cells, columns.title);
-  if (!title) return { ok: false, reason: '缺少商品标题' };
-  if (title.length > MAX_TITLE) return { ok: false, reason: `商品标题过长（${title.length} 字，最多 ${MAX_TITLE} 字）` };
+  const value = {} as Listing;
+  for (const { key } of LISTING_HEADERS) {
+    const checked = checkedCell(cells, columns[key], TEXT_LIMITS.listing[key]);
+    if (!checked.ok) return checked;
+    value[key] = checked.value;
+  }
+  if (!value.id) return { ok: false, reason: '缺少编号' };
+  if (!value.title) return { ok: false, reason: '缺少商品标题' };
   // 价格 is kept as text: platforms write ranges and 面议, and a price never decides whether a title imitates a mark
-  const price = cellAt(cells, columns.price);
-  return {
-    ok: true,
-    value: {
-      id,
-      platform: cellAt(cells, columns.platform),
-      shop: cellAt(cells, columns.shop),
-      title,
-      url: cellAt(cells, columns.url),
-      price,
-      sellerLocation: cellAt(cells, columns.sellerLocation),
-    },
-  };
+  return { ok: true, value };
 }

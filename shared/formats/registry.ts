@@ -1,8 +1,11 @@
 // The registry file format of docs/formats.md (保护名录): header spec, row → ProtectedMark with a Chinese reason
 // for every bad row, and ProtectedMark → row for export. Pure: used by the importer, the exporter, the seed and the CLI.
-import { CATEGORIES, NICE_CLASS_MAX, NICE_CLASS_MIN, ProtectedMarkSchema, type Category, type ProtectedMark } from '../domain';
-import { cellAt, parseDate, parseNiceClass, splitList, type RowResult } from './cells';
+import { CATEGORIES, NICE_CLASS_MAX, NICE_CLASS_MIN, type Category, type ProtectedMark } from '../domain';
+import { cellAt, parseNiceClass, type RowResult } from './cells';
+import { parseDate } from './dates';
 import type { HeaderSpec } from './headers';
+import { TEXT_LIMITS, TEXT_LIST_LIMITS, tooManyMessage } from './limits';
+import { checkText } from './text';
 
 export type RegistryColumn =
   | 'id' | 'name' | 'category' | 'classes' | 'registrationNumber' | 'holder' | 'aliases' | 'region' | 'recognizedOn'
@@ -23,10 +26,6 @@ export const REGISTRY_HEADERS: HeaderSpec<RegistryColumn>[] = [
 
 export type RegistryColumns = Record<RegistryColumn, number>;
 
-
-// Control characters other than tab break screening and printing, and never belong in a mark's record.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 /** Parses 国际分类 such as "29;32" (full-width digits and separators accepted). */
 export function parseNiceClasses(text: string): RowResult<number[]> {
   const classes: number[] = [];
@@ -41,6 +40,100 @@ export function parseNiceClasses(text: string): RowResult<number[]> {
   return { ok: true, value: [...new Set(classes)].sort((a, b) => a - b) };
 }
 
+/**
+ * A registry record as it arrives, from a file row (lists still as text) or from the editor (lists as arrays).
+ * Every way into the registry — import, create, update, the sample seed — goes through validateMark.
+ */
+export interface MarkInput {
+  id: string;
+  name: string;
+  category: string;
+  classes: string | readonly number[];
+  registrationNumber: string;
+  holder: string;
+  aliases: string | readonly string[];
+  region: string;
+  recognizedOn: string;
+  notes: string;
+}
+
+type TextKey = 'id' | 'name' | 'registrationNumber' | 'holder' | 'region' | 'notes';
+const TEXT_KEYS: TextKey[] = ['id', 'name', 'registrationNumber', 'holder', 'region', 'notes'];
+const LIMITS = TEXT_LIMITS.registry;
+const SHORT = (label: string) => ({ label, max: 200 }); // category, classes and date: short by nature
+
+function checkClasses(input: MarkInput['classes']): RowResult<number[]> {
+  if (typeof input === 'string') {
+    const text = checkText(input, SHORT('国际分类'));
+    return text.ok ? parseNiceClasses(text.value) : text;
+  }
+  const bad = input.find((n) => !Number.isInteger(n) || n < NICE_CLASS_MIN || n > NICE_CLASS_MAX);
+  if (bad !== undefined) return { ok: false, reason: `国际分类「${bad}」无效，应为 ${NICE_CLASS_MIN}–${NICE_CLASS_MAX} 之间的整数` };
+  return { ok: true, value: [...new Set(input)].sort((a, b) => a - b) };
+}
+
+function checkAliases(input: MarkInput['aliases']): RowResult<string[]> {
+  const items = typeof input === 'string' ? input.split(/[;；]/) : input;
+  // counted before each alias is checked: a list of 130,000 is refused at once
+  if (items.length > TEXT_LIST_LIMITS.aliases.max * 2 + 10) {
+    return { ok: false, reason: tooManyMessage(TEXT_LIST_LIMITS.aliases, items.length) };
+  }
+  const aliases: string[] = [];
+  for (const item of items) {
+    const alias = checkText(item, LIMITS.alias);
+    if (!alias.ok) return alias;
+    if (alias.value !== '' && !aliases.includes(alias.value)) aliases.push(alias.value);
+  }
+  if (aliases.length > TEXT_LIST_LIMITS.aliases.max) return { ok: false, reason: tooManyMessage(TEXT_LIST_LIMITS.aliases, aliases.length) };
+  return { ok: true, value: aliases };
+}
+
+/** The one validation of a registry record: cleans every text, or says in Chinese what is wrong with it. */
+export function validateMark(input: MarkInput): RowResult<ProtectedMark> {
+  const text = {} as Record<TextKey, string>;
+  for (const key of TEXT_KEYS) {
+    const checked = checkText(input[key], LIMITS[key]);
+    if (!checked.ok) return checked;
+    text[key] = checked.value;
+  }
+  const category = checkText(input.category, SHORT('类别'));
+  if (!category.ok) return category;
+  const recognized = checkText(input.recognizedOn, SHORT('认定日期'));
+  if (!recognized.ok) return recognized;
+  if (text.id === '') return { ok: false, reason: '「编号」不能为空' };
+  if (text.name === '') return { ok: false, reason: '「商标名称」不能为空' };
+  if (category.value === '') return { ok: false, reason: '「类别」不能为空' };
+  if (!(CATEGORIES as readonly string[]).includes(category.value)) {
+    return { ok: false, reason: `类别「${category.value}」无效，应为 ${CATEGORIES.join('、')} 之一` };
+  }
+  const classes = checkClasses(input.classes);
+  if (!classes.ok) return classes;
+  if (classes.value.length === 0 && category.value !== '公共资源') {
+    return { ok: false, reason: '「国际分类」不能为空（只有公共资源可以不填，表示全部类别）' };
+  }
+  const aliases = checkAliases(input.aliases);
+  if (!aliases.ok) return aliases;
+  const recognizedOn = recognized.value === '' ? '' : parseDate(recognized.value);
+  if (recognizedOn === null) {
+    return { ok: false, reason: `认定日期「${recognized.value}」无效，应为 年-月-日，例如 2019-05-20` };
+  }
+  // the field order of ProtectedMark: records are compared as JSON to tell a change from a re-save
+  return {
+    ok: true,
+    value: {
+      id: text.id,
+      name: text.name,
+      category: category.value as Category,
+      classes: classes.value,
+      registrationNumber: text.registrationNumber,
+      holder: text.holder,
+      aliases: aliases.value,
+      region: text.region,
+      recognizedOn,
+      notes: text.notes,
+    },
+  };
+}
 
 /** Turns one data row into a ProtectedMark, or says in Chinese why it cannot. */
 export function parseRegistryRow(cells: readonly string[], columns: RegistryColumns): RowResult<ProtectedMark> {
@@ -48,42 +141,7 @@ export function parseRegistryRow(cells: readonly string[], columns: RegistryColu
     RegistryColumn,
     string
   >;
-  const empty = REGISTRY_HEADERS.find(({ key, required }) => required && key !== 'classes' && raw[key] === '');
-  if (empty) return { ok: false, reason: `「${empty.header}」不能为空` };
-  const withControl = REGISTRY_HEADERS.find(({ key }) => CONTROL_CHARS.test(raw[key]));
-  if (withControl) return { ok: false, reason: `「${withControl.header}」含有不可见的控制字符` };
-  if (!(CATEGORIES as readonly string[]).includes(raw.category)) {
-    return { ok: false, reason: `类别「${raw.category}」无效，应为 ${CATEGORIES.join('、')} 之一` };
-  }
-  const category = raw.category as Category;
-  const classes = parseNiceClasses(raw.classes);
-  if (!classes.ok) return classes;
-  if (classes.value.length === 0 && category !== '公共资源') {
-    return { ok: false, reason: `「国际分类」不能为空（只有公共资源可以不填，表示全部类别）` };
-  }
-  const recognizedOn = raw.recognizedOn === '' ? '' : parseDate(raw.recognizedOn);
-  if (recognizedOn === null) {
-    return { ok: false, reason: `认定日期「${raw.recognizedOn}」无效，应为 年-月-日，例如 2019-05-20` };
-  }
-  const candidate: ProtectedMark = {
-    id: raw.id,
-    name: raw.name,
-    category,
-    classes: classes.value,
-    registrationNumber: raw.registrationNumber,
-    holder: raw.holder,
-    aliases: splitList(raw.aliases),
-    region: raw.region,
-    recognizedOn,
-    notes: raw.notes,
-  };
-  const checked = ProtectedMarkSchema.safeParse(candidate);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const field = REGISTRY_HEADERS.find(({ key }) => key === issue?.path[0])?.header ?? String(issue?.path[0] ?? '');
-    return { ok: false, reason: `「${field}」过长或格式不对` };
-  }
-  return { ok: true, value: checked.data };
+  return validateMark(raw);
 }
 
 /** The row written on export, in REGISTRY_HEADERS order. */

@@ -3,6 +3,14 @@
 // issued, so that the document number, known only at issue, can appear in the text.
 import { z } from 'zod';
 import { CategorySchema, HIT_REASONS } from '../domain';
+import { TEXT_LIMITS, TEXT_LIST_LIMITS } from '../formats/limits';
+import { textSchema } from '../formats/text-schema';
+
+// Every text of a letter passes the one text rule and limit table (shared/formats): bidi controls stripped,
+// control characters and invalid bytes refused, lengths limited with a Chinese message.
+const S = TEXT_LIMITS.letterSettings;
+const T = TEXT_LIMITS.letterTemplate;
+const F = TEXT_LIMITS.letterFields;
 
 /** 'referral': to the national office asking it to act; 'holder-notice': to a right holder so that it can oppose. */
 export const LETTER_KINDS = ['referral', 'holder-notice'] as const;
@@ -29,32 +37,32 @@ export const REFERRAL_RECIPIENTS = ['国家知识产权局商标局', '国家知
 /** The issuing body and the fixed lines of every letter (settings, user-editable). */
 export const LetterSettingsSchema = z.object({
   /** 发文机关 */
-  issuingBody: z.string().trim().min(1, '请填写发文机关').max(60),
+  issuingBody: textSchema(S.issuingBody).pipe(z.string().min(1, '请填写发文机关')),
   /** 发文机关代字, e.g. 青市监商函 */
-  bodyCode: z
-    .string()
-    .trim()
-    .min(1, '请填写发文字号中的机关代字')
-    .max(20)
-    .regex(/^[^\s〔〕[\]()（）0-9]+$/, '机关代字不能含空格、括号或数字，例如：青市监商函'),
+  bodyCode: textSchema(S.bodyCode).pipe(
+    z
+      .string()
+      .min(1, '请填写发文字号中的机关代字')
+      .regex(/^[^\s〔〕[\]()（）0-9]+$/, '机关代字不能含空格、括号或数字，例如：青市监商函'),
+  ),
   /** 附注 contact */
-  contactPerson: z.string().trim().max(40),
-  contactPhone: z.string().trim().max(40),
+  contactPerson: textSchema(S.contactPerson),
+  contactPhone: textSchema(S.contactPhone),
   /** 抄送 bodies, separated by 、 or ， */
-  copyTo: z.string().trim().max(300),
+  copyTo: textSchema(S.copyTo),
   /** 印发机关 */
-  printingBody: z.string().trim().max(60),
+  printingBody: textSchema(S.printingBody),
 });
 export type LetterSettings = z.infer<typeof LetterSettingsSchema>;
 
 /** A template per kind: each text may use the placeholders of shared/letters/placeholders.ts. */
 export const LetterTemplateSchema = z.object({
-  title: z.string().min(1).max(300),
-  recipient: z.string().max(200),
+  title: textSchema(T.title).pipe(z.string().min(1, '请填写标题')),
+  recipient: textSchema(T.recipient),
   /** paragraphs separated by line breaks */
-  body: z.string().min(1).max(20_000),
+  body: textSchema(T.body).pipe(z.string().min(1, '请填写正文')),
   /** one attachment per line */
-  attachments: z.string().max(2000),
+  attachments: textSchema(T.attachments),
 });
 export type LetterTemplate = z.infer<typeof LetterTemplateSchema>;
 export const LetterTemplatesSchema = z.object({ referral: LetterTemplateSchema, 'holder-notice': LetterTemplateSchema });
@@ -87,19 +95,21 @@ export const LetterRowChoiceSchema = z.object({
   hitId: z.number().int().positive(),
   request: LetterRequestSchema,
   /** article labels such as 第十三条第三款 */
-  grounds: z.array(z.string().min(1).max(40)).max(12),
+  grounds: z
+    .array(textSchema(F.ground).pipe(z.string().min(1)))
+    .max(TEXT_LIST_LIMITS.grounds.max, `「法律依据」过多（最多 ${TEXT_LIST_LIMITS.grounds.max} 条）`),
   /** 证据说明 */
-  evidence: z.string().max(2000),
+  evidence: textSchema(F.evidence),
 });
 export type LetterRowChoice = z.infer<typeof LetterRowChoiceSchema>;
 
 /** What a draft holds and the user edits. */
 export const LetterFieldsSchema = z.object({
-  title: z.string().max(300),
-  recipient: z.string().max(200),
-  body: z.string().max(20_000),
-  attachments: z.string().max(2000),
-  copyTo: z.string().max(300),
+  title: textSchema(F.title),
+  recipient: textSchema(F.recipient),
+  body: textSchema(F.body),
+  attachments: textSchema(F.attachments),
+  copyTo: textSchema(F.copyTo),
   rows: z.array(LetterRowChoiceSchema).min(1).max(2000),
 });
 export type LetterFields = z.infer<typeof LetterFieldsSchema>;

@@ -144,7 +144,7 @@ describe('bad input: clear message, exit 2, no output file', () => {
     expectFailure(['--registry', file(''), '--filings', filings], /文件为空/);
   });
   it('a 10,000-character mark (in the batch and in the registry)', () => {
-    expectFailure(['--registry', registry, '--filings', file(`${FILING_HEAD}1,${'金'.repeat(10_000)},30,,,,,,,\n`)], /第 2 行有误：商标名称过长/);
+    expectFailure(['--registry', registry, '--filings', file(`${FILING_HEAD}1,${'金'.repeat(10_000)},30,,,,,,,\n`)], /第 2 行有误：「商标名称」过长/);
     const reg = readFileSync(registry, 'utf8') + `T09,${'雪'.repeat(10_000)},驰名商标,30,1,某公司,,,,\n`;
     expectFailure(['--registry', file(reg), '--filings', filings], /保护名录第 5 行有误/);
   });

@@ -56,7 +56,8 @@ describe('batch import', () => {
     expect(batch).toMatchObject({ id: batchId, status: 'screened', totalRows: 8, newRows: 6, duplicateRows: 0, badRows: 2, running: false });
     expect(batches.problems(batchId, 0, 10).problems).toEqual([
       { rowNumber: 8, reason: expect.stringContaining('国际分类') },
-      { rowNumber: 9, reason: expect.stringContaining('申请号') },
+      // the last line has no final newline and too few fields: reported as cut off (issue 9, item 12)
+      { rowNumber: 9, reason: expect.stringMatching(/申请号|不完整/) },
     ]);
     const hits = review.query({ source: 'filing', limit: 100 });
     const flagged = new Set(hits.rows.map((r) => r.filing?.applicationNumber));

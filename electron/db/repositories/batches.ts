@@ -1,6 +1,7 @@
 // Parameterised SQL for imported batches, their rows and their problems (migration 3).
 import type { BatchKind, BatchStatus, BatchSummary } from '../../../shared/contract/screening';
 import type { Filing, Listing } from '../../../shared/domain';
+import type { FileFingerprint } from '../../tabular/fingerprint';
 import type { Db } from '../open';
 
 interface BatchRow {
@@ -9,6 +10,8 @@ interface BatchRow {
   file_name: string;
   file_path: string;
   file_size: number;
+  file_mtime_ms: number | null;
+  file_sha256: string;
   column_map: string;
   status: BatchStatus;
   total_rows: number;
@@ -78,6 +81,7 @@ export function createBatchesRepository(db: Db) {
   const problems = db.prepare<[number, number, number], { row_number: number; reason: string }>(
     'SELECT row_number, reason FROM batch_problems WHERE batch_id = ? ORDER BY row_number LIMIT ? OFFSET ?',
   );
+  const setSource = db.prepare('UPDATE batches SET file_size = ?, file_mtime_ms = ?, file_sha256 = ? WHERE id = ?');
   const problemCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM batch_problems WHERE batch_id = ?');
 
   return {
@@ -101,6 +105,14 @@ export function createBatchesRepository(db: Db) {
       markScreened.run(now, hitCount, id);
     },
     interrupted: (): BatchRecord[] => interrupted.all().map(toRecord),
+    /** the source file as it was when the batch's import first began, or null before that */
+    source: (id: number): FileFingerprint | null => {
+      const row = byId.get(id);
+      return row && row.file_sha256 !== '' ? { size: row.file_size, mtimeMs: row.file_mtime_ms ?? 0, sha256: row.file_sha256 } : null;
+    },
+    setSource: (id: number, source: FileFingerprint): void => {
+      setSource.run(source.size, source.mtimeMs, source.sha256, id);
+    },
     remove: (id: number): boolean => remove.run(id).changes === 1,
     addProblem: (id: number, rowNumber: number, reason: string): void => {
       insertProblem.run(id, rowNumber, reason);

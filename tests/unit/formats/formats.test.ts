@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../../shared/formats/headers';
 import { FILING_HEADERS, parseFilingRow } from '../../../shared/formats/filings';
 import { LISTING_HEADERS, parseListingRow } from '../../../shared/formats/listings';
-import { parseDate, parseNiceClass } from '../../../shared/formats/cells';
-import { cleanText as cleanCell } from '../../../shared/formats/clean';
+import { parseNiceClass } from '../../../shared/formats/cells';
+import { parseDate } from '../../../shared/formats/dates';
+import { cleanText as cleanCell } from '../../../shared/formats/text';
 
 const FILING_HEAD = ['申请号', '商标名称', '国际分类', '商品服务', '申请人名称', '申请人地址', '代理机构', '申请日期', '初审公告期号', '初审公告日期'];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '../../../shared/formats/headers';
 import { parseNiceClasses, parseRegistryRow, REGISTRY_HEADERS, registryRow } from '../../../shared/formats/registry';
-import { neutraliseFormula, parseDate, stripNeutralisingApostrophe } from '../../../shared/formats/cells';
+import { neutraliseFormula, stripNeutralisingApostrophe } from '../../../shared/formats/cells';
+import { parseDate } from '../../../shared/formats/dates';
 
 const HEADERS = REGISTRY_HEADERS.map((h) => h.header);
 const mapping = mapHeaders(HEADERS, REGISTRY_HEADERS);

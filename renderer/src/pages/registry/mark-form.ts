@@ -6,6 +6,7 @@ import {
   type Category,
   type ProtectedMark,
 } from '../../../../shared/domain';
+import { parseDate } from '../../../../shared/formats/dates';
 
 export interface MarkFormValues {
   id: string;
@@ -96,14 +97,9 @@ export function parseAliases(text: string): string[] {
 export function checkDate(text: string): string | null {
   const value = text.trim();
   if (!value) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return '日期格式应为 YYYY-MM-DD，例如 2019-05-20';
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    return `${value} 不是有效的日期`;
-  }
-  return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return '日期格式应为 YYYY-MM-DD，例如 2019-05-20';
+  // the one date parser of the registry and the batches decides which days exist
+  return parseDate(value) === value ? null : `${value} 不是有效的日期`;
 }
 
 function lengthError(label: string, value: string, max: number): string | undefined {
