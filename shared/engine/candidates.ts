@@ -90,7 +90,7 @@ function postingsOf(index: RegistryIndex, ch: string): CharPostings {
 export function candidateBounds(form: MarkForm): { minUpper: number; minSame: number } {
   const k = form.han.length;
   if (k <= 1) return { minUpper: Infinity, minSame: 1 };
-  if (k === 2) return { minUpper: 1.5, minSame: 1 };
+  if (k === 2) return { minUpper: 1.6, minSame: 1 };
   if (k === 3) return { minUpper: 2, minSame: 1 };
   return { minUpper: Math.max(2, k * 0.5), minSame: 2 };
 }

@@ -175,7 +175,8 @@ function indexForm(index: RegistryIndex, lists: PostingLists, form: MarkForm): v
     // shape codes are below 10, so an exact posting is always recognisable; shape+sound can reach 0.95 → code 9
     for (const [other, sim] of confusablesOf(ch)) push(lists.chars, other, packed + Math.min(9, Math.ceil(sim * 10 + 0.5)));
     for (const s of readingsOf(ch)) push(lists.sounds, s, packed + Math.ceil(HOMOPHONE * 10));
-    for (const f of fuzzyReadingsOf(ch)) push(lists.sounds, '~' + f, packed + Math.ceil(FUZZY * 10));
+    // a fuzzy syllable alone (0.55) can only tip marks of four or more characters over their candidate bound
+    if (form.han.length >= 4) for (const f of fuzzyReadingsOf(ch)) push(lists.sounds, '~' + f, packed + Math.ceil(FUZZY * 10));
     const next = form.han[i + 1];
     if (next !== undefined) for (const key of soundPairKeys(ch, next)) push(lists.soundPairs, key, form.index);
   });
