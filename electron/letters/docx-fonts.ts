@@ -2,7 +2,7 @@
 // (宋体) where 仿宋_GB2312 or 方正小标宋 is missing. Declaring each font with its GB2312 charset, family and
 // alternative name lets them pick FangSong / 黑体 instead, as GB/T 9704 expects.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { FONTS } from './layout';
+import { FONTS } from '../../shared/letters/page-geometry';
 
 const FONT_TABLE = 'word/fontTable.xml';
 

@@ -3,6 +3,7 @@
 // issued, so that the document number, known only at issue, can appear in the text.
 import { z } from 'zod';
 import { CategorySchema, HIT_REASONS } from '../domain';
+import { FilingStageSchema } from './stage';
 
 /** 'referral': to the national office asking it to act; 'holder-notice': to a right holder so that it can oppose. */
 export const LETTER_KINDS = ['referral', 'holder-notice'] as const;
@@ -14,7 +15,7 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
 };
 
 /** What the letter asks for one filing. */
-export const LETTER_REQUESTS = ['不予核准注册', '提出异议', '宣告无效'] as const;
+export const LETTER_REQUESTS = ['予以驳回', '不予核准注册', '提出异议', '宣告无效', '请求宣告无效'] as const;
 export const LetterRequestSchema = z.enum(LETTER_REQUESTS);
 export type LetterRequest = z.infer<typeof LetterRequestSchema>;
 
@@ -85,6 +86,10 @@ export type LetterHitFacts = z.infer<typeof LetterHitFactsSchema>;
 /** The user's choice for one filing of the letter. */
 export const LetterRowChoiceSchema = z.object({
   hitId: z.number().int().positive(),
+  /** the clerk's choice of the filing's stage; null: decided from the facts on the letter's date */
+  stage: FilingStageSchema.nullable().default(null),
+  /** 注册日期 when the clerk knows it (YYYY-MM-DD), else '' */
+  registeredOn: z.union([z.literal(''), z.iso.date('注册日期应为 YYYY-MM-DD 格式的日期')]).default(''),
   request: LetterRequestSchema,
   /** article labels such as 第十三条第三款 */
   grounds: z.array(z.string().min(1).max(40)).max(12),

@@ -4,6 +4,7 @@ import m001 from './001-registry';
 import m002 from './002-settings';
 import m003 from './003-screening';
 import m004 from './004-letters';
+import m005 from './005-letter-file-fonts';
 
 export interface Migration {
   version: number;
@@ -11,5 +12,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
