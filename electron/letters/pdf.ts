@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import type PDFKitModule from 'pdfkit';
 import type { PdfFontInfo } from '../../shared/contract/letters';
 import { layoutLetter } from '../../shared/letters/layout-letter';
-import type { LayoutItem, LetterLayout } from '../../shared/letters/layout-model';
+import type { LayoutFont, LayoutItem, LetterLayout } from '../../shared/letters/layout-model';
 import type { LetterDocument } from '../../shared/letters/model';
-import { pdfFontsFor, type FontLookup, type PdfFonts } from './pdf-fonts';
+import { pdfFontsFor, postScriptName, type FontLookup, type PdfFonts } from './pdf-fonts';
 
 // pdfkit is loaded from node_modules when first needed, not bundled: esbuild would pick its ES module build, which
 // locates its data through import.meta.url, and that is empty in the CommonJS bundle of the main process (the
@@ -15,11 +15,11 @@ const loadPdfKit = (): typeof PDFKitModule => createRequire(__filename)('pdfkit'
 
 type Doc = PDFKit.PDFDocument;
 
-function paint(doc: Doc, item: LayoutItem): void {
+function paint(doc: Doc, item: LayoutItem, fontName: Record<LayoutFont, string>): void {
   switch (item.type) {
     case 'text':
       doc
-        .font(item.font)
+        .font(fontName[item.font])
         .fontSize(item.size)
         .fillColor(`#${item.color}`)
         .text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: item.spacing });
@@ -46,6 +46,7 @@ export function layOut(letter: LetterDocument, lookup: FontLookup): LaidOutLette
 
 export function paintPdf(letter: LetterDocument, { layout, fonts }: LaidOutLetter): Promise<Buffer> {
   const PDFDocument = loadPdfKit();
+  const registered = new Set<string>();
   const [first] = layout.pages;
   const doc = new PDFDocument({
     size: [first?.width ?? 595.28, first?.height ?? 841.89],
@@ -57,7 +58,16 @@ export function paintPdf(letter: LetterDocument, { layout, fonts }: LaidOutLette
     lang: 'zh-CN',
     displayTitle: true,
   });
-  for (const [name, file] of Object.entries(fonts.files)) doc.registerFont(name, file);
+  // One registered font per PostScript name: the body and the song face are one file unless the system's 仿宋
+  // is used, and pdfkit would re-read a second file of the same name for every line.
+  const fontName = Object.fromEntries(Object.entries(fonts.files).map(([font, file]) => [font, postScriptName(file)])) as Record<LayoutFont, string>;
+  for (const [font, file] of Object.entries(fonts.files)) {
+    const name = fontName[font as LayoutFont];
+    if (!registered.has(name)) {
+      registered.add(name);
+      doc.registerFont(name, file);
+    }
+  }
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,7 +76,7 @@ export function paintPdf(letter: LetterDocument, { layout, fonts }: LaidOutLette
   });
   for (const page of layout.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const item of page.items) paint(doc, item);
+    for (const item of page.items) paint(doc, item, fontName);
   }
   doc.end();
   return done;

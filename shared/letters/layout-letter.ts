@@ -174,6 +174,12 @@ export function paginate(firstTop: number, body: readonly FlowLine[], closing: r
   const need = closing.length + (recordLines > 0 ? recordLines + 1 : 0);
   const last = pages[pages.length - 1];
   if (!last || last.lines.length + need <= last.capacity) {
+    // A body that just spilled onto a new page takes the lines it lacks from the page before.
+    const before = pages[pages.length - 2];
+    const lacking = MIN_BODY_LINES_WITH_SIGNATURE - (last?.lines.length ?? 0);
+    if (last && before && lacking > 0 && last.lines.length + lacking + need <= last.capacity) {
+      last.lines.unshift(...before.lines.splice(before.lines.length - lacking, lacking));
+    }
     last?.lines.push(...closing);
     return pages;
   }

@@ -147,17 +147,20 @@ export const LetterDocumentSchema = z.object({
 });
 export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
 
-/** Column headers of the attachment table, in the order of AttachmentRow. */
-export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number }[] = [
-  { key: 'applicationNumber', header: '申请号', width: 10 },
+/**
+ * Column headers of the attachment table, in the order of AttachmentRow, with their share of the width. A `whole`
+ * column never breaks a line of its cells (numbers, dates, categories: one line per imitated mark).
+ */
+export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number; whole?: boolean }[] = [
+  { key: 'applicationNumber', header: '申请号', width: 10, whole: true },
   { key: 'markText', header: '申请商标', width: 8 },
-  { key: 'niceClass', header: '类别', width: 4 },
+  { key: 'niceClass', header: '类别', width: 4, whole: true },
   { key: 'applicant', header: '申请人', width: 12 },
   { key: 'publication', header: '初审公告期号及日期', width: 10 },
-  { key: 'deadline', header: '异议截止日', width: 8 },
+  { key: 'deadline', header: '异议截止日', width: 8, whole: true },
   { key: 'protectedMark', header: '被仿冒商标', width: 8 },
-  { key: 'category', header: '保护类别', width: 6 },
-  { key: 'registrationNumber', header: '注册号', width: 8 },
+  { key: 'category', header: '保护类别', width: 6, whole: true },
+  { key: 'registrationNumber', header: '注册号', width: 8, whole: true },
   { key: 'imitation', header: '仿冒方式', width: 9 },
   { key: 'request', header: '请求事项', width: 7 },
   { key: 'grounds', header: '法律依据', width: 13 },

@@ -1,6 +1,6 @@
 // Widths of the attachment table's columns: each column gets its share of the width by weight, but never less
-// than its longest unbreakable piece (an application or registration number, a date), so that a number never
-// breaks across lines. Used by the layout (PDF, preview) with the real font and by the DOCX with an estimate.
+// than its longest unbreakable piece, or for a `whole` column its longest line (an application or registration
+// number, a date, a category), so that a number never breaks across lines. Used by the layout (PDF, preview) with the real font and by the DOCX with an estimate.
 import { breakUnits, type Measure } from './line-break';
 import { ATTACHMENT_COLUMNS, type AttachmentRow } from './model';
 
@@ -19,8 +19,10 @@ export function widestUnit(text: string, measure: Measure): number {
  */
 export function attachmentColumnWidths(rows: readonly AttachmentRow[], total: number, measure: Measure, padding: number): number[] {
   const minimum = ATTACHMENT_COLUMNS.map((column) => {
-    const texts = [column.header, ...rows.map((row) => row[column.key])];
-    return Math.max(...texts.map((text) => widestUnit(text, measure))) + 2 * padding;
+    const widest = column.whole
+      ? Math.max(...rows.flatMap((row) => row[column.key].split('\n').map(measure)), widestUnit(column.header, measure))
+      : Math.max(...[column.header, ...rows.map((row) => row[column.key])].map((text) => widestUnit(text, measure)));
+    return widest + 2 * padding;
   });
   const minimumSum = minimum.reduce((a, b) => a + b, 0);
   if (minimumSum >= total) return minimum.map((w) => (w * total) / minimumSum);
