@@ -17,6 +17,7 @@ const ENTRIES: readonly FontEntry[] = [
   { name: FONTS.body, altName: FONTS.bodyFallbacks[0], family: 'modern', panose: '02010609030101010101' },
   { name: FONTS.title, altName: FONTS.titleFallbacks[0], family: 'roman', panose: '02000000000000000000' },
   { name: FONTS.heading, altName: FONTS.headingFallbacks[0], family: 'modern', panose: '02010609060101010101' },
+  { name: FONTS.song, altName: FONTS.songLatin, family: 'modern', panose: '02010600030101010101' },
 ];
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

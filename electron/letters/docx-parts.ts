@@ -65,8 +65,9 @@ export function para(text: string, options: ParaOptions = {}, extra: Partial<IPa
     spacing: { ...LINE, before: options.before ?? 0, after: 0 },
     indent,
     widowControl: true,
-    keepNext: options.keepNext,
-    keepLines: options.keepLines,
+    // Absent rather than false: Word's default, and the XML says only what is asked.
+    keepNext: options.keepNext || undefined,
+    keepLines: options.keepLines || undefined,
     children: [run(text, options.font ?? 'body', options.size ?? SIZE.三号, { color: options.color, bold: options.bold })],
     ...extra,
   });

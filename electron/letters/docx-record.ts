@@ -1,7 +1,8 @@
 // 版记 of the DOCX: 抄送 and 印发 between black rules (thick above and below, thin between), each line a frame at a
 // fixed place above the bottom edge of the type area, on the page where the letter ends (the frames' anchors are
 // its last paragraphs). Frames, not a floating table: Word, WPS and LibreOffice all place a positioned paragraph
-// frame, while LibreOffice leaves a floating table in the text flow right after the body.
+// frame, while LibreOffice leaves a floating table in the text flow right after the body. An empty paragraph
+// chained to the closing lines keeps the frames' room free on that page.
 import { BorderStyle, FrameAnchorType, FrameWrap, HeightRule, LineRuleType, Paragraph, TabStopType, type IFrameOptions } from 'docx';
 import type { LetterDocument } from '../../shared/letters/model';
 import { HEAD_TOP_MM, MARGIN, PAGE, SIZE } from '../../shared/letters/page-geometry';
@@ -36,6 +37,18 @@ export function recordLines(letter: LetterDocument): RecordLine[] {
   return lines;
 }
 
+/**
+ * An empty paragraph as tall as the 版记 (and a line's gap), kept with the closing lines: the signature's page must
+ * have this much room left at its foot, where the frames stand, or the closing part moves on with the body's last
+ * lines. Nothing when there is no 版记.
+ */
+export function recordSpace(letter: LetterDocument): Paragraph[] {
+  const rows = recordLines(letter).reduce((sum, l) => sum + l.rows, 0);
+  if (rows === 0) return [];
+  const height = Math.round(((rows * RECORD_ROW_MM + 4) * 1440) / 25.4);
+  return [new Paragraph({ spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT }, keepLines: true, keepNext: true, children: [] })];
+}
+
 export function recordFrames(letter: LetterDocument): Paragraph[] {
   const lines = recordLines(letter);
   let rowsBelow = lines.reduce((sum, l) => sum + l.rows, 0);
@@ -49,7 +62,9 @@ export function recordFrames(letter: LetterDocument): Paragraph[] {
       width: twip(TYPE_WIDTH_MM),
       height: twip(line.rows * RECORD_ROW_MM),
       rule: HeightRule.EXACT,
-      wrap: FrameWrap.AROUND,
+      // The text does not flow around the frames: the space they take is kept free by recordSpace() instead, so
+      // that Word and LibreOffice never push the closing lines off the page, and the frames with them.
+      wrap: FrameWrap.THROUGH,
     };
     const lineTwips = Math.round((RECORD_ROW_MM * 1440) / 25.4);
     return new Paragraph({
@@ -61,6 +76,7 @@ export function recordFrames(letter: LetterDocument): Paragraph[] {
         ...(line.borders.top ? { top: RULE(line.borders.top) } : {}),
         ...(line.borders.bottom ? { bottom: RULE(line.borders.bottom) } : {}),
       },
+      keepNext: true,
       children: [run(line.text, 'body', SIZE.四号)],
     });
   });

@@ -13,9 +13,10 @@ import {
   TextRun,
 } from 'docx';
 import type { LetterDocument } from '../../shared/letters/model';
-import { FOOT_RULE_MM, HEAD_TOP_MM, MARGIN, PAGE, RED, SIZE } from '../../shared/letters/page-geometry';
+import { FOOT_RULE_MM, HEAD_TOP_MM, MARGIN, MIN_BODY_LINES_WITH_SIGNATURE, PAGE, RED, SIZE } from '../../shared/letters/page-geometry';
+import { estimateMeasure } from '../../shared/letters/table-columns';
 import { withFontFallbacks } from './docx-fonts';
-import { recordFrames } from './docx-record';
+import { recordFrames, recordSpace } from './docx-record';
 import {
   attachmentSection, CHAR, firstPageFooter, half, para, pageNumberFooter, RULE_INDENT, run, twip, TYPE_WIDTH_MM,
 } from './docx-parts';
@@ -39,15 +40,34 @@ function head(letter: LetterDocument): Paragraph[] {
   ];
 }
 
+/** Lines a paragraph of 3号 with a two-character indent takes, estimated (Word sets it in its own font). */
+function estimatedLines(text: string): number {
+  return Math.ceil((estimateMeasure(SIZE.三号)(text) + 2 * SIZE.三号) / ((TYPE_WIDTH_MM * 72) / 25.4));
+}
+
+/** 发文机关署名 centred over the date, which stands four characters in from the right (GB/T 9704 7.3.5.1). */
+function signatureRightIndent(letter: LetterDocument): number {
+  const measure = estimateMeasure(SIZE.三号);
+  return Math.max(0, Math.round(4 * CHAR + ((measure(letter.dateText) - measure(letter.signature)) / 2) * 20));
+}
+
+/** The longest paragraph moved whole with the closing part: LibreOffice drops a keep chain it cannot move. */
+const MAX_CARRIED_LINES = 6;
+
 /**
- * The body, then the closing part chained with keep-with-next: the last body paragraph (kept whole) and the end of
- * the one before it go to the signature's page, so that page always carries body text.
+ * The body, then the closing part chained with keep-with-next, so the signature's page always carries body text:
+ * the last body paragraph goes whole; when it is a single line, the paragraph before it goes too (whole, when
+ * short enough to move), so that two lines at least stand above the signature as in the PDF.
  */
 function body(letter: LetterDocument): Paragraph[] {
   const last = letter.paragraphs.length - 1;
-  const paragraphs = letter.paragraphs.map((text, i) =>
-    para(text, { indent: 2 * CHAR, keepNext: i >= last - 1, keepLines: i === last }),
-  );
+  const lastLines = estimatedLines(letter.paragraphs[last] ?? '');
+  const carryBefore = lastLines < MIN_BODY_LINES_WITH_SIGNATURE && estimatedLines(letter.paragraphs[last - 1] ?? '') <= MAX_CARRIED_LINES;
+  const paragraphs = letter.paragraphs.map((text, i) => {
+    const carried = i === last || (i === last - 1 && carryBefore);
+    // A long last paragraph is not kept whole: Word keeps its last lines with the signature (widow control).
+    return para(text, { indent: 2 * CHAR, keepNext: carried, keepLines: carried && estimatedLines(text) <= MAX_CARRIED_LINES });
+  });
   const attachments = letter.attachments.map((name, index) => {
     const numbered = letter.attachments.length > 1;
     const label = numbered ? `${index + 1}. ${name}` : name;
@@ -55,15 +75,17 @@ function body(letter: LetterDocument): Paragraph[] {
     return para(index === 0 ? `附件：${label}` : label, { indent: 2 * CHAR + (index === 0 ? 0 : 3 * CHAR), hanging: index === 0 ? 3 * CHAR : 0, keepNext: true });
   });
   const closing = { keepNext: true };
+  const room = recordSpace(letter);
   return [
     para(`${letter.recipient}：`, { keepNext: letter.paragraphs.length === 0 }),
     ...paragraphs,
     ...(attachments.length > 0 ? [para('', closing), ...attachments] : []),
     para('', closing),
     para('', closing),
-    para(letter.signature, { align: AlignmentType.RIGHT, right: 4 * CHAR, keepNext: true }),
-    para(letter.dateText, { align: AlignmentType.RIGHT, right: 4 * CHAR, keepNext: Boolean(letter.note) }),
-    ...(letter.note ? [para(letter.note, { indent: 2 * CHAR, keepLines: true })] : []),
+    para(letter.signature, { align: AlignmentType.RIGHT, right: signatureRightIndent(letter), keepNext: true }),
+    para(letter.dateText, { align: AlignmentType.RIGHT, right: 4 * CHAR, keepNext: Boolean(letter.note) || room.length > 0 }),
+    ...(letter.note ? [para(letter.note, { indent: 2 * CHAR, keepLines: true, keepNext: room.length > 0 })] : []),
+    ...room,
   ];
 }
 
@@ -101,6 +123,7 @@ export async function renderDocx(letter: LetterDocument): Promise<Buffer> {
           default: pageNumberFooter('odd', MARGIN.bottomMm, FOOT_RULE_MM),
           even: pageNumberFooter('even', MARGIN.bottomMm, FOOT_RULE_MM),
         },
+        // The 版记 frames anchor to the section's last paragraph, chained to the closing lines: on the signature's page.
         children: [...head(letter), ...body(letter), ...recordFrames(letter), sectionEnd()],
       },
       ...(letter.table.rows.length > 0 ? [attachmentSection(letter)] : []),

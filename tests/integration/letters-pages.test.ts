@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDocx } from '../../electron/letters/docx';
 import { renderPdf } from '../../electron/letters/pdf';
 import type { LetterDetail } from '../../shared/contract/letters';
 import type { LetterDocument } from '../../shared/letters/model';
@@ -74,8 +75,8 @@ describe('the PDF, page by page', () => {
   it('renders every page to PNG; page 1 has the number flush right, the title centred and the recipient flush left', () => {
     const pages = pdfPages(pdfFile);
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(OUTPUT, 'letter-page')]);
-    writeFileSync(path.join(OUTPUT, 'letter.pdf'), readFileSync(pdfFile));
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(OUTPUT, 'letter-pages')]);
+    writeFileSync(path.join(OUTPUT, 'letter-pages.pdf'), readFileSync(pdfFile));
     const first = pages[0];
     const head = lineOf(first, document.issuingBody);
     expect(head?.yMin).toBeGreaterThan(mm(26));
@@ -198,16 +199,24 @@ describe('the DOCX, in its XML', () => {
     const paras = paragraphs(xml);
     const index = (text: string) => paras.findIndex((p) => compact(textOf(p)) === compact(text));
     const last = index(document.paragraphs.at(-1) ?? '');
-    const before = index(document.paragraphs.at(-2) ?? '');
     const signature = paras.findIndex((p, i) => i > last && compact(textOf(p)) === compact(document.signature));
     const date = index(document.dateText);
     expect(last).toBeGreaterThan(0);
-    expect(paras[before]).toContain('<w:keepNext/>');
     expect(paras[last]).toContain('<w:keepNext/>');
     expect(paras[last]).toContain('<w:keepLines/>');
     for (const p of paras.slice(last, signature + 1)) expect(p).toContain('<w:keepNext/>');
-    expect(paras[date]).toContain('<w:keepNext/>'); // the note follows
+    expect(paras[date]).toContain('<w:keepNext/>'); // the note and the 版记's room follow
     expect(paras[index(document.paragraphs[0] ?? '')]).not.toContain('<w:keepNext/>');
+    // The paragraph before a one-line closing phrase goes with it when short enough to move whole (Word and
+    // LibreOffice alike); the long reasons of this letter stay, and the closing phrase is carried alone.
+    expect(paras[index(document.paragraphs.at(-2) ?? '')]).not.toContain('<w:keepNext/>');
+    const short = { ...document, paragraphs: [...document.paragraphs.slice(0, -2), '请于收函后十五日内将处理情况函复我局。', '特此函告，请予研处。'] };
+    const file = path.join(files.dir, 'short.docx');
+    writeFileSync(file, await renderDocx(short));
+    const shortParas = paragraphs((await readDocx(file)).document);
+    const before = shortParas.find((p) => textOf(p).startsWith('请于收函后'));
+    expect(before).toContain('<w:keepNext/>');
+    expect(before).toContain('<w:keepLines/>');
   });
 
   it('puts the 版记 in frames at the foot of the type area, anchored after the signature in the letter’s section', async () => {
@@ -219,14 +228,20 @@ describe('the DOCX, in its XML', () => {
     const bottoms = frames.map((p) => {
       const frame = /<w:framePr ([^>]*)\/>/.exec(p)?.[1] ?? '';
       expect(frame).toContain('w:vAnchor="margin"');
+      expect(frame).toContain('w:wrap="through"');
       expect(frame).toContain('w:hRule="exact"');
       return Number(/w:y="(\d+)"/.exec(frame)?.[1]) + Number(/w:h="(\d+)"/.exec(frame)?.[1]);
     });
     expect(Math.abs((bottoms.at(-1) ?? 0) - typeBottom)).toBeLessThan(20);
     expect(bottoms[0]).toBeLessThan(bottoms[1] ?? 0);
-    // Anchored after the date and the note, before the end of the letter's section (not after the attachment).
-    const firstFrame = paras.indexOf(frames[0] ?? '');
-    expect(firstFrame).toBeGreaterThan(paras.findIndex((p) => compact(textOf(p)) === compact(document.note)));
+    // After the note and an empty paragraph that keeps the frames' room free, chained to the closing lines, and
+    // before the end of the letter's section (not after the attachment).
+    const note = paras.findIndex((p) => compact(textOf(p)) === compact(document.note));
+    const room = paras[note + 1] ?? '';
+    expect(textOf(room)).toBe('');
+    expect(room).toContain('<w:keepNext/>');
+    expect(Number(/w:line="(\d+)"/.exec(room)?.[1])).toBeGreaterThanOrEqual(bottoms.at(-1)! - Number(/w:y="(\d+)"/.exec(frames[0] ?? '')?.[1]));
+    expect(paras.indexOf(frames[0] ?? '')).toBe(note + 2);
     expect(xml.indexOf(frames[1] ?? '')).toBeLessThan(xml.indexOf('<w:sectPr>'));
   });
 

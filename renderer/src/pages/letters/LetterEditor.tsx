@@ -22,10 +22,10 @@ interface Props {
 }
 
 type TextKey = 'title' | 'recipient' | 'body' | 'attachments';
-const TEXTS: { key: TextKey; label: string; multiline: boolean }[] = [
+const TEXTS: { key: TextKey; label: string; multiline: boolean; tall?: boolean }[] = [
   { key: 'title', label: '标题', multiline: false },
   { key: 'recipient', label: '主送机关', multiline: false },
-  { key: 'body', label: '正文', multiline: true },
+  { key: 'body', label: '正文', multiline: true, tall: true },
   { key: 'attachments', label: '附件说明', multiline: true },
 ];
 
@@ -88,6 +88,7 @@ export function LetterEditor({ letter, busy, onSave, onPreview, onIssue, onDisca
             value={fields[t.key]}
             values={values}
             multiline={t.multiline}
+            tall={t.tall}
             onChange={(text) => set({ [t.key]: text })}
             onFocus={() => setFocused(t.key)}
             handle={(h) => {

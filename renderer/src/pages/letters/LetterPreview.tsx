@@ -1,6 +1,7 @@
 // The letter's pages as its PDF has them: the main process lays the letter out once (shared/letters/layout-letter)
 // with the PDF's own fonts, and this draws the same pages — the red head and both red double rules, the number,
 // title, body, signature, 版记, page numbers and the attachment table — so the preview and the PDF agree.
+import { useState } from 'react';
 import type { LetterPreview as Preview, PdfFontInfo } from '../../../../shared/contract/letters';
 import type { LayoutFont, LayoutItem, LayoutPage } from '../../../../shared/letters/layout-model';
 
@@ -61,13 +62,23 @@ export function pdfFontText(font: PdfFontInfo): string {
     : `PDF 正文字体：${font.name}，已嵌入 PDF${font.note ? `（${font.note}）` : ''}`;
 }
 
+type Zoom = 'page' | 'width';
+
 export function LetterPreview({ preview }: { preview: Preview }) {
   const { layout, pdfFont } = preview;
+  // Whole pages by default, as a print preview shows them; the width of the window to read the text.
+  const [zoom, setZoom] = useState<Zoom>('page');
   return (
-    <div className="letter-preview" data-testid="letter-preview">
-      <p className="letter-preview-font" data-testid="letter-preview-font">
-        {pdfFontText(pdfFont)}；共 {layout.pages.length} 页，与签发后的 PDF 分页一致。
-      </p>
+    <div className={`letter-preview letter-preview-${zoom}`} data-testid="letter-preview">
+      <div className="letter-preview-bar">
+        <p className="letter-preview-font" data-testid="letter-preview-font">
+          {pdfFontText(pdfFont)}；共 {layout.pages.length} 页，与签发后的 PDF 分页一致。
+        </p>
+        <div className="letter-preview-zoom" role="group" aria-label="显示比例">
+          <button type="button" aria-pressed={zoom === 'page'} onClick={() => setZoom('page')}>整页</button>
+          <button type="button" aria-pressed={zoom === 'width'} onClick={() => setZoom('width')}>适合宽度</button>
+        </div>
+      </div>
       {layout.pages.map((page, index) => (
         <Page key={index} page={page} index={index} count={layout.pages.length} pdfFont={pdfFont} />
       ))}

@@ -15,6 +15,8 @@ interface Props {
   value: string;
   values: Partial<PlaceholderValues> | null;
   multiline?: boolean;
+  /** room for a letter's body rather than a few lines */
+  tall?: boolean;
   onChange: (template: string) => void;
   onFocus?: () => void;
   handle?: Ref<RenderedFieldHandle>;
@@ -37,7 +39,7 @@ function insertAtCaret(root: HTMLElement, node: Node, saved: Range | null): void
   selection?.addRange(after);
 }
 
-export function RenderedField({ label, value, values, multiline = false, onChange, onFocus, handle }: Props) {
+export function RenderedField({ label, value, values, multiline = false, tall = false, onChange, onFocus, handle }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const emitted = useRef<string | null>(null);
   const lastRange = useRef<Range | null>(null);
@@ -73,19 +75,26 @@ export function RenderedField({ label, value, values, multiline = false, onChang
     },
   }));
 
+  // The browser's own editing commands keep the caret right around line breaks (a break typed at the very end
+  // shows and takes the next words); the DOM insertion is the fallback where they are missing.
+  const command = (name: 'insertLineBreak' | 'insertText', text: string) => {
+    if (!root.current) return;
+    const doc = root.current.ownerDocument;
+    const done = typeof doc.execCommand === 'function' && doc.execCommand(name, false, text);
+    if (!done) {
+      insertAtCaret(root.current, doc.createTextNode(name === 'insertLineBreak' ? '\n' : text), lastRange.current);
+      emit();
+    }
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    if (!multiline || !root.current) return;
-    insertAtCaret(root.current, root.current.ownerDocument.createTextNode('\n'), lastRange.current);
-    emit();
+    if (multiline) command('insertLineBreak', '');
   };
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     e.preventDefault();
-    if (!root.current) return;
-    const text = e.clipboardData.getData('text/plain');
-    insertAtCaret(root.current, root.current.ownerDocument.createTextNode(multiline ? text : text.replace(/\r?\n/g, '')), lastRange.current);
-    emit();
+    const text = e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n');
+    command('insertText', multiline ? text : text.replace(/\n/g, ''));
   };
 
   return (
@@ -93,7 +102,7 @@ export function RenderedField({ label, value, values, multiline = false, onChang
       <span>{label}</span>
       <div
         ref={root}
-        className={`rendered-field${multiline ? ' rendered-field-multiline' : ''}`}
+        className={`rendered-field${multiline ? ' rendered-field-multiline' : ''}${tall ? ' rendered-field-tall' : ''}`}
         role="textbox"
         aria-label={label}
         aria-multiline={multiline}
