@@ -37,7 +37,7 @@ describe('line breaking', () => {
 describe('the signature page carries body text (GB/T 9704 7.3.5)', () => {
   it('for every body length from a few lines to several pages, whatever the 版记', () => {
     for (const copyTo of ['', '国家知识产权局商标局审查管理处']) {
-      for (let n = 0; n < 140; n += 3) {
+      for (let n = 0; n < 140; n += 5) {
         const layout = layoutLetter(sampleLetter('正'.repeat(n * 14), copyTo), ESTIMATE);
         const pages = portrait(layout);
         const signed = pages.findIndex((p) => texts(p, 'signature').length > 0);
