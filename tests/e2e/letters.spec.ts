@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { compact, pdfPages } from '../integration/support/pdf';
 import { REPO_ROOT, expect, openApp, test, type WebServer } from './fixtures';
 
 const FILINGS = path.resolve(REPO_ROOT, '..', 'shared', 'bench', 'dev', 'filings.csv');
@@ -160,6 +161,12 @@ test('confirm hits, draft a referral letter, edit its rendered text, preview the
   const numberTop = words.find((w) => (w[4] ?? '').startsWith('青市监商函'))?.[2];
   const pdfRight = Math.max(...words.filter((w) => w[2] === numberTop).map((w) => Number(w[3])));
   expect(Math.abs(pdfRight - numberRight)).toBeLessThan(2);
+  // No page holds only the signature: body lines stand above it on its page (GB/T 9704 7.3.5).
+  const pages = pdfPages(pdf);
+  const signed = pages.find((p) => p.lines.some((l) => compact(l.text) === '青海省市场监督管理局' && l.xMin > p.width / 2 - 60));
+  const signature = signed?.lines.find((l) => compact(l.text) === '青海省市场监督管理局' && l.xMin > (signed?.width ?? 0) / 2 - 60);
+  const bodyAbove = signed?.lines.filter((l) => l.yMax < (signature?.yMin ?? 0) && text.includes(compact(l.text)) && !compact(l.text).startsWith('附件') && compact(l.text).length > 4) ?? [];
+  expect(bodyAbove.length).toBeGreaterThanOrEqual(2);
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUTPUT, 'e2e-letter-page')]);
   rmSync(folder, { recursive: true, force: true });
 
