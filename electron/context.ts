@@ -20,6 +20,8 @@ export interface AppConfig {
   workerDir?: string;
   version: string;
   now?: () => Date;
+  /** A FangSong .ttf for the letters' PDF body, tried before Windows' own simfang.ttf (tests; unusual machines). */
+  fangSongFont?: string;
 }
 
 export interface AppContext {

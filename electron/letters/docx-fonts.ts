@@ -2,7 +2,7 @@
 // (宋体) where 仿宋_GB2312 or 方正小标宋 is missing. Declaring each font with its GB2312 charset, family and
 // alternative name lets them pick FangSong / 黑体 instead, as GB/T 9704 expects.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { FONTS } from './layout';
+import { FONTS } from '../../shared/letters/page-geometry';
 
 const FONT_TABLE = 'word/fontTable.xml';
 
@@ -17,6 +17,7 @@ const ENTRIES: readonly FontEntry[] = [
   { name: FONTS.body, altName: FONTS.bodyFallbacks[0], family: 'modern', panose: '02010609030101010101' },
   { name: FONTS.title, altName: FONTS.titleFallbacks[0], family: 'roman', panose: '02000000000000000000' },
   { name: FONTS.heading, altName: FONTS.headingFallbacks[0], family: 'modern', panose: '02010609060101010101' },
+  { name: FONTS.song, altName: FONTS.songLatin, family: 'modern', panose: '02010600030101010101' },
 ];
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

@@ -13,11 +13,18 @@ import { readSettings } from './config';
 import { renderDocx } from './docx';
 import { exportChecked, sha256, writeAtomically } from './files';
 import { renderPdf } from './pdf';
+import { describePdfFont, fontLookupOf } from './pdf-fonts';
 import { currentFacts, detailOf, localDate, requireDraft, requireLetter } from './service';
 import { createLetterStore, fieldsOf, issuedRecordOf, type StoredFile } from './store';
 
 const FORMATS: readonly LetterFormat[] = ['docx', 'pdf'];
-const RENDERERS: Record<LetterFormat, (letter: LetterDocument) => Promise<Buffer>> = { docx: renderDocx, pdf: renderPdf };
+
+/** The file of one format and, for a PDF, the body font it embeds as the archive records it. */
+async function render(ctx: AppContext, letter: LetterDocument, format: LetterFormat): Promise<{ content: Buffer; font: string }> {
+  if (format === 'docx') return { content: await renderDocx(letter), font: '' };
+  const pdf = await renderPdf(letter, fontLookupOf(ctx.config));
+  return { content: pdf.content, font: describePdfFont(pdf.font) };
+}
 
 /** Where an issued letter's files live, relative to the data folder so that the folder can move. */
 export const archivePath = (year: number, documentNumber: string, format: LetterFormat): string =>
@@ -59,9 +66,9 @@ async function renderToArchive(ctx: AppContext, id: number, format: LetterFormat
   const record = issuedRecordOf(row);
   if (!record || row.year === null || row.document_number === null) throw new AppFailure('conflict', '草稿尚未签发，没有存档文件。');
   const relative = archivePath(row.year, row.document_number, format);
-  const content = await RENDERERS[format](record.document);
+  const { content, font } = await render(ctx, record.document, format);
   await writeAtomically(path.join(ctx.config.dataDir, relative), content);
-  const file: StoredFile = { format, path: relative, sha256: sha256(content), size_bytes: content.length };
+  const file: StoredFile = { format, path: relative, sha256: sha256(content), size_bytes: content.length, font };
   createLetterStore(ctx.db).saveFile(id, file, ctx.now());
   return file;
 }

@@ -1,13 +1,15 @@
 // Drafting, editing and reading letters. Issuing and exporting are in issue.ts. Every service call builds its
 // statements on the context's current database, which a restore may have replaced since the last call. Writes
 // read first, so they begin IMMEDIATE: another connection's write then waits instead of failing with BUSY_SNAPSHOT.
-import type { LetterCandidate, LetterDetail, LetterRef } from '../../shared/contract/letters';
+import type { LetterCandidate, LetterDetail, LetterPreview, LetterRef } from '../../shared/contract/letters';
 import { composeLetter, draftFields } from '../../shared/letters/compose';
 import type { LetterDocument, LetterFields, LetterHitFacts, LetterKind } from '../../shared/letters/model';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { readSettings, templatesState } from './config';
 import { createHitFactsQueries } from './hit-facts';
+import { layOut } from './pdf';
+import { fontLookupOf } from './pdf-fonts';
 import { createLetterStore, fieldsOf, issuedRecordOf, type LetterRow, type LetterStore } from './store';
 
 /** The calendar day of the context's clock, on this machine's time zone (the bureau's). */
@@ -71,7 +73,13 @@ export function detailOf(ctx: AppContext, store: LetterStore, row: LetterRow): L
   const record = issuedRecordOf(row);
   const fields = fieldsOf(row);
   const facts = record ? record.facts : createHitFactsQueries(ctx.db).byHitIds(fields.rows.map((r) => r.hitId)).map(({ decision: _d, ...f }) => f);
-  return { ...store.summary(row), fields, facts, document: record?.document ?? null };
+  return { ...store.summary(row), fields, facts, document: record?.document ?? null, today: localDate(ctx.now()) };
+}
+
+function composeDraft(ctx: AppContext, row: LetterRow): LetterDocument {
+  const fields = fieldsOf(row);
+  const facts = currentFacts(ctx, fields.rows.map((r) => r.hitId));
+  return composeLetter({ kind: row.kind, settings: readSettings(ctx), fields, facts, documentNumber: null, date: localDate(ctx.now()) });
 }
 
 export function createLetterDrafts(ctx: AppContext) {
@@ -114,14 +122,14 @@ export function createLetterDrafts(ctx: AppContext) {
       }).immediate();
     },
 
-    preview(id: number): LetterDocument {
+    /** The letter laid out as its PDF is (or will be), with the PDF's body font. */
+    preview(id: number): LetterPreview {
       const s = store();
       const row = requireLetter(s, id);
       const record = issuedRecordOf(row);
-      if (record) return record.document;
-      const fields = fieldsOf(row);
-      const facts = currentFacts(ctx, fields.rows.map((r) => r.hitId));
-      return composeLetter({ kind: row.kind, settings: readSettings(ctx), fields, facts, documentNumber: null, date: localDate(ctx.now()) });
+      const document = record ? record.document : composeDraft(ctx, row);
+      const { layout, fonts } = layOut(document, fontLookupOf(ctx.config));
+      return { document, layout, pdfFont: fonts.info };
     },
 
     discard(id: number): { discarded: boolean } {

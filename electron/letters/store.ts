@@ -1,6 +1,6 @@
 // SQL for letters, their hits and files, the per-year sequences and the letters' audit entries (migration 4).
 import type { LetterRef, LetterSummary } from '../../shared/contract/letters';
-import type { LetterDocument, LetterFields, LetterHitFacts, LetterKind, LetterStatus } from '../../shared/letters/model';
+import { LetterFieldsSchema, type LetterDocument, type LetterFields, type LetterHitFacts, type LetterKind, type LetterStatus } from '../../shared/letters/model';
 import type { Db } from '../db/open';
 
 export const LETTER_ENTITY = 'letter';
@@ -31,9 +31,12 @@ export interface StoredFile {
   path: string;
   sha256: string;
   size_bytes: number;
+  /** the PDF's body font as told to the clerk (migration 5); '' for DOCX */
+  font: string;
 }
 
-export const fieldsOf = (row: LetterRow): LetterFields => JSON.parse(row.fields_json) as LetterFields;
+/** Parsed through the schema, so a draft saved before a field existed reads with that field's default. */
+export const fieldsOf = (row: LetterRow): LetterFields => LetterFieldsSchema.parse(JSON.parse(row.fields_json));
 /** What an issued letter froze: the filled document and the facts of its filings at that moment. */
 export interface IssuedRecord {
   document: LetterDocument;
@@ -117,10 +120,10 @@ export function createLetterStore(db: Db) {
     files: (id: number): StoredFile[] => filesOf.all(id),
     saveFile(id: number, file: StoredFile, at: string): void {
       db.prepare(
-        `INSERT INTO letter_files (letter_id, format, path, sha256, size_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO letter_files (letter_id, format, path, sha256, size_bytes, created_at, font) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (letter_id, format) DO UPDATE SET path = excluded.path, sha256 = excluded.sha256,
-           size_bytes = excluded.size_bytes, created_at = excluded.created_at`,
-      ).run(id, file.format, file.path, file.sha256, file.size_bytes, at);
+           size_bytes = excluded.size_bytes, created_at = excluded.created_at, font = excluded.font`,
+      ).run(id, file.format, file.path, file.sha256, file.size_bytes, at, file.font);
     },
     refsOfHit: (hitId: number): LetterRef[] => refsOfHit.all(hitId).map(({ hitId: _hit, ...letter }) => letter),
     ref,
@@ -145,7 +148,7 @@ export function createLetterStore(db: Db) {
         issuedBy: row.issued_by,
         supersedes: ref(row.supersedes),
         supersededBy: ref(row.superseded_by),
-        files: filesOf.all(row.id).map((f) => ({ format: f.format, sha256: f.sha256, sizeBytes: f.size_bytes })),
+        files: filesOf.all(row.id).map((f) => ({ format: f.format, sha256: f.sha256, sizeBytes: f.size_bytes, font: f.font })),
       };
     },
   };

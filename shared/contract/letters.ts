@@ -11,6 +11,7 @@ import {
   LetterTemplateSchema,
   LetterTemplatesSchema,
 } from '../letters/model';
+import { LetterLayoutSchema } from '../letters/layout-model';
 
 const Id = z.number().int().positive();
 const LetterId = z.object({ id: Id }).strict();
@@ -26,7 +27,23 @@ export const LetterRefSchema = z.object({
 });
 export type LetterRef = z.infer<typeof LetterRefSchema>;
 
-export const LetterFileSchema = z.object({ format: LetterFormatSchema, sha256: z.string(), sizeBytes: z.number().int() });
+/** The font a PDF embeds for its body: the system's 仿宋 or the shipped serif, and why the latter. */
+export const PdfFontInfoSchema = z.object({
+  source: z.enum(['system', 'shipped']),
+  name: z.string(),
+  file: z.string(),
+  /** why the system's 仿宋 was not used; '' when it was */
+  note: z.string(),
+});
+export type PdfFontInfo = z.infer<typeof PdfFontInfoSchema>;
+
+export const LetterFileSchema = z.object({
+  format: LetterFormatSchema,
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  /** for a PDF, the body font it embeds, as told to the clerk; '' for DOCX and for files from before it was kept */
+  font: z.string(),
+});
 
 export const LetterSummarySchema = z.object({
   id: Id,
@@ -54,6 +71,8 @@ export const LetterDetailSchema = LetterSummarySchema.extend({
   facts: z.array(LetterHitFactsSchema),
   /** the frozen document of an issued letter; null for a draft (use letters.preview) */
   document: LetterDocumentSchema.nullable(),
+  /** today by the app's clock (YYYY-MM-DD): the date a draft's stages are decided on */
+  today: z.string(),
 });
 export type LetterDetail = z.infer<typeof LetterDetailSchema>;
 
@@ -68,6 +87,13 @@ export const TemplatesStateSchema = z.object({
   placeholders: z.array(z.string()),
 });
 export type TemplatesState = z.infer<typeof TemplatesStateSchema>;
+
+export const LetterPreviewSchema = z.object({
+  document: LetterDocumentSchema,
+  layout: LetterLayoutSchema,
+  pdfFont: PdfFontInfoSchema,
+});
+export type LetterPreview = z.infer<typeof LetterPreviewSchema>;
 
 const NoInput = z.object({}).strict();
 
@@ -88,7 +114,8 @@ export const lettersContract = {
     output: LetterDetailSchema,
   },
   'letters.update': { input: z.object({ id: Id, fields: LetterFieldsSchema }).strict(), output: LetterDetailSchema },
-  'letters.preview': { input: LetterId, output: LetterDocumentSchema },
+  /** The filled letter, laid out as its PDF will be, with the PDF's body font. */
+  'letters.preview': { input: LetterId, output: LetterPreviewSchema },
   'letters.issue': { input: LetterId, output: LetterDetailSchema },
   'letters.discard': { input: LetterId, output: z.object({ discarded: z.boolean() }) },
   'letters.supersede': { input: LetterId, output: LetterDetailSchema },

@@ -1,20 +1,20 @@
 // From a draft (free text with placeholders, per-filing choices) and the facts of its filings to the filled
 // letter a renderer prints. Pure: the same input gives the same letter, so an issued letter can be re-rendered.
 import { AppFailure } from '../result';
-import { formatGrounds, LAW_NAME, suggestGrounds, suggestRequest, type ApplicantProfile } from './grounds';
+import { LAW_NAME, stageProblems, suggestGrounds, suggestRequest, type ApplicantProfile } from './grounds';
 import {
-  type AttachmentRow,
   type LetterDocument,
   type LetterFields,
   type LetterHitFacts,
   type LetterKind,
-  type LetterRowChoice,
   type LetterSettings,
   type LetterTemplate,
 } from './model';
 import { provisionalDocumentNumber } from './numbering';
+import { attachmentRows, resolveRows, type ResolvedRow } from './rows';
+import { decideStage } from './stage';
 import { fillTemplate } from './template';
-import { chineseDate, imitationText, placeholderValues } from './values';
+import { chineseDate, placeholderValues } from './values';
 
 export interface ComposeInput {
   kind: LetterKind;
@@ -34,40 +34,30 @@ function lines(text: string): string[] {
     .filter(Boolean);
 }
 
-function factsInOrder(input: ComposeInput): { facts: LetterHitFacts; row: LetterRowChoice }[] {
-  const byHit = new Map(input.facts.map((f) => [f.hitId, f]));
-  return input.fields.rows.map((row) => {
-    const facts = byHit.get(row.hitId);
-    if (!facts) throw new AppFailure('not-found', `函件涉及的筛查结果（编号 ${row.hitId}）已不存在，请从草稿中移除后再试`);
-    return { facts, row };
-  });
-}
-
-function attachmentRow(facts: LetterHitFacts, row: LetterRowChoice): AttachmentRow {
-  const publication = [facts.gazetteIssue ? `第${facts.gazetteIssue}期` : '', facts.publishedOn].filter(Boolean).join(' ');
-  return {
-    applicationNumber: facts.applicationNumber,
-    markText: facts.markText,
-    niceClass: String(facts.niceClass),
-    applicant: facts.applicant,
-    publication,
-    deadline: facts.oppositionDeadline,
-    protectedMark: facts.protectedMarkName,
-    category: facts.category,
-    registrationNumber: facts.registrationNumber || '—',
-    imitation: imitationText(facts),
-    request: row.request,
-    grounds: formatGrounds(row.grounds, '《商标法》'),
-  };
+/** Refuses a letter that asks for what a filing's stage does not allow, naming every such filing. */
+function checkStages(kind: LetterKind, rows: readonly ResolvedRow[], date: string): void {
+  const problems = rows.flatMap((r) =>
+    stageProblems(r.choice, kind, r.stage, {
+      applicationNumber: r.facts.applicationNumber,
+      category: r.facts.category,
+      registeredOn: r.choice.registeredOn,
+      today: date,
+    }),
+  );
+  const unique = [...new Set(problems)];
+  if (unique.length > 0) {
+    const more = unique.length > 5 ? `；另有 ${unique.length - 5} 处` : '';
+    throw new AppFailure('invalid-input', `请求事项或法律依据与程序阶段不符：${unique.slice(0, 5).join('；')}${more}。请在草稿中改正（可按阶段重新生成建议）。`);
+  }
 }
 
 export function composeLetter(input: ComposeInput): LetterDocument {
   const { settings, fields } = input;
-  const pairs = factsInOrder(input);
-  const facts = pairs.map((pair) => pair.facts);
+  const rows = resolveRows(fields.rows, input.facts, input.date);
+  checkStages(input.kind, rows, input.date);
   const year = Number(input.date.slice(0, 4));
   const documentNumber = input.documentNumber ?? provisionalDocumentNumber(settings.bodyCode, year);
-  const base = { settings, documentNumber, date: input.date, facts, rows: fields.rows };
+  const base = { settings, documentNumber, date: input.date, rows };
   const recipient = fillTemplate(fields.recipient, placeholderValues({ ...base, recipient: '' }), '收文机关').trim();
   if (recipient === '') throw new AppFailure('invalid-input', '请填写收文机关（主送机关）');
   const values = placeholderValues({ ...base, recipient });
@@ -93,12 +83,15 @@ export function composeLetter(input: ComposeInput): LetterDocument {
     printedOn: `${chineseDate(input.date)}印发`,
     table: {
       caption: attachments[0]?.replace(/^\d+[.．、]\s*/, '') ?? '商标申请情况表',
-      rows: pairs.map((pair) => attachmentRow(pair.facts, pair.row)),
+      rows: attachmentRows(rows),
     },
   };
 }
 
-/** The first draft of a letter: the template's texts and a suggested request and grounds for every filing. */
+/**
+ * The first draft of a letter: the template's texts and, for every filing, the stage decided on `today` with the
+ * request and grounds that stage allows. The stage itself is left automatic (null) for the clerk to override.
+ */
 export function draftFields(
   kind: LetterKind,
   template: LetterTemplate,
@@ -113,12 +106,18 @@ export function draftFields(
     body: template.body,
     attachments: template.attachments,
     copyTo: settings.copyTo,
-    rows: facts.map((f) => ({
-      hitId: f.hitId,
-      request: suggestRequest(kind, f, today),
-      grounds: suggestGrounds(f, profiles.get(f.applicant) ?? { hits: 1, distinctOwners: 1 }),
-      evidence: '',
-    })),
+    rows: facts.map((f) => {
+      const { stage } = decideStage({ ...f, registeredOn: '' }, today);
+      const profile = profiles.get(f.applicant) ?? { hits: 1, distinctOwners: 1 };
+      return {
+        hitId: f.hitId,
+        stage: null,
+        registeredOn: '',
+        request: suggestRequest(kind, stage),
+        grounds: suggestGrounds(f, profile, stage, { registeredOn: '', today }),
+        evidence: '',
+      };
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CategorySchema, HIT_REASONS } from '../domain';
 import { TEXT_LIMITS, TEXT_LIST_LIMITS } from '../formats/limits';
 import { textSchema } from '../formats/text-schema';
+import { FilingStageSchema } from './stage';
 
 // Every text of a letter passes the one text rule and limit table (shared/formats): bidi controls stripped,
 // control characters and invalid bytes refused, lengths limited with a Chinese message.
@@ -22,7 +23,7 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
 };
 
 /** What the letter asks for one filing. */
-export const LETTER_REQUESTS = ['不予核准注册', '提出异议', '宣告无效'] as const;
+export const LETTER_REQUESTS = ['予以驳回', '不予核准注册', '提出异议', '宣告无效', '请求宣告无效'] as const;
 export const LetterRequestSchema = z.enum(LETTER_REQUESTS);
 export type LetterRequest = z.infer<typeof LetterRequestSchema>;
 
@@ -93,6 +94,10 @@ export type LetterHitFacts = z.infer<typeof LetterHitFactsSchema>;
 /** The user's choice for one filing of the letter. */
 export const LetterRowChoiceSchema = z.object({
   hitId: z.number().int().positive(),
+  /** the clerk's choice of the filing's stage; null: decided from the facts on the letter's date */
+  stage: FilingStageSchema.nullable().default(null),
+  /** 注册日期 when the clerk knows it (YYYY-MM-DD), else '' */
+  registeredOn: z.union([z.literal(''), z.iso.date('注册日期应为 YYYY-MM-DD 格式的日期')]).default(''),
   request: LetterRequestSchema,
   /** article labels such as 第十三条第三款 */
   grounds: z
@@ -152,17 +157,20 @@ export const LetterDocumentSchema = z.object({
 });
 export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
 
-/** Column headers of the attachment table, in the order of AttachmentRow. */
-export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number }[] = [
-  { key: 'applicationNumber', header: '申请号', width: 10 },
+/**
+ * Column headers of the attachment table, in the order of AttachmentRow, with their share of the width. A `whole`
+ * column never breaks a line of its cells (numbers, dates, categories: one line per imitated mark).
+ */
+export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number; whole?: boolean }[] = [
+  { key: 'applicationNumber', header: '申请号', width: 10, whole: true },
   { key: 'markText', header: '申请商标', width: 8 },
-  { key: 'niceClass', header: '类别', width: 4 },
+  { key: 'niceClass', header: '类别', width: 4, whole: true },
   { key: 'applicant', header: '申请人', width: 12 },
   { key: 'publication', header: '初审公告期号及日期', width: 10 },
-  { key: 'deadline', header: '异议截止日', width: 8 },
+  { key: 'deadline', header: '异议截止日', width: 8, whole: true },
   { key: 'protectedMark', header: '被仿冒商标', width: 8 },
-  { key: 'category', header: '保护类别', width: 6 },
-  { key: 'registrationNumber', header: '注册号', width: 8 },
+  { key: 'category', header: '保护类别', width: 6, whole: true },
+  { key: 'registrationNumber', header: '注册号', width: 8, whole: true },
   { key: 'imitation', header: '仿冒方式', width: 9 },
   { key: 'request', header: '请求事项', width: 7 },
   { key: 'grounds', header: '法律依据', width: 13 },

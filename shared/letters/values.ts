@@ -1,7 +1,10 @@
 // The values of the placeholders, computed from the letter's filings and the settings.
 import { REASON_LABELS } from '../domain';
+import { gazetteIssueLabel } from '../gazette-issue';
 import { formatGrounds } from './grounds';
-import type { LetterHitFacts, LetterRowChoice, LetterSettings } from './model';
+import type { LetterHitFacts, LetterSettings } from './model';
+import type { ResolvedRow } from './rows';
+import { invalidationDeadline } from './stage';
 import type { PlaceholderValues } from './template';
 
 /** 2026-11-29 → 2026年11月29日 (GB/T 9704: Arabic numerals, no leading zeros). */
@@ -28,8 +31,7 @@ export interface ValueInput {
   documentNumber: string;
   /** YYYY-MM-DD of the letter */
   date: string;
-  facts: readonly LetterHitFacts[];
-  rows: readonly LetterRowChoice[];
+  rows: readonly ResolvedRow[];
 }
 
 function earliestOpenDeadline(facts: readonly LetterHitFacts[], today: string): string {
@@ -37,10 +39,26 @@ function earliestOpenDeadline(facts: readonly LetterHitFacts[], today: string): 
   return open[0] ? chineseDate(open[0]) : '（已过异议期）';
 }
 
+/** The sentence on time limits that suits the filings' stages (the earliest limit still open). */
+function periodText(rows: readonly ResolvedRow[], today: string): string {
+  if (rows.some((r) => r.stage === 'published')) {
+    const deadline = earliestOpenDeadline(rows.filter((r) => r.stage === 'published').map((r) => r.facts), today);
+    return `上述商标申请的异议期最早将于${deadline}届满。`;
+  }
+  if (rows.some((r) => r.stage === 'registered')) {
+    const open = rows.map((r) => invalidationDeadline(r.choice.registeredOn)).filter((d) => d !== '' && d >= today).sort();
+    return open[0]
+      ? `上述商标已注册，就相对理由请求宣告无效的期限最早将于${chineseDate(open[0])}届满。`
+      : '上述商标已过异议期。';
+  }
+  return '上述商标申请尚在审查中，尚未初步审定公告。';
+}
+
 export function placeholderValues(input: ValueInput): PlaceholderValues {
-  const { facts, rows, settings } = input;
+  const { rows, settings } = input;
+  const facts = rows.map((r) => r.facts);
   const evidence = rows
-    .map((row) => row.evidence.trim())
+    .map((row) => row.choice.evidence.trim())
     .filter(Boolean)
     .join('；');
   return {
@@ -54,10 +72,11 @@ export function placeholderValues(input: ValueInput): PlaceholderValues {
     // A registry record without a holder still reads as a sentence: 损害相关权利人的合法权益.
     权利人: listOf(facts.map((f) => f.holder), 3, '权利人') || '相关权利人',
     仿冒方式: listOf(facts.flatMap((f) => f.reasons.map((r) => REASON_LABELS[r])), 6, '方式'),
-    请求事项: listOf(rows.map((r) => r.request), 3, '事项'),
-    法律依据: formatGrounds(rows.flatMap((r) => r.grounds)),
+    请求事项: listOf(rows.map((r) => r.choice.request), 3, '事项'),
+    法律依据: formatGrounds(rows.flatMap((r) => r.choice.grounds)),
     最早异议截止日: earliestOpenDeadline(facts, input.date),
-    公告期号: listOf(facts.map((f) => (f.gazetteIssue ? `第${f.gazetteIssue}期` : '')), 4, '期'),
+    期限说明: periodText(rows, input.date),
+    公告期号: listOf(facts.map((f) => gazetteIssueLabel(f.gazetteIssue)), 4, '期'),
     证据说明: evidence === '' ? '' : `有关证据：${evidence}。`.replace(/。。$/, '。'),
     联系人: settings.contactPerson,
     联系电话: settings.contactPhone,

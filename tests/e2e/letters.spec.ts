@@ -1,16 +1,19 @@
 // Letters end to end through the web bridge: import the dev gazette, confirm hits in the review queue, draft a
-// referral letter from them, edit its text, preview, issue, export DOCX and PDF, and find it in the archive.
-// The preview screenshot and page 1 of the exported PDF go to test-results/ for a person to look at.
+// referral letter from them, edit its rendered text (fields as chips), override a filing's stage, preview the
+// pages the PDF will have (screenshots at 1366×768 and 1920×1080), issue, export DOCX and PDF, check the PDF's
+// pages against the preview, and find the letter in the archive.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { compact, pdfPages } from '../integration/support/pdf';
 import { REPO_ROOT, expect, openApp, test, type WebServer } from './fixtures';
 
 const FILINGS = path.resolve(REPO_ROOT, '..', 'shared', 'bench', 'dev', 'filings.csv');
 const OUTPUT = path.join(REPO_ROOT, 'test-results', 'letters');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const ADDED = '请于收函后十五日内将处理情况函复我局。';
 
 async function goTo(page: Page, label: string) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: label }).click();
@@ -34,9 +37,29 @@ async function importAndConfirm(page: Page, server: WebServer, count: number) {
   }
 }
 
-test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF, find it in the archive', async ({ page, server }) => {
+/** Puts the caret at the end of a rendered text and types there, as a clerk clicking after the last word. */
+async function typeAtEnd(page: Page, field: Locator, text: string) {
+  await field.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+async function previewShots(page: Page) {
+  const preview = page.getByTestId('letter-preview');
+  for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(preview.locator('svg.letter-page').first()).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(SHOTS, `letter-preview-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test('confirm hits, draft a referral letter, edit its rendered text, preview the PDF pages, issue, export, find it in the archive', async ({ page, server }) => {
   test.skip(!existsSync(FILINGS), `dev set not found: ${FILINGS}`);
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(OUTPUT, { recursive: true });
   await openApp(page, server);
   await importAndConfirm(page, server, 3);
 
@@ -49,25 +72,63 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
   await page.getByRole('button', { name: '起草移送函' }).click();
   const editor = page.getByRole('region', { name: '编辑草稿' });
   await expect(editor).toBeVisible();
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'letters-draft.png'), fullPage: true });
-  const body = editor.getByLabel('正文', { exact: true });
-  await body.fill(`${await body.inputValue()}\n请于收函后十五日内将处理情况函复我局。`);
 
-  // An unknown placeholder is named, not left blank.
-  await editor.getByLabel('标题').fill('{{发文机关}}关于{{事由}}的函');
+  // The body reads as the letter will: fields are highlighted chips with their values, no {{placeholders}}.
+  const body = editor.getByRole('textbox', { name: '正文', exact: true });
+  const firstApplicant = (await editor.locator('.letters-filings tbody tr').first().locator('td').nth(1).textContent()) ?? '';
+  await expect(body.locator('.field-chip[data-field="申请人"]').first()).not.toHaveText('');
+  await expect(body.locator('.field-chip[data-field="法律依据"]')).toContainText('《中华人民共和国商标法》');
+  await expect(body).not.toContainText('{{');
+  expect(firstApplicant).not.toBe('');
+  await page.screenshot({ path: path.join(SHOTS, 'letters-draft.png'), fullPage: true });
+
+  // Edit the rendered text: a new closing paragraph typed after the last word.
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(ADDED);
+
+  // A name typed in braces that is not a field is named, not left blank.
+  const title = editor.getByRole('textbox', { name: '标题' });
+  await typeAtEnd(page, title, '{{事由}}');
   await editor.getByRole('button', { name: '预览' }).click();
   await expect(page.locator('.toasts')).toContainText('「{{事由}}」无法识别');
-  await editor.getByLabel('标题').fill('{{发文机关}}关于提请对{{申请人}}申请注册的{{申请件数}}件商标{{请求事项}}的函');
+  await title.click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < '{{事由}}'.length; i++) await page.keyboard.press('Backspace');
+  await expect(title).not.toContainText('事由');
 
+  // Override the first filing's stage: registered → invalidation under arts. 44/45, never opposition.
+  const stage = editor.locator('.letters-filings tbody tr').first().getByRole('combobox', { name: /^程序阶段/ });
+  await expect(stage.locator('option').first()).toHaveText(/^自动：/);
+  await stage.selectOption('registered');
+  const firstRow = editor.locator('.letters-filings tbody tr').first();
+  await expect(firstRow.getByRole('combobox', { name: /^请求事项/ })).toHaveValue('宣告无效');
+  await expect(firstRow.getByLabel(/^法律依据/)).toHaveValue(/第四十五条第一款|第四十四条第一款/);
+  await expect(firstRow.getByLabel(/^法律依据/)).not.toHaveValue(/第三十三条/);
+  await expect(editor.getByLabel('与程序阶段不符')).toHaveCount(0);
+
+  // Clear the notices (a click dismisses one) so that they do not cover the preview's screenshots.
+  const toasts = page.locator('.toasts .toast');
+  while ((await toasts.count()) > 0) await toasts.first().click({ timeout: 2_000 }).catch(() => undefined);
   await editor.getByRole('button', { name: '预览' }).click();
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toBeVisible();
-  await expect(preview.locator('.letter-head')).toHaveText('青海省市场监督管理局');
-  await expect(preview.locator('.letter-number')).toContainText('（签发时编号）');
-  await expect(preview).toContainText('请于收函后十五日内将处理情况函复我局。');
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, 'letters-preview.png') });
+  const firstPage = preview.locator('svg[data-page="1"]');
+  await expect(firstPage.locator('[data-role="head"]')).toHaveText('青海省市场监督管理局');
+  await expect(firstPage.locator('[data-role="number"]')).toContainText('（签发时编号）');
+  // Both red double rules of the letter format, as in the PDF: thick over thin under the head, thin over thick at the foot.
+  await expect(firstPage.locator('line[stroke="#E60012"]')).toHaveCount(4);
+  // The typed paragraph is a paragraph of its own, after the closing phrase it was typed after.
+  await expect(preview.locator('[data-role="body"]').filter({ hasText: /^请于收函后/ })).toHaveCount(1);
+  await expect(preview).toContainText(ADDED);
+  await expect(preview).toContainText('宣告无效');
+  await expect(page.getByTestId('letter-preview-font')).toContainText('PDF 正文字体：思源宋体 Noto Serif SC（随程序提供），已嵌入 PDF');
+  const previewPages = await preview.locator('svg.letter-page').count();
+  // The number is flush right: its right edge is where the PDF's will be, whatever number it gets.
+  const numberItem = firstPage.locator('[data-role="number"]');
+  const numberRight = Number(await numberItem.getAttribute('x')) + Number(await numberItem.getAttribute('textLength'));
+  await previewShots(page);
   await page.keyboard.press('Escape');
 
   await editor.getByRole('button', { name: '签发…' }).click();
@@ -77,6 +138,7 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
   await expect(row).toContainText(/青市监商函〔\d{4}〕1号/);
   await expect(row).toContainText('已签发');
   await expect(row).toContainText('国家知识产权局商标局');
+  await expect(row).toContainText('PDF 字体：思源宋体 Noto Serif SC（随程序提供）');
   await page.screenshot({ path: path.join(SHOTS, 'letters-archive.png') });
 
   const folder = mkdtempSync(path.join(tmpdir(), 'markguard-e2e-letter-'));
@@ -87,12 +149,25 @@ test('confirm hits, draft a referral letter, preview, issue, export DOCX and PDF
     await expect(page.locator('.toasts')).toContainText(`已导出：${target}`);
     expect(readFileSync(target).subarray(0, 4).toString('latin1')).toBe(format === 'docx' ? 'PK\u0003\u0004' : '%PDF');
   }
-  mkdirSync(OUTPUT, { recursive: true });
   const pdf = path.join(folder, '移送函.pdf');
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   expect(text).toMatch(/青市监商函〔\d{4}〕1号/);
-  expect(text).toContain('请于收函后十五日内将处理情况函复我局。');
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(OUTPUT, 'e2e-letter-page-1')]);
+  expect(text).toContain(ADDED);
+  expect(text).not.toMatch(/第第|期期/);
+  // The PDF has the preview's pages, its number where the preview drew it.
+  expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1])).toBe(previewPages);
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+  const numberTop = words.find((w) => (w[4] ?? '').startsWith('青市监商函'))?.[2];
+  const pdfRight = Math.max(...words.filter((w) => w[2] === numberTop).map((w) => Number(w[3])));
+  expect(Math.abs(pdfRight - numberRight)).toBeLessThan(2);
+  // No page holds only the signature: body lines stand above it on its page (GB/T 9704 7.3.5).
+  const pages = pdfPages(pdf);
+  const signed = pages.find((p) => p.lines.some((l) => compact(l.text) === '青海省市场监督管理局' && l.xMin > p.width / 2 - 60));
+  const signature = signed?.lines.find((l) => compact(l.text) === '青海省市场监督管理局' && l.xMin > (signed?.width ?? 0) / 2 - 60);
+  const bodyAbove = signed?.lines.filter((l) => l.yMax < (signature?.yMin ?? 0) && text.includes(compact(l.text)) && !compact(l.text).startsWith('附件') && compact(l.text).length > 4) ?? [];
+  expect(bodyAbove.length).toBeGreaterThanOrEqual(2);
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUTPUT, 'e2e-letter-page')]);
   rmSync(folder, { recursive: true, force: true });
 
   // 更正重发: a correction under the next number supersedes the letter, which stays in the archive.

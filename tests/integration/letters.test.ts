@@ -24,9 +24,11 @@ describe('drafting', () => {
     const draft = await api['letters.draftFromHits']({ hitIds: [...hits.gi, hits.lake], kind: 'referral' });
     expect(draft.status).toBe('draft');
     expect(draft.documentNumber).toBeNull();
-    // Three squats by one applicant: arts. 4 and 44 join art. 16; the lake filing is past its deadline.
-    expect(draft.fields.rows[0]).toMatchObject({ request: '不予核准注册', grounds: ['第四条', '第十六条第一款', '第四十四条第一款'] });
-    expect(draft.fields.rows[3]).toMatchObject({ request: '宣告无效', grounds: ['第四条', '第十条第二款'] });
+    // Three squats by one applicant: art. 4 joins art. 16, and the published filings are opposed under art. 33
+    // (never art. 44, which is for registered marks); the lake filing is past its deadline: invalidation.
+    expect(draft.today).toBe('2026-11-29');
+    expect(draft.fields.rows[0]).toMatchObject({ stage: null, request: '不予核准注册', grounds: ['第四条', '第十六条第一款', '第三十三条'] });
+    expect(draft.fields.rows[3]).toMatchObject({ stage: null, request: '宣告无效', grounds: ['第四条', '第十条第二款', '第四十四条第一款'] });
     expect(draft.facts[2]?.oppositionDeadline).toBe('2027-02-28');
     expect(await api['letters.candidates']({ kind: 'referral' })).toEqual([]);
     expect((await api['letters.candidates']({ kind: 'holder-notice' })).length).toBe(4);
@@ -39,7 +41,7 @@ describe('drafting', () => {
     expect(() => api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' })).toThrow(/已在函件 草稿/);
     expect(() => api['letters.draftFromHits']({ hitIds: [...hits.gi, hits.lake], kind: 'holder-notice' })).toThrow(/一份告知函只能发给一个权利人/);
     const notice = await api['letters.draftFromHits']({ hitIds: hits.gi, kind: 'holder-notice' });
-    expect((await api['letters.preview']({ id: notice.id })).recipient).toBe('海西州枸杞协会');
+    expect((await api['letters.preview']({ id: notice.id })).document.recipient).toBe('海西州枸杞协会');
   });
 
   it('edits a draft, previews with a provisional number, and names an unknown placeholder', async () => {
@@ -50,9 +52,12 @@ describe('drafting', () => {
     expect(() => api['letters.preview']({ id: draft.id })).toThrow(/「\{\{经办人\}\}」无法识别/);
     await expect(api['letters.issue']({ id: draft.id })).rejects.toThrow(/经办人/);
     await api['letters.update']({ id: draft.id, fields: { ...fields, body: draft.fields.body } });
-    const preview = await api['letters.preview']({ id: draft.id });
+    const { document: preview, layout, pdfFont } = await api['letters.preview']({ id: draft.id });
     expect(preview.documentNumber).toBe('青市监商函〔2026〕（签发时编号）号');
     expect(preview.table.rows).toHaveLength(2);
+    // Laid out with the PDF's fonts: here (not Windows) the shipped serif, and the preview says so.
+    expect(pdfFont).toMatchObject({ source: 'shipped', note: '本机不是 Windows，没有系统仿宋字体' });
+    expect(layout.pages.length).toBeGreaterThanOrEqual(2);
     // The failed issue above took no number.
     expect(await numberOf(draft.id)).toBe('青市监商函〔2026〕1号');
   });
@@ -106,7 +111,7 @@ describe('numbering and the archive', () => {
     expect(issued.documentNumber).toBe('青市监商函〔2026〕2号');
     expect(issued.recipient).toBe('海西州枸杞协会');
     expect(issued.document?.table.rows.map((r) => r.request)).toEqual(['提出异议', '提出异议', '提出异议']);
-    expect(issued.document?.paragraphs.join('')).toContain('第1965期');
+    expect(issued.document?.paragraphs.join('')).toContain('已于第1965期商标公告初步审定');
     const coverage = await api['letters.forHits']({ hitIds: [hits.gi[0] ?? 0] });
     expect(coverage[0]?.letters.map((l) => l.kind)).toEqual(['referral', 'holder-notice']);
   });
@@ -161,5 +166,33 @@ describe('settings, templates and errors over the contract', () => {
       ok: false,
       error: { kind: 'invalid-input' },
     });
+  });
+});
+
+describe('stages', () => {
+  it('the clerk overrides a stage in the draft; a request the stage forbids is refused with the filing named, and no number is taken', async () => {
+    const draft = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0, hits.lake], kind: 'referral' });
+    // Asking to invalidate the published GI filing under art. 44.1 is refused at preview and at issue.
+    const wrong = draft.fields.rows.map((r, i) => (i === 0 ? { ...r, request: '宣告无效' as const, grounds: ['第十六条第一款', '第四十四条第一款'] } : r));
+    await api['letters.update']({ id: draft.id, fields: { ...draft.fields, rows: wrong } });
+    expect(() => api['letters.preview']({ id: draft.id })).toThrow(/申请号 71000001（公告期内）尚未注册，不能依据第四十四条第一款请求宣告无效/);
+    await expect(api['letters.issue']({ id: draft.id })).rejects.toThrow(/第四十四条第一款/);
+    // The clerk knows it was registered: the same request now stands, and the stage is kept with the draft.
+    const registered = wrong.map((r, i) => (i === 0 ? { ...r, stage: 'registered' as const, registeredOn: '2026-11-20', grounds: ['第十六条第一款', '第四十五条第一款'] } : r));
+    const saved = await api['letters.update']({ id: draft.id, fields: { ...draft.fields, rows: registered } });
+    expect(saved.fields.rows[0]).toMatchObject({ stage: 'registered', registeredOn: '2026-11-20' });
+    const { document } = await api['letters.preview']({ id: draft.id });
+    expect(document.table.rows.map((r) => r.request)).toEqual(['宣告无效', '宣告无效']);
+    expect(document.paragraphs.join('')).toContain('请求宣告无效的期限最早将于2031年11月20日届满');
+    expect(await numberOf(draft.id)).toBe('青市监商函〔2026〕1号');
+  });
+
+  it('reads a draft saved before stages existed with the stage decided automatically', async () => {
+    const draft = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
+    const old = { ...draft.fields, rows: draft.fields.rows.map(({ stage: _s, registeredOn: _r, ...rest }) => rest) };
+    ctx.db.prepare('UPDATE letters SET fields_json = ? WHERE id = ?').run(JSON.stringify(old), draft.id);
+    const read = await api['letters.get']({ id: draft.id });
+    expect(read.fields.rows[0]).toMatchObject({ stage: null, registeredOn: '' });
+    expect((await api['letters.preview']({ id: draft.id })).document.table.rows[0]?.request).toBe('不予核准注册');
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations, openDatabase, schemaVersionOf } from '../../electron/db/open';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import letterFileFonts from '../../electron/db/migrations/006-letter-file-fonts';
 import { tempDir } from './support/context';
 
 const folders: { remove(): void }[] = [];
@@ -100,6 +101,21 @@ describe('migrations', () => {
     db.prepare("UPDATE letters SET status = 'superseded', superseded_by = ? WHERE id = ?").run(second, first);
     expect(() => db.prepare("UPDATE letters SET status = 'issued', superseded_by = NULL WHERE id = ?").run(first)).toThrow(/frozen/);
     expect(() => db.prepare("INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at) VALUES ('memo', '{}', 'x', 'x', 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('the letter-file-fonts migration adds the PDF font to the archived files of an existing database, keeping them', () => {
+    const at = MIGRATIONS.findIndex((m) => m.name === letterFileFonts.name);
+    expect(at).toBeGreaterThan(0);
+    const file = dbPath();
+    const before = new Database(file);
+    applyMigrations(before, MIGRATIONS.slice(0, at));
+    before.prepare("INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at) VALUES ('referral', '{}', 'x', 'x', 'x')").run();
+    before.prepare("INSERT INTO letter_files (letter_id, format, path, sha256, size_bytes, created_at) VALUES (1, 'pdf', 'a.pdf', 'h', 1, 'x')").run();
+    before.close();
+    const db = new Database(file);
+    applyMigrations(db, MIGRATIONS.slice(0, at + 1));
+    expect(db.prepare('SELECT path, font FROM letter_files').all()).toEqual([{ path: 'a.pdf', font: '' }]);
     db.close();
   });
 

@@ -64,3 +64,17 @@ export function seedConfirmedHits(ctx: AppContext): SeededHits {
 }
 
 export const lettersApi = (ctx: AppContext) => createLettersHandlers(ctx);
+
+/**
+ * A second confirmed hit on a filing already seeded: the provincial famous mark 柴达木 (registration 99887766),
+ * so that one filing imitates two marks. Returns the new hit's id.
+ */
+export function seedSecondMarkHit(ctx: AppContext, applicationNumber: string): number {
+  const key = ctx.marks.insert(
+    sampleMark({ id: 'PF-001', name: '柴达木', category: '省著名商标', classes: [29], registrationNumber: '99887766', holder: '青海柴达木食品有限公司' }),
+    ctx.now(),
+  );
+  const filing = ctx.db.prepare<[string], { id: number }>('SELECT id FROM filings WHERE application_number = ?').get(applicationNumber);
+  if (!filing) throw new Error(`no filing ${applicationNumber}`);
+  return insertHit(ctx, filing.id, { key, id: 'PF-001', name: '柴达木', category: '省著名商标' }, ['contains'], 'confirmed');
+}

@@ -1,36 +1,57 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeLetter, draftFields } from '../../../shared/letters/compose';
-import { DEFAULT_LETTER_SETTINGS } from '../../../shared/letters/defaults';
-import { LetterTemplatesSchema } from '../../../shared/letters/model';
+import type { PdfFontInfo } from '../../../shared/contract/letters';
+import { layoutLetter } from '../../../shared/letters/layout-letter';
+import { RED } from '../../../shared/letters/page-geometry';
 import { LetterPreview } from '../../../renderer/src/pages/letters/LetterPreview';
 import { parseGrounds } from '../../../renderer/src/pages/letters/labels';
-import { facts } from './facts';
+import { ESTIMATE, sampleLetter } from './sample-letter';
 
 afterEach(cleanup);
 
-const seeds = LetterTemplatesSchema.parse(
-  JSON.parse(readFileSync(path.resolve(__dirname, '../../../seeds/letter-templates/templates.json'), 'utf8')),
-);
+const SHIPPED: PdfFontInfo = { source: 'shipped', name: '思源宋体 Noto Serif SC（随程序提供）', file: 'NotoSerifSC_400Regular.ttf', note: '本机不是 Windows，没有系统仿宋字体' };
+const SYSTEM: PdfFontInfo = { source: 'system', name: '仿宋（本机系统字体）', file: 'C:\\Windows\\Fonts\\simfang.ttf', note: '' };
+
+function show(pdfFont: PdfFontInfo, extra = '') {
+  const document = sampleLetter(extra);
+  const layout = layoutLetter(document, ESTIMATE);
+  return { layout, ...render(<LetterPreview preview={{ document, layout, pdfFont }} />) };
+}
 
 describe('LetterPreview', () => {
-  it('draws the head, number, title, recipient, signature and one table row per filing (a filing may repeat)', () => {
-    const hits = [facts(), facts({ hitId: 2, protectedMarkName: '柴达木', reasons: ['contains'] })];
-    const fields = draftFields('referral', seeds.referral, DEFAULT_LETTER_SETTINGS, hits, new Map(), '2026-11-29');
-    const letter = composeLetter({ kind: 'referral', settings: DEFAULT_LETTER_SETTINGS, fields, facts: hits, documentNumber: '青市监商函〔2026〕12号', date: '2026-11-29' });
-    const { container } = render(<LetterPreview letter={letter} />);
-    expect(container.querySelector('.letter-head')?.textContent).toBe('青海省市场监督管理局');
-    expect(container.querySelector('.letter-number')?.textContent).toBe('青市监商函〔2026〕12号');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(letter.title);
+  it('draws the PDF pages: two red double rules on page 1 (thick over thin under the head, thin over thick at the foot)', () => {
+    const { container } = show(SHIPPED);
+    const first = container.querySelector('svg[data-page="1"]');
+    const red = [...(first?.querySelectorAll(`line[stroke="#${RED}"]`) ?? [])].map((l) => [Number(l.getAttribute('y1')), Number(l.getAttribute('stroke-width'))]);
+    expect(red.map(([, w]) => w)).toEqual([2, 0.6, 0.6, 2]);
+    expect(red[0]?.[0]).toBeLessThan(200);
+    expect(red[3]?.[0]).toBeGreaterThan(700);
+    expect(first?.querySelector('[data-role="head"]')?.textContent).toBe('青海省市场监督管理局');
+    expect(first?.querySelector('[data-role="number"]')?.textContent).toBe('青市监商函〔2026〕12号');
+  });
+
+  it('has as many pages as the layout, in the same places, with the number, signature and page numbers', () => {
+    const { container, layout } = show(SHIPPED, '正'.repeat(500));
+    const pages = container.querySelectorAll('svg.letter-page');
+    expect(pages).toHaveLength(layout.pages.length);
+    const signature = container.querySelector('[data-role="signature"]');
+    const laid = layout.pages.flatMap((p) => p.items).find((i) => i.type === 'text' && i.role === 'signature');
+    expect(signature?.getAttribute('x')).toBe(String(laid?.type === 'text' ? laid.x : ''));
+    expect([...container.querySelectorAll('[data-role="page-number"]')].map((n) => n.textContent)).toEqual(
+      layout.pages.slice(1).map((_, i) => `— ${i + 2} —`),
+    );
     expect(screen.getByText('国家知识产权局商标局：')).toBeTruthy();
-    expect(screen.getByText('2026年11月29日')).toBeTruthy();
-    const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(within(table).getAllByText('70000001')).toHaveLength(2);
-    expect(screen.getByText('附件：涉嫌恶意抢注商标申请情况表')).toBeTruthy();
+  });
+
+  it('says which font the PDF embeds, and draws the body in it', () => {
+    const shipped = show(SHIPPED);
+    expect(screen.getByTestId('letter-preview-font').textContent).toContain('思源宋体 Noto Serif SC（随程序提供），已嵌入 PDF（本机不是 Windows，没有系统仿宋字体）');
+    expect(shipped.container.querySelector('[data-role="body"]')?.getAttribute('font-family')).toMatch(/^'Noto Serif SC'/);
+    cleanup();
+    const system = show(SYSTEM);
+    expect(screen.getByTestId('letter-preview-font').textContent).toContain('仿宋（本机系统字体）（C:\\Windows\\Fonts\\simfang.ttf，已嵌入 PDF）');
+    expect(system.container.querySelector('[data-role="body"]')?.getAttribute('font-family')).toMatch(/^FangSong/);
   });
 });
 

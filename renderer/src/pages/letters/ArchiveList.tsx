@@ -9,6 +9,8 @@ interface Props {
   onSupersede: (letter: LetterSummary) => void;
 }
 
+const pdfFontOf = (letter: LetterSummary): string => letter.files.find((f) => f.format === 'pdf')?.font ?? '';
+
 export function ArchiveList({ letters, onOpen, onExport, onSupersede }: Props) {
   if (letters === null) return <p className="muted">正在读取…</p>;
   if (letters.length === 0) return <p className="grid-empty">还没有函件。</p>;
@@ -25,11 +27,12 @@ export function ArchiveList({ letters, onOpen, onExport, onSupersede }: Props) {
             <td className="mono">{l.issuedOn ?? '—'}</td>
             <td className="letters-title-cell" title={l.title}>{l.title}</td>
             <td>{l.recipient}</td>
-            <td title={l.applicationNumbers.join('、')}>{l.hitCount} 件</td>
+            <td title={l.applicationNumbers.join('、')}>{new Set(l.applicationNumbers).size} 件</td>
             <td>
               {statusLabel(l)}
               {l.supersededBy ? <span className="muted small">（由 {l.supersededBy.documentNumber ?? `草稿 ${l.supersededBy.id}`} 替代）</span> : null}
               {l.supersedes ? <span className="muted small">（替代 {l.supersedes.documentNumber}）</span> : null}
+              {pdfFontOf(l) ? <div className="muted small letters-font" title={pdfFontOf(l)}>PDF 字体：{pdfFontOf(l)}</div> : null}
             </td>
             <td className="cell-actions">
               <button type="button" className="link" onClick={() => onOpen(l.id)}>{l.status === 'draft' ? '编辑' : '查看'}</button>

@@ -92,6 +92,9 @@ export function LetterSettingsPanel() {
       {templates ? (
         <section className="card">
           <h2>函件模板</h2>
+          <p className="muted small">
+            起草时按此模板生成草稿，草稿在“起草”中按成文的样子修改；模板宜由处室负责人维护。{'{{期限说明}}'} 按各申请的程序阶段写出异议期或宣告无效期限的句子。
+          </p>
           <p className="muted small">可用的占位符：{templates.placeholders.map((p) => `{{${p}}}`).join(' ')}</p>
           <div className="letters-templates">
             <TemplateEditor kind="referral" state={templates} onChange={setTemplates} />

@@ -70,8 +70,8 @@ export function LettersPage() {
       ) : null}
       {tab === 'settings' ? <LetterSettingsPanel /> : null}
       {letters.preview ? (
-        <Modal title={`预览：${letters.preview.documentNumber}`} onClose={() => letters.setPreview(null)} width={900}>
-          <LetterPreview letter={letters.preview} />
+        <Modal title={`预览：${letters.preview.document.documentNumber}`} onClose={() => letters.setPreview(null)} width={900}>
+          <LetterPreview preview={letters.preview} />
         </Modal>
       ) : null}
       {issuing ? (

@@ -1,7 +1,7 @@
 // Loading and acting on letters for the page; every failure becomes a toast with the service's Chinese message.
 import { useCallback, useEffect, useState } from 'react';
-import type { LetterCandidate, LetterDetail, LetterFormat, LetterSummary } from '../../../../shared/contract/letters';
-import type { LetterDocument, LetterFields, LetterKind } from '../../../../shared/letters/model';
+import type { LetterCandidate, LetterDetail, LetterFormat, LetterPreview, LetterSummary } from '../../../../shared/contract/letters';
+import type { LetterFields, LetterKind } from '../../../../shared/letters/model';
 import type { Result } from '../../../../shared/result';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
@@ -14,7 +14,7 @@ export function useLetters() {
   const [candidateError, setCandidateError] = useState<string | null>(null);
   const [archive, setArchive] = useState<LetterSummary[] | null>(null);
   const [open, setOpen] = useState<LetterDetail | null>(null);
-  const [preview, setPreview] = useState<LetterDocument | null>(null);
+  const [preview, setPreview] = useState<LetterPreview | null>(null);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
@@ -62,8 +62,13 @@ export function useLetters() {
     async openLetter(id: number) {
       const letter = await run(() => client['letters.get']({ id }));
       if (!letter) return;
-      if (letter.status === 'draft') setOpen(letter);
-      else setPreview(letter.document);
+      if (letter.status === 'draft') {
+        setOpen(letter);
+        return;
+      }
+      // An issued letter is shown laid out from its frozen document, as its archived PDF is.
+      const shown = await run(() => client['letters.preview']({ id }));
+      if (shown) setPreview(shown);
     },
     async save(fields: LetterFields) {
       if (await save(fields)) notify('草稿已保存');

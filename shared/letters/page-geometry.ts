@@ -1,4 +1,5 @@
-// GB/T 9704-2012 measures shared by the DOCX and PDF renderers, in millimetres and points.
+// GB/T 9704-2012 measures shared by the letter layout (PDF and preview) and the DOCX renderer, in millimetres and
+// points.
 // Letter format (信函格式): the issuing body's name 30 mm below the top edge, a red double rule under it; A4;
 // 版心 156 × 225 mm (top 37, left 28, right 26 mm); body 3号 (16 pt), 22 lines of 28 characters a page.
 
@@ -22,6 +23,15 @@ export const LINE_PT = mm(225) / 22;
 
 export const RED = 'E60012';
 
+/** The red double rules of the letter format: thick 2 pt and thin 0.6 pt lines, 2.8 pt apart (centre to centre). */
+export const RED_RULE = { thickPt: 2, thinPt: 0.6, gapPt: 2.8 } as const;
+/** 版记 rules: the first and last thick (0.35 mm), the ones between thin (0.25 mm). */
+export const RECORD_RULE = { thickPt: mm(0.35), thinPt: mm(0.25) } as const;
+/** The page number's top sits 7 mm under the type area, one 4号 character in from its outer edge. */
+export const PAGE_NUMBER_GAP_MM = 7;
+/** Body lines the signature page must carry with the signature (GB/T 9704 7.3.5: no page with only a seal). */
+export const MIN_BODY_LINES_WITH_SIGNATURE = 2;
+
 export const FONTS = {
   /** 发文机关标志 and 标题: 小标宋 where installed. */
   title: '方正小标宋简体',
@@ -32,4 +42,7 @@ export const FONTS = {
   /** 标题 of the attachment and 一级标题: 黑体. */
   heading: '黑体',
   headingFallbacks: ['SimHei', 'STHeiti'],
+  /** 页码: 4号半角宋体. */
+  song: '宋体',
+  songLatin: 'SimSun',
 } as const;
