@@ -6,7 +6,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import migration from '../../electron/db/migrations/005-letter-file-fonts';
+import migration from '../../electron/db/migrations/006-letter-file-fonts';
 import { fangSongCandidate, pdfFontsFor } from '../../electron/letters/pdf-fonts';
 import { openTestContext, tempDir } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
