@@ -29,6 +29,21 @@ const MISSING: AlignedPairLike[] = [
   { textIndex: 2, markIndex: 3, relation: 'same' },
 ];
 
+describe('aligned characters, by the engine\'s offsets', () => {
+  it('draws the characters the engine names, whatever comes before them (㊣ does not shift the highlight)', () => {
+    // as the engine returns ㊣陳香鵝 against 陈香鹅 (tests/unit/engine/families.test.ts checks the engine's side)
+    const text = '㊣陳香鵝';
+    const pairs: AlignedPairLike[] = [0, 1, 2].map((i) => ({ textIndex: i, markIndex: i, relation: 'same', textStart: i + 1, textEnd: i + 2, markStart: i, markEnd: i + 1 }));
+    const refined = refinePairs(text, '陈香鹅', pairs);
+    expect(tagTextChars(text, refined).map((c) => c.relation)).toEqual([null, 'variant', 'same', 'variant']);
+    expect(tagMarkChars('陈香鹅', refined).map((c) => c.relation)).toEqual(['variant', 'same', 'variant']);
+  });
+  it('marks a Latin word inside a longer one by its letters', () => {
+    const pairs: AlignedPairLike[] = [{ textIndex: 0, markIndex: 0, relation: 'latin', textStart: 4, textEnd: 9, markStart: 0, markEnd: 5 }];
+    expect(tagTextChars('FENGBAOMA', pairs).filter((c) => c.relation === 'latin').map((c) => c.ch).join('')).toBe('BAOMA');
+  });
+});
+
 describe('aligned characters', () => {
   it('tags each character of both sides with its relation', () => {
     expect(tagTextChars('康帅傅', SHAPE).map((c) => c.relation)).toEqual(['same', 'shape', 'same']);
