@@ -226,10 +226,11 @@ class Generator {
       if (shared.length) this.filing(this.pick(shared), '', 'hard_negative');
       // the end of a three-character name without its head (连山 of 祁连山, 银滩 of 金银滩): not the distinctive part
       if (han.length === 3 && !(mark.category === '公共资源' && SURNAMES.includes(han[0]!))) this.filing(han.slice(1).join(''), '', 'hard_negative', mark);
-      // half of a four-character mark with another word: another name of the same kind (小猪乔治 beside 小猪佩奇)
-      if (han.length === 4) {
+      // half of a four-character name or alias with another word: another name of the same kind (小猪乔治 beside 小猪佩奇)
+      for (const form of [han, ...mark.aliases.map((a) => Array.from(a).filter((c) => /\p{Script=Han}/u.test(c)))]) {
+        if (form.length !== 4) continue;
         const other = this.pick(WORD_LIST.filter((w) => w.length === 2));
-        this.filing(this.chance(0.5) ? han.slice(0, 2).join('') + other : other + han.slice(2).join(''), '', 'hard_negative', mark);
+        this.filing(this.chance(0.5) ? form.slice(0, 2).join('') + other : other + form.slice(2).join(''), '', 'hard_negative', mark);
       }
       // a brand that is an everyday word, used as the word in an unrelated title (美的人生 励志书籍)
       if (han.length === 2 && WORD_LIST.includes(han.join('')) && mark.classes.length) {

@@ -2,7 +2,7 @@
 // Candidates come from the index (candidates.ts, latin-index.ts); each is described by its evidence (evidence.ts,
 // latin.ts) and scored by one model (features.ts, decide.ts). Rules stay only where the law is categorical: the
 // right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
-import type { Filing, Hit, HitReason, Listing, AlignedPair } from '../domain';
+import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
@@ -13,7 +13,7 @@ import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { isGenericWord } from './generic';
 import { latinCandidates } from './latin-index';
 import { matchLatin, type LatinEvidence } from './latin';
-import { normaliseText, type NormalisedText } from './normalise';
+import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
 import { sameOwner } from './owner';
 import { locatedIn } from './region';
 import type { MarkForm, RegistryIndex } from './registry-index';
@@ -205,6 +205,15 @@ export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
   return s.han ? withOffsets(s.han.alignment.pairs, s.text, s.form) : latinAlignment(s.latin!, s.form, s.text);
 }
 
+/**
+ * A public name with no recorded holder, filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
+ * the place's custodian, not a squatter.
+ */
+function custodian(mark: ProtectedMark, filing: Filing, s: ScoredCandidate): boolean {
+  if (mark.category !== '公共资源' || mark.holder.trim() || !s.context.inRegion) return false;
+  return normaliseOwner(filing.applicant).includes(normaliseOwner(mark.name));
+}
+
 /** The source span [start, end) a candidate matched. */
 function spanOf(s: ScoredCandidate): [number, number] {
   if (s.han) return [s.text.hanStart[s.start]!, s.text.hanEnd[s.end - 1]!];
@@ -245,7 +254,7 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   for (const s of all) {
     const mark = index.marks[s.markIndex]!;
     if (!ownedMarks.has(s.markIndex) && !filing.applicant) continue;
-    if (ownedMarks.has(s.markIndex) || sameOwner(mark.holder, filing.applicant, mark.name, mark.category)) {
+    if (ownedMarks.has(s.markIndex) || sameOwner(mark.holder, filing.applicant, mark.name, mark.category) || custodian(mark, filing, s)) {
       ownedMarks.add(s.markIndex);
       ownedSpans.push(spanOf(s));
     }
