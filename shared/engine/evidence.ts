@@ -8,7 +8,7 @@ import { genericMask } from './generic';
 import { wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
 import type { MarkForm } from './registry-index';
-import { charInfo, type CharRelation } from './similarity';
+import { charInfo } from './similarity';
 
 export type Context = 'filing' | 'listing';
 

@@ -60,7 +60,13 @@ export function phoneticCodes(canon: string): string[] {
   return codes;
 }
 
-const sortedLetters = (s: string) => Array.from(s).sort().join('');
+/** The letters of a word in order (A–Z and digits), as a key: the same letters rearranged give the same key. */
+export function sortedLetters(s: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < s.length; i++) codes.push(s.charCodeAt(i));
+  codes.sort((a, b) => a - b);
+  return String.fromCharCode(...codes);
+}
 /** Forms at least this long are also found by their ends. */
 const MIN_ENDS = 6;
 const endsKey = (s: string) => `${s.slice(0, 3)}|${s.slice(-3)}`;
@@ -99,8 +105,10 @@ export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]
         if (!seen.has(gram)) { seen.add(gram); add(index.grams.get(gram)); }
       }
     }
-    for (const n of SORTED_LENGTHS) {
-      for (let i = 0; i + n <= word.length; i++) add(index.sorted.get(sortedLetters(word.slice(i, i + n))));
+    if (index.sorted.size > 0) {
+      for (const n of SORTED_LENGTHS) {
+        for (let i = 0; i + n <= word.length; i++) add(index.sorted.get(sortedLetters(word.slice(i, i + n))));
+      }
     }
   }
   return [...found];

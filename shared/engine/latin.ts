@@ -2,7 +2,7 @@
 // look-alike skeleton, Jaro–Winkler), by sound (Double Metaphone), inside a longer word, or rearranged. The result is
 // evidence for the scoring model (features.ts); nothing here decides.
 import type { LatinForm } from './latin-index';
-import { MIN_INSIDE, phoneticCodes } from './latin-index';
+import { MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
 import type { LatinToken } from './normalise';
 
 /** Damerau–Levenshtein distance (adjacent transposition counts 1), or max+1 when it exceeds `max`. */
@@ -114,7 +114,6 @@ export interface LatinEvidence {
 }
 
 const MAX_DISTANCE = 3;
-const sortedLetters = (s: string) => Array.from(s).sort().join('');
 
 function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
   if (!a) return true;

@@ -96,15 +96,24 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
   };
 }
 
+/** One feature vector per model, reused: most candidates are rejected before their vector is kept. */
+const scratchVectors = new WeakMap<object, Float64Array>();
+function scratchOf(model: { weights: Float64Array }): Float64Array {
+  let x = scratchVectors.get(model);
+  if (!x) scratchVectors.set(model, (x = new Float64Array(model.weights.length)));
+  return x;
+}
+
 function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text: NormalisedText, merged: boolean): ScoredCandidate | null {
   const a = e.alignment;
   const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[a.end - 1] ?? 0];
   const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
   const model = row.scorer.han;
-  const x = new Float64Array(model.weights.length);
-  hanFeatures(e, c, x);
+  const scratch = scratchOf(model);
+  hanFeatures(e, c, scratch);
   // the dictionary is consulted only for a candidate that could still reach the threshold with its help
-  if (logit(model, x) + model.lexicalGain < logitFloor(row.scorer.threshold[row.context])) return null;
+  if (logit(model, scratch) + model.lexicalGain < logitFloor(row.scorer.threshold[row.context])) return null;
+  const x = Float64Array.from(scratch);
   lexicalFeatures(e, lexicalEvidence(e, text, row.context), c, x);
   return {
     markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, merged,
@@ -144,10 +153,11 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
   const model = row.scorer.latin;
-  const x = new Float64Array(model.weights.length);
-  latinFeatures(e, form, text.han.length, c, x);
-  const z = logit(model, x);
+  const scratch = scratchOf(model);
+  latinFeatures(e, form, text.han.length, c, scratch);
+  const z = logit(model, scratch);
   if (z < logitFloor(row.scorer.threshold[row.context])) return null;
+  const x = Float64Array.from(scratch);
   return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, latin: e, merged: false, context: c, start: -1, end: -1 };
 }
 
