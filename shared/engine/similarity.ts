@@ -26,6 +26,8 @@ export interface CharInfo {
   syllables: readonly number[];
   fuzzy: readonly number[];
   lookAlikes: ReadonlyMap<string, number>;
+  /** similarities already worked out against other characters (a batch meets a few thousand characters) */
+  known: Map<string, CharSimilarity>;
 }
 
 const syllableIds = new Map<string, number>();
@@ -46,6 +48,7 @@ export function charInfo(ch: string): CharInfo {
       syllables: readings.map(idOf),
       fuzzy: [...new Set(readings.map(fuzzySyllable))].map(idOf),
       lookAlikes: confusablesOf(ch),
+      known: new Map(),
     };
     infos.set(ch, info);
   }
@@ -79,6 +82,12 @@ function shares(a: readonly number[], b: readonly number[]): boolean {
 /** Similarity of a protected mark's character `a` and a screened character `b`. */
 export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
   if (a.ch === b.ch) return SAME;
+  let known = a.known.get(b.ch);
+  if (!known) a.known.set(b.ch, (known = workOutSimilarity(a, b)));
+  return known;
+}
+
+function workOutSimilarity(a: CharInfo, b: CharInfo): CharSimilarity {
   const shape = a.lookAlikes.get(b.ch) ?? 0;
   const sound = shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
   if (shape === 0 && sound === 0) return a.numeral && b.numeral ? NUMERAL_SWAP : NONE;
