@@ -5,7 +5,7 @@ import type { AlignedPair, HitReason } from '../domain';
 import { alignHan, alignUnordered, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
 import { genericMask } from './generic';
-import { wordFrequency, wordsIn } from './lexicon';
+import { segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
 import type { MarkForm } from './registry-index';
 import { charInfo } from './similarity';
@@ -54,6 +54,11 @@ export interface LexicalEvidence {
    * the characters are read as part of a phrase rather than as a name
    */
   glued: boolean;
+  /**
+   * a filing: what stands beside the match is made of everyday words (清华 + 脂蛋白) — a known name with a
+   * description, the commonest way a name is carried into other goods
+   */
+  extraWords: boolean;
 }
 
 const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8 };
@@ -76,6 +81,13 @@ function embeddedIn(text: NormalisedText, start: number, end: number): boolean {
     if (s < end && e > start && (s < start || e > end) && !(s >= start && e <= end)) return true;
   }
   return false;
+}
+
+function describedBy(han: readonly string[], start: number, end: number): boolean {
+  const before = han.slice(0, start);
+  const after = han.slice(end);
+  if (before.length + after.length === 0) return false;
+  return (before.length === 0 || segmentsIntoWords(before)) && (after.length === 0 || segmentsIntoWords(after));
 }
 
 function gluedTo(text: NormalisedText, start: number, end: number): boolean {
@@ -142,6 +154,7 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
     embedded: embeddedIn(text, a.start, a.end),
     glued: gluedTo(text, a.start, a.end),
+    extraWords: context === 'filing' && text.latin.length === 0 && describedBy(text.han, a.start, a.end),
   };
 }
 

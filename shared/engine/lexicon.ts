@@ -41,3 +41,12 @@ export function wordsIn(chars: readonly string[]): [number, number][] {
   }
   return spans;
 }
+
+/** Whether the characters split wholly into dictionary words (脂蛋白, 猪肉灌汤包): an everyday description. */
+export function segmentsIntoWords(chars: readonly string[]): boolean {
+  if (chars.length < 2) return false;
+  const reach = new Uint8Array(chars.length + 1);
+  reach[0] = 1;
+  for (const [start, end] of wordsIn(chars).sort((a, b) => a[0] - b[0])) if (reach[start]) reach[end] = 1;
+  return reach[chars.length] === 1;
+}

@@ -3,6 +3,7 @@ import { charSimilarity } from '../../../shared/engine/similarity';
 import { confusablesOf } from '../../../shared/engine/glyphs';
 import { alignHan } from '../../../shared/engine/align';
 import { editDistance, matchLatin } from '../../../shared/engine/latin';
+import { segmentsIntoWords } from '../../../shared/engine/lexicon';
 import { normaliseText } from '../../../shared/engine/normalise';
 import { genericMask } from '../../../shared/engine/generic';
 
@@ -85,5 +86,15 @@ describe('look-alike coverage of the generated data', () => {
       return confusablesOf(a).has(b);
     });
     expect(known.length / PAIRS.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('segmentsIntoWords', () => {
+  it('reads a description made of everyday words, not a coined name', () => {
+
+    expect(segmentsIntoWords(Array.from('脂蛋白'))).toBe(true);
+    expect(segmentsIntoWords(Array.from('猪肉水饺'))).toBe(true);
+    expect(segmentsIntoWords(Array.from('佩奇'))).toBe(false);
+    expect(segmentsIntoWords(Array.from('肉'))).toBe(false);
   });
 });
