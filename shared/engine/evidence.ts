@@ -59,6 +59,12 @@ export interface LexicalEvidence {
    * description, the commonest way a name is carried into other goods
    */
   extraWords: boolean;
+  /**
+   * the characters put in place of the mark's, unlike them in sound and shape, stand together as an everyday word of
+   * their own (小猪乔治 beside 小猪佩奇: another name of the same kind, not the mark altered; a pun that sounds like
+   * the mark is not this)
+   */
+  changedWord: boolean;
 }
 
 const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8 };
@@ -81,6 +87,21 @@ function embeddedIn(text: NormalisedText, start: number, end: number): boolean {
     if (s < end && e > start && (s < start || e > end) && !(s >= start && e <= end)) return true;
   }
   return false;
+}
+
+function replacedByWord(han: readonly string[], pairs: readonly AlignedPair[]): boolean {
+  let run: string[] = [];
+  const word = () => run.length >= 2 && wordFrequency(run.join('')) > 0;
+  for (const p of pairs) {
+    if (p.textIndex < 0) continue;
+    if (p.markIndex >= 0 && p.relation === 'changed') {
+      run.push(han[p.textIndex]!);
+      continue;
+    }
+    if (word()) return true;
+    run = [];
+  }
+  return word();
 }
 
 function describedBy(han: readonly string[], start: number, end: number): boolean {
@@ -154,6 +175,7 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
     embedded: embeddedIn(text, a.start, a.end),
     glued: gluedTo(text, a.start, a.end),
+    changedWord: replacedByWord(text.han, a.pairs),
     extraWords: context === 'filing' && text.latin.length === 0 && describedBy(text.han, a.start, a.end),
   };
 }

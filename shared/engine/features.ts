@@ -26,11 +26,11 @@ export const HAN_FEATURES = [
   'outside', 'far', 'farAltered', 'farLimited', 'farForeign', 'listing', 'listingExact', 'listingFar', 'listingSameClass', 'inRegion', 'brandSuffix',
   'k2Changed', 'k2Alike', 'placeExact', 'everydayFar', 'headMissing',
   // lexical: computed only for candidates that could still pass (see LEXICAL_HAN_FEATURES)
-  'textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon', 'extraWords',
+  'textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon', 'extraWords', 'changedWord',
 ] as const;
 
 /** Features that need the dictionary: each lies in [0, 1], so a bound on the score is known before they are. */
-export const LEXICAL_HAN_FEATURES = ['textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon', 'extraWords'] as const;
+export const LEXICAL_HAN_FEATURES = ['textIsWord', 'textWord', 'embedded', 'glued', 'gluedCommon', 'extraWords', 'changedWord'] as const;
 
 export const LATIN_FEATURES = [
   'exact', 'lookAlike', 'distance1', 'distance2', 'distance3', 'jaroWinkler', 'phonetic', 'permuted', 'inside',
@@ -132,6 +132,7 @@ export function lexicalFeatures(e: HanEvidence, lexical: LexicalEvidence, c: Can
   x[H.glued] = listing && lexical.glued ? 1 : 0;
   x[H.gluedCommon] = listing && lexical.glued && e.form.wordFrequency >= 3 ? 1 : 0;
   x[H.extraWords] = lexical.extraWords ? 1 : 0;
+  x[H.changedWord] = lexical.changedWord ? 1 : 0;
 }
 
 export function latinFeatures(e: LatinEvidence, form: MarkForm, hanAround: number, c: CandidateContext, x: Float64Array): void {

@@ -23,6 +23,7 @@ const registry = [
   mark('F1', '星河湾', '省著名商标', [30], { holder: '青海星河湾食品集团有限公司' }),
   mark('E1', '春光', '驰名商标', [11]),
   mark('PR1', '苏翊航', '公共资源', []),
+  mark('B1', '小熊波比', '涉外商标', [28]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -37,6 +38,7 @@ describe('families of imitation', () => {
   it.each([
     // 1. a name without its institutional or generic tail
     ['雁鸣琴行', 41, 'U1', 'generic'],
+    ['小熊波必', 28, 'B1', 'homophone'],
     ['玉峰火腿肠', 29, 'P1', 'generic'],
     ['湟源醋', 30, 'G1', 'dropped'],
     // 2. one character of a three-character mark replaced, the first included
@@ -72,6 +74,7 @@ describe('innocent look-alikes stay out', () => {
     ['香鹅', 29, 'the end of a name without its head'],
     ['春色', 11, 'an everyday word sharing one character'],
     ['CHARM', 3, 'a different short word'],
+    ['小熊乔治', 28, 'half of a name with another everyday name in place of the rest'],
   ])('%s (class %i): %s', (text, cls) => {
     const hits = screenFiling(index, filing(text, cls)).filter((h) => h.score >= 0.5);
     expect(hits.map((h) => h.markId)).toEqual([]);
