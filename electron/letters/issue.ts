@@ -9,9 +9,9 @@ import type { LetterDocument } from '../../shared/letters/model';
 import { formatDocumentNumber, letterFileStem } from '../../shared/letters/numbering';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { readSettings } from './config';
+import { settingsForIssue } from './config';
 import { renderDocx } from './docx';
-import { exportChecked, sha256, writeAtomically } from './files';
+import { exportChecked, sha256, writeArchiveFile } from './files';
 import { renderPdf } from './pdf';
 import { describePdfFont, fontLookupOf } from './pdf-fonts';
 import { currentFacts, detailOf, localDate, requireDraft, requireLetter } from './service';
@@ -37,10 +37,12 @@ export function takeNumberAndFreeze(ctx: AppContext, id: number): number {
     const row = requireDraft(store, id);
     const fields = fieldsOf(row);
     const facts = currentFacts(ctx, fields.rows.map((r) => r.hitId));
-    const settings = readSettings(ctx);
+    const settings = settingsForIssue(ctx);
     const at = ctx.now();
     const on = localDate(at);
     const year = Number(on.slice(0, 4));
+    // the number must make a file name the archive can hold, checked before one is taken
+    formatDocumentNumber(settings.bodyCode, year, 1);
     const sequence = store.nextSequence(year);
     const number = formatDocumentNumber(settings.bodyCode, year, sequence);
     // A template error throws here and rolls the sequence back with everything else: no number was used.
@@ -67,7 +69,12 @@ async function renderToArchive(ctx: AppContext, id: number, format: LetterFormat
   if (!record || row.year === null || row.document_number === null) throw new AppFailure('conflict', '草稿尚未签发，没有存档文件。');
   const relative = archivePath(row.year, row.document_number, format);
   const { content, font } = await render(ctx, record.document, format);
-  await writeAtomically(path.join(ctx.config.dataDir, relative), content);
+  const recorded = store.files(id).find((f) => f.format === format);
+  if (recorded && recorded.sha256 !== sha256(content)) {
+    // the archive records what was sent; a file rendered again differently (another machine's fonts) is not it
+    throw new AppFailure('conflict', `存档文件 ${relative} 缺失，重新生成的文件与签发时记录的不一致（校验值不符，可能是本机字体不同），未写入。请从备份中找回原文件。`);
+  }
+  await writeArchiveFile(path.join(ctx.config.dataDir, relative), content);
   const file: StoredFile = { format, path: relative, sha256: sha256(content), size_bytes: content.length, font };
   createLetterStore(ctx.db).saveFile(id, file, ctx.now());
   return file;
@@ -97,6 +104,17 @@ export function createLetterIssuing(ctx: AppContext) {
       }
       const store = createLetterStore(ctx.db);
       return detailOf(ctx, store, requireLetter(store, id));
+    },
+
+    /** Writes whichever archive files of an issued letter are missing (a kill after its number was taken). */
+    async ensureArchived(id: number): Promise<void> {
+      const store = createLetterStore(ctx.db);
+      const row = requireLetter(store, id);
+      if (row.status === 'draft') return;
+      for (const format of FORMATS) {
+        const file = store.files(id).find((f) => f.format === format);
+        if (!file || !(await exists(path.join(ctx.config.dataDir, file.path)))) await renderToArchive(ctx, id, format);
+      }
     },
 
     /** Copies the archived file to `target`; a file missing from the archive is rendered again first. */

@@ -146,7 +146,14 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
         : repository().list().filter((b) => b.status === 'imported' || b.status === 'screened');
       const started = targets.filter((b) => !jobs.isRunning(b.id)).map((b) => b.id);
       void (async () => {
-        for (const id of started) await jobs.screen(id);
+        for (const id of started) {
+          // refused only while a restore swaps the database: the rest of the list belongs to the old one
+          try {
+            await jobs.screen(id);
+          } catch {
+            return;
+          }
+        }
       })();
       return { batchIds: started };
     },
