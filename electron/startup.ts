@@ -12,7 +12,7 @@ import { reconcileWithArchive } from './letters/sequences';
 import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
 import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
-import { recoverInterruptedBatches } from './screening/jobs';
+import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -74,6 +74,7 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     backups.removeLeftovers();
     backups.prune();
     recoverInterruptedBatches(ctx);
+    resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart }), (message, error) =>

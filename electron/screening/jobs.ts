@@ -20,6 +20,10 @@ export interface JobManagerOptions {
 }
 
 const CANCELLED = '已取消';
+/** Rows deleted per transaction when a batch is removed: each chunk holds the thread for a few milliseconds. */
+export const REMOVE_CHUNK_ROWS = 2000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function emptyProgress(batchId: number): JobProgress {
   return { batchId, phase: 'importing', fraction: 0, rows: 0, rowsPerSecond: 0, newRows: 0, duplicateRows: 0, badRows: 0, hitCount: 0, message: '' };
@@ -118,6 +122,25 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     update(batchId, { phase: 'done', fraction: 1, hitCount });
   }
 
+  /** Deletes a batch already hidden (markRemoving) a chunk per transaction, letting the event loop run between. */
+  async function removeBatch(batchId: number, signal: AbortSignal): Promise<void> {
+    const db = ctx.db;
+    const repository = createBatchesRepository(db);
+    const total = Math.max(1, repository.rowsLeft(batchId));
+    const chunk = db.transaction(() => repository.removeChunk(batchId, REMOVE_CHUNK_ROWS));
+    let done = 0;
+    update(batchId, { phase: 'removing', fraction: 0, rows: 0, message: '' });
+    for (;;) {
+      signal.throwIfAborted();
+      const deleted = chunk.immediate();
+      if (deleted === 0) break;
+      done += deleted;
+      update(batchId, { fraction: Math.min(0.99, done / total), rows: done });
+      await nextTurn();
+    }
+    update(batchId, { phase: 'done', fraction: 1, rows: done, message: '已删除' });
+  }
+
   /** Runs `work` as the batch's job; failures and cancellation end in the batch's status, never thrown. */
   function run(batchId: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     if (paused !== null) throw new AppFailure('conflict', paused);
@@ -185,6 +208,11 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     screen(batchId: number): Promise<void> {
       return run(batchId, (signal) => screenBatch(batchId, signal));
     },
+    /** Deletes the rows of a batch already marked as being removed, in the background. */
+    remove(batchId: number): Promise<void> {
+      progress.set(batchId, { ...emptyProgress(batchId), phase: 'removing' });
+      return run(batchId, (signal) => removeBatch(batchId, signal));
+    },
     cancel(batchId: number): boolean {
       const controller = controllers.get(batchId);
       controller?.abort();
@@ -194,6 +222,13 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
 }
 
 export type JobManager = ReturnType<typeof createJobManager>;
+
+/** At start: the removals a killed process left unfinished go on in the background (their batches stay hidden). */
+export function resumeRemovals(ctx: AppContext): number {
+  const pending = createBatchesRepository(ctx.db).beingRemoved();
+  for (const id of pending) void ctx.jobs.remove(id);
+  return pending.length;
+}
 
 /** At start: a batch left 'importing' or 'screening' by a killed process is shown as incomplete, not running. */
 export function recoverInterruptedBatches(ctx: AppContext): number {

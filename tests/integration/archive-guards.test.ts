@@ -40,7 +40,7 @@ describe('the letter freeze (item 15)', () => {
     expect(run(`UPDATE letter_hits SET application_number = '1' WHERE letter_id = ${id}`)).toThrow(/frozen/);
     expect(run(`DELETE FROM letter_hits WHERE letter_id = ${id}`)).toThrow(/kept/);
     expect(run(`INSERT INTO letter_hits (letter_id, hit_id, application_number, mark_id, position) VALUES (${id}, NULL, '2', 'x', 9)`)).toThrow(/frozen/);
-    expect(run(`UPDATE letter_files SET sha256 = 'x' WHERE letter_id = ${id}`)).toThrow(/frozen/);
+    expect(run(`UPDATE letter_files SET path = 'elsewhere.pdf' WHERE letter_id = ${id}`)).toThrow(/frozen/);
     expect(run(`DELETE FROM letter_files WHERE letter_id = ${id}`)).toThrow(/kept/);
     expect(run('UPDATE letter_sequences SET last_number = 0')).toThrow(/rise/);
     expect(run('DELETE FROM letter_sequences')).toThrow(/kept/);

@@ -9,7 +9,7 @@ export default {
     -- An issued letter changes once: to superseded, naming its successor; every other column stays.
     CREATE TRIGGER letters_frozen BEFORE UPDATE ON letters
     WHEN OLD.status <> 'draft' AND NOT (
-      OLD.status = 'issued' AND NEW.status = 'superseded' AND OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
+      OLD.status = 'issued' AND NEW.status = 'superseded' AND OLD.superseded_by IS NULL
       AND NEW.id IS OLD.id AND NEW.kind IS OLD.kind AND NEW.year IS OLD.year AND NEW.sequence IS OLD.sequence
       AND NEW.document_number IS OLD.document_number AND NEW.title IS OLD.title AND NEW.recipient IS OLD.recipient
       AND NEW.fields_json IS OLD.fields_json AND NEW.document_json IS OLD.document_json
@@ -42,11 +42,11 @@ export default {
       SELECT RAISE(ABORT, 'filings of an issued letter are frozen');
     END;
 
-    -- An archived file's record (what was sent, by hash) is written once; a missing file rendered again to the same
-    -- bytes may refresh when and with which font it was written, nothing else.
+    -- An archived file's record stays with its letter, format and place, and is never removed. Only a file missing
+    -- from the archive, rendered again from the frozen document (DOCX and PDF carry their render time), records its
+    -- new hash — and the app writes that to the audit log.
     CREATE TRIGGER letter_files_frozen BEFORE UPDATE ON letter_files
-    WHEN NOT (NEW.letter_id IS OLD.letter_id AND NEW.format IS OLD.format AND NEW.path IS OLD.path
-      AND NEW.sha256 IS OLD.sha256 AND NEW.size_bytes IS OLD.size_bytes)
+    WHEN NOT (NEW.letter_id IS OLD.letter_id AND NEW.format IS OLD.format AND NEW.path IS OLD.path)
     BEGIN
       SELECT RAISE(ABORT, 'archived file record is frozen');
     END;
