@@ -51,6 +51,8 @@ export const AppInfoSchema = z.object({
   /** true when this start filled an empty database with the sample registry */
   seededOnThisStart: z.boolean(),
   transport: z.enum(['electron', 'web']),
+  /** what this start must tell the clerk: an interrupted restore undone, a start-up backup a full disk stopped */
+  notices: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
