@@ -6,6 +6,8 @@ import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
 import { createAuditRepository, type AuditRepository } from './db/repositories/audit';
 import { createMarksRepository, type MarksRepository } from './db/repositories/marks';
 import { createSettingsRepository, type SettingsRepository } from './db/repositories/settings';
+import { createJobManager, type JobManager } from './screening/jobs';
+import { recoverInterruptedRestore } from './services/restore-journal';
 
 export interface AppConfig {
   dataDir: string;
@@ -31,9 +33,13 @@ export interface AppContext {
   readonly marks: MarksRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
+  /** The app's one job manager (imports, screening): a restore or a close stops its jobs first. */
+  readonly jobs: JobManager;
+  /** What the clerk must be told once at start: an interrupted restore undone, a backup that failed. */
+  readonly notices: string[];
   /** ISO timestamp from the context's clock. */
   now(): string;
-  /** Closes the database and opens the file again (after a restore). */
+  /** Closes the database (when open) and opens the file again (after a restore; again after its rollback). */
   reopen(): void;
   close(): void;
 }
@@ -44,15 +50,24 @@ export { LATEST_SCHEMA_VERSION };
 export function createAppContext(config: AppConfig): AppContext {
   mkdirSync(config.dataDir, { recursive: true });
   const databasePath = path.join(config.dataDir, DATABASE_FILE);
+  // Before anything opens the file: a restore cut off between its renames leaves no database at this path, and
+  // opening it would create an empty one (then seeded with the sample) while the real data sits aside.
+  const notices: string[] = [];
+  const recovered = recoverInterruptedRestore(config.dataDir, databasePath);
+  if (recovered) notices.push(recovered);
   const open = () => {
     const db = openDatabase(databasePath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
     return { db, marks: createMarksRepository(db), audit: createAuditRepository(db), settings: createSettingsRepository(db) };
   };
   let state = open();
   const clock = config.now ?? (() => new Date());
-  return {
+  const ctx: AppContext = {
     config,
     databasePath,
+    notices,
+    get jobs() {
+      return jobs;
+    },
     get db() {
       return state.db;
     },
@@ -67,11 +82,13 @@ export function createAppContext(config: AppConfig): AppContext {
     },
     now: () => clock().toISOString(),
     reopen() {
-      state.db.close();
+      if (state.db.open) state.db.close();
       state = open();
     },
     close() {
       if (state.db.open) state.db.close();
     },
   };
+  const jobs = createJobManager(ctx, config.workerDir ? { workerDir: config.workerDir } : {});
+  return ctx;
 }

@@ -1,11 +1,18 @@
 // Starting the services, the same way for the Electron app, the web bridge and the integration tests:
-// open (and migrate) the database, back it up, fill an empty one with the sample registry.
-import { createAppContext, type AppConfig, type AppContext } from './context';
+// undo an interrupted restore, back the database up as it is (before any migration), open and migrate it,
+// raise the letter numbers above the archive's, fill an empty database with the sample registry.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../shared/result';
+import { createAppContext, DATABASE_FILE, type AppConfig, type AppContext } from './context';
 import { createHandlers, type DialogPort } from './handlers';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
-import { createBackupService } from './services/backup';
+import { reconcileWithArchive } from './letters/sequences';
+import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
+import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
-import { recoverInterruptedBatches } from './screening/jobs';
+import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -13,16 +20,74 @@ export interface RunningServices {
   close(): void;
 }
 
-export async function startServices(config: AppConfig, dialogs: DialogPort): Promise<RunningServices> {
-  const ctx = createAppContext(config);
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, '');
+}
+
+/**
+ * The start-up backup of the database file as it is, before this version migrates it (so a migration that goes
+ * wrong can be undone). A failure — a full disk — does not stop the start: it returns what to tell the clerk.
+ */
+async function startupBackup(config: AppConfig, databasePath: string): Promise<string | null> {
+  if (!existsSync(databasePath)) return null;
+  let db: Database.Database | undefined;
   try {
-    if (ctx.marks.count() > 0) await createBackupService(ctx).automatic();
+    db = new Database(databasePath, { fileMustExist: true, ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
+    const registry = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protected_marks'").get();
+    if (!registry || (db.prepare('SELECT count(*) AS n FROM protected_marks').get() as { n: number }).n === 0) return null;
+    const folder = path.join(config.dataDir, 'backups');
+    mkdirSync(folder, { recursive: true });
+    await copyDatabase(db, path.join(folder, `auto-${stamp((config.now ?? (() => new Date()))())}.sqlite`));
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return isDiskFull(error)
+      ? `磁盘空间不足，启动时的自动备份没有完成（${reason}）。数据没有受影响，程序照常启动；请尽快清理磁盘空间，再到「备份与恢复」中立即备份。`
+      : `启动时的自动备份没有完成（${reason}）。数据没有受影响，程序照常启动；请到「备份与恢复」中立即备份。`;
+  } finally {
+    db?.close();
+  }
+}
+
+function openContext(config: AppConfig): AppContext {
+  try {
+    return createAppContext(config);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppFailure('io', `磁盘空间不足，无法打开数据库（${reason}）。数据没有改动；请清理磁盘空间后再启动商标守护。`);
+  }
+}
+
+export async function startServices(config: AppConfig, dialogs: DialogPort): Promise<RunningServices> {
+  const databasePath = path.join(config.dataDir, DATABASE_FILE);
+  mkdirSync(config.dataDir, { recursive: true });
+  const notices: string[] = [];
+  const recovered = recoverInterruptedRestore(config.dataDir, databasePath);
+  if (recovered) notices.push(recovered);
+  const backupWarning = await startupBackup(config, databasePath);
+  if (backupWarning) notices.push(backupWarning);
+  const ctx = openContext(config);
+  ctx.notices.unshift(...notices);
+  try {
+    const backups = createBackupService(ctx);
+    backups.removeLeftovers();
+    backups.prune();
     recoverInterruptedBatches(ctx);
+    resumeRemovals(ctx);
+    reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart }), (message, error) =>
       console.error(`[markguard] ${message}:`, error),
     );
-    return { ctx, dispatch, close: () => ctx.close() };
+    return {
+      ctx,
+      dispatch,
+      close: () => {
+        void ctx.jobs.stopAll();
+        ctx.close();
+      },
+    };
   } catch (error) {
     ctx.close();
     throw error;

@@ -38,6 +38,7 @@ export function createRegistryHandlers(
       markCount: ctx.marks.count(),
       seededOnThisStart: start.seededOnThisStart,
       transport: ctx.config.transport,
+      notices: [...ctx.notices],
     }),
     'registry.list': () => registry.list(),
     'registry.create': ({ mark }) => registry.create(mark),

@@ -2,7 +2,7 @@
 import type { screeningContract } from '../../shared/contract/screening';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
-import { createJobManager, type JobManager } from '../screening/jobs';
+import type { JobManager } from '../screening/jobs';
 import { createBatchService } from '../services/batches';
 import { createDashboardService } from '../services/dashboard';
 import { createProfileService } from '../services/profiles';
@@ -11,7 +11,8 @@ import { createReviewService } from '../services/review';
 
 type ScreeningHandlers = Pick<Handlers, keyof typeof screeningContract>;
 
-export function createScreeningHandlers(ctx: AppContext, jobs: JobManager = createJobManager(ctx, ctx.config.workerDir ? { workerDir: ctx.config.workerDir } : {})): ScreeningHandlers {
+/** `jobs` is the app's one job manager (made with the context); tests may pass their own. */
+export function createScreeningHandlers(ctx: AppContext, jobs: JobManager = ctx.jobs): ScreeningHandlers {
   const batches = createBatchService(ctx, jobs);
   const review = createReviewService(ctx);
   const profiles = createProfileService(ctx);

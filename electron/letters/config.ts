@@ -45,6 +45,18 @@ export function readSettings(ctx: AppContext): LetterSettings {
   return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
 }
 
+/**
+ * The settings a letter is issued with: the stored ones as they are, or a refusal naming what is wrong — never
+ * the defaults in their place (another body's code on an official number), and before any number is taken.
+ */
+export function settingsForIssue(ctx: AppContext): LetterSettings {
+  const stored = ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
+  const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...stored });
+  if (parsed.success) return parsed.data;
+  const problem = parsed.error.issues[0]?.message ?? '';
+  throw new AppFailure('invalid-input', `函件设置有误，未签发、未占用文号：${problem}。请在「函件设置」中改正后再签发。`);
+}
+
 export function writeSettings(ctx: AppContext, settings: LetterSettings): LetterSettings {
   ctx.settings.set(SETTINGS_KEY, settings, ctx.now());
   return readSettings(ctx);

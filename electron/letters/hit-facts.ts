@@ -4,6 +4,7 @@ import { CATEGORIES, HIT_REASONS, type Category, type HitReason } from '../../sh
 import { oppositionDeadline } from '../../shared/deadlines';
 import type { ApplicantProfile } from '../../shared/letters/grounds';
 import type { LetterHitFacts } from '../../shared/letters/model';
+import { AppFailure } from '../../shared/result';
 import type { Db } from '../db/open';
 
 interface FactsRow {
@@ -47,6 +48,15 @@ function parseReasons(json: string): HitReason[] {
   }
 }
 
+/** The category decides the articles a legal letter cites: one this version does not know stops the letter. */
+function categoryOf(row: FactsRow): Category {
+  if (isCategory(row.category)) return row.category;
+  throw new AppFailure(
+    'invalid-input',
+    `申请号 ${row.applicationNumber} 所涉保护对象「${row.protectedMarkName}」的类别「${row.category}」无法识别，不能据此起草或签发函件。请在保护名录中更正该保护对象的类别后重新筛查。`,
+  );
+}
+
 function toFacts(row: FactsRow): LetterHitFacts {
   return {
     hitId: row.hitId,
@@ -61,7 +71,7 @@ function toFacts(row: FactsRow): LetterHitFacts {
     oppositionDeadline: row.deadline || oppositionDeadline(row.publishedOn),
     protectedMarkId: row.protectedMarkId,
     protectedMarkName: row.protectedMarkName,
-    category: isCategory(row.category) ? row.category : '省著名商标',
+    category: categoryOf(row),
     registrationNumber: row.registrationNumber,
     holder: row.holder,
     markClasses: row.classes ? row.classes.split(';').map(Number).filter(Number.isInteger) : [],

@@ -1,7 +1,7 @@
 // Issuing: the number is taken from the year's sequence in the same immediate transaction that freezes the
 // letter, so two clerks issuing at once get different numbers and a number is never handed out twice. The files
 // are rendered from the frozen document afterwards; a letter whose files are missing can be rendered again.
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LetterDetail, LetterFormat } from '../../shared/contract/letters';
 import { composeLetter } from '../../shared/letters/compose';
@@ -9,9 +9,9 @@ import type { LetterDocument } from '../../shared/letters/model';
 import { formatDocumentNumber, letterFileStem } from '../../shared/letters/numbering';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { readSettings } from './config';
+import { settingsForIssue } from './config';
 import { renderDocx } from './docx';
-import { exportChecked, sha256, writeAtomically } from './files';
+import { exportChecked, sha256, writeArchiveFile } from './files';
 import { renderPdf } from './pdf';
 import { describePdfFont, fontLookupOf } from './pdf-fonts';
 import { currentFacts, detailOf, localDate, requireDraft, requireLetter } from './service';
@@ -37,10 +37,12 @@ export function takeNumberAndFreeze(ctx: AppContext, id: number): number {
     const row = requireDraft(store, id);
     const fields = fieldsOf(row);
     const facts = currentFacts(ctx, fields.rows.map((r) => r.hitId));
-    const settings = readSettings(ctx);
+    const settings = settingsForIssue(ctx);
     const at = ctx.now();
     const on = localDate(at);
     const year = Number(on.slice(0, 4));
+    // the number must make a file name the archive can hold, checked before one is taken
+    formatDocumentNumber(settings.bodyCode, year, 1);
     const sequence = store.nextSequence(year);
     const number = formatDocumentNumber(settings.bodyCode, year, sequence);
     // A template error throws here and rolls the sequence back with everything else: no number was used.
@@ -59,18 +61,46 @@ export function takeNumberAndFreeze(ctx: AppContext, id: number): number {
   return freeze.immediate();
 }
 
-/** Renders one format of an issued letter into the archive and records its hash. */
+/**
+ * Renders one format of an issued letter into the archive and records its hash. A file already at its place with
+ * no record is this letter's own (numbers are never reissued): written by a run killed before recording it, so it
+ * is recorded as it is. A recorded file missing from the archive is rendered again and the audit log says so.
+ */
 async function renderToArchive(ctx: AppContext, id: number, format: LetterFormat): Promise<StoredFile> {
   const store = createLetterStore(ctx.db);
   const row = requireLetter(store, id);
   const record = issuedRecordOf(row);
   if (!record || row.year === null || row.document_number === null) throw new AppFailure('conflict', '草稿尚未签发，没有存档文件。');
   const relative = archivePath(row.year, row.document_number, format);
-  const { content, font } = await render(ctx, record.document, format);
-  await writeAtomically(path.join(ctx.config.dataDir, relative), content);
-  const file: StoredFile = { format, path: relative, sha256: sha256(content), size_bytes: content.length, font };
-  createLetterStore(ctx.db).saveFile(id, file, ctx.now());
+  const absolute = path.join(ctx.config.dataDir, relative);
+  const recorded = store.files(id).find((f) => f.format === format);
+  const kept = recorded ? null : await readIfExists(absolute);
+  let file: StoredFile;
+  if (kept) {
+    file = { format, path: relative, sha256: sha256(kept), size_bytes: kept.length, font: '' };
+  } else {
+    const { content, font } = await render(ctx, record.document, format);
+    await writeArchiveFile(absolute, content);
+    file = { format, path: relative, sha256: sha256(content), size_bytes: content.length, font };
+  }
+  const at = ctx.now();
+  ctx.db.transaction(() => {
+    const s = createLetterStore(ctx.db);
+    s.saveFile(id, file, at);
+    if (recorded) {
+      const note = `存档文件 ${relative} 缺失，已按签发时冻结的内容重新生成`;
+      s.audit({ at, actor: ctx.config.actor, action: 'rerender', key: id, before: { sha256: recorded.sha256 }, after: { sha256: file.sha256 }, note });
+    }
+  })();
   return file;
+}
+
+async function readIfExists(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -97,6 +127,17 @@ export function createLetterIssuing(ctx: AppContext) {
       }
       const store = createLetterStore(ctx.db);
       return detailOf(ctx, store, requireLetter(store, id));
+    },
+
+    /** Writes whichever archive files of an issued letter are missing (a kill after its number was taken). */
+    async ensureArchived(id: number): Promise<void> {
+      const store = createLetterStore(ctx.db);
+      const row = requireLetter(store, id);
+      if (row.status === 'draft') return;
+      for (const format of FORMATS) {
+        const file = store.files(id).find((f) => f.format === format);
+        if (!file || !(await exists(path.join(ctx.config.dataDir, file.path)))) await renderToArchive(ctx, id, format);
+      }
     },
 
     /** Copies the archived file to `target`; a file missing from the archive is rendered again first. */

@@ -1,6 +1,8 @@
 // Long work on batches — import, then screening — run one batch at a time per batch, report progress for the
 // UI to poll (the same over IPC and the web bridge) and can be cancelled. Imports run in a worker thread when the
 // bundled worker exists (the app), in this thread otherwise (unit and integration tests from sources).
+// There is one job manager per running app, made with the context (context.ts): a restore or any close of the
+// database first stops every job (`quiesce`), so that no job writes into the database that replaced its own.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +20,10 @@ export interface JobManagerOptions {
 }
 
 const CANCELLED = '已取消';
+/** Rows deleted per transaction when a batch is removed: each chunk holds the thread for a few milliseconds. */
+export const REMOVE_CHUNK_ROWS = 2000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function emptyProgress(batchId: number): JobProgress {
   return { batchId, phase: 'importing', fraction: 0, rows: 0, rowsPerSecond: 0, newRows: 0, duplicateRows: 0, badRows: 0, hitCount: 0, message: '' };
@@ -26,6 +32,9 @@ function emptyProgress(batchId: number): JobProgress {
 export function createJobManager(ctx: AppContext, options: JobManagerOptions = {}) {
   const progress = new Map<number, JobProgress>();
   const controllers = new Map<number, AbortController>();
+  const running = new Set<Promise<void>>();
+  /** why new jobs are refused right now (a restore is swapping the database), or null */
+  let paused: string | null = null;
   const script = (name: string) => {
     const file = options.workerDir ? path.join(options.workerDir, name) : '';
     return file && existsSync(file) ? file : undefined;
@@ -39,16 +48,24 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
   function importInWorker(file: string, job: ImportJob, signal: AbortSignal, onProgress: (p: ImportProgress) => void) {
     return new Promise<ImportCounts>((resolve, reject) => {
       const worker = new Worker(file);
+      let settled = false;
       const stop = () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerRequest);
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', stop);
+        void worker.terminate();
+        outcome();
+      };
       signal.addEventListener('abort', stop);
       worker.on('message', (reply: ImportWorkerReply) => {
         if (reply.type === 'progress') return onProgress(reply.progress);
-        signal.removeEventListener('abort', stop);
-        void worker.terminate();
-        if (reply.type === 'done') resolve(reply.counts);
-        else reject(reply.cancelled ? new DOMException(CANCELLED, 'AbortError') : new Error(reply.message));
+        if (reply.type === 'done') settle(() => resolve(reply.counts));
+        else settle(() => reject(reply.cancelled ? new DOMException(CANCELLED, 'AbortError') : new Error(reply.message)));
       });
-      worker.on('error', reject);
+      worker.on('error', (error) => settle(() => reject(new Error(`导入线程出错：${error.message}`))));
+      // A worker that dies without a word (out of memory, a crash in native code) must still end the job.
+      worker.on('exit', (code) => settle(() => reject(new Error(`导入线程意外退出（退出码 ${code}），已导入的行保留，可继续导入`))));
       const start: ImportWorkerRequest = {
         type: 'start',
         databasePath: ctx.databasePath,
@@ -105,23 +122,73 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     update(batchId, { phase: 'done', fraction: 1, hitCount });
   }
 
+  /** Deletes a batch already hidden (markRemoving) a chunk per transaction, letting the event loop run between. */
+  async function removeBatch(batchId: number, signal: AbortSignal): Promise<void> {
+    const db = ctx.db;
+    const repository = createBatchesRepository(db);
+    const total = Math.max(1, repository.rowsLeft(batchId));
+    const chunk = db.transaction(() => repository.removeChunk(batchId, REMOVE_CHUNK_ROWS));
+    let done = 0;
+    update(batchId, { phase: 'removing', fraction: 0, rows: 0, message: '' });
+    for (;;) {
+      signal.throwIfAborted();
+      const deleted = chunk.immediate();
+      if (deleted === 0) break;
+      done += deleted;
+      update(batchId, { fraction: Math.min(0.99, done / total), rows: done });
+      await nextTurn();
+    }
+    update(batchId, { phase: 'done', fraction: 1, rows: done, message: '已删除' });
+  }
+
   /** Runs `work` as the batch's job; failures and cancellation end in the batch's status, never thrown. */
   function run(batchId: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    if (paused !== null) throw new AppFailure('conflict', paused);
     if (controllers.has(batchId)) throw new AppFailure('conflict', '该批次正在处理中，请等待完成或先取消');
     const controller = new AbortController();
     controllers.set(batchId, controller);
-    return work(controller.signal)
+    const job = work(controller.signal)
       .catch((error: unknown) => {
         const cancelled = controller.signal.aborted;
         const message = cancelled ? '已取消：已导入的行保留，可继续导入或删除该批次' : `失败：${error instanceof Error ? error.message : String(error)}`;
-        if (batches().get(batchId)) batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
+        if (ctx.db.open && batches().get(batchId)) batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
         update(batchId, { phase: cancelled ? 'cancelled' : 'failed', message });
       })
-      .finally(() => controllers.delete(batchId));
+      .finally(() => {
+        controllers.delete(batchId);
+        running.delete(job);
+      });
+    running.add(job);
+    return job;
+  }
+
+  /** Cancels every running job and waits until each has stopped writing. */
+  async function stopAll(): Promise<number> {
+    const stopped = controllers.size;
+    for (const controller of controllers.values()) controller.abort();
+    while (running.size > 0) await Promise.allSettled([...running]);
+    return stopped;
   }
 
   return {
     isRunning: (batchId: number) => controllers.has(batchId),
+    /** How many jobs run now (the app asks before closing). */
+    runningCount: () => controllers.size,
+    stopAll,
+    /**
+     * Runs `work` (a restore) with no job running: running jobs are cancelled and awaited first, new ones refused
+     * with `reason` until it ends. Resolves to what `work` returned and how many jobs were cancelled.
+     */
+    async quiesce<T>(reason: string, work: () => Promise<T>): Promise<{ value: T; cancelled: number }> {
+      if (paused !== null) throw new AppFailure('conflict', paused);
+      paused = reason;
+      try {
+        const cancelled = await stopAll();
+        return { value: await work(), cancelled };
+      } finally {
+        paused = null;
+      }
+    },
     progress(batchId: number): JobProgress {
       const known = progress.get(batchId);
       if (known) return known;
@@ -141,6 +208,11 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     screen(batchId: number): Promise<void> {
       return run(batchId, (signal) => screenBatch(batchId, signal));
     },
+    /** Deletes the rows of a batch already marked as being removed, in the background. */
+    remove(batchId: number): Promise<void> {
+      progress.set(batchId, { ...emptyProgress(batchId), phase: 'removing' });
+      return run(batchId, (signal) => removeBatch(batchId, signal));
+    },
     cancel(batchId: number): boolean {
       const controller = controllers.get(batchId);
       controller?.abort();
@@ -150,6 +222,13 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
 }
 
 export type JobManager = ReturnType<typeof createJobManager>;
+
+/** At start: the removals a killed process left unfinished go on in the background (their batches stay hidden). */
+export function resumeRemovals(ctx: AppContext): number {
+  const pending = createBatchesRepository(ctx.db).beingRemoved();
+  for (const id of pending) void ctx.jobs.remove(id);
+  return pending.length;
+}
 
 /** At start: a batch left 'importing' or 'screening' by a killed process is shown as incomplete, not running. */
 export function recoverInterruptedBatches(ctx: AppContext): number {

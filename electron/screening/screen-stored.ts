@@ -28,7 +28,7 @@ export interface ScreenStoredOptions {
 const PAGE_ROWS = 2000;
 const WORKERS_FROM_ROWS = 5000;
 
-type Screener = { screen(rows: StoredInput[], kind: BatchKind): Promise<[number, Hit[]][]>; close(): Promise<void> };
+export type Screener = { screen(rows: StoredInput[], kind: BatchKind): Promise<[number, Hit[]][]>; close(): Promise<void> };
 
 function inProcessScreener(marks: readonly ProtectedMark[]): Screener {
   const index = buildRegistryIndex(marks);
@@ -38,32 +38,56 @@ function inProcessScreener(marks: readonly ProtectedMark[]): Screener {
   };
 }
 
-function workerScreener(marks: readonly ProtectedMark[], script: string, count: number): Screener {
-  const waiting = new Map<number, { resolve(v: [number, Hit[]][]): void; reject(e: Error): void }>();
+/**
+ * A pool of screening threads, round-robin over the live ones. A thread that dies (an error, out of memory, an
+ * exit) leaves the pool and its unanswered calls reject with a message saying so; when none is left, every later
+ * call rejects at once instead of waiting for an answer that cannot come.
+ */
+export function workerScreener(marks: readonly ProtectedMark[], script: string, count: number): Screener {
+  type Pending = { resolve(v: [number, Hit[]][]): void; reject(e: Error): void };
+  interface Slot {
+    worker: Worker;
+    waiting: Map<number, Pending>;
+  }
   let seq = 0;
   let next = 0;
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(script);
-    worker.on('message', (reply: StoredWorkerReply) => {
-      const pending = waiting.get(reply.seq);
-      waiting.delete(reply.seq);
+  let lastDeath = '';
+  const live: Slot[] = [];
+  const bury = (slot: Slot, why: string) => {
+    const at = live.indexOf(slot);
+    if (at < 0) return;
+    live.splice(at, 1);
+    lastDeath = why;
+    const error = new Error(`筛查线程异常退出（${why}），本批次筛查未完成，请重新筛查`);
+    for (const pending of slot.waiting.values()) pending.reject(error);
+    slot.waiting.clear();
+    void slot.worker.terminate();
+  };
+  for (let i = 0; i < count; i += 1) {
+    const slot: Slot = { worker: new Worker(script), waiting: new Map() };
+    slot.worker.on('message', (reply: StoredWorkerReply) => {
+      const pending = slot.waiting.get(reply.seq);
+      slot.waiting.delete(reply.seq);
       if (reply.type === 'result') pending?.resolve(reply.results);
       else pending?.reject(new Error(reply.message));
     });
-    worker.on('error', (error) => waiting.forEach((p) => p.reject(error)));
-    worker.postMessage({ type: 'init', marks: [...marks] } satisfies StoredWorkerRequest);
-    return worker;
-  });
+    slot.worker.on('error', (error) => bury(slot, error.message));
+    slot.worker.on('exit', (code) => bury(slot, `退出码 ${code}`));
+    slot.worker.postMessage({ type: 'init', marks: [...marks] } satisfies StoredWorkerRequest);
+    live.push(slot);
+  }
   return {
     screen: (rows, kind) =>
       new Promise((resolve, reject) => {
+        const slot = live[next++ % Math.max(1, live.length)];
+        if (!slot) return reject(new Error(`筛查线程均已异常退出（${lastDeath}），本批次筛查未完成，请重新筛查`));
         const id = seq++;
-        waiting.set(id, { resolve, reject });
-        const worker = workers[next++ % workers.length] as Worker;
-        worker.postMessage({ type: 'screen', seq: id, kind, rows } satisfies StoredWorkerRequest);
+        slot.waiting.set(id, { resolve, reject });
+        slot.worker.postMessage({ type: 'screen', seq: id, kind, rows } satisfies StoredWorkerRequest);
       }),
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      const closing = live.splice(0);
+      await Promise.all(closing.map((slot) => slot.worker.terminate()));
     },
   };
 }

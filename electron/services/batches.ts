@@ -126,17 +126,16 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       return repository().problems(batchId, offset, limit);
     },
 
+    /**
+     * Hides the batch at once and deletes its rows in the background, a chunk at a time (a million rows take
+     * seconds); `batches.progress` follows it. Letters keep the application numbers of hits removed with it.
+     */
     remove(batchId: number): { removed: boolean } {
       requireBatch(batchId);
       if (jobs.isRunning(batchId)) throw new AppFailure('conflict', '该批次正在处理中，请先取消');
-      try {
-        return { removed: ctx.db.transaction(() => repository().remove(batchId))() };
-      } catch (error) {
-        if (error instanceof Error && /FOREIGN KEY/.test(error.message)) {
-          throw new AppFailure('conflict', '该批次中有已被函件引用的命中记录，不能删除');
-        }
-        throw error;
-      }
+      if (!repository().markRemoving(batchId, ctx.now())) return { removed: false };
+      void jobs.remove(batchId);
+      return { removed: true };
     },
 
     /** Re-screens one batch, or every imported batch after the registry changed. */
@@ -146,7 +145,14 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
         : repository().list().filter((b) => b.status === 'imported' || b.status === 'screened');
       const started = targets.filter((b) => !jobs.isRunning(b.id)).map((b) => b.id);
       void (async () => {
-        for (const id of started) await jobs.screen(id);
+        for (const id of started) {
+          // refused only while a restore swaps the database: the rest of the list belongs to the old one
+          try {
+            await jobs.screen(id);
+          } catch {
+            return;
+          }
+        }
       })();
       return { batchIds: started };
     },

@@ -51,10 +51,20 @@ export const AppInfoSchema = z.object({
   /** true when this start filled an empty database with the sample registry */
   seededOnThisStart: z.boolean(),
   transport: z.enum(['electron', 'web']),
+  /** what this start must tell the clerk: an interrupted restore undone, a start-up backup a full disk stopped */
+  notices: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const BackupInfoSchema = z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+/** What a backup holds, for the restore confirmation; null when the file cannot be read as a database. */
+export const BackupCountsSchema = z.object({ marks: z.number().int(), batches: z.number().int(), letters: z.number().int() });
+export const BackupInfoSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+  counts: BackupCountsSchema.nullable(),
+});
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
 export const NoInput = z.object({}).strict();

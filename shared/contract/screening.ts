@@ -53,7 +53,7 @@ export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 
 export const JobProgressSchema = z.object({
   batchId: Id,
-  phase: z.enum(['importing', 'screening', 'done', 'failed', 'cancelled']),
+  phase: z.enum(['importing', 'screening', 'removing', 'done', 'failed', 'cancelled']),
   /** 0..1 of the current phase */
   fraction: z.number(),
   rows: z.number().int(),

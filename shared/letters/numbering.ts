@@ -1,10 +1,15 @@
 // Document numbers of GB/T 9704: body code, full year in hexagonal brackets 〔〕, then the sequence number with
 // neither 第 nor leading zeros, then 号 — 青市监商函〔2026〕12号.
+import { cleanText, textProblem } from '../formats/text';
 import { AppFailure } from '../result';
 
 export function formatDocumentNumber(bodyCode: string, year: number, sequence: number): string {
   const code = bodyCode.trim();
   if (code === '') throw new AppFailure('invalid-input', '发文字号缺少机关代字，请先在函件设置中填写，例如：青市监商函');
+  // the number names the archived files: no control or invisible characters, nothing a file name cannot hold
+  if (textProblem('机关代字', code) !== null || cleanText(code) !== code || /[/\\:*?"<>|]/.test(code)) {
+    throw new AppFailure('invalid-input', '机关代字含有控制字符、不可见字符或 / \\ : * ? " < > | 等不能用于文件名的字符，请在函件设置中改正');
+  }
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
     throw new AppFailure('invalid-input', `年份「${year}」无效，发文字号的年份应为四位数字`);
   }

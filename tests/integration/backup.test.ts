@@ -30,7 +30,7 @@ describe('backup and restore', () => {
 
     registry.create(sampleMark({ id: 'T002', name: '新加的' }));
     expect(registry.list()).toHaveLength(2);
-    const restored = backups.restore(file);
+    const restored = await backups.restore(file);
     expect(restored.markCount).toBe(1);
     expect(createRegistryService(ctx).list().map((m) => m.name)).toEqual(['昆仑雪']);
     const kept = new Database(restored.previousKeptAt, { readonly: true });
@@ -43,33 +43,33 @@ describe('backup and restore', () => {
     const backups = createBackupService(ctx);
     const notDb = path.join(folder.dir, 'notes.sqlite');
     writeFileSync(notDb, '这不是数据库'.repeat(200));
-    expect(() => backups.restore(notDb)).toThrow(/不是商标守护的备份文件/);
+    await expect(backups.restore(notDb)).rejects.toThrow(/不是商标守护的备份文件/);
 
     const other = path.join(folder.dir, 'other.sqlite');
     const foreign = new Database(other);
     foreign.exec('CREATE TABLE t (x)');
     foreign.close();
-    expect(() => backups.restore(other)).toThrow(/不是商标守护的备份文件/);
+    await expect(backups.restore(other)).rejects.toThrow(/不是商标守护的备份文件/);
 
     const newer = path.join(folder.dir, 'newer.sqlite');
     await backups.create(newer);
     const raise = new Database(newer);
     raise.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raise.close();
-    expect(() => backups.restore(newer)).toThrow(/更新版本/);
+    await expect(backups.restore(newer)).rejects.toThrow(/更新版本/);
 
     const damaged = path.join(folder.dir, 'damaged.sqlite');
     await backups.create(damaged);
     const bytes = readFileSync(damaged);
     bytes.fill(0x41, 4096, 8192);
     writeFileSync(damaged, bytes);
-    expect(() => backups.restore(damaged)).toThrow(/损坏|不是商标守护/);
+    await expect(backups.restore(damaged)).rejects.toThrow(/损坏|不是商标守护/);
 
     expect(ctx.marks.count()).toBe(1);
     expect(existsSync(path.join(ctx.config.dataDir, 'replaced'))).toBe(false);
   });
 
-  it('restores an older-version backup by migrating it forward', () => {
+  it('restores an older-version backup by migrating it forward', async () => {
     const old = path.join(folder.dir, 'v1.sqlite');
     const db = new Database(old);
     db.exec(`CREATE TABLE protected_marks (key INTEGER PRIMARY KEY, mark_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
@@ -81,7 +81,7 @@ describe('backup and restore', () => {
       INSERT INTO protected_marks (mark_id, name, category, created_at, updated_at) VALUES ('O1', '日月山', '公共资源', 'x', 'x');
       PRAGMA user_version = 1;`);
     db.close();
-    const result = createBackupService(ctx).restore(old);
+    const result = await createBackupService(ctx).restore(old);
     expect(result.markCount).toBe(1);
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
   });

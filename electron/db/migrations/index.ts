@@ -6,6 +6,8 @@ import m003 from './003-screening';
 import m004 from './004-letters';
 import m005 from './005-batch-source';
 import m006 from './006-letter-file-fonts';
+import m007 from './007-archive-guards';
+import m008 from './008-batch-removal';
 
 export interface Migration {
   version: number;
@@ -13,5 +15,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -63,8 +63,9 @@ export function createBatchesRepository(db: Db) {
     `INSERT INTO batches (kind, file_name, file_path, file_size, column_map, status, started_at)
      VALUES (@kind, @fileName, @filePath, @fileSize, @columnMap, 'importing', @now)`,
   );
-  const byId = db.prepare<[number], BatchRow>('SELECT * FROM batches WHERE id = ?');
-  const all = db.prepare<[], BatchRow>('SELECT * FROM batches ORDER BY id DESC');
+  // A batch being removed (migration 8) is gone for everyone but the removal itself.
+  const byId = db.prepare<[number], BatchRow>('SELECT * FROM batches WHERE id = ? AND removing_at IS NULL');
+  const all = db.prepare<[], BatchRow>('SELECT * FROM batches WHERE removing_at IS NULL ORDER BY id DESC');
   const setStatus = db.prepare('UPDATE batches SET status = ?, message = ? WHERE id = ?');
   const setCounts = db.prepare(
     `UPDATE batches SET total_rows = @totalRows, new_rows = @newRows, duplicate_rows = @duplicateRows,
@@ -74,7 +75,24 @@ export function createBatchesRepository(db: Db) {
   const markScreened = db.prepare(
     "UPDATE batches SET status = 'screened', screened_at = ?, message = '', hit_count = ? WHERE id = ?",
   );
-  const interrupted = db.prepare<[], BatchRow>("SELECT * FROM batches WHERE status IN ('importing', 'screening')");
+  const interrupted = db.prepare<[], BatchRow>(
+    "SELECT * FROM batches WHERE status IN ('importing', 'screening') AND removing_at IS NULL",
+  );
+  const markRemoving = db.prepare<[string, number]>('UPDATE batches SET removing_at = ? WHERE id = ? AND removing_at IS NULL');
+  const beingRemoved = db.prepare<[], { id: number }>('SELECT id FROM batches WHERE removing_at IS NOT NULL ORDER BY id');
+  const rowsLeft = db.prepare<[number, number, number, number], { n: number }>(
+    `SELECT (SELECT count(*) FROM hits WHERE batch_id = ?) + (SELECT count(*) FROM filings WHERE batch_id = ?)
+       + (SELECT count(*) FROM listings WHERE batch_id = ?) + (SELECT count(*) FROM batch_problems WHERE batch_id = ?) AS n`,
+  );
+  // Hits first (what the review queue shows), then the rows, then the problems; each statement a chunk.
+  const chunkDeletes = [
+    db.prepare<[number, number]>('DELETE FROM hits WHERE id IN (SELECT id FROM hits WHERE batch_id = ? LIMIT ?)'),
+    db.prepare<[number, number]>('DELETE FROM filings WHERE id IN (SELECT id FROM filings WHERE batch_id = ? LIMIT ?)'),
+    db.prepare<[number, number]>('DELETE FROM listings WHERE id IN (SELECT id FROM listings WHERE batch_id = ? LIMIT ?)'),
+    db.prepare<[number, number]>(
+      'DELETE FROM batch_problems WHERE rowid IN (SELECT rowid FROM batch_problems WHERE batch_id = ? LIMIT ?)',
+    ),
+  ];
   const remove = db.prepare<[number]>('DELETE FROM batches WHERE id = ?');
   const insertProblem = db.prepare('INSERT INTO batch_problems (batch_id, row_number, reason) VALUES (?, ?, ?)');
   const clearProblems = db.prepare<[number]>('DELETE FROM batch_problems WHERE batch_id = ?');
@@ -114,6 +132,19 @@ export function createBatchesRepository(db: Db) {
       setSource.run(source.size, source.mtimeMs, source.sha256, id);
     },
     remove: (id: number): boolean => remove.run(id).changes === 1,
+    /** Hides the batch from every list at once; its rows are then deleted by removeChunk. */
+    markRemoving: (id: number, now: string): boolean => markRemoving.run(now, id).changes === 1,
+    beingRemoved: (): number[] => beingRemoved.all().map((r) => r.id),
+    rowsLeft: (id: number): number => rowsLeft.get(id, id, id, id)?.n ?? 0,
+    /** Deletes up to `limit` of the batch's rows (hits first); the batch itself once none is left. Returns rows deleted. */
+    removeChunk(id: number, limit: number): number {
+      for (const statement of chunkDeletes) {
+        const deleted = statement.run(id, limit).changes;
+        if (deleted > 0) return deleted;
+      }
+      remove.run(id);
+      return 0;
+    },
     addProblem: (id: number, rowNumber: number, reason: string): void => {
       insertProblem.run(id, rowNumber, reason);
     },

@@ -1,5 +1,6 @@
 // The shell: the app's name and data location on top, the pages on the left, the current page on the right.
 import { AboutPage } from '../pages/about/AboutPage';
+import { StartNotices } from './StartNotices';
 import { BackupPage } from '../pages/backup/BackupPage';
 import { QuickCheck } from '../components/quick-check/QuickCheck';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
@@ -72,6 +73,7 @@ export function App() {
           ))}
         </nav>
         <main className="app-content">
+          <StartNotices />
           <DeadlineNotice />
           {page === 'registry' ? <RegistryPage /> : null}
           {page === 'batches' ? <BatchesPage /> : null}

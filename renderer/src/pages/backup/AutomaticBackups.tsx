@@ -4,7 +4,7 @@ import { formatBytes, formatDateTime } from '../../components/format';
 interface AutomaticBackupsProps {
   backups: BackupInfo[] | null;
   error: string | null;
-  onRestore: (path: string) => void;
+  onRestore: (path: string, backup: BackupInfo) => void;
 }
 
 export function AutomaticBackups({ backups, error, onRestore }: AutomaticBackupsProps) {
@@ -30,7 +30,7 @@ export function AutomaticBackups({ backups, error, onRestore }: AutomaticBackups
             </td>
             <td>{formatBytes(b.sizeBytes)}</td>
             <td>
-              <button type="button" className="link" onClick={() => onRestore(b.path)}>
+              <button type="button" className="link" onClick={() => onRestore(b.path, b)}>
                 恢复此备份
               </button>
             </td>

@@ -15,6 +15,7 @@ const STATUS_LABELS: Record<BatchStatus, string> = {
 export const PHASE_LABELS: Record<JobProgress['phase'], string> = {
   importing: '导入中',
   screening: '筛查中',
+  removing: '删除中',
   done: '完成',
   failed: '失败',
   cancelled: '已取消',

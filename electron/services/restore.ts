@@ -1,0 +1,122 @@
+// Restoring a backup (issue 9, items 1–5). In order:
+//   1. check the backup file (integrity, version, MarkGuard tables) and count what it holds;
+//   2. stop every job (cancel, and wait until none writes) and refuse new ones until the end;
+//   3. copy the backup with SQLite's backup API to <db>.restoring (a WAL-mode backup's -wal included) and count
+//      the copy: the counts must equal those of step 1;
+//   4. write the restore journal, close the live database, move it to replaced/, move the copy into its place;
+//   5. open it (migrating it forward), count again, raise the letter sequences above every number the replaced
+//      database or the archive knows, write the audit entry, remove the journal.
+// Any failure from step 4 on puts the live database back and opens it; a kill in between is undone at the next
+// start from the journal (restore-journal.ts).
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../shared/result';
+import type { AppContext } from '../context';
+import { databaseCounts, describeCounts, moveDatabase, removeDatabaseFiles, sameCounts, walHasContent, type DatabaseCounts } from '../db/files';
+import { openDatabase } from '../db/open';
+import { faultPoint } from '../faults';
+import { archivedSequences, raiseSequences, sequencesOf } from '../letters/sequences';
+import { backupFailure, checkBackupFile, copyDatabase } from './backup';
+import { removeRestoreJournal, stagingPathOf, writeRestoreJournal } from './restore-journal';
+
+export interface RestoreResult {
+  restoredFrom: string;
+  previousKeptAt: string;
+  markCount: number;
+}
+
+function stamp(iso: string): string {
+  return iso.replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, '');
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Copies the backup to the staging file and checks the copy holds what the backup holds. */
+async function stage(ctx: AppContext, filePath: string, expected: DatabaseCounts): Promise<string> {
+  const staging = stagingPathOf(ctx.databasePath);
+  const source = openDatabase(filePath, { readonly: true, ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}) });
+  try {
+    await copyDatabase(source, staging);
+  } catch (error) {
+    throw backupFailure(error, '恢复');
+  } finally {
+    source.close();
+  }
+  const copy = openDatabase(staging, { readonly: true, ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}) });
+  let copied: DatabaseCounts;
+  try {
+    copied = databaseCounts(copy);
+  } finally {
+    copy.close();
+  }
+  if (!sameCounts(copied, expected)) {
+    removeDatabaseFiles(staging);
+    throw new AppFailure('io', `复制备份后数据不一致（备份中${describeCounts(expected)}，复制后${describeCounts(copied)}），未做任何更改`);
+  }
+  return staging;
+}
+
+/** Puts the live database back after a failure from the swap on, and opens it. */
+function rollBack(ctx: AppContext, keptAt: string): void {
+  ctx.close();
+  if (existsSync(keptAt)) {
+    removeDatabaseFiles(ctx.databasePath);
+    renameSync(keptAt, ctx.databasePath);
+  }
+  removeDatabaseFiles(stagingPathOf(ctx.databasePath));
+  ctx.reopen();
+  removeRestoreJournal(ctx.config.dataDir);
+}
+
+async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCounts): Promise<RestoreResult> {
+  const staging = await stage(ctx, filePath, expected);
+  const replacedDir = path.join(ctx.config.dataDir, 'replaced');
+  mkdirSync(replacedDir, { recursive: true });
+  const keptAt = path.join(replacedDir, `before-restore-${stamp(ctx.now())}.sqlite`);
+  const before = sequencesOf(ctx.db);
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  writeRestoreJournal(ctx.config.dataDir, { from: filePath, keptAt });
+  ctx.close();
+  try {
+    if (walHasContent(ctx.databasePath)) throw new Error('数据库仍有未写回的日志（另一个程序正在使用它？）');
+    moveDatabase(ctx.databasePath, keptAt);
+    faultPoint('restore:between-renames');
+    moveDatabase(staging, ctx.databasePath);
+    ctx.reopen();
+    faultPoint('restore:after-reopen');
+    const restored = databaseCounts(ctx.db);
+    if (!sameCounts(restored, expected)) {
+      throw new Error(`恢复后的数据与备份不一致（备份中${describeCounts(expected)}，恢复后${describeCounts(restored)}）`);
+    }
+    // No number the replaced database issued, nor any in the archive, is handed out again.
+    raiseSequences(ctx.db, before, archivedSequences(ctx.config.dataDir));
+    ctx.audit.record(
+      {
+        actor: ctx.config.actor,
+        action: 'restore',
+        entity: 'database',
+        entityKey: path.basename(filePath),
+        before: null,
+        after: null,
+        note: `从「${filePath}」恢复（${describeCounts(expected)}）；原数据库保存在「${keptAt}」`,
+      },
+      ctx.now(),
+    );
+  } catch (error) {
+    try {
+      rollBack(ctx, keptAt);
+    } catch (rollbackError) {
+      throw new AppFailure('io', `恢复失败：${reasonOf(error)}；还原原数据库时也出错：${reasonOf(rollbackError)}。原数据库在「${keptAt}」，请重新启动商标守护，启动时会自动还原。`);
+    }
+    throw new AppFailure('io', `恢复失败，已还原为恢复前的数据，没有任何更改：${reasonOf(error)}`);
+  }
+  removeRestoreJournal(ctx.config.dataDir);
+  return { restoredFrom: filePath, previousKeptAt: keptAt, markCount: expected.marks };
+}
+
+/** Replaces the database with a checked backup; the current database is moved aside, never deleted. */
+export async function restoreDatabase(ctx: AppContext, filePath: string): Promise<RestoreResult> {
+  const checked = checkBackupFile(filePath, ctx.config.nativeBinding);
+  const { value } = await ctx.jobs.quiesce('正在从备份恢复数据，请等恢复完成后再操作', () => swapIn(ctx, filePath, checked.counts));
+  return value;
+}
