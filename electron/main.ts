@@ -34,7 +34,7 @@ async function start(): Promise<void> {
     createNativeDialogs(() => mainWindow),
   );
   const entry = rendererEntry(appRoot);
-  registerIpc(services.dispatch, (url) => url.split('#')[0] === entry);
+  registerIpc(services.dispatch, (url) => url.split('#')[0] === entry, services.files);
   installMenu(() => mainWindow, dataDir);
   mainWindow = createMainWindow(appRoot);
   mainWindow.on('closed', () => {

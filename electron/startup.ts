@@ -2,6 +2,7 @@
 // open (and migrate) the database, back it up, fill an empty one with the sample registry.
 import { createAppContext, type AppConfig, type AppContext } from './context';
 import { createHandlers, type DialogPort } from './handlers';
+import { createFileGrants, type FileGrants } from './files/grants';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createBackupService } from './services/backup';
 import { seedSampleRegistry } from './services/seed';
@@ -10,6 +11,8 @@ import { recoverInterruptedBatches } from './screening/jobs';
 export interface RunningServices {
   ctx: AppContext;
   dispatch: Dispatch;
+  /** The files chosen in this session, by token; the Electron shell registers dropped files here. */
+  files: FileGrants;
   close(): void;
 }
 
@@ -19,10 +22,11 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     if (ctx.marks.count() > 0) await createBackupService(ctx).automatic();
     recoverInterruptedBatches(ctx);
     const seededOnThisStart = await seedSampleRegistry(ctx);
-    const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart }), (message, error) =>
+    const files = createFileGrants();
+    const dispatch = createDispatcher(createHandlers(ctx, { dialogs, files }, { seededOnThisStart }), (message, error) =>
       console.error(`[markguard] ${message}:`, error),
     );
-    return { ctx, dispatch, close: () => ctx.close() };
+    return { ctx, dispatch, files, close: () => ctx.close() };
   } catch (error) {
     ctx.close();
     throw error;
