@@ -56,7 +56,7 @@ export function createScreeningHandlers(
         return {};
       });
     },
-    'listings.complaintExport': ({ platform }) => {
+    'listings.complaintExport': async ({ platform }) => {
       requireComplaints(ctx, platform, today());
       const title = `导出${platform}投诉清单`;
       const request = { title, defaultName: `投诉清单-${platform}-${today()}.xlsx`, filter: 'table' as const, extensions: ['xlsx', 'csv'] };
