@@ -49,7 +49,7 @@ describe('hit export', () => {
     seedHits(ctx, { filings: { count, applicant: (i) => (i === 0 ? '𠮷野家餐饮' : i === 1 ? '=HYPERLINK("http://x")' : `申请人${i}`) } });
     const target = path.join(folder.dir, '命中');
     dialogs.queue(target);
-    const result = await handlers['hits.export']({ query: { source: 'filing', sortBy: 'applicant', sortDir: 'asc' } });
+    const result = await handlers['hits.export']({ query: { source: 'filing', sortBy: 'applicant', sortDir: 'asc', offset: 0, limit: 200 } });
     expect(result).toEqual({ status: 'saved', savedTo: `${target}.xlsx`, rows: count });
     const rows = await readAll(`${target}.xlsx`);
     expect(rows.length).toBe(count + 1);
@@ -68,7 +68,7 @@ describe('hit export', () => {
   it('answers a cancelled save dialog with cancelled and writes nothing', async () => {
     seedHits(ctx, { filings: { count: 3 } });
     dialogs.queue(null);
-    expect(await handlers['hits.export']({ query: { source: 'filing' } })).toEqual({ status: 'cancelled' });
+    expect(await handlers['hits.export']({ query: { source: 'filing', sortBy: 'score', sortDir: 'desc', offset: 0, limit: 200 } })).toEqual({ status: 'cancelled' });
   });
 });
 
