@@ -7,7 +7,7 @@ import { electronNativeBinding } from './native';
 import { createNativeDialogs } from './dialogs';
 import { currentActor, environmentFromEnv, resolveDataDir } from './paths';
 import { startServices } from './startup';
-import { createMainWindow, rendererEntry } from './window';
+import { createMainWindow, registerAppScheme, rendererEntry, serveRenderer } from './window';
 import path from 'node:path';
 
 const appRoot = app.getAppPath();
@@ -33,7 +33,8 @@ async function start(): Promise<void> {
     },
     createNativeDialogs(() => mainWindow),
   );
-  const entry = rendererEntry(appRoot);
+  serveRenderer(appRoot);
+  const entry = rendererEntry();
   registerIpc(services.dispatch, (url) => url.split('#')[0] === entry, services.files);
   installMenu(() => mainWindow, dataDir);
   mainWindow = createMainWindow(appRoot);
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => services.close());
 }
 
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { startBridge, type RunningBridge } from '../../electron/bridge/server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
 import { startServices, type RunningServices } from '../../electron/startup';
 import { tempDir, testConfig } from './support/context';
 
@@ -76,7 +77,9 @@ describe('web bridge', () => {
   it('serves the renderer with a CSP and nothing outside its folder', async () => {
     const page = await request('GET', '/');
     expect(page.text).toContain('商标守护');
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    // the one policy the Electron window's header hook and app:// protocol send too (tests/unit/shell/security.test.ts)
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect((await request('GET', '/../secret.txt')).status).toBe(404);
     expect((await request('GET', '/%2e%2e/secret.txt')).status).toBe(404);
   });
