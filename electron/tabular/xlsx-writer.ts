@@ -32,7 +32,12 @@ const ROWS_PER_FLUSH = 500;
 // as OOXML's _xHHHH_ escape, which Excel shows as the character. The text rules refuse them on the way in anyway.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// One test for the common case of a text with nothing to escape.
+// eslint-disable-next-line no-control-regex -- control characters are among those escaped
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function xmlText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -59,7 +64,10 @@ function cellXml(value: XlsxCell, reference: string, style: number): string {
   if (value === null || value === '') return '';
   const s = style ? ` s="${style}"` : '';
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${reference}"${s}><v>${value}</v></c>`;
-  return `<c r="${reference}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(String(value))}</t></is></c>`;
+  const text = String(value);
+  // Leading or trailing white space (and line breaks) survive only with xml:space="preserve".
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${reference}"${s} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
 }
 
 function rowXml(cells: readonly XlsxCell[], rowNumber: number, style = 0): string {
@@ -149,7 +157,7 @@ export async function writeXlsx(write: ChunkWriter, sheets: readonly XlsxSheet[]
   const counts: number[] = [];
   const ranges: string[] = [];
   for (const [index, sheet] of sheets.entries()) {
-    const entry = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 6 });
+    const entry = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 1 });
     zip.add(entry);
     entry.push(encode(sheetHead(sheet)));
     let rowNumber = 1;
@@ -171,7 +179,7 @@ export async function writeXlsx(write: ChunkWriter, sheets: readonly XlsxSheet[]
   }
   const parts = { ...fixedParts(sheets.length), 'xl/workbook.xml': workbookXml(names, ranges) };
   for (const [name, text] of Object.entries(parts)) {
-    const entry = new ZipDeflate(name, { level: 6 });
+    const entry = new ZipDeflate(name, { level: 1 });
     zip.add(entry);
     entry.push(encode(text), true);
   }
