@@ -33,7 +33,6 @@ const ROWS_PER_FLUSH = 500;
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // One test for the common case of a text with nothing to escape.
-// eslint-disable-next-line no-control-regex -- control characters are among those escaped
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 export function xmlText(value: string): string {
