@@ -1,7 +1,7 @@
 // Issue 9, item 19: the main process owns every path. No channel's input accepts a path (the zod schemas are walked,
 // every key at every depth), files to read are named by tokens bound to the main process's dialog, files to write are
 // chosen and written in one call, and a cancelled dialog is a clear answer of its own.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -85,7 +85,6 @@ describe('files chosen in the main process', () => {
 
   it('a token from the open dialog previews and imports; a cancelled dialog says so', async () => {
     const file = path.join(folder.dir, '名录.csv');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, '\uFEFF编号,商标名称,类别,国际分类\r\nX1,测试商标,省著名商标,29\r\n');
     dialogs.queue(null);
     expect(await services.dispatch('files.open', { purpose: 'table' })).toEqual({ ok: true, value: { status: 'cancelled' } });
@@ -99,7 +98,6 @@ describe('files chosen in the main process', () => {
 
   it('a token only opens files for the purpose it was chosen for, and an unknown token is refused', async () => {
     const file = path.join(folder.dir, 'a.csv');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, '编号\r\n');
     dialogs.queue(file);
     const chosen = (await services.dispatch('files.open', { purpose: 'table' })) as { value: { token: string } };
@@ -137,8 +135,7 @@ describe('dropped files (the preload registers them for a token)', () => {
     try {
       const grants = createFileGrants();
       const file = path.join(folder.dir, '公告.csv');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- one synchronous write in a test
-      require('node:fs').writeFileSync(file, '申请号\n');
+      writeFileSync(file, '申请号\n');
       const granted = grants.grantDropped(file);
       expect(granted).toEqual({ token: expect.stringMatching(/^ft-/), fileName: '公告.csv' });
       expect(grants.resolve(granted?.token ?? '', 'table')).toBe(file);
