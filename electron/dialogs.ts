@@ -1,8 +1,9 @@
-// Native file dialogs, shown by the main process (the renderer only ever receives the chosen path).
+// Native file dialogs, shown by the main process; the renderer never sees the chosen path, only a token for a file
+// to read or the name of the file written (electron/files/).
 import { dialog, type BrowserWindow } from 'electron';
-import type { DialogPort } from './handlers';
+import type { DialogPort, FileFilter } from './files/dialog-port';
 
-const FILTERS = {
+const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
   table: [
     { name: '表格文件（CSV、Excel）', extensions: ['csv', 'xlsx'] },
     { name: '所有文件', extensions: ['*'] },
@@ -13,6 +14,8 @@ const FILTERS = {
   ],
   docx: [{ name: 'Word 文档（DOCX，WPS 可打开）', extensions: ['docx'] }],
   pdf: [{ name: 'PDF 文档', extensions: ['pdf'] }],
+  xlsx: [{ name: 'Excel 工作簿（XLSX）', extensions: ['xlsx'] }],
+  csv: [{ name: 'CSV 文本表格（UTF-8）', extensions: ['csv'] }],
 };
 
 export function createNativeDialogs(getWindow: () => BrowserWindow | null): DialogPort {

@@ -7,7 +7,7 @@ import { electronNativeBinding } from './native';
 import { createNativeDialogs } from './dialogs';
 import { currentActor, environmentFromEnv, resolveDataDir } from './paths';
 import { startServices } from './startup';
-import { createMainWindow, rendererEntry } from './window';
+import { createMainWindow, registerAppScheme, rendererEntry, serveRenderer } from './window';
 import path from 'node:path';
 
 const appRoot = app.getAppPath();
@@ -33,8 +33,9 @@ async function start(): Promise<void> {
     },
     createNativeDialogs(() => mainWindow),
   );
-  const entry = rendererEntry(appRoot);
-  registerIpc(services.dispatch, (url) => url.split('#')[0] === entry);
+  serveRenderer(appRoot);
+  const entry = rendererEntry();
+  registerIpc(services.dispatch, (url) => url.split('#')[0] === entry, services.files);
   installMenu(() => mainWindow, dataDir);
   mainWindow = createMainWindow(appRoot);
   mainWindow.on('closed', () => {
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => services.close());
 }
 
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppFailure } from '../shared/result';
 import { createAppContext, DATABASE_FILE, type AppConfig, type AppContext } from './context';
 import { createHandlers, type DialogPort } from './handlers';
+import { createFileGrants, type FileGrants } from './files/grants';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { reconcileWithArchive } from './letters/sequences';
 import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
@@ -17,6 +18,8 @@ import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
 export interface RunningServices {
   ctx: AppContext;
   dispatch: Dispatch;
+  /** The files chosen in this session, by token; the Electron shell registers dropped files here. */
+  files: FileGrants;
   close(): void;
 }
 
@@ -77,12 +80,14 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
-    const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart }), (message, error) =>
+    const files = createFileGrants();
+    const dispatch = createDispatcher(createHandlers(ctx, { dialogs, files }, { seededOnThisStart }), (message, error) =>
       console.error(`[markguard] ${message}:`, error),
     );
     return {
       ctx,
       dispatch,
+      files,
       close: () => {
         void ctx.jobs.stopAll();
         ctx.close();

@@ -1,24 +1,47 @@
-// The main window with Electron's secure defaults; navigation and new windows are refused, and the page gets the
-// same Content-Security-Policy the web bridge sends.
-import { BrowserWindow, shell, session } from 'electron';
+// The main window with Electron's secure defaults. The renderer is served on app:// (never file://) with the same
+// Content-Security-Policy the web bridge sends; every permission request and check is refused; navigation and new
+// windows are refused, and only http(s) links (a listing's page, after the clerk confirmed it in the page) open in
+// the user's browser (issue 9, item 20).
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from './bridge/server';
+import { BrowserWindow, protocol, session, shell } from 'electron';
+import { APP_ENTRY, APP_SCHEME, contentTypeOf, resolveAppRequest } from './shell/app-protocol';
+import { opensInBrowser, permissionAllowed, securityHeaders, withSecurityHeaders } from './shell/security';
 
-export function rendererEntry(appRoot: string): string {
-  return pathToFileURL(path.join(appRoot, 'out', 'renderer', 'index.html')).toString();
+/** Before the app is ready: app:// is a standard, secure scheme (origin, fetch and storage like https). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function rendererEntry(): string {
+  return APP_ENTRY;
+}
+
+/** After ready: app:// serves the built renderer's files, nothing outside its folder. */
+export function serveRenderer(appRoot: string): void {
+  const rendererDir = path.join(appRoot, 'out', 'renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(rendererDir, request.url);
+    if (file === null) return new Response('not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { 'content-type': contentTypeOf(file), ...securityHeaders() } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
 }
 
 export function createMainWindow(appRoot: string): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
   });
-  // Only writing to the clipboard is allowed (the dashboard's 复制图片); every other permission is refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permission === 'clipboard-sanitized-write'),
-  );
+  // The dashboard's 复制图片 then falls back to the copy command, which needs no permission.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -35,13 +58,13 @@ export function createMainWindow(appRoot: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  const entry = rendererEntry(appRoot);
+  const entry = rendererEntry();
   window.webContents.on('will-navigate', (event, url) => {
-    if (url !== entry) event.preventDefault();
+    if (url.split('#')[0] !== entry) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the web (for example the 中国商标网 gazette) open in the user's browser, never inside the app.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    // The page asked the clerk first (ExternalLink); here only an http(s) address goes out, to the browser.
+    if (opensInBrowser(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());

@@ -5,11 +5,13 @@ import { CategorySchema, NiceClassSchema } from './domain';
 import type { Result } from './result';
 
 export * from './contract/registry';
+export * from './contract/files';
+import { filesContract } from './contract/files';
 import { registryContract } from './contract/registry';
 import { screeningContract } from './contract/screening';
 import { lettersContract } from './contract/letters';
 
-export const contract = { ...registryContract, ...screeningContract, ...lettersContract } as const;
+export const contract = { ...filesContract, ...registryContract, ...screeningContract, ...lettersContract } as const;
 
 
 export { CategorySchema, NiceClassSchema };
@@ -36,3 +38,5 @@ export function createClient(
 }
 
 export const IPC_PREFIX = 'markguard:';
+/** Electron only, outside the contract: the preload registers a dropped file and gets a token (electron/preload.ts). */
+export const DROPPED_FILE_CHANNEL = 'markguard-files:dropped';

@@ -1,7 +1,7 @@
 // Dialogs in the web bridge: a browser cannot show the main process's file dialogs, so the answers come from a
 // queue that only the test hooks fill. Without one, the user gets a clear message instead of a silent nothing.
 import { AppFailure } from '../../shared/result';
-import type { DialogPort } from '../handlers';
+import type { DialogPort } from '../files/dialog-port';
 
 export function createQueuedDialogs(): DialogPort & { queue(answer: string | null): void } {
   const answers: (string | null)[] = [];

@@ -5,8 +5,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatch';
+import { contentTypeOf, resolveInside } from '../shell/app-protocol';
+import { securityHeaders } from '../shell/security';
+
+export { CONTENT_SECURITY_POLICY } from '../shell/security';
 
 export interface BridgeOptions {
   dispatch: Dispatch;
@@ -25,17 +28,6 @@ export interface RunningBridge {
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -61,20 +53,14 @@ function send(response: http.ServerResponse, status: number, body: unknown): voi
 }
 
 function serveStatic(rendererDir: string, urlPath: string, response: http.ServerResponse): void {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-  const filePath = path.resolve(rendererDir, `.${relative}`);
-  const inside = filePath.startsWith(path.resolve(rendererDir) + path.sep);
-  if (!inside || !existsSync(filePath) || !statSync(filePath).isFile()) {
+  // The same resolution as the window's app:// protocol: nothing outside the renderer's folder.
+  const filePath = resolveInside(rendererDir, urlPath);
+  if (filePath === null || !existsSync(filePath) || !statSync(filePath).isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('not found');
     return;
   }
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[path.extname(filePath)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  });
+  response.writeHead(200, { 'content-type': contentTypeOf(filePath), ...securityHeaders(), 'cache-control': 'no-store' });
   createReadStream(filePath).pipe(response);
 }
 

@@ -2,15 +2,19 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import { createLettersHandlers } from './letters';
-import { createRegistryHandlers, type DialogPort, type StartInfo } from './registry';
+import { createFilesHandlers, type ShellPorts } from './files';
+import { createRegistryHandlers, type StartInfo } from './registry';
 import { createScreeningHandlers } from './screening';
 
-export type { DialogPort, StartInfo } from './registry';
+export type { StartInfo } from './registry';
+export type { ShellPorts } from './files';
+export type { DialogPort } from '../files/dialog-port';
 
-export function createHandlers(ctx: AppContext, dialogs: DialogPort, start: StartInfo): Handlers {
+export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartInfo): Handlers {
   return {
-    ...createRegistryHandlers(ctx, dialogs, start),
-    ...createScreeningHandlers(ctx),
-    ...createLettersHandlers(ctx),
+    ...createFilesHandlers(shell),
+    ...createRegistryHandlers(ctx, shell, start),
+    ...createScreeningHandlers(ctx, shell),
+    ...createLettersHandlers(ctx, shell),
   };
 }

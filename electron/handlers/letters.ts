@@ -2,12 +2,13 @@
 import type { lettersContract } from '../../shared/contract/letters';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
+import type { ShellPorts } from './files';
 import { readSettings, resetTemplate, templatesState, writeSettings, writeTemplate } from '../letters/config';
 import { createLetterArchive } from '../letters/archive';
 import { createLetterIssuing } from '../letters/issue';
 import { createLetterDrafts } from '../letters/service';
 
-export function createLettersHandlers(ctx: AppContext): Pick<Handlers, keyof typeof lettersContract> {
+export function createLettersHandlers(ctx: AppContext, shell: ShellPorts): Pick<Handlers, keyof typeof lettersContract> {
   const drafts = createLetterDrafts(ctx);
   const issuing = createLetterIssuing(ctx);
   const archive = createLetterArchive(ctx);
@@ -24,7 +25,16 @@ export function createLettersHandlers(ctx: AppContext): Pick<Handlers, keyof typ
     'letters.issue': ({ id }) => issuing.issue(id),
     'letters.discard': ({ id }) => drafts.discard(id),
     'letters.supersede': ({ id }) => archive.supersede(id),
-    'letters.export': ({ id, format, path }) => issuing.exportFile(id, format, path),
+    'letters.export': async ({ id, format }) => {
+      const letter = archive.get(id);
+      const defaultName = `${letter.documentNumber ?? '函件'}.${format}`;
+      const title = `导出函件（${format.toUpperCase()}）`;
+      const chosen = await shell.dialogs.saveFile(title, defaultName, format);
+      if (chosen === null) return { status: 'cancelled' as const };
+      // exportFile gives the name the extension of the format (withFormatExtension).
+      const written = await issuing.exportFile(id, format, chosen);
+      return { status: 'saved' as const, savedTo: written.path, sha256: written.sha256 };
+    },
     'letters.list': ({ status }) => archive.list(status),
     'letters.get': ({ id }) => archive.get(id),
     'letters.forHits': ({ hitIds }) => archive.forHits(hitIds),

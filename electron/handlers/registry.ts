@@ -1,21 +1,16 @@
-// The services behind the registry, backup, dialog and app channels (shared/contract/registry.ts).
+// The services behind the registry, backup and app channels (shared/contract/registry.ts).
 import type { registryContract } from '../../shared/contract/registry';
+import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { saveWithDialog } from '../files/save';
 import type { Handlers } from '../ipc/dispatch';
 import { createBackupService } from '../services/backup';
 import { createRegistryService } from '../services/registry';
 import { exportRegistry } from '../services/registry-export';
 import { createRegistryImportService } from '../services/registry-import';
+import { localToday } from '../services/review';
 import { toProtectedMark } from '../db/repositories/marks';
-import type { z } from 'zod';
-
-type FileFilter = z.output<(typeof registryContract)['dialog.openFile']['input']>['filter'];
-
-/** File dialogs: Electron's native ones in the app, a test-controlled queue in the web bridge. */
-export interface DialogPort {
-  openFile(title: string, filter: FileFilter): Promise<string | null>;
-  saveFile(title: string, defaultName: string, filter: FileFilter): Promise<string | null>;
-}
+import type { ShellPorts } from './files';
 
 export interface StartInfo {
   seededOnThisStart: boolean;
@@ -23,12 +18,21 @@ export interface StartInfo {
 
 export function createRegistryHandlers(
   ctx: AppContext,
-  dialogs: DialogPort,
+  shell: ShellPorts,
   start: StartInfo,
 ): Pick<Handlers, keyof typeof registryContract> {
   const registry = createRegistryService(ctx);
   const imports = createRegistryImportService(ctx);
   const backups = createBackupService(ctx);
+  const today = () => localToday(ctx.now());
+
+  /** An automatic backup is named, not pointed to: only a name that listAutomatic shows is accepted. */
+  function automaticBackupPath(fileName: string): string {
+    const found = backups.listAutomatic().find((b) => b.fileName === fileName);
+    if (!found) throw new AppFailure('not-found', `找不到自动备份「${fileName}」，请刷新后重试`);
+    return found.path;
+  }
+
   return {
     'app.info': () => ({
       version: ctx.config.version,
@@ -45,16 +49,28 @@ export function createRegistryHandlers(
     'registry.update': ({ key, mark }) => registry.update(key, mark),
     'registry.delete': ({ key }) => registry.remove(key),
     'registry.history': ({ key }) => registry.history(key),
-    'registry.importPreview': ({ path }) => imports.preview(path),
+    'registry.importPreview': ({ fileToken }) => imports.preview(shell.files.resolve(fileToken, 'table')),
     'registry.importCommit': ({ token }) => imports.commit(token),
     'registry.importDiscard': ({ token }) => imports.discard(token),
-    'registry.export': ({ path, format }) => exportRegistry(registry.list().map(toProtectedMark), path, format),
-    'dialog.openFile': async ({ title, filter }) => ({ path: await dialogs.openFile(title, filter) }),
-    'dialog.saveFile': async ({ title, defaultName, filter }) => ({
-      path: await dialogs.saveFile(title, defaultName, filter),
-    }),
-    'backup.create': ({ path }) => backups.create(path),
-    'backup.restore': ({ path }) => backups.restore(path),
+    'registry.export': ({ format }) =>
+      saveWithDialog(
+        shell.dialogs,
+        { title: format === 'csv' ? '导出名录为 CSV' : '导出名录为 Excel', defaultName: `保护名录-${today()}.${format}`, filter: format, extensions: [format] },
+        async (target) => ({ rows: (await exportRegistry(registry.list().map(toProtectedMark), target, format)).rows }),
+      ),
+    'backup.create': () =>
+      saveWithDialog(
+        shell.dialogs,
+        { title: '保存备份', defaultName: `商标守护备份-${today()}.sqlite`, filter: 'backup', extensions: ['sqlite', 'db'] },
+        async (target) => {
+          const { fileName, sizeBytes, createdAt } = await backups.create(target);
+          return { fileName, sizeBytes, createdAt };
+        },
+      ),
+    'backup.restore': (input) =>
+      backups.restore(
+        'fileToken' in input ? shell.files.resolve(input.fileToken, 'backup') : automaticBackupPath(input.automaticBackup),
+      ),
     'backup.listAutomatic': () => backups.listAutomatic(),
   };
 }

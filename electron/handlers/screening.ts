@@ -2,25 +2,30 @@
 import type { screeningContract } from '../../shared/contract/screening';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
+import { saveWithDialog } from '../files/save';
+import type { ShellPorts } from './files';
 import type { JobManager } from '../screening/jobs';
 import { createBatchService } from '../services/batches';
 import { createDashboardService } from '../services/dashboard';
 import { createProfileService } from '../services/profiles';
 import { createQuickCheckService } from '../services/quick-check';
-import { createReviewService } from '../services/review';
+import { createReviewService, localToday } from '../services/review';
+import { exportComplaints, exportHitView, requireComplaints } from '../services/hit-exports';
 
 type ScreeningHandlers = Pick<Handlers, keyof typeof screeningContract>;
 
 /** `jobs` is the app's one job manager (made with the context); tests may pass their own. */
-export function createScreeningHandlers(ctx: AppContext, jobs: JobManager = ctx.jobs): ScreeningHandlers {
+export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs: JobManager = ctx.jobs): ScreeningHandlers {
   const batches = createBatchService(ctx, jobs);
   const review = createReviewService(ctx);
   const profiles = createProfileService(ctx);
   const dashboard = createDashboardService(ctx);
   const quick = createQuickCheckService(ctx);
+  const today = () => localToday(ctx.now());
+  const table = (token: string) => shell.files.resolve(token, 'table');
   return {
-    'batches.previewFile': ({ path, kind }) => batches.previewFile(path, kind),
-    'batches.startImport': ({ path, kind, mapping }) => batches.startImport(path, kind, mapping),
+    'batches.previewFile': ({ fileToken, kind }) => batches.previewFile(table(fileToken), kind),
+    'batches.startImport': ({ fileToken, kind, mapping }) => batches.startImport(table(fileToken), kind, mapping),
     'batches.resume': ({ batchId }) => batches.resume(batchId),
     'batches.progress': ({ batchId }) => jobs.progress(batchId),
     'batches.cancel': ({ batchId }) => ({ cancelled: jobs.cancel(batchId) }),
@@ -32,13 +37,30 @@ export function createScreeningHandlers(ctx: AppContext, jobs: JobManager = ctx.
     'hits.get': ({ hitId }) => review.get(hitId),
     'hits.facets': ({ source }) => review.facets(source),
     'hits.decide': ({ hitIds, decision, dismissReason, note }) => review.decide(hitIds, decision, dismissReason, note),
-    'hits.export': ({ query, path }) => review.exportView(query, path),
+    'hits.export': ({ query }) => {
+      const name = query.source === 'filing' ? '抢注审查清单' : '电商审查清单';
+      const request = { title: `导出${name}`, defaultName: `${name}-${today()}.xlsx`, filter: 'xlsx' as const, extensions: ['xlsx'] };
+      return saveWithDialog(shell.dialogs, request, (target) => exportHitView(ctx, query, target, today()));
+    },
     'deadlines.upcoming': ({ withinDays }) => review.upcoming(withinDays),
     'profiles.list': (options) => profiles.list(options),
     'profiles.get': ({ kind, name }) => profiles.get(kind, name),
     'dashboard.summary': () => dashboard.summary(),
-    'dashboard.export': ({ path }) => dashboard.export(path),
-    'listings.complaintExport': ({ platform, path }) => review.complaintList(platform, path),
+    'dashboard.export': () => {
+      const request = { title: '导出统计为 Excel', defaultName: `商标监测统计-${today()}.xlsx`, filter: 'xlsx' as const, extensions: ['xlsx'] };
+      return saveWithDialog(shell.dialogs, request, async (target) => {
+        await dashboard.export(target);
+        return {};
+      });
+    },
+    'listings.complaintExport': async ({ platform }) => {
+      requireComplaints(ctx, platform, today());
+      const title = `导出${platform}投诉清单`;
+      const request = { title, defaultName: `投诉清单-${platform}-${today()}.xlsx`, filter: 'table' as const, extensions: ['xlsx', 'csv'] };
+      return saveWithDialog(shell.dialogs, request, (target) =>
+        exportComplaints(ctx, platform, target, target.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx', today()),
+      );
+    },
     quickCheck: ({ text, niceClass }) => quick.check(text, niceClass),
   };
 }

@@ -1,11 +1,12 @@
 // The only place that touches ipcMain: one handler per contract channel, each checking that the call comes from
 // our own window's top frame before it reaches the dispatcher.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, IPC_PREFIX } from '../../shared/api';
+import { CHANNELS, DROPPED_FILE_CHANNEL, IPC_PREFIX } from '../../shared/api';
+import type { FileGrants } from '../files/grants';
 import { fail } from '../../shared/result';
 import type { Dispatch } from './dispatch';
 
-export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean): () => void {
+export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean, files: FileGrants): () => void {
   const trusted = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
@@ -15,7 +16,12 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
       trusted(event) ? dispatch(channel, input) : fail('unsupported', '拒绝来自未知页面的请求'),
     );
   }
+  // A file dropped on the window, reported by the preload: a token for an existing table file, or null.
+  ipcMain.handle(DROPPED_FILE_CHANNEL, (event, filePath: unknown) =>
+    trusted(event) && typeof filePath === 'string' ? files.grantDropped(filePath) : null,
+  );
   return () => {
+    ipcMain.removeHandler(DROPPED_FILE_CHANNEL);
     for (const channel of CHANNELS) ipcMain.removeHandler(`${IPC_PREFIX}${channel}`);
   };
 }

@@ -1,11 +1,11 @@
 // The dashboard a division head pastes into a report: totals, hits by category and by week, decisions, what
 // falls due, and the applicants and agencies with the most hits; and its export to XLSX.
-import ExcelJS from 'exceljs';
 import type { Dashboard, ProfileRow } from '../../shared/contract/screening';
 import { CATEGORIES, type Category } from '../../shared/domain';
 import type { AppContext } from '../context';
-import { writeFileAtomically } from '../files/atomic';
-import { addDays } from '../db/repositories/hits-query';
+import { writeFileStreamed } from '../files/streamed';
+import { addDays, countHits, OVERDUE_HITS } from '../db/repositories/hits-query';
+import { writeXlsx, type XlsxCell, type XlsxSheet } from '../tabular/xlsx-writer';
 import { createProfileService, BAD_FAITH_RULES } from './profiles';
 import { createReviewService, localToday } from './review';
 
@@ -26,7 +26,7 @@ export function createDashboardService(ctx: AppContext) {
       undecided: one("SELECT count(*) AS n FROM hits WHERE decision = 'undecided'"),
       confirmed: one("SELECT count(*) AS n FROM hits WHERE decision = 'confirmed'"),
       dismissed: one("SELECT count(*) AS n FROM hits WHERE decision = 'dismissed'"),
-      overdue: one(`SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND h.deadline <> '' AND h.deadline < ?`, [today]),
+      overdue: countHits(ctx.db, OVERDUE_HITS, today),
       dueWithin14: one(`SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND h.deadline BETWEEN ? AND ?`, [today, addDays(today, 14)]),
     };
   }
@@ -69,28 +69,29 @@ export function createDashboardService(ctx: AppContext) {
 
   return {
     summary,
-    async export(filePath: string): Promise<{ path: string }> {
+    async export(filePath: string): Promise<void> {
       const data = summary();
-      const workbook = new ExcelJS.Workbook();
-      workbook.creator = '商标守护';
-      const sheet = (name: string, header: string[], rows: (string | number)[][]) => {
-        const ws = workbook.addWorksheet(name);
-        ws.addRow(header).font = { bold: true };
-        rows.forEach((row) => ws.addRow(row));
-        ws.columns.forEach((column) => (column.width = 18));
-      };
+      const sheet = (name: string, header: string[], rows: Iterable<XlsxCell[]>): XlsxSheet => ({
+        name,
+        columns: header.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length * 2 + 6)) })),
+        rows,
+      });
       const t = data.totals;
-      sheet('总体情况', ['项目', '数量'], [['商标申请', t.filings], ['电商商品', t.listings], ['命中', t.hits], ['待定', t.undecided], ['已确认', t.confirmed], ['已排除', t.dismissed], ['异议期已过', t.overdue], ['14 天内到期', t.dueWithin14]]);
-      sheet('按类别', ['类别', '命中', '已确认'], data.hitsByCategory.map((r) => [r.category, r.hits, r.confirmed]));
-      sheet('按周', ['周（周一）', '命中', '已确认'], data.hitsPerWeek.map((r) => [r.week, r.hits, r.confirmed]));
       const profileRows = (rows: ProfileRow[]) =>
         rows.map((p) => [p.name, p.filings, p.classes, p.hits, p.distinctMarksHit, p.flags.map((f) => BAD_FAITH_RULES[f].label).join('；')]);
       const profileHeader = ['名称', '申请量', '类别数', '命中', '涉及名录商标', '恶意迹象'];
-      sheet('申请人', profileHeader, profileRows(data.topApplicants));
-      sheet('代理机构', profileHeader, profileRows(data.topAgencies));
-      sheet('即将到期', ['申请号', '商标', '申请人', '异议截止', '剩余天数', '名录商标'], data.dueSoon.map((r) => [r.filing?.applicationNumber ?? '', r.filing?.markText ?? '', r.filing?.applicant ?? '', r.filing?.oppositionDeadline ?? '', r.filing?.daysLeft ?? '', r.markName]));
-      await writeFileAtomically(filePath, Buffer.from(await workbook.xlsx.writeBuffer()));
-      return { path: filePath };
+      // Everything that falls due, not the fifty rows the page shows (issue 9, item 17).
+      const due = review.upcoming(14).map((r) => [r.filing?.applicationNumber ?? '', r.filing?.markText ?? '', r.filing?.applicant ?? '', r.filing?.oppositionDeadline ?? '', r.filing?.daysLeft ?? null, r.markName]);
+      await writeFileStreamed(filePath, (write) =>
+        writeXlsx(write, [
+          sheet('总体情况', ['项目', '数量'], [['商标申请', t.filings], ['电商商品', t.listings], ['命中', t.hits], ['待定', t.undecided], ['已确认', t.confirmed], ['已排除', t.dismissed], ['异议期已过（待定）', t.overdue], ['14 天内到期', t.dueWithin14]]),
+          sheet('按类别', ['类别', '命中', '已确认'], data.hitsByCategory.map((r) => [r.category, r.hits, r.confirmed])),
+          sheet('按周', ['周（周一）', '命中', '已确认'], data.hitsPerWeek.map((r) => [r.week, r.hits, r.confirmed])),
+          sheet('申请人', profileHeader, profileRows(data.topApplicants)),
+          sheet('代理机构', profileHeader, profileRows(data.topAgencies)),
+          sheet('即将到期', ['申请号', '商标', '申请人', '异议截止', '剩余天数', '名录商标'], due),
+        ]),
+      );
     },
   };
 }

@@ -1,49 +1,35 @@
 // Registry export to CSV (UTF-8 with BOM, so Excel and WPS on Chinese Windows read it correctly) or XLSX.
-// Cells that a spreadsheet would run as a formula are neutralised (shared/formats/cells.ts).
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// In CSV, cells that a spreadsheet would run as a formula get the apostrophe guard (shared/formats/cells.ts); in
+// XLSX every text is a string cell, which is never a formula, so the text is written as it is (issue 10, item 8).
 import { neutraliseFormula } from '../../shared/formats/cells';
 import { REGISTRY_HEADERS, registryRow } from '../../shared/formats/registry';
 import type { ProtectedMark } from '../../shared/domain';
-import { writeFileAtomically } from '../files/atomic';
+import { writeFileStreamed } from '../files/streamed';
+import { textWidth, writeXlsx } from '../tabular/xlsx-writer';
 
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function registryCsv(marks: readonly ProtectedMark[]): string {
-  const lines = [REGISTRY_HEADERS.map((h) => h.header), ...marks.map(registryRow)].map((cells) =>
-    cells.map((cell) => csvField(neutraliseFormula(cell))).join(','),
-  );
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map((cell) => csvField(neutraliseFormula(cell))).join(',')}\r\n`;
 }
 
-// exceljs's streaming writer, not Workbook.writeBuffer: the latter hands each part to JSZip as a string that
-// JSZip encodes in 16 KB pieces, splitting a character outside the BMP (𠀋, a rare character of a name) into two
-// U+FFFD at a piece boundary — the export then no longer re-imports unchanged (issue 9, item 8).
-async function registryXlsx(marks: readonly ProtectedMark[]): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (part: Buffer) => parts.push(part));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = '商标守护';
-  const sheet = workbook.addWorksheet('保护名录', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REGISTRY_HEADERS.map(() => ({ width: 16 }));
-  const header = sheet.addRow(REGISTRY_HEADERS.map((h) => h.header));
-  header.font = { bold: true };
-  header.commit();
-  for (const mark of marks) sheet.addRow(registryRow(mark).map(neutraliseFormula)).commit();
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(parts);
+export function registryCsv(marks: readonly ProtectedMark[]): string {
+  return `\uFEFF${[REGISTRY_HEADERS.map((h) => h.header), ...marks.map(registryRow)].map(csvLine).join('')}`;
 }
+
+const WIDE = new Set(['商标名称', '别名', '权利人', '备注']);
 
 export async function exportRegistry(marks: readonly ProtectedMark[], filePath: string, format: 'csv' | 'xlsx') {
-  await writeFileAtomically(filePath, format === 'csv' ? registryCsv(marks) : await registryXlsx(marks));
+  await writeFileStreamed(filePath, async (write) => {
+    if (format === 'xlsx') {
+      const columns = REGISTRY_HEADERS.map((h) => ({ header: h.header, width: WIDE.has(h.header) ? 30 : Math.max(12, textWidth(h.header) + 4) }));
+      await writeXlsx(write, [{ name: '保护名录', columns, rows: marks.map(registryRow) }]);
+      return;
+    }
+    await write(`\uFEFF${csvLine(REGISTRY_HEADERS.map((h) => h.header))}`);
+    for (let at = 0; at < marks.length; at += 500) await write(marks.slice(at, at + 500).map((m) => csvLine(registryRow(m))).join(''));
+  });
   return { rows: marks.length, path: filePath };
 }

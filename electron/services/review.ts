@@ -1,18 +1,12 @@
-// The review queue: query hits, show one in detail, record decisions (each audited), export the current view,
-// list what falls due, and the per-platform complaint list for listings.
-import ExcelJS from 'exceljs';
+// The review queue: query hits, show one in detail, record decisions (each audited), and list what falls due.
+// The exports of hits are in hit-exports.ts.
 import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
-import { HitQuerySchema } from '../../shared/contract/screening';
-import { REASON_LABELS, type AlignedPair, type HitReason } from '../../shared/domain';
-import { neutraliseFormula } from '../../shared/formats/cells';
+import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { getHitRecord, queryHits, toHitRow } from '../db/repositories/hits-query';
-import { writeFileAtomically } from '../files/atomic';
-import { csvField } from './registry-export';
+import { addDays, allHitPages, getHitRecord, OVERDUE_HITS, queryHits, toHitRow } from '../db/repositories/hits-query';
 
 export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: '确认（疑似恶意抢注）', dismissed: '排除' };
-const EXPORT_LIMIT = 100_000;
 
 /** Today's date in the machine's time zone: deadlines are calendar days where the clerk sits. */
 export function localToday(iso: string): string {
@@ -20,33 +14,6 @@ export function localToday(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
-
-const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
-
-function exportRow(row: HitRow): (string | number)[] {
-  const f = row.filing;
-  const l = row.listing;
-  return [
-    row.score,
-    f?.applicationNumber ?? l?.listingId ?? '',
-    f?.markText ?? l?.title ?? '',
-    f?.niceClass ?? '',
-    f?.applicant ?? l?.shop ?? '',
-    f?.agency ?? l?.platform ?? '',
-    f?.gazetteIssue ?? '',
-    f?.publishedOn ?? '',
-    f?.oppositionDeadline ?? '',
-    row.markId,
-    row.markName,
-    row.markCategory,
-    reasonsText(row.reasons),
-    DECISION_LABELS[row.decision],
-    row.dismissReason,
-    row.decisionNote,
-  ];
-}
-
-const EXPORT_HEADERS = ['分数', '申请号/编号', '商标/标题', '类别', '申请人/店铺', '代理机构/平台', '公告期号', '公告日期', '异议截止', '名录编号', '名录商标', '名录类别', '理由', '结论', '排除原因', '备注'];
 
 export function createReviewService(ctx: AppContext) {
   const today = () => localToday(ctx.now());
@@ -114,18 +81,6 @@ export function createReviewService(ctx: AppContext) {
       })();
     },
 
-    async exportView(query: HitQuery, filePath: string): Promise<{ rows: number; path: string }> {
-      const { rows } = queryHits(ctx.db, HitQuerySchema.parse({ ...query, offset: 0, limit: 1000 }), today());
-      const all = rows.length < 1000 ? rows : queryAll(query);
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet(query.source === 'filing' ? '商标申请命中' : '电商商品命中');
-      sheet.addRow(EXPORT_HEADERS).font = { bold: true };
-      for (const row of all) sheet.addRow(exportRow(row).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
-      sheet.views = [{ state: 'frozen', ySplit: 1 }];
-      await writeFileAtomically(filePath, Buffer.from(await workbook.xlsx.writeBuffer()));
-      return { rows: all.length, path: filePath };
-    },
-
     facets(source: 'filing' | 'listing') {
       const all = <T>(sql: string) => ctx.db.prepare(sql).all(source) as T[];
       const counts = all<{ decision: Decision; n: number }>('SELECT decision, count(*) AS n FROM hits WHERE source = ? GROUP BY decision');
@@ -152,38 +107,17 @@ export function createReviewService(ctx: AppContext) {
      * has already passed (too late to oppose, still open to invalidation under art. 44), most urgent first.
      */
     upcoming(withinDays: number): HitRow[] {
-      const base = { source: 'filing' as const, sortBy: 'deadline' as const, sortDir: 'asc' as const, limit: 1000, offset: 0 };
-      const overdue = queryHits(ctx.db, { ...base, deadline: 'overdue', decision: 'undecided' }, today()).rows;
-      const due = queryHits(ctx.db, { ...base, deadline: 'open' }, today()).rows.filter(
-        (row) => row.decision !== 'dismissed' && (row.filing?.daysLeft ?? Infinity) <= withinDays,
-      );
+      // Every row, never the first thousand (issue 9, item 17); overdue is the one definition the dashboard counts.
+      const order = { sortBy: 'deadline' as const, sortDir: 'asc' as const };
+      const overdue = [...allHitPages(ctx.db, { ...OVERDUE_HITS, ...order }, today())].flat();
+      const due = [
+        ...allHitPages(ctx.db, { source: 'filing', deadline: 'open', ...order }, today(), {
+          andWhere: { clause: "h.deadline <= @until AND h.decision <> 'dismissed'", params: { until: addDays(today(), withinDays) } },
+        }),
+      ].flat();
       return [...overdue, ...due];
     },
-
-    async complaintList(platform: string, filePath: string): Promise<{ rows: number; path: string }> {
-      const { rows } = queryHits(ctx.db, { source: 'listing', platform, decision: 'confirmed', sortBy: 'mark', sortDir: 'asc', limit: 1000, offset: 0 }, today());
-      if (rows.length === 0) throw new AppFailure('not-found', `平台「${platform}」没有已确认的侵权商品`);
-      const header = ['平台', '店铺', '商品编号', '商品标题', '链接', '所在地', '涉及商标', '商标类别', '权利人', '注册号', '理由'];
-      const lines = rows.map((row) => {
-        const mark = row.markKey === null ? undefined : ctx.marks.get(row.markKey);
-        const l = row.listing;
-        return [l?.platform ?? '', l?.shop ?? '', l?.listingId ?? '', l?.title ?? '', l?.url ?? '', l?.sellerLocation ?? '', row.markName, row.markCategory, mark?.holder ?? '', mark?.registrationNumber ?? '', reasonsText(row.reasons)];
-      });
-      const text = [header, ...lines].map((cells) => cells.map((c) => csvField(neutraliseFormula(c))).join(',')).join('\r\n');
-      await writeFileAtomically(filePath, `\uFEFF${text}\r\n`);
-      return { rows: rows.length, path: filePath };
-    },
   };
-
-  function queryAll(query: HitQuery): HitRow[] {
-    const rows: HitRow[] = [];
-    for (let offset = 0; offset < EXPORT_LIMIT; offset += 1000) {
-      const page = queryHits(ctx.db, HitQuerySchema.parse({ ...query, offset, limit: 1000 }), today()).rows;
-      rows.push(...page);
-      if (page.length < 1000) break;
-    }
-    return rows;
-  }
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;

@@ -4,8 +4,11 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in a browser, where the web bridge client is used. */
     markguard?: MarkGuardClient;
-    /** Set by the Electron preload: the path of a file dropped on the window (browsers have no file paths). */
-    markguardFiles?: { pathOf(file: File): string };
+    /**
+     * Set by the Electron preload: registers a file dropped on the window with the main process and returns a token
+     * for it (null for anything but an existing CSV/XLSX file). The path itself never reaches the page.
+     */
+    markguardFiles?: { register(file: File): Promise<{ token: string; fileName: string } | null> };
   }
 }
 

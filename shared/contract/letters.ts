@@ -12,6 +12,7 @@ import {
   LetterTemplatesSchema,
 } from '../letters/model';
 import { LetterLayoutSchema } from '../letters/layout-model';
+import { savedOrCancelled } from './files';
 
 const Id = z.number().int().positive();
 const LetterId = z.object({ id: Id }).strict();
@@ -120,8 +121,8 @@ export const lettersContract = {
   'letters.discard': { input: LetterId, output: z.object({ discarded: z.boolean() }) },
   'letters.supersede': { input: LetterId, output: LetterDetailSchema },
   'letters.export': {
-    input: z.object({ id: Id, format: LetterFormatSchema, path: z.string().min(1) }).strict(),
-    output: z.object({ path: z.string(), sha256: z.string() }),
+    input: z.object({ id: Id, format: LetterFormatSchema }).strict(),
+    output: savedOrCancelled({ sha256: z.string() }),
   },
   'letters.list': {
     input: z.object({ status: LetterStatusSchema.optional() }).strict(),

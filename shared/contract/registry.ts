@@ -1,6 +1,7 @@
 // Channels of the registry, backup, dialogs and app information (issue 2).
 import { z } from 'zod';
 import { ProtectedMarkSchema } from '../domain';
+import { FileTokenSchema, savedOrCancelled } from './files';
 
 /** A protected mark as stored: the user's record plus the database's key and timestamps. */
 export const StoredMarkSchema = ProtectedMarkSchema.extend({
@@ -39,8 +40,6 @@ export const ImportPreviewSchema = z.object({
   sample: z.array(ProtectedMarkSchema),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
-
-export const FileFilterSchema = z.enum(['table', 'backup', 'docx', 'pdf']);
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -81,29 +80,30 @@ export const registryContract = {
   },
   'registry.delete': { input: MarkKey, output: z.object({ deleted: z.boolean() }) },
   'registry.history': { input: MarkKey, output: z.array(AuditEntrySchema) },
-  'registry.importPreview': { input: z.object({ path: z.string().min(1) }).strict(), output: ImportPreviewSchema },
+  /** Reads a table the clerk chose with `files.open` (purpose 'table'). */
+  'registry.importPreview': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImportPreviewSchema },
   'registry.importCommit': {
     input: z.object({ token: z.string().min(1) }).strict(),
     output: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   },
   'registry.importDiscard': { input: z.object({ token: z.string().min(1) }).strict(), output: z.object({}) },
+  /** Asks where to save (main's dialog) and writes the whole registry there. */
   'registry.export': {
-    input: z.object({ path: z.string().min(1), format: z.enum(['csv', 'xlsx']) }).strict(),
-    output: z.object({ rows: z.number().int(), path: z.string() }),
+    input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+    output: savedOrCancelled({ rows: z.number().int() }),
   },
 
-  'dialog.openFile': {
-    input: z.object({ title: z.string(), filter: FileFilterSchema }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+  /** Asks where to save (main's dialog) and writes a backup there. */
+  'backup.create': {
+    input: NoInput,
+    output: savedOrCancelled({ fileName: z.string(), sizeBytes: z.number(), createdAt: z.string() }),
   },
-  'dialog.saveFile': {
-    input: z.object({ title: z.string(), defaultName: z.string(), filter: FileFilterSchema }).strict(),
-    output: z.object({ path: z.string().nullable() }),
-  },
-
-  'backup.create': { input: z.object({ path: z.string().min(1) }).strict(), output: BackupInfoSchema },
+  /** Restores a backup the clerk chose with `files.open` (purpose 'backup') or one of the automatic backups by name. */
   'backup.restore': {
-    input: z.object({ path: z.string().min(1) }).strict(),
+    input: z.union([
+      z.object({ fileToken: FileTokenSchema }).strict(),
+      z.object({ automaticBackup: z.string().min(1).max(255) }).strict(),
+    ]),
     output: z.object({ restoredFrom: z.string(), previousKeptAt: z.string(), markCount: z.number().int() }),
   },
   'backup.listAutomatic': { input: NoInput, output: z.array(BackupInfoSchema) },

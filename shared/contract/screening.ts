@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ALIGNED_RELATIONS, CategorySchema, HIT_REASONS } from '../domain';
 import { RowProblemSchema } from './registry';
+import { FileTokenSchema, savedOrCancelled } from './files';
 
 export const BatchKindSchema = z.enum(['filing', 'listing']);
 export type BatchKind = z.infer<typeof BatchKindSchema>;
@@ -233,17 +234,17 @@ export const QuickCheckHitSchema = z.object({
   alignment: z.array(AlignedPairSchema),
 });
 
-const PathOnly = z.object({ path: z.string().min(1) }).strict();
 const BatchId = z.object({ batchId: Id }).strict();
 
 export const screeningContract = {
+  /** Reads the headers of a table chosen with `files.open` (purpose 'table') or dropped on the window. */
   'batches.previewFile': {
-    input: z.object({ path: z.string().min(1), kind: BatchKindSchema }).strict(),
+    input: z.object({ fileToken: FileTokenSchema, kind: BatchKindSchema }).strict(),
     output: BatchFilePreviewSchema,
   },
   'batches.startImport': {
     input: z
-      .object({ path: z.string().min(1), kind: BatchKindSchema, mapping: z.record(z.string(), z.number().int()) })
+      .object({ fileToken: FileTokenSchema, kind: BatchKindSchema, mapping: z.record(z.string(), z.number().int()) })
       .strict(),
     output: z.object({ batchId: Id }),
   },
@@ -275,9 +276,10 @@ export const screeningContract = {
       .strict(),
     output: z.object({ updated: z.number().int() }),
   },
+  /** Asks where to save (main's dialog) and writes every hit the query matches, in its order. */
   'hits.export': {
-    input: z.object({ query: HitQuerySchema, path: z.string().min(1) }).strict(),
-    output: z.object({ rows: z.number().int(), path: z.string() }),
+    input: z.object({ query: HitQuerySchema }).strict(),
+    output: savedOrCancelled({ rows: z.number().int() }),
   },
 
   'deadlines.upcoming': {
@@ -305,11 +307,12 @@ export const screeningContract = {
   },
 
   'dashboard.summary': { input: z.object({}).strict(), output: DashboardSchema },
-  'dashboard.export': { input: PathOnly, output: z.object({ path: z.string() }) },
+  'dashboard.export': { input: z.object({}).strict(), output: savedOrCancelled({}) },
 
+  /** Asks where to save; a name ending in .csv gets CSV, any other an XLSX workbook. */
   'listings.complaintExport': {
-    input: z.object({ platform: z.string().min(1), path: z.string().min(1) }).strict(),
-    output: z.object({ rows: z.number().int(), path: z.string() }),
+    input: z.object({ platform: z.string().min(1) }).strict(),
+    output: savedOrCancelled({ rows: z.number().int() }),
   },
 
   'quickCheck': {

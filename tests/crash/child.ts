@@ -11,6 +11,8 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import type { AppConfig, AppContext } from '../../electron/context';
 import { createBatchesRepository } from '../../electron/db/repositories/batches';
 import { createLettersHandlers } from '../../electron/handlers/letters';
+import { createFileGrants } from '../../electron/files/grants';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { sha256 } from '../../electron/letters/files';
 import { createBackupService } from '../../electron/services/backup';
 import { createRegistryService } from '../../electron/services/registry';
@@ -121,7 +123,7 @@ async function setup(op: OperationName, runDir: string, shared: string): Promise
       const hit = ctx.db.prepare("SELECT id FROM hits WHERE source = 'filing' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
       if (!hit) throw new Error('no hit to write a letter for');
       createReviewService(ctx).decide([hit.id], 'confirmed');
-      await createLettersHandlers(ctx)['letters.draftFromHits']({ hitIds: [hit.id], kind: 'referral' });
+      await createLettersHandlers(ctx, { dialogs: createQueuedDialogs(), files: createFileGrants() })['letters.draftFromHits']({ hitIds: [hit.id], kind: 'referral' });
     }
   } finally {
     services.close();

@@ -3,6 +3,8 @@
 import type { AppContext } from '../../electron/context';
 import { createBatchesRepository } from '../../electron/db/repositories/batches';
 import { createLettersHandlers } from '../../electron/handlers/letters';
+import { createFileGrants } from '../../electron/files/grants';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createLetterIssuing } from '../../electron/letters/issue';
 import { createBatchService } from '../../electron/services/batches';
 import { createBackupService } from '../../electron/services/backup';
@@ -35,7 +37,7 @@ async function screenToEnd(ctx: AppContext): Promise<void> {
 
 /** Issues the one draft, or — when a kill came after its number was taken — writes its archive files. */
 async function issueToEnd(ctx: AppContext): Promise<void> {
-  const api = createLettersHandlers(ctx);
+  const api = createLettersHandlers(ctx, { dialogs: createQueuedDialogs(), files: createFileGrants() });
   const letters = await api['letters.list']({});
   for (const letter of letters) {
     if (letter.status === 'draft') await api['letters.issue']({ id: letter.id });

@@ -23,13 +23,21 @@ async function api<C extends Channel>(server: WebServer, channel: C, input: Chan
   return body.value;
 }
 
+/** A token for a table file, chosen through the main process's (queued) open dialog. */
+async function tableToken(server: WebServer, file: string): Promise<string> {
+  await server.queueDialog(file);
+  const chosen = await api(server, 'files.open', { purpose: 'table' });
+  if (chosen.status !== 'chosen') throw new Error('the open dialog was cancelled');
+  return chosen.token;
+}
+
 /** The dev registry, then the dev filings screened against it; a few hits confirmed and dismissed. */
 async function importDevData(server: WebServer): Promise<void> {
-  const preview = await api(server, 'registry.importPreview', { path: path.join(DEV, 'registry.csv') });
+  const preview = await api(server, 'registry.importPreview', { fileToken: await tableToken(server, path.join(DEV, 'registry.csv')) });
   await api(server, 'registry.importCommit', { token: preview.token });
-  const file = path.join(DEV, 'filings.csv');
-  const mapping = (await api(server, 'batches.previewFile', { path: file, kind: 'filing' })).mapping;
-  const { batchId } = await api(server, 'batches.startImport', { path: file, kind: 'filing', mapping });
+  const fileToken = await tableToken(server, path.join(DEV, 'filings.csv'));
+  const mapping = (await api(server, 'batches.previewFile', { fileToken, kind: 'filing' })).mapping;
+  const { batchId } = await api(server, 'batches.startImport', { fileToken, kind: 'filing', mapping });
   await expect
     .poll(async () => (await api(server, 'batches.progress', { batchId })).phase, { timeout: 45_000, intervals: [250] })
     .toBe('done');

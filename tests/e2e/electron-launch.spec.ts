@@ -55,6 +55,10 @@ test('the desktop app starts and shows the registry', async () => {
     await expect(page.locator('.count')).toHaveText(/共 \d+ 条/);
     // In Electron the preload's client is used, not the web bridge.
     expect(await page.evaluate(() => typeof (globalThis as { markguard?: unknown }).markguard)).toBe('object');
+    // Served on app://, never file:// (issue 9, item 20); a dropped file is exchanged for a token, no path helper.
+    expect(page.url().split('#')[0]).toBe('app://markguard/index.html');
+    const files = await page.evaluate(() => Object.keys((globalThis as { markguardFiles?: object }).markguardFiles ?? {}));
+    expect(files).toEqual(['register']);
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

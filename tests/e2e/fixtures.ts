@@ -16,7 +16,10 @@ export interface WebServer {
   url: string;
   token: string;
   dataDir: string;
-  /** Answers the next dialog.openFile / dialog.saveFile call with this path (null: the user cancels). FIFO. */
+  /**
+   * Answers the next file dialog the main process shows (files.open, or the save dialog of an export, backup or
+   * letter) with this path (null: the user cancels). FIFO. The page itself never sees the path.
+   */
   queueDialog: (filePath: string | null) => Promise<void>;
 }
 

@@ -246,6 +246,18 @@ test('a cancelled file dialog does nothing', async ({ page, server }) => {
   await expect(page.getByRole('dialog', { name: '导入名录：预览' })).toContainText('registry.csv');
 });
 
+test('a cancelled save dialog writes nothing and says nothing went wrong', async ({ page, server }) => {
+  await openApp(page, server);
+  const exported = test.info().outputPath('名录导出.xlsx');
+  await server.queueDialog(null);
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  // the next export gets the next answer: the cancel was consumed by the main process's save dialog
+  await server.queueDialog(exported);
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  await expect(page.getByRole('status')).toContainText('已导出');
+  await expect(page.locator('.toast').filter({ hasText: '失败' })).toHaveCount(0);
+});
+
 test('10,000 records: the table stays virtualized and search still answers', async ({ page, server }) => {
   const chars = '青海湖山川雪域高原牦牛枸杞茶卡盐湖金银河源草原春秋红绿蓝白天地人和';
   const lines = [HEADER];

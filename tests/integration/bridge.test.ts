@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { startBridge, type RunningBridge } from '../../electron/bridge/server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
 import { startServices, type RunningServices } from '../../electron/startup';
 import { tempDir, testConfig } from './support/context';
 
@@ -76,21 +77,21 @@ describe('web bridge', () => {
   it('serves the renderer with a CSP and nothing outside its folder', async () => {
     const page = await request('GET', '/');
     expect(page.text).toContain('商标守护');
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    // the one policy the Electron window's header hook and app:// protocol send too (tests/unit/shell/security.test.ts)
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect((await request('GET', '/../secret.txt')).status).toBe(404);
     expect((await request('GET', '/%2e%2e/secret.txt')).status).toBe(404);
   });
 
-  it('answers dialogs from the test hook queue, in order', async () => {
+  it('answers the main process’s dialogs from the test hook queue, in order; the page gets a token, never the path', async () => {
     await request('POST', '/__test/dialog', { token: bridge.token, body: { path: '/tmp/a.csv' } });
     await request('POST', '/__test/dialog', { token: bridge.token, body: { path: null } });
-    const first = await request('POST', '/api/dialog.openFile', { token: bridge.token, body: { title: '导入', filter: 'table' } });
-    const second = await request('POST', '/api/dialog.saveFile', {
-      token: bridge.token,
-      body: { title: '导出', defaultName: 'x.csv', filter: 'table' },
-    });
-    expect(JSON.parse(first.text)).toEqual({ ok: true, value: { path: '/tmp/a.csv' } });
-    expect(JSON.parse(second.text)).toEqual({ ok: true, value: { path: null } });
+    const first = await request('POST', '/api/files.open', { token: bridge.token, body: { purpose: 'table' } });
+    const second = await request('POST', '/api/registry.export', { token: bridge.token, body: { format: 'csv' } });
+    expect(JSON.parse(first.text)).toEqual({ ok: true, value: { status: 'chosen', token: expect.stringMatching(/^ft-/), fileName: 'a.csv' } });
+    expect(first.text).not.toContain('/tmp');
+    expect(JSON.parse(second.text)).toEqual({ ok: true, value: { status: 'cancelled' } });
   });
 
   it('answers malformed JSON with an error value', async () => {

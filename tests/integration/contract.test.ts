@@ -50,7 +50,7 @@ describe('contract dispatcher', () => {
     expect(duplicate).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('T001') } });
     const missing = await services.dispatch('registry.history', { key: 999_999 });
     expect(missing).toEqual({ ok: true, value: [] });
-    const dialog = await services.dispatch('dialog.openFile', { title: '导入', filter: 'table' });
+    const dialog = await services.dispatch('files.open', { purpose: 'table' });
     expect(dialog).toMatchObject({ ok: false, error: { kind: 'unsupported' } });
   });
 

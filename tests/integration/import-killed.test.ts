@@ -26,8 +26,8 @@ afterAll(() => {
   folder.remove();
 });
 
-function startApp(dataDir: string): Promise<{ call: (channel: string, input: unknown) => Promise<unknown> }> {
-  child = spawn(process.execPath, [path.join(REPO_ROOT, 'out', 'web.cjs'), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startApp(dataDir: string): Promise<{ call: (channel: string, input: unknown) => Promise<unknown>; choose: (file: string) => Promise<string> }> {
+  child = spawn(process.execPath, [path.join(REPO_ROOT, 'out', 'web.cjs'), '--data-dir', dataDir, '--test-hooks'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child?.stdout?.on('data', (chunk: Buffer) => {
@@ -35,10 +35,16 @@ function startApp(dataDir: string): Promise<{ call: (channel: string, input: unk
       const match = /MARKGUARD_WEB_URL=(http:\/\/[^/]+)\/#token=(\S+)/.exec(out);
       if (!match) return;
       const [, origin, token] = match;
+      const post = async (route: string, input: unknown) => {
+        const response = await fetch(`${origin}${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+        return response.json();
+      };
       resolve({
-        call: async (channel, input) => {
-          const response = await fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-          return response.json();
+        call: (channel, input) => post(`/api/${channel}`, input),
+        /** a token for a file, through the main process's open dialog answered by the test queue */
+        choose: async (file) => {
+          await post('/__test/dialog', { path: file });
+          return ((await post('/api/files.open', { purpose: 'table' })) as { value: { token: string } }).value.token;
         },
       });
     });
@@ -52,7 +58,7 @@ describe('an import killed mid-way', () => {
     const file = writeFilings(folder.dir, 'big.csv', lines);
     const dataDir = path.join(folder.dir, 'data');
     const app = await startApp(dataDir);
-    const started = (await app.call('batches.startImport', { path: file, kind: 'filing', mapping: FILING_MAPPING })) as { ok: boolean; value: { batchId: number } };
+    const started = (await app.call('batches.startImport', { fileToken: await app.choose(file), kind: 'filing', mapping: FILING_MAPPING })) as { ok: boolean; value: { batchId: number } };
     expect(started.ok).toBe(true);
     for (;;) {
       const progress = (await app.call('batches.progress', { batchId: started.value.batchId })) as { value: { rows: number } };

@@ -74,7 +74,7 @@ describe('issued letter files', () => {
 
   it('DOCX: the number, title, recipient, fonts and every attachment row are in word/document.xml', async () => {
     const target = path.join(exports.dir, '导出.docx');
-    const result = await api['letters.export']({ id: letter.id, format: 'docx', path: target });
+    const result = await api.exportTo(letter.id, 'docx', target);
     expect(result.sha256).toBe(letter.files[0]?.sha256);
     const zip = await JSZip.loadAsync(readFileSync(target));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -95,7 +95,7 @@ describe('issued letter files', () => {
 
   it('PDF: pdftotext gives the letter text and the table; page 1 is rendered to PNG for review', async () => {
     const target = path.join(exports.dir, '导出.pdf');
-    await api['letters.export']({ id: letter.id, format: 'pdf', path: target });
+    await api.exportTo(letter.id, 'pdf', target);
     const text = compact(execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' }));
     const document = letter.document;
     if (!document) throw new Error('issued letter without document');
@@ -117,14 +117,14 @@ describe('issued letter files', () => {
   it('refuses to export an archive file that was changed after issue, and re-renders a missing one', async () => {
     const pdf = path.join(ctx.config.dataDir, 'letters', '2026', '青市监商函〔2026〕1号.pdf');
     writeFileSync(pdf, Buffer.concat([readFileSync(pdf), Buffer.from('\n%tampered')]));
-    await expect(api['letters.export']({ id: letter.id, format: 'pdf', path: path.join(exports.dir, 'x.pdf') })).rejects.toThrow(/已被改动/);
+    await expect(api.exportTo(letter.id, 'pdf', path.join(exports.dir, 'x.pdf'))).rejects.toThrow(/已被改动/);
     const docx = path.join(ctx.config.dataDir, 'letters', '2026', '青市监商函〔2026〕1号.docx');
     const { rmSync } = await import('node:fs');
     rmSync(docx);
-    const again = await api['letters.export']({ id: letter.id, format: 'docx', path: path.join(exports.dir, 'y.docx.csv') });
+    const again = await api.exportTo(letter.id, 'docx', path.join(exports.dir, 'y.docx.csv'));
     expect(again.sha256).toMatch(/^[0-9a-f]{64}$/);
     // A .csv appended by the save dialog's table filter is replaced by the right extension.
-    expect(again.path).toBe(path.join(exports.dir, 'y.docx'));
+    expect(again.savedTo).toBe(path.join(exports.dir, 'y.docx'));
     expect(withFormatExtension('/a/函.xlsx', 'pdf')).toBe('/a/函.pdf');
     expect(withFormatExtension('/a/函', 'pdf')).toBe('/a/函.pdf');
     expect(withFormatExtension('/a/函.PDF', 'pdf')).toBe('/a/函.PDF');

@@ -70,7 +70,7 @@ describe('the font in the preview, the PDF and the archive record', () => {
         font: `仿宋（本机系统字体），${fakeFangSong}`,
       });
       const target = path.join(fonts.dir, '函.pdf');
-      await api['letters.export']({ id: issued.id, format: 'pdf', path: target });
+      await api.exportTo(issued.id, 'pdf', target);
       // The body is drawn from the "simfang.ttf" file: here the Bold face under that name, so the recipient line
       // comes out bold, where the shipped Regular would draw it plain.
       expect(bodyIsBold(target, '国家知识产权局商标局：')).toBe(true);
@@ -90,7 +90,7 @@ describe('the font in the preview, the PDF and the archive record', () => {
       const issued = await api['letters.issue']({ id: draft.id });
       expect(issued.files.find((f) => f.format === 'pdf')?.font).toBe('思源宋体 Noto Serif SC（随程序提供）；本机不是 Windows，没有系统仿宋字体');
       const target = path.join(fonts.dir, '函-shipped.pdf');
-      await api['letters.export']({ id: issued.id, format: 'pdf', path: target });
+      await api.exportTo(issued.id, 'pdf', target);
       expect(bodyIsBold(target, '国家知识产权局商标局：')).toBe(false);
     } finally {
       ctx.cleanup();

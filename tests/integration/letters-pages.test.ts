@@ -45,8 +45,8 @@ beforeAll(async () => {
   letter = await api['letters.issue']({ id: draft.id });
   if (!letter.document) throw new Error('issued letter without its document');
   document = letter.document;
-  await api['letters.export']({ id: letter.id, format: 'pdf', path: pdfFile });
-  await api['letters.export']({ id: letter.id, format: 'docx', path: docxFile });
+  await api.exportTo(letter.id, 'pdf', pdfFile);
+  await api.exportTo(letter.id, 'docx', docxFile);
   mkdirSync(OUTPUT, { recursive: true });
 });
 afterAll(() => {

@@ -150,7 +150,7 @@ describe('numbering and the archive', () => {
 
 describe('settings, templates and errors over the contract', () => {
   it('rejects a template with an unknown placeholder in Chinese, and resets to the default', async () => {
-    const dispatch = createDispatcher(api as Parameters<typeof createDispatcher>[0], () => undefined);
+    const dispatch = createDispatcher(api as unknown as Parameters<typeof createDispatcher>[0], () => undefined);
     const state = await api['letters.templates.get']({});
     const template = { ...state.templates.referral, title: '{{发文机关}}关于{{事由}}的函' };
     expect(await dispatch('letters.templates.set', { kind: 'referral', template })).toEqual({

@@ -172,6 +172,49 @@ export function queryHits(db: Db, query: HitQuery, today: string): { total: numb
   return { total: total?.n ?? 0, rows: rows.map((r) => toHitRow(r, today)) };
 }
 
+/**
+ * Every hit a query matches, in the query's order, as pages of rows (issue 9, item 17: an export is never cut).
+ * The ids are taken once, so that a decision made while the export runs neither skips nor repeats a row; the rows
+ * are then read a page at a time.
+ */
+export function* allHitPages(
+  db: Db,
+  query: HitQuery,
+  today: string,
+  options: { pageSize?: number; andWhere?: { clause: string; params: Record<string, unknown> } } = {},
+): Generator<HitRow[]> {
+  const pageSize = options.pageSize ?? 1000;
+  const filter = hitFilter(query, today);
+  const where = options.andWhere ? `${filter.where} AND ${options.andWhere.clause}` : filter.where;
+  const params = { ...filter.params, ...options.andWhere?.params };
+  const sort = SORT_COLUMNS[query.sortBy ?? 'score'];
+  const dir = query.sortDir === 'asc' ? 'ASC' : 'DESC';
+  const order = query.sortBy === 'deadline' ? `${sort} IS NULL, ${sort} ${dir}` : `${sort} ${dir}`;
+  const ids = db
+    .prepare<Record<string, unknown>, number>(`SELECT h.id FROM hits h WHERE ${where} ORDER BY ${order}, h.id ${dir}`)
+    .pluck()
+    .all(params);
+  const read = db.prepare<[string], HitRecord>(
+    `SELECT ${HIT_COLUMNS} FROM json_each(?) AS page JOIN hits h ON h.id = page.value
+       LEFT JOIN filings f ON f.id = h.filing_id LEFT JOIN listings l ON l.id = h.listing_id ORDER BY page.key`,
+  );
+  for (let at = 0; at < ids.length; at += pageSize) {
+    yield read.all(JSON.stringify(ids.slice(at, at + pageSize))).map((r) => toHitRow(r, today));
+  }
+}
+
+/** How many hits a query matches. */
+export function countHits(db: Db, query: HitQuery, today: string): number {
+  const { where, params } = hitFilter(query, today);
+  return db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM hits h WHERE ${where}`).get(params)?.n ?? 0;
+}
+
+/**
+ * The one definition of an overdue hit, used by the dashboard's count and the deadlines page's list alike
+ * (issue 9, item 17): a hit on a filing, still undecided, whose opposition deadline has passed.
+ */
+export const OVERDUE_HITS = { source: 'filing', deadline: 'overdue', decision: 'undecided' } as const satisfies HitQuery;
+
 export function getHitRecord(db: Db, hitId: number): HitRecord | undefined {
   return db.prepare<[number], HitRecord>(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE h.id = ?`).get(hitId);
 }

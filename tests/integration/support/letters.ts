@@ -1,6 +1,9 @@
 // Confirmed hits written with SQL, as the screening import will write them (issue 4), for the letter tests.
 import type { AppContext } from '../../../electron/context';
+import { createQueuedDialogs } from '../../../electron/bridge/dialogs';
+import { createFileGrants } from '../../../electron/files/grants';
 import { createLettersHandlers } from '../../../electron/handlers/letters';
+import type { LetterFormat } from '../../../shared/contract/letters';
 import type { HitReason } from '../../../shared/domain';
 import { sampleMark } from './marks';
 
@@ -63,7 +66,19 @@ export function seedConfirmedHits(ctx: AppContext): SeededHits {
   return { gi: giHits, lake: lakeHit, undecided };
 }
 
-export const lettersApi = (ctx: AppContext) => createLettersHandlers(ctx);
+/** The letter channels' handlers; `exportTo` answers letters.export's save dialog with a path, as the e2e queue does. */
+export function lettersApi(ctx: AppContext) {
+  const dialogs = createQueuedDialogs();
+  const handlers = createLettersHandlers(ctx, { dialogs, files: createFileGrants() });
+  return Object.assign(handlers, {
+    async exportTo(id: number, format: LetterFormat, target: string) {
+      dialogs.queue(target);
+      const result = await handlers['letters.export']({ id, format });
+      if (result.status !== 'saved') throw new Error('the save dialog was cancelled');
+      return result;
+    },
+  });
+}
 
 /**
  * A second confirmed hit on a filing already seeded: the provincial famous mark 柴达木 (registration 99887766),

@@ -4,7 +4,8 @@ import { formatBytes, formatDateTime } from '../../components/format';
 interface AutomaticBackupsProps {
   backups: BackupInfo[] | null;
   error: string | null;
-  onRestore: (path: string, backup: BackupInfo) => void;
+  /** by the backup's file name: the main process knows where its automatic backups are */
+  onRestore: (fileName: string, backup: BackupInfo) => void;
 }
 
 export function AutomaticBackups({ backups, error, onRestore }: AutomaticBackupsProps) {
@@ -30,7 +31,7 @@ export function AutomaticBackups({ backups, error, onRestore }: AutomaticBackups
             </td>
             <td>{formatBytes(b.sizeBytes)}</td>
             <td>
-              <button type="button" className="link" onClick={() => onRestore(b.path, b)}>
+              <button type="button" className="link" onClick={() => onRestore(b.fileName, b)}>
                 恢复此备份
               </button>
             </td>

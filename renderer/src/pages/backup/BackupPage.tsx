@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/api';
 import { useClient } from '../../api/context';
-import { today } from '../../components/format';
 import { useToast } from '../../components/Toast';
 import { AutomaticBackups } from './AutomaticBackups';
 import { useRestore } from './useRestore';
@@ -24,18 +23,15 @@ export function BackupPage() {
   const restore = useRestore(() => void loadAutomatic());
 
   async function backupNow() {
-    const picked = await client['dialog.saveFile']({ title: '保存备份', defaultName: `商标守护备份-${today()}.sqlite`, filter: 'backup' });
-    if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.path === null) return;
-    const r = await client['backup.create']({ path: picked.value.path });
-    if (r.ok) notify(`备份已保存：${r.value.path}`);
-    else notify(`备份失败：${r.error.message}`, 'error');
+    const r = await client['backup.create']({});
+    if (!r.ok) return notify(`备份失败：${r.error.message}`, 'error');
+    if (r.value.status === 'saved') notify(`备份已保存：${r.value.savedTo}`);
   }
 
   async function chooseRestoreFile() {
-    const picked = await client['dialog.openFile']({ title: '选择要恢复的备份文件', filter: 'backup' });
+    const picked = await client['files.open']({ purpose: 'backup' });
     if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.path !== null) restore.ask(picked.value.path);
+    if (picked.value.status === 'chosen') restore.ask({ fileToken: picked.value.token }, picked.value.fileName);
   }
 
   const { restored } = restore;
@@ -66,7 +62,7 @@ export function BackupPage() {
       <section className="card">
         <h2>自动备份</h2>
         <p className="muted">每次启动时自动备份一次，保留最近七份。</p>
-        <AutomaticBackups backups={automatic} error={listError} onRestore={restore.ask} />
+        <AutomaticBackups backups={automatic} error={listError} onRestore={(fileName, backup) => restore.ask({ automaticBackup: fileName }, fileName, backup)} />
       </section>
       {restore.dialog}
     </div>

@@ -1,6 +1,6 @@
 // Restoring from a backup: ask first (explaining that the current database is kept aside), then restore.
 import { useState, type ReactNode } from 'react';
-import type { BackupInfo } from '../../../../shared/api';
+import type { BackupInfo, ChannelInput } from '../../../../shared/api';
 import { formatDateTime } from '../../components/format';
 import { useClient } from '../../api/context';
 import { useAppInfo } from '../../app/useAppInfo';
@@ -13,16 +13,23 @@ export interface Restored {
   markCount: number;
 }
 
-export function useRestore(onRestored: () => void): { ask: (path: string, backup?: BackupInfo) => void; restored: Restored | null; dialog: ReactNode } {
+/** Which backup: a file chosen in the main process's dialog (by its token) or an automatic backup (by its name). */
+export type RestoreSource = ChannelInput<'backup.restore'>;
+
+export function useRestore(onRestored: () => void): {
+  ask: (source: RestoreSource, fileName: string, backup?: BackupInfo) => void;
+  restored: Restored | null;
+  dialog: ReactNode;
+} {
   const client = useClient();
   const notify = useToast();
   const appInfo = useAppInfo();
-  const [confirming, setConfirming] = useState<{ path: string; busy: boolean; backup?: BackupInfo } | null>(null);
+  const [confirming, setConfirming] = useState<{ source: RestoreSource; fileName: string; busy: boolean; backup?: BackupInfo } | null>(null);
   const [restored, setRestored] = useState<Restored | null>(null);
 
-  async function restore(path: string) {
-    setConfirming((c) => (c ? { ...c, busy: true } : { path, busy: true }));
-    const r = await client['backup.restore']({ path });
+  async function restore(source: RestoreSource, fileName: string) {
+    setConfirming((c) => (c ? { ...c, busy: true } : { source, fileName, busy: true }));
+    const r = await client['backup.restore'](source);
     setConfirming(null);
     if (!r.ok) return notify(`恢复失败，当前数据没有改动：${r.error.message}`, 'error');
     setRestored(r.value);
@@ -37,11 +44,11 @@ export function useRestore(onRestored: () => void): { ask: (path: string, backup
       confirmLabel="恢复"
       danger
       busy={confirming.busy}
-      onConfirm={() => void restore(confirming.path)}
+      onConfirm={() => void restore(confirming.source, confirming.fileName)}
       onCancel={() => setConfirming(null)}
     >
       <p>将用以下备份替换当前数据：</p>
-      <p className="path">{confirming.path}</p>
+      <p className="path">{confirming.fileName}</p>
       {confirming.backup ? <BackupFacts backup={confirming.backup} /> : null}
       <p className="muted">
         恢复前会检查备份文件是否完好、版本是否相符。当前数据库不会被删除，会另存在数据文件夹中，需要时可以再恢复回来。
@@ -49,7 +56,7 @@ export function useRestore(onRestored: () => void): { ask: (path: string, backup
     </ConfirmDialog>
   ) : null;
 
-  return { ask: (path, backup) => setConfirming({ path, busy: false, ...(backup ? { backup } : {}) }), restored, dialog };
+  return { ask: (source, fileName, backup) => setConfirming({ source, fileName, busy: false, ...(backup ? { backup } : {}) }), restored, dialog };
 }
 
 /** When the backup was taken and what it holds, so the clerk sees what the data will be after the restore. */

@@ -95,12 +95,9 @@ export function useLetters() {
       if (draft) { setOpen(draft); notify(`已生成更正草稿，签发后将替代 ${letter.documentNumber}`); void reload(); }
     },
     async exportFile(letter: LetterSummary, format: LetterFormat) {
-      const defaultName = `${letter.documentNumber ?? '函件'}.${format}`;
-      const picked = await run(() => client['dialog.saveFile']({ title: `导出函件（${format.toUpperCase()}）`, defaultName, filter: format }));
-      if (!picked?.path) return;
-      const target = picked.path;
-      const done = await run(() => client['letters.export']({ id: letter.id, format, path: target }));
-      if (done) notify(`已导出：${done.path}`);
+      // The main process asks where to save and copies the archived file there.
+      const done = await run(() => client['letters.export']({ id: letter.id, format }));
+      if (done?.status === 'saved') notify(`已导出：${done.savedTo}`);
     },
   };
 }

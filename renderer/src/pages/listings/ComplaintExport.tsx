@@ -1,7 +1,7 @@
-// 导出投诉清单: the confirmed listings of one platform as a CSV for the platform's bulk takedown form.
+// 导出投诉清单: every confirmed listing of one platform, as XLSX (or CSV when the clerk names the file .csv), for the
+// platform's bulk takedown form. The main process asks where to save.
 import { useState } from 'react';
 import { useClient } from '../../api/context';
-import { today } from '../../components/format';
 import { useToast } from '../../components/Toast';
 import { useFacets } from '../review/useFacets';
 
@@ -15,12 +15,9 @@ export function ComplaintExport() {
 
   async function run() {
     if (!chosen) return;
-    const picked = await client['dialog.saveFile']({ title: `导出${chosen}投诉清单`, defaultName: `投诉清单-${chosen}-${today()}.csv`, filter: 'table' });
-    if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.path === null) return;
-    const result = await client['listings.complaintExport']({ platform: chosen, path: picked.value.path });
+    const result = await client['listings.complaintExport']({ platform: chosen });
     if (!result.ok) return notify(`导出失败：${result.error.message}`, 'error');
-    notify(`已导出${chosen}投诉清单 ${result.value.rows} 条到 ${result.value.path}`);
+    if (result.value.status === 'saved') notify(`已导出${chosen}投诉清单 ${result.value.rows} 条到 ${result.value.savedTo}`);
   }
 
   return (
@@ -29,7 +26,7 @@ export function ComplaintExport() {
         {platforms.length === 0 ? <option value="">无平台</option> : null}
         {platforms.map((p) => <option key={p} value={p}>{p}</option>)}
       </select>
-      <button type="button" onClick={() => void run()} disabled={!chosen} title="已确认的商品，按平台导出为 CSV，用于批量投诉下架">
+      <button type="button" onClick={() => void run()} disabled={!chosen} title="已确认的商品，按平台导出为 Excel（文件名以 .csv 结尾则为 CSV），用于批量投诉下架">
         导出投诉清单
       </button>
     </span>

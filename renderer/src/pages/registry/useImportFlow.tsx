@@ -5,24 +5,20 @@ import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import { ImportFlowDialogs, type ImportStep } from './ImportFlowDialogs';
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 export function useImportFlow(onImported: () => void): { start: () => void; busy: boolean; dialogs: ReactNode } {
   const client = useClient();
   const notify = useToast();
   const [step, setStep] = useState<ImportStep>({ kind: 'idle' });
 
   async function start() {
-    const picked = await client['dialog.openFile']({ title: '选择要导入的名录文件（CSV 或 XLSX）', filter: 'table' });
+    const picked = await client['files.open']({ purpose: 'table', title: '选择要导入的名录文件（CSV 或 XLSX）' });
     if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.path === null) return;
-    const path = picked.value.path;
+    if (picked.value.status === 'cancelled') return;
+    const { token, fileName } = picked.value;
     setStep({ kind: 'reading' });
-    const preview = await client['registry.importPreview']({ path });
+    const preview = await client['registry.importPreview']({ fileToken: token });
     if (preview.ok) setStep({ kind: 'preview', preview: preview.value, busy: false });
-    else setStep({ kind: 'failed', fileName: baseName(path), message: preview.error.message });
+    else setStep({ kind: 'failed', fileName, message: preview.error.message });
   }
 
   async function commit(preview: ImportPreview) {

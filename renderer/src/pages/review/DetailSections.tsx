@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { HitDetail, StoredFiling, StoredListing } from '../../../../shared/contract/screening';
 import { CategoryTag } from '../../components/CategoryTag';
+import { ExternalLink } from '../../components/ExternalLink';
 import { CountdownText } from './CountdownText';
 import { TitleWithMatch } from './TitleWithMatch';
 
@@ -61,7 +62,7 @@ export function ListingSection({ listing, matched }: { listing: StoredListing; m
         <Item label="商品标题"><TitleWithMatch title={listing.title} matched={matched} /></Item>
         <Item label="价格">{listing.price}</Item>
         <Item label="所在地">{listing.sellerLocation}</Item>
-        <Item label="链接">{listing.url ? <a href={listing.url} target="_blank" rel="noreferrer" className="path">{listing.url}</a> : ''}</Item>
+        <Item label="链接">{listing.url ? <ExternalLink url={listing.url} className="path" /> : ''}</Item>
       </dl>
     </section>
   );

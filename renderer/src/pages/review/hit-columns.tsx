@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { BatchKind, HitRow } from '../../../../shared/contract/screening';
 import { CategoryTag } from '../../components/CategoryTag';
+import { ExternalLink } from '../../components/ExternalLink';
 import { CountdownText } from './CountdownText';
 import { DecisionBadge } from './DecisionBadge';
 import { reasonsText, scoreText } from './labels';
@@ -67,7 +68,7 @@ const LISTING_COLUMNS: HitColumn[] = [
   mark,
   reasons,
   decision,
-  { key: 'url', label: '链接', width: '52px', render: (r) => (r.listing?.url ? <a href={r.listing.url} target="_blank" rel="noreferrer" onClick={(e) => e.stopPropagation()}>打开</a> : null), title: (r) => r.listing?.url ?? '' },
+  { key: 'url', label: '链接', width: '52px', render: (r) => (r.listing?.url ? <ExternalLink url={r.listing.url} label="打开" /> : null), title: (r) => r.listing?.url ?? '' },
 ];
 
 export function columnsFor(source: BatchKind): HitColumn[] {

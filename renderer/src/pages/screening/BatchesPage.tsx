@@ -41,7 +41,7 @@ export function BatchesPage() {
         </button>
       </div>
       <StaleNotice batches={batches} onRescreen={() => actions.rescreen(null, batches ?? [])} />
-      <DropZone kind={kind} onKind={setKind} disabled={flow.step.kind !== 'idle'} onPath={flow.openPath} onChoose={flow.choose} />
+      <DropZone kind={kind} onKind={setKind} disabled={flow.step.kind !== 'idle'} onFile={flow.openFile} onChoose={flow.choose} />
       {job ? (
         <ImportProgress
           fileName={job.fileName}

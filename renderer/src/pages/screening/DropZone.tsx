@@ -1,14 +1,14 @@
-// 拖入文件: a dropped file is imported from its path when the window can tell it (Electron's
-// webUtils.getPathForFile through the preload); otherwise (the web bridge) the file dialog opens instead.
+// 拖入文件: in the app the preload registers a dropped file with the main process and hands back a token for it
+// (the renderer never sees its path); in a browser (the web bridge) there is no path, so the file dialog opens.
 import { useState, type DragEvent } from 'react';
 import type { BatchKind } from '../../../../shared/contract/screening';
 import { KIND_LABELS } from './batch-labels';
+import type { ChosenTable } from './useBatchImport';
 
-/** The path of a dropped file, when the Electron preload can tell it (window.markguardFiles); null in a browser. */
-export function pathOfDroppedFile(file: File): string | null {
+/** A token for a dropped file, when the Electron preload can register it (window.markguardFiles); null otherwise. */
+export async function tokenOfDroppedFile(file: File): Promise<ChosenTable | null> {
   try {
-    const path = window.markguardFiles?.pathOf(file);
-    return path ? path : null;
+    return (await window.markguardFiles?.register(file)) ?? null;
   } catch {
     return null;
   }
@@ -18,20 +18,21 @@ interface DropZoneProps {
   kind: BatchKind;
   onKind: (kind: BatchKind) => void;
   disabled: boolean;
-  onPath: (kind: BatchKind, path: string) => void;
+  onFile: (kind: BatchKind, file: ChosenTable) => void;
   onChoose: (kind: BatchKind) => void;
 }
 
-export function DropZone({ kind, onKind, disabled, onPath, onChoose }: DropZoneProps) {
+export function DropZone({ kind, onKind, disabled, onFile, onChoose }: DropZoneProps) {
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
     if (disabled) return;
     const file = e.dataTransfer.files[0];
-    const path = file ? pathOfDroppedFile(file) : null;
-    if (path) onPath(kind, path);
-    else onChoose(kind);
+    void (file ? tokenOfDroppedFile(file) : Promise.resolve(null)).then((chosen) => {
+      if (chosen) onFile(kind, chosen);
+      else onChoose(kind);
+    });
   };
   return (
     <div

@@ -1,4 +1,5 @@
-// 导入: choose a file (dialog or drop) → batches.previewFile → column mapping → batches.startImport.
+// 导入: choose a file (the main process's dialog, or a drop the preload registers) → a token for it →
+// batches.previewFile → column mapping → batches.startImport with the same token. The renderer never holds a path.
 import { useState } from 'react';
 import type { BatchFilePreview, BatchKind } from '../../../../shared/contract/screening';
 import { useClient } from '../../api/context';
@@ -8,7 +9,13 @@ import { KIND_LABELS } from './batch-labels';
 export type ImportStep =
   | { kind: 'idle' }
   | { kind: 'reading'; batchKind: BatchKind }
-  | { kind: 'mapping'; batchKind: BatchKind; path: string; preview: BatchFilePreview; busy: boolean };
+  | { kind: 'mapping'; batchKind: BatchKind; fileToken: string; preview: BatchFilePreview; busy: boolean };
+
+/** A table file the main process holds for this session, by its token. */
+export interface ChosenTable {
+  token: string;
+  fileName: string;
+}
 
 export interface RunningJob {
   batchId: number;
@@ -17,35 +24,31 @@ export interface RunningJob {
   rescreen?: boolean;
 }
 
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 export function useBatchImport(onStarted: (job: RunningJob) => void) {
   const client = useClient();
   const notify = useToast();
   const [step, setStep] = useState<ImportStep>({ kind: 'idle' });
 
-  async function openPath(batchKind: BatchKind, path: string) {
+  async function openFile(batchKind: BatchKind, file: ChosenTable) {
     setStep({ kind: 'reading', batchKind });
-    const preview = await client['batches.previewFile']({ path, kind: batchKind });
+    const preview = await client['batches.previewFile']({ fileToken: file.token, kind: batchKind });
     if (!preview.ok) {
       setStep({ kind: 'idle' });
-      return notify(`无法读取「${baseName(path)}」：${preview.error.message}`, 'error');
+      return notify(`无法读取「${file.fileName}」：${preview.error.message}`, 'error');
     }
-    setStep({ kind: 'mapping', batchKind, path, preview: preview.value, busy: false });
+    setStep({ kind: 'mapping', batchKind, fileToken: file.token, preview: preview.value, busy: false });
   }
 
   async function choose(batchKind: BatchKind) {
-    const picked = await client['dialog.openFile']({ title: `选择要导入的${KIND_LABELS[batchKind]}文件（CSV 或 XLSX）`, filter: 'table' });
+    const picked = await client['files.open']({ purpose: 'table', title: `选择要导入的${KIND_LABELS[batchKind]}文件（CSV 或 XLSX）` });
     if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.path !== null) await openPath(batchKind, picked.value.path);
+    if (picked.value.status === 'chosen') await openFile(batchKind, picked.value);
   }
 
   async function start(mapping: Record<string, number>) {
     if (step.kind !== 'mapping') return;
     setStep({ ...step, busy: true });
-    const started = await client['batches.startImport']({ path: step.path, kind: step.batchKind, mapping });
+    const started = await client['batches.startImport']({ fileToken: step.fileToken, kind: step.batchKind, mapping });
     if (!started.ok) {
       setStep({ ...step, busy: false });
       return notify(`未能开始导入：${started.error.message}`, 'error');
@@ -57,7 +60,7 @@ export function useBatchImport(onStarted: (job: RunningJob) => void) {
   return {
     step,
     choose: (batchKind: BatchKind) => void choose(batchKind),
-    openPath: (batchKind: BatchKind, path: string) => void openPath(batchKind, path),
+    openFile: (batchKind: BatchKind, file: ChosenTable) => void openFile(batchKind, file),
     start: (mapping: Record<string, number>) => void start(mapping),
     cancel: () => setStep({ kind: 'idle' }),
   };

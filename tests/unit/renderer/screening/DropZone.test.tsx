@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DropZone } from '../../../../renderer/src/pages/screening/DropZone';
 import type {} from '../../../../renderer/src/global';
 
@@ -15,20 +15,31 @@ function drop() {
 }
 
 describe('drop zone', () => {
-  it('opens the file dialog when the window cannot tell a dropped file’s path', () => {
-    const onPath = vi.fn();
+  it('opens the file dialog when the window cannot register a dropped file', async () => {
+    const onFile = vi.fn();
     const onChoose = vi.fn();
-    render(<DropZone kind="listing" onKind={() => undefined} disabled={false} onPath={onPath} onChoose={onChoose} />);
+    render(<DropZone kind="listing" onKind={() => undefined} disabled={false} onFile={onFile} onChoose={onChoose} />);
     drop();
-    expect(onChoose).toHaveBeenCalledWith('listing');
-    expect(onPath).not.toHaveBeenCalled();
+    await waitFor(() => expect(onChoose).toHaveBeenCalledWith('listing'));
+    expect(onFile).not.toHaveBeenCalled();
   });
 
-  it('imports from the path when the preload can tell it', () => {
-    window.markguardFiles = { pathOf: (f) => `C:\\公告\\${f.name}` };
-    const onPath = vi.fn();
-    render(<DropZone kind="filing" onKind={() => undefined} disabled={false} onPath={onPath} onChoose={() => undefined} />);
+  it('opens the file dialog when the preload refuses the dropped file (not a table)', async () => {
+    window.markguardFiles = { register: () => Promise.resolve(null) };
+    const onFile = vi.fn();
+    const onChoose = vi.fn();
+    render(<DropZone kind="filing" onKind={() => undefined} disabled={false} onFile={onFile} onChoose={onChoose} />);
     drop();
-    expect(onPath).toHaveBeenCalledWith('filing', 'C:\\公告\\公告.csv');
+    await waitFor(() => expect(onChoose).toHaveBeenCalledWith('filing'));
+    expect(onFile).not.toHaveBeenCalled();
+  });
+
+  it('imports by the token the preload obtained, never by a path', async () => {
+    const register = vi.fn((f: File) => Promise.resolve({ token: 'ft-abcdefghijklmnopqrst', fileName: f.name }));
+    window.markguardFiles = { register };
+    const onFile = vi.fn();
+    render(<DropZone kind="filing" onKind={() => undefined} disabled={false} onFile={onFile} onChoose={() => undefined} />);
+    drop();
+    await waitFor(() => expect(onFile).toHaveBeenCalledWith('filing', { token: 'ft-abcdefghijklmnopqrst', fileName: '公告.csv' }));
   });
 });

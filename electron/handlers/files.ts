@@ -1,0 +1,26 @@
+// The `files.open` channel and the ports every handler that touches the user's files needs: the dialogs of the
+// main process and the tokens of the files chosen in them (issue 9, item 19).
+import type { filesContract, FilePurpose } from '../../shared/contract/files';
+import type { DialogPort, FileFilter } from '../files/dialog-port';
+import type { FileGrants } from '../files/grants';
+import type { Handlers } from '../ipc/dispatch';
+
+export interface ShellPorts {
+  dialogs: DialogPort;
+  files: FileGrants;
+}
+
+const OPEN: Record<FilePurpose, { title: string; filter: FileFilter }> = {
+  table: { title: '选择要导入的文件（CSV 或 XLSX）', filter: 'table' },
+  backup: { title: '选择要恢复的备份文件', filter: 'backup' },
+};
+
+export function createFilesHandlers(shell: ShellPorts): Pick<Handlers, keyof typeof filesContract> {
+  return {
+    'files.open': async ({ purpose, title }) => {
+      const chosen = await shell.dialogs.openFile(title ?? OPEN[purpose].title, OPEN[purpose].filter);
+      if (chosen === null) return { status: 'cancelled' as const };
+      return { status: 'chosen' as const, ...shell.files.grant(chosen, purpose) };
+    },
+  };
+}
