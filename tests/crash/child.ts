@@ -12,7 +12,6 @@ import type { AppConfig, AppContext } from '../../electron/context';
 import { createBatchesRepository } from '../../electron/db/repositories/batches';
 import { createLettersHandlers } from '../../electron/handlers/letters';
 import { createFileGrants } from '../../electron/files/grants';
-import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { sha256 } from '../../electron/letters/files';
 import { createBackupService } from '../../electron/services/backup';
 import { createRegistryService } from '../../electron/services/registry';
