@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { fail, ok, type Result } from '../../shared/result';
 import { backgroundLevel, contentBox, prepareGray } from '../../shared/engine/logo/prepare';
-import { logoHashes, type LogoHashes } from '../../shared/engine/logo/hash';
+import { logoHashes, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
 export const DECODE_SIDE = 128;
@@ -12,6 +12,8 @@ export const DECODE_SIDE = 128;
 const MAX_INPUT_PIXELS = 64_000_000;
 
 export interface LogoFeatures extends LogoHashes {
+  /** THUMB_SIDE² gray levels of the prepared figure as it is, for checking candidates */
+  thumb: Uint8Array;
   /** The content box in the decoded image (≤ DECODE_SIDE; of the re-decoded region for a small figure). */
   box: [number, number, number, number];
 }
@@ -64,5 +66,5 @@ export async function logoFeatures(input: Buffer | Uint8Array): Promise<Result<L
   if (!gray.ok) return gray;
   const prepared = prepareGray(gray.value);
   if (!prepared) return fail('invalid-input', '图片为空白，没有可比对的图形');
-  return ok({ ...logoHashes(prepared.pixels), box: prepared.box });
+  return ok({ ...logoHashes(prepared.pixels), thumb: thumbnail(prepared.pixels), box: prepared.box });
 }

@@ -15,6 +15,46 @@ export interface LogoHashes {
   dhash: Uint32Array;
 }
 
+/** Side of the thumbnail kept for checking candidates: the hash square itself (1 KB a logo). */
+export const THUMB_SIDE = HASH_SIDE;
+
+/** The prepared square rounded to bytes, as it is (orientation 0). */
+export function thumbnail(pixels: Float64Array): Uint8Array {
+  const out = new Uint8Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) out[i] = Math.round(pixels[i]!);
+  return out;
+}
+
+/**
+ * Pearson correlation of thumbnail q in orientation v with thumbnail s (−1 to 1; 0 when either is flat): how
+ * alike the two figures are pixel by pixel, a finer check than the 64 bits of the hashes.
+ */
+export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+  const n = THUMB_SIDE;
+  const transpose = (v & 4) !== 0;
+  let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let a = transpose ? y : x;
+      let b = transpose ? x : y;
+      if (v & 1) a = n - 1 - a;
+      if (v & 2) b = n - 1 - b;
+      const qv = q[b * n + a]!;
+      const sv = s[sAt + y * n + x]!;
+      sq += qv;
+      ss += sv;
+      qq += qv * qv;
+      tt += sv * sv;
+      qt += qv * sv;
+    }
+  }
+  const m = n * n;
+  const cov = qt - (sq * ss) / m;
+  const vq = qq - (sq * sq) / m;
+  const vs = tt - (ss * ss) / m;
+  return vq > 0 && vs > 0 ? cov / Math.sqrt(vq * vs) : 0;
+}
+
 const N = HASH_SIDE;
 const LOW = 8;
 
@@ -43,7 +83,7 @@ export function orient(pixels: Float64Array, v: number): Float64Array {
   return out;
 }
 
-/** Packs 64 booleans (as numbers) into [hi, lo] at `at` in out. */
+/** Packs 64 bits (numbers, non-zero = 1) into [hi, lo] at `at` in out. */
 function pack(bits: ArrayLike<number>, out: Uint32Array, at: number): void {
   let hi = 0;
   let lo = 0;
@@ -60,38 +100,37 @@ const DCT_TERMS: Array<[number, number]> = (() => {
   return all.sort((a, b) => a[0] + a[1] - (b[0] + b[1]) || a[1] - b[1]).slice(0, 64);
 })();
 
-/** Perceptual hash: each bit whether one of the DCT_TERMS lies above their median. */
-export function dctHash(pixels: Float64Array, out: Uint32Array, at: number): void {
-  // rows: coefficient u of each row
-  const rowCoef = new Float64Array(N * (LOW + 1));
+/** The DCT-II block C[v · 9 + u], u along x, for u, v ≤ 8. */
+function lowDct(pixels: Float64Array): Float64Array {
+  const K = LOW + 1;
+  const rowCoef = new Float64Array(N * K);
   for (let y = 0; y < N; y++) {
-    for (let u = 0; u <= LOW; u++) {
+    for (let u = 0; u < K; u++) {
       let s = 0;
       for (let x = 0; x < N; x++) s += pixels[y * N + x]! * COS[u * N + x]!;
-      rowCoef[y * (LOW + 1) + u] = s;
+      rowCoef[y * K + u] = s;
     }
   }
-  const coef: number[] = [];
-  for (const [u, v] of DCT_TERMS) {
-    let s = 0;
-    for (let y = 0; y < N; y++) s += rowCoef[y * (LOW + 1) + u]! * COS[v * N + y]!;
-    coef.push(s);
+  const block = new Float64Array(K * K);
+  for (let v = 0; v < K; v++) {
+    for (let u = 0; u < K; u++) {
+      let s = 0;
+      for (let y = 0; y < N; y++) s += rowCoef[y * K + u]! * COS[v * N + y]!;
+      block[v * K + u] = s;
+    }
   }
-  const median = [...coef].sort((a, b) => a - b)[32]!;
-  pack(coef.map((c) => (c >= median ? 1 : 0)), out, at);
+  return block;
 }
 
-/** Difference hash: a 9 × 8 area mean of the square, each bit whether a cell is brighter than its right neighbour. */
-export function diffHash(pixels: Float64Array, out: Uint32Array, at: number): void {
-  const W = 9;
-  const H = 8;
-  const cells = new Float64Array(W * H);
-  for (let j = 0; j < H; j++) {
-    const ya = (j * N) / H;
-    const yb = ((j + 1) * N) / H;
-    for (let i = 0; i < W; i++) {
-      const xa = (i * N) / W;
-      const xb = ((i + 1) * N) / W;
+/** Area means of the square on a w × h grid (cells weighted by the part of each pixel they cover). */
+function grid(pixels: Float64Array, w: number, h: number): Float64Array {
+  const cells = new Float64Array(w * h);
+  for (let j = 0; j < h; j++) {
+    const ya = (j * N) / h;
+    const yb = ((j + 1) * N) / h;
+    for (let i = 0; i < w; i++) {
+      const xa = (i * N) / w;
+      const xb = ((i + 1) * N) / w;
       let s = 0;
       for (let y = Math.floor(ya); y < Math.ceil(yb); y++) {
         const fy = Math.min(yb, y + 1) - Math.max(ya, y);
@@ -100,22 +139,54 @@ export function diffHash(pixels: Float64Array, out: Uint32Array, at: number): vo
           if (fx > 0 && fy > 0) s += pixels[y * N + x]! * fx * fy;
         }
       }
-      cells[j * W + i] = s;
+      cells[j * w + i] = quantise(s);
     }
   }
-  const bits: number[] = [];
-  for (let j = 0; j < H; j++) for (let i = 0; i < W - 1; i++) bits.push(cells[j * W + i]! > cells[j * W + i + 1]! ? 1 : 0);
-  pack(bits, out, at);
+  return cells;
 }
 
-/** Both hashes of a prepared square in all eight orientations. */
+/**
+ * Rounded to 1e-6: sums taken in another order differ in the last bits, and flat areas make exact ties (two white
+ * cells) that such noise would otherwise break one way in the image and the other way in its mirror.
+ */
+const quantise = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * Both hashes of a prepared square in all eight orientations, from one DCT and two grids: turning the image only
+ * permutes and negates DCT terms (mirroring x negates odd u; the transpose swaps u and v) and permutes grid cells.
+ * Perceptual hash: each bit whether one of DCT_TERMS lies above their median. Difference hash: a 9 × 8 grid of
+ * area means, each bit whether a cell is brighter than its right neighbour.
+ */
 export function logoHashes(pixels: Float64Array): LogoHashes {
   const phash = new Uint32Array(ORIENTATIONS * 2);
   const dhash = new Uint32Array(ORIENTATIONS * 2);
-  for (let v = 0; v < ORIENTATIONS; v++) {
-    const p = v === 0 ? pixels : orient(pixels, v);
-    dctHash(p, phash, v * 2);
-    diffHash(p, dhash, v * 2);
+  const K = LOW + 1;
+  const block = lowDct(pixels);
+  const wide = grid(pixels, 9, 8);
+  const tall = grid(pixels, 8, 9);
+  const coef = new Float64Array(64);
+  const bits = new Uint8Array(64);
+  for (let o = 0; o < ORIENTATIONS; o++) {
+    const fx = o & 1;
+    const fy = (o >> 1) & 1;
+    const t = (o & 4) !== 0;
+    DCT_TERMS.forEach(([u, v], k) => {
+      const c = t ? block[u * K + v]! : block[v * K + u]!;
+      const sign = t ? (v * fx + u * fy) & 1 : (u * fx + v * fy) & 1;
+      coef[k] = quantise(sign ? -c : c);
+    });
+    const median = Float64Array.from(coef).sort()[32]!;
+    for (let k = 0; k < 64; k++) bits[k] = coef[k]! >= median ? 1 : 0;
+    pack(bits, phash, o * 2);
+    let k = 0;
+    for (let j = 0; j < 8; j++) {
+      for (let i = 0; i < 8; i++) {
+        const cell = (ii: number) =>
+          t ? tall[(fy ? 8 - ii : ii) * 8 + (fx ? 7 - j : j)]! : wide[(fy ? 7 - j : j) * 9 + (fx ? 8 - ii : ii)]!;
+        bits[k++] = cell(i) > cell(i + 1) ? 1 : 0;
+      }
+    }
+    pack(bits, dhash, o * 2);
   }
   return { phash, dhash };
 }

@@ -1,16 +1,23 @@
 // Searching stored logos with a query's eight orientations: the Hamming index over the perceptual hashes finds the
 // candidates, then both hashes decide. scanLogos gives the same answer by comparing with every logo.
-import { hamming, ORIENTATIONS, type LogoHashes } from './hash';
+import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 
 /**
- * When a query is near a stored logo: in some orientation its perceptual hash is at most maxPhash bits away and
- * both hashes together at most maxSum. Chosen on the fit half of the generated logo set (bench/logos/).
+ * When a query is near a stored logo: in some orientation its perceptual hash is at most maxPhash bits away, both
+ * hashes together at most maxSum, and the thumbnails correlate at least minCorrelation. Chosen on the fit half of
+ * the generated logo set (bench/logos/quality.ts).
  */
 export interface LogoRule {
   maxPhash: number;
   maxSum: number;
+  minCorrelation: number;
+}
+
+/** A query: its hashes in all eight orientations and its thumbnail as it is. */
+export interface LogoQuery extends LogoHashes {
+  thumb: Uint8Array;
 }
 
 export interface LogoMatch {
@@ -19,19 +26,23 @@ export interface LogoMatch {
   orientation: number;
   phash: number;
   dhash: number;
-  /** 0–1, higher nearer: 1 − (phash + dhash) / 128 */
+  /** thumbnail correlation in that orientation */
+  correlation: number;
+  /** 0–1, higher nearer: the correlation, floored at 0 */
   score: number;
 }
 
 /** The best orientation of the query that meets the rule for stored logo i, or null. */
-export function matchLogo(query: LogoHashes, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
+export function matchLogo(query: LogoQuery, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
   let best: LogoMatch | null = null;
   for (let v = 0; v < ORIENTATIONS; v++) {
     const p = hamming(query.phash, v * 2, stored.phash, i * 2);
     if (p > rule.maxPhash) continue;
     const d = hamming(query.dhash, v * 2, stored.dhash, i * 2);
-    if (p + d > rule.maxSum || (best && p + d >= best.phash + best.dhash)) continue;
-    best = { index: i, orientation: v, phash: p, dhash: d, score: 1 - (p + d) / 128 };
+    if (p + d > rule.maxSum) continue;
+    const c = thumbCorrelation(query.thumb, v, stored.thumb, i * THUMB_SIDE * THUMB_SIDE);
+    if (c < rule.minCorrelation || (best && c <= best.correlation)) continue;
+    best = { index: i, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c) };
   }
   return best;
 }
@@ -53,7 +64,7 @@ export class LogoIndex {
   }
 
   /** Every stored logo the query is near under the rule, nearest first. */
-  search(query: LogoHashes, rule: LogoRule): LogoMatch[] {
+  search(query: LogoQuery, rule: LogoRule): LogoMatch[] {
     const candidates = this.candidates;
     candidates.length = 0;
     const collect = (i: number) => {
@@ -73,7 +84,7 @@ export class LogoIndex {
 }
 
 /** Every stored logo the query is near, by comparing with each one (the reference for tests and the benchmark). */
-export function scanLogos(stored: StoredHashes, query: LogoHashes, rule: LogoRule): LogoMatch[] {
+export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule): LogoMatch[] {
   const out: LogoMatch[] = [];
   for (let i = 0, n = stored.phash.length >>> 1; i < n; i++) {
     const m = matchLogo(query, stored, i, rule);

@@ -13,14 +13,15 @@ export interface LogoDistance {
   dhash: number;
 }
 
-/** Stored hashes of one logo: [hi, lo] of phash and dhash at `at` in two flat arrays. */
+/** Stored logos: [hi, lo] of phash and dhash at 2i, and the thumbnail (THUMB_SIDE² bytes) at i · THUMB_SIDE². */
 export interface StoredHashes {
   phash: Uint32Array;
   dhash: Uint32Array;
+  thumb: Uint8Array;
 }
 
 /** The orientation of the query minimising phash + dhash distance to the stored logo at index i. */
-export function logoDistance(query: LogoHashes, stored: StoredHashes, i: number): LogoDistance {
+export function logoDistance(query: LogoHashes, stored: Pick<StoredHashes, 'phash' | 'dhash'>, i: number): LogoDistance {
   let best: LogoDistance = { orientation: 0, phash: 65, dhash: 65 };
   for (let v = 0; v < ORIENTATIONS; v++) {
     const p = hamming(query.phash, v * 2, stored.phash, i * 2);

@@ -82,12 +82,12 @@ describe('LogoIndex', () => {
   it('answers like scanLogos for queries in every orientation, near and far', () => {
     const next = rng(99);
     const n = 2000;
-    const stored = { phash: new Uint32Array(2 * n).map(() => next()), dhash: new Uint32Array(2 * n).map(() => next()) };
+    const stored = { phash: new Uint32Array(2 * n).map(() => next()), dhash: new Uint32Array(2 * n).map(() => next()), thumb: new Uint8Array(n * 256).map(() => next() & 255) };
     const index = new LogoIndex(stored);
-    const rule = { maxPhash: 12, maxSum: 26 };
+    const rule = { maxPhash: 12, maxSum: 26, minCorrelation: -1 };
     let matches = 0;
     for (let q = 0; q < 200; q++) {
-      const query = { phash: new Uint32Array(16).map(() => next()), dhash: new Uint32Array(16).map(() => next()) };
+      const query = { phash: new Uint32Array(16).map(() => next()), dhash: new Uint32Array(16).map(() => next()), thumb: new Uint8Array(256).map(() => next() & 255) };
       if (q % 4 !== 0) {
         // plant a near copy of a stored logo in one orientation
         const i = next() % n;
@@ -98,6 +98,8 @@ describe('LogoIndex', () => {
       const a = index.search(query, rule);
       expect(a).toEqual(scanLogos(stored, query, rule));
       matches += a.length;
+      const strict = { ...rule, minCorrelation: 0.05 };
+      expect(index.search(query, strict)).toEqual(scanLogos(stored, query, strict));
     }
     expect(matches).toBeGreaterThan(60);
   });

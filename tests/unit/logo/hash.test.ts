@@ -17,7 +17,7 @@ describe('logo preparation and hashes', () => {
     const img = lImage(100, 80, 30, 20, 40);
     img.data[5 * 100 + 5] = 0; // a speck of scan noise
     expect(backgroundLevel(img)).toBe(250);
-    expect(contentBox(img, 250)).toEqual([30, 20, 70, 60]);
+    expect(contentBox(img, 250)).toEqual([29, 19, 71, 61]) // the 3 × 3 mean reaches one pixel out;
   });
 
   it('resamples by area: a mean over each covered part', () => {
