@@ -78,28 +78,43 @@ export class HammingIndex {
       this.stamps.fill(0);
       this.stamp = 1;
     }
-    const stamp = this.stamp;
     const sub = Math.floor(radius / this.tables.length);
     let checked = 0;
     for (const t of this.tables) {
       const key = bitsOf(hi, lo, t.start, t.width);
-      const probe = (k: number) => {
-        for (let p = t.offsets[k]!, end = t.offsets[k + 1]!; p < end; p++) {
-          const i = t.ids[p]!;
-          if (this.stamps[i] === stamp) continue;
-          this.stamps[i] = stamp;
-          checked++;
-          const d = popcount32(this.hashes[2 * i]! ^ hi) + popcount32(this.hashes[2 * i + 1]! ^ lo);
-          if (d <= radius) visit(i, d);
-        }
-      };
+      checked += this.probe(t, key, hi, lo, radius, visit);
       // every key within `sub` flips of `key`, each once: flip bits in increasing position
-      const flip = (k: number, from: number, left: number) => {
-        probe(k);
-        if (left === 0) return;
-        for (let b = from; b < t.width; b++) flip(k ^ (1 << b), b + 1, left - 1);
-      };
-      flip(key, 0, Math.min(sub, t.width));
+      if (sub >= 1) {
+        for (let a = 0; a < t.width; a++) {
+          const ka = key ^ (1 << a);
+          checked += this.probe(t, ka, hi, lo, radius, visit);
+          if (sub >= 2) for (let b = a + 1; b < t.width; b++) checked += this.deeper(t, ka ^ (1 << b), b + 1, sub - 2, hi, lo, radius, visit);
+        }
+      }
+    }
+    return checked;
+  }
+
+  /** Probes k and every key with up to `left` more flips at positions ≥ from. */
+  private deeper(t: Table, k: number, from: number, left: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
+    let checked = this.probe(t, k, hi, lo, radius, visit);
+    if (left > 0) for (let b = from; b < t.width; b++) checked += this.deeper(t, k ^ (1 << b), b + 1, left - 1, hi, lo, radius, visit);
+    return checked;
+  }
+
+  /** Checks the hashes of bucket k not yet seen by this search; returns how many. */
+  private probe(t: Table, k: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
+    const stamps = this.stamps;
+    const stamp = this.stamp;
+    const hashes = this.hashes;
+    let checked = 0;
+    for (let p = t.offsets[k]!, end = t.offsets[k + 1]!; p < end; p++) {
+      const i = t.ids[p]!;
+      if (stamps[i] === stamp) continue;
+      stamps[i] = stamp;
+      checked++;
+      const d = popcount32(hashes[2 * i]! ^ hi) + popcount32(hashes[2 * i + 1]! ^ lo);
+      if (d <= radius) visit(i, d);
     }
     return checked;
   }
