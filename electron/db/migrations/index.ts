@@ -6,6 +6,7 @@ import m003 from './003-screening';
 import m004 from './004-letters';
 import m005 from './005-batch-source';
 import m006 from './006-letter-file-fonts';
+import m007 from './007-logo-images';
 
 export interface Migration {
   version: number;
@@ -13,5 +14,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
