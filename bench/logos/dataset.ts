@@ -1,7 +1,7 @@
 // The generated logo set (issue 12): registry logos drawn as SVG and rendered with sharp, imitations of ten kinds
 // and negatives that share elements, labelled like the text sets (申请号,期望编号,类型) for ../shared/bench/score.mjs.
-// Seeded: the same files on every run. Written once into a folder and reused.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// Seeded: the same files on every run. Written once into a folder and reused (its done-v* file lists the rows).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import {
@@ -27,8 +27,8 @@ export interface DatasetSize {
 }
 
 export const DEFAULT_SIZE: DatasetSize = { targets: 100, distractors: 900, perKind: 2, layoutPerTarget: 20, designPerTarget: 20, random: 1000 };
-/** Bump when the drawing changes, so a cached set is regenerated. */
-const VERSION = 2;
+/** Bump when the drawing changes, so a cached set is regenerated (the done file lists the rows). */
+const VERSION = 3;
 
 export interface Row {
   id: string;
@@ -169,21 +169,21 @@ export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: s
   for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: randomLogo(r) });
   for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: randomLogo(r) });
   const done = path.join(dir, `done-v${VERSION}`);
-  const cached = existsSync(done);
+  if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as { rows: Row[]; registry: Array<{ id: string; file: string }> };
   mkdirSync(path.join(dir, 'registry'), { recursive: true });
   mkdirSync(path.join(dir, 'filings'), { recursive: true });
   for (const m of registry) {
     m.file = path.join('registry', `${m.id}.png`);
-    if (!cached) writeFileSync(path.join(dir, m.file), await png(logoSvg(m.logo)));
+    writeFileSync(path.join(dir, m.file), await png(logoSvg(m.logo)));
   }
   log(`registry: ${registry.length} logos`);
   const rows: Row[] = [];
   let next = 70_000_001;
   const add = async (kind: Kind, expect: string, family: string, make: () => Promise<Buffer>) => {
     const id = String(next++);
-    const bytes = await make(); // drawn even when cached: the generator's sequence must not depend on the cache
+    const bytes = await make();
     const file = path.join('filings', `${id}.${bytes[0] === 0xff ? 'jpg' : 'png'}`);
-    if (!cached) writeFileSync(path.join(dir, file), bytes);
+    writeFileSync(path.join(dir, file), bytes);
     rows.push({ id, expect, kind, family, file });
   };
   const targets = registry.slice(0, size.targets);
@@ -204,6 +204,7 @@ export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: s
     const mine = rows.filter((x) => splitOf(x.family || x.id) === part);
     writeFileSync(path.join(dir, `labels-${part}.csv`), csv([['申请号', '期望编号', '类型'], ...mine.map((x) => [x.id, x.expect, x.kind])]));
   }
-  writeFileSync(done, '');
-  return { rows, registry: registry.map(({ id, file }) => ({ id, file })) };
+  const set = { rows, registry: registry.map(({ id, file }) => ({ id, file })) };
+  writeFileSync(done, JSON.stringify(set));
+  return set;
 }
