@@ -19,6 +19,9 @@ const ENTRIES = {
   'bench/drivers/workflow.ts': 'bench-workflow.cjs',
   'bench/drivers/xlsx-import.ts': 'bench-xlsx.cjs',
   'electron/cli/read-floor.ts': 'read-floor.cjs',
+  'bench/logos/quality.ts': 'bench-logos-quality.cjs',
+  'bench/logos/scale.ts': 'bench-logos-scale.cjs',
+  'bench/logos/hash-worker.ts': 'bench-logos-worker.cjs',
 };
 
 const started = Date.now();
@@ -32,7 +35,7 @@ await Promise.all(
       format: 'cjs',
       target: 'node20',
       sourcemap: true,
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', 'sharp'],
       logLevel: 'warning',
       legalComments: 'none',
     }),

@@ -8,6 +8,7 @@ import m005 from './005-batch-source';
 import m006 from './006-letter-file-fonts';
 import m007 from './007-archive-guards';
 import m008 from './008-batch-removal';
+import m009 from './009-logo-images';
 
 export interface Migration {
   version: number;
@@ -15,5 +16,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,42 @@
+// Figurative marks (issue 12): quality on the generated logo set (per-kind recall on the holdout half, negatives
+// flagged, scored by ../shared/bench/score.mjs) and throughput — 100,000 filing images against 10,000 logos,
+// decoding and hashing included, beside a scan of every logo in the same run. Both sets are drawn once (seeded)
+// and cached under the OS temp folder. Targets: ≥ 0.95 per kind, ≤ 0.01 negatives; ≤ 60 s and ≤ 1.5 GB.
+import { existsSync, mkdirSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { needShared, root, runNode, sharedBench } from './common.mjs';
+
+const LOGOS = Number(process.env.MARKGUARD_BENCH_LOGOS ?? 10_000);
+const FILINGS = Number(process.env.MARKGUARD_BENCH_LOGO_FILINGS ?? 100_000);
+
+const lastLines = (text, n = 3) => text.trim().split('\n').slice(-n).join(' ');
+
+export const logos = {
+  name: 'logos',
+  async run() {
+    if (!needShared('logos')) return;
+    const setDir = path.join(tmpdir(), 'markguard-bench', 'logoset');
+    mkdirSync(setDir, { recursive: true });
+    const q = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs')]);
+    if (q.status !== 0) throw new Error(`logo quality failed: ${lastLines(q.stderr)}`);
+    process.stdout.write(q.stdout);
+
+    const dir = path.join(tmpdir(), 'markguard-bench', `logos-${LOGOS}x${FILINGS}`);
+    if (!existsSync(path.join(dir, 'done'))) {
+      console.log(`drawing ${LOGOS} logos and ${FILINGS} filing images in ${dir} (once) …`);
+      const g = await runNode([path.join(root, 'out/bench-logos-scale.cjs'), 'generate', dir]);
+      if (g.status !== 0) throw new Error(`logo set failed: ${lastLines(g.stderr)}`);
+    }
+    const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+    const r = await runNode([path.join(root, 'out/bench-logos-scale.cjs'), 'run', dir]);
+    if (r.status !== 0) throw new Error(`logo throughput failed: ${lastLines(r.stderr)}`);
+    const m = JSON.parse(r.stdout.trim().split('\n').at(-1));
+    console.log(`${m.filings} filing images against ${m.registry} logos, read + decode + hash + search: ${m.totalSeconds.toFixed(1)} s ` +
+      `(target ≤ 60 s; registry ${m.registrySeconds.toFixed(1)} s of it; CPU ${m.cpuSeconds.toFixed(1)} s over all threads; ` +
+      `load average before ${load}), peak RSS ${m.peakMb} MB (target ≤ 1536 MB); unreadable ${m.registryFailed} + ${m.filingsFailed}`);
+    console.log(`search alone: multi-index ${m.searchSeconds.toFixed(2)} s, scan of every logo ${m.scanSeconds.toFixed(2)} s ` +
+      `(${(m.scanSeconds / m.searchSeconds).toFixed(1)}×); ${m.hits} hits on ${m.filingsWithHits} filings; ` +
+      `filings where the two differ: ${m.differ}`);
+  },
+};

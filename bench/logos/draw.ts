@@ -1,0 +1,168 @@
+// Logos as data and as SVG, for the generated logo set (bench/logos/dataset.ts). A logo is a few figures (shapes
+// with a colour, place, size and turn) and at most one line of Chinese text drawn as outlines from a Noto font
+// shipped on npm, so that the SVG renders the same everywhere without system fonts.
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+
+export const CANVAS = 256;
+
+export const SHAPES = ['circle', 'ring', 'square', 'rounded', 'triangle', 'diamond', 'star5', 'star6', 'hexagon',
+  'cross', 'crescent', 'chevron', 'leaf', 'bar', 'arc'] as const;
+export type ShapeKind = (typeof SHAPES)[number];
+
+export interface Figure {
+  shape: ShapeKind;
+  /** centre and size in a 0–100 design box */
+  x: number;
+  y: number;
+  size: number;
+  /** degrees */
+  turn: number;
+  colour: string;
+}
+
+export interface TextLine {
+  text: string;
+  font: number;
+  x: number;
+  y: number;
+  size: number;
+  colour: string;
+}
+
+export interface Logo {
+  background: string;
+  figures: Figure[];
+  texts: TextLine[];
+}
+
+/** Seeded generator (mulberry32), the same numbers on every machine. */
+export function rng(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+export type Rand = () => number;
+export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+export const between = (r: Rand, a: number, b: number) => a + r() * (b - a);
+
+const HAN = '华龙凤金银天山海云星月日光明东南西北中和福寿康乐安泰祥瑞宝丰盛兴旺德仁信义美佳新鲜香味茶酒米面' +
+  '雪花春秋冬夏江河湖泉石林木森竹梅兰菊松鹤鹿马牛羊鱼鸟虎豹熊猫狮象红黄蓝绿紫白黑青玉珠王皇帝宫城门楼阁' +
+  '园田家乡国民人心手口目耳力工匠艺品牌源道长久永恒友爱和平喜庆吉利';
+export const randomText = (r: Rand, n: number) => Array.from({ length: n }, () => pick(r, [...HAN])).join('');
+
+/** Saturated and dark colours that stand off a light background. */
+export function randomColour(r: Rand): string {
+  const h = Math.floor(r() * 360);
+  const s = 45 + Math.floor(r() * 55);
+  const l = 18 + Math.floor(r() * 32);
+  return `hsl(${h},${s}%,${l}%)`;
+}
+export const lightBackground = (r: Rand) => (r() < 0.7 ? '#ffffff' : `hsl(${Math.floor(r() * 360)},40%,${93 + Math.floor(r() * 6)}%)`);
+
+export function randomFigure(r: Rand, size = between(r, 28, 60)): Figure {
+  return { shape: pick(r, SHAPES), x: between(r, 25, 75), y: between(r, 25, 65), size, turn: pick(r, [0, 0, 15, 30, 45, 90, between(r, 0, 360)]), colour: randomColour(r) };
+}
+
+/** A registry logo: one to three figures and, most of the time (always with one figure), a line of 2–4 characters. */
+export function randomLogo(r: Rand): Logo {
+  const figures: Figure[] = [];
+  const count = 1 + Math.floor(r() * 3);
+  for (let i = 0; i < count; i++) figures.push(randomFigure(r, i === 0 ? between(r, 45, 75) : between(r, 18, 40)));
+  const texts: TextLine[] = [];
+  // a lone figure always gets its name: one element alone has no layout to change and no detail to alter
+  if (r() < 0.75 || count === 1) texts.push(randomTextLine(r));
+  return { background: lightBackground(r), figures, texts };
+}
+
+export function randomTextLine(r: Rand, y = between(r, 80, 92)): TextLine {
+  const n = 2 + Math.floor(r() * 3);
+  return { text: randomText(r, n), font: Math.floor(r() * FONTS.length), x: 50, y, size: between(r, 12, 80 / n), colour: randomColour(r) };
+}
+
+// ---------- SVG ----------
+
+const star = (points: number, inner: number) =>
+  Array.from({ length: points * 2 }, (_, i) => {
+    const a = (Math.PI * i) / points - Math.PI / 2;
+    const rr = i % 2 ? inner : 1;
+    return `${(Math.cos(a) * rr).toFixed(3)},${(Math.sin(a) * rr).toFixed(3)}`;
+  }).join(' ');
+const polygon = (sides: number) =>
+  Array.from({ length: sides }, (_, i) => {
+    const a = (2 * Math.PI * i) / sides - Math.PI / 2;
+    return `${Math.cos(a).toFixed(3)},${Math.sin(a).toFixed(3)}`;
+  }).join(' ');
+
+/** A shape in a unit box [-1, 1]², filled with `fill`. */
+function shapeSvg(kind: ShapeKind, fill: string): string {
+  switch (kind) {
+    case 'circle': return `<circle r="1" fill="${fill}"/>`;
+    case 'ring': return `<circle r="0.8" fill="none" stroke="${fill}" stroke-width="0.35"/>`;
+    case 'square': return `<rect x="-0.9" y="-0.9" width="1.8" height="1.8" fill="${fill}"/>`;
+    case 'rounded': return `<rect x="-1" y="-0.7" width="2" height="1.4" rx="0.4" fill="${fill}"/>`;
+    case 'triangle': return `<polygon points="${polygon(3)}" fill="${fill}"/>`;
+    case 'diamond': return `<polygon points="0,-1 0.65,0 0,1 -0.65,0" fill="${fill}"/>`;
+    case 'star5': return `<polygon points="${star(5, 0.42)}" fill="${fill}"/>`;
+    case 'star6': return `<polygon points="${star(6, 0.55)}" fill="${fill}"/>`;
+    case 'hexagon': return `<polygon points="${polygon(6)}" fill="${fill}"/>`;
+    case 'cross': return `<path d="M-0.3,-1H0.3V-0.3H1V0.3H0.3V1H-0.3V0.3H-1V-0.3H-0.3Z" fill="${fill}"/>`;
+    case 'crescent': return `<path d="M0,-1A1,1 0 1 0 0,1A1.25,1.25 0 0 1 0,-1Z" fill="${fill}"/>`;
+    case 'chevron': return `<path d="M-1,-0.6L0,0.2L1,-0.6V0.1L0,0.9L-1,0.1Z" fill="${fill}"/>`;
+    case 'leaf': return `<path d="M-1,1C-1,-0.2 -0.2,-1 1,-1C1,0.2 0.2,1 -1,1Z" fill="${fill}"/>`;
+    case 'bar': return `<rect x="-1" y="-0.25" width="2" height="0.5" fill="${fill}"/>`;
+    case 'arc': return `<path d="M-1,0.4A1,1 0 0 1 1,0.4" fill="none" stroke="${fill}" stroke-width="0.4"/>`;
+  }
+}
+
+// __filename exists in the esbuild CJS bundle and under tsx; import.meta.url would not in the bundle.
+const require = createRequire(__filename);
+/** Four designs of the same characters: Noto Sans SC and Noto Serif SC, regular and black. */
+const FONT_FILES = [
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-sc/900Black/NotoSansSC_900Black.ttf',
+  '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  '@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf',
+];
+export const FONTS = FONT_FILES;
+const loaded: fontkit.Font[] = [];
+function font(i: number): fontkit.Font {
+  if (!loaded[i]) {
+    const f = fontkit.openSync(require.resolve(FONT_FILES[i]!));
+    if (!('layout' in f)) throw new Error(`${FONT_FILES[i]} is a collection`);
+    loaded[i] = f;
+  }
+  return loaded[i]!;
+}
+
+/** A text line as outlines, centred at (x, y) of the design box, `size` design units per em. */
+function textSvg(t: TextLine): string {
+  const f = font(t.font);
+  const run = f.layout(t.text);
+  const scale = t.size / f.unitsPerEm;
+  let pen = 0;
+  const paths: string[] = [];
+  run.glyphs.forEach((g, i) => {
+    paths.push(`<path transform="translate(${pen.toFixed(1)},0)" d="${g.path.toSVG()}"/>`);
+    pen += run.positions[i]!.xAdvance;
+  });
+  const left = t.x - (pen * scale) / 2;
+  const baseline = t.y + t.size * 0.38;
+  return `<g fill="${t.colour}" transform="translate(${left.toFixed(2)},${baseline.toFixed(2)}) scale(${scale.toFixed(5)},${(-scale).toFixed(5)})">${paths.join('')}</g>`;
+}
+
+/** The logo as an SVG document of side `side` pixels with `margin` pixels around the design box. */
+export function logoSvg(logo: Logo, side = CANVAS, margin = side * 0.06): string {
+  const k = (side - 2 * margin) / 100;
+  const figures = logo.figures.map((f) => {
+    const s = f.size / 2;
+    return `<g transform="translate(${f.x.toFixed(2)},${f.y.toFixed(2)}) rotate(${f.turn.toFixed(1)}) scale(${s.toFixed(2)})">${shapeSvg(f.shape, f.colour)}</g>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" viewBox="0 0 ${side} ${side}">` +
+    `<rect width="${side}" height="${side}" fill="${logo.background}"/>` +
+    `<g transform="translate(${margin.toFixed(2)},${margin.toFixed(2)}) scale(${k.toFixed(4)})">${figures.join('')}${logo.texts.map(textSvg).join('')}</g></svg>`;
+}

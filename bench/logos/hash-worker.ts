@@ -1,0 +1,13 @@
+// Worker thread of the logo throughput benchmark: hashes the files it is sent and returns the flat arrays.
+import { parentPort } from 'node:worker_threads';
+import { hashFiles } from './hashing';
+
+parentPort?.on('message', (files: string[]) => {
+  void hashFiles(files, 4).then((set) => {
+    parentPort?.postMessage(
+      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed] },
+      // the arrays are made here with new, so their buffers are plain ArrayBuffers
+      [set.phash.buffer as ArrayBuffer, set.dhash.buffer as ArrayBuffer, set.thumb.buffer as ArrayBuffer],
+    );
+  });
+});

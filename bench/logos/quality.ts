@@ -1,0 +1,154 @@
+// Quality on the generated logo set: hash every image, choose the rule (LogoRule) on the fit half only, then
+// write hits for each half and score them with ../shared/bench/score.mjs. `--write` stores the chosen rule in
+// shared/engine/logo/rule.ts (the one the app uses).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS]
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
+import { LogoIndex, type LogoRule } from '../../shared/engine/logo/logo-index';
+import { LOGO_RULE } from '../../shared/engine/logo/rule';
+import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
+import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
+
+const P_MAX = 18;
+const S_STEPS = [12, 16, 20, 24, 28, 32, 36, 40, 48, 128];
+const C_STEPS = Array.from({ length: 27 }, (_, k) => 0.3 + k * 0.025);
+/** The fit half's limit per negative kind, under the target of 0.01 to leave room for the holdout. */
+const FIT_FP_LIMIT = 0.006;
+
+/** Per filing, every (mark, orientation) within P_MAX phash bits: phash, phash + dhash, correlation, expected. */
+type Reach = Array<[number, number, number, boolean]>;
+
+function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet): Reach[] {
+  const stored = storedOf(reg);
+  const byId = new Map(markIds.map((id, j) => [id, j]));
+  return rows.map((row, i) => {
+    const out: Reach = [];
+    if (fil.failed.has(i)) return out;
+    const q = queryOf(fil, i);
+    const want = row.expect ? byId.get(row.expect) : undefined;
+    for (let j = 0; j < markIds.length; j++) {
+      if (reg.failed.has(j)) continue;
+      for (let v = 0; v < ORIENTATIONS; v++) {
+        const p = hamming(q.phash, v * 2, stored.phash, j * 2);
+        if (p > P_MAX) continue;
+        const s = p + hamming(q.dhash, v * 2, stored.dhash, j * 2);
+        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * THUMB_SIDE * THUMB_SIDE), j === want]);
+      }
+    }
+    return out;
+  });
+}
+
+interface RuleFigures {
+  rule: LogoRule;
+  recall: Record<string, number>;
+  falseFlag: Record<string, number>;
+}
+
+const meets = (e: Reach[number], r: LogoRule) => e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation;
+
+function figures(rows: Row[], reach: Reach[], rule: LogoRule): RuleFigures {
+  const n = new Map<string, number>();
+  const good = new Map<string, number>();
+  rows.forEach((row, i) => {
+    n.set(row.kind, (n.get(row.kind) ?? 0) + 1);
+    const hit = reach[i]!.some((e) => (row.expect ? e[3] : true) && meets(e, rule));
+    if (hit) good.set(row.kind, (good.get(row.kind) ?? 0) + 1);
+  });
+  const share = (k: string) => (good.get(k) ?? 0) / (n.get(k) ?? 1);
+  return {
+    rule,
+    recall: Object.fromEntries(IMITATION_KINDS.map((k) => [k, share(k)])),
+    falseFlag: Object.fromEntries(NEGATIVE_KINDS.map((k) => [k, share(k)])),
+  };
+}
+
+/** The rule with the best mean recall over kinds whose every negative kind stays under FIT_FP_LIMIT. */
+function chooseRule(rows: Row[], reach: Reach[]): RuleFigures {
+  let best: RuleFigures | null = null;
+  let bestMean = -1;
+  for (let P = 4; P <= P_MAX; P++) {
+    for (const S of S_STEPS) {
+      for (const C of C_STEPS) {
+        const f = figures(rows, reach, { maxPhash: P, maxSum: S, minCorrelation: Number(C.toFixed(3)) });
+        if (Object.values(f.falseFlag).some((x) => x > FIT_FP_LIMIT)) continue;
+        const mean = Object.values(f.recall).reduce((a, b) => a + b, 0) / IMITATION_KINDS.length;
+        if (mean > bestMean + 1e-9) {
+          best = f;
+          bestMean = mean;
+        }
+      }
+    }
+  }
+  return best ?? figures(rows, reach, { maxPhash: 0, maxSum: 0, minCorrelation: 1 });
+}
+
+function score(scoreMjs: string, labels: string, hits: string): { byKind: Record<string, { n: number; found: number; flagged: number }>; recall: number; top1: number } {
+  const r = spawnSync(process.execPath, [scoreMjs, labels, hits, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`score.mjs: ${r.stderr}`);
+  return JSON.parse(r.stdout) as ReturnType<typeof score>;
+}
+
+/** Quantiles per kind of the best correlation within phash ≤ 12 (expected mark for imitations, any for negatives). */
+function explain(rows: Row[], reach: Reach[]): void {
+  for (const kind of [...IMITATION_KINDS, ...NEGATIVE_KINDS]) {
+    const v = rows.flatMap((x, i) => (x.kind === kind ? [Math.max(-1, ...reach[i]!.filter((e) => e[0] <= 12 && (!x.expect || e[3])).map((e) => e[2]))] : [])).sort((a, b) => a - b);
+    const q = (f: number) => v[Math.min(v.length - 1, Math.floor(f * v.length))]!.toFixed(2);
+    console.error(`${kind.padEnd(9)} corr at phash ≤ 12: ${[0.05, 0.1, 0.5, 0.9, 0.95, 0.99].map((f) => `q${f}=${q(f)}`).join(' ')}`);
+  }
+}
+
+async function main() {
+  const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS]');
+  const t0 = Date.now();
+  const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
+  const t1 = Date.now();
+  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)));
+  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)));
+  const t2 = Date.now();
+  console.log(`logo set: ${registry.length} registry logos (${rows.filter((x) => x.expect).length / IMITATION_KINDS.length / 2} imitated), ` +
+    `${rows.filter((x) => x.expect).length} imitations, ${rows.filter((x) => !x.expect).length} negatives; ` +
+    `drawn or read in ${((t1 - t0) / 1000).toFixed(1)} s, hashed in ${((t2 - t1) / 1000).toFixed(1)} s; ` +
+    `unreadable: registry ${reg.failed.size}, filings ${fil.failed.size}`);
+  const stored = storedOf(reg);
+  const markIds = registry.map((m) => m.id);
+  const reach = reaches(rows, markIds, fil, reg);
+  if (process.argv.includes('--explain')) explain(rows, reach);
+  const part = (p: 'fit' | 'holdout') => rows.map((x, i) => [x, i] as const).filter(([x]) => splitOf(x.family || x.id) === p);
+  const fit = part('fit');
+  const chosen = chooseRule(fit.map(([x]) => x), fit.map(([, i]) => reach[i]!));
+  const rule = flag === '--write' ? chosen.rule : LOGO_RULE;
+  const show = (r: LogoRule) => `phash ≤ ${r.maxPhash}, phash + dhash ≤ ${r.maxSum}, thumbnail correlation ≥ ${r.minCorrelation}`;
+  console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${flag === '--write' ? ', rewritten' : ''})`);
+  if (flag === '--write' && ruleFile) {
+    writeFileSync(ruleFile, `// Generated by bench/logos/quality.ts --write from the fit half of the generated logo set; do not edit.\n` +
+      `import type { LogoRule } from './logo-index';\n\nexport const LOGO_RULE: LogoRule = { maxPhash: ${chosen.rule.maxPhash}, maxSum: ${chosen.rule.maxSum}, minCorrelation: ${chosen.rule.minCorrelation} };\n`);
+  }
+  // hits through the index, as the app finds them, scored by the shared scorer
+  const index = new LogoIndex(stored);
+  for (const p of ['fit', 'holdout'] as const) {
+    const lines: string[] = [];
+    for (const [x, i] of part(p)) {
+      if (fil.failed.has(i)) continue;
+      for (const m of index.search(queryOf(fil, i), rule)) lines.push(JSON.stringify({ source: 'filing', id: x.id, markId: markIds[m.index], score: m.score }));
+    }
+    const hitsFile = path.join(dir, `hits-${p}.jsonl`);
+    writeFileSync(hitsFile, lines.join('\n') + '\n');
+    const s = score(scoreMjs, path.join(dir, `labels-${p}.csv`), hitsFile);
+    const kinds = IMITATION_KINDS.map((k) => `${k} ${(s.byKind[k]!.found / s.byKind[k]!.n).toFixed(3)}`).join(', ');
+    const negs = NEGATIVE_KINDS.map((k) => `${k} ${(s.byKind[k]!.flagged / s.byKind[k]!.n).toFixed(4)} (${s.byKind[k]!.flagged}/${s.byKind[k]!.n})`).join(', ');
+    const failing = IMITATION_KINDS.filter((k) => s.byKind[k]!.found / s.byKind[k]!.n < 0.95);
+    const allNeg = NEGATIVE_KINDS.reduce((a, k) => a + s.byKind[k]!.flagged, 0) / NEGATIVE_KINDS.reduce((a, k) => a + s.byKind[k]!.n, 0);
+    console.log(`${p} (score.mjs): recall ${s.recall.toFixed(3)}, top1 ${s.top1.toFixed(3)}; per kind (target ≥ 0.95): ${kinds}`);
+    console.log(`${p} negatives flagged (target ≤ 0.01): all ${allNeg.toFixed(4)}; ${negs}` +
+      (failing.length ? `; kinds under 0.95: ${failing.join(', ')}` : '; every kind ≥ 0.95'));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+// Images of figurative marks, stored once by the SHA-256 of their bytes under the data folder's images/ (beside the
+// database) with their features in the images table (migration 7). The registry's images make the LogoIndex the
+// screening searches; a filing's images are the queries.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+import type { AppContext } from '../context';
+import { writeFileAtomically } from '../files/atomic';
+import { fail, ok, type Result } from '../../shared/result';
+import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { LogoIndex } from '../../shared/engine/logo/logo-index';
+import { MARK_ENTITY } from '../services/registry';
+import { logoFeatures } from './features';
+
+export const IMAGES_FOLDER = 'images';
+/** Larger files are refused: a gazette's or a certificate's image is far smaller. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** What sharp's bundled libvips decodes, by the format name its metadata reports → file extension. */
+const FORMATS: Record<string, string> = { png: 'png', jpeg: 'jpg', svg: 'svg', tiff: 'tif', webp: 'webp', gif: 'gif' };
+
+export interface StoredImage {
+  sha256: string;
+  format: string;
+  width: number;
+  height: number;
+}
+
+/** The file of a stored image: images/ab/abcdef….png in the data folder. */
+export function imageFile(ctx: AppContext, image: Pick<StoredImage, 'sha256' | 'format'>): string {
+  return path.join(ctx.config.dataDir, IMAGES_FOLDER, image.sha256.slice(0, 2), `${image.sha256}.${FORMATS[image.format] ?? 'bin'}`);
+}
+
+/**
+ * Stores an image (once: the same bytes again return the stored row) with its features; a file that is not an
+ * image sharp can read, is empty of any figure, or too large is refused with a Chinese reason and nothing is written.
+ */
+export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result<StoredImage>> {
+  if (bytes.length === 0) return fail('invalid-input', '图片文件为空');
+  if (bytes.length > MAX_IMAGE_BYTES) return fail('invalid-input', `图片文件过大（超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = ctx.db.prepare<[string], StoredImage>('SELECT sha256, format, width, height FROM images WHERE sha256 = ?').get(sha256);
+  if (known && existsSync(imageFile(ctx, known))) return ok(known);
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch {
+    return fail('invalid-input', '无法读取图片：不是可识别的图片文件（支持 PNG、JPEG、SVG、TIFF、WebP、GIF）');
+  }
+  const format = meta.format ?? '';
+  if (!(format in FORMATS)) return fail('invalid-input', `不支持的图片格式「${format || '未知'}」（支持 PNG、JPEG、SVG、TIFF、WebP、GIF）`);
+  const features = await logoFeatures(bytes);
+  if (!features.ok) return features;
+  const image: StoredImage = { sha256, format, width: meta.width ?? 0, height: meta.height ?? 0 };
+  // the file first: a row never points at a missing file (a file without a row is only a spare copy)
+  await writeFileAtomically(imageFile(ctx, image), bytes, { createFolder: true });
+  ctx.db.prepare(
+    `INSERT OR REPLACE INTO images (sha256, format, size_bytes, width, height, phash, dhash, thumb, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sha256, format, bytes.length, image.width, image.height, hashToHex(features.value.phash), hashToHex(features.value.dhash),
+    Buffer.from(features.value.thumb), ctx.now());
+  return ok(image);
+}
+
+/** Adds an image to a registry mark (by its key), after the images it has; the audit log notes it. */
+export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buffer): Promise<Result<StoredImage>> {
+  if (!ctx.marks.get(markKey)) return fail('not-found', '找不到该保护名录记录');
+  const stored = await storeImage(ctx, bytes);
+  if (!stored.ok) return stored;
+  ctx.db.transaction(() => {
+    const next = ctx.db.prepare<[number], { n: number }>('SELECT coalesce(max(position), 0) + 1 AS n FROM mark_images WHERE mark_key = ?').get(markKey)!.n;
+    const added = ctx.db.prepare('INSERT OR IGNORE INTO mark_images (mark_key, sha256, position, added_at) VALUES (?, ?, ?, ?)')
+      .run(markKey, stored.value.sha256, next, ctx.now());
+    if (added.changes) {
+      ctx.audit.record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+        note: `添加图样 ${stored.value.sha256.slice(0, 12)}` }, ctx.now());
+    }
+  })();
+  return stored;
+}
+
+/** The registry's images as a search index, with the mark each entry belongs to. */
+export function loadRegistryLogos(ctx: AppContext): { index: LogoIndex; entries: Array<{ markKey: number; markId: string; sha256: string }> } {
+  const rows = ctx.db.prepare<[], { mark_key: number; mark_id: string; sha256: string; phash: string; dhash: string; thumb: Buffer }>(
+    `SELECT mi.mark_key, m.mark_id, i.sha256, i.phash, i.dhash, i.thumb
+       FROM mark_images mi JOIN protected_marks m ON m.key = mi.mark_key JOIN images i ON i.sha256 = mi.sha256
+      ORDER BY m.mark_id, mi.position`,
+  ).all();
+  const T = THUMB_SIDE * THUMB_SIDE;
+  const stored = { phash: new Uint32Array(2 * rows.length), dhash: new Uint32Array(2 * rows.length), thumb: new Uint8Array(T * rows.length) };
+  rows.forEach((r, i) => {
+    // the CHECK constraints of migration 7 keep these 16 hex digits and T bytes
+    stored.phash.set(hexToHash(r.phash) ?? [0, 0], 2 * i);
+    stored.dhash.set(hexToHash(r.dhash) ?? [0, 0], 2 * i);
+    stored.thumb.set(r.thumb.subarray(0, T), T * i);
+  });
+  return { index: new LogoIndex(stored), entries: rows.map((r) => ({ markKey: r.mark_key, markId: r.mark_id, sha256: r.sha256 })) };
+}

@@ -1,0 +1,131 @@
+// Multi-index hashing (Norouzi, Punjani & Fleet, 2012) for 64-bit hashes: the bits are cut into m substrings and
+// each substring is a table of exact buckets. If two hashes differ in at most r bits, one of the m substrings
+// differs in at most ⌊r / m⌋ (pigeonhole), so looking up every key within that small radius in every table finds
+// them all; each candidate is then checked on all 64 bits. Results equal a scan of every pair, in far fewer steps.
+import { popcount32 } from './hash';
+
+/** Substrings wider than this would make tables larger than the hashes they index. */
+const MAX_WIDTH = 16;
+
+interface Table {
+  start: number;
+  width: number;
+  /** CSR buckets: ids of bucket b are ids[offsets[b] .. offsets[b + 1]) */
+  offsets: Uint32Array;
+  ids: Uint32Array;
+}
+
+/** Bits [start, start + width) of the 64-bit hash [hi, lo], counted from hi's top bit. */
+export function bitsOf(hi: number, lo: number, start: number, width: number): number {
+  const end = start + width;
+  const mask = width === 32 ? 0xffffffff : (1 << width) - 1;
+  if (end <= 32) return (hi >>> (32 - end)) & mask;
+  if (start >= 32) return (lo >>> (64 - end)) & mask;
+  const fromHi = hi & ((1 << (32 - start)) - 1);
+  return ((fromHi << (end - 32)) | (lo >>> (64 - end))) & mask;
+}
+
+/** The number of substrings for n hashes: about log2(n) bits each, between 4 (16 bits) and 8 (8 bits). */
+export function defaultSubstrings(n: number): number {
+  return Math.min(8, Math.max(4, Math.round(64 / Math.log2(Math.max(n, 2)))));
+}
+
+export class HammingIndex {
+  readonly size: number;
+  private readonly tables: Table[];
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  /** hashes: n × [hi, lo]. The index keeps a reference; do not change the array afterwards. */
+  constructor(
+    private readonly hashes: Uint32Array,
+    readonly substrings = defaultSubstrings(hashes.length / 2),
+  ) {
+    if (!Number.isInteger(substrings) || substrings < 64 / MAX_WIDTH || substrings > 64) {
+      throw new RangeError(`substrings must be an integer from ${64 / MAX_WIDTH} to 64`);
+    }
+    this.size = hashes.length >>> 1;
+    this.stamps = new Uint32Array(this.size);
+    this.tables = [];
+    let start = 0;
+    for (let k = 0; k < substrings; k++) {
+      const width = Math.floor(64 / substrings) + (k < 64 % substrings ? 1 : 0);
+      this.tables.push(this.buildTable(start, width));
+      start += width;
+    }
+  }
+
+  private buildTable(start: number, width: number): Table {
+    const offsets = new Uint32Array((1 << width) + 1);
+    const keys = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      keys[i] = bitsOf(this.hashes[2 * i]!, this.hashes[2 * i + 1]!, start, width);
+      offsets[keys[i]! + 1]!++;
+    }
+    for (let b = 1; b < offsets.length; b++) offsets[b]! += offsets[b - 1]!;
+    const fill = offsets.slice(0, -1);
+    const ids = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) ids[fill[keys[i]!]!++] = i;
+    return { start, width, offsets, ids };
+  }
+
+  /**
+   * Calls visit(i, distance) once for every stored hash i within `radius` bits of [hi, lo], in no set order.
+   * Returns the number of candidates checked (for measuring).
+   */
+  search(hi: number, lo: number, radius: number, visit: (i: number, distance: number) => void): number {
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const sub = Math.floor(radius / this.tables.length);
+    let checked = 0;
+    for (const t of this.tables) {
+      const key = bitsOf(hi, lo, t.start, t.width);
+      checked += this.probe(t, key, hi, lo, radius, visit);
+      // every key within `sub` flips of `key`, each once: flip bits in increasing position
+      if (sub >= 1) {
+        for (let a = 0; a < t.width; a++) {
+          const ka = key ^ (1 << a);
+          checked += this.probe(t, ka, hi, lo, radius, visit);
+          if (sub >= 2) for (let b = a + 1; b < t.width; b++) checked += this.deeper(t, ka ^ (1 << b), b + 1, sub - 2, hi, lo, radius, visit);
+        }
+      }
+    }
+    return checked;
+  }
+
+  /** Probes k and every key with up to `left` more flips at positions ≥ from. */
+  private deeper(t: Table, k: number, from: number, left: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
+    let checked = this.probe(t, k, hi, lo, radius, visit);
+    if (left > 0) for (let b = from; b < t.width; b++) checked += this.deeper(t, k ^ (1 << b), b + 1, left - 1, hi, lo, radius, visit);
+    return checked;
+  }
+
+  /** Checks the hashes of bucket k not yet seen by this search; returns how many. */
+  private probe(t: Table, k: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
+    const stamps = this.stamps;
+    const stamp = this.stamp;
+    const hashes = this.hashes;
+    let checked = 0;
+    for (let p = t.offsets[k]!, end = t.offsets[k + 1]!; p < end; p++) {
+      const i = t.ids[p]!;
+      if (stamps[i] === stamp) continue;
+      stamps[i] = stamp;
+      checked++;
+      const d = popcount32(hashes[2 * i]! ^ hi) + popcount32(hashes[2 * i + 1]! ^ lo);
+      if (d <= radius) visit(i, d);
+    }
+    return checked;
+  }
+}
+
+/** The same answer by comparing with every stored hash: the reference the index is tested and measured against. */
+export function scanAll(
+  hashes: Uint32Array, hi: number, lo: number, radius: number, visit: (i: number, distance: number) => void,
+): void {
+  for (let i = 0, n = hashes.length >>> 1; i < n; i++) {
+    const d = popcount32(hashes[2 * i]! ^ hi) + popcount32(hashes[2 * i + 1]! ^ lo);
+    if (d <= radius) visit(i, d);
+  }
+}

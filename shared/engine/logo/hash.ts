@@ -1,0 +1,216 @@
+// The two 64-bit hashes of a prepared logo, each for the eight quarter turns and mirrorings of it.
+// A hash is two 32-bit halves [hi, lo]; bit i of the 64 is bit (63 - i) counted from hi's top.
+import { HASH_SIDE } from './prepare';
+
+/** The number of orientations (the dihedral group of the square): identity first. */
+export const ORIENTATIONS = 8;
+
+/**
+ * The hashes of one image in every orientation: phash/dhash hold ORIENTATIONS × [hi, lo], orientation 0 the image
+ * as it is. Orientation v reads pixel (x, y) from (a, b) = v & 4 ? (y, x) : (x, y), then mirrors a when v & 1 and b
+ * when v & 2 — so 1 is a left-right mirror, 2 upside down, 3 a half turn, 4 the transpose.
+ */
+export interface LogoHashes {
+  phash: Uint32Array;
+  dhash: Uint32Array;
+}
+
+/** Side of the thumbnail kept for checking candidates: the hash square itself (1 KB a logo). */
+export const THUMB_SIDE = HASH_SIDE;
+
+/** The prepared square rounded to bytes, as it is (orientation 0). */
+export function thumbnail(pixels: Float64Array): Uint8Array {
+  const out = new Uint8Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) out[i] = Math.round(pixels[i]!);
+  return out;
+}
+
+/**
+ * Pearson correlation of thumbnail q in orientation v with thumbnail s (−1 to 1; 0 when either is flat): how
+ * alike the two figures are pixel by pixel, a finer check than the 64 bits of the hashes.
+ */
+export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+  const n = THUMB_SIDE;
+  const transpose = (v & 4) !== 0;
+  let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let a = transpose ? y : x;
+      let b = transpose ? x : y;
+      if (v & 1) a = n - 1 - a;
+      if (v & 2) b = n - 1 - b;
+      const qv = q[b * n + a]!;
+      const sv = s[sAt + y * n + x]!;
+      sq += qv;
+      ss += sv;
+      qq += qv * qv;
+      tt += sv * sv;
+      qt += qv * sv;
+    }
+  }
+  const m = n * n;
+  const cov = qt - (sq * ss) / m;
+  const vq = qq - (sq * sq) / m;
+  const vs = tt - (ss * ss) / m;
+  return vq > 0 && vs > 0 ? cov / Math.sqrt(vq * vs) : 0;
+}
+
+const N = HASH_SIDE;
+const LOW = 8;
+
+/** cos((2x + 1) u π / 2N) for u < LOW + 1, x < N. */
+const COS = (() => {
+  const t = new Float64Array((LOW + 1) * N);
+  for (let u = 0; u <= LOW; u++) for (let x = 0; x < N; x++) t[u * N + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N));
+  return t;
+})();
+
+/** The orientation v of a square N × N image. */
+export function orient(pixels: Float64Array, v: number): Float64Array {
+  const out = new Float64Array(N * N);
+  const transpose = (v & 4) !== 0;
+  const mirrorA = (v & 1) !== 0;
+  const mirrorB = (v & 2) !== 0;
+  for (let y = 0; y < N; y++) {
+    for (let x = 0; x < N; x++) {
+      let a = transpose ? y : x;
+      let b = transpose ? x : y;
+      if (mirrorA) a = N - 1 - a;
+      if (mirrorB) b = N - 1 - b;
+      out[y * N + x] = pixels[b * N + a]!;
+    }
+  }
+  return out;
+}
+
+/** Packs 64 bits (numbers, non-zero = 1) into [hi, lo] at `at` in out. */
+function pack(bits: ArrayLike<number>, out: Uint32Array, at: number): void {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 32; i++) hi = (hi << 1) | (bits[i]! ? 1 : 0);
+  for (let i = 32; i < 64; i++) lo = (lo << 1) | (bits[i]! ? 1 : 0);
+  out[at] = hi >>> 0;
+  out[at + 1] = lo >>> 0;
+}
+
+/** The 64 lowest DCT frequencies (u, v ≤ 8) by u + v, without the mean (which says nothing about the shape). */
+const DCT_TERMS: Array<[number, number]> = (() => {
+  const all: Array<[number, number]> = [];
+  for (let v = 0; v <= LOW; v++) for (let u = 0; u <= LOW; u++) if (u + v > 0) all.push([u, v]);
+  return all.sort((a, b) => a[0] + a[1] - (b[0] + b[1]) || a[1] - b[1]).slice(0, 64);
+})();
+
+/** The DCT-II block C[v · 9 + u], u along x, for u, v ≤ 8. */
+function lowDct(pixels: Float64Array): Float64Array {
+  const K = LOW + 1;
+  const rowCoef = new Float64Array(N * K);
+  for (let y = 0; y < N; y++) {
+    for (let u = 0; u < K; u++) {
+      let s = 0;
+      for (let x = 0; x < N; x++) s += pixels[y * N + x]! * COS[u * N + x]!;
+      rowCoef[y * K + u] = s;
+    }
+  }
+  const block = new Float64Array(K * K);
+  for (let v = 0; v < K; v++) {
+    for (let u = 0; u < K; u++) {
+      let s = 0;
+      for (let y = 0; y < N; y++) s += rowCoef[y * K + u]! * COS[v * N + y]!;
+      block[v * K + u] = s;
+    }
+  }
+  return block;
+}
+
+/** Area means of the square on a w × h grid (cells weighted by the part of each pixel they cover). */
+function grid(pixels: Float64Array, w: number, h: number): Float64Array {
+  const cells = new Float64Array(w * h);
+  for (let j = 0; j < h; j++) {
+    const ya = (j * N) / h;
+    const yb = ((j + 1) * N) / h;
+    for (let i = 0; i < w; i++) {
+      const xa = (i * N) / w;
+      const xb = ((i + 1) * N) / w;
+      let s = 0;
+      for (let y = Math.floor(ya); y < Math.ceil(yb); y++) {
+        const fy = Math.min(yb, y + 1) - Math.max(ya, y);
+        for (let x = Math.floor(xa); x < Math.ceil(xb); x++) {
+          const fx = Math.min(xb, x + 1) - Math.max(xa, x);
+          if (fx > 0 && fy > 0) s += pixels[y * N + x]! * fx * fy;
+        }
+      }
+      cells[j * w + i] = quantise(s);
+    }
+  }
+  return cells;
+}
+
+/**
+ * Rounded to 1e-6: sums taken in another order differ in the last bits, and flat areas make exact ties (two white
+ * cells) that such noise would otherwise break one way in the image and the other way in its mirror.
+ */
+const quantise = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * Both hashes of a prepared square in all eight orientations, from one DCT and two grids: turning the image only
+ * permutes and negates DCT terms (mirroring x negates odd u; the transpose swaps u and v) and permutes grid cells.
+ * Perceptual hash: each bit whether one of DCT_TERMS lies above their median. Difference hash: a 9 × 8 grid of
+ * area means, each bit whether a cell is brighter than its right neighbour.
+ */
+export function logoHashes(pixels: Float64Array): LogoHashes {
+  const phash = new Uint32Array(ORIENTATIONS * 2);
+  const dhash = new Uint32Array(ORIENTATIONS * 2);
+  const K = LOW + 1;
+  const block = lowDct(pixels);
+  const wide = grid(pixels, 9, 8);
+  const tall = grid(pixels, 8, 9);
+  const coef = new Float64Array(64);
+  const bits = new Uint8Array(64);
+  for (let o = 0; o < ORIENTATIONS; o++) {
+    const fx = o & 1;
+    const fy = (o >> 1) & 1;
+    const t = (o & 4) !== 0;
+    DCT_TERMS.forEach(([u, v], k) => {
+      const c = t ? block[u * K + v]! : block[v * K + u]!;
+      const sign = t ? (v * fx + u * fy) & 1 : (u * fx + v * fy) & 1;
+      coef[k] = quantise(sign ? -c : c);
+    });
+    const median = Float64Array.from(coef).sort()[32]!;
+    for (let k = 0; k < 64; k++) bits[k] = coef[k]! >= median ? 1 : 0;
+    pack(bits, phash, o * 2);
+    let k = 0;
+    for (let j = 0; j < 8; j++) {
+      for (let i = 0; i < 8; i++) {
+        const cell = (ii: number) =>
+          t ? tall[(fy ? 8 - ii : ii) * 8 + (fx ? 7 - j : j)]! : wide[(fy ? 7 - j : j) * 9 + (fx ? 8 - ii : ii)]!;
+        bits[k++] = cell(i) > cell(i + 1) ? 1 : 0;
+      }
+    }
+    pack(bits, dhash, o * 2);
+  }
+  return { phash, dhash };
+}
+
+/** Set bits of a 32-bit integer. */
+export function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Hamming distance between the hash at a in x and the hash at b in y. */
+export function hamming(x: Uint32Array, a: number, y: Uint32Array, b: number): number {
+  return popcount32(x[a]! ^ y[b]!) + popcount32(x[a + 1]! ^ y[b + 1]!);
+}
+
+/** A hash as 16 hex digits (for storage and display). */
+export function hashToHex(h: Uint32Array, at = 0): string {
+  return h[at]!.toString(16).padStart(8, '0') + h[at + 1]!.toString(16).padStart(8, '0');
+}
+
+/** [hi, lo] from 16 hex digits, or null. */
+export function hexToHash(hex: string): [number, number] | null {
+  if (!/^[0-9a-f]{16}$/i.test(hex)) return null;
+  return [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0];
+}

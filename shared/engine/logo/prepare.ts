@@ -1,0 +1,173 @@
+// From decoded gray pixels to the normalised square the hashes read: the logo cropped to its content, stretched to
+// full contrast, dark on light, and resampled to HASH_SIDE × HASH_SIDE. Pure (the decoding is electron/logos/).
+// Every step is symmetric under mirroring and quarter turns, so the hash of a turned image is the turned hash.
+
+/** A decoded 8-bit gray image, row-major. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: ArrayLike<number>;
+}
+
+/** Side of the square the hashes are computed from (the DCT reads its 8 × 8 lowest frequencies). */
+export const HASH_SIDE = 32;
+
+/** A pixel is content when it differs from the background by more than this (of 255). */
+const CONTENT_DIFFERENCE = 24;
+/**
+ * A row or column belongs to the logo only when this share of it (at least 4 pixels: a speck spreads to 3 in the
+ * 3 × 3 mean) is content, so that scan specks and a JPEG's ringing do not widen the crop.
+ */
+const CONTENT_SHARE = 0.03;
+/** Below this spread of gray levels the crop is not stretched. */
+const MIN_CONTRAST = 16;
+
+export interface Prepared {
+  /** HASH_SIDE² gray levels 0–255, background light. */
+  pixels: Float64Array;
+  /** The content box in the decoded image [x0, y0, x1, y1). */
+  box: [number, number, number, number];
+}
+
+/** The gray level of the background: the median of the border pixels. */
+export function backgroundLevel(img: GrayImage): number {
+  const { width: w, height: h, data } = img;
+  const counts = new Uint32Array(256);
+  let n = 0;
+  const add = (i: number) => {
+    counts[data[i]! & 255]!++;
+    n++;
+  };
+  for (let x = 0; x < w; x++) {
+    add(x);
+    if (h > 1) add((h - 1) * w + x);
+  }
+  for (let y = 1; y < h - 1; y++) {
+    add(y * w);
+    if (w > 1) add(y * w + w - 1);
+  }
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v]!;
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
+}
+
+/**
+ * The box of rows and columns that carry content, or null for a blank image. A pixel is content when the mean of its
+ * 3 × 3 neighbourhood differs from the background: the mean takes scan grain down to a third.
+ */
+export function contentBox(img: GrayImage, background: number): [number, number, number, number] | null {
+  const { width: w, height: h, data } = img;
+  const rows = new Uint32Array(h);
+  const cols = new Uint32Array(w);
+  // 3 × 3 sums, separably: across each row, then down each column
+  const across = new Float64Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      across[row + x] = data[row + x]! + (x > 0 ? data[row + x - 1]! : 0) + (x < w - 1 ? data[row + x + 1]! : 0);
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const tall = 1 + (y > 0 ? 1 : 0) + (y < h - 1 ? 1 : 0);
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const sum = across[i]! + (y > 0 ? across[i - w]! : 0) + (y < h - 1 ? across[i + w]! : 0);
+      const area = tall * (1 + (x > 0 ? 1 : 0) + (x < w - 1 ? 1 : 0));
+      if (Math.abs(sum - background * area) > CONTENT_DIFFERENCE * area) {
+        rows[y]!++;
+        cols[x]!++;
+      }
+    }
+  }
+  const span = (counts: Uint32Array, across: number): [number, number] | null => {
+    const need = Math.max(4, Math.round(across * CONTENT_SHARE));
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i]! >= need) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    return first < 0 ? null : [first, last + 1];
+  };
+  const ys = span(rows, w);
+  const xs = span(cols, h);
+  return ys && xs ? [xs[0], ys[0], xs[1], ys[1]] : null;
+}
+
+/**
+ * Area-averaging resample of the box [x0, x1) × [y0, y1) of src to dw × dh (each output pixel is the mean of the
+ * source area it covers, fractions weighted), which commutes with mirroring and, for square outputs, transposition.
+ */
+export function resampleArea(
+  src: ArrayLike<number>, srcWidth: number, box: readonly [number, number, number, number], dw: number, dh: number,
+): Float64Array {
+  const [x0, y0, x1, y1] = box;
+  const sx = (x1 - x0) / dw;
+  const sy = (y1 - y0) / dh;
+  const wx = weights(x0, sx, dw);
+  const wy = weights(y0, sy, dh);
+  // columns first into a (y1 - y0) × dw buffer, then rows
+  const mid = new Float64Array((y1 - y0) * dw);
+  for (let y = y0; y < y1; y++) {
+    const row = y * srcWidth;
+    for (let i = 0; i < dw; i++) {
+      let s = 0;
+      for (const [x, f] of wx[i]!) s += src[row + x]! * f;
+      mid[(y - y0) * dw + i] = s / sx;
+    }
+  }
+  const out = new Float64Array(dw * dh);
+  for (let j = 0; j < dh; j++) {
+    for (let i = 0; i < dw; i++) {
+      let s = 0;
+      for (const [y, f] of wy[j]!) s += mid[(y - y0) * dw + i]! * f;
+      out[j * dw + i] = s / sy;
+    }
+  }
+  return out;
+}
+
+/** For each output cell, the source indices it covers and how much of each. */
+function weights(start: number, scale: number, cells: number): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  for (let i = 0; i < cells; i++) {
+    const a = start + i * scale;
+    const b = start + (i + 1) * scale;
+    const list: Array<[number, number]> = [];
+    for (let p = Math.floor(a); p < Math.ceil(b - 1e-9); p++) {
+      const f = Math.min(b, p + 1) - Math.max(a, p);
+      if (f > 1e-9) list.push([p, f]);
+    }
+    out.push(list);
+  }
+  return out;
+}
+
+/**
+ * Crop to content, resample to HASH_SIDE², stretch the 1st–99th percentile to 0–255 and turn light-on-dark logos
+ * dark-on-light (a recolour that swaps figure and ground is still the same figure). Null when nothing differs
+ * from the background.
+ */
+export function prepareGray(img: GrayImage): Prepared | null {
+  const background = backgroundLevel(img);
+  const box = contentBox(img, background);
+  if (!box) return null;
+  const pixels = resampleArea(img.data, img.width, box, HASH_SIDE, HASH_SIDE);
+  const sorted = Float64Array.from(pixels).sort();
+  const lo = sorted[Math.floor(sorted.length * 0.01)]!;
+  const hi = sorted[Math.ceil(sorted.length * 0.99) - 1]!;
+  const invert = background < 128;
+  // an even patch (a logo that is one filled shape) keeps its levels rather than amplifying noise
+  const k = hi - lo < MIN_CONTRAST ? 1 : 255 / (hi - lo);
+  const base = hi - lo < MIN_CONTRAST ? 0 : lo;
+  for (let i = 0; i < pixels.length; i++) {
+    const v = Math.min(255, Math.max(0, (pixels[i]! - base) * k));
+    pixels[i] = invert ? 255 - v : v;
+  }
+  return { pixels, box };
+}

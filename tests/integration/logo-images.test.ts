@@ -1,0 +1,114 @@
+// Images of figurative marks (issue 12, item 5): migration 7's tables, content-addressed files beside the database,
+// refusal of what is not an image, and the registry's images found again from a mirrored copy.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../electron/db/open';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import logoImages from '../../electron/db/migrations/009-logo-images';
+import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, storeImage } from '../../electron/logos/store';
+import { logoFeatures } from '../../electron/logos/features';
+import { createRegistryService } from '../../electron/services/registry';
+import { LOGO_RULE } from '../../shared/engine/logo/rule';
+import type { ProtectedMark } from '../../shared/domain';
+import { openTestContext, tempDir } from './support/context';
+
+const contexts: Array<{ cleanup(): void }> = [];
+afterEach(() => contexts.splice(0).forEach((c) => c.cleanup()));
+function context() {
+  const ctx = openTestContext();
+  contexts.push(ctx);
+  return ctx;
+}
+
+const flag = (fill: string) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
+  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`)).png().toBuffer();
+const ring = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
+  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`)).png().toBuffer();
+
+const mark = (id: string, name: string): ProtectedMark => ({
+  id, name, category: '省著名商标', classes: [30], registrationNumber: '', holder: '', aliases: [], region: '', recognizedOn: '', notes: '',
+});
+
+describe('migration 7 (logo images)', () => {
+  it('creates images, mark_images and filing_images; a mark removed takes its image links with it', () => {
+    const folder = tempDir();
+    try {
+      const db = new Database(path.join(folder.dir, 't.sqlite'));
+      applyMigrations(db, MIGRATIONS.filter((m) => m.version <= logoImages.version));
+      const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+      expect(names).toEqual(expect.arrayContaining(['images', 'mark_images', 'filing_images']));
+      db.pragma('foreign_keys = ON');
+      db.prepare("INSERT INTO protected_marks (key, mark_id, name, category, created_at, updated_at) VALUES (1, 'A', '甲', '老字号', 'x', 'x')").run();
+      db.prepare("INSERT INTO images VALUES (?, 'png', 1, 1, 1, '0000000000000000', '0000000000000000', x'00', 'x')").run('a'.repeat(64));
+      db.prepare("INSERT INTO mark_images VALUES (1, ?, 1, 'x')").run('a'.repeat(64));
+      expect(() => db.prepare("INSERT INTO images VALUES ('short', 'png', 1, 1, 1, '0', '0', x'00', 'x')").run()).toThrow(/CHECK/);
+      db.prepare('DELETE FROM protected_marks WHERE key = 1').run();
+      expect(db.prepare('SELECT count(*) AS n FROM mark_images').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 1 });
+      db.close();
+    } finally {
+      folder.remove();
+    }
+  });
+});
+
+describe('logo image store', () => {
+  it('stores an image once under its SHA-256 beside the database, with its hashes', async () => {
+    const ctx = context();
+    const bytes = await flag('#1d3f8f');
+    const a = await storeImage(ctx, bytes);
+    const b = await storeImage(ctx, bytes);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok) return;
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(a.value).toEqual({ sha256: sha, format: 'png', width: 200, height: 200 });
+    expect(readFileSync(imageFile(ctx, a.value))).toEqual(bytes);
+    expect(path.dirname(path.dirname(imageFile(ctx, a.value)))).toBe(path.join(path.dirname(ctx.databasePath), IMAGES_FOLDER));
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 1 });
+    const row = ctx.db.prepare('SELECT phash, length(thumb) AS t FROM images').get() as { phash: string; t: number };
+    expect(row.phash).toMatch(/^[0-9a-f]{16}$/);
+    expect(row.t).toBe(32 * 32);
+  });
+
+  it('refuses what is not an image, an empty figure and an empty file in Chinese, writing nothing', async () => {
+    const ctx = context();
+    const blank = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#fff' } }).png().toBuffer();
+    const results = [await storeImage(ctx, Buffer.from('%PDF-1.4 not an image')), await storeImage(ctx, blank), await storeImage(ctx, Buffer.alloc(0))];
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.message))).toEqual([
+      '无法读取图片：不是可识别的图片文件（支持 PNG、JPEG、SVG、TIFF、WebP、GIF）',
+      '图片为空白，没有可比对的图形',
+      '图片文件为空',
+    ]);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 0 });
+    expect(existsSync(path.join(ctx.config.dataDir, IMAGES_FOLDER)) ? readdirSync(path.join(ctx.config.dataDir, IMAGES_FOLDER)) : []).toEqual([]);
+  });
+
+  it('gives a mark its images, notes it in the audit log, and finds the mark from a mirrored copy but not from another figure', async () => {
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    const flagMark = registry.create(mark('F1', '旗帜'));
+    const ringMark = registry.create(mark('R1', '圆环'));
+    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    expect((await addMarkImage(ctx, ringMark.key, await ring())).ok).toBe(true);
+    expect(await addMarkImage(ctx, 9999, await ring())).toEqual({ ok: false, error: { kind: 'not-found', message: '找不到该保护名录记录' } });
+    expect(registry.history(flagMark.key).map((e) => e.note)).toContainEqual(expect.stringMatching(/^添加图样 [0-9a-f]{12}$/));
+
+    const { index, entries } = loadRegistryLogos(ctx);
+    expect(entries.map((e) => e.markId)).toEqual(['F1', 'R1']);
+    const mirrored = await logoFeatures(await sharp(await flag('#0a7d35')).flop().jpeg({ quality: 70 }).toBuffer());
+    if (!mirrored.ok) throw new Error(mirrored.error.message);
+    const found = index.search(mirrored.value, LOGO_RULE).map((m) => entries[m.index]!.markId);
+    expect(found).toEqual(['F1']);
+    const other = await logoFeatures(await sharp({ create: { width: 100, height: 100, channels: 3, background: '#fff' } })
+      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60"><polygon points="30,0 60,60 0,60" fill="#000"/></svg>'), left: 20, top: 20 }])
+      .png().toBuffer());
+    if (!other.ok) throw new Error(other.error.message);
+    expect(index.search(other.value, LOGO_RULE)).toEqual([]);
+  });
+});

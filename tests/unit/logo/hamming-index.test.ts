@@ -1,0 +1,106 @@
+// The multi-index Hamming search returns exactly what a scan of every stored hash returns.
+import { describe, expect, it } from 'vitest';
+import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { bitsOf, defaultSubstrings, HammingIndex, scanAll } from '../../../shared/engine/logo/hamming-index';
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+function flipBits(hi: number, lo: number, count: number, next: () => number): [number, number] {
+  const seen = new Set<number>();
+  while (seen.size < count) seen.add(next() % 64);
+  for (const b of seen) {
+    if (b < 32) hi ^= 1 << (31 - b);
+    else lo ^= 1 << (63 - b);
+  }
+  return [hi >>> 0, lo >>> 0];
+}
+
+const sorted = (pairs: Array<[number, number]>) => [...pairs].sort((a, b) => a[0] - b[0]);
+
+describe('HammingIndex', () => {
+  it('takes bits across the two halves', () => {
+    expect(bitsOf(0x0000000f, 0xf0000000, 28, 8)).toBe(0xff);
+    expect(bitsOf(0x80000000, 0, 0, 1)).toBe(1);
+    expect(bitsOf(0, 1, 48, 16)).toBe(1);
+    expect(bitsOf(0x12345678, 0x9abcdef0, 0, 16)).toBe(0x1234);
+  });
+
+  it('finds the same hashes at the same distances as a full scan, for radii 0–20 and 4–8 substrings', () => {
+    const next = rng(12);
+    const n = 3000;
+    const hashes = new Uint32Array(2 * n);
+    // half random, half near copies of a few centres (so that near neighbours really exist)
+    for (let i = 0; i < n; i++) {
+      if (i < n / 2 || i % 50 === 0) {
+        hashes[2 * i] = next();
+        hashes[2 * i + 1] = next();
+      } else {
+        const c = (i - (i % 50)) * 2;
+        [hashes[2 * i], hashes[2 * i + 1]] = flipBits(hashes[c]!, hashes[c + 1]!, next() % 16, next);
+      }
+    }
+    let found = 0;
+    for (const m of [4, 5, 6, 8]) {
+      const index = new HammingIndex(hashes, m);
+      for (let q = 0; q < 60; q++) {
+        const base = (next() % n) * 2;
+        const [hi, lo] = q % 3 === 0 ? [next(), next()] : flipBits(hashes[base]!, hashes[base + 1]!, next() % 12, next);
+        for (const radius of [0, 3, 7, 12, 20]) {
+          const a: Array<[number, number]> = [];
+          const b: Array<[number, number]> = [];
+          index.search(hi, lo, radius, (i, d) => a.push([i, d]));
+          scanAll(hashes, hi, lo, radius, (i, d) => b.push([i, d]));
+          expect(sorted(a)).toEqual(sorted(b));
+          found += b.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('checks far fewer candidates than there are hashes at a small radius', () => {
+    const next = rng(7);
+    const n = 10_000;
+    const hashes = new Uint32Array(2 * n).map(() => next());
+    const index = new HammingIndex(hashes);
+    expect(index.substrings).toBe(defaultSubstrings(n));
+    let checked = 0;
+    for (let q = 0; q < 100; q++) checked += index.search(next(), next(), 10, () => {});
+    expect(checked / 100).toBeLessThan(n / 10);
+  });
+});
+
+describe('LogoIndex', () => {
+  it('answers like scanLogos for queries in every orientation, near and far', () => {
+    const next = rng(99);
+    const n = 2000;
+    const stored = { phash: new Uint32Array(2 * n).map(() => next()), dhash: new Uint32Array(2 * n).map(() => next()), thumb: new Uint8Array(n * 256).map(() => next() & 255) };
+    const index = new LogoIndex(stored);
+    const rule = { maxPhash: 12, maxSum: 26, minCorrelation: -1 };
+    let matches = 0;
+    for (let q = 0; q < 200; q++) {
+      const query = { phash: new Uint32Array(16).map(() => next()), dhash: new Uint32Array(16).map(() => next()), thumb: new Uint8Array(256).map(() => next() & 255) };
+      if (q % 4 !== 0) {
+        // plant a near copy of a stored logo in one orientation
+        const i = next() % n;
+        const v = next() % 8;
+        [query.phash[2 * v], query.phash[2 * v + 1]] = flipBits(stored.phash[2 * i]!, stored.phash[2 * i + 1]!, next() % 14, next);
+        [query.dhash[2 * v], query.dhash[2 * v + 1]] = flipBits(stored.dhash[2 * i]!, stored.dhash[2 * i + 1]!, next() % 16, next);
+      }
+      const a = index.search(query, rule);
+      expect(a).toEqual(scanLogos(stored, query, rule));
+      matches += a.length;
+      const strict = { ...rule, minCorrelation: 0.05 };
+      expect(index.search(query, strict)).toEqual(scanLogos(stored, query, strict));
+    }
+    expect(matches).toBeGreaterThan(60);
+  });
+});
