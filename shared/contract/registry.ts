@@ -26,6 +26,24 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const RowProblemSchema = z.object({ rowNumber: z.number().int(), reason: z.string() });
 export type RowProblem = z.infer<typeof RowProblemSchema>;
 
+/** What to do with records that repeat a mark already present (same name after folding, same category). */
+export const DuplicateChoiceSchema = z.enum(['merge', 'keep', 'skip']);
+export type DuplicateChoice = z.infer<typeof DuplicateChoiceSchema>;
+
+/** A row of an import file that repeats a mark of the registry or an earlier row of the same file. */
+export const ImportDuplicateSchema = z.object({
+  rowNumber: z.number().int(),
+  id: z.string(),
+  name: z.string(),
+  category: z.string(),
+  /** 编号 and name of the record it repeats */
+  sameAsId: z.string(),
+  sameAsName: z.string(),
+  /** true when the repeated record is an earlier row of the file, false when it is in the registry */
+  inFile: z.boolean(),
+});
+export type ImportDuplicate = z.infer<typeof ImportDuplicateSchema>;
+
 export const ImportPreviewSchema = z.object({
   /** Identifies the parsed file held in main until commit or discard. */
   token: z.string(),
@@ -37,6 +55,8 @@ export const ImportPreviewSchema = z.object({
   unchangedCount: z.number().int(),
   problems: z.array(RowProblemSchema),
   sample: z.array(ProtectedMarkSchema),
+  /** every duplicate row; the import needs a choice (registry.importChoose) before it commits when there are any */
+  duplicates: z.array(ImportDuplicateSchema),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
@@ -64,7 +84,15 @@ export const registryContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
 
   'registry.list': { input: NoInput, output: z.array(StoredMarkSchema) },
-  'registry.create': { input: z.object({ mark: ProtectedMarkSchema }).strict(), output: StoredMarkSchema },
+  /** With a duplicate in the registry and no `duplicates` choice the create is refused (conflict) and nothing is written. */
+  'registry.create': {
+    input: z.object({ mark: ProtectedMarkSchema, duplicates: z.enum(['merge', 'keep']).optional() }).strict(),
+    output: StoredMarkSchema,
+  },
+  /** The registry's records that this one would duplicate (same folded name and category, other 编号). */
+  'registry.findDuplicates': { input: z.object({ mark: ProtectedMarkSchema }).strict(), output: z.array(StoredMarkSchema) },
+  /** What a mark's deletion touches: its hits and the letters that cite them. */
+  'registry.usage': { input: MarkKey, output: z.object({ hits: z.number().int(), letters: z.number().int() }) },
   'registry.update': {
     input: z.object({ key: z.number().int().positive(), mark: ProtectedMarkSchema }).strict(),
     output: StoredMarkSchema,
@@ -74,7 +102,19 @@ export const registryContract = {
   'registry.importPreview': { input: z.object({ path: z.string().min(1) }).strict(), output: ImportPreviewSchema },
   'registry.importCommit': {
     input: z.object({ token: z.string().min(1) }).strict(),
-    output: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    output: z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      /** duplicate rows merged into the record they repeat, and skipped */
+      merged: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  },
+  /** Records the clerk's choice for the previewed file's duplicate rows (kept separate so importCommit stays {token}). */
+  'registry.importChoose': {
+    input: z.object({ token: z.string().min(1), duplicates: DuplicateChoiceSchema }).strict(),
+    output: z.object({}),
   },
   'registry.importDiscard': { input: z.object({ token: z.string().min(1) }).strict(), output: z.object({}) },
   'registry.export': {

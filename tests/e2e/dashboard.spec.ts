@@ -26,6 +26,8 @@ async function api<C extends Channel>(server: WebServer, channel: C, input: Chan
 /** The dev registry, then the dev filings screened against it; a few hits confirmed and dismissed. */
 async function importDevData(server: WebServer): Promise<void> {
   const preview = await api(server, 'registry.importPreview', { path: path.join(DEV, 'registry.csv') });
+  // four dev records repeat sample ones (玉树牦牛, 三江源, …): kept as separate records, as before the duplicate check
+  await api(server, 'registry.importChoose', { token: preview.token, duplicates: 'keep' });
   await api(server, 'registry.importCommit', { token: preview.token });
   const file = path.join(DEV, 'filings.csv');
   const mapping = (await api(server, 'batches.previewFile', { path: file, kind: 'filing' })).mapping;

@@ -163,6 +163,10 @@ test('import the dev registry and see its 64 records', async ({ page, server }) 
   await expect(preview).toContainText('registry.csv');
   await expect(preview.getByTestId('import-new')).toHaveText('64');
   await expect(preview.getByRole('region', { name: '错误报告' })).toHaveCount(0);
+  // four dev records repeat sample ones by name and category: the import waits for a choice
+  await expect(preview.getByRole('region', { name: '同名记录' })).toContainText('4 行');
+  await expect(preview.getByRole('button', { name: '导入 64 行' })).toBeDisabled();
+  await preview.getByRole('radio', { name: /全部保留/ }).check();
   await preview.getByRole('button', { name: '导入 64 行' }).click();
   await expect(preview).toBeHidden();
   await expect(page.getByRole('status')).toContainText('新增 64 条');

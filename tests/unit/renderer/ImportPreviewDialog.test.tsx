@@ -29,6 +29,7 @@ const PREVIEW: ImportPreview = {
   sample: [
     { id: 'A1', name: '青海湖', category: '公共资源', classes: [], registrationNumber: '', holder: '', aliases: [], region: '', recognizedOn: '', notes: '' },
   ],
+  duplicates: [],
 };
 
 function renderDialog(preview: ImportPreview) {
