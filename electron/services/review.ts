@@ -7,7 +7,7 @@ import { REASON_LABELS, type AlignedPair, type HitReason } from '../../shared/do
 import { neutraliseFormula } from '../../shared/formats/cells';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { getHitRecord, queryHits, toHitRow } from '../db/repositories/hits-query';
+import { getHitRecord, queryHits, queryQueue, toHitRow } from '../db/repositories/hits-query';
 import { writeFileAtomically } from '../files/atomic';
 import { csvField } from './registry-export';
 
@@ -52,7 +52,7 @@ export function createReviewService(ctx: AppContext) {
   const today = () => localToday(ctx.now());
 
   return {
-    query: (query: HitQuery) => queryHits(ctx.db, query, today()),
+    query: (query: HitQuery) => queryQueue(ctx.db, query, today()),
 
     get(hitId: number): HitDetail {
       const record = getHitRecord(ctx.db, hitId);
@@ -85,7 +85,7 @@ export function createReviewService(ctx: AppContext) {
       );
       return ctx.db.transaction(() => {
         let updated = 0;
-        for (const id of hitIds) {
+        for (const id of withSameFiling(hitIds)) {
           const before = read.get(id);
           if (!before) continue;
           update.run({
@@ -174,6 +174,21 @@ export function createReviewService(ctx: AppContext) {
       return { rows: rows.length, path: filePath };
     },
   };
+
+  /**
+   * The queue shows a filing (or listing) once, with every mark it hits, so a decision is about the filing: it
+   * applies to the given hits and to every other hit of the same filing or listing.
+   */
+  function withSameFiling(hitIds: readonly number[]): number[] {
+    const siblings = ctx.db.prepare<[number], { id: number }>(
+      `SELECT o.id FROM hits h JOIN hits o
+         ON ((h.filing_id IS NOT NULL AND o.filing_id = h.filing_id) OR (h.listing_id IS NOT NULL AND o.listing_id = h.listing_id))
+       WHERE h.id = ? ORDER BY o.id`,
+    );
+    const ids = new Set<number>(hitIds);
+    for (const id of hitIds) for (const row of siblings.all(id)) ids.add(row.id);
+    return [...ids];
+  }
 
   function queryAll(query: HitQuery): HitRow[] {
     const rows: HitRow[] = [];

@@ -153,6 +153,22 @@ export const HitRowSchema = z.object({
   foundAt: z.string(),
   filing: FilingSchema.nullable(),
   listing: ListingSchema.nullable(),
+  /**
+   * In the review queue (hits.query), where a filing or listing is one row: every mark it hits, best first, this
+   * row's own hit among them. A decision on the row applies to all of them (hits.decide). Absent elsewhere.
+   */
+  marksHit: z
+    .array(
+      z.object({
+        hitId: Id,
+        markId: z.string(),
+        markName: z.string(),
+        markCategory: CategorySchema,
+        score: z.number(),
+        decision: DecisionSchema,
+      }),
+    )
+    .optional(),
 });
 export type HitRow = z.infer<typeof HitRowSchema>;
 
