@@ -2,7 +2,7 @@
 // list what falls due, and the per-platform complaint list for listings.
 import ExcelJS from 'exceljs';
 import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
-import { HitQuerySchema } from '../../shared/contract/screening';
+import { CONFIRM_LABELS, HitQuerySchema } from '../../shared/contract/screening';
 import { REASON_LABELS, type AlignedPair, type HitReason } from '../../shared/domain';
 import { neutraliseFormula } from '../../shared/formats/cells';
 import { AppFailure } from '../../shared/result';
@@ -11,7 +11,9 @@ import { getHitRecord, queryHits, queryQueue, toHitRow } from '../db/repositorie
 import { writeFileAtomically } from '../files/atomic';
 import { csvField } from './registry-export';
 
-export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: '确认（疑似恶意抢注）', dismissed: '排除' };
+export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: CONFIRM_LABELS.filing, dismissed: '排除' };
+const decisionLabel = (row: Pick<HitRow, 'decision' | 'source'>) =>
+  row.decision === 'confirmed' ? CONFIRM_LABELS[row.source] : DECISION_LABELS[row.decision];
 const EXPORT_LIMIT = 100_000;
 
 /** Today's date in the machine's time zone: deadlines are calendar days where the clerk sits. */
@@ -40,7 +42,7 @@ function exportRow(row: HitRow): (string | number)[] {
     row.markName,
     row.markCategory,
     reasonsText(row.reasons),
-    DECISION_LABELS[row.decision],
+    decisionLabel(row),
     row.dismissReason,
     row.decisionNote,
   ];
@@ -76,8 +78,8 @@ export function createReviewService(ctx: AppContext) {
     decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): { updated: number } {
       if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
       const now = ctx.now();
-      const read = ctx.db.prepare<[number], { decision: Decision; mark_name: string; matched_text: string }>(
-        'SELECT decision, mark_name, matched_text FROM hits WHERE id = ?',
+      const read = ctx.db.prepare<[number], { decision: Decision; source: HitRow['source']; mark_name: string; matched_text: string }>(
+        'SELECT decision, source, mark_name, matched_text FROM hits WHERE id = ?',
       );
       const update = ctx.db.prepare(
         `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
@@ -104,7 +106,7 @@ export function createReviewService(ctx: AppContext) {
               entityKey: String(id),
               before: null,
               after: null,
-              note: `「${before.matched_text}」/「${before.mark_name}」：${DECISION_LABELS[before.decision]} → ${DECISION_LABELS[decision]}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
+              note: `「${before.matched_text}」/「${before.mark_name}」：${decisionLabel(before)} → ${decisionLabel({ decision, source: before.source })}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
             },
             now,
           );

@@ -68,6 +68,12 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 
 export const DeadlineFilterSchema = z.enum(['any', 'overdue', 'within14', 'within30', 'open']);
 export const DecisionSchema = z.enum(['undecided', 'confirmed', 'dismissed']);
+
+/** What confirming means, by source: a filing is a suspected bad-faith filing, a listing a counterfeit. */
+export const CONFIRM_LABELS: Record<z.infer<typeof BatchKindSchema>, string> = {
+  filing: '确认（疑似恶意抢注）',
+  listing: '确认（仿冒/侵权）',
+};
 export type Decision = z.infer<typeof DecisionSchema>;
 export const DismissReasonSchema = z.enum(['不近似', '权利人自有', '其他']);
 
