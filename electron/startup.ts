@@ -19,7 +19,8 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     if (ctx.marks.count() > 0) await createBackupService(ctx).automatic();
     recoverInterruptedBatches(ctx);
     const seededOnThisStart = await seedSampleRegistry(ctx);
-    const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart }), (message, error) =>
+    const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
+    const dispatch = createDispatcher(createHandlers(ctx, dialogs, { seededOnThisStart, seededCount }), (message, error) =>
       console.error(`[markguard] ${message}:`, error),
     );
     return { ctx, dispatch, close: () => ctx.close() };

@@ -5,6 +5,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { createBackupService } from '../services/backup';
 import { createRegistryService } from '../services/registry';
 import { exportRegistry } from '../services/registry-export';
+import { createOperatorService } from '../services/operator';
 import { createRegistryImportService } from '../services/registry-import';
 import { toProtectedMark } from '../db/repositories/marks';
 import type { z } from 'zod';
@@ -19,6 +20,7 @@ export interface DialogPort {
 
 export interface StartInfo {
   seededOnThisStart: boolean;
+  seededCount: number;
 }
 
 export function createRegistryHandlers(
@@ -29,6 +31,9 @@ export function createRegistryHandlers(
   const registry = createRegistryService(ctx);
   const imports = createRegistryImportService(ctx);
   const backups = createBackupService(ctx);
+  const operator = createOperatorService(ctx, ctx.systemActor);
+  // the sample notice holds until the clerk brings the registry in (an import) or back (a restore)
+  let sampleShown = start.seededOnThisStart;
   return {
     'app.info': () => ({
       version: ctx.config.version,
@@ -36,7 +41,9 @@ export function createRegistryHandlers(
       databasePath: ctx.databasePath,
       schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
       markCount: ctx.marks.count(),
-      seededOnThisStart: start.seededOnThisStart,
+      seededOnThisStart: sampleShown,
+      seededCount: start.seededCount,
+      batchCount: (ctx.db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n,
       transport: ctx.config.transport,
     }),
     'registry.list': () => registry.list(),
@@ -47,7 +54,11 @@ export function createRegistryHandlers(
     'registry.delete': ({ key }) => registry.remove(key),
     'registry.history': ({ key }) => registry.history(key),
     'registry.importPreview': ({ path }) => imports.preview(path),
-    'registry.importCommit': ({ token }) => imports.commit(token),
+    'registry.importCommit': ({ token }) => {
+      const result = imports.commit(token);
+      sampleShown = false;
+      return result;
+    },
     'registry.importChoose': ({ token, duplicates }) => imports.choose(token, duplicates),
     'registry.importDiscard': ({ token }) => imports.discard(token),
     'registry.export': ({ path, format }) => exportRegistry(registry.list().map(toProtectedMark), path, format),
@@ -56,7 +67,13 @@ export function createRegistryHandlers(
       path: await dialogs.saveFile(title, defaultName, filter),
     }),
     'backup.create': ({ path }) => backups.create(path),
-    'backup.restore': ({ path }) => backups.restore(path),
+    'backup.restore': async ({ path }) => {
+      const result = await backups.restore(path);
+      sampleShown = false;
+      return result;
+    },
+    'settings.operator': () => operator.get(),
+    'settings.setOperator': ({ operator: name }) => operator.set(name),
     'backup.listAutomatic': () => backups.listAutomatic(),
   };
 }

@@ -68,11 +68,21 @@ export const AppInfoSchema = z.object({
   databasePath: z.string(),
   schemaVersion: z.number().int(),
   markCount: z.number().int(),
-  /** true when this start filled an empty database with the sample registry */
+  /**
+   * true when this start filled an empty database with the sample registry and nothing has replaced it since
+   * (an import or a restore ends it): the 首次启动 notice is shown while it holds
+   */
   seededOnThisStart: z.boolean(),
+  /** how many sample records that start put in */
+  seededCount: z.number().int(),
+  /** screening batches ever imported (the first-start guide shows 导入初审公告 until there is one) */
+  batchCount: z.number().int(),
   transport: z.enum(['electron', 'web']),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const OperatorInfoSchema = z.object({ operator: z.string(), systemName: z.string(), effective: z.string() });
+export type OperatorInfo = z.infer<typeof OperatorInfoSchema>;
 
 export const BackupInfoSchema = z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number(), createdAt: z.string() });
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
@@ -82,6 +92,9 @@ const MarkKey = z.object({ key: z.number().int().positive() }).strict();
 
 export const registryContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
+  /** 经办人 in 设置: who is recorded as acting; an empty name falls back to the OS user's full name */
+  'settings.operator': { input: NoInput, output: OperatorInfoSchema },
+  'settings.setOperator': { input: z.object({ operator: z.string().max(200) }).strict(), output: OperatorInfoSchema },
 
   'registry.list': { input: NoInput, output: z.array(StoredMarkSchema) },
   /** With a duplicate in the registry and no `duplicates` choice the create is refused (conflict) and nothing is written. */

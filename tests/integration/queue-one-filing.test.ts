@@ -71,6 +71,12 @@ describe('the review queue shows a filing once', () => {
     expect(queue({ decision: 'undecided' }).rows.map((r) => r.filing?.applicationNumber)).toEqual(['81000002']);
   });
 
+  it('a mark about to be deleted says how many hits it has (issue 10, item 8)', () => {
+    const registry = createRegistryService(ctx);
+    const g01 = ctx.marks.getByMarkId('G01')!;
+    expect(registry.usage(g01.key)).toEqual({ hits: 1, letters: 0 });
+  });
+
   it('the quick check names a mark once, however often it was entered', () => {
     const results = createQuickCheckService(ctx).check('玉树牦牛', 29);
     expect(results.filter((r) => r.markName === '玉树牦牛')).toHaveLength(1);
