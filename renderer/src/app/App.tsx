@@ -32,7 +32,7 @@ const PAGES = [
 type PageId = (typeof PAGES)[number]['id'];
 const PAGE_IDS: readonly PageId[] = PAGES.map((p) => p.id);
 
-function Header({ onGo }: { onGo: (page: PageId) => void }) {
+function Header() {
   const { info, error } = useAppInfo();
   const guide = info && nextStep(info) !== null;
   return (
@@ -46,7 +46,7 @@ function Header({ onGo }: { onGo: (page: PageId) => void }) {
       </div>
       <QuickCheck />
       <div className="data-location" title={info ? `数据位置：${info.databasePath}` : undefined}>
-        {info && guide ? <FirstSteps info={info} onGo={onGo} /> : null}
+        {info && guide ? <FirstSteps info={info} /> : null}
         {info && !guide ? <>数据位置：{info.dataDir}</> : null}
         {!info && error ? <span className="error-text">{error}</span> : null}
       </div>
@@ -61,7 +61,7 @@ export function App() {
   useEffect(reloadInfo, [page, reloadInfo]);
   return (
     <div className="app">
-      <Header onGo={setPage} />
+      <Header />
       <div className="app-main">
         <nav className="app-nav" aria-label="主导航">
           {PAGES.map((p) => (

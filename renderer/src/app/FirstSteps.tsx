@@ -15,7 +15,8 @@ export function nextStep(info: Pick<AppInfo, 'seededOnThisStart' | 'batchCount'>
   return null;
 }
 
-export function FirstSteps({ info, onGo }: { info: AppInfo; onGo: (page: (typeof STEPS)[number]['page']) => void }) {
+/** Links, not buttons: they go to a page (#/registry …), and the pages' own 导入名录 buttons keep their names. */
+export function FirstSteps({ info }: { info: AppInfo }) {
   const next = nextStep(info);
   if (next === null) return null;
   return (
@@ -24,15 +25,14 @@ export function FirstSteps({ info, onGo }: { info: AppInfo; onGo: (page: (typeof
       {STEPS.map((step, index) => (
         <span key={step.page} className="first-step-wrap">
           {index > 0 ? <span className="first-step-arrow" aria-hidden="true">→</span> : null}
-          <button
-            type="button"
-            className={`link first-step${index === next ? ' current' : ''}${index < next ? ' done' : ''}`}
+          <a
+            href={`#/${step.page}`}
+            className={`first-step${index === next ? ' current' : ''}${index < next ? ' done' : ''}`}
             aria-current={index === next ? 'step' : undefined}
-            onClick={() => onGo(step.page)}
           >
             {index < next ? '✓ ' : ''}
             {step.label}
-          </button>
+          </a>
         </span>
       ))}
     </nav>
