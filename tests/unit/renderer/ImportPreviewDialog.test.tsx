@@ -73,6 +73,21 @@ describe('ImportPreviewDialog', () => {
   });
 });
 
+describe('duplicate rows (issue 10, item 3)', () => {
+  it('lists them and imports only after a choice, which goes with the commit', () => {
+    const duplicates = [{ rowNumber: 4, id: 'N2', name: '玉樹牦牛', category: '地理标志', sameAsId: 'G1', sameAsName: '玉树牦牛', inFile: false }];
+    const { onCommit } = renderDialog({ ...PREVIEW, problems: [], totalRows: 3, duplicates });
+    const region = screen.getByRole('region', { name: '同名记录' });
+    expect(region.textContent).toContain('第 4 行 N2「玉樹牦牛」');
+    const button = screen.getByRole('button', { name: '导入 3 行' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(within(region).getByRole('radio', { name: /全部跳过/ }));
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(onCommit).toHaveBeenCalledWith('skip');
+  });
+});
+
 describe('a report with many bad rows', () => {
   it('renders only the rows in view but counts them all', () => {
     const problems = Array.from({ length: 5000 }, (_, i) => ({ rowNumber: i + 2, reason: '「类别」不能为空' }));
