@@ -139,9 +139,10 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   await page.goBack();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(hitTable.locator('tbody tr').first()).toBeVisible();
-  const listed = await hitTable.locator('tbody tr').count();
+  // the profile lists hits (one per filing and mark), the queue one row per filing
+  const filings = new Set(await hitTable.locator('tbody tr td:first-child').allTextContents()).size;
   await queue.click();
-  await expect(page.locator('.hit-count')).toHaveText(`共 ${listed} 条命中`);
+  await expect(page.locator('.hit-count')).toHaveText(`共 ${filings} 件申请`);
   await page.goBack();
   await expect(page.getByRole('heading', { name })).toBeVisible();
 
