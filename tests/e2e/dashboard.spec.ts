@@ -13,11 +13,14 @@ const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const HITS_COLOUR = [0x1f, 0x4e, 0x8c];
 
 async function api<C extends Channel>(server: WebServer, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const response = await fetch(new URL(`/api/${channel}`, server.url), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
+  const post = () =>
+    fetch(new URL(`/api/${channel}`, server.url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  // a kept-alive socket the server closed just then (ECONNRESET on a loaded machine) is worth one more try
+  const response = await post().catch(post);
   const body = (await response.json()) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
   return body.value;
