@@ -27,7 +27,8 @@ async function api<C extends Channel>(server: WebServer, channel: C, input: Chan
 }
 
 /** The dev registry, then the dev filings screened against it; a few hits confirmed and dismissed. */
-async function importDevData(server: WebServer): Promise<void> {
+/** Returns how many hits the confirmation covered (a decision covers every mark its filing hits). */
+async function importDevData(server: WebServer): Promise<number> {
   const preview = await api(server, 'registry.importPreview', { path: path.join(DEV, 'registry.csv') });
   // four dev records repeat sample ones (玉树牦牛, 三江源, …): kept as separate records, as before the duplicate check
   await api(server, 'registry.importChoose', { token: preview.token, duplicates: 'keep' });
@@ -40,8 +41,9 @@ async function importDevData(server: WebServer): Promise<void> {
     .toBe('done');
   const { rows } = await api(server, 'hits.query', { source: 'filing', sortBy: 'score', limit: 20 });
   expect(rows.length, 'the dev filings hit the dev registry').toBeGreaterThan(10);
-  await api(server, 'hits.decide', { hitIds: rows.slice(0, 8).map((r) => r.hitId), decision: 'confirmed' });
+  const confirmed = await api(server, 'hits.decide', { hitIds: rows.slice(0, 8).map((r) => r.hitId), decision: 'confirmed' });
   await api(server, 'hits.decide', { hitIds: rows.slice(8, 11).map((r) => r.hitId), decision: 'dismissed', dismissReason: '不近似' });
+  return confirmed.updated;
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -78,7 +80,7 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   page.on('pageerror', (error) => violations.push(error.message));
-  await importDevData(server);
+  const confirmedHits = await importDevData(server);
   await openApp(page, server);
 
   // Applicants: most hits first, with numbers and flags.
@@ -154,7 +156,9 @@ test('applicant and agency profiles, a profile page and the dashboard after impo
   await expect(page.getByRole('heading', { name: '统计' })).toBeVisible();
   const hitTotal = page.locator('.dashboard-page .stat').filter({ hasText: '命中名录' }).locator('dd');
   await expect(hitTotal).not.toHaveText('0');
-  await expect(page.locator('.dashboard-page .stat').filter({ hasText: '已确认抢注' }).locator('dd')).toContainText('8');
+  const confirmedFigure = page.locator('.dashboard-page .stat').filter({ hasText: '已确认抢注' }).locator('dd');
+  await expect(confirmedFigure).not.toHaveText('0');
+  expect(await confirmedFigure.evaluate((el) => el.firstChild?.textContent)).toBe(String(confirmedHits));
   await expect(page.locator('.echart canvas')).toHaveCount(3);
   await expect.poll(() => hitsPixels(page, '各类别名录商标命中数')).toBeGreaterThan(500);
   await expect.poll(() => hitsPixels(page, '每周命中数')).toBeGreaterThan(100);
