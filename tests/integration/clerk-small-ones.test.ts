@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { startServices, type RunningServices } from '../../electron/startup';
 import type { AppInfo, AuditEntry, OperatorInfo, StoredMark } from '../../shared/api';
-import { tempDir, testConfig } from './support/context';
+import { createRegistryService } from '../../electron/services/registry';
+import { openTestContext, tempDir, testConfig } from './support/context';
+import { lettersApi, seedConfirmedHits } from './support/letters';
 
 let folder: ReturnType<typeof tempDir>;
 let services: RunningServices;
@@ -74,5 +76,19 @@ describe('deleting a mark', () => {
     expect(await call('registry.usage', { key: first!.key })).toEqual({ hits: 0, letters: 0 });
     const missing = await services.dispatch('registry.usage', { key: 999_999 });
     expect(!missing.ok && missing.error.kind).toBe('not-found');
+  });
+});
+
+describe('deleting a mark with hits and a letter', () => {
+  it('counts the hits of the mark and the letters that cite them', async () => {
+    const ctx = openTestContext();
+    try {
+      const hits = seedConfirmedHits(ctx);
+      await lettersApi(ctx)['letters.draftFromHits']({ hitIds: [...hits.gi], kind: 'referral' });
+      const gi = ctx.marks.getByMarkId('GI-001')!;
+      expect(createRegistryService(ctx).usage(gi.key)).toEqual({ hits: 3, letters: 1 });
+    } finally {
+      ctx.cleanup();
+    }
   });
 });
