@@ -38,7 +38,8 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
     setSaving(false);
     setPending(null);
     if (result.ok) onSaved(result.value);
-    else if (result.error.kind === 'conflict') setErrors({ id: result.error.message });
+    // a taken 编号 belongs to its field; a same-name record created meanwhile is said above the form
+    else if (result.error.kind === 'conflict' && result.error.message.startsWith('编号')) setErrors({ id: result.error.message });
     else setServerError(result.error.message);
   }
 
