@@ -15,7 +15,10 @@ export interface AppConfig {
   seedsDir: string;
   /** better_sqlite3.node built for Electron's ABI when running inside Electron. */
   nativeBinding?: string;
-  /** Shown in the audit log as who made a change. */
+  /**
+   * Shown in the audit log and the letters as who acted: the 经办人 set in 设置 when there is one (read at each
+   * use, see createAppContext), else what the app was started with (the OS user's full name, electron/paths.ts).
+   */
   actor: string;
   transport: 'electron' | 'web';
   /** Folder of the bundled worker scripts (out/); without it long jobs run in the main thread (tests). */
@@ -29,6 +32,8 @@ export interface AppConfig {
 export interface AppContext {
   readonly config: AppConfig;
   readonly databasePath: string;
+  /** the name the app was started with (the OS user's), used when 设置 has no 经办人 */
+  readonly systemActor: string;
   readonly db: Db;
   readonly marks: MarksRepository;
   readonly audit: AuditRepository;
@@ -45,6 +50,8 @@ export interface AppContext {
 }
 
 export const DATABASE_FILE = 'markguard.sqlite';
+/** settings key of the 经办人 a clerk sets in 设置 */
+export const OPERATOR_SETTING = 'operator';
 export { LATEST_SCHEMA_VERSION };
 
 export function createAppContext(config: AppConfig): AppContext {
@@ -61,9 +68,20 @@ export function createAppContext(config: AppConfig): AppContext {
   };
   let state = open();
   const clock = config.now ?? (() => new Date());
+  const startedAs = config.actor;
+  // Every service reads ctx.config.actor when it records who acted; the 经办人 of 设置 wins over the start-up name
+  // without each of them knowing about settings.
+  const liveConfig: AppConfig = Object.defineProperty({ ...config }, 'actor', {
+    enumerable: true,
+    get: () => {
+      const set = state.settings.get<string>(OPERATOR_SETTING);
+      return typeof set === 'string' && set.trim() !== '' ? set.trim() : startedAs;
+    },
+  });
   const ctx: AppContext = {
-    config,
+    config: liveConfig,
     databasePath,
+    systemActor: startedAs,
     notices,
     get jobs() {
       return jobs;

@@ -80,8 +80,9 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
+    const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
     const files = createFileGrants();
-    const dispatch = createDispatcher(createHandlers(ctx, { dialogs, files }, { seededOnThisStart }), (message, error) =>
+    const dispatch = createDispatcher(createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), (message, error) =>
       console.error(`[markguard] ${message}:`, error),
     );
     return {

@@ -7,6 +7,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { createBackupService } from '../services/backup';
 import { createRegistryService } from '../services/registry';
 import { exportRegistry } from '../services/registry-export';
+import { createOperatorService } from '../services/operator';
 import { createRegistryImportService } from '../services/registry-import';
 import { localToday } from '../services/review';
 import { toProtectedMark } from '../db/repositories/marks';
@@ -14,6 +15,7 @@ import type { ShellPorts } from './files';
 
 export interface StartInfo {
   seededOnThisStart: boolean;
+  seededCount: number;
 }
 
 export function createRegistryHandlers(
@@ -33,6 +35,9 @@ export function createRegistryHandlers(
     return found.path;
   }
 
+  const operator = createOperatorService(ctx, ctx.systemActor);
+  // the sample notice holds until the clerk brings the registry in (an import) or back (a restore)
+  let sampleShown = start.seededOnThisStart;
   return {
     'app.info': () => ({
       version: ctx.config.version,
@@ -40,17 +45,26 @@ export function createRegistryHandlers(
       databasePath: ctx.databasePath,
       schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
       markCount: ctx.marks.count(),
-      seededOnThisStart: start.seededOnThisStart,
+      seededOnThisStart: sampleShown,
+      seededCount: start.seededCount,
+      batchCount: (ctx.db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n,
       transport: ctx.config.transport,
       notices: [...ctx.notices],
     }),
     'registry.list': () => registry.list(),
-    'registry.create': ({ mark }) => registry.create(mark),
+    'registry.create': ({ mark, duplicates }) => registry.create(mark, duplicates),
+    'registry.findDuplicates': ({ mark }) => registry.findDuplicates(mark),
+    'registry.usage': ({ key }) => registry.usage(key),
     'registry.update': ({ key, mark }) => registry.update(key, mark),
     'registry.delete': ({ key }) => registry.remove(key),
     'registry.history': ({ key }) => registry.history(key),
     'registry.importPreview': ({ fileToken }) => imports.preview(shell.files.resolve(fileToken, 'table')),
-    'registry.importCommit': ({ token }) => imports.commit(token),
+    'registry.importCommit': ({ token }) => {
+      const result = imports.commit(token);
+      sampleShown = false;
+      return result;
+    },
+    'registry.importChoose': ({ token, duplicates }) => imports.choose(token, duplicates),
     'registry.importDiscard': ({ token }) => imports.discard(token),
     'registry.export': ({ format }) =>
       saveWithDialog(
@@ -67,10 +81,15 @@ export function createRegistryHandlers(
           return { fileName, sizeBytes, createdAt };
         },
       ),
-    'backup.restore': (input) =>
-      backups.restore(
+    'backup.restore': async (input) => {
+      const result = await backups.restore(
         'fileToken' in input ? shell.files.resolve(input.fileToken, 'backup') : automaticBackupPath(input.automaticBackup),
-      ),
+      );
+      sampleShown = false;
+      return result;
+    },
+    'settings.operator': () => operator.get(),
+    'settings.setOperator': ({ operator: name }) => operator.set(name),
     'backup.listAutomatic': () => backups.listAutomatic(),
   };
 }

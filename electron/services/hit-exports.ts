@@ -11,7 +11,7 @@ import { allHitPages, countHits } from '../db/repositories/hits-query';
 import { writeFileStreamed } from '../files/streamed';
 import { writeXlsx, type XlsxCell, type XlsxColumn } from '../tabular/xlsx-writer';
 import { csvField } from './registry-export';
-import { DECISION_LABELS } from './review';
+import { decisionLabel } from './review';
 
 const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
 
@@ -51,7 +51,7 @@ export function hitExportRow(row: HitRow): XlsxCell[] {
     row.markName,
     row.markCategory,
     reasonsText(row.reasons),
-    DECISION_LABELS[row.decision],
+    decisionLabel(row),
     row.dismissReason,
     row.decisionNote,
   ];

@@ -45,12 +45,14 @@ function aggregateSql(column: 'applicant' | 'agency', where: string): string {
              coalesce(min(nullif(f.filed_on, '')), '') AS first_date, coalesce(max(nullif(f.filed_on, '')), '') AS last_date
       FROM filings f WHERE f.${column} IN (SELECT name FROM scope) GROUP BY f.${column}
     ),
+    -- a mark without 权利人 (a public name, a record not yet filled in) has no owner to count: NULL, which
+    -- count(DISTINCT) and per_owner leave out, rather than one made-up owner per mark (issue 10, item 7)
     owner_hits AS (
-      SELECT f.${column} AS name, h.mark_id, coalesce(nullif(pm.holder, ''), h.mark_id) AS owner, h.mark_category
+      SELECT f.${column} AS name, h.mark_id, nullif(trim(pm.holder), '') AS owner, h.mark_category
       FROM hits h JOIN filings f ON f.id = h.filing_id LEFT JOIN protected_marks pm ON pm.key = h.mark_key
       WHERE h.decision <> 'dismissed' AND f.${column} IN (SELECT name FROM scope)
     ),
-    per_owner AS (SELECT name, owner, count(*) AS n FROM owner_hits GROUP BY name, owner),
+    per_owner AS (SELECT name, owner, count(*) AS n FROM owner_hits WHERE owner IS NOT NULL GROUP BY name, owner),
     hit_stats AS (
       SELECT name, count(*) AS hits, count(DISTINCT mark_id) AS distinct_marks, count(DISTINCT owner) AS distinct_owners,
              sum(mark_category = '公共资源') AS public_hits

@@ -2,6 +2,7 @@
 // registry changed since the last question.
 import { buildRegistryIndex, quickCheck, type RegistryIndex } from '../../shared/engine';
 import type { Category } from '../../shared/domain';
+import { duplicateKey } from '../../shared/registry-duplicates';
 import type { AppContext } from '../context';
 
 const SHOWN = 10;
@@ -28,13 +29,18 @@ export function createQuickCheckService(ctx: AppContext) {
     check(text: string, niceClass?: number) {
       if (text.trim() === '') return [];
       const { index, byId } = current();
+      // the same mark entered twice (kept by the clerk) is named once, at its best score
+      const named = new Set<string>();
       return quickCheck(index, text, niceClass)
-        .slice(0, SHOWN)
         .flatMap((hit) => {
           const mark = byId.get(hit.markId);
           if (!mark) return [];
+          const key = duplicateKey(mark);
+          if (named.has(key)) return [];
+          named.add(key);
           return [{ markId: hit.markId, markName: mark.name, markCategory: mark.category, matchedMark: hit.markText, score: hit.score, reasons: hit.reasons, alignment: hit.alignment ?? [] }];
-        });
+        })
+        .slice(0, SHOWN);
     },
   };
 }

@@ -2,20 +2,23 @@
 // and commit (write every good row in one transaction) — so a file is imported whole or not at all.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ImportPreview, RowProblem } from '../../shared/api';
+import type { DuplicateChoice, ImportDuplicate, ImportPreview, RowProblem } from '../../shared/api';
 import type { ProtectedMark } from '../../shared/domain';
 import { mapHeaders } from '../../shared/formats/headers';
 import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registry';
+import { duplicateKey } from '../../shared/registry-duplicates';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { toProtectedMark } from '../db/repositories/marks';
 import { TableReadError } from '../tabular';
 import { fileFingerprint, sameFile } from '../tabular/fingerprint';
 import { openUserTable } from './tables';
-import { MARK_ENTITY } from './registry';
+import { MARK_ENTITY, mergeIntoStored } from './registry';
 
 export interface ParsedRegistry {
   marks: ProtectedMark[];
+  /** the file row of each of `marks` */
+  rowNumbers: number[];
   problems: RowProblem[];
   totalRows: number;
 }
@@ -28,6 +31,7 @@ export async function readRegistryFile(filePath: string): Promise<ParsedRegistry
     const mapping = mapHeaders(table.headers, REGISTRY_HEADERS);
     if (!mapping.ok) throw new AppFailure('invalid-input', mapping.error);
     const marks: ProtectedMark[] = [];
+    const rowNumbers: number[] = [];
     const problems: RowProblem[] = [];
     const firstRowOfId = new Map<string, number>();
     let totalRows = 0;
@@ -45,12 +49,13 @@ export async function readRegistryFile(filePath: string): Promise<ParsedRegistry
       }
       firstRowOfId.set(parsed.value.id, row.rowNumber);
       marks.push(parsed.value);
+      rowNumbers.push(row.rowNumber);
     }
     if (totalRows === 0) throw new AppFailure('invalid-input', `文件「${path.basename(filePath)}」只有表头，没有数据行`);
     if (!sameFile(before, await fingerprintOf(filePath))) {
       throw new AppFailure('io', `文件「${path.basename(filePath)}」在读取过程中被修改，请等文件保存完毕后重新导入`);
     }
-    return { marks, problems, totalRows };
+    return { marks, rowNumbers, problems, totalRows };
   } catch (error) {
     if (error instanceof TableReadError) throw new AppFailure('io', error.message);
     throw error;
@@ -70,6 +75,39 @@ async function fingerprintOf(filePath: string) {
 interface PendingImport {
   fileName: string;
   marks: ProtectedMark[];
+  /** the index in `marks` of each duplicate row, with what it repeats */
+  duplicates: Map<number, ImportDuplicate>;
+  choice?: DuplicateChoice;
+}
+
+/**
+ * Rows that would add a record (their 编号 is new) repeating a mark: of the registry, or of an earlier row of the
+ * file. Rows that update an existing 编号 are the clerk's own corrections and never count.
+ */
+function findImportDuplicates(ctx: AppContext, parsed: ParsedRegistry): Map<number, ImportDuplicate> {
+  const seen = new Map<string, { id: string; name: string; inFile: boolean }>();
+  for (const mark of ctx.marks.list()) {
+    const key = duplicateKey(mark);
+    if (!seen.has(key)) seen.set(key, { id: mark.id, name: mark.name, inFile: false });
+  }
+  const duplicates = new Map<number, ImportDuplicate>();
+  parsed.marks.forEach((mark, index) => {
+    const key = duplicateKey(mark);
+    const earlier = seen.get(key);
+    const isNew = !ctx.marks.getByMarkId(mark.id);
+    if (earlier && isNew && earlier.id !== mark.id) {
+      duplicates.set(index, {
+        rowNumber: parsed.rowNumbers[index] ?? 0,
+        id: mark.id,
+        name: mark.name,
+        category: mark.category,
+        sameAsId: earlier.id,
+        sameAsName: earlier.name,
+        inFile: earlier.inFile,
+      });
+    } else if (!earlier) seen.set(key, { id: mark.id, name: mark.name, inFile: true });
+  });
+  return duplicates;
 }
 
 type Comparison = 'new' | 'changed' | 'unchanged';
@@ -82,6 +120,21 @@ function compare(ctx: AppContext, mark: ProtectedMark): Comparison {
 
 const SAMPLE_ROWS = 20;
 
+/** Inserts or updates one imported record with its audit entry. */
+function writeRow(ctx: AppContext, mark: ProtectedMark, fileName: string): 'created' | 'updated' | 'unchanged' {
+  const existing = ctx.marks.getByMarkId(mark.id);
+  const before = existing ? toProtectedMark(existing) : null;
+  if (before && JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
+  const now = ctx.now();
+  const key = existing ? existing.key : ctx.marks.insert(mark, now);
+  if (existing) ctx.marks.update(existing.key, mark, now);
+  ctx.audit.record(
+    { actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(key), before, after: mark, note: `从「${fileName}」导入` },
+    now,
+  );
+  return existing ? 'updated' : 'created';
+}
+
 export function createRegistryImportService(ctx: AppContext) {
   const pending = new Map<string, PendingImport>();
 
@@ -90,9 +143,10 @@ export function createRegistryImportService(ctx: AppContext) {
       const parsed = await readRegistryFile(filePath);
       const counts = { new: 0, changed: 0, unchanged: 0 };
       for (const mark of parsed.marks) counts[compare(ctx, mark)] += 1;
+      const duplicates = findImportDuplicates(ctx, parsed);
       const token = randomUUID();
       const fileName = path.basename(filePath);
-      pending.set(token, { fileName, marks: parsed.marks });
+      pending.set(token, { fileName, marks: parsed.marks, duplicates });
       return {
         token,
         fileName,
@@ -103,39 +157,39 @@ export function createRegistryImportService(ctx: AppContext) {
         unchangedCount: counts.unchanged,
         problems: parsed.problems,
         sample: parsed.marks.slice(0, SAMPLE_ROWS),
+        duplicates: [...duplicates.values()],
       };
     },
 
-    /** Writes every good row of a previewed file in one transaction: all of them or, on any failure, none. */
-    commit(token: string): { created: number; updated: number; unchanged: number } {
+    choose(token: string, choice: DuplicateChoice): Record<string, never> {
       const job = pending.get(token);
       if (!job) throw new AppFailure('not-found', '导入预览已过期，请重新选择文件');
-      const result = { created: 0, updated: 0, unchanged: 0 };
+      job.choice = choice;
+      return {};
+    },
+
+    /**
+     * Writes every good row of a previewed file in one transaction: all of them or, on any failure, none. A file
+     * with duplicate rows is written only after the clerk chose what to do with them (merge, keep or skip).
+     */
+    commit(token: string): { created: number; updated: number; unchanged: number; merged: number; skipped: number } {
+      const job = pending.get(token);
+      if (!job) throw new AppFailure('not-found', '导入预览已过期，请重新选择文件');
+      if (job.duplicates.size > 0 && job.choice === undefined) {
+        throw new AppFailure('invalid-input', `文件中有 ${job.duplicates.size} 行与已有记录同名同类别：请先选择合并、保留或跳过`);
+      }
+      const result = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0 };
       ctx.db.transaction(() => {
-        const now = ctx.now();
-        for (const mark of job.marks) {
-          const existing = ctx.marks.getByMarkId(mark.id);
-          const before = existing ? toProtectedMark(existing) : null;
-          if (before && JSON.stringify(before) === JSON.stringify(mark)) {
-            result.unchanged += 1;
-            continue;
-          }
-          const key = existing ? existing.key : ctx.marks.insert(mark, now);
-          if (existing) ctx.marks.update(existing.key, mark, now);
-          ctx.audit.record(
-            {
-              actor: ctx.config.actor,
-              action: 'import',
-              entity: MARK_ENTITY,
-              entityKey: String(key),
-              before,
-              after: mark,
-              note: `从「${job.fileName}」导入`,
-            },
-            now,
-          );
-          result[existing ? 'updated' : 'created'] += 1;
-        }
+        job.marks.forEach((mark, index) => {
+          const duplicate = job.duplicates.get(index);
+          if (duplicate && job.choice === 'skip') result.skipped += 1;
+          else if (duplicate && job.choice === 'merge') {
+            const kept = ctx.marks.getByMarkId(duplicate.sameAsId);
+            if (!kept) throw new AppFailure('conflict', `第 ${duplicate.rowNumber} 行要合并到的「${duplicate.sameAsId}」已不在名录中，请重新导入`);
+            mergeIntoStored(ctx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
+            result.merged += 1;
+          } else result[writeRow(ctx, mark, job.fileName)] += 1;
+        });
       })();
       pending.delete(token);
       return result;

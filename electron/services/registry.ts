@@ -2,6 +2,7 @@
 import type { AuditEntry, StoredMark } from '../../shared/api';
 import type { ProtectedMark } from '../../shared/domain';
 import { validateMark } from '../../shared/formats/registry';
+import { findDuplicates, mergeMarks } from '../../shared/registry-duplicates';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { toProtectedMark } from '../db/repositories/marks';
@@ -28,14 +29,42 @@ function requireFreeId(ctx: AppContext, id: string, ownKey?: number): void {
   }
 }
 
+/** Merges `extra` into the stored record `kept` (one audited update); the merged record must still be valid. */
+export function mergeIntoStored(ctx: AppContext, kept: StoredMark, extra: ProtectedMark, note: string): StoredMark {
+  const before = toProtectedMark(kept);
+  const merged = validateMark(mergeMarks(before, extra));
+  if (!merged.ok) throw new AppFailure('invalid-input', `无法合并到「${kept.id} ${kept.name}」：${merged.reason}`);
+  if (JSON.stringify(before) === JSON.stringify(merged.value)) return kept;
+  const now = ctx.now();
+  ctx.marks.update(kept.key, merged.value, now);
+  ctx.audit.record(
+    { actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(kept.key), before, after: merged.value, note },
+    now,
+  );
+  return requireMark(ctx, kept.key);
+}
+
 export function createRegistryService(ctx: AppContext) {
+  const mergeInto = (kept: StoredMark, extra: ProtectedMark, note: string) => mergeIntoStored(ctx, kept, extra, note);
   return {
     list: (): StoredMark[] => ctx.marks.list(),
 
-    create(input: ProtectedMark): StoredMark {
+    findDuplicates: (input: ProtectedMark): StoredMark[] => findDuplicates(validatedMark(input), ctx.marks.list()),
+
+    /**
+     * A record that repeats a mark of the registry (same folded name and category) is written only with the
+     * clerk's choice: merged into the first such record, or kept as a second one.
+     */
+    create(input: ProtectedMark, duplicates?: 'merge' | 'keep'): StoredMark {
       const mark = validatedMark(input);
       return ctx.db.transaction(() => {
         requireFreeId(ctx, mark.id);
+        const [first, ...more] = findDuplicates(mark, ctx.marks.list());
+        if (first && duplicates === undefined) {
+          const names = [first, ...more].map((m) => `${m.id}「${m.name}」`).join('、');
+          throw new AppFailure('conflict', `名录中已有同名同类别的记录 ${names}：请选择合并到已有记录，或保留为两条记录`);
+        }
+        if (first && duplicates === 'merge') return mergeInto(first, mark, `合并新建的「${mark.id} ${mark.name}」`);
         const now = ctx.now();
         const key = ctx.marks.insert(mark, now);
         ctx.audit.record(
@@ -44,6 +73,18 @@ export function createRegistryService(ctx: AppContext) {
         );
         return requireMark(ctx, key);
       })();
+    },
+
+    /** Hits of the mark, and letters citing them: what a deletion leaves without its record. */
+    usage(key: number): { hits: number; letters: number } {
+      requireMark(ctx, key);
+      const row = ctx.db
+        .prepare<[number, number], { hits: number; letters: number }>(
+          `SELECT (SELECT count(*) FROM hits WHERE mark_key = ?) AS hits,
+                  (SELECT count(DISTINCT lh.letter_id) FROM letter_hits lh JOIN hits h ON h.id = lh.hit_id WHERE h.mark_key = ?) AS letters`,
+        )
+        .get(key, key);
+      return { hits: row?.hits ?? 0, letters: row?.letters ?? 0 };
     },
 
     update(key: number, input: ProtectedMark): StoredMark {

@@ -1,12 +1,16 @@
 // The review queue: query hits, show one in detail, record decisions (each audited), and list what falls due.
 // The exports of hits are in hit-exports.ts.
 import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
+import { CONFIRM_LABELS } from '../../shared/contract/screening';
 import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { addDays, allHitPages, getHitRecord, OVERDUE_HITS, queryHits, toHitRow } from '../db/repositories/hits-query';
+import { addDays, allHitPages, getHitRecord, OVERDUE_HITS, queryQueue, toHitRow } from '../db/repositories/hits-query';
 
-export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: '确认（疑似恶意抢注）', dismissed: '排除' };
+export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: CONFIRM_LABELS.filing, dismissed: '排除' };
+/** A confirmed listing is 仿冒/侵权, a confirmed filing 疑似恶意抢注. */
+export const decisionLabel = (row: Pick<HitRow, 'decision' | 'source'>) =>
+  row.decision === 'confirmed' ? CONFIRM_LABELS[row.source] : DECISION_LABELS[row.decision];
 
 /** Today's date in the machine's time zone: deadlines are calendar days where the clerk sits. */
 export function localToday(iso: string): string {
@@ -19,7 +23,7 @@ export function createReviewService(ctx: AppContext) {
   const today = () => localToday(ctx.now());
 
   return {
-    query: (query: HitQuery) => queryHits(ctx.db, query, today()),
+    query: (query: HitQuery) => queryQueue(ctx.db, query, today()),
 
     get(hitId: number): HitDetail {
       const record = getHitRecord(ctx.db, hitId);
@@ -43,8 +47,8 @@ export function createReviewService(ctx: AppContext) {
     decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): { updated: number } {
       if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
       const now = ctx.now();
-      const read = ctx.db.prepare<[number], { decision: Decision; mark_name: string; matched_text: string }>(
-        'SELECT decision, mark_name, matched_text FROM hits WHERE id = ?',
+      const read = ctx.db.prepare<[number], { decision: Decision; source: HitRow['source']; mark_name: string; matched_text: string }>(
+        'SELECT decision, source, mark_name, matched_text FROM hits WHERE id = ?',
       );
       const update = ctx.db.prepare(
         `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
@@ -52,7 +56,7 @@ export function createReviewService(ctx: AppContext) {
       );
       return ctx.db.transaction(() => {
         let updated = 0;
-        for (const id of hitIds) {
+        for (const id of withSameFiling(hitIds)) {
           const before = read.get(id);
           if (!before) continue;
           update.run({
@@ -71,7 +75,7 @@ export function createReviewService(ctx: AppContext) {
               entityKey: String(id),
               before: null,
               after: null,
-              note: `「${before.matched_text}」/「${before.mark_name}」：${DECISION_LABELS[before.decision]} → ${DECISION_LABELS[decision]}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
+              note: `「${before.matched_text}」/「${before.mark_name}」：${decisionLabel(before)} → ${decisionLabel({ decision, source: before.source })}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
             },
             now,
           );
@@ -118,6 +122,21 @@ export function createReviewService(ctx: AppContext) {
       return [...overdue, ...due];
     },
   };
+
+  /**
+   * The queue shows a filing (or listing) once, with every mark it hits, so a decision is about the filing: it
+   * applies to the given hits and to every other hit of the same filing or listing.
+   */
+  function withSameFiling(hitIds: readonly number[]): number[] {
+    const siblings = ctx.db.prepare<[number], { id: number }>(
+      `SELECT o.id FROM hits h JOIN hits o
+         ON ((h.filing_id IS NOT NULL AND o.filing_id = h.filing_id) OR (h.listing_id IS NOT NULL AND o.listing_id = h.listing_id))
+       WHERE h.id = ? ORDER BY o.id`,
+    );
+    const ids = new Set<number>(hitIds);
+    for (const id of hitIds) for (const row of siblings.all(id)) ids.add(row.id);
+    return [...ids];
+  }
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;

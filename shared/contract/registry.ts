@@ -27,6 +27,24 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const RowProblemSchema = z.object({ rowNumber: z.number().int(), reason: z.string() });
 export type RowProblem = z.infer<typeof RowProblemSchema>;
 
+/** What to do with records that repeat a mark already present (same name after folding, same category). */
+export const DuplicateChoiceSchema = z.enum(['merge', 'keep', 'skip']);
+export type DuplicateChoice = z.infer<typeof DuplicateChoiceSchema>;
+
+/** A row of an import file that repeats a mark of the registry or an earlier row of the same file. */
+export const ImportDuplicateSchema = z.object({
+  rowNumber: z.number().int(),
+  id: z.string(),
+  name: z.string(),
+  category: z.string(),
+  /** 编号 and name of the record it repeats */
+  sameAsId: z.string(),
+  sameAsName: z.string(),
+  /** true when the repeated record is an earlier row of the file, false when it is in the registry */
+  inFile: z.boolean(),
+});
+export type ImportDuplicate = z.infer<typeof ImportDuplicateSchema>;
+
 export const ImportPreviewSchema = z.object({
   /** Identifies the parsed file held in main until commit or discard. */
   token: z.string(),
@@ -38,6 +56,8 @@ export const ImportPreviewSchema = z.object({
   unchangedCount: z.number().int(),
   problems: z.array(RowProblemSchema),
   sample: z.array(ProtectedMarkSchema),
+  /** every duplicate row; the import needs a choice (registry.importChoose) before it commits when there are any */
+  duplicates: z.array(ImportDuplicateSchema),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
@@ -47,8 +67,15 @@ export const AppInfoSchema = z.object({
   databasePath: z.string(),
   schemaVersion: z.number().int(),
   markCount: z.number().int(),
-  /** true when this start filled an empty database with the sample registry */
+  /**
+   * true when this start filled an empty database with the sample registry and nothing has replaced it since
+   * (an import or a restore ends it): the 首次启动 notice is shown while it holds
+   */
   seededOnThisStart: z.boolean(),
+  /** how many sample records that start put in */
+  seededCount: z.number().int(),
+  /** screening batches ever imported (the first-start guide shows 导入初审公告 until there is one) */
+  batchCount: z.number().int(),
   transport: z.enum(['electron', 'web']),
   /** what this start must tell the clerk: an interrupted restore undone, a start-up backup a full disk stopped */
   notices: z.array(z.string()),
@@ -64,6 +91,9 @@ export const BackupInfoSchema = z.object({
   createdAt: z.string(),
   counts: BackupCountsSchema.nullable(),
 });
+
+export const OperatorInfoSchema = z.object({ operator: z.string(), systemName: z.string(), effective: z.string() });
+export type OperatorInfo = z.infer<typeof OperatorInfoSchema>;
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
 export const NoInput = z.object({}).strict();
@@ -71,9 +101,20 @@ const MarkKey = z.object({ key: z.number().int().positive() }).strict();
 
 export const registryContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
+  /** 经办人 in 设置: who is recorded as acting; an empty name falls back to the OS user's full name */
+  'settings.operator': { input: NoInput, output: OperatorInfoSchema },
+  'settings.setOperator': { input: z.object({ operator: z.string().max(200) }).strict(), output: OperatorInfoSchema },
 
   'registry.list': { input: NoInput, output: z.array(StoredMarkSchema) },
-  'registry.create': { input: z.object({ mark: ProtectedMarkSchema }).strict(), output: StoredMarkSchema },
+  /** With a duplicate in the registry and no `duplicates` choice the create is refused (conflict) and nothing is written. */
+  'registry.create': {
+    input: z.object({ mark: ProtectedMarkSchema, duplicates: z.enum(['merge', 'keep']).optional() }).strict(),
+    output: StoredMarkSchema,
+  },
+  /** The registry's records that this one would duplicate (same folded name and category, other 编号). */
+  'registry.findDuplicates': { input: z.object({ mark: ProtectedMarkSchema }).strict(), output: z.array(StoredMarkSchema) },
+  /** What a mark's deletion touches: its hits and the letters that cite them. */
+  'registry.usage': { input: MarkKey, output: z.object({ hits: z.number().int(), letters: z.number().int() }) },
   'registry.update': {
     input: z.object({ key: z.number().int().positive(), mark: ProtectedMarkSchema }).strict(),
     output: StoredMarkSchema,
@@ -84,7 +125,19 @@ export const registryContract = {
   'registry.importPreview': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImportPreviewSchema },
   'registry.importCommit': {
     input: z.object({ token: z.string().min(1) }).strict(),
-    output: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    output: z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      /** duplicate rows merged into the record they repeat, and skipped */
+      merged: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  },
+  /** Records the clerk's choice for the previewed file's duplicate rows (kept separate so importCommit stays {token}). */
+  'registry.importChoose': {
+    input: z.object({ token: z.string().min(1), duplicates: DuplicateChoiceSchema }).strict(),
+    output: z.object({}),
   },
   'registry.importDiscard': { input: z.object({ token: z.string().min(1) }).strict(), output: z.object({}) },
   /** Asks where to save (main's dialog) and writes the whole registry there. */

@@ -69,6 +69,12 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 
 export const DeadlineFilterSchema = z.enum(['any', 'overdue', 'within14', 'within30', 'open']);
 export const DecisionSchema = z.enum(['undecided', 'confirmed', 'dismissed']);
+
+/** What confirming means, by source: a filing is a suspected bad-faith filing, a listing a counterfeit. */
+export const CONFIRM_LABELS: Record<z.infer<typeof BatchKindSchema>, string> = {
+  filing: '确认（疑似恶意抢注）',
+  listing: '确认（仿冒/侵权）',
+};
 export type Decision = z.infer<typeof DecisionSchema>;
 export const DismissReasonSchema = z.enum(['不近似', '权利人自有', '其他']);
 
@@ -154,6 +160,22 @@ export const HitRowSchema = z.object({
   foundAt: z.string(),
   filing: FilingSchema.nullable(),
   listing: ListingSchema.nullable(),
+  /**
+   * In the review queue (hits.query), where a filing or listing is one row: every mark it hits, best first, this
+   * row's own hit among them. A decision on the row applies to all of them (hits.decide). Absent elsewhere.
+   */
+  marksHit: z
+    .array(
+      z.object({
+        hitId: Id,
+        markId: z.string(),
+        markName: z.string(),
+        markCategory: CategorySchema,
+        score: z.number(),
+        decision: DecisionSchema,
+      }),
+    )
+    .optional(),
 });
 export type HitRow = z.infer<typeof HitRowSchema>;
 

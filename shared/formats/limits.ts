@@ -42,6 +42,9 @@ export const TEXT_LIMITS = {
     price: limit('价格', 60),
     sellerLocation: limit('所在地', 100),
   },
+  settings: {
+    operator: limit('经办人', 40),
+  },
   letterSettings: {
     issuingBody: limit('发文机关', 60),
     bodyCode: limit('机关代字', 20),

@@ -102,7 +102,7 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   await goTo(page, '抢注审查');
   const rows = page.locator('.hit-grid .grid-body [role="row"]');
   await expect(rows.first()).toBeVisible();
-  const total = Number(/共 (\d+) 条命中/.exec((await page.locator('.hit-count').textContent()) ?? '')?.[1]);
+  const total = Number(/共 (\d+) 件申请/.exec((await page.locator('.hit-count').textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(2);
 
   // j, c, j, d + reason 2 (权利人自有) + Enter
@@ -139,14 +139,14 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
 
   // The decisions are stored: the confirmed filter shows the one confirmed hit.
   await page.getByRole('combobox', { name: '按结论筛选' }).selectOption('confirmed');
-  await expect(page.locator('.hit-count')).toHaveText('共 1 条命中');
+  await expect(page.locator('.hit-count')).toHaveText('共 1 件申请');
   await page.getByRole('combobox', { name: '按结论筛选' }).selectOption('');
 
   // Deadline filter: every countdown shown is overdue, then every one is within 30 days.
   const countdowns = page.locator('.hit-grid .grid-body .countdown');
   const allMatch = async (pattern: RegExp) => (await countdowns.allTextContents()).every((t) => pattern.test(t));
   await page.getByRole('combobox', { name: '按异议期限筛选' }).selectOption('overdue');
-  await expect(page.locator('.hit-count')).not.toHaveText(`共 ${total} 条命中`);
+  await expect(page.locator('.hit-count')).not.toHaveText(`共 ${total} 件申请`);
   await expect.poll(() => allMatch(/^已过期 \d+ 天$/)).toBe(true);
   await page.getByRole('combobox', { name: '按异议期限筛选' }).selectOption('within30');
   await expect(countdowns.first()).toBeVisible();
@@ -308,8 +308,8 @@ test('a long import can be cancelled and then resumed', async ({ page, server })
   // Many hits: the queue loads 200 at a time as the table scrolls.
   await goTo(page, '抢注审查');
   const count = page.locator('.hit-count');
-  await expect(count).toHaveText(/^共 \d+ 条命中，已载入 200 条$/);
+  await expect(count).toHaveText(/^共 \d+ 件申请，已载入 200 件$/);
   const body200 = page.locator('.hit-grid .grid-body');
   await body200.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect(count).toHaveText(/已载入 400 条|^共 \d+ 条命中$/);
+  await expect(count).toHaveText(/已载入 400 件|^共 \d+ 件申请$/);
 });

@@ -39,7 +39,7 @@ describe('registry import', () => {
     expect(preview).toMatchObject({ fileName: '名录.csv', totalRows: 3, goodRows: 3, newCount: 3, problems: [] });
     expect(preview.sample[0]).toMatchObject({ id: 'A01', classes: [29, 30], aliases: ['XUEYU', '雪域'] });
     expect(ctx.marks.count()).toBe(0);
-    expect(imports.commit(preview.token)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(imports.commit(preview.token)).toEqual({ created: 3, updated: 0, unchanged: 0, merged: 0, skipped: 0 });
     const marks = createRegistryService(ctx).list();
     expect(marks.map((m) => m.name)).toEqual(['雪域天成', '湟水谣', '金银滩']);
     expect(ctx.audit.history('protected_mark', String(marks[0]?.key))[0]?.note).toContain('名录.csv');
@@ -115,7 +115,7 @@ describe('registry import', () => {
     const changedRows = [HEADER, GOOD_ROWS[0]?.replace('29;30', '29;30;31'), ...GOOD_ROWS.slice(1)];
     const changed = await imports.preview(write('c.csv', changedRows.join('\n')));
     expect(changed).toMatchObject({ newCount: 0, changedCount: 1, unchangedCount: 2 });
-    expect(imports.commit(changed.token)).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect(imports.commit(changed.token)).toEqual({ created: 0, updated: 1, unchanged: 2, merged: 0, skipped: 0 });
     const a01 = ctx.marks.getByMarkId('A01');
     expect(a01?.classes).toEqual([29, 30, 31]);
     expect(ctx.audit.history('protected_mark', String(a01?.key))[0]).toMatchObject({

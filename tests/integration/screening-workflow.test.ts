@@ -154,7 +154,7 @@ describe('review queue', () => {
     expect(list.rows.map((p) => p.name)).toEqual(['甲贸易公司']);
     const profile = profiles.get('applicant', '甲贸易公司');
     expect(profile).toMatchObject({ filings: 4, hits: 4, distinctMarksHit: 2, publicResourceHits: 2 });
-    expect(profile.flags).toEqual(expect.arrayContaining(['many-owners', 'public-resources']));
+    expect(profile.flags).toEqual(expect.arrayContaining(['public-resources']));
     expect(profile.hitRows).toHaveLength(4);
   });
 });

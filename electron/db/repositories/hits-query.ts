@@ -156,20 +156,77 @@ function pageSource(query: HitQuery, total: number): string {
   return `hits h INDEXED BY ${total > MANY_TEXT_MATCHES && sortIndex ? sortIndex : 'hits_search'}`;
 }
 
+/** The column naming the filing or listing of a hit, by source. */
+const OWNER_COLUMN = { filing: 'filing_id', listing: 'listing_id' } as const;
+// Named: left to itself the planner walks the score index for the siblings (all hits scored higher), not the filing.
+const OWNER_INDEX = { filing: 'hits_filing_mark', listing: 'hits_listing_mark' } as const;
+
+/**
+ * One row per filing (or listing): a hit stands for its filing when no other hit of the same filing that passes
+ * the same filter ranks before it (higher score, then lower id). The unique (filing_id, mark_id) index answers it.
+ */
+function onePerOwner(query: HitQuery, where: string): string {
+  const owner = OWNER_COLUMN[query.source];
+  const other = where.replace(/\bh\./g, 'h2.');
+  return `${where} AND NOT EXISTS (SELECT 1 FROM hits h2 INDEXED BY ${OWNER_INDEX[query.source]} WHERE h2.${owner} = h.${owner} AND h2.id <> h.id AND ${other}
+    AND (h2.score > h.score OR (h2.score = h.score AND h2.id < h.id)))`;
+}
+
+type MarkHit = NonNullable<HitRow['marksHit']>[number];
+
+/** Every hit of the page's filings (or listings), best first: what a queue row lists as the marks it hits. */
+function marksHitBy(db: Db, source: HitQuery['source'], ownerIds: readonly number[]): Map<number, MarkHit[]> {
+  const owner = OWNER_COLUMN[source];
+  const byOwner = new Map<number, MarkHit[]>();
+  if (ownerIds.length === 0) return byOwner;
+  const rows = db
+    .prepare<number[], { owner: number; hitId: number; markId: string; markName: string; markCategory: Category; score: number; decision: HitRow['decision'] }>(
+      `SELECT ${owner} AS owner, id AS hitId, mark_id AS markId, mark_name AS markName, mark_category AS markCategory, score, decision
+       FROM hits WHERE ${owner} IN (${ownerIds.map(() => '?').join(',')}) ORDER BY score DESC, id`,
+    )
+    .all(...ownerIds);
+  for (const { owner: id, ...hit } of rows) {
+    const list = byOwner.get(id) ?? [];
+    list.push(hit);
+    byOwner.set(id, list);
+  }
+  return byOwner;
+}
+
+/**
+ * The review queue: one row per filing (or listing) with every mark it hits (issue 10, item 3); `total` counts
+ * filings. The row's own hit is the best of that filing's hits that pass the filter.
+ */
+export function queryQueue(db: Db, query: HitQuery, today: string): { total: number; rows: HitRow[] } {
+  const { where, params } = hitFilter(query, today);
+  const owner = OWNER_COLUMN[query.source];
+  const total = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(DISTINCT h.${owner}) AS n FROM hits h WHERE ${where}`).get(params)?.n ?? 0;
+  const rows = pageOfHits(db, query, today, { where: onePerOwner(query, where), params }, total);
+  const ownerId = (row: HitRow) => (query.source === 'filing' ? row.filing?.id : row.listing?.id) ?? -1;
+  const marks = marksHitBy(db, query.source, rows.map(ownerId));
+  return { total, rows: rows.map((row) => ({ ...row, marksHit: marks.get(ownerId(row)) ?? [] })) };
+}
+
 export function queryHits(db: Db, query: HitQuery, today: string): { total: number; rows: HitRow[] } {
   const { where, params } = hitFilter(query, today);
+  const total = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM hits h WHERE ${where}`).get(params)?.n ?? 0;
+  return { total, rows: pageOfHits(db, query, today, { where, params }, total) };
+}
+
+/** One page of hits passing `where`; `total` (how many pass) chooses the index a text search walks. */
+function pageOfHits(db: Db, query: HitQuery, today: string, filter: { where: string; params: Record<string, unknown> }, total: number): HitRow[] {
+  const { where, params } = filter;
   const sort = SORT_COLUMNS[query.sortBy ?? 'score'];
   const dir = query.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const total = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM hits h WHERE ${where}`).get(params);
   const order = query.sortBy === 'deadline' ? `${sort} IS NULL, ${sort} ${dir}` : `${sort} ${dir}`;
   const rows = db
     .prepare<Record<string, unknown>, HitRecord>(
-      `WITH page AS (SELECT h.id FROM ${pageSource(query, total?.n ?? 0)} WHERE ${where} ORDER BY ${order}, h.id ${dir} LIMIT @limit OFFSET @offset)
+      `WITH page AS (SELECT h.id FROM ${pageSource(query, total)} WHERE ${where} ORDER BY ${order}, h.id ${dir} LIMIT @limit OFFSET @offset)
        SELECT ${HIT_COLUMNS} FROM page JOIN hits h ON h.id = page.id
          LEFT JOIN filings f ON f.id = h.filing_id LEFT JOIN listings l ON l.id = h.listing_id ORDER BY ${order}, h.id ${dir}`,
     )
     .all({ ...params, limit: query.limit ?? 200, offset: query.offset ?? 0 });
-  return { total: total?.n ?? 0, rows: rows.map((r) => toHitRow(r, today)) };
+  return rows.map((r) => toHitRow(r, today));
 }
 
 /**

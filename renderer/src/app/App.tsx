@@ -12,6 +12,8 @@ import { ProfilesPage } from '../pages/profiles/ProfilesPage';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { ReviewPage } from '../pages/review/ReviewPage';
 import { BatchesPage } from '../pages/screening/BatchesPage';
+import { useEffect } from 'react';
+import { FirstSteps, nextStep } from './FirstSteps';
 import { useAppInfo } from './useAppInfo';
 import { useHashRoute } from './useHashRoute';
 
@@ -25,7 +27,7 @@ const PAGES = [
   { id: 'profiles', label: '申请人与代理机构', icon: '◎' },
   { id: 'dashboard', label: '统计', icon: '▥' },
   { id: 'backup', label: '备份与恢复', icon: '⟲' },
-  { id: 'about', label: '关于', icon: 'ⓘ' },
+  { id: 'about', label: '关于与设置', icon: 'ⓘ' },
 ] as const;
 
 type PageId = (typeof PAGES)[number]['id'];
@@ -33,6 +35,7 @@ const PAGE_IDS: readonly PageId[] = PAGES.map((p) => p.id);
 
 function Header() {
   const { info, error } = useAppInfo();
+  const guide = info && nextStep(info) !== null;
   return (
     <header className="app-header">
       <div className="brand">
@@ -43,8 +46,10 @@ function Header() {
         <span className="brand-sub">保护名录与抢注筛查</span>
       </div>
       <QuickCheck />
-      <div className="data-location" title={info?.databasePath}>
-        {info ? <>数据位置：{info.dataDir}</> : error ? <span className="error-text">{error}</span> : null}
+      <div className="data-location" title={info ? `数据位置：${info.databasePath}` : undefined}>
+        {info && guide ? <FirstSteps info={info} /> : null}
+        {info && !guide ? <>数据位置：{info.dataDir}</> : null}
+        {!info && error ? <span className="error-text">{error}</span> : null}
       </div>
     </header>
   );
@@ -52,6 +57,9 @@ function Header() {
 
 export function App() {
   const [page, setPage] = useHashRoute(PAGE_IDS, 'registry');
+  const { reload: reloadInfo } = useAppInfo();
+  // the first-start guide follows what was done elsewhere (a gazette imported on 筛查批次) when the page changes
+  useEffect(reloadInfo, [page, reloadInfo]);
   return (
     <div className="app">
       <Header />

@@ -1,5 +1,13 @@
 // Display helpers shared by the pages.
 
+/**
+ * The one way a similarity score is shown, everywhere (queue, detail, quick check, profiles): 0 to 1 with two
+ * decimals, 0.87 — the scale the filters and the engine use.
+ */
+export function scoreText(score: number): string {
+  return score.toFixed(2);
+}
+
 /** "2026-11-29T08:41:05.123Z" → "2026-11-29 16:41" in local time; unknown strings are shown as they are. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

@@ -29,6 +29,7 @@ const PREVIEW: ImportPreview = {
   sample: [
     { id: 'A1', name: '青海湖', category: '公共资源', classes: [], registrationNumber: '', holder: '', aliases: [], region: '', recognizedOn: '', notes: '' },
   ],
+  duplicates: [],
 };
 
 function renderDialog(preview: ImportPreview) {
@@ -69,6 +70,21 @@ describe('ImportPreviewDialog', () => {
     renderDialog({ ...PREVIEW, problems: [], newCount: 0, changedCount: 0, unchangedCount: 3 });
     expect(screen.getByText(/完全一致/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^(仅)?导入/ })).toBeNull();
+  });
+});
+
+describe('duplicate rows (issue 10, item 3)', () => {
+  it('lists them and imports only after a choice, which goes with the commit', () => {
+    const duplicates = [{ rowNumber: 4, id: 'N2', name: '玉樹牦牛', category: '地理标志', sameAsId: 'G1', sameAsName: '玉树牦牛', inFile: false }];
+    const { onCommit } = renderDialog({ ...PREVIEW, problems: [], totalRows: 3, duplicates });
+    const region = screen.getByRole('region', { name: '同名记录' });
+    expect(region.textContent).toContain('第 4 行 N2「玉樹牦牛」');
+    const button = screen.getByRole('button', { name: '导入 3 行' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(within(region).getByRole('radio', { name: /全部跳过/ }));
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(onCommit).toHaveBeenCalledWith('skip');
   });
 });
 

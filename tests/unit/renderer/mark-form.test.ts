@@ -35,12 +35,21 @@ describe('别名 and 认定日期', () => {
     expect(parseAliases('')).toEqual([]);
   });
 
-  it('accepts empty or real YYYY-MM-DD dates', () => {
+  it('accepts empty or real dates in every form the batches accept (issue 10, item 8)', () => {
     expect(checkDate('')).toBeNull();
     expect(checkDate('2019-05-20')).toBeNull();
     expect(checkDate('2020-02-29')).toBeNull();
     expect(checkDate('2019-02-29')).toContain('不是有效的日期');
-    expect(checkDate('2019/05/20')).toContain('YYYY-MM-DD');
+    expect(checkDate('2015/6/1')).toBeNull();
+    expect(checkDate('2015年6月1日')).toBeNull();
+    expect(checkDate('soon')).toContain('2019年5月20日');
+  });
+
+  it('stores a date typed 2015/6/1 or 2015年6月1日 as 2015-06-01', () => {
+    for (const typed of ['2015/6/1', '2015年6月1日']) {
+      const result = validateMarkForm({ ...emptyForm(), id: 'Q1', name: '青海湖', classes: '29', recognizedOn: typed });
+      expect(result.ok && result.mark.recognizedOn).toBe('2015-06-01');
+    }
   });
 });
 

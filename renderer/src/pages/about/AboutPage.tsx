@@ -1,6 +1,7 @@
 // 关于: version, where the data lives, how this window talks to the services.
 import { useEffect } from 'react';
 import { useAppInfo } from '../../app/useAppInfo';
+import { OperatorSetting } from './OperatorSetting';
 
 const TRANSPORT_LABELS = { electron: '桌面应用（Electron）', web: '浏览器（本机回环地址，仅供开发与测试）' } as const;
 
@@ -38,6 +39,7 @@ export function AboutPage() {
           <dd>{TRANSPORT_LABELS[info.transport]}</dd>
         </dl>
       ) : null}
+      <OperatorSetting />
       <p className="muted small">
         首次启动时填入的样例名录来自公开资料，仅供熟悉软件使用，正式使用前请逐条核实或导入本单位的名录。
       </p>

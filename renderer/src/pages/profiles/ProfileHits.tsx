@@ -4,6 +4,7 @@ import type { HitRow } from '../../../../shared/contract/screening';
 import { CategoryTag } from '../../components/CategoryTag';
 import { CountdownText } from '../review/CountdownText';
 import { DecisionBadge } from '../review/DecisionBadge';
+import { scoreText } from '../../components/format';
 import { formatDay } from './format';
 import { reviewHrefForHit } from './links';
 import type { ProfileKind } from './profile-types';
@@ -36,7 +37,7 @@ export function ProfileHits({ kind, hits }: ProfileHitsProps) {
             <th>申请商标</th>
             <th className="num">类别</th>
             <th>疑似模仿的名录商标</th>
-            <th className="num">相似度</th>
+            <th className="num" title="分数：0 到 1，越高越可能是模仿">分数</th>
             <th>{otherLabel}</th>
             <th>初审公告</th>
             <th>异议截止</th>
@@ -56,7 +57,7 @@ export function ProfileHits({ kind, hits }: ProfileHitsProps) {
                   <CategoryTag category={hit.markCategory} />
                 </span>
               </td>
-              <td className="num mono">{Math.round(hit.score * 100)}</td>
+              <td className="num mono">{scoreText(hit.score)}</td>
               <td>{(kind === 'applicant' ? hit.filing?.agency : hit.filing?.applicant) || <span className="muted">—</span>}</td>
               <td className="nowrap">
                 {hit.filing ? `${hit.filing.gazetteIssue} ${formatDay(hit.filing.publishedOn)}` : '—'}

@@ -1,5 +1,5 @@
 // What the import flow shows at each step: reading the file, the preview, or why the file cannot be imported.
-import type { ImportPreview } from '../../../../shared/api';
+import type { DuplicateChoice, ImportPreview } from '../../../../shared/api';
 import { Modal } from '../../components/Modal';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 
@@ -11,7 +11,7 @@ export type ImportStep =
 
 interface ImportFlowDialogsProps {
   step: ImportStep;
-  onCommit: (preview: ImportPreview) => void;
+  onCommit: (preview: ImportPreview, choice?: DuplicateChoice) => void;
   onDiscard: (preview: ImportPreview) => void;
   onClose: () => void;
 }
@@ -29,7 +29,7 @@ export function ImportFlowDialogs({ step, onCommit, onDiscard, onClose }: Import
         <ImportPreviewDialog
           preview={step.preview}
           busy={step.busy}
-          onCommit={() => onCommit(step.preview)}
+          onCommit={(choice) => onCommit(step.preview, choice)}
           onDiscard={() => onDiscard(step.preview)}
         />
       );

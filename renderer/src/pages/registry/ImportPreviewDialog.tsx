@@ -1,6 +1,7 @@
 // The import preview: what the file holds, what would change, and every bad row with its row number and reason.
 // Nothing is written until the user chooses; with problems the choice is "only the good rows" or "nothing".
-import type { ImportPreview } from '../../../../shared/api';
+import { useState } from 'react';
+import type { DuplicateChoice, ImportPreview } from '../../../../shared/api';
 import { CategoryTag } from '../../components/CategoryTag';
 import { Modal } from '../../components/Modal';
 import { ProblemList } from './ProblemList';
@@ -8,8 +9,41 @@ import { ProblemList } from './ProblemList';
 interface ImportPreviewDialogProps {
   preview: ImportPreview;
   busy: boolean;
-  onCommit: () => void;
+  /** with the clerk's choice for the duplicate rows, when the file has any */
+  onCommit: (choice?: DuplicateChoice) => void;
   onDiscard: () => void;
+}
+
+const CHOICES: { value: DuplicateChoice; label: string }[] = [
+  { value: 'merge', label: '全部合并到已有记录（别名、国际分类并入）' },
+  { value: 'keep', label: '全部保留为单独的记录' },
+  { value: 'skip', label: '全部跳过（不导入这些行）' },
+];
+
+function Duplicates({ preview, choice, onChoice }: { preview: ImportPreview; choice: DuplicateChoice | null; onChoice: (c: DuplicateChoice) => void }) {
+  if (preview.duplicates.length === 0) return null;
+  const inFile = preview.duplicates.filter((d) => d.inFile).length;
+  return (
+    <section aria-label="同名记录" className="form-banner duplicate-choice">
+      <h3 className="section-title">
+        同名记录：{preview.duplicates.length} 行与名录中或文件前面的记录同名同类别（其中 {inFile} 行在文件内重复）
+      </h3>
+      <ul className="duplicate-list">
+        {preview.duplicates.map((d) => (
+          <li key={d.rowNumber}>
+            第 {d.rowNumber} 行 {d.id}「{d.name}」（{d.category}）与{d.inFile ? '文件中的' : '名录中的'} {d.sameAsId}「{d.sameAsName}」相同
+          </li>
+        ))}
+      </ul>
+      <div className="duplicate-options" role="radiogroup" aria-label="同名记录的处理">
+        {CHOICES.map((c) => (
+          <label key={c.value}>
+            <input type="radio" name="duplicate-choice" value={c.value} checked={choice === c.value} onChange={() => onChoice(c.value)} /> {c.label}
+          </label>
+        ))}
+      </div>
+    </section>
+  );
 }
 
 function Summary({ preview }: { preview: ImportPreview }) {
@@ -93,7 +127,8 @@ function Sample({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function Buttons({ preview, busy, onCommit, onDiscard }: ImportPreviewDialogProps) {
+function Buttons({ preview, busy, onCommit, onDiscard, choice }: ImportPreviewDialogProps & { choice: DuplicateChoice | null }) {
+  const needsChoice = preview.duplicates.length > 0 && choice === null;
   const hasProblems = preview.problems.length > 0;
   const nothingToDo = preview.newCount + preview.changedCount === 0;
   const commitLabel = hasProblems ? `仅导入正确的 ${preview.goodRows} 行` : `导入 ${preview.goodRows} 行`;
@@ -103,7 +138,13 @@ function Buttons({ preview, busy, onCommit, onDiscard }: ImportPreviewDialogProp
         {hasProblems ? '取消（不导入任何数据）' : '取消'}
       </button>
       {preview.goodRows > 0 && !nothingToDo ? (
-        <button type="button" className="primary" onClick={onCommit} disabled={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onCommit(choice ?? undefined)}
+          disabled={busy || needsChoice}
+          title={needsChoice ? '请先选择同名记录的处理方式' : undefined}
+        >
           {busy ? '正在导入…' : commitLabel}
         </button>
       ) : null}
@@ -114,9 +155,11 @@ function Buttons({ preview, busy, onCommit, onDiscard }: ImportPreviewDialogProp
 export function ImportPreviewDialog(props: ImportPreviewDialogProps) {
   const { preview } = props;
   const nothingToDo = preview.goodRows > 0 && preview.newCount + preview.changedCount === 0;
+  const [choice, setChoice] = useState<DuplicateChoice | null>(null);
   return (
-    <Modal title="导入名录：预览" onClose={props.onDiscard} footer={<Buttons {...props} />} width={820}>
+    <Modal title="导入名录：预览" onClose={props.onDiscard} footer={<Buttons {...props} choice={choice} />} width={820}>
       <Summary preview={preview} />
+      <Duplicates preview={preview} choice={choice} onChoice={setChoice} />
       {preview.goodRows === 0 ? (
         <div className="form-banner" role="alert">
           文件中没有可以导入的正确记录。

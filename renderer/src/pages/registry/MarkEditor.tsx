@@ -1,8 +1,10 @@
 // Create or edit one protected mark. Validates locally first, then shows the server's message (e.g. a duplicate 编号).
 import { useState, type FormEvent } from 'react';
 import type { StoredMark } from '../../../../shared/api';
+import type { ProtectedMark } from '../../../../shared/domain';
 import { useClient } from '../../api/context';
 import { Modal } from '../../components/Modal';
+import { DuplicateChoice } from './DuplicateChoice';
 import { MarkFormFields } from './MarkFormFields';
 import { emptyForm, formFromMark, validateMarkForm, type MarkFormErrors, type MarkFormValues } from './mark-form';
 
@@ -19,25 +21,37 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
   const [errors, setErrors] = useState<MarkFormErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // a new record repeating a mark of the registry waits here for the clerk's choice
+  const [pending, setPending] = useState<{ mark: ProtectedMark; duplicates: StoredMark[] } | null>(null);
 
   const change = (field: keyof MarkFormValues, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
+  async function save(checked: ProtectedMark, duplicates?: 'merge' | 'keep') {
+    setSaving(true);
+    setServerError(null);
+    const result = mark
+      ? await client['registry.update']({ key: mark.key, mark: checked })
+      : await client['registry.create']({ mark: checked, ...(duplicates ? { duplicates } : {}) });
+    setSaving(false);
+    setPending(null);
+    if (result.ok) onSaved(result.value);
+    // a taken 编号 belongs to its field; a same-name record created meanwhile is said above the form
+    else if (result.error.kind === 'conflict' && result.error.message.startsWith('编号')) setErrors({ id: result.error.message });
+    else setServerError(result.error.message);
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = validateMarkForm(values);
     if (!checked.ok) return setErrors(checked.errors);
-    setSaving(true);
-    setServerError(null);
-    const result = mark
-      ? await client['registry.update']({ key: mark.key, mark: checked.mark })
-      : await client['registry.create']({ mark: checked.mark });
-    setSaving(false);
-    if (result.ok) onSaved(result.value);
-    else if (result.error.kind === 'conflict') setErrors({ id: result.error.message });
-    else setServerError(result.error.message);
+    if (!mark) {
+      const found = await client['registry.findDuplicates']({ mark: checked.mark });
+      if (found.ok && found.value.length > 0) return setPending({ mark: checked.mark, duplicates: found.value });
+    }
+    await save(checked.mark);
   }
 
   const footer = (
@@ -58,6 +72,14 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
           <div className="form-banner" role="alert">
             {serverError}
           </div>
+        ) : null}
+        {pending ? (
+          <DuplicateChoice
+            duplicates={pending.duplicates}
+            busy={saving}
+            onChoose={(choice) => void save(pending.mark, choice)}
+            onCancel={() => setPending(null)}
+          />
         ) : null}
         <MarkFormFields values={values} errors={errors} onChange={change} />
       </form>

@@ -1,5 +1,5 @@
 // The dialogs the registry page opens over its table: create, edit, history and delete.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StoredMark } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -25,6 +25,10 @@ function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<
   const client = useClient();
   const notify = useToast();
   const [busy, setBusy] = useState(false);
+  const [usage, setUsage] = useState<{ hits: number; letters: number } | null>(null);
+  useEffect(() => {
+    void client['registry.usage']({ key: mark.key }).then((r) => setUsage(r.ok ? r.value : null));
+  }, [client, mark.key]);
 
   async function remove() {
     setBusy(true);
@@ -40,6 +44,12 @@ function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<
       <p>
         确定要删除 <strong>{mark.id} {mark.name}</strong> 吗？
       </p>
+      {usage && usage.hits + usage.letters > 0 ? (
+        <p className="delete-usage" role="alert">
+          这条记录有 <strong>{usage.hits}</strong> 条命中{usage.letters > 0 ? <>，涉及 <strong>{usage.letters}</strong> 份函件</> : null}。
+          删除后这些命中和函件仍保留原来的商标名称，但不再能打开这条记录，重新筛查也不会再命中它。
+        </p>
+      ) : null}
       <p className="muted">删除后，这条记录不再参与筛查；它的变更记录会保留。</p>
     </ConfirmDialog>
   );

@@ -3,9 +3,11 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { Category } from '../../../../shared/domain';
 import { searchMarks } from '../../../../shared/registry-search';
 import { useClient } from '../../api/context';
+import { useAppInfo } from '../../app/useAppInfo';
 import { useToast } from '../../components/Toast';
 import { exportRegistry } from './exportRegistry';
 import { RegistryDialogs, type RegistryDialog } from './RegistryDialogs';
+import { nextSort, sortMarks, type RegistrySort } from './registry-sort';
 import { RegistryTable } from './RegistryTable';
 import { RegistryToolbar } from './RegistryToolbar';
 import { SampleNotice } from './SampleNotice';
@@ -21,13 +23,18 @@ export function RegistryPage() {
   const [niceClass, setNiceClass] = useState<number | null>(null);
   const [selectedKey, setSelectedKey] = useState<number | null>(null);
   const [dialog, setDialog] = useState<RegistryDialog>({ kind: 'none' });
-  const importFlow = useImportFlow(() => void reload());
+  const appInfo = useAppInfo();
+  const importFlow = useImportFlow(() => {
+    void reload();
+    appInfo.reload(); // the 首次启动 notice and the first-start guide end with an import
+  });
   // Typing stays responsive: the table follows the query a moment later when filtering is slow.
   const deferredQuery = useDeferredValue(query);
 
+  const [sort, setSort] = useState<RegistrySort | null>(null);
   const shown = useMemo(
-    () => searchMarks(index, deferredQuery, { category, niceClass }),
-    [index, deferredQuery, category, niceClass],
+    () => sortMarks(searchMarks(index, deferredQuery, { category, niceClass }), sort),
+    [index, deferredQuery, category, niceClass, sort],
   );
   const filtered = query.trim() !== '' || category !== null || niceClass !== null;
 
@@ -65,6 +72,8 @@ export function RegistryPage() {
         onEdit={(mark) => setDialog({ kind: 'edit', mark })}
         onHistory={(mark) => setDialog({ kind: 'history', mark })}
         onDelete={(mark) => setDialog({ kind: 'delete', mark })}
+        sort={sort}
+        onSort={(key) => setSort((current) => nextSort(current, key))}
         emptyText={marks === null ? '' : filtered ? '没有符合条件的记录' : '名录是空的：可以新建记录或导入名录文件'}
       />
       <RegistryDialogs

@@ -3,11 +3,37 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { StoredMark } from '../../../../shared/api';
 import { CategoryTag } from '../../components/CategoryTag';
+import type { RegistrySort, RegistrySortKey } from './registry-sort';
 import { useTableKeyboard } from './useTableKeyboard';
 
 const ROW_HEIGHT = 34;
 
-const COLUMNS = ['编号', '类别', '商标名称', '别名', '国际分类', '权利人', '注册号', '地域', '操作'] as const;
+const COLUMNS: readonly { label: string; sort?: RegistrySortKey }[] = [
+  { label: '编号', sort: 'id' },
+  { label: '类别', sort: 'category' },
+  { label: '商标名称', sort: 'name' },
+  { label: '别名' },
+  { label: '国际分类', sort: 'classes' },
+  { label: '权利人', sort: 'holder' },
+  { label: '注册号', sort: 'registrationNumber' },
+  { label: '地域', sort: 'region' },
+  { label: '操作' },
+];
+
+function HeaderCell({ column, sort, onSort }: { column: (typeof COLUMNS)[number]; sort: RegistrySort | null; onSort: (key: RegistrySortKey) => void }) {
+  const key = column.sort;
+  if (!key) return <div role="columnheader" className="cell">{column.label}</div>;
+  const active = sort?.key === key;
+  const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <div role="columnheader" className="cell" aria-sort={ariaSort}>
+      <button type="button" className={`sort-button${active ? ' active' : ''}`} onClick={() => onSort(key)} title={`按${column.label}排序`}>
+        {column.label}
+        <span className="sort-mark" aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+      </button>
+    </div>
+  );
+}
 
 interface RegistryTableProps {
   marks: readonly StoredMark[];
@@ -17,13 +43,15 @@ interface RegistryTableProps {
   onHistory: (mark: StoredMark) => void;
   onDelete: (mark: StoredMark) => void;
   emptyText: string;
+  sort: RegistrySort | null;
+  onSort: (key: RegistrySortKey) => void;
 }
 
 function classesText(mark: StoredMark): string {
   return mark.classes.length > 0 ? mark.classes.join(';') : '全部类别';
 }
 
-function Row({ mark, ...props }: Omit<RegistryTableProps, 'marks' | 'emptyText' | 'selectedKey'> & { mark: StoredMark }) {
+function Row({ mark, ...props }: Pick<RegistryTableProps, 'onEdit' | 'onHistory' | 'onDelete'> & { mark: StoredMark }) {
   const aliases = mark.aliases.join('；');
   return (
     <>
@@ -46,7 +74,7 @@ function Row({ mark, ...props }: Omit<RegistryTableProps, 'marks' | 'emptyText' 
   );
 }
 
-export function RegistryTable({ marks, selectedKey, emptyText, ...handlers }: RegistryTableProps) {
+export function RegistryTable({ marks, selectedKey, emptyText, sort, onSort, ...handlers }: RegistryTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: marks.length,
@@ -61,9 +89,7 @@ export function RegistryTable({ marks, selectedKey, emptyText, ...handlers }: Re
     <div className="grid" role="table" aria-label="保护名录" aria-rowcount={marks.length + 1}>
       <div className="grid-row grid-header" role="row">
         {COLUMNS.map((c) => (
-          <div key={c} role="columnheader" className="cell">
-            {c}
-          </div>
+          <HeaderCell key={c.label} column={c} sort={sort} onSort={onSort} />
         ))}
       </div>
       <div className="grid-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label="名录记录（上下方向键选择，回车修改）">

@@ -93,13 +93,14 @@ export function parseAliases(text: string): string[] {
   return [...seen];
 }
 
-/** null when the date is empty or a real calendar date written YYYY-MM-DD, otherwise the message. */
+/**
+ * null when the date is empty or a real calendar day in any form the one date parser reads (2019-05-20,
+ * 2019/5/20, 2019年5月20日 — as the batches and the import accept them), otherwise the message.
+ */
 export function checkDate(text: string): string | null {
   const value = text.trim();
   if (!value) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return '日期格式应为 YYYY-MM-DD，例如 2019-05-20';
-  // the one date parser of the registry and the batches decides which days exist
-  return parseDate(value) === value ? null : `${value} 不是有效的日期`;
+  return parseDate(value) === null ? `「${value}」不是有效的日期，例如 2019-05-20、2019/5/20 或 2019年5月20日` : null;
 }
 
 function lengthError(label: string, value: string, max: number): string | undefined {
@@ -138,7 +139,8 @@ export function validateMarkForm(values: MarkFormValues): MarkFormResult {
     holder: values.holder.trim(),
     aliases,
     region: values.region.trim(),
-    recognizedOn: values.recognizedOn.trim(),
+    // stored as YYYY-MM-DD whichever way it was typed
+    recognizedOn: values.recognizedOn.trim() === '' ? '' : (parseDate(values.recognizedOn.trim()) ?? values.recognizedOn.trim()),
     notes: values.notes.trim(),
   };
   // The contract's schema is the last word; the checks above only give better messages first.

@@ -1,6 +1,6 @@
 // 导入名录: choose a file → preview (with the row-level error report) → import the good rows, or nothing.
 import { useState, type ReactNode } from 'react';
-import type { ImportPreview } from '../../../../shared/api';
+import type { DuplicateChoice, ImportPreview } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import { ImportFlowDialogs, type ImportStep } from './ImportFlowDialogs';
@@ -21,13 +21,16 @@ export function useImportFlow(onImported: () => void): { start: () => void; busy
     else setStep({ kind: 'failed', fileName, message: preview.error.message });
   }
 
-  async function commit(preview: ImportPreview) {
+  async function commit(preview: ImportPreview, choice?: DuplicateChoice) {
     setStep({ kind: 'preview', preview, busy: true });
-    const result = await client['registry.importCommit']({ token: preview.token });
+    const chosen = choice ? await client['registry.importChoose']({ token: preview.token, duplicates: choice }) : null;
+    const result = chosen && !chosen.ok ? chosen : await client['registry.importCommit']({ token: preview.token });
     setStep({ kind: 'idle' });
     if (!result.ok) return notify(`导入失败，名录没有任何改动：${result.error.message}`, 'error');
-    const { created, updated, unchanged } = result.value;
-    notify(`已导入：新增 ${created} 条，修改 ${updated} 条，不变 ${unchanged} 条`);
+    if (!('created' in result.value)) return;
+    const { created, updated, unchanged, merged, skipped } = result.value;
+    const extra = `${merged ? `，合并 ${merged} 条` : ''}${skipped ? `，跳过同名 ${skipped} 条` : ''}`;
+    notify(`已导入：新增 ${created} 条，修改 ${updated} 条，不变 ${unchanged} 条${extra}`);
     onImported();
   }
 
@@ -40,7 +43,7 @@ export function useImportFlow(onImported: () => void): { start: () => void; busy
   const dialogs = (
     <ImportFlowDialogs
       step={step}
-      onCommit={(preview) => void commit(preview)}
+      onCommit={(preview, choice) => void commit(preview, choice)}
       onDiscard={(preview) => void discard(preview)}
       onClose={() => setStep({ kind: 'idle' })}
     />

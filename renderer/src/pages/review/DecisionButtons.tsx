@@ -1,4 +1,8 @@
+import { CONFIRM_LABELS, type BatchKind } from '../../../../shared/contract/screening';
+
 interface DecisionButtonsProps {
+  /** a filing is confirmed as a suspected squat, a listing as a counterfeit */
+  source: BatchKind;
   /** how many hits the buttons apply to; 0 disables them */
   count: number;
   onConfirm: () => void;
@@ -7,12 +11,12 @@ interface DecisionButtonsProps {
 }
 
 /** 确认 / 排除… / 待定, with their keys; for the checked rows when some are checked. */
-export function DecisionButtons({ count, onConfirm, onDismiss, onUndecide }: DecisionButtonsProps) {
+export function DecisionButtons({ source, count, onConfirm, onDismiss, onUndecide }: DecisionButtonsProps) {
   const disabled = count === 0;
   return (
     <div className="decision-buttons">
       <button type="button" className="primary" disabled={disabled} onClick={onConfirm} title="快捷键 c">
-        确认（疑似恶意抢注）<kbd>c</kbd>
+        {CONFIRM_LABELS[source]}<kbd>c</kbd>
       </button>
       <button type="button" disabled={disabled} onClick={onDismiss} title="快捷键 d">
         排除…<kbd>d</kbd>

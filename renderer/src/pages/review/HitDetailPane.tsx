@@ -43,7 +43,7 @@ function MatchSection({ detail, ...actions }: { detail: HitDetail } & Omit<HitDe
       <div className="detail-reasons">
         <span className="muted">理由</span> <ReasonTags reasons={detail.reasons} />
       </div>
-      <DecisionButtons count={1} {...actions} />
+      <DecisionButtons source={detail.source} count={1} {...actions} />
       <DecisionHistory detail={detail} />
       <HitLetters hitId={detail.hitId} />
     </section>

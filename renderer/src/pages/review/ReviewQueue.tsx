@@ -23,9 +23,12 @@ interface ReviewQueueProps {
   extraActions?: ReactNode;
 }
 
-function countText(total: number | null, loaded: number): string {
+// The queue has one row per filing (or listing) with every mark it hits, so it counts filings, not hits.
+const COUNTED = { filing: '件申请', listing: '件商品' } as const;
+
+function countText(total: number | null, loaded: number, source: BatchKind): string {
   if (total === null) return '正在读取…';
-  return loaded < total ? `共 ${total} 条命中，已载入 ${loaded} 条` : `共 ${total} 条命中`;
+  return loaded < total ? `共 ${total} ${COUNTED[source]}，已载入 ${loaded} 件` : `共 ${total} ${COUNTED[source]}`;
 }
 
 export function ReviewQueue({ source, title, extraActions }: ReviewQueueProps) {
@@ -42,7 +45,7 @@ export function ReviewQueue({ source, title, extraActions }: ReviewQueueProps) {
     <div className={`page review-page review-${source}`}>
       <div className="page-head">
         <h1>{title}</h1>
-        <div className="count hit-count" aria-live="polite">{countText(total, rows.length)}</div>
+        <div className="count hit-count" aria-live="polite">{countText(total, rows.length, source)}</div>
       </div>
       <HitFilters filter={q.filter} facets={q.facets} onChange={q.setFilter} />
       <ReviewActions q={q} extraActions={extraActions} onExport={() => void exportHits(client, q.filter, notify)} />

@@ -31,9 +31,17 @@ const mark: HitColumn = {
     <span className="mark-cell">
       <span className="mark-name">{r.markName}</span>
       <CategoryTag category={r.markCategory} />
+      {r.marksHit && r.marksHit.length > 1 ? (
+        <span className="more-marks" data-testid="more-marks">
+          等 {r.marksHit.length} 个
+        </span>
+      ) : null}
     </span>
   ),
-  title: (r) => (r.matchedMark && r.matchedMark !== r.markName ? `${r.markName}（匹配：${r.matchedMark}）` : r.markName),
+  title: (r) =>
+    r.marksHit && r.marksHit.length > 1
+      ? `命中 ${r.marksHit.length} 个名录商标（结论对全部适用）：${r.marksHit.map((m) => `${m.markId} ${m.markName}`).join('、')}`
+      : r.matchedMark && r.matchedMark !== r.markName ? `${r.markName}（匹配：${r.matchedMark}）` : r.markName,
 };
 const reasons: HitColumn = {
   key: 'reasons', label: '理由', width: 'minmax(70px, 1fr)', className: 'muted',

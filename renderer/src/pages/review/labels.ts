@@ -36,9 +36,7 @@ export function reasonsText(reasons: readonly HitReason[]): string {
   return reasons.map(reasonLabel).join('、');
 }
 
-export function scoreText(score: number): string {
-  return score.toFixed(2);
-}
+export { scoreText } from '../../components/format';
 
 export function decisionText(decision: Decision, dismissReason: string): string {
   if (decision === 'dismissed' && dismissReason) return `排除·${dismissReason}`;

@@ -49,7 +49,7 @@ describe('review queue', () => {
   it('shows the hits with countdowns and the total', async () => {
     setup();
     expect(await screen.findByText('叁江源')).toBeTruthy();
-    expect(screen.getByText('共 3 条命中')).toBeTruthy();
+    expect(screen.getByText('共 3 件申请')).toBeTruthy();
     expect(screen.getByText('已过期 3 天').className).toContain('countdown-overdue');
     expect(screen.getByText('剩 10 天').className).toContain('countdown-soon');
   });

@@ -1,0 +1,53 @@
+// 设置 · 经办人: the name recorded in the change log and the letters as who acted. Empty: the OS user's full name.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { OperatorInfo } from '../../../../shared/api';
+import { useClient } from '../../api/context';
+import { useToast } from '../../components/Toast';
+
+export function OperatorSetting() {
+  const client = useClient();
+  const notify = useToast();
+  const [info, setInfo] = useState<OperatorInfo | null>(null);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void client['settings.operator']({}).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      setInfo(r.value);
+      setValue(r.value.operator);
+    });
+  }, [client]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const r = await client['settings.setOperator']({ operator: value });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setInfo(r.value);
+    setValue(r.value.operator);
+    notify(`已保存：今后的记录以「${r.value.effective}」为经办人`);
+  }
+
+  return (
+    <section className="settings-section" aria-label="设置">
+      <h2>设置</h2>
+      <form className="operator-form" onSubmit={(e) => void save(e)}>
+        <label htmlFor="operator-name">经办人</label>
+        <input id="operator-name" value={value} onChange={(e) => setValue(e.target.value)} placeholder={info?.systemName ?? ''} maxLength={40} />
+        <button type="submit" className="primary">
+          保存
+        </button>
+      </form>
+      <p className="muted small">
+        变更记录、审查结论和函件中记为经办人的名字。留空则使用本机用户名「{info?.systemName ?? '…'}」。
+        {info ? <>当前记为：<strong data-testid="operator-effective">{info.effective}</strong></> : null}
+      </p>
+      {error ? (
+        <div className="form-banner" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </section>
+  );
+}
