@@ -24,6 +24,8 @@ export interface ImportJob {
 export interface ImportProgress extends ImportCounts {
   /** 0..1, estimated from the file's line count; -1 when unknown (XLSX) */
   fraction: number;
+  /** the file's rows estimated from its line count; -1 when unknown (XLSX) */
+  expectedRows: number;
 }
 
 export const IMPORT_CHUNK_ROWS = 10_000;
@@ -102,6 +104,7 @@ export async function runBatchImport(
     options.onProgress?.({
       ...counts,
       fraction: expectedRows < 0 ? -1 : Math.min(0.99, counts.totalRows / expectedRows),
+      expectedRows,
     });
   try {
     db.transaction(() => batches.clearProblems(job.batchId))();

@@ -7,7 +7,7 @@ import { REASON_LABELS, type AlignedPair, type HitReason } from '../../shared/do
 import { neutraliseFormula } from '../../shared/formats/cells';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { getHitRecord, queryHits, toHitRow } from '../db/repositories/hits-query';
+import { DEADLINE_SQL, getHitRecord, matchingHitIds, queryHits, toHitRow } from '../db/repositories/hits-query';
 import { writeFileAtomically } from '../files/atomic';
 import { csvField } from './registry-export';
 
@@ -48,8 +48,74 @@ function exportRow(row: HitRow): (string | number)[] {
 
 const EXPORT_HEADERS = ['分数', '申请号/编号', '商标/标题', '类别', '申请人/店铺', '代理机构/平台', '公告期号', '公告日期', '异议截止', '名录编号', '名录商标', '名录类别', '理由', '结论', '排除原因', '备注'];
 
+interface HitDecisionState {
+  id: number;
+  decision: Decision;
+  dismiss_reason: string;
+  decision_note: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface DecisionResult {
+  updated: number;
+  undoToken: number | null;
+}
+
+let undoTokens = 0;
+
 export function createReviewService(ctx: AppContext) {
   const today = () => localToday(ctx.now());
+  /** the hits of the latest decision as they were before it, for hits.undo */
+  let lastDecision: { token: number; before: HitDecisionState[] } | null = null;
+
+  function decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): DecisionResult {
+    if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
+    const now = ctx.now();
+    const read = ctx.db.prepare<[number], HitDecisionState & { mark_name: string; matched_text: string }>(
+      'SELECT id, decision, dismiss_reason, decision_note, decided_at, decided_by, mark_name, matched_text FROM hits WHERE id = ?',
+    );
+    const update = ctx.db.prepare(
+      `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
+         decided_at = @decidedAt, decided_by = @decidedBy WHERE id = @id`,
+    );
+    const before: HitDecisionState[] = [];
+    const updated = ctx.db.transaction(() => {
+      let n = 0;
+      for (const id of hitIds) {
+        const row = read.get(id);
+        if (!row) continue;
+        const { mark_name: markName, matched_text: matchedText, ...state } = row;
+        before.push(state);
+        update.run({
+          id,
+          decision,
+          dismissReason: decision === 'dismissed' ? dismissReason : '',
+          note: note ?? '',
+          decidedAt: decision === 'undecided' ? null : now,
+          decidedBy: decision === 'undecided' ? null : ctx.config.actor,
+        });
+        ctx.audit.record(
+          {
+            actor: ctx.config.actor,
+            action: 'update',
+            entity: 'hit',
+            entityKey: String(id),
+            before: null,
+            after: null,
+            note: `「${matchedText}」/「${markName}」：${DECISION_LABELS[row.decision]} → ${DECISION_LABELS[decision]}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
+          },
+          now,
+        );
+        n += 1;
+      }
+      return n;
+    })();
+    if (updated === 0) return { updated, undoToken: null };
+    undoTokens += 1;
+    lastDecision = { token: undoTokens, before };
+    return { updated, undoToken: undoTokens };
+  }
 
   return {
     query: (query: HitQuery) => queryHits(ctx.db, query, today()),
@@ -73,45 +139,37 @@ export function createReviewService(ctx: AppContext) {
       };
     },
 
-    decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): { updated: number } {
-      if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
+    decide,
+
+    decideMatching(query: HitQuery, decision: Decision, dismissReason?: string, note?: string): DecisionResult {
+      const ids = matchingHitIds(ctx.db, HitQuerySchema.parse(query), today());
+      if (ids.length === 0) return { updated: 0, undoToken: null };
+      return decide(ids, decision, dismissReason, note);
+    },
+
+    /** Puts the hits of the latest decision back as they were before it (audited like a decision). */
+    undo(undoToken: number): { restored: number } {
+      const last = lastDecision;
+      if (!last || last.token !== undoToken) throw new AppFailure('conflict', '只能撤销最近一次作出的结论；该结论已撤销或之后又作出了新的结论');
       const now = ctx.now();
-      const read = ctx.db.prepare<[number], { decision: Decision; mark_name: string; matched_text: string }>(
-        'SELECT decision, mark_name, matched_text FROM hits WHERE id = ?',
-      );
       const update = ctx.db.prepare(
-        `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
-           decided_at = @decidedAt, decided_by = @decidedBy WHERE id = @id`,
+        `UPDATE hits SET decision = @decision, dismiss_reason = @dismiss_reason, decision_note = @decision_note,
+           decided_at = @decided_at, decided_by = @decided_by WHERE id = @id`,
       );
-      return ctx.db.transaction(() => {
-        let updated = 0;
-        for (const id of hitIds) {
-          const before = read.get(id);
-          if (!before) continue;
-          update.run({
-            id,
-            decision,
-            dismissReason: decision === 'dismissed' ? dismissReason : '',
-            note: note ?? '',
-            decidedAt: decision === 'undecided' ? null : now,
-            decidedBy: decision === 'undecided' ? null : ctx.config.actor,
-          });
+      const restored = ctx.db.transaction(() => {
+        let n = 0;
+        for (const before of last.before) {
+          if (update.run(before).changes === 0) continue;
           ctx.audit.record(
-            {
-              actor: ctx.config.actor,
-              action: 'update',
-              entity: 'hit',
-              entityKey: String(id),
-              before: null,
-              after: null,
-              note: `「${before.matched_text}」/「${before.mark_name}」：${DECISION_LABELS[before.decision]} → ${DECISION_LABELS[decision]}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
-            },
+            { actor: ctx.config.actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
             now,
           );
-          updated += 1;
+          n += 1;
         }
-        return { updated };
+        return n;
       })();
+      lastDecision = null;
+      return { restored };
     },
 
     async exportView(query: HitQuery, filePath: string): Promise<{ rows: number; path: string }> {
@@ -144,21 +202,14 @@ export function createReviewService(ctx: AppContext) {
           'SELECT DISTINCT f.nice_class AS v FROM hits h JOIN filings f ON f.id = h.filing_id WHERE h.source = ? ORDER BY v',
         ).map((r) => r.v),
         counts: { undecided: count('undecided'), confirmed: count('confirmed'), dismissed: count('dismissed') },
+        undecidedByDeadline: {
+          actionable: undecidedWhere(source, DEADLINE_SQL.actionable),
+          overdue: undecidedWhere(source, DEADLINE_SQL.overdue),
+        },
       };
     },
 
-    /**
-     * What falls due: open hits whose opposition deadline is within `withinDays`, and undecided ones whose deadline
-     * has already passed (too late to oppose, still open to invalidation under art. 44), most urgent first.
-     */
-    upcoming(withinDays: number): HitRow[] {
-      const base = { source: 'filing' as const, sortBy: 'deadline' as const, sortDir: 'asc' as const, limit: 1000, offset: 0 };
-      const overdue = queryHits(ctx.db, { ...base, deadline: 'overdue', decision: 'undecided' }, today()).rows;
-      const due = queryHits(ctx.db, { ...base, deadline: 'open' }, today()).rows.filter(
-        (row) => row.decision !== 'dismissed' && (row.filing?.daysLeft ?? Infinity) <= withinDays,
-      );
-      return [...overdue, ...due];
-    },
+    upcoming,
 
     async complaintList(platform: string, filePath: string): Promise<{ rows: number; path: string }> {
       const { rows } = queryHits(ctx.db, { source: 'listing', platform, decision: 'confirmed', sortBy: 'mark', sortDir: 'asc', limit: 1000, offset: 0 }, today());
@@ -174,6 +225,28 @@ export function createReviewService(ctx: AppContext) {
       return { rows: rows.length, path: filePath };
     },
   };
+
+  function undecidedWhere(source: 'filing' | 'listing', clause: string): number {
+    return (
+      ctx.db
+        .prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM hits h WHERE h.source = @source AND h.decision = 'undecided' AND ${clause}`)
+        .get({ source, today: today() })?.n ?? 0
+    );
+  }
+
+  /**
+   * What falls due: open (not dismissed) hits that can still be opposed with a deadline within `withinDays`,
+   * nearest first; then the undecided ones whose deadline has passed (too late to oppose, still open to
+   * invalidation under arts. 44/45), most recently passed first. Callers show the second group apart.
+   */
+  function upcoming(withinDays: number): HitRow[] {
+    const base = { source: 'filing' as const, sortBy: 'deadline' as const, limit: 1000, offset: 0 };
+    const due = queryHits(ctx.db, { ...base, sortDir: 'asc', deadline: 'open' }, today()).rows.filter(
+      (row) => row.decision !== 'dismissed' && (row.filing?.daysLeft ?? Infinity) <= withinDays,
+    );
+    const overdue = queryHits(ctx.db, { ...base, sortDir: 'desc', deadline: 'overdue', decision: 'undecided' }, today()).rows;
+    return [...due, ...overdue];
+  }
 
   function queryAll(query: HitQuery): HitRow[] {
     const rows: HitRow[] = [];

@@ -26,11 +26,11 @@ function setup() {
   const decisions: ChannelInput<'hits.decide'>[] = [];
   const mock = mockClient({
     'hits.query': () => ({ ok: true, value: { total: ROWS.length, rows: ROWS } }),
-    'hits.facets': () => ({ ok: true, value: { marks: [], gazetteIssues: [], platforms: [], classes: [], counts: { undecided: 3, confirmed: 0, dismissed: 0 } } }),
+    'hits.facets': () => ({ ok: true, value: { marks: [], gazetteIssues: [], platforms: [], classes: [], counts: { undecided: 3, confirmed: 0, dismissed: 0 }, undecidedByDeadline: { actionable: 2, overdue: 1 } } }),
     'hits.get': ({ hitId }) => ({ ok: true, value: detailOf(ROWS.find((r) => r.hitId === hitId) ?? hit(1, '叁江源')) }),
     'hits.decide': (input) => {
       decisions.push(input);
-      return { ok: true, value: { updated: input.hitIds.length } };
+      return { ok: true, value: { updated: input.hitIds.length, undoToken: decisions.length } };
     },
   });
   render(

@@ -10,12 +10,12 @@ afterEach(cleanup);
 function batch(status: BatchSummary['status'], running = false): BatchSummary {
   return {
     id: 1, kind: 'filing', fileName: '公告.csv', filePath: '/d/公告.csv', status, totalRows: 10, newRows: 8, duplicateRows: 1,
-    badRows: 1, hitCount: 2, message: '', startedAt: '2026-11-29T01:00:00Z', importedAt: null, screenedAt: null, running, stale: false,
+    badRows: 1, hitCount: 2, message: '', startedAt: '2026-11-29T01:00:00Z', importedAt: null, screenedAt: null, running, stale: false, gazetteIssues: ['第1930期'],
   };
 }
 
 function progress(phase: JobProgress['phase'], fraction: number): JobProgress {
-  return { batchId: 1, phase, fraction, rows: 52_000, rowsPerSecond: 26_000.4, newRows: 50_000, duplicateRows: 1_990, badRows: 10, hitCount: 37, message: phase === 'failed' ? '文件读取失败' : '' };
+  return { batchId: 1, phase, fraction, rows: 52_000, total: 100_000, readRows: 52_000, rowsPerSecond: 26_000.4, newRows: 50_000, duplicateRows: 1_990, badRows: 10, hitCount: 37, message: phase === 'failed' ? '文件读取失败' : '' };
 }
 
 describe('batch status', () => {
