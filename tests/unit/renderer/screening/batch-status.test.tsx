@@ -51,7 +51,7 @@ describe('import progress panel', () => {
     expect(screen.getByText('导入中')).toBeTruthy();
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
     expect(screen.getByText('26,000 行/秒')).toBeTruthy();
-    expect(screen.getByText('52,000 行')).toBeTruthy();
+    expect(screen.getByText('52,000 / 约 100,000 行')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
     expect(onCancel).toHaveBeenCalled();
   });
