@@ -30,8 +30,9 @@ async function importAndConfirm(page: Page, server: WebServer, count: number) {
   await goTo(page, '抢注审查');
   const rows = page.locator('.hit-grid .grid-body [role="row"]');
   await expect(rows.first()).toBeVisible();
+  // c confirms the current hit and moves on to the next.
+  await page.keyboard.press('j');
   for (let i = 0; i < count; i++) {
-    await page.keyboard.press('j');
     await page.keyboard.press('c');
     await expect(rows.nth(i).locator('.decision')).toHaveText('已确认');
   }

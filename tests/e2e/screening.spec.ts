@@ -84,7 +84,7 @@ test('import the dev gazette, see progress and hits; importing it again adds not
   await shoot(page, 'batches-stale');
   await stale.getByRole('button', { name: '重新筛查全部' }).click();
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
-  await expect(panel.locator('.job-result')).toContainText(/^重新筛查完成：命中 \d+ 条。$/);
+  await expect(panel.locator('.job-result')).toContainText(/^重新筛查完成：2 个批次，命中共 \d+ 条。$/, { timeout: IMPORT_TIMEOUT });
   await expect(stale).toHaveCount(0, { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.batch-stale')).toHaveCount(0);
 
@@ -105,13 +105,12 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   const total = Number(/共 (\d+) 条命中/.exec((await page.locator('.hit-count').textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(2);
 
-  // j, c, j, d + reason 2 (权利人自有) + Enter
+  // j, c (moves on to the next hit), d + reason 2 (权利人自有) + Enter
   await page.keyboard.press('j');
   await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('命中详情')).toBeVisible();
   await page.keyboard.press('c');
   await expect(rows.nth(0).locator('.decision')).toHaveText('已确认');
-  await page.keyboard.press('j');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('d');
   const dismiss = page.getByRole('dialog', { name: '排除命中' });

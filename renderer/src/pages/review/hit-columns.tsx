@@ -39,7 +39,7 @@ const reasons: HitColumn = {
   render: (r) => reasonsText(r.reasons), title: (r) => reasonsText(r.reasons),
 };
 const decision: HitColumn = {
-  key: 'decision', label: '结论', width: '104px',
+  key: 'decision', label: '结论', width: '96px',
   render: (r) => <DecisionBadge decision={r.decision} dismissReason={r.dismissReason} />,
   title: (r) => r.decisionNote,
 };

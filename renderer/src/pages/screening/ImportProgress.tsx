@@ -11,8 +11,8 @@ interface ImportProgressProps {
   cancelling: boolean;
   onCancel: () => void;
   onClose: () => void;
-  /** the closing sentence when the panel stands for several batches (重新筛查全部) */
-  result?: string | null;
+  /** the closing sentence when the panel stands for several batches (重新筛查全部); null while some are still to do */
+  result?: string | null | undefined;
   /** "第 2 / 3 个批次" while several batches are re-screened one after another */
   step?: string | null;
 }
@@ -68,7 +68,7 @@ export function ImportProgress({ fileName, rescreen, progress, error, cancelling
         <div className="progress-fill" style={{ width: `${value}%` }} />
       </div>
       {progress ? <Figures p={progress} rescreen={rescreen} /> : <p className="muted small">正在启动…</p>}
-      {phase === 'done' && progress ? (
+      {phase === 'done' && progress && result !== null ? (
         <p className="job-result" role="status">
           {result ?? (rescreen ? `重新筛查完成：命中 ${progress.hitCount} 条。` : `完成：${importSummary(progress)}，命中 ${progress.hitCount} 条。`)}
         </p>

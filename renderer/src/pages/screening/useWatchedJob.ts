@@ -85,8 +85,8 @@ export function useWatchedJob(batches: readonly BatchSummary[] | null, reload: (
     cancelling,
     watch,
     watchGroup,
-    /** for a group: the closing sentence over all its batches once the last is done */
-    result: group && progress?.phase === 'done' && group.index === group.batches.length - 1 ? groupResult(group, progress.hitCount) : null,
+    /** for a group: the closing sentence over all its batches once the last is done, null before; undefined alone */
+    result: !group ? undefined : progress?.phase === 'done' && group.index === group.batches.length - 1 ? groupResult(group, progress.hitCount) : null,
     step: group && group.batches.length > 1 ? `第 ${group.index + 1} / ${group.batches.length} 个批次` : null,
     cancel: () => void cancel(),
     close: () => setJob(null),
