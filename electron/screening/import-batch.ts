@@ -39,15 +39,17 @@ export function completeMapping(kind: BatchKind, mapping: Record<string, number>
   return Object.fromEntries(headersFor(kind).map(({ key }) => [key, mapping[key] ?? -1]));
 }
 
-/** Counts newline bytes: a quick estimate of the rows in a CSV, for the progress bar. */
+/** Counts lines (a last line without a newline too): a quick estimate of the rows in a CSV, for the progress bar. */
 export async function countLines(filePath: string): Promise<number> {
   const handle = await open(filePath, 'r');
   try {
     const buffer = Buffer.alloc(1 << 20);
     let lines = 0;
+    let last = 10;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return lines;
+      if (bytesRead === 0) return last === 10 ? lines : lines + 1;
+      last = buffer[bytesRead - 1] ?? 10;
       let at = buffer.indexOf(10, 0);
       while (at !== -1 && at < bytesRead) {
         lines += 1;

@@ -141,3 +141,19 @@ describe('the dashboard report period', () => {
     expect(found.hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-23']);
   });
 });
+
+describe('a cancelled import', () => {
+  it('keeps and says what it read, of the file it was reading', async () => {
+    const lines = Array.from({ length: 25_000 }, (_, i) => filingLine(String(81000000 + i), `测试${i}`, { niceClass: 16 }));
+    const { batchId } = await batches.startImport(writeFilings(folder.dir, 'big.csv', lines), 'filing', FILING_MAPPING);
+    const deadline = Date.now() + 60_000;
+    while (jobs.progress(batchId).readRows < 10_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    jobs.cancel(batchId);
+    await waitForBatch(jobs, batchId, 60_000);
+    const batch = batches.list().find((b) => b.id === batchId)!;
+    expect(batch.status).toBe('cancelled');
+    const stored = (ctx.db.prepare('SELECT count(*) AS n FROM filings WHERE batch_id = ?').get(batchId) as { n: number }).n;
+    expect(batch.totalRows).toBe(stored);
+    expect(batch.message).toBe(`已取消：已读取 ${stored.toLocaleString('zh-CN')} 行（文件约 25,000 行）并保留，可继续导入或删除该批次`);
+  });
+});

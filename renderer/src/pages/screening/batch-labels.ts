@@ -58,9 +58,12 @@ export function finishedAt(batch: BatchSummary): string | null {
   return null;
 }
 
-/** "第1930期" or "第1928–1930期（3 期）": the gazette issues a batch brought. */
+/** "第1930期", "第1928–1930期（3 期）" or "A 至 B（3 期）": the gazette issues a batch brought, in order. */
 export function issuesText(issues: readonly string[]): string {
   if (issues.length <= 1) return issues[0] ?? '';
   if (issues.length === 2) return issues.join('、');
+  const first = /^第(\d+)期$/.exec(issues[0] ?? '');
+  const last = /^第(\d+)期$/.exec(issues[issues.length - 1] ?? '');
+  if (first && last) return `第${first[1]}–${last[1]}期（${issues.length} 期）`;
   return `${issues[0]} 至 ${issues[issues.length - 1]}（${issues.length} 期）`;
 }

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { BatchSummary, JobProgress } from '../../../../shared/contract/screening';
-import { canRescreen, canResume, importSummary, statusOf } from '../../../../renderer/src/pages/screening/batch-labels';
+import { canRescreen, canResume, finishedAt, importSummary, issuesText, statusOf } from '../../../../renderer/src/pages/screening/batch-labels';
+import { BatchList } from '../../../../renderer/src/pages/screening/BatchList';
 import { ImportProgress } from '../../../../renderer/src/pages/screening/ImportProgress';
 
 afterEach(cleanup);
@@ -36,6 +37,26 @@ describe('batch status', () => {
     expect(canRescreen(batch('screened'))).toBe(true);
     expect(canRescreen(batch('imported'))).toBe(true);
     expect(canRescreen(batch('failed'))).toBe(false);
+  });
+
+  it('shows no 完成时间 while a batch is screened (again) or did not finish', () => {
+    const done = { ...batch('screened'), importedAt: '2026-11-29T01:01:00Z', screenedAt: '2026-11-29T01:02:00Z' };
+    expect(finishedAt(done)).toBe('2026-11-29T01:02:00Z');
+    expect(finishedAt({ ...done, status: 'screening', running: true })).toBeNull();
+    expect(finishedAt({ ...done, running: true })).toBeNull();
+    expect(finishedAt({ ...done, status: 'imported', screenedAt: null })).toBeNull();
+    const actions = { onProblems: vi.fn(), onResume: vi.fn(), onRescreen: vi.fn(), onRemove: vi.fn(), onWatch: vi.fn() };
+    render(<BatchList batches={[{ ...done, status: 'screening', running: true }]} {...actions} />);
+    const cells = screen.getAllByRole('cell');
+    expect(cells[10]?.textContent).toBe('—');
+    expect(cells[1]?.textContent).toBe('第1930期');
+  });
+
+  it('names the gazette issues a batch brought', () => {
+    expect(issuesText([])).toBe('');
+    expect(issuesText(['第1930期'])).toBe('第1930期');
+    expect(issuesText(['第1929期', '第1930期'])).toBe('第1929期、第1930期');
+    expect(issuesText(['第1900期', '第1920期', '第1939期'])).toBe('第1900–1939期（3 期）');
   });
 
   it('says what an import added', () => {
