@@ -52,7 +52,7 @@ const FILING_COLUMNS: HitColumn[] = [
   { key: 'applicant', label: '申请人', width: 'minmax(90px, 1.1fr)', sort: 'applicant', render: (r) => r.filing?.applicant, title: (r) => r.filing?.applicant ?? '' },
   { key: 'agency', label: '代理机构', width: 'minmax(80px, 1fr)', render: (r) => r.filing?.agency || <span className="muted">—</span>, title: (r) => r.filing?.agency ?? '' },
   { key: 'issue', label: '公告期号', width: '80px', sort: 'publishedOn', render: (r) => r.filing?.gazetteIssue, title: (r) => `公告日期：${r.filing?.publishedOn ?? ''}` },
-  { key: 'deadline', label: '异议截止', width: '96px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
+  { key: 'deadline', label: '异议截止', width: '108px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
   mark,
   reasons,
   decision,
@@ -71,7 +71,7 @@ const LISTING_COLUMNS: HitColumn[] = [
 ];
 
 /** Shown in the detail beside the table, so left out of the table where the screen is narrow. */
-const IN_DETAIL = new Set(['agency', 'reasons', 'location']);
+const IN_DETAIL = new Set(['agency', 'reasons', 'location', 'issue']);
 
 /** `compact`: without the columns the detail panel repeats, so the table fits beside it on a 1366 px screen. */
 export function columnsFor(source: BatchKind, compact = false): HitColumn[] {
