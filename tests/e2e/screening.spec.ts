@@ -102,7 +102,15 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   await goTo(page, '抢注审查');
   const rows = page.locator('.hit-grid .grid-body [role="row"]');
   await expect(rows.first()).toBeVisible();
-  const total = Number(/共 (\d+) 条命中/.exec((await page.locator('.hit-count').textContent()) ?? '')?.[1]);
+  // The queue opens on what can still be opposed, nearest deadline first; review here every deadline, best first,
+  // so that the hits due within 14 days are left undecided for the notice below.
+  await page.getByRole('combobox', { name: '按异议期限筛选' }).selectOption('any');
+  await page.locator('.hit-grid').getByRole('button', { name: /^分数/ }).click();
+  await expect(page.getByRole('columnheader', { name: /^分数/ })).toHaveAttribute('aria-sort', 'descending');
+  const undecided = page.getByRole('combobox', { name: '按结论筛选' }).locator('option[value="undecided"]');
+  await expect(undecided).toHaveText(/^待定（\d+）$/);
+  const total = Number(/(\d+)/.exec((await undecided.textContent()) ?? '')?.[1]);
+  await expect(page.locator('.hit-count')).toHaveText(new RegExp(`^共 ${total} 条命中`));
   expect(total).toBeGreaterThan(2);
 
   // j, c (moves on to the next hit), d + reason 2 (权利人自有) + Enter
