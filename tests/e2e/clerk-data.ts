@@ -72,6 +72,16 @@ export async function hitTotal(page: Page): Promise<number> {
   return Number(/共 (\d+) 条命中/.exec((await count.textContent()) ?? '')?.[1]);
 }
 
+/** Once the queue shows every undecided hit (whatever the deadline): how many, as 待定（N） in the decision filter. */
+export async function allUndecided(page: Page): Promise<number> {
+  await page.getByRole('combobox', { name: '按异议期限筛选' }).selectOption('any');
+  const option = page.getByRole('combobox', { name: '按结论筛选' }).locator('option[value="undecided"]');
+  await expect(option).toHaveText(/^待定（\d+）$/);
+  const total = Number(/(\d+)/.exec((await option.textContent()) ?? '')?.[1]);
+  await expect(page.locator('.hit-count')).toHaveText(new RegExp(`^共 ${total} 条命中`));
+  return total;
+}
+
 /** Queue rows whose whole height is inside the table's scrolling body. */
 export async function fullyVisibleRows(page: Page): Promise<number> {
   return page.locator('.hit-grid .grid-body').evaluate((body) => {
