@@ -94,7 +94,7 @@ test('select all N matching the filter decides every one of them; Ctrl+Z and 撤
   const dialog = page.getByRole('dialog', { name: '排除命中' });
   await expect(dialog).toContainText(`排除选中的 ${total} 条命中`);
   await page.keyboard.press('Enter');
-  const notice = page.locator('.toast').filter({ hasText: `已将${total} 条命中标记为「已排除」` });
+  const notice = page.locator('.toast').filter({ hasText: `已将 ${total} 条命中标记为「已排除」` });
   await expect(notice).toBeVisible();
   // Every matching hit was decided on the server, the unloaded ones too.
   const undecided = await api(server, 'hits.query', { source: 'filing', decision: 'undecided', limit: 1 });

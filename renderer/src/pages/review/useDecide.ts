@@ -43,8 +43,7 @@ export function useDecide(pages: HitPages, onDecided: () => void, onUndone: (hit
     (token: number | null, updated: number, decision: Decision, rowsBefore: Map<number, Partial<HitRow>> | null) => {
       if (token === null) return;
       last.current = { token, rows: rowsBefore };
-      const what = updated === 1 ? '1 条命中' : `${updated} 条命中`;
-      notify(`已将${what}标记为「${DECISION_LABELS[decision]}」`, 'success', { label: '撤销', run: () => void undo() });
+      notify(`已将 ${updated} 条命中标记为「${DECISION_LABELS[decision]}」`, 'success', { label: '撤销', run: () => void undo() });
     },
     [notify, undo],
   );
