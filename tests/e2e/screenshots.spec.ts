@@ -1,4 +1,4 @@
-// Issue 10 "What it must show": every main page with real data at 1366×768 and 1920×1080, into
+// Issue 10 "What it must show": every main page (and the listings queue) with real data at 1366×768 and 1920×1080, into
 // test-results/screenshots/<page>-1366.png and <page>-1920.png, with checks that the 1366 pictures hold what a
 // clerk needs (15+ queue rows, nothing cut off sideways).
 import { expect, openApp, test } from './fixtures';
@@ -46,6 +46,11 @@ test('screenshots of registry, batches, review, deadlines, dashboard and the let
     if (width === 1366) expect(await fullyVisibleRows(page)).toBeGreaterThanOrEqual(15);
     await noSidewaysOverflow(page);
     await shoot(page, `review-${width}`);
+
+    await goTo(page, '电商商品');
+    await expect(page.locator('.hit-grid .grid-body [role="row"]').first()).toBeVisible();
+    await noSidewaysOverflow(page);
+    await shoot(page, `listings-${width}`);
 
     await goTo(page, '到期提醒');
     await expect(page.getByRole('table', { name: '可异议的申请' }).locator('tbody tr').first()).toBeVisible();
