@@ -67,3 +67,30 @@ export function daysBetween(from: string, to: string): number | null {
   const utc = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day);
   return Math.round((utc(b) - utc(a)) / 86_400_000);
 }
+
+// One definition of what a clerk can still act on, used by the review queue, the deadlines page and the dashboard
+// (the SQL form is `DEADLINE_SQL` in electron/db/repositories/hits-query.ts, tested against these functions):
+// a filing is actionable up to and including its deadline day, overdue from the day after, and has no deadline
+// without a publication date.
+
+/** Deadlines within this many days are shown as due soon (amber). */
+export const DUE_SOON_DAYS = 14;
+
+export type DeadlineStatus = 'overdue' | 'due-soon' | 'open' | 'none';
+
+/** The status of a deadline `daysLeft` days away (negative: past), as every page shows it. */
+export function deadlineStatus(daysLeft: number | null | undefined): DeadlineStatus {
+  if (daysLeft === null || daysLeft === undefined) return 'none';
+  if (daysLeft < 0) return 'overdue';
+  return daysLeft <= DUE_SOON_DAYS ? 'due-soon' : 'open';
+}
+
+/** True while the filing can still be opposed: its deadline (YYYY-MM-DD) is today or later. */
+export function isActionable(deadline: string, today: string): boolean {
+  return deadline !== '' && deadline >= today;
+}
+
+/** True once the opposition period has ended: too late to oppose (invalidation remains, art. 44/45). */
+export function isOverdue(deadline: string, today: string): boolean {
+  return deadline !== '' && deadline < today;
+}

@@ -96,6 +96,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     return send(response, 404, { ok: false, error: { kind: 'not-found', message: 'not found' } });
   }
 
+  // Node closes an idle kept-alive connection after 5 s; a request sent on it at that moment fails with
+  // ECONNRESET, which a browser does not retry for a POST. Keep connections longer than a client keeps them idle.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);

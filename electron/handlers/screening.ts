@@ -37,6 +37,8 @@ export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs
     'hits.get': ({ hitId }) => review.get(hitId),
     'hits.facets': ({ source }) => review.facets(source),
     'hits.decide': ({ hitIds, decision, dismissReason, note }) => review.decide(hitIds, decision, dismissReason, note),
+    'hits.decideMatching': ({ query, decision, dismissReason, note }) => review.decideMatching(query, decision, dismissReason, note),
+    'hits.undo': ({ undoToken }) => review.undo(undoToken),
     'hits.export': ({ query }) => {
       const name = query.source === 'filing' ? '抢注审查清单' : '电商审查清单';
       const request = { title: `导出${name}`, defaultName: `${name}-${today()}.xlsx`, filter: 'xlsx' as const, extensions: ['xlsx'] };
@@ -45,7 +47,7 @@ export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs
     'deadlines.upcoming': ({ withinDays }) => review.upcoming(withinDays),
     'profiles.list': (options) => profiles.list(options),
     'profiles.get': ({ kind, name }) => profiles.get(kind, name),
-    'dashboard.summary': () => dashboard.summary(),
+    'dashboard.summary': ({ period, weekBasis }) => dashboard.summary({ ...(period ? { period } : {}), weekBasis }),
     'dashboard.export': () => {
       const request = { title: '导出统计为 Excel', defaultName: `商标监测统计-${today()}.xlsx`, filter: 'xlsx' as const, extensions: ['xlsx'] };
       return saveWithDialog(shell.dialogs, request, async (target) => {

@@ -24,6 +24,8 @@ export interface ImportJob {
 export interface ImportProgress extends ImportCounts {
   /** 0..1, estimated from the file's line count; -1 when unknown (XLSX) */
   fraction: number;
+  /** the file's rows estimated from its line count; -1 when unknown (XLSX) */
+  expectedRows: number;
 }
 
 export const IMPORT_CHUNK_ROWS = 10_000;
@@ -37,15 +39,17 @@ export function completeMapping(kind: BatchKind, mapping: Record<string, number>
   return Object.fromEntries(headersFor(kind).map(({ key }) => [key, mapping[key] ?? -1]));
 }
 
-/** Counts newline bytes: a quick estimate of the rows in a CSV, for the progress bar. */
+/** Counts lines (a last line without a newline too): a quick estimate of the rows in a CSV, for the progress bar. */
 export async function countLines(filePath: string): Promise<number> {
   const handle = await open(filePath, 'r');
   try {
     const buffer = Buffer.alloc(1 << 20);
     let lines = 0;
+    let last = 10;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return lines;
+      if (bytesRead === 0) return last === 10 ? lines : lines + 1;
+      last = buffer[bytesRead - 1] ?? 10;
       let at = buffer.indexOf(10, 0);
       while (at !== -1 && at < bytesRead) {
         lines += 1;
@@ -102,6 +106,7 @@ export async function runBatchImport(
     options.onProgress?.({
       ...counts,
       fraction: expectedRows < 0 ? -1 : Math.min(0.99, counts.totalRows / expectedRows),
+      expectedRows,
     });
   try {
     db.transaction(() => batches.clearProblems(job.batchId))();

@@ -25,8 +25,15 @@ export const REMOVE_CHUNK_ROWS = 2000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** What a cancelled job did: the rows it read (of the file's estimated rows) are kept. */
+function cancelMessage(p: JobProgress | undefined): string {
+  if (!p || p.phase !== 'importing') return '已取消：已导入的行保留，可继续导入或删除该批次';
+  const of = p.total > 0 ? `（文件约 ${p.total.toLocaleString('zh-CN')} 行）` : '';
+  return `已取消：已读取 ${p.readRows.toLocaleString('zh-CN')} 行${of}并保留，可继续导入或删除该批次`;
+}
+
 function emptyProgress(batchId: number): JobProgress {
-  return { batchId, phase: 'importing', fraction: 0, rows: 0, rowsPerSecond: 0, newRows: 0, duplicateRows: 0, badRows: 0, hitCount: 0, message: '' };
+  return { batchId, phase: 'importing', fraction: 0, rows: 0, total: -1, readRows: 0, rowsPerSecond: 0, newRows: 0, duplicateRows: 0, badRows: 0, hitCount: 0, message: '' };
 }
 
 export function createJobManager(ctx: AppContext, options: JobManagerOptions = {}) {
@@ -83,6 +90,8 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
         phase: 'importing',
         fraction: p.fraction,
         rows: p.totalRows,
+        total: p.expectedRows,
+        readRows: p.totalRows,
         rowsPerSecond: Math.round(p.totalRows / Math.max(0.001, (Date.now() - started) / 1000)),
         newRows: p.newRows,
         duplicateRows: p.duplicateRows,
@@ -92,7 +101,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const counts = worker
       ? await importInWorker(worker, job, signal, onProgress)
       : await runBatchImport(ctx.db, job, { signal, onProgress });
-    onProgress({ ...counts, fraction: 1 });
+    onProgress({ ...counts, fraction: 1, expectedRows: counts.totalRows });
     batches().setCounts(job.batchId, counts);
     batches().markImported(job.batchId, ctx.now());
   }
@@ -102,7 +111,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     if (!batch) return;
     batches().setStatus(batchId, 'screening');
     const started = Date.now();
-    update(batchId, { phase: 'screening', fraction: 0, rows: 0, rowsPerSecond: 0, hitCount: 0 });
+    update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
     const hitCount = await screenStoredBatch(ctx.db, {
       batchId,
       kind: batch.kind,
@@ -114,6 +123,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
         update(batchId, {
           fraction: total === 0 ? 1 : done / total,
           rows: done,
+          total,
           rowsPerSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
           hitCount: hits,
         }),
@@ -150,7 +160,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const job = work(controller.signal)
       .catch((error: unknown) => {
         const cancelled = controller.signal.aborted;
-        const message = cancelled ? '已取消：已导入的行保留，可继续导入或删除该批次' : `失败：${error instanceof Error ? error.message : String(error)}`;
+        const message = cancelled ? cancelMessage(progress.get(batchId)) : `失败：${error instanceof Error ? error.message : String(error)}`;
         if (ctx.db.open && batches().get(batchId)) batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
         update(batchId, { phase: cancelled ? 'cancelled' : 'failed', message });
       })
@@ -189,13 +199,18 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
         paused = null;
       }
     },
+    /** A batch waiting for its turn in a re-screening of several: its progress says screening, not done. */
+    queueScreening(batchId: number): void {
+      const batch = batches().get(batchId);
+      progress.set(batchId, { ...emptyProgress(batchId), phase: 'screening', readRows: batch?.totalRows ?? 0, message: '等待筛查' });
+    },
     progress(batchId: number): JobProgress {
       const known = progress.get(batchId);
       if (known) return known;
       const batch = batches().get(batchId);
       if (!batch) throw new AppFailure('not-found', '该批次不存在');
       const phase = batch.status === 'failed' || batch.status === 'cancelled' ? batch.status : 'done';
-      return { ...emptyProgress(batchId), phase, fraction: 1, rows: batch.totalRows, newRows: batch.newRows, duplicateRows: batch.duplicateRows, badRows: batch.badRows, hitCount: batch.hitCount, message: batch.message };
+      return { ...emptyProgress(batchId), phase, fraction: 1, rows: batch.totalRows, total: batch.totalRows, readRows: batch.totalRows, newRows: batch.newRows, duplicateRows: batch.duplicateRows, badRows: batch.badRows, hitCount: batch.hitCount, message: batch.message };
     },
     /** Imports, then screens; resolves when both are over (the handlers do not wait for it). */
     importAndScreen(job: ImportJob): Promise<void> {

@@ -29,6 +29,18 @@ function missingRequired(kind: BatchKind, mapping: Record<string, number>, colum
     .map(({ header }) => header);
 }
 
+/**
+ * The other kind when the headers are plainly that kind's: all its required columns are there and more of its
+ * columns than of the chosen kind's (a listings file chosen as a gazette, or the reverse).
+ */
+export function likelyOtherKind(kind: BatchKind, headers: readonly string[]): BatchKind | null {
+  const other: BatchKind = kind === 'filing' ? 'listing' : 'filing';
+  const normalised = new Set(headers.map(normaliseHeader));
+  const matches = (k: BatchKind) => headersFor(k).filter(({ header }) => normalised.has(normaliseHeader(header))).length;
+  const otherComplete = missingRequired(other, autoMapping(other, headers), headers.length).length === 0;
+  return otherComplete && matches(other) > matches(kind) ? other : null;
+}
+
 async function readHead(filePath: string): Promise<{ headers: string[]; sampleRows: string[][] }> {
   const table = await openUserTable(filePath);
   try {
@@ -52,8 +64,27 @@ function registryChangedAt(ctx: AppContext): string | null {
   return row.at;
 }
 
+function isStale(batch: { screenedAt: string | null }, registryChanged: string | null): boolean {
+  return batch.screenedAt !== null && registryChanged !== null && registryChanged > batch.screenedAt;
+}
+
 export function createBatchService(ctx: AppContext, jobs: JobManager) {
   const repository = () => createBatchesRepository(ctx.db);
+  // A finished batch's filings do not change, so its issues are read once (the list is polled while jobs run).
+  const issuesOf = new Map<number, { version: string; issues: string[] }>();
+  function gazetteIssues(batch: { id: number; status: string; totalRows: number; startedAt: string }, running: boolean): string[] {
+    const version = `${batch.startedAt}|${batch.status}|${batch.totalRows}`;
+    const known = issuesOf.get(batch.id);
+    if (known && known.version === version && !running) return known.issues;
+    const issues = ctx.db
+      .prepare<[number], { v: string }>(
+        "SELECT DISTINCT gazette_issue AS v FROM filings WHERE batch_id = ? AND gazette_issue <> '' ORDER BY v",
+      )
+      .all(batch.id)
+      .map((r) => r.v);
+    if (!running) issuesOf.set(batch.id, { version, issues });
+    return issues;
+  }
 
   function requireBatch(batchId: number) {
     const batch = repository().get(batchId);
@@ -76,6 +107,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
         remembered: Boolean(usable),
         missingRequired: missingRequired(kind, mapping, headers.length),
         sampleRows,
+        likelyKind: likelyOtherKind(kind, headers),
       };
     },
 
@@ -114,11 +146,15 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       const changed = registryChangedAt(ctx);
       return repository()
         .list()
-        .map(({ fileSize: _size, columnMap: _map, ...batch }) => ({
-          ...batch,
-          running: jobs.isRunning(batch.id),
-          stale: batch.screenedAt !== null && changed !== null && changed > batch.screenedAt,
-        }));
+        .map(({ fileSize: _size, columnMap: _map, ...batch }) => {
+          const running = jobs.isRunning(batch.id);
+          return {
+            ...batch,
+            running,
+            stale: isStale(batch, changed),
+            gazetteIssues: batch.kind === 'filing' ? gazetteIssues(batch, running) : [],
+          };
+        });
     },
 
     problems: (batchId: number, offset: number, limit: number) => {
@@ -138,12 +174,18 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       return { removed: true };
     },
 
-    /** Re-screens one batch, or every imported batch after the registry changed. */
+    /**
+     * Re-screens one batch, or (without an id) every batch whose hits are out of date: screened before the registry
+     * last changed, or imported and never screened. They run one after another; each is queued at once, so its
+     * progress says 'screening' until its turn comes.
+     */
     rescreen(batchId?: number): { batchIds: number[] } {
+      const changed = registryChangedAt(ctx);
       const targets = batchId
         ? [requireBatch(batchId)]
-        : repository().list().filter((b) => b.status === 'imported' || b.status === 'screened');
+        : repository().list().filter((b) => b.status === 'imported' || (b.status === 'screened' && isStale(b, changed)));
       const started = targets.filter((b) => !jobs.isRunning(b.id)).map((b) => b.id);
+      for (const id of started) jobs.queueScreening(id);
       void (async () => {
         for (const id of started) {
           // refused only while a restore swaps the database: the rest of the list belongs to the old one

@@ -1,15 +1,29 @@
 // The dashboard a division head pastes into a report: totals, hits by category and by week, decisions, what
 // falls due, and the applicants and agencies with the most hits; and its export to XLSX.
 import type { Dashboard, ProfileRow } from '../../shared/contract/screening';
+import { DUE_SOON_DAYS, isActionable } from '../../shared/deadlines';
 import { CATEGORIES, type Category } from '../../shared/domain';
 import type { AppContext } from '../context';
 import { writeFileStreamed } from '../files/streamed';
-import { addDays, countHits, OVERDUE_HITS } from '../db/repositories/hits-query';
+import { presetPeriod, type Period } from '../../shared/periods';
+import { addDays, countHits, DEADLINE_SQL, OVERDUE_HITS } from '../db/repositories/hits-query';
 import { writeXlsx, type XlsxCell, type XlsxSheet } from '../tabular/xlsx-writer';
 import { createProfileService, BAD_FAITH_RULES } from './profiles';
 import { createReviewService, localToday } from './review';
 
 const TOP = 10;
+
+type WeekBasis = Dashboard['weekBasis'];
+export interface SummaryOptions {
+  period?: Period;
+  weekBasis?: WeekBasis;
+}
+
+/** The instant a local calendar day begins, as the ISO UTC text the database stores times in. */
+function localDayStart(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toISOString();
+}
 const WEEKS = 26;
 
 export function createDashboardService(ctx: AppContext) {
@@ -26,8 +40,12 @@ export function createDashboardService(ctx: AppContext) {
       undecided: one("SELECT count(*) AS n FROM hits WHERE decision = 'undecided'"),
       confirmed: one("SELECT count(*) AS n FROM hits WHERE decision = 'confirmed'"),
       dismissed: one("SELECT count(*) AS n FROM hits WHERE decision = 'dismissed'"),
+      // the one definition of overdue (OVERDUE_HITS) the deadlines page lists
       overdue: countHits(ctx.db, OVERDUE_HITS, today),
-      dueWithin14: one(`SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND h.deadline BETWEEN ? AND ?`, [today, addDays(today, 14)]),
+      dueWithin14: one(
+        `SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND ${DEADLINE_SQL.actionable} AND h.deadline <= @until`,
+        [{ today, until: addDays(today, DUE_SOON_DAYS) }],
+      ),
     };
   }
 
@@ -40,30 +58,49 @@ export function createDashboardService(ctx: AppContext) {
     return CATEGORIES.map((category) => rows.find((r) => r.category === category) ?? { category, hits: 0, confirmed: 0 });
   }
 
-  // A filing's week is its gazette publication week; a listing's is the week it was found.
-  function perWeek(today: string): Dashboard['hitsPerWeek'] {
+  // 公告日: a filing's week is its gazette publication week (a listing, which has none, the week it was found);
+  // 导入日: every hit's week is the week it was found by screening.
+  function perWeek(today: string, basis: WeekBasis): Dashboard['hitsPerWeek'] {
+    const day = basis === 'published' ? "coalesce(nullif(h.published_on, ''), substr(h.found_at, 1, 10))" : 'substr(h.found_at, 1, 10)';
     return ctx.db
       .prepare<[string], { week: string; hits: number; confirmed: number }>(
-        `SELECT strftime('%Y-%m-%d', coalesce(nullif(h.published_on, ''), substr(h.found_at, 1, 10)), 'weekday 1', '-7 days') AS week,
+        `SELECT strftime('%Y-%m-%d', ${day}, 'weekday 1', '-7 days') AS week,
                 count(*) AS hits, sum(h.decision = 'confirmed') AS confirmed
          FROM hits h
-         WHERE coalesce(nullif(h.published_on, ''), substr(h.found_at, 1, 10)) >= ?
+         WHERE ${day} >= ?
          GROUP BY week ORDER BY week`,
       )
       .all(addDays(today, -7 * WEEKS));
   }
 
-  function summary(): Dashboard {
+  /** What was done in the period: hits found, decisions now standing that were made in it, letters issued. */
+  function inPeriod(period: Period): Dashboard['period'] {
+    const [start, end] = [localDayStart(period.from), localDayStart(addDays(period.to, 1))];
+    const one = (sql: string) => (ctx.db.prepare(sql).get({ start, end }) as { n: number | null }).n ?? 0;
+    return {
+      ...period,
+      hitsFound: one('SELECT count(*) AS n FROM hits WHERE found_at >= @start AND found_at < @end'),
+      confirmed: one("SELECT count(*) AS n FROM hits WHERE decision = 'confirmed' AND decided_at >= @start AND decided_at < @end"),
+      dismissed: one("SELECT count(*) AS n FROM hits WHERE decision = 'dismissed' AND decided_at >= @start AND decided_at < @end"),
+      lettersIssued: one("SELECT count(*) AS n FROM letters WHERE status <> 'draft' AND issued_at >= @start AND issued_at < @end"),
+    };
+  }
+
+  function summary(options: SummaryOptions = {}): Dashboard {
     const today = localToday(ctx.now());
+    const weekBasis = options.weekBasis ?? 'published';
+    const period = options.period ?? presetPeriod('thisMonth', today) ?? { from: today, to: today };
     const top = (kind: 'applicant' | 'agency') =>
       profiles.list({ kind, onlyWithHits: true, sortBy: 'hits', sortDir: 'desc', offset: 0, limit: TOP }).rows;
     return {
       totals: totals(today),
       hitsByCategory: byCategory(),
-      hitsPerWeek: perWeek(today),
+      hitsPerWeek: perWeek(today, weekBasis),
       topApplicants: top('applicant'),
       topAgencies: top('agency'),
-      dueSoon: review.upcoming(14).slice(0, 50),
+      dueSoon: review.upcoming(DUE_SOON_DAYS).filter((row) => isActionable(row.filing?.oppositionDeadline ?? '', today)),
+      period: inPeriod(period),
+      weekBasis,
     };
   }
 

@@ -1,11 +1,11 @@
-// The review queue: query hits, show one in detail, record decisions (each audited), and list what falls due.
-// The exports of hits are in hit-exports.ts.
+// The review queue: query hits, show one in detail, record decisions (each audited, the latest undoable), and list
+// what falls due. The exports of hits are in hit-exports.ts.
 import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
-import { CONFIRM_LABELS } from '../../shared/contract/screening';
+import { CONFIRM_LABELS, HitQuerySchema } from '../../shared/contract/screening';
 import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { addDays, allHitPages, getHitRecord, OVERDUE_HITS, queryQueue, toHitRow } from '../db/repositories/hits-query';
+import { addDays, allHitPages, DEADLINE_SQL, getHitRecord, matchingHitIds, OVERDUE_HITS, queryQueue, toHitRow } from '../db/repositories/hits-query';
 
 export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: CONFIRM_LABELS.filing, dismissed: '排除' };
 /** A confirmed listing is 仿冒/侵权, a confirmed filing 疑似恶意抢注. */
@@ -19,8 +19,74 @@ export function localToday(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+interface HitDecisionState {
+  id: number;
+  decision: Decision;
+  dismiss_reason: string;
+  decision_note: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface DecisionResult {
+  updated: number;
+  undoToken: number | null;
+}
+
+let undoTokens = 0;
+
 export function createReviewService(ctx: AppContext) {
   const today = () => localToday(ctx.now());
+  /** the hits of the latest decision as they were before it, for hits.undo */
+  let lastDecision: { token: number; before: HitDecisionState[] } | null = null;
+
+  function decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): DecisionResult {
+    if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
+    const now = ctx.now();
+    const read = ctx.db.prepare<[number], HitDecisionState & { source: HitRow['source']; mark_name: string; matched_text: string }>(
+      'SELECT id, decision, dismiss_reason, decision_note, decided_at, decided_by, source, mark_name, matched_text FROM hits WHERE id = ?',
+    );
+    const update = ctx.db.prepare(
+      `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
+         decided_at = @decidedAt, decided_by = @decidedBy WHERE id = @id`,
+    );
+    const before: HitDecisionState[] = [];
+    const updated = ctx.db.transaction(() => {
+      let n = 0;
+      for (const id of withSameFiling(hitIds)) {
+        const row = read.get(id);
+        if (!row) continue;
+        const { source, mark_name: markName, matched_text: matchedText, ...state } = row;
+        before.push(state);
+        update.run({
+          id,
+          decision,
+          dismissReason: decision === 'dismissed' ? dismissReason : '',
+          note: note ?? '',
+          decidedAt: decision === 'undecided' ? null : now,
+          decidedBy: decision === 'undecided' ? null : ctx.config.actor,
+        });
+        ctx.audit.record(
+          {
+            actor: ctx.config.actor,
+            action: 'update',
+            entity: 'hit',
+            entityKey: String(id),
+            before: null,
+            after: null,
+            note: `「${matchedText}」/「${markName}」：${decisionLabel(row)} → ${decisionLabel({ decision, source })}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
+          },
+          now,
+        );
+        n += 1;
+      }
+      return n;
+    })();
+    if (updated === 0) return { updated, undoToken: null };
+    undoTokens += 1;
+    lastDecision = { token: undoTokens, before };
+    return { updated, undoToken: undoTokens };
+  }
 
   return {
     query: (query: HitQuery) => queryQueue(ctx.db, query, today()),
@@ -44,50 +110,45 @@ export function createReviewService(ctx: AppContext) {
       };
     },
 
-    decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): { updated: number } {
-      if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
+    decide,
+
+    decideMatching(query: HitQuery, decision: Decision, dismissReason?: string, note?: string): DecisionResult {
+      const ids = matchingHitIds(ctx.db, HitQuerySchema.parse(query), today());
+      if (ids.length === 0) return { updated: 0, undoToken: null };
+      return decide(ids, decision, dismissReason, note);
+    },
+
+    /** Puts the hits of the latest decision back as they were before it (audited like a decision). */
+    undo(undoToken: number): { restored: number } {
+      const last = lastDecision;
+      if (!last || last.token !== undoToken) throw new AppFailure('conflict', '只能撤销最近一次作出的结论；该结论已撤销或之后又作出了新的结论');
       const now = ctx.now();
-      const read = ctx.db.prepare<[number], { decision: Decision; source: HitRow['source']; mark_name: string; matched_text: string }>(
-        'SELECT decision, source, mark_name, matched_text FROM hits WHERE id = ?',
-      );
       const update = ctx.db.prepare(
-        `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
-           decided_at = @decidedAt, decided_by = @decidedBy WHERE id = @id`,
+        `UPDATE hits SET decision = @decision, dismiss_reason = @dismiss_reason, decision_note = @decision_note,
+           decided_at = @decided_at, decided_by = @decided_by WHERE id = @id`,
       );
-      return ctx.db.transaction(() => {
-        let updated = 0;
-        for (const id of withSameFiling(hitIds)) {
-          const before = read.get(id);
-          if (!before) continue;
-          update.run({
-            id,
-            decision,
-            dismissReason: decision === 'dismissed' ? dismissReason : '',
-            note: note ?? '',
-            decidedAt: decision === 'undecided' ? null : now,
-            decidedBy: decision === 'undecided' ? null : ctx.config.actor,
-          });
+      const restored = ctx.db.transaction(() => {
+        let n = 0;
+        for (const before of last.before) {
+          if (update.run(before).changes === 0) continue;
           ctx.audit.record(
-            {
-              actor: ctx.config.actor,
-              action: 'update',
-              entity: 'hit',
-              entityKey: String(id),
-              before: null,
-              after: null,
-              note: `「${before.matched_text}」/「${before.mark_name}」：${decisionLabel(before)} → ${decisionLabel({ decision, source: before.source })}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`,
-            },
+            { actor: ctx.config.actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
             now,
           );
-          updated += 1;
+          n += 1;
         }
-        return { updated };
+        return n;
       })();
+      lastDecision = null;
+      return { restored };
     },
 
     facets(source: 'filing' | 'listing') {
       const all = <T>(sql: string) => ctx.db.prepare(sql).all(source) as T[];
-      const counts = all<{ decision: Decision; n: number }>('SELECT decision, count(*) AS n FROM hits WHERE source = ? GROUP BY decision');
+      // the queue shows a filing (or listing) once, so its counts are of filings, not of hits
+      const counts = all<{ decision: Decision; n: number }>(
+        'SELECT decision, count(DISTINCT coalesce(filing_id, listing_id)) AS n FROM hits WHERE source = ? GROUP BY decision',
+      );
       const count = (decision: Decision) => counts.find((c) => c.decision === decision)?.n ?? 0;
       return {
         marks: all<{ markId: string; markName: string; count: number }>(
@@ -103,25 +164,39 @@ export function createReviewService(ctx: AppContext) {
           'SELECT DISTINCT f.nice_class AS v FROM hits h JOIN filings f ON f.id = h.filing_id WHERE h.source = ? ORDER BY v',
         ).map((r) => r.v),
         counts: { undecided: count('undecided'), confirmed: count('confirmed'), dismissed: count('dismissed') },
+        undecidedByDeadline: {
+          actionable: undecidedWhere(source, DEADLINE_SQL.actionable),
+          overdue: undecidedWhere(source, DEADLINE_SQL.overdue),
+        },
       };
     },
 
-    /**
-     * What falls due: open hits whose opposition deadline is within `withinDays`, and undecided ones whose deadline
-     * has already passed (too late to oppose, still open to invalidation under art. 44), most urgent first.
-     */
-    upcoming(withinDays: number): HitRow[] {
-      // Every row, never the first thousand (issue 9, item 17); overdue is the one definition the dashboard counts.
-      const order = { sortBy: 'deadline' as const, sortDir: 'asc' as const };
-      const overdue = [...allHitPages(ctx.db, { ...OVERDUE_HITS, ...order }, today())].flat();
-      const due = [
-        ...allHitPages(ctx.db, { source: 'filing', deadline: 'open', ...order }, today(), {
-          andWhere: { clause: "h.deadline <= @until AND h.decision <> 'dismissed'", params: { until: addDays(today(), withinDays) } },
-        }),
-      ].flat();
-      return [...overdue, ...due];
-    },
+    upcoming,
   };
+
+  function undecidedWhere(source: 'filing' | 'listing', clause: string): number {
+    return (
+      ctx.db
+        .prepare<Record<string, unknown>, { n: number }>(`SELECT count(DISTINCT coalesce(h.filing_id, h.listing_id)) AS n FROM hits h WHERE h.source = @source AND h.decision = 'undecided' AND ${clause}`)
+        .get({ source, today: today() })?.n ?? 0
+    );
+  }
+
+  /**
+   * What falls due: open (not dismissed) hits that can still be opposed with a deadline within `withinDays`,
+   * nearest first; then the undecided ones whose deadline has passed (too late to oppose, still open to
+   * invalidation under arts. 44/45), most recently passed first. Callers show the second group apart.
+   */
+  function upcoming(withinDays: number): HitRow[] {
+    // Every row, never the first thousand (issue 9, item 17); overdue is the one definition the dashboard counts.
+    const due = [
+      ...allHitPages(ctx.db, { source: 'filing', deadline: 'open', sortBy: 'deadline', sortDir: 'asc' }, today(), {
+        andWhere: { clause: "h.deadline <= @until AND h.decision <> 'dismissed'", params: { until: addDays(today(), withinDays) } },
+      }),
+    ].flat();
+    const overdue = [...allHitPages(ctx.db, { ...OVERDUE_HITS, sortBy: 'deadline', sortDir: 'desc' }, today())].flat();
+    return [...due, ...overdue];
+  }
 
   /**
    * The queue shows a filing (or listing) once, with every mark it hits, so a decision is about the filing: it

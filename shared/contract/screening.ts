@@ -24,6 +24,8 @@ export const BatchFilePreviewSchema = z.object({
   /** headers of required fields that are not mapped yet */
   missingRequired: z.array(z.string()),
   sampleRows: z.array(z.array(z.string())),
+  /** the other kind when the headers are that kind's (a listings file chosen as a gazette, or the reverse) */
+  likelyKind: BatchKindSchema.nullable(),
 });
 export type BatchFilePreview = z.infer<typeof BatchFilePreviewSchema>;
 
@@ -49,6 +51,8 @@ export const BatchSummarySchema = z.object({
   running: z.boolean(),
   /** true when the registry changed after this batch was last screened: its hits may be out of date */
   stale: z.boolean(),
+  /** the gazette issues (期号) of the filings this batch brought, in order; empty for listings */
+  gazetteIssues: z.array(z.string()),
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
 
@@ -57,7 +61,12 @@ export const JobProgressSchema = z.object({
   phase: z.enum(['importing', 'screening', 'removing', 'done', 'failed', 'cancelled']),
   /** 0..1 of the current phase */
   fraction: z.number(),
+  /** rows done in the current phase: read while importing, screened while screening */
   rows: z.number().int(),
+  /** rows the current phase will do: the file's estimated rows while importing (-1 unknown), the rows to screen */
+  total: z.number().int(),
+  /** rows the import read from the file (every row: new, duplicate and bad) */
+  readRows: z.number().int(),
   rowsPerSecond: z.number(),
   newRows: z.number().int(),
   duplicateRows: z.number().int(),
@@ -206,6 +215,8 @@ export const HitFacetsSchema = z.object({
   platforms: z.array(z.string()),
   classes: z.array(z.number().int()),
   counts: z.object({ undecided: z.number().int(), confirmed: z.number().int(), dismissed: z.number().int() }),
+  /** undecided hits that can still be opposed and those whose opposition period is over (shared/deadlines.ts) */
+  undecidedByDeadline: z.object({ actionable: z.number().int(), overdue: z.number().int() }),
 });
 
 export const ProfileKindSchema = z.enum(['applicant', 'agency']);
@@ -242,7 +253,19 @@ export const DashboardSchema = z.object({
   hitsPerWeek: z.array(z.object({ week: z.string(), hits: z.number().int(), confirmed: z.number().int() })),
   topApplicants: z.array(ProfileRowSchema),
   topAgencies: z.array(ProfileRowSchema),
+  /** open hits whose opposition deadline is today or within 14 days, nearest first (never overdue ones) */
   dueSoon: z.array(HitRowSchema),
+  /** the report period and what was done in it */
+  period: z.object({
+    from: z.string(),
+    to: z.string(),
+    hitsFound: z.number().int(),
+    confirmed: z.number().int(),
+    dismissed: z.number().int(),
+    lettersIssued: z.number().int(),
+  }),
+  /** the date each hit is counted at in hitsPerWeek */
+  weekBasis: z.enum(['published', 'found']),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -256,6 +279,14 @@ export const QuickCheckHitSchema = z.object({
   alignment: z.array(AlignedPairSchema),
 });
 
+const DecisionInput = {
+  decision: DecisionSchema,
+  dismissReason: DismissReasonSchema.optional(),
+  note: z.string().max(2000).optional(),
+};
+/** undoToken: pass to hits.undo to put the decided hits back as they were (only the latest decision can be undone) */
+const DecisionOutput = z.object({ updated: z.number().int(), undoToken: z.number().int().nullable() });
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-06-01');
 const BatchId = z.object({ batchId: Id }).strict();
 
 export const screeningContract = {
@@ -288,15 +319,17 @@ export const screeningContract = {
   'hits.get': { input: z.object({ hitId: Id }).strict(), output: HitDetailSchema },
   'hits.facets': { input: z.object({ source: BatchKindSchema }).strict(), output: HitFacetsSchema },
   'hits.decide': {
-    input: z
-      .object({
-        hitIds: z.array(Id).min(1).max(100_000),
-        decision: DecisionSchema,
-        dismissReason: DismissReasonSchema.optional(),
-        note: z.string().max(2000).optional(),
-      })
-      .strict(),
-    output: z.object({ updated: z.number().int() }),
+    input: z.object({ hitIds: z.array(Id).min(1).max(100_000), ...DecisionInput }).strict(),
+    output: DecisionOutput,
+  },
+  /** the same decision for every hit matching a filter (all of them, not only the rows loaded in the table) */
+  'hits.decideMatching': {
+    input: z.object({ query: HitQuerySchema, ...DecisionInput }).strict(),
+    output: DecisionOutput,
+  },
+  'hits.undo': {
+    input: z.object({ undoToken: z.number().int() }).strict(),
+    output: z.object({ restored: z.number().int() }),
   },
   /** Asks where to save (main's dialog) and writes every hit the query matches, in its order. */
   'hits.export': {
@@ -328,7 +361,16 @@ export const screeningContract = {
     output: ProfileRowSchema.extend({ hitRows: z.array(HitRowSchema) }),
   },
 
-  'dashboard.summary': { input: z.object({}).strict(), output: DashboardSchema },
+  'dashboard.summary': {
+    input: z
+      .object({
+        /** the report period, both days included; this month when absent */
+        period: z.object({ from: IsoDay, to: IsoDay }).strict().optional(),
+        weekBasis: z.enum(['published', 'found']).default('published'),
+      })
+      .strict(),
+    output: DashboardSchema,
+  },
   'dashboard.export': { input: z.object({}).strict(), output: savedOrCancelled({}) },
 
   /** Asks where to save; a name ending in .csv gets CSV, any other an XLSX workbook. */

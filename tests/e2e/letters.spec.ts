@@ -30,8 +30,9 @@ async function importAndConfirm(page: Page, server: WebServer, count: number) {
   await goTo(page, '抢注审查');
   const rows = page.locator('.hit-grid .grid-body [role="row"]');
   await expect(rows.first()).toBeVisible();
+  // c confirms the current hit and moves on to the next.
+  await page.keyboard.press('j');
   for (let i = 0; i < count; i++) {
-    await page.keyboard.press('j');
     await page.keyboard.press('c');
     await expect(rows.nth(i).locator('.decision')).toHaveText('已确认');
   }
@@ -112,9 +113,10 @@ test('confirm hits, draft a referral letter, edit its rendered text, preview the
   await expect(firstRow.getByLabel(/^法律依据/)).not.toHaveValue(/第三十三条/);
   await expect(editor.getByLabel('与程序阶段不符')).toHaveCount(0);
 
-  // Clear the notices (a click dismisses one) so that they do not cover the preview's screenshots.
+  // Clear the notices (a click on its text dismisses one; not on a notice's 撤销) so that they do not cover the
+  // preview's screenshots.
   const toasts = page.locator('.toasts .toast');
-  while ((await toasts.count()) > 0) await toasts.first().click({ timeout: 2_000 }).catch(() => undefined);
+  while ((await toasts.count()) > 0) await toasts.first().click({ timeout: 2_000, position: { x: 6, y: 6 } }).catch(() => undefined);
   await editor.getByRole('button', { name: '预览' }).click();
   const preview = page.getByTestId('letter-preview');
   await expect(preview).toBeVisible();

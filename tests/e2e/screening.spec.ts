@@ -84,7 +84,7 @@ test('import the dev gazette, see progress and hits; importing it again adds not
   await shoot(page, 'batches-stale');
   await stale.getByRole('button', { name: '重新筛查全部' }).click();
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: IMPORT_TIMEOUT });
-  await expect(panel.locator('.job-result')).toContainText(/^重新筛查完成：命中 \d+ 条。$/);
+  await expect(panel.locator('.job-result')).toContainText(/^重新筛查完成：2 个批次，命中共 \d+ 条。$/, { timeout: IMPORT_TIMEOUT });
   await expect(stale).toHaveCount(0, { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.batch-stale')).toHaveCount(0);
 
@@ -102,16 +102,21 @@ test('review hits with the keyboard, filter by deadline, and see what falls due'
   await goTo(page, '抢注审查');
   const rows = page.locator('.hit-grid .grid-body [role="row"]');
   await expect(rows.first()).toBeVisible();
+  // The queue opens on what can still be opposed, nearest deadline first; review here every deadline, best first,
+  // so that the hits due within 14 days are left undecided for the notice below.
+  await page.getByRole('combobox', { name: '按异议期限筛选' }).selectOption('any');
+  await page.locator('.hit-grid').getByRole('button', { name: /^分数/ }).click();
+  await expect(page.getByRole('columnheader', { name: /^分数/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator('.hit-count')).toHaveText(/^共 \d+ 件申请/);
   const total = Number(/共 (\d+) 件申请/.exec((await page.locator('.hit-count').textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(2);
 
-  // j, c, j, d + reason 2 (权利人自有) + Enter
+  // j, c (moves on to the next hit), d + reason 2 (权利人自有) + Enter
   await page.keyboard.press('j');
   await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('命中详情')).toBeVisible();
   await page.keyboard.press('c');
   await expect(rows.nth(0).locator('.decision')).toHaveText('已确认');
-  await page.keyboard.press('j');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('d');
   const dismiss = page.getByRole('dialog', { name: '排除命中' });
@@ -293,7 +298,8 @@ test('a long import can be cancelled and then resumed', async ({ page, server })
   await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
   await page.getByRole('dialog', { name: '导入文件：核对列对应' }).getByRole('button', { name: '开始导入' }).click();
   const panel = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
-  await expect(panel.locator('.job-figures dd').first()).not.toHaveText('0 行');
+  await expect(panel.locator('.job-processed dd')).toHaveText(/^[\d,]+ \/ 约 [\d,]+ 行$/);
+  await expect(panel.locator('.job-processed dd')).not.toHaveText(/^0 /);
   await expect(page.locator('.batch-table tbody tr').first()).toContainText('导入中');
   await shoot(page, 'batches-progress');
   await panel.getByRole('button', { name: '取消' }).click();
@@ -303,7 +309,7 @@ test('a long import can be cancelled and then resumed', async ({ page, server })
   await row.getByRole('button', { name: '继续导入' }).click();
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
   await expect(row).toContainText('已完成');
-  await expect(row.locator('td').nth(3)).toHaveText(String(body.length * 60));
+  await expect(row.locator('td').nth(4)).toHaveText(String(body.length * 60));
 
   // Many hits: the queue loads 200 at a time as the table scrolls.
   await goTo(page, '抢注审查');

@@ -115,14 +115,14 @@ describe('review queue', () => {
     expect(review.query({ source: 'filing', deadline: 'overdue' }).total).toBe(0);
   });
 
-  it('lists what falls due with the undecided overdue ones first, and leaves out dismissed ones', async () => {
+  it('lists what falls due: what can still be opposed first, the undecided overdue ones after, no dismissed ones', async () => {
     await importFile(writeFilings(folder.dir, 'late.csv', [filingLine('80000100', '日月山', { niceClass: 16, publishedOn: '2026-08-01' })]));
     const due = review.upcoming(14);
     expect(due.map((r) => [r.filing?.applicationNumber, r.filing?.daysLeft])).toEqual([
-      ['80000100', -28],
       ['80000001', 3],
+      ['80000100', -28],
     ]);
-    review.decide([due[1]!.hitId], 'dismissed', '不近似');
+    review.decide([due[0]!.hitId], 'dismissed', '不近似');
     expect(review.upcoming(14).map((r) => r.filing?.applicationNumber)).toEqual(['80000100']);
   });
 

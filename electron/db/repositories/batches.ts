@@ -25,7 +25,7 @@ interface BatchRow {
   screened_at: string | null;
 }
 
-export interface BatchRecord extends Omit<BatchSummary, 'running' | 'stale'> {
+export interface BatchRecord extends Omit<BatchSummary, 'running' | 'stale' | 'gazetteIssues'> {
   fileSize: number;
   columnMap: Record<string, number>;
 }

@@ -107,6 +107,15 @@ export function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The SQL form of shared/deadlines.ts `isActionable` / `isOverdue` over a hit's stored deadline (`@today` bound):
+ * the review queue, the deadlines page and the dashboard all count with these.
+ */
+export const DEADLINE_SQL = {
+  actionable: "h.deadline <> '' AND h.deadline >= @today",
+  overdue: "h.deadline <> '' AND h.deadline < @today",
+} as const;
+
 /** WHERE clause and parameters for a hit query. */
 export function hitFilter(query: HitQuery, today: string): { where: string; params: Record<string, unknown> } {
   const clauses = ['h.source = @source'];
@@ -131,8 +140,8 @@ export function hitFilter(query: HitQuery, today: string): { where: string; para
   // search_text is stored lower-cased; a plain substring test is several times faster than LIKE and needs no escaping.
   add('instr(h.search_text, @text) > 0', 'text', query.text?.trim().toLowerCase() || undefined);
   const deadline = query.deadline ?? 'any';
-  if (deadline === 'overdue') clauses.push("h.deadline <> '' AND h.deadline < @today");
-  if (deadline === 'open') clauses.push('h.deadline >= @today');
+  if (deadline === 'overdue') clauses.push(DEADLINE_SQL.overdue);
+  if (deadline === 'open') clauses.push(DEADLINE_SQL.actionable);
   if (deadline === 'within14' || deadline === 'within30') {
     clauses.push('h.deadline BETWEEN @today AND @until');
     params.until = addDays(today, deadline === 'within14' ? 14 : 30);
@@ -271,6 +280,15 @@ export function countHits(db: Db, query: HitQuery, today: string): number {
  * (issue 9, item 17): a hit on a filing, still undecided, whose opposition deadline has passed.
  */
 export const OVERDUE_HITS = { source: 'filing', deadline: 'overdue', decision: 'undecided' } as const satisfies HitQuery;
+
+/** Every hit id matching the query's filter (its sort, offset and limit do not matter). */
+export function matchingHitIds(db: Db, query: HitQuery, today: string): number[] {
+  const { where, params } = hitFilter(query, today);
+  return db
+    .prepare<Record<string, unknown>, { id: number }>(`SELECT h.id FROM hits h WHERE ${where} ORDER BY h.id`)
+    .all(params)
+    .map((r) => r.id);
+}
 
 export function getHitRecord(db: Db, hitId: number): HitRecord | undefined {
   return db.prepare<[number], HitRecord>(`SELECT ${HIT_COLUMNS} FROM ${HIT_FROM} WHERE h.id = ?`).get(hitId);

@@ -3,13 +3,20 @@ import { createContext, useCallback, useContext, useRef, useState, type ReactNod
 
 export type ToastTone = 'success' | 'error' | 'info';
 
+/** A button in the notice (e.g. 撤销); pressing it runs `run` and closes the notice. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 interface ToastItem {
   id: number;
   message: string;
   tone: ToastTone;
+  action?: ToastAction;
 }
 
-type Notify = (message: string, tone?: ToastTone) => void;
+type Notify = (message: string, tone?: ToastTone, action?: ToastAction) => void;
 
 const ToastContext = createContext<Notify>(() => undefined);
 
@@ -18,6 +25,8 @@ export function useToast(): Notify {
 }
 
 const DURATION_MS: Record<ToastTone, number> = { success: 3000, info: 4000, error: 8000 };
+/** a notice with a button stays long enough to reach for it */
+const ACTION_MS = 10_000;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
@@ -26,10 +35,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setItems((all) => all.filter((t) => t.id !== id)), []);
 
   const notify = useCallback<Notify>(
-    (message, tone = 'success') => {
+    (message, tone = 'success', action) => {
       const id = nextId.current++;
-      setItems((all) => [...all.slice(-3), { id, message, tone }]);
-      window.setTimeout(() => dismiss(id), DURATION_MS[tone]);
+      setItems((all) => [...all.slice(-3), { id, message, tone, ...(action ? { action } : {}) }]);
+      window.setTimeout(() => dismiss(id), action ? ACTION_MS : DURATION_MS[tone]);
     },
     [dismiss],
   );
@@ -41,6 +50,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {items.map((t) => (
           <div key={t.id} className={`toast toast-${t.tone}`} onClick={() => dismiss(t.id)}>
             {t.message}
+            {t.action ? (
+              <button
+                type="button"
+                className="toast-action"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  dismiss(t.id);
+                  t.action?.run();
+                }}
+              >
+                {t.action.label}
+              </button>
+            ) : null}
           </div>
         ))}
       </div>

@@ -1,6 +1,6 @@
 // One chart of the dashboard with its 复制图片 / 保存图片 actions. The title is drawn inside the chart, so the
 // picture pasted into a report says what it shows.
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useToast } from '../../components/Toast';
 import { today } from '../../components/format';
 import { chartPng, copyDataUrl, downloadDataUrl } from './chart-image';
@@ -14,9 +14,11 @@ interface ChartCardProps {
   /** replaces the chart when there is nothing to draw */
   emptyText?: string | null;
   className?: string;
+  /** controls of the chart shown beside 复制图片 / 保存图片 */
+  actions?: ReactNode;
 }
 
-export function ChartCard({ title, option, height = 300, emptyText, className }: ChartCardProps) {
+export function ChartCard({ title, option, height = 300, emptyText, className, actions }: ChartCardProps) {
   const chart = useRef<EChartsType | null>(null);
   const notify = useToast();
 
@@ -34,6 +36,7 @@ export function ChartCard({ title, option, height = 300, emptyText, className }:
   return (
     <section className={`card chart-card${className ? ` ${className}` : ''}`} aria-label={title}>
       <div className="chart-actions">
+        {actions}
         <button type="button" className="link" onClick={() => void copy()} disabled={Boolean(emptyText)}>
           复制图片
         </button>

@@ -7,12 +7,16 @@ import { CountdownText } from '../review/CountdownText';
 import { DecisionBadge } from '../review/DecisionBadge';
 import { profileHref, reviewHrefForHit } from '../profiles/links';
 
-export function DueSoonTable({ rows }: { rows: readonly HitRow[] }) {
+/** `rows`: what can still be opposed within 14 days, nearest first; `overdue`: open hits past their deadline. */
+export function DueSoonTable({ rows, overdue }: { rows: readonly HitRow[]; overdue: number }) {
   return (
     <section className="card table-card" aria-label="即将到期的异议期限">
       <div className="section-head">
         <h2>即将到期的异议期限（{rows.length}）</h2>
-        <span className="muted small">初审公告日起三个月内可提出异议；红色为已逾期，橙色为 14 天内到期</span>
+        <span className="muted small">14 天内届满、仍可提出异议的，截止日期最近的在前</span>
+        {overdue > 0 ? (
+          <a className="small due-overdue-link" href="#/deadlines">另有 {overdue} 条命中已过异议期</a>
+        ) : null}
       </div>
       {rows.length === 0 ? (
         <div className="grid-empty">近期没有到期的异议期限</div>

@@ -65,10 +65,17 @@ export function weekLabel(week: string): string {
   return match?.[1] ?? week;
 }
 
-export function weeklyOption(rows: Dashboard['hitsPerWeek'], date: string): ChartOption {
+/** What the weekly chart counts by, written into the picture so a pasted chart says it. */
+export const WEEK_BASIS_TEXT: Record<Dashboard['weekBasis'], { title: string; note: string }> = {
+  published: { title: '每周命中数（按公告日）', note: '按初审公告日期所在周统计（电商商品按发现日期）' },
+  found: { title: '每周命中数（按导入日）', note: '按筛查发现命中的日期所在周统计' },
+};
+
+export function weeklyOption(rows: Dashboard['hitsPerWeek'], date: string, basis: Dashboard['weekBasis'] = 'published'): ChartOption {
   const range = rows.length > 0 ? `${rows[0]?.week} 至 ${rows[rows.length - 1]?.week}` : '';
+  const text = WEEK_BASIS_TEXT[basis];
   return {
-    ...base('每周命中数', `${subtitle(date)}${range ? ` · ${range}` : ''}`),
+    ...base(text.title, `${subtitle(date)} · ${text.note}${range ? ` · ${range}` : ''}`),
     tooltip: { trigger: 'axis', textStyle: { fontFamily: FONT } },
     legend: { top: 8, right: 12, textStyle: { fontFamily: FONT } },
     grid: { left: 48, right: 24, top: 72, bottom: 40 },

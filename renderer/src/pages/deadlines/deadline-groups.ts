@@ -1,6 +1,7 @@
-// deadlines.upcoming answers one row per open hit; the list shows one line per filing, with the marks it hits.
+// deadlines.upcoming answers one row per open hit; the list shows one line per filing, with the marks it hits,
+// split into what can still be opposed (nearest deadline first) and what is overdue (most recently passed first).
 import type { HitRow, StoredFiling } from '../../../../shared/contract/screening';
-import { SOON_DAYS } from '../review/countdown';
+import { deadlineStatus } from '../../../../shared/deadlines';
 
 export interface DeadlineGroup {
   filing: StoredFiling;
@@ -20,9 +21,23 @@ export function groupByFiling(rows: readonly HitRow[]): DeadlineGroup[] {
     if (!group.marks.some((m) => m.markId === row.markId)) group.marks.push({ markId: row.markId, markName: row.markName, category: row.markCategory });
     group.bestScore = Math.max(group.bestScore, row.score);
   }
-  return [...groups.values()].sort(
-    (a, b) => (a.filing.daysLeft ?? Infinity) - (b.filing.daysLeft ?? Infinity) || b.bestScore - a.bestScore,
-  );
+  return [...groups.values()];
+}
+
+export interface DeadlineSections {
+  /** can still be opposed: nearest deadline first */
+  actionable: DeadlineGroup[];
+  /** opposition period over: the most recently passed first */
+  overdue: DeadlineGroup[];
+}
+
+export function splitByDeadline(groups: readonly DeadlineGroup[]): DeadlineSections {
+  const daysOf = (g: DeadlineGroup) => g.filing.daysLeft ?? Infinity;
+  const actionable = groups.filter((g) => deadlineStatus(g.filing.daysLeft) !== 'overdue' && g.filing.daysLeft !== null);
+  const overdue = groups.filter((g) => deadlineStatus(g.filing.daysLeft) === 'overdue');
+  actionable.sort((a, b) => daysOf(a) - daysOf(b) || b.bestScore - a.bestScore);
+  overdue.sort((a, b) => daysOf(b) - daysOf(a) || b.bestScore - a.bestScore);
+  return { actionable, overdue };
 }
 
 export interface DeadlineCounts {
@@ -34,11 +49,10 @@ export interface DeadlineCounts {
 export function countDeadlines(groups: readonly DeadlineGroup[]): DeadlineCounts {
   const counts = { overdue: 0, soon: 0, later: 0 };
   for (const g of groups) {
-    const d = g.filing.daysLeft;
-    if (d === null) continue;
-    if (d < 0) counts.overdue++;
-    else if (d <= SOON_DAYS) counts.soon++;
-    else counts.later++;
+    const status = deadlineStatus(g.filing.daysLeft);
+    if (status === 'overdue') counts.overdue++;
+    else if (status === 'due-soon') counts.soon++;
+    else if (status === 'open') counts.later++;
   }
   return counts;
 }

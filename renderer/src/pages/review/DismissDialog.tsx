@@ -25,7 +25,7 @@ export function DismissDialog({ count, reason, note, onReason, onNote, onConfirm
         </>
       }
     >
-      <p className="muted small">{count > 1 ? `排除选中的 ${count} 条命中。` : '排除当前命中。'}按 1/2/3 选择原因，按 Enter 确定。</p>
+      <p className="muted small">{count > 1 ? `排除选中的 ${count} 件（每件的全部命中）。` : '排除当前命中。'}按 1/2/3 选择原因，按 Enter 确定。</p>
       <fieldset className="dismiss-reasons">
         <legend>排除原因</legend>
         {DISMISS_REASONS.map((r, i) => (

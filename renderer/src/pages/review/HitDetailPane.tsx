@@ -55,7 +55,10 @@ export function HitDetailPane({ detail, error, ...actions }: HitDetailPaneProps)
   if (!detail) {
     return (
       <div className="detail-pane detail-empty muted">
-        点选一行查看详情。键盘：<kbd>j</kbd>/<kbd>k</kbd> 上下移动，<kbd>c</kbd> 确认，<kbd>d</kbd> 排除，<kbd>u</kbd> 待定，<kbd>x</kbd> 勾选。
+        <p>
+          点选一行查看详情。键盘：<kbd>j</kbd>/<kbd>k</kbd> 上下移动，<kbd>c</kbd> 确认，<kbd>d</kbd> 排除，<kbd>u</kbd> 待定（三者都会移到下一条），
+          <kbd>x</kbd> 勾选，<kbd>Ctrl</kbd>+<kbd>Z</kbd> 撤销。
+        </p>
       </div>
     );
   }

@@ -8,7 +8,8 @@ import { HitTableHeader } from './HitTableHeader';
 import { HitTableRow } from './HitTableRow';
 import type { SortKey } from './filter-state';
 
-const ROW_HEIGHT = 34;
+// 30 px rows: with the detail beside the table, a 1366×768 screen shows at least 15 of them.
+export const ROW_HEIGHT = 30;
 const FETCH_AHEAD = 40;
 
 interface HitTableProps {
@@ -26,10 +27,14 @@ interface HitTableProps {
   onCheckAll: (all: boolean) => void;
   onNearEnd: () => void;
   emptyText: string;
+  /** counts the first pages of new filters: the first restores `initialScrollTop`, later ones go to the top */
+  generation: number;
+  initialScrollTop: number;
+  onScroll: (top: number) => void;
 }
 
 export function HitTable(props: HitTableProps) {
-  const { rows, columns, cursor, selected, onNearEnd } = props;
+  const { rows, columns, cursor, selected, onNearEnd, generation, initialScrollTop, onScroll } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const template = gridTemplate(columns);
   const virtualizer = useVirtualizer({
@@ -47,8 +52,21 @@ export function HitTable(props: HitTableProps) {
   }, [lastIndex, rows.length, onNearEnd]);
 
   useEffect(() => {
-    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+    if (cursor >= 0 && cursor < rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+    // Only a move of the cursor scrolls; new rows arriving do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cursor, virtualizer]);
+
+  // Coming back to the queue: the place it was left at; a new filter or sort: the top.
+  const restored = useRef(false);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || generation === 0) return;
+    if (!restored.current) {
+      restored.current = true;
+      el.scrollTop = initialScrollTop;
+    } else el.scrollTop = 0;
+  }, [generation, initialScrollTop]);
 
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.hitId));
   return (
@@ -62,7 +80,7 @@ export function HitTable(props: HitTableProps) {
         allChecked={allChecked}
         onCheckAll={props.onCheckAll}
       />
-      <div className="grid-body" ref={scroller}>
+      <div className="grid-body" ref={scroller} onScroll={(e) => onScroll(e.currentTarget.scrollTop)}>
         {rows.length === 0 ? <div className="grid-empty">{props.emptyText}</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {

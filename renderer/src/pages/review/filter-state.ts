@@ -1,12 +1,18 @@
 // The review queue's filter: defaults, the parameters a link can carry in the page fragment
-// (#/review?deadline=within14&text=61004658; also decision, applicant, agency, markId, gazetteIssue, platform, niceClass), and the parsing of the free inputs.
+// (#/review?deadline=within14&text=61004658; also decision, applicant, agency, markId, gazetteIssue, platform,
+// niceClass, batchId), and the parsing of the free inputs.
 import { DeadlineFilterSchema, DecisionSchema, type BatchKind } from '../../../../shared/contract/screening';
 import type { HitFilter } from './useHitPages';
 
 export type SortKey = NonNullable<HitFilter['sortBy']>;
 
+/**
+ * What the queue opens on: undecided hits; for filings only those that can still be opposed, nearest deadline
+ * first (the overdue ones have their own deadline filter). Listings have no deadline: highest score first.
+ */
 export function defaultFilter(source: BatchKind): HitFilter {
-  return { source, decision: 'undecided', sortBy: 'score', sortDir: 'desc' };
+  if (source === 'listing') return { source, decision: 'undecided', sortBy: 'score', sortDir: 'desc' };
+  return { source, decision: 'undecided', deadline: 'open', sortBy: 'deadline', sortDir: 'asc' };
 }
 
 /** Parameters after "?" in the fragment, e.g. "#/review?deadline=within14". */
@@ -15,9 +21,18 @@ export function hashParams(hash: string): URLSearchParams {
   return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
+/** True when the fragment carries filter parameters (a link from another page), not just the page. */
+export function hasHashFilter(hash: string): boolean {
+  return [...hashParams(hash).keys()].length > 0;
+}
+
+/**
+ * The filter a link asks for. A link that names what it wants (an application number, an applicant, a batch)
+ * shows all of it, whatever the deadline, highest score first; without parameters the queue's default applies.
+ */
 export function filterFromHash(source: BatchKind, hash: string): HitFilter {
   const params = hashParams(hash);
-  const filter = defaultFilter(source);
+  const filter: HitFilter = hasHashFilter(hash) ? { source, decision: 'undecided', sortBy: 'score', sortDir: 'desc' } : defaultFilter(source);
   const deadline = DeadlineFilterSchema.safeParse(params.get('deadline'));
   if (deadline.success) {
     filter.deadline = deadline.data;
@@ -36,6 +51,8 @@ export function filterFromHash(source: BatchKind, hash: string): HitFilter {
   }
   const niceClass = Number(params.get('niceClass'));
   if (Number.isInteger(niceClass) && niceClass >= 1 && niceClass <= 45) filter.niceClass = niceClass;
+  const batchId = Number(params.get('batchId'));
+  if (Number.isInteger(batchId) && batchId > 0) filter.batchId = batchId;
   return filter;
 }
 

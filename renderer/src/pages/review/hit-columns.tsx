@@ -22,11 +22,11 @@ export interface HitColumn {
 }
 
 const score: HitColumn = {
-  key: 'score', label: '分数', width: '48px', sort: 'score', className: 'mono',
+  key: 'score', label: '分数', width: '46px', sort: 'score', className: 'mono',
   render: (r) => <span className={r.score >= 0.85 ? 'score-high' : undefined}>{scoreText(r.score)}</span>,
 };
 const mark: HitColumn = {
-  key: 'mark', label: '近似名录商标', width: 'minmax(150px, 1fr)', sort: 'mark',
+  key: 'mark', label: '近似名录商标', width: 'minmax(130px, 1fr)', sort: 'mark',
   render: (r) => (
     <span className="mark-cell">
       <span className="mark-name">{r.markName}</span>
@@ -48,7 +48,7 @@ const reasons: HitColumn = {
   render: (r) => reasonsText(r.reasons), title: (r) => reasonsText(r.reasons),
 };
 const decision: HitColumn = {
-  key: 'decision', label: '结论', width: '112px',
+  key: 'decision', label: '结论', width: '96px',
   render: (r) => <DecisionBadge decision={r.decision} dismissReason={r.dismissReason} />,
   title: (r) => r.decisionNote,
 };
@@ -61,7 +61,7 @@ const FILING_COLUMNS: HitColumn[] = [
   { key: 'applicant', label: '申请人', width: 'minmax(90px, 1.1fr)', sort: 'applicant', render: (r) => r.filing?.applicant, title: (r) => r.filing?.applicant ?? '' },
   { key: 'agency', label: '代理机构', width: 'minmax(80px, 1fr)', render: (r) => r.filing?.agency || <span className="muted">—</span>, title: (r) => r.filing?.agency ?? '' },
   { key: 'issue', label: '公告期号', width: '80px', sort: 'publishedOn', render: (r) => r.filing?.gazetteIssue, title: (r) => `公告日期：${r.filing?.publishedOn ?? ''}` },
-  { key: 'deadline', label: '异议截止', width: '112px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
+  { key: 'deadline', label: '异议截止', width: '108px', sort: 'deadline', render: (r) => <CountdownText daysLeft={r.filing?.daysLeft} date={r.filing?.oppositionDeadline} /> },
   mark,
   reasons,
   decision,
@@ -79,8 +79,13 @@ const LISTING_COLUMNS: HitColumn[] = [
   { key: 'url', label: '链接', width: '52px', render: (r) => (r.listing?.url ? <ExternalLink url={r.listing.url} label="打开" /> : null), title: (r) => r.listing?.url ?? '' },
 ];
 
-export function columnsFor(source: BatchKind): HitColumn[] {
-  return source === 'filing' ? FILING_COLUMNS : LISTING_COLUMNS;
+/** Shown in the detail beside the table, so left out of the table where the screen is narrow. */
+const IN_DETAIL = new Set(['agency', 'reasons', 'location', 'issue']);
+
+/** `compact`: without the columns the detail panel repeats, so the table fits beside it on a 1366 px screen. */
+export function columnsFor(source: BatchKind, compact = false): HitColumn[] {
+  const columns = source === 'filing' ? FILING_COLUMNS : LISTING_COLUMNS;
+  return compact ? columns.filter((c) => !IN_DETAIL.has(c.key)) : columns;
 }
 
 /** The grid template: a checkbox column, then the columns' tracks. */

@@ -1,19 +1,58 @@
-// hits.decide, then the loaded rows, the detail pane and the decision counts follow.
-import { useCallback } from 'react';
-import type { Decision } from '../../../../shared/contract/screening';
+// hits.decide (the given hits) and hits.decideMatching (every hit the filter matches), then the loaded rows, the
+// detail pane and the decision counts follow. The latest decision can be undone (撤销 in its notice, or Ctrl+Z).
+import { useCallback, useRef } from 'react';
+import type { Decision, HitRow } from '../../../../shared/contract/screening';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import { DECISION_LABELS, type DismissReason } from './labels';
-import type { HitPages } from './useHitPages';
+import type { HitFilter, HitPages } from './useHitPages';
 
 export type Decide = (hitIds: readonly number[], decision: Decision, reason?: DismissReason, note?: string) => Promise<void>;
+export type DecideMatching = (filter: HitFilter, decision: Decision, reason?: DismissReason, note?: string) => Promise<void>;
 
-export function useDecide(patch: HitPages['patch'], onDecided: () => void): Decide {
+interface UndoRecord {
+  token: number;
+  /** the loaded rows as they were, to put back in place; null after a decision over the whole filter (reload) */
+  rows: Map<number, Partial<HitRow>> | null;
+}
+
+const decisionFields = (r: HitRow): Partial<HitRow> => ({ decision: r.decision, dismissReason: r.dismissReason, decisionNote: r.decisionNote });
+
+export function useDecide(pages: HitPages, onDecided: () => void, onUndone: (hitIds: readonly number[]) => void) {
   const client = useClient();
   const notify = useToast();
-  return useCallback<Decide>(
+  const last = useRef<UndoRecord | null>(null);
+  const { rows, patch, patchEach, reload } = pages;
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+
+  const undo = useCallback(async () => {
+    const record = last.current;
+    if (!record) return notify('没有可以撤销的结论', 'info');
+    last.current = null;
+    const result = await client['hits.undo']({ undoToken: record.token });
+    if (!result.ok) return notify(`未能撤销：${result.error.message}`, 'error');
+    if (record.rows) patchEach(record.rows);
+    else reload();
+    notify(`已撤销，${result.value.restored} 条命中恢复为原来的结论`, 'info');
+    onDecided();
+    onUndone(record.rows ? [...record.rows.keys()] : []);
+  }, [client, notify, patchEach, reload, onDecided, onUndone]);
+
+  const announce = useCallback(
+    (token: number | null, updated: number, decision: Decision, rowsBefore: Map<number, Partial<HitRow>> | null) => {
+      if (token === null) return;
+      last.current = { token, rows: rowsBefore };
+      notify(`已将 ${updated} 条命中标记为「${DECISION_LABELS[decision]}」`, 'success', { label: '撤销', run: () => void undo() });
+    },
+    [notify, undo],
+  );
+
+  const decide = useCallback<Decide>(
     async (hitIds, decision, reason, note) => {
       if (hitIds.length === 0) return;
+      const ids = new Set(hitIds);
+      const before = new Map(rowsRef.current.filter((r) => ids.has(r.hitId)).map((r) => [r.hitId, decisionFields(r)]));
       const result = await client['hits.decide']({
         hitIds: [...hitIds],
         decision,
@@ -25,9 +64,26 @@ export function useDecide(patch: HitPages['patch'], onDecided: () => void): Deci
         dismissReason: decision === 'dismissed' ? (reason ?? '其他') : '',
         decisionNote: decision === 'dismissed' ? (note ?? '') : '',
       });
-      if (hitIds.length > 1) notify(`已将 ${result.value.updated} 条命中标记为「${DECISION_LABELS[decision]}」`);
+      announce(result.value.undoToken, result.value.updated, decision, before);
       onDecided();
     },
-    [client, notify, patch, onDecided],
+    [client, notify, patch, onDecided, announce],
   );
+
+  const decideMatching = useCallback<DecideMatching>(
+    async (filter, decision, reason, note) => {
+      const result = await client['hits.decideMatching']({
+        query: filter,
+        decision,
+        ...(decision === 'dismissed' ? { dismissReason: reason ?? '其他', note: note ?? '' } : {}),
+      });
+      if (!result.ok) return notify(`未能保存结论：${result.error.message}`, 'error');
+      reload();
+      announce(result.value.undoToken, result.value.updated, decision, null);
+      onDecided();
+    },
+    [client, notify, reload, onDecided, announce],
+  );
+
+  return { decide, decideMatching, undo };
 }

@@ -28,8 +28,8 @@ export interface ReviewKeyboard {
   closeChooser: () => void;
 }
 
-export function useReviewKeyboard(rowCount: number, onEffect: (effect: ReviewEffect, cursor: number) => void): ReviewKeyboard {
-  const [state, setState] = useState<ReviewKeyState>(INITIAL_REVIEW_KEYS);
+export function useReviewKeyboard(rowCount: number, onEffect: (effect: ReviewEffect, cursor: number) => void, initialCursor = -1): ReviewKeyboard {
+  const [state, setState] = useState<ReviewKeyState>(() => ({ ...INITIAL_REVIEW_KEYS, cursor: initialCursor }));
   const latest = useRef({ state, rowCount, onEffect });
   latest.current = { state, rowCount, onEffect };
 

@@ -1,7 +1,7 @@
 // The imported batches: file, kind, status, counts, dates and what can be done with each.
 import type { BatchSummary } from '../../../../shared/contract/screening';
 import { formatDateTime } from '../../components/format';
-import { canRescreen, canResume, KIND_LABELS, statusOf } from './batch-labels';
+import { canRescreen, canResume, finishedAt, issuesText, KIND_LABELS, statusOf } from './batch-labels';
 
 export interface BatchActions {
   onProblems: (batch: BatchSummary) => void;
@@ -23,12 +23,24 @@ function Actions({ batch, ...a }: BatchActions & { batch: BatchSummary }) {
   );
 }
 
+function HitsCell({ batch }: { batch: BatchSummary }) {
+  if (batch.running || batch.status !== 'screened') return <td className="num batch-hits">{batch.hitCount}</td>;
+  const page = batch.kind === 'filing' ? 'review' : 'listings';
+  return (
+    <td className="num batch-hits">
+      {batch.hitCount > 0 ? <a href={`#/${page}?batchId=${batch.id}&decision=all`}>去审查 {batch.hitCount} 条命中</a> : '0'}
+    </td>
+  );
+}
+
 function BatchRow({ batch, ...actions }: BatchActions & { batch: BatchSummary }) {
   const status = statusOf(batch);
-  const finished = batch.screenedAt ?? batch.importedAt;
+  const finished = finishedAt(batch);
+  const issues = issuesText(batch.gazetteIssues);
   return (
     <tr data-batch-id={batch.id}>
       <td className="batch-file" title={batch.filePath}>{batch.fileName}</td>
+      <td className="batch-issues" title={batch.gazetteIssues.join('、')}>{issues || <span className="muted">—</span>}</td>
       <td>{KIND_LABELS[batch.kind]}</td>
       <td>
         <span className={`batch-status status-${status.tone}`}>{status.label}</span>
@@ -41,7 +53,7 @@ function BatchRow({ batch, ...actions }: BatchActions & { batch: BatchSummary })
       <td className="num">{batch.newRows}</td>
       <td className="num">{batch.duplicateRows}</td>
       <td className={`num${batch.badRows > 0 ? ' error-text' : ''}`}>{batch.badRows}</td>
-      <td className="num batch-hits">{batch.hitCount}</td>
+      <HitsCell batch={batch} />
       <td className="mono small">{formatDateTime(batch.startedAt)}</td>
       <td className="mono small">{finished ? formatDateTime(finished) : '—'}</td>
       <td><Actions batch={batch} {...actions} /></td>
@@ -56,7 +68,7 @@ export function BatchList({ batches, ...actions }: BatchActions & { batches: rea
       <table className="plain-table batch-table" aria-label="筛查批次">
         <thead>
           <tr>
-            <th>文件</th><th>类型</th><th>状态</th><th className="num">总行数</th><th className="num">新增</th>
+            <th>文件</th><th>期号</th><th>类型</th><th>状态</th><th className="num">已读行数</th><th className="num">新增</th>
             <th className="num">重复</th><th className="num">问题行</th><th className="num">命中</th><th>开始时间</th>
             <th>完成时间</th><th>操作</th>
           </tr>

@@ -28,7 +28,8 @@ export function BatchesPage() {
     [watch, reload],
   );
   const flow = useBatchImport(onStarted);
-  const actions = useBatchActions(watch, reload);
+  const actions = useBatchActions(watch, watched.watchGroup, reload);
+  const anyStale = batches?.some((b) => b.stale && !b.running) ?? false;
 
   return (
     <div className="page batches-page">
@@ -36,9 +37,11 @@ export function BatchesPage() {
         <h1>筛查批次</h1>
         <div className="count">{batches ? `共 ${batches.length} 个批次` : '正在读取…'}</div>
         <span className="toolbar-spacer" />
-        <button type="button" onClick={() => actions.rescreen(null, batches ?? [])} disabled={!batches?.length} title="保护名录修改后，用新名录重新筛查已导入的全部批次">
-          名录已更新，重新筛查全部
-        </button>
+        {anyStale ? (
+          <button type="button" onClick={() => actions.rescreen(null, batches ?? [])} title="保护名录在筛查后有改动：用新名录重新筛查命中已过时的批次">
+            名录已更新，重新筛查全部
+          </button>
+        ) : null}
       </div>
       <StaleNotice batches={batches} onRescreen={() => actions.rescreen(null, batches ?? [])} />
       <DropZone kind={kind} onKind={setKind} disabled={flow.step.kind !== 'idle'} onFile={flow.openFile} onChoose={flow.choose} />
@@ -51,6 +54,8 @@ export function BatchesPage() {
           cancelling={watched.cancelling}
           onCancel={watched.cancel}
           onClose={watched.close}
+          result={watched.result}
+          step={watched.step}
         />
       ) : null}
       {error ? <div className="form-banner" role="alert">无法读取批次：{error}</div> : null}

@@ -65,6 +65,11 @@ export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel }: 
         <div><dt>类型</dt><dd>{KIND_LABELS[kind]}</dd></div>
         <div><dt>列数</dt><dd>{preview.headers.length}</dd></div>
       </dl>
+      {preview.likelyKind && preview.likelyKind !== kind ? (
+        <div className="form-banner mapping-kind-hint" role="alert">
+          这个文件的表头像是{KIND_LABELS[preview.likelyKind]}文件，不像{KIND_LABELS[kind]}。请取消，在上方选择「{KIND_LABELS[preview.likelyKind]}」后重新选择该文件。
+        </div>
+      ) : null}
       {preview.remembered ? <div className="info-banner mapping-remembered">已套用上次为相同表头记住的列对应，请核对。</div> : null}
       <table className="plain-table mapping-table">
         <thead>

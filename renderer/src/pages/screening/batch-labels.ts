@@ -51,3 +51,20 @@ export function importSummary(p: { newRows: number; duplicateRows: number; badRo
   const bad = p.badRows > 0 ? `，问题行 ${p.badRows} 条` : '';
   return `新增 ${p.newRows} 条，重复 ${p.duplicateRows} 条${bad}`;
 }
+
+/** When the batch's work ended: empty while it runs or is still to be screened, or when it did not finish. */
+export function finishedAt(batch: BatchSummary): string | null {
+  if (batch.running) return null;
+  if (batch.status === 'screened') return batch.screenedAt;
+  return null;
+}
+
+/** "第1930期", "第1928–1930期（3 期）" or "A 至 B（3 期）": the gazette issues a batch brought, in order. */
+export function issuesText(issues: readonly string[]): string {
+  if (issues.length <= 1) return issues[0] ?? '';
+  if (issues.length === 2) return issues.join('、');
+  const first = /^第(\d+)期$/.exec(issues[0] ?? '');
+  const last = /^第(\d+)期$/.exec(issues[issues.length - 1] ?? '');
+  if (first && last) return `第${first[1]}–${last[1]}期（${issues.length} 期）`;
+  return `${issues[0]} 至 ${issues[issues.length - 1]}（${issues.length} 期）`;
+}

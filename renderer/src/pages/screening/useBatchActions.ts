@@ -5,7 +5,11 @@ import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import type { RunningJob } from './useBatchImport';
 
-export function useBatchActions(watch: (job: RunningJob) => void, reload: () => void) {
+export function useBatchActions(
+  watch: (job: RunningJob) => void,
+  watchGroup: (batches: { batchId: number; fileName: string }[]) => void,
+  reload: () => void,
+) {
   const client = useClient();
   const notify = useToast();
   const [removing, setRemoving] = useState<BatchSummary | null>(null);
@@ -21,11 +25,14 @@ export function useBatchActions(watch: (job: RunningJob) => void, reload: () => 
   async function rescreen(batch: BatchSummary | null, batches: readonly BatchSummary[]) {
     const r = await client['batches.rescreen'](batch ? { batchId: batch.id } : {});
     if (!r.ok) return notify(`未能重新筛查：${r.error.message}`, 'error');
-    const first = r.value.batchIds[0];
-    if (first === undefined) return notify('没有可以重新筛查的批次', 'info');
-    const fileName = batches.find((b) => b.id === first)?.fileName ?? '';
-    watch({ batchId: first, fileName, rescreen: true });
-    if (!batch) notify(`已开始重新筛查 ${r.value.batchIds.length} 个批次`, 'info');
+    const ids = r.value.batchIds;
+    if (ids.length === 0) return notify('没有需要重新筛查的批次', 'info');
+    const named = ids.map((batchId) => ({ batchId, fileName: batches.find((b) => b.id === batchId)?.fileName ?? '' }));
+    if (batch) watch({ ...named[0]!, rescreen: true });
+    else {
+      watchGroup(named);
+      notify(`已开始重新筛查 ${ids.length} 个批次`, 'info');
+    }
     reload();
   }
 

@@ -20,6 +20,7 @@ const PREVIEW: BatchFilePreview = {
   remembered: false,
   missingRequired: ['国际分类'],
   sampleRows: [['61000322', '脈動', '32', '万玉静']],
+  likelyKind: null,
 };
 
 describe('column mapping', () => {

@@ -24,13 +24,18 @@ const ROWS = [hit(1, '叁江源'), hit(2, '三江原', -3), hit(3, '三姜源', 
 
 function setup() {
   const decisions: ChannelInput<'hits.decide'>[] = [];
+  const undone: number[] = [];
   const mock = mockClient({
+    'hits.undo': ({ undoToken }) => {
+      undone.push(undoToken);
+      return { ok: true, value: { restored: 1 } };
+    },
     'hits.query': () => ({ ok: true, value: { total: ROWS.length, rows: ROWS } }),
-    'hits.facets': () => ({ ok: true, value: { marks: [], gazetteIssues: [], platforms: [], classes: [], counts: { undecided: 3, confirmed: 0, dismissed: 0 } } }),
+    'hits.facets': () => ({ ok: true, value: { marks: [], gazetteIssues: [], platforms: [], classes: [], counts: { undecided: 3, confirmed: 0, dismissed: 0 }, undecidedByDeadline: { actionable: 2, overdue: 1 } } }),
     'hits.get': ({ hitId }) => ({ ok: true, value: detailOf(ROWS.find((r) => r.hitId === hitId) ?? hit(1, '叁江源')) }),
     'hits.decide': (input) => {
       decisions.push(input);
-      return { ok: true, value: { updated: input.hitIds.length } };
+      return { ok: true, value: { updated: input.hitIds.length, undoToken: decisions.length } };
     },
   });
   render(
@@ -40,7 +45,7 @@ function setup() {
       </ToastProvider>
     </ClientProvider>,
   );
-  return { decisions };
+  return { decisions, undone };
 }
 
 const key = (k: string) => act(() => void fireEvent.keyDown(window, { key: k }));
@@ -54,7 +59,7 @@ describe('review queue', () => {
     expect(screen.getByText('剩 10 天').className).toContain('countdown-soon');
   });
 
-  it('reviews with the keyboard: j, c, j, d, 2, Enter', async () => {
+  it('reviews with the keyboard: j, c (moves on to the next hit), d, 2, Enter', async () => {
     const { decisions } = setup();
     await screen.findByText('叁江源');
     key('j');
@@ -62,7 +67,6 @@ describe('review queue', () => {
     key('c');
     await waitFor(() => expect(decisions).toHaveLength(1));
     expect(decisions[0]).toEqual({ hitIds: [1], decision: 'confirmed' });
-    key('j');
     key('d');
     expect(await screen.findByRole('dialog', { name: '排除命中' })).toBeTruthy();
     key('2');
@@ -94,12 +98,24 @@ describe('review queue', () => {
     fireEvent.click(boxes[1] as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: '批量排除…' }));
     const dialog = await screen.findByRole('dialog', { name: '排除命中' });
-    expect(dialog.textContent).toContain('排除选中的 2 条命中');
+    expect(dialog.textContent).toContain('排除选中的 2 件');
     key('3');
     const note = screen.getByLabelText('备注');
     fireEvent.change(note, { target: { value: '同一申请人的自有商标' } });
     fireEvent.keyDown(note, { key: 'Enter' });
     await waitFor(() => expect(decisions).toHaveLength(1));
     expect(decisions[0]).toEqual({ hitIds: [1, 2], decision: 'dismissed', dismissReason: '其他', note: '同一申请人的自有商标' });
+  });
+
+  it('Ctrl+Z undoes the latest decision and the row shows its former decision again', async () => {
+    const { decisions, undone } = setup();
+    await screen.findByText('叁江源');
+    key('j');
+    key('c');
+    await waitFor(() => expect(decisions).toHaveLength(1));
+    await waitFor(() => expect(screen.getAllByText('已确认').length).toBeGreaterThan(0));
+    act(() => void fireEvent.keyDown(window, { key: 'z', ctrlKey: true }));
+    await waitFor(() => expect(undone).toEqual([1]));
+    await waitFor(() => expect(screen.queryAllByText('已确认')).toHaveLength(0));
   });
 });

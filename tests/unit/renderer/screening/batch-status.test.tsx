@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { BatchSummary, JobProgress } from '../../../../shared/contract/screening';
-import { canRescreen, canResume, importSummary, statusOf } from '../../../../renderer/src/pages/screening/batch-labels';
+import { canRescreen, canResume, finishedAt, importSummary, issuesText, statusOf } from '../../../../renderer/src/pages/screening/batch-labels';
+import { BatchList } from '../../../../renderer/src/pages/screening/BatchList';
 import { ImportProgress } from '../../../../renderer/src/pages/screening/ImportProgress';
 
 afterEach(cleanup);
@@ -10,12 +11,12 @@ afterEach(cleanup);
 function batch(status: BatchSummary['status'], running = false): BatchSummary {
   return {
     id: 1, kind: 'filing', fileName: '公告.csv', filePath: '/d/公告.csv', status, totalRows: 10, newRows: 8, duplicateRows: 1,
-    badRows: 1, hitCount: 2, message: '', startedAt: '2026-11-29T01:00:00Z', importedAt: null, screenedAt: null, running, stale: false,
+    badRows: 1, hitCount: 2, message: '', startedAt: '2026-11-29T01:00:00Z', importedAt: null, screenedAt: null, running, stale: false, gazetteIssues: ['第1930期'],
   };
 }
 
 function progress(phase: JobProgress['phase'], fraction: number): JobProgress {
-  return { batchId: 1, phase, fraction, rows: 52_000, rowsPerSecond: 26_000.4, newRows: 50_000, duplicateRows: 1_990, badRows: 10, hitCount: 37, message: phase === 'failed' ? '文件读取失败' : '' };
+  return { batchId: 1, phase, fraction, rows: 52_000, total: 100_000, readRows: 52_000, rowsPerSecond: 26_000.4, newRows: 50_000, duplicateRows: 1_990, badRows: 10, hitCount: 37, message: phase === 'failed' ? '文件读取失败' : '' };
 }
 
 describe('batch status', () => {
@@ -38,6 +39,26 @@ describe('batch status', () => {
     expect(canRescreen(batch('failed'))).toBe(false);
   });
 
+  it('shows no 完成时间 while a batch is screened (again) or did not finish', () => {
+    const done = { ...batch('screened'), importedAt: '2026-11-29T01:01:00Z', screenedAt: '2026-11-29T01:02:00Z' };
+    expect(finishedAt(done)).toBe('2026-11-29T01:02:00Z');
+    expect(finishedAt({ ...done, status: 'screening', running: true })).toBeNull();
+    expect(finishedAt({ ...done, running: true })).toBeNull();
+    expect(finishedAt({ ...done, status: 'imported', screenedAt: null })).toBeNull();
+    const actions = { onProblems: vi.fn(), onResume: vi.fn(), onRescreen: vi.fn(), onRemove: vi.fn(), onWatch: vi.fn() };
+    render(<BatchList batches={[{ ...done, status: 'screening', running: true }]} {...actions} />);
+    const cells = screen.getAllByRole('cell');
+    expect(cells[10]?.textContent).toBe('—');
+    expect(cells[1]?.textContent).toBe('第1930期');
+  });
+
+  it('names the gazette issues a batch brought', () => {
+    expect(issuesText([])).toBe('');
+    expect(issuesText(['第1930期'])).toBe('第1930期');
+    expect(issuesText(['第1929期', '第1930期'])).toBe('第1929期、第1930期');
+    expect(issuesText(['第1900期', '第1920期', '第1939期'])).toBe('第1900–1939期（3 期）');
+  });
+
   it('says what an import added', () => {
     expect(importSummary({ newRows: 0, duplicateRows: 1479, badRows: 0 })).toBe('新增 0 条，重复 1479 条');
     expect(importSummary({ newRows: 2, duplicateRows: 0, badRows: 1 })).toBe('新增 2 条，重复 0 条，问题行 1 条');
@@ -51,7 +72,7 @@ describe('import progress panel', () => {
     expect(screen.getByText('导入中')).toBeTruthy();
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
     expect(screen.getByText('26,000 行/秒')).toBeTruthy();
-    expect(screen.getByText('52,000 行')).toBeTruthy();
+    expect(screen.getByText('52,000 / 约 100,000 行')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
     expect(onCancel).toHaveBeenCalled();
   });

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { defaultFilter, filterFromHash, isFiltered, toggleSort, withFilter } from '../../../../renderer/src/pages/review/filter-state';
 
 describe('review filter', () => {
-  it('starts with undecided hits, best first', () => {
-    expect(filterFromHash('filing', '#/review')).toEqual({ source: 'filing', decision: 'undecided', sortBy: 'score', sortDir: 'desc' });
+  it('starts with undecided filings that can still be opposed, nearest deadline first; listings best first', () => {
+    expect(filterFromHash('filing', '#/review')).toEqual({ source: 'filing', decision: 'undecided', deadline: 'open', sortBy: 'deadline', sortDir: 'asc' });
+    expect(filterFromHash('listing', '#/listings')).toEqual({ source: 'listing', decision: 'undecided', sortBy: 'score', sortDir: 'desc' });
+  });
+
+  it('a link naming what it wants shows all of it, whatever the deadline; a batch link filters by batch', () => {
+    expect(filterFromHash('filing', '#/review?decision=all&text=61004658').deadline).toBeUndefined();
+    expect(filterFromHash('filing', '#/review?batchId=7&decision=all')).toMatchObject({ batchId: 7 });
+    expect(filterFromHash('filing', '#/review?batchId=x').batchId).toBeUndefined();
   });
 
   it('reads a deadline link and sorts by the nearest deadline', () => {

@@ -1,0 +1,159 @@
+// Issue 10 items 1, 2, 5 and 6 on a real database: one definition of actionable/overdue, deciding every hit a
+// filter matches and undoing it, batches with their issues and a wrong-kind hint, re-screening only what is out of
+// date, and the dashboard's report period.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isActionable, isOverdue } from '../../shared/deadlines';
+import { DEADLINE_SQL } from '../../electron/db/repositories/hits-query';
+import { createJobManager, type JobManager } from '../../electron/screening/jobs';
+import { createBatchService, likelyOtherKind } from '../../electron/services/batches';
+import { createDashboardService } from '../../electron/services/dashboard';
+import { createRegistryService } from '../../electron/services/registry';
+import { createReviewService } from '../../electron/services/review';
+import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
+import { openTestContext, tempDir } from './support/context';
+import { sampleMark } from './support/marks';
+
+let ctx: ReturnType<typeof openTestContext>;
+let folder: ReturnType<typeof tempDir>;
+let jobs: JobManager;
+let batches: ReturnType<typeof createBatchService>;
+let review: ReturnType<typeof createReviewService>;
+
+beforeEach(() => {
+  ctx = openTestContext();
+  folder = tempDir();
+  jobs = createJobManager(ctx);
+  batches = createBatchService(ctx, jobs);
+  review = createReviewService(ctx);
+  createRegistryService(ctx).create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
+});
+afterEach(() => {
+  ctx.cleanup();
+  folder.remove();
+});
+
+async function importFilings(name: string, lines: string[]): Promise<number> {
+  const { batchId } = await batches.startImport(writeFilings(folder.dir, name, lines), 'filing', FILING_MAPPING);
+  await waitForBatch(jobs, batchId);
+  return batchId;
+}
+
+// The test clock says 2026-11-29: published 2026-08-29 → deadline 2026-11-29 (today: still actionable).
+const ON_THE_DAY = '2026-08-29';
+const DAY_AFTER = '2026-08-28';
+
+describe('one definition of what can still be opposed', () => {
+  it('the SQL the queue, deadlines and dashboard count with agrees with shared/deadlines.ts', () => {
+    const days = ['', '2026-11-28', '2026-11-29', '2026-11-30'];
+    for (const deadline of days) {
+      const ask = (clause: string) =>
+        (ctx.db.prepare(`SELECT (${clause}) AS v FROM (SELECT @deadline AS deadline) h`).get({ deadline, today: '2026-11-29' }) as { v: number }).v === 1;
+      expect(ask(DEADLINE_SQL.actionable), `actionable ${deadline}`).toBe(isActionable(deadline, '2026-11-29'));
+      expect(ask(DEADLINE_SQL.overdue), `overdue ${deadline}`).toBe(isOverdue(deadline, '2026-11-29'));
+    }
+  });
+
+  it('the deadline day itself is actionable everywhere; the day after is overdue', async () => {
+    await importFilings('f.csv', [
+      filingLine('80000001', '日月山', { publishedOn: ON_THE_DAY, niceClass: 16 }),
+      filingLine('80000002', '日月山', { publishedOn: DAY_AFTER, niceClass: 17 }),
+    ]);
+    const open = review.query({ source: 'filing', deadline: 'open' }).rows.map((r) => r.filing?.applicationNumber);
+    const overdue = review.query({ source: 'filing', deadline: 'overdue' }).rows.map((r) => r.filing?.applicationNumber);
+    expect(open).toEqual(['80000001']);
+    expect(overdue).toEqual(['80000002']);
+    expect(review.facets('filing').undecidedByDeadline).toEqual({ actionable: 1, overdue: 1 });
+    const dashboard = createDashboardService(ctx).summary();
+    expect(dashboard.totals.overdue).toBe(1);
+    expect(dashboard.dueSoon.map((r) => r.filing?.applicationNumber)).toEqual(['80000001']);
+  });
+});
+
+describe('deciding every hit a filter matches, and undo', () => {
+  it('decides all matching hits, not only a page, and undo puts each back as it was', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => filingLine(String(80000100 + i), '日月山', { niceClass: (i % 40) + 1 }));
+    await importFilings('many.csv', lines);
+    const first = review.query({ source: 'filing', limit: 1 }).rows[0]!;
+    const dismissed = review.decide([first.hitId], 'dismissed', '不近似', '自有');
+    expect(dismissed.undoToken).not.toBeNull();
+
+    const all = review.decideMatching({ source: 'filing', decision: 'undecided', limit: 5 }, 'confirmed');
+    expect(all.updated).toBe(29);
+    expect(review.query({ source: 'filing', decision: 'confirmed' }).total).toBe(29);
+    // Only the latest decision can be undone.
+    expect(() => review.undo(dismissed.undoToken!)).toThrow(/只能撤销最近一次/);
+    expect(review.undo(all.undoToken!)).toEqual({ restored: 29 });
+    expect(review.query({ source: 'filing', decision: 'undecided' }).total).toBe(29);
+    expect(review.get(first.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '不近似', decisionNote: '自有' });
+    expect(() => review.undo(all.undoToken!)).toThrow(/已撤销/);
+    expect(ctx.audit.history('hit', String(review.query({ source: 'filing', decision: 'undecided', limit: 1 }).rows[0]!.hitId))[0]?.note).toContain('撤销结论');
+  });
+});
+
+describe('batches a clerk can tell apart', () => {
+  it('lists the gazette issues of a batch and finds its hits by batch', async () => {
+    const id = await importFilings('a.csv', [
+      filingLine('80000201', '日月山', { issue: '第1931期', niceClass: 16 }),
+      filingLine('80000202', '日月山', { issue: '第1930期', niceClass: 17 }),
+    ]);
+    const batch = batches.list().find((b) => b.id === id);
+    expect(batch?.gazetteIssues).toEqual(['第1930期', '第1931期']);
+    expect(review.query({ source: 'filing', batchId: id }).total).toBe(batch?.hitCount);
+  });
+
+  it('says when a listings file was chosen as a gazette, and the reverse, by its header columns', () => {
+    const listing = ['编号', '平台', '店铺', '商品标题', '链接', '价格', '所在地'];
+    const filing = ['申请号', '商标名称', '国际分类', '商品服务', '申请人名称', '初审公告期号', '初审公告日期'];
+    expect(likelyOtherKind('filing', listing)).toBe('listing');
+    expect(likelyOtherKind('listing', filing)).toBe('filing');
+    expect(likelyOtherKind('filing', filing)).toBeNull();
+    expect(likelyOtherKind('listing', listing)).toBeNull();
+  });
+
+  it('re-screens all only the batches whose hits are out of date', async () => {
+    const first = await importFilings('a.csv', [filingLine('80000301', '日月山', { niceClass: 16 })]);
+    expect(batches.rescreen().batchIds).toEqual([]);
+    createRegistryService(ctx).create(sampleMark({ id: 'G2', name: '青海湖', category: '公共资源', classes: [], holder: '' }));
+    const second = await importFilings('b.csv', [filingLine('80000302', '青海湖', { niceClass: 16 })]);
+    expect(batches.list().map((b) => [b.id, b.stale])).toEqual([[second, false], [first, true]]);
+    expect(batches.rescreen().batchIds).toEqual([first]);
+    await waitForBatch(jobs, first);
+  });
+});
+
+describe('the dashboard report period', () => {
+  it('counts the decisions made and the hits found in the period, and the week basis', async () => {
+    await importFilings('a.csv', [filingLine('80000401', '日月山', { niceClass: 16 }), filingLine('80000402', '日月山', { niceClass: 17 })]);
+    const [a, b] = review.query({ source: 'filing' }).rows;
+    review.decide([a!.hitId], 'confirmed');
+    review.decide([b!.hitId], 'dismissed', '其他');
+    const dashboard = createDashboardService(ctx);
+    const november = dashboard.summary({ period: { from: '2026-11-01', to: '2026-11-30' } });
+    expect(november.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30', hitsFound: 2, confirmed: 1, dismissed: 1, lettersIssued: 0 });
+    const october = dashboard.summary({ period: { from: '2026-10-01', to: '2026-10-31' } });
+    expect(october.period).toMatchObject({ hitsFound: 0, confirmed: 0, dismissed: 0 });
+    // By default: this month.
+    expect(dashboard.summary().period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    // 公告日 (2026-11-20, a Friday → week of 11-16) or 导入日 (2026-11-29, a Sunday → week of 11-23).
+    expect(dashboard.summary({ weekBasis: 'published' }).hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-16']);
+    const found = dashboard.summary({ weekBasis: 'found' });
+    expect(found.weekBasis).toBe('found');
+    expect(found.hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-23']);
+  });
+});
+
+describe('a cancelled import', () => {
+  it('keeps and says what it read, of the file it was reading', async () => {
+    const lines = Array.from({ length: 25_000 }, (_, i) => filingLine(String(81000000 + i), `测试${i}`, { niceClass: 16 }));
+    const { batchId } = await batches.startImport(writeFilings(folder.dir, 'big.csv', lines), 'filing', FILING_MAPPING);
+    const deadline = Date.now() + 60_000;
+    while (jobs.progress(batchId).readRows < 10_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    jobs.cancel(batchId);
+    await waitForBatch(jobs, batchId, 60_000);
+    const batch = batches.list().find((b) => b.id === batchId)!;
+    expect(batch.status).toBe('cancelled');
+    const stored = (ctx.db.prepare('SELECT count(*) AS n FROM filings WHERE batch_id = ?').get(batchId) as { n: number }).n;
+    expect(batch.totalRows).toBe(stored);
+    expect(batch.message).toBe(`已取消：已读取 ${stored.toLocaleString('zh-CN')} 行（文件约 25,000 行）并保留，可继续导入或删除该批次`);
+  });
+});
