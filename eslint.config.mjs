@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'build/**/*.mjs', 'bench/**/*.mjs', 'tests/**/*.{ts,tsx}', '*.config.{js,mjs,ts}'],
+    files: ['electron/**/*.ts', 'build/**/*.mjs', 'bench/**/*.mjs', 'tests/**/*.{ts,tsx,mjs}', '*.config.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },
 );

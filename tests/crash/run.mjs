@@ -8,7 +8,7 @@
 // compares the final state with the clean run's. Then a full-disk run for import, backup and restore on a small
 // tmpfs (root only; otherwise a full disk is injected where the backup writes). Prints counts; exits 1 on any loss.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,7 @@ function child(mode, op, runDir, shared, kill) {
       if (timer) clearTimeout(timer);
       const started = began;
       const line = out.trim().split('\n').pop() ?? '';
-      let json = null;
+      let json;
       try {
         json = JSON.parse(line);
       } catch {
