@@ -1,7 +1,8 @@
 // Archived letter files: written through a temporary file and a rename so that a crash never leaves a half
 // file under a letter's name, and identified by their SHA-256 so that a changed archive copy is noticed.
 import { createHash } from 'node:crypto';
-import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 import { writeFileAtomically } from '../files/atomic';
@@ -27,7 +28,7 @@ export async function writeArchiveFile(filePath: string, content: Buffer): Promi
     } finally {
       await handle.close();
     }
-    await link(temporary, filePath);
+    await linkOrCopyExclusive(temporary, filePath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       const existing = await readFile(filePath);
@@ -38,6 +39,17 @@ export async function writeArchiveFile(filePath: string, content: Buffer): Promi
     throw new AppFailure('io', `无法写入存档文件 ${filePath}：${reason}`);
   } finally {
     await rm(temporary, { force: true }).catch(() => {});
+  }
+}
+
+/** Puts `from` at `to` unless `to` exists; a file system without hard links (FAT, exFAT) gets an exclusive copy. */
+async function linkOrCopyExclusive(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    await copyFile(from, to, constants.COPYFILE_EXCL);
   }
 }
 

@@ -8,7 +8,7 @@
 // compares the final state with the clean run's. Then a full-disk run for import, backup and restore on a small
 // tmpfs (root only; otherwise a full disk is injected where the backup writes). Prints counts; exits 1 on any loss.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,11 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 const OPS = values.ops.split(',').map((s) => s.trim()).filter(Boolean);
 const CHILD = path.join(root, 'out', 'crash-child.cjs');
+/** Fault points (electron/faults.ts) where some runs are killed, per operation. */
+const KILL_POINTS = {
+  backup: ['backup:write', 'backup:before-rename'],
+  restore: ['restore:between-renames', 'restore:after-reopen', 'backup:before-rename'],
+};
 
 async function bundle() {
   const main = spawnSync(process.execPath, [path.join(root, 'build', 'bundle-main.mjs'), '--quiet'], { stdio: 'inherit' });
@@ -52,7 +57,8 @@ async function bundle() {
 function child(mode, op, runDir, shared, kill) {
   return new Promise((resolve) => {
     let began = Date.now();
-    const proc = spawn(process.execPath, [CHILD, mode, op, runDir, shared], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CRASH_ROWS: values.rows } });
+    const env = { ...process.env, CRASH_ROWS: values.rows, ...(kill?.at ? { MARKGUARD_FAULTS: `${kill.at}=kill` } : {}) };
+    const proc = spawn(process.execPath, [CHILD, mode, op, runDir, shared], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     let killed = false;
@@ -68,7 +74,7 @@ function child(mode, op, runDir, shared, kill) {
       out += d;
       if (timer === null && out.includes('BEGIN\n')) {
         began = Date.now();
-        if (kill) arm();
+        if (kill && !kill.at) arm();
       }
     });
     proc.stderr.on('data', (d) => (err += d));
@@ -76,13 +82,13 @@ function child(mode, op, runDir, shared, kill) {
       if (timer) clearTimeout(timer);
       const started = began;
       const line = out.trim().split('\n').pop() ?? '';
-      let json = null;
+      let json;
       try {
         json = JSON.parse(line);
       } catch {
         json = null;
       }
-      resolve({ code, signal, killed: killed && signal === 'SIGKILL', json, err, ms: Date.now() - started });
+      resolve({ code, signal, killed: signal === 'SIGKILL' && (killed || Boolean(kill?.at)), json, err, ms: Date.now() - started });
     });
   });
 }
@@ -104,7 +110,8 @@ function judge(op, recovered, clean) {
 
 function report(title, stats) {
   const clean = stats.cleanMs === undefined ? '' : `  (clean run ${stats.cleanMs} ms)`;
-  const line = `${title.padEnd(22)} runs ${String(stats.runs).padStart(4)}  killed ${String(stats.killed).padStart(4)}  finished before the kill ${String(stats.early).padStart(3)}  loss ${stats.losses.length}${clean}`;
+  const named = stats.named ? ` (${stats.named} at named points)` : '';
+  const line = `${title.padEnd(22)} runs ${String(stats.runs).padStart(4)}  killed ${String(stats.killed).padStart(4)}${named}  finished before the kill ${String(stats.early).padStart(3)}  loss ${stats.losses.length}${clean}`;
   console.log(line);
   for (const loss of stats.losses.slice(0, 5)) console.log(`    ${loss}`);
   return line;
@@ -119,20 +126,26 @@ async function crashRuns(work, shared, op) {
   const clean = await child('run', op, cleanDir, shared);
   if (clean.code !== 0 || !clean.json?.final) throw new Error(`clean run of ${op} failed: ${clean.json?.error ?? clean.err}`);
   if (clean.json.final.problems.length > 0) throw new Error(`clean run of ${op} has problems: ${clean.json.final.problems.join('; ')}`);
-  const stats = { runs: 0, killed: 0, early: 0, losses: [], cleanMs: clean.ms };
+  const stats = { runs: 0, killed: 0, early: 0, named: 0, losses: [], cleanMs: clean.ms };
   for (let i = 0; i < RUNS; i += 1) {
     const runDir = path.join(work, `run-${op}-${i}`);
     cpSync(template, runDir, { recursive: true });
-    // one run in ten is killed while starting (recovery, the start-up backup, migrations), the rest in the operation
-    const inStartUp = i % 10 === 9;
-    const at = Math.round(Math.random() * (inStartUp ? 3000 : clean.ms * 1.1));
-    const run = await child('run', op, runDir, shared, { afterMs: at, inStartUp });
+    // One run in five dies at a named point of the code (between a restore's renames, say: a window a random
+    // moment almost never hits), one in ten while starting (recovery, the start-up backup, migrations), the rest
+    // at a random moment of the operation.
+    const points = KILL_POINTS[op] ?? [];
+    const named = i % 5 === 4 && points.length > 0 ? points[Math.floor(i / 5) % points.length] : undefined;
+    const inStartUp = !named && i % 10 === 9;
+    const at = named ? 0 : Math.round(Math.random() * (inStartUp ? 3000 : clean.ms * 1.1));
+    const run = await child('run', op, runDir, shared, named ? { at: named } : { afterMs: at, inStartUp });
+    if (named) stats.named += 1;
     stats.runs += 1;
     if (run.killed) stats.killed += 1;
     else if (run.code === 0) stats.early += 1;
     else stats.losses.push(`run ${i}: the operation failed on its own: ${run.json?.error ?? run.err.slice(-300)}`);
     const recovered = await child('recover', op, runDir, shared);
-    for (const loss of judge(op, recovered, clean.json.final)) stats.losses.push(`run ${i} (killed ${at} ms into ${inStartUp ? 'the start' : 'the operation'}): ${loss}`);
+    const when = named ? `killed at ${named}` : `killed ${at} ms into ${inStartUp ? 'the start' : 'the operation'}`;
+    for (const loss of judge(op, recovered, clean.json.final)) stats.losses.push(`run ${i} (${when}): ${loss}`);
     if (!values.keep) rmSync(runDir, { recursive: true, force: true });
   }
   return { stats, template, clean };

@@ -1,8 +1,14 @@
 // What was issued cannot be changed (issue 9, items 15 and 16): the freeze holds in the UPDATE that supersedes a
 // letter, the letter's filings, file records, number sequences and the audit log refuse changes, a body code that
 // cannot name a file is refused before a number is taken, and an unknown category stops a letter.
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext } from './support/context';
+import guards from '../../electron/db/migrations/007-archive-guards';
+import removal from '../../electron/db/migrations/008-batch-removal';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { applyMigrations } from '../../electron/db/open';
+import { openTestContext, tempDir } from './support/context';
 import { lettersApi, seedConfirmedHits, type SeededHits } from './support/letters';
 
 let ctx: ReturnType<typeof openTestContext>;
@@ -66,5 +72,29 @@ describe('an unknown category (item 16)', () => {
     // the mark was deleted since; the hit's snapshot holds a category this version does not know
     ctx.db.prepare("UPDATE hits SET mark_key = NULL, mark_category = '市著名商标' WHERE id = ?").run(hits.lake);
     expect(() => api['letters.draftFromHits']({ hitIds: [hits.lake], kind: 'referral' })).toThrow(/71000004.*类别「市著名商标」无法识别/);
+  });
+});
+
+describe('migrations archive-guards and batch-removal on an existing database', () => {
+  it('apply over issued letters and batches, keeping them, and guard them from then on', () => {
+    const folder = tempDir();
+    try {
+      const file = path.join(folder.dir, 'old.sqlite');
+      const old = new Database(file);
+      applyMigrations(old, MIGRATIONS.slice(0, MIGRATIONS.indexOf(guards)));
+      old.exec(`INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at) VALUES ('referral', '{}', 'x', 'x', 'x');
+        UPDATE letters SET status = 'issued', year = 2026, sequence = 1, document_number = '青市监商函〔2026〕1号', document_json = '{}' WHERE id = 1;
+        INSERT INTO letter_sequences (year, last_number) VALUES (2026, 1);
+        INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('filing', 'a.csv', '/a.csv', 1, 'screened', 'x');`);
+      old.close();
+      const db = new Database(file);
+      applyMigrations(db, MIGRATIONS.slice(0, Math.max(MIGRATIONS.indexOf(guards), MIGRATIONS.indexOf(removal)) + 1));
+      expect(db.prepare('SELECT document_number, removing_at FROM letters, batches').get()).toEqual({ document_number: '青市监商函〔2026〕1号', removing_at: null });
+      expect(() => db.prepare('UPDATE letter_sequences SET last_number = 0').run()).toThrow(/rise/);
+      expect(() => db.prepare("UPDATE letters SET kind = 'holder-notice'").run()).toThrow(/frozen/);
+      db.close();
+    } finally {
+      folder.remove();
+    }
   });
 });
