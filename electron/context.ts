@@ -74,6 +74,8 @@ export function createAppContext(config: AppConfig): AppContext {
   const liveConfig: AppConfig = Object.defineProperty({ ...config }, 'actor', {
     enumerable: true,
     get: () => {
+      // a closed context (after close, or a config handed on to the next start) answers with the start-up name
+      if (!state.db.open) return startedAs;
       const set = state.settings.get<string>(OPERATOR_SETTING);
       return typeof set === 'string' && set.trim() !== '' ? set.trim() : startedAs;
     },

@@ -12,9 +12,11 @@ import { lettersApi, seedConfirmedHits } from './support/letters';
 
 let folder: ReturnType<typeof tempDir>;
 let services: RunningServices;
+let dialogs: ReturnType<typeof createQueuedDialogs>;
 beforeEach(async () => {
   folder = tempDir();
-  services = await startServices(testConfig(path.join(folder.dir, 'data')), createQueuedDialogs());
+  dialogs = createQueuedDialogs();
+  services = await startServices(testConfig(path.join(folder.dir, 'data')), dialogs);
 });
 afterEach(() => {
   services.close();
@@ -34,7 +36,8 @@ describe('first start', () => {
     expect(first.seededCount).toBe(first.markCount);
     const file = path.join(folder.dir, '名录.csv');
     writeFileSync(file, '编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注\nN1,雪域金谷,省著名商标,30,,,,,,\n');
-    const preview = await call<{ token: string }>('registry.importPreview', { path: file });
+    const fileToken = services.files.grant(file, 'table').token;
+    const preview = await call<{ token: string }>('registry.importPreview', { fileToken });
     await call('registry.importCommit', { token: preview.token });
     const after = await call<AppInfo>('app.info');
     expect(after).toMatchObject({ seededOnThisStart: false, seededCount: first.seededCount, markCount: first.markCount + 1 });
@@ -42,8 +45,9 @@ describe('first start', () => {
 
   it('ends the notice with a restore too', async () => {
     const backup = path.join(folder.dir, 'b.sqlite');
-    await call('backup.create', { path: backup });
-    await call('backup.restore', { path: backup });
+    dialogs.queue(backup);
+    await call('backup.create');
+    await call('backup.restore', { fileToken: services.files.grant(backup, 'backup').token });
     expect((await call<AppInfo>('app.info')).seededOnThisStart).toBe(false);
   });
 });
