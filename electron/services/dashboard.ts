@@ -6,7 +6,7 @@ import { CATEGORIES, type Category } from '../../shared/domain';
 import type { AppContext } from '../context';
 import { writeFileStreamed } from '../files/streamed';
 import { presetPeriod, type Period } from '../../shared/periods';
-import { addDays, countHits, DEADLINE_SQL, OVERDUE_HITS } from '../db/repositories/hits-query';
+import { addDays, countFilings, DEADLINE_SQL, OVERDUE_HITS } from '../db/repositories/hits-query';
 import { writeXlsx, type XlsxCell, type XlsxSheet } from '../tabular/xlsx-writer';
 import { createProfileService, BAD_FAITH_RULES } from './profiles';
 import { createReviewService, localToday } from './review';
@@ -40,10 +40,10 @@ export function createDashboardService(ctx: AppContext) {
       undecided: one("SELECT count(*) AS n FROM hits WHERE decision = 'undecided'"),
       confirmed: one("SELECT count(*) AS n FROM hits WHERE decision = 'confirmed'"),
       dismissed: one("SELECT count(*) AS n FROM hits WHERE decision = 'dismissed'"),
-      // the one definition of overdue (OVERDUE_HITS) the deadlines page lists
-      overdue: countHits(ctx.db, OVERDUE_HITS, today),
+      // the one definition of overdue (OVERDUE_HITS) the deadlines page lists; filings, as the queue and the notice count
+      overdue: countFilings(ctx.db, OVERDUE_HITS, today),
       dueWithin14: one(
-        `SELECT count(*) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND ${DEADLINE_SQL.actionable} AND h.deadline <= @until`,
+        `SELECT count(DISTINCT h.filing_id) AS n FROM hits h WHERE h.source = 'filing' AND ${open} AND ${DEADLINE_SQL.actionable} AND h.deadline <= @until`,
         [{ today, until: addDays(today, DUE_SOON_DAYS) }],
       ),
     };
@@ -121,7 +121,7 @@ export function createDashboardService(ctx: AppContext) {
       const due = review.upcoming(14).map((r) => [r.filing?.applicationNumber ?? '', r.filing?.markText ?? '', r.filing?.applicant ?? '', r.filing?.oppositionDeadline ?? '', r.filing?.daysLeft ?? null, r.markName]);
       await writeFileStreamed(filePath, (write) =>
         writeXlsx(write, [
-          sheet('总体情况', ['项目', '数量'], [['商标申请', t.filings], ['电商商品', t.listings], ['命中', t.hits], ['待定', t.undecided], ['已确认', t.confirmed], ['已排除', t.dismissed], ['异议期已过（待定）', t.overdue], ['14 天内到期', t.dueWithin14]]),
+          sheet('总体情况', ['项目', '数量'], [['商标申请', t.filings], ['电商商品', t.listings], ['命中', t.hits], ['待定', t.undecided], ['已确认', t.confirmed], ['已排除', t.dismissed], ['异议期已过（待定，件）', t.overdue], ['14 天内到期（件）', t.dueWithin14]]),
           sheet('按类别', ['类别', '命中', '已确认'], data.hitsByCategory.map((r) => [r.category, r.hits, r.confirmed])),
           sheet('按周', ['周（周一）', '命中', '已确认'], data.hitsPerWeek.map((r) => [r.week, r.hits, r.confirmed])),
           sheet('申请人', profileHeader, profileRows(data.topApplicants)),

@@ -58,5 +58,5 @@ test('review, deadlines and dashboard open on what can still be opposed; overdue
   const dueDays = (await due.locator('tbody .countdown').allTextContents()).map(countdownDays);
   expect(dueDays.every((d) => d >= 0 && d <= 14)).toBe(true);
   expect(dueDays).toEqual([...dueDays].sort((a, b) => a - b));
-  await expect(due.getByRole('link', { name: /^另有 \d+ 条命中已过异议期$/ })).toBeVisible();
+  await expect(due.getByRole('link', { name: /^另有 \d+ 件申请已过异议期$/ })).toBeVisible();
 });

@@ -275,6 +275,14 @@ export function countHits(db: Db, query: HitQuery, today: string): number {
   return db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM hits h WHERE ${where}`).get(params)?.n ?? 0;
 }
 
+/** How many filings (or listings) have a hit the query matches: the queue, the deadline notice and the dashboard count so. */
+export function countFilings(db: Db, query: HitQuery, today: string): number {
+  const { where, params } = hitFilter(query, today);
+  return (
+    db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(DISTINCT coalesce(h.filing_id, h.listing_id)) AS n FROM hits h WHERE ${where}`).get(params)?.n ?? 0
+  );
+}
+
 /**
  * The one definition of an overdue hit, used by the dashboard's count and the deadlines page's list alike
  * (issue 9, item 17): a hit on a filing, still undecided, whose opposition deadline has passed.

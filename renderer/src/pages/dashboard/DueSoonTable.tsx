@@ -7,7 +7,7 @@ import { CountdownText } from '../review/CountdownText';
 import { DecisionBadge } from '../review/DecisionBadge';
 import { profileHref, reviewHrefForHit } from '../profiles/links';
 
-/** `rows`: what can still be opposed within 14 days, nearest first; `overdue`: open hits past their deadline. */
+/** `rows`: what can still be opposed within 14 days, nearest first; `overdue`: filings with undecided hits past their deadline. */
 export function DueSoonTable({ rows, overdue }: { rows: readonly HitRow[]; overdue: number }) {
   return (
     <section className="card table-card" aria-label="即将到期的异议期限">
@@ -15,7 +15,7 @@ export function DueSoonTable({ rows, overdue }: { rows: readonly HitRow[]; overd
         <h2>即将到期的异议期限（{rows.length}）</h2>
         <span className="muted small">14 天内届满、仍可提出异议的，截止日期最近的在前</span>
         {overdue > 0 ? (
-          <a className="small due-overdue-link" href="#/deadlines">另有 {overdue} 条命中已过异议期</a>
+          <a className="small due-overdue-link" href="#/deadlines">另有 {overdue} 件申请已过异议期</a>
         ) : null}
       </div>
       {rows.length === 0 ? (

@@ -11,8 +11,8 @@ export function TotalsRow({ totals }: { totals: Dashboard['totals'] }) {
     { label: DECISION_LABEL.undecided, value: formatCount(totals.undecided), note: formatShare(totals.undecided, totals.hits) },
     { label: DECISION_LABEL.confirmed, value: formatCount(totals.confirmed), note: formatShare(totals.confirmed, totals.hits) },
     { label: DECISION_LABEL.dismissed, value: formatCount(totals.dismissed), note: formatShare(totals.dismissed, totals.hits) },
-    { label: '异议期已过', value: formatCount(totals.overdue), tone: totals.overdue > 0 ? 'danger' : undefined },
-    { label: '14 天内到期', value: formatCount(totals.dueWithin14), tone: totals.dueWithin14 > 0 ? 'warn' : undefined },
+    { label: '异议期已过（件）', value: formatCount(totals.overdue), tone: totals.overdue > 0 ? 'danger' : undefined },
+    { label: '14 天内到期（件）', value: formatCount(totals.dueWithin14), tone: totals.dueWithin14 > 0 ? 'warn' : undefined },
   ];
   return (
     <dl className="stat-row">

@@ -59,7 +59,7 @@ function useWide(): boolean {
 function emptyTextOf(q: ReturnType<typeof useReviewQueue>): string {
   if (q.pages.total === null) return '';
   if (q.filter.deadline === 'open' && q.facets && q.facets.undecidedByDeadline.overdue > 0) {
-    return `没有可异议的命中。另有 ${q.facets.undecidedByDeadline.overdue} 条待定命中已过异议期，可在「按异议期限筛选」中选择“已过期”查看。`;
+    return `没有可异议的命中。另有 ${q.facets.undecidedByDeadline.overdue} 件待定的已过异议期，可在「按异议期限筛选」中选择“已过期”查看。`;
   }
   return isFiltered(q.filter) ? '没有符合条件的命中' : '还没有命中：请先在「筛查批次」导入并筛查文件';
 }
