@@ -96,15 +96,30 @@ function pushLatin(out: LatinToken[], run: string, start: number, end: number): 
   out.push({ canon, skeleton: latinSkeleton(canon), start, end });
 }
 
+/**
+ * One string per Han character: equal characters of every text and every mark are then the same string, so the
+ * engine's many comparisons and map lookups of single characters do not compare contents.
+ */
+const shared = new Map<string, string>();
+function interned(ch: string): string {
+  let s = shared.get(ch);
+  if (s === undefined) shared.set(ch, (s = ch));
+  return s;
+}
+
 export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
-  const result: NormalisedText = { han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [] };
+  const result: NormalisedText = {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [],
+    // filled in by the evidence when first needed; present from the start so every text has one shape
+    genericMask: undefined, hanInfo: undefined,
+  };
   let run = '';
   let runStart = -1;
   let runEnd = -1;
   // offsets of each digit of a run, for a run that turns out to be a number
   let runDigits: [number, number][] = [];
   const pushHan = (ch: string, src: string, origin: CharOrigin, from: number, to: number) => {
-    result.han.push(ch);
+    result.han.push(interned(ch));
     result.hanSource.push(src);
     result.hanStart.push(from);
     result.hanEnd.push(to);

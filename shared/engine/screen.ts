@@ -58,10 +58,20 @@ interface Row {
 
 /** The text with two characters that spell a registry character merged (弓长 → 张), or null. */
 function composedVariant(index: RegistryIndex, text: NormalisedText): NormalisedText | null {
+  const composedAt = (i: number) => i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!) ? composedOf(text.han[i]!, text.han[i + 1]!) : undefined;
+  // most texts have no such pair: find out before building anything
+  let any = false;
+  for (let i = 0; i + 1 < text.han.length && !any; i++) {
+    const c = composedAt(i);
+    any = c !== undefined && index.markChars.has(c);
+  }
+  if (!any) return null;
   let changed = false;
-  const out: NormalisedText = { han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin };
+  const out: NormalisedText = {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined,
+  };
   for (let i = 0; i < text.han.length; i++) {
-    const c = i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!) ? composedOf(text.han[i]!, text.han[i + 1]!) : undefined;
+    const c = composedAt(i);
     const take = c && index.markChars.has(c) ? 2 : 1;
     out.han.push(take === 2 ? c! : text.han[i]!);
     out.hanSource.push(text.hanSource.slice(i, i + take).join(''));

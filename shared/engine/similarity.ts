@@ -103,7 +103,8 @@ function shares(a: readonly number[], b: readonly number[]): boolean {
 
 /** Similarity of a protected mark's character `a` and a screened character `b`. */
 export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
-  if (a.ch === b.ch) return SAME;
+  // one CharInfo per character (charInfo), so the same object is the same character
+  if (a === b) return SAME;
   const keys = a.memoKeys;
   const mask = keys.length - 1;
   const key = b.id + 1;
