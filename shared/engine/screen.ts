@@ -126,7 +126,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const x = Float64Array.from(scratch);
   lexicalFeatures(e, lexicalEvidence(e, text, row.context), c, x);
   return {
-    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, merged,
+    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, latin: undefined, merged,
     context: c, start: a.start, end: a.end,
   };
 }
@@ -168,7 +168,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const z = logit(model, scratch);
   if (z < logitFloor(row.scorer.threshold[row.context])) return null;
   const x = Float64Array.from(scratch);
-  return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, latin: e, merged: false, context: c, start: -1, end: -1 };
+  return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, han: undefined, latin: e, merged: false, context: c, start: -1, end: -1 };
 }
 
 /** The reasons a reviewer is shown for a candidate. */
