@@ -137,20 +137,25 @@ export function hanCandidates(
     if (exact[f]! >= minSame[f]!) seenText[f] = followed;
   }
   for (let pos = 0; pos + 1 < han.length; pos++) {
-    for (const key of soundPairKeys(han[pos]!, han[pos + 1]!)) {
-      const list = index.soundPairPostings.get(key);
-      if (!list) continue;
-      for (let i = 0; i < list.length; i++) {
-        const f = list[i]!;
-        if (seenText[f] === followed) continue;
-        if (seenText[f] !== stamp) {
-          upper[f] = 0;
-          exact[f] = 0;
-          first[f] = pos;
-          last[f] = pos + 1;
-          touched[touchedCount++] = f;
+    // the keys of soundPairKeys, in its order, without an array per position
+    const ra = fuzzyIds(han[pos]!);
+    const rb = fuzzyIds(han[pos + 1]!);
+    for (let x = 0; x < ra.length; x++) {
+      for (let y = 0; y < rb.length; y++) {
+        const list = index.soundPairPostings.get(ra[x]! * 4096 + rb[y]!);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const f = list[i]!;
+          if (seenText[f] === followed) continue;
+          if (seenText[f] !== stamp) {
+            upper[f] = 0;
+            exact[f] = 0;
+            first[f] = pos;
+            last[f] = pos + 1;
+            touched[touchedCount++] = f;
+          }
+          seenText[f] = followed;
         }
-        seenText[f] = followed;
       }
     }
   }

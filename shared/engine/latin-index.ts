@@ -62,10 +62,24 @@ export function phoneticCodes(canon: string): string[] {
 
 /** The letters of a word in order (A–Z and digits), as a key: the same letters rearranged give the same key. */
 export function sortedLetters(s: string): string {
-  const codes: number[] = [];
-  for (let i = 0; i < s.length; i++) codes.push(s.charCodeAt(i));
-  codes.sort((a, b) => a - b);
-  return String.fromCharCode(...codes);
+  return sortedLettersAt(s, 0, s.length);
+}
+
+let sortScratch = new Uint16Array(64);
+/** sortedLetters of s.slice(start, start + n), without the slice: a text asks this of every window of 3–5 letters */
+function sortedLettersAt(s: string, start: number, n: number): string {
+  if (sortScratch.length < n) sortScratch = new Uint16Array(n * 2);
+  const codes = sortScratch;
+  // insertion sort: the keys are a few letters long
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(start + i);
+    let j = i;
+    while (j > 0 && codes[j - 1]! > c) { codes[j] = codes[j - 1]!; j--; }
+    codes[j] = c;
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) out += String.fromCharCode(codes[i]!);
+  return out;
 }
 /** Forms at least this long are also found by their ends. */
 const MIN_ENDS = 6;
@@ -107,7 +121,7 @@ export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]
     }
     if (index.sorted.size > 0) {
       for (const n of SORTED_LENGTHS) {
-        for (let i = 0; i + n <= word.length; i++) add(index.sorted.get(sortedLetters(word.slice(i, i + n))));
+        for (let i = 0; i + n <= word.length; i++) add(index.sorted.get(sortedLettersAt(word, i, n)));
       }
     }
   }

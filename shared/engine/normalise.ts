@@ -96,8 +96,39 @@ function pushLatin(out: LatinToken[], run: string, start: number, end: number): 
   out.push({ canon, skeleton: latinSkeleton(canon), start, end });
 }
 
+/**
+ * One string per Han character: equal characters of every text and every mark are then the same string, so the
+ * engine's many comparisons and map lookups of single characters do not compare contents.
+ */
+const shared = new Map<string, string>();
+function interned(ch: string): string {
+  let s = shared.get(ch);
+  if (s === undefined) shared.set(ch, (s = ch));
+  return s;
+}
+
+/** What a character folds to (capital numeral, traditional, variant or stand-in) and how. */
+interface HanFold {
+  source: string;
+  to: string;
+  origin: CharOrigin;
+}
+function foldOf(ch: string): HanFold {
+  const numeral = CAPITAL_NUMERALS[ch];
+  if (numeral) return { source: ch, to: interned(numeral), origin: 'numeral' };
+  const v = variantOf(ch);
+  return { source: ch, to: interned(v ? v.to : ch), origin: v ? v.kind : 'same' };
+}
+/** the folds of the CJK unified ideographs (U+4E00–U+9FFF, nearly every character screened), by code point */
+const UNIFIED_FIRST = 0x4e00;
+const unifiedFolds: (HanFold | undefined)[] = new Array<HanFold | undefined>(0x9fff - UNIFIED_FIRST + 1);
+
 export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
-  const result: NormalisedText = { han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [] };
+  const result: NormalisedText = {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [],
+    // filled in by the evidence when first needed; present from the start so every text has one shape
+    genericMask: undefined, hanInfo: undefined,
+  };
   let run = '';
   let runStart = -1;
   let runEnd = -1;
@@ -117,7 +148,7 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
   const flushRun = () => {
     // a run of digits alone is a number (6个 → 六个); digits among letters are look-alike letters (PEPS1)
     if (/^[0-9]+$/.test(run)) {
-      [...run].forEach((d, i) => pushHan(DIGIT_HAN[Number(d)] as string, d, 'numeral', runDigits[i]![0], runDigits[i]![1]));
+      [...run].forEach((d, i) => pushHan(interned(DIGIT_HAN[Number(d)] as string), d, 'numeral', runDigits[i]![0], runDigits[i]![1]));
     } else if (run) {
       pushLatin(result.latin, run, runStart, runEnd);
       breakHan();
@@ -127,10 +158,8 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     runDigits = [];
   };
   const hanChar = (ch: string, from: number, to: number) => {
-    const numeral = CAPITAL_NUMERALS[ch];
-    if (numeral) return pushHan(numeral, ch, 'numeral', from, to);
-    const v = variantOf(ch);
-    pushHan(v ? v.to : ch, ch, v ? v.kind : 'same', from, to);
+    const fold = foldOf(ch);
+    pushHan(fold.to, ch, fold.origin, from, to);
   };
   // Walk the original text one code point at a time (NFKC per code point), so that every character the engine
   // compares keeps the offsets of what was written: a prefix such as ㊣ or ㈲ must not shift a highlight.
@@ -144,7 +173,8 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     if (cp >= 0x4e00 && cp <= 0x9fff) {
       // the common case first: a CJK unified ideograph, which NFKC leaves alone
       flushRun();
-      hanChar(String.fromCodePoint(cp), from, to);
+      const fold = (unifiedFolds[cp - UNIFIED_FIRST] ??= foldOf(String.fromCodePoint(cp)));
+      pushHan(fold.to, fold.source, fold.origin, from, to);
       count++;
       continue;
     }
@@ -167,7 +197,7 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
       flushRun();
       const standIn = isHan(ch, c) ? undefined : variantOf(ch);
       // kana or a stroke drawn like a Han character (ロ for 口, エ for 工)
-      if (standIn) pushHan(standIn.to, original, standIn.kind, from, to);
+      if (standIn) pushHan(interned(standIn.to), original, standIn.kind, from, to);
       else if (isHan(ch, c)) hanChar(ch, from, to);
       else breakHan();
     }

@@ -158,7 +158,16 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
       });
     }
   }
-  return out;
+  return out.map(oneShape);
+}
+
+/** Every form with the same properties in the same order: the screening code then sees one object shape. */
+function oneShape(f: MarkForm): MarkForm {
+  return {
+    index: f.index, markIndex: f.markIndex, text: f.text, kind: f.kind, coreKind: f.coreKind, spells: f.spells, han: f.han,
+    weights: f.weights, totalWeight: f.totalWeight, info: f.info, generic: f.generic, distinctCount: f.distinctCount,
+    latin: f.latin, wordFrequency: f.wordFrequency, hanOffsets: f.hanOffsets,
+  };
 }
 
 interface PostingLists {

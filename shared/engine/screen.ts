@@ -58,10 +58,20 @@ interface Row {
 
 /** The text with two characters that spell a registry character merged (弓长 → 张), or null. */
 function composedVariant(index: RegistryIndex, text: NormalisedText): NormalisedText | null {
+  const composedAt = (i: number) => i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!) ? composedOf(text.han[i]!, text.han[i + 1]!) : undefined;
+  // most texts have no such pair: find out before building anything
+  let any = false;
+  for (let i = 0; i + 1 < text.han.length && !any; i++) {
+    const c = composedAt(i);
+    any = c !== undefined && index.markChars.has(c);
+  }
+  if (!any) return null;
   let changed = false;
-  const out: NormalisedText = { han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin };
+  const out: NormalisedText = {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined,
+  };
   for (let i = 0; i < text.han.length; i++) {
-    const c = i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!) ? composedOf(text.han[i]!, text.han[i + 1]!) : undefined;
+    const c = composedAt(i);
     const take = c && index.markChars.has(c) ? 2 : 1;
     out.han.push(take === 2 ? c! : text.han[i]!);
     out.hanSource.push(text.hanSource.slice(i, i + take).join(''));
@@ -116,7 +126,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const x = Float64Array.from(scratch);
   lexicalFeatures(e, lexicalEvidence(e, text, row.context), c, x);
   return {
-    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, merged,
+    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, latin: undefined, merged,
     context: c, start: a.start, end: a.end,
   };
 }
@@ -158,7 +168,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const z = logit(model, scratch);
   if (z < logitFloor(row.scorer.threshold[row.context])) return null;
   const x = Float64Array.from(scratch);
-  return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, latin: e, merged: false, context: c, start: -1, end: -1 };
+  return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, han: undefined, latin: e, merged: false, context: c, start: -1, end: -1 };
 }
 
 /** The reasons a reviewer is shown for a candidate. */

@@ -26,8 +26,16 @@ export interface CharInfo {
   syllables: readonly number[];
   fuzzy: readonly number[];
   lookAlikes: ReadonlyMap<string, number>;
-  /** similarities already worked out against other characters (a batch meets a few thousand characters) */
-  known: Map<string, CharSimilarity>;
+  /** a dense number per character seen, the key of the memo below */
+  id: number;
+  /**
+   * Similarities already worked out against other characters (a batch meets a few thousand characters): an
+   * open-addressing table of (other id + 1) → index in `resultList`, so that the lookup in the alignment's inner loop
+   * hashes one integer and allocates nothing.
+   */
+  memoKeys: Int32Array;
+  memoValues: Uint16Array;
+  memoCount: number;
 }
 
 const syllableIds = new Map<string, number>();
@@ -37,6 +45,8 @@ const idOf = (s: string) => {
   return id;
 };
 const infos = new Map<string, CharInfo>();
+const EMPTY_KEYS = new Int32Array(0);
+const EMPTY_VALUES = new Uint16Array(0);
 
 export function charInfo(ch: string): CharInfo {
   let info = infos.get(ch);
@@ -48,7 +58,10 @@ export function charInfo(ch: string): CharInfo {
       syllables: readings.map(idOf),
       fuzzy: [...new Set(readings.map(fuzzySyllable))].map(idOf),
       lookAlikes: confusablesOf(ch),
-      known: new Map(),
+      id: infos.size,
+      memoKeys: EMPTY_KEYS,
+      memoValues: EMPTY_VALUES,
+      memoCount: 0,
     };
     infos.set(ch, info);
   }
@@ -65,10 +78,19 @@ export function fuzzyReadingsOf(ch: string): readonly string[] {
 // Results are a handful of distinct values: shared objects, so comparing allocates nothing.
 const RELATIONS: readonly CharRelation[] = ['same', 'homophone', 'fuzzy', 'shape', 'numeral', 'none'];
 const results: CharSimilarity[][] = RELATIONS.map(() => []);
+/** every distinct result, numbered for the memo tables */
+const resultList: CharSimilarity[] = [];
+const resultIndex = new Map<CharSimilarity, number>();
 function result(value: number, relation: CharRelation): CharSimilarity {
   const row = results[RELATIONS.indexOf(relation)]!;
   const key = Math.round(value * 100);
-  return (row[key] ??= { value, relation });
+  let r = row[key];
+  if (!r) {
+    r = row[key] = { value, relation };
+    resultIndex.set(r, resultList.length);
+    resultList.push(r);
+  }
+  return r;
 }
 const SAME = result(1, 'same');
 const NUMERAL_SWAP = result(NUMERAL, 'numeral');
@@ -81,10 +103,39 @@ function shares(a: readonly number[], b: readonly number[]): boolean {
 
 /** Similarity of a protected mark's character `a` and a screened character `b`. */
 export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
-  if (a.ch === b.ch) return SAME;
-  let known = a.known.get(b.ch);
-  if (!known) a.known.set(b.ch, (known = workOutSimilarity(a, b)));
+  // one CharInfo per character (charInfo), so the same object is the same character
+  if (a === b) return SAME;
+  const keys = a.memoKeys;
+  const mask = keys.length - 1;
+  const key = b.id + 1;
+  if (mask > 0) {
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const k = keys[slot]!;
+      if (k === key) return resultList[a.memoValues[slot]!]!;
+      if (k === 0) break;
+    }
+  }
+  const known = workOutSimilarity(a, b);
+  remember(a, key, resultIndex.get(known)!);
   return known;
+}
+
+function remember(a: CharInfo, key: number, value: number): void {
+  if ((a.memoCount + 1) * 2 > a.memoKeys.length) {
+    const oldKeys = a.memoKeys;
+    const oldValues = a.memoValues;
+    a.memoKeys = new Int32Array(Math.max(16, oldKeys.length * 2));
+    a.memoValues = new Uint16Array(a.memoKeys.length);
+    a.memoCount = 0;
+    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i]! !== 0) remember(a, oldKeys[i]!, oldValues[i]!);
+  }
+  const keys = a.memoKeys;
+  const mask = keys.length - 1;
+  let slot = Math.imul(key, 0x9e3779b1) & mask;
+  while (keys[slot]! !== 0) slot = (slot + 1) & mask;
+  keys[slot] = key;
+  a.memoValues[slot] = value;
+  a.memoCount++;
 }
 
 function workOutSimilarity(a: CharInfo, b: CharInfo): CharSimilarity {
