@@ -28,7 +28,12 @@ export interface StoredImage {
 
 /** The file of a stored image: images/ab/abcdef….png in the data folder. */
 export function imageFile(ctx: AppContext, image: Pick<StoredImage, 'sha256' | 'format'>): string {
-  return path.join(ctx.config.dataDir, IMAGES_FOLDER, image.sha256.slice(0, 2), `${image.sha256}.${FORMATS[image.format] ?? 'bin'}`);
+  return imageFileIn(ctx.config.dataDir, image);
+}
+
+/** The same, for a data folder without a context (backups and restores work on files). */
+export function imageFileIn(dataDir: string, image: Pick<StoredImage, 'sha256' | 'format'>): string {
+  return path.join(dataDir, IMAGES_FOLDER, image.sha256.slice(0, 2), `${image.sha256}.${FORMATS[image.format] ?? 'bin'}`);
 }
 
 /**
