@@ -43,6 +43,10 @@ export function imageFileIn(dataDir: string, image: Pick<StoredImage, 'sha256' |
 export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result<StoredImage>> {
   if (bytes.length === 0) return fail('invalid-input', '图片文件为空');
   if (bytes.length > MAX_IMAGE_BYTES) return fail('invalid-input', `图片文件过大（超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`);
+  // libvips as sharp bundles it has no BMP reader: say so rather than "not an image"
+  if (bytes.subarray(0, 2).toString('latin1') === 'BM') {
+    return fail('invalid-input', '不支持 BMP 格式的图片：请先用"画图"等软件另存为 PNG 或 JPEG 后再添加');
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const known = ctx.db.prepare<[string], StoredImage>('SELECT sha256, format, width, height FROM images WHERE sha256 = ?').get(sha256);
   if (known && existsSync(imageFile(ctx, known))) return ok(known);
