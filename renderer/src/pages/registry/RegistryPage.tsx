@@ -12,12 +12,14 @@ import { RegistryTable } from './RegistryTable';
 import { RegistryToolbar } from './RegistryToolbar';
 import { SampleNotice } from './SampleNotice';
 import { useImportFlow } from './useImportFlow';
+import { useMarkThumbnails } from './useMarkThumbnails';
 import { useRegistryList } from './useRegistryList';
 
 export function RegistryPage() {
   const client = useClient();
   const notify = useToast();
   const { marks, index, categoryCounts, error, reload } = useRegistryList();
+  const thumbnails = useMarkThumbnails(marks);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [niceClass, setNiceClass] = useState<number | null>(null);
@@ -67,6 +69,7 @@ export function RegistryPage() {
       ) : null}
       <RegistryTable
         marks={shown}
+        thumbnails={thumbnails.thumbnails}
         selectedKey={selectedKey}
         onSelect={(m) => setSelectedKey(m.key)}
         onEdit={(mark) => setDialog({ kind: 'edit', mark })}
@@ -79,6 +82,7 @@ export function RegistryPage() {
       <RegistryDialogs
         dialog={dialog}
         onClose={() => setDialog({ kind: 'none' })}
+        onImagesChanged={thumbnails.reload}
         onChanged={(key) => {
           if (key !== null) setSelectedKey(key);
           void reload();
