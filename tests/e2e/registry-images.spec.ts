@@ -8,12 +8,16 @@ import { REPO_ROOT, expect, openApp, test } from './fixtures';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
-async function drawLogo(name: string): Promise<string> {
+const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="200"><rect width="240" height="200" fill="#fff"/>
+  <circle cx="120" cy="100" r="70" fill="none" stroke="#1d3f8f" stroke-width="18"/><polygon points="120,45 160,150 80,150" fill="#c22"/>
+  <rect x="150" y="20" width="60" height="18" fill="#1d3f8f"/></svg>`;
+
+/** The logo drawn in the test (sharp SVG → PNG), or a mirrored JPEG copy of it, in the test's output folder. */
+async function drawLogo(name: string, copy = false): Promise<string> {
   const file = test.info().outputPath(name);
   mkdirSync(path.dirname(file), { recursive: true });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="200"><rect width="240" height="200" fill="#fff"/>
-    <circle cx="120" cy="100" r="70" fill="none" stroke="#1d3f8f" stroke-width="18"/><polygon points="120,45 160,150 80,150" fill="#c22"/></svg>`;
-  writeFileSync(file, await sharp(Buffer.from(svg)).png().toBuffer());
+  const image = sharp(Buffer.from(LOGO));
+  writeFileSync(file, await (copy ? image.flop().jpeg({ quality: 75 }) : image.png()).toBuffer());
   return file;
 }
 
@@ -58,4 +62,33 @@ test('add a drawn logo to a mark, see its thumbnail in the editor and the table,
   await expect(editor.getByRole('region', { name: '图样' })).toContainText('这条记录还没有图样');
   await editor.getByRole('button', { name: '取消' }).click();
   await expect(row.getByRole('img')).toHaveCount(0);
+});
+
+test('以图查询: a mirrored copy of a mark’s logo finds the mark; another figure finds none', async ({ page, server }) => {
+  await openApp(page, server);
+  await page.getByRole('searchbox', { name: '搜索名录' }).fill('青海湖');
+  await rowNamed(page, '青海湖').getByRole('button', { name: '修改' }).click();
+  const editor = page.getByRole('dialog', { name: /^修改记录/ });
+  await server.queueDialog(await drawLogo('青海湖图样.png'));
+  await editor.getByRole('button', { name: '添加图样' }).click();
+  await loaded(editor.getByRole('img', { name: '图样 1' }));
+  await editor.getByRole('button', { name: '取消' }).click();
+
+  await server.queueDialog(await drawLogo('仿冒.jpg', true));
+  await page.getByRole('button', { name: '以图查询' }).click();
+  const check = page.getByRole('dialog', { name: '以图查询：仿冒.jpg' });
+  await expect(check).toContainText('名录中有 1 条记录的图样与它近似');
+  await expect(check.locator('.image-check-list li')).toHaveCount(1);
+  await expect(check.locator('.image-check-list li')).toContainText('青海湖');
+  await expect(check.locator('.image-check-list li')).toContainText('左右镜像');
+  await loaded(check.getByRole('img', { name: '青海湖 的图样' }));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'image-check.png') });
+
+  const other = test.info().outputPath('其他.png');
+  writeFileSync(other, await sharp(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100" fill="#fff"/><rect x="20" y="40" width="60" height="20" fill="#000"/></svg>')).png().toBuffer());
+  await server.queueDialog(other);
+  await check.getByRole('button', { name: '换一张图' }).click();
+  const second = page.getByRole('dialog', { name: '以图查询：其他.png' });
+  await expect(second).toContainText('名录的 1 个图样中没有与它近似的');
 });

@@ -11,6 +11,7 @@ import { nextSort, sortMarks, type RegistrySort } from './registry-sort';
 import { RegistryTable } from './RegistryTable';
 import { RegistryToolbar } from './RegistryToolbar';
 import { SampleNotice } from './SampleNotice';
+import { useImageCheck } from './useImageCheck';
 import { useImportFlow } from './useImportFlow';
 import { useMarkThumbnails } from './useMarkThumbnails';
 import { useRegistryList } from './useRegistryList';
@@ -20,6 +21,7 @@ export function RegistryPage() {
   const notify = useToast();
   const { marks, index, categoryCounts, error, reload } = useRegistryList();
   const thumbnails = useMarkThumbnails(marks);
+  const imageCheck = useImageCheck();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [niceClass, setNiceClass] = useState<number | null>(null);
@@ -59,6 +61,7 @@ export function RegistryPage() {
         onNiceClass={setNiceClass}
         onCreate={() => setDialog({ kind: 'create' })}
         onImport={importFlow.start}
+        onImageCheck={imageCheck.start}
         onExport={(format) => void exportRegistry(client, format, notify)}
         busy={importFlow.busy}
       />
@@ -89,6 +92,7 @@ export function RegistryPage() {
         }}
       />
       {importFlow.dialogs}
+      {imageCheck.dialog}
     </div>
   );
 }
