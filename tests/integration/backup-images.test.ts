@@ -9,7 +9,9 @@ import { addMarkImage, imageFile, loadRegistryLogos } from '../../electron/logos
 import { createBackupService } from '../../electron/services/backup';
 import { createRegistryService } from '../../electron/services/registry';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
-import { openTestContext, tempDir } from './support/context';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
+import { startServices } from '../../electron/startup';
+import { openTestContext, tempDir, testConfig } from './support/context';
 import { sampleMark } from './support/marks';
 
 let ctx: ReturnType<typeof openTestContext>;
@@ -83,5 +85,22 @@ describe('backups carry the images', () => {
     await createBackupService(ctx).restore(file);
     const note = (ctx.db.prepare("SELECT note FROM audit_log WHERE action = 'restore'").get() as { note: string }).note;
     expect(note).toContain('1 个图样文件缺失');
+  });
+
+  it('the start-up backup (taken before the database opens) carries them too', async () => {
+    const dataDir = path.join(folder.dir, 'data');
+    const first = await startServices(testConfig(dataDir), createQueuedDialogs());
+    const added = await addMarkImage(first.ctx, first.ctx.marks.list()[0]!.key, await emblem());
+    if (!added.ok) throw new Error(added.error.message);
+    first.close();
+    const second = await startServices(testConfig(dataDir), createQueuedDialogs());
+    try {
+      const autos = createBackupService(second.ctx).listAutomatic();
+      const packed = new Database(autos[0]!.path, { readonly: true });
+      expect(packed.prepare('SELECT sha256 FROM backup_image_files').all()).toEqual([{ sha256: added.value.sha256 }]);
+      packed.close();
+    } finally {
+      second.close();
+    }
   });
 });
