@@ -12,6 +12,7 @@ export const THUMBNAIL_SIDE = 96;
 /** Thumbnails by image hash: an image never changes under its hash, so they are made once per run. */
 const THUMBNAILS_KEPT = 2000;
 const made = new Map<string, string>();
+const THUMBNAILS_AT_ONCE = 8;
 
 type ImageRow = { sha256: string; format: string; width: number; height: number };
 
@@ -53,8 +54,13 @@ export async function markThumbnails(ctx: AppContext): Promise<MarkThumbnail[]> 
          ON c.mark_key = mi.mark_key AND c.first = mi.position
       ORDER BY mi.mark_key`,
   ).all();
+  // sharp works in libuv's thread pool: a few at a time keep its threads busy on a first load of a large registry
   const thumbnails: MarkThumbnail[] = [];
-  for (const row of rows) thumbnails.push({ key: row.mark_key, count: row.count, thumbnail: await thumbnailOf(ctx, row) });
+  for (let i = 0; i < rows.length; i += THUMBNAILS_AT_ONCE) {
+    const part = rows.slice(i, i + THUMBNAILS_AT_ONCE);
+    const made = await Promise.all(part.map((row) => thumbnailOf(ctx, row)));
+    part.forEach((row, j) => thumbnails.push({ key: row.mark_key, count: row.count, thumbnail: made[j] ?? null }));
+  }
   return thumbnails;
 }
 
