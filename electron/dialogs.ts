@@ -12,6 +12,11 @@ const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
     { name: '商标守护备份', extensions: ['sqlite', 'db'] },
     { name: '所有文件', extensions: ['*'] },
   ],
+  // no BMP: sharp's libvips cannot read it (the store says so in Chinese if one comes anyway)
+  image: [
+    { name: '图片（PNG、JPEG、SVG、TIFF）', extensions: ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff'] },
+    { name: '所有文件', extensions: ['*'] },
+  ],
   docx: [{ name: 'Word 文档（DOCX，WPS 可打开）', extensions: ['docx'] }],
   pdf: [{ name: 'PDF 文档', extensions: ['pdf'] }],
   xlsx: [{ name: 'Excel 工作簿（XLSX）', extensions: ['xlsx'] }],

@@ -11,6 +11,7 @@ import { createFileGrants, type FileGrants } from './files/grants';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { reconcileWithArchive } from './letters/sequences';
 import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
+import { packImages } from './logos/backup-images';
 import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
 import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
@@ -40,7 +41,8 @@ async function startupBackup(config: AppConfig, databasePath: string): Promise<s
     if (!registry || (db.prepare('SELECT count(*) AS n FROM protected_marks').get() as { n: number }).n === 0) return null;
     const folder = path.join(config.dataDir, 'backups');
     mkdirSync(folder, { recursive: true });
-    await copyDatabase(db, path.join(folder, `auto-${stamp((config.now ?? (() => new Date()))())}.sqlite`));
+    const target = path.join(folder, `auto-${stamp((config.now ?? (() => new Date()))())}.sqlite`);
+    await copyDatabase(db, target, (copy) => packImages(copy, config.dataDir, config.nativeBinding));
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -6,12 +6,14 @@ import type { Result } from './result';
 
 export * from './contract/registry';
 export * from './contract/files';
+export * from './contract/logos';
 import { filesContract } from './contract/files';
 import { registryContract } from './contract/registry';
 import { screeningContract } from './contract/screening';
 import { lettersContract } from './contract/letters';
+import { logosContract } from './contract/logos';
 
-export const contract = { ...filesContract, ...registryContract, ...screeningContract, ...lettersContract } as const;
+export const contract = { ...filesContract, ...registryContract, ...screeningContract, ...lettersContract, ...logosContract } as const;
 
 
 export { CategorySchema, NiceClassSchema };

@@ -13,6 +13,7 @@ export interface ShellPorts {
 const OPEN: Record<FilePurpose, { title: string; filter: FileFilter }> = {
   table: { title: '选择要导入的文件（CSV 或 XLSX）', filter: 'table' },
   backup: { title: '选择要恢复的备份文件', filter: 'backup' },
+  image: { title: '选择图样文件（PNG、JPEG、SVG、TIFF）', filter: 'image' },
 };
 
 export function createFilesHandlers(shell: ShellPorts): Pick<Handlers, keyof typeof filesContract> {

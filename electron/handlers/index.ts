@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import { createLettersHandlers } from './letters';
 import { createFilesHandlers, type ShellPorts } from './files';
+import { createLogoHandlers } from './logos';
 import { createRegistryHandlers, type StartInfo } from './registry';
 import { createScreeningHandlers } from './screening';
 
@@ -16,5 +17,6 @@ export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartI
     ...createRegistryHandlers(ctx, shell, start),
     ...createScreeningHandlers(ctx, shell),
     ...createLettersHandlers(ctx, shell),
+    ...createLogoHandlers(ctx, shell),
   };
 }

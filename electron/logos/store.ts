@@ -28,7 +28,25 @@ export interface StoredImage {
 
 /** The file of a stored image: images/ab/abcdef….png in the data folder. */
 export function imageFile(ctx: AppContext, image: Pick<StoredImage, 'sha256' | 'format'>): string {
-  return path.join(ctx.config.dataDir, IMAGES_FOLDER, image.sha256.slice(0, 2), `${image.sha256}.${FORMATS[image.format] ?? 'bin'}`);
+  return imageFileIn(ctx.config.dataDir, image);
+}
+
+/** The same, for a data folder without a context (backups and restores work on files). */
+export function imageFileIn(dataDir: string, image: Pick<StoredImage, 'sha256' | 'format'>): string {
+  return path.join(dataDir, IMAGES_FOLDER, image.sha256.slice(0, 2), `${image.sha256}.${FORMATS[image.format] ?? 'bin'}`);
+}
+
+/** Why these bytes are refused before decoding (empty, too large, BMP), or null. */
+export function refusal(bytes: Buffer): ReturnType<typeof fail> | null {
+  if (bytes.length === 0) return fail('invalid-input', '图片文件为空');
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    return fail('invalid-input', `图片文件过大（超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`);
+  }
+  // libvips as sharp bundles it has no BMP reader: say so rather than "not an image"
+  if (bytes.subarray(0, 2).toString('latin1') === 'BM') {
+    return fail('invalid-input', '不支持 BMP 格式的图片：请先用"画图"等软件另存为 PNG 或 JPEG 后再添加');
+  }
+  return null;
 }
 
 /**
@@ -36,8 +54,8 @@ export function imageFile(ctx: AppContext, image: Pick<StoredImage, 'sha256' | '
  * image sharp can read, is empty of any figure, or too large is refused with a Chinese reason and nothing is written.
  */
 export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result<StoredImage>> {
-  if (bytes.length === 0) return fail('invalid-input', '图片文件为空');
-  if (bytes.length > MAX_IMAGE_BYTES) return fail('invalid-input', `图片文件过大（超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`);
+  const refused = refusal(bytes);
+  if (refused) return refused;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const known = ctx.db.prepare<[string], StoredImage>('SELECT sha256, format, width, height FROM images WHERE sha256 = ?').get(sha256);
   if (known && existsSync(imageFile(ctx, known))) return ok(known);

@@ -1,5 +1,6 @@
 // Backup with SQLite's online backup API, restore with checks first (restore.ts), and a rolling automatic backup
-// at start. A backup is written to <name>.part and renamed when whole; what a killed backup left is removed.
+// at start. A backup is written to <name>.part and renamed when whole; what a killed backup left is removed. The
+// images the database refers to travel inside the backup file (logos/backup-images.ts).
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { databaseCounts, removeDatabaseFiles, syncFolder, type DatabaseCounts } 
 import { openDatabase, schemaVersionOf, type Db } from '../db/open';
 import { faultPoint } from '../faults';
 import { restoreDatabase } from './restore';
+import { packImages } from '../logos/backup-images';
 
 export const AUTOMATIC_BACKUPS_KEPT = 7;
 const AUTO_PREFIX = 'auto-';
@@ -97,14 +99,18 @@ export function checkBackupFile(filePath: string, nativeBinding?: string): { mar
   }
 }
 
-/** Copies a database with the online backup API (WAL content included) to `target` through `target.part`. */
-export async function copyDatabase(source: Db, target: string): Promise<void> {
+/**
+ * Copies a database with the online backup API (WAL content included) to `target` through `target.part`;
+ * `complete` adds to the copy before it takes its name (a backup's images).
+ */
+export async function copyDatabase(source: Db, target: string, complete?: (copy: string) => void): Promise<void> {
   const temporary = `${target}${PART}`;
   try {
     leaveNoTrace(temporary); // a killed earlier backup's; if it cannot go, SQLite says why below
     faultPoint('backup:write');
     await source.backup(temporary);
     selfContained(temporary);
+    complete?.(temporary);
     faultPoint('backup:before-rename');
     await rename(temporary, target);
     syncFolder(path.dirname(target));
@@ -137,7 +143,7 @@ export function createBackupService(ctx: AppContext) {
 
   async function backupTo(filePath: string): Promise<BackupInfo> {
     try {
-      await copyDatabase(ctx.db, filePath);
+      await copyDatabase(ctx.db, filePath, (copy) => packImages(copy, ctx.config.dataDir, ctx.config.nativeBinding));
     } catch (error) {
       throw backupFailure(error);
     }

@@ -2,7 +2,7 @@
 //   1. check the backup file (integrity, version, MarkGuard tables) and count what it holds;
 //   2. stop every job (cancel, and wait until none writes) and refuse new ones until the end;
 //   3. copy the backup with SQLite's backup API to <db>.restoring (a WAL-mode backup's -wal included) and count
-//      the copy: the counts must equal those of step 1;
+//      the copy: the counts must equal those of step 1; write the images it carries into images/ (only adding);
 //   4. write the restore journal, close the live database, move it to replaced/, move the copy into its place;
 //   5. open it (migrating it forward), count again, raise the letter sequences above every number the replaced
 //      database or the archive knows, write the audit entry, remove the journal.
@@ -17,6 +17,7 @@ import { openDatabase } from '../db/open';
 import { faultPoint } from '../faults';
 import { archivedSequences, raiseSequences, sequencesOf } from '../letters/sequences';
 import { backupFailure, checkBackupFile, copyDatabase } from './backup';
+import { unpackImages, type ImageTally } from '../logos/backup-images';
 import { removeRestoreJournal, stagingPathOf, writeRestoreJournal } from './restore-journal';
 
 export interface RestoreResult {
@@ -29,10 +30,13 @@ function stamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, '');
 }
 
+const imagesNote = ({ carried, missing }: ImageTally) =>
+  (carried ? `，图样 ${carried} 个` : '') + (missing ? `，${missing} 个图样文件缺失（备份中也没有）` : '');
+
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Copies the backup to the staging file and checks the copy holds what the backup holds. */
-async function stage(ctx: AppContext, filePath: string, expected: DatabaseCounts): Promise<string> {
+async function stage(ctx: AppContext, filePath: string, expected: DatabaseCounts): Promise<{ staging: string; images: ImageTally }> {
   const staging = stagingPathOf(ctx.databasePath);
   const source = openDatabase(filePath, { readonly: true, ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}) });
   try {
@@ -53,7 +57,15 @@ async function stage(ctx: AppContext, filePath: string, expected: DatabaseCounts
     removeDatabaseFiles(staging);
     throw new AppFailure('io', `复制备份后数据不一致（备份中${describeCounts(expected)}，复制后${describeCounts(copied)}），未做任何更改`);
   }
-  return staging;
+  // the images first: files are only added to the content-addressed store, so a failure later loses nothing
+  let images: ImageTally;
+  try {
+    images = unpackImages(staging, ctx.config.dataDir, ctx.config.nativeBinding);
+  } catch (error) {
+    removeDatabaseFiles(staging);
+    throw backupFailure(error, '恢复');
+  }
+  return { staging, images };
 }
 
 /** Puts the live database back after a failure from the swap on, and opens it. */
@@ -69,7 +81,7 @@ function rollBack(ctx: AppContext, keptAt: string): void {
 }
 
 async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCounts): Promise<RestoreResult> {
-  const staging = await stage(ctx, filePath, expected);
+  const { staging, images } = await stage(ctx, filePath, expected);
   const replacedDir = path.join(ctx.config.dataDir, 'replaced');
   mkdirSync(replacedDir, { recursive: true });
   const keptAt = path.join(replacedDir, `before-restore-${stamp(ctx.now())}.sqlite`);
@@ -98,7 +110,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
         entityKey: path.basename(filePath),
         before: null,
         after: null,
-        note: `从「${filePath}」恢复（${describeCounts(expected)}）；原数据库保存在「${keptAt}」`,
+        note: `从「${filePath}」恢复（${describeCounts(expected)}${imagesNote(images)}）；原数据库保存在「${keptAt}」`,
       },
       ctx.now(),
     );

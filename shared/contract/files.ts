@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** What a chosen file will be used for; a token only opens files for the purpose it was chosen for. */
-export const FilePurposeSchema = z.enum(['table', 'backup']);
+export const FilePurposeSchema = z.enum(['table', 'backup', 'image']);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 
 /** The opaque name of a file the user chose in a dialog shown by the main process (or dropped on the window). */

@@ -6,6 +6,7 @@ import { useClient } from '../../api/context';
 import { Modal } from '../../components/Modal';
 import { DuplicateChoice } from './DuplicateChoice';
 import { MarkFormFields } from './MarkFormFields';
+import { MarkImages } from './MarkImages';
 import { emptyForm, formFromMark, validateMarkForm, type MarkFormErrors, type MarkFormValues } from './mark-form';
 
 interface MarkEditorProps {
@@ -13,9 +14,11 @@ interface MarkEditorProps {
   mark?: StoredMark;
   onSaved: (saved: StoredMark) => void;
   onClose: () => void;
+  /** after an image was added to or removed from the mark (at once, apart from 保存) */
+  onImagesChanged?: () => void;
 }
 
-export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
+export function MarkEditor({ mark, onSaved, onClose, onImagesChanged }: MarkEditorProps) {
   const client = useClient();
   const [values, setValues] = useState<MarkFormValues>(() => (mark ? formFromMark(mark) : emptyForm()));
   const [errors, setErrors] = useState<MarkFormErrors>({});
@@ -82,6 +85,7 @@ export function MarkEditor({ mark, onSaved, onClose }: MarkEditorProps) {
           />
         ) : null}
         <MarkFormFields values={values} errors={errors} onChange={change} />
+        {mark ? <MarkImages mark={mark} onChanged={() => onImagesChanged?.()} /> : null}
       </form>
     </Modal>
   );

@@ -19,9 +19,11 @@ interface RegistryDialogsProps {
   onClose: () => void;
   /** after a save or delete; the page reloads the list */
   onChanged: (selectKey: number | null) => void;
+  /** after a mark's images changed; the page reloads the table's thumbnails */
+  onImagesChanged: () => void;
 }
 
-function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<RegistryDialogsProps, 'dialog'>) {
+function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<RegistryDialogsProps, 'dialog' | 'onImagesChanged'>) {
   const client = useClient();
   const notify = useToast();
   const [busy, setBusy] = useState(false);
@@ -55,7 +57,7 @@ function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<
   );
 }
 
-export function RegistryDialogs({ dialog, onClose, onChanged }: RegistryDialogsProps) {
+export function RegistryDialogs({ dialog, onClose, onChanged, onImagesChanged }: RegistryDialogsProps) {
   const notify = useToast();
   const saved = (mark: StoredMark) => {
     onClose();
@@ -66,7 +68,7 @@ export function RegistryDialogs({ dialog, onClose, onChanged }: RegistryDialogsP
     case 'create':
       return <MarkEditor onSaved={saved} onClose={onClose} />;
     case 'edit':
-      return <MarkEditor mark={dialog.mark} onSaved={saved} onClose={onClose} />;
+      return <MarkEditor mark={dialog.mark} onSaved={saved} onClose={onClose} onImagesChanged={onImagesChanged} />;
     case 'history':
       return <HistoryDialog mark={dialog.mark} onClose={onClose} />;
     case 'delete':

@@ -11,13 +11,17 @@ import { nextSort, sortMarks, type RegistrySort } from './registry-sort';
 import { RegistryTable } from './RegistryTable';
 import { RegistryToolbar } from './RegistryToolbar';
 import { SampleNotice } from './SampleNotice';
+import { useImageCheck } from './useImageCheck';
 import { useImportFlow } from './useImportFlow';
+import { useMarkThumbnails } from './useMarkThumbnails';
 import { useRegistryList } from './useRegistryList';
 
 export function RegistryPage() {
   const client = useClient();
   const notify = useToast();
   const { marks, index, categoryCounts, error, reload } = useRegistryList();
+  const thumbnails = useMarkThumbnails(marks);
+  const imageCheck = useImageCheck();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [niceClass, setNiceClass] = useState<number | null>(null);
@@ -57,6 +61,7 @@ export function RegistryPage() {
         onNiceClass={setNiceClass}
         onCreate={() => setDialog({ kind: 'create' })}
         onImport={importFlow.start}
+        onImageCheck={imageCheck.start}
         onExport={(format) => void exportRegistry(client, format, notify)}
         busy={importFlow.busy}
       />
@@ -67,6 +72,7 @@ export function RegistryPage() {
       ) : null}
       <RegistryTable
         marks={shown}
+        thumbnails={thumbnails.thumbnails}
         selectedKey={selectedKey}
         onSelect={(m) => setSelectedKey(m.key)}
         onEdit={(mark) => setDialog({ kind: 'edit', mark })}
@@ -79,12 +85,14 @@ export function RegistryPage() {
       <RegistryDialogs
         dialog={dialog}
         onClose={() => setDialog({ kind: 'none' })}
+        onImagesChanged={thumbnails.reload}
         onChanged={(key) => {
           if (key !== null) setSelectedKey(key);
           void reload();
         }}
       />
       {importFlow.dialogs}
+      {imageCheck.dialog}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The registry as a virtualized grid: only the rows in view are in the DOM, so 10,000 records scroll smoothly.
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { StoredMark } from '../../../../shared/api';
+import type { MarkThumbnail, StoredMark } from '../../../../shared/api';
 import { CategoryTag } from '../../components/CategoryTag';
 import type { RegistrySort, RegistrySortKey } from './registry-sort';
 import { useTableKeyboard } from './useTableKeyboard';
@@ -11,6 +11,7 @@ const ROW_HEIGHT = 34;
 const COLUMNS: readonly { label: string; sort?: RegistrySortKey }[] = [
   { label: '编号', sort: 'id' },
   { label: '类别', sort: 'category' },
+  { label: '图样' },
   { label: '商标名称', sort: 'name' },
   { label: '别名' },
   { label: '国际分类', sort: 'classes' },
@@ -37,6 +38,8 @@ function HeaderCell({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
 
 interface RegistryTableProps {
   marks: readonly StoredMark[];
+  /** the first image of each mark that has one */
+  thumbnails: ReadonlyMap<number, MarkThumbnail>;
   selectedKey: number | null;
   onSelect: (mark: StoredMark) => void;
   onEdit: (mark: StoredMark) => void;
@@ -51,7 +54,18 @@ function classesText(mark: StoredMark): string {
   return mark.classes.length > 0 ? mark.classes.join(';') : '全部类别';
 }
 
-function Row({ mark, ...props }: Pick<RegistryTableProps, 'onEdit' | 'onHistory' | 'onDelete'> & { mark: StoredMark }) {
+function Thumbnail({ mark, thumbnail }: { mark: StoredMark; thumbnail: MarkThumbnail | undefined }) {
+  if (!thumbnail) return <div role="cell" className="cell cell-thumb" />;
+  const more = thumbnail.count > 1 ? `（共 ${thumbnail.count} 个图样）` : '';
+  return (
+    <div role="cell" className="cell cell-thumb" title={`${mark.name} 的图样${more}`}>
+      {thumbnail.thumbnail ? <img src={thumbnail.thumbnail} alt={`${mark.name} 的图样`} /> : <span className="muted">缺失</span>}
+      {thumbnail.count > 1 ? <span className="thumb-count">{thumbnail.count}</span> : null}
+    </div>
+  );
+}
+
+function Row({ mark, thumbnail, ...props }: Pick<RegistryTableProps, 'onEdit' | 'onHistory' | 'onDelete'> & { mark: StoredMark; thumbnail: MarkThumbnail | undefined }) {
   const aliases = mark.aliases.join('；');
   return (
     <>
@@ -59,6 +73,7 @@ function Row({ mark, ...props }: Pick<RegistryTableProps, 'onEdit' | 'onHistory'
       <div role="cell" className="cell">
         <CategoryTag category={mark.category} />
       </div>
+      <Thumbnail mark={mark} thumbnail={thumbnail} />
       <div role="cell" className="cell cell-name" title={mark.name}>{mark.name}</div>
       <div role="cell" className="cell muted" title={aliases}>{aliases}</div>
       <div role="cell" className={`cell mono${mark.classes.length ? '' : ' muted'}`}>{classesText(mark)}</div>
@@ -74,7 +89,7 @@ function Row({ mark, ...props }: Pick<RegistryTableProps, 'onEdit' | 'onHistory'
   );
 }
 
-export function RegistryTable({ marks, selectedKey, emptyText, sort, onSort, ...handlers }: RegistryTableProps) {
+export function RegistryTable({ marks, thumbnails, selectedKey, emptyText, sort, onSort, ...handlers }: RegistryTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: marks.length,
@@ -110,7 +125,7 @@ export function RegistryTable({ marks, selectedKey, emptyText, sort, onSort, ...
                 onClick={() => handlers.onSelect(mark)}
                 onDoubleClick={() => handlers.onEdit(mark)}
               >
-                <Row mark={mark} {...handlers} />
+                <Row mark={mark} thumbnail={thumbnails.get(mark.key)} {...handlers} />
               </div>
             );
           })}

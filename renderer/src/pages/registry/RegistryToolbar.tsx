@@ -15,6 +15,7 @@ interface RegistryToolbarProps {
   onNiceClass: (n: number | null) => void;
   onCreate: () => void;
   onImport: () => void;
+  onImageCheck: () => void;
   onExport: (format: 'csv' | 'xlsx') => void;
   busy: boolean;
 }
@@ -83,6 +84,9 @@ export function RegistryToolbar(props: RegistryToolbarProps) {
         ))}
       </select>
       <div className="toolbar-spacer" />
+      <button type="button" onClick={props.onImageCheck} title="选一张图片，查名录中图样近似的记录">
+        以图查询
+      </button>
       <button type="button" className="primary" onClick={props.onCreate}>
         新建记录
       </button>

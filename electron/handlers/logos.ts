@@ -1,0 +1,37 @@
+// The registry's images channels (shared/contract/logos.ts): the file comes by a token from `files.open`.
+import { readFile } from 'node:fs/promises';
+import type { logosContract } from '../../shared/contract/logos';
+import { AppFailure, type Result } from '../../shared/result';
+import type { AppContext } from '../context';
+import type { Handlers } from '../ipc/dispatch';
+import { checkImage } from '../logos/image-check';
+import { listMarkImages, markThumbnails, removeMarkImage, thumbnailOf } from '../logos/mark-images';
+import { addMarkImage } from '../logos/store';
+import type { ShellPorts } from './files';
+
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new AppFailure(result.error.kind, result.error.message);
+  return result.value;
+}
+
+export function createLogoHandlers(ctx: AppContext, shell: ShellPorts): Pick<Handlers, keyof typeof logosContract> {
+  async function chosenImage(fileToken: string): Promise<Buffer> {
+    const file = shell.files.resolve(fileToken, 'image');
+    try {
+      return await readFile(file);
+    } catch (error) {
+      throw new AppFailure('io', `无法读取所选图片：${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return {
+    'registry.images': async ({ key }) => valueOf(await listMarkImages(ctx, key)),
+    'registry.thumbnails': () => markThumbnails(ctx),
+    'registry.addImage': async ({ key, fileToken }) => {
+      const image = valueOf(await addMarkImage(ctx, key, await chosenImage(fileToken)));
+      return { ...image, thumbnail: await thumbnailOf(ctx, image) };
+    },
+    'registry.removeImage': ({ key, sha256 }) => valueOf(removeMarkImage(ctx, key, sha256)),
+    'registry.checkImage': async ({ fileToken }) => valueOf(await checkImage(ctx, await chosenImage(fileToken))),
+  };
+}

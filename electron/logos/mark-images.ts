@@ -1,0 +1,78 @@
+// A registry mark's images as the app shows them: listed with small PNG thumbnails (data: URLs, so the renderer
+// never needs a path), taken off a mark, and the first one of every mark for the registry table.
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { MarkImage, MarkThumbnail } from '../../shared/contract/logos';
+import { fail, ok, type Result } from '../../shared/result';
+import type { AppContext } from '../context';
+import { MARK_ENTITY } from '../services/registry';
+import { imageFile } from './store';
+
+export const THUMBNAIL_SIDE = 96;
+/** Thumbnails by image hash: an image never changes under its hash, so they are made once per run. */
+const THUMBNAILS_KEPT = 2000;
+const made = new Map<string, string>();
+const THUMBNAILS_AT_ONCE = 8;
+
+type ImageRow = { sha256: string; format: string; width: number; height: number };
+
+/** A PNG of at most 96 × 96 px as a data: URL, or null when the file is missing or unreadable. */
+export async function thumbnailOf(ctx: AppContext, image: Pick<ImageRow, 'sha256' | 'format'>): Promise<string | null> {
+  const known = made.get(image.sha256);
+  if (known) return known;
+  try {
+    const png = await sharp(await readFile(imageFile(ctx, image)))
+      .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer();
+    const url = `data:image/png;base64,${png.toString('base64')}`;
+    if (made.size >= THUMBNAILS_KEPT) made.delete(made.keys().next().value as string);
+    made.set(image.sha256, url);
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+export async function listMarkImages(ctx: AppContext, markKey: number): Promise<Result<MarkImage[]>> {
+  if (!ctx.marks.get(markKey)) return fail('not-found', '找不到该保护名录记录');
+  const rows = ctx.db.prepare<[number], ImageRow>(
+    `SELECT i.sha256, i.format, i.width, i.height FROM mark_images mi JOIN images i ON i.sha256 = mi.sha256
+      WHERE mi.mark_key = ? ORDER BY mi.position`,
+  ).all(markKey);
+  const images: MarkImage[] = [];
+  for (const row of rows) images.push({ ...row, thumbnail: await thumbnailOf(ctx, row) });
+  return ok(images);
+}
+
+/** The first image of every mark that has images, with how many it has. */
+export async function markThumbnails(ctx: AppContext): Promise<MarkThumbnail[]> {
+  const rows = ctx.db.prepare<[], ImageRow & { mark_key: number; count: number }>(
+    `SELECT mi.mark_key, i.sha256, i.format, i.width, i.height, c.count
+       FROM mark_images mi JOIN images i ON i.sha256 = mi.sha256
+       JOIN (SELECT mark_key, min(position) AS first, count(*) AS count FROM mark_images GROUP BY mark_key) c
+         ON c.mark_key = mi.mark_key AND c.first = mi.position
+      ORDER BY mi.mark_key`,
+  ).all();
+  // sharp works in libuv's thread pool: a few at a time keep its threads busy on a first load of a large registry
+  const thumbnails: MarkThumbnail[] = [];
+  for (let i = 0; i < rows.length; i += THUMBNAILS_AT_ONCE) {
+    const part = rows.slice(i, i + THUMBNAILS_AT_ONCE);
+    const made = await Promise.all(part.map((row) => thumbnailOf(ctx, row)));
+    part.forEach((row, j) => thumbnails.push({ key: row.mark_key, count: row.count, thumbnail: made[j] ?? null }));
+  }
+  return thumbnails;
+}
+
+/** Takes an image off a mark (the audit log notes it); the file stays for the backups and other marks. */
+export function removeMarkImage(ctx: AppContext, markKey: number, sha256: string): Result<{ removed: boolean }> {
+  if (!ctx.marks.get(markKey)) return fail('not-found', '找不到该保护名录记录');
+  return ctx.db.transaction(() => {
+    const removed = ctx.db.prepare('DELETE FROM mark_images WHERE mark_key = ? AND sha256 = ?').run(markKey, sha256).changes > 0;
+    if (removed) {
+      ctx.audit.record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+        note: `删除图样 ${sha256.slice(0, 12)}` }, ctx.now());
+    }
+    return ok({ removed });
+  })();
+}

@@ -1,0 +1,66 @@
+// Channels of the registry's images (issue 12): a mark's images with small thumbnails as data: URLs (the renderer
+// never gets a file path), adding one the clerk chose with `files.open` (purpose 'image'), removing one.
+import { z } from 'zod';
+import { CategorySchema } from '../domain';
+import { FileTokenSchema } from './files';
+
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '图样标识无效');
+
+export const MarkImageSchema = z.object({
+  sha256: Sha256Schema,
+  format: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** a PNG of at most 96 × 96 px as a data: URL; null when the stored file is missing or unreadable */
+  thumbnail: z.string().nullable(),
+});
+export type MarkImage = z.infer<typeof MarkImageSchema>;
+
+export const MarkThumbnailSchema = z.object({
+  key: z.number().int().positive(),
+  /** how many images the mark has; the thumbnail is the first one's */
+  count: z.number().int(),
+  thumbnail: z.string().nullable(),
+});
+export type MarkThumbnail = z.infer<typeof MarkThumbnailSchema>;
+
+export const ImageCheckMatchSchema = z.object({
+  key: z.number().int().positive(),
+  id: z.string(),
+  name: z.string(),
+  category: CategorySchema,
+  /** 0–1, the engine's logo score (thumbnail correlation in the matching orientation) */
+  score: z.number(),
+  /** how the checked image is turned against the mark's (0 as it is, 1 mirrored left-right, …; LogoHashes) */
+  orientation: z.number().int().min(0).max(7),
+  thumbnail: z.string().nullable(),
+});
+export type ImageCheckMatch = z.infer<typeof ImageCheckMatchSchema>;
+
+export const ImageCheckSchema = z.object({
+  /** the checked image's thumbnail (the image itself is not stored) */
+  thumbnail: z.string().nullable(),
+  /** how many images the registry has to compare with (0: nothing to check against) */
+  registryImages: z.number().int(),
+  /** every mark with an image near the checked one, nearest first, each mark once */
+  matches: z.array(ImageCheckMatchSchema),
+});
+export type ImageCheck = z.infer<typeof ImageCheckSchema>;
+
+const MarkKey = z.object({ key: z.number().int().positive() }).strict();
+
+export const logosContract = {
+  /** A mark's images, in the order they were added. */
+  'registry.images': { input: MarkKey, output: z.array(MarkImageSchema) },
+  /** The first image of every mark that has one, for the registry table (every such mark, none left out). */
+  'registry.thumbnails': { input: z.object({}).strict(), output: z.array(MarkThumbnailSchema) },
+  /** Adds the image the clerk chose with `files.open` (purpose 'image') to a mark; BMP and non-images are refused. */
+  'registry.addImage': { input: z.object({ key: z.number().int().positive(), fileToken: FileTokenSchema }).strict(), output: MarkImageSchema },
+  /** Takes an image off a mark; the stored file stays (backups and other marks may refer to it). */
+  'registry.removeImage': {
+    input: z.object({ key: z.number().int().positive(), sha256: Sha256Schema }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  },
+  /** 以图查询: the registry marks whose images are near the image chosen with `files.open` (purpose 'image'). */
+  'registry.checkImage': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImageCheckSchema },
+} as const;
