@@ -94,7 +94,7 @@ export interface Listing {
 export const HIT_REASONS = [
   'identical', 'contains', 'homophone', 'shape', 'variant', 'traditional', 'pinyin', 'alias', 'translation',
   'latin', 'reorder', 'added', 'dropped', 'numeral', 'crossclass', 'components', 'region', 'changed',
-  'generic', 'phonetic', 'relatedclass', 'person',
+  'generic', 'phonetic', 'relatedclass', 'person', 'distinctive',
 ] as const;
 export type HitReason = (typeof HIT_REASONS)[number];
 
@@ -121,6 +121,7 @@ export const REASON_LABELS: Record<HitReason, string> = {
   phonetic: '英文读音近似',
   relatedclass: '关联类别',
   person: '人名简称',
+  distinctive: '保留显著部分',
 };
 
 /** One aligned pair of characters (or Latin tokens) between the screened text and the protected mark. */

@@ -1,5 +1,5 @@
 // Fits the engine's scoring model (shared/engine/model.ts) on labelled cases and reports it on the cases kept apart.
-//   npx tsx bench/engine/fit.ts [--write]
+//   npx tsx bench/engine/fit.ts [--write]      (--current: report the committed model instead of refitting)
 // Fitted on: the dev set, the 'fit' half of real-dev (real cases, weighted up: they are the kind the world files),
 // and the synthetic families of synth.ts (seed 1). Checked on: the 'holdout' half of real-dev and synthetic seed 2.
 // Every candidate the engine produces for a labelled row is one example: 1 when its mark is the expected one.
@@ -12,6 +12,7 @@ import { HAN_FEATURES, LATIN_FEATURES, named } from '../../shared/engine/feature
 import { FITTED, scorerOf, type Scorer } from '../../shared/engine/decide';
 import { loadSet, partOf, type Label } from './labelled';
 import { fitLogistic, type Example } from './logistic';
+import { HAN_MODEL, LATIN_MODEL, THRESHOLDS } from '../../shared/engine/model';
 import { background, synthesise } from './synth';
 
 interface Case {
@@ -109,6 +110,14 @@ function examples(scored: readonly { corpus: Corpus; rows: Scored[] }[], family:
 
 function main(): void {
   const { fit, check } = corpora();
+  if (process.argv.includes('--current')) {
+    const models: Models = { han: HAN_MODEL, latin: LATIN_MODEL };
+    const scorer = scorerOf(HAN_MODEL, LATIN_MODEL, { filing: 0, listing: 0 });
+    const thresholds = { ...THRESHOLDS };
+    console.log(`committed model, thresholds: filing ${thresholds.filing}, listing ${thresholds.listing}`);
+    for (const corpus of [...fit, ...check]) report(corpus, score(corpus, scorer), models, thresholds);
+    return;
+  }
   // The best form of each mark is chosen by the model itself: fit, choose again with the new model, fit again.
   // every candidate is kept while fitting (threshold 0)
   let scorer: Scorer = { ...FITTED, threshold: { filing: 0, listing: 0 } };

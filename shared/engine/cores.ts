@@ -5,17 +5,21 @@
 //     for a public resource the generic term of a place name (Chinese toponymy writes a place name as a specific
 //     part and a generic term: 山, 湖, 寺, 镇 …).
 //   - A public resource that is a person's three-character name is also known by the given name alone.
+//   - A four-character name made of a coined or proper name and an everyday word (蜜雪 + 冰城, 小猪 + 佩奇) is
+//     known by the name half: the dictionary knows the word (however rare) and does not know the name as a word.
 // A geographical indication keeps its product word (the indication is the place and the goods together), and a
 // core must keep at least two characters.
 import type { Category } from '../domain';
 import { ENDINGS, PLACES, SURNAMES } from './data/words';
-import { wordFrequency } from './lexicon';
+import { pairKind, wordFrequency } from './lexicon';
 
-export type CoreKind = 'generic' | 'person';
+export type CoreKind = 'generic' | 'person' | 'named';
 
 export interface Core {
   han: string[];
   kind: CoreKind;
+  /** where the core starts in the name it comes from */
+  at: number;
 }
 
 /**
@@ -39,11 +43,11 @@ export function coresOf(han: readonly string[], category: Category): Core[] {
   if (category === '地理标志' || han.length < 3) return [];
   const out: Core[] = [];
   const seen = new Set<string>();
-  const add = (chars: string[], kind: CoreKind) => {
+  const add = (chars: string[], kind: CoreKind, at = 0) => {
     const key = chars.join('');
     if (chars.length >= 2 && !seen.has(key)) {
       seen.add(key);
-      out.push({ han: chars, kind });
+      out.push({ han: chars, kind, at });
     }
   };
   for (const tailLength of [3, 2]) {
@@ -61,8 +65,28 @@ export function coresOf(han: readonly string[], category: Category): Core[] {
     if (out.length === 0 && PLACE_TERMS.has(last) && head.length >= 2 && !PLACE_NAMES.has(head.join(''))) add(head, 'generic');
     // a person: a surname and a given name that is not an everyday word (苏翊鸣 → 翊鸣)
     if (han.length === 3 && SURNAMES.includes(han[0]!) && !PLACE_TERMS.has(last) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0) {
-      add(han.slice(1), 'person');
+      add(han.slice(1), 'person', 1);
     }
   }
+  const named = namedHalf(han);
+  if (named) add(named.han, 'named', named.at);
   return out;
+}
+
+/**
+ * The name half of a four-character name that pairs a name with an everyday word beside it. A coined head is a name
+ * (蜜雪 of 蜜雪冰城); a tail must be one the dictionary tags as a name (佩奇 of 小猪佩奇), because a coined-looking
+ * tail is more often a three-character name and a goods character read across (加多宝凉茶 is not 加多 + 宝凉).
+ */
+function namedHalf(han: readonly string[]): { han: string[]; at: number } | null {
+  if (han.length !== 4 || wordFrequency(han.join('')) > 0) return null;
+  const head = han.slice(0, 2);
+  const tail = han.slice(2);
+  const headWord = head.join('');
+  const tailWord = tail.join('');
+  // the named half is no everyday word and no place; the other half a plain word, not a name or a number
+  const nameLike = (word: string) => wordFrequency(word) === 0 && !PLACE_NAMES.has(word);
+  if (pairKind(tailWord) === 'word' && nameLike(headWord) && ['unknown', 'name'].includes(pairKind(headWord))) return { han: head, at: 0 };
+  if (pairKind(headWord) === 'word' && nameLike(tailWord) && pairKind(tailWord) === 'name') return { han: tail, at: 2 };
+  return null;
 }

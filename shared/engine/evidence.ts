@@ -4,6 +4,7 @@
 import type { AlignedPair, HitReason } from '../domain';
 import { alignHan, alignUnordered, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
+import type { CoreKind } from './cores';
 import { genericMask } from './generic';
 import { segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
@@ -193,6 +194,8 @@ function outOfOrder(mark: readonly string[], text: readonly string[], lo: number
   return false;
 }
 
+const CORE_REASONS: Record<CoreKind, HitReason> = { generic: 'generic', person: 'person', named: 'distinctive' };
+
 /** The reasons a reviewer is shown for a Han match. */
 export function hanReasons(e: HanEvidence): Set<HitReason> {
   const reasons = new Set<HitReason>();
@@ -206,7 +209,7 @@ export function hanReasons(e: HanEvidence): Set<HitReason> {
   const exact = e.same === e.k && e.missing === 0 && e.inserted === 0 && !e.reordered;
   if (!e.whole || e.inserted > 0) reasons.add(exact && e.inserted === 0 ? 'contains' : 'added');
   if (exact && e.whole && reasons.size === 0) reasons.add('identical');
-  if (e.form.kind === 'core') reasons.add(e.form.coreKind === 'person' ? 'person' : 'generic');
+  if (e.form.kind === 'core') reasons.add(CORE_REASONS[e.form.coreKind ?? 'generic']);
   return reasons;
 }
 

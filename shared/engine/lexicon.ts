@@ -1,5 +1,6 @@
 // Everyday words (generated from the jieba dictionary, see data/NOTICE.md): how common a word is, and which words
 // cover a position of a text. Parsed once on first use.
+import { NAME_PAIRS, NUMBER_PAIRS, RARE_PAIRS } from './data/rare-words';
 import { WORDS } from './data/words';
 
 let frequencies: Map<string, number> | undefined;
@@ -25,6 +26,29 @@ function load(): Map<string, number> {
 /** 0 for a word the dictionary lacks; otherwise 1–10, rising with its frequency (one step per doubling). */
 export function wordFrequency(word: string): number {
   return load().get(word) ?? 0;
+}
+
+/** Two-character word sets parsed on first use: only the registry's names ask, once each. */
+let pairSets: { rare: Set<string>; names: Set<string>; numbers: Set<string> } | undefined;
+
+function pairsOf(backToBack: string): Set<string> {
+  const out = new Set<string>();
+  const chars = Array.from(backToBack); // by code point: a few characters lie outside the BMP
+  for (let i = 0; i + 1 < chars.length; i += 2) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+export type PairKind = 'word' | 'name' | 'number' | 'unknown';
+
+/**
+ * What the dictionary makes of a two-character word: an everyday or rare word (小猪, 冰城), a name of a person or a
+ * thing (佩奇, 特克), a numeral or measure (十三, 三只), or nothing it knows (蜜雪: coined).
+ */
+export function pairKind(word: string): PairKind {
+  pairSets ??= { rare: pairsOf(RARE_PAIRS), names: pairsOf(NAME_PAIRS), numbers: pairsOf(NUMBER_PAIRS) };
+  if (pairSets.names.has(word)) return 'name';
+  if (pairSets.numbers.has(word)) return 'number';
+  return wordFrequency(word) > 0 || pairSets.rare.has(word) ? 'word' : 'unknown';
 }
 
 /** Every dictionary word of the text as [start, end) spans over its characters. */

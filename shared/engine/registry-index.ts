@@ -9,7 +9,7 @@ import { genericMask } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
 import { wordFrequency } from './lexicon';
-import { normaliseOwner, normaliseText } from './normalise';
+import { latinSkeleton, normaliseOwner, normaliseText } from './normalise';
 import { regionWords } from './region';
 import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
 
@@ -86,11 +86,14 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
+/** The weight of a character that distinguishes little (a generic word, the everyday half of a name). */
+const GENERIC_WEIGHT = 0.4;
+
 function weightsFor(han: string[], category: Category): number[] {
   if (KEEP_GENERIC.has(category)) return han.map(() => 1);
   const mask = genericMask(han);
   if (mask.every(Boolean)) return han.map(() => 1); // a mark that is all generic words is its own thing
-  return mask.map((generic) => (generic ? 0.4 : 1));
+  return mask.map((generic) => (generic ? GENERIC_WEIGHT : 1));
 }
 
 /** Upper-case pinyin spellings of a Han form: the usual reading of each character, and at most one other. */
@@ -121,6 +124,16 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const weights = weightsFor(han, mark.category);
     const mask = genericMask(han);
     const generic = mask.every(Boolean) ? han.map(() => false) : mask;
+    // beside a coined or proper half (蜜雪 of 蜜雪冰城), the everyday half distinguishes as little as a generic word
+    // (a name with a generic tail, 雁鸣大学, keeps its own weights: its core already stands for the name)
+    const named = KEEP_GENERIC.has(mark.category) ? undefined : coresOf(han, mark.category).find((c) => c.kind === 'named');
+    if (named) {
+      for (let i = 0; i < han.length; i++) {
+        if (i >= named.at && i < named.at + named.han.length) continue;
+        generic[i] = true;
+        weights[i] = Math.min(weights[i]!, GENERIC_WEIGHT);
+      }
+    }
     out.push({
       index: start + out.length, markIndex, text, kind, han, info: han.map(charInfo), weights,
       totalWeight: weights.reduce((a, b) => a + b, 0), generic, distinctCount: generic.filter((g) => !g).length, latin,
@@ -137,7 +150,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
       if (seen.has(key)) continue;
       seen.add(key);
       // shown as the name it comes from, with the core's characters highlighted in it
-      const at = core.kind === 'person' ? form.han.length - core.han.length : 0;
+      const at = core.at;
       const han = core.han;
       const weights = weightsFor(han, mark.category);
       out.push({
@@ -154,7 +167,8 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
       out.push({
         index: start + out.length, markIndex, text: spelling, kind: 'pinyin', spells: form.kind as Exclude<FormKind, 'pinyin'>,
         han: [], info: [], weights: [], totalWeight: 0, generic: [], distinctCount: 0, wordFrequency: 0, hanOffsets: [],
-        latin: { canon: spelling, skeleton: spelling, tokenCount: 1 },
+        // the look-alike skeleton of a text's tokens folds Q into O and so on: the spelling is compared the same way
+        latin: { canon: spelling, skeleton: latinSkeleton(spelling), tokenCount: 1 },
       });
     }
   }

@@ -24,6 +24,9 @@ const registry = [
   mark('E1', '春光', '驰名商标', [11]),
   mark('PR1', '苏翊航', '公共资源', []),
   mark('B1', '小熊波比', '涉外商标', [28]),
+  mark('C1', '澜岫冰城', '驰名商标', [43]),
+  mark('C2', '大熊尼克', '涉外商标', [28]),
+  mark('Q1', '琪美', '驰名商标', [3]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -57,6 +60,12 @@ describe('families of imitation', () => {
     ['JINFENGHUANG', 30, 'R1', 'pinyin'],
     ['LUWEISI', 25, 'L2', 'pinyin'],
     ['JINFENGHUANGKIDS', 30, 'R1', 'pinyin'],
+    // a pinyin with letters the look-alike skeleton folds (Q, I) glued to a word
+    ['QIMEIKIDS', 3, 'Q1', 'pinyin'],
+    // the coined or proper half of a four-character name beside an everyday word
+    ['澜岫', 43, 'C1', 'distinctive'],
+    ['澜岫奶茶', 43, 'C1', 'distinctive'],
+    ['尼克的家', 28, 'C2', 'distinctive'],
     // a person's given name alone
     ['翊航', 28, 'PR1', 'person'],
   ])('%s (class %i) → %s, %s', (text, cls, id, reason) => {
@@ -75,6 +84,8 @@ describe('innocent look-alikes stay out', () => {
     ['春色', 11, 'an everyday word sharing one character'],
     ['CHARM', 3, 'a different short word'],
     ['小熊乔治', 28, 'half of a name with another everyday name in place of the rest'],
+    ['冰城', 43, 'the everyday half of a name whose other half is coined'],
+    ['大熊', 28, 'the everyday half of a name whose other half is a proper name'],
   ])('%s (class %i): %s', (text, cls) => {
     const hits = screenFiling(index, filing(text, cls)).filter((h) => h.score >= 0.5);
     expect(hits.map((h) => h.markId)).toEqual([]);
