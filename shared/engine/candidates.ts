@@ -31,6 +31,11 @@ export function soundPairKeys(a: string, b: string): number[] {
   return keys;
 }
 
+/** A key for two adjacent characters as written (code points below 2^21: the key stays an exact double). */
+export function shapePairKey(a: string, b: string): number {
+  return a.codePointAt(0)! * 0x200000 + b.codePointAt(0)!;
+}
+
 export interface HanCandidate {
   form: number;
   /** first and last text positions that touched the form */
@@ -97,7 +102,8 @@ export function candidateBounds(form: MarkForm): { minUpper: number; minSame: nu
 
 /**
  * Forms whose upper bound reaches `minUpper[form]` and that keep at least `minSame[form]` characters verbatim, or
- * that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so are
+ * that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none) or, for a two-character form, by
+ * close look-alikes (洽洽 / 治治). Only forms reached so are
  * followed; the (much longer) look-alike and sound postings then only add to those.
  */
 export function hanCandidates(
@@ -156,6 +162,25 @@ export function hanCandidates(
           }
           seenText[f] = followed;
         }
+      }
+    }
+  }
+  // two look-alikes in a row that keep neither character of a two-character mark (治治 / 洽洽)
+  if (index.shapePairPostings.size > 0) {
+    for (let pos = 0; pos + 1 < han.length; pos++) {
+      const list = index.shapePairPostings.get(shapePairKey(han[pos]!, han[pos + 1]!));
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const f = list[i]!;
+        if (seenText[f] === followed) continue;
+        if (seenText[f] !== stamp) {
+          upper[f] = 0;
+          exact[f] = 0;
+          first[f] = pos;
+          last[f] = pos + 1;
+          touched[touchedCount++] = f;
+        }
+        seenText[f] = followed;
       }
     }
   }

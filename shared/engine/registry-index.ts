@@ -3,7 +3,7 @@
 // and weights; inverted indexes map a screened character (or syllable pair, look-alike, Latin key) to the forms it
 // could belong to, so that a filing only meets the few marks it could imitate.
 import type { Category, ProtectedMark } from '../domain';
-import { candidateBounds, soundPairKeys } from './candidates';
+import { candidateBounds, shapePairKey, soundPairKeys } from './candidates';
 import { coresOf, type CoreKind } from './cores';
 import { genericMask } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
@@ -54,6 +54,8 @@ export interface RegistryIndex {
   soundPostings: Map<string, Int32Array>;
   /** two adjacent syllables ("fei|rou") → forms that have them in a row: imitations that keep no character */
   soundPairPostings: Map<number, Int32Array>;
+  /** two-character forms by a pair of look-alikes that keeps neither character (治治 for 洽洽): shapePairKey */
+  shapePairPostings: Map<number, Int32Array>;
   /** per screened character, the merged postings (filled lazily by the candidate search) */
   mergedPostings: Map<string, { exact: Int32Array; similar: Int32Array }>;
   latin: LatinIndex;
@@ -188,6 +190,14 @@ interface PostingLists {
   chars: Map<string, number[]>;
   sounds: Map<string, number[]>;
   soundPairs: Map<number, number[]>;
+  shapePairs: Map<number, number[]>;
+}
+
+/** Look-alikes at least this close stand in for both characters of a two-character mark (洽 → 治, 味 → 未). */
+const SHAPE_PAIR_SIMILARITY = 0.8;
+
+function closeLookAlikes(ch: string): string[] {
+  return [...confusablesOf(ch)].filter(([, sim]) => sim >= SHAPE_PAIR_SIMILARITY).map(([other]) => other);
 }
 
 function indexForm(index: RegistryIndex, lists: PostingLists, form: MarkForm): void {
@@ -203,6 +213,10 @@ function indexForm(index: RegistryIndex, lists: PostingLists, form: MarkForm): v
     const next = form.han[i + 1];
     if (next !== undefined) for (const key of soundPairKeys(ch, next)) push(lists.soundPairs, key, form.index);
   });
+  if (form.han.length === 2) {
+    const seconds = closeLookAlikes(form.han[1]!);
+    for (const a of closeLookAlikes(form.han[0]!)) for (const b of seconds) push(lists.shapePairs, shapePairKey(a, b), form.index);
+  }
   if (form.latin) indexLatinForm(index.latin, form.index, form.latin, form.kind === 'pinyin');
 }
 
@@ -222,6 +236,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     charPostings: new Map(),
     soundPostings: new Map(),
     soundPairPostings: new Map(),
+    shapePairPostings: new Map(),
     mergedPostings: new Map(),
     latin: newLatinIndex(),
     markChars: new Set(),
@@ -233,11 +248,12 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
       exact: new Int32Array(n), stamp: 0, touched: new Int32Array(n),
     },
   };
-  const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map() };
+  const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map(), shapePairs: new Map() };
   for (const form of forms) indexForm(index, lists, form);
   for (const [first, , composed] of componentSpellings()) if (index.markChars.has(composed)) index.componentFirsts.add(first);
   index.charPostings = frozen(lists.chars);
   index.soundPostings = frozen(lists.sounds);
   index.soundPairPostings = frozen(lists.soundPairs);
+  index.shapePairPostings = frozen(lists.shapePairs);
   return index;
 }

@@ -27,6 +27,7 @@ const registry = [
   mark('C1', '澜岫冰城', '驰名商标', [43]),
   mark('C2', '大熊尼克', '涉外商标', [28]),
   mark('Q1', '琪美', '驰名商标', [3]),
+  mark('K1', '洽柏', '驰名商标', [29]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -53,6 +54,8 @@ describe('families of imitation', () => {
     ['凤凰金', 30, 'R1', 'reorder'],
     // 5. both characters of a two-character mark by sound, none kept
     ['孟遥', 3, 'H1', 'homophone'],
+    // …or both by look-alikes
+    ['治枯', 29, 'K1', 'shape'],
     // 6. a cross-script look-alike (katakana ロ for 口)
     ['ロ福居', 43, 'S1', 'shape'],
     // 7. Latin spelt as it sounds, pinyin of a Chinese mark and of a foreign mark's Chinese name, inside a longer word
