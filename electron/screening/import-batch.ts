@@ -8,6 +8,9 @@ import { oppositionDeadline } from '../../shared/deadlines';
 import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../shared/formats/filings';
 import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shared/formats/listings';
 import path from 'node:path';
+import type { HeaderSpec } from '../../shared/formats/headers';
+import { IMAGE_HEADER } from '../../shared/formats/images';
+import { importBatchImages, type ImageRow } from './batch-images';
 import { createBatchesRepository, createRowWriters, type BatchesRepository, type ImportCounts } from '../db/repositories/batches';
 import type { Db } from '../db/open';
 import { openTable, type TableRow } from '../tabular';
@@ -19,6 +22,10 @@ export interface ImportJob {
   kind: BatchKind;
   /** field key → column index (-1 when absent) */
   mapping: Record<string, number>;
+  /** a ZIP or folder of images named by the rows' 申请号 / 编号, chosen with the table (issue 12) */
+  imagesPath?: string;
+  /** the data folder, where images are stored (images/) */
+  dataDir?: string;
 }
 
 export interface ImportProgress extends ImportCounts {
@@ -30,8 +37,9 @@ export interface ImportProgress extends ImportCounts {
 
 export const IMPORT_CHUNK_ROWS = 10_000;
 
-export function headersFor(kind: BatchKind) {
-  return kind === 'filing' ? FILING_HEADERS : LISTING_HEADERS;
+/** The columns of a batch table: the format's, then the optional image column (图样). */
+export function headersFor(kind: BatchKind): HeaderSpec<string>[] {
+  return [...(kind === 'filing' ? FILING_HEADERS : LISTING_HEADERS), IMAGE_HEADER];
 }
 
 /** Every field of the format with its column, -1 for unmapped optional ones. */
@@ -64,15 +72,16 @@ export async function countLines(filePath: string): Promise<number> {
 function rowWriter(db: Db, job: ImportJob) {
   const writers = createRowWriters(db);
   const columns = completeMapping(job.kind, job.mapping);
-  return (cells: string[]): { ok: true; isNew: boolean } | { ok: false; reason: string } => {
+  return (cells: string[]): { ok: true; isNew: boolean; key: string } | { ok: false; reason: string } => {
     if (job.kind === 'filing') {
       const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>);
       if (!parsed.ok) return parsed;
-      return { ok: true, isNew: writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn)) };
+      const key = parsed.value.applicationNumber;
+      return { ok: true, key, isNew: writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn)) };
     }
     const parsed = parseListingRow(cells, columns as Record<ListingColumn, number>);
     if (!parsed.ok) return parsed;
-    return { ok: true, isNew: writers.listing(job.batchId, parsed.value) };
+    return { ok: true, key: parsed.value.id, isNew: writers.listing(job.batchId, parsed.value) };
   };
 }
 
@@ -89,6 +98,10 @@ export async function runBatchImport(
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
   const write = rowWriter(db, job);
+  // the rows that may have an image, kept only when the batch brings images (a key and a cell a row)
+  const imageColumn = job.mapping.image ?? -1;
+  const withImages = imageColumn >= 0 || job.imagesPath !== undefined;
+  const imageRows: ImageRow[] = [];
   let chunk: TableRow[] = [];
   const flush = db.transaction((rows: typeof chunk) => {
     for (const row of rows) {
@@ -97,8 +110,10 @@ export async function runBatchImport(
       if (!result.ok) {
         counts.badRows += 1;
         batches.addProblem(job.batchId, row.rowNumber, result.reason);
-      } else if (result.isNew) counts.newRows += 1;
-      else counts.duplicateRows += 1;
+      } else if (result.isNew) {
+        counts.newRows += 1;
+        if (withImages) imageRows.push({ key: result.key, rowNumber: row.rowNumber, cell: row.cells[imageColumn] ?? '' });
+      } else counts.duplicateRows += 1;
     }
     batches.setCounts(job.batchId, counts);
   });
@@ -124,12 +139,25 @@ export async function runBatchImport(
   } finally {
     await table.close();
   }
+  if (withImages) await importImages(db, job, imageRows, options.signal);
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
       `导入过程中源文件「${path.basename(job.filePath)}」被修改：已导入的行可能混合了修改前后的内容。请等文件保存完毕后删除该批次并重新导入。`,
     );
   }
   return counts;
+}
+
+/** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
+async function importImages(db: Db, job: ImportJob, rows: ImageRow[], signal?: AbortSignal): Promise<void> {
+  const batches = createBatchesRepository(db);
+  const result = await importBatchImages(db, {
+    batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir ?? path.dirname(job.filePath),
+    ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
+  }, rows, new Date().toISOString(), signal);
+  db.transaction(() => {
+    for (const problem of result.problems) batches.addProblem(job.batchId, problem.rowNumber, problem.reason);
+  })();
 }
 
 /** The source file now; refused when it is not the file this batch began importing (a resumed batch). */

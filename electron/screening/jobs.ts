@@ -13,6 +13,7 @@ import { createBatchesRepository, type ImportCounts } from '../db/repositories/b
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
 import { screenStoredBatch } from './screen-stored';
+import { loadRegistryLogos } from '../logos/store';
 
 export interface JobManagerOptions {
   /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
@@ -118,6 +119,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       marks: ctx.marks.list(),
       signal,
       now: ctx.now,
+      logos: loadRegistryLogos(ctx),
       ...(script('stored-screen-worker.cjs') ? { workerScript: script('stored-screen-worker.cjs') } : {}),
       onProgress: (done, total, hits) =>
         update(batchId, {
@@ -216,7 +218,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     importAndScreen(job: ImportJob): Promise<void> {
       progress.set(job.batchId, emptyProgress(job.batchId));
       return run(job.batchId, async (signal) => {
-        await importBatch(job, signal);
+        await importBatch({ ...job, dataDir: ctx.config.dataDir }, signal);
         await screenBatch(job.batchId, signal);
       });
     },

@@ -4,8 +4,10 @@
 // call. A cancelled dialog is an answer of its own, never an error and never a silent nothing.
 import { z } from 'zod';
 
-/** What a chosen file will be used for; a token only opens files for the purpose it was chosen for. */
-export const FilePurposeSchema = z.enum(['table', 'backup', 'image']);
+/**
+ * What a chosen file will be used for (images: a ZIP of a batch's images named by 申请号; imageFolder: a folder of
+ * them); a token only opens files for the purpose it was chosen for. */
+export const FilePurposeSchema = z.enum(['table', 'backup', 'image', 'images', 'imageFolder']);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 
 /** The opaque name of a file the user chose in a dialog shown by the main process (or dropped on the window). */

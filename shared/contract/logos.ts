@@ -47,6 +47,14 @@ export const ImageCheckSchema = z.object({
 });
 export type ImageCheck = z.infer<typeof ImageCheckSchema>;
 
+export const HitImagesSchema = z.object({
+  /** the filing's or listing's image (the one an image hit compared), a PNG data: URL; null when it has none */
+  row: z.string().nullable(),
+  /** the protected mark's image (the one an image hit compared, else its first), a PNG data: URL; null when none */
+  mark: z.string().nullable(),
+});
+export type HitImages = z.infer<typeof HitImagesSchema>;
+
 const MarkKey = z.object({ key: z.number().int().positive() }).strict();
 
 export const logosContract = {
@@ -63,4 +71,6 @@ export const logosContract = {
   },
   /** 以图查询: the registry marks whose images are near the image chosen with `files.open` (purpose 'image'). */
   'registry.checkImage': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImageCheckSchema },
+  /** The two images of a hit side by side in the review (thumbnails as data: URLs, never paths). */
+  'hits.images': { input: z.object({ hitId: z.number().int().positive() }).strict(), output: HitImagesSchema },
 } as const;

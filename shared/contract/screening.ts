@@ -297,7 +297,13 @@ export const screeningContract = {
   },
   'batches.startImport': {
     input: z
-      .object({ fileToken: FileTokenSchema, kind: BatchKindSchema, mapping: z.record(z.string(), z.number().int()) })
+      .object({
+        fileToken: FileTokenSchema,
+        kind: BatchKindSchema,
+        mapping: z.record(z.string(), z.number().int()),
+        /** a ZIP (files.open purpose 'images') or a folder ('imageFolder') of images named by 申请号 / 编号 */
+        imagesToken: FileTokenSchema.optional(),
+      })
       .strict(),
     output: z.object({ batchId: Id }),
   },
