@@ -1,0 +1,188 @@
+// Gazette batches with their images (issue 12): a ZIP named by 申请号 and a 图样 column of relative paths, through
+// the contract as the app uses it (tokens from files.open); image screening joined to the text hits; the review's
+// two figures. Logos are drawn by the test from SVG with sharp.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
+import { startServices, type RunningServices } from '../../electron/startup';
+import type { HitImages, JobProgress, StoredMark } from '../../shared/api';
+import { combinedScore } from '../../shared/figurative';
+import { tempDir, testConfig } from './support/context';
+import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
+import { sampleMark } from './support/marks';
+
+let services: RunningServices;
+let folder: ReturnType<typeof tempDir>;
+let dialogs: ReturnType<typeof createQueuedDialogs>;
+beforeEach(async () => {
+  folder = tempDir();
+  dialogs = createQueuedDialogs();
+  services = await startServices(testConfig(path.join(folder.dir, 'data')), dialogs);
+});
+afterEach(() => {
+  services.close();
+  folder.remove();
+});
+
+async function value<T>(call: Promise<unknown>): Promise<T> {
+  const result = (await call) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value;
+}
+
+async function choose(file: string, purpose: 'table' | 'image' | 'images' | 'imageFolder'): Promise<string> {
+  dialogs.queue(file);
+  return (await value<{ token: string }>(services.dispatch('files.open', { purpose }))).token;
+}
+
+export const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
+  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
+export const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
+  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
+
+async function markWithLogo(id: string, name: string, logo: Buffer): Promise<StoredMark> {
+  const mark = await value<StoredMark>(services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
+  const file = path.join(folder.dir, `${id}.png`);
+  writeFileSync(file, await sharp(logo).png().toBuffer());
+  await value(services.dispatch('registry.addImage', { key: mark.key, fileToken: await choose(file, 'image') }));
+  return mark;
+}
+
+async function runBatch(table: string, mapping: Record<string, number>, images?: { file: string; purpose: 'images' | 'imageFolder' }): Promise<number> {
+  const input = {
+    fileToken: await choose(table, 'table'), kind: 'filing', mapping,
+    ...(images ? { imagesToken: await choose(images.file, images.purpose) } : {}),
+  };
+  const { batchId } = await value<{ batchId: number }>(services.dispatch('batches.startImport', input));
+  for (let i = 0; i < 1500; i++) {
+    const progress = await value<JobProgress>(services.dispatch('batches.progress', { batchId }));
+    if (progress.phase === 'done') return batchId;
+    if (progress.phase === 'failed' || progress.phase === 'cancelled') throw new Error(progress.message);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('batch did not finish');
+}
+
+type HitRowDb = { id: number; application_number: string; mark_id: string; score: number; reasons: string; row_image: string | null; mark_image: string | null };
+const hitsOf = (batchId: number) => services.ctx.db.prepare<[number], HitRowDb>(
+  `SELECT h.id, f.application_number, h.mark_id, h.score, h.reasons, h.row_image, h.mark_image
+     FROM hits h JOIN filings f ON f.id = h.filing_id WHERE h.batch_id = ? ORDER BY f.application_number, h.mark_id`,
+).all(batchId);
+const problemsOf = async (batchId: number) =>
+  (await value<{ problems: Array<{ rowNumber: number; reason: string }> }>(services.dispatch('batches.problems', { batchId, offset: 0, limit: 50 }))).problems;
+
+describe('a gazette batch with a ZIP of images', () => {
+  it('stores the good images, screens them against the registry logos, and lists the bad ones at their rows', async () => {
+    await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
+    await markWithLogo('R1', '圆环牌', ringSvg);
+    const table = path.join(folder.dir, '第1920期.csv');
+    writeFileSync(table, [FILING_HEADER,
+      filingLine('80000001', '雪莲花'), // image only: a mirrored, recoloured JPEG of W1's flag
+      filingLine('80000002', '昆仑雪'), // name and image of W1
+      filingLine('80000003', '向阳花'), // its "image" is not an image
+      filingLine('80000004', '白云山'), // no image: a word mark
+    ].join('\r\n'));
+    const copy = await sharp(flagSvg('#0a7d35')).flop().jpeg({ quality: 80 }).toBuffer();
+    const same = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
+    const zip = path.join(folder.dir, 'images.zip');
+    writeFileSync(zip, zipSync({
+      '80000001.jpg': copy,
+      'pics/80000002.png': same,
+      '80000003.png': new Uint8Array(Buffer.from('this is no picture')),
+      '99999999.png': same, // names no row
+      '__MACOSX/._80000001.jpg': new Uint8Array([0, 5, 22]),
+      'readme.txt': new Uint8Array(Buffer.from('图样')),
+    }));
+
+    const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
+
+    // every row's text is imported, the bad image and the stray one are problems (row 0: it has no row)
+    const batch = (await value<Array<{ id: number; newRows: number; badRows: number }>>(services.dispatch('batches.list', {}))).find((b) => b.id === batchId);
+    expect(batch).toMatchObject({ newRows: 4, badRows: 0 });
+    expect(await problemsOf(batchId)).toEqual([
+      { rowNumber: 0, reason: '图样「99999999.png」没有对应的行：文件中没有申请号为「99999999」的行' },
+      { rowNumber: 4, reason: expect.stringMatching(/^图样「80000003\.png」无法读取：.*不是可识别的图片文件/) },
+    ]);
+    const linked = services.ctx.db.prepare('SELECT f.application_number AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id ORDER BY n').all();
+    expect(linked).toEqual([{ n: '80000001' }, { n: '80000002' }]);
+
+    const hits = hitsOf(batchId).filter((h) => h.mark_id === 'W1' || h.mark_id === 'R1');
+    expect(hits.map((h) => [h.application_number, h.mark_id, JSON.parse(h.reasons).includes('figurative')])).toEqual([
+      ['80000001', 'W1', true],
+      ['80000002', 'W1', true],
+    ]);
+    const imageOnly = hits[0]!;
+    expect(JSON.parse(imageOnly.reasons)).toEqual(['figurative']);
+    expect(imageOnly.row_image).toMatch(/^[0-9a-f]{64}$/);
+    expect(imageOnly.mark_image).toMatch(/^[0-9a-f]{64}$/);
+    // name and image: the text engine's reasons first, then 图形近似, and a score above either alone
+    const both = hits[1]!;
+    const reasons = JSON.parse(both.reasons) as string[];
+    expect(reasons[0]).toBe('identical');
+    expect(reasons).toContain('figurative');
+    expect(both.score).toBeGreaterThan(imageOnly.score);
+
+    // the review's figures: both thumbnails as data: URLs
+    const images = await value<HitImages>(services.dispatch('hits.images', { hitId: imageOnly.id }));
+    expect(images.row).toMatch(/^data:image\/png;base64,/);
+    expect(images.mark).toMatch(/^data:image\/png;base64,/);
+    // a word mark's hit on a mark with a logo shows the mark's logo and no filing image
+    const detail = await value<{ reasons: string[] }>(services.dispatch('hits.get', { hitId: imageOnly.id }));
+    expect(detail.reasons).toEqual(['figurative']);
+  });
+
+  it('reads a 图样 column of paths relative to the table, and says which file is missing or outside its folder', async () => {
+    await markWithLogo('R1', '圆环牌', ringSvg);
+    mkdirSync(path.join(folder.dir, 'imgs'));
+    writeFileSync(path.join(folder.dir, 'imgs', 'ring.png'), await sharp(ringSvg).rotate(90).png().toBuffer());
+    const table = path.join(folder.dir, 'gazette.csv');
+    writeFileSync(table, [`${FILING_HEADER},图片`,
+      `${filingLine('81000001', '青山')},imgs/ring.png`,
+      `${filingLine('81000002', '绿水')},imgs/none.png`,
+      `${filingLine('81000003', '蓝天')},../secret.png`,
+      `${filingLine('81000004', '白云')},`,
+    ].join('\r\n'));
+    const preview = await value<{ mapping: Record<string, number> }>(services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'filing' }));
+    expect(preview.mapping.image).toBe(10); // 图片 is the 图样 column
+    const batchId = await runBatch(table, preview.mapping);
+    expect(await problemsOf(batchId)).toEqual([
+      { rowNumber: 3, reason: '图样「imgs/none.png」无法读取：文件不存在' },
+      { rowNumber: 4, reason: '图样路径「../secret.png」指向表格文件所在文件夹之外' },
+    ]);
+    const hits = hitsOf(batchId).filter((h) => h.mark_id === 'R1');
+    expect(hits.map((h) => [h.application_number, JSON.parse(h.reasons)])).toEqual([['81000001', ['figurative']]]);
+  });
+
+  it('reads a folder of images chosen beside the table, and refuses a ZIP that is no ZIP before starting', async () => {
+    await markWithLogo('R1', '圆环牌', ringSvg);
+    const images = path.join(folder.dir, 'images');
+    mkdirSync(images);
+    writeFileSync(path.join(images, '82000001.png'), await sharp(ringSvg).png().toBuffer());
+    const table = path.join(folder.dir, 'gazette.csv');
+    writeFileSync(table, [FILING_HEADER, filingLine('82000001', '青山')].join('\r\n'));
+    const batchId = await runBatch(table, FILING_MAPPING, { file: images, purpose: 'imageFolder' });
+    expect(hitsOf(batchId).map((h) => [h.mark_id, JSON.parse(h.reasons)])).toContainEqual(['R1', ['figurative']]);
+
+    const fake = path.join(folder.dir, 'fake.zip');
+    writeFileSync(fake, 'not a zip at all');
+    const refused = await services.dispatch('batches.startImport', {
+      fileToken: await choose(table, 'table'), kind: 'filing', mapping: FILING_MAPPING, imagesToken: await choose(fake, 'images'),
+    });
+    expect(refused).toMatchObject({ ok: false, error: { message: '图样压缩包「fake.zip」不是有效的 ZIP 文件或已损坏' } });
+  });
+});
+
+describe('combinedScore', () => {
+  it('raises the score of a mark hit by name and image above either, never past 1', () => {
+    expect(combinedScore(0.6, 0.95)).toBeCloseTo(0.98, 10);
+    expect(combinedScore(0.6, 0.95)).toBeGreaterThan(0.95);
+    expect(combinedScore(0, 0.97)).toBeCloseTo(0.97, 10);
+    expect(combinedScore(1, 0.5)).toBe(1);
+    expect(combinedScore(1.2, -0.1)).toBe(1);
+  });
+});
