@@ -10,7 +10,6 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { startServices, type RunningServices } from '../../electron/startup';
 import type { HitImages, StoredMark } from '../../shared/api';
 import type { JobProgress } from '../../shared/contract/screening';
-import { combinedScore } from '../../shared/figurative';
 import { tempDir, testConfig } from './support/context';
 import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
 import { sampleMark } from './support/marks';
@@ -39,10 +38,10 @@ async function choose(file: string, purpose: 'table' | 'image' | 'images' | 'ima
   return (await value<{ token: string }>(services.dispatch('files.open', { purpose }))).token;
 }
 
-export const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
   <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
-export const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
   <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
 
@@ -178,12 +177,3 @@ describe('a gazette batch with a ZIP of images', () => {
   });
 });
 
-describe('combinedScore', () => {
-  it('raises the score of a mark hit by name and image above either, never past 1', () => {
-    expect(combinedScore(0.6, 0.95)).toBeCloseTo(0.98, 10);
-    expect(combinedScore(0.6, 0.95)).toBeGreaterThan(0.95);
-    expect(combinedScore(0, 0.97)).toBeCloseTo(0.97, 10);
-    expect(combinedScore(1, 0.5)).toBe(1);
-    expect(combinedScore(1.2, -0.1)).toBe(1);
-  });
-});

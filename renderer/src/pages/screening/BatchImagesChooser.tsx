@@ -1,27 +1,26 @@
 // 图样: a gazette batch may bring its images — a ZIP or a folder of images named by 申请号 (编号 for listings),
 // chosen here beside the table; a 图样 column with paths relative to the table is mapped like any other column.
 import type { BatchKind } from '../../../../shared/contract/screening';
-import { useClient } from '../../api/context';
-import { useToast } from '../../components/Toast';
 
 export interface ChosenImages {
   token: string;
   fileName: string;
 }
 
-export function BatchImagesChooser({ kind, chosen, onChange, disabled }: {
+/** Shows the main process's dialog for a ZIP or a folder; null when cancelled (or refused, said by a toast). */
+export type ChooseImages = (purpose: 'images' | 'imageFolder') => Promise<ChosenImages | null>;
+
+export function BatchImagesChooser({ kind, chosen, onChange, choose, disabled }: {
   kind: BatchKind;
   chosen: ChosenImages | null;
   onChange: (images: ChosenImages | null) => void;
+  choose: ChooseImages;
   disabled: boolean;
 }) {
-  const client = useClient();
-  const notify = useToast();
   const key = kind === 'filing' ? '申请号' : '编号';
   async function pick(purpose: 'images' | 'imageFolder') {
-    const picked = await client['files.open']({ purpose });
-    if (!picked.ok) return notify(picked.error.message, 'error');
-    if (picked.value.status === 'chosen') onChange({ token: picked.value.token, fileName: picked.value.fileName });
+    const picked = await choose(purpose);
+    if (picked) onChange(picked);
   }
   return (
     <div className="batch-images" aria-label="图样">

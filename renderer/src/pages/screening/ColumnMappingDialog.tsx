@@ -6,7 +6,7 @@ import { formatBytes } from '../../components/format';
 import { Modal } from '../../components/Modal';
 import { KIND_LABELS } from './batch-labels';
 import { SampleRows } from './SampleRows';
-import { BatchImagesChooser, type ChosenImages } from './BatchImagesChooser';
+import { BatchImagesChooser, type ChooseImages, type ChosenImages } from './BatchImagesChooser';
 
 interface ColumnMappingDialogProps {
   kind: BatchKind;
@@ -14,6 +14,8 @@ interface ColumnMappingDialogProps {
   busy: boolean;
   onStart: (mapping: Record<string, number>, images: ChosenImages | null) => void;
   onCancel: () => void;
+  /** the dialog for a batch's images (a ZIP or a folder named by 申请号); without it no images can be added */
+  chooseImages?: ChooseImages;
 }
 
 export function unmappedRequired(preview: BatchFilePreview, mapping: Record<string, number>): string[] {
@@ -42,7 +44,7 @@ function FieldRow({ field, preview, value, onChange }: {
   );
 }
 
-export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel }: ColumnMappingDialogProps) {
+export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel, chooseImages }: ColumnMappingDialogProps) {
   const [mapping, setMapping] = useState<Record<string, number>>(() => ({ ...preview.mapping }));
   const [images, setImages] = useState<ChosenImages | null>(null);
   const missing = unmappedRequired(preview, mapping);
@@ -83,7 +85,7 @@ export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel }: 
           ))}
         </tbody>
       </table>
-      <BatchImagesChooser kind={kind} chosen={images} onChange={setImages} disabled={busy} />
+      {chooseImages ? <BatchImagesChooser kind={kind} chosen={images} onChange={setImages} choose={chooseImages} disabled={busy} /> : null}
       <h3 className="section-title">文件前几行</h3>
       <SampleRows headers={preview.headers} rows={preview.sampleRows} />
     </Modal>

@@ -45,6 +45,15 @@ export function useBatchImport(onStarted: (job: RunningJob) => void) {
     if (picked.value.status === 'chosen') await openFile(batchKind, picked.value);
   }
 
+  async function chooseImages(purpose: 'images' | 'imageFolder'): Promise<{ token: string; fileName: string } | null> {
+    const picked = await client['files.open']({ purpose });
+    if (!picked.ok) {
+      notify(picked.error.message, 'error');
+      return null;
+    }
+    return picked.value.status === 'chosen' ? { token: picked.value.token, fileName: picked.value.fileName } : null;
+  }
+
   async function start(mapping: Record<string, number>, images: { token: string } | null) {
     if (step.kind !== 'mapping') return;
     setStep({ ...step, busy: true });
@@ -65,5 +74,6 @@ export function useBatchImport(onStarted: (job: RunningJob) => void) {
     openFile: (batchKind: BatchKind, file: ChosenTable) => void openFile(batchKind, file),
     start: (mapping: Record<string, number>, images: { token: string } | null = null) => void start(mapping, images),
     cancel: () => setStep({ kind: 'idle' }),
+    chooseImages,
   };
 }
