@@ -157,6 +157,7 @@ async function importImages(db: Db, job: ImportJob, rows: ImageRow[], signal?: A
   }, rows, new Date().toISOString(), signal);
   db.transaction(() => {
     for (const problem of result.problems) batches.addProblem(job.batchId, problem.rowNumber, problem.reason);
+    batches.setImageProblems(job.batchId, result.problems.length);
   })();
 }
 

@@ -42,6 +42,8 @@ export const BatchSummarySchema = z.object({
   newRows: z.number().int(),
   duplicateRows: z.number().int(),
   badRows: z.number().int(),
+  /** images of the batch that could not be stored (missing, unreadable, naming no row); their rows are imported */
+  imageProblems: z.number().int(),
   hitCount: z.number().int(),
   message: z.string(),
   startedAt: z.string(),

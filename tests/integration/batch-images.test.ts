@@ -103,7 +103,7 @@ describe('a gazette batch with a ZIP of images', () => {
 
     // every row's text is imported, the bad image and the stray one are problems (row 0: it has no row)
     const batch = (await value<Array<{ id: number; newRows: number; badRows: number }>>(services.dispatch('batches.list', {}))).find((b) => b.id === batchId);
-    expect(batch).toMatchObject({ newRows: 4, badRows: 0 });
+    expect(batch).toMatchObject({ newRows: 4, badRows: 0, imageProblems: 2 });
     expect(await problemsOf(batchId)).toEqual([
       { rowNumber: 0, reason: '图样「99999999.png」没有对应的行：文件中没有申请号为「99999999」的行' },
       { rowNumber: 4, reason: expect.stringMatching(/^图样「80000003\.png」无法读取：.*不是可识别的图片文件/) },
@@ -175,5 +175,21 @@ describe('a gazette batch with a ZIP of images', () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { message: '图样压缩包「fake.zip」不是有效的 ZIP 文件或已损坏' } });
   });
-});
 
+  it('takes a listing’s image from its 图样 column and screens it like a filing’s', async () => {
+    await markWithLogo('R1', '圆环牌', ringSvg);
+    writeFileSync(path.join(folder.dir, 'ring.jpg'), await sharp(ringSvg).flip().jpeg({ quality: 80 }).toBuffer());
+    const table = path.join(folder.dir, 'listings.csv');
+    writeFileSync(table, ['编号,平台,店铺,商品标题,链接,价格,所在地,图样', 'L-1,某宝,某店,纯棉短袖T恤,https://example.com/1,39,广州,ring.jpg'].join('\r\n'));
+    const preview = await value<{ mapping: Record<string, number> }>(services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'listing' }));
+    const { batchId } = await value<{ batchId: number }>(services.dispatch('batches.startImport', { fileToken: await choose(table, 'table'), kind: 'listing', mapping: preview.mapping }));
+    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).phase, { timeout: 20_000 }).toBe('done');
+    const hits = services.ctx.db.prepare<[number], { id: number; mark_id: string; reasons: string; matched_text: string }>(
+      "SELECT id, mark_id, reasons, matched_text FROM hits WHERE batch_id = ? AND source = 'listing'",
+    ).all(batchId);
+    expect(hits.map((h) => [h.mark_id, JSON.parse(h.reasons), h.matched_text])).toEqual([['R1', ['figurative'], '纯棉短袖T恤']]);
+    const images = await value<HitImages>(services.dispatch('hits.images', { hitId: hits[0]!.id }));
+    expect(images.row).toMatch(/^data:image\/png;base64,/);
+    expect(images.mark).toMatch(/^data:image\/png;base64,/);
+  });
+});

@@ -14,6 +14,7 @@ interface BatchRow {
   file_sha256: string;
   column_map: string;
   images_path: string | null;
+  image_problems: number;
   status: BatchStatus;
   total_rows: number;
   new_rows: number;
@@ -47,6 +48,7 @@ function toRecord(row: BatchRow): BatchRecord {
     newRows: row.new_rows,
     duplicateRows: row.duplicate_rows,
     badRows: row.bad_rows,
+    imageProblems: row.image_problems ?? 0,
     hitCount: row.hit_count,
     message: row.message,
     startedAt: row.started_at,
@@ -75,6 +77,7 @@ export function createBatchesRepository(db: Db) {
     `UPDATE batches SET total_rows = @totalRows, new_rows = @newRows, duplicate_rows = @duplicateRows,
        bad_rows = @badRows WHERE id = @id`,
   );
+  const setImageProblems = db.prepare<[number, number]>('UPDATE batches SET image_problems = ? WHERE id = ?');
   const markImported = db.prepare("UPDATE batches SET status = 'imported', imported_at = ?, message = '' WHERE id = ?");
   const markScreened = db.prepare(
     "UPDATE batches SET status = 'screened', screened_at = ?, message = '', hit_count = ? WHERE id = ?",
@@ -150,6 +153,9 @@ export function createBatchesRepository(db: Db) {
       }
       remove.run(id);
       return 0;
+    },
+    setImageProblems: (id: number, count: number): void => {
+      setImageProblems.run(count, id);
     },
     addProblem: (id: number, rowNumber: number, reason: string): void => {
       insertProblem.run(id, rowNumber, reason);
