@@ -16,6 +16,7 @@ const ENTRIES = {
   'electron/workers/screen-worker.ts': 'screen-worker.cjs',
   'electron/workers/batch-import-worker.ts': 'batch-import-worker.cjs',
   'electron/workers/stored-screen-worker.ts': 'stored-screen-worker.cjs',
+  'electron/workers/image-screen-worker.ts': 'image-screen-worker.cjs',
   'bench/drivers/workflow.ts': 'bench-workflow.cjs',
   'bench/drivers/xlsx-import.ts': 'bench-xlsx.cjs',
   'electron/cli/read-floor.ts': 'read-floor.cjs',

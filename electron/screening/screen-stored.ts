@@ -14,8 +14,6 @@ import { screenStoredInput } from './screen-input';
 import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
 import { storedRowReader, type StoredInput } from './stored-rows';
 import { joinImageHits } from '../../shared/figurative';
-import type { RegistryLogos } from '../logos/store';
-import { createImageScreener } from './image-screen';
 
 export interface ScreenStoredOptions {
   batchId: number;
@@ -26,8 +24,8 @@ export interface ScreenStoredOptions {
   signal?: AbortSignal;
   now: () => string;
   onProgress?: (done: number, total: number, hits: number) => void;
-  /** the registry's logos (loadRegistryLogos); absent or empty → no image screening */
-  logos?: RegistryLogos;
+  /** the batch's image hits by row id (electron/screening/image-screen-job.ts), asked for before the text pages */
+  imageHits?: () => Promise<ReadonlyMap<number, Hit[]>>;
 }
 
 const PAGE_ROWS = 2000;
@@ -117,13 +115,9 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   const screener = useWorkers
     ? workerScreener(options.marks, options.workerScript as string, Math.max(1, Math.min(4, availableParallelism())))
     : inProcessScreener(options.marks);
-  // image hits are searched here, in this thread: the index lookups take microseconds a row (the decoding was done at import)
-  const images = options.logos ? createImageScreener(db, options.kind, options.logos, new Map(options.marks.map((m) => [m.id, m.name]))) : null;
-  const withImages = (results: [number, Hit[]][], rows: StoredInput[]): [number, Hit[]][] => {
-    const found = images?.(rows);
-    if (!found || found.size === 0) return results;
-    return results.map(([rowId, text]) => [rowId, found.has(rowId) ? joinImageHits(text, found.get(rowId) ?? []) : text]);
-  };
+  const found = options.imageHits ? await options.imageHits() : new Map<number, Hit[]>();
+  const withImages = (results: [number, Hit[]][]): [number, Hit[]][] =>
+    found.size === 0 ? results : results.map(([rowId, text]) => [rowId, joinImageHits(text, found.get(rowId) ?? [])]);
   let done = 0;
   let hits = 0;
   const inFlight = new Set<Promise<void>>();
@@ -135,7 +129,7 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]?.rowId ?? afterId;
       const job: Promise<void> = screener.screen(rows, options.kind).then((results) => {
-        hits += writePage(withImages(results, rows), rows);
+        hits += writePage(withImages(results), rows);
         done += rows.length;
         options.onProgress?.(done, total, hits);
       });
