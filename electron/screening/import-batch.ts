@@ -10,7 +10,7 @@ import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shar
 import path from 'node:path';
 import type { HeaderSpec } from '../../shared/formats/headers';
 import { IMAGE_HEADER } from '../../shared/formats/images';
-import { importBatchImages, type ImageRow } from './batch-images';
+import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, createRowWriters, type BatchesRepository, type ImportCounts } from '../db/repositories/batches';
 import type { Db } from '../db/open';
 import { openTable, type TableRow } from '../tabular';
@@ -69,12 +69,19 @@ export async function countLines(filePath: string): Promise<number> {
   }
 }
 
-function rowWriter(db: Db, job: ImportJob) {
+/** The row keys the batch's ZIP or folder has an image for (a device mark's row needs no name then). */
+async function keysWithImages(job: ImportJob): Promise<ReadonlySet<string>> {
+  return job.imagesPath ? new Set((await imageSources(job.imagesPath)).keys()) : new Set();
+}
+
+function rowWriter(db: Db, job: ImportJob, imageKeys: ReadonlySet<string>) {
   const writers = createRowWriters(db);
   const columns = completeMapping(job.kind, job.mapping);
+  const cell = (cells: string[], key: string) => (cells[columns[key] ?? -1] ?? '').trim();
   return (cells: string[]): { ok: true; isNew: boolean; key: string } | { ok: false; reason: string } => {
     if (job.kind === 'filing') {
-      const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>);
+      const withImage = cell(cells, 'image') !== '' || imageKeys.has(cell(cells, 'applicationNumber'));
+      const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>, { withImage });
       if (!parsed.ok) return parsed;
       const key = parsed.value.applicationNumber;
       return { ok: true, key, isNew: writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn)) };
@@ -97,7 +104,7 @@ export async function runBatchImport(
   const table = await openTable(job.filePath);
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
-  const write = rowWriter(db, job);
+  const write = rowWriter(db, job, await keysWithImages(job));
   // the rows that may have an image, kept only when the batch brings images (a key and a cell a row)
   const imageColumn = job.mapping.image ?? -1;
   const withImages = imageColumn >= 0 || job.imagesPath !== undefined;

@@ -86,6 +86,8 @@ describe('a gazette batch with a ZIP of images', () => {
       filingLine('80000002', '昆仑雪'), // name and image of W1
       filingLine('80000003', '向阳花'), // its "image" is not an image
       filingLine('80000004', '白云山'), // no image: a word mark
+      filingLine('80000005', ''), // a device mark without a name: its image is in the ZIP
+      filingLine('80000006', ''), // no name and no image: a bad row
     ].join('\r\n'));
     const copy = await sharp(flagSvg('#0a7d35')).flop().jpeg({ quality: 80 }).toBuffer();
     const same = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
@@ -94,6 +96,7 @@ describe('a gazette batch with a ZIP of images', () => {
       '80000001.jpg': copy,
       'pics/80000002.png': same,
       '80000003.png': new Uint8Array(Buffer.from('this is no picture')),
+      '80000005.png': await sharp(ringSvg).png().toBuffer(),
       '99999999.png': same, // names no row
       '__MACOSX/._80000001.jpg': new Uint8Array([0, 5, 22]),
       'readme.txt': new Uint8Array(Buffer.from('图样')),
@@ -103,18 +106,20 @@ describe('a gazette batch with a ZIP of images', () => {
 
     // every row's text is imported, the bad image and the stray one are problems (row 0: it has no row)
     const batch = (await value<Array<{ id: number; newRows: number; badRows: number }>>(services.dispatch('batches.list', {}))).find((b) => b.id === batchId);
-    expect(batch).toMatchObject({ newRows: 4, badRows: 0, imageProblems: 2 });
+    expect(batch).toMatchObject({ newRows: 5, badRows: 1, imageProblems: 2 });
     expect(await problemsOf(batchId)).toEqual([
       { rowNumber: 0, reason: '图样「99999999.png」没有对应的行：文件中没有申请号为「99999999」的行' },
       { rowNumber: 4, reason: expect.stringMatching(/^图样「80000003\.png」无法读取：.*不是可识别的图片文件/) },
+      { rowNumber: 7, reason: '缺少商标名称' },
     ]);
     const linked = services.ctx.db.prepare('SELECT f.application_number AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id ORDER BY n').all();
-    expect(linked).toEqual([{ n: '80000001' }, { n: '80000002' }]);
+    expect(linked).toEqual([{ n: '80000001' }, { n: '80000002' }, { n: '80000005' }]);
 
     const hits = hitsOf(batchId).filter((h) => h.mark_id === 'W1' || h.mark_id === 'R1');
     expect(hits.map((h) => [h.application_number, h.mark_id, JSON.parse(h.reasons).includes('figurative')])).toEqual([
       ['80000001', 'W1', true],
       ['80000002', 'W1', true],
+      ['80000005', 'R1', true],
     ]);
     const imageOnly = hits[0]!;
     expect(JSON.parse(imageOnly.reasons)).toEqual(['figurative']);
