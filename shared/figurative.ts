@@ -13,6 +13,24 @@ export function combinedScore(text: number, image: number): number {
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
+/**
+ * What shared Vienna codes (图形要素相同) add to a hit already found by name or image: a second signal, never a hit
+ * of its own (a code such as 26.1.1, circles, is shared by thousands of marks). Joined like an image score.
+ */
+export const VIENNA_CODES_SCORE = 0.2;
+
+/** The hits with 图形要素相同 added (and the score raised) where the row and the mark share a Vienna code. */
+export function withViennaCodes(hits: readonly Hit[], rowCodes: readonly string[], markCodes: ReadonlyMap<string, ReadonlySet<string>>): Hit[] {
+  if (rowCodes.length === 0) return [...hits];
+  return hits
+    .map((hit) => {
+      const codes = markCodes.get(hit.markId);
+      if (!codes || !rowCodes.some((code) => codes.has(code)) || hit.reasons.includes('viennaCodes')) return hit;
+      return { ...hit, score: combinedScore(hit.score, VIENNA_CODES_SCORE), reasons: [...hit.reasons, 'viennaCodes' as const] };
+    })
+    .sort((a, b) => b.score - a.score || a.markId.localeCompare(b.markId));
+}
+
 /** The text hits with the image hits joined in (one hit per mark), best first. */
 export function joinImageHits(textHits: readonly Hit[], imageHits: readonly Hit[]): Hit[] {
   const byMark = new Map<string, Hit>(textHits.map((h) => [h.markId, h]));

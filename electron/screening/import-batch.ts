@@ -10,6 +10,7 @@ import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shar
 import path from 'node:path';
 import type { HeaderSpec } from '../../shared/formats/headers';
 import { IMAGE_HEADER } from '../../shared/formats/images';
+import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, createRowWriters, type BatchesRepository, type ImportCounts } from '../db/repositories/batches';
 import type { Db } from '../db/open';
@@ -37,9 +38,9 @@ export interface ImportProgress extends ImportCounts {
 
 export const IMPORT_CHUNK_ROWS = 10_000;
 
-/** The columns of a batch table: the format's, then the optional image column (图样). */
+/** The columns of a batch table: the format's, then the optional image column (图样) and, for filings, 图形要素. */
 export function headersFor(kind: BatchKind): HeaderSpec<string>[] {
-  return [...(kind === 'filing' ? FILING_HEADERS : LISTING_HEADERS), IMAGE_HEADER];
+  return kind === 'filing' ? [...FILING_HEADERS, IMAGE_HEADER, VIENNA_HEADER] : [...LISTING_HEADERS, IMAGE_HEADER];
 }
 
 /** Every field of the format with its column, -1 for unmapped optional ones. */
@@ -77,14 +78,19 @@ async function keysWithImages(job: ImportJob): Promise<ReadonlySet<string>> {
 function rowWriter(db: Db, job: ImportJob, imageKeys: ReadonlySet<string>) {
   const writers = createRowWriters(db);
   const columns = completeMapping(job.kind, job.mapping);
+  const setCodes = db.prepare('UPDATE filings SET vienna_codes = ? WHERE application_number = ? AND batch_id = ?');
   const cell = (cells: string[], key: string) => (cells[columns[key] ?? -1] ?? '').trim();
   return (cells: string[]): { ok: true; isNew: boolean; key: string } | { ok: false; reason: string } => {
     if (job.kind === 'filing') {
       const withImage = cell(cells, 'image') !== '' || imageKeys.has(cell(cells, 'applicationNumber'));
       const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>, { withImage });
       if (!parsed.ok) return parsed;
+      const codes = parseViennaCodes(cell(cells, 'viennaCodes'));
+      if (!codes.ok) return codes;
       const key = parsed.value.applicationNumber;
-      return { ok: true, key, isNew: writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn)) };
+      const isNew = writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn));
+      if (isNew && codes.value.length > 0) setCodes.run(codes.value.join(';'), key, job.batchId);
+      return { ok: true, key, isNew };
     }
     const parsed = parseListingRow(cells, columns as Record<ListingColumn, number>);
     if (!parsed.ok) return parsed;

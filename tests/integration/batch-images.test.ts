@@ -198,3 +198,41 @@ describe('a gazette batch with a ZIP of images', () => {
     expect(images.mark).toMatch(/^data:image\/png;base64,/);
   });
 });
+
+describe('图形要素 (Vienna codes)', () => {
+  it('adds 图形要素相同 to a hit whose filing shares a code with the mark, never makes a hit of codes alone, and refuses a bad code', async () => {
+    const registry = path.join(folder.dir, '名录.csv');
+    writeFileSync(registry, [
+      '编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注,图形要素',
+      'V1,雪豹王,驰名商标,32,10000001,某公司,,,,,26.1.1; 3.1.8',
+      'V2,金葵花,驰名商标,32,10000002,某公司,,,,,3.1.8',
+      'V3,红杜鹃,驰名商标,32,10000003,某公司,,,,,27.1.1',
+      'V4,蓝鲸鱼,驰名商标,32,10000004,某公司,,,,,99.1',
+    ].join('\r\n'));
+    const preview = await value<{ token: string; problems: Array<{ rowNumber: number; reason: string }> }>(
+      services.dispatch('registry.importPreview', { fileToken: await choose(registry, 'table') }),
+    );
+    expect(preview.problems).toEqual([{ rowNumber: 5, reason: expect.stringContaining('图形要素「99.1」不是有效的维也纳分类代码') }]);
+    await value(services.dispatch('registry.importCommit', { token: preview.token }));
+    const stored = services.ctx.db.prepare('SELECT m.mark_id AS id, c.code FROM mark_vienna_codes c JOIN protected_marks m ON m.key = c.mark_key ORDER BY id, code').all();
+    expect(stored).toEqual([{ id: 'V1', code: '26.1.1' }, { id: 'V1', code: '3.1.8' }, { id: 'V2', code: '3.1.8' }, { id: 'V3', code: '27.1.1' }]);
+
+    const table = path.join(folder.dir, 'gazette.csv');
+    writeFileSync(table, [`${FILING_HEADER},维也纳分类`,
+      `${filingLine('83000001', '雪豹王', { niceClass: 32 })},26.01.01`, // name and a shared code
+      `${filingLine('83000002', '金葵花', { niceClass: 32 })},5.3.13`, // name, no shared code
+      `${filingLine('83000003', '白桦林', { niceClass: 32 })},27.1.1`, // a shared code only: no hit
+      `${filingLine('83000004', '红杜鹃', { niceClass: 32 })},圆形`, // not a code
+    ].join('\r\n'));
+    const mapping = (await value<{ mapping: Record<string, number> }>(services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'filing' }))).mapping;
+    expect(mapping.viennaCodes).toBe(10);
+    const batchId = await runBatch(table, mapping);
+    expect(await problemsOf(batchId)).toEqual([{ rowNumber: 5, reason: expect.stringContaining('图形要素「圆形」不是有效的维也纳分类代码') }]);
+    const hits = hitsOf(batchId).filter((h) => h.mark_id.startsWith('V'));
+    expect(hits.map((h) => [h.application_number, h.mark_id, JSON.parse(h.reasons)])).toEqual([
+      ['83000001', 'V1', ['identical', 'viennaCodes']],
+      ['83000002', 'V2', ['identical']],
+    ]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+});

@@ -1,7 +1,8 @@
 // Joining image hits to the text engine's hits (issue 12): the text verdict stands, one hit per mark, score raised.
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../shared/domain';
-import { combinedScore, joinImageHits } from '../../shared/figurative';
+import { combinedScore, joinImageHits, VIENNA_CODES_SCORE, withViennaCodes } from '../../shared/figurative';
+import { parseViennaCodes } from '../../shared/formats/vienna';
 
 const hit = (markId: string, score: number, reasons: Hit['reasons'], images?: Hit['images']): Hit => ({
   source: 'filing', id: '73021539', markId, score, reasons, text: '雪莲花', markText: markId, ...(images ? { images } : {}),
@@ -37,5 +38,25 @@ describe('joinImageHits', () => {
   it('leaves the text hits as they are when there is no image hit', () => {
     const text = [hit('W1', 0.7, ['homophone'])];
     expect(joinImageHits(text, [])).toEqual(text);
+  });
+});
+
+describe('withViennaCodes', () => {
+  it('adds 图形要素相同 and raises the score only where the row and the mark share a code', () => {
+    const hits = [hit('W1', 0.7, ['homophone']), hit('R1', 0.8, ['figurative'], pair)];
+    const marks = new Map([['W1', new Set(['26.1.1'])], ['R1', new Set(['3.1.8'])]]);
+    const marked = withViennaCodes(hits, ['26.1.1', '5.3.13'], marks);
+    expect(marked.map((h) => [h.markId, h.reasons])).toEqual([['R1', ['figurative']], ['W1', ['homophone', 'viennaCodes']]]);
+    expect(marked[1]!.score).toBeCloseTo(combinedScore(0.7, VIENNA_CODES_SCORE), 10);
+    expect(withViennaCodes(hits, [], marks)).toEqual(hits);
+  });
+});
+
+describe('parseViennaCodes', () => {
+  it('reads codes in the forms gazettes write them, and refuses what is no code', () => {
+    expect(parseViennaCodes('26.01.01；3.1.8、26.1.1 ５.3.13')).toEqual({ ok: true, value: ['26.1.1', '3.1.8', '5.3.13'] });
+    expect(parseViennaCodes('')).toEqual({ ok: true, value: [] });
+    expect(parseViennaCodes('26.1')).toMatchObject({ ok: false, reason: expect.stringContaining('「26.1」不是有效的维也纳分类代码') });
+    expect(parseViennaCodes('30.1.1')).toMatchObject({ ok: false });
   });
 });
