@@ -119,7 +119,8 @@ async function plan(job: BatchImagesJob, rows: readonly ImageRow[]): Promise<{ t
 
 /** Stores and links the images of a batch's rows; resolves to how many were stored and the problems per row. */
 export async function importBatchImages(
-  db: Db, job: BatchImagesJob, rows: readonly ImageRow[], now: string, signal?: AbortSignal,
+  db: Db, job: BatchImagesJob, rows: readonly ImageRow[], now: string,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<BatchImagesResult> {
   const { tasks, problems } = await plan(job, rows);
   const link = linker(db, job.kind, job.batchId);
@@ -143,9 +144,11 @@ export async function importBatchImages(
     stored += 1;
   };
   for (let i = 0; i < tasks.length; i += AT_ONCE) {
-    signal?.throwIfAborted();
+    options.signal?.throwIfAborted();
+    if (i % (AT_ONCE * 25) === 0) options.onProgress?.(i, tasks.length);
     await Promise.all(tasks.slice(i, i + AT_ONCE).map(one));
   }
+  options.onProgress?.(tasks.length, tasks.length);
   problems.sort((a, b) => a.rowNumber - b.rowNumber);
   return { stored, problems };
 }

@@ -34,6 +34,8 @@ export interface ImportProgress extends ImportCounts {
   fraction: number;
   /** the file's rows estimated from its line count; -1 when unknown (XLSX) */
   expectedRows: number;
+  /** what the import does now, when it is more than reading rows (正在读取图样 …) */
+  message?: string;
 }
 
 export const IMPORT_CHUNK_ROWS = 10_000;
@@ -152,7 +154,11 @@ export async function runBatchImport(
   } finally {
     await table.close();
   }
-  if (withImages) await importImages(db, job, imageRows, options.signal);
+  if (withImages) {
+    const onImages = (done: number, total: number) =>
+      options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
+    await importImages(db, job, imageRows, { onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+  }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
       `导入过程中源文件「${path.basename(job.filePath)}」被修改：已导入的行可能混合了修改前后的内容。请等文件保存完毕后删除该批次并重新导入。`,
@@ -162,12 +168,14 @@ export async function runBatchImport(
 }
 
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
-async function importImages(db: Db, job: ImportJob, rows: ImageRow[], signal?: AbortSignal): Promise<void> {
+async function importImages(
+  db: Db, job: ImportJob, rows: ImageRow[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+): Promise<void> {
   const batches = createBatchesRepository(db);
   const result = await importBatchImages(db, {
     batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir ?? path.dirname(job.filePath),
     ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
-  }, rows, new Date().toISOString(), signal);
+  }, rows, new Date().toISOString(), options);
   db.transaction(() => {
     for (const problem of result.problems) batches.addProblem(job.batchId, problem.rowNumber, problem.reason);
     batches.setImageProblems(job.batchId, result.problems.length);

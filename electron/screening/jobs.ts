@@ -97,6 +97,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
         newRows: p.newRows,
         duplicateRows: p.duplicateRows,
         badRows: p.badRows,
+        message: p.message ?? '',
       });
     const worker = script('batch-import-worker.cjs');
     const counts = worker
