@@ -199,6 +199,24 @@ describe('a gazette batch with a ZIP of images', () => {
   });
 });
 
+describe('a damaged ZIP entry', () => {
+  it('is a problem at its row (CRC or inflation fails), and the other entries are still read', async () => {
+    await markWithLogo('R1', '圆环牌', ringSvg);
+    const table = path.join(folder.dir, 'gazette.csv');
+    writeFileSync(table, [FILING_HEADER, filingLine('84000001', '青山'), filingLine('84000002', '绿水')].join('\r\n'));
+    const ring = await sharp(ringSvg).png().toBuffer();
+    // stored (not deflated) entries: the second image's bytes are found in the archive and one of them flipped
+    const bytes = Buffer.from(zipSync({ '84000001.png': ring, '84000002.png': ring }, { level: 0 }));
+    const second = bytes.indexOf(ring, bytes.indexOf(ring) + ring.length);
+    bytes[second + 100] = bytes[second + 100]! ^ 0xff;
+    const zip = path.join(folder.dir, 'damaged.zip');
+    writeFileSync(zip, bytes);
+    const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
+    expect(await problemsOf(batchId)).toEqual([{ rowNumber: 3, reason: '图样「84000002.png」无法读取：压缩包中的该文件已损坏，无法解压' }]);
+    expect(hitsOf(batchId).filter((h) => h.mark_id === 'R1').map((h) => h.application_number)).toEqual(['84000001']);
+  });
+});
+
 describe('图形要素 (Vienna codes)', () => {
   it('adds 图形要素相同 to a hit whose filing shares a code with the mark, never makes a hit of codes alone, and refuses a bad code', async () => {
     const registry = path.join(folder.dir, '名录.csv');
