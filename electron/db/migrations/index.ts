@@ -9,6 +9,7 @@ import m006 from './006-letter-file-fonts';
 import m007 from './007-archive-guards';
 import m008 from './008-batch-removal';
 import m009 from './009-logo-images';
+import m010 from './010-hit-versions';
 
 export interface Migration {
   version: number;
@@ -16,5 +17,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
