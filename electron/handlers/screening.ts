@@ -45,7 +45,7 @@ export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs
     'hits.query': (query) => review.query(query),
     'hits.get': ({ hitId }) => review.get(hitId),
     'hits.facets': ({ source }) => review.facets(source),
-    'hits.decide': ({ hitIds, decision, dismissReason, note }) => review.decide(hitIds, decision, dismissReason, note),
+    'hits.decide': ({ hitIds, decision, dismissReason, note, seen }) => review.decide(hitIds, decision, dismissReason, note, seen),
     'hits.decideMatching': ({ query, decision, dismissReason, note }) => review.decideMatching(query, decision, dismissReason, note),
     'hits.undo': ({ undoToken }) => review.undo(undoToken),
     'hits.export': ({ query }) => {

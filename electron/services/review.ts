@@ -12,11 +12,18 @@ export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', 
 export const decisionLabel = (row: Pick<HitRow, 'decision' | 'source'>) =>
   row.decision === 'confirmed' ? CONFIRM_LABELS[row.source] : DECISION_LABELS[row.decision];
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** Today's date in the machine's time zone: deadlines are calendar days where the clerk sits. */
 export function localToday(iso: string): string {
   const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A moment as a clerk reads it: the local date and minute. */
+export function localMinute(iso: string): string {
+  const date = new Date(iso);
+  return `${localToday(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 interface HitDecisionState {
@@ -31,33 +38,63 @@ interface HitDecisionState {
 export interface DecisionResult {
   updated: number;
   undoToken: number | null;
+  /** every hit the decision wrote, with its new version */
+  versions: SeenVersion[];
+}
+
+/** A hit's version as the clerk saw it (hits.decide's `seen`). */
+export interface SeenVersion {
+  hitId: number;
+  version: number;
+}
+
+type HitNow = HitDecisionState & { version: number; source: HitRow['source']; mark_name: string; matched_text: string };
+
+/** The refusal of a decision made on hits another clerk has decided since: what they are now, and by whom. */
+function conflictOf(changed: readonly HitNow[]): AppFailure {
+  const first = changed[0]!;
+  const who = first.decided_by ? `已由 ${first.decided_by}` : '已被他人';
+  const when = first.decided_at ? ` 于 ${localMinute(first.decided_at)} ` : '';
+  const more = changed.length > 1 ? `等 ${changed.length} 条命中` : '';
+  return new AppFailure(
+    'conflict',
+    `「${first.matched_text}」/「${first.mark_name}」${more}${who}${when}改为「${decisionLabel(first)}」，本次结论未保存。请查看最新结论后再决定。`,
+  );
 }
 
 let undoTokens = 0;
 
 export function createReviewService(ctx: AppContext) {
   const today = () => localToday(ctx.now());
-  /** the hits of the latest decision as they were before it, for hits.undo */
-  let lastDecision: { token: number; before: HitDecisionState[] } | null = null;
+  /**
+   * Per clerk (in server mode several share this service), the hits of the latest decision as they were before it
+   * and the versions it left them at, for hits.undo.
+   */
+  const lastDecisions = new Map<string, { token: number; before: HitDecisionState[]; after: SeenVersion[] }>();
 
-  function decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string): DecisionResult {
+  function decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string, seen?: readonly SeenVersion[]): DecisionResult {
     if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
     const now = ctx.now();
-    const read = ctx.db.prepare<[number], HitDecisionState & { source: HitRow['source']; mark_name: string; matched_text: string }>(
-      'SELECT id, decision, dismiss_reason, decision_note, decided_at, decided_by, source, mark_name, matched_text FROM hits WHERE id = ?',
+    const read = ctx.db.prepare<[number], HitNow>(
+      'SELECT id, decision, dismiss_reason, decision_note, decided_at, decided_by, version, source, mark_name, matched_text FROM hits WHERE id = ?',
     );
     const update = ctx.db.prepare(
       `UPDATE hits SET decision = @decision, dismiss_reason = @dismissReason, decision_note = @note,
-         decided_at = @decidedAt, decided_by = @decidedBy WHERE id = @id`,
+         decided_at = @decidedAt, decided_by = @decidedBy, version = version + 1 WHERE id = @id`,
     );
     const before: HitDecisionState[] = [];
+    const after: SeenVersion[] = [];
     const updated = ctx.db.transaction(() => {
+      // checked inside the write transaction: no other decision can come between the check and the write
+      const changed = (seen ?? []).map((s) => ({ s, now: read.get(s.hitId) })).filter(({ s, now: row }) => row && row.version !== s.version);
+      if (changed.length > 0) throw conflictOf(changed.map((c) => c.now!));
       let n = 0;
       for (const id of withSameFiling(hitIds)) {
         const row = read.get(id);
         if (!row) continue;
-        const { source, mark_name: markName, matched_text: matchedText, ...state } = row;
+        const { source, mark_name: markName, matched_text: matchedText, version, ...state } = row;
         before.push(state);
+        after.push({ hitId: id, version: version + 1 });
         update.run({
           id,
           decision,
@@ -82,10 +119,10 @@ export function createReviewService(ctx: AppContext) {
       }
       return n;
     })();
-    if (updated === 0) return { updated, undoToken: null };
+    if (updated === 0) return { updated, undoToken: null, versions: [] };
     undoTokens += 1;
-    lastDecision = { token: undoTokens, before };
-    return { updated, undoToken: undoTokens };
+    lastDecisions.set(ctx.config.actor, { token: undoTokens, before, after });
+    return { updated, undoToken: undoTokens, versions: after };
   }
 
   return {
@@ -112,35 +149,51 @@ export function createReviewService(ctx: AppContext) {
 
     decide,
 
+    /** A decision over a whole filter is made on the hits as they are now (no versions: the clerk did not see each). */
     decideMatching(query: HitQuery, decision: Decision, dismissReason?: string, note?: string): DecisionResult {
       const ids = matchingHitIds(ctx.db, HitQuerySchema.parse(query), today());
-      if (ids.length === 0) return { updated: 0, undoToken: null };
+      if (ids.length === 0) return { updated: 0, undoToken: null, versions: [] };
       return decide(ids, decision, dismissReason, note);
     },
 
     /** Puts the hits of the latest decision back as they were before it (audited like a decision). */
-    undo(undoToken: number): { restored: number } {
-      const last = lastDecision;
+    /**
+     * Puts the hits of this clerk's latest decision back as they were before it (audited like a decision); refused,
+     * with nothing changed, when another clerk has decided any of them since.
+     */
+    undo(undoToken: number): { restored: number; versions: SeenVersion[] } {
+      const actor = ctx.config.actor;
+      const last = lastDecisions.get(actor);
       if (!last || last.token !== undoToken) throw new AppFailure('conflict', '只能撤销最近一次作出的结论；该结论已撤销或之后又作出了新的结论');
       const now = ctx.now();
+      const read = ctx.db.prepare<[number], HitNow>(
+        'SELECT id, decision, dismiss_reason, decision_note, decided_at, decided_by, version, source, mark_name, matched_text FROM hits WHERE id = ?',
+      );
       const update = ctx.db.prepare(
         `UPDATE hits SET decision = @decision, dismiss_reason = @dismiss_reason, decision_note = @decision_note,
-           decided_at = @decided_at, decided_by = @decided_by WHERE id = @id`,
+           decided_at = @decided_at, decided_by = @decided_by, version = version + 1 WHERE id = @id`,
       );
+      const versions: SeenVersion[] = [];
       const restored = ctx.db.transaction(() => {
+        const changed = last.after.map((a) => read.get(a.hitId)).filter((row, i) => row && row.version !== last.after[i]!.version);
+        if (changed.length > 0) {
+          lastDecisions.delete(actor);
+          throw conflictOf(changed as HitNow[]);
+        }
         let n = 0;
-        for (const before of last.before) {
+        for (const [i, before] of last.before.entries()) {
           if (update.run(before).changes === 0) continue;
+          versions.push({ hitId: before.id, version: last.after[i]!.version + 1 });
           ctx.audit.record(
-            { actor: ctx.config.actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
+            { actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
             now,
           );
           n += 1;
         }
         return n;
       })();
-      lastDecision = null;
-      return { restored };
+      lastDecisions.delete(actor);
+      return { restored, versions };
     },
 
     facets(source: 'filing' | 'listing') {

@@ -169,6 +169,8 @@ export const HitRowSchema = z.object({
   matchedText: z.string(),
   matchedMark: z.string(),
   foundAt: z.string(),
+  /** how many times the hit's decision has changed: a decision names the version it was made on (hits.decide) */
+  version: z.number().int(),
   filing: FilingSchema.nullable(),
   listing: ListingSchema.nullable(),
   /**
@@ -184,6 +186,7 @@ export const HitRowSchema = z.object({
         markCategory: CategorySchema,
         score: z.number(),
         decision: DecisionSchema,
+        version: z.number().int(),
       }),
     )
     .optional(),
@@ -281,13 +284,15 @@ export const QuickCheckHitSchema = z.object({
   alignment: z.array(AlignedPairSchema),
 });
 
+const SeenVersion = z.object({ hitId: Id, version: z.number().int().min(0) }).strict();
 const DecisionInput = {
   decision: DecisionSchema,
   dismissReason: DismissReasonSchema.optional(),
   note: z.string().max(2000).optional(),
 };
 /** undoToken: pass to hits.undo to put the decided hits back as they were (only the latest decision can be undone) */
-const DecisionOutput = z.object({ updated: z.number().int(), undoToken: z.number().int().nullable() });
+/** versions: every hit the decision wrote (the given ones and the other hits of their filings), with its new version */
+const DecisionOutput = z.object({ updated: z.number().int(), undoToken: z.number().int().nullable(), versions: z.array(SeenVersion) });
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-06-01');
 const BatchId = z.object({ batchId: Id }).strict();
 
@@ -326,8 +331,12 @@ export const screeningContract = {
   'hits.query': { input: HitQuerySchema, output: z.object({ total: z.number().int(), rows: z.array(HitRowSchema) }) },
   'hits.get': { input: z.object({ hitId: Id }).strict(), output: HitDetailSchema },
   'hits.facets': { input: z.object({ source: BatchKindSchema }).strict(), output: HitFacetsSchema },
+  /**
+   * `seen`: the versions of the hits as the clerk saw them (the row and every mark it lists). When another clerk has
+   * decided any of them since, nothing is written and the answer is a conflict naming the current decision.
+   */
   'hits.decide': {
-    input: z.object({ hitIds: z.array(Id).min(1).max(100_000), ...DecisionInput }).strict(),
+    input: z.object({ hitIds: z.array(Id).min(1).max(100_000), seen: z.array(SeenVersion).max(100_000).optional(), ...DecisionInput }).strict(),
     output: DecisionOutput,
   },
   /** the same decision for every hit matching a filter (all of them, not only the rows loaded in the table) */
@@ -337,7 +346,7 @@ export const screeningContract = {
   },
   'hits.undo': {
     input: z.object({ undoToken: z.number().int() }).strict(),
-    output: z.object({ restored: z.number().int() }),
+    output: z.object({ restored: z.number().int(), versions: z.array(SeenVersion) }),
   },
   /** Asks where to save (main's dialog) and writes every hit the query matches, in its order. */
   'hits.export': {

@@ -9,7 +9,7 @@ import m006 from './006-letter-file-fonts';
 import m007 from './007-archive-guards';
 import m008 from './008-batch-removal';
 import m009 from './009-logo-images';
-import m010 from './010-lead-placeholder';
+import m010 from './010-hit-versions';
 import m011 from './011-batch-images';
 
 export interface Migration {

@@ -9,6 +9,7 @@ import type { FilingRow, ListingRow } from './rows';
 export const HIT_COLUMNS = `
   h.id AS hit_id, h.source, h.score, h.reasons, h.decision, h.dismiss_reason, h.decision_note, h.mark_key, h.mark_id,
   h.mark_name, h.mark_category, h.matched_text, h.matched_mark, h.found_at, h.alignment, h.decided_at, h.decided_by,
+  h.version,
   f.id AS f_id, f.application_number, f.mark_text, f.nice_class, f.goods, f.applicant, f.applicant_address, f.agency,
   f.filed_on, f.gazette_issue, f.published_on, f.opposition_deadline,
   l.id AS l_id, l.listing_id, l.platform, l.shop, l.title, l.url, l.price, l.seller_location`;
@@ -38,6 +39,7 @@ interface HitColumnsRow {
   alignment: string;
   decided_at: string | null;
   decided_by: string | null;
+  version: number;
 }
 
 export function toHitRow(r: HitRecord, today: string): HitRow {
@@ -56,6 +58,7 @@ export function toHitRow(r: HitRecord, today: string): HitRow {
     matchedText: r.matched_text,
     matchedMark: r.matched_mark,
     foundAt: r.found_at,
+    version: r.version,
     filing:
       r.f_id === null
         ? null
@@ -189,8 +192,8 @@ function marksHitBy(db: Db, source: HitQuery['source'], ownerIds: readonly numbe
   const byOwner = new Map<number, MarkHit[]>();
   if (ownerIds.length === 0) return byOwner;
   const rows = db
-    .prepare<number[], { owner: number; hitId: number; markId: string; markName: string; markCategory: Category; score: number; decision: HitRow['decision'] }>(
-      `SELECT ${owner} AS owner, id AS hitId, mark_id AS markId, mark_name AS markName, mark_category AS markCategory, score, decision
+    .prepare<number[], { owner: number; hitId: number; markId: string; markName: string; markCategory: Category; score: number; decision: HitRow['decision']; version: number }>(
+      `SELECT ${owner} AS owner, id AS hitId, mark_id AS markId, mark_name AS markName, mark_category AS markCategory, score, decision, version
        FROM hits WHERE ${owner} IN (${ownerIds.map(() => '?').join(',')}) ORDER BY score DESC, id`,
     )
     .all(...ownerIds);

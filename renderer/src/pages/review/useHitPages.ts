@@ -21,6 +21,8 @@ export interface HitPages {
   reload: () => void;
   patch: (hitIds: readonly number[], change: Partial<HitRow>) => void;
   patchEach: (changes: ReadonlyMap<number, Partial<HitRow>>) => void;
+  /** the versions a decision or an undo left hits at, on the rows and on the marks each row lists */
+  patchVersions: (versions: ReadonlyArray<{ hitId: number; version: number }>, decisions?: ReadonlyMap<number, HitRow['decision']>) => void;
 }
 
 /** `initialRows`: how many rows the first answer should hold (returning to a place further down the queue). */
@@ -75,6 +77,15 @@ export function useHitPages(filter: HitFilter, initialRows = PAGE_SIZE): HitPage
     setRows((old) => old.map((r) => (changes.has(r.hitId) ? { ...r, ...changes.get(r.hitId) } : r)));
   }, []);
 
+  const patchVersions = useCallback<HitPages['patchVersions']>((versions, decisions) => {
+    const byHit = new Map(versions.map((v) => [v.hitId, v.version]));
+    const marksOf = (r: HitRow) =>
+      r.marksHit?.map((m) => (byHit.has(m.hitId) ? { ...m, version: byHit.get(m.hitId)!, decision: decisions?.get(m.hitId) ?? m.decision } : m));
+    setRows((old) =>
+      old.map((r) => (byHit.has(r.hitId) || r.marksHit?.some((m) => byHit.has(m.hitId)) ? { ...r, version: byHit.get(r.hitId) ?? r.version, marksHit: marksOf(r) } : r)),
+    );
+  }, []);
+
   const reload = useCallback(() => setRound((g) => g + 1), []);
-  return { rows, total, loading, error, generation, loadMore, reload, patch, patchEach };
+  return { rows, total, loading, error, generation, loadMore, reload, patch, patchEach, patchVersions };
 }

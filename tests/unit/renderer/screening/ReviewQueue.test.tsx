@@ -22,20 +22,26 @@ afterAll(() => restore?.());
 
 const ROWS = [hit(1, '叁江源'), hit(2, '三江原', -3), hit(3, '三姜源', 10)];
 
-function setup() {
+/** `conflict`: hits.decide answers that another clerk decided the filing first. */
+function setup(conflict?: string) {
   const decisions: ChannelInput<'hits.decide'>[] = [];
   const undone: number[] = [];
+  let queries = 0;
   const mock = mockClient({
     'hits.undo': ({ undoToken }) => {
       undone.push(undoToken);
-      return { ok: true, value: { restored: 1 } };
+      return { ok: true, value: { restored: 1, versions: [] } };
     },
-    'hits.query': () => ({ ok: true, value: { total: ROWS.length, rows: ROWS } }),
+    'hits.query': () => {
+      queries += 1;
+      return { ok: true, value: { total: ROWS.length, rows: ROWS } };
+    },
     'hits.facets': () => ({ ok: true, value: { marks: [], gazetteIssues: [], platforms: [], classes: [], counts: { undecided: 3, confirmed: 0, dismissed: 0 }, undecidedByDeadline: { actionable: 2, overdue: 1 } } }),
     'hits.get': ({ hitId }) => ({ ok: true, value: detailOf(ROWS.find((r) => r.hitId === hitId) ?? hit(1, '叁江源')) }),
     'hits.decide': (input) => {
       decisions.push(input);
-      return { ok: true, value: { updated: input.hitIds.length, undoToken: decisions.length } };
+      if (conflict) return { ok: false, error: { kind: 'conflict', message: conflict } };
+      return { ok: true, value: { updated: input.hitIds.length, undoToken: decisions.length, versions: input.hitIds.map((hitId) => ({ hitId, version: 1 })) } };
     },
   });
   render(
@@ -45,7 +51,7 @@ function setup() {
       </ToastProvider>
     </ClientProvider>,
   );
-  return { decisions, undone };
+  return { decisions, undone, queries: () => queries };
 }
 
 const key = (k: string) => act(() => void fireEvent.keyDown(window, { key: k }));
@@ -66,14 +72,15 @@ describe('review queue', () => {
     await screen.findByLabelText('命中详情');
     key('c');
     await waitFor(() => expect(decisions).toHaveLength(1));
-    expect(decisions[0]).toEqual({ hitIds: [1], decision: 'confirmed' });
+    // the decision names the version of the hit as this clerk saw it
+    expect(decisions[0]).toEqual({ hitIds: [1], seen: [{ hitId: 1, version: 0 }], decision: 'confirmed' });
     key('d');
     expect(await screen.findByRole('dialog', { name: '排除命中' })).toBeTruthy();
     key('2');
     expect((screen.getByLabelText(/权利人自有/) as HTMLInputElement).checked).toBe(true);
     key('Enter');
     await waitFor(() => expect(decisions).toHaveLength(2));
-    expect(decisions[1]).toEqual({ hitIds: [2], decision: 'dismissed', dismissReason: '权利人自有', note: '' });
+    expect(decisions[1]).toEqual({ hitIds: [2], seen: [{ hitId: 2, version: 0 }], decision: 'dismissed', dismissReason: '权利人自有', note: '' });
     await waitFor(() => expect(screen.getAllByText('排除·权利人自有').length).toBeGreaterThan(0));
     expect(screen.getAllByText('已确认').length).toBeGreaterThan(0);
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -104,7 +111,9 @@ describe('review queue', () => {
     fireEvent.change(note, { target: { value: '同一申请人的自有商标' } });
     fireEvent.keyDown(note, { key: 'Enter' });
     await waitFor(() => expect(decisions).toHaveLength(1));
-    expect(decisions[0]).toEqual({ hitIds: [1, 2], decision: 'dismissed', dismissReason: '其他', note: '同一申请人的自有商标' });
+    expect(decisions[0]).toEqual({
+      hitIds: [1, 2], seen: [{ hitId: 1, version: 0 }, { hitId: 2, version: 0 }], decision: 'dismissed', dismissReason: '其他', note: '同一申请人的自有商标',
+    });
   });
 
   it('Ctrl+Z undoes the latest decision and the row shows its former decision again', async () => {
@@ -117,5 +126,19 @@ describe('review queue', () => {
     act(() => void fireEvent.keyDown(window, { key: 'z', ctrlKey: true }));
     await waitFor(() => expect(undone).toEqual([1]));
     await waitFor(() => expect(screen.queryAllByText('已确认')).toHaveLength(0));
+  });
+
+  it('a decision another clerk made first is not overwritten: the clerk is told and sees the current decisions', async () => {
+    const message = '「叁江源」/「三江源」已由 王丽 于 2026-11-30 09:12 改为「确认（疑似恶意抢注）」，本次结论未保存。请查看最新结论后再决定。';
+    const { decisions, queries } = setup(message);
+    await screen.findByText('叁江源');
+    const before = queries();
+    key('j');
+    key('c');
+    await waitFor(() => expect(decisions).toHaveLength(1));
+    expect(await screen.findByText(`未能保存结论：${message}`)).toBeTruthy();
+    // the rows are fetched again, and nothing shows the refused decision
+    await waitFor(() => expect(queries()).toBeGreaterThan(before));
+    expect(screen.queryAllByText('已确认')).toHaveLength(0);
   });
 });

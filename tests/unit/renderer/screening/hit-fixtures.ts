@@ -13,7 +13,7 @@ export function hit(hitId: number, markText: string, daysLeft = 20): HitRow {
   return {
     hitId, source: 'filing', score: 0.9 - hitId / 100, reasons: ['shape'], decision: 'undecided', dismissReason: '', decisionNote: '',
     markKey: 1, markId: 'QH-CM-002', markName: '三江源', markCategory: '驰名商标', matchedText: markText, matchedMark: '三江源',
-    foundAt: '2026-11-29T00:00:00Z', filing: filing(hitId, markText, daysLeft), listing: null,
+    foundAt: '2026-11-29T00:00:00Z', version: 0, filing: filing(hitId, markText, daysLeft), listing: null,
   };
 }
 
