@@ -252,5 +252,16 @@ describe('图形要素 (Vienna codes)', () => {
       ['83000002', 'V2', ['identical']],
     ]);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+
+    // the mark editor's 图形要素: codes typed replace the mark's, a bad one is refused, the audit log notes it
+    const v2 = services.ctx.marks.getByMarkId('V2')!;
+    expect(await value(services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '5.03.13；3.1.8' }))).toEqual(['3.1.8', '5.3.13']);
+    expect(await services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '圆形' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是有效的维也纳分类代码') } });
+    expect(await value(services.dispatch('registry.viennaCodes', { key: v2.key }))).toEqual(['3.1.8', '5.3.13']);
+    const note = services.ctx.db.prepare("SELECT note FROM audit_log WHERE entity_key = ? ORDER BY id DESC LIMIT 1").get(String(v2.key));
+    expect(note).toEqual({ note: '图形要素：3.1.8 → 3.1.8、5.3.13' });
+    // the registry changed: a re-screen now finds 金葵花's shared code 5.3.13
+    await value(services.dispatch('batches.rescreen', { batchId }));
+    await expect.poll(() => hitsOf(batchId).find((h) => h.mark_id === 'V2')?.reasons, { timeout: 20_000 }).toBe('["identical","viennaCodes"]');
   });
 });
