@@ -94,7 +94,9 @@ function linker(db: Db, kind: BatchKind, batchId: number) {
 type Task = { row: ImageRow; label: string; read: () => Promise<Buffer> };
 
 /** What each row's image is, and the problems known before reading any image. */
-async function plan(job: BatchImagesJob, rows: readonly ImageRow[]): Promise<{ tasks: Task[]; problems: BatchImagesResult['problems'] }> {
+async function plan(
+  job: BatchImagesJob, rows: readonly ImageRow[], fileKeys: ReadonlySet<string>,
+): Promise<{ tasks: Task[]; problems: BatchImagesResult['problems'] }> {
   const sources = job.imagesPath ? await imageSources(job.imagesPath) : new Map<string, Source>();
   const problems: BatchImagesResult['problems'] = [];
   const tasks: Task[] = [];
@@ -112,7 +114,7 @@ async function plan(job: BatchImagesJob, rows: readonly ImageRow[]): Promise<{ t
   }
   const what = job.kind === 'filing' ? '申请号' : '编号';
   for (const [key, source] of sources) {
-    if (!keys.has(key)) problems.push({ rowNumber: 0, reason: `图样「${source.label}」没有对应的行：文件中没有${what}为「${key}」的行` });
+    if (!keys.has(key) && !fileKeys.has(key)) problems.push({ rowNumber: 0, reason: `图样「${source.label}」没有对应的行：文件中没有${what}为「${key}」的行` });
   }
   return { tasks, problems };
 }
@@ -120,9 +122,10 @@ async function plan(job: BatchImagesJob, rows: readonly ImageRow[]): Promise<{ t
 /** Stores and links the images of a batch's rows; resolves to how many were stored and the problems per row. */
 export async function importBatchImages(
   db: Db, job: BatchImagesJob, rows: readonly ImageRow[], now: string,
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: { fileKeys?: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<BatchImagesResult> {
-  const { tasks, problems } = await plan(job, rows);
+  // fileKeys: every key of the file (rows of other batches, bad rows): an image named by one names a row
+  const { tasks, problems } = await plan(job, rows, options.fileKeys ?? new Set());
   const link = linker(db, job.kind, job.batchId);
   let stored = 0;
   const one = async ({ row, label, read }: Task) => {

@@ -117,11 +117,15 @@ export async function runBatchImport(
   const imageColumn = job.mapping.image ?? -1;
   const withImages = imageColumn >= 0 || job.imagesPath !== undefined;
   const imageRows: ImageRow[] = [];
+  // every key the file has, the rows of other batches and the bad rows too: an image named by one is not "for no row"
+  const keyColumn = job.mapping[job.kind === 'filing' ? 'applicationNumber' : 'id'] ?? -1;
+  const fileKeys = new Set<string>();
   let chunk: TableRow[] = [];
   const flush = db.transaction((rows: typeof chunk) => {
     for (const row of rows) {
       const result = row.problem === undefined ? write(row.cells) : { ok: false as const, reason: row.problem };
       counts.totalRows += 1;
+      if (withImages) fileKeys.add((row.cells[keyColumn] ?? '').trim());
       if (!result.ok) {
         counts.badRows += 1;
         batches.addProblem(job.batchId, row.rowNumber, result.reason);
@@ -157,7 +161,7 @@ export async function runBatchImport(
   if (withImages) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(db, job, imageRows, { onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(db, job, imageRows, { fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
@@ -169,7 +173,8 @@ export async function runBatchImport(
 
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
 async function importImages(
-  db: Db, job: ImportJob, rows: ImageRow[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  db: Db, job: ImportJob, rows: ImageRow[],
+  options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
   const batches = createBatchesRepository(db);
   const result = await importBatchImages(db, {

@@ -8,7 +8,7 @@ import { mapHeaders } from '../../shared/formats/headers';
 import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registry';
 import { headerNames, normaliseHeader } from '../../shared/formats/headers';
 import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
-import { setMarkViennaCodes } from '../logos/vienna';
+import { markViennaCodes, setMarkViennaCodes } from '../logos/vienna';
 import { duplicateKey } from '../../shared/registry-duplicates';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
@@ -149,6 +149,15 @@ function writeRow(ctx: AppContext, mark: ProtectedMark, fileName: string): 'crea
   return existing ? 'updated' : 'created';
 }
 
+/** A record's 图形要素 from the file, audited when they change (the batches then show as out of date). */
+function importViennaCodes(ctx: AppContext, markKey: number, codes: readonly string[], fileName: string): void {
+  const before = markViennaCodes(ctx.db, markKey);
+  if (before.join(';') === codes.join(';')) return;
+  setMarkViennaCodes(ctx.db, markKey, codes);
+  ctx.audit.record({ actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+    note: `从「${fileName}」导入图形要素：${before.join('、') || '无'} → ${codes.join('、') || '无'}` }, ctx.now());
+}
+
 export function createRegistryImportService(ctx: AppContext) {
   const pending = new Map<string, PendingImport>();
 
@@ -206,7 +215,7 @@ export function createRegistryImportService(ctx: AppContext) {
           // a file with a 图形要素 column sets the codes of the records it wrote (an empty cell clears them)
           const codes = job.viennaCodes?.[index];
           const written = codes && !(duplicate && job.choice === 'skip') ? ctx.marks.getByMarkId(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id) : undefined;
-          if (codes && written) setMarkViennaCodes(ctx.db, written.key, codes);
+          if (codes && written) importViennaCodes(ctx, written.key, codes, job.fileName);
         });
       })();
       pending.delete(token);

@@ -139,6 +139,13 @@ describe('a gazette batch with a ZIP of images', () => {
     // a word mark's hit on a mark with a logo shows the mark's logo and no filing image
     const detail = await value<{ reasons: string[] }>(services.dispatch('hits.get', { hitId: imageOnly.id }));
     expect(detail.reasons).toEqual(['figurative']);
+
+    // the same gazette and ZIP again: every row is another batch's now, and their images name rows all the same
+    const again = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
+    expect(await problemsOf(again)).toEqual([
+      { rowNumber: 0, reason: '图样「99999999.png」没有对应的行：文件中没有申请号为「99999999」的行' },
+      { rowNumber: 7, reason: '缺少商标名称' },
+    ]);
   });
 
   it('reads a 图样 column of paths relative to the table, and says which file is missing or outside its folder', async () => {
