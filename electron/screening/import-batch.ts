@@ -176,9 +176,11 @@ async function importImages(
   db: Db, job: ImportJob, rows: ImageRow[],
   options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
+  // never a fallback beside the user's table: images belong in the data folder with the database
+  if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
   const batches = createBatchesRepository(db);
   const result = await importBatchImages(db, {
-    batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir ?? path.dirname(job.filePath),
+    batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
     ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
   }, rows, new Date().toISOString(), options);
   db.transaction(() => {

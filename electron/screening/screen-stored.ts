@@ -118,7 +118,8 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
     : inProcessScreener(options.marks);
   const found = options.imageHits ? await options.imageHits() : new Map<number, Hit[]>();
   const viennaOf = viennaCodesReader(db, options.kind);
-  const withImages = (results: [number, Hit[]][], rows: StoredInput[]): [number, Hit[]][] => {
+  // the image hits joined to the text hits, then 图形要素相同 where the filing and the mark share a Vienna code
+  const withFigures = (results: [number, Hit[]][], rows: StoredInput[]): [number, Hit[]][] => {
     const joined: [number, Hit[]][] = found.size === 0 ? results : results.map(([rowId, text]) => [rowId, joinImageHits(text, found.get(rowId) ?? [])]);
     const rowCodes = viennaOf(rows);
     return rowCodes.size === 0 ? joined : joined.map(([rowId, hits]) => [rowId, withViennaCodes(hits, rowCodes.get(rowId) ?? [], viennaOf.markCodes)]);
@@ -134,7 +135,7 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]?.rowId ?? afterId;
       const job: Promise<void> = screener.screen(rows, options.kind).then((results) => {
-        hits += writePage(withImages(results, rows), rows);
+        hits += writePage(withFigures(results, rows), rows);
         done += rows.length;
         options.onProgress?.(done, total, hits);
       });

@@ -27,7 +27,9 @@ function autoMapping(kind: BatchKind, headers: readonly string[]): Record<string
 
 /** A ZIP of images is checked before the batch starts: a file that is no ZIP is refused, not found out later. */
 async function checkImagesPath(imagesPath: string | undefined): Promise<void> {
-  if (imagesPath === undefined || statSync(imagesPath).isDirectory()) return;
+  if (imagesPath === undefined) return;
+  if (!existsSync(imagesPath)) throw new AppFailure('not-found', `所选图样「${path.basename(imagesPath)}」已不存在，请重新选择`);
+  if (statSync(imagesPath).isDirectory()) return;
   try {
     await imageSources(imagesPath);
   } catch (error) {
