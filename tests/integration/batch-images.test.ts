@@ -224,6 +224,38 @@ describe('a damaged ZIP entry', () => {
   });
 });
 
+describe('cancelling while the images are read', () => {
+  it('keeps the rows, and a resumed import reads the ZIP again and links every image once', async () => {
+    const count = 160;
+    const lines = [FILING_HEADER];
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < count; i++) {
+      const number = String(85000000 + i);
+      lines.push(filingLine(number, `青山${i}`));
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><rect width="300" height="300" fill="#fff"/><rect x="${20 + i}" y="40" width="80" height="${60 + i}" fill="#333"/></svg>`;
+      files[`${number}.png`] = await sharp(Buffer.from(svg)).png().toBuffer();
+    }
+    const table = path.join(folder.dir, 'gazette.csv');
+    writeFileSync(table, lines.join('\r\n'));
+    const zip = path.join(folder.dir, 'images.zip');
+    writeFileSync(zip, zipSync(files));
+    const { batchId } = await value<{ batchId: number }>(services.dispatch('batches.startImport', {
+      fileToken: await choose(table, 'table'), kind: 'filing', mapping: FILING_MAPPING, imagesToken: await choose(zip, 'images'),
+    }));
+    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).message, { interval: 2, timeout: 20_000 })
+      .toMatch(/^正在读取图样 \d+ \/ 160 张$/);
+    await value(services.dispatch('batches.cancel', { batchId }));
+    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).phase, { timeout: 20_000 }).toBe('cancelled');
+    const linked = () => (services.ctx.db.prepare('SELECT count(*) AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id WHERE f.batch_id = ?').get(batchId) as { n: number }).n;
+    expect(linked()).toBeLessThan(count);
+
+    await value(services.dispatch('batches.resume', { batchId }));
+    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).phase, { timeout: 30_000 }).toBe('done');
+    expect(linked()).toBe(count);
+    expect(await problemsOf(batchId)).toEqual([]);
+  });
+});
+
 describe('图形要素 (Vienna codes)', () => {
   it('adds 图形要素相同 to a hit whose filing shares a code with the mark, never makes a hit of codes alone, and refuses a bad code', async () => {
     const registry = path.join(folder.dir, '名录.csv');
