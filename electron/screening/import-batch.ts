@@ -113,25 +113,19 @@ export async function runBatchImport(
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
   const write = rowWriter(db, job, await keysWithImages(job));
-  // the rows that may have an image, kept only when the batch brings images (a key and a cell a row)
-  const imageColumn = job.mapping.image ?? -1;
-  const withImages = imageColumn >= 0 || job.imagesPath !== undefined;
-  const imageRows: ImageRow[] = [];
-  // every key the file has, the rows of other batches and the bad rows too: an image named by one is not "for no row"
-  const keyColumn = job.mapping[job.kind === 'filing' ? 'applicationNumber' : 'id'] ?? -1;
-  const fileKeys = new Set<string>();
+  const images = imageCollector(job);
   let chunk: TableRow[] = [];
   const flush = db.transaction((rows: typeof chunk) => {
     for (const row of rows) {
       const result = row.problem === undefined ? write(row.cells) : { ok: false as const, reason: row.problem };
       counts.totalRows += 1;
-      if (withImages) fileKeys.add((row.cells[keyColumn] ?? '').trim());
+      images.saw(row.cells);
       if (!result.ok) {
         counts.badRows += 1;
         batches.addProblem(job.batchId, row.rowNumber, result.reason);
       } else if (result.isNew) {
         counts.newRows += 1;
-        if (withImages) imageRows.push({ key: result.key, rowNumber: row.rowNumber, cell: row.cells[imageColumn] ?? '' });
+        images.own(result.key, row);
       } else counts.duplicateRows += 1;
     }
     batches.setCounts(job.batchId, counts);
@@ -158,10 +152,10 @@ export async function runBatchImport(
   } finally {
     await table.close();
   }
-  if (withImages) {
+  if (images.wanted) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(db, job, imageRows, { fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(db, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
@@ -169,6 +163,30 @@ export async function runBatchImport(
     );
   }
   return counts;
+}
+
+/**
+ * What the image step needs from the rows, gathered only when the batch brings images: this batch's rows with their
+ * key and image cell, and every key the file has (rows of other batches and bad rows too: an image named by one of
+ * them is not "for no row").
+ */
+function imageCollector(job: ImportJob) {
+  const imageColumn = job.mapping.image ?? -1;
+  const keyColumn = job.mapping[job.kind === 'filing' ? 'applicationNumber' : 'id'] ?? -1;
+  const wanted = imageColumn >= 0 || job.imagesPath !== undefined;
+  const rows: ImageRow[] = [];
+  const fileKeys = new Set<string>();
+  return {
+    wanted,
+    rows,
+    fileKeys,
+    saw(cells: readonly string[]): void {
+      if (wanted) fileKeys.add((cells[keyColumn] ?? '').trim());
+    },
+    own(key: string, row: TableRow): void {
+      if (wanted) rows.push({ key, rowNumber: row.rowNumber, cell: row.cells[imageColumn] ?? '' });
+    },
+  };
 }
 
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
