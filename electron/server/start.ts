@@ -1,0 +1,86 @@
+// Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services (still
+// on the server's SQLite file in this slice) with the real accounts handlers, and the HTTPS front. The command
+// (electron/server/main.ts) and the tests start it the same way.
+import { createAccountsHandlers } from '../accounts/handlers';
+import type { SessionPolicy, ScryptParams } from '../accounts/policy';
+import { createAccountsRepository } from '../accounts/repository';
+import { createAccountsService, type AccountsService } from '../accounts/service';
+import { createQueuedDialogs } from '../bridge/dialogs';
+import type { AppConfig } from '../context';
+import { startServices, type RunningServices } from '../startup';
+import { migrateStore } from '../store/migrate';
+import { openStore, type Store, type StoreConfig } from '../store/store';
+import { loadCertificate, type ServerCertificate } from './certificate';
+import { startHttpsServer } from './https-server';
+
+export interface ServerStartOptions {
+  app: AppConfig;
+  store: StoreConfig;
+  host: string;
+  port: number;
+  rendererDir: string;
+  tls: { certFile: string; keyFile: string } | null;
+  sessions: SessionPolicy;
+  /** the accounts' clock; tests move it to end sessions and locks */
+  accountsNow?: () => Date;
+  /** tests only: a cheaper scrypt */
+  scrypt?: ScryptParams;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  certificate: ServerCertificate;
+  /** the first 管理员's one-time password, when this start created it (print it once) */
+  firstAdmin: { login: string; password: string } | null;
+  accounts: AccountsService;
+  store: Store;
+  services: RunningServices;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
+  const store = await openStore(options.store);
+  let services: RunningServices | undefined;
+  try {
+    await migrateStore(store);
+    const accounts = createAccountsService({
+      repo: createAccountsRepository(store.db),
+      sessions: options.sessions,
+      ...(options.accountsNow ? { now: options.accountsNow } : {}),
+      ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    });
+    const firstAdmin = await accounts.createFirstAdmin();
+    const certificate = await loadCertificate(options.app.dataDir, options.tls);
+    // No file dialogs on a server: the queue stays empty and files.open answers with a message.
+    const running = await startServices({ ...options.app, transport: 'server' }, createQueuedDialogs(), createAccountsHandlers(accounts));
+    services = running;
+    const front = await startHttpsServer({
+      dispatch: running.dispatch,
+      accounts,
+      rendererDir: options.rendererDir,
+      tls: certificate,
+      host: options.host,
+      port: options.port,
+    });
+    const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+    return {
+      url: `https://${shownHost}:${front.port}/`,
+      port: front.port,
+      certificate,
+      firstAdmin,
+      accounts,
+      store,
+      services: running,
+      async close() {
+        await front.close();
+        running.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    services?.close();
+    await store.close();
+    throw error;
+  }
+}
