@@ -1,6 +1,6 @@
 // The accounts channels. In the desktop app there are no accounts: `accounts.me` says so and the rest refuse.
 // On the server the user of the request comes from acting-user (the server checked the session and the role).
-import { accountsContract } from '../../shared/contract/accounts';
+import type { accountsContract } from '../../shared/contract/accounts';
 import { AppFailure } from '../../shared/result';
 import type { Handlers } from '../ipc/dispatch';
 import { actingUser } from './acting-user';

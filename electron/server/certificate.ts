@@ -35,7 +35,7 @@ function readPair(certFile: string, keyFile: string, source: ServerCertificate['
   try {
     return { cert, key: readFileSync(keyFile, 'utf8'), fingerprint: fingerprintOf(cert), source, certFile };
   } catch (error) {
-    throw new Error(`证书文件 ${certFile} 无法读取：${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`证书文件 ${certFile} 无法读取：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

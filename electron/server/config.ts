@@ -40,7 +40,7 @@ function readFileConfig(dataDir: string): z.infer<typeof ServerFileSchema> {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`配置文件 ${file} 不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`配置文件 ${file} 不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const parsed = ServerFileSchema.safeParse(json);
   if (!parsed.success) {

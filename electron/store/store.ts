@@ -84,7 +84,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   } catch (error) {
     await store.close().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`无法连接数据库 ${store.where}（${reason || '连接被拒绝'}）：请确认 PostgreSQL 服务器已启动且地址正确。`);
+    throw new Error(`无法连接数据库 ${store.where}（${reason || '连接被拒绝'}）：请确认 PostgreSQL 服务器已启动且地址正确。`, { cause: error });
   }
   return store;
 }

@@ -67,5 +67,6 @@ export function unreachable(error: unknown): Error {
   return new Error(
     `PostgreSQL server at ${redactUrl(testPostgresUrl())} is not reachable (${reason}). ` +
       `Start it (CI starts it before the tests) or set ${DATABASE_URL_ENV}; these tests fail rather than skip.`,
+    { cause: error },
   );
 }
