@@ -17,8 +17,9 @@ export interface AppConfig {
   /** better_sqlite3.node built for Electron's ABI when running inside Electron. */
   nativeBinding?: string;
   /**
-   * Shown in the audit log and the letters as who acted: the 经办人 set in 设置 when there is one (read at each
-   * use, see createAppContext), else what the app was started with (the OS user's full name, electron/paths.ts).
+   * Shown in the audit log and the letters as who acted (read at each use, see createAppContext): in server mode
+   * the signed-in user of the request (electron/accounts/acting-user.ts); else the 经办人 set in 设置 when there is
+   * one; else what the app was started with (the OS user's full name, electron/paths.ts).
    */
   actor: string;
   transport: 'electron' | 'web' | 'server';

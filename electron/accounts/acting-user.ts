@@ -1,7 +1,7 @@
 // Who the current request is, in server mode. The server runs each dispatch inside `actAs(user, …)`; anything
 // that records who acted (ctx.config.actor, read by every service that writes the audit log) asks `actingUser()`
 // instead of being handed the user through every call. AsyncLocalStorage follows the request's promises and
-// timers, so work a request starts (an import job) still knows who started it.
+// timers; work that outlives the request (a job it started) is not yet checked to keep the user.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Role } from '../../shared/contract/accounts';
 
