@@ -164,7 +164,6 @@ export function createAccountsService(options: AccountsServiceOptions) {
       return repo.deleteEndedSessions(now.toISOString(), new Date(now.getTime() - policy.idleMinutes * MINUTE).toISOString());
     },
 
-    hasUsers: async () => (await repo.countUsers()) > 0,
     me: (id: number) => summary(id),
     list: async () => (await repo.listUsers()).map((row) => summarise(row, clock())),
 

@@ -8,12 +8,13 @@ import { fingerprintOf } from '../../electron/server/certificate';
 import { PIN_MISMATCH_MESSAGE, createServerClient, postPinned } from '../../electron/server/pinned-client';
 import { CHANNELS } from '../../shared/api';
 import { sampleMark } from './support/marks';
-import { seedConfirmedHits } from './support/letters';
+import { seedConfirmedHits, type SeededHits } from './support/letters';
 import { startTestServer, type TestServer } from './support/server';
 
 const PASSWORD = { clerk: 'clerk-password-1', head: 'head-password-1' };
 let t: TestServer;
 let admin: { login: string; password: string };
+let seeded: SeededHits;
 
 beforeAll(async () => {
   t = await startTestServer('postgres');
@@ -21,6 +22,7 @@ beforeAll(async () => {
   admin = t.server.firstAdmin;
   await t.server.accounts.create({ login: 'zhangsan', displayName: '张三', role: '科员', password: PASSWORD.clerk });
   await t.server.accounts.create({ login: 'lichu', displayName: '李处长', role: '处长', password: PASSWORD.head });
+  seeded = seedConfirmedHits(t.server.services.ctx);
 });
 afterAll(async () => {
   await t?.stop();
@@ -79,9 +81,8 @@ describe('sessions', () => {
 
 describe('roles', () => {
   it('lets a 科员 draft a letter but not issue it; a 处长 issues it', async () => {
-    const hits = seedConfirmedHits(t.server.services.ctx);
     const clerk = await t.login('zhangsan', PASSWORD.clerk);
-    const draft = await t.call('letters.draftFromHits', { hitIds: hits.gi, kind: 'referral' }, clerk);
+    const draft = await t.call('letters.draftFromHits', { hitIds: seeded.gi, kind: 'referral' }, clerk);
     expect(draft.body.ok).toBe(true);
     const id = (draft.body.value as { id: number }).id;
 
@@ -126,6 +127,14 @@ describe('who acted', () => {
     const historyTwo = await t.call('registry.history', { key: keyTwo }, head);
     expect(historyOne.body.value).toEqual([expect.objectContaining({ actor: '李处长（lichu）', action: 'create' })]);
     expect(historyTwo.body.value).toEqual([expect.objectContaining({ actor: '管理员（admin）', action: 'create' })]);
+  });
+
+  it('records the 科员 who decided a hit', async () => {
+    const clerk = await t.login('zhangsan', PASSWORD.clerk);
+    const decided = await t.call('hits.decide', { hitIds: [seeded.undecided], decision: 'confirmed' }, clerk);
+    expect(decided.body).toMatchObject({ ok: true, value: { updated: 1 } });
+    const hit = await t.call('hits.get', { hitId: seeded.undecided }, clerk);
+    expect(hit.body.value).toMatchObject({ decision: 'confirmed', decidedBy: '张三（zhangsan）' });
   });
 });
 
