@@ -45,16 +45,22 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
   try {
     await migrateStore(store);
     const accounts = createAccountsService({
+      // the app's audit log is opened below; account changes only happen once requests are served
+      audit: (change) => {
+        const ctx = services?.ctx;
+        ctx?.audit.record({ actor: ctx.config.actor, action: change.action, entity: 'user', entityKey: change.login, before: null, after: null, note: change.note }, ctx.now());
+      },
       repo: createAccountsRepository(store.db),
       sessions: options.sessions,
       ...(options.accountsNow ? { now: options.accountsNow } : {}),
       ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     });
-    const firstAdmin = await accounts.createFirstAdmin();
     const certificate = await loadCertificate(options.app.dataDir, options.tls);
     // No file dialogs on a server: the queue stays empty and files.open answers with a message.
     const running = await startServices({ ...options.app, transport: 'server' }, createQueuedDialogs(), createAccountsHandlers(accounts));
     services = running;
+    // after the services, so that the audit log records it (as the person who started the server)
+    const firstAdmin = await accounts.createFirstAdmin();
     const front = await startHttpsServer({
       dispatch: running.dispatch,
       accounts,

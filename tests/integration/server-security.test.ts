@@ -111,6 +111,22 @@ describe('roles', () => {
     expect((await t.call('accounts.list', {}, root)).body.value).toEqual(expect.arrayContaining([expect.objectContaining({ login: 'zhaoliu' })]));
     expect(await t.login('zhaoliu', 'zhaoliu-password')).toMatch(/^[\w-]{40,}$/);
   });
+
+  it('records account changes in the audit log with the 管理员 who made them', async () => {
+    const root = await t.login(admin.login, admin.password);
+    const created = await t.call('accounts.create', { login: 'sunqi', displayName: '孙七', role: '科员', password: 'sunqi-password' }, root);
+    const id = (created.body.value as { id: number }).id;
+    await t.call('accounts.setRole', { id, role: '处长' }, root);
+    const entries = t.server.services.ctx.db
+      .prepare("SELECT actor, action, entity_key AS login, note FROM audit_log WHERE entity = 'user' ORDER BY id")
+      .all() as { actor: string; action: string; login: string; note: string }[];
+    expect(entries[0]).toEqual({ actor: '测试员', action: 'create', login: 'admin', note: '新建账户：管理员，角色 管理员' });
+    expect(entries.filter((entry) => entry.login === 'sunqi')).toEqual([
+      { actor: '管理员（admin）', action: 'create', login: 'sunqi', note: '新建账户：孙七，角色 科员' },
+      { actor: '管理员（admin）', action: 'update', login: 'sunqi', note: '角色：科员 → 处长' },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('sunqi-password');
+  });
 });
 
 describe('who acted', () => {
