@@ -5,8 +5,9 @@ import { createAccountsHandlers } from '../accounts/handlers';
 import type { SessionPolicy, ScryptParams } from '../accounts/policy';
 import { createAccountsRepository } from '../accounts/repository';
 import { createAccountsService, type AccountsService } from '../accounts/service';
-import { createQueuedDialogs } from '../bridge/dialogs';
 import type { AppConfig } from '../context';
+import type { DialogPort } from '../files/dialog-port';
+import { AppFailure } from '../../shared/result';
 import { startServices, type RunningServices } from '../startup';
 import { migrateStore } from '../store/migrate';
 import { openStore, type Store, type StoreConfig } from '../store/store';
@@ -39,6 +40,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A server has no one at its screen: channels that open or save a file answer with this. */
+export const NO_DIALOGS_MESSAGE = '服务器模式下暂不能选择或保存文件：文件对话框属于桌面程序，在服务器上导入、导出和备份尚未完成。';
+const refuseDialog = (): Promise<never> => Promise.reject(new AppFailure('unsupported', NO_DIALOGS_MESSAGE));
+const SERVER_DIALOGS: DialogPort = { openFile: refuseDialog, saveFile: refuseDialog };
+
 export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
   let services: RunningServices | undefined;
@@ -56,8 +62,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     });
     const certificate = await loadCertificate(options.app.dataDir, options.tls);
-    // No file dialogs on a server: the queue stays empty and files.open answers with a message.
-    const running = await startServices({ ...options.app, transport: 'server' }, createQueuedDialogs(), createAccountsHandlers(accounts));
+    const running = await startServices({ ...options.app, transport: 'server' }, SERVER_DIALOGS, createAccountsHandlers(accounts));
     services = running;
     // after the services, so that the audit log records it (as the person who started the server)
     const firstAdmin = await accounts.createFirstAdmin();

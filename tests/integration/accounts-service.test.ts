@@ -93,6 +93,16 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
     expect((await accounts.authenticate(busy.token)).ok).toBe(false);
   });
 
+  it('removes ended sessions from the table and keeps the live ones', async () => {
+    await accounts.login('zhangsan', PASSWORD);
+    advance(20);
+    const live = await accounts.login('Admin', PASSWORD);
+    advance(15); // the first has been idle 35 minutes, the second 15
+    expect(await accounts.pruneSessions()).toBe(1);
+    const rows = await test.store.db.selectFrom('sessions').select('token_hash').execute();
+    expect(rows.map((row) => row.token_hash)).toEqual([hashToken(live.token)]);
+  });
+
   it('refuses no token, a made-up token and a logged-out token', async () => {
     expect(await accounts.authenticate(undefined)).toEqual({ ok: false, message: '请先登录。' });
     expect((await accounts.authenticate('made-up')).ok).toBe(false);
