@@ -129,6 +129,10 @@ export function createAccountsService(options: AccountsServiceOptions) {
 
     /** Checks the password and opens a session; the raw token is returned once and only its hash is stored. */
     async login(loginName: string, password: string): Promise<{ token: string; user: UserSummary; expiresAt: string }> {
+      // no password this long was ever accepted; refusing it unhashed keeps a huge body from costing a hash
+      if (password.length > TEXT_LIMITS.account.password.max || loginName.length > TEXT_LIMITS.account.login.max * 4) {
+        throw new AppFailure('invalid-input', WRONG_CREDENTIALS);
+      }
       const row = await repo.userByLogin(foldLogin(loginName));
       if (!row) {
         await burnVerification(password);

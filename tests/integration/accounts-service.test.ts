@@ -50,6 +50,11 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
     await expect(accounts.login('nobody', PASSWORD)).rejects.toThrow(WRONG_CREDENTIALS);
   });
 
+  it('refuses an overlong password as a wrong one, and counts it toward nothing', async () => {
+    await expect(accounts.login('zhangsan', 'x'.repeat(1_000_000))).rejects.toThrow(WRONG_CREDENTIALS);
+    expect((await accounts.list()).find((user) => user.login === 'zhangsan')?.failedAttempts).toBe(0);
+  });
+
   it(`locks an account after ${LOCKOUT_THRESHOLD} failures for ${LOCKOUT_MINUTES} minutes, even against the right password`, async () => {
     for (let attempt = 1; attempt < LOCKOUT_THRESHOLD; attempt += 1) {
       await expect(accounts.login('zhangsan', `wrong-${attempt}`)).rejects.toThrow(WRONG_CREDENTIALS);
