@@ -2,7 +2,7 @@
 // on the server's SQLite file in this slice) with the real accounts handlers, and the HTTPS front. The command
 // (electron/server/main.ts) and the tests start it the same way.
 import { createAccountsHandlers } from '../accounts/handlers';
-import type { SessionPolicy, ScryptParams } from '../accounts/policy';
+import type { SessionPolicy } from '../accounts/policy';
 import { createAccountsRepository } from '../accounts/repository';
 import { createAccountsService, type AccountsService } from '../accounts/service';
 import type { AppConfig } from '../context';
@@ -24,8 +24,6 @@ export interface ServerStartOptions {
   sessions: SessionPolicy;
   /** the accounts' clock; tests move it to end sessions and locks */
   accountsNow?: () => Date;
-  /** tests only: a cheaper scrypt */
-  scrypt?: ScryptParams;
 }
 
 export interface RunningServer {
@@ -59,7 +57,6 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       repo: createAccountsRepository(store.db),
       sessions: options.sessions,
       ...(options.accountsNow ? { now: options.accountsNow } : {}),
-      ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     });
     const certificate = await loadCertificate(options.app.dataDir, options.tls);
     const running = await startServices({ ...options.app, transport: 'server' }, SERVER_DIALOGS, createAccountsHandlers(accounts));
