@@ -2,6 +2,7 @@
 // Repositories written against it run unchanged on both; tests run each of them on both.
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { StoreSchema } from './schema';
@@ -66,6 +67,8 @@ function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store
 }
 
 function openSqlite(config: Extract<StoreConfig, { kind: 'sqlite' }>): Store {
+  // the server's first start names a file in a data folder that does not exist yet
+  mkdirSync(path.dirname(config.file), { recursive: true });
   const database = new Database(config.file, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');

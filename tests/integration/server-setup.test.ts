@@ -9,7 +9,8 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { GENERATED_CERT, fingerprintOf, loadCertificate, normaliseFingerprint } from '../../electron/server/certificate';
 import { DEFAULT_SERVER_DATABASE_URL, readServerConfig } from '../../electron/server/config';
 import { startServices } from '../../electron/startup';
-import { storeConfigFromUrl } from '../../electron/store/store';
+import { migrateStore } from '../../electron/store/migrate';
+import { openStore, storeConfigFromUrl } from '../../electron/store/store';
 import { tempDir, testConfig } from './support/context';
 
 let folder: ReturnType<typeof tempDir>;
@@ -45,6 +46,15 @@ describe('server.json and the environment', () => {
     expect(storeConfigFromUrl('postgresql://u@h/db', folder.dir)).toEqual({ kind: 'postgres', url: 'postgresql://u@h/db' });
     expect(storeConfigFromUrl('sqlite:a.sqlite', folder.dir)).toEqual({ kind: 'sqlite', file: path.join(folder.dir, 'a.sqlite') });
     expect(() => storeConfigFromUrl('mysql://u:secret@h/db', folder.dir)).toThrow(/mysql:\/\/u:\*\*\*@h\/db.*无法识别/);
+  });
+
+  it('opens a SQLite store in a folder that does not exist yet (a first start)', async () => {
+    const store = await openStore(storeConfigFromUrl('sqlite:accounts.sqlite', path.join(folder.dir, 'new', 'server')));
+    try {
+      expect(await migrateStore(store)).toEqual(['001-accounts']);
+    } finally {
+      await store.close();
+    }
   });
 });
 
