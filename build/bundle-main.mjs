@@ -1,4 +1,4 @@
-// Bundles the main-process side (Electron main, preload, command line, workers, web bridge) with esbuild.
+// Bundles the main-process side (Electron main, preload, command line, workers, web bridge, server) with esbuild.
 // The renderer is built by Vite (renderer/vite.config.ts). Native modules and electron stay external.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ const ENTRIES = {
   'electron/main.ts': 'main.cjs',
   'electron/preload.ts': 'preload.cjs',
   'electron/web.ts': 'web.cjs',
+  'electron/server/main.ts': 'server.cjs',
   'electron/cli/screen.ts': 'screen.cjs',
   'electron/workers/screen-worker.ts': 'screen-worker.cjs',
   'electron/workers/batch-import-worker.ts': 'batch-import-worker.cjs',
@@ -36,7 +37,8 @@ await Promise.all(
       format: 'cjs',
       target: 'node20',
       sourcemap: true,
-      external: ['electron', 'better-sqlite3', 'sharp'],
+      // pg-native: pg's optional native binding, never installed (pg's pure-JS client is used)
+      external: ['electron', 'better-sqlite3', 'sharp', 'pg-native'],
       logLevel: 'warning',
       legalComments: 'none',
     }),

@@ -2,6 +2,7 @@
 // Restore swaps the database underneath, so services reach the repositories through the context each call.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { actingUser, actorName } from './accounts/acting-user';
 import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
 import { createAuditRepository, type AuditRepository } from './db/repositories/audit';
 import { createMarksRepository, type MarksRepository } from './db/repositories/marks';
@@ -16,11 +17,12 @@ export interface AppConfig {
   /** better_sqlite3.node built for Electron's ABI when running inside Electron. */
   nativeBinding?: string;
   /**
-   * Shown in the audit log and the letters as who acted: the 经办人 set in 设置 when there is one (read at each
-   * use, see createAppContext), else what the app was started with (the OS user's full name, electron/paths.ts).
+   * Shown in the audit log and the letters as who acted (read at each use, see createAppContext): in server mode
+   * the signed-in user of the request (electron/accounts/acting-user.ts); else the 经办人 set in 设置 when there is
+   * one; else what the app was started with (the OS user's full name, electron/paths.ts).
    */
   actor: string;
-  transport: 'electron' | 'web';
+  transport: 'electron' | 'web' | 'server';
   /** Folder of the bundled worker scripts (out/); without it long jobs run in the main thread (tests). */
   workerDir?: string;
   version: string;
@@ -74,6 +76,9 @@ export function createAppContext(config: AppConfig): AppContext {
   const liveConfig: AppConfig = Object.defineProperty({ ...config }, 'actor', {
     enumerable: true,
     get: () => {
+      // server mode: the signed-in user of the request being served (electron/accounts/acting-user.ts)
+      const user = actingUser();
+      if (user) return actorName(user);
       // a closed context (after close, or a config handed on to the next start) answers with the start-up name
       if (!state.db.open) return startedAs;
       const set = state.settings.get<string>(OPERATOR_SETTING);

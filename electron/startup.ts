@@ -8,7 +8,7 @@ import { AppFailure } from '../shared/result';
 import { createAppContext, DATABASE_FILE, type AppConfig, type AppContext } from './context';
 import { createHandlers, type DialogPort } from './handlers';
 import { createFileGrants, type FileGrants } from './files/grants';
-import { createDispatcher, type Dispatch } from './ipc/dispatch';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { reconcileWithArchive } from './letters/sequences';
 import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
 import { packImages } from './logos/backup-images';
@@ -64,7 +64,8 @@ function openContext(config: AppConfig): AppContext {
   }
 }
 
-export async function startServices(config: AppConfig, dialogs: DialogPort): Promise<RunningServices> {
+/** `overrides`: handlers that replace the app's own for some channels (the server's accounts). */
+export async function startServices(config: AppConfig, dialogs: DialogPort, overrides: Partial<Handlers> = {}): Promise<RunningServices> {
   const databasePath = path.join(config.dataDir, DATABASE_FILE);
   mkdirSync(config.dataDir, { recursive: true });
   const notices: string[] = [];
@@ -84,9 +85,8 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     const seededOnThisStart = await seedSampleRegistry(ctx);
     const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
     const files = createFileGrants();
-    const dispatch = createDispatcher(createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), (message, error) =>
-      console.error(`[markguard] ${message}:`, error),
-    );
+    const handlers: Handlers = { ...createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), ...overrides };
+    const dispatch = createDispatcher(handlers, (message, error) => console.error(`[markguard] ${message}:`, error));
     return {
       ctx,
       dispatch,

@@ -7,13 +7,18 @@ import type { Result } from './result';
 export * from './contract/registry';
 export * from './contract/files';
 export * from './contract/logos';
+export * from './contract/accounts';
 import { filesContract } from './contract/files';
 import { registryContract } from './contract/registry';
 import { screeningContract } from './contract/screening';
 import { lettersContract } from './contract/letters';
 import { logosContract } from './contract/logos';
+import { accountsContract } from './contract/accounts';
 
-export const contract = { ...filesContract, ...registryContract, ...screeningContract, ...lettersContract, ...logosContract } as const;
+export const contract = {
+  ...filesContract, ...registryContract, ...screeningContract, ...lettersContract, ...logosContract,
+  ...accountsContract,
+} as const;
 
 
 export { CategorySchema, NiceClassSchema };

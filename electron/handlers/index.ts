@@ -1,4 +1,5 @@
 // Every channel of shared/api.ts, composed from one handler factory per area. Transports differ only in dialogs.
+import { createDesktopAccountsHandlers } from '../accounts/handlers';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import { createLettersHandlers } from './letters';
@@ -18,5 +19,7 @@ export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartI
     ...createScreeningHandlers(ctx, shell),
     ...createLettersHandlers(ctx, shell),
     ...createLogoHandlers(ctx, shell),
+    // the server replaces these with the real ones (electron/server)
+    ...createDesktopAccountsHandlers(),
   };
 }

@@ -76,7 +76,7 @@ export const AppInfoSchema = z.object({
   seededCount: z.number().int(),
   /** screening batches ever imported (the first-start guide shows 导入初审公告 until there is one) */
   batchCount: z.number().int(),
-  transport: z.enum(['electron', 'web']),
+  transport: z.enum(['electron', 'web', 'server']),
   /** what this start must tell the clerk: an interrupted restore undone, a start-up backup a full disk stopped */
   notices: z.array(z.string()),
 });

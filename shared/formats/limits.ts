@@ -45,6 +45,11 @@ export const TEXT_LIMITS = {
   settings: {
     operator: limit('经办人', 40),
   },
+  account: {
+    login: limit('用户名', 40),
+    displayName: limit('姓名', 40),
+    password: limit('密码', 200),
+  },
   letterSettings: {
     issuingBody: limit('发文机关', 60),
     bodyCode: limit('机关代字', 20),

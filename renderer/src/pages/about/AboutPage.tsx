@@ -3,7 +3,11 @@ import { useEffect } from 'react';
 import { useAppInfo } from '../../app/useAppInfo';
 import { OperatorSetting } from './OperatorSetting';
 
-const TRANSPORT_LABELS = { electron: '桌面应用（Electron）', web: '浏览器（本机回环地址，仅供开发与测试）' } as const;
+const TRANSPORT_LABELS = {
+  electron: '桌面应用（Electron）',
+  web: '浏览器（本机回环地址，仅供开发与测试）',
+  server: '服务器模式（HTTPS，多用户）',
+} as const;
 
 export function AboutPage() {
   const { info, error, reload } = useAppInfo();

@@ -1,0 +1,94 @@
+// Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services (still
+// on the server's SQLite file in this slice) with the real accounts handlers, and the HTTPS front. The command
+// (electron/server/main.ts) and the tests start it the same way.
+import { createAccountsHandlers } from '../accounts/handlers';
+import type { SessionPolicy } from '../accounts/policy';
+import { createAccountsRepository } from '../accounts/repository';
+import { createAccountsService, type AccountsService } from '../accounts/service';
+import type { AppConfig } from '../context';
+import type { DialogPort } from '../files/dialog-port';
+import { AppFailure } from '../../shared/result';
+import { startServices, type RunningServices } from '../startup';
+import { migrateStore } from '../store/migrate';
+import { openStore, type Store, type StoreConfig } from '../store/store';
+import { loadCertificate, type ServerCertificate } from './certificate';
+import { startHttpsServer } from './https-server';
+
+export interface ServerStartOptions {
+  app: AppConfig;
+  store: StoreConfig;
+  host: string;
+  port: number;
+  rendererDir: string;
+  tls: { certFile: string; keyFile: string } | null;
+  sessions: SessionPolicy;
+  /** the accounts' clock; tests move it to end sessions and locks */
+  accountsNow?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  certificate: ServerCertificate;
+  /** the first 管理员's one-time password, when this start created it (print it once) */
+  firstAdmin: { login: string; password: string } | null;
+  accounts: AccountsService;
+  store: Store;
+  services: RunningServices;
+  close(): Promise<void>;
+}
+
+/** A server has no one at its screen: channels that open or save a file answer with this. */
+export const NO_DIALOGS_MESSAGE = '服务器模式下暂不能选择或保存文件：文件对话框属于桌面程序，在服务器上导入、导出和备份尚未完成。';
+const refuseDialog = (): Promise<never> => Promise.reject(new AppFailure('unsupported', NO_DIALOGS_MESSAGE));
+const SERVER_DIALOGS: DialogPort = { openFile: refuseDialog, saveFile: refuseDialog };
+
+export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
+  const store = await openStore(options.store);
+  let services: RunningServices | undefined;
+  try {
+    await migrateStore(store);
+    const accounts = createAccountsService({
+      // the app's audit log is opened below; account changes only happen once requests are served
+      audit: (change) => {
+        const ctx = services?.ctx;
+        ctx?.audit.record({ actor: ctx.config.actor, action: change.action, entity: 'user', entityKey: change.login, before: null, after: null, note: change.note }, ctx.now());
+      },
+      repo: createAccountsRepository(store.db),
+      sessions: options.sessions,
+      ...(options.accountsNow ? { now: options.accountsNow } : {}),
+    });
+    const certificate = await loadCertificate(options.app.dataDir, options.tls);
+    const running = await startServices({ ...options.app, transport: 'server' }, SERVER_DIALOGS, createAccountsHandlers(accounts));
+    services = running;
+    // after the services, so that the audit log records it (as the person who started the server)
+    const firstAdmin = await accounts.createFirstAdmin();
+    const front = await startHttpsServer({
+      dispatch: running.dispatch,
+      accounts,
+      rendererDir: options.rendererDir,
+      tls: certificate,
+      host: options.host,
+      port: options.port,
+    });
+    const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+    return {
+      url: `https://${shownHost}:${front.port}/`,
+      port: front.port,
+      certificate,
+      firstAdmin,
+      accounts,
+      store,
+      services: running,
+      async close() {
+        await front.close();
+        running.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    services?.close();
+    await store.close();
+    throw error;
+  }
+}
