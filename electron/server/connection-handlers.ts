@@ -26,7 +26,7 @@ function desktopOnly(): never {
 export function createNoConnectionHandlers(): ConnectionHandlers {
   return {
     // the server is where the data is: never connected elsewhere
-    'connection.state': () => ({ mode: 'local', server: null, user: null, message: '' }),
+    'connection.state': () => ({ available: false, mode: 'local', server: null, user: null, message: '' }),
     'connection.probe': desktopOnly,
     'connection.connect': desktopOnly,
     'connection.login': desktopOnly,

@@ -80,6 +80,7 @@ export function createServerConnection(file: ConnectionFile, clientFor: (pin: Pi
   let remote = client ? forwardTo(client) : null;
 
   const state = (): ConnectionState => ({
+    available: true,
     mode: saved?.active ? 'server' : 'local',
     server: saved ? { url: saved.url, fingerprint: saved.fingerprint } : null,
     user: session?.user ?? null,

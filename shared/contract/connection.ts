@@ -9,6 +9,8 @@ export const SavedServerSchema = z.object({ url: z.string(), fingerprint: z.stri
 export type SavedServer = z.infer<typeof SavedServerSchema>;
 
 export const ConnectionStateSchema = z.object({
+  /** false on the server itself, which has nothing to connect to: its pages show no 连接到服务器 */
+  available: z.boolean(),
   /** 'local': the embedded SQLite (the default); 'server': every other channel goes to `server` */
   mode: z.enum(['local', 'server']),
   /** the saved server (also in local mode, to fill the form in again); never a password */

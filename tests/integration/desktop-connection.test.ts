@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('连接到服务器', () => {
   it('starts on the embedded SQLite; the fingerprint the server presents is shown before anything is trusted', async () => {
-    expect(await value('connection.state')).toEqual({ mode: 'local', server: null, user: null, message: '' });
+    expect(await value('connection.state')).toEqual({ available: true, mode: 'local', server: null, user: null, message: '' });
     expect(await dataDirOf()).toBe(folder.dir);
     const probed = await value<{ url: string; fingerprint: string }>('connection.probe', { url: t.pin.url.replace('https://', '') });
     expect(probed.url).toBe(t.pin.url);
@@ -76,7 +76,7 @@ describe('连接到服务器', () => {
 
   it('connected: every channel goes to the server as the clerk; the address and fingerprint are saved, never the password', async () => {
     const state = await value('connection.connect', { url: t.pin.url, fingerprint: t.pin.fingerprint.toLowerCase().replace(/:/g, ''), ...CLERK });
-    expect(state).toEqual({ mode: 'server', server: { url: t.pin.url, fingerprint: t.pin.fingerprint.toUpperCase() }, user: { login: 'zhangsan', displayName: '张三', role: '科员' }, message: '' });
+    expect(state).toEqual({ available: true, mode: 'server', server: { url: t.pin.url, fingerprint: t.pin.fingerprint.toUpperCase() }, user: { login: 'zhangsan', displayName: '张三', role: '科员' }, message: '' });
     expect(await dataDirOf()).toBe(t.server.services.ctx.config.dataDir);
     expect(await value('accounts.me')).toMatchObject({ mode: 'server', user: { login: 'zhangsan' } });
     expect(await refusal('letters.issue', { id: 1 })).toBe('您的角色（科员）无权执行此操作，需要「处长」或更高的角色。');
@@ -107,7 +107,7 @@ describe('连接到服务器', () => {
   it('断开连接: back to the embedded SQLite, the server session ended, the address kept for the next time', async () => {
     const sessionsBefore = await t.server.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const state = await value('connection.disconnect');
-    expect(state).toEqual({ mode: 'local', server: { url: t.pin.url, fingerprint: t.pin.fingerprint.toUpperCase() }, user: null, message: '' });
+    expect(state).toEqual({ available: true, mode: 'local', server: { url: t.pin.url, fingerprint: t.pin.fingerprint.toUpperCase() }, user: null, message: '' });
     expect(await dataDirOf()).toBe(folder.dir);
     const sessionsAfter = await t.server.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(sessionsAfter.n)).toBe(Number(sessionsBefore.n) - 1);
@@ -119,7 +119,7 @@ describe('连接到服务器', () => {
 
   it('the server itself refuses to connect elsewhere', async () => {
     const token = await t.login(CLERK.login, CLERK.password);
-    expect((await t.call('connection.state', {}, token)).body).toEqual({ ok: true, value: { mode: 'local', server: null, user: null, message: '' } });
+    expect((await t.call('connection.state', {}, token)).body).toEqual({ ok: true, value: { available: false, mode: 'local', server: null, user: null, message: '' } });
     expect((await t.call('connection.probe', { url: t.pin.url }, token)).body).toMatchObject({ ok: false, error: { message: '连接到服务器只在桌面程序中使用。' } });
   });
 });
