@@ -13,6 +13,7 @@ import { createServerClient, presentedFingerprint, serverUrl, type PinnedServer 
 import { createRemoteDispatch, type ServerClient } from './remote-dispatch';
 
 export const CONNECTION_FILE = 'server-connection.json';
+const LOGOUT_WAIT_MS = 2000;
 const CONNECTION_CHANNELS: ReadonlySet<string> = new Set(Object.keys(connectionContract));
 
 /** What is kept between starts: the server, and whether the app was left connected to it. */
@@ -129,8 +130,9 @@ export function createServerConnection(file: ConnectionFile, clientFor: (pin: Pi
         saved = { ...saved, active: false };
         file.write(saved);
       }
-      // the server's session is ended too; an unreachable server does not keep the clerk from her own data
-      if (ending && client) await client.logout(ending.token);
+      // the server's session is ended too, but an unreachable server does not keep the clerk from her own data
+      // for longer than a moment (the session expires there anyway)
+      if (ending && client) await Promise.race([client.logout(ending.token), new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
       return state();
     },
     forward: (channel, input) => (remote ? remote(channel, input) : Promise.resolve(fail('unsupported', '尚未连接服务器。'))),
