@@ -1,7 +1,8 @@
 // The server under load (issue 11): 20 simulated clerks (17 科员, 3 处长) on a real HTTPS server on loopback for
 // 60 s — decisions per second, latency percentiles, conflicts, letters — then the checks that no decision was lost
 // or duplicated and that no letter number repeats or skips. Needs PostgreSQL on 127.0.0.1:5432 (database `test`,
-// or MARKGUARD_DATABASE_URL). A shorter run: `npm run bench -- server-load --seconds=10`.
+// or MARKGUARD_DATABASE_URL). A shorter run: `npm run bench -- server-load --seconds=10`; `--heads=0` runs 20 科员
+// and no letters; `--filings=N` changes the batch.
 import path from 'node:path';
 import { loadavg } from 'node:os';
 import { root, runNode } from './common.mjs';
@@ -18,8 +19,9 @@ export const serverLoad = {
   async run() {
     const seconds = option('seconds', 60);
     const filings = option('filings', 3000);
+    const heads = option('heads', 3);
     const load = loadavg();
-    const r = await runNode([path.join(root, 'out', 'bench-server-load.cjs'), String(seconds), String(filings)]);
+    const r = await runNode([path.join(root, 'out', 'bench-server-load.cjs'), String(seconds), String(filings), String(heads)]);
     if (r.status !== 0) throw new Error(r.stderr.trim().split('\n').slice(-5).join(' '));
     console.log(`machine load before the run: ${load.map((l) => l.toFixed(1)).join(' ')} (2 cores; server, its screening workers and the 20 clients share them)`);
     let failed = false;
@@ -34,7 +36,7 @@ export const serverLoad = {
       } else if (m.kind === 'latency') {
         console.log(`latency ${m.channel} (${m.count}): p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, p99 ${ms(m.p99)}`);
       } else if (m.kind === 'server') {
-        console.log(`server process: ${m.cpuSeconds.toFixed(1)} s CPU during the run; event loop delay p99 ${ms(m.loopP99)}, max ${ms(m.loopMax)}`);
+        console.log(`CPU during the run: server ${m.cpuSeconds.toFixed(1)} s, clients ${m.clientCpuSeconds.toFixed(1)} s; server event loop delay p99 ${ms(m.loopP99)}, max ${ms(m.loopMax)}`);
       } else if (m.kind === 'check') {
         failed ||= !m.ok;
         console.log(`${m.ok ? 'PASS' : 'FAIL'} ${m.name} — ${m.detail}`);

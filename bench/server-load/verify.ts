@@ -93,10 +93,11 @@ function letterChecks(db: Db, record: LoadRecord): Check[] {
   return [check('letter numbers unique and gapless per year, each issue answered and audited once', issued.length === 0 ? ['no letter was issued'] : problems, `${issued.length} letters (${years})`)];
 }
 
-export function verifyLoad(db: Db, record: LoadRecord): Check[] {
+/** `letters`: whether 处长 took part (a run without them issues none, and its letter check is left out). */
+export function verifyLoad(db: Db, record: LoadRecord, letters = true): Check[] {
   return [
     check('no request failed other than the expected conflicts', record.failures, `${Object.values(record.latencies).reduce((n, l) => n + l.length, 0)} requests`),
     ...decisionChecks(db, record),
-    ...letterChecks(db, record),
+    ...(letters ? letterChecks(db, record) : []),
   ];
 }
