@@ -20,6 +20,7 @@ const ENTRIES = {
   'electron/workers/image-screen-worker.ts': 'image-screen-worker.cjs',
   'bench/drivers/workflow.ts': 'bench-workflow.cjs',
   'bench/drivers/xlsx-import.ts': 'bench-xlsx.cjs',
+  'bench/drivers/server-load.ts': 'bench-server-load.cjs',
   'electron/cli/read-floor.ts': 'read-floor.cjs',
   'bench/logos/quality.ts': 'bench-logos-quality.cjs',
   'bench/logos/scale.ts': 'bench-logos-scale.cjs',

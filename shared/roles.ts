@@ -87,6 +87,13 @@ export const CHANNEL_ROLES: Record<Channel, Role> = {
   'accounts.resetPassword': '管理员',
   'accounts.unlock': '管理员',
   'accounts.setDisabled': '管理员',
+
+  // the desktop's own switch to a server: answered by the desktop, refused by the server (electron/server/connection.ts)
+  'connection.state': '科员',
+  'connection.probe': '科员',
+  'connection.connect': '科员',
+  'connection.login': '科员',
+  'connection.disconnect': '科员',
 };
 
 /** Each role includes the ones before it in ROLES. */

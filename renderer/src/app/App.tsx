@@ -14,6 +14,7 @@ import { ReviewPage } from '../pages/review/ReviewPage';
 import { BatchesPage } from '../pages/screening/BatchesPage';
 import { useEffect } from 'react';
 import { FirstSteps, nextStep } from './FirstSteps';
+import { ServerBadge } from './connection/ServerBadge';
 import { useAppInfo } from './useAppInfo';
 import { useHashRoute } from './useHashRoute';
 
@@ -46,6 +47,7 @@ function Header() {
         <span className="brand-sub">保护名录与抢注筛查</span>
       </div>
       <QuickCheck />
+      <ServerBadge />
       <div className="data-location" title={info ? `数据位置：${info.databasePath}` : undefined}>
         {info && guide ? <FirstSteps info={info} /> : null}
         {info && !guide ? <>数据位置：{info.dataDir}</> : null}
