@@ -18,6 +18,7 @@ const ENTRIES = {
   'electron/workers/batch-import-worker.ts': 'batch-import-worker.cjs',
   'electron/workers/stored-screen-worker.ts': 'stored-screen-worker.cjs',
   'electron/workers/image-screen-worker.ts': 'image-screen-worker.cjs',
+  'electron/workers/letter-render-worker.ts': 'letter-render-worker.cjs',
   'bench/drivers/workflow.ts': 'bench-workflow.cjs',
   'bench/drivers/xlsx-import.ts': 'bench-xlsx.cjs',
   'bench/drivers/server-load.ts': 'bench-server-load.cjs',

@@ -10,22 +10,19 @@ import { formatDocumentNumber, letterFileStem } from '../../shared/letters/numbe
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { settingsForIssue } from './config';
-import { renderDocx } from './docx';
 import { exportChecked, sha256, writeArchiveFile } from './files';
-import { renderPdf } from './pdf';
 import { loadLetterFigures } from './figures';
-import { describePdfFont, fontLookupOf } from './pdf-fonts';
+import { fontLookupOf } from './pdf-fonts';
+import { letterRenderScript, renderLetterFileIn } from './render';
 import { currentFacts, detailOf, localDate, requireDraft, requireLetter } from './service';
 import { createLetterStore, fieldsOf, issuedRecordOf, type StoredFile } from './store';
 
 const FORMATS: readonly LetterFormat[] = ['docx', 'pdf'];
 
-/** The file of one format and, for a PDF, the body font it embeds as the archive records it. */
+/** The file of one format and, for a PDF, the body font it embeds as the archive records it (in a worker thread). */
 async function render(ctx: AppContext, letter: LetterDocument, format: LetterFormat): Promise<{ content: Buffer; font: string }> {
   const figures = await loadLetterFigures(ctx, letter);
-  if (format === 'docx') return { content: await renderDocx(letter, figures), font: '' };
-  const pdf = await renderPdf(letter, fontLookupOf(ctx.config), figures);
-  return { content: pdf.content, font: describePdfFont(pdf.font) };
+  return renderLetterFileIn(letterRenderScript(ctx.config.workerDir), letter, format, fontLookupOf(ctx.config), figures);
 }
 
 /** Where an issued letter's files live, relative to the data folder so that the folder can move. */
