@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AppFailure } from '../shared/result';
 import { createAppContext, DATABASE_FILE, type AppConfig, type AppContext } from './context';
 import { createHandlers, type DialogPort } from './handlers';
-import { createFileGrants, type FileGrants } from './files/grants';
+import { createFileGrants, type FileGrants, type FileGrantsOptions } from './files/grants';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { reconcileWithArchive } from './letters/sequences';
 import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
@@ -64,8 +64,16 @@ function openContext(config: AppConfig): AppContext {
   }
 }
 
-/** `overrides`: handlers that replace the app's own for some channels (the server's accounts). */
-export async function startServices(config: AppConfig, dialogs: DialogPort, overrides: Partial<Handlers> = {}): Promise<RunningServices> {
+/**
+ * `overrides`: handlers that replace the app's own for some channels (the server's accounts); `grants`: how chosen
+ * files are held (the server binds each to its session).
+ */
+export async function startServices(
+  config: AppConfig,
+  dialogs: DialogPort,
+  overrides: Partial<Handlers> = {},
+  grants: FileGrantsOptions = {},
+): Promise<RunningServices> {
   const databasePath = path.join(config.dataDir, DATABASE_FILE);
   mkdirSync(config.dataDir, { recursive: true });
   const notices: string[] = [];
@@ -84,7 +92,7 @@ export async function startServices(config: AppConfig, dialogs: DialogPort, over
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
-    const files = createFileGrants();
+    const files = createFileGrants(grants);
     const handlers: Handlers = { ...createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), ...overrides };
     const dispatch = createDispatcher(handlers, (message, error) => console.error(`[markguard] ${message}:`, error));
     return {

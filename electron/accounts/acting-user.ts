@@ -10,6 +10,8 @@ export interface ActingUser {
   login: string;
   displayName: string;
   role: Role;
+  /** the server's id of this login session (the stored token hash, never sent out); files uploaded in it are its own */
+  session?: string;
 }
 
 const storage = new AsyncLocalStorage<ActingUser>();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { AppContext } from '../context';
 import { writeFileAtomically } from '../files/atomic';
+import { UPLOADS } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
 import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
@@ -15,7 +16,7 @@ import { logoFeatures } from './features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = UPLOADS.image.maxBytes;
 /** What sharp's bundled libvips decodes, by the format name its metadata reports → file extension. */
 const FORMATS: Record<string, string> = { png: 'png', jpeg: 'jpg', svg: 'svg', tiff: 'tif', webp: 'webp', gif: 'gif' };
 

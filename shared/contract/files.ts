@@ -11,6 +11,31 @@ export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 /** The opaque name of a file the user chose in a dialog shown by the main process (or dropped on the window). */
 export const FileTokenSchema = z.string().regex(/^ft-[A-Za-z0-9_-]{16,64}$/, '文件标识无效，请重新选择文件');
 
+/**
+ * Server mode: what a browser may upload for each purpose (POST /files/upload?purpose=…&name=…). The server refuses a
+ * larger file or another extension with these messages; the browser checks the size first so a clerk does not wait
+ * for an upload that will be refused.
+ */
+export const UPLOADS: Record<FilePurpose, { label: string; maxBytes: number; extensions: readonly string[] }> = {
+  table: { label: '表格文件（CSV、XLSX）', maxBytes: 512 * 1024 * 1024, extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+  image: { label: '图样（PNG、JPEG、SVG、TIFF）', maxBytes: 20 * 1024 * 1024, extensions: ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff'] },
+  backup: { label: '商标守护备份（.sqlite、.db）', maxBytes: 4 * 1024 * 1024 * 1024, extensions: ['sqlite', 'db'] },
+};
+
+export function isFilePurpose(value: string): value is FilePurpose {
+  return (FilePurposeSchema.options as readonly string[]).includes(value);
+}
+
+export function uploadTooLargeMessage(purpose: FilePurpose): string {
+  return `文件太大：${UPLOADS[purpose].label}不能超过 ${Math.round(UPLOADS[purpose].maxBytes / 1024 / 1024)} MB。`;
+}
+
+/** Why a file name does not fit the purpose, or null when it does. */
+export function uploadNameProblem(purpose: FilePurpose, fileName: string): string | null {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return UPLOADS[purpose].extensions.includes(ext) ? null : `「${fileName}」不是${UPLOADS[purpose].label}，请重新选择文件。`;
+}
+
 export const CancelledSchema = z.object({ status: z.literal('cancelled') });
 
 export const ChosenFileSchema = z.discriminatedUnion('status', [
@@ -26,7 +51,8 @@ export type ChosenFile = z.infer<typeof ChosenFileSchema>;
 export function savedOrCancelled<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.discriminatedUnion('status', [
     CancelledSchema,
-    z.object({ status: z.literal('saved'), savedTo: z.string(), ...shape }),
+    // `download`: in server mode, where the browser fetches the written file (once, with this session's token)
+    z.object({ status: z.literal('saved'), savedTo: z.string(), download: z.string().optional(), ...shape }),
   ]);
 }
 
