@@ -70,6 +70,15 @@ async function session(pin: PinnedServer, password: string) {
   return { token, call };
 }
 
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  const running = child;
+  if (!running) return;
+  const exited = new Promise((resolve) => running.once('exit', resolve));
+  running.kill(signal);
+  await exited;
+  child = undefined;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a server killed mid-import', () => {
@@ -91,9 +100,7 @@ describe('a server killed mid-import', () => {
       if (progress.rows >= 2 * IMPORT_CHUNK_ROWS) break;
       await sleep(25);
     }
-    child?.kill('SIGKILL');
-    await new Promise((resolve) => child?.once('exit', resolve));
-    child = undefined;
+    await stop('SIGKILL');
 
     const second = await startServer(dataDir);
     expect(second.adminPassword).toBeNull();
@@ -116,9 +123,7 @@ describe('a server killed mid-import', () => {
     }
     expect(batch).toMatchObject({ status: 'screened', totalRows: ROWS, newRows: ROWS, duplicateRows: 0, badRows: 0 });
 
-    child?.kill('SIGTERM');
-    await new Promise((resolve) => child?.once('exit', resolve));
-    child = undefined;
+    await stop('SIGTERM');
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
     try {
       expect(db.prepare('SELECT count(*) AS n, count(DISTINCT application_number) AS distinct_numbers FROM filings').get()).toEqual({ n: ROWS, distinct_numbers: ROWS });

@@ -2,9 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { usePermission } from '../../app/account';
 import { useToast } from '../../components/Toast';
 
 export function OperatorSetting() {
+  const allowed = usePermission('settings.setOperator');
   const client = useClient();
   const notify = useToast();
   const [info, setInfo] = useState<OperatorInfo | null>(null);
@@ -35,7 +37,7 @@ export function OperatorSetting() {
       <form className="operator-form" onSubmit={(e) => void save(e)}>
         <label htmlFor="operator-name">经办人</label>
         <input id="operator-name" value={value} onChange={(e) => setValue(e.target.value)} placeholder={info?.systemName ?? ''} maxLength={40} />
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={!allowed.allowed} title={allowed.reason}>
           保存
         </button>
       </form>
