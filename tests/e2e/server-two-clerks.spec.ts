@@ -1,0 +1,111 @@
+// Server mode end to end: a real HTTPS server with accounts on PostgreSQL, two browser contexts signed in as two 科员
+// on the same registry and batch. One confirms a hit and the other sees it after a refresh; deciding from a view
+// that is out of date tells who decided first and shows the current decision. Letters: a 科员 does not get 签发, a
+// 处长 does. A session that ends brings the login over the page, and the page is as it was after signing in again.
+import type { Page } from '@playwright/test';
+import { seedConfirmedHits } from '../integration/support/letters';
+import { expect, goTo, seedScreenedBatch, signIn, test } from './server-fixtures';
+
+const rowOf = (page: Page, applicationNumber: string) => page.locator('.hit-grid .grid-body [role="row"]', { hasText: applicationNumber });
+
+async function openQueue(page: Page): Promise<void> {
+  await goTo(page, '抢注审查');
+  await page.getByRole('combobox', { name: '按结论筛选' }).selectOption('');
+  await expect(rowOf(page, '70000003')).toBeVisible();
+}
+
+test('two clerks on one server: a confirmation is seen by the other, a stale decision is refused naming who decided', async ({ e2e }) => {
+  test.setTimeout(90_000);
+  await e2e.addUser('zhangsan', '张三', '科员');
+  await e2e.addUser('lisi', '李四', '科员');
+  await seedScreenedBatch(e2e.server);
+  const a = await e2e.newUser();
+  const b = await e2e.newUser();
+  await signIn(a.page, e2e.url, 'zhangsan');
+  await signIn(b.page, e2e.url, 'lisi');
+  await expect(a.page.getByLabel('当前用户')).toContainText('张三');
+  await expect(a.page.getByLabel('当前用户')).toContainText('科员');
+  await openQueue(a.page);
+  await openQueue(b.page);
+
+  await rowOf(a.page, '70000001').click();
+  await a.page.keyboard.press('c');
+  await expect(rowOf(a.page, '70000001').locator('.decision')).toHaveText('已确认');
+  // B still shows it undecided until B refreshes; the session survives the reload (sessionStorage)
+  await expect(rowOf(b.page, '70000001').locator('.decision')).toHaveText('待定');
+  await b.page.reload();
+  await openQueue(b.page);
+  await expect(rowOf(b.page, '70000001').locator('.decision')).toHaveText('已确认');
+
+  // A confirms 70000002; B, whose view still shows it undecided, dismisses it
+  await rowOf(a.page, '70000002').click();
+  await a.page.keyboard.press('c');
+  await expect(rowOf(a.page, '70000002').locator('.decision')).toHaveText('已确认');
+  await expect(rowOf(b.page, '70000002').locator('.decision')).toHaveText('待定');
+  await rowOf(b.page, '70000002').click();
+  await b.page.keyboard.press('d');
+  const dismiss = b.page.getByRole('dialog', { name: '排除命中' });
+  await expect(dismiss).toBeVisible();
+  await b.page.keyboard.press('1');
+  await b.page.keyboard.press('Enter');
+  await expect(b.page.getByText(/未能保存结论：.*已由 张三（zhangsan） 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 改为「确认（疑似恶意抢注）」，本次结论未保存/)).toBeVisible();
+  await expect(rowOf(b.page, '70000002').locator('.decision')).toHaveText('已确认');
+});
+
+test('letters: a 科员 does not see 签发, a 处长 does', async ({ e2e }) => {
+  await e2e.addUser('zhangsan', '张三', '科员');
+  await e2e.addUser('wangchu', '王处长', '处长');
+  const seeded = seedConfirmedHits(e2e.server.services.ctx);
+  const draft = await e2e.server.services.dispatch('letters.draftFromHits', { hitIds: seeded.gi, kind: 'referral' });
+  expect(draft.ok).toBe(true);
+  const openDraft = async (page: Page) => {
+    await goTo(page, '函件');
+    await page.getByRole('tab', { name: '函件存档' }).click();
+    await page.getByRole('table', { name: '函件存档' }).getByRole('button', { name: '编辑' }).first().click();
+    await expect(page.getByRole('region', { name: '编辑草稿' })).toBeVisible();
+  };
+  const clerk = await e2e.newUser();
+  await signIn(clerk.page, e2e.url, 'zhangsan');
+  await openDraft(clerk.page);
+  const clerkEditor = clerk.page.getByRole('region', { name: '编辑草稿' });
+  await expect(clerkEditor.getByRole('button', { name: '保存草稿' })).toBeVisible();
+  await expect(clerkEditor.getByRole('button', { name: '签发…' })).toHaveCount(0);
+  await expect(clerkEditor).toContainText('您的角色（科员）无权执行此操作，需要「处长」或更高的角色。');
+  await expect(clerk.page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '用户管理' })).toHaveCount(0);
+
+  const head = await e2e.newUser();
+  await signIn(head.page, e2e.url, 'wangchu');
+  await openDraft(head.page);
+  await expect(head.page.getByRole('region', { name: '编辑草稿' }).getByRole('button', { name: '签发…' })).toBeVisible();
+});
+
+test('a session that ends brings the login over the page; after signing in again the page is as it was', async ({ e2e }) => {
+  await e2e.addUser('zhangsan', '张三', '科员');
+  await seedScreenedBatch(e2e.server);
+  const { page } = await e2e.newUser();
+  await signIn(page, e2e.url, 'zhangsan');
+  await openQueue(page);
+  await page.getByRole('combobox', { name: '按名录商标筛选' }).selectOption('QH-CM-002');
+  await expect(rowOf(page, '70000001')).toHaveCount(0);
+  // the server forgets the session (as after 30 idle minutes)
+  const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('markguard.session') ?? '{}') as { token?: string }).token ?? '');
+  await e2e.server.accounts.logout(token);
+  await rowOf(page, '70000002').click();
+  await page.keyboard.press('c');
+  const relogin = page.getByRole('dialog', { name: '重新登录' });
+  await expect(relogin).toContainText('登录已失效，请重新登录。');
+  await expect(relogin.getByLabel('登录名')).toHaveValue('zhangsan');
+  await relogin.getByLabel('密码').fill('wrong-password-1');
+  await relogin.getByRole('button', { name: '登录' }).click();
+  await expect(relogin.getByRole('alert')).toHaveText('用户名或密码不正确。');
+  await relogin.getByLabel('密码').fill('e2e-password-1');
+  await relogin.getByRole('button', { name: '登录' }).click();
+  await expect(relogin).toHaveCount(0);
+  // the decision held while signed out went through, and the filter is still the one chosen
+  await expect(rowOf(page, '70000002').locator('.decision')).toHaveText('已确认');
+  await expect(page.getByRole('combobox', { name: '按名录商标筛选' })).toHaveValue('QH-CM-002');
+  await expect(rowOf(page, '70000001')).toHaveCount(0);
+
+  await page.getByLabel('当前用户').getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+});
