@@ -109,3 +109,53 @@ test('a session that ends brings the login over the page; after signing in again
   await page.getByLabel('当前用户').getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
 });
+
+test('用户管理: a 管理员 creates an account, changes its role, and lifts the lock-out its wrong passwords caused', async ({ e2e }) => {
+  const admin = e2e.server.firstAdmin;
+  if (!admin) throw new Error('the first start creates the 管理员');
+  const { page } = await e2e.newUser();
+  await page.goto(e2e.url);
+  const form = page.getByRole('form', { name: '登录' });
+  await form.getByLabel('登录名').fill(admin.login);
+  await form.getByLabel('密码').fill(admin.password);
+  await form.getByRole('button', { name: '登录' }).click();
+  await goTo(page, '用户管理');
+  const create = page.getByRole('form', { name: '新建账户' });
+  await create.getByLabel('登录名').fill('zhaoliu');
+  await create.getByLabel('姓名').fill('赵六');
+  await create.getByLabel('初始密码').fill('short');
+  await create.getByRole('button', { name: '新建账户' }).click();
+  await expect(page.getByText('密码至少需要 10 个字符')).toBeVisible();
+  await create.getByLabel('初始密码').fill('zhaoliu-password-1');
+  await create.getByRole('button', { name: '新建账户' }).click();
+  const row = page.getByRole('row', { name: /zhaoliu/ });
+  await expect(row).toContainText('赵六');
+  await row.getByRole('combobox', { name: 'zhaoliu 的角色' }).selectOption('处长');
+  await expect(page.getByText('赵六 的角色已改为 处长（下一次操作起生效）')).toBeVisible();
+
+  // five wrong passwords in another browser lock the account, with the minutes left
+  const other = await e2e.newUser();
+  await other.page.goto(e2e.url);
+  const login = other.page.getByRole('form', { name: '登录' });
+  await login.getByLabel('登录名').fill('zhaoliu');
+  for (let i = 0; i < 5; i++) {
+    await login.getByLabel('密码').fill(`wrong-password-${i}`);
+    await login.getByRole('button', { name: '登录' }).click();
+    // a refused login empties the password field: this answer is in before the next try
+    await expect(login.getByLabel('密码')).toHaveValue('');
+    await expect(login.getByRole('alert')).toHaveText(i < 4 ? '用户名或密码不正确。' : /账户已锁定 15 分钟/);
+  }
+  await login.getByLabel('密码').fill('zhaoliu-password-1');
+  await login.getByRole('button', { name: '登录' }).click();
+  await expect(login.getByRole('alert')).toHaveText(/账户已锁定，请于 \d\d:\d\d 后再试（剩余 15 分钟），或请管理员解锁。/);
+
+  await page.reload();
+  await goTo(page, '用户管理');
+  await expect(row).toContainText('已锁定');
+  await row.getByRole('button', { name: '解锁' }).click();
+  await expect(row).toContainText('正常');
+  await login.getByLabel('密码').fill('zhaoliu-password-1');
+  await login.getByRole('button', { name: '登录' }).click();
+  await expect(other.page.getByLabel('当前用户')).toContainText('处长');
+  await expect(other.page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '用户管理' })).toHaveCount(0);
+});
