@@ -3,6 +3,8 @@
 // that is out of date tells who decided first and shows the current decision. Letters: a 科员 does not get 签发, a
 // 处长 does. A session that ends brings the login over the page, and the page is as it was after signing in again.
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { FILING_HEADER, filingLine } from '../integration/support/batches';
 import { seedConfirmedHits } from '../integration/support/letters';
 import { expect, goTo, seedScreenedBatch, signIn, test } from './server-fixtures';
 
@@ -158,4 +160,39 @@ test('用户管理: a 管理员 creates an account, changes its role, and lifts 
   await login.getByRole('button', { name: '登录' }).click();
   await expect(other.page.getByLabel('当前用户')).toContainText('处长');
   await expect(other.page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '用户管理' })).toHaveCount(0);
+});
+
+test('files in the browser: a gazette chosen in the file picker is uploaded and imported; an export is downloaded', async ({ e2e }) => {
+  test.setTimeout(90_000);
+  await e2e.addUser('zhangsan', '张三', '科员');
+  const { page } = await e2e.newUser();
+  await signIn(page, e2e.url, 'zhangsan');
+  await goTo(page, '筛查批次');
+  await page.getByRole('radio', { name: '商标申请公告' }).check();
+  const csv = [FILING_HEADER, filingLine('70000011', '可可西里', { niceClass: 29 }), filingLine('70000012', '普通名称', { niceClass: 9 })].join('\r\n');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
+  await (await chooser).setFiles({ name: '第1930期.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const mapping = page.getByRole('dialog', { name: '导入文件：核对列对应' });
+  await expect(mapping.getByText('第1930期.csv')).toBeVisible();
+  await mapping.getByRole('button', { name: '开始导入' }).click();
+  const panel = page.getByRole('region', { name: /^(导入|筛查)进度$/ });
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  await expect(panel.locator('.job-result')).toContainText('新增 2 条');
+
+  // a file that is not a table is refused before it is sent
+  const wrong = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
+  await (await wrong).setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not a table') });
+  await expect(page.getByText('「logo.png」不是表格文件（CSV、XLSX），请重新选择文件。')).toBeVisible();
+
+  await goTo(page, '抢注审查');
+  await page.getByRole('combobox', { name: '按结论筛选' }).selectOption('');
+  await expect(rowOf(page, '70000011')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出 XLSX/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = readFileSync(await file.path());
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 });
