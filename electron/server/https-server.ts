@@ -119,6 +119,7 @@ async function answerGet(options: HttpsServerOptions, url: URL, request: http.In
 }
 
 const DOWNLOAD_PREFIX = '/files/download/';
+const UPLOAD_TIMEOUT_MS = 60 * 60_000;
 const UPLOAD_PATH = '/files/upload';
 
 export async function startHttpsServer(options: HttpsServerOptions): Promise<RunningHttpsServer> {
@@ -138,6 +139,8 @@ export async function startHttpsServer(options: HttpsServerOptions): Promise<Run
   };
   const server = https.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, guarded(handle));
   keepConnectionsAlive(server);
+  // Node cuts any request after 5 minutes by default; a 4 GB backup uploaded over a slow office link takes longer
+  server.requestTimeout = UPLOAD_TIMEOUT_MS;
   // A client that asks first (Expect: 100-continue) learns that an upload is refused before sending its body.
   server.on('checkContinue', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? '/', 'https://server.invalid');
