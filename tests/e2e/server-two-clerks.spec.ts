@@ -89,10 +89,11 @@ test('a session that ends brings the login over the page; after signing in again
   await openQueue(page);
   await page.getByRole('combobox', { name: '按名录商标筛选' }).selectOption('QH-CM-002');
   await expect(rowOf(page, '70000001')).toHaveCount(0);
-  // the server forgets the session (as after 30 idle minutes)
+  await rowOf(page, '70000002').click();
+  await expect(page.getByLabel('命中详情')).toContainText('三江源');
+  // the server forgets the session (as after 30 idle minutes); the decision is the first call to find out
   const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('markguard.session') ?? '{}') as { token?: string }).token ?? '');
   await e2e.server.accounts.logout(token);
-  await rowOf(page, '70000002').click();
   await page.keyboard.press('c');
   const relogin = page.getByRole('dialog', { name: '重新登录' });
   await expect(relogin).toContainText('登录已失效，请重新登录。');

@@ -65,13 +65,13 @@ export function createServerSession(): ServerSession {
         return '无法连接到商标守护服务器，请检查网络后重试。';
       }
       if (!answer.ok) return answer.error.message;
-      const sameUser = state.user?.id === answer.value.user.id;
+      const previous = state.user;
       set({ token: answer.value.token, user: answer.value.user, notice: null, everSignedIn: true });
       // calls held since the session ended are sent again only for the same user; another user starts afresh
       const resume = waiting;
       waiting = [];
-      if (sameUser) for (const go of resume) go(answer.value.token);
-      else window.location.reload();
+      if (previous && previous.id !== answer.value.user.id) window.location.reload();
+      else for (const go of resume) go(answer.value.token);
       return null;
     },
     async logout() {
