@@ -94,13 +94,16 @@ function refuseUpload(response: http.ServerResponse, status: number, message: st
 }
 
 async function upload(options: HttpsServerOptions, url: URL, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  // choosing a file is what files.open does; the channel that reads it checks its own role
-  const user = await signedIn(options, request, response, 'files.open');
+  // choosing a file is what files.open does, and the channel that reads it checks its own role; a backup is read
+  // only by a restore, so only those who may restore upload one (a backup may be gigabytes)
+  // a refused upload's body is not read: the connection closes after the answer instead
+  response.setHeader('connection', 'close');
+  const purpose = url.searchParams.get('purpose');
+  const user = await signedIn(options, request, response, purpose === 'backup' ? 'backup.restore' : 'files.open');
   if (!user) return;
   const received = await options.transfers.receive(request, url);
   if (!received.ok) return refuseUpload(response, received.status, received.message);
-  const purpose = url.searchParams.get('purpose') as FilePurpose;
-  const granted = actAs(user, () => options.files.grant(received.filePath, purpose));
+  const granted = actAs(user, () => options.files.grant(received.filePath, purpose as FilePurpose));
   send(response, 200, { ok: true, value: { status: 'chosen', token: granted.token, fileName: received.fileName } });
 }
 

@@ -181,6 +181,20 @@ test('files in the browser: a gazette chosen in the file picker is uploaded and 
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
   await expect(panel.locator('.job-result')).toContainText('新增 2 条');
 
+  // a file dropped on the drop zone is uploaded the same way
+  await panel.getByRole('button', { name: '关闭' }).click();
+  const dropped = [FILING_HEADER, filingLine('70000013', '三江源', { niceClass: 5 })].join('\r\n');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], '第1931期.csv', { type: 'text/csv' }));
+    return transfer;
+  }, dropped);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(mapping.getByText('第1931期.csv')).toBeVisible();
+  await mapping.getByRole('button', { name: '开始导入' }).click();
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+  await expect(panel.locator('.job-result')).toContainText('新增 1 条');
+
   // a file that is not a table is refused before it is sent
   const wrong = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();

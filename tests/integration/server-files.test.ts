@@ -38,6 +38,13 @@ describe('uploads', () => {
     expect(preview.body).toMatchObject({ ok: true, value: { fileName: '第1920期.csv', sampleRows: expect.arrayContaining([expect.arrayContaining(['70000001', '测试商标甲'])]) } });
   });
 
+  it('takes a backup only from a role that may restore one', async () => {
+    const token = await t.login('zhangsan', PASSWORD);
+    const answer = await uploadFile(t.pin, token, 'backup', '商标守护备份.sqlite', Buffer.from('SQLite format 3\0'));
+    expect(answer.status).toBe(403);
+    expect(answer.body.error?.message).toBe('您的角色（科员）无权执行此操作，需要「管理员」或更高的角色。');
+  });
+
   it('refuses an upload without a session', async () => {
     const answer = await uploadFile(t.pin, '', 'table', 'a.csv', CSV);
     expect(answer.status).toBe(401);
