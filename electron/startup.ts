@@ -14,13 +14,15 @@ import { copyDatabase, createBackupService, isDiskFull } from './services/backup
 import { packImages } from './logos/backup-images';
 import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
-import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
+import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './screening/jobs';
 
 export interface RunningServices {
   ctx: AppContext;
   dispatch: Dispatch;
   /** The files chosen in this session, by token; the Electron shell registers dropped files here. */
   files: FileGrants;
+  /** imports and screenings the last run left unfinished (shown as such; a server resumes them itself) */
+  interrupted: InterruptedBatch[];
   close(): void;
 }
 
@@ -87,7 +89,7 @@ export async function startServices(
     const backups = createBackupService(ctx);
     backups.removeLeftovers();
     backups.prune();
-    recoverInterruptedBatches(ctx);
+    const interrupted = recoverInterruptedBatches(ctx);
     resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
@@ -99,6 +101,7 @@ export async function startServices(
       ctx,
       dispatch,
       files,
+      interrupted,
       close: () => {
         void ctx.jobs.stopAll();
         ctx.close();

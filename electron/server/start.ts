@@ -7,6 +7,7 @@ import { createAccountsRepository } from '../accounts/repository';
 import { createAccountsService, type AccountsService } from '../accounts/service';
 import type { AppConfig } from '../context';
 import { actingUser } from '../accounts/acting-user';
+import type { InterruptedBatch } from '../screening/jobs';
 import { startServices, type RunningServices } from '../startup';
 import { migrateStore } from '../store/migrate';
 import { openStore, type Store, type StoreConfig } from '../store/store';
@@ -37,7 +38,31 @@ export interface RunningServer {
   accounts: AccountsService;
   store: Store;
   services: RunningServices;
+  /** the imports and screenings the last run left unfinished, taken up again at this start (or why not) */
+  resumed: ResumedBatch[];
   close(): Promise<void>;
+}
+
+export interface ResumedBatch extends InterruptedBatch {
+  /** null when it runs again, otherwise why it could not (its uploaded file is gone, …) */
+  problem: string | null;
+}
+
+/**
+ * No clerk sits at a server to press 继续导入 after a crash or a power cut, and the clerk who started the import may
+ * never look again: the server takes every interrupted batch up where it stopped (an import from its last whole
+ * chunk, from the uploaded file it kept), as the clerk's 继续导入 or 重新筛查 would.
+ */
+async function resumeInterrupted(running: RunningServices): Promise<ResumedBatch[]> {
+  const resumed: ResumedBatch[] = [];
+  for (const batch of running.interrupted) {
+    const answer =
+      batch.was === 'importing'
+        ? await running.dispatch('batches.resume', { batchId: batch.id })
+        : await running.dispatch('batches.rescreen', { batchId: batch.id });
+    resumed.push({ ...batch, problem: answer.ok ? null : answer.error.message });
+  }
+  return resumed;
 }
 
 /** Chosen files kept for every clerk at once, each bound to its session. */
@@ -67,6 +92,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
     services = running;
     // after the services, so that the audit log records it (as the person who started the server)
     const firstAdmin = await accounts.createFirstAdmin();
+    const resumed = await resumeInterrupted(running);
     const front = await startHttpsServer({
       dispatch: running.dispatch,
       accounts,
@@ -86,6 +112,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       accounts,
       store,
       services: running,
+      resumed,
       async close() {
         await front.close();
         running.close();
