@@ -60,6 +60,7 @@ export async function uploadFile(session: ServerSession, file: File, purpose: Fi
   if (problem) return fail('invalid-input', problem);
   if (file.size > UPLOADS[purpose].maxBytes) return fail('invalid-input', uploadTooLargeMessage(purpose));
   const query = new URLSearchParams({ purpose, name: file.name });
+  session.setUploading({ fileName: file.name, bytes: file.size });
   try {
     const response = await authorized(session, (token) =>
       fetch(`files/upload?${query.toString()}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: file }),
@@ -67,6 +68,8 @@ export async function uploadFile(session: ServerSession, file: File, purpose: Fi
     return (await answerOf(response)) as Result<ChosenFile>;
   } catch {
     return fail('io', UNREACHABLE);
+  } finally {
+    session.setUploading(null);
   }
 }
 

@@ -14,6 +14,8 @@ export interface SessionState {
   notice: string | null;
   /** true once a user signed in in this tab: an ended session shows the login over the page, not instead of it */
   everSignedIn: boolean;
+  /** the file being uploaded now (a large gazette takes a while), shown so the clerk knows to wait */
+  uploading: { fileName: string; bytes: number } | null;
 }
 
 export interface ServerSession {
@@ -26,6 +28,7 @@ export interface ServerSession {
   expired(message: string): Promise<string>;
   /** The user changed (a 管理员 edited their own account, or accounts.me answered). */
   setUser(user: UserSummary): void;
+  setUploading(file: { fileName: string; bytes: number } | null): void;
 }
 
 function stored(): { token: string; user: UserSummary } | null {
@@ -39,7 +42,7 @@ function stored(): { token: string; user: UserSummary } | null {
 
 export function createServerSession(): ServerSession {
   const kept = stored();
-  let state: SessionState = { user: kept?.user ?? null, token: kept?.token ?? null, notice: null, everSignedIn: kept !== null };
+  let state: SessionState = { user: kept?.user ?? null, token: kept?.token ?? null, notice: null, everSignedIn: kept !== null, uploading: null };
   const listeners = new Set<() => void>();
   let waiting: ((token: string) => void)[] = [];
 
@@ -86,6 +89,9 @@ export function createServerSession(): ServerSession {
     },
     setUser(user) {
       set({ user });
+    },
+    setUploading(uploading) {
+      set({ uploading });
     },
   };
 }

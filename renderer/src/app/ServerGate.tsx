@@ -7,6 +7,10 @@ import { useClient } from '../api/context';
 import { useSessionState } from './account';
 import { LoginPage } from './LoginPage';
 
+function formatMegabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export function ServerGate({ session, children }: { session: ServerSession; children: ReactNode }) {
   const client = useClient();
   const state = useSessionState();
@@ -22,6 +26,11 @@ export function ServerGate({ session, children }: { session: ServerSession; chil
   return (
     <>
       {children}
+      {state.uploading ? (
+        <div className="upload-banner" role="status">
+          正在上传「{state.uploading.fileName}」（{formatMegabytes(state.uploading.bytes)}）到服务器，请稍候…
+        </div>
+      ) : null}
       {state.token === null ? <LoginPage session={session} state={state} over /> : null}
     </>
   );
