@@ -3,10 +3,19 @@
 // that is out of date tells who decided first and shows the current decision. Letters: a 科员 does not get 签发, a
 // 处长 does. A session that ends brings the login over the page, and the page is as it was after signing in again.
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';
 import { seedConfirmedHits } from '../integration/support/letters';
+import { REPO_ROOT } from './fixtures';
 import { expect, goTo, seedScreenedBatch, signIn, test } from './server-fixtures';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = path.join(REPO_ROOT, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
 
 const rowOf = (page: Page, applicationNumber: string) => page.locator('.hit-grid .grid-body [role="row"]', { hasText: applicationNumber });
 
@@ -123,6 +132,7 @@ test('用户管理: a 管理员 creates an account, changes its role, and lifts 
   await form.getByLabel('密码').fill(admin.password);
   await form.getByRole('button', { name: '登录' }).click();
   await goTo(page, '用户管理');
+  await shoot(page, 'server-users');
   const create = page.getByRole('form', { name: '新建账户' });
   await create.getByLabel('登录名').fill('zhaoliu');
   await create.getByLabel('姓名').fill('赵六');
@@ -140,6 +150,8 @@ test('用户管理: a 管理员 creates an account, changes its role, and lifts 
   const other = await e2e.newUser();
   await other.page.goto(e2e.url);
   const login = other.page.getByRole('form', { name: '登录' });
+  await expect(login).toBeVisible();
+  await shoot(other.page, 'server-login');
   await login.getByLabel('登录名').fill('zhaoliu');
   for (let i = 0; i < 5; i++) {
     await login.getByLabel('密码').fill(`wrong-password-${i}`);
