@@ -17,6 +17,11 @@ const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
     { name: '图片（PNG、JPEG、SVG、TIFF）', extensions: ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff'] },
     { name: '所有文件', extensions: ['*'] },
   ],
+  zip: [
+    { name: '图样压缩包（ZIP）', extensions: ['zip'] },
+    { name: '所有文件', extensions: ['*'] },
+  ],
+  folder: [],
   docx: [{ name: 'Word 文档（DOCX，WPS 可打开）', extensions: ['docx'] }],
   pdf: [{ name: 'PDF 文档', extensions: ['pdf'] }],
   xlsx: [{ name: 'Excel 工作簿（XLSX）', extensions: ['xlsx'] }],
@@ -27,7 +32,8 @@ export function createNativeDialogs(getWindow: () => BrowserWindow | null): Dial
   return {
     async openFile(title, filter) {
       const window = getWindow();
-      const options = { title, filters: FILTERS[filter], properties: ['openFile' as const] };
+      const properties = filter === 'folder' ? ['openDirectory' as const] : ['openFile' as const];
+      const options = { title, filters: FILTERS[filter], properties };
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

@@ -5,6 +5,8 @@ import { registerIpc } from './ipc/register';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
 import { createNativeDialogs } from './dialogs';
+import { connectionFile, createServerConnection, selectDispatch } from './server/connection';
+import { createConnectionHandlers } from './server/connection-handlers';
 import { currentActor, environmentFromEnv, resolveDataDir } from './paths';
 import { startServices } from './startup';
 import { createMainWindow, registerAppScheme, rendererEntry, serveRenderer } from './window';
@@ -21,6 +23,8 @@ async function start(): Promise<void> {
     environment,
   });
   app.setPath('userData', dataDir);
+  // 连接到服务器: the embedded SQLite unless the clerk connected to a division's server (electron/server/connection.ts)
+  const connection = createServerConnection(connectionFile(dataDir));
   const services = await startServices(
     {
       dataDir,
@@ -32,10 +36,11 @@ async function start(): Promise<void> {
       version: app.getVersion(),
     },
     createNativeDialogs(() => mainWindow),
+    createConnectionHandlers(connection),
   );
   serveRenderer(appRoot);
   const entry = rendererEntry();
-  registerIpc(services.dispatch, (url) => url.split('#')[0] === entry, services.files);
+  registerIpc(selectDispatch(services.dispatch, connection), (url) => url.split('#')[0] === entry, services.files);
   installMenu(() => mainWindow, dataDir);
   mainWindow = createMainWindow(appRoot);
   mainWindow.on('closed', () => {

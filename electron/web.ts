@@ -7,6 +7,8 @@ import { startBridge } from './bridge/server';
 import { createQueuedDialogs } from './bridge/dialogs';
 import { currentActor, environmentFromEnv, resolveDataDir } from './paths';
 import { startServices } from './startup';
+import { connectionFile, createServerConnection, selectDispatch } from './server/connection';
+import { createConnectionHandlers } from './server/connection-handlers';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
     environment: environmentFromEnv() === 'test' ? 'test' : 'development',
   });
   const dialogs = createQueuedDialogs();
+  // the same 连接到服务器 as the desktop app (electron/main.ts), so that a browser test can exercise it
+  const connection = createServerConnection(connectionFile(dataDir));
   const services = await startServices(
     {
       dataDir,
@@ -33,9 +37,10 @@ async function main(): Promise<void> {
       version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
     },
     dialogs,
+    createConnectionHandlers(connection),
   );
   const bridge = await startBridge({
-    dispatch: services.dispatch,
+    dispatch: selectDispatch(services.dispatch, connection),
     rendererDir: path.join(root, 'out', 'renderer'),
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values['test-hooks'] ? { testHooks: { queueDialogAnswer: dialogs.queue } } : {}),

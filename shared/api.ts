@@ -8,16 +8,18 @@ export * from './contract/registry';
 export * from './contract/files';
 export * from './contract/logos';
 export * from './contract/accounts';
+export * from './contract/connection';
 import { filesContract } from './contract/files';
 import { registryContract } from './contract/registry';
 import { screeningContract } from './contract/screening';
 import { lettersContract } from './contract/letters';
 import { logosContract } from './contract/logos';
 import { accountsContract } from './contract/accounts';
+import { connectionContract } from './contract/connection';
 
 export const contract = {
   ...filesContract, ...registryContract, ...screeningContract, ...lettersContract, ...logosContract,
-  ...accountsContract,
+  ...accountsContract, ...connectionContract,
 } as const;
 
 

@@ -94,7 +94,7 @@ export interface Listing {
 export const HIT_REASONS = [
   'identical', 'contains', 'homophone', 'shape', 'variant', 'traditional', 'pinyin', 'alias', 'translation',
   'latin', 'reorder', 'added', 'dropped', 'numeral', 'crossclass', 'components', 'region', 'changed',
-  'generic', 'phonetic', 'relatedclass', 'person', 'distinctive',
+  'generic', 'phonetic', 'relatedclass', 'person', 'distinctive', 'figurative', 'viennaCodes',
 ] as const;
 export type HitReason = (typeof HIT_REASONS)[number];
 
@@ -122,6 +122,8 @@ export const REASON_LABELS: Record<HitReason, string> = {
   relatedclass: '关联类别',
   person: '人名简称',
   distinctive: '保留显著部分',
+  figurative: '图形近似',
+  viennaCodes: '图形要素相同',
 };
 
 /** One aligned pair of characters (or Latin tokens) between the screened text and the protected mark. */
@@ -159,4 +161,6 @@ export interface Hit {
   /** the protected name or alias that matched */
   markText: string;
   alignment?: AlignedPair[];
+  /** For a hit found by image similarity: the sha256 of the screened row's image and of the mark's image compared. */
+  images?: { row: string; mark: string };
 }

@@ -27,6 +27,8 @@ export const CHANNEL_ROLES: Record<Channel, Role> = {
   'registry.importCommit': '处长',
   'registry.importDiscard': '处长',
   'registry.addImage': '处长',
+  'registry.viennaCodes': '科员',
+  'registry.setViennaCodes': '处长',
   'registry.removeImage': '处长',
 
   'backup.create': '管理员',
@@ -46,6 +48,7 @@ export const CHANNEL_ROLES: Record<Channel, Role> = {
 
   'hits.query': '科员',
   'hits.get': '科员',
+  'hits.images': '科员',
   'hits.facets': '科员',
   'hits.decide': '科员',
   'hits.decideMatching': '科员',
@@ -84,6 +87,13 @@ export const CHANNEL_ROLES: Record<Channel, Role> = {
   'accounts.resetPassword': '管理员',
   'accounts.unlock': '管理员',
   'accounts.setDisabled': '管理员',
+
+  // the desktop's own switch to a server: answered by the desktop, refused by the server (electron/server/connection.ts)
+  'connection.state': '科员',
+  'connection.probe': '科员',
+  'connection.connect': '科员',
+  'connection.login': '科员',
+  'connection.disconnect': '科员',
 };
 
 /** Each role includes the ones before it in ROLES. */

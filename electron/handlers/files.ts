@@ -14,6 +14,8 @@ const OPEN: Record<FilePurpose, { title: string; filter: FileFilter }> = {
   table: { title: '选择要导入的文件（CSV 或 XLSX）', filter: 'table' },
   backup: { title: '选择要恢复的备份文件', filter: 'backup' },
   image: { title: '选择图样文件（PNG、JPEG、SVG、TIFF）', filter: 'image' },
+  images: { title: '选择图样压缩包（ZIP，图片以申请号命名）', filter: 'zip' },
+  imageFolder: { title: '选择图样文件夹（图片以申请号命名）', filter: 'folder' },
 };
 
 export function createFilesHandlers(shell: ShellPorts): Pick<Handlers, keyof typeof filesContract> {

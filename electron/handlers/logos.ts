@@ -7,6 +7,11 @@ import type { Handlers } from '../ipc/dispatch';
 import { checkImage } from '../logos/image-check';
 import { listMarkImages, markThumbnails, removeMarkImage, thumbnailOf } from '../logos/mark-images';
 import { addMarkImage } from '../logos/store';
+import { createHitImageQueries } from '../logos/hit-images';
+import { editMarkViennaCodes, markViennaCodes } from '../logos/vienna';
+
+/** The review shows the two figures larger than the registry table's thumbnails. */
+const DETAIL_SIDE = 160;
 import type { ShellPorts } from './files';
 
 function valueOf<T>(result: Result<T>): T {
@@ -32,6 +37,19 @@ export function createLogoHandlers(ctx: AppContext, shell: ShellPorts): Pick<Han
       return { ...image, thumbnail: await thumbnailOf(ctx, image) };
     },
     'registry.removeImage': ({ key, sha256 }) => valueOf(removeMarkImage(ctx, key, sha256)),
+    'registry.viennaCodes': ({ key }) => {
+      if (!ctx.marks.get(key)) throw new AppFailure('not-found', '找不到该保护名录记录');
+      return markViennaCodes(ctx.db, key);
+    },
+    'registry.setViennaCodes': ({ key, codes }) => editMarkViennaCodes(ctx, key, codes),
+    'hits.images': async ({ hitId }) => {
+      const files = createHitImageQueries(ctx.db).of(hitId);
+      if (!files) throw new AppFailure('not-found', '该命中不存在，可能已被删除');
+      return {
+        row: files.row ? await thumbnailOf(ctx, files.row, DETAIL_SIDE) : null,
+        mark: files.mark ? await thumbnailOf(ctx, files.mark, DETAIL_SIDE) : null,
+      };
+    },
     'registry.checkImage': async ({ fileToken }) => valueOf(await checkImage(ctx, await chosenImage(fileToken))),
   };
 }

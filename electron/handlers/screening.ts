@@ -23,9 +23,18 @@ export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs
   const quick = createQuickCheckService(ctx);
   const today = () => localToday(ctx.now());
   const table = (token: string) => shell.files.resolve(token, 'table');
+  // a batch's images come as a ZIP or as a folder, each chosen with its own dialog
+  const images = (token: string) => {
+    try {
+      return shell.files.resolve(token, 'images');
+    } catch {
+      return shell.files.resolve(token, 'imageFolder');
+    }
+  };
   return {
     'batches.previewFile': ({ fileToken, kind }) => batches.previewFile(table(fileToken), kind),
-    'batches.startImport': ({ fileToken, kind, mapping }) => batches.startImport(table(fileToken), kind, mapping),
+    'batches.startImport': ({ fileToken, kind, mapping, imagesToken }) =>
+      batches.startImport(table(fileToken), kind, mapping, imagesToken === undefined ? undefined : images(imagesToken)),
     'batches.resume': ({ batchId }) => batches.resume(batchId),
     'batches.progress': ({ batchId }) => jobs.progress(batchId),
     'batches.cancel': ({ batchId }) => ({ cancelled: jobs.cancel(batchId) }),

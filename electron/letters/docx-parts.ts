@@ -4,6 +4,7 @@ import {
   AlignmentType,
   BorderStyle,
   Footer,
+  ImageRun,
   LineRuleType,
   PageNumber,
   PageOrientation,
@@ -19,7 +20,9 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
-import { ATTACHMENT_COLUMNS, type LetterDocument } from '../../shared/letters/model';
+import { ATTACHMENT_COLUMNS, type AttachmentRow, type AttachmentTextKey, type LetterDocument } from '../../shared/letters/model';
+import { FIGURE_PT } from '../../shared/letters/layout-table';
+import type { LetterFigures } from './figures';
 import { FONTS, LANDSCAPE_MARGIN, LINE_PT, MARGIN, PAGE, PAGE_NUMBER_GAP_MM, RED, RULE_MM, SIZE } from '../../shared/letters/page-geometry';
 import { attachmentColumnWidths, estimateMeasure } from '../../shared/letters/table-columns';
 
@@ -121,29 +124,47 @@ const TABLE_SIZE = SIZE.五号;
 /** Word's default cell margins, 0.19 cm either side, in points. */
 const CELL_PADDING_PT = 5.4;
 
-function attachmentTable(letter: LetterDocument): Table {
+/** An image hit's figure above the text of its cell, at the PDF's size (FIGURE_PT points). */
+function figureParagraph(png: Buffer): Paragraph {
+  const px = Math.round((FIGURE_PT * 96) / 72);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new ImageRun({ type: 'png', data: png, transformation: { width: px, height: px } })],
+  });
+}
+
+const FIGURE_SIDE: Partial<Record<AttachmentTextKey, 'filing' | 'mark'>> = { markText: 'filing', protectedMark: 'mark' };
+
+function attachmentTable(letter: LetterDocument, figures: LetterFigures): Table {
   const widthMm = PAGE.heightMm - LANDSCAPE_MARGIN.leftMm - LANDSCAPE_MARGIN.rightMm;
   const totalPt = (widthMm * 72) / 25.4;
   // Estimated widths with a tenth to spare: an application or registration number never breaks across lines.
   const measure = estimateMeasure(TABLE_SIZE * 1.1);
   const widths = attachmentColumnWidths(letter.table.rows, totalPt, measure, CELL_PADDING_PT).map((pt) => Math.floor(pt * 20));
-  const cell = (text: string, index: number, header: boolean) =>
+  const cell = (text: string, index: number, header: boolean, figure?: Buffer) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       // One imitated mark per line: the lines of the mark, category, number and imitation columns line up.
-      children: text.split('\n').map(
-        (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line, header ? 'heading' : 'body', TABLE_SIZE)] }),
-      ),
+      children: [
+        ...(figure ? [figureParagraph(figure)] : []),
+        ...text.split('\n').map(
+          (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line, header ? 'heading' : 'body', TABLE_SIZE)] }),
+        ),
+      ],
     });
+  const figureOf = (row: AttachmentRow, key: AttachmentTextKey): Buffer | undefined => {
+    const side = FIGURE_SIDE[key];
+    return side && row.figures ? figures.get(row.figures[side]) : undefined;
+  };
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: ATTACHMENT_COLUMNS.map((c, i) => cell(c.header, i, true)) });
-  const rows = letter.table.rows.map((row) => new TableRow({ cantSplit: true, children: ATTACHMENT_COLUMNS.map((c, i) => cell(row[c.key], i, false)) }));
+  const rows = letter.table.rows.map((row) => new TableRow({ cantSplit: true, children: ATTACHMENT_COLUMNS.map((c, i) => cell(row[c.key], i, false, figureOf(row, c.key))) }));
   const width = widths.reduce((a, b) => a + b, 0);
   return new Table({ rows: [header, ...rows], columnWidths: widths, width: { size: width, type: WidthType.DXA }, layout: TableLayoutType.FIXED });
 }
 
 /** The attachment on landscape pages: 附件 in 黑体 top left, the caption, the table with its header repeated. */
-export function attachmentSection(letter: LetterDocument): ISectionOptions {
+export function attachmentSection(letter: LetterDocument, figures: LetterFigures = new Map()): ISectionOptions {
   // The footer's foot where the page number's line ends, so that its top is 7 mm under the type area.
   const footerMm = LANDSCAPE_MARGIN.bottomMm - PAGE_NUMBER_GAP_MM - (SIZE.四号 * 25.4) / 72;
   return {
@@ -166,7 +187,7 @@ export function attachmentSection(letter: LetterDocument): ISectionOptions {
     children: [
       new Paragraph({ children: [run('附件', 'heading', SIZE.三号)] }),
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [run(letter.table.caption, 'title', SIZE.二号)] }),
-      attachmentTable(letter),
+      attachmentTable(letter, figures),
     ],
   };
 }

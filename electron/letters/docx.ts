@@ -20,6 +20,7 @@ import { recordFrames, recordSpace } from './docx-record';
 import {
   attachmentSection, CHAR, firstPageFooter, half, para, pageNumberFooter, RULE_INDENT, run, twip, TYPE_WIDTH_MM,
 } from './docx-parts';
+import type { LetterFigures } from './figures';
 
 function head(letter: LetterDocument): Paragraph[] {
   return [
@@ -96,7 +97,7 @@ function body(letter: LetterDocument): Paragraph[] {
 const sectionEnd = () =>
   new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
 
-export async function renderDocx(letter: LetterDocument): Promise<Buffer> {
+export async function renderDocx(letter: LetterDocument, figures: LetterFigures = new Map()): Promise<Buffer> {
   const document = new Document({
     creator: letter.issuingBody,
     title: letter.title,
@@ -126,7 +127,7 @@ export async function renderDocx(letter: LetterDocument): Promise<Buffer> {
         // The 版记 frames anchor to the section's last paragraph, chained to the closing lines: on the signature's page.
         children: [...head(letter), ...body(letter), ...recordFrames(letter), sectionEnd()],
       },
-      ...(letter.table.rows.length > 0 ? [attachmentSection(letter)] : []),
+      ...(letter.table.rows.length > 0 ? [attachmentSection(letter, figures)] : []),
     ],
   });
   return withFontFallbacks(await Packer.toBuffer(document));

@@ -25,6 +25,8 @@ interface FactsRow {
   holder: string;
   classes: string | null;
   reasons: string;
+  rowImage: string | null;
+  markImage: string | null;
 }
 
 const SELECT_FACTS = /* sql */ `
@@ -33,7 +35,7 @@ const SELECT_FACTS = /* sql */ `
          f.published_on AS publishedOn, f.opposition_deadline AS deadline, h.mark_id AS protectedMarkId,
          COALESCE(m.name, h.mark_name) AS protectedMarkName, COALESCE(m.category, h.mark_category) AS category,
          COALESCE(m.registration_number, '') AS registrationNumber, COALESCE(m.holder, '') AS holder,
-         m.classes AS classes, h.reasons AS reasons
+         m.classes AS classes, h.reasons AS reasons, h.row_image AS rowImage, h.mark_image AS markImage
   FROM hits h JOIN filings f ON f.id = h.filing_id LEFT JOIN protected_marks m ON m.key = h.mark_key`;
 
 const isCategory = (value: string): value is Category => (CATEGORIES as readonly string[]).includes(value);
@@ -76,6 +78,7 @@ function toFacts(row: FactsRow): LetterHitFacts {
     holder: row.holder,
     markClasses: row.classes ? row.classes.split(';').map(Number).filter(Number.isInteger) : [],
     reasons: parseReasons(row.reasons),
+    ...(row.rowImage && row.markImage ? { images: { filing: row.rowImage, mark: row.markImage } } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { settingsForIssue } from './config';
 import { renderDocx } from './docx';
 import { exportChecked, sha256, writeArchiveFile } from './files';
 import { renderPdf } from './pdf';
+import { loadLetterFigures } from './figures';
 import { describePdfFont, fontLookupOf } from './pdf-fonts';
 import { currentFacts, detailOf, localDate, requireDraft, requireLetter } from './service';
 import { createLetterStore, fieldsOf, issuedRecordOf, type StoredFile } from './store';
@@ -21,8 +22,9 @@ const FORMATS: readonly LetterFormat[] = ['docx', 'pdf'];
 
 /** The file of one format and, for a PDF, the body font it embeds as the archive records it. */
 async function render(ctx: AppContext, letter: LetterDocument, format: LetterFormat): Promise<{ content: Buffer; font: string }> {
-  if (format === 'docx') return { content: await renderDocx(letter), font: '' };
-  const pdf = await renderPdf(letter, fontLookupOf(ctx.config));
+  const figures = await loadLetterFigures(ctx, letter);
+  if (format === 'docx') return { content: await renderDocx(letter, figures), font: '' };
+  const pdf = await renderPdf(letter, fontLookupOf(ctx.config), figures);
   return { content: pdf.content, font: describePdfFont(pdf.font) };
 }
 

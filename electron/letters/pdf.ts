@@ -6,6 +6,7 @@ import type { PdfFontInfo } from '../../shared/contract/letters';
 import { layoutLetter } from '../../shared/letters/layout-letter';
 import type { LayoutFont, LayoutItem, LetterLayout } from '../../shared/letters/layout-model';
 import type { LetterDocument } from '../../shared/letters/model';
+import type { LetterFigures } from './figures';
 import { pdfFontsFor, postScriptName, type FontLookup, type PdfFonts } from './pdf-fonts';
 
 // pdfkit is loaded from node_modules when first needed, not bundled: esbuild would pick its ES module build, which
@@ -15,7 +16,7 @@ const loadPdfKit = (): typeof PDFKitModule => createRequire(__filename)('pdfkit'
 
 type Doc = PDFKit.PDFDocument;
 
-function paint(doc: Doc, item: LayoutItem, fontName: Record<LayoutFont, string>): void {
+function paint(doc: Doc, item: LayoutItem, fontName: Record<LayoutFont, string>, figures: LetterFigures): void {
   switch (item.type) {
     case 'text':
       doc
@@ -30,6 +31,11 @@ function paint(doc: Doc, item: LayoutItem, fontName: Record<LayoutFont, string>)
     case 'box':
       doc.save().strokeColor('#000000').lineWidth(item.weight).rect(item.x, item.y, item.w, item.h).stroke().restore();
       return;
+    case 'image': {
+      const png = figures.get(item.sha256);
+      if (png) doc.image(png, item.x, item.y, { fit: [item.w, item.h], align: 'center', valign: 'center' });
+      return;
+    }
   }
 }
 
@@ -44,7 +50,7 @@ export function layOut(letter: LetterDocument, lookup: FontLookup): LaidOutLette
   return { layout: layoutLetter(letter, fonts.metrics), fonts };
 }
 
-export function paintPdf(letter: LetterDocument, { layout, fonts }: LaidOutLetter): Promise<Buffer> {
+export function paintPdf(letter: LetterDocument, { layout, fonts }: LaidOutLetter, figures: LetterFigures = new Map()): Promise<Buffer> {
   const PDFDocument = loadPdfKit();
   const registered = new Set<string>();
   const [first] = layout.pages;
@@ -76,14 +82,16 @@ export function paintPdf(letter: LetterDocument, { layout, fonts }: LaidOutLette
   });
   for (const page of layout.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const item of page.items) paint(doc, item, fontName);
+    for (const item of page.items) paint(doc, item, fontName, figures);
   }
   doc.end();
   return done;
 }
 
 /** Renders the PDF; also says which body font it embeds, for the archive record. */
-export async function renderPdf(letter: LetterDocument, lookup: FontLookup): Promise<{ content: Buffer; font: PdfFontInfo }> {
+export async function renderPdf(
+  letter: LetterDocument, lookup: FontLookup, figures: LetterFigures = new Map(),
+): Promise<{ content: Buffer; font: PdfFontInfo }> {
   const laidOut = layOut(letter, lookup);
-  return { content: await paintPdf(letter, laidOut), font: laidOut.fonts.info };
+  return { content: await paintPdf(letter, laidOut, figures), font: laidOut.fonts.info };
 }

@@ -11,6 +11,7 @@ import { createHitFactsQueries } from './hit-facts';
 import { layOut } from './pdf';
 import { fontLookupOf } from './pdf-fonts';
 import { createLetterStore, fieldsOf, issuedRecordOf, type LetterRow, type LetterStore } from './store';
+import { figureUrls, loadLetterFigures } from './figures';
 
 /** The calendar day of the context's clock, on this machine's time zone (the bureau's). */
 export function localDate(iso: string): string {
@@ -123,13 +124,14 @@ export function createLetterDrafts(ctx: AppContext) {
     },
 
     /** The letter laid out as its PDF is (or will be), with the PDF's body font. */
-    preview(id: number): LetterPreview {
+    // not async: a letter that cannot be composed throws here and now, as before the figures were added
+    preview(id: number): Promise<LetterPreview> {
       const s = store();
       const row = requireLetter(s, id);
       const record = issuedRecordOf(row);
       const document = record ? record.document : composeDraft(ctx, row);
       const { layout, fonts } = layOut(document, fontLookupOf(ctx.config));
-      return { document, layout, pdfFont: fonts.info };
+      return loadLetterFigures(ctx, document).then((figures) => ({ document, layout, pdfFont: fonts.info, figures: figureUrls(figures) }));
     },
 
     discard(id: number): { discarded: boolean } {

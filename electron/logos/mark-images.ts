@@ -17,17 +17,18 @@ const THUMBNAILS_AT_ONCE = 8;
 type ImageRow = { sha256: string; format: string; width: number; height: number };
 
 /** A PNG of at most 96 × 96 px as a data: URL, or null when the file is missing or unreadable. */
-export async function thumbnailOf(ctx: AppContext, image: Pick<ImageRow, 'sha256' | 'format'>): Promise<string | null> {
-  const known = made.get(image.sha256);
+export async function thumbnailOf(ctx: AppContext, image: Pick<ImageRow, 'sha256' | 'format'>, side = THUMBNAIL_SIDE): Promise<string | null> {
+  const cacheKey = side === THUMBNAIL_SIDE ? image.sha256 : `${image.sha256}@${side}`;
+  const known = made.get(cacheKey);
   if (known) return known;
   try {
     const png = await sharp(await readFile(imageFile(ctx, image)))
-      .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true })
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
       .png()
       .toBuffer();
     const url = `data:image/png;base64,${png.toString('base64')}`;
     if (made.size >= THUMBNAILS_KEPT) made.delete(made.keys().next().value as string);
-    made.set(image.sha256, url);
+    made.set(cacheKey, url);
     return url;
   } catch {
     return null;

@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { AppContext } from '../context';
+import type { Db } from '../db/open';
 import { writeFileAtomically } from '../files/atomic';
-import { UPLOADS } from '../../shared/contract/files';
+import { MAX_IMAGE_BYTES as IMAGE_LIMIT } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
 import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
@@ -16,7 +17,7 @@ import { logoFeatures } from './features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
-export const MAX_IMAGE_BYTES = UPLOADS.image.maxBytes;
+export const MAX_IMAGE_BYTES = IMAGE_LIMIT;
 /** What sharp's bundled libvips decodes, by the format name its metadata reports → file extension. */
 const FORMATS: Record<string, string> = { png: 'png', jpeg: 'jpg', svg: 'svg', tiff: 'tif', webp: 'webp', gif: 'gif' };
 
@@ -55,11 +56,16 @@ export function refusal(bytes: Buffer): ReturnType<typeof fail> | null {
  * image sharp can read, is empty of any figure, or too large is refused with a Chinese reason and nothing is written.
  */
 export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result<StoredImage>> {
+  return storeImageIn(ctx.db, ctx.config.dataDir, bytes, ctx.now());
+}
+
+/** The same on a connection and data folder of its own (the import worker thread stores a batch's images). */
+export async function storeImageIn(db: Db, dataDir: string, bytes: Buffer, now: string): Promise<Result<StoredImage>> {
   const refused = refusal(bytes);
   if (refused) return refused;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = ctx.db.prepare<[string], StoredImage>('SELECT sha256, format, width, height FROM images WHERE sha256 = ?').get(sha256);
-  if (known && existsSync(imageFile(ctx, known))) return ok(known);
+  const known = db.prepare<[string], StoredImage>('SELECT sha256, format, width, height FROM images WHERE sha256 = ?').get(sha256);
+  if (known && existsSync(imageFileIn(dataDir, known))) return ok(known);
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
@@ -72,12 +78,12 @@ export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result
   if (!features.ok) return features;
   const image: StoredImage = { sha256, format, width: meta.width ?? 0, height: meta.height ?? 0 };
   // the file first: a row never points at a missing file (a file without a row is only a spare copy)
-  await writeFileAtomically(imageFile(ctx, image), bytes, { createFolder: true });
-  ctx.db.prepare(
+  await writeFileAtomically(imageFileIn(dataDir, image), bytes, { createFolder: true });
+  db.prepare(
     `INSERT OR REPLACE INTO images (sha256, format, size_bytes, width, height, phash, dhash, thumb, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(sha256, format, bytes.length, image.width, image.height, hashToHex(features.value.phash), hashToHex(features.value.dhash),
-    Buffer.from(features.value.thumb), ctx.now());
+    Buffer.from(features.value.thumb), now);
   return ok(image);
 }
 
@@ -99,8 +105,18 @@ export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buff
 }
 
 /** The registry's images as a search index, with the mark each entry belongs to. */
-export function loadRegistryLogos(ctx: AppContext): { index: LogoIndex; entries: Array<{ markKey: number; markId: string; sha256: string }> } {
-  const rows = ctx.db.prepare<[], { mark_key: number; mark_id: string; sha256: string; phash: string; dhash: string; thumb: Buffer }>(
+export function loadRegistryLogos(ctx: AppContext): RegistryLogos {
+  return loadRegistryLogosFrom(ctx.db);
+}
+
+export interface RegistryLogos {
+  index: LogoIndex;
+  entries: Array<{ markKey: number; markId: string; sha256: string }>;
+}
+
+/** The same from a connection (screening reads it once per batch). */
+export function loadRegistryLogosFrom(db: Db): RegistryLogos {
+  const rows = db.prepare<[], { mark_key: number; mark_id: string; sha256: string; phash: string; dhash: string; thumb: Buffer }>(
     `SELECT mi.mark_key, m.mark_id, i.sha256, i.phash, i.dhash, i.thumb
        FROM mark_images mi JOIN protected_marks m ON m.key = mi.mark_key JOIN images i ON i.sha256 = mi.sha256
       ORDER BY m.mark_id, mi.position`,

@@ -8,6 +8,10 @@ import { oppositionDeadline } from '../../shared/deadlines';
 import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../shared/formats/filings';
 import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shared/formats/listings';
 import path from 'node:path';
+import type { HeaderSpec } from '../../shared/formats/headers';
+import { IMAGE_HEADER } from '../../shared/formats/images';
+import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
+import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, createRowWriters, type BatchesRepository, type ImportCounts } from '../db/repositories/batches';
 import type { Db } from '../db/open';
 import { openTable, type TableRow } from '../tabular';
@@ -19,6 +23,10 @@ export interface ImportJob {
   kind: BatchKind;
   /** field key → column index (-1 when absent) */
   mapping: Record<string, number>;
+  /** a ZIP or folder of images named by the rows' 申请号 / 编号, chosen with the table (issue 12) */
+  imagesPath?: string;
+  /** the data folder, where images are stored (images/) */
+  dataDir?: string;
 }
 
 export interface ImportProgress extends ImportCounts {
@@ -26,12 +34,15 @@ export interface ImportProgress extends ImportCounts {
   fraction: number;
   /** the file's rows estimated from its line count; -1 when unknown (XLSX) */
   expectedRows: number;
+  /** what the import does now, when it is more than reading rows (正在读取图样 …) */
+  message?: string;
 }
 
 export const IMPORT_CHUNK_ROWS = 10_000;
 
-export function headersFor(kind: BatchKind) {
-  return kind === 'filing' ? FILING_HEADERS : LISTING_HEADERS;
+/** The columns of a batch table: the format's, then the optional image column (图样) and, for filings, 图形要素. */
+export function headersFor(kind: BatchKind): HeaderSpec<string>[] {
+  return kind === 'filing' ? [...FILING_HEADERS, IMAGE_HEADER, VIENNA_HEADER] : [...LISTING_HEADERS, IMAGE_HEADER];
 }
 
 /** Every field of the format with its column, -1 for unmapped optional ones. */
@@ -61,18 +72,31 @@ export async function countLines(filePath: string): Promise<number> {
   }
 }
 
-function rowWriter(db: Db, job: ImportJob) {
+/** The row keys the batch's ZIP or folder has an image for (a device mark's row needs no name then). */
+async function keysWithImages(job: ImportJob): Promise<ReadonlySet<string>> {
+  return job.imagesPath ? new Set((await imageSources(job.imagesPath)).keys()) : new Set();
+}
+
+function rowWriter(db: Db, job: ImportJob, imageKeys: ReadonlySet<string>) {
   const writers = createRowWriters(db);
   const columns = completeMapping(job.kind, job.mapping);
-  return (cells: string[]): { ok: true; isNew: boolean } | { ok: false; reason: string } => {
+  const setCodes = db.prepare('UPDATE filings SET vienna_codes = ? WHERE application_number = ? AND batch_id = ?');
+  const cell = (cells: string[], key: string) => (cells[columns[key] ?? -1] ?? '').trim();
+  return (cells: string[]): { ok: true; isNew: boolean; key: string } | { ok: false; reason: string } => {
     if (job.kind === 'filing') {
-      const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>);
+      const withImage = cell(cells, 'image') !== '' || imageKeys.has(cell(cells, 'applicationNumber'));
+      const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>, { withImage });
       if (!parsed.ok) return parsed;
-      return { ok: true, isNew: writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn)) };
+      const codes = parseViennaCodes(cell(cells, 'viennaCodes'));
+      if (!codes.ok) return codes;
+      const key = parsed.value.applicationNumber;
+      const isNew = writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn));
+      if (isNew && codes.value.length > 0) setCodes.run(codes.value.join(';'), key, job.batchId);
+      return { ok: true, key, isNew };
     }
     const parsed = parseListingRow(cells, columns as Record<ListingColumn, number>);
     if (!parsed.ok) return parsed;
-    return { ok: true, isNew: writers.listing(job.batchId, parsed.value) };
+    return { ok: true, key: parsed.value.id, isNew: writers.listing(job.batchId, parsed.value) };
   };
 }
 
@@ -88,17 +112,21 @@ export async function runBatchImport(
   const table = await openTable(job.filePath);
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
-  const write = rowWriter(db, job);
+  const write = rowWriter(db, job, await keysWithImages(job));
+  const images = imageCollector(job);
   let chunk: TableRow[] = [];
   const flush = db.transaction((rows: typeof chunk) => {
     for (const row of rows) {
       const result = row.problem === undefined ? write(row.cells) : { ok: false as const, reason: row.problem };
       counts.totalRows += 1;
+      images.saw(row.cells);
       if (!result.ok) {
         counts.badRows += 1;
         batches.addProblem(job.batchId, row.rowNumber, result.reason);
-      } else if (result.isNew) counts.newRows += 1;
-      else counts.duplicateRows += 1;
+      } else if (result.isNew) {
+        counts.newRows += 1;
+        images.own(result.key, row);
+      } else counts.duplicateRows += 1;
     }
     batches.setCounts(job.batchId, counts);
   });
@@ -124,12 +152,59 @@ export async function runBatchImport(
   } finally {
     await table.close();
   }
+  if (images.wanted) {
+    const onImages = (done: number, total: number) =>
+      options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
+    await importImages(db, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+  }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
       `导入过程中源文件「${path.basename(job.filePath)}」被修改：已导入的行可能混合了修改前后的内容。请等文件保存完毕后删除该批次并重新导入。`,
     );
   }
   return counts;
+}
+
+/**
+ * What the image step needs from the rows, gathered only when the batch brings images: this batch's rows with their
+ * key and image cell, and every key the file has (rows of other batches and bad rows too: an image named by one of
+ * them is not "for no row").
+ */
+function imageCollector(job: ImportJob) {
+  const imageColumn = job.mapping.image ?? -1;
+  const keyColumn = job.mapping[job.kind === 'filing' ? 'applicationNumber' : 'id'] ?? -1;
+  const wanted = imageColumn >= 0 || job.imagesPath !== undefined;
+  const rows: ImageRow[] = [];
+  const fileKeys = new Set<string>();
+  return {
+    wanted,
+    rows,
+    fileKeys,
+    saw(cells: readonly string[]): void {
+      if (wanted) fileKeys.add((cells[keyColumn] ?? '').trim());
+    },
+    own(key: string, row: TableRow): void {
+      if (wanted) rows.push({ key, rowNumber: row.rowNumber, cell: row.cells[imageColumn] ?? '' });
+    },
+  };
+}
+
+/** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
+async function importImages(
+  db: Db, job: ImportJob, rows: ImageRow[],
+  options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+): Promise<void> {
+  // never a fallback beside the user's table: images belong in the data folder with the database
+  if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
+  const batches = createBatchesRepository(db);
+  const result = await importBatchImages(db, {
+    batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
+    ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
+  }, rows, new Date().toISOString(), options);
+  db.transaction(() => {
+    for (const problem of result.problems) batches.addProblem(job.batchId, problem.rowNumber, problem.reason);
+    batches.setImageProblems(job.batchId, result.problems.length);
+  })();
 }
 
 /** The source file now; refused when it is not the file this batch began importing (a resumed batch). */

@@ -13,6 +13,7 @@ import { createBatchesRepository, type ImportCounts } from '../db/repositories/b
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
 import { screenStoredBatch } from './screen-stored';
+import { screenImagesOf } from './image-screen-job';
 
 export interface JobManagerOptions {
   /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
@@ -96,6 +97,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
         newRows: p.newRows,
         duplicateRows: p.duplicateRows,
         badRows: p.badRows,
+        message: p.message ?? '',
       });
     const worker = script('batch-import-worker.cjs');
     const counts = worker
@@ -112,12 +114,20 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     batches().setStatus(batchId, 'screening');
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
+    const marks = ctx.marks.list();
     const hitCount = await screenStoredBatch(ctx.db, {
       batchId,
       kind: batch.kind,
-      marks: ctx.marks.list(),
+      marks,
       signal,
       now: ctx.now,
+      imageHits: () => {
+        update(batchId, { message: '正在比对图样' });
+        return screenImagesOf(ctx, {
+          batchId, kind: batch.kind, markNames: new Map(marks.map((m) => [m.id, m.name])), signal,
+          ...(script('image-screen-worker.cjs') ? { workerScript: script('image-screen-worker.cjs') } : {}),
+        }).finally(() => update(batchId, { message: '' }));
+      },
       ...(script('stored-screen-worker.cjs') ? { workerScript: script('stored-screen-worker.cjs') } : {}),
       onProgress: (done, total, hits) =>
         update(batchId, {
@@ -216,7 +226,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     importAndScreen(job: ImportJob): Promise<void> {
       progress.set(job.batchId, emptyProgress(job.batchId));
       return run(job.batchId, async (signal) => {
-        await importBatch(job, signal);
+        await importBatch({ ...job, dataDir: ctx.config.dataDir }, signal);
         await screenBatch(job.batchId, signal);
       });
     },

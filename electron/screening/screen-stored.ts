@@ -13,6 +13,8 @@ import { oppositionDeadline } from '../../shared/deadlines';
 import { screenStoredInput } from './screen-input';
 import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
 import { storedRowReader, type StoredInput } from './stored-rows';
+import { joinImageHits, withViennaCodes } from '../../shared/figurative';
+import { loadMarkViennaCodes } from '../logos/vienna';
 
 export interface ScreenStoredOptions {
   batchId: number;
@@ -23,6 +25,8 @@ export interface ScreenStoredOptions {
   signal?: AbortSignal;
   now: () => string;
   onProgress?: (done: number, total: number, hits: number) => void;
+  /** the batch's image hits by row id (electron/screening/image-screen-job.ts), asked for before the text pages */
+  imageHits?: () => Promise<ReadonlyMap<number, Hit[]>>;
 }
 
 const PAGE_ROWS = 2000;
@@ -112,6 +116,14 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   const screener = useWorkers
     ? workerScreener(options.marks, options.workerScript as string, Math.max(1, Math.min(4, availableParallelism())))
     : inProcessScreener(options.marks);
+  const found = options.imageHits ? await options.imageHits() : new Map<number, Hit[]>();
+  const viennaOf = viennaCodesReader(db, options.kind);
+  // the image hits joined to the text hits, then 图形要素相同 where the filing and the mark share a Vienna code
+  const withFigures = (results: [number, Hit[]][], rows: StoredInput[]): [number, Hit[]][] => {
+    const joined: [number, Hit[]][] = found.size === 0 ? results : results.map(([rowId, text]) => [rowId, joinImageHits(text, found.get(rowId) ?? [])]);
+    const rowCodes = viennaOf(rows);
+    return rowCodes.size === 0 ? joined : joined.map(([rowId, hits]) => [rowId, withViennaCodes(hits, rowCodes.get(rowId) ?? [], viennaOf.markCodes)]);
+  };
   let done = 0;
   let hits = 0;
   const inFlight = new Set<Promise<void>>();
@@ -123,7 +135,7 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]?.rowId ?? afterId;
       const job: Promise<void> = screener.screen(rows, options.kind).then((results) => {
-        hits += writePage(results, rows);
+        hits += writePage(withFigures(results, rows), rows);
         done += rows.length;
         options.onProgress?.(done, total, hits);
       });
@@ -136,6 +148,21 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
   } finally {
     await screener.close();
   }
+}
+
+/** The 图形要素 of a page's filings by row id (only those that have any), and the marks' codes, read once. */
+function viennaCodesReader(db: Db, kind: BatchKind) {
+  const markCodes = loadMarkViennaCodes(db);
+  const codes = db.prepare<[number, number], { id: number; vienna_codes: string }>(
+    "SELECT id, vienna_codes FROM filings WHERE id BETWEEN ? AND ? AND vienna_codes <> ''",
+  );
+  const read = (rows: readonly StoredInput[]): Map<number, string[]> => {
+    if (kind !== 'filing' || markCodes.size === 0 || rows.length === 0) return new Map();
+    const ids = new Set(rows.map((r) => r.rowId));
+    const found = codes.all(Math.min(...ids), Math.max(...ids)).filter((r) => ids.has(r.id));
+    return new Map(found.map((r) => [r.id, r.vienna_codes.split(';')]));
+  };
+  return Object.assign(read, { markCodes });
 }
 
 function rowFacts(batchId: number, row: StoredInput): RowFacts {

@@ -6,7 +6,7 @@ import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { FilePurpose } from '../../shared/contract/files';
+import { ACCEPTS_DOWNLOADS_HEADER, type FilePurpose } from '../../shared/contract/files';
 import { forbiddenMessage, roleAllows } from '../../shared/roles';
 import { AppFailure } from '../../shared/result';
 import type { Result } from '../../shared/result';
@@ -83,7 +83,8 @@ async function callChannel(options: HttpsServerOptions, channel: string, request
   if (!user) return;
   const body = await readBody(request);
   const session = user.session ?? '';
-  const result = await actAs(user, () => options.dispatch(channel, body));
+  const acceptsDownloads = request.headers[ACCEPTS_DOWNLOADS_HEADER.toLowerCase()] === 'accept';
+  const result = await actAs({ ...user, acceptsDownloads }, () => options.dispatch(channel, body));
   send(response, 200, offerDownload(options, result, session));
 }
 

@@ -108,11 +108,60 @@ function asResult(answer: Result<ServerAnswer>): Result<unknown> {
   return fail('internal', `服务器的回答格式不对（HTTP ${answer.value.status}）。`);
 }
 
+/** A channel's answer, and whether the server refused the session itself (401: the login must be shown again). */
+export interface ChannelAnswer {
+  result: Result<unknown>;
+  sessionEnded: boolean;
+}
+
 export function createServerClient(server: PinnedServer) {
+  const channel = async (name: string, input: unknown, token: string): Promise<ChannelAnswer> => {
+    const answer = await postPinned(server, `/api/${encodeURIComponent(name)}`, input, token);
+    return { result: asResult(answer), sessionEnded: answer.ok && answer.value.status === 401 };
+  };
   return {
     login: async (login: string, password: string) => asResult(await postPinned(server, '/auth/login', { login, password })),
     logout: async (token: string) => asResult(await postPinned(server, '/auth/logout', {}, token)),
-    call: async (channel: string, input: unknown, token: string) =>
-      asResult(await postPinned(server, `/api/${encodeURIComponent(channel)}`, input, token)),
+    call: async (name: string, input: unknown, token: string) => (await channel(name, input, token)).result,
+    channel,
   };
+}
+
+/** The server's address as https://host:port/, or a Chinese message. */
+export function serverUrl(text: string): Result<string> {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(text.trim()) ? text.trim() : `https://${text.trim()}`);
+  } catch {
+    return fail('invalid-input', `服务器地址「${text}」无效，应为 https://主机:端口/`);
+  }
+  if (url.protocol !== 'https:') return fail('invalid-input', '服务器地址必须以 https:// 开头：与服务器之间只用加密连接。');
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    return fail('invalid-input', `服务器地址只写主机和端口，例如 https://192.168.1.20:8443/（收到「${text}」）。`);
+  }
+  return { ok: true, value: `${url.protocol}//${url.host}/` };
+}
+
+/**
+ * The SHA-256 fingerprint the server at `url` presents, read from the TLS handshake; nothing is sent. What a
+ * clerk compares with the server's console on a first connection (trust on first use, after her confirmation).
+ */
+export function presentedFingerprint(url: string, timeoutMs = 10_000): Promise<Result<string>> {
+  const target = new URL(url);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  return new Promise((resolve) => {
+    const socket = tls.connect({ host, port: Number(target.port || 443), ...(net.isIP(host) ? {} : { servername: host }), rejectUnauthorized: false, timeout: timeoutMs });
+    socket.once('secureConnect', () => {
+      const presented = socket.getPeerCertificate().fingerprint256 ?? '';
+      socket.destroy();
+      resolve(presented ? { ok: true, value: presented.toUpperCase() } : fail('io', `服务器 ${target.host} 没有出示证书。`));
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(fail('io', `连接服务器 ${target.host} 超时，请检查地址和网络。`));
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(fail('io', `无法连接服务器 ${target.host}（${error.code ?? error.message}），请检查地址和网络。`));
+    });
+  });
 }

@@ -9,8 +9,9 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { UPLOADS, isFilePurpose, uploadNameProblem, uploadTooLargeMessage, type FilePurpose } from '../../shared/contract/files';
+import { NO_FOLDER_UPLOAD_MESSAGE, UPLOADS, isFilePurpose, uploadNameProblem, uploadTooLargeMessage, type UploadRule } from '../../shared/contract/files';
 import { AppFailure } from '../../shared/result';
+import { actingUser } from '../accounts/acting-user';
 import type { DialogPort } from '../files/dialog-port';
 import { safeFileName } from '../files/save';
 
@@ -22,7 +23,11 @@ export const DOWNLOAD_MINUTES = 10;
 export const UPLOAD_KEEP_DAYS = 7;
 
 /** A server has no one at its screen: a channel that asks the server itself to show an open dialog gets this. */
-export const NO_DIALOGS_MESSAGE = '服务器上不能弹出选择文件的对话框：请在浏览器中选择文件上传（POST /files/upload）。';
+export const NO_DIALOGS_MESSAGE =
+  '服务器上不能弹出选择文件的对话框：在浏览器中使用时请直接选择文件上传；桌面程序连接到服务器时暂不能从本机导入文件。';
+/** A file saved for a client that cannot download it (the desktop's connection, for now): refused before writing. */
+export const NO_DOWNLOAD_MESSAGE = '桌面程序连接到服务器时暂不能导出或备份到本机：请在浏览器中打开服务器地址后导出。';
+
 
 export type Received = { ok: true; filePath: string; fileName: string } | { ok: false; status: number; message: string };
 
@@ -57,13 +62,15 @@ export function createTransfers(dataDir: string) {
   function precheck(url: URL, declaredBytes: number | null): { status: number; message: string } | null {
     const purpose = url.searchParams.get('purpose') ?? '';
     if (!isFilePurpose(purpose)) {
-      return { status: 400, message: `未知的文件用途「${purpose}」：只能是表格（table）、图样（image）或备份（backup）。` };
+      return { status: 400, message: `未知的文件用途「${purpose}」：只能是表格（table）、图样（image）、图样压缩包（images）或备份（backup）。` };
     }
+    const rule = UPLOADS[purpose];
+    if (rule === null) return { status: 400, message: NO_FOLDER_UPLOAD_MESSAGE };
     const name = path.basename(url.searchParams.get('name') ?? '');
     if (name === '') return { status: 400, message: '上传的文件缺少文件名。' };
-    const problem = uploadNameProblem(purpose, name);
+    const problem = uploadNameProblem(rule, name);
     if (problem) return { status: 415, message: problem };
-    if (declaredBytes !== null && declaredBytes > UPLOADS[purpose].maxBytes) return { status: 413, message: uploadTooLargeMessage(purpose) };
+    if (declaredBytes !== null && declaredBytes > rule.maxBytes) return { status: 413, message: uploadTooLargeMessage(rule) };
     return null;
   }
 
@@ -72,12 +79,13 @@ export function createTransfers(dataDir: string) {
     const declared = request.headers['content-length'] === undefined ? null : Number(request.headers['content-length']);
     const refused = precheck(url, declared);
     if (refused) return { ok: false, ...refused };
-    const purpose = url.searchParams.get('purpose') as FilePurpose;
+    // precheck passed: the purpose is known and uploadable
+    const rule = UPLOADS[url.searchParams.get('purpose') as keyof typeof UPLOADS] as UploadRule;
     const fileName = safeFileName(path.basename(url.searchParams.get('name') ?? ''));
     const folder = path.join(uploads, randomId());
     mkdirSync(folder, { recursive: true });
     const filePath = path.join(folder, fileName);
-    const max = UPLOADS[purpose].maxBytes;
+    const max = rule.maxBytes;
     let size = 0;
     const out = createWriteStream(filePath);
     try {
@@ -100,7 +108,7 @@ export function createTransfers(dataDir: string) {
     }
     if (size > max) {
       rmSync(folder, { recursive: true, force: true });
-      return { ok: false, status: 413, message: uploadTooLargeMessage(purpose) };
+      return { ok: false, status: 413, message: uploadTooLargeMessage(rule) };
     }
     return { ok: true, filePath, fileName };
   }
@@ -108,6 +116,8 @@ export function createTransfers(dataDir: string) {
   const dialogs: DialogPort = {
     openFile: () => Promise.reject(new AppFailure('unsupported', NO_DIALOGS_MESSAGE)),
     saveFile: (_title, defaultName) => {
+      // written only for a client that will fetch it; anyone else would be told it was saved and have nothing
+      if (!actingUser()?.acceptsDownloads) return Promise.reject(new AppFailure('unsupported', NO_DOWNLOAD_MESSAGE));
       const folder = path.join(downloads, randomId());
       mkdirSync(folder, { recursive: true });
       return Promise.resolve(path.join(folder, safeFileName(defaultName)));

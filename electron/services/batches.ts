@@ -4,7 +4,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchFilePreview, BatchKind, BatchSummary } from '../../shared/contract/screening';
-import { normaliseHeader } from '../../shared/formats/headers';
+import { headerNames, normaliseHeader } from '../../shared/formats/headers';
+import { imageSources } from '../screening/batch-images';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { createBatchesRepository } from '../db/repositories/batches';
@@ -20,7 +21,20 @@ function mappingKey(kind: BatchKind, headers: readonly string[]): string {
 
 function autoMapping(kind: BatchKind, headers: readonly string[]): Record<string, number> {
   const normalised = headers.map(normaliseHeader);
-  return Object.fromEntries(headersFor(kind).map(({ key, header }) => [key, normalised.indexOf(normaliseHeader(header))]));
+  const find = (names: string[]) => names.map((name) => normalised.indexOf(name)).find((i) => i >= 0) ?? -1;
+  return Object.fromEntries(headersFor(kind).map((spec) => [spec.key, find(headerNames(spec))]));
+}
+
+/** A ZIP of images is checked before the batch starts: a file that is no ZIP is refused, not found out later. */
+async function checkImagesPath(imagesPath: string | undefined): Promise<void> {
+  if (imagesPath === undefined) return;
+  if (!existsSync(imagesPath)) throw new AppFailure('not-found', `所选图样「${path.basename(imagesPath)}」已不存在，请重新选择`);
+  if (statSync(imagesPath).isDirectory()) return;
+  try {
+    await imageSources(imagesPath);
+  } catch (error) {
+    throw new AppFailure('invalid-input', error instanceof Error ? error.message : String(error));
+  }
 }
 
 function missingRequired(kind: BatchKind, mapping: Record<string, number>, columnCount: number): string[] {
@@ -111,8 +125,9 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       };
     },
 
-    async startImport(filePath: string, kind: BatchKind, mapping: Record<string, number>): Promise<{ batchId: number }> {
+    async startImport(filePath: string, kind: BatchKind, mapping: Record<string, number>, imagesPath?: string): Promise<{ batchId: number }> {
       const { headers } = await readHead(filePath);
+      await checkImagesPath(imagesPath);
       const complete = completeMapping(kind, mapping);
       const missing = missingRequired(kind, complete, headers.length);
       if (missing.length > 0) throw new AppFailure('invalid-input', `请为这些列选择文件中的对应列：${missing.join('、')}`);
@@ -121,10 +136,10 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       const now = ctx.now();
       ctx.settings.set(mappingKey(kind, headers), complete, now);
       const batchId = repository().create(
-        { kind, fileName: path.basename(filePath), filePath, fileSize: statSync(filePath).size, columnMap: complete },
+        { kind, fileName: path.basename(filePath), filePath, fileSize: statSync(filePath).size, columnMap: complete, ...(imagesPath ? { imagesPath } : {}) },
         now,
       );
-      void jobs.importAndScreen({ batchId, filePath, kind, mapping: complete });
+      void jobs.importAndScreen({ batchId, filePath, kind, mapping: complete, ...(imagesPath ? { imagesPath } : {}) });
       return { batchId };
     },
 
@@ -138,7 +153,12 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
         throw new AppFailure('io', `原文件已不存在：${batch.filePath}。请删除该批次后重新导入。`);
       }
       repository().setStatus(batchId, 'importing');
-      void jobs.importAndScreen({ batchId, filePath: batch.filePath, kind: batch.kind, mapping: batch.columnMap });
+      if (batch.imagesPath !== null && !existsSync(batch.imagesPath)) {
+        throw new AppFailure('io', `图样压缩包或文件夹已不存在：${batch.imagesPath}。请删除该批次后重新导入。`);
+      }
+      void jobs.importAndScreen({
+        batchId, filePath: batch.filePath, kind: batch.kind, mapping: batch.columnMap, ...(batch.imagesPath ? { imagesPath: batch.imagesPath } : {}),
+      });
       return { batchId };
     },
 
@@ -146,7 +166,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       const changed = registryChangedAt(ctx);
       return repository()
         .list()
-        .map(({ fileSize: _size, columnMap: _map, ...batch }) => {
+        .map(({ fileSize: _size, columnMap: _map, imagesPath: _images, ...batch }) => {
           const running = jobs.isRunning(batch.id);
           return {
             ...batch,

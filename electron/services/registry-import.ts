@@ -6,6 +6,9 @@ import type { DuplicateChoice, ImportDuplicate, ImportPreview, RowProblem } from
 import type { ProtectedMark } from '../../shared/domain';
 import { mapHeaders } from '../../shared/formats/headers';
 import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registry';
+import { headerNames, normaliseHeader } from '../../shared/formats/headers';
+import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
+import { markViennaCodes, setMarkViennaCodes } from '../logos/vienna';
 import { duplicateKey } from '../../shared/registry-duplicates';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
@@ -19,6 +22,8 @@ export interface ParsedRegistry {
   marks: ProtectedMark[];
   /** the file row of each of `marks` */
   rowNumbers: number[];
+  /** the 图形要素 of each of `marks`, when the file has that column (issue 12); absent otherwise */
+  viennaCodes?: string[][];
   problems: RowProblem[];
   totalRows: number;
 }
@@ -32,12 +37,19 @@ export async function readRegistryFile(filePath: string): Promise<ParsedRegistry
     if (!mapping.ok) throw new AppFailure('invalid-input', mapping.error);
     const marks: ProtectedMark[] = [];
     const rowNumbers: number[] = [];
+    const viennaColumn = table.headers.map(normaliseHeader).findIndex((h) => headerNames(VIENNA_HEADER).includes(h));
+    const viennaCodes: string[][] = [];
     const problems: RowProblem[] = [];
     const firstRowOfId = new Map<string, number>();
     let totalRows = 0;
     for await (const row of table.rows) {
       totalRows += 1;
       const parsed = row.problem === undefined ? parseRegistryRow(row.cells, mapping.columns) : { ok: false as const, reason: row.problem };
+      const codes = parseViennaCodes(viennaColumn >= 0 ? (row.cells[viennaColumn] ?? '') : '');
+      if (parsed.ok && !codes.ok) {
+        problems.push({ rowNumber: row.rowNumber, reason: codes.reason });
+        continue;
+      }
       if (!parsed.ok) {
         problems.push({ rowNumber: row.rowNumber, reason: parsed.reason });
         continue;
@@ -50,12 +62,13 @@ export async function readRegistryFile(filePath: string): Promise<ParsedRegistry
       firstRowOfId.set(parsed.value.id, row.rowNumber);
       marks.push(parsed.value);
       rowNumbers.push(row.rowNumber);
+      viennaCodes.push(codes.ok ? codes.value : []);
     }
     if (totalRows === 0) throw new AppFailure('invalid-input', `文件「${path.basename(filePath)}」只有表头，没有数据行`);
     if (!sameFile(before, await fingerprintOf(filePath))) {
       throw new AppFailure('io', `文件「${path.basename(filePath)}」在读取过程中被修改，请等文件保存完毕后重新导入`);
     }
-    return { marks, rowNumbers, problems, totalRows };
+    return { marks, rowNumbers, problems, totalRows, ...(viennaColumn >= 0 ? { viennaCodes } : {}) };
   } catch (error) {
     if (error instanceof TableReadError) throw new AppFailure('io', error.message);
     throw error;
@@ -75,6 +88,7 @@ async function fingerprintOf(filePath: string) {
 interface PendingImport {
   fileName: string;
   marks: ProtectedMark[];
+  viennaCodes?: string[][];
   /** the index in `marks` of each duplicate row, with what it repeats */
   duplicates: Map<number, ImportDuplicate>;
   choice?: DuplicateChoice;
@@ -135,6 +149,15 @@ function writeRow(ctx: AppContext, mark: ProtectedMark, fileName: string): 'crea
   return existing ? 'updated' : 'created';
 }
 
+/** A record's 图形要素 from the file, audited when they change (the batches then show as out of date). */
+function importViennaCodes(ctx: AppContext, markKey: number, codes: readonly string[], fileName: string): void {
+  const before = markViennaCodes(ctx.db, markKey);
+  if (before.join(';') === codes.join(';')) return;
+  setMarkViennaCodes(ctx.db, markKey, codes);
+  ctx.audit.record({ actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+    note: `从「${fileName}」导入图形要素：${before.join('、') || '无'} → ${codes.join('、') || '无'}` }, ctx.now());
+}
+
 export function createRegistryImportService(ctx: AppContext) {
   const pending = new Map<string, PendingImport>();
 
@@ -146,7 +169,7 @@ export function createRegistryImportService(ctx: AppContext) {
       const duplicates = findImportDuplicates(ctx, parsed);
       const token = randomUUID();
       const fileName = path.basename(filePath);
-      pending.set(token, { fileName, marks: parsed.marks, duplicates });
+      pending.set(token, { fileName, marks: parsed.marks, duplicates, ...(parsed.viennaCodes ? { viennaCodes: parsed.viennaCodes } : {}) });
       return {
         token,
         fileName,
@@ -189,6 +212,10 @@ export function createRegistryImportService(ctx: AppContext) {
             mergeIntoStored(ctx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
             result.merged += 1;
           } else result[writeRow(ctx, mark, job.fileName)] += 1;
+          // a file with a 图形要素 column sets the codes of the records it wrote (an empty cell clears them)
+          const codes = job.viennaCodes?.[index];
+          const written = codes && !(duplicate && job.choice === 'skip') ? ctx.marks.getByMarkId(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id) : undefined;
+          if (codes && written) importViennaCodes(ctx, written.key, codes, job.fileName);
         });
       })();
       pending.delete(token);

@@ -93,6 +93,8 @@ export const LetterPreviewSchema = z.object({
   document: LetterDocumentSchema,
   layout: LetterLayoutSchema,
   pdfFont: PdfFontInfoSchema,
+  /** the attachment's figures (image hits) as PNG data: URLs by sha256, for the layout's image items */
+  figures: z.record(z.string(), z.string()),
 });
 export type LetterPreview = z.infer<typeof LetterPreviewSchema>;
 

@@ -47,6 +47,14 @@ export const ImageCheckSchema = z.object({
 });
 export type ImageCheck = z.infer<typeof ImageCheckSchema>;
 
+export const HitImagesSchema = z.object({
+  /** the filing's or listing's image (the one an image hit compared), a PNG data: URL; null when it has none */
+  row: z.string().nullable(),
+  /** the protected mark's image (the one an image hit compared, else its first), a PNG data: URL; null when none */
+  mark: z.string().nullable(),
+});
+export type HitImages = z.infer<typeof HitImagesSchema>;
+
 const MarkKey = z.object({ key: z.number().int().positive() }).strict();
 
 export const logosContract = {
@@ -63,4 +71,13 @@ export const logosContract = {
   },
   /** 以图查询: the registry marks whose images are near the image chosen with `files.open` (purpose 'image'). */
   'registry.checkImage': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImageCheckSchema },
+  /** A mark's 图形要素 (Vienna codes such as 26.1.1), in order. */
+  'registry.viennaCodes': { input: MarkKey, output: z.array(z.string()) },
+  /** Replaces a mark's 图形要素 with the codes typed (separated by ; , 、 or spaces); a code that is none is refused. */
+  'registry.setViennaCodes': {
+    input: z.object({ key: z.number().int().positive(), codes: z.string().max(1000, '「图形要素」过长') }).strict(),
+    output: z.array(z.string()),
+  },
+  /** The two images of a hit side by side in the review (thumbnails as data: URLs, never paths). */
+  'hits.images': { input: z.object({ hitId: z.number().int().positive() }).strict(), output: HitImagesSchema },
 } as const;

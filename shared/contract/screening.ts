@@ -42,6 +42,8 @@ export const BatchSummarySchema = z.object({
   newRows: z.number().int(),
   duplicateRows: z.number().int(),
   badRows: z.number().int(),
+  /** images of the batch that could not be stored (missing, unreadable, naming no row); their rows are imported */
+  imageProblems: z.number().int(),
   hitCount: z.number().int(),
   message: z.string(),
   startedAt: z.string(),
@@ -302,7 +304,13 @@ export const screeningContract = {
   },
   'batches.startImport': {
     input: z
-      .object({ fileToken: FileTokenSchema, kind: BatchKindSchema, mapping: z.record(z.string(), z.number().int()) })
+      .object({
+        fileToken: FileTokenSchema,
+        kind: BatchKindSchema,
+        mapping: z.record(z.string(), z.number().int()),
+        /** a ZIP (files.open purpose 'images') or a folder ('imageFolder') of images named by 申请号 / 编号 */
+        imagesToken: FileTokenSchema.optional(),
+      })
       .strict(),
     output: z.object({ batchId: Id }),
   },

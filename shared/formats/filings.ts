@@ -30,7 +30,11 @@ const LIMITED = Object.keys(TEXT_LIMITS.filing) as TextColumn[];
 const LABEL_ONLY = { niceClass: '国际分类', filedOn: '申请日期', publishedOn: '初审公告日期' } as const;
 const NON_TEXT_LIMIT = 40; // a class number or a date is short; a longer cell is a shifted column
 
-export function parseFilingRow(cells: string[], columns: Record<FilingColumn, number>): RowResult<Filing> {
+/**
+ * A row → Filing. `withImage`: the row brings an image (issue 12), so a device mark without a name is a filing too
+ * (its 商标名称 stays empty and only its image is screened).
+ */
+export function parseFilingRow(cells: string[], columns: Record<FilingColumn, number>, options: { withImage?: boolean } = {}): RowResult<Filing> {
   const text = {} as Record<TextColumn | keyof typeof LABEL_ONLY, string>;
   for (const key of LIMITED) {
     const checked = checkedCell(cells, columns[key], TEXT_LIMITS.filing[key]);
@@ -43,7 +47,7 @@ export function parseFilingRow(cells: string[], columns: Record<FilingColumn, nu
     text[key] = checked.value;
   }
   if (!text.applicationNumber) return { ok: false, reason: '缺少申请号' };
-  if (!text.markText) return { ok: false, reason: '缺少商标名称' };
+  if (!text.markText && !options.withImage) return { ok: false, reason: '缺少商标名称' };
   const niceClass = parseNiceClass(text.niceClass);
   if (niceClass === null) {
     return { ok: false, reason: `国际分类应为 1–45 之间的一个类别号，而不是「${text.niceClass.slice(0, 20)}」` };

@@ -6,6 +6,8 @@ export interface HeaderSpec<K extends string> {
   key: K;
   header: string;
   required: boolean;
+  /** other headers users give the same column (图片 for 图样) */
+  aliases?: readonly string[];
 }
 
 export type HeaderMapping<K extends string> =
@@ -20,6 +22,11 @@ export function normaliseHeader(header: string): string {
     .replace(/[\s*]/g, '');
 }
 
+/** The normalised names a column of the spec goes by: its header, then its aliases. */
+export function headerNames(spec: { header: string; aliases?: readonly string[] | undefined }): string[] {
+  return [spec.header, ...(spec.aliases ?? [])].map(normaliseHeader);
+}
+
 export function mapHeaders<K extends string>(headers: string[], spec: HeaderSpec<K>[]): HeaderMapping<K> {
   const positions = new Map<string, number[]>();
   headers.forEach((h, i) => {
@@ -28,8 +35,9 @@ export function mapHeaders<K extends string>(headers: string[], spec: HeaderSpec
   });
   const columns = {} as Record<K, number>;
   const missing: string[] = [];
-  for (const { key, header, required } of spec) {
-    const found = positions.get(normaliseHeader(header)) ?? [];
+  for (const column of spec) {
+    const { key, header, required } = column;
+    const found = headerNames(column).flatMap((h) => positions.get(h) ?? []);
     if (found.length > 1) return { ok: false, error: `列「${header}」出现了 ${found.length} 次，无法确定使用哪一列` };
     if (found.length === 0 && required) missing.push(header);
     columns[key] = found[0] ?? -1;

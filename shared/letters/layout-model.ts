@@ -59,7 +59,18 @@ export const LayoutBoxSchema = z.object({
 });
 export type LayoutBox = z.infer<typeof LayoutBoxSchema>;
 
-export const LayoutItemSchema = z.discriminatedUnion('type', [LayoutTextSchema, LayoutRuleSchema, LayoutBoxSchema]);
+/** An image fitted into a box (the attachment's figures), named by its sha256; the painter has its bytes. */
+export const LayoutImageSchema = z.object({
+  type: z.literal('image'),
+  sha256: z.string(),
+  x: z.number(),
+  y: z.number(),
+  w: z.number(),
+  h: z.number(),
+});
+export type LayoutImage = z.infer<typeof LayoutImageSchema>;
+
+export const LayoutItemSchema = z.discriminatedUnion('type', [LayoutTextSchema, LayoutRuleSchema, LayoutBoxSchema, LayoutImageSchema]);
 export type LayoutItem = z.infer<typeof LayoutItemSchema>;
 
 export const LayoutPageSchema = z.object({

@@ -69,6 +69,10 @@ export type LetterTemplate = z.infer<typeof LetterTemplateSchema>;
 export const LetterTemplatesSchema = z.object({ referral: LetterTemplateSchema, 'holder-notice': LetterTemplateSchema });
 export type LetterTemplates = z.infer<typeof LetterTemplatesSchema>;
 
+/** The two images an image hit compared, by sha256 (the images table; files under the data folder's images/). */
+export const FigurePairSchema = z.object({ filing: z.string().regex(/^[0-9a-f]{64}$/), mark: z.string().regex(/^[0-9a-f]{64}$/) });
+export type FigurePair = z.infer<typeof FigurePairSchema>;
+
 /** The facts of one confirmed hit on a filing, joined from filings and the protected mark. */
 export const LetterHitFactsSchema = z.object({
   hitId: z.number().int().positive(),
@@ -88,6 +92,8 @@ export const LetterHitFactsSchema = z.object({
   /** the protected mark's classes; empty means every class */
   markClasses: z.array(z.number().int()),
   reasons: z.array(z.enum(HIT_REASONS)),
+  /** an image hit's two images (sha256 of the filing's and of the mark's); absent for a hit by name only */
+  images: FigurePairSchema.optional(),
 });
 export type LetterHitFacts = z.infer<typeof LetterHitFactsSchema>;
 
@@ -133,6 +139,8 @@ export const AttachmentRowSchema = z.object({
   imitation: z.string(),
   request: z.string(),
   grounds: z.string(),
+  /** for a filing found by its image: its image and the mark's, printed in the 申请商标 and 被仿冒商标 cells */
+  figures: FigurePairSchema.optional(),
 });
 export type AttachmentRow = z.infer<typeof AttachmentRowSchema>;
 
@@ -161,7 +169,10 @@ export type LetterDocument = z.infer<typeof LetterDocumentSchema>;
  * Column headers of the attachment table, in the order of AttachmentRow, with their share of the width. A `whole`
  * column never breaks a line of its cells (numbers, dates, categories: one line per imitated mark).
  */
-export const ATTACHMENT_COLUMNS: readonly { key: keyof AttachmentRow; header: string; width: number; whole?: boolean }[] = [
+/** The printed text cells of a row (the figures are drawn in two of them). */
+export type AttachmentTextKey = Exclude<keyof AttachmentRow, 'figures'>;
+
+export const ATTACHMENT_COLUMNS: readonly { key: AttachmentTextKey; header: string; width: number; whole?: boolean }[] = [
   { key: 'applicationNumber', header: '申请号', width: 10, whole: true },
   { key: 'markText', header: '申请商标', width: 8 },
   { key: 'niceClass', header: '类别', width: 4, whole: true },

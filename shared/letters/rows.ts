@@ -4,7 +4,7 @@
 import { AppFailure } from '../result';
 import { gazetteIssueLabel } from '../gazette-issue';
 import { formatGrounds } from './grounds';
-import type { AttachmentRow, LetterHitFacts, LetterRowChoice } from './model';
+import type { AttachmentRow, FigurePair, LetterHitFacts, LetterRowChoice } from './model';
 import { effectiveStage, type FilingStage } from './stage';
 import { imitationText } from './values';
 
@@ -69,7 +69,14 @@ function filingRow(group: readonly ResolvedRow[]): AttachmentRow {
     imitation: column((m) => m.imitation),
     request: distinct(group.map((r) => r.choice.request)).join('、'),
     grounds: formatGrounds(group.flatMap((r) => r.choice.grounds), '《商标法》'),
+    ...figuresOf(group),
   };
+}
+
+/** The images of the filing's best image hit (the group is best first), when it was found by its image. */
+function figuresOf(group: readonly ResolvedRow[]): { figures?: FigurePair } {
+  const found = group.find((r) => r.facts.images)?.facts.images;
+  return found ? { figures: found } : {};
 }
 
 export function attachmentRows(rows: readonly ResolvedRow[]): AttachmentRow[] {

@@ -5,14 +5,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHER_SESSION_MESSAGE } from '../../electron/files/grants';
-import { UPLOADS_FOLDER } from '../../electron/server/transfers';
-import { UPLOADS, uploadTooLargeMessage } from '../../shared/contract/files';
+import { DOWNLOADS_FOLDER, NO_DOWNLOAD_MESSAGE, UPLOADS_FOLDER } from '../../electron/server/transfers';
+import { ACCEPTS_DOWNLOADS_HEADER, NO_FOLDER_UPLOAD_MESSAGE, UPLOADS, uploadTooLargeMessage } from '../../shared/contract/files';
 import { FILING_HEADER, filingLine } from './support/batches';
 import { seedConfirmedHits } from './support/letters';
 import { rawRequest, startTestServer, uploadFile, type TestServer } from './support/server';
 
 const PASSWORD = 'clerk-password-1';
 const CSV = Buffer.from([FILING_HEADER, filingLine('70000001', '测试商标甲'), filingLine('70000002', '测试商标乙')].join('\r\n'));
+const IMAGE_RULE = UPLOADS.image ?? { label: '', maxBytes: 0, extensions: [] };
 let t: TestServer;
 let uploads: string;
 
@@ -56,7 +57,10 @@ describe('uploads', () => {
     const before = uploadedFiles().length;
     const unknown = await uploadFile(t.pin, token, 'letters', 'a.csv', CSV);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error?.message).toBe('未知的文件用途「letters」：只能是表格（table）、图样（image）或备份（backup）。');
+    expect(unknown.body.error?.message).toBe('未知的文件用途「letters」：只能是表格（table）、图样（image）、图样压缩包（images）或备份（backup）。');
+    const folder = await uploadFile(t.pin, token, 'imageFolder', 'images', CSV);
+    expect(folder.status).toBe(400);
+    expect(folder.body.error?.message).toBe(NO_FOLDER_UPLOAD_MESSAGE);
     const wrongKind = await uploadFile(t.pin, token, 'image', '第1920期.csv', CSV);
     expect(wrongKind.status).toBe(415);
     expect(wrongKind.body.error?.message).toBe('「第1920期.csv」不是图样（PNG、JPEG、SVG、TIFF），请重新选择文件。');
@@ -70,18 +74,18 @@ describe('uploads', () => {
       method: 'POST',
       path: '/files/upload?purpose=image&name=logo.png',
       token,
-      headers: { expect: '100-continue', 'content-length': String(UPLOADS.image.maxBytes + 1) },
+      headers: { expect: '100-continue', 'content-length': String(IMAGE_RULE.maxBytes + 1) },
       body: Buffer.alloc(16),
     });
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body.toString('utf8'))).toMatchObject({ ok: false, error: { message: uploadTooLargeMessage('image') } });
-    expect(uploadTooLargeMessage('image')).toBe('文件太大：图样（PNG、JPEG、SVG、TIFF）不能超过 20 MB。');
+    expect(JSON.parse(declared.body.toString('utf8'))).toMatchObject({ ok: false, error: { message: uploadTooLargeMessage(IMAGE_RULE) } });
+    expect(uploadTooLargeMessage(IMAGE_RULE)).toBe('文件太大：图样（PNG、JPEG、SVG、TIFF）不能超过 20 MB。');
 
     const chunk = Buffer.alloc(1024 * 1024, 1);
-    const chunks = Array.from({ length: UPLOADS.image.maxBytes / chunk.length + 1 }, () => chunk);
+    const chunks = Array.from({ length: IMAGE_RULE.maxBytes / chunk.length + 1 }, () => chunk);
     const streamed = await rawRequest(t.pin, { method: 'POST', path: '/files/upload?purpose=image&name=logo.png', token, headers: { 'transfer-encoding': 'chunked' }, body: chunks });
     expect(streamed.status).toBe(413);
-    expect(JSON.parse(streamed.body.toString('utf8')).error.message).toBe(uploadTooLargeMessage('image'));
+    expect(JSON.parse(streamed.body.toString('utf8')).error.message).toBe(uploadTooLargeMessage(IMAGE_RULE));
     expect(uploadedFiles().length).toBe(before);
   }, 30_000);
 
@@ -103,7 +107,14 @@ describe('downloads', () => {
   it('answers an export with a one-time download for the same session and never the server path', async () => {
     const token = await t.login('zhangsan', PASSWORD);
     const other = await t.login('zhangsan', PASSWORD);
-    const exported = await t.call('registry.export', { format: 'csv' }, token);
+    const answer = await rawRequest(t.pin, {
+      method: 'POST',
+      path: '/api/registry.export',
+      token,
+      headers: { [ACCEPTS_DOWNLOADS_HEADER]: 'accept' },
+      body: Buffer.from(JSON.stringify({ format: 'csv' })),
+    });
+    const exported = { body: JSON.parse(answer.body.toString('utf8')) as { ok: boolean; value?: unknown } };
     expect(exported.body).toMatchObject({ ok: true, value: { status: 'saved', download: expect.stringMatching(/^files\/download\//) } });
     const value = exported.body.value as { savedTo: string; download: string; rows: number };
     expect(value.savedTo).toMatch(/^保护名录-.*\.csv$/);
@@ -122,9 +133,17 @@ describe('downloads', () => {
     expect(JSON.parse(again.body.toString('utf8')).error.message).toMatch(/下载链接已失效/);
   });
 
+  it('refuses to save for a client that does not fetch downloads (the desktop connection), writing nothing', async () => {
+    const token = await t.login('zhangsan', PASSWORD);
+    const exported = await t.call('registry.export', { format: 'csv' }, token);
+    expect(exported.body).toEqual({ ok: false, error: { kind: 'unsupported', message: NO_DOWNLOAD_MESSAGE } });
+    const downloads = path.join(t.server.services.ctx.config.dataDir, DOWNLOADS_FOLDER);
+    expect(existsSync(downloads) ? readdirSync(downloads) : []).toEqual([]);
+  });
+
   it('still refuses to show an open dialog on the server itself', async () => {
     const token = await t.login('zhangsan', PASSWORD);
     const opened = await t.call('files.open', { purpose: 'table' }, token);
-    expect(opened.body.error?.message).toMatch(/请在浏览器中选择文件上传/);
+    expect(opened.body.error?.message).toMatch(/在浏览器中使用时请直接选择文件上传/);
   });
 });

@@ -13,6 +13,8 @@ interface BatchRow {
   file_mtime_ms: number | null;
   file_sha256: string;
   column_map: string;
+  images_path: string | null;
+  image_problems: number;
   status: BatchStatus;
   total_rows: number;
   new_rows: number;
@@ -28,6 +30,8 @@ interface BatchRow {
 export interface BatchRecord extends Omit<BatchSummary, 'running' | 'stale' | 'gazetteIssues'> {
   fileSize: number;
   columnMap: Record<string, number>;
+  /** the ZIP or folder of images chosen with the table (migration 11), or null */
+  imagesPath: string | null;
 }
 
 function toRecord(row: BatchRow): BatchRecord {
@@ -38,11 +42,13 @@ function toRecord(row: BatchRow): BatchRecord {
     filePath: row.file_path,
     fileSize: row.file_size,
     columnMap: JSON.parse(row.column_map) as Record<string, number>,
+    imagesPath: row.images_path ?? null,
     status: row.status,
     totalRows: row.total_rows,
     newRows: row.new_rows,
     duplicateRows: row.duplicate_rows,
     badRows: row.bad_rows,
+    imageProblems: row.image_problems ?? 0,
     hitCount: row.hit_count,
     message: row.message,
     startedAt: row.started_at,
@@ -60,8 +66,8 @@ export interface ImportCounts {
 
 export function createBatchesRepository(db: Db) {
   const insertBatch = db.prepare(
-    `INSERT INTO batches (kind, file_name, file_path, file_size, column_map, status, started_at)
-     VALUES (@kind, @fileName, @filePath, @fileSize, @columnMap, 'importing', @now)`,
+    `INSERT INTO batches (kind, file_name, file_path, file_size, column_map, images_path, status, started_at)
+     VALUES (@kind, @fileName, @filePath, @fileSize, @columnMap, @imagesPath, 'importing', @now)`,
   );
   // A batch being removed (migration 8) is gone for everyone but the removal itself.
   const byId = db.prepare<[number], BatchRow>('SELECT * FROM batches WHERE id = ? AND removing_at IS NULL');
@@ -71,6 +77,7 @@ export function createBatchesRepository(db: Db) {
     `UPDATE batches SET total_rows = @totalRows, new_rows = @newRows, duplicate_rows = @duplicateRows,
        bad_rows = @badRows WHERE id = @id`,
   );
+  const setImageProblems = db.prepare<[number, number]>('UPDATE batches SET image_problems = ? WHERE id = ?');
   const markImported = db.prepare("UPDATE batches SET status = 'imported', imported_at = ?, message = '' WHERE id = ?");
   const markScreened = db.prepare(
     "UPDATE batches SET status = 'screened', screened_at = ?, message = '', hit_count = ? WHERE id = ?",
@@ -103,8 +110,10 @@ export function createBatchesRepository(db: Db) {
   const problemCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM batch_problems WHERE batch_id = ?');
 
   return {
-    create: (input: { kind: BatchKind; fileName: string; filePath: string; fileSize: number; columnMap: Record<string, number> }, now: string): number =>
-      Number(insertBatch.run({ ...input, columnMap: JSON.stringify(input.columnMap), now }).lastInsertRowid),
+    create: (
+      input: { kind: BatchKind; fileName: string; filePath: string; fileSize: number; columnMap: Record<string, number>; imagesPath?: string },
+      now: string,
+    ): number => Number(insertBatch.run({ ...input, imagesPath: input.imagesPath ?? null, columnMap: JSON.stringify(input.columnMap), now }).lastInsertRowid),
     get: (id: number): BatchRecord | undefined => {
       const row = byId.get(id);
       return row && toRecord(row);
@@ -144,6 +153,9 @@ export function createBatchesRepository(db: Db) {
       }
       remove.run(id);
       return 0;
+    },
+    setImageProblems: (id: number, count: number): void => {
+      setImageProblems.run(count, id);
     },
     addProblem: (id: number, rowNumber: number, reason: string): void => {
       insertProblem.run(id, rowNumber, reason);

@@ -32,15 +32,15 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
     db.prepare(
       `INSERT INTO hits (source, ${column}, mark_key, mark_id, mark_name, mark_category, matched_text, matched_mark,
          score, reasons, alignment, batch_id, nice_class, applicant, agency, gazette_issue, published_on, deadline,
-         platform, search_text, rank, found_at)
+         platform, search_text, rank, found_at, row_image, mark_image)
        VALUES (@source, @rowId, @markKey, @markId, @markName, @markCategory, @text, @markText, @score, @reasons,
          @alignment, @batchId, @niceClass, @applicant, @agency, @gazetteIssue, @publishedOn, @deadline, @platform,
-         @searchText, @rank, @now)
+         @searchText, @rank, @now, @rowImage, @markImage)
        ON CONFLICT (${column}, mark_id) WHERE ${column} IS NOT NULL DO UPDATE SET
          mark_key = excluded.mark_key, mark_name = excluded.mark_name, mark_category = excluded.mark_category,
          matched_text = excluded.matched_text, matched_mark = excluded.matched_mark, score = excluded.score,
          reasons = excluded.reasons, alignment = excluded.alignment, search_text = excluded.search_text,
-         rank = excluded.rank`,
+         rank = excluded.rank, row_image = excluded.row_image, mark_image = excluded.mark_image`,
     );
   const insert = { filing: upsert('filing_id'), listing: upsert('listing_id') };
 
@@ -67,6 +67,8 @@ export function createHitsWriter(db: Db, marksById: ReadonlyMap<string, MarkSnap
         searchText: `${hit.text} ${facts.searchText}`.toLowerCase(),
         rank: rank + 1,
         now,
+        rowImage: hit.images?.row ?? null,
+        markImage: hit.images?.mark ?? null,
       });
       stored += 1;
     });

@@ -3,7 +3,7 @@
 // chosen file (POST files/upload) for the same kind of token; an answer that saved a file carries a one-time
 // download URL, fetched at once with the session's token and handed to the browser as a download.
 import { createClient, type Channel, type MarkGuardClient } from '../../../shared/api';
-import { UPLOADS, uploadNameProblem, uploadTooLargeMessage, type ChosenFile, type FilePurpose } from '../../../shared/contract/files';
+import { ACCEPTS_DOWNLOADS_HEADER, NO_FOLDER_UPLOAD_MESSAGE, UPLOADS, uploadNameProblem, uploadTooLargeMessage, type ChosenFile, type FilePurpose, type UploadRule } from '../../../shared/contract/files';
 import { fail, type Result } from '../../../shared/result';
 import type { ServerSession } from './server-session';
 
@@ -37,11 +37,11 @@ async function answerOf(response: Response): Promise<Result<unknown>> {
 }
 
 /** The browser's file picker for a purpose; null when the clerk cancels. */
-export function pickFile(purpose: FilePurpose): Promise<File | null> {
+export function pickFile(rule: UploadRule): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = UPLOADS[purpose].extensions.map((ext) => `.${ext}`).join(',');
+    input.accept = rule.extensions.map((ext) => `.${ext}`).join(',');
     input.hidden = true;
     const done = (file: File | null) => {
       input.remove();
@@ -56,9 +56,11 @@ export function pickFile(purpose: FilePurpose): Promise<File | null> {
 
 /** Uploads a file for a purpose; the token the channels take, as `files.open` gives it. */
 export async function uploadFile(session: ServerSession, file: File, purpose: FilePurpose): Promise<Result<ChosenFile>> {
-  const problem = uploadNameProblem(purpose, file.name);
+  const rule = UPLOADS[purpose];
+  if (rule === null) return fail('unsupported', NO_FOLDER_UPLOAD_MESSAGE);
+  const problem = uploadNameProblem(rule, file.name);
   if (problem) return fail('invalid-input', problem);
-  if (file.size > UPLOADS[purpose].maxBytes) return fail('invalid-input', uploadTooLargeMessage(purpose));
+  if (file.size > rule.maxBytes) return fail('invalid-input', uploadTooLargeMessage(rule));
   const query = new URLSearchParams({ purpose, name: file.name });
   session.setUploading({ fileName: file.name, bytes: file.size });
   try {
@@ -98,7 +100,9 @@ function savedDownload(result: Result<unknown>): { url: string; fileName: string
 
 async function openByUpload(session: ServerSession, input: unknown): Promise<Result<ChosenFile>> {
   const purpose = (input as { purpose: FilePurpose }).purpose;
-  const file = await pickFile(purpose);
+  const rule = UPLOADS[purpose];
+  if (rule === null) return fail('unsupported', NO_FOLDER_UPLOAD_MESSAGE);
+  const file = await pickFile(rule);
   return file ? uploadFile(session, file, purpose) : { ok: true, value: { status: 'cancelled' } };
 }
 
@@ -107,7 +111,12 @@ async function invoke(session: ServerSession, channel: Channel, input: unknown):
   let result: Result<unknown>;
   try {
     const response = await authorized(session, (token) =>
-      fetch(`api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) }),
+      fetch(`api/${channel}`, {
+        method: 'POST',
+        // this client fetches what a channel saves
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, [ACCEPTS_DOWNLOADS_HEADER]: 'accept' },
+        body: JSON.stringify(input),
+      }),
     );
     result = await answerOf(response);
     const saved = savedDownload(result);

@@ -17,6 +17,7 @@ import { UsersPage } from '../pages/users/UsersPage';
 import { useAccount, usePermission } from './account';
 import { AccountBadge } from './AccountBadge';
 import { FirstSteps, nextStep } from './FirstSteps';
+import { ServerBadge } from './connection/ServerBadge';
 import { useAppInfo } from './useAppInfo';
 import { useHashRoute } from './useHashRoute';
 
@@ -52,6 +53,7 @@ function Header() {
         <span className="brand-sub">保护名录与抢注筛查</span>
       </div>
       <QuickCheck />
+      <ServerBadge />
       <div className="data-location" title={info && !user ? `数据位置：${info.databasePath}` : undefined}>
         {info && guide ? <FirstSteps info={info} /> : null}
         {/* on a server the data folder is the server's, of no use to a clerk in a browser */}

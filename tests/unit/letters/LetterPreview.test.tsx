@@ -16,7 +16,7 @@ const SYSTEM: PdfFontInfo = { source: 'system', name: '仿宋（本机系统字�
 function show(pdfFont: PdfFontInfo, extra = '') {
   const document = sampleLetter(extra);
   const layout = layoutLetter(document, ESTIMATE);
-  return { layout, ...render(<LetterPreview preview={{ document, layout, pdfFont }} />) };
+  return { layout, ...render(<LetterPreview preview={{ document, layout, pdfFont, figures: {} }} />) };
 }
 
 describe('LetterPreview', () => {
@@ -52,6 +52,24 @@ describe('LetterPreview', () => {
     const system = show(SYSTEM);
     expect(screen.getByTestId('letter-preview-font').textContent).toContain('仿宋（本机系统字体）（C:\\Windows\\Fonts\\simfang.ttf，已嵌入 PDF）');
     expect(system.container.querySelector('[data-role="body"]')?.getAttribute('font-family')).toMatch(/^FangSong/);
+  });
+
+  it("draws an image hit's two figures in the attachment table, above the filing's mark and the protected mark", () => {
+    const plain = sampleLetter();
+    const [first, ...rest] = plain.table.rows;
+    const figures = { filing: 'a'.repeat(64), mark: 'b'.repeat(64) };
+    const document = { ...plain, table: { ...plain.table, rows: [{ ...first!, figures }, ...rest] } };
+    const layout = layoutLetter(document, ESTIMATE);
+    const urls = { [figures.filing]: 'data:image/png;base64,AAAA', [figures.mark]: 'data:image/png;base64,BBBB' };
+    const { container } = render(<LetterPreview preview={{ document, layout, pdfFont: SHIPPED, figures: urls }} />);
+    const drawn = [...container.querySelectorAll('image[data-role="figure"]')];
+    expect(drawn.map((image) => image.getAttribute('href'))).toEqual(['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']);
+    // the filing's figure is left of the mark's, both on the attachment's landscape page
+    expect(Number(drawn[0]!.getAttribute('x'))).toBeLessThan(Number(drawn[1]!.getAttribute('x')));
+    expect(drawn[0]!.closest('svg')?.getAttribute('class')).toContain('letter-page-landscape');
+    // a row without figures draws none, and the same letter without them has none
+    const none = render(<LetterPreview preview={{ document: plain, layout: layoutLetter(plain, ESTIMATE), pdfFont: SHIPPED, figures: urls }} />);
+    expect(none.container.querySelectorAll('image[data-role="figure"]')).toHaveLength(0);
   });
 });
 

@@ -6,6 +6,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { MarkImage, StoredMark } from '../../../shared/api';
 import { ClientProvider } from '../../../renderer/src/api/context';
 import { MarkImages } from '../../../renderer/src/pages/registry/MarkImages';
+import { MarkViennaCodes } from '../../../renderer/src/pages/registry/MarkViennaCodes';
 import { mockClient } from './mock-client';
 
 afterEach(cleanup);
@@ -42,5 +43,33 @@ describe('MarkImages', () => {
     expect(await screen.findByText(/这条记录还没有图样/)).toBeTruthy();
     expect(mock.calls.find((c) => c.channel === 'registry.removeImage')?.input).toEqual({ key: 7, sha256: IMAGE.sha256 });
     expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('MarkViennaCodes', () => {
+  it('shows the mark’s codes, saves the ones typed, and shows a refusal in Chinese', async () => {
+    let codes = ['26.1.1'];
+    const mock = mockClient({
+      'registry.viennaCodes': () => ({ ok: true, value: codes }),
+      'registry.setViennaCodes': ({ codes: text }) => {
+        if (text.includes('x')) return { ok: false, error: { kind: 'invalid-input', message: '图形要素「x」不是有效的维也纳分类代码' } };
+        codes = text.split(/[;\s]+/).filter(Boolean);
+        return { ok: true, value: codes };
+      },
+    });
+    render(<ClientProvider client={mock.client}><MarkViennaCodes mark={MARK} /></ClientProvider>);
+    const input = await screen.findByDisplayValue('26.1.1');
+    const save = screen.getByRole('button', { name: '保存图形要素' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(input, { target: { value: '26.1.1; x' } });
+    fireEvent.click(save);
+    expect((await screen.findByRole('alert')).textContent).toBe('图形要素「x」不是有效的维也纳分类代码');
+    fireEvent.change(input, { target: { value: '26.1.1; 3.1.8' } });
+    fireEvent.click(save);
+    expect((await screen.findByRole('status')).textContent).toBe('已保存 2 个图形要素');
+    expect(mock.calls.filter((c) => c.channel === 'registry.setViennaCodes').map((c) => c.input)).toEqual([
+      { key: 7, codes: '26.1.1; x' },
+      { key: 7, codes: '26.1.1; 3.1.8' },
+    ]);
   });
 });

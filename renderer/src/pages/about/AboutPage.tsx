@@ -1,6 +1,7 @@
 // 关于: version, where the data lives, how this window talks to the services.
 import { useEffect } from 'react';
 import { useAppInfo } from '../../app/useAppInfo';
+import { ConnectionSettings } from './ConnectionSettings';
 import { OperatorSetting } from './OperatorSetting';
 
 const TRANSPORT_LABELS = {
@@ -44,6 +45,7 @@ export function AboutPage() {
         </dl>
       ) : null}
       <OperatorSetting />
+      <ConnectionSettings />
       <p className="muted small">
         首次启动时填入的样例名录来自公开资料，仅供熟悉软件使用，正式使用前请逐条核实或导入本单位的名录。
       </p>

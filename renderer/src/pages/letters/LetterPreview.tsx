@@ -12,7 +12,7 @@ function fontFamily(font: LayoutFont, pdfFont: PdfFontInfo): string {
   return font === 'body' && pdfFont.source === 'system' ? FANGSONG : SERIF;
 }
 
-function Item({ item, pdfFont }: { item: LayoutItem; pdfFont: PdfFontInfo }) {
+function Item({ item, pdfFont, figures }: { item: LayoutItem; pdfFont: PdfFontInfo; figures: Record<string, string> }) {
   switch (item.type) {
     case 'text': {
       // The PDF's widths: a screen font that differs a little is stretched or squeezed to the same line.
@@ -36,10 +36,14 @@ function Item({ item, pdfFont }: { item: LayoutItem; pdfFont: PdfFontInfo }) {
       return <line x1={item.x1} x2={item.x2} y1={item.y} y2={item.y} stroke={`#${item.color}`} strokeWidth={item.weight} data-role="rule" />;
     case 'box':
       return <rect x={item.x} y={item.y} width={item.w} height={item.h} fill="none" stroke="#000" strokeWidth={item.weight} />;
+    case 'image': {
+      const href = figures[item.sha256];
+      return href ? <image href={href} x={item.x} y={item.y} width={item.w} height={item.h} preserveAspectRatio="xMidYMid meet" data-role="figure" /> : null;
+    }
   }
 }
 
-function Page({ page, index, count, pdfFont }: { page: LayoutPage; index: number; count: number; pdfFont: PdfFontInfo }) {
+function Page({ page, index, count, pdfFont, figures }: { page: LayoutPage; index: number; count: number; pdfFont: PdfFontInfo; figures: Record<string, string> }) {
   return (
     <svg
       className={`letter-page${page.width > page.height ? ' letter-page-landscape' : ''}`}
@@ -50,7 +54,7 @@ function Page({ page, index, count, pdfFont }: { page: LayoutPage; index: number
     >
       <rect width={page.width} height={page.height} fill="#fff" />
       {page.items.map((item, i) => (
-        <Item key={i} item={item} pdfFont={pdfFont} />
+        <Item key={i} item={item} pdfFont={pdfFont} figures={figures} />
       ))}
     </svg>
   );
@@ -80,7 +84,7 @@ export function LetterPreview({ preview }: { preview: Preview }) {
         </div>
       </div>
       {layout.pages.map((page, index) => (
-        <Page key={index} page={page} index={index} count={layout.pages.length} pdfFont={pdfFont} />
+        <Page key={index} page={page} index={index} count={layout.pages.length} pdfFont={pdfFont} figures={preview.figures} />
       ))}
     </div>
   );

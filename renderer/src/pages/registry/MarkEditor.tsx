@@ -7,6 +7,7 @@ import { Modal } from '../../components/Modal';
 import { DuplicateChoice } from './DuplicateChoice';
 import { MarkFormFields } from './MarkFormFields';
 import { MarkImages } from './MarkImages';
+import { MarkViennaCodes } from './MarkViennaCodes';
 import { emptyForm, formFromMark, validateMarkForm, type MarkFormErrors, type MarkFormValues } from './mark-form';
 
 interface MarkEditorProps {
@@ -86,6 +87,7 @@ export function MarkEditor({ mark, onSaved, onClose, onImagesChanged }: MarkEdit
         ) : null}
         <MarkFormFields values={values} errors={errors} onChange={change} />
         {mark ? <MarkImages mark={mark} onChanged={() => onImagesChanged?.()} /> : null}
+        {mark ? <MarkViennaCodes mark={mark} /> : null}
       </form>
     </Modal>
   );

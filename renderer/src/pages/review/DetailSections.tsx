@@ -1,4 +1,5 @@
 // Parts of the detail pane: the filing or listing, and the protected mark, as label/value lists.
+import { markTextLabel } from './labels';
 import type { ReactNode } from 'react';
 import type { HitDetail, StoredFiling, StoredListing } from '../../../../shared/contract/screening';
 import { CategoryTag } from '../../components/CategoryTag';
@@ -21,7 +22,7 @@ export function FilingSection({ filing, otherHits }: { filing: StoredFiling; oth
       <h3>商标申请</h3>
       <dl className="detail-list">
         <Item label="申请号"><span className="mono">{filing.applicationNumber}</span></Item>
-        <Item label="申请商标"><strong>{filing.markText}</strong></Item>
+        <Item label="申请商标"><strong>{markTextLabel(filing.markText)}</strong></Item>
         <Item label="国际分类">第 {filing.niceClass} 类</Item>
         <Item label="申请人">{filing.applicant}</Item>
         <Item label="申请人地址">{filing.applicantAddress}</Item>

@@ -9,6 +9,7 @@ import { HitLetters } from '../letters/HitLetters';
 import { FilingSection, ListingSection, MarkSection } from './DetailSections';
 import { scoreText } from './labels';
 import { ReasonTags } from './ReasonTags';
+import { HitImages } from './HitImages';
 
 interface HitDetailPaneProps {
   detail: HitDetail | null;
@@ -38,6 +39,7 @@ function MatchSection({ detail, ...actions }: { detail: HitDetail } & Omit<HitDe
         <span className="detail-score">分数 <strong className="mono">{scoreText(detail.score)}</strong></span>
         <DecisionBadge decision={detail.decision} dismissReason={detail.dismissReason} />
       </div>
+      <HitImages hitId={detail.hitId} source={detail.source} />
       <AlignedPairView text={text} mark={detail.matchedMark} pairs={detail.alignment} textLabel={textLabel} markLabel="名录商标" />
       {detail.matchedMark !== detail.markName ? <p className="small muted">匹配的是名录商标「{detail.markName}」的别名「{detail.matchedMark}」。</p> : null}
       <div className="detail-reasons">

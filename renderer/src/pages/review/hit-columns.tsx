@@ -5,7 +5,7 @@ import { CategoryTag } from '../../components/CategoryTag';
 import { ExternalLink } from '../../components/ExternalLink';
 import { CountdownText } from './CountdownText';
 import { DecisionBadge } from './DecisionBadge';
-import { reasonsText, scoreText } from './labels';
+import { reasonsText, scoreText, markTextLabel } from './labels';
 import { TitleWithMatch } from './TitleWithMatch';
 import type { SortKey } from './filter-state';
 
@@ -56,7 +56,7 @@ const decision: HitColumn = {
 const FILING_COLUMNS: HitColumn[] = [
   score,
   { key: 'appno', label: '申请号', width: '80px', className: 'mono', render: (r) => r.filing?.applicationNumber },
-  { key: 'text', label: '申请商标', width: 'minmax(80px, 0.8fr)', className: 'cell-name', render: (r) => r.filing?.markText ?? r.matchedText, title: (r) => r.filing?.markText ?? '' },
+  { key: 'text', label: '申请商标', width: 'minmax(80px, 0.8fr)', className: 'cell-name', render: (r) => markTextLabel(r.filing?.markText ?? r.matchedText), title: (r) => r.filing?.markText ?? '' },
   { key: 'class', label: '类别号', width: '56px', sort: 'niceClass', className: 'mono', render: (r) => r.filing?.niceClass },
   { key: 'applicant', label: '申请人', width: 'minmax(90px, 1.1fr)', sort: 'applicant', render: (r) => r.filing?.applicant, title: (r) => r.filing?.applicant ?? '' },
   { key: 'agency', label: '代理机构', width: 'minmax(80px, 1fr)', render: (r) => r.filing?.agency || <span className="muted">—</span>, title: (r) => r.filing?.agency ?? '' },

@@ -42,3 +42,8 @@ export function decisionText(decision: Decision, dismissReason: string): string 
   if (decision === 'dismissed' && dismissReason) return `排除·${dismissReason}`;
   return DECISION_LABELS[decision];
 }
+
+/** A filing's mark as the queue shows it: a device mark without a name (it came with its image) says so. */
+export function markTextLabel(text: string): string {
+  return text.trim() === '' ? '（图形商标）' : text;
+}

@@ -17,7 +17,7 @@ function Actions({ batch, ...a }: BatchActions & { batch: BatchSummary }) {
   return (
     <span className="batch-actions">
       {batch.running ? <button type="button" className="link" onClick={() => a.onWatch(batch)}>查看进度</button> : null}
-      {batch.badRows > 0 ? <button type="button" className="link" onClick={() => a.onProblems(batch)}>查看问题行</button> : null}
+      {batch.badRows > 0 || batch.imageProblems > 0 ? <button type="button" className="link" onClick={() => a.onProblems(batch)}>查看问题行</button> : null}
       {canResume(batch) ? <button type="button" className="link" onClick={() => a.onResume(batch)}>继续导入</button> : null}
       {canRescreen(batch) ? <button type="button" className="link" onClick={() => a.onRescreen(batch)}>重新筛查</button> : null}
       {remove.allowed ? <button type="button" className="link link-danger" disabled={batch.running} onClick={() => a.onRemove(batch)}>删除批次</button> : null}
@@ -54,7 +54,10 @@ function BatchRow({ batch, ...actions }: BatchActions & { batch: BatchSummary })
       <td className="num">{batch.totalRows}</td>
       <td className="num">{batch.newRows}</td>
       <td className="num">{batch.duplicateRows}</td>
-      <td className={`num${batch.badRows > 0 ? ' error-text' : ''}`}>{batch.badRows}</td>
+      <td className={`num${batch.badRows > 0 || batch.imageProblems > 0 ? ' error-text' : ''}`}>
+        {batch.badRows}
+        {batch.imageProblems > 0 ? <div className="small" title="这些行已导入，但图样无法读取或没有对应的行">图样问题 {batch.imageProblems}</div> : null}
+      </td>
       <HitsCell batch={batch} />
       <td className="mono small">{formatDateTime(batch.startedAt)}</td>
       <td className="mono small">{finished ? formatDateTime(finished) : '—'}</td>

@@ -71,7 +71,7 @@ export function BatchesPage() {
       ) : null}
       {flow.step.kind === 'reading' ? <div className="info-banner">正在读取文件…</div> : null}
       {flow.step.kind === 'mapping' ? (
-        <ColumnMappingDialog kind={flow.step.batchKind} preview={flow.step.preview} busy={flow.step.busy} onStart={flow.start} onCancel={flow.cancel} />
+        <ColumnMappingDialog kind={flow.step.batchKind} preview={flow.step.preview} busy={flow.step.busy} onStart={flow.start} onCancel={flow.cancel} chooseImages={flow.chooseImages} />
       ) : null}
       {problemsOf ? <BatchProblemsDialog batch={problemsOf} onClose={() => setProblemsOf(null)} /> : null}
       {actions.removing ? (

@@ -6,13 +6,16 @@ import { formatBytes } from '../../components/format';
 import { Modal } from '../../components/Modal';
 import { KIND_LABELS } from './batch-labels';
 import { SampleRows } from './SampleRows';
+import { BatchImagesChooser, type ChooseImages, type ChosenImages } from './BatchImagesChooser';
 
 interface ColumnMappingDialogProps {
   kind: BatchKind;
   preview: BatchFilePreview;
   busy: boolean;
-  onStart: (mapping: Record<string, number>) => void;
+  onStart: (mapping: Record<string, number>, images: ChosenImages | null) => void;
   onCancel: () => void;
+  /** the dialog for a batch's images (a ZIP or a folder named by 申请号); without it no images can be added */
+  chooseImages?: ChooseImages;
 }
 
 export function unmappedRequired(preview: BatchFilePreview, mapping: Record<string, number>): string[] {
@@ -41,8 +44,9 @@ function FieldRow({ field, preview, value, onChange }: {
   );
 }
 
-export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel }: ColumnMappingDialogProps) {
+export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel, chooseImages }: ColumnMappingDialogProps) {
   const [mapping, setMapping] = useState<Record<string, number>>(() => ({ ...preview.mapping }));
+  const [images, setImages] = useState<ChosenImages | null>(null);
   const missing = unmappedRequired(preview, mapping);
   return (
     <Modal
@@ -53,7 +57,7 @@ export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel }: 
         <>
           {missing.length > 0 ? <span className="error-text mapping-footer-note">尚未对应：{missing.join('、')}</span> : null}
           <button type="button" onClick={onCancel} disabled={busy}>取消</button>
-          <button type="button" className="primary" disabled={busy || missing.length > 0} onClick={() => onStart(mapping)}>
+          <button type="button" className="primary" disabled={busy || missing.length > 0} onClick={() => onStart(mapping, images)}>
             {busy ? '正在开始…' : '开始导入'}
           </button>
         </>
@@ -81,6 +85,7 @@ export function ColumnMappingDialog({ kind, preview, busy, onStart, onCancel }: 
           ))}
         </tbody>
       </table>
+      {chooseImages ? <BatchImagesChooser kind={kind} chosen={images} onChange={setImages} choose={chooseImages} disabled={busy} /> : null}
       <h3 className="section-title">文件前几行</h3>
       <SampleRows headers={preview.headers} rows={preview.sampleRows} />
     </Modal>

@@ -73,6 +73,7 @@ export function ImportProgress({ fileName, rescreen, progress, error, cancelling
           {result ?? (rescreen ? `重新筛查完成：命中 ${progress.hitCount} 条。` : `完成：${importSummary(progress)}，命中 ${progress.hitCount} 条。`)}
         </p>
       ) : null}
+      {progress?.message && !finished ? <p className="muted small job-note" role="status">{progress.message}</p> : null}
       {progress?.message && (phase === 'failed' || phase === 'cancelled') ? <p className={phase === 'failed' ? 'error-text' : 'muted'}>{progress.message}</p> : null}
       {error ? <p className="error-text">无法读取进度：{error}</p> : null}
     </section>

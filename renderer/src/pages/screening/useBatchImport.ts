@@ -45,10 +45,21 @@ export function useBatchImport(onStarted: (job: RunningJob) => void) {
     if (picked.value.status === 'chosen') await openFile(batchKind, picked.value);
   }
 
-  async function start(mapping: Record<string, number>) {
+  async function chooseImages(purpose: 'images' | 'imageFolder'): Promise<{ token: string; fileName: string } | null> {
+    const picked = await client['files.open']({ purpose });
+    if (!picked.ok) {
+      notify(picked.error.message, 'error');
+      return null;
+    }
+    return picked.value.status === 'chosen' ? { token: picked.value.token, fileName: picked.value.fileName } : null;
+  }
+
+  async function start(mapping: Record<string, number>, images: { token: string } | null) {
     if (step.kind !== 'mapping') return;
     setStep({ ...step, busy: true });
-    const started = await client['batches.startImport']({ fileToken: step.fileToken, kind: step.batchKind, mapping });
+    const started = await client['batches.startImport']({
+      fileToken: step.fileToken, kind: step.batchKind, mapping, ...(images ? { imagesToken: images.token } : {}),
+    });
     if (!started.ok) {
       setStep({ ...step, busy: false });
       return notify(`未能开始导入：${started.error.message}`, 'error');
@@ -61,7 +72,8 @@ export function useBatchImport(onStarted: (job: RunningJob) => void) {
     step,
     choose: (batchKind: BatchKind) => void choose(batchKind),
     openFile: (batchKind: BatchKind, file: ChosenTable) => void openFile(batchKind, file),
-    start: (mapping: Record<string, number>) => void start(mapping),
+    start: (mapping: Record<string, number>, images: { token: string } | null = null) => void start(mapping, images),
     cancel: () => setStep({ kind: 'idle' }),
+    chooseImages,
   };
 }

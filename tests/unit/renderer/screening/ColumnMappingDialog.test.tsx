@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { BatchFilePreview } from '../../../../shared/contract/screening';
 import { ColumnMappingDialog } from '../../../../renderer/src/pages/screening/ColumnMappingDialog';
 
@@ -33,7 +33,7 @@ describe('column mapping', () => {
     fireEvent.change(screen.getByLabelText('「国际分类」对应的列'), { target: { value: '2' } });
     expect(start.disabled).toBe(false);
     fireEvent.click(start);
-    expect(onStart).toHaveBeenCalledWith({ applicationNumber: 0, markText: 1, niceClass: 2, agency: -1 });
+    expect(onStart).toHaveBeenCalledWith({ applicationNumber: 0, markText: 1, niceClass: 2, agency: -1 }, null);
   });
 
   it('shows the sample value of each mapped column and says when a remembered mapping was applied', () => {
@@ -41,5 +41,21 @@ describe('column mapping', () => {
     expect(screen.getByText(/已套用上次为相同表头记住的列对应/)).toBeTruthy();
     expect(screen.getAllByText('脈動').length).toBeGreaterThan(0);
     expect(screen.getByText('必填，请选择')).toBeTruthy();
+  });
+
+  it('starts with the ZIP of images chosen beside the table, and without it after 不带图样', async () => {
+    const onStart = vi.fn();
+    const chooseImages = vi.fn(async () => ({ token: 'ft-aaaaaaaaaaaaaaaaaaaa', fileName: '第1930期图样.zip' }));
+    const complete = { ...PREVIEW, mapping: { ...PREVIEW.mapping, niceClass: 2 }, missingRequired: [] };
+    render(<ColumnMappingDialog kind="filing" preview={complete} busy={false} onStart={onStart} onCancel={() => undefined} chooseImages={chooseImages} />);
+    expect(screen.getByText(/图片以申请号命名/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '选择图样压缩包（ZIP）' }));
+    await waitFor(() => expect(screen.getByText('第1930期图样.zip')).toBeTruthy());
+    expect(chooseImages).toHaveBeenCalledWith('images');
+    fireEvent.click(screen.getByRole('button', { name: '开始导入' }));
+    expect(onStart).toHaveBeenLastCalledWith(complete.mapping, { token: 'ft-aaaaaaaaaaaaaaaaaaaa', fileName: '第1930期图样.zip' });
+    fireEvent.click(screen.getByRole('button', { name: '不带图样' }));
+    fireEvent.click(screen.getByRole('button', { name: '开始导入' }));
+    expect(onStart).toHaveBeenLastCalledWith(complete.mapping, null);
   });
 });

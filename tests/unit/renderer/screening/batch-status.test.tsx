@@ -11,7 +11,7 @@ afterEach(cleanup);
 function batch(status: BatchSummary['status'], running = false): BatchSummary {
   return {
     id: 1, kind: 'filing', fileName: '公告.csv', filePath: '/d/公告.csv', status, totalRows: 10, newRows: 8, duplicateRows: 1,
-    badRows: 1, hitCount: 2, message: '', startedAt: '2026-11-29T01:00:00Z', importedAt: null, screenedAt: null, running, stale: false, gazetteIssues: ['第1930期'],
+    badRows: 1, imageProblems: 0, hitCount: 2, message: '', startedAt: '2026-11-29T01:00:00Z', importedAt: null, screenedAt: null, running, stale: false, gazetteIssues: ['第1930期'],
   };
 }
 

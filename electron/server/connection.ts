@@ -1,0 +1,145 @@
+// 连接到服务器 in the desktop app (issue 11): where the contract's channels go. The embedded SQLite is the default;
+// once a clerk has connected (address, the certificate fingerprint she confirmed, her login) every channel but the
+// connection's own is forwarded to the server with her session, and a session the server refuses (401) brings the
+// login back. The address and fingerprint are kept in the data folder (server-connection.json), never the
+// password; disconnecting returns to the embedded SQLite. No Electron here: main.ts only wires it to IPC.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { connectionContract, type ConnectionState, type SavedServer } from '../../shared/contract/connection';
+import { AppFailure, fail } from '../../shared/result';
+import type { Dispatch } from '../ipc/dispatch';
+import { normaliseFingerprint } from './certificate';
+import { createServerClient, presentedFingerprint, serverUrl, type PinnedServer } from './pinned-client';
+import { createRemoteDispatch, type ServerClient } from './remote-dispatch';
+
+export const CONNECTION_FILE = 'server-connection.json';
+const LOGOUT_WAIT_MS = 2000;
+const CONNECTION_CHANNELS: ReadonlySet<string> = new Set(Object.keys(connectionContract));
+
+/** What is kept between starts: the server, and whether the app was left connected to it. */
+export interface SavedConnection extends SavedServer {
+  active: boolean;
+}
+
+export interface ConnectionFile {
+  read(): SavedConnection | null;
+  write(connection: SavedConnection): void;
+}
+
+/** server-connection.json in the data folder; a missing or unreadable file is no saved server. */
+export function connectionFile(dataDir: string): ConnectionFile {
+  const file = path.join(dataDir, CONNECTION_FILE);
+  return {
+    read() {
+      try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedConnection>;
+        if (typeof parsed.url !== 'string' || typeof parsed.fingerprint !== 'string') return null;
+        return { url: parsed.url, fingerprint: parsed.fingerprint, active: parsed.active === true };
+      } catch {
+        return null;
+      }
+    },
+    write(connection) {
+      // written whole and renamed: a crash never leaves half a file that would lose the saved server
+      writeFileSync(`${file}.part`, `${JSON.stringify(connection, null, 2)}\n`);
+      renameSync(`${file}.part`, file);
+    },
+  };
+}
+
+/** AB:CD:… as the server's console prints it, or a Chinese message for something that is not a SHA-256. */
+export function displayFingerprint(text: string): string {
+  const hex = normaliseFingerprint(text);
+  if (hex.length !== 64 || /[^0-9A-F]/.test(text.replace(/[\s:]/g, '').toUpperCase())) {
+    throw new AppFailure('invalid-input', '证书指纹应为 64 位十六进制数（SHA-256，可带冒号），请照服务器控制台显示的 MARKGUARD_SERVER_FINGERPRINT 填写。');
+  }
+  return hex.match(/../g)!.join(':');
+}
+
+type User = NonNullable<ConnectionState['user']>;
+
+export interface ServerConnection {
+  state(): ConnectionState;
+  probe(url: string): Promise<{ url: string; fingerprint: string }>;
+  connect(server: SavedServer, login: string, password: string): Promise<ConnectionState>;
+  login(login: string, password: string): Promise<ConnectionState>;
+  disconnect(): Promise<ConnectionState>;
+  /** forwards a contract channel to the server with the session (server mode only) */
+  forward: Dispatch;
+}
+
+export function createServerConnection(file: ConnectionFile, clientFor: (pin: PinnedServer) => ServerClient = createServerClient): ServerConnection {
+  let saved = file.read();
+  let client = saved ? clientFor(saved) : null;
+  let session: { token: string; user: User } | null = null;
+  let message = '';
+  const forwardTo = (c: ServerClient) =>
+    createRemoteDispatch(c, () => session?.token ?? null, (why) => {
+      session = null;
+      message = why;
+    });
+  let remote = client ? forwardTo(client) : null;
+
+  const state = (): ConnectionState => ({
+    available: true,
+    mode: saved?.active ? 'server' : 'local',
+    server: saved ? { url: saved.url, fingerprint: saved.fingerprint } : null,
+    user: session?.user ?? null,
+    message,
+  });
+
+  async function signIn(server: SavedServer, login: string, password: string): Promise<ConnectionState> {
+    const next = clientFor(server);
+    const answer = await next.login(login, password);
+    if (!answer.ok) throw new AppFailure(answer.error.kind, answer.error.message);
+    const value = answer.value as { token: string; user: User };
+    // a session on the server left behind is ended there (best effort: it expires anyway)
+    if (session && client) void client.logout(session.token);
+    session = { token: value.token, user: { login: value.user.login, displayName: value.user.displayName, role: value.user.role } };
+    saved = { ...server, active: true };
+    file.write(saved);
+    client = next;
+    remote = forwardTo(next);
+    message = '';
+    return state();
+  }
+
+  return {
+    state,
+    async probe(url) {
+      const address = serverUrl(url);
+      if (!address.ok) throw new AppFailure(address.error.kind, address.error.message);
+      const presented = await presentedFingerprint(address.value);
+      if (!presented.ok) throw new AppFailure(presented.error.kind, presented.error.message);
+      return { url: address.value, fingerprint: presented.value };
+    },
+    async connect(server, login, password) {
+      const address = serverUrl(server.url);
+      if (!address.ok) throw new AppFailure(address.error.kind, address.error.message);
+      return signIn({ url: address.value, fingerprint: displayFingerprint(server.fingerprint) }, login, password);
+    },
+    async login(login, password) {
+      if (!saved) throw new AppFailure('invalid-input', '还没有连接过服务器：请先填写服务器地址和证书指纹。');
+      return signIn({ url: saved.url, fingerprint: saved.fingerprint }, login, password);
+    },
+    async disconnect() {
+      const ending = session;
+      session = null;
+      message = '';
+      if (saved) {
+        saved = { ...saved, active: false };
+        file.write(saved);
+      }
+      // the server's session is ended too, but an unreachable server does not keep the clerk from her own data
+      // for longer than a moment (the session expires there anyway)
+      if (ending && client) await Promise.race([client.logout(ending.token), new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
+      return state();
+    },
+    forward: (channel, input) => (remote ? remote(channel, input) : Promise.resolve(fail('unsupported', '尚未连接服务器。'))),
+  };
+}
+
+/** What the IPC registration calls: the connection's own channels and local mode here, the rest to the server. */
+export function selectDispatch(local: Dispatch, connection: ServerConnection): Dispatch {
+  return (channel, input) => (CONNECTION_CHANNELS.has(channel) || connection.state().mode === 'local' ? local(channel, input) : connection.forward(channel, input));
+}

@@ -1,0 +1,91 @@
+// 连接到服务器 end to end (issue 11): the page of the desktop app (here through the loopback bridge, which runs the
+// same connection as the Electron main process) connects to a real `npm run server` on loopback — the fingerprint
+// read from the server and confirmed by the clerk, then the login — works on the server's data as its user, and
+// comes back to its own database on 断开连接.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, expect, openApp, test } from './fixtures';
+
+interface DivisionServer {
+  child: ChildProcess;
+  url: string;
+  fingerprint: string;
+  adminPassword: string;
+  dataDir: string;
+}
+
+/** `node out/server.cjs` as a division starts it (accounts in a SQLite file here: the e2e needs no PostgreSQL schema). */
+function startDivisionServer(): Promise<DivisionServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'markguard-e2e-server-'));
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out', 'server.cjs'), '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MARKGUARD_DATABASE_URL: 'sqlite:accounts.sqlite' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /^MARKGUARD_SERVER_URL=(\S+)$/m.exec(out)?.[1];
+      const fingerprint = /^MARKGUARD_SERVER_FINGERPRINT=(\S+)$/m.exec(out)?.[1];
+      const adminPassword = /一次性密码 (\S+)/.exec(out)?.[1];
+      if (url && fingerprint && adminPassword) {
+        clearTimeout(timer);
+        resolve({ child, url, fingerprint, adminPassword, dataDir });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+}
+
+let division: DivisionServer | undefined;
+test.afterEach(async () => {
+  if (!division) return;
+  const exited = new Promise((resolve) => division!.child.once('exit', resolve));
+  division.child.kill('SIGTERM');
+  await exited;
+  rmSync(division.dataDir, { recursive: true, force: true });
+  division = undefined;
+});
+
+test('connects to a division server after the clerk confirms its fingerprint, and disconnects back to its own data', async ({ page, server }) => {
+  division = await startDivisionServer();
+  await openApp(page, server);
+  await page.getByRole('button', { name: '关于与设置' }).click();
+  const about = page.locator('.info-list');
+  await expect(about).toContainText(server.dataDir);
+
+  const section = page.getByRole('region', { name: '连接到服务器' });
+  await section.getByLabel('服务器地址').fill(division.url.replace('https://', ''));
+  await section.getByRole('button', { name: '读取服务器指纹' }).click();
+  const check = section.getByRole('group', { name: '核对证书指纹' });
+  // what the clerk compares: the fingerprint the server printed on its console
+  await expect(check.getByTestId('presented-fingerprint')).toHaveText(division.fingerprint.toUpperCase());
+  await check.getByRole('button', { name: '指纹一致，信任此服务器' }).click();
+  await expect(section.getByLabel('证书指纹（SHA-256）')).toHaveValue(division.fingerprint.toUpperCase());
+  await section.getByLabel('用户名').fill('admin');
+  await section.getByLabel('密码').fill('not-the-password');
+  await section.getByRole('button', { name: '连接并登录' }).click();
+  await expect(section.getByRole('alert')).toContainText('密码');
+  await section.getByLabel('密码').fill(division.adminPassword);
+  await section.getByRole('button', { name: '连接并登录' }).click();
+
+  const host = new URL(division.url).host;
+  await expect(page.getByTestId('server-badge')).toContainText(`已连接到服务器 ${host}（管理员，管理员）`);
+  await page.getByRole('button', { name: '关于与设置' }).click();
+  await expect(about).toContainText(division.dataDir);
+  await expect(page.getByRole('region', { name: '连接到服务器' })).toContainText(`已连接到服务器 ${host}`);
+
+  await page.getByTestId('server-badge').getByRole('button', { name: '断开连接' }).click();
+  await expect(page.getByTestId('server-badge')).toHaveCount(0);
+  await page.getByRole('button', { name: '关于与设置' }).click();
+  await expect(about).toContainText(server.dataDir);
+  // the saved server fills the form in again; the password is never kept
+  await expect(page.getByRole('region', { name: '连接到服务器' }).getByLabel('服务器地址')).toHaveValue(division.url);
+  await expect(page.getByRole('region', { name: '连接到服务器' }).getByLabel('密码')).toHaveValue('');
+});

@@ -1,0 +1,57 @@
+// The load test's invariants, small enough for CI (issue 11; the full run is `npm run bench -- server-load`):
+// a few clerks racing for the same pages of the queue on a real HTTPS server with accounts on PostgreSQL, and a
+// 处长 issuing letters meanwhile. Every accepted decision is written once, none is lost, the conflicts wrote
+// nothing, and the letter numbers are unique and gapless. The checks themselves are shown to fail on a record
+// that does not match the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLoad, type LoadRecord } from '../../bench/server-load/clients';
+import { createLoadAccounts, seedScreenedBatch } from '../../bench/server-load/seed';
+import { verifyLoad } from '../../bench/server-load/verify';
+import { tempDir } from './support/context';
+import { startTestServer, type TestServer } from './support/server';
+
+let t: TestServer;
+let folder: ReturnType<typeof tempDir>;
+let record: LoadRecord;
+
+beforeAll(async () => {
+  t = await startTestServer('postgres');
+  folder = tempDir('markguard-load-');
+  const seeded = await seedScreenedBatch(t.server.services.ctx, folder.dir, 240);
+  expect(seeded.hits).toBeGreaterThan(200);
+  const accounts = await createLoadAccounts(t.server.accounts, 4, 1);
+  // two clerks on each page of the queue: they race for the same filings
+  record = await runLoad({ server: t.pin, accounts, durationMs: 4000, clerksPerPage: 2 });
+}, 120_000);
+afterAll(async () => {
+  await t?.stop();
+  folder?.remove();
+});
+
+const byName = (checks: ReturnType<typeof verifyLoad>, start: string) => checks.find((c) => c.name.startsWith(start))!;
+
+describe('several clerks and a 处长 at once on one server', () => {
+  it('decides, refuses the stale decisions as conflicts, and issues letters', () => {
+    expect(record.failures).toEqual([]);
+    expect(record.accepted.length).toBeGreaterThan(10);
+    expect(record.conflicts).toBeGreaterThan(0);
+    expect(record.letters.issued.length).toBeGreaterThan(0);
+  });
+
+  it('passes every check against the database and the audit log', () => {
+    const checks = verifyLoad(t.server.services.ctx.db, record);
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks.length).toBe(7);
+  });
+
+  it('the checks fail on a decision the server did not record, on a lost one, and on a letter answered twice', () => {
+    const [first, ...rest] = record.accepted;
+    const invented: LoadRecord = { ...record, accepted: [...record.accepted, { ...first!, versions: first!.versions.map((v) => ({ ...v })) }] };
+    expect(byName(verifyLoad(t.server.services.ctx.db, invented), 'no two accepted decisions').ok).toBe(false);
+    expect(byName(verifyLoad(t.server.services.ctx.db, invented), 'every accepted decision recorded').ok).toBe(false);
+    const forgotten: LoadRecord = { ...record, accepted: rest };
+    expect(byName(verifyLoad(t.server.services.ctx.db, forgotten), 'no decision lost').ok).toBe(false);
+    const letters = { ...record.letters, issued: [...record.letters.issued, record.letters.issued[0]!] };
+    expect(byName(verifyLoad(t.server.services.ctx.db, { ...record, letters }), 'letter numbers').ok).toBe(false);
+  });
+});
