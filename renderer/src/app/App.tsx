@@ -14,7 +14,7 @@ import { ReviewPage } from '../pages/review/ReviewPage';
 import { BatchesPage } from '../pages/screening/BatchesPage';
 import { useEffect } from 'react';
 import { UsersPage } from '../pages/users/UsersPage';
-import { useAccount, usePermission } from './account';
+import { useAccount, usePermission, useSignedInRole } from './account';
 import { AccountBadge } from './AccountBadge';
 import { FirstSteps, nextStep } from './FirstSteps';
 import { ServerBadge } from './connection/ServerBadge';
@@ -69,9 +69,9 @@ export function App() {
   const [page, setPage] = useHashRoute(PAGE_IDS, 'registry');
   const { reload: reloadInfo } = useAppInfo();
   const users = usePermission('accounts.list');
-  const account = useAccount();
-  // 用户管理 exists only on a server, for a 管理员
-  const shown = PAGES.filter((p) => p.id !== 'users' || (account !== null && users.allowed));
+  const role = useSignedInRole();
+  // 用户管理 exists only on a server (in its browser page or a connected desktop), for a 管理员
+  const shown = PAGES.filter((p) => p.id !== 'users' || (role !== null && users.allowed));
   // the first-start guide follows what was done elsewhere (a gazette imported on 筛查批次) when the page changes
   useEffect(reloadInfo, [page, reloadInfo]);
   return (

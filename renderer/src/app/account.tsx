@@ -3,7 +3,7 @@
 // use is hidden or disabled with the reason the server would give.
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { Channel } from '../../../shared/api';
-import type { UserSummary } from '../../../shared/contract/accounts';
+import type { Role, UserSummary } from '../../../shared/contract/accounts';
 import { forbiddenMessage, roleAllows } from '../../../shared/roles';
 import type { ServerSession, SessionState } from '../api/server-session';
 
@@ -31,15 +31,38 @@ export function useAccount(): UserSummary | null {
   return useSessionState()?.user ?? null;
 }
 
+// The desktop connected to a server (连接到服务器) has no session here: its main process holds it, and the header's
+// connection state (useConnection) reports the signed-in role, which the permissions follow the same way.
+let connectedRole: Role | null = null;
+const roleListeners = new Set<() => void>();
+const subscribeRole = (listener: () => void) => {
+  roleListeners.add(listener);
+  return () => roleListeners.delete(listener);
+};
+
+/** The role of the desktop's connection to a server as its state was last read; null in local mode. */
+export function reportConnectedRole(role: Role | null): void {
+  if (role === connectedRole) return;
+  connectedRole = role;
+  for (const listener of roleListeners) listener();
+}
+
+/** The role of whoever is signed in to a server (in this browser tab, or through the desktop's connection). */
+export function useSignedInRole(): Role | null {
+  const browserRole = useAccount()?.role ?? null;
+  const desktopRole = useSyncExternalStore(subscribeRole, () => connectedRole);
+  return browserRole ?? desktopRole;
+}
+
 export interface Permission {
   allowed: boolean;
   /** why not (as a tooltip and beside a disabled control); undefined when allowed */
   reason: string | undefined;
 }
 
-/** May the signed-in user call this channel? Always in the desktop app. */
+/** May the signed-in user call this channel? Always in the desktop app on its own data. */
 export function usePermission(channel: Channel): Permission {
-  const user = useAccount();
-  if (!user || roleAllows(user.role, channel)) return { allowed: true, reason: undefined };
-  return { allowed: false, reason: forbiddenMessage(channel, user.role) };
+  const role = useSignedInRole();
+  if (!role || roleAllows(role, channel)) return { allowed: true, reason: undefined };
+  return { allowed: false, reason: forbiddenMessage(channel, role) };
 }
