@@ -52,19 +52,22 @@ describe('uploads', () => {
     expect(answer.body.error?.message).toBe('请先登录。');
   });
 
-  it('refuses an unknown purpose and a file that does not fit its purpose, in Chinese, keeping nothing', async () => {
+  it('takes the image ZIP of a batch; refuses an unknown purpose, a folder and a file that does not fit, in Chinese', async () => {
     const token = await t.login('zhangsan', PASSWORD);
     const before = uploadedFiles().length;
     const unknown = await uploadFile(t.pin, token, 'letters', 'a.csv', CSV);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error?.message).toBe('未知的文件用途「letters」：只能是表格（table）、图样（image）、图样压缩包（images）或备份（backup）。');
+    const zip = await uploadFile(t.pin, token, 'images', '第1920期图样.zip', Buffer.from('PK\x03\x04'));
+    expect(zip.status).toBe(200);
+    expect(zip.body.value?.fileName).toBe('第1920期图样.zip');
     const folder = await uploadFile(t.pin, token, 'imageFolder', 'images', CSV);
     expect(folder.status).toBe(400);
     expect(folder.body.error?.message).toBe(NO_FOLDER_UPLOAD_MESSAGE);
     const wrongKind = await uploadFile(t.pin, token, 'image', '第1920期.csv', CSV);
     expect(wrongKind.status).toBe(415);
     expect(wrongKind.body.error?.message).toBe('「第1920期.csv」不是图样（PNG、JPEG、SVG、TIFF），请重新选择文件。');
-    expect(uploadedFiles().length).toBe(before);
+    expect(uploadedFiles().length).toBe(before + 1);
   });
 
   it('refuses a file over the limit: declared (before its body is sent) and streamed without a length', async () => {
