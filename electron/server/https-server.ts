@@ -95,10 +95,10 @@ function refuseUpload(response: http.ServerResponse, status: number, message: st
 }
 
 async function upload(options: HttpsServerOptions, url: URL, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  // choosing a file is what files.open does, and the channel that reads it checks its own role; a backup is read
-  // only by a restore, so only those who may restore upload one (a backup may be gigabytes)
   // a refused upload's body is not read: the connection closes after the answer instead
   response.setHeader('connection', 'close');
+  // choosing a file is what files.open does, and the channel that reads it checks its own role; a backup is read
+  // only by a restore, so only those who may restore upload one (a backup may be gigabytes)
   const purpose = url.searchParams.get('purpose');
   const user = await signedIn(options, request, response, purpose === 'backup' ? 'backup.restore' : 'files.open');
   if (!user) return;
