@@ -122,7 +122,9 @@ export function createTransfers(dataDir: string) {
       const folder = path.join(downloads, randomId());
       mkdirSync(folder, { recursive: true });
       // the name the desktop's clerk chose (its extension decides CSV or XLSX where a channel offers both)
-      const name = safeFileName(path.basename(user.saveAs ?? '')).slice(0, 200) || safeFileName(defaultName);
+      // ('.' and '..' would name the folder itself or its parent: the proposed name then)
+      const chosen = safeFileName(path.basename(user.saveAs ?? '')).slice(0, 200);
+      const name = /^\.*$/.test(chosen) ? safeFileName(defaultName) : chosen;
       return Promise.resolve(path.join(folder, name));
     },
   };

@@ -163,6 +163,18 @@ describe('downloads', () => {
     expect(value.savedTo).toBe('名录 副本.csv');
     const fetched = await rawRequest(t.pin, { method: 'GET', path: `/${value.download}`, token });
     expect(fetched.headers['content-disposition']).toContain(encodeURIComponent('名录 副本.csv'));
+    // a name that is a folder's is not taken: the file stays in its download folder under the proposed name
+    for (const name of ['..', '.', '']) {
+      const dots = await rawRequest(t.pin, {
+        method: 'POST',
+        path: '/api/registry.export',
+        token,
+        headers: { [ACCEPTS_DOWNLOADS_HEADER]: 'accept', [SAVE_AS_HEADER]: name },
+        body: Buffer.from(JSON.stringify({ format: 'csv' })),
+      });
+      const saved = (JSON.parse(dots.body.toString('utf8')) as { value: { savedTo: string; download?: string } }).value;
+      expect(saved).toMatchObject({ savedTo: expect.stringMatching(/^保护名录-.*\.csv$/), download: expect.stringMatching(/^files\/download\//) });
+    }
   });
 });
 
