@@ -155,11 +155,17 @@ export function createRemoteFiles(options: RemoteFilesOptions): RemoteFiles {
     const hash = createHash('sha256');
     try {
       await writeFileStreamed(target, async (write) => {
-        for await (const chunk of body as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          transfer.done += chunk.length;
-          progress(transfer);
-          await write(chunk);
+        try {
+          for await (const chunk of body as AsyncIterable<Buffer>) {
+            hash.update(chunk);
+            transfer.done += chunk.length;
+            progress(transfer);
+            await write(chunk);
+          }
+        } catch (error) {
+          // a connection cut mid-way is not a disk that failed (writeFileStreamed names the file for those)
+          if (body.errored === null || body.errored === undefined) throw error;
+          throw new AppFailure('io', `${INCOMPLETE_DOWNLOAD_MESSAGE}（${body.errored.message}）`);
         }
         // checked before the rename: a short or altered file never takes the chosen name
         if (transfer.bytes !== null && transfer.done !== transfer.bytes) throw new AppFailure('io', INCOMPLETE_DOWNLOAD_MESSAGE);
@@ -168,8 +174,8 @@ export function createRemoteFiles(options: RemoteFilesOptions): RemoteFiles {
       return ok(null);
     } catch (error) {
       body.destroy();
-      if (error instanceof AppFailure) return fail(error.kind, error.message);
-      return fail('io', `${INCOMPLETE_DOWNLOAD_MESSAGE}（${String(error)}）`);
+      // writeFileStreamed throws AppFailure only
+      return fail('io', error instanceof AppFailure ? error.message : String(error));
     } finally {
       progress(null);
     }

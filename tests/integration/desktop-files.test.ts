@@ -4,6 +4,7 @@
 // file to the chosen local path; a refused or interrupted transfer leaves nothing behind.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
@@ -38,7 +39,7 @@ const proposed: string[] = [];
 const sent: string[] = [];
 /** set by a test: runs before the desktop fetches a download, or changes the server's answer */
 let beforeDownload: (() => void) | null = null;
-let alterDownload: ((headers: Record<string, unknown>) => void) | null = null;
+let alterDownload: ((response: IncomingMessage) => void) | null = null;
 /** the name under which the server offered its last download */
 let offeredAs = '';
 
@@ -58,7 +59,7 @@ function watchedClient(pin: PinnedServer): ServerClient {
       const response = await client.request(options);
       if (response.ok && options.method === 'GET') {
         offeredAs = decodeURIComponent(String(response.value.headers['content-disposition']).replace(/^.*''/, ''));
-        alterDownload?.(response.value.headers);
+        alterDownload?.(response.value);
       }
       return response;
     },
@@ -236,12 +237,25 @@ describe('saving on a connected desktop', () => {
     const target = localFile('不完整.csv');
     dialogs.queue(target);
     // as if the connection dropped before the end: the body is shorter than its length
-    alterDownload = (headers) => {
-      headers['content-length'] = String(Number(headers['content-length']) + 10);
+    alterDownload = (response) => {
+      response.headers['content-length'] = String(Number(response.headers['content-length']) + 10);
     };
     expect(await refusal('registry.export', { format: 'csv' })).toBe(INCOMPLETE_DOWNLOAD_MESSAGE);
     expect(existsSync(target)).toBe(false);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('a connection cut during the download leaves nothing under the chosen name', async () => {
+    const target = localFile('切断.csv');
+    dialogs.queue(target);
+    alterDownload = (response) => {
+      response.destroy(new Error('socket hang up'));
+    };
+    expect(await refusal('registry.export', { format: 'csv' })).toBe(`${INCOMPLETE_DOWNLOAD_MESSAGE}（socket hang up）`);
+    expect(existsSync(target)).toBe(false);
+    expect(leftovers()).toEqual([]);
+    // still signed in: a broken transfer is not an ended session
+    expect((await value<{ user: unknown }>('connection.state')).user).not.toBeNull();
   });
 
   it('a session that ended before an upload: refused before the file is sent, the login is asked for', async () => {
