@@ -3,7 +3,7 @@
 // read from the server and confirmed by the clerk, then the login — works on the server's data as its user, and
 // comes back to its own database on 断开连接.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { goTo } from './clerk-data';
@@ -97,7 +97,7 @@ test('connects to a division server after the clerk confirms its fingerprint, an
   await expect(page.getByRole('region', { name: '连接到服务器' }).getByLabel('密码')).toHaveValue('');
 });
 
-test('connected, a table chosen on the desktop is uploaded and imported into the server’s batches', async ({ page, server }) => {
+test('connected, a table chosen on the desktop is uploaded and imported into the server’s batches, and an export is saved here', async ({ page, server }) => {
   test.setTimeout(120_000);
   division = await startDivisionServer();
   const table = path.join(server.dataDir, '第1966期.csv');
@@ -123,6 +123,14 @@ test('connected, a table chosen on the desktop is uploaded and imported into the
   await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
   await expect(panel.locator('.job-result')).toContainText('新增 2 条');
   await expect(page.locator('.batch-table tbody tr').first().locator('.batch-file')).toHaveText('第1966期.csv');
+
+  // an export while connected: asked for here, written by the server, saved where the clerk chose on this computer
+  await goTo(page, '保护名录');
+  const exported = test.info().outputPath('名录导出.csv');
+  await server.queueDialog(exported);
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  await expect(page.getByRole('status')).toContainText('已导出');
+  expect(readFileSync(exported, 'utf8')).toContain('商标名称');
 
   // the batch is the server's: the desktop's own database has none after 断开连接
   await page.getByTestId('server-badge').getByRole('button', { name: '断开连接' }).click();
