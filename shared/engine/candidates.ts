@@ -33,7 +33,7 @@ export function soundPairKeys(a: string, b: string): number[] {
 
 export interface HanCandidate {
   form: number;
-  /** first and last text positions that touched the form */
+  /** first and last text positions that touched the form (only when asked for: see hanCandidates) */
   first: number;
   last: number;
 }
@@ -58,26 +58,39 @@ interface CharPostings {
 /**
  * All postings of one screened character (its own, its look-alikes', its syllables'), one entry per form with the
  * best similarity code, built on first sight of the character and kept: a batch meets a few thousand characters.
+ * Exact postings keep the order in which the forms were first met (it orders the candidates); similar ones are in
+ * form order, which only makes the candidate search walk its scratch arrays forwards (it adds them up).
  */
 function postingsOf(index: RegistryIndex, ch: string): CharPostings {
   let merged = index.mergedPostings.get(ch);
   if (merged) return merged;
-  const best = new Map<number, number>();
+  // best code + 1 per form (0: not met), and the forms in the order first met
+  const { best, order } = index.scratch;
+  let count = 0;
   const add = (list: Int32Array | undefined) => {
     if (!list) return;
-    for (const packed of list) {
-      const f = packed >> 4;
-      const code = packed & 15;
-      if ((best.get(f) ?? -1) < code) best.set(f, code);
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]! >> 4;
+      const code = (list[i]! & 15) + 1;
+      if (best[f] === 0) order[count++] = f;
+      if (best[f]! < code) best[f] = code;
     }
   };
   add(index.charPostings.get(ch));
   for (const key of soundKeys(ch)) add(index.soundPostings.get(key));
-  const entries = [...best];
-  merged = {
-    exact: Int32Array.from(entries.filter(([, code]) => code === 10).map(([f]) => f)),
-    similar: Int32Array.from(entries.filter(([, code]) => code < 10).map(([f, code]) => (f << 4) | code)),
-  };
+  let exactCount = 0;
+  for (let i = 0; i < count; i++) if (best[order[i]!] === 11) exactCount++;
+  const exact = new Int32Array(exactCount);
+  const similar = new Int32Array(count - exactCount);
+  let e = 0;
+  let o = 0;
+  for (let i = 0; i < count; i++) {
+    const f = order[i]!;
+    if (best[f] === 11) exact[e++] = f;
+    else similar[o++] = (f << 4) | (best[f]! - 1);
+    best[f] = 0;
+  }
+  merged = { exact, similar: similar.sort() };
   index.mergedPostings.set(ch, merged);
   return merged;
 }
@@ -95,47 +108,92 @@ export function candidateBounds(form: MarkForm): { minUpper: number; minSame: nu
   return { minUpper: Math.max(2, k * 0.5), minSame: 2 };
 }
 
+/** Never reached: a bound of Infinity. */
+const UNREACHABLE = 0x7fffffff;
+
 /**
- * Forms whose upper bound reaches `minUpper[form]` and that keep at least `minSame[form]` characters verbatim, or
- * that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so are
- * followed; the (much longer) look-alike and sound postings then only add to those.
+ * candidateBounds in tenths, the unit of the postings' codes, so that the search adds integers. The bound used to be
+ * a float sum of the codes / 10 compared as `sum >= minUpper - 1e-9`; such a sum is within 1e-13 of its whole
+ * number of tenths, so it passes exactly when its tenths reach the smallest t with t / 10 >= minUpper - 1e-9.
  */
-export function hanCandidates(
-  index: RegistryIndex,
-  han: readonly string[],
-  minUpper: Float64Array,
-  minSame: Int32Array,
-): HanCandidate[] {
-  const { seenText, upper, exact, first, last, touched } = index.scratch;
+export function candidateBoundsInTenths(form: MarkForm): { minTenths: number; minSameTenths: number } {
+  const { minUpper, minSame } = candidateBounds(form);
+  let minTenths = UNREACHABLE;
+  if (minUpper !== Infinity) {
+    minTenths = Math.max(0, Math.floor(minUpper * 10) - 1);
+    while (minTenths / 10 < minUpper - 1e-9) minTenths++;
+  }
+  return { minTenths, minSameTenths: minSame * 10 };
+}
+
+/** Per form, four numbers side by side in `scratch.cells` (one cache line per form met, not four). */
+const SEEN = 0;
+const TENTHS = 1;
+const FIRST = 2;
+const LAST = 3;
+
+/**
+ * Forms whose upper bound reaches their `minTenths` and that keep at least `minSameTenths / 10` characters
+ * verbatim, or that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so
+ * are followed; the (much longer) look-alike and sound postings then only add to those. `first` and `last` are
+ * exact only when `withSpan` (a listing's window search needs them; a filing is aligned whole).
+ */
+export function hanCandidates(index: RegistryIndex, han: readonly string[], withSpan = true): HanCandidate[] {
+  const { cells, touched, postings } = index.scratch;
+  const { minTenths, minSameTenths } = index;
   const stamp = ++index.scratch.stamp;
   let touchedCount = 0;
-  const postings: CharPostings[] = [];
   for (let pos = 0; pos < han.length; pos++) {
     const p = postingsOf(index, han[pos]!);
-    postings.push(p);
+    postings[pos] = p;
     const list = p.exact;
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      if (seenText[f] !== stamp) {
-        seenText[f] = stamp;
-        upper[f] = 1;
-        exact[f] = 1;
-        first[f] = pos;
-        last[f] = pos;
+      const c = f << 2;
+      if (cells[c + SEEN] !== stamp) {
+        cells[c + SEEN] = stamp;
+        cells[c + TENTHS] = 10;
+        cells[c + FIRST] = pos;
+        cells[c + LAST] = pos;
         touched[touchedCount++] = f;
       } else {
-        upper[f] = upper[f]! + 1;
-        exact[f] = exact[f]! + 1;
-        last[f] = pos;
+        cells[c + TENTHS] = cells[c + TENTHS]! + 10;
+        cells[c + LAST] = pos;
       }
     }
   }
-  // only forms that keep enough characters verbatim go on to collect look-alike and sound matches
+  // only forms that keep enough characters verbatim go on to collect look-alike and sound matches (so far every
+  // tenth a form has is from a character kept verbatim)
   const followed = ++index.scratch.stamp;
   for (let i = 0; i < touchedCount; i++) {
     const f = touched[i]!;
-    if (exact[f]! >= minSame[f]!) seenText[f] = followed;
+    if (cells[(f << 2) + TENTHS]! >= minSameTenths[f]!) cells[(f << 2) + SEEN] = followed;
   }
+  touchedCount = soundPairs(index, han, stamp, followed, touchedCount);
+  for (let pos = 0; pos < han.length; pos++) {
+    const list = postings[pos]!.similar;
+    for (let i = 0; i < list.length; i++) {
+      const packed = list[i]!;
+      const c = (packed >> 4) << 2;
+      if (cells[c + SEEN] !== followed) continue;
+      cells[c + TENTHS] = cells[c + TENTHS]! + (packed & 15);
+      if (!withSpan) continue;
+      if (pos < cells[c + FIRST]!) cells[c + FIRST] = pos;
+      if (pos > cells[c + LAST]!) cells[c + LAST] = pos;
+    }
+  }
+  const out: HanCandidate[] = [];
+  for (let i = 0; i < touchedCount; i++) {
+    const f = touched[i]!;
+    const c = f << 2;
+    if (cells[c + SEEN] === followed && cells[c + TENTHS]! >= minTenths[f]!) out.push({ form: f, first: cells[c + FIRST]!, last: cells[c + LAST]! });
+  }
+  return out;
+}
+
+/** Forms with two adjacent characters of the text in a row by sound join the followed ones; the new touched count. */
+function soundPairs(index: RegistryIndex, han: readonly string[], stamp: number, followed: number, touchedCount: number): number {
+  const { cells, touched } = index.scratch;
   for (let pos = 0; pos + 1 < han.length; pos++) {
     // the keys of soundPairKeys, in its order, without an array per position
     const ra = fuzzyIds(han[pos]!);
@@ -146,34 +204,18 @@ export function hanCandidates(
         if (!list) continue;
         for (let i = 0; i < list.length; i++) {
           const f = list[i]!;
-          if (seenText[f] === followed) continue;
-          if (seenText[f] !== stamp) {
-            upper[f] = 0;
-            exact[f] = 0;
-            first[f] = pos;
-            last[f] = pos + 1;
+          const c = f << 2;
+          if (cells[c + SEEN] === followed) continue;
+          if (cells[c + SEEN] !== stamp) {
+            cells[c + TENTHS] = 0;
+            cells[c + FIRST] = pos;
+            cells[c + LAST] = pos + 1;
             touched[touchedCount++] = f;
           }
-          seenText[f] = followed;
+          cells[c + SEEN] = followed;
         }
       }
     }
   }
-  for (let pos = 0; pos < postings.length; pos++) {
-    const list = postings[pos]!.similar;
-    for (let i = 0; i < list.length; i++) {
-      const packed = list[i]!;
-      const f = packed >> 4;
-      if (seenText[f] !== followed) continue;
-      upper[f] = upper[f]! + (packed & 15) / 10;
-      if (pos < first[f]!) first[f] = pos;
-      if (pos > last[f]!) last[f] = pos;
-    }
-  }
-  const out: HanCandidate[] = [];
-  for (let i = 0; i < touchedCount; i++) {
-    const f = touched[i]!;
-    if (seenText[f] === followed && upper[f]! >= minUpper[f]! - 1e-9) out.push({ form: f, first: first[f]!, last: last[f]! });
-  }
-  return out;
+  return touchedCount;
 }
