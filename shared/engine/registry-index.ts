@@ -11,7 +11,7 @@ import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from '
 import { wordFrequency } from './lexicon';
 import { normaliseOwner, normaliseText } from './normalise';
 import { regionWords } from './region';
-import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
+import { charInfo, claimMarkSlot, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
 
 /** name and alias as written; core: a name without its generic tail; pinyin: the spelling of a Han form. */
 export type FormKind = 'name' | 'alias' | 'core' | 'pinyin';
@@ -226,6 +226,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map() };
   for (const form of forms) indexForm(index, lists, form);
+  for (const form of forms) for (const info of form.info) claimMarkSlot(info);
   for (const [first, , composed] of componentSpellings()) if (index.markChars.has(composed)) index.componentFirsts.add(first);
   index.charPostings = frozen(lists.chars);
   index.soundPostings = frozen(lists.sounds);
