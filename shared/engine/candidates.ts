@@ -126,21 +126,39 @@ export function candidateBoundsInTenths(form: MarkForm): { minTenths: number; mi
   return { minTenths, minSameTenths: minSame * 10 };
 }
 
-/** Per form, four numbers side by side in `scratch.cells` (one cache line per form met, not four). */
+/**
+ * Per form, side by side in `scratch.cells` (one cache line per form met, not one per array): the stamp of the text
+ * that last touched it, its upper bound in tenths, the first and last text positions that touched it, and what it
+ * asks of a text (candidateBoundsInTenths, set once).
+ */
+const STRIDE = 8;
 const SEEN = 0;
 const TENTHS = 1;
 const FIRST = 2;
 const LAST = 3;
+const MIN_TENTHS = 4;
+const MIN_SAME_TENTHS = 5;
+
+/** The candidate search's scratch cells for these forms, with their bounds. */
+export function candidateCells(forms: readonly MarkForm[]): Int32Array {
+  const cells = new Int32Array(STRIDE * forms.length);
+  forms.forEach((form, f) => {
+    const { minTenths, minSameTenths } = candidateBoundsInTenths(form);
+    cells[f * STRIDE + SEEN] = -1;
+    cells[f * STRIDE + MIN_TENTHS] = minTenths;
+    cells[f * STRIDE + MIN_SAME_TENTHS] = minSameTenths;
+  });
+  return cells;
+}
 
 /**
- * Forms whose upper bound reaches their `minTenths` and that keep at least `minSameTenths / 10` characters
+ * Forms whose upper bound reaches their MIN_TENTHS and that keep at least MIN_SAME_TENTHS / 10 characters
  * verbatim, or that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so
  * are followed; the (much longer) look-alike and sound postings then only add to those. `first` and `last` are
  * exact only when `withSpan` (a listing's window search needs them; a filing is aligned whole).
  */
 export function hanCandidates(index: RegistryIndex, han: readonly string[], withSpan = true): HanCandidate[] {
   const { cells, touched, postings } = index.scratch;
-  const { minTenths, minSameTenths } = index;
   const stamp = ++index.scratch.stamp;
   let touchedCount = 0;
   for (let pos = 0; pos < han.length; pos++) {
@@ -149,7 +167,7 @@ export function hanCandidates(index: RegistryIndex, han: readonly string[], with
     const list = p.exact;
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      const c = f << 2;
+      const c = f * STRIDE;
       if (cells[c + SEEN] !== stamp) {
         cells[c + SEEN] = stamp;
         cells[c + TENTHS] = 10;
@@ -166,15 +184,15 @@ export function hanCandidates(index: RegistryIndex, han: readonly string[], with
   // tenth a form has is from a character kept verbatim)
   const followed = ++index.scratch.stamp;
   for (let i = 0; i < touchedCount; i++) {
-    const f = touched[i]!;
-    if (cells[(f << 2) + TENTHS]! >= minSameTenths[f]!) cells[(f << 2) + SEEN] = followed;
+    const c = touched[i]! * STRIDE;
+    if (cells[c + TENTHS]! >= cells[c + MIN_SAME_TENTHS]!) cells[c + SEEN] = followed;
   }
   touchedCount = soundPairs(index, han, stamp, followed, touchedCount);
   for (let pos = 0; pos < han.length; pos++) {
     const list = postings[pos]!.similar;
     for (let i = 0; i < list.length; i++) {
       const packed = list[i]!;
-      const c = (packed >> 4) << 2;
+      const c = (packed >> 4) * STRIDE;
       if (cells[c + SEEN] !== followed) continue;
       cells[c + TENTHS] = cells[c + TENTHS]! + (packed & 15);
       if (!withSpan) continue;
@@ -185,8 +203,8 @@ export function hanCandidates(index: RegistryIndex, han: readonly string[], with
   const out: HanCandidate[] = [];
   for (let i = 0; i < touchedCount; i++) {
     const f = touched[i]!;
-    const c = f << 2;
-    if (cells[c + SEEN] === followed && cells[c + TENTHS]! >= minTenths[f]!) out.push({ form: f, first: cells[c + FIRST]!, last: cells[c + LAST]! });
+    const c = f * STRIDE;
+    if (cells[c + SEEN] === followed && cells[c + TENTHS]! >= cells[c + MIN_TENTHS]!) out.push({ form: f, first: cells[c + FIRST]!, last: cells[c + LAST]! });
   }
   return out;
 }
@@ -204,7 +222,7 @@ function soundPairs(index: RegistryIndex, han: readonly string[], stamp: number,
         if (!list) continue;
         for (let i = 0; i < list.length; i++) {
           const f = list[i]!;
-          const c = f << 2;
+          const c = f * STRIDE;
           if (cells[c + SEEN] === followed) continue;
           if (cells[c + SEEN] !== stamp) {
             cells[c + TENTHS] = 0;

@@ -3,7 +3,7 @@
 // and weights; inverted indexes map a screened character (or syllable pair, look-alike, Latin key) to the forms it
 // could belong to, so that a filing only meets the few marks it could imitate.
 import type { Category, ProtectedMark } from '../domain';
-import { candidateBoundsInTenths, soundPairKeys } from './candidates';
+import { candidateCells, soundPairKeys } from './candidates';
 import { coresOf, type CoreKind } from './cores';
 import { genericMask } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
@@ -59,17 +59,11 @@ export interface RegistryIndex {
   latin: LatinIndex;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
-  /** per form: what the candidate search asks of a text, in tenths (candidates.ts) */
-  minTenths: Int32Array;
-  minSameTenths: Int32Array;
   /** first characters of the two-character spellings of registry characters (弓 for 张): a cheap pre-check */
   componentFirsts: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
   scratch: {
-    /**
-     * per form, side by side: the stamp of the text that last touched it, its upper bound in tenths, and the first
-     * and last text positions that touched it (candidates.ts)
-     */
+    /** per form, side by side: what the candidate search knows and asks of it (candidates.ts, candidateCells) */
     cells: Int32Array; stamp: number;
     /** the merged postings of each text character, by position */
     postings: { exact: Int32Array; similar: Int32Array }[];
@@ -218,10 +212,8 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     latin: newLatinIndex(),
     markChars: new Set(),
     componentFirsts: new Set(),
-    minTenths: Int32Array.from(forms, (f) => candidateBoundsInTenths(f).minTenths),
-    minSameTenths: Int32Array.from(forms, (f) => candidateBoundsInTenths(f).minSameTenths),
     scratch: {
-      cells: new Int32Array(4 * n).fill(-1), stamp: 0, postings: [], touched: new Int32Array(n), best: new Int8Array(n), order: new Int32Array(n),
+      cells: candidateCells(forms), stamp: 0, postings: [], touched: new Int32Array(n), best: new Int8Array(n), order: new Int32Array(n),
     },
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map() };
