@@ -3,6 +3,7 @@
 // and weights; inverted indexes map a screened character (or syllable pair, look-alike, Latin key) to the forms it
 // could belong to, so that a filing only meets the few marks it could imitate.
 import type { Category, ProtectedMark } from '../domain';
+import { flattenForms, type FlatForms } from './align';
 import { candidateCells, soundPairKeys } from './candidates';
 import { coresOf, type CoreKind } from './cores';
 import { genericMask } from './generic';
@@ -11,7 +12,7 @@ import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from '
 import { wordFrequency } from './lexicon';
 import { normaliseOwner, normaliseText } from './normalise';
 import { regionWords } from './region';
-import { charInfo, claimMarkSlot, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
+import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
 
 /** name and alias as written; core: a name without its generic tail; pinyin: the spelling of a Han form. */
 export type FormKind = 'name' | 'alias' | 'core' | 'pinyin';
@@ -59,6 +60,8 @@ export interface RegistryIndex {
   latin: LatinIndex;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
+  /** per form, what its alignment reads, in one flat array (align.ts); it also numbers every mark character */
+  flatForms: FlatForms;
   /** first characters of the two-character spellings of registry characters (弓 for 张): a cheap pre-check */
   componentFirsts: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
@@ -212,13 +215,14 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     latin: newLatinIndex(),
     markChars: new Set(),
     componentFirsts: new Set(),
+    flatForms: { start: new Int32Array(0), data: new Float64Array(0) },
     scratch: {
       cells: candidateCells(forms), stamp: 0, postings: [], touched: new Int32Array(n), best: new Int8Array(n), order: new Int32Array(n),
     },
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map() };
   for (const form of forms) indexForm(index, lists, form);
-  for (const form of forms) for (const info of form.info) claimMarkSlot(info);
+  index.flatForms = flattenForms(forms);
   for (const [first, , composed] of componentSpellings()) if (index.markChars.has(composed)) index.componentFirsts.add(first);
   index.charPostings = frozen(lists.chars);
   index.soundPostings = frozen(lists.sounds);

@@ -191,7 +191,7 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   const scan = (t: NormalisedText, merged: boolean) => {
     if (t.han.length === 0) return;
     for (const cand of hanCandidates(index, t.han, row.context === 'listing')) {
-      const e = hanEvidence(index.forms[cand.form]!, t, cand, row.context);
+      const e = hanEvidence(index, t, cand, row.context);
       const s = e && scoreHanCandidate(index, e, row, t, merged);
       if (s) out.push(s);
     }

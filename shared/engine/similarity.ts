@@ -54,6 +54,8 @@ const idOf = (s: string) => {
 const infos = new Map<string, CharInfo>();
 const EMPTY_ROW = new Uint8Array(0);
 let markSlots = 0;
+/** the CharInfo of each mark number */
+const slotInfos: CharInfo[] = [];
 
 export function charInfo(ch: string): CharInfo {
   let info = infos.get(ch);
@@ -115,7 +117,10 @@ function shares(a: readonly number[], b: readonly number[]): boolean {
  * screened character's row is allocated once, long enough for all of them.
  */
 export function claimMarkSlot(a: CharInfo): number {
-  if (a.markSlot < 0) a.markSlot = markSlots++;
+  if (a.markSlot < 0) {
+    a.markSlot = markSlots++;
+    slotInfos.push(a);
+  }
   return a.markSlot;
 }
 
@@ -123,10 +128,17 @@ export function claimMarkSlot(a: CharInfo): number {
 export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
   // one CharInfo per character (charInfo), so the same object is the same character
   if (a === b) return SAME;
-  const slot = a.markSlot >= 0 ? a.markSlot : claimMarkSlot(a);
+  return similarityAtSlot(a.markSlot >= 0 ? a.markSlot : claimMarkSlot(a), b);
+}
+
+/** similarityOf the mark character numbered `slot` (claimMarkSlot) and `b`. */
+export function similarityAtSlot(slot: number, b: CharInfo): CharSimilarity {
+  // one number per mark character: the same number is the same character
+  if (b.markSlot === slot) return SAME;
   const row = slot < b.row.length ? b.row : newRow(b, slot);
   const known = row[slot]!;
   if (known !== 0) return resultList[known - 1]!;
+  const a = slotInfos[slot]!;
   // below shapesBelow, a look-alike would have been filled in: this pair is alike by sound or number only
   const r = similarityAt(a, b, slot < b.shapesBelow ? 0 : (a.lookAlikes.get(b.ch) ?? 0));
   row[slot] = r + 1;
