@@ -218,6 +218,10 @@ function traceBack(
   return { score: total, start: lo + j, end: lo + endJ, pairs, relations, missing, inserted, transposed, firstValue };
 }
 
+let takenBuffer = new Uint8Array(16);
+let partnerBuffer = new Int32Array(16);
+const unorderedSims: CharSimilarity[] = [];
+
 /**
  * The mark's characters matched in any order within a window of the text (飞丝海 for 海飞丝, 蜜冰雪城 for
  * 蜜雪冰城): each mark character takes its most similar free character of the window, exact ones first. Windows of
@@ -234,16 +238,23 @@ export function alignUnordered(
 ): HanAlignment | null {
   const k = mark.length;
   let best: HanAlignment | null = null;
-  for (const size of [k, k + 1]) {
+  // scratch reused by every window (a window that wins is copied out into its alignment)
+  if (takenBuffer.length < k + 1) {
+    takenBuffer = new Uint8Array(2 * (k + 1));
+    partnerBuffer = new Int32Array(2 * (k + 1));
+  }
+  const taken = takenBuffer;
+  const partner = partnerBuffer;
+  const sims = unorderedSims;
+  for (let size = k; size <= k + 1; size++) {
     for (let start = lo; start + size <= hi; start++) {
-      const taken = new Array<boolean>(size).fill(false);
-      const partner = new Array<number>(k).fill(-1);
-      const sims: CharSimilarity[] = new Array<CharSimilarity>(k);
+      taken.fill(0, 0, size);
+      partner.fill(-1, 0, k);
       let same = 0;
       // exact characters first, then the best similar free character for the rest
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < size; j++) {
-          if (!taken[j] && text[start + j] === mark[i]) { taken[j] = true; partner[i] = j; same++; break; }
+          if (taken[j] === 0 && text[start + j] === mark[i]) { taken[j] = 1; partner[i] = j; same++; break; }
         }
       }
       if (same * 2 < k) continue;
@@ -253,17 +264,18 @@ export function alignUnordered(
         let bestJ = -1;
         let bestSim: CharSimilarity | null = null;
         for (let j = 0; j < size; j++) {
-          if (taken[j]) continue;
+          if (taken[j] !== 0) continue;
           const r = similarityOf(markInfo[i]!, textInfo[start + j]!);
           if (!bestSim || r.value > bestSim.value) { bestSim = r; bestJ = j; }
         }
-        if (bestJ >= 0 && bestSim && bestSim.value > 0) { taken[bestJ] = true; partner[i] = bestJ; sims[i] = bestSim; score += weights[i]! * bestSim.value; }
+        if (bestJ >= 0 && bestSim && bestSim.value > 0) { taken[bestJ] = 1; partner[i] = bestJ; sims[i] = bestSim; score += weights[i]! * bestSim.value; }
         else score -= weights[i]! * DROP_COST;
       }
       let inversions = 0;
       for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) if (partner[i]! >= 0 && partner[j]! >= 0 && partner[i]! > partner[j]!) inversions++;
       if (inversions === 0) continue; // in order: the ordinary alignment already covers it
-      const inserted = taken.filter((t) => !t).length;
+      let inserted = 0;
+      for (let j = 0; j < size; j++) if (taken[j] === 0) inserted++;
       score -= inserted * INSERT_COST;
       if (best && score <= best.score) continue;
       const rows: { pair: AlignedPair; raw?: CharRelation }[] = [];
@@ -273,7 +285,7 @@ export function alignUnordered(
         const r = sims[i]!;
         rows.push({ pair: { textIndex: start + partner[i]!, markIndex: i, relation: relationOf(r.relation) }, raw: r.relation });
       }
-      for (let j = 0; j < size; j++) if (!taken[j]) rows.push({ pair: { textIndex: start + j, markIndex: -1, relation: 'inserted' } });
+      for (let j = 0; j < size; j++) if (taken[j] === 0) rows.push({ pair: { textIndex: start + j, markIndex: -1, relation: 'inserted' } });
       // in the order of the text, a missing mark character after its predecessor
       rows.sort((a, b) => orderKey(a.pair) - orderKey(b.pair));
       const pairs = rows.map((r) => r.pair);
