@@ -33,7 +33,7 @@ export function soundPairKeys(a: string, b: string): number[] {
 
 export interface HanCandidate {
   form: number;
-  /** first and last text positions that touched the form (only when asked for: see hanCandidates) */
+  /** first and last text positions that touched the form (a filing: the whole text; see hanCandidates) */
   first: number;
   last: number;
 }
@@ -48,7 +48,7 @@ function soundKeys(ch: string): string[] {
   return keys;
 }
 
-interface CharPostings {
+export interface CharPostings {
   /** forms that contain the character itself */
   exact: Int32Array;
   /** forms that contain a look-alike or same-sounding character: packed form << 4 | code (tenths) */
@@ -127,39 +127,45 @@ export function candidateBoundsInTenths(form: MarkForm): { minTenths: number; mi
 }
 
 /**
- * Per form, side by side in `scratch.cells` (one cache line per form met, not one per array): the stamp of the text
- * that last touched it, its upper bound in tenths, the first and last text positions that touched it, and what it
- * asks of a text (candidateBoundsInTenths, set once).
+ * The candidate search's per-form arrays, small so that they stay in cache while ~1,000 postings a text are walked
+ * (a byte or an int per form, not a record): `tenths`, the upper bound so far (0 untouched; a touched form that has
+ * none is `followed`), `followed`, `first`/`last` (listings only), and the bounds, set once.
  */
-const STRIDE = 8;
-const SEEN = 0;
-const TENTHS = 1;
-const FIRST = 2;
-const LAST = 3;
-const MIN_TENTHS = 4;
-const MIN_SAME_TENTHS = 5;
+export interface CandidateScratch {
+  tenths: Int32Array;
+  followed: Uint8Array;
+  first: Int32Array;
+  last: Int32Array;
+  minTenths: Int32Array;
+  minSameTenths: Uint8Array;
+  /** forms touched by the current text, each once */
+  touched: Int32Array;
+  /** the merged postings of each text character, by position */
+  postings: CharPostings[];
+  /** merging a character's postings: best code + 1 per form, and the forms in the order met */
+  best: Int8Array;
+  order: Int32Array;
+}
 
-/** The candidate search's scratch cells for these forms, with their bounds. */
-export function candidateCells(forms: readonly MarkForm[]): Int32Array {
-  const cells = new Int32Array(STRIDE * forms.length);
-  forms.forEach((form, f) => {
-    const { minTenths, minSameTenths } = candidateBoundsInTenths(form);
-    cells[f * STRIDE + SEEN] = -1;
-    cells[f * STRIDE + MIN_TENTHS] = minTenths;
-    cells[f * STRIDE + MIN_SAME_TENTHS] = minSameTenths;
-  });
-  return cells;
+export function candidateScratch(forms: readonly MarkForm[]): CandidateScratch {
+  const n = forms.length;
+  const bounds = forms.map(candidateBoundsInTenths);
+  return {
+    tenths: new Int32Array(n), followed: new Uint8Array(n), first: new Int32Array(n), last: new Int32Array(n),
+    minTenths: Int32Array.from(bounds, (b) => b.minTenths), minSameTenths: Uint8Array.from(bounds, (b) => b.minSameTenths),
+    touched: new Int32Array(n), postings: [], best: new Int8Array(n), order: new Int32Array(n),
+  };
 }
 
 /**
- * Forms whose upper bound reaches their MIN_TENTHS and that keep at least MIN_SAME_TENTHS / 10 characters
- * verbatim, or that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so
- * are followed; the (much longer) look-alike and sound postings then only add to those. `first` and `last` are
- * exact only when `withSpan` (a listing's window search needs them; a filing is aligned whole).
+ * Forms whose upper bound reaches their minTenths and that keep at least minSameTenths / 10 characters verbatim, or
+ * that have two adjacent characters in a row by sound (飘柔 / 漂揉 keeps none). Only forms reached so are followed;
+ * the (much longer) look-alike and sound postings then only add to those. `first` and `last` are the positions that
+ * touched the form when `withSpan` (a listing's window search needs them); otherwise the whole text (a filing is
+ * aligned whole).
  */
 export function hanCandidates(index: RegistryIndex, han: readonly string[], withSpan = true): HanCandidate[] {
-  const { cells, touched, postings } = index.scratch;
-  const stamp = ++index.scratch.stamp;
+  const { tenths, followed, first, last, minTenths, minSameTenths, touched, postings } = index.scratch;
   let touchedCount = 0;
   for (let pos = 0; pos < han.length; pos++) {
     const p = postingsOf(index, han[pos]!);
@@ -167,51 +173,49 @@ export function hanCandidates(index: RegistryIndex, han: readonly string[], with
     const list = p.exact;
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      const c = f * STRIDE;
-      if (cells[c + SEEN] !== stamp) {
-        cells[c + SEEN] = stamp;
-        cells[c + TENTHS] = 10;
-        cells[c + FIRST] = pos;
-        cells[c + LAST] = pos;
+      if (tenths[f] === 0) {
         touched[touchedCount++] = f;
-      } else {
-        cells[c + TENTHS] = cells[c + TENTHS]! + 10;
-        cells[c + LAST] = pos;
+        if (withSpan) first[f] = pos;
       }
+      tenths[f] = tenths[f]! + 10;
+      if (withSpan) last[f] = pos;
     }
   }
   // only forms that keep enough characters verbatim go on to collect look-alike and sound matches (so far every
   // tenth a form has is from a character kept verbatim)
-  const followed = ++index.scratch.stamp;
   for (let i = 0; i < touchedCount; i++) {
-    const c = touched[i]! * STRIDE;
-    if (cells[c + TENTHS]! >= cells[c + MIN_SAME_TENTHS]!) cells[c + SEEN] = followed;
+    const f = touched[i]!;
+    if (tenths[f]! >= minSameTenths[f]!) followed[f] = 1;
   }
-  touchedCount = soundPairs(index, han, stamp, followed, touchedCount);
+  touchedCount = soundPairs(index, han, touchedCount);
   for (let pos = 0; pos < han.length; pos++) {
     const list = postings[pos]!.similar;
     for (let i = 0; i < list.length; i++) {
       const packed = list[i]!;
-      const c = (packed >> 4) * STRIDE;
-      if (cells[c + SEEN] !== followed) continue;
-      cells[c + TENTHS] = cells[c + TENTHS]! + (packed & 15);
+      const f = packed >> 4;
+      if (followed[f] === 0) continue;
+      tenths[f] = tenths[f]! + (packed & 15);
       if (!withSpan) continue;
-      if (pos < cells[c + FIRST]!) cells[c + FIRST] = pos;
-      if (pos > cells[c + LAST]!) cells[c + LAST] = pos;
+      if (pos < first[f]!) first[f] = pos;
+      if (pos > last[f]!) last[f] = pos;
     }
   }
   const out: HanCandidate[] = [];
   for (let i = 0; i < touchedCount; i++) {
     const f = touched[i]!;
-    const c = f * STRIDE;
-    if (cells[c + SEEN] === followed && cells[c + TENTHS]! >= cells[c + MIN_TENTHS]!) out.push({ form: f, first: cells[c + FIRST]!, last: cells[c + LAST]! });
+    if (followed[f] === 1 && tenths[f]! >= minTenths[f]!) {
+      out.push(withSpan ? { form: f, first: first[f]!, last: last[f]! } : { form: f, first: 0, last: han.length - 1 });
+    }
+    // left as found for the next text
+    tenths[f] = 0;
+    followed[f] = 0;
   }
   return out;
 }
 
 /** Forms with two adjacent characters of the text in a row by sound join the followed ones; the new touched count. */
-function soundPairs(index: RegistryIndex, han: readonly string[], stamp: number, followed: number, touchedCount: number): number {
-  const { cells, touched } = index.scratch;
+function soundPairs(index: RegistryIndex, han: readonly string[], touchedCount: number): number {
+  const { tenths, followed, first, last, touched } = index.scratch;
   for (let pos = 0; pos + 1 < han.length; pos++) {
     // the keys of soundPairKeys, in its order, without an array per position
     const ra = fuzzyIds(han[pos]!);
@@ -222,15 +226,14 @@ function soundPairs(index: RegistryIndex, han: readonly string[], stamp: number,
         if (!list) continue;
         for (let i = 0; i < list.length; i++) {
           const f = list[i]!;
-          const c = f * STRIDE;
-          if (cells[c + SEEN] === followed) continue;
-          if (cells[c + SEEN] !== stamp) {
-            cells[c + TENTHS] = 0;
-            cells[c + FIRST] = pos;
-            cells[c + LAST] = pos + 1;
+          if (followed[f] === 1) continue;
+          // untouched (a touched form has tenths unless it is followed already)
+          if (tenths[f] === 0) {
             touched[touchedCount++] = f;
+            first[f] = pos;
+            last[f] = pos + 1;
           }
-          cells[c + SEEN] = followed;
+          followed[f] = 1;
         }
       }
     }

@@ -4,7 +4,7 @@
 // could belong to, so that a filing only meets the few marks it could imitate.
 import type { Category, ProtectedMark } from '../domain';
 import { flattenForms, type FlatForms } from './align';
-import { candidateCells, soundPairKeys } from './candidates';
+import { candidateScratch, soundPairKeys, type CandidateScratch } from './candidates';
 import { coresOf, type CoreKind } from './cores';
 import { genericMask } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
@@ -65,16 +65,7 @@ export interface RegistryIndex {
   /** first characters of the two-character spellings of registry characters (弓 for 张): a cheap pre-check */
   componentFirsts: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
-  scratch: {
-    /** per form, side by side: what the candidate search knows and asks of it (candidates.ts, candidateCells) */
-    cells: Int32Array; stamp: number;
-    /** the merged postings of each text character, by position */
-    postings: { exact: Int32Array; similar: Int32Array }[];
-    /** forms touched by the current text (a form appears once: guarded by the stamp) */
-    touched: Int32Array;
-    /** merging a character's postings: best code + 1 per form, and the forms in the order met */
-    best: Int8Array; order: Int32Array;
-  };
+  scratch: CandidateScratch;
 }
 
 /** Categories whose generic part (牦牛, 枸杞 …) is the protected subject, so it keeps its full weight. */
@@ -202,7 +193,6 @@ function frozen<K>(map: Map<K, number[]>): Map<K, Int32Array> {
 export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryIndex {
   const forms: MarkForm[] = [];
   marks.forEach((mark, i) => forms.push(...formsOf(mark, i, forms.length)));
-  const n = forms.length;
   const index: RegistryIndex = {
     marks,
     forms,
@@ -216,9 +206,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     markChars: new Set(),
     componentFirsts: new Set(),
     flatForms: { start: new Int32Array(0), data: new Float64Array(0) },
-    scratch: {
-      cells: candidateCells(forms), stamp: 0, postings: [], touched: new Int32Array(n), best: new Int8Array(n), order: new Int32Array(n),
-    },
+    scratch: candidateScratch(forms),
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map() };
   for (const form of forms) indexForm(index, lists, form);
