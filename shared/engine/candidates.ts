@@ -3,29 +3,17 @@
 // that share enough characters verbatim, are aligned, which keeps a filing's work proportional to the few marks it
 // could imitate.
 import { readingsOf } from './glyphs';
+import type { NormalisedText } from './normalise';
 import type { MarkForm, RegistryIndex } from './registry-index';
-import { fuzzyReadingsOf } from './similarity';
+import { charInfo, fuzzyReadingsOf, type CharInfo } from './similarity';
 
-const syllableIds = new Map<string, number>();
-const charSyllables = new Map<string, readonly number[]>();
-/** Numeric ids of a character's fuzzy readings (a few hundred syllables in all). */
-function fuzzyIds(ch: string): readonly number[] {
-  let ids = charSyllables.get(ch);
-  if (!ids) {
-    ids = fuzzyReadingsOf(ch).map((r) => {
-      let id = syllableIds.get(r);
-      if (id === undefined) syllableIds.set(r, (id = syllableIds.size));
-      return id;
-    });
-    charSyllables.set(ch, ids);
-  }
-  return ids;
-}
-
-/** Keys of two adjacent characters by sound: every pair of their (fuzzy) readings, as numbers. */
+/**
+ * Keys of two adjacent characters by sound: every pair of their (fuzzy) readings, as numbers (CharInfo.fuzzy: a few
+ * hundred syllables in all, well below 4096).
+ */
 export function soundPairKeys(a: string, b: string): number[] {
-  const ra = fuzzyIds(a);
-  const rb = fuzzyIds(b);
+  const ra = charInfo(a).fuzzy;
+  const rb = charInfo(b).fuzzy;
   const keys: number[] = [];
   for (const x of ra) for (const y of rb) keys.push(x * 4096 + y);
   return keys;
@@ -61,9 +49,10 @@ export interface CharPostings {
  * Exact postings keep the order in which the forms were first met (it orders the candidates); similar ones are in
  * form order, which only makes the candidate search walk its scratch arrays forwards (it adds them up).
  */
-function postingsOf(index: RegistryIndex, ch: string): CharPostings {
-  let merged = index.mergedPostings.get(ch);
+function postingsOf(index: RegistryIndex, info: CharInfo): CharPostings {
+  let merged = index.mergedPostings[info.id];
   if (merged) return merged;
+  const ch = info.ch;
   // best code + 1 per form (0: not met), and the forms in the order first met
   const { best, order } = index.scratch;
   let count = 0;
@@ -91,7 +80,7 @@ function postingsOf(index: RegistryIndex, ch: string): CharPostings {
     best[f] = 0;
   }
   merged = { exact, similar: similar.sort() };
-  index.mergedPostings.set(ch, merged);
+  index.mergedPostings[info.id] = merged;
   return merged;
 }
 
@@ -164,8 +153,9 @@ export function candidateScratch(forms: readonly MarkForm[]): CandidateScratch {
  * touched the form when `withSpan` (a listing's window search needs them); otherwise the whole text (a filing is
  * aligned whole).
  */
-export function hanCandidates(index: RegistryIndex, han: readonly string[], withSpan = true): HanCandidate[] {
+export function hanCandidates(index: RegistryIndex, text: NormalisedText, withSpan = true): HanCandidate[] {
   const { tenths, followed, first, last, minTenths, minSameTenths, touched, postings } = index.scratch;
+  const han = (text.hanInfo ??= text.han.map(charInfo));
   let touchedCount = 0;
   for (let pos = 0; pos < han.length; pos++) {
     const p = postingsOf(index, han[pos]!);
@@ -214,12 +204,12 @@ export function hanCandidates(index: RegistryIndex, han: readonly string[], with
 }
 
 /** Forms with two adjacent characters of the text in a row by sound join the followed ones; the new touched count. */
-function soundPairs(index: RegistryIndex, han: readonly string[], touchedCount: number): number {
+function soundPairs(index: RegistryIndex, han: readonly CharInfo[], touchedCount: number): number {
   const { tenths, followed, first, last, touched } = index.scratch;
   for (let pos = 0; pos + 1 < han.length; pos++) {
     // the keys of soundPairKeys, in its order, without an array per position
-    const ra = fuzzyIds(han[pos]!);
-    const rb = fuzzyIds(han[pos + 1]!);
+    const ra = han[pos]!.fuzzy;
+    const rb = han[pos + 1]!.fuzzy;
     for (let x = 0; x < ra.length; x++) {
       for (let y = 0; y < rb.length; y++) {
         const list = index.soundPairPostings.get(ra[x]! * 4096 + rb[y]!);

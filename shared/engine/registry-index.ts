@@ -55,8 +55,8 @@ export interface RegistryIndex {
   soundPostings: Map<string, Int32Array>;
   /** two adjacent syllables ("fei|rou") → forms that have them in a row: imitations that keep no character */
   soundPairPostings: Map<number, Int32Array>;
-  /** per screened character, the merged postings (filled lazily by the candidate search) */
-  mergedPostings: Map<string, { exact: Int32Array; similar: Int32Array }>;
+  /** per screened character (by CharInfo.id), the merged postings (filled lazily by the candidate search) */
+  mergedPostings: ({ exact: Int32Array; similar: Int32Array } | undefined)[];
   latin: LatinIndex;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
@@ -201,7 +201,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     charPostings: new Map(),
     soundPostings: new Map(),
     soundPairPostings: new Map(),
-    mergedPostings: new Map(),
+    mergedPostings: [],
     latin: newLatinIndex(),
     markChars: new Set(),
     componentFirsts: new Set(),

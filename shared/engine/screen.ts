@@ -190,7 +190,7 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   const out: ScoredCandidate[] = [];
   const scan = (t: NormalisedText, merged: boolean) => {
     if (t.han.length === 0) return;
-    for (const cand of hanCandidates(index, t.han, row.context === 'listing')) {
+    for (const cand of hanCandidates(index, t, row.context === 'listing')) {
       const e = hanEvidence(index, t, cand, row.context);
       const s = e && scoreHanCandidate(index, e, row, t, merged);
       if (s) out.push(s);
