@@ -183,38 +183,49 @@ function alignFilled(k: number, n: number, lo: number, minScore: number): HanAli
 function traceBack(
   lo: number, k: number, n: number, width: number, total: number, endJ: number, step: Uint8Array, relationsOf: CharSimilarity[],
 ): HanAlignment {
-  const pairs: AlignedPair[] = [];
-  const relations: CharRelation[] = [];
-  let [i, j, missing, inserted, transposed, firstValue] = [k, endJ, 0, 0, 0, 0];
-  const add = (ti: number, mi: number, swapped: boolean) => {
-    const sim = swapped ? { value: 1, relation: 'same' as const } : relationsOf[mi * n + (ti - lo)]!;
-    if (mi === 0) firstValue = sim.value;
-    const relation = sim.relation;
-    pairs.push({ textIndex: ti, markIndex: mi, relation: relationOf(relation) });
-    relations.push(relation);
-  };
+  // a first walk counts the pairs, so that the arrays are made at their size and filled from the end (the walk goes
+  // backwards through the text)
+  let count = 0;
+  let matched = 0;
+  for (let i = k, j = endJ; i > 0;) {
+    const s = step[i * width + j] as Step;
+    if (s === Step.Diagonal) { count++; matched++; i--; j--; } else if (s === Step.Up) { count++; i--; } else if (s === Step.Left) { count++; j--; } else { count += 2; matched += 2; i -= 2; j -= 2; }
+  }
+  const pairs = new Array<AlignedPair>(count);
+  const relations = new Array<CharRelation>(matched);
+  let i = k;
+  let j = endJ;
+  let missing = 0;
+  let inserted = 0;
+  let transposed = 0;
+  let firstValue = 0;
   while (i > 0) {
     const s = step[i * width + j] as Step;
     if (s === Step.Diagonal) {
-      add(lo + j - 1, i - 1, false);
+      const sim = relationsOf[(i - 1) * n + (j - 1)]!;
+      if (i === 1) firstValue = sim.value;
+      pairs[--count] = { textIndex: lo + j - 1, markIndex: i - 1, relation: relationOf(sim.relation) };
+      relations[--matched] = sim.relation;
       i--; j--;
     } else if (s === Step.Up) {
-      pairs.push({ textIndex: -1, markIndex: i - 1, relation: 'missing' });
+      pairs[--count] = { textIndex: -1, markIndex: i - 1, relation: 'missing' };
       missing++;
       i--;
     } else if (s === Step.Left) {
-      pairs.push({ textIndex: lo + j - 1, markIndex: -1, relation: 'inserted' });
+      pairs[--count] = { textIndex: lo + j - 1, markIndex: -1, relation: 'inserted' };
       inserted++;
       j--;
     } else {
-      add(lo + j - 1, i - 2, true);
-      add(lo + j - 2, i - 1, true);
+      // two characters kept, swapped
+      if (i === 2) firstValue = 1;
+      pairs[--count] = { textIndex: lo + j - 1, markIndex: i - 2, relation: 'same' };
+      relations[--matched] = 'same';
+      pairs[--count] = { textIndex: lo + j - 2, markIndex: i - 1, relation: 'same' };
+      relations[--matched] = 'same';
       transposed++;
       i -= 2; j -= 2;
     }
   }
-  pairs.reverse();
-  relations.reverse();
   return { score: total, start: lo + j, end: lo + endJ, pairs, relations, missing, inserted, transposed, firstValue };
 }
 

@@ -231,9 +231,14 @@ export function hanReasons(e: HanEvidence): Set<HitReason> {
 /** Alignment pairs with the source offsets of both sides (the renderer draws these as they are). */
 export function withOffsets(pairs: readonly AlignedPair[], text: NormalisedText, form: MarkForm): AlignedPair[] {
   return pairs.map((p) => {
-    const out: AlignedPair = { ...p };
-    if (p.textIndex >= 0) { out.textStart = text.hanStart[p.textIndex]; out.textEnd = text.hanEnd[p.textIndex]; }
-    if (p.markIndex >= 0 && form.hanOffsets[p.markIndex]) [out.markStart, out.markEnd] = form.hanOffsets[p.markIndex]!;
-    return out;
+    const { textIndex, markIndex, relation } = p;
+    const mark = markIndex >= 0 ? form.hanOffsets[markIndex] : undefined;
+    // whole literals (a pair and the offsets it has, in this order) rather than a copy that grows
+    if (textIndex < 0) return mark ? { textIndex, markIndex, relation, markStart: mark[0], markEnd: mark[1] } : { textIndex, markIndex, relation };
+    const textStart = text.hanStart[textIndex];
+    const textEnd = text.hanEnd[textIndex];
+    return mark
+      ? { textIndex, markIndex, relation, textStart, textEnd, markStart: mark[0], markEnd: mark[1] }
+      : { textIndex, markIndex, relation, textStart, textEnd };
   });
 }
