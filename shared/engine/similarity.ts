@@ -113,6 +113,15 @@ function shares(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
+ * What a pair not yet remembered needs of its mark character, by mark number, side by side (one cache line, not the
+ * CharInfo and its two arrays): the number of syllables (-1: more than fit, read the CharInfo), of fuzzy syllables,
+ * then the syllables and the fuzzy syllables.
+ */
+const SLOT_STRIDE = 16;
+const SLOT_SOUNDS = 6;
+let slotData = new Int32Array(SLOT_STRIDE * 1024);
+
+/**
  * Numbers `a` as a mark's character. The registry index numbers all of its characters when it is built, so that each
  * screened character's row is allocated once, long enough for all of them.
  */
@@ -120,8 +129,37 @@ export function claimMarkSlot(a: CharInfo): number {
   if (a.markSlot < 0) {
     a.markSlot = markSlots++;
     slotInfos.push(a);
+    if (slotData.length < markSlots * SLOT_STRIDE) {
+      const grown = new Int32Array(slotData.length * 2);
+      grown.set(slotData);
+      slotData = grown;
+    }
+    const at = a.markSlot * SLOT_STRIDE;
+    if (a.syllables.length > SLOT_SOUNDS || a.fuzzy.length > SLOT_SOUNDS) slotData[at] = -1;
+    else {
+      slotData[at] = a.syllables.length;
+      slotData[at + 1] = a.fuzzy.length;
+      a.syllables.forEach((id, i) => { slotData[at + 2 + i] = id; });
+      a.fuzzy.forEach((id, i) => { slotData[at + 2 + SLOT_SOUNDS + i] = id; });
+    }
   }
   return a.markSlot;
+}
+
+/** soundOf the mark character numbered `slot` and `b`, from slotData. */
+function soundAtSlot(slot: number, b: CharInfo): number {
+  const at = slot * SLOT_STRIDE;
+  const syllables = slotData[at]!;
+  if (syllables < 0) return soundOf(slotInfos[slot]!, b);
+  for (let i = 0; i < syllables; i++) if (b.syllables.includes(slotData[at + 2 + i]!)) return HOMOPHONE;
+  const fuzzy = slotData[at + 1]!;
+  for (let i = 0; i < fuzzy; i++) if (b.fuzzy.includes(slotData[at + 2 + SLOT_SOUNDS + i]!)) return FUZZY;
+  return 0;
+}
+
+/** How `a` and `b` sound alike: a shared reading, a shared fuzzy reading, or not at all. */
+function soundOf(a: CharInfo, b: CharInfo): number {
+  return shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
 }
 
 /** Similarity of a protected mark's character `a` and a screened character `b`. */
@@ -138,9 +176,9 @@ export function similarityAtSlot(slot: number, b: CharInfo): CharSimilarity {
   const row = slot < b.row.length ? b.row : newRow(b, slot);
   const known = row[slot]!;
   if (known !== 0) return resultList[known - 1]!;
-  const a = slotInfos[slot]!;
   // below shapesBelow, a look-alike would have been filled in: this pair is alike by sound or number only
-  const r = similarityAt(a, b, slot < b.shapesBelow ? 0 : (a.lookAlikes.get(b.ch) ?? 0));
+  const shape = slot < b.shapesBelow ? 0 : (slotInfos[slot]!.lookAlikes.get(b.ch) ?? 0);
+  const r = similarityFrom(shape, soundAtSlot(slot, b), b.numeral && slotInfos[slot]!.numeral);
   row[slot] = r + 1;
   return resultList[r]!;
 }
@@ -152,17 +190,19 @@ function newRow(b: CharInfo, slot: number): Uint8Array {
   for (const [ch, shape] of b.lookAlikes) {
     const a = infos.get(ch);
     if (a === undefined || a === b || a.markSlot < b.shapesBelow || a.markSlot >= markSlots || row[a.markSlot] !== 0) continue;
-    row[a.markSlot] = similarityAt(a, b, shape) + 1;
+    row[a.markSlot] = similarityFrom(shape, soundOf(a, b), a.numeral && b.numeral) + 1;
   }
   b.shapesBelow = markSlots;
   b.row = row;
   return row;
 }
 
-/** The similarity of `a` and `b` (its number in `resultList`), given how alike they look (0: not at all). */
-function similarityAt(a: CharInfo, b: CharInfo, shape: number): number {
-  const sound = shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
-  if (shape === 0 && sound === 0) return a.numeral && b.numeral ? NUMERAL_SWAP : NONE_AT;
+/**
+ * The similarity of two characters (its number in `resultList`) from how alike they look (0: not at all), how alike
+ * they sound (soundOf) and whether both are numerals.
+ */
+function similarityFrom(shape: number, sound: number, numerals: boolean): number {
+  if (shape === 0 && sound === 0) return numerals ? NUMERAL_SWAP : NONE_AT;
   // alike in both shape and sound is stronger than either; a true homophone is named as one
   if (shape > 0 && sound >= HOMOPHONE) return resultAt(Math.min(0.95, Math.max(shape, sound) + 0.05), 'homophone');
   if (shape >= sound) return resultAt(shape, 'shape');
