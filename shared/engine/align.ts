@@ -109,7 +109,7 @@ export function flattenForms(forms: readonly { weights: readonly number[]; total
 
 /** The number of characters of flat form f. */
 export function flatLength(forms: FlatForms, f: number): number {
-  return (forms.start[f + 1]! - forms.start[f]! - 1) / 2;
+  return (forms.start[f + 1]! - forms.start[f]! - 1) >> 1;
 }
 
 /**
@@ -123,7 +123,8 @@ export function alignFlat(forms: FlatForms, f: number, textInfo: readonly CharIn
   reserve(k, n);
   const data = forms.data;
   for (let i = 0; i < k; i++) {
-    const slot = data[at + 2 * i + 1]!;
+    // a mark number is a small integer: `| 0` keeps it one for V8 (an index read from a Float64Array is a double)
+    const slot = data[at + 2 * i + 1]! | 0;
     weightBuffer[i] = data[at + 2 * i]!;
     repeatBuffer[i] = i > 0 && slot === data[at + 2 * i - 1] ? 1 : 0;
     for (let j = 0; j < n; j++) {

@@ -201,7 +201,7 @@ function outOfOrder(flat: FlatForms, f: number, textInfo: readonly CharInfo[], l
   const at0 = flat.start[f]! + 1;
   let last = -1;
   for (let i = 0; i < k; i++) {
-    const slot = flat.data[at0 + 2 * i + 1]!;
+    const slot = flat.data[at0 + 2 * i + 1]! | 0;
     let at = -1;
     for (let j = lo; j < hi; j++) if (textInfo[j]!.markSlot === slot) { at = j; break; }
     if (at < 0) continue;
