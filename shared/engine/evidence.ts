@@ -2,14 +2,14 @@
 // shape or number, changed, dropped, inserted or moved; how much of the distinctive part survives; what lies
 // around the match. Evidence for the scoring model (features.ts) and the reasons shown to the reviewer.
 import type { AlignedPair, HitReason } from '../domain';
-import { alignHan, alignUnordered, type HanAlignment } from './align';
+import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
 import type { CoreKind } from './cores';
 import { genericMask } from './generic';
 import { segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
-import type { MarkForm } from './registry-index';
-import { charInfo } from './similarity';
+import type { MarkForm, RegistryIndex } from './registry-index';
+import { charInfo, type CharInfo } from './similarity';
 
 export type Context = 'filing' | 'listing';
 
@@ -119,16 +119,28 @@ function gluedTo(text: NormalisedText, start: number, end: number): boolean {
   return after || before;
 }
 
-export function hanEvidence(form: MarkForm, text: NormalisedText, cand: HanCandidate, context: Context): HanEvidence | null {
-  const k = form.han.length;
+/**
+ * The evidence of a candidate, or null when its alignment stays below the floor. Until it is known to reach the
+ * floor, only the index's flat copy of the form is read (most candidates fall short).
+ */
+export function hanEvidence(index: RegistryIndex, text: NormalisedText, cand: HanCandidate, context: Context): HanEvidence | null {
+  const flat = index.flatForms;
+  const k = flatLength(flat, cand.form);
+  const totalWeight = flat.data[flat.start[cand.form]!]!;
   const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
   const hi = context === 'listing' ? Math.min(text.han.length, cand.last + k + 3) : text.han.length;
-  text.hanInfo ??= text.han.map(charInfo);
-  const floor = floorOf(k) * form.totalWeight;
-  const ordered = alignHan(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo, floor - 1e-9);
-  const unordered = k >= 3 && outOfOrder(form.han, text.han, lo, hi) ? alignUnordered(form.han, form.weights, text.han, lo, hi, form.info, text.hanInfo) : null;
-  const a = unordered && (!ordered || unordered.score > ordered.score + 0.05 * form.totalWeight) ? unordered : ordered;
+  const textInfo = (text.hanInfo ??= text.han.map(charInfo));
+  const floor = floorOf(k) * totalWeight;
+  const ordered = alignFlat(flat, cand.form, textInfo, lo, hi, floor - 1e-9);
+  const form = k >= 3 && outOfOrder(flat, cand.form, textInfo, lo, hi) ? index.forms[cand.form]! : null;
+  const unordered = form ? alignUnordered(form.han, form.weights, text.han, lo, hi, form.info, textInfo) : null;
+  const a = unordered && (!ordered || unordered.score > ordered.score + 0.05 * totalWeight) ? unordered : ordered;
   if (!a || a.score < floor) return null;
+  return describe(index.forms[cand.form]!, a, text);
+}
+
+function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {
+  const k = form.han.length;
   const rel = a.relations;
   // one pass over the pairs: each mark character's value and the counts of each relation
   let same = 0, homophone = 0, fuzzy = 0, shape = 0, numeral = 0, changed = 0;
@@ -181,12 +193,18 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
   };
 }
 
-/** True when two characters of the mark occur in the window in the reverse order (a cheap test before alignUnordered). */
-function outOfOrder(mark: readonly string[], text: readonly string[], lo: number, hi: number): boolean {
+/**
+ * True when two characters of the mark occur in the window in the reverse order (a cheap test before alignUnordered).
+ * A text character is a mark character when it has that character's mark number (one CharInfo per character).
+ */
+function outOfOrder(flat: FlatForms, f: number, textInfo: readonly CharInfo[], lo: number, hi: number): boolean {
+  const k = flatLength(flat, f);
+  const at0 = flat.start[f]! + 1;
   let last = -1;
-  for (const ch of mark) {
+  for (let i = 0; i < k; i++) {
+    const slot = flat.data[at0 + 2 * i + 1]! | 0;
     let at = -1;
-    for (let j = lo; j < hi; j++) if (text[j] === ch) { at = j; break; }
+    for (let j = lo; j < hi; j++) if (textInfo[j]!.markSlot === slot) { at = j; break; }
     if (at < 0) continue;
     if (at < last) return true;
     last = at;
@@ -216,9 +234,14 @@ export function hanReasons(e: HanEvidence): Set<HitReason> {
 /** Alignment pairs with the source offsets of both sides (the renderer draws these as they are). */
 export function withOffsets(pairs: readonly AlignedPair[], text: NormalisedText, form: MarkForm): AlignedPair[] {
   return pairs.map((p) => {
-    const out: AlignedPair = { ...p };
-    if (p.textIndex >= 0) { out.textStart = text.hanStart[p.textIndex]; out.textEnd = text.hanEnd[p.textIndex]; }
-    if (p.markIndex >= 0 && form.hanOffsets[p.markIndex]) [out.markStart, out.markEnd] = form.hanOffsets[p.markIndex]!;
-    return out;
+    const { textIndex, markIndex, relation } = p;
+    const mark = markIndex >= 0 ? form.hanOffsets[markIndex] : undefined;
+    // whole literals (a pair and the offsets it has, in this order) rather than a copy that grows
+    if (textIndex < 0) return mark ? { textIndex, markIndex, relation, markStart: mark[0], markEnd: mark[1] } : { textIndex, markIndex, relation };
+    const textStart = text.hanStart[textIndex];
+    const textEnd = text.hanEnd[textIndex];
+    return mark
+      ? { textIndex, markIndex, relation, textStart, textEnd, markStart: mark[0], markEnd: mark[1] }
+      : { textIndex, markIndex, relation, textStart, textEnd };
   });
 }

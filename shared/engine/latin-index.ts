@@ -106,18 +106,17 @@ export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]
       skeleton += tokens[to]!.skeleton;
       canon += tokens[to]!.canon;
       if (skeleton.length > 40) break;
-      for (const key of deletionKeys(skeleton)) add(index.deletion.get(key));
+      // the keys of deletionKeys, in its order (a key met twice adds nothing new), without a set and an array
+      add(index.deletion.get(skeleton));
+      if (skeleton.length >= 3) for (let i = 0; i < skeleton.length; i++) add(index.deletion.get(skeleton.slice(0, i) + skeleton.slice(i + 1)));
       if (to - from < 3) for (const code of phoneticCodes(canon)) if (code.length >= MIN_PHONETIC_KEY) add(index.phonetic.get(code));
       if (skeleton.length >= MIN_ENDS - 1) add(index.ends.get(endsKey(skeleton)));
     }
     const word = tokens[from]!.skeleton;
     if (word.length >= MIN_INSIDE) {
-      // a form inside a longer word shares most of its 4-grams with it; candidates are checked by the matcher
-      const seen = new Set<string>();
-      for (let i = 0; i + GRAM <= word.length; i++) {
-        const gram = word.slice(i, i + GRAM);
-        if (!seen.has(gram)) { seen.add(gram); add(index.grams.get(gram)); }
-      }
+      // a form inside a longer word shares most of its 4-grams with it; candidates are checked by the matcher (a gram
+      // met twice adds nothing new)
+      for (let i = 0; i + GRAM <= word.length; i++) add(index.grams.get(word.slice(i, i + GRAM)));
     }
     if (index.sorted.size > 0) {
       for (const n of SORTED_LENGTHS) {

@@ -5,27 +5,44 @@ import type { LatinForm } from './latin-index';
 import { MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
 import type { LatinToken } from './normalise';
 
+// Scratch rows reused by every call (Latin filings compare a token with a few forms each).
+let editRows = new Int32Array(3 * 64);
+let aMatchedBuffer = new Uint8Array(64);
+let bMatchedBuffer = new Uint8Array(64);
+
 /** Damerau–Levenshtein distance (adjacent transposition counts 1), or max+1 when it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  const w = n + 1;
+  if (editRows.length < 3 * w) editRows = new Int32Array(6 * w);
+  const r = editRows;
+  // three rows in one array: the one before the previous, the previous and the current
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= n; j++) {
+    r[prev2 + j] = 0;
+    r[prev + j] = j;
+    r[cur + j] = 0;
+  }
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    r[cur] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+      let v = Math.min(r[prev + j]! + 1, r[cur + j - 1]! + 1, r[prev + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, r[prev2 + j - 2]! + 1);
+      r[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const oldPrev2 = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldPrev2;
   }
-  return prev[n]!;
+  return r[prev + n]!;
 }
 
 /** Jaro–Winkler similarity (prefix scale 0.1, prefix up to four letters). */
@@ -33,13 +50,15 @@ export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
+  if (aMatchedBuffer.length < a.length) aMatchedBuffer = new Uint8Array(2 * a.length);
+  if (bMatchedBuffer.length < b.length) bMatchedBuffer = new Uint8Array(2 * b.length);
+  const aMatched = aMatchedBuffer.fill(0, 0, a.length);
+  const bMatched = bMatchedBuffer.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     for (let j = Math.max(0, i - range); j < Math.min(b.length, i + range + 1); j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = bMatched[j] = true;
+      if (bMatched[j] === 1 || a[i] !== b[j]) continue;
+      aMatched[i] = bMatched[j] = 1;
       matches++;
       break;
     }
@@ -47,8 +66,8 @@ export function jaroWinkler(a: string, b: string): number {
   if (matches === 0) return 0;
   let transpositions = 0;
   for (let i = 0, j = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[j]) j++;
+    if (aMatched[i] === 0) continue;
+    while (bMatched[j] === 0) j++;
     if (a[i] !== b[j]) transpositions++;
     j++;
   }

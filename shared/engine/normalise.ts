@@ -146,6 +146,8 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     if (result.hanBreakAfter.length) result.hanBreakAfter[result.hanBreakAfter.length - 1] = true;
   };
   const flushRun = () => {
+    // nothing to flush (the common case: called before every Han character); the run's state is already reset
+    if (run === '') return;
     // a run of digits alone is a number (6个 → 六个); digits among letters are look-alike letters (PEPS1)
     if (/^[0-9]+$/.test(run)) {
       [...run].forEach((d, i) => pushHan(interned(DIGIT_HAN[Number(d)] as string), d, 'numeral', runDigits[i]![0], runDigits[i]![1]));

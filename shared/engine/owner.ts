@@ -52,8 +52,11 @@ function longestCommonRun(a: string, b: string): { length: number; inA: number; 
  * it that the holder's own name lacks (天津蜜雪冰城… for 蜜雪冰城…, 香港周六福… for 周六福…: a shadow company).
  */
 export function sameOwner(holder: string, applicant: string, markName: string, category: Category): boolean {
-  const h = normaliseOwner(holder);
-  const a = normaliseOwner(applicant);
+  return sameNormalisedOwner(normaliseOwner(holder), normaliseOwner(applicant), markName, category);
+}
+
+/** sameOwner of a holder and an applicant already normalised (normaliseOwner): a batch asks it of one applicant often. */
+export function sameNormalisedOwner(h: string, a: string, markName: string, category: Category): boolean {
   if (!h || !a) return false;
   if (h === a) return true;
   const hs = withoutBusinessWords(stem(h));

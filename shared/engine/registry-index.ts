@@ -3,7 +3,8 @@
 // and weights; inverted indexes map a screened character (or syllable pair, look-alike, Latin key) to the forms it
 // could belong to, so that a filing only meets the few marks it could imitate.
 import type { Category, ProtectedMark } from '../domain';
-import { candidateBounds, shapePairKey, soundPairKeys } from './candidates';
+import { flattenForms, type FlatForms } from './align';
+import { candidateScratch, shapePairKey, soundPairKeys, type CandidateScratch } from './candidates';
 import { coresOf, type CoreKind } from './cores';
 import { genericMask } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
@@ -56,24 +57,17 @@ export interface RegistryIndex {
   soundPairPostings: Map<number, Int32Array>;
   /** two-character forms by a pair of look-alikes that keeps neither character (治治 for 洽洽): shapePairKey */
   shapePairPostings: Map<number, Int32Array>;
-  /** per screened character, the merged postings (filled lazily by the candidate search) */
-  mergedPostings: Map<string, { exact: Int32Array; similar: Int32Array }>;
+  /** per screened character (by CharInfo.id), the merged postings (filled lazily by the candidate search) */
+  mergedPostings: ({ exact: Int32Array; similar: Int32Array } | undefined)[];
   latin: LatinIndex;
   /** every character of every form: a pair of screened characters is merged only when it spells one of these */
   markChars: Set<string>;
-  /** per form: what the candidate search asks of a text (candidates.ts) */
-  minUpper: Float64Array;
-  minSame: Int32Array;
+  /** per form, what its alignment reads, in one flat array (align.ts); it also numbers every mark character */
+  flatForms: FlatForms;
   /** first characters of the two-character spellings of registry characters (弓 for 张): a cheap pre-check */
   componentFirsts: Set<string>;
   /** scratch space for candidate search, one slot per form (the index is used by one thread at a time) */
-  scratch: {
-    upper: Float64Array; seenText: Int32Array; first: Int32Array; last: Int32Array;
-    /** text characters that are exactly one of the form's characters */
-    exact: Int32Array; stamp: number;
-    /** forms touched by the current text (a form appears once: guarded by seenText) */
-    touched: Int32Array;
-  };
+  scratch: CandidateScratch;
 }
 
 /** Categories whose generic part (牦牛, 枸杞 …) is the protected subject, so it keeps its full weight. */
@@ -227,7 +221,6 @@ function frozen<K>(map: Map<K, number[]>): Map<K, Int32Array> {
 export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryIndex {
   const forms: MarkForm[] = [];
   marks.forEach((mark, i) => forms.push(...formsOf(mark, i, forms.length)));
-  const n = forms.length;
   const index: RegistryIndex = {
     marks,
     forms,
@@ -237,19 +230,16 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     soundPostings: new Map(),
     soundPairPostings: new Map(),
     shapePairPostings: new Map(),
-    mergedPostings: new Map(),
+    mergedPostings: [],
     latin: newLatinIndex(),
     markChars: new Set(),
     componentFirsts: new Set(),
-    minUpper: Float64Array.from(forms, (f) => candidateBounds(f).minUpper),
-    minSame: Int32Array.from(forms, (f) => candidateBounds(f).minSame),
-    scratch: {
-      upper: new Float64Array(n), seenText: new Int32Array(n).fill(-1), first: new Int32Array(n), last: new Int32Array(n),
-      exact: new Int32Array(n), stamp: 0, touched: new Int32Array(n),
-    },
+    flatForms: { start: new Int32Array(0), data: new Float64Array(0) },
+    scratch: candidateScratch(forms),
   };
   const lists: PostingLists = { chars: new Map(), sounds: new Map(), soundPairs: new Map(), shapePairs: new Map() };
   for (const form of forms) indexForm(index, lists, form);
+  index.flatForms = flattenForms(forms);
   for (const [first, , composed] of componentSpellings()) if (index.markChars.has(composed)) index.componentFirsts.add(first);
   index.charPostings = frozen(lists.chars);
   index.soundPostings = frozen(lists.sounds);

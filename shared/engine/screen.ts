@@ -14,7 +14,7 @@ import { isGenericWord } from './generic';
 import { latinCandidates } from './latin-index';
 import { matchLatin, type LatinEvidence } from './latin';
 import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
-import { sameOwner } from './owner';
+import { sameNormalisedOwner } from './owner';
 import { locatedIn } from './region';
 import type { MarkForm, RegistryIndex } from './registry-index';
 
@@ -190,8 +190,8 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   const out: ScoredCandidate[] = [];
   const scan = (t: NormalisedText, merged: boolean) => {
     if (t.han.length === 0) return;
-    for (const cand of hanCandidates(index, t.han, index.minUpper, index.minSame)) {
-      const e = hanEvidence(index.forms[cand.form]!, t, cand, row.context);
+    for (const cand of hanCandidates(index, t, row.context === 'listing')) {
+      const e = hanEvidence(index, t, cand, row.context);
       const s = e && scoreHanCandidate(index, e, row, t, merged);
       if (s) out.push(s);
     }
@@ -271,10 +271,12 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   // (周六福 filed by 周六福's owner is not an imitation of 六福)
   const ownedMarks = new Set<number>();
   const ownedSpans: [number, number][] = [];
+  let applicant: string | undefined;
   for (const s of all) {
     const mark = index.marks[s.markIndex]!;
     if (!ownedMarks.has(s.markIndex) && !filing.applicant) continue;
-    if (ownedMarks.has(s.markIndex) || sameOwner(mark.holder, filing.applicant, mark.name, mark.category) || custodian(mark, filing, s)) {
+    applicant ??= normaliseOwner(filing.applicant);
+    if (ownedMarks.has(s.markIndex) || sameNormalisedOwner(index.holders[s.markIndex]!, applicant, mark.name, mark.category) || custodian(mark, filing, s)) {
       ownedMarks.add(s.markIndex);
       ownedSpans.push(spanOf(s));
     }

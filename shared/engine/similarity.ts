@@ -1,6 +1,6 @@
 // How alike two characters are, by shape (generated look-alike table) and by sound (toneless and fuzzy pinyin).
-// Per-character facts are looked up once per character (CharInfo); comparing two characters then needs one map
-// lookup for shape and a few integer comparisons for sound, with no per-pair cache to grow or thrash.
+// Per-character facts are looked up once per character (CharInfo); comparing two characters needs one map lookup for
+// shape and a few integer comparisons for sound, done once per pair and then read from the screened character's row.
 import { confusablesOf, readingsOf } from './glyphs';
 import { fuzzySyllable } from './pinyin';
 
@@ -26,16 +26,23 @@ export interface CharInfo {
   syllables: readonly number[];
   fuzzy: readonly number[];
   lookAlikes: ReadonlyMap<string, number>;
-  /** a dense number per character seen, the key of the memo below */
+  /** a dense number per character seen */
   id: number;
+  /** this character's number as the protected mark's side of a comparison (-1 until it is one): a column of `row` */
+  markSlot: number;
   /**
-   * Similarities already worked out against other characters (a batch meets a few thousand characters): an
-   * open-addressing table of (other id + 1) → index in `resultList`, so that the lookup in the alignment's inner loop
-   * hashes one integer and allocates nothing.
+   * Similarities already worked out with mark characters (a batch meets a few thousand characters), indexed by their
+   * `markSlot`: 0 not yet, else the index in `resultList` + 1. The alignment's inner loop compares a few mark
+   * characters with the same few text characters, so a lookup reads one byte of a row that stays in cache, hashes
+   * nothing and allocates nothing. A row is as long as the number of mark characters met (a registry's few thousand).
    */
-  memoKeys: Int32Array;
-  memoValues: Uint16Array;
-  memoCount: number;
+  row: Uint8Array;
+  /**
+   * Mark characters numbered below this that look like this one have their entries in `row` already (filled when the
+   * row is made, from this character's own look-alikes: the table is symmetric), so a missing entry below it is not
+   * a look-alike and needs no lookup by string.
+   */
+  shapesBelow: number;
 }
 
 const syllableIds = new Map<string, number>();
@@ -45,8 +52,10 @@ const idOf = (s: string) => {
   return id;
 };
 const infos = new Map<string, CharInfo>();
-const EMPTY_KEYS = new Int32Array(0);
-const EMPTY_VALUES = new Uint16Array(0);
+const EMPTY_ROW = new Uint8Array(0);
+let markSlots = 0;
+/** the CharInfo of each mark number */
+const slotInfos: CharInfo[] = [];
 
 export function charInfo(ch: string): CharInfo {
   let info = infos.get(ch);
@@ -59,9 +68,9 @@ export function charInfo(ch: string): CharInfo {
       fuzzy: [...new Set(readings.map(fuzzySyllable))].map(idOf),
       lookAlikes: confusablesOf(ch),
       id: infos.size,
-      memoKeys: EMPTY_KEYS,
-      memoValues: EMPTY_VALUES,
-      memoCount: 0,
+      markSlot: -1,
+      row: EMPTY_ROW,
+      shapesBelow: 0,
     };
     infos.set(ch, info);
   }
@@ -77,75 +86,127 @@ export function fuzzyReadingsOf(ch: string): readonly string[] {
 
 // Results are a handful of distinct values: shared objects, so comparing allocates nothing.
 const RELATIONS: readonly CharRelation[] = ['same', 'homophone', 'fuzzy', 'shape', 'numeral', 'none'];
-const results: CharSimilarity[][] = RELATIONS.map(() => []);
-/** every distinct result, numbered for the memo tables */
+const results: number[][] = RELATIONS.map(() => []);
+/** every distinct result, numbered for the memo rows */
 const resultList: CharSimilarity[] = [];
-const resultIndex = new Map<CharSimilarity, number>();
-function result(value: number, relation: CharRelation): CharSimilarity {
+/** The number of a result in `resultList`. */
+function resultAt(value: number, relation: CharRelation): number {
   const row = results[RELATIONS.indexOf(relation)]!;
   const key = Math.round(value * 100);
   let r = row[key];
-  if (!r) {
-    r = row[key] = { value, relation };
-    resultIndex.set(r, resultList.length);
-    resultList.push(r);
+  if (r === undefined) {
+    // the memo rows keep a result's number + 1 in a byte (a few dozen distinct results exist)
+    if (resultList.length >= 255) throw new Error('too many distinct similarity results for the memo');
+    r = row[key] = resultList.length;
+    resultList.push({ value, relation });
   }
   return r;
 }
-const SAME = result(1, 'same');
-const NUMERAL_SWAP = result(NUMERAL, 'numeral');
-const NONE = result(0, 'none');
+const SAME = resultList[resultAt(1, 'same')]!;
+const NUMERAL_SWAP = resultAt(NUMERAL, 'numeral');
+const NONE_AT = resultAt(0, 'none');
+const NONE = resultList[NONE_AT]!;
 
 function shares(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
   return false;
 }
 
+/**
+ * What a pair not yet remembered needs of its mark character, by mark number, side by side (one cache line, not the
+ * CharInfo and its two arrays): the number of syllables (-1: more than fit, read the CharInfo), of fuzzy syllables,
+ * then the syllables and the fuzzy syllables.
+ */
+const SLOT_STRIDE = 16;
+const SLOT_SOUNDS = 6;
+let slotData = new Int32Array(SLOT_STRIDE * 1024);
+
+/**
+ * Numbers `a` as a mark's character. The registry index numbers all of its characters when it is built, so that each
+ * screened character's row is allocated once, long enough for all of them.
+ */
+export function claimMarkSlot(a: CharInfo): number {
+  if (a.markSlot < 0) {
+    a.markSlot = markSlots++;
+    slotInfos.push(a);
+    if (slotData.length < markSlots * SLOT_STRIDE) {
+      const grown = new Int32Array(slotData.length * 2);
+      grown.set(slotData);
+      slotData = grown;
+    }
+    const at = a.markSlot * SLOT_STRIDE;
+    if (a.syllables.length > SLOT_SOUNDS || a.fuzzy.length > SLOT_SOUNDS) slotData[at] = -1;
+    else {
+      slotData[at] = a.syllables.length;
+      slotData[at + 1] = a.fuzzy.length;
+      a.syllables.forEach((id, i) => { slotData[at + 2 + i] = id; });
+      a.fuzzy.forEach((id, i) => { slotData[at + 2 + SLOT_SOUNDS + i] = id; });
+    }
+  }
+  return a.markSlot;
+}
+
+/** soundOf the mark character numbered `slot` and `b`, from slotData. */
+function soundAtSlot(slot: number, b: CharInfo): number {
+  const at = slot * SLOT_STRIDE;
+  const syllables = slotData[at]!;
+  if (syllables < 0) return soundOf(slotInfos[slot]!, b);
+  for (let i = 0; i < syllables; i++) if (b.syllables.includes(slotData[at + 2 + i]!)) return HOMOPHONE;
+  const fuzzy = slotData[at + 1]!;
+  for (let i = 0; i < fuzzy; i++) if (b.fuzzy.includes(slotData[at + 2 + SLOT_SOUNDS + i]!)) return FUZZY;
+  return 0;
+}
+
+/** How `a` and `b` sound alike: a shared reading, a shared fuzzy reading, or not at all. */
+function soundOf(a: CharInfo, b: CharInfo): number {
+  return shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
+}
+
 /** Similarity of a protected mark's character `a` and a screened character `b`. */
 export function similarityOf(a: CharInfo, b: CharInfo): CharSimilarity {
   // one CharInfo per character (charInfo), so the same object is the same character
   if (a === b) return SAME;
-  const keys = a.memoKeys;
-  const mask = keys.length - 1;
-  const key = b.id + 1;
-  if (mask > 0) {
-    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
-      const k = keys[slot]!;
-      if (k === key) return resultList[a.memoValues[slot]!]!;
-      if (k === 0) break;
-    }
-  }
-  const known = workOutSimilarity(a, b);
-  remember(a, key, resultIndex.get(known)!);
-  return known;
+  return similarityAtSlot(a.markSlot >= 0 ? a.markSlot : claimMarkSlot(a), b);
 }
 
-function remember(a: CharInfo, key: number, value: number): void {
-  if ((a.memoCount + 1) * 2 > a.memoKeys.length) {
-    const oldKeys = a.memoKeys;
-    const oldValues = a.memoValues;
-    a.memoKeys = new Int32Array(Math.max(16, oldKeys.length * 2));
-    a.memoValues = new Uint16Array(a.memoKeys.length);
-    a.memoCount = 0;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i]! !== 0) remember(a, oldKeys[i]!, oldValues[i]!);
-  }
-  const keys = a.memoKeys;
-  const mask = keys.length - 1;
-  let slot = Math.imul(key, 0x9e3779b1) & mask;
-  while (keys[slot]! !== 0) slot = (slot + 1) & mask;
-  keys[slot] = key;
-  a.memoValues[slot] = value;
-  a.memoCount++;
+/** similarityOf the mark character numbered `slot` (claimMarkSlot) and `b`. */
+export function similarityAtSlot(slot: number, b: CharInfo): CharSimilarity {
+  // one number per mark character: the same number is the same character
+  if (b.markSlot === slot) return SAME;
+  const row = slot < b.row.length ? b.row : newRow(b, slot);
+  const known = row[slot]!;
+  if (known !== 0) return resultList[known - 1]!;
+  // below shapesBelow, a look-alike would have been filled in: this pair is alike by sound or number only
+  const shape = slot < b.shapesBelow ? 0 : (slotInfos[slot]!.lookAlikes.get(b.ch) ?? 0);
+  const r = similarityFrom(shape, soundAtSlot(slot, b), b.numeral && slotInfos[slot]!.numeral);
+  row[slot] = r + 1;
+  return resultList[r]!;
 }
 
-function workOutSimilarity(a: CharInfo, b: CharInfo): CharSimilarity {
-  const shape = a.lookAlikes.get(b.ch) ?? 0;
-  const sound = shares(a.syllables, b.syllables) ? HOMOPHONE : shares(a.fuzzy, b.fuzzy) ? FUZZY : 0;
-  if (shape === 0 && sound === 0) return a.numeral && b.numeral ? NUMERAL_SWAP : NONE;
+/** A longer row for `b` (room for every mark character numbered so far, and some more), with its look-alikes. */
+function newRow(b: CharInfo, slot: number): Uint8Array {
+  const row = new Uint8Array(Math.max(slot + 1, markSlots) + 256);
+  row.set(b.row);
+  for (const [ch, shape] of b.lookAlikes) {
+    const a = infos.get(ch);
+    if (a === undefined || a === b || a.markSlot < b.shapesBelow || a.markSlot >= markSlots || row[a.markSlot] !== 0) continue;
+    row[a.markSlot] = similarityFrom(shape, soundOf(a, b), a.numeral && b.numeral) + 1;
+  }
+  b.shapesBelow = markSlots;
+  b.row = row;
+  return row;
+}
+
+/**
+ * The similarity of two characters (its number in `resultList`) from how alike they look (0: not at all), how alike
+ * they sound (soundOf) and whether both are numerals.
+ */
+function similarityFrom(shape: number, sound: number, numerals: boolean): number {
+  if (shape === 0 && sound === 0) return numerals ? NUMERAL_SWAP : NONE_AT;
   // alike in both shape and sound is stronger than either; a true homophone is named as one
-  if (shape > 0 && sound >= HOMOPHONE) return result(Math.min(0.95, Math.max(shape, sound) + 0.05), 'homophone');
-  if (shape >= sound) return result(shape, 'shape');
-  return result(shape > 0 ? Math.min(0.95, sound + 0.05) : sound, sound >= HOMOPHONE ? 'homophone' : 'fuzzy');
+  if (shape > 0 && sound >= HOMOPHONE) return resultAt(Math.min(0.95, Math.max(shape, sound) + 0.05), 'homophone');
+  if (shape >= sound) return resultAt(shape, 'shape');
+  return resultAt(shape > 0 ? Math.min(0.95, sound + 0.05) : sound, sound >= HOMOPHONE ? 'homophone' : 'fuzzy');
 }
 
 export function charSimilarity(a: string, b: string): CharSimilarity {

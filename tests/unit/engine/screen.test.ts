@@ -119,3 +119,15 @@ describe('quickCheck', () => {
     expect(Array.isArray(quickCheck(index, '金'.repeat(10_000)))).toBe(true);
   });
 });
+
+describe('a batch', () => {
+  it('gives each filing the same hits whatever was screened before it (the index keeps no trace of a text)', () => {
+    const rows = ['金凤凰', '金风凰', '九个桃源', 'T0Y0TA', '丰田汽车', '安途', '途安', '雪山峰酒', '张飞牛肉', '湟源陈醋', '金凤凰']
+      .map((text) => filing(text, 30));
+    const alone = rows.map((row) => screenFiling(buildRegistryIndex(registry), row));
+    const shared = buildRegistryIndex(registry);
+    expect(rows.map((row) => screenFiling(shared, row))).toEqual(alone);
+    expect([...rows].reverse().map((row) => screenFiling(shared, row))).toEqual([...alone].reverse());
+    expect(alone[0]![0]?.markId).toBe('A1');
+  });
+});

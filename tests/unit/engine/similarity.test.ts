@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { charSimilarity } from '../../../shared/engine/similarity';
 import { confusablesOf } from '../../../shared/engine/glyphs';
 import { alignHan } from '../../../shared/engine/align';
@@ -19,6 +19,21 @@ describe('charSimilarity', () => {
   });
   it('gives nothing to unrelated characters', () => {
     expect(charSimilarity('马', '书').value).toBe(0);
+  });
+  it('answers the same whatever order the characters were first compared in (the memo is filled as it goes)', async () => {
+    // look-alikes (土/士, 日/曰, 大/太), homophones (江/疆), fuzzy (山/三), numerals (六/九) and unrelated pairs
+    const pairs = ['土士', '士土', '日曰', '曰日', '大太', '太大', '江疆', '山三', '六九', '马书', '土日', '曰江'].map((p) => [...p]);
+    const fresh = async () => {
+      vi.resetModules();
+      return (await import('../../../shared/engine/similarity')).charSimilarity;
+    };
+    const forwards = await fresh();
+    const expected = pairs.map(([a, b]) => forwards(a!, b!));
+    // a screened character's memo row made before its look-alike is first used as a mark character, and after
+    const backwards = await fresh();
+    for (const [a, b] of [...pairs].reverse()) backwards(b!, a!);
+    expect(pairs.map(([a, b]) => backwards(a!, b!))).toEqual(expected);
+    expect(expected.slice(0, 6).map((s) => s.relation)).toEqual(Array(6).fill('shape'));
   });
 });
 
