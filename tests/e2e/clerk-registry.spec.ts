@@ -58,7 +58,7 @@ test('item 3: a new record repeating a mark asks first, and merging keeps one re
   const { total } = await readCounts(page);
   await page.getByRole('button', { name: '新建' }).click();
   const editor = await fillMark(page, { 编号: 'E2E-YAK', 商标名称: '玉樹牦牛', 国际分类: '29;31' }, '地理标志');
-  await editor.getByRole('button', { name: '保存' }).click();
+  await editor.getByRole('button', { name: '保存', exact: true }).click();
   const choice = editor.getByRole('alert', { name: '同名记录' });
   await expect(choice).toContainText('已有同名同类别的记录');
   await expect(choice).toContainText('玉树牦牛');
@@ -155,13 +155,13 @@ test('item 8: dates as the batches write them, sorting by a header, 经办人 fr
   // 经办人 set in 设置 wins
   await goTo(page, '关于与设置');
   await page.getByLabel('经办人').fill('王丽');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('operator-effective')).toHaveText('王丽');
 
   await goTo(page, '保护名录');
   await page.getByRole('button', { name: '新建' }).click();
   const editor = await fillMark(page, { 编号: 'E2E-DATE', 商标名称: '雪域金谷', 国际分类: '30', 认定日期: '2015年6月1日' }, '省著名商标');
-  await editor.getByRole('button', { name: '保存' }).click();
+  await editor.getByRole('button', { name: '保存', exact: true }).click();
   await expect(editor).toBeHidden();
   await page.getByRole('searchbox', { name: '搜索名录' }).fill('E2E-DATE');
   const row = page.locator('.grid-body [role="row"]').first();
@@ -169,7 +169,7 @@ test('item 8: dates as the batches write them, sorting by a header, 经办人 fr
   const edit = page.getByRole('dialog', { name: '修改记录 E2E-DATE' });
   await expect(edit.getByLabel('认定日期', { exact: true })).toHaveValue('2015-06-01');
   await edit.getByLabel('认定日期', { exact: true }).fill('2015/6/2');
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   await expect(edit).toBeHidden();
   await row.getByRole('button', { name: '记录' }).click();
   const history = page.getByRole('dialog', { name: /变更记录|记录/ });

@@ -95,17 +95,17 @@ test('add, search, edit, see the history of, and delete a mark', async ({ page, 
   await dialog.getByLabel('商标名称').fill('雪山圣泉');
   await dialog.getByLabel('类别').selectOption('省著名商标');
   await dialog.getByLabel('国际分类').fill('32;46');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByText('「46」不是有效的国际分类')).toBeVisible();
   await dialog.getByLabel('国际分类').fill('32；33');
   await dialog.getByLabel('别名').fill('XSSQ;Snow Spring');
   await dialog.getByLabel('认定日期').fill('2009-02-30');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByText('不是有效的日期')).toBeVisible();
   await shoot(page, 'editor-errors.png');
   await dialog.getByLabel('认定日期').fill('2009-03-01');
   await dialog.getByLabel('权利人').fill('青海雪山饮品有限公司');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').getByText('已保存')).toBeVisible();
   await expectTotal(page, before + 1);
@@ -125,14 +125,14 @@ test('add, search, edit, see the history of, and delete a mark', async ({ page, 
   await duplicate.getByLabel('编号').fill('E2E-001');
   await duplicate.getByLabel('商标名称').fill('另一个');
   await duplicate.getByLabel('国际分类').fill('30');
-  await duplicate.getByRole('button', { name: '保存' }).click();
+  await duplicate.getByRole('button', { name: '保存', exact: true }).click();
   await expect(duplicate.locator('.field-error')).toContainText('E2E-001');
   await duplicate.getByRole('button', { name: '取消' }).click();
 
   await row.getByRole('button', { name: '修改' }).click();
   const edit = page.getByRole('dialog', { name: '修改记录 E2E-001' });
   await edit.getByLabel('权利人').fill('青海雪山圣泉饮品股份有限公司');
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   await expect(edit).toBeHidden();
   await expect(row).toContainText('青海雪山圣泉饮品股份有限公司');
 
