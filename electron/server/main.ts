@@ -6,6 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentActor, environmentFromEnv, resolveDataDir } from '../paths';
 import { storeConfigFromUrl, redactUrl } from '../store/store';
+import type { AppConfig } from '../context';
+import { backupCommand, restoreCommand } from './backup/commands';
 import { readServerConfig } from './config';
 import { startServer } from './start';
 
@@ -16,8 +18,9 @@ export function serverDataDir(override: string | undefined): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: { 'data-dir': { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } },
+    allowPositionals: true,
   });
   const root = path.resolve(__dirname, '..');
   const dataDir = serverDataDir(values['data-dir'] ?? process.env.MARKGUARD_DATA_DIR);
@@ -25,16 +28,24 @@ async function main(): Promise<void> {
     ...(values.host ? { host: values.host } : {}),
     ...(values.port ? { port: Number(values.port) } : {}),
   });
+  const app: AppConfig = {
+    dataDir,
+    seedsDir: path.join(root, 'seeds'),
+    actor: currentActor(),
+    transport: 'server',
+    workerDir: __dirname,
+    version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
+  };
+  const storeConfig = storeConfigFromUrl(config.databaseUrl, dataDir);
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  const [command, argument] = positionals;
+  if (command === 'backup') return backupCommand(app, config, storeConfig, write);
+  if (command === 'restore') return restoreCommand(argument, app, storeConfig, write);
+  if (command !== undefined) throw new Error(`未知的命令「${command}」：可用 backup、restore <备份文件夹>，或不带命令启动服务器。`);
   const server = await startServer({
-    app: {
-      dataDir,
-      seedsDir: path.join(root, 'seeds'),
-      actor: currentActor(),
-      transport: 'server',
-      workerDir: __dirname,
-      version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
-    },
-    store: storeConfigFromUrl(config.databaseUrl, dataDir),
+    app,
+    store: storeConfig,
+    backups: config.backups,
     host: config.host,
     port: config.port,
     rendererDir: path.join(root, 'out', 'renderer'),
@@ -60,6 +71,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`商标守护服务器启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`商标守护服务器${process.argv.includes('backup') ? '备份' : process.argv.includes('restore') ? '恢复' : '启动'}失败：${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -13,6 +13,10 @@ import { migrateStore } from '../store/migrate';
 import { openStore, type Store, type StoreConfig } from '../store/store';
 import { loadCertificate, type ServerCertificate } from './certificate';
 import { startHttpsServer } from './https-server';
+import { createServerBackupHandlers } from './backup/handlers';
+import { createServerBackupService, type ServerBackupService, type ServerBackupSettings } from './backup/service';
+import { DEFAULT_BACKUPS_KEPT } from './config';
+import path from 'node:path';
 
 export interface ServerStartOptions {
   app: AppConfig;
@@ -24,6 +28,10 @@ export interface ServerStartOptions {
   sessions: SessionPolicy;
   /** the accounts' clock; tests move it to end sessions and locks */
   accountsNow?: () => Date;
+  /** server backups; by default in the data folder's backups/, not scheduled, the newest 14 kept */
+  backups?: ServerBackupSettings;
+  /** where pg_dump and pg_restore are looked for (PATH by default) */
+  toolsPath?: string;
 }
 
 export interface RunningServer {
@@ -35,6 +43,7 @@ export interface RunningServer {
   accounts: AccountsService;
   store: Store;
   services: RunningServices;
+  backups: ServerBackupService;
   close(): Promise<void>;
 }
 
@@ -59,8 +68,33 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       ...(options.accountsNow ? { now: options.accountsNow } : {}),
     });
     const certificate = await loadCertificate(options.app.dataDir, options.tls);
-    const running = await startServices({ ...options.app, transport: 'server' }, SERVER_DIALOGS, createAccountsHandlers(accounts));
+    const backupSettings = options.backups ?? { backupsDir: path.join(options.app.dataDir, 'backups'), dailyAt: null, keep: DEFAULT_BACKUPS_KEPT };
+    const now = options.app.now ?? (() => new Date());
+    let ctxOf: () => RunningServices['ctx'] = () => {
+      throw new Error('services not started');
+    };
+    const backups = createServerBackupService(
+      () => ({
+        appDb: ctxOf().db,
+        dataDir: options.app.dataDir,
+        ...(options.app.nativeBinding ? { nativeBinding: options.app.nativeBinding } : {}),
+        storeConfig: options.store,
+        store,
+        version: options.app.version,
+        backupsDir: backupSettings.backupsDir,
+        now,
+        ...(options.toolsPath !== undefined ? { searchPath: options.toolsPath } : {}),
+      }),
+      backupSettings,
+      now,
+    );
+    const running = await startServices({ ...options.app, transport: 'server' }, SERVER_DIALOGS, {
+      ...createAccountsHandlers(accounts),
+      ...createServerBackupHandlers(backups),
+    });
     services = running;
+    ctxOf = () => running.ctx;
+    backups.start((message) => console.error(`[markguard] ${message}`));
     // after the services, so that the audit log records it (as the person who started the server)
     const firstAdmin = await accounts.createFirstAdmin();
     const front = await startHttpsServer({
@@ -80,8 +114,10 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       accounts,
       store,
       services: running,
+      backups,
       async close() {
         await front.close();
+        await backups.stop();
         running.close();
         await store.close();
       },

@@ -1,0 +1,124 @@
+// Server backups against the real PostgreSQL (fresh schemas): a backup brings back the users (their password
+// hashes: an old password works again), the marks and the decisions; a damaged backup is refused with nothing
+// changed; sessions are not restored; pg_dump missing is said clearly.
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeServerBackup } from '../../electron/server/backup/make';
+import { ACCOUNTS_DUMP_FILE, APP_DATA_FILE, MANIFEST_FILE } from '../../electron/server/backup/manifest';
+import { restoreServerBackup } from '../../electron/server/backup/restore';
+import { openStore } from '../../electron/store/store';
+import { tempDir, testConfig } from './support/context';
+import { seedConfirmedHits, type SeededHits } from './support/letters';
+import { sampleMark } from './support/marks';
+import { startTestServer, type TestServer } from './support/server';
+
+const OLD_PASSWORD = 'clerk-password-old';
+const NEW_PASSWORD = 'clerk-password-new';
+let t: TestServer;
+let seeded: SeededHits;
+const scratch = tempDir('markguard-backup-test-');
+
+beforeAll(async () => {
+  t = await startTestServer('postgres');
+  await t.server.accounts.create({ login: 'zhangsan', displayName: '张三', role: '科员', password: OLD_PASSWORD });
+  seeded = seedConfirmedHits(t.server.services.ctx);
+});
+afterAll(async () => {
+  await t?.stop();
+  scratch.remove();
+});
+
+const decisionOf = (hitId: number) =>
+  (t.server.services.ctx.db.prepare('SELECT decision FROM hits WHERE id = ?').get(hitId) as { decision: string }).decision;
+
+/** The same bytes with one byte changed in the middle. */
+function flipOneByte(file: string): void {
+  const bytes = readFileSync(file);
+  const at = Math.floor(bytes.length / 2);
+  bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+  writeFileSync(file, bytes);
+}
+
+describe('backup and restore of a server', () => {
+  it('brings back users with their passwords, marks and decisions; refuses a damaged copy first; ends sessions', async () => {
+    const token = await t.login('zhangsan', OLD_PASSWORD);
+    const ctx = t.server.services.ctx;
+    const marksBefore = ctx.marks.count();
+    const confirmed = seeded.gi[0] ?? 0;
+    expect(decisionOf(confirmed)).toBe('confirmed');
+
+    const made = await t.server.backups.create();
+    expect(made.folder.startsWith(path.join(t.dataDir, 'backups'))).toBe(true);
+    expect(readdirSync(made.folder).sort()).toEqual([ACCOUNTS_DUMP_FILE, APP_DATA_FILE, MANIFEST_FILE].sort());
+    expect(made.manifest.counts).toMatchObject({ users: 2, sessions: 1, marks: marksBefore });
+    expect(made.manifest.counts.hits).toBeGreaterThan(0);
+    expect(made.manifest.accounts).toMatchObject({ kind: 'postgres', schema: (t.storeConfig as { schema: string }).schema });
+    const status = await t.call('serverBackup.status', {}, await t.login(t.server.firstAdmin?.login ?? 'admin', t.server.firstAdmin?.password ?? ''));
+    expect(status.body.value).toMatchObject({ available: true, folder: path.join(t.dataDir, 'backups'), count: 1, last: { name: made.name } });
+
+    // after the backup: a password changed, a user added, a mark added, a decision changed
+    const zhangsan = (await t.server.accounts.list()).find((user) => user.login === 'zhangsan');
+    await t.server.accounts.resetPassword(zhangsan?.id ?? 0, NEW_PASSWORD);
+    await t.server.accounts.create({ login: 'wangwu', displayName: '王五', role: '科员', password: 'wangwu-password-1' });
+    ctx.marks.insert(sampleMark({ id: 'AFTER-1', name: '备份之后' }), ctx.now());
+    ctx.db.prepare("UPDATE hits SET decision = 'dismissed', version = version + 1 WHERE id = ?").run(confirmed);
+
+    const damaged = path.join(scratch.dir, 'damaged');
+    cpSync(made.folder, damaged, { recursive: true });
+    flipOneByte(path.join(damaged, ACCOUNTS_DUMP_FILE));
+    const restore = (folder: string) => () => restoreServerBackup({ folder, app: testConfig(t.dataDir), storeConfig: t.storeConfig }).then(() => undefined);
+
+    await expect(t.restart(restore(damaged))).rejects.toThrow(/已损坏：「accounts\.dump」的校验值（SHA-256）与清单不符，未做任何更改/);
+    await t.restart(); // nothing changed: the state after the backup is all there
+    expect(t.server.services.ctx.marks.count()).toBe(marksBefore + 1);
+    expect(decisionOf(confirmed)).toBe('dismissed');
+    await expect(t.login('wangwu', 'wangwu-password-1')).resolves.toBeTruthy();
+    await expect(t.login('zhangsan', NEW_PASSWORD)).resolves.toBeTruthy();
+
+    await t.restart(restore(made.folder));
+    expect(t.server.services.ctx.marks.count()).toBe(marksBefore);
+    expect(decisionOf(confirmed)).toBe('confirmed');
+    await expect(t.login('zhangsan', OLD_PASSWORD)).resolves.toBeTruthy();
+    await expect(t.login('zhangsan', NEW_PASSWORD)).rejects.toThrow();
+    await expect(t.login('wangwu', 'wangwu-password-1')).rejects.toThrow();
+    // sessions are not restored: the session from before the backup is gone
+    expect((await t.call('accounts.me', {}, token)).status).toBe(401);
+  });
+
+  it('refuses a backup whose app data has one byte changed, before touching the accounts', async () => {
+    const made = await t.server.backups.create();
+    const damaged = path.join(scratch.dir, 'damaged-app');
+    cpSync(made.folder, damaged, { recursive: true });
+    flipOneByte(path.join(damaged, APP_DATA_FILE));
+    await t.server.accounts.create({ login: 'zhaoliu', displayName: '赵六', role: '科员', password: 'zhaoliu-password-1' });
+    await expect(restoreServerBackup({ folder: damaged, app: testConfig(t.dataDir), storeConfig: t.storeConfig })).rejects.toThrow(
+      /已损坏：「app-data\.sqlite」的校验值（SHA-256）与清单不符/,
+    );
+    await expect(t.login('zhaoliu', 'zhaoliu-password-1')).resolves.toBeTruthy();
+  });
+});
+
+describe('pg_dump missing', () => {
+  it('says so in Chinese and leaves no backup folder behind', async () => {
+    const backupsDir = path.join(scratch.dir, 'no-tools');
+    const store = await openStore(t.storeConfig);
+    try {
+      await expect(
+        makeServerBackup({
+          appDb: t.server.services.ctx.db,
+          dataDir: t.dataDir,
+          storeConfig: t.storeConfig,
+          store,
+          version: 'test',
+          backupsDir,
+          now: () => new Date(),
+          searchPath: path.join(scratch.dir, 'empty-path'),
+        }),
+      ).rejects.toThrow(/找不到 pg_dump：服务器备份与恢复需要 PostgreSQL 客户端程序/);
+    } finally {
+      await store.close();
+    }
+    expect(existsSync(backupsDir) ? readdirSync(backupsDir) : []).toEqual([]);
+  });
+});
