@@ -1,9 +1,10 @@
 // 备份与恢复: back up now, restore from a chosen file or an automatic backup (the current database is kept aside).
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../../shared/api';
+import type { BackupInfo, ServerBackupStatus } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import { AutomaticBackups } from './AutomaticBackups';
+import { ServerBackups } from './ServerBackups';
 import { useRestore } from './useRestore';
 
 export function BackupPage() {
@@ -11,6 +12,18 @@ export function BackupPage() {
   const notify = useToast();
   const [automatic, setAutomatic] = useState<BackupInfo[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+
+  const [server, setServer] = useState<ServerBackupStatus | null>(null);
+  const [isAdmin, setIsAdmin] = useState(false);
+
+  const loadServer = useCallback(async () => {
+    const [status, me] = await Promise.all([client['serverBackup.status']({}), client['accounts.me']({})]);
+    setServer(status.ok ? status.value : { available: false });
+    setIsAdmin(me.ok && me.value.user?.role === '管理员');
+  }, [client]);
+  useEffect(() => {
+    void loadServer();
+  }, [loadServer]);
 
   const loadAutomatic = useCallback(async () => {
     const r = await client['backup.listAutomatic']({});
@@ -35,6 +48,16 @@ export function BackupPage() {
   }
 
   const { restored } = restore;
+  if (server?.available) {
+    return (
+      <div className="page backup-page">
+        <div className="page-head">
+          <h1>备份与恢复</h1>
+        </div>
+        <ServerBackups status={server} isAdmin={isAdmin} onMade={() => void loadServer()} />
+      </div>
+    );
+  }
   return (
     <div className="page backup-page">
       <div className="page-head">
