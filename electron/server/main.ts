@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   out.write(`MARKGUARD_SERVER_FINGERPRINT=${server.certificate.fingerprint}\n`);
   out.write(`证书（${server.certificate.source === 'bureau' ? '本局提供' : '自签名'}）：${server.certificate.certFile}\n`);
   out.write(`账户数据库：${redactUrl(server.store.where)}；数据文件夹：${dataDir}\n`);
+  const { backups } = config;
+  out.write(`服务器备份：${backups.backupsDir}（${backups.dailyAt ? `每天 ${backups.dailyAt}` : '未开启定时备份'}，保留最近 ${backups.keep} 份）\n`);
   if (server.firstAdmin) {
     out.write(
       `首次启动已创建管理员账户：用户名 ${server.firstAdmin.login}，一次性密码 ${server.firstAdmin.password}\n` +
