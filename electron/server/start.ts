@@ -14,6 +14,7 @@ import { openStore, type Store, type StoreConfig } from '../store/store';
 import { loadCertificate, type ServerCertificate } from './certificate';
 import { startHttpsServer } from './https-server';
 import { createServerBackupHandlers } from './backup/handlers';
+import { markServerRunning } from './backup/running-lock';
 import { createServerBackupService, type ServerBackupService, type ServerBackupSettings } from './backup/service';
 import { DEFAULT_BACKUPS_KEPT } from './config';
 import path from 'node:path';
@@ -105,6 +106,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       host: options.host,
       port: options.port,
     });
+    const unmark = markServerRunning(options.app.dataDir);
     const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
     return {
       url: `https://${shownHost}:${front.port}/`,
@@ -118,6 +120,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       async close() {
         await front.close();
         await backups.stop();
+        unmark();
         running.close();
         await store.close();
       },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeServerBackup } from '../../electron/server/backup/make';
 import { ACCOUNTS_DUMP_FILE, APP_DATA_FILE, MANIFEST_FILE } from '../../electron/server/backup/manifest';
 import { restoreServerBackup } from '../../electron/server/backup/restore';
+import { sql } from 'kysely';
 import { openStore } from '../../electron/store/store';
 import { tempDir, testConfig } from './support/context';
 import { seedConfirmedHits, type SeededHits } from './support/letters';
@@ -96,6 +97,32 @@ describe('backup and restore of a server', () => {
       /已损坏：「app-data\.sqlite」的校验值（SHA-256）与清单不符/,
     );
     await expect(t.login('zhaoliu', 'zhaoliu-password-1')).resolves.toBeTruthy();
+    // the sound backup, while the server runs: refused too
+    await expect(restoreServerBackup({ folder: made.folder, app: testConfig(t.dataDir), storeConfig: t.storeConfig })).rejects.toThrow(/服务器正在运行.*请先停止服务器再恢复。未做任何更改/);
+    await expect(t.login('zhaoliu', 'zhaoliu-password-1')).resolves.toBeTruthy();
+  });
+
+  it('leaves the accounts as they were when pg_restore fails half-way (one transaction)', async () => {
+    const made = await t.server.backups.create();
+    await t.server.accounts.create({ login: 'sunqi', displayName: '孙七', role: '科员', password: 'sunqi-password-1' });
+    const marks = t.server.services.ctx.marks.count();
+    const schemaObjects = async () =>
+      (
+        await sql<{ name: string }>`select table_name || '.' || constraint_name as name from information_schema.table_constraints
+          where table_schema = current_schema() order by 1`.execute(t.server.store.db)
+      ).rows.map((row) => row.name);
+    const before = await schemaObjects();
+    // a table the backup does not know refers to users: dropping users fails inside pg_restore's transaction
+    await sql`create table keeps_users (user_id integer references users(id))`.execute(t.server.store.db);
+    await expect(
+      t.restart(() => restoreServerBackup({ folder: made.folder, app: testConfig(t.dataDir), storeConfig: t.storeConfig }).then(() => undefined)),
+    ).rejects.toThrow(/恢复账户失败，账户数据库没有任何更改/);
+    await t.restart();
+    await expect(t.login('sunqi', 'sunqi-password-1')).resolves.toBeTruthy();
+    expect(t.server.services.ctx.marks.count()).toBe(marks);
+    // what pg_restore dropped before it failed (the sessions' constraints come first) is back: nothing half-restored
+    expect((await schemaObjects()).filter((name) => !name.startsWith('keeps_users.'))).toEqual(before);
+    await sql`drop table keeps_users`.execute(t.server.store.db);
   });
 });
 

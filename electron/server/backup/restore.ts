@@ -15,6 +15,7 @@ import { restoreDatabase } from '../../services/restore';
 import { startServices } from '../../startup';
 import type { StoreConfig } from '../../store/store';
 import { ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, verifyServerBackup, type Manifest } from './manifest';
+import { refuseWhileServerRuns } from './running-lock';
 import { findPgTool, runTool } from './tools';
 
 export interface ServerRestoreOptions {
@@ -74,6 +75,7 @@ export async function restoreServerBackup(options: ServerRestoreOptions): Promis
   const folder = path.resolve(options.folder);
   if (!existsSync(folder)) throw new AppFailure('invalid-input', `找不到备份文件夹「${folder}」，未做任何更改。`);
   const manifest = await verifyServerBackup(folder);
+  refuseWhileServerRuns(options.app.dataDir);
   if (manifest.accounts.kind !== options.storeConfig.kind) {
     throw new AppFailure('invalid-input', `这份备份的账户存储是 ${manifest.accounts.kind}，本服务器配置的是 ${options.storeConfig.kind}，未做任何更改。`);
   }
