@@ -23,6 +23,8 @@ export const ServerBackupStatusSchema = z.discriminatedUnion('available', [
     keep: z.number().int().positive(),
     last: ServerBackupSummarySchema.nullable(),
     count: z.number().int().nonnegative(),
+    /** the latest backup attempt that failed since the server started, when no backup succeeded after it */
+    lastFailure: z.object({ at: z.string(), message: z.string() }).nullable(),
   }),
 ]);
 export type ServerBackupStatus = z.infer<typeof ServerBackupStatusSchema>;

@@ -76,6 +76,10 @@ describe('the daily schedule', () => {
     hours(24);
     await expect(backups.tick()).rejects.toThrow(/备份失败/);
     expect(names()).toEqual(before);
+    // the 管理员 sees it on the backup page; the schedule tries again an hour later, not every minute
+    expect(backups.status().lastFailure?.message).toMatch(/备份失败/);
+    hours(0.5);
+    expect(await backups.tick()).toBeNull();
   });
 
   it('is due only after the set time and when nothing was made since', () => {

@@ -7,6 +7,9 @@ import type { ServerBackupStatus, ServerBackupSummary } from '../../../shared/co
 import { PART_SUFFIX, SERVER_BACKUP_PREFIX } from './manifest';
 import { folderSize, listServerBackups, makeServerBackup, type MadeBackup, type ServerBackupSources } from './make';
 
+/** a failed scheduled backup is tried again after this long (not every minute) */
+export const RETRY_AFTER_MS = 60 * 60_000;
+
 export interface ServerBackupSettings {
   backupsDir: string;
   /** HH:MM, or null: no scheduled backups */
@@ -42,6 +45,7 @@ function summary(backupsDir: string, name: string): ServerBackupSummary {
 export function createServerBackupService(sources: () => ServerBackupSources, settings: ServerBackupSettings, now: () => Date) {
   let running: Promise<MadeBackup> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let lastFailure: { at: string; message: string } | null = null;
 
   /** Keeps the newest `keep` backups; called only after a new one was verified. */
   function prune(): string[] {
@@ -59,26 +63,35 @@ export function createServerBackupService(sources: () => ServerBackupSources, se
   }
 
   function create(): Promise<MadeBackup> {
-    running ??= makeServerBackup(sources())
-      .then((made) => {
-        prune();
-        return made;
-      })
+    running ??= Promise.resolve()
+      .then(() => makeServerBackup(sources()))
+      .then(
+        (made) => {
+          lastFailure = null;
+          prune();
+          return made;
+        },
+        (error: unknown) => {
+          lastFailure = { at: now().toISOString(), message: error instanceof Error ? error.message : String(error) };
+          throw error;
+        },
+      )
       .finally(() => {
         running = null;
       });
     return running;
   }
 
-  /** Makes the scheduled backup when it is due; answers what it made, or null. */
+  /** Makes the scheduled backup when it is due; answers what it made, or null. A failure is tried again an hour later. */
   async function tick(): Promise<MadeBackup | null> {
     if (!settings.dailyAt || running) return null;
+    if (lastFailure && now().getTime() - Date.parse(lastFailure.at) < RETRY_AFTER_MS) return null;
     const newestName = listServerBackups(settings.backupsDir)[0];
     if (!isDue(now(), settings.dailyAt, newestName ? stampedTime(newestName) : null)) return null;
     return create();
   }
 
-  function status(): ServerBackupStatus {
+  function status(): Extract<ServerBackupStatus, { available: true }> {
     const names = listServerBackups(settings.backupsDir);
     return {
       available: true,
@@ -87,6 +100,7 @@ export function createServerBackupService(sources: () => ServerBackupSources, se
       keep: settings.keep,
       last: names[0] ? summary(settings.backupsDir, names[0]) : null,
       count: names.length,
+      lastFailure,
     };
   }
 

@@ -43,6 +43,11 @@ export function ServerBackups({ status, isAdmin, onMade }: ServerBackupsProps) {
         <dt>最近一次备份</dt>
         <dd>{status.last ? `${formatDateTime(status.last.createdAt)}，${formatBytes(status.last.sizeBytes)}（共 ${status.count} 份）` : '还没有服务器备份'}</dd>
       </dl>
+      {status.lastFailure ? (
+        <div className="form-banner" role="alert">
+          {formatDateTime(status.lastFailure.at)} 的服务器备份失败：{status.lastFailure.message}
+        </div>
+      ) : null}
       {isAdmin ? (
         <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
           {busy ? '正在备份…' : '立即备份服务器'}
