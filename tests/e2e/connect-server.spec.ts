@@ -90,6 +90,7 @@ test('connects to a division server after the clerk confirms its fingerprint, an
   await backups.getByRole('button', { name: '立即备份服务器' }).click();
   await expect(page.getByText(/服务器备份已完成：server-\d{8}-\d{6}/)).toBeVisible();
   await expect(backups).toContainText('共 1 份');
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'server-backups.png') });
 
   await page.getByTestId('server-badge').getByRole('button', { name: '断开连接' }).click();
   await expect(page.getByTestId('server-badge')).toHaveCount(0);
