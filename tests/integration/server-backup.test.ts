@@ -4,7 +4,9 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupCommand, restoreCommand } from '../../electron/server/backup/commands';
 import { makeServerBackup } from '../../electron/server/backup/make';
+import { readServerConfig } from '../../electron/server/config';
 import { ACCOUNTS_DUMP_FILE, APP_DATA_FILE, MANIFEST_FILE } from '../../electron/server/backup/manifest';
 import { restoreServerBackup } from '../../electron/server/backup/restore';
 import { sql } from 'kysely';
@@ -123,6 +125,23 @@ describe('backup and restore of a server', () => {
     // what pg_restore dropped before it failed (the sessions' constraints come first) is back: nothing half-restored
     expect((await schemaObjects()).filter((name) => !name.startsWith('keeps_users.'))).toEqual(before);
     await sql`drop table keeps_users`.execute(t.server.store.db);
+  });
+});
+
+describe('npm run server -- backup | restore', () => {
+  it('backs up and restores from the command line, saying what it did and that everyone logs in again', async () => {
+    const lines: string[] = [];
+    const write = (line: string) => lines.push(line);
+    const app = testConfig(t.dataDir);
+    await t.restart(async () => {
+      await backupCommand(app, readServerConfig(t.dataDir, {}), t.storeConfig, write);
+      await expect(restoreCommand(undefined, app, t.storeConfig, write)).rejects.toThrow('请给出要恢复的备份文件夹');
+      const folder = /服务器备份已完成：(.+)（/.exec(lines[0] ?? '')?.[1] ?? '';
+      await restoreCommand(folder, app, t.storeConfig, write);
+    });
+    expect(lines[0]).toMatch(/^服务器备份已完成：.*server-\d{8}-\d{6}/);
+    expect(lines[1]).toMatch(/^账户 \d+ 个，会话 \d+ 个（恢复时不恢复会话）；保护名录 \d+ 条/);
+    expect(lines.slice(2).join('\n')).toMatch(/已从服务器备份恢复[\s\S]*会话没有恢复：所有用户（包括管理员）需要重新登录/);
   });
 });
 
