@@ -15,7 +15,7 @@ import {
   ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, MANIFEST_FILE, PART_SUFFIX, SERVER_BACKUP_PREFIX,
   describePart, verifyServerBackup, type Manifest,
 } from './manifest';
-import { findPgTool, runTool } from './tools';
+import { connectionFor, findPgTool, runTool } from './tools';
 
 export interface ServerBackupSources {
   /** the server's app database (the live connection, or a read-only one from the command line) */
@@ -69,11 +69,12 @@ async function dumpAccounts(sources: ServerBackupSources, folder: string): Promi
   }
   const pgDump = findPgTool('pg_dump', sources.searchPath);
   const schema = config.schema ?? 'public';
+  const connection = connectionFor(config.url);
   await runTool(pgDump, [
     '--format=custom', '--no-owner', '--no-privileges',
     `--schema=${schema}`, `--exclude-table-data=${schema}.sessions`,
-    `--file=${path.join(folder, ACCOUNTS_DUMP_FILE)}`, `--dbname=${config.url}`,
-  ]);
+    `--file=${path.join(folder, ACCOUNTS_DUMP_FILE)}`, `--dbname=${connection.dbname}`,
+  ], connection.env);
   return ACCOUNTS_DUMP_FILE;
 }
 

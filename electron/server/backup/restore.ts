@@ -16,7 +16,7 @@ import { startServices } from '../../startup';
 import type { StoreConfig } from '../../store/store';
 import { ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, verifyServerBackup, type Manifest } from './manifest';
 import { refuseWhileServerRuns } from './running-lock';
-import { findPgTool, runTool } from './tools';
+import { connectionFor, findPgTool, runTool } from './tools';
 
 export interface ServerRestoreOptions {
   folder: string;
@@ -39,11 +39,12 @@ async function restorePostgres(folder: string, manifest: Manifest, config: Extra
     throw new AppFailure('invalid-input', `这份备份的账户在模式「${manifest.accounts.schema ?? ''}」中，本服务器使用模式「${schema}」：pg_restore 只能恢复到同名模式。未做任何更改。`);
   }
   const pgRestore = findPgTool('pg_restore', searchPath);
+  const connection = connectionFor(config.url);
   try {
     await runTool(pgRestore, [
       '--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges',
-      `--dbname=${config.url}`, path.join(folder, ACCOUNTS_DUMP_FILE),
-    ]);
+      `--dbname=${connection.dbname}`, path.join(folder, ACCOUNTS_DUMP_FILE),
+    ], connection.env);
   } catch (error) {
     throw new AppFailure('io', `恢复账户失败，账户数据库没有任何更改（整个恢复在一个事务中）：${error instanceof Error ? error.message : String(error)}`);
   }

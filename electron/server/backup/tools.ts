@@ -37,3 +37,15 @@ export function runTool(file: string, args: string[], env: NodeJS.ProcessEnv = p
     });
   });
 }
+
+/**
+ * The database URL for pg_dump/pg_restore without its password, which goes in PGPASSWORD instead: a command line
+ * is visible to every user of the machine (ps), the environment is not.
+ */
+export function connectionFor(url: string, env: NodeJS.ProcessEnv = process.env): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  if (!parsed.password) return { dbname: url, env };
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return { dbname: parsed.toString(), env: { ...env, PGPASSWORD: password } };
+}
