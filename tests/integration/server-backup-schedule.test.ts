@@ -1,14 +1,14 @@
 // The daily schedule of server backups, on an injected clock: a backup once a day after the set time, the newest N
 // kept, and nothing removed when the new backup fails. Accounts in a SQLite store here (copied with the backup
 // API), whose restore is checked too; the PostgreSQL path is server-backup.test.ts.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccountsRepository } from '../../electron/accounts/repository';
 import { createAccountsService } from '../../electron/accounts/service';
 import { DEFAULT_SESSION_POLICY } from '../../electron/accounts/policy';
 import type { AppContext } from '../../electron/context';
-import { ACCOUNTS_SQLITE_FILE } from '../../electron/server/backup/manifest';
+import { ACCOUNTS_SQLITE_FILE, MANIFEST_FILE } from '../../electron/server/backup/manifest';
 import { restoreServerBackup } from '../../electron/server/backup/restore';
 import { createServerBackupService, isDue } from '../../electron/server/backup/service';
 import { migrateStore } from '../../electron/store/migrate';
@@ -111,6 +111,19 @@ describe('a SQLite accounts store', () => {
     const sessions = await reopened.db.selectFrom('sessions').selectAll().execute();
     expect(sessions).toHaveLength(1); // only the login just made: the one from before the backup is gone
     ctx.reopen();
+  });
+});
+
+describe('a backup from a newer version', () => {
+  it('is refused before anything changes', async () => {
+    hours(1.5);
+    const made = await service(3).create();
+    const manifestFile = path.join(made.folder, MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { appSchemaVersion: number; markguardVersion: string };
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, appSchemaVersion: 999, markguardVersion: '9.0.0' }));
+    await expect(restoreServerBackup({ folder: made.folder, app: ctx.config, storeConfig: accounts.config })).rejects.toThrow(
+      /较新版本的商标守护（9\.0\.0）制作.*未做任何更改/,
+    );
   });
 });
 

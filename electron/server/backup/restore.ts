@@ -10,6 +10,8 @@ import path from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import type { AppConfig } from '../../context';
 import { removeDatabaseFiles } from '../../db/files';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { storeMigrations } from '../../store/migrate';
 import { checkBackupFile } from '../../services/backup';
 import { restoreDatabase } from '../../services/restore';
 import { startServices } from '../../startup';
@@ -71,6 +73,15 @@ async function restoreSqliteAccounts(folder: string, config: Extract<StoreConfig
   renameSync(staging, config.file);
 }
 
+/** A backup from a newer MarkGuard is refused before the accounts are touched (its app data would be refused later). */
+function refuseNewer(manifest: Manifest, kind: StoreConfig['kind']): void {
+  const known = Object.keys(storeMigrations(kind));
+  const accountsNewer = manifest.accounts.migration !== null && !known.includes(manifest.accounts.migration);
+  if (manifest.appSchemaVersion > LATEST_SCHEMA_VERSION || accountsNewer) {
+    throw new AppFailure('invalid-input', `这份备份由较新版本的商标守护（${manifest.markguardVersion}）制作，本版本无法恢复它：请先升级服务器程序。未做任何更改。`);
+  }
+}
+
 /** Restores a server backup; refuses a damaged one before anything changes. */
 export async function restoreServerBackup(options: ServerRestoreOptions): Promise<ServerRestoreResult> {
   const folder = path.resolve(options.folder);
@@ -80,6 +91,7 @@ export async function restoreServerBackup(options: ServerRestoreOptions): Promis
   if (manifest.accounts.kind !== options.storeConfig.kind) {
     throw new AppFailure('invalid-input', `这份备份的账户存储是 ${manifest.accounts.kind}，本服务器配置的是 ${options.storeConfig.kind}，未做任何更改。`);
   }
+  refuseNewer(manifest, options.storeConfig.kind);
   const appData = path.join(folder, APP_DATA_FILE);
   checkBackupFile(appData, options.app.nativeBinding);
   if (options.storeConfig.kind === 'postgres') await restorePostgres(folder, manifest, options.storeConfig, options.searchPath);
