@@ -7,20 +7,22 @@ import path from 'node:path';
 import { AppFailure } from '../shared/result';
 import { createAppContext, DATABASE_FILE, type AppConfig, type AppContext } from './context';
 import { createHandlers, type DialogPort } from './handlers';
-import { createFileGrants, type FileGrants } from './files/grants';
+import { createFileGrants, type FileGrants, type FileGrantsOptions } from './files/grants';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { reconcileWithArchive } from './letters/sequences';
 import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
 import { packImages } from './logos/backup-images';
 import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
-import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
+import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './screening/jobs';
 
 export interface RunningServices {
   ctx: AppContext;
   dispatch: Dispatch;
   /** The files chosen in this session, by token; the Electron shell registers dropped files here. */
   files: FileGrants;
+  /** imports and screenings the last run left unfinished (shown as such; a server resumes them itself) */
+  interrupted: InterruptedBatch[];
   close(): void;
 }
 
@@ -64,8 +66,16 @@ function openContext(config: AppConfig): AppContext {
   }
 }
 
-/** `overrides`: handlers that replace the app's own for some channels (the server's accounts). */
-export async function startServices(config: AppConfig, dialogs: DialogPort, overrides: Partial<Handlers> = {}): Promise<RunningServices> {
+/**
+ * `overrides`: handlers that replace the app's own for some channels (the server's accounts); `grants`: how chosen
+ * files are held (the server binds each to its session).
+ */
+export async function startServices(
+  config: AppConfig,
+  dialogs: DialogPort,
+  overrides: Partial<Handlers> = {},
+  grants: FileGrantsOptions = {},
+): Promise<RunningServices> {
   const databasePath = path.join(config.dataDir, DATABASE_FILE);
   mkdirSync(config.dataDir, { recursive: true });
   const notices: string[] = [];
@@ -79,18 +89,19 @@ export async function startServices(config: AppConfig, dialogs: DialogPort, over
     const backups = createBackupService(ctx);
     backups.removeLeftovers();
     backups.prune();
-    recoverInterruptedBatches(ctx);
+    const interrupted = recoverInterruptedBatches(ctx);
     resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
-    const files = createFileGrants();
+    const files = createFileGrants(grants);
     const handlers: Handlers = { ...createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), ...overrides };
     const dispatch = createDispatcher(handlers, (message, error) => console.error(`[markguard] ${message}:`, error));
     return {
       ctx,
       dispatch,
       files,
+      interrupted,
       close: () => {
         void ctx.jobs.stopAll();
         ctx.close();

@@ -10,6 +10,10 @@ export interface ActingUser {
   login: string;
   displayName: string;
   role: Role;
+  /** the server's id of this login session (the stored token hash, never sent out); files uploaded in it are its own */
+  session?: string;
+  /** the client fetches the files a channel saves (a browser on the server); others are refused the save */
+  acceptsDownloads?: boolean;
 }
 
 const storage = new AsyncLocalStorage<ActingUser>();

@@ -140,7 +140,8 @@ export function createAccountsService(options: AccountsServiceOptions) {
       }
       const now = clock();
       if (row.locked_until !== null && row.locked_until > now.toISOString()) {
-        throw new AppFailure('unsupported', `账户已锁定，请于 ${clockTime(row.locked_until)} 后再试，或请管理员解锁。`);
+        const left = Math.max(1, Math.ceil((Date.parse(row.locked_until) - now.getTime()) / MINUTE));
+        throw new AppFailure('unsupported', `账户已锁定，请于 ${clockTime(row.locked_until)} 后再试（剩余 ${left} 分钟），或请管理员解锁。`);
       }
       const matches = await verifyPassword(password, { hash: row.password_hash, salt: row.password_salt, params: row.password_params });
       if (!matches) return refuseFailure(row);

@@ -25,13 +25,28 @@ export interface FileGrants {
   resolve(token: string, purpose: FilePurpose): string;
 }
 
-export function createFileGrants(): FileGrants {
-  const grants = new Map<string, { filePath: string; purpose: FilePurpose }>();
+export interface FileGrantsOptions {
+  /**
+   * Who the current request is (the server's session); a token opens its file only for the session it was granted
+   * to. The desktop app has one user and no sessions: undefined throughout.
+   */
+  owner?: () => string | undefined;
+  /** how many grants are kept (the server holds every clerk's) */
+  max?: number;
+}
+
+/** A token granted to another session (server mode): the clerk must upload the file again. */
+export const OTHER_SESSION_MESSAGE = '这个文件是在另一次登录中上传的，请重新选择并上传文件。';
+
+export function createFileGrants(options: FileGrantsOptions = {}): FileGrants {
+  const grants = new Map<string, { filePath: string; purpose: FilePurpose; owner: string | undefined }>();
+  const owner = options.owner ?? (() => undefined);
+  const max = options.max ?? MAX_GRANTS;
 
   function grant(filePath: string, purpose: FilePurpose): FileGrant {
     const token = `ft-${randomBytes(18).toString('base64url')}`;
-    grants.set(token, { filePath, purpose });
-    while (grants.size > MAX_GRANTS) {
+    grants.set(token, { filePath, purpose, owner: owner() });
+    while (grants.size > max) {
       const oldest = grants.keys().next().value;
       if (oldest === undefined) break;
       grants.delete(oldest);
@@ -56,6 +71,7 @@ export function createFileGrants(): FileGrants {
       if (!found || found.purpose !== purpose) {
         throw new AppFailure('invalid-input', '所选文件已失效，请重新选择文件');
       }
+      if (found.owner !== owner()) throw new AppFailure('invalid-input', OTHER_SESSION_MESSAGE);
       return found.filePath;
     },
   };

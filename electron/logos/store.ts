@@ -8,6 +8,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { AppContext } from '../context';
 import type { Db } from '../db/open';
 import { writeFileAtomically } from '../files/atomic';
+import { MAX_IMAGE_BYTES as IMAGE_LIMIT } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
 import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
@@ -16,7 +17,7 @@ import { logoFeatures } from './features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = IMAGE_LIMIT;
 /** What sharp's bundled libvips decodes, by the format name its metadata reports → file extension. */
 const FORMATS: Record<string, string> = { png: 'png', jpeg: 'jpg', svg: 'svg', tiff: 'tif', webp: 'webp', gif: 'gif' };
 

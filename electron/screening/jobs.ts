@@ -255,8 +255,15 @@ export function resumeRemovals(ctx: AppContext): number {
   return pending.length;
 }
 
+/** An import or a screening the last run left unfinished, as found at this start. */
+export interface InterruptedBatch {
+  id: number;
+  /** what it was doing when the process ended */
+  was: 'importing' | 'screening';
+}
+
 /** At start: a batch left 'importing' or 'screening' by a killed process is shown as incomplete, not running. */
-export function recoverInterruptedBatches(ctx: AppContext): number {
+export function recoverInterruptedBatches(ctx: AppContext): InterruptedBatch[] {
   const repository = createBatchesRepository(ctx.db);
   const interrupted = repository.interrupted();
   for (const batch of interrupted) {
@@ -266,5 +273,5 @@ export function recoverInterruptedBatches(ctx: AppContext): number {
       repository.setStatus(batch.id, 'imported', '筛查未完成（筛查过程中程序被关闭），请重新筛查');
     }
   }
-  return interrupted.length;
+  return interrupted.map((batch) => ({ id: batch.id, was: batch.status === 'importing' ? 'importing' : 'screening' }));
 }

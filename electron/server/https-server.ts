@@ -5,16 +5,24 @@
 import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ACCEPTS_DOWNLOADS_HEADER, type FilePurpose } from '../../shared/contract/files';
 import { forbiddenMessage, roleAllows } from '../../shared/roles';
 import { AppFailure } from '../../shared/result';
-import { actAs } from '../accounts/acting-user';
+import type { Result } from '../../shared/result';
+import { actAs, type ActingUser } from '../accounts/acting-user';
 import type { AccountsService } from '../accounts/service';
-import { apiChannel, answerChannel, bearerToken, guarded, keepConnectionsAlive, readBody, send, sendError, serveStatic } from '../http/common';
+import type { FileGrants } from '../files/grants';
+import { apiChannel, bearerToken, guarded, keepConnectionsAlive, readBody, send, sendError, serveStatic } from '../http/common';
 import { isChannel, type Dispatch } from '../ipc/dispatch';
+import type { Transfers } from './transfers';
 
 export interface HttpsServerOptions {
   dispatch: Dispatch;
   accounts: AccountsService;
+  /** the services' chosen files: an upload is granted here, bound to its session */
+  files: FileGrants;
+  transfers: Transfers;
   rendererDir: string;
   tls: { cert: string; key: string };
   host: string;
@@ -41,37 +49,118 @@ async function login(accounts: AccountsService, request: http.IncomingMessage, r
   }
 }
 
-async function callChannel(options: HttpsServerOptions, channel: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+/** The request's user with its session, or null after answering 401 (or 403 below `channel`'s role). */
+async function signedIn(options: HttpsServerOptions, request: http.IncomingMessage, response: http.ServerResponse, channel: string | null): Promise<ActingUser | null> {
   const auth = await options.accounts.authenticate(bearerToken(request));
-  if (!auth.ok) return sendError(response, 401, 'unsupported', auth.message);
-  if (!isChannel(channel)) return sendError(response, 404, 'not-found', `未知的请求「${channel}」`);
-  if (!roleAllows(auth.user.role, channel)) return sendError(response, 403, 'unsupported', forbiddenMessage(channel, auth.user.role));
-  const body = await readBody(request);
-  await actAs(auth.user, () => answerChannel(options.dispatch, channel, body, response));
+  if (!auth.ok) {
+    sendError(response, 401, 'unsupported', auth.message);
+    return null;
+  }
+  if (channel !== null) {
+    if (!isChannel(channel)) {
+      sendError(response, 404, 'not-found', `未知的请求「${channel}」`);
+      return null;
+    }
+    if (!roleAllows(auth.user.role, channel)) {
+      sendError(response, 403, 'unsupported', forbiddenMessage(channel, auth.user.role));
+      return null;
+    }
+  }
+  return { ...auth.user, session: auth.tokenHash };
 }
+
+/** A saved file's answer names the file and where the browser fetches it, never the server's path. */
+function offerDownload(options: HttpsServerOptions, result: Result<unknown>, session: string): Result<unknown> {
+  if (!result.ok || typeof result.value !== 'object' || result.value === null) return result;
+  const value = result.value as { status?: unknown; savedTo?: unknown };
+  if (value.status !== 'saved' || typeof value.savedTo !== 'string') return result;
+  const download = options.transfers.offer(value.savedTo, session);
+  return download === null ? result : { ok: true, value: { ...value, savedTo: path.basename(value.savedTo), download } };
+}
+
+async function callChannel(options: HttpsServerOptions, channel: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const user = await signedIn(options, request, response, channel);
+  if (!user) return;
+  const body = await readBody(request);
+  const session = user.session ?? '';
+  const acceptsDownloads = request.headers[ACCEPTS_DOWNLOADS_HEADER.toLowerCase()] === 'accept';
+  const result = await actAs({ ...user, acceptsDownloads }, () => options.dispatch(channel, body));
+  send(response, 200, offerDownload(options, result, session));
+}
+
+/** Refuses an upload before reading its body; `connection: close` so the unread body is not taken for a request. */
+function refuseUpload(response: http.ServerResponse, status: number, message: string): void {
+  response.setHeader('connection', 'close');
+  sendError(response, status, 'invalid-input', message);
+}
+
+async function upload(options: HttpsServerOptions, url: URL, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  // a refused upload's body is not read: the connection closes after the answer instead
+  response.setHeader('connection', 'close');
+  // choosing a file is what files.open does, and the channel that reads it checks its own role; a backup is read
+  // only by a restore, so only those who may restore upload one (a backup may be gigabytes)
+  const purpose = url.searchParams.get('purpose');
+  const user = await signedIn(options, request, response, purpose === 'backup' ? 'backup.restore' : 'files.open');
+  if (!user) return;
+  const received = await options.transfers.receive(request, url);
+  if (!received.ok) return refuseUpload(response, received.status, received.message);
+  const granted = actAs(user, () => options.files.grant(received.filePath, purpose as FilePurpose));
+  send(response, 200, { ok: true, value: { status: 'chosen', token: granted.token, fileName: received.fileName } });
+}
+
+async function download(options: HttpsServerOptions, id: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const user = await signedIn(options, request, response, null);
+  if (!user) return;
+  const refused = await options.transfers.send(id, user.session ?? '', response);
+  if (refused) sendError(response, refused.status, 'not-found', refused.message);
+}
+
+async function answerGet(options: HttpsServerOptions, url: URL, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  // how the renderer knows it is served by a server (and shows its login page)
+  if (url.pathname === '/auth/server') return send(response, 200, { ok: true, value: { server: true } });
+  if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return download(options, url.pathname.slice(DOWNLOAD_PREFIX.length), request, response);
+  serveStatic(options.rendererDir, url.pathname, response);
+}
+
+const DOWNLOAD_PREFIX = '/files/download/';
+const UPLOAD_TIMEOUT_MS = 60 * 60_000;
+const UPLOAD_PATH = '/files/upload';
 
 export async function startHttpsServer(options: HttpsServerOptions): Promise<RunningHttpsServer> {
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'https://server.invalid');
-    if (request.method === 'GET') return serveStatic(options.rendererDir, url.pathname, response);
+    if (request.method === 'GET') return answerGet(options, url, request, response);
     if (request.method !== 'POST') return sendError(response, 405, 'unsupported', '不支持的请求方法');
     if (url.pathname === '/auth/login') return login(options.accounts, request, response);
     if (url.pathname === '/auth/logout') {
       await options.accounts.logout(bearerToken(request));
       return send(response, 200, { ok: true, value: { loggedOut: true } });
     }
+    if (url.pathname === UPLOAD_PATH) return upload(options, url, request, response);
     const channel = apiChannel(url.pathname);
     if (channel !== null) return callChannel(options, channel, request, response);
     return sendError(response, 404, 'not-found', 'not found');
   };
   const server = https.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, guarded(handle));
   keepConnectionsAlive(server);
+  // Node cuts any request after 5 minutes by default; a 4 GB backup uploaded over a slow office link takes longer
+  server.requestTimeout = UPLOAD_TIMEOUT_MS;
+  // A client that asks first (Expect: 100-continue) learns that an upload is refused before sending its body.
+  server.on('checkContinue', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'https://server.invalid');
+    const declared = request.headers['content-length'] === undefined ? null : Number(request.headers['content-length']);
+    const refused = url.pathname === UPLOAD_PATH ? options.transfers.precheck(url, declared) : null;
+    if (refused) return refuseUpload(response, refused.status, refused.message);
+    response.writeContinue();
+    guarded(handle)(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
   });
   const prune = setInterval(() => {
     options.accounts.pruneSessions().catch((error: unknown) => console.error('[markguard] pruning sessions failed:', error));
+    options.transfers.prune();
   }, SESSION_PRUNE_MS);
   prune.unref();
   return {

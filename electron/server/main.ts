@@ -65,6 +65,10 @@ async function main(): Promise<void> {
         '此密码只显示这一次：请立即登录并修改密码（accounts.changePassword）。\n',
     );
   }
+  for (const batch of server.resumed) {
+    const what = batch.was === 'importing' ? '继续导入' : '重新筛查';
+    out.write(batch.problem ? `批次 ${batch.id} 上次未完成，未能${what}：${batch.problem}\n` : `批次 ${batch.id} 上次未完成，已自动${what}。\n`);
+  }
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

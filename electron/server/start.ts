@@ -6,18 +6,21 @@ import type { SessionPolicy } from '../accounts/policy';
 import { createAccountsRepository } from '../accounts/repository';
 import { createAccountsService, type AccountsService } from '../accounts/service';
 import type { AppConfig } from '../context';
-import type { DialogPort } from '../files/dialog-port';
-import { AppFailure } from '../../shared/result';
+import { actingUser } from '../accounts/acting-user';
+import type { InterruptedBatch } from '../screening/jobs';
 import { startServices, type RunningServices } from '../startup';
 import { migrateStore } from '../store/migrate';
 import { openStore, type Store, type StoreConfig } from '../store/store';
 import { loadCertificate, type ServerCertificate } from './certificate';
 import { startHttpsServer } from './https-server';
+import { createTransfers } from './transfers';
 import { createServerBackupHandlers } from './backup/handlers';
 import { markServerRunning } from './backup/running-lock';
 import { createServerBackupService, type ServerBackupService, type ServerBackupSettings } from './backup/service';
 import { DEFAULT_BACKUPS_KEPT } from './config';
 import path from 'node:path';
+
+export { NO_DIALOGS_MESSAGE } from './transfers';
 
 export interface ServerStartOptions {
   app: AppConfig;
@@ -45,13 +48,35 @@ export interface RunningServer {
   store: Store;
   services: RunningServices;
   backups: ServerBackupService;
+  /** the imports and screenings the last run left unfinished, taken up again at this start (or why not) */
+  resumed: ResumedBatch[];
   close(): Promise<void>;
 }
 
-/** A server has no one at its screen: channels that open or save a file answer with this. */
-export const NO_DIALOGS_MESSAGE = '服务器模式下暂不能选择或保存文件：文件对话框属于桌面程序，在服务器上导入、导出和备份尚未完成。';
-const refuseDialog = (): Promise<never> => Promise.reject(new AppFailure('unsupported', NO_DIALOGS_MESSAGE));
-const SERVER_DIALOGS: DialogPort = { openFile: refuseDialog, saveFile: refuseDialog };
+export interface ResumedBatch extends InterruptedBatch {
+  /** null when it runs again, otherwise why it could not (its uploaded file is gone, …) */
+  problem: string | null;
+}
+
+/**
+ * No clerk sits at a server to press 继续导入 after a crash or a power cut, and the clerk who started the import may
+ * never look again: the server takes every interrupted batch up where it stopped (an import from its last whole
+ * chunk, from the uploaded file it kept), as the clerk's 继续导入 or 重新筛查 would.
+ */
+async function resumeInterrupted(running: RunningServices): Promise<ResumedBatch[]> {
+  const resumed: ResumedBatch[] = [];
+  for (const batch of running.interrupted) {
+    const answer =
+      batch.was === 'importing'
+        ? await running.dispatch('batches.resume', { batchId: batch.id })
+        : await running.dispatch('batches.rescreen', { batchId: batch.id });
+    resumed.push({ ...batch, problem: answer.ok ? null : answer.error.message });
+  }
+  return resumed;
+}
+
+/** Chosen files kept for every clerk at once, each bound to its session. */
+const SERVER_FILE_GRANTS = 4096;
 
 export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
@@ -89,18 +114,24 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       backupSettings,
       now,
     );
-    const running = await startServices({ ...options.app, transport: 'server' }, SERVER_DIALOGS, {
-      ...createAccountsHandlers(accounts),
-      ...createServerBackupHandlers(backups),
-    });
+    const transfers = createTransfers(options.app.dataDir);
+    const running = await startServices(
+      { ...options.app, transport: 'server' },
+      transfers.dialogs,
+      { ...createAccountsHandlers(accounts), ...createServerBackupHandlers(backups) },
+      { owner: () => actingUser()?.session, max: SERVER_FILE_GRANTS },
+    );
     services = running;
     ctxOf = () => running.ctx;
     backups.start((message) => console.error(`[markguard] ${message}`));
     // after the services, so that the audit log records it (as the person who started the server)
     const firstAdmin = await accounts.createFirstAdmin();
+    const resumed = await resumeInterrupted(running);
     const front = await startHttpsServer({
       dispatch: running.dispatch,
       accounts,
+      files: running.files,
+      transfers,
       rendererDir: options.rendererDir,
       tls: certificate,
       host: options.host,
@@ -117,6 +148,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       store,
       services: running,
       backups,
+      resumed,
       async close() {
         await front.close();
         await backups.stop();

@@ -13,6 +13,48 @@ export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 /** The opaque name of a file the user chose in a dialog shown by the main process (or dropped on the window). */
 export const FileTokenSchema = z.string().regex(/^ft-[A-Za-z0-9_-]{16,64}$/, '文件标识无效，请重新选择文件');
 
+/**
+ * Server mode: what a browser may upload for each purpose (POST /files/upload?purpose=…&name=…). The server refuses a
+ * larger file or another extension with these messages; the browser checks the size first so a clerk does not wait
+ * for an upload that will be refused. A folder cannot be uploaded (null): its images go up as a ZIP.
+ */
+/** One image of the registry: its upload limit is the limit of every stored image. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+export interface UploadRule {
+  label: string;
+  maxBytes: number;
+  extensions: readonly string[];
+}
+export const UPLOADS: Record<FilePurpose, UploadRule | null> = {
+  table: { label: '表格文件（CSV、XLSX）', maxBytes: 512 * 1024 * 1024, extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+  image: { label: '图样（PNG、JPEG、SVG、TIFF）', maxBytes: MAX_IMAGE_BYTES, extensions: ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff'] },
+  images: { label: '图样压缩包（ZIP）', maxBytes: 4 * 1024 * 1024 * 1024, extensions: ['zip'] },
+  imageFolder: null,
+  backup: { label: '商标守护备份（.sqlite、.db）', maxBytes: 4 * 1024 * 1024 * 1024, extensions: ['sqlite', 'db'] },
+};
+export const NO_FOLDER_UPLOAD_MESSAGE = '服务器模式下不能上传文件夹：请把图样打包成一个 ZIP 文件，再选择「图样 ZIP」上传。';
+
+export function isFilePurpose(value: string): value is FilePurpose {
+  return (FilePurposeSchema.options as readonly string[]).includes(value);
+}
+
+export function uploadTooLargeMessage(rule: UploadRule): string {
+  return `文件太大：${rule.label}不能超过 ${Math.round(rule.maxBytes / 1024 / 1024)} MB。`;
+}
+
+/** Why a file name does not fit the rule, or null when it does. */
+export function uploadNameProblem(rule: UploadRule, fileName: string): string | null {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return rule.extensions.includes(ext) ? null : `「${fileName}」不是${rule.label}，请重新选择文件。`;
+}
+
+/**
+ * Server mode: the header by which a client says it fetches the files a channel saves (the browser's client does);
+ * without it the server refuses to save, as nothing would reach the clerk.
+ */
+export const ACCEPTS_DOWNLOADS_HEADER = 'X-MarkGuard-Downloads';
+
 export const CancelledSchema = z.object({ status: z.literal('cancelled') });
 
 export const ChosenFileSchema = z.discriminatedUnion('status', [
@@ -28,7 +70,8 @@ export type ChosenFile = z.infer<typeof ChosenFileSchema>;
 export function savedOrCancelled<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.discriminatedUnion('status', [
     CancelledSchema,
-    z.object({ status: z.literal('saved'), savedTo: z.string(), ...shape }),
+    // `download`: in server mode, where the browser fetches the written file (once, with this session's token)
+    z.object({ status: z.literal('saved'), savedTo: z.string(), download: z.string().optional(), ...shape }),
   ]);
 }
 

@@ -77,6 +77,11 @@ test('connects to a division server after the clerk confirms its fingerprint, an
 
   const host = new URL(division.url).host;
   await expect(page.getByTestId('server-badge')).toContainText(`已连接到服务器 ${host}（管理员，管理员）`);
+  // the pages follow the connection's role (shared/roles.ts): its 管理员 gets 用户管理, which local data has not
+  const usersNav = page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '用户管理' });
+  await expect(usersNav).toBeVisible();
+  await usersNav.click();
+  await expect(page.getByRole('row', { name: /admin/ })).toContainText('管理员');
   await page.getByRole('button', { name: '关于与设置' }).click();
   await expect(about).toContainText(division.dataDir);
   await expect(page.getByRole('region', { name: '连接到服务器' })).toContainText(`已连接到服务器 ${host}`);
@@ -94,6 +99,7 @@ test('connects to a division server after the clerk confirms its fingerprint, an
 
   await page.getByTestId('server-badge').getByRole('button', { name: '断开连接' }).click();
   await expect(page.getByTestId('server-badge')).toHaveCount(0);
+  await expect(usersNav).toHaveCount(0);
   await page.getByRole('button', { name: '关于与设置' }).click();
   await expect(about).toContainText(server.dataDir);
   // the saved server fills the form in again; the password is never kept

@@ -13,6 +13,9 @@ import { RegistryPage } from '../pages/registry/RegistryPage';
 import { ReviewPage } from '../pages/review/ReviewPage';
 import { BatchesPage } from '../pages/screening/BatchesPage';
 import { useEffect } from 'react';
+import { UsersPage } from '../pages/users/UsersPage';
+import { useAccount, usePermission, useSignedInRole } from './account';
+import { AccountBadge } from './AccountBadge';
 import { FirstSteps, nextStep } from './FirstSteps';
 import { ServerBadge } from './connection/ServerBadge';
 import { useAppInfo } from './useAppInfo';
@@ -29,6 +32,8 @@ const PAGES = [
   { id: 'dashboard', label: '统计', icon: '▥' },
   { id: 'backup', label: '备份与恢复', icon: '⟲' },
   { id: 'about', label: '关于与设置', icon: 'ⓘ' },
+  // server mode, 管理员 only (its channels' role in shared/roles.ts)
+  { id: 'users', label: '用户管理', icon: '☺' },
 ] as const;
 
 type PageId = (typeof PAGES)[number]['id'];
@@ -37,6 +42,7 @@ const PAGE_IDS: readonly PageId[] = PAGES.map((p) => p.id);
 function Header() {
   const { info, error } = useAppInfo();
   const guide = info && nextStep(info) !== null;
+  const user = useAccount();
   return (
     <header className="app-header">
       <div className="brand">
@@ -48,11 +54,13 @@ function Header() {
       </div>
       <QuickCheck />
       <ServerBadge />
-      <div className="data-location" title={info ? `数据位置：${info.databasePath}` : undefined}>
+      <div className="data-location" title={info && !user ? `数据位置：${info.databasePath}` : undefined}>
         {info && guide ? <FirstSteps info={info} /> : null}
-        {info && !guide ? <>数据位置：{info.dataDir}</> : null}
+        {/* on a server the data folder is the server's, of no use to a clerk in a browser */}
+        {info && !guide && !user ? <>数据位置：{info.dataDir}</> : null}
         {!info && error ? <span className="error-text">{error}</span> : null}
       </div>
+      <AccountBadge />
     </header>
   );
 }
@@ -60,6 +68,10 @@ function Header() {
 export function App() {
   const [page, setPage] = useHashRoute(PAGE_IDS, 'registry');
   const { reload: reloadInfo } = useAppInfo();
+  const users = usePermission('accounts.list');
+  const role = useSignedInRole();
+  // 用户管理 exists only on a server (in its browser page or a connected desktop), for a 管理员
+  const shown = PAGES.filter((p) => p.id !== 'users' || (role !== null && users.allowed));
   // the first-start guide follows what was done elsewhere (a gazette imported on 筛查批次) when the page changes
   useEffect(reloadInfo, [page, reloadInfo]);
   return (
@@ -67,7 +79,7 @@ export function App() {
       <Header />
       <div className="app-main">
         <nav className="app-nav" aria-label="主导航">
-          {PAGES.map((p) => (
+          {shown.map((p) => (
             <button
               key={p.id}
               type="button"
@@ -95,6 +107,7 @@ export function App() {
           {page === 'dashboard' ? <DashboardPage /> : null}
           {page === 'backup' ? <BackupPage /> : null}
           {page === 'about' ? <AboutPage /> : null}
+          {page === 'users' && shown.some((p) => p.id === 'users') ? <UsersPage /> : null}
         </main>
       </div>
     </div>

@@ -2,8 +2,11 @@
 // first start, accounts on the real PostgreSQL (a fresh schema), the app's data in a temporary SQLite folder,
 // and a clock for the accounts that the test moves.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { DEFAULT_SESSION_POLICY } from '../../../electron/accounts/policy';
+import { normaliseFingerprint } from '../../../electron/server/certificate';
 import { createServerClient, postPinned, type PinnedServer } from '../../../electron/server/pinned-client';
 import { startServer, type RunningServer, type ServerStartOptions } from '../../../electron/server/start';
 import type { StoreConfig, StoreKind } from '../../../electron/store/store';
@@ -94,4 +97,61 @@ export async function startTestServer(kind: StoreKind = 'postgres', extra: Parti
     },
   };
   return t;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * A raw HTTPS request to the test server (uploads and downloads are not JSON calls): the certificate is checked
+ * against the server's fingerprint, as the pinned client does. `body` may be a Buffer or chunks sent without a length.
+ */
+export function rawRequest(
+  pin: PinnedServer,
+  options: { method: 'GET' | 'POST'; path: string; token?: string; headers?: Record<string, string>; body?: Buffer | Buffer[] },
+): Promise<RawAnswer> {
+  const url = new URL(options.path, pin.url);
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      url,
+      {
+        method: options.method,
+        rejectUnauthorized: false,
+        checkServerIdentity: (_host, cert) =>
+          normaliseFingerprint(cert.fingerprint256) === normaliseFingerprint(pin.fingerprint) ? undefined : new Error('pin mismatch'),
+        headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    request.on('error', reject);
+    const expectsContinue = options.headers?.expect === '100-continue';
+    const writeBody = () => {
+      const parts = options.body === undefined ? [] : Array.isArray(options.body) ? options.body : [options.body];
+      for (const part of parts) request.write(part);
+      request.end();
+    };
+    if (expectsContinue) {
+      request.on('continue', writeBody);
+      request.flushHeaders();
+    } else writeBody();
+  });
+}
+
+/** Uploads `body` as the named file for a purpose; the server's JSON answer. */
+export interface UploadAnswer {
+  status: number;
+  body: { ok: boolean; value?: { status: string; token: string; fileName: string }; error?: { kind: string; message: string } };
+}
+
+export async function uploadFile(pin: PinnedServer, token: string, purpose: string, name: string, body: Buffer): Promise<UploadAnswer> {
+  const query = new URLSearchParams({ purpose, name });
+  const answer = await rawRequest(pin, { method: 'POST', path: `/files/upload?${query.toString()}`, token, body });
+  return { status: answer.status, body: JSON.parse(answer.body.toString('utf8')) as UploadAnswer['body'] };
 }

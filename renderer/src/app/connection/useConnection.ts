@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionState } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { reportConnectedRole } from '../account';
 
 const POLL_MS = 3000;
 
@@ -13,7 +14,9 @@ export function useConnection(poll = false): { state: ConnectionState | null; re
   const [state, setState] = useState<ConnectionState | null>(null);
   const refresh = useCallback(() => {
     void client['connection.state']({}).then((r) => {
-      if (r.ok) setState(r.value);
+      if (!r.ok) return;
+      setState(r.value);
+      reportConnectedRole(r.value.mode === 'server' ? (r.value.user?.role ?? null) : null);
     });
   }, [client]);
   useEffect(refresh, [refresh]);

@@ -2,9 +2,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { useAccount, usePermission } from '../../app/account';
 import { useToast } from '../../components/Toast';
 
 export function OperatorSetting() {
+  const allowed = usePermission('settings.setOperator');
+  const user = useAccount();
   const client = useClient();
   const notify = useToast();
   const [info, setInfo] = useState<OperatorInfo | null>(null);
@@ -35,7 +38,7 @@ export function OperatorSetting() {
       <form className="operator-form" onSubmit={(e) => void save(e)}>
         <label htmlFor="operator-name">经办人</label>
         <input id="operator-name" value={value} onChange={(e) => setValue(e.target.value)} placeholder={info?.systemName ?? ''} maxLength={40} />
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={!allowed.allowed} title={allowed.reason}>
           保存
         </button>
       </form>
@@ -43,6 +46,11 @@ export function OperatorSetting() {
         变更记录、审查结论和函件中记为经办人的名字。留空则使用本机用户名「{info?.systemName ?? '…'}」。
         {info ? <>当前记为：<strong data-testid="operator-effective">{info.effective}</strong></> : null}
       </p>
+      {user ? (
+        <p className="muted small">
+          服务器模式下，每项操作记为登录的用户（现在是 {user.displayName}（{user.login}））；这里的经办人只用于服务器自己进行的操作，例如启动时继续中断的导入。
+        </p>
+      ) : null}
       {error ? (
         <div className="form-banner" role="alert">
           {error}

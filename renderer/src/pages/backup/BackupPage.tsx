@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo, ServerBackupStatus } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { usePermission } from '../../app/account';
 import { useToast } from '../../components/Toast';
 import { AutomaticBackups } from './AutomaticBackups';
 import { ServerBackups } from './ServerBackups';
@@ -10,26 +11,26 @@ import { useRestore } from './useRestore';
 export function BackupPage() {
   const client = useClient();
   const notify = useToast();
+  const allowed = usePermission('backup.create');
   const [automatic, setAutomatic] = useState<BackupInfo[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
 
+  // connected to a server, or served by one: its backups are shown instead of a local save
   const [server, setServer] = useState<ServerBackupStatus | null>(null);
-  const [isAdmin, setIsAdmin] = useState(false);
-
   const loadServer = useCallback(async () => {
-    const [status, me] = await Promise.all([client['serverBackup.status']({}), client['accounts.me']({})]);
+    const status = await client['serverBackup.status']({});
     setServer(status.ok ? status.value : { available: false });
-    setIsAdmin(me.ok && me.value.user?.role === '管理员');
   }, [client]);
   useEffect(() => {
     void loadServer();
   }, [loadServer]);
 
   const loadAutomatic = useCallback(async () => {
+    if (!allowed.allowed) return;
     const r = await client['backup.listAutomatic']({});
     if (r.ok) setAutomatic(r.value);
     else setListError(r.error.message);
-  }, [client]);
+  }, [client, allowed.allowed]);
   useEffect(() => {
     void loadAutomatic();
   }, [loadAutomatic]);
@@ -54,7 +55,7 @@ export function BackupPage() {
         <div className="page-head">
           <h1>备份与恢复</h1>
         </div>
-        <ServerBackups status={server} isAdmin={isAdmin} onMade={() => void loadServer()} />
+        <ServerBackups status={server} onMade={() => void loadServer()} />
       </div>
     );
   }
@@ -63,17 +64,22 @@ export function BackupPage() {
       <div className="page-head">
         <h1>备份与恢复</h1>
       </div>
+      {allowed.allowed ? null : (
+        <div className="info-banner" role="status">
+          {allowed.reason}
+        </div>
+      )}
       <section className="card">
         <h2>立即备份</h2>
         <p className="muted">把当前的全部数据（名录及其变更记录）保存为一个备份文件，可以拷到别处保存。</p>
-        <button type="button" className="primary" onClick={() => void backupNow()}>
+        <button type="button" className="primary" onClick={() => void backupNow()} disabled={!allowed.allowed}>
           立即备份…
         </button>
       </section>
       <section className="card">
         <h2>从备份恢复</h2>
         <p className="muted">用备份文件替换当前数据。恢复前会先检查备份是否完好；当前数据库不会删除，而是另存一份。</p>
-        <button type="button" onClick={() => void chooseRestoreFile()}>
+        <button type="button" onClick={() => void chooseRestoreFile()} disabled={!allowed.allowed}>
           从备份恢复…
         </button>
         {restored ? (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ServerBackupStatus } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { usePermission } from '../../app/account';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { useToast } from '../../components/Toast';
 
@@ -10,12 +11,12 @@ type Available = Extract<ServerBackupStatus, { available: true }>;
 
 interface ServerBackupsProps {
   status: Available;
-  isAdmin: boolean;
   onMade: () => void;
 }
 
-export function ServerBackups({ status, isAdmin, onMade }: ServerBackupsProps) {
+export function ServerBackups({ status, onMade }: ServerBackupsProps) {
   const client = useClient();
+  const allowed = usePermission('serverBackup.create');
   const notify = useToast();
   const [busy, setBusy] = useState(false);
 
@@ -48,13 +49,10 @@ export function ServerBackups({ status, isAdmin, onMade }: ServerBackupsProps) {
           {formatDateTime(status.lastFailure.at)} 的服务器备份失败：{status.lastFailure.message}
         </div>
       ) : null}
-      {isAdmin ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()}>
-          {busy ? '正在备份…' : '立即备份服务器'}
-        </button>
-      ) : (
-        <p className="muted">只有管理员可以开始服务器备份。</p>
-      )}
+      <button type="button" className="primary" disabled={busy || !allowed.allowed} title={allowed.reason} onClick={() => void backupNow()}>
+        {busy ? '正在备份…' : '立即备份服务器'}
+      </button>
+      {allowed.allowed ? null : <p className="muted">{allowed.reason}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // 函件存档: every draft and issued letter with its number, date, recipient, filings and status.
 import type { LetterFormat, LetterSummary } from '../../../../shared/contract/letters';
+import { usePermission } from '../../app/account';
 import { KIND_SHORT, statusLabel } from './labels';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 const pdfFontOf = (letter: LetterSummary): string => letter.files.find((f) => f.format === 'pdf')?.font ?? '';
 
 export function ArchiveList({ letters, onOpen, onExport, onSupersede }: Props) {
+  const supersede = usePermission('letters.supersede');
   if (letters === null) return <p className="muted">正在读取…</p>;
   if (letters.length === 0) return <p className="grid-empty">还没有函件。</p>;
   return (
@@ -42,7 +44,7 @@ export function ArchiveList({ letters, onOpen, onExport, onSupersede }: Props) {
                   <button type="button" className="link" onClick={() => onExport(l, 'pdf')}>导出 PDF</button>
                 </>
               ) : null}
-              {l.status === 'issued' ? <button type="button" className="link" onClick={() => onSupersede(l)}>更正重发</button> : null}
+              {l.status === 'issued' && supersede.allowed ? <button type="button" className="link" onClick={() => onSupersede(l)}>更正重发</button> : null}
             </td>
           </tr>
         ))}

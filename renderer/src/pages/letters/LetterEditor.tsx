@@ -8,6 +8,7 @@ import { resolveRows } from '../../../../shared/letters/rows';
 import { fillTemplate, PLACEHOLDERS, type PlaceholderValues } from '../../../../shared/letters/template';
 import { placeholderValues } from '../../../../shared/letters/values';
 import { useClient } from '../../api/context';
+import { usePermission } from '../../app/account';
 import { FilingRows } from './FilingRows';
 import { KIND_SHORT } from './labels';
 import { RenderedField, type RenderedFieldHandle } from './RenderedField';
@@ -46,6 +47,7 @@ function useFieldValues(letter: LetterDetail, fields: LetterFields, settings: Le
 }
 
 export function LetterEditor({ letter, busy, onSave, onPreview, onIssue, onDiscard }: Props) {
+  const issue = usePermission('letters.issue');
   const client = useClient();
   const [fields, setFields] = useState<LetterFields>(letter.fields);
   const [settings, setSettings] = useState<LetterSettings | null>(null);
@@ -115,7 +117,11 @@ export function LetterEditor({ letter, busy, onSave, onPreview, onIssue, onDisca
       <div className="toolbar letters-actions">
         <button type="button" onClick={() => onSave(fields)} disabled={busy}>保存草稿</button>
         <button type="button" onClick={() => onPreview(fields)} disabled={busy}>预览</button>
-        <button type="button" className="primary" onClick={() => onIssue(fields)} disabled={busy}>签发…</button>
+        {issue.allowed ? (
+          <button type="button" className="primary" onClick={() => onIssue(fields)} disabled={busy}>签发…</button>
+        ) : (
+          <span className="denied-reason">{issue.reason}</span>
+        )}
         <span className="toolbar-spacer" />
         <button type="button" className="link" onClick={onDiscard} disabled={busy}>删除草稿</button>
       </div>

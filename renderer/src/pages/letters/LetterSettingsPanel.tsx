@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { TemplatesState } from '../../../../shared/contract/letters';
 import type { LetterKind, LetterSettings, LetterTemplate } from '../../../../shared/letters/model';
 import { useClient } from '../../api/context';
+import { usePermission } from '../../app/account';
 import { useToast } from '../../components/Toast';
 import { KIND_SHORT } from './labels';
 
@@ -23,6 +24,7 @@ const TEMPLATE_FIELDS: { key: keyof LetterTemplate; label: string; rows: number 
 ];
 
 function TemplateEditor({ kind, state, onChange }: { kind: LetterKind; state: TemplatesState; onChange: (s: TemplatesState) => void }) {
+  const edit = usePermission('letters.templates.set');
   const client = useClient();
   const notify = useToast();
   const [template, setTemplate] = useState(state.templates[kind]);
@@ -49,14 +51,15 @@ function TemplateEditor({ kind, state, onChange }: { kind: LetterKind; state: Te
         </label>
       ))}
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => void save()}>保存模板</button>
-        <button type="button" onClick={() => void reset()} disabled={!state.customised[kind]}>恢复默认</button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!edit.allowed} title={edit.reason}>保存模板</button>
+        <button type="button" onClick={() => void reset()} disabled={!state.customised[kind] || !edit.allowed} title={edit.reason}>恢复默认</button>
       </div>
     </div>
   );
 }
 
 export function LetterSettingsPanel() {
+  const edit = usePermission('letters.settings.set');
   const client = useClient();
   const notify = useToast();
   const [settings, setSettings] = useState<LetterSettings | null>(null);
@@ -87,7 +90,7 @@ export function LetterSettingsPanel() {
             ))}
           </div>
         ) : null}
-        <button type="button" className="primary" onClick={() => void save()} disabled={!settings}>保存设置</button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!settings || !edit.allowed} title={edit.reason}>保存设置</button>
       </section>
       {templates ? (
         <section className="card">

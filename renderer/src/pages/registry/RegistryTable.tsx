@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MarkThumbnail, StoredMark } from '../../../../shared/api';
+import { usePermission } from '../../app/account';
 import { CategoryTag } from '../../components/CategoryTag';
 import type { RegistrySort, RegistrySortKey } from './registry-sort';
 import { useTableKeyboard } from './useTableKeyboard';
@@ -66,6 +67,8 @@ function Thumbnail({ mark, thumbnail }: { mark: StoredMark; thumbnail: MarkThumb
 }
 
 function Row({ mark, thumbnail, ...props }: Pick<RegistryTableProps, 'onEdit' | 'onHistory' | 'onDelete'> & { mark: StoredMark; thumbnail: MarkThumbnail | undefined }) {
+  const edit = usePermission('registry.update');
+  const remove = usePermission('registry.delete');
   const aliases = mark.aliases.join('；');
   return (
     <>
@@ -81,9 +84,9 @@ function Row({ mark, thumbnail, ...props }: Pick<RegistryTableProps, 'onEdit' | 
       <div role="cell" className="cell mono">{mark.registrationNumber}</div>
       <div role="cell" className="cell" title={mark.region}>{mark.region}</div>
       <div role="cell" className="cell cell-actions">
-        <button type="button" className="link" onClick={() => props.onEdit(mark)}>修改</button>
+        {edit.allowed ? <button type="button" className="link" onClick={() => props.onEdit(mark)}>修改</button> : null}
         <button type="button" className="link" onClick={() => props.onHistory(mark)}>记录</button>
-        <button type="button" className="link link-danger" onClick={() => props.onDelete(mark)}>删除</button>
+        {remove.allowed ? <button type="button" className="link link-danger" onClick={() => props.onDelete(mark)}>删除</button> : null}
       </div>
     </>
   );

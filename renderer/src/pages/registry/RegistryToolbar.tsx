@@ -1,6 +1,7 @@
 // Search box, filters and the actions above the registry table.
 import { useEffect, useRef } from 'react';
 import { CATEGORIES, NICE_CLASS_MAX, NICE_CLASS_MIN, type Category } from '../../../../shared/domain';
+import { usePermission } from '../../app/account';
 
 const NICE_CLASSES = Array.from({ length: NICE_CLASS_MAX - NICE_CLASS_MIN + 1 }, (_, i) => i + NICE_CLASS_MIN);
 
@@ -41,6 +42,8 @@ function useSlashFocus(input: React.RefObject<HTMLInputElement | null>) {
 }
 
 export function RegistryToolbar(props: RegistryToolbarProps) {
+  const create = usePermission('registry.create');
+  const importing = usePermission('registry.importPreview');
   const search = useRef<HTMLInputElement>(null);
   useSlashFocus(search);
 
@@ -87,10 +90,10 @@ export function RegistryToolbar(props: RegistryToolbarProps) {
       <button type="button" onClick={props.onImageCheck} title="选一张图片，查名录中图样近似的记录">
         以图查询
       </button>
-      <button type="button" className="primary" onClick={props.onCreate}>
+      <button type="button" className="primary" onClick={props.onCreate} disabled={!create.allowed} title={create.reason}>
         新建记录
       </button>
-      <button type="button" onClick={props.onImport} disabled={props.busy}>
+      <button type="button" onClick={props.onImport} disabled={props.busy || !importing.allowed} title={importing.reason}>
         导入名录
       </button>
       <button type="button" onClick={() => props.onExport('csv')}>

@@ -1,5 +1,6 @@
 // The imported batches: file, kind, status, counts, dates and what can be done with each.
 import type { BatchSummary } from '../../../../shared/contract/screening';
+import { usePermission } from '../../app/account';
 import { formatDateTime } from '../../components/format';
 import { canRescreen, canResume, finishedAt, issuesText, KIND_LABELS, statusOf } from './batch-labels';
 
@@ -12,13 +13,14 @@ export interface BatchActions {
 }
 
 function Actions({ batch, ...a }: BatchActions & { batch: BatchSummary }) {
+  const remove = usePermission('batches.remove');
   return (
     <span className="batch-actions">
       {batch.running ? <button type="button" className="link" onClick={() => a.onWatch(batch)}>查看进度</button> : null}
       {batch.badRows > 0 || batch.imageProblems > 0 ? <button type="button" className="link" onClick={() => a.onProblems(batch)}>查看问题行</button> : null}
       {canResume(batch) ? <button type="button" className="link" onClick={() => a.onResume(batch)}>继续导入</button> : null}
       {canRescreen(batch) ? <button type="button" className="link" onClick={() => a.onRescreen(batch)}>重新筛查</button> : null}
-      <button type="button" className="link link-danger" disabled={batch.running} onClick={() => a.onRemove(batch)}>删除批次</button>
+      {remove.allowed ? <button type="button" className="link link-danger" disabled={batch.running} onClick={() => a.onRemove(batch)}>删除批次</button> : null}
     </span>
   );
 }
