@@ -78,6 +78,27 @@ async function resumeInterrupted(running: RunningServices): Promise<ResumedBatch
 /** Chosen files kept for every clerk at once, each bound to its session. */
 const SERVER_FILE_GRANTS = 4096;
 
+/** The server's backups over its app database (read at each backup: a restore reopens it) and accounts store. */
+function serverBackups(options: ServerStartOptions, store: Store, ctx: () => RunningServices['ctx']): ServerBackupService {
+  const settings = options.backups ?? { backupsDir: path.join(options.app.dataDir, 'backups'), dailyAt: null, keep: DEFAULT_BACKUPS_KEPT };
+  const now = options.app.now ?? (() => new Date());
+  return createServerBackupService(
+    () => ({
+      appDb: ctx().db,
+      dataDir: options.app.dataDir,
+      ...(options.app.nativeBinding ? { nativeBinding: options.app.nativeBinding } : {}),
+      storeConfig: options.store,
+      store,
+      version: options.app.version,
+      backupsDir: settings.backupsDir,
+      now,
+      ...(options.toolsPath !== undefined ? { searchPath: options.toolsPath } : {}),
+    }),
+    settings,
+    now,
+  );
+}
+
 export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
   let services: RunningServices | undefined;
@@ -94,26 +115,10 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       ...(options.accountsNow ? { now: options.accountsNow } : {}),
     });
     const certificate = await loadCertificate(options.app.dataDir, options.tls);
-    const backupSettings = options.backups ?? { backupsDir: path.join(options.app.dataDir, 'backups'), dailyAt: null, keep: DEFAULT_BACKUPS_KEPT };
-    const now = options.app.now ?? (() => new Date());
     let ctxOf: () => RunningServices['ctx'] = () => {
       throw new Error('services not started');
     };
-    const backups = createServerBackupService(
-      () => ({
-        appDb: ctxOf().db,
-        dataDir: options.app.dataDir,
-        ...(options.app.nativeBinding ? { nativeBinding: options.app.nativeBinding } : {}),
-        storeConfig: options.store,
-        store,
-        version: options.app.version,
-        backupsDir: backupSettings.backupsDir,
-        now,
-        ...(options.toolsPath !== undefined ? { searchPath: options.toolsPath } : {}),
-      }),
-      backupSettings,
-      now,
-    );
+    const backups = serverBackups(options, store, () => ctxOf());
     const transfers = createTransfers(options.app.dataDir);
     const running = await startServices(
       { ...options.app, transport: 'server' },
