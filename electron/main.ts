@@ -5,7 +5,7 @@ import { registerIpc } from './ipc/register';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
 import { createNativeDialogs } from './dialogs';
-import { connectionFile, createServerConnection, selectDispatch } from './server/connection';
+import { connectionFile, createServerConnection, selectDispatch, selectDrops } from './server/connection';
 import { createConnectionHandlers } from './server/connection-handlers';
 import { currentActor, environmentFromEnv, resolveDataDir } from './paths';
 import { startServices } from './startup';
@@ -24,7 +24,9 @@ async function start(): Promise<void> {
   });
   app.setPath('userData', dataDir);
   // 连接到服务器: the embedded SQLite unless the clerk connected to a division's server (electron/server/connection.ts)
-  const connection = createServerConnection(connectionFile(dataDir));
+  // the same dialogs for the embedded database and, connected, for files sent to and fetched from the server
+  const dialogs = createNativeDialogs(() => mainWindow);
+  const connection = createServerConnection(connectionFile(dataDir), { dialogs });
   const services = await startServices(
     {
       dataDir,
@@ -35,12 +37,12 @@ async function start(): Promise<void> {
       workerDir: __dirname,
       version: app.getVersion(),
     },
-    createNativeDialogs(() => mainWindow),
+    dialogs,
     createConnectionHandlers(connection),
   );
   serveRenderer(appRoot);
   const entry = rendererEntry();
-  registerIpc(selectDispatch(services.dispatch, connection), (url) => url.split('#')[0] === entry, services.files);
+  registerIpc(selectDispatch(services.dispatch, connection), (url) => url.split('#')[0] === entry, selectDrops(services.files, connection));
   installMenu(() => mainWindow, dataDir);
   mainWindow = createMainWindow(appRoot);
   mainWindow.on('closed', () => {

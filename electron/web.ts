@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   });
   const dialogs = createQueuedDialogs();
   // the same 连接到服务器 as the desktop app (electron/main.ts), so that a browser test can exercise it
-  const connection = createServerConnection(connectionFile(dataDir));
+  const connection = createServerConnection(connectionFile(dataDir), { dialogs });
   const services = await startServices(
     {
       dataDir,

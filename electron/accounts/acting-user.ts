@@ -14,6 +14,8 @@ export interface ActingUser {
   session?: string;
   /** the client fetches the files a channel saves (a browser on the server); others are refused the save */
   acceptsDownloads?: boolean;
+  /** the file name the client chose on its own disk for what this request saves (a connected desktop) */
+  saveAs?: string;
 }
 
 const storage = new AsyncLocalStorage<ActingUser>();

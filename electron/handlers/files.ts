@@ -10,7 +10,8 @@ export interface ShellPorts {
   files: FileGrants;
 }
 
-const OPEN: Record<FilePurpose, { title: string; filter: FileFilter }> = {
+/** What the open dialog asks for each purpose (also a connected desktop's dialog, electron/server/remote-files.ts). */
+export const OPEN_DIALOGS: Record<FilePurpose, { title: string; filter: FileFilter }> = {
   table: { title: '选择要导入的文件（CSV 或 XLSX）', filter: 'table' },
   backup: { title: '选择要恢复的备份文件', filter: 'backup' },
   image: { title: '选择图样文件（PNG、JPEG、SVG、TIFF）', filter: 'image' },
@@ -21,7 +22,7 @@ const OPEN: Record<FilePurpose, { title: string; filter: FileFilter }> = {
 export function createFilesHandlers(shell: ShellPorts): Pick<Handlers, keyof typeof filesContract> {
   return {
     'files.open': async ({ purpose, title }) => {
-      const chosen = await shell.dialogs.openFile(title ?? OPEN[purpose].title, OPEN[purpose].filter);
+      const chosen = await shell.dialogs.openFile(title ?? OPEN_DIALOGS[purpose].title, OPEN_DIALOGS[purpose].filter);
       if (chosen === null) return { status: 'cancelled' as const };
       return { status: 'chosen' as const, ...shell.files.grant(chosen, purpose) };
     },

@@ -3,6 +3,7 @@ import type { lettersContract } from '../../shared/contract/letters';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import type { ShellPorts } from './files';
+import { letterExportSave } from '../files/save-requests';
 import { readSettings, resetTemplate, templatesState, writeSettings, writeTemplate } from '../letters/config';
 import { createLetterArchive } from '../letters/archive';
 import { createLetterIssuing } from '../letters/issue';
@@ -27,8 +28,7 @@ export function createLettersHandlers(ctx: AppContext, shell: ShellPorts): Pick<
     'letters.supersede': ({ id }) => archive.supersede(id),
     'letters.export': async ({ id, format }) => {
       const letter = archive.get(id);
-      const defaultName = `${letter.documentNumber ?? '函件'}.${format}`;
-      const title = `导出函件（${format.toUpperCase()}）`;
+      const { title, defaultName } = letterExportSave(format, letter.documentNumber ?? null);
       const chosen = await shell.dialogs.saveFile(title, defaultName, format);
       if (chosen === null) return { status: 'cancelled' as const };
       // exportFile gives the name the extension of the format (withFormatExtension).

@@ -3,6 +3,7 @@ import type { registryContract } from '../../shared/contract/registry';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { saveWithDialog } from '../files/save';
+import { backupSave, registryExportSave } from '../files/save-requests';
 import type { Handlers } from '../ipc/dispatch';
 import { createBackupService } from '../services/backup';
 import { createRegistryService } from '../services/registry';
@@ -69,13 +70,13 @@ export function createRegistryHandlers(
     'registry.export': ({ format }) =>
       saveWithDialog(
         shell.dialogs,
-        { title: format === 'csv' ? '导出名录为 CSV' : '导出名录为 Excel', defaultName: `保护名录-${today()}.${format}`, filter: format, extensions: [format] },
+        registryExportSave({ format }, today()),
         async (target) => ({ rows: (await exportRegistry(registry.list().map(toProtectedMark), target, format)).rows }),
       ),
     'backup.create': () =>
       saveWithDialog(
         shell.dialogs,
-        { title: '保存备份', defaultName: `商标守护备份-${today()}.sqlite`, filter: 'backup', extensions: ['sqlite', 'db'] },
+        backupSave(today()),
         async (target) => {
           const { fileName, sizeBytes, createdAt } = await backups.create(target);
           return { fileName, sizeBytes, createdAt };

@@ -3,6 +3,7 @@ import type { screeningContract } from '../../shared/contract/screening';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import { saveWithDialog } from '../files/save';
+import { complaintExportSave, dashboardExportSave, hitsExportSave } from '../files/save-requests';
 import type { ShellPorts } from './files';
 import type { JobManager } from '../screening/jobs';
 import { createBatchService } from '../services/batches';
@@ -49,26 +50,21 @@ export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs
     'hits.decideMatching': ({ query, decision, dismissReason, note }) => review.decideMatching(query, decision, dismissReason, note),
     'hits.undo': ({ undoToken }) => review.undo(undoToken),
     'hits.export': ({ query }) => {
-      const name = query.source === 'filing' ? '抢注审查清单' : '电商审查清单';
-      const request = { title: `导出${name}`, defaultName: `${name}-${today()}.xlsx`, filter: 'xlsx' as const, extensions: ['xlsx'] };
-      return saveWithDialog(shell.dialogs, request, (target) => exportHitView(ctx, query, target, today()));
+      return saveWithDialog(shell.dialogs, hitsExportSave({ query }, today()), (target) => exportHitView(ctx, query, target, today()));
     },
     'deadlines.upcoming': ({ withinDays }) => review.upcoming(withinDays),
     'profiles.list': (options) => profiles.list(options),
     'profiles.get': ({ kind, name }) => profiles.get(kind, name),
     'dashboard.summary': ({ period, weekBasis }) => dashboard.summary({ ...(period ? { period } : {}), weekBasis }),
     'dashboard.export': () => {
-      const request = { title: '导出统计为 Excel', defaultName: `商标监测统计-${today()}.xlsx`, filter: 'xlsx' as const, extensions: ['xlsx'] };
-      return saveWithDialog(shell.dialogs, request, async (target) => {
+      return saveWithDialog(shell.dialogs, dashboardExportSave(today()), async (target) => {
         await dashboard.export(target);
         return {};
       });
     },
     'listings.complaintExport': async ({ platform }) => {
       requireComplaints(ctx, platform, today());
-      const title = `导出${platform}投诉清单`;
-      const request = { title, defaultName: `投诉清单-${platform}-${today()}.xlsx`, filter: 'table' as const, extensions: ['xlsx', 'csv'] };
-      return saveWithDialog(shell.dialogs, request, (target) =>
+      return saveWithDialog(shell.dialogs, complaintExportSave({ platform }, today()), (target) =>
         exportComplaints(ctx, platform, target, target.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx', today()),
       );
     },

@@ -2,11 +2,16 @@
 // our own window's top frame before it reaches the dispatcher.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, DROPPED_FILE_CHANNEL, IPC_PREFIX } from '../../shared/api';
-import type { FileGrants } from '../files/grants';
+import type { FileGrant } from '../files/grants';
 import { fail } from '../../shared/result';
 import type { Dispatch } from './dispatch';
 
-export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean, files: FileGrants): () => void {
+/** `dropped`: a file dropped on the window, by the path the preload read (a local token, or an upload when connected). */
+export function registerIpc(
+  dispatch: Dispatch,
+  isTrustedUrl: (url: string) => boolean,
+  dropped: (filePath: string) => Promise<FileGrant | null>,
+): () => void {
   const trusted = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
@@ -18,7 +23,7 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
   }
   // A file dropped on the window, reported by the preload: a token for an existing table file, or null.
   ipcMain.handle(DROPPED_FILE_CHANNEL, (event, filePath: unknown) =>
-    trusted(event) && typeof filePath === 'string' ? files.grantDropped(filePath) : null,
+    trusted(event) && typeof filePath === 'string' ? dropped(filePath) : null,
   );
   return () => {
     ipcMain.removeHandler(DROPPED_FILE_CHANNEL);

@@ -7,10 +7,15 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectionContract, type ConnectionState, type SavedServer } from '../../shared/contract/connection';
 import { AppFailure, fail } from '../../shared/result';
+import type { DialogPort } from '../files/dialog-port';
+import type { FileGrant, FileGrants } from '../files/grants';
+import { isSaveChannel } from '../files/save-requests';
 import type { Dispatch } from '../ipc/dispatch';
+import { localToday } from '../services/review';
 import { normaliseFingerprint } from './certificate';
 import { createServerClient, presentedFingerprint, serverUrl, type PinnedServer } from './pinned-client';
 import { createRemoteDispatch, type ServerClient } from './remote-dispatch';
+import { createRemoteFiles, type RemoteFiles, type Transfer } from './remote-files';
 
 export const CONNECTION_FILE = 'server-connection.json';
 const LOGOUT_WAIT_MS = 2000;
@@ -66,17 +71,48 @@ export interface ServerConnection {
   disconnect(): Promise<ConnectionState>;
   /** forwards a contract channel to the server with the session (server mode only) */
   forward: Dispatch;
+  /** a table file dropped on the window, uploaded to the server (server mode only) */
+  dropped(filePath: string): Promise<FileGrant | null>;
 }
 
-export function createServerConnection(file: ConnectionFile, clientFor: (pin: PinnedServer) => ServerClient = createServerClient): ServerConnection {
+export interface ServerConnectionOptions {
+  clientFor?: (pin: PinnedServer) => ServerClient;
+  /**
+   * The desktop's own dialogs: files.open and the channels that save a file ask here and the files travel over the
+   * connection (remote-files.ts). Without them those channels go to the server, which refuses them.
+   */
+  dialogs?: DialogPort;
+}
+
+export function createServerConnection(file: ConnectionFile, options: ServerConnectionOptions = {}): ServerConnection {
+  const clientFor = options.clientFor ?? createServerClient;
   let saved = file.read();
   let client = saved ? clientFor(saved) : null;
   let session: { token: string; user: User } | null = null;
   let message = '';
-  const forwardTo = (c: ServerClient) =>
-    createRemoteDispatch(c, () => session?.token ?? null, (why) => {
-      session = null;
-      message = why;
+  let transfer: Transfer | null = null;
+  const sessionToken = () => session?.token ?? null;
+  const onSessionEnded = (why: string) => {
+    session = null;
+    message = why;
+  };
+  const forwardTo = (c: ServerClient): Dispatch => {
+    const plain = createRemoteDispatch(c, sessionToken, onSessionEnded);
+    const { dialogs } = options;
+    if (!dialogs) return plain;
+    const files = filesFor(c, dialogs);
+    return (channel, input) => (channel === 'files.open' ? files.open(input) : isSaveChannel(channel) ? files.save(channel, input) : plain(channel, input));
+  };
+  const filesFor = (c: ServerClient, dialogs: DialogPort): RemoteFiles =>
+    createRemoteFiles({
+      client: c,
+      dialogs,
+      sessionToken,
+      onSessionEnded,
+      today: () => localToday(new Date().toISOString()),
+      progress: (now) => {
+        transfer = now && { ...now };
+      },
     });
   let remote = client ? forwardTo(client) : null;
 
@@ -86,6 +122,7 @@ export function createServerConnection(file: ConnectionFile, clientFor: (pin: Pi
     server: saved ? { url: saved.url, fingerprint: saved.fingerprint } : null,
     user: session?.user ?? null,
     message,
+    ...(transfer ? { transfer } : {}),
   });
 
   async function signIn(server: SavedServer, login: string, password: string): Promise<ConnectionState> {
@@ -136,7 +173,13 @@ export function createServerConnection(file: ConnectionFile, clientFor: (pin: Pi
       return state();
     },
     forward: (channel, input) => (remote ? remote(channel, input) : Promise.resolve(fail('unsupported', '尚未连接服务器。'))),
+    dropped: (filePath) => (client && options.dialogs ? filesFor(client, options.dialogs).dropped(filePath) : Promise.resolve(null)),
   };
+}
+
+/** Where a file dropped on the window goes: a local token, or (connected) an upload to the server. */
+export function selectDrops(files: FileGrants, connection: ServerConnection): (filePath: string) => Promise<FileGrant | null> {
+  return (filePath) => (connection.state().mode === 'local' ? Promise.resolve(files.grantDropped(filePath)) : connection.dropped(filePath));
 }
 
 /** What the IPC registration calls: the connection's own channels and local mode here, the rest to the server. */

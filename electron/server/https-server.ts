@@ -6,7 +6,7 @@ import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ACCEPTS_DOWNLOADS_HEADER, type FilePurpose } from '../../shared/contract/files';
+import { ACCEPTS_DOWNLOADS_HEADER, SAVE_AS_HEADER, type FilePurpose } from '../../shared/contract/files';
 import { forbiddenMessage, roleAllows } from '../../shared/roles';
 import { AppFailure } from '../../shared/result';
 import type { Result } from '../../shared/result';
@@ -78,13 +78,25 @@ function offerDownload(options: HttpsServerOptions, result: Result<unknown>, ses
   return download === null ? result : { ok: true, value: { ...value, savedTo: path.basename(value.savedTo), download } };
 }
 
+/** The file name a client chose on its own disk (a connected desktop), for the file saved on the server. */
+function saveAsName(request: http.IncomingMessage): string | null {
+  const header = request.headers[SAVE_AS_HEADER.toLowerCase()];
+  if (typeof header !== 'string' || header === '') return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return null;
+  }
+}
+
 async function callChannel(options: HttpsServerOptions, channel: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const user = await signedIn(options, request, response, channel);
   if (!user) return;
   const body = await readBody(request);
   const session = user.session ?? '';
   const acceptsDownloads = request.headers[ACCEPTS_DOWNLOADS_HEADER.toLowerCase()] === 'accept';
-  const result = await actAs({ ...user, acceptsDownloads }, () => options.dispatch(channel, body));
+  const saveAs = saveAsName(request);
+  const result = await actAs({ ...user, acceptsDownloads, ...(saveAs ? { saveAs } : {}) }, () => options.dispatch(channel, body));
   send(response, 200, offerDownload(options, result, session));
 }
 
@@ -94,13 +106,16 @@ function refuseUpload(response: http.ServerResponse, status: number, message: st
   sendError(response, status, 'invalid-input', message);
 }
 
+/** The channel whose role an upload needs. */
+const uploadRole = (url: URL) => (url.searchParams.get('purpose') === 'backup' ? 'backup.restore' : 'files.open');
+
 async function upload(options: HttpsServerOptions, url: URL, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   // a refused upload's body is not read: the connection closes after the answer instead
   response.setHeader('connection', 'close');
   // choosing a file is what files.open does, and the channel that reads it checks its own role; a backup is read
   // only by a restore, so only those who may restore upload one (a backup may be gigabytes)
   const purpose = url.searchParams.get('purpose');
-  const user = await signedIn(options, request, response, purpose === 'backup' ? 'backup.restore' : 'files.open');
+  const user = await signedIn(options, request, response, uploadRole(url));
   if (!user) return;
   const received = await options.transfers.receive(request, url);
   if (!received.ok) return refuseUpload(response, received.status, received.message);
@@ -146,14 +161,18 @@ export async function startHttpsServer(options: HttpsServerOptions): Promise<Run
   // Node cuts any request after 5 minutes by default; a 4 GB backup uploaded over a slow office link takes longer
   server.requestTimeout = UPLOAD_TIMEOUT_MS;
   // A client that asks first (Expect: 100-continue) learns that an upload is refused before sending its body.
-  server.on('checkContinue', (request: http.IncomingMessage, response: http.ServerResponse) => {
+  // The session and the role are checked then too, so a desktop whose session ended sends none of its file.
+  server.on('checkContinue', guarded(async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? '/', 'https://server.invalid');
     const declared = request.headers['content-length'] === undefined ? null : Number(request.headers['content-length']);
     const refused = url.pathname === UPLOAD_PATH ? options.transfers.precheck(url, declared) : null;
     if (refused) return refuseUpload(response, refused.status, refused.message);
+    // the body stays unread when refused: the connection closes after the answer
+    if (url.pathname === UPLOAD_PATH) response.setHeader('connection', 'close');
+    if (url.pathname === UPLOAD_PATH && !(await signedIn(options, request, response, uploadRole(url)))) return;
     response.writeContinue();
-    guarded(handle)(request, response);
-  });
+    await handle(request, response);
+  }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);

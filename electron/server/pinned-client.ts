@@ -4,6 +4,7 @@
 // only then is the request written on that socket: not one byte goes to a server that fails the pin.
 import http from 'node:http';
 import net from 'node:net';
+import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import { fail, type Result } from '../../shared/result';
 import { normaliseFingerprint } from './certificate';
@@ -56,52 +57,98 @@ export interface ServerAnswer {
   body: unknown;
 }
 
-/** POSTs JSON to `path` on the pinned server; `{ok: false}` with a Chinese message when the call did not happen. */
-export async function postPinned(server: PinnedServer, path: string, body: unknown, token?: string): Promise<Result<ServerAnswer>> {
+/** One request over a pinned connection (uploads and downloads stream; everything else is JSON). */
+export interface PinnedRequest {
+  method: 'GET' | 'POST';
+  /** path and query, relative to the server's address */
+  path: string;
+  token?: string;
+  headers?: Record<string, string | number>;
+  /** a buffer, or a file streamed after the server agreed to take it (Expect: 100-continue) */
+  body?: Buffer | { stream: () => Readable; length: number };
+  /** how long the open connection may stay silent (an export the server writes for minutes); default timeoutMs */
+  idleMs?: number;
+}
+
+/** Opens the pinned connection and sends the request; the server's response, to be read by the caller. */
+export async function requestPinned(server: PinnedServer, options: PinnedRequest): Promise<Result<http.IncomingMessage>> {
   let target: URL;
   try {
-    target = new URL(path, server.url);
+    target = new URL(options.path, server.url);
   } catch {
     return fail('invalid-input', `服务器地址「${server.url}」无效，应为 https://主机:端口/`);
   }
   if (target.protocol !== 'https:') return fail('invalid-input', '服务器地址必须以 https:// 开头。');
   const connected = await connectPinned(server, target);
   if (!connected.ok) return connected;
-  const payload = Buffer.from(JSON.stringify(body ?? {}));
+  connected.value.setTimeout(options.idleMs ?? server.timeoutMs ?? 10_000);
+  const body = options.body;
+  const streamed = body !== undefined && !Buffer.isBuffer(body);
   return new Promise((resolve) => {
     const request = http.request(
       {
         createConnection: () => connected.value,
-        method: 'POST',
-        path: target.pathname,
+        method: options.method,
+        path: `${target.pathname}${target.search}`,
         headers: {
           host: target.host,
-          'content-type': 'application/json',
-          'content-length': payload.length,
           connection: 'close',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-length': body.length }),
+          // a refused upload (session, role, size) is answered before one byte of the file is sent
+          ...(streamed ? { expect: '100-continue' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
         },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ ok: true, value: { status: response.statusCode ?? 0, body: JSON.parse(text) as unknown } });
-          } catch {
-            resolve(fail('internal', `服务器的回答无法读取（HTTP ${response.statusCode ?? '?'}）。`));
-          }
-        });
-      },
+      (response) => resolve({ ok: true, value: response }),
     );
     request.once('error', (error) => resolve(fail('io', `与服务器的连接中断（${error.message}）。`)));
-    request.end(payload);
+    if (body === undefined) request.end();
+    else if (Buffer.isBuffer(body)) request.end(body);
+    else {
+      request.once('continue', () => {
+        const source = body.stream();
+        source.once('error', (error) => request.destroy(error));
+        source.pipe(request);
+      });
+      request.flushHeaders();
+    }
   });
 }
 
+/** Reads a response's JSON body. */
+export function readJson(response: http.IncomingMessage): Promise<Result<ServerAnswer>> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.once('error', (error) => resolve(fail('io', `与服务器的连接中断（${error.message}）。`)));
+    response.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve({ ok: true, value: { status: response.statusCode ?? 0, body: JSON.parse(text) as unknown } });
+      } catch {
+        resolve(fail('internal', `服务器的回答无法读取（HTTP ${response.statusCode ?? '?'}）。`));
+      }
+    });
+  });
+}
+
+/** POSTs JSON to `path` on the pinned server; `{ok: false}` with a Chinese message when the call did not happen. */
+export async function postPinned(server: PinnedServer, path: string, body: unknown, token?: string, headers?: Record<string, string>, idleMs?: number): Promise<Result<ServerAnswer>> {
+  const payload = Buffer.from(JSON.stringify(body ?? {}));
+  const response = await requestPinned(server, {
+    method: 'POST',
+    path,
+    body: payload,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(token ? { token } : {}),
+    ...(idleMs ? { idleMs } : {}),
+  });
+  return response.ok ? readJson(response.value) : response;
+}
+
 /** The server's answer to a channel or to login, as the contract's Result. */
-function asResult(answer: Result<ServerAnswer>): Result<unknown> {
+export function asResult(answer: Result<ServerAnswer>): Result<unknown> {
   if (!answer.ok) return answer;
   const body = answer.value.body as Result<unknown> | null;
   if (body && typeof body === 'object' && typeof body.ok === 'boolean') return body;
@@ -114,9 +161,15 @@ export interface ChannelAnswer {
   sessionEnded: boolean;
 }
 
+/** Extra headers and a longer silence for a channel whose answer is a file written on the server. */
+export interface ChannelOptions {
+  headers?: Record<string, string>;
+  idleMs?: number;
+}
+
 export function createServerClient(server: PinnedServer) {
-  const channel = async (name: string, input: unknown, token: string): Promise<ChannelAnswer> => {
-    const answer = await postPinned(server, `/api/${encodeURIComponent(name)}`, input, token);
+  const channel = async (name: string, input: unknown, token: string, options: ChannelOptions = {}): Promise<ChannelAnswer> => {
+    const answer = await postPinned(server, `/api/${encodeURIComponent(name)}`, input, token, options.headers, options.idleMs);
     return { result: asResult(answer), sessionEnded: answer.ok && answer.value.status === 401 };
   };
   return {
@@ -124,6 +177,8 @@ export function createServerClient(server: PinnedServer) {
     logout: async (token: string) => asResult(await postPinned(server, '/auth/logout', {}, token)),
     call: async (name: string, input: unknown, token: string) => (await channel(name, input, token)).result,
     channel,
+    /** a streamed request (uploads, downloads) on this server */
+    request: (options: PinnedRequest) => requestPinned(server, options),
   };
 }
 

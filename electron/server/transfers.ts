@@ -24,9 +24,9 @@ export const UPLOAD_KEEP_DAYS = 7;
 
 /** A server has no one at its screen: a channel that asks the server itself to show an open dialog gets this. */
 export const NO_DIALOGS_MESSAGE =
-  '服务器上不能弹出选择文件的对话框：在浏览器中使用时请直接选择文件上传；桌面程序连接到服务器时暂不能从本机导入文件。';
-/** A file saved for a client that cannot download it (the desktop's connection, for now): refused before writing. */
-export const NO_DOWNLOAD_MESSAGE = '桌面程序连接到服务器时暂不能导出或备份到本机：请在浏览器中打开服务器地址后导出。';
+  '服务器上不能弹出选择文件的对话框：在浏览器中使用时请直接选择文件上传（连接到服务器的桌面程序会自动上传所选文件）。';
+/** A file saved for a client that does not say it fetches downloads (a script): refused before writing. */
+export const NO_DOWNLOAD_MESSAGE = '这个请求不会下载服务器保存的文件，服务器没有保存：请在浏览器中或用连接到服务器的桌面程序导出。';
 
 
 export type Received = { ok: true; filePath: string; fileName: string } | { ok: false; status: number; message: string };
@@ -117,10 +117,15 @@ export function createTransfers(dataDir: string) {
     openFile: () => Promise.reject(new AppFailure('unsupported', NO_DIALOGS_MESSAGE)),
     saveFile: (_title, defaultName) => {
       // written only for a client that will fetch it; anyone else would be told it was saved and have nothing
-      if (!actingUser()?.acceptsDownloads) return Promise.reject(new AppFailure('unsupported', NO_DOWNLOAD_MESSAGE));
+      const user = actingUser();
+      if (!user?.acceptsDownloads) return Promise.reject(new AppFailure('unsupported', NO_DOWNLOAD_MESSAGE));
       const folder = path.join(downloads, randomId());
       mkdirSync(folder, { recursive: true });
-      return Promise.resolve(path.join(folder, safeFileName(defaultName)));
+      // the name the desktop's clerk chose (its extension decides CSV or XLSX where a channel offers both)
+      // ('.' and '..' would name the folder itself or its parent: the proposed name then)
+      const chosen = safeFileName(path.basename(user.saveAs ?? '')).slice(0, 200);
+      const name = /^\.*$/.test(chosen) ? safeFileName(defaultName) : chosen;
+      return Promise.resolve(path.join(folder, name));
     },
   };
 

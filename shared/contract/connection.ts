@@ -19,6 +19,10 @@ export const ConnectionStateSchema = z.object({
   user: z.object({ login: z.string(), displayName: z.string(), role: RoleSchema }).nullable(),
   /** why the login is shown again (a session that ended), '' otherwise */
   message: z.string(),
+  /** a file on its way to or from the server (a connected desktop's files.open or export), while it lasts */
+  transfer: z
+    .object({ direction: z.enum(['upload', 'download']), fileName: z.string(), bytes: z.number().nullable(), done: z.number() })
+    .optional(),
 });
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 

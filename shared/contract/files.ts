@@ -55,6 +55,12 @@ export function uploadNameProblem(rule: UploadRule, fileName: string): string | 
  */
 export const ACCEPTS_DOWNLOADS_HEADER = 'X-MarkGuard-Downloads';
 
+/**
+ * Server mode: the name (URI-encoded) a connected desktop chose in its own save dialog; the server saves under it
+ * (a complaint list named .csv is written as CSV, as on the desktop). Without it the channel's proposed name.
+ */
+export const SAVE_AS_HEADER = 'X-MarkGuard-Save-As';
+
 export const CancelledSchema = z.object({ status: z.literal('cancelled') });
 
 export const ChosenFileSchema = z.discriminatedUnion('status', [

@@ -3,9 +3,10 @@
 // read from the server and confirmed by the clerk, then the login — works on the server's data as its user, and
 // comes back to its own database on 断开连接.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { goTo } from './clerk-data';
 import { REPO_ROOT, expect, openApp, test } from './fixtures';
 
 interface DivisionServer {
@@ -105,4 +106,46 @@ test('connects to a division server after the clerk confirms its fingerprint, an
   // the saved server fills the form in again; the password is never kept
   await expect(page.getByRole('region', { name: '连接到服务器' }).getByLabel('服务器地址')).toHaveValue(division.url);
   await expect(page.getByRole('region', { name: '连接到服务器' }).getByLabel('密码')).toHaveValue('');
+});
+
+test('connected, a table chosen on the desktop is uploaded and imported into the server’s batches, and an export is saved here', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  division = await startDivisionServer();
+  const table = path.join(server.dataDir, '第1966期.csv');
+  const header = '申请号,商标名称,国际分类,商品服务,申请人名称,申请人地址,代理机构,申请日期,初审公告期号,初审公告日期';
+  const line = (number: string, mark: string) => [number, mark, 33, '白酒', '某某贸易有限公司', '深圳市南山区1号', '某某代理有限公司', '2026-05-01', '第1966期', '2026-11-20'].join(',');
+  writeFileSync(table, [header, line('70000001', '测试商标甲'), line('70000002', '测试商标乙')].join('\r\n'));
+  await openApp(page, server);
+  await page.getByRole('button', { name: '关于与设置' }).click();
+  const section = page.getByRole('region', { name: '连接到服务器' });
+  await section.getByLabel('服务器地址').fill(division.url);
+  await section.getByLabel('证书指纹（SHA-256）').fill(division.fingerprint);
+  await section.getByLabel('用户名').fill('admin');
+  await section.getByLabel('密码').fill(division.adminPassword);
+  await section.getByRole('button', { name: '连接并登录' }).click();
+  await expect(page.getByTestId('server-badge')).toContainText('已连接到服务器');
+
+  await goTo(page, '筛查批次');
+  // the desktop's own open dialog (queued here) chooses the file on this computer; the main process uploads it
+  await server.queueDialog(table);
+  await page.getByRole('button', { name: '选择商标申请公告文件…' }).click();
+  await page.getByRole('dialog', { name: '导入文件：核对列对应' }).getByRole('button', { name: '开始导入' }).click();
+  const panel = page.getByRole('region', { name: '导入进度' });
+  await expect(panel.locator('.job-phase')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await expect(panel.locator('.job-result')).toContainText('新增 2 条');
+  await expect(page.locator('.batch-table tbody tr').first().locator('.batch-file')).toHaveText('第1966期.csv');
+
+  // an export while connected: asked for here, written by the server, saved where the clerk chose on this computer
+  await goTo(page, '保护名录');
+  const exported = test.info().outputPath('名录导出.csv');
+  await server.queueDialog(exported);
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  await expect(page.getByRole('status')).toContainText('已导出');
+  expect(readFileSync(exported, 'utf8')).toContain('商标名称');
+
+  // the batch is the server's: the desktop's own database has none after 断开连接
+  await page.getByTestId('server-badge').getByRole('button', { name: '断开连接' }).click();
+  await expect(page.getByTestId('server-badge')).toHaveCount(0);
+  await goTo(page, '筛查批次');
+  await expect(page.locator('.batch-table tbody tr .batch-file').filter({ hasText: '第1966期.csv' })).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHER_SESSION_MESSAGE } from '../../electron/files/grants';
 import { DOWNLOADS_FOLDER, NO_DOWNLOAD_MESSAGE, UPLOADS_FOLDER } from '../../electron/server/transfers';
-import { ACCEPTS_DOWNLOADS_HEADER, NO_FOLDER_UPLOAD_MESSAGE, UPLOADS, uploadTooLargeMessage } from '../../shared/contract/files';
+import { ACCEPTS_DOWNLOADS_HEADER, NO_FOLDER_UPLOAD_MESSAGE, SAVE_AS_HEADER, UPLOADS, uploadTooLargeMessage } from '../../shared/contract/files';
 import { FILING_HEADER, filingLine } from './support/batches';
 import { seedConfirmedHits } from './support/letters';
 import { rawRequest, startTestServer, uploadFile, type TestServer } from './support/server';
@@ -148,5 +148,50 @@ describe('downloads', () => {
     const token = await t.login('zhangsan', PASSWORD);
     const opened = await t.call('files.open', { purpose: 'table' }, token);
     expect(opened.body.error?.message).toMatch(/在浏览器中使用时请直接选择文件上传/);
+  });
+
+  it('saves under the name a desktop chose (its folder part dropped), and offers it under that name', async () => {
+    const token = await t.login('zhangsan', PASSWORD);
+    const answer = await rawRequest(t.pin, {
+      method: 'POST',
+      path: '/api/registry.export',
+      token,
+      headers: { [ACCEPTS_DOWNLOADS_HEADER]: 'accept', [SAVE_AS_HEADER]: encodeURIComponent('../../名录 副本.csv') },
+      body: Buffer.from(JSON.stringify({ format: 'csv' })),
+    });
+    const value = (JSON.parse(answer.body.toString('utf8')) as { value: { savedTo: string; download: string } }).value;
+    expect(value.savedTo).toBe('名录 副本.csv');
+    const fetched = await rawRequest(t.pin, { method: 'GET', path: `/${value.download}`, token });
+    expect(fetched.headers['content-disposition']).toContain(encodeURIComponent('名录 副本.csv'));
+    // a name that is a folder's is not taken: the file stays in its download folder under the proposed name
+    for (const name of ['..', '.', '']) {
+      const dots = await rawRequest(t.pin, {
+        method: 'POST',
+        path: '/api/registry.export',
+        token,
+        headers: { [ACCEPTS_DOWNLOADS_HEADER]: 'accept', [SAVE_AS_HEADER]: name },
+        body: Buffer.from(JSON.stringify({ format: 'csv' })),
+      });
+      const saved = (JSON.parse(dots.body.toString('utf8')) as { value: { savedTo: string; download?: string } }).value;
+      expect(saved).toMatchObject({ savedTo: expect.stringMatching(/^保护名录-.*\.csv$/), download: expect.stringMatching(/^files\/download\//) });
+    }
+  });
+});
+
+describe('uploads that ask first (Expect: 100-continue, as the connected desktop sends them)', () => {
+  it('refuses an ended session or a role before the body is sent', async () => {
+    const before = uploadedFiles().length;
+    const ask = (token: string, purpose: string, name: string) =>
+      rawRequest(t.pin, { method: 'POST', path: `/files/upload?purpose=${purpose}&name=${encodeURIComponent(name)}`, token, headers: { expect: '100-continue', 'content-length': String(CSV.length) }, body: CSV });
+    const token = await t.login('zhangsan', PASSWORD);
+    const clerk = await ask(token, 'backup', '备份.sqlite');
+    expect(clerk).toMatchObject({ status: 403, continued: false });
+    expect(JSON.parse(clerk.body.toString('utf8')).error.message).toMatch(/无权执行此操作/);
+    await t.server.accounts.logout(token);
+    const ended = await ask(token, 'table', '第1920期.csv');
+    expect(ended).toMatchObject({ status: 401, continued: false });
+    const fresh = await ask(await t.login('zhangsan', PASSWORD), 'table', '第1920期.csv');
+    expect(fresh).toMatchObject({ status: 200, continued: true });
+    expect(uploadedFiles().length).toBe(before + 1);
   });
 });

@@ -6,10 +6,7 @@ import type { ServerSession } from '../api/server-session';
 import { useClient } from '../api/context';
 import { useSessionState } from './account';
 import { LoginPage } from './LoginPage';
-
-function formatMegabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { formatMegabytes } from './transfer-text';
 
 export function ServerGate({ session, children }: { session: ServerSession; children: ReactNode }) {
   const client = useClient();

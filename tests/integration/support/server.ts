@@ -103,6 +103,8 @@ export interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /** the server said 100 Continue (so an asking client sent its body) */
+  continued: boolean;
 }
 
 /**
@@ -114,6 +116,7 @@ export function rawRequest(
   options: { method: 'GET' | 'POST'; path: string; token?: string; headers?: Record<string, string>; body?: Buffer | Buffer[] },
 ): Promise<RawAnswer> {
   const url = new URL(options.path, pin.url);
+  let continued = false;
   return new Promise((resolve, reject) => {
     const request = https.request(
       url,
@@ -127,7 +130,7 @@ export function rawRequest(
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), continued }));
       },
     );
     request.on('error', reject);
@@ -138,7 +141,10 @@ export function rawRequest(
       request.end();
     };
     if (expectsContinue) {
-      request.on('continue', writeBody);
+      request.on('continue', () => {
+        continued = true;
+        writeBody();
+      });
       request.flushHeaders();
     } else writeBody();
   });

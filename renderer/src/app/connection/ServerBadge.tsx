@@ -1,7 +1,9 @@
 // In the header: which server the window works on and as whom, with 断开连接; the login when a session ended.
+// While a file travels to or from the server (a connected desktop's files.open or export), how far it got.
 // Nothing in local mode (the embedded database is the default) and nothing in a browser on the server itself.
 import type { Role } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { transferText } from '../transfer-text';
 import { LoginDialog } from './LoginDialog';
 import { hostOf, reloadWindow, useConnection } from './useConnection';
 
@@ -24,6 +26,11 @@ export function ServerBadge() {
       <button type="button" className="link-button" onClick={() => void disconnect()}>
         断开连接
       </button>
+      {state.transfer ? (
+        <div className="upload-banner" role="status">
+          {transferText(state.transfer)}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { useClient } from '../../api/context';
 import { reportConnectedRole } from '../account';
 
 const POLL_MS = 3000;
+/** while a file travels (connection.state is the main process's own answer: no request reaches the server) */
+const TRANSFER_POLL_MS = 500;
 
 export function useConnection(poll = false): { state: ConnectionState | null; refresh: () => void } {
   const client = useClient();
@@ -21,15 +23,16 @@ export function useConnection(poll = false): { state: ConnectionState | null; re
   }, [client]);
   useEffect(refresh, [refresh]);
   const connected = state?.mode === 'server';
+  const transferring = state?.transfer !== undefined;
   useEffect(() => {
     if (!poll || !connected) return undefined;
-    const timer = window.setInterval(refresh, POLL_MS);
+    const timer = window.setInterval(refresh, transferring ? TRANSFER_POLL_MS : POLL_MS);
     window.addEventListener('focus', refresh);
     return () => {
       window.clearInterval(timer);
       window.removeEventListener('focus', refresh);
     };
-  }, [refresh, poll, connected]);
+  }, [refresh, poll, connected, transferring]);
   return { state, refresh };
 }
 
