@@ -9,6 +9,7 @@ export * from './contract/files';
 export * from './contract/logos';
 export * from './contract/accounts';
 export * from './contract/connection';
+export * from './contract/server-backup';
 import { filesContract } from './contract/files';
 import { registryContract } from './contract/registry';
 import { screeningContract } from './contract/screening';
@@ -16,10 +17,11 @@ import { lettersContract } from './contract/letters';
 import { logosContract } from './contract/logos';
 import { accountsContract } from './contract/accounts';
 import { connectionContract } from './contract/connection';
+import { serverBackupContract } from './contract/server-backup';
 
 export const contract = {
   ...filesContract, ...registryContract, ...screeningContract, ...lettersContract, ...logosContract,
-  ...accountsContract, ...connectionContract,
+  ...accountsContract, ...connectionContract, ...serverBackupContract,
 } as const;
 
 

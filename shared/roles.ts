@@ -34,6 +34,8 @@ export const CHANNEL_ROLES: Record<Channel, Role> = {
   'backup.create': '管理员',
   'backup.restore': '管理员',
   'backup.listAutomatic': '管理员',
+  'serverBackup.status': '科员',
+  'serverBackup.create': '管理员',
 
   'batches.previewFile': '科员',
   'batches.startImport': '科员',

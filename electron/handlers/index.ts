@@ -1,6 +1,7 @@
 // Every channel of shared/api.ts, composed from one handler factory per area. Transports differ only in dialogs.
 import { createDesktopAccountsHandlers } from '../accounts/handlers';
 import { createNoConnectionHandlers } from '../server/connection-handlers';
+import { createDesktopServerBackupHandlers } from '../server/backup/handlers';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
 import { createLettersHandlers } from './letters';
@@ -22,6 +23,7 @@ export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartI
     ...createLogoHandlers(ctx, shell),
     // the server replaces these with the real ones (electron/server)
     ...createDesktopAccountsHandlers(),
+    ...createDesktopServerBackupHandlers(),
     // the desktop app replaces these with its connection to a server (electron/main.ts)
     ...createNoConnectionHandlers(),
   };

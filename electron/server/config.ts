@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../accounts/policy';
 import { DATABASE_URL_ENV } from '../store/store';
+import type { ServerBackupSettings } from './backup/service';
 
 export const SERVER_CONFIG_FILE = 'server.json';
 export const DEFAULT_SERVER_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/markguard';
@@ -22,6 +23,15 @@ const ServerFileSchema = z
       .object({ idleMinutes: z.number().positive().max(24 * 60), lifetimeHours: z.number().positive().max(24 * 30) })
       .strict()
       .optional(),
+    /** server backups (electron/server/backup/): folder relative to the data folder, daily time HH:MM or null, how many kept */
+    backups: z
+      .object({
+        folder: z.string().min(1).optional(),
+        dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM（如 02:00）').nullable().optional(),
+        keep: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -31,7 +41,12 @@ export interface ServerConfig {
   databaseUrl: string;
   tls: { certFile: string; keyFile: string } | null;
   sessions: SessionPolicy;
+  backups: ServerBackupSettings;
 }
+
+/** The backups' defaults: backups/ in the data folder, daily at 02:00, the newest 14 kept. */
+export const DEFAULT_BACKUP_DAILY_AT = '02:00';
+export const DEFAULT_BACKUPS_KEPT = 14;
 
 function readFileConfig(dataDir: string): z.infer<typeof ServerFileSchema> {
   const file = path.join(dataDir, SERVER_CONFIG_FILE);
@@ -64,5 +79,10 @@ export function readServerConfig(
     databaseUrl: env[DATABASE_URL_ENV] ?? file.databaseUrl ?? DEFAULT_SERVER_DATABASE_URL,
     tls: file.tls ? { certFile: resolveFrom(file.tls.certFile), keyFile: resolveFrom(file.tls.keyFile) } : null,
     sessions: file.sessions ?? DEFAULT_SESSION_POLICY,
+    backups: {
+      backupsDir: resolveFrom(file.backups?.folder ?? 'backups'),
+      dailyAt: file.backups?.dailyAt === undefined ? DEFAULT_BACKUP_DAILY_AT : file.backups.dailyAt,
+      keep: file.backups?.keep ?? DEFAULT_BACKUPS_KEPT,
+    },
   };
 }

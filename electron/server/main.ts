@@ -6,6 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentActor, environmentFromEnv, resolveDataDir } from '../paths';
 import { storeConfigFromUrl, redactUrl } from '../store/store';
+import type { AppConfig } from '../context';
+import { backupCommand, restoreCommand } from './backup/commands';
 import { readServerConfig } from './config';
 import { startServer } from './start';
 
@@ -16,8 +18,9 @@ export function serverDataDir(override: string | undefined): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: { 'data-dir': { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } },
+    allowPositionals: true,
   });
   const root = path.resolve(__dirname, '..');
   const dataDir = serverDataDir(values['data-dir'] ?? process.env.MARKGUARD_DATA_DIR);
@@ -25,16 +28,24 @@ async function main(): Promise<void> {
     ...(values.host ? { host: values.host } : {}),
     ...(values.port ? { port: Number(values.port) } : {}),
   });
+  const app: AppConfig = {
+    dataDir,
+    seedsDir: path.join(root, 'seeds'),
+    actor: currentActor(),
+    transport: 'server',
+    workerDir: __dirname,
+    version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
+  };
+  const storeConfig = storeConfigFromUrl(config.databaseUrl, dataDir);
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  const [command, argument] = positionals;
+  if (command === 'backup') return backupCommand(app, config, storeConfig, write);
+  if (command === 'restore') return restoreCommand(argument, app, storeConfig, write);
+  if (command !== undefined) throw new Error(`未知的命令「${command}」：可用 backup、restore <备份文件夹>，或不带命令启动服务器。`);
   const server = await startServer({
-    app: {
-      dataDir,
-      seedsDir: path.join(root, 'seeds'),
-      actor: currentActor(),
-      transport: 'server',
-      workerDir: __dirname,
-      version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
-    },
-    store: storeConfigFromUrl(config.databaseUrl, dataDir),
+    app,
+    store: storeConfig,
+    backups: config.backups,
     host: config.host,
     port: config.port,
     rendererDir: path.join(root, 'out', 'renderer'),
@@ -46,6 +57,8 @@ async function main(): Promise<void> {
   out.write(`MARKGUARD_SERVER_FINGERPRINT=${server.certificate.fingerprint}\n`);
   out.write(`证书（${server.certificate.source === 'bureau' ? '本局提供' : '自签名'}）：${server.certificate.certFile}\n`);
   out.write(`账户数据库：${redactUrl(server.store.where)}；数据文件夹：${dataDir}\n`);
+  const { backups } = config;
+  out.write(`服务器备份：${backups.backupsDir}（${backups.dailyAt ? `每天 ${backups.dailyAt}` : '未开启定时备份'}，保留最近 ${backups.keep} 份）\n`);
   if (server.firstAdmin) {
     out.write(
       `首次启动已创建管理员账户：用户名 ${server.firstAdmin.login}，一次性密码 ${server.firstAdmin.password}\n` +
@@ -64,6 +77,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`商标守护服务器启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`商标守护服务器${process.argv.includes('backup') ? '备份' : process.argv.includes('restore') ? '恢复' : '启动'}失败：${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -14,6 +14,11 @@ import { openStore, type Store, type StoreConfig } from '../store/store';
 import { loadCertificate, type ServerCertificate } from './certificate';
 import { startHttpsServer } from './https-server';
 import { createTransfers } from './transfers';
+import { createServerBackupHandlers } from './backup/handlers';
+import { markServerRunning } from './backup/running-lock';
+import { createServerBackupService, type ServerBackupService, type ServerBackupSettings } from './backup/service';
+import { DEFAULT_BACKUPS_KEPT } from './config';
+import path from 'node:path';
 
 export { NO_DIALOGS_MESSAGE } from './transfers';
 
@@ -27,6 +32,10 @@ export interface ServerStartOptions {
   sessions: SessionPolicy;
   /** the accounts' clock; tests move it to end sessions and locks */
   accountsNow?: () => Date;
+  /** server backups; by default in the data folder's backups/, not scheduled, the newest 14 kept */
+  backups?: ServerBackupSettings;
+  /** where pg_dump and pg_restore are looked for (PATH by default) */
+  toolsPath?: string;
 }
 
 export interface RunningServer {
@@ -38,6 +47,7 @@ export interface RunningServer {
   accounts: AccountsService;
   store: Store;
   services: RunningServices;
+  backups: ServerBackupService;
   /** the imports and screenings the last run left unfinished, taken up again at this start (or why not) */
   resumed: ResumedBatch[];
   close(): Promise<void>;
@@ -68,6 +78,27 @@ async function resumeInterrupted(running: RunningServices): Promise<ResumedBatch
 /** Chosen files kept for every clerk at once, each bound to its session. */
 const SERVER_FILE_GRANTS = 4096;
 
+/** The server's backups over its app database (read at each backup: a restore reopens it) and accounts store. */
+function serverBackups(options: ServerStartOptions, store: Store, ctx: () => RunningServices['ctx']): ServerBackupService {
+  const settings = options.backups ?? { backupsDir: path.join(options.app.dataDir, 'backups'), dailyAt: null, keep: DEFAULT_BACKUPS_KEPT };
+  const now = options.app.now ?? (() => new Date());
+  return createServerBackupService(
+    () => ({
+      appDb: ctx().db,
+      dataDir: options.app.dataDir,
+      ...(options.app.nativeBinding ? { nativeBinding: options.app.nativeBinding } : {}),
+      storeConfig: options.store,
+      store,
+      version: options.app.version,
+      backupsDir: settings.backupsDir,
+      now,
+      ...(options.toolsPath !== undefined ? { searchPath: options.toolsPath } : {}),
+    }),
+    settings,
+    now,
+  );
+}
+
 export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
   let services: RunningServices | undefined;
@@ -84,12 +115,20 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       ...(options.accountsNow ? { now: options.accountsNow } : {}),
     });
     const certificate = await loadCertificate(options.app.dataDir, options.tls);
+    let ctxOf: () => RunningServices['ctx'] = () => {
+      throw new Error('services not started');
+    };
+    const backups = serverBackups(options, store, () => ctxOf());
     const transfers = createTransfers(options.app.dataDir);
-    const running = await startServices({ ...options.app, transport: 'server' }, transfers.dialogs, createAccountsHandlers(accounts), {
-      owner: () => actingUser()?.session,
-      max: SERVER_FILE_GRANTS,
-    });
+    const running = await startServices(
+      { ...options.app, transport: 'server' },
+      transfers.dialogs,
+      { ...createAccountsHandlers(accounts), ...createServerBackupHandlers(backups) },
+      { owner: () => actingUser()?.session, max: SERVER_FILE_GRANTS },
+    );
     services = running;
+    ctxOf = () => running.ctx;
+    backups.start((message) => console.error(`[markguard] ${message}`));
     // after the services, so that the audit log records it (as the person who started the server)
     const firstAdmin = await accounts.createFirstAdmin();
     const resumed = await resumeInterrupted(running);
@@ -103,6 +142,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       host: options.host,
       port: options.port,
     });
+    const unmark = markServerRunning(options.app.dataDir);
     const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
     return {
       url: `https://${shownHost}:${front.port}/`,
@@ -112,9 +152,12 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
       accounts,
       store,
       services: running,
+      backups,
       resumed,
       async close() {
         await front.close();
+        await backups.stop();
+        unmark();
         running.close();
         await store.close();
       },

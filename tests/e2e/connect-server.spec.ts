@@ -87,6 +87,17 @@ test('connects to a division server after the clerk confirms its fingerprint, an
   await expect(about).toContainText(division.dataDir);
   await expect(page.getByRole('region', { name: '连接到服务器' })).toContainText(`已连接到服务器 ${host}`);
 
+  // 备份与恢复 shows the server's backups, not a local save; the 管理员 starts one on the server
+  await page.getByRole('button', { name: '备份与恢复' }).click();
+  const backups = page.getByRole('region', { name: '服务器备份' });
+  await expect(backups).toContainText(path.join(division.dataDir, 'backups'));
+  await expect(backups).toContainText('还没有服务器备份');
+  await expect(page.getByRole('button', { name: '立即备份…' })).toHaveCount(0);
+  await backups.getByRole('button', { name: '立即备份服务器' }).click();
+  await expect(page.getByText(/服务器备份已完成：server-\d{8}-\d{6}/)).toBeVisible();
+  await expect(backups).toContainText('共 1 份');
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'server-backups.png') });
+
   await page.getByTestId('server-badge').getByRole('button', { name: '断开连接' }).click();
   await expect(page.getByTestId('server-badge')).toHaveCount(0);
   await expect(usersNav).toHaveCount(0);

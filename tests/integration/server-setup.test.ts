@@ -42,6 +42,16 @@ describe('server.json and the environment', () => {
     expect(() => readServerConfig(folder.dir, {})).toThrow(/配置文件 .*server\.json 有误/);
   });
 
+  it('keeps server backups in backups/, daily at 02:00, the newest 14, unless server.json says otherwise', () => {
+    expect(readServerConfig(folder.dir, {}).backups).toEqual({ backupsDir: path.join(folder.dir, 'backups'), dailyAt: '02:00', keep: 14 });
+    writeFileSync(path.join(folder.dir, 'server.json'), JSON.stringify({ backups: { folder: '/srv/mg-backups', dailyAt: null, keep: 30 } }));
+    expect(readServerConfig(folder.dir, {}).backups).toEqual({ backupsDir: '/srv/mg-backups', dailyAt: null, keep: 30 });
+    writeFileSync(path.join(folder.dir, 'server.json'), JSON.stringify({ backups: { dailyAt: '25:00' } }));
+    expect(() => readServerConfig(folder.dir, {})).toThrow(/server\.json 有误：backups\.dailyAt 应为 HH:MM/);
+    writeFileSync(path.join(folder.dir, 'server.json'), JSON.stringify({ backups: { keep: 0 } }));
+    expect(() => readServerConfig(folder.dir, {})).toThrow(/server\.json 有误：backups\.keep/);
+  });
+
   it('reads postgres:// and sqlite: addresses and refuses others', () => {
     expect(storeConfigFromUrl('postgresql://u@h/db', folder.dir)).toEqual({ kind: 'postgres', url: 'postgresql://u@h/db' });
     expect(storeConfigFromUrl('sqlite:a.sqlite', folder.dir)).toEqual({ kind: 'sqlite', file: path.join(folder.dir, 'a.sqlite') });

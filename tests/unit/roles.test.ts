@@ -36,6 +36,13 @@ describe('the role table', () => {
     }
   });
 
+  it('shows every role where the server backups are, and lets only a 管理员 start one', () => {
+    for (const role of ROLES) expect(roleAllows(role, 'serverBackup.status'), role).toBe(true);
+    expect(roleAllows('科员', 'serverBackup.create')).toBe(false);
+    expect(roleAllows('处长', 'serverBackup.create')).toBe(false);
+    expect(roleAllows('管理员', 'serverBackup.create')).toBe(true);
+  });
+
   it('lets a 管理员 do everything', () => {
     for (const channel of CHANNELS) expect(roleAllows('管理员', channel), channel).toBe(true);
   });

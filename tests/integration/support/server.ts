@@ -8,13 +8,18 @@ import path from 'node:path';
 import { DEFAULT_SESSION_POLICY } from '../../../electron/accounts/policy';
 import { normaliseFingerprint } from '../../../electron/server/certificate';
 import { createServerClient, postPinned, type PinnedServer } from '../../../electron/server/pinned-client';
-import { startServer, type RunningServer } from '../../../electron/server/start';
-import type { StoreKind } from '../../../electron/store/store';
+import { startServer, type RunningServer, type ServerStartOptions } from '../../../electron/server/start';
+import type { StoreConfig, StoreKind } from '../../../electron/store/store';
 import { tempDir, testConfig } from './context';
 import { freshStoreConfig, unreachable } from './stores';
 
 export interface TestServer {
   server: RunningServer;
+  /** the server's data folder and accounts store, kept across `restart` */
+  dataDir: string;
+  storeConfig: StoreConfig;
+  /** stops the server, runs `between` (a restore, with the server stopped), starts it again on the same data */
+  restart(between?: () => Promise<void>): Promise<void>;
   pin: PinnedServer;
   client: ReturnType<typeof createServerClient>;
   /** POST a channel with a session token; the HTTP status and the body */
@@ -25,17 +30,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(kind: StoreKind = 'postgres'): Promise<TestServer> {
+export async function startTestServer(kind: StoreKind = 'postgres', extra: Partial<ServerStartOptions> = {}): Promise<TestServer> {
   const folder = tempDir('markguard-server-');
   const rendererDir = path.join(folder.dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>商标守护</title>');
   const { config, cleanup } = freshStoreConfig(kind);
   let now = new Date('2026-12-01T08:00:00.000Z');
-  let server: RunningServer;
-  try {
-    server = await startServer({
-      app: testConfig(path.join(folder.dir, 'data')),
+  const dataDir = path.join(folder.dir, 'data');
+  const boot = () =>
+    startServer({
+      app: testConfig(dataDir),
       store: config,
       host: '127.0.0.1',
       port: 0,
@@ -43,27 +48,42 @@ export async function startTestServer(kind: StoreKind = 'postgres'): Promise<Tes
       tls: null,
       sessions: DEFAULT_SESSION_POLICY,
       accountsNow: () => now,
+      ...extra,
     });
+  let server: RunningServer;
+  try {
+    server = await boot();
   } catch (error) {
     await cleanup().catch(() => undefined);
     folder.remove();
     // a server that could not reach PostgreSQL fails the test with the address, never skips it
     throw kind === 'postgres' && /无法连接数据库/.test(String(error)) ? unreachable(error) : error;
   }
+  // the certificate is kept in the data folder, so a restarted server keeps its fingerprint; its port changes
   const pin: PinnedServer = { url: server.url, fingerprint: server.certificate.fingerprint };
   const call: TestServer['call'] = async (channel, input, token) => {
-    const answer = await postPinned(pin, `/api/${channel}`, input, token);
+    const answer = await postPinned({ ...pin, url: server.url }, `/api/${channel}`, input, token);
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.value as Awaited<ReturnType<TestServer['call']>>;
   };
-  const client = createServerClient(pin);
-  return {
+  const client = () => createServerClient({ ...pin, url: server.url });
+  const t: TestServer = {
     server,
+    dataDir,
+    storeConfig: config,
+    async restart(between) {
+      await t.server.close();
+      await between?.();
+      server = await boot();
+      t.server = server;
+      t.client = client();
+      t.pin = { ...pin, url: server.url };
+    },
     pin,
-    client,
+    client: client(),
     call,
     async login(login, password) {
-      const result = await client.login(login, password);
+      const result = await t.client.login(login, password);
       if (!result.ok) throw new Error(result.error.message);
       return (result.value as { token: string }).token;
     },
@@ -71,11 +91,12 @@ export async function startTestServer(kind: StoreKind = 'postgres'): Promise<Tes
       now = new Date(now.getTime() + minutes * 60_000);
     },
     async stop() {
-      await server.close();
+      await t.server.close().catch(() => undefined); // a restart whose restore failed left it closed
       await cleanup();
       folder.remove();
     },
   };
+  return t;
 }
 
 export interface RawAnswer {

@@ -1,10 +1,11 @@
 // 备份与恢复: back up now, restore from a chosen file or an automatic backup (the current database is kept aside).
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../../shared/api';
+import type { BackupInfo, ServerBackupStatus } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { usePermission } from '../../app/account';
 import { useToast } from '../../components/Toast';
 import { AutomaticBackups } from './AutomaticBackups';
+import { ServerBackups } from './ServerBackups';
 import { useRestore } from './useRestore';
 
 export function BackupPage() {
@@ -13,6 +14,16 @@ export function BackupPage() {
   const allowed = usePermission('backup.create');
   const [automatic, setAutomatic] = useState<BackupInfo[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+
+  // connected to a server, or served by one: its backups are shown instead of a local save
+  const [server, setServer] = useState<ServerBackupStatus | null>(null);
+  const loadServer = useCallback(async () => {
+    const status = await client['serverBackup.status']({});
+    setServer(status.ok ? status.value : { available: false });
+  }, [client]);
+  useEffect(() => {
+    void loadServer();
+  }, [loadServer]);
 
   const loadAutomatic = useCallback(async () => {
     if (!allowed.allowed) return;
@@ -38,6 +49,16 @@ export function BackupPage() {
   }
 
   const { restored } = restore;
+  if (server?.available) {
+    return (
+      <div className="page backup-page">
+        <div className="page-head">
+          <h1>备份与恢复</h1>
+        </div>
+        <ServerBackups status={server} onMade={() => void loadServer()} />
+      </div>
+    );
+  }
   return (
     <div className="page backup-page">
       <div className="page-head">

@@ -1,0 +1,109 @@
+// `npm run server -- restore <folder>`, with the server stopped. In order:
+//   1. verify the manifest's hashes (a damaged backup is refused, nothing changed) and that the app copy opens;
+//   2. the accounts: pg_restore --clean --single-transaction into the server's schema (one transaction: a failure
+//      leaves the accounts as they were), or for a SQLite store a backup-API copy swapped in by rename;
+//   3. the app data with the desktop's own restore (restore.ts: staged copy, journal, the old file kept in replaced/).
+// Sessions are not restored (their rows are not in the dump): everyone logs in again.
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../../shared/result';
+import type { AppConfig } from '../../context';
+import { removeDatabaseFiles } from '../../db/files';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { storeMigrations } from '../../store/migrate';
+import { checkBackupFile } from '../../services/backup';
+import { restoreDatabase } from '../../services/restore';
+import { startServices } from '../../startup';
+import type { StoreConfig } from '../../store/store';
+import { ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, verifyServerBackup, type Manifest } from './manifest';
+import { refuseWhileServerRuns } from './running-lock';
+import { connectionFor, findPgTool, runTool } from './tools';
+
+export interface ServerRestoreOptions {
+  folder: string;
+  app: AppConfig;
+  storeConfig: StoreConfig;
+  searchPath?: string;
+}
+
+export interface ServerRestoreResult {
+  manifest: Manifest;
+  /** where the app database that was replaced is kept */
+  previousAppDataAt: string;
+}
+
+const NO_DIALOGS = { openFile: () => Promise.reject(new Error('no dialogs')), saveFile: () => Promise.reject(new Error('no dialogs')) };
+
+async function restorePostgres(folder: string, manifest: Manifest, config: Extract<StoreConfig, { kind: 'postgres' }>, searchPath?: string): Promise<void> {
+  const schema = config.schema ?? 'public';
+  if (manifest.accounts.schema !== schema) {
+    throw new AppFailure('invalid-input', `这份备份的账户在模式「${manifest.accounts.schema ?? ''}」中，本服务器使用模式「${schema}」：pg_restore 只能恢复到同名模式。未做任何更改。`);
+  }
+  const pgRestore = findPgTool('pg_restore', searchPath);
+  const connection = connectionFor(config.url);
+  try {
+    await runTool(pgRestore, [
+      '--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges',
+      `--dbname=${connection.dbname}`, path.join(folder, ACCOUNTS_DUMP_FILE),
+    ], connection.env);
+  } catch (error) {
+    throw new AppFailure('io', `恢复账户失败，账户数据库没有任何更改（整个恢复在一个事务中）：${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function restoreSqliteAccounts(folder: string, config: Extract<StoreConfig, { kind: 'sqlite' }>): Promise<void> {
+  const staging = `${config.file}.restoring`;
+  removeDatabaseFiles(staging);
+  const source = new Database(path.join(folder, ACCOUNTS_SQLITE_FILE), { readonly: true, fileMustExist: true, ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
+  try {
+    await source.backup(staging);
+  } finally {
+    source.close();
+  }
+  const copy = new Database(staging, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+  try {
+    copy.prepare('DELETE FROM sessions').run(); // active sessions are not restored
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  // the server is stopped: the live file's -wal/-shm belong to the file being replaced
+  for (const suffix of ['-wal', '-shm']) rmSync(`${config.file}${suffix}`, { force: true });
+  renameSync(staging, config.file);
+}
+
+/** A backup from a newer MarkGuard is refused before the accounts are touched (its app data would be refused later). */
+function refuseNewer(manifest: Manifest, kind: StoreConfig['kind']): void {
+  const known = Object.keys(storeMigrations(kind));
+  const accountsNewer = manifest.accounts.migration !== null && !known.includes(manifest.accounts.migration);
+  if (manifest.appSchemaVersion > LATEST_SCHEMA_VERSION || accountsNewer) {
+    throw new AppFailure('invalid-input', `这份备份由较新版本的商标守护（${manifest.markguardVersion}）制作，本版本无法恢复它：请先升级服务器程序。未做任何更改。`);
+  }
+}
+
+/** Restores a server backup; refuses a damaged one before anything changes. */
+export async function restoreServerBackup(options: ServerRestoreOptions): Promise<ServerRestoreResult> {
+  const folder = path.resolve(options.folder);
+  if (!existsSync(folder)) throw new AppFailure('invalid-input', `找不到备份文件夹「${folder}」，未做任何更改。`);
+  const manifest = await verifyServerBackup(folder);
+  refuseWhileServerRuns(options.app.dataDir);
+  if (manifest.accounts.kind !== options.storeConfig.kind) {
+    throw new AppFailure('invalid-input', `这份备份的账户存储是 ${manifest.accounts.kind}，本服务器配置的是 ${options.storeConfig.kind}，未做任何更改。`);
+  }
+  refuseNewer(manifest, options.storeConfig.kind);
+  const appData = path.join(folder, APP_DATA_FILE);
+  checkBackupFile(appData, options.app.nativeBinding);
+  if (options.storeConfig.kind === 'postgres') await restorePostgres(folder, manifest, options.storeConfig, options.searchPath);
+  else await restoreSqliteAccounts(folder, options.storeConfig);
+  const running = await startServices({ ...options.app, transport: 'server' }, NO_DIALOGS);
+  try {
+    const restored = await restoreDatabase(running.ctx, appData);
+    return { manifest, previousAppDataAt: restored.previousKeptAt };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppFailure('io', `账户已从备份恢复，但恢复应用数据失败：${reason}。请排除原因后再次运行同一条恢复命令（可以重复运行）。`);
+  } finally {
+    running.close();
+  }
+}
