@@ -15,6 +15,7 @@ import { packImages } from './logos/backup-images';
 import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
 import { recoverInterruptedBatches, resumeRemovals } from './screening/jobs';
+import { refreshImageFeatures } from './logos/store';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -82,6 +83,9 @@ export async function startServices(config: AppConfig, dialogs: DialogPort): Pro
     resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
+    // image features of an older version are computed again before anything is compared with them
+    const refreshed = await refreshImageFeatures(ctx);
+    if (refreshed.failed.length) ctx.notices.push(`${refreshed.failed.length} 个图样无法重新计算图形特征：${refreshed.failed.slice(0, 3).join('；')}`);
     const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
     const files = createFileGrants();
     const dispatch = createDispatcher(createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), (message, error) =>

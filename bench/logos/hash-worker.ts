@@ -5,7 +5,7 @@ import { hashFiles } from './hashing';
 parentPort?.on('message', (files: string[]) => {
   void hashFiles(files, 4).then((set) => {
     parentPort?.postMessage(
-      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed] },
+      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect },
       // the arrays are made here with new, so their buffers are plain ArrayBuffers
       [set.phash.buffer as ArrayBuffer, set.dhash.buffer as ArrayBuffer, set.thumb.buffer as ArrayBuffer],
     );
