@@ -1,7 +1,7 @@
 // Hashing many image files with a bounded number in flight (sharp decodes on libuv's threads; the pure hashing
 // runs here), keeping the hashes in flat arrays.
 import { readFile } from 'node:fs/promises';
-import { logoFeatures, type LogoVariant } from '../../electron/logos/features';
+import { type FeatureOptions, logoFeatures, type LogoVariant } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 
@@ -23,7 +23,7 @@ export interface HashedSet {
 
 const WORDS = ORIENTATIONS * 2;
 
-export async function hashFiles(files: readonly string[], inFlight = 8): Promise<HashedSet> {
+export async function hashFiles(files: readonly string[], inFlight = 8, options: FeatureOptions = {}): Promise<HashedSet> {
   const phash = new Uint32Array(files.length * WORDS);
   const dhash = new Uint32Array(files.length * WORDS);
   const thumb = new Uint8Array(files.length * T);
@@ -34,7 +34,7 @@ export async function hashFiles(files: readonly string[], inFlight = 8): Promise
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const f = await logoFeatures(await readFile(files[i]!));
+      const f = await logoFeatures(await readFile(files[i]!), options);
       if (!f.ok) {
         failed.set(i, f.error.message);
         continue;

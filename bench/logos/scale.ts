@@ -63,7 +63,7 @@ async function generate(dir: string): Promise<void> {
 }
 
 /** Hashes files in worker threads, chunk by chunk; onChunk gets each chunk's results in file order. */
-async function hashInWorkers(files: string[], onChunk: (start: number, set: HashedSet) => void): Promise<void> {
+async function hashInWorkers(files: string[], crops: boolean, onChunk: (start: number, set: HashedSet) => void): Promise<void> {
   const script = path.join(__dirname, 'bench-logos-worker.cjs');
   const workers = Array.from({ length: WORKERS }, () => new Worker(script));
   let next = 0;
@@ -77,7 +77,7 @@ async function hashInWorkers(files: string[], onChunk: (start: number, set: Hash
           onChunk(start, { ...m, failed: new Map(m.failed) });
           send();
         });
-        w.postMessage(files.slice(start, start + CHUNK));
+        w.postMessage({ files: files.slice(start, start + CHUNK), crops });
       };
       w.once('error', reject);
       send();
@@ -98,7 +98,7 @@ async function run(dir: string): Promise<void> {
   // registry: hashes as stored (orientation 0) with their crops
   const n = registryFiles.length;
   const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n) };
-  await hashInWorkers(registryFiles, (start, set) => {
+  await hashInWorkers(registryFiles, true, (start, set) => {
     registry.phash.set(set.phash, start * WORDS);
     registry.dhash.set(set.dhash, start * WORDS);
     registry.thumb.set(set.thumb, start * T);
@@ -114,7 +114,7 @@ async function run(dir: string): Promise<void> {
   const queries: Array<LogoQuery | undefined> = new Array(filingFiles.length);
   const found: LogoMatch[][] = new Array(filingFiles.length);
   let searchSeconds = 0;
-  await hashInWorkers(filingFiles, (start, set) => {
+  await hashInWorkers(filingFiles, false, (start, set) => {
     const t = process.hrtime.bigint();
     for (let i = 0; i < set.phash.length / WORDS; i++) {
       if (set.failed.has(i)) continue;

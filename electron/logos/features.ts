@@ -41,7 +41,7 @@ export interface LogoFeatures extends LogoHashes {
 /** Hashes and thumbnail of a prepared square; the hashes are taken from the rounded thumbnail, as stored. */
 export function hashedThumb(pixels: Float64Array): LogoHashes & { thumb: Uint8Array } {
   const thumb = thumbnail(pixels);
-  return { ...logoHashes(Float64Array.from(thumb)), thumb };
+  return { ...logoHashes(new Float64Array(thumb)), thumb };
 }
 
 type Gray = { width: number; height: number; data: Buffer };
@@ -90,14 +90,22 @@ async function decodeContent(input: Buffer | Uint8Array): Promise<Result<GrayIma
 
 const inkOf = (g: Gray) => inkImage(g.data, g.width, g.height, 3);
 
+export interface FeatureOptions {
+  /**
+   * Whether to hash the crops too (default true): a registry logo needs them (a query may be a crop of it), a query
+   * that will never be a registry logo (以图查询, a batch screened without storing) does not.
+   */
+  crops?: boolean;
+}
+
 /** The hashes of an encoded image, or a Chinese reason it has none (unreadable, blank). */
-export async function logoFeatures(input: Buffer | Uint8Array): Promise<Result<LogoFeatures>> {
+export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureOptions = {}): Promise<Result<LogoFeatures>> {
   const gray = await decodeContent(input);
   if (!gray.ok) return gray;
   const img = gray.value;
   const box = contentBox(img, backgroundLevel(img));
   if (!box) return fail('invalid-input', '图片为空白，没有可比对的图形');
-  const regions = [...peelRegions(img, box), ...cropRegions(img, box)];
+  const regions = [...peelRegions(img, box), ...(options.crops === false ? [] : cropRegions(img, box))];
   const variants = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
   return ok({ ...hashedThumb(prepareBox(img, box).pixels), box, aspect: aspectOf(box), variants });
 }

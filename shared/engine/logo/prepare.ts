@@ -148,7 +148,7 @@ export function resampleArea(
     const row = y * srcWidth;
     for (let i = 0; i < dw; i++) {
       let s = 0;
-      for (const [x, f] of wx[i]!) s += src[row + x]! * f;
+      for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) s += src[row + wx.at[k]!]! * wx.part[k]!;
       mid[(y - y0) * dw + i] = s / sx;
     }
   }
@@ -156,27 +156,31 @@ export function resampleArea(
   for (let j = 0; j < dh; j++) {
     for (let i = 0; i < dw; i++) {
       let s = 0;
-      for (const [y, f] of wy[j]!) s += mid[(y - y0) * dw + i]! * f;
+      for (let k = wy.start[j]!, end = wy.start[j + 1]!; k < end; k++) s += mid[(wy.at[k]! - y0) * dw + i]! * wy.part[k]!;
       out[j * dw + i] = s / sy;
     }
   }
   return out;
 }
 
-/** For each output cell, the source indices it covers and how much of each. */
-function weights(start: number, scale: number, cells: number): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = [];
+/** For each output cell c, the source indices at[start[c] .. start[c + 1]) it covers and how much of each. */
+function weights(start: number, scale: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
+  const starts = new Uint32Array(cells + 1);
+  const at: number[] = [];
+  const part: number[] = [];
   for (let i = 0; i < cells; i++) {
     const a = start + i * scale;
     const b = start + (i + 1) * scale;
-    const list: Array<[number, number]> = [];
     for (let p = Math.floor(a); p < Math.ceil(b - 1e-9); p++) {
       const f = Math.min(b, p + 1) - Math.max(a, p);
-      if (f > 1e-9) list.push([p, f]);
+      if (f > 1e-9) {
+        at.push(p);
+        part.push(f);
+      }
     }
-    out.push(list);
+    starts[i + 1] = at.length;
   }
-  return out;
+  return { start: starts, at: Uint32Array.from(at), part: Float64Array.from(part) };
 }
 
 /** An ink level counts as none below this colour distance from the background (scan grain, JPEG ringing). */
@@ -185,10 +189,21 @@ const INK_FLOOR = 24;
 const INK_FULL = 96;
 
 /**
+ * Neighbouring full-ink pixels this far apart in colour lie on a border between two differently coloured parts,
+ * drawn from nothing at COLOUR_EDGE to BORDER_LEVEL at COLOUR_EDGE_FULL: half light, so that the figure's outline
+ * (which a scan's blur or a JPEG leaves alone) weighs more than its inner borders (which they soften).
+ */
+const COLOUR_EDGE = 40;
+const COLOUR_EDGE_FULL = 120;
+const BORDER_LEVEL = 128;
+
+/**
  * The ink of a decoded colour image as a gray image, dark on light: each pixel's largest channel difference from
- * the background colour (the median of the border, per channel), from INK_FLOOR (white) to INK_FULL (black). A
- * recolour that keeps the shapes keeps this image (a pale yellow on white is as much ink as navy, light on dark as
- * much as dark on light), so the hashes read shapes rather than gray levels.
+ * the background colour (the median of the border, per channel), from INK_FLOOR (white) to INK_FULL (black), with
+ * the borders between differently coloured parts drawn light. A recolour that keeps the shapes keeps this image (a
+ * pale yellow on white is as much ink as navy, light on dark as much as dark on light), so the hashes read shapes
+ * rather than gray levels; the borders keep a figure drawn inside another in another colour from vanishing into it.
+ * A border pixel is one with such a neighbour on any of its four sides, so mirrors and quarter turns keep them.
  */
 export function inkImage(data: ArrayLike<number>, width: number, height: number, channels: number): GrayImage {
   const n = width * height;
@@ -198,12 +213,34 @@ export function inkImage(data: ArrayLike<number>, width: number, height: number,
     for (let i = 0; i < n; i++) plane[i] = data[i * channels + c]!;
     background.push(backgroundLevel({ width, height, data: plane }));
   }
-  const out = new Uint8Array(n);
-  const span = INK_FULL - INK_FLOOR;
+  const distance = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let d = 0;
     for (let c = 0; c < channels; c++) d = Math.max(d, Math.abs(data[i * channels + c]! - background[c]!));
-    out[i] = d <= INK_FLOOR ? 255 : d >= INK_FULL ? 0 : Math.round(255 - ((d - INK_FLOOR) * 255) / span);
+    distance[i] = d;
+  }
+  const border = new Uint8Array(n);
+  const mark = (i: number, j: number) => {
+    if (distance[i]! < INK_FULL || distance[j]! < INK_FULL) return;
+    let d = 0;
+    for (let c = 0; c < channels; c++) d = Math.max(d, Math.abs(data[i * channels + c]! - data[j * channels + c]!));
+    if (d <= COLOUR_EDGE) return;
+    const level = Math.round((BORDER_LEVEL * Math.min(1, (d - COLOUR_EDGE) / (COLOUR_EDGE_FULL - COLOUR_EDGE))));
+    border[i] = Math.max(border[i]!, level);
+    border[j] = Math.max(border[j]!, level);
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (x + 1 < width) mark(i, i + 1);
+      if (y + 1 < height) mark(i, i + width);
+    }
+  }
+  const out = new Uint8Array(n);
+  const span = INK_FULL - INK_FLOOR;
+  for (let i = 0; i < n; i++) {
+    const d = distance[i]!;
+    out[i] = d <= INK_FLOOR ? 255 : d >= INK_FULL ? border[i]! : Math.round(255 - ((d - INK_FLOOR) * 255) / span);
   }
   return { width, height, data: out };
 }
@@ -216,7 +253,7 @@ export function prepareBox(img: GrayImage, box: [number, number, number, number]
   const background = backgroundLevel(img);
   let src: ArrayLike<number> = img.data;
   if (erase) {
-    const copy = Uint8Array.from(img.data);
+    const copy = new Uint8Array(img.data);
     for (let i = 0; i < copy.length; i++) if (erase[i]) copy[i] = background;
     src = copy;
   }
@@ -227,7 +264,7 @@ export function prepareBox(img: GrayImage, box: [number, number, number, number]
 
 /** Stretches the 1st–99th percentile of the square to 0–255 in place, inverted when asked. */
 function stretch(pixels: Float64Array, invert: boolean): void {
-  const sorted = Float64Array.from(pixels).sort();
+  const sorted = new Float64Array(pixels).sort();
   const lo = sorted[Math.floor(sorted.length * 0.01)]!;
   const hi = sorted[Math.ceil(sorted.length * 0.99) - 1]!;
   // an even patch (a logo that is one filled shape) keeps its levels rather than amplifying noise

@@ -78,16 +78,13 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
         b[2] = Math.max(b[2], x + 1);
         b[3] = Math.max(b[3], y + 1);
       }
-      const visit = (q: number) => {
-        if (joined[q] && !labels[q]) {
+      for (let k = 0; k < 4; k++) {
+        const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < w - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - w : -1) : y < h - 1 ? p + w : -1;
+        if (q >= 0 && joined[q] && !labels[q]) {
           labels[q] = id;
           stack.push(q);
         }
-      };
-      if (x > 0) visit(p - 1);
-      if (x < w - 1) visit(p + 1);
-      if (y > 0) visit(p - w);
-      if (y < h - 1) visit(p + w);
+      }
     }
     blobs.ink.push(count);
     blobs.boxes.push(b);

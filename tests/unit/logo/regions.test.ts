@@ -54,15 +54,18 @@ describe('logo regions', () => {
 
   it('reads ink as the colour distance from the background, whatever the colours', () => {
     // yellow (255, 230, 0) and navy (20, 30, 90) inside a white border; then light inside a dark border
-    const image = (ground: number[], a: number[], b: number[]) => {
+    const image = (ground: number[], a: number[], b: number[], bAt = 10) => {
       const px = Array.from({ length: 16 }, () => ground);
       px[5] = a;
-      px[6] = b;
+      px[bAt] = b;
       return inkImage(Uint8Array.from(px.flat()), 4, 4, 3).data;
     };
     const yellowNavy = image([255, 255, 255], [255, 230, 0], [20, 30, 90]);
-    expect([yellowNavy[0], yellowNavy[5], yellowNavy[6], yellowNavy[10]]).toEqual([255, 0, 0, 255]);
+    expect([yellowNavy[0], yellowNavy[5], yellowNavy[10], yellowNavy[6]]).toEqual([255, 0, 0, 255]);
     const lightOnDark = image([20, 20, 40], [230, 240, 200], [30, 25, 45]);
-    expect([lightOnDark[0], lightOnDark[5], lightOnDark[6]]).toEqual([255, 0, 255]);
+    expect([lightOnDark[0], lightOnDark[5], lightOnDark[10]]).toEqual([255, 0, 255]);
+    // side by side, the two colours keep a light border between them (both pixels of it)
+    const touching = image([255, 255, 255], [255, 230, 0], [20, 30, 90], 6);
+    expect([touching[5], touching[6]]).toEqual([255, 255]);
   });
 });
