@@ -11,8 +11,13 @@ import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
 
-const P_MAX = 14;
-const S_STEPS = [12, 16, 20, 24, 28, 32, 36, 40, 48, 128];
+const P_MAX = 12;
+/**
+ * The largest phash radius a rule may use: the multi-index probes every key within ⌊r / m⌋ bits of each substring,
+ * and beyond 8 bits it checks a large part of the registry's entries (the crops make 9 entries a logo).
+ */
+const P_RULE_MAX = 8;
+const S_STEPS = [12, 16, 20, 24, 28, 32, 40, 128];
 const C_STEPS = Array.from({ length: 7 }, (_, k) => 0.825 + k * 0.025);
 /** log2 of the largest ratio of box shapes allowed (undefined: not compared) */
 const A_STEPS = [0.15, 0.3, 0.5, undefined];
@@ -102,7 +107,7 @@ function chooseRule(rows: Row[], reach: Reach[]): RuleFigures {
   const grid = (make: (t: LogoThresholds) => LogoRule, allowance: number): RuleFigures | null => {
     let best: RuleFigures | null = null;
     let bestMean = -1;
-    for (let P = 4; P <= P_MAX; P++) {
+    for (let P = 4; P <= P_RULE_MAX; P++) {
       for (const S of S_STEPS) {
         for (const C of C_STEPS) for (const A of A_STEPS) {
           const f = figures(rows, reach, make({ maxPhash: P, maxSum: S, minCorrelation: Number(C.toFixed(3)), ...(A === undefined ? {} : { maxAspect: A }) }));

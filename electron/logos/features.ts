@@ -56,7 +56,8 @@ export async function decodeRgb(
     const { data, info } = await pipeline
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .resize(DECODE_SIDE, DECODE_SIDE, { fit: 'inside' })
+      // linear rather than lanczos: a fifth less decoding time, and the area resampling after it smooths anyway
+      .resize(DECODE_SIDE, DECODE_SIDE, { fit: 'inside', kernel: 'linear' })
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) return fail('internal', `图片解码后通道数为 ${info.channels}，应为 3`);

@@ -140,15 +140,18 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
 }
 
 export class LogoIndex {
-  private readonly index: HammingIndex;
+  /** the whole logos, and their crops (ids offset by the number of logos): each searched at its own radius */
+  private readonly whole: HammingIndex;
+  private readonly crops: HammingIndex | null;
   private readonly entries: Entries;
   private readonly candidates: number[] = [];
   private readonly seen: Uint8Array;
 
   constructor(readonly stored: StoredHashes) {
     this.entries = entriesOf(stored);
-    this.index = new HammingIndex(this.entries.phash);
-    this.seen = new Uint8Array(this.index.size);
+    this.whole = new HammingIndex(stored.phash);
+    this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
+    this.seen = new Uint8Array(this.entries.owner.length);
   }
 
   /** The number of stored logos (variants not counted). */
@@ -160,17 +163,23 @@ export class LogoIndex {
   search(query: LogoQuery, rule: LogoRule): LogoMatch[] {
     const es = this.entries;
     const out: LogoMatch[] = [];
-    const radius = Math.max(rule.maxPhash, rule.partial?.maxPhash ?? 0);
+    const candidates = this.candidates;
     for (const { part, peel } of partsOf(query, rule)) {
-      const candidates = this.candidates;
       candidates.length = 0;
       const collect = (e: number) => {
-        if (this.seen[e] || (peel && e >= es.logos)) return;
+        if (this.seen[e]) return;
         this.seen[e] = 1;
         candidates.push(e);
       };
-      const r = peel ? rule.partial!.maxPhash : radius;
-      for (let v = 0; v < ORIENTATIONS; v++) this.index.search(part.phash[v * 2]!, part.phash[v * 2 + 1]!, r, collect);
+      const fromCrops = (e: number) => collect(es.logos + e);
+      // whole against whole at the rule's radius; a part against a whole at the partial radius
+      const radius = peel ? rule.partial!.maxPhash : rule.maxPhash;
+      for (let v = 0; v < ORIENTATIONS; v++) {
+        const hi = part.phash[v * 2]!;
+        const lo = part.phash[v * 2 + 1]!;
+        this.whole.search(hi, lo, radius, collect);
+        if (!peel && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
+      }
       for (const e of candidates) {
         this.seen[e] = 0;
         const m = matchPair(part, peel, es, e, rule);
