@@ -18,7 +18,7 @@ const BASES = Number(process.env.MARKGUARD_BENCH_LOGO_FILINGS ?? 100_000) / 10;
 const WORKERS = 2;
 const CHUNK = 250;
 /** Filings also searched by scanning every registry entry, for the comparison. */
-const SCANNED = 10_000;
+const SCANNED = 2_000;
 const WORDS = ORIENTATIONS * 2;
 const T = THUMB_SIDE * THUMB_SIDE;
 
