@@ -14,7 +14,7 @@ import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { MARK_ENTITY } from '../services/registry';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 import { logoFeatures } from './features';
-import { decodeFeatures, encodeFeatures } from './stored-features';
+import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
@@ -61,7 +61,7 @@ export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result
   if (refused) return refused;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const known = ctx.db.prepare<[string], StoredImage & { thumb: Buffer }>('SELECT sha256, format, width, height, thumb FROM images WHERE sha256 = ?').get(sha256);
-  if (known && existsSync(imageFile(ctx, known)) && decodeFeatures(known.thumb)) {
+  if (known && existsSync(imageFile(ctx, known)) && featuresCurrent(known.thumb)) {
     return ok({ sha256: known.sha256, format: known.format, width: known.width, height: known.height });
   }
   let meta: Metadata;
@@ -155,7 +155,7 @@ export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: 
   let updated = 0;
   const failed: string[] = [];
   for (const row of rows) {
-    if (decodeFeatures(row.thumb)) continue;
+    if (featuresCurrent(row.thumb)) continue;
     let bytes: Buffer;
     try {
       bytes = await readFile(imageFile(ctx, row));

@@ -36,12 +36,17 @@ export interface DecodedFeatures {
   variants: LogoVariant[];
 }
 
+/** Whether a thumb column holds features of this version (read without hashing anything). */
+export function featuresCurrent(blob: Uint8Array): boolean {
+  if (blob.length < T + 6) return false;
+  if (MAGIC.some((b, i) => blob[T + i] !== b) || blob[T + 3] !== FEATURES_VERSION) return false;
+  return blob.length === T + 6 + blob[T + 5]! * (T + 2);
+}
+
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
 export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
-  if (blob.length < T + 6) return null;
-  if (MAGIC.some((b, i) => blob[T + i] !== b) || blob[T + 3] !== FEATURES_VERSION) return null;
+  if (!featuresCurrent(blob)) return null;
   const count = blob[T + 5]!;
-  if (blob.length !== T + 6 + count * (T + 2)) return null;
   const variants: LogoVariant[] = [];
   for (let k = 0; k < count; k++) {
     const at = T + 6 + k * (T + 2);
