@@ -62,7 +62,16 @@ interface Entries {
   logos: number;
 }
 
+/** The entries of each stored set, made once: they copy every thumbnail, and scanLogos is called per query. */
+const entriesCache = new WeakMap<StoredHashes, Entries>();
+
 function entriesOf(stored: StoredHashes): Entries {
+  let es = entriesCache.get(stored);
+  if (!es) entriesCache.set(stored, (es = makeEntries(stored)));
+  return es;
+}
+
+function makeEntries(stored: StoredHashes): Entries {
   const logos = stored.phash.length >>> 1;
   const v = stored.variants;
   if (!v || v.owner.length === 0) return { ...stored, aspect: stored.aspect, owner: Uint32Array.from({ length: logos }, (_, i) => i), logos };
