@@ -15,6 +15,7 @@ import { packImages } from './logos/backup-images';
 import { recoverInterruptedRestore } from './services/restore-journal';
 import { seedSampleRegistry } from './services/seed';
 import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './screening/jobs';
+import { refreshImageFeatures } from './logos/store';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -93,6 +94,9 @@ export async function startServices(
     resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
+    // image features of an older version are computed again before anything is compared with them
+    const refreshed = await refreshImageFeatures(ctx);
+    if (refreshed.failed.length) ctx.notices.push(`${refreshed.failed.length} 个图样无法重新计算图形特征：${refreshed.failed.slice(0, 3).join('；')}`);
     const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
     const files = createFileGrants(grants);
     const handlers: Handlers = { ...createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), ...overrides };

@@ -1,11 +1,12 @@
-// Worker thread of the logo throughput benchmark: hashes the files it is sent and returns the flat arrays.
+// Worker thread of the logo throughput benchmark: hashes the files it is sent (with their crops when asked: the
+// registry's) and returns the flat arrays.
 import { parentPort } from 'node:worker_threads';
 import { hashFiles } from './hashing';
 
-parentPort?.on('message', (files: string[]) => {
-  void hashFiles(files, 4).then((set) => {
+parentPort?.on('message', ({ files, crops }: { files: string[]; crops: boolean }) => {
+  void hashFiles(files, 4, { crops }).then((set) => {
     parentPort?.postMessage(
-      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed] },
+      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect },
       // the arrays are made here with new, so their buffers are plain ArrayBuffers
       [set.phash.buffer as ArrayBuffer, set.dhash.buffer as ArrayBuffer, set.thumb.buffer as ArrayBuffer],
     );

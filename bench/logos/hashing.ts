@@ -1,8 +1,9 @@
 // Hashing many image files with a bounded number in flight (sharp decodes on libuv's threads; the pure hashing
 // runs here), keeping the hashes in flat arrays.
 import { readFile } from 'node:fs/promises';
-import { logoFeatures } from '../../electron/logos/features';
+import { type FeatureOptions, logoFeatures, type LogoVariant } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
+import type { StoredHashes } from '../../shared/engine/logo/match';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 
@@ -14,20 +15,26 @@ export interface HashedSet {
   thumb: Uint8Array;
   /** Chinese reason per failed image, by position */
   failed: Map<number, string>;
+  /** each image's variants (peels and crops), by position */
+  variants: LogoVariant[][];
+  /** log2(width / height) of each image's content box */
+  aspect: Float64Array;
 }
 
 const WORDS = ORIENTATIONS * 2;
 
-export async function hashFiles(files: readonly string[], inFlight = 8): Promise<HashedSet> {
+export async function hashFiles(files: readonly string[], inFlight = 8, options: FeatureOptions = {}): Promise<HashedSet> {
   const phash = new Uint32Array(files.length * WORDS);
   const dhash = new Uint32Array(files.length * WORDS);
   const thumb = new Uint8Array(files.length * T);
   const failed = new Map<number, string>();
+  const variants: LogoVariant[][] = files.map(() => []);
+  const aspect = new Float64Array(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const f = await logoFeatures(await readFile(files[i]!));
+      const f = await logoFeatures(await readFile(files[i]!), options);
       if (!f.ok) {
         failed.set(i, f.error.message);
         continue;
@@ -35,10 +42,12 @@ export async function hashFiles(files: readonly string[], inFlight = 8): Promise
       phash.set(f.value.phash, i * WORDS);
       dhash.set(f.value.dhash, i * WORDS);
       thumb.set(f.value.thumb, i * T);
+      variants[i] = f.value.variants;
+      aspect[i] = f.value.aspect;
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { phash, dhash, thumb, failed };
+  return { phash, dhash, thumb, failed, variants, aspect };
 }
 
 /** The hashes of item i of a set (all orientations), as a query. */
@@ -46,11 +55,26 @@ export const queryOf = (set: HashedSet, i: number) => ({
   phash: set.phash.subarray(i * WORDS, (i + 1) * WORDS),
   dhash: set.dhash.subarray(i * WORDS, (i + 1) * WORDS),
   thumb: set.thumb.subarray(i * T, (i + 1) * T),
+  aspect: set.aspect[i]!,
+  variants: set.variants[i]!.filter((v) => v.kind === 'peel'),
 });
 
 /** Orientation 0 of every item: what a registry stores. */
-export function storedOf(set: HashedSet): { phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array } {
+export function storedOf(set: HashedSet): StoredHashes {
   const n = set.phash.length / WORDS;
+  const crops = set.variants.flatMap((list, i) => (set.failed.has(i) ? [] : list.filter((v) => v.kind === 'crop').map((v) => [i, v] as const)));
+  const variants = {
+    owner: Uint32Array.from(crops, ([i]) => i),
+    phash: new Uint32Array(2 * crops.length),
+    dhash: new Uint32Array(2 * crops.length),
+    thumb: new Uint8Array(T * crops.length),
+    aspect: Float64Array.from(crops, ([, v]) => v.aspect),
+  };
+  crops.forEach(([, v], k) => {
+    variants.phash.set(v.phash.subarray(0, 2), 2 * k);
+    variants.dhash.set(v.dhash.subarray(0, 2), 2 * k);
+    variants.thumb.set(v.thumb, T * k);
+  });
   const phash = new Uint32Array(2 * n);
   const dhash = new Uint32Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -59,5 +83,5 @@ export function storedOf(set: HashedSet): { phash: Uint32Array; dhash: Uint32Arr
     dhash[2 * i] = set.dhash[i * WORDS]!;
     dhash[2 * i + 1] = set.dhash[i * WORDS + 1]!;
   }
-  return { phash, dhash, thumb: set.thumb };
+  return { phash, dhash, thumb: set.thumb, aspect: set.aspect, variants };
 }

@@ -21,7 +21,7 @@ async function queryThumbnail(bytes: Buffer): Promise<string | null> {
 export async function checkImage(ctx: AppContext, bytes: Buffer): Promise<Result<ImageCheck>> {
   const refused = refusal(bytes);
   if (refused) return refused;
-  const features = await logoFeatures(bytes);
+  const features = await logoFeatures(bytes, { crops: false });
   if (!features.ok) return features;
   const { index, entries } = loadRegistryLogos(ctx);
   const best = new Map<number, { sha256: string; score: number; orientation: number }>();

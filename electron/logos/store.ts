@@ -3,6 +3,7 @@
 // screening searches; a filing's images are the queries.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { AppContext } from '../context';
@@ -13,7 +14,9 @@ import { fail, ok, type Result } from '../../shared/result';
 import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { MARK_ENTITY } from '../services/registry';
+import type { StoredHashes } from '../../shared/engine/logo/match';
 import { logoFeatures } from './features';
+import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
@@ -64,8 +67,10 @@ export async function storeImageIn(db: Db, dataDir: string, bytes: Buffer, now: 
   const refused = refusal(bytes);
   if (refused) return refused;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = db.prepare<[string], StoredImage>('SELECT sha256, format, width, height FROM images WHERE sha256 = ?').get(sha256);
-  if (known && existsSync(imageFileIn(dataDir, known))) return ok(known);
+  const known = db.prepare<[string], StoredImage & { thumb: Buffer }>('SELECT sha256, format, width, height, thumb FROM images WHERE sha256 = ?').get(sha256);
+  if (known && existsSync(imageFileIn(dataDir, known)) && featuresCurrent(known.thumb)) {
+    return ok({ sha256: known.sha256, format: known.format, width: known.width, height: known.height });
+  }
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
@@ -83,7 +88,7 @@ export async function storeImageIn(db: Db, dataDir: string, bytes: Buffer, now: 
     `INSERT OR REPLACE INTO images (sha256, format, size_bytes, width, height, phash, dhash, thumb, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(sha256, format, bytes.length, image.width, image.height, hashToHex(features.value.phash), hashToHex(features.value.dhash),
-    Buffer.from(features.value.thumb), now);
+    encodeFeatures(features.value), now);
   return ok(image);
 }
 
@@ -104,7 +109,11 @@ export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buff
   return stored;
 }
 
-/** The registry's images as a search index, with the mark each entry belongs to. */
+/**
+ * The registry's images as a search index (each with its crops), with the mark each entry belongs to. Images whose
+ * stored features are of an older version are left out and counted in `stale` (refreshImageFeatures computes them
+ * again; start-up does so before anything is screened).
+ */
 export function loadRegistryLogos(ctx: AppContext): RegistryLogos {
   return loadRegistryLogosFrom(ctx.db);
 }
@@ -112,6 +121,7 @@ export function loadRegistryLogos(ctx: AppContext): RegistryLogos {
 export interface RegistryLogos {
   index: LogoIndex;
   entries: Array<{ markKey: number; markId: string; sha256: string }>;
+  stale: number;
 }
 
 /** The same from a connection (screening reads it once per batch). */
@@ -122,12 +132,60 @@ export function loadRegistryLogosFrom(db: Db): RegistryLogos {
       ORDER BY m.mark_id, mi.position`,
   ).all();
   const T = THUMB_SIDE * THUMB_SIDE;
-  const stored = { phash: new Uint32Array(2 * rows.length), dhash: new Uint32Array(2 * rows.length), thumb: new Uint8Array(T * rows.length) };
-  rows.forEach((r, i) => {
-    // the CHECK constraints of migration 7 keep these 16 hex digits and T bytes
-    stored.phash.set(hexToHash(r.phash) ?? [0, 0], 2 * i);
-    stored.dhash.set(hexToHash(r.dhash) ?? [0, 0], 2 * i);
-    stored.thumb.set(r.thumb.subarray(0, T), T * i);
+  const usable = rows.flatMap((r) => {
+    const f = decodeFeatures(r.thumb);
+    return f ? [{ row: r, f }] : [];
   });
-  return { index: new LogoIndex(stored), entries: rows.map((r) => ({ markKey: r.mark_key, markId: r.mark_id, sha256: r.sha256 })) };
+  const n = usable.length;
+  const crops = usable.flatMap(({ f }, i) => f.variants.filter((v) => v.kind === 'crop').map((v) => ({ i, v })));
+  const stored: StoredHashes = {
+    phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: new Float64Array(n),
+    variants: {
+      owner: Uint32Array.from(crops, (c) => c.i), phash: new Uint32Array(2 * crops.length), dhash: new Uint32Array(2 * crops.length),
+      thumb: new Uint8Array(T * crops.length), aspect: Float64Array.from(crops, (c) => c.v.aspect),
+    },
+  };
+  usable.forEach(({ row, f }, i) => {
+    // the CHECK constraints of migration 7 keep these 16 hex digits
+    stored.phash.set(hexToHash(row.phash) ?? [0, 0], 2 * i);
+    stored.dhash.set(hexToHash(row.dhash) ?? [0, 0], 2 * i);
+    stored.thumb.set(f.thumb, T * i);
+    stored.aspect![i] = f.aspect;
+  });
+  crops.forEach(({ v }, k) => {
+    stored.variants!.phash.set(v.phash.subarray(0, 2), 2 * k);
+    stored.variants!.dhash.set(v.dhash.subarray(0, 2), 2 * k);
+    stored.variants!.thumb.set(v.thumb, T * k);
+  });
+  const entries = usable.map(({ row }) => ({ markKey: row.mark_key, markId: row.mark_id, sha256: row.sha256 }));
+  return { index: new LogoIndex(stored), entries, stale: rows.length - n };
+}
+
+/**
+ * Computes again, from the stored files, the features of every image stored by an older version of them (see
+ * FEATURES_VERSION). Returns how many were brought up to date and the Chinese reason for each that could not be.
+ */
+export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: number; failed: string[] }> {
+  const rows = ctx.db.prepare<[], { sha256: string; format: string; thumb: Buffer }>('SELECT sha256, format, thumb FROM images').all();
+  const update = ctx.db.prepare('UPDATE images SET phash = ?, dhash = ?, thumb = ? WHERE sha256 = ?');
+  let updated = 0;
+  const failed: string[] = [];
+  for (const row of rows) {
+    if (featuresCurrent(row.thumb)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(imageFile(ctx, row));
+    } catch {
+      failed.push(`图样 ${row.sha256.slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`);
+      continue;
+    }
+    const features = await logoFeatures(bytes);
+    if (!features.ok) {
+      failed.push(`图样 ${row.sha256.slice(0, 12)}：${features.error.message}`);
+      continue;
+    }
+    update.run(hashToHex(features.value.phash), hashToHex(features.value.dhash), encodeFeatures(features.value), row.sha256);
+    updated++;
+  }
+  return { updated, failed };
 }

@@ -6,6 +6,7 @@
 // app runs the whole batch's images in a worker thread (image-screen-worker.ts) while the text is screened; tests
 // and the command line run it here, yielding to the event loop between chunks.
 import type { BatchKind } from '../../shared/contract/screening';
+import { queryFromStored } from '../logos/stored-features';
 import type { Hit } from '../../shared/domain';
 import { logoHashes, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
@@ -39,7 +40,8 @@ function imagesOfBatch(db: Db, kind: BatchKind, batchId: number): ImageOfRow[] {
 
 /** The image hits of one image of a row, merged into the row's hits so far (a mark once, with its nearest image). */
 function searchOne(image: ImageOfRow, kind: BatchKind, logos: RegistryLogos, markNames: ReadonlyMap<string, string>, best: Map<string, Hit>): void {
-  const query = storedQuery(image.thumb);
+  // the stored features with the figure's peels and box shape; a figure stored by an older version, as it is
+  const query = queryFromStored(image.thumb) ?? storedQuery(image.thumb);
   if (!query) return;
   for (const match of logos.index.search(query, LOGO_RULE)) {
     const entry = logos.entries[match.index];

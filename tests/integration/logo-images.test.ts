@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../electron/db/open';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import logoImages from '../../electron/db/migrations/009-logo-images';
-import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, storeImage } from '../../electron/logos/store';
+import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, refreshImageFeatures, storeImage } from '../../electron/logos/store';
+import { decodeFeatures } from '../../electron/logos/stored-features';
 import { logoFeatures } from '../../electron/logos/features';
 import { createRegistryService } from '../../electron/services/registry';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
@@ -71,9 +72,10 @@ describe('logo image store', () => {
     expect(readFileSync(imageFile(ctx, a.value))).toEqual(bytes);
     expect(path.dirname(path.dirname(imageFile(ctx, a.value)))).toBe(path.join(path.dirname(ctx.databasePath), IMAGES_FOLDER));
     expect(ctx.db.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 1 });
-    const row = ctx.db.prepare('SELECT phash, length(thumb) AS t FROM images').get() as { phash: string; t: number };
+    const row = ctx.db.prepare('SELECT phash, thumb FROM images').get() as { phash: string; thumb: Buffer };
     expect(row.phash).toMatch(/^[0-9a-f]{16}$/);
-    expect(row.t).toBe(32 * 32);
+    // the 32 × 32 figure, then the versioned trailer with its box shape and its crops
+    expect(decodeFeatures(row.thumb)?.variants.filter((v) => v.kind === 'crop').length).toBe(8);
   });
 
   it('refuses what is not an image, an empty figure and an empty file in Chinese, writing nothing', async () => {
@@ -110,5 +112,36 @@ describe('logo image store', () => {
       .png().toBuffer());
     if (!other.ok) throw new Error(other.error.message);
     expect(index.search(other.value, LOGO_RULE)).toEqual([]);
+  });
+
+  it('finds the mark from a copy with an element added at the side and from a copy cut on one side', async () => {
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    const flagMark = registry.create(mark('F1', '旗帜'));
+    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    const { index, entries } = loadRegistryLogos(ctx);
+    const withStar = await sharp(await flag('#1d3f8f')).extend({ right: 60, background: '#fff' })
+      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><circle cx="15" cy="15" r="14" fill="#e80"/></svg>'), left: 215, top: 30 }])
+      .png().toBuffer();
+    const cut = await sharp(await flag('#1d3f8f')).extract({ left: 40, top: 0, width: 160, height: 200 }).png().toBuffer();
+    for (const [name, bytes, via] of [['added', withStar, 'peel'], ['cut', cut, 'crop']] as const) {
+      const query = await logoFeatures(bytes, { crops: false });
+      if (!query.ok) throw new Error(query.error.message);
+      const found = index.search(query.value, LOGO_RULE).map((m) => ({ name, id: entries[m.index]!.markId, via: m.via }));
+      expect(found).toEqual([{ name, id: 'F1', via }]);
+    }
+  });
+
+  it('computes again the features an older version stored, and leaves them out of the index until then', async () => {
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    const flagMark = registry.create(mark('F1', '旗帜'));
+    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    // the layout before the trailer: the thumbnail alone
+    ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
+    expect(loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
+    expect(await refreshImageFeatures(ctx)).toEqual({ updated: 1, failed: [] });
+    expect(loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'F1' }], stale: 0 });
+    expect(await refreshImageFeatures(ctx)).toEqual({ updated: 0, failed: [] });
   });
 });

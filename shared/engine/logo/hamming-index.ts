@@ -8,7 +8,8 @@ import { popcount32 } from './hash';
 const MAX_WIDTH = 16;
 
 interface Table {
-  start: number;
+  /** the hash bits (0 = hi's top) this table's key is made of, in key order */
+  bits: Uint8Array;
   width: number;
   /** CSR buckets: ids of bucket b are ids[offsets[b] .. offsets[b + 1]) */
   offsets: Uint32Array;
@@ -23,6 +24,16 @@ export function bitsOf(hi: number, lo: number, start: number, width: number): nu
   if (start >= 32) return (lo >>> (64 - end)) & mask;
   const fromHi = hi & ((1 << (32 - start)) - 1);
   return ((fromHi << (end - 32)) | (lo >>> (64 - end))) & mask;
+}
+
+/** The key made of the given bits of [hi, lo] (bit 0 = hi's top), the first of them highest. */
+export function keyOf(hi: number, lo: number, bits: Uint8Array): number {
+  let key = 0;
+  for (let j = 0; j < bits.length; j++) {
+    const b = bits[j]!;
+    key = (key << 1) | (b < 32 ? (hi >>> (31 - b)) & 1 : (lo >>> (63 - b)) & 1);
+  }
+  return key >>> 0;
 }
 
 /** The number of substrings for n hashes: about log2(n) bits each, between 4 (16 bits) and 8 (8 bits). */
@@ -47,26 +58,29 @@ export class HammingIndex {
     this.size = hashes.length >>> 1;
     this.stamps = new Uint32Array(this.size);
     this.tables = [];
-    let start = 0;
+    // Substrings take every m-th bit rather than runs of bits: neighbouring bits of a perceptual hash are alike
+    // across logos (the lowest frequencies of a centred figure nearly always have the same signs), and a run of
+    // them would make a table of a few huge buckets; interleaved, each table gets a share of the predictable bits.
     for (let k = 0; k < substrings; k++) {
-      const width = Math.floor(64 / substrings) + (k < 64 % substrings ? 1 : 0);
-      this.tables.push(this.buildTable(start, width));
-      start += width;
+      const bits: number[] = [];
+      for (let b = k; b < 64; b += substrings) bits.push(b);
+      this.tables.push(this.buildTable(Uint8Array.from(bits)));
     }
   }
 
-  private buildTable(start: number, width: number): Table {
+  private buildTable(bits: Uint8Array): Table {
+    const width = bits.length;
     const offsets = new Uint32Array((1 << width) + 1);
     const keys = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) {
-      keys[i] = bitsOf(this.hashes[2 * i]!, this.hashes[2 * i + 1]!, start, width);
+      keys[i] = keyOf(this.hashes[2 * i]!, this.hashes[2 * i + 1]!, bits);
       offsets[keys[i]! + 1]!++;
     }
     for (let b = 1; b < offsets.length; b++) offsets[b]! += offsets[b - 1]!;
     const fill = offsets.slice(0, -1);
     const ids = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) ids[fill[keys[i]!]!++] = i;
-    return { start, width, offsets, ids };
+    return { bits, width, offsets, ids };
   }
 
   /**
@@ -81,7 +95,7 @@ export class HammingIndex {
     const sub = Math.floor(radius / this.tables.length);
     let checked = 0;
     for (const t of this.tables) {
-      const key = bitsOf(hi, lo, t.start, t.width);
+      const key = keyOf(hi, lo, t.bits);
       checked += this.probe(t, key, hi, lo, radius, visit);
       // every key within `sub` flips of `key`, each once: flip bits in increasing position
       if (sub >= 1) {

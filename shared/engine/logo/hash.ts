@@ -170,12 +170,13 @@ export function logoHashes(pixels: Float64Array): LogoHashes {
     const fx = o & 1;
     const fy = (o >> 1) & 1;
     const t = (o & 4) !== 0;
-    DCT_TERMS.forEach(([u, v], k) => {
+    for (let k = 0; k < 64; k++) {
+      const [u, v] = DCT_TERMS[k]!;
       const c = t ? block[u * K + v]! : block[v * K + u]!;
       const sign = t ? (v * fx + u * fy) & 1 : (u * fx + v * fy) & 1;
       coef[k] = quantise(sign ? -c : c);
-    });
-    const median = Float64Array.from(coef).sort()[32]!;
+    }
+    const median = coef.slice().sort()[32]!;
     for (let k = 0; k < 64; k++) bits[k] = coef[k]! >= median ? 1 : 0;
     pack(bits, phash, o * 2);
     let k = 0;

@@ -4,21 +4,39 @@ import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } 
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 
-/**
- * When a query is near a stored logo: in some orientation its perceptual hash is at most maxPhash bits away, both
- * hashes together at most maxSum, and the thumbnails correlate at least minCorrelation. Chosen on the fit half of
- * the generated logo set (bench/logos/quality.ts).
- */
-export interface LogoRule {
+/** Limits on one pair of hashed figures in its best orientation. */
+export interface LogoThresholds {
   maxPhash: number;
   maxSum: number;
   minCorrelation: number;
+  /** the most the two boxes' log2(width / height) may differ in that orientation (when both sides know it) */
+  maxAspect?: number;
+}
+
+/**
+ * When a query is near a stored logo: in some orientation its perceptual hash is at most maxPhash bits away, both
+ * hashes together at most maxSum, and the thumbnails correlate at least minCorrelation. `partial` holds the limits
+ * for a part against a whole (the query against a crop of the logo, a peel of the query against the logo); without
+ * it only whole figures are compared. Chosen on the fit half of the generated logo set (bench/logos/quality.ts).
+ */
+export interface LogoRule extends LogoThresholds {
+  partial?: LogoThresholds;
 }
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
-export interface LogoQuery extends LogoHashes {
-  thumb: Uint8Array;
+export interface LogoQuery extends Part {
+  /** Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos. */
+  variants?: ReadonlyArray<Part & { kind?: string }>;
 }
+
+/** One hashed figure of a query: hashes in all orientations, thumbnail as it is, and log2(width / height) of its box. */
+interface Part extends LogoHashes {
+  thumb: Uint8Array;
+  aspect?: number;
+}
+
+/** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
+export type LogoMatchVia = 'whole' | 'crop' | 'peel';
 
 export interface LogoMatch {
   /** index of the stored logo */
@@ -30,65 +48,166 @@ export interface LogoMatch {
   correlation: number;
   /** 0–1, higher nearer: the correlation, floored at 0 */
   score: number;
+  via: LogoMatchVia;
 }
 
-/** The best orientation of the query that meets the rule for stored logo i, or null. */
-export function matchLogo(query: LogoQuery, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
+/** Stored entries: the logos, then their variants, in flat arrays, with the logo each entry belongs to. */
+interface Entries {
+  phash: Uint32Array;
+  dhash: Uint32Array;
+  thumb: Uint8Array;
+  aspect: Float64Array | undefined;
+  owner: Uint32Array;
+  /** entries below this index are whole logos */
+  logos: number;
+}
+
+/** The entries of each stored set, made once: they copy every thumbnail, and scanLogos is called per query. */
+const entriesCache = new WeakMap<StoredHashes, Entries>();
+
+function entriesOf(stored: StoredHashes): Entries {
+  let es = entriesCache.get(stored);
+  if (!es) entriesCache.set(stored, (es = makeEntries(stored)));
+  return es;
+}
+
+function makeEntries(stored: StoredHashes): Entries {
+  const logos = stored.phash.length >>> 1;
+  const v = stored.variants;
+  if (!v || v.owner.length === 0) return { ...stored, aspect: stored.aspect, owner: Uint32Array.from({ length: logos }, (_, i) => i), logos };
+  const cat32 = (a: Uint32Array, b: Uint32Array) => {
+    const out = new Uint32Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  const thumb = new Uint8Array(stored.thumb.length + v.thumb.length);
+  thumb.set(stored.thumb);
+  thumb.set(v.thumb, stored.thumb.length);
+  const owner = new Uint32Array(logos + v.owner.length);
+  for (let i = 0; i < logos; i++) owner[i] = i;
+  owner.set(v.owner, logos);
+  let aspect: Float64Array | undefined;
+  if (stored.aspect && v.aspect) {
+    aspect = new Float64Array(logos + v.owner.length);
+    aspect.set(stored.aspect);
+    aspect.set(v.aspect, logos);
+  }
+  return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos };
+}
+
+/** The best orientation of query part q that meets the rule for stored entry e, or null. */
+function matchEntry(
+  q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,
+): LogoMatch | null {
   let best: LogoMatch | null = null;
+  const shapes = rule.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
   for (let v = 0; v < ORIENTATIONS; v++) {
-    const p = hamming(query.phash, v * 2, stored.phash, i * 2);
+    // a turn by a quarter (the transposing orientations) swaps width and height
+    if (shapes && Math.abs((v & 4 ? -q.aspect! : q.aspect!) - es.aspect![e]!) > rule.maxAspect!) continue;
+    const p = hamming(q.phash, v * 2, es.phash, e * 2);
     if (p > rule.maxPhash) continue;
-    const d = hamming(query.dhash, v * 2, stored.dhash, i * 2);
+    const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
     if (p + d > rule.maxSum) continue;
-    const c = thumbCorrelation(query.thumb, v, stored.thumb, i * THUMB_SIDE * THUMB_SIDE);
+    const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
     if (c < rule.minCorrelation || (best && c <= best.correlation)) continue;
-    best = { index: i, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c) };
+    best = { index: owner, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
   return best;
 }
 
+/** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
+export function matchLogo(query: LogoQuery, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
+  return matchEntry(query, stored, i, rule, 'whole', i);
+}
+
 const byScore = (a: LogoMatch, b: LogoMatch) => b.score - a.score || a.index - b.index;
 
+/** Keeps the best match per logo (a whole match before a partial one at the same score). */
+function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
+  const best = new Map<number, LogoMatch>();
+  for (const m of found) {
+    const known = best.get(m.index);
+    if (!known || m.score > known.score || (m.score === known.score && m.via === 'whole' && known.via !== 'whole')) best.set(m.index, m);
+  }
+  return [...best.values()].sort(byScore);
+}
+
+/** The query's parts with the entries each may meet: the whole query every entry, a peel only whole logos. */
+function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: boolean }> {
+  const peels = rule.partial ? (query.variants ?? []).map((part) => ({ part, peel: true })) : [];
+  return [{ part: query, peel: false }, ...peels];
+}
+
+const viaOf = (es: Entries, e: number, peel: boolean): LogoMatchVia => (peel ? 'peel' : e < es.logos ? 'whole' : 'crop');
+
+/** The match of a query part with entry e under the limits of that kind of pair, or null. */
+function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
+  const via = viaOf(es, e, peel);
+  const limits = via === 'whole' ? rule : rule.partial;
+  return limits ? matchEntry(part, es, e, limits, via, es.owner[e]!) : null;
+}
+
 export class LogoIndex {
-  private readonly index: HammingIndex;
+  /** the whole logos, and their crops (ids offset by the number of logos): each searched at its own radius */
+  private readonly whole: HammingIndex;
+  private readonly crops: HammingIndex | null;
+  private readonly entries: Entries;
   private readonly candidates: number[] = [];
   private readonly seen: Uint8Array;
 
   constructor(readonly stored: StoredHashes) {
-    this.index = new HammingIndex(stored.phash);
-    this.seen = new Uint8Array(this.index.size);
+    this.entries = entriesOf(stored);
+    this.whole = new HammingIndex(stored.phash);
+    this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
+    this.seen = new Uint8Array(this.entries.owner.length);
   }
 
+  /** The number of stored logos (variants not counted). */
   get size(): number {
-    return this.index.size;
+    return this.entries.logos;
   }
 
-  /** Every stored logo the query is near under the rule, nearest first. */
+  /** Every stored logo the query is near under the rule, nearest first (one match per logo). */
   search(query: LogoQuery, rule: LogoRule): LogoMatch[] {
-    const candidates = this.candidates;
-    candidates.length = 0;
-    const collect = (i: number) => {
-      if (this.seen[i]) return;
-      this.seen[i] = 1;
-      candidates.push(i);
-    };
-    for (let v = 0; v < ORIENTATIONS; v++) this.index.search(query.phash[v * 2]!, query.phash[v * 2 + 1]!, rule.maxPhash, collect);
+    const es = this.entries;
     const out: LogoMatch[] = [];
-    for (const i of candidates) {
-      this.seen[i] = 0;
-      const m = matchLogo(query, this.stored, i, rule);
-      if (m) out.push(m);
+    const candidates = this.candidates;
+    for (const { part, peel } of partsOf(query, rule)) {
+      candidates.length = 0;
+      const collect = (e: number) => {
+        if (this.seen[e]) return;
+        this.seen[e] = 1;
+        candidates.push(e);
+      };
+      const fromCrops = (e: number) => collect(es.logos + e);
+      // whole against whole at the rule's radius; a part against a whole at the partial radius
+      const radius = peel ? rule.partial!.maxPhash : rule.maxPhash;
+      for (let v = 0; v < ORIENTATIONS; v++) {
+        const hi = part.phash[v * 2]!;
+        const lo = part.phash[v * 2 + 1]!;
+        this.whole.search(hi, lo, radius, collect);
+        if (!peel && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
+      }
+      for (const e of candidates) {
+        this.seen[e] = 0;
+        const m = matchPair(part, peel, es, e, rule);
+        if (m) out.push(m);
+      }
     }
-    return out.sort(byScore);
+    return bestPerLogo(out);
   }
 }
 
-/** Every stored logo the query is near, by comparing with each one (the reference for tests and the benchmark). */
+/** Every stored logo the query is near, by comparing with each entry (the reference for tests and the benchmark). */
 export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule): LogoMatch[] {
+  const es = entriesOf(stored);
   const out: LogoMatch[] = [];
-  for (let i = 0, n = stored.phash.length >>> 1; i < n; i++) {
-    const m = matchLogo(query, stored, i, rule);
-    if (m) out.push(m);
+  for (const { part, peel } of partsOf(query, rule)) {
+    for (let e = 0, n = peel ? es.logos : es.owner.length; e < n; e++) {
+      const m = matchPair(part, peel, es, e, rule);
+      if (m) out.push(m);
+    }
   }
-  return out.sort(byScore);
+  return bestPerLogo(out);
 }

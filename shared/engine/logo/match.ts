@@ -18,6 +18,13 @@ export interface StoredHashes {
   phash: Uint32Array;
   dhash: Uint32Array;
   thumb: Uint8Array;
+  /** log2(width / height) of each logo's content box; without it shapes are not compared */
+  aspect?: Float64Array;
+  /**
+   * Sub-regions of the stored logos (their crops, shared/engine/logo/regions.ts) in the same layout, each with the
+   * index of the logo it belongs to: a query near a variant is near its owner.
+   */
+  variants?: { owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array };
 }
 
 /** The orientation of the query minimising phash + dhash distance to the stored logo at index i. */

@@ -29,6 +29,15 @@ export interface Prepared {
   box: [number, number, number, number];
 }
 
+/**
+ * The shape of a box as log2(width / height): the hash square stretches every box to a square, so a bar and a
+ * square, a wide layout and a tall one, would look alike without it. A quarter turn negates it.
+ */
+export function aspectOf(box: readonly [number, number, number, number]): number {
+  // in 1/32 steps, as the images table keeps it (electron/logos/stored-features.ts)
+  return Math.round(Math.log2(Math.max(1, box[2] - box[0]) / Math.max(1, box[3] - box[1])) * 32) / 32;
+}
+
 /** The gray level of the background: the median of the border pixels. */
 export function backgroundLevel(img: GrayImage): number {
   const { width: w, height: h, data } = img;
@@ -59,9 +68,13 @@ export function backgroundLevel(img: GrayImage): number {
  * 3 × 3 neighbourhood differs from the background: the mean takes scan grain down to a third.
  */
 export function contentBox(img: GrayImage, background: number): [number, number, number, number] | null {
+  return maskBox(contentMask(img, background), img.width, [0, 0, img.width, img.height]);
+}
+
+/** 1 for each pixel whose 3 × 3 mean differs from the background by more than CONTENT_DIFFERENCE. */
+export function contentMask(img: GrayImage, background: number): Uint8Array {
   const { width: w, height: h, data } = img;
-  const rows = new Uint32Array(h);
-  const cols = new Uint32Array(w);
+  const mask = new Uint8Array(w * h);
   // 3 × 3 sums, separably: across each row, then down each column
   const across = new Float64Array(w * h);
   for (let y = 0; y < h; y++) {
@@ -76,9 +89,27 @@ export function contentBox(img: GrayImage, background: number): [number, number,
       const i = y * w + x;
       const sum = across[i]! + (y > 0 ? across[i - w]! : 0) + (y < h - 1 ? across[i + w]! : 0);
       const area = tall * (1 + (x > 0 ? 1 : 0) + (x < w - 1 ? 1 : 0));
-      if (Math.abs(sum - background * area) > CONTENT_DIFFERENCE * area) {
-        rows[y]!++;
-        cols[x]!++;
+      if (Math.abs(sum - background * area) > CONTENT_DIFFERENCE * area) mask[i] = 1;
+    }
+  }
+  return mask;
+}
+
+/**
+ * The box of the rows and columns of `within` where at least CONTENT_SHARE of the mask (and 4 pixels) is set,
+ * counting only the mask inside `within` and not in `skip`; null when there are none.
+ */
+export function maskBox(
+  mask: Uint8Array, width: number, within: readonly [number, number, number, number], skip?: Uint8Array,
+): [number, number, number, number] | null {
+  const [x0, y0, x1, y1] = within;
+  const rows = new Uint32Array(y1 - y0);
+  const cols = new Uint32Array(x1 - x0);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0, i = y * width + x0; x < x1; x++, i++) {
+      if (mask[i] && !(skip && skip[i])) {
+        rows[y - y0]!++;
+        cols[x - x0]!++;
       }
     }
   }
@@ -94,9 +125,9 @@ export function contentBox(img: GrayImage, background: number): [number, number,
     }
     return first < 0 ? null : [first, last + 1];
   };
-  const ys = span(rows, w);
-  const xs = span(cols, h);
-  return ys && xs ? [xs[0], ys[0], xs[1], ys[1]] : null;
+  const ys = span(rows, x1 - x0);
+  const xs = span(cols, y1 - y0);
+  return ys && xs ? [x0 + xs[0], y0 + ys[0], x0 + xs[1], y0 + ys[1]] : null;
 }
 
 /**
@@ -117,7 +148,7 @@ export function resampleArea(
     const row = y * srcWidth;
     for (let i = 0; i < dw; i++) {
       let s = 0;
-      for (const [x, f] of wx[i]!) s += src[row + x]! * f;
+      for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) s += src[row + wx.at[k]!]! * wx.part[k]!;
       mid[(y - y0) * dw + i] = s / sx;
     }
   }
@@ -125,27 +156,124 @@ export function resampleArea(
   for (let j = 0; j < dh; j++) {
     for (let i = 0; i < dw; i++) {
       let s = 0;
-      for (const [y, f] of wy[j]!) s += mid[(y - y0) * dw + i]! * f;
+      for (let k = wy.start[j]!, end = wy.start[j + 1]!; k < end; k++) s += mid[(wy.at[k]! - y0) * dw + i]! * wy.part[k]!;
       out[j * dw + i] = s / sy;
     }
   }
   return out;
 }
 
-/** For each output cell, the source indices it covers and how much of each. */
-function weights(start: number, scale: number, cells: number): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = [];
+/** For each output cell c, the source indices at[start[c] .. start[c + 1]) it covers and how much of each. */
+function weights(start: number, scale: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
+  const starts = new Uint32Array(cells + 1);
+  const at: number[] = [];
+  const part: number[] = [];
   for (let i = 0; i < cells; i++) {
     const a = start + i * scale;
     const b = start + (i + 1) * scale;
-    const list: Array<[number, number]> = [];
     for (let p = Math.floor(a); p < Math.ceil(b - 1e-9); p++) {
       const f = Math.min(b, p + 1) - Math.max(a, p);
-      if (f > 1e-9) list.push([p, f]);
+      if (f > 1e-9) {
+        at.push(p);
+        part.push(f);
+      }
     }
-    out.push(list);
+    starts[i + 1] = at.length;
   }
-  return out;
+  return { start: starts, at: Uint32Array.from(at), part: Float64Array.from(part) };
+}
+
+/** An ink level counts as none below this colour distance from the background (scan grain, JPEG ringing). */
+const INK_FLOOR = 24;
+/** and as full ink from this distance on: every colour a logo is drawn in stands this far off its ground. */
+const INK_FULL = 96;
+
+/**
+ * Neighbouring full-ink pixels this far apart in colour lie on a border between two differently coloured parts,
+ * drawn from nothing at COLOUR_EDGE to BORDER_LEVEL at COLOUR_EDGE_FULL: half light, so that the figure's outline
+ * (which a scan's blur or a JPEG leaves alone) weighs more than its inner borders (which they soften).
+ */
+const COLOUR_EDGE = 40;
+const COLOUR_EDGE_FULL = 120;
+const BORDER_LEVEL = 128;
+
+/**
+ * The ink of a decoded colour image as a gray image, dark on light: each pixel's largest channel difference from
+ * the background colour (the median of the border, per channel), from INK_FLOOR (white) to INK_FULL (black), with
+ * the borders between differently coloured parts drawn light. A recolour that keeps the shapes keeps this image (a
+ * pale yellow on white is as much ink as navy, light on dark as much as dark on light), so the hashes read shapes
+ * rather than gray levels; the borders keep a figure drawn inside another in another colour from vanishing into it.
+ * A border pixel is one with such a neighbour on any of its four sides, so mirrors and quarter turns keep them.
+ */
+export function inkImage(data: ArrayLike<number>, width: number, height: number, channels: number): GrayImage {
+  const n = width * height;
+  const background: number[] = [];
+  const plane = new Uint8Array(n);
+  for (let c = 0; c < channels; c++) {
+    for (let i = 0; i < n; i++) plane[i] = data[i * channels + c]!;
+    background.push(backgroundLevel({ width, height, data: plane }));
+  }
+  const distance = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    for (let c = 0; c < channels; c++) d = Math.max(d, Math.abs(data[i * channels + c]! - background[c]!));
+    distance[i] = d;
+  }
+  const border = new Uint8Array(n);
+  const mark = (i: number, j: number) => {
+    if (distance[i]! < INK_FULL || distance[j]! < INK_FULL) return;
+    let d = 0;
+    for (let c = 0; c < channels; c++) d = Math.max(d, Math.abs(data[i * channels + c]! - data[j * channels + c]!));
+    if (d <= COLOUR_EDGE) return;
+    const level = Math.round((BORDER_LEVEL * Math.min(1, (d - COLOUR_EDGE) / (COLOUR_EDGE_FULL - COLOUR_EDGE))));
+    border[i] = Math.max(border[i]!, level);
+    border[j] = Math.max(border[j]!, level);
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (x + 1 < width) mark(i, i + 1);
+      if (y + 1 < height) mark(i, i + width);
+    }
+  }
+  const out = new Uint8Array(n);
+  const span = INK_FULL - INK_FLOOR;
+  for (let i = 0; i < n; i++) {
+    const d = distance[i]!;
+    out[i] = d <= INK_FLOOR ? 255 : d >= INK_FULL ? border[i]! : Math.round(255 - ((d - INK_FLOOR) * 255) / span);
+  }
+  return { width, height, data: out };
+}
+
+/**
+ * The box of img, resampled to HASH_SIDE² and stretched (1st–99th percentile) to 0–255, dark on light when the
+ * background is dark. Pixels with erase[i] set are read as background (an element taken out of the figure).
+ */
+export function prepareBox(img: GrayImage, box: [number, number, number, number], erase?: Uint8Array): Prepared {
+  const background = backgroundLevel(img);
+  let src: ArrayLike<number> = img.data;
+  if (erase) {
+    const copy = new Uint8Array(img.data);
+    for (let i = 0; i < copy.length; i++) if (erase[i]) copy[i] = background;
+    src = copy;
+  }
+  const pixels = resampleArea(src, img.width, box, HASH_SIDE, HASH_SIDE);
+  stretch(pixels, background < 128);
+  return { pixels, box };
+}
+
+/** Stretches the 1st–99th percentile of the square to 0–255 in place, inverted when asked. */
+function stretch(pixels: Float64Array, invert: boolean): void {
+  const sorted = new Float64Array(pixels).sort();
+  const lo = sorted[Math.floor(sorted.length * 0.01)]!;
+  const hi = sorted[Math.ceil(sorted.length * 0.99) - 1]!;
+  // an even patch (a logo that is one filled shape) keeps its levels rather than amplifying noise
+  const k = hi - lo < MIN_CONTRAST ? 1 : 255 / (hi - lo);
+  const base = hi - lo < MIN_CONTRAST ? 0 : lo;
+  for (let i = 0; i < pixels.length; i++) {
+    const v = Math.min(255, Math.max(0, (pixels[i]! - base) * k));
+    pixels[i] = invert ? 255 - v : v;
+  }
 }
 
 /**
@@ -158,16 +286,6 @@ export function prepareGray(img: GrayImage): Prepared | null {
   const box = contentBox(img, background);
   if (!box) return null;
   const pixels = resampleArea(img.data, img.width, box, HASH_SIDE, HASH_SIDE);
-  const sorted = Float64Array.from(pixels).sort();
-  const lo = sorted[Math.floor(sorted.length * 0.01)]!;
-  const hi = sorted[Math.ceil(sorted.length * 0.99) - 1]!;
-  const invert = background < 128;
-  // an even patch (a logo that is one filled shape) keeps its levels rather than amplifying noise
-  const k = hi - lo < MIN_CONTRAST ? 1 : 255 / (hi - lo);
-  const base = hi - lo < MIN_CONTRAST ? 0 : lo;
-  for (let i = 0; i < pixels.length; i++) {
-    const v = Math.min(255, Math.max(0, (pixels[i]! - base) * k));
-    pixels[i] = invert ? 255 - v : v;
-  }
+  stretch(pixels, background < 128);
   return { pixels, box };
 }

@@ -80,6 +80,20 @@ describe('logo features', () => {
     expect(d.phash + d.dhash).toBeLessThanOrEqual(10);
   });
 
+  it('keeps a recoloured logo within a few bits: pale yellow, dark ground or gray, the figure reads the same', async () => {
+    const original = await features(png(flagSvg()));
+    const recolours = [
+      { fg: '#f5d000', accent: '#7a3' },
+      { fg: '#eee', accent: '#9cf', bg: '#202838' },
+      { fg: '#555', accent: '#999', bg: '#f4f0e8' },
+    ];
+    for (const colours of recolours) {
+      const copy = await features(png(flagSvg(colours)));
+      const d = distance(original, copy);
+      expect({ colours, phash: d.phash <= 4, dhash: d.dhash <= 6 }).toEqual({ colours, phash: true, dhash: true });
+    }
+  });
+
   it('refuses unreadable bytes and a blank image with a Chinese message', async () => {
     const garbage = await logoFeatures(Buffer.from('not an image at all'));
     expect(garbage.ok).toBe(false);

@@ -104,3 +104,53 @@ describe('LogoIndex', () => {
     expect(matches).toBeGreaterThan(60);
   });
 });
+
+describe('LogoIndex with crops and peels', () => {
+  it('answers like scanLogos when stored logos carry crops and queries carry peels, one match per logo', () => {
+    const next = rng(7);
+    const n = 500;
+    const T = 1024;
+    const words = (k: number) => new Uint32Array(k).map(() => next());
+    const bytes = (k: number) => new Uint8Array(k).map(() => next() & 255);
+    const owner = Uint32Array.from({ length: 1500 }, (_, k) => k % n);
+    const stored = {
+      phash: words(2 * n), dhash: words(2 * n), thumb: bytes(n * T), aspect: new Float64Array(n).fill(0.5),
+      variants: { owner, phash: words(3000), dhash: words(3000), thumb: bytes(1500 * T), aspect: new Float64Array(1500).fill(0.5) },
+    };
+    const index = new LogoIndex(stored);
+    expect(index.size).toBe(n);
+    const rule = { maxPhash: 10, maxSum: 24, minCorrelation: -1, partial: { maxPhash: 8, maxSum: 20, minCorrelation: -1, maxAspect: 0.2 } };
+    const vias = new Set<string>();
+    for (let q = 0; q < 150; q++) {
+      const part = () => ({ phash: words(16), dhash: words(16), thumb: bytes(T), aspect: 0.5 });
+      const query = { ...part(), variants: [part(), part()] };
+      const v = next() % 8;
+      const k = next() % 1500;
+      // plant: the whole query near a crop (q % 3 = 0), a peel near a whole logo (1), the whole near a whole (2)
+      const [target, from, at] = q % 3 === 0 ? [query, stored.variants, k] : q % 3 === 1 ? [query.variants[0]!, stored, k % n] : [query, stored, k % n];
+      [target.phash[2 * v], target.phash[2 * v + 1]] = flipBits(from.phash[2 * at]!, from.phash[2 * at + 1]!, next() % 8, next);
+      [target.dhash[2 * v], target.dhash[2 * v + 1]] = flipBits(from.dhash[2 * at]!, from.dhash[2 * at + 1]!, next() % 8, next);
+      const found = index.search(query, rule);
+      expect(found).toEqual(scanLogos(stored, query, rule));
+      expect(new Set(found.map((m) => m.index)).size).toBe(found.length);
+      for (const m of found) vias.add(m.via);
+    }
+    expect([...vias].sort()).toEqual(['crop', 'peel', 'whole']);
+  });
+
+  it('compares no partial pairs when the rule has no partial limits, and holds box shapes apart', () => {
+    const next = rng(8);
+    const T = 1024;
+    const thumb = new Uint8Array(T).map(() => next() & 255);
+    const h = () => new Uint32Array([0xffffffff, 0xffffffff]);
+    const stored = { phash: h(), dhash: h(), thumb, aspect: Float64Array.of(1),
+      variants: { owner: Uint32Array.of(0), phash: new Uint32Array([5, 6]), dhash: new Uint32Array([5, 6]), thumb, aspect: Float64Array.of(1) } };
+    const orientations = (hi: number, lo: number) => new Uint32Array(16).map((_, i) => (i % 2 ? lo : hi));
+    const query = { phash: orientations(5, 6), dhash: orientations(5, 6), thumb, aspect: 1 };
+    const whole = { maxPhash: 4, maxSum: 8, minCorrelation: 0.9, maxAspect: 0.1 };
+    expect(new LogoIndex(stored).search(query, whole)).toEqual([]);
+    expect(new LogoIndex(stored).search(query, { ...whole, partial: whole }).map((m) => m.via)).toEqual(['crop']);
+    // a query twice as wide as it is tall against a square crop: not the same shape
+    expect(new LogoIndex(stored).search({ ...query, aspect: 0 }, { ...whole, partial: whole })).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+// The parts of a logo that a copy may keep when its whole box does not: one global hash over the content box
+// changes in every bit when the box changes, and a crop, an added element or an added line of text all change it.
+// - peel: the figure without one separate element at its edge (an element or a text line that was added), found as
+//   a blob of the ink joined over small gaps whose removal shrinks the content box;
+// - crop: the figure with a strip cut from one side, as a crop of the registry logo would leave it.
+// The registry side keeps its crops, the query side its peels; each is then hashed like a whole logo.
+import { backgroundLevel, contentMask, type GrayImage, maskBox } from './prepare';
+
+export type Box = [number, number, number, number];
+
+export interface Region {
+  kind: 'peel' | 'crop';
+  box: Box;
+  /** pixels to read as background (the peeled element), or undefined */
+  erase?: Uint8Array;
+}
+
+/** A pixel is ink when its level (dark on light) is at least this far below the background. */
+const INK_STEP = 64;
+/** Ink within this many decoded pixels joins one blob: the strokes of a character and the characters of a line. */
+const JOIN = 2;
+/** A peeled element holds at most this share of the ink (it was added to the figure, not the figure). */
+const PEEL_MAX_INK = 0.3;
+/** and its removal shrinks the content box by at least this share of its area. */
+const PEEL_MIN_SHRINK = 0.05;
+/** The most peels kept, largest shrink first. */
+const MAX_PEELS = 3;
+/** Strips cut from each side for the crops, as shares of the content box's side (a crop cuts about 4–10 %). */
+export const CROP_CUTS = [0.055, 0.085] as const;
+
+interface Blobs {
+  /** blob number + 1 of each pixel of the joined mask, 0 outside */
+  labels: Int32Array;
+  /** ink pixels per blob */
+  ink: number[];
+  /** the box of each blob's ink */
+  boxes: Box[];
+}
+
+/** Ink of the box joined over JOIN pixels (a square dilation) and labelled into 4-connected blobs. */
+export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel(img)): Blobs {
+  const { width: w, height: h, data } = img;
+  const ink = new Uint8Array(w * h);
+  for (let y = box[1]; y < box[3]; y++) for (let x = box[0]; x < box[2]; x++) if (Math.abs(data[y * w + x]! - background) >= INK_STEP) ink[y * w + x] = 1;
+  // dilation: across rows, then down columns
+  const across = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!ink[y * w + x]) continue;
+      for (let d = Math.max(0, x - JOIN); d <= Math.min(w - 1, x + JOIN); d++) across[y * w + d] = 1;
+    }
+  }
+  const joined = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!across[y * w + x]) continue;
+      for (let d = Math.max(0, y - JOIN); d <= Math.min(h - 1, y + JOIN); d++) joined[d * w + x] = 1;
+    }
+  }
+  const labels = new Int32Array(w * h);
+  const blobs: Blobs = { labels, ink: [], boxes: [] };
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (!joined[start] || labels[start]) continue;
+    const id = blobs.ink.length + 1;
+    let count = 0;
+    const b: Box = [w, h, 0, 0];
+    labels[start] = id;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % w;
+      const y = (p - x) / w;
+      if (ink[p]) {
+        count++;
+        b[0] = Math.min(b[0], x);
+        b[1] = Math.min(b[1], y);
+        b[2] = Math.max(b[2], x + 1);
+        b[3] = Math.max(b[3], y + 1);
+      }
+      for (let k = 0; k < 4; k++) {
+        const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < w - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - w : -1) : y < h - 1 ? p + w : -1;
+        if (q >= 0 && joined[q] && !labels[q]) {
+          labels[q] = id;
+          stack.push(q);
+        }
+      }
+    }
+    blobs.ink.push(count);
+    blobs.boxes.push(b);
+  }
+  return blobs;
+}
+
+const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
+
+/** The figure without one blob at its edge, for each blob whose removal shrinks the box enough; largest first. */
+export function peelRegions(img: GrayImage, box: Box): Region[] {
+  const background = backgroundLevel(img);
+  const blobs = findBlobs(img, box, background);
+  const total = blobs.ink.reduce((a, b) => a + b, 0);
+  if (blobs.ink.length < 2 || total === 0) return [];
+  const out: Array<Region & { shrink: number }> = [];
+  let mask: Uint8Array | undefined;
+  blobs.ink.forEach((ink, k) => {
+    if (ink === 0 || ink > PEEL_MAX_INK * total) return;
+    // the others' boxes first: a blob inside the rest's box cannot shrink it
+    const others: Box = [Infinity, Infinity, -Infinity, -Infinity];
+    blobs.boxes.forEach((b, j) => {
+      if (j === k || blobs.ink[j] === 0) return;
+      others[0] = Math.min(others[0], b[0]);
+      others[1] = Math.min(others[1], b[1]);
+      others[2] = Math.max(others[2], b[2]);
+      others[3] = Math.max(others[3], b[3]);
+    });
+    if (1 - area(others) / area(box) < PEEL_MIN_SHRINK) return;
+    const erase = new Uint8Array(blobs.labels.length);
+    for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
+    const peeled = maskBox(mask ??= contentMask(img, background), img.width, [0, 0, img.width, img.height], erase);
+    if (!peeled) return;
+    const shrink = 1 - area(peeled) / area(box);
+    if (shrink >= PEEL_MIN_SHRINK) out.push({ kind: 'peel', box: peeled, erase, shrink });
+  });
+  return out.sort((a, b) => b.shrink - a.shrink).slice(0, MAX_PEELS).map(({ kind, box: b, erase }) => ({ kind, box: b, erase }));
+}
+
+/** The box with a strip of each CROP_CUTS share cut from each side, trimmed again to the content left. */
+export function cropRegions(img: GrayImage, box: Box): Region[] {
+  const mask = contentMask(img, backgroundLevel(img));
+  const out: Region[] = [];
+  const w = box[2] - box[0];
+  const h = box[3] - box[1];
+  for (const cut of CROP_CUTS) {
+    for (let side = 0; side < 4; side++) {
+      const b: Box = [...box];
+      if (side === 0) b[0] += Math.round(w * cut);
+      else if (side === 1) b[1] += Math.round(h * cut);
+      else if (side === 2) b[2] -= Math.round(w * cut);
+      else b[3] -= Math.round(h * cut);
+      const inside = b[2] - b[0] >= 2 && b[3] - b[1] >= 2 ? maskBox(mask, img.width, b) : null;
+      if (inside) out.push({ kind: 'crop', box: inside });
+    }
+  }
+  return out;
+}

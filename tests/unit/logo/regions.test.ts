@@ -1,0 +1,71 @@
+// The parts of a logo hashed beside the whole: peels (the figure without an element at its edge) and crops.
+import { describe, expect, it } from 'vitest';
+import { contentBox, inkImage } from '../../../shared/engine/logo/prepare';
+import { cropRegions, findBlobs, peelRegions } from '../../../shared/engine/logo/regions';
+
+type Rect = [number, number, number, number];
+
+/** A 128 × 128 white ink image with dark rectangles [x0, y0, x1, y1). */
+function drawn(rects: Rect[]) {
+  const w = 128;
+  const data = new Uint8Array(w * w).fill(255);
+  for (const [x0, y0, x1, y1] of rects) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * w + x] = 0;
+  return { width: w, height: w, data };
+}
+
+/** A figure (a square over a bar), a text line of four "characters" under it. */
+const FIGURE: Rect[] = [[40, 20, 88, 60], [30, 62, 98, 70]];
+const TEXT: Rect[] = [[34, 84, 46, 96], [49, 84, 61, 96], [64, 84, 76, 96], [79, 84, 91, 96]];
+
+describe('logo regions', () => {
+  it('joins a text line into one blob and keeps the figure apart from it', () => {
+    const img = drawn([...FIGURE, ...TEXT]);
+    const blobs = findBlobs(img, contentBox(img, 255)!);
+    expect(blobs.boxes).toEqual([[30, 20, 98, 70], [34, 84, 91, 96]]);
+  });
+
+  it('peels an element added at the edge: what is left is the logo as registered', () => {
+    const registered = drawn([...FIGURE, ...TEXT]);
+    const withMark = drawn([...FIGURE, ...TEXT, [104, 30, 116, 42]]);
+    const peels = peelRegions(withMark, contentBox(withMark, 255)!);
+    expect(peels.map((p) => p.box)).toContainEqual(contentBox(registered, 255));
+    // the text line (a quarter of the ink, under the figure) is a peel too: a copy with another name keeps the figure
+    expect(peels.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('peels nothing from a single shape or when nothing lies at the edge', () => {
+    const single = drawn([[20, 20, 100, 100]]);
+    expect(peelRegions(single, contentBox(single, 255)!)).toEqual([]);
+    const inside = drawn([[20, 20, 100, 100], [50, 50, 60, 60]]);
+    expect(peelRegions(inside, contentBox(inside, 255)!)).toEqual([]);
+  });
+
+  it('cuts a strip from each side for the crops, trimmed again to the content left', () => {
+    const img = drawn([...FIGURE, ...TEXT]);
+    const box = contentBox(img, 255)!;
+    const crops = cropRegions(img, box);
+    expect(crops).toHaveLength(8);
+    for (const c of crops) {
+      expect(c.box[0]).toBeGreaterThanOrEqual(box[0]);
+      expect(c.box[3]).toBeLessThanOrEqual(box[3]);
+      expect((c.box[2] - c.box[0]) * (c.box[3] - c.box[1])).toBeLessThan((box[2] - box[0]) * (box[3] - box[1]));
+    }
+  });
+
+  it('reads ink as the colour distance from the background, whatever the colours', () => {
+    // yellow (255, 230, 0) and navy (20, 30, 90) inside a white border; then light inside a dark border
+    const image = (ground: number[], a: number[], b: number[], bAt = 10) => {
+      const px = Array.from({ length: 16 }, () => ground);
+      px[5] = a;
+      px[bAt] = b;
+      return inkImage(Uint8Array.from(px.flat()), 4, 4, 3).data;
+    };
+    const yellowNavy = image([255, 255, 255], [255, 230, 0], [20, 30, 90]);
+    expect([yellowNavy[0], yellowNavy[5], yellowNavy[10], yellowNavy[6]]).toEqual([255, 0, 0, 255]);
+    const lightOnDark = image([20, 20, 40], [230, 240, 200], [30, 25, 45]);
+    expect([lightOnDark[0], lightOnDark[5], lightOnDark[10]]).toEqual([255, 0, 255]);
+    // side by side, the two colours keep a half-light border between them (both pixels of it)
+    const touching = image([255, 255, 255], [255, 230, 0], [20, 30, 90], 6);
+    expect([touching[5], touching[6]]).toEqual([128, 128]);
+  });
+});
