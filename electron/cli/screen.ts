@@ -1,6 +1,8 @@
 // Command line: screen a filing or listing table against a registry, without the UI or the database.
 //   npm run screen -- --registry REGISTRY.csv --filings FILINGS.csv --out HITS.jsonl [--workers N]
 //   npm run screen -- --registry REGISTRY.csv --listings LISTINGS.csv --out HITS.jsonl [--skip-bad-rows]
+//   … [--registry-images FOLDER|ZIP] [--images FOLDER|ZIP]: images screened too (screen-images.ts), their hits joined
+//   to the text hits as the app joins them (shared/figurative.ts); an unreadable image is listed and never stops the run.
 // Exit 0 on success; 2 with a one-line reason on bad arguments, an unreadable file, wrong headers or an empty
 // registry. Progress goes to stderr. The output appears only when complete (written to a temporary file beside it
 // and renamed at the end; removed on failure).
@@ -14,10 +16,13 @@ import { TableReadError } from '../tabular';
 import { HeaderError, loadRegistryFile } from '../screening/registry-file';
 import { hitLine } from '../screening/batch-rows';
 import { screenFile, type BatchKind } from '../screening/screen-file';
+import { joinImageHits } from '../../shared/figurative';
+import type { Hit } from '../../shared/domain';
+import { loadRegistryImages, screenRowImages } from './screen-images';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: screen --registry REGISTRY.csv (--filings FILINGS.csv | --listings LISTINGS.csv) --out HITS.jsonl [--workers N] [--skip-bad-rows] [--quiet]';
+const USAGE = 'usage: screen --registry REGISTRY.csv (--filings FILINGS.csv | --listings LISTINGS.csv) --out HITS.jsonl [--registry-images FOLDER|ZIP] [--images FOLDER|ZIP] [--workers N] [--skip-bad-rows] [--quiet]';
 
 interface Args {
   registry: string;
@@ -27,6 +32,8 @@ interface Args {
   workers: number | undefined;
   quiet: boolean;
   skipBadRows: boolean;
+  registryImages: string | undefined;
+  images: string | undefined;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -37,7 +44,7 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i] as string;
     if (a === '--quiet') { quiet = true; continue; }
     if (a === '--skip-bad-rows') { skipBadRows = true; continue; }
-    if (!['--registry', '--filings', '--listings', '--out', '--workers'].includes(a)) throw new UsageError(`未知参数 ${a}；${USAGE}`);
+    if (!['--registry', '--filings', '--listings', '--out', '--workers', '--registry-images', '--images'].includes(a)) throw new UsageError(`未知参数 ${a}；${USAGE}`);
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`参数 ${a} 缺少取值；${USAGE}`);
     values.set(a, v);
@@ -55,10 +62,75 @@ function parseArgs(argv: string[]): Args {
   const outDir = path.dirname(path.resolve(out));
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new UsageError(`输出文件夹不存在：${outDir}`);
   if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`输出路径是一个文件夹：${out}`);
-  return { registry, batch: (filings ?? listings) as string, kind: filings !== undefined ? 'filings' : 'listings', out, workers, quiet, skipBadRows };
+  const registryImages = values.get('--registry-images');
+  const images = values.get('--images');
+  for (const [flag, p] of [['--registry-images', registryImages], ['--images', images]] as const) {
+    if (p !== undefined && !existsSync(p)) throw new UsageError(`${flag} 所指的图样文件夹或压缩包不存在（not found）：${p}`);
+  }
+  return {
+    registry, batch: (filings ?? listings) as string, kind: filings !== undefined ? 'filings' : 'listings', out, workers, quiet, skipBadRows,
+    registryImages, images,
+  };
 }
 
 const MAX_REPORTED_ROWS = 50;
+
+/** Image hits by row number when the registry brings images; problems with images are listed and never stop the run. */
+async function screenImages(args: Args, marks: ReadonlyArray<{ id: string; name: string }>, log: (line: string) => void): Promise<Map<number, Hit[]>> {
+  if (args.registryImages === undefined) {
+    if (args.images !== undefined) process.stderr.write('注意：未给出 --registry-images，名录没有图样，--images 未比对\n');
+    return new Map();
+  }
+  const problems: Array<{ rowNumber: number; reason: string }> = [];
+  const logos = await readImages(() => loadRegistryImages(args.registryImages!, new Set(marks.map((m) => m.id)), problems));
+  log(`名录图样：${logos.markIds.length} 张`);
+  const found = logos.index.size === 0 ? { hits: new Map<number, Hit[]>(), problems: [] } : await readImages(() => screenRowImages({
+    batchPath: args.batch, kind: args.kind, imagesPath: args.images, logos, markNames: new Map(marks.map((m) => [m.id, m.name])),
+  }));
+  problems.push(...found.problems);
+  problems.slice(0, MAX_REPORTED_ROWS).forEach((p) => process.stderr.write(p.rowNumber > 0 ? `第 ${p.rowNumber} 行图样有误：${p.reason}\n` : `图样有误：${p.reason}\n`));
+  if (problems.length > MAX_REPORTED_ROWS) process.stderr.write(`……另有 ${problems.length - MAX_REPORTED_ROWS} 个图样有误\n`);
+  log(`图样比对：${found.hits.size} 行有图形近似的命中${problems.length ? `，${problems.length} 个图样有误未比对（见上）` : ''}`);
+  return found.hits;
+}
+
+/** A ZIP or folder that cannot be read is a bad argument (exit 2), with imageSources' Chinese reason. */
+async function readImages<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof TableReadError || error instanceof HeaderError) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Joins image hits into the text screen's rows, in file order: a row's image hits with its text hits (one hit per
+ * mark), and rows hit by their image alone written before the next row of the text screen.
+ */
+function imageJoiner(imageHits: Map<number, Hit[]>) {
+  const order = [...imageHits.keys()].sort((a, b) => a - b);
+  let next = 0;
+  const before = (rowNumber: number): Hit[] => {
+    const out: Hit[] = [];
+    for (; next < order.length && order[next]! < rowNumber; next++) {
+      const hits = imageHits.get(order[next]!);
+      imageHits.delete(order[next]!);
+      if (hits) out.push(...hits);
+    }
+    return out;
+  };
+  return {
+    /** the hits to write for a row of the text screen (with any image-only rows before it) */
+    row(rowNumber: number, textHits: Hit[], problem: boolean): Hit[] {
+      const earlier = before(rowNumber);
+      const image = imageHits.get(rowNumber) ?? [];
+      imageHits.delete(rowNumber);
+      return problem ? earlier : [...earlier, ...joinImageHits(textHits, image)];
+    },
+    rest: () => before(Infinity),
+  };
+}
 
 async function run(args: Args): Promise<void> {
   const log = (line: string) => { if (!args.quiet) process.stderr.write(line + '\n'); };
@@ -71,6 +143,7 @@ async function run(args: Args): Promise<void> {
     throw new UsageError(`保护名录有 ${registry.problems.length} 行有误（见上），未筛查；请改正后重试，或加 --skip-bad-rows 跳过这些行`);
   }
   log(`保护名录：${registry.marks.length} 条记录${registry.problems.length ? `，${registry.problems.length} 行有误未载入` : ''}`);
+  const joiner = imageJoiner(await screenImages(args, registry.marks, log));
   const temp = `${args.out}.part-${process.pid}`;
   const output = createWriteStream(temp, { flags: 'wx' });
   const opened = new Promise<void>((resolve, reject) => { output.once('open', () => resolve()); output.once('error', reject); });
@@ -87,16 +160,17 @@ async function run(args: Args): Promise<void> {
       onRows: async (rows) => {
         let chunk = '';
         for (const r of rows) {
-          if (r.problem !== undefined) {
-            if (badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行有误：${r.problem}\n`);
-            continue;
-          }
-          for (const h of r.hits) chunk += hitLine(h);
-          hits += r.hits.length;
+          if (r.problem !== undefined && badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行有误：${r.problem}\n`);
+          const written = joiner.row(r.rowNumber, r.hits, r.problem !== undefined);
+          for (const h of written) chunk += hitLine(h);
+          hits += written.length;
         }
         if (chunk && !output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
       },
     });
+    const rest = joiner.rest();
+    hits += rest.length;
+    if (rest.length > 0) output.write(rest.map(hitLine).join(''));
     await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
     if (badRows > MAX_REPORTED_ROWS) process.stderr.write(`……另有 ${badRows - MAX_REPORTED_ROWS} 行有误\n`);
     if (badRows > 0 && !args.skipBadRows) {

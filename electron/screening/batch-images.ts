@@ -75,7 +75,7 @@ async function readEntry(zipPath: string, entry: ZipEntry): Promise<Buffer> {
 }
 
 /** The file an image cell names, relative to the table's folder; null with a reason when it may not be read. */
-function cellPath(tablePath: string, cell: string): { file: string } | { reason: string } {
+export function cellPath(tablePath: string, cell: string): { file: string } | { reason: string } {
   const relative = cell.replace(/\\/g, '/').trim();
   if (path.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) return { reason: `图样路径「${cell}」应为相对于表格文件所在文件夹的路径` };
   const folder = path.dirname(tablePath);

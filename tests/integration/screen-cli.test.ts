@@ -2,12 +2,14 @@
 // checked with ../shared/bench/score.mjs when ../shared is present (read at run time, never copied); bad input
 // must give a clear message, exit status 2 and no output file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
@@ -22,13 +24,15 @@ const cli = path.join(work, 'screen.cjs');
 
 beforeAll(async () => {
   // only the CLI and its worker, into a temporary folder: independent of the app's other entries
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'], logLevel: 'warning' };
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3', 'sharp'], logLevel: 'warning' };
   await build({ ...common, entryPoints: [path.join(root, 'electron/cli/screen.ts')], outfile: cli });
   await build({ ...common, entryPoints: [path.join(root, 'electron/workers/screen-worker.ts')], outfile: path.join(work, 'screen-worker.cjs') });
 }, 120_000);
 
 function run(args: string[]): { status: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+  // sharp stays external (native); the bundle in a temporary folder finds it in the project's node_modules
+  const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { status: r.status, stderr: r.stderr };
 }
 
@@ -161,5 +165,92 @@ describe('bad input: clear message, exit 2, no output file', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/第 2 行有误/);
     expect(readFileSync(out, 'utf8')).toMatch(/"id":"2","markId":"T01"/);
+  });
+});
+
+describe('screen CLI with images (issue 12)', () => {
+  // Two asymmetric logos, so that a mirrored copy differs from the original as it stands.
+  const svg = (body: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#fff"/>${body}</svg>`);
+  const PHOENIX = svg('<polygon points="30,30 170,30 170,60 60,60 60,170 30,170" fill="#000"/><circle cx="128" cy="128" r="28" fill="#000"/>');
+  const PEAK = svg('<polygon points="20,170 90,40 120,100 140,70 180,170" fill="#000"/><rect x="30" y="20" width="40" height="12" fill="#000"/>');
+  const registry = path.join(fixtures, 'registry.csv');
+  const dir = path.join(work, 'images');
+  const registryImages = path.join(dir, 'registry');
+  const rowImages = path.join(dir, 'rows');
+  const HEAD = '申请号,商标名称,国际分类,商品服务,申请人名称,申请人地址,代理机构,申请日期,初审公告期号,初审公告日期\n';
+  const filings = path.join(dir, 'filings.csv');
+
+  beforeAll(async () => {
+    mkdirSync(registryImages, { recursive: true });
+    mkdirSync(rowImages, { recursive: true });
+    await sharp(PHOENIX).png().toFile(path.join(registryImages, 'T01.png'));
+    await sharp(PEAK).png().toFile(path.join(registryImages, 'T02-2.png')); // a mark's second image
+    await sharp(PHOENIX).flop().png().toFile(path.join(rowImages, '91000001.png')); // mirrored copy, unrelated name
+    // the same logo on a wider canvas, under a name the text engine also hits (金鳳凰 → 金凤凰)
+    await sharp(PHOENIX).extend({ left: 30, right: 30, background: '#fff' }).png().toFile(path.join(rowImages, '91000002.png'));
+    await sharp(PHOENIX).extend({ left: 30, right: 30, background: '#fff' }).png().toFile(path.join(rowImages, '91000003.png'));
+    writeFileSync(path.join(rowImages, '91000004.png'), 'this is not an image');
+    writeFileSync(filings, HEAD + [
+      '91000001,青松,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06',
+      '91000002,金鳳凰,30,糕点,某食品有限公司,,,2026-01-01,第1950期,2026-06-06',
+      '91000003,青松,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06',
+      '91000004,白云,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06',
+      '91000005,白云,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06',
+    ].join('\n') + '\n');
+  }, 60_000);
+
+  const hitsOf = (file: string) => readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; markId: string; score: number; reasons: string[] });
+
+  it('reports a mirrored copy with figurative, joins a name-and-image hit into one, and lists a corrupt image', () => {
+    const out = path.join(work, 'images.jsonl');
+    const r = run(['--registry', registry, '--filings', filings, '--registry-images', registryImages, '--images', rowImages, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const hits = hitsOf(out);
+    expect(hits.find((h) => h.id === '91000001')).toMatchObject({ markId: 'T01', reasons: ['figurative'] });
+    const joined = hits.filter((h) => h.id === '91000002');
+    expect(joined).toHaveLength(1);
+    expect(joined[0]).toMatchObject({ markId: 'T01', reasons: ['traditional', 'figurative'] });
+    // the same image alone (91000003) and the same name alone (a run without images) give the two scores joined
+    const image = hits.find((h) => h.id === '91000003' && h.markId === 'T01')!.score;
+    const textOut = path.join(work, 'images-text.jsonl');
+    expect(run(['--registry', registry, '--filings', filings, '--out', textOut, '--quiet']).status).toBe(0);
+    const text = hitsOf(textOut).find((h) => h.id === '91000002')!.score;
+    expect(text).toBeLessThan(1);
+    expect(joined[0]!.score).toBeCloseTo(1 - (1 - text) * (1 - image), 6);
+    expect(joined[0]!.score).toBeGreaterThan(Math.max(text, image) - 1e-9);
+    // the corrupt image: its row number on stderr, the run complete, the rows after it screened
+    expect(r.stderr).toMatch(/第 5 行图样有误：图样「91000004\.png」无法读取/);
+    expect(r.stderr).toMatch(/完成：5 行/);
+    expect(hits.some((h) => h.id === '91000004' || h.id === '91000005')).toBe(false);
+    expect(hits.some((h) => h.markId === 'T02')).toBe(false);
+  });
+  it('reads the images from the 图样 column and from ZIP files alike', () => {
+    const withColumn = path.join(dir, 'with-column.csv');
+    const lines = readFileSync(filings, 'utf8').trim().split('\n');
+    writeFileSync(withColumn, [`${lines[0]},图样`, ...lines.slice(1).map((l) => `${l},rows/${l.split(',')[0]}.png`)].join('\n') + '\n');
+    const zip = path.join(work, 'registry-images.zip');
+    writeFileSync(zip, zipSync({ 'T01.png': readFileSync(path.join(registryImages, 'T01.png')) }));
+    const a = path.join(work, 'column.jsonl');
+    const b = path.join(work, 'folder.jsonl');
+    expect(run(['--registry', registry, '--filings', withColumn, '--registry-images', zip, '--out', a, '--quiet']).status).toBe(0);
+    expect(run(['--registry', registry, '--filings', filings, '--registry-images', registryImages, '--images', rowImages, '--out', b, '--quiet']).status).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+  });
+  it('a missing --images or --registry-images path exits 2 with a one-line reason and no output', () => {
+    for (const flag of ['--images', '--registry-images']) {
+      const out = path.join(work, `missing-images${flag}.jsonl`);
+      const r = run(['--registry', registry, '--filings', filings, '--registry-images', registryImages, flag, path.join(work, 'no-such-folder'), '--out', out]);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^错误：${flag} 所指的图样文件夹或压缩包不存在`));
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+  it('a registry images file that is not a ZIP exits 2', () => {
+    const out = path.join(work, 'bad-zip.jsonl');
+    const r = run(['--registry', registry, '--filings', filings, '--registry-images', filings, '--out', out]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^错误：图样压缩包「filings\.csv」不是有效的 ZIP 文件/);
+    expect(existsSync(out)).toBe(false);
   });
 });
