@@ -190,6 +190,8 @@ describe('screen CLI with images (issue 12)', () => {
     await sharp(PHOENIX).extend({ left: 30, right: 30, background: '#fff' }).png().toFile(path.join(rowImages, '91000002.png'));
     await sharp(PHOENIX).extend({ left: 30, right: 30, background: '#fff' }).png().toFile(path.join(rowImages, '91000003.png'));
     writeFileSync(path.join(rowImages, '91000004.png'), 'this is not an image');
+    await sharp(PEAK).png().toFile(path.join(rowImages, '99999999.png')); // names no row of the table
+    await sharp(PEAK).png().toFile(path.join(registryImages, 'X99.png')); // names no record of the registry
     writeFileSync(filings, HEAD + [
       '91000001,青松,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06',
       '91000002,金鳳凰,30,糕点,某食品有限公司,,,2026-01-01,第1950期,2026-06-06',
@@ -223,6 +225,8 @@ describe('screen CLI with images (issue 12)', () => {
     expect(r.stderr).toMatch(/完成：5 行/);
     expect(hits.some((h) => h.id === '91000004' || h.id === '91000005')).toBe(false);
     expect(hits.some((h) => h.markId === 'T02')).toBe(false);
+    expect(r.stderr).toMatch(/图样有误：图样「99999999\.png」没有对应的行/);
+    expect(r.stderr).toMatch(/图样有误：名录图样「X99\.png」没有对应的记录/);
   });
   it('reads the images from the 图样 column and from ZIP files alike', () => {
     const withColumn = path.join(dir, 'with-column.csv');
