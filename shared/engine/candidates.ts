@@ -212,7 +212,6 @@ export function hanCandidates(index: RegistryIndex, text: NormalisedText, withSp
 
 /** Forms with two adjacent characters of the text in a row by sound join the followed ones; the new touched count. */
 function soundPairs(index: RegistryIndex, han: readonly CharInfo[], touchedCount: number): number {
-  const { tenths, followed, first, last, touched } = index.scratch;
   for (let pos = 0; pos + 1 < han.length; pos++) {
     // the keys of soundPairKeys, in its order, without an array per position
     const ra = han[pos]!.fuzzy;
@@ -220,20 +219,26 @@ function soundPairs(index: RegistryIndex, han: readonly CharInfo[], touchedCount
     for (let x = 0; x < ra.length; x++) {
       for (let y = 0; y < rb.length; y++) {
         const list = index.soundPairPostings.get(ra[x]! * 4096 + rb[y]!);
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const f = list[i]!;
-          if (followed[f] === 1) continue;
-          // untouched (a touched form has tenths unless it is followed already)
-          if (tenths[f] === 0) {
-            touched[touchedCount++] = f;
-            first[f] = pos;
-            last[f] = pos + 1;
-          }
-          followed[f] = 1;
-        }
+        if (list) touchedCount = followPair(index, list, pos, touchedCount);
       }
     }
+  }
+  return touchedCount;
+}
+
+/** Follows the forms of a pair's postings list found at `pos`, `pos + 1`; returns the new count of touched forms. */
+function followPair(index: RegistryIndex, list: Int32Array, pos: number, touchedCount: number): number {
+  const { tenths, followed, first, last, touched } = index.scratch;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    if (followed[f] === 1) continue;
+    // untouched (a touched form has tenths unless it is followed already)
+    if (tenths[f] === 0) {
+      touched[touchedCount++] = f;
+      first[f] = pos;
+      last[f] = pos + 1;
+    }
+    followed[f] = 1;
   }
   return touchedCount;
 }
@@ -241,21 +246,9 @@ function soundPairs(index: RegistryIndex, han: readonly CharInfo[], touchedCount
 /** Two look-alikes in a row that keep neither character of a two-character mark (治治 / 洽洽): as soundPairs. */
 function shapePairs(index: RegistryIndex, han: readonly CharInfo[], touchedCount: number): number {
   if (index.shapePairPostings.size === 0) return touchedCount;
-  const { tenths, followed, first, last, touched } = index.scratch;
   for (let pos = 0; pos + 1 < han.length; pos++) {
     const list = index.shapePairPostings.get(shapePairKey(han[pos]!.ch, han[pos + 1]!.ch));
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i]!;
-      if (followed[f] === 1) continue;
-      // untouched (a touched form has tenths unless it is followed already)
-      if (tenths[f] === 0) {
-        touched[touchedCount++] = f;
-        first[f] = pos;
-        last[f] = pos + 1;
-      }
-      followed[f] = 1;
-    }
+    if (list) touchedCount = followPair(index, list, pos, touchedCount);
   }
   return touchedCount;
 }
