@@ -29,7 +29,7 @@ export interface AccountChange {
 
 export type Authentication = { ok: true; user: ActingUser; tokenHash: string } | { ok: false; message: string };
 
-export const WRONG_CREDENTIALS = '用户名或密码不正确。';
+export const WRONG_CREDENTIALS = '登录名或密码不正确。';
 const MINUTE = 60_000;
 
 export function hashToken(token: string): string {
@@ -45,7 +45,7 @@ function checkLogin(raw: string): string {
   const checked = checkText(foldLogin(raw), TEXT_LIMITS.account.login);
   if (!checked.ok) throw new AppFailure('invalid-input', checked.reason);
   if (!/^[\p{L}\p{N}._-]+$/u.test(checked.value)) {
-    throw new AppFailure('invalid-input', '用户名不能为空，只能包含汉字、字母、数字和 . _ -');
+    throw new AppFailure('invalid-input', '登录名不能为空，只能包含汉字、字母、数字和 . _ -');
   }
   return checked.value;
 }
@@ -187,7 +187,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const login = checkLogin(input.login);
       const displayName = checkDisplayName(input.displayName);
       checkNewPassword(input.password);
-      if (await repo.userByLogin(login)) throw new AppFailure('conflict', `用户名「${login}」已被使用。`);
+      if (await repo.userByLogin(login)) throw new AppFailure('conflict', `登录名「${login}」已被使用。`);
       const password = await hashPassword(input.password, scrypt);
       const id = await repo.insertUser({ login, displayName, role: input.role, password, createdAt: clock().toISOString() });
       audit({ action: 'create', login, note: `新建账户：${displayName}，角色 ${input.role}` });

@@ -39,7 +39,7 @@ const SESSION_PRUNE_MS = 10 * 60_000;
 async function login(accounts: AccountsService, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const body = (await readBody(request)) as { login?: unknown; password?: unknown };
   if (typeof body.login !== 'string' || typeof body.password !== 'string') {
-    return sendError(response, 400, 'invalid-input', '请输入用户名和密码。');
+    return sendError(response, 400, 'invalid-input', '请输入登录名和密码。');
   }
   try {
     send(response, 200, { ok: true, value: await accounts.login(body.login, body.password) });

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   out.write(`服务器备份：${backups.backupsDir}（${backups.dailyAt ? `每天 ${backups.dailyAt}` : '未开启定时备份'}，保留最近 ${backups.keep} 份）\n`);
   if (server.firstAdmin) {
     out.write(
-      `首次启动已创建管理员账户：用户名 ${server.firstAdmin.login}，一次性密码 ${server.firstAdmin.password}\n` +
+      `首次启动已创建管理员账户：登录名 ${server.firstAdmin.login}，一次性密码 ${server.firstAdmin.password}\n` +
         '此密码只显示这一次：请立即登录并修改密码（accounts.changePassword）。\n',
     );
   }

@@ -69,7 +69,7 @@ test('connects to a division server after the clerk confirms its fingerprint, an
   await expect(check.getByTestId('presented-fingerprint')).toHaveText(division.fingerprint.toUpperCase());
   await check.getByRole('button', { name: '指纹一致，信任此服务器' }).click();
   await expect(section.getByLabel('证书指纹（SHA-256）')).toHaveValue(division.fingerprint.toUpperCase());
-  await section.getByLabel('用户名').fill('admin');
+  await section.getByLabel('登录名').fill('admin');
   await section.getByLabel('密码').fill('not-the-password');
   await section.getByRole('button', { name: '连接并登录' }).click();
   await expect(section.getByRole('alert')).toContainText('密码');
@@ -120,7 +120,7 @@ test('connected, a table chosen on the desktop is uploaded and imported into the
   const section = page.getByRole('region', { name: '连接到服务器' });
   await section.getByLabel('服务器地址').fill(division.url);
   await section.getByLabel('证书指纹（SHA-256）').fill(division.fingerprint);
-  await section.getByLabel('用户名').fill('admin');
+  await section.getByLabel('登录名').fill('admin');
   await section.getByLabel('密码').fill(division.adminPassword);
   await section.getByRole('button', { name: '连接并登录' }).click();
   await expect(page.getByTestId('server-badge')).toContainText('已连接到服务器');

@@ -109,7 +109,7 @@ test('a session that ends brings the login over the page; after signing in again
   await expect(relogin.getByLabel('登录名')).toHaveValue('zhangsan');
   await relogin.getByLabel('密码').fill('wrong-password-1');
   await relogin.getByRole('button', { name: '登录' }).click();
-  await expect(relogin.getByRole('alert')).toHaveText('用户名或密码不正确。');
+  await expect(relogin.getByRole('alert')).toHaveText('登录名或密码不正确。');
   await relogin.getByLabel('密码').fill('e2e-password-1');
   await relogin.getByRole('button', { name: '登录' }).click();
   await expect(relogin).toHaveCount(0);
@@ -158,7 +158,7 @@ test('用户管理: a 管理员 creates an account, changes its role, and lifts 
     await login.getByRole('button', { name: '登录' }).click();
     // a refused login empties the password field: this answer is in before the next try
     await expect(login.getByLabel('密码')).toHaveValue('');
-    await expect(login.getByRole('alert')).toHaveText(i < 4 ? '用户名或密码不正确。' : /账户已锁定 15 分钟/);
+    await expect(login.getByRole('alert')).toHaveText(i < 4 ? '登录名或密码不正确。' : /账户已锁定 15 分钟/);
   }
   await login.getByLabel('密码').fill('zhaoliu-password-1');
   await login.getByRole('button', { name: '登录' }).click();

@@ -145,9 +145,9 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
 
   it('refuses bad new accounts in Chinese', async () => {
     const base = { displayName: '李四', role: '科员' as const, password: PASSWORD };
-    await expect(accounts.create({ ...base, login: 'ZhangSan' })).rejects.toThrow('用户名「zhangsan」已被使用。');
-    await expect(accounts.create({ ...base, login: 'li si' })).rejects.toThrow(/用户名不能为空，只能包含/);
-    await expect(accounts.create({ ...base, login: '' })).rejects.toThrow(/用户名不能为空/);
+    await expect(accounts.create({ ...base, login: 'ZhangSan' })).rejects.toThrow('登录名「zhangsan」已被使用。');
+    await expect(accounts.create({ ...base, login: 'li si' })).rejects.toThrow(/登录名不能为空，只能包含/);
+    await expect(accounts.create({ ...base, login: '' })).rejects.toThrow(/登录名不能为空/);
     await expect(accounts.create({ ...base, login: 'lisi', password: 'short' })).rejects.toThrow('密码至少需要 10 个字符');
     await expect(accounts.create({ ...base, login: 'lisi', displayName: ' ' })).rejects.toThrow('姓名不能为空');
     await expect(accounts.create({ ...base, login: '李四' })).resolves.toMatchObject({ login: '李四' });

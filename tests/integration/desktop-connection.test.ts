@@ -65,7 +65,7 @@ describe('连接到服务器', () => {
   it('refuses another certificate, a wrong password, a plain http address or a malformed fingerprint, and stays local', async () => {
     const connect = (over: Record<string, string>) => refusal('connection.connect', { url: t.pin.url, fingerprint: t.pin.fingerprint, ...CLERK, ...over });
     expect(await connect({ fingerprint: 'AB:'.repeat(31) + 'AB' })).toBe(PIN_MISMATCH_MESSAGE);
-    expect(await connect({ password: 'wrong-password-1' })).toMatch(/用户名或密码/);
+    expect(await connect({ password: 'wrong-password-1' })).toMatch(/登录名或密码/);
     expect(await connect({ url: t.pin.url.replace('https:', 'http:') })).toMatch(/必须以 https:\/\/ 开头/);
     expect(await connect({ fingerprint: '12:34' })).toMatch(/64 位十六进制/);
     expect(await connect({ url: `${t.pin.url}api/` })).toMatch(/只写主机和端口/);
@@ -92,7 +92,7 @@ describe('连接到服务器', () => {
     expect(await refusal('registry.list')).toMatch(/登录已过期/);
     expect(await value('connection.state')).toMatchObject({ mode: 'server', user: null, message: expect.stringMatching(/登录已过期/) });
     expect(await refusal('registry.list')).toBe(NOT_SIGNED_IN_MESSAGE);
-    expect(await refusal('connection.login', { login: 'zhangsan', password: 'wrong-password-1' })).toMatch(/用户名或密码/);
+    expect(await refusal('connection.login', { login: 'zhangsan', password: 'wrong-password-1' })).toMatch(/登录名或密码/);
     expect(await value('connection.login', CLERK)).toMatchObject({ mode: 'server', user: { login: 'zhangsan' }, message: '' });
     expect(await dataDirOf()).toBe(t.server.services.ctx.config.dataDir);
   });

@@ -68,7 +68,7 @@ describe('sessions', () => {
       const result = await t.client.login('wangwu', `wrong-${attempt}`);
       answers.push(result.ok ? 'ok' : result.error.message);
     }
-    expect(answers.slice(0, 4)).toEqual(Array(4).fill('用户名或密码不正确。'));
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill('登录名或密码不正确。'));
     expect(answers[4]).toMatch(/连续 5 次密码错误，账户已锁定 15 分钟/);
     const locked = await t.client.login('wangwu', PASSWORD.clerk);
     expect(locked.ok ? '' : locked.error.message).toMatch(/账户已锁定，请于 \d\d:\d\d 后再试/);

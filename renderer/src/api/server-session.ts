@@ -21,7 +21,7 @@ export interface SessionState {
 export interface ServerSession {
   state(): SessionState;
   subscribe(listener: () => void): () => void;
-  /** Signs in; null when it worked, otherwise the server's message (账户已锁定…, 用户名或密码不正确). */
+  /** Signs in; null when it worked, otherwise the server's message (账户已锁定…, 登录名或密码不正确). */
   login(login: string, password: string): Promise<string | null>;
   logout(): Promise<void>;
   /** The session ended (a 401): shows the login with this message; resolves with the new token once signed in. */

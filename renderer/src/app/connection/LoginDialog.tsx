@@ -5,6 +5,7 @@ import type { ConnectionState } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { Modal } from '../../components/Modal';
 import { hostOf, reloadWindow } from './useConnection';
+import { CredentialFields } from '../../components/CredentialFields';
 
 export function LoginDialog({ state, onSignedIn }: { state: ConnectionState; onSignedIn: () => void }) {
   const client = useClient();
@@ -37,14 +38,7 @@ export function LoginDialog({ state, onSignedIn }: { state: ConnectionState; onS
         <p className="muted small">
           {state.message ? `${state.message} ` : ''}请登录服务器 <strong>{host}</strong>；或断开连接，回到本机数据库。
         </p>
-        <div className="field">
-          <label htmlFor="server-login-name">用户名</label>
-          <input id="server-login-name" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
-        </div>
-        <div className="field">
-          <label htmlFor="server-login-password">密码</label>
-          <input id="server-login-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-        </div>
+        <CredentialFields idPrefix="server-login" login={login} password={password} onLogin={setLogin} onPassword={setPassword} />
         {error ? (
           <div className="form-banner" role="alert">
             {error}

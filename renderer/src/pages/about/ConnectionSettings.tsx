@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from '../../api/context';
 import { connectedLabel } from '../../app/connection/ServerBadge';
 import { reloadWindow, useConnection } from '../../app/connection/useConnection';
+import { CredentialFields } from '../../components/CredentialFields';
 
 function FingerprintCheck({ presented, onTrust, onReject }: { presented: string; onTrust: () => void; onReject: () => void }) {
   return (
@@ -111,14 +112,7 @@ export function ConnectionSettings() {
             onReject={() => setPresented(null)}
           />
         ) : null}
-        <div className="field">
-          <label htmlFor="server-user">用户名</label>
-          <input id="server-user" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
-        </div>
-        <div className="field">
-          <label htmlFor="server-password">密码</label>
-          <input id="server-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-        </div>
+        <CredentialFields idPrefix="server-user" login={login} password={password} onLogin={setLogin} onPassword={setPassword} />
         {error ? (
           <div className="form-banner" role="alert">
             {error}

@@ -30,7 +30,7 @@ describe('连接到服务器 in 设置', () => {
     const mock = show(<ConnectionSettings />, {
       'connection.state': () => ({ ok: true, value: LOCAL }),
       'connection.probe': () => ({ ok: true, value: { url: SERVER.url, fingerprint: FP } }),
-      'connection.connect': () => ({ ok: false, error: { kind: 'unsupported', message: '用户名或密码不正确。' } }),
+      'connection.connect': () => ({ ok: false, error: { kind: 'unsupported', message: '登录名或密码不正确。' } }),
     });
     await screen.findByLabelText('服务器地址');
     type('服务器地址', '192.168.1.20:8443');
@@ -40,10 +40,10 @@ describe('连接到服务器 in 设置', () => {
     expect((screen.getByLabelText('证书指纹（SHA-256）') as HTMLInputElement).value).toBe('');
     fireEvent.click(within(check).getByRole('button', { name: '指纹一致，信任此服务器' }));
     expect((screen.getByLabelText('证书指纹（SHA-256）') as HTMLInputElement).value).toBe(FP);
-    type('用户名', 'zhangsan');
+    type('登录名', 'zhangsan');
     type('密码', 'clerk-password-1');
     fireEvent.click(screen.getByRole('button', { name: '连接并登录' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('用户名或密码不正确。');
+    expect((await screen.findByRole('alert')).textContent).toBe('登录名或密码不正确。');
     expect(mock.calls.find((c) => c.channel === 'connection.connect')?.input).toEqual({ url: SERVER.url, fingerprint: FP, login: 'zhangsan', password: 'clerk-password-1' });
     expect((screen.getByLabelText('密码') as HTMLInputElement).value).toBe('');
   });
@@ -87,7 +87,7 @@ describe('the header while connected', () => {
     });
     const dialog = await screen.findByRole('dialog', { name: '登录服务器' });
     expect(dialog.textContent).toContain('登录已过期，请重新登录。');
-    fireEvent.change(within(dialog).getByLabelText('用户名'), { target: { value: 'zhangsan' } });
+    fireEvent.change(within(dialog).getByLabelText('登录名'), { target: { value: 'zhangsan' } });
     fireEvent.change(within(dialog).getByLabelText('密码'), { target: { value: 'clerk-password-1' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '登录' }));
     expect((await screen.findByTestId('server-badge')).textContent).toContain('张三，科员');
