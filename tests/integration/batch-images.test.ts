@@ -5,37 +5,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { startServices, type RunningServices } from '../../electron/startup';
+import { describe, expect, it } from 'vitest';
 import type { HitImages, StoredMark } from '../../shared/api';
 import type { JobProgress } from '../../shared/contract/screening';
-import { tempDir, testConfig } from './support/context';
+import { useRunningServices, valueOf } from './support/services';
 import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
 import { sampleMark } from './support/marks';
 
-let services: RunningServices;
-let folder: ReturnType<typeof tempDir>;
-let dialogs: ReturnType<typeof createQueuedDialogs>;
-beforeEach(async () => {
-  folder = tempDir();
-  dialogs = createQueuedDialogs();
-  services = await startServices(testConfig(path.join(folder.dir, 'data')), dialogs);
-});
-afterEach(() => {
-  services.close();
-  folder.remove();
-});
-
-async function value<T>(call: Promise<unknown>): Promise<T> {
-  const result = (await call) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.value;
-}
+const harness = useRunningServices();
+const value = valueOf;
 
 async function choose(file: string, purpose: 'table' | 'image' | 'images' | 'imageFolder'): Promise<string> {
-  dialogs.queue(file);
-  return (await value<{ token: string }>(services.dispatch('files.open', { purpose }))).token;
+  harness.dialogs.queue(file);
+  return (await value<{ token: string }>(harness.services.dispatch('files.open', { purpose }))).token;
 }
 
 const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
@@ -46,10 +28,10 @@ const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200"
   <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
 
 async function markWithLogo(id: string, name: string, logo: Buffer): Promise<StoredMark> {
-  const mark = await value<StoredMark>(services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
-  const file = path.join(folder.dir, `${id}.png`);
+  const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
+  const file = path.join(harness.folder.dir, `${id}.png`);
   writeFileSync(file, await sharp(logo).png().toBuffer());
-  await value(services.dispatch('registry.addImage', { key: mark.key, fileToken: await choose(file, 'image') }));
+  await value(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await choose(file, 'image') }));
   return mark;
 }
 
@@ -58,9 +40,9 @@ async function runBatch(table: string, mapping: Record<string, number>, images?:
     fileToken: await choose(table, 'table'), kind: 'filing', mapping,
     ...(images ? { imagesToken: await choose(images.file, images.purpose) } : {}),
   };
-  const { batchId } = await value<{ batchId: number }>(services.dispatch('batches.startImport', input));
+  const { batchId } = await value<{ batchId: number }>(harness.services.dispatch('batches.startImport', input));
   for (let i = 0; i < 1500; i++) {
-    const progress = await value<JobProgress>(services.dispatch('batches.progress', { batchId }));
+    const progress = await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }));
     if (progress.phase === 'done') return batchId;
     if (progress.phase === 'failed' || progress.phase === 'cancelled') throw new Error(progress.message);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -69,18 +51,18 @@ async function runBatch(table: string, mapping: Record<string, number>, images?:
 }
 
 type HitRowDb = { id: number; application_number: string; mark_id: string; score: number; reasons: string; row_image: string | null; mark_image: string | null };
-const hitsOf = (batchId: number) => services.ctx.db.prepare<[number], HitRowDb>(
+const hitsOf = (batchId: number) => harness.services.ctx.db.prepare<[number], HitRowDb>(
   `SELECT h.id, f.application_number, h.mark_id, h.score, h.reasons, h.row_image, h.mark_image
      FROM hits h JOIN filings f ON f.id = h.filing_id WHERE h.batch_id = ? ORDER BY f.application_number, h.mark_id`,
 ).all(batchId);
 const problemsOf = async (batchId: number) =>
-  (await value<{ problems: Array<{ rowNumber: number; reason: string }> }>(services.dispatch('batches.problems', { batchId, offset: 0, limit: 50 }))).problems;
+  (await value<{ problems: Array<{ rowNumber: number; reason: string }> }>(harness.services.dispatch('batches.problems', { batchId, offset: 0, limit: 50 }))).problems;
 
 describe('a gazette batch with a ZIP of images', () => {
   it('stores the good images, screens them against the registry logos, and lists the bad ones at their rows', async () => {
     await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
     await markWithLogo('R1', '圆环牌', ringSvg);
-    const table = path.join(folder.dir, '第1920期.csv');
+    const table = path.join(harness.folder.dir, '第1920期.csv');
     writeFileSync(table, [FILING_HEADER,
       filingLine('80000001', '雪莲花'), // image only: a mirrored, recoloured JPEG of W1's flag
       filingLine('80000002', '昆仑雪'), // name and image of W1
@@ -91,7 +73,7 @@ describe('a gazette batch with a ZIP of images', () => {
     ].join('\r\n'));
     const copy = await sharp(flagSvg('#0a7d35')).flop().jpeg({ quality: 80 }).toBuffer();
     const same = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
-    const zip = path.join(folder.dir, 'images.zip');
+    const zip = path.join(harness.folder.dir, 'images.zip');
     writeFileSync(zip, zipSync({
       '80000001.jpg': copy,
       'pics/80000002.png': same,
@@ -105,14 +87,14 @@ describe('a gazette batch with a ZIP of images', () => {
     const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
 
     // every row's text is imported, the bad image and the stray one are problems (row 0: it has no row)
-    const batch = (await value<Array<{ id: number; newRows: number; badRows: number }>>(services.dispatch('batches.list', {}))).find((b) => b.id === batchId);
+    const batch = (await value<Array<{ id: number; newRows: number; badRows: number }>>(harness.services.dispatch('batches.list', {}))).find((b) => b.id === batchId);
     expect(batch).toMatchObject({ newRows: 5, badRows: 1, imageProblems: 2 });
     expect(await problemsOf(batchId)).toEqual([
       { rowNumber: 0, reason: '图样「99999999.png」没有对应的行：文件中没有申请号为「99999999」的行' },
       { rowNumber: 4, reason: expect.stringMatching(/^图样「80000003\.png」无法读取：.*不是可识别的图片文件/) },
       { rowNumber: 7, reason: '缺少商标名称' },
     ]);
-    const linked = services.ctx.db.prepare('SELECT f.application_number AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id ORDER BY n').all();
+    const linked = harness.services.ctx.db.prepare('SELECT f.application_number AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id ORDER BY n').all();
     expect(linked).toEqual([{ n: '80000001' }, { n: '80000002' }, { n: '80000005' }]);
 
     const hits = hitsOf(batchId).filter((h) => h.mark_id === 'W1' || h.mark_id === 'R1');
@@ -133,11 +115,11 @@ describe('a gazette batch with a ZIP of images', () => {
     expect(both.score).toBeGreaterThan(imageOnly.score);
 
     // the review's figures: both thumbnails as data: URLs
-    const images = await value<HitImages>(services.dispatch('hits.images', { hitId: imageOnly.id }));
+    const images = await value<HitImages>(harness.services.dispatch('hits.images', { hitId: imageOnly.id }));
     expect(images.row).toMatch(/^data:image\/png;base64,/);
     expect(images.mark).toMatch(/^data:image\/png;base64,/);
     // a word mark's hit on a mark with a logo shows the mark's logo and no filing image
-    const detail = await value<{ reasons: string[] }>(services.dispatch('hits.get', { hitId: imageOnly.id }));
+    const detail = await value<{ reasons: string[] }>(harness.services.dispatch('hits.get', { hitId: imageOnly.id }));
     expect(detail.reasons).toEqual(['figurative']);
 
     // the same gazette and ZIP again: every row is another batch's now, and their images name rows all the same
@@ -150,16 +132,16 @@ describe('a gazette batch with a ZIP of images', () => {
 
   it('reads a 图样 column of paths relative to the table, and says which file is missing or outside its folder', async () => {
     await markWithLogo('R1', '圆环牌', ringSvg);
-    mkdirSync(path.join(folder.dir, 'imgs'));
-    writeFileSync(path.join(folder.dir, 'imgs', 'ring.png'), await sharp(ringSvg).rotate(90).png().toBuffer());
-    const table = path.join(folder.dir, 'gazette.csv');
+    mkdirSync(path.join(harness.folder.dir, 'imgs'));
+    writeFileSync(path.join(harness.folder.dir, 'imgs', 'ring.png'), await sharp(ringSvg).rotate(90).png().toBuffer());
+    const table = path.join(harness.folder.dir, 'gazette.csv');
     writeFileSync(table, [`${FILING_HEADER},图片`,
       `${filingLine('81000001', '青山')},imgs/ring.png`,
       `${filingLine('81000002', '绿水')},imgs/none.png`,
       `${filingLine('81000003', '蓝天')},../secret.png`,
       `${filingLine('81000004', '白云')},`,
     ].join('\r\n'));
-    const preview = await value<{ mapping: Record<string, number> }>(services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'filing' }));
+    const preview = await value<{ mapping: Record<string, number> }>(harness.services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'filing' }));
     expect(preview.mapping.image).toBe(10); // 图片 is the 图样 column
     const batchId = await runBatch(table, preview.mapping);
     expect(await problemsOf(batchId)).toEqual([
@@ -172,17 +154,17 @@ describe('a gazette batch with a ZIP of images', () => {
 
   it('reads a folder of images chosen beside the table, and refuses a ZIP that is no ZIP before starting', async () => {
     await markWithLogo('R1', '圆环牌', ringSvg);
-    const images = path.join(folder.dir, 'images');
+    const images = path.join(harness.folder.dir, 'images');
     mkdirSync(images);
     writeFileSync(path.join(images, '82000001.png'), await sharp(ringSvg).png().toBuffer());
-    const table = path.join(folder.dir, 'gazette.csv');
+    const table = path.join(harness.folder.dir, 'gazette.csv');
     writeFileSync(table, [FILING_HEADER, filingLine('82000001', '青山')].join('\r\n'));
     const batchId = await runBatch(table, FILING_MAPPING, { file: images, purpose: 'imageFolder' });
     expect(hitsOf(batchId).map((h) => [h.mark_id, JSON.parse(h.reasons)])).toContainEqual(['R1', ['figurative']]);
 
-    const fake = path.join(folder.dir, 'fake.zip');
+    const fake = path.join(harness.folder.dir, 'fake.zip');
     writeFileSync(fake, 'not a zip at all');
-    const refused = await services.dispatch('batches.startImport', {
+    const refused = await harness.services.dispatch('batches.startImport', {
       fileToken: await choose(table, 'table'), kind: 'filing', mapping: FILING_MAPPING, imagesToken: await choose(fake, 'images'),
     });
     expect(refused).toMatchObject({ ok: false, error: { message: '图样压缩包「fake.zip」不是有效的 ZIP 文件或已损坏' } });
@@ -190,17 +172,17 @@ describe('a gazette batch with a ZIP of images', () => {
 
   it('takes a listing’s image from its 图样 column and screens it like a filing’s', async () => {
     await markWithLogo('R1', '圆环牌', ringSvg);
-    writeFileSync(path.join(folder.dir, 'ring.jpg'), await sharp(ringSvg).flip().jpeg({ quality: 80 }).toBuffer());
-    const table = path.join(folder.dir, 'listings.csv');
+    writeFileSync(path.join(harness.folder.dir, 'ring.jpg'), await sharp(ringSvg).flip().jpeg({ quality: 80 }).toBuffer());
+    const table = path.join(harness.folder.dir, 'listings.csv');
     writeFileSync(table, ['编号,平台,店铺,商品标题,链接,价格,所在地,图样', 'L-1,某宝,某店,纯棉短袖T恤,https://example.com/1,39,广州,ring.jpg'].join('\r\n'));
-    const preview = await value<{ mapping: Record<string, number> }>(services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'listing' }));
-    const { batchId } = await value<{ batchId: number }>(services.dispatch('batches.startImport', { fileToken: await choose(table, 'table'), kind: 'listing', mapping: preview.mapping }));
-    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).phase, { timeout: 20_000 }).toBe('done');
-    const hits = services.ctx.db.prepare<[number], { id: number; mark_id: string; reasons: string; matched_text: string }>(
+    const preview = await value<{ mapping: Record<string, number> }>(harness.services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'listing' }));
+    const { batchId } = await value<{ batchId: number }>(harness.services.dispatch('batches.startImport', { fileToken: await choose(table, 'table'), kind: 'listing', mapping: preview.mapping }));
+    await expect.poll(async () => (await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }))).phase, { timeout: 20_000 }).toBe('done');
+    const hits = harness.services.ctx.db.prepare<[number], { id: number; mark_id: string; reasons: string; matched_text: string }>(
       "SELECT id, mark_id, reasons, matched_text FROM hits WHERE batch_id = ? AND source = 'listing'",
     ).all(batchId);
     expect(hits.map((h) => [h.mark_id, JSON.parse(h.reasons), h.matched_text])).toEqual([['R1', ['figurative'], '纯棉短袖T恤']]);
-    const images = await value<HitImages>(services.dispatch('hits.images', { hitId: hits[0]!.id }));
+    const images = await value<HitImages>(harness.services.dispatch('hits.images', { hitId: hits[0]!.id }));
     expect(images.row).toMatch(/^data:image\/png;base64,/);
     expect(images.mark).toMatch(/^data:image\/png;base64,/);
   });
@@ -209,14 +191,14 @@ describe('a gazette batch with a ZIP of images', () => {
 describe('a damaged ZIP entry', () => {
   it('is a problem at its row (CRC or inflation fails), and the other entries are still read', async () => {
     await markWithLogo('R1', '圆环牌', ringSvg);
-    const table = path.join(folder.dir, 'gazette.csv');
+    const table = path.join(harness.folder.dir, 'gazette.csv');
     writeFileSync(table, [FILING_HEADER, filingLine('84000001', '青山'), filingLine('84000002', '绿水')].join('\r\n'));
     const ring = await sharp(ringSvg).png().toBuffer();
     // stored (not deflated) entries: the second image's bytes are found in the archive and one of them flipped
     const bytes = Buffer.from(zipSync({ '84000001.png': ring, '84000002.png': ring }, { level: 0 }));
     const second = bytes.indexOf(ring, bytes.indexOf(ring) + ring.length);
     bytes[second + 100] = bytes[second + 100]! ^ 0xff;
-    const zip = path.join(folder.dir, 'damaged.zip');
+    const zip = path.join(harness.folder.dir, 'damaged.zip');
     writeFileSync(zip, bytes);
     const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
     expect(await problemsOf(batchId)).toEqual([{ rowNumber: 3, reason: '图样「84000002.png」无法读取：压缩包中的该文件已损坏，无法解压' }]);
@@ -235,22 +217,22 @@ describe('cancelling while the images are read', () => {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><rect width="300" height="300" fill="#fff"/><rect x="${20 + i}" y="40" width="80" height="${60 + i}" fill="#333"/></svg>`;
       files[`${number}.png`] = await sharp(Buffer.from(svg)).png().toBuffer();
     }
-    const table = path.join(folder.dir, 'gazette.csv');
+    const table = path.join(harness.folder.dir, 'gazette.csv');
     writeFileSync(table, lines.join('\r\n'));
-    const zip = path.join(folder.dir, 'images.zip');
+    const zip = path.join(harness.folder.dir, 'images.zip');
     writeFileSync(zip, zipSync(files));
-    const { batchId } = await value<{ batchId: number }>(services.dispatch('batches.startImport', {
+    const { batchId } = await value<{ batchId: number }>(harness.services.dispatch('batches.startImport', {
       fileToken: await choose(table, 'table'), kind: 'filing', mapping: FILING_MAPPING, imagesToken: await choose(zip, 'images'),
     }));
-    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).message, { interval: 2, timeout: 20_000 })
+    await expect.poll(async () => (await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }))).message, { interval: 2, timeout: 20_000 })
       .toMatch(/^正在读取图样 \d+ \/ 160 张$/);
-    await value(services.dispatch('batches.cancel', { batchId }));
-    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).phase, { timeout: 20_000 }).toBe('cancelled');
-    const linked = () => (services.ctx.db.prepare('SELECT count(*) AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id WHERE f.batch_id = ?').get(batchId) as { n: number }).n;
+    await value(harness.services.dispatch('batches.cancel', { batchId }));
+    await expect.poll(async () => (await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }))).phase, { timeout: 20_000 }).toBe('cancelled');
+    const linked = () => (harness.services.ctx.db.prepare('SELECT count(*) AS n FROM filing_images fi JOIN filings f ON f.id = fi.filing_id WHERE f.batch_id = ?').get(batchId) as { n: number }).n;
     expect(linked()).toBeLessThan(count);
 
-    await value(services.dispatch('batches.resume', { batchId }));
-    await expect.poll(async () => (await value<JobProgress>(services.dispatch('batches.progress', { batchId }))).phase, { timeout: 30_000 }).toBe('done');
+    await value(harness.services.dispatch('batches.resume', { batchId }));
+    await expect.poll(async () => (await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }))).phase, { timeout: 30_000 }).toBe('done');
     expect(linked()).toBe(count);
     expect(await problemsOf(batchId)).toEqual([]);
   });
@@ -258,7 +240,7 @@ describe('cancelling while the images are read', () => {
 
 describe('图形要素 (Vienna codes)', () => {
   it('adds 图形要素相同 to a hit whose filing shares a code with the mark, never makes a hit of codes alone, and refuses a bad code', async () => {
-    const registry = path.join(folder.dir, '名录.csv');
+    const registry = path.join(harness.folder.dir, '名录.csv');
     writeFileSync(registry, [
       '编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注,图形要素',
       'V1,雪豹王,驰名商标,32,10000001,某公司,,,,,26.1.1; 3.1.8',
@@ -267,21 +249,21 @@ describe('图形要素 (Vienna codes)', () => {
       'V4,蓝鲸鱼,驰名商标,32,10000004,某公司,,,,,99.1',
     ].join('\r\n'));
     const preview = await value<{ token: string; problems: Array<{ rowNumber: number; reason: string }> }>(
-      services.dispatch('registry.importPreview', { fileToken: await choose(registry, 'table') }),
+      harness.services.dispatch('registry.importPreview', { fileToken: await choose(registry, 'table') }),
     );
     expect(preview.problems).toEqual([{ rowNumber: 5, reason: expect.stringContaining('图形要素「99.1」不是有效的维也纳分类代码') }]);
-    await value(services.dispatch('registry.importCommit', { token: preview.token }));
-    const stored = services.ctx.db.prepare('SELECT m.mark_id AS id, c.code FROM mark_vienna_codes c JOIN protected_marks m ON m.key = c.mark_key ORDER BY id, code').all();
+    await value(harness.services.dispatch('registry.importCommit', { token: preview.token }));
+    const stored = harness.services.ctx.db.prepare('SELECT m.mark_id AS id, c.code FROM mark_vienna_codes c JOIN protected_marks m ON m.key = c.mark_key ORDER BY id, code').all();
     expect(stored).toEqual([{ id: 'V1', code: '26.1.1' }, { id: 'V1', code: '3.1.8' }, { id: 'V2', code: '3.1.8' }, { id: 'V3', code: '27.1.1' }]);
 
-    const table = path.join(folder.dir, 'gazette.csv');
+    const table = path.join(harness.folder.dir, 'gazette.csv');
     writeFileSync(table, [`${FILING_HEADER},维也纳分类`,
       `${filingLine('83000001', '雪豹王', { niceClass: 32 })},26.01.01`, // name and a shared code
       `${filingLine('83000002', '金葵花', { niceClass: 32 })},5.3.13`, // name, no shared code
       `${filingLine('83000003', '白桦林', { niceClass: 32 })},27.1.1`, // a shared code only: no hit
       `${filingLine('83000004', '红杜鹃', { niceClass: 32 })},圆形`, // not a code
     ].join('\r\n'));
-    const mapping = (await value<{ mapping: Record<string, number> }>(services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'filing' }))).mapping;
+    const mapping = (await value<{ mapping: Record<string, number> }>(harness.services.dispatch('batches.previewFile', { fileToken: await choose(table, 'table'), kind: 'filing' }))).mapping;
     expect(mapping.viennaCodes).toBe(10);
     const batchId = await runBatch(table, mapping);
     expect(await problemsOf(batchId)).toEqual([{ rowNumber: 5, reason: expect.stringContaining('图形要素「圆形」不是有效的维也纳分类代码') }]);
@@ -293,14 +275,14 @@ describe('图形要素 (Vienna codes)', () => {
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
 
     // the mark editor's 图形要素: codes typed replace the mark's, a bad one is refused, the audit log notes it
-    const v2 = services.ctx.marks.getByMarkId('V2')!;
-    expect(await value(services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '5.03.13；3.1.8' }))).toEqual(['3.1.8', '5.3.13']);
-    expect(await services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '圆形' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是有效的维也纳分类代码') } });
-    expect(await value(services.dispatch('registry.viennaCodes', { key: v2.key }))).toEqual(['3.1.8', '5.3.13']);
-    const note = services.ctx.db.prepare("SELECT note FROM audit_log WHERE entity_key = ? ORDER BY id DESC LIMIT 1").get(String(v2.key));
+    const v2 = harness.services.ctx.marks.getByMarkId('V2')!;
+    expect(await value(harness.services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '5.03.13；3.1.8' }))).toEqual(['3.1.8', '5.3.13']);
+    expect(await harness.services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '圆形' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是有效的维也纳分类代码') } });
+    expect(await value(harness.services.dispatch('registry.viennaCodes', { key: v2.key }))).toEqual(['3.1.8', '5.3.13']);
+    const note = harness.services.ctx.db.prepare("SELECT note FROM audit_log WHERE entity_key = ? ORDER BY id DESC LIMIT 1").get(String(v2.key));
     expect(note).toEqual({ note: '图形要素：3.1.8 → 3.1.8、5.3.13' });
     // the registry changed: a re-screen now finds 金葵花's shared code 5.3.13
-    await value(services.dispatch('batches.rescreen', { batchId }));
+    await value(harness.services.dispatch('batches.rescreen', { batchId }));
     await expect.poll(() => hitsOf(batchId).find((h) => h.mark_id === 'V2')?.reasons, { timeout: 20_000 }).toBe('["identical","viennaCodes"]');
   });
 });

@@ -1,39 +1,14 @@
 // 以图查询 (issue 12): the registry marks whose images are near a chosen image, by the fitted rule, nothing stored.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { startServices, type RunningServices } from '../../electron/startup';
+import { describe, expect, it } from 'vitest';
 import type { ImageCheck, StoredMark } from '../../shared/api';
-import { tempDir, testConfig } from './support/context';
+import { chosenFile, useRunningServices, valueOf } from './support/services';
 import { sampleMark } from './support/marks';
 
-let services: RunningServices;
-let folder: ReturnType<typeof tempDir>;
-let dialogs: ReturnType<typeof createQueuedDialogs>;
-beforeEach(async () => {
-  folder = tempDir();
-  dialogs = createQueuedDialogs();
-  services = await startServices(testConfig(path.join(folder.dir, 'data')), dialogs);
-});
-afterEach(() => {
-  services.close();
-  folder.remove();
-});
+const harness = useRunningServices();
+const value = valueOf;
 
-async function value<T>(call: Promise<unknown>): Promise<T> {
-  const result = (await call) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.value;
-}
-
-async function token(name: string, bytes: Buffer): Promise<string> {
-  const file = path.join(folder.dir, name);
-  writeFileSync(file, bytes);
-  dialogs.queue(file);
-  return (await value<{ token: string }>(services.dispatch('files.open', { purpose: 'image' }))).token;
-}
+const token = (name: string, bytes: Buffer): Promise<string> => chosenFile(harness, 'image', name, bytes);
 
 const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
@@ -44,14 +19,14 @@ const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200"
 
 describe('registry.checkImage', () => {
   it('finds the mark whose logo a mirrored, recoloured JPEG copies, once per mark, and not the other mark', async () => {
-    const flag = await value<StoredMark>(services.dispatch('registry.create', { mark: sampleMark({ id: 'F1', name: '旗帜' }) }));
-    const ring = await value<StoredMark>(services.dispatch('registry.create', { mark: sampleMark({ id: 'R1', name: '圆环' }) }));
-    await value(services.dispatch('registry.addImage', { key: flag.key, fileToken: await token('f.png', await sharp(flagSvg('#1d3f8f')).png().toBuffer()) }));
-    await value(services.dispatch('registry.addImage', { key: flag.key, fileToken: await token('f.svg', flagSvg('#333333')) }));
-    await value(services.dispatch('registry.addImage', { key: ring.key, fileToken: await token('r.png', await sharp(ringSvg).png().toBuffer()) }));
+    const flag = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id: 'F1', name: '旗帜' }) }));
+    const ring = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id: 'R1', name: '圆环' }) }));
+    await value(harness.services.dispatch('registry.addImage', { key: flag.key, fileToken: await token('f.png', await sharp(flagSvg('#1d3f8f')).png().toBuffer()) }));
+    await value(harness.services.dispatch('registry.addImage', { key: flag.key, fileToken: await token('f.svg', flagSvg('#333333')) }));
+    await value(harness.services.dispatch('registry.addImage', { key: ring.key, fileToken: await token('r.png', await sharp(ringSvg).png().toBuffer()) }));
 
     const copy = await sharp(flagSvg('#0a7d35')).flop().jpeg({ quality: 70 }).toBuffer();
-    const found = await value<ImageCheck>(services.dispatch('registry.checkImage', { fileToken: await token('copy.jpg', copy) }));
+    const found = await value<ImageCheck>(harness.services.dispatch('registry.checkImage', { fileToken: await token('copy.jpg', copy) }));
     expect(found.registryImages).toBe(3);
     expect(found.thumbnail).toMatch(/^data:image\/png;base64,/);
     expect(found.matches.map((m) => [m.id, m.name, m.orientation])).toEqual([['F1', '旗帜', 1]]);
@@ -59,17 +34,17 @@ describe('registry.checkImage', () => {
     expect(found.matches[0]!.thumbnail).toMatch(/^data:image\/png;base64,/);
 
     const triangle = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100" fill="#fff"/><polygon points="50,10 90,90 10,90" fill="#000"/></svg>');
-    const none = await value<ImageCheck>(services.dispatch('registry.checkImage', { fileToken: await token('t.svg', triangle) }));
+    const none = await value<ImageCheck>(harness.services.dispatch('registry.checkImage', { fileToken: await token('t.svg', triangle) }));
     expect(none.matches).toEqual([]);
     // checking stores nothing
-    expect((await value<unknown[]>(services.dispatch('registry.images', { key: flag.key })))).toHaveLength(2);
+    expect((await value<unknown[]>(harness.services.dispatch('registry.images', { key: flag.key })))).toHaveLength(2);
   });
 
   it('refuses a BMP and a blank image in Chinese', async () => {
-    const bmp = await services.dispatch('registry.checkImage', { fileToken: await token('a.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)])) });
+    const bmp = await harness.services.dispatch('registry.checkImage', { fileToken: await token('a.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)])) });
     expect(bmp).toMatchObject({ ok: false, error: { message: expect.stringContaining('不支持 BMP 格式的图片') } });
     const blank = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#fff' } }).png().toBuffer();
-    const empty = await services.dispatch('registry.checkImage', { fileToken: await token('blank.png', blank) });
+    const empty = await harness.services.dispatch('registry.checkImage', { fileToken: await token('blank.png', blank) });
     expect(empty).toMatchObject({ ok: false, error: { message: '图片为空白，没有可比对的图形' } });
   });
 });

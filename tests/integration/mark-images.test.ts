@@ -3,38 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { startServices, type RunningServices } from '../../electron/startup';
+import { describe, expect, it } from 'vitest';
 import type { MarkImage, StoredMark } from '../../shared/api';
-import { tempDir, testConfig } from './support/context';
+import { chosenFile, useRunningServices, valueOf } from './support/services';
 import { sampleMark } from './support/marks';
 
-let services: RunningServices;
-let folder: ReturnType<typeof tempDir>;
-let dialogs: ReturnType<typeof createQueuedDialogs>;
-beforeEach(async () => {
-  folder = tempDir();
-  dialogs = createQueuedDialogs();
-  services = await startServices(testConfig(path.join(folder.dir, 'data')), dialogs);
-});
-afterEach(() => {
-  services.close();
-  folder.remove();
-});
+const harness = useRunningServices();
+const value = valueOf;
 
-async function value<T>(call: Promise<unknown>): Promise<T> {
-  const result = (await call) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
-  return result.value;
-}
-
-async function chooseImage(name: string, bytes: Buffer): Promise<string> {
-  const file = path.join(folder.dir, name);
-  writeFileSync(file, bytes);
-  dialogs.queue(file);
-  return (await value<{ token: string }>(services.dispatch('files.open', { purpose: 'image' }))).token;
-}
+const chooseImage = (name: string, bytes: Buffer): Promise<string> => chosenFile(harness, 'image', name, bytes);
 
 const star = (fill: string) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="300" height="240">
   <rect width="300" height="240" fill="#fff"/><polygon points="150,10 185,90 280,95 205,150 230,230 150,185 70,230 95,150 20,95 115,90" fill="${fill}"/>
@@ -51,38 +28,38 @@ function bmp(): Buffer {
 
 describe('registry images channels', () => {
   it('adds an image chosen by token, lists it with a 96 px PNG thumbnail, shows it in the table thumbnails, removes it', async () => {
-    const mark = await value<StoredMark>(services.dispatch('registry.create', { mark: sampleMark() }));
-    const added = await value<MarkImage>(services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('星.png', await star('#c22')) }));
+    const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark() }));
+    const added = await value<MarkImage>(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('星.png', await star('#c22')) }));
     expect(added).toMatchObject({ format: 'png', width: 300, height: 240, thumbnail: expect.stringMatching(/^data:image\/png;base64,/) });
     const thumb = await sharp(Buffer.from(added.thumbnail!.split(',')[1]!, 'base64')).metadata();
     expect([thumb.width, thumb.height]).toEqual([96, 77]);
 
-    const second = await value<MarkImage>(services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('星2.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><circle cx="25" cy="25" r="20" fill="#036"/></svg>')) }));
+    const second = await value<MarkImage>(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('星2.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><circle cx="25" cy="25" r="20" fill="#036"/></svg>')) }));
     expect(second.format).toBe('svg');
-    const listed = await value<MarkImage[]>(services.dispatch('registry.images', { key: mark.key }));
+    const listed = await value<MarkImage[]>(harness.services.dispatch('registry.images', { key: mark.key }));
     expect(listed.map((i) => i.sha256)).toEqual([added.sha256, second.sha256]);
-    expect(await value(services.dispatch('registry.thumbnails', {}))).toEqual([{ key: mark.key, count: 2, thumbnail: added.thumbnail }]);
+    expect(await value(harness.services.dispatch('registry.thumbnails', {}))).toEqual([{ key: mark.key, count: 2, thumbnail: added.thumbnail }]);
 
-    expect(await value(services.dispatch('registry.removeImage', { key: mark.key, sha256: added.sha256 }))).toEqual({ removed: true });
-    expect((await value<MarkImage[]>(services.dispatch('registry.images', { key: mark.key }))).map((i) => i.sha256)).toEqual([second.sha256]);
-    const history = await value<Array<{ note: string }>>(services.dispatch('registry.history', { key: mark.key }));
+    expect(await value(harness.services.dispatch('registry.removeImage', { key: mark.key, sha256: added.sha256 }))).toEqual({ removed: true });
+    expect((await value<MarkImage[]>(harness.services.dispatch('registry.images', { key: mark.key }))).map((i) => i.sha256)).toEqual([second.sha256]);
+    const history = await value<Array<{ note: string }>>(harness.services.dispatch('registry.history', { key: mark.key }));
     expect(history.map((h) => h.note)).toEqual(expect.arrayContaining([`删除图样 ${added.sha256.slice(0, 12)}`]));
   });
 
   it('refuses a BMP and a file that is not an image in Chinese, a table token, and an unknown mark, adding nothing', async () => {
-    const mark = await value<StoredMark>(services.dispatch('registry.create', { mark: sampleMark() }));
-    const bmpAdd = await services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('旧图.bmp', bmp()) });
+    const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark() }));
+    const bmpAdd = await harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('旧图.bmp', bmp()) });
     expect(bmpAdd).toEqual({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('不支持 BMP 格式的图片') } });
-    const text = await services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('说明.png', Buffer.from('不是图片')) });
+    const text = await harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('说明.png', Buffer.from('不是图片')) });
     expect(text).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法读取图片') } });
 
-    writeFileSync(path.join(folder.dir, 'a.csv'), '编号\r\n');
-    dialogs.queue(path.join(folder.dir, 'a.csv'));
-    const tableToken = (await value<{ token: string }>(services.dispatch('files.open', { purpose: 'table' }))).token;
-    expect(await services.dispatch('registry.addImage', { key: mark.key, fileToken: tableToken })).toMatchObject({ ok: false, error: { message: '所选文件已失效，请重新选择文件' } });
-    const unknown = await services.dispatch('registry.addImage', { key: 9999, fileToken: await chooseImage('星.png', await star('#333')) });
+    writeFileSync(path.join(harness.folder.dir, 'a.csv'), '编号\r\n');
+    harness.dialogs.queue(path.join(harness.folder.dir, 'a.csv'));
+    const tableToken = (await value<{ token: string }>(harness.services.dispatch('files.open', { purpose: 'table' }))).token;
+    expect(await harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: tableToken })).toMatchObject({ ok: false, error: { message: '所选文件已失效，请重新选择文件' } });
+    const unknown = await harness.services.dispatch('registry.addImage', { key: 9999, fileToken: await chooseImage('星.png', await star('#333')) });
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'not-found' } });
-    expect(await value(services.dispatch('registry.images', { key: mark.key }))).toEqual([]);
-    expect(await value(services.dispatch('registry.thumbnails', {}))).toEqual([]);
+    expect(await value(harness.services.dispatch('registry.images', { key: mark.key }))).toEqual([]);
+    expect(await value(harness.services.dispatch('registry.thumbnails', {}))).toEqual([]);
   });
 });
