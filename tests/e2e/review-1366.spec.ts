@@ -55,11 +55,14 @@ test('at 1366×768: 15+ rows, detail beside, one filter row; c/d/u move on; the 
   const body = page.locator('.hit-grid .grid-body');
   await body.evaluate((el) => el.scrollTo(0, 1500));
   await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(1400);
-  const firstInView = await page.evaluate(() => {
+  // the virtualized table renders the rows of the new place a frame after the scroll: wait for them
+  const rowInView = () => page.evaluate(() => {
     const b = document.querySelector('.hit-grid .grid-body')!.getBoundingClientRect();
     const row = [...document.querySelectorAll('.hit-grid .grid-body [role="row"]')].find((r) => r.getBoundingClientRect().top >= b.top);
-    return row?.getAttribute('data-hit-id');
+    return row?.getAttribute('data-hit-id') ?? null;
   });
+  await expect.poll(rowInView).not.toBeNull();
+  const firstInView = await rowInView();
   await goTo(page, '到期提醒');
   await expect(page.getByRole('heading', { name: '到期提醒' })).toBeVisible();
   await goTo(page, '抢注审查');
