@@ -37,7 +37,7 @@ export async function api<C extends Channel>(server: WebServer, channel: C, inpu
 }
 
 /** A token for a table file, chosen through the main process's (queued) open dialog. */
-async function tableToken(server: WebServer, file: string): Promise<string> {
+export async function tableToken(server: WebServer, file: string): Promise<string> {
   await server.queueDialog(file);
   const chosen = await api(server, 'files.open', { purpose: 'table' });
   if (chosen.status !== 'chosen') throw new Error('the open dialog was cancelled');

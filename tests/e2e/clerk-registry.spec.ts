@@ -2,32 +2,10 @@
 // profiles at 1366×768, and the small ones a clerk meets first.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
-import { REPO_ROOT, expect, expectTotal, openApp, readCounts, test, type WebServer } from './fixtures';
+import { api, DEV, tableToken } from './clerk-data';
+import { expect, expectTotal, openApp, readCounts, test, type WebServer } from './fixtures';
 
-const DEV = path.resolve(REPO_ROOT, '..', 'shared', 'bench', 'dev');
 
-async function api<C extends Channel>(server: WebServer, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const post = () =>
-    fetch(new URL(`/api/${channel}`, server.url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-  // a kept-alive socket the server closed just then (ECONNRESET on a loaded machine) is worth one more try
-  const response = await post().catch(post);
-  const body = (await response.json()) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.value;
-}
-
-/** A token for a table file, chosen through the main process's (queued) open dialog. */
-async function tableToken(server: WebServer, file: string): Promise<string> {
-  await server.queueDialog(file);
-  const chosen = await api(server, 'files.open', { purpose: 'table' });
-  if (chosen.status !== 'chosen') throw new Error('the open dialog was cancelled');
-  return chosen.token;
-}
 
 async function screenDevFile(server: WebServer, file: string, kind: 'filing' | 'listing'): Promise<void> {
   const fileToken = await tableToken(server, path.join(DEV, file));

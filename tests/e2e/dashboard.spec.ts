@@ -5,34 +5,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
-import { REPO_ROOT, expect, openApp, test, type WebServer } from './fixtures';
+import { api, DEV, SHOTS, tableToken } from './clerk-data';
+import { expect, openApp, test, type WebServer } from './fixtures';
 
-const DEV = path.resolve(REPO_ROOT, '..', 'shared', 'bench', 'dev');
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const HITS_COLOUR = [0x1f, 0x4e, 0x8c];
 
-async function api<C extends Channel>(server: WebServer, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const post = () =>
-    fetch(new URL(`/api/${channel}`, server.url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-  // a kept-alive socket the server closed just then (ECONNRESET on a loaded machine) is worth one more try
-  const response = await post().catch(post);
-  const body = (await response.json()) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.value;
-}
-
-/** A token for a table file, chosen through the main process's (queued) open dialog. */
-async function tableToken(server: WebServer, file: string): Promise<string> {
-  await server.queueDialog(file);
-  const chosen = await api(server, 'files.open', { purpose: 'table' });
-  if (chosen.status !== 'chosen') throw new Error('the open dialog was cancelled');
-  return chosen.token;
-}
 
 /** The dev registry, then the dev filings screened against it; a few hits confirmed and dismissed. */
 /** Returns how many hits the confirmation covered (a decision covers every mark its filing hits). */
