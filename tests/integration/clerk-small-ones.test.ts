@@ -2,29 +2,17 @@
 // restore and counts the sample; the 经办人 of 设置 wins over the OS user; deleting a mark can say what it touches.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { startServices, type RunningServices } from '../../electron/startup';
+import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, OperatorInfo, StoredMark } from '../../shared/api';
 import { createRegistryService } from '../../electron/services/registry';
-import { openTestContext, tempDir, testConfig } from './support/context';
+import { openTestContext } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
+import { useRunningServices } from './support/services';
 
-let folder: ReturnType<typeof tempDir>;
-let services: RunningServices;
-let dialogs: ReturnType<typeof createQueuedDialogs>;
-beforeEach(async () => {
-  folder = tempDir();
-  dialogs = createQueuedDialogs();
-  services = await startServices(testConfig(path.join(folder.dir, 'data')), dialogs);
-});
-afterEach(() => {
-  services.close();
-  folder.remove();
-});
+const harness = useRunningServices();
 
 async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const result = await services.dispatch(channel, input);
+  const result = await harness.services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
 }
@@ -34,9 +22,9 @@ describe('first start', () => {
     const first = await call<AppInfo>('app.info');
     expect(first).toMatchObject({ seededOnThisStart: true, batchCount: 0 });
     expect(first.seededCount).toBe(first.markCount);
-    const file = path.join(folder.dir, '名录.csv');
+    const file = path.join(harness.folder.dir, '名录.csv');
     writeFileSync(file, '编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注\nN1,雪域金谷,省著名商标,30,,,,,,\n');
-    const fileToken = services.files.grant(file, 'table').token;
+    const fileToken = harness.services.files.grant(file, 'table').token;
     const preview = await call<{ token: string }>('registry.importPreview', { fileToken });
     await call('registry.importCommit', { token: preview.token });
     const after = await call<AppInfo>('app.info');
@@ -44,10 +32,10 @@ describe('first start', () => {
   });
 
   it('ends the notice with a restore too', async () => {
-    const backup = path.join(folder.dir, 'b.sqlite');
-    dialogs.queue(backup);
+    const backup = path.join(harness.folder.dir, 'b.sqlite');
+    harness.dialogs.queue(backup);
     await call('backup.create');
-    await call('backup.restore', { fileToken: services.files.grant(backup, 'backup').token });
+    await call('backup.restore', { fileToken: harness.services.files.grant(backup, 'backup').token });
     expect((await call<AppInfo>('app.info')).seededOnThisStart).toBe(false);
   });
 });
@@ -68,7 +56,7 @@ describe('经办人', () => {
   });
 
   it('refuses a name with control characters, in Chinese', async () => {
-    const result = await services.dispatch('settings.setOperator', { operator: '王\u0007丽' });
+    const result = await harness.services.dispatch('settings.setOperator', { operator: '王\u0007丽' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.message).toMatch(/经办人/);
   });
@@ -78,7 +66,7 @@ describe('deleting a mark', () => {
   it('says how many hits and letters it touches (none for a fresh record)', async () => {
     const [first] = await call<StoredMark[]>('registry.list');
     expect(await call('registry.usage', { key: first!.key })).toEqual({ hits: 0, letters: 0 });
-    const missing = await services.dispatch('registry.usage', { key: 999_999 });
+    const missing = await harness.services.dispatch('registry.usage', { key: 999_999 });
     expect(!missing.ok && missing.error.kind).toBe('not-found');
   });
 });
