@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { actingUser, actorName } from './accounts/acting-user';
 import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
+import { dataQueriesOn, type DataQueries } from './data/queries';
 import { createAuditRepository, type AuditRepository } from './db/repositories/audit';
 import { createMarksRepository, type MarksRepository } from './db/repositories/marks';
 import { createSettingsRepository, type SettingsRepository } from './db/repositories/settings';
@@ -37,6 +38,8 @@ export interface AppContext {
   /** the name the app was started with (the OS user's), used when 设置 has no 经办人 */
   readonly systemActor: string;
   readonly db: Db;
+  /** the query builder over the same data (electron/data/queries.ts); repositories move onto it domain by domain */
+  readonly data: DataQueries;
   readonly marks: MarksRepository;
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
@@ -66,7 +69,7 @@ export function createAppContext(config: AppConfig): AppContext {
   if (recovered) notices.push(recovered);
   const open = () => {
     const db = openDatabase(databasePath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
-    return { db, marks: createMarksRepository(db), audit: createAuditRepository(db), settings: createSettingsRepository(db) };
+    return { db, data: dataQueriesOn(db), marks: createMarksRepository(db), audit: createAuditRepository(db), settings: createSettingsRepository(db) };
   };
   let state = open();
   const clock = config.now ?? (() => new Date());
@@ -95,6 +98,9 @@ export function createAppContext(config: AppConfig): AppContext {
     },
     get db() {
       return state.db;
+    },
+    get data() {
+      return state.data;
     },
     get marks() {
       return state.marks;

@@ -1,0 +1,23 @@
+// The query builder over the application's data. On the desktop it runs on the same better-sqlite3 handle as the
+// rest of the app (one connection, one file); on the server it will run on PostgreSQL. Repositories take a
+// `DataExecutor` so that the same function runs alone or inside a caller's transaction.
+//
+// The rule that keeps one SQLite connection safe: a transaction awaits only its own queries, never a file, a worker
+// or the network. Kysely's SQLite driver answers synchronously behind its promises, so such a transaction finishes
+// before any other request's code runs; on PostgreSQL it holds one pooled connection only briefly.
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import type { Db } from '../db/open';
+import type { DataSchema } from './schema';
+
+export type DataQueries = Kysely<DataSchema>;
+export type DataExecutor = Kysely<DataSchema> | Transaction<DataSchema>;
+
+/** Kysely over an open database handle. Never destroy it: the handle belongs to the context, which closes it. */
+export function dataQueriesOn(db: Db): DataQueries {
+  return new Kysely<DataSchema>({ dialect: new SqliteDialect({ database: db }) });
+}
+
+/** Runs `work` in one transaction: all of it is written, or, when it throws, none of it. */
+export function inTransaction<T>(data: DataQueries, work: (tx: Transaction<DataSchema>) => Promise<T>): Promise<T> {
+  return data.transaction().execute(work);
+}
