@@ -90,8 +90,8 @@ export async function startServices(
     const backups = createBackupService(ctx);
     backups.removeLeftovers();
     backups.prune();
-    const interrupted = recoverInterruptedBatches(ctx);
-    resumeRemovals(ctx);
+    const interrupted = await recoverInterruptedBatches(ctx);
+    await resumeRemovals(ctx);
     reconcileWithArchive(ctx.db, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     // image features of an older version are computed again before anything is compared with them

@@ -7,7 +7,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/db/open';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { dataQueriesOn } from '../../electron/data/queries';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { queryQueue } from '../../electron/db/repositories/hits-query';
 import { FILING_HEADERS } from '../../shared/formats/filings';
 import { runBatchImport } from '../../electron/screening/import-batch';
@@ -36,7 +37,7 @@ async function floor(file: string): Promise<{ rows: number; seconds: number; cpu
 
 async function importBatch(db: Db, file: string) {
   const mapping = Object.fromEntries(FILING_HEADERS.map(({ key }, index) => [key, index]));
-  const batchId = createBatchesRepository(db).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
+  const batchId = await createBatchesRepository(dataQueriesOn(db)).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const counts = await runBatchImport(db, { batchId, filePath: file, kind: 'filing', mapping });

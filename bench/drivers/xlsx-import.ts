@@ -11,7 +11,8 @@ import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../../electron/db/open';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { dataQueriesOn } from '../../electron/data/queries';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { runBatchImport } from '../../electron/screening/import-batch';
 import { openTable } from '../../electron/tabular';
 import { FILING_HEADERS } from '../../shared/formats/filings';
@@ -97,7 +98,7 @@ async function importAndCompare(file: string, workdir: string, rows: string[][])
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const db = openDatabase(dbPath);
   const mapping = Object.fromEntries(FILING_HEADERS.map(({ key }, index) => [key, index]));
-  const batchId = createBatchesRepository(db).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
+  const batchId = await createBatchesRepository(dataQueriesOn(db)).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const counts = await runBatchImport(db, { batchId, filePath: file, kind: 'filing', mapping });

@@ -12,7 +12,9 @@ import type { HeaderSpec } from '../../shared/formats/headers';
 import { IMAGE_HEADER } from '../../shared/formats/images';
 import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
-import { createBatchesRepository, createRowWriters, type BatchesRepository, type ImportCounts } from '../db/repositories/batches';
+import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../batches/repository';
+import { createSqliteRowSink, type ChunkRow } from '../batches/row-sink';
+import { dataQueriesOn, inTransaction } from '../data/queries';
 import type { Db } from '../db/open';
 import { openTable, type TableRow } from '../tabular';
 import { fileFingerprint, sameFile, type FileFingerprint } from '../tabular/fingerprint';
@@ -77,26 +79,24 @@ async function keysWithImages(job: ImportJob): Promise<ReadonlySet<string>> {
   return job.imagesPath ? new Set((await imageSources(job.imagesPath)).keys()) : new Set();
 }
 
-function rowWriter(db: Db, job: ImportJob, imageKeys: ReadonlySet<string>) {
-  const writers = createRowWriters(db);
+type ParsedRow = { ok: true; key: string; row: ChunkRow } | { ok: false; reason: string };
+
+function rowParser(job: ImportJob, imageKeys: ReadonlySet<string>) {
   const columns = completeMapping(job.kind, job.mapping);
-  const setCodes = db.prepare('UPDATE filings SET vienna_codes = ? WHERE application_number = ? AND batch_id = ?');
   const cell = (cells: string[], key: string) => (cells[columns[key] ?? -1] ?? '').trim();
-  return (cells: string[]): { ok: true; isNew: boolean; key: string } | { ok: false; reason: string } => {
+  return (cells: string[]): ParsedRow => {
     if (job.kind === 'filing') {
       const withImage = cell(cells, 'image') !== '' || imageKeys.has(cell(cells, 'applicationNumber'));
       const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>, { withImage });
       if (!parsed.ok) return parsed;
       const codes = parseViennaCodes(cell(cells, 'viennaCodes'));
       if (!codes.ok) return codes;
-      const key = parsed.value.applicationNumber;
-      const isNew = writers.filing(job.batchId, parsed.value, oppositionDeadline(parsed.value.publishedOn));
-      if (isNew && codes.value.length > 0) setCodes.run(codes.value.join(';'), key, job.batchId);
-      return { ok: true, key, isNew };
+      const filing = parsed.value;
+      return { ok: true, key: filing.applicationNumber, row: { kind: 'filing', filing, oppositionDeadline: oppositionDeadline(filing.publishedOn), viennaCodes: codes.value } };
     }
     const parsed = parseListingRow(cells, columns as Record<ListingColumn, number>);
     if (!parsed.ok) return parsed;
-    return { ok: true, key: parsed.value.id, isNew: writers.listing(job.batchId, parsed.value) };
+    return { ok: true, key: parsed.value.id, row: { kind: 'listing', listing: parsed.value } };
   };
 }
 
@@ -105,39 +105,47 @@ export async function runBatchImport(
   job: ImportJob,
   options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportCounts> {
-  const batches = createBatchesRepository(db);
+  const batches = createBatchesRepository(dataQueriesOn(db));
   // A gazette of a million rows touches five B-trees per row; a large page cache keeps them in memory.
   db.pragma('cache_size = -262144');
   const source = await checkedSource(batches, job);
   const table = await openTable(job.filePath);
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
-  const write = rowWriter(db, job, await keysWithImages(job));
+  const parse = rowParser(job, await keysWithImages(job));
+  const sink = createSqliteRowSink(db);
   const images = imageCollector(job);
-  let chunk: TableRow[] = [];
-  const flush = db.transaction((rows: typeof chunk) => {
-    for (const row of rows) {
-      const result = row.problem === undefined ? write(row.cells) : { ok: false as const, reason: row.problem };
-      counts.totalRows += 1;
-      images.saw(row.cells);
-      if (!result.ok) {
-        counts.badRows += 1;
-        batches.addProblem(job.batchId, row.rowNumber, result.reason);
-      } else if (result.isNew) {
-        counts.newRows += 1;
-        images.own(result.key, row);
-      } else counts.duplicateRows += 1;
-    }
-    batches.setCounts(job.batchId, counts);
-  });
+  const flush = (chunk: readonly TableRow[]) => {
+    const parsed = chunk.map((row) => ({ row, result: row.problem === undefined ? parse(row.cells) : { ok: false as const, reason: row.problem } }));
+    const stored = parsed.flatMap(({ row, result }) => (result.ok ? [{ row, key: result.key, chunkRow: result.row }] : []));
+    const problems = parsed.flatMap(({ row, result }) => (result.ok ? [] : [{ rowNumber: row.rowNumber, reason: result.reason }]));
+    let owned: readonly boolean[] = [];
+    // the counts stored with the chunk are the counts after it; kept in memory only once the chunk is written
+    const after = { ...counts };
+    sink.writeChunk(job.batchId, stored.map((s) => s.chunkRow), problems, (ownRows) => {
+      owned = ownRows;
+      const own = ownRows.filter(Boolean).length;
+      after.totalRows += chunk.length;
+      after.badRows += problems.length;
+      after.newRows += own;
+      after.duplicateRows += ownRows.length - own;
+      return after;
+    });
+    Object.assign(counts, after);
+    for (const row of chunk) images.saw(row.cells);
+    stored.forEach((s, i) => {
+      if (owned[i]) images.own(s.key, s.row);
+    });
+  };
   const report = () =>
     options.onProgress?.({
       ...counts,
       fraction: expectedRows < 0 ? -1 : Math.min(0.99, counts.totalRows / expectedRows),
       expectedRows,
     });
+  let chunk: TableRow[] = [];
   try {
-    db.transaction(() => batches.clearProblems(job.batchId))();
+    await batches.clearProblems(job.batchId);
     for await (const row of table.rows) {
       chunk.push(row);
       if (chunk.length < IMPORT_CHUNK_ROWS) continue;
@@ -196,22 +204,23 @@ async function importImages(
 ): Promise<void> {
   // never a fallback beside the user's table: images belong in the data folder with the database
   if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
-  const batches = createBatchesRepository(db);
+  const data = dataQueriesOn(db);
   const result = await importBatchImages(db, {
     batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
     ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
   }, rows, new Date().toISOString(), options);
-  db.transaction(() => {
-    for (const problem of result.problems) batches.addProblem(job.batchId, problem.rowNumber, problem.reason);
-    batches.setImageProblems(job.batchId, result.problems.length);
-  })();
+  await inTransaction(data, async (tx) => {
+    const batches = createBatchesRepository(tx);
+    await batches.addProblems(job.batchId, result.problems);
+    await batches.setImageProblems(job.batchId, result.problems.length);
+  });
 }
 
 /** The source file now; refused when it is not the file this batch began importing (a resumed batch). */
 async function checkedSource(batches: BatchesRepository, job: ImportJob): Promise<FileFingerprint> {
   const now = await fileFingerprint(job.filePath);
-  const first = batches.source(job.batchId);
-  if (first === null) batches.setSource(job.batchId, now);
+  const first = await batches.source(job.batchId);
+  if (first === null) await batches.setSource(job.batchId, now);
   else if (!sameFile(first, now)) {
     throw new Error(
       `原文件「${path.basename(job.filePath)}」在该批次开始导入之后已被修改：已导入的行与现在的文件不一致。请删除该批次后重新导入。`,

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { createBatchesRepository, type ImportCounts } from '../db/repositories/batches';
+import { createBatchesRepository, type ImportCounts } from '../batches/repository';
+import { inTransaction } from '../data/queries';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
 import { screenStoredBatch } from './screen-stored';
@@ -47,7 +48,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const file = options.workerDir ? path.join(options.workerDir, name) : '';
     return file && existsSync(file) ? file : undefined;
   };
-  const batches = () => createBatchesRepository(ctx.db);
+  const batches = () => createBatchesRepository(ctx.data);
 
   function update(batchId: number, patch: Partial<JobProgress>): void {
     progress.set(batchId, { ...(progress.get(batchId) ?? emptyProgress(batchId)), ...patch });
@@ -104,14 +105,14 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       ? await importInWorker(worker, job, signal, onProgress)
       : await runBatchImport(ctx.db, job, { signal, onProgress });
     onProgress({ ...counts, fraction: 1, expectedRows: counts.totalRows });
-    batches().setCounts(job.batchId, counts);
-    batches().markImported(job.batchId, ctx.now());
+    await batches().setCounts(job.batchId, counts);
+    await batches().markImported(job.batchId, ctx.now());
   }
 
   async function screenBatch(batchId: number, signal: AbortSignal): Promise<void> {
-    const batch = batches().get(batchId);
+    const batch = await batches().get(batchId);
     if (!batch) return;
-    batches().setStatus(batchId, 'screening');
+    await batches().setStatus(batchId, 'screening');
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
     const marks = ctx.marks.list();
@@ -138,21 +139,19 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
           hitCount: hits,
         }),
     });
-    batches().markScreened(batchId, ctx.now(), hitCount);
+    await batches().markScreened(batchId, ctx.now(), hitCount);
     update(batchId, { phase: 'done', fraction: 1, hitCount });
   }
 
   /** Deletes a batch already hidden (markRemoving) a chunk per transaction, letting the event loop run between. */
   async function removeBatch(batchId: number, signal: AbortSignal): Promise<void> {
-    const db = ctx.db;
-    const repository = createBatchesRepository(db);
-    const total = Math.max(1, repository.rowsLeft(batchId));
-    const chunk = db.transaction(() => repository.removeChunk(batchId, REMOVE_CHUNK_ROWS));
+    const total = Math.max(1, await batches().rowsLeft(batchId));
+    const chunk = () => inTransaction(ctx.data, (tx) => createBatchesRepository(tx).removeChunk(batchId, REMOVE_CHUNK_ROWS));
     let done = 0;
     update(batchId, { phase: 'removing', fraction: 0, rows: 0, message: '' });
     for (;;) {
       signal.throwIfAborted();
-      const deleted = chunk.immediate();
+      const deleted = await chunk();
       if (deleted === 0) break;
       done += deleted;
       update(batchId, { fraction: Math.min(0.99, done / total), rows: done });
@@ -168,10 +167,10 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const controller = new AbortController();
     controllers.set(batchId, controller);
     const job = work(controller.signal)
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         const cancelled = controller.signal.aborted;
         const message = cancelled ? cancelMessage(progress.get(batchId)) : `失败：${error instanceof Error ? error.message : String(error)}`;
-        if (ctx.db.open && batches().get(batchId)) batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
+        if (ctx.db.open && (await batches().get(batchId))) await batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
         update(batchId, { phase: cancelled ? 'cancelled' : 'failed', message });
       })
       .finally(() => {
@@ -210,14 +209,13 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       }
     },
     /** A batch waiting for its turn in a re-screening of several: its progress says screening, not done. */
-    queueScreening(batchId: number): void {
-      const batch = batches().get(batchId);
-      progress.set(batchId, { ...emptyProgress(batchId), phase: 'screening', readRows: batch?.totalRows ?? 0, message: '等待筛查' });
+    queueScreening(batch: { id: number; totalRows: number }): void {
+      progress.set(batch.id, { ...emptyProgress(batch.id), phase: 'screening', readRows: batch.totalRows, message: '等待筛查' });
     },
-    progress(batchId: number): JobProgress {
+    async progress(batchId: number): Promise<JobProgress> {
       const known = progress.get(batchId);
       if (known) return known;
-      const batch = batches().get(batchId);
+      const batch = await batches().get(batchId);
       if (!batch) throw new AppFailure('not-found', '该批次不存在');
       const phase = batch.status === 'failed' || batch.status === 'cancelled' ? batch.status : 'done';
       return { ...emptyProgress(batchId), phase, fraction: 1, rows: batch.totalRows, total: batch.totalRows, readRows: batch.totalRows, newRows: batch.newRows, duplicateRows: batch.duplicateRows, badRows: batch.badRows, hitCount: batch.hitCount, message: batch.message };
@@ -249,8 +247,8 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
 export type JobManager = ReturnType<typeof createJobManager>;
 
 /** At start: the removals a killed process left unfinished go on in the background (their batches stay hidden). */
-export function resumeRemovals(ctx: AppContext): number {
-  const pending = createBatchesRepository(ctx.db).beingRemoved();
+export async function resumeRemovals(ctx: AppContext): Promise<number> {
+  const pending = await createBatchesRepository(ctx.data).beingRemoved();
   for (const id of pending) void ctx.jobs.remove(id);
   return pending.length;
 }
@@ -263,14 +261,14 @@ export interface InterruptedBatch {
 }
 
 /** At start: a batch left 'importing' or 'screening' by a killed process is shown as incomplete, not running. */
-export function recoverInterruptedBatches(ctx: AppContext): InterruptedBatch[] {
-  const repository = createBatchesRepository(ctx.db);
-  const interrupted = repository.interrupted();
+export async function recoverInterruptedBatches(ctx: AppContext): Promise<InterruptedBatch[]> {
+  const repository = createBatchesRepository(ctx.data);
+  const interrupted = await repository.interrupted();
   for (const batch of interrupted) {
     if (batch.status === 'importing') {
-      repository.setStatus(batch.id, 'failed', '导入未完成（导入过程中程序被关闭）：已导入的行保留，可继续导入或删除该批次');
+      await repository.setStatus(batch.id, 'failed', '导入未完成（导入过程中程序被关闭）：已导入的行保留，可继续导入或删除该批次');
     } else {
-      repository.setStatus(batch.id, 'imported', '筛查未完成（筛查过程中程序被关闭），请重新筛查');
+      await repository.setStatus(batch.id, 'imported', '筛查未完成（筛查过程中程序被关闭），请重新筛查');
     }
   }
   return interrupted.map((batch) => ({ id: batch.id, was: batch.status === 'importing' ? 'importing' : 'screening' }));

@@ -8,7 +8,7 @@ import { headerNames, normaliseHeader } from '../../shared/formats/headers';
 import { imageSources } from '../screening/batch-images';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { createBatchesRepository } from '../db/repositories/batches';
+import { createBatchesRepository } from '../batches/repository';
 import { completeMapping, headersFor } from '../screening/import-batch';
 import type { JobManager } from '../screening/jobs';
 import { openUserTable } from './tables';
@@ -70,38 +70,25 @@ async function readHead(filePath: string): Promise<{ headers: string[]; sampleRo
   }
 }
 
-/** When the registry last changed (any create, edit, delete, import or restore), from the audit log. */
-function registryChangedAt(ctx: AppContext): string | null {
-  const row = ctx.db
-    .prepare("SELECT max(at) AS at FROM audit_log WHERE entity IN ('protected_mark', 'database') AND action <> 'seed'")
-    .get() as { at: string | null };
-  return row.at;
-}
-
 function isStale(batch: { screenedAt: string | null }, registryChanged: string | null): boolean {
   return batch.screenedAt !== null && registryChanged !== null && registryChanged > batch.screenedAt;
 }
 
 export function createBatchService(ctx: AppContext, jobs: JobManager) {
-  const repository = () => createBatchesRepository(ctx.db);
+  const repository = () => createBatchesRepository(ctx.data);
   // A finished batch's filings do not change, so its issues are read once (the list is polled while jobs run).
   const issuesOf = new Map<number, { version: string; issues: string[] }>();
-  function gazetteIssues(batch: { id: number; status: string; totalRows: number; startedAt: string }, running: boolean): string[] {
+  async function gazetteIssues(batch: { id: number; status: string; totalRows: number; startedAt: string }, running: boolean): Promise<string[]> {
     const version = `${batch.startedAt}|${batch.status}|${batch.totalRows}`;
     const known = issuesOf.get(batch.id);
     if (known && known.version === version && !running) return known.issues;
-    const issues = ctx.db
-      .prepare<[number], { v: string }>(
-        "SELECT DISTINCT gazette_issue AS v FROM filings WHERE batch_id = ? AND gazette_issue <> '' ORDER BY v",
-      )
-      .all(batch.id)
-      .map((r) => r.v);
+    const issues = await repository().gazetteIssues(batch.id);
     if (!running) issuesOf.set(batch.id, { version, issues });
     return issues;
   }
 
-  function requireBatch(batchId: number) {
-    const batch = repository().get(batchId);
+  async function requireBatch(batchId: number) {
+    const batch = await repository().get(batchId);
     if (!batch) throw new AppFailure('not-found', '该批次不存在，可能已被删除');
     return batch;
   }
@@ -135,7 +122,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       if (new Set(used).size !== used.length) throw new AppFailure('invalid-input', '同一列不能对应两个字段，请检查列对应关系');
       const now = ctx.now();
       ctx.settings.set(mappingKey(kind, headers), complete, now);
-      const batchId = repository().create(
+      const batchId = await repository().create(
         { kind, fileName: path.basename(filePath), filePath, fileSize: statSync(filePath).size, columnMap: complete, ...(imagesPath ? { imagesPath } : {}) },
         now,
       );
@@ -143,8 +130,8 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       return { batchId };
     },
 
-    resume(batchId: number): { batchId: number } {
-      const batch = requireBatch(batchId);
+    async resume(batchId: number): Promise<{ batchId: number }> {
+      const batch = await requireBatch(batchId);
       if (jobs.isRunning(batchId)) throw new AppFailure('conflict', '该批次正在处理中');
       if (batch.status !== 'failed' && batch.status !== 'cancelled') {
         throw new AppFailure('conflict', '只有未完成的批次可以继续导入');
@@ -152,7 +139,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       if (!existsSync(batch.filePath)) {
         throw new AppFailure('io', `原文件已不存在：${batch.filePath}。请删除该批次后重新导入。`);
       }
-      repository().setStatus(batchId, 'importing');
+      await repository().setStatus(batchId, 'importing');
       if (batch.imagesPath !== null && !existsSync(batch.imagesPath)) {
         throw new AppFailure('io', `图样压缩包或文件夹已不存在：${batch.imagesPath}。请删除该批次后重新导入。`);
       }
@@ -162,23 +149,19 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       return { batchId };
     },
 
-    list(): BatchSummary[] {
-      const changed = registryChangedAt(ctx);
-      return repository()
-        .list()
-        .map(({ fileSize: _size, columnMap: _map, imagesPath: _images, ...batch }) => {
-          const running = jobs.isRunning(batch.id);
-          return {
-            ...batch,
-            running,
-            stale: isStale(batch, changed),
-            gazetteIssues: batch.kind === 'filing' ? gazetteIssues(batch, running) : [],
-          };
-        });
+    async list(): Promise<BatchSummary[]> {
+      const changed = await repository().registryChangedAt();
+      const summaries: BatchSummary[] = [];
+      for (const { fileSize: _size, columnMap: _map, imagesPath: _images, ...batch } of await repository().list()) {
+        const running = jobs.isRunning(batch.id);
+        const gazette = batch.kind === 'filing' ? await gazetteIssues(batch, running) : [];
+        summaries.push({ ...batch, running, stale: isStale(batch, changed), gazetteIssues: gazette });
+      }
+      return summaries;
     },
 
-    problems: (batchId: number, offset: number, limit: number) => {
-      requireBatch(batchId);
+    async problems(batchId: number, offset: number, limit: number) {
+      await requireBatch(batchId);
       return repository().problems(batchId, offset, limit);
     },
 
@@ -186,10 +169,10 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
      * Hides the batch at once and deletes its rows in the background, a chunk at a time (a million rows take
      * seconds); `batches.progress` follows it. Letters keep the application numbers of hits removed with it.
      */
-    remove(batchId: number): { removed: boolean } {
-      requireBatch(batchId);
+    async remove(batchId: number): Promise<{ removed: boolean }> {
+      await requireBatch(batchId);
       if (jobs.isRunning(batchId)) throw new AppFailure('conflict', '该批次正在处理中，请先取消');
-      if (!repository().markRemoving(batchId, ctx.now())) return { removed: false };
+      if (!(await repository().markRemoving(batchId, ctx.now()))) return { removed: false };
       void jobs.remove(batchId);
       return { removed: true };
     },
@@ -199,13 +182,14 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
      * last changed, or imported and never screened. They run one after another; each is queued at once, so its
      * progress says 'screening' until its turn comes.
      */
-    rescreen(batchId?: number): { batchIds: number[] } {
-      const changed = registryChangedAt(ctx);
+    async rescreen(batchId?: number): Promise<{ batchIds: number[] }> {
+      const changed = await repository().registryChangedAt();
       const targets = batchId
-        ? [requireBatch(batchId)]
-        : repository().list().filter((b) => b.status === 'imported' || (b.status === 'screened' && isStale(b, changed)));
-      const started = targets.filter((b) => !jobs.isRunning(b.id)).map((b) => b.id);
-      for (const id of started) jobs.queueScreening(id);
+        ? [await requireBatch(batchId)]
+        : (await repository().list()).filter((b) => b.status === 'imported' || (b.status === 'screened' && isStale(b, changed)));
+      const waiting = targets.filter((b) => !jobs.isRunning(b.id));
+      for (const batch of waiting) jobs.queueScreening(batch);
+      const started = waiting.map((b) => b.id);
       void (async () => {
         for (const id of started) {
           // refused only while a restore swaps the database: the rest of the list belongs to the old one

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import type { AppConfig, AppContext } from '../../electron/context';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { createLettersHandlers } from '../../electron/handlers/letters';
 import { createFileGrants } from '../../electron/files/grants';
 import { sha256 } from '../../electron/letters/files';
@@ -46,11 +46,11 @@ export function writeFilingsFile(file: string, marks: readonly string[], rows: n
 }
 
 /** What the harness compares: counts and statuses, never times or hashes that differ between clean runs. */
-function state(ctx: AppContext, runDir: string) {
+async function state(ctx: AppContext, runDir: string) {
   const db = ctx.db;
   const integrity = db.pragma('integrity_check', { simple: true });
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-  const batches = createBatchesRepository(db).list().map((b) => {
+  const batches = (await createBatchesRepository(ctx.data).list()).map((b) => {
     const rows = (db.prepare('SELECT count(*) AS n FROM filings WHERE batch_id = ?').get(b.id) as { n: number }).n;
     const hits = (db.prepare('SELECT count(*) AS n FROM hits WHERE batch_id = ?').get(b.id) as { n: number }).n;
     return { status: b.status, totalRows: b.totalRows, newRows: b.newRows, rows, hits, hitCount: b.hitCount };
@@ -146,17 +146,17 @@ async function main(): Promise<void> {
     if (mode === 'run') {
       process.stdout.write('BEGIN\n'); // the parent's kill clock starts here: the start-up is not the operation
       await finishOperation(services.ctx, op, argument(op, runDir, shared));
-      process.stdout.write(`${JSON.stringify({ final: state(services.ctx, runDir) })}\n`);
+      process.stdout.write(`${JSON.stringify({ final: await state(services.ctx, runDir) })}\n`);
       return;
     }
-    const recovered = state(services.ctx, runDir);
+    const recovered = await state(services.ctx, runDir);
     let finishError: string | null = null;
     try {
       await finishOperation(services.ctx, op, argument(op, runDir, shared));
     } catch (error) {
       finishError = error instanceof Error ? error.message : String(error);
     }
-    process.stdout.write(`${JSON.stringify({ recovered, finishError, final: state(services.ctx, runDir) })}\n`);
+    process.stdout.write(`${JSON.stringify({ recovered, finishError, final: await state(services.ctx, runDir) })}\n`);
   } finally {
     services.close();
   }

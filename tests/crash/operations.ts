@@ -1,7 +1,7 @@
 // The long operations the crash harness kills, each written so that running it again after a restart finishes it
 // (as a clerk would: resume the import, screen again, issue the draft or export its files, back up, restore).
 import type { AppContext } from '../../electron/context';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { createLettersHandlers } from '../../electron/handlers/letters';
 import { createFileGrants } from '../../electron/files/grants';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
@@ -15,23 +15,23 @@ export const OPERATIONS: readonly OperationName[] = ['import', 'screening', 'let
 
 async function importToEnd(ctx: AppContext, file: string): Promise<void> {
   const batches = createBatchService(ctx, ctx.jobs);
-  const existing = createBatchesRepository(ctx.db).list()[0];
+  const existing = (await createBatchesRepository(ctx.data).list())[0];
   let batchId: number;
   if (!existing) batchId = (await batches.startImport(file, 'filing', FILING_MAPPING)).batchId;
-  else if (existing.status === 'failed' || existing.status === 'cancelled') batchId = batches.resume(existing.id).batchId;
-  else if (existing.status === 'imported') batchId = batches.rescreen(existing.id).batchIds[0] ?? existing.id;
+  else if (existing.status === 'failed' || existing.status === 'cancelled') batchId = (await batches.resume(existing.id)).batchId;
+  else if (existing.status === 'imported') batchId = (await batches.rescreen(existing.id)).batchIds[0] ?? existing.id;
   else batchId = existing.id;
   await waitForBatch(ctx.jobs, batchId, 600_000);
-  const batch = createBatchesRepository(ctx.db).get(batchId);
+  const batch = await createBatchesRepository(ctx.data).get(batchId);
   if (batch?.status !== 'screened') throw new Error(`batch ${batchId} ended ${batch?.status}: ${batch?.message}`);
 }
 
 async function screenToEnd(ctx: AppContext): Promise<void> {
-  const batch = createBatchesRepository(ctx.db).list()[0];
+  const batch = (await createBatchesRepository(ctx.data).list())[0];
   if (!batch) throw new Error('no batch to screen');
-  createBatchService(ctx, ctx.jobs).rescreen(batch.id);
+  await createBatchService(ctx, ctx.jobs).rescreen(batch.id);
   await waitForBatch(ctx.jobs, batch.id, 600_000);
-  const after = createBatchesRepository(ctx.db).get(batch.id);
+  const after = await createBatchesRepository(ctx.data).get(batch.id);
   if (after?.status !== 'screened') throw new Error(`screening ended ${after?.status}: ${after?.message}`);
 }
 

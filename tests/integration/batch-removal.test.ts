@@ -1,9 +1,10 @@
 // Removing a large batch (issue 9, item 13): the batch is hidden at once, its rows are deleted a chunk at a time in
 // the background with progress, the event loop runs between chunks, and a removal cut off by a kill finishes at
 // the next start.
+import { inTransaction } from '../../electron/data/queries';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { REMOVE_CHUNK_ROWS } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
 import { createRegistryService } from '../../electron/services/registry';
@@ -45,20 +46,20 @@ describe('removing a large batch (item 13)', () => {
     const ticker = setInterval(() => (ticks += 1), 0);
     const phases = new Set<string>();
     try {
-      expect(batches.remove(batchId)).toEqual({ removed: true });
+      expect(await batches.remove(batchId)).toEqual({ removed: true });
       // returned before the rows are gone, the batch already hidden everywhere
       expect(filings()).toBeGreaterThan(0);
-      expect(batches.list().map((b) => b.id)).not.toContain(batchId);
-      expect(() => batches.problems(batchId, 0, 10)).toThrow(/不存在/);
+      expect((await batches.list()).map((b) => b.id)).not.toContain(batchId);
+      await expect(batches.problems(batchId, 0, 10)).rejects.toThrow(/不存在/);
       while (ctx.jobs.isRunning(batchId)) {
-        phases.add(ctx.jobs.progress(batchId).phase);
+        phases.add((await ctx.jobs.progress(batchId)).phase);
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
     } finally {
       clearInterval(ticker);
     }
     expect(phases).toContain('removing');
-    expect(ctx.jobs.progress(batchId)).toMatchObject({ phase: 'done', fraction: 1 });
+    expect((await ctx.jobs.progress(batchId))).toMatchObject({ phase: 'done', fraction: 1 });
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(ROWS / REMOVE_CHUNK_ROWS) - 1);
     expect(filings()).toBe(0);
     expect(ctx.db.prepare('SELECT count(*) AS n FROM hits').get()).toEqual({ n: 0 });
@@ -68,12 +69,12 @@ describe('removing a large batch (item 13)', () => {
   it('finishes at the next start a removal cut off by a kill (the batch stays hidden meanwhile)', async () => {
     const batchId = await importBig();
     // what a kill mid-removal leaves: the mark and some of the rows
-    createBatchesRepository(ctx.db).markRemoving(batchId, ctx.now());
-    ctx.db.transaction(() => createBatchesRepository(ctx.db).removeChunk(batchId, 5000))();
+    await createBatchesRepository(ctx.data).markRemoving(batchId, ctx.now());
+    await inTransaction(ctx.data, (tx) => createBatchesRepository(tx).removeChunk(batchId, 5000));
     ctx.close();
     const services = await startServices(ctx.config, createQueuedDialogs());
     try {
-      expect(createBatchService(services.ctx, services.ctx.jobs).list()).toEqual([]);
+      expect(await createBatchService(services.ctx, services.ctx.jobs).list()).toEqual([]);
       await waitForBatch(services.ctx.jobs, batchId, 120_000);
       expect(services.ctx.db.prepare('SELECT count(*) AS n FROM filings').get()).toEqual({ n: 0 });
       expect(services.ctx.db.prepare('SELECT count(*) AS n FROM batches').get()).toEqual({ n: 0 });

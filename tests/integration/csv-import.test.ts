@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { runBatchImport } from '../../electron/screening/import-batch';
 import { screenFile, type ScreenedRow } from '../../electron/screening/screen-file';
 import { openCsvChunks, openTable, splitCsvChunk } from '../../electron/tabular';
@@ -43,8 +43,8 @@ beforeEach(() => {
 });
 afterEach(() => ctx.cleanup());
 
-function newBatch(file: string): number {
-  return createBatchesRepository(ctx.db).create(
+function newBatch(file: string): Promise<number> {
+  return createBatchesRepository(ctx.data).create(
     { kind: 'listing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: LISTING_MAPPING },
     ctx.now(),
   );
@@ -54,7 +54,7 @@ describe('CSV import with quotes', () => {
   it('stores all 1,000 listings when half of the titles carry an inch mark', async () => {
     const file = path.join(folder.dir, 'inch.csv');
     writeFileSync(file, inchListings());
-    const batchId = newBatch(file);
+    const batchId = await newBatch(file);
     const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'listing', mapping: LISTING_MAPPING });
     expect(counts).toEqual({ totalRows: 1000, newRows: 1000, duplicateRows: 0, badRows: 0 });
     const title = ctx.db.prepare("SELECT title FROM listings WHERE listing_id = 'L500'").pluck().get();
@@ -78,10 +78,10 @@ describe('CSV import with quotes', () => {
     lines[10] = 'L10,淘宝,某某店,"青海牦牛肉干 大包装,https://item.example/10,99.00,西宁'; // opened, never closed
     const file = path.join(folder.dir, 'stray.csv');
     writeFileSync(file, lines.join('\r\n'));
-    const batchId = newBatch(file);
+    const batchId = await newBatch(file);
     const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'listing', mapping: LISTING_MAPPING });
     expect(counts).toMatchObject({ totalRows: 1000, newRows: 999, badRows: 1 });
-    const problems = createBatchesRepository(ctx.db).problems(batchId, 0, 10).problems;
+    const { problems } = await createBatchesRepository(ctx.data).problems(batchId, 0, 10);
     expect(problems).toEqual([{ rowNumber: 11, reason: expect.stringMatching(/引号/) }]);
     for (const workers of [0, 2]) {
       const rows: ScreenedRow[] = [];

@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { IMPORT_CHUNK_ROWS } from '../../electron/screening/import-batch';
 import { createJobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
@@ -71,7 +71,7 @@ describe('an import killed mid-way', () => {
 
     const services = await startServices(testConfig(dataDir), createQueuedDialogs());
     try {
-      const batch = createBatchesRepository(services.ctx.db).get(started.value.batchId);
+      const batch = await createBatchesRepository(services.ctx.data).get(started.value.batchId);
       const stored = (services.ctx.db.prepare('SELECT count(*) AS n FROM filings').get() as { n: number }).n;
       expect(batch?.status).toBe('failed');
       expect(batch?.message).toMatch(/导入未完成/);
@@ -81,9 +81,9 @@ describe('an import killed mid-way', () => {
       expect(batch?.newRows).toBe(stored);
 
       const jobs = createJobManager(services.ctx);
-      createBatchService(services.ctx, jobs).resume(started.value.batchId);
+      await createBatchService(services.ctx, jobs).resume(started.value.batchId);
       await waitForBatch(jobs, started.value.batchId, 120_000);
-      const resumed = createBatchesRepository(services.ctx.db).get(started.value.batchId);
+      const resumed = await createBatchesRepository(services.ctx.data).get(started.value.batchId);
       expect(resumed).toMatchObject({ status: 'screened', totalRows: ROWS, newRows: ROWS, duplicateRows: 0, badRows: 0 });
       expect(services.ctx.db.prepare('SELECT count(*) AS n FROM filings').get()).toEqual({ n: ROWS });
     } finally {

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/context';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyMigrations } from '../../electron/db/open';
 import { armFault, disarmFaults } from '../../electron/faults';
@@ -121,18 +121,18 @@ describe('restore while a job runs (issue 9, item 2)', () => {
     await waitForBatch(ctx.jobs, first.batchId);
     const backup = path.join(folder.dir, 'with-batch.sqlite');
     await createBackupService(ctx).create(backup);
-    batches.remove(first.batchId);
+    await batches.remove(first.batchId);
 
     const big = writeFilings(folder.dir, 'big.csv', Array.from({ length: 60_000 }, (_, i) => filingLine(String(90_000_000 + i), `大批${i}`)));
     const second = await batches.startImport(big, 'filing', FILING_MAPPING);
     expect(second.batchId).toBe(first.batchId);
-    while ((ctx.jobs.progress(second.batchId).rows ?? 0) < 10_000) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (((await ctx.jobs.progress(second.batchId)).rows ?? 0) < 10_000) await new Promise((resolve) => setTimeout(resolve, 10));
 
     await createBackupService(ctx).restore(backup);
     expect(ctx.jobs.isRunning(second.batchId)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(count(ctx.db, 'filings')).toBe(3);
-    expect(createBatchesRepository(ctx.db).get(first.batchId)).toMatchObject({ status: 'screened', totalRows: 3, newRows: 3 });
+    expect(await createBatchesRepository(ctx.data).get(first.batchId)).toMatchObject({ status: 'screened', totalRows: 3, newRows: 3 });
   }, 120_000);
 });
 

@@ -96,7 +96,7 @@ describe('batches a clerk can tell apart', () => {
       filingLine('80000201', '日月山', { issue: '第1931期', niceClass: 16 }),
       filingLine('80000202', '日月山', { issue: '第1930期', niceClass: 17 }),
     ]);
-    const batch = batches.list().find((b) => b.id === id);
+    const batch = (await batches.list()).find((b) => b.id === id);
     expect(batch?.gazetteIssues).toEqual(['第1930期', '第1931期']);
     expect(review.query({ source: 'filing', batchId: id }).total).toBe(batch?.hitCount);
   });
@@ -112,11 +112,11 @@ describe('batches a clerk can tell apart', () => {
 
   it('re-screens all only the batches whose hits are out of date', async () => {
     const first = await importFilings('a.csv', [filingLine('80000301', '日月山', { niceClass: 16 })]);
-    expect(batches.rescreen().batchIds).toEqual([]);
+    expect((await batches.rescreen()).batchIds).toEqual([]);
     createRegistryService(ctx).create(sampleMark({ id: 'G2', name: '青海湖', category: '公共资源', classes: [], holder: '' }));
     const second = await importFilings('b.csv', [filingLine('80000302', '青海湖', { niceClass: 16 })]);
-    expect(batches.list().map((b) => [b.id, b.stale])).toEqual([[second, false], [first, true]]);
-    expect(batches.rescreen().batchIds).toEqual([first]);
+    expect((await batches.list()).map((b) => [b.id, b.stale])).toEqual([[second, false], [first, true]]);
+    expect((await batches.rescreen()).batchIds).toEqual([first]);
     await waitForBatch(jobs, first);
   });
 });
@@ -147,10 +147,10 @@ describe('a cancelled import', () => {
     const lines = Array.from({ length: 25_000 }, (_, i) => filingLine(String(81000000 + i), `测试${i}`, { niceClass: 16 }));
     const { batchId } = await batches.startImport(writeFilings(folder.dir, 'big.csv', lines), 'filing', FILING_MAPPING);
     const deadline = Date.now() + 60_000;
-    while (jobs.progress(batchId).readRows < 10_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while ((await jobs.progress(batchId)).readRows < 10_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     jobs.cancel(batchId);
     await waitForBatch(jobs, batchId, 60_000);
-    const batch = batches.list().find((b) => b.id === batchId)!;
+    const batch = (await batches.list()).find((b) => b.id === batchId)!;
     expect(batch.status).toBe('cancelled');
     const stored = (ctx.db.prepare('SELECT count(*) AS n FROM filings WHERE batch_id = ?').get(batchId) as { n: number }).n;
     expect(batch.totalRows).toBe(stored);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import batchSource from '../../electron/db/migrations/005-batch-source';
 import { applyMigrations } from '../../electron/db/open';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { runBatchImport } from '../../electron/screening/import-batch';
 import { createJobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
@@ -30,8 +30,8 @@ function filings(count: number, start = 0): string[] {
   return Array.from({ length: count }, (_, i) => filingLine(String(70_000_000 + start + i), `青松${i % 97}号`));
 }
 
-function newBatch(file: string): number {
-  return createBatchesRepository(ctx.db).create(
+function newBatch(file: string): Promise<number> {
+  return createBatchesRepository(ctx.data).create(
     { kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: FILING_MAPPING },
     ctx.now(),
   );
@@ -40,7 +40,7 @@ function newBatch(file: string): number {
 describe('source file checks', () => {
   it('notices a file that changes during the import and says so', async () => {
     const file = writeFilings(folder.dir, 'changing.csv', filings(25_000));
-    const batchId = newBatch(file);
+    const batchId = await newBatch(file);
     let changed = false;
     const run = runBatchImport(ctx.db, { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING }, {
       onProgress: () => {
@@ -58,15 +58,15 @@ describe('source file checks', () => {
     const batches = createBatchService(ctx, jobs);
     const { batchId } = await batches.startImport(file, 'filing', FILING_MAPPING);
     await waitForBatch(jobs, batchId);
-    expect(batches.list()[0]).toMatchObject({ status: 'screened', totalRows: 50 });
+    expect((await batches.list())[0]).toMatchObject({ status: 'screened', totalRows: 50 });
     // simulate an interrupted batch whose file was then replaced by a different one
-    createBatchesRepository(ctx.db).setStatus(batchId, 'failed', '导入未完成');
+    await createBatchesRepository(ctx.data).setStatus(batchId, 'failed', '导入未完成');
     writeFilings(folder.dir, 'resumed.csv', filings(60));
-    batches.resume(batchId);
+    await batches.resume(batchId);
     await waitForBatch(jobs, batchId);
-    const [batch] = batches.list();
+    const [batch] = (await batches.list());
     expect(batch).toMatchObject({ id: batchId, status: 'failed', message: expect.stringMatching(/文件.*已被修改/) });
-    expect(jobs.progress(batchId)).toMatchObject({ phase: 'failed', message: expect.stringMatching(/已被修改/) });
+    expect((await jobs.progress(batchId))).toMatchObject({ phase: 'failed', message: expect.stringMatching(/已被修改/) });
   });
 
   it('reports a last row cut off without its final fields, or inside a quote, as a bad row', async () => {
@@ -76,10 +76,10 @@ describe('source file checks', () => {
     ] as const) {
       const file = path.join(folder.dir, name);
       writeFileSync(file, [FILING_HEADER, ...filings(3, start), tail].join('\r\n'));
-      const batchId = newBatch(file);
+      const batchId = await newBatch(file);
       const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING });
       expect(counts, name).toMatchObject({ totalRows: 4, newRows: 3, badRows: 1 });
-      expect(createBatchesRepository(ctx.db).problems(batchId, 0, 5).problems, name).toEqual([
+      expect((await createBatchesRepository(ctx.data).problems(batchId, 0, 5)).problems, name).toEqual([
         { rowNumber: 5, reason: expect.stringMatching(/不完整|截断|引号/) },
       ]);
       const stored = ctx.db.prepare("SELECT count(*) FROM filings WHERE application_number = '70000099'").pluck().get();

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBatchesRepository } from '../../electron/db/repositories/batches';
+import { createBatchesRepository } from '../../electron/batches/repository';
 import { createJobManager } from '../../electron/screening/jobs';
 import { workerScreener } from '../../electron/screening/screen-stored';
 import type { StoredInput } from '../../electron/screening/stored-rows';
@@ -66,10 +66,10 @@ describe('an import worker that dies (item 18)', () => {
       writeFileSync(path.join(folder.dir, 'batch-import-worker.cjs'), `require('node:worker_threads').parentPort.on('message', () => process.exit(3));`);
       const jobs = createJobManager(ctx, { workerDir: folder.dir });
       const file = writeFilings(folder.dir, 'f.csv', [filingLine('70000001', '某某')]);
-      const batchId = createBatchesRepository(ctx.db).create({ kind: 'filing', fileName: 'f.csv', filePath: file, fileSize: 1, columnMap: FILING_MAPPING }, ctx.now());
+      const batchId = await createBatchesRepository(ctx.data).create({ kind: 'filing', fileName: 'f.csv', filePath: file, fileSize: 1, columnMap: FILING_MAPPING }, ctx.now());
       await within(jobs.importAndScreen({ batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING }));
       expect(jobs.isRunning(batchId)).toBe(false);
-      expect(createBatchesRepository(ctx.db).get(batchId)).toMatchObject({ status: 'failed', message: expect.stringMatching(/导入线程意外退出（退出码 3）/) });
+      expect(await createBatchesRepository(ctx.data).get(batchId)).toMatchObject({ status: 'failed', message: expect.stringMatching(/导入线程意外退出（退出码 3）/) });
     } finally {
       ctx.cleanup();
     }
