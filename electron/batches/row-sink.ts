@@ -1,8 +1,8 @@
 // The bulk path of an import: a chunk of parsed rows, their problems and the batch's running counts, written in
-// one transaction. On the embedded SQLite file these are prepared statements in one synchronous transaction (a
-// million rows in seconds; the query builder would spend more time building statements than SQLite spends
-// storing rows). PostgreSQL's bulk path is COPY, which takes a different shape again; the rest of the batch's
-// data goes through the repository (repository.ts).
+// one transaction. This is the one place where the two databases are written differently, because bulk loading
+// is where they differ most: on the embedded SQLite file, prepared statements in one synchronous transaction (a
+// million rows in seconds; the query builder would spend more time building statements than SQLite spends storing
+// rows); on PostgreSQL, COPY (row-sink-postgres.ts). Everything else of a batch goes through the repository.
 import type { Filing, Listing } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { ImportCounts, RowProblem } from './repository';
@@ -17,7 +17,7 @@ export interface RowSink {
    * rows are this batch's own — stored now, or stored by an earlier run of this same batch (an interrupted import
    * being resumed); a row another batch stored is a duplicate.
    */
-  writeChunk(batchId: number, rows: readonly ChunkRow[], problems: readonly RowProblem[], tally: (owned: readonly boolean[]) => ImportCounts): void;
+  writeChunk(batchId: number, rows: readonly ChunkRow[], problems: readonly RowProblem[], tally: (owned: readonly boolean[]) => ImportCounts): Promise<void>;
 }
 
 export function createSqliteRowSink(db: Db): RowSink {
@@ -56,5 +56,10 @@ export function createSqliteRowSink(db: Db): RowSink {
       setCounts.run({ ...tally(owned), id: batchId });
     },
   );
-  return { writeChunk: (batchId, rows, problems, tally) => chunk(batchId, rows, problems, tally) };
+  return {
+    writeChunk: (batchId, rows, problems, tally) => {
+      chunk(batchId, rows, problems, tally);
+      return Promise.resolve();
+    },
+  };
 }

@@ -115,14 +115,14 @@ export async function runBatchImport(
   const parse = rowParser(job, await keysWithImages(job));
   const sink = createSqliteRowSink(db);
   const images = imageCollector(job);
-  const flush = (chunk: readonly TableRow[]) => {
+  const flush = async (chunk: readonly TableRow[]) => {
     const parsed = chunk.map((row) => ({ row, result: row.problem === undefined ? parse(row.cells) : { ok: false as const, reason: row.problem } }));
     const stored = parsed.flatMap(({ row, result }) => (result.ok ? [{ row, key: result.key, chunkRow: result.row }] : []));
     const problems = parsed.flatMap(({ row, result }) => (result.ok ? [] : [{ rowNumber: row.rowNumber, reason: result.reason }]));
     let owned: readonly boolean[] = [];
     // the counts stored with the chunk are the counts after it; kept in memory only once the chunk is written
     const after = { ...counts };
-    sink.writeChunk(job.batchId, stored.map((s) => s.chunkRow), problems, (ownRows) => {
+    await sink.writeChunk(job.batchId, stored.map((s) => s.chunkRow), problems, (ownRows) => {
       owned = ownRows;
       const own = ownRows.filter(Boolean).length;
       after.totalRows += chunk.length;
@@ -150,12 +150,12 @@ export async function runBatchImport(
       chunk.push(row);
       if (chunk.length < IMPORT_CHUNK_ROWS) continue;
       options.signal?.throwIfAborted();
-      flush(chunk);
+      await flush(chunk);
       chunk = [];
       report();
     }
     options.signal?.throwIfAborted();
-    flush(chunk);
+    await flush(chunk);
     report();
   } finally {
     await table.close();
