@@ -4,14 +4,14 @@
 // app makes. A draft stays free.
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { migrateDataStore } from '../../electron/data/postgres/migrate';
 import { dataQueriesOn } from '../../electron/data/queries';
 import type { DataSchema } from '../../electron/data/schema';
 import { openDatabase } from '../../electron/db/open';
 import type { StoreKind } from '../../electron/store/store';
 import { tempDir } from './support/context';
-import { openFreshStore } from './support/stores';
+import { openedOnce, openFreshStore } from './support/stores';
 
 /** The data's tables on a fresh SQLite file (its numbered migrations) or a fresh PostgreSQL schema (its twins). */
 async function openData(kind: StoreKind): Promise<{ db: Kysely<DataSchema>; close(): Promise<void> }> {
@@ -65,12 +65,9 @@ async function issue(letter: number, year: number): Promise<void> {
 
 // The same statements on both databases: PostgreSQL's guards are checked against SQLite's, not against a reading of them.
 describe.each(['sqlite', 'postgres'] as const)('the archive guards on %s', (kind) => {
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openData(kind));
-  });
-  afterAll(async () => {
-    await close?.();
+  const data = openedOnce(() => openData(kind), (opened) => opened.close());
+  beforeEach(() => {
+    db = data().db;
   });
 
   it('refuses an UPDATE that supersedes a letter and changes its kind, year, sequence or issue date with it', async () => {
@@ -141,12 +138,9 @@ describe.each(['sqlite', 'postgres'] as const)('the archive guards on %s', (kind
 });
 
 describe('the archive guards on PostgreSQL alone', () => {
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openData('postgres'));
-  });
-  afterAll(async () => {
-    await close?.();
+  const data = openedOnce(() => openData('postgres'), (opened) => opened.close());
+  beforeEach(() => {
+    db = data().db;
   });
 
   it('refuse TRUNCATE, which fires no row trigger, on every guarded table', async () => {

@@ -3,15 +3,15 @@
 // data migrations go up, down to nothing, and up again, beside the accounts store's without mixing.
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_MIGRATION_TABLE, dataMigrations, migrateDataStore, migrateDataStoreDown } from '../../electron/data/postgres/migrate';
 import { DATA_TABLES, type DataSchema } from '../../electron/data/schema';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
-import { openDatabase, type Db } from '../../electron/db/open';
+import { openDatabase } from '../../electron/db/open';
 import { migrateStore } from '../../electron/store/migrate';
 import { tempDir } from './support/context';
 import { postgresShape, postgresTextColumnsNotC, sqliteShape } from './support/schema-shape';
-import { openFreshStore, type TestStore } from './support/stores';
+import { openedOnce, openFreshStore, type TestStore } from './support/stores';
 
 const MIGRATION_TABLES = [DATA_MIGRATION_TABLE, `${DATA_MIGRATION_TABLE}_lock`];
 
@@ -29,31 +29,36 @@ async function functionsIn(test: TestStore): Promise<string[]> {
 }
 
 describe('the data on PostgreSQL next to the SQLite file at its latest migration', () => {
-  let postgres: TestStore;
-  let data: Kysely<DataSchema>;
-  let folder: ReturnType<typeof tempDir>;
-  let sqlite: Db;
-  beforeAll(async () => {
-    folder = tempDir('markguard-parity-');
-    sqlite = openDatabase(path.join(folder.dir, 'markguard.sqlite'));
-    postgres = await openFreshStore('postgres');
-    await migrateDataStore(postgres.store);
-    // the store is typed for the accounts' tables; the same connections hold the data's
-    data = postgres.store.db as unknown as Kysely<DataSchema>;
-  });
-  afterAll(async () => {
-    sqlite?.close();
-    folder?.remove();
-    await postgres?.drop();
-  });
+  const parity = openedOnce(
+    async () => {
+      const folder = tempDir('markguard-parity-');
+      const sqlite = openDatabase(path.join(folder.dir, 'markguard.sqlite'));
+      const postgres = await openFreshStore('postgres').catch((error: unknown) => {
+        sqlite.close();
+        folder.remove();
+        throw error;
+      });
+      await migrateDataStore(postgres.store);
+      // the store is typed for the accounts' tables; the same connections hold the data's
+      const data = postgres.store.db as unknown as Kysely<DataSchema>;
+      return { sqlite, postgres, data, folder };
+    },
+    async ({ sqlite, postgres, folder }) => {
+      sqlite.close();
+      folder.remove();
+      await postgres.drop();
+    },
+  );
 
   it('has every table of DataSchema on both, and no other', async () => {
+    const { sqlite, postgres } = parity();
     const expected = [...DATA_TABLES].sort();
     expect(Object.keys(sqliteShape(sqlite)).sort()).toEqual(expected);
     expect((await tablesIn(postgres)).filter((name) => !MIGRATION_TABLES.includes(name))).toEqual(expected);
   });
 
   it('has the same columns, keys, unique constraints, indexes, foreign keys, checks and guards', async () => {
+    const { sqlite, postgres } = parity();
     const onPostgres = await postgresShape(postgres.store.db, postgres.store.schema ?? '', MIGRATION_TABLES);
     // TRUNCATE exists on PostgreSQL alone; its refusals are the guards' own (data-postgres-guards.test.ts)
     const truncates = Object.values(onPostgres).flatMap((table) => {
@@ -79,6 +84,7 @@ describe('the data on PostgreSQL next to the SQLite file at its latest migration
   });
 
   it('sorts and compares every text column by bytes, as SQLite does', async () => {
+    const { sqlite, postgres, data } = parity();
     expect(await postgresTextColumnsNotC(postgres.store.db, postgres.store.schema ?? '')).toEqual([]);
     const keys = ['b', 'B', 'a', 'Z', '_', '青海', '青', 'é', 'e', '𠮷', '１', '10', '9', 'ｚ'];
     const at = '2026-12-01T08:00:00.000Z';
@@ -95,6 +101,7 @@ describe('the data on PostgreSQL next to the SQLite file at its latest migration
   });
 
   it('gives ids back as numbers, takes an id given, and keeps a thumb byte for byte', async () => {
+    const { data } = parity();
     const mark = { name: '青海湖', category: '公共资源', created_at: 'x', updated_at: 'x' };
     const first = await data.insertInto('protected_marks').values({ ...mark, mark_id: 'P-1' }).returning('key').executeTakeFirstOrThrow();
     expect(typeof first.key).toBe('number');
@@ -111,24 +118,19 @@ describe('the data on PostgreSQL next to the SQLite file at its latest migration
     const marks = await data.selectFrom('protected_marks').select(['key', 'aliases']).orderBy('key').execute();
     expect(marks).toEqual([{ key: first.key, aliases: '[]' }, { key: 900, aliases: '[]' }]);
   });
+});
 
-  it('has a PostgreSQL twin of the latest SQLite migration', () => {
+describe('the data migrations on PostgreSQL', () => {
+  it('have a twin of the latest SQLite migration', () => {
     const names = Object.keys(dataMigrations());
     expect(names).toEqual([...names].sort());
     expect(names.at(-1)?.slice(0, 3)).toBe(String(LATEST_SCHEMA_VERSION).padStart(3, '0'));
   });
-});
 
-describe('the data migrations on PostgreSQL', () => {
-  let test: TestStore;
-  beforeAll(async () => {
-    test = await openFreshStore('postgres');
-  });
-  afterAll(async () => {
-    await test?.drop();
-  });
+  const fresh = openedOnce(() => openFreshStore('postgres'), (test) => test.drop());
 
   it('go up once, down to an empty schema, and up again; beside the accounts store in their own list', async () => {
+    const test = fresh();
     const names = Object.keys(dataMigrations());
     expect(await migrateDataStore(test.store)).toEqual(names);
     expect(await migrateDataStore(test.store)).toEqual([]);
@@ -148,6 +150,7 @@ describe('the data migrations on PostgreSQL', () => {
   });
 
   it('refuses a schema that a newer version migrated, and a SQLite store', async () => {
+    const test = fresh();
     await sql`insert into ${sql.table(DATA_MIGRATION_TABLE)} (name, timestamp) values ('999-future', '2030-01-01T00:00:00.000Z')`.execute(test.store.db);
     await expect(migrateDataStore(test.store)).rejects.toThrow(/数据迁移.*失败.*999-future/);
     await expect(migrateDataStore({ ...test.store, kind: 'sqlite' })).rejects.toThrow(/不是 PostgreSQL/);
