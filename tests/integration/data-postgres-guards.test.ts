@@ -1,7 +1,7 @@
 // The archive guards of SQLite migration 7 on PostgreSQL (the refusals archive-guards.test.ts checks through the
 // app, here as plain statements, run on both databases): an issued letter changes only to superseded, and its
 // filings, its archived files' records, the number sequences and the audit log refuse every change but the few the
-// app makes. A draft stays free.
+// app makes. A draft stays free. And the CHECKs of both refuse the same rows.
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,27 @@ describe.each(['sqlite', 'postgres'] as const)('the archive guards on %s', (kind
     expect(await db.selectFrom('letter_hits').select('id').where('letter_id', '=', bare.id).execute()).toEqual([]);
   });
 
+
+  it('refuses the same rows by their CHECKs', async () => {
+    const { letter, hits } = await seedDraft();
+    const refused = [
+      "INSERT INTO protected_marks (mark_id, name, category, created_at, updated_at) VALUES ('C-1', '某', '普通商标', 'x', 'x')",
+      "INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('table', 'a', 'a', 1, 'imported', 'x')",
+      "INSERT INTO batches (kind, file_name, file_path, file_size, status, started_at) VALUES ('filing', 'a', 'a', 1, 'done', 'x')",
+      "INSERT INTO hits (source, mark_id, mark_name, mark_category, matched_text, matched_mark, score, reasons, found_at) VALUES ('filing', 'm', 'm', 'c', 't', 't', 1, '[]', 'x')",
+      "INSERT INTO hits (source, mark_id, mark_name, mark_category, matched_text, matched_mark, score, reasons, found_at) VALUES ('web', 'm', 'm', 'c', 't', 't', 1, '[]', 'x')",
+      `UPDATE hits SET decision = 'maybe' WHERE id = ${hits[0]}`,
+      `UPDATE hits SET dismiss_reason = '别的' WHERE id = ${hits[0]}`,
+      `UPDATE hits SET listing_id = filing_id WHERE id = ${hits[0]}`,
+      "INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at) VALUES ('memo', '{}', 'x', 'x', 'x')",
+      "INSERT INTO letters (kind, status, fields_json, created_at, created_by, updated_at) VALUES ('referral', 'issued', '{}', 'x', 'x', 'x')",
+      `UPDATE letters SET document_json = '{}' WHERE id = ${letter}`,
+      "INSERT INTO letter_sequences (year, last_number) VALUES (1990, -1)",
+      `INSERT INTO letter_files (letter_id, format, path, sha256, size_bytes, created_at) VALUES (${letter}, 'odt', 'p', 's', 1, 'x')`,
+      "INSERT INTO images (sha256, format, size_bytes, width, height, phash, dhash, thumb, created_at) VALUES ('abc', 'png', 1, 1, 1, '0000000000000000', '0000000000000000', 'x', 'x')",
+    ];
+    for (const statement of refused) await expect(run(statement), statement).rejects.toThrow(/check constraint/i);
+  });
 });
 
 describe('the archive guards on PostgreSQL alone', () => {
