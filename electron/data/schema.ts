@@ -232,3 +232,27 @@ export interface DataSchema {
   listing_images: ListingImagesTable;
   mark_vienna_codes: MarkViennaCodesTable;
 }
+
+// Every table of DataSchema, at run time (tests compare the databases' tables with it). `satisfies` refuses a
+// missing table and one DataSchema does not have, so the list cannot drift from the interface.
+const TABLES_LISTED = {
+  protected_marks: true,
+  audit_log: true,
+  settings: true,
+  batches: true,
+  batch_problems: true,
+  filings: true,
+  listings: true,
+  hits: true,
+  letter_sequences: true,
+  letters: true,
+  letter_hits: true,
+  letter_files: true,
+  images: true,
+  mark_images: true,
+  filing_images: true,
+  listing_images: true,
+  mark_vienna_codes: true,
+} as const satisfies Record<keyof DataSchema, true>;
+
+export const DATA_TABLES = Object.keys(TABLES_LISTED) as (keyof DataSchema)[];
