@@ -57,9 +57,9 @@ export function createSqliteRowSink(db: Db): RowSink {
     },
   );
   return {
-    writeChunk: (batchId, rows, problems, tally) => {
+    // async so that a failure is a rejected promise on both databases, never a synchronous throw
+    writeChunk: async (batchId, rows, problems, tally) => {
       chunk(batchId, rows, problems, tally);
-      return Promise.resolve();
     },
   };
 }
