@@ -1,8 +1,12 @@
 // Two connections in two threads issue at the same moment: every letter gets its own number, with no gaps and no
-// SQLITE_BUSY (the number is taken in a BEGIN IMMEDIATE transaction).
+// SQLITE_BUSY (the number is one atomic upsert inside the issuing transaction, which SQLite begins IMMEDIATE). And
+// what guards the same on PostgreSQL, where two requests' transactions really overlap: the freeze of a draft that
+// another request issued meanwhile takes nothing, and its number goes back with the rollback.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, expect, it } from 'vitest';
+import { inTransaction } from '../../electron/data/queries';
+import { createLetterStore } from '../../electron/letters/store';
 import { openTestContext } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 
@@ -63,4 +67,28 @@ it('gives drafts issued at once from two threads distinct, gapless numbers', asy
   const sequences = numbers.map((n) => Number(/〕(\d+)号$/.exec(n)?.[1])).sort((x, y) => x - y);
   expect(sequences).toEqual(drafts.map((_, i) => i + 1));
   expect(ctx.db.prepare('SELECT last_number AS n FROM letter_sequences').get()).toEqual({ n: drafts.length });
+});
+
+it('freezes a draft only while it is a draft, so a freeze that lost the race gives its number back', async () => {
+  ctx = openTestContext();
+  const api = lettersApi(ctx);
+  const hits = seedConfirmedHits(ctx);
+  const draft = await api['letters.draftFromHits']({ hitIds: [hits.lake], kind: 'referral' });
+  const issued = await api['letters.issue']({ id: draft.id });
+  expect(issued.documentNumber).toBe('青市监商函〔2026〕1号');
+  if (!issued.document) throw new Error('an issued letter carries its document');
+  const record = { document: issued.document, facts: issued.facts };
+  const late = inTransaction(ctx.data, async (tx) => {
+    const store = createLetterStore(tx);
+    const sequence = await store.nextSequence(2026);
+    expect(sequence).toBe(2);
+    const at = ctx.now();
+    const frozen = await store.markIssued(draft.id, { year: 2026, sequence, number: '青市监商函〔2026〕2号', record, on: '2026-11-29', at, by: '另一位处长' });
+    if (!frozen) throw new Error('issued meanwhile');
+  });
+  await expect(late).rejects.toThrow('issued meanwhile');
+  expect(ctx.db.prepare('SELECT year, last_number FROM letter_sequences').all()).toEqual([{ year: 2026, last_number: 1 }]);
+  expect((await api['letters.get']({ id: draft.id })).documentNumber).toBe('青市监商函〔2026〕1号');
+  const next = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
+  expect((await api['letters.issue']({ id: next.id })).documentNumber).toBe('青市监商函〔2026〕2号');
 });
