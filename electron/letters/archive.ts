@@ -35,10 +35,7 @@ export function createLetterArchive(ctx: AppContext) {
 
     async list(status?: LetterStatus): Promise<LetterSummary[]> {
       const s = store();
-      const rows = await s.list(status);
-      const summaries: LetterSummary[] = [];
-      for (const row of rows) summaries.push(await s.summary(row));
-      return summaries;
+      return s.summaries(await s.list(status));
     },
 
     get: async (id: number): Promise<LetterDetail> => detailOf(ctx, ctx.data, await requireLetter(store(), id)),

@@ -112,7 +112,7 @@ export function createHitFactsQueries(db: DataExecutor) {
       return hitIds.flatMap((id) => byId.get(id) ?? []);
     },
     /** Confirmed filing hits that no draft or issued letter of this kind covers yet, the nearest deadline first. */
-    async candidates(kind: string): Promise<LetterHitFacts[]> {
+    async candidates(kind: LetterKind): Promise<LetterHitFacts[]> {
       const rows: FactsRow[] = await selectFacts(db)
         .where('h.source', '=', 'filing')
         .where('h.decision', '=', 'confirmed')
@@ -123,7 +123,7 @@ export function createHitFactsQueries(db: DataExecutor) {
                 .innerJoin('letters as l', 'l.id', 'lh.letter_id')
                 .select('lh.id')
                 .whereRef('lh.hit_id', '=', 'h.id')
-                .where('l.kind', '=', kind as LetterKind)
+                .where('l.kind', '=', kind)
                 .where('l.status', 'in', ['draft', 'issued']),
             ),
           ),

@@ -77,7 +77,8 @@ export async function detailOf(ctx: AppContext, db: DataExecutor, row: LetterRow
   const record = issuedRecordOf(row);
   const fields = fieldsOf(row);
   const facts = record ? record.facts : (await createHitFactsQueries(db).byHitIds(fields.rows.map((r) => r.hitId))).map(({ decision: _d, ...f }) => f);
-  const summary = await createLetterStore(db).summary(row);
+  const [summary] = await createLetterStore(db).summaries([row]);
+  if (!summary) throw new AppFailure('not-found', '该函件不存在，可能已被删除。请刷新列表。');
   return { ...summary, fields, facts, document: record?.document ?? null, today: localDate(ctx.now()) };
 }
 

@@ -7,6 +7,8 @@ import type { DataExecutor } from '../data/queries';
 import type { LettersTable } from '../data/schema';
 
 export const LETTER_ENTITY = 'letter';
+/** ids per IN list: far below SQLite's and PostgreSQL's limits on bound parameters */
+const CHUNK = 1000;
 
 export type LetterRow = Selectable<LettersTable>;
 
@@ -54,19 +56,16 @@ export function createLetterStore(db: DataExecutor) {
   /** The letters naming each hit, oldest first; one query for all of them. */
   const refsOfHits = async (hitIds: readonly number[]): Promise<Map<number, LetterRef[]>> => {
     const refs = new Map<number, LetterRef[]>();
-    if (hitIds.length === 0) return refs;
-    const rows = await db
-      .selectFrom('letter_hits as lh')
-      .innerJoin('letters as l', 'l.id', 'lh.letter_id')
-      .select(['lh.hit_id as hitId', 'l.id as id', 'l.kind as kind', 'l.status as status', 'l.document_number as documentNumber'])
-      .where('lh.hit_id', 'in', [...new Set(hitIds)])
-      .orderBy('l.id')
-      .execute();
-    for (const { hitId, ...letter } of rows) {
-      if (hitId === null) continue;
-      const list = refs.get(hitId) ?? [];
-      list.push(letter);
-      refs.set(hitId, list);
+    const unique = [...new Set(hitIds)];
+    for (let start = 0; start < unique.length; start += CHUNK) {
+      const rows = await db
+        .selectFrom('letter_hits as lh')
+        .innerJoin('letters as l', 'l.id', 'lh.letter_id')
+        .select(['lh.hit_id as hitId', 'l.id as id', 'l.kind as kind', 'l.status as status', 'l.document_number as documentNumber'])
+        .where('lh.hit_id', 'in', unique.slice(start, start + CHUNK))
+        .orderBy('l.id')
+        .execute();
+      for (const { hitId, ...letter } of rows) if (hitId !== null) refs.set(hitId, [...(refs.get(hitId) ?? []), letter]);
     }
     return refs;
   };
@@ -180,26 +179,54 @@ export function createLetterStore(db: DataExecutor) {
         .values({ at: entry.at, actor: entry.actor, action: entry.action, entity: LETTER_ENTITY, entity_key: String(entry.key), before_json: json(entry.before), after_json: json(entry.after), note: entry.note })
         .execute();
     },
-    async summary(row: LetterRow): Promise<LetterSummary> {
-      const links = await hits(row.id);
-      const stored = await files(row.id);
-      return {
-        id: row.id,
-        kind: row.kind,
-        status: row.status,
-        documentNumber: row.document_number,
-        title: row.title || fieldsOf(row).title,
-        recipient: row.recipient || fieldsOf(row).recipient,
-        hitCount: links.length,
-        applicationNumbers: links.map((h) => h.application_number),
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-        issuedOn: row.issued_on,
-        issuedBy: row.issued_by,
-        supersedes: await ref(row.supersedes),
-        supersededBy: await ref(row.superseded_by),
-        files: stored.map((f) => ({ format: f.format, sha256: f.sha256, sizeBytes: f.size_bytes, font: f.font })),
-      };
+    /** The summaries of many letters in a few queries (the archive lists every letter). */
+    async summaries(rows: readonly LetterRow[]): Promise<LetterSummary[]> {
+      const links = new Map<number, LetterHitLink[]>();
+      const stored = new Map<number, StoredFile[]>();
+      const ids = rows.map((row) => row.id);
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const chunk = ids.slice(start, start + CHUNK);
+        const hitRows = await db
+          .selectFrom('letter_hits')
+          .select(['letter_id', 'hit_id', 'application_number', 'mark_id'])
+          .where('letter_id', 'in', chunk)
+          .orderBy('letter_id')
+          .orderBy('position')
+          .execute();
+        for (const { letter_id, ...link } of hitRows) links.set(letter_id, [...(links.get(letter_id) ?? []), link]);
+        const fileRows = await db
+          .selectFrom('letter_files')
+          .select(['letter_id', 'format', 'path', 'sha256', 'size_bytes', 'font'])
+          .where('letter_id', 'in', chunk)
+          .orderBy('letter_id')
+          .orderBy('format')
+          .execute();
+        for (const { letter_id, ...file } of fileRows) stored.set(letter_id, [...(stored.get(letter_id) ?? []), file]);
+      }
+      const listed = new Map(rows.map((row): [number, LetterRef] => [row.id, { id: row.id, kind: row.kind, status: row.status, documentNumber: row.document_number }]));
+      const refOf = async (id: number | null) => (id === null ? null : (listed.get(id) ?? (await ref(id))));
+      const summaries: LetterSummary[] = [];
+      for (const row of rows) {
+        const hitsOf = links.get(row.id) ?? [];
+        summaries.push({
+          id: row.id,
+          kind: row.kind,
+          status: row.status,
+          documentNumber: row.document_number,
+          title: row.title || fieldsOf(row).title,
+          recipient: row.recipient || fieldsOf(row).recipient,
+          hitCount: hitsOf.length,
+          applicationNumbers: hitsOf.map((h) => h.application_number),
+          createdAt: row.created_at,
+          createdBy: row.created_by,
+          issuedOn: row.issued_on,
+          issuedBy: row.issued_by,
+          supersedes: await refOf(row.supersedes),
+          supersededBy: await refOf(row.superseded_by),
+          files: (stored.get(row.id) ?? []).map((f) => ({ format: f.format, sha256: f.sha256, sizeBytes: f.size_bytes, font: f.font })),
+        });
+      }
+      return summaries;
     },
   };
 }
