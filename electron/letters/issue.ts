@@ -17,7 +17,7 @@ import { loadLetterFigures } from './figures';
 import { fontLookupOf } from './pdf-fonts';
 import { letterRenderScript, renderLetterFileIn } from './render';
 import { currentFacts, detailOf, localDate, requireDraft, requireLetter } from './service';
-import { createLetterStore, fieldsOf, issuedRecordOf, type StoredFile } from './store';
+import { createLetterStore, fieldsOf, issuedRecordOf, type IssueMark, type LetterStore, type StoredFile } from './store';
 
 const FORMATS: readonly LetterFormat[] = ['docx', 'pdf'];
 
@@ -30,6 +30,20 @@ async function render(ctx: AppContext, letter: LetterDocument, format: LetterFor
 /** Where an issued letter's files live, relative to the data folder so that the folder can move. */
 export const archivePath = (year: number, documentNumber: string, format: LetterFormat): string =>
   path.join('letters', String(year), `${letterFileStem(documentNumber)}.${format}`);
+
+/**
+ * The heart of issuing, on the caller's transaction: the year's next number in one atomic statement, then the draft
+ * frozen under it. On PostgreSQL the sequence's row stays locked until the transaction ends, so a second request
+ * for the year waits there and then sees this one's outcome; a draft another request froze meanwhile is refused,
+ * and the rollback gives this request's number back (never reissued, never skipped).
+ */
+export async function freezeUnderNextNumber(store: LetterStore, id: number, year: number, make: (sequence: number) => IssueMark): Promise<IssueMark> {
+  const issue = make(await store.nextSequence(year));
+  if (!(await store.markIssued(id, issue))) {
+    throw new AppFailure('conflict', '该函件刚刚已由他人签发，本次未签发、未占用文号。请刷新后查看。');
+  }
+  return issue;
+}
 
 /**
  * Takes the year's next number and freezes the draft as issued, in one transaction that awaits only its queries:
@@ -52,14 +66,12 @@ export async function takeNumberAndFreeze(ctx: AppContext, id: number): Promise<
     const year = Number(on.slice(0, 4));
     // the number must make a file name the archive can hold, checked before one is taken
     formatDocumentNumber(settings.bodyCode, year, 1);
-    const sequence = await store.nextSequence(year);
-    const number = formatDocumentNumber(settings.bodyCode, year, sequence);
-    // A template error throws here and rolls the sequence back with everything else: no number was used.
-    const document = composeLetter({ kind: row.kind, settings, fields, facts, documentNumber: number, date: on });
-    // Another request may have issued this draft since it was read (PostgreSQL): then this one takes nothing.
-    if (!(await store.markIssued(id, { year, sequence, number, record: { document, facts }, on, at, by: actor }))) {
-      throw new AppFailure('conflict', '该函件刚刚已由他人签发，本次未签发、未占用文号。请刷新后查看。');
-    }
+    const { number, record: { document } } = await freezeUnderNextNumber(store, id, year, (sequence) => {
+      const number = formatDocumentNumber(settings.bodyCode, year, sequence);
+      // A template error throws here and rolls the sequence back with everything else: no number was used.
+      const document = composeLetter({ kind: row.kind, settings, fields, facts, documentNumber: number, date: on });
+      return { year, sequence, number, record: { document, facts }, on, at, by: actor };
+    });
     const after = { documentNumber: number, title: document.title, recipient: document.recipient, hitIds: facts.map((f) => f.hitId) };
     await store.audit({ at, actor, action: 'issue', key: id, before: null, after, note: `签发 ${number}` });
     if (row.supersedes !== null) {

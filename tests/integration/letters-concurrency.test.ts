@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, expect, it } from 'vitest';
 import { inTransaction } from '../../electron/data/queries';
+import { freezeUnderNextNumber } from '../../electron/letters/issue';
 import { createLetterStore } from '../../electron/letters/store';
 import { openTestContext } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
@@ -78,15 +79,13 @@ it('freezes a draft only while it is a draft, so a freeze that lost the race giv
   expect(issued.documentNumber).toBe('青市监商函〔2026〕1号');
   if (!issued.document) throw new Error('an issued letter carries its document');
   const record = { document: issued.document, facts: issued.facts };
-  const late = inTransaction(ctx.data, async (tx) => {
-    const store = createLetterStore(tx);
-    const sequence = await store.nextSequence(2026);
-    expect(sequence).toBe(2);
-    const at = ctx.now();
-    const frozen = await store.markIssued(draft.id, { year: 2026, sequence, number: '青市监商函〔2026〕2号', record, on: '2026-11-29', at, by: '另一位处长' });
-    if (!frozen) throw new Error('issued meanwhile');
-  });
-  await expect(late).rejects.toThrow('issued meanwhile');
+  const late = inTransaction(ctx.data, (tx) =>
+    freezeUnderNextNumber(createLetterStore(tx), draft.id, 2026, (sequence) => {
+      expect(sequence).toBe(2);
+      return { year: 2026, sequence, number: '青市监商函〔2026〕2号', record, on: '2026-11-29', at: ctx.now(), by: '另一位处长' };
+    }),
+  );
+  await expect(late).rejects.toThrow(/已由他人签发，本次未签发、未占用文号/);
   expect(ctx.db.prepare('SELECT year, last_number FROM letter_sequences').all()).toEqual([{ year: 2026, last_number: 1 }]);
   expect((await api['letters.get']({ id: draft.id })).documentNumber).toBe('青市监商函〔2026〕1号');
   const next = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
