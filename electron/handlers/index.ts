@@ -1,10 +1,10 @@
 // Every channel of shared/api.ts, composed from one handler factory per area. Transports differ only in dialogs.
 import { createDesktopAccountsHandlers } from '../accounts/handlers';
+import { createLettersHandlers } from '../letters/handlers';
 import { createNoConnectionHandlers } from '../server/connection-handlers';
 import { createDesktopServerBackupHandlers } from '../server/backup/handlers';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
-import { createLettersHandlers } from './letters';
 import { createFilesHandlers, type ShellPorts } from './files';
 import { createLogoHandlers } from './logos';
 import { createRegistryHandlers, type StartInfo } from './registry';

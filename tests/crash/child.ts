@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import type { AppConfig, AppContext } from '../../electron/context';
 import { createBatchesRepository } from '../../electron/db/repositories/batches';
-import { createLettersHandlers } from '../../electron/handlers/letters';
+import { createLettersHandlers } from '../../electron/letters/handlers';
 import { createFileGrants } from '../../electron/files/grants';
 import { sha256 } from '../../electron/letters/files';
 import { createBackupService } from '../../electron/services/backup';
