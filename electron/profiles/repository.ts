@@ -1,5 +1,5 @@
 // The numbers of applicant and agency profiles: what each filed and how much of it hits the registry.
-import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { expressionBuilder, type Expression, type QueryCreator, type SqlBool } from 'kysely';
 import type { DataExecutor } from '../data/queries';
 import type { DataSchema } from '../data/schema';
 
@@ -45,6 +45,41 @@ function scopeCondition(scope: ProfileScope): Expression<SqlBool> {
   return eb.and(conditions);
 }
 
+type Scoped = DataSchema & { scope: { name: string } };
+
+/** What each name in scope filed: how much, in how many classes, from when to when. */
+function counted(column: ProfileKind) {
+  return (db: QueryCreator<Scoped>) =>
+    db
+      .selectFrom('filings as f')
+      .select((e) => [
+        e.ref(`f.${column}`).as('name'),
+        e.fn.countAll().as('filings'),
+        e.fn.count('f.nice_class').distinct().as('classes'),
+        e.fn.coalesce(e.fn.min(e.fn('nullif', ['f.filed_on', e.val('')])), e.val('')).as('first_date'),
+        e.fn.coalesce(e.fn.max(e.fn('nullif', ['f.filed_on', e.val('')])), e.val('')).as('last_date'),
+      ])
+      .where(`f.${column}`, 'in', (e) => e.selectFrom('scope').select('scope.name'))
+      .groupBy(`f.${column}`);
+}
+
+/** The hits (not dismissed) of each name in scope, with the owner of the mark hit (null when it has none). */
+function ownerHits(column: ProfileKind) {
+  return (db: QueryCreator<Scoped>) =>
+    db
+      .selectFrom('hits as h')
+      .innerJoin('filings as f', 'f.id', 'h.filing_id')
+      .leftJoin('protected_marks as pm', 'pm.key', 'h.mark_key')
+      .select((e) => [
+        e.ref(`f.${column}`).as('name'),
+        'h.mark_id',
+        e.fn<string | null>('nullif', [e.fn('trim', ['pm.holder']), e.val('')]).as('owner'),
+        'h.mark_category',
+      ])
+      .where('h.decision', '<>', 'dismissed')
+      .where(`f.${column}`, 'in', (e) => e.selectFrom('scope').select('scope.name'));
+}
+
 /**
  * One row per applicant (or agency) in scope, sorted. Hits that a reviewer dismissed are not evidence of anything,
  * so they do not count towards a profile. A mark without 权利人 (a public name, a record not yet filled in) has no
@@ -59,33 +94,8 @@ export async function profileAggregates(
   const column = scope.kind;
   const rows = await data
     .with('scope', (db) => db.selectFrom('filings').select(`filings.${column} as name`).distinct().where(scopeCondition(scope)))
-    .with('counted', (db) =>
-      db
-        .selectFrom('filings as f')
-        .select((e) => [
-          e.ref(`f.${column}`).as('name'),
-          e.fn.countAll().as('filings'),
-          e.fn.count('f.nice_class').distinct().as('classes'),
-          e.fn.coalesce(e.fn.min(e.fn('nullif', ['f.filed_on', e.val('')])), e.val('')).as('first_date'),
-          e.fn.coalesce(e.fn.max(e.fn('nullif', ['f.filed_on', e.val('')])), e.val('')).as('last_date'),
-        ])
-        .where(`f.${column}`, 'in', (e) => e.selectFrom('scope').select('scope.name'))
-        .groupBy(`f.${column}`),
-    )
-    .with('owner_hits', (db) =>
-      db
-        .selectFrom('hits as h')
-        .innerJoin('filings as f', 'f.id', 'h.filing_id')
-        .leftJoin('protected_marks as pm', 'pm.key', 'h.mark_key')
-        .select((e) => [
-          e.ref(`f.${column}`).as('name'),
-          'h.mark_id',
-          e.fn<string | null>('nullif', [e.fn('trim', ['pm.holder']), e.val('')]).as('owner'),
-          'h.mark_category',
-        ])
-        .where('h.decision', '<>', 'dismissed')
-        .where(`f.${column}`, 'in', (e) => e.selectFrom('scope').select('scope.name')),
-    )
+    .with('counted', counted(column))
+    .with('owner_hits', ownerHits(column))
     .with('per_owner', (db) =>
       db.selectFrom('owner_hits').select((e) => ['name', 'owner', e.fn.countAll().as('n')]).where('owner', 'is not', null).groupBy(['name', 'owner']),
     )
@@ -118,17 +128,22 @@ export async function profileAggregates(
     .orderBy(PROFILE_SORTS[sort.by], sort.dir)
     .orderBy('c.name')
     .execute();
-  // counts come back as text from PostgreSQL
-  return rows.map((r) => ({
-    name: r.name,
-    filings: Number(r.filings),
-    classes: Number(r.classes),
-    first_date: String(r.first_date),
-    last_date: String(r.last_date),
-    hits: Number(r.hits),
-    distinct_marks: Number(r.distinct_marks),
-    distinct_owners: Number(r.distinct_owners),
-    public_hits: Number(r.public_hits),
-    max_on_owner: Number(r.max_on_owner),
-  }));
+  return rows.map(toAggregate);
+}
+
+// counts come back as text from PostgreSQL
+function toAggregate(r: Record<keyof ProfileAggregate, unknown>): ProfileAggregate {
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    name: String(r.name),
+    filings: n(r.filings),
+    classes: n(r.classes),
+    first_date: String(r.first_date ?? ''),
+    last_date: String(r.last_date ?? ''),
+    hits: n(r.hits),
+    distinct_marks: n(r.distinct_marks),
+    distinct_owners: n(r.distinct_owners),
+    public_hits: n(r.public_hits),
+    max_on_owner: n(r.max_on_owner),
+  };
 }
