@@ -1,13 +1,15 @@
 // Reading and writing the decision on hits. A write names the version it was made on and raises it in the same
 // statement, so that of two clerks writing the same hit at once (truly at once on PostgreSQL) only one succeeds.
+import type { Selectable } from 'kysely';
 import type { Decision, HitRow } from '../../shared/contract/screening';
 import type { DataExecutor } from '../data/queries';
+import type { HitsTable } from '../data/schema';
 
 /** What a decision changes on a hit: what undo puts back. */
 export interface HitDecisionState {
   id: number;
   decision: Decision;
-  dismiss_reason: string;
+  dismiss_reason: Selectable<HitsTable>['dismiss_reason'];
   decision_note: string;
   decided_at: string | null;
   decided_by: string | null;
@@ -48,7 +50,7 @@ export async function writeDecision(data: DataExecutor, state: HitDecisionState,
     .updateTable('hits')
     .set((eb) => ({
       decision: state.decision,
-      dismiss_reason: state.dismiss_reason as '' | '不近似' | '权利人自有' | '其他',
+      dismiss_reason: state.dismiss_reason,
       decision_note: state.decision_note,
       decided_at: state.decided_at,
       decided_by: state.decided_by,

@@ -1,7 +1,8 @@
 // The review queue: query hits, show one in detail, record decisions (each audited, the latest undoable), and list
 // what falls due. The exports of hits are in exports.ts.
 import { expressionBuilder } from 'kysely';
-import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
+import type { z } from 'zod';
+import type { Decision, DismissReasonSchema, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
 import { CONFIRM_LABELS, HitQuerySchema } from '../../shared/contract/screening';
 import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
@@ -69,6 +70,8 @@ async function writeOrRefuse(tx: DataExecutor, state: HitDecisionState, version:
 const decisionNote = (row: HitNow, decision: Decision, dismissReason?: string, note?: string) =>
   `「${row.matched_text}」/「${row.mark_name}」：${decisionLabel(row)} → ${decisionLabel({ decision, source: row.source })}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`;
 
+type DismissReason = z.infer<typeof DismissReasonSchema>;
+
 let undoTokens = 0;
 
 export function createReviewService(ctx: AppContext) {
@@ -79,7 +82,7 @@ export function createReviewService(ctx: AppContext) {
    */
   const lastDecisions = new Map<string, { token: number; before: HitDecisionState[]; after: SeenVersion[] }>();
 
-  async function decide(hitIds: readonly number[], decision: Decision, dismissReason?: string, note?: string, seen?: readonly SeenVersion[]): Promise<DecisionResult> {
+  async function decide(hitIds: readonly number[], decision: Decision, dismissReason?: DismissReason, note?: string, seen?: readonly SeenVersion[]): Promise<DecisionResult> {
     if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
     const now = ctx.now();
     const actor = ctx.config.actor;
@@ -183,7 +186,7 @@ export function createReviewService(ctx: AppContext) {
     get,
     decide,
     /** A decision over a whole filter is made on the hits as they are now (no versions: the clerk did not see each). */
-    async decideMatching(query: HitQuery, decision: Decision, dismissReason?: string, note?: string): Promise<DecisionResult> {
+    async decideMatching(query: HitQuery, decision: Decision, dismissReason?: DismissReason, note?: string): Promise<DecisionResult> {
       const ids = await matchingHitIds(ctx.data, HitQuerySchema.parse(query), today());
       if (ids.length === 0) return { updated: 0, undoToken: null, versions: [] };
       return decide(ids, decision, dismissReason, note);
