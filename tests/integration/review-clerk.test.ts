@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { deadlineIs } from '../../electron/review/hit-filter';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService, likelyOtherKind } from '../../electron/services/batches';
+import { weekOf } from '../../electron/dashboard/repository';
 import { createDashboardService } from '../../electron/dashboard/service';
 import { createRegistryService } from '../../electron/services/registry';
 import { createReviewService } from '../../electron/review/service';
@@ -145,6 +146,16 @@ describe('the dashboard report period', () => {
     const found = await dashboard.summary({ weekBasis: 'found' });
     expect(found.weekBasis).toBe('found');
     expect(found.hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-23']);
+  });
+});
+
+describe('the dashboard weeks', () => {
+  it('count a day under the same Monday as the SQLite expression they were counted with before the port', () => {
+    const sqlite = ctx.db.prepare<[string], { w: string }>("SELECT strftime('%Y-%m-%d', ?, 'weekday 1', '-7 days') AS w");
+    for (let day = 0; day < 400; day += 1) {
+      const iso = new Date(Date.UTC(2025, 11, 1 + day)).toISOString().slice(0, 10);
+      expect(weekOf(iso), iso).toBe(sqlite.get(iso)?.w);
+    }
   });
 });
 
