@@ -11,7 +11,7 @@ import { writeFileStreamed } from '../files/streamed';
 import { csvField } from '../services/registry-export';
 import { writeXlsx, type XlsxCell, type XlsxColumn } from '../tabular/xlsx-writer';
 import { allHitPages, countHits } from './queue-repository';
-import { decisionLabel } from './service';
+import { decisionLabel } from './decisions';
 
 const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
 

@@ -1,76 +1,19 @@
-// The review queue: query hits, show one in detail, record decisions (each audited, the latest undoable), and list
-// what falls due. The exports of hits are in exports.ts.
+// The review queue: query hits, show one in detail, record decisions (each audited, the latest undoable per clerk),
+// and list what falls due. How a decision is written is in decisions.ts, the exports of hits in exports.ts.
 import { expressionBuilder } from 'kysely';
-import type { z } from 'zod';
-import type { Decision, DismissReasonSchema, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
-import { CONFIRM_LABELS, HitQuerySchema } from '../../shared/contract/screening';
+import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contract/screening';
+import { HitQuerySchema } from '../../shared/contract/screening';
 import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { inTransaction, type DataExecutor } from '../data/queries';
 import type { DataSchema } from '../data/schema';
-import { readDecisions, withSameFiling, writeDecision, type HitDecisionState, type HitNow } from './decisions-repository';
+import type { HitDecisionState } from './decisions-repository';
+import { recordDecision, undoDecision, type DecisionResult, type DismissReason, type SeenVersion } from './decisions';
 import { countOtherHitsOfFiling, queueFacets } from './facets-repository';
 import { addDays, hitColumn, OVERDUE_HITS } from './hit-filter';
 import { toHitRow } from './hit-records';
-import { localMinute, localToday } from './local-time';
+import { localToday } from './local-time';
 import { allHitPages, getHitRecord, matchingHitIds, queryQueue } from './queue-repository';
-
-export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: CONFIRM_LABELS.filing, dismissed: '排除' };
-/** A confirmed listing is 仿冒/侵权, a confirmed filing 疑似恶意抢注. */
-export const decisionLabel = (row: Pick<HitRow, 'decision' | 'source'>) =>
-  row.decision === 'confirmed' ? CONFIRM_LABELS[row.source] : DECISION_LABELS[row.decision];
-
-export interface DecisionResult {
-  updated: number;
-  undoToken: number | null;
-  /** every hit the decision wrote, with its new version */
-  versions: SeenVersion[];
-}
-
-/** A hit's version as the clerk saw it (hits.decide's `seen`). */
-export interface SeenVersion {
-  hitId: number;
-  version: number;
-}
-
-/** The refusal of a decision made on hits another clerk has decided since: what they are now, and by whom. */
-function conflictOf(changed: readonly HitNow[]): AppFailure {
-  const first = changed[0]!;
-  const who = first.decided_by ? `已由 ${first.decided_by}` : '已被他人';
-  const when = first.decided_at ? ` 于 ${localMinute(first.decided_at)} ` : '';
-  const more = changed.length > 1 ? `等 ${changed.length} 条命中` : '';
-  return new AppFailure(
-    'conflict',
-    `「${first.matched_text}」/「${first.mark_name}」${more}${who}${when}改为「${decisionLabel(first)}」，本次结论未保存。请查看最新结论后再决定。`,
-  );
-}
-
-/** The hits among `expected` that are no longer at the version expected of them. */
-async function movedOn(data: DataExecutor, expected: readonly SeenVersion[]): Promise<HitNow[]> {
-  const now = new Map((await readDecisions(data, expected.map((e) => e.hitId))).map((row) => [row.id, row]));
-  return expected.flatMap((e) => {
-    const row = now.get(e.hitId);
-    return row && row.version !== e.version ? [row] : [];
-  });
-}
-
-/**
- * Writes `state` on a hit at `version`. A hit another request has changed since it was read is a conflict (the
- * caller's transaction rolls back: nothing of the decision is written); a hit removed since is left out (false).
- */
-async function writeOrRefuse(tx: DataExecutor, state: HitDecisionState, version: number): Promise<number | false> {
-  const written = await writeDecision(tx, state, version);
-  if (written !== null) return written;
-  const [now] = await readDecisions(tx, [state.id]);
-  if (now) throw conflictOf([now]);
-  return false;
-}
-
-const decisionNote = (row: HitNow, decision: Decision, dismissReason?: string, note?: string) =>
-  `「${row.matched_text}」/「${row.mark_name}」：${decisionLabel(row)} → ${decisionLabel({ decision, source: row.source })}${dismissReason && decision === 'dismissed' ? `（${dismissReason}）` : ''}${note ? `；备注：${note}` : ''}`;
-
-type DismissReason = z.infer<typeof DismissReasonSchema>;
 
 let undoTokens = 0;
 
@@ -84,35 +27,8 @@ export function createReviewService(ctx: AppContext) {
 
   async function decide(hitIds: readonly number[], decision: Decision, dismissReason?: DismissReason, note?: string, seen?: readonly SeenVersion[]): Promise<DecisionResult> {
     if (decision === 'dismissed' && !dismissReason) throw new AppFailure('invalid-input', '排除时请选择原因：不近似、权利人自有或其他');
-    const now = ctx.now();
     const actor = ctx.config.actor;
-    const before: HitDecisionState[] = [];
-    const after: SeenVersion[] = [];
-    await inTransaction(ctx.data, async (tx) => {
-      // what the clerk saw must still be so; each write below checks its own hit again, atomically
-      const changed = await movedOn(tx, seen ?? []);
-      if (changed.length > 0) throw conflictOf(changed);
-      const seenVersion = new Map((seen ?? []).map((s) => [s.hitId, s.version]));
-      for (const row of await readDecisions(tx, await withSameFiling(tx, hitIds))) {
-        const { source: _source, mark_name: _markName, matched_text: _matchedText, version, ...state } = row;
-        const next: HitDecisionState = {
-          id: row.id,
-          decision,
-          dismiss_reason: decision === 'dismissed' ? (dismissReason ?? '') : '',
-          decision_note: note ?? '',
-          decided_at: decision === 'undecided' ? null : now,
-          decided_by: decision === 'undecided' ? null : actor,
-        };
-        const written = await writeOrRefuse(tx, next, seenVersion.get(row.id) ?? version);
-        if (written === false) continue;
-        before.push(state);
-        after.push({ hitId: row.id, version: written });
-        ctx.audit.record(
-          { actor, action: 'update', entity: 'hit', entityKey: String(row.id), before: null, after: null, note: decisionNote(row, decision, dismissReason, note) },
-          now,
-        );
-      }
-    });
+    const { before, after } = await recordDecision(ctx, { hitIds, decision, dismissReason, note, seen }, actor);
     if (after.length === 0) return { updated: 0, undoToken: null, versions: [] };
     undoTokens += 1;
     lastDecisions.set(actor, { token: undoTokens, before, after });
@@ -127,27 +43,13 @@ export function createReviewService(ctx: AppContext) {
     const actor = ctx.config.actor;
     const last = lastDecisions.get(actor);
     if (!last || last.token !== undoToken) throw new AppFailure('conflict', '只能撤销最近一次作出的结论；该结论已撤销或之后又作出了新的结论');
-    const now = ctx.now();
-    const versions: SeenVersion[] = [];
     try {
-      await inTransaction(ctx.data, async (tx) => {
-        const changed = await movedOn(tx, last.after);
-        if (changed.length > 0) throw conflictOf(changed);
-        for (const [i, before] of last.before.entries()) {
-          const written = await writeOrRefuse(tx, before, last.after[i]!.version);
-          if (written === false) continue;
-          versions.push({ hitId: before.id, version: written });
-          ctx.audit.record(
-            { actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
-            now,
-          );
-        }
-      });
+      const versions = await undoDecision(ctx, last, actor);
+      return { restored: versions.length, versions };
     } finally {
       // undone or refused, this decision can no longer be undone
       lastDecisions.delete(actor);
     }
-    return { restored: versions.length, versions };
   }
 
   async function get(hitId: number): Promise<HitDetail> {
