@@ -4,6 +4,9 @@ import { createLettersHandlers } from '../letters/handlers';
 import { createNoConnectionHandlers } from '../server/connection-handlers';
 import { createDesktopServerBackupHandlers } from '../server/backup/handlers';
 import type { AppContext } from '../context';
+import { createDashboardHandlers } from '../dashboard/handlers';
+import { createProfileHandlers } from '../profiles/handlers';
+import { createReviewHandlers } from '../review/handlers';
 import type { Handlers } from '../ipc/dispatch';
 import { createFilesHandlers, type ShellPorts } from './files';
 import { createLogoHandlers } from './logos';
@@ -19,6 +22,9 @@ export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartI
     ...createFilesHandlers(shell),
     ...createRegistryHandlers(ctx, shell, start),
     ...createScreeningHandlers(ctx, shell),
+    ...createReviewHandlers(ctx, shell),
+    ...createProfileHandlers(ctx),
+    ...createDashboardHandlers(ctx, shell),
     ...createLettersHandlers(ctx, shell),
     ...createLogoHandlers(ctx, shell),
     // the server replaces these with the real ones (electron/server)
