@@ -92,7 +92,7 @@ export async function startServices(
     backups.prune();
     const interrupted = await recoverInterruptedBatches(ctx);
     await resumeRemovals(ctx);
-    reconcileWithArchive(ctx.db, config.dataDir);
+    await reconcileWithArchive(ctx.data, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     // image features of an older version are computed again before anything is compared with them
     const refreshed = await refreshImageFeatures(ctx);

@@ -69,7 +69,7 @@ export function daysBetween(from: string, to: string): number | null {
 }
 
 // One definition of what a clerk can still act on, used by the review queue, the deadlines page and the dashboard
-// (the SQL form is `DEADLINE_SQL` in electron/db/repositories/hits-query.ts, tested against these functions):
+// (the SQL form is `deadlineIs` in electron/review/hit-filter.ts, tested against these functions):
 // a filing is actionable up to and including its deadline day, overdue from the day after, and has no deadline
 // without a publication date.
 

@@ -7,9 +7,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/db/open';
-import { dataQueriesOn } from '../../electron/data/queries';
 import { createBatchesRepository } from '../../electron/batches/repository';
-import { queryQueue } from '../../electron/db/repositories/hits-query';
+import { dataQueriesOn, type DataQueries } from '../../electron/data/queries';
+import { queryQueue } from '../../electron/review/queue-repository';
 import { FILING_HEADERS } from '../../shared/formats/filings';
 import { runBatchImport } from '../../electron/screening/import-batch';
 import { openTable } from '../../electron/tabular';
@@ -80,14 +80,14 @@ function seedHits(db: Db): void {
   db.exec('ANALYZE');
 }
 
-function timeQuery(db: Db, query: HitQuery): { medianMs: number; medianCpuMs: number; total: number } {
+async function timeQuery(data: DataQueries, query: HitQuery): Promise<{ medianMs: number; medianCpuMs: number; total: number }> {
   const runs: number[] = [];
   const cpuRuns: number[] = [];
   let total = 0;
   for (let i = 0; i < 7; i += 1) {
     const start = process.hrtime.bigint();
     const cpu = process.cpuUsage();
-    total = queryQueue(db, query, TODAY).total;
+    total = (await queryQueue(data, query, TODAY)).total;
     runs.push(seconds(start) * 1000);
     cpuRuns.push(cpuSeconds(cpu) * 1000);
   }
@@ -119,8 +119,9 @@ async function main(): Promise<void> {
     ['文字搜索「商」（少数命中）', { source: 'filing', text: '商', sortBy: 'score', sortDir: 'desc', limit: 200 }],
     ['文字搜索「申请人」（几乎全部命中）', { source: 'filing', text: '申请人', sortBy: 'score', sortDir: 'desc', limit: 200 }],
   ];
+  const data = dataQueriesOn(db);
   for (const [label, query] of queries) {
-    const t = timeQuery(db, query);
+    const t = await timeQuery(data, query);
     console.log(JSON.stringify({ kind: 'query', label, hits: HITS, total: t.total, medianMs: t.medianMs, medianCpuMs: t.medianCpuMs, baselineMs }));
   }
   db.close();

@@ -5,16 +5,37 @@
 // The rule that keeps one SQLite connection safe: a transaction awaits only its own queries, never a file, a worker
 // or the network. Kysely's SQLite driver answers synchronously behind its promises, so such a transaction finishes
 // before any other request's code runs; on PostgreSQL it holds one pooled connection only briefly.
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
 import type { Db } from '../db/open';
 import type { DataSchema } from './schema';
 
 export type DataQueries = Kysely<DataSchema>;
 export type DataExecutor = Kysely<DataSchema> | Transaction<DataSchema>;
 
+/**
+ * SQLite transactions begin IMMEDIATE, as the app's better-sqlite3 transactions did. Other connections write the
+ * same file (the import worker, a second copy of the program on a shared folder); a deferred transaction that read
+ * first fails with SQLITE_BUSY when it then writes after one of them did, where an immediate one waits its turn.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly db: Db) {
+    super({ database: db });
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.db });
+  }
+}
+
 /** Kysely over an open database handle. Never destroy it: the handle belongs to the context, which closes it. */
 export function dataQueriesOn(db: Db): DataQueries {
-  return new Kysely<DataSchema>({ dialect: new SqliteDialect({ database: db }) });
+  return new Kysely<DataSchema>({ dialect: new ImmediateSqliteDialect(db) });
 }
 
 /** Runs `work` in one transaction: all of it is written, or, when it throws, none of it. */

@@ -10,7 +10,7 @@ import { createRegistryService } from '../services/registry';
 import { exportRegistry } from '../services/registry-export';
 import { createOperatorService } from '../services/operator';
 import { createRegistryImportService } from '../services/registry-import';
-import { localToday } from '../services/review';
+import { localToday } from '../review/local-time';
 import { toProtectedMark } from '../db/repositories/marks';
 import type { ShellPorts } from './files';
 

@@ -40,17 +40,20 @@ export function defaultTemplates(ctx: AppContext): LetterTemplates {
 }
 
 export function readSettings(ctx: AppContext): LetterSettings {
-  const stored = ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
-  const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...stored });
+  const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...storedLetterSettings(ctx) });
   return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
+}
+
+/** The letter settings as stored, unchecked: read before an issuing transaction, checked inside it. */
+export function storedLetterSettings(ctx: AppContext): Partial<LetterSettings> {
+  return ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
 }
 
 /**
  * The settings a letter is issued with: the stored ones as they are, or a refusal naming what is wrong — never
  * the defaults in their place (another body's code on an official number), and before any number is taken.
  */
-export function settingsForIssue(ctx: AppContext): LetterSettings {
-  const stored = ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
+export function settingsForIssue(stored: Partial<LetterSettings>): LetterSettings {
   const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...stored });
   if (parsed.success) return parsed.data;
   const problem = parsed.error.issues[0]?.message ?? '';
@@ -90,7 +93,7 @@ export function writeTemplate(ctx: AppContext, kind: LetterKind, template: Lette
   return templatesState(ctx);
 }
 
-export function resetTemplate(ctx: AppContext, kind: LetterKind): TemplatesState {
-  ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(templateKey(kind));
+export async function resetTemplate(ctx: AppContext, kind: LetterKind): Promise<TemplatesState> {
+  await ctx.data.deleteFrom('settings').where('key', '=', templateKey(kind)).execute();
   return templatesState(ctx);
 }

@@ -21,7 +21,7 @@ export function figureHashes(letter: LetterDocument): string[] {
 export async function loadLetterFigures(ctx: AppContext, letter: LetterDocument): Promise<LetterFigures> {
   const figures = new Map<string, Buffer>();
   for (const sha256 of figureHashes(letter)) {
-    const row = ctx.db.prepare<[string], { sha256: string; format: string }>('SELECT sha256, format FROM images WHERE sha256 = ?').get(sha256);
+    const row = await ctx.data.selectFrom('images').select(['sha256', 'format']).where('sha256', '=', sha256).executeTakeFirst();
     if (!row) continue;
     try {
       const png = await sharp(await readFile(imageFile(ctx, row)))

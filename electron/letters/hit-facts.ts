@@ -3,9 +3,9 @@
 import { CATEGORIES, HIT_REASONS, type Category, type HitReason } from '../../shared/domain';
 import { oppositionDeadline } from '../../shared/deadlines';
 import type { ApplicantProfile } from '../../shared/letters/grounds';
-import type { LetterHitFacts } from '../../shared/letters/model';
+import type { LetterHitFacts, LetterKind } from '../../shared/letters/model';
 import { AppFailure } from '../../shared/result';
-import type { Db } from '../db/open';
+import type { DataExecutor } from '../data/queries';
 
 interface FactsRow {
   hitId: number;
@@ -29,14 +29,34 @@ interface FactsRow {
   markImage: string | null;
 }
 
-const SELECT_FACTS = /* sql */ `
-  SELECT h.id AS hitId, h.decision AS decision, f.application_number AS applicationNumber, f.mark_text AS markText,
-         f.nice_class AS niceClass, f.applicant AS applicant, f.agency AS agency, f.gazette_issue AS gazetteIssue,
-         f.published_on AS publishedOn, f.opposition_deadline AS deadline, h.mark_id AS protectedMarkId,
-         COALESCE(m.name, h.mark_name) AS protectedMarkName, COALESCE(m.category, h.mark_category) AS category,
-         COALESCE(m.registration_number, '') AS registrationNumber, COALESCE(m.holder, '') AS holder,
-         m.classes AS classes, h.reasons AS reasons, h.row_image AS rowImage, h.mark_image AS markImage
-  FROM hits h JOIN filings f ON f.id = h.filing_id LEFT JOIN protected_marks m ON m.key = h.mark_key`;
+/** The hit joined to its filing and to the protected mark as it is now, or the hit's snapshot of it. */
+function selectFacts(db: DataExecutor) {
+  return db
+    .selectFrom('hits as h')
+    .innerJoin('filings as f', 'f.id', 'h.filing_id')
+    .leftJoin('protected_marks as m', 'm.key', 'h.mark_key')
+    .select((eb) => [
+      'h.id as hitId',
+      'h.decision as decision',
+      'f.application_number as applicationNumber',
+      'f.mark_text as markText',
+      'f.nice_class as niceClass',
+      'f.applicant as applicant',
+      'f.agency as agency',
+      'f.gazette_issue as gazetteIssue',
+      'f.published_on as publishedOn',
+      'f.opposition_deadline as deadline',
+      'h.mark_id as protectedMarkId',
+      eb.fn.coalesce('m.name', 'h.mark_name').as('protectedMarkName'),
+      eb.fn.coalesce('m.category', 'h.mark_category').as('category'),
+      eb.fn.coalesce('m.registration_number', eb.val('')).as('registrationNumber'),
+      eb.fn.coalesce('m.holder', eb.val('')).as('holder'),
+      'm.classes as classes',
+      'h.reasons as reasons',
+      'h.row_image as rowImage',
+      'h.mark_image as markImage',
+    ]);
+}
 
 const isCategory = (value: string): value is Category => (CATEGORIES as readonly string[]).includes(value);
 const isReason = (value: string): value is HitReason => (HIT_REASONS as readonly string[]).includes(value);
@@ -82,39 +102,61 @@ function toFacts(row: FactsRow): LetterHitFacts {
   };
 }
 
-export function createHitFactsQueries(db: Db) {
-  const candidates = db.prepare<[string], FactsRow>(
-    `${SELECT_FACTS}
-     WHERE h.source = 'filing' AND h.decision = 'confirmed' AND NOT EXISTS (
-       SELECT 1 FROM letter_hits lh JOIN letters l ON l.id = lh.letter_id
-       WHERE lh.hit_id = h.id AND l.kind = ? AND l.status IN ('draft', 'issued'))
-     ORDER BY CASE WHEN f.opposition_deadline = '' THEN 1 ELSE 0 END, f.opposition_deadline, h.mark_id, f.applicant
-     LIMIT 5000`,
-  );
-  const profile = db.prepare<[string], { hits: number; owners: number }>(
-    `SELECT count(*) AS hits,
-            count(DISTINCT CASE WHEN COALESCE(m.holder, '') = '' THEN h.mark_id ELSE m.holder END) AS owners
-     FROM hits h JOIN filings f ON f.id = h.filing_id LEFT JOIN protected_marks m ON m.key = h.mark_key
-     WHERE f.applicant = ? AND h.decision <> 'dismissed'`,
-  );
+export function createHitFactsQueries(db: DataExecutor) {
   return {
     /** Facts of the given hits in the given order, with each hit's decision; hits that do not exist are left out. */
-    byHitIds(hitIds: readonly number[]): (LetterHitFacts & { decision: string })[] {
+    async byHitIds(hitIds: readonly number[]): Promise<(LetterHitFacts & { decision: string })[]> {
       if (hitIds.length === 0) return [];
-      const rows = db
-        .prepare<number[], FactsRow>(`${SELECT_FACTS} WHERE h.id IN (${hitIds.map(() => '?').join(',')})`)
-        .all(...hitIds);
+      const rows: FactsRow[] = await selectFacts(db).where('h.id', 'in', [...hitIds]).execute();
       const byId = new Map(rows.map((row) => [row.hitId, { ...toFacts(row), decision: row.decision }]));
       return hitIds.flatMap((id) => byId.get(id) ?? []);
     },
-    candidates: (kind: string): LetterHitFacts[] => candidates.all(kind).map(toFacts),
-    profiles(applicants: readonly string[]): Map<string, ApplicantProfile> {
-      return new Map(
-        [...new Set(applicants)].map((name) => {
-          const row = profile.get(name) ?? { hits: 0, owners: 0 };
-          return [name, { hits: row.hits, distinctOwners: row.owners }];
-        }),
-      );
+    /** Confirmed filing hits that no draft or issued letter of this kind covers yet, the nearest deadline first. */
+    async candidates(kind: LetterKind): Promise<LetterHitFacts[]> {
+      const rows: FactsRow[] = await selectFacts(db)
+        .where('h.source', '=', 'filing')
+        .where('h.decision', '=', 'confirmed')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('letter_hits as lh')
+                .innerJoin('letters as l', 'l.id', 'lh.letter_id')
+                .select('lh.id')
+                .whereRef('lh.hit_id', '=', 'h.id')
+                .where('l.kind', '=', kind)
+                .where('l.status', 'in', ['draft', 'issued']),
+            ),
+          ),
+        )
+        .orderBy((eb) => eb.case().when('f.opposition_deadline', '=', '').then(1).else(0).end())
+        .orderBy('f.opposition_deadline')
+        .orderBy('h.mark_id')
+        .orderBy('f.applicant')
+        .limit(5000)
+        .execute();
+      return rows.map(toFacts);
+    },
+    async profiles(applicants: readonly string[]): Promise<Map<string, ApplicantProfile>> {
+      const profiles = new Map<string, ApplicantProfile>();
+      for (const name of new Set(applicants)) {
+        const row = await db
+          .selectFrom('hits as h')
+          .innerJoin('filings as f', 'f.id', 'h.filing_id')
+          .leftJoin('protected_marks as m', 'm.key', 'h.mark_key')
+          .select((eb) => [
+            eb.fn.countAll().as('hits'),
+            eb.fn
+              .count(eb.case().when(eb.fn.coalesce('m.holder', eb.val('')), '=', '').then(eb.ref('h.mark_id')).else(eb.ref('m.holder')).end())
+              .distinct()
+              .as('owners'),
+          ])
+          .where('f.applicant', '=', name)
+          .where('h.decision', '<>', 'dismissed')
+          .executeTakeFirst();
+        // count() comes back as a string on PostgreSQL
+        profiles.set(name, { hits: Number(row?.hits ?? 0), distinctOwners: Number(row?.owners ?? 0) });
+      }
+      return profiles;
     },
   };
 }

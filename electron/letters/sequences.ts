@@ -4,15 +4,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocumentNumber } from '../../shared/letters/numbering';
-import type { Db } from '../db/open';
+import { inTransaction, type DataExecutor, type DataQueries } from '../data/queries';
 
 export type SequenceFloors = Map<number, number>;
 
-/** The last number of each year in a database (empty for one older than the letters). */
-export function sequencesOf(db: Db): SequenceFloors {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'letter_sequences'").get();
-  if (!table) return new Map();
-  const rows = db.prepare('SELECT year, last_number FROM letter_sequences').all() as { year: number; last_number: number }[];
+/** The last number of each year in the app's (migrated) database. */
+export async function sequencesOf(db: DataExecutor): Promise<SequenceFloors> {
+  const rows = await db.selectFrom('letter_sequences').select(['year', 'last_number']).execute();
   return new Map(rows.map((r) => [r.year, r.last_number]));
 }
 
@@ -32,21 +30,31 @@ export function archivedSequences(dataDir: string): SequenceFloors {
   return floors;
 }
 
-/** Raises each year's sequence to at least the given floors; returns the years raised. */
-export function raiseSequences(db: Db, ...floors: SequenceFloors[]): number[] {
-  const raise = db.prepare(
-    `INSERT INTO letter_sequences (year, last_number) VALUES (?, ?)
-     ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number WHERE excluded.last_number > last_number`,
-  );
-  const raised: number[] = [];
-  db.transaction(() => {
+/** Raises each year's sequence to at least the given floors, in one transaction; returns the years raised. */
+export async function raiseSequences(data: DataQueries, ...floors: SequenceFloors[]): Promise<number[]> {
+  const raised = await inTransaction(data, async (tx) => {
+    const years: number[] = [];
     for (const map of floors) {
-      for (const [year, last] of map) if (raise.run(year, last).changes > 0) raised.push(year);
+      for (const [year, last] of map) {
+        const row = await tx
+          .insertInto('letter_sequences')
+          .values({ year, last_number: last })
+          .onConflict((oc) =>
+            oc
+              .column('year')
+              .doUpdateSet((eb) => ({ last_number: eb.ref('excluded.last_number') }))
+              .where((eb) => eb('excluded.last_number', '>', eb.ref('letter_sequences.last_number'))),
+          )
+          .returning('year')
+          .executeTakeFirst();
+        if (row) years.push(year);
+      }
     }
-  }).immediate();
+    return years;
+  });
   return [...new Set(raised)];
 }
 
-export function reconcileWithArchive(db: Db, dataDir: string): number[] {
-  return raiseSequences(db, archivedSequences(dataDir));
+export function reconcileWithArchive(data: DataQueries, dataDir: string): Promise<number[]> {
+  return raiseSequences(data, archivedSequences(dataDir));
 }

@@ -1,17 +1,18 @@
-// Drafting, editing and reading letters. Issuing and exporting are in issue.ts. Every service call builds its
-// statements on the context's current database, which a restore may have replaced since the last call. Writes
-// read first, so they begin IMMEDIATE: another connection's write then waits instead of failing with BUSY_SNAPSHOT.
+// Drafting, editing and reading letters. Issuing and exporting are in issue.ts. Every call goes through the
+// context's current data (a restore may have replaced the database since the last call). A write's transaction
+// awaits only its own queries: what the settings and the default templates say is read before it begins.
 import type { LetterCandidate, LetterDetail, LetterPreview, LetterRef } from '../../shared/contract/letters';
 import { composeLetter, draftFields } from '../../shared/letters/compose';
 import type { LetterDocument, LetterFields, LetterHitFacts, LetterKind } from '../../shared/letters/model';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { inTransaction, type DataExecutor } from '../data/queries';
 import { readSettings, templatesState } from './config';
+import { figureUrls, loadLetterFigures } from './figures';
 import { createHitFactsQueries } from './hit-facts';
 import { layOut } from './pdf';
 import { fontLookupOf } from './pdf-fonts';
 import { createLetterStore, fieldsOf, issuedRecordOf, type LetterRow, type LetterStore } from './store';
-import { figureUrls, loadLetterFigures } from './figures';
 
 /** The calendar day of the context's clock, on this machine's time zone (the bureau's). */
 export function localDate(iso: string): string {
@@ -22,14 +23,14 @@ export function localDate(iso: string): string {
 
 export const refLabel = (ref: LetterRef): string => ref.documentNumber ?? `草稿（编号 ${ref.id}）`;
 
-export function requireLetter(store: LetterStore, id: number): LetterRow {
-  const row = store.get(id);
+export async function requireLetter(store: LetterStore, id: number): Promise<LetterRow> {
+  const row = await store.get(id);
   if (!row) throw new AppFailure('not-found', '该函件不存在，可能已被删除。请刷新列表。');
   return row;
 }
 
-export function requireDraft(store: LetterStore, id: number): LetterRow {
-  const row = requireLetter(store, id);
+export async function requireDraft(store: LetterStore, id: number): Promise<LetterRow> {
+  const row = await requireLetter(store, id);
   if (row.status !== 'draft') {
     throw new AppFailure('conflict', `函件 ${row.document_number ?? ''} 已签发，不能再修改；如需更正，请使用“更正重发”生成替代函件。`);
   }
@@ -37,8 +38,8 @@ export function requireDraft(store: LetterStore, id: number): LetterRow {
 }
 
 /** Facts of a draft's filings as they are now; a hit no longer confirmed stops the letter. */
-export function currentFacts(ctx: AppContext, hitIds: readonly number[]): LetterHitFacts[] {
-  const found = createHitFactsQueries(ctx.db).byHitIds(hitIds);
+export async function currentFacts(db: DataExecutor, hitIds: readonly number[]): Promise<LetterHitFacts[]> {
+  const found = await createHitFactsQueries(db).byHitIds(hitIds);
   const missing = hitIds.filter((id) => !found.some((f) => f.hitId === id));
   if (missing.length > 0) {
     throw new AppFailure('not-found', `以下筛查结果不存在或不是商标申请：${missing.join('、')}。请刷新后重新选择。`);
@@ -63,85 +64,94 @@ function checkOneHolder(kind: LetterKind, facts: readonly LetterHitFacts[]): voi
   }
 }
 
-function checkNotCovered(store: LetterStore, kind: LetterKind, facts: readonly LetterHitFacts[], except: number | null): void {
+async function checkNotCovered(store: LetterStore, kind: LetterKind, facts: readonly LetterHitFacts[], except: number | null): Promise<void> {
+  const refs = await store.refsOfHits(facts.map((f) => f.hitId));
   for (const f of facts) {
-    const taken = store.refsOfHit(f.hitId).find((r) => r.kind === kind && r.status !== 'superseded' && r.id !== except);
+    const taken = (refs.get(f.hitId) ?? []).find((r) => r.kind === kind && r.status !== 'superseded' && r.id !== except);
     if (taken) throw new AppFailure('conflict', `申请号 ${f.applicationNumber} 已在函件 ${refLabel(taken)} 中，不能重复起草。`);
   }
 }
 
-export function detailOf(ctx: AppContext, store: LetterStore, row: LetterRow): LetterDetail {
+/** The letter as the clerk sees it, read on `db` (the data, or the transaction that just wrote it). */
+export async function detailOf(ctx: AppContext, db: DataExecutor, row: LetterRow): Promise<LetterDetail> {
   const record = issuedRecordOf(row);
   const fields = fieldsOf(row);
-  const facts = record ? record.facts : createHitFactsQueries(ctx.db).byHitIds(fields.rows.map((r) => r.hitId)).map(({ decision: _d, ...f }) => f);
-  return { ...store.summary(row), fields, facts, document: record?.document ?? null, today: localDate(ctx.now()) };
+  const facts = record ? record.facts : (await createHitFactsQueries(db).byHitIds(fields.rows.map((r) => r.hitId))).map(({ decision: _d, ...f }) => f);
+  const [summary] = await createLetterStore(db).summaries([row]);
+  if (!summary) throw new AppFailure('not-found', '该函件不存在，可能已被删除。请刷新列表。');
+  return { ...summary, fields, facts, document: record?.document ?? null, today: localDate(ctx.now()) };
 }
 
-function composeDraft(ctx: AppContext, row: LetterRow): LetterDocument {
+async function composeDraft(ctx: AppContext, row: LetterRow): Promise<LetterDocument> {
   const fields = fieldsOf(row);
-  const facts = currentFacts(ctx, fields.rows.map((r) => r.hitId));
+  const facts = await currentFacts(ctx.data, fields.rows.map((r) => r.hitId));
   return composeLetter({ kind: row.kind, settings: readSettings(ctx), fields, facts, documentNumber: null, date: localDate(ctx.now()) });
 }
 
+const linksOf = (facts: readonly LetterHitFacts[]) =>
+  facts.map((f) => ({ hitId: f.hitId, applicationNumber: f.applicationNumber, markId: f.protectedMarkId }));
+
 export function createLetterDrafts(ctx: AppContext) {
-  const store = () => createLetterStore(ctx.db);
   return {
-    candidates(kind: LetterKind): LetterCandidate[] {
-      const s = store();
-      return createHitFactsQueries(ctx.db).candidates(kind).map((facts) => ({ facts, letters: s.refsOfHit(facts.hitId) }));
+    async candidates(kind: LetterKind): Promise<LetterCandidate[]> {
+      const candidates = await createHitFactsQueries(ctx.data).candidates(kind);
+      const refs = await createLetterStore(ctx.data).refsOfHits(candidates.map((facts) => facts.hitId));
+      return candidates.map((facts) => ({ facts, letters: refs.get(facts.hitId) ?? [] }));
     },
 
-    draftFromHits(hitIds: readonly number[], kind: LetterKind): LetterDetail {
-      const s = store();
+    async draftFromHits(hitIds: readonly number[], kind: LetterKind): Promise<LetterDetail> {
       const unique = [...new Set(hitIds)];
-      return ctx.db.transaction(() => {
-        const facts = currentFacts(ctx, unique);
+      const template = templatesState(ctx).templates[kind];
+      const settings = readSettings(ctx);
+      const actor = ctx.config.actor;
+      return inTransaction(ctx.data, async (tx) => {
+        const s = createLetterStore(tx);
+        const facts = await currentFacts(tx, unique);
         checkOneHolder(kind, facts);
-        checkNotCovered(s, kind, facts, null);
-        const queries = createHitFactsQueries(ctx.db);
-        const template = templatesState(ctx).templates[kind];
+        await checkNotCovered(s, kind, facts, null);
+        const profiles = await createHitFactsQueries(tx).profiles(facts.map((f) => f.applicant));
         const now = ctx.now();
-        const fields = draftFields(kind, template, readSettings(ctx), facts, queries.profiles(facts.map((f) => f.applicant)), localDate(now));
-        const id = s.insertDraft(kind, fields, now, ctx.config.actor, null);
-        s.setHits(id, facts.map((f) => ({ hitId: f.hitId, applicationNumber: f.applicationNumber, markId: f.protectedMarkId })));
-        s.audit({ at: now, actor: ctx.config.actor, action: 'create', key: id, before: null, after: { kind, hitIds: unique }, note: '起草函件' });
-        return detailOf(ctx, s, requireLetter(s, id));
-      }).immediate();
+        const fields = draftFields(kind, template, settings, facts, profiles, localDate(now));
+        const id = await s.insertDraft(kind, fields, now, actor, null);
+        await s.setHits(id, linksOf(facts));
+        await s.audit({ at: now, actor, action: 'create', key: id, before: null, after: { kind, hitIds: unique }, note: '起草函件' });
+        return detailOf(ctx, tx, await requireLetter(s, id));
+      });
     },
 
-    update(id: number, fields: LetterFields): LetterDetail {
-      const s = store();
-      return ctx.db.transaction(() => {
-        const row = requireDraft(s, id);
-        const allowed = new Set(s.hits(id).map((h) => h.hit_id));
+    update(id: number, fields: LetterFields): Promise<LetterDetail> {
+      return inTransaction(ctx.data, async (tx) => {
+        const s = createLetterStore(tx);
+        const row = await requireDraft(s, id);
+        const allowed = new Set((await s.hits(id)).map((h) => h.hit_id));
         const unknown = fields.rows.filter((r) => !allowed.has(r.hitId));
         if (unknown.length > 0) throw new AppFailure('invalid-input', '只能修改或移除草稿中已有的申请；要增加申请，请重新起草。');
-        const facts = currentFacts(ctx, fields.rows.map((r) => r.hitId));
-        s.updateDraft(id, fields, ctx.now());
-        s.setHits(id, facts.map((f) => ({ hitId: f.hitId, applicationNumber: f.applicationNumber, markId: f.protectedMarkId })));
-        return detailOf(ctx, s, requireLetter(s, row.id));
-      }).immediate();
+        const facts = await currentFacts(tx, fields.rows.map((r) => r.hitId));
+        await s.updateDraft(id, fields, ctx.now());
+        await s.setHits(id, linksOf(facts));
+        return detailOf(ctx, tx, await requireLetter(s, row.id));
+      });
     },
 
     /** The letter laid out as its PDF is (or will be), with the PDF's body font. */
-    // not async: a letter that cannot be composed throws here and now, as before the figures were added
-    preview(id: number): Promise<LetterPreview> {
-      const s = store();
-      const row = requireLetter(s, id);
+    async preview(id: number): Promise<LetterPreview> {
+      const row = await requireLetter(createLetterStore(ctx.data), id);
       const record = issuedRecordOf(row);
-      const document = record ? record.document : composeDraft(ctx, row);
+      const document = record ? record.document : await composeDraft(ctx, row);
       const { layout, fonts } = layOut(document, fontLookupOf(ctx.config));
-      return loadLetterFigures(ctx, document).then((figures) => ({ document, layout, pdfFont: fonts.info, figures: figureUrls(figures) }));
+      const figures = await loadLetterFigures(ctx, document);
+      return { document, layout, pdfFont: fonts.info, figures: figureUrls(figures) };
     },
 
-    discard(id: number): { discarded: boolean } {
-      const s = store();
-      return ctx.db.transaction(() => {
-        requireDraft(s, id);
+    discard(id: number): Promise<{ discarded: boolean }> {
+      const actor = ctx.config.actor;
+      return inTransaction(ctx.data, async (tx) => {
+        const s = createLetterStore(tx);
+        await requireDraft(s, id);
         const now = ctx.now();
-        s.audit({ at: now, actor: ctx.config.actor, action: 'delete', key: id, before: null, after: null, note: '删除草稿' });
-        return { discarded: s.deleteDraft(id) };
-      }).immediate();
+        await s.audit({ at: now, actor, action: 'delete', key: id, before: null, after: null, note: '删除草稿' });
+        return { discarded: await s.deleteDraft(id) };
+      });
     },
   };
 }

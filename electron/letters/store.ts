@@ -1,30 +1,16 @@
-// SQL for letters, their hits and files, the per-year sequences and the letters' audit entries (migration 4).
+// The letters' repository: letters, their hits and files, the per-year sequences and the letters' audit entries
+// (migration 4), through the query builder on whatever executor the caller holds (the data or a transaction).
+import type { Selectable } from 'kysely';
 import type { LetterRef, LetterSummary } from '../../shared/contract/letters';
 import { LetterFieldsSchema, type LetterDocument, type LetterFields, type LetterHitFacts, type LetterKind, type LetterStatus } from '../../shared/letters/model';
-import type { Db } from '../db/open';
+import type { DataExecutor } from '../data/queries';
+import type { LettersTable } from '../data/schema';
 
 export const LETTER_ENTITY = 'letter';
+/** ids per IN list: far below SQLite's and PostgreSQL's limits on bound parameters */
+const CHUNK = 1000;
 
-export interface LetterRow {
-  id: number;
-  kind: LetterKind;
-  status: LetterStatus;
-  year: number | null;
-  sequence: number | null;
-  document_number: string | null;
-  title: string;
-  recipient: string;
-  fields_json: string;
-  document_json: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  issued_on: string | null;
-  issued_at: string | null;
-  issued_by: string | null;
-  supersedes: number | null;
-  superseded_by: number | null;
-}
+export type LetterRow = Selectable<LettersTable>;
 
 export interface StoredFile {
   format: 'docx' | 'pdf';
@@ -33,6 +19,12 @@ export interface StoredFile {
   size_bytes: number;
   /** the PDF's body font as told to the clerk (migration 5); '' for DOCX */
   font: string;
+}
+
+export interface LetterHitLink {
+  hit_id: number | null;
+  application_number: string;
+  mark_id: string;
 }
 
 /** Parsed through the schema, so a draft saved before a field existed reads with that field's default. */
@@ -45,111 +37,196 @@ export interface IssuedRecord {
 export const issuedRecordOf = (row: LetterRow): IssuedRecord | null =>
   row.document_json ? (JSON.parse(row.document_json) as IssuedRecord) : null;
 
-export function createLetterStore(db: Db) {
-  const get = db.prepare<[number], LetterRow>('SELECT * FROM letters WHERE id = ?');
-  const hitsOf = db.prepare<[number], { hit_id: number | null; application_number: string; mark_id: string }>(
-    'SELECT hit_id, application_number, mark_id FROM letter_hits WHERE letter_id = ? ORDER BY position',
-  );
-  const filesOf = db.prepare<[number], StoredFile>('SELECT * FROM letter_files WHERE letter_id = ? ORDER BY format');
-  const refsOfHit = db.prepare<[number], LetterRef & { hitId: number }>(
-    `SELECT lh.hit_id AS hitId, l.id AS id, l.kind AS kind, l.status AS status, l.document_number AS documentNumber
-     FROM letter_hits lh JOIN letters l ON l.id = lh.letter_id WHERE lh.hit_id = ? ORDER BY l.id`,
-  );
-  const takeNumber = db.prepare<[number], { last_number: number }>(
-    `INSERT INTO letter_sequences (year, last_number) VALUES (?, 1)
-     ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
-  );
-  const audit = db.prepare(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json, note)
-     VALUES (?, ?, ?, '${LETTER_ENTITY}', ?, ?, ?, ?)`,
-  );
+export interface IssueMark {
+  year: number;
+  sequence: number;
+  number: string;
+  record: IssuedRecord;
+  on: string;
+  at: string;
+  by: string;
+}
 
-  const ref = (id: number | null): LetterRef | null => {
-    const row = id === null ? undefined : get.get(id);
+export function createLetterStore(db: DataExecutor) {
+  const get = (id: number): Promise<LetterRow | undefined> => db.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirst();
+  const hits = (id: number): Promise<LetterHitLink[]> =>
+    db.selectFrom('letter_hits').select(['hit_id', 'application_number', 'mark_id']).where('letter_id', '=', id).orderBy('position').execute();
+  const files = (id: number): Promise<StoredFile[]> =>
+    db.selectFrom('letter_files').select(['format', 'path', 'sha256', 'size_bytes', 'font']).where('letter_id', '=', id).orderBy('format').execute();
+  /** The letters naming each hit, oldest first; one query for all of them. */
+  const refsOfHits = async (hitIds: readonly number[]): Promise<Map<number, LetterRef[]>> => {
+    const refs = new Map<number, LetterRef[]>();
+    const unique = [...new Set(hitIds)];
+    for (let start = 0; start < unique.length; start += CHUNK) {
+      const rows = await db
+        .selectFrom('letter_hits as lh')
+        .innerJoin('letters as l', 'l.id', 'lh.letter_id')
+        .select(['lh.hit_id as hitId', 'l.id as id', 'l.kind as kind', 'l.status as status', 'l.document_number as documentNumber'])
+        .where('lh.hit_id', 'in', unique.slice(start, start + CHUNK))
+        .orderBy('l.id')
+        .execute();
+      for (const { hitId, ...letter } of rows) if (hitId !== null) refs.set(hitId, [...(refs.get(hitId) ?? []), letter]);
+    }
+    return refs;
+  };
+  const ref = async (id: number | null): Promise<LetterRef | null> => {
+    const row = id === null ? undefined : await get(id);
     return row ? { id: row.id, kind: row.kind, status: row.status, documentNumber: row.document_number } : null;
   };
 
   return {
-    get: (id: number): LetterRow | undefined => get.get(id),
-    list(status?: LetterStatus): LetterRow[] {
-      const sql = 'SELECT * FROM letters';
-      const order = ' ORDER BY COALESCE(issued_at, created_at) DESC, id DESC';
-      return status
-        ? db.prepare<[string], LetterRow>(`${sql} WHERE status = ?${order}`).all(status)
-        : db.prepare<[], LetterRow>(`${sql}${order}`).all();
-    },
-    insertDraft(kind: LetterKind, fields: LetterFields, at: string, actor: string, supersedes: number | null): number {
-      const result = db
-        .prepare(
-          `INSERT INTO letters (kind, fields_json, created_at, created_by, updated_at, supersedes)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(kind, JSON.stringify(fields), at, actor, at, supersedes);
-      return Number(result.lastInsertRowid);
-    },
-    setHits(letterId: number, hits: readonly { hitId: number; applicationNumber: string; markId: string }[]): void {
-      db.prepare('DELETE FROM letter_hits WHERE letter_id = ?').run(letterId);
-      const insert = db.prepare(
-        'INSERT INTO letter_hits (letter_id, hit_id, application_number, mark_id, position) VALUES (?, ?, ?, ?, ?)',
-      );
-      hits.forEach((hit, position) => insert.run(letterId, hit.hitId, hit.applicationNumber, hit.markId, position));
-    },
-    updateDraft(id: number, fields: LetterFields, at: string): void {
-      db.prepare(`UPDATE letters SET fields_json = ?, updated_at = ? WHERE id = ? AND status = 'draft'`).run(
-        JSON.stringify(fields),
-        at,
-        id,
-      );
-    },
-    deleteDraft: (id: number): boolean => db.prepare(`DELETE FROM letters WHERE id = ? AND status = 'draft'`).run(id).changes > 0,
-    /** Takes the year's next number; call inside the issuing transaction so a rollback gives it back unused. */
-    nextSequence: (year: number): number => takeNumber.get(year)?.last_number ?? 1,
-    markIssued(id: number, issue: { year: number; sequence: number; number: string; record: IssuedRecord; on: string; at: string; by: string }): void {
-      const { document } = issue.record;
-      db.prepare(
-        `UPDATE letters SET status = 'issued', year = ?, sequence = ?, document_number = ?, title = ?, recipient = ?,
-           document_json = ?, issued_on = ?, issued_at = ?, issued_by = ?, updated_at = ?
-         WHERE id = ? AND status = 'draft'`,
-      ).run(issue.year, issue.sequence, issue.number, document.title, document.recipient,
-        JSON.stringify(issue.record), issue.on, issue.at, issue.by, issue.at, id);
-    },
-    markSuperseded(id: number, by: number): void {
-      db.prepare(`UPDATE letters SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'issued'`).run(by, id);
-    },
-    hits: (id: number) => hitsOf.all(id),
-    files: (id: number): StoredFile[] => filesOf.all(id),
-    saveFile(id: number, file: StoredFile, at: string): void {
-      db.prepare(
-        `INSERT INTO letter_files (letter_id, format, path, sha256, size_bytes, created_at, font) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (letter_id, format) DO UPDATE SET path = excluded.path, sha256 = excluded.sha256,
-           size_bytes = excluded.size_bytes, created_at = excluded.created_at, font = excluded.font`,
-      ).run(id, file.format, file.path, file.sha256, file.size_bytes, at, file.font);
-    },
-    refsOfHit: (hitId: number): LetterRef[] => refsOfHit.all(hitId).map(({ hitId: _hit, ...letter }) => letter),
+    get,
+    hits,
+    files,
     ref,
-    audit(entry: { at: string; actor: string; action: string; key: number; before: unknown; after: unknown; note: string }): void {
-      const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
-      audit.run(entry.at, entry.actor, entry.action, String(entry.key), json(entry.before), json(entry.after), entry.note);
+    list(status?: LetterStatus): Promise<LetterRow[]> {
+      let query = db.selectFrom('letters').selectAll();
+      if (status) query = query.where('status', '=', status);
+      return query.orderBy((eb) => eb.fn.coalesce('issued_at', 'created_at'), 'desc').orderBy('id', 'desc').execute();
     },
-    summary(row: LetterRow): LetterSummary {
-      const hits = hitsOf.all(row.id);
-      return {
-        id: row.id,
-        kind: row.kind,
-        status: row.status,
-        documentNumber: row.document_number,
-        title: row.title || fieldsOf(row).title,
-        recipient: row.recipient || fieldsOf(row).recipient,
-        hitCount: hits.length,
-        applicationNumbers: hits.map((h) => h.application_number),
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-        issuedOn: row.issued_on,
-        issuedBy: row.issued_by,
-        supersedes: ref(row.supersedes),
-        supersededBy: ref(row.superseded_by),
-        files: filesOf.all(row.id).map((f) => ({ format: f.format, sha256: f.sha256, sizeBytes: f.size_bytes, font: f.font })),
-      };
+    async insertDraft(kind: LetterKind, fields: LetterFields, at: string, actor: string, supersedes: number | null): Promise<number> {
+      const row = await db
+        .insertInto('letters')
+        .values({ kind, fields_json: JSON.stringify(fields), created_at: at, created_by: actor, updated_at: at, supersedes })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async setHits(letterId: number, links: readonly { hitId: number; applicationNumber: string; markId: string }[]): Promise<void> {
+      await db.deleteFrom('letter_hits').where('letter_id', '=', letterId).execute();
+      if (links.length === 0) return;
+      const values = links.map((hit, position) => ({ letter_id: letterId, hit_id: hit.hitId, application_number: hit.applicationNumber, mark_id: hit.markId, position }));
+      await db.insertInto('letter_hits').values(values).execute();
+    },
+    async updateDraft(id: number, fields: LetterFields, at: string): Promise<void> {
+      await db.updateTable('letters').set({ fields_json: JSON.stringify(fields), updated_at: at }).where('id', '=', id).where('status', '=', 'draft').execute();
+    },
+    async deleteDraft(id: number): Promise<boolean> {
+      const deleted = await db.deleteFrom('letters').where('id', '=', id).where('status', '=', 'draft').returning('id').execute();
+      return deleted.length > 0;
+    },
+    /**
+     * Takes the year's next number in one statement: the row is locked (PostgreSQL) or the file is (SQLite) until
+     * the caller's transaction ends, so concurrent issues queue here, and a rollback gives the number back unused.
+     */
+    async nextSequence(year: number): Promise<number> {
+      const row = await db
+        .insertInto('letter_sequences')
+        .values({ year, last_number: 1 })
+        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('letter_sequences.last_number', '+', 1) })))
+        .returning('last_number')
+        .executeTakeFirstOrThrow();
+      return row.last_number;
+    },
+    /** Freezes a draft as issued; false when it is no longer a draft (another request issued it first). */
+    async markIssued(id: number, issue: IssueMark): Promise<boolean> {
+      const { document } = issue.record;
+      const updated = await db
+        .updateTable('letters')
+        .set({
+          status: 'issued',
+          year: issue.year,
+          sequence: issue.sequence,
+          document_number: issue.number,
+          title: document.title,
+          recipient: document.recipient,
+          document_json: JSON.stringify(issue.record),
+          issued_on: issue.on,
+          issued_at: issue.at,
+          issued_by: issue.by,
+          updated_at: issue.at,
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'draft')
+        .returning('id')
+        .execute();
+      return updated.length > 0;
+    },
+    /** false when the letter is no longer issued (superseded by another correction meanwhile). */
+    async markSuperseded(id: number, by: number): Promise<boolean> {
+      const updated = await db
+        .updateTable('letters')
+        .set({ status: 'superseded', superseded_by: by })
+        .where('id', '=', id)
+        .where('status', '=', 'issued')
+        .returning('id')
+        .execute();
+      return updated.length > 0;
+    },
+    async saveFile(id: number, file: StoredFile, at: string): Promise<void> {
+      await db
+        .insertInto('letter_files')
+        .values({ letter_id: id, format: file.format, path: file.path, sha256: file.sha256, size_bytes: file.size_bytes, created_at: at, font: file.font })
+        .onConflict((oc) =>
+          oc.columns(['letter_id', 'format']).doUpdateSet((eb) => ({
+            path: eb.ref('excluded.path'),
+            sha256: eb.ref('excluded.sha256'),
+            size_bytes: eb.ref('excluded.size_bytes'),
+            created_at: eb.ref('excluded.created_at'),
+            font: eb.ref('excluded.font'),
+          })),
+        )
+        .execute();
+    },
+    async refsOfHit(hitId: number): Promise<LetterRef[]> {
+      return (await refsOfHits([hitId])).get(hitId) ?? [];
+    },
+    refsOfHits,
+    async audit(entry: { at: string; actor: string; action: string; key: number; before: unknown; after: unknown; note: string }): Promise<void> {
+      const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+      await db
+        .insertInto('audit_log')
+        .values({ at: entry.at, actor: entry.actor, action: entry.action, entity: LETTER_ENTITY, entity_key: String(entry.key), before_json: json(entry.before), after_json: json(entry.after), note: entry.note })
+        .execute();
+    },
+    /** The summaries of many letters in a few queries (the archive lists every letter). */
+    async summaries(rows: readonly LetterRow[]): Promise<LetterSummary[]> {
+      const links = new Map<number, LetterHitLink[]>();
+      const stored = new Map<number, StoredFile[]>();
+      const ids = rows.map((row) => row.id);
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const chunk = ids.slice(start, start + CHUNK);
+        const hitRows = await db
+          .selectFrom('letter_hits')
+          .select(['letter_id', 'hit_id', 'application_number', 'mark_id'])
+          .where('letter_id', 'in', chunk)
+          .orderBy('letter_id')
+          .orderBy('position')
+          .execute();
+        for (const { letter_id, ...link } of hitRows) links.set(letter_id, [...(links.get(letter_id) ?? []), link]);
+        const fileRows = await db
+          .selectFrom('letter_files')
+          .select(['letter_id', 'format', 'path', 'sha256', 'size_bytes', 'font'])
+          .where('letter_id', 'in', chunk)
+          .orderBy('letter_id')
+          .orderBy('format')
+          .execute();
+        for (const { letter_id, ...file } of fileRows) stored.set(letter_id, [...(stored.get(letter_id) ?? []), file]);
+      }
+      const listed = new Map(rows.map((row): [number, LetterRef] => [row.id, { id: row.id, kind: row.kind, status: row.status, documentNumber: row.document_number }]));
+      const refOf = async (id: number | null) => (id === null ? null : (listed.get(id) ?? (await ref(id))));
+      const summaries: LetterSummary[] = [];
+      for (const row of rows) {
+        const hitsOf = links.get(row.id) ?? [];
+        summaries.push({
+          id: row.id,
+          kind: row.kind,
+          status: row.status,
+          documentNumber: row.document_number,
+          title: row.title || fieldsOf(row).title,
+          recipient: row.recipient || fieldsOf(row).recipient,
+          hitCount: hitsOf.length,
+          applicationNumbers: hitsOf.map((h) => h.application_number),
+          createdAt: row.created_at,
+          createdBy: row.created_by,
+          issuedOn: row.issued_on,
+          issuedBy: row.issued_by,
+          supersedes: await refOf(row.supersedes),
+          supersededBy: await refOf(row.superseded_by),
+          files: (stored.get(row.id) ?? []).map((f) => ({ format: f.format, sha256: f.sha256, sizeBytes: f.size_bytes, font: f.font })),
+        });
+      }
+      return summaries;
     },
   };
 }

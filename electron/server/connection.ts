@@ -11,7 +11,7 @@ import type { DialogPort } from '../files/dialog-port';
 import type { FileGrant, FileGrants } from '../files/grants';
 import { isSaveChannel } from '../files/save-requests';
 import type { Dispatch } from '../ipc/dispatch';
-import { localToday } from '../services/review';
+import { localToday } from '../review/local-time';
 import { normaliseFingerprint } from './certificate';
 import { createServerClient, presentedFingerprint, serverUrl, type PinnedServer } from './pinned-client';
 import { createRemoteDispatch, type ServerClient } from './remote-dispatch';

@@ -85,7 +85,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
   const replacedDir = path.join(ctx.config.dataDir, 'replaced');
   mkdirSync(replacedDir, { recursive: true });
   const keptAt = path.join(replacedDir, `before-restore-${stamp(ctx.now())}.sqlite`);
-  const before = sequencesOf(ctx.db);
+  const before = await sequencesOf(ctx.data);
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   writeRestoreJournal(ctx.config.dataDir, { from: filePath, keptAt });
   ctx.close();
@@ -101,7 +101,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
       throw new Error(`恢复后的数据与备份不一致（备份中${describeCounts(expected)}，恢复后${describeCounts(restored)}）`);
     }
     // No number the replaced database issued, nor any in the archive, is handed out again.
-    raiseSequences(ctx.db, before, archivedSequences(ctx.config.dataDir));
+    await raiseSequences(ctx.data, before, archivedSequences(ctx.config.dataDir));
     ctx.audit.record(
       {
         actor: ctx.config.actor,

@@ -10,12 +10,12 @@ import Database from 'better-sqlite3';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import type { AppConfig, AppContext } from '../../electron/context';
 import { createBatchesRepository } from '../../electron/batches/repository';
-import { createLettersHandlers } from '../../electron/handlers/letters';
+import { createLettersHandlers } from '../../electron/letters/handlers';
 import { createFileGrants } from '../../electron/files/grants';
 import { sha256 } from '../../electron/letters/files';
 import { createBackupService } from '../../electron/services/backup';
 import { createRegistryService } from '../../electron/services/registry';
-import { createReviewService } from '../../electron/services/review';
+import { createReviewService } from '../../electron/review/service';
 import { startServices } from '../../electron/startup';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';
 import { sampleMark } from '../integration/support/marks';
@@ -121,7 +121,7 @@ async function setup(op: OperationName, runDir: string, shared: string): Promise
     if (op === 'letter') {
       const hit = ctx.db.prepare("SELECT id FROM hits WHERE source = 'filing' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
       if (!hit) throw new Error('no hit to write a letter for');
-      createReviewService(ctx).decide([hit.id], 'confirmed');
+      await createReviewService(ctx).decide([hit.id], 'confirmed');
       await createLettersHandlers(ctx, { dialogs: createQueuedDialogs(), files: createFileGrants() })['letters.draftFromHits']({ hitIds: [hit.id], kind: 'referral' });
     }
   } finally {

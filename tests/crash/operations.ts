@@ -2,9 +2,9 @@
 // (as a clerk would: resume the import, screen again, issue the draft or export its files, back up, restore).
 import type { AppContext } from '../../electron/context';
 import { createBatchesRepository } from '../../electron/batches/repository';
-import { createLettersHandlers } from '../../electron/handlers/letters';
 import { createFileGrants } from '../../electron/files/grants';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
+import { createLettersHandlers } from '../../electron/letters/handlers';
 import { createLetterIssuing } from '../../electron/letters/issue';
 import { createBatchService } from '../../electron/services/batches';
 import { createBackupService } from '../../electron/services/backup';

@@ -44,7 +44,7 @@ async function bundle() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'sharp'],
     logLevel: 'warning',
   });
 }

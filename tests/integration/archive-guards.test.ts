@@ -68,10 +68,10 @@ describe('the letter freeze (item 15)', () => {
 });
 
 describe('an unknown category (item 16)', () => {
-  it('stops drafting with the filing and the category named, instead of citing the articles of 省著名商标', () => {
+  it('stops drafting with the filing and the category named, instead of citing the articles of 省著名商标', async () => {
     // the mark was deleted since; the hit's snapshot holds a category this version does not know
     ctx.db.prepare("UPDATE hits SET mark_key = NULL, mark_category = '市著名商标' WHERE id = ?").run(hits.lake);
-    expect(() => api['letters.draftFromHits']({ hitIds: [hits.lake], kind: 'referral' })).toThrow(/71000004.*类别「市著名商标」无法识别/);
+    await expect(api['letters.draftFromHits']({ hitIds: [hits.lake], kind: 'referral' })).rejects.toThrow(/71000004.*类别「市著名商标」无法识别/);
   });
 });
 

@@ -11,7 +11,8 @@ import type { DataSchema } from '../../electron/data/schema';
 import { openDatabase } from '../../electron/db/open';
 import type { StoreKind } from '../../electron/store/store';
 import { tempDir } from './support/context';
-import { openedOnce, openFreshStore } from './support/stores';
+import { openedOnce } from './support/once';
+import { openFreshStore } from './support/stores';
 
 /** The data's tables on a fresh SQLite file (its numbered migrations) or a fresh PostgreSQL schema (its twins). */
 async function openData(kind: StoreKind): Promise<{ db: Kysely<DataSchema>; close(): Promise<void> }> {

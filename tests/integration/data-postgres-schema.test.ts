@@ -11,7 +11,8 @@ import { openDatabase } from '../../electron/db/open';
 import { migrateStore } from '../../electron/store/migrate';
 import { tempDir } from './support/context';
 import { postgresShape, postgresTextColumnsNotC, sqliteShape } from './support/schema-shape';
-import { openedOnce, openFreshStore, type TestStore } from './support/stores';
+import { openedOnce } from './support/once';
+import { openFreshStore, type TestStore } from './support/stores';
 
 const MIGRATION_TABLES = [DATA_MIGRATION_TABLE, `${DATA_MIGRATION_TABLE}_lock`];
 

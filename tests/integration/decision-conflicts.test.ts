@@ -11,7 +11,8 @@ import { createJobManager, type JobManager } from '../../electron/screening/jobs
 import { createBatchService } from '../../electron/services/batches';
 import { createOperatorService } from '../../electron/services/operator';
 import { createRegistryService } from '../../electron/services/registry';
-import { createReviewService } from '../../electron/services/review';
+import { readDecisions, writeDecision } from '../../electron/review/decisions-repository';
+import { createReviewService } from '../../electron/review/service';
 import type { HitRow } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
@@ -46,20 +47,20 @@ afterEach(() => {
 });
 
 /** The two clerks share one service, as on the server; who acts is the signed-in user (here: the 经办人 setting). */
-function as<T>(clerk: string, work: () => T): T {
+function as<T>(clerk: string, work: () => Promise<T>): Promise<T> {
   operator.set(clerk);
   return work();
 }
 
-const rowOf = (applicationNumber: string): HitRow => {
-  const { rows } = review.query({ source: 'filing', sortBy: 'score', sortDir: 'desc', offset: 0, limit: 200 });
+const rowOf = async (applicationNumber: string): Promise<HitRow> => {
+  const { rows } = await review.query({ source: 'filing', sortBy: 'score', sortDir: 'desc', offset: 0, limit: 200 });
   return rows.find((r) => r.filing?.applicationNumber === applicationNumber)!;
 };
 const seenOf = (row: HitRow) => (row.marksHit ?? []).map((m) => ({ hitId: m.hitId, version: m.version }));
 
-function refusal(work: () => unknown): AppFailure {
+async function refusal(work: () => Promise<unknown>): Promise<AppFailure> {
   try {
-    work();
+    await work();
   } catch (error) {
     if (error instanceof AppFailure) return error;
     throw error;
@@ -90,53 +91,76 @@ describe('migration 10 (hit versions)', () => {
 });
 
 describe('two clerks deciding the same filing', () => {
-  it('the second sees a conflict naming the current decision, and nothing of hers is written', () => {
-    const seenByWang = rowOf('81000001');
-    const seenByLi = rowOf('81000001');
+  it('the second sees a conflict naming the current decision, and nothing of hers is written', async () => {
+    const seenByWang = await rowOf('81000001');
+    const seenByLi = await rowOf('81000001');
     expect(seenByWang.marksHit?.length).toBe(2);
-    as('王丽', () => review.decide([seenByWang.hitId], 'confirmed', undefined, undefined, seenOf(seenByWang)));
-    const failure = refusal(() => as('李强', () => review.decide([seenByLi.hitId], 'dismissed', '不近似', undefined, seenOf(seenByLi))));
+    await as('王丽', () => review.decide([seenByWang.hitId], 'confirmed', undefined, undefined, seenOf(seenByWang)));
+    const failure = await refusal(() => as('李强', () => review.decide([seenByLi.hitId], 'dismissed', '不近似', undefined, seenOf(seenByLi))));
     expect(failure.kind).toBe('conflict');
     expect(failure.message).toMatch(/已由 王丽 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 改为「确认（疑似恶意抢注）」，本次结论未保存/);
-    const now = rowOf('81000001');
+    const now = await rowOf('81000001');
     expect(now.decision).toBe('confirmed');
     expect(now.marksHit?.every((m) => m.decision === 'confirmed' && m.version === 1)).toBe(true);
-    const detail = review.get(now.hitId);
+    const detail = await review.get(now.hitId);
     expect(detail.decidedBy).toBe('王丽');
     // what she sees now is current: deciding on it works
-    as('李强', () => review.decide([now.hitId], 'dismissed', '不近似', undefined, seenOf(now)));
-    expect(rowOf('81000001')).toMatchObject({ decision: 'dismissed', version: 2 });
+    await as('李强', () => review.decide([now.hitId], 'dismissed', '不近似', undefined, seenOf(now)));
+    expect(await rowOf('81000001')).toMatchObject({ decision: 'dismissed', version: 2 });
   });
 
-  it('a decision on another filing is not held up by versions of this one', () => {
-    const a = rowOf('81000001');
-    const b = rowOf('81000002');
-    as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
-    const result = as('李强', () => review.decide([b.hitId], 'confirmed', undefined, undefined, seenOf(b)));
+  it('a decision on another filing is not held up by versions of this one', async () => {
+    const a = await rowOf('81000001');
+    const b = await rowOf('81000002');
+    await as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
+    const result = await as('李强', () => review.decide([b.hitId], 'confirmed', undefined, undefined, seenOf(b)));
     expect(result.updated).toBe(1);
     expect(result.versions).toEqual([{ hitId: b.hitId, version: 1 }]);
   });
 
-  it('each clerk undoes only her own latest decision, and never one another clerk has decided over since', () => {
-    const a = rowOf('81000001');
-    const b = rowOf('81000002');
-    const wang = as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
-    const li = as('李强', () => review.decide([b.hitId], 'dismissed', '不近似', undefined, seenOf(b)));
+  it('each clerk undoes only her own latest decision, and never one another clerk has decided over since', async () => {
+    const a = await rowOf('81000001');
+    const b = await rowOf('81000002');
+    const wang = await as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
+    const li = await as('李强', () => review.decide([b.hitId], 'dismissed', '不近似', undefined, seenOf(b)));
     // 李强's decision does not take 王丽's undo away
-    expect(as('王丽', () => review.undo(wang.undoToken!)).restored).toBe(2);
-    expect(rowOf('81000001')).toMatchObject({ decision: 'undecided', version: 2 });
+    expect((await as('王丽', () => review.undo(wang.undoToken!))).restored).toBe(2);
+    expect(await rowOf('81000001')).toMatchObject({ decision: 'undecided', version: 2 });
     // 王丽 decides over 李强's filing; 李强's undo would overwrite it, so it is refused and changes nothing
-    const now = rowOf('81000002');
-    as('王丽', () => review.decide([now.hitId], 'confirmed', undefined, undefined, seenOf(now)));
-    const failure = refusal(() => as('李强', () => review.undo(li.undoToken!)));
+    const now = await rowOf('81000002');
+    await as('王丽', () => review.decide([now.hitId], 'confirmed', undefined, undefined, seenOf(now)));
+    const failure = await refusal(() => as('李强', () => review.undo(li.undoToken!)));
     expect(failure.kind).toBe('conflict');
     expect(failure.message).toContain('王丽');
-    expect(rowOf('81000002')).toMatchObject({ decision: 'confirmed' });
+    expect(await rowOf('81000002')).toMatchObject({ decision: 'confirmed' });
   });
 
-  it('the audit log names who decided each hit', () => {
-    const a = rowOf('81000001');
-    as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
+  it('of two decisions sent at once on the same versions, one is written and the other refused', async () => {
+    const seen = await rowOf('81000001');
+    operator.set('王丽');
+    const results = await Promise.allSettled([
+      review.decide([seen.hitId], 'confirmed', undefined, undefined, seenOf(seen)),
+      review.decide([seen.hitId], 'dismissed', '不近似', undefined, seenOf(seen)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ kind: 'conflict' });
+    expect(await rowOf('81000001')).toMatchObject({ decision: 'confirmed', version: 1 });
+    const entries = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'hit'").get() as { n: number };
+    expect(entries.n).toBe(2);
+  });
+
+  it('a write names the version it was made on: on a hit that has moved on it writes nothing', async () => {
+    const row = await rowOf('81000002');
+    const [state] = await readDecisions(ctx.data, [row.hitId]);
+    const decided = { ...state!, decision: 'confirmed' as const, decided_at: ctx.now(), decided_by: '王丽' };
+    expect(await writeDecision(ctx.data, decided, 0)).toBe(1);
+    expect(await writeDecision(ctx.data, { ...decided, decision: 'dismissed', dismiss_reason: '其他' }, 0)).toBeNull();
+    expect(await rowOf('81000002')).toMatchObject({ decision: 'confirmed', version: 1 });
+  });
+
+  it('the audit log names who decided each hit', async () => {
+    const a = await rowOf('81000001');
+    await as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
     const entries = ctx.db.prepare("SELECT actor FROM audit_log WHERE entity = 'hit'").all() as Array<{ actor: string }>;
     expect(entries.map((e) => e.actor)).toEqual(['王丽', '王丽']);
   });

@@ -7,9 +7,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createFileGrants } from '../../electron/files/grants';
-import { createScreeningHandlers } from '../../electron/handlers/screening';
-import { createDashboardService } from '../../electron/services/dashboard';
-import { createReviewService } from '../../electron/services/review';
+import { createDashboardHandlers } from '../../electron/dashboard/handlers';
+import { createDashboardService } from '../../electron/dashboard/service';
+import { createReviewHandlers } from '../../electron/review/handlers';
+import { createReviewService } from '../../electron/review/service';
 import { readXlsxRows } from '../../electron/tabular/xlsx';
 import { openTestContext, tempDir } from './support/context';
 import { seedHits } from './support/hits';
@@ -17,14 +18,15 @@ import { seedHits } from './support/hits';
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
 let dialogs: ReturnType<typeof createQueuedDialogs>;
-let handlers: ReturnType<typeof createScreeningHandlers>;
+let handlers: ReturnType<typeof createReviewHandlers> & ReturnType<typeof createDashboardHandlers>;
 
 beforeEach(() => {
   // The test clock says 2026-11-29.
   ctx = openTestContext();
   folder = tempDir();
   dialogs = createQueuedDialogs();
-  handlers = createScreeningHandlers(ctx, { dialogs, files: createFileGrants() });
+  const shell = { dialogs, files: createFileGrants() };
+  handlers = { ...createReviewHandlers(ctx, shell), ...createDashboardHandlers(ctx, shell) };
 });
 afterEach(() => {
   ctx.cleanup();
@@ -101,7 +103,7 @@ describe('complaint list', () => {
 });
 
 describe('what falls due and the overdue count', () => {
-  it('lists every overdue and due hit (more than 1,000) and the dashboard counts overdue the same way', () => {
+  it('lists every overdue and due hit (more than 1,000) and the dashboard counts overdue the same way', async () => {
     // 1,100 overdue undecided, 40 overdue confirmed, 30 overdue dismissed, 1,010 due within 14 days.
     seedHits(ctx, {
       filings: {
@@ -110,11 +112,11 @@ describe('what falls due and the overdue count', () => {
         decision: (i) => (i < 1_100 ? 'undecided' : i < 1_140 ? 'confirmed' : i < 1_170 ? 'dismissed' : 'undecided'),
       },
     });
-    const upcoming = createReviewService(ctx).upcoming(14);
+    const upcoming = await createReviewService(ctx).upcoming(14);
     const overdueRows = upcoming.filter((r) => (r.filing?.daysLeft ?? 0) < 0);
     expect(overdueRows.length).toBe(1_100);
     expect(upcoming.length - overdueRows.length).toBe(1_010);
-    const totals = createDashboardService(ctx).summary().totals;
+    const totals = (await createDashboardService(ctx).summary()).totals;
     expect(totals.overdue).toBe(overdueRows.length);
     expect(totals.dueWithin14).toBe(1_010);
   });

@@ -1,8 +1,13 @@
 // Two connections in two threads issue at the same moment: every letter gets its own number, with no gaps and no
-// SQLITE_BUSY (the number is taken in a BEGIN IMMEDIATE transaction).
+// SQLITE_BUSY (the number is one atomic upsert inside the issuing transaction, which SQLite begins IMMEDIATE). And
+// what guards the same on PostgreSQL, where two requests' transactions really overlap: the freeze of a draft that
+// another request issued meanwhile takes nothing, and its number goes back with the rollback.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, expect, it } from 'vitest';
+import { inTransaction } from '../../electron/data/queries';
+import { freezeUnderNextNumber } from '../../electron/letters/issue';
+import { createLetterStore } from '../../electron/letters/store';
 import { openTestContext } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 
@@ -63,4 +68,26 @@ it('gives drafts issued at once from two threads distinct, gapless numbers', asy
   const sequences = numbers.map((n) => Number(/〕(\d+)号$/.exec(n)?.[1])).sort((x, y) => x - y);
   expect(sequences).toEqual(drafts.map((_, i) => i + 1));
   expect(ctx.db.prepare('SELECT last_number AS n FROM letter_sequences').get()).toEqual({ n: drafts.length });
+});
+
+it('freezes a draft only while it is a draft, so a freeze that lost the race gives its number back', async () => {
+  ctx = openTestContext();
+  const api = lettersApi(ctx);
+  const hits = seedConfirmedHits(ctx);
+  const draft = await api['letters.draftFromHits']({ hitIds: [hits.lake], kind: 'referral' });
+  const issued = await api['letters.issue']({ id: draft.id });
+  expect(issued.documentNumber).toBe('青市监商函〔2026〕1号');
+  if (!issued.document) throw new Error('an issued letter carries its document');
+  const record = { document: issued.document, facts: issued.facts };
+  const late = inTransaction(ctx.data, (tx) =>
+    freezeUnderNextNumber(createLetterStore(tx), draft.id, 2026, (sequence) => {
+      expect(sequence).toBe(2);
+      return { year: 2026, sequence, number: '青市监商函〔2026〕2号', record, on: '2026-11-29', at: ctx.now(), by: '另一位处长' };
+    }),
+  );
+  await expect(late).rejects.toThrow(/已由他人签发，本次未签发、未占用文号/);
+  expect(ctx.db.prepare('SELECT year, last_number FROM letter_sequences').all()).toEqual([{ year: 2026, last_number: 1 }]);
+  expect((await api['letters.get']({ id: draft.id })).documentNumber).toBe('青市监商函〔2026〕1号');
+  const next = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
+  expect((await api['letters.issue']({ id: next.id })).documentNumber).toBe('青市监商函〔2026〕2号');
 });

@@ -35,11 +35,11 @@ describe('drafting', () => {
   });
 
   it('refuses undecided hits, hits already in a letter of the kind, and a notice to two right holders', async () => {
-    expect(() => api['letters.draftFromHits']({ hitIds: [hits.undecided], kind: 'referral' })).toThrow(/已确认/);
-    expect(() => api['letters.draftFromHits']({ hitIds: [999], kind: 'referral' })).toThrow(/不存在/);
+    await expect(api['letters.draftFromHits']({ hitIds: [hits.undecided], kind: 'referral' })).rejects.toThrow(/已确认/);
+    await expect(api['letters.draftFromHits']({ hitIds: [999], kind: 'referral' })).rejects.toThrow(/不存在/);
     await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
-    expect(() => api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' })).toThrow(/已在函件 草稿/);
-    expect(() => api['letters.draftFromHits']({ hitIds: [...hits.gi, hits.lake], kind: 'holder-notice' })).toThrow(/一份告知函只能发给一个权利人/);
+    await expect(api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' })).rejects.toThrow(/已在函件 草稿/);
+    await expect(api['letters.draftFromHits']({ hitIds: [...hits.gi, hits.lake], kind: 'holder-notice' })).rejects.toThrow(/一份告知函只能发给一个权利人/);
     const notice = await api['letters.draftFromHits']({ hitIds: hits.gi, kind: 'holder-notice' });
     expect((await api['letters.preview']({ id: notice.id })).document.recipient).toBe('海西州枸杞协会');
   });
@@ -49,7 +49,7 @@ describe('drafting', () => {
     const fields = { ...draft.fields, body: `${draft.fields.body}\n请联系{{经办人}}。`, rows: draft.fields.rows.slice(0, 2) };
     const edited = await api['letters.update']({ id: draft.id, fields });
     expect(edited.hitCount).toBe(2);
-    expect(() => api['letters.preview']({ id: draft.id })).toThrow(/「\{\{经办人\}\}」无法识别/);
+    await expect(api['letters.preview']({ id: draft.id })).rejects.toThrow(/「\{\{经办人\}\}」无法识别/);
     await expect(api['letters.issue']({ id: draft.id })).rejects.toThrow(/经办人/);
     await api['letters.update']({ id: draft.id, fields: { ...fields, body: draft.fields.body } });
     const { document: preview, layout, pdfFont } = await api['letters.preview']({ id: draft.id });
@@ -68,11 +68,11 @@ describe('numbering and the archive', () => {
     const first = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
     const second = await api['letters.draftFromHits']({ hitIds: [hits.gi[1] ?? 0], kind: 'referral' });
     const abandoned = await api['letters.draftFromHits']({ hitIds: [hits.gi[2] ?? 0], kind: 'referral' });
-    expect(api['letters.discard']({ id: abandoned.id })).toEqual({ discarded: true });
+    expect(await api['letters.discard']({ id: abandoned.id })).toEqual({ discarded: true });
     expect(await numberOf(second.id)).toBe('青市监商函〔2026〕1号');
     expect(await numberOf(first.id)).toBe('青市监商函〔2026〕2号');
-    expect(() => api['letters.update']({ id: first.id, fields: first.fields })).toThrow(/已签发，不能再修改/);
-    expect(() => api['letters.discard']({ id: first.id })).toThrow(/已签发/);
+    await expect(api['letters.update']({ id: first.id, fields: first.fields })).rejects.toThrow(/已签发，不能再修改/);
+    await expect(api['letters.discard']({ id: first.id })).rejects.toThrow(/已签发/);
 
     const correction = await api['letters.supersede']({ id: first.id });
     expect(correction.supersedes?.documentNumber).toBe('青市监商函〔2026〕2号');
@@ -82,7 +82,7 @@ describe('numbering and the archive', () => {
     expect(old.status).toBe('superseded');
     expect(old.supersededBy?.documentNumber).toBe('青市监商函〔2026〕3号');
     expect(old.document?.documentNumber).toBe('青市监商函〔2026〕2号');
-    expect(() => api['letters.supersede']({ id: first.id })).toThrow(/只有已签发且未被替代/);
+    await expect(api['letters.supersede']({ id: first.id })).rejects.toThrow(/只有已签发且未被替代/);
 
     const coverage = await api['letters.forHits']({ hitIds: [hits.gi[0] ?? 0, hits.lake] });
     expect(coverage[0]?.letters.map((l) => [l.documentNumber, l.status])).toEqual([
@@ -131,13 +131,16 @@ describe('numbering and the archive', () => {
     }
   });
 
-  it('gives concurrent drafts on two connections to the same file distinct numbers', async () => {
+  // Two connections in one thread cannot both hold a transaction across awaits (the second would wait on the file
+  // lock while blocking the first), so they take turns here; letters-concurrency.test.ts races two threads.
+  it('gives drafts issued in turn on two connections to the same file distinct numbers', async () => {
     const other = createAppContext(testConfig(ctx.config.dataDir));
     try {
       const otherApi = lettersApi(other);
       const ids = [];
       for (const hitId of [...hits.gi, hits.lake]) ids.push((await api['letters.draftFromHits']({ hitIds: [hitId], kind: 'referral' })).id);
-      const numbers = await Promise.all(ids.map((id, i) => Promise.resolve((i % 2 === 0 ? api : otherApi)['letters.issue']({ id })).then((l) => l.documentNumber)));
+      const numbers = [];
+      for (const [i, id] of ids.entries()) numbers.push((await (i % 2 === 0 ? api : otherApi)['letters.issue']({ id })).documentNumber);
       expect(new Set(numbers).size).toBe(4);
       expect([...numbers].sort()).toEqual(['1', '2', '3', '4'].map((n) => `青市监商函〔2026〕${n}号`));
       const [issuedTwice] = ids;
@@ -145,6 +148,19 @@ describe('numbering and the archive', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('gives requests issuing at once distinct, gapless numbers, and issues a draft asked twice at once only once', async () => {
+    const ids = [];
+    for (const hitId of [...hits.gi, hits.lake]) ids.push((await api['letters.draftFromHits']({ hitIds: [hitId], kind: 'referral' })).id);
+    const [first = 0] = ids;
+    const results = await Promise.allSettled([...ids, first].map((id) => api['letters.issue']({ id })));
+    const issued = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.documentNumber] : []));
+    expect([...issued].sort()).toEqual(['1', '2', '3', '4'].map((n) => `青市监商函〔2026〕${n}号`));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/已签发/);
+    expect(ctx.db.prepare('SELECT last_number AS n FROM letter_sequences').all()).toEqual([{ n: 4 }]);
   });
 });
 
@@ -175,7 +191,7 @@ describe('stages', () => {
     // Asking to invalidate the published GI filing under art. 44.1 is refused at preview and at issue.
     const wrong = draft.fields.rows.map((r, i) => (i === 0 ? { ...r, request: '宣告无效' as const, grounds: ['第十六条第一款', '第四十四条第一款'] } : r));
     await api['letters.update']({ id: draft.id, fields: { ...draft.fields, rows: wrong } });
-    expect(() => api['letters.preview']({ id: draft.id })).toThrow(/申请号 71000001（公告期内）尚未注册，不能依据第四十四条第一款请求宣告无效/);
+    await expect(api['letters.preview']({ id: draft.id })).rejects.toThrow(/申请号 71000001（公告期内）尚未注册，不能依据第四十四条第一款请求宣告无效/);
     await expect(api['letters.issue']({ id: draft.id })).rejects.toThrow(/第四十四条第一款/);
     // The clerk knows it was registered: the same request now stands, and the stage is kept with the draft.
     const registered = wrong.map((r, i) => (i === 0 ? { ...r, stage: 'registered' as const, registeredOn: '2026-11-20', grounds: ['第十六条第一款', '第四十五条第一款'] } : r));

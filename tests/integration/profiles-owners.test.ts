@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createProfileService } from '../../electron/services/profiles';
+import { createProfileService } from '../../electron/profiles/service';
 import { createRegistryService } from '../../electron/services/registry';
 import { openTestContext, tempDir } from './support/context';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
@@ -37,7 +37,7 @@ describe('profiles: right holders', () => {
       filingLine('82000002', '可可西里', { niceClass: 30, applicant: '丙公司' }),
       filingLine('82000003', '孟达天池', { niceClass: 33, applicant: '丙公司' }),
     ]);
-    const profile = createProfileService(ctx).get('applicant', '丙公司');
+    const profile = await createProfileService(ctx).get('applicant', '丙公司');
     expect(profile).toMatchObject({ hits: 3, distinctMarksHit: 3, distinctOwnersHit: 0 });
     expect(profile.flags).not.toContain('many-owners');
     expect(profile.flags).toContain('public-resources');
@@ -53,7 +53,7 @@ describe('profiles: right holders', () => {
       filingLine('82000012', '青稞王', { niceClass: 33, applicant: '丁公司' }),
       filingLine('82000013', '日月山', { niceClass: 25, applicant: '丁公司' }),
     ]);
-    const profile = createProfileService(ctx).get('applicant', '丁公司');
+    const profile = await createProfileService(ctx).get('applicant', '丁公司');
     expect(profile.distinctOwnersHit).toBe(2);
     expect(profile.flags).toContain('many-owners');
   });

@@ -5,7 +5,7 @@ import { createJobManager, type JobManager } from '../../electron/screening/jobs
 import { createBatchService } from '../../electron/services/batches';
 import { createQuickCheckService } from '../../electron/services/quick-check';
 import { createRegistryService } from '../../electron/services/registry';
-import { createReviewService } from '../../electron/services/review';
+import { createReviewService } from '../../electron/review/service';
 import { openTestContext, tempDir } from './support/context';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { sampleMark } from './support/marks';
@@ -42,8 +42,8 @@ afterEach(() => {
 const queue = (extra: object = {}) => review.query({ source: 'filing', sortBy: 'score', sortDir: 'desc', offset: 0, limit: 200, ...extra });
 
 describe('the review queue shows a filing once', () => {
-  it('one row per filing, listing every mark it hits; the total counts filings', () => {
-    const { total, rows } = queue();
+  it('one row per filing, listing every mark it hits; the total counts filings', async () => {
+    const { total, rows } = await queue();
     expect(total).toBe(2);
     expect(rows.map((r) => r.filing?.applicationNumber).sort()).toEqual(['81000001', '81000002']);
     const yak = rows.find((r) => r.filing?.applicationNumber === '81000001');
@@ -51,24 +51,24 @@ describe('the review queue shows a filing once', () => {
     expect(yak?.marksHit?.map((m) => m.hitId)).toContain(yak?.hitId);
   });
 
-  it('a filter on one mark shows the filing with that mark as its row', () => {
-    const { total, rows } = queue({ markId: 'G02' });
+  it('a filter on one mark shows the filing with that mark as its row', async () => {
+    const { total, rows } = await queue({ markId: 'G02' });
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ markId: 'G02', marksHit: expect.arrayContaining([expect.objectContaining({ markId: 'G01' })]) });
   });
 
-  it('a decision on the row (or on any of its hits) applies to every mark of the filing', () => {
-    const yak = queue().rows.find((r) => r.filing?.applicationNumber === '81000001')!;
-    expect(review.decide([yak.hitId], 'confirmed').updated).toBe(2);
-    expect(queue({ decision: 'confirmed' }).rows[0]?.marksHit?.map((m) => m.decision)).toEqual(['confirmed', 'confirmed']);
-    expect(queue({ decision: 'undecided' }).total).toBe(1);
+  it('a decision on the row (or on any of its hits) applies to every mark of the filing', async () => {
+    const yak = (await queue()).rows.find((r) => r.filing?.applicationNumber === '81000001')!;
+    expect((await review.decide([yak.hitId], 'confirmed')).updated).toBe(2);
+    expect((await queue({ decision: 'confirmed' })).rows[0]?.marksHit?.map((m) => m.decision)).toEqual(['confirmed', 'confirmed']);
+    expect((await queue({ decision: 'undecided' })).total).toBe(1);
 
     const other = yak.marksHit!.find((m) => m.hitId !== yak.hitId)!;
-    review.decide([other.hitId], 'dismissed', '其他');
-    const again = queue().rows.find((r) => r.filing?.applicationNumber === '81000001')!;
+    await review.decide([other.hitId], 'dismissed', '其他');
+    const again = (await queue()).rows.find((r) => r.filing?.applicationNumber === '81000001')!;
     expect(again.marksHit?.map((m) => m.decision)).toEqual(['dismissed', 'dismissed']);
     // the other filing was not touched
-    expect(queue({ decision: 'undecided' }).rows.map((r) => r.filing?.applicationNumber)).toEqual(['81000002']);
+    expect((await queue({ decision: 'undecided' })).rows.map((r) => r.filing?.applicationNumber)).toEqual(['81000002']);
   });
 
   it('a mark about to be deleted says how many hits it has (issue 10, item 8)', () => {

@@ -3,12 +3,14 @@
 // date, and the dashboard's report period.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isActionable, isOverdue } from '../../shared/deadlines';
-import { DEADLINE_SQL } from '../../electron/db/repositories/hits-query';
+import { sql } from 'kysely';
+import { deadlineIs } from '../../electron/review/hit-filter';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService, likelyOtherKind } from '../../electron/services/batches';
-import { createDashboardService } from '../../electron/services/dashboard';
+import { weekOf } from '../../electron/dashboard/repository';
+import { createDashboardService } from '../../electron/dashboard/service';
 import { createRegistryService } from '../../electron/services/registry';
-import { createReviewService } from '../../electron/services/review';
+import { createReviewService } from '../../electron/review/service';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
 import { sampleMark } from './support/marks';
@@ -43,13 +45,18 @@ const ON_THE_DAY = '2026-08-29';
 const DAY_AFTER = '2026-08-28';
 
 describe('one definition of what can still be opposed', () => {
-  it('the SQL the queue, deadlines and dashboard count with agrees with shared/deadlines.ts', () => {
+  it('the SQL the queue, deadlines and dashboard count with agrees with shared/deadlines.ts', async () => {
     const days = ['', '2026-11-28', '2026-11-29', '2026-11-30'];
     for (const deadline of days) {
-      const ask = (clause: string) =>
-        (ctx.db.prepare(`SELECT (${clause}) AS v FROM (SELECT @deadline AS deadline) h`).get({ deadline, today: '2026-11-29' }) as { v: number }).v === 1;
-      expect(ask(DEADLINE_SQL.actionable), `actionable ${deadline}`).toBe(isActionable(deadline, '2026-11-29'));
-      expect(ask(DEADLINE_SQL.overdue), `overdue ${deadline}`).toBe(isOverdue(deadline, '2026-11-29'));
+      const ask = async (kind: 'actionable' | 'overdue') => {
+        const row = await ctx.data
+          .selectFrom(sql<{ deadline: string }>`(SELECT ${deadline} AS deadline)`.as('h'))
+          .select(sql<number | boolean>`${deadlineIs(kind, '2026-11-29')}`.as('v'))
+          .executeTakeFirstOrThrow();
+        return Number(row.v) === 1;
+      };
+      expect(await ask('actionable'), `actionable ${deadline}`).toBe(isActionable(deadline, '2026-11-29'));
+      expect(await ask('overdue'), `overdue ${deadline}`).toBe(isOverdue(deadline, '2026-11-29'));
     }
   });
 
@@ -58,12 +65,12 @@ describe('one definition of what can still be opposed', () => {
       filingLine('80000001', '日月山', { publishedOn: ON_THE_DAY, niceClass: 16 }),
       filingLine('80000002', '日月山', { publishedOn: DAY_AFTER, niceClass: 17 }),
     ]);
-    const open = review.query({ source: 'filing', deadline: 'open' }).rows.map((r) => r.filing?.applicationNumber);
-    const overdue = review.query({ source: 'filing', deadline: 'overdue' }).rows.map((r) => r.filing?.applicationNumber);
+    const open = (await review.query({ source: 'filing', deadline: 'open' })).rows.map((r) => r.filing?.applicationNumber);
+    const overdue = (await review.query({ source: 'filing', deadline: 'overdue' })).rows.map((r) => r.filing?.applicationNumber);
     expect(open).toEqual(['80000001']);
     expect(overdue).toEqual(['80000002']);
-    expect(review.facets('filing').undecidedByDeadline).toEqual({ actionable: 1, overdue: 1 });
-    const dashboard = createDashboardService(ctx).summary();
+    expect((await review.facets('filing')).undecidedByDeadline).toEqual({ actionable: 1, overdue: 1 });
+    const dashboard = await createDashboardService(ctx).summary();
     expect(dashboard.totals.overdue).toBe(1);
     expect(dashboard.dueSoon.map((r) => r.filing?.applicationNumber)).toEqual(['80000001']);
   });
@@ -73,20 +80,20 @@ describe('deciding every hit a filter matches, and undo', () => {
   it('decides all matching hits, not only a page, and undo puts each back as it was', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => filingLine(String(80000100 + i), '日月山', { niceClass: (i % 40) + 1 }));
     await importFilings('many.csv', lines);
-    const first = review.query({ source: 'filing', limit: 1 }).rows[0]!;
-    const dismissed = review.decide([first.hitId], 'dismissed', '不近似', '自有');
+    const first = (await review.query({ source: 'filing', limit: 1 })).rows[0]!;
+    const dismissed = await review.decide([first.hitId], 'dismissed', '不近似', '自有');
     expect(dismissed.undoToken).not.toBeNull();
 
-    const all = review.decideMatching({ source: 'filing', decision: 'undecided', limit: 5 }, 'confirmed');
+    const all = await review.decideMatching({ source: 'filing', decision: 'undecided', limit: 5 }, 'confirmed');
     expect(all.updated).toBe(29);
-    expect(review.query({ source: 'filing', decision: 'confirmed' }).total).toBe(29);
+    expect((await review.query({ source: 'filing', decision: 'confirmed' })).total).toBe(29);
     // Only the latest decision can be undone.
-    expect(() => review.undo(dismissed.undoToken!)).toThrow(/只能撤销最近一次/);
-    expect(review.undo(all.undoToken!)).toMatchObject({ restored: 29, versions: expect.arrayContaining([expect.objectContaining({ version: 2 })]) });
-    expect(review.query({ source: 'filing', decision: 'undecided' }).total).toBe(29);
-    expect(review.get(first.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '不近似', decisionNote: '自有' });
-    expect(() => review.undo(all.undoToken!)).toThrow(/已撤销/);
-    expect(ctx.audit.history('hit', String(review.query({ source: 'filing', decision: 'undecided', limit: 1 }).rows[0]!.hitId))[0]?.note).toContain('撤销结论');
+    await expect(review.undo(dismissed.undoToken!)).rejects.toThrow(/只能撤销最近一次/);
+    expect(await review.undo(all.undoToken!)).toMatchObject({ restored: 29, versions: expect.arrayContaining([expect.objectContaining({ version: 2 })]) });
+    expect((await review.query({ source: 'filing', decision: 'undecided' })).total).toBe(29);
+    expect(await review.get(first.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '不近似', decisionNote: '自有' });
+    await expect(review.undo(all.undoToken!)).rejects.toThrow(/已撤销/);
+    expect(ctx.audit.history('hit', String((await review.query({ source: 'filing', decision: 'undecided', limit: 1 })).rows[0]!.hitId))[0]?.note).toContain('撤销结论');
   });
 });
 
@@ -98,7 +105,7 @@ describe('batches a clerk can tell apart', () => {
     ]);
     const batch = (await batches.list()).find((b) => b.id === id);
     expect(batch?.gazetteIssues).toEqual(['第1930期', '第1931期']);
-    expect(review.query({ source: 'filing', batchId: id }).total).toBe(batch?.hitCount);
+    expect((await review.query({ source: 'filing', batchId: id })).total).toBe(batch?.hitCount);
   });
 
   it('says when a listings file was chosen as a gazette, and the reverse, by its header columns', () => {
@@ -124,21 +131,31 @@ describe('batches a clerk can tell apart', () => {
 describe('the dashboard report period', () => {
   it('counts the decisions made and the hits found in the period, and the week basis', async () => {
     await importFilings('a.csv', [filingLine('80000401', '日月山', { niceClass: 16 }), filingLine('80000402', '日月山', { niceClass: 17 })]);
-    const [a, b] = review.query({ source: 'filing' }).rows;
-    review.decide([a!.hitId], 'confirmed');
-    review.decide([b!.hitId], 'dismissed', '其他');
+    const [a, b] = (await review.query({ source: 'filing' })).rows;
+    await review.decide([a!.hitId], 'confirmed');
+    await review.decide([b!.hitId], 'dismissed', '其他');
     const dashboard = createDashboardService(ctx);
-    const november = dashboard.summary({ period: { from: '2026-11-01', to: '2026-11-30' } });
+    const november = await dashboard.summary({ period: { from: '2026-11-01', to: '2026-11-30' } });
     expect(november.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30', hitsFound: 2, confirmed: 1, dismissed: 1, lettersIssued: 0 });
-    const october = dashboard.summary({ period: { from: '2026-10-01', to: '2026-10-31' } });
+    const october = await dashboard.summary({ period: { from: '2026-10-01', to: '2026-10-31' } });
     expect(october.period).toMatchObject({ hitsFound: 0, confirmed: 0, dismissed: 0 });
     // By default: this month.
-    expect(dashboard.summary().period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    expect((await dashboard.summary()).period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
     // 公告日 (2026-11-20, a Friday → week of 11-16) or 导入日 (2026-11-29, a Sunday → week of 11-23).
-    expect(dashboard.summary({ weekBasis: 'published' }).hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-16']);
-    const found = dashboard.summary({ weekBasis: 'found' });
+    expect((await dashboard.summary({ weekBasis: 'published' })).hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-16']);
+    const found = await dashboard.summary({ weekBasis: 'found' });
     expect(found.weekBasis).toBe('found');
     expect(found.hitsPerWeek.map((w) => w.week)).toEqual(['2026-11-23']);
+  });
+});
+
+describe('the dashboard weeks', () => {
+  it('count a day under the same Monday as the SQLite expression they were counted with before the port', () => {
+    const sqlite = ctx.db.prepare<[string], { w: string }>("SELECT strftime('%Y-%m-%d', ?, 'weekday 1', '-7 days') AS w");
+    for (let day = 0; day < 400; day += 1) {
+      const iso = new Date(Date.UTC(2025, 11, 1 + day)).toISOString().slice(0, 10);
+      expect(weekOf(iso), iso).toBe(sqlite.get(iso)?.w);
+    }
   });
 });
 

@@ -4,9 +4,9 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createProfileService } from '../../electron/services/profiles';
+import { createProfileService } from '../../electron/profiles/service';
 import { createRegistryService } from '../../electron/services/registry';
-import { createReviewService } from '../../electron/services/review';
+import { createReviewService } from '../../electron/review/service';
 import { openTestContext, tempDir } from './support/context';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { sampleMark } from './support/marks';
@@ -59,7 +59,7 @@ describe('batch import', () => {
       // the last line has no final newline and too few fields: reported as cut off (issue 9, item 12)
       { rowNumber: 9, reason: expect.stringMatching(/申请号|不完整/) },
     ]);
-    const hits = review.query({ source: 'filing', limit: 100 });
+    const hits = await review.query({ source: 'filing', limit: 100 });
     const flagged = new Set(hits.rows.map((r) => r.filing?.applicationNumber));
     expect(flagged).toEqual(new Set(['80000001', '80000002', '80000003', '80000004']));
     expect(hits.rows.find((r) => r.filing?.applicationNumber === '80000001')?.filing?.oppositionDeadline).toBe('2026-12-02');
@@ -93,47 +93,47 @@ describe('review queue', () => {
     await importFile(writeFilings(folder.dir, 'a.csv', squats));
   });
 
-  it('exempts the right holder and keeps class-limited reach', () => {
-    const rows = review.query({ source: 'filing', limit: 100 }).rows;
+  it('exempts the right holder and keeps class-limited reach', async () => {
+    const rows = (await review.query({ source: 'filing', limit: 100 })).rows;
     expect(rows.some((r) => r.filing?.applicant === '青海昆仑雪饮品有限公司')).toBe(false);
   });
 
-  it('filters by free text (application number, applicant) and by reason, escaping LIKE wildcards', () => {
-    expect(review.query({ source: 'filing', text: '80000003' }).rows.map((r) => r.filing?.markText)).toEqual(['日月山']);
-    expect(review.query({ source: 'filing', text: '甲贸易' }).total).toBe(4);
-    expect(review.query({ source: 'filing', text: '%' }).total).toBe(0);
-    const traditional = review.query({ source: 'filing', reason: 'traditional' }).rows;
+  it('filters by free text (application number, applicant) and by reason, escaping LIKE wildcards', async () => {
+    expect((await review.query({ source: 'filing', text: '80000003' })).rows.map((r) => r.filing?.markText)).toEqual(['日月山']);
+    expect((await review.query({ source: 'filing', text: '甲贸易' })).total).toBe(4);
+    expect((await review.query({ source: 'filing', text: '%' })).total).toBe(0);
+    const traditional = (await review.query({ source: 'filing', reason: 'traditional' })).rows;
     expect(traditional.map((r) => r.filing?.markText)).toEqual(['崑崙雪']);
   });
 
-  it('filters by deadline relative to today and sorts by it', () => {
+  it('filters by deadline relative to today and sorts by it', async () => {
     // the test clock says 2026-11-29: 2026-09-02 + 3 months = 2026-12-02 is due within 14 days
-    const soon = review.query({ source: 'filing', deadline: 'within14', sortBy: 'deadline', sortDir: 'asc' }).rows;
+    const soon = (await review.query({ source: 'filing', deadline: 'within14', sortBy: 'deadline', sortDir: 'asc' })).rows;
     expect(soon.map((r) => r.filing?.applicationNumber)).toEqual(['80000001']);
     expect(soon[0]?.filing?.daysLeft).toBe(3);
-    expect(review.upcoming(14).map((r) => r.filing?.applicationNumber)).toEqual(['80000001']);
-    expect(review.query({ source: 'filing', deadline: 'overdue' }).total).toBe(0);
+    expect((await review.upcoming(14)).map((r) => r.filing?.applicationNumber)).toEqual(['80000001']);
+    expect((await review.query({ source: 'filing', deadline: 'overdue' })).total).toBe(0);
   });
 
   it('lists what falls due: what can still be opposed first, the undecided overdue ones after, no dismissed ones', async () => {
     await importFile(writeFilings(folder.dir, 'late.csv', [filingLine('80000100', '日月山', { niceClass: 16, publishedOn: '2026-08-01' })]));
-    const due = review.upcoming(14);
+    const due = await review.upcoming(14);
     expect(due.map((r) => [r.filing?.applicationNumber, r.filing?.daysLeft])).toEqual([
       ['80000001', 3],
       ['80000100', -28],
     ]);
-    review.decide([due[0]!.hitId], 'dismissed', '不近似');
-    expect(review.upcoming(14).map((r) => r.filing?.applicationNumber)).toEqual(['80000100']);
+    await review.decide([due[0]!.hitId], 'dismissed', '不近似');
+    expect((await review.upcoming(14)).map((r) => r.filing?.applicationNumber)).toEqual(['80000100']);
   });
 
   it('records decisions with who and when, audits them, and keeps them through a re-screen', async () => {
-    const rows = review.query({ source: 'filing', limit: 100 }).rows;
+    const rows = (await review.query({ source: 'filing', limit: 100 })).rows;
     const confirmed = rows.find((r) => r.filing?.applicationNumber === '80000002');
     const dismissed = rows.find((r) => r.filing?.applicationNumber === '80000003');
-    review.decide([confirmed!.hitId], 'confirmed', undefined, '繁体仿冒');
-    review.decide([dismissed!.hitId], 'dismissed', '其他', '已撤回');
-    expect(() => review.decide([dismissed!.hitId], 'dismissed')).toThrow(/排除时请选择原因/);
-    expect(review.get(confirmed!.hitId)).toMatchObject({ decision: 'confirmed', decisionNote: '繁体仿冒', decidedBy: '测试员' });
+    await review.decide([confirmed!.hitId], 'confirmed', undefined, '繁体仿冒');
+    await review.decide([dismissed!.hitId], 'dismissed', '其他', '已撤回');
+    await expect(review.decide([dismissed!.hitId], 'dismissed')).rejects.toThrow(/排除时请选择原因/);
+    expect(await review.get(confirmed!.hitId)).toMatchObject({ decision: 'confirmed', decisionNote: '繁体仿冒', decidedBy: '测试员' });
     expect(ctx.audit.history('hit', String(confirmed!.hitId))[0]?.note).toContain('待定 → 确认');
 
     expect((await batches.list())[0]?.stale).toBe(false);
@@ -142,17 +142,17 @@ describe('review queue', () => {
     await batches.rescreen();
     await waitForBatch(jobs, 1);
     expect((await batches.list())[0]?.stale).toBe(false);
-    const after = review.query({ source: 'filing', limit: 100 }).rows;
+    const after = (await review.query({ source: 'filing', limit: 100 })).rows;
     expect(after.find((r) => r.hitId === confirmed!.hitId)?.decision).toBe('confirmed');
     expect(after.find((r) => r.hitId === dismissed!.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '其他' });
-    expect(review.query({ source: 'filing', decision: 'undecided' }).total).toBe(2);
+    expect((await review.query({ source: 'filing', decision: 'undecided' })).total).toBe(2);
   });
 
-  it('shows an applicant that squats several owners and public names as a bad-faith profile', () => {
+  it('shows an applicant that squats several owners and public names as a bad-faith profile', async () => {
     const profiles = createProfileService(ctx);
-    const list = profiles.list({ kind: 'applicant', onlyWithHits: true, sortBy: 'hits', sortDir: 'desc', offset: 0, limit: 10 });
+    const list = await profiles.list({ kind: 'applicant', onlyWithHits: true, sortBy: 'hits', sortDir: 'desc', offset: 0, limit: 10 });
     expect(list.rows.map((p) => p.name)).toEqual(['甲贸易公司']);
-    const profile = profiles.get('applicant', '甲贸易公司');
+    const profile = await profiles.get('applicant', '甲贸易公司');
     expect(profile).toMatchObject({ filings: 4, hits: 4, distinctMarksHit: 2, publicResourceHits: 2 });
     expect(profile.flags).toEqual(expect.arrayContaining(['public-resources']));
     expect(profile.hitRows).toHaveLength(4);

@@ -7,13 +7,24 @@ import { takeNumberAndFreeze } from '../../../electron/letters/issue';
 import { testConfig } from './context';
 
 const { dataDir, ids, gate } = workerData as { dataDir: string; ids: number[]; gate: SharedArrayBuffer };
-const ctx = createAppContext(testConfig(dataDir));
-Atomics.wait(new Int32Array(gate), 0, 0);
-const numbers: string[] = [];
-for (const id of ids) {
-  takeNumberAndFreeze(ctx, id);
-  const row = ctx.db.prepare('SELECT document_number AS n FROM letters WHERE id = ?').get(id) as { n: string };
-  numbers.push(row.n);
+
+async function issueAll(): Promise<string[]> {
+  const ctx = createAppContext(testConfig(dataDir));
+  Atomics.wait(new Int32Array(gate), 0, 0);
+  const numbers: string[] = [];
+  for (const id of ids) {
+    await takeNumberAndFreeze(ctx, id);
+    const row = await ctx.data.selectFrom('letters').select('document_number').where('id', '=', id).executeTakeFirstOrThrow();
+    numbers.push(row.document_number ?? '');
+  }
+  ctx.close();
+  return numbers;
 }
-ctx.close();
-parentPort?.postMessage(numbers);
+
+// a failure must end the thread with an error the test sees, not leave it waiting for a message
+issueAll().then(
+  (numbers) => parentPort?.postMessage(numbers),
+  (error: unknown) => {
+    throw error;
+  },
+);

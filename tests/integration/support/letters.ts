@@ -2,7 +2,7 @@
 import type { AppContext } from '../../../electron/context';
 import { createQueuedDialogs } from '../../../electron/bridge/dialogs';
 import { createFileGrants } from '../../../electron/files/grants';
-import { createLettersHandlers } from '../../../electron/handlers/letters';
+import { createLettersHandlers } from '../../../electron/letters/handlers';
 import type { LetterFormat } from '../../../shared/contract/letters';
 import type { HitReason } from '../../../shared/domain';
 import { sampleMark } from './marks';

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeEach } from 'vitest';
 import { DATABASE_URL_ENV, openStore, redactUrl, TEST_DATABASE_URL, type Store, type StoreConfig, type StoreKind } from '../../../electron/store/store';
 import { tempDir } from './context';
 
@@ -70,25 +69,4 @@ export function unreachable(error: unknown): Error {
       `Start it (CI starts it before the tests) or set ${DATABASE_URL_ENV}; these tests fail rather than skip.`,
     { cause: error },
   );
-}
-
-/**
- * A fixture opened once for the enclosing describe block and closed after it. Every test awaits it in a
- * beforeEach, so PostgreSQL not answering fails each test with the message above (a failing beforeAll would show
- * the tests as skipped).
- */
-export function openedOnce<T>(open: () => Promise<T>, close: (value: T) => Promise<void>): () => T {
-  let opening: Promise<T> | undefined;
-  let value: T | undefined;
-  beforeEach(async () => {
-    value = await (opening ??= open());
-  });
-  afterAll(async () => {
-    const opened = await opening?.catch(() => undefined);
-    if (opened !== undefined) await close(opened);
-  });
-  return () => {
-    if (value === undefined) throw new Error('the fixture is read inside a test, after its beforeEach');
-    return value;
-  };
 }

@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { BadFaithFlagSchema, type BadFaithFlag } from '../../../../shared/contract/screening';
 import { FlagTags } from '../../../../renderer/src/pages/profiles/FlagTags';
 import { FLAG_INFO, FLAG_ORDER, FLAG_THRESHOLDS, flagEvidence, flagTooltip, sortFlags } from '../../../../renderer/src/pages/profiles/flags';
-import { BAD_FAITH_RULES } from '../../../../electron/services/profiles';
+import { BAD_FAITH_RULES } from '../../../../electron/profiles/service';
 
 afterEach(cleanup);
 

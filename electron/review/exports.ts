@@ -7,11 +7,11 @@ import { REASON_LABELS, type HitReason } from '../../shared/domain';
 import { neutraliseFormula } from '../../shared/formats/cells';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { allHitPages, countHits } from '../db/repositories/hits-query';
 import { writeFileStreamed } from '../files/streamed';
+import { csvField } from '../services/registry-export';
 import { writeXlsx, type XlsxCell, type XlsxColumn } from '../tabular/xlsx-writer';
-import { csvField } from './registry-export';
-import { decisionLabel } from './review';
+import { allHitPages, countHits } from './queue-repository';
+import { decisionLabel } from './decisions';
 
 const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
 
@@ -57,8 +57,8 @@ export function hitExportRow(row: HitRow): XlsxCell[] {
   ];
 }
 
-function* rowsOf<T>(pages: Iterable<HitRow[]>, map: (row: HitRow) => T): Generator<T> {
-  for (const page of pages) for (const row of page) yield map(row);
+async function* rowsOf<T>(pages: AsyncIterable<HitRow[]>, map: (row: HitRow) => T): AsyncGenerator<T> {
+  for await (const page of pages) for (const row of page) yield map(row);
 }
 
 /** Every hit of the view, in the view's order, to one XLSX sheet. */
@@ -66,7 +66,7 @@ export async function exportHitView(ctx: AppContext, query: HitQuery, filePath: 
   const parsed = HitQuerySchema.parse({ ...query, offset: 0 });
   const name = parsed.source === 'filing' ? '商标申请命中' : '电商商品命中';
   const [rows = 0] = await writeFileStreamed(filePath, (write) =>
-    writeXlsx(write, [{ name, columns: HIT_EXPORT_COLUMNS, rows: rowsOf(allHitPages(ctx.db, parsed, today), hitExportRow) }]),
+    writeXlsx(write, [{ name, columns: HIT_EXPORT_COLUMNS, rows: rowsOf(allHitPages(ctx.data, parsed, today), hitExportRow) }]),
   );
   return { rows };
 }
@@ -89,8 +89,8 @@ export function complaintQuery(platform: string): HitQuery {
   return { source: 'listing', platform, decision: 'confirmed', sortBy: 'mark', sortDir: 'asc' };
 }
 
-export function requireComplaints(ctx: AppContext, platform: string, today: string): void {
-  if (countHits(ctx.db, HitQuerySchema.parse(complaintQuery(platform)), today) === 0) {
+export async function requireComplaints(ctx: AppContext, platform: string, today: string): Promise<void> {
+  if (await countHits(ctx.data, HitQuerySchema.parse(complaintQuery(platform)), today) === 0) {
     throw new AppFailure('not-found', `平台「${platform}」没有已确认的侵权商品`);
   }
 }
@@ -103,13 +103,13 @@ export async function exportComplaints(
   format: 'csv' | 'xlsx',
   today: string,
 ): Promise<{ rows: number }> {
-  requireComplaints(ctx, platform, today);
+  await requireComplaints(ctx, platform, today);
   const toCells = (row: HitRow): string[] => {
     const mark = row.markKey === null ? undefined : ctx.marks.get(row.markKey);
     const l = row.listing;
     return [l?.platform ?? '', l?.shop ?? '', l?.listingId ?? '', l?.title ?? '', l?.url ?? '', l?.sellerLocation ?? '', row.markName, row.markCategory, mark?.holder ?? '', mark?.registrationNumber ?? '', reasonsText(row.reasons)];
   };
-  const lines = rowsOf(allHitPages(ctx.db, HitQuerySchema.parse(complaintQuery(platform)), today), toCells);
+  const lines = rowsOf(allHitPages(ctx.data, HitQuerySchema.parse(complaintQuery(platform)), today), toCells);
   if (format === 'xlsx') {
     const [rows = 0] = await writeFileStreamed(filePath, (write) => writeXlsx(write, [{ name: `${platform}投诉清单`, columns: COMPLAINT_COLUMNS, rows: lines }]));
     return { rows };
@@ -119,7 +119,7 @@ export async function exportComplaints(
     await write(`\uFEFF${line(COMPLAINT_COLUMNS.map((c) => c.header))}`);
     let rows = 0;
     let piece = '';
-    for (const cells of lines) {
+    for await (const cells of lines) {
       piece += line(cells);
       rows += 1;
       if (rows % 500 === 0) {

@@ -1,13 +1,13 @@
-// The services behind the letter channels (shared/contract/letters.ts).
+// The letter channels (shared/contract/letters.ts) over the letters' services; dispatch awaits what they return.
 import type { lettersContract } from '../../shared/contract/letters';
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
-import type { ShellPorts } from './files';
+import type { ShellPorts } from '../handlers/files';
 import { letterExportSave } from '../files/save-requests';
-import { readSettings, resetTemplate, templatesState, writeSettings, writeTemplate } from '../letters/config';
-import { createLetterArchive } from '../letters/archive';
-import { createLetterIssuing } from '../letters/issue';
-import { createLetterDrafts } from '../letters/service';
+import { createLetterArchive } from './archive';
+import { readSettings, resetTemplate, templatesState, writeSettings, writeTemplate } from './config';
+import { createLetterIssuing } from './issue';
+import { createLetterDrafts } from './service';
 
 export function createLettersHandlers(ctx: AppContext, shell: ShellPorts): Pick<Handlers, keyof typeof lettersContract> {
   const drafts = createLetterDrafts(ctx);
@@ -27,7 +27,7 @@ export function createLettersHandlers(ctx: AppContext, shell: ShellPorts): Pick<
     'letters.discard': ({ id }) => drafts.discard(id),
     'letters.supersede': ({ id }) => archive.supersede(id),
     'letters.export': async ({ id, format }) => {
-      const letter = archive.get(id);
+      const letter = await archive.get(id);
       const { title, defaultName } = letterExportSave(format, letter.documentNumber ?? null);
       const chosen = await shell.dialogs.saveFile(title, defaultName, format);
       if (chosen === null) return { status: 'cancelled' as const };
