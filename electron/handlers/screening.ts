@@ -9,7 +9,7 @@ import type { JobManager } from '../screening/jobs';
 import { createBatchService } from '../services/batches';
 import { createDashboardService } from '../services/dashboard';
 import { createProfileService } from '../services/profiles';
-import { createQuickCheckService } from '../services/quick-check';
+import { createQuickCheckService } from '../registry/quick-check';
 import { createReviewService, localToday } from '../services/review';
 import { exportComplaints, exportHitView, requireComplaints } from '../services/hit-exports';
 

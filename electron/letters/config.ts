@@ -17,6 +17,7 @@ import {
 import { checkTemplate, PLACEHOLDERS } from '../../shared/letters/template';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { syncUntilPorted } from '../data/sync-until-ported';
 
 export const TEMPLATES_FILE = path.join('letter-templates', 'templates.json');
 const SETTINGS_KEY = 'letters.settings';
@@ -40,7 +41,7 @@ export function defaultTemplates(ctx: AppContext): LetterTemplates {
 }
 
 export function readSettings(ctx: AppContext): LetterSettings {
-  const stored = ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
+  const stored = syncUntilPorted(ctx).settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
   const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...stored });
   return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
 }
@@ -50,7 +51,7 @@ export function readSettings(ctx: AppContext): LetterSettings {
  * the defaults in their place (another body's code on an official number), and before any number is taken.
  */
 export function settingsForIssue(ctx: AppContext): LetterSettings {
-  const stored = ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
+  const stored = syncUntilPorted(ctx).settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
   const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...stored });
   if (parsed.success) return parsed.data;
   const problem = parsed.error.issues[0]?.message ?? '';
@@ -58,7 +59,7 @@ export function settingsForIssue(ctx: AppContext): LetterSettings {
 }
 
 export function writeSettings(ctx: AppContext, settings: LetterSettings): LetterSettings {
-  ctx.settings.set(SETTINGS_KEY, settings, ctx.now());
+  syncUntilPorted(ctx).settings.set(SETTINGS_KEY, settings, ctx.now());
   return readSettings(ctx);
 }
 
@@ -75,7 +76,7 @@ export function templatesState(ctx: AppContext): TemplatesState {
   const templates = { ...defaults };
   const customised = { referral: false, 'holder-notice': false };
   for (const kind of LETTER_KINDS) {
-    const stored = LetterTemplateSchema.safeParse(ctx.settings.get(templateKey(kind)));
+    const stored = LetterTemplateSchema.safeParse(syncUntilPorted(ctx).settings.get(templateKey(kind)));
     if (stored.success) {
       templates[kind] = stored.data;
       customised[kind] = true;
@@ -86,7 +87,7 @@ export function templatesState(ctx: AppContext): TemplatesState {
 
 export function writeTemplate(ctx: AppContext, kind: LetterKind, template: LetterTemplate): TemplatesState {
   checkLetterTemplate(template);
-  ctx.settings.set(templateKey(kind), template, ctx.now());
+  syncUntilPorted(ctx).settings.set(templateKey(kind), template, ctx.now());
   return templatesState(ctx);
 }
 

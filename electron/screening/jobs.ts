@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { marksRepository } from '../registry/marks';
 import { createBatchesRepository, type ImportCounts } from '../db/repositories/batches';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
@@ -114,7 +115,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     batches().setStatus(batchId, 'screening');
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
-    const marks = ctx.marks.list();
+    const marks = await marksRepository(ctx.data).list();
     const hitCount = await screenStoredBatch(ctx.db, {
       batchId,
       kind: batch.kind,

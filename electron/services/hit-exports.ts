@@ -10,8 +10,9 @@ import type { AppContext } from '../context';
 import { allHitPages, countHits } from '../db/repositories/hits-query';
 import { writeFileStreamed } from '../files/streamed';
 import { writeXlsx, type XlsxCell, type XlsxColumn } from '../tabular/xlsx-writer';
-import { csvField } from './registry-export';
+import { csvField } from '../registry/export';
 import { decisionLabel } from './review';
+import { syncUntilPorted } from '../data/sync-until-ported';
 
 const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
 
@@ -105,7 +106,7 @@ export async function exportComplaints(
 ): Promise<{ rows: number }> {
   requireComplaints(ctx, platform, today);
   const toCells = (row: HitRow): string[] => {
-    const mark = row.markKey === null ? undefined : ctx.marks.get(row.markKey);
+    const mark = row.markKey === null ? undefined : syncUntilPorted(ctx).marks.get(row.markKey);
     const l = row.listing;
     return [l?.platform ?? '', l?.shop ?? '', l?.listingId ?? '', l?.title ?? '', l?.url ?? '', l?.sellerLocation ?? '', row.markName, row.markCategory, mark?.holder ?? '', mark?.registrationNumber ?? '', reasonsText(row.reasons)];
   };

@@ -6,6 +6,7 @@ import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { addDays, allHitPages, DEADLINE_SQL, getHitRecord, matchingHitIds, OVERDUE_HITS, queryQueue, toHitRow } from '../db/repositories/hits-query';
+import { syncUntilPorted } from '../data/sync-until-ported';
 
 export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: CONFIRM_LABELS.filing, dismissed: '排除' };
 /** A confirmed listing is 仿冒/侵权, a confirmed filing 疑似恶意抢注. */
@@ -103,7 +104,7 @@ export function createReviewService(ctx: AppContext) {
           decidedAt: decision === 'undecided' ? null : now,
           decidedBy: decision === 'undecided' ? null : ctx.config.actor,
         });
-        ctx.audit.record(
+        syncUntilPorted(ctx).audit.record(
           {
             actor: ctx.config.actor,
             action: 'update',
@@ -131,7 +132,7 @@ export function createReviewService(ctx: AppContext) {
     get(hitId: number): HitDetail {
       const record = getHitRecord(ctx.db, hitId);
       if (!record) throw new AppFailure('not-found', '该命中记录不存在，可能已随批次删除');
-      const mark = record.mark_key === null ? undefined : ctx.marks.get(record.mark_key);
+      const mark = record.mark_key === null ? undefined : syncUntilPorted(ctx).marks.get(record.mark_key);
       const others = ctx.db
         .prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM hits WHERE filing_id = ? AND id <> ?')
         .get(record.f_id ?? -1, hitId);
@@ -184,7 +185,7 @@ export function createReviewService(ctx: AppContext) {
         for (const [i, before] of last.before.entries()) {
           if (update.run(before).changes === 0) continue;
           versions.push({ hitId: before.id, version: last.after[i]!.version + 1 });
-          ctx.audit.record(
+          syncUntilPorted(ctx).audit.record(
             { actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
             now,
           );
