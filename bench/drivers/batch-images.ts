@@ -12,7 +12,7 @@ import { createAppContext } from '../../electron/context';
 import { addMarkImage } from '../../electron/logos/store';
 import { createJobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 
 const N = Number(process.argv[2] ?? 400);
 const R = Number(process.argv[3] ?? 200);

@@ -12,9 +12,28 @@ import type { DataSchema } from './schema';
 export type DataQueries = Kysely<DataSchema>;
 export type DataExecutor = Kysely<DataSchema> | Transaction<DataSchema>;
 
-/** Kysely over an open database handle. Never destroy it: the handle belongs to the context, which closes it. */
+/** Statements kept per handle; queries with lists of varying length make new texts, so the oldest are dropped. */
+const STATEMENTS_KEPT = 200;
+
+/**
+ * Kysely over an open database handle. Never destroy it: the handle belongs to the context, which closes it.
+ * Kysely's SQLite driver prepares every query it runs; preparing costs more than running a small query, so the
+ * statements are kept by their text (a registry import runs a few small queries per row).
+ */
 export function dataQueriesOn(db: Db): DataQueries {
-  return new Kysely<DataSchema>({ dialect: new SqliteDialect({ database: db }) });
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const database = {
+    close: () => db.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (statement) statements.delete(sqlText);
+      else statement = db.prepare(sqlText);
+      statements.set(sqlText, statement); // the newest last: the first key is the longest unused
+      if (statements.size > STATEMENTS_KEPT) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
+  return new Kysely<DataSchema>({ dialect: new SqliteDialect({ database }) });
 }
 
 /** Runs `work` in one transaction: all of it is written, or, when it throws, none of it. */

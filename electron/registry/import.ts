@@ -137,15 +137,22 @@ function compare(byId: ReadonlyMap<string, StoredMark>, mark: ProtectedMark): Co
 
 const SAMPLE_ROWS = 20;
 
+/**
+ * What the import's transaction knows of the registry: every record by 编号, read once when it begins and kept up
+ * to date by the rows it writes (a registry file is thousands of rows: one read per row would double the work).
+ */
+type Registry = Map<string, StoredMark>;
+
 /** Inserts or updates one imported record with its audit entry, on the import's transaction. */
-async function writeRow(ctx: AppContext, tx: DataExecutor, mark: ProtectedMark, fileName: string): Promise<'created' | 'updated' | 'unchanged'> {
+async function writeRow(ctx: AppContext, tx: DataExecutor, registry: Registry, mark: ProtectedMark, fileName: string): Promise<'created' | 'updated' | 'unchanged'> {
   const marks = marksRepository(tx);
-  const existing = await marks.getByMarkId(mark.id);
+  const existing = registry.get(mark.id);
   const before = existing ? toProtectedMark(existing) : null;
   if (before && JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
   const now = ctx.now();
   const key = existing ? existing.key : await marks.insert(mark, now);
   if (existing) await marks.update(existing.key, mark, now);
+  registry.set(mark.id, { ...mark, key, createdAt: existing?.createdAt ?? now, updatedAt: now });
   await auditRepository(tx).record(
     { actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(key), before, after: mark, note: `从「${fileName}」导入` },
     now,
@@ -163,20 +170,22 @@ async function importViennaCodes(ctx: AppContext, tx: DataExecutor, markKey: num
 }
 
 /** One previewed row written as the clerk chose; counts what became of it. */
-async function commitRow(ctx: AppContext, tx: DataExecutor, job: PendingImport, index: number, result: CommitResult): Promise<void> {
+async function commitRow(ctx: AppContext, tx: DataExecutor, registry: Registry, job: PendingImport, index: number, result: CommitResult): Promise<void> {
   const mark = job.marks[index]!;
   const duplicate = job.duplicates.get(index);
   if (duplicate && job.choice === 'skip') result.skipped += 1;
   else if (duplicate && job.choice === 'merge') {
+    // read again: earlier rows may have merged into the same record
     const kept = await marksRepository(tx).getByMarkId(duplicate.sameAsId);
     if (!kept) throw new AppFailure('conflict', `第 ${duplicate.rowNumber} 行要合并到的「${duplicate.sameAsId}」已不在名录中，请重新导入`);
-    await mergeIntoStored(ctx, tx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
+    const merged = await mergeIntoStored(ctx, tx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
+    registry.set(merged.id, merged);
     result.merged += 1;
-  } else result[await writeRow(ctx, tx, mark, job.fileName)] += 1;
+  } else result[await writeRow(ctx, tx, registry, mark, job.fileName)] += 1;
   // a file with a 图形要素 column sets the codes of the records it wrote (an empty cell clears them)
   const codes = job.viennaCodes?.[index];
   if (!codes || (duplicate && job.choice === 'skip')) return;
-  const written = await marksRepository(tx).getByMarkId(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id);
+  const written = registry.get(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id);
   if (written) await importViennaCodes(ctx, tx, written.key, codes, job.fileName);
 }
 
@@ -235,7 +244,8 @@ export function createRegistryImportService(ctx: AppContext) {
       }
       const result = await inTransaction(ctx.data, async (tx) => {
         const counted: CommitResult = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0 };
-        for (let index = 0; index < job.marks.length; index += 1) await commitRow(ctx, tx, job, index, counted);
+        const registry: Registry = new Map((await marksRepository(tx).list()).map((mark) => [mark.id, mark]));
+        for (let index = 0; index < job.marks.length; index += 1) await commitRow(ctx, tx, registry, job, index, counted);
         return counted;
       });
       pending.delete(token);

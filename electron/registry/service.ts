@@ -62,7 +62,7 @@ export function createRegistryService(ctx: AppContext) {
      * A record that repeats a mark of the registry (same folded name and category) is written only with the
      * clerk's choice: merged into the first such record, or kept as a second one.
      */
-    create(input: ProtectedMark, duplicates?: 'merge' | 'keep'): Promise<StoredMark> {
+    async create(input: ProtectedMark, duplicates?: 'merge' | 'keep'): Promise<StoredMark> {
       const mark = validatedMark(input);
       return inTransaction(ctx.data, async (tx) => {
         await requireFreeId(tx, mark.id);
@@ -88,7 +88,7 @@ export function createRegistryService(ctx: AppContext) {
       return marksRepository(ctx.data).usage(key);
     },
 
-    update(key: number, input: ProtectedMark): Promise<StoredMark> {
+    async update(key: number, input: ProtectedMark): Promise<StoredMark> {
       const mark = validatedMark(input);
       return inTransaction(ctx.data, async (tx) => {
         const before = toProtectedMark(await requireMark(tx, key));
@@ -104,7 +104,7 @@ export function createRegistryService(ctx: AppContext) {
       });
     },
 
-    remove(key: number): Promise<{ deleted: boolean }> {
+    async remove(key: number): Promise<{ deleted: boolean }> {
       return inTransaction(ctx.data, async (tx) => {
         const before = toProtectedMark(await requireMark(tx, key));
         const now = ctx.now();

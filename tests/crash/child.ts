@@ -14,7 +14,7 @@ import { createLettersHandlers } from '../../electron/handlers/letters';
 import { createFileGrants } from '../../electron/files/grants';
 import { sha256 } from '../../electron/letters/files';
 import { createBackupService } from '../../electron/services/backup';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/services/review';
 import { startServices } from '../../electron/startup';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';

@@ -6,7 +6,7 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createBatchesRepository } from '../../electron/db/repositories/batches';
 import { REMOVE_CHUNK_ROWS } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { startServices } from '../../electron/startup';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';

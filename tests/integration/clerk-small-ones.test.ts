@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, OperatorInfo, StoredMark } from '../../shared/api';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { openTestContext } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 import { useRunningServices } from './support/services';

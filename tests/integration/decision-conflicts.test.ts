@@ -10,7 +10,7 @@ import hitVersions from '../../electron/db/migrations/010-hit-versions';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
 import { createOperatorService } from '../../electron/services/operator';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/services/review';
 import type { HitRow } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';

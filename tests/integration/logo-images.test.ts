@@ -12,7 +12,7 @@ import logoImages from '../../electron/db/migrations/009-logo-images';
 import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, refreshImageFeatures, storeImage } from '../../electron/logos/store';
 import { decodeFeatures } from '../../electron/logos/stored-features';
 import { logoFeatures } from '../../electron/logos/features';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import type { ProtectedMark } from '../../shared/domain';
 import { openTestContext, tempDir } from './support/context';

@@ -14,7 +14,7 @@ import { armFault, disarmFaults } from '../../electron/faults';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createBatchService } from '../../electron/services/batches';
 import { createBackupService } from '../../electron/services/backup';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { startServices } from '../../electron/startup';
 import { sha256 } from '../../electron/letters/files';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';

@@ -7,7 +7,7 @@ import { DEADLINE_SQL } from '../../electron/db/repositories/hits-query';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService, likelyOtherKind } from '../../electron/services/batches';
 import { createDashboardService } from '../../electron/services/dashboard';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/services/review';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
