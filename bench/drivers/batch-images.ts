@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const registry = createRegistryService(ctx);
     const logos: string[] = [];
     for (let i = 0; i < R; i++) {
-      const mark = registry.create({
+      const mark = await registry.create({
         id: `M${i}`, name: `图形${i}号`, category: '驰名商标', classes: [32], registrationNumber: '', holder: '', aliases: [], region: '', recognizedOn: '', notes: '',
       });
       logos.push(figure());

@@ -31,7 +31,8 @@ export function toProtectedMark(stored: StoredMark): ProtectedMark {
   return mark;
 }
 
-function columns(mark: ProtectedMark) {
+/** The row a record is stored as, but for its key and times. */
+export function markColumns(mark: ProtectedMark) {
   return {
     mark_id: mark.id,
     name: mark.name,
@@ -79,14 +80,14 @@ export function marksRepository(db: DataExecutor) {
     async insert(mark: ProtectedMark, now: string): Promise<number> {
       const row = await db
         .insertInto('protected_marks')
-        .values({ ...columns(mark), created_at: now, updated_at: now })
+        .values({ ...markColumns(mark), created_at: now, updated_at: now })
         .returning('key')
         .executeTakeFirstOrThrow();
       return row.key;
     },
 
     async update(key: number, mark: ProtectedMark, now: string): Promise<boolean> {
-      const result = await db.updateTable('protected_marks').set({ ...columns(mark), updated_at: now }).where('key', '=', key).executeTakeFirst();
+      const result = await db.updateTable('protected_marks').set({ ...markColumns(mark), updated_at: now }).where('key', '=', key).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 

@@ -20,6 +20,7 @@ import { startServices } from '../../electron/startup';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';
 import { sampleMark } from '../integration/support/marks';
 import { finishOperation, type OperationName } from './operations';
+import { marksRepository } from '../../electron/registry/marks';
 
 const dataDirOf = (runDir: string) => path.join(runDir, 'data');
 const backupFileOf = (runDir: string) => path.join(runDir, 'files', 'backup.sqlite');
@@ -46,7 +47,7 @@ export function writeFilingsFile(file: string, marks: readonly string[], rows: n
 }
 
 /** What the harness compares: counts and statuses, never times or hashes that differ between clean runs. */
-function state(ctx: AppContext, runDir: string) {
+async function state(ctx: AppContext, runDir: string) {
   const db = ctx.db;
   const integrity = db.pragma('integrity_check', { simple: true });
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
@@ -94,7 +95,7 @@ function state(ctx: AppContext, runDir: string) {
     }
   }
   return {
-    marks: ctx.marks.count(),
+    marks: await marksRepository(ctx.data).count(),
     batches,
     letters: letters.map((l) => ({ status: l.status, number: l.number, files: files.filter((f) => f.id === l.id).map((f) => f.format) })),
     archived: archived.sort(),
@@ -110,10 +111,10 @@ async function setup(op: OperationName, runDir: string, shared: string): Promise
   const ctx = services.ctx;
   try {
     const csv = path.join(shared, 'filings.csv');
-    if (!existsSync(csv)) writeFilingsFile(csv, ctx.marks.list().slice(0, 40).map((m) => m.name), Number(process.env.CRASH_ROWS ?? 20_000));
+    if (!existsSync(csv)) writeFilingsFile(csv, (await marksRepository(ctx.data).list()).slice(0, 40).map((m) => m.name), Number(process.env.CRASH_ROWS ?? 20_000));
     if (op === 'restore') {
       // a mark the sample does not have: a database seeded afresh (the bug of item 5) shows by lacking it
-      createRegistryService(ctx).create(sampleMark({ id: 'CRASH-1', name: '崩溃测试标' }));
+      await createRegistryService(ctx).create(sampleMark({ id: 'CRASH-1', name: '崩溃测试标' }));
       await createBackupService(ctx).create(backupFileOf(runDir));
     }
     if (op === 'import') return;
@@ -146,17 +147,17 @@ async function main(): Promise<void> {
     if (mode === 'run') {
       process.stdout.write('BEGIN\n'); // the parent's kill clock starts here: the start-up is not the operation
       await finishOperation(services.ctx, op, argument(op, runDir, shared));
-      process.stdout.write(`${JSON.stringify({ final: state(services.ctx, runDir) })}\n`);
+      process.stdout.write(`${JSON.stringify({ final: await state(services.ctx, runDir) })}\n`);
       return;
     }
-    const recovered = state(services.ctx, runDir);
+    const recovered = await state(services.ctx, runDir);
     let finishError: string | null = null;
     try {
       await finishOperation(services.ctx, op, argument(op, runDir, shared));
     } catch (error) {
       finishError = error instanceof Error ? error.message : String(error);
     }
-    process.stdout.write(`${JSON.stringify({ recovered, finishError, final: state(services.ctx, runDir) })}\n`);
+    process.stdout.write(`${JSON.stringify({ recovered, finishError, final: await state(services.ctx, runDir) })}\n`);
   } finally {
     services.close();
   }

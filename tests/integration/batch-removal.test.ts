@@ -15,10 +15,10 @@ import { sampleMark } from './support/marks';
 const ROWS = 30_000;
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestContext();
   folder = tempDir();
-  createRegistryService(ctx).create(sampleMark({ name: '昆仑雪' }));
+  await createRegistryService(ctx).create(sampleMark({ name: '昆仑雪' }));
 });
 afterEach(() => {
   ctx.cleanup();

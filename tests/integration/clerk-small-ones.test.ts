@@ -8,6 +8,7 @@ import { createRegistryService } from '../../electron/registry/service';
 import { openTestContext } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 import { useRunningServices } from './support/services';
+import { marksRepository } from '../../electron/registry/marks';
 
 const harness = useRunningServices();
 
@@ -77,8 +78,8 @@ describe('deleting a mark with hits and a letter', () => {
     try {
       const hits = seedConfirmedHits(ctx);
       await lettersApi(ctx)['letters.draftFromHits']({ hitIds: [...hits.gi], kind: 'referral' });
-      const gi = ctx.marks.getByMarkId('GI-001')!;
-      expect(createRegistryService(ctx).usage(gi.key)).toEqual({ hits: 3, letters: 1 });
+      const gi = (await marksRepository(ctx.data).getByMarkId('GI-001'))!;
+      expect(await createRegistryService(ctx).usage(gi.key)).toEqual({ hits: 3, letters: 1 });
     } finally {
       ctx.cleanup();
     }

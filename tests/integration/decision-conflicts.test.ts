@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import hitVersions from '../../electron/db/migrations/010-hit-versions';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createOperatorService } from '../../electron/services/operator';
+import { createOperatorService } from '../../electron/registry/operator';
 import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/services/review';
 import type { HitRow } from '../../shared/contract/screening';
@@ -31,8 +31,8 @@ beforeEach(async () => {
   review = createReviewService(ctx);
   operator = createOperatorService(ctx, '测试员');
   const registry = createRegistryService(ctx);
-  registry.create(sampleMark({ id: 'G01', name: '玉树牦牛', category: '地理标志', classes: [29], holder: '', aliases: [] }));
-  registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [29, 32] }));
+  await registry.create(sampleMark({ id: 'G01', name: '玉树牦牛', category: '地理标志', classes: [29], holder: '', aliases: [] }));
+  await registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [29, 32] }));
   const file = writeFilings(folder.dir, '第1930期.csv', [
     filingLine('81000001', '玉树牦牛昆仑雪', { niceClass: 29 }),
     filingLine('81000002', '昆仑雪', { niceClass: 32, applicant: '乙公司' }),
@@ -46,8 +46,8 @@ afterEach(() => {
 });
 
 /** The two clerks share one service, as on the server; who acts is the signed-in user (here: the 经办人 setting). */
-function as<T>(clerk: string, work: () => T): T {
-  operator.set(clerk);
+async function as<T>(clerk: string, work: () => T | Promise<T>): Promise<T> {
+  await operator.set(clerk);
   return work();
 }
 
@@ -57,9 +57,9 @@ const rowOf = (applicationNumber: string): HitRow => {
 };
 const seenOf = (row: HitRow) => (row.marksHit ?? []).map((m) => ({ hitId: m.hitId, version: m.version }));
 
-function refusal(work: () => unknown): AppFailure {
+async function refusal(work: () => unknown): Promise<AppFailure> {
   try {
-    work();
+    await work();
   } catch (error) {
     if (error instanceof AppFailure) return error;
     throw error;
@@ -90,12 +90,12 @@ describe('migration 10 (hit versions)', () => {
 });
 
 describe('two clerks deciding the same filing', () => {
-  it('the second sees a conflict naming the current decision, and nothing of hers is written', () => {
+  it('the second sees a conflict naming the current decision, and nothing of hers is written', async () => {
     const seenByWang = rowOf('81000001');
     const seenByLi = rowOf('81000001');
     expect(seenByWang.marksHit?.length).toBe(2);
-    as('王丽', () => review.decide([seenByWang.hitId], 'confirmed', undefined, undefined, seenOf(seenByWang)));
-    const failure = refusal(() => as('李强', () => review.decide([seenByLi.hitId], 'dismissed', '不近似', undefined, seenOf(seenByLi))));
+    await as('王丽', () => review.decide([seenByWang.hitId], 'confirmed', undefined, undefined, seenOf(seenByWang)));
+    const failure = await refusal(() => as('李强', () => review.decide([seenByLi.hitId], 'dismissed', '不近似', undefined, seenOf(seenByLi))));
     expect(failure.kind).toBe('conflict');
     expect(failure.message).toMatch(/已由 王丽 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 改为「确认（疑似恶意抢注）」，本次结论未保存/);
     const now = rowOf('81000001');
@@ -104,39 +104,39 @@ describe('two clerks deciding the same filing', () => {
     const detail = review.get(now.hitId);
     expect(detail.decidedBy).toBe('王丽');
     // what she sees now is current: deciding on it works
-    as('李强', () => review.decide([now.hitId], 'dismissed', '不近似', undefined, seenOf(now)));
+    await as('李强', () => review.decide([now.hitId], 'dismissed', '不近似', undefined, seenOf(now)));
     expect(rowOf('81000001')).toMatchObject({ decision: 'dismissed', version: 2 });
   });
 
-  it('a decision on another filing is not held up by versions of this one', () => {
+  it('a decision on another filing is not held up by versions of this one', async () => {
     const a = rowOf('81000001');
     const b = rowOf('81000002');
-    as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
-    const result = as('李强', () => review.decide([b.hitId], 'confirmed', undefined, undefined, seenOf(b)));
+    await as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
+    const result = await as('李强', () => review.decide([b.hitId], 'confirmed', undefined, undefined, seenOf(b)));
     expect(result.updated).toBe(1);
     expect(result.versions).toEqual([{ hitId: b.hitId, version: 1 }]);
   });
 
-  it('each clerk undoes only her own latest decision, and never one another clerk has decided over since', () => {
+  it('each clerk undoes only her own latest decision, and never one another clerk has decided over since', async () => {
     const a = rowOf('81000001');
     const b = rowOf('81000002');
-    const wang = as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
-    const li = as('李强', () => review.decide([b.hitId], 'dismissed', '不近似', undefined, seenOf(b)));
+    const wang = await as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
+    const li = await as('李强', () => review.decide([b.hitId], 'dismissed', '不近似', undefined, seenOf(b)));
     // 李强's decision does not take 王丽's undo away
-    expect(as('王丽', () => review.undo(wang.undoToken!)).restored).toBe(2);
+    expect((await as('王丽', () => review.undo(wang.undoToken!))).restored).toBe(2);
     expect(rowOf('81000001')).toMatchObject({ decision: 'undecided', version: 2 });
     // 王丽 decides over 李强's filing; 李强's undo would overwrite it, so it is refused and changes nothing
     const now = rowOf('81000002');
-    as('王丽', () => review.decide([now.hitId], 'confirmed', undefined, undefined, seenOf(now)));
-    const failure = refusal(() => as('李强', () => review.undo(li.undoToken!)));
+    await as('王丽', () => review.decide([now.hitId], 'confirmed', undefined, undefined, seenOf(now)));
+    const failure = await refusal(() => as('李强', () => review.undo(li.undoToken!)));
     expect(failure.kind).toBe('conflict');
     expect(failure.message).toContain('王丽');
     expect(rowOf('81000002')).toMatchObject({ decision: 'confirmed' });
   });
 
-  it('the audit log names who decided each hit', () => {
+  it('the audit log names who decided each hit', async () => {
     const a = rowOf('81000001');
-    as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
+    await as('王丽', () => review.decide([a.hitId], 'confirmed', undefined, undefined, seenOf(a)));
     const entries = ctx.db.prepare("SELECT actor FROM audit_log WHERE entity = 'hit'").all() as Array<{ actor: string }>;
     expect(entries.map((e) => e.actor)).toEqual(['王丽', '王丽']);
   });

@@ -12,6 +12,7 @@ import { createReviewService } from '../../electron/services/review';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
 import { sampleMark } from './support/marks';
+import { auditRepository } from '../../electron/data/audit';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -19,13 +20,13 @@ let jobs: JobManager;
 let batches: ReturnType<typeof createBatchService>;
 let review: ReturnType<typeof createReviewService>;
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestContext();
   folder = tempDir();
   jobs = createJobManager(ctx);
   batches = createBatchService(ctx, jobs);
   review = createReviewService(ctx);
-  createRegistryService(ctx).create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
+  await createRegistryService(ctx).create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
 });
 afterEach(() => {
   ctx.cleanup();
@@ -86,7 +87,7 @@ describe('deciding every hit a filter matches, and undo', () => {
     expect(review.query({ source: 'filing', decision: 'undecided' }).total).toBe(29);
     expect(review.get(first.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '不近似', decisionNote: '自有' });
     expect(() => review.undo(all.undoToken!)).toThrow(/已撤销/);
-    expect(ctx.audit.history('hit', String(review.query({ source: 'filing', decision: 'undecided', limit: 1 }).rows[0]!.hitId))[0]?.note).toContain('撤销结论');
+    expect((await auditRepository(ctx.data).history('hit', String(review.query({ source: 'filing', decision: 'undecided', limit: 1 }).rows[0]!.hitId)))[0]?.note).toContain('撤销结论');
   });
 });
 
@@ -113,7 +114,7 @@ describe('batches a clerk can tell apart', () => {
   it('re-screens all only the batches whose hits are out of date', async () => {
     const first = await importFilings('a.csv', [filingLine('80000301', '日月山', { niceClass: 16 })]);
     expect(batches.rescreen().batchIds).toEqual([]);
-    createRegistryService(ctx).create(sampleMark({ id: 'G2', name: '青海湖', category: '公共资源', classes: [], holder: '' }));
+    await createRegistryService(ctx).create(sampleMark({ id: 'G2', name: '青海湖', category: '公共资源', classes: [], holder: '' }));
     const second = await importFilings('b.csv', [filingLine('80000302', '青海湖', { niceClass: 16 })]);
     expect(batches.list().map((b) => [b.id, b.stale])).toEqual([[second, false], [first, true]]);
     expect(batches.rescreen().batchIds).toEqual([first]);
