@@ -36,6 +36,12 @@ export function auditRepository(db: DataExecutor) {
       await db.insertInto('audit_log').values(auditRow(entry, at)).execute();
     },
 
+    /** Several entries in one statement (an import's rows), in the order given. */
+    async recordAll(entries: readonly { entry: AuditRecord; at: string }[]): Promise<void> {
+      if (entries.length === 0) return;
+      await db.insertInto('audit_log').values(entries.map(({ entry, at }) => auditRow(entry, at))).execute();
+    },
+
     async history(entity: string, entityKey: string): Promise<AuditEntry[]> {
       const rows = await db
         .selectFrom('audit_log')

@@ -137,28 +137,56 @@ function compare(byId: ReadonlyMap<string, StoredMark>, mark: ProtectedMark): Co
 
 const SAMPLE_ROWS = 20;
 
-/**
- * What the import's transaction knows of the registry: every record by 编号, read once when it begins and kept up
- * to date by the rows it writes (a registry file is thousands of rows: one read per row would double the work).
- */
-type Registry = Map<string, StoredMark>;
+/** New records are written this many at a time (a statement's parameters stay far below SQLite's limit). */
+const INSERTED_AT_ONCE = 500;
 
-/** Inserts or updates one imported record with its audit entry, on the import's transaction. */
-async function writeRow(ctx: AppContext, tx: DataExecutor, registry: Registry, mark: ProtectedMark, fileName: string): Promise<'created' | 'updated' | 'unchanged'> {
-  const marks = marksRepository(tx);
-  const existing = registry.get(mark.id);
-  const before = existing ? toProtectedMark(existing) : null;
-  if (before && JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
-  const now = ctx.now();
-  const key = existing ? existing.key : await marks.insert(mark, now);
-  if (existing) await marks.update(existing.key, mark, now);
-  registry.set(mark.id, { ...mark, key, createdAt: existing?.createdAt ?? now, updatedAt: now });
-  await auditRepository(tx).record(
-    { actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(key), before, after: mark, note: `从「${fileName}」导入` },
-    now,
-  );
-  return existing ? 'updated' : 'created';
+/**
+ * What the import's transaction writes and knows of the registry: every record by 编号, read once when it begins and
+ * kept up to date by the rows it writes (a registry file is thousands of rows: one read per row would double the
+ * work), and the new records not yet inserted, written with their audit entries a few hundred at a time.
+ */
+function importWriter(ctx: AppContext, tx: DataExecutor, fileName: string, stored: readonly StoredMark[]) {
+  const registry = new Map(stored.map((mark) => [mark.id, mark]));
+  let waiting: { mark: ProtectedMark; now: string }[] = [];
+  const imported = (key: number, before: ProtectedMark | null, after: ProtectedMark) => ({
+    actor: ctx.config.actor, action: 'import' as const, entity: MARK_ENTITY, entityKey: String(key), before, after, note: `从「${fileName}」导入`,
+  });
+
+  /** Inserts the waiting new records and their audit entries, in file order. */
+  async function flush(): Promise<void> {
+    if (waiting.length === 0) return;
+    const rows = waiting;
+    waiting = [];
+    const keys = await marksRepository(tx).insertAll(rows);
+    rows.forEach(({ mark, now }, i) => registry.set(mark.id, { ...mark, key: keys[i]!, createdAt: now, updatedAt: now }));
+    await auditRepository(tx).recordAll(rows.map(({ mark, now }, i) => ({ entry: imported(keys[i]!, null, mark), at: now })));
+  }
+
+  return {
+    registry,
+    flush,
+
+    /** Inserts or updates one imported record with its audit entry. */
+    async write(mark: ProtectedMark): Promise<'created' | 'updated' | 'unchanged'> {
+      const existing = registry.get(mark.id);
+      if (!existing) {
+        waiting.push({ mark, now: ctx.now() });
+        if (waiting.length >= INSERTED_AT_ONCE) await flush();
+        return 'created';
+      }
+      const before = toProtectedMark(existing);
+      if (JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
+      await flush(); // the audit log keeps the file's order
+      const now = ctx.now();
+      await marksRepository(tx).update(existing.key, mark, now);
+      registry.set(mark.id, { ...mark, key: existing.key, createdAt: existing.createdAt, updatedAt: now });
+      await auditRepository(tx).record(imported(existing.key, before, mark), now);
+      return 'updated';
+    },
+  };
 }
+
+type ImportWriter = ReturnType<typeof importWriter>;
 
 /** A record's 图形要素 from the file, audited when they change (the batches then show as out of date). */
 async function importViennaCodes(ctx: AppContext, tx: DataExecutor, markKey: number, codes: readonly string[], fileName: string): Promise<void> {
@@ -170,22 +198,24 @@ async function importViennaCodes(ctx: AppContext, tx: DataExecutor, markKey: num
 }
 
 /** One previewed row written as the clerk chose; counts what became of it. */
-async function commitRow(ctx: AppContext, tx: DataExecutor, registry: Registry, job: PendingImport, index: number, result: CommitResult): Promise<void> {
+async function commitRow(ctx: AppContext, tx: DataExecutor, writer: ImportWriter, job: PendingImport, index: number, result: CommitResult): Promise<void> {
   const mark = job.marks[index]!;
   const duplicate = job.duplicates.get(index);
   if (duplicate && job.choice === 'skip') result.skipped += 1;
   else if (duplicate && job.choice === 'merge') {
+    await writer.flush();
     // read again: earlier rows may have merged into the same record
     const kept = await marksRepository(tx).getByMarkId(duplicate.sameAsId);
     if (!kept) throw new AppFailure('conflict', `第 ${duplicate.rowNumber} 行要合并到的「${duplicate.sameAsId}」已不在名录中，请重新导入`);
     const merged = await mergeIntoStored(ctx, tx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
-    registry.set(merged.id, merged);
+    writer.registry.set(merged.id, merged);
     result.merged += 1;
-  } else result[await writeRow(ctx, tx, registry, mark, job.fileName)] += 1;
+  } else result[await writer.write(mark)] += 1;
   // a file with a 图形要素 column sets the codes of the records it wrote (an empty cell clears them)
   const codes = job.viennaCodes?.[index];
   if (!codes || (duplicate && job.choice === 'skip')) return;
-  const written = registry.get(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id);
+  await writer.flush();
+  const written = writer.registry.get(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id);
   if (written) await importViennaCodes(ctx, tx, written.key, codes, job.fileName);
 }
 
@@ -244,8 +274,9 @@ export function createRegistryImportService(ctx: AppContext) {
       }
       const result = await inTransaction(ctx.data, async (tx) => {
         const counted: CommitResult = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0 };
-        const registry: Registry = new Map((await marksRepository(tx).list()).map((mark) => [mark.id, mark]));
-        for (let index = 0; index < job.marks.length; index += 1) await commitRow(ctx, tx, registry, job, index, counted);
+        const writer = importWriter(ctx, tx, job.fileName, await marksRepository(tx).list());
+        for (let index = 0; index < job.marks.length; index += 1) await commitRow(ctx, tx, writer, job, index, counted);
+        await writer.flush();
         return counted;
       });
       pending.delete(token);

@@ -86,6 +86,23 @@ export function marksRepository(db: DataExecutor) {
       return row.key;
     },
 
+    /** Several new records in one statement (an import's rows); their keys in the order given. */
+    async insertAll(marks: readonly { mark: ProtectedMark; now: string }[]): Promise<number[]> {
+      if (marks.length === 0) return [];
+      const rows = await db
+        .insertInto('protected_marks')
+        .values(marks.map(({ mark, now }) => ({ ...markColumns(mark), created_at: now, updated_at: now })))
+        .returning(['key', 'mark_id'])
+        .execute();
+      // RETURNING promises no order: the 编号, unique, says which key is whose
+      const keyOf = new Map(rows.map((row) => [row.mark_id, row.key]));
+      return marks.map(({ mark }) => {
+        const key = keyOf.get(mark.id);
+        if (key === undefined) throw new Error(`protected_marks: no key returned for ${mark.id}`);
+        return key;
+      });
+    },
+
     async update(key: number, mark: ProtectedMark, now: string): Promise<boolean> {
       const result = await db.updateTable('protected_marks').set({ ...markColumns(mark), updated_at: now }).where('key', '=', key).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;

@@ -144,3 +144,15 @@ describe('registry import', () => {
     expect(await marksRepository(ctx.data).count()).toBe(i);
   });
 });
+
+describe('registry import commit', () => {
+  it('is written whole or not at all: an audit entry refused at the third row leaves no row and no entry', async () => {
+    const preview = await imports.preview(write('名录.csv', [HEADER, ...GOOD_ROWS].join('\n')));
+    // the first two rows and their entries are written inside the transaction before the third entry fails
+    ctx.db.exec(`CREATE TRIGGER refuse_third BEFORE INSERT ON audit_log WHEN (SELECT count(*) FROM audit_log) >= 2
+      BEGIN SELECT RAISE(ABORT, '审计日志拒绝写入'); END`);
+    await expect(imports.commit(preview.token)).rejects.toThrow(/审计日志拒绝写入/);
+    expect(await marksRepository(ctx.data).count()).toBe(0);
+    expect((ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(0);
+  });
+});

@@ -56,3 +56,26 @@ describe('registry service', () => {
     await expect(registry.remove(key)).rejects.toThrow(/不存在/);
   });
 });
+
+describe('a registry change and its audit entry', () => {
+  // The audit log refuses entries while this trigger stands: the change before it must not stay without its entry.
+  const refuseAudit = () =>
+    ctx.db.exec(`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, '审计日志拒绝写入'); END`);
+  const auditCount = () => (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+  it('a create whose audit entry fails leaves neither the record nor the entry', async () => {
+    refuseAudit();
+    await expect(registry.create(sampleMark())).rejects.toThrow(/审计日志拒绝写入/);
+    expect(await registry.list()).toEqual([]);
+    expect(auditCount()).toBe(0);
+  });
+
+  it('an update or a delete whose audit entry fails leaves the record as it was', async () => {
+    const { key } = await registry.create(sampleMark());
+    refuseAudit();
+    await expect(registry.update(key, sampleMark({ holder: '别的权利人' }))).rejects.toThrow(/审计日志拒绝写入/);
+    await expect(registry.remove(key)).rejects.toThrow(/审计日志拒绝写入/);
+    expect(await registry.list()).toEqual([expect.objectContaining({ key, holder: '青海昆仑雪饮品有限公司' })]);
+    expect((await registry.history(key)).map((e) => e.action)).toEqual(['create']);
+  });
+});
