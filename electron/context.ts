@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
 import { dataQueriesOn, type DataQueries } from './data/queries';
 import { settingsRepository } from './data/settings';
 import { createJobManager, type JobManager } from './screening/jobs';
-import { recoverInterruptedRestore } from './services/restore-journal';
+import { recoverInterruptedRestore } from './backup/restore-journal';
 
 export interface AppConfig {
   dataDir: string;

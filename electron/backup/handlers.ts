@@ -1,5 +1,5 @@
 // The backup channels (shared/contract/registry.ts): a backup made now, the automatic ones, a restore. The work is
-// file-level SQLite (electron/services/backup.ts, restore.ts).
+// file-level SQLite (service.ts, restore.ts beside this file).
 import type { registryContract } from '../../shared/contract/registry';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
@@ -8,7 +8,7 @@ import { backupSave } from '../files/save-requests';
 import type { ShellPorts } from '../handlers/files';
 import type { Handlers } from '../ipc/dispatch';
 import type { SampleNotice } from '../registry/handlers';
-import { createBackupService } from '../services/backup';
+import { createBackupService } from './service';
 import { localToday } from '../services/review';
 
 type BackupChannel = Extract<keyof typeof registryContract, `backup.${string}`>;

@@ -13,7 +13,7 @@ import { createBatchesRepository } from '../../electron/db/repositories/batches'
 import { createLettersHandlers } from '../../electron/handlers/letters';
 import { createFileGrants } from '../../electron/files/grants';
 import { sha256 } from '../../electron/letters/files';
-import { createBackupService } from '../../electron/services/backup';
+import { createBackupService } from '../../electron/backup/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/services/review';
 import { startServices } from '../../electron/startup';

@@ -7,7 +7,7 @@ import { createFileGrants } from '../../electron/files/grants';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createLetterIssuing } from '../../electron/letters/issue';
 import { createBatchService } from '../../electron/services/batches';
-import { createBackupService } from '../../electron/services/backup';
+import { createBackupService } from '../../electron/backup/service';
 import { FILING_MAPPING, waitForBatch } from '../integration/support/batches';
 
 export type OperationName = 'import' | 'screening' | 'letter' | 'backup' | 'restore';

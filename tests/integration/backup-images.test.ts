@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logoFeatures } from '../../electron/logos/features';
 import { addMarkImage, imageFile, loadRegistryLogos } from '../../electron/logos/store';
-import { createBackupService } from '../../electron/services/backup';
+import { createBackupService } from '../../electron/backup/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';

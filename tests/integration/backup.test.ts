@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/open';
-import { AUTOMATIC_BACKUPS_KEPT, createBackupService } from '../../electron/services/backup';
+import { AUTOMATIC_BACKUPS_KEPT, createBackupService } from '../../electron/backup/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { openTestContext, tempDir } from './support/context';
 import { sampleMark } from './support/marks';

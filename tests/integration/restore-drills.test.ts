@@ -13,7 +13,7 @@ import { applyMigrations } from '../../electron/db/open';
 import { armFault, disarmFaults } from '../../electron/faults';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createBatchService } from '../../electron/services/batches';
-import { createBackupService } from '../../electron/services/backup';
+import { createBackupService } from '../../electron/backup/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { startServices } from '../../electron/startup';
 import { sha256 } from '../../electron/letters/files';

@@ -17,7 +17,7 @@ import { databaseCounts, describeCounts, moveDatabase, removeDatabaseFiles, same
 import { openDatabase } from '../db/open';
 import { faultPoint } from '../faults';
 import { archivedSequences, raiseSequences, sequencesOf } from '../letters/sequences';
-import { backupFailure, checkBackupFile, copyDatabase } from './backup';
+import { backupFailure, checkBackupFile, copyDatabase } from './service';
 import { unpackImages, type ImageTally } from '../logos/backup-images';
 import { removeRestoreJournal, stagingPathOf, writeRestoreJournal } from './restore-journal';
 
