@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, OperatorInfo, StoredMark } from '../../shared/api';
 import { createRegistryService } from '../../electron/registry/service';
-import { openTestContext } from './support/context';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
+import { startServices } from '../../electron/startup';
+import { openTestContext, testConfig } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 import { useRunningServices } from './support/services';
 import { marksRepository } from '../../electron/registry/marks';
@@ -54,6 +56,24 @@ describe('经办人', () => {
     expect(entry?.actor).toBe('王丽');
     // an empty name goes back to the OS user
     expect(await call<OperatorInfo>('settings.setOperator', { operator: '' })).toMatchObject({ effective: '测试员' });
+  });
+
+  it('is read again from the file after a restore and at the next start', async () => {
+    await call('settings.setOperator', { operator: '王丽' });
+    const backup = path.join(harness.folder.dir, 'with-wang.sqlite');
+    harness.dialogs.queue(backup);
+    await call('backup.create');
+    await call('settings.setOperator', { operator: '李强' });
+    expect(harness.services.ctx.config.actor).toBe('李强');
+    await call('backup.restore', { fileToken: harness.services.files.grant(backup, 'backup').token });
+    expect(harness.services.ctx.config.actor).toBe('王丽');
+    harness.services.close();
+    const again = await startServices(testConfig(path.join(harness.folder.dir, 'data')), createQueuedDialogs());
+    try {
+      expect(again.ctx.config.actor).toBe('王丽');
+    } finally {
+      again.close();
+    }
   });
 
   it('refuses a name with control characters, in Chinese', async () => {
