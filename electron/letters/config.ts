@@ -17,7 +17,7 @@ import {
 import { checkTemplate, PLACEHOLDERS } from '../../shared/letters/template';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { syncUntilPorted } from '../data/sync-until-ported';
+import { syncUntilPorted } from '../services/sync-until-ported';
 
 export const TEMPLATES_FILE = path.join('letter-templates', 'templates.json');
 const SETTINGS_KEY = 'letters.settings';

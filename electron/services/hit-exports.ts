@@ -12,7 +12,7 @@ import { writeFileStreamed } from '../files/streamed';
 import { writeXlsx, type XlsxCell, type XlsxColumn } from '../tabular/xlsx-writer';
 import { csvField } from '../registry/export';
 import { decisionLabel } from './review';
-import { syncUntilPorted } from '../data/sync-until-ported';
+import { syncUntilPorted } from './sync-until-ported';
 
 const reasonsText = (reasons: readonly HitReason[]) => reasons.map((r) => REASON_LABELS[r]).join('、');
 

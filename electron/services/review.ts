@@ -6,7 +6,7 @@ import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { addDays, allHitPages, DEADLINE_SQL, getHitRecord, matchingHitIds, OVERDUE_HITS, queryQueue, toHitRow } from '../db/repositories/hits-query';
-import { syncUntilPorted } from '../data/sync-until-ported';
+import { syncUntilPorted } from './sync-until-ported';
 
 export const DECISION_LABELS: Record<Decision, string> = { undecided: '待定', confirmed: CONFIRM_LABELS.filing, dismissed: '排除' };
 /** A confirmed listing is 仿冒/侵权, a confirmed filing 疑似恶意抢注. */

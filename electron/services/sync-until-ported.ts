@@ -7,7 +7,7 @@
 import type { StoredMark } from '../../shared/api';
 import type { AppContext } from '../context';
 import { toStored } from '../registry/marks';
-import { auditRow, type AuditRecord } from './audit';
+import { auditRow, type AuditRecord } from '../data/audit';
 
 export function syncUntilPorted(ctx: AppContext) {
   const { db } = ctx;
