@@ -1,15 +1,14 @@
-// Everything a service needs: the open database, its repositories, the clock and who is acting.
-// Restore swaps the database underneath, so services reach the repositories through the context each call.
+// Everything a service needs: the open database and its query builder, the clock and who is acting.
+// Restore swaps the database underneath, so services reach the data through the context each call, and pass
+// `ctx.data` (or their transaction's `tx`) to the repositories.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { actingUser, actorName } from './accounts/acting-user';
 import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
 import { dataQueriesOn, type DataQueries } from './data/queries';
-import { createAuditRepository, type AuditRepository } from './db/repositories/audit';
-import { createMarksRepository, type MarksRepository } from './db/repositories/marks';
-import { createSettingsRepository, type SettingsRepository } from './db/repositories/settings';
+import { settingsRepository } from './data/settings';
 import { createJobManager, type JobManager } from './screening/jobs';
-import { recoverInterruptedRestore } from './services/restore-journal';
+import { recoverInterruptedRestore } from './backup/restore-journal';
 
 export interface AppConfig {
   dataDir: string;
@@ -40,17 +39,21 @@ export interface AppContext {
   readonly db: Db;
   /** the query builder over the same data (electron/data/queries.ts); repositories move onto it domain by domain */
   readonly data: DataQueries;
-  readonly marks: MarksRepository;
-  readonly audit: AuditRepository;
-  readonly settings: SettingsRepository;
   /** The app's one job manager (imports, screening): a restore or a close stops its jobs first. */
   readonly jobs: JobManager;
   /** What the clerk must be told once at start: an interrupted restore undone, a backup that failed. */
   readonly notices: string[];
   /** ISO timestamp from the context's clock. */
   now(): string;
+  /**
+   * Reads the 经办人 of 设置 from the file again into memory, where ctx.config.actor takes it from synchronously.
+   * Done at start (startServices) and by every reopen; the operator service hands a new one over at once.
+   */
+  loadOperator(): Promise<void>;
+  /** Keeps the 经办人 just written to 设置 ('' when cleared) as the one ctx.config.actor answers with. */
+  rememberOperator(name: string): void;
   /** Closes the database (when open) and opens the file again (after a restore; again after its rollback). */
-  reopen(): void;
+  reopen(): Promise<void>;
   close(): void;
 }
 
@@ -69,9 +72,18 @@ export function createAppContext(config: AppConfig): AppContext {
   if (recovered) notices.push(recovered);
   const open = () => {
     const db = openDatabase(databasePath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
-    return { db, data: dataQueriesOn(db), marks: createMarksRepository(db), audit: createAuditRepository(db), settings: createSettingsRepository(db) };
+    // operator: the 经办人 of 设置 as last read or written ('' for none), read again by loadOperator
+    return { db, data: dataQueriesOn(db), operator: '', remembered: 0 };
   };
   let state = open();
+  const loadOperator = async (): Promise<void> => {
+    const opened = state;
+    if (!opened.db.open) return;
+    const remembered = opened.remembered;
+    const stored = await settingsRepository(opened.data).get<string>(OPERATOR_SETTING);
+    // a name handed over meanwhile is newer than what this read found
+    if (opened.remembered === remembered) opened.operator = typeof stored === 'string' ? stored.trim() : '';
+  };
   const clock = config.now ?? (() => new Date());
   const startedAs = config.actor;
   // Every service reads ctx.config.actor when it records who acted; the 经办人 of 设置 wins over the start-up name
@@ -84,8 +96,7 @@ export function createAppContext(config: AppConfig): AppContext {
       if (user) return actorName(user);
       // a closed context (after close, or a config handed on to the next start) answers with the start-up name
       if (!state.db.open) return startedAs;
-      const set = state.settings.get<string>(OPERATOR_SETTING);
-      return typeof set === 'string' && set.trim() !== '' ? set.trim() : startedAs;
+      return state.operator !== '' ? state.operator : startedAs;
     },
   });
   const ctx: AppContext = {
@@ -102,24 +113,24 @@ export function createAppContext(config: AppConfig): AppContext {
     get data() {
       return state.data;
     },
-    get marks() {
-      return state.marks;
-    },
-    get audit() {
-      return state.audit;
-    },
-    get settings() {
-      return state.settings;
-    },
     now: () => clock().toISOString(),
-    reopen() {
+    loadOperator,
+    rememberOperator(name) {
+      state.operator = name.trim();
+      state.remembered += 1;
+    },
+    async reopen() {
       if (state.db.open) state.db.close();
       state = open();
+      await loadOperator();
     },
     close() {
       if (state.db.open) state.db.close();
     },
   };
   const jobs = createJobManager(ctx, config.workerDir ? { workerDir: config.workerDir } : {});
+  // Started here so that every context has it a moment later; startServices waits for it before serving. A context
+  // closed at once (a test) has nothing to read, which is no error.
+  loadOperator().catch(() => undefined);
   return ctx;
 }

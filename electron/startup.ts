@@ -10,10 +10,11 @@ import { createHandlers, type DialogPort } from './handlers';
 import { createFileGrants, type FileGrants, type FileGrantsOptions } from './files/grants';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatch';
 import { reconcileWithArchive } from './letters/sequences';
-import { copyDatabase, createBackupService, isDiskFull } from './services/backup';
+import { copyDatabase, createBackupService, isDiskFull } from './backup/service';
 import { packImages } from './logos/backup-images';
-import { recoverInterruptedRestore } from './services/restore-journal';
-import { seedSampleRegistry } from './services/seed';
+import { recoverInterruptedRestore } from './backup/restore-journal';
+import { marksRepository } from './registry/marks';
+import { seedSampleRegistry } from './registry/seed';
 import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './screening/jobs';
 import { refreshImageFeatures } from './logos/store';
 
@@ -87,6 +88,8 @@ export async function startServices(
   const ctx = openContext(config);
   ctx.notices.unshift(...notices);
   try {
+    // ctx.config.actor answers from memory: the 经办人 of 设置 is read before anything is recorded
+    await ctx.loadOperator();
     const backups = createBackupService(ctx);
     backups.removeLeftovers();
     backups.prune();
@@ -97,7 +100,7 @@ export async function startServices(
     // image features of an older version are computed again before anything is compared with them
     const refreshed = await refreshImageFeatures(ctx);
     if (refreshed.failed.length) ctx.notices.push(`${refreshed.failed.length} 个图样无法重新计算图形特征：${refreshed.failed.slice(0, 3).join('；')}`);
-    const seededCount = seededOnThisStart ? ctx.marks.count() : 0;
+    const seededCount = seededOnThisStart ? await marksRepository(ctx.data).count() : 0;
     const files = createFileGrants(grants);
     const handlers: Handlers = { ...createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), ...overrides };
     const dispatch = createDispatcher(handlers, (message, error) => console.error(`[markguard] ${message}:`, error));

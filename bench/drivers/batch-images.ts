@@ -12,7 +12,7 @@ import { createAppContext } from '../../electron/context';
 import { addMarkImage } from '../../electron/logos/store';
 import { createJobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 
 const N = Number(process.argv[2] ?? 400);
 const R = Number(process.argv[3] ?? 200);
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const registry = createRegistryService(ctx);
     const logos: string[] = [];
     for (let i = 0; i < R; i++) {
-      const mark = registry.create({
+      const mark = await registry.create({
         id: `M${i}`, name: `图形${i}号`, category: '驰名商标', classes: [32], registrationNumber: '', holder: '', aliases: [], region: '', recognizedOn: '', notes: '',
       });
       logos.push(figure());

@@ -18,6 +18,7 @@ import { DATABASE_URL_ENV, openStore, TEST_DATABASE_URL } from '../../electron/s
 import { percentile, runLoad, type LoadOptions, type LoadRecord } from '../server-load/clients';
 import { createLoadAccounts, seedScreenedBatch } from '../server-load/seed';
 import { verifyLoad } from '../server-load/verify';
+import { marksRepository } from '../../electron/registry/marks';
 
 const PEOPLE = 20;
 
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     const seeded = await seedScreenedBatch(server.services.ctx, folder, filings);
     const accounts = await createLoadAccounts(server.accounts, PEOPLE - heads, heads);
-    print({ kind: 'setup', ...seeded, marks: server.services.ctx.marks.count(), clerks: PEOPLE - heads, heads, seedSeconds: (Date.now() - seedStarted) / 1000 });
+    print({ kind: 'setup', ...seeded, marks: await marksRepository(server.services.ctx.data).count(), clerks: PEOPLE - heads, heads, seedSeconds: (Date.now() - seedStarted) / 1000 });
     const pin: PinnedServer = { url: server.url, fingerprint: server.certificate.fingerprint };
     // the server's own share of the machine, and how long its event loop was held (a stall delays every clerk)
     const loop = monitorEventLoopDelay({ resolution: 10 });

@@ -17,7 +17,7 @@ export interface AccountsServiceOptions {
   /** tests use a cheaper cost; the server never sets it */
   scrypt?: ScryptParams;
   /** Records a change to an account in the app's audit log (the server wires it; who acted is the request's user). */
-  audit?: (change: AccountChange) => void;
+  audit?: (change: AccountChange) => Promise<void> | void;
 }
 
 /** An account change for the audit log: entity 'user', keyed by login, described in Chinese. */
@@ -118,7 +118,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const until = new Date(clock().getTime() + LOCKOUT_MINUTES * MINUTE).toISOString();
       // the count starts again after the lock, so each lock follows LOCKOUT_THRESHOLD fresh failures
       await repo.updateUser(row.id, { locked_until: until, failed_attempts: 0 });
-      audit({ action: 'update', login: row.login, note: `连续 ${LOCKOUT_THRESHOLD} 次密码错误，锁定至 ${until}` });
+      await audit({ action: 'update', login: row.login, note: `连续 ${LOCKOUT_THRESHOLD} 次密码错误，锁定至 ${until}` });
       throw new AppFailure('unsupported', `连续 ${LOCKOUT_THRESHOLD} 次密码错误，账户已锁定 ${LOCKOUT_MINUTES} 分钟（至 ${clockTime(until)}）。`);
     }
     throw new AppFailure('invalid-input', WRONG_CREDENTIALS);
@@ -190,7 +190,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       if (await repo.userByLogin(login)) throw new AppFailure('conflict', `登录名「${login}」已被使用。`);
       const password = await hashPassword(input.password, scrypt);
       const id = await repo.insertUser({ login, displayName, role: input.role, password, createdAt: clock().toISOString() });
-      audit({ action: 'create', login, note: `新建账户：${displayName}，角色 ${input.role}` });
+      await audit({ action: 'create', login, note: `新建账户：${displayName}，角色 ${input.role}` });
       return summary(id);
     },
 
@@ -198,7 +198,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const row = await userOrFail(id);
       if (role !== '管理员') await keepOneAdmin(row);
       await repo.updateUser(id, { role });
-      audit({ action: 'update', login: row.login, note: `角色：${row.role} → ${role}` });
+      await audit({ action: 'update', login: row.login, note: `角色：${row.role} → ${role}` });
       return summary(id);
     },
 
@@ -208,14 +208,14 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const hashed = await hashPassword(password, scrypt);
       await repo.updateUser(id, { password_hash: hashed.hash, password_salt: hashed.salt, password_params: hashed.params, failed_attempts: 0, locked_until: null });
       await repo.deleteSessionsOf(id);
-      audit({ action: 'update', login: row.login, note: '重设密码（已退出其所有登录）' });
+      await audit({ action: 'update', login: row.login, note: '重设密码（已退出其所有登录）' });
       return summary(id);
     },
 
     async unlock(id: number): Promise<UserSummary> {
       const row = await userOrFail(id);
       await repo.updateUser(id, { failed_attempts: 0, locked_until: null });
-      audit({ action: 'update', login: row.login, note: '解除锁定' });
+      await audit({ action: 'update', login: row.login, note: '解除锁定' });
       return summary(id);
     },
 
@@ -224,7 +224,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       if (disabled) await keepOneAdmin(row);
       await repo.updateUser(id, { disabled: disabled ? 1 : 0 });
       if (disabled) await repo.deleteSessionsOf(id);
-      audit({ action: 'update', login: row.login, note: disabled ? '停用账户（已退出其所有登录）' : '启用账户' });
+      await audit({ action: 'update', login: row.login, note: disabled ? '停用账户（已退出其所有登录）' : '启用账户' });
       return summary(id);
     },
 
@@ -238,7 +238,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
       checkNewPassword(next);
       const hashed = await hashPassword(next, scrypt);
       await repo.updateUser(id, { password_hash: hashed.hash, password_salt: hashed.salt, password_params: hashed.params, failed_attempts: 0 });
-      audit({ action: 'update', login: row.login, note: '本人修改密码' });
+      await audit({ action: 'update', login: row.login, note: '本人修改密码' });
     },
 
     /** First start: the 管理员 `admin` with a random one-time password, returned to be printed once. */

@@ -3,24 +3,29 @@ import { createDesktopAccountsHandlers } from '../accounts/handlers';
 import { createLettersHandlers } from '../letters/handlers';
 import { createNoConnectionHandlers } from '../server/connection-handlers';
 import { createDesktopServerBackupHandlers } from '../server/backup/handlers';
+import { createBackupHandlers } from '../backup/handlers';
 import type { AppContext } from '../context';
 import { createDashboardHandlers } from '../dashboard/handlers';
 import { createProfileHandlers } from '../profiles/handlers';
 import { createReviewHandlers } from '../review/handlers';
 import type { Handlers } from '../ipc/dispatch';
+import { createRegistryHandlers } from '../registry/handlers';
+import { createAppHandlers, type StartInfo } from './app';
 import { createFilesHandlers, type ShellPorts } from './files';
 import { createLogoHandlers } from './logos';
-import { createRegistryHandlers, type StartInfo } from './registry';
 import { createScreeningHandlers } from './screening';
 
-export type { StartInfo } from './registry';
+export type { StartInfo } from './app';
 export type { ShellPorts } from './files';
 export type { DialogPort } from '../files/dialog-port';
 
 export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartInfo): Handlers {
+  const sample = { shown: start.seededOnThisStart };
   return {
     ...createFilesHandlers(shell),
-    ...createRegistryHandlers(ctx, shell, start),
+    ...createAppHandlers(ctx, start, sample),
+    ...createRegistryHandlers(ctx, shell, sample),
+    ...createBackupHandlers(ctx, shell, sample),
     ...createScreeningHandlers(ctx, shell),
     ...createReviewHandlers(ctx, shell),
     ...createProfileHandlers(ctx),

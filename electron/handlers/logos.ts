@@ -9,6 +9,7 @@ import { listMarkImages, markThumbnails, removeMarkImage, thumbnailOf } from '..
 import { addMarkImage } from '../logos/store';
 import { createHitImageQueries } from '../logos/hit-images';
 import { editMarkViennaCodes, markViennaCodes } from '../logos/vienna';
+import { marksRepository } from '../registry/marks';
 
 /** The review shows the two figures larger than the registry table's thumbnails. */
 const DETAIL_SIDE = 160;
@@ -36,10 +37,10 @@ export function createLogoHandlers(ctx: AppContext, shell: ShellPorts): Pick<Han
       const image = valueOf(await addMarkImage(ctx, key, await chosenImage(fileToken)));
       return { ...image, thumbnail: await thumbnailOf(ctx, image) };
     },
-    'registry.removeImage': ({ key, sha256 }) => valueOf(removeMarkImage(ctx, key, sha256)),
-    'registry.viennaCodes': ({ key }) => {
-      if (!ctx.marks.get(key)) throw new AppFailure('not-found', '找不到该保护名录记录');
-      return markViennaCodes(ctx.db, key);
+    'registry.removeImage': async ({ key, sha256 }) => valueOf(await removeMarkImage(ctx, key, sha256)),
+    'registry.viennaCodes': async ({ key }) => {
+      if (!(await marksRepository(ctx.data).get(key))) throw new AppFailure('not-found', '找不到该保护名录记录');
+      return markViennaCodes(ctx.data, key);
     },
     'registry.setViennaCodes': ({ key, codes }) => editMarkViennaCodes(ctx, key, codes),
     'hits.images': async ({ hitId }) => {

@@ -5,7 +5,7 @@ import type { Handlers } from '../ipc/dispatch';
 import type { ShellPorts } from './files';
 import type { JobManager } from '../screening/jobs';
 import { createBatchService } from '../services/batches';
-import { createQuickCheckService } from '../services/quick-check';
+import { createQuickCheckService } from '../registry/quick-check';
 
 type ScreeningChannel = Extract<keyof Handlers, `batches.${string}`> | 'quickCheck';
 type ScreeningHandlers = Pick<Handlers, ScreeningChannel>;

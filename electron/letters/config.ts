@@ -17,6 +17,7 @@ import {
 import { checkTemplate, PLACEHOLDERS } from '../../shared/letters/template';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { settingsRepository } from '../data/settings';
 
 export const TEMPLATES_FILE = path.join('letter-templates', 'templates.json');
 const SETTINGS_KEY = 'letters.settings';
@@ -39,14 +40,14 @@ export function defaultTemplates(ctx: AppContext): LetterTemplates {
   }
 }
 
-export function readSettings(ctx: AppContext): LetterSettings {
-  const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...storedLetterSettings(ctx) });
+export async function readSettings(ctx: AppContext): Promise<LetterSettings> {
+  const parsed = LetterSettingsSchema.safeParse({ ...DEFAULT_LETTER_SETTINGS, ...(await storedLetterSettings(ctx)) });
   return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
 }
 
 /** The letter settings as stored, unchecked: read before an issuing transaction, checked inside it. */
-export function storedLetterSettings(ctx: AppContext): Partial<LetterSettings> {
-  return ctx.settings.get<Partial<LetterSettings>>(SETTINGS_KEY) ?? {};
+export async function storedLetterSettings(ctx: AppContext): Promise<Partial<LetterSettings>> {
+  return (await settingsRepository(ctx.data).get<Partial<LetterSettings>>(SETTINGS_KEY)) ?? {};
 }
 
 /**
@@ -60,8 +61,8 @@ export function settingsForIssue(stored: Partial<LetterSettings>): LetterSetting
   throw new AppFailure('invalid-input', `函件设置有误，未签发、未占用文号：${problem}。请在「函件设置」中改正后再签发。`);
 }
 
-export function writeSettings(ctx: AppContext, settings: LetterSettings): LetterSettings {
-  ctx.settings.set(SETTINGS_KEY, settings, ctx.now());
+export async function writeSettings(ctx: AppContext, settings: LetterSettings): Promise<LetterSettings> {
+  await settingsRepository(ctx.data).set(SETTINGS_KEY, settings, ctx.now());
   return readSettings(ctx);
 }
 
@@ -73,12 +74,12 @@ export function checkLetterTemplate(template: LetterTemplate): void {
   }
 }
 
-export function templatesState(ctx: AppContext): TemplatesState {
+export async function templatesState(ctx: AppContext): Promise<TemplatesState> {
   const defaults = defaultTemplates(ctx);
   const templates = { ...defaults };
   const customised = { referral: false, 'holder-notice': false };
   for (const kind of LETTER_KINDS) {
-    const stored = LetterTemplateSchema.safeParse(ctx.settings.get(templateKey(kind)));
+    const stored = LetterTemplateSchema.safeParse(await settingsRepository(ctx.data).get(templateKey(kind)));
     if (stored.success) {
       templates[kind] = stored.data;
       customised[kind] = true;
@@ -87,9 +88,9 @@ export function templatesState(ctx: AppContext): TemplatesState {
   return { templates, defaults, customised, placeholders: [...PLACEHOLDERS] };
 }
 
-export function writeTemplate(ctx: AppContext, kind: LetterKind, template: LetterTemplate): TemplatesState {
+export async function writeTemplate(ctx: AppContext, kind: LetterKind, template: LetterTemplate): Promise<TemplatesState> {
   checkLetterTemplate(template);
-  ctx.settings.set(templateKey(kind), template, ctx.now());
+  await settingsRepository(ctx.data).set(templateKey(kind), template, ctx.now());
   return templatesState(ctx);
 }
 

@@ -53,7 +53,7 @@ export async function freezeUnderNextNumber(store: LetterStore, id: number, year
  */
 export async function takeNumberAndFreeze(ctx: AppContext, id: number): Promise<number> {
   // the settings repository is read before the transaction begins; they are checked at their place inside it
-  const stored = storedLetterSettings(ctx);
+  const stored = await storedLetterSettings(ctx);
   const actor = ctx.config.actor;
   return inTransaction(ctx.data, async (tx) => {
     const store = createLetterStore(tx);

@@ -85,7 +85,7 @@ export async function detailOf(ctx: AppContext, db: DataExecutor, row: LetterRow
 async function composeDraft(ctx: AppContext, row: LetterRow): Promise<LetterDocument> {
   const fields = fieldsOf(row);
   const facts = await currentFacts(ctx.data, fields.rows.map((r) => r.hitId));
-  return composeLetter({ kind: row.kind, settings: readSettings(ctx), fields, facts, documentNumber: null, date: localDate(ctx.now()) });
+  return composeLetter({ kind: row.kind, settings: await readSettings(ctx), fields, facts, documentNumber: null, date: localDate(ctx.now()) });
 }
 
 const linksOf = (facts: readonly LetterHitFacts[]) =>
@@ -101,8 +101,8 @@ export function createLetterDrafts(ctx: AppContext) {
 
     async draftFromHits(hitIds: readonly number[], kind: LetterKind): Promise<LetterDetail> {
       const unique = [...new Set(hitIds)];
-      const template = templatesState(ctx).templates[kind];
-      const settings = readSettings(ctx);
+      const template = (await templatesState(ctx)).templates[kind];
+      const settings = await readSettings(ctx);
       const actor = ctx.config.actor;
       return inTransaction(ctx.data, async (tx) => {
         const s = createLetterStore(tx);

@@ -5,6 +5,7 @@ import type { ImageCheck, ImageCheckMatch } from '../../shared/contract/logos';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { ok, type Result } from '../../shared/result';
 import type { AppContext } from '../context';
+import { marksRepository } from '../registry/marks';
 import { logoFeatures } from './features';
 import { thumbnailOf, THUMBNAIL_SIDE } from './mark-images';
 import { loadRegistryLogos, refusal } from './store';
@@ -33,7 +34,7 @@ export async function checkImage(ctx: AppContext, bytes: Buffer): Promise<Result
   }
   const matches: ImageCheckMatch[] = [];
   for (const [key, found] of best) {
-    const mark = ctx.marks.get(key);
+    const mark = await marksRepository(ctx.data).get(key);
     const image = ctx.db.prepare<[string], { format: string }>('SELECT format FROM images WHERE sha256 = ?').get(found.sha256);
     if (!mark || !image) continue;
     matches.push({

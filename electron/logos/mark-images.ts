@@ -5,7 +5,10 @@ import sharp from 'sharp';
 import type { MarkImage, MarkThumbnail } from '../../shared/contract/logos';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AppContext } from '../context';
-import { MARK_ENTITY } from '../services/registry';
+import { auditRepository } from '../data/audit';
+import { inTransaction } from '../data/queries';
+import { marksRepository } from '../registry/marks';
+import { MARK_ENTITY } from '../registry/service';
 import { imageFile } from './store';
 
 export const THUMBNAIL_SIDE = 96;
@@ -36,7 +39,7 @@ export async function thumbnailOf(ctx: AppContext, image: Pick<ImageRow, 'sha256
 }
 
 export async function listMarkImages(ctx: AppContext, markKey: number): Promise<Result<MarkImage[]>> {
-  if (!ctx.marks.get(markKey)) return fail('not-found', '找不到该保护名录记录');
+  if (!(await marksRepository(ctx.data).get(markKey))) return fail('not-found', '找不到该保护名录记录');
   const rows = ctx.db.prepare<[number], ImageRow>(
     `SELECT i.sha256, i.format, i.width, i.height FROM mark_images mi JOIN images i ON i.sha256 = mi.sha256
       WHERE mi.mark_key = ? ORDER BY mi.position`,
@@ -66,14 +69,15 @@ export async function markThumbnails(ctx: AppContext): Promise<MarkThumbnail[]> 
 }
 
 /** Takes an image off a mark (the audit log notes it); the file stays for the backups and other marks. */
-export function removeMarkImage(ctx: AppContext, markKey: number, sha256: string): Result<{ removed: boolean }> {
-  if (!ctx.marks.get(markKey)) return fail('not-found', '找不到该保护名录记录');
-  return ctx.db.transaction(() => {
-    const removed = ctx.db.prepare('DELETE FROM mark_images WHERE mark_key = ? AND sha256 = ?').run(markKey, sha256).changes > 0;
+export async function removeMarkImage(ctx: AppContext, markKey: number, sha256: string): Promise<Result<{ removed: boolean }>> {
+  if (!(await marksRepository(ctx.data).get(markKey))) return fail('not-found', '找不到该保护名录记录');
+  return inTransaction(ctx.data, async (tx) => {
+    const deleted = await tx.deleteFrom('mark_images').where('mark_key', '=', markKey).where('sha256', '=', sha256).executeTakeFirst();
+    const removed = Number(deleted.numDeletedRows) > 0;
     if (removed) {
-      ctx.audit.record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+      await auditRepository(tx).record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
         note: `删除图样 ${sha256.slice(0, 12)}` }, ctx.now());
     }
     return ok({ removed });
-  })();
+  });
 }

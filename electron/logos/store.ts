@@ -13,7 +13,10 @@ import { MAX_IMAGE_BYTES as IMAGE_LIMIT } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
 import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
-import { MARK_ENTITY } from '../services/registry';
+import { auditRepository } from '../data/audit';
+import { inTransaction } from '../data/queries';
+import { marksRepository } from '../registry/marks';
+import { MARK_ENTITY } from '../registry/service';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 import { logoFeatures } from './features';
 import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
@@ -94,18 +97,21 @@ export async function storeImageIn(db: Db, dataDir: string, bytes: Buffer, now: 
 
 /** Adds an image to a registry mark (by its key), after the images it has; the audit log notes it. */
 export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buffer): Promise<Result<StoredImage>> {
-  if (!ctx.marks.get(markKey)) return fail('not-found', '找不到该保护名录记录');
+  if (!(await marksRepository(ctx.data).get(markKey))) return fail('not-found', '找不到该保护名录记录');
   const stored = await storeImage(ctx, bytes);
   if (!stored.ok) return stored;
-  ctx.db.transaction(() => {
-    const next = ctx.db.prepare<[number], { n: number }>('SELECT coalesce(max(position), 0) + 1 AS n FROM mark_images WHERE mark_key = ?').get(markKey)!.n;
-    const added = ctx.db.prepare('INSERT OR IGNORE INTO mark_images (mark_key, sha256, position, added_at) VALUES (?, ?, ?, ?)')
-      .run(markKey, stored.value.sha256, next, ctx.now());
-    if (added.changes) {
-      ctx.audit.record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+  await inTransaction(ctx.data, async (tx) => {
+    const last = await tx.selectFrom('mark_images').select((eb) => eb.fn.max('position').as('n')).where('mark_key', '=', markKey).executeTakeFirst();
+    const added = await tx
+      .insertInto('mark_images')
+      .values({ mark_key: markKey, sha256: stored.value.sha256, position: Number(last?.n ?? 0) + 1, added_at: ctx.now() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) {
+      await auditRepository(tx).record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
         note: `添加图样 ${stored.value.sha256.slice(0, 12)}` }, ctx.now());
     }
-  })();
+  });
   return stored;
 }
 

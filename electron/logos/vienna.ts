@@ -3,19 +3,27 @@
 import { parseViennaCodes } from '../../shared/formats/vienna';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { auditRepository } from '../data/audit';
+import { inTransaction, type DataExecutor } from '../data/queries';
 import type { Db } from '../db/open';
-import { MARK_ENTITY } from '../services/registry';
+import { marksRepository } from '../registry/marks';
+import { MARK_ENTITY } from '../registry/service';
 
-/** Replaces a mark's codes. */
-export function setMarkViennaCodes(db: Db, markKey: number, codes: readonly string[]): void {
-  db.prepare('DELETE FROM mark_vienna_codes WHERE mark_key = ?').run(markKey);
-  const insert = db.prepare('INSERT OR IGNORE INTO mark_vienna_codes (mark_key, code) VALUES (?, ?)');
-  for (const code of codes) insert.run(markKey, code);
+/** Replaces a mark's codes (call it on a transaction: the delete and the inserts belong together). */
+export async function setMarkViennaCodes(db: DataExecutor, markKey: number, codes: readonly string[]): Promise<void> {
+  await db.deleteFrom('mark_vienna_codes').where('mark_key', '=', markKey).execute();
+  if (codes.length === 0) return;
+  await db
+    .insertInto('mark_vienna_codes')
+    .values(codes.map((code) => ({ mark_key: markKey, code })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** A mark's codes, in order. */
-export function markViennaCodes(db: Db, markKey: number): string[] {
-  return db.prepare<[number], { code: string }>('SELECT code FROM mark_vienna_codes WHERE mark_key = ? ORDER BY code').all(markKey).map((r) => r.code);
+export async function markViennaCodes(db: DataExecutor, markKey: number): Promise<string[]> {
+  const rows = await db.selectFrom('mark_vienna_codes').select('code').where('mark_key', '=', markKey).orderBy('code').execute();
+  return rows.map((r) => r.code);
 }
 
 /** Every mark's codes by its 编号. */
@@ -29,16 +37,16 @@ export function loadMarkViennaCodes(db: Db): Map<string, Set<string>> {
 }
 
 /** The editor's 图形要素: the codes typed replace the mark's; the audit log notes the change (the registry changed). */
-export function editMarkViennaCodes(ctx: AppContext, markKey: number, text: string): string[] {
-  if (!ctx.marks.get(markKey)) throw new AppFailure('not-found', '找不到该保护名录记录');
+export async function editMarkViennaCodes(ctx: AppContext, markKey: number, text: string): Promise<string[]> {
+  if (!(await marksRepository(ctx.data).get(markKey))) throw new AppFailure('not-found', '找不到该保护名录记录');
   const parsed = parseViennaCodes(text);
   if (!parsed.ok) throw new AppFailure('invalid-input', parsed.reason);
-  const before = markViennaCodes(ctx.db, markKey);
-  if (before.join(';') === parsed.value.join(';')) return before;
-  ctx.db.transaction(() => {
-    setMarkViennaCodes(ctx.db, markKey, parsed.value);
-    ctx.audit.record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+  return inTransaction(ctx.data, async (tx) => {
+    const before = await markViennaCodes(tx, markKey);
+    if (before.join(';') === parsed.value.join(';')) return before;
+    await setMarkViennaCodes(tx, markKey, parsed.value);
+    await auditRepository(tx).record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
       note: `图形要素：${before.join('、') || '无'} → ${parsed.value.join('、') || '无'}` }, ctx.now());
-  })();
-  return parsed.value;
+    return parsed.value;
+  });
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Decision, DismissReasonSchema, HitRow } from '../../shared/contract/screening';
 import { CONFIRM_LABELS } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
+import { auditRepository } from '../data/audit';
 import type { AppContext } from '../context';
 import { inTransaction, type DataExecutor } from '../data/queries';
 import { readDecisions, withSameFiling, writeDecision, type HitDecisionState, type HitNow } from './decisions-repository';
@@ -104,7 +105,7 @@ export async function recordDecision(ctx: AppContext, request: DecisionRequest, 
       if (written === false) continue;
       before.push(state);
       after.push({ hitId: row.id, version: written });
-      ctx.audit.record(
+      await auditRepository(tx).record(
         { actor, action: 'update', entity: 'hit', entityKey: String(row.id), before: null, after: null, note: decisionNote(row, decision, dismissReason, note) },
         now,
       );
@@ -124,7 +125,7 @@ export async function undoDecision(ctx: AppContext, last: { before: readonly Hit
       const written = await writeOrRefuse(tx, before, last.after[i]!.version);
       if (written === false) continue;
       versions.push({ hitId: before.id, version: written });
-      ctx.audit.record(
+      await auditRepository(tx).record(
         { actor, action: 'update', entity: 'hit', entityKey: String(before.id), before: null, after: null, note: `撤销结论：恢复为${DECISION_LABELS[before.decision]}` },
         now,
       );

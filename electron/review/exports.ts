@@ -6,9 +6,10 @@ import { HitQuerySchema } from '../../shared/contract/screening';
 import { REASON_LABELS, type HitReason } from '../../shared/domain';
 import { neutraliseFormula } from '../../shared/formats/cells';
 import { AppFailure } from '../../shared/result';
+import { marksRepository } from '../registry/marks';
 import type { AppContext } from '../context';
 import { writeFileStreamed } from '../files/streamed';
-import { csvField } from '../services/registry-export';
+import { csvField } from '../registry/export';
 import { writeXlsx, type XlsxCell, type XlsxColumn } from '../tabular/xlsx-writer';
 import { allHitPages, countHits } from './queue-repository';
 import { decisionLabel } from './decisions';
@@ -104,8 +105,9 @@ export async function exportComplaints(
   today: string,
 ): Promise<{ rows: number }> {
   await requireComplaints(ctx, platform, today);
+  const marks = new Map((await marksRepository(ctx.data).list()).map((mark) => [mark.key, mark]));
   const toCells = (row: HitRow): string[] => {
-    const mark = row.markKey === null ? undefined : ctx.marks.get(row.markKey);
+    const mark = row.markKey === null ? undefined : marks.get(row.markKey);
     const l = row.listing;
     return [l?.platform ?? '', l?.shop ?? '', l?.listingId ?? '', l?.title ?? '', l?.url ?? '', l?.sellerLocation ?? '', row.markName, row.markCategory, mark?.holder ?? '', mark?.registrationNumber ?? '', reasonsText(row.reasons)];
   };

@@ -5,6 +5,7 @@ import type { Decision, HitDetail, HitQuery, HitRow } from '../../shared/contrac
 import { HitQuerySchema } from '../../shared/contract/screening';
 import type { AlignedPair } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
+import { marksRepository } from '../registry/marks';
 import type { AppContext } from '../context';
 import type { DataSchema } from '../data/schema';
 import type { HitDecisionState } from './decisions-repository';
@@ -55,7 +56,7 @@ export function createReviewService(ctx: AppContext) {
   async function get(hitId: number): Promise<HitDetail> {
     const record = await getHitRecord(ctx.data, hitId);
     if (!record) throw new AppFailure('not-found', '该命中记录不存在，可能已随批次删除');
-    const mark = record.mark_key === null ? undefined : ctx.marks.get(record.mark_key);
+    const mark = record.mark_key === null ? undefined : await marksRepository(ctx.data).get(record.mark_key);
     return {
       ...toHitRow(record, today()),
       alignment: JSON.parse(record.alignment) as AlignedPair[],

@@ -11,6 +11,7 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { createBatchesRepository, type ImportCounts } from '../batches/repository';
 import { inTransaction } from '../data/queries';
+import { marksRepository } from '../registry/marks';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
 import { screenStoredBatch } from './screen-stored';
@@ -115,7 +116,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     await batches().setStatus(batchId, 'screening');
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
-    const marks = ctx.marks.list();
+    const marks = await marksRepository(ctx.data).list();
     const hitCount = await screenStoredBatch(ctx.db, {
       batchId,
       kind: batch.kind,

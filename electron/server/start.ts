@@ -1,6 +1,7 @@
 // Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services (still
 // on the server's SQLite file in this slice) with the real accounts handlers, and the HTTPS front. The command
 // (electron/server/main.ts) and the tests start it the same way.
+import { auditRepository } from '../data/audit';
 import { createAccountsHandlers } from '../accounts/handlers';
 import type { SessionPolicy } from '../accounts/policy';
 import { createAccountsRepository } from '../accounts/repository';
@@ -106,9 +107,13 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
     await migrateStore(store);
     const accounts = createAccountsService({
       // the app's audit log is opened below; account changes only happen once requests are served
-      audit: (change) => {
+      audit: async (change) => {
         const ctx = services?.ctx;
-        ctx?.audit.record({ actor: ctx.config.actor, action: change.action, entity: 'user', entityKey: change.login, before: null, after: null, note: change.note }, ctx.now());
+        if (!ctx) return;
+        await auditRepository(ctx.data).record(
+          { actor: ctx.config.actor, action: change.action, entity: 'user', entityKey: change.login, before: null, after: null, note: change.note },
+          ctx.now(),
+        );
       },
       repo: createAccountsRepository(store.db),
       sessions: options.sessions,

@@ -8,6 +8,7 @@ import { headerNames, normaliseHeader } from '../../shared/formats/headers';
 import { imageSources } from '../screening/batch-images';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { settingsRepository } from '../data/settings';
 import { createBatchesRepository } from '../batches/repository';
 import { completeMapping, headersFor } from '../screening/import-batch';
 import type { JobManager } from '../screening/jobs';
@@ -96,7 +97,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
   return {
     async previewFile(filePath: string, kind: BatchKind): Promise<BatchFilePreview> {
       const { headers, sampleRows } = await readHead(filePath);
-      const remembered = ctx.settings.get<Record<string, number>>(mappingKey(kind, headers));
+      const remembered = await settingsRepository(ctx.data).get<Record<string, number>>(mappingKey(kind, headers));
       const usable = remembered && Object.values(remembered).every((index) => index < headers.length);
       const mapping = completeMapping(kind, usable ? remembered : autoMapping(kind, headers));
       return {
@@ -121,7 +122,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       const used = Object.values(complete).filter((index) => index >= 0);
       if (new Set(used).size !== used.length) throw new AppFailure('invalid-input', '同一列不能对应两个字段，请检查列对应关系');
       const now = ctx.now();
-      ctx.settings.set(mappingKey(kind, headers), complete, now);
+      await settingsRepository(ctx.data).set(mappingKey(kind, headers), complete, now);
       const batchId = await repository().create(
         { kind, fileName: path.basename(filePath), filePath, fileSize: statSync(filePath).size, columnMap: complete, ...(imagesPath ? { imagesPath } : {}) },
         now,

@@ -13,13 +13,14 @@ import { createBatchesRepository } from '../../electron/batches/repository';
 import { createLettersHandlers } from '../../electron/letters/handlers';
 import { createFileGrants } from '../../electron/files/grants';
 import { sha256 } from '../../electron/letters/files';
-import { createBackupService } from '../../electron/services/backup';
-import { createRegistryService } from '../../electron/services/registry';
+import { createBackupService } from '../../electron/backup/service';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/review/service';
 import { startServices } from '../../electron/startup';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';
 import { sampleMark } from '../integration/support/marks';
 import { finishOperation, type OperationName } from './operations';
+import { marksRepository } from '../../electron/registry/marks';
 
 const dataDirOf = (runDir: string) => path.join(runDir, 'data');
 const backupFileOf = (runDir: string) => path.join(runDir, 'files', 'backup.sqlite');
@@ -94,7 +95,7 @@ async function state(ctx: AppContext, runDir: string) {
     }
   }
   return {
-    marks: ctx.marks.count(),
+    marks: await marksRepository(ctx.data).count(),
     batches,
     letters: letters.map((l) => ({ status: l.status, number: l.number, files: files.filter((f) => f.id === l.id).map((f) => f.format) })),
     archived: archived.sort(),
@@ -110,10 +111,10 @@ async function setup(op: OperationName, runDir: string, shared: string): Promise
   const ctx = services.ctx;
   try {
     const csv = path.join(shared, 'filings.csv');
-    if (!existsSync(csv)) writeFilingsFile(csv, ctx.marks.list().slice(0, 40).map((m) => m.name), Number(process.env.CRASH_ROWS ?? 20_000));
+    if (!existsSync(csv)) writeFilingsFile(csv, (await marksRepository(ctx.data).list()).slice(0, 40).map((m) => m.name), Number(process.env.CRASH_ROWS ?? 20_000));
     if (op === 'restore') {
       // a mark the sample does not have: a database seeded afresh (the bug of item 5) shows by lacking it
-      createRegistryService(ctx).create(sampleMark({ id: 'CRASH-1', name: '崩溃测试标' }));
+      await createRegistryService(ctx).create(sampleMark({ id: 'CRASH-1', name: '崩溃测试标' }));
       await createBackupService(ctx).create(backupFileOf(runDir));
     }
     if (op === 'import') return;

@@ -7,7 +7,7 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createLettersHandlers } from '../../electron/letters/handlers';
 import { createLetterIssuing } from '../../electron/letters/issue';
 import { createBatchService } from '../../electron/services/batches';
-import { createBackupService } from '../../electron/services/backup';
+import { createBackupService } from '../../electron/backup/service';
 import { FILING_MAPPING, waitForBatch } from '../integration/support/batches';
 
 export type OperationName = 'import' | 'screening' | 'letter' | 'backup' | 'restore';

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyMigrations } from '../../electron/db/open';
 import { openTestContext, tempDir } from './support/context';
 import { lettersApi, seedConfirmedHits, type SeededHits } from './support/letters';
+import { settingsRepository } from '../../electron/data/settings';
 
 let ctx: ReturnType<typeof openTestContext>;
 let api: ReturnType<typeof lettersApi>;
@@ -59,7 +60,7 @@ describe('the letter freeze (item 15)', () => {
 
   it('refuses a body code with control characters before a number is taken, never with the default in its place', async () => {
     const settings = await api['letters.settings.get']({});
-    ctx.settings.set('letters.settings', { ...settings, bodyCode: '青市监\u0007商函' }, ctx.now());
+    await settingsRepository(ctx.data).set('letters.settings', { ...settings, bodyCode: '青市监\u0007商函' }, ctx.now());
     const draft = await api['letters.draftFromHits']({ hitIds: [hits.gi[0] ?? 0], kind: 'referral' });
     await expect(api['letters.issue']({ id: draft.id })).rejects.toThrow(/函件设置有误，未签发、未占用文号/);
     expect(ctx.db.prepare('SELECT count(*) AS n FROM letter_sequences').get()).toEqual({ n: 0 });

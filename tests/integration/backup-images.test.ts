@@ -6,13 +6,14 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logoFeatures } from '../../electron/logos/features';
 import { addMarkImage, imageFile, loadRegistryLogos } from '../../electron/logos/store';
-import { createBackupService } from '../../electron/services/backup';
-import { createRegistryService } from '../../electron/services/registry';
+import { createBackupService } from '../../electron/backup/service';
+import { createRegistryService } from '../../electron/registry/service';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { startServices } from '../../electron/startup';
 import { openTestContext, tempDir, testConfig } from './support/context';
 import { sampleMark } from './support/marks';
+import { marksRepository } from '../../electron/registry/marks';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -31,7 +32,7 @@ const emblem = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" 
 
 describe('backups carry the images', () => {
   it('brings back a mark image whose file and row were deleted after the backup, and it loads and is found', async () => {
-    const mark = createRegistryService(ctx).create(sampleMark());
+    const mark = await createRegistryService(ctx).create(sampleMark());
     const bytes = await emblem();
     const added = await addMarkImage(ctx, mark.key, bytes);
     if (!added.ok) throw new Error(added.error.message);
@@ -55,11 +56,11 @@ describe('backups carry the images', () => {
     const query = await logoFeatures(readFileSync(imageFile(ctx, added.value)));
     if (!query.ok) throw new Error(query.error.message);
     expect(index.search(query.value, LOGO_RULE).map((m) => entries[m.index]!.markKey)).toEqual([mark.key]);
-    expect(createRegistryService(ctx).history(mark.key).length).toBeGreaterThan(0);
+    expect((await createRegistryService(ctx).history(mark.key)).length).toBeGreaterThan(0);
   });
 
   it('the automatic backup carries them too, and a restore never removes an image file of the replaced database', async () => {
-    const mark = createRegistryService(ctx).create(sampleMark());
+    const mark = await createRegistryService(ctx).create(sampleMark());
     const backups = createBackupService(ctx);
     const before = await backups.automatic();
     const added = await addMarkImage(ctx, mark.key, await emblem());
@@ -76,7 +77,7 @@ describe('backups carry the images', () => {
   });
 
   it('notes an image missing from disk and from the backup in the restore audit, restoring the rest', async () => {
-    const mark = createRegistryService(ctx).create(sampleMark());
+    const mark = await createRegistryService(ctx).create(sampleMark());
     const added = await addMarkImage(ctx, mark.key, await emblem());
     if (!added.ok) throw new Error(added.error.message);
     rmSync(imageFile(ctx, added.value));
@@ -90,7 +91,7 @@ describe('backups carry the images', () => {
   it('the start-up backup (taken before the database opens) carries them too', async () => {
     const dataDir = path.join(folder.dir, 'data');
     const first = await startServices(testConfig(dataDir), createQueuedDialogs());
-    const added = await addMarkImage(first.ctx, first.ctx.marks.list()[0]!.key, await emblem());
+    const added = await addMarkImage(first.ctx, (await marksRepository(first.ctx.data).list())[0]!.key, await emblem());
     if (!added.ok) throw new Error(added.error.message);
     first.close();
     const second = await startServices(testConfig(dataDir), createQueuedDialogs());

@@ -3,10 +3,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/open';
-import { AUTOMATIC_BACKUPS_KEPT, createBackupService } from '../../electron/services/backup';
-import { createRegistryService } from '../../electron/services/registry';
+import { AUTOMATIC_BACKUPS_KEPT, createBackupService } from '../../electron/backup/service';
+import { createRegistryService } from '../../electron/registry/service';
 import { openTestContext, tempDir } from './support/context';
 import { sampleMark } from './support/marks';
+import { marksRepository } from '../../electron/registry/marks';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -22,24 +23,24 @@ afterEach(() => {
 describe('backup and restore', () => {
   it('backs up with the online API and restores it, keeping the replaced database aside', async () => {
     const registry = createRegistryService(ctx);
-    registry.create(sampleMark());
+    await registry.create(sampleMark());
     const backups = createBackupService(ctx);
     const file = path.join(folder.dir, '备份.sqlite');
     const made = await backups.create(file);
     expect(made.sizeBytes).toBeGreaterThan(0);
 
-    registry.create(sampleMark({ id: 'T002', name: '新加的' }));
-    expect(registry.list()).toHaveLength(2);
+    await registry.create(sampleMark({ id: 'T002', name: '新加的' }));
+    expect(await registry.list()).toHaveLength(2);
     const restored = await backups.restore(file);
     expect(restored.markCount).toBe(1);
-    expect(createRegistryService(ctx).list().map((m) => m.name)).toEqual(['昆仑雪']);
+    expect((await createRegistryService(ctx).list()).map((m) => m.name)).toEqual(['昆仑雪']);
     const kept = new Database(restored.previousKeptAt, { readonly: true });
     expect((kept.prepare('SELECT count(*) AS n FROM protected_marks').get() as { n: number }).n).toBe(2);
     kept.close();
   });
 
   it('refuses a file that is not a database, a damaged one and one from a newer version, changing nothing', async () => {
-    createRegistryService(ctx).create(sampleMark());
+    await createRegistryService(ctx).create(sampleMark());
     const backups = createBackupService(ctx);
     const notDb = path.join(folder.dir, 'notes.sqlite');
     writeFileSync(notDb, '这不是数据库'.repeat(200));
@@ -65,7 +66,7 @@ describe('backup and restore', () => {
     writeFileSync(damaged, bytes);
     await expect(backups.restore(damaged)).rejects.toThrow(/损坏|不是商标守护/);
 
-    expect(ctx.marks.count()).toBe(1);
+    expect(await marksRepository(ctx.data).count()).toBe(1);
     expect(existsSync(path.join(ctx.config.dataDir, 'replaced'))).toBe(false);
   });
 
@@ -87,7 +88,7 @@ describe('backup and restore', () => {
   });
 
   it(`keeps only the newest ${AUTOMATIC_BACKUPS_KEPT} automatic backups`, async () => {
-    createRegistryService(ctx).create(sampleMark());
+    await createRegistryService(ctx).create(sampleMark());
     const backups = createBackupService(ctx);
     for (let i = 0; i < AUTOMATIC_BACKUPS_KEPT + 3; i += 1) await backups.automatic();
     const files = readdirSync(path.join(ctx.config.dataDir, 'backups'));

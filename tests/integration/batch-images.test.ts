@@ -11,6 +11,7 @@ import type { JobProgress } from '../../shared/contract/screening';
 import { useRunningServices, valueOf } from './support/services';
 import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
 import { sampleMark } from './support/marks';
+import { marksRepository } from '../../electron/registry/marks';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -275,7 +276,7 @@ describe('图形要素 (Vienna codes)', () => {
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
 
     // the mark editor's 图形要素: codes typed replace the mark's, a bad one is refused, the audit log notes it
-    const v2 = harness.services.ctx.marks.getByMarkId('V2')!;
+    const v2 = (await marksRepository(harness.services.ctx.data).getByMarkId('V2'))!;
     expect(await value(harness.services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '5.03.13；3.1.8' }))).toEqual(['3.1.8', '5.3.13']);
     expect(await harness.services.dispatch('registry.setViennaCodes', { key: v2.key, codes: '圆形' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是有效的维也纳分类代码') } });
     expect(await value(harness.services.dispatch('registry.viennaCodes', { key: v2.key }))).toEqual(['3.1.8', '5.3.13']);

@@ -7,7 +7,7 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createBatchesRepository } from '../../electron/batches/repository';
 import { REMOVE_CHUNK_ROWS } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { startServices } from '../../electron/startup';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
@@ -16,10 +16,10 @@ import { sampleMark } from './support/marks';
 const ROWS = 30_000;
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestContext();
   folder = tempDir();
-  createRegistryService(ctx).create(sampleMark({ name: '昆仑雪' }));
+  await createRegistryService(ctx).create(sampleMark({ name: '昆仑雪' }));
 });
 afterEach(() => {
   ctx.cleanup();

@@ -4,10 +4,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, OperatorInfo, StoredMark } from '../../shared/api';
-import { createRegistryService } from '../../electron/services/registry';
-import { openTestContext } from './support/context';
+import { createRegistryService } from '../../electron/registry/service';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
+import { startServices } from '../../electron/startup';
+import { openTestContext, testConfig } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 import { useRunningServices } from './support/services';
+import { marksRepository } from '../../electron/registry/marks';
 
 const harness = useRunningServices();
 
@@ -55,6 +58,24 @@ describe('经办人', () => {
     expect(await call<OperatorInfo>('settings.setOperator', { operator: '' })).toMatchObject({ effective: '测试员' });
   });
 
+  it('is read again from the file after a restore and at the next start', async () => {
+    await call('settings.setOperator', { operator: '王丽' });
+    const backup = path.join(harness.folder.dir, 'with-wang.sqlite');
+    harness.dialogs.queue(backup);
+    await call('backup.create');
+    await call('settings.setOperator', { operator: '李强' });
+    expect(harness.services.ctx.config.actor).toBe('李强');
+    await call('backup.restore', { fileToken: harness.services.files.grant(backup, 'backup').token });
+    expect(harness.services.ctx.config.actor).toBe('王丽');
+    harness.services.close();
+    const again = await startServices(testConfig(path.join(harness.folder.dir, 'data')), createQueuedDialogs());
+    try {
+      expect(again.ctx.config.actor).toBe('王丽');
+    } finally {
+      again.close();
+    }
+  });
+
   it('refuses a name with control characters, in Chinese', async () => {
     const result = await harness.services.dispatch('settings.setOperator', { operator: '王\u0007丽' });
     expect(result.ok).toBe(false);
@@ -77,8 +98,8 @@ describe('deleting a mark with hits and a letter', () => {
     try {
       const hits = seedConfirmedHits(ctx);
       await lettersApi(ctx)['letters.draftFromHits']({ hitIds: [...hits.gi], kind: 'referral' });
-      const gi = ctx.marks.getByMarkId('GI-001')!;
-      expect(createRegistryService(ctx).usage(gi.key)).toEqual({ hits: 3, letters: 1 });
+      const gi = (await marksRepository(ctx.data).getByMarkId('GI-001'))!;
+      expect(await createRegistryService(ctx).usage(gi.key)).toEqual({ hits: 3, letters: 1 });
     } finally {
       ctx.cleanup();
     }

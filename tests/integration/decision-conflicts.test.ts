@@ -9,8 +9,8 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import hitVersions from '../../electron/db/migrations/010-hit-versions';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createOperatorService } from '../../electron/services/operator';
-import { createRegistryService } from '../../electron/services/registry';
+import { createOperatorService } from '../../electron/registry/operator';
+import { createRegistryService } from '../../electron/registry/service';
 import { readDecisions, writeDecision } from '../../electron/review/decisions-repository';
 import { createReviewService } from '../../electron/review/service';
 import type { HitRow } from '../../shared/contract/screening';
@@ -32,8 +32,8 @@ beforeEach(async () => {
   review = createReviewService(ctx);
   operator = createOperatorService(ctx, '测试员');
   const registry = createRegistryService(ctx);
-  registry.create(sampleMark({ id: 'G01', name: '玉树牦牛', category: '地理标志', classes: [29], holder: '', aliases: [] }));
-  registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [29, 32] }));
+  await registry.create(sampleMark({ id: 'G01', name: '玉树牦牛', category: '地理标志', classes: [29], holder: '', aliases: [] }));
+  await registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [29, 32] }));
   const file = writeFilings(folder.dir, '第1930期.csv', [
     filingLine('81000001', '玉树牦牛昆仑雪', { niceClass: 29 }),
     filingLine('81000002', '昆仑雪', { niceClass: 32, applicant: '乙公司' }),
@@ -48,7 +48,7 @@ afterEach(() => {
 
 /** The two clerks share one service, as on the server; who acts is the signed-in user (here: the 经办人 setting). */
 function as<T>(clerk: string, work: () => Promise<T>): Promise<T> {
-  operator.set(clerk);
+  return operator.set(clerk).then(work);
   return work();
 }
 
@@ -137,7 +137,7 @@ describe('two clerks deciding the same filing', () => {
 
   it('of two decisions sent at once on the same versions, one is written and the other refused', async () => {
     const seen = await rowOf('81000001');
-    operator.set('王丽');
+    await operator.set('王丽');
     const results = await Promise.allSettled([
       review.decide([seen.hitId], 'confirmed', undefined, undefined, seenOf(seen)),
       review.decide([seen.hitId], 'dismissed', '不近似', undefined, seenOf(seen)),

@@ -21,6 +21,7 @@ import { FILING_HEADER, filingLine, waitForBatch } from './support/batches';
 import { tempDir, testConfig } from './support/context';
 import { seedConfirmedHits, type SeededHits } from './support/letters';
 import { rawRequest, startTestServer, type TestServer } from './support/server';
+import { marksRepository } from '../../electron/registry/marks';
 
 const CLERK = { login: 'zhangsan', password: 'clerk-password-1' };
 const HEAD = { login: 'lisi', password: 'head-password-1' };
@@ -172,7 +173,7 @@ describe('saving on a connected desktop', () => {
     const target = localFile('名录');
     dialogs.queue(target);
     const saved = await value<{ status: string; savedTo: string; rows: number }>('registry.export', { format: 'csv' });
-    expect(saved).toEqual({ status: 'saved', savedTo: `${target}.csv`, rows: t.server.services.ctx.marks.count() });
+    expect(saved).toEqual({ status: 'saved', savedTo: `${target}.csv`, rows: await marksRepository(t.server.services.ctx.data).count() });
     expect(proposed.at(-1)).toMatch(/^保护名录-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(sent).toEqual(['registry.export', 'GET /files/download']);
     // the server wrote it under the name chosen here (a complaint list named .csv is written as CSV)

@@ -12,7 +12,7 @@ import logoImages from '../../electron/db/migrations/009-logo-images';
 import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, refreshImageFeatures, storeImage } from '../../electron/logos/store';
 import { decodeFeatures } from '../../electron/logos/stored-features';
 import { logoFeatures } from '../../electron/logos/features';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import type { ProtectedMark } from '../../shared/domain';
 import { openTestContext, tempDir } from './support/context';
@@ -94,12 +94,12 @@ describe('logo image store', () => {
   it('gives a mark its images, notes it in the audit log, and finds the mark from a mirrored copy but not from another figure', async () => {
     const ctx = context();
     const registry = createRegistryService(ctx);
-    const flagMark = registry.create(mark('F1', '旗帜'));
-    const ringMark = registry.create(mark('R1', '圆环'));
+    const flagMark = await registry.create(mark('F1', '旗帜'));
+    const ringMark = await registry.create(mark('R1', '圆环'));
     expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
     expect((await addMarkImage(ctx, ringMark.key, await ring())).ok).toBe(true);
     expect(await addMarkImage(ctx, 9999, await ring())).toEqual({ ok: false, error: { kind: 'not-found', message: '找不到该保护名录记录' } });
-    expect(registry.history(flagMark.key).map((e) => e.note)).toContainEqual(expect.stringMatching(/^添加图样 [0-9a-f]{12}$/));
+    expect((await registry.history(flagMark.key)).map((e) => e.note)).toContainEqual(expect.stringMatching(/^添加图样 [0-9a-f]{12}$/));
 
     const { index, entries } = loadRegistryLogos(ctx);
     expect(entries.map((e) => e.markId)).toEqual(['F1', 'R1']);
@@ -117,7 +117,7 @@ describe('logo image store', () => {
   it('finds the mark from a copy with an element added at the side and from a copy cut on one side', async () => {
     const ctx = context();
     const registry = createRegistryService(ctx);
-    const flagMark = registry.create(mark('F1', '旗帜'));
+    const flagMark = await registry.create(mark('F1', '旗帜'));
     expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
     const { index, entries } = loadRegistryLogos(ctx);
     const withStar = await sharp(await flag('#1d3f8f')).extend({ right: 60, background: '#fff' })
@@ -135,7 +135,7 @@ describe('logo image store', () => {
   it('computes again the features an older version stored, and leaves them out of the index until then', async () => {
     const ctx = context();
     const registry = createRegistryService(ctx);
-    const flagMark = registry.create(mark('F1', '旗帜'));
+    const flagMark = await registry.create(mark('F1', '旗帜'));
     expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
     // the layout before the trailer: the thumbnail alone
     ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
 import { createProfileService } from '../../electron/profiles/service';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { openTestContext, tempDir } from './support/context';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { sampleMark } from './support/marks';
@@ -30,7 +30,7 @@ describe('profiles: right holders', () => {
   it('hits on three marks without a holder count no owner and raise no many-owners flag', async () => {
     const registry = createRegistryService(ctx);
     for (const [id, name] of [['G1', '日月山'], ['G2', '可可西里'], ['G3', '孟达天池']] as const) {
-      registry.create(sampleMark({ id, name, category: '公共资源', classes: [], holder: '', aliases: [] }));
+      await registry.create(sampleMark({ id, name, category: '公共资源', classes: [], holder: '', aliases: [] }));
     }
     await screen([
       filingLine('82000001', '日月山', { niceClass: 25, applicant: '丙公司' }),
@@ -45,9 +45,9 @@ describe('profiles: right holders', () => {
 
   it('two marks of two holders still count two owners', async () => {
     const registry = createRegistryService(ctx);
-    registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [32], holder: '青海昆仑雪饮品有限公司' }));
-    registry.create(sampleMark({ id: 'W2', name: '青稞王', category: '驰名商标', classes: [33], holder: '青稞王酒业', aliases: [] }));
-    registry.create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '', aliases: [] }));
+    await registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [32], holder: '青海昆仑雪饮品有限公司' }));
+    await registry.create(sampleMark({ id: 'W2', name: '青稞王', category: '驰名商标', classes: [33], holder: '青稞王酒业', aliases: [] }));
+    await registry.create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '', aliases: [] }));
     await screen([
       filingLine('82000011', '昆仑雪', { niceClass: 32, applicant: '丁公司' }),
       filingLine('82000012', '青稞王', { niceClass: 33, applicant: '丁公司' }),

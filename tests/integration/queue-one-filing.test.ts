@@ -3,12 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
-import { createQuickCheckService } from '../../electron/services/quick-check';
-import { createRegistryService } from '../../electron/services/registry';
+import { createQuickCheckService } from '../../electron/registry/quick-check';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/review/service';
 import { openTestContext, tempDir } from './support/context';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { sampleMark } from './support/marks';
+import { marksRepository } from '../../electron/registry/marks';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -22,10 +23,10 @@ beforeEach(async () => {
   review = createReviewService(ctx);
   const registry = createRegistryService(ctx);
   const yak = { name: '玉树牦牛', category: '地理标志' as const, classes: [29], holder: '', aliases: [] };
-  registry.create(sampleMark({ id: 'G01', ...yak }));
+  await registry.create(sampleMark({ id: 'G01', ...yak }));
   // the same mark entered twice, deliberately kept (the registry asks; the clerk may say keep both)
-  registry.create(sampleMark({ id: 'G02', ...yak }), 'keep');
-  registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [32] }));
+  await registry.create(sampleMark({ id: 'G02', ...yak }), 'keep');
+  await registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [32] }));
   const batches = createBatchService(ctx, jobs);
   const file = writeFilings(folder.dir, '第1930期.csv', [
     filingLine('81000001', '玉树牦牛', { niceClass: 29 }),
@@ -71,14 +72,14 @@ describe('the review queue shows a filing once', () => {
     expect((await queue({ decision: 'undecided' })).rows.map((r) => r.filing?.applicationNumber)).toEqual(['81000002']);
   });
 
-  it('a mark about to be deleted says how many hits it has (issue 10, item 8)', () => {
+  it('a mark about to be deleted says how many hits it has (issue 10, item 8)', async () => {
     const registry = createRegistryService(ctx);
-    const g01 = ctx.marks.getByMarkId('G01')!;
-    expect(registry.usage(g01.key)).toEqual({ hits: 1, letters: 0 });
+    const g01 = (await marksRepository(ctx.data).getByMarkId('G01'))!;
+    expect(await registry.usage(g01.key)).toEqual({ hits: 1, letters: 0 });
   });
 
-  it('the quick check names a mark once, however often it was entered', () => {
-    const results = createQuickCheckService(ctx).check('玉树牦牛', 29);
+  it('the quick check names a mark once, however often it was entered', async () => {
+    const results = await createQuickCheckService(ctx).check('玉树牦牛', 29);
     expect(results.filter((r) => r.markName === '玉树牦牛')).toHaveLength(1);
   });
 });

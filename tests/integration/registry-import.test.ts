@@ -3,9 +3,11 @@ import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistryService } from '../../electron/services/registry';
-import { createRegistryImportService } from '../../electron/services/registry-import';
+import { createRegistryService } from '../../electron/registry/service';
+import { createRegistryImportService } from '../../electron/registry/import';
 import { openTestContext, tempDir } from './support/context';
+import { marksRepository } from '../../electron/registry/marks';
+import { auditRepository } from '../../electron/data/audit';
 
 const HEADER = '编号,商标名称,类别,国际分类,注册号,权利人,别名,地域,认定日期,备注';
 const GOOD_ROWS = [
@@ -38,11 +40,11 @@ describe('registry import', () => {
     const preview = await imports.preview(write('名录.csv', [HEADER, ...GOOD_ROWS].join('\n')));
     expect(preview).toMatchObject({ fileName: '名录.csv', totalRows: 3, goodRows: 3, newCount: 3, problems: [] });
     expect(preview.sample[0]).toMatchObject({ id: 'A01', classes: [29, 30], aliases: ['XUEYU', '雪域'] });
-    expect(ctx.marks.count()).toBe(0);
-    expect(imports.commit(preview.token)).toEqual({ created: 3, updated: 0, unchanged: 0, merged: 0, skipped: 0 });
-    const marks = createRegistryService(ctx).list();
+    expect(await marksRepository(ctx.data).count()).toBe(0);
+    expect(await imports.commit(preview.token)).toEqual({ created: 3, updated: 0, unchanged: 0, merged: 0, skipped: 0 });
+    const marks = await createRegistryService(ctx).list();
     expect(marks.map((m) => m.name)).toEqual(['雪域天成', '湟水谣', '金银滩']);
-    expect(ctx.audit.history('protected_mark', String(marks[0]?.key))[0]?.note).toContain('名录.csv');
+    expect((await auditRepository(ctx.data).history('protected_mark', String(marks[0]?.key)))[0]?.note).toContain('名录.csv');
   });
 
   it('reads UTF-8 with a BOM and GB18030 (Excel on Chinese Windows) alike', async () => {
@@ -96,10 +98,10 @@ describe('registry import', () => {
     expect(reasons).toMatch(/类别「普通商标」无效/);
     expect(reasons).toMatch(/编号「A01」与第 2 行重复/);
     expect(reasons).toMatch(/认定日期「2019-02-30」无效/);
-    expect(ctx.marks.count()).toBe(0);
+    expect(await marksRepository(ctx.data).count()).toBe(0);
     imports.discard(preview.token);
-    expect(() => imports.commit(preview.token)).toThrow(/过期/);
-    expect(ctx.marks.count()).toBe(0);
+    await expect(imports.commit(preview.token)).rejects.toThrow(/过期/);
+    expect(await marksRepository(ctx.data).count()).toBe(0);
   });
 
   it('says an empty file or a header-only file is empty', async () => {
@@ -109,16 +111,16 @@ describe('registry import', () => {
 
   it('re-importing the same file changes nothing; a changed row is an update with its before and after', async () => {
     const first = await imports.preview(write('a.csv', [HEADER, ...GOOD_ROWS].join('\n')));
-    imports.commit(first.token);
+    await imports.commit(first.token);
     const again = await imports.preview(write('b.csv', [HEADER, ...GOOD_ROWS].join('\n')));
     expect(again).toMatchObject({ newCount: 0, changedCount: 0, unchangedCount: 3 });
     const changedRows = [HEADER, GOOD_ROWS[0]?.replace('29;30', '29;30;31'), ...GOOD_ROWS.slice(1)];
     const changed = await imports.preview(write('c.csv', changedRows.join('\n')));
     expect(changed).toMatchObject({ newCount: 0, changedCount: 1, unchangedCount: 2 });
-    expect(imports.commit(changed.token)).toEqual({ created: 0, updated: 1, unchanged: 2, merged: 0, skipped: 0 });
-    const a01 = ctx.marks.getByMarkId('A01');
+    expect(await imports.commit(changed.token)).toEqual({ created: 0, updated: 1, unchanged: 2, merged: 0, skipped: 0 });
+    const a01 = await marksRepository(ctx.data).getByMarkId('A01');
     expect(a01?.classes).toEqual([29, 30, 31]);
-    expect(ctx.audit.history('protected_mark', String(a01?.key))[0]).toMatchObject({
+    expect((await auditRepository(ctx.data).history('protected_mark', String(a01?.key)))[0]).toMatchObject({
       action: 'import',
       before: { classes: [29, 30] },
       after: { classes: [29, 30, 31] },
@@ -138,7 +140,19 @@ describe('registry import', () => {
     const preview = await imports.preview(write('big.csv', lines.join('\n')));
     expect(preview.goodRows).toBe(i);
     expect(preview.problems).toEqual([]);
-    expect(imports.commit(preview.token).created).toBe(i);
-    expect(ctx.marks.count()).toBe(i);
+    expect((await imports.commit(preview.token)).created).toBe(i);
+    expect(await marksRepository(ctx.data).count()).toBe(i);
+  });
+});
+
+describe('registry import commit', () => {
+  it('is written whole or not at all: an audit entry refused at the third row leaves no row and no entry', async () => {
+    const preview = await imports.preview(write('名录.csv', [HEADER, ...GOOD_ROWS].join('\n')));
+    // the first two rows and their entries are written inside the transaction before the third entry fails
+    ctx.db.exec(`CREATE TRIGGER refuse_third BEFORE INSERT ON audit_log WHEN (SELECT count(*) FROM audit_log) >= 2
+      BEGIN SELECT RAISE(ABORT, '审计日志拒绝写入'); END`);
+    await expect(imports.commit(preview.token)).rejects.toThrow(/审计日志拒绝写入/);
+    expect(await marksRepository(ctx.data).count()).toBe(0);
+    expect((ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { readRegistryFile } from '../../electron/services/registry-import';
+import { readRegistryFile } from '../../electron/registry/import';
 import { startServices, type RunningServices } from '../../electron/startup';
 import { mapHeaders } from '../../shared/formats/headers';
 import { TEXT_LIST_LIMITS } from '../../shared/formats/limits';

@@ -13,14 +13,15 @@ import { applyMigrations } from '../../electron/db/open';
 import { armFault, disarmFaults } from '../../electron/faults';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createBatchService } from '../../electron/services/batches';
-import { createBackupService } from '../../electron/services/backup';
-import { createRegistryService } from '../../electron/services/registry';
+import { createBackupService } from '../../electron/backup/service';
+import { createRegistryService } from '../../electron/registry/service';
 import { startServices } from '../../electron/startup';
 import { sha256 } from '../../electron/letters/files';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { REPO_ROOT, openTestContext, tempDir, testConfig } from './support/context';
 import { lettersApi, seedConfirmedHits } from './support/letters';
 import { sampleMark } from './support/marks';
+import { marksRepository } from '../../electron/registry/marks';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -40,7 +41,7 @@ const count = (db: { prepare(sql: string): { get(): unknown } }, table: string) 
 describe('restore (issue 9, items 3–5)', () => {
   it('restores a backup left in WAL mode (its rows in the -wal file) with every row, not an empty database', async () => {
     const registry = createRegistryService(ctx);
-    registry.create(sampleMark());
+    await registry.create(sampleMark());
     const file = path.join(folder.dir, 'wal.sqlite');
     await createBackupService(ctx).create(file);
     // A clerk copies a database while it is open: the main file and its -wal, which holds the newer rows.
@@ -57,12 +58,12 @@ describe('restore (issue 9, items 3–5)', () => {
 
     const restored = await createBackupService(ctx).restore(copy);
     expect(restored.markCount).toBe(21);
-    expect(ctx.marks.count()).toBe(21);
+    expect(await marksRepository(ctx.data).count()).toBe(21);
   });
 
   it('rolls back when the backup passes the checks but fails on reopen: the live data stays and the app works', async () => {
-    createRegistryService(ctx).create(sampleMark());
-    createRegistryService(ctx).create(sampleMark({ id: 'T2', name: '第二个' }));
+    await createRegistryService(ctx).create(sampleMark());
+    await createRegistryService(ctx).create(sampleMark({ id: 'T2', name: '第二个' }));
     // A version-3 database that passes every check, but migration 4 fails on it (its table already exists).
     const file = path.join(folder.dir, 'v3.sqlite');
     const old = new Database(file);
@@ -73,24 +74,24 @@ describe('restore (issue 9, items 3–5)', () => {
 
     await expect(createBackupService(ctx).restore(file)).rejects.toThrow(/恢复失败/);
     expect(ctx.db.open).toBe(true);
-    expect(ctx.marks.count()).toBe(2);
+    expect(await marksRepository(ctx.data).count()).toBe(2);
     expect(existsSync(ctx.databasePath)).toBe(true);
     const replaced = path.join(ctx.config.dataDir, 'replaced');
     expect(existsSync(replaced) ? readdirSync(replaced) : []).toEqual([]);
-    createRegistryService(ctx).create(sampleMark({ id: 'T3', name: '第三个' }));
-    expect(ctx.marks.count()).toBe(3);
+    await createRegistryService(ctx).create(sampleMark({ id: 'T3', name: '第三个' }));
+    expect(await marksRepository(ctx.data).count()).toBe(3);
   });
 
   it('recovers a restore killed between its two renames: the next start has the data from before, not the sample', async () => {
     const dataDir = path.join(folder.dir, 'data');
     const first = createAppContext(testConfig(dataDir));
-    createRegistryService(first).create(sampleMark());
-    createRegistryService(first).create(sampleMark({ id: 'T2', name: '第二个' }));
+    await createRegistryService(first).create(sampleMark());
+    await createRegistryService(first).create(sampleMark({ id: 'T2', name: '第二个' }));
     const backup = path.join(folder.dir, 'one.sqlite');
     const registry = createRegistryService(first);
-    registry.remove(registry.list()[1]?.key ?? 0);
+    await registry.remove((await registry.list())[1]?.key ?? 0);
     await createBackupService(first).create(backup);
-    registry.create(sampleMark({ id: 'T2', name: '第二个' }));
+    await registry.create(sampleMark({ id: 'T2', name: '第二个' }));
     first.close();
 
     const child = spawnSync(
@@ -103,7 +104,7 @@ describe('restore (issue 9, items 3–5)', () => {
 
     const services = await startServices(testConfig(dataDir), createQueuedDialogs());
     try {
-      expect(services.ctx.marks.count()).toBe(2);
+      expect(await marksRepository(services.ctx.data).count()).toBe(2);
       expect(services.ctx.notices.join('')).toMatch(/恢复.*中断/);
       expect(readdirSync(dataDir).filter((name) => name.includes('restoring'))).toEqual([]);
     } finally {
@@ -114,7 +115,7 @@ describe('restore (issue 9, items 3–5)', () => {
 
 describe('restore while a job runs (issue 9, item 2)', () => {
   it('cancels and waits for the import before swapping, so nothing is written into the restored batch of the same id', async () => {
-    createRegistryService(ctx).create(sampleMark());
+    await createRegistryService(ctx).create(sampleMark());
     const batches = createBatchService(ctx, ctx.jobs);
     const small = writeFilings(folder.dir, 'small.csv', [1, 2, 3].map((i) => filingLine(String(80_000_000 + i), `小批${i}`)));
     const first = await batches.startImport(small, 'filing', FILING_MAPPING);
@@ -163,7 +164,7 @@ describe('numbers after restoring an older backup (issue 9, item 1)', () => {
     // An archived file of a number this database never issued (its row lost with a database copied back).
     const folder2026 = path.join(ctx.config.dataDir, 'letters', '2026');
     writeFileSync(path.join(folder2026, '青市监商函〔2026〕7号.pdf'), 'an earlier letter');
-    ctx.reopen();
+    await ctx.reopen();
     const services = await startServices(ctx.config, createQueuedDialogs());
     try {
       const next = lettersApi(services.ctx);
@@ -178,7 +179,7 @@ describe('numbers after restoring an older backup (issue 9, item 1)', () => {
 
 describe('backups (issue 9, items 6–7)', () => {
   it('a failing clean-up does not hide why the backup failed, and leftovers of a killed backup are removed', async () => {
-    createRegistryService(ctx).create(sampleMark());
+    await createRegistryService(ctx).create(sampleMark());
     const target = path.join(folder.dir, 'b.sqlite');
     mkdirSync(`${target}.part`); // neither SQLite nor rm without recursive can use it
     armFault('backup:write', 'enospc');
@@ -196,12 +197,12 @@ describe('backups (issue 9, items 6–7)', () => {
   it('starts on a full disk with a clear warning when the start-up backup cannot be written', async () => {
     const dataDir = path.join(folder.dir, 'full');
     const first = createAppContext(testConfig(dataDir));
-    createRegistryService(first).create(sampleMark());
+    await createRegistryService(first).create(sampleMark());
     first.close();
     armFault('backup:write', 'enospc');
     const services = await startServices(testConfig(dataDir), createQueuedDialogs());
     try {
-      expect(services.ctx.marks.count()).toBe(1);
+      expect(await marksRepository(services.ctx.data).count()).toBe(1);
       expect(services.ctx.notices.join('')).toMatch(/磁盘空间不足.*自动备份/);
     } finally {
       services.close();
@@ -228,7 +229,7 @@ describe('backups (issue 9, items 6–7)', () => {
   });
 
   it('lists each automatic backup with its date and its counts of marks, batches and letters', async () => {
-    createRegistryService(ctx).create(sampleMark());
+    await createRegistryService(ctx).create(sampleMark());
     seedConfirmedHits(ctx);
     await createBackupService(ctx).automatic();
     const [listed] = createBackupService(ctx).listAutomatic();

@@ -9,11 +9,12 @@ import { createJobManager, type JobManager } from '../../electron/screening/jobs
 import { createBatchService, likelyOtherKind } from '../../electron/services/batches';
 import { weekOf } from '../../electron/dashboard/repository';
 import { createDashboardService } from '../../electron/dashboard/service';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/review/service';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
 import { sampleMark } from './support/marks';
+import { auditRepository } from '../../electron/data/audit';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -21,13 +22,13 @@ let jobs: JobManager;
 let batches: ReturnType<typeof createBatchService>;
 let review: ReturnType<typeof createReviewService>;
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestContext();
   folder = tempDir();
   jobs = createJobManager(ctx);
   batches = createBatchService(ctx, jobs);
   review = createReviewService(ctx);
-  createRegistryService(ctx).create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
+  await createRegistryService(ctx).create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
 });
 afterEach(() => {
   ctx.cleanup();
@@ -93,7 +94,7 @@ describe('deciding every hit a filter matches, and undo', () => {
     expect((await review.query({ source: 'filing', decision: 'undecided' })).total).toBe(29);
     expect(await review.get(first.hitId)).toMatchObject({ decision: 'dismissed', dismissReason: '不近似', decisionNote: '自有' });
     await expect(review.undo(all.undoToken!)).rejects.toThrow(/已撤销/);
-    expect(ctx.audit.history('hit', String((await review.query({ source: 'filing', decision: 'undecided', limit: 1 })).rows[0]!.hitId))[0]?.note).toContain('撤销结论');
+    expect((await auditRepository(ctx.data).history('hit', String((await review.query({ source: 'filing', decision: 'undecided', limit: 1 })).rows[0]!.hitId)))[0]?.note).toContain('撤销结论');
   });
 });
 
@@ -120,7 +121,7 @@ describe('batches a clerk can tell apart', () => {
   it('re-screens all only the batches whose hits are out of date', async () => {
     const first = await importFilings('a.csv', [filingLine('80000301', '日月山', { niceClass: 16 })]);
     expect((await batches.rescreen()).batchIds).toEqual([]);
-    createRegistryService(ctx).create(sampleMark({ id: 'G2', name: '青海湖', category: '公共资源', classes: [], holder: '' }));
+    await createRegistryService(ctx).create(sampleMark({ id: 'G2', name: '青海湖', category: '公共资源', classes: [], holder: '' }));
     const second = await importFilings('b.csv', [filingLine('80000302', '青海湖', { niceClass: 16 })]);
     expect((await batches.list()).map((b) => [b.id, b.stale])).toEqual([[second, false], [first, true]]);
     expect((await batches.rescreen()).batchIds).toEqual([first]);

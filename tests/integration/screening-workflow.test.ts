@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJobManager, type JobManager } from '../../electron/screening/jobs';
 import { createBatchService } from '../../electron/services/batches';
 import { createProfileService } from '../../electron/profiles/service';
-import { createRegistryService } from '../../electron/services/registry';
+import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/review/service';
 import { openTestContext, tempDir } from './support/context';
 import { FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { sampleMark } from './support/marks';
+import { auditRepository } from '../../electron/data/audit';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -17,16 +18,16 @@ let jobs: JobManager;
 let batches: ReturnType<typeof createBatchService>;
 let review: ReturnType<typeof createReviewService>;
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestContext();
   folder = tempDir();
   jobs = createJobManager(ctx);
   batches = createBatchService(ctx, jobs);
   review = createReviewService(ctx);
   const registry = createRegistryService(ctx);
-  registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [32], holder: '青海昆仑雪饮品有限公司' }));
-  registry.create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
-  registry.create(sampleMark({ id: 'L1', name: '马家酿皮', category: '老字号', classes: [30, 43], holder: '马家酿皮店' }));
+  await registry.create(sampleMark({ id: 'W1', name: '昆仑雪', category: '驰名商标', classes: [32], holder: '青海昆仑雪饮品有限公司' }));
+  await registry.create(sampleMark({ id: 'G1', name: '日月山', category: '公共资源', classes: [], holder: '' }));
+  await registry.create(sampleMark({ id: 'L1', name: '马家酿皮', category: '老字号', classes: [30, 43], holder: '马家酿皮店' }));
 });
 afterEach(() => {
   ctx.cleanup();
@@ -134,10 +135,10 @@ describe('review queue', () => {
     await review.decide([dismissed!.hitId], 'dismissed', '其他', '已撤回');
     await expect(review.decide([dismissed!.hitId], 'dismissed')).rejects.toThrow(/排除时请选择原因/);
     expect(await review.get(confirmed!.hitId)).toMatchObject({ decision: 'confirmed', decisionNote: '繁体仿冒', decidedBy: '测试员' });
-    expect(ctx.audit.history('hit', String(confirmed!.hitId))[0]?.note).toContain('待定 → 确认');
+    expect((await auditRepository(ctx.data).history('hit', String(confirmed!.hitId)))[0]?.note).toContain('待定 → 确认');
 
     expect((await batches.list())[0]?.stale).toBe(false);
-    createRegistryService(ctx).create(sampleMark({ id: 'W2', name: '青稞王', category: '驰名商标', classes: [33] }));
+    await createRegistryService(ctx).create(sampleMark({ id: 'W2', name: '青稞王', category: '驰名商标', classes: [33] }));
     expect((await batches.list())[0]?.stale).toBe(true);
     await batches.rescreen();
     await waitForBatch(jobs, 1);

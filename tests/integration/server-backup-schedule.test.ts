@@ -110,7 +110,7 @@ describe('a SQLite accounts store', () => {
     await expect(service1.login('lisi', 'lisi-password-2')).rejects.toThrow();
     const sessions = await reopened.db.selectFrom('sessions').selectAll().execute();
     expect(sessions).toHaveLength(1); // only the login just made: the one from before the backup is gone
-    ctx.reopen();
+    await ctx.reopen();
   });
 });
 

@@ -15,6 +15,7 @@ import { tempDir, testConfig } from './support/context';
 import { seedConfirmedHits, type SeededHits } from './support/letters';
 import { sampleMark } from './support/marks';
 import { startTestServer, type TestServer } from './support/server';
+import { marksRepository } from '../../electron/registry/marks';
 
 const OLD_PASSWORD = 'clerk-password-old';
 const NEW_PASSWORD = 'clerk-password-new';
@@ -47,7 +48,7 @@ describe('backup and restore of a server', () => {
   it('brings back users with their passwords, marks and decisions; refuses a damaged copy first; ends sessions', async () => {
     const token = await t.login('zhangsan', OLD_PASSWORD);
     const ctx = t.server.services.ctx;
-    const marksBefore = ctx.marks.count();
+    const marksBefore = await marksRepository(ctx.data).count();
     const confirmed = seeded.gi[0] ?? 0;
     expect(decisionOf(confirmed)).toBe('confirmed');
 
@@ -64,7 +65,7 @@ describe('backup and restore of a server', () => {
     const zhangsan = (await t.server.accounts.list()).find((user) => user.login === 'zhangsan');
     await t.server.accounts.resetPassword(zhangsan?.id ?? 0, NEW_PASSWORD);
     await t.server.accounts.create({ login: 'wangwu', displayName: '王五', role: '科员', password: 'wangwu-password-1' });
-    ctx.marks.insert(sampleMark({ id: 'AFTER-1', name: '备份之后' }), ctx.now());
+    await marksRepository(ctx.data).insert(sampleMark({ id: 'AFTER-1', name: '备份之后' }), ctx.now());
     ctx.db.prepare("UPDATE hits SET decision = 'dismissed', version = version + 1 WHERE id = ?").run(confirmed);
 
     const damaged = path.join(scratch.dir, 'damaged');
@@ -74,13 +75,13 @@ describe('backup and restore of a server', () => {
 
     await expect(t.restart(restore(damaged))).rejects.toThrow(/已损坏：「accounts\.dump」的校验值（SHA-256）与清单不符，未做任何更改/);
     await t.restart(); // nothing changed: the state after the backup is all there
-    expect(t.server.services.ctx.marks.count()).toBe(marksBefore + 1);
+    expect(await marksRepository(t.server.services.ctx.data).count()).toBe(marksBefore + 1);
     expect(decisionOf(confirmed)).toBe('dismissed');
     await expect(t.login('wangwu', 'wangwu-password-1')).resolves.toBeTruthy();
     await expect(t.login('zhangsan', NEW_PASSWORD)).resolves.toBeTruthy();
 
     await t.restart(restore(made.folder));
-    expect(t.server.services.ctx.marks.count()).toBe(marksBefore);
+    expect(await marksRepository(t.server.services.ctx.data).count()).toBe(marksBefore);
     expect(decisionOf(confirmed)).toBe('confirmed');
     await expect(t.login('zhangsan', OLD_PASSWORD)).resolves.toBeTruthy();
     await expect(t.login('zhangsan', NEW_PASSWORD)).rejects.toThrow();
@@ -107,7 +108,7 @@ describe('backup and restore of a server', () => {
   it('leaves the accounts as they were when pg_restore fails half-way (one transaction)', async () => {
     const made = await t.server.backups.create();
     await t.server.accounts.create({ login: 'sunqi', displayName: '孙七', role: '科员', password: 'sunqi-password-1' });
-    const marks = t.server.services.ctx.marks.count();
+    const marks = await marksRepository(t.server.services.ctx.data).count();
     const schemaObjects = async () =>
       (
         await sql<{ name: string }>`select table_name || '.' || constraint_name as name from information_schema.table_constraints
@@ -121,7 +122,7 @@ describe('backup and restore of a server', () => {
     ).rejects.toThrow(/恢复账户失败，账户数据库没有任何更改/);
     await t.restart();
     await expect(t.login('sunqi', 'sunqi-password-1')).resolves.toBeTruthy();
-    expect(t.server.services.ctx.marks.count()).toBe(marks);
+    expect(await marksRepository(t.server.services.ctx.data).count()).toBe(marks);
     // what pg_restore dropped before it failed (the sessions' constraints come first) is back: nothing half-restored
     expect((await schemaObjects()).filter((name) => !name.startsWith('keeps_users.'))).toEqual(before);
     await sql`drop table keeps_users`.execute(t.server.store.db);

@@ -5,6 +5,7 @@ import { PIN_MISMATCH_MESSAGE, createServerClient } from '../../electron/server/
 import { createRemoteDispatch } from '../../electron/server/remote-dispatch';
 import { NO_DIALOGS_MESSAGE } from '../../electron/server/start';
 import { startTestServer, type TestServer } from './support/server';
+import { marksRepository } from '../../electron/registry/marks';
 
 let t: TestServer;
 let token: string | null = null;
@@ -22,7 +23,7 @@ describe('the contract forwarded to the server', () => {
     expect(await dispatch('registry.list', {})).toEqual({ ok: false, error: { kind: 'unsupported', message: '尚未登录服务器，请先登录。' } });
     token = await t.login('zhangsan', 'clerk-password-1');
     const list = await dispatch('registry.list', {});
-    expect(list.ok && Array.isArray(list.value) ? list.value.length : -1).toBe(t.server.services.ctx.marks.count());
+    expect(list.ok && Array.isArray(list.value) ? list.value.length : -1).toBe(await marksRepository(t.server.services.ctx.data).count());
     expect(await dispatch('accounts.me', {})).toMatchObject({ ok: true, value: { user: { login: 'zhangsan' } } });
   });
 

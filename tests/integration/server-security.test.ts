@@ -10,6 +10,7 @@ import { CHANNELS } from '../../shared/api';
 import { sampleMark } from './support/marks';
 import { seedConfirmedHits, type SeededHits } from './support/letters';
 import { startTestServer, type TestServer } from './support/server';
+import { marksRepository } from '../../electron/registry/marks';
 
 const PASSWORD = { clerk: 'clerk-password-1', head: 'head-password-1' };
 let t: TestServer;
@@ -41,9 +42,9 @@ describe('without a session', () => {
   });
 
   it('does not run a refused call', async () => {
-    const before = t.server.services.ctx.marks.count();
+    const before = await marksRepository(t.server.services.ctx.data).count();
     await t.call('registry.create', { mark: sampleMark({ id: 'NOSESSION-1', name: '无会话' }) });
-    expect(t.server.services.ctx.marks.count()).toBe(before);
+    expect(await marksRepository(t.server.services.ctx.data).count()).toBe(before);
   });
 });
 

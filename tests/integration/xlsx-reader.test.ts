@@ -4,8 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTable, type TableRow } from '../../electron/tabular';
-import { exportRegistry } from '../../electron/services/registry-export';
-import { readRegistryFile } from '../../electron/services/registry-import';
+import { exportRegistry } from '../../electron/registry/export';
+import { readRegistryFile } from '../../electron/registry/import';
 import { tempDir } from './support/context';
 import { cjkMarks, cjkText, seeded, writeXlsxParts, xmlText } from './support/tables';
 

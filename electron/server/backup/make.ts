@@ -9,7 +9,7 @@ import { AppFailure } from '../../../shared/result';
 import { syncFolder } from '../../db/files';
 import type { Db } from '../../db/open';
 import { packImages } from '../../logos/backup-images';
-import { backupFailure, checkBackupFile, copyDatabase } from '../../services/backup';
+import { backupFailure, checkBackupFile, copyDatabase } from '../../backup/service';
 import type { Store, StoreConfig } from '../../store/store';
 import {
   ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, MANIFEST_FILE, PART_SUFFIX, SERVER_BACKUP_PREFIX,

@@ -1,6 +1,6 @@
 // Many stored hits written with SQL (as the screening import writes them), for the export and deadline tests.
 import type { AppContext } from '../../../electron/context';
-import { sampleMark } from './marks';
+import { insertMarkRow, sampleMark } from './marks';
 
 export interface HitSeed {
   /** filing hits: application number 80000000+i, applicant from `applicant(i)`, deadline from `deadline(i)` */
@@ -11,7 +11,7 @@ export interface HitSeed {
 
 export function seedHits(ctx: AppContext, seed: HitSeed): void {
   const now = ctx.now();
-  const markKey = ctx.marks.insert(sampleMark({ id: 'EXP-1', name: '昆仑雪', holder: '青海昆仑雪饮品有限公司', registrationNumber: '1234567' }), now);
+  const markKey = insertMarkRow(ctx, sampleMark({ id: 'EXP-1', name: '昆仑雪', holder: '青海昆仑雪饮品有限公司', registrationNumber: '1234567' }), now);
   ctx.db.transaction(() => {
     const batch = (kind: string) =>
       Number(

@@ -5,7 +5,7 @@ import { createFileGrants } from '../../../electron/files/grants';
 import { createLettersHandlers } from '../../../electron/letters/handlers';
 import type { LetterFormat } from '../../../shared/contract/letters';
 import type { HitReason } from '../../../shared/domain';
-import { sampleMark } from './marks';
+import { insertMarkRow, sampleMark } from './marks';
 
 export interface SeededHits {
   /** GI 柴达木枸杞 (holder 海西州枸杞协会): three filings by 某某商贸有限公司 */
@@ -40,11 +40,11 @@ function insertHit(ctx: AppContext, filingId: number, mark: { key: number; id: s
 
 export function seedConfirmedHits(ctx: AppContext): SeededHits {
   const now = ctx.now();
-  const giKey = ctx.marks.insert(
+  const giKey = insertMarkRow(ctx, 
     sampleMark({ id: 'GI-001', name: '柴达木枸杞', category: '地理标志', classes: [29, 31], registrationNumber: '8888888', holder: '海西州枸杞协会', region: '海西州' }),
     now,
   );
-  const lakeKey = ctx.marks.insert(
+  const lakeKey = insertMarkRow(ctx, 
     sampleMark({ id: 'PR-001', name: '青海湖', category: '公共资源', classes: [], registrationNumber: '', holder: '青海湖景区保护利用管理局', region: '青海' }),
     now,
   );
@@ -85,7 +85,7 @@ export function lettersApi(ctx: AppContext) {
  * so that one filing imitates two marks. Returns the new hit's id.
  */
 export function seedSecondMarkHit(ctx: AppContext, applicationNumber: string): number {
-  const key = ctx.marks.insert(
+  const key = insertMarkRow(ctx, 
     sampleMark({ id: 'PF-001', name: '柴达木', category: '省著名商标', classes: [29], registrationNumber: '99887766', holder: '青海柴达木食品有限公司' }),
     ctx.now(),
   );

@@ -4,31 +4,24 @@ import { buildRegistryIndex, quickCheck, type RegistryIndex } from '../../shared
 import type { Category } from '../../shared/domain';
 import { duplicateKey } from '../../shared/registry-duplicates';
 import type { AppContext } from '../context';
+import { marksRepository } from './marks';
 
 const SHOWN = 10;
 
 export function createQuickCheckService(ctx: AppContext) {
   let cached: { version: string; index: RegistryIndex; byId: Map<string, { name: string; category: Category }> } | null = null;
-  const registryVersion = () => {
-    const row = ctx.db.prepare('SELECT count(*) AS n, max(updated_at) AS at, sum(key) AS keys FROM protected_marks').get() as {
-      n: number;
-      at: string | null;
-      keys: number | null;
-    };
-    return `${row.n}|${row.at ?? ''}|${row.keys ?? 0}`;
-  };
-  const current = () => {
-    const version = registryVersion();
+  const current = async () => {
+    const version = await marksRepository(ctx.data).version();
     if (cached?.version !== version) {
-      const marks = ctx.marks.list();
+      const marks = await marksRepository(ctx.data).list();
       cached = { version, index: buildRegistryIndex(marks), byId: new Map(marks.map((m) => [m.id, { name: m.name, category: m.category }])) };
     }
     return cached;
   };
   return {
-    check(text: string, niceClass?: number) {
+    async check(text: string, niceClass?: number) {
       if (text.trim() === '') return [];
-      const { index, byId } = current();
+      const { index, byId } = await current();
       // the same mark entered twice (kept by the clerk) is named once, at its best score
       const named = new Set<string>();
       return quickCheck(index, text, niceClass)

@@ -12,11 +12,12 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
+import { auditRepository } from '../data/audit';
 import { databaseCounts, describeCounts, moveDatabase, removeDatabaseFiles, sameCounts, walHasContent, type DatabaseCounts } from '../db/files';
 import { openDatabase } from '../db/open';
 import { faultPoint } from '../faults';
 import { archivedSequences, raiseSequences, sequencesOf } from '../letters/sequences';
-import { backupFailure, checkBackupFile, copyDatabase } from './backup';
+import { backupFailure, checkBackupFile, copyDatabase } from './service';
 import { unpackImages, type ImageTally } from '../logos/backup-images';
 import { removeRestoreJournal, stagingPathOf, writeRestoreJournal } from './restore-journal';
 
@@ -69,14 +70,14 @@ async function stage(ctx: AppContext, filePath: string, expected: DatabaseCounts
 }
 
 /** Puts the live database back after a failure from the swap on, and opens it. */
-function rollBack(ctx: AppContext, keptAt: string): void {
+async function rollBack(ctx: AppContext, keptAt: string): Promise<void> {
   ctx.close();
   if (existsSync(keptAt)) {
     removeDatabaseFiles(ctx.databasePath);
     renameSync(keptAt, ctx.databasePath);
   }
   removeDatabaseFiles(stagingPathOf(ctx.databasePath));
-  ctx.reopen();
+  await ctx.reopen();
   removeRestoreJournal(ctx.config.dataDir);
 }
 
@@ -94,7 +95,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
     moveDatabase(ctx.databasePath, keptAt);
     faultPoint('restore:between-renames');
     moveDatabase(staging, ctx.databasePath);
-    ctx.reopen();
+    await ctx.reopen();
     faultPoint('restore:after-reopen');
     const restored = databaseCounts(ctx.db);
     if (!sameCounts(restored, expected)) {
@@ -102,7 +103,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
     }
     // No number the replaced database issued, nor any in the archive, is handed out again.
     await raiseSequences(ctx.data, before, archivedSequences(ctx.config.dataDir));
-    ctx.audit.record(
+    await auditRepository(ctx.data).record(
       {
         actor: ctx.config.actor,
         action: 'restore',
@@ -116,7 +117,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
     );
   } catch (error) {
     try {
-      rollBack(ctx, keptAt);
+      await rollBack(ctx, keptAt);
     } catch (rollbackError) {
       throw new AppFailure('io', `恢复失败：${reasonOf(error)}；还原原数据库时也出错：${reasonOf(rollbackError)}。原数据库在「${keptAt}」，请重新启动商标守护，启动时会自动还原。`);
     }

@@ -2,24 +2,29 @@
 // once. Seeding happens once per database; a user who later deletes every record does not get the sample back.
 import path from 'node:path';
 import type { AppContext } from '../context';
-import { MARK_ENTITY } from './registry';
-import { readRegistryFile } from './registry-import';
+import { auditRepository } from '../data/audit';
+import { inTransaction } from '../data/queries';
+import { settingsRepository } from '../data/settings';
+import { readRegistryFile } from './import';
+import { marksRepository } from './marks';
+import { MARK_ENTITY } from './service';
 
 export const SAMPLE_REGISTRY_FILE = 'sample-registry.csv';
 const SEEDED_KEY = 'registry.seeded';
 
 export async function seedSampleRegistry(ctx: AppContext): Promise<boolean> {
-  if (ctx.settings.get<string>(SEEDED_KEY) !== undefined || ctx.marks.count() > 0) return false;
+  if ((await settingsRepository(ctx.data).get<string>(SEEDED_KEY)) !== undefined || (await marksRepository(ctx.data).count()) > 0) return false;
   const parsed = await readRegistryFile(path.join(ctx.config.seedsDir, SAMPLE_REGISTRY_FILE));
   if (parsed.problems.length > 0) {
     // The sample ships with the program; a bad row there is a bug to fix, not a user's mistake to report.
     throw new Error(`seeds/${SAMPLE_REGISTRY_FILE}: ${JSON.stringify(parsed.problems)}`);
   }
-  ctx.db.transaction(() => {
+  // the file is read before the transaction, which awaits only its own queries
+  await inTransaction(ctx.data, async (tx) => {
     const now = ctx.now();
     for (const mark of parsed.marks) {
-      const key = ctx.marks.insert(mark, now);
-      ctx.audit.record(
+      const key = await marksRepository(tx).insert(mark, now);
+      await auditRepository(tx).record(
         {
           actor: ctx.config.actor,
           action: 'seed',
@@ -32,7 +37,7 @@ export async function seedSampleRegistry(ctx: AppContext): Promise<boolean> {
         now,
       );
     }
-    ctx.settings.set(SEEDED_KEY, now, now);
-  })();
+    await settingsRepository(tx).set(SEEDED_KEY, now, now);
+  });
   return true;
 }

@@ -3,6 +3,7 @@ import { TEXT_LIMITS } from '../../shared/formats/limits';
 import { checkText } from '../../shared/formats/text';
 import { AppFailure } from '../../shared/result';
 import { OPERATOR_SETTING, type AppContext } from '../context';
+import { settingsRepository } from '../data/settings';
 
 export interface OperatorInfo {
   /** what 设置 holds; '' when not set */
@@ -14,17 +15,19 @@ export interface OperatorInfo {
 }
 
 export function createOperatorService(ctx: AppContext, systemName: string) {
-  const read = (): OperatorInfo => {
-    const stored = ctx.settings.get<string>(OPERATOR_SETTING);
+  const read = async (): Promise<OperatorInfo> => {
+    const stored = await settingsRepository(ctx.data).get<string>(OPERATOR_SETTING);
     const operator = typeof stored === 'string' ? stored : '';
     return { operator, systemName, effective: ctx.config.actor };
   };
   return {
     get: read,
-    set(name: string): OperatorInfo {
+    async set(name: string): Promise<OperatorInfo> {
       const checked = checkText(name, TEXT_LIMITS.settings.operator);
       if (!checked.ok) throw new AppFailure('invalid-input', checked.reason);
-      ctx.settings.set(OPERATOR_SETTING, checked.value, ctx.now());
+      await settingsRepository(ctx.data).set(OPERATOR_SETTING, checked.value, ctx.now());
+      // ctx.config.actor answers from memory: the new name counts from the next action on
+      ctx.rememberOperator(checked.value);
       return read();
     },
   };

@@ -2,7 +2,7 @@
 // and commit (write every good row in one transaction) — so a file is imported whole or not at all.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { DuplicateChoice, ImportDuplicate, ImportPreview, RowProblem } from '../../shared/api';
+import type { DuplicateChoice, ImportDuplicate, ImportPreview, RowProblem, StoredMark } from '../../shared/api';
 import type { ProtectedMark } from '../../shared/domain';
 import { mapHeaders } from '../../shared/formats/headers';
 import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registry';
@@ -12,11 +12,13 @@ import { markViennaCodes, setMarkViennaCodes } from '../logos/vienna';
 import { duplicateKey } from '../../shared/registry-duplicates';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { toProtectedMark } from '../db/repositories/marks';
+import { auditRepository } from '../data/audit';
+import { inTransaction, type DataExecutor } from '../data/queries';
+import { openUserTable } from '../services/tables';
 import { TableReadError } from '../tabular';
 import { fileFingerprint, sameFile } from '../tabular/fingerprint';
-import { openUserTable } from './tables';
-import { MARK_ENTITY, mergeIntoStored } from './registry';
+import { marksRepository, toProtectedMark } from './marks';
+import { MARK_ENTITY, mergeIntoStored } from './service';
 
 export interface ParsedRegistry {
   marks: ProtectedMark[];
@@ -98,17 +100,18 @@ interface PendingImport {
  * Rows that would add a record (their 编号 is new) repeating a mark: of the registry, or of an earlier row of the
  * file. Rows that update an existing 编号 are the clerk's own corrections and never count.
  */
-function findImportDuplicates(ctx: AppContext, parsed: ParsedRegistry): Map<number, ImportDuplicate> {
+function findImportDuplicates(stored: readonly StoredMark[], parsed: ParsedRegistry): Map<number, ImportDuplicate> {
   const seen = new Map<string, { id: string; name: string; inFile: boolean }>();
-  for (const mark of ctx.marks.list()) {
+  for (const mark of stored) {
     const key = duplicateKey(mark);
     if (!seen.has(key)) seen.set(key, { id: mark.id, name: mark.name, inFile: false });
   }
+  const storedIds = new Set(stored.map((mark) => mark.id));
   const duplicates = new Map<number, ImportDuplicate>();
   parsed.marks.forEach((mark, index) => {
     const key = duplicateKey(mark);
     const earlier = seen.get(key);
-    const isNew = !ctx.marks.getByMarkId(mark.id);
+    const isNew = !storedIds.has(mark.id);
     if (earlier && isNew && earlier.id !== mark.id) {
       duplicates.set(index, {
         rowNumber: parsed.rowNumbers[index] ?? 0,
@@ -126,36 +129,102 @@ function findImportDuplicates(ctx: AppContext, parsed: ParsedRegistry): Map<numb
 
 type Comparison = 'new' | 'changed' | 'unchanged';
 
-function compare(ctx: AppContext, mark: ProtectedMark): Comparison {
-  const existing = ctx.marks.getByMarkId(mark.id);
+function compare(byId: ReadonlyMap<string, StoredMark>, mark: ProtectedMark): Comparison {
+  const existing = byId.get(mark.id);
   if (!existing) return 'new';
   return JSON.stringify(toProtectedMark(existing)) === JSON.stringify(mark) ? 'unchanged' : 'changed';
 }
 
 const SAMPLE_ROWS = 20;
 
-/** Inserts or updates one imported record with its audit entry. */
-function writeRow(ctx: AppContext, mark: ProtectedMark, fileName: string): 'created' | 'updated' | 'unchanged' {
-  const existing = ctx.marks.getByMarkId(mark.id);
-  const before = existing ? toProtectedMark(existing) : null;
-  if (before && JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
-  const now = ctx.now();
-  const key = existing ? existing.key : ctx.marks.insert(mark, now);
-  if (existing) ctx.marks.update(existing.key, mark, now);
-  ctx.audit.record(
-    { actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(key), before, after: mark, note: `从「${fileName}」导入` },
-    now,
-  );
-  return existing ? 'updated' : 'created';
+/** New records are written this many at a time (a statement's parameters stay far below SQLite's limit). */
+const INSERTED_AT_ONCE = 500;
+
+/**
+ * What the import's transaction writes and knows of the registry: every record by 编号, read once when it begins and
+ * kept up to date by the rows it writes (a registry file is thousands of rows: one read per row would double the
+ * work), and the new records not yet inserted, written with their audit entries a few hundred at a time.
+ */
+function importWriter(ctx: AppContext, tx: DataExecutor, fileName: string, stored: readonly StoredMark[]) {
+  const registry = new Map(stored.map((mark) => [mark.id, mark]));
+  let waiting: { mark: ProtectedMark; now: string }[] = [];
+  const imported = (key: number, before: ProtectedMark | null, after: ProtectedMark) => ({
+    actor: ctx.config.actor, action: 'import' as const, entity: MARK_ENTITY, entityKey: String(key), before, after, note: `从「${fileName}」导入`,
+  });
+
+  /** Inserts the waiting new records and their audit entries, in file order. */
+  async function flush(): Promise<void> {
+    if (waiting.length === 0) return;
+    const rows = waiting;
+    waiting = [];
+    const keys = await marksRepository(tx).insertAll(rows);
+    rows.forEach(({ mark, now }, i) => registry.set(mark.id, { ...mark, key: keys[i]!, createdAt: now, updatedAt: now }));
+    await auditRepository(tx).recordAll(rows.map(({ mark, now }, i) => ({ entry: imported(keys[i]!, null, mark), at: now })));
+  }
+
+  return {
+    registry,
+    flush,
+
+    /** Inserts or updates one imported record with its audit entry. */
+    async write(mark: ProtectedMark): Promise<'created' | 'updated' | 'unchanged'> {
+      const existing = registry.get(mark.id);
+      if (!existing) {
+        waiting.push({ mark, now: ctx.now() });
+        if (waiting.length >= INSERTED_AT_ONCE) await flush();
+        return 'created';
+      }
+      const before = toProtectedMark(existing);
+      if (JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
+      await flush(); // the audit log keeps the file's order
+      const now = ctx.now();
+      await marksRepository(tx).update(existing.key, mark, now);
+      registry.set(mark.id, { ...mark, key: existing.key, createdAt: existing.createdAt, updatedAt: now });
+      await auditRepository(tx).record(imported(existing.key, before, mark), now);
+      return 'updated';
+    },
+  };
 }
 
+type ImportWriter = ReturnType<typeof importWriter>;
+
 /** A record's 图形要素 from the file, audited when they change (the batches then show as out of date). */
-function importViennaCodes(ctx: AppContext, markKey: number, codes: readonly string[], fileName: string): void {
-  const before = markViennaCodes(ctx.db, markKey);
+async function importViennaCodes(ctx: AppContext, tx: DataExecutor, markKey: number, codes: readonly string[], fileName: string): Promise<void> {
+  const before = await markViennaCodes(tx, markKey);
   if (before.join(';') === codes.join(';')) return;
-  setMarkViennaCodes(ctx.db, markKey, codes);
-  ctx.audit.record({ actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
+  await setMarkViennaCodes(tx, markKey, codes);
+  await auditRepository(tx).record({ actor: ctx.config.actor, action: 'import', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
     note: `从「${fileName}」导入图形要素：${before.join('、') || '无'} → ${codes.join('、') || '无'}` }, ctx.now());
+}
+
+/** One previewed row written as the clerk chose; counts what became of it. */
+async function commitRow(ctx: AppContext, tx: DataExecutor, writer: ImportWriter, job: PendingImport, index: number, result: CommitResult): Promise<void> {
+  const mark = job.marks[index]!;
+  const duplicate = job.duplicates.get(index);
+  if (duplicate && job.choice === 'skip') result.skipped += 1;
+  else if (duplicate && job.choice === 'merge') {
+    await writer.flush();
+    // read again: earlier rows may have merged into the same record
+    const kept = await marksRepository(tx).getByMarkId(duplicate.sameAsId);
+    if (!kept) throw new AppFailure('conflict', `第 ${duplicate.rowNumber} 行要合并到的「${duplicate.sameAsId}」已不在名录中，请重新导入`);
+    const merged = await mergeIntoStored(ctx, tx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
+    writer.registry.set(merged.id, merged);
+    result.merged += 1;
+  } else result[await writer.write(mark)] += 1;
+  // a file with a 图形要素 column sets the codes of the records it wrote (an empty cell clears them)
+  const codes = job.viennaCodes?.[index];
+  if (!codes || (duplicate && job.choice === 'skip')) return;
+  await writer.flush();
+  const written = writer.registry.get(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id);
+  if (written) await importViennaCodes(ctx, tx, written.key, codes, job.fileName);
+}
+
+interface CommitResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+  skipped: number;
 }
 
 export function createRegistryImportService(ctx: AppContext) {
@@ -164,9 +233,11 @@ export function createRegistryImportService(ctx: AppContext) {
   return {
     async preview(filePath: string): Promise<ImportPreview> {
       const parsed = await readRegistryFile(filePath);
+      const stored = await marksRepository(ctx.data).list();
+      const byId = new Map(stored.map((mark) => [mark.id, mark]));
       const counts = { new: 0, changed: 0, unchanged: 0 };
-      for (const mark of parsed.marks) counts[compare(ctx, mark)] += 1;
-      const duplicates = findImportDuplicates(ctx, parsed);
+      for (const mark of parsed.marks) counts[compare(byId, mark)] += 1;
+      const duplicates = findImportDuplicates(stored, parsed);
       const token = randomUUID();
       const fileName = path.basename(filePath);
       pending.set(token, { fileName, marks: parsed.marks, duplicates, ...(parsed.viennaCodes ? { viennaCodes: parsed.viennaCodes } : {}) });
@@ -195,29 +266,19 @@ export function createRegistryImportService(ctx: AppContext) {
      * Writes every good row of a previewed file in one transaction: all of them or, on any failure, none. A file
      * with duplicate rows is written only after the clerk chose what to do with them (merge, keep or skip).
      */
-    commit(token: string): { created: number; updated: number; unchanged: number; merged: number; skipped: number } {
+    async commit(token: string): Promise<CommitResult> {
       const job = pending.get(token);
       if (!job) throw new AppFailure('not-found', '导入预览已过期，请重新选择文件');
       if (job.duplicates.size > 0 && job.choice === undefined) {
         throw new AppFailure('invalid-input', `文件中有 ${job.duplicates.size} 行与已有记录同名同类别：请先选择合并、保留或跳过`);
       }
-      const result = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0 };
-      ctx.db.transaction(() => {
-        job.marks.forEach((mark, index) => {
-          const duplicate = job.duplicates.get(index);
-          if (duplicate && job.choice === 'skip') result.skipped += 1;
-          else if (duplicate && job.choice === 'merge') {
-            const kept = ctx.marks.getByMarkId(duplicate.sameAsId);
-            if (!kept) throw new AppFailure('conflict', `第 ${duplicate.rowNumber} 行要合并到的「${duplicate.sameAsId}」已不在名录中，请重新导入`);
-            mergeIntoStored(ctx, kept, mark, `从「${job.fileName}」第 ${duplicate.rowNumber} 行（${mark.id}）合并`);
-            result.merged += 1;
-          } else result[writeRow(ctx, mark, job.fileName)] += 1;
-          // a file with a 图形要素 column sets the codes of the records it wrote (an empty cell clears them)
-          const codes = job.viennaCodes?.[index];
-          const written = codes && !(duplicate && job.choice === 'skip') ? ctx.marks.getByMarkId(duplicate && job.choice === 'merge' ? duplicate.sameAsId : mark.id) : undefined;
-          if (codes && written) importViennaCodes(ctx, written.key, codes, job.fileName);
-        });
-      })();
+      const result = await inTransaction(ctx.data, async (tx) => {
+        const counted: CommitResult = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0 };
+        const writer = importWriter(ctx, tx, job.fileName, await marksRepository(tx).list());
+        for (let index = 0; index < job.marks.length; index += 1) await commitRow(ctx, tx, writer, job, index, counted);
+        await writer.flush();
+        return counted;
+      });
       pending.delete(token);
       return result;
     },
