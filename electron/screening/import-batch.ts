@@ -14,7 +14,7 @@ import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../batches/repository';
 import { createSqliteRowSink, type ChunkRow } from '../batches/row-sink';
-import { dataQueriesOn, inTransaction } from '../data/queries';
+import { dataQueriesOn, inTransaction, type DataQueries } from '../data/queries';
 import type { Db } from '../db/open';
 import { openTable, type TableRow } from '../tabular';
 import { fileFingerprint, sameFile, type FileFingerprint } from '../tabular/fingerprint';
@@ -105,7 +105,8 @@ export async function runBatchImport(
   job: ImportJob,
   options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportCounts> {
-  const batches = createBatchesRepository(dataQueriesOn(db));
+  const data = dataQueriesOn(db);
+  const batches = createBatchesRepository(data);
   // A gazette of a million rows touches five B-trees per row; a large page cache keeps them in memory.
   db.pragma('cache_size = -262144');
   const source = await checkedSource(batches, job);
@@ -163,7 +164,7 @@ export async function runBatchImport(
   if (images.wanted) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(db, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(data, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
@@ -199,13 +200,12 @@ function imageCollector(job: ImportJob) {
 
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
 async function importImages(
-  db: Db, job: ImportJob, rows: ImageRow[],
+  data: DataQueries, job: ImportJob, rows: ImageRow[],
   options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
   // never a fallback beside the user's table: images belong in the data folder with the database
   if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
-  const data = dataQueriesOn(db);
-  const result = await importBatchImages(db, {
+  const result = await importBatchImages(data, {
     batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
     ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
   }, rows, new Date().toISOString(), options);
