@@ -14,7 +14,9 @@ import { inTransaction } from '../data/queries';
 import { marksRepository } from '../registry/marks';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
-import { screenStoredBatch } from './screen-stored';
+import { createSqliteHitSink } from '../batches/hit-sink';
+import { loadMarkViennaCodes } from '../logos/vienna';
+import { markSnapshots, screenStoredBatch } from './screen-stored';
 import { screenImagesOf } from './image-screen-job';
 
 export interface JobManagerOptions {
@@ -117,8 +119,11 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
     const marks = await marksRepository(ctx.data).list();
-    const hitCount = await screenStoredBatch(ctx.db, {
+    // the desktop's one database; the server will pass the PostgreSQL sink (hit-sink-postgres.ts)
+    const sink = createSqliteHitSink(ctx.db, markSnapshots(marks));
+    const hitCount = await screenStoredBatch(ctx.data, sink, {
       batchId,
+      markViennaCodes: batch.kind === 'filing' ? loadMarkViennaCodes(ctx.db) : new Map(),
       kind: batch.kind,
       marks,
       signal,

@@ -1,29 +1,41 @@
 // Reading stored filings and listings back as the engine's input, a page at a time by id.
 import type { BatchKind } from '../../shared/contract/screening';
 import type { Filing, Listing } from '../../shared/domain';
-import type { Db } from '../db/open';
-import type { FilingRow, ListingRow } from '../db/repositories/rows';
+import type { DataExecutor } from '../data/queries';
 
 export type StoredInput = { rowId: number; filing: Filing } | { rowId: number; listing: Listing };
 
+export interface StoredPage {
+  inputs: StoredInput[];
+  /** the 图形要素 (Vienna codes) of the page's filings that have any, by row id */
+  viennaCodes: Map<number, string[]>;
+}
 
-export function storedRowReader(db: Db, kind: BatchKind, batchId: number) {
-  const table = kind === 'filing' ? 'filings' : 'listings';
-  const page = db.prepare<[number, number, number], FilingRow | ListingRow>(
-    `SELECT * FROM ${table} WHERE batch_id = ? AND id > ? ORDER BY id LIMIT ?`,
-  );
-  const count = db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM ${table} WHERE batch_id = ?`);
+export function storedRowReader(data: DataExecutor, kind: BatchKind, batchId: number) {
   return {
-    count: () => count.get(batchId)?.n ?? 0,
-    page(afterId: number, limit: number): StoredInput[] {
-      return page.all(batchId, afterId, limit).map((row) =>
-        kind === 'filing' ? { rowId: row.id, filing: toFiling(row as FilingRow) } : { rowId: row.id, listing: toListing(row as ListingRow) },
-      );
+    async count(): Promise<number> {
+      const row = await data
+        .selectFrom(kind === 'filing' ? 'filings' : 'listings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('batch_id', '=', batchId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async page(afterId: number, limit: number): Promise<StoredPage> {
+      if (kind === 'listing') {
+        const rows = await data.selectFrom('listings').selectAll().where('batch_id', '=', batchId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+        return { inputs: rows.map((row) => ({ rowId: row.id, listing: toListing(row) })), viennaCodes: new Map() };
+      }
+      const rows = await data.selectFrom('filings').selectAll().where('batch_id', '=', batchId).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+      return {
+        inputs: rows.map((row) => ({ rowId: row.id, filing: toFiling(row) })),
+        viennaCodes: new Map(rows.filter((row) => row.vienna_codes !== '').map((row) => [row.id, row.vienna_codes.split(';')])),
+      };
     },
   };
 }
 
-function toFiling(row: FilingRow): Filing {
+function toFiling(row: { application_number: string; mark_text: string; nice_class: number; goods: string; applicant: string; applicant_address: string; agency: string; filed_on: string; gazette_issue: string; published_on: string }): Filing {
   return {
     applicationNumber: row.application_number,
     markText: row.mark_text,
@@ -38,7 +50,7 @@ function toFiling(row: FilingRow): Filing {
   };
 }
 
-function toListing(row: ListingRow): Listing {
+function toListing(row: { listing_id: string; platform: string; shop: string; title: string; url: string; price: string; seller_location: string }): Listing {
   return {
     id: row.listing_id,
     platform: row.platform,
