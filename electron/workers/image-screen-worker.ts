@@ -3,8 +3,8 @@
 // out/image-screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
-import { screenBatchImages } from '../screening/image-screen';
-import type { ImageScreenReply, ImageScreenRequest } from '../screening/image-screen-protocol';
+import { screenBatchImages } from '../batches/screening/image-screen';
+import type { ImageScreenReply, ImageScreenRequest } from '../batches/screening/image-screen-protocol';
 
 const controller = new AbortController();
 const reply = (message: ImageScreenReply) => parentPort?.postMessage(message);

@@ -1,9 +1,9 @@
 // Running a batch's image screening for the job manager: in the bundled worker thread when it exists (the app),
 // else in this thread (tests from sources, where screenBatchImages yields between chunks).
 import { Worker } from 'node:worker_threads';
-import type { BatchKind } from '../../shared/contract/screening';
-import type { Hit } from '../../shared/domain';
-import type { AppContext } from '../context';
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Hit } from '../../../shared/domain';
+import type { AppContext } from '../../context';
 import { screenBatchImages } from './image-screen';
 import type { ImageScreenReply, ImageScreenRequest } from './image-screen-protocol';
 

@@ -5,14 +5,14 @@
 // of the figure as it stands only). That and the search cost about a millisecond an image on this machine, so the
 // app runs the whole batch's images in a worker thread (image-screen-worker.ts) while the text is screened; tests
 // and the command line run it here, yielding to the event loop between chunks.
-import type { BatchKind } from '../../shared/contract/screening';
-import { queryFromStored } from '../logos/stored-features';
-import type { Hit } from '../../shared/domain';
-import { logoHashes, THUMB_SIDE } from '../../shared/engine/logo/hash';
-import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { LOGO_RULE } from '../../shared/engine/logo/rule';
-import type { Db } from '../db/open';
-import { loadRegistryLogosFrom, type RegistryLogos } from '../logos/store';
+import type { BatchKind } from '../../../shared/contract/screening';
+import { queryFromStored } from '../../logos/stored-features';
+import type { Hit } from '../../../shared/domain';
+import { logoHashes, THUMB_SIDE } from '../../../shared/engine/logo/hash';
+import type { LogoQuery } from '../../../shared/engine/logo/logo-index';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+import type { Db } from '../../db/open';
+import { loadRegistryLogosFrom, type RegistryLogos } from '../../logos/store';
 
 type ImageOfRow = { rowId: number; key: string; text: string; sha256: string; thumb: Buffer };
 

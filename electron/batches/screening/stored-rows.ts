@@ -1,7 +1,7 @@
 // Reading stored filings and listings back as the engine's input, a page at a time by id.
-import type { BatchKind } from '../../shared/contract/screening';
-import type { Filing, Listing } from '../../shared/domain';
-import type { DataExecutor } from '../data/queries';
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Filing, Listing } from '../../../shared/domain';
+import type { DataExecutor } from '../../data/queries';
 
 export type StoredInput = { rowId: number; filing: Filing } | { rowId: number; listing: Listing };
 

@@ -5,16 +5,16 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchKind } from '../../shared/contract/screening';
-import type { Hit, ProtectedMark } from '../../shared/domain';
-import { buildRegistryIndex } from '../../shared/engine';
-import type { DataExecutor } from '../data/queries';
-import type { HitSink, MarkSnapshot, RowFacts, ScreenedRow } from '../batches/hit-sink';
-import { oppositionDeadline } from '../../shared/deadlines';
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Hit, ProtectedMark } from '../../../shared/domain';
+import { buildRegistryIndex } from '../../../shared/engine';
+import type { DataExecutor } from '../../data/queries';
+import type { HitSink, MarkSnapshot, RowFacts, ScreenedRow } from '../hit-sink';
+import { oppositionDeadline } from '../../../shared/deadlines';
 import { screenStoredInput } from './screen-input';
 import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
 import { storedRowReader, type StoredInput, type StoredPage } from './stored-rows';
-import { joinImageHits, withViennaCodes } from '../../shared/figurative';
+import { joinImageHits, withViennaCodes } from '../../../shared/figurative';
 
 export interface ScreenStoredOptions {
   batchId: number;
@@ -25,7 +25,7 @@ export interface ScreenStoredOptions {
   signal?: AbortSignal;
   now: () => string;
   onProgress?: (done: number, total: number, hits: number) => void;
-  /** the batch's image hits by row id (electron/screening/image-screen-job.ts), asked for before the text pages */
+  /** the batch's image hits by row id (electron/batches/screening/image-screen-job.ts), asked for before the text pages */
   imageHits?: () => Promise<ReadonlyMap<number, Hit[]>>;
   /** the marks' 图形要素 by mark id (electron/logos/vienna.ts), for 图形要素相同 */
   markViennaCodes: ReadonlyMap<string, ReadonlySet<string>>;

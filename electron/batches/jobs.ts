@@ -9,15 +9,15 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { createBatchesRepository, type ImportCounts } from '../batches/repository';
+import { createBatchesRepository, type ImportCounts } from './repository';
 import { inTransaction } from '../data/queries';
 import { marksRepository } from '../registry/marks';
-import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
-import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
-import { createSqliteHitSink } from '../batches/hit-sink';
+import { runBatchImport, type ImportJob, type ImportProgress } from './import/import-batch';
+import type { ImportWorkerReply, ImportWorkerRequest } from './import/import-protocol';
+import { createSqliteHitSink } from './hit-sink';
 import { loadMarkViennaCodes } from '../logos/vienna';
-import { markSnapshots, screenStoredBatch } from './screen-stored';
-import { screenImagesOf } from './image-screen-job';
+import { markSnapshots, screenStoredBatch } from './screening/screen-stored';
+import { screenImagesOf } from './screening/image-screen-job';
 
 export interface JobManagerOptions {
   /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
