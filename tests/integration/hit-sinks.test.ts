@@ -43,7 +43,7 @@ afterEach(async () => {
 const NOW = '2026-12-01T08:00:00.000Z';
 
 function hit(markId: string, score: number, text = '青海湖'): Hit {
-  return { source: 'filing', id: '', markId, score, reasons: ['exact'], text, markText: markId === 'M1' ? '青海湖' : '青海', alignment: [] };
+  return { source: 'filing', id: '', markId, score, reasons: ['identical'], text, markText: markId === 'M1' ? '青海湖' : '青海', alignment: [] };
 }
 
 async function setUp(target: Target) {
