@@ -2,6 +2,7 @@
 // so that a gazette of many images never holds the main process (about a millisecond an image). Bundled to
 // out/image-screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
+import { dataQueriesOn } from '../data/queries';
 import { openDatabase } from '../db/open';
 import { screenBatchImages } from '../batches/screening/image-screen';
 import type { ImageScreenReply, ImageScreenRequest } from '../batches/screening/image-screen-protocol';
@@ -15,7 +16,7 @@ parentPort?.on('message', (request: ImageScreenRequest) => {
     return;
   }
   const db = openDatabase(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
-  screenBatchImages({ db, kind: request.kind, batchId: request.batchId, markNames: new Map(request.markNames), signal: controller.signal })
+  screenBatchImages({ data: dataQueriesOn(db), db, kind: request.kind, batchId: request.batchId, markNames: new Map(request.markNames), signal: controller.signal })
     .then((found) => reply({ type: 'done', hits: [...found] }))
     .catch((error: unknown) => reply({ type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted }))
     .finally(() => db.close());

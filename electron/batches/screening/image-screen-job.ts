@@ -18,7 +18,7 @@ export interface ImageScreenTask {
 
 export function screenImagesOf(ctx: AppContext, task: ImageScreenTask): Promise<Map<number, Hit[]>> {
   if (!task.workerScript) {
-    return screenBatchImages({ db: ctx.db, kind: task.kind, batchId: task.batchId, markNames: task.markNames, signal: task.signal });
+    return screenBatchImages({ data: ctx.data, db: ctx.db, kind: task.kind, batchId: task.batchId, markNames: task.markNames, signal: task.signal });
   }
   const script = task.workerScript;
   return new Promise((resolve, reject) => {

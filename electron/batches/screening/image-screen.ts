@@ -11,10 +11,11 @@ import type { Hit } from '../../../shared/domain';
 import { logoHashes, THUMB_SIDE } from '../../../shared/engine/logo/hash';
 import type { LogoQuery } from '../../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+import type { DataExecutor } from '../../data/queries';
 import type { Db } from '../../db/open';
 import { loadRegistryLogosFrom, type RegistryLogos } from '../../logos/store';
 
-type ImageOfRow = { rowId: number; key: string; text: string; sha256: string; thumb: Buffer };
+type ImageOfRow = { rowId: number; key: string; text: string; sha256: string; thumb: Uint8Array };
 
 /** Rows searched between two turns of the event loop when this runs in the main thread. */
 const CHUNK = 200;
@@ -27,15 +28,19 @@ export function storedQuery(thumb: Uint8Array): LogoQuery | null {
   return { ...logoHashes(Float64Array.from(figure)), thumb: figure };
 }
 
-function imagesOfBatch(db: Db, kind: BatchKind, batchId: number): ImageOfRow[] {
-  const sql = kind === 'filing'
-    ? `SELECT r.id AS rowId, r.application_number AS key, r.mark_text AS text, i.sha256, i.thumb
-         FROM filings r JOIN filing_images ri ON ri.filing_id = r.id JOIN images i ON i.sha256 = ri.sha256
-        WHERE r.batch_id = ? ORDER BY r.id, i.sha256`
-    : `SELECT r.id AS rowId, r.listing_id AS key, r.title AS text, i.sha256, i.thumb
-         FROM listings r JOIN listing_images ri ON ri.listing_id = r.id JOIN images i ON i.sha256 = ri.sha256
-        WHERE r.batch_id = ? ORDER BY r.id, i.sha256`;
-  return db.prepare<[number], ImageOfRow>(sql).all(batchId);
+function imagesOfBatch(data: DataExecutor, kind: BatchKind, batchId: number): Promise<ImageOfRow[]> {
+  const rows = kind === 'filing'
+    ? data.selectFrom('filings as r').innerJoin('filing_images as ri', 'ri.filing_id', 'r.id')
+      .select(['r.application_number as key', 'r.mark_text as text'])
+    : data.selectFrom('listings as r').innerJoin('listing_images as ri', 'ri.listing_id', 'r.id')
+      .select(['r.listing_id as key', 'r.title as text']);
+  return rows
+    .innerJoin('images as i', 'i.sha256', 'ri.sha256')
+    .select(['r.id as rowId', 'i.sha256', 'i.thumb'])
+    .where('r.batch_id', '=', batchId)
+    .orderBy('r.id')
+    .orderBy('i.sha256')
+    .execute();
 }
 
 /** The image hits of one image of a row, merged into the row's hits so far (a mark once, with its nearest image). */
@@ -57,6 +62,8 @@ function searchOne(image: ImageOfRow, kind: BatchKind, logos: RegistryLogos, mar
 }
 
 export interface BatchImageScreen {
+  data: DataExecutor;
+  /** the registry's logos are read from it (electron/logos/store.ts) unless `logos` is given */
   db: Db;
   kind: BatchKind;
   batchId: number;
@@ -72,7 +79,7 @@ export async function screenBatchImages(job: BatchImageScreen): Promise<Map<numb
   const found = new Map<number, Hit[]>();
   const logos = job.logos ?? loadRegistryLogosFrom(job.db);
   if (logos.index.size === 0) return found;
-  const images = imagesOfBatch(job.db, job.kind, job.batchId);
+  const images = await imagesOfBatch(job.data, job.kind, job.batchId);
   let row = new Map<string, Hit>();
   const flush = (rowId: number | undefined) => {
     if (rowId !== undefined && row.size > 0) {
