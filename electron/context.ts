@@ -7,7 +7,7 @@ import { actingUser, actorName } from './accounts/acting-user';
 import { LATEST_SCHEMA_VERSION, openDatabase, type Db } from './db/open';
 import { dataQueriesOn, type DataQueries } from './data/queries';
 import { settingsRepository } from './data/settings';
-import { createJobManager, type JobManager } from './screening/jobs';
+import { createJobManager, type JobManager } from './batches/jobs';
 import { recoverInterruptedRestore } from './backup/restore-journal';
 
 export interface AppConfig {

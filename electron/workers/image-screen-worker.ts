@@ -2,9 +2,10 @@
 // so that a gazette of many images never holds the main process (about a millisecond an image). Bundled to
 // out/image-screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
+import { dataQueriesOn } from '../data/queries';
 import { openDatabase } from '../db/open';
-import { screenBatchImages } from '../screening/image-screen';
-import type { ImageScreenReply, ImageScreenRequest } from '../screening/image-screen-protocol';
+import { screenBatchImages } from '../batches/screening/image-screen';
+import type { ImageScreenReply, ImageScreenRequest } from '../batches/screening/image-screen-protocol';
 
 const controller = new AbortController();
 const reply = (message: ImageScreenReply) => parentPort?.postMessage(message);
@@ -15,7 +16,7 @@ parentPort?.on('message', (request: ImageScreenRequest) => {
     return;
   }
   const db = openDatabase(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
-  screenBatchImages({ db, kind: request.kind, batchId: request.batchId, markNames: new Map(request.markNames), signal: controller.signal })
+  screenBatchImages({ data: dataQueriesOn(db), kind: request.kind, batchId: request.batchId, markNames: new Map(request.markNames), signal: controller.signal })
     .then((found) => reply({ type: 'done', hits: [...found] }))
     .catch((error: unknown) => reply({ type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted }))
     .finally(() => db.close());

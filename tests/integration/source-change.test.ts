@@ -9,9 +9,9 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import batchSource from '../../electron/db/migrations/005-batch-source';
 import { applyMigrations } from '../../electron/db/open';
 import { createBatchesRepository } from '../../electron/batches/repository';
-import { runBatchImport } from '../../electron/screening/import-batch';
-import { createJobManager } from '../../electron/screening/jobs';
-import { createBatchService } from '../../electron/services/batches';
+import { runBatchImport } from '../../electron/batches/import/import-batch';
+import { createJobManager } from '../../electron/batches/jobs';
+import { createBatchService } from '../../electron/batches/service';
 import { FILING_HEADER, FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
 

@@ -1,5 +1,5 @@
 // Messages between the job manager and the import worker thread.
-import type { ImportCounts } from '../batches/repository';
+import type { ImportCounts } from '../repository';
 import type { ImportJob, ImportProgress } from './import-batch';
 
 export type ImportWorkerRequest =

@@ -9,10 +9,10 @@ import { imageSources } from '../screening/batch-images';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { settingsRepository } from '../data/settings';
-import { createBatchesRepository } from '../batches/repository';
-import { completeMapping, headersFor } from '../screening/import-batch';
-import type { JobManager } from '../screening/jobs';
-import { openUserTable } from './tables';
+import { createBatchesRepository } from './repository';
+import { completeMapping, headersFor } from './import/import-batch';
+import type { JobManager } from './jobs';
+import { openUserTable } from '../services/tables';
 
 const SAMPLE_ROWS = 5;
 
