@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchFilePreview, BatchKind, BatchSummary } from '../../shared/contract/screening';
 import { headerNames, normaliseHeader } from '../../shared/formats/headers';
-import { imageSources } from '../screening/batch-images';
+import { imageSources } from './import/batch-images';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { settingsRepository } from '../data/settings';

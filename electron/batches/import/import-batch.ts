@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { HeaderSpec } from '../../../shared/formats/headers';
 import { IMAGE_HEADER } from '../../../shared/formats/images';
 import { parseViennaCodes, VIENNA_HEADER } from '../../../shared/formats/vienna';
-import { importBatchImages, imageSources, type ImageRow } from '../../screening/batch-images';
+import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../repository';
 import { createSqliteRowSink, type ChunkRow } from '../row-sink';
 import { dataQueriesOn, inTransaction, type DataQueries } from '../../data/queries';
