@@ -50,11 +50,18 @@ test('at 1366×768: 15+ rows, detail beside, one filter row; c/d/u move on; the 
   // Filter, sort and scroll, then leave and come back.
   await page.getByRole('combobox', { name: '按异议期限筛选' }).selectOption('any');
   await page.getByRole('combobox', { name: '按结论筛选' }).selectOption('');
+  // a new sort scrolls to the top when its rows arrive: scroll only after they did
+  const sorted = page.waitForResponse((response) => response.url().includes('hits.query'));
   await page.locator('.hit-grid').getByRole('button', { name: /^申请人/ }).click();
   await expect(page.getByRole('columnheader', { name: /^申请人/ })).toHaveAttribute('aria-sort', 'ascending');
+  await sorted;
   const body = page.locator('.hit-grid .grid-body');
-  await body.evaluate((el) => el.scrollTo(0, 1500));
-  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(1400);
+  await expect
+    .poll(async () => {
+      await body.evaluate((el) => el.scrollTo(0, 1500));
+      return body.evaluate((el) => el.scrollTop);
+    })
+    .toBeGreaterThan(1400);
   // the virtualized table renders the rows of the new place a frame after the scroll: wait for them
   const rowInView = () => page.evaluate(() => {
     const b = document.querySelector('.hit-grid .grid-body')!.getBoundingClientRect();
