@@ -17,7 +17,7 @@ import { databaseCounts, describeCounts, moveDatabase, removeDatabaseFiles, same
 import { openDatabase } from '../db/open';
 import { faultPoint } from '../faults';
 import { archivedSequences, raiseSequences, sequencesOf } from '../letters/sequences';
-import { backupFailure, checkBackupFile, copyDatabase } from './service';
+import { backupFailure, checkBackupFile, copyDatabase, sqliteForBackup } from './service';
 import { unpackImages, type ImageTally } from '../logos/backup-images';
 import { removeRestoreJournal, stagingPathOf, writeRestoreJournal } from './restore-journal';
 
@@ -129,6 +129,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
 
 /** Replaces the database with a checked backup; the current database is moved aside, never deleted. */
 export async function restoreDatabase(ctx: AppContext, filePath: string): Promise<RestoreResult> {
+  sqliteForBackup(ctx);
   const checked = checkBackupFile(filePath, ctx.config.nativeBinding);
   const { value } = await ctx.jobs.quiesce('正在从备份恢复数据，请等恢复完成后再操作', () => swapIn(ctx, filePath, checked.counts));
   return value;

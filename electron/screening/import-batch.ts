@@ -13,7 +13,9 @@ import { IMAGE_HEADER } from '../../shared/formats/images';
 import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../batches/repository';
-import { createSqliteRowSink, type ChunkRow } from '../batches/row-sink';
+import type { ChunkRow } from '../batches/row-sink';
+import { holdRowSink } from '../batches/row-sinks';
+import type { DataConnection } from '../data/store';
 import { dataQueriesOn, inTransaction } from '../data/queries';
 import type { Db } from '../db/open';
 import { openTable, type TableRow } from '../tabular';
@@ -101,19 +103,20 @@ function rowParser(job: ImportJob, imageKeys: ReadonlySet<string>) {
 }
 
 export async function runBatchImport(
-  db: Db,
+  connection: DataConnection,
   job: ImportJob,
   options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportCounts> {
-  const batches = createBatchesRepository(dataQueriesOn(db));
+  const batches = createBatchesRepository(connection.data);
   // A gazette of a million rows touches five B-trees per row; a large page cache keeps them in memory.
-  db.pragma('cache_size = -262144');
+  connection.sqlite?.pragma('cache_size = -262144');
   const source = await checkedSource(batches, job);
   const table = await openTable(job.filePath);
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
   const parse = rowParser(job, await keysWithImages(job));
-  const sink = createSqliteRowSink(db);
+  const held = await holdRowSink(connection);
+  const sink = held.sink;
   const images = imageCollector(job);
   const flush = async (chunk: readonly TableRow[]) => {
     const parsed = chunk.map((row) => ({ row, result: row.problem === undefined ? parse(row.cells) : { ok: false as const, reason: row.problem } }));
@@ -158,12 +161,13 @@ export async function runBatchImport(
     await flush(chunk);
     report();
   } finally {
+    held.release();
     await table.close();
   }
   if (images.wanted) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(db, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(connection, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
@@ -199,12 +203,14 @@ function imageCollector(job: ImportJob) {
 
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
 async function importImages(
-  db: Db, job: ImportJob, rows: ImageRow[],
+  connection: DataConnection, job: ImportJob, rows: ImageRow[],
   options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
   // never a fallback beside the user's table: images belong in the data folder with the database
   if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
-  const data = dataQueriesOn(db);
+  const db = connection.sqlite;
+  if (!db) throw new Error('数据在 PostgreSQL 上时暂不能导入批次的图样');
+  const data = connection.data;
   const result = await importBatchImages(db, {
     batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
     ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),

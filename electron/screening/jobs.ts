@@ -11,6 +11,7 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { createBatchesRepository, type ImportCounts } from '../batches/repository';
 import { inTransaction } from '../data/queries';
+import { borrowedConnection } from '../data/store';
 import { marksRepository } from '../registry/marks';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
@@ -76,12 +77,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       worker.on('error', (error) => settle(() => reject(new Error(`导入线程出错：${error.message}`))));
       // A worker that dies without a word (out of memory, a crash in native code) must still end the job.
       worker.on('exit', (code) => settle(() => reject(new Error(`导入线程意外退出（退出码 ${code}），已导入的行保留，可继续导入`))));
-      const start: ImportWorkerRequest = {
-        type: 'start',
-        databasePath: ctx.databasePath,
-        job,
-        ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}),
-      };
+      const start: ImportWorkerRequest = { type: 'start', store: ctx.dataStore, job };
       worker.postMessage(start);
     });
   }
@@ -104,7 +100,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const worker = script('batch-import-worker.cjs');
     const counts = worker
       ? await importInWorker(worker, job, signal, onProgress)
-      : await runBatchImport(ctx.db, job, { signal, onProgress });
+      : await runBatchImport(borrowedConnection(ctx), job, { signal, onProgress });
     onProgress({ ...counts, fraction: 1, expectedRows: counts.totalRows });
     await batches().setCounts(job.batchId, counts);
     await batches().markImported(job.batchId, ctx.now());
@@ -171,7 +167,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       .catch(async (error: unknown) => {
         const cancelled = controller.signal.aborted;
         const message = cancelled ? cancelMessage(progress.get(batchId)) : `失败：${error instanceof Error ? error.message : String(error)}`;
-        if (ctx.db.open && (await batches().get(batchId))) await batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
+        if (ctx.isOpen() && (await batches().get(batchId))) await batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
         update(batchId, { phase: cancelled ? 'cancelled' : 'failed', message });
       })
       .finally(() => {

@@ -1,6 +1,8 @@
-// Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services (still
-// on the server's SQLite file in this slice) with the real accounts handlers, and the HTTPS front. The command
-// (electron/server/main.ts) and the tests start it the same way.
+// Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services with
+// the real accounts handlers, and the HTTPS front. With a PostgreSQL store the app's data lives beside the accounts
+// (same database, same schema, same pool; its own migrations); with a `sqlite:` store the data stays in the
+// SQLite file of the data folder, as on the desktop. The command (electron/server/main.ts) and the tests start it
+// the same way.
 import { auditRepository } from '../data/audit';
 import { createAccountsHandlers } from '../accounts/handlers';
 import type { SessionPolicy } from '../accounts/policy';
@@ -11,6 +13,8 @@ import { actingUser } from '../accounts/acting-user';
 import type { InterruptedBatch } from '../screening/jobs';
 import { startServices, type RunningServices } from '../startup';
 import { migrateStore } from '../store/migrate';
+import { migrateDataStore } from '../data/postgres/migrate';
+import type { DataStoreChoice } from '../data/store';
 import { openStore, type Store, type StoreConfig } from '../store/store';
 import { loadCertificate, type ServerCertificate } from './certificate';
 import { startHttpsServer } from './https-server';
@@ -100,11 +104,19 @@ function serverBackups(options: ServerStartOptions, store: Store, ctx: () => Run
   );
 }
 
+/** The data on the store's PostgreSQL, migrated (migrateDataStore); on a SQLite store, the data folder's file. */
+async function dataStoreOf(config: StoreConfig, store: Store): Promise<DataStoreChoice> {
+  if (config.kind !== 'postgres') return { kind: 'sqlite' };
+  await migrateDataStore(store);
+  return { kind: 'postgres', store, config };
+}
+
 export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
   let services: RunningServices | undefined;
   try {
     await migrateStore(store);
+    const dataStore = await dataStoreOf(options.store, store);
     const accounts = createAccountsService({
       // the app's audit log is opened below; account changes only happen once requests are served
       audit: async (change) => {
@@ -126,7 +138,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
     const backups = serverBackups(options, store, () => ctxOf());
     const transfers = createTransfers(options.app.dataDir);
     const running = await startServices(
-      { ...options.app, transport: 'server' },
+      { ...options.app, transport: 'server', dataStore },
       transfers.dialogs,
       { ...createAccountsHandlers(accounts), ...createServerBackupHandlers(backups) },
       { owner: () => actingUser()?.session, max: SERVER_FILE_GRANTS },

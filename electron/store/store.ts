@@ -20,6 +20,8 @@ export interface Store {
   readonly where: string;
   /** the PostgreSQL schema holding the tables; undefined on SQLite */
   readonly schema?: string;
+  /** the pg pool under `db` (PostgreSQL only): the app's data shares it, and COPY needs a client of it */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store
   // An idle client that loses its server emits 'error' on the pool; unhandled it would end the process.
   pool.on('error', (error) => console.error('[markguard] PostgreSQL connection lost:', error.message));
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, where: redactUrl(config.url), ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return { kind: 'postgres', db, pool, where: redactUrl(config.url), ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 function openSqlite(config: Extract<StoreConfig, { kind: 'sqlite' }>): Store {
