@@ -172,8 +172,7 @@ export function loadRegistryLogosFrom(db: Db): RegistryLogos {
  * FEATURES_VERSION). Returns how many were brought up to date and the Chinese reason for each that could not be.
  */
 export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: number; failed: string[] }> {
-  const rows = ctx.db.prepare<[], { sha256: string; format: string; thumb: Buffer }>('SELECT sha256, format, thumb FROM images').all();
-  const update = ctx.db.prepare('UPDATE images SET phash = ?, dhash = ?, thumb = ? WHERE sha256 = ?');
+  const rows = await ctx.data.selectFrom('images').select(['sha256', 'format', 'thumb']).execute();
   let updated = 0;
   const failed: string[] = [];
   for (const row of rows) {
@@ -190,7 +189,11 @@ export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: 
       failed.push(`图样 ${row.sha256.slice(0, 12)}：${features.error.message}`);
       continue;
     }
-    update.run(hashToHex(features.value.phash), hashToHex(features.value.dhash), encodeFeatures(features.value), row.sha256);
+    await ctx.data
+      .updateTable('images')
+      .set({ phash: hashToHex(features.value.phash), dhash: hashToHex(features.value.dhash), thumb: encodeFeatures(features.value) })
+      .where('sha256', '=', row.sha256)
+      .execute();
     updated++;
   }
   return { updated, failed };

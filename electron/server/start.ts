@@ -89,7 +89,8 @@ function serverBackups(options: ServerStartOptions, store: Store, ctx: () => Run
   const now = options.app.now ?? (() => new Date());
   return createServerBackupService(
     () => ({
-      appDb: ctx().db,
+      // null when the data is on the store's PostgreSQL: the store's pg_dump takes it with the accounts
+      appDb: ctx().sqlite,
       dataDir: options.app.dataDir,
       ...(options.app.nativeBinding ? { nativeBinding: options.app.nativeBinding } : {}),
       storeConfig: options.store,
