@@ -28,7 +28,14 @@ export interface LoadRecord {
 export interface LoadOptions {
   server: PinnedServer;
   accounts: readonly LoadAccount[];
+  /** how long the clients run at least */
   durationMs: number;
+  /**
+   * Beyond durationMs, up to this long, the clients go on until `enough` says the record shows what the run is for
+   * (a busy machine may need longer for the first conflict or letter). Default: durationMs, no more.
+   */
+  maxDurationMs?: number;
+  enough?: (record: LoadRecord) => boolean;
   /** 科员 per page of the queue: the more share one, the more conflicts */
   clerksPerPage?: number;
 }
@@ -50,12 +57,12 @@ function timedCaller(client: Client, token: string, record: LoadRecord) {
   };
 }
 
-async function clerk(client: Client, account: LoadAccount, page: number, until: number, record: LoadRecord): Promise<void> {
+async function clerk(client: Client, account: LoadAccount, page: number, going: () => boolean, record: LoadRecord): Promise<void> {
   const login = await client.login(account.login, account.password);
   if (!login.ok) throw new Error(`${account.login} could not log in: ${login.error.message}`);
   const call = timedCaller(client, (login.value as { token: string }).token, record);
   let previous: HitRow[] = [];
-  while (Date.now() < until) {
+  while (going()) {
     const query = await call<{ rows: HitRow[] }>('hits.query', { source: 'filing', decision: 'undecided', sortBy: 'score', sortDir: 'desc', offset: page * PAGE, limit: PAGE });
     if (!query.ok) {
       record.failures.push(`hits.query: ${query.error.message}`);
@@ -68,7 +75,7 @@ async function clerk(client: Client, account: LoadAccount, page: number, until: 
       rows = any.ok ? any.value.rows : [];
       if (rows.length === 0) return;
     }
-    for (let n = 0; n < 3 && Date.now() < until; n += 1) {
+    for (let n = 0; n < 3 && going(); n += 1) {
       // now and then a row from an older page: what a clerk who lingered on a row would send
       const row = Math.random() < 0.2 && previous.length > 0 ? pick(previous) : pick(rows);
       const decision = Math.random() < 0.7 ? 'confirmed' : 'dismissed';
@@ -86,11 +93,11 @@ async function clerk(client: Client, account: LoadAccount, page: number, until: 
   }
 }
 
-async function head(client: Client, account: LoadAccount, until: number, record: LoadRecord): Promise<void> {
+async function head(client: Client, account: LoadAccount, going: () => boolean, record: LoadRecord): Promise<void> {
   const login = await client.login(account.login, account.password);
   if (!login.ok) throw new Error(`${account.login} could not log in: ${login.error.message}`);
   const call = timedCaller(client, (login.value as { token: string }).token, record);
-  while (Date.now() < until) {
+  while (going()) {
     const candidates = await call<{ facts: { hitId: number }; letters: unknown[] }[]>('letters.candidates', { kind: 'referral' });
     if (!candidates.ok) {
       record.failures.push(`letters.candidates: ${candidates.error.message}`);
@@ -116,17 +123,23 @@ async function head(client: Client, account: LoadAccount, until: number, record:
   }
 }
 
-/** Runs every account at once for `durationMs`; the record of what the server answered. */
+/** Runs every account at once for `durationMs` (or longer, see maxDurationMs); the record of what the server answered. */
 export async function runLoad(options: LoadOptions): Promise<LoadRecord> {
   const record: LoadRecord = { latencies: {}, accepted: [], conflicts: 0, failures: [], letters: { drafted: 0, draftRefused: 0, issued: [] }, seconds: 0 };
   const client = createServerClient(options.server);
   const started = Date.now();
-  const until = started + options.durationMs;
+  const least = started + options.durationMs;
+  const most = started + Math.max(options.durationMs, options.maxDurationMs ?? 0);
+  const enough = options.enough ?? (() => true);
+  const going = () => {
+    const now = Date.now();
+    return now < least || (now < most && !enough(record));
+  };
   const clerks = options.accounts.filter((a) => a.role === '科员');
   const perPage = options.clerksPerPage ?? 3;
   await Promise.all([
-    ...clerks.map((account, i) => clerk(client, account, Math.floor(i / perPage), until, record)),
-    ...options.accounts.filter((a) => a.role === '处长').map((account) => head(client, account, until, record)),
+    ...clerks.map((account, i) => clerk(client, account, Math.floor(i / perPage), going, record)),
+    ...options.accounts.filter((a) => a.role === '处长').map((account) => head(client, account, going, record)),
   ]);
   record.seconds = (Date.now() - started) / 1000;
   return record;

@@ -55,13 +55,13 @@ export async function hitsByCategory(data: DataExecutor): Promise<Dashboard['hit
 }
 
 /**
- * The Monday a day is counted under, as the dashboard has always counted (SQLite's `weekday 1, -7 days`: the next
- * Monday on or after the day, less a week — so a Monday itself counts with the week before).
+ * The Monday that begins a day's week (a Monday begins its own). Before issue 11's port the dashboard counted with
+ * SQLite's `weekday 1, -7 days`, which put a Monday under the week before; that was a bug.
  */
 export function weekOf(isoDay: string): string {
   const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
-  const toMonday = (1 - date.getUTCDay() + 7) % 7;
-  date.setUTCDate(date.getUTCDate() + toMonday - 7);
+  const sinceMonday = (date.getUTCDay() + 6) % 7;
+  date.setUTCDate(date.getUTCDate() - sinceMonday);
   return date.toISOString().slice(0, 10);
 }
 

@@ -151,8 +151,12 @@ describe('the dashboard report period', () => {
 });
 
 describe('the dashboard weeks', () => {
-  it('count a day under the same Monday as the SQLite expression they were counted with before the port', () => {
-    const sqlite = ctx.db.prepare<[string], { w: string }>("SELECT strftime('%Y-%m-%d', ?, 'weekday 1', '-7 days') AS w");
+  it('count a day under the Monday on or before it: a Monday begins its own week', () => {
+    expect(weekOf('2026-11-30')).toBe('2026-11-30'); // a Monday (counted under 11-23 before the port: a bug)
+    expect(weekOf('2026-12-06')).toBe('2026-11-30'); // the Sunday after it
+    expect(weekOf('2026-11-29')).toBe('2026-11-23');
+    // over 400 days, against SQLite's date arithmetic: six days back, then forward to a Monday
+    const sqlite = ctx.db.prepare<[string], { w: string }>("SELECT date(?, '-6 days', 'weekday 1') AS w");
     for (let day = 0; day < 400; day += 1) {
       const iso = new Date(Date.UTC(2025, 11, 1 + day)).toISOString().slice(0, 10);
       expect(weekOf(iso), iso).toBe(sqlite.get(iso)?.w);
