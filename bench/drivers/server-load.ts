@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     loop.disable();
     printFigures(record);
     print({ kind: 'server', cpuSeconds: (used.user + used.system) / 1e6, clientCpuSeconds, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 });
-    for (const check of verifyLoad(server.services.ctx.db, record, heads > 0)) print({ kind: 'check', ...check });
+    for (const check of await verifyLoad(server.services.ctx.data, record, heads > 0)) print({ kind: 'check', ...check });
   } finally {
     await server.close();
     await dropSchema(url, schema);
