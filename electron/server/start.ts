@@ -176,6 +176,8 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
         await front.close();
         await backups.stop();
         unmark();
+        // the jobs write through the store's pool (data on PostgreSQL): they stop before it closes
+        await running.ctx.jobs.stopAll();
         running.close();
         await store.close();
       },
