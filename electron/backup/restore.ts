@@ -61,7 +61,7 @@ async function stage(ctx: AppContext, filePath: string, expected: DatabaseCounts
   // the images first: files are only added to the content-addressed store, so a failure later loses nothing
   let images: ImageTally;
   try {
-    images = unpackImages(staging, ctx.config.dataDir, ctx.config.nativeBinding);
+    images = await unpackImages(staging, ctx.config.dataDir, ctx.config.nativeBinding);
   } catch (error) {
     removeDatabaseFiles(staging);
     throw backupFailure(error, '恢复');

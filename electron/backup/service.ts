@@ -103,14 +103,14 @@ export function checkBackupFile(filePath: string, nativeBinding?: string): { mar
  * Copies a database with the online backup API (WAL content included) to `target` through `target.part`;
  * `complete` adds to the copy before it takes its name (a backup's images).
  */
-export async function copyDatabase(source: Db, target: string, complete?: (copy: string) => void): Promise<void> {
+export async function copyDatabase(source: Db, target: string, complete?: (copy: string) => void | Promise<unknown>): Promise<void> {
   const temporary = `${target}${PART}`;
   try {
     leaveNoTrace(temporary); // a killed earlier backup's; if it cannot go, SQLite says why below
     faultPoint('backup:write');
     await source.backup(temporary);
     selfContained(temporary);
-    complete?.(temporary);
+    await complete?.(temporary);
     faultPoint('backup:before-rename');
     await rename(temporary, target);
     syncFolder(path.dirname(target));

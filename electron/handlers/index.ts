@@ -1,6 +1,7 @@
 // Every channel of shared/api.ts, composed from one handler factory per area. Transports differ only in dialogs.
 import { createDesktopAccountsHandlers } from '../accounts/handlers';
 import { createLettersHandlers } from '../letters/handlers';
+import { createLogoHandlers } from '../logos/handlers';
 import { createNoConnectionHandlers } from '../server/connection-handlers';
 import { createDesktopServerBackupHandlers } from '../server/backup/handlers';
 import { createBackupHandlers } from '../backup/handlers';
@@ -12,7 +13,6 @@ import type { Handlers } from '../ipc/dispatch';
 import { createRegistryHandlers } from '../registry/handlers';
 import { createAppHandlers, type StartInfo } from './app';
 import { createFilesHandlers, type ShellPorts } from './files';
-import { createLogoHandlers } from './logos';
 import { createScreeningHandlers } from './screening';
 
 export type { StartInfo } from './app';

@@ -4,11 +4,14 @@
 // (a killed backup leaves no half of it), pruned, listed, copied to a USB stick and integrity-checked as one thing,
 // and a clerk cannot carry the database away without its images. The price is the images' bytes in every backup.
 // Restoring only adds files to the content-addressed store, never removes one, so the replaced database (kept
-// aside) keeps its images too.
+// aside) keeps its images too. Which images the copy refers to is read through the query builder; the carrier table
+// is SQLite's alone (it lives only inside a backup file), so it is written and read with better-sqlite3 directly.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dataQueriesOn } from '../data/queries';
+import { imagesRepository } from './repository';
 import { imageFileIn } from './store';
 
 const TABLE = 'backup_image_files';
@@ -24,18 +27,17 @@ const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('h
 const hasTable = (db: Database.Database, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
-type ImageRow = { sha256: string; format: string };
-
 /** Puts the bytes of every image the backup's database refers to into the backup file itself. */
-export function packImages(backupFile: string, dataDir: string, nativeBinding?: string): ImageTally {
+export async function packImages(backupFile: string, dataDir: string, nativeBinding?: string): Promise<ImageTally> {
   const db = new Database(backupFile, nativeBinding ? { nativeBinding } : {});
   try {
     if (!hasTable(db, 'images')) return { carried: 0, missing: 0 };
+    const images = await imagesRepository(dataQueriesOn(db)).imageRefs();
     db.exec(`DROP TABLE IF EXISTS ${TABLE}; CREATE TABLE ${TABLE} (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL)`);
     const insert = db.prepare(`INSERT INTO ${TABLE} (sha256, bytes) VALUES (?, ?)`);
     const tally: ImageTally = { carried: 0, missing: 0 };
     db.transaction(() => {
-      for (const image of db.prepare<[], ImageRow>('SELECT sha256, format FROM images').all()) {
+      for (const image of images) {
         const file = imageFileIn(dataDir, image);
         const bytes = existsSync(file) ? readFileSync(file) : null;
         // a file damaged on disk is not passed on as the image: it counts as missing
@@ -61,14 +63,14 @@ function writeImage(file: string, bytes: Buffer): void {
  * Writes the images a staged restore copy carries into the data folder's images/ (those not there already), then
  * drops the carrier table from the copy. An older backup without the table restores as before.
  */
-export function unpackImages(stagedFile: string, dataDir: string, nativeBinding?: string): ImageTally {
+export async function unpackImages(stagedFile: string, dataDir: string, nativeBinding?: string): Promise<ImageTally> {
   const db = new Database(stagedFile, nativeBinding ? { nativeBinding } : {});
   try {
     if (!hasTable(db, 'images')) return { carried: 0, missing: 0 };
     const packed = hasTable(db, TABLE);
     const bytesOf = packed ? db.prepare<[string], { bytes: Buffer }>(`SELECT bytes FROM ${TABLE} WHERE sha256 = ?`) : null;
     const tally: ImageTally = { carried: 0, missing: 0 };
-    for (const image of db.prepare<[], ImageRow>('SELECT sha256, format FROM images').all()) {
+    for (const image of await imagesRepository(dataQueriesOn(db)).imageRefs()) {
       const file = imageFileIn(dataDir, image);
       if (existsSync(file)) {
         tally.carried += 1;

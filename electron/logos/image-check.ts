@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import { marksRepository } from '../registry/marks';
 import { logoFeatures } from './features';
 import { thumbnailOf, THUMBNAIL_SIDE } from './mark-images';
+import { imagesRepository } from './repository';
 import { loadRegistryLogos, refusal } from './store';
 
 async function queryThumbnail(bytes: Buffer): Promise<string | null> {
@@ -24,7 +25,7 @@ export async function checkImage(ctx: AppContext, bytes: Buffer): Promise<Result
   if (refused) return refused;
   const features = await logoFeatures(bytes, { crops: false });
   if (!features.ok) return features;
-  const { index, entries } = loadRegistryLogos(ctx);
+  const { index, entries } = await loadRegistryLogos(ctx);
   const best = new Map<number, { sha256: string; score: number; orientation: number }>();
   for (const m of index.search(features.value, LOGO_RULE)) {
     const entry = entries[m.index];
@@ -35,11 +36,11 @@ export async function checkImage(ctx: AppContext, bytes: Buffer): Promise<Result
   const matches: ImageCheckMatch[] = [];
   for (const [key, found] of best) {
     const mark = await marksRepository(ctx.data).get(key);
-    const image = ctx.db.prepare<[string], { format: string }>('SELECT format FROM images WHERE sha256 = ?').get(found.sha256);
+    const image = await imagesRepository(ctx.data).imageRef(found.sha256);
     if (!mark || !image) continue;
     matches.push({
       key, id: mark.id, name: mark.name, category: mark.category, score: found.score, orientation: found.orientation,
-      thumbnail: await thumbnailOf(ctx, { sha256: found.sha256, format: image.format }),
+      thumbnail: await thumbnailOf(ctx, image),
     });
   }
   matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -9,6 +9,7 @@ import { auditRepository } from '../data/audit';
 import { inTransaction } from '../data/queries';
 import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
+import { imagesRepository, type ImageRef } from './repository';
 import { imageFile } from './store';
 
 export const THUMBNAIL_SIDE = 96;
@@ -17,10 +18,8 @@ const THUMBNAILS_KEPT = 2000;
 const made = new Map<string, string>();
 const THUMBNAILS_AT_ONCE = 8;
 
-type ImageRow = { sha256: string; format: string; width: number; height: number };
-
 /** A PNG of at most 96 × 96 px as a data: URL, or null when the file is missing or unreadable. */
-export async function thumbnailOf(ctx: AppContext, image: Pick<ImageRow, 'sha256' | 'format'>, side = THUMBNAIL_SIDE): Promise<string | null> {
+export async function thumbnailOf(ctx: AppContext, image: ImageRef, side = THUMBNAIL_SIDE): Promise<string | null> {
   const cacheKey = side === THUMBNAIL_SIDE ? image.sha256 : `${image.sha256}@${side}`;
   const known = made.get(cacheKey);
   if (known) return known;
@@ -40,10 +39,7 @@ export async function thumbnailOf(ctx: AppContext, image: Pick<ImageRow, 'sha256
 
 export async function listMarkImages(ctx: AppContext, markKey: number): Promise<Result<MarkImage[]>> {
   if (!(await marksRepository(ctx.data).get(markKey))) return fail('not-found', '找不到该保护名录记录');
-  const rows = ctx.db.prepare<[number], ImageRow>(
-    `SELECT i.sha256, i.format, i.width, i.height FROM mark_images mi JOIN images i ON i.sha256 = mi.sha256
-      WHERE mi.mark_key = ? ORDER BY mi.position`,
-  ).all(markKey);
+  const rows = await imagesRepository(ctx.data).markImages(markKey);
   const images: MarkImage[] = [];
   for (const row of rows) images.push({ ...row, thumbnail: await thumbnailOf(ctx, row) });
   return ok(images);
@@ -51,19 +47,13 @@ export async function listMarkImages(ctx: AppContext, markKey: number): Promise<
 
 /** The first image of every mark that has images, with how many it has. */
 export async function markThumbnails(ctx: AppContext): Promise<MarkThumbnail[]> {
-  const rows = ctx.db.prepare<[], ImageRow & { mark_key: number; count: number }>(
-    `SELECT mi.mark_key, i.sha256, i.format, i.width, i.height, c.count
-       FROM mark_images mi JOIN images i ON i.sha256 = mi.sha256
-       JOIN (SELECT mark_key, min(position) AS first, count(*) AS count FROM mark_images GROUP BY mark_key) c
-         ON c.mark_key = mi.mark_key AND c.first = mi.position
-      ORDER BY mi.mark_key`,
-  ).all();
+  const rows = await imagesRepository(ctx.data).firstMarkImages();
   // sharp works in libuv's thread pool: a few at a time keep its threads busy on a first load of a large registry
   const thumbnails: MarkThumbnail[] = [];
   for (let i = 0; i < rows.length; i += THUMBNAILS_AT_ONCE) {
     const part = rows.slice(i, i + THUMBNAILS_AT_ONCE);
     const made = await Promise.all(part.map((row) => thumbnailOf(ctx, row)));
-    part.forEach((row, j) => thumbnails.push({ key: row.mark_key, count: row.count, thumbnail: made[j] ?? null }));
+    part.forEach((row, j) => thumbnails.push({ key: row.markKey, count: row.count, thumbnail: made[j] ?? null }));
   }
   return thumbnails;
 }
@@ -72,8 +62,7 @@ export async function markThumbnails(ctx: AppContext): Promise<MarkThumbnail[]> 
 export async function removeMarkImage(ctx: AppContext, markKey: number, sha256: string): Promise<Result<{ removed: boolean }>> {
   if (!(await marksRepository(ctx.data).get(markKey))) return fail('not-found', '找不到该保护名录记录');
   return inTransaction(ctx.data, async (tx) => {
-    const deleted = await tx.deleteFrom('mark_images').where('mark_key', '=', markKey).where('sha256', '=', sha256).executeTakeFirst();
-    const removed = Number(deleted.numDeletedRows) > 0;
+    const removed = await imagesRepository(tx).detachFromMark(markKey, sha256);
     if (removed) {
       await auditRepository(tx).record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
         note: `删除图样 ${sha256.slice(0, 12)}` }, ctx.now());

@@ -7,18 +7,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { AppContext } from '../context';
-import type { Db } from '../db/open';
 import { writeFileAtomically } from '../files/atomic';
 import { MAX_IMAGE_BYTES as IMAGE_LIMIT } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
 import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { auditRepository } from '../data/audit';
-import { inTransaction } from '../data/queries';
+import { inTransaction, type DataExecutor } from '../data/queries';
 import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 import { logoFeatures } from './features';
+import { imagesRepository } from './repository';
 import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
 export const IMAGES_FOLDER = 'images';
@@ -62,15 +62,16 @@ export function refusal(bytes: Buffer): ReturnType<typeof fail> | null {
  * image sharp can read, is empty of any figure, or too large is refused with a Chinese reason and nothing is written.
  */
 export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result<StoredImage>> {
-  return storeImageIn(ctx.db, ctx.config.dataDir, bytes, ctx.now());
+  return storeImageIn(ctx.data, ctx.config.dataDir, bytes, ctx.now());
 }
 
-/** The same on a connection and data folder of its own (the import worker thread stores a batch's images). */
-export async function storeImageIn(db: Db, dataDir: string, bytes: Buffer, now: string): Promise<Result<StoredImage>> {
+/** The same on data and a data folder of its own (the import worker thread stores a batch's images). */
+export async function storeImageIn(db: DataExecutor, dataDir: string, bytes: Buffer, now: string): Promise<Result<StoredImage>> {
   const refused = refusal(bytes);
   if (refused) return refused;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = db.prepare<[string], StoredImage & { thumb: Buffer }>('SELECT sha256, format, width, height, thumb FROM images WHERE sha256 = ?').get(sha256);
+  const images = imagesRepository(db);
+  const known = await images.image(sha256);
   if (known && existsSync(imageFileIn(dataDir, known)) && featuresCurrent(known.thumb)) {
     return ok({ sha256: known.sha256, format: known.format, width: known.width, height: known.height });
   }
@@ -87,11 +88,10 @@ export async function storeImageIn(db: Db, dataDir: string, bytes: Buffer, now: 
   const image: StoredImage = { sha256, format, width: meta.width ?? 0, height: meta.height ?? 0 };
   // the file first: a row never points at a missing file (a file without a row is only a spare copy)
   await writeFileAtomically(imageFileIn(dataDir, image), bytes, { createFolder: true });
-  db.prepare(
-    `INSERT OR REPLACE INTO images (sha256, format, size_bytes, width, height, phash, dhash, thumb, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sha256, format, bytes.length, image.width, image.height, hashToHex(features.value.phash), hashToHex(features.value.dhash),
-    encodeFeatures(features.value), now);
+  await images.putImage({
+    ...image, size_bytes: bytes.length, phash: hashToHex(features.value.phash), dhash: hashToHex(features.value.dhash),
+    thumb: encodeFeatures(features.value), created_at: now,
+  });
   return ok(image);
 }
 
@@ -101,13 +101,7 @@ export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buff
   const stored = await storeImage(ctx, bytes);
   if (!stored.ok) return stored;
   await inTransaction(ctx.data, async (tx) => {
-    const last = await tx.selectFrom('mark_images').select((eb) => eb.fn.max('position').as('n')).where('mark_key', '=', markKey).executeTakeFirst();
-    const added = await tx
-      .insertInto('mark_images')
-      .values({ mark_key: markKey, sha256: stored.value.sha256, position: Number(last?.n ?? 0) + 1, added_at: ctx.now() })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(added.numInsertedOrUpdatedRows ?? 0) > 0) {
+    if (await imagesRepository(tx).attachToMark(markKey, stored.value.sha256, ctx.now())) {
       await auditRepository(tx).record({ actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(markKey), before: null, after: null,
         note: `添加图样 ${stored.value.sha256.slice(0, 12)}` }, ctx.now());
     }
@@ -120,8 +114,8 @@ export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buff
  * stored features are of an older version are left out and counted in `stale` (refreshImageFeatures computes them
  * again; start-up does so before anything is screened).
  */
-export function loadRegistryLogos(ctx: AppContext): RegistryLogos {
-  return loadRegistryLogosFrom(ctx.db);
+export function loadRegistryLogos(ctx: AppContext): Promise<RegistryLogos> {
+  return loadRegistryLogosFrom(ctx.data);
 }
 
 export interface RegistryLogos {
@@ -130,13 +124,9 @@ export interface RegistryLogos {
   stale: number;
 }
 
-/** The same from a connection (screening reads it once per batch). */
-export function loadRegistryLogosFrom(db: Db): RegistryLogos {
-  const rows = db.prepare<[], { mark_key: number; mark_id: string; sha256: string; phash: string; dhash: string; thumb: Buffer }>(
-    `SELECT mi.mark_key, m.mark_id, i.sha256, i.phash, i.dhash, i.thumb
-       FROM mark_images mi JOIN protected_marks m ON m.key = mi.mark_key JOIN images i ON i.sha256 = mi.sha256
-      ORDER BY m.mark_id, mi.position`,
-  ).all();
+/** The same from other data (screening reads it once per batch, on its worker's connection). */
+export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryLogos> {
+  const rows = await imagesRepository(db).registryLogos();
   const T = THUMB_SIDE * THUMB_SIDE;
   const usable = rows.flatMap((r) => {
     const f = decodeFeatures(r.thumb);
@@ -163,7 +153,7 @@ export function loadRegistryLogosFrom(db: Db): RegistryLogos {
     stored.variants!.dhash.set(v.dhash.subarray(0, 2), 2 * k);
     stored.variants!.thumb.set(v.thumb, T * k);
   });
-  const entries = usable.map(({ row }) => ({ markKey: row.mark_key, markId: row.mark_id, sha256: row.sha256 }));
+  const entries = usable.map(({ row }) => ({ markKey: row.markKey, markId: row.markId, sha256: row.sha256 }));
   return { index: new LogoIndex(stored), entries, stale: rows.length - n };
 }
 
@@ -172,7 +162,8 @@ export function loadRegistryLogosFrom(db: Db): RegistryLogos {
  * FEATURES_VERSION). Returns how many were brought up to date and the Chinese reason for each that could not be.
  */
 export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: number; failed: string[] }> {
-  const rows = await ctx.data.selectFrom('images').select(['sha256', 'format', 'thumb']).execute();
+  const images = imagesRepository(ctx.data);
+  const rows = await images.imagesWithThumbs();
   let updated = 0;
   const failed: string[] = [];
   for (const row of rows) {
@@ -189,11 +180,7 @@ export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: 
       failed.push(`图样 ${row.sha256.slice(0, 12)}：${features.error.message}`);
       continue;
     }
-    await ctx.data
-      .updateTable('images')
-      .set({ phash: hashToHex(features.value.phash), dhash: hashToHex(features.value.dhash), thumb: encodeFeatures(features.value) })
-      .where('sha256', '=', row.sha256)
-      .execute();
+    await images.setFeatures(row.sha256, { phash: hashToHex(features.value.phash), dhash: hashToHex(features.value.dhash), thumb: encodeFeatures(features.value) });
     updated++;
   }
   return { updated, failed };

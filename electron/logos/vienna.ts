@@ -5,7 +5,6 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { auditRepository } from '../data/audit';
 import { inTransaction, type DataExecutor } from '../data/queries';
-import type { Db } from '../db/open';
 import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
 
@@ -27,11 +26,15 @@ export async function markViennaCodes(db: DataExecutor, markKey: number): Promis
 }
 
 /** Every mark's codes by its 编号. */
-export function loadMarkViennaCodes(db: Db): Map<string, Set<string>> {
+export async function loadMarkViennaCodes(db: DataExecutor): Promise<Map<string, Set<string>>> {
   const codes = new Map<string, Set<string>>();
-  const rows = db.prepare<[], { mark_id: string; code: string }>(
-    'SELECT m.mark_id, c.code FROM mark_vienna_codes c JOIN protected_marks m ON m.key = c.mark_key',
-  ).all();
+  const rows = await db
+    .selectFrom('mark_vienna_codes as c')
+    .innerJoin('protected_marks as m', 'm.key', 'c.mark_key')
+    .select(['m.mark_id', 'c.code'])
+    .orderBy('m.mark_id')
+    .orderBy('c.code')
+    .execute();
   for (const { mark_id: id, code } of rows) codes.set(id, (codes.get(id) ?? new Set()).add(code));
   return codes;
 }

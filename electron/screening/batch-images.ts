@@ -8,7 +8,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BatchKind } from '../../shared/contract/screening';
 import { imageKeyOf } from '../../shared/formats/images';
-import type { Db } from '../db/open';
+import type { DataExecutor } from '../data/queries';
+import { imagesRepository } from '../logos/repository';
 import { MAX_IMAGE_BYTES, storeImageIn } from '../logos/store';
 import { readZipDirectory, readZipEntry, type ZipEntry } from '../tabular/zip';
 
@@ -84,13 +85,6 @@ export function cellPath(tablePath: string, cell: string): { file: string } | { 
   return { file };
 }
 
-function linker(db: Db, kind: BatchKind, batchId: number) {
-  const statement = kind === 'filing'
-    ? db.prepare('INSERT OR IGNORE INTO filing_images (filing_id, sha256) SELECT id, ? FROM filings WHERE application_number = ? AND batch_id = ?')
-    : db.prepare('INSERT OR IGNORE INTO listing_images (listing_id, sha256) SELECT id, ? FROM listings WHERE listing_id = ? AND batch_id = ?');
-  return (sha256: string, key: string) => statement.run(sha256, key, batchId);
-}
-
 type Task = { row: ImageRow; label: string; read: () => Promise<Buffer> };
 
 /** What each row's image is, and the problems known before reading any image. */
@@ -121,12 +115,12 @@ async function plan(
 
 /** Stores and links the images of a batch's rows; resolves to how many were stored and the problems per row. */
 export async function importBatchImages(
-  db: Db, job: BatchImagesJob, rows: readonly ImageRow[], now: string,
+  db: DataExecutor, job: BatchImagesJob, rows: readonly ImageRow[], now: string,
   options: { fileKeys?: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<BatchImagesResult> {
   // fileKeys: every key of the file (rows of other batches, bad rows): an image named by one names a row
   const { tasks, problems } = await plan(job, rows, options.fileKeys ?? new Set());
-  const link = linker(db, job.kind, job.batchId);
+  const images = imagesRepository(db);
   let stored = 0;
   const one = async ({ row, label, read }: Task) => {
     let bytes: Buffer;
@@ -143,7 +137,7 @@ export async function importBatchImages(
       problems.push({ rowNumber: row.rowNumber, reason: `图样「${label}」无法读取：${image.error.message}` });
       return;
     }
-    link(image.value.sha256, row.key);
+    await images.linkToRow(job.kind, job.batchId, row.key, image.value.sha256);
     stored += 1;
   };
   for (let i = 0; i < tasks.length; i += AT_ONCE) {

@@ -11,6 +11,7 @@ import type { Hit } from '../../shared/domain';
 import { logoHashes, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
+import { dataQueriesOn } from '../data/queries';
 import type { Db } from '../db/open';
 import { loadRegistryLogosFrom, type RegistryLogos } from '../logos/store';
 
@@ -70,7 +71,7 @@ export interface BatchImageScreen {
 /** Every image hit of the batch by row id, best first within a row; none when the registry has no image. */
 export async function screenBatchImages(job: BatchImageScreen): Promise<Map<number, Hit[]>> {
   const found = new Map<number, Hit[]>();
-  const logos = job.logos ?? loadRegistryLogosFrom(job.db);
+  const logos = job.logos ?? (await loadRegistryLogosFrom(dataQueriesOn(job.db)));
   if (logos.index.size === 0) return found;
   const images = imagesOfBatch(job.db, job.kind, job.batchId);
   let row = new Map<string, Hit>();

@@ -16,8 +16,7 @@ import { createBatchesRepository, type BatchesRepository, type ImportCounts } fr
 import type { ChunkRow } from '../batches/row-sink';
 import { holdRowSink } from '../batches/row-sinks';
 import type { DataConnection } from '../data/store';
-import { dataQueriesOn, inTransaction } from '../data/queries';
-import type { Db } from '../db/open';
+import { inTransaction, type DataQueries } from '../data/queries';
 import { openTable, type TableRow } from '../tabular';
 import { fileFingerprint, sameFile, type FileFingerprint } from '../tabular/fingerprint';
 
@@ -167,7 +166,7 @@ export async function runBatchImport(
   if (images.wanted) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(connection, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(connection.data, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
@@ -203,15 +202,12 @@ function imageCollector(job: ImportJob) {
 
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
 async function importImages(
-  connection: DataConnection, job: ImportJob, rows: ImageRow[],
+  data: DataQueries, job: ImportJob, rows: ImageRow[],
   options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
   // never a fallback beside the user's table: images belong in the data folder with the database
   if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
-  const db = connection.sqlite;
-  if (!db) throw new Error('数据在 PostgreSQL 上时暂不能导入批次的图样');
-  const data = connection.data;
-  const result = await importBatchImages(db, {
+  const result = await importBatchImages(data, {
     batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
     ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
   }, rows, new Date().toISOString(), options);

@@ -15,6 +15,7 @@ import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
 import { storedRowReader, type StoredInput } from './stored-rows';
 import { joinImageHits, withViennaCodes } from '../../shared/figurative';
 import { loadMarkViennaCodes } from '../logos/vienna';
+import { dataQueriesOn } from '../data/queries';
 
 export interface ScreenStoredOptions {
   batchId: number;
@@ -112,12 +113,12 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
     }
     return stored;
   });
+  const viennaOf = await viennaCodesReader(db, options.kind);
   const useWorkers = options.workerScript && existsSync(options.workerScript) && total >= WORKERS_FROM_ROWS;
   const screener = useWorkers
     ? workerScreener(options.marks, options.workerScript as string, Math.max(1, Math.min(4, availableParallelism())))
     : inProcessScreener(options.marks);
   const found = options.imageHits ? await options.imageHits() : new Map<number, Hit[]>();
-  const viennaOf = viennaCodesReader(db, options.kind);
   // the image hits joined to the text hits, then 图形要素相同 where the filing and the mark share a Vienna code
   const withFigures = (results: [number, Hit[]][], rows: StoredInput[]): [number, Hit[]][] => {
     const joined: [number, Hit[]][] = found.size === 0 ? results : results.map(([rowId, text]) => [rowId, joinImageHits(text, found.get(rowId) ?? [])]);
@@ -151,8 +152,8 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
 }
 
 /** The 图形要素 of a page's filings by row id (only those that have any), and the marks' codes, read once. */
-function viennaCodesReader(db: Db, kind: BatchKind) {
-  const markCodes = loadMarkViennaCodes(db);
+async function viennaCodesReader(db: Db, kind: BatchKind) {
+  const markCodes = await loadMarkViennaCodes(dataQueriesOn(db));
   const codes = db.prepare<[number, number], { id: number; vienna_codes: string }>(
     "SELECT id, vienna_codes FROM filings WHERE id BETWEEN ? AND ? AND vienna_codes <> ''",
   );

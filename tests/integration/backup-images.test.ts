@@ -51,7 +51,7 @@ describe('backups carry the images', () => {
 
     expect(readFileSync(imageFile(ctx, added.value))).toEqual(bytes);
     expect(ctx.db.prepare("SELECT name FROM sqlite_master WHERE name = 'backup_image_files'").get()).toBeUndefined();
-    const { index, entries } = loadRegistryLogos(ctx);
+    const { index, entries } = await loadRegistryLogos(ctx);
     expect(entries.map((e) => e.sha256)).toEqual([added.value.sha256]);
     const query = await logoFeatures(readFileSync(imageFile(ctx, added.value)));
     if (!query.ok) throw new Error(query.error.message);

@@ -101,7 +101,7 @@ describe('logo image store', () => {
     expect(await addMarkImage(ctx, 9999, await ring())).toEqual({ ok: false, error: { kind: 'not-found', message: '找不到该保护名录记录' } });
     expect((await registry.history(flagMark.key)).map((e) => e.note)).toContainEqual(expect.stringMatching(/^添加图样 [0-9a-f]{12}$/));
 
-    const { index, entries } = loadRegistryLogos(ctx);
+    const { index, entries } = await loadRegistryLogos(ctx);
     expect(entries.map((e) => e.markId)).toEqual(['F1', 'R1']);
     const mirrored = await logoFeatures(await sharp(await flag('#0a7d35')).flop().jpeg({ quality: 70 }).toBuffer());
     if (!mirrored.ok) throw new Error(mirrored.error.message);
@@ -119,7 +119,7 @@ describe('logo image store', () => {
     const registry = createRegistryService(ctx);
     const flagMark = await registry.create(mark('F1', '旗帜'));
     expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
-    const { index, entries } = loadRegistryLogos(ctx);
+    const { index, entries } = await loadRegistryLogos(ctx);
     const withStar = await sharp(await flag('#1d3f8f')).extend({ right: 60, background: '#fff' })
       .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><circle cx="15" cy="15" r="14" fill="#e80"/></svg>'), left: 215, top: 30 }])
       .png().toBuffer();
@@ -139,9 +139,9 @@ describe('logo image store', () => {
     expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
     // the layout before the trailer: the thumbnail alone
     ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
-    expect(loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
+    expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
     expect(await refreshImageFeatures(ctx)).toEqual({ updated: 1, failed: [] });
-    expect(loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'F1' }], stale: 0 });
+    expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'F1' }], stale: 0 });
     expect(await refreshImageFeatures(ctx)).toEqual({ updated: 0, failed: [] });
   });
 });

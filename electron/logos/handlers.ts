@@ -3,17 +3,17 @@ import { readFile } from 'node:fs/promises';
 import type { logosContract } from '../../shared/contract/logos';
 import { AppFailure, type Result } from '../../shared/result';
 import type { AppContext } from '../context';
+import type { ShellPorts } from '../handlers/files';
 import type { Handlers } from '../ipc/dispatch';
-import { checkImage } from '../logos/image-check';
-import { listMarkImages, markThumbnails, removeMarkImage, thumbnailOf } from '../logos/mark-images';
-import { addMarkImage } from '../logos/store';
-import { createHitImageQueries } from '../logos/hit-images';
-import { editMarkViennaCodes, markViennaCodes } from '../logos/vienna';
 import { marksRepository } from '../registry/marks';
+import { hitImageFiles } from './hit-images';
+import { checkImage } from './image-check';
+import { listMarkImages, markThumbnails, removeMarkImage, thumbnailOf } from './mark-images';
+import { addMarkImage } from './store';
+import { editMarkViennaCodes, markViennaCodes } from './vienna';
 
 /** The review shows the two figures larger than the registry table's thumbnails. */
 const DETAIL_SIDE = 160;
-import type { ShellPorts } from './files';
 
 function valueOf<T>(result: Result<T>): T {
   if (!result.ok) throw new AppFailure(result.error.kind, result.error.message);
@@ -44,7 +44,7 @@ export function createLogoHandlers(ctx: AppContext, shell: ShellPorts): Pick<Han
     },
     'registry.setViennaCodes': ({ key, codes }) => editMarkViennaCodes(ctx, key, codes),
     'hits.images': async ({ hitId }) => {
-      const files = createHitImageQueries(ctx.db).of(hitId);
+      const files = await hitImageFiles(ctx.data, hitId);
       if (!files) throw new AppFailure('not-found', '该命中不存在，可能已被删除');
       return {
         row: files.row ? await thumbnailOf(ctx, files.row, DETAIL_SIDE) : null,
