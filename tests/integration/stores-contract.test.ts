@@ -3,6 +3,8 @@
 // dispatcher, as the renderer's do, so what a clerk sees must not depend on where the data is.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { zipSync } from 'fflate';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, StoredMark } from '../../shared/api';
 import type { BatchSummary, HitRow } from '../../shared/contract/screening';
@@ -83,6 +85,41 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
     expect(batch).toMatchObject({ id: batchId, status: 'screened', totalRows: 3, newRows: 2, duplicateRows: 0, badRows: 1, message: '' });
     const hits = await call<{ total: number; rows: HitRow[] }>('hits.query', { source: 'filing' });
     expect(hits.rows.map((hit) => [hit.markId, hit.matchedText])).toContainEqual(['S1', '昆仑雪']);
+  });
+});
+
+const logoSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="#136"/>
+  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="#136"/></svg>`);
+
+describe.each(STORE_KINDS)('图样 with the data on %s', (kind) => {
+  const harness = useRunningServices(kind);
+
+  it('keeps the images of a mark, and imports the images of a batch from a ZIP, linking each to its row', async () => {
+    const call = api(harness);
+    const png = await sharp(logoSvg).png().toBuffer();
+    const mark = await call<StoredMark>('registry.create', { mark: { ...MARK, category: '驰名商标', classes: [33] } });
+    const logo = path.join(harness.folder.dir, 'logo.png');
+    writeFileSync(logo, png);
+    await call('registry.addImage', { key: mark.key, fileToken: harness.services.files.grant(logo, 'image').token });
+    expect(await call<unknown[]>('registry.images', { key: mark.key })).toHaveLength(1);
+
+    const table = writeFilings(harness.folder.dir, '第1921期.csv', [filingLine('80000001', '某某牌'), filingLine('80000002', '另一个')]);
+    const zip = path.join(harness.folder.dir, '图样.zip');
+    writeFileSync(zip, zipSync({ '80000001.png': new Uint8Array(png), '99999999.png': new Uint8Array(png) }));
+    const { batchId } = await call<{ batchId: number }>('batches.startImport', {
+      fileToken: harness.services.files.grant(table, 'table').token, kind: 'filing', mapping: FILING_MAPPING,
+      imagesToken: harness.services.files.grant(zip, 'images').token,
+    });
+    await waitForBatch(harness.services.ctx.jobs, batchId);
+    const [batch] = await call<BatchSummary[]>('batches.list');
+    expect(batch).toMatchObject({ status: 'screened', newRows: 2, imageProblems: 1 });
+    const linked = await harness.services.ctx.data
+      .selectFrom('filing_images as fi')
+      .innerJoin('filings as f', 'f.id', 'fi.filing_id')
+      .select('f.application_number as n')
+      .execute();
+    expect(linked).toEqual([{ n: '80000001' }]);
   });
 });
 
