@@ -116,12 +116,12 @@ async function dumpedPostgresData(sources: ServerBackupSources, partFolder: stri
   const newest = await sql<{ name: string }>`select name from ${sql.table(DATA_MIGRATION_TABLE)} order by name desc limit 1`.execute(data);
   const accountsFile = await dumpAccounts(sources, partFolder);
   const images = await data.selectFrom('images').select(['sha256', 'format']).execute();
-  writeImagesCarrier(path.join(partFolder, IMAGES_FILE), images, sources);
+  await writeImagesCarrier(path.join(partFolder, IMAGES_FILE), images, sources);
   return { file: IMAGES_FILE, accountsFile, schemaVersion: Number.parseInt(newest.rows[0]?.name ?? '0', 10), counts };
 }
 
 /** A SQLite file with the images' rows, their bytes packed in by the desktop backup's own packImages. */
-function writeImagesCarrier(file: string, images: readonly { sha256: string; format: string }[], sources: ServerBackupSources): void {
+async function writeImagesCarrier(file: string, images: readonly { sha256: string; format: string }[], sources: ServerBackupSources): Promise<void> {
   const carrier = new Database(file, sources.nativeBinding ? { nativeBinding: sources.nativeBinding } : {});
   try {
     carrier.exec('CREATE TABLE images (sha256 TEXT PRIMARY KEY, format TEXT NOT NULL)');
@@ -132,7 +132,7 @@ function writeImagesCarrier(file: string, images: readonly { sha256: string; for
   } finally {
     carrier.close();
   }
-  packImages(file, sources.dataDir, sources.nativeBinding);
+  await packImages(file, sources.dataDir, sources.nativeBinding);
 }
 
 function freeName(backupsDir: string, date: Date): string {

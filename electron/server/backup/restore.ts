@@ -87,12 +87,12 @@ function refuseNewer(manifest: Manifest, kind: StoreConfig['kind']): void {
 }
 
 /** Writes the backup's images into the data folder's images/ from a copy of the carrier (unpacking changes it). */
-function restoreImages(carrier: string, app: AppConfig): void {
+async function restoreImages(carrier: string, app: AppConfig): Promise<void> {
   const copy = path.join(app.dataDir, `${IMAGES_FILE}.restoring`);
   mkdirSync(app.dataDir, { recursive: true });
   copyFileSync(carrier, copy);
   try {
-    unpackImages(copy, app.dataDir, app.nativeBinding);
+    await unpackImages(copy, app.dataDir, app.nativeBinding);
   } finally {
     rmSync(copy, { force: true });
   }
@@ -116,7 +116,7 @@ export async function restoreServerBackup(options: ServerRestoreOptions): Promis
   }
   if (options.storeConfig.kind === 'postgres') {
     await restorePostgres(folder, manifest, options.storeConfig, options.searchPath);
-    restoreImages(path.join(folder, IMAGES_FILE), options.app);
+    await restoreImages(path.join(folder, IMAGES_FILE), options.app);
     return { manifest, previousAppDataAt: null };
   }
   const appData = path.join(folder, APP_DATA_FILE);
