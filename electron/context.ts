@@ -9,7 +9,7 @@ import { dataQueriesOn, type DataQueries } from './data/queries';
 import { dataQueriesOnPool, postgresLocation, type DataStoreChoice, type DataStoreLocation } from './data/store';
 import type pg from 'pg';
 import { settingsRepository } from './data/settings';
-import { createJobManager, type JobManager } from './screening/jobs';
+import { createJobManager, type JobManager } from './batches/jobs';
 import { recoverInterruptedRestore } from './backup/restore-journal';
 
 export interface AppConfig {

@@ -17,7 +17,7 @@ import { packImages } from './logos/backup-images';
 import { recoverInterruptedRestore } from './backup/restore-journal';
 import { marksRepository } from './registry/marks';
 import { seedSampleRegistry } from './registry/seed';
-import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './screening/jobs';
+import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './batches/jobs';
 import { refreshImageFeatures } from './logos/store';
 
 export interface RunningServices {

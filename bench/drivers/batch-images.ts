@@ -10,8 +10,8 @@ import { zipSync } from 'fflate';
 import sharp from 'sharp';
 import { createAppContext } from '../../electron/context';
 import { addMarkImage } from '../../electron/logos/store';
-import { createJobManager } from '../../electron/screening/jobs';
-import { createBatchService } from '../../electron/services/batches';
+import { createJobManager } from '../../electron/batches/jobs';
+import { createBatchService } from '../../electron/batches/service';
 import { createRegistryService } from '../../electron/registry/service';
 
 const N = Number(process.argv[2] ?? 400);

@@ -11,7 +11,7 @@ import { createBatchesRepository } from '../../electron/batches/repository';
 import { dataQueriesOn, type DataQueries } from '../../electron/data/queries';
 import { queryQueue } from '../../electron/review/queue-repository';
 import { FILING_HEADERS } from '../../shared/formats/filings';
-import { runBatchImport } from '../../electron/screening/import-batch';
+import { runBatchImport } from '../../electron/batches/import/import-batch';
 import { openTable } from '../../electron/tabular';
 import type { HitQuery } from '../../shared/contract/screening';
 import { sqliteConnection } from '../../electron/data/store';

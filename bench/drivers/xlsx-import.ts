@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../../electron/db/open';
 import { dataQueriesOn } from '../../electron/data/queries';
 import { createBatchesRepository } from '../../electron/batches/repository';
-import { runBatchImport } from '../../electron/screening/import-batch';
+import { runBatchImport } from '../../electron/batches/import/import-batch';
 import { openTable } from '../../electron/tabular';
 import { FILING_HEADERS } from '../../shared/formats/filings';
 import { sqliteConnection } from '../../electron/data/store';

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountsService } from '../../electron/accounts/service';
 import type { AppContext } from '../../electron/context';
-import { createBatchService } from '../../electron/services/batches';
+import { createBatchService } from '../../electron/batches/service';
 import { FILING_HEADERS } from '../../shared/formats/filings';
 import type { Role } from '../../shared/contract/accounts';
 

@@ -13,8 +13,8 @@ import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMAGE_HEADER } from '../../shared/formats/images';
 import { mapHeaders } from '../../shared/formats/headers';
 import { openTable } from '../tabular';
-import { cellPath, imageSources } from '../screening/batch-images';
-import { mapBatchHeaders, type BatchKind } from '../screening/batch-rows';
+import { cellPath, imageSources } from '../batches/import/batch-images';
+import { mapBatchHeaders, type BatchKind } from '../batches/screening/batch-rows';
 
 /** Images decoded at once: enough to keep sharp's threads busy, few enough to hold little in memory. */
 const AT_ONCE = 4;

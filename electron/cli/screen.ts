@@ -13,9 +13,9 @@
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TableReadError } from '../tabular';
-import { HeaderError, loadRegistryFile } from '../screening/registry-file';
-import { hitLine } from '../screening/batch-rows';
-import { screenFile, type BatchKind } from '../screening/screen-file';
+import { HeaderError, loadRegistryFile } from '../batches/screening/registry-file';
+import { hitLine } from '../batches/screening/batch-rows';
+import { screenFile, type BatchKind } from '../batches/screening/screen-file';
 import { joinImageHits } from '../../shared/figurative';
 import type { Hit } from '../../shared/domain';
 import { loadRegistryImages, screenRowImages } from './screen-images';

@@ -13,7 +13,7 @@ import type { Handlers } from '../ipc/dispatch';
 import { createRegistryHandlers } from '../registry/handlers';
 import { createAppHandlers, type StartInfo } from './app';
 import { createFilesHandlers, type ShellPorts } from './files';
-import { createScreeningHandlers } from './screening';
+import { createBatchHandlers } from '../batches/handlers';
 
 export type { StartInfo } from './app';
 export type { ShellPorts } from './files';
@@ -26,7 +26,7 @@ export function createHandlers(ctx: AppContext, shell: ShellPorts, start: StartI
     ...createAppHandlers(ctx, start, sample),
     ...createRegistryHandlers(ctx, shell, sample),
     ...createBackupHandlers(ctx, shell, sample),
-    ...createScreeningHandlers(ctx, shell),
+    ...createBatchHandlers(ctx, shell),
     ...createReviewHandlers(ctx, shell),
     ...createProfileHandlers(ctx),
     ...createDashboardHandlers(ctx, shell),

@@ -1,4 +1,5 @@
-// The registry channels and the 经办人 of 设置 (shared/contract/registry.ts).
+// The registry channels and the 经办人 of 设置 (shared/contract/registry.ts), and quickCheck (the screening
+// contract's check of one name against the registry).
 import type { registryContract } from '../../shared/contract/registry';
 import type { AppContext } from '../context';
 import { saveWithDialog } from '../files/save';
@@ -10,6 +11,7 @@ import { exportRegistry } from './export';
 import { createRegistryImportService } from './import';
 import { toProtectedMark } from './marks';
 import { createOperatorService } from './operator';
+import { createQuickCheckService } from './quick-check';
 import { createRegistryService } from './service';
 
 /** Whether app.info still shows the sample registry's notice: until the clerk imports the registry or restores it. */
@@ -19,10 +21,11 @@ export interface SampleNotice {
 
 type RegistryChannel = Extract<keyof typeof registryContract, `registry.${string}` | `settings.${string}`>;
 
-export function createRegistryHandlers(ctx: AppContext, shell: ShellPorts, sample: SampleNotice): Pick<Handlers, RegistryChannel> {
+export function createRegistryHandlers(ctx: AppContext, shell: ShellPorts, sample: SampleNotice): Pick<Handlers, RegistryChannel | 'quickCheck'> {
   const registry = createRegistryService(ctx);
   const imports = createRegistryImportService(ctx);
   const operator = createOperatorService(ctx, ctx.systemActor);
+  const quick = createQuickCheckService(ctx);
   return {
     'registry.list': () => registry.list(),
     'registry.create': ({ mark, duplicates }) => registry.create(mark, duplicates),
@@ -46,5 +49,6 @@ export function createRegistryHandlers(ctx: AppContext, shell: ShellPorts, sampl
       }),
     'settings.operator': () => operator.get(),
     'settings.setOperator': ({ operator: name }) => operator.set(name),
+    quickCheck: ({ text, niceClass }) => quick.check(text, niceClass),
   };
 }

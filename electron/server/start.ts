@@ -10,7 +10,7 @@ import { createAccountsRepository } from '../accounts/repository';
 import { createAccountsService, type AccountsService } from '../accounts/service';
 import type { AppConfig } from '../context';
 import { actingUser } from '../accounts/acting-user';
-import type { InterruptedBatch } from '../screening/jobs';
+import type { InterruptedBatch } from '../batches/jobs';
 import { startServices, type RunningServices } from '../startup';
 import { migrateStore } from '../store/migrate';
 import { migrateDataStore } from '../data/postgres/migrate';

@@ -2,8 +2,8 @@
 // million-row import never blocks the main process. Bundled to out/batch-import-worker.cjs.
 import { parentPort } from 'node:worker_threads';
 import { openDataConnection } from '../data/store';
-import { runBatchImport } from '../screening/import-batch';
-import type { ImportWorkerReply, ImportWorkerRequest } from '../screening/import-protocol';
+import { runBatchImport } from '../batches/import/import-batch';
+import type { ImportWorkerReply, ImportWorkerRequest } from '../batches/import/import-protocol';
 import { TableReadError } from '../tabular';
 
 const controller = new AbortController();

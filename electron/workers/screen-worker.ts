@@ -1,10 +1,10 @@
 // A screening worker thread: builds the registry index once, then scores batches of rows sent by the pool
-// (electron/screening/screen-file.ts). Bundled to out/screen-worker.cjs.
+// (electron/batches/screening/screen-file.ts). Bundled to out/screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
 import { splitCsvChunk } from '../tabular/csv-chunks';
 import { buildRegistryIndex, type RegistryIndex } from '../../shared/engine';
-import { screenRow, type BatchColumns, type BatchKind } from '../screening/batch-rows';
-import type { RowItem, WorkerReply, WorkerRequest } from '../screening/worker-protocol';
+import { screenRow, type BatchColumns, type BatchKind } from '../batches/screening/batch-rows';
+import type { RowItem, WorkerReply, WorkerRequest } from '../batches/screening/worker-protocol';
 
 let state: { index: RegistryIndex; kind: BatchKind; columns: BatchColumns; keepAlignment: boolean } | null = null;
 

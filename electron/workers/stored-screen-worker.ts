@@ -1,9 +1,9 @@
-// A worker thread that screens stored rows sent by electron/screening/screen-stored.ts. Bundled to
+// A worker thread that screens stored rows sent by electron/batches/screening/screen-stored.ts. Bundled to
 // out/stored-screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
 import { buildRegistryIndex, type RegistryIndex } from '../../shared/engine';
-import { screenStoredInput } from '../screening/screen-input';
-import type { StoredWorkerReply, StoredWorkerRequest } from '../screening/stored-protocol';
+import { screenStoredInput } from '../batches/screening/screen-input';
+import type { StoredWorkerReply, StoredWorkerRequest } from '../batches/screening/stored-protocol';
 
 let index: RegistryIndex | null = null;
 

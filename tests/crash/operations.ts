@@ -6,7 +6,7 @@ import { createFileGrants } from '../../electron/files/grants';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { createLettersHandlers } from '../../electron/letters/handlers';
 import { createLetterIssuing } from '../../electron/letters/issue';
-import { createBatchService } from '../../electron/services/batches';
+import { createBatchService } from '../../electron/batches/service';
 import { createBackupService } from '../../electron/backup/service';
 import { FILING_MAPPING, waitForBatch } from '../integration/support/batches';
 

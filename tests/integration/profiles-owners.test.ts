@@ -1,8 +1,8 @@
 // Profiles count right holders, not marks (issue 10, item 7): marks without 权利人 are no owners at all, so hits on
 // several of them never make 抢注多个不同权利人的商标.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobManager } from '../../electron/screening/jobs';
-import { createBatchService } from '../../electron/services/batches';
+import { createJobManager } from '../../electron/batches/jobs';
+import { createBatchService } from '../../electron/batches/service';
 import { createProfileService } from '../../electron/profiles/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { openTestContext, tempDir } from './support/context';

@@ -1,8 +1,8 @@
 // One mark once in what the clerk reviews (issue 10, item 3): a filing that hits several marks is one row of the
 // queue listing them all, a decision on it applies to all of them, and the quick check names a mark once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobManager, type JobManager } from '../../electron/screening/jobs';
-import { createBatchService } from '../../electron/services/batches';
+import { createJobManager, type JobManager } from '../../electron/batches/jobs';
+import { createBatchService } from '../../electron/batches/service';
 import { createQuickCheckService } from '../../electron/registry/quick-check';
 import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/review/service';

@@ -12,7 +12,7 @@ import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyMigrations } from '../../electron/db/open';
 import { armFault, disarmFaults } from '../../electron/faults';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
-import { createBatchService } from '../../electron/services/batches';
+import { createBatchService } from '../../electron/batches/service';
 import { createBackupService } from '../../electron/backup/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { startServices } from '../../electron/startup';

@@ -1,4 +1,4 @@
-// The screening pool (electron/screening/screen-file.ts) as the app uses it: the same rows and hits with worker
+// The screening pool (electron/batches/screening/screen-file.ts) as the app uses it: the same rows and hits with worker
 // threads as in-process, results in file order, progress, and cancellation through an AbortSignal.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProtectedMark } from '../../shared/domain';
-import { screenFile, type ScreenedRow } from '../../electron/screening/screen-file';
+import { screenFile, type ScreenedRow } from '../../electron/batches/screening/screen-file';
 
 const work = mkdtempSync(path.join(tmpdir(), 'markguard-pool-'));
 const workerScript = path.join(work, 'screen-worker.cjs');

@@ -2,8 +2,8 @@
 // the review queue's filters, deadlines and profiles. Jobs run in-process here (no bundled workers).
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobManager, type JobManager } from '../../electron/screening/jobs';
-import { createBatchService } from '../../electron/services/batches';
+import { createJobManager, type JobManager } from '../../electron/batches/jobs';
+import { createBatchService } from '../../electron/batches/service';
 import { createProfileService } from '../../electron/profiles/service';
 import { createRegistryService } from '../../electron/registry/service';
 import { createReviewService } from '../../electron/review/service';

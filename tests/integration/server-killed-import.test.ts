@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/context';
-import { IMPORT_CHUNK_ROWS } from '../../electron/screening/import-batch';
+import { IMPORT_CHUNK_ROWS } from '../../electron/batches/import/import-batch';
 import { createServerClient, postPinned, type PinnedServer } from '../../electron/server/pinned-client';
 import { FILING_MAPPING, filingLine, writeFilings } from './support/batches';
 import { REPO_ROOT, tempDir } from './support/context';

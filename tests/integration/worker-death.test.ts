@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBatchesRepository } from '../../electron/batches/repository';
-import { createJobManager } from '../../electron/screening/jobs';
-import { workerScreener } from '../../electron/screening/screen-stored';
-import type { StoredInput } from '../../electron/screening/stored-rows';
+import { createJobManager } from '../../electron/batches/jobs';
+import { workerScreener } from '../../electron/batches/screening/screen-stored';
+import type { StoredInput } from '../../electron/batches/screening/stored-rows';
 import { FILING_MAPPING, filingLine, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
 

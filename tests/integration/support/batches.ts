@@ -1,7 +1,7 @@
 // Helpers for screening-workflow tests: small filing files written by the test, and waiting for a batch's job.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JobManager } from '../../../electron/screening/jobs';
+import type { JobManager } from '../../../electron/batches/jobs';
 
 export const FILING_HEADER = '申请号,商标名称,国际分类,商品服务,申请人名称,申请人地址,代理机构,申请日期,初审公告期号,初审公告日期';
 

@@ -1,8 +1,8 @@
 // Loads a registry table (CSV/XLSX) into ProtectedMark[] for screening without the database (CLI, benchmarks).
-import type { ProtectedMark } from '../../shared/domain';
-import { mapHeaders } from '../../shared/formats/headers';
-import { parseRegistryRow, REGISTRY_HEADERS } from '../../shared/formats/registry';
-import { openTable } from '../tabular';
+import type { ProtectedMark } from '../../../shared/domain';
+import { mapHeaders } from '../../../shared/formats/headers';
+import { parseRegistryRow, REGISTRY_HEADERS } from '../../../shared/formats/registry';
+import { openTable } from '../../tabular';
 
 export interface RowProblem {
   rowNumber: number;

@@ -1,6 +1,6 @@
 // Messages between the screening pool and its worker threads (structured-clone friendly).
-import type { ProtectedMark } from '../../shared/domain';
-import type { CsvTextChunk } from '../tabular/csv-chunks';
+import type { ProtectedMark } from '../../../shared/domain';
+import type { CsvTextChunk } from '../../tabular/csv-chunks';
 import type { BatchColumns, BatchKind, ScreenedRow } from './batch-rows';
 
 /** One row read in the main thread: its number, cells, and why it could not be read (if it could not). */

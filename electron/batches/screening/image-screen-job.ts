@@ -1,9 +1,9 @@
 // Running a batch's image screening for the job manager: in the bundled worker thread when it exists (the app),
 // else in this thread (tests from sources, where screenBatchImages yields between chunks).
 import { Worker } from 'node:worker_threads';
-import type { BatchKind } from '../../shared/contract/screening';
-import type { Hit } from '../../shared/domain';
-import type { AppContext } from '../context';
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Hit } from '../../../shared/domain';
+import type { AppContext } from '../../context';
 import { screenBatchImages } from './image-screen';
 import type { ImageScreenReply, ImageScreenRequest } from './image-screen-protocol';
 
@@ -18,7 +18,7 @@ export interface ImageScreenTask {
 
 export function screenImagesOf(ctx: AppContext, task: ImageScreenTask): Promise<Map<number, Hit[]>> {
   if (!task.workerScript) {
-    return screenBatchImages({ db: ctx.db, kind: task.kind, batchId: task.batchId, markNames: task.markNames, signal: task.signal });
+    return screenBatchImages({ data: ctx.data, kind: task.kind, batchId: task.batchId, markNames: task.markNames, signal: task.signal });
   }
   const script = task.workerScript;
   return new Promise((resolve, reject) => {
@@ -40,8 +40,7 @@ export function screenImagesOf(ctx: AppContext, task: ImageScreenTask): Promise<
     worker.on('error', (error) => settle(() => reject(new Error(`图样比对线程出错：${error.message}`))));
     worker.on('exit', (code) => settle(() => reject(new Error(`图样比对线程意外退出（退出码 ${code}），请重新筛查`))));
     worker.postMessage({
-      type: 'start', databasePath: ctx.databasePath, kind: task.kind, batchId: task.batchId, markNames: [...task.markNames],
-      ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}),
+      type: 'start', store: ctx.dataStore, kind: task.kind, batchId: task.batchId, markNames: [...task.markNames],
     } satisfies ImageScreenRequest);
   });
 }

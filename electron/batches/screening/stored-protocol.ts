@@ -1,6 +1,6 @@
 // Messages between the stored-batch screening pool and its worker threads.
-import type { BatchKind } from '../../shared/contract/screening';
-import type { Hit, ProtectedMark } from '../../shared/domain';
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Hit, ProtectedMark } from '../../../shared/domain';
 import type { StoredInput } from './stored-rows';
 
 export type StoredWorkerRequest =

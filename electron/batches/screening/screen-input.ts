@@ -1,6 +1,6 @@
 // Screening one stored row: the same function in a worker thread and in-process.
-import type { Hit } from '../../shared/domain';
-import { screenFiling, screenListing, type RegistryIndex } from '../../shared/engine';
+import type { Hit } from '../../../shared/domain';
+import { screenFiling, screenListing, type RegistryIndex } from '../../../shared/engine';
 import type { StoredInput } from './stored-rows';
 
 export function screenStoredInput(index: RegistryIndex, input: StoredInput): Hit[] {

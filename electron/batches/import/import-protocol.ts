@@ -1,6 +1,6 @@
 // Messages between the job manager and the import worker thread.
-import type { ImportCounts } from '../batches/repository';
-import type { DataStoreLocation } from '../data/store';
+import type { ImportCounts } from '../repository';
+import type { DataStoreLocation } from '../../data/store';
 import type { ImportJob, ImportProgress } from './import-batch';
 
 export type ImportWorkerRequest =

@@ -6,12 +6,12 @@
 // problem too (row 0: it has no row).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BatchKind } from '../../shared/contract/screening';
-import { imageKeyOf } from '../../shared/formats/images';
-import type { DataExecutor } from '../data/queries';
-import { imagesRepository } from '../logos/repository';
-import { MAX_IMAGE_BYTES, storeImageIn } from '../logos/store';
-import { readZipDirectory, readZipEntry, type ZipEntry } from '../tabular/zip';
+import type { BatchKind } from '../../../shared/contract/screening';
+import { imageKeyOf } from '../../../shared/formats/images';
+import type { DataExecutor } from '../../data/queries';
+import { imagesRepository } from '../../logos/repository';
+import { MAX_IMAGE_BYTES, storeImageIn } from '../../logos/store';
+import { readZipDirectory, readZipEntry, type ZipEntry } from '../../tabular/zip';
 
 /** A row of the table that is this batch's, with its key (申请号 / 编号) and its image cell (may be empty). */
 export interface ImageRow {

@@ -5,17 +5,16 @@
 // of the figure as it stands only). That and the search cost about a millisecond an image on this machine, so the
 // app runs the whole batch's images in a worker thread (image-screen-worker.ts) while the text is screened; tests
 // and the command line run it here, yielding to the event loop between chunks.
-import type { BatchKind } from '../../shared/contract/screening';
-import { queryFromStored } from '../logos/stored-features';
-import type { Hit } from '../../shared/domain';
-import { logoHashes, THUMB_SIDE } from '../../shared/engine/logo/hash';
-import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { LOGO_RULE } from '../../shared/engine/logo/rule';
-import { dataQueriesOn } from '../data/queries';
-import type { Db } from '../db/open';
-import { loadRegistryLogosFrom, type RegistryLogos } from '../logos/store';
+import type { BatchKind } from '../../../shared/contract/screening';
+import { queryFromStored } from '../../logos/stored-features';
+import type { Hit } from '../../../shared/domain';
+import { logoHashes, THUMB_SIDE } from '../../../shared/engine/logo/hash';
+import type { LogoQuery } from '../../../shared/engine/logo/logo-index';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+import type { DataExecutor } from '../../data/queries';
+import { loadRegistryLogosFrom, type RegistryLogos } from '../../logos/store';
 
-type ImageOfRow = { rowId: number; key: string; text: string; sha256: string; thumb: Buffer };
+type ImageOfRow = { rowId: number; key: string; text: string; sha256: string; thumb: Uint8Array };
 
 /** Rows searched between two turns of the event loop when this runs in the main thread. */
 const CHUNK = 200;
@@ -28,15 +27,19 @@ export function storedQuery(thumb: Uint8Array): LogoQuery | null {
   return { ...logoHashes(Float64Array.from(figure)), thumb: figure };
 }
 
-function imagesOfBatch(db: Db, kind: BatchKind, batchId: number): ImageOfRow[] {
-  const sql = kind === 'filing'
-    ? `SELECT r.id AS rowId, r.application_number AS key, r.mark_text AS text, i.sha256, i.thumb
-         FROM filings r JOIN filing_images ri ON ri.filing_id = r.id JOIN images i ON i.sha256 = ri.sha256
-        WHERE r.batch_id = ? ORDER BY r.id, i.sha256`
-    : `SELECT r.id AS rowId, r.listing_id AS key, r.title AS text, i.sha256, i.thumb
-         FROM listings r JOIN listing_images ri ON ri.listing_id = r.id JOIN images i ON i.sha256 = ri.sha256
-        WHERE r.batch_id = ? ORDER BY r.id, i.sha256`;
-  return db.prepare<[number], ImageOfRow>(sql).all(batchId);
+function imagesOfBatch(data: DataExecutor, kind: BatchKind, batchId: number): Promise<ImageOfRow[]> {
+  const rows = kind === 'filing'
+    ? data.selectFrom('filings as r').innerJoin('filing_images as ri', 'ri.filing_id', 'r.id')
+      .select(['r.application_number as key', 'r.mark_text as text'])
+    : data.selectFrom('listings as r').innerJoin('listing_images as ri', 'ri.listing_id', 'r.id')
+      .select(['r.listing_id as key', 'r.title as text']);
+  return rows
+    .innerJoin('images as i', 'i.sha256', 'ri.sha256')
+    .select(['r.id as rowId', 'i.sha256', 'i.thumb'])
+    .where('r.batch_id', '=', batchId)
+    .orderBy('r.id')
+    .orderBy('i.sha256')
+    .execute();
 }
 
 /** The image hits of one image of a row, merged into the row's hits so far (a mark once, with its nearest image). */
@@ -58,7 +61,8 @@ function searchOne(image: ImageOfRow, kind: BatchKind, logos: RegistryLogos, mar
 }
 
 export interface BatchImageScreen {
-  db: Db;
+  /** the batch's images and, unless `logos` is given, the registry's logos are read from it */
+  data: DataExecutor;
   kind: BatchKind;
   batchId: number;
   /** 编号 → 商标名称 of the marks screened against (the job's registry snapshot) */
@@ -71,9 +75,9 @@ export interface BatchImageScreen {
 /** Every image hit of the batch by row id, best first within a row; none when the registry has no image. */
 export async function screenBatchImages(job: BatchImageScreen): Promise<Map<number, Hit[]>> {
   const found = new Map<number, Hit[]>();
-  const logos = job.logos ?? (await loadRegistryLogosFrom(dataQueriesOn(job.db)));
+  const logos = job.logos ?? (await loadRegistryLogosFrom(job.data));
   if (logos.index.size === 0) return found;
-  const images = imagesOfBatch(job.db, job.kind, job.batchId);
+  const images = await imagesOfBatch(job.data, job.kind, job.batchId);
   let row = new Map<string, Hit>();
   const flush = (rowId: number | undefined) => {
     if (rowId !== undefined && row.size > 0) {

@@ -1,21 +1,20 @@
 // Screening a stored batch against the registry: rows are read from the database a page at a time, scored in
-// worker threads (or in this thread for small batches and in tests), and the hits written back in one
-// transaction per page.
+// worker threads (or in this thread for small batches and in tests), and the hits written back through a HitSink
+// (electron/batches/hit-sink.ts), one transaction per page. Reads go through the query builder, so the same code
+// screens a batch on either database; only the sink differs.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchKind } from '../../shared/contract/screening';
-import type { Hit, ProtectedMark } from '../../shared/domain';
-import { buildRegistryIndex } from '../../shared/engine';
-import type { Db } from '../db/open';
-import { createHitsWriter, type MarkSnapshot, type RowFacts } from '../db/repositories/hits-writer';
-import { oppositionDeadline } from '../../shared/deadlines';
+import type { BatchKind } from '../../../shared/contract/screening';
+import type { Hit, ProtectedMark } from '../../../shared/domain';
+import { buildRegistryIndex } from '../../../shared/engine';
+import type { DataExecutor } from '../../data/queries';
+import type { HitSink, MarkSnapshot, RowFacts, ScreenedRow } from '../hit-sink';
+import { oppositionDeadline } from '../../../shared/deadlines';
 import { screenStoredInput } from './screen-input';
 import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
-import { storedRowReader, type StoredInput } from './stored-rows';
-import { joinImageHits, withViennaCodes } from '../../shared/figurative';
-import { loadMarkViennaCodes } from '../logos/vienna';
-import { dataQueriesOn } from '../data/queries';
+import { storedRowReader, type StoredInput, type StoredPage } from './stored-rows';
+import { joinImageHits, withViennaCodes } from '../../../shared/figurative';
 
 export interface ScreenStoredOptions {
   batchId: number;
@@ -26,8 +25,15 @@ export interface ScreenStoredOptions {
   signal?: AbortSignal;
   now: () => string;
   onProgress?: (done: number, total: number, hits: number) => void;
-  /** the batch's image hits by row id (electron/screening/image-screen-job.ts), asked for before the text pages */
+  /** the batch's image hits by row id (electron/batches/screening/image-screen-job.ts), asked for before the text pages */
   imageHits?: () => Promise<ReadonlyMap<number, Hit[]>>;
+  /** the marks' 图形要素 by mark id (electron/logos/vienna.ts), for 图形要素相同 */
+  markViennaCodes: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The marks screened against as the hits keep them (name and category at the time of screening). */
+export function markSnapshots(marks: readonly (ProtectedMark & { key: number })[]): Map<string, MarkSnapshot> {
+  return new Map(marks.map((m) => [m.id, { key: m.key, name: m.name, category: m.category }]));
 }
 
 const PAGE_ROWS = 2000;
@@ -97,33 +103,27 @@ export function workerScreener(marks: readonly ProtectedMark[], script: string, 
   };
 }
 
-/** Screens every stored row of a batch; returns the number of hits the batch now has. */
-export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): Promise<number> {
-  const reader = storedRowReader(db, options.kind, options.batchId);
-  const total = reader.count();
-  const marksById = new Map<string, MarkSnapshot>(options.marks.map((m) => [m.id, { key: m.key, name: m.name, category: m.category }]));
-  const write = createHitsWriter(db, marksById);
-  const writePage = db.transaction((results: [number, Hit[]][], rows: StoredInput[]) => {
-    const now = options.now();
-    const facts = new Map(rows.map((row) => [row.rowId, rowFacts(options.batchId, row)]));
-    let stored = 0;
-    for (const [rowId, hits] of results) {
-      const rowFacts = facts.get(rowId);
-      if (rowFacts) stored += write(options.kind, rowId, hits, now, rowFacts);
-    }
-    return stored;
-  });
-  const viennaOf = await viennaCodesReader(db, options.kind);
+/** Screens every stored row of a batch, storing the hits through `sink`; returns the number of hits the batch now has. */
+export async function screenStoredBatch(data: DataExecutor, sink: HitSink, options: ScreenStoredOptions): Promise<number> {
+  const reader = storedRowReader(data, options.kind, options.batchId);
+  const total = await reader.count();
   const useWorkers = options.workerScript && existsSync(options.workerScript) && total >= WORKERS_FROM_ROWS;
   const screener = useWorkers
     ? workerScreener(options.marks, options.workerScript as string, Math.max(1, Math.min(4, availableParallelism())))
     : inProcessScreener(options.marks);
   const found = options.imageHits ? await options.imageHits() : new Map<number, Hit[]>();
   // the image hits joined to the text hits, then 图形要素相同 where the filing and the mark share a Vienna code
-  const withFigures = (results: [number, Hit[]][], rows: StoredInput[]): [number, Hit[]][] => {
-    const joined: [number, Hit[]][] = found.size === 0 ? results : results.map(([rowId, text]) => [rowId, joinImageHits(text, found.get(rowId) ?? [])]);
-    const rowCodes = viennaOf(rows);
-    return rowCodes.size === 0 ? joined : joined.map(([rowId, hits]) => [rowId, withViennaCodes(hits, rowCodes.get(rowId) ?? [], viennaOf.markCodes)]);
+  const screened = (results: [number, Hit[]][], page: StoredPage): ScreenedRow[] => {
+    const facts = new Map(page.inputs.map((row) => [row.rowId, rowFacts(options.batchId, row)]));
+    const rows: ScreenedRow[] = [];
+    for (const [rowId, text] of results) {
+      const rowFacts = facts.get(rowId);
+      if (!rowFacts) continue;
+      const joined = found.size === 0 ? text : joinImageHits(text, found.get(rowId) ?? []);
+      const codes = options.markViennaCodes.size === 0 ? undefined : page.viennaCodes.get(rowId);
+      rows.push({ rowId, facts: rowFacts, hits: codes ? withViennaCodes(joined, codes, options.markViennaCodes) : joined });
+    }
+    return rows;
   };
   let done = 0;
   let hits = 0;
@@ -132,11 +132,12 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
     let afterId = 0;
     for (;;) {
       options.signal?.throwIfAborted();
-      const rows = reader.page(afterId, PAGE_ROWS);
+      const page = await reader.page(afterId, PAGE_ROWS);
+      const rows = page.inputs;
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]?.rowId ?? afterId;
-      const job: Promise<void> = screener.screen(rows, options.kind).then((results) => {
-        hits += writePage(withFigures(results, rows), rows);
+      const job: Promise<void> = screener.screen(rows, options.kind).then(async (results) => {
+        hits += await sink.writePage(options.kind, screened(results, page), options.now());
         done += rows.length;
         options.onProgress?.(done, total, hits);
       });
@@ -145,25 +146,10 @@ export async function screenStoredBatch(db: Db, options: ScreenStoredOptions): P
       if (inFlight.size >= 4) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    return countBatchHits(db, options.kind, options.batchId);
+    return await countBatchHits(data, options.kind, options.batchId);
   } finally {
     await screener.close();
   }
-}
-
-/** The 图形要素 of a page's filings by row id (only those that have any), and the marks' codes, read once. */
-async function viennaCodesReader(db: Db, kind: BatchKind) {
-  const markCodes = await loadMarkViennaCodes(dataQueriesOn(db));
-  const codes = db.prepare<[number, number], { id: number; vienna_codes: string }>(
-    "SELECT id, vienna_codes FROM filings WHERE id BETWEEN ? AND ? AND vienna_codes <> ''",
-  );
-  const read = (rows: readonly StoredInput[]): Map<number, string[]> => {
-    if (kind !== 'filing' || markCodes.size === 0 || rows.length === 0) return new Map();
-    const ids = new Set(rows.map((r) => r.rowId));
-    const found = codes.all(Math.min(...ids), Math.max(...ids)).filter((r) => ids.has(r.id));
-    return new Map(found.map((r) => [r.id, r.vienna_codes.split(';')]));
-  };
-  return Object.assign(read, { markCodes });
 }
 
 function rowFacts(batchId: number, row: StoredInput): RowFacts {
@@ -185,11 +171,10 @@ function rowFacts(batchId: number, row: StoredInput): RowFacts {
   return { batchId, niceClass: 0, applicant: '', agency: '', gazetteIssue: '', publishedOn: '', deadline: '', platform: l.platform, searchText: [l.id, l.title, l.shop, l.platform].join(' ') };
 }
 
-export function countBatchHits(db: Db, kind: BatchKind, batchId: number): number {
-  const table = kind === 'filing' ? 'filings' : 'listings';
-  const column = kind === 'filing' ? 'filing_id' : 'listing_id';
-  const row = db
-    .prepare<[number], { n: number }>(`SELECT count(*) AS n FROM hits JOIN ${table} r ON r.id = hits.${column} WHERE r.batch_id = ?`)
-    .get(batchId);
-  return row?.n ?? 0;
+export async function countBatchHits(data: DataExecutor, kind: BatchKind, batchId: number): Promise<number> {
+  const found = kind === 'filing'
+    ? data.selectFrom('hits').innerJoin('filings as r', 'r.id', 'hits.filing_id')
+    : data.selectFrom('hits').innerJoin('listings as r', 'r.id', 'hits.listing_id');
+  const row = await found.select((eb) => eb.fn.countAll().as('n')).where('r.batch_id', '=', batchId).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

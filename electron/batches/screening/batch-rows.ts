@@ -1,10 +1,10 @@
 // Turning the rows of a filing or listing table into engine input, and engine output into hits. Shared by the
 // in-process path and the worker threads so both give exactly the same result.
-import type { Filing, Hit, Listing } from '../../shared/domain';
-import { screenFiling, screenListing, type RegistryIndex } from '../../shared/engine';
-import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../shared/formats/filings';
-import { mapHeaders } from '../../shared/formats/headers';
-import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shared/formats/listings';
+import type { Filing, Hit, Listing } from '../../../shared/domain';
+import { screenFiling, screenListing, type RegistryIndex } from '../../../shared/engine';
+import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../../shared/formats/filings';
+import { mapHeaders } from '../../../shared/formats/headers';
+import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../../shared/formats/listings';
 
 export type BatchKind = 'filings' | 'listings';
 

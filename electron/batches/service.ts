@@ -5,14 +5,14 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchFilePreview, BatchKind, BatchSummary } from '../../shared/contract/screening';
 import { headerNames, normaliseHeader } from '../../shared/formats/headers';
-import { imageSources } from '../screening/batch-images';
+import { imageSources } from './import/batch-images';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { settingsRepository } from '../data/settings';
-import { createBatchesRepository } from '../batches/repository';
-import { completeMapping, headersFor } from '../screening/import-batch';
-import type { JobManager } from '../screening/jobs';
-import { openUserTable } from './tables';
+import { createBatchesRepository } from './repository';
+import { completeMapping, headersFor } from './import/import-batch';
+import type { JobManager } from './jobs';
+import { openUserTable } from '../services/tables';
 
 const SAMPLE_ROWS = 5;
 

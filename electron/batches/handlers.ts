@@ -1,19 +1,17 @@
-// The services behind the batch and quick-check channels of shared/contract/screening.ts; the review queue's,
-// the dashboard's and the profiles' channels are in electron/review, electron/dashboard and electron/profiles.
+// The batch channels of shared/contract/screening.ts (import, screening, progress, removal); that contract's other
+// channels are served by electron/review (the queue), electron/dashboard, electron/profiles and electron/registry
+// (quickCheck).
 import type { AppContext } from '../context';
 import type { Handlers } from '../ipc/dispatch';
-import type { ShellPorts } from './files';
-import type { JobManager } from '../screening/jobs';
-import { createBatchService } from '../services/batches';
-import { createQuickCheckService } from '../registry/quick-check';
+import type { ShellPorts } from '../handlers/files';
+import type { JobManager } from './jobs';
+import { createBatchService } from './service';
 
-type ScreeningChannel = Extract<keyof Handlers, `batches.${string}`> | 'quickCheck';
-type ScreeningHandlers = Pick<Handlers, ScreeningChannel>;
+type BatchChannel = Extract<keyof Handlers, `batches.${string}`>;
 
 /** `jobs` is the app's one job manager (made with the context); tests may pass their own. */
-export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs: JobManager = ctx.jobs): ScreeningHandlers {
+export function createBatchHandlers(ctx: AppContext, shell: ShellPorts, jobs: JobManager = ctx.jobs): Pick<Handlers, BatchChannel> {
   const batches = createBatchService(ctx, jobs);
-  const quick = createQuickCheckService(ctx);
   const table = (token: string) => shell.files.resolve(token, 'table');
   // a batch's images come as a ZIP or as a folder, each chosen with its own dialog
   const images = (token: string) => {
@@ -34,6 +32,5 @@ export function createScreeningHandlers(ctx: AppContext, shell: ShellPorts, jobs
     'batches.problems': ({ batchId, offset, limit }) => batches.problems(batchId, offset, limit),
     'batches.remove': ({ batchId }) => batches.remove(batchId),
     'batches.rescreen': ({ batchId }) => batches.rescreen(batchId),
-    quickCheck: ({ text, niceClass }) => quick.check(text, niceClass),
   };
 }

@@ -3,22 +3,22 @@
 // One transaction per chunk, so a process killed mid-import leaves whole chunks and a batch still marked
 // 'importing', which the next start shows as incomplete (see recoverInterruptedBatches).
 import { open } from 'node:fs/promises';
-import type { BatchKind } from '../../shared/contract/screening';
-import { oppositionDeadline } from '../../shared/deadlines';
-import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../shared/formats/filings';
-import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../shared/formats/listings';
+import type { BatchKind } from '../../../shared/contract/screening';
+import { oppositionDeadline } from '../../../shared/deadlines';
+import { FILING_HEADERS, parseFilingRow, type FilingColumn } from '../../../shared/formats/filings';
+import { LISTING_HEADERS, parseListingRow, type ListingColumn } from '../../../shared/formats/listings';
 import path from 'node:path';
-import type { HeaderSpec } from '../../shared/formats/headers';
-import { IMAGE_HEADER } from '../../shared/formats/images';
-import { parseViennaCodes, VIENNA_HEADER } from '../../shared/formats/vienna';
+import type { HeaderSpec } from '../../../shared/formats/headers';
+import { IMAGE_HEADER } from '../../../shared/formats/images';
+import { parseViennaCodes, VIENNA_HEADER } from '../../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
-import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../batches/repository';
-import type { ChunkRow } from '../batches/row-sink';
-import { holdRowSink } from '../batches/row-sinks';
-import type { DataConnection } from '../data/store';
-import { inTransaction, type DataQueries } from '../data/queries';
-import { openTable, type TableRow } from '../tabular';
-import { fileFingerprint, sameFile, type FileFingerprint } from '../tabular/fingerprint';
+import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../repository';
+import type { ChunkRow } from '../row-sink';
+import { holdRowSink } from '../row-sinks';
+import type { DataConnection } from '../../data/store';
+import { inTransaction, type DataQueries } from '../../data/queries';
+import { openTable, type TableRow } from '../../tabular';
+import { fileFingerprint, sameFile, type FileFingerprint } from '../../tabular/fingerprint';
 
 export interface ImportJob {
   batchId: number;

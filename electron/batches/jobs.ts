@@ -9,14 +9,17 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { createBatchesRepository, type ImportCounts } from '../batches/repository';
+import { createBatchesRepository, type ImportCounts } from './repository';
 import { inTransaction } from '../data/queries';
 import { borrowedConnection } from '../data/store';
 import { marksRepository } from '../registry/marks';
-import { runBatchImport, type ImportJob, type ImportProgress } from './import-batch';
-import type { ImportWorkerReply, ImportWorkerRequest } from './import-protocol';
-import { screenStoredBatch } from './screen-stored';
-import { screenImagesOf } from './image-screen-job';
+import { runBatchImport, type ImportJob, type ImportProgress } from './import/import-batch';
+import type { ImportWorkerReply, ImportWorkerRequest } from './import/import-protocol';
+import { createSqliteHitSink } from './hit-sink';
+import { createPostgresHitSink } from './hit-sink-postgres';
+import { loadMarkViennaCodes } from '../logos/vienna';
+import { markSnapshots, screenStoredBatch } from './screening/screen-stored';
+import { screenImagesOf } from './screening/image-screen-job';
 
 export interface JobManagerOptions {
   /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
@@ -113,8 +116,12 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
     const marks = await marksRepository(ctx.data).list();
-    const hitCount = await screenStoredBatch(ctx.db, {
+    // prepared statements on the SQLite file; multi-row upserts through the query builder on PostgreSQL
+    const snapshots = markSnapshots(marks);
+    const sink = ctx.sqlite ? createSqliteHitSink(ctx.sqlite, snapshots) : createPostgresHitSink(ctx.data, snapshots);
+    const hitCount = await screenStoredBatch(ctx.data, sink, {
       batchId,
+      markViennaCodes: batch.kind === 'filing' ? await loadMarkViennaCodes(ctx.data) : new Map(),
       kind: batch.kind,
       marks,
       signal,
