@@ -87,7 +87,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
   mkdirSync(replacedDir, { recursive: true });
   const keptAt = path.join(replacedDir, `before-restore-${stamp(ctx.now())}.sqlite`);
   const before = await sequencesOf(ctx.data);
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteForBackup(ctx).pragma('wal_checkpoint(TRUNCATE)');
   writeRestoreJournal(ctx.config.dataDir, { from: filePath, keptAt });
   ctx.close();
   try {
@@ -97,7 +97,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
     moveDatabase(staging, ctx.databasePath);
     await ctx.reopen();
     faultPoint('restore:after-reopen');
-    const restored = databaseCounts(ctx.db);
+    const restored = databaseCounts(sqliteForBackup(ctx));
     if (!sameCounts(restored, expected)) {
       throw new Error(`恢复后的数据与备份不一致（备份中${describeCounts(expected)}，恢复后${describeCounts(restored)}）`);
     }
