@@ -1,6 +1,8 @@
-// Starting the services, the same way for the Electron app, the web bridge and the integration tests:
+// Starting the services, the same way for the Electron app, the web bridge, the server and the integration tests:
 // undo an interrupted restore, back the database up as it is (before any migration), open and migrate it,
-// raise the letter numbers above the archive's, fill an empty database with the sample registry.
+// raise the letter numbers above the archive's, fill an empty database with the sample registry. On PostgreSQL
+// (config.dataStore, a server) the store comes opened and migrated; the file's restore journal and start-up
+// backup do not apply, the rest runs the same through ctx.data.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -81,10 +83,13 @@ export async function startServices(
   const databasePath = path.join(config.dataDir, DATABASE_FILE);
   mkdirSync(config.dataDir, { recursive: true });
   const notices: string[] = [];
-  const recovered = recoverInterruptedRestore(config.dataDir, databasePath);
-  if (recovered) notices.push(recovered);
-  const backupWarning = await startupBackup(config, databasePath);
-  if (backupWarning) notices.push(backupWarning);
+  // the SQLite file's own safety nets; data on PostgreSQL is backed up by the server (electron/server/backup/)
+  if ((config.dataStore?.kind ?? 'sqlite') === 'sqlite') {
+    const recovered = recoverInterruptedRestore(config.dataDir, databasePath);
+    if (recovered) notices.push(recovered);
+    const backupWarning = await startupBackup(config, databasePath);
+    if (backupWarning) notices.push(backupWarning);
+  }
   const ctx = openContext(config);
   ctx.notices.unshift(...notices);
   try {

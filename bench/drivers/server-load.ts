@@ -1,7 +1,9 @@
 // Benchmark driver for the server under load (issue 11), bundled to out/bench-server-load.cjs by
 // build/bundle-main.mjs and run by bench/server-load.mjs: `node out/bench-server-load.cjs SECONDS [FILINGS [HEADS]]`.
-// This process is the server: HTTPS on loopback, accounts on PostgreSQL (127.0.0.1:5432, database `test`, a fresh
-// schema dropped afterwards), the app's data in a temporary folder, screening in its worker threads. The 20
+// This process is the server: HTTPS on loopback, accounts and the app's data on PostgreSQL (MARKGUARD_DATABASE_URL,
+// else 127.0.0.1:5432, database `test`; a fresh schema dropped afterwards) as a server configured so keeps them —
+// or, with MARKGUARD_DATABASE_URL=sqlite:FILE, accounts in that file and the data in the data folder's SQLite
+// file —, screening in its worker threads. The 20
 // clients run in a child process (this file again, with --clients), so their work does not share the server's
 // event loop. Prints one JSON line per figure and per check.
 import { fork } from 'node:child_process';
@@ -14,7 +16,7 @@ import { sql } from 'kysely';
 import { DEFAULT_SESSION_POLICY } from '../../electron/accounts/policy';
 import type { PinnedServer } from '../../electron/server/pinned-client';
 import { startServer } from '../../electron/server/start';
-import { DATABASE_URL_ENV, openStore, TEST_DATABASE_URL } from '../../electron/store/store';
+import { DATABASE_URL_ENV, openStore, storeConfigFromUrl, TEST_DATABASE_URL, type StoreConfig } from '../../electron/store/store';
 import { percentile, runLoad, type LoadOptions, type LoadRecord } from '../server-load/clients';
 import { createLoadAccounts, seedScreenedBatch } from '../server-load/seed';
 import { verifyLoad } from '../server-load/verify';
@@ -76,9 +78,10 @@ async function main(): Promise<void> {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>商标守护</title>');
   const url = process.env[DATABASE_URL_ENV] ?? TEST_DATABASE_URL;
   const schema = `mg_load_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const store: StoreConfig = url.startsWith('sqlite:') ? storeConfigFromUrl(url, folder) : { kind: 'postgres', url, schema, maxConnections: 10 };
   const server = await startServer({
     app: { dataDir: path.join(folder, 'data'), seedsDir: path.join(root, 'seeds'), actor: '负载测试', transport: 'server', workerDir: __dirname, version: 'bench' },
-    store: { kind: 'postgres', url, schema, maxConnections: 10 },
+    store,
     host: '127.0.0.1',
     port: 0,
     rendererDir,
@@ -100,10 +103,10 @@ async function main(): Promise<void> {
     loop.disable();
     printFigures(record);
     print({ kind: 'server', cpuSeconds: (used.user + used.system) / 1e6, clientCpuSeconds, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 });
-    for (const check of verifyLoad(server.services.ctx.db, record, heads > 0)) print({ kind: 'check', ...check });
+    for (const check of await verifyLoad(server.services.ctx.data, record, heads > 0)) print({ kind: 'check', ...check });
   } finally {
     await server.close();
-    await dropSchema(url, schema);
+    if (store.kind === 'postgres') await dropSchema(url, schema);
     rmSync(folder, { recursive: true, force: true });
   }
 }

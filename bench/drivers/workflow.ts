@@ -14,6 +14,7 @@ import { FILING_HEADERS } from '../../shared/formats/filings';
 import { runBatchImport } from '../../electron/batches/import/import-batch';
 import { openTable } from '../../electron/tabular';
 import type { HitQuery } from '../../shared/contract/screening';
+import { sqliteConnection } from '../../electron/data/store';
 
 const HITS = 100_000;
 // gen-scale publishes every filing on 2026-06-06, so each is due on 2026-09-06: 27 days after this date.
@@ -40,7 +41,7 @@ async function importBatch(db: Db, file: string) {
   const batchId = await createBatchesRepository(dataQueriesOn(db)).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const counts = await runBatchImport(db, { batchId, filePath: file, kind: 'filing', mapping });
+  const counts = await runBatchImport(sqliteConnection(db), { batchId, filePath: file, kind: 'filing', mapping });
   return { ...counts, seconds: seconds(start), cpuSeconds: cpuSeconds(cpu) };
 }
 

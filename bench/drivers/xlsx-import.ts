@@ -16,6 +16,7 @@ import { createBatchesRepository } from '../../electron/batches/repository';
 import { runBatchImport } from '../../electron/batches/import/import-batch';
 import { openTable } from '../../electron/tabular';
 import { FILING_HEADERS } from '../../shared/formats/filings';
+import { sqliteConnection } from '../../electron/data/store';
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -101,7 +102,7 @@ async function importAndCompare(file: string, workdir: string, rows: string[][])
   const batchId = await createBatchesRepository(dataQueriesOn(db)).create({ kind: 'filing', fileName: path.basename(file), filePath: file, fileSize: 0, columnMap: mapping }, new Date().toISOString());
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const counts = await runBatchImport(db, { batchId, filePath: file, kind: 'filing', mapping });
+  const counts = await runBatchImport(sqliteConnection(db), { batchId, filePath: file, kind: 'filing', mapping });
   const wall = seconds(start);
   const used = process.cpuUsage(cpu);
   let changed = 0;

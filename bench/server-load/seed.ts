@@ -32,7 +32,7 @@ function filingRows(names: readonly { name: string; classes: readonly number[] }
 
 /** Imports and screens `count` filings on the server's services; resolves when the batch is screened. */
 export async function seedScreenedBatch(ctx: AppContext, dir: string, count: number, timeoutMs = 600_000): Promise<{ batchId: number; hits: number; filings: number }> {
-  const marks = ctx.db.prepare('SELECT name, classes FROM protected_marks ORDER BY mark_id').all() as { name: string; classes: string }[];
+  const marks = await ctx.data.selectFrom('protected_marks').select(['name', 'classes']).orderBy('mark_id').execute();
   if (marks.length === 0) throw new Error('the server has no registry to screen against');
   const names = marks.map((m) => ({ name: m.name, classes: (m.classes === '' ? [] : m.classes.split(';').map(Number)).filter((c) => c >= 1 && c <= 45) }));
   const file = path.join(dir, '第1990期.csv');
@@ -43,9 +43,11 @@ export async function seedScreenedBatch(ctx: AppContext, dir: string, count: num
     if (Date.now() > deadline) throw new Error(`screening the load test's batch took more than ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const status = (ctx.db.prepare('SELECT status FROM batches WHERE id = ?').get(batchId) as { status: string }).status;
-  if (status !== 'screened') throw new Error(`the load test's batch ended ${status}`);
-  const hits = (ctx.db.prepare("SELECT count(*) AS n FROM hits WHERE source = 'filing'").get() as { n: number }).n;
+  const batch = await ctx.data.selectFrom('batches').select(['status', 'message']).where('id', '=', batchId).executeTakeFirstOrThrow();
+  if (batch.status !== 'screened') throw new Error(`the load test's batch ended ${batch.status}: ${batch.message}`);
+  const hits = Number(
+    (await ctx.data.selectFrom('hits').select((eb) => eb.fn.countAll<string | number>().as('n')).where('source', '=', 'filing').executeTakeFirstOrThrow()).n,
+  );
   return { batchId, hits, filings: count };
 }
 

@@ -3,7 +3,7 @@
 // two accepted decisions given the same version of a hit), none is lost (each hit's version counts its accepted
 // writes and its decision is the last accepted one), a refused decision wrote nothing, and the letter numbers are
 // unique and gapless within each year.
-import type { Db } from '../../electron/db/open';
+import type { DataQueries } from '../../electron/data/queries';
 import { LETTER_ENTITY } from '../../electron/letters/store';
 import type { LoadRecord } from './clients';
 
@@ -38,11 +38,11 @@ const check = (name: string, problems: string[], detail: string): Check => ({
   detail: problems.length === 0 ? detail : `${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`,
 });
 
-function decisionChecks(db: Db, record: LoadRecord): Check[] {
+async function decisionChecks(data: DataQueries, record: LoadRecord): Promise<Check[]> {
   const writes = writesByHit(record);
   const total = [...writes.values()].reduce((n, list) => n + list.length, 0);
-  const hits = db.prepare("SELECT id, decision, decided_by, version FROM hits WHERE source = 'filing'").all() as { id: number; decision: string; decided_by: string | null; version: number }[];
-  const audit = db.prepare("SELECT entity_key AS key, actor FROM audit_log WHERE entity = 'hit' ORDER BY id").all() as { key: string; actor: string }[];
+  const hits = await data.selectFrom('hits').select(['id', 'decision', 'decided_by', 'version']).where('source', '=', 'filing').execute();
+  const audit = await data.selectFrom('audit_log').select(['entity_key as key', 'actor']).where('entity', '=', 'hit').orderBy('id').execute();
   const auditByHit = new Map<number, string[]>();
   for (const entry of audit) auditByHit.set(Number(entry.key), [...(auditByHit.get(Number(entry.key)) ?? []), entry.actor]);
 
@@ -73,13 +73,21 @@ function decisionChecks(db: Db, record: LoadRecord): Check[] {
   ];
 }
 
-function letterChecks(db: Db, record: LoadRecord): Check[] {
-  const issued = db.prepare("SELECT id, year, sequence, document_number AS number, issued_by AS actor FROM letters WHERE status <> 'draft' ORDER BY year, sequence").all() as { id: number; year: number; sequence: number; number: string; actor: string }[];
+async function letterChecks(data: DataQueries, record: LoadRecord): Promise<Check[]> {
+  const issued = await data
+    .selectFrom('letters')
+    .select(['id', 'year', 'sequence', 'document_number as number', 'issued_by as actor'])
+    .where('status', '<>', 'draft')
+    // an issued letter has its year and sequence (the schema's CHECK)
+    .$narrowType<{ year: number; sequence: number; number: string; actor: string }>()
+    .orderBy('year')
+    .orderBy('sequence')
+    .execute();
   const problems: string[] = [];
   if (new Set(issued.map((l) => l.number)).size !== issued.length) problems.push('a document number appears twice');
   const byYear = new Map<number, number[]>();
   for (const letter of issued) byYear.set(letter.year, [...(byYear.get(letter.year) ?? []), letter.sequence]);
-  const sequences = new Map((db.prepare('SELECT year, last_number FROM letter_sequences').all() as { year: number; last_number: number }[]).map((s) => [s.year, s.last_number]));
+  const sequences = new Map((await data.selectFrom('letter_sequences').select(['year', 'last_number']).execute()).map((s) => [s.year, s.last_number]));
   for (const [year, list] of byYear) {
     if (list.some((s, i) => s !== i + 1)) problems.push(`${year}: sequences ${list.slice(0, 10).join(',')}… not 1…${list.length}`);
     if (sequences.get(year) !== list.length) problems.push(`${year}: sequence at ${sequences.get(year)}, ${list.length} letters issued`);
@@ -87,17 +95,22 @@ function letterChecks(db: Db, record: LoadRecord): Check[] {
   const answered = new Map(record.letters.issued.map((l) => [l.id, l]));
   const mismatch = issued.filter((l) => answered.get(l.id)?.documentNumber !== l.number || answered.get(l.id)?.actor !== l.actor);
   if (issued.length !== record.letters.issued.length || mismatch.length > 0) problems.push(`${issued.length} issued in the database, ${record.letters.issued.length} answered as issued`);
-  const audited = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = '${LETTER_ENTITY}' AND action = 'issue'`).get() as { n: number }).n;
+  const audited = Number(
+    (await data.selectFrom('audit_log').select((eb) => eb.fn.countAll<string | number>().as('n')).where('entity', '=', LETTER_ENTITY).where('action', '=', 'issue').executeTakeFirstOrThrow()).n,
+  );
   if (audited !== issued.length) problems.push(`${audited} issue entries in the audit log for ${issued.length} letters`);
   const years = [...byYear.entries()].map(([year, list]) => `${year}: 1…${list.length}`).join(', ');
   return [check('letter numbers unique and gapless per year, each issue answered and audited once', issued.length === 0 ? ['no letter was issued'] : problems, `${issued.length} letters (${years})`)];
 }
 
-/** `letters`: whether 处长 took part (a run without them issues none, and its letter check is left out). */
-export function verifyLoad(db: Db, record: LoadRecord, letters = true): Check[] {
+/**
+ * `data`: the server's data, on either store. `letters`: whether 处长 took part (a run without them issues none, and
+ * its letter check is left out).
+ */
+export async function verifyLoad(data: DataQueries, record: LoadRecord, letters = true): Promise<Check[]> {
   return [
     check('no request failed other than the expected conflicts', record.failures, `${Object.values(record.latencies).reduce((n, l) => n + l.length, 0)} requests`),
-    ...decisionChecks(db, record),
-    ...(letters ? letterChecks(db, record) : []),
+    ...(await decisionChecks(data, record)),
+    ...(letters ? await letterChecks(data, record) : []),
   ];
 }

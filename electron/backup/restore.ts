@@ -17,7 +17,7 @@ import { databaseCounts, describeCounts, moveDatabase, removeDatabaseFiles, same
 import { openDatabase } from '../db/open';
 import { faultPoint } from '../faults';
 import { archivedSequences, raiseSequences, sequencesOf } from '../letters/sequences';
-import { backupFailure, checkBackupFile, copyDatabase } from './service';
+import { backupFailure, checkBackupFile, copyDatabase, sqliteForBackup } from './service';
 import { unpackImages, type ImageTally } from '../logos/backup-images';
 import { removeRestoreJournal, stagingPathOf, writeRestoreJournal } from './restore-journal';
 
@@ -87,7 +87,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
   mkdirSync(replacedDir, { recursive: true });
   const keptAt = path.join(replacedDir, `before-restore-${stamp(ctx.now())}.sqlite`);
   const before = await sequencesOf(ctx.data);
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteForBackup(ctx).pragma('wal_checkpoint(TRUNCATE)');
   writeRestoreJournal(ctx.config.dataDir, { from: filePath, keptAt });
   ctx.close();
   try {
@@ -97,7 +97,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
     moveDatabase(staging, ctx.databasePath);
     await ctx.reopen();
     faultPoint('restore:after-reopen');
-    const restored = databaseCounts(ctx.db);
+    const restored = databaseCounts(sqliteForBackup(ctx));
     if (!sameCounts(restored, expected)) {
       throw new Error(`恢复后的数据与备份不一致（备份中${describeCounts(expected)}，恢复后${describeCounts(restored)}）`);
     }
@@ -129,6 +129,7 @@ async function swapIn(ctx: AppContext, filePath: string, expected: DatabaseCount
 
 /** Replaces the database with a checked backup; the current database is moved aside, never deleted. */
 export async function restoreDatabase(ctx: AppContext, filePath: string): Promise<RestoreResult> {
+  sqliteForBackup(ctx);
   const checked = checkBackupFile(filePath, ctx.config.nativeBinding);
   const { value } = await ctx.jobs.quiesce('正在从备份恢复数据，请等恢复完成后再操作', () => swapIn(ctx, filePath, checked.counts));
   return value;

@@ -138,12 +138,26 @@ function selfContained(file: string): void {
   }
 }
 
+/**
+ * These backups are the SQLite file's. With the data on PostgreSQL (a server) there is no file to copy or replace:
+ * the server's backups (electron/server/backup/) dump the data and the accounts together, made by its 管理员.
+ */
+export const SERVER_DATA_BACKUP_MESSAGE =
+  '数据保存在服务器的 PostgreSQL 数据库中，备份与恢复由管理员在服务器上完成（备份与恢复 → 立即备份服务器，或在服务器上运行 npm run server -- backup / restore），这里不能备份或恢复。';
+
+/** The SQLite handle of the data, or the refusal that says the server's backups are the administrator's. */
+export function sqliteForBackup(ctx: AppContext): Db {
+  if (!ctx.sqlite) throw new AppFailure('unsupported', SERVER_DATA_BACKUP_MESSAGE);
+  return ctx.sqlite;
+}
+
 export function createBackupService(ctx: AppContext) {
   const backupsDir = path.join(ctx.config.dataDir, 'backups');
 
   async function backupTo(filePath: string): Promise<BackupInfo> {
+    const db = sqliteForBackup(ctx);
     try {
-      await copyDatabase(ctx.db, filePath, (copy) => packImages(copy, ctx.config.dataDir, ctx.config.nativeBinding));
+      await copyDatabase(db, filePath, (copy) => packImages(copy, ctx.config.dataDir, ctx.config.nativeBinding));
     } catch (error) {
       throw backupFailure(error);
     }

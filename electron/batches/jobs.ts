@@ -11,10 +11,12 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { createBatchesRepository, type ImportCounts } from './repository';
 import { inTransaction } from '../data/queries';
+import { borrowedConnection } from '../data/store';
 import { marksRepository } from '../registry/marks';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import/import-batch';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import/import-protocol';
 import { createSqliteHitSink } from './hit-sink';
+import { createPostgresHitSink } from './hit-sink-postgres';
 import { loadMarkViennaCodes } from '../logos/vienna';
 import { markSnapshots, screenStoredBatch } from './screening/screen-stored';
 import { screenImagesOf } from './screening/image-screen-job';
@@ -78,12 +80,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       worker.on('error', (error) => settle(() => reject(new Error(`导入线程出错：${error.message}`))));
       // A worker that dies without a word (out of memory, a crash in native code) must still end the job.
       worker.on('exit', (code) => settle(() => reject(new Error(`导入线程意外退出（退出码 ${code}），已导入的行保留，可继续导入`))));
-      const start: ImportWorkerRequest = {
-        type: 'start',
-        databasePath: ctx.databasePath,
-        job,
-        ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}),
-      };
+      const start: ImportWorkerRequest = { type: 'start', store: ctx.dataStore, job };
       worker.postMessage(start);
     });
   }
@@ -106,7 +103,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const worker = script('batch-import-worker.cjs');
     const counts = worker
       ? await importInWorker(worker, job, signal, onProgress)
-      : await runBatchImport(ctx.db, job, { signal, onProgress });
+      : await runBatchImport(borrowedConnection(ctx), job, { signal, onProgress });
     onProgress({ ...counts, fraction: 1, expectedRows: counts.totalRows });
     await batches().setCounts(job.batchId, counts);
     await batches().markImported(job.batchId, ctx.now());
@@ -119,8 +116,9 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     const started = Date.now();
     update(batchId, { phase: 'screening', fraction: 0, rows: 0, total: -1, readRows: batch.totalRows, rowsPerSecond: 0, hitCount: 0, message: '' });
     const marks = await marksRepository(ctx.data).list();
-    // the desktop's one database; the server will pass the PostgreSQL sink (hit-sink-postgres.ts)
-    const sink = createSqliteHitSink(ctx.db, markSnapshots(marks));
+    // prepared statements on the SQLite file; multi-row upserts through the query builder on PostgreSQL
+    const snapshots = markSnapshots(marks);
+    const sink = ctx.sqlite ? createSqliteHitSink(ctx.sqlite, snapshots) : createPostgresHitSink(ctx.data, snapshots);
     const hitCount = await screenStoredBatch(ctx.data, sink, {
       batchId,
       markViennaCodes: batch.kind === 'filing' ? await loadMarkViennaCodes(ctx.data) : new Map(),
@@ -176,7 +174,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       .catch(async (error: unknown) => {
         const cancelled = controller.signal.aborted;
         const message = cancelled ? cancelMessage(progress.get(batchId)) : `失败：${error instanceof Error ? error.message : String(error)}`;
-        if (ctx.db.open && (await batches().get(batchId))) await batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
+        if (ctx.isOpen() && (await batches().get(batchId))) await batches().setStatus(batchId, cancelled ? 'cancelled' : 'failed', message);
         update(batchId, { phase: cancelled ? 'cancelled' : 'failed', message });
       })
       .finally(() => {

@@ -1,6 +1,8 @@
-// Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services (still
-// on the server's SQLite file in this slice) with the real accounts handlers, and the HTTPS front. The command
-// (electron/server/main.ts) and the tests start it the same way.
+// Starting the server: the accounts store (migrated), the first 管理员, the certificate, the app's services with
+// the real accounts handlers, and the HTTPS front. With a PostgreSQL store the app's data lives beside the accounts
+// (same database, same schema, same pool; its own migrations); with a `sqlite:` store the data stays in the
+// SQLite file of the data folder, as on the desktop. The command (electron/server/main.ts) and the tests start it
+// the same way.
 import { auditRepository } from '../data/audit';
 import { createAccountsHandlers } from '../accounts/handlers';
 import type { SessionPolicy } from '../accounts/policy';
@@ -11,6 +13,8 @@ import { actingUser } from '../accounts/acting-user';
 import type { InterruptedBatch } from '../batches/jobs';
 import { startServices, type RunningServices } from '../startup';
 import { migrateStore } from '../store/migrate';
+import { migrateDataStore } from '../data/postgres/migrate';
+import type { DataStoreChoice } from '../data/store';
 import { openStore, type Store, type StoreConfig } from '../store/store';
 import { loadCertificate, type ServerCertificate } from './certificate';
 import { startHttpsServer } from './https-server';
@@ -85,7 +89,8 @@ function serverBackups(options: ServerStartOptions, store: Store, ctx: () => Run
   const now = options.app.now ?? (() => new Date());
   return createServerBackupService(
     () => ({
-      appDb: ctx().db,
+      // null when the data is on the store's PostgreSQL: the store's pg_dump takes it with the accounts
+      appDb: ctx().sqlite,
       dataDir: options.app.dataDir,
       ...(options.app.nativeBinding ? { nativeBinding: options.app.nativeBinding } : {}),
       storeConfig: options.store,
@@ -100,11 +105,19 @@ function serverBackups(options: ServerStartOptions, store: Store, ctx: () => Run
   );
 }
 
+/** The data on the store's PostgreSQL, migrated (migrateDataStore); on a SQLite store, the data folder's file. */
+async function dataStoreOf(config: StoreConfig, store: Store): Promise<DataStoreChoice> {
+  if (config.kind !== 'postgres') return { kind: 'sqlite' };
+  await migrateDataStore(store);
+  return { kind: 'postgres', store, config };
+}
+
 export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
   let services: RunningServices | undefined;
   try {
     await migrateStore(store);
+    const dataStore = await dataStoreOf(options.store, store);
     const accounts = createAccountsService({
       // the app's audit log is opened below; account changes only happen once requests are served
       audit: async (change) => {
@@ -126,7 +139,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
     const backups = serverBackups(options, store, () => ctxOf());
     const transfers = createTransfers(options.app.dataDir);
     const running = await startServices(
-      { ...options.app, transport: 'server' },
+      { ...options.app, transport: 'server', dataStore },
       transfers.dialogs,
       { ...createAccountsHandlers(accounts), ...createServerBackupHandlers(backups) },
       { owner: () => actingUser()?.session, max: SERVER_FILE_GRANTS },
@@ -163,6 +176,8 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
         await front.close();
         await backups.stop();
         unmark();
+        // the jobs write through the store's pool (data on PostgreSQL): they stop before it closes
+        await running.ctx.jobs.stopAll();
         running.close();
         await store.close();
       },

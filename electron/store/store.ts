@@ -20,6 +20,8 @@ export interface Store {
   readonly where: string;
   /** the PostgreSQL schema holding the tables; undefined on SQLite */
   readonly schema?: string;
+  /** the pg pool under `db` (PostgreSQL only): the app's data shares it, and COPY needs a client of it */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -39,11 +41,28 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * `postgres://…` or `postgresql://…` → PostgreSQL; `sqlite:FILE` → a SQLite file (relative to `baseDir`).
+ * A `schema` parameter (`postgres://…/db?schema=markguard`) puts the server's tables in that schema instead of
+ * public; it is taken off the URL (PostgreSQL itself knows no such parameter).
+ */
+function postgresConfigFromUrl(url: string): StoreConfig {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { kind: 'postgres', url };
+  }
+  const schema = parsed.searchParams.get('schema');
+  if (schema === null) return { kind: 'postgres', url };
+  parsed.searchParams.delete('schema');
+  return { kind: 'postgres', url: parsed.toString(), schema };
+}
+
+/**
+ * `postgres://…` or `postgresql://…` → PostgreSQL (`?schema=NAME`: in that schema); `sqlite:FILE` → a SQLite file (relative to `baseDir`).
  * Anything else is refused with a message naming the accepted forms.
  */
 export function storeConfigFromUrl(url: string, baseDir: string): StoreConfig {
-  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+  if (/^postgres(ql)?:\/\//i.test(url)) return postgresConfigFromUrl(url);
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: path.resolve(baseDir, url.slice('sqlite:'.length)) };
   throw new Error(`数据库地址「${redactUrl(url)}」无法识别：应为 postgres://用户@主机:端口/数据库 或 sqlite:文件路径`);
 }
@@ -63,7 +82,7 @@ function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store
   // An idle client that loses its server emits 'error' on the pool; unhandled it would end the process.
   pool.on('error', (error) => console.error('[markguard] PostgreSQL connection lost:', error.message));
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, where: redactUrl(config.url), ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return { kind: 'postgres', db, pool, where: redactUrl(config.url), ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 function openSqlite(config: Extract<StoreConfig, { kind: 'sqlite' }>): Store {

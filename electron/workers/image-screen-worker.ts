@@ -2,8 +2,7 @@
 // so that a gazette of many images never holds the main process (about a millisecond an image). Bundled to
 // out/image-screen-worker.cjs.
 import { parentPort } from 'node:worker_threads';
-import { dataQueriesOn } from '../data/queries';
-import { openDatabase } from '../db/open';
+import { openDataConnection } from '../data/store';
 import { screenBatchImages } from '../batches/screening/image-screen';
 import type { ImageScreenReply, ImageScreenRequest } from '../batches/screening/image-screen-protocol';
 
@@ -15,9 +14,12 @@ parentPort?.on('message', (request: ImageScreenRequest) => {
     controller.abort();
     return;
   }
-  const db = openDatabase(request.databasePath, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
-  screenBatchImages({ data: dataQueriesOn(db), kind: request.kind, batchId: request.batchId, markNames: new Map(request.markNames), signal: controller.signal })
+  // the worker's own connection: the file opened again, or a small pool of its own on the server's PostgreSQL
+  openDataConnection(request.store)
+    .then((connection) =>
+      screenBatchImages({ data: connection.data, kind: request.kind, batchId: request.batchId, markNames: new Map(request.markNames), signal: controller.signal })
+        .finally(() => connection.close()),
+    )
     .then((found) => reply({ type: 'done', hits: [...found] }))
-    .catch((error: unknown) => reply({ type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted }))
-    .finally(() => db.close());
+    .catch((error: unknown) => reply({ type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted }));
 });

@@ -11,6 +11,7 @@ import { screenFile, type ScreenedRow } from '../../electron/batches/screening/s
 import { openCsvChunks, openTable, splitCsvChunk } from '../../electron/tabular';
 import type { ProtectedMark } from '../../shared/domain';
 import { openTestContext, tempDir } from './support/context';
+import { borrowedConnection } from '../../electron/data/store';
 
 const folder = tempDir('markguard-csv-');
 const workerScript = path.join(folder.dir, 'screen-worker.cjs');
@@ -55,7 +56,7 @@ describe('CSV import with quotes', () => {
     const file = path.join(folder.dir, 'inch.csv');
     writeFileSync(file, inchListings());
     const batchId = await newBatch(file);
-    const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'listing', mapping: LISTING_MAPPING });
+    const counts = await runBatchImport(borrowedConnection(ctx), { batchId, filePath: file, kind: 'listing', mapping: LISTING_MAPPING });
     expect(counts).toEqual({ totalRows: 1000, newRows: 1000, duplicateRows: 0, badRows: 0 });
     const title = ctx.db.prepare("SELECT title FROM listings WHERE listing_id = 'L500'").pluck().get();
     expect(title).toBe('苹果 MacBook Pro 14" 笔记本 500');
@@ -79,7 +80,7 @@ describe('CSV import with quotes', () => {
     const file = path.join(folder.dir, 'stray.csv');
     writeFileSync(file, lines.join('\r\n'));
     const batchId = await newBatch(file);
-    const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'listing', mapping: LISTING_MAPPING });
+    const counts = await runBatchImport(borrowedConnection(ctx), { batchId, filePath: file, kind: 'listing', mapping: LISTING_MAPPING });
     expect(counts).toMatchObject({ totalRows: 1000, newRows: 999, badRows: 1 });
     const { problems } = await createBatchesRepository(ctx.data).problems(batchId, 0, 10);
     expect(problems).toEqual([{ rowNumber: 11, reason: expect.stringMatching(/引号/) }]);

@@ -19,7 +19,7 @@ import { startServices, type RunningServices } from '../../electron/startup';
 import { ACCEPTS_DOWNLOADS_HEADER, UPLOADS, uploadTooLargeMessage } from '../../shared/contract/files';
 import { FILING_HEADER, filingLine, waitForBatch } from './support/batches';
 import { tempDir, testConfig } from './support/context';
-import { seedConfirmedHits, type SeededHits } from './support/letters';
+import { seedConfirmedHitsOn, type SeededHits } from './support/letters';
 import { rawRequest, startTestServer, type TestServer } from './support/server';
 import { marksRepository } from '../../electron/registry/marks';
 
@@ -91,7 +91,7 @@ beforeAll(async () => {
   t = await startTestServer('postgres');
   await t.server.accounts.create({ login: CLERK.login, displayName: '张三', role: '科员', password: CLERK.password });
   await t.server.accounts.create({ login: HEAD.login, displayName: '李四', role: '处长', password: HEAD.password });
-  hits = seedConfirmedHits(t.server.services.ctx);
+  hits = await seedConfirmedHitsOn(t.server.services.ctx);
   folder = tempDir('markguard-desktop-files-');
   const recording = {
     ...dialogs,
@@ -133,8 +133,8 @@ describe('files.open on a connected desktop', () => {
     expect(preview.sampleRows).toEqual(expect.arrayContaining([expect.arrayContaining(['70000001', '测试商标甲'])]));
     const { batchId } = await value<{ batchId: number }>('batches.startImport', { fileToken: chosen.token, kind: 'filing', mapping: preview.mapping });
     await waitForBatch(t.server.services.ctx.jobs, batchId);
-    const filings = t.server.services.ctx.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM filings WHERE batch_id = ?').get(batchId);
-    expect(filings?.n).toBe(2);
+    const filings = await t.server.services.ctx.data.selectFrom('filings').select('application_number').where('batch_id', '=', batchId).execute();
+    expect(filings).toHaveLength(2);
     // the desktop's own database did not get the batch
     expect(local.ctx.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM filings').get()?.n).toBe(0);
   });

@@ -1,18 +1,22 @@
-// Server backups against the real PostgreSQL (fresh schemas): a backup brings back the users (their password
-// hashes: an old password works again), the marks and the decisions; a damaged backup is refused with nothing
-// changed; sessions are not restored; pg_dump missing is said clearly.
+// Server backups against the real PostgreSQL (fresh schemas), the app's data on it beside the accounts: a backup
+// brings back the users (their password hashes: an old password works again), the marks, the decisions and the
+// images' files; a damaged backup is refused with nothing changed; sessions are not restored; pg_dump missing is
+// said clearly.
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupCommand, restoreCommand } from '../../electron/server/backup/commands';
 import { makeServerBackup } from '../../electron/server/backup/make';
 import { readServerConfig } from '../../electron/server/config';
-import { ACCOUNTS_DUMP_FILE, APP_DATA_FILE, MANIFEST_FILE } from '../../electron/server/backup/manifest';
+import { ACCOUNTS_DUMP_FILE, IMAGES_FILE, MANIFEST_FILE } from '../../electron/server/backup/manifest';
+import { imageFileIn } from '../../electron/logos/store';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { restoreServerBackup } from '../../electron/server/backup/restore';
 import { sql } from 'kysely';
 import { openStore } from '../../electron/store/store';
 import { tempDir, testConfig } from './support/context';
-import { seedConfirmedHits, type SeededHits } from './support/letters';
+import { seedConfirmedHitsOn, type SeededHits } from './support/letters';
 import { sampleMark } from './support/marks';
 import { startTestServer, type TestServer } from './support/server';
 import { marksRepository } from '../../electron/registry/marks';
@@ -26,15 +30,29 @@ const scratch = tempDir('markguard-backup-test-');
 beforeAll(async () => {
   t = await startTestServer('postgres');
   await t.server.accounts.create({ login: 'zhangsan', displayName: '张三', role: '科员', password: OLD_PASSWORD });
-  seeded = seedConfirmedHits(t.server.services.ctx);
+  seeded = await seedConfirmedHitsOn(t.server.services.ctx);
+  await storeImage(IMAGE);
 });
+
+/** An image's row on PostgreSQL and its file in images/ (as the logo store writes them: the file first). */
+const IMAGE_BYTES = Buffer.from('not really a PNG, but bytes with a SHA-256');
+const IMAGE = { sha256: createHash('sha256').update(IMAGE_BYTES).digest('hex'), format: 'png' };
+async function storeImage(image: typeof IMAGE): Promise<void> {
+  const file = imageFileIn(t.dataDir, image);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, IMAGE_BYTES);
+  await t.server.services.ctx.data
+    .insertInto('images')
+    .values({ ...image, size_bytes: IMAGE_BYTES.length, width: 1, height: 1, phash: '0'.repeat(16), dhash: '0'.repeat(16), thumb: Buffer.alloc(0), created_at: '2026-12-01T00:00:00Z' })
+    .execute();
+}
 afterAll(async () => {
   await t?.stop();
   scratch.remove();
 });
 
-const decisionOf = (hitId: number) =>
-  (t.server.services.ctx.db.prepare('SELECT decision FROM hits WHERE id = ?').get(hitId) as { decision: string }).decision;
+const decisionOf = async (hitId: number) =>
+  (await t.server.services.ctx.data.selectFrom('hits').select('decision').where('id', '=', hitId).executeTakeFirstOrThrow()).decision;
 
 /** The same bytes with one byte changed in the middle. */
 function flipOneByte(file: string): void {
@@ -50,11 +68,13 @@ describe('backup and restore of a server', () => {
     const ctx = t.server.services.ctx;
     const marksBefore = await marksRepository(ctx.data).count();
     const confirmed = seeded.gi[0] ?? 0;
-    expect(decisionOf(confirmed)).toBe('confirmed');
+    expect(await decisionOf(confirmed)).toBe('confirmed');
 
     const made = await t.server.backups.create();
     expect(made.folder.startsWith(path.join(t.dataDir, 'backups'))).toBe(true);
-    expect(readdirSync(made.folder).sort()).toEqual([ACCOUNTS_DUMP_FILE, APP_DATA_FILE, MANIFEST_FILE].sort());
+    // the data is on PostgreSQL, in the accounts' schema: one dump holds both; the images travel beside it
+    expect(readdirSync(made.folder).sort()).toEqual([ACCOUNTS_DUMP_FILE, IMAGES_FILE, MANIFEST_FILE].sort());
+    expect(made.manifest.appData).toBe('postgres');
     expect(made.manifest.counts).toMatchObject({ users: 2, sessions: 1, marks: marksBefore });
     expect(made.manifest.counts.hits).toBeGreaterThan(0);
     expect(made.manifest.accounts).toMatchObject({ kind: 'postgres', schema: (t.storeConfig as { schema: string }).schema });
@@ -66,7 +86,9 @@ describe('backup and restore of a server', () => {
     await t.server.accounts.resetPassword(zhangsan?.id ?? 0, NEW_PASSWORD);
     await t.server.accounts.create({ login: 'wangwu', displayName: '王五', role: '科员', password: 'wangwu-password-1' });
     await marksRepository(ctx.data).insert(sampleMark({ id: 'AFTER-1', name: '备份之后' }), ctx.now());
-    ctx.db.prepare("UPDATE hits SET decision = 'dismissed', version = version + 1 WHERE id = ?").run(confirmed);
+    await ctx.data.updateTable('hits').set((eb) => ({ decision: 'dismissed', version: eb('version', '+', 1) })).where('id', '=', confirmed).execute();
+    // the image's file lost after the backup (a disk replaced): the restore writes it back
+    rmSync(imageFileIn(t.dataDir, IMAGE));
 
     const damaged = path.join(scratch.dir, 'damaged');
     cpSync(made.folder, damaged, { recursive: true });
@@ -76,13 +98,15 @@ describe('backup and restore of a server', () => {
     await expect(t.restart(restore(damaged))).rejects.toThrow(/已损坏：「accounts\.dump」的校验值（SHA-256）与清单不符，未做任何更改/);
     await t.restart(); // nothing changed: the state after the backup is all there
     expect(await marksRepository(t.server.services.ctx.data).count()).toBe(marksBefore + 1);
-    expect(decisionOf(confirmed)).toBe('dismissed');
+    expect(await decisionOf(confirmed)).toBe('dismissed');
     await expect(t.login('wangwu', 'wangwu-password-1')).resolves.toBeTruthy();
     await expect(t.login('zhangsan', NEW_PASSWORD)).resolves.toBeTruthy();
 
+    expect(existsSync(imageFileIn(t.dataDir, IMAGE))).toBe(false);
     await t.restart(restore(made.folder));
     expect(await marksRepository(t.server.services.ctx.data).count()).toBe(marksBefore);
-    expect(decisionOf(confirmed)).toBe('confirmed');
+    expect(readFileSync(imageFileIn(t.dataDir, IMAGE))).toEqual(IMAGE_BYTES);
+    expect(await decisionOf(confirmed)).toBe('confirmed');
     await expect(t.login('zhangsan', OLD_PASSWORD)).resolves.toBeTruthy();
     await expect(t.login('zhangsan', NEW_PASSWORD)).rejects.toThrow();
     await expect(t.login('wangwu', 'wangwu-password-1')).rejects.toThrow();
@@ -90,14 +114,14 @@ describe('backup and restore of a server', () => {
     expect((await t.call('accounts.me', {}, token)).status).toBe(401);
   });
 
-  it('refuses a backup whose app data has one byte changed, before touching the accounts', async () => {
+  it('refuses a backup whose images have one byte changed, before touching the accounts or the data', async () => {
     const made = await t.server.backups.create();
     const damaged = path.join(scratch.dir, 'damaged-app');
     cpSync(made.folder, damaged, { recursive: true });
-    flipOneByte(path.join(damaged, APP_DATA_FILE));
+    flipOneByte(path.join(damaged, IMAGES_FILE));
     await t.server.accounts.create({ login: 'zhaoliu', displayName: '赵六', role: '科员', password: 'zhaoliu-password-1' });
     await expect(restoreServerBackup({ folder: damaged, app: testConfig(t.dataDir), storeConfig: t.storeConfig })).rejects.toThrow(
-      /已损坏：「app-data\.sqlite」的校验值（SHA-256）与清单不符/,
+      /已损坏：「images\.sqlite」的校验值（SHA-256）与清单不符/,
     );
     await expect(t.login('zhaoliu', 'zhaoliu-password-1')).resolves.toBeTruthy();
     // the sound backup, while the server runs: refused too
@@ -153,7 +177,7 @@ describe('pg_dump missing', () => {
     try {
       await expect(
         makeServerBackup({
-          appDb: t.server.services.ctx.db,
+          appDb: t.server.services.ctx.sqlite,
           dataDir: t.dataDir,
           storeConfig: t.storeConfig,
           store,

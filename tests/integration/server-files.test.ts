@@ -8,7 +8,7 @@ import { OTHER_SESSION_MESSAGE } from '../../electron/files/grants';
 import { DOWNLOADS_FOLDER, NO_DOWNLOAD_MESSAGE, UPLOADS_FOLDER } from '../../electron/server/transfers';
 import { ACCEPTS_DOWNLOADS_HEADER, NO_FOLDER_UPLOAD_MESSAGE, SAVE_AS_HEADER, UPLOADS, uploadTooLargeMessage } from '../../shared/contract/files';
 import { FILING_HEADER, filingLine } from './support/batches';
-import { seedConfirmedHits } from './support/letters';
+import { seedConfirmedHitsOn } from './support/letters';
 import { rawRequest, startTestServer, uploadFile, type TestServer } from './support/server';
 
 const PASSWORD = 'clerk-password-1';
@@ -20,7 +20,7 @@ let uploads: string;
 beforeAll(async () => {
   t = await startTestServer('postgres');
   await t.server.accounts.create({ login: 'zhangsan', displayName: '张三', role: '科员', password: PASSWORD });
-  seedConfirmedHits(t.server.services.ctx);
+  await seedConfirmedHitsOn(t.server.services.ctx);
   uploads = path.join(t.server.services.ctx.config.dataDir, UPLOADS_FOLDER);
 });
 afterAll(async () => {

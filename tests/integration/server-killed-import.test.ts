@@ -1,8 +1,9 @@
 // A server killed in the middle of an import: the real bundled server (`node out/server.cjs`, import in its worker
 // thread) is started as a child process, a large gazette is uploaded and imported, the process is SIGKILLed while
 // importing and started again on the same data folder, which resumes the batch by itself to the end — no row lost,
-// none doubled. The accounts are in a SQLite store here: what is tested is the app's data, which stays in the
-// server's SQLite file in this slice whatever the accounts store.
+// none doubled. Twice: with a sqlite: store (the data in the data folder's SQLite file, written by prepared
+// statements) and with PostgreSQL (the data beside the accounts in a fresh schema, written by COPY from the worker's
+// own pool): each chunk is one transaction on both, so a kill keeps whole chunks and the resume counts them once.
 import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,9 @@ import { createServerClient, postPinned, type PinnedServer } from '../../electro
 import { FILING_MAPPING, filingLine, writeFilings } from './support/batches';
 import { REPO_ROOT, tempDir } from './support/context';
 import { uploadFile } from './support/server';
+import { freshStoreConfig, STORE_KINDS } from './support/stores';
+import { openStore, type StoreConfig, type StoreKind } from '../../electron/store/store';
+import { sql } from 'kysely';
 
 const ROWS = 300_000;
 let folder: ReturnType<typeof tempDir>;
@@ -37,10 +41,10 @@ interface Started {
 }
 
 /** Starts the bundled server on the data folder; its address, fingerprint and (first start) the 管理员's password. */
-function startServer(dataDir: string): Promise<Started> {
+function startServer(dataDir: string, databaseUrl: string): Promise<Started> {
   child = spawn(process.execPath, [path.join(REPO_ROOT, 'out', 'server.cjs'), '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MARKGUARD_DATABASE_URL: 'sqlite:accounts.sqlite' },
+    env: { ...process.env, MARKGUARD_DATABASE_URL: databaseUrl },
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -83,13 +87,48 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('a server killed mid-import', () => {
+/** The filings the server stored: how many, and how many distinct application numbers. */
+async function storedFilings(kind: StoreKind, dataDir: string, store: StoreConfig | undefined): Promise<{ n: number; distinct_numbers: number }> {
+  if (kind === 'sqlite') {
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      return db.prepare('SELECT count(*) AS n, count(DISTINCT application_number) AS distinct_numbers FROM filings').get() as { n: number; distinct_numbers: number };
+    } finally {
+      db.close();
+    }
+  }
+  if (!store) throw new Error('a PostgreSQL run has its store');
+  const opened = await openStore(store);
+  try {
+    const { rows } = await sql<{ n: string; distinct_numbers: string }>`select count(*) as n, count(distinct application_number) as distinct_numbers from filings`.execute(opened.db);
+    return { n: Number(rows[0]?.n), distinct_numbers: Number(rows[0]?.distinct_numbers) };
+  } finally {
+    await opened.close();
+  }
+}
+
+describe.each(STORE_KINDS)('a server killed mid-import, its data on %s', (kind) => {
+  let store: ReturnType<typeof freshStoreConfig> | undefined;
+  afterAll(async () => {
+    await store?.cleanup();
+  });
+
   it('takes the interrupted batch up by itself at the next start and finishes it, no row lost or doubled', async () => {
     const lines = Array.from({ length: ROWS }, (_, i) => filingLine(String(80_000_000 + i), `测试商标${i}`, { niceClass: (i % 45) + 1 }));
-    const file = writeFilings(folder.dir, 'big.csv', lines);
-    const dataDir = path.join(folder.dir, 'data');
+    const file = writeFilings(folder.dir, `big-${kind}.csv`, lines);
+    const dataDir = path.join(folder.dir, `data-${kind}`);
+    let databaseUrl = 'sqlite:accounts.sqlite';
+    if (kind === 'postgres') {
+      store = freshStoreConfig('postgres');
+      // the server's own start opens the store from its URL: the test's fresh schema travels as ?schema=
+      if (store.config.kind === 'postgres' && store.config.schema) {
+        const url = new URL(store.config.url);
+        url.searchParams.set('schema', store.config.schema);
+        databaseUrl = url.toString();
+      }
+    }
 
-    const first = await startServer(dataDir);
+    const first = await startServer(dataDir, databaseUrl);
     const password = first.adminPassword;
     if (!password) throw new Error('the first start prints the 管理员 password');
     const admin = await session(first.pin, password);
@@ -105,7 +144,7 @@ describe('a server killed mid-import', () => {
     }
     await stop('SIGKILL');
 
-    const second = await startServer(dataDir);
+    const second = await startServer(dataDir, databaseUrl);
     expect(second.adminPassword).toBeNull();
     expect(second.pin.fingerprint).toBe(first.pin.fingerprint);
     // nobody presses 继续导入 on a server: it takes the batch up by itself and says so
@@ -122,11 +161,6 @@ describe('a server killed mid-import', () => {
     expect(batch).toMatchObject({ status: 'screened', totalRows: ROWS, newRows: ROWS, duplicateRows: 0, badRows: 0 });
 
     await stop('SIGTERM');
-    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    try {
-      expect(db.prepare('SELECT count(*) AS n, count(DISTINCT application_number) AS distinct_numbers FROM filings').get()).toEqual({ n: ROWS, distinct_numbers: ROWS });
-    } finally {
-      db.close();
-    }
+    expect(await storedFilings(kind, dataDir, store?.config)).toEqual({ n: ROWS, distinct_numbers: ROWS });
   }, 240_000);
 });

@@ -1,5 +1,5 @@
 // The load test's invariants, small enough for CI (issue 11; the full run is `npm run bench -- server-load`):
-// a few clerks racing for the same pages of the queue on a real HTTPS server with accounts on PostgreSQL, and a
+// a few clerks racing for the same pages of the queue on a real HTTPS server with accounts and data on PostgreSQL, and a
 // 处长 issuing letters meanwhile. Every accepted decision is written once, none is lost, the conflicts wrote
 // nothing, and the letter numbers are unique and gapless. The checks themselves are shown to fail on a record
 // that does not match the database.
@@ -32,7 +32,7 @@ afterAll(async () => {
   folder?.remove();
 });
 
-const byName = (checks: ReturnType<typeof verifyLoad>, start: string) => checks.find((c) => c.name.startsWith(start))!;
+const byName = (checks: Awaited<ReturnType<typeof verifyLoad>>, start: string) => checks.find((c) => c.name.startsWith(start))!;
 
 describe('several clerks and a 处长 at once on one server', () => {
   it('decides, refuses the stale decisions as conflicts, and issues letters', () => {
@@ -42,20 +42,20 @@ describe('several clerks and a 处长 at once on one server', () => {
     expect(record.letters.issued.length).toBeGreaterThan(0);
   });
 
-  it('passes every check against the database and the audit log', () => {
-    const checks = verifyLoad(t.server.services.ctx.db, record);
+  it('passes every check against the database and the audit log', async () => {
+    const checks = await verifyLoad(t.server.services.ctx.data, record);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     expect(checks.length).toBe(7);
   });
 
-  it('the checks fail on a decision the server did not record, on a lost one, and on a letter answered twice', () => {
+  it('the checks fail on a decision the server did not record, on a lost one, and on a letter answered twice', async () => {
     const [first, ...rest] = record.accepted;
     const invented: LoadRecord = { ...record, accepted: [...record.accepted, { ...first!, versions: first!.versions.map((v) => ({ ...v })) }] };
-    expect(byName(verifyLoad(t.server.services.ctx.db, invented), 'no two accepted decisions').ok).toBe(false);
-    expect(byName(verifyLoad(t.server.services.ctx.db, invented), 'every accepted decision recorded').ok).toBe(false);
+    expect(byName(await verifyLoad(t.server.services.ctx.data, invented), 'no two accepted decisions').ok).toBe(false);
+    expect(byName(await verifyLoad(t.server.services.ctx.data, invented), 'every accepted decision recorded').ok).toBe(false);
     const forgotten: LoadRecord = { ...record, accepted: rest };
-    expect(byName(verifyLoad(t.server.services.ctx.db, forgotten), 'no decision lost').ok).toBe(false);
+    expect(byName(await verifyLoad(t.server.services.ctx.data, forgotten), 'no decision lost').ok).toBe(false);
     const letters = { ...record.letters, issued: [...record.letters.issued, record.letters.issued[0]!] };
-    expect(byName(verifyLoad(t.server.services.ctx.db, { ...record, letters }), 'letter numbers').ok).toBe(false);
+    expect(byName(await verifyLoad(t.server.services.ctx.data, { ...record, letters }), 'letter numbers').ok).toBe(false);
   });
 });

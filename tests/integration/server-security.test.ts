@@ -8,7 +8,7 @@ import { fingerprintOf } from '../../electron/server/certificate';
 import { PIN_MISMATCH_MESSAGE, createServerClient, postPinned } from '../../electron/server/pinned-client';
 import { CHANNELS } from '../../shared/api';
 import { sampleMark } from './support/marks';
-import { seedConfirmedHits, type SeededHits } from './support/letters';
+import { seedConfirmedHitsOn, type SeededHits } from './support/letters';
 import { startTestServer, type TestServer } from './support/server';
 import { marksRepository } from '../../electron/registry/marks';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   admin = t.server.firstAdmin;
   await t.server.accounts.create({ login: 'zhangsan', displayName: '张三', role: '科员', password: PASSWORD.clerk });
   await t.server.accounts.create({ login: 'lichu', displayName: '李处长', role: '处长', password: PASSWORD.head });
-  seeded = seedConfirmedHits(t.server.services.ctx);
+  seeded = await seedConfirmedHitsOn(t.server.services.ctx);
 });
 afterAll(async () => {
   await t?.stop();
@@ -130,9 +130,12 @@ describe('roles', () => {
     const created = await t.call('accounts.create', { login: 'sunqi', displayName: '孙七', role: '科员', password: 'sunqi-password' }, root);
     const id = (created.body.value as { id: number }).id;
     await t.call('accounts.setRole', { id, role: '处长' }, root);
-    const entries = t.server.services.ctx.db
-      .prepare("SELECT actor, action, entity_key AS login, note FROM audit_log WHERE entity = 'user' ORDER BY id")
-      .all() as { actor: string; action: string; login: string; note: string }[];
+    const entries = await t.server.services.ctx.data
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'entity_key as login', 'note'])
+      .where('entity', '=', 'user')
+      .orderBy('id')
+      .execute();
     expect(entries[0]).toEqual({ actor: '测试员', action: 'create', login: 'admin', note: '新建账户：管理员，角色 管理员' });
     expect(entries.filter((entry) => entry.login === 'sunqi')).toEqual([
       { actor: '管理员（admin）', action: 'create', login: 'sunqi', note: '新建账户：孙七，角色 科员' },

@@ -54,6 +54,7 @@ describe('server.json and the environment', () => {
 
   it('reads postgres:// and sqlite: addresses and refuses others', () => {
     expect(storeConfigFromUrl('postgresql://u@h/db', folder.dir)).toEqual({ kind: 'postgres', url: 'postgresql://u@h/db' });
+    expect(storeConfigFromUrl('postgres://u@h:5432/db?schema=markguard', folder.dir)).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db', schema: 'markguard' });
     expect(storeConfigFromUrl('sqlite:a.sqlite', folder.dir)).toEqual({ kind: 'sqlite', file: path.join(folder.dir, 'a.sqlite') });
     expect(() => storeConfigFromUrl('mysql://u:secret@h/db', folder.dir)).toThrow(/mysql:\/\/u:\*\*\*@h\/db.*无法识别/);
   });

@@ -14,6 +14,7 @@ import { createJobManager } from '../../electron/batches/jobs';
 import { createBatchService } from '../../electron/batches/service';
 import { FILING_HEADER, FILING_MAPPING, filingLine, waitForBatch, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
+import { borrowedConnection } from '../../electron/data/store';
 
 let ctx: ReturnType<typeof openTestContext>;
 let folder: ReturnType<typeof tempDir>;
@@ -42,7 +43,7 @@ describe('source file checks', () => {
     const file = writeFilings(folder.dir, 'changing.csv', filings(25_000));
     const batchId = await newBatch(file);
     let changed = false;
-    const run = runBatchImport(ctx.db, { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING }, {
+    const run = runBatchImport(borrowedConnection(ctx), { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING }, {
       onProgress: () => {
         if (changed) return;
         changed = true;
@@ -77,7 +78,7 @@ describe('source file checks', () => {
       const file = path.join(folder.dir, name);
       writeFileSync(file, [FILING_HEADER, ...filings(3, start), tail].join('\r\n'));
       const batchId = await newBatch(file);
-      const counts = await runBatchImport(ctx.db, { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING });
+      const counts = await runBatchImport(borrowedConnection(ctx), { batchId, filePath: file, kind: 'filing', mapping: FILING_MAPPING });
       expect(counts, name).toMatchObject({ totalRows: 4, newRows: 3, badRows: 1 });
       expect((await createBatchesRepository(ctx.data).problems(batchId, 0, 5)).problems, name).toEqual([
         { rowNumber: 5, reason: expect.stringMatching(/不完整|截断|引号/) },

@@ -13,9 +13,10 @@ import { IMAGE_HEADER } from '../../../shared/formats/images';
 import { parseViennaCodes, VIENNA_HEADER } from '../../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
 import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../repository';
-import { createSqliteRowSink, type ChunkRow } from '../row-sink';
-import { dataQueriesOn, inTransaction, type DataQueries } from '../../data/queries';
-import type { Db } from '../../db/open';
+import type { ChunkRow } from '../row-sink';
+import { holdRowSink } from '../row-sinks';
+import type { DataConnection } from '../../data/store';
+import { inTransaction, type DataQueries } from '../../data/queries';
 import { openTable, type TableRow } from '../../tabular';
 import { fileFingerprint, sameFile, type FileFingerprint } from '../../tabular/fingerprint';
 
@@ -101,20 +102,20 @@ function rowParser(job: ImportJob, imageKeys: ReadonlySet<string>) {
 }
 
 export async function runBatchImport(
-  db: Db,
+  connection: DataConnection,
   job: ImportJob,
   options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportCounts> {
-  const data = dataQueriesOn(db);
-  const batches = createBatchesRepository(data);
+  const batches = createBatchesRepository(connection.data);
   // A gazette of a million rows touches five B-trees per row; a large page cache keeps them in memory.
-  db.pragma('cache_size = -262144');
+  connection.sqlite?.pragma('cache_size = -262144');
   const source = await checkedSource(batches, job);
   const table = await openTable(job.filePath);
   const expectedRows = table.format.kind === 'csv' ? Math.max(1, (await countLines(job.filePath)) - 1) : -1;
   const counts: ImportCounts = { totalRows: 0, newRows: 0, duplicateRows: 0, badRows: 0 };
   const parse = rowParser(job, await keysWithImages(job));
-  const sink = createSqliteRowSink(db);
+  const held = await holdRowSink(connection);
+  const sink = held.sink;
   const images = imageCollector(job);
   const flush = async (chunk: readonly TableRow[]) => {
     const parsed = chunk.map((row) => ({ row, result: row.problem === undefined ? parse(row.cells) : { ok: false as const, reason: row.problem } }));
@@ -159,12 +160,13 @@ export async function runBatchImport(
     await flush(chunk);
     report();
   } finally {
+    held.release();
     await table.close();
   }
   if (images.wanted) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(data, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(connection.data, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(

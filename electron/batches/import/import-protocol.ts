@@ -1,9 +1,11 @@
 // Messages between the job manager and the import worker thread.
 import type { ImportCounts } from '../repository';
+import type { DataStoreLocation } from '../../data/store';
 import type { ImportJob, ImportProgress } from './import-batch';
 
 export type ImportWorkerRequest =
-  | { type: 'start'; databasePath: string; nativeBinding?: string; job: ImportJob }
+  /** `store`: where the worker opens its own connection (the SQLite file, or PostgreSQL's URL and schema) */
+  | { type: 'start'; store: DataStoreLocation; job: ImportJob }
   | { type: 'cancel' };
 
 export type ImportWorkerReply =

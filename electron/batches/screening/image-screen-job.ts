@@ -40,8 +40,7 @@ export function screenImagesOf(ctx: AppContext, task: ImageScreenTask): Promise<
     worker.on('error', (error) => settle(() => reject(new Error(`图样比对线程出错：${error.message}`))));
     worker.on('exit', (code) => settle(() => reject(new Error(`图样比对线程意外退出（退出码 ${code}），请重新筛查`))));
     worker.postMessage({
-      type: 'start', databasePath: ctx.databasePath, kind: task.kind, batchId: task.batchId, markNames: [...task.markNames],
-      ...(ctx.config.nativeBinding ? { nativeBinding: ctx.config.nativeBinding } : {}),
+      type: 'start', store: ctx.dataStore, kind: task.kind, batchId: task.batchId, markNames: [...task.markNames],
     } satisfies ImageScreenRequest);
   });
 }

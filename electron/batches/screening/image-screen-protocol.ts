@@ -1,9 +1,11 @@
 // Messages between the job manager and the image screening worker thread (issue 12).
 import type { BatchKind } from '../../../shared/contract/screening';
 import type { Hit } from '../../../shared/domain';
+import type { DataStoreLocation } from '../../data/store';
 
 export type ImageScreenRequest =
-  | { type: 'start'; databasePath: string; nativeBinding?: string; kind: BatchKind; batchId: number; markNames: [string, string][] }
+  /** `store`: where the worker opens its own connection (the SQLite file, or PostgreSQL's URL and schema) */
+  | { type: 'start'; store: DataStoreLocation; kind: BatchKind; batchId: number; markNames: [string, string][] }
   | { type: 'cancel' };
 
 export type ImageScreenReply =

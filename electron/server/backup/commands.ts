@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import { DATABASE_FILE, type AppConfig } from '../../context';
 import { migrateStore } from '../../store/migrate';
+import { migrateDataStore } from '../../data/postgres/migrate';
 import { openStore, type StoreConfig } from '../../store/store';
 import type { ServerConfig } from '../config';
 import { restoreServerBackup } from './restore';
@@ -15,12 +16,15 @@ import { createServerBackupService } from './service';
 const formatSize = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function backupCommand(app: AppConfig, config: ServerConfig, storeConfig: StoreConfig, write: (line: string) => void): Promise<void> {
+  // the app's data is in the SQLite file only beside a SQLite accounts store; on PostgreSQL it is in the store
   const databasePath = path.join(app.dataDir, DATABASE_FILE);
-  if (!existsSync(databasePath)) throw new AppFailure('invalid-input', `数据文件夹「${app.dataDir}」中没有 ${DATABASE_FILE}：服务器还没有启动过，或数据文件夹不对（--data-dir）。`);
-  const appDb = new Database(databasePath, { readonly: true, fileMustExist: true, ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}) });
+  if (storeConfig.kind === 'sqlite' && !existsSync(databasePath)) throw new AppFailure('invalid-input', `数据文件夹「${app.dataDir}」中没有 ${DATABASE_FILE}：服务器还没有启动过，或数据文件夹不对（--data-dir）。`);
+  const appDb = storeConfig.kind === 'sqlite' ? new Database(databasePath, { readonly: true, fileMustExist: true, ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}) }) : null;
   const store = await openStore(storeConfig);
   try {
-    await migrateStore(store); // an accounts store a newer version left is refused here, before anything is written
+    // a store a newer version left is refused here, before anything is written
+    await migrateStore(store);
+    if (store.kind === 'postgres') await migrateDataStore(store);
     const now = app.now ?? (() => new Date());
     const service = createServerBackupService(
       () => ({ appDb, dataDir: app.dataDir, storeConfig, store, version: app.version, backupsDir: config.backups.backupsDir, now }),
@@ -32,7 +36,7 @@ export async function backupCommand(app: AppConfig, config: ServerConfig, storeC
     write(`服务器备份已完成：${made.folder}（${formatSize(made.sizeBytes)}）`);
     write(`账户 ${counts.users} 个，会话 ${counts.sessions} 个（恢复时不恢复会话）；保护名录 ${counts.marks} 条，命中 ${counts.hits} 条，函件 ${counts.letters} 件。保留最新 ${config.backups.keep} 份。`);
   } finally {
-    appDb.close();
+    appDb?.close();
     await store.close();
   }
 }
@@ -42,5 +46,6 @@ export async function restoreCommand(folder: string | undefined, app: AppConfig,
   const result = await restoreServerBackup({ folder, app, storeConfig });
   const { counts, createdAt } = result.manifest;
   write(`已从服务器备份恢复（备份时间 ${createdAt}）：账户 ${counts.users} 个；保护名录 ${counts.marks} 条，命中 ${counts.hits} 条，函件 ${counts.letters} 件。`);
-  write(`恢复前的应用数据保存在「${result.previousAppDataAt}」。会话没有恢复：所有用户（包括管理员）需要重新登录，密码为备份时的密码。`);
+  if (result.previousAppDataAt) write(`恢复前的应用数据保存在「${result.previousAppDataAt}」。`);
+  write('会话没有恢复：所有用户（包括管理员）需要重新登录，密码为备份时的密码。');
 }

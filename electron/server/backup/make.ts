@@ -1,6 +1,9 @@
-// Making a server backup (manifest.ts describes the folder). The app's data is copied with SQLite's backup API and
-// its images packed in (the desktop's own code); the accounts with pg_dump (custom format, the server's schema,
-// sessions' rows left out: everyone logs in again after a restore) or, for a SQLite store, the backup API.
+// Making a server backup (manifest.ts describes the folder). The app's data in its SQLite file is copied with
+// SQLite's backup API and its images packed in (the desktop's own code); the accounts with pg_dump (custom format,
+// the server's schema, sessions' rows left out: everyone logs in again after a restore) or, for a SQLite store, the
+// backup API. With the data on PostgreSQL it is in the same schema, so the one pg_dump takes data and accounts in
+// one snapshot, and the images go into images.sqlite (read after the dump: images are never deleted, so every
+// image a dumped row names is among them).
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,15 +14,20 @@ import type { Db } from '../../db/open';
 import { packImages } from '../../logos/backup-images';
 import { backupFailure, checkBackupFile, copyDatabase } from '../../backup/service';
 import type { Store, StoreConfig } from '../../store/store';
+import { dataQueriesOnPool } from '../../data/store';
+import { DATA_MIGRATION_TABLE } from '../../data/postgres/migrate';
 import {
-  ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, MANIFEST_FILE, PART_SUFFIX, SERVER_BACKUP_PREFIX,
+  ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, IMAGES_FILE, MANIFEST_FILE, PART_SUFFIX, SERVER_BACKUP_PREFIX,
   describePart, verifyServerBackup, type Manifest,
 } from './manifest';
 import { connectionFor, findPgTool, runTool } from './tools';
 
 export interface ServerBackupSources {
-  /** the server's app database (the live connection, or a read-only one from the command line) */
-  appDb: Db;
+  /**
+   * the server's app database (the live connection, or a read-only one from the command line); null when the data
+   * is on the store's PostgreSQL (the server's schema holds both)
+   */
+  appDb: Db | null;
   /** the server's data folder (its images/) */
   dataDir: string;
   nativeBinding?: string;
@@ -78,6 +86,55 @@ async function dumpAccounts(sources: ServerBackupSources, folder: string): Promi
   return ACCOUNTS_DUMP_FILE;
 }
 
+interface AppDataPart {
+  /** app-data.sqlite, or images.sqlite beside a dump that holds the data */
+  file: string;
+  /** the dump, when making this part already wrote it */
+  accountsFile?: string;
+  schemaVersion: number;
+  counts: { marks: number; hits: number; letters: number };
+}
+
+async function copySqliteData(sources: ServerBackupSources, appDb: Db, partFolder: string): Promise<AppDataPart> {
+  await copyDatabase(appDb, path.join(partFolder, APP_DATA_FILE), (copy) => packImages(copy, sources.dataDir, sources.nativeBinding));
+  const checked = checkBackupFile(path.join(partFolder, APP_DATA_FILE), sources.nativeBinding);
+  const copy = new Database(path.join(partFolder, APP_DATA_FILE), { readonly: true, ...(sources.nativeBinding ? { nativeBinding: sources.nativeBinding } : {}) });
+  try {
+    return { file: APP_DATA_FILE, schemaVersion: checked.version, counts: { marks: checked.counts.marks, hits: countTable(copy, 'hits'), letters: checked.counts.letters } };
+  } finally {
+    copy.close();
+  }
+}
+
+/** The data on PostgreSQL: the counts, the dump (data and accounts in one snapshot), then the images it names. */
+async function dumpedPostgresData(sources: ServerBackupSources, partFolder: string): Promise<AppDataPart> {
+  if (sources.storeConfig.kind !== 'postgres') throw new Error('内部错误：应用数据不在 SQLite 文件中时，账户存储必须是 PostgreSQL');
+  const data = dataQueriesOnPool(sources.store);
+  const count = async (table: 'protected_marks' | 'hits' | 'letters') =>
+    Number((await data.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+  const counts = { marks: await count('protected_marks'), hits: await count('hits'), letters: await count('letters') };
+  const newest = await sql<{ name: string }>`select name from ${sql.table(DATA_MIGRATION_TABLE)} order by name desc limit 1`.execute(data);
+  const accountsFile = await dumpAccounts(sources, partFolder);
+  const images = await data.selectFrom('images').select(['sha256', 'format']).execute();
+  await writeImagesCarrier(path.join(partFolder, IMAGES_FILE), images, sources);
+  return { file: IMAGES_FILE, accountsFile, schemaVersion: Number.parseInt(newest.rows[0]?.name ?? '0', 10), counts };
+}
+
+/** A SQLite file with the images' rows, their bytes packed in by the desktop backup's own packImages. */
+async function writeImagesCarrier(file: string, images: readonly { sha256: string; format: string }[], sources: ServerBackupSources): Promise<void> {
+  const carrier = new Database(file, sources.nativeBinding ? { nativeBinding: sources.nativeBinding } : {});
+  try {
+    carrier.exec('CREATE TABLE images (sha256 TEXT PRIMARY KEY, format TEXT NOT NULL)');
+    const insert = carrier.prepare('INSERT INTO images (sha256, format) VALUES (?, ?)');
+    carrier.transaction(() => {
+      for (const image of images) insert.run(image.sha256, image.format);
+    })();
+  } finally {
+    carrier.close();
+  }
+  await packImages(file, sources.dataDir, sources.nativeBinding);
+}
+
 function freeName(backupsDir: string, date: Date): string {
   const base = `${SERVER_BACKUP_PREFIX}${backupStamp(date)}`;
   let name = base;
@@ -101,29 +158,22 @@ export async function makeServerBackup(sources: ServerBackupSources): Promise<Ma
     // pg_dump is looked for before anything is copied, so a missing one costs nothing
     if (sources.storeConfig.kind === 'postgres') findPgTool('pg_dump', sources.searchPath);
     const accounts = await accountsFacts(sources.store);
-    await copyDatabase(sources.appDb, path.join(partFolder, APP_DATA_FILE), (copy) => packImages(copy, sources.dataDir, sources.nativeBinding));
-    const accountsFile = await dumpAccounts(sources, partFolder);
-    const checked = checkBackupFile(path.join(partFolder, APP_DATA_FILE), sources.nativeBinding);
-    const copy = new Database(path.join(partFolder, APP_DATA_FILE), { readonly: true, ...(sources.nativeBinding ? { nativeBinding: sources.nativeBinding } : {}) });
-    let hits: number;
-    try {
-      hits = countTable(copy, 'hits');
-    } finally {
-      copy.close();
-    }
+    const app = sources.appDb ? await copySqliteData(sources, sources.appDb, partFolder) : await dumpedPostgresData(sources, partFolder);
+    const accountsFile = app.accountsFile ?? (await dumpAccounts(sources, partFolder));
     const manifest: Manifest = {
       format: 'markguard-server-backup',
       formatVersion: 1,
       createdAt: when.toISOString(),
       markguardVersion: sources.version,
-      appSchemaVersion: checked.version,
+      appSchemaVersion: app.schemaVersion,
+      appData: sources.appDb ? 'sqlite' : 'postgres',
       accounts: {
         kind: sources.storeConfig.kind,
         schema: sources.storeConfig.kind === 'postgres' ? (sources.storeConfig.schema ?? 'public') : null,
         migration: accounts.migration,
       },
-      counts: { users: accounts.users, sessions: accounts.sessions, marks: checked.counts.marks, hits, letters: checked.counts.letters },
-      parts: [await describePart(partFolder, APP_DATA_FILE), await describePart(partFolder, accountsFile)],
+      counts: { users: accounts.users, sessions: accounts.sessions, ...app.counts },
+      parts: [await describePart(partFolder, app.file), await describePart(partFolder, accountsFile)],
     };
     writeFileSync(path.join(partFolder, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     await verifyServerBackup(partFolder);

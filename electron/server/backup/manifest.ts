@@ -3,6 +3,9 @@
 //   accounts.dump     the accounts store, pg_dump custom format of the server's schema (sessions' rows left out)
 //   accounts.sqlite   instead of accounts.dump when the accounts store is a SQLite file
 //   manifest.json     what and when, the counts, and the SHA-256 of each part
+// With the app's data on PostgreSQL (appData: 'postgres') the data's tables are in accounts.dump beside the
+// accounts (one schema, one pg_dump snapshot) and app-data.sqlite is replaced by
+//   images.sqlite     the 图样 files the data refers to, packed as the desktop's backup packs them
 // The folder is written as <name>.part and renamed only after every part was hashed and checked.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +17,7 @@ export const MANIFEST_FILE = 'manifest.json';
 export const APP_DATA_FILE = 'app-data.sqlite';
 export const ACCOUNTS_DUMP_FILE = 'accounts.dump';
 export const ACCOUNTS_SQLITE_FILE = 'accounts.sqlite';
+export const IMAGES_FILE = 'images.sqlite';
 export const SERVER_BACKUP_PREFIX = 'server-';
 export const PART_SUFFIX = '.part';
 
@@ -23,6 +27,8 @@ export const ManifestSchema = z.object({
   createdAt: z.string(),
   markguardVersion: z.string(),
   appSchemaVersion: z.number().int(),
+  /** where the app's data was: the SQLite file (app-data.sqlite) or the store's PostgreSQL schema (in the dump) */
+  appData: z.enum(['sqlite', 'postgres']).default('sqlite'),
   accounts: z.object({
     kind: z.enum(['postgres', 'sqlite']),
     /** the PostgreSQL schema dumped (public when the server uses the default) */
@@ -70,7 +76,7 @@ export async function verifyServerBackup(folder: string): Promise<Manifest> {
   } catch {
     throw new AppFailure('invalid-input', `服务器备份「${name}」的清单 ${MANIFEST_FILE} 已损坏或无法识别，未做任何更改。`);
   }
-  const needed = [APP_DATA_FILE, manifest.accounts.kind === 'postgres' ? ACCOUNTS_DUMP_FILE : ACCOUNTS_SQLITE_FILE];
+  const needed = [manifest.appData === 'postgres' ? IMAGES_FILE : APP_DATA_FILE, manifest.accounts.kind === 'postgres' ? ACCOUNTS_DUMP_FILE : ACCOUNTS_SQLITE_FILE];
   for (const file of needed) {
     if (!manifest.parts.some((part) => part.file === file)) {
       throw new AppFailure('invalid-input', `服务器备份「${name}」的清单中缺少「${file}」，未做任何更改。`);

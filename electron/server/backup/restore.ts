@@ -2,10 +2,14 @@
 //   1. verify the manifest's hashes (a damaged backup is refused, nothing changed) and that the app copy opens;
 //   2. the accounts: pg_restore --clean --single-transaction into the server's schema (one transaction: a failure
 //      leaves the accounts as they were), or for a SQLite store a backup-API copy swapped in by rename;
-//   3. the app data with the desktop's own restore (restore.ts: staged copy, journal, the old file kept in replaced/).
+//   3. the app data with the desktop's own restore (restore.ts: staged copy, journal, the old file kept in replaced/);
+//      with the data on PostgreSQL it came back in step 2 (same schema, same dump, same transaction), and only the
+//      images are written back into images/ (added, never removed). The letter numbers are raised above the
+//      archive's at the server's next start (reconcileWithArchive), as after any start.
 // Sessions are not restored (their rows are not in the dump): everyone logs in again.
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { unpackImages } from '../../logos/backup-images';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import type { AppConfig } from '../../context';
@@ -16,7 +20,7 @@ import { checkBackupFile } from '../../backup/service';
 import { restoreDatabase } from '../../backup/restore';
 import { startServices } from '../../startup';
 import type { StoreConfig } from '../../store/store';
-import { ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, verifyServerBackup, type Manifest } from './manifest';
+import { ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, IMAGES_FILE, verifyServerBackup, type Manifest } from './manifest';
 import { refuseWhileServerRuns } from './running-lock';
 import { connectionFor, findPgTool, runTool } from './tools';
 
@@ -29,8 +33,8 @@ export interface ServerRestoreOptions {
 
 export interface ServerRestoreResult {
   manifest: Manifest;
-  /** where the app database that was replaced is kept */
-  previousAppDataAt: string;
+  /** where the app database that was replaced is kept; null when the data is on PostgreSQL (restored in place) */
+  previousAppDataAt: string | null;
 }
 
 const NO_DIALOGS = { openFile: () => Promise.reject(new Error('no dialogs')), saveFile: () => Promise.reject(new Error('no dialogs')) };
@@ -82,6 +86,18 @@ function refuseNewer(manifest: Manifest, kind: StoreConfig['kind']): void {
   }
 }
 
+/** Writes the backup's images into the data folder's images/ from a copy of the carrier (unpacking changes it). */
+async function restoreImages(carrier: string, app: AppConfig): Promise<void> {
+  const copy = path.join(app.dataDir, `${IMAGES_FILE}.restoring`);
+  mkdirSync(app.dataDir, { recursive: true });
+  copyFileSync(carrier, copy);
+  try {
+    await unpackImages(copy, app.dataDir, app.nativeBinding);
+  } finally {
+    rmSync(copy, { force: true });
+  }
+}
+
 /** Restores a server backup; refuses a damaged one before anything changes. */
 export async function restoreServerBackup(options: ServerRestoreOptions): Promise<ServerRestoreResult> {
   const folder = path.resolve(options.folder);
@@ -92,10 +108,20 @@ export async function restoreServerBackup(options: ServerRestoreOptions): Promis
     throw new AppFailure('invalid-input', `这份备份的账户存储是 ${manifest.accounts.kind}，本服务器配置的是 ${options.storeConfig.kind}，未做任何更改。`);
   }
   refuseNewer(manifest, options.storeConfig.kind);
+  const dataOnPostgres = options.storeConfig.kind === 'postgres';
+  if (dataOnPostgres !== (manifest.appData === 'postgres')) {
+    throw new AppFailure('invalid-input', manifest.appData === 'postgres'
+      ? '这份备份的应用数据在 PostgreSQL 中，本服务器的应用数据在 SQLite 文件中：无法恢复到这里。未做任何更改。'
+      : '这份备份由应用数据仍在 SQLite 文件中的旧版服务器制作，本服务器的应用数据在 PostgreSQL 中：无法直接恢复。未做任何更改。');
+  }
+  if (options.storeConfig.kind === 'postgres') {
+    await restorePostgres(folder, manifest, options.storeConfig, options.searchPath);
+    await restoreImages(path.join(folder, IMAGES_FILE), options.app);
+    return { manifest, previousAppDataAt: null };
+  }
   const appData = path.join(folder, APP_DATA_FILE);
   checkBackupFile(appData, options.app.nativeBinding);
-  if (options.storeConfig.kind === 'postgres') await restorePostgres(folder, manifest, options.storeConfig, options.searchPath);
-  else await restoreSqliteAccounts(folder, options.storeConfig);
+  await restoreSqliteAccounts(folder, options.storeConfig);
   const running = await startServices({ ...options.app, transport: 'server' }, NO_DIALOGS);
   try {
     const restored = await restoreDatabase(running.ctx, appData);

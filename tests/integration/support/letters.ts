@@ -4,7 +4,8 @@ import { createQueuedDialogs } from '../../../electron/bridge/dialogs';
 import { createFileGrants } from '../../../electron/files/grants';
 import { createLettersHandlers } from '../../../electron/letters/handlers';
 import type { LetterFormat } from '../../../shared/contract/letters';
-import type { HitReason } from '../../../shared/domain';
+import type { HitReason, ProtectedMark } from '../../../shared/domain';
+import { markColumns } from '../../../electron/registry/marks';
 import { insertMarkRow, sampleMark } from './marks';
 
 export interface SeededHits {
@@ -63,6 +64,55 @@ export function seedConfirmedHits(ctx: AppContext): SeededHits {
   ];
   const lakeHit = insertHit(ctx, insertFiling(ctx, batchId, { number: '71000004', mark: '青海湖', niceClass: 33, applicant: '西宁某某酒业有限公司', published: '2026-08-28' }), lake, ['identical'], 'confirmed');
   const undecided = insertHit(ctx, insertFiling(ctx, batchId, { number: '71000005', mark: '青海湖畔', niceClass: 43, applicant: '西宁某某酒业有限公司', published: '2026-11-27' }), lake, ['added'], 'undecided');
+  return { gi: giHits, lake: lakeHit, undecided };
+}
+
+/**
+ * The same hits as seedConfirmedHits, written through the query builder on ctx.data, so that they can be seeded on
+ * either store (the SQLite file or a server's PostgreSQL).
+ */
+export async function seedConfirmedHitsOn(ctx: AppContext): Promise<SeededHits> {
+  const now = ctx.now();
+  const data = ctx.data;
+  const mark = async (m: ProtectedMark) => {
+    const row = await data.insertInto('protected_marks').values({ ...markColumns(m), created_at: now, updated_at: now }).returning('key').executeTakeFirstOrThrow();
+    return { key: Number(row.key), id: m.id, name: m.name, category: m.category };
+  };
+  const gi = await mark(sampleMark({ id: 'GI-001', name: '柴达木枸杞', category: '地理标志', classes: [29, 31], registrationNumber: '8888888', holder: '海西州枸杞协会', region: '海西州' }));
+  const lake = await mark(sampleMark({ id: 'PR-001', name: '青海湖', category: '公共资源', classes: [], registrationNumber: '', holder: '青海湖景区保护利用管理局', region: '青海' }));
+  const batch = await data
+    .insertInto('batches')
+    .values({ kind: 'filing', file_name: '第1965期.csv', file_path: '/tmp/第1965期.csv', file_size: 100, status: 'screened', started_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const hit = async (row: { number: string; mark: string; niceClass: number; applicant: string; published: string }, to: typeof gi, reasons: HitReason[], decision: 'confirmed' | 'undecided') => {
+    const filing = await data
+      .insertInto('filings')
+      .values({
+        application_number: row.number, batch_id: batch.id, mark_text: row.mark, nice_class: row.niceClass, applicant: row.applicant,
+        agency: '西宁某知识产权代理有限公司', filed_on: '2026-06-01', gazette_issue: '1965', published_on: row.published, opposition_deadline: '',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const inserted = await data
+      .insertInto('hits')
+      .values({
+        source: 'filing', filing_id: filing.id, mark_key: to.key, mark_id: to.id, mark_name: to.name, mark_category: to.category,
+        matched_text: to.name, matched_mark: to.name, score: 0.9, reasons: JSON.stringify(reasons), found_at: '2026-11-28T00:00:00Z',
+        decision, decided_at: '2026-11-28T00:00:00Z', decided_by: '测试员',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(inserted.id);
+  };
+  const applicant = '格尔木某某商贸有限公司';
+  const giHits = [
+    await hit({ number: '71000001', mark: '柴达木枸杞王', niceClass: 29, applicant, published: '2026-11-27' }, gi, ['added'], 'confirmed'),
+    await hit({ number: '71000002', mark: '柴达牧枸杞', niceClass: 31, applicant, published: '2026-11-27' }, gi, ['homophone'], 'confirmed'),
+    await hit({ number: '71000003', mark: '柴达木杞', niceClass: 5, applicant, published: '2026-11-30' }, gi, ['dropped'], 'confirmed'),
+  ];
+  const lakeHit = await hit({ number: '71000004', mark: '青海湖', niceClass: 33, applicant: '西宁某某酒业有限公司', published: '2026-08-28' }, lake, ['identical'], 'confirmed');
+  const undecided = await hit({ number: '71000005', mark: '青海湖畔', niceClass: 43, applicant: '西宁某某酒业有限公司', published: '2026-11-27' }, lake, ['added'], 'undecided');
   return { gi: giHits, lake: lakeHit, undecided };
 }
 

@@ -1,6 +1,6 @@
 // A real MarkGuard server on loopback for the security tests: HTTPS with a self-signed certificate made at its
-// first start, accounts on the real PostgreSQL (a fresh schema), the app's data in a temporary SQLite folder,
-// and a clock for the accounts that the test moves.
+// first start, accounts and the app's data on the real PostgreSQL (a fresh schema; `sqlite`: an accounts store
+// file and the data in the data folder's SQLite file), and a clock for the accounts that the test moves.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import https from 'node:https';

@@ -7,6 +7,10 @@ import { createQueuedDialogs } from '../../../electron/bridge/dialogs';
 import { startServices, type RunningServices } from '../../../electron/startup';
 import type { FilePurpose } from '../../../shared/contract/files';
 import { tempDir, testConfig } from './context';
+import { openFreshStore, type TestStore } from './stores';
+import { migrateDataStore } from '../../../electron/data/postgres/migrate';
+import type { DataStoreChoice } from '../../../electron/data/store';
+import type { StoreKind } from '../../../electron/store/store';
 
 export interface ServicesHarness {
   readonly services: RunningServices;
@@ -14,18 +18,34 @@ export interface ServicesHarness {
   readonly dialogs: ReturnType<typeof createQueuedDialogs>;
 }
 
-/** Registers beforeEach/afterEach; read the fields inside tests (each test gets new ones). */
-export function useRunningServices(): ServicesHarness {
+/**
+ * Registers beforeEach/afterEach; read the fields inside tests (each test gets new ones). `kind`: the app's data in
+ * the data folder's SQLite file (the desktop, default), or on the real PostgreSQL in a fresh schema, migrated, as a
+ * server keeps it (support/stores.ts).
+ */
+export function useRunningServices(kind: StoreKind = 'sqlite'): ServicesHarness {
   let current: ServicesHarness | undefined;
+  let store: TestStore | undefined;
   beforeEach(async () => {
     const folder = tempDir();
     const dialogs = createQueuedDialogs();
-    current = { folder, dialogs, services: await startServices(testConfig(path.join(folder.dir, 'data')), dialogs) };
+    let dataStore: DataStoreChoice = { kind: 'sqlite' };
+    if (kind === 'postgres') {
+      store = await openFreshStore('postgres');
+      await migrateDataStore(store.store);
+      if (store.config.kind !== 'postgres') throw new Error('a PostgreSQL test store has a PostgreSQL config');
+      dataStore = { kind: 'postgres', store: store.store, config: store.config };
+    }
+    current = { folder, dialogs, services: await startServices(testConfig(path.join(folder.dir, 'data'), { dataStore }), dialogs) };
   });
-  afterEach(() => {
+  afterEach(async () => {
     current?.services.close();
+    // a job still writing when the test ended is stopped before its store goes
+    await current?.services.ctx.jobs.stopAll();
+    await store?.drop();
     current?.folder.remove();
     current = undefined;
+    store = undefined;
   });
   const now = (): ServicesHarness => {
     if (!current) throw new Error('the services exist only inside a test');
