@@ -67,6 +67,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A browser keeps its connections alive (and a page polls): close would wait for them. Idle ones go at once; a
+    // request still running gets two seconds to be answered.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      }),
   };
 }

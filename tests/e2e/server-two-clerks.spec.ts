@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';
-import { seedConfirmedHits } from '../integration/support/letters';
+import { seedConfirmedHitsOn } from '../integration/support/letters';
 import { REPO_ROOT } from './fixtures';
 import { expect, goTo, seedScreenedBatch, signIn, test } from './server-fixtures';
 
@@ -66,7 +66,7 @@ test('two clerks on one server: a confirmation is seen by the other, a stale dec
 test('letters: a 科员 does not see 签发, a 处长 does', async ({ e2e }) => {
   await e2e.addUser('zhangsan', '张三', '科员');
   await e2e.addUser('wangchu', '王处长', '处长');
-  const seeded = seedConfirmedHits(e2e.server.services.ctx);
+  const seeded = await seedConfirmedHitsOn(e2e.server.services.ctx);
   const draft = await e2e.server.services.dispatch('letters.draftFromHits', { hitIds: seeded.gi, kind: 'referral' });
   expect(draft.ok).toBe(true);
   const openDraft = async (page: Page) => {
