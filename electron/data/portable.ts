@@ -25,3 +25,20 @@ export function tableAs<T, A extends string>(dialect: DataDialect, table: string
   const name = sql.id(alias);
   return sql<T>`${sql.table(table)}`.as<A>(dialect === 'sqlite' && index ? sql`${name} INDEXED BY ${sql.id(index)}` : name);
 }
+
+/**
+ * The database refused a write because `table.column` must be unique: null when `error` is anything else. `value`
+ * is the value that clashed when the database says (PostgreSQL's detail does, SQLite's message does not).
+ */
+export function uniqueViolation(error: unknown, table: string, column: string): { value: string | null } | null {
+  if (!(error instanceof Error)) return null;
+  // the drivers' own fields: better-sqlite3's SqliteError.code, pg's DatabaseError.code/table/detail
+  const { code, table: onTable, detail } = error as Error & { code?: unknown; table?: unknown; detail?: unknown };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return error.message.split(/[:,]\s*/).includes(`${table}.${column}`) ? { value: null } : null;
+  }
+  if (code !== '23505' || onTable !== table || typeof detail !== 'string') return null;
+  const clash = /^Key \((.+?)\)=\((.*)\) already exists\.?$/s.exec(detail);
+  if (!clash || clash[1] !== column) return null;
+  return { value: clash[2] ?? null };
+}

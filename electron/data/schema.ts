@@ -19,6 +19,8 @@ export interface ProtectedMarksTable {
   notes: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** raised by every write of the record: an edit or deletion names the version the clerk saw (migration 12) */
+  version: Generated<number>;
 }
 
 export interface AuditLogTable {

@@ -36,7 +36,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
       const handler = handlers[channel] as (value: unknown) => unknown;
       return ok(await handler(parsed.data));
     } catch (error) {
-      if (error instanceof AppFailure) return fail(error.kind, error.message);
+      if (error instanceof AppFailure) return fail(error.kind, error.message, error.current);
       log(`channel ${channel} failed`, error);
       const detail = error instanceof Error ? error.message : String(error);
       return fail('internal', `操作失败（内部错误：${detail}）。数据未被修改，请重试或联系技术支持。`);

@@ -31,8 +31,8 @@ export function createRegistryHandlers(ctx: AppContext, shell: ShellPorts, sampl
     'registry.create': ({ mark, duplicates }) => registry.create(mark, duplicates),
     'registry.findDuplicates': ({ mark }) => registry.findDuplicates(mark),
     'registry.usage': ({ key }) => registry.usage(key),
-    'registry.update': ({ key, mark }) => registry.update(key, mark),
-    'registry.delete': ({ key }) => registry.remove(key),
+    'registry.update': ({ key, version, mark }) => registry.update(key, mark, version),
+    'registry.delete': ({ key, version }) => registry.remove(key, version),
     'registry.history': ({ key }) => registry.history(key),
     'registry.importPreview': ({ fileToken }) => imports.preview(shell.files.resolve(fileToken, 'table')),
     'registry.importCommit': async ({ token }) => {

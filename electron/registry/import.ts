@@ -158,7 +158,7 @@ function importWriter(ctx: AppContext, tx: DataExecutor, fileName: string, store
     const rows = waiting;
     waiting = [];
     const keys = await marksRepository(tx).insertAll(rows);
-    rows.forEach(({ mark, now }, i) => registry.set(mark.id, { ...mark, key: keys[i]!, createdAt: now, updatedAt: now }));
+    rows.forEach(({ mark, now }, i) => registry.set(mark.id, { ...mark, key: keys[i]!, createdAt: now, updatedAt: now, version: 0 }));
     await auditRepository(tx).recordAll(rows.map(({ mark, now }, i) => ({ entry: imported(keys[i]!, null, mark), at: now })));
   }
 
@@ -178,8 +178,10 @@ function importWriter(ctx: AppContext, tx: DataExecutor, fileName: string, store
       if (JSON.stringify(before) === JSON.stringify(mark)) return 'unchanged';
       await flush(); // the audit log keeps the file's order
       const now = ctx.now();
-      await marksRepository(tx).update(existing.key, mark, now);
-      registry.set(mark.id, { ...mark, key: existing.key, createdAt: existing.createdAt, updatedAt: now });
+      // an import overwrites whatever the registry holds (the clerk previewed the changes), raising the version: a
+      // clerk with the record open in the editor then gets a conflict instead of undoing the import's change
+      const version = (await marksRepository(tx).update(existing.key, mark, now)) ?? existing.version + 1;
+      registry.set(mark.id, { ...mark, key: existing.key, createdAt: existing.createdAt, updatedAt: now, version });
       await auditRepository(tx).record(imported(existing.key, before, mark), now);
       return 'updated';
     },

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { StoredMark } from '../../shared/api';
 import type { Category, ProtectedMark } from '../../shared/domain';
+import { uniqueViolation } from '../data/portable';
 import type { DataExecutor } from '../data/queries';
 import type { ProtectedMarksTable } from '../data/schema';
 
@@ -23,11 +24,12 @@ export function toStored(row: MarkRow): StoredMark {
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 
 export function toProtectedMark(stored: StoredMark): ProtectedMark {
-  const { key: _key, createdAt: _created, updatedAt: _updated, ...mark } = stored;
+  const { key: _key, createdAt: _created, updatedAt: _updated, version: _version, ...mark } = stored;
   return mark;
 }
 
@@ -45,6 +47,33 @@ export function markColumns(mark: ProtectedMark) {
     recognized_on: mark.recognizedOn,
     notes: mark.notes,
   };
+}
+
+/**
+ * A write refused by the database because its 编号 is taken: a record with the same 编号 committed since the caller
+ * looked (two clerks creating at once on the server). On PostgreSQL the caller's transaction is spoiled by then, so
+ * the service names the record that holds the 编号 after its transaction has rolled back.
+ */
+export class MarkIdTaken extends Error {
+  constructor(
+    /** the 编号, when the database said which */
+    readonly markId: string | null,
+    options: { cause: unknown },
+  ) {
+    super(`protected_marks: mark_id ${markId ?? '?'} is taken`, options);
+    this.name = 'MarkIdTaken';
+  }
+}
+
+/** Runs a write, turning the database's refusal of a taken 编号 into MarkIdTaken. */
+async function claimingMarkId<T>(markId: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const violation = uniqueViolation(error, 'protected_marks', 'mark_id');
+    if (violation) throw new MarkIdTaken(markId ?? violation.value, { cause: error });
+    throw error;
+  }
 }
 
 export function marksRepository(db: DataExecutor) {
@@ -77,23 +106,24 @@ export function marksRepository(db: DataExecutor) {
     },
 
     /** The new record's key. */
+    /** The new record's key; MarkIdTaken when its 编号 is taken. */
     async insert(mark: ProtectedMark, now: string): Promise<number> {
-      const row = await db
-        .insertInto('protected_marks')
-        .values({ ...markColumns(mark), created_at: now, updated_at: now })
-        .returning('key')
-        .executeTakeFirstOrThrow();
+      const row = await claimingMarkId(mark.id, () =>
+        db.insertInto('protected_marks').values({ ...markColumns(mark), created_at: now, updated_at: now }).returning('key').executeTakeFirstOrThrow(),
+      );
       return row.key;
     },
 
-    /** Several new records in one statement (an import's rows); their keys in the order given. */
+    /** Several new records in one statement (an import's rows); their keys in the order given. MarkIdTaken as insert. */
     async insertAll(marks: readonly { mark: ProtectedMark; now: string }[]): Promise<number[]> {
       if (marks.length === 0) return [];
-      const rows = await db
-        .insertInto('protected_marks')
-        .values(marks.map(({ mark, now }) => ({ ...markColumns(mark), created_at: now, updated_at: now })))
-        .returning(['key', 'mark_id'])
-        .execute();
+      const rows = await claimingMarkId(null, () =>
+        db
+          .insertInto('protected_marks')
+          .values(marks.map(({ mark, now }) => ({ ...markColumns(mark), created_at: now, updated_at: now })))
+          .returning(['key', 'mark_id'])
+          .execute(),
+      );
       // RETURNING promises no order: the 编号, unique, says which key is whose
       const keyOf = new Map(rows.map((row) => [row.mark_id, row.key]));
       return marks.map(({ mark }) => {
@@ -103,9 +133,19 @@ export function marksRepository(db: DataExecutor) {
       });
     },
 
-    async update(key: number, mark: ProtectedMark, now: string): Promise<boolean> {
-      const result = await db.updateTable('protected_marks').set({ ...markColumns(mark), updated_at: now }).where('key', '=', key).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    /**
+     * Writes the record and raises its version, in one statement: with `version`, only while the record is still
+     * at it, so that of two clerks saving the same version at once only one writes. The new version, or null when
+     * nothing was written (the record is gone, or has moved on). MarkIdTaken when its new 编号 is taken.
+     */
+    async update(key: number, mark: ProtectedMark, now: string, version?: number): Promise<number | null> {
+      let query = db
+        .updateTable('protected_marks')
+        .set((eb) => ({ ...markColumns(mark), updated_at: now, version: eb('version', '+', 1) }))
+        .where('key', '=', key);
+      if (version !== undefined) query = query.where('version', '=', version);
+      const row = await claimingMarkId(mark.id, () => query.returning('version').executeTakeFirst());
+      return row?.version ?? null;
     },
 
     /** Hits of the mark, and the letters citing any of them. */
@@ -120,8 +160,11 @@ export function marksRepository(db: DataExecutor) {
       return { hits: Number(hits.n), letters: Number(letters.n) };
     },
 
-    async remove(key: number): Promise<boolean> {
-      const result = await db.deleteFrom('protected_marks').where('key', '=', key).executeTakeFirst();
+    /** Deletes the record; with `version`, only while it is still at it. Whether a row went. */
+    async remove(key: number, version?: number): Promise<boolean> {
+      let query = db.deleteFrom('protected_marks').where('key', '=', key);
+      if (version !== undefined) query = query.where('version', '=', version);
+      const result = await query.executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
   };

@@ -1,4 +1,8 @@
 // Create, edit and delete protected marks; every change is written in one transaction with its audit entry.
+// Several clerks share one registry on the server (issue 11): an edit or deletion names the version of the record
+// the clerk saw and is refused as a conflict, with nothing written, when the record has changed since — checked when
+// read and again by the write itself (marks.ts), so that two requests at once on PostgreSQL cannot both win. A 编号
+// taken meanwhile is refused by the database's unique index, answered with the same message as the check before it.
 import type { AuditEntry, StoredMark } from '../../shared/api';
 import type { ProtectedMark } from '../../shared/domain';
 import { validateMark } from '../../shared/formats/registry';
@@ -7,7 +11,8 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { auditRepository } from '../data/audit';
 import { inTransaction, type DataExecutor } from '../data/queries';
-import { marksRepository, toProtectedMark } from './marks';
+import { localMinute } from '../review/local-time';
+import { MarkIdTaken, marksRepository, toProtectedMark } from './marks';
 
 export const MARK_ENTITY = 'protected_mark';
 
@@ -24,11 +29,44 @@ async function requireMark(db: DataExecutor, key: number): Promise<StoredMark> {
   return stored;
 }
 
+const idTaken = (id: string, holder: StoredMark | undefined) =>
+  new AppFailure('conflict', holder ? `编号「${id}」已被「${holder.name}」使用，请换一个编号` : `编号「${id}」已被使用，请换一个编号`);
+
 async function requireFreeId(db: DataExecutor, id: string, ownKey?: number): Promise<void> {
   const holder = await marksRepository(db).getByMarkId(id);
-  if (holder && holder.key !== ownKey) {
-    throw new AppFailure('conflict', `编号「${id}」已被「${holder.name}」使用，请换一个编号`);
+  if (holder && holder.key !== ownKey) throw idTaken(id, holder);
+}
+
+/**
+ * Runs a write; a 编号 that the database found taken (by a record another clerk created after the check) is the
+ * same refusal as the check's. The write's transaction has rolled back by then (on PostgreSQL it could read nothing
+ * more), so the record holding the 编号 is read outside it.
+ */
+async function claimingId<T>(ctx: AppContext, id: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof MarkIdTaken)) throw error;
+    const taken = error.markId ?? id;
+    throw idTaken(taken, await marksRepository(ctx.data).getByMarkId(taken));
   }
+}
+
+type Refused = '保存' | '删除';
+
+/** The refusal of a write made on a version of `current` another clerk has changed since; it carries `current`. */
+async function changedSince(db: DataExecutor, current: StoredMark, refused: Refused): Promise<AppFailure> {
+  const [last] = await auditRepository(db).history(MARK_ENTITY, String(current.key));
+  const by = last ? `${last.actor} 于 ${localMinute(last.at)}` : localMinute(current.updatedAt);
+  const message = `该商标「${current.id} ${current.name}」已被他人修改（${by}），本次${refused}未执行。请查看最新内容后再${refused}。`;
+  return new AppFailure('conflict', message, current);
+}
+
+/** The record as it is now and its version the clerk saw: the record when it is still at that version. */
+async function requireVersion(db: DataExecutor, key: number, version: number, refused: Refused): Promise<StoredMark> {
+  const stored = await requireMark(db, key);
+  if (stored.version !== version) throw await changedSince(db, stored, refused);
+  return stored;
 }
 
 /**
@@ -41,7 +79,8 @@ export async function mergeIntoStored(ctx: AppContext, tx: DataExecutor, kept: S
   if (!merged.ok) throw new AppFailure('invalid-input', `无法合并到「${kept.id} ${kept.name}」：${merged.reason}`);
   if (JSON.stringify(before) === JSON.stringify(merged.value)) return kept;
   const now = ctx.now();
-  await marksRepository(tx).update(kept.key, merged.value, now);
+  const written = await marksRepository(tx).update(kept.key, merged.value, now, kept.version);
+  if (written === null) throw await changedSince(tx, await requireMark(tx, kept.key), '保存');
   await auditRepository(tx).record(
     { actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(kept.key), before, after: merged.value, note },
     now,
@@ -64,7 +103,7 @@ export function createRegistryService(ctx: AppContext) {
      */
     async create(input: ProtectedMark, duplicates?: 'merge' | 'keep'): Promise<StoredMark> {
       const mark = validatedMark(input);
-      return inTransaction(ctx.data, async (tx) => {
+      return claimingId(ctx, mark.id, () => inTransaction(ctx.data, async (tx) => {
         await requireFreeId(tx, mark.id);
         const [first, ...more] = findDuplicates(mark, await marksRepository(tx).list());
         if (first && duplicates === undefined) {
@@ -79,7 +118,7 @@ export function createRegistryService(ctx: AppContext) {
           now,
         );
         return requireMark(tx, key);
-      });
+      }));
     },
 
     /** Hits of the mark, and letters citing them: what a deletion leaves without its record. */
@@ -88,27 +127,31 @@ export function createRegistryService(ctx: AppContext) {
       return marksRepository(ctx.data).usage(key);
     },
 
-    async update(key: number, input: ProtectedMark): Promise<StoredMark> {
+    /** `version`: the record's version as the clerk saw it (see the file's comment). */
+    async update(key: number, input: ProtectedMark, version: number): Promise<StoredMark> {
       const mark = validatedMark(input);
-      return inTransaction(ctx.data, async (tx) => {
-        const before = toProtectedMark(await requireMark(tx, key));
+      return claimingId(ctx, mark.id, () => inTransaction(ctx.data, async (tx) => {
+        const stored = await requireVersion(tx, key, version, '保存');
         await requireFreeId(tx, mark.id, key);
-        if (JSON.stringify(before) === JSON.stringify(mark)) return requireMark(tx, key);
+        const before = toProtectedMark(stored);
+        if (JSON.stringify(before) === JSON.stringify(mark)) return stored;
         const now = ctx.now();
-        await marksRepository(tx).update(key, mark, now);
+        // the write checks the version again: another request may have written since the read above
+        if ((await marksRepository(tx).update(key, mark, now, version)) === null) throw await changedSince(tx, await requireMark(tx, key), '保存');
         await auditRepository(tx).record(
           { actor: ctx.config.actor, action: 'update', entity: MARK_ENTITY, entityKey: String(key), before, after: mark },
           now,
         );
         return requireMark(tx, key);
-      });
+      }));
     },
 
-    async remove(key: number): Promise<{ deleted: boolean }> {
+    /** `version`: as update's. */
+    async remove(key: number, version: number): Promise<{ deleted: boolean }> {
       return inTransaction(ctx.data, async (tx) => {
-        const before = toProtectedMark(await requireMark(tx, key));
+        const before = toProtectedMark(await requireVersion(tx, key, version, '删除'));
         const now = ctx.now();
-        await marksRepository(tx).remove(key);
+        if (!(await marksRepository(tx).remove(key, version))) throw await changedSince(tx, await requireMark(tx, key), '删除');
         await auditRepository(tx).record(
           { actor: ctx.config.actor, action: 'delete', entity: MARK_ENTITY, entityKey: String(key), before, after: null },
           now,

@@ -1,6 +1,7 @@
 // Channels of the registry, backup, dialogs and app information (issue 2).
 import { z } from 'zod';
 import { ProtectedMarkSchema } from '../domain';
+import type { AppError } from '../result';
 import { FileTokenSchema, savedOrCancelled } from './files';
 
 /** A protected mark as stored: the user's record plus the database's key and timestamps. */
@@ -8,8 +9,20 @@ export const StoredMarkSchema = ProtectedMarkSchema.extend({
   key: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** raised by every write of the record; registry.update and registry.delete name the version the clerk saw */
+  version: z.number().int().min(0),
 });
 export type StoredMark = z.infer<typeof StoredMarkSchema>;
+
+/**
+ * The record as it is now, carried by the conflict that refuses registry.update or registry.delete made on a
+ * version another clerk has changed since (AppError.current); null for any other failure.
+ */
+export function markConflictOf(error: AppError): StoredMark | null {
+  if (error.kind !== 'conflict' || error.current === undefined) return null;
+  const parsed = StoredMarkSchema.safeParse(error.current);
+  return parsed.success ? parsed.data : null;
+}
 
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
@@ -98,6 +111,8 @@ export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
 export const NoInput = z.object({}).strict();
 const MarkKey = z.object({ key: z.number().int().positive() }).strict();
+/** the version of the record the clerk saw (StoredMark.version) */
+const SeenMarkVersion = z.number().int().min(0);
 
 export const registryContract = {
   'app.info': { input: NoInput, output: AppInfoSchema },
@@ -115,11 +130,16 @@ export const registryContract = {
   'registry.findDuplicates': { input: z.object({ mark: ProtectedMarkSchema }).strict(), output: z.array(StoredMarkSchema) },
   /** What a mark's deletion touches: its hits and the letters that cite them. */
   'registry.usage': { input: MarkKey, output: z.object({ hits: z.number().int(), letters: z.number().int() }) },
+  /**
+   * `version`: the record's version as the clerk saw it. When another clerk has changed or deleted the record since,
+   * nothing is written: a conflict carrying the record as it is now (markConflictOf), or not-found when it is gone.
+   */
   'registry.update': {
-    input: z.object({ key: z.number().int().positive(), mark: ProtectedMarkSchema }).strict(),
+    input: z.object({ key: z.number().int().positive(), version: SeenMarkVersion, mark: ProtectedMarkSchema }).strict(),
     output: StoredMarkSchema,
   },
-  'registry.delete': { input: MarkKey, output: z.object({ deleted: z.boolean() }) },
+  /** As registry.update: a record changed since the clerk saw `version` is not deleted (a conflict with it as it is now). */
+  'registry.delete': { input: z.object({ key: z.number().int().positive(), version: SeenMarkVersion }).strict(), output: z.object({ deleted: z.boolean() }) },
   'registry.history': { input: MarkKey, output: z.array(AuditEntrySchema) },
   /** Reads a table the clerk chose with `files.open` (purpose 'table'). */
   'registry.importPreview': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImportPreviewSchema },

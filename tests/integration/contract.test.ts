@@ -89,8 +89,8 @@ describe('first start', () => {
 
   it('does not bring the sample back after the user deleted every record', async () => {
     const list = await services.dispatch('registry.list', {});
-    for (const mark of list.ok ? (list.value as { key: number }[]) : []) {
-      await services.dispatch('registry.delete', { key: mark.key });
+    for (const mark of list.ok ? (list.value as { key: number; version: number }[]) : []) {
+      await services.dispatch('registry.delete', { key: mark.key, version: mark.version });
     }
     services.close();
     services = await startServices(testConfig(folder.dir), createQueuedDialogs());

@@ -32,9 +32,10 @@ describe('registry service', () => {
   });
 
   it('updates a mark, keeping before and after in its history; an unchanged save adds no entry', async () => {
-    const { key } = await registry.create(sampleMark());
-    await registry.update(key, sampleMark({ holder: '青海昆仑雪集团', classes: [32, 33] }));
-    await registry.update(key, sampleMark({ holder: '青海昆仑雪集团', classes: [33, 32] }));
+    const { key, version } = await registry.create(sampleMark());
+    const edited = await registry.update(key, sampleMark({ holder: '青海昆仑雪集团', classes: [32, 33] }), version);
+    expect(edited.version).toBe(version + 1);
+    expect((await registry.update(key, sampleMark({ holder: '青海昆仑雪集团', classes: [33, 32] }), edited.version)).version).toBe(edited.version);
     const history = await registry.history(key);
     expect(history.map((e) => e.action)).toEqual(['update', 'create']);
     expect(history[0]?.before?.holder).toBe('青海昆仑雪饮品有限公司');
@@ -44,16 +45,17 @@ describe('registry service', () => {
   it('lets the 编号 be corrected but not to one that another record uses', async () => {
     const first = await registry.create(sampleMark());
     await registry.create(sampleMark({ id: 'T002', name: '湖光' }));
-    expect((await registry.update(first.key, sampleMark({ id: 'T001-A' }))).id).toBe('T001-A');
-    await expect(registry.update(first.key, sampleMark({ id: 'T002' }))).rejects.toThrow(AppFailure);
+    const corrected = await registry.update(first.key, sampleMark({ id: 'T001-A' }), first.version);
+    expect(corrected.id).toBe('T001-A');
+    await expect(registry.update(first.key, sampleMark({ id: 'T002' }), corrected.version)).rejects.toThrow(AppFailure);
   });
 
   it('deletes a mark and keeps what it was in the audit log', async () => {
-    const { key } = await registry.create(sampleMark());
-    expect(await registry.remove(key)).toEqual({ deleted: true });
+    const { key, version } = await registry.create(sampleMark());
+    expect(await registry.remove(key, version)).toEqual({ deleted: true });
     expect(await registry.list()).toEqual([]);
     expect((await registry.history(key))[0]).toMatchObject({ action: 'delete', before: { name: '昆仑雪' }, after: null });
-    await expect(registry.remove(key)).rejects.toThrow(/不存在/);
+    await expect(registry.remove(key, version)).rejects.toThrow(/不存在/);
   });
 });
 
@@ -71,11 +73,11 @@ describe('a registry change and its audit entry', () => {
   });
 
   it('an update or a delete whose audit entry fails leaves the record as it was', async () => {
-    const { key } = await registry.create(sampleMark());
+    const { key, version } = await registry.create(sampleMark());
     refuseAudit();
-    await expect(registry.update(key, sampleMark({ holder: '别的权利人' }))).rejects.toThrow(/审计日志拒绝写入/);
-    await expect(registry.remove(key)).rejects.toThrow(/审计日志拒绝写入/);
-    expect(await registry.list()).toEqual([expect.objectContaining({ key, holder: '青海昆仑雪饮品有限公司' })]);
+    await expect(registry.update(key, sampleMark({ holder: '别的权利人' }), version)).rejects.toThrow(/审计日志拒绝写入/);
+    await expect(registry.remove(key, version)).rejects.toThrow(/审计日志拒绝写入/);
+    expect(await registry.list()).toEqual([expect.objectContaining({ key, version, holder: '青海昆仑雪饮品有限公司' })]);
     expect((await registry.history(key)).map((e) => e.action)).toEqual(['create']);
   });
 });

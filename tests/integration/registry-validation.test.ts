@@ -61,8 +61,8 @@ describe('registry validation for every way in', () => {
     expect(created).toEqual({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(message) } });
     const good = await create({ id: 'T-good' });
     if (!good.ok) throw new Error(good.error.message);
-    const key = (good.value as { key: number }).key;
-    const updated = await services.dispatch('registry.update', { key, mark: sampleMark(overrides) });
+    const { key, version } = good.value as { key: number; version: number };
+    const updated = await services.dispatch('registry.update', { key, version, mark: sampleMark(overrides) });
     expect(updated).toEqual({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(message) } });
     expect(await importReason(cellsOf(sampleMark(overrides)))).toMatch(message);
     expect(await count()).toBe(before + 1);

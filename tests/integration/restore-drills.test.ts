@@ -89,7 +89,8 @@ describe('restore (issue 9, items 3–5)', () => {
     await createRegistryService(first).create(sampleMark({ id: 'T2', name: '第二个' }));
     const backup = path.join(folder.dir, 'one.sqlite');
     const registry = createRegistryService(first);
-    await registry.remove((await registry.list())[1]?.key ?? 0);
+    const second = (await registry.list())[1];
+    await registry.remove(second?.key ?? 0, second?.version ?? 0);
     await createBackupService(first).create(backup);
     await registry.create(sampleMark({ id: 'T2', name: '第二个' }));
     first.close();

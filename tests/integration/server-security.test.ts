@@ -101,10 +101,10 @@ describe('roles', () => {
     const root = await t.login(admin.login, admin.password);
     await t.server.accounts.create({ login: 'zhouba', displayName: '周八', role: '处长', password: 'zhouba-password' });
     const head = await t.login('zhouba', 'zhouba-password');
-    expect((await t.call('registry.delete', { key: 999_999 }, head)).status).toBe(200); // past the role check
+    expect((await t.call('registry.delete', { key: 999_999, version: 0 }, head)).status).toBe(200); // past the role check
     const id = (await t.server.accounts.list()).find((user) => user.login === 'zhouba')?.id;
     expect((await t.call('accounts.setRole', { id, role: '科员' }, root)).body.ok).toBe(true);
-    const refused = await t.call('registry.delete', { key: 999_999 }, head);
+    const refused = await t.call('registry.delete', { key: 999_999, version: 0 }, head);
     expect(refused.status).toBe(403);
     expect(refused.body.error?.message).toBe('您的角色（科员）无权执行此操作，需要「处长」或更高的角色。');
   });

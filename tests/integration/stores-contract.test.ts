@@ -25,7 +25,7 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
   it('starts with the sample registry, and app.info says where the data is', async () => {
     const call = api(harness);
     const info = await call<AppInfo>('app.info');
-    expect(info).toMatchObject({ seededOnThisStart: true, batchCount: 0, schemaVersion: 11 });
+    expect(info).toMatchObject({ seededOnThisStart: true, batchCount: 0, schemaVersion: 12 });
     expect(info.markCount).toBeGreaterThan(0);
     expect(info.databasePath).toMatch(kind === 'postgres' ? /^PostgreSQL postgres:\/\/.*（schema mg_test_/ : /markguard\.sqlite$/);
   });
@@ -33,11 +33,11 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
   it('creates, edits, lists and deletes registry records, each with its audit entry; imports a registry table', async () => {
     const call = api(harness);
     const created = await call<StoredMark>('registry.create', { mark: MARK });
-    const edited = await call<StoredMark>('registry.update', { key: created.key, mark: { ...MARK, holder: '昆仑雪集团' } });
-    expect(edited.holder).toBe('昆仑雪集团');
+    const edited = await call<StoredMark>('registry.update', { key: created.key, version: created.version, mark: { ...MARK, holder: '昆仑雪集团' } });
+    expect(edited).toMatchObject({ holder: '昆仑雪集团', version: created.version + 1 });
     const history = await call<AuditEntry[]>('registry.history', { key: created.key });
     expect(history.map((entry) => entry.action).sort()).toEqual(['create', 'update']);
-    expect((await call<{ deleted: boolean }>('registry.delete', { key: created.key })).deleted).toBe(true);
+    expect((await call<{ deleted: boolean }>('registry.delete', { key: created.key, version: edited.version })).deleted).toBe(true);
     const list = await call<StoredMark[]>('registry.list');
     expect(list.some((mark) => mark.id === 'S1')).toBe(false);
 

@@ -6,6 +6,7 @@
 import { Migrator, type Migration } from 'kysely';
 import type { Store } from '../../store/store';
 import { dataMigration011 } from './migrations/011-data';
+import { dataMigration012 } from './migrations/012-mark-versions';
 
 export const DATA_MIGRATION_TABLE = 'markguard_data_migration';
 
@@ -13,6 +14,7 @@ export const DATA_MIGRATION_TABLE = 'markguard_data_migration';
 export function dataMigrations(): Record<string, Migration> {
   return {
     '011-data': dataMigration011,
+    '012-mark-versions': dataMigration012,
   };
 }
 

@@ -11,6 +11,7 @@ import m008 from './008-batch-removal';
 import m009 from './009-logo-images';
 import m010 from './010-hit-versions';
 import m011 from './011-batch-images';
+import m012 from './012-mark-versions';
 
 export interface Migration {
   version: number;
@@ -18,5 +19,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

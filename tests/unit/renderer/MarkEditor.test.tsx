@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 const STORED: StoredMark = {
   key: 7, id: 'S1', name: '雪域红', category: '省著名商标', classes: [33], registrationNumber: '123', holder: '某公司',
-  aliases: [], region: '', recognizedOn: '', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  aliases: [], region: '', recognizedOn: '', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 0,
 };
 
 function renderEditor(handlers: Handlers, mark?: StoredMark) {

@@ -13,7 +13,7 @@ afterEach(cleanup);
 
 const MARK: StoredMark = {
   key: 7, id: 'S1', name: '雪域红', category: '省著名商标', classes: [33], registrationNumber: '', holder: '',
-  aliases: [], region: '', recognizedOn: '', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  aliases: [], region: '', recognizedOn: '', notes: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 0,
 };
 const IMAGE: MarkImage = { sha256: 'a'.repeat(64), format: 'png', width: 300, height: 200, thumbnail: 'data:image/png;base64,AAAA' };
 

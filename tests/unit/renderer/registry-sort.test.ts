@@ -5,7 +5,7 @@ import { nextSort, sortMarks } from '../../../renderer/src/pages/registry/regist
 
 const mark = (key: number, over: Partial<StoredMark>): StoredMark => ({
   key, id: `Q${key}`, name: '', category: '驰名商标', classes: [1], registrationNumber: '', holder: '', aliases: [], region: '',
-  recognizedOn: '', notes: '', createdAt: '', updatedAt: '', ...over,
+  recognizedOn: '', notes: '', createdAt: '', updatedAt: '', version: 0, ...over,
 });
 
 const marks = [
