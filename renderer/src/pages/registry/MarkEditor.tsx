@@ -1,14 +1,18 @@
 // Create or edit one protected mark. Validates locally first, then shows the server's message (e.g. a duplicate 编号).
+// An edit is saved against the version of the record it was loaded from; when another clerk saved the record
+// meanwhile, the server refuses it with the record as it is now, shown beside the clerk's edits (MarkConflict).
 import { useState, type FormEvent } from 'react';
 import type { StoredMark } from '../../../../shared/api';
 import type { ProtectedMark } from '../../../../shared/domain';
 import { useClient } from '../../api/context';
 import { Modal } from '../../components/Modal';
 import { DuplicateChoice } from './DuplicateChoice';
+import { MarkConflict } from './MarkConflict';
 import { MarkFormFields } from './MarkFormFields';
 import { MarkImages } from './MarkImages';
 import { MarkViennaCodes } from './MarkViennaCodes';
 import { emptyForm, formFromMark, validateMarkForm, type MarkFormErrors, type MarkFormValues } from './mark-form';
+import { useMarkConflict } from './useMarkConflict';
 
 interface MarkEditorProps {
   /** the record to edit; absent to create a new one */
@@ -27,6 +31,11 @@ export function MarkEditor({ mark, onSaved, onClose, onImagesChanged }: MarkEdit
   const [saving, setSaving] = useState(false);
   // a new record repeating a mark of the registry waits here for the clerk's choice
   const [pending, setPending] = useState<{ mark: ProtectedMark; duplicates: StoredMark[] } | null>(null);
+  const versions = useMarkConflict(mark, (current) => {
+    setValues(formFromMark(current));
+    setErrors({});
+  });
+  const { base, conflict, notice } = versions;
 
   const change = (field: keyof MarkFormValues, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -36,12 +45,14 @@ export function MarkEditor({ mark, onSaved, onClose, onImagesChanged }: MarkEdit
   async function save(checked: ProtectedMark, duplicates?: 'merge' | 'keep') {
     setSaving(true);
     setServerError(null);
-    const result = mark
-      ? await client['registry.update']({ key: mark.key, mark: checked })
+    versions.clear();
+    const result = base
+      ? await client['registry.update']({ key: base.key, version: base.version, mark: checked })
       : await client['registry.create']({ mark: checked, ...(duplicates ? { duplicates } : {}) });
     setSaving(false);
     setPending(null);
     if (result.ok) onSaved(result.value);
+    else if (versions.refused(result.error)) return;
     // a taken 编号 belongs to its field; a same-name record created meanwhile is said above the form
     else if (result.error.kind === 'conflict' && result.error.message.startsWith('编号')) setErrors({ id: result.error.message });
     else setServerError(result.error.message);
@@ -75,6 +86,20 @@ export function MarkEditor({ mark, onSaved, onClose, onImagesChanged }: MarkEdit
         {serverError ? (
           <div className="form-banner" role="alert">
             {serverError}
+          </div>
+        ) : null}
+        {conflict ? (
+          <MarkConflict
+            message={conflict.message}
+            current={conflict.current}
+            mine={values}
+            onLoadCurrent={() => versions.loadCurrent(conflict.current)}
+            onKeepMine={() => versions.keepMine(conflict.current)}
+          />
+        ) : null}
+        {notice ? (
+          <div className="info-banner field-wide" role="status">
+            {notice}
           </div>
         ) : null}
         {pending ? (

@@ -1,6 +1,6 @@
 // The dialogs the registry page opens over its table: create, edit, history and delete.
 import { useEffect, useState } from 'react';
-import type { StoredMark } from '../../../../shared/api';
+import { markConflictOf, type StoredMark } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../components/Toast';
@@ -34,9 +34,14 @@ function DeleteDialog({ mark, onClose, onChanged }: { mark: StoredMark } & Omit<
 
   async function remove() {
     setBusy(true);
-    const result = await client['registry.delete']({ key: mark.key });
+    const result = await client['registry.delete']({ key: mark.key, version: mark.version });
     onClose();
-    if (!result.ok) return notify(`删除失败：${result.error.message}`, 'error');
+    if (!result.ok) {
+      notify(`删除失败：${result.error.message}`, 'error');
+      // changed by another clerk meanwhile: the list shows the record as it is now, to be looked at again
+      if (markConflictOf(result.error)) onChanged(mark.key);
+      return;
+    }
     notify(result.value.deleted ? '已删除' : '这条记录已经不在名录中', result.value.deleted ? 'success' : 'info');
     onChanged(null);
   }

@@ -148,3 +148,17 @@ export function validateMarkForm(values: MarkFormValues): MarkFormResult {
   if (!parsed.success) return { ok: false, errors: { notes: '记录内容不符合要求，请检查各项' } };
   return { ok: true, mark: parsed.data };
 }
+
+/** A field where what the clerk typed differs from the record as another clerk saved it (a save's conflict). */
+export interface FieldDifference {
+  field: MarkFormField;
+  current: string;
+  mine: string;
+}
+
+/** The fields, in the form's order, whose text differs between the stored record and the clerk's form. */
+export function differingFields(current: MarkFormValues, mine: MarkFormValues): FieldDifference[] {
+  return (Object.keys(current) as MarkFormField[])
+    .filter((field) => current[field].trim() !== mine[field].trim())
+    .map((field) => ({ field, current: current[field], mine: mine[field] }));
+}
