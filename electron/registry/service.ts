@@ -56,7 +56,8 @@ type Refused = '保存' | '删除';
 
 /** The refusal of a write made on a version of `current` another clerk has changed since; it carries `current`. */
 async function changedSince(db: DataExecutor, current: StoredMark, refused: Refused): Promise<AppFailure> {
-  const [last] = await auditRepository(db).history(MARK_ENTITY, String(current.key));
+  // the latest entry that wrote the record (an image or 图形要素 entry has no `after` and raises no version)
+  const last = (await auditRepository(db).history(MARK_ENTITY, String(current.key))).find((entry) => entry.after !== null);
   const by = last ? `${last.actor} 于 ${localMinute(last.at)}` : localMinute(current.updatedAt);
   const message = `该商标「${current.id} ${current.name}」已被他人修改（${by}），本次${refused}未执行。请查看最新内容后再${refused}。`;
   return new AppFailure('conflict', message, current);
