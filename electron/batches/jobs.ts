@@ -20,9 +20,10 @@ import { createPostgresHitSink } from './hit-sink-postgres';
 import { loadMarkViennaCodes } from '../logos/vienna';
 import { markSnapshots, screenStoredBatch } from './screening/screen-stored';
 import { screenImagesOf } from './screening/image-screen-job';
+import { SCREENING_WORKER } from './screening/screening-pool';
 
 export interface JobManagerOptions {
-  /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
+  /** folder holding the bundled workers: batch-import-worker.cjs, screening-worker.cjs, image-screen-worker.cjs (out/) */
   workerDir?: string;
 }
 
@@ -116,7 +117,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
           ...(script('image-screen-worker.cjs') ? { workerScript: script('image-screen-worker.cjs') } : {}),
         }).finally(() => update(batchId, { message: '' }));
       },
-      ...(script('stored-screen-worker.cjs') ? { workerScript: script('stored-screen-worker.cjs') } : {}),
+      ...(script(SCREENING_WORKER) ? { workerScript: script(SCREENING_WORKER) } : {}),
       onProgress: (done, total, hits) =>
         update(batchId, {
           fraction: total === 0 ? 1 : done / total,
