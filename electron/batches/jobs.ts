@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { JobProgress } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { createBatchesRepository, type ImportCounts } from './repository';
+import { createBatchesRepository } from './repository';
 import { inTransaction } from '../data/queries';
 import { borrowedConnection } from '../data/store';
 import { marksRepository } from '../registry/marks';
