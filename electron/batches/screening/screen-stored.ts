@@ -1,7 +1,7 @@
 // Screening a stored batch against the registry: rows are read from the database a page at a time, scored in the
 // screening pool's worker threads (screening-pool.ts; in this thread for small batches and in tests), and the hits
-// written back through a HitSink (electron/batches/hit-sink.ts), one transaction per page. Reads go through the query builder, so the same code
-// screens a batch on either database; only the sink differs.
+// written back through a HitSink (electron/batches/hit-sink.ts), one transaction per page. Reads go through the
+// query builder, so the same code screens a batch on either database; only the sink differs.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { BatchKind } from '../../../shared/contract/screening';
