@@ -5,28 +5,28 @@
 // database first stops every job (`quiesce`), so that no job writes into the database that replaced its own.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/contract/screening';
 import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
-import { createBatchesRepository, type ImportCounts } from './repository';
+import { createBatchesRepository } from './repository';
 import { inTransaction } from '../data/queries';
 import { borrowedConnection } from '../data/store';
 import { marksRepository } from '../registry/marks';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import/import-batch';
-import type { ImportWorkerReply, ImportWorkerRequest } from './import/import-protocol';
+import type { ImportDone, ImportTask } from './import/import-protocol';
+import { runWorkerTask } from '../workers/run-worker-task';
 import { createSqliteHitSink } from './hit-sink';
 import { createPostgresHitSink } from './hit-sink-postgres';
 import { loadMarkViennaCodes } from '../logos/vienna';
 import { markSnapshots, screenStoredBatch } from './screening/screen-stored';
 import { screenImagesOf } from './screening/image-screen-job';
+import { SCREENING_WORKER } from './screening/screening-pool';
 
 export interface JobManagerOptions {
-  /** folder holding batch-import-worker.cjs and stored-screen-worker.cjs (the bundle's out/) */
+  /** folder holding the bundled workers: batch-import-worker.cjs, screening-worker.cjs, image-screen-worker.cjs (out/) */
   workerDir?: string;
 }
 
-const CANCELLED = '已取消';
 /** Rows deleted per transaction when a batch is removed: each chunk holds the thread for a few milliseconds. */
 export const REMOVE_CHUNK_ROWS = 2000;
 
@@ -59,29 +59,13 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     progress.set(batchId, { ...(progress.get(batchId) ?? emptyProgress(batchId)), ...patch });
   }
 
-  function importInWorker(file: string, job: ImportJob, signal: AbortSignal, onProgress: (p: ImportProgress) => void) {
-    return new Promise<ImportCounts>((resolve, reject) => {
-      const worker = new Worker(file);
-      let settled = false;
-      const stop = () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerRequest);
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        signal.removeEventListener('abort', stop);
-        void worker.terminate();
-        outcome();
-      };
-      signal.addEventListener('abort', stop);
-      worker.on('message', (reply: ImportWorkerReply) => {
-        if (reply.type === 'progress') return onProgress(reply.progress);
-        if (reply.type === 'done') settle(() => resolve(reply.counts));
-        else settle(() => reject(reply.cancelled ? new DOMException(CANCELLED, 'AbortError') : new Error(reply.message)));
-      });
-      worker.on('error', (error) => settle(() => reject(new Error(`导入线程出错：${error.message}`))));
-      // A worker that dies without a word (out of memory, a crash in native code) must still end the job.
-      worker.on('exit', (code) => settle(() => reject(new Error(`导入线程意外退出（退出码 ${code}），已导入的行保留，可继续导入`))));
-      const start: ImportWorkerRequest = { type: 'start', store: ctx.dataStore, job };
-      worker.postMessage(start);
+  function importInWorker(script: string, job: ImportJob, signal: AbortSignal, onProgress: (p: ImportProgress) => void) {
+    return runWorkerTask<ImportTask, ImportDone, ImportProgress>({
+      script,
+      task: { store: ctx.dataStore, job },
+      label: { name: '导入', advice: '，已导入的行保留，可继续导入' },
+      signal,
+      onProgress,
     });
   }
 
@@ -133,7 +117,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
           ...(script('image-screen-worker.cjs') ? { workerScript: script('image-screen-worker.cjs') } : {}),
         }).finally(() => update(batchId, { message: '' }));
       },
-      ...(script('stored-screen-worker.cjs') ? { workerScript: script('stored-screen-worker.cjs') } : {}),
+      ...(script(SCREENING_WORKER) ? { workerScript: script(SCREENING_WORKER) } : {}),
       onProgress: (done, total, hits) =>
         update(batchId, {
           fraction: total === 0 ? 1 : done / total,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LetterFormat } from '../../shared/contract/letters';
 import type { LetterDocument } from '../../shared/letters/model';
+import { onWorkerFailure, workerFailureMessage, type WorkerLabel } from '../workers/run-worker-task';
 import { renderDocx } from './docx';
 import type { LetterFigures } from './figures';
 import { renderPdf } from './pdf';
@@ -29,6 +30,7 @@ export interface RenderRequest {
 export type RenderReply = { id: number; ok: true; content: Uint8Array; font: string } | { id: number; ok: false; message: string };
 
 export const LETTER_RENDER_WORKER = 'letter-render-worker.cjs';
+const RENDERER: WorkerLabel = { name: '函件生成', advice: '，请重试' };
 
 /** The file of one format, rendered in this thread. */
 export async function renderLetterFile(letter: LetterDocument, format: LetterFormat, lookup: FontLookup, figures: LetterFigures): Promise<RenderedFile> {
@@ -42,7 +44,10 @@ interface RenderWorker {
   pending: Map<number, { resolve: (file: RenderedFile) => void; reject: (error: Error) => void }>;
 }
 
-/** One worker per script, started on first use and kept; a worker that dies is replaced at the next call. */
+/**
+ * One worker per script, started on first use and kept; a worker that dies is replaced at the next call. Kept, not
+ * one-shot (electron/workers/run-worker-task.ts): starting the bundled renderer costs about as much as a render.
+ */
 const workers = new Map<string, RenderWorker>();
 let nextId = 0;
 
@@ -66,8 +71,7 @@ function workerFor(script: string): RenderWorker {
     if (reply.ok) waiting.resolve({ content: Buffer.from(reply.content.buffer, reply.content.byteOffset, reply.content.byteLength), font: reply.font });
     else waiting.reject(new Error(reply.message));
   });
-  worker.on('error', (error) => failAll(new Error(`函件生成线程出错：${error.message}`)));
-  worker.on('exit', (code) => failAll(new Error(`函件生成线程意外退出（退出码 ${code}），请重试`)));
+  onWorkerFailure(worker, (failure) => failAll(new Error(workerFailureMessage(RENDERER, failure))));
   workers.set(script, entry);
   return entry;
 }

@@ -14,10 +14,10 @@ import { openTestContext, tempDir } from './support/context';
 import { borrowedConnection } from '../../electron/data/store';
 
 const folder = tempDir('markguard-csv-');
-const workerScript = path.join(folder.dir, 'screen-worker.cjs');
+const workerScript = path.join(folder.dir, 'screening-worker.cjs');
 afterAll(() => folder.remove());
 beforeAll(async () => {
-  await build({ entryPoints: [path.resolve(__dirname, '../../electron/workers/screen-worker.ts')], outfile: workerScript, bundle: true,
+  await build({ entryPoints: [path.resolve(__dirname, '../../electron/workers/screening-worker.ts')], outfile: workerScript, bundle: true,
     platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'], logLevel: 'warning' });
 }, 60_000);
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
   // only the CLI and its worker, into a temporary folder: independent of the app's other entries
   const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3', 'sharp'], logLevel: 'warning' };
   await build({ ...common, entryPoints: [path.join(root, 'electron/cli/screen.ts')], outfile: cli });
-  await build({ ...common, entryPoints: [path.join(root, 'electron/workers/screen-worker.ts')], outfile: path.join(work, 'screen-worker.cjs') });
+  await build({ ...common, entryPoints: [path.join(root, 'electron/workers/screening-worker.ts')], outfile: path.join(work, 'screening-worker.cjs') });
 }, 120_000);
 
 function run(args: string[]): { status: number | null; stderr: string } {

@@ -1,5 +1,6 @@
-// The screening pool (electron/batches/screening/screen-file.ts) as the app uses it: the same rows and hits with worker
-// threads as in-process, results in file order, progress, and cancellation through an AbortSignal.
+// File screening (electron/batches/screening/screen-file.ts over screening-pool.ts) as the command line uses it: the
+// same rows and hits with worker threads as in-process, results in file order, progress, and cancellation through
+// an AbortSignal.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import type { ProtectedMark } from '../../shared/domain';
 import { screenFile, type ScreenedRow } from '../../electron/batches/screening/screen-file';
 
 const work = mkdtempSync(path.join(tmpdir(), 'markguard-pool-'));
-const workerScript = path.join(work, 'screen-worker.cjs');
+const workerScript = path.join(work, 'screening-worker.cjs');
 
 const marks: ProtectedMark[] = [
   { id: 'P1', name: '金凤凰', category: '驰名商标', classes: [30], registrationNumber: '1', holder: '金凤凰食品有限公司', aliases: [], region: '', recognizedOn: '', notes: '' },
@@ -23,7 +24,7 @@ for (let i = 0; i < 6000; i++) lines.push(`${70000000 + i},${i % 100 === 0 ? (i 
 writeFileSync(batch, lines.join('\n') + '\n');
 
 beforeAll(async () => {
-  await build({ entryPoints: [path.resolve(__dirname, '../../electron/workers/screen-worker.ts')], outfile: workerScript, bundle: true,
+  await build({ entryPoints: [path.resolve(__dirname, '../../electron/workers/screening-worker.ts')], outfile: workerScript, bundle: true,
     platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3'], logLevel: 'warning' });
 }, 60_000);
 

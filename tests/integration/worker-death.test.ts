@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBatchesRepository } from '../../electron/batches/repository';
 import { createJobManager } from '../../electron/batches/jobs';
-import { workerScreener } from '../../electron/batches/screening/screen-stored';
+import { screeningPool } from '../../electron/batches/screening/screening-pool';
 import type { StoredInput } from '../../electron/batches/screening/stored-rows';
 import { FILING_MAPPING, filingLine, writeFilings } from './support/batches';
 import { openTestContext, tempDir } from './support/context';
@@ -22,7 +22,7 @@ function within<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('never settled')), ms))]);
 }
 
-const rows = (rowId: number) => [{ rowId } as unknown as StoredInput];
+const rows = (rowId: number) => ({ type: 'stored' as const, rows: [{ rowId } as unknown as StoredInput] });
 
 describe('a screening worker that dies (item 18)', () => {
   it('leaves the pool: its call rejects with a clear message and later calls are answered by the others', async () => {
@@ -31,15 +31,15 @@ describe('a screening worker that dies (item 18)', () => {
       script,
       `const { parentPort } = require('node:worker_threads');
        parentPort.on('message', (m) => {
-         if (m.type !== 'screen') return;
-         if (m.rows[0].rowId === 1) process.exit(7);
-         parentPort.postMessage({ type: 'result', seq: m.seq, results: m.rows.map((r) => [r.rowId, []]) });
+         if (m.type !== 'work') return;
+         if (m.work.rows[0].rowId === 1) process.exit(7);
+         parentPort.postMessage({ type: 'result', seq: m.seq, result: m.work.rows.map((r) => [r.rowId, []]) });
        });`,
     );
-    const pool = workerScreener([], script, 2);
+    const pool = screeningPool({ script, count: 2, setup: { marks: [] } });
     try {
-      await expect(within(pool.screen(rows(1), 'filing'))).rejects.toThrow(/筛查线程异常退出（退出码 7）/);
-      for (let i = 2; i < 8; i += 1) await expect(within(pool.screen(rows(i), 'filing'))).resolves.toEqual([[i, []]]);
+      await expect(within(pool.run(rows(1)))).rejects.toThrow(/筛查线程意外退出（退出码 7），本次筛查未完成，请重新筛查/);
+      for (let i = 2; i < 8; i += 1) await expect(within(pool.run(rows(i)))).resolves.toEqual([[i, []]]);
     } finally {
       await pool.close();
     }
@@ -47,12 +47,12 @@ describe('a screening worker that dies (item 18)', () => {
 
   it('rejects at once when every worker has died', async () => {
     const script = path.join(folder.dir, 'dies.cjs');
-    writeFileSync(script, `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'screen') process.exit(3); });`);
-    const pool = workerScreener([], script, 2);
+    writeFileSync(script, `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'work') process.exit(3); });`);
+    const pool = screeningPool({ script, count: 2, setup: { marks: [] } });
     try {
-      await expect(within(pool.screen(rows(1), 'filing'))).rejects.toThrow(/异常退出/);
-      await expect(within(pool.screen(rows(2), 'filing'))).rejects.toThrow(/异常退出/);
-      await expect(within(pool.screen(rows(3), 'filing'))).rejects.toThrow(/均已异常退出/);
+      await expect(within(pool.run(rows(1)))).rejects.toThrow(/意外退出/);
+      await expect(within(pool.run(rows(2)))).rejects.toThrow(/意外退出/);
+      await expect(within(pool.run(rows(3)))).rejects.toThrow(/均已异常退出/);
     } finally {
       await pool.close();
     }

@@ -1,14 +1,13 @@
-// Messages between the job manager and the import worker thread.
+// What the job manager sends the import worker thread, and what it answers (over electron/workers/run-worker-task.ts).
 import type { ImportCounts } from '../repository';
 import type { DataStoreLocation } from '../../data/store';
 import type { ImportJob, ImportProgress } from './import-batch';
 
-export type ImportWorkerRequest =
-  /** `store`: where the worker opens its own connection (the SQLite file, or PostgreSQL's URL and schema) */
-  | { type: 'start'; store: DataStoreLocation; job: ImportJob }
-  | { type: 'cancel' };
+export interface ImportTask {
+  /** where the worker opens its own connection (the SQLite file, or PostgreSQL's URL and schema) */
+  store: DataStoreLocation;
+  job: ImportJob;
+}
 
-export type ImportWorkerReply =
-  | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; counts: ImportCounts }
-  | { type: 'error'; message: string; cancelled: boolean };
+export type ImportDone = ImportCounts;
+export type { ImportProgress };

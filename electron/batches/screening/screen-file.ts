@@ -1,17 +1,17 @@
-// Screens a whole filing or listing table against a registry: the main thread reads and splits the file, worker
-// threads score (the engine is pure and CPU-bound; reading is I/O and cheap). Results come back in file order.
+// Screens a whole filing or listing table against a registry: the main thread reads the file, the screening pool's
+// worker threads split CSV text and score (the engine is pure and CPU-bound; reading is I/O and cheap). Results come
+// back in file order.
 // Used by the command line and by the app's screening service; cancellation through an AbortSignal.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ProtectedMark } from '../../../shared/domain';
-import { buildRegistryIndex } from '../../../shared/engine';
 import { openCsvChunks, openTable, type CsvChunks, type TableRow } from '../../tabular';
 import { fileFingerprint, sameFile } from '../../tabular/fingerprint';
-import { mapBatchHeaders, screenRow, type BatchColumns, type BatchKind, type ScreenedRow } from './batch-rows';
+import { mapBatchHeaders, type BatchKind, type ScreenedRow } from './batch-rows';
 import { HeaderError } from './registry-file';
-import type { RowItem, WorkItem, WorkerReply, WorkerRequest } from './worker-protocol';
+import { inThreadScreening, screeningPool, screenInOrder, SCREENING_WORKER } from './screening-pool';
+import type { RowItem, ScreeningSetup, ScreeningWork, TableResult } from './screening-protocol';
 
 export type { BatchKind, ScreenedRow } from './batch-rows';
 
@@ -26,7 +26,7 @@ export interface ScreenFileOptions {
   kind: BatchKind;
   /** worker threads; 0 screens in this thread; default: one per core for files over 2 MB, else 0 */
   workers?: number | undefined;
-  /** the bundled worker script (default: screen-worker.cjs beside this bundle; absent → in-process) */
+  /** the bundled worker script (default: screening-worker.cjs beside this bundle; absent → in this thread) */
   workerScript?: string;
   signal?: AbortSignal;
   /** keep each hit's character alignment (the app's detail pane); the CLI does not need it */
@@ -40,9 +40,11 @@ export interface ScreenFileOptions {
 
 const BATCH_ROWS = 2000;
 const AUTO_WORKERS_BYTES = 2 << 20;
+/** Batches in hand per worker thread: enough to keep each busy, few enough to bound the memory read ahead. */
+const MAX_IN_FLIGHT = 3;
 
 function defaultWorkerScript(): string {
-  return path.join(__dirname, 'screen-worker.cjs');
+  return path.join(__dirname, SCREENING_WORKER);
 }
 
 async function workerCount(options: ScreenFileOptions, script: string): Promise<number> {
@@ -67,43 +69,56 @@ async function screenTable(options: ScreenFileOptions): Promise<ScreenProgress> 
   try {
     const mapping = mapBatchHeaders(options.kind, table.headers);
     if (!mapping.ok) throw new HeaderError(`${options.kind === 'filings' ? '商标申请表' : '电商商品表'} ${mapping.error}`);
+    const setup: ScreeningSetup = {
+      marks: [...options.marks], table: { kind: options.kind, columns: mapping.columns, keepAlignment: options.keepAlignment ?? false },
+    };
     const script = options.workerScript ?? defaultWorkerScript();
-    const n = await workerCount(options, script);
-    if (n === 0) return await screenInProcess(options, mapping.columns, readBatches(table.rows, options.signal));
-    // CSV goes to the workers as text (they split it); XLSX as rows read here
-    const csv = await openCsvChunks(options.batchPath);
-    if (!csv) return await screenWithWorkers(options, mapping.columns, batchItems(table.rows, options.signal), n, script);
+    const count = await workerCount(options, script);
+    const progress = progressTicker(options);
+    const emit = async (result: TableResult) => {
+      progress.add(result.count, result.hits);
+      await options.onRows(result.rows);
+    };
+    if (count === 0) {
+      await screenInOrder(inThreadScreening(setup, options.signal), batchItems(table.rows, options.signal), 1, emit);
+      return progress.state;
+    }
+    const pool = screeningPool({ script, count, setup, signal: options.signal });
     try {
-      return await screenWithWorkers(options, mapping.columns, csvItems(csv, options.signal), n, script);
+      // CSV goes to the workers as text (they split it); XLSX as rows read here
+      const csv = await openCsvChunks(options.batchPath);
+      if (!csv) await screenInOrder(pool, batchItems(table.rows, options.signal), count * MAX_IN_FLIGHT, emit);
+      else {
+        try {
+          await screenInOrder(pool, csvItems(csv, options.signal), count * MAX_IN_FLIGHT, emit);
+        } finally {
+          await csv.close();
+        }
+      }
+      return progress.state;
     } finally {
-      await csv.close();
+      await pool.close();
     }
   } finally {
     await table.close();
   }
 }
 
-type RowBatch = RowItem[];
-
-async function* readBatches(rows: AsyncIterable<TableRow>, signal?: AbortSignal): AsyncGenerator<RowBatch> {
-  let batch: RowBatch = [];
+async function* batchItems(rows: AsyncIterable<TableRow>, signal?: AbortSignal): AsyncGenerator<ScreeningWork & { type: 'batch' }> {
+  let batch: RowItem[] = [];
   for await (const row of rows) {
     batch.push(row.problem === undefined ? [row.rowNumber, row.cells] : [row.rowNumber, row.cells, row.problem]);
     if (batch.length >= BATCH_ROWS) {
       signal?.throwIfAborted();
-      yield batch;
+      yield { type: 'batch', rows: batch };
       batch = [];
     }
   }
   signal?.throwIfAborted();
-  if (batch.length) yield batch;
+  if (batch.length) yield { type: 'batch', rows: batch };
 }
 
-async function* batchItems(rows: AsyncIterable<TableRow>, signal?: AbortSignal): AsyncGenerator<WorkItem> {
-  for await (const batch of readBatches(rows, signal)) yield { type: 'batch', rows: batch };
-}
-
-async function* csvItems(csv: CsvChunks, signal?: AbortSignal): AsyncGenerator<WorkItem> {
+async function* csvItems(csv: CsvChunks, signal?: AbortSignal): AsyncGenerator<ScreeningWork & { type: 'csv' }> {
   for await (const chunk of csv.chunks) {
     signal?.throwIfAborted();
     yield { type: 'csv', chunk, delimiter: csv.delimiter };
@@ -125,86 +140,4 @@ function progressTicker(options: ScreenFileOptions) {
       }
     },
   };
-}
-
-async function screenInProcess(options: ScreenFileOptions, columns: BatchColumns, batches: AsyncIterable<RowBatch>): Promise<ScreenProgress> {
-  const index = buildRegistryIndex(options.marks);
-  const progress = progressTicker(options);
-  for await (const batch of batches) {
-    const results = batch
-      .map(([rowNumber, cells, problem]) => screenRow(index, options.kind, columns, rowNumber, cells, problem))
-      .filter((r) => r.hits.length > 0 || r.problem !== undefined);
-    if (!options.keepAlignment) for (const r of results) for (const h of r.hits) delete h.alignment;
-    progress.add(batch.length, results.reduce((n, r) => n + r.hits.length, 0));
-    await options.onRows(results);
-  }
-  return progress.state;
-}
-
-interface PoolWorker {
-  worker: Worker;
-  inFlight: number;
-}
-
-/** Round-robin over workers with at most `MAX_IN_FLIGHT` batches each; results re-ordered by sequence number. */
-const MAX_IN_FLIGHT = 3;
-
-async function screenWithWorkers(
-  options: ScreenFileOptions, columns: BatchColumns, items: AsyncIterable<WorkItem>, count: number, script: string,
-): Promise<ScreenProgress> {
-  const progress = progressTicker(options);
-  const pending = new Map<number, { count: number; hits: number; rows: ScreenedRow[] }>();
-  let nextToEmit = 0;
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const signalChange = () => { const w = wake; wake = null; w?.(); };
-  const pool: PoolWorker[] = [];
-  const init: WorkerRequest = { type: 'init', marks: [...options.marks], kind: options.kind, columns, keepAlignment: options.keepAlignment ?? false };
-  for (let i = 0; i < count; i++) {
-    const worker = new Worker(script);
-    const slot: PoolWorker = { worker, inFlight: 0 };
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'result') {
-        slot.inFlight--;
-        pending.set(reply.seq, reply);
-      } else failure ??= new Error(reply.message);
-      signalChange();
-    });
-    worker.on('error', (error) => { failure ??= error; signalChange(); });
-    worker.on('exit', (code) => { if (code !== 0) failure ??= new Error(`筛查线程异常退出（${code}）`); signalChange(); });
-    worker.postMessage(init);
-    pool.push(slot);
-  }
-  const abort = () => { failure ??= new Error('已取消'); signalChange(); };
-  options.signal?.addEventListener('abort', abort);
-  const waitForChange = () => new Promise<void>((resolve) => { wake = resolve; });
-  const drain = async (all: boolean) => {
-    for (;;) {
-      if (failure) throw failure;
-      while (pending.has(nextToEmit)) {
-        const done = pending.get(nextToEmit)!;
-        pending.delete(nextToEmit++);
-        progress.add(done.count, done.hits);
-        await options.onRows(done.rows);
-      }
-      const busy = pool.reduce((a, w) => a + w.inFlight, 0);
-      if (all ? busy === 0 && pending.size === 0 : pool.some((w) => w.inFlight < MAX_IN_FLIGHT)) return;
-      await waitForChange();
-    }
-  };
-  try {
-    let seq = 0;
-    for await (const item of items) {
-      await drain(false);
-      const slot = pool.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-      slot.inFlight++;
-      const request: WorkerRequest = { ...item, seq: seq++ };
-      slot.worker.postMessage(request);
-    }
-    await drain(true);
-    return progress.state;
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    await Promise.all(pool.map((w) => w.worker.terminate()));
-  }
 }

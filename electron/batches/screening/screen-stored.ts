@@ -1,18 +1,16 @@
-// Screening a stored batch against the registry: rows are read from the database a page at a time, scored in
-// worker threads (or in this thread for small batches and in tests), and the hits written back through a HitSink
-// (electron/batches/hit-sink.ts), one transaction per page. Reads go through the query builder, so the same code
-// screens a batch on either database; only the sink differs.
+// Screening a stored batch against the registry: rows are read from the database a page at a time, scored in the
+// screening pool's worker threads (screening-pool.ts; in this thread for small batches and in tests), and the hits
+// written back through a HitSink (electron/batches/hit-sink.ts), one transaction per page. Reads go through the
+// query builder, so the same code screens a batch on either database; only the sink differs.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { BatchKind } from '../../../shared/contract/screening';
 import type { Hit, ProtectedMark } from '../../../shared/domain';
-import { buildRegistryIndex } from '../../../shared/engine';
 import type { DataExecutor } from '../../data/queries';
 import type { HitSink, MarkSnapshot, RowFacts, ScreenedRow } from '../hit-sink';
 import { oppositionDeadline } from '../../../shared/deadlines';
-import { screenStoredInput } from './screen-input';
-import type { StoredWorkerReply, StoredWorkerRequest } from './stored-protocol';
+import { inThreadScreening, screeningPool } from './screening-pool';
+import type { StoredResult } from './screening-protocol';
 import { storedRowReader, type StoredInput, type StoredPage } from './stored-rows';
 import { joinImageHits, withViennaCodes } from '../../../shared/figurative';
 
@@ -20,7 +18,7 @@ export interface ScreenStoredOptions {
   batchId: number;
   kind: BatchKind;
   marks: readonly (ProtectedMark & { key: number })[];
-  /** out/stored-screen-worker.cjs; absent → screening in this thread */
+  /** out/screening-worker.cjs; absent → screening in this thread */
   workerScript?: string;
   signal?: AbortSignal;
   now: () => string;
@@ -38,82 +36,21 @@ export function markSnapshots(marks: readonly (ProtectedMark & { key: number })[
 
 const PAGE_ROWS = 2000;
 const WORKERS_FROM_ROWS = 5000;
-
-export type Screener = { screen(rows: StoredInput[], kind: BatchKind): Promise<[number, Hit[]][]>; close(): Promise<void> };
-
-function inProcessScreener(marks: readonly ProtectedMark[]): Screener {
-  const index = buildRegistryIndex(marks);
-  return {
-    screen: async (rows) => rows.map((row) => [row.rowId, screenStoredInput(index, row)]),
-    close: async () => {},
-  };
-}
-
-/**
- * A pool of screening threads, round-robin over the live ones. A thread that dies (an error, out of memory, an
- * exit) leaves the pool and its unanswered calls reject with a message saying so; when none is left, every later
- * call rejects at once instead of waiting for an answer that cannot come.
- */
-export function workerScreener(marks: readonly ProtectedMark[], script: string, count: number): Screener {
-  type Pending = { resolve(v: [number, Hit[]][]): void; reject(e: Error): void };
-  interface Slot {
-    worker: Worker;
-    waiting: Map<number, Pending>;
-  }
-  let seq = 0;
-  let next = 0;
-  let lastDeath = '';
-  const live: Slot[] = [];
-  const bury = (slot: Slot, why: string) => {
-    const at = live.indexOf(slot);
-    if (at < 0) return;
-    live.splice(at, 1);
-    lastDeath = why;
-    const error = new Error(`筛查线程异常退出（${why}），本批次筛查未完成，请重新筛查`);
-    for (const pending of slot.waiting.values()) pending.reject(error);
-    slot.waiting.clear();
-    void slot.worker.terminate();
-  };
-  for (let i = 0; i < count; i += 1) {
-    const slot: Slot = { worker: new Worker(script), waiting: new Map() };
-    slot.worker.on('message', (reply: StoredWorkerReply) => {
-      const pending = slot.waiting.get(reply.seq);
-      slot.waiting.delete(reply.seq);
-      if (reply.type === 'result') pending?.resolve(reply.results);
-      else pending?.reject(new Error(reply.message));
-    });
-    slot.worker.on('error', (error) => bury(slot, error.message));
-    slot.worker.on('exit', (code) => bury(slot, `退出码 ${code}`));
-    slot.worker.postMessage({ type: 'init', marks: [...marks] } satisfies StoredWorkerRequest);
-    live.push(slot);
-  }
-  return {
-    screen: (rows, kind) =>
-      new Promise((resolve, reject) => {
-        const slot = live[next++ % Math.max(1, live.length)];
-        if (!slot) return reject(new Error(`筛查线程均已异常退出（${lastDeath}），本批次筛查未完成，请重新筛查`));
-        const id = seq++;
-        slot.waiting.set(id, { resolve, reject });
-        slot.worker.postMessage({ type: 'screen', seq: id, kind, rows } satisfies StoredWorkerRequest);
-      }),
-    close: async () => {
-      const closing = live.splice(0);
-      await Promise.all(closing.map((slot) => slot.worker.terminate()));
-    },
-  };
-}
+/** Pages being screened or written at once: bounds the rows held in memory. */
+const MAX_PAGES_IN_FLIGHT = 4;
 
 /** Screens every stored row of a batch, storing the hits through `sink`; returns the number of hits the batch now has. */
 export async function screenStoredBatch(data: DataExecutor, sink: HitSink, options: ScreenStoredOptions): Promise<number> {
   const reader = storedRowReader(data, options.kind, options.batchId);
   const total = await reader.count();
   const useWorkers = options.workerScript && existsSync(options.workerScript) && total >= WORKERS_FROM_ROWS;
+  const setup = { marks: [...options.marks] };
   const screener = useWorkers
-    ? workerScreener(options.marks, options.workerScript as string, Math.max(1, Math.min(4, availableParallelism())))
-    : inProcessScreener(options.marks);
+    ? screeningPool({ script: options.workerScript as string, count: Math.max(1, Math.min(4, availableParallelism())), setup, signal: options.signal })
+    : inThreadScreening(setup, options.signal);
   const found = options.imageHits ? await options.imageHits() : new Map<number, Hit[]>();
   // the image hits joined to the text hits, then 图形要素相同 where the filing and the mark share a Vienna code
-  const screened = (results: [number, Hit[]][], page: StoredPage): ScreenedRow[] => {
+  const screened = (results: StoredResult, page: StoredPage): ScreenedRow[] => {
     const facts = new Map(page.inputs.map((row) => [row.rowId, rowFacts(options.batchId, row)]));
     const rows: ScreenedRow[] = [];
     for (const [rowId, text] of results) {
@@ -136,17 +73,22 @@ export async function screenStoredBatch(data: DataExecutor, sink: HitSink, optio
       const rows = page.inputs;
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]?.rowId ?? afterId;
-      const job: Promise<void> = screener.screen(rows, options.kind).then(async (results) => {
+      const job: Promise<void> = screener.run({ type: 'stored', rows }).then(async (results) => {
         hits += await sink.writePage(options.kind, screened(results, page), options.now());
         done += rows.length;
         options.onProgress?.(done, total, hits);
       });
       inFlight.add(job);
       void job.finally(() => inFlight.delete(job)).catch(() => {});
-      if (inFlight.size >= 4) await Promise.race(inFlight);
+      if (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     return await countBatchHits(data, options.kind, options.batchId);
+  } catch (error) {
+    // no page may still be writing once the job says it has stopped (a restore waits for that)
+    await screener.close();
+    await Promise.allSettled(inFlight);
+    throw error;
   } finally {
     await screener.close();
   }
