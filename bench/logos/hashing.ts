@@ -1,7 +1,7 @@
 // Hashing many image files with a bounded number in flight (sharp decodes on libuv's threads; the pure hashing
 // runs here), keeping the hashes in flat arrays.
 import { readFile } from 'node:fs/promises';
-import { type FeatureOptions, logoFeatures, type LogoVariant } from '../../electron/logos/features';
+import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoVariant } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 
@@ -62,7 +62,7 @@ export const queryOf = (set: HashedSet, i: number) => ({
 /** Orientation 0 of every item: what a registry stores. */
 export function storedOf(set: HashedSet): StoredHashes {
   const n = set.phash.length / WORDS;
-  const crops = set.variants.flatMap((list, i) => (set.failed.has(i) ? [] : list.filter((v) => v.kind === 'crop').map((v) => [i, v] as const)));
+  const crops = set.variants.flatMap((list, i) => (set.failed.has(i) ? [] : list.filter(isRegistryVariant).map((v) => [i, v] as const)));
   const variants = {
     owner: Uint32Array.from(crops, ([i]) => i),
     phash: new Uint32Array(2 * crops.length),

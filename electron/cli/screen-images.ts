@@ -5,7 +5,7 @@
 // An image that cannot be read is a problem at its row and never stops the run.
 import { readFile } from 'node:fs/promises';
 import type { Hit } from '../../shared/domain';
-import { logoFeatures, type LogoFeatures } from '../logos/features';
+import { isRegistryVariant, logoFeatures, type LogoFeatures } from '../logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 import { THUMB_SIDE } from '../../shared/engine/logo/hash';
@@ -38,7 +38,7 @@ function markOfKey(key: string, markIds: ReadonlySet<string>): string | null {
 function storedOf(features: readonly LogoFeatures[]): StoredHashes {
   const T = THUMB_SIDE * THUMB_SIDE;
   const n = features.length;
-  const crops = features.flatMap((f, i) => f.variants.filter((v) => v.kind === 'crop').map((v) => ({ i, v })));
+  const crops = features.flatMap((f, i) => f.variants.filter(isRegistryVariant).map((v) => ({ i, v })));
   const stored: StoredHashes = {
     phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(features, (f) => f.aspect),
     variants: {

@@ -1,27 +1,22 @@
-// Decoding a logo with sharp (libvips) into the ink image shared/engine/logo/ hashes. sharp flattens any
-// transparency onto white, converts to sRGB and shrinks to at most DECODE_SIDE (JPEGs shrink while decoding, which
-// is most of the speed); the ink (each pixel's colour distance from the background), cropping, contrast, the
-// sub-regions and the hashes are the pure code's, so every test and worker agrees.
-import sharp from 'sharp';
+// From an encoded logo to the features shared/engine/logo/ compares: decoded (./decode.ts) to sRGB within
+// DECODE_SIDE² with any transparency on white; the ink (each pixel's colour distance from the background), cropping,
+// contrast, the sub-regions and the hashes are the pure code's, so every test and worker agrees.
 import { fail, ok, type Result } from '../../shared/result';
-import { aspectOf, backgroundLevel, contentBox, inkImage, prepareBox, type GrayImage } from '../../shared/engine/logo/prepare';
+import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { cropRegions, peelRegions, type Region } from '../../shared/engine/logo/regions';
+import { DECODE_SIDE, openLogo, type Rgb } from './decode';
+import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 
 /**
- * Version of the features below (the ink image, the regions): stored features of another version are computed
+ * Version of the features below (the decoding, the ink image, the regions, the soft copy): stored features of another version are computed
  * again from the stored image (electron/logos/store.ts), never compared with these.
  */
-export const FEATURES_VERSION = 2;
-
-/** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
-export const DECODE_SIDE = 128;
-/** Refuse images that would take more memory to decode than a gazette image ever needs (~ 8000 × 8000). */
-const MAX_INPUT_PIXELS = 64_000_000;
+export const FEATURES_VERSION = 3;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
-  kind: Region['kind'];
+  /** a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it */
+  kind: Region['kind'] | 'soft';
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -44,69 +39,83 @@ export function hashedThumb(pixels: Float64Array): LogoHashes & { thumb: Uint8Ar
   return { ...logoHashes(new Float64Array(thumb)), thumb };
 }
 
-type Gray = { width: number; height: number; data: Buffer };
-
-/** sRGB pixels of an encoded image (PNG, JPEG, SVG, TIFF, WebP, GIF), or of a region of it. */
-export async function decodeRgb(
-  input: Buffer | Uint8Array, region?: { left: number; top: number; width: number; height: number },
-): Promise<Result<Gray>> {
-  try {
-    let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-    if (region) pipeline = pipeline.extract(region);
-    const { data, info } = await pipeline
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      // linear rather than lanczos: a fifth less decoding time, and the area resampling after it smooths anyway
-      .resize(DECODE_SIDE, DECODE_SIDE, { fit: 'inside', kernel: 'linear' })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 3) return fail('internal', `图片解码后通道数为 ${info.channels}，应为 3`);
-    return ok({ width: info.width, height: info.height, data });
-  } catch (error) {
-    return fail('invalid-input', `无法读取图片：${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /**
- * A small figure on a large canvas (under half the decoded side) is decoded again from its own region of the
- * original, so that it reaches the hash square with the detail a tightly cropped copy has.
+ * The ink image of a logo. A small figure on a large canvas (under half the decoded side) is decoded again from its
+ * own region of the original, so that it reaches the hash square with the detail a tightly cropped copy has.
  */
-async function decodeContent(input: Buffer | Uint8Array): Promise<Result<GrayImage>> {
-  const decoded = await decodeRgb(input);
+export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<SeenImage>> {
+  const source = await openLogo(input);
+  if (!source.ok) return source;
+  const decoded = await source.value.decode();
   if (!decoded.ok) return decoded;
-  const ink = inkOf(decoded.value);
-  const first = ok(ink);
-  const box = contentBox(ink, backgroundLevel(ink));
-  if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return first;
-  const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-  const scale = Math.max(meta.width ?? 0, meta.height ?? 0) / Math.max(ink.width, ink.height);
-  if (!(scale > 1.5) || meta.orientation !== undefined) return first;
+  const first = seenImage(inkOf(decoded.value));
+  const { box } = first;
+  if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return ok(first);
+  const { width, height, oriented } = source.value;
+  const scale = Math.max(width, height) / Math.max(first.img.width, first.img.height);
+  if (!(scale > 1.5) || oriented) return ok(first);
   const left = Math.max(0, Math.floor((box[0] - 1) * scale));
   const top = Math.max(0, Math.floor((box[1] - 1) * scale));
-  const right = Math.min(meta.width!, Math.ceil((box[2] + 1) * scale));
-  const bottom = Math.min(meta.height!, Math.ceil((box[3] + 1) * scale));
-  const again = await decodeRgb(input, { left, top, width: right - left, height: bottom - top });
-  return again.ok ? ok(inkOf(again.value)) : first;
+  const right = Math.min(width, Math.ceil((box[2] + 1) * scale));
+  const bottom = Math.min(height, Math.ceil((box[3] + 1) * scale));
+  const again = await source.value.decode({ left, top, width: right - left, height: bottom - top });
+  return ok(again.ok ? seenImage(inkOf(again.value)) : first);
 }
 
-const inkOf = (g: Gray) => inkImage(g.data, g.width, g.height, 3);
+/** An ink image with its background, content mask and content box (null when blank). */
+export interface SeenImage {
+  img: GrayImage;
+  seen: Seen;
+  box: [number, number, number, number] | null;
+}
+
+function seenImage(img: GrayImage): SeenImage {
+  const seen = seeOf(img);
+  return { img, seen, box: maskBox(seen.mask, img.width, [0, 0, img.width, img.height]) };
+}
+
+const inkOf = (g: Rgb) => inkImage(g.data, g.width, g.height, 3);
+
+/**
+ * The figure shrunk to SOFT_SIDE and hashed again: a copy printed small, scanned or re-compressed has lost the fine
+ * strokes the full-size registry image keeps, and meets this copy nearer. Null for a figure already that small.
+ */
+function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVariant | null {
+  const side = Math.max(box[2] - box[0], box[3] - box[1]);
+  if (side <= SOFT_SIDE * 1.5) return null;
+  const k = SOFT_SIDE / side;
+  const width = Math.max(2, Math.round((box[2] - box[0]) * k));
+  const height = Math.max(2, Math.round((box[3] - box[1]) * k));
+  const small = resampleArea(img.data, img.width, box, width, height);
+  const shrunk: GrayImage = { width, height, data: Uint8Array.from(small, (v) => Math.round(v)) };
+  return { kind: 'soft', ...hashedThumb(prepareBox(shrunk, [0, 0, width, height]).pixels), aspect: aspectOf(box) };
+}
+
+/** A registry logo's variants (crops and its soft copy) are searched; a query's (peels) search. */
+export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind !== 'peel';
+
+/** The side a registry logo's soft copy is shrunk to: what a small or scanned copy of it keeps. */
+const SOFT_SIDE = 36;
 
 export interface FeatureOptions {
   /**
-   * Whether to hash the crops too (default true): a registry logo needs them (a query may be a crop of it), a query
-   * that will never be a registry logo (以图查询, a batch screened without storing) does not.
+   * Whether to hash the registry-side variants too, the crops and the soft copy (default true): a registry logo needs
+   * them (a query may be a crop of it, or a small copy), a query that will never be a registry logo (以图查询, a
+   * batch screened without storing) does not.
    */
   crops?: boolean;
 }
 
 /** The hashes of an encoded image, or a Chinese reason it has none (unreadable, blank). */
 export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureOptions = {}): Promise<Result<LogoFeatures>> {
-  const gray = await decodeContent(input);
-  if (!gray.ok) return gray;
-  const img = gray.value;
-  const box = contentBox(img, backgroundLevel(img));
+  const decoded = await decodeContent(input);
+  if (!decoded.ok) return decoded;
+  const { img, seen, box } = decoded.value;
   if (!box) return fail('invalid-input', '图片为空白，没有可比对的图形');
-  const regions = [...peelRegions(img, box), ...(options.crops === false ? [] : cropRegions(img, box))];
-  const variants = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
+  const registry = options.crops !== false;
+  const regions = [...peelRegions(img, box, seen), ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
+  const variants: LogoVariant[] = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
+  const soft = registry ? softCopy(img, box) : null;
+  if (soft) variants.push(soft);
   return ok({ ...hashedThumb(prepareBox(img, box).pixels), box, aspect: aspectOf(box), variants });
 }

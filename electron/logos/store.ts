@@ -17,7 +17,7 @@ import { inTransaction, type DataExecutor } from '../data/queries';
 import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
 import type { StoredHashes } from '../../shared/engine/logo/match';
-import { logoFeatures } from './features';
+import { isRegistryVariant, logoFeatures } from './features';
 import { imagesRepository } from './repository';
 import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
@@ -133,7 +133,7 @@ export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryL
     return f ? [{ row: r, f }] : [];
   });
   const n = usable.length;
-  const crops = usable.flatMap(({ f }, i) => f.variants.filter((v) => v.kind === 'crop').map((v) => ({ i, v })));
+  const crops = usable.flatMap(({ f }, i) => f.variants.filter(isRegistryVariant).map((v) => ({ i, v })));
   const stored: StoredHashes = {
     phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: new Float64Array(n),
     variants: {

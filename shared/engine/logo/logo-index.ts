@@ -21,6 +21,13 @@ export interface LogoThresholds {
  */
 export interface LogoRule extends LogoThresholds {
   partial?: LogoThresholds;
+  /** the limits for a peel of the query against a whole logo, when they differ from `partial` */
+  peel?: LogoThresholds;
+}
+
+/** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
+export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
+  return via === 'whole' ? rule : via === 'peel' ? (rule.peel ?? rule.partial) : rule.partial;
 }
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
@@ -36,6 +43,7 @@ interface Part extends LogoHashes {
 }
 
 /** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
+/** 'crop' covers every registry-side variant: the crops and the soft copy (electron/logos/features.ts). */
 export type LogoMatchVia = 'whole' | 'crop' | 'peel';
 
 export interface LogoMatch {
@@ -135,7 +143,7 @@ function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
 
 /** The query's parts with the entries each may meet: the whole query every entry, a peel only whole logos. */
 function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: boolean }> {
-  const peels = rule.partial ? (query.variants ?? []).map((part) => ({ part, peel: true })) : [];
+  const peels = limitsOf(rule, 'peel') ? (query.variants ?? []).map((part) => ({ part, peel: true })) : [];
   return [{ part: query, peel: false }, ...peels];
 }
 
@@ -144,7 +152,7 @@ const viaOf = (es: Entries, e: number, peel: boolean): LogoMatchVia => (peel ? '
 /** The match of a query part with entry e under the limits of that kind of pair, or null. */
 function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
   const via = viaOf(es, e, peel);
-  const limits = via === 'whole' ? rule : rule.partial;
+  const limits = limitsOf(rule, via);
   return limits ? matchEntry(part, es, e, limits, via, es.owner[e]!) : null;
 }
 
@@ -182,7 +190,7 @@ export class LogoIndex {
       };
       const fromCrops = (e: number) => collect(es.logos + e);
       // whole against whole at the rule's radius; a part against a whole at the partial radius
-      const radius = peel ? rule.partial!.maxPhash : rule.maxPhash;
+      const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : rule.maxPhash;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
         const lo = part.phash[v * 2 + 1]!;

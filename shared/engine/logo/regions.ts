@@ -8,6 +8,17 @@ import { backgroundLevel, contentMask, type GrayImage, maskBox } from './prepare
 
 export type Box = [number, number, number, number];
 
+/** What every region finder reads first: the background level and the content mask (computed once a logo). */
+export interface Seen {
+  background: number;
+  mask: Uint8Array;
+}
+
+export function seeOf(img: GrayImage): Seen {
+  const background = backgroundLevel(img);
+  return { background, mask: contentMask(img, background) };
+}
+
 export interface Region {
   kind: 'peel' | 'crop';
   box: Box;
@@ -95,13 +106,12 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
 const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
 
 /** The figure without one blob at its edge, for each blob whose removal shrinks the box enough; largest first. */
-export function peelRegions(img: GrayImage, box: Box): Region[] {
-  const background = backgroundLevel(img);
+export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): Region[] {
+  const { background } = seen;
   const blobs = findBlobs(img, box, background);
   const total = blobs.ink.reduce((a, b) => a + b, 0);
   if (blobs.ink.length < 2 || total === 0) return [];
   const out: Array<Region & { shrink: number }> = [];
-  let mask: Uint8Array | undefined;
   blobs.ink.forEach((ink, k) => {
     if (ink === 0 || ink > PEEL_MAX_INK * total) return;
     // the others' boxes first: a blob inside the rest's box cannot shrink it
@@ -116,7 +126,7 @@ export function peelRegions(img: GrayImage, box: Box): Region[] {
     if (1 - area(others) / area(box) < PEEL_MIN_SHRINK) return;
     const erase = new Uint8Array(blobs.labels.length);
     for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
-    const peeled = maskBox(mask ??= contentMask(img, background), img.width, [0, 0, img.width, img.height], erase);
+    const peeled = maskBox(seen.mask, img.width, [0, 0, img.width, img.height], erase);
     if (!peeled) return;
     const shrink = 1 - area(peeled) / area(box);
     if (shrink >= PEEL_MIN_SHRINK) out.push({ kind: 'peel', box: peeled, erase, shrink });
@@ -124,9 +134,65 @@ export function peelRegions(img: GrayImage, box: Box): Region[] {
   return out.sort((a, b) => b.shrink - a.shrink).slice(0, MAX_PEELS).map(({ kind, box: b, erase }) => ({ kind, box: b, erase }));
 }
 
+/** A valley cut looks for its row or column within this share of the box from each side … */
+const VALLEY_BAND = 0.35;
+/** … not nearer the side than this share, */
+const VALLEY_MIN = 0.03;
+/** and takes it only when it carries at most this share of the median row's (column's) content. */
+const VALLEY_DEPTH = 0.35;
+
+/**
+ * The figure without a strip at one side cut where the content thins out most (a valley of the row or column
+ * counts): an added line of text or an element beside the figure that touches it, so that no blob separates it.
+ */
+export function valleyRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)): Region[] {
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  const rows = new Uint32Array(h);
+  const cols = new Uint32Array(w);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (mask[y * img.width + x]) { rows[y - y0]!++; cols[x - x0]!++; }
+  const median = (c: Uint32Array) => { const s = Uint32Array.from(c).sort(); return s[s.length >> 1]!; };
+  const out: Region[] = [];
+  const seen = new Set<string>();
+  const take = (b: Box) => {
+    const inside = b[2] - b[0] >= 2 && b[3] - b[1] >= 2 ? maskBox(mask, img.width, b) : null;
+    if (!inside || 1 - area(inside) / area(box) < PEEL_MIN_SHRINK) return;
+    const key = inside.join(',');
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind: 'peel', box: inside });
+  };
+  // per side, the valley nearest the edge (an added line just beyond the logo) and the deepest one in the band
+  const cut = (counts: Uint32Array, fromEnd: boolean, make: (at: number) => Box) => {
+    const n = counts.length;
+    const limit = VALLEY_DEPTH * median(counts);
+    const at = (k: number) => (fromEnd ? n - 1 - k : k);
+    let nearest = -1;
+    let deepest = -1;
+    for (let k = Math.max(1, Math.round(n * VALLEY_MIN)), end = Math.round(n * VALLEY_BAND); k <= end; k++) {
+      const i = at(k);
+      if (counts[i]! > limit) {
+        if (nearest >= 0) break;
+        continue;
+      }
+      if (nearest < 0 || counts[i]! < counts[nearest]!) nearest = i;
+    }
+    for (let k = Math.max(1, Math.round(n * VALLEY_MIN)), end = Math.round(n * VALLEY_BAND); k <= end; k++) {
+      const i = at(k);
+      if (counts[i]! <= limit && (deepest < 0 || counts[i]! < counts[deepest]!)) deepest = i;
+    }
+    for (const i of new Set([nearest, deepest])) if (i >= 0) take(make(i));
+  };
+  cut(cols, false, (i) => [x0 + i + 1, y0, x1, y1]);
+  cut(rows, false, (i) => [x0, y0 + i + 1, x1, y1]);
+  cut(cols, true, (i) => [x0, y0, x0 + i, y1]);
+  cut(rows, true, (i) => [x0, y0, x1, y0 + i]);
+  return out;
+}
+
 /** The box with a strip of each CROP_CUTS share cut from each side, trimmed again to the content left. */
-export function cropRegions(img: GrayImage, box: Box): Region[] {
-  const mask = contentMask(img, backgroundLevel(img));
+export function cropRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)): Region[] {
   const out: Region[] = [];
   const w = box[2] - box[0];
   const h = box[3] - box[1];

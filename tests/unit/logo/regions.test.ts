@@ -1,7 +1,7 @@
 // The parts of a logo hashed beside the whole: peels (the figure without an element at its edge) and crops.
 import { describe, expect, it } from 'vitest';
 import { contentBox, inkImage } from '../../../shared/engine/logo/prepare';
-import { cropRegions, findBlobs, peelRegions } from '../../../shared/engine/logo/regions';
+import { CROP_CUTS, cropRegions, findBlobs, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
 
 type Rect = [number, number, number, number];
 
@@ -40,11 +40,28 @@ describe('logo regions', () => {
     expect(peelRegions(inside, contentBox(inside, 255)!)).toEqual([]);
   });
 
+  it('cuts at a valley an added line that touches the logo, where no blob separates it', () => {
+    const registered = drawn([...FIGURE, ...TEXT]);
+    // a small line of text under the name, joined to it by a stroke: one blob with the name
+    const withLine = drawn([...FIGURE, ...TEXT, [60, 96, 62, 99], [50, 99, 78, 106]]);
+    expect(peelRegions(withLine, contentBox(withLine, 255)!).map((p) => p.box)).not.toContainEqual(contentBox(registered, 255));
+    const valleys = valleyRegions(withLine, contentBox(withLine, 255)!);
+    expect(valleys.map((p) => p.box)).toContainEqual(contentBox(registered, 255));
+    expect(valleys.every((p) => p.kind === 'peel')).toBe(true);
+  });
+
+  it('makes no valley cut in an even figure', () => {
+    const square = drawn([[20, 20, 100, 100]]);
+    expect(valleyRegions(square, contentBox(square, 255)!)).toEqual([]);
+    const ring = drawn([[20, 20, 100, 30], [20, 90, 100, 100], [20, 20, 30, 100], [90, 20, 100, 100]]);
+    expect(valleyRegions(ring, contentBox(ring, 255)!)).toEqual([]);
+  });
+
   it('cuts a strip from each side for the crops, trimmed again to the content left', () => {
     const img = drawn([...FIGURE, ...TEXT]);
     const box = contentBox(img, 255)!;
     const crops = cropRegions(img, box);
-    expect(crops).toHaveLength(8);
+    expect(crops).toHaveLength(4 * CROP_CUTS.length);
     for (const c of crops) {
       expect(c.box[0]).toBeGreaterThanOrEqual(box[0]);
       expect(c.box[3]).toBeLessThanOrEqual(box[3]);

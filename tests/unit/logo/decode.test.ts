@@ -1,0 +1,79 @@
+// Decoding logos: small plain PNGs through pngjs, everything else through libvips, with the same pixels either way
+// (transparency on white, fitted inside DECODE_SIDE²) and a Chinese reason for what cannot be read.
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { decodeWithSharp, DECODE_SIDE, openLogo, plainPng, type Rgb } from '../../../electron/logos/decode';
+import { logoFeatures } from '../../../electron/logos/features';
+import { hamming, thumbCorrelation } from '../../../shared/engine/logo/hash';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+
+/** A figure with soft edges and a half-transparent part, on a transparent ground. */
+const svg = (side: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${Math.round(side * 0.75)}" viewBox="0 0 200 150">
+  <circle cx="70" cy="70" r="50" fill="#1d3f8f"/><rect x="110" y="30" width="70" height="90" fill="#d22" fill-opacity="0.5"/>
+  <path d="M20,140 L180,130" stroke="#093" stroke-width="6"/></svg>`;
+
+const meanDifference = (a: Rgb, b: Rgb) => {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i]! - b.data[i]!);
+  return sum / a.data.length;
+};
+
+async function decoded(bytes: Buffer): Promise<Rgb> {
+  const source = await openLogo(bytes);
+  if (!source.ok) throw new Error(source.error.message);
+  const rgb = await source.value.decode();
+  if (!rgb.ok) throw new Error(rgb.error.message);
+  return rgb.value;
+}
+
+describe('logo decoding', () => {
+  it('reads a small PNG itself, and a large, 16-bit, interlaced or profiled one, or a JPEG, through libvips', async () => {
+    const small = await sharp(Buffer.from(svg(240))).png().toBuffer();
+    expect(plainPng(small)).toBe(true);
+    expect(plainPng(await sharp(Buffer.from(svg(2400))).png().toBuffer())).toBe(false);
+    expect(plainPng(await sharp(Buffer.from(svg(240))).png({ progressive: true }).toBuffer())).toBe(false);
+    expect(plainPng(await sharp(Buffer.from(svg(240))).toColourspace('rgb16').png().toBuffer())).toBe(false);
+    expect(plainPng(await sharp(Buffer.from(svg(240))).withIccProfile('p3').png().toBuffer())).toBe(false);
+    expect(plainPng(await sharp(Buffer.from(svg(240))).jpeg().toBuffer())).toBe(false);
+  });
+
+  it('gives the pixels libvips gives: transparency on white, fitted inside the decoded side', async () => {
+    for (const side of [60, 240, 900]) {
+      const bytes = await sharp(Buffer.from(svg(side))).png().toBuffer();
+      const mine = await decoded(bytes);
+      expect(Math.max(mine.width, mine.height)).toBe(DECODE_SIDE);
+      const theirs = await decodeWithSharp(bytes);
+      if (!theirs.ok) throw new Error(theirs.error.message);
+      // the two resamplers differ (area means against a linear kernel) but not in what a logo looks like
+      expect(meanDifference(mine, theirs.value)).toBeLessThan(4);
+      // a transparent corner is white
+      expect([...mine.data.subarray(0, 3)]).toEqual([255, 255, 255]);
+    }
+  });
+
+  it('hashes a PNG as it hashes the same image in a format libvips reads', async () => {
+    const raw = await sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).raw().toBuffer({ resolveWithObject: true });
+    const asPng = await sharp(raw.data, { raw: raw.info }).png().toBuffer();
+    const asTiff = await sharp(raw.data, { raw: raw.info }).tiff().toBuffer();
+    const a = await logoFeatures(asPng);
+    const b = await logoFeatures(asTiff);
+    if (!a.ok || !b.ok) throw new Error('unreadable');
+    // the two resamplers differ in the last bits: well inside what the rule accepts for the same figure
+    expect(hamming(a.value.phash, 0, b.value.phash, 0)).toBeLessThanOrEqual(LOGO_RULE.maxPhash);
+    expect(thumbCorrelation(a.value.thumb, 0, b.value.thumb)).toBeGreaterThan(0.98);
+    expect(a.value.variants.map((v) => v.kind)).toEqual(b.value.variants.map((v) => v.kind));
+  });
+
+  it('refuses a damaged PNG with a Chinese reason, whichever reader saw it first', async () => {
+    const bytes = await sharp(Buffer.from(svg(240))).png().toBuffer();
+    const cut = bytes.subarray(0, Math.floor(bytes.length / 2));
+    const f = await logoFeatures(cut);
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect(f.error.message).toMatch(/^无法读取图片/);
+    const garbage = Buffer.concat([bytes.subarray(0, 40), Buffer.alloc(200, 7)]);
+    const g = await logoFeatures(garbage);
+    expect(g.ok).toBe(false);
+    if (!g.ok) expect(g.error.message).toMatch(/^无法读取图片/);
+  });
+});
