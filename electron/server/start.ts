@@ -128,6 +128,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
           ctx.now(),
         );
       },
+      notice: (message) => console.error(`[markguard] ${message}`),
       repo: createAccountsRepository(store.db),
       sessions: options.sessions,
       ...(options.accountsNow ? { now: options.accountsNow } : {}),

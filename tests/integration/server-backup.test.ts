@@ -78,7 +78,7 @@ describe('backup and restore of a server', () => {
     expect(made.manifest.counts).toMatchObject({ users: 2, sessions: 1, marks: marksBefore });
     expect(made.manifest.counts.hits).toBeGreaterThan(0);
     expect(made.manifest.accounts).toMatchObject({ kind: 'postgres', schema: (t.storeConfig as { schema: string }).schema });
-    const status = await t.call('serverBackup.status', {}, await t.login(t.server.firstAdmin?.login ?? 'admin', t.server.firstAdmin?.password ?? ''));
+    const status = await t.call('serverBackup.status', {}, await t.adminToken());
     expect(status.body.value).toMatchObject({ available: true, folder: path.join(t.dataDir, 'backups'), count: 1, last: { name: made.name } });
 
     // after the backup: a password changed, a user added, a mark added, a decision changed
