@@ -132,7 +132,15 @@ export interface RawAnswer {
  */
 export function rawRequest(
   pin: PinnedServer,
-  options: { method: 'GET' | 'POST'; path: string; token?: string; headers?: Record<string, string>; body?: Buffer | Buffer[] },
+  options: {
+    method: 'GET' | 'POST';
+    path: string;
+    token?: string;
+    headers?: Record<string, string>;
+    body?: Buffer | Buffer[];
+    /** the client's own address (another of 127/8: another computer, as the server sees it) */
+    localAddress?: string;
+  },
 ): Promise<RawAnswer> {
   const url = new URL(options.path, pin.url);
   let continued = false;
@@ -142,6 +150,7 @@ export function rawRequest(
       {
         method: options.method,
         rejectUnauthorized: false,
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         checkServerIdentity: (_host, cert) =>
           normaliseFingerprint(cert.fingerprint256) === normaliseFingerprint(pin.fingerprint) ? undefined : new Error('pin mismatch'),
         headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
