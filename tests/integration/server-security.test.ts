@@ -136,7 +136,7 @@ describe('roles', () => {
       .where('entity', '=', 'user')
       .orderBy('id')
       .execute();
-    expect(entries[0]).toEqual({ actor: '测试员', action: 'create', login: 'admin', note: '新建账户：管理员，角色 管理员' });
+    expect(entries[0]).toEqual({ actor: '测试员', action: 'create', login: 'admin', note: '新建账户：管理员，角色 管理员（首次登录须修改密码）' });
     expect(entries.filter((entry) => entry.login === 'sunqi')).toEqual([
       { actor: '管理员（admin）', action: 'create', login: 'sunqi', note: '新建账户：孙七，角色 科员' },
       { actor: '管理员（admin）', action: 'update', login: 'sunqi', note: '角色：科员 → 处长' },
