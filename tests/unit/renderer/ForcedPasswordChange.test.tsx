@@ -12,6 +12,7 @@ import { createServerSession } from '../../../renderer/src/api/server-session';
 import { SessionProvider } from '../../../renderer/src/app/account';
 import { ServerBadge } from '../../../renderer/src/app/connection/ServerBadge';
 import { ServerGate } from '../../../renderer/src/app/ServerGate';
+import { UsersPage } from '../../../renderer/src/pages/users/UsersPage';
 import { mockClient, type Handlers } from './mock-client';
 
 afterEach(() => {
@@ -109,5 +110,19 @@ describe('the forced change of password on a connected desktop', () => {
     );
     expect(await screen.findByTestId('server-badge')).toBeTruthy();
     expect(screen.queryByRole('dialog', { name: '修改密码' })).toBeNull();
+  });
+});
+
+describe('用户管理', () => {
+  it('shows whose password waits for its user to change it', async () => {
+    const clerk: UserSummary = { ...ADMIN, id: 2, login: 'zhangsan', displayName: '张三', role: '科员' };
+    const mock = mockClient({ 'accounts.list': () => ({ ok: true, value: [{ ...ADMIN, mustChangePassword: false }, clerk] }) });
+    render(
+      <ClientProvider client={mock.client}>
+        <UsersPage />
+      </ClientProvider>,
+    );
+    expect((await screen.findByRole('row', { name: /zhangsan/ })).textContent).toContain('待本人修改密码');
+    expect(screen.getByRole('row', { name: /admin/ }).textContent).toContain('正常');
   });
 });
