@@ -10,6 +10,8 @@ export interface ActingUser {
   login: string;
   displayName: string;
   role: Role;
+  /** the password was set by someone else: the server serves nothing but changing it (and accounts.me) */
+  mustChangePassword?: boolean;
   /** the server's id of this login session (the stored token hash, never sent out); files uploaded in it are its own */
   session?: string;
   /** the client fetches the files a channel saves (a browser on the server); others are refused the save */

@@ -47,9 +47,14 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of nothing, verified when the login name is unknown so that the answer takes as long as for a real one. */
-let decoy: Promise<PasswordHash> | undefined;
-export async function burnVerification(password: string): Promise<void> {
-  decoy ??= hashPassword(randomBytes(12).toString('base64'));
+/**
+ * A hash of nothing, verified when the login name is unknown so that the answer takes as long as for a real one:
+ * at the cost the accounts' own hashes are made with.
+ */
+const decoys = new Map<string, Promise<PasswordHash>>();
+export async function burnVerification(password: string, params: ScryptParams = SCRYPT_PARAMS): Promise<void> {
+  const key = JSON.stringify(params);
+  const decoy = decoys.get(key) ?? hashPassword(randomBytes(12).toString('base64'), params);
+  decoys.set(key, decoy);
   await verifyPassword(password, await decoy);
 }

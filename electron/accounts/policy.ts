@@ -27,3 +27,14 @@ export interface ScryptParams {
   keyLength: number;
 }
 export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1, keyLength: 64 };
+
+/**
+ * Failed logins from one client address, whatever login names they tried (guessing names never reaches an
+ * account's lock-out): this many within ADDRESS_WINDOW_MINUTES…
+ */
+export const ADDRESS_FAILURE_LIMIT = 20;
+export const ADDRESS_WINDOW_MINUTES = 10;
+/** …refuse every login from that address, unchecked, for this long. */
+export const ADDRESS_BLOCK_MINUTES = 15;
+/** Addresses remembered at most; an office has far fewer, and a flood of made-up ones must not grow memory. */
+export const ADDRESS_TRACKED_MAX = 10_000;

@@ -11,6 +11,8 @@ export interface NewUser {
   role: string;
   password: { hash: string; salt: string; params: string };
   createdAt: string;
+  /** the password was chosen by someone else: the user must choose their own at the next login */
+  mustChangePassword?: boolean;
 }
 
 export interface SessionWithUser {
@@ -22,7 +24,7 @@ export interface SessionWithUser {
 }
 
 export type UserPatch = Partial<
-  Pick<UserRow, 'role' | 'display_name' | 'password_hash' | 'password_salt' | 'password_params' | 'failed_attempts' | 'locked_until' | 'disabled'>
+  Pick<UserRow, 'role' | 'display_name' | 'password_hash' | 'password_salt' | 'password_params' | 'failed_attempts' | 'locked_until' | 'disabled' | 'must_change_password'>
 >;
 
 export function createAccountsRepository(db: Kysely<StoreSchema>) {
@@ -60,6 +62,7 @@ export function createAccountsRepository(db: Kysely<StoreSchema>) {
           password_salt: user.password.salt,
           password_params: user.password.params,
           created_at: user.createdAt,
+          must_change_password: user.mustChangePassword ? 1 : 0,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

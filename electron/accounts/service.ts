@@ -6,6 +6,8 @@ import { TEXT_LIMITS } from '../../shared/formats/limits';
 import { checkText } from '../../shared/formats/text';
 import { AppFailure } from '../../shared/result';
 import type { ActingUser } from './acting-user';
+import { createAddressThrottle, type ClientAddress } from './address-throttle';
+import { clockTime } from './clock-time';
 import { burnVerification, hashPassword, verifyPassword } from './passwords';
 import { DEFAULT_SESSION_POLICY, LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, PASSWORD_MIN_LENGTH, SCRYPT_PARAMS, type ScryptParams, type SessionPolicy } from './policy';
 import type { AccountsRepository, UserRow } from './repository';
@@ -18,6 +20,8 @@ export interface AccountsServiceOptions {
   scrypt?: ScryptParams;
   /** Records a change to an account in the app's audit log (the server wires it; who acted is the request's user). */
   audit?: (change: AccountChange) => Promise<void> | void;
+  /** Tells the server's operator what no account's audit entry records (an address blocked for failed logins). */
+  notice?: (message: string) => void;
 }
 
 /** An account change for the audit log: entity 'user', keyed by login, described in Chinese. */
@@ -25,6 +29,13 @@ export interface AccountChange {
   action: 'create' | 'update';
   login: string;
   note: string;
+}
+
+export interface NewAccount {
+  login: string;
+  displayName: string;
+  role: Role;
+  password: string;
 }
 
 export type Authentication = { ok: true; user: ActingUser; tokenHash: string } | { ok: false; message: string };
@@ -82,15 +93,19 @@ export function summarise(row: UserRow, now: Date): UserSummary {
     lockedUntil: locked ? row.locked_until : null,
     failedAttempts: row.failed_attempts,
     createdAt: row.created_at,
+    mustChangePassword: row.must_change_password !== 0,
   };
 }
 
-const acting = (row: UserRow): ActingUser => ({ id: row.id, login: row.login, displayName: row.display_name, role: asRole(row.role) });
+const acting = (row: UserRow): ActingUser => ({
+  id: row.id,
+  login: row.login,
+  displayName: row.display_name,
+  role: asRole(row.role),
+  ...(row.must_change_password !== 0 ? { mustChangePassword: true } : {}),
+});
 
-/** 北京时间 HH:MM of an ISO time, for the lock-out message. */
-function clockTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 60 * MINUTE).toISOString().slice(11, 16);
-}
+export const SAME_PASSWORD = '新密码不能与当前密码相同。';
 
 export function createAccountsService(options: AccountsServiceOptions) {
   const { repo } = options;
@@ -98,6 +113,8 @@ export function createAccountsService(options: AccountsServiceOptions) {
   const policy = options.sessions ?? DEFAULT_SESSION_POLICY;
   const scrypt = options.scrypt ?? SCRYPT_PARAMS;
   const audit = options.audit ?? (() => undefined);
+  const notice = options.notice ?? (() => undefined);
+  const throttle = createAddressThrottle(clock);
 
   async function userOrFail(id: number): Promise<UserRow> {
     const row = await repo.userById(id);
@@ -111,6 +128,17 @@ export function createAccountsService(options: AccountsServiceOptions) {
     }
   }
   const summary = async (id: number) => summarise(await userOrFail(id), clock());
+
+  async function createAccount(input: NewAccount, mustChangePassword: boolean): Promise<UserSummary> {
+    const login = checkLogin(input.login);
+    const displayName = checkDisplayName(input.displayName);
+    checkNewPassword(input.password);
+    if (await repo.userByLogin(login)) throw new AppFailure('conflict', `登录名「${login}」已被使用。`);
+    const password = await hashPassword(input.password, scrypt);
+    const id = await repo.insertUser({ login, displayName, role: input.role, password, createdAt: clock().toISOString(), mustChangePassword });
+    await audit({ action: 'create', login, note: `新建账户：${displayName}，角色 ${input.role}${mustChangePassword ? '（首次登录须修改密码）' : ''}` });
+    return summary(id);
+  }
 
   async function refuseFailure(row: UserRow): Promise<never> {
     const failures = await repo.addFailedAttempt(row.id);
@@ -127,16 +155,25 @@ export function createAccountsService(options: AccountsServiceOptions) {
   return {
     policy,
 
-    /** Checks the password and opens a session; the raw token is returned once and only its hash is stored. */
-    async login(loginName: string, password: string): Promise<{ token: string; user: UserSummary; expiresAt: string }> {
+    /**
+     * Checks the password and opens a session; the raw token is returned once and only its hash is stored. `from`
+     * (the server passes the client's address) throttles failures per address, whatever login names they tried.
+     */
+    async login(loginName: string, password: string, from?: ClientAddress): Promise<{ token: string; user: UserSummary; expiresAt: string }> {
+      if (from) throttle.check(from);
+      const wrong = (): AppFailure => {
+        const blockedUntil = from ? throttle.fail(from) : null;
+        if (from && blockedUntil) notice(`地址 ${from.address} 登录失败次数过多，暂停其登录至 ${blockedUntil}`);
+        return new AppFailure('invalid-input', WRONG_CREDENTIALS);
+      };
       // no password this long was ever accepted; refusing it unhashed keeps a huge body from costing a hash
       if (password.length > TEXT_LIMITS.account.password.max || loginName.length > TEXT_LIMITS.account.login.max * 4) {
-        throw new AppFailure('invalid-input', WRONG_CREDENTIALS);
+        throw wrong();
       }
       const row = await repo.userByLogin(foldLogin(loginName));
       if (!row) {
-        await burnVerification(password);
-        throw new AppFailure('invalid-input', WRONG_CREDENTIALS);
+        await burnVerification(password, scrypt);
+        throw wrong();
       }
       const now = clock();
       if (row.locked_until !== null && row.locked_until > now.toISOString()) {
@@ -144,7 +181,12 @@ export function createAccountsService(options: AccountsServiceOptions) {
         throw new AppFailure('unsupported', `账户已锁定，请于 ${clockTime(row.locked_until)} 后再试（剩余 ${left} 分钟），或请管理员解锁。`);
       }
       const matches = await verifyPassword(password, { hash: row.password_hash, salt: row.password_salt, params: row.password_params });
-      if (!matches) return refuseFailure(row);
+      if (!matches) {
+        // the account's own count and lock-out first; the address counts the failure whatever the account said
+        const refused = await refuseFailure(row).catch((error: unknown) => error);
+        wrong();
+        throw refused;
+      }
       if (row.disabled !== 0) throw new AppFailure('unsupported', '账户已停用，请联系管理员。');
       await repo.updateUser(row.id, { failed_attempts: 0, locked_until: null });
       const token = randomBytes(32).toString('base64url');
@@ -183,16 +225,7 @@ export function createAccountsService(options: AccountsServiceOptions) {
     me: (id: number) => summary(id),
     list: async () => (await repo.listUsers()).map((row) => summarise(row, clock())),
 
-    async create(input: { login: string; displayName: string; role: Role; password: string }): Promise<UserSummary> {
-      const login = checkLogin(input.login);
-      const displayName = checkDisplayName(input.displayName);
-      checkNewPassword(input.password);
-      if (await repo.userByLogin(login)) throw new AppFailure('conflict', `登录名「${login}」已被使用。`);
-      const password = await hashPassword(input.password, scrypt);
-      const id = await repo.insertUser({ login, displayName, role: input.role, password, createdAt: clock().toISOString() });
-      await audit({ action: 'create', login, note: `新建账户：${displayName}，角色 ${input.role}` });
-      return summary(id);
-    },
+    create: (input: NewAccount) => createAccount(input, false),
 
     async setRole(id: number, role: Role): Promise<UserSummary> {
       const row = await userOrFail(id);
@@ -206,9 +239,13 @@ export function createAccountsService(options: AccountsServiceOptions) {
       const row = await userOrFail(id);
       checkNewPassword(password);
       const hashed = await hashPassword(password, scrypt);
-      await repo.updateUser(id, { password_hash: hashed.hash, password_salt: hashed.salt, password_params: hashed.params, failed_attempts: 0, locked_until: null });
+      await repo.updateUser(id, {
+        password_hash: hashed.hash, password_salt: hashed.salt, password_params: hashed.params, failed_attempts: 0, locked_until: null,
+        // the 管理员 knows this password: the user chooses their own at the next login
+        must_change_password: 1,
+      });
       await repo.deleteSessionsOf(id);
-      await audit({ action: 'update', login: row.login, note: '重设密码（已退出其所有登录）' });
+      await audit({ action: 'update', login: row.login, note: '重设密码（已退出其所有登录；下次登录须修改密码）' });
       return summary(id);
     },
 
@@ -228,7 +265,10 @@ export function createAccountsService(options: AccountsServiceOptions) {
       return summary(id);
     },
 
-    /** A user's own change: the current password must be right (a failure counts toward the lock-out). */
+    /**
+     * A user's own change: the current password must be right (a failure counts toward the lock-out), the new one
+     * must meet the policy and differ from it. Lifts a forced change.
+     */
     async changePassword(id: number, current: string, next: string): Promise<void> {
       const row = await userOrFail(id);
       const matches = await verifyPassword(current, { hash: row.password_hash, salt: row.password_salt, params: row.password_params });
@@ -236,16 +276,21 @@ export function createAccountsService(options: AccountsServiceOptions) {
         throw error instanceof AppFailure && error.message === WRONG_CREDENTIALS ? new AppFailure('invalid-input', '当前密码不正确。') : error;
       });
       checkNewPassword(next);
+      // the current one was just verified, so comparing the texts as the hash sees them is comparing the passwords
+      if (next.normalize('NFKC') === current.normalize('NFKC')) throw new AppFailure('invalid-input', SAME_PASSWORD);
       const hashed = await hashPassword(next, scrypt);
-      await repo.updateUser(id, { password_hash: hashed.hash, password_salt: hashed.salt, password_params: hashed.params, failed_attempts: 0 });
-      await audit({ action: 'update', login: row.login, note: '本人修改密码' });
+      await repo.updateUser(id, { password_hash: hashed.hash, password_salt: hashed.salt, password_params: hashed.params, failed_attempts: 0, must_change_password: 0 });
+      await audit({ action: 'update', login: row.login, note: row.must_change_password !== 0 ? '本人修改密码（按要求修改初始或重设的密码）' : '本人修改密码' });
     },
 
-    /** First start: the 管理员 `admin` with a random one-time password, returned to be printed once. */
+    /**
+     * First start: the 管理员 `admin` with a random one-time password, returned to be printed once. Whoever read it
+     * on the console must replace it at the first login (must_change_password) before anything else is served.
+     */
     async createFirstAdmin(): Promise<{ login: string; password: string } | null> {
       if ((await repo.countUsers()) > 0) return null;
       const password = randomBytes(12).toString('base64url');
-      await this.create({ login: 'admin', displayName: '管理员', role: '管理员', password });
+      await createAccount({ login: 'admin', displayName: '管理员', role: '管理员', password }, true);
       return { login: 'admin', password };
     },
   };

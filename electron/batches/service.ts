@@ -12,6 +12,7 @@ import { settingsRepository } from '../data/settings';
 import { createBatchesRepository } from './repository';
 import { completeMapping, headersFor } from './import/import-batch';
 import type { JobManager } from './jobs';
+import { recordBatchOutcome } from './outcome-audit';
 import { openUserTable } from '../services/tables';
 
 const SAMPLE_ROWS = 5;
@@ -127,7 +128,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
         { kind, fileName: path.basename(filePath), filePath, fileSize: statSync(filePath).size, columnMap: complete, ...(imagesPath ? { imagesPath } : {}) },
         now,
       );
-      void jobs.importAndScreen({ batchId, filePath, kind, mapping: complete, ...(imagesPath ? { imagesPath } : {}) });
+      void jobs.importAndScreen({ batchId, filePath, kind, mapping: complete, ...(imagesPath ? { imagesPath } : {}) }).then(() => recordBatchOutcome(ctx, batchId, 'import'));
       return { batchId };
     },
 
@@ -146,7 +147,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
       }
       void jobs.importAndScreen({
         batchId, filePath: batch.filePath, kind: batch.kind, mapping: batch.columnMap, ...(batch.imagesPath ? { imagesPath: batch.imagesPath } : {}),
-      });
+      }).then(() => recordBatchOutcome(ctx, batchId, 'import'));
       return { batchId };
     },
 
@@ -199,6 +200,7 @@ export function createBatchService(ctx: AppContext, jobs: JobManager) {
           } catch {
             return;
           }
+          await recordBatchOutcome(ctx, id, 'update');
         }
       })();
       return { batchIds: started };

@@ -132,7 +132,8 @@ export function createServerConnection(file: ConnectionFile, options: ServerConn
     const value = answer.value as { token: string; user: User };
     // a session on the server left behind is ended there (best effort: it expires anyway)
     if (session && client) void client.logout(session.token);
-    session = { token: value.token, user: { login: value.user.login, displayName: value.user.displayName, role: value.user.role } };
+    const { login: name, displayName, role, mustChangePassword } = value.user;
+    session = { token: value.token, user: { login: name, displayName, role, ...(mustChangePassword ? { mustChangePassword } : {}) } };
     saved = { ...server, active: true };
     file.write(saved);
     client = next;
@@ -172,7 +173,16 @@ export function createServerConnection(file: ConnectionFile, options: ServerConn
       if (ending && client) await Promise.race([client.logout(ending.token), new Promise((resolve) => setTimeout(resolve, LOGOUT_WAIT_MS))]);
       return state();
     },
-    forward: (channel, input) => (remote ? remote(channel, input) : Promise.resolve(fail('unsupported', '尚未连接服务器。'))),
+    async forward(channel, input) {
+      if (!remote) return fail('unsupported', '尚未连接服务器。');
+      const answer = await remote(channel, input);
+      // the server lifted the forced change with it: the window stops asking for it at its next read of the state
+      if (channel === 'accounts.changePassword' && answer.ok && session?.user.mustChangePassword) {
+        const { mustChangePassword: _lifted, ...user } = session.user;
+        session = { ...session, user };
+      }
+      return answer;
+    },
     dropped: (filePath) => (client && options.dialogs ? filesFor(client, options.dialogs).dropped(filePath) : Promise.resolve(null)),
   };
 }

@@ -11,6 +11,7 @@ import { forbiddenMessage, roleAllows } from '../../shared/roles';
 import { AppFailure } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { actAs, type ActingUser } from '../accounts/acting-user';
+import { clientAddress } from '../accounts/address-throttle';
 import type { AccountsService } from '../accounts/service';
 import type { FileGrants } from '../files/grants';
 import { apiChannel, bearerToken, guarded, keepConnectionsAlive, readBody, send, sendError, serveStatic } from '../http/common';
@@ -42,18 +43,30 @@ async function login(accounts: AccountsService, request: http.IncomingMessage, r
     return sendError(response, 400, 'invalid-input', '请输入登录名和密码。');
   }
   try {
-    send(response, 200, { ok: true, value: await accounts.login(body.login, body.password) });
+    // the socket's own peer: a header (X-Forwarded-For) is the client's to write, and would let it pick its address
+    send(response, 200, { ok: true, value: await accounts.login(body.login, body.password, clientAddress(request.socket.remoteAddress)) });
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
     sendError(response, 401, error.kind, error.message);
   }
 }
 
-/** The request's user with its session, or null after answering 401 (or 403 below `channel`'s role). */
+/** What a user whose password someone else set may still do: see who they are, and choose their own password. */
+const WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set(['accounts.me', 'accounts.changePassword']);
+export const MUST_CHANGE_PASSWORD_MESSAGE = '您的密码是首次启动时生成的或由管理员重设的：请先修改密码，之后才能使用其他功能。';
+
+/**
+ * The request's user with its session, or null after answering 401 (or 403 below `channel`'s role, or for anything
+ * but changing the password while it must change; `channel` null is a download, refused then too).
+ */
 async function signedIn(options: HttpsServerOptions, request: http.IncomingMessage, response: http.ServerResponse, channel: string | null): Promise<ActingUser | null> {
   const auth = await options.accounts.authenticate(bearerToken(request));
   if (!auth.ok) {
     sendError(response, 401, 'unsupported', auth.message);
+    return null;
+  }
+  if (auth.user.mustChangePassword && !(channel !== null && WHILE_PASSWORD_MUST_CHANGE.has(channel))) {
+    sendError(response, 403, 'unsupported', MUST_CHANGE_PASSWORD_MESSAGE);
     return null;
   }
   if (channel !== null) {

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   if (server.firstAdmin) {
     out.write(
       `首次启动已创建管理员账户：登录名 ${server.firstAdmin.login}，一次性密码 ${server.firstAdmin.password}\n` +
-        '此密码只显示这一次：请立即登录并修改密码（accounts.changePassword）。\n',
+        '此密码只显示这一次：首次登录时须先修改密码，之后才能使用其他功能。\n',
     );
   }
   for (const batch of server.resumed) {

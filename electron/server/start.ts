@@ -22,6 +22,7 @@ import { createTransfers } from './transfers';
 import { createServerBackupHandlers } from './backup/handlers';
 import { markServerRunning } from './backup/running-lock';
 import { createServerBackupService, type ServerBackupService, type ServerBackupSettings } from './backup/service';
+import { recordServerBackup } from './backup/audit';
 import { DEFAULT_BACKUPS_KEPT } from './config';
 import path from 'node:path';
 
@@ -102,6 +103,7 @@ function serverBackups(options: ServerStartOptions, store: Store, ctx: () => Run
     }),
     settings,
     now,
+    (made, occasion) => recordServerBackup(ctx(), made, occasion),
   );
 }
 
@@ -128,6 +130,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
           ctx.now(),
         );
       },
+      notice: (message) => console.error(`[markguard] ${message}`),
       repo: createAccountsRepository(store.db),
       sessions: options.sessions,
       ...(options.accountsNow ? { now: options.accountsNow } : {}),

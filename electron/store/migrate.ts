@@ -2,11 +2,13 @@
 // list runs on SQLite and PostgreSQL; a migration that needs to know which gets the store's kind.
 import { Migrator, type Migration } from 'kysely';
 import { accountsMigration } from './migrations/001-accounts';
+import { mustChangePasswordMigration } from './migrations/002-must-change-password';
 import type { Store, StoreKind } from './store';
 
 export function storeMigrations(kind: StoreKind): Record<string, Migration> {
   return {
     '001-accounts': accountsMigration(kind),
+    '002-must-change-password': mustChangePasswordMigration,
   };
 }
 

@@ -17,6 +17,8 @@ export interface UsersTable {
   locked_until: string | null;
   disabled: Generated<number>;
   created_at: string;
+  /** 1: the password was chosen by someone else (first start, a 管理员's reset); only a change of it is served */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {

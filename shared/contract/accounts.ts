@@ -22,6 +22,8 @@ export const UserSummarySchema = z.object({
   lockedUntil: z.string().nullable(),
   failedAttempts: z.number().int(),
   createdAt: z.string(),
+  /** the password was set by someone else (the first start, a 管理员's reset): only changing it is served until then */
+  mustChangePassword: z.boolean(),
 });
 export type UserSummary = z.infer<typeof UserSummarySchema>;
 
@@ -46,7 +48,10 @@ export const accountsContract = {
   'accounts.unlock': { input: z.object({ id: UserIdSchema }).strict(), output: UserSummarySchema },
   /** Disabling ends the user's sessions at once. */
   'accounts.setDisabled': { input: z.object({ id: UserIdSchema, disabled: z.boolean() }).strict(), output: UserSummarySchema },
-  /** Any signed-in user changes their own password (the current one is checked). */
+  /**
+   * Any signed-in user changes their own password (the current one is checked; the new one must differ and meet
+   * the policy). The one channel, with accounts.me, served to a user who must change theirs.
+   */
   'accounts.changePassword': {
     input: z.object({ current: PasswordInput, next: PasswordInput }).strict(),
     output: z.object({ changed: z.literal(true) }),

@@ -15,8 +15,11 @@ export const ConnectionStateSchema = z.object({
   mode: z.enum(['local', 'server']),
   /** the saved server (also in local mode, to fill the form in again); never a password */
   server: SavedServerSchema.nullable(),
-  /** who is signed in; null in server mode means the login must be shown */
-  user: z.object({ login: z.string(), displayName: z.string(), role: RoleSchema }).nullable(),
+  /**
+   * who is signed in; null in server mode means the login must be shown. `mustChangePassword`: the server serves
+   * nothing but the change of a password someone else set until it is changed (the window asks for it first).
+   */
+  user: z.object({ login: z.string(), displayName: z.string(), role: RoleSchema, mustChangePassword: z.boolean().optional() }).nullable(),
   /** why the login is shown again (a session that ended), '' otherwise */
   message: z.string(),
   /** a file on its way to or from the server (a connected desktop's files.open or export), while it lasts */

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { goTo } from './clerk-data';
+import { changeForcedPassword } from './forced-password';
 import { REPO_ROOT, expect, openApp, test } from './fixtures';
 
 interface DivisionServer {
@@ -75,6 +76,8 @@ test('connects to a division server after the clerk confirms its fingerprint, an
   await expect(section.getByRole('alert')).toContainText('密码');
   await section.getByLabel('密码').fill(division.adminPassword);
   await section.getByRole('button', { name: '连接并登录' }).click();
+  // the printed one-time password is replaced first: the server serves nothing else until then
+  await changeForcedPassword(page, division.adminPassword, 'admin-own-password-1');
 
   const host = new URL(division.url).host;
   await expect(page.getByTestId('server-badge')).toContainText(`已连接到服务器 ${host}（管理员，管理员）`);
@@ -123,6 +126,7 @@ test('connected, a table chosen on the desktop is uploaded and imported into the
   await section.getByLabel('登录名').fill('admin');
   await section.getByLabel('密码').fill(division.adminPassword);
   await section.getByRole('button', { name: '连接并登录' }).click();
+  await changeForcedPassword(page, division.adminPassword, 'admin-own-password-1');
   await expect(page.getByTestId('server-badge')).toContainText('已连接到服务器');
 
   await goTo(page, '筛查批次');

@@ -60,6 +60,7 @@ export const test = base.extend<{ e2e: E2eServer }>({
 });
 
 export { expect };
+export { changeForcedPassword } from './forced-password';
 
 /** Opens the server's page and signs in; waits for the app's navigation. */
 export async function signIn(page: Page, url: string, login: string): Promise<void> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { FILING_HEADER, filingLine } from '../integration/support/batches';
 import { seedConfirmedHitsOn } from '../integration/support/letters';
 import { REPO_ROOT } from './fixtures';
-import { expect, goTo, seedScreenedBatch, signIn, test } from './server-fixtures';
+import { changeForcedPassword, expect, goTo, seedScreenedBatch, signIn, test } from './server-fixtures';
 
 async function shoot(page: Page, name: string): Promise<void> {
   const dir = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -131,6 +131,10 @@ test('用户管理: a 管理员 creates an account, changes its role, and lifts 
   await form.getByLabel('登录名').fill(admin.login);
   await form.getByLabel('密码').fill(admin.password);
   await form.getByRole('button', { name: '登录' }).click();
+  // the printed one-time password is replaced before anything else is served
+  await expect(page.getByText(/您的密码是服务器首次启动时生成的，或由管理员重设的/)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toHaveCount(0);
+  await changeForcedPassword(page, admin.password, 'admin-own-password-1');
   await goTo(page, '用户管理');
   await shoot(page, 'server-users');
   const create = page.getByRole('form', { name: '新建账户' });

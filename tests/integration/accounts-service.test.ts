@@ -1,9 +1,10 @@
 // Accounts as a user meets them: login, wrong passwords and the lock-out, sessions that end, disabled accounts,
 // the last 管理员 kept — on SQLite and on the real PostgreSQL, with the clock in the test's hands.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, type ScryptParams } from '../../electron/accounts/policy';
+import { clientAddress } from '../../electron/accounts/address-throttle';
+import { ADDRESS_BLOCK_MINUTES, ADDRESS_FAILURE_LIMIT, ADDRESS_WINDOW_MINUTES, LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, type ScryptParams } from '../../electron/accounts/policy';
 import { createAccountsRepository } from '../../electron/accounts/repository';
-import { WRONG_CREDENTIALS, createAccountsService, hashToken, type AccountsService } from '../../electron/accounts/service';
+import { SAME_PASSWORD, WRONG_CREDENTIALS, createAccountsService, hashToken, type AccountsService } from '../../electron/accounts/service';
 import { migrateStore } from '../../electron/store/migrate';
 import { STORE_KINDS, openFreshStore, type TestStore } from './support/stores';
 
@@ -160,7 +161,63 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
     await expect(accounts.login('zhangsan', 'a-new-password-3')).resolves.toBeTruthy();
   });
 
-  it('creates the first 管理员 only in an empty store', async () => {
+  it('creates the first 管理员 only in an empty store, and it must replace its printed password', async () => {
     expect(await accounts.createFirstAdmin()).toBeNull();
+    await test.store.db.deleteFrom('users').execute();
+    const first = await accounts.createFirstAdmin();
+    const session = await accounts.login('admin', first?.password ?? '');
+    expect(session.user).toMatchObject({ login: 'admin', role: '管理员', mustChangePassword: true });
+    expect(await accounts.authenticate(session.token)).toMatchObject({ ok: true, user: { mustChangePassword: true } });
+    await accounts.changePassword(session.user.id, first?.password ?? '', 'admin-own-password');
+    expect(await accounts.me(session.user.id)).toMatchObject({ mustChangePassword: false });
+    expect(await accounts.authenticate(session.token)).toMatchObject({ ok: true, user: { login: 'admin' } });
+    expect(((await accounts.authenticate(session.token)) as { user: { mustChangePassword?: boolean } }).user.mustChangePassword).toBeUndefined();
+  });
+
+  it('a reset password must be changed by its user; the new one must differ and meet the policy', async () => {
+    const clerk = (await accounts.list()).find((user) => user.login === 'zhangsan');
+    expect(clerk?.mustChangePassword).toBe(false);
+    await accounts.resetPassword(clerk?.id ?? 0, 'set-by-admin-1');
+    const session = await accounts.login('zhangsan', 'set-by-admin-1');
+    expect(session.user.mustChangePassword).toBe(true);
+    await expect(accounts.changePassword(session.user.id, 'set-by-admin-1', 'set-by-admin-1')).rejects.toThrow(SAME_PASSWORD);
+    await expect(accounts.changePassword(session.user.id, 'set-by-admin-1', 'short')).rejects.toThrow('密码至少需要 10 个字符');
+    await expect(accounts.changePassword(session.user.id, 'wrong-current', 'my-own-password-1')).rejects.toThrow('当前密码不正确。');
+    expect((await accounts.me(session.user.id)).mustChangePassword).toBe(true); // nothing refused changed anything
+    await accounts.changePassword(session.user.id, 'set-by-admin-1', 'my-own-password-1');
+    expect((await accounts.me(session.user.id)).mustChangePassword).toBe(false);
+    await expect(accounts.login('zhangsan', 'set-by-admin-1')).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(accounts.login('zhangsan', 'my-own-password-1')).resolves.toMatchObject({ user: { mustChangePassword: false } });
+  });
+
+  it(`refuses an address after ${ADDRESS_FAILURE_LIMIT} failed logins under any names for ${ADDRESS_BLOCK_MINUTES} minutes; others log in`, async () => {
+    const guesser = clientAddress('::ffff:10.1.2.3');
+    const office = clientAddress('10.1.2.4');
+    for (let attempt = 0; attempt < ADDRESS_FAILURE_LIMIT; attempt += 1) {
+      await expect(accounts.login(`guess${attempt}`, 'x-password-1', guesser)).rejects.toThrow(WRONG_CREDENTIALS);
+    }
+    // the right password from there is refused unchecked (no hash, no count on the account)
+    await expect(accounts.login('zhangsan', PASSWORD, guesser)).rejects.toThrow(
+      /此电脑（10\.1\.2\.3）登录失败次数过多，已暂停登录：请于 16:15 后再试（剩余 15 分钟）/,
+    );
+    expect((await accounts.list()).find((user) => user.login === 'zhangsan')?.failedAttempts).toBe(0);
+    // another address, and a success there, neither blocked nor unblocking
+    await expect(accounts.login('zhangsan', PASSWORD, office)).resolves.toBeTruthy();
+    await expect(accounts.login('zhangsan', PASSWORD, guesser)).rejects.toThrow(/登录失败次数过多/);
+    advance(ADDRESS_BLOCK_MINUTES - 1);
+    await expect(accounts.login('zhangsan', PASSWORD, guesser)).rejects.toThrow(/剩余 1 分钟/);
+    advance(1);
+    await expect(accounts.login('zhangsan', PASSWORD, guesser)).resolves.toBeTruthy();
+  });
+
+  it(`forgets failures older than ${ADDRESS_WINDOW_MINUTES} minutes, and a success clears nothing`, async () => {
+    const from = clientAddress('10.9.9.9');
+    for (let attempt = 1; attempt < ADDRESS_FAILURE_LIMIT; attempt += 1) await accounts.login(`guess${attempt}`, 'x', from).catch(() => undefined);
+    advance(ADDRESS_WINDOW_MINUTES + 1);
+    await expect(accounts.login('nobody', 'x', from)).rejects.toThrow(WRONG_CREDENTIALS);
+    for (let attempt = 2; attempt < ADDRESS_FAILURE_LIMIT; attempt += 1) await accounts.login(`guess${attempt}`, 'x', from).catch(() => undefined);
+    await expect(accounts.login('zhangsan', PASSWORD, from)).resolves.toBeTruthy(); // 19 in the window: not yet
+    await expect(accounts.login('nobody', 'x', from)).rejects.toThrow(WRONG_CREDENTIALS); // the 20th
+    await expect(accounts.login('zhangsan', PASSWORD, from)).rejects.toThrow(/登录失败次数过多/);
   });
 });

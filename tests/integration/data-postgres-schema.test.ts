@@ -8,7 +8,7 @@ import { DATA_MIGRATION_TABLE, dataMigrations, migrateDataStore, migrateDataStor
 import { DATA_TABLES, type DataSchema } from '../../electron/data/schema';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open';
-import { migrateStore } from '../../electron/store/migrate';
+import { migrateStore, storeMigrations } from '../../electron/store/migrate';
 import { tempDir } from './support/context';
 import { postgresShape, postgresTextColumnsNotC, sqliteShape } from './support/schema-shape';
 import { openedOnce } from './support/once';
@@ -141,13 +141,14 @@ describe('the data migrations on PostgreSQL', () => {
     expect(await tablesIn(test)).toEqual(MIGRATION_TABLES);
     expect(await functionsIn(test)).toEqual([]);
 
-    expect(await migrateStore(test.store)).toEqual(['001-accounts']);
+    const accountNames = Object.keys(storeMigrations('postgres'));
+    expect(await migrateStore(test.store)).toEqual(accountNames);
     expect(await migrateDataStore(test.store)).toEqual(names);
     expect(await migrateStore(test.store)).toEqual([]);
     const applied = await sql<{ name: string }>`select name from ${sql.table(DATA_MIGRATION_TABLE)} order by name`.execute(test.store.db);
     expect(applied.rows.map((row) => row.name)).toEqual(names);
     const accounts = await sql<{ name: string }>`select name from kysely_migration`.execute(test.store.db);
-    expect(accounts.rows.map((row) => row.name)).toEqual(['001-accounts']);
+    expect(accounts.rows.map((row) => row.name)).toEqual(accountNames);
   });
 
   it('refuses a schema that a newer version migrated, and a SQLite store', async () => {

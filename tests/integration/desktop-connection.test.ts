@@ -8,6 +8,7 @@ import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import type { Dispatch } from '../../electron/ipc/dispatch';
 import { CONNECTION_FILE, connectionFile, createServerConnection, selectDispatch } from '../../electron/server/connection';
 import { createConnectionHandlers } from '../../electron/server/connection-handlers';
+import { MUST_CHANGE_PASSWORD_MESSAGE } from '../../electron/server/https-server';
 import { PIN_MISMATCH_MESSAGE } from '../../electron/server/pinned-client';
 import { NOT_SIGNED_IN_MESSAGE } from '../../electron/server/remote-dispatch';
 import { startServices, type RunningServices } from '../../electron/startup';
@@ -114,6 +115,23 @@ describe('连接到服务器', () => {
     expect(JSON.parse(readFileSync(savedFile(), 'utf8'))).toMatchObject({ active: false });
     // the login alone reconnects to the saved server
     expect(await value('connection.login', CLERK)).toMatchObject({ mode: 'server', user: { login: 'zhangsan' } });
+    await value('connection.disconnect');
+  });
+
+  it('a reset password: the state says it must change, the server refuses the rest, the change lifts both', async () => {
+    const id = (await t.server.accounts.list()).find((user) => user.login === CLERK.login)?.id ?? 0;
+    await t.server.accounts.resetPassword(id, 'reset-by-admin-1');
+    expect(await value('connection.login', { login: CLERK.login, password: 'reset-by-admin-1' })).toMatchObject({ mode: 'server', user: { login: 'zhangsan', mustChangePassword: true } });
+    expect(await refusal('registry.list')).toBe(MUST_CHANGE_PASSWORD_MESSAGE);
+    // a refusal for the password is not a lost session either
+    expect(await value('connection.state')).toMatchObject({ user: { mustChangePassword: true } });
+    expect(await refusal('accounts.changePassword', { current: 'reset-by-admin-1', next: 'reset-by-admin-1' })).toBe('新密码不能与当前密码相同。');
+    expect(await value('accounts.changePassword', { current: 'reset-by-admin-1', next: CLERK.password.replace('1', '2') })).toEqual({ changed: true });
+    const state = await value<{ user: Record<string, unknown> }>('connection.state');
+    expect(state.user).toEqual({ login: 'zhangsan', displayName: '张三', role: '科员' });
+    expect(await value('registry.list', {})).toBeTruthy();
+    // back to the password the other tests sign in with (a change of one's own, no longer forced)
+    await value('accounts.changePassword', { current: CLERK.password.replace('1', '2'), next: CLERK.password });
     await value('connection.disconnect');
   });
 

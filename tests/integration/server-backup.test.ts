@@ -78,7 +78,7 @@ describe('backup and restore of a server', () => {
     expect(made.manifest.counts).toMatchObject({ users: 2, sessions: 1, marks: marksBefore });
     expect(made.manifest.counts.hits).toBeGreaterThan(0);
     expect(made.manifest.accounts).toMatchObject({ kind: 'postgres', schema: (t.storeConfig as { schema: string }).schema });
-    const status = await t.call('serverBackup.status', {}, await t.login(t.server.firstAdmin?.login ?? 'admin', t.server.firstAdmin?.password ?? ''));
+    const status = await t.call('serverBackup.status', {}, await t.adminToken());
     expect(status.body.value).toMatchObject({ available: true, folder: path.join(t.dataDir, 'backups'), count: 1, last: { name: made.name } });
 
     // after the backup: a password changed, a user added, a mark added, a decision changed
@@ -153,6 +153,21 @@ describe('backup and restore of a server', () => {
   });
 });
 
+describe('who made or restored a backup', () => {
+  it('records the 管理员 who asked for a backup, and the server itself for one made without a request', async () => {
+    await t.server.accounts.create({ login: 'root2', displayName: '周管理', role: '管理员', password: 'root2-password-1' });
+    const asked = await t.call('serverBackup.create', {}, await t.login('root2', 'root2-password-1'));
+    expect(asked.body.ok).toBe(true);
+    const quiet = await t.server.backups.create();
+    const entries = await t.server.services.ctx.data
+      .selectFrom('audit_log').select(['actor', 'action', 'entity_key as name', 'note']).where('entity', '=', 'backup').orderBy('id').execute();
+    expect(entries.slice(-2)).toEqual([
+      { actor: '周管理（root2）', action: 'create', name: (asked.body.value as { name: string }).name, note: expect.stringMatching(/^手动服务器备份：.*（账户 \d+ 个；保护名录 \d+ 条，命中 \d+ 条，函件 \d+ 件）$/) },
+      { actor: '测试员', action: 'create', name: quiet.name, note: expect.stringMatching(/^手动服务器备份：/) },
+    ]);
+  });
+});
+
 describe('npm run server -- backup | restore', () => {
   it('backs up and restores from the command line, saying what it did and that everyone logs in again', async () => {
     const lines: string[] = [];
@@ -167,6 +182,10 @@ describe('npm run server -- backup | restore', () => {
     expect(lines[0]).toMatch(/^服务器备份已完成：.*server-\d{8}-\d{6}/);
     expect(lines[1]).toMatch(/^账户 \d+ 个，会话 \d+ 个（恢复时不恢复会话）；保护名录 \d+ 条/);
     expect(lines.slice(2).join('\n')).toMatch(/已从服务器备份恢复[\s\S]*会话没有恢复：所有用户（包括管理员）需要重新登录/);
+    // who restored is in the restored data (the command's own backup entry came after its dump, so it went with it)
+    const restored = await t.server.services.ctx.data
+      .selectFrom('audit_log').select(['actor', 'action', 'entity', 'note']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(restored).toEqual({ actor: '测试员', action: 'restore', entity: 'database', note: expect.stringMatching(/^从服务器备份「.*server-\d{8}-\d{6}(-\d+)?」恢复（备份时间 .*；账户 \d+ 个；/) });
   });
 });
 

@@ -98,7 +98,7 @@ describe('roles', () => {
   });
 
   it('applies a change of role from the next request, without a new login', async () => {
-    const root = await t.login(admin.login, admin.password);
+    const root = await t.adminToken();
     await t.server.accounts.create({ login: 'zhouba', displayName: '周八', role: '处长', password: 'zhouba-password' });
     const head = await t.login('zhouba', 'zhouba-password');
     expect((await t.call('registry.delete', { key: 999_999, version: 0 }, head)).status).toBe(200); // past the role check
@@ -118,7 +118,7 @@ describe('roles', () => {
       expect((await t.call('accounts.create', newUser, token)).status).toBe(403);
       expect((await t.call('accounts.setRole', { id: 2, role: '管理员' }, token)).status).toBe(403);
     }
-    const root = await t.login(admin.login, admin.password);
+    const root = await t.adminToken();
     const created = await t.call('accounts.create', newUser, root);
     expect(created.body).toMatchObject({ ok: true, value: { login: 'zhaoliu', role: '科员' } });
     expect((await t.call('accounts.list', {}, root)).body.value).toEqual(expect.arrayContaining([expect.objectContaining({ login: 'zhaoliu' })]));
@@ -126,7 +126,7 @@ describe('roles', () => {
   });
 
   it('records account changes in the audit log with the 管理员 who made them', async () => {
-    const root = await t.login(admin.login, admin.password);
+    const root = await t.adminToken();
     const created = await t.call('accounts.create', { login: 'sunqi', displayName: '孙七', role: '科员', password: 'sunqi-password' }, root);
     const id = (created.body.value as { id: number }).id;
     await t.call('accounts.setRole', { id, role: '处长' }, root);
@@ -136,7 +136,7 @@ describe('roles', () => {
       .where('entity', '=', 'user')
       .orderBy('id')
       .execute();
-    expect(entries[0]).toEqual({ actor: '测试员', action: 'create', login: 'admin', note: '新建账户：管理员，角色 管理员' });
+    expect(entries[0]).toEqual({ actor: '测试员', action: 'create', login: 'admin', note: '新建账户：管理员，角色 管理员（首次登录须修改密码）' });
     expect(entries.filter((entry) => entry.login === 'sunqi')).toEqual([
       { actor: '管理员（admin）', action: 'create', login: 'sunqi', note: '新建账户：孙七，角色 科员' },
       { actor: '管理员（admin）', action: 'update', login: 'sunqi', note: '角色：科员 → 处长' },
@@ -148,7 +148,7 @@ describe('roles', () => {
 describe('who acted', () => {
   it('records the user of each request in the audit log, with two users at once', async () => {
     const head = await t.login('lichu', PASSWORD.head);
-    const root = await t.login(admin.login, admin.password);
+    const root = await t.adminToken();
     const [one, two] = await Promise.all([
       t.call('registry.create', { mark: sampleMark({ id: 'AUDIT-1', name: '审计一号' }) }, head),
       t.call('registry.create', { mark: sampleMark({ id: 'AUDIT-2', name: '审计二号' }) }, root),

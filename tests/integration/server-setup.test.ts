@@ -62,7 +62,7 @@ describe('server.json and the environment', () => {
   it('opens a SQLite store in a folder that does not exist yet (a first start)', async () => {
     const store = await openStore(storeConfigFromUrl('sqlite:accounts.sqlite', path.join(folder.dir, 'new', 'server')));
     try {
-      expect(await migrateStore(store)).toEqual(['001-accounts']);
+      expect(await migrateStore(store)).toEqual(['001-accounts', '002-must-change-password']);
     } finally {
       await store.close();
     }

@@ -34,6 +34,19 @@ describe.each(STORE_KINDS)('the accounts store on %s', (kind) => {
     expect(await tableNames(test)).toEqual(['sessions', 'users']);
   });
 
+  it('002 adds must_change_password, off for the accounts that existed before it, and its down removes it', async () => {
+    await migrateStoreDown(test.store); // back to 001: the column is gone
+    const columns = async () => (await test.store.db.introspection.getTables()).find((table) => table.name === 'users' && (!test.store.schema || table.schema === test.store.schema))?.columns.map((column) => column.name) ?? [];
+    expect(await columns()).not.toContain('must_change_password');
+    await sql`insert into users (login, display_name, role, password_hash, password_salt, password_params, created_at)
+      values ('old', '老用户', '科员', 'aA==', 'cw==', '{}', '2026-11-01T08:00:00.000Z')`.execute(test.store.db);
+    expect(await migrateStore(test.store)).toEqual(['002-must-change-password']);
+    expect(await columns()).toContain('must_change_password');
+    expect(await repo.userByLogin('old')).toMatchObject({ must_change_password: 0 });
+    const flagged = await repo.insertUser({ ...user('fresh'), mustChangePassword: true });
+    expect((await repo.userById(flagged))?.must_change_password).toBe(1);
+  });
+
   it('stores users with increasing ids, finds them by login and refuses a login twice', async () => {
     const first = await repo.insertUser(user('zhang'));
     const second = await repo.insertUser(user('li', '处长'));

@@ -8,12 +8,35 @@ import { AppFailure } from '../../../shared/result';
 import { DATABASE_FILE, type AppConfig } from '../../context';
 import { migrateStore } from '../../store/migrate';
 import { migrateDataStore } from '../../data/postgres/migrate';
-import { openStore, type StoreConfig } from '../../store/store';
+import { openStore, type Store, type StoreConfig } from '../../store/store';
+import { auditRepository } from '../../data/audit';
+import { dataQueriesOn } from '../../data/queries';
+import { dataQueriesOnPool } from '../../data/store';
+import { BACKUP_ENTITY, describeServerCounts } from './audit';
+import type { MadeBackup } from './make';
 import type { ServerConfig } from '../config';
 import { restoreServerBackup } from './restore';
 import { createServerBackupService } from './service';
 
 const formatSize = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * The command's backup in the audit log, as the person running it: on the store's PostgreSQL, or through a
+ * writable handle of its own on the data file (the backup's handle is read-only; a running server shares the file
+ * in WAL mode).
+ */
+async function recordCommandBackup(app: AppConfig, store: Store, databasePath: string, made: MadeBackup): Promise<void> {
+  const at = (app.now?.() ?? new Date()).toISOString();
+  const entry = { actor: app.actor, action: 'create' as const, entity: BACKUP_ENTITY, entityKey: made.name, before: null, after: null, note: `命令行服务器备份：${made.folder}（${describeServerCounts(made.manifest.counts)}）` };
+  if (store.kind === 'postgres') return auditRepository(dataQueriesOnPool(store)).record(entry, at);
+  const db = new Database(databasePath, { fileMustExist: true, ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}) });
+  db.pragma('busy_timeout = 5000');
+  try {
+    await auditRepository(dataQueriesOn(db)).record(entry, at);
+  } finally {
+    db.close();
+  }
+}
 
 export async function backupCommand(app: AppConfig, config: ServerConfig, storeConfig: StoreConfig, write: (line: string) => void): Promise<void> {
   // the app's data is in the SQLite file only beside a SQLite accounts store; on PostgreSQL it is in the store
@@ -30,6 +53,7 @@ export async function backupCommand(app: AppConfig, config: ServerConfig, storeC
       () => ({ appDb, dataDir: app.dataDir, storeConfig, store, version: app.version, backupsDir: config.backups.backupsDir, now }),
       config.backups,
       now,
+      (made) => recordCommandBackup(app, store, databasePath, made),
     );
     const made = await service.create();
     const { counts } = made.manifest;

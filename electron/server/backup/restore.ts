@@ -19,7 +19,9 @@ import { storeMigrations } from '../../store/migrate';
 import { checkBackupFile } from '../../backup/service';
 import { restoreDatabase } from '../../backup/restore';
 import { startServices } from '../../startup';
-import type { StoreConfig } from '../../store/store';
+import { dataQueriesOnPool } from '../../data/store';
+import { openStore, type StoreConfig } from '../../store/store';
+import { recordServerRestore } from './audit';
 import { ACCOUNTS_DUMP_FILE, ACCOUNTS_SQLITE_FILE, APP_DATA_FILE, IMAGES_FILE, verifyServerBackup, type Manifest } from './manifest';
 import { refuseWhileServerRuns } from './running-lock';
 import { connectionFor, findPgTool, runTool } from './tools';
@@ -98,6 +100,21 @@ async function restoreImages(carrier: string, app: AppConfig): Promise<void> {
   }
 }
 
+/**
+ * Who restored, in the restored data's audit log: the person running the command (the server is stopped; no
+ * session). The SQLite path's restoreDatabase writes its own entry the same way (ctx.config.actor = app.actor).
+ */
+async function recordRestoreOnPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>, app: AppConfig, folder: string, manifest: Manifest): Promise<void> {
+  const store = await openStore(config);
+  try {
+    await recordServerRestore(dataQueriesOnPool(store), app.actor, folder, manifest, (app.now?.() ?? new Date()).toISOString());
+  } catch (error) {
+    throw new AppFailure('io', `已从备份恢复，但写入审计记录失败：${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Restores a server backup; refuses a damaged one before anything changes. */
 export async function restoreServerBackup(options: ServerRestoreOptions): Promise<ServerRestoreResult> {
   const folder = path.resolve(options.folder);
@@ -117,6 +134,7 @@ export async function restoreServerBackup(options: ServerRestoreOptions): Promis
   if (options.storeConfig.kind === 'postgres') {
     await restorePostgres(folder, manifest, options.storeConfig, options.searchPath);
     await restoreImages(path.join(folder, IMAGES_FILE), options.app);
+    await recordRestoreOnPostgres(options.storeConfig, options.app, folder, manifest);
     return { manifest, previousAppDataAt: null };
   }
   const appData = path.join(folder, APP_DATA_FILE);

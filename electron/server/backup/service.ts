@@ -42,7 +42,21 @@ function summary(backupsDir: string, name: string): ServerBackupSummary {
   return { name, createdAt: (stampedTime(name) ?? new Date(0)).toISOString(), sizeBytes: folderSize(folder) };
 }
 
-export function createServerBackupService(sources: () => ServerBackupSources, settings: ServerBackupSettings, now: () => Date) {
+/** How a backup came to be made: on a 管理员's request (serverBackup.create, the command) or by the schedule. */
+export type BackupOccasion = 'requested' | 'scheduled';
+
+/**
+ * Records a verified backup (the running server writes an audit entry: who asked for it, from the request's user).
+ * Its failure is logged, not the backup's: the backup is made and kept.
+ */
+export type BackupRecorder = (made: MadeBackup, occasion: BackupOccasion) => Promise<void>;
+
+export function createServerBackupService(
+  sources: () => ServerBackupSources,
+  settings: ServerBackupSettings,
+  now: () => Date,
+  record: BackupRecorder = () => Promise.resolve(),
+) {
   let running: Promise<MadeBackup> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let lastFailure: { at: string; message: string } | null = null;
@@ -62,13 +76,15 @@ export function createServerBackupService(sources: () => ServerBackupSources, se
     }
   }
 
-  function create(): Promise<MadeBackup> {
+  function create(occasion: BackupOccasion = 'requested'): Promise<MadeBackup> {
+    // the chain starts here, in the caller's async context: the recorder reads the request's user from it
     running ??= Promise.resolve()
       .then(() => makeServerBackup(sources()))
       .then(
-        (made) => {
+        async (made) => {
           lastFailure = null;
           prune();
+          await record(made, occasion).catch((error: unknown) => console.error('[markguard] 备份的审计记录写入失败：', error));
           return made;
         },
         (error: unknown) => {
@@ -88,7 +104,7 @@ export function createServerBackupService(sources: () => ServerBackupSources, se
     if (lastFailure && now().getTime() - Date.parse(lastFailure.at) < RETRY_AFTER_MS) return null;
     const newestName = listServerBackups(settings.backupsDir)[0];
     if (!isDue(now(), settings.dailyAt, newestName ? stampedTime(newestName) : null)) return null;
-    return create();
+    return create('scheduled');
   }
 
   function status(): Extract<ServerBackupStatus, { available: true }> {
@@ -105,7 +121,7 @@ export function createServerBackupService(sources: () => ServerBackupSources, se
   }
 
   return {
-    create,
+    create: () => create('requested'),
     tick,
     status,
     prune,

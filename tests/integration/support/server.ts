@@ -26,9 +26,17 @@ export interface TestServer {
   call(channel: string, input: unknown, token?: string): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { kind: string; message: string } } }>;
   /** logs in and returns the session token (throws with the server's message) */
   login(login: string, password: string): Promise<string>;
+  /**
+   * A session of the first 管理员: the first call replaces its printed one-time password, as the server demands
+   * before anything else (ADMIN_OWN_PASSWORD from then on).
+   */
+  adminToken(): Promise<string>;
   advance(minutes: number): void;
   stop(): Promise<void>;
 }
+
+/** The password the first 管理员 chooses in place of its one-time one (adminToken). */
+export const ADMIN_OWN_PASSWORD = 'admin-own-password-1';
 
 export async function startTestServer(kind: StoreKind = 'postgres', extra: Partial<ServerStartOptions> = {}): Promise<TestServer> {
   const folder = tempDir('markguard-server-');
@@ -67,6 +75,7 @@ export async function startTestServer(kind: StoreKind = 'postgres', extra: Parti
     return answer.value as Awaited<ReturnType<TestServer['call']>>;
   };
   const client = () => createServerClient({ ...pin, url: server.url });
+  let adminChanged = false;
   const t: TestServer = {
     server,
     dataDir,
@@ -86,6 +95,16 @@ export async function startTestServer(kind: StoreKind = 'postgres', extra: Parti
       const result = await t.client.login(login, password);
       if (!result.ok) throw new Error(result.error.message);
       return (result.value as { token: string }).token;
+    },
+    async adminToken() {
+      if (adminChanged) return t.login('admin', ADMIN_OWN_PASSWORD);
+      const first = server.firstAdmin;
+      if (!first) throw new Error('the first start should create the 管理员');
+      const token = await t.login(first.login, first.password);
+      const changed = await call('accounts.changePassword', { current: first.password, next: ADMIN_OWN_PASSWORD }, token);
+      if (!changed.body.ok) throw new Error(changed.body.error?.message);
+      adminChanged = true;
+      return token;
     },
     advance(minutes) {
       now = new Date(now.getTime() + minutes * 60_000);
@@ -113,7 +132,15 @@ export interface RawAnswer {
  */
 export function rawRequest(
   pin: PinnedServer,
-  options: { method: 'GET' | 'POST'; path: string; token?: string; headers?: Record<string, string>; body?: Buffer | Buffer[] },
+  options: {
+    method: 'GET' | 'POST';
+    path: string;
+    token?: string;
+    headers?: Record<string, string>;
+    body?: Buffer | Buffer[];
+    /** the client's own address (another of 127/8: another computer, as the server sees it) */
+    localAddress?: string;
+  },
 ): Promise<RawAnswer> {
   const url = new URL(options.path, pin.url);
   let continued = false;
@@ -123,6 +150,7 @@ export function rawRequest(
       {
         method: options.method,
         rejectUnauthorized: false,
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         checkServerIdentity: (_host, cert) =>
           normaliseFingerprint(cert.fingerprint256) === normaliseFingerprint(pin.fingerprint) ? undefined : new Error('pin mismatch'),
         headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },

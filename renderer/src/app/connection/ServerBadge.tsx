@@ -4,6 +4,7 @@
 import type { Role } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { transferText } from '../transfer-text';
+import { ForcedPasswordChange } from '../ForcedPasswordChange';
 import { LoginDialog } from './LoginDialog';
 import { hostOf, reloadWindow, useConnection } from './useConnection';
 
@@ -20,6 +21,14 @@ export function ServerBadge() {
     const r = await client['connection.disconnect']({});
     if (r.ok) reloadWindow();
   };
+  if (state.user.mustChangePassword) {
+    // over the whole window: the pages behind it were refused by the server and read again after the change
+    return (
+      <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="修改密码">
+        <ForcedPasswordChange displayName={state.user.displayName} onChanged={reloadWindow} onLeave={() => void disconnect()} leaveLabel="断开连接" />
+      </div>
+    );
+  }
   return (
     <div className="server-badge" data-testid="server-badge">
       <span>{connectedLabel(state.server.url, state.user)}</span>

@@ -15,6 +15,7 @@ const EMPTY = { login: '', displayName: '', role: '科员' as Role, password: ''
 function stateOf(user: UserSummary): string {
   if (user.disabled) return '已停用';
   if (user.lockedUntil) return `已锁定（至 ${formatDateTime(user.lockedUntil)}）`;
+  if (user.mustChangePassword) return '待本人修改密码';
   return '正常';
 }
 
@@ -64,7 +65,7 @@ function ResetPassword({ user, onReset, onClose }: { user: UserSummary; onReset:
   );
   return (
     <Modal title={`重设 ${user.displayName}（${user.login}）的密码`} onClose={onClose} footer={footer} width={420}>
-      <p className="muted">重设后该用户的所有登录立即结束，锁定一并解除。</p>
+      <p className="muted">重设后该用户的所有登录立即结束，锁定一并解除；该用户下次登录时须先改为自己的新密码。</p>
       <label>
         新密码 <input type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
       </label>
