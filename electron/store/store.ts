@@ -1,10 +1,11 @@
 // The Kysely store: one query builder over embedded SQLite (better-sqlite3) or PostgreSQL (pg), chosen by a URL.
 // Repositories written against it run unchanged on both; tests run each of them on both.
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type PostgresDialectConfig } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { SchemaPostgresIntrospector } from './pg-introspector';
 import type { StoreSchema } from './schema';
 
 export type StoreConfig =
@@ -67,6 +68,18 @@ export function storeConfigFromUrl(url: string, baseDir: string): StoreConfig {
   throw new Error(`数据库地址「${redactUrl(url)}」无法识别：应为 postgres://用户@主机:端口/数据库 或 sqlite:文件路径`);
 }
 
+/** PostgreSQL whose introspection (what Kysely's Migrator checks its tables with) sees only the store's schema. */
+class SchemaPostgresDialect extends PostgresDialect {
+  constructor(config: PostgresDialectConfig, private readonly schema: string | undefined) {
+    super(config);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature Kysely's Dialect declares
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SchemaPostgresIntrospector(db, this.schema);
+  }
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store {
@@ -81,7 +94,7 @@ function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store
   });
   // An idle client that loses its server emits 'error' on the pool; unhandled it would end the process.
   pool.on('error', (error) => console.error('[markguard] PostgreSQL connection lost:', error.message));
-  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<StoreSchema>({ dialect: new SchemaPostgresDialect({ pool }, schema) });
   return { kind: 'postgres', db, pool, where: redactUrl(config.url), ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
