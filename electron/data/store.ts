@@ -3,10 +3,10 @@
 // A `DataStoreLocation` is the plain description a worker thread gets to open its own connection; a
 // `DataConnection` is such a connection: the query builder, and the SQLite handle or the pg pool under it, which
 // the bulk sinks (an import's rows, screening's hits) write through, differently on each database.
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type pg from 'pg';
 import { openDatabase, type Db } from '../db/open';
-import { openStore, redactUrl, type Store, type StoreConfig } from '../store/store';
+import { openStore, redactUrl, storePostgresDialect, type Store, type StoreConfig } from '../store/store';
 import { dataQueriesOn, type DataQueries } from './queries';
 import type { DataSchema } from './schema';
 
@@ -26,7 +26,7 @@ export type DataStoreChoice = { kind: 'sqlite' } | { kind: 'postgres'; store: St
 /** Kysely over the data tables on a PostgreSQL store's pool. Never destroy it: the store owns the pool. */
 export function dataQueriesOnPool(store: Store): DataQueries {
   if (!store.pool) throw new Error(`数据库 ${store.where} 不是 PostgreSQL`);
-  return new Kysely<DataSchema>({ dialect: new PostgresDialect({ pool: store.pool }) });
+  return new Kysely<DataSchema>({ dialect: storePostgresDialect(store.pool, store.schema) });
 }
 
 export function postgresLocation(config: PostgresStoreConfig): DataStoreLocation {

@@ -80,6 +80,11 @@ class SchemaPostgresDialect extends PostgresDialect {
   }
 }
 
+/** The dialect for Kysely over a store's pool (the data's query builder shares the accounts store's pool). */
+export function storePostgresDialect(pool: pg.Pool, schema: string | undefined): PostgresDialect {
+  return new SchemaPostgresDialect({ pool }, schema);
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store {
@@ -94,7 +99,7 @@ function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>): Store
   });
   // An idle client that loses its server emits 'error' on the pool; unhandled it would end the process.
   pool.on('error', (error) => console.error('[markguard] PostgreSQL connection lost:', error.message));
-  const db = new Kysely<StoreSchema>({ dialect: new SchemaPostgresDialect({ pool }, schema) });
+  const db = new Kysely<StoreSchema>({ dialect: storePostgresDialect(pool, schema) });
   return { kind: 'postgres', db, pool, where: redactUrl(config.url), ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
