@@ -1,7 +1,9 @@
 // Letters on both stores: candidates from confirmed hits, a draft edited and issued under the next number of the
-// year (two issued at once get two numbers), discarded and superseded letters, and the archive's list.
+// year (two issued at once get two numbers) with the body code of the letter settings, discarded and superseded
+// letters, and the archive's list.
 import { expect, it } from 'vitest';
 import type { LetterCandidate, LetterDetail, LetterSummary } from '../../../shared/contract/letters';
+import type { LetterSettings } from '../../../shared/letters/model';
 import type { Dashboard, HitRow } from '../../../shared/contract/screening';
 import { importGazette, onBothStores, type OnStore } from './both-stores';
 
@@ -46,7 +48,13 @@ onBothStores('letters', (store) => {
     expect((await store.call<Dashboard>('dashboard.summary', {})).period.lettersIssued).toBe(3);
   });
 
-  it('lists the archive newest first and by status, discards a draft and supersedes an issued letter', async () => {
+  it('numbers with the body code of the letter settings, lists the archive, discards a draft and supersedes an issued letter', async () => {
+    const settings = await store.call<LetterSettings>('letters.settings.get');
+    const refused = await store.dispatch('letters.settings.set', { settings: { ...settings, bodyCode: '青 市监' } });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('机关代字不能含空格') as unknown } });
+    expect(await store.call('letters.settings.get')).toEqual(settings);
+    await store.call('letters.settings.set', { settings: { ...settings, bodyCode: '青知函', contactPerson: '王五' } });
+    expect(await store.call('letters.settings.get')).toMatchObject({ bodyCode: '青知函', contactPerson: '王五' });
     const hits = await confirmedGazette(store);
     const issuedDraft = await store.call<LetterDetail>('letters.draftFromHits', { hitIds: [first(hits, '81000001')], kind: 'referral' });
     const issued = await store.call<LetterDetail>('letters.issue', { id: issuedDraft.id });
@@ -62,9 +70,9 @@ onBothStores('letters', (store) => {
     expect(refs.find((r) => r.hitId === first(hits, '81000003'))?.letters ?? []).toEqual([]);
 
     const successor = await store.call<LetterDetail>('letters.supersede', { id: issued.id });
-    expect(successor).toMatchObject({ status: 'draft', supersedes: { id: issued.id, documentNumber: '青市监商函〔2026〕1号' } });
+    expect(successor).toMatchObject({ status: 'draft', supersedes: { id: issued.id, documentNumber: '青知函〔2026〕1号' } });
     const reissued = await store.call<LetterDetail>('letters.issue', { id: successor.id });
-    expect(reissued.documentNumber).toBe('青市监商函〔2026〕2号');
+    expect(reissued.documentNumber).toBe('青知函〔2026〕2号');
     const archive = await store.call<LetterSummary[]>('letters.list', {});
     expect(archive.find((l) => l.id === issued.id)).toMatchObject({ status: 'superseded', supersededBy: { id: successor.id } });
     expect(archive[0]?.id).toBe(successor.id);

@@ -1,13 +1,12 @@
 // Settings and who acted, on both stores: the 经办人 of 设置 names the desktop's changes, a signed-in user of the
-// server names hers (ahead of any 经办人), in the audit log of the registry and of decisions alike; letter settings
-// are kept and shape the document number.
+// server names hers (ahead of any 经办人), in the audit log of the registry and of decisions alike. (The letter
+// settings are letters.contract.test.ts's.)
 import { expect, it } from 'vitest';
 import { actAs, type ActingUser } from '../../../electron/accounts/acting-user';
 import { auditRepository } from '../../../electron/data/audit';
 import type { AuditEntry, StoredMark } from '../../../shared/api';
 import type { LetterDetail } from '../../../shared/contract/letters';
 import type { HitDetail, HitRow } from '../../../shared/contract/screening';
-import type { LetterSettings } from '../../../shared/letters/model';
 import { importGazette, onBothStores, type OnStore } from './both-stores';
 
 const ZHANG: ActingUser = { id: 7, login: 'zhangsan', displayName: '张三', role: '处长' };
@@ -54,18 +53,5 @@ onBothStores('settings and the audit log', (store) => {
     // outside the request the 经办人 acts again
     await store.call('registry.update', { key: created.key, version: created.version, mark: { ...MARK, notes: '复核' } });
     expect((await store.call<AuditEntry[]>('registry.history', { key: created.key }))[0]?.actor).toBe('李四');
-  });
-
-  it('keeps the letter settings, refuses bad ones in Chinese, and numbers letters with the body code', async () => {
-    const settings = await store.call<LetterSettings>('letters.settings.get');
-    const refused = await store.dispatch('letters.settings.set', { settings: { ...settings, bodyCode: '青 市监' } });
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('机关代字不能含空格') as unknown } });
-    expect(await store.call('letters.settings.get')).toEqual(settings);
-    await store.call('letters.settings.set', { settings: { ...settings, bodyCode: '青知函', contactPerson: '王五' } });
-    expect(await store.call('letters.settings.get')).toMatchObject({ bodyCode: '青知函', contactPerson: '王五' });
-    const hitId = await lakeHit(store);
-    await store.call('hits.decide', { hitIds: [hitId], decision: 'confirmed' });
-    const draft = await store.call<LetterDetail>('letters.draftFromHits', { hitIds: [hitId], kind: 'referral' });
-    expect((await store.call<LetterDetail>('letters.issue', { id: draft.id })).documentNumber).toBe('青知函〔2026〕1号');
   });
 });
