@@ -1,11 +1,12 @@
 // Batches on both stores: a gazette imported from CSV and from XLSX, its rows counted, its bad rows listed, its
-// screening's hits, the job's record, and removing a batch with everything it brought.
+// screening's hits, the job's record, removing a batch with everything it brought, and a batch of listings.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { BatchSummary, HitRow, JobProgress } from '../../../shared/contract/screening';
 import { FILING_HEADER, FILING_MAPPING, filingLine, waitForBatch } from '../support/batches';
 import { writeXlsxParts, xmlText } from '../support/tables';
 import { importGazette, onBothStores } from './both-stores';
-import path from 'node:path';
 
 function xlsxRow(index: number, cells: string[]): string {
   return `<row r="${index}">${cells.map((cell) => `<c t="inlineStr"><is><t>${xmlText(cell)}</t></is></c>`).join('')}</row>`;
@@ -66,5 +67,30 @@ onBothStores('batches', (store) => {
     expect((await store.call<BatchSummary[]>('batches.list')).map((b) => b.id)).toEqual([second.id]);
     const left = await store.call<{ total: number; rows: HitRow[] }>('hits.query', { source: 'filing' });
     expect(left.rows.map((hit) => hit.filing?.applicationNumber)).toEqual(['83000001']);
+  });
+
+  it('imports listings, offers their platforms byte for byte, filters by shop text and exports a platform\'s complaints', async () => {
+    const file = path.join(store.harness.folder.dir, '电商.csv');
+    writeFileSync(file, ['编号,平台,店铺,商品标题,链接,价格,所在地',
+      'L1,taobao,Snow小店,青海湖 特产 牦牛肉干,https://example.test/1,39,西宁',
+      'L2,JD,雪域旗舰店,柴达木枸杞 特级,https://example.test/2,88,宁夏',
+      'L3,拼多多,杂货铺,普通 毛巾,https://example.test/3,9,广东',
+      'L4,taobao,snow二店,青海湖 酸奶,https://example.test/4,19,西宁'].join('\n'));
+    const fileToken = store.harness.services.files.grant(file, 'table').token;
+    const mapping = { id: 0, platform: 1, shop: 2, title: 3, url: 4, price: 5, sellerLocation: 6 };
+    const { batchId } = await store.call<{ batchId: number }>('batches.startImport', { fileToken, kind: 'listing', mapping });
+    await waitForBatch(store.harness.services.ctx.jobs, batchId);
+    expect((await store.call<BatchSummary[]>('batches.list'))[0]).toMatchObject({ kind: 'listing', status: 'screened', newRows: 4, gazetteIssues: [] });
+    const facets = await store.call<{ platforms: string[] }>('hits.facets', { source: 'listing' });
+    expect(facets.platforms).toEqual(['JD', 'taobao']);
+    const snow = await store.call<{ rows: HitRow[] }>('hits.query', { source: 'listing', text: 'SNOW', sortBy: 'mark', sortDir: 'asc' });
+    expect(snow.rows.map((hit) => hit.listing?.listingId).sort()).toEqual(['L1', 'L4']);
+    await store.call('hits.decideMatching', { query: { source: 'listing', platform: 'taobao' }, decision: 'confirmed' });
+    const target = path.join(store.harness.folder.dir, '投诉.csv');
+    store.harness.dialogs.queue(target);
+    expect(await store.call('listings.complaintExport', { platform: 'taobao' })).toMatchObject({ status: 'saved', rows: 2 });
+    const exported = readFileSync(target, 'utf8');
+    expect(exported).toContain('https://example.test/1');
+    expect(exported).not.toContain('https://example.test/2');
   });
 });
