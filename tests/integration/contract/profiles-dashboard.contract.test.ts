@@ -47,6 +47,9 @@ onBothStores('the dashboard', (store) => {
     const overdue = await store.call<{ total: number }>('hits.query', { source: 'filing', deadline: 'overdue', decision: 'undecided' });
     expect(overdue.total).toBe(dashboard.totals.overdue);
     expect(dashboard.dueSoon.map((hit) => hit.filing?.applicationNumber)).toEqual(['81000003', '81000003']);
+    // the deadlines page: open ones nearest first, then the overdue ones
+    const upcoming = await store.call<HitRow[]>('deadlines.upcoming', { withinDays: 30 });
+    expect(upcoming.map((hit) => [hit.filing?.applicationNumber, hit.filing?.daysLeft])).toEqual([['81000003', 11], ['81000003', 11], ['81000001', -9], ['81000001', -9]]);
     expect(dashboard.hitsByCategory.filter((c) => c.hits > 0)).toEqual([
       { category: '驰名商标', hits: 2, confirmed: 0 },
       { category: '地理标志', hits: 1, confirmed: 0 },
