@@ -12,9 +12,9 @@ export interface OnStore {
   kind: StoreKind;
   harness: ServicesHarness;
   /** the value of a call; a refusal fails the test with its message */
-  call<T>(channel: string, input?: unknown): Promise<T>;
+  call: <T>(channel: string, input?: unknown) => Promise<T>;
   /** the answer as the renderer gets it, {ok, value} or {ok: false, error} */
-  dispatch(channel: string, input?: unknown): Promise<unknown>;
+  dispatch: (channel: string, input?: unknown) => Promise<unknown>;
 }
 
 /** `body` registers its tests once per store; the describe names the store so a failure says where. */
