@@ -20,7 +20,7 @@ function migrator(store: Store): Migrator {
   });
 }
 
-const ATTEMPTS = 5;
+const ATTEMPTS = 12;
 
 /**
  * Runs a Migrator step again when it failed only because another schema of the database went while the migrator
@@ -32,6 +32,8 @@ export async function pastDroppedSchemas<T extends { error?: unknown }>(store: S
   for (let attempt = 1; ; attempt++) {
     const result = await step();
     if (attempt >= ATTEMPTS || !droppedElsewhere(store, result.error)) return result;
+    // a moment for the neighbour's drop to finish; a busy database needs longer
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
   }
 }
 

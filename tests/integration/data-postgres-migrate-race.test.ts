@@ -20,7 +20,7 @@ it('migrates the data and the accounts of a store while a neighbour keeps droppi
   })();
   const failures: string[] = [];
   try {
-    for (let n = 0; n < 6; n++) {
+    for (let n = 0; n < 3; n++) {
       const test = await openFreshStore('postgres');
       try {
         expect(await migrateDataStore(test.store)).toEqual(['011-data', '012-mark-versions']);
