@@ -1,5 +1,6 @@
 // The numbers of applicant and agency profiles: what each filed and how much of it hits the registry.
 import { expressionBuilder, type Expression, type QueryCreator, type SqlBool } from 'kysely';
+import { containsText, dialectOf, type DataDialect } from '../data/portable';
 import type { DataExecutor } from '../data/queries';
 import type { DataSchema } from '../data/schema';
 
@@ -32,7 +33,10 @@ export interface ProfileScope {
 
 const eb = expressionBuilder<DataSchema, 'filings'>();
 
-function scopeCondition(scope: ProfileScope): Expression<SqlBool> {
+/** What SQL's lower() does on both stores (SQLite's, and PostgreSQL's under COLLATE "C"): A-Z only. */
+const latinLower = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
+function scopeCondition(dialect: DataDialect, scope: ProfileScope): Expression<SqlBool> {
   const name = eb.ref(`filings.${scope.kind}`);
   const conditions: Expression<SqlBool>[] = [];
   if (scope.name !== undefined) conditions.push(eb(name, '=', scope.name));
@@ -41,7 +45,9 @@ function scopeCondition(scope: ProfileScope): Expression<SqlBool> {
     const kept = eb.selectFrom('hits').select('hits.id').whereRef('hits.filing_id', '=', 'filings.id').where('hits.decision', '<>', 'dismissed');
     conditions.push(eb.exists(kept));
   }
-  if (scope.search) conditions.push(eb(name, 'like', `%${scope.search}%`));
+  // Case-blind for Latin letters on both stores, as the queue's text filter is (SQLite's LIKE was, PostgreSQL's is
+  // not), and a plain substring: the clerk's % or _ is a character, not a wildcard.
+  if (scope.search) conditions.push(containsText(dialect, eb.fn<string>('lower', [name]), latinLower(scope.search)));
   return eb.and(conditions);
 }
 
@@ -93,7 +99,7 @@ export async function profileAggregates(
 ): Promise<ProfileAggregate[]> {
   const column = scope.kind;
   const rows = await data
-    .with('scope', (db) => db.selectFrom('filings').select(`filings.${column} as name`).distinct().where(scopeCondition(scope)))
+    .with('scope', (db) => db.selectFrom('filings').select(`filings.${column} as name`).distinct().where(scopeCondition(dialectOf(data), scope)))
     .with('counted', counted(column))
     .with('owner_hits', ownerHits(column))
     .with('per_owner', (db) =>

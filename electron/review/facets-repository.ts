@@ -36,6 +36,8 @@ export async function queueFacets(data: DataExecutor, source: Source, today: str
     .where('source', '=', source)
     .groupBy('mark_id')
     .orderBy('count', 'desc')
+    // marks hit equally often: by 编号, or each store lists them in its own grouping order
+    .orderBy('mark_id')
     .execute();
   const gazetteIssues = await data
     .selectFrom('hits as h')

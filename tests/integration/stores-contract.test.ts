@@ -8,22 +8,16 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo, AuditEntry, StoredMark } from '../../shared/api';
 import type { BatchSummary, HitRow } from '../../shared/contract/screening';
-import { STORE_KINDS } from './support/stores';
-import { useRunningServices, valueOf, type ServicesHarness } from './support/services';
+import { useRunningServices, valueOf } from './support/services';
+import { onBothStores } from './contract/both-stores';
 import { seedConfirmedHitsOn } from './support/letters';
 import { filingLine, FILING_MAPPING, waitForBatch, writeFilings } from './support/batches';
 
 const MARK = { id: 'S1', name: '昆仑雪', category: '省著名商标', classes: [32], registrationNumber: '', holder: '青海昆仑雪饮品有限公司', aliases: [], region: '', recognizedOn: '2015-06-01', notes: '' };
 
-function api(harness: ServicesHarness) {
-  return <T>(channel: string, input: unknown = {}) => valueOf<T>(harness.services.dispatch(channel, input));
-}
-
-describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
-  const harness = useRunningServices(kind);
+onBothStores('the contract', ({ kind, harness, call }) => {
 
   it('starts with the sample registry, and app.info says where the data is', async () => {
-    const call = api(harness);
     const info = await call<AppInfo>('app.info');
     expect(info).toMatchObject({ seededOnThisStart: true, batchCount: 0, schemaVersion: 12 });
     expect(info.markCount).toBeGreaterThan(0);
@@ -31,7 +25,6 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
   });
 
   it('creates, edits, lists and deletes registry records, each with its audit entry; imports a registry table', async () => {
-    const call = api(harness);
     const created = await call<StoredMark>('registry.create', { mark: MARK });
     const edited = await call<StoredMark>('registry.update', { key: created.key, version: created.version, mark: { ...MARK, holder: '昆仑雪集团' } });
     expect(edited).toMatchObject({ holder: '昆仑雪集团', version: created.version + 1 });
@@ -50,7 +43,6 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
   });
 
   it('decides a hit, and refuses a decision made on a version another clerk has changed, writing nothing', async () => {
-    const call = api(harness);
     const seeded = await seedConfirmedHitsOn(harness.services.ctx);
     const seen = await call<HitRow>('hits.get', { hitId: seeded.undecided });
     const first = await call<{ updated: number }>('hits.decide', { hitIds: [seeded.undecided], seen: [{ hitId: seeded.undecided, version: seen.version }], decision: 'confirmed' });
@@ -63,7 +55,6 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
   });
 
   it('drafts a letter from confirmed hits and issues it under the next number', async () => {
-    const call = api(harness);
     const seeded = await seedConfirmedHitsOn(harness.services.ctx);
     const draft = await call<{ id: number; documentNumber: string | null }>('letters.draftFromHits', { hitIds: seeded.gi, kind: 'referral' });
     expect(draft.documentNumber).toBeNull();
@@ -74,7 +65,6 @@ describe.each(STORE_KINDS)('the contract with the data on %s', (kind) => {
   });
 
   it('imports a batch of filings and screens it against the registry', async () => {
-    const call = api(harness);
     await call('registry.create', { mark: MARK });
     const file = writeFilings(harness.folder.dir, '第1920期.csv', [filingLine('80000001', '昆仑雪'), filingLine('80000002', '黄河之水'), filingLine('', '没有申请号')]);
     const { batchId } = await call<{ batchId: number }>('batches.startImport', {
@@ -92,11 +82,9 @@ const logoSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200"
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="#136"/>
   <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="#136"/></svg>`);
 
-describe.each(STORE_KINDS)('图样 with the data on %s', (kind) => {
-  const harness = useRunningServices(kind);
+onBothStores('图样', ({ harness, call }) => {
 
   it('keeps the images of a mark, and imports the images of a batch from a ZIP, linking each to its row', async () => {
-    const call = api(harness);
     const png = await sharp(logoSvg).png().toBuffer();
     const mark = await call<StoredMark>('registry.create', { mark: { ...MARK, category: '驰名商标', classes: [33] } });
     const logo = path.join(harness.folder.dir, 'logo.png');
