@@ -22,34 +22,9 @@ function migrator(store: Store): Migrator {
   });
 }
 
-const ATTEMPTS = 12;
-
-/**
- * Runs a Migrator step again when it failed only because another schema of the database went while the migrator
- * looked for its own table: Kysely's PostgreSQL introspector lists the tables of every schema and resolves each
- * schema by name (has_schema_privilege, pg_get_serial_sequence), so a neighbour's schema dropped meanwhile fails
- * the query with 3F000 before anything is migrated. Another server or test on the same database does that.
- */
-export async function pastDroppedSchemas<T extends { error?: unknown }>(store: Store, step: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const result = await step();
-    if (attempt >= ATTEMPTS || !droppedElsewhere(store, result.error)) return result;
-    // a moment for the neighbour's drop to finish; a busy database needs longer
-    await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-  }
-}
-
-function droppedElsewhere(store: Store, error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  // pg's DatabaseError carries the SQLSTATE in `code`
-  const { code } = error as Error & { code?: unknown };
-  const named = /^schema "(.+)" does not exist$/.exec(error.message)?.[1];
-  return code === '3F000' && named !== undefined && named !== store.schema;
-}
-
 /** Applies every pending migration; throws with the failing migration's name and reason. */
 export async function migrateStore(store: Store): Promise<string[]> {
-  const { error, results } = await pastDroppedSchemas(store, () => migrator(store).migrateToLatest());
+  const { error, results } = await migrator(store).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? '?';
     const reason = error instanceof Error ? error.message : String(error);
@@ -60,6 +35,6 @@ export async function migrateStore(store: Store): Promise<string[]> {
 
 /** Undoes the newest migration (tests check each migration's down). */
 export async function migrateStoreDown(store: Store): Promise<void> {
-  const { error } = await pastDroppedSchemas(store, () => migrator(store).migrateDown());
+  const { error } = await migrator(store).migrateDown();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

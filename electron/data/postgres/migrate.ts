@@ -4,7 +4,6 @@
 // migration is the twin of the SQLite migration whose number it carries, and the parity test
 // (tests/integration/data-postgres-schema.test.ts) compares the two schemas.
 import { Migrator, type Migration } from 'kysely';
-import { pastDroppedSchemas } from '../../store/migrate';
 import type { Store } from '../../store/store';
 import { dataMigration011 } from './migrations/011-data';
 import { dataMigration012 } from './migrations/012-mark-versions';
@@ -38,7 +37,7 @@ function migrator(store: Store): Migrator {
  * reason — also when the schema was migrated by a newer version (a migration this one does not know).
  */
 export async function migrateDataStore(store: Store): Promise<string[]> {
-  const { error, results } = await pastDroppedSchemas(store, () => migrator(store).migrateToLatest());
+  const { error, results } = await migrator(store).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? '?';
     const reason = error instanceof Error ? error.message : String(error);
@@ -49,6 +48,6 @@ export async function migrateDataStore(store: Store): Promise<string[]> {
 
 /** Undoes the newest data migration (tests check each migration's down). */
 export async function migrateDataStoreDown(store: Store): Promise<void> {
-  const { error } = await pastDroppedSchemas(store, () => migrator(store).migrateDown());
+  const { error } = await migrator(store).migrateDown();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
