@@ -27,40 +27,48 @@ export interface Region {
   height: number;
 }
 
-/** An image opened once and decoded, whole or by region, each fitted inside DECODE_SIDE². */
-export interface LogoSource {
-  /** the size of the encoded image */
+/** The size of an encoded image, and whether an EXIF orientation turns it (a region would then be another). */
+export interface SourceSize {
   width: number;
   height: number;
-  /** whether an EXIF orientation turns it (a region of the stored pixels would then be another region) */
   oriented: boolean;
+}
+
+/** An image opened once and decoded, whole or by region, each fitted inside DECODE_SIDE². */
+export interface LogoSource {
   decode(region?: Region): Promise<Result<Rgb>>;
+  /** asked only for a region's decoding, so most images never pay for reading their header twice */
+  size(): Promise<Result<SourceSize>>;
 }
 
 const unreadable = (error: unknown) => fail('invalid-input', `无法读取图片：${error instanceof Error ? error.message : String(error)}`);
 
-/** Opens an encoded image (PNG, JPEG, SVG, TIFF, WebP, GIF, BMP through sharp's loaders). */
-export async function openLogo(input: Buffer | Uint8Array): Promise<Result<LogoSource>> {
+/**
+ * Opens an encoded image (PNG, JPEG, SVG, TIFF, WebP, GIF): a small plain PNG is decoded here and now, anything
+ * else when asked (and an unreadable image says so then, in Chinese).
+ */
+export function openLogo(input: Buffer | Uint8Array): LogoSource {
   const png = plainPng(input);
   if (png) {
     try {
       const rgba = PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
-      return ok({ width: rgba.width, height: rgba.height, oriented: false, decode: (region) => Promise.resolve(ok(fitRgba(rgba, region))) });
+      const size = ok({ width: rgba.width, height: rgba.height, oriented: false });
+      return { decode: (region) => Promise.resolve(ok(fitRgba(rgba, region))), size: () => Promise.resolve(size) };
     } catch {
       // a PNG pngjs refuses (damaged, or a variant it does not read) gets libvips' verdict and message below
     }
   }
-  try {
-    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-    return ok({
-      width: meta.width ?? 0,
-      height: meta.height ?? 0,
-      oriented: meta.orientation !== undefined,
-      decode: (region) => decodeWithSharp(input, region),
-    });
-  } catch (error) {
-    return unreadable(error);
-  }
+  return {
+    decode: (region) => decodeWithSharp(input, region),
+    async size() {
+      try {
+        const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+        return ok({ width: meta.width ?? 0, height: meta.height ?? 0, oriented: meta.orientation !== undefined });
+      } catch (error) {
+        return unreadable(error);
+      }
+    },
+  };
 }
 
 /** sRGB pixels of an encoded image, or of a region of it, by libvips. */

@@ -8,8 +8,8 @@ import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 
 /**
- * Version of the features below (the decoding, the ink image, the regions, the soft copy): stored features of another version are computed
- * again from the stored image (electron/logos/store.ts), never compared with these.
+ * Version of the features below (the decoding, the ink image, the regions, the soft copy): stored features of
+ * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  */
 export const FEATURES_VERSION = 3;
 
@@ -44,21 +44,22 @@ export function hashedThumb(pixels: Float64Array): LogoHashes & { thumb: Uint8Ar
  * own region of the original, so that it reaches the hash square with the detail a tightly cropped copy has.
  */
 export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<SeenImage>> {
-  const source = await openLogo(input);
-  if (!source.ok) return source;
-  const decoded = await source.value.decode();
+  const source = openLogo(input);
+  const decoded = await source.decode();
   if (!decoded.ok) return decoded;
   const first = seenImage(inkOf(decoded.value));
   const { box } = first;
   if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return ok(first);
-  const { width, height, oriented } = source.value;
+  const size = await source.size();
+  if (!size.ok) return ok(first);
+  const { width, height, oriented } = size.value;
   const scale = Math.max(width, height) / Math.max(first.img.width, first.img.height);
   if (!(scale > 1.5) || oriented) return ok(first);
   const left = Math.max(0, Math.floor((box[0] - 1) * scale));
   const top = Math.max(0, Math.floor((box[1] - 1) * scale));
   const right = Math.min(width, Math.ceil((box[2] + 1) * scale));
   const bottom = Math.min(height, Math.ceil((box[3] + 1) * scale));
-  const again = await source.value.decode({ left, top, width: right - left, height: bottom - top });
+  const again = await source.decode({ left, top, width: right - left, height: bottom - top });
   return ok(again.ok ? seenImage(inkOf(again.value)) : first);
 }
 
@@ -75,6 +76,9 @@ function seenImage(img: GrayImage): SeenImage {
 }
 
 const inkOf = (g: Rgb) => inkImage(g.data, g.width, g.height, 3);
+
+/** The side a registry logo's soft copy is shrunk to: what a small or scanned copy of it keeps. */
+const SOFT_SIDE = 36;
 
 /**
  * The figure shrunk to SOFT_SIDE and hashed again: a copy printed small, scanned or re-compressed has lost the fine
@@ -93,9 +97,6 @@ function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVa
 
 /** A registry logo's variants (crops and its soft copy) are searched; a query's (peels) search. */
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind !== 'peel';
-
-/** The side a registry logo's soft copy is shrunk to: what a small or scanned copy of it keeps. */
-const SOFT_SIDE = 36;
 
 export interface FeatureOptions {
   /**

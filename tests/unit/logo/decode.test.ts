@@ -20,9 +20,7 @@ const meanDifference = (a: Rgb, b: Rgb) => {
 };
 
 async function decoded(bytes: Buffer): Promise<Rgb> {
-  const source = await openLogo(bytes);
-  if (!source.ok) throw new Error(source.error.message);
-  const rgb = await source.value.decode();
+  const rgb = await openLogo(bytes).decode();
   if (!rgb.ok) throw new Error(rgb.error.message);
   return rgb.value;
 }
