@@ -10,6 +10,7 @@ import { AppFailure } from '../../shared/result';
 import type { AppContext } from '../context';
 import { createBatchesRepository } from './repository';
 import { inTransaction } from '../data/queries';
+import { refreshPlannerStatistics } from '../data/portable';
 import { borrowedConnection } from '../data/store';
 import { marksRepository } from '../registry/marks';
 import { runBatchImport, type ImportJob, type ImportProgress } from './import/import-batch';
@@ -91,6 +92,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
     onProgress({ ...counts, fraction: 1, expectedRows: counts.totalRows });
     await batches().setCounts(job.batchId, counts);
     await batches().markImported(job.batchId, ctx.now());
+    await refreshPlannerStatistics(ctx.data, [job.kind === 'filing' ? 'filings' : 'listings']);
   }
 
   async function screenBatch(batchId: number, signal: AbortSignal): Promise<void> {
@@ -127,6 +129,8 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
           hitCount: hits,
         }),
     });
+    // before the batch shows as screened: the review queue it opens is planned on these statistics
+    await refreshPlannerStatistics(ctx.data, ['hits']);
     await batches().markScreened(batchId, ctx.now(), hitCount);
     update(batchId, { phase: 'done', fraction: 1, hitCount });
   }
@@ -145,6 +149,7 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       update(batchId, { fraction: Math.min(0.99, done / total), rows: done });
       await nextTurn();
     }
+    await refreshPlannerStatistics(ctx.data, ['filings', 'listings', 'hits']);
     update(batchId, { phase: 'done', fraction: 1, rows: done, message: '已删除' });
   }
 
