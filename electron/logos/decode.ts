@@ -4,6 +4,7 @@
 // or carry a colour profile, go through sharp (libvips), which also shrinks JPEGs while decoding.
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
+import { areaWeights } from '../../shared/engine/logo/prepare';
 import { fail, ok, type Result } from '../../shared/result';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
@@ -123,8 +124,8 @@ export function fitRgba(img: { width: number; height: number; data: Uint8Array }
   const scale = DECODE_SIDE / Math.max(r.width, r.height);
   const width = Math.max(1, Math.round(r.width * scale));
   const height = Math.max(1, Math.round(r.height * scale));
-  const wx = spans(r.left, r.width / width, width);
-  const wy = spans(r.top, r.height / height, height);
+  const wx = areaWeights(r.left, r.width / width, width);
+  const wy = areaWeights(r.top, r.height / height, height);
   const src = img.data;
   // across each source row of the region into `width` columns (over white), then down into `height` rows
   const mid = new Float32Array(r.height * width * 3);
@@ -173,24 +174,4 @@ export function fitRgba(img: { width: number; height: number; data: Uint8Array }
     }
   }
   return { width, height, data };
-}
-
-/** For each output cell c, the source indices at[start[c] .. start[c + 1]) it covers and how much of each. */
-function spans(first: number, step: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
-  const start = new Uint32Array(cells + 1);
-  const at: number[] = [];
-  const part: number[] = [];
-  for (let c = 0; c < cells; c++) {
-    const a = first + c * step;
-    const b = first + (c + 1) * step;
-    for (let p = Math.floor(a); p < Math.ceil(b - 1e-9); p++) {
-      const f = Math.min(b, p + 1) - Math.max(a, p);
-      if (f > 1e-9) {
-        at.push(p);
-        part.push(f);
-      }
-    }
-    start[c + 1] = at.length;
-  }
-  return { start, at: Uint32Array.from(at), part: Float64Array.from(part) };
 }

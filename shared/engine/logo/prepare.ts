@@ -140,8 +140,8 @@ export function resampleArea(
   const [x0, y0, x1, y1] = box;
   const sx = (x1 - x0) / dw;
   const sy = (y1 - y0) / dh;
-  const wx = weights(x0, sx, dw);
-  const wy = weights(y0, sy, dh);
+  const wx = areaWeights(x0, sx, dw);
+  const wy = areaWeights(y0, sy, dh);
   // columns first into a (y1 - y0) × dw buffer, then rows
   const mid = new Float64Array((y1 - y0) * dw);
   for (let y = y0; y < y1; y++) {
@@ -163,8 +163,11 @@ export function resampleArea(
   return out;
 }
 
-/** For each output cell c, the source indices at[start[c] .. start[c + 1]) it covers and how much of each. */
-function weights(start: number, scale: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
+/**
+ * For each of `cells` output cells of `scale` source pixels from `start`, the source indices at[start[c] ..
+ * start[c + 1]) it covers and how much of each (also the RGBA resampling of electron/logos/decode.ts).
+ */
+export function areaWeights(start: number, scale: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
   const starts = new Uint32Array(cells + 1);
   const at: number[] = [];
   const part: number[] = [];
