@@ -95,9 +95,18 @@ export interface RowImageScreen {
 
 type RowTask = { rowNumber: number; key: string; text: string; label: string; read: () => Promise<Buffer> };
 
-/** The image hits of every row that brings an image, by row number (best first within a row), and the problems. */
-export async function screenRowImages(job: RowImageScreen): Promise<{ hits: Map<number, Hit[]>; problems: ImageProblem[] }> {
+export interface RowImageResult {
+  /** image hits by row number, best first within a row */
+  hits: Map<number, Hit[]>;
+  problems: ImageProblem[];
+  /** the rows whose image was read and searched (a device mark without a name is screened by it alone) */
+  screened: Set<number>;
+}
+
+/** The image hits of every row that brings an image, the rows whose image was screened, and the problems. */
+export async function screenRowImages(job: RowImageScreen): Promise<RowImageResult> {
   const hits = new Map<number, Hit[]>();
+  const screened = new Set<number>();
   const problems: ImageProblem[] = [];
   const sources = job.imagesPath ? await imageSources(job.imagesPath) : new Map<string, never>();
   const used = new Set<string>();
@@ -106,14 +115,18 @@ export async function screenRowImages(job: RowImageScreen): Promise<{ hits: Map<
   const run = async () => {
     await inGroups(pending, async (task) => {
       const found = await searchRow(task, job);
-      if ('reason' in found) problems.push({ rowNumber: task.rowNumber, reason: found.reason });
-      else if (found.length > 0) hits.set(task.rowNumber, found);
+      if ('reason' in found) {
+        problems.push({ rowNumber: task.rowNumber, reason: found.reason });
+        return;
+      }
+      screened.add(task.rowNumber);
+      if (found.length > 0) hits.set(task.rowNumber, found);
     });
     pending = [];
   };
   try {
     const mapping = mapBatchHeaders(job.kind, table.headers);
-    if (!mapping.ok) return { hits, problems }; // the text screen reports the headers
+    if (!mapping.ok) return { hits, problems, screened }; // the text screen reports the headers
     const columns = mapping.columns as Record<string, number>;
     const keyColumn = job.kind === 'filings' ? columns.applicationNumber! : columns.id!;
     const textColumn = job.kind === 'filings' ? columns.markText! : columns.title!;
@@ -144,7 +157,7 @@ export async function screenRowImages(job: RowImageScreen): Promise<{ hits: Map<
     if (!used.has(key)) problems.push({ rowNumber: 0, reason: `图样「${source.label}」没有对应的行：文件中没有${what}为「${key}」的行` });
   }
   problems.sort((a, b) => a.rowNumber - b.rowNumber);
-  return { hits, problems };
+  return { hits, problems, screened };
 }
 
 /** One row's image hits (one per mark, its nearest logo), or why its image could not be read. */

@@ -14,7 +14,7 @@ import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'nod
 import path from 'node:path';
 import { TableReadError } from '../tabular';
 import { HeaderError, loadRegistryFile } from '../batches/screening/registry-file';
-import { hitLine } from '../batches/screening/batch-rows';
+import { hitLine, type ScreenedRow } from '../batches/screening/batch-rows';
 import { screenFile, type BatchKind } from '../batches/screening/screen-file';
 import { joinImageHits } from '../../shared/figurative';
 import type { Hit } from '../../shared/domain';
@@ -75,23 +75,46 @@ function parseArgs(argv: string[]): Args {
 
 const MAX_REPORTED_ROWS = 50;
 
-/** Image hits by row number when the registry brings images; problems with images are listed and never stop the run. */
-async function screenImages(args: Args, marks: ReadonlyArray<{ id: string; name: string }>, log: (line: string) => void): Promise<Map<number, Hit[]>> {
+/** What the image screen tells the text screen's rows: their image hits, and which rows' images were screened. */
+interface ImageOutcome {
+  hits: Map<number, Hit[]>;
+  screened: ReadonlySet<number>;
+  /** rows whose image could not be read */
+  failed: ReadonlySet<number>;
+}
+
+/**
+ * Image hits by row number when the registry brings images; problems with images are listed and never stop the run
+ * by themselves (a row without a name whose image failed is a bad row, see rowProblem).
+ */
+async function screenImages(args: Args, marks: ReadonlyArray<{ id: string; name: string }>, log: (line: string) => void): Promise<ImageOutcome> {
   if (args.registryImages === undefined) {
     if (args.images !== undefined) process.stderr.write('注意：未给出 --registry-images，名录没有图样，--images 未比对\n');
-    return new Map();
+    return { hits: new Map(), screened: new Set(), failed: new Set() };
   }
   const problems: Array<{ rowNumber: number; reason: string }> = [];
   const logos = await readImages(() => loadRegistryImages(args.registryImages!, new Set(marks.map((m) => m.id)), problems));
   log(`名录图样：${logos.markIds.length} 张`);
-  const found = logos.index.size === 0 ? { hits: new Map<number, Hit[]>(), problems: [] } : await readImages(() => screenRowImages({
+  const found = logos.index.size === 0 ? { hits: new Map<number, Hit[]>(), problems: [], screened: new Set<number>() } : await readImages(() => screenRowImages({
     batchPath: args.batch, kind: args.kind, imagesPath: args.images, logos, markNames: new Map(marks.map((m) => [m.id, m.name])),
   }));
   problems.push(...found.problems);
   problems.slice(0, MAX_REPORTED_ROWS).forEach((p) => process.stderr.write(p.rowNumber > 0 ? `第 ${p.rowNumber} 行图样有误：${p.reason}\n` : `图样有误：${p.reason}\n`));
   if (problems.length > MAX_REPORTED_ROWS) process.stderr.write(`……另有 ${problems.length - MAX_REPORTED_ROWS} 个图样有误\n`);
   log(`图样比对：${found.hits.size} 行有图形近似的命中${problems.length ? `，${problems.length} 个图样有误未比对（见上）` : ''}`);
-  return found.hits;
+  return { hits: found.hits, screened: found.screened, failed: new Set(found.problems.map((p) => p.rowNumber).filter((n) => n > 0)) };
+}
+
+/**
+ * A text-screen row's problem as the command line reports it, or undefined when the row is good. A filing without
+ * 商标名称 is a device mark, screened by its image alone: good when its image was screened, bad (never silently
+ * unscreened) when it had none or its image could not be read.
+ */
+function rowProblem(row: Pick<ScreenedRow, 'rowNumber' | 'problem' | 'unnamed'>, images: Pick<ImageOutcome, 'screened' | 'failed'>, withRegistryImages: boolean): string | undefined {
+  if (row.problem === undefined || !row.unnamed) return row.problem;
+  if (images.screened.has(row.rowNumber)) return undefined;
+  if (images.failed.has(row.rowNumber)) return `${row.problem}，图样也无法读取（见上），该行未筛查`;
+  return withRegistryImages ? `${row.problem}，也没有图样` : `${row.problem}（纯图形商标须同时给出 --registry-images 与其图样）`;
 }
 
 /** A ZIP or folder that cannot be read is a bad argument (exit 2), with imageSources' Chinese reason. */
@@ -143,7 +166,8 @@ async function run(args: Args): Promise<void> {
     throw new UsageError(`保护名录有 ${registry.problems.length} 行有误（见上），未筛查；请改正后重试，或加 --skip-bad-rows 跳过这些行`);
   }
   log(`保护名录：${registry.marks.length} 条记录${registry.problems.length ? `，${registry.problems.length} 行有误未载入` : ''}`);
-  const joiner = imageJoiner(await screenImages(args, registry.marks, log));
+  const images = await screenImages(args, registry.marks, log);
+  const joiner = imageJoiner(images.hits);
   const temp = `${args.out}.part-${process.pid}`;
   const output = createWriteStream(temp, { flags: 'wx' });
   const opened = new Promise<void>((resolve, reject) => { output.once('open', () => resolve()); output.once('error', reject); });
@@ -160,8 +184,9 @@ async function run(args: Args): Promise<void> {
       onRows: async (rows) => {
         let chunk = '';
         for (const r of rows) {
-          if (r.problem !== undefined && badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行有误：${r.problem}\n`);
-          const written = joiner.row(r.rowNumber, r.hits, r.problem !== undefined);
+          const problem = rowProblem(r, images, args.registryImages !== undefined);
+          if (problem !== undefined && badRows++ < MAX_REPORTED_ROWS) process.stderr.write(`第 ${r.rowNumber} 行有误：${problem}\n`);
+          const written = joiner.row(r.rowNumber, r.hits, problem !== undefined);
           for (const h of written) chunk += hitLine(h);
           hits += written.length;
         }

@@ -1,6 +1,10 @@
 // Cell-level rules shared by every table the program reads or writes.
 
-export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * A parsed row or why not. `unnamed`: the only fault is a filing without 商标名称, which a device mark with an image
+ * may be (the caller that knows of the row's image decides).
+ */
+export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: string; unnamed?: true };
 
 /**
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab/carriage return) as a formula. Exports prefix

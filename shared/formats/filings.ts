@@ -47,7 +47,7 @@ export function parseFilingRow(cells: string[], columns: Record<FilingColumn, nu
     text[key] = checked.value;
   }
   if (!text.applicationNumber) return { ok: false, reason: '缺少申请号' };
-  if (!text.markText && !options.withImage) return { ok: false, reason: '缺少商标名称' };
+  if (!text.markText && !options.withImage) return { ok: false, reason: '缺少商标名称', unnamed: true };
   const niceClass = parseNiceClass(text.niceClass);
   if (niceClass === null) {
     return { ok: false, reason: `国际分类应为 1–45 之间的一个类别号，而不是「${text.niceClass.slice(0, 20)}」` };

@@ -252,6 +252,29 @@ describe('screen CLI with images (issue 12)', () => {
       expect(existsSync(out)).toBe(false);
     }
   });
+  it('screens a device mark without a name by its image, and refuses one whose image is missing or unreadable', () => {
+    const devices = path.join(dir, 'devices.csv');
+    writeFileSync(devices, HEAD + [
+      '91000001,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // the mirrored copy, no name
+      '91000004,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // its image is not an image
+      '91000006,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // no image at all
+    ].join('\n') + '\n');
+    const out = path.join(work, 'devices.jsonl');
+    const strict = run(['--registry', registry, '--filings', devices, '--registry-images', registryImages, '--images', rowImages, '--out', out]);
+    expect(strict.status, strict.stderr).toBe(2);
+    expect(strict.stderr).not.toMatch(/第 2 行有误/);
+    expect(strict.stderr).toMatch(/第 3 行有误：缺少商标名称，图样也无法读取/);
+    expect(strict.stderr).toMatch(/第 4 行有误：缺少商标名称，也没有图样/);
+    expect(existsSync(out)).toBe(false);
+    const r = run(['--registry', registry, '--filings', devices, '--registry-images', registryImages, '--images', rowImages, '--out', out, '--skip-bad-rows']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/注意：2 行有误未筛查/);
+    expect(hitsOf(out)).toEqual([expect.objectContaining({ id: '91000001', markId: 'T01', reasons: ['figurative'] })]);
+    // without the registry's images a nameless row cannot be screened at all, and says what is missing
+    const textOnly = run(['--registry', registry, '--filings', devices, '--out', path.join(work, 'devices-text.jsonl')]);
+    expect(textOnly.status).toBe(2);
+    expect(textOnly.stderr).toMatch(/第 2 行有误：缺少商标名称（纯图形商标须同时给出 --registry-images 与其图样）/);
+  });
   it('a registry images file that is not a ZIP exits 2', () => {
     const out = path.join(work, 'bad-zip.jsonl');
     const r = run(['--registry', registry, '--filings', filings, '--registry-images', filings, '--out', out]);

@@ -19,6 +19,8 @@ export interface ScreenedRow {
   hits: Hit[];
   /** set when the row could not be read; the row is then not screened */
   problem?: string;
+  /** the problem is only a missing 商标名称: a device mark whose image, if screened, makes it a row (the CLI's case) */
+  unnamed?: true;
 }
 
 export function screenRow(
@@ -28,7 +30,7 @@ export function screenRow(
   try {
     if (kind === 'filings') {
       const parsed = parseFilingRow(cells, columns as Record<FilingColumn, number>);
-      if (!parsed.ok) return { rowNumber, hits: [], problem: parsed.reason };
+      if (!parsed.ok) return { rowNumber, hits: [], problem: parsed.reason, ...(parsed.unnamed ? { unnamed: true as const } : {}) };
       return { rowNumber, hits: screenFiling(index, parsed.value as Filing) };
     }
     const parsed = parseListingRow(cells, columns as Record<ListingColumn, number>);
