@@ -2,6 +2,7 @@
 // to read or the name of the file written (electron/files/).
 import { dialog, type BrowserWindow } from 'electron';
 import type { DialogPort, FileFilter } from './files/dialog-port';
+import { IMAGE_FORMATS_LABEL } from '../shared/formats/images';
 
 const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
   table: [
@@ -12,9 +13,8 @@ const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
     { name: '商标守护备份', extensions: ['sqlite', 'db'] },
     { name: '所有文件', extensions: ['*'] },
   ],
-  // no BMP: sharp's libvips cannot read it (the store says so in Chinese if one comes anyway)
   image: [
-    { name: '图片（PNG、JPEG、SVG、TIFF）', extensions: ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff'] },
+    { name: `图片（${IMAGE_FORMATS_LABEL}）`, extensions: ['png', 'jpg', 'jpeg', 'bmp', 'svg', 'tif', 'tiff'] },
     { name: '所有文件', extensions: ['*'] },
   ],
   zip: [

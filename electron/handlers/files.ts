@@ -4,6 +4,7 @@ import type { filesContract, FilePurpose } from '../../shared/contract/files';
 import type { DialogPort, FileFilter } from '../files/dialog-port';
 import type { FileGrants } from '../files/grants';
 import type { Handlers } from '../ipc/dispatch';
+import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 
 export interface ShellPorts {
   dialogs: DialogPort;
@@ -14,7 +15,7 @@ export interface ShellPorts {
 export const OPEN_DIALOGS: Record<FilePurpose, { title: string; filter: FileFilter }> = {
   table: { title: '选择要导入的文件（CSV 或 XLSX）', filter: 'table' },
   backup: { title: '选择要恢复的备份文件', filter: 'backup' },
-  image: { title: '选择图样文件（PNG、JPEG、SVG、TIFF）', filter: 'image' },
+  image: { title: `选择图样文件（${IMAGE_FORMATS_LABEL}）`, filter: 'image' },
   images: { title: '选择图样压缩包（ZIP，图片以申请号命名）', filter: 'zip' },
   imageFolder: { title: '选择图样文件夹（图片以申请号命名）', filter: 'folder' },
 };

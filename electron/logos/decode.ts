@@ -1,11 +1,13 @@
 // Decoding an encoded logo into sRGB pixels no larger than DECODE_SIDE, whole or a region of it. Most gazette and
 // registry images are small PNGs: those are read by pngjs (zlib inflate and the row filters, in this thread),
 // which costs about a quarter of a libvips pipeline for them; every other format, and PNGs that are large, interlaced
-// or carry a colour profile, go through sharp (libvips), which also shrinks JPEGs while decoding.
+// or carry a colour profile, go through sharp (libvips), which also shrinks JPEGs while decoding. BMPs, which libvips
+// does not read, are read by bmp-ts (./bmp.ts) and resampled here like a PNG.
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { areaWeights } from '../../shared/engine/logo/prepare';
 import { fail, ok, type Result } from '../../shared/result';
+import { isBmp, readBmp } from './bmp';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
 export const DECODE_SIDE = 128;
@@ -44,17 +46,26 @@ export interface LogoSource {
 
 const unreadable = (error: unknown) => fail('invalid-input', `无法读取图片：${error instanceof Error ? error.message : String(error)}`);
 
+/** A source whose RGBA pixels are already in hand. */
+function decodedSource(rgba: { width: number; height: number; data: Uint8Array }): LogoSource {
+  const size = ok({ width: rgba.width, height: rgba.height, oriented: false });
+  return { decode: (region) => Promise.resolve(ok(fitRgba(rgba, region))), size: () => Promise.resolve(size) };
+}
+
 /**
- * Opens an encoded image (PNG, JPEG, SVG, TIFF, WebP, GIF): a small plain PNG is decoded here and now, anything
- * else when asked (and an unreadable image says so then, in Chinese).
+ * Opens an encoded image (PNG, JPEG, SVG, TIFF, WebP, GIF, BMP): a small plain PNG or a BMP is decoded here and
+ * now, anything else when asked (and an unreadable image says so then, in Chinese).
  */
 export function openLogo(input: Buffer | Uint8Array): LogoSource {
+  if (isBmp(input)) {
+    const rgba = readBmp(input);
+    if (!rgba.ok) return { decode: () => Promise.resolve(rgba), size: () => Promise.resolve(rgba) };
+    return decodedSource(rgba.value);
+  }
   const png = plainPng(input);
   if (png) {
     try {
-      const rgba = PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
-      const size = ok({ width: rgba.width, height: rgba.height, oriented: false });
-      return { decode: (region) => Promise.resolve(ok(fitRgba(rgba, region))), size: () => Promise.resolve(size) };
+      return decodedSource(PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength)));
     } catch {
       // a PNG pngjs refuses (damaged, or a variant it does not read) gets libvips' verdict and message below
     }

@@ -17,6 +17,8 @@ import { inTransaction, type DataExecutor } from '../data/queries';
 import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
 import type { StoredHashes } from '../../shared/engine/logo/match';
+import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
+import { bmpAsPng, isBmp } from './bmp';
 import { isRegistryVariant, logoFeatures } from './features';
 import { imagesRepository } from './repository';
 import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
@@ -44,15 +46,11 @@ export function imageFileIn(dataDir: string, image: Pick<StoredImage, 'sha256' |
   return path.join(dataDir, IMAGES_FOLDER, image.sha256.slice(0, 2), `${image.sha256}.${FORMATS[image.format] ?? 'bin'}`);
 }
 
-/** Why these bytes are refused before decoding (empty, too large, BMP), or null. */
+/** Why these bytes are refused before decoding (empty, too large), or null. */
 export function refusal(bytes: Buffer): ReturnType<typeof fail> | null {
   if (bytes.length === 0) return fail('invalid-input', '图片文件为空');
   if (bytes.length > MAX_IMAGE_BYTES) {
     return fail('invalid-input', `图片文件过大（超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`);
-  }
-  // libvips as sharp bundles it has no BMP reader: say so rather than "not an image"
-  if (bytes.subarray(0, 2).toString('latin1') === 'BM') {
-    return fail('invalid-input', '不支持 BMP 格式的图片：请先用"画图"等软件另存为 PNG 或 JPEG 后再添加');
   }
   return null;
 }
@@ -65,10 +63,16 @@ export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result
   return storeImageIn(ctx.data, ctx.config.dataDir, bytes, ctx.now());
 }
 
-/** The same on data and a data folder of its own (the import worker thread stores a batch's images). */
-export async function storeImageIn(db: DataExecutor, dataDir: string, bytes: Buffer, now: string): Promise<Result<StoredImage>> {
-  const refused = refusal(bytes);
+/**
+ * The same on data and a data folder of its own (the import worker thread stores a batch's images). A BMP is stored
+ * as the PNG of its pixels (./bmp.ts), so the same BMP again is the same stored image.
+ */
+export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buffer, now: string): Promise<Result<StoredImage>> {
+  const refused = refusal(given);
   if (refused) return refused;
+  const converted = isBmp(given) ? await bmpAsPng(given) : ok(given);
+  if (!converted.ok) return converted;
+  const bytes = converted.value;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const images = imagesRepository(db);
   const known = await images.image(sha256);
@@ -79,10 +83,10 @@ export async function storeImageIn(db: DataExecutor, dataDir: string, bytes: Buf
   try {
     meta = await sharp(bytes).metadata();
   } catch {
-    return fail('invalid-input', '无法读取图片：不是可识别的图片文件（支持 PNG、JPEG、SVG、TIFF、WebP、GIF）');
+    return fail('invalid-input', `无法读取图片：不是可识别的图片文件（支持 ${IMAGE_FORMATS_LABEL}）`);
   }
   const format = meta.format ?? '';
-  if (!(format in FORMATS)) return fail('invalid-input', `不支持的图片格式「${format || '未知'}」（支持 PNG、JPEG、SVG、TIFF、WebP、GIF）`);
+  if (!(format in FORMATS)) return fail('invalid-input', `不支持的图片格式「${format || '未知'}」（支持 ${IMAGE_FORMATS_LABEL}）`);
   const features = await logoFeatures(bytes);
   if (!features.ok) return features;
   const image: StoredImage = { sha256, format, width: meta.width ?? 0, height: meta.height ?? 0 };

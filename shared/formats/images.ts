@@ -5,7 +5,10 @@ import type { HeaderSpec } from './headers';
 /** The optional image column of filing and listing tables; 图片 and 图样文件 are the same column. */
 export const IMAGE_HEADER: HeaderSpec<'image'> = { key: 'image', header: '图样', aliases: ['图片', '图样文件'], required: false };
 
-/** File extensions read as images in a batch's ZIP or folder (BMP is listed so that its refusal is said per row). */
+/** The formats a clerk is told MarkGuard reads (in dialogs, empty states and refusals). */
+export const IMAGE_FORMATS_LABEL = 'PNG、JPEG、BMP、SVG、TIFF';
+
+/** File extensions read as images in a batch's ZIP or folder. */
 export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff', 'webp', 'gif', 'bmp'];
 
 /**

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { HitImages, StoredMark } from '../../shared/api';
 import type { JobProgress } from '../../shared/contract/screening';
 import { useRunningServices, valueOf } from './support/services';
+import { writeBmp } from '../fixtures/bmp-writer';
 import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
 import { sampleMark } from './support/marks';
 import { marksRepository } from '../../electron/registry/marks';
@@ -60,6 +61,11 @@ const problemsOf = async (batchId: number) =>
   (await value<{ problems: Array<{ rowNumber: number; reason: string }> }>(harness.services.dispatch('batches.problems', { batchId, offset: 0, limit: 50 }))).problems;
 
 describe('a gazette batch with a ZIP of images', () => {
+  const ringBmp = async () => {
+    const { data, info } = await sharp(ringSvg).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return writeBmp({ width: info.width, height: info.height, data: new Uint8Array(data) });
+  };
+
   it('stores the good images, screens them against the registry logos, and lists the bad ones at their rows', async () => {
     await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
     await markWithLogo('R1', '圆环牌', ringSvg);
@@ -69,7 +75,7 @@ describe('a gazette batch with a ZIP of images', () => {
       filingLine('80000002', '昆仑雪'), // name and image of W1
       filingLine('80000003', '向阳花'), // its "image" is not an image
       filingLine('80000004', '白云山'), // no image: a word mark
-      filingLine('80000005', ''), // a device mark without a name: its image is in the ZIP
+      filingLine('80000005', ''), // a device mark without a name: its image (a BMP) is in the ZIP
       filingLine('80000006', ''), // no name and no image: a bad row
     ].join('\r\n'));
     const copy = await sharp(flagSvg('#0a7d35')).flop().jpeg({ quality: 80 }).toBuffer();
@@ -79,7 +85,7 @@ describe('a gazette batch with a ZIP of images', () => {
       '80000001.jpg': copy,
       'pics/80000002.png': same,
       '80000003.png': new Uint8Array(Buffer.from('this is no picture')),
-      '80000005.png': await sharp(ringSvg).png().toBuffer(),
+      '80000005.bmp': await ringBmp(), // saved by Windows 画图
       '99999999.png': same, // names no row
       '__MACOSX/._80000001.jpg': new Uint8Array([0, 5, 22]),
       'readme.txt': new Uint8Array(Buffer.from('图样')),

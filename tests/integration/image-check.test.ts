@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageCheck, StoredMark } from '../../shared/api';
 import { chosenFile, useRunningServices, valueOf } from './support/services';
 import { sampleMark } from './support/marks';
+import { writeBmp } from '../fixtures/bmp-writer';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -40,9 +41,16 @@ describe('registry.checkImage', () => {
     expect((await value<unknown[]>(harness.services.dispatch('registry.images', { key: flag.key })))).toHaveLength(2);
   });
 
-  it('refuses a BMP and a blank image in Chinese', async () => {
+  it('checks a BMP like any image, and refuses a damaged BMP and a blank image in Chinese', async () => {
+    const flag = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id: 'F2', name: '旗' }) }));
+    await value(harness.services.dispatch('registry.addImage', { key: flag.key, fileToken: await token('f.png', await sharp(flagSvg('#1d3f8f')).png().toBuffer()) }));
+    const { data, info } = await sharp(flagSvg('#0a7d35')).flop().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const copy = writeBmp({ width: info.width, height: info.height, data: new Uint8Array(data) });
+    const found = await value<ImageCheck>(harness.services.dispatch('registry.checkImage', { fileToken: await token('copy.bmp', copy) }));
+    expect(found.thumbnail).toMatch(/^data:image\/png;base64,/);
+    expect(found.matches.map((m) => [m.id, m.orientation])).toEqual([['F2', 1]]);
     const bmp = await harness.services.dispatch('registry.checkImage', { fileToken: await token('a.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)])) });
-    expect(bmp).toMatchObject({ ok: false, error: { message: expect.stringContaining('不支持 BMP 格式的图片') } });
+    expect(bmp).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法读取 BMP 图片') } });
     const blank = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#fff' } }).png().toBuffer();
     const empty = await harness.services.dispatch('registry.checkImage', { fileToken: await token('blank.png', blank) });
     expect(empty).toMatchObject({ ok: false, error: { message: '图片为空白，没有可比对的图形' } });

@@ -1,5 +1,6 @@
 // The registry's images channels (issue 12): add through a file token (purpose 'image'), list with thumbnails as
-// data: URLs, the table's first thumbnails, remove; BMP and non-images refused in Chinese with nothing written.
+// data: URLs, the table's first thumbnails, remove; a BMP stored as the PNG of its pixels; non-images refused in Chinese
+// with nothing written.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { MarkImage, StoredMark } from '../../shared/api';
 import { chosenFile, useRunningServices, valueOf } from './support/services';
 import { sampleMark } from './support/marks';
+import { writeBmp } from '../fixtures/bmp-writer';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -17,13 +19,10 @@ const star = (fill: string) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/
   <rect width="300" height="240" fill="#fff"/><polygon points="150,10 185,90 280,95 205,150 230,230 150,185 70,230 95,150 20,95 115,90" fill="${fill}"/>
   </svg>`)).png().toBuffer();
 
-function bmp(): Buffer {
-  // a 1 × 1 24-bit BMP: header, info header, one pixel row padded to 4 bytes
-  const b = Buffer.alloc(58);
-  b.write('BM', 0, 'latin1');
-  b.writeUInt32LE(58, 2); b.writeUInt32LE(54, 10); b.writeUInt32LE(40, 14);
-  b.writeInt32LE(1, 18); b.writeInt32LE(1, 22); b.writeUInt16LE(1, 26); b.writeUInt16LE(24, 28); b.writeUInt32LE(4, 34);
-  return b;
+/** The star as Windows 画图 saves it: a 24-bit BMP. */
+async function starBmp(fill: string): Promise<Buffer> {
+  const { data, info } = await sharp(await star(fill)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return writeBmp({ width: info.width, height: info.height, data: new Uint8Array(data) });
 }
 
 describe('registry images channels', () => {
@@ -46,10 +45,28 @@ describe('registry images channels', () => {
     expect(history.map((h) => h.note)).toEqual(expect.arrayContaining([`删除图样 ${added.sha256.slice(0, 12)}`]));
   });
 
-  it('refuses a BMP and a file that is not an image in Chinese, a table token, and an unknown mark, adding nothing', async () => {
+  it('adds a BMP as the PNG of its pixels, once however often it is added, with its thumbnail', async () => {
     const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark() }));
-    const bmpAdd = await harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('旧图.bmp', bmp()) });
-    expect(bmpAdd).toEqual({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('不支持 BMP 格式的图片') } });
+    const bmp = await starBmp('#c22');
+    const added = await value<MarkImage>(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('旧图.bmp', bmp) }));
+    expect(added).toMatchObject({ format: 'png', width: 300, height: 240, thumbnail: expect.stringMatching(/^data:image\/png;base64,/) });
+    const again = await value<MarkImage>(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('旧图副本.bmp', bmp) }));
+    expect(again.sha256).toBe(added.sha256);
+    expect(await value<MarkImage[]>(harness.services.dispatch('registry.images', { key: mark.key }))).toHaveLength(1);
+    // the PNG stored is the star's pixels, and the same figure as the star added as PNG
+    const png = await value<MarkImage>(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('星.png', await star('#c22')) }));
+    const pixels = async (sha: string) => {
+      const dir = path.join(harness.folder.dir, 'data', 'images', sha.slice(0, 2));
+      return sharp(path.join(dir, `${sha}.png`)).ensureAlpha().raw().toBuffer();
+    };
+    expect((await pixels(added.sha256)).equals(await pixels(png.sha256))).toBe(true);
+  });
+
+  it('refuses a damaged BMP and a file that is not an image in Chinese, a table token, and an unknown mark, adding nothing', async () => {
+    const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark() }));
+    const cut = (await starBmp('#c22')).subarray(0, 100);
+    const bmpAdd = await harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('旧图.bmp', cut) });
+    expect(bmpAdd).toEqual({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('无法读取 BMP 图片') } });
     const text = await harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await chooseImage('说明.png', Buffer.from('不是图片')) });
     expect(text).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法读取图片') } });
 

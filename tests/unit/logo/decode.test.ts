@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { decodeWithSharp, DECODE_SIDE, openLogo, plainPng, type Rgb } from '../../../electron/logos/decode';
 import { logoFeatures } from '../../../electron/logos/features';
+import { bmpAsPng, readBmp } from '../../../electron/logos/bmp';
+import { writeBmp } from '../../fixtures/bmp-writer';
 import { hamming, thumbCorrelation } from '../../../shared/engine/logo/hash';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 
@@ -73,5 +75,48 @@ describe('logo decoding', () => {
     const g = await logoFeatures(garbage);
     expect(g.ok).toBe(false);
     if (!g.ok) expect(g.error.message).toMatch(/^无法读取图片/);
+  });
+});
+
+describe('BMP logos (bmp-ts; libvips has no BMP reader)', () => {
+  /** An opaque RGBA raster of the figure, few enough colours for an 8-bit palette. */
+  async function raster() {
+    const { data, info } = await sharp(Buffer.from(svg(180))).flatten({ background: '#fff' }).png({ colours: 16 }).toBuffer({ resolveWithObject: true })
+      .then(({ data: png }) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true }));
+    return { width: info.width, height: info.height, data: new Uint8Array(data) };
+  }
+
+  it('reads 24-bit, 8-bit palette and 32-bit BMPs, bottom-up and top-down, as the same pixels and features as the PNG', async () => {
+    const rgba = await raster();
+    const png = await sharp(rgba.data, { raw: { width: rgba.width, height: rgba.height, channels: 4 } }).png().toBuffer();
+    const fromPng = await decoded(png);
+    const features = await logoFeatures(png);
+    if (!features.ok) throw new Error(features.error.message);
+    for (const [kind, topDown] of [['24', false], ['24', true], ['8', false], ['32', false]] as const) {
+      const bmp = writeBmp(rgba, kind, topDown);
+      expect(readBmp(bmp)).toEqual({ ok: true, value: rgba });
+      expect(await decoded(bmp)).toEqual(fromPng);
+      const f = await logoFeatures(bmp);
+      if (!f.ok) throw new Error(f.error.message);
+      expect([...f.value.phash]).toEqual([...features.value.phash]);
+      expect([...f.value.thumb]).toEqual([...features.value.thumb]);
+    }
+  });
+
+  it('stores a BMP as the lossless PNG of its pixels', async () => {
+    const rgba = await raster();
+    const png = await bmpAsPng(writeBmp(rgba));
+    if (!png.ok) throw new Error(png.error.message);
+    const back = await sharp(png.value).ensureAlpha().raw().toBuffer();
+    expect(new Uint8Array(back)).toEqual(rgba.data);
+  });
+
+  it('refuses a cut or empty BMP with a Chinese reason', async () => {
+    const bmp = writeBmp(await raster());
+    for (const bad of [bmp.subarray(0, 20), bmp.subarray(0, 200), Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)])]) {
+      const f = await logoFeatures(bad);
+      expect(f.ok).toBe(false);
+      if (!f.ok) expect(f.error.message).toMatch(/^无法读取 BMP 图片：/);
+    }
   });
 });

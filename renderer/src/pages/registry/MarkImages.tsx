@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MarkImage, StoredMark } from '../../../../shared/api';
 import { useClient } from '../../api/context';
+import { IMAGE_FORMATS_LABEL } from '../../../../shared/formats/images';
 
 const FORMAT_LABELS: Record<string, string> = { png: 'PNG', jpeg: 'JPEG', svg: 'SVG', tiff: 'TIFF', webp: 'WebP', gif: 'GIF' };
 
@@ -52,7 +53,7 @@ export function MarkImages({ mark, onChanged }: { mark: StoredMark; onChanged: (
       </div>
       {message ? <div className="form-banner" role="alert">{message}</div> : null}
       {images === null ? null : images.length === 0 ? (
-        <p className="muted">这条记录还没有图样（支持 PNG、JPEG、SVG、TIFF）。</p>
+        <p className="muted">这条记录还没有图样（支持 {IMAGE_FORMATS_LABEL}）。</p>
       ) : (
         <ul className="mark-images-list">
           {images.map((image, i) => (

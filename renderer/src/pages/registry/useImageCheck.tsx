@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useClient } from '../../api/context';
 import { useToast } from '../../components/Toast';
+import { IMAGE_FORMATS_LABEL } from '../../../../shared/formats/images';
 import { ImageCheckDialog, type ImageCheckState } from './ImageCheckDialog';
 
 export function useImageCheck() {
@@ -10,7 +11,7 @@ export function useImageCheck() {
   const [state, setState] = useState<ImageCheckState>({ kind: 'idle' });
 
   async function start() {
-    const picked = await client['files.open']({ purpose: 'image', title: '选择要查询的图片（PNG、JPEG、SVG、TIFF）' });
+    const picked = await client['files.open']({ purpose: 'image', title: `选择要查询的图片（${IMAGE_FORMATS_LABEL}）` });
     if (!picked.ok) return notify(picked.error.message, 'error');
     if (picked.value.status === 'cancelled') return;
     const { token, fileName } = picked.value;
