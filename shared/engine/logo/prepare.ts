@@ -210,33 +210,36 @@ const BORDER_LEVEL = 128;
  */
 export function inkImage(data: ArrayLike<number>, width: number, height: number, channels: number): GrayImage {
   const n = width * height;
-  const background: number[] = [];
-  const plane = new Uint8Array(n);
-  for (let c = 0; c < channels; c++) {
-    for (let i = 0; i < n; i++) plane[i] = data[i * channels + c]!;
-    background.push(backgroundLevel({ width, height, data: plane }));
-  }
+  const background = borderMedians(data, width, height, channels);
   const distance = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, p = 0; i < n; i++) {
     let d = 0;
-    for (let c = 0; c < channels; c++) d = Math.max(d, Math.abs(data[i * channels + c]! - background[c]!));
+    for (let c = 0; c < channels; c++, p++) {
+      const e = Math.abs(data[p]! - background[c]!);
+      if (e > d) d = e;
+    }
     distance[i] = d;
   }
   const border = new Uint8Array(n);
-  const mark = (i: number, j: number) => {
-    if (distance[i]! < INK_FULL || distance[j]! < INK_FULL) return;
-    let d = 0;
-    for (let c = 0; c < channels; c++) d = Math.max(d, Math.abs(data[i * channels + c]! - data[j * channels + c]!));
-    if (d <= COLOUR_EDGE) return;
-    const level = Math.round((BORDER_LEVEL * Math.min(1, (d - COLOUR_EDGE) / (COLOUR_EDGE_FULL - COLOUR_EDGE))));
-    border[i] = Math.max(border[i]!, level);
-    border[j] = Math.max(border[j]!, level);
-  };
+  // each pair of full-ink neighbours across (j = i + 1) and down (j = i + width), inline: this runs for every pixel
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      if (x + 1 < width) mark(i, i + 1);
-      if (y + 1 < height) mark(i, i + width);
+      if (distance[i]! < INK_FULL) continue;
+      for (let side = 0; side < 2; side++) {
+        if (side === 0 ? x + 1 >= width : y + 1 >= height) continue;
+        const j = side === 0 ? i + 1 : i + width;
+        if (distance[j]! < INK_FULL) continue;
+        let d = 0;
+        for (let c = 0; c < channels; c++) {
+          const e = Math.abs(data[i * channels + c]! - data[j * channels + c]!);
+          if (e > d) d = e;
+        }
+        if (d <= COLOUR_EDGE) continue;
+        const level = Math.round(BORDER_LEVEL * Math.min(1, (d - COLOUR_EDGE) / (COLOUR_EDGE_FULL - COLOUR_EDGE)));
+        if (level > border[i]!) border[i] = level;
+        if (level > border[j]!) border[j] = level;
+      }
     }
   }
   const out = new Uint8Array(n);
@@ -246,6 +249,40 @@ export function inkImage(data: ArrayLike<number>, width: number, height: number,
     out[i] = d <= INK_FLOOR ? 255 : d >= INK_FULL ? border[i]! : Math.round(255 - ((d - INK_FLOOR) * 255) / span);
   }
   return { width, height, data: out };
+}
+
+/** backgroundLevel of each channel of interleaved pixels, reading only the border (no copy of each plane). */
+function borderMedians(data: ArrayLike<number>, width: number, height: number, channels: number): number[] {
+  const out: number[] = [];
+  const counts = new Uint32Array(256);
+  for (let c = 0; c < channels; c++) {
+    counts.fill(0);
+    let n = 0;
+    const add = (i: number) => {
+      counts[data[i * channels + c]! & 255]!++;
+      n++;
+    };
+    // the same pixels, in the same order, as backgroundLevel reads
+    for (let x = 0; x < width; x++) {
+      add(x);
+      if (height > 1) add((height - 1) * width + x);
+    }
+    for (let y = 1; y < height - 1; y++) {
+      add(y * width);
+      if (width > 1) add(y * width + width - 1);
+    }
+    let seen = 0;
+    let level = 255;
+    for (let v = 0; v < 256; v++) {
+      seen += counts[v]!;
+      if (seen * 2 >= n) {
+        level = v;
+        break;
+      }
+    }
+    out.push(level);
+  }
+  return out;
 }
 
 /**
