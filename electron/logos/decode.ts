@@ -1,8 +1,9 @@
 // Decoding an encoded logo into sRGB pixels no larger than DECODE_SIDE, whole or a region of it. Most gazette and
 // registry images are small PNGs: those are read by pngjs (zlib inflate and the row filters, in this thread),
 // which costs about a quarter of a libvips pipeline for them; every other format, and PNGs that are large, interlaced
-// or carry a colour profile, go through sharp (libvips), which also shrinks JPEGs while decoding. BMPs, which libvips
-// does not read, are read by bmp-ts (./bmp.ts) and resampled here like a PNG.
+// or carry a colour profile, go through sharp (libvips), which also shrinks large images (SHRINK_SIDE). Every image,
+// whatever read it, is then resampled to DECODE_SIDE here by one resampler (fitPixels). BMPs, which libvips does not
+// read, are read by bmp-ts (./bmp.ts).
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { areaWeights } from '../../shared/engine/logo/prepare';
@@ -15,6 +16,12 @@ export const DECODE_SIDE = 128;
 const MAX_INPUT_PIXELS = 64_000_000;
 /** PNGs up to this many pixels are decoded by pngjs (4 MB of RGBA at most); larger ones by libvips, in tiles. */
 const PNG_FAST_PIXELS = 1024 * 1024;
+/**
+ * libvips shrinks only images larger than this (a JPEG by its DCT scaling as it decodes); the last step to
+ * DECODE_SIDE is fitPixels', whatever the format: a gazette-size image costs libvips twice as much to resize as to
+ * decode, and one resampler for all formats keeps a PNG and a JPEG of the same figure alike.
+ */
+const SHRINK_SIDE = 4 * DECODE_SIDE;
 
 /** 3-channel sRGB pixels, row-major. */
 export interface Rgb {
@@ -46,10 +53,18 @@ export interface LogoSource {
 
 const unreadable = (error: unknown) => fail('invalid-input', `无法读取图片：${error instanceof Error ? error.message : String(error)}`);
 
-/** A source whose RGBA pixels are already in hand. */
-function decodedSource(rgba: { width: number; height: number; data: Uint8Array }): LogoSource {
-  const size = ok({ width: rgba.width, height: rgba.height, oriented: false });
-  return { decode: (region) => Promise.resolve(ok(fitRgba(rgba, region))), size: () => Promise.resolve(size) };
+/** Decoded pixels at full size: RGBA (pngjs, bmp-ts) or RGB over white (libvips). */
+interface Pixels {
+  width: number;
+  height: number;
+  channels: 3 | 4;
+  data: Uint8Array;
+}
+
+/** A source whose pixels are already in hand. */
+function decodedSource(pixels: Pixels): LogoSource {
+  const size = ok({ width: pixels.width, height: pixels.height, oriented: false });
+  return { decode: (region) => Promise.resolve(ok(fitPixels(pixels, region))), size: () => Promise.resolve(size) };
 }
 
 /**
@@ -60,12 +75,13 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
   if (isBmp(input)) {
     const rgba = readBmp(input);
     if (!rgba.ok) return { decode: () => Promise.resolve(rgba), size: () => Promise.resolve(rgba) };
-    return decodedSource(rgba.value);
+    return decodedSource({ ...rgba.value, channels: 4 });
   }
   const png = plainPng(input);
   if (png) {
     try {
-      return decodedSource(PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength)));
+      const rgba = PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+      return decodedSource({ width: rgba.width, height: rgba.height, channels: 4, data: rgba.data });
     } catch {
       // a PNG pngjs refuses (damaged, or a variant it does not read) gets libvips' verdict and message below
     }
@@ -83,7 +99,7 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
   };
 }
 
-/** sRGB pixels of an encoded image, or of a region of it, by libvips. */
+/** sRGB pixels of an encoded image, or of a region of it, by libvips, fitted inside DECODE_SIDE² by fitPixels. */
 export async function decodeWithSharp(input: Buffer | Uint8Array, region?: Region): Promise<Result<Rgb>> {
   try {
     let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
@@ -91,12 +107,11 @@ export async function decodeWithSharp(input: Buffer | Uint8Array, region?: Regio
     const { data, info } = await pipeline
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      // linear rather than lanczos: a fifth less decoding time, and the area resampling after it smooths anyway
-      .resize(DECODE_SIDE, DECODE_SIDE, { fit: 'inside', kernel: 'linear' })
+      .resize(SHRINK_SIDE, SHRINK_SIDE, { fit: 'inside', withoutEnlargement: true, kernel: 'linear' })
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) return fail('internal', `图片解码后通道数为 ${info.channels}，应为 3`);
-    return ok({ width: info.width, height: info.height, data });
+    return ok(fitPixels({ width: info.width, height: info.height, channels: 3, data }));
   } catch (error) {
     return unreadable(error);
   }
@@ -126,11 +141,11 @@ export function plainPng(input: Uint8Array): boolean {
 }
 
 /**
- * The region (default: all) of RGBA pixels (pngjs' output) over white, area-resampled to fit inside DECODE_SIDE² as
+ * The region (default: all) of decoded pixels (RGBA over white, or RGB) area-resampled to fit inside DECODE_SIDE² as
  * sharp's resize would: each output pixel the mean of the source area it covers, fractions weighted. Written for
- * RGBA bytes alone (one array type keeps the loops fast; the pure resampleArea serves every other caller).
+ * bytes alone (one array type keeps the loops fast; the pure resampleArea serves every other caller).
  */
-export function fitRgba(img: { width: number; height: number; data: Uint8Array }, region?: Region): Rgb {
+export function fitPixels(img: Pixels, region?: Region): Rgb {
   const r = region ?? { left: 0, top: 0, width: img.width, height: img.height };
   const scale = DECODE_SIDE / Math.max(r.width, r.height);
   const width = Math.max(1, Math.round(r.width * scale));
@@ -138,6 +153,7 @@ export function fitRgba(img: { width: number; height: number; data: Uint8Array }
   const wx = areaWeights(r.left, r.width / width, width);
   const wy = areaWeights(r.top, r.height / height, height);
   const src = img.data;
+  const channels = img.channels;
   // across each source row of the region into `width` columns (over white), then down into `height` rows
   const mid = new Float32Array(r.height * width * 3);
   for (let y = 0; y < r.height; y++) {
@@ -145,9 +161,9 @@ export function fitRgba(img: { width: number; height: number; data: Uint8Array }
     for (let i = 0; i < width; i++) {
       let cr = 0, cg = 0, cb = 0;
       for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) {
-        const p = (row + wx.at[k]!) * 4;
+        const p = (row + wx.at[k]!) * channels;
         const part = wx.part[k]!;
-        const a = src[p + 3]!;
+        const a = channels === 4 ? src[p + 3]! : 255;
         if (a === 255) {
           cr += src[p]! * part;
           cg += src[p + 1]! * part;

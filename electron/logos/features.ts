@@ -11,7 +11,7 @@ import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions 
  * Version of the features below (the decoding, the ink image, the regions, the soft copy): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  */
-export const FEATURES_VERSION = 3;
+export const FEATURES_VERSION = 4;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

@@ -16,6 +16,7 @@ import { createRegistryService } from '../../electron/registry/service';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import type { ProtectedMark } from '../../shared/domain';
 import { openTestContext, tempDir } from './support/context';
+import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 
 const contexts: Array<{ cleanup(): void }> = [];
 afterEach(() => contexts.splice(0).forEach((c) => c.cleanup()));
@@ -83,7 +84,7 @@ describe('logo image store', () => {
     const blank = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#fff' } }).png().toBuffer();
     const results = [await storeImage(ctx, Buffer.from('%PDF-1.4 not an image')), await storeImage(ctx, blank), await storeImage(ctx, Buffer.alloc(0))];
     expect(results.map((r) => (r.ok ? 'ok' : r.error.message))).toEqual([
-      '无法读取图片：不是可识别的图片文件（支持 PNG、JPEG、SVG、TIFF、WebP、GIF）',
+      `无法读取图片：不是可识别的图片文件（支持 ${IMAGE_FORMATS_LABEL}）`,
       '图片为空白，没有可比对的图形',
       '图片文件为空',
     ]);
