@@ -6,8 +6,6 @@ import { decodeWithSharp, DECODE_SIDE, openLogo, plainPng, type Rgb } from '../.
 import { logoFeatures } from '../../../electron/logos/features';
 import { bmpAsPng, readBmp } from '../../../electron/logos/bmp';
 import { writeBmp } from '../../fixtures/bmp-writer';
-import { hamming, thumbCorrelation } from '../../../shared/engine/logo/hash';
-import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 
 /** A figure with soft edges and a half-transparent part, on a transparent ground. */
 const svg = (side: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${Math.round(side * 0.75)}" viewBox="0 0 200 150">
