@@ -1,5 +1,5 @@
 // Figurative marks (issue 12): quality on the generated logo set (per-kind recall on the holdout half, negatives
-// flagged, scored by ../shared/bench/score.mjs) and throughput — 100,000 filing images against 10,000 logos,
+// flagged, scored by ../shared/bench/score.mjs), symmetric emblems apart (bench/logos/symmetric.ts) and throughput — 100,000 filing images against 10,000 logos,
 // decoding and hashing included, beside a scan of every logo in the same run. Both sets are drawn once (seeded)
 // and cached under the OS temp folder. Targets: ≥ 0.95 per kind, ≤ 0.01 negatives; ≤ 60 s and ≤ 1.5 GB.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -21,6 +21,9 @@ export const logos = {
     const q = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs')]);
     if (q.status !== 0) throw new Error(`logo quality failed: ${lastLines(q.stderr)}`);
     process.stdout.write(q.stdout);
+    const s = await runNode([path.join(root, 'out/bench-logos-symmetric.cjs'), setDir]);
+    if (s.status !== 0) throw new Error(`symmetric emblems failed: ${lastLines(s.stderr)}`);
+    process.stdout.write(s.stdout);
 
     const dir = path.join(tmpdir(), 'markguard-bench', `logos-${LOGOS}x${FILINGS}`);
     if (!existsSync(path.join(dir, 'done'))) {

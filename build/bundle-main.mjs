@@ -25,6 +25,7 @@ const ENTRIES = {
   'bench/logos/quality.ts': 'bench-logos-quality.cjs',
   'bench/logos/scale.ts': 'bench-logos-scale.cjs',
   'bench/logos/hash-worker.ts': 'bench-logos-worker.cjs',
+  'bench/logos/symmetric.ts': 'bench-logos-symmetric.cjs',
 };
 
 const started = Date.now();
