@@ -47,7 +47,6 @@ export function parseFilingRow(cells: string[], columns: Record<FilingColumn, nu
     text[key] = checked.value;
   }
   if (!text.applicationNumber) return { ok: false, reason: '缺少申请号' };
-  if (!text.markText && !options.withImage) return { ok: false, reason: '缺少商标名称', unnamed: true };
   const niceClass = parseNiceClass(text.niceClass);
   if (niceClass === null) {
     return { ok: false, reason: `国际分类应为 1–45 之间的一个类别号，而不是「${text.niceClass.slice(0, 20)}」` };
@@ -58,6 +57,8 @@ export function parseFilingRow(cells: string[], columns: Record<FilingColumn, nu
   if (publishedOn === null) return { ok: false, reason: `初审公告日期不是有效日期：「${text.publishedOn}」` };
   const goods = splitList(text.goods);
   if (goods.length > TEXT_LIST_LIMITS.goods.max) return { ok: false, reason: tooManyMessage(TEXT_LIST_LIMITS.goods, goods.length) };
+  // last, so that `unnamed` means the missing name is the row's only fault
+  if (!text.markText && !options.withImage) return { ok: false, reason: '缺少商标名称', unnamed: true };
   return {
     ok: true,
     value: {

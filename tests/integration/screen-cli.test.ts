@@ -258,6 +258,7 @@ describe('screen CLI with images (issue 12)', () => {
       '91000001,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // the mirrored copy, no name
       '91000004,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // its image is not an image
       '91000006,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // no image at all
+      '91000002,,99,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // an image, but a bad class
     ].join('\n') + '\n');
     const out = path.join(work, 'devices.jsonl');
     const strict = run(['--registry', registry, '--filings', devices, '--registry-images', registryImages, '--images', rowImages, '--out', out]);
@@ -265,10 +266,11 @@ describe('screen CLI with images (issue 12)', () => {
     expect(strict.stderr).not.toMatch(/第 2 行有误/);
     expect(strict.stderr).toMatch(/第 3 行有误：缺少商标名称，图样也无法读取/);
     expect(strict.stderr).toMatch(/第 4 行有误：缺少商标名称，也没有图样/);
+    expect(strict.stderr).toMatch(/第 5 行有误：国际分类应为/);
     expect(existsSync(out)).toBe(false);
     const r = run(['--registry', registry, '--filings', devices, '--registry-images', registryImages, '--images', rowImages, '--out', out, '--skip-bad-rows']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/注意：2 行有误未筛查/);
+    expect(r.stderr).toMatch(/注意：3 行有误未筛查/);
     expect(hitsOf(out)).toEqual([expect.objectContaining({ id: '91000001', markId: 'T01', reasons: ['figurative'] })]);
     // without the registry's images a nameless row cannot be screened at all, and says what is missing
     const textOnly = run(['--registry', registry, '--filings', devices, '--out', path.join(work, 'devices-text.jsonl')]);

@@ -64,7 +64,11 @@ describe('parseFilingRow', () => {
   });
   it('gives a Chinese reason for each bad value', () => {
     expect(row({ 0: '' })).toEqual({ ok: false, reason: '缺少申请号' });
-    expect(row({ 1: '  ' })).toEqual({ ok: false, reason: '缺少商标名称' });
+    // marked as the only fault a device mark with an image may have (the caller that knows of the image decides)
+    expect(row({ 1: '  ' })).toEqual({ ok: false, reason: '缺少商标名称', unnamed: true });
+    expect(row({ 0: '', 1: '' })).toEqual({ ok: false, reason: '缺少申请号' });
+    // a nameless row with another fault is not merely unnamed: its image could not make it good
+    expect(row({ 1: '', 2: '99' })).toEqual({ ok: false, reason: expect.stringContaining('国际分类') });
     expect(row({ 2: '99' })).toMatchObject({ ok: false, reason: expect.stringContaining('国际分类') });
     expect(row({ 9: '2026-13-01' })).toMatchObject({ ok: false, reason: expect.stringContaining('初审公告日期') });
     expect(row({ 1: '茶'.repeat(10_000) })).toMatchObject({ ok: false, reason: expect.stringContaining('过长') });
