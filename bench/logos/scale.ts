@@ -20,6 +20,8 @@ const CHUNK = 250;
 /** Filings also searched by scanning every registry entry, for the comparison. */
 const SCANNED = 2_000;
 const WORDS = ORIENTATIONS * 2;
+/** The forms each drawing is written in, in file order (generate). */
+const FORMS = ['as drawn', 'mirrored', 'upside down', 'turned 90°', 'turned 180°', 'turned 270° JPEG', 'JPEG 60', 'JPEG 85', '150 px JPEG', '120 px PNG'] as const;
 const T = THUMB_SIDE * THUMB_SIDE;
 
 async function generate(dir: string): Promise<void> {
@@ -149,11 +151,25 @@ async function run(dir: string): Promise<void> {
     if (JSON.stringify(scanned) !== JSON.stringify(again) || JSON.stringify(again) !== JSON.stringify(found[i])) differ++;
   }
   const hits = found.reduce((a, f) => a + (f ? f.length : 0), 0);
+  // which filings copy a registry logo (every tenth drawing is registry logo (base · 7) mod REGISTRY, in ten forms):
+  // how many of those find it, per form, and how many of the other filings are flagged at all
+  const copiesFound = new Array<number>(FORMS.length).fill(0);
+  let copies = 0;
+  let othersFlagged = 0;
+  found.forEach((f, i) => {
+    const base = Math.floor(i / FORMS.length);
+    if (base % 10 === 0) {
+      copies++;
+      if (f?.some((m) => m.index === (base * 7) % registryFiles.length)) copiesFound[i % FORMS.length]!++;
+    } else if (f && f.length > 0) othersFlagged++;
+  });
   console.log(JSON.stringify({
     registry: registryFiles.length, filings: filingFiles.length, registryFailed, filingsFailed: queries.length - queries.filter(Boolean).length,
     registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb,
     registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0),
     hits, filingsWithHits: found.filter((f) => f && f.length).length, differ, rule: LOGO_RULE,
+    copies, copiesFound: Object.fromEntries(FORMS.map((form, k) => [form, copiesFound[k]! / (copies / FORMS.length)])),
+    others: found.length - copies, othersFlagged,
   }));
 }
 

@@ -1,10 +1,12 @@
 // Registry images end to end (issue 12): a logo drawn in the test is added to a mark through main's open dialog,
-// its thumbnail shows in the editor and in the table, a BMP is refused in Chinese, and the image can be removed.
+// its thumbnail shows in the editor and in the table, a BMP (as Windows 画图 saves it) is added too and a damaged
+// one refused in Chinese, and the images can be removed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { REPO_ROOT, expect, openApp, test } from './fixtures';
+import { writeBmp } from '../fixtures/bmp-writer';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
@@ -30,7 +32,7 @@ async function loaded(image: Locator): Promise<void> {
   await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 }
 
-test('add a drawn logo to a mark, see its thumbnail in the editor and the table, refuse a BMP, remove it', async ({ page, server }) => {
+test('add a drawn logo to a mark, see its thumbnail in the editor and the table, add a BMP, refuse a damaged one, remove them', async ({ page, server }) => {
   await openApp(page, server);
   await page.getByRole('searchbox', { name: '搜索名录' }).fill('青海湖');
   const row = rowNamed(page, '青海湖');
@@ -46,11 +48,22 @@ test('add a drawn logo to a mark, see its thumbnail in the editor and the table,
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'mark-images.png') });
 
+  // the logo mirrored, saved as a 24-bit BMP: stored as the PNG of its pixels
+  const { data, info } = await sharp(Buffer.from(LOGO)).flop().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const bmp = test.info().outputPath('旧图样.bmp');
-  writeFileSync(bmp, Buffer.concat([Buffer.from('BM'), Buffer.alloc(56)]));
+  writeFileSync(bmp, writeBmp({ width: info.width, height: info.height, data: new Uint8Array(data) }));
   await server.queueDialog(bmp);
   await images.getByRole('button', { name: '添加图样' }).click();
-  await expect(images.getByRole('alert')).toContainText('不支持 BMP 格式的图片');
+  await loaded(images.getByRole('img', { name: '图样 2' }));
+  await expect(images.getByRole('img')).toHaveCount(2);
+
+  const damaged = test.info().outputPath('损坏.bmp');
+  writeFileSync(damaged, Buffer.concat([Buffer.from('BM'), Buffer.alloc(56)]));
+  await server.queueDialog(damaged);
+  await images.getByRole('button', { name: '添加图样' }).click();
+  await expect(images.getByRole('alert')).toContainText('无法读取 BMP 图片');
+  await expect(images.getByRole('img')).toHaveCount(2);
+  await images.getByRole('button', { name: '删除图样 2' }).click();
   await expect(images.getByRole('img')).toHaveCount(1);
 
   await editor.getByRole('button', { name: '取消' }).click();
