@@ -40,11 +40,16 @@ export function aspectOf(box: readonly [number, number, number, number]): number
 
 /** The gray level of the background: the median of the border pixels. */
 export function backgroundLevel(img: GrayImage): number {
-  const { width: w, height: h, data } = img;
+  const data = img.data;
+  return borderMedian(img.width, img.height, (i) => data[i]!);
+}
+
+/** The median of the values at(i) of the border pixels i (top and bottom rows, then the sides' inner pixels). */
+function borderMedian(w: number, h: number, at: (i: number) => number): number {
   const counts = new Uint32Array(256);
   let n = 0;
   const add = (i: number) => {
-    counts[data[i]! & 255]!++;
+    counts[at(i) & 255]!++;
     n++;
   };
   for (let x = 0; x < w; x++) {
@@ -253,36 +258,7 @@ export function inkImage(data: ArrayLike<number>, width: number, height: number,
 
 /** backgroundLevel of each channel of interleaved pixels, reading only the border (no copy of each plane). */
 function borderMedians(data: ArrayLike<number>, width: number, height: number, channels: number): number[] {
-  const out: number[] = [];
-  const counts = new Uint32Array(256);
-  for (let c = 0; c < channels; c++) {
-    counts.fill(0);
-    let n = 0;
-    const add = (i: number) => {
-      counts[data[i * channels + c]! & 255]!++;
-      n++;
-    };
-    // the same pixels, in the same order, as backgroundLevel reads
-    for (let x = 0; x < width; x++) {
-      add(x);
-      if (height > 1) add((height - 1) * width + x);
-    }
-    for (let y = 1; y < height - 1; y++) {
-      add(y * width);
-      if (width > 1) add(y * width + width - 1);
-    }
-    let seen = 0;
-    let level = 255;
-    for (let v = 0; v < 256; v++) {
-      seen += counts[v]!;
-      if (seen * 2 >= n) {
-        level = v;
-        break;
-      }
-    }
-    out.push(level);
-  }
-  return out;
+  return Array.from({ length: channels }, (_, c) => borderMedian(width, height, (i) => data[i * channels + c]!));
 }
 
 /**
