@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import {
-  between, CANVAS, FONTS, lightBackground, type Logo, logoSvg, pick, randomColour, randomFigure, randomLogo, randomText,
+  between, CANVAS, emblemLogo, FONTS, lightBackground, type Logo, logoSvg, pick, randomColour, randomFigure, randomLogo, randomText,
   randomTextLine, rng, type Rand, SHAPES,
 } from './draw';
 
@@ -28,7 +28,9 @@ export interface DatasetSize {
 
 export const DEFAULT_SIZE: DatasetSize = { targets: 100, distractors: 900, perKind: 2, layoutPerTarget: 20, designPerTarget: 20, random: 1000 };
 /** Bump when the drawing changes, so a cached set is regenerated (the done file lists the rows). */
-const VERSION = 3;
+const VERSION = 4;
+/** The share of registry logos drawn as symmetric emblems (emblemLogo), as many registered marks are. */
+const EMBLEM_SHARE = 0.25;
 
 export interface Row {
   id: string;
@@ -41,6 +43,11 @@ export interface Row {
 
 export const clone = (l: Logo): Logo => JSON.parse(JSON.stringify(l)) as Logo;
 const png = (svg: string) => sharp(Buffer.from(svg)).png().toBuffer();
+/**
+ * A negative as a gazette prints it: a JPEG of middling quality. A clean render would keep its hash bits that only
+ * rounding sets (the near-zero terms of a symmetric figure) and so be told apart by them, which no gazette image is.
+ */
+const gazette = (r: Rand, svg: string) => sharp(Buffer.from(svg)).flatten({ background: '#fff' }).jpeg({ quality: Math.round(between(r, 60, 90)) }).toBuffer();
 
 /** FNV-1a of a string: the fit/holdout split (even → fit). */
 export function splitOf(key: string): 'fit' | 'holdout' {
@@ -166,8 +173,9 @@ function otherDesign(r: Rand, l: Logo): Logo {
 export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}): Promise<{ rows: Row[]; registry: Array<{ id: string; file: string }> }> {
   const r = rng(20261201);
   const registry: Array<{ id: string; file: string; logo: Logo }> = [];
-  for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: randomLogo(r) });
-  for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: randomLogo(r) });
+  const registryLogo = () => (r() < EMBLEM_SHARE ? emblemLogo(r) : randomLogo(r));
+  for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
+  for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
   const done = path.join(dir, `done-v${VERSION}`);
   if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as { rows: Row[]; registry: Array<{ id: string; file: string }> };
   mkdirSync(path.join(dir, 'registry'), { recursive: true });
@@ -192,10 +200,10 @@ export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: s
   }
   log(`imitations: ${rows.length}`);
   for (const m of targets) {
-    for (let j = 0; j < size.layoutPerTarget; j++) await add('layout', '', m.id, () => png(logoSvg(otherLayout(r, m.logo))));
-    for (let j = 0; j < size.designPerTarget; j++) await add('design', '', m.id, () => png(logoSvg(otherDesign(r, m.logo))));
+    for (let j = 0; j < size.layoutPerTarget; j++) await add('layout', '', m.id, () => gazette(r, logoSvg(otherLayout(r, m.logo))));
+    for (let j = 0; j < size.designPerTarget; j++) await add('design', '', m.id, () => gazette(r, logoSvg(otherDesign(r, m.logo))));
   }
-  for (let j = 0; j < size.random; j++) await add('random', '', '', () => png(logoSvg(randomLogo(r), CANVAS)));
+  for (let j = 0; j < size.random; j++) await add('random', '', '', () => gazette(r, logoSvg(r() < EMBLEM_SHARE ? emblemLogo(r) : randomLogo(r), CANVAS)));
   log(`filings: ${rows.length}`);
   const csv = (lines: string[][]) => lines.map((l) => l.join(',')).join('\n') + '\n';
   writeFileSync(path.join(dir, 'registry.csv'), csv([['编号', '图片'], ...registry.map((m) => [m.id, m.file])]));

@@ -79,6 +79,24 @@ export function randomLogo(r: Rand): Logo {
   return { background: lightBackground(r), figures, texts };
 }
 
+/** Shapes that a mirror across the vertical axis leaves as they are, turned 0° or 180°. */
+const MIRROR_SHAPES = SHAPES.filter((s) => s !== 'crescent' && s !== 'leaf');
+
+/**
+ * An emblem: a figure symmetric about the vertical axis (a ring, a star, a shield-like chevron …) centred, maybe a
+ * pair of smaller figures mirrored on either side, and most of the time a line of text below it — the seals and
+ * badges many registered marks are, which randomLogo almost never draws.
+ */
+export function emblemLogo(r: Rand): Logo {
+  const figures: Figure[] = [{ shape: pick(r, MIRROR_SHAPES), x: 50, y: between(r, 35, 55), size: between(r, 45, 75), turn: pick(r, [0, 0, 180]), colour: randomColour(r) }];
+  if (r() < 0.6) {
+    const side = { shape: pick(r, MIRROR_SHAPES), x: between(r, 10, 28), y: between(r, 25, 65), size: between(r, 14, 28), turn: between(r, -40, 40), colour: randomColour(r) };
+    figures.push(side, { ...side, x: 100 - side.x, turn: -side.turn });
+  }
+  const texts = r() < 0.75 ? [randomTextLine(r)] : [];
+  return { background: lightBackground(r), figures, texts };
+}
+
 export function randomTextLine(r: Rand, y = between(r, 80, 92)): TextLine {
   const n = 2 + Math.floor(r() * 3);
   return { text: randomText(r, n), font: Math.floor(r() * FONTS.length), x: 50, y, size: between(r, 12, 80 / n), colour: randomColour(r) };
