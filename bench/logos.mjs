@@ -45,6 +45,6 @@ export const logos = {
     const forms = Object.entries(m.copiesFound).map(([form, share]) => `${form} ${share.toFixed(3)}`).join(', ');
     console.log(`at this registry size: of the ${m.copies} filings copying a registry logo (drawn at 240 px against the ` +
       `registry's 200) the logo found per form: ${forms}; of the ${m.others} other filings ${m.othersFlagged} flagged ` +
-      `(${(m.othersFlagged / m.others).toFixed(4)}; the quality set's 1,000 logos flag 0.01)`);
+      `(${(m.othersFlagged / m.others).toFixed(4)}: false flags grow with the registry; compare the quality set above, 1,000 logos)`);
   },
 };
