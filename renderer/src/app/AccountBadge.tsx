@@ -4,15 +4,17 @@ import { useClient } from '../api/context';
 import { Modal } from '../components/Modal';
 import { useToast } from '../components/Toast';
 import { useAccount, useServerSession } from './account';
+import { NO_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeFilled, passwordChangeRequest } from './PasswordChangeFields';
 
 function ChangePassword({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const notify = useToast();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
+  const [change, setChange] = useState(NO_PASSWORD_CHANGE);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    const r = await client['accounts.changePassword']({ current, next });
+    const request = passwordChangeRequest(change);
+    if (!request.ok) return setError(request.error);
+    const r = await client['accounts.changePassword'](request.value);
     if (!r.ok) return setError(r.error.message);
     notify('密码已修改');
     onClose();
@@ -22,7 +24,7 @@ function ChangePassword({ onClose }: { onClose: () => void }) {
       <button type="button" onClick={onClose}>
         取消
       </button>
-      <button type="button" className="primary" onClick={() => void save()}>
+      <button type="button" className="primary" disabled={!passwordChangeFilled(change)} onClick={() => void save()}>
         修改密码
       </button>
     </>
@@ -30,19 +32,7 @@ function ChangePassword({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="修改密码" onClose={onClose} footer={footer} width={420}>
       <div className="login-form">
-        <label>
-          当前密码
-          <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-        </label>
-        <label>
-          新密码
-          <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-        </label>
-        {error ? (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <PasswordChangeFields value={change} onChange={setChange} error={error} autoFocus />
       </div>
     </Modal>
   );

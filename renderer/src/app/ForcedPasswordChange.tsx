@@ -4,6 +4,7 @@
 // is to sign out (断开连接 there).
 import { useState, type FormEvent } from 'react';
 import { useClient } from '../api/context';
+import { NO_PASSWORD_CHANGE, PasswordChangeFields, passwordChangeFilled, passwordChangeRequest } from './PasswordChangeFields';
 
 export const FORCED_CHANGE_EXPLANATION = '您的密码是服务器首次启动时生成的，或由管理员重设的。请先设置只有您知道的新密码，之后才能使用其他功能。';
 
@@ -17,17 +18,15 @@ interface ForcedPasswordChangeProps {
 
 export function ForcedPasswordChange({ displayName, onChanged, onLeave, leaveLabel }: ForcedPasswordChangeProps) {
   const client = useClient();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
+  const [change, setChange] = useState(NO_PASSWORD_CHANGE);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    // the length, and that it differs from the current one, are the server's rules (policy.ts): it says so itself
-    if (next !== again) return setError('两次输入的新密码不一致。');
+    const request = passwordChangeRequest(change);
+    if (!request.ok) return setError(request.error);
     setBusy(true);
-    const r = await client['accounts.changePassword']({ current, next });
+    const r = await client['accounts.changePassword'](request.value);
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     onChanged();
@@ -40,24 +39,8 @@ export function ForcedPasswordChange({ displayName, onChanged, onLeave, leaveLab
           {displayName}，{FORCED_CHANGE_EXPLANATION}
         </p>
         <form className="login-form" aria-label="修改密码" onSubmit={(e) => void submit(e)}>
-          <label>
-            当前密码
-            <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} autoFocus />
-          </label>
-          <label>
-            新密码
-            <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
-          </label>
-          <label>
-            再次输入新密码
-            <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
-          </label>
-          {error ? (
-            <p className="error-text" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <button type="submit" className="primary" disabled={busy || current === '' || next === ''}>
+          <PasswordChangeFields value={change} onChange={setChange} error={error} autoFocus />
+          <button type="submit" className="primary" disabled={busy || !passwordChangeFilled(change)}>
             {busy ? '正在修改…' : '修改密码'}
           </button>
           <button type="button" onClick={onLeave}>

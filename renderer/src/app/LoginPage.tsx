@@ -2,6 +2,7 @@
 // the session ended (the call that found out waits and is sent again after the login).
 import { useState, type FormEvent } from 'react';
 import type { ServerSession, SessionState } from '../api/server-session';
+import { FormError } from '../components/FormError';
 
 interface LoginFormProps {
   session: ServerSession;
@@ -39,11 +40,7 @@ function LoginForm({ session, state }: LoginFormProps) {
         密码
         <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={login !== ''} />
       </label>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? '正在登录…' : '登录'}
       </button>

@@ -2,14 +2,17 @@
 // A password someone else set (the first 管理员's printed one, a 管理员's reset) is changed before any page: in a
 // browser on the server the change takes the page's place until the server took the new password; on a connected
 // desktop it sits over the window, with 断开连接 as the other way out. Mismatched entries are caught here; the
-// server's own refusals (too short, the same as before) are shown as it words them.
+// server's own refusals (too short, the same as before) are shown as it words them. 修改密码 in the account menu asks
+// the same three fields (PasswordChangeFields).
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ConnectionState } from '../../../shared/api';
 import type { UserSummary } from '../../../shared/contract/accounts';
 import { ClientProvider } from '../../../renderer/src/api/context';
 import { createServerSession } from '../../../renderer/src/api/server-session';
 import { SessionProvider } from '../../../renderer/src/app/account';
+import { AccountBadge } from '../../../renderer/src/app/AccountBadge';
+import { ToastProvider } from '../../../renderer/src/components/Toast';
 import { ServerBadge } from '../../../renderer/src/app/connection/ServerBadge';
 import { ServerGate } from '../../../renderer/src/app/ServerGate';
 import { UsersPage } from '../../../renderer/src/pages/users/UsersPage';
@@ -124,5 +127,38 @@ describe('用户管理', () => {
     );
     expect((await screen.findByRole('row', { name: /zhangsan/ })).textContent).toContain('待本人修改密码');
     expect(screen.getByRole('row', { name: /admin/ }).textContent).toContain('正常');
+  });
+});
+
+describe('修改密码 in the account menu', () => {
+  it('asks for the new password twice, sends nothing when they differ, and closes once the server took it', async () => {
+    window.sessionStorage.setItem('markguard.session', JSON.stringify({ token: 'session-token', user: { ...ADMIN, mustChangePassword: false } }));
+    const session = createServerSession();
+    const mock = mockClient({ 'accounts.changePassword': () => ({ ok: true, value: { changed: true } }) });
+    render(
+      <ClientProvider client={mock.client}>
+        <ToastProvider>
+          <SessionProvider session={session}>
+            <AccountBadge />
+          </SessionProvider>
+        </ToastProvider>
+      </ClientProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '修改密码' }));
+    const dialog = await screen.findByRole('dialog', { name: '修改密码' });
+    const save = within(dialog).getByRole('button', { name: '修改密码' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    type('当前密码', 'my-own-password-1');
+    type('新密码', 'my-own-password-2');
+    type('再次输入新密码', 'my-own-password-3');
+    fireEvent.click(save);
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('两次输入的新密码不一致。');
+    expect(mock.calls.some((call) => call.channel === 'accounts.changePassword')).toBe(false);
+
+    type('再次输入新密码', 'my-own-password-2');
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '修改密码' })).toBeNull());
+    expect(mock.calls.filter((call) => call.channel === 'accounts.changePassword').at(-1)?.input).toEqual({ current: 'my-own-password-1', next: 'my-own-password-2' });
+    expect(await screen.findByText('密码已修改')).toBeTruthy();
   });
 });
