@@ -53,54 +53,54 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
   const { width: w, height: h, data } = img;
   const ink = new Uint8Array(w * h);
   for (let y = box[1]; y < box[3]; y++) for (let x = box[0]; x < box[2]; x++) if (Math.abs(data[y * w + x]! - background) >= INK_STEP) ink[y * w + x] = 1;
-  // dilation: across rows, then down columns
+  // the dilation as two running counts: a pixel is joined when any ink lies within JOIN across, then down
   const across = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (!ink[y * w + x]) continue;
-      for (let d = Math.max(0, x - JOIN); d <= Math.min(w - 1, x + JOIN); d++) across[y * w + d] = 1;
-    }
-  }
+  for (let y = 0; y < h; y++) dilateLine(ink, across, y * w, 1, w);
   const joined = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (!across[y * w + x]) continue;
-      for (let d = Math.max(0, y - JOIN); d <= Math.min(h - 1, y + JOIN); d++) joined[d * w + x] = 1;
-    }
-  }
+  for (let x = 0; x < w; x++) dilateLine(across, joined, x, w, h);
   const labels = new Int32Array(w * h);
   const blobs: Blobs = { labels, ink: [], boxes: [] };
-  const stack: number[] = [];
+  const stack = new Int32Array(w * h);
   for (let start = 0; start < w * h; start++) {
     if (!joined[start] || labels[start]) continue;
     const id = blobs.ink.length + 1;
     let count = 0;
     const b: Box = [w, h, 0, 0];
     labels[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop()!;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const p = stack[--top]!;
       const x = p % w;
       const y = (p - x) / w;
       if (ink[p]) {
         count++;
-        b[0] = Math.min(b[0], x);
-        b[1] = Math.min(b[1], y);
-        b[2] = Math.max(b[2], x + 1);
-        b[3] = Math.max(b[3], y + 1);
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (x + 1 > b[2]) b[2] = x + 1;
+        if (y + 1 > b[3]) b[3] = y + 1;
       }
-      for (let k = 0; k < 4; k++) {
-        const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < w - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - w : -1) : y < h - 1 ? p + w : -1;
-        if (q >= 0 && joined[q] && !labels[q]) {
-          labels[q] = id;
-          stack.push(q);
-        }
-      }
+      // the four neighbours; labelled when pushed, so each pixel is pushed once
+      if (x > 0 && joined[p - 1] && !labels[p - 1]) { labels[p - 1] = id; stack[top++] = p - 1; }
+      if (x < w - 1 && joined[p + 1] && !labels[p + 1]) { labels[p + 1] = id; stack[top++] = p + 1; }
+      if (y > 0 && joined[p - w] && !labels[p - w]) { labels[p - w] = id; stack[top++] = p - w; }
+      if (y < h - 1 && joined[p + w] && !labels[p + w]) { labels[p + w] = id; stack[top++] = p + w; }
     }
     blobs.ink.push(count);
     blobs.boxes.push(b);
   }
   return blobs;
+}
+
+/** out[i] = 1 where src has a set pixel within JOIN steps along one line (n pixels from `from`, `step` apart). */
+function dilateLine(src: Uint8Array, out: Uint8Array, from: number, step: number, n: number): void {
+  let count = 0;
+  for (let k = 0; k < Math.min(JOIN, n); k++) count += src[from + k * step]!;
+  for (let k = 0; k < n; k++) {
+    if (k + JOIN < n) count += src[from + (k + JOIN) * step]!;
+    if (k - JOIN - 1 >= 0) count -= src[from + (k - JOIN - 1) * step]!;
+    if (count > 0) out[from + k * step] = 1;
+  }
 }
 
 const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
