@@ -2,7 +2,7 @@
 // to read or the name of the file written (electron/files/).
 import { dialog, type BrowserWindow } from 'electron';
 import type { DialogPort, FileFilter } from './files/dialog-port';
-import { IMAGE_FORMATS_LABEL } from '../shared/formats/images';
+import { IMAGE_EXTENSIONS, IMAGE_FORMATS_LABEL } from '../shared/formats/images';
 
 const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
   table: [
@@ -14,7 +14,7 @@ const FILTERS: Record<FileFilter, { name: string; extensions: string[] }[]> = {
     { name: '所有文件', extensions: ['*'] },
   ],
   image: [
-    { name: `图片（${IMAGE_FORMATS_LABEL}）`, extensions: ['png', 'jpg', 'jpeg', 'bmp', 'svg', 'tif', 'tiff'] },
+    { name: `图片（${IMAGE_FORMATS_LABEL}）`, extensions: [...IMAGE_EXTENSIONS] },
     { name: '所有文件', extensions: ['*'] },
   ],
   zip: [

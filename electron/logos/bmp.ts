@@ -3,10 +3,9 @@
 // the lossless PNG of its pixels, so that thumbnails, letters and backups handle one format less.
 import { decode } from 'bmp-ts';
 import sharp from 'sharp';
+import { MAX_IMAGE_PIXELS } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
 
-/** Larger BMPs are refused (their pixels alone would take over 256 MB as RGBA). */
-const MAX_BMP_PIXELS = 64_000_000;
 
 export interface RgbaImage {
   width: number;
@@ -26,7 +25,7 @@ export function readBmp(bytes: Uint8Array): Result<RgbaImage> {
   const width = view.getInt32(18, true);
   const height = Math.abs(view.getInt32(22, true));
   if (width <= 0 || height === 0) return unreadable('图片宽高为 0');
-  if (width * height > MAX_BMP_PIXELS) return unreadable(`图片过大（${width} × ${height} 像素）`);
+  if (width * height > MAX_IMAGE_PIXELS) return unreadable(`图片过大（${width} × ${height} 像素）`);
   let decoded: { width: number; height: number; data: Buffer };
   try {
     // the default layout is A B G R in every bit depth (bmp-ts' RGBA option is not applied by all of them)
@@ -50,7 +49,12 @@ export function readBmp(bytes: Uint8Array): Result<RgbaImage> {
   return ok({ width: decoded.width, height: decoded.height, data });
 }
 
-/** A BMP as the PNG of the same pixels (what the registry stores), or a Chinese reason. */
+/** The bytes as stored and shown: a BMP as the PNG of the same pixels (or a Chinese reason), anything else as it is. */
+export async function storableImage(bytes: Buffer): Promise<Result<Buffer>> {
+  return isBmp(bytes) ? bmpAsPng(bytes) : ok(bytes);
+}
+
+/** A BMP as the PNG of the same pixels, or a Chinese reason. */
 export async function bmpAsPng(bytes: Uint8Array): Promise<Result<Buffer>> {
   const rgba = readBmp(bytes);
   if (!rgba.ok) return rgba;

@@ -8,12 +8,11 @@ import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { areaWeights } from '../../shared/engine/logo/prepare';
 import { fail, ok, type Result } from '../../shared/result';
+import { MAX_IMAGE_PIXELS } from '../../shared/contract/files';
 import { isBmp, readBmp } from './bmp';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
 export const DECODE_SIDE = 128;
-/** Refuse images that would take more memory to decode than a gazette image ever needs (~ 8000 × 8000). */
-const MAX_INPUT_PIXELS = 64_000_000;
 /** PNGs up to this many pixels are decoded by pngjs (4 MB of RGBA at most); larger ones by libvips, in tiles. */
 const PNG_FAST_PIXELS = 1024 * 1024;
 /**
@@ -90,7 +89,7 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
     decode: (region) => decodeWithSharp(input, region),
     async size() {
       try {
-        const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+        const meta = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
         return ok({ width: meta.width ?? 0, height: meta.height ?? 0, oriented: meta.orientation !== undefined });
       } catch (error) {
         return unreadable(error);
@@ -102,7 +101,7 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
 /** sRGB pixels of an encoded image, or of a region of it, by libvips, fitted inside DECODE_SIDE² by fitPixels. */
 export async function decodeWithSharp(input: Buffer | Uint8Array, region?: Region): Promise<Result<Rgb>> {
   try {
-    let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+    let pipeline = sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
     if (region) pipeline = pipeline.extract(region);
     const { data, info } = await pipeline
       .flatten({ background: '#ffffff' })

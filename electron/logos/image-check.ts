@@ -6,7 +6,7 @@ import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { ok, type Result } from '../../shared/result';
 import type { AppContext } from '../context';
 import { marksRepository } from '../registry/marks';
-import { bmpAsPng, isBmp } from './bmp';
+import { storableImage } from './bmp';
 import { logoFeatures } from './features';
 import { thumbnailOf, THUMBNAIL_SIDE } from './mark-images';
 import { imagesRepository } from './repository';
@@ -14,8 +14,8 @@ import { loadRegistryLogos, refusal } from './store';
 
 async function queryThumbnail(given: Buffer): Promise<string | null> {
   try {
-    const converted = isBmp(given) ? await bmpAsPng(given) : null;
-    const bytes = converted?.ok ? converted.value : given;
+    const converted = await storableImage(given);
+    const bytes = converted.ok ? converted.value : given;
     const png = await sharp(bytes).resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
     return `data:image/png;base64,${png.toString('base64')}`;
   } catch {

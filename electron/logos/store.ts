@@ -18,7 +18,7 @@ import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
 import type { StoredHashes } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
-import { bmpAsPng, isBmp } from './bmp';
+import { storableImage } from './bmp';
 import { isRegistryVariant, logoFeatures } from './features';
 import { imagesRepository } from './repository';
 import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
@@ -70,7 +70,7 @@ export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result
 export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buffer, now: string): Promise<Result<StoredImage>> {
   const refused = refusal(given);
   if (refused) return refused;
-  const converted = isBmp(given) ? await bmpAsPng(given) : ok(given);
+  const converted = await storableImage(given);
   if (!converted.ok) return converted;
   const bytes = converted.value;
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -3,6 +3,7 @@
 // dialog's answer (preview it, then import it by the same token); a file to be written is chosen and written in one
 // call. A cancelled dialog is an answer of its own, never an error and never a silent nothing.
 import { z } from 'zod';
+import { IMAGE_EXTENSIONS, IMAGE_FORMATS_LABEL } from '../formats/images';
 
 /**
  * What a chosen file will be used for (images: a ZIP of a batch's images named by 申请号; imageFolder: a folder of
@@ -20,6 +21,8 @@ export const FileTokenSchema = z.string().regex(/^ft-[A-Za-z0-9_-]{16,64}$/, '�
  */
 /** One image of the registry: its upload limit is the limit of every stored image. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Images larger than this are refused before decoding (~ 8000 × 8000: more than a gazette image ever needs). */
+export const MAX_IMAGE_PIXELS = 64_000_000;
 
 export interface UploadRule {
   label: string;
@@ -28,7 +31,7 @@ export interface UploadRule {
 }
 export const UPLOADS: Record<FilePurpose, UploadRule | null> = {
   table: { label: '表格文件（CSV、XLSX）', maxBytes: 512 * 1024 * 1024, extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
-  image: { label: '图样（PNG、JPEG、SVG、TIFF）', maxBytes: MAX_IMAGE_BYTES, extensions: ['png', 'jpg', 'jpeg', 'svg', 'tif', 'tiff'] },
+  image: { label: `图样（${IMAGE_FORMATS_LABEL}）`, maxBytes: MAX_IMAGE_BYTES, extensions: [...IMAGE_EXTENSIONS] },
   images: { label: '图样压缩包（ZIP）', maxBytes: 4 * 1024 * 1024 * 1024, extensions: ['zip'] },
   imageFolder: null,
   backup: { label: '商标守护备份（.sqlite、.db）', maxBytes: 4 * 1024 * 1024 * 1024, extensions: ['sqlite', 'db'] },

@@ -154,7 +154,7 @@ describe('files.open on a connected desktop', () => {
     dialogs.queue(big);
     expect(await refusal('files.open', { purpose: 'image' })).toBe(uploadTooLargeMessage(rule));
     dialogs.queue(localFile('第1966期.csv'));
-    expect(await refusal('files.open', { purpose: 'image' })).toBe('「第1966期.csv」不是图样（PNG、JPEG、SVG、TIFF），请重新选择文件。');
+    expect(await refusal('files.open', { purpose: 'image' })).toBe('「第1966期.csv」不是图样（PNG、JPEG、BMP、SVG、TIFF），请重新选择文件。');
     expect(sent).toEqual([]);
     expect(serverUploads()).toBe(before);
   });

@@ -66,8 +66,11 @@ describe('uploads', () => {
     expect(folder.body.error?.message).toBe(NO_FOLDER_UPLOAD_MESSAGE);
     const wrongKind = await uploadFile(t.pin, token, 'image', '第1920期.csv', CSV);
     expect(wrongKind.status).toBe(415);
-    expect(wrongKind.body.error?.message).toBe('「第1920期.csv」不是图样（PNG、JPEG、SVG、TIFF），请重新选择文件。');
-    expect(uploadedFiles().length).toBe(before + 1);
+    expect(wrongKind.body.error?.message).toBe('「第1920期.csv」不是图样（PNG、JPEG、BMP、SVG、TIFF），请重新选择文件。');
+    // a BMP (Windows 画图's format) goes up like any image; the store makes it a PNG
+    const bmp = await uploadFile(t.pin, token, 'image', '旧图样.BMP', Buffer.from('BM'));
+    expect(bmp.status).toBe(200);
+    expect(uploadedFiles().length).toBe(before + 2);
   });
 
   it('refuses a file over the limit: declared (before its body is sent) and streamed without a length', async () => {
@@ -82,7 +85,7 @@ describe('uploads', () => {
     });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body.toString('utf8'))).toMatchObject({ ok: false, error: { message: uploadTooLargeMessage(IMAGE_RULE) } });
-    expect(uploadTooLargeMessage(IMAGE_RULE)).toBe('文件太大：图样（PNG、JPEG、SVG、TIFF）不能超过 20 MB。');
+    expect(uploadTooLargeMessage(IMAGE_RULE)).toBe('文件太大：图样（PNG、JPEG、BMP、SVG、TIFF）不能超过 20 MB。');
 
     const chunk = Buffer.alloc(1024 * 1024, 1);
     const chunks = Array.from({ length: IMAGE_RULE.maxBytes / chunk.length + 1 }, () => chunk);
