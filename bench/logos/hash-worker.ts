@@ -6,7 +6,7 @@ import { hashFiles } from './hashing';
 parentPort?.on('message', ({ files, crops }: { files: string[]; crops: boolean }) => {
   void hashFiles(files, 4, { crops }).then((set) => {
     parentPort?.postMessage(
-      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect },
+      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect, symmetric: set.symmetric },
       // the arrays are made here with new, so their buffers are plain ArrayBuffers
       [set.phash.buffer as ArrayBuffer, set.dhash.buffer as ArrayBuffer, set.thumb.buffer as ArrayBuffer],
     );

@@ -1,9 +1,9 @@
 // Hashing many image files with a bounded number in flight (sharp decodes on libuv's threads; the pure hashing
 // runs here), keeping the hashes in flat arrays.
 import { readFile } from 'node:fs/promises';
-import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoVariant } from '../../electron/logos/features';
+import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
-import type { StoredHashes } from '../../shared/engine/logo/match';
+import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 
@@ -19,6 +19,8 @@ export interface HashedSet {
   variants: LogoVariant[][];
   /** log2(width / height) of each image's content box */
   aspect: Float64Array;
+  /** each symmetric image's symmetric hash and colour detail, by position */
+  symmetric: Array<SymmetricFeatures | undefined>;
 }
 
 const WORDS = ORIENTATIONS * 2;
@@ -30,6 +32,7 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
   const failed = new Map<number, string>();
   const variants: LogoVariant[][] = files.map(() => []);
   const aspect = new Float64Array(files.length);
+  const symmetric: Array<SymmetricFeatures | undefined> = files.map(() => undefined);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -44,10 +47,11 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
       thumb.set(f.value.thumb, i * T);
       variants[i] = f.value.variants;
       aspect[i] = f.value.aspect;
+      symmetric[i] = f.value.symmetric;
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { phash, dhash, thumb, failed, variants, aspect };
+  return { phash, dhash, thumb, failed, variants, aspect, symmetric };
 }
 
 /** The hashes of item i of a set (all orientations), as a query. */
@@ -57,31 +61,17 @@ export const queryOf = (set: HashedSet, i: number) => ({
   thumb: set.thumb.subarray(i * T, (i + 1) * T),
   aspect: set.aspect[i]!,
   variants: set.variants[i]!.filter((v) => v.kind === 'peel'),
+  symmetric: set.symmetric[i],
 });
 
-/** Orientation 0 of every item: what a registry stores. */
+/** Orientation 0 of every item: what a registry stores (a failed image as a blank entry that nothing meets). */
 export function storedOf(set: HashedSet): StoredHashes {
-  const n = set.phash.length / WORDS;
-  const crops = set.variants.flatMap((list, i) => (set.failed.has(i) ? [] : list.filter(isRegistryVariant).map((v) => [i, v] as const)));
-  const variants = {
-    owner: Uint32Array.from(crops, ([i]) => i),
-    phash: new Uint32Array(2 * crops.length),
-    dhash: new Uint32Array(2 * crops.length),
-    thumb: new Uint8Array(T * crops.length),
-    aspect: Float64Array.from(crops, ([, v]) => v.aspect),
-  };
-  crops.forEach(([, v], k) => {
-    variants.phash.set(v.phash.subarray(0, 2), 2 * k);
-    variants.dhash.set(v.dhash.subarray(0, 2), 2 * k);
-    variants.thumb.set(v.thumb, T * k);
-  });
-  const phash = new Uint32Array(2 * n);
-  const dhash = new Uint32Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    phash[2 * i] = set.phash[i * WORDS]!;
-    phash[2 * i + 1] = set.phash[i * WORDS + 1]!;
-    dhash[2 * i] = set.dhash[i * WORDS]!;
-    dhash[2 * i + 1] = set.dhash[i * WORDS + 1]!;
-  }
-  return { phash, dhash, thumb: set.thumb, aspect: set.aspect, variants };
+  return storedHashesOf(Array.from(set.aspect, (aspect, i) => ({
+    phash: set.phash.subarray(i * WORDS, i * WORDS + 2),
+    dhash: set.dhash.subarray(i * WORDS, i * WORDS + 2),
+    thumb: set.thumb.subarray(i * T, (i + 1) * T),
+    aspect,
+    variants: set.failed.has(i) ? [] : set.variants[i]!.filter(isRegistryVariant),
+    symmetric: set.failed.has(i) ? undefined : set.symmetric[i],
+  })));
 }

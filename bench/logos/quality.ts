@@ -1,12 +1,14 @@
 // Quality on the generated logo set: hash every image, choose the rule (LogoRule) on the fit half only, then
 // write hits for each half and score them with ../shared/bench/score.mjs. `--write` stores the chosen rule in
-// shared/engine/logo/rule.ts (the one the app uses).
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS]
+// shared/engine/logo/rule.ts (the one the app uses); `--write-symmetric` chooses only the limits for symmetric
+// figures, keeping the shipped rule's others (which the registry-size run of scale.ts may have to decide).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { LogoIndex, limitsOf, type LogoRule, type LogoThresholds } from '../../shared/engine/logo/logo-index';
+import { LogoIndex, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
+import { hasDetail } from '../../shared/engine/logo/detail';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
@@ -32,17 +34,22 @@ const FIT_FP_LIMIT = 0.005;
 /** The recall each kind must reach. */
 const TARGET = 0.95;
 
+/** Detail correlations tried for symmetric pairs (both figures with inner detail). */
+const D_STEPS = [0.5, 0.6, 0.7, 0.8];
 /**
  * Per filing, every (part, mark entry, orientation) within P_MAX phash bits: phash, phash + dhash, correlation,
- * expected, and whether the pair was partial (a crop of the mark or a peel of the filing).
+ * expected, which kind of pair (whole, a crop of the mark, a peel of the filing, two symmetric figures by their
+ * symmetric hashes), box shapes' difference, and for a symmetric pair the detail correlation (−∞ unless both have
+ * inner detail; +∞ for other pairs, which do not compare details).
  */
-type Reach = Array<[number, number, number, boolean, 'whole' | 'crop' | 'peel', number]>;
+type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number]>;
 
 function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet): Reach[] {
   const stored = storedOf(reg);
   const crops = stored.variants!;
   const cropsOf: number[][] = markIds.map(() => []);
   crops.owner.forEach((j, k) => cropsOf[j]!.push(k));
+  const symmetricOf = new Map(Array.from(stored.symmetric?.owner ?? [], (j, k) => [j, k]));
   const byId = new Map(markIds.map((id, j) => [id, j]));
   const T = THUMB_SIDE * THUMB_SIDE;
   return rows.map((row, i) => {
@@ -59,14 +66,30 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
           if (p > P_MAX) continue;
           const s = p + hamming(part.dhash, v * 2, dh, e * 2);
           const shape = Math.abs((v & 4 ? -part.aspect! : part.aspect!) - aspect);
-          out.push([p, s, thumbCorrelation(part.thumb, v, th, e * T), j === want, partial, shape]);
+          out.push([p, s, thumbCorrelation(part.thumb, v, th, e * T), j === want, partial, shape, Infinity]);
         }
+      }
+    };
+    const symmetricPairs = (j: number, k: number) => {
+      const sym = stored.symmetric!;
+      const qs = q.symmetric!;
+      const qDetail = hasDetail(qs.detail);
+      const sDetail = hasDetail(sym.detail, k * T);
+      for (let v = 0; v < ORIENTATIONS; v++) {
+        const p = hamming(qs.phash, v * 2, sym.phash, k * 2);
+        if (p > P_MAX) continue;
+        const s = p + hamming(q.dhash, v * 2, stored.dhash, j * 2);
+        const shape = Math.abs((v & 4 ? -q.aspect : q.aspect) - stored.aspect![j]!);
+        const detail = qDetail && sDetail ? thumbCorrelation(qs.detail, v, sym.detail, k * T) : -Infinity;
+        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail]);
       }
     };
     for (let j = 0; j < markIds.length; j++) {
       if (reg.failed.has(j)) continue;
       pairs(q, false, j);
       for (const peel of q.variants ?? []) pairs(peel, true, j);
+      const k = symmetricOf.get(j);
+      if (k !== undefined && q.symmetric) symmetricPairs(j, k);
     }
     return out;
   });
@@ -80,8 +103,9 @@ interface RuleFigures {
   flagged: number;
 }
 
-const within = (e: Reach[number], r: LogoThresholds) =>
-  e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect);
+const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: number }) =>
+  e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
+  (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
 const meets = (e: Reach[number], r: LogoRule) => {
   const limits = limitsOf(r, e[4]);
   return limits !== undefined && within(e, limits);
@@ -108,10 +132,12 @@ function figures(rows: Row[], reach: Reach[], rule: LogoRule): RuleFigures {
 /**
  * The rule with the best recall over kinds (each counted up to the target, the mean beyond it breaking ties) within
  * the fit limit on negatives: the limits for whole figures first with half the allowance (no partial pairs), then
- * those for the query against the registry's variants with three quarters, then those for the query's peels, then
- * the whole limits again beside them, these two with the full allowance.
+ * those for two symmetric figures by their symmetric hashes with five eighths (before the parts: a JPEG or scanned
+ * copy of an emblem is the most common copy a gazette prints), then those for the query against the registry's
+ * variants with three quarters, then those for the query's peels, then the whole limits again beside them, these two
+ * with the full allowance.
  */
-function chooseRule(rows: Row[], reach: Reach[]): RuleFigures {
+function chooseRule(rows: Row[], reach: Reach[], keep?: LogoRule): RuleFigures {
   const grid = (make: (t: LogoThresholds) => LogoRule, allowance: number, maxP = P_RULE_MAX): RuleFigures | null => {
     let best: RuleFigures | null = null;
     let bestMean = -1;
@@ -120,8 +146,7 @@ function chooseRule(rows: Row[], reach: Reach[]): RuleFigures {
         for (const C of C_STEPS) for (const A of A_STEPS) {
           const f = figures(rows, reach, make({ maxPhash: P, maxSum: S, minCorrelation: Number(C.toFixed(3)), ...(A === undefined ? {} : { maxAspect: A }) }));
           if (f.flagged > allowance) continue;
-          // credit up to the target per kind first (every kind must reach it), the mean beyond it breaks ties
-          const mean = Object.values(f.recall).reduce((a, b) => a + Math.min(b, TARGET) + 0.01 * b, 0) / IMITATION_KINDS.length;
+          const mean = credit(f);
           if (mean > bestMean + 1e-9) {
             best = f;
             bestMean = mean;
@@ -132,10 +157,30 @@ function chooseRule(rows: Row[], reach: Reach[]): RuleFigures {
     return best;
   };
   const none: LogoThresholds = { maxPhash: 0, maxSum: 0, minCorrelation: 1 };
+  // symmetric figures by their symmetric hashes beside the other limits, at each detail correlation tried
+  const chooseSymmetric = (others: LogoRule, allowance: number): SymmetricLimits => {
+    let symmetric: SymmetricLimits = { ...none, minDetailCorrelation: 1 };
+    let bestSymmetric = -1;
+    for (const D of D_STEPS) {
+      const f = grid((t) => ({ ...others, symmetric: { ...t, minDetailCorrelation: D } }), allowance);
+      if (f?.rule.symmetric && credit(f) > bestSymmetric + 1e-9) {
+        symmetric = f.rule.symmetric;
+        bestSymmetric = credit(f);
+      }
+    }
+    return symmetric;
+  };
+  if (keep) return figures(rows, reach, { ...keep, symmetric: chooseSymmetric({ ...keep, symmetric: undefined }, FIT_FP_LIMIT) });
   const first = grid((t) => t, FIT_FP_LIMIT / 2)?.rule ?? none;
-  const partial = grid((t) => ({ ...first, partial: t, peel: none }), (FIT_FP_LIMIT * 3) / 4, P_VARIANT_MAX)?.rule.partial ?? none;
-  const peel = grid((t) => ({ ...first, partial, peel: t }), FIT_FP_LIMIT)?.rule.peel ?? none;
-  return grid((t) => ({ ...t, partial, peel }), FIT_FP_LIMIT) ?? figures(rows, reach, { ...first, partial, peel });
+  const symmetric = chooseSymmetric(first, (FIT_FP_LIMIT * 5) / 8);
+  const partial = grid((t) => ({ ...first, symmetric, partial: t, peel: none }), (FIT_FP_LIMIT * 3) / 4, P_VARIANT_MAX)?.rule.partial ?? none;
+  const peel = grid((t) => ({ ...first, symmetric, partial, peel: t }), FIT_FP_LIMIT)?.rule.peel ?? none;
+  return grid((t) => ({ ...t, partial, peel, symmetric }), FIT_FP_LIMIT) ?? figures(rows, reach, { ...first, partial, peel, symmetric });
+}
+
+/** Recall credited up to the target per kind first (every kind must reach it), the mean beyond it breaking ties. */
+function credit(f: RuleFigures): number {
+  return Object.values(f.recall).reduce((a, b) => a + Math.min(b, TARGET) + 0.01 * b, 0) / IMITATION_KINDS.length;
 }
 
 function score(scoreMjs: string, labels: string, hits: string): { byKind: Record<string, { n: number; found: number; flagged: number }>; recall: number; top1: number } {
@@ -158,7 +203,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS]');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS]');
+  const writing = flag === '--write' || flag === '--write-symmetric';
   const t0 = Date.now();
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -175,15 +221,16 @@ async function main() {
   if (process.argv.includes('--explain')) explain(rows, reach);
   const part = (p: 'fit' | 'holdout') => rows.map((x, i) => [x, i] as const).filter(([x]) => splitOf(x.family || x.id) === p);
   const fit = part('fit');
-  const chosen = chooseRule(fit.map(([x]) => x), fit.map(([, i]) => reach[i]!));
-  const rule = flag === '--write' ? chosen.rule : LOGO_RULE;
+  const chosen = chooseRule(fit.map(([x]) => x), fit.map(([, i]) => reach[i]!), flag === '--write-symmetric' ? LOGO_RULE : undefined);
+  const rule = writing ? chosen.rule : LOGO_RULE;
   const limits = (r: LogoThresholds) => `phash ≤ ${r.maxPhash}, phash + dhash ≤ ${r.maxSum}, thumbnail correlation ≥ ${r.minCorrelation}` +
     (r.maxAspect === undefined ? '' : `, box shapes within 2^${r.maxAspect}`);
   const show = (r: LogoRule) => `${limits(r)}; the query against a crop of a logo: ${r.partial ? limits(r.partial) : 'not compared'}; ` +
-    `a peel of the query against a logo: ${limitsOf(r, 'peel') ? limits(limitsOf(r, 'peel')!) : 'not compared'}`;
-  console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${flag === '--write' ? ', rewritten' : ''})`);
-  if (flag === '--write' && ruleFile) {
-    writeFileSync(ruleFile, `// Generated by bench/logos/quality.ts --write from the fit half of the generated logo set; do not edit.\n` +
+    `a peel of the query against a logo: ${limitsOf(r, 'peel') ? limits(limitsOf(r, 'peel')!) : 'not compared'}; ` +
+    `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}`;
+  console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);
+  if (writing && ruleFile) {
+    writeFileSync(ruleFile, `// Generated by bench/logos/quality.ts ${flag} from the fit half of the generated logo set; do not edit.\n` +
       `import type { LogoRule } from './logo-index';\n\nexport const LOGO_RULE: LogoRule = ${JSON.stringify(chosen.rule).replace(/"(\w+)":/g, ' $1: ').replace(/}/g, ' }')};\n`);
   }
   // hits through the index, as the app finds them, scored by the shared scorer

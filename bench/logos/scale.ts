@@ -101,7 +101,7 @@ async function run(dir: string): Promise<void> {
   const cpuStart = process.cpuUsage();
   // registry: hashes as stored (orientation 0) with their crops
   const n = registryFiles.length;
-  const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n) };
+  const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [] };
   await hashInWorkers(registryFiles, true, (start, set) => {
     registry.phash.set(set.phash, start * WORDS);
     registry.dhash.set(set.dhash, start * WORDS);
@@ -109,6 +109,7 @@ async function run(dir: string): Promise<void> {
     registry.aspect.set(set.aspect, start);
     for (const [i, why] of set.failed) registry.failed.set(start + i, why);
     set.variants.forEach((v, i) => (registry.variants[start + i] = v));
+    set.symmetric.forEach((s, i) => (registry.symmetric[start + i] = s));
   });
   const registryFailed = registry.failed.size;
   const stored = storedOf(registry);
@@ -166,7 +167,7 @@ async function run(dir: string): Promise<void> {
   console.log(JSON.stringify({
     registry: registryFiles.length, filings: filingFiles.length, registryFailed, filingsFailed: queries.length - queries.filter(Boolean).length,
     registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb,
-    registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0),
+    registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0), symmetricLogos: stored.symmetric?.owner.length ?? 0,
     hits, filingsWithHits: found.filter((f) => f && f.length).length, differ, rule: LOGO_RULE,
     copies, copiesFound: Object.fromEntries(FORMS.map((form, k) => [form, copiesFound[k]! / (copies / FORMS.length)])),
     others: found.length - copies, othersFlagged,

@@ -7,8 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Hit } from '../../shared/domain';
 import { isRegistryVariant, logoFeatures, type LogoFeatures } from '../logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
-import type { StoredHashes } from '../../shared/engine/logo/match';
-import { THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMAGE_HEADER } from '../../shared/formats/images';
 import { mapHeaders } from '../../shared/formats/headers';
@@ -35,30 +34,8 @@ function markOfKey(key: string, markIds: ReadonlySet<string>): string | null {
 }
 
 /** StoredHashes of hashed registry logos, laid out as electron/logos/store.ts lays out the stored ones. */
-function storedOf(features: readonly LogoFeatures[]): StoredHashes {
-  const T = THUMB_SIDE * THUMB_SIDE;
-  const n = features.length;
-  const crops = features.flatMap((f, i) => f.variants.filter(isRegistryVariant).map((v) => ({ i, v })));
-  const stored: StoredHashes = {
-    phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(features, (f) => f.aspect),
-    variants: {
-      owner: Uint32Array.from(crops, (c) => c.i), phash: new Uint32Array(2 * crops.length), dhash: new Uint32Array(2 * crops.length),
-      thumb: new Uint8Array(T * crops.length), aspect: Float64Array.from(crops, (c) => c.v.aspect),
-    },
-  };
-  // orientation 0 (the figure as it stands) is the stored one; the query turns
-  features.forEach((f, i) => {
-    stored.phash.set(f.phash.subarray(0, 2), 2 * i);
-    stored.dhash.set(f.dhash.subarray(0, 2), 2 * i);
-    stored.thumb.set(f.thumb.subarray(0, T), T * i);
-  });
-  crops.forEach(({ v }, k) => {
-    stored.variants!.phash.set(v.phash.subarray(0, 2), 2 * k);
-    stored.variants!.dhash.set(v.dhash.subarray(0, 2), 2 * k);
-    stored.variants!.thumb.set(v.thumb.subarray(0, T), T * k);
-  });
-  return stored;
-}
+const storedOf = (features: readonly LogoFeatures[]): StoredHashes =>
+  storedHashesOf(features.map((f) => ({ ...f, variants: f.variants.filter(isRegistryVariant) })));
 
 /** Runs fn over items, AT_ONCE at a time, in order of start. */
 async function inGroups<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {

@@ -3,7 +3,8 @@
 // contrast, the sub-regions and the hashes are the pure code's, so every test and worker agrees.
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
-import { logoHashes, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
+import { logoHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
+import { colourDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 
@@ -11,7 +12,7 @@ import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions 
  * Version of the features below (the decoding, the ink image, the regions, the soft copy): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  */
-export const FEATURES_VERSION = 4;
+export const FEATURES_VERSION = 5;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -31,6 +32,22 @@ export interface LogoFeatures extends LogoHashes {
   aspect: number;
   /** the figure's peels (a query's) and crops (a registry logo's) */
   variants: LogoVariant[];
+  /** present when the figure is symmetric (shared/engine/logo/hash.ts symmetricPhash) */
+  symmetric?: SymmetricFeatures;
+}
+
+/** What a symmetric figure is also compared by: its symmetric hash and its colour detail (detail.ts). */
+export interface SymmetricFeatures {
+  /** ORIENTATIONS × [hi, lo], taken from the rounded thumbnail (so a stored figure gives it back) */
+  phash: Uint32Array;
+  /** THUMB_SIDE² levels of colour detail over the same box as the thumbnail, as it is (orientation 0) */
+  detail: Uint8Array;
+}
+
+/** The symmetric features of a figure whose thumbnail is thumb, or undefined when it is not symmetric. */
+export function symmetricFeatures(thumb: Uint8Array, detail: () => Uint8Array): SymmetricFeatures | undefined {
+  const phash = symmetricPhash(Float64Array.from(thumb));
+  return phash ? { phash, detail: detail() } : undefined;
 }
 
 /** Hashes and thumbnail of a prepared square; the hashes are taken from the rounded thumbnail, as stored. */
@@ -47,7 +64,7 @@ export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<
   const source = openLogo(input);
   const decoded = await source.decode();
   if (!decoded.ok) return decoded;
-  const first = seenImage(inkOf(decoded.value));
+  const first = seenImage(decoded.value);
   const { box } = first;
   if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return ok(first);
   const size = await source.size();
@@ -60,22 +77,22 @@ export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<
   const right = Math.min(width, Math.ceil((box[2] + 1) * scale));
   const bottom = Math.min(height, Math.ceil((box[3] + 1) * scale));
   const again = await source.decode({ left, top, width: right - left, height: bottom - top });
-  return ok(again.ok ? seenImage(inkOf(again.value)) : first);
+  return ok(again.ok ? seenImage(again.value) : first);
 }
 
-/** An ink image with its background, content mask and content box (null when blank). */
+/** The decoded pixels' ink image with its background, content mask and content box (null when blank). */
 export interface SeenImage {
+  rgb: Rgb;
   img: GrayImage;
   seen: Seen;
   box: [number, number, number, number] | null;
 }
 
-function seenImage(img: GrayImage): SeenImage {
+function seenImage(rgb: Rgb): SeenImage {
+  const img = inkImage(rgb.data, rgb.width, rgb.height, 3);
   const seen = seeOf(img);
-  return { img, seen, box: maskBox(seen.mask, img.width, [0, 0, img.width, img.height]) };
+  return { rgb, img, seen, box: maskBox(seen.mask, img.width, [0, 0, img.width, img.height]) };
 }
-
-const inkOf = (g: Rgb) => inkImage(g.data, g.width, g.height, 3);
 
 /** The side a registry logo's soft copy is shrunk to: what a small or scanned copy of it keeps. */
 const SOFT_SIDE = 36;
@@ -111,12 +128,14 @@ export interface FeatureOptions {
 export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureOptions = {}): Promise<Result<LogoFeatures>> {
   const decoded = await decodeContent(input);
   if (!decoded.ok) return decoded;
-  const { img, seen, box } = decoded.value;
+  const { rgb, img, seen, box } = decoded.value;
   if (!box) return fail('invalid-input', '图片为空白，没有可比对的图形');
   const registry = options.crops !== false;
   const regions = [...peelRegions(img, box, seen), ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
   const variants: LogoVariant[] = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
-  return ok({ ...hashedThumb(prepareBox(img, box).pixels), box, aspect: aspectOf(box), variants });
+  const whole = hashedThumb(prepareBox(img, box).pixels);
+  const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(colourDetail(rgb.data, img), box));
+  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}) });
 }

@@ -10,13 +10,13 @@ import type { AppContext } from '../context';
 import { writeFileAtomically } from '../files/atomic';
 import { MAX_IMAGE_BYTES as IMAGE_LIMIT } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
-import { hashToHex, hexToHash, THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { hashToHex, hexToHash } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { auditRepository } from '../data/audit';
 import { inTransaction, type DataExecutor } from '../data/queries';
 import { marksRepository } from '../registry/marks';
 import { MARK_ENTITY } from '../registry/service';
-import type { StoredHashes } from '../../shared/engine/logo/match';
+import { storedHashesOf } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 import { storableImage } from './bmp';
 import { isRegistryVariant, logoFeatures } from './features';
@@ -131,34 +131,18 @@ export interface RegistryLogos {
 /** The same from other data (screening reads it once per batch, on its worker's connection). */
 export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryLogos> {
   const rows = await imagesRepository(db).registryLogos();
-  const T = THUMB_SIDE * THUMB_SIDE;
   const usable = rows.flatMap((r) => {
     const f = decodeFeatures(r.thumb);
     return f ? [{ row: r, f }] : [];
   });
-  const n = usable.length;
-  const crops = usable.flatMap(({ f }, i) => f.variants.filter(isRegistryVariant).map((v) => ({ i, v })));
-  const stored: StoredHashes = {
-    phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: new Float64Array(n),
-    variants: {
-      owner: Uint32Array.from(crops, (c) => c.i), phash: new Uint32Array(2 * crops.length), dhash: new Uint32Array(2 * crops.length),
-      thumb: new Uint8Array(T * crops.length), aspect: Float64Array.from(crops, (c) => c.v.aspect),
-    },
-  };
-  usable.forEach(({ row, f }, i) => {
+  const stored = storedHashesOf(usable.map(({ row, f }) => ({
     // the CHECK constraints of migration 7 keep these 16 hex digits
-    stored.phash.set(hexToHash(row.phash) ?? [0, 0], 2 * i);
-    stored.dhash.set(hexToHash(row.dhash) ?? [0, 0], 2 * i);
-    stored.thumb.set(f.thumb, T * i);
-    stored.aspect![i] = f.aspect;
-  });
-  crops.forEach(({ v }, k) => {
-    stored.variants!.phash.set(v.phash.subarray(0, 2), 2 * k);
-    stored.variants!.dhash.set(v.dhash.subarray(0, 2), 2 * k);
-    stored.variants!.thumb.set(v.thumb, T * k);
-  });
+    phash: Uint32Array.from(hexToHash(row.phash) ?? [0, 0]),
+    dhash: Uint32Array.from(hexToHash(row.dhash) ?? [0, 0]),
+    thumb: f.thumb, aspect: f.aspect, variants: f.variants.filter(isRegistryVariant), symmetric: f.symmetric,
+  })));
   const entries = usable.map(({ row }) => ({ markKey: row.markKey, markId: row.markId, sha256: row.sha256 }));
-  return { index: new LogoIndex(stored), entries, stale: rows.length - n };
+  return { index: new LogoIndex(stored), entries, stale: rows.length - usable.length };
 }
 
 /**

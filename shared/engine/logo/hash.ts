@@ -160,10 +160,30 @@ const quantise = (x: number) => Math.round(x * 1e6) / 1e6;
 export function logoHashes(pixels: Float64Array): LogoHashes {
   const phash = new Uint32Array(ORIENTATIONS * 2);
   const dhash = new Uint32Array(ORIENTATIONS * 2);
-  const K = LOW + 1;
-  const block = lowDct(pixels);
+  orientedPhash(lowDct(pixels), phash);
   const wide = grid(pixels, 9, 8);
   const tall = grid(pixels, 8, 9);
+  const bits = new Uint8Array(64);
+  for (let o = 0; o < ORIENTATIONS; o++) {
+    const fx = o & 1;
+    const fy = (o >> 1) & 1;
+    const t = (o & 4) !== 0;
+    let k = 0;
+    for (let j = 0; j < 8; j++) {
+      for (let i = 0; i < 8; i++) {
+        const cell = (ii: number) =>
+          t ? tall[(fy ? 8 - ii : ii) * 8 + (fx ? 7 - j : j)]! : wide[(fy ? 7 - j : j) * 9 + (fx ? 8 - ii : ii)]!;
+        bits[k++] = cell(i) > cell(i + 1) ? 1 : 0;
+      }
+    }
+    pack(bits, dhash, o * 2);
+  }
+  return { phash, dhash };
+}
+
+/** The perceptual hash of a DCT block in all eight orientations, into out (ORIENTATIONS × [hi, lo]). */
+function orientedPhash(block: Float64Array, out: Uint32Array): void {
+  const K = LOW + 1;
   const coef = new Float64Array(64);
   const bits = new Uint8Array(64);
   for (let o = 0; o < ORIENTATIONS; o++) {
@@ -178,18 +198,40 @@ export function logoHashes(pixels: Float64Array): LogoHashes {
     }
     const median = coef.slice().sort()[32]!;
     for (let k = 0; k < 64; k++) bits[k] = coef[k]! >= median ? 1 : 0;
-    pack(bits, phash, o * 2);
-    let k = 0;
-    for (let j = 0; j < 8; j++) {
-      for (let i = 0; i < 8; i++) {
-        const cell = (ii: number) =>
-          t ? tall[(fy ? 8 - ii : ii) * 8 + (fx ? 7 - j : j)]! : wide[(fy ? 7 - j : j) * 9 + (fx ? 8 - ii : ii)]!;
-        bits[k++] = cell(i) > cell(i + 1) ? 1 : 0;
-      }
-    }
-    pack(bits, dhash, o * 2);
+    pack(bits, out, o * 2);
   }
-  return { phash, dhash };
+}
+
+/**
+ * A parity group of DCT terms (odd across x, odd across y, odd across both) holding less than this share of the
+ * 64 terms' energy is taken as empty: the figure is symmetric across that axis (or centrally).
+ */
+export const SYMMETRY_SHARE = 0.02;
+
+/**
+ * The perceptual hash of a figure symmetric across an axis (or about its centre), with the terms that symmetry
+ * makes near 0 set to 0; null for a figure that is not. In the plain hash those terms sit at the median, so a JPEG's
+ * or a scan's noise sets their bits at random and a copy of a symmetric emblem lands a dozen bits away from it. A
+ * group's energy is the same in every orientation (a turn permutes and negates terms, the transpose swaps the two
+ * odd groups), so the hash of a turned figure is still the turned hash. Compared only with other symmetric figures:
+ * with half its bits fixed it says less, and the pair must pass a finer check (shared/engine/logo/detail.ts).
+ */
+export function symmetricPhash(pixels: Float64Array): Uint32Array | null {
+  const K = LOW + 1;
+  const block = lowDct(pixels);
+  const energy = [0, 0, 0, 0];
+  let total = 0;
+  for (const [u, v] of DCT_TERMS) {
+    const e = block[v * K + u]! ** 2;
+    energy[(u & 1) | ((v & 1) << 1)]! += e;
+    total += e;
+  }
+  const empty = [false, ...[1, 2, 3].map((g) => energy[g]! < SYMMETRY_SHARE * total)];
+  if (!(total > 0) || !empty.includes(true)) return null;
+  for (const [u, v] of DCT_TERMS) if (empty[(u & 1) | ((v & 1) << 1)]) block[v * K + u] = 0;
+  const out = new Uint32Array(ORIENTATIONS * 2);
+  orientedPhash(block, out);
+  return out;
 }
 
 /** Set bits of a 32-bit integer. */

@@ -1,5 +1,6 @@
 // Searching stored logos with a query's eight orientations: the Hamming index over the perceptual hashes finds the
 // candidates, then both hashes decide. scanLogos gives the same answer by comparing with every logo.
+import { detailAgrees, hasDetail } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
@@ -23,10 +24,21 @@ export interface LogoRule extends LogoThresholds {
   partial?: LogoThresholds;
   /** the limits for a peel of the query against a whole logo, when they differ from `partial` */
   peel?: LogoThresholds;
+  /** the limits for two symmetric figures compared by their symmetric hashes (without them, they are not) */
+  symmetric?: SymmetricLimits;
+}
+
+/**
+ * Two symmetric figures: phash counts the symmetric hashes' distance, and both must carry inner detail (detail.ts)
+ * whose thumbnails correlate at least minDetailCorrelation.
+ */
+export interface SymmetricLimits extends LogoThresholds {
+  minDetailCorrelation: number;
 }
 
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
 export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
+  if (via === 'symmetric') return rule.symmetric;
   return via === 'whole' ? rule : via === 'peel' ? (rule.peel ?? rule.partial) : rule.partial;
 }
 
@@ -34,6 +46,8 @@ export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | un
 export interface LogoQuery extends Part {
   /** Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos. */
   variants?: ReadonlyArray<Part & { kind?: string }>;
+  /** a symmetric query's symmetric hash (all orientations) and colour detail (as it is) */
+  symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
 }
 
 /** One hashed figure of a query: hashes in all orientations, thumbnail as it is, and log2(width / height) of its box. */
@@ -44,7 +58,8 @@ interface Part extends LogoHashes {
 
 /** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
 /** 'crop' covers every registry-side variant: the crops and the soft copy (electron/logos/features.ts). */
-export type LogoMatchVia = 'whole' | 'crop' | 'peel';
+/** 'symmetric': two symmetric whole figures, found by their symmetric hashes. */
+export type LogoMatchVia = 'whole' | 'crop' | 'peel' | 'symmetric';
 
 export interface LogoMatch {
   /** index of the stored logo */
@@ -104,24 +119,47 @@ function makeEntries(stored: StoredHashes): Entries {
   return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos };
 }
 
-/** The best orientation of query part q that meets the rule for stored entry e, or null. */
+/** A symmetric pair's other sides: the query's symmetric features and the stored symmetric entry k. */
+interface SymmetricPair {
+  query: NonNullable<LogoQuery['symmetric']>;
+  stored: NonNullable<StoredHashes['symmetric']>;
+  k: number;
+  minDetailCorrelation: number;
+}
+
+/**
+ * The best orientation of query part q that meets the rule for stored entry e, or null. For a symmetric pair the
+ * perceptual hashes compared are the symmetric ones and the colour details must agree.
+ */
 function matchEntry(
   q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,
+  symmetric?: SymmetricPair,
 ): LogoMatch | null {
   let best: LogoMatch | null = null;
   const shapes = rule.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
+  const [qPhash, sPhash, sAt] = symmetric ? [symmetric.query.phash, symmetric.stored.phash, symmetric.k] : [q.phash, es.phash, e];
+  const T = THUMB_SIDE * THUMB_SIDE;
   for (let v = 0; v < ORIENTATIONS; v++) {
     // a turn by a quarter (the transposing orientations) swaps width and height
     if (shapes && Math.abs((v & 4 ? -q.aspect! : q.aspect!) - es.aspect![e]!) > rule.maxAspect!) continue;
-    const p = hamming(q.phash, v * 2, es.phash, e * 2);
+    const p = hamming(qPhash, v * 2, sPhash, sAt * 2);
     if (p > rule.maxPhash) continue;
     const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
     if (p + d > rule.maxSum) continue;
-    const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
+    const c = thumbCorrelation(q.thumb, v, es.thumb, e * T);
     if (c < rule.minCorrelation || (best && c <= best.correlation)) continue;
+    if (symmetric && !detailAgrees(symmetric.query.detail, v, symmetric.stored.detail, symmetric.k * T, symmetric.minDetailCorrelation)) continue;
     best = { index: owner, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
   return best;
+}
+
+/** The match of a symmetric query with stored symmetric entry k (its logo as a whole), or null. */
+function matchSymmetric(query: LogoQuery, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule): LogoMatch | null {
+  const limits = rule.symmetric;
+  if (!limits || !query.symmetric) return null;
+  const owner = stored.owner[k]!;
+  return matchEntry(query, es, owner, limits, 'symmetric', owner, { query: query.symmetric, stored, k, minDetailCorrelation: limits.minDetailCorrelation });
 }
 
 /** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
@@ -160,6 +198,12 @@ export class LogoIndex {
   /** the whole logos, and their crops (ids offset by the number of logos): each searched at its own radius */
   private readonly whole: HammingIndex;
   private readonly crops: HammingIndex | null;
+  /**
+   * the symmetric logos with inner detail by their symmetric hashes, and the entry of stored.symmetric each is (one
+   * without detail never meets the detail check, so it is not searched)
+   */
+  private readonly symmetric: HammingIndex | null;
+  private readonly symmetricEntries: Uint32Array;
   private readonly entries: Entries;
   private readonly candidates: number[] = [];
   private readonly seen: Uint8Array;
@@ -168,6 +212,12 @@ export class LogoIndex {
     this.entries = entriesOf(stored);
     this.whole = new HammingIndex(stored.phash);
     this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
+    const T = THUMB_SIDE * THUMB_SIDE;
+    const sym = stored.symmetric;
+    this.symmetricEntries = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k).filter((k) => hasDetail(sym!.detail, k * T));
+    this.symmetric = this.symmetricEntries.length
+      ? new HammingIndex(Uint32Array.from({ length: 2 * this.symmetricEntries.length }, (_, i) => sym!.phash[2 * this.symmetricEntries[i >> 1]! + (i & 1)]!))
+      : null;
     this.seen = new Uint8Array(this.entries.owner.length);
   }
 
@@ -203,6 +253,24 @@ export class LogoIndex {
         if (m) out.push(m);
       }
     }
+    // a query without inner detail never meets the detail check
+    if (query.symmetric && rule.symmetric && this.symmetric && hasDetail(query.symmetric.detail)) {
+      const stored = this.stored.symmetric!;
+      const entries = this.symmetricEntries;
+      candidates.length = 0;
+      for (let v = 0; v < ORIENTATIONS; v++) {
+        this.symmetric.search(query.symmetric.phash[v * 2]!, query.symmetric.phash[v * 2 + 1]!, rule.symmetric.maxPhash, (i) => {
+          if (this.seen[i]) return;
+          this.seen[i] = 1;
+          candidates.push(i);
+        });
+      }
+      for (const i of candidates) {
+        this.seen[i] = 0;
+        const m = matchSymmetric(query, es, stored, entries[i]!, rule);
+        if (m) out.push(m);
+      }
+    }
     return bestPerLogo(out);
   }
 }
@@ -216,6 +284,11 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
       const m = matchPair(part, peel, es, e, rule);
       if (m) out.push(m);
     }
+  }
+  const symmetric = stored.symmetric;
+  for (let k = 0, n = symmetric?.owner.length ?? 0; k < n; k++) {
+    const m = matchSymmetric(query, es, symmetric!, k, rule);
+    if (m) out.push(m);
   }
   return bestPerLogo(out);
 }

@@ -2,7 +2,7 @@
 // Why the query turns and the index does not: the registry is the small, long-lived side, and one entry per logo
 // keeps the index an eighth of the size; the query's eight orientations cost eight look-ups of one hash each, and the
 // orientation that matched says how the copy was made (mirrored, turned).
-import { hamming, ORIENTATIONS, type LogoHashes } from './hash';
+import { hamming, ORIENTATIONS, THUMB_SIDE, type LogoHashes } from './hash';
 
 export interface LogoDistance {
   /** the query orientation that came closest (0 as it is, 1 mirrored left-right, …; see LogoHashes) */
@@ -25,6 +25,52 @@ export interface StoredHashes {
    * index of the logo it belongs to: a query near a variant is near its owner.
    */
   variants?: { owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array };
+  /**
+   * The symmetric logos (hash.ts symmetricPhash), each with the index of its logo, its symmetric hash as it stands
+   * ([hi, lo] at 2k) and its colour detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²).
+   */
+  symmetric?: { owner: Uint32Array; phash: Uint32Array; detail: Uint8Array };
+}
+
+/** One registry logo's features as stored: hashes with orientation 0 first, the registry's variants (crops, soft copy). */
+export interface StoredLogo {
+  phash: Uint32Array;
+  dhash: Uint32Array;
+  thumb: Uint8Array;
+  aspect: number;
+  variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number }>;
+  symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
+}
+
+/** The flat arrays the index searches, from the registry's logos in order (orientation 0 of each hash: the query turns). */
+export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
+  const T = THUMB_SIDE * THUMB_SIDE;
+  const n = logos.length;
+  const parts = logos.flatMap((l, i) => l.variants.map((v) => ({ i, v })));
+  const symmetric = logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric }] : []));
+  const stored = {
+    phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(logos, (l) => l.aspect),
+    variants: {
+      owner: Uint32Array.from(parts, (c) => c.i), phash: new Uint32Array(2 * parts.length), dhash: new Uint32Array(2 * parts.length),
+      thumb: new Uint8Array(T * parts.length), aspect: Float64Array.from(parts, (c) => c.v.aspect),
+    },
+    symmetric: { owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length) },
+  };
+  logos.forEach((l, i) => {
+    stored.phash.set(l.phash.subarray(0, 2), 2 * i);
+    stored.dhash.set(l.dhash.subarray(0, 2), 2 * i);
+    stored.thumb.set(l.thumb.subarray(0, T), T * i);
+  });
+  parts.forEach(({ v }, k) => {
+    stored.variants.phash.set(v.phash.subarray(0, 2), 2 * k);
+    stored.variants.dhash.set(v.dhash.subarray(0, 2), 2 * k);
+    stored.variants.thumb.set(v.thumb.subarray(0, T), T * k);
+  });
+  symmetric.forEach(({ s }, k) => {
+    stored.symmetric.phash.set(s.phash.subarray(0, 2), 2 * k);
+    stored.symmetric.detail.set(s.detail.subarray(0, T), T * k);
+  });
+  return stored;
 }
 
 /** The orientation of the query minimising phash + dhash distance to the stored logo at index i. */

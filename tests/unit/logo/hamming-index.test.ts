@@ -138,6 +138,41 @@ describe('LogoIndex with crops and peels', () => {
     expect([...vias].sort()).toEqual(['crop', 'peel', 'whole']);
   });
 
+  it('answers like scanLogos when symmetric logos are searched by their symmetric hashes', () => {
+    const next = rng(9);
+    const n = 400;
+    const T = 1024;
+    const words = (k: number) => new Uint32Array(k).map(() => next());
+    const bytes = (k: number) => new Uint8Array(k).map(() => next() & 255);
+    const owner = Uint32Array.from({ length: 100 }, (_, k) => (k * 4) % n);
+    const stored = {
+      phash: words(2 * n), dhash: words(2 * n), thumb: bytes(n * T), aspect: new Float64Array(n).fill(0.5),
+      symmetric: { owner, phash: words(200), detail: bytes(100 * T) },
+    };
+    // every fifth symmetric logo without inner detail: never met through its symmetric hash
+    for (let k = 0; k < 100; k += 5) stored.symmetric.detail.fill(0, k * T, (k + 1) * T);
+    const index = new LogoIndex(stored);
+    const rule = { maxPhash: 6, maxSum: 24, minCorrelation: -1, symmetric: { maxPhash: 8, maxSum: 40, minCorrelation: -1, minDetailCorrelation: -1 } };
+    const vias = new Set<string>();
+    for (let q = 0; q < 120; q++) {
+      const query = { phash: words(16), dhash: words(16), thumb: bytes(T), aspect: 0.5, symmetric: { phash: words(16), detail: bytes(T) } };
+      const v = next() % 8;
+      const k = next() % 100;
+      // plant the symmetric hash near entry k's and the dhash near its logo's, in orientation v
+      [query.symmetric.phash[2 * v], query.symmetric.phash[2 * v + 1]] = flipBits(stored.symmetric.phash[2 * k]!, stored.symmetric.phash[2 * k + 1]!, next() % 10, next);
+      const o = owner[k]!;
+      [query.dhash[2 * v], query.dhash[2 * v + 1]] = flipBits(stored.dhash[2 * o]!, stored.dhash[2 * o + 1]!, next() % 12, next);
+      const found = index.search(query, rule);
+      expect(found).toEqual(scanLogos(stored, query, rule));
+      for (const m of found) vias.add(m.via);
+      if (k % 5 === 0) expect(found.some((m) => m.via === 'symmetric' && m.index === o)).toBe(false);
+      // without the symmetric limits, or for a query that is not symmetric, no pair is compared so
+      expect(index.search(query, { ...rule, symmetric: undefined }).some((m) => m.via === 'symmetric')).toBe(false);
+      expect(index.search({ ...query, symmetric: undefined }, rule).some((m) => m.via === 'symmetric')).toBe(false);
+    }
+    expect(vias.has('symmetric')).toBe(true);
+  });
+
   it('compares no partial pairs when the rule has no partial limits, and holds box shapes apart', () => {
     const next = rng(8);
     const T = 1024;

@@ -24,6 +24,29 @@ describe('stored logo features', () => {
     expect(query.variants!.every((v) => v.kind === 'peel')).toBe(true);
   });
 
+  it('reads back a symmetric figure\'s symmetric hash and colour detail, and refuses a trailer that lost them', async () => {
+    const badge = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+      <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="80" fill="#1d3f8f"/>
+      <rect x="70" y="60" width="60" height="80" fill="#e8c020"/></svg>`)).png().toBuffer();
+    const f = await logoFeatures(badge);
+    if (!f.ok) throw new Error(f.error.message);
+    expect(f.value.symmetric).toBeDefined();
+    const blob = encodeFeatures(f.value);
+    expect(featuresCurrent(blob)).toBe(true);
+    expect(decodeFeatures(blob)!.symmetric).toEqual(f.value.symmetric);
+    expect(queryFromStored(blob)!.symmetric).toEqual(f.value.symmetric);
+    // the flag says a detail follows: without its bytes (or with the flag cleared) the column is not this version's
+    expect(decodeFeatures(blob.subarray(0, blob.length - 1024))).toBeNull();
+    const cleared = Buffer.from(blob);
+    cleared[blob.length - 1025] = 0;
+    expect(decodeFeatures(cleared)).toBeNull();
+    // an asymmetric figure stores no detail
+    const plain = await logoFeatures(await logo());
+    if (!plain.ok) throw new Error(plain.error.message);
+    expect(plain.value.symmetric).toBeUndefined();
+    expect(decodeFeatures(encodeFeatures(plain.value))!.symmetric).toBeUndefined();
+  });
+
   it('refuses the layout before the trailer, another version and a cut-short column', async () => {
     const f = await logoFeatures(await logo());
     if (!f.ok) throw new Error(f.error.message);

@@ -1,0 +1,98 @@
+// Symmetric emblems: a JPEG or scanned copy of a badge is found through its symmetric hash and its colour detail,
+// while another badge of the same outline, or a plain shape, is not.
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { hamming, orient, symmetricPhash } from '../../../shared/engine/logo/hash';
+import { colourDetail, detailAgrees, detailThumb, hasDetail } from '../../../shared/engine/logo/detail';
+import { LogoIndex, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { storedHashesOf } from '../../../shared/engine/logo/match';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+import { inkImage, maskBox, prepareGray } from '../../../shared/engine/logo/prepare';
+import { seeOf } from '../../../shared/engine/logo/regions';
+
+/** A badge symmetric about its vertical axis: a disc, an element inside it in another colour, a bar below it. */
+function badgeSvg(inner: 'star' | 'ring' | 'none', colours = { disc: '#1d3f8f', inner: '#e8c020', bar: '#1d3f8f' }): string {
+  const element = inner === 'star'
+    ? `<polygon points="120,52 136,100 186,100 146,128 160,176 120,148 80,176 94,128 54,100 104,100" fill="${colours.inner}"/>`
+    : inner === 'ring' ? `<circle cx="120" cy="112" r="42" fill="none" stroke="${colours.inner}" stroke-width="16"/>` : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+    <rect width="100%" height="100%" fill="#fff"/>
+    <circle cx="120" cy="112" r="90" fill="${colours.disc}"/>${element}
+    <rect x="60" y="208" width="120" height="16" fill="${colours.bar}"/></svg>`;
+}
+
+const render = (svg: string) => sharp(Buffer.from(svg)).flatten({ background: '#fff' });
+
+async function features(image: Promise<Buffer>, crops = true): Promise<LogoFeatures> {
+  const r = await logoFeatures(await image, { crops });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** The registry of these logos as the app builds it (crops and soft copy as a registry logo has them). */
+const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
+
+describe('symmetric figures', () => {
+  it('gives a symmetric hash to a symmetric figure only, and the hash of a turned figure is the turned hash', () => {
+    const w = 64;
+    const bar = new Uint8Array(w * w).fill(255);
+    // a T, symmetric about its vertical axis
+    for (let y = 8; y < 56; y++) for (let x = 8; x < 56; x++) if (y < 20 || (x >= 26 && x < 38)) bar[y * w + x] = 0;
+    const symmetric = prepareGray({ width: w, height: w, data: bar })!.pixels;
+    const base = symmetricPhash(symmetric)!;
+    expect(base).not.toBeNull();
+    for (let v = 0; v < 8; v++) expect(hamming(symmetricPhash(orient(symmetric, v))!, 0, base, v * 2)).toBe(0);
+    // an L is symmetric about no axis
+    const l = new Uint8Array(w * w).fill(255);
+    for (let y = 8; y < 56; y++) for (let x = 8; x < 56; x++) if (x < 20 || y >= 44) l[y * w + x] = 0;
+    expect(symmetricPhash(prepareGray({ width: w, height: w, data: l })!.pixels)).toBeNull();
+  });
+
+  it('finds a badge printed as a small JPEG or scanned, and not another badge of the same outline', async () => {
+    const badge = await features(render(badgeSvg('star')).png().toBuffer());
+    const other = await features(render(badgeSvg('ring')).png().toBuffer());
+    expect(badge.symmetric && other.symmetric).toBeTruthy();
+    const index = new LogoIndex(registryOf([badge, other]));
+    const copies = {
+      'small JPEG': render(badgeSvg('star')).resize(130).jpeg({ quality: 45 }).toBuffer(),
+      scanned: render(badgeSvg('star')).rotate(0.6, { background: '#fff' }).blur(1).jpeg({ quality: 60 }).toBuffer(),
+      'upside down JPEG': render(badgeSvg('star')).flip().jpeg({ quality: 50 }).toBuffer(),
+    };
+    for (const [form, image] of Object.entries(copies)) {
+      const query = await features(image, false);
+      const found = index.search(query, LOGO_RULE);
+      expect(found.map((m) => m.index), form).toEqual([0]);
+      // the index answers as a scan of every entry does
+      expect(found).toEqual(scanLogos(index.stored, query, LOGO_RULE));
+      // the plain hashes alone miss the small and the scanned copy: JPEG noise sets the bits symmetry leaves at 0
+      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined }), form).toEqual([]);
+    }
+  });
+
+  it('reads the inner detail and not the rim: a plain disc has none, a disc with a star has it in any colours', async () => {
+    const detailOf = async (svg: string, jpeg: boolean) => {
+      const image = await (jpeg ? render(svg).jpeg({ quality: 50 }) : render(svg).png()).toBuffer();
+      const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const ink = inkImage(data, info.width, info.height, 3);
+      const box = maskBox(seeOf(ink).mask, ink.width, [0, 0, ink.width, ink.height])!;
+      return detailThumb(colourDetail(data, ink), box);
+    };
+    expect(hasDetail(await detailOf(badgeSvg('none'), true))).toBe(false);
+    const star = await detailOf(badgeSvg('star'), false);
+    const recoloured = await detailOf(badgeSvg('star', { disc: '#0a6030', inner: '#f08080', bar: '#0a6030' }), true);
+    expect(hasDetail(star) && hasDetail(recoloured)).toBe(true);
+    expect(detailAgrees(recoloured, 0, star, 0, 0.8)).toBe(true);
+    expect(detailAgrees(await detailOf(badgeSvg('ring'), true), 0, star, 0, 0.8)).toBe(false);
+  });
+
+  it('never matches two plain shapes through the symmetric hash (the plain hashes still compare them)', async () => {
+    const plain = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+      <rect width="100%" height="100%" fill="#fff"/><polygon points="120,30 198,75 198,165 120,210 42,165 42,75" fill="${fill}"/></svg>`;
+    const registered = await features(render(plain('#2a7fd0')).png().toBuffer());
+    const filed = await features(render(plain('#10c060')).jpeg({ quality: 60 }).toBuffer(), false);
+    expect(registered.symmetric && filed.symmetric).toBeTruthy();
+    const onlySymmetric: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, symmetric: { ...LOGO_RULE.symmetric!, maxPhash: 64, maxSum: 128, minCorrelation: 0 } };
+    expect(new LogoIndex(registryOf([registered])).search(filed, onlySymmetric)).toEqual([]);
+  });
+});
