@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { logoFeatures } from '../../electron/logos/features';
+import { hasDetail } from '../../shared/engine/logo/detail';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { between, rng } from './draw';
@@ -56,6 +57,9 @@ async function main() {
     for (const way of WAYS) copies.push({ of: i, way, bytes: await copy(r, way, image) });
   }
   const index = new LogoIndex(storedOf(set));
+  // the symmetric hash compares only figures with inner detail (shared/engine/logo/detail.ts): count them apart
+  const detailed = new Set(set.symmetric.flatMap((s, i) => (s && hasDetail(s.detail) ? [i] : [])));
+  const foundDetailed = new Map<string, number>();
   const found = new Map<string, number>();
   let others = 0;
   for (const c of copies) {
@@ -63,11 +67,16 @@ async function main() {
     if (!f.ok) continue;
     const q: HashedSet = { phash: f.value.phash, dhash: f.value.dhash, thumb: f.value.thumb, failed: new Map(), variants: [f.value.variants], aspect: Float64Array.of(f.value.aspect), symmetric: [f.value.symmetric] };
     const hits = index.search(queryOf(q, 0), LOGO_RULE);
-    if (hits.some((h) => h.index === c.of)) found.set(c.way, (found.get(c.way) ?? 0) + 1);
+    if (hits.some((h) => h.index === c.of)) {
+      found.set(c.way, (found.get(c.way) ?? 0) + 1);
+      if (detailed.has(c.of)) foundDetailed.set(c.way, (foundDetailed.get(c.way) ?? 0) + 1);
+    }
     others += hits.filter((h) => h.index !== c.of).length;
   }
   console.log(`symmetric emblems (${n} registry logos made symmetric, ${copies.length} copies): found ` +
-    WAYS.map((w) => `${w} ${((found.get(w) ?? 0) / n).toFixed(3)}`).join(', ') + `; hits on other emblems ${others}`);
+    WAYS.map((w) => `${w} ${((found.get(w) ?? 0) / n).toFixed(3)}`).join(', ') + `; hits on other emblems ${others}; ` +
+    `of the ${detailed.size} with inner detail (another colour inside the ink, or ground it encloses; the others are ` +
+    `plain figures, which the symmetric hash does not compare): ` + WAYS.map((w) => `${w} ${((foundDetailed.get(w) ?? 0) / Math.max(1, detailed.size)).toFixed(3)}`).join(', '));
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { colourDetail, detailThumb } from '../../shared/engine/logo/detail';
+import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 
@@ -36,11 +36,11 @@ export interface LogoFeatures extends LogoHashes {
   symmetric?: SymmetricFeatures;
 }
 
-/** What a symmetric figure is also compared by: its symmetric hash and its colour detail (detail.ts). */
+/** What a symmetric figure is also compared by: its symmetric hash and its inner detail (detail.ts). */
 export interface SymmetricFeatures {
   /** ORIENTATIONS × [hi, lo], taken from the rounded thumbnail (so a stored figure gives it back) */
   phash: Uint32Array;
-  /** THUMB_SIDE² levels of colour detail over the same box as the thumbnail, as it is (orientation 0) */
+  /** THUMB_SIDE² levels of inner detail over the same box as the thumbnail, as it is (orientation 0) */
   detail: Uint8Array;
 }
 
@@ -136,6 +136,6 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const whole = hashedThumb(prepareBox(img, box).pixels);
-  const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(colourDetail(rgb.data, img), box));
+  const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
   return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}) });
 }

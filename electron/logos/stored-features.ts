@@ -20,7 +20,7 @@ const aspectOfByte = (b: number) => (b > 127 ? b - 256 : b) / ASPECT_STEP;
 /** Where the symmetric part starts: after the thumbnail, the 6-byte header and the variants. */
 const symmetricAt = (variants: number) => T + 6 + variants * (T + 2);
 
-/** The thumb column's bytes for these features: …, then 1 and the colour detail for a symmetric figure, else 0. */
+/** The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0. */
 export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric'>): Buffer {
   const at = symmetricAt(f.variants.length);
   const out = Buffer.alloc(at + 1 + (f.symmetric ? T : 0));

@@ -1,7 +1,8 @@
-// The colour detail of a figure: what lies inside its ink in another colour (a star inside a disc, a name across a
-// badge). The ink image (prepare.ts) reads every colour as ink, so two filled badges of one outline look alike at
-// 32 × 32 whatever they carry; a symmetric emblem's copy is found through its symmetric hash (hash.ts), and this is
-// what tells it from another emblem of the same outline. Pure; the pixels are decoded in electron/logos/.
+// The inner detail of a figure: what lies inside its ink in another colour (a star inside a disc, a name across a
+// badge) and the ground the ink encloses (white letters cut into a one-colour seal). The ink image (prepare.ts) reads
+// every colour as ink, so two filled badges of one outline look alike at 32 × 32 whatever they carry; a symmetric
+// emblem's copy is found through its symmetric hash (hash.ts), and this is what tells it from another emblem of the
+// same outline. Pure; the pixels are decoded in electron/logos/.
 import { THUMB_SIDE, thumbCorrelation } from './hash';
 import { type GrayImage, resampleArea } from './prepare';
 
@@ -19,13 +20,13 @@ const DETAIL_CELL = 64;
 export const DETAIL_SHARE = 0.02;
 
 /**
- * The detail image of RGB pixels (3 channels) beside their ink image: for each pixel inside the ink (full ink, and
- * so are its four neighbours), its largest channel difference from the figure's main colour (the most common colour
- * of its full ink, in 16 levels a channel), 0 (none) to 255 (full). The ink's rim is left out: its pixels blend into
- * the ground, and a JPEG bleeds colour across it (chroma is stored at half resolution), so every plain shape would
- * show its outline as detail.
+ * The detail image of RGB pixels (3 channels) beside their ink image, 0 (none) to 255 (full): for each pixel inside
+ * the ink (full ink, and so are its four neighbours), its largest channel difference from the figure's main colour
+ * (the most common colour of its full ink, in 16 levels a channel); and every pixel of enclosed ground. The ink's rim
+ * is left out: its pixels blend into the ground, and a JPEG bleeds colour across it (chroma is stored at half
+ * resolution), so every plain shape would show its outline as detail.
  */
-export function colourDetail(rgb: ArrayLike<number>, ink: GrayImage): GrayImage {
+export function innerDetail(rgb: ArrayLike<number>, ink: GrayImage): GrayImage {
   const n = ink.width * ink.height;
   const ink8 = ink.data;
   // the most common colour in 16 levels a channel; ties go to the smaller key, whatever order the pixels come in
@@ -62,7 +63,44 @@ export function colourDetail(rgb: ArrayLike<number>, ink: GrayImage): GrayImage 
     for (let c = 0; c < 3; c++) d = Math.max(d, Math.abs(rgb[3 * i + c]! - main[c]!));
     out[i] = d <= DETAIL_FLOOR ? 0 : d >= DETAIL_FULL ? 255 : Math.round(((d - DETAIL_FLOOR) * 255) / span);
   }
+  markEnclosedGround(ink, out);
   return { width: ink.width, height: ink.height, data: out };
+}
+
+/**
+ * Ground enclosed by the ink (not reached from the image's edge through ground) is full detail: the holes of a
+ * one-colour figure (white letters cut into a seal) are what its colour detail would be, and an element recoloured
+ * to the ground's colour stays where it was.
+ */
+function markEnclosedGround(ink: GrayImage, out: Uint8Array): void {
+  const { width: w, height: h } = ink;
+  const ground = (i: number) => ink.data[i]! > MAIN_INK;
+  const reached = new Uint8Array(w * h);
+  const stack = new Int32Array(w * h);
+  let top = 0;
+  const push = (i: number) => {
+    if (!reached[i] && ground(i)) {
+      reached[i] = 1;
+      stack[top++] = i;
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    push(x);
+    push((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    push(y * w);
+    push(y * w + w - 1);
+  }
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % w;
+    if (x > 0) push(i - 1);
+    if (x < w - 1) push(i + 1);
+    if (i >= w) push(i - w);
+    if (i < w * (h - 1)) push(i + w);
+  }
+  for (let i = 0; i < w * h; i++) if (ground(i) && !reached[i]) out[i] = 255;
 }
 
 /** The detail image's box resampled to THUMB_SIDE², rounded to bytes like the figure's thumbnail. */
@@ -80,7 +118,7 @@ export function hasDetail(thumbs: Uint8Array, at = 0): boolean {
 }
 
 /**
- * Whether the colour details of two figures agree in orientation v of the query: both carry inner detail, and it
+ * Whether the inner details of two figures agree in orientation v of the query: both carry inner detail, and it
  * correlates at least minCorrelation (a JPEG or scanned copy keeps its elements where they were; another emblem of
  * the same outline carries others, or none). Two figures without detail never agree: a symmetric figure without it
  * is a plain shape (a disc, a hexagon, a bar), which the symmetric hash cannot tell from any other of its outline

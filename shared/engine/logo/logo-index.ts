@@ -46,7 +46,7 @@ export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | un
 export interface LogoQuery extends Part {
   /** Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos. */
   variants?: ReadonlyArray<Part & { kind?: string }>;
-  /** a symmetric query's symmetric hash (all orientations) and colour detail (as it is) */
+  /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
 }
 
@@ -129,7 +129,7 @@ interface SymmetricPair {
 
 /**
  * The best orientation of query part q that meets the rule for stored entry e, or null. For a symmetric pair the
- * perceptual hashes compared are the symmetric ones and the colour details must agree.
+ * perceptual hashes compared are the symmetric ones and the inner details must agree.
  */
 function matchEntry(
   q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,

@@ -27,7 +27,7 @@ export interface StoredHashes {
   variants?: { owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array };
   /**
    * The symmetric logos (hash.ts symmetricPhash), each with the index of its logo, its symmetric hash as it stands
-   * ([hi, lo] at 2k) and its colour detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²).
+   * ([hi, lo] at 2k) and its inner detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²).
    */
   symmetric?: { owner: Uint32Array; phash: Uint32Array; detail: Uint8Array };
 }

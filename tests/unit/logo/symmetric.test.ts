@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { hamming, orient, symmetricPhash } from '../../../shared/engine/logo/hash';
-import { colourDetail, detailAgrees, detailThumb, hasDetail } from '../../../shared/engine/logo/detail';
+import { innerDetail, detailAgrees, detailThumb, hasDetail } from '../../../shared/engine/logo/detail';
 import { LogoIndex, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
@@ -70,19 +70,23 @@ describe('symmetric figures', () => {
     }
   });
 
-  it('reads the inner detail and not the rim: a plain disc has none, a disc with a star has it in any colours', async () => {
+  it('reads the inner detail and not the rim: a plain disc has none, a disc with a star has it in any colours or cut out', async () => {
     const detailOf = async (svg: string, jpeg: boolean) => {
       const image = await (jpeg ? render(svg).jpeg({ quality: 50 }) : render(svg).png()).toBuffer();
       const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
       const ink = inkImage(data, info.width, info.height, 3);
       const box = maskBox(seeOf(ink).mask, ink.width, [0, 0, ink.width, ink.height])!;
-      return detailThumb(colourDetail(data, ink), box);
+      return detailThumb(innerDetail(data, ink), box);
     };
     expect(hasDetail(await detailOf(badgeSvg('none'), true))).toBe(false);
     const star = await detailOf(badgeSvg('star'), false);
     const recoloured = await detailOf(badgeSvg('star', { disc: '#0a6030', inner: '#f08080', bar: '#0a6030' }), true);
     expect(hasDetail(star) && hasDetail(recoloured)).toBe(true);
     expect(detailAgrees(recoloured, 0, star, 0, 0.8)).toBe(true);
+    // a one-colour seal: the star cut out of the disc is enclosed ground, and reads as the star did
+    const cut = await detailOf(badgeSvg('star', { disc: '#b01818', inner: '#ffffff', bar: '#b01818' }), true);
+    expect(hasDetail(cut)).toBe(true);
+    expect(detailAgrees(cut, 0, star, 0, 0.8)).toBe(true);
     expect(detailAgrees(await detailOf(badgeSvg('ring'), true), 0, star, 0, 0.8)).toBe(false);
   });
 
