@@ -23,6 +23,14 @@ function flipBits(hi: number, lo: number, count: number, next: () => number): [n
   return [hi >>> 0, lo >>> 0];
 }
 
+/** Random hash words and thumbnail bytes from a seeded generator. */
+function randomArrays(seed: number) {
+  const next = rng(seed);
+  return { next, words: (k: number) => new Uint32Array(k).map(() => next()), bytes: (k: number) => new Uint8Array(k).map(() => next() & 255) };
+}
+
+const T = 1024;
+
 const sorted = (pairs: Array<[number, number]>) => [...pairs].sort((a, b) => a[0] - b[0]);
 
 describe('HammingIndex', () => {
@@ -107,11 +115,8 @@ describe('LogoIndex', () => {
 
 describe('LogoIndex with crops and peels', () => {
   it('answers like scanLogos when stored logos carry crops and queries carry peels, one match per logo', () => {
-    const next = rng(7);
+    const { next, words, bytes } = randomArrays(7);
     const n = 500;
-    const T = 1024;
-    const words = (k: number) => new Uint32Array(k).map(() => next());
-    const bytes = (k: number) => new Uint8Array(k).map(() => next() & 255);
     const owner = Uint32Array.from({ length: 1500 }, (_, k) => k % n);
     const stored = {
       phash: words(2 * n), dhash: words(2 * n), thumb: bytes(n * T), aspect: new Float64Array(n).fill(0.5),
@@ -139,11 +144,8 @@ describe('LogoIndex with crops and peels', () => {
   });
 
   it('answers like scanLogos when symmetric logos are searched by their symmetric hashes', () => {
-    const next = rng(9);
+    const { next, words, bytes } = randomArrays(9);
     const n = 400;
-    const T = 1024;
-    const words = (k: number) => new Uint32Array(k).map(() => next());
-    const bytes = (k: number) => new Uint8Array(k).map(() => next() & 255);
     const owner = Uint32Array.from({ length: 100 }, (_, k) => (k * 4) % n);
     const stored = {
       phash: words(2 * n), dhash: words(2 * n), thumb: bytes(n * T), aspect: new Float64Array(n).fill(0.5),
@@ -175,7 +177,6 @@ describe('LogoIndex with crops and peels', () => {
 
   it('compares no partial pairs when the rule has no partial limits, and holds box shapes apart', () => {
     const next = rng(8);
-    const T = 1024;
     const thumb = new Uint8Array(T).map(() => next() & 255);
     const h = () => new Uint32Array([0xffffffff, 0xffffffff]);
     const stored = { phash: h(), dhash: h(), thumb, aspect: Float64Array.of(1),
