@@ -9,7 +9,8 @@ import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 
 /**
- * Version of the features below (the decoding, the ink image, the regions, the soft copy): stored features of
+ * Version of the features below (the decoding, the ink image, the regions, the soft copy, a symmetric figure's
+ * symmetric hash and inner detail): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  */
 export const FEATURES_VERSION = 5;

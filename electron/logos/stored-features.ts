@@ -1,8 +1,8 @@
 // The features of a stored image as the images table keeps them: the hashes of the figure as it stands in the
 // phash/dhash columns, and in the thumb column the 32 × 32 figure followed by a versioned trailer with the box's
-// shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts) and, for a symmetric figure, its colour
-// detail (shared/engine/logo/detail.ts). Hashes are always taken from the
-// rounded thumbnails, so features read back equal the features computed. A thumb without the trailer of
+// shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts) and, for a symmetric figure, its inner
+// detail (shared/engine/logo/detail.ts). Hashes are always taken from the rounded thumbnails, so features read back
+// equal the features computed. A thumb without the trailer of
 // FEATURES_VERSION holds features of an older kind: they are computed again from the image (store.ts), never mixed.
 import { symmetricPhash, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
