@@ -133,6 +133,27 @@ describe('logo image store', () => {
     }
   });
 
+  it('finds a badge stored in the registry from a small JPEG of it, through the symmetric hash and inner detail it stored', async () => {
+    const badge = (inner: string) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+      <rect width="100%" height="100%" fill="#fff"/><circle cx="120" cy="112" r="90" fill="#1d3f8f"/>${inner}
+      <rect x="60" y="208" width="120" height="16" fill="#1d3f8f"/></svg>`)).flatten({ background: '#fff' });
+    const star = '<polygon points="120,52 136,100 186,100 146,128 160,176 120,148 80,176 94,128 54,100 104,100" fill="#e8c020"/>';
+    const ringInside = '<circle cx="120" cy="112" r="42" fill="none" stroke="#e8c020" stroke-width="16"/>';
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    for (const [id, inner] of [['B1', star], ['B2', ringInside]] as const) {
+      const created = await registry.create(mark(id, `徽章${id}`));
+      expect((await addMarkImage(ctx, created.key, await badge(inner).png().toBuffer())).ok).toBe(true);
+    }
+    // the detail went into the database and comes back with the features
+    const stored = ctx.db.prepare('SELECT thumb FROM images').all() as Array<{ thumb: Buffer }>;
+    expect(stored.every((r) => decodeFeatures(r.thumb)?.symmetric !== undefined)).toBe(true);
+    const { index, entries } = await loadRegistryLogos(ctx);
+    const copy = await logoFeatures(await badge(star).resize(130).jpeg({ quality: 45 }).toBuffer(), { crops: false });
+    if (!copy.ok) throw new Error(copy.error.message);
+    expect(index.search(copy.value, LOGO_RULE).map((m) => ({ id: entries[m.index]!.markId, via: m.via }))).toEqual([{ id: 'B1', via: 'symmetric' }]);
+  });
+
   it('computes again the features an older version stored, and leaves them out of the index until then', async () => {
     const ctx = context();
     const registry = createRegistryService(ctx);
