@@ -4,9 +4,9 @@
 // detail (shared/engine/logo/detail.ts). Hashes are always taken from the rounded thumbnails, so features read back
 // equal the features computed. A thumb without the trailer of
 // FEATURES_VERSION holds features of an older kind: they are computed again from the image (store.ts), never mixed.
-import { symmetricPhash, THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { THUMB_SIDE } from '../../shared/engine/logo/hash';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { FEATURES_VERSION, hashedThumb, type LogoFeatures, type LogoVariant, type SymmetricFeatures } from './features';
+import { FEATURES_VERSION, hashedThumb, type LogoFeatures, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
@@ -69,9 +69,8 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   const thumb = Uint8Array.from(blob.subarray(0, T));
   const at = symmetricAt(count);
   // the symmetric hash is the thumbnail's, as when it was computed; a detail without it (or none for it) is damage
-  const phash = symmetricPhash(Float64Array.from(thumb));
-  if ((phash !== null) !== (blob[at] === 1)) return null;
-  const symmetric = phash ? { phash, detail: Uint8Array.from(blob.subarray(at + 1, at + 1 + T)) } : undefined;
+  const symmetric = symmetricFeatures(thumb, () => Uint8Array.from(blob.subarray(at + 1, at + 1 + T)));
+  if ((symmetric !== undefined) !== (blob[at] === 1)) return null;
   return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}) };
 }
 
