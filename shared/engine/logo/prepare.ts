@@ -278,11 +278,38 @@ export function prepareBox(img: GrayImage, box: [number, number, number, number]
   return { pixels, box };
 }
 
+/**
+ * The k-th smallest of values (0-based), as sorting would place it, by selection (Hoare's, the middle value as
+ * pivot) on the array, which it reorders: a tenth of a sort's cost for the two percentiles each square needs.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
 /** Stretches the 1st–99th percentile of the square to 0–255 in place, inverted when asked. */
 function stretch(pixels: Float64Array, invert: boolean): void {
-  const sorted = new Float64Array(pixels).sort();
-  const lo = sorted[Math.floor(sorted.length * 0.01)]!;
-  const hi = sorted[Math.ceil(sorted.length * 0.99) - 1]!;
+  const work = new Float64Array(pixels);
+  const lo = kthSmallest(work, Math.floor(pixels.length * 0.01));
+  const hi = kthSmallest(work, Math.ceil(pixels.length * 0.99) - 1);
   // an even patch (a logo that is one filled shape) keeps its levels rather than amplifying noise
   const k = hi - lo < MIN_CONTRAST ? 1 : 255 / (hi - lo);
   const base = hi - lo < MIN_CONTRAST ? 0 : lo;
