@@ -39,7 +39,7 @@ const MAX_PEELS = 3;
 /** Strips cut from each side for the crops, as shares of the content box's side (a crop cuts about 4–10 %). */
 export const CROP_CUTS = [0.055, 0.085] as const;
 
-interface Blobs {
+export interface Blobs {
   /** blob number + 1 of each pixel of the joined mask, 0 outside */
   labels: Int32Array;
   /** ink pixels per blob */
@@ -58,6 +58,14 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
   for (let y = 0; y < h; y++) dilateLine(ink, across, y * w, 1, w);
   const joined = new Uint8Array(w * h);
   for (let x = 0; x < w; x++) dilateLine(across, joined, x, w, h);
+  return labelComponents(joined, ink, w, h);
+}
+
+/**
+ * The 4-connected components of `joined` (w × h), each with the count and box of its pixels set in `ink` (the
+ * ink a component was grown from; pass `joined` itself to count every pixel).
+ */
+export function labelComponents(joined: Uint8Array, ink: Uint8Array, w: number, h: number): Blobs {
   const labels = new Int32Array(w * h);
   const blobs: Blobs = { labels, ink: [], boxes: [] };
   const stack = new Int32Array(w * h);
