@@ -3,17 +3,18 @@
 // contrast, the sub-regions and the hashes are the pure code's, so every test and worker agrees.
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
-import { logoHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
+import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
+import { partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 
 /**
  * Version of the features below (the decoding, the ink image, the regions, the soft copy, a symmetric figure's
- * symmetric hash and inner detail): stored features of
- * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
+ * symmetric hash and inner detail, the parts): stored features of another version are computed again from the
+ * stored image (electron/logos/store.ts), never compared with these.
  */
-export const FEATURES_VERSION = 5;
+export const FEATURES_VERSION = 6;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -35,6 +36,27 @@ export interface LogoFeatures extends LogoHashes {
   variants: LogoVariant[];
   /** present when the figure is symmetric (shared/engine/logo/hash.ts symmetricPhash) */
   symmetric?: SymmetricFeatures;
+  /** the figure's parts (shared/engine/logo/parts.ts), each hashed like a whole one; none when it is one part */
+  parts: LogoPart[];
+}
+
+/** A part of the figure: its hashes, its thumbnail as it is, the shape of its box, where it lies and its share of the ink. */
+export interface LogoPart extends LogoHashes, PartPlace {
+  thumb: Uint8Array;
+  aspect: number;
+  /** the bits of its perceptual hash that carry information: 64, or fewer for a symmetric hash */
+  informative: number;
+}
+
+/**
+ * A part hashed: the hashes from its thumbnail, as for every stored figure, and its box's shape. A symmetric part
+ * (a disc, a square, a star: most elements are) is looked up by its symmetric hash (hash.ts partHashes): the
+ * plain one's bits for the terms symmetry leaves at 0 are set by a JPEG's noise, and its copy would be a dozen bits
+ * away. Both sides of a pair are hashed so, and the thumbnails still have to correlate; the search's radius shrinks
+ * with the bits that carry information (parts-match.ts).
+ */
+export function hashedPart(thumb: Uint8Array, place: PartPlace): LogoPart {
+  return { ...partHashes(Float64Array.from(thumb)), thumb, aspect: aspectOf(place.box), box: place.box, share: place.share };
 }
 
 /** What a symmetric figure is also compared by: its symmetric hash and its inner detail (detail.ts). */
@@ -138,5 +160,6 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   if (soft) variants.push(soft);
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
-  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}) });
+  const parts = partRegions(img, rgb.data, box).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
+  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts });
 }

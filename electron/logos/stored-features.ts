@@ -1,12 +1,13 @@
 // The features of a stored image as the images table keeps them: the hashes of the figure as it stands in the
 // phash/dhash columns, and in the thumb column the 32 × 32 figure followed by a versioned trailer with the box's
-// shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts) and, for a symmetric figure, its inner
-// detail (shared/engine/logo/detail.ts). Hashes are always taken from the rounded thumbnails, so features read back
-// equal the features computed. A thumb without the trailer of
+// shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts), for a symmetric figure its inner detail
+// (shared/engine/logo/detail.ts), and the figure's parts (shared/engine/logo/parts.ts). Hashes are always taken from
+// the rounded thumbnails, so features read back equal the features computed. A thumb without the trailer of
 // FEATURES_VERSION holds features of an older kind: they are computed again from the image (store.ts), never mixed.
 import { THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { SHARE_STEPS } from '../../shared/engine/logo/parts';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { FEATURES_VERSION, hashedThumb, type LogoFeatures, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
+import { FEATURES_VERSION, hashedPart, hashedThumb, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
@@ -19,11 +20,17 @@ const aspectOfByte = (b: number) => (b > 127 ? b - 256 : b) / ASPECT_STEP;
 
 /** Where the symmetric part starts: after the thumbnail, the 6-byte header and the variants. */
 const symmetricAt = (variants: number) => T + 6 + variants * (T + 2);
+/** A part: its box (4 bytes: decoded coordinates are at most DECODE_SIDE), its share in 1/SHARE_STEPS, its thumbnail. */
+const PART_BYTES = 5 + T;
 
-/** The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0. */
-export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric'>): Buffer {
+/**
+ * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
+ * the number of parts and each part.
+ */
+export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts'>): Buffer {
   const at = symmetricAt(f.variants.length);
-  const out = Buffer.alloc(at + 1 + (f.symmetric ? T : 0));
+  const partsAt = at + 1 + (f.symmetric ? T : 0);
+  const out = Buffer.alloc(partsAt + 1 + f.parts.length * PART_BYTES);
   out.set(f.thumb.subarray(0, T), 0);
   out.set([...MAGIC, FEATURES_VERSION, aspectByte(f.aspect), f.variants.length], T);
   f.variants.forEach((v, k) => {
@@ -36,6 +43,12 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
     out[at] = 1;
     out.set(f.symmetric.detail.subarray(0, T), at + 1);
   }
+  out[partsAt] = f.parts.length;
+  f.parts.forEach((p, k) => {
+    const from = partsAt + 1 + k * PART_BYTES;
+    out.set([...p.box, Math.round(p.share * SHARE_STEPS)], from);
+    out.set(p.thumb.subarray(0, T), from + 5);
+  });
   return out;
 }
 
@@ -44,6 +57,7 @@ export interface DecodedFeatures {
   aspect: number;
   variants: LogoVariant[];
   symmetric?: SymmetricFeatures;
+  parts: LogoPart[];
 }
 
 /** Whether a thumb column holds features of this version (read without hashing anything). */
@@ -51,7 +65,9 @@ export function featuresCurrent(blob: Uint8Array): boolean {
   if (blob.length < T + 6) return false;
   if (MAGIC.some((b, i) => blob[T + i] !== b) || blob[T + 3] !== FEATURES_VERSION) return false;
   const at = symmetricAt(blob[T + 5]!);
-  return blob.length > at && blob[at]! <= 1 && blob.length === at + 1 + blob[at]! * T;
+  if (!(blob.length > at && blob[at]! <= 1)) return false;
+  const partsAt = at + 1 + blob[at]! * T;
+  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES;
 }
 
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
@@ -71,12 +87,20 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   // the symmetric hash is the thumbnail's, as when it was computed; a detail without it (or none for it) is damage
   const symmetric = symmetricFeatures(thumb, () => Uint8Array.from(blob.subarray(at + 1, at + 1 + T)));
   if ((symmetric !== undefined) !== (blob[at] === 1)) return null;
-  return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}) };
+  const partsAt = at + 1 + blob[at]! * T;
+  const parts: LogoPart[] = [];
+  for (let k = 0; k < blob[partsAt]!; k++) {
+    const from = partsAt + 1 + k * PART_BYTES;
+    const [x0, y0, x1, y1, share] = blob.subarray(from, from + 5);
+    if (!(x1! > x0! && y1! > y0! && share! > 0)) return null;
+    parts.push(hashedPart(Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), { box: [x0!, y0!, x1!, y1!], share: share! / SHARE_STEPS }));
+  }
+  return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts };
 }
 
 /** A stored image as a query (its hashes in all orientations, its peels), or null when its features are stale. */
 export function queryFromStored(blob: Uint8Array): LogoQuery | null {
   const f = decodeFeatures(blob);
   if (!f) return null;
-  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter((v) => v.kind === 'peel'), symmetric: f.symmetric };
+  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter((v) => v.kind === 'peel'), symmetric: f.symmetric, parts: f.parts };
 }

@@ -10,7 +10,7 @@ import { applyMigrations } from '../../electron/db/open';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import logoImages from '../../electron/db/migrations/009-logo-images';
 import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, refreshImageFeatures, storeImage } from '../../electron/logos/store';
-import { decodeFeatures } from '../../electron/logos/stored-features';
+import { decodeFeatures, queryFromStored } from '../../electron/logos/stored-features';
 import { logoFeatures } from '../../electron/logos/features';
 import { createRegistryService } from '../../electron/registry/service';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
@@ -152,6 +152,30 @@ describe('logo image store', () => {
     const copy = await logoFeatures(await badge(star).resize(130).jpeg({ quality: 45 }).toBuffer(), { crops: false });
     if (!copy.ok) throw new Error(copy.error.message);
     expect(index.search(copy.value, LOGO_RULE).map((m) => ({ id: entries[m.index]!.markId, via: m.via }))).toEqual([{ id: 'B1', via: 'symmetric' }]);
+  });
+
+  it('finds a filing whose logo changed one element of a registry logo, through the parts both stored', async () => {
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    const flagMark = await registry.create(mark('F1', '旗帜'));
+    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    // the pole, the pennant and the disc are the logo's parts, kept in the database with its features
+    const [registered] = ctx.db.prepare('SELECT thumb FROM images').all() as Array<{ thumb: Buffer }>;
+    expect(decodeFeatures(registered!.thumb)!.parts).toHaveLength(3);
+    // the filing: the disc became a bar, printed as a JPEG
+    const changed = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+      <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="#1d3f8f"/>
+      <polygon points="44,24 160,50 44,96" fill="#c22"/><rect x="96" y="150" width="96" height="18" fill="#1d3f8f"/></svg>`))
+      .jpeg({ quality: 75 }).toBuffer();
+    const stored = await storeImage(ctx, changed);
+    if (!stored.ok) throw new Error(stored.error.message);
+    const row = ctx.db.prepare('SELECT thumb FROM images WHERE sha256 = ?').get(stored.value.sha256) as { thumb: Buffer };
+    const query = queryFromStored(row.thumb)!;
+    expect(query.parts).toHaveLength(3);
+    const { index, entries } = await loadRegistryLogos(ctx);
+    expect(index.search(query, LOGO_RULE).map((m) => ({ id: entries[m.index]!.markId, via: m.via }))).toEqual([{ id: 'F1', via: 'parts' }]);
+    // the same filing without its parts compared is not found: the whole figure changed too much
+    expect(index.search(query, { ...LOGO_RULE, parts: undefined })).toEqual([]);
   });
 
   it('computes again the features an older version stored, and leaves them out of the index until then', async () => {

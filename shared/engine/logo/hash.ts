@@ -159,8 +159,25 @@ const quantise = (x: number) => Math.round(x * 1e6) / 1e6;
  */
 export function logoHashes(pixels: Float64Array): LogoHashes {
   const phash = new Uint32Array(ORIENTATIONS * 2);
-  const dhash = new Uint32Array(ORIENTATIONS * 2);
   orientedPhash(lowDct(pixels), phash);
+  return { phash, dhash: orientedDhash(pixels) };
+}
+
+/**
+ * The hashes of a part of a figure (shared/engine/logo/parts.ts) from one DCT: the symmetric perceptual hash when
+ * the part is symmetric (symmetricPhash), else the plain one, with the number of its informative bits.
+ */
+export function partHashes(pixels: Float64Array): LogoHashes & { informative: number } {
+  const block = lowDct(pixels);
+  const symmetric = symmetricTerms(block);
+  const phash = new Uint32Array(ORIENTATIONS * 2);
+  orientedPhash(symmetric?.block ?? block, phash);
+  return { phash, dhash: orientedDhash(pixels), informative: symmetric?.informative ?? 64 };
+}
+
+/** The difference hash of a prepared square in all eight orientations (ORIENTATIONS × [hi, lo]). */
+function orientedDhash(pixels: Float64Array): Uint32Array {
+  const dhash = new Uint32Array(ORIENTATIONS * 2);
   const wide = grid(pixels, 9, 8);
   const tall = grid(pixels, 8, 9);
   const bits = new Uint8Array(64);
@@ -178,7 +195,7 @@ export function logoHashes(pixels: Float64Array): LogoHashes {
     }
     pack(bits, dhash, o * 2);
   }
-  return { phash, dhash };
+  return dhash;
 }
 
 /** The perceptual hash of a DCT block in all eight orientations, into out (ORIENTATIONS × [hi, lo]). */
@@ -217,8 +234,19 @@ export const SYMMETRY_SHARE = 0.02;
  * with half its bits fixed it says less, and the pair must pass a finer check (shared/engine/logo/detail.ts).
  */
 export function symmetricPhash(pixels: Float64Array): Uint32Array | null {
+  const symmetric = symmetricTerms(lowDct(pixels));
+  if (!symmetric) return null;
+  const out = new Uint32Array(ORIENTATIONS * 2);
+  orientedPhash(symmetric.block, out);
+  return out;
+}
+
+/**
+ * The DCT block of a symmetric figure with the terms its symmetry makes near 0 set to 0 (in place), and how many
+ * of the 64 hashed terms are left; null when no parity group is empty.
+ */
+function symmetricTerms(block: Float64Array): { block: Float64Array; informative: number } | null {
   const K = LOW + 1;
-  const block = lowDct(pixels);
   const energy = [0, 0, 0, 0];
   let total = 0;
   for (const [u, v] of DCT_TERMS) {
@@ -228,10 +256,12 @@ export function symmetricPhash(pixels: Float64Array): Uint32Array | null {
   }
   const empty = [false, ...[1, 2, 3].map((g) => energy[g]! < SYMMETRY_SHARE * total)];
   if (!(total > 0) || !empty.includes(true)) return null;
-  for (const [u, v] of DCT_TERMS) if (empty[(u & 1) | ((v & 1) << 1)]) block[v * K + u] = 0;
-  const out = new Uint32Array(ORIENTATIONS * 2);
-  orientedPhash(block, out);
-  return out;
+  let informative = 0;
+  for (const [u, v] of DCT_TERMS) {
+    if (empty[(u & 1) | ((v & 1) << 1)]) block[v * K + u] = 0;
+    else informative++;
+  }
+  return { block, informative };
 }
 
 /** Set bits of a 32-bit integer. */

@@ -4,6 +4,7 @@ import { detailAgrees, hasDetail } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
+import { PartsSearch, type PartsLimits, type QueryPart, scanParts } from './parts-match';
 
 /** Limits on one pair of hashed figures in its best orientation. */
 export interface LogoThresholds {
@@ -26,6 +27,8 @@ export interface LogoRule extends LogoThresholds {
   peel?: LogoThresholds;
   /** the limits for two symmetric figures compared by their symmetric hashes (without them, they are not) */
   symmetric?: SymmetricLimits;
+  /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
+  parts?: PartsLimits;
 }
 
 /**
@@ -39,6 +42,7 @@ export interface SymmetricLimits extends LogoThresholds {
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
 export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
   if (via === 'symmetric') return rule.symmetric;
+  if (via === 'parts') return rule.parts;
   return via === 'whole' ? rule : via === 'peel' ? (rule.peel ?? rule.partial) : rule.partial;
 }
 
@@ -48,6 +52,8 @@ export interface LogoQuery extends Part {
   variants?: ReadonlyArray<Part & { kind?: string }>;
   /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
+  /** the query's parts (parts.ts), none when it is one part */
+  parts?: readonly QueryPart[] | undefined;
 }
 
 /** One hashed figure of a query: hashes in all orientations, thumbnail as it is, and log2(width / height) of its box. */
@@ -59,7 +65,8 @@ interface Part extends LogoHashes {
 /** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
 /** 'crop' covers every registry-side variant: the crops and the soft copy (electron/logos/features.ts). */
 /** 'symmetric': two symmetric whole figures, found by their symmetric hashes. */
-export type LogoMatchVia = 'whole' | 'crop' | 'peel' | 'symmetric';
+/** 'parts': parts of the query and of the logo alike and arranged alike (parts.ts). */
+export type LogoMatchVia = 'whole' | 'crop' | 'peel' | 'symmetric' | 'parts';
 
 export interface LogoMatch {
   /** index of the stored logo */
@@ -69,7 +76,7 @@ export interface LogoMatch {
   dhash: number;
   /** thumbnail correlation in that orientation */
   correlation: number;
-  /** 0–1, higher nearer: the correlation, floored at 0 */
+  /** 0–1, higher nearer: the correlation, floored at 0 (for parts, times the share of the logo they cover) */
   score: number;
   via: LogoMatchVia;
 }
@@ -204,6 +211,7 @@ export class LogoIndex {
    */
   private readonly symmetric: HammingIndex | null;
   private readonly symmetricEntries: Uint32Array;
+  private readonly parts: PartsSearch | null;
   private readonly entries: Entries;
   private readonly candidates: number[] = [];
   private readonly seen: Uint8Array;
@@ -218,6 +226,7 @@ export class LogoIndex {
     this.symmetric = this.symmetricEntries.length
       ? new HammingIndex(Uint32Array.from({ length: 2 * this.symmetricEntries.length }, (_, i) => sym!.phash[2 * this.symmetricEntries[i >> 1]! + (i & 1)]!))
       : null;
+    this.parts = stored.parts?.owner.length ? new PartsSearch(stored.parts) : null;
     this.seen = new Uint8Array(this.entries.owner.length);
   }
 
@@ -271,6 +280,7 @@ export class LogoIndex {
         if (m) out.push(m);
       }
     }
+    if (rule.parts && this.parts && query.parts?.length) this.parts.search(query.parts, rule.parts, out);
     return bestPerLogo(out);
   }
 }
@@ -290,5 +300,6 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
     const m = matchSymmetric(query, es, symmetric!, k, rule);
     if (m) out.push(m);
   }
+  if (rule.parts && stored.parts && query.parts?.length) scanParts(stored.parts, query.parts, rule.parts, out);
   return bestPerLogo(out);
 }

@@ -3,6 +3,7 @@
 // keeps the index an eighth of the size; the query's eight orientations cost eight look-ups of one hash each, and the
 // orientation that matched says how the copy was made (mirrored, turned).
 import { hamming, ORIENTATIONS, THUMB_SIDE, type LogoHashes } from './hash';
+import type { PartPlace } from './parts';
 
 export interface LogoDistance {
   /** the query orientation that came closest (0 as it is, 1 mirrored left-right, …; see LogoHashes) */
@@ -30,6 +31,21 @@ export interface StoredHashes {
    * ([hi, lo] at 2k) and its inner detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²).
    */
   symmetric?: { owner: Uint32Array; phash: Uint32Array; detail: Uint8Array };
+  /**
+   * The stored logos' parts (parts.ts) in the same layout, each with its logo; logo i's parts are the entries
+   * first[i] .. first[i + 1], in the order its features list them.
+   */
+  parts?: StoredParts;
+}
+
+export interface StoredParts {
+  owner: Uint32Array;
+  first: Uint32Array;
+  phash: Uint32Array;
+  dhash: Uint32Array;
+  thumb: Uint8Array;
+  aspect: Float64Array;
+  places: PartPlace[];
 }
 
 /** One registry logo's features as stored: hashes with orientation 0 first, the registry's variants (crops, soft copy). */
@@ -40,28 +56,45 @@ export interface StoredLogo {
   aspect: number;
   variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number }>;
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
+  parts?: ReadonlyArray<StoredPart> | undefined;
+}
+
+/** A stored logo's part: orientation 0 of its hashes first, its thumbnail, its box's shape, place and share. */
+export interface StoredPart extends PartPlace {
+  phash: Uint32Array;
+  dhash: Uint32Array;
+  thumb: Uint8Array;
+  aspect: number;
 }
 
 /** The flat arrays the index searches, from the registry's logos in order (orientation 0 of each hash: the query turns). */
 export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
   const T = THUMB_SIDE * THUMB_SIDE;
   const n = logos.length;
-  const parts = logos.flatMap((l, i) => l.variants.map((v) => ({ i, v })));
+  const variantEntries = logos.flatMap((l, i) => l.variants.map((v) => ({ i, v })));
   const symmetric = logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric }] : []));
+  const partEntries = logos.flatMap((l, i) => (l.parts ?? []).map((p) => ({ i, p })));
+  const first = new Uint32Array(n + 1);
+  logos.forEach((l, i) => (first[i + 1] = first[i]! + (l.parts?.length ?? 0)));
   const stored = {
     phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(logos, (l) => l.aspect),
     variants: {
-      owner: Uint32Array.from(parts, (c) => c.i), phash: new Uint32Array(2 * parts.length), dhash: new Uint32Array(2 * parts.length),
-      thumb: new Uint8Array(T * parts.length), aspect: Float64Array.from(parts, (c) => c.v.aspect),
+      owner: Uint32Array.from(variantEntries, (c) => c.i), phash: new Uint32Array(2 * variantEntries.length), dhash: new Uint32Array(2 * variantEntries.length),
+      thumb: new Uint8Array(T * variantEntries.length), aspect: Float64Array.from(variantEntries, (c) => c.v.aspect),
     },
     symmetric: { owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length) },
+    parts: {
+      owner: Uint32Array.from(partEntries, (c) => c.i), first, phash: new Uint32Array(2 * partEntries.length), dhash: new Uint32Array(2 * partEntries.length),
+      thumb: new Uint8Array(T * partEntries.length), aspect: Float64Array.from(partEntries, (c) => c.p.aspect),
+      places: partEntries.map(({ p }) => ({ box: p.box, share: p.share })),
+    },
   };
   logos.forEach((l, i) => {
     stored.phash.set(l.phash.subarray(0, 2), 2 * i);
     stored.dhash.set(l.dhash.subarray(0, 2), 2 * i);
     stored.thumb.set(l.thumb.subarray(0, T), T * i);
   });
-  parts.forEach(({ v }, k) => {
+  variantEntries.forEach(({ v }, k) => {
     stored.variants.phash.set(v.phash.subarray(0, 2), 2 * k);
     stored.variants.dhash.set(v.dhash.subarray(0, 2), 2 * k);
     stored.variants.thumb.set(v.thumb.subarray(0, T), T * k);
@@ -69,6 +102,11 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
   symmetric.forEach(({ s }, k) => {
     stored.symmetric.phash.set(s.phash.subarray(0, 2), 2 * k);
     stored.symmetric.detail.set(s.detail.subarray(0, T), T * k);
+  });
+  partEntries.forEach(({ p }, k) => {
+    stored.parts.phash.set(p.phash.subarray(0, 2), 2 * k);
+    stored.parts.dhash.set(p.dhash.subarray(0, 2), 2 * k);
+    stored.parts.thumb.set(p.thumb.subarray(0, T), T * k);
   });
   return stored;
 }

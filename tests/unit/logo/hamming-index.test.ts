@@ -175,6 +175,68 @@ describe('LogoIndex with crops and peels', () => {
     expect(vias.has('symmetric')).toBe(true);
   });
 
+  it('answers like scanLogos when logos are met by their parts', () => {
+    const { next, words, bytes } = randomArrays(10);
+    const n = 300;
+    const per = 3;
+    const box = (x: number, y: number, w: number, h: number): [number, number, number, number] => [x, y, x + w, y + h];
+    const storedPlaces = Array.from({ length: n * per }, (_, k) => ({ box: box(10 + (k % per) * 30, 10 + (next() % 40), 20, 10 + (next() % 10)), share: 1 / per }));
+    const stored = {
+      phash: words(2 * n), dhash: words(2 * n), thumb: bytes(n * T), aspect: new Float64Array(n),
+      parts: {
+        owner: Uint32Array.from({ length: n * per }, (_, k) => Math.floor(k / per)), first: Uint32Array.from({ length: n + 1 }, (_, i) => i * per),
+        phash: words(2 * n * per), dhash: words(2 * n * per), thumb: bytes(n * per * T), places: storedPlaces,
+        aspect: Float64Array.from(storedPlaces, (p) => Math.log2((p.box[2] - p.box[0]) / (p.box[3] - p.box[1]))),
+      },
+    };
+    const index = new LogoIndex(stored);
+    const rule = {
+      maxPhash: -1, maxSum: -1, minCorrelation: 2,
+      parts: { maxPhash: 8, maxSum: 30, minCorrelation: -1, maxAspect: 0.3, tolerance: 0.05, maxScale: 0.25, minParts: 2, minShare: 0.9 },
+    };
+    const vias = new Set<string>();
+    let met = 0;
+    for (let q = 0; q < 150; q++) {
+      const logo = next() % n;
+      const v = next() % 8;
+      // the query's parts: logo's parts in orientation v, moved and scaled, their hashes a few bits off; one of
+      // them (every other query) somewhere else
+      const scale = 1 + (next() % 50) / 100;
+      const parts = Array.from({ length: per }, (_, j) => {
+        const k = logo * per + j;
+        const [x0, y0, x1, y1] = storedPlaces[k]!.box;
+        let [cx, cy] = [(x0 + x1) / 2 - 50, (y0 + y1) / 2 - 50];
+        let [w, h] = [x1 - x0, y1 - y0];
+        if (v & 4) [cx, cy, w, h] = [cy, cx, h, w];
+        if (v & 1) cx = -cx;
+        if (v & 2) cy = -cy;
+        if (j === 2 && q % 2) [cx, cy] = [cx + 40, cy - 30];
+        const phash = words(16);
+        const dhash = words(16);
+        // the middle part's hash is symmetric, half its bits informative: held to half the radius
+        const informative = j === 1 ? 32 : 64;
+        [phash[2 * v], phash[2 * v + 1]] = flipBits(stored.parts.phash[2 * k]!, stored.parts.phash[2 * k + 1]!, next() % (j === 1 ? 5 : 9), next);
+        [dhash[2 * v], dhash[2 * v + 1]] = flipBits(stored.parts.dhash[2 * k]!, stored.parts.dhash[2 * k + 1]!, next() % 9, next);
+        const place = box(200 + scale * (cx - w / 2), 200 + scale * (cy - h / 2), scale * w, scale * h);
+        return { phash, dhash, informative, thumb: bytes(T), aspect: Math.log2(w / h), box: place, share: 1 / per };
+      });
+      const query = { phash: words(16), dhash: words(16), thumb: bytes(T), aspect: 0, parts };
+      const found = index.search(query, rule);
+      expect(found).toEqual(scanLogos(stored, query, rule));
+      for (const m of found) vias.add(m.via);
+      if (found.some((m) => m.index === logo && m.via === 'parts' && m.orientation === v)) met++;
+      // without the parts limits, or for a query without parts, nothing is compared by parts
+      expect(index.search(query, { ...rule, parts: undefined })).toEqual([]);
+      expect(index.search({ ...query, parts: [] }, rule)).toEqual([]);
+      // the symmetric part further off, about its radius: the index and the scan still agree
+      const far = parts.map((p, j) => (j === 1 ? { ...p, phash: p.phash.map((w, i) => (i === 2 * v ? w ^ 0x1f : w)) } : p));
+      expect(index.search({ ...query, parts: far }, rule)).toEqual(scanLogos(stored, { ...query, parts: far }, rule));
+    }
+    expect([...vias]).toEqual(['parts']);
+    // every query whose parts all kept their places meets its logo in its orientation; two of three are not enough
+    expect(met).toBe(75);
+  });
+
   it('compares no partial pairs when the rule has no partial limits, and holds box shapes apart', () => {
     const next = rng(8);
     const thumb = new Uint8Array(T).map(() => next() & 255);

@@ -22,6 +22,22 @@ describe('stored logo features', () => {
     const query = queryFromStored(blob)!;
     expect([query.phash, query.dhash]).toEqual([f.value.phash, f.value.dhash]);
     expect(query.variants!.every((v) => v.kind === 'peel')).toBe(true);
+    // the figure's three elements, each in its own colour, are its parts, read back with their places and hashes
+    expect(f.value.parts).toHaveLength(3);
+    expect(back.parts).toEqual(f.value.parts);
+    expect(query.parts).toEqual(f.value.parts);
+  });
+
+  it('refuses a column whose parts were cut short or whose part lost its box', async () => {
+    const f = await logoFeatures(await logo());
+    if (!f.ok) throw new Error(f.error.message);
+    const blob = encodeFeatures(f.value);
+    expect(decodeFeatures(blob.subarray(0, blob.length - 1))).toBeNull();
+    const lastPart = blob.length - (5 + 1024);
+    const flat = Buffer.from(blob);
+    // a box with no height
+    flat[lastPart + 3] = flat[lastPart + 1]!;
+    expect(decodeFeatures(flat)).toBeNull();
   });
 
   it('reads back a symmetric figure\'s symmetric hash and colour detail, and refuses a trailer that lost them', async () => {
@@ -35,10 +51,11 @@ describe('stored logo features', () => {
     expect(featuresCurrent(blob)).toBe(true);
     expect(decodeFeatures(blob)!.symmetric).toEqual(f.value.symmetric);
     expect(queryFromStored(blob)!.symmetric).toEqual(f.value.symmetric);
-    // the flag says a detail follows: without its bytes (or with the flag cleared) the column is not this version's
-    expect(decodeFeatures(blob.subarray(0, blob.length - 1024))).toBeNull();
+    // the flag says a detail follows (before the parts): with the flag cleared the column is not this version's
+    const flagAt = blob.length - (1 + f.value.parts.length * (5 + 1024)) - 1025;
+    expect(blob[flagAt]).toBe(1);
     const cleared = Buffer.from(blob);
-    cleared[blob.length - 1025] = 0;
+    cleared[flagAt] = 0;
     expect(decodeFeatures(cleared)).toBeNull();
     // an asymmetric figure stores no detail
     const plain = await logoFeatures(await logo());

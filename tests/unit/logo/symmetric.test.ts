@@ -66,7 +66,8 @@ describe('symmetric figures', () => {
       // the index answers as a scan of every entry does
       expect(found).toEqual(scanLogos(index.stored, query, LOGO_RULE));
       // the plain hashes alone miss the small and the scanned copy: JPEG noise sets the bits symmetry leaves at 0
-      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined }), form).toEqual([]);
+      // (the badge's parts, the disc, the star and the bar, are compared by symmetric hashes of their own)
+      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, parts: undefined }), form).toEqual([]);
     }
   });
 

@@ -1,0 +1,181 @@
+// Matching by parts: a copy with one element changed, an element or a line of text added, keeps the other elements
+// of the figure where they were, while one hash over the whole box changes. A logo's parts are the regions of its
+// ink of one colour (the ink image draws the borders between colours light, prepare.ts inkImage, and they cut the
+// regions apart); each is hashed like a whole figure (electron/logos/features.ts), and a query meets a stored logo
+// by parts when parts of both match pairwise and sit in the same arrangement: one orientation, one scale and one
+// placement carry the stored parts onto the query's. The arrangement is what tells a copy from a filing that uses
+// the same elements laid out otherwise. Pure.
+import { type GrayImage } from './prepare';
+import { type Box, labelComponents } from './regions';
+
+/** Ink images are dark on light: a pixel at most this light is a part's core (full ink, not a border between colours). */
+const CORE_LEVEL = 64;
+/** Ink at most this light (full ink and the borders inside it) may lie on an edge between two colours. */
+const INK_LEVEL = 128;
+/**
+ * A pixel lies on an edge between two colours of the figure when its two neighbours across (or down), both ink,
+ * differ by more than this in some channel. Two pixels apart, not one: a JPEG spreads the change of colour over two
+ * or three pixels, where no two neighbours differ enough for the ink image's border (prepare.ts inkImage).
+ */
+const COLOUR_EDGE = 80;
+/** A part holds at least this share of the figure's core ink (scan specks and a character's dots fall below it). */
+export const MIN_PART_SHARE = 0.015;
+/** The most parts kept, largest first: a line of many characters would otherwise flood the index. */
+export const MAX_PARTS = 12;
+/** Shares are kept in 1/255 steps, as the images table stores them (electron/logos/stored-features.ts). */
+export const SHARE_STEPS = 255;
+
+/** Where a part lies in its figure's decoded image and what share of the figure's core ink it holds. */
+export interface PartPlace {
+  box: Box;
+  share: number;
+}
+
+export interface PartRegion extends PartPlace {
+  /** the other parts' pixels, read as background when this part is hashed */
+  erase: Uint8Array;
+}
+
+/**
+ * The parts of the figure inside box: the 4-connected regions of core ink (ink image img, its RGB pixels rgb) not
+ * on an edge between two colours, largest first, those holding at least MIN_PART_SHARE of it, at most MAX_PARTS.
+ * None when fewer than two (the figure is then one part, the whole).
+ */
+export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box): PartRegion[] {
+  const { width: w, height: h, data } = img;
+  const core = new Uint8Array(w * h);
+  const differ = (a: number, b: number) => data[a]! <= INK_LEVEL && data[b]! <= INK_LEVEL &&
+    (Math.abs(rgb[3 * a]! - rgb[3 * b]!) > COLOUR_EDGE || Math.abs(rgb[3 * a + 1]! - rgb[3 * b + 1]!) > COLOUR_EDGE ||
+      Math.abs(rgb[3 * a + 2]! - rgb[3 * b + 2]!) > COLOUR_EDGE);
+  for (let y = box[1]; y < box[3]; y++) {
+    for (let x = box[0], i = y * w + x; x < box[2]; x++, i++) {
+      if (data[i]! > CORE_LEVEL) continue;
+      if (x > 0 && x < w - 1 && differ(i - 1, i + 1)) continue;
+      if (y > 0 && y < h - 1 && differ(i - w, i + w)) continue;
+      core[i] = 1;
+    }
+  }
+  const blobs = labelComponents(core, core, w, h);
+  const total = blobs.ink.reduce((a, b) => a + b, 0);
+  const kept = blobs.ink
+    .map((ink, k) => ({ ink, k }))
+    .filter((b) => b.ink >= MIN_PART_SHARE * total)
+    .sort((a, b) => b.ink - a.ink || a.k - b.k)
+    .slice(0, MAX_PARTS);
+  if (kept.length < 2) return [];
+  return kept.map(({ ink, k }) => {
+    const b = blobs.boxes[k]!;
+    const erase = new Uint8Array(w * h);
+    for (let y = b[1]; y < b[3]; y++) {
+      for (let x = b[0], i = y * w + x; x < b[2]; x++, i++) {
+        const label = blobs.labels[i]!;
+        if (label && label !== k + 1) erase[i] = 1;
+      }
+    }
+    return { box: b, erase, share: Math.max(1, Math.round((ink / total) * SHARE_STEPS)) / SHARE_STEPS };
+  });
+}
+
+/** One stored part (by its place among its logo's parts) meeting one query part in one orientation. */
+export interface PartPair {
+  stored: number;
+  query: number;
+  orientation: number;
+  phash: number;
+  dhash: number;
+  correlation: number;
+}
+
+/** How strictly the arrangement must agree. */
+export interface PartsArrangement {
+  /** the farthest a part's centre may lie from where the anchor pair puts it, as a share of the stored figure's side */
+  tolerance: number;
+  /** log2 of the largest ratio between two pairs' scales */
+  maxScale: number;
+  /** at least this many of the stored logo's parts must agree, */
+  minParts: number;
+  /** holding at least this share of its ink */
+  minShare: number;
+}
+
+export interface PartsAgreement {
+  /** the query's orientation that carries the stored parts onto it */
+  orientation: number;
+  /** the share of the stored logo's ink in the parts that agree */
+  share: number;
+  /** the agreeing pairs' thumbnail correlations, weighted by their stored shares */
+  correlation: number;
+  parts: number;
+  /** the anchor pair's distances */
+  phash: number;
+  dhash: number;
+}
+
+/**
+ * Where the query's orientation v puts an offset (dx, dy) of the stored figure, as hash.ts orient turns the query:
+ * orientation bit 4 transposes, bit 1 mirrors across, bit 2 down.
+ */
+function turned(dx: number, dy: number, v: number): [number, number] {
+  let a = v & 4 ? dy : dx;
+  let b = v & 4 ? dx : dy;
+  if (v & 1) a = -a;
+  if (v & 2) b = -b;
+  return [a, b];
+}
+
+const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+const boxArea = (b: Box) => Math.max(1, b[2] - b[0]) * Math.max(1, b[3] - b[1]);
+
+/**
+ * The best arrangement of the stored logo's parts found in the query, or null when none meets `limits`. Each pair
+ * in turn is the anchor: its orientation, its scale (the square root of the boxes' areas' ratio) and its centres
+ * carry every other stored part to a place in the query, and a pair in the same orientation whose query part lies
+ * there (and at the same scale) agrees. Each stored and each query part is used once. The answer does not depend
+ * on the order of `pairs`.
+ */
+export function partsAgree(
+  pairs: readonly PartPair[], stored: readonly PartPlace[], query: readonly PartPlace[], limits: PartsArrangement,
+): PartsAgreement | null {
+  const sorted = [...pairs].sort((a, b) => a.stored - b.stored || a.query - b.query || a.orientation - b.orientation);
+  if (new Set(sorted.map((p) => p.stored)).size < limits.minParts) return null;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const p of stored) {
+    x0 = Math.min(x0, p.box[0]);
+    y0 = Math.min(y0, p.box[1]);
+    x1 = Math.max(x1, p.box[2]);
+    y1 = Math.max(y1, p.box[3]);
+  }
+  const side = Math.max(x1 - x0, y1 - y0, 1);
+  const scaleOf = (p: PartPair) => Math.sqrt(boxArea(query[p.query]!.box) / boxArea(stored[p.stored]!.box));
+  let best: PartsAgreement | null = null;
+  for (const anchor of sorted) {
+    const v = anchor.orientation;
+    const scale = scaleOf(anchor);
+    const [sx, sy] = centre(stored[anchor.stored]!.box);
+    const [qx, qy] = centre(query[anchor.query]!.box);
+    const usedStored = new Set([anchor.stored]);
+    const usedQuery = new Set([anchor.query]);
+    let share = stored[anchor.stored]!.share;
+    let weighted = share * anchor.correlation;
+    for (const p of sorted) {
+      if (p.orientation !== v || usedStored.has(p.stored) || usedQuery.has(p.query)) continue;
+      if (Math.abs(Math.log2(scaleOf(p) / scale)) > limits.maxScale) continue;
+      const [cx, cy] = centre(stored[p.stored]!.box);
+      const [dx, dy] = turned(cx - sx, cy - sy, v);
+      const [px, py] = centre(query[p.query]!.box);
+      if (Math.hypot(qx + scale * dx - px, qy + scale * dy - py) > limits.tolerance * scale * side) continue;
+      usedStored.add(p.stored);
+      usedQuery.add(p.query);
+      const s = stored[p.stored]!.share;
+      share += s;
+      weighted += s * p.correlation;
+    }
+    if (usedStored.size < limits.minParts || share < limits.minShare) continue;
+    const correlation = weighted / share;
+    // the larger share wins, then the higher correlation; the sorted order breaks exact ties the same way every time
+    if (!best || share > best.share + 1e-12 || (Math.abs(share - best.share) <= 1e-12 && correlation > best.correlation + 1e-12)) {
+      best = { orientation: v, share, correlation, parts: usedStored.size, phash: anchor.phash, dhash: anchor.dhash };
+    }
+  }
+  return best;
+}

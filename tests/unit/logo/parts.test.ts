@@ -1,0 +1,156 @@
+// Matching by parts: a copy that changed one element of a logo, or added one, is found by the elements it kept in
+// their places; the same elements laid out otherwise are not.
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { LogoIndex, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { storedHashesOf } from '../../../shared/engine/logo/match';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+import { type PartPair, type PartPlace, partRegions, partsAgree } from '../../../shared/engine/logo/parts';
+import type { GrayImage } from '../../../shared/engine/logo/prepare';
+
+interface Element {
+  shape: 'disc' | 'triangle' | 'star' | 'bar' | 'square';
+  x: number;
+  y: number;
+  size: number;
+  fill: string;
+}
+
+function shapeSvg({ shape, x, y, size, fill }: Element): string {
+  const r = size / 2;
+  if (shape === 'disc') return `<circle cx="${x}" cy="${y}" r="${r}" fill="${fill}"/>`;
+  if (shape === 'square') return `<rect x="${x - r}" y="${y - r}" width="${size}" height="${size}" fill="${fill}"/>`;
+  if (shape === 'bar') return `<rect x="${x - r}" y="${y - r / 4}" width="${size}" height="${r / 2}" fill="${fill}"/>`;
+  if (shape === 'triangle') return `<polygon points="${x},${y - r} ${x + r},${y + r} ${x - r},${y + r}" fill="${fill}"/>`;
+  const points = Array.from({ length: 10 }, (_, i) => {
+    const a = (Math.PI * i) / 5 - Math.PI / 2;
+    const k = i % 2 ? r * 0.45 : r;
+    return `${(x + Math.cos(a) * k).toFixed(1)},${(y + Math.sin(a) * k).toFixed(1)}`;
+  }).join(' ');
+  return `<polygon points="${points}" fill="${fill}"/>`;
+}
+
+const logoPng = (elements: Element[]) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
+  <rect width="256" height="256" fill="#fff"/>${elements.map(shapeSvg).join('')}</svg>`)).png().toBuffer();
+
+/** A mark of four elements, each in its own colour: a disc with a triangle overlapping it, a star, a bar. */
+const MARK: Element[] = [
+  { shape: 'disc', x: 90, y: 100, size: 110, fill: '#1d3f8f' },
+  { shape: 'triangle', x: 150, y: 130, size: 70, fill: '#d04020' },
+  { shape: 'star', x: 200, y: 60, size: 60, fill: '#e0a010' },
+  { shape: 'bar', x: 128, y: 215, size: 200, fill: '#207040' },
+];
+
+async function features(image: Promise<Buffer>, crops = true): Promise<LogoFeatures> {
+  const r = await logoFeatures(await image, { crops });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
+/** Only the parts compared: what the other kinds of pair would find is not this test's question. */
+const onlyParts: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, parts: LOGO_RULE.parts! };
+
+describe('logo parts', () => {
+  it('cuts the ink into parts where the colour changes, even over a JPEG\'s soft edge, and keeps one-colour ink whole', () => {
+    // 40 × 40: a blue frame around a red square that touches it, and beside them nothing
+    const w = 40;
+    const rgb = new Uint8Array(w * w * 3).fill(255);
+    const paint = (x0: number, y0: number, x1: number, y1: number, c: [number, number, number]) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) rgb.set(c, (y * w + x) * 3);
+    };
+    paint(2, 2, 38, 38, [20, 40, 160]);
+    paint(12, 12, 28, 28, [200, 40, 30]);
+    // the ink image as prepare.ts makes it: every pixel of both colours is full ink
+    const inkOf = (): GrayImage => ({ width: w, height: w, data: Uint8Array.from({ length: w * w }, (_, i) => (rgb[3 * i] === 255 ? 255 : 0)) });
+    const parts = partRegions(inkOf(), rgb, [0, 0, w, w]);
+    expect(parts).toHaveLength(2);
+    const [frame, square] = parts;
+    expect(frame!.box).toEqual([2, 2, 38, 38]);
+    expect(square!.box[2] - square!.box[0]).toBeGreaterThanOrEqual(14);
+    expect(frame!.share + square!.share).toBeCloseTo(1, 1);
+    // the square inside the frame's box is erased when the frame is hashed
+    expect(frame!.erase[20 * w + 20]).toBe(1);
+    expect(frame!.erase[5 * w + 5]).toBe(0);
+    // a soft edge: the colours blend over two pixels each side, no two neighbours far apart
+    for (let y = 10; y < 30; y++) {
+      for (let x = 10; x < 30; x++) {
+        const inside = x >= 12 && x < 28 && y >= 12 && y < 28;
+        const rim = !inside && x >= 10 && x < 30 && y >= 10 && y < 30;
+        if (rim) rgb.set([110, 40, 95], (y * w + x) * 3);
+      }
+    }
+    expect(partRegions(inkOf(), rgb, [0, 0, w, w])).toHaveLength(2);
+    // one colour throughout: one part, so no parts at all
+    paint(2, 2, 38, 38, [20, 40, 160]);
+    expect(partRegions(inkOf(), rgb, [0, 0, w, w])).toEqual([]);
+  });
+
+  it('agrees on an arrangement carried by one orientation, scale and placement, whatever the order of the pairs', () => {
+    const stored: PartPlace[] = [
+      { box: [10, 10, 50, 50], share: 0.5 },
+      { box: [60, 10, 80, 30], share: 0.2 },
+      { box: [10, 60, 90, 70], share: 0.3 },
+    ];
+    // the query: mirrored left to right (orientation 1) and 1.5 times larger
+    const mirror = (b: PartPlace['box']): PartPlace['box'] => [(100 - b[2]) * 1.5, b[1] * 1.5, (100 - b[0]) * 1.5, b[3] * 1.5];
+    const query: PartPlace[] = stored.map((p) => ({ box: mirror(p.box), share: p.share }));
+    const pair = (s: number, q: number, orientation = 1): PartPair => ({ stored: s, query: q, orientation, phash: 2, dhash: 3, correlation: 0.9 });
+    const limits = { tolerance: 0.05, maxScale: 0.25, minParts: 2, minShare: 0.6 };
+    const pairs = [pair(0, 0), pair(1, 1), pair(2, 2), pair(1, 1, 0)];
+    const agreed = partsAgree(pairs, stored, query, limits)!;
+    expect(agreed).toMatchObject({ orientation: 1, parts: 3 });
+    expect(agreed.share).toBeCloseTo(1);
+    expect(partsAgree([...pairs].reverse(), stored, query, limits)).toEqual(agreed);
+    // the star moved to the other corner: the disc and the bar still agree
+    const moved = query.map((p, i) => (i === 1 ? { ...p, box: [0, 120, 30, 150] as PartPlace['box'] } : p));
+    expect(partsAgree(pairs, stored, moved, limits)!.share).toBeCloseTo(0.8);
+    // only the small parts in their place hold too little of the logo
+    expect(partsAgree([pair(1, 1), pair(2, 2)], stored, query, limits)).toBeNull();
+    // every part elsewhere: nothing agrees
+    const shuffled = [query[2]!, query[0]!, query[1]!];
+    expect(partsAgree(pairs, stored, shuffled, limits)).toBeNull();
+  });
+
+  it('finds a copy with one element changed or one added by its parts', async () => {
+    const mark = await features(logoPng(MARK));
+    expect(mark.parts.length).toBeGreaterThanOrEqual(4);
+    const index = new LogoIndex(registryOf([mark]));
+    const copies = {
+      // the star became a square
+      changed: MARK.map((e) => (e.shape === 'star' ? { ...e, shape: 'square' as const, size: 44 } : e)),
+      // a disc added at the upper left corner, touching nothing
+      added: [...MARK, { shape: 'disc' as const, x: 30, y: 30, size: 40, fill: '#802080' }],
+    };
+    for (const [form, elements] of Object.entries(copies)) {
+      const query = await features(logoPng(elements).then((png) => sharp(png).flop().jpeg({ quality: 80 }).toBuffer()), false);
+      expect(index.search(query, LOGO_RULE).map((m) => m.index), form).toEqual([0]);
+      const byParts = index.search(query, onlyParts);
+      expect(byParts.map((m) => [m.index, m.via, m.orientation]), form).toEqual([[0, 'parts', 1]]);
+      expect(byParts).toEqual(scanLogos(index.stored, query, onlyParts));
+      expect(index.search(query, LOGO_RULE)).toEqual(scanLogos(index.stored, query, LOGO_RULE));
+    }
+    // the changed copy is found by its parts alone (an added element beside the figure is also peeled off)
+    const changed = await features(logoPng(copies.changed).then((png) => sharp(png).flop().jpeg({ quality: 80 }).toBuffer()), false);
+    expect(index.search(changed, { ...LOGO_RULE, parts: undefined })).toEqual([]);
+  });
+
+  it('does not take the same elements laid out otherwise for a copy', async () => {
+    // a star and a triangle above a bar; then the star moved below and the bar above. (Elements symmetric every
+    // way, a disc or a square, would let some turn of the arrangement fit two of them: distances are all they have.)
+    const mark: Element[] = [
+      { shape: 'star', x: 70, y: 70, size: 100, fill: '#1d3f8f' },
+      { shape: 'triangle', x: 190, y: 70, size: 100, fill: '#e0a010' },
+      { shape: 'bar', x: 128, y: 200, size: 120, fill: '#d04020' },
+    ];
+    const index = new LogoIndex(registryOf([await features(logoPng(mark))]));
+    const moved: Element[] = [{ ...mark[0]!, x: 90, y: 170 }, mark[1]!, { ...mark[2]!, x: 120, y: 12 }];
+    const layout = await features(logoPng(moved).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    // its elements are the mark's (placed anywhere they would meet), only the arrangement tells them apart
+    const anywhere: LogoRule = { ...onlyParts, parts: { ...onlyParts.parts!, tolerance: 100, maxScale: 100 } };
+    expect(index.search(layout, anywhere).map((m) => m.index)).toEqual([0]);
+    expect(index.search(layout, onlyParts)).toEqual([]);
+    expect(scanLogos(index.stored, layout, onlyParts)).toEqual([]);
+  });
+});
