@@ -1,14 +1,15 @@
 // Worker thread of the logo throughput benchmark: hashes the files it is sent (with their crops when asked: the
 // registry's) and returns the flat arrays.
 import { parentPort } from 'node:worker_threads';
-import { hashFiles } from './hashing';
+import { hashFiles, packParts } from './hashing';
 
 parentPort?.on('message', ({ files, crops }: { files: string[]; crops: boolean }) => {
   void hashFiles(files, 4, { crops }).then((set) => {
+    const parts = packParts(set.parts);
     parentPort?.postMessage(
-      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect, symmetric: set.symmetric },
+      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect, symmetric: set.symmetric, parts },
       // the arrays are made here with new, so their buffers are plain ArrayBuffers
-      [set.phash.buffer as ArrayBuffer, set.dhash.buffer as ArrayBuffer, set.thumb.buffer as ArrayBuffer],
+      [set.phash.buffer, set.dhash.buffer, set.thumb.buffer, parts.phash.buffer, parts.dhash.buffer, parts.thumb.buffer].map((b) => b as ArrayBuffer),
     );
   });
 });

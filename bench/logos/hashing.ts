@@ -1,7 +1,7 @@
 // Hashing many image files with a bounded number in flight (sharp decodes on libuv's threads; the pure hashing
 // runs here), keeping the hashes in flat arrays.
 import { readFile } from 'node:fs/promises';
-import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
+import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
 
@@ -21,6 +21,8 @@ export interface HashedSet {
   aspect: Float64Array;
   /** each symmetric image's symmetric hash and colour detail, by position */
   symmetric: Array<SymmetricFeatures | undefined>;
+  /** each image's parts, by position */
+  parts: LogoPart[][];
 }
 
 const WORDS = ORIENTATIONS * 2;
@@ -33,6 +35,7 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
   const variants: LogoVariant[][] = files.map(() => []);
   const aspect = new Float64Array(files.length);
   const symmetric: Array<SymmetricFeatures | undefined> = files.map(() => undefined);
+  const parts: LogoPart[][] = files.map(() => []);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -48,10 +51,11 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
       variants[i] = f.value.variants;
       aspect[i] = f.value.aspect;
       symmetric[i] = f.value.symmetric;
+      parts[i] = f.value.parts;
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { phash, dhash, thumb, failed, variants, aspect, symmetric };
+  return { phash, dhash, thumb, failed, variants, aspect, symmetric, parts };
 }
 
 /** The hashes of item i of a set (all orientations), as a query. */
@@ -62,6 +66,7 @@ export const queryOf = (set: HashedSet, i: number) => ({
   aspect: set.aspect[i]!,
   variants: set.variants[i]!.filter((v) => v.kind === 'peel'),
   symmetric: set.symmetric[i],
+  parts: set.parts[i],
 });
 
 /** Orientation 0 of every item: what a registry stores (a failed image as a blank entry that nothing meets). */
@@ -73,5 +78,57 @@ export function storedOf(set: HashedSet): StoredHashes {
     aspect,
     variants: set.failed.has(i) ? [] : set.variants[i]!.filter(isRegistryVariant),
     symmetric: set.failed.has(i) ? undefined : set.symmetric[i],
+    parts: set.failed.has(i) ? [] : set.parts[i],
   })));
+}
+
+/**
+ * The parts of a set's images in flat arrays, for posting from a worker thread: a structured clone of 300,000
+ * small objects with their typed arrays costs the receiving thread more than searching them.
+ */
+export interface PackedParts {
+  /** image i's parts are first[i] .. first[i + 1] */
+  first: Uint32Array;
+  phash: Uint32Array;
+  dhash: Uint32Array;
+  thumb: Uint8Array;
+  box: Uint16Array;
+  share: Float64Array;
+  aspect: Float64Array;
+  informative: Uint8Array;
+}
+
+export function packParts(parts: readonly LogoPart[][]): PackedParts {
+  const first = new Uint32Array(parts.length + 1);
+  parts.forEach((p, i) => (first[i + 1] = first[i]! + p.length));
+  const n = first[parts.length]!;
+  const packed: PackedParts = {
+    first, phash: new Uint32Array(n * WORDS), dhash: new Uint32Array(n * WORDS), thumb: new Uint8Array(n * T), box: new Uint16Array(4 * n),
+    share: new Float64Array(n), aspect: new Float64Array(n), informative: new Uint8Array(n),
+  };
+  parts.flat().forEach((p, k) => {
+    packed.phash.set(p.phash, k * WORDS);
+    packed.dhash.set(p.dhash, k * WORDS);
+    packed.thumb.set(p.thumb, k * T);
+    packed.box.set(p.box, 4 * k);
+    packed.share[k] = p.share;
+    packed.aspect[k] = p.aspect;
+    packed.informative[k] = p.informative;
+  });
+  return packed;
+}
+
+/** The parts again, as views into the packed arrays. */
+export function unpackParts(packed: PackedParts): LogoPart[][] {
+  return Array.from({ length: packed.first.length - 1 }, (_, i) => {
+    const out: LogoPart[] = [];
+    for (let k = packed.first[i]!; k < packed.first[i + 1]!; k++) {
+      out.push({
+        phash: packed.phash.subarray(k * WORDS, (k + 1) * WORDS), dhash: packed.dhash.subarray(k * WORDS, (k + 1) * WORDS),
+        thumb: packed.thumb.subarray(k * T, (k + 1) * T), box: [packed.box[4 * k]!, packed.box[4 * k + 1]!, packed.box[4 * k + 2]!, packed.box[4 * k + 3]!],
+        share: packed.share[k]!, aspect: packed.aspect[k]!, informative: packed.informative[k]!,
+      });
+    }
+    return out;
+  });
 }

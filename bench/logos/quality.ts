@@ -1,8 +1,10 @@
 // Quality on the generated logo set: hash every image, choose the rule (LogoRule) on the fit half only, then
-// write hits for each half and score them with ../shared/bench/score.mjs. `--write` stores the chosen rule in
-// shared/engine/logo/rule.ts (the one the app uses); `--write-symmetric` chooses only the limits for symmetric
-// figures, keeping the shipped rule's others (which the registry-size run of scale.ts may have to decide).
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS]
+// write hits for each half and score them with ../shared/bench/score.mjs. The limits for matching by parts are
+// chosen last, beside the others (choose-parts.ts). `--write` stores the chosen rule in shared/engine/logo/rule.ts
+// (the one the app uses); `--write-symmetric` chooses only the limits for symmetric figures and for parts, and
+// `--write-parts` only those for parts, keeping the shipped rule's others (which the registry-size run of scale.ts
+// may have to decide).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,8 @@ import { hasDetail } from '../../shared/engine/logo/detail';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
+import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
+import { chooseParts } from './choose-parts';
 
 const P_MAX = 12;
 /**
@@ -26,13 +30,6 @@ const S_STEPS = [12, 16, 20, 24, 28, 32, 40, 128];
 const C_STEPS = [0.85, 0.875, 0.9, 0.925, 0.94, 0.95, 0.96, 0.97, 0.98];
 /** log2 of the largest ratio of box shapes allowed (undefined: not compared) */
 const A_STEPS = [0.15, 0.3, 0.5, undefined];
-/**
- * The fit half's limit on all negatives flagged, under the target of 0.01 to leave room for the holdout. Not per
- * kind: the unrelated ones are 500 a half, where one flag more is 0.002 and a per-kind limit chooses by chance.
- */
-const FIT_FP_LIMIT = 0.005;
-/** The recall each kind must reach. */
-const TARGET = 0.95;
 
 /**
  * Detail correlations tried for symmetric pairs (both figures with inner detail). Not below 0.8: the fit half's
@@ -100,14 +97,6 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
   });
 }
 
-interface RuleFigures {
-  rule: LogoRule;
-  recall: Record<string, number>;
-  falseFlag: Record<string, number>;
-  /** all negatives flagged */
-  flagged: number;
-}
-
 const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: number }) =>
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
@@ -117,21 +106,7 @@ const meets = (e: Reach[number], r: LogoRule) => {
 };
 
 function figures(rows: Row[], reach: Reach[], rule: LogoRule): RuleFigures {
-  const n = new Map<string, number>();
-  const good = new Map<string, number>();
-  rows.forEach((row, i) => {
-    n.set(row.kind, (n.get(row.kind) ?? 0) + 1);
-    const hit = reach[i]!.some((e) => (row.expect ? e[3] : true) && meets(e, rule));
-    if (hit) good.set(row.kind, (good.get(row.kind) ?? 0) + 1);
-  });
-  const share = (k: string) => (good.get(k) ?? 0) / (n.get(k) ?? 1);
-  const negatives = NEGATIVE_KINDS.reduce((a, k) => a + (n.get(k) ?? 0), 0);
-  return {
-    rule,
-    recall: Object.fromEntries(IMITATION_KINDS.map((k) => [k, share(k)])),
-    falseFlag: Object.fromEntries(NEGATIVE_KINDS.map((k) => [k, share(k)])),
-    flagged: NEGATIVE_KINDS.reduce((a, k) => a + (good.get(k) ?? 0), 0) / Math.max(1, negatives),
-  };
+  return tally(rows, rule, (row, i) => reach[i]!.some((e) => (row.expect ? e[3] : true) && meets(e, rule)));
 }
 
 /**
@@ -186,11 +161,6 @@ function chooseRule(rows: Row[], reach: Reach[], keep?: LogoRule): RuleFigures {
   return grid((t) => ({ ...t, partial, peel, symmetric }), FIT_FP_LIMIT) ?? figures(rows, reach, { ...first, partial, peel, symmetric });
 }
 
-/** Recall credited up to the target per kind first (every kind must reach it), the mean beyond it breaking ties. */
-function credit(f: RuleFigures): number {
-  return Object.values(f.recall).reduce((a, b) => a + Math.min(b, TARGET) + 0.01 * b, 0) / IMITATION_KINDS.length;
-}
-
 function score(scoreMjs: string, labels: string, hits: string): { byKind: Record<string, { n: number; found: number; flagged: number }>; recall: number; top1: number } {
   const r = spawnSync(process.execPath, [scoreMjs, labels, hits, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`score.mjs: ${r.stderr}`);
@@ -211,8 +181,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS]');
-  const writing = flag === '--write' || flag === '--write-symmetric';
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS]');
+  const writing = flag === '--write' || flag === '--write-symmetric' || flag === '--write-parts';
   const t0 = Date.now();
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -229,20 +199,25 @@ async function main() {
   if (process.argv.includes('--explain')) explain(rows, reach);
   const part = (p: 'fit' | 'holdout') => rows.map((x, i) => [x, i] as const).filter(([x]) => splitOf(x.family || x.id) === p);
   const fit = part('fit');
-  const chosen = chooseRule(fit.map(([x]) => x), fit.map(([, i]) => reach[i]!), flag === '--write-symmetric' ? LOGO_RULE : undefined);
+  const fitRows = fit.map(([x]) => x);
+  const fitReach = fit.map(([, i]) => reach[i]!);
+  const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
+  const index = new LogoIndex(stored);
+  const chosen = chooseParts(fitRows, fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i))), markIds, index, others.rule);
   const rule = writing ? chosen.rule : LOGO_RULE;
   const limits = (r: LogoThresholds) => `phash ≤ ${r.maxPhash}, phash + dhash ≤ ${r.maxSum}, thumbnail correlation ≥ ${r.minCorrelation}` +
     (r.maxAspect === undefined ? '' : `, box shapes within 2^${r.maxAspect}`);
   const show = (r: LogoRule) => `${limits(r)}; the query against a crop of a logo: ${r.partial ? limits(r.partial) : 'not compared'}; ` +
     `a peel of the query against a logo: ${limitsOf(r, 'peel') ? limits(limitsOf(r, 'peel')!) : 'not compared'}; ` +
-    `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}`;
+    `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}; ` +
+    `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +
+      `placed within ${r.parts.tolerance} of its side, scales within 2^${r.parts.maxScale}` : 'not compared'}`;
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);
   if (writing && ruleFile) {
     writeFileSync(ruleFile, `// Generated by bench/logos/quality.ts ${flag} from the fit half of the generated logo set; do not edit.\n` +
       `import type { LogoRule } from './logo-index';\n\nexport const LOGO_RULE: LogoRule = ${JSON.stringify(chosen.rule).replace(/"(\w+)":/g, ' $1: ').replace(/}/g, ' }')};\n`);
   }
   // hits through the index, as the app finds them, scored by the shared scorer
-  const index = new LogoIndex(stored);
   for (const p of ['fit', 'holdout'] as const) {
     const lines: string[] = [];
     for (const [x, i] of part(p)) {
