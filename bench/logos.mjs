@@ -39,12 +39,13 @@ export const logos = {
       `(target ≤ 60 s; registry ${m.registrySeconds.toFixed(1)} s of it; CPU ${m.cpuSeconds.toFixed(1)} s over all threads; ` +
       `load average before ${load}), peak RSS ${m.peakMb} MB (target ≤ 1536 MB); unreadable ${m.registryFailed} + ${m.filingsFailed}`);
     console.log(`search alone: multi-index ${m.searchSeconds.toFixed(2)} s for all filings over ${m.registryEntries} registry entries ` +
-      `(logos and their crops); on ${m.sampled} of the filings multi-index ${m.indexSampleSeconds.toFixed(2)} s against ` +
+      `(logos and their crops; and the parts' index); on ${m.sampled} of the filings multi-index ${m.indexSampleSeconds.toFixed(2)} s against ` +
       `${m.scanSeconds.toFixed(2)} s scanning every entry (${(m.scanSeconds / m.indexSampleSeconds).toFixed(1)}×), ` +
       `filings where the two differ: ${m.differ}; ${m.hits} hits on ${m.filingsWithHits} filings`);
     const forms = Object.entries(m.copiesFound).map(([form, share]) => `${form} ${share.toFixed(3)}`).join(', ');
     console.log(`at this registry size: of the ${m.copies} filings copying a registry logo (drawn at 240 px against the ` +
       `registry's 200) the logo found per form: ${forms}; of the ${m.others} other filings ${m.othersFlagged} flagged ` +
-      `(${(m.othersFlagged / m.others).toFixed(4)}: false flags grow with the registry; compare the quality set above, 1,000 logos)`);
+      `(${(m.othersFlagged / m.others).toFixed(4)}: false flags grow with the registry; compare the quality set above, 1,000 logos); ` +
+      `their hits by kind of pair: ${Object.entries(m.othersByVia).map(([via, n]) => `${via} ${n}`).join(', ')}; ${m.registryParts} parts in the registry`);
   },
 };

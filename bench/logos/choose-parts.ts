@@ -9,9 +9,12 @@ import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
 
 /**
  * Tried strictest first, and a looser one is kept only when it finds more: the fit half's 2,500 negatives do not
- * tell most of them apart, while the 90,000 other filings at the registry size of scale.ts would.
+ * tell most of them apart, while the 90,000 other filings at the registry size of scale.ts would. The phash radius
+ * stops at 8: at 10 (phash + dhash ≤ 25, placed within 0.04) the fit half found one changed copy more and the
+ * holdout 0.001 more, but at the 10,000-logo registry the parts' search took 193 s instead of 98 s for the 100,000
+ * filings and flagged 5,978 of the 90,000 other filings instead of 5,913, for the same copies found.
  */
-const P_STEPS = [6, 8, 10];
+const P_STEPS = [6, 8];
 const C_STEPS = [0.9, 0.85, 0.8];
 const SHARE_STEPS = [0.7, 0.6, 0.5];
 const TOLERANCE_STEPS = [0.04, 0.06];

@@ -107,7 +107,7 @@ class Pairing {
     this.recordCount = 0;
   }
 
-  /** Query part `part` against stored part k in orientation v: noted when within the hash limits (phash within radius) and shape limits. */
+  /** Query part `part` against stored part k in orientation v: noted when within the shape and hash limits (phash within radius). */
   offer(part: QueryPart, k: number, v: number, limits: PartsLimits, radius: number): void {
     const stored = this.stored;
     if (limits.maxAspect !== undefined && Math.abs((v & 4 ? -part.aspect : part.aspect) - stored.aspect[k]!) > limits.maxAspect) return;
@@ -115,16 +115,16 @@ class Pairing {
     if (p > radius) return;
     const d = hamming(part.dhash, v * 2, stored.dhash, k * 2);
     if (p + d > limits.maxSum) return;
-    if (this.mask[k] === 0) {
-      this.touched[this.touchedCount++] = k;
-      this.nearest[2 * k] = p;
-      this.nearest[2 * k + 1] = d;
-    } else if (p + d < this.nearest[2 * k]! + this.nearest[2 * k + 1]! || (p + d === this.nearest[2 * k]! + this.nearest[2 * k + 1]! && p < this.nearest[2 * k]!)) {
-      // the nearest by both distances, then by phash: the same whatever order the orientations come in
+    const first = this.mask[k] === 0;
+    this.mask[k]! |= 1 << v;
+    if (first) this.touched[this.touchedCount++] = k;
+    const nearP = this.nearest[2 * k]!;
+    const nearD = this.nearest[2 * k + 1]!;
+    // the nearest by both distances, then by phash: the same whatever order the orientations come in
+    if (first || p + d < nearP + nearD || (p + d === nearP + nearD && p < nearP)) {
       this.nearest[2 * k] = p;
       this.nearest[2 * k + 1] = d;
     }
-    this.mask[k]! |= 1 << v;
   }
 
   /** Ends query part b: its pairs become records, counted per logo. */
@@ -137,7 +137,12 @@ class Pairing {
     }
     for (let t = 0; t < this.touchedCount; t++) {
       const k = this.touched[t]!;
-      this.records.set([k, b, this.mask[k]!, this.nearest[2 * k]!, this.nearest[2 * k + 1]!], 5 * this.recordCount++);
+      const at = 5 * this.recordCount++;
+      this.records[at] = k;
+      this.records[at + 1] = b;
+      this.records[at + 2] = this.mask[k]!;
+      this.records[at + 3] = this.nearest[2 * k]!;
+      this.records[at + 4] = this.nearest[2 * k + 1]!;
       this.mask[k] = 0;
       if (this.partStamp[k] === this.stamp) continue;
       this.partStamp[k] = this.stamp;

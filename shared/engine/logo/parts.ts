@@ -32,8 +32,8 @@ export interface PartPlace {
 }
 
 export interface PartRegion extends PartPlace {
-  /** the other parts' pixels, read as background when this part is hashed */
-  erase: Uint8Array;
+  /** the other parts' pixels in its box, read as background when this part is hashed (none: undefined) */
+  erase?: Uint8Array;
 }
 
 /**
@@ -65,14 +65,15 @@ export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box): P
   if (kept.length < 2) return [];
   return kept.map(({ ink, k }) => {
     const b = blobs.boxes[k]!;
-    const erase = new Uint8Array(w * h);
+    // made only for a part whose box holds another part's pixels (a disc on its own needs none)
+    let erase: Uint8Array | undefined;
     for (let y = b[1]; y < b[3]; y++) {
       for (let x = b[0], i = y * w + x; x < b[2]; x++, i++) {
         const label = blobs.labels[i]!;
-        if (label && label !== k + 1) erase[i] = 1;
+        if (label && label !== k + 1) (erase ??= new Uint8Array(w * h))[i] = 1;
       }
     }
-    return { box: b, erase, share: Math.max(1, Math.round((ink / total) * SHARE_STEPS)) / SHARE_STEPS };
+    return { box: b, ...(erase ? { erase } : {}), share: Math.max(1, Math.round((ink / total) * SHARE_STEPS)) / SHARE_STEPS };
   });
 }
 

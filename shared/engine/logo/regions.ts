@@ -61,6 +61,8 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
   return labelComponents(joined, ink, w, h);
 }
 
+let fillStack = new Int32Array(0);
+
 /**
  * The 4-connected components of `joined` (w × h), each with the count and box of its pixels set in `ink` (the
  * ink a component was grown from; pass `joined` itself to count every pixel).
@@ -68,7 +70,9 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
 export function labelComponents(joined: Uint8Array, ink: Uint8Array, w: number, h: number): Blobs {
   const labels = new Int32Array(w * h);
   const blobs: Blobs = { labels, ink: [], boxes: [] };
-  const stack = new Int32Array(w * h);
+  // the flood fill's stack is scratch, kept between calls (every logo labels its ink twice or more)
+  if (fillStack.length < w * h) fillStack = new Int32Array(w * h);
+  const stack = fillStack;
   for (let start = 0; start < w * h; start++) {
     if (!joined[start] || labels[start]) continue;
     const id = blobs.ink.length + 1;
