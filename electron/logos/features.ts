@@ -7,14 +7,14 @@ import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } fr
 import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
-import { partRegions, type PartPlace } from '../../shared/engine/logo/parts';
+import { colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 
 /**
  * Version of the features below (the decoding, the ink image, the regions, the soft copy, a symmetric figure's
  * symmetric hash and inner detail, the parts): stored features of another version are computed again from the
  * stored image (electron/logos/store.ts), never compared with these.
  */
-export const FEATURES_VERSION = 6;
+export const FEATURES_VERSION = 7;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -154,12 +154,16 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const { rgb, img, seen, box } = decoded.value;
   if (!box) return fail('invalid-input', '图片为空白，没有可比对的图形');
   const registry = options.crops !== false;
-  const regions = [...peelRegions(img, box, seen), ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
+  const cut = colourCut(img, rgb.data, box);
+  const peels = peelRegions(img, box, seen);
+  // a colour peel that leaves the box a blob peel leaves is the same figure hashed twice
+  const colour = colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i])));
+  const regions = [...peels, ...colour, ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
   const variants: LogoVariant[] = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
-  const parts = partRegions(img, rgb.data, box).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
+  const parts = partRegions(img, rgb.data, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
   return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts });
 }

@@ -5,8 +5,8 @@
 // by parts when parts of both match pairwise and sit in the same arrangement: one orientation, one scale and one
 // placement carry the stored parts onto the query's. The arrangement is what tells a copy from a filing that uses
 // the same elements laid out otherwise. Pure.
-import { type GrayImage } from './prepare';
-import { type Box, labelComponents } from './regions';
+import { type GrayImage, maskBox } from './prepare';
+import { type Blobs, type Box, labelComponents, PEEL_MAX_INK, PEEL_MIN_SHRINK, type Region } from './regions';
 
 /** Ink images are dark on light: a pixel at most this light is a part's core (full ink, not a border between colours). */
 const CORE_LEVEL = 64;
@@ -36,12 +36,20 @@ export interface PartRegion extends PartPlace {
   erase?: Uint8Array;
 }
 
+/** The figure's core ink cut where its colour changes, labelled; the regions that count as parts, largest first. */
+export interface ColourCut {
+  blobs: Blobs;
+  /** the kept regions' numbers in blobs and their core ink */
+  kept: Array<{ ink: number; k: number }>;
+  /** all core ink */
+  total: number;
+}
+
 /**
- * The parts of the figure inside box: the 4-connected regions of core ink (ink image img, its RGB pixels rgb) not
- * on an edge between two colours, largest first, those holding at least MIN_PART_SHARE of it, at most MAX_PARTS.
- * None when fewer than two (the figure is then one part, the whole).
+ * The 4-connected regions of core ink (ink image img, its RGB pixels rgb) inside box that lie on no edge between two
+ * colours; those holding at least MIN_PART_SHARE of it kept, at most MAX_PARTS. Read by partRegions and colourPeels.
  */
-export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box): PartRegion[] {
+export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): ColourCut {
   const { width: w, height: h, data } = img;
   const core = new Uint8Array(w * h);
   const differ = (a: number, b: number) => data[a]! <= INK_LEVEL && data[b]! <= INK_LEVEL &&
@@ -62,6 +70,16 @@ export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box): P
     .filter((b) => b.ink >= MIN_PART_SHARE * total)
     .sort((a, b) => b.ink - a.ink || a.k - b.k)
     .slice(0, MAX_PARTS);
+  return { blobs, kept, total };
+}
+
+/**
+ * The parts of the figure inside box: the kept regions of its colour cut, largest first. None when fewer than two
+ * (the figure is then one part, the whole).
+ */
+export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box, cut = colourCut(img, rgb, box)): PartRegion[] {
+  const { width: w } = img;
+  const { blobs, kept, total } = cut;
   if (kept.length < 2) return [];
   return kept.map(({ ink, k }) => {
     const b = blobs.boxes[k]!;
@@ -70,11 +88,57 @@ export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box): P
     for (let y = b[1]; y < b[3]; y++) {
       for (let x = b[0], i = y * w + x; x < b[2]; x++, i++) {
         const label = blobs.labels[i]!;
-        if (label && label !== k + 1) (erase ??= new Uint8Array(w * h))[i] = 1;
+        if (label && label !== k + 1) (erase ??= new Uint8Array(w * img.height))[i] = 1;
       }
     }
     return { box: b, ...(erase ? { erase } : {}), share: Math.max(1, Math.round((ink / total) * SHARE_STEPS)) / SHARE_STEPS };
   });
+}
+
+/**
+ * How far around a peeled part its rim goes with it: the border the ink image draws between two colours, a JPEG's
+ * halo and the content mask's own pixel around them (its 3 × 3 mean) lie within three decoded pixels of its core.
+ */
+const PEEL_RIM = 3;
+/** The most colour peels kept, largest shrink first. */
+const MAX_COLOUR_PEELS = 2;
+
+/**
+ * The figure without one part of another colour at its edge: an element added so that it touches the figure (a
+ * disc on a hexagon's corner), which no blob of the ink separates (regions.ts peelRegions), but its colour does.
+ * Each part holding at most PEEL_MAX_INK of the core ink is erased with its rim, and kept when the content box
+ * (content mask `mask`) shrinks by PEEL_MIN_SHRINK at least; largest shrink first.
+ */
+export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: ColourCut): Region[] {
+  const { width: w, height: h } = img;
+  const { blobs, kept, total } = cut;
+  if (kept.length < 2) return [];
+  const out: Array<Region & { shrink: number }> = [];
+  // the labels of the kept parts: the regions below MIN_PART_SHARE (a JPEG's specks on the part's rim) go with it
+  const isPart = new Uint8Array(blobs.ink.length + 1);
+  for (const { k } of kept) isPart[k + 1] = 1;
+  for (const { ink, k } of kept) {
+    if (ink > PEEL_MAX_INK * total) continue;
+    const b = blobs.boxes[k]!;
+    const erase = new Uint8Array(w * h);
+    for (let y = b[1]; y < b[3]; y++) {
+      for (let x = b[0]; x < b[2]; x++) {
+        if (blobs.labels[y * w + x] !== k + 1) continue;
+        // the part's pixel and the pixels around it (its rim, the border, the halo, specks), not another part's
+        for (let yy = Math.max(0, y - PEEL_RIM); yy <= Math.min(h - 1, y + PEEL_RIM); yy++) {
+          for (let xx = Math.max(0, x - PEEL_RIM), i = yy * w + xx; xx <= Math.min(w - 1, x + PEEL_RIM); xx++, i++) {
+            const label = blobs.labels[i]!;
+            if (label === k + 1 || !isPart[label]) erase[i] = 1;
+          }
+        }
+      }
+    }
+    const peeled = maskBox(mask, w, [0, 0, w, h], erase);
+    if (!peeled) continue;
+    const shrink = 1 - boxArea(peeled) / boxArea(box);
+    if (shrink >= PEEL_MIN_SHRINK) out.push({ kind: 'peel', box: peeled, erase, shrink });
+  }
+  return out.sort((a, b) => b.shrink - a.shrink).slice(0, MAX_COLOUR_PEELS).map(({ kind, box: b, erase }) => ({ kind, box: b, erase }));
 }
 
 /** One stored part (by its place among its logo's parts) meeting one query part in one orientation. */

@@ -31,9 +31,9 @@ const INK_STEP = 64;
 /** Ink within this many decoded pixels joins one blob: the strokes of a character and the characters of a line. */
 const JOIN = 2;
 /** A peeled element holds at most this share of the ink (it was added to the figure, not the figure). */
-const PEEL_MAX_INK = 0.3;
+export const PEEL_MAX_INK = 0.3;
 /** and its removal shrinks the content box by at least this share of its area. */
-const PEEL_MIN_SHRINK = 0.05;
+export const PEEL_MIN_SHRINK = 0.05;
 /** The most peels kept, largest shrink first. */
 const MAX_PEELS = 3;
 /** Strips cut from each side for the crops, as shares of the content box's side (a crop cuts about 4–10 %). */

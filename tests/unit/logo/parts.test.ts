@@ -133,9 +133,11 @@ describe('logo parts', () => {
       expect(byParts).toEqual(scanLogos(index.stored, query, onlyParts));
       expect(index.search(query, LOGO_RULE)).toEqual(scanLogos(index.stored, query, LOGO_RULE));
     }
-    // the changed copy is found by its parts alone (an added element beside the figure is also peeled off)
+    // the changed copy is found by its parts where the whole figure's limits alone miss it (an added element beside
+    // the figure is also peeled off; the close limits, hashes this near, also take the changed one as a whole)
     const changed = await features(logoPng(copies.changed).then((png) => sharp(png).flop().jpeg({ quality: 80 }).toBuffer()), false);
-    expect(index.search(changed, { ...LOGO_RULE, parts: undefined })).toEqual([]);
+    expect(index.search(changed, { ...LOGO_RULE, parts: undefined, close: undefined })).toEqual([]);
+    expect(index.search(changed, { ...LOGO_RULE, parts: undefined }).map((m) => m.via)).toEqual(['whole']);
   });
 
   it('does not take the same elements laid out otherwise for a copy', async () => {
@@ -154,5 +156,23 @@ describe('logo parts', () => {
     expect(index.search(layout, anywhere).map((m) => m.index)).toEqual([0]);
     expect(index.search(layout, onlyParts)).toEqual([]);
     expect(scanLogos(index.stored, layout, onlyParts)).toEqual([]);
+  });
+
+  it('peels off an element of another colour that touches the figure, which no gap separates', async () => {
+    // a blue square with two yellow bars in it, registered; the copy adds a purple disc touching its left side
+    const svg = (disc: string) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
+      <rect width="256" height="256" fill="#fff"/><rect x="60" y="50" width="160" height="160" fill="#2a20d0"/>
+      <rect x="150" y="65" width="50" height="26" fill="#e0a010"/><rect x="75" y="170" width="40" height="26" fill="#e0a010"/>
+      ${disc ? `<circle cx="46" cy="130" r="16" fill="${disc}"/>` : ''}</svg>`)).png().toBuffer();
+    const index = new LogoIndex(registryOf([await features(svg(''))]));
+    const rule = { ...LOGO_RULE, parts: undefined };
+    const copy = await features(svg('#a02080'), false);
+    const found = index.search(copy, rule);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
+    expect(found).toEqual(scanLogos(index.stored, copy, rule));
+    // the same disc in the square's own colour is one region with it: nothing to peel it by, and nothing found
+    const sameColour = await features(svg('#2a20d0'), false);
+    expect(sameColour.variants.some((v) => v.kind === 'peel')).toBe(false);
+    expect(index.search(sameColour, rule)).toEqual([]);
   });
 });
