@@ -3,8 +3,8 @@
 // chosen last, beside the others (choose-parts.ts). `--write` stores the chosen rule in shared/engine/logo/rule.ts
 // (the one the app uses); `--write-symmetric` chooses only the limits for symmetric figures and for parts, and
 // `--write-parts` only those for parts, keeping the shipped rule's others (which the registry-size run of scale.ts
-// may have to decide), and `--write-close` the close limits for whole figures and those for parts.
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS]
+// may have to decide).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,12 +38,6 @@ const A_STEPS = [0.15, 0.3, 0.5, undefined];
  * the same copies found.
  */
 const D_STEPS = [0.8, 0.9];
-/**
- * The fit half's allowance with the close limits (three quarters of the full one): with all of it they were chosen
- * at phash ≤ 8, phash + dhash ≤ 12, correlation ≥ 0.9, which flagged 3 more of the fit half's negatives and 3 more of
- * the holdout's for 5 more copies found on each.
- */
-const CLOSE_FP_LIMIT = (FIT_FP_LIMIT * 3) / 4;
 /**
  * Per filing, every (part, mark entry, orientation) within P_MAX phash bits: phash, phash + dhash, correlation,
  * expected, which kind of pair (whole, a crop of the mark, a peel of the filing, two symmetric figures by their
@@ -108,7 +102,7 @@ const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: n
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
 const meets = (e: Reach[number], r: LogoRule) => {
   const limits = limitsOf(r, e[4]);
-  return limits !== undefined && (within(e, limits) || (e[4] === 'whole' && r.close !== undefined && within(e, r.close)));
+  return limits !== undefined && within(e, limits);
 };
 
 function figures(rows: Row[], reach: Reach[], rule: LogoRule): RuleFigures {
@@ -123,7 +117,7 @@ function figures(rows: Row[], reach: Reach[], rule: LogoRule): RuleFigures {
  * variants with three quarters, then those for the query's peels, then the whole limits again beside them, these two
  * with the full allowance.
  */
-function chooseRule(rows: Row[], reach: Reach[], keep?: LogoRule, closeOnly = false): RuleFigures {
+function chooseRule(rows: Row[], reach: Reach[], keep?: LogoRule): RuleFigures {
   const grid = (make: (t: LogoThresholds) => LogoRule, allowance: number, maxP = P_RULE_MAX): RuleFigures | null => {
     let best: RuleFigures | null = null;
     let bestMean = -1;
@@ -159,28 +153,12 @@ function chooseRule(rows: Row[], reach: Reach[], keep?: LogoRule, closeOnly = fa
     }
     return symmetric;
   };
-  // the close limits last, beside everything else (their hashes nearer than the whole limits', so one search finds both)
-  // (nearer hashes, looser correlation: tried strictest first, and a looser one kept only when it finds more)
-  const chooseClose = (others: LogoRule): RuleFigures => {
-    let best = figures(rows, reach, { ...others, close: undefined });
-    for (let P = 4; P <= others.maxPhash; P++) {
-      for (const S of S_STEPS.filter((x) => x <= others.maxSum)) {
-        for (const C of C_STEPS.filter((x) => x < others.minCorrelation).reverse()) {
-          const f = figures(rows, reach, { ...others, close: { maxPhash: P, maxSum: S, minCorrelation: C, ...(others.maxAspect === undefined ? {} : { maxAspect: others.maxAspect }) } });
-          if (f.flagged <= CLOSE_FP_LIMIT && credit(f) > credit(best) + 1e-9) best = f;
-        }
-      }
-    }
-    return best;
-  };
-  if (keep && closeOnly) return chooseClose(keep);
   if (keep) return figures(rows, reach, { ...keep, symmetric: chooseSymmetric({ ...keep, symmetric: undefined }, FIT_FP_LIMIT) });
   const first = grid((t) => t, FIT_FP_LIMIT / 2)?.rule ?? none;
   const symmetric = chooseSymmetric(first, (FIT_FP_LIMIT * 5) / 8);
   const partial = grid((t) => ({ ...first, symmetric, partial: t, peel: none }), (FIT_FP_LIMIT * 3) / 4, P_VARIANT_MAX)?.rule.partial ?? none;
   const peel = grid((t) => ({ ...first, symmetric, partial, peel: t }), FIT_FP_LIMIT)?.rule.peel ?? none;
-  const whole = grid((t) => ({ ...t, partial, peel, symmetric }), FIT_FP_LIMIT)?.rule ?? { ...first, partial, peel, symmetric };
-  return chooseClose(whole);
+  return grid((t) => ({ ...t, partial, peel, symmetric }), FIT_FP_LIMIT) ?? figures(rows, reach, { ...first, partial, peel, symmetric });
 }
 
 function score(scoreMjs: string, labels: string, hits: string): { byKind: Record<string, { n: number; found: number; flagged: number }>; recall: number; top1: number } {
@@ -203,8 +181,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS]');
-  const writing = flag === '--write' || flag === '--write-symmetric' || flag === '--write-parts' || flag === '--write-close';
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS]');
+  const writing = flag === '--write' || flag === '--write-symmetric' || flag === '--write-parts';
   const t0 = Date.now();
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -223,15 +201,13 @@ async function main() {
   const fit = part('fit');
   const fitRows = fit.map(([x]) => x);
   const fitReach = fit.map(([, i]) => reach[i]!);
-  const others = flag === '--write-parts'
-    ? figures(fitRows, fitReach, LOGO_RULE)
-    : chooseRule(fitRows, fitReach, flag === '--write-symmetric' || flag === '--write-close' ? LOGO_RULE : undefined, flag === '--write-close');
+  const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
   const index = new LogoIndex(stored);
   const chosen = chooseParts(fitRows, fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i))), markIds, index, others.rule);
   const rule = writing ? chosen.rule : LOGO_RULE;
   const limits = (r: LogoThresholds) => `phash ≤ ${r.maxPhash}, phash + dhash ≤ ${r.maxSum}, thumbnail correlation ≥ ${r.minCorrelation}` +
     (r.maxAspect === undefined ? '' : `, box shapes within 2^${r.maxAspect}`);
-  const show = (r: LogoRule) => `${limits(r)}${r.close ? ` (or closer: ${limits(r.close)})` : ''}; the query against a crop of a logo: ${r.partial ? limits(r.partial) : 'not compared'}; ` +
+  const show = (r: LogoRule) => `${limits(r)}; the query against a crop of a logo: ${r.partial ? limits(r.partial) : 'not compared'}; ` +
     `a peel of the query against a logo: ${limitsOf(r, 'peel') ? limits(limitsOf(r, 'peel')!) : 'not compared'}; ` +
     `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}; ` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +

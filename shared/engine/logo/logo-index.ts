@@ -29,12 +29,6 @@ export interface LogoRule extends LogoThresholds {
   symmetric?: SymmetricLimits;
   /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
   parts?: PartsLimits;
-  /**
-   * Second limits for two whole figures: hashes nearer than the rule's own, thumbnails correlating less. A copy
-   * printed small, re-compressed or scanned keeps the low frequencies the hashes read, but its softened strokes and
-   * the JPEG's halo lower the pixel-by-pixel correlation below what an unrelated figure with hashes that near reaches.
-   */
-  close?: LogoThresholds;
 }
 
 /**
@@ -200,17 +194,12 @@ function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: bo
 
 const viaOf = (es: Entries, e: number, peel: boolean): LogoMatchVia => (peel ? 'peel' : e < es.logos ? 'whole' : 'crop');
 
-/** The match of a query part with entry e under the limits of that kind of pair (for two whole figures, either set), or null. */
+/** The match of a query part with entry e under the limits of that kind of pair, or null. */
 function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
   const via = viaOf(es, e, peel);
   const limits = limitsOf(rule, via);
-  if (!limits) return null;
-  const m = matchEntry(part, es, e, limits, via, es.owner[e]!);
-  return m || via !== 'whole' || !rule.close ? m : matchEntry(part, es, e, rule.close, via, es.owner[e]!);
+  return limits ? matchEntry(part, es, e, limits, via, es.owner[e]!) : null;
 }
-
-/** The radius whole logos are searched at: the farthest either set of whole limits reaches. */
-const wholeRadius = (rule: LogoRule) => Math.max(rule.maxPhash, rule.close?.maxPhash ?? -1);
 
 export class LogoIndex {
   /** the whole logos, and their crops (ids offset by the number of logos): each searched at its own radius */
@@ -260,7 +249,7 @@ export class LogoIndex {
       };
       const fromCrops = (e: number) => collect(es.logos + e);
       // whole against whole at the rule's radius; a part against a whole at the partial radius
-      const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : wholeRadius(rule);
+      const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : rule.maxPhash;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
         const lo = part.phash[v * 2 + 1]!;
