@@ -119,16 +119,18 @@ export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: Col
   for (const { k } of kept) isPart[k + 1] = 1;
   for (const { ink, k } of kept) {
     if (ink > PEEL_MAX_INK * total) continue;
-    // the other regions' boxes first (a rim wider): a part inside them cannot shrink the box, and most parts (the
-    // characters of a name, an element inside the figure) are, so they cost no erase mask
+    // the other parts' boxes first (a pixel wider): a part inside them cannot shrink the box, and most parts (the
+    // characters of a name, an element inside the figure) are, so they cost no erase mask. Not the regions too small
+    // to be parts: a JPEG's specks on this part's own rim are among them.
     const others: Box = [w, h, 0, 0];
-    blobs.boxes.forEach((o, j) => {
-      if (j === k || blobs.ink[j] === 0) return;
+    for (const { k: j } of kept) {
+      if (j === k) continue;
+      const o = blobs.boxes[j]!;
       others[0] = Math.min(others[0], o[0] - 1);
       others[1] = Math.min(others[1], o[1] - 1);
       others[2] = Math.max(others[2], o[2] + 1);
       others[3] = Math.max(others[3], o[3] + 1);
-    });
+    }
     if (1 - boxArea(others) / boxArea(box) < PEEL_MIN_SHRINK) continue;
     const b = blobs.boxes[k]!;
     const erase = new Uint8Array(w * h);
