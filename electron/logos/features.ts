@@ -10,9 +10,9 @@ import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions 
 import { colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 
 /**
- * Version of the features below (the decoding, the ink image, the regions, the soft copy, a symmetric figure's
- * symmetric hash and inner detail, the parts): stored features of another version are computed again from the
- * stored image (electron/logos/store.ts), never compared with these.
+ * Version of the features below (the decoding, the ink image, the regions — peels by blob, by colour and by valley,
+ * crops —, the soft copy, a symmetric figure's symmetric hash and inner detail, the parts): stored features of
+ * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  */
 export const FEATURES_VERSION = 7;
 
