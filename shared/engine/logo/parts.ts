@@ -5,8 +5,8 @@
 // by parts when parts of both match pairwise and sit in the same arrangement: one orientation, one scale and one
 // placement carry the stored parts onto the query's. The arrangement is what tells a copy from a filing that uses
 // the same elements laid out otherwise. Pure.
-import { type GrayImage, maskBox } from './prepare';
-import { type Blobs, type Box, labelComponents, PEEL_MAX_INK, PEEL_MIN_SHRINK, type Region } from './regions';
+import { type GrayImage } from './prepare';
+import { type Blobs, type Box, couldShrink, labelComponents, largestPeels, PEEL_MAX_INK, peelOf, type Region, unionBox } from './regions';
 
 /** Ink images are dark on light: a pixel at most this light is a part's core (full ink, not a border between colours). */
 const CORE_LEVEL = 64;
@@ -107,31 +107,21 @@ const MAX_COLOUR_PEELS = 2;
  * The figure without one part of another colour at its edge: an element added so that it touches the figure (a
  * disc on a hexagon's corner), which no blob of the ink separates (regions.ts peelRegions), but its colour does.
  * Each part holding at most PEEL_MAX_INK of the core ink is erased with its rim, and kept when the content box
- * (content mask `mask`) shrinks by PEEL_MIN_SHRINK at least; largest shrink first.
+ * (content mask `mask`) shrinks enough (regions.ts peelOf); largest shrink first.
  */
 export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: ColourCut): Region[] {
   const { width: w, height: h } = img;
   const { blobs, kept, total } = cut;
   if (kept.length < 2) return [];
-  const out: Array<Region & { shrink: number }> = [];
+  const out: Array<NonNullable<ReturnType<typeof peelOf>>> = [];
   // the labels of the kept parts: the regions below MIN_PART_SHARE (a JPEG's specks on the part's rim) go with it
   const isPart = new Uint8Array(blobs.ink.length + 1);
   for (const { k } of kept) isPart[k + 1] = 1;
   for (const { ink, k } of kept) {
     if (ink > PEEL_MAX_INK * total) continue;
-    // the other parts' boxes first (a pixel wider): a part inside them cannot shrink the box, and most parts (the
-    // characters of a name, an element inside the figure) are, so they cost no erase mask. Not the regions too small
-    // to be parts: a JPEG's specks on this part's own rim are among them.
-    const others: Box = [w, h, 0, 0];
-    for (const { k: j } of kept) {
-      if (j === k) continue;
-      const o = blobs.boxes[j]!;
-      others[0] = Math.min(others[0], o[0] - 1);
-      others[1] = Math.min(others[1], o[1] - 1);
-      others[2] = Math.max(others[2], o[2] + 1);
-      others[3] = Math.max(others[3], o[3] + 1);
-    }
-    if (1 - boxArea(others) / boxArea(box) < PEEL_MIN_SHRINK) continue;
+    // the other parts' boxes, a pixel wider; not the regions too small to be parts: a JPEG's specks on this part's
+    // own rim are among them
+    if (!couldShrink(unionBox(kept.filter((o) => o.k !== k).map((o) => blobs.boxes[o.k]!), 1), box)) continue;
     const b = blobs.boxes[k]!;
     const erase = new Uint8Array(w * h);
     for (let y = b[1]; y < b[3]; y++) {
@@ -146,12 +136,10 @@ export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: Col
         }
       }
     }
-    const peeled = maskBox(mask, w, [0, 0, w, h], erase);
-    if (!peeled) continue;
-    const shrink = 1 - boxArea(peeled) / boxArea(box);
-    if (shrink >= PEEL_MIN_SHRINK) out.push({ kind: 'peel', box: peeled, erase, shrink });
+    const peel = peelOf(mask, w, h, box, erase);
+    if (peel) out.push(peel);
   }
-  return out.sort((a, b) => b.shrink - a.shrink).slice(0, MAX_COLOUR_PEELS).map(({ kind, box: b, erase }) => ({ kind, box: b, erase }));
+  return largestPeels(out, MAX_COLOUR_PEELS);
 }
 
 /** One stored part (by its place among its logo's parts) meeting one query part in one orientation. */

@@ -33,7 +33,7 @@ const JOIN = 2;
 /** A peeled element holds at most this share of the ink (it was added to the figure, not the figure). */
 export const PEEL_MAX_INK = 0.3;
 /** and its removal shrinks the content box by at least this share of its area. */
-export const PEEL_MIN_SHRINK = 0.05;
+const PEEL_MIN_SHRINK = 0.05;
 /** The most peels kept, largest shrink first. */
 const MAX_PEELS = 3;
 /** Strips cut from each side for the crops, as shares of the content box's side (a crop cuts about 4–10 %). */
@@ -117,33 +117,54 @@ function dilateLine(src: Uint8Array, out: Uint8Array, from: number, step: number
 
 const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
 
+/** The box around boxes, each widened by margin pixels. */
+export function unionBox(boxes: Iterable<Box>, margin = 0): Box {
+  const out: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    out[0] = Math.min(out[0], b[0] - margin);
+    out[1] = Math.min(out[1], b[1] - margin);
+    out[2] = Math.max(out[2], b[2] + margin);
+    out[3] = Math.max(out[3], b[3] + margin);
+  }
+  return out;
+}
+
+/**
+ * Whether taking an element off could shrink the content box enough when the rest of the ink lies in `rest`: an
+ * element inside the rest's box cannot, and most are, so they cost no erase mask.
+ */
+export const couldShrink = (rest: Box, box: Box): boolean => 1 - area(rest) / area(box) >= PEEL_MIN_SHRINK;
+
+type Peel = Region & { shrink: number };
+
+/** The figure with `erase` read as background (content mask `mask`, width × height), when its box shrinks enough. */
+export function peelOf(mask: Uint8Array, width: number, height: number, box: Box, erase: Uint8Array): Peel | null {
+  const peeled = maskBox(mask, width, [0, 0, width, height], erase);
+  if (!peeled) return null;
+  const shrink = 1 - area(peeled) / area(box);
+  return shrink >= PEEL_MIN_SHRINK ? { kind: 'peel', box: peeled, erase, shrink } : null;
+}
+
+/** The peels that shrink the box most, largest first, at most `max`. */
+export const largestPeels = (peels: Peel[], max: number): Region[] =>
+  peels.sort((a, b) => b.shrink - a.shrink).slice(0, max).map(({ kind, box, erase }) => ({ kind, box, erase }));
+
 /** The figure without one blob at its edge, for each blob whose removal shrinks the box enough; largest first. */
 export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): Region[] {
   const { background } = seen;
   const blobs = findBlobs(img, box, background);
   const total = blobs.ink.reduce((a, b) => a + b, 0);
   if (blobs.ink.length < 2 || total === 0) return [];
-  const out: Array<Region & { shrink: number }> = [];
+  const out: Peel[] = [];
   blobs.ink.forEach((ink, k) => {
     if (ink === 0 || ink > PEEL_MAX_INK * total) return;
-    // the others' boxes first: a blob inside the rest's box cannot shrink it
-    const others: Box = [Infinity, Infinity, -Infinity, -Infinity];
-    blobs.boxes.forEach((b, j) => {
-      if (j === k || blobs.ink[j] === 0) return;
-      others[0] = Math.min(others[0], b[0]);
-      others[1] = Math.min(others[1], b[1]);
-      others[2] = Math.max(others[2], b[2]);
-      others[3] = Math.max(others[3], b[3]);
-    });
-    if (1 - area(others) / area(box) < PEEL_MIN_SHRINK) return;
+    if (!couldShrink(unionBox(blobs.boxes.filter((_, j) => j !== k && blobs.ink[j] !== 0)), box)) return;
     const erase = new Uint8Array(blobs.labels.length);
     for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
-    const peeled = maskBox(seen.mask, img.width, [0, 0, img.width, img.height], erase);
-    if (!peeled) return;
-    const shrink = 1 - area(peeled) / area(box);
-    if (shrink >= PEEL_MIN_SHRINK) out.push({ kind: 'peel', box: peeled, erase, shrink });
+    const peel = peelOf(seen.mask, img.width, img.height, box, erase);
+    if (peel) out.push(peel);
   });
-  return out.sort((a, b) => b.shrink - a.shrink).slice(0, MAX_PEELS).map(({ kind, box: b, erase }) => ({ kind, box: b, erase }));
+  return largestPeels(out, MAX_PEELS);
 }
 
 /** A valley cut looks for its row or column within this share of the box from each side … */
