@@ -4,12 +4,12 @@
 // (the one the app uses); `--write-symmetric` chooses only the limits for symmetric figures and for parts, and
 // `--write-parts` only those for parts, keeping the shipped rule's others (which the registry-size run of scale.ts
 // may have to decide).
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS]
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { LogoIndex, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
+import { LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
@@ -101,12 +101,38 @@ const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: n
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
 const meets = (e: Reach[number], r: LogoRule) => {
+  if (e[4] === 'symmetric') return symmetricTiers(r).some((t) => within(e, t));
   const limits = limitsOf(r, e[4]);
   return limits !== undefined && within(e, limits);
 };
 
-function figures(rows: Row[], reach: Reach[], rule: LogoRule): RuleFigures {
-  return tally(rows, rule, (row, i) => reach[i]!.some((e) => (row.expect ? e[3] : true) && meets(e, rule)));
+/**
+ * The close tier for two symmetric figures beside the shipped rule (LogoRule.symmetricClose): hashes and thumbnails
+ * nearer, inner details agreeing less. Tried strictest first, a looser one kept only when it finds more within the
+ * fit half's allowance; its phash stays at half the symmetric radius and its thumbnails at 0.97 or more, so it
+ * cannot become a looser copy of the symmetric limits (the 10,000-logo registry of scale.ts is what judges those).
+ */
+function chooseClose(rows: Row[], reach: Reach[], keep: LogoRule, byParts: (row: Row, i: number) => boolean): RuleFigures {
+  const base = figures(rows, reach, { ...keep, symmetricClose: undefined }, byParts);
+  let best = base;
+  const maxP = Math.floor((keep.symmetric?.maxPhash ?? 0) / 2);
+  for (const D of [0.7, 0.6, 0.5, 0.4]) {
+    for (const C of [0.99, 0.985, 0.98, 0.975, 0.97]) {
+      for (let P = 0; P <= maxP; P++) {
+        for (const S of [2, 4, 6, 8]) {
+          if (S < P) continue;
+          const f = figures(rows, reach, { ...keep, symmetricClose: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15, minDetailCorrelation: D } }, byParts);
+          if (f.flagged <= FIT_FP_LIMIT && credit(f) > credit(best) + 1e-9) best = f;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** What rule finds of rows through their reach, and what `also` finds beside it (the parts' hits, which reach lacks). */
+function figures(rows: Row[], reach: Reach[], rule: LogoRule, also?: (row: Row, i: number) => boolean): RuleFigures {
+  return tally(rows, rule, (row, i) => reach[i]!.some((e) => (row.expect ? e[3] : true) && meets(e, rule)) || (also?.(row, i) ?? false));
 }
 
 /**
@@ -181,8 +207,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS]');
-  const writing = flag === '--write' || flag === '--write-symmetric' || flag === '--write-parts';
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS]');
+  const writing = flag === '--write' || flag === '--write-symmetric' || flag === '--write-parts' || flag === '--write-close';
   const t0 = Date.now();
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -201,15 +227,25 @@ async function main() {
   const fit = part('fit');
   const fitRows = fit.map(([x]) => x);
   const fitReach = fit.map(([, i]) => reach[i]!);
-  const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
   const index = new LogoIndex(stored);
-  const chosen = chooseParts(fitRows, fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i))), markIds, index, others.rule);
+  const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
+  let chosen: RuleFigures;
+  if (flag === '--write-close') {
+    // the parts' finds beside the close tier's (their limits kept): reach holds no parts
+    const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
+    const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
+    chosen = chooseClose(fitRows, fitReach, LOGO_RULE, (row, i) => (row.expect ? byParts[i]!.has(row.expect) : byParts[i]!.size > 0));
+  } else {
+    const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
+    chosen = chooseParts(fitRows, fitQueries, markIds, index, others.rule);
+  }
   const rule = writing ? chosen.rule : LOGO_RULE;
   const limits = (r: LogoThresholds) => `phash ≤ ${r.maxPhash}, phash + dhash ≤ ${r.maxSum}, thumbnail correlation ≥ ${r.minCorrelation}` +
     (r.maxAspect === undefined ? '' : `, box shapes within 2^${r.maxAspect}`);
   const show = (r: LogoRule) => `${limits(r)}; the query against a crop of a logo: ${r.partial ? limits(r.partial) : 'not compared'}; ` +
     `a peel of the query against a logo: ${limitsOf(r, 'peel') ? limits(limitsOf(r, 'peel')!) : 'not compared'}; ` +
-    `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}; ` +
+    `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}` +
+    `${r.symmetricClose ? `, or ${limits(r.symmetricClose)}, inner details correlating ≥ ${r.symmetricClose.minDetailCorrelation}` : ''}; ` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +
       `placed within ${r.parts.tolerance} of its side, scales within 2^${r.parts.maxScale}` : 'not compared'}`;
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);

@@ -27,6 +27,12 @@ export interface LogoRule extends LogoThresholds {
   peel?: LogoThresholds;
   /** the limits for two symmetric figures compared by their symmetric hashes (without them, they are not) */
   symmetric?: SymmetricLimits;
+  /**
+   * A second set of limits for two symmetric figures: hashes and thumbnails nearer than `symmetric` allows, inner
+   * details agreeing less (a character of the name changed, a recolour that merged two of its colours: the figure is
+   * the same, the detail is what changed). A pair meets either.
+   */
+  symmetricClose?: SymmetricLimits;
   /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
   parts?: PartsLimits;
 }
@@ -37,6 +43,11 @@ export interface LogoRule extends LogoThresholds {
  */
 export interface SymmetricLimits extends LogoThresholds {
   minDetailCorrelation: number;
+}
+
+/** The limits two symmetric figures may meet, looser first (none: the rule does not compare them). */
+export function symmetricTiers(rule: LogoRule): SymmetricLimits[] {
+  return [rule.symmetric, rule.symmetricClose].filter((l): l is SymmetricLimits => l !== undefined);
 }
 
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
@@ -161,12 +172,16 @@ function matchEntry(
   return best;
 }
 
-/** The match of a symmetric query with stored symmetric entry k (its logo as a whole), or null. */
+/** The match of a symmetric query with stored symmetric entry k (its logo as a whole) under any tier, or null. */
 function matchSymmetric(query: LogoQuery, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule): LogoMatch | null {
-  const limits = rule.symmetric;
-  if (!limits || !query.symmetric) return null;
+  if (!query.symmetric) return null;
   const owner = stored.owner[k]!;
-  return matchEntry(query, es, owner, limits, 'symmetric', owner, { query: query.symmetric, stored, k, minDetailCorrelation: limits.minDetailCorrelation });
+  let best: LogoMatch | null = null;
+  for (const limits of symmetricTiers(rule)) {
+    const m = matchEntry(query, es, owner, limits, 'symmetric', owner, { query: query.symmetric, stored, k, minDetailCorrelation: limits.minDetailCorrelation });
+    if (m && (!best || m.correlation > best.correlation)) best = m;
+  }
+  return best;
 }
 
 /** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
@@ -263,12 +278,14 @@ export class LogoIndex {
       }
     }
     // a query without inner detail never meets the detail check
-    if (query.symmetric && rule.symmetric && this.symmetric && hasDetail(query.symmetric.detail)) {
+    const tiers = symmetricTiers(rule);
+    if (query.symmetric && tiers.length && this.symmetric && hasDetail(query.symmetric.detail)) {
       const stored = this.stored.symmetric!;
       const entries = this.symmetricEntries;
+      const radius = Math.max(...tiers.map((t) => t.maxPhash));
       candidates.length = 0;
       for (let v = 0; v < ORIENTATIONS; v++) {
-        this.symmetric.search(query.symmetric.phash[v * 2]!, query.symmetric.phash[v * 2 + 1]!, rule.symmetric.maxPhash, (i) => {
+        this.symmetric.search(query.symmetric.phash[v * 2]!, query.symmetric.phash[v * 2 + 1]!, radius, (i) => {
           if (this.seen[i]) return;
           this.seen[i] = 1;
           candidates.push(i);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
-import { hamming, orient, symmetricPhash } from '../../../shared/engine/logo/hash';
+import { hamming, orient, symmetricPhash, thumbCorrelation } from '../../../shared/engine/logo/hash';
 import { innerDetail, detailAgrees, detailThumb, hasDetail } from '../../../shared/engine/logo/detail';
 import { LogoIndex, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
@@ -67,7 +67,7 @@ describe('symmetric figures', () => {
       expect(found).toEqual(scanLogos(index.stored, query, LOGO_RULE));
       // the plain hashes alone miss the small and the scanned copy: JPEG noise sets the bits symmetry leaves at 0
       // (the badge's parts, the disc, the star and the bar, are compared by symmetric hashes of their own)
-      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, parts: undefined }), form).toEqual([]);
+      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, symmetricClose: undefined, parts: undefined }), form).toEqual([]);
     }
   });
 
@@ -99,5 +99,29 @@ describe('symmetric figures', () => {
     expect(registered.symmetric && filed.symmetric).toBeTruthy();
     const onlySymmetric: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, symmetric: { ...LOGO_RULE.symmetric!, maxPhash: 64, maxSum: 128, minCorrelation: 0 } };
     expect(new LogoIndex(registryOf([registered])).search(filed, onlySymmetric)).toEqual([]);
+  });
+
+  it('takes a figure whose hashes and thumbnail agree closely though its inner detail agrees less (a character of the name changed)', async () => {
+    const badge = await features(render(badgeSvg('star')).png().toBuffer());
+    const close = LOGO_RULE.symmetricClose!;
+    expect(close.minDetailCorrelation).toBeLessThan(LOGO_RULE.symmetric!.minDetailCorrelation);
+    // the same figure, its detail changed in one place: the star's upper half erased, as a changed element would be
+    const T = 32;
+    const detail = Uint8Array.from(badge.symmetric!.detail, (v, i) => (Math.floor(i / T) < 16 ? 0 : v));
+    const corr = thumbCorrelation(detail, 0, badge.symmetric!.detail, 0);
+    expect(corr).toBeGreaterThanOrEqual(close.minDetailCorrelation);
+    expect(corr).toBeLessThan(LOGO_RULE.symmetric!.minDetailCorrelation);
+    const changed = { ...badge, variants: [], parts: [], symmetric: { ...badge.symmetric!, detail } };
+    const index = new LogoIndex(registryOf([badge]));
+    const found = index.search(changed, LOGO_RULE);
+    expect(found.map((m) => m.index)).toEqual([0]);
+    expect(found).toEqual(scanLogos(index.stored, changed, LOGO_RULE));
+    const noPlain: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined };
+    expect(index.search(changed, noPlain).map((m) => m.via)).toEqual(['symmetric']);
+    expect(index.search(changed, { ...noPlain, symmetricClose: undefined })).toEqual([]);
+    // a thumbnail that agrees less (another badge of the same outline) is held to the symmetric limits' detail
+    const ring = await features(render(badgeSvg('ring')).png().toBuffer(), false);
+    expect(thumbCorrelation(ring.thumb, 0, badge.thumb, 0)).toBeLessThan(close.minCorrelation);
+    expect(index.search({ ...ring, symmetric: { ...ring.symmetric!, detail } }, noPlain)).toEqual([]);
   });
 });
