@@ -3,8 +3,10 @@
 // chosen last, beside the others (choose-parts.ts). `--write` stores the chosen rule in shared/engine/logo/rule.ts
 // (the one the app uses); `--write-symmetric` chooses only the limits for symmetric figures and for parts, and
 // `--write-parts` only those for parts, keeping the shipped rule's others (which the registry-size run of scale.ts
-// may have to decide).
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS]
+// may have to decide). `--write-close`, `--write-detailed` and `--write-plain` each choose one more tier for symmetric
+// figures beside the shipped rule (LogoRule.symmetricClose, .symmetricDetailed, .symmetricPlain); `--write` rebuilds
+// the rule without them, so run those after it.
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,9 @@ import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
 import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
+
+/** The issue's limit on negatives flagged (the plain tier is chosen within it; see plainGrid). */
+const TARGET_FP = 0.01;
 import { chooseParts } from './choose-parts';
 
 const P_MAX = 12;
@@ -41,8 +46,8 @@ const D_STEPS = [0.8, 0.9];
 /**
  * Per filing, every (part, mark entry, orientation) within P_MAX phash bits: phash, phash + dhash, correlation,
  * expected, which kind of pair (whole, a crop of the mark, a peel of the filing, two symmetric figures by their
- * symmetric hashes), box shapes' difference, and for a symmetric pair the detail correlation (−∞ unless both have
- * inner detail; +∞ for other pairs, which do not compare details).
+ * symmetric hashes), box shapes' difference, and for a symmetric pair the detail correlation (NaN when neither has
+ * inner detail, −∞ when one has; +∞ for other pairs, which do not compare details).
  */
 type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number]>;
 
@@ -82,7 +87,8 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
         if (p > P_MAX) continue;
         const s = p + hamming(q.dhash, v * 2, stored.dhash, j * 2);
         const shape = Math.abs((v & 4 ? -q.aspect : q.aspect) - stored.aspect![j]!);
-        const detail = qDetail && sDetail ? thumbCorrelation(qs.detail, v, sym.detail, k * T) : -Infinity;
+        // NaN for two figures without detail (only symmetricPlain compares them), −∞ for one of each (none does)
+        const detail = qDetail && sDetail ? thumbCorrelation(qs.detail, v, sym.detail, k * T) : !qDetail && !sDetail ? NaN : -Infinity;
         out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail]);
       }
     };
@@ -101,33 +107,69 @@ const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: n
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
 const meets = (e: Reach[number], r: LogoRule) => {
-  if (e[4] === 'symmetric') return symmetricTiers(r).some((t) => within(e, t));
+  if (e[4] === 'symmetric') return Number.isNaN(e[6]) ? r.symmetricPlain !== undefined && within(e, r.symmetricPlain) : symmetricTiers(r).some((t) => within(e, t));
   const limits = limitsOf(r, e[4]);
   return limits !== undefined && within(e, limits);
 };
 
 /**
- * The close tier for two symmetric figures beside the shipped rule (LogoRule.symmetricClose): hashes and thumbnails
- * nearer, inner details agreeing less. Tried strictest first, a looser one kept only when it finds more within the
- * fit half's allowance; its phash stays at half the symmetric radius and its thumbnails at 0.97 or more, so it
- * cannot become a looser copy of the symmetric limits (the 10,000-logo registry of scale.ts is what judges those).
+ * One more set of limits beside the shipped rule, tried strictest first (grid in that order), a looser one kept only
+ * when it finds more within the allowance on the fit half's negatives — or, when the shipped rule already flags more
+ * than that (the plain tier's identical figures), without flagging any more.
  */
-function chooseClose(rows: Row[], reach: Reach[], keep: LogoRule, byParts: (row: Row, i: number) => boolean): RuleFigures {
-  const base = figures(rows, reach, { ...keep, symmetricClose: undefined }, byParts);
-  let best = base;
-  const maxP = Math.floor((keep.symmetric?.maxPhash ?? 0) / 2);
-  for (const D of [0.7, 0.6, 0.5, 0.4]) {
-    for (const C of [0.99, 0.985, 0.98, 0.975, 0.97]) {
-      for (let P = 0; P <= maxP; P++) {
-        for (const S of [2, 4, 6, 8]) {
-          if (S < P) continue;
-          const f = figures(rows, reach, { ...keep, symmetricClose: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15, minDetailCorrelation: D } }, byParts);
-          if (f.flagged <= FIT_FP_LIMIT && credit(f) > credit(best) + 1e-9) best = f;
-        }
-      }
-    }
+function chooseTier(rows: Row[], reach: Reach[], grid: LogoRule[], limit: number, byParts: (row: Row, i: number) => boolean): RuleFigures {
+  let best = figures(rows, reach, LOGO_RULE, byParts);
+  const allowance = Math.max(limit, best.flagged);
+  for (const rule of grid) {
+    const f = figures(rows, reach, rule, byParts);
+    if (f.flagged <= allowance && credit(f) > credit(best) + 1e-9) best = f;
   }
   return best;
+}
+
+/**
+ * The close tier for two symmetric figures (LogoRule.symmetricClose): hashes and thumbnails nearer, inner details
+ * agreeing less. Its phash stays at half the symmetric radius and its thumbnails at 0.97 or more, so it cannot
+ * become a looser copy of the symmetric limits (the 10,000-logo registry of scale.ts is what judges those).
+ */
+function closeGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  for (const D of [0.7, 0.6, 0.5, 0.4]) for (const C of [0.99, 0.985, 0.98, 0.975, 0.97]) {
+    for (let P = 0; P <= Math.floor((keep.symmetric?.maxPhash ?? 0) / 2); P++) {
+      for (const S of [2, 4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricClose: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15, minDetailCorrelation: D } });
+    }
+  }
+  return out;
+}
+
+/**
+ * The detailed tier for two symmetric figures (LogoRule.symmetricDetailed): thumbnails correlating less, inner details
+ * more. Its details agree at 0.85 or more and its hashes stay within the symmetric limits'.
+ */
+function detailedGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  const s = keep.symmetric;
+  if (!s) return out;
+  for (const D of [0.95, 0.9, 0.85]) for (const C of [0.94, 0.93, 0.92, 0.91, 0.9, 0.89, 0.88, 0.87, 0.86]) {
+    for (let P = 2; P <= s.maxPhash; P++) {
+      for (const S of [8, 10, 12, 14, 16]) if (S >= P && S <= s.maxSum) out.push({ ...keep, symmetricDetailed: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: s.maxAspect ?? 0.15, minDetailCorrelation: D } });
+    }
+  }
+  return out;
+}
+
+/**
+ * The plain tier (LogoRule.symmetricPlain): two symmetric figures without inner detail, by their symmetric hashes,
+ * held to thumbnails correlating 0.98 or more. Chosen within the target's allowance (0.01), not the fit limit's: the
+ * negatives it flags are the same plain figure as a registry logo (a lone hexagon the generator drew at random, a
+ * lone chevron's "other layout"), which an examiner would flag too.
+ */
+function plainGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  for (const C of [0.99, 0.985, 0.98]) for (let P = 0; P <= 3; P++) {
+    for (const S of [4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricPlain: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15 } });
+  }
+  return out;
 }
 
 /** What rule finds of rows through their reach, and what `also` finds beside it (the parts' hits, which reach lacks). */
@@ -207,8 +249,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS]');
-  const writing = flag === '--write' || flag === '--write-symmetric' || flag === '--write-parts' || flag === '--write-close';
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS]');
+  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain'].includes(flag ?? '');
   const t0 = Date.now();
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -230,11 +272,14 @@ async function main() {
   const index = new LogoIndex(stored);
   const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
   let chosen: RuleFigures;
-  if (flag === '--write-close') {
+  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain') {
     // the parts' finds beside the close tier's (their limits kept): reach holds no parts
     const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
     const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
-    chosen = chooseClose(fitRows, fitReach, LOGO_RULE, (row, i) => (row.expect ? byParts[i]!.has(row.expect) : byParts[i]!.size > 0));
+    const hitByParts = (row: Row, i: number) => (row.expect ? byParts[i]!.has(row.expect) : byParts[i]!.size > 0);
+    chosen = flag === '--write-plain'
+      ? chooseTier(fitRows, fitReach, plainGrid(LOGO_RULE), TARGET_FP, hitByParts)
+      : chooseTier(fitRows, fitReach, (flag === '--write-close' ? closeGrid : detailedGrid)(LOGO_RULE), FIT_FP_LIMIT, hitByParts);
   } else {
     const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
     chosen = chooseParts(fitRows, fitQueries, markIds, index, others.rule);
@@ -245,7 +290,9 @@ async function main() {
   const show = (r: LogoRule) => `${limits(r)}; the query against a crop of a logo: ${r.partial ? limits(r.partial) : 'not compared'}; ` +
     `a peel of the query against a logo: ${limitsOf(r, 'peel') ? limits(limitsOf(r, 'peel')!) : 'not compared'}; ` +
     `two symmetric figures by their symmetric hashes: ${r.symmetric ? `${limits(r.symmetric)}, inner details correlating ≥ ${r.symmetric.minDetailCorrelation}` : 'not compared'}` +
-    `${r.symmetricClose ? `, or ${limits(r.symmetricClose)}, inner details correlating ≥ ${r.symmetricClose.minDetailCorrelation}` : ''}; ` +
+    `${r.symmetricClose ? `, or ${limits(r.symmetricClose)}, inner details correlating ≥ ${r.symmetricClose.minDetailCorrelation}` : ''}` +
+    `${r.symmetricDetailed ? `, or ${limits(r.symmetricDetailed)}, inner details correlating ≥ ${r.symmetricDetailed.minDetailCorrelation}` : ''}` +
+    `${r.symmetricPlain ? `; two without inner detail: ${limits(r.symmetricPlain)}` : ''}; ` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +
       `placed within ${r.parts.tolerance} of its side, scales within 2^${r.parts.maxScale}` : 'not compared'}`;
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);

@@ -58,9 +58,10 @@ async function main() {
     for (const way of WAYS) copies.push({ of: i, way, bytes: await copy(r, way, image) });
   }
   const index = new LogoIndex(storedOf(set));
-  // the symmetric hash compares only figures with inner detail (shared/engine/logo/detail.ts): count them apart
+  // figures with inner detail (shared/engine/logo/detail.ts) and plain ones meet different limits: count them apart
   const detailed = new Set(set.symmetric.flatMap((s, i) => (s && hasDetail(s.detail) ? [i] : [])));
   const foundDetailed = new Map<string, number>();
+  const foundPlain = new Map<string, number>();
   const found = new Map<string, number>();
   let others = 0;
   for (const c of copies) {
@@ -70,14 +71,17 @@ async function main() {
     const hits = index.search(queryOf(q, 0), LOGO_RULE);
     if (hits.some((h) => h.index === c.of)) {
       found.set(c.way, (found.get(c.way) ?? 0) + 1);
-      if (detailed.has(c.of)) foundDetailed.set(c.way, (foundDetailed.get(c.way) ?? 0) + 1);
+      const tally = detailed.has(c.of) ? foundDetailed : foundPlain;
+      tally.set(c.way, (tally.get(c.way) ?? 0) + 1);
     }
     others += hits.filter((h) => h.index !== c.of).length;
   }
   console.log(`symmetric emblems (${n} registry logos made symmetric, ${copies.length} copies): found ` +
     WAYS.map((w) => `${w} ${((found.get(w) ?? 0) / n).toFixed(3)}`).join(', ') + `; hits on other emblems ${others}; ` +
-    `of the ${detailed.size} with inner detail (another colour inside the ink, or ground it encloses; the others are ` +
-    `plain figures, which the symmetric hash does not compare): ` + WAYS.map((w) => `${w} ${((foundDetailed.get(w) ?? 0) / Math.max(1, detailed.size)).toFixed(3)}`).join(', '));
+    `of the ${detailed.size} with inner detail (another colour inside the ink, or ground it encloses): ` +
+    WAYS.map((w) => `${w} ${((foundDetailed.get(w) ?? 0) / Math.max(1, detailed.size)).toFixed(3)}`).join(', ') +
+    `; of the ${n - detailed.size} plain figures (compared by LogoRule.symmetricPlain): ` +
+    WAYS.map((w) => `${w} ${((foundPlain.get(w) ?? 0) / Math.max(1, n - detailed.size)).toFixed(3)}`).join(', '));
 }
 
 main().catch((error: unknown) => {

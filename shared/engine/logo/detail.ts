@@ -120,9 +120,9 @@ export function hasDetail(thumbs: Uint8Array, at = 0): boolean {
 /**
  * Whether the inner details of two figures agree in orientation v of the query: both carry inner detail, and it
  * correlates at least minCorrelation (a JPEG or scanned copy keeps its elements where they were; another emblem of
- * the same outline carries others, or none). Two figures without detail never agree: a symmetric figure without it
- * is a plain shape (a disc, a hexagon, a bar), which the symmetric hash cannot tell from any other of its outline
- * and which is no mark's distinctive part; the plain hashes still compare them.
+ * the same outline carries others, or none). Two figures without detail never agree here: a symmetric figure
+ * without it is a plain shape (a disc, a hexagon, a bar), which nothing but its outline tells from another; two such
+ * are compared apart, by outline alone and held nearer (LogoRule.symmetricPlain, logo-index.ts).
  */
 export function detailAgrees(q: Uint8Array, v: number, s: Uint8Array, sAt: number, minCorrelation: number): boolean {
   return hasDetail(q) && hasDetail(s, sAt) && thumbCorrelation(q, v, s, sAt) >= minCorrelation;

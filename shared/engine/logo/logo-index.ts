@@ -33,6 +33,18 @@ export interface LogoRule extends LogoThresholds {
    * the same, the detail is what changed). A pair meets either.
    */
   symmetricClose?: SymmetricLimits;
+  /**
+   * A third: thumbnails agreeing less than `symmetric` asks, inner details agreeing more (a scan's blur and grain or
+   * a crop lower the thumbnails' correlation, while the elements inside the figure stay where they were).
+   */
+  symmetricDetailed?: SymmetricLimits;
+  /**
+   * The limits for two symmetric figures neither of which carries inner detail (a lone hexagon, a chevron, a disc
+   * over a bar in one colour), by their symmetric hashes: their plain hashes' bits for the terms symmetry leaves at 0
+   * are a JPEG's, a scan's or a resampling's noise, so a copy lands a dozen bits away. Without detail to tell two
+   * such figures apart, what meets these limits is the same plain figure, which an examiner flags as well.
+   */
+  symmetricPlain?: LogoThresholds;
   /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
   parts?: PartsLimits;
 }
@@ -47,7 +59,7 @@ export interface SymmetricLimits extends LogoThresholds {
 
 /** The limits two symmetric figures may meet, looser first (none: the rule does not compare them). */
 export function symmetricTiers(rule: LogoRule): SymmetricLimits[] {
-  return [rule.symmetric, rule.symmetricClose].filter((l): l is SymmetricLimits => l !== undefined);
+  return [rule.symmetric, rule.symmetricClose, rule.symmetricDetailed].filter((l): l is SymmetricLimits => l !== undefined);
 }
 
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
@@ -142,7 +154,8 @@ interface SymmetricPair {
   query: NonNullable<LogoQuery['symmetric']>;
   stored: NonNullable<StoredHashes['symmetric']>;
   k: number;
-  minDetailCorrelation: number;
+  /** undefined for two figures without inner detail (symmetricPlain), which have none to compare */
+  minDetailCorrelation: number | undefined;
 }
 
 /**
@@ -166,19 +179,28 @@ function matchEntry(
     if (p + d > rule.maxSum) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * T);
     if (c < rule.minCorrelation || (best && c <= best.correlation)) continue;
-    if (symmetric && !detailAgrees(symmetric.query.detail, v, symmetric.stored.detail, symmetric.k * T, symmetric.minDetailCorrelation)) continue;
+    if (symmetric?.minDetailCorrelation !== undefined && !detailAgrees(symmetric.query.detail, v, symmetric.stored.detail, symmetric.k * T, symmetric.minDetailCorrelation)) continue;
     best = { index: owner, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
   return best;
 }
 
-/** The match of a symmetric query with stored symmetric entry k (its logo as a whole) under any tier, or null. */
+/**
+ * The match of a symmetric query with stored symmetric entry k (its logo as a whole), or null: two figures with inner
+ * detail under any of the detail tiers, two without it under the plain limits, one of each never.
+ */
 function matchSymmetric(query: LogoQuery, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule): LogoMatch | null {
   if (!query.symmetric) return null;
   const owner = stored.owner[k]!;
+  const detailed = hasDetail(query.symmetric.detail);
+  if (detailed !== hasDetail(stored.detail, k * THUMB_SIDE * THUMB_SIDE)) return null;
+  const pair = { query: query.symmetric, stored, k };
+  if (!detailed) {
+    return rule.symmetricPlain ? matchEntry(query, es, owner, rule.symmetricPlain, 'symmetric', owner, { ...pair, minDetailCorrelation: undefined }) : null;
+  }
   let best: LogoMatch | null = null;
   for (const limits of symmetricTiers(rule)) {
-    const m = matchEntry(query, es, owner, limits, 'symmetric', owner, { query: query.symmetric, stored, k, minDetailCorrelation: limits.minDetailCorrelation });
+    const m = matchEntry(query, es, owner, limits, 'symmetric', owner, { ...pair, minDetailCorrelation: limits.minDetailCorrelation });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }
   return best;
@@ -226,6 +248,9 @@ export class LogoIndex {
    */
   private readonly symmetric: HammingIndex | null;
   private readonly symmetricEntries: Uint32Array;
+  /** the symmetric logos without inner detail by their symmetric hashes (symmetricPlain), and their entries */
+  private readonly plain: HammingIndex | null;
+  private readonly plainEntries: Uint32Array;
   private readonly parts: PartsSearch | null;
   private readonly entries: Entries;
   private readonly candidates: number[] = [];
@@ -237,10 +262,14 @@ export class LogoIndex {
     this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
     const T = THUMB_SIDE * THUMB_SIDE;
     const sym = stored.symmetric;
-    this.symmetricEntries = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k).filter((k) => hasDetail(sym!.detail, k * T));
-    this.symmetric = this.symmetricEntries.length
-      ? new HammingIndex(Uint32Array.from({ length: 2 * this.symmetricEntries.length }, (_, i) => sym!.phash[2 * this.symmetricEntries[i >> 1]! + (i & 1)]!))
-      : null;
+    const all = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k);
+    const indexOf = (entries: Uint32Array) => (entries.length
+      ? new HammingIndex(Uint32Array.from({ length: 2 * entries.length }, (_, i) => sym!.phash[2 * entries[i >> 1]! + (i & 1)]!))
+      : null);
+    this.symmetricEntries = all.filter((k) => hasDetail(sym!.detail, k * T));
+    this.plainEntries = all.filter((k) => !hasDetail(sym!.detail, k * T));
+    this.symmetric = indexOf(this.symmetricEntries);
+    this.plain = indexOf(this.plainEntries);
     this.parts = stored.parts?.owner.length ? new PartsSearch(stored.parts) : null;
     this.seen = new Uint8Array(this.entries.owner.length);
   }
@@ -277,24 +306,28 @@ export class LogoIndex {
         if (m) out.push(m);
       }
     }
-    // a query without inner detail never meets the detail check
-    const tiers = symmetricTiers(rule);
-    if (query.symmetric && tiers.length && this.symmetric && hasDetail(query.symmetric.detail)) {
-      const stored = this.stored.symmetric!;
-      const entries = this.symmetricEntries;
-      const radius = Math.max(...tiers.map((t) => t.maxPhash));
-      candidates.length = 0;
-      for (let v = 0; v < ORIENTATIONS; v++) {
-        this.symmetric.search(query.symmetric.phash[v * 2]!, query.symmetric.phash[v * 2 + 1]!, radius, (i) => {
-          if (this.seen[i]) return;
-          this.seen[i] = 1;
-          candidates.push(i);
-        });
-      }
-      for (const i of candidates) {
-        this.seen[i] = 0;
-        const m = matchSymmetric(query, es, stored, entries[i]!, rule);
-        if (m) out.push(m);
+    // a query with inner detail meets the stored figures with it, one without it the plain ones
+    if (query.symmetric) {
+      const detailed = hasDetail(query.symmetric.detail);
+      const tiers = detailed ? symmetricTiers(rule) : rule.symmetricPlain ? [rule.symmetricPlain] : [];
+      const index = detailed ? this.symmetric : this.plain;
+      const entries = detailed ? this.symmetricEntries : this.plainEntries;
+      if (tiers.length && index) {
+        const stored = this.stored.symmetric!;
+        const radius = Math.max(...tiers.map((t) => t.maxPhash));
+        candidates.length = 0;
+        for (let v = 0; v < ORIENTATIONS; v++) {
+          index.search(query.symmetric.phash[v * 2]!, query.symmetric.phash[v * 2 + 1]!, radius, (i) => {
+            if (this.seen[i]) return;
+            this.seen[i] = 1;
+            candidates.push(i);
+          });
+        }
+        for (const i of candidates) {
+          this.seen[i] = 0;
+          const m = matchSymmetric(query, es, stored, entries[i]!, rule);
+          if (m) out.push(m);
+        }
       }
     }
     if (rule.parts && this.parts && query.parts?.length) this.parts.search(query.parts, rule.parts, out);

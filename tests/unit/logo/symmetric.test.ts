@@ -67,7 +67,7 @@ describe('symmetric figures', () => {
       expect(found).toEqual(scanLogos(index.stored, query, LOGO_RULE));
       // the plain hashes alone miss the small and the scanned copy: JPEG noise sets the bits symmetry leaves at 0
       // (the badge's parts, the disc, the star and the bar, are compared by symmetric hashes of their own)
-      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, symmetricClose: undefined, parts: undefined }), form).toEqual([]);
+      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, symmetricClose: undefined, symmetricDetailed: undefined, parts: undefined }), form).toEqual([]);
     }
   });
 
@@ -91,14 +91,33 @@ describe('symmetric figures', () => {
     expect(detailAgrees(await detailOf(badgeSvg('ring'), true), 0, star, 0, 0.8)).toBe(false);
   });
 
-  it('never matches two plain shapes through the symmetric hash (the plain hashes still compare them)', async () => {
-    const plain = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+  it('matches two plain figures through the plain limits only when they are the same figure, and a plain one never with one carrying detail', async () => {
+    const hexagon = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
       <rect width="100%" height="100%" fill="#fff"/><polygon points="120,30 198,75 198,165 120,210 42,165 42,75" fill="${fill}"/></svg>`;
-    const registered = await features(render(plain('#2a7fd0')).png().toBuffer());
-    const filed = await features(render(plain('#10c060')).jpeg({ quality: 60 }).toBuffer(), false);
+    const disc = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+      <rect width="100%" height="100%" fill="#fff"/><circle cx="120" cy="120" r="90" fill="#10c060"/></svg>`;
+    const registered = await features(render(hexagon('#2a7fd0')).png().toBuffer());
+    const filed = await features(render(hexagon('#10c060')).jpeg({ quality: 60 }).toBuffer(), false);
     expect(registered.symmetric && filed.symmetric).toBeTruthy();
+    expect(hasDetail(registered.symmetric!.detail) || hasDetail(filed.symmetric!.detail)).toBe(false);
     const onlySymmetric: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, symmetric: { ...LOGO_RULE.symmetric!, maxPhash: 64, maxSum: 128, minCorrelation: 0 } };
-    expect(new LogoIndex(registryOf([registered])).search(filed, onlySymmetric)).toEqual([]);
+    const index = new LogoIndex(registryOf([registered]));
+    // the detail tiers never compare two plain figures
+    expect(index.search(filed, onlySymmetric)).toEqual([]);
+    // the plain limits do: the same hexagon recoloured and printed as a JPEG, whose plain hash the JPEG has moved
+    const plainOnly: LogoRule = { ...onlySymmetric, symmetricPlain: LOGO_RULE.symmetricPlain! };
+    const found = index.search(filed, plainOnly);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    expect(found).toEqual(scanLogos(index.stored, filed, plainOnly));
+    // another plain figure is not the same figure
+    expect(index.search(await features(render(disc).jpeg({ quality: 60 }).toBuffer(), false), plainOnly)).toEqual([]);
+    // a badge with inner detail and the same badge without it (a plain disc over a bar) never meet, in either direction
+    const badge = await features(render(badgeSvg('star')).png().toBuffer());
+    const plainBadge = await features(render(badgeSvg('none')).png().toBuffer());
+    const both: LogoRule = { ...plainOnly, symmetric: { ...plainOnly.symmetric!, minDetailCorrelation: -1 }, symmetricPlain: { ...LOGO_RULE.symmetricPlain!, maxPhash: 64, maxSum: 128, minCorrelation: 0 } };
+    expect(new LogoIndex(registryOf([badge])).search(plainBadge, both)).toEqual([]);
+    expect(new LogoIndex(registryOf([plainBadge])).search(badge, both)).toEqual([]);
+    expect(scanLogos(registryOf([badge]), plainBadge, both)).toEqual([]);
   });
 
   it('takes a figure whose hashes and thumbnail agree closely though its inner detail agrees less (a character of the name changed)', async () => {
@@ -123,5 +142,32 @@ describe('symmetric figures', () => {
     const ring = await features(render(badgeSvg('ring')).png().toBuffer(), false);
     expect(thumbCorrelation(ring.thumb, 0, badge.thumb, 0)).toBeLessThan(close.minCorrelation);
     expect(index.search({ ...ring, symmetric: { ...ring.symmetric!, detail } }, noPlain)).toEqual([]);
+  });
+
+  it('takes a figure whose thumbnail agrees less when its inner detail agrees more (a scan\'s grain over the same badge)', async () => {
+    const badge = await features(render(badgeSvg('star')).png().toBuffer());
+    const main = LOGO_RULE.symmetric!;
+    const detailed = LOGO_RULE.symmetricDetailed!;
+    expect(detailed.minCorrelation).toBeLessThan(main.minCorrelation);
+    expect(detailed.minDetailCorrelation).toBeGreaterThan(main.minDetailCorrelation);
+    // grain over the thumbnail, the least that takes it below the symmetric limits' correlation
+    const grained = (amplitude: number) => Uint8Array.from(badge.thumb, (v, i) => Math.max(0, Math.min(255, v + ((((i * 7919) % 61) - 30) * amplitude) / 30)));
+    let amplitude = 10;
+    while (thumbCorrelation(grained(amplitude), 0, badge.thumb, 0) >= main.minCorrelation) amplitude += 5;
+    const thumb = grained(amplitude);
+    expect(thumbCorrelation(thumb, 0, badge.thumb, 0)).toBeGreaterThanOrEqual(detailed.minCorrelation);
+    const scanned = { ...badge, thumb, variants: [], parts: [] };
+    const index = new LogoIndex(registryOf([badge]));
+    const onlyDetail: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, symmetricPlain: undefined };
+    const found = index.search(scanned, onlyDetail);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    expect(found).toEqual(scanLogos(index.stored, scanned, onlyDetail));
+    expect(index.search(scanned, { ...onlyDetail, symmetricDetailed: undefined })).toEqual([]);
+    // the same grain over a figure whose detail agrees only as much as the symmetric limits ask is not enough
+    const T = 32;
+    const changedDetail = Uint8Array.from(badge.symmetric!.detail, (v, i) => (Math.floor(i / T) < 16 ? 0 : v));
+    const agreement = thumbCorrelation(changedDetail, 0, badge.symmetric!.detail, 0);
+    expect(agreement).toBeLessThan(detailed.minDetailCorrelation);
+    expect(index.search({ ...scanned, symmetric: { ...badge.symmetric!, detail: changedDetail } }, onlyDetail)).toEqual([]);
   });
 });
