@@ -185,15 +185,27 @@ function matchEntry(
   return best;
 }
 
+/** Whether each stored symmetric entry carries inner detail, read once a stored set (its search and its scan ask often). */
+const detailCache = new WeakMap<NonNullable<StoredHashes['symmetric']>, Uint8Array>();
+
+function detailedOf(stored: NonNullable<StoredHashes['symmetric']>): Uint8Array {
+  let flags = detailCache.get(stored);
+  if (!flags) {
+    const T = THUMB_SIDE * THUMB_SIDE;
+    detailCache.set(stored, (flags = Uint8Array.from(stored.owner, (_, k) => (hasDetail(stored.detail, k * T) ? 1 : 0))));
+  }
+  return flags;
+}
+
 /**
- * The match of a symmetric query with stored symmetric entry k (its logo as a whole), or null: two figures with inner
+ * The match of a symmetric query (`detailed`: whether it carries inner detail) with stored symmetric entry k (its logo as a whole), or null: two figures with inner
  * detail under any of the detail tiers, two without it under the plain limits, one of each never.
  */
-function matchSymmetric(query: LogoQuery, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule): LogoMatch | null {
-  if (!query.symmetric) return null;
+function matchSymmetric(
+  query: LogoQuery, detailed: boolean, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule,
+): LogoMatch | null {
+  if (!query.symmetric || detailed !== (detailedOf(stored)[k] === 1)) return null;
   const owner = stored.owner[k]!;
-  const detailed = hasDetail(query.symmetric.detail);
-  if (detailed !== hasDetail(stored.detail, k * THUMB_SIDE * THUMB_SIDE)) return null;
   const pair = { query: query.symmetric, stored, k };
   if (!detailed) {
     return rule.symmetricPlain ? matchEntry(query, es, owner, rule.symmetricPlain, 'symmetric', owner, { ...pair, minDetailCorrelation: undefined }) : null;
@@ -260,14 +272,14 @@ export class LogoIndex {
     this.entries = entriesOf(stored);
     this.whole = new HammingIndex(stored.phash);
     this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
-    const T = THUMB_SIDE * THUMB_SIDE;
     const sym = stored.symmetric;
     const all = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k);
     const indexOf = (entries: Uint32Array) => (entries.length
       ? new HammingIndex(Uint32Array.from({ length: 2 * entries.length }, (_, i) => sym!.phash[2 * entries[i >> 1]! + (i & 1)]!))
       : null);
-    this.symmetricEntries = all.filter((k) => hasDetail(sym!.detail, k * T));
-    this.plainEntries = all.filter((k) => !hasDetail(sym!.detail, k * T));
+    const detailed = sym ? detailedOf(sym) : new Uint8Array(0);
+    this.symmetricEntries = all.filter((k) => detailed[k] === 1);
+    this.plainEntries = all.filter((k) => detailed[k] === 0);
     this.symmetric = indexOf(this.symmetricEntries);
     this.plain = indexOf(this.plainEntries);
     this.parts = stored.parts?.owner.length ? new PartsSearch(stored.parts) : null;
@@ -325,7 +337,7 @@ export class LogoIndex {
         }
         for (const i of candidates) {
           this.seen[i] = 0;
-          const m = matchSymmetric(query, es, stored, entries[i]!, rule);
+          const m = matchSymmetric(query, detailed, es, stored, entries[i]!, rule);
           if (m) out.push(m);
         }
       }
@@ -346,8 +358,9 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
     }
   }
   const symmetric = stored.symmetric;
+  const queryDetailed = query.symmetric !== undefined && hasDetail(query.symmetric.detail);
   for (let k = 0, n = symmetric?.owner.length ?? 0; k < n; k++) {
-    const m = matchSymmetric(query, es, symmetric!, k, rule);
+    const m = matchSymmetric(query, queryDetailed, es, symmetric!, k, rule);
     if (m) out.push(m);
   }
   if (rule.parts && stored.parts && query.parts?.length) scanParts(stored.parts, query.parts, rule.parts, out);
