@@ -5,6 +5,7 @@ import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } 
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 import { PartsSearch, type PartsLimits, type QueryPart, scanParts } from './parts-match';
+import { thumbStructure } from './structure';
 
 /** Limits on one pair of hashed figures in its best orientation. */
 export interface LogoThresholds {
@@ -47,6 +48,19 @@ export interface LogoRule extends LogoThresholds {
   symmetricPlain?: LogoThresholds;
   /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
   parts?: PartsLimits;
+  /**
+   * A second chance for two whole figures whose hashes meet the rule's limits while their thumbnails correlate under
+   * them: thumbnails still correlating at least minCorrelation, and agreeing window by window (structure.ts) at least
+   * minStructure — a scan's grain or a changed stroke lowers the one while most windows keep agreeing. Not for crops
+   * and peels: at the 10,000-logo registry of scale.ts they brought most of what it flagged among unrelated filings
+   * for few copies more (shared/engine/README.md).
+   */
+  structural?: StructuralLimits;
+}
+
+export interface StructuralLimits {
+  minCorrelation: number;
+  minStructure: number;
 }
 
 /**
@@ -160,11 +174,12 @@ interface SymmetricPair {
 
 /**
  * The best orientation of query part q that meets the rule for stored entry e, or null. For a symmetric pair the
- * perceptual hashes compared are the symmetric ones and the inner details must agree.
+ * perceptual hashes compared are the symmetric ones and the inner details must agree; with `structural`, thumbnails
+ * under the rule's correlation may still meet those limits.
  */
 function matchEntry(
   q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,
-  symmetric?: SymmetricPair,
+  { symmetric, structural }: { symmetric?: SymmetricPair; structural?: StructuralLimits | undefined } = {},
 ): LogoMatch | null {
   let best: LogoMatch | null = null;
   const shapes = rule.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
@@ -178,7 +193,8 @@ function matchEntry(
     const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
     if (p + d > rule.maxSum) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * T);
-    if (c < rule.minCorrelation || (best && c <= best.correlation)) continue;
+    if (best && c <= best.correlation) continue;
+    if (c < rule.minCorrelation && !(structural && c >= structural.minCorrelation && thumbStructure(q.thumb, v, es.thumb, e * T) >= structural.minStructure)) continue;
     if (symmetric?.minDetailCorrelation !== undefined && !detailAgrees(symmetric.query.detail, v, symmetric.stored.detail, symmetric.k * T, symmetric.minDetailCorrelation)) continue;
     best = { index: owner, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
@@ -208,11 +224,11 @@ function matchSymmetric(
   const owner = stored.owner[k]!;
   const pair = { query: query.symmetric, stored, k };
   if (!detailed) {
-    return rule.symmetricPlain ? matchEntry(query, es, owner, rule.symmetricPlain, 'symmetric', owner, { ...pair, minDetailCorrelation: undefined }) : null;
+    return rule.symmetricPlain ? matchEntry(query, es, owner, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
   }
   let best: LogoMatch | null = null;
   for (const limits of symmetricTiers(rule)) {
-    const m = matchEntry(query, es, owner, limits, 'symmetric', owner, { ...pair, minDetailCorrelation: limits.minDetailCorrelation });
+    const m = matchEntry(query, es, owner, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }
   return best;
@@ -220,7 +236,7 @@ function matchSymmetric(
 
 /** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
 export function matchLogo(query: LogoQuery, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
-  return matchEntry(query, stored, i, rule, 'whole', i);
+  return matchEntry(query, stored, i, rule, 'whole', i, { structural: rule.structural });
 }
 
 const byScore = (a: LogoMatch, b: LogoMatch) => b.score - a.score || a.index - b.index;
@@ -247,7 +263,7 @@ const viaOf = (es: Entries, e: number, peel: boolean): LogoMatchVia => (peel ? '
 function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
   const via = viaOf(es, e, peel);
   const limits = limitsOf(rule, via);
-  return limits ? matchEntry(part, es, e, limits, via, es.owner[e]!) : null;
+  return limits ? matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: via === 'whole' ? rule.structural : undefined }) : null;
 }
 
 export class LogoIndex {

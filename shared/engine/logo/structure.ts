@@ -1,0 +1,62 @@
+// Structural similarity (SSIM) of two thumbnails, window by window: a second opinion on a pair whose thumbnails
+// correlate a little under the rule's limit. A scan's grain, a JPEG's blocks or a changed stroke lower the one
+// correlation over the whole square, yet most windows of a copy still agree in brightness, contrast and pattern;
+// another logo laid out alike (a figure above a short name) correlates as well overall while its windows over the
+// figure and the name differ. Pure.
+import { THUMB_SIDE } from './hash';
+
+/** Side of a window and the step between windows (half-overlapping). */
+const WINDOW = 8;
+const STEP = 4;
+/** The usual SSIM constants for 8-bit pixels (Wang et al. 2004): they keep flat windows from dividing by nothing. */
+const C1 = (0.01 * 255) ** 2;
+const C2 = (0.03 * 255) ** 2;
+
+/**
+ * Mean SSIM of thumbnail q in orientation v (as thumbCorrelation reads it, hash.ts) with the thumbnail s at sAt,
+ * over 8 × 8 windows a step of 4 apart: 1 for the same thumbnail, lower as they differ.
+ */
+export function thumbStructure(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+  const n = THUMB_SIDE;
+  const oriented = orientedCache;
+  const transpose = (v & 4) !== 0;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      let a = transpose ? y : x;
+      let b = transpose ? x : y;
+      if (v & 1) a = n - 1 - a;
+      if (v & 2) b = n - 1 - b;
+      oriented[y * n + x] = q[b * n + a]!;
+    }
+  }
+  const m = WINDOW * WINDOW;
+  let total = 0;
+  let windows = 0;
+  for (let y0 = 0; y0 + WINDOW <= n; y0 += STEP) {
+    for (let x0 = 0; x0 + WINDOW <= n; x0 += STEP) {
+      let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
+      for (let y = y0; y < y0 + WINDOW; y++) {
+        for (let x = x0; x < x0 + WINDOW; x++) {
+          const qv = oriented[y * n + x]!;
+          const sv = s[sAt + y * n + x]!;
+          sq += qv;
+          ss += sv;
+          qq += qv * qv;
+          tt += sv * sv;
+          qt += qv * sv;
+        }
+      }
+      const mq = sq / m;
+      const ms = ss / m;
+      const vq = qq / m - mq * mq;
+      const vs = tt / m - ms * ms;
+      const cov = qt / m - mq * ms;
+      total += ((2 * mq * ms + C1) * (2 * cov + C2)) / ((mq * mq + ms * ms + C1) * (vq + vs + C2));
+      windows++;
+    }
+  }
+  return total / windows;
+}
+
+/** The query thumbnail turned into the stored one's frame, reused: one pair is compared at a time. */
+const orientedCache = new Uint8Array(THUMB_SIDE * THUMB_SIDE);
