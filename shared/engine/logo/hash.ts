@@ -25,21 +25,26 @@ export function thumbnail(pixels: Float64Array): Uint8Array {
   return out;
 }
 
+/** The index in a thumbnail as it is of pixel (x, y) of its orientation v (as ORIENTATIONS describes them). */
+export function orientedIndex(v: number, x: number, y: number): number {
+  const n = THUMB_SIDE;
+  let a = v & 4 ? y : x;
+  let b = v & 4 ? x : y;
+  if (v & 1) a = n - 1 - a;
+  if (v & 2) b = n - 1 - b;
+  return b * n + a;
+}
+
 /**
  * Pearson correlation of thumbnail q in orientation v with thumbnail s (−1 to 1; 0 when either is flat): how
  * alike the two figures are pixel by pixel, a finer check than the 64 bits of the hashes.
  */
 export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
   const n = THUMB_SIDE;
-  const transpose = (v & 4) !== 0;
   let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      let a = transpose ? y : x;
-      let b = transpose ? x : y;
-      if (v & 1) a = n - 1 - a;
-      if (v & 2) b = n - 1 - b;
-      const qv = q[b * n + a]!;
+      const qv = q[orientedIndex(v, x, y)]!;
       const sv = s[sAt + y * n + x]!;
       sq += qv;
       ss += sv;
@@ -68,18 +73,7 @@ const COS = (() => {
 /** The orientation v of a square N × N image. */
 export function orient(pixels: Float64Array, v: number): Float64Array {
   const out = new Float64Array(N * N);
-  const transpose = (v & 4) !== 0;
-  const mirrorA = (v & 1) !== 0;
-  const mirrorB = (v & 2) !== 0;
-  for (let y = 0; y < N; y++) {
-    for (let x = 0; x < N; x++) {
-      let a = transpose ? y : x;
-      let b = transpose ? x : y;
-      if (mirrorA) a = N - 1 - a;
-      if (mirrorB) b = N - 1 - b;
-      out[y * N + x] = pixels[b * N + a]!;
-    }
-  }
+  for (let y = 0; y < N; y++) for (let x = 0; x < N; x++) out[y * N + x] = pixels[orientedIndex(v, x, y)]!;
   return out;
 }
 

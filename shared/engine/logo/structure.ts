@@ -3,7 +3,7 @@
 // correlation over the whole square, yet most windows of a copy still agree in brightness, contrast and pattern;
 // another logo laid out alike (a figure above a short name) correlates as well overall while its windows over the
 // figure and the name differ. Pure.
-import { THUMB_SIDE } from './hash';
+import { orientedIndex, THUMB_SIDE } from './hash';
 
 /** Side of a window and the step between windows (half-overlapping). */
 const WINDOW = 8;
@@ -19,16 +19,7 @@ const C2 = (0.03 * 255) ** 2;
 export function thumbStructure(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
   const n = THUMB_SIDE;
   const oriented = orientedCache;
-  const transpose = (v & 4) !== 0;
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      let a = transpose ? y : x;
-      let b = transpose ? x : y;
-      if (v & 1) a = n - 1 - a;
-      if (v & 2) b = n - 1 - b;
-      oriented[y * n + x] = q[b * n + a]!;
-    }
-  }
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) oriented[y * n + x] = q[orientedIndex(v, x, y)]!;
   const m = WINDOW * WINDOW;
   let total = 0;
   let windows = 0;
