@@ -35,15 +35,20 @@ export function orientedIndex(v: number, x: number, y: number): number {
   return b * n + a;
 }
 
+/** Σq, Σs, Σq², Σs², Σqs of a pair of thumbnails, as pairSums leaves them. */
+export type PairSums = Float64Array;
+
+export const pairSumsBuffer = (): PairSums => new Float64Array(5);
+
 /**
- * Pearson correlation of thumbnail q in orientation v with thumbnail s (−1 to 1; 0 when either is flat): how
- * alike the two figures are pixel by pixel, a finer check than the 64 bits of the hashes.
+ * The five sums of thumbnail q in orientation v against thumbnail s at sAt over the square window of `side` cells
+ * at (x0, y0), into out: what a correlation or a structural similarity of the two is computed from.
  */
-export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+export function pairSums(q: Uint8Array, v: number, s: Uint8Array, sAt: number, x0: number, y0: number, side: number, out: PairSums): PairSums {
   const n = THUMB_SIDE;
   let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
+  for (let y = y0; y < y0 + side; y++) {
+    for (let x = x0; x < x0 + side; x++) {
       const qv = q[orientedIndex(v, x, y)]!;
       const sv = s[sAt + y * n + x]!;
       sq += qv;
@@ -53,10 +58,26 @@ export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 
       qt += qv * sv;
     }
   }
-  const m = n * n;
-  const cov = qt - (sq * ss) / m;
-  const vq = qq - (sq * sq) / m;
-  const vs = tt - (ss * ss) / m;
+  out[0] = sq;
+  out[1] = ss;
+  out[2] = qq;
+  out[3] = tt;
+  out[4] = qt;
+  return out;
+}
+
+const correlationSums = pairSumsBuffer();
+
+/**
+ * Pearson correlation of thumbnail q in orientation v with thumbnail s (−1 to 1; 0 when either is flat): how
+ * alike the two figures are pixel by pixel, a finer check than the 64 bits of the hashes.
+ */
+export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+  const sums = pairSums(q, v, s, sAt, 0, 0, THUMB_SIDE, correlationSums);
+  const m = THUMB_SIDE * THUMB_SIDE;
+  const cov = sums[4]! - (sums[0]! * sums[1]!) / m;
+  const vq = sums[2]! - (sums[0]! * sums[0]!) / m;
+  const vs = sums[3]! - (sums[1]! * sums[1]!) / m;
   return vq > 0 && vs > 0 ? cov / Math.sqrt(vq * vs) : 0;
 }
 

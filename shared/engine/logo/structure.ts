@@ -3,7 +3,7 @@
 // correlation over the whole square, yet most windows of a copy still agree in brightness, contrast and pattern;
 // another logo laid out alike (a figure above a short name) correlates as well overall while its windows over the
 // figure and the name differ. Pure.
-import { orientedIndex, THUMB_SIDE } from './hash';
+import { pairSums, pairSumsBuffer, THUMB_SIDE } from './hash';
 
 /** Side of a window and the step between windows (half-overlapping). */
 const WINDOW = 8;
@@ -17,31 +17,17 @@ const C2 = (0.03 * 255) ** 2;
  * over 8 × 8 windows a step of 4 apart: 1 for the same thumbnail, lower as they differ.
  */
 export function thumbStructure(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
-  const n = THUMB_SIDE;
-  const oriented = orientedCache;
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) oriented[y * n + x] = q[orientedIndex(v, x, y)]!;
   const m = WINDOW * WINDOW;
   let total = 0;
   let windows = 0;
-  for (let y0 = 0; y0 + WINDOW <= n; y0 += STEP) {
-    for (let x0 = 0; x0 + WINDOW <= n; x0 += STEP) {
-      let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
-      for (let y = y0; y < y0 + WINDOW; y++) {
-        for (let x = x0; x < x0 + WINDOW; x++) {
-          const qv = oriented[y * n + x]!;
-          const sv = s[sAt + y * n + x]!;
-          sq += qv;
-          ss += sv;
-          qq += qv * qv;
-          tt += sv * sv;
-          qt += qv * sv;
-        }
-      }
-      const mq = sq / m;
-      const ms = ss / m;
-      const vq = qq / m - mq * mq;
-      const vs = tt / m - ms * ms;
-      const cov = qt / m - mq * ms;
+  for (let y0 = 0; y0 + WINDOW <= THUMB_SIDE; y0 += STEP) {
+    for (let x0 = 0; x0 + WINDOW <= THUMB_SIDE; x0 += STEP) {
+      const sums = pairSums(q, v, s, sAt, x0, y0, WINDOW, windowSums);
+      const mq = sums[0]! / m;
+      const ms = sums[1]! / m;
+      const vq = sums[2]! / m - mq * mq;
+      const vs = sums[3]! / m - ms * ms;
+      const cov = sums[4]! / m - mq * ms;
       total += ((2 * mq * ms + C1) * (2 * cov + C2)) / ((mq * mq + ms * ms + C1) * (vq + vs + C2));
       windows++;
     }
@@ -49,5 +35,5 @@ export function thumbStructure(q: Uint8Array, v: number, s: Uint8Array, sAt = 0)
   return total / windows;
 }
 
-/** The query thumbnail turned into the stored one's frame, reused: one pair is compared at a time. */
-const orientedCache = new Uint8Array(THUMB_SIDE * THUMB_SIDE);
+/** One window's sums, reused: one pair is compared at a time. */
+const windowSums = pairSumsBuffer();
