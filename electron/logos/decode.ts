@@ -1,7 +1,8 @@
 // Decoding an encoded logo into sRGB pixels no larger than DECODE_SIDE, whole or a region of it. Most gazette and
-// registry images are small PNGs: those are read by pngjs (zlib inflate and the row filters, in this thread),
-// which costs about a quarter of a libvips pipeline for them; every other format, and PNGs that are large, interlaced
-// or carry a colour profile, go through sharp (libvips), which also shrinks large images (SHRINK_SIDE). Every image,
+// registry images are small PNGs and JPEGs: PNGs are read by pngjs (zlib inflate and the row filters, in this
+// thread), which costs about a quarter of a libvips pipeline for them, and JPEGs by mozjpeg in WebAssembly (./jpeg.ts),
+// about a sixth; every other format, and PNGs or JPEGs that are large, interlaced, CMYK or carry a colour profile,
+// go through sharp (libvips), which also shrinks large images (SHRINK_SIDE). Every image,
 // whatever read it, is then resampled to DECODE_SIDE here by one resampler (fitPixels). BMPs, which libvips does not
 // read, are read by bmp-ts (./bmp.ts).
 import { PNG } from 'pngjs';
@@ -10,6 +11,7 @@ import { areaWeights } from '../../shared/engine/logo/prepare';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_IMAGE_PIXELS } from '../../shared/contract/files';
 import { isBmp, readBmp } from './bmp';
+import { plainJpeg, readJpeg } from './jpeg';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
 export const DECODE_SIDE = 128;
@@ -85,6 +87,22 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
       // a PNG pngjs refuses (damaged, or a variant it does not read) gets libvips' verdict and message below
     }
   }
+  if (plainJpeg(input)) return jpegSource(input);
+  return sharpSource(input);
+}
+
+/** A plain JPEG (./jpeg.ts), decoded by mozjpeg once when first asked; libvips' when mozjpeg cannot. */
+function jpegSource(input: Buffer | Uint8Array): LogoSource {
+  let opened: Promise<LogoSource> | null = null;
+  const open = () => (opened ??= readJpeg(input).then((pixels) => (pixels ? decodedSource(pixels) : sharpSource(input))));
+  return {
+    decode: async (region) => (await open()).decode(region),
+    size: async () => (await open()).size(),
+  };
+}
+
+/** An image libvips decodes (and measures) each time it is asked. */
+function sharpSource(input: Buffer | Uint8Array): LogoSource {
   return {
     decode: (region) => decodeWithSharp(input, region),
     async size() {

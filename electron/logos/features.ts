@@ -13,8 +13,9 @@ import { colourCut, colourPeels, partRegions, type PartPlace } from '../../share
  * Version of the features below (the decoding, the ink image, the regions — peels by blob, by colour and by valley,
  * crops —, the soft copy, a symmetric figure's symmetric hash and inner detail, the parts): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
+ * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there.
  */
-export const FEATURES_VERSION = 7;
+export const FEATURES_VERSION = 8;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

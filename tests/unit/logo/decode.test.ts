@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { decodeWithSharp, DECODE_SIDE, openLogo, plainPng, type Rgb } from '../../../electron/logos/decode';
 import { logoFeatures } from '../../../electron/logos/features';
 import { bmpAsPng, readBmp } from '../../../electron/logos/bmp';
+import { plainJpeg, readJpeg } from '../../../electron/logos/jpeg';
 import { writeBmp } from '../../fixtures/bmp-writer';
 
 /** A figure with soft edges and a half-transparent part, on a transparent ground. */
@@ -18,6 +19,19 @@ const meanDifference = (a: Rgb, b: Rgb) => {
   for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i]! - b.data[i]!);
   return sum / a.data.length;
 };
+
+/** A JPEG without its APP2 ICC_PROFILE segments. */
+function withoutIccProfile(jpeg: Buffer): Buffer {
+  const kept: Buffer[] = [jpeg.subarray(0, 2)];
+  let at = 2;
+  while (jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
+    const end = at + 2 + jpeg.readUInt16BE(at + 2);
+    if (!(jpeg[at + 1] === 0xe2 && jpeg.toString('latin1', at + 4, at + 15) === 'ICC_PROFILE')) kept.push(jpeg.subarray(at, end));
+    at = end;
+  }
+  kept.push(jpeg.subarray(at));
+  return Buffer.concat(kept);
+}
 
 async function decoded(bytes: Buffer): Promise<Rgb> {
   const rgb = await openLogo(bytes).decode();
@@ -132,6 +146,47 @@ describe('JPEG logos', () => {
     const grey = await decoded(await sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).greyscale().jpeg().toBuffer());
     expect(grey.data.length).toBe(grey.width * grey.height * 3);
     expect(grey.data[300 * 3]).toBe(grey.data[300 * 3 + 1]);
+  });
+
+  it('reads a small plain JPEG itself (mozjpeg), and a CMYK, colour-profiled or large one through libvips', async () => {
+    const flat = () => sharp(Buffer.from(svg(240))).flatten({ background: '#fff' });
+    expect(plainJpeg(await flat().jpeg().toBuffer())).toBe(true);
+    expect(plainJpeg(await flat().jpeg({ progressive: true }).toBuffer())).toBe(true);
+    expect(plainJpeg(await flat().greyscale().jpeg().toBuffer())).toBe(true);
+    expect(plainJpeg(await flat().toColourspace('cmyk').jpeg().toBuffer())).toBe(false);
+    expect(plainJpeg(await flat().withIccProfile('p3').jpeg().toBuffer())).toBe(false);
+    expect(plainJpeg(await sharp(Buffer.from(svg(2400))).flatten({ background: '#fff' }).jpeg().toBuffer())).toBe(false);
+    expect(plainJpeg(await flat().png().toBuffer())).toBe(false);
+  });
+
+  it('gives the pixels libvips gives for a plain JPEG, baseline or progressive, colour or grey', async () => {
+    for (const make of [
+      () => sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).jpeg({ quality: 80 }),
+      () => sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).jpeg({ quality: 60, progressive: true }),
+      () => sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).greyscale().jpeg(),
+    ]) {
+      const bytes = await make().toBuffer();
+      expect(await readJpeg(bytes)).not.toBeNull();
+      const theirs = await decodeWithSharp(bytes);
+      if (!theirs.ok) throw new Error(theirs.error.message);
+      // two IDCTs and chroma upsamplers round differently; after the fitting the levels agree within a step or two
+      expect(meanDifference(await decoded(bytes), theirs.value)).toBeLessThan(1);
+    }
+  });
+
+  it('reads a CMYK JPEG through libvips, in its colours, and an EXIF-turned one unturned as libvips does', async () => {
+    const cmyk = await sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).toColourspace('cmyk').jpeg().toBuffer();
+    expect(await readJpeg(cmyk)).toBeNull();
+    const rgb = await decoded(cmyk);
+    const fromPng = await decoded(await sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).png().toBuffer());
+    expect(meanDifference(rgb, fromPng)).toBeLessThan(12);
+    // sharp writes an orientation only with an sRGB profile beside it, which would send the file to libvips
+    const turned = withoutIccProfile(await sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).jpeg().withMetadata({ orientation: 6 }).toBuffer());
+    expect((await sharp(turned).metadata()).orientation).toBe(6);
+    expect(plainJpeg(turned)).toBe(true);
+    const theirs = await decodeWithSharp(turned);
+    if (!theirs.ok) throw new Error(theirs.error.message);
+    expect(meanDifference(await decoded(turned), theirs.value)).toBeLessThan(1);
   });
 
   it('refuses a cut JPEG with a Chinese reason', async () => {
