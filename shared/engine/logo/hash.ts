@@ -1,6 +1,6 @@
 // The two 64-bit hashes of a prepared logo, each for the eight quarter turns and mirrorings of it.
 // A hash is two 32-bit halves [hi, lo]; bit i of the 64 is bit (63 - i) counted from hi's top.
-import { HASH_SIDE } from './prepare';
+import { HASH_SIDE, kthSmallest } from './prepare';
 
 /** The number of orientations (the dihedral group of the square): identity first. */
 export const ORIENTATIONS = 8;
@@ -190,47 +190,80 @@ export function partHashes(pixels: Float64Array): LogoHashes & { informative: nu
   return { phash, dhash: orientedDhash(pixels), informative: symmetric?.informative ?? 64 };
 }
 
+/**
+ * For each orientation and each of the 64 bits of the difference hash, the two cells compared (the first brighter
+ * sets the bit), in the tall grid (8 × 9) for the transposing orientations and the wide one (9 × 8) for the others.
+ */
+const DHASH_CELLS = (() => {
+  const first = new Uint8Array(ORIENTATIONS * 64);
+  const second = new Uint8Array(ORIENTATIONS * 64);
+  for (let o = 0; o < ORIENTATIONS; o++) {
+    const fx = o & 1;
+    const fy = (o >> 1) & 1;
+    const t = (o & 4) !== 0;
+    const cell = (i: number, j: number) => (t ? (fy ? 8 - i : i) * 8 + (fx ? 7 - j : j) : (fy ? 7 - j : j) * 9 + (fx ? 8 - i : i));
+    for (let j = 0, k = o * 64; j < 8; j++) {
+      for (let i = 0; i < 8; i++, k++) {
+        first[k] = cell(i, j);
+        second[k] = cell(i + 1, j);
+      }
+    }
+  }
+  return { first, second };
+})();
+
 /** The difference hash of a prepared square in all eight orientations (ORIENTATIONS × [hi, lo]). */
 function orientedDhash(pixels: Float64Array): Uint32Array {
   const dhash = new Uint32Array(ORIENTATIONS * 2);
   const wide = grid(pixels, 9, 8);
   const tall = grid(pixels, 8, 9);
-  const bits = new Uint8Array(64);
+  const { first, second } = DHASH_CELLS;
   for (let o = 0; o < ORIENTATIONS; o++) {
-    const fx = o & 1;
-    const fy = (o >> 1) & 1;
-    const t = (o & 4) !== 0;
-    let k = 0;
-    for (let j = 0; j < 8; j++) {
-      for (let i = 0; i < 8; i++) {
-        const cell = (ii: number) =>
-          t ? tall[(fy ? 8 - ii : ii) * 8 + (fx ? 7 - j : j)]! : wide[(fy ? 7 - j : j) * 9 + (fx ? 8 - ii : ii)]!;
-        bits[k++] = cell(i) > cell(i + 1) ? 1 : 0;
-      }
-    }
-    pack(bits, dhash, o * 2);
+    const cells = o & 4 ? tall : wide;
+    for (let k = 0, at = o * 64; k < 64; k++, at++) hashBits[k] = cells[first[at]!]! > cells[second[at]!]! ? 1 : 0;
+    pack(hashBits, dhash, o * 2);
   }
   return dhash;
 }
 
-/** The perceptual hash of a DCT block in all eight orientations, into out (ORIENTATIONS × [hi, lo]). */
-function orientedPhash(block: Float64Array, out: Uint32Array): void {
+/**
+ * For each orientation and each of DCT_TERMS, where its coefficient lies in the 9 × 9 DCT block and whether the
+ * orientation negates it (mirroring x negates odd u, mirroring y odd v; the transpose swaps u and v).
+ */
+const PHASH_TERMS = (() => {
   const K = LOW + 1;
-  const coef = new Float64Array(64);
-  const bits = new Uint8Array(64);
+  const at = new Uint8Array(ORIENTATIONS * 64);
+  const negate = new Uint8Array(ORIENTATIONS * 64);
   for (let o = 0; o < ORIENTATIONS; o++) {
     const fx = o & 1;
     const fy = (o >> 1) & 1;
     const t = (o & 4) !== 0;
-    for (let k = 0; k < 64; k++) {
-      const [u, v] = DCT_TERMS[k]!;
-      const c = t ? block[u * K + v]! : block[v * K + u]!;
-      const sign = t ? (v * fx + u * fy) & 1 : (u * fx + v * fy) & 1;
-      coef[k] = quantise(sign ? -c : c);
+    DCT_TERMS.forEach(([u, v], k) => {
+      at[o * 64 + k] = t ? u * K + v : v * K + u;
+      negate[o * 64 + k] = t ? (v * fx + u * fy) & 1 : (u * fx + v * fy) & 1;
+    });
+  }
+  return { at, negate };
+})();
+
+// scratch of the two hashes (every image hashes its figure, its regions and its parts: a dozen times or more)
+const hashBits = new Uint8Array(64);
+const phashTerms = new Float64Array(64);
+const phashWork = new Float64Array(64);
+
+/** The perceptual hash of a DCT block in all eight orientations, into out (ORIENTATIONS × [hi, lo]). */
+function orientedPhash(block: Float64Array, out: Uint32Array): void {
+  const { at, negate } = PHASH_TERMS;
+  for (let o = 0; o < ORIENTATIONS; o++) {
+    for (let k = 0, i = o * 64; k < 64; k++, i++) {
+      const c = block[at[i]!]!;
+      phashTerms[k] = quantise(negate[i] ? -c : c);
     }
-    const median = coef.slice().sort()[32]!;
-    for (let k = 0; k < 64; k++) bits[k] = coef[k]! >= median ? 1 : 0;
-    pack(bits, out, o * 2);
+    phashWork.set(phashTerms);
+    // the 33rd smallest, as a sort would place it (an equal 0 and −0 set the same bits)
+    const median = kthSmallest(phashWork, 32);
+    for (let k = 0; k < 64; k++) hashBits[k] = phashTerms[k]! >= median ? 1 : 0;
+    pack(hashBits, out, o * 2);
   }
 }
 
