@@ -42,6 +42,9 @@ export const logos = {
       `(logos and their crops; and the parts' index); on ${m.sampled} of the filings multi-index ${m.indexSampleSeconds.toFixed(2)} s against ` +
       `${m.scanSeconds.toFixed(2)} s scanning every entry (${(m.scanSeconds / m.indexSampleSeconds).toFixed(1)}×), ` +
       `filings where the two differ: ${m.differ}; ${m.hits} hits on ${m.filingsWithHits} filings`);
+    console.log(`one thread, on the same ${m.sampled} filings after the run: reading and decoding ${m.decodeMs.toFixed(2)} ms an image, ` +
+      `reading with all of a filing's features ${m.featuresMs.toFixed(2)} ms; decoding alone of ${m.filings} filings on two cores is ` +
+      `${((m.decodeMs * m.filings) / 2000).toFixed(1)} s, all features ${((m.featuresMs * m.filings) / 2000).toFixed(1)} s, before any search`);
     const forms = Object.entries(m.copiesFound).map(([form, share]) => `${form} ${share.toFixed(3)}`).join(', ');
     console.log(`at this registry size: of the ${m.copies} filings copying a registry logo (drawn at 240 px against the ` +
       `registry's 200) the logo found per form: ${forms}; of the ${m.others} other filings ${m.othersFlagged} flagged ` +

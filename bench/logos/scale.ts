@@ -3,7 +3,7 @@
 //   scale generate DIR   draws the set once (10,000 registry logos; 10,000 filing logos, a tenth of them redrawn
 //                        registry logos, each written in ten forms: as drawn, mirrored, turned, JPEG, smaller)
 //   scale run DIR        measures; prints one JSON line
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
@@ -12,6 +12,8 @@ import { LogoIndex, type LogoMatch, type LogoQuery, scanLogos } from '../../shar
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { logoSvg, randomLogo, rng } from './draw';
 import { type HashedSet, type PackedParts, queryOf, storedOf, unpackParts } from './hashing';
+import { openLogo } from '../../electron/logos/decode';
+import { logoFeatures } from '../../electron/logos/features';
 
 const REGISTRY = Number(process.env.MARKGUARD_BENCH_LOGOS ?? 10_000);
 const BASES = Number(process.env.MARKGUARD_BENCH_LOGO_FILINGS ?? 100_000) / 10;
@@ -94,6 +96,19 @@ async function hashInWorkers(files: string[], crops: boolean, onChunk: (start: n
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 
+/**
+ * What one image costs one thread, on the given files after the run (nothing else running): reading and decoding
+ * to DECODE_SIDE alone, and reading with all of a filing's features. The first is the floor under any throughput.
+ */
+async function perImage(files: readonly string[]): Promise<{ decodeMs: number; featuresMs: number }> {
+  let t = process.hrtime.bigint();
+  for (const f of files) await openLogo(readFileSync(f)).decode();
+  const decodeMs = (seconds(t) * 1000) / files.length;
+  t = process.hrtime.bigint();
+  for (const f of files) await logoFeatures(readFileSync(f), { crops: false });
+  return { decodeMs, featuresMs: (seconds(t) * 1000) / files.length };
+}
+
 async function run(dir: string): Promise<void> {
   const list = (sub: string) => readdirSync(path.join(dir, sub)).sort().map((f) => path.join(dir, sub, f));
   const registryFiles = list('registry');
@@ -119,7 +134,10 @@ async function run(dir: string): Promise<void> {
   const index = new LogoIndex(stored);
   // filings: hash, then search as each chunk arrives; keep the queries for the scan below
   // only the filings the scan below compares are kept (copied out of their chunk, which can then be freed)
-  const sample = Math.max(1, Math.round(filingFiles.length / SCANNED));
+  // a stride prime to the ten forms (files run drawing by drawing, form by form): every 50th file would be the
+  // lossless drawing each time, and the scan and the one-thread timing below would never see a JPEG
+  let sample = Math.max(1, Math.round(filingFiles.length / SCANNED));
+  while (sample > 1 && (sample % 2 === 0 || sample % 5 === 0)) sample++;
   const queries = new Map<number, LogoQuery>();
   const found: LogoMatch[][] = new Array(filingFiles.length);
   let failed = 0;
@@ -156,6 +174,7 @@ async function run(dir: string): Promise<void> {
     scanSeconds += seconds(t);
     if (JSON.stringify(scanned) !== JSON.stringify(again) || JSON.stringify(again) !== JSON.stringify(found[i])) differ++;
   }
+  const oneThread = await perImage(filingFiles.filter((_, i) => i % sample === 0));
   const hits = found.reduce((a, f) => a + (f ? f.length : 0), 0);
   // which filings copy a registry logo (every tenth drawing is registry logo (base · 7) mod REGISTRY, in ten forms):
   // how many of those find it, per form, and how many of the other filings are flagged at all
@@ -176,7 +195,7 @@ async function run(dir: string): Promise<void> {
   });
   console.log(JSON.stringify({
     registry: registryFiles.length, filings: filingFiles.length, registryFailed, filingsFailed: failed,
-    registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb,
+    registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb, ...oneThread,
     registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0), symmetricLogos: stored.symmetric?.owner.length ?? 0, registryParts: stored.parts?.owner.length ?? 0,
     hits, filingsWithHits: found.filter((f) => f && f.length).length, differ, rule: LOGO_RULE,
     copies, copiesFound: Object.fromEntries(FORMS.map((form, k) => [form, copiesFound[k]! / (copies / FORMS.length)])),
