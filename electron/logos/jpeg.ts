@@ -22,20 +22,29 @@ interface MozjpegDecoder {
 
 type Factory = (options: Record<string, unknown>) => Promise<MozjpegDecoder>;
 
+/** The part of Node's WebAssembly this file uses (the main process's TypeScript libs do not declare it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 /** What libjpeg printed while decoding the current image (a warning: libvips is asked instead). */
 let complaints = 0;
 let decoder: Promise<MozjpegDecoder> | null = null;
 
 function mozjpeg(): Promise<MozjpegDecoder> {
   if (decoder) return decoder;
+  // a failure here is kept as the rejected promise: readJpeg then sends every JPEG to libvips without retrying
   // __filename exists both in the esbuild CJS bundle and under vitest; the .wasm is read from the installed package
-  const wasmFile = createRequire(__filename).resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm');
-  const wasm = new WebAssembly.Module(readFileSync(wasmFile));
-  decoder = (mozjpegFactory as unknown as Factory)({
+  decoder = Promise.resolve().then(() => {
+    const wasmFile = createRequire(__filename).resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm');
+    return new wasmApi.Module(readFileSync(wasmFile));
+  }).then((wasm) => (mozjpegFactory as unknown as Factory)({
     noInitialRun: true,
     // compiled above, so the glue never looks for the file by URL (import.meta means nothing in the bundle)
-    instantiateWasm: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => {
-      const instance = new WebAssembly.Instance(wasm, imports);
+    instantiateWasm: (imports: object, receive: (instance: { exports: object }) => void) => {
+      const instance = new wasmApi.Instance(wasm, imports);
       receive(instance);
       return instance.exports;
     },
@@ -43,7 +52,7 @@ function mozjpeg(): Promise<MozjpegDecoder> {
     printErr: () => {
       complaints++;
     },
-  });
+  }));
   return decoder;
 }
 
@@ -90,7 +99,13 @@ export function plainJpeg(input: Uint8Array): boolean {
  * null when mozjpeg fails or complains (a truncated or damaged file): the caller then asks libvips.
  */
 export async function readJpeg(input: Uint8Array): Promise<JpegPixels | null> {
-  const codec = await mozjpeg();
+  let codec: MozjpegDecoder;
+  try {
+    // a module that cannot be found or started, as in a broken install, leaves every JPEG to libvips
+    codec = await mozjpeg();
+  } catch {
+    return null;
+  }
   complaints = 0;
   try {
     const image = codec.decode(input, false);
