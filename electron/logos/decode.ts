@@ -15,8 +15,11 @@ import { plainJpeg, readJpeg } from './jpeg';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
 export const DECODE_SIDE = 128;
-/** PNGs up to this many pixels are decoded by pngjs (4 MB of RGBA at most); larger ones by libvips, in tiles. */
-const PNG_FAST_PIXELS = 1024 * 1024;
+/**
+ * PNGs and JPEGs up to this many pixels are decoded in this thread (pngjs, mozjpeg: 4 MB of RGBA at most); larger
+ * ones by libvips, in tiles, which shrinks a JPEG as it decodes it (by its DCT scaling) and so reads a large one faster.
+ */
+export const IN_THREAD_PIXELS = 1024 * 1024;
 /**
  * libvips shrinks only images larger than this (a JPEG by its DCT scaling as it decodes); the last step to
  * DECODE_SIDE is fitPixels', whatever the format: a gazette-size image costs libvips twice as much to resize as to
@@ -87,7 +90,7 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
       // a PNG pngjs refuses (damaged, or a variant it does not read) gets libvips' verdict and message below
     }
   }
-  if (plainJpeg(input)) return jpegSource(input);
+  if (plainJpeg(input, IN_THREAD_PIXELS)) return jpegSource(input);
   return sharpSource(input);
 }
 
@@ -145,7 +148,7 @@ export function plainPng(input: Uint8Array): boolean {
   const width = view.getUint32(16);
   const height = view.getUint32(20);
   // 16-bit samples are libvips' too (pngjs would hand them back unscaled)
-  if (width === 0 || height === 0 || width * height > PNG_FAST_PIXELS || input[24]! > 8 || input[28] !== 0) return false;
+  if (width === 0 || height === 0 || width * height > IN_THREAD_PIXELS || input[24]! > 8 || input[28] !== 0) return false;
   // chunks before the image data: a profile (iCCP), gamma (gAMA) or chromaticities (cHRM) ask for conversion
   for (let at = 8; at + 8 <= input.length;) {
     const length = view.getUint32(at);

@@ -57,16 +57,10 @@ function mozjpeg(): Promise<MozjpegDecoder> {
 }
 
 /**
- * Images up to this many pixels are decoded here (4 MB of RGBA at most), as decode.ts does PNGs; larger ones by
- * libvips, which shrinks a JPEG as it decodes it (by its DCT scaling) and so reads a large one faster.
- */
-const FAST_JPEG_PIXELS = 1024 * 1024;
-
-/**
  * Whether the bytes are a JPEG mozjpeg reads as libvips would: 8-bit samples, one or three components (not CMYK),
- * no ICC profile (converting to sRGB is libvips' job), at most FAST_JPEG_PIXELS. Reads the markers up to the frame header.
+ * no ICC profile (converting to sRGB is libvips' job), at most maxPixels. Reads the markers up to the frame header.
  */
-export function plainJpeg(input: Uint8Array): boolean {
+export function plainJpeg(input: Uint8Array, maxPixels: number): boolean {
   if (input.length < 4 || input[0] !== 0xff || input[1] !== 0xd8) return false;
   for (let at = 2; at + 4 <= input.length;) {
     if (input[at] !== 0xff) return false;
@@ -86,7 +80,7 @@ export function plainJpeg(input: Uint8Array): boolean {
       const height = (input[at + 5]! << 8) | input[at + 6]!;
       const width = (input[at + 7]! << 8) | input[at + 8]!;
       const components = input[at + 9]!;
-      return precision === 8 && (components === 1 || components === 3) && width > 0 && height > 0 && width * height <= FAST_JPEG_PIXELS;
+      return precision === 8 && (components === 1 || components === 3) && width > 0 && height > 0 && width * height <= maxPixels;
     }
     if (marker === 0xda || marker === 0xd9) return false;
     at += 2 + length;

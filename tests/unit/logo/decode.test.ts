@@ -2,7 +2,7 @@
 // (transparency on white, fitted inside DECODE_SIDE²) and a Chinese reason for what cannot be read.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { decodeWithSharp, DECODE_SIDE, openLogo, plainPng, type Rgb } from '../../../electron/logos/decode';
+import { decodeWithSharp, DECODE_SIDE, IN_THREAD_PIXELS, openLogo, plainPng, type Rgb } from '../../../electron/logos/decode';
 import { logoFeatures } from '../../../electron/logos/features';
 import { bmpAsPng, readBmp } from '../../../electron/logos/bmp';
 import { plainJpeg, readJpeg } from '../../../electron/logos/jpeg';
@@ -150,13 +150,13 @@ describe('JPEG logos', () => {
 
   it('reads a small plain JPEG itself (mozjpeg), and a CMYK, colour-profiled or large one through libvips', async () => {
     const flat = () => sharp(Buffer.from(svg(240))).flatten({ background: '#fff' });
-    expect(plainJpeg(await flat().jpeg().toBuffer())).toBe(true);
-    expect(plainJpeg(await flat().jpeg({ progressive: true }).toBuffer())).toBe(true);
-    expect(plainJpeg(await flat().greyscale().jpeg().toBuffer())).toBe(true);
-    expect(plainJpeg(await flat().toColourspace('cmyk').jpeg().toBuffer())).toBe(false);
-    expect(plainJpeg(await flat().withIccProfile('p3').jpeg().toBuffer())).toBe(false);
-    expect(plainJpeg(await sharp(Buffer.from(svg(2400))).flatten({ background: '#fff' }).jpeg().toBuffer())).toBe(false);
-    expect(plainJpeg(await flat().png().toBuffer())).toBe(false);
+    expect(plainJpeg(await flat().jpeg().toBuffer(), IN_THREAD_PIXELS)).toBe(true);
+    expect(plainJpeg(await flat().jpeg({ progressive: true }).toBuffer(), IN_THREAD_PIXELS)).toBe(true);
+    expect(plainJpeg(await flat().greyscale().jpeg().toBuffer(), IN_THREAD_PIXELS)).toBe(true);
+    expect(plainJpeg(await flat().toColourspace('cmyk').jpeg().toBuffer(), IN_THREAD_PIXELS)).toBe(false);
+    expect(plainJpeg(await flat().withIccProfile('p3').jpeg().toBuffer(), IN_THREAD_PIXELS)).toBe(false);
+    expect(plainJpeg(await sharp(Buffer.from(svg(2400))).flatten({ background: '#fff' }).jpeg().toBuffer(), IN_THREAD_PIXELS)).toBe(false);
+    expect(plainJpeg(await flat().png().toBuffer(), IN_THREAD_PIXELS)).toBe(false);
   });
 
   it('gives the pixels libvips gives for a plain JPEG, baseline or progressive, colour or grey', async () => {
@@ -183,7 +183,7 @@ describe('JPEG logos', () => {
     // sharp writes an orientation only with an sRGB profile beside it, which would send the file to libvips
     const turned = withoutIccProfile(await sharp(Buffer.from(svg(240))).flatten({ background: '#fff' }).jpeg().withMetadata({ orientation: 6 }).toBuffer());
     expect((await sharp(turned).metadata()).orientation).toBe(6);
-    expect(plainJpeg(turned)).toBe(true);
+    expect(plainJpeg(turned, IN_THREAD_PIXELS)).toBe(true);
     const theirs = await decodeWithSharp(turned);
     if (!theirs.ok) throw new Error(theirs.error.message);
     expect(meanDifference(await decoded(turned), theirs.value)).toBeLessThan(1);
