@@ -190,6 +190,11 @@ export function partHashes(pixels: Float64Array): LogoHashes & { informative: nu
   return { phash, dhash: orientedDhash(pixels), informative: symmetric?.informative ?? 64 };
 }
 
+// scratch of the two hashes (every image hashes its figure, its regions and its parts: a dozen times or more)
+const hashBits = new Uint8Array(64);
+const phashTerms = new Float64Array(64);
+const phashWork = new Float64Array(64);
+
 /**
  * For each orientation and each of the 64 bits of the difference hash, the two cells compared (the first brighter
  * sets the bit), in the tall grid (8 × 9) for the transposing orientations and the wide one (9 × 8) for the others.
@@ -245,11 +250,6 @@ const PHASH_TERMS = (() => {
   }
   return { at, negate };
 })();
-
-// scratch of the two hashes (every image hashes its figure, its regions and its parts: a dozen times or more)
-const hashBits = new Uint8Array(64);
-const phashTerms = new Float64Array(64);
-const phashWork = new Float64Array(64);
 
 /** The perceptual hash of a DCT block in all eight orientations, into out (ORIENTATIONS × [hi, lo]). */
 function orientedPhash(block: Float64Array, out: Uint32Array): void {
