@@ -5,8 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
-import { DECODE_SIDE, IN_THREAD_PIXELS, openLogo, type Rgb } from './decode';
-import { plainJpeg } from './jpeg';
+import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 
@@ -17,16 +16,6 @@ import { colourCut, colourPeels, partRegions, type PartPlace } from '../../share
  * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there.
  */
 export const FEATURES_VERSION = 8;
-
-/**
- * Whether the features an earlier version stored for this image (encoded bytes `input`) are the ones this version
- * computes, so that the stored row is only marked as this version rather than computed again (store.ts
- * refreshImageFeatures: a registry of thousands of logos would otherwise be decoded and hashed anew before the app
- * opens). 7 → 8 changed the decoding of small plain JPEGs alone; every other image's features are the same bytes.
- */
-export function featuresUnchangedSince(version: number, input: Uint8Array): boolean {
-  return version === 7 && !plainJpeg(input, IN_THREAD_PIXELS);
-}
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

@@ -64,8 +64,8 @@ export function imagesRepository(db: DataExecutor) {
     imageRefs: (): Promise<ImageRef[]> => db.selectFrom('images').select(['sha256', 'format']).orderBy('sha256').execute(),
 
     /** Every stored image with its thumb column (the features' version is read from it). */
-    imagesWithThumbs: (): Promise<Array<ImageRef & ImageFeaturesRow>> =>
-      db.selectFrom('images').select(['sha256', 'format', 'phash', 'dhash', 'thumb']).orderBy('sha256').execute(),
+    imagesWithThumbs: (): Promise<Array<ImageRef & { thumb: Uint8Array }>> =>
+      db.selectFrom('images').select(['sha256', 'format', 'thumb']).orderBy('sha256').execute(),
 
     /** Stores an image's row, or replaces the row of the same hash (its features computed again); one statement. */
     async putImage(row: NewImage): Promise<void> {

@@ -19,9 +19,9 @@ import { MARK_ENTITY } from '../registry/service';
 import { storedHashesOf } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 import { storableImage } from './bmp';
-import { featuresUnchangedSince, isRegistryVariant, logoFeatures } from './features';
+import { isRegistryVariant, logoFeatures } from './features';
 import { imagesRepository } from './repository';
-import { decodeFeatures, encodeFeatures, featuresCurrent, restampedFeatures, storedFeaturesVersion } from './stored-features';
+import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
@@ -146,10 +146,8 @@ export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryL
 }
 
 /**
- * Brings up to date the features of every image stored by an older version of them (see FEATURES_VERSION):
- * computed again from the stored file, or only marked as this version where this version computes them alike
- * (features.ts featuresUnchangedSince). Returns how many were brought up to date and the Chinese reason for each
- * that could not be.
+ * Computes again, from the stored files, the features of every image stored by an older version of them (see
+ * FEATURES_VERSION). Returns how many were brought up to date and the Chinese reason for each that could not be.
  */
 export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: number; failed: string[] }> {
   const images = imagesRepository(ctx.data);
@@ -163,12 +161,6 @@ export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: 
       bytes = await readFile(imageFile(ctx, row));
     } catch {
       failed.push(`图样 ${row.sha256.slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`);
-      continue;
-    }
-    const version = storedFeaturesVersion(row.thumb);
-    if (version !== null && featuresUnchangedSince(version, bytes)) {
-      await images.setFeatures(row.sha256, { phash: row.phash, dhash: row.dhash, thumb: restampedFeatures(row.thumb) });
-      updated++;
       continue;
     }
     const features = await logoFeatures(bytes);

@@ -60,29 +60,14 @@ export interface DecodedFeatures {
   parts: LogoPart[];
 }
 
-/**
- * The version of the features in a thumb column laid out as versions 7 and later lay them out (read without hashing
- * anything), or null: no features, an older layout, or damaged.
- */
-export function storedFeaturesVersion(blob: Uint8Array): number | null {
-  if (blob.length < T + 6 || MAGIC.some((b, i) => blob[T + i] !== b)) return null;
+/** Whether a thumb column holds features of this version (read without hashing anything). */
+export function featuresCurrent(blob: Uint8Array): boolean {
+  if (blob.length < T + 6) return false;
+  if (MAGIC.some((b, i) => blob[T + i] !== b) || blob[T + 3] !== FEATURES_VERSION) return false;
   const at = symmetricAt(blob[T + 5]!);
-  if (!(blob.length > at && blob[at]! <= 1)) return null;
+  if (!(blob.length > at && blob[at]! <= 1)) return false;
   const partsAt = at + 1 + blob[at]! * T;
-  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES ? blob[T + 3]! : null;
-}
-
-/** Whether a thumb column holds features of this version. */
-export const featuresCurrent = (blob: Uint8Array): boolean => storedFeaturesVersion(blob) === FEATURES_VERSION;
-
-/**
- * A thumb column of an earlier version whose features this version computes alike (features.ts
- * featuresUnchangedSince), marked as this version: the layout is the same, only the version byte changes.
- */
-export function restampedFeatures(blob: Uint8Array): Buffer {
-  const out = Buffer.from(blob);
-  out[T + 3] = FEATURES_VERSION;
-  return out;
+  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES;
 }
 
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */

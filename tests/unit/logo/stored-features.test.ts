@@ -1,8 +1,8 @@
 // The features as the images table keeps them: read back equal to those computed; an older layout is refused.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { decodeFeatures, encodeFeatures, featuresCurrent, queryFromStored, restampedFeatures, storedFeaturesVersion } from '../../../electron/logos/stored-features';
-import { FEATURES_VERSION, featuresUnchangedSince, logoFeatures } from '../../../electron/logos/features';
+import { logoFeatures } from '../../../electron/logos/features';
+import { decodeFeatures, encodeFeatures, featuresCurrent, queryFromStored } from '../../../electron/logos/stored-features';
 
 const logo = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="60" height="100" fill="#1d3f8f"/>
@@ -26,25 +26,6 @@ describe('stored logo features', () => {
     expect(f.value.parts).toHaveLength(3);
     expect(back.parts).toEqual(f.value.parts);
     expect(query.parts).toEqual(f.value.parts);
-  });
-
-  it('reads the version of an earlier column, refuses it as current, and marks it current when asked', async () => {
-    const bytes = await logo();
-    const f = await logoFeatures(bytes);
-    if (!f.ok) throw new Error(f.error.message);
-    const blob = encodeFeatures(f.value);
-    expect(storedFeaturesVersion(blob)).toBe(FEATURES_VERSION);
-    const older = Buffer.from(blob);
-    older[32 * 32 + 3] = 7;
-    expect(storedFeaturesVersion(older)).toBe(7);
-    expect(featuresCurrent(older)).toBe(false);
-    expect(decodeFeatures(older)).toBeNull();
-    expect(Buffer.compare(restampedFeatures(older), blob)).toBe(0);
-    // 7 → 8 changed only small plain JPEGs: a PNG's features carry over, a JPEG's and an older version's do not
-    expect(featuresUnchangedSince(7, bytes)).toBe(true);
-    expect(featuresUnchangedSince(7, await sharp(bytes).jpeg().toBuffer())).toBe(false);
-    expect(featuresUnchangedSince(6, bytes)).toBe(false);
-    expect(storedFeaturesVersion(blob.subarray(0, 32 * 32))).toBeNull();
   });
 
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
