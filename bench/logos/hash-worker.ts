@@ -7,9 +7,9 @@ parentPort?.on('message', ({ files, crops }: { files: string[]; crops: boolean }
   void hashFiles(files, 4, { crops }).then((set) => {
     const parts = packParts(set.parts);
     parentPort?.postMessage(
-      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect, symmetric: set.symmetric, parts },
+      { phash: set.phash, dhash: set.dhash, thumb: set.thumb, failed: [...set.failed], variants: set.variants, aspect: set.aspect, symmetric: set.symmetric, parts, colour: set.colour },
       // the arrays are made here with new, so their buffers are plain ArrayBuffers
-      [set.phash.buffer, set.dhash.buffer, set.thumb.buffer, parts.phash.buffer, parts.dhash.buffer, parts.thumb.buffer].map((b) => b as ArrayBuffer),
+      [set.phash.buffer, set.dhash.buffer, set.thumb.buffer, set.colour.buffer, parts.phash.buffer, parts.dhash.buffer, parts.thumb.buffer].map((b) => b as ArrayBuffer),
     );
   });
 });

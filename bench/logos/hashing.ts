@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
 
 const T = THUMB_SIDE * THUMB_SIDE;
@@ -25,6 +26,8 @@ export interface HashedSet {
   symmetric: Array<SymmetricFeatures | undefined>;
   /** each image's parts, by position */
   parts: LogoPart[][];
+  /** n × COLOUR_BYTES: each image's colour grid (zeros for a failed one) */
+  colour: Uint8Array;
 }
 
 const WORDS = ORIENTATIONS * 2;
@@ -38,6 +41,7 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
   const aspect = new Float64Array(files.length);
   const symmetric: Array<SymmetricFeatures | undefined> = files.map(() => undefined);
   const parts: LogoPart[][] = files.map(() => []);
+  const colour = new Uint8Array(files.length * COLOUR_BYTES);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -54,10 +58,11 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
       aspect[i] = f.value.aspect;
       symmetric[i] = f.value.symmetric;
       parts[i] = f.value.parts;
+      colour.set(f.value.colour, i * COLOUR_BYTES);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { phash, dhash, thumb, failed, variants, aspect, symmetric, parts };
+  return { phash, dhash, thumb, failed, variants, aspect, symmetric, parts, colour };
 }
 
 /** The hashes of item i of a set (all orientations), as a query. */
@@ -69,6 +74,7 @@ export const queryOf = (set: HashedSet, i: number) => ({
   variants: set.variants[i]!.filter((v) => v.kind === 'peel'),
   symmetric: set.symmetric[i],
   parts: set.parts[i],
+  colour: set.colour.subarray(i * COLOUR_BYTES, (i + 1) * COLOUR_BYTES),
 });
 
 /** Orientation 0 of every item: what a registry stores (a failed image as a blank entry that nothing meets). */
@@ -81,6 +87,8 @@ export function storedOf(set: HashedSet): StoredHashes {
     variants: set.failed.has(i) ? [] : set.variants[i]!.filter(isRegistryVariant),
     symmetric: set.failed.has(i) ? undefined : set.symmetric[i],
     parts: set.failed.has(i) ? [] : set.parts[i],
+    // a failed image's grid of zeros is never read: its blank thumbnail meets nothing
+    colour: set.colour.subarray(i * COLOUR_BYTES, (i + 1) * COLOUR_BYTES),
   })));
 }
 

@@ -5,9 +5,9 @@
 // `--write-parts` only those for parts, keeping the shipped rule's others (which the registry-size run of scale.ts
 // may have to decide). `--write-close`, `--write-detailed` and `--write-plain` each choose one more tier for symmetric
 // figures beside the shipped rule (LogoRule.symmetricClose, .symmetricDetailed, .symmetricPlain), and
-// `--write-structural` the structural second chance for two whole figures (LogoRule.structural); `--write` rebuilds the
-// rule without them, so run those after it.
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS]
+// `--write-structural` and `--write-colour` the structural and the colour second chance for two whole figures
+// (LogoRule.structural, .colour); `--write` rebuilds the rule without them, so run those after it.
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../share
 import { LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
+import { COLOUR_BYTES, colourDistance } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
@@ -51,9 +52,12 @@ const D_STEPS = [0.8, 0.9];
  * symmetric hashes), box shapes' difference, and for a symmetric pair the detail correlation (NaN when neither has
  * inner detail, −∞ when one has; +∞ for other pairs, which do not compare details), and for other pairs the
  * structural similarity (structure.ts) of two whole figures whose thumbnails correlate at least STRUCTURE_FROM
- * (else NaN).
+ * (else NaN), and their colour distance (colour.ts) when they correlate at least COLOUR_FROM (else NaN).
  */
-type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number]>;
+type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number]>;
+
+/** Below this correlation no colour limit is tried (colourGrid), so reach leaves the colour distance out (NaN). */
+const COLOUR_FROM = 0.85;
 
 /** Below this correlation no structural limit is tried (structuralGrid), so reach leaves the structure out (NaN). */
 const STRUCTURE_FROM = 0.88;
@@ -81,7 +85,9 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
           const s = p + hamming(part.dhash, v * 2, dh, e * 2);
           const shape = Math.abs((v & 4 ? -part.aspect! : part.aspect!) - aspect);
           const c = thumbCorrelation(part.thumb, v, th, e * T);
-          out.push([p, s, c, j === want, partial, shape, Infinity, partial === 'whole' && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN]);
+          const whole = partial === 'whole';
+          out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
+            whole && c >= COLOUR_FROM ? colourDistance(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
         }
       }
     };
@@ -97,7 +103,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
         const shape = Math.abs((v & 4 ? -q.aspect : q.aspect) - stored.aspect![j]!);
         // NaN for two figures without detail (only symmetricPlain compares them), −∞ for one of each (none does)
         const detail = qDetail && sDetail ? thumbCorrelation(qs.detail, v, sym.detail, k * T) : !qDetail && !sDetail ? NaN : -Infinity;
-        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail, NaN]);
+        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail, NaN, NaN]);
       }
     };
     for (let j = 0; j < markIds.length; j++) {
@@ -118,10 +124,12 @@ const meets = (e: Reach[number], r: LogoRule) => {
   if (e[4] === 'symmetric') return Number.isNaN(e[6]) ? r.symmetricPlain !== undefined && within(e, r.symmetricPlain) : symmetricTiers(r).some((t) => within(e, t));
   const limits = limitsOf(r, e[4]);
   if (limits === undefined) return false;
-  // the structural limits (LogoRule.structural) stand in for the correlation limit of whole pairs (the others' NaN
-  // structure meets none)
+  // the structural and colour limits (LogoRule.structural, .colour) stand in for the correlation limit of whole
+  // pairs (the others' NaN structure and colour meet none)
   const st = r.structural;
-  return within(e, limits) || (st !== undefined && e[2] >= st.minCorrelation && e[7] >= st.minStructure && within(e, { ...limits, minCorrelation: -1 }));
+  const col = r.colour;
+  return within(e, limits) || ((st !== undefined && e[2] >= st.minCorrelation && e[7] >= st.minStructure) ||
+    (col !== undefined && e[2] >= col.minCorrelation && e[8] <= col.maxDistance)) && within(e, { ...limits, minCorrelation: -1 });
 };
 
 /**
@@ -192,6 +200,17 @@ function plainGrid(keep: LogoRule): LogoRule[] {
  * 10,000-logo registry (which flags about 1,260 of them) 0.925 / 0.9 flags 20 more, 0.925 / 0.88 42 and 0.925 / 0.86
  * 88 — for one copy more on the holdout.
  */
+/**
+ * The colour limits (LogoRule.colour): two whole figures meeting the hash limits with thumbnails correlating under
+ * the limit but at least COLOUR_FROM, when their colour grids lie at most maxDistance apart. Nearer colours first; a
+ * looser distance is kept only when it finds more without flagging a negative more.
+ */
+function colourGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  for (const D of [4, 6, 8, 10, 12, 15]) for (const C of [0.94, 0.92, 0.9, 0.88, 0.85]) out.push({ ...keep, colour: { minCorrelation: C, maxDistance: D } });
+  return out;
+}
+
 function structuralGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const S of [0.95, 0.94, 0.93, 0.92, 0.91, 0.9]) {
@@ -277,8 +296,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS]');
-  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural'].includes(flag ?? '');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS]');
+  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour'].includes(flag ?? '');
   const t0 = Date.now();
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -300,7 +319,7 @@ async function main() {
   const index = new LogoIndex(stored);
   const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
   let chosen: RuleFigures;
-  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural') {
+  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour') {
     // the parts' finds beside the close tier's (their limits kept): reach holds no parts
     const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
     const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
@@ -309,6 +328,8 @@ async function main() {
       ? chooseTier(fitRows, fitReach, plainGrid(LOGO_RULE), TARGET_FP, hitByParts)
       : flag === '--write-structural'
       ? chooseTier(fitRows, fitReach, structuralGrid(LOGO_RULE), 0, hitByParts)
+      : flag === '--write-colour'
+      ? chooseTier(fitRows, fitReach, colourGrid(LOGO_RULE), 0, hitByParts)
       : chooseTier(fitRows, fitReach, (flag === '--write-close' ? closeGrid : detailedGrid)(LOGO_RULE), FIT_FP_LIMIT, hitByParts);
   } else {
     const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
@@ -324,6 +345,7 @@ async function main() {
     `${r.symmetricDetailed ? `, or ${limits(r.symmetricDetailed)}, inner details correlating ≥ ${r.symmetricDetailed.minDetailCorrelation}` : ''}` +
     `${r.symmetricPlain ? `; two without inner detail: ${limits(r.symmetricPlain)}` : ''}; ` +
     `${r.structural ? `two whole figures also at thumbnails ≥ ${r.structural.minCorrelation} agreeing window by window ≥ ${r.structural.minStructure}; ` : ''}` +
+    `${r.colour ? `two whole figures also at thumbnails ≥ ${r.colour.minCorrelation} with colours within ${r.colour.maxDistance} of 255; ` : ''}` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +
       `placed within ${r.parts.tolerance} of its side, scales within 2^${r.parts.maxScale}` : 'not compared'}`;
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
+import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { LogoIndex, type LogoMatch, type LogoQuery, scanLogos } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { logoSvg, randomLogo, rng } from './draw';
@@ -117,12 +118,13 @@ async function run(dir: string): Promise<void> {
   const cpuStart = process.cpuUsage();
   // registry: hashes as stored (orientation 0) with their crops
   const n = registryFiles.length;
-  const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [] };
+  const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [], colour: new Uint8Array(COLOUR_BYTES * n) };
   await hashInWorkers(registryFiles, true, (start, set) => {
     registry.phash.set(set.phash, start * WORDS);
     registry.dhash.set(set.dhash, start * WORDS);
     registry.thumb.set(set.thumb, start * T);
     registry.aspect.set(set.aspect, start);
+    registry.colour.set(set.colour, start * COLOUR_BYTES);
     for (const [i, why] of set.failed) registry.failed.set(start + i, why);
     set.variants.forEach((v, i) => (registry.variants[start + i] = v));
     set.symmetric.forEach((s, i) => (registry.symmetric[start + i] = s));
@@ -148,7 +150,7 @@ async function run(dir: string): Promise<void> {
     for (let i = 0; i < set.phash.length / WORDS; i++) {
       if (set.failed.has(i)) continue;
       const q = queryOf(set, i);
-      if ((start + i) % sample === 0) queries.set(start + i, { ...q, phash: q.phash.slice(), dhash: q.dhash.slice(), thumb: q.thumb.slice() });
+      if ((start + i) % sample === 0) queries.set(start + i, { ...q, phash: q.phash.slice(), dhash: q.dhash.slice(), thumb: q.thumb.slice(), colour: q.colour.slice() });
       found[start + i] = index.search(q, LOGO_RULE);
     }
     searchSeconds += seconds(t);

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { logoFeatures } from '../../electron/logos/features';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
+import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { between, rng } from './draw';
 import { type HashedSet, queryOf, storedOf } from './hashing';
@@ -42,7 +43,7 @@ async function main() {
   const files = readdirSync(registryDir).sort().slice(0, SYMMETRIC).map((f) => path.join(registryDir, f));
   const r = rng(4_242);
   const n = files.length;
-  const set: HashedSet = { phash: new Uint32Array(n * 16), dhash: new Uint32Array(n * 16), thumb: new Uint8Array(n * 1024), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [] };
+  const set: HashedSet = { phash: new Uint32Array(n * 16), dhash: new Uint32Array(n * 16), thumb: new Uint8Array(n * 1024), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [], colour: new Uint8Array(n * COLOUR_BYTES) };
   const copies: Array<{ of: number; way: (typeof WAYS)[number]; bytes: Buffer }> = [];
   for (const [i, file] of files.entries()) {
     const image = await symmetric(file);
@@ -55,6 +56,7 @@ async function main() {
     set.variants[i] = f.value.variants;
     set.symmetric[i] = f.value.symmetric;
     set.parts[i] = f.value.parts;
+    set.colour.set(f.value.colour, i * COLOUR_BYTES);
     for (const way of WAYS) copies.push({ of: i, way, bytes: await copy(r, way, image) });
   }
   const index = new LogoIndex(storedOf(set));
@@ -67,7 +69,7 @@ async function main() {
   for (const c of copies) {
     const f = await logoFeatures(c.bytes, { crops: false });
     if (!f.ok) continue;
-    const q: HashedSet = { phash: f.value.phash, dhash: f.value.dhash, thumb: f.value.thumb, failed: new Map(), variants: [f.value.variants], aspect: Float64Array.of(f.value.aspect), symmetric: [f.value.symmetric], parts: [f.value.parts] };
+    const q: HashedSet = { phash: f.value.phash, dhash: f.value.dhash, thumb: f.value.thumb, failed: new Map(), variants: [f.value.variants], aspect: Float64Array.of(f.value.aspect), symmetric: [f.value.symmetric], parts: [f.value.parts], colour: f.value.colour };
     const hits = index.search(queryOf(q, 0), LOGO_RULE);
     if (hits.some((h) => h.index === c.of)) {
       found.set(c.way, (found.get(c.way) ?? 0) + 1);

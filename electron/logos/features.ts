@@ -8,12 +8,14 @@ import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
+import { colourGrid } from '../../shared/engine/logo/colour';
 
 /**
  * Version of the features below (the decoding, the ink image, the regions — peels by blob, by colour and by valley,
  * crops —, the soft copy, a symmetric figure's symmetric hash and inner detail, the parts): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
- * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there.
+ * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there,
+ * and the colour grid (shared/engine/logo/colour.ts).
  */
 export const FEATURES_VERSION = 8;
 
@@ -39,6 +41,8 @@ export interface LogoFeatures extends LogoHashes {
   symmetric?: SymmetricFeatures;
   /** the figure's parts (shared/engine/logo/parts.ts), each hashed like a whole one; none when it is one part */
   parts: LogoPart[];
+  /** the figure's colours where they lie (shared/engine/logo/colour.ts), over the same box, as it is */
+  colour: Uint8Array;
 }
 
 /** A part of the figure: its hashes, its thumbnail as it is, the shape of its box, where it lies and its share of the ink. */
@@ -158,13 +162,14 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const cut = colourCut(img, rgb.data, box);
   const peels = peelRegions(img, box, seen);
   // a colour peel that leaves the box a blob peel leaves is the same figure hashed twice
-  const colour = colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i])));
-  const regions = [...peels, ...colour, ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
+  const colourPeeled = colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i])));
+  const regions = [...peels, ...colourPeeled, ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
   const variants: LogoVariant[] = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
   const parts = partRegions(img, rgb.data, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
-  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts });
+  const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
+  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts, colour });
 }

@@ -1,11 +1,13 @@
 // The features of a stored image as the images table keeps them: the hashes of the figure as it stands in the
 // phash/dhash columns, and in the thumb column the 32 × 32 figure followed by a versioned trailer with the box's
 // shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts), for a symmetric figure its inner detail
-// (shared/engine/logo/detail.ts), and the figure's parts (shared/engine/logo/parts.ts). Hashes are always taken from
-// the rounded thumbnails, so features read back equal the features computed. A thumb without the trailer of
-// FEATURES_VERSION holds features of an older kind: they are computed again from the image (store.ts), never mixed.
+// (shared/engine/logo/detail.ts), the figure's parts (shared/engine/logo/parts.ts) and its colour grid
+// (shared/engine/logo/colour.ts). Hashes are always taken from the rounded thumbnails, so features read back equal
+// the features computed. A thumb without the trailer of FEATURES_VERSION holds features of an older kind: they are
+// computed again from the image (store.ts), never mixed.
 import { THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { SHARE_STEPS } from '../../shared/engine/logo/parts';
+import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
 import { FEATURES_VERSION, hashedPart, hashedThumb, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
 
@@ -25,12 +27,13 @@ const PART_BYTES = 5 + T;
 
 /**
  * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
- * the number of parts and each part.
+ * the number of parts and each part; then the colour grid.
  */
-export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts'>): Buffer {
+export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour'>): Buffer {
   const at = symmetricAt(f.variants.length);
   const partsAt = at + 1 + (f.symmetric ? T : 0);
-  const out = Buffer.alloc(partsAt + 1 + f.parts.length * PART_BYTES);
+  const colourAt = partsAt + 1 + f.parts.length * PART_BYTES;
+  const out = Buffer.alloc(colourAt + COLOUR_BYTES);
   out.set(f.thumb.subarray(0, T), 0);
   out.set([...MAGIC, FEATURES_VERSION, aspectByte(f.aspect), f.variants.length], T);
   f.variants.forEach((v, k) => {
@@ -49,6 +52,7 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
     out.set([...p.box, Math.round(p.share * SHARE_STEPS)], from);
     out.set(p.thumb.subarray(0, T), from + 5);
   });
+  out.set(f.colour.subarray(0, COLOUR_BYTES), colourAt);
   return out;
 }
 
@@ -58,6 +62,7 @@ export interface DecodedFeatures {
   variants: LogoVariant[];
   symmetric?: SymmetricFeatures;
   parts: LogoPart[];
+  colour: Uint8Array;
 }
 
 /** Whether a thumb column holds features of this version (read without hashing anything). */
@@ -67,7 +72,7 @@ export function featuresCurrent(blob: Uint8Array): boolean {
   const at = symmetricAt(blob[T + 5]!);
   if (!(blob.length > at && blob[at]! <= 1)) return false;
   const partsAt = at + 1 + blob[at]! * T;
-  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES;
+  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES + COLOUR_BYTES;
 }
 
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
@@ -95,12 +100,14 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
     if (!(x1! > x0! && y1! > y0! && share! > 0)) return null;
     parts.push(hashedPart(Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), { box: [x0!, y0!, x1!, y1!], share: share! / SHARE_STEPS }));
   }
-  return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts };
+  const colourAt = partsAt + 1 + blob[partsAt]! * PART_BYTES;
+  const colour = Uint8Array.from(blob.subarray(colourAt, colourAt + COLOUR_BYTES));
+  return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour };
 }
 
 /** A stored image as a query (its hashes in all orientations, its peels), or null when its features are stale. */
 export function queryFromStored(blob: Uint8Array): LogoQuery | null {
   const f = decodeFeatures(blob);
   if (!f) return null;
-  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter((v) => v.kind === 'peel'), symmetric: f.symmetric, parts: f.parts };
+  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter((v) => v.kind === 'peel'), symmetric: f.symmetric, parts: f.parts, colour: f.colour };
 }

@@ -6,6 +6,7 @@ import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 import { PartsSearch, type PartsLimits, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
+import { COLOUR_BYTES, colourDistance } from './colour';
 
 /** Limits on one pair of hashed figures in its best orientation. */
 export interface LogoThresholds {
@@ -56,6 +57,17 @@ export interface LogoRule extends LogoThresholds {
    * for few copies more (shared/engine/README.md).
    */
   structural?: StructuralLimits;
+  /**
+   * Another second chance for two whole figures under the correlation limit: thumbnails still correlating at least
+   * minCorrelation, and their colours lying where the logo's do (colour.ts), at most maxDistance apart. The hashes
+   * read ink and so leave colour out; a copy keeps its colours, the figures that come as near in shape mostly do not.
+   */
+  colour?: ColourLimits;
+}
+
+export interface ColourLimits {
+  minCorrelation: number;
+  maxDistance: number;
 }
 
 export interface StructuralLimits {
@@ -97,6 +109,8 @@ export interface LogoQuery extends Part {
 interface Part extends LogoHashes {
   thumb: Uint8Array;
   aspect?: number;
+  /** the whole query's colour grid as it is (colour.ts); its sub-regions have none */
+  colour?: Uint8Array | undefined;
 }
 
 /** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
@@ -127,6 +141,8 @@ interface Entries {
   owner: Uint32Array;
   /** entries below this index are whole logos */
   logos: number;
+  /** the whole logos' colour grids (StoredHashes.colour) */
+  colour?: Uint8Array | undefined;
 }
 
 /** The entries of each stored set, made once: they copy every thumbnail, and scanLogos is called per query. */
@@ -160,7 +176,7 @@ function makeEntries(stored: StoredHashes): Entries {
     aspect.set(stored.aspect);
     aspect.set(v.aspect, logos);
   }
-  return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos };
+  return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos, colour: stored.colour };
 }
 
 /** A symmetric pair's other sides: the query's symmetric features and the stored symmetric entry k. */
@@ -172,14 +188,27 @@ interface SymmetricPair {
   minDetailCorrelation: number | undefined;
 }
 
+/** A whole pair's colour grids for the colour second chance: the query's, and the stored grids with the logo's offset. */
+interface ColourPair {
+  limits: ColourLimits;
+  query: Uint8Array;
+  stored: Uint8Array;
+  at: number;
+}
+
+/** The colour second chance for entry e of es met by part q under the rule, when it applies (whole figures with grids). */
+function colourPairOf(q: Part, es: Pick<Entries, 'colour'>, e: number, rule: LogoRule): ColourPair | undefined {
+  return rule.colour && q.colour && es.colour ? { limits: rule.colour, query: q.colour, stored: es.colour, at: e * COLOUR_BYTES } : undefined;
+}
+
 /**
  * The best orientation of query part q that meets the rule for stored entry e, or null. For a symmetric pair the
- * perceptual hashes compared are the symmetric ones and the inner details must agree; with `structural`, thumbnails
- * under the rule's correlation may still meet those limits.
+ * perceptual hashes compared are the symmetric ones and the inner details must agree; with `structural` or
+ * `colour`, thumbnails under the rule's correlation may still meet those limits.
  */
 function matchEntry(
   q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,
-  { symmetric, structural }: { symmetric?: SymmetricPair; structural?: StructuralLimits | undefined } = {},
+  { symmetric, structural, colour }: { symmetric?: SymmetricPair; structural?: StructuralLimits | undefined; colour?: ColourPair | undefined } = {},
 ): LogoMatch | null {
   let best: LogoMatch | null = null;
   const shapes = rule.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
@@ -194,7 +223,8 @@ function matchEntry(
     if (p + d > rule.maxSum) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * T);
     if (best && c <= best.correlation) continue;
-    if (c < rule.minCorrelation && !(structural && c >= structural.minCorrelation && thumbStructure(q.thumb, v, es.thumb, e * T) >= structural.minStructure)) continue;
+    if (c < rule.minCorrelation && !(structural && c >= structural.minCorrelation && thumbStructure(q.thumb, v, es.thumb, e * T) >= structural.minStructure) &&
+      !(colour && c >= colour.limits.minCorrelation && colourDistance(colour.query, v, colour.stored, colour.at) <= colour.limits.maxDistance)) continue;
     if (symmetric?.minDetailCorrelation !== undefined && !detailAgrees(symmetric.query.detail, v, symmetric.stored.detail, symmetric.k * T, symmetric.minDetailCorrelation)) continue;
     best = { index: owner, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
@@ -236,7 +266,7 @@ function matchSymmetric(
 
 /** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
 export function matchLogo(query: LogoQuery, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
-  return matchEntry(query, stored, i, rule, 'whole', i, { structural: rule.structural });
+  return matchEntry(query, stored, i, rule, 'whole', i, { structural: rule.structural, colour: colourPairOf(query, stored, i, rule) });
 }
 
 const byScore = (a: LogoMatch, b: LogoMatch) => b.score - a.score || a.index - b.index;
@@ -263,7 +293,9 @@ const viaOf = (es: Entries, e: number, peel: boolean): LogoMatchVia => (peel ? '
 function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
   const via = viaOf(es, e, peel);
   const limits = limitsOf(rule, via);
-  return limits ? matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: via === 'whole' ? rule.structural : undefined }) : null;
+  if (!limits) return null;
+  const whole = via === 'whole';
+  return matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
 }
 
 export class LogoIndex {

@@ -4,6 +4,7 @@
 // orientation that matched says how the copy was made (mirrored, turned).
 import { hamming, ORIENTATIONS, THUMB_SIDE, type LogoHashes } from './hash';
 import type { PartPlace } from './parts';
+import { COLOUR_BYTES } from './colour';
 
 export interface LogoDistance {
   /** the query orientation that came closest (0 as it is, 1 mirrored left-right, …; see LogoHashes) */
@@ -36,6 +37,8 @@ export interface StoredHashes {
    * first[i] .. first[i + 1], in the order its features list them.
    */
   parts?: StoredParts;
+  /** each logo's colour grid (colour.ts) at i · COLOUR_BYTES; present only when every logo has one */
+  colour?: Uint8Array;
 }
 
 export interface StoredParts {
@@ -57,6 +60,7 @@ export interface StoredLogo {
   variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number }>;
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
   parts?: ReadonlyArray<StoredPart> | undefined;
+  colour?: Uint8Array | undefined;
 }
 
 /** A stored logo's part: orientation 0 of its hashes first, its thumbnail, its box's shape, place and share. */
@@ -108,7 +112,11 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     stored.parts.dhash.set(p.dhash.subarray(0, 2), 2 * k);
     stored.parts.thumb.set(p.thumb.subarray(0, T), T * k);
   });
-  return stored;
+  // a grid of zeros would read as a black figure: without every logo's grid, no colours are compared
+  if (n === 0 || logos.some((l) => !l.colour)) return stored;
+  const colour = new Uint8Array(COLOUR_BYTES * n);
+  logos.forEach((l, i) => colour.set(l.colour!.subarray(0, COLOUR_BYTES), COLOUR_BYTES * i));
+  return { ...stored, colour };
 }
 
 /** The orientation of the query minimising phash + dhash distance to the stored logo at index i. */

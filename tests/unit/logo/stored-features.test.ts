@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures } from '../../../electron/logos/features';
+import { COLOUR_BYTES } from '../../../shared/engine/logo/colour';
 import { decodeFeatures, encodeFeatures, featuresCurrent, queryFromStored } from '../../../electron/logos/stored-features';
 
 const logo = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
@@ -26,6 +27,9 @@ describe('stored logo features', () => {
     expect(f.value.parts).toHaveLength(3);
     expect(back.parts).toEqual(f.value.parts);
     expect(query.parts).toEqual(f.value.parts);
+    // and the colour grid, which the colour second chance compares
+    expect(back.colour).toEqual(f.value.colour);
+    expect(query.colour).toEqual(f.value.colour);
   });
 
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
@@ -33,7 +37,8 @@ describe('stored logo features', () => {
     if (!f.ok) throw new Error(f.error.message);
     const blob = encodeFeatures(f.value);
     expect(decodeFeatures(blob.subarray(0, blob.length - 1))).toBeNull();
-    const lastPart = blob.length - (5 + 1024);
+    // the last part lies before the colour grid
+    const lastPart = blob.length - COLOUR_BYTES - (5 + 1024);
     const flat = Buffer.from(blob);
     // a box with no height
     flat[lastPart + 3] = flat[lastPart + 1]!;
@@ -52,7 +57,7 @@ describe('stored logo features', () => {
     expect(decodeFeatures(blob)!.symmetric).toEqual(f.value.symmetric);
     expect(queryFromStored(blob)!.symmetric).toEqual(f.value.symmetric);
     // the flag says a detail follows (before the parts): with the flag cleared the column is not this version's
-    const flagAt = blob.length - (1 + f.value.parts.length * (5 + 1024)) - 1025;
+    const flagAt = blob.length - COLOUR_BYTES - (1 + f.value.parts.length * (5 + 1024)) - 1025;
     expect(blob[flagAt]).toBe(1);
     const cleared = Buffer.from(blob);
     cleared[flagAt] = 0;

@@ -1,0 +1,47 @@
+// The colours of a figure where they lie: an 8 × 8 grid of mean RGB over its content box. The ink image the hashes
+// read drops colour on purpose (a recolour keeps the shapes), but a copy degraded by a JPEG, a scan or a changed
+// stroke keeps its colours where they were, while the figures that come as near in shape — another design of the
+// same name, a random logo — are drawn in other colours. Compared only for two whole figures whose thumbnails come
+// near the rule's limit (logo-index.ts, LogoRule.colour). Pure.
+import { resampleArea } from './prepare';
+
+/** Side of the grid. */
+export const COLOUR_SIDE = 8;
+const CELLS = COLOUR_SIDE * COLOUR_SIDE;
+/** A grid's bytes: the red plane, then green, then blue, each COLOUR_SIDE² row-major. */
+export const COLOUR_BYTES = 3 * CELLS;
+
+/** The grid of interleaved RGB pixels (width × height) over box [x0, y0, x1, y1), each cell the area mean. */
+export function colourGrid(rgb: ArrayLike<number>, width: number, height: number, box: readonly [number, number, number, number]): Uint8Array {
+  const out = new Uint8Array(COLOUR_BYTES);
+  const plane = new Float64Array(width * height);
+  for (let c = 0; c < 3; c++) {
+    for (let i = 0; i < plane.length; i++) plane[i] = rgb[i * 3 + c]!;
+    const cells = resampleArea(plane, width, box, COLOUR_SIDE, COLOUR_SIDE);
+    for (let k = 0; k < CELLS; k++) out[c * CELLS + k] = Math.round(cells[k]!);
+  }
+  return out;
+}
+
+/** The cell of a grid as it is that cell (x, y) of its orientation v reads (as hash.ts orientedIndex, on this grid). */
+function orientedCell(v: number, x: number, y: number): number {
+  let a = v & 4 ? y : x;
+  let b = v & 4 ? x : y;
+  if (v & 1) a = COLOUR_SIDE - 1 - a;
+  if (v & 2) b = COLOUR_SIDE - 1 - b;
+  return b * COLOUR_SIDE + a;
+}
+
+/**
+ * How far apart the colours of grid q in orientation v and grid s (at sAt) lie: the mean absolute difference per
+ * cell and channel, 0–255.
+ */
+export function colourDistance(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+  let sum = 0;
+  for (let c = 0; c < 3; c++) {
+    for (let y = 0; y < COLOUR_SIDE; y++) {
+      for (let x = 0; x < COLOUR_SIDE; x++) sum += Math.abs(q[c * CELLS + orientedCell(v, x, y)]! - s[sAt + c * CELLS + y * COLOUR_SIDE + x]!);
+    }
+  }
+  return sum / COLOUR_BYTES;
+}

@@ -1,0 +1,73 @@
+// The colour second chance (LogoRule.colour): two whole figures whose thumbnails miss the rule's correlation limit
+// are still taken when their colours lie where the logo's do — a degraded copy keeps them; the same shapes drawn in
+// other colours (which the ink image cannot tell apart) do not.
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { COLOUR_BYTES, colourDistance } from '../../../shared/engine/logo/colour';
+import { LogoIndex, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { storedHashesOf } from '../../../shared/engine/logo/match';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+
+/** A triangle, a square and two bars in three colours: asymmetric, compared as a whole. */
+const logoSvg = (triangle: string, square: string, bars: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+  <rect width="100%" height="100%" fill="#fff"/><polygon points="20,160 60,40 100,160" fill="${triangle}"/>
+  <rect x="130" y="70" width="80" height="90" fill="${square}"/>
+  <rect x="30" y="190" width="180" height="18" fill="${bars}"/><rect x="30" y="214" width="110" height="10" fill="${bars}"/></svg>`;
+const ORIGINAL = logoSvg('#1d3f8f', '#208040', '#a02020');
+const render = (svg: string) => sharp(Buffer.from(svg)).flatten({ background: '#fff' });
+
+async function features(image: Promise<Buffer>): Promise<LogoFeatures> {
+  const r = await logoFeatures(await image, { crops: false });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/**
+ * Whole figures only, under the shipped rule's hash and shape limits, with the thumbnails' own limit out of reach:
+ * only the colour limits can take a pair.
+ */
+const colourOnly = (colour: LogoRule['colour']): LogoRule => ({
+  maxPhash: LOGO_RULE.maxPhash, maxSum: LOGO_RULE.maxSum, maxAspect: LOGO_RULE.maxAspect, minCorrelation: 2, ...(colour ? { colour } : {}),
+});
+
+describe('colour grids', () => {
+  it('are alike for the same figure in its orientation and far apart for its colours swapped', async () => {
+    const a = await features(render(ORIGINAL).png().toBuffer());
+    const mirrored = await features(render(ORIGINAL).flop().png().toBuffer());
+    const swapped = await features(render(logoSvg('#a02020', '#1d3f8f', '#208040')).png().toBuffer());
+    expect(a.colour).toHaveLength(COLOUR_BYTES);
+    expect(colourDistance(a.colour, 0, a.colour)).toBe(0);
+    // orientation 1 reads the query mirrored left-right, as the thumbnails' correlation does
+    expect(colourDistance(mirrored.colour, 1, a.colour)).toBeLessThan(1);
+    expect(colourDistance(mirrored.colour, 0, a.colour)).toBeGreaterThan(10);
+    expect(colourDistance(swapped.colour, 0, a.colour)).toBeGreaterThan(20);
+  });
+
+  it('take a JPEG copy in its colours through the colour limits, and refuse the same shapes in other colours', async () => {
+    const original = await features(render(ORIGINAL).png().toBuffer());
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    const index = new LogoIndex(stored);
+    const copy = await features(render(ORIGINAL).resize(150).jpeg({ quality: 40 }).toBuffer());
+    const recoloured = await features(render(logoSvg('#e0a000', '#b03090', '#00a0c0')).png().toBuffer());
+    const rule = colourOnly({ minCorrelation: 0.8, maxDistance: 10 });
+    const found = index.search(copy, rule);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'whole']]);
+    expect(scanLogos(stored, copy, rule)).toEqual(found);
+    // without the colour limits, or asking closer colours than a JPEG keeps, the same pair is not taken
+    expect(index.search(copy, colourOnly(undefined))).toEqual([]);
+    expect(index.search(copy, colourOnly({ minCorrelation: 0.8, maxDistance: 0.5 }))).toEqual([]);
+    // the recolour's ink is the same figure (the hashes and thumbnails cannot tell), its colours are not
+    expect(index.search(recoloured, LOGO_RULE).map((m) => m.index)).toEqual([0]);
+    expect(index.search(recoloured, rule)).toEqual([]);
+    expect(scanLogos(stored, recoloured, rule)).toEqual([]);
+  });
+
+  it('give no second chance to a registry without colour grids (features stored before them)', async () => {
+    const original = await features(render(ORIGINAL).png().toBuffer());
+    const { colour: _dropped, ...withoutColour } = original;
+    const index = new LogoIndex(storedHashesOf([{ ...withoutColour, variants: [] }]));
+    const copy = await features(render(ORIGINAL).resize(150).jpeg({ quality: 40 }).toBuffer());
+    expect(index.search(copy, colourOnly({ minCorrelation: 0.8, maxDistance: 10 }))).toEqual([]);
+  });
+});
