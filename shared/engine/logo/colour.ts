@@ -3,6 +3,7 @@
 // stroke keeps its colours where they were, while the figures that come as near in shape — another design of the
 // same name, a random logo — are drawn in other colours. Compared only for two whole figures whose thumbnails come
 // near the rule's limit (logo-index.ts, LogoRule.colour). Pure.
+import { orientedIndex } from './hash';
 import { resampleArea } from './prepare';
 
 /** Side of the grid. */
@@ -23,15 +24,6 @@ export function colourGrid(rgb: ArrayLike<number>, width: number, height: number
   return out;
 }
 
-/** The cell of a grid as it is that cell (x, y) of its orientation v reads (as hash.ts orientedIndex, on this grid). */
-function orientedCell(v: number, x: number, y: number): number {
-  let a = v & 4 ? y : x;
-  let b = v & 4 ? x : y;
-  if (v & 1) a = COLOUR_SIDE - 1 - a;
-  if (v & 2) b = COLOUR_SIDE - 1 - b;
-  return b * COLOUR_SIDE + a;
-}
-
 /**
  * How far apart the colours of grid q in orientation v and grid s (at sAt) lie: the mean absolute difference per
  * cell and channel, 0–255.
@@ -40,7 +32,7 @@ export function colourDistance(q: Uint8Array, v: number, s: Uint8Array, sAt = 0)
   let sum = 0;
   for (let c = 0; c < 3; c++) {
     for (let y = 0; y < COLOUR_SIDE; y++) {
-      for (let x = 0; x < COLOUR_SIDE; x++) sum += Math.abs(q[c * CELLS + orientedCell(v, x, y)]! - s[sAt + c * CELLS + y * COLOUR_SIDE + x]!);
+      for (let x = 0; x < COLOUR_SIDE; x++) sum += Math.abs(q[c * CELLS + orientedIndex(v, x, y, COLOUR_SIDE)]! - s[sAt + c * CELLS + y * COLOUR_SIDE + x]!);
     }
   }
   return sum / COLOUR_BYTES;

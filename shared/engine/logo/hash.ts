@@ -25,9 +25,11 @@ export function thumbnail(pixels: Float64Array): Uint8Array {
   return out;
 }
 
-/** The index in a thumbnail as it is of pixel (x, y) of its orientation v (as ORIENTATIONS describes them). */
-export function orientedIndex(v: number, x: number, y: number): number {
-  const n = THUMB_SIDE;
+/**
+ * The index in a square grid as it is (a thumbnail unless another side n is given) of cell (x, y) of its
+ * orientation v (as ORIENTATIONS describes them).
+ */
+export function orientedIndex(v: number, x: number, y: number, n = THUMB_SIDE): number {
   let a = v & 4 ? y : x;
   let b = v & 4 ? x : y;
   if (v & 1) a = n - 1 - a;
