@@ -170,14 +170,27 @@ function otherDesign(r: Rand, l: Logo): Logo {
 }
 
 /** Writes the set into dir (unless it is there) and returns its rows and registry. */
-export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}): Promise<{ rows: Row[]; registry: Array<{ id: string; file: string }> }> {
+export interface Dataset {
+  rows: Row[];
+  registry: Array<{ id: string; file: string }>;
+  /**
+   * The registry logos drawn as one figure without text. A 'changed' imitation of such a logo replaces that figure
+   * with another shape in its colour (there is no minor figure or name to change): nothing of the mark's drawing is
+   * left, and quality.ts reports those apart.
+   */
+  soleFigures: ReadonlySet<string>;
+}
+
+export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}): Promise<Dataset> {
   const r = rng(20261201);
   const registry: Array<{ id: string; file: string; logo: Logo }> = [];
   const registryLogo = () => (r() < EMBLEM_SHARE ? emblemLogo(r) : randomLogo(r));
   for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
   for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
   const done = path.join(dir, `done-v${VERSION}`);
-  if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as { rows: Row[]; registry: Array<{ id: string; file: string }> };
+  // which logos are one figure without text: the drawing (above) is the same on every call, the files written once
+  const soleFigures = new Set(registry.filter((m) => m.logo.figures.length === 1 && m.logo.texts.length === 0).map((m) => m.id));
+  if (existsSync(done)) return { ...(JSON.parse(readFileSync(done, 'utf8')) as Omit<Dataset, 'soleFigures'>), soleFigures };
   mkdirSync(path.join(dir, 'registry'), { recursive: true });
   mkdirSync(path.join(dir, 'filings'), { recursive: true });
   for (const m of registry) {
@@ -214,5 +227,5 @@ export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: s
   }
   const set = { rows, registry: registry.map(({ id, file }) => ({ id, file })) };
   writeFileSync(done, JSON.stringify(set));
-  return set;
+  return { ...set, soleFigures };
 }

@@ -7,12 +7,13 @@
 // figures beside the shipped rule (LogoRule.symmetricClose, .symmetricDetailed, .symmetricPlain), and
 // `--write-structural` and `--write-colour` the structural and the colour second chance for two whole figures
 // (LogoRule.structural, .colour); `--write` rebuilds the rule without them, so run those after it.
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS]
+// `--write-dhash` chooses the limits for two whole figures found by their difference hashes (LogoRule.byDhash).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
+import { type DhashLimits, LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourDistance } from '../../shared/engine/logo/colour';
@@ -56,6 +57,12 @@ const D_STEPS = [0.8, 0.9];
  */
 type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number]>;
 
+/**
+ * Whole pairs beyond P_MAX are kept in reach when their difference hashes lie within this (the largest maxDhash
+ * dhashGrid tries), for LogoRule.byDhash.
+ */
+const DHASH_MAX = 8;
+
 /** Below this correlation no colour limit is tried (colourGrid), so reach leaves the colour distance out (NaN). */
 const COLOUR_FROM = 0.85;
 
@@ -79,13 +86,14 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
       const targets: Array<[Uint32Array, Uint32Array, Uint8Array, number, 'whole' | 'crop' | 'peel', number]> = [[stored.phash, stored.dhash, stored.thumb, j, peel ? 'peel' : 'whole', stored.aspect![j]!]];
       if (!peel) for (const k of cropsOf[j]!) targets.push([crops.phash, crops.dhash, crops.thumb, k, 'crop', crops.aspect![k]!]);
       for (const [ph, dh, th, e, partial, aspect] of targets) {
+        const whole = partial === 'whole';
         for (let v = 0; v < ORIENTATIONS; v++) {
           const p = hamming(part.phash, v * 2, ph, e * 2);
-          if (p > P_MAX) continue;
-          const s = p + hamming(part.dhash, v * 2, dh, e * 2);
+          const d = hamming(part.dhash, v * 2, dh, e * 2);
+          if (p > P_MAX && !(whole && d <= DHASH_MAX)) continue;
+          const s = p + d;
           const shape = Math.abs((v & 4 ? -part.aspect! : part.aspect!) - aspect);
           const c = thumbCorrelation(part.thumb, v, th, e * T);
-          const whole = partial === 'whole';
           out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
             whole && c >= COLOUR_FROM ? colourDistance(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
         }
@@ -120,7 +128,11 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
 const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: number }) =>
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
-const meets = (e: Reach[number], r: LogoRule) => {
+const meetsByDhash = (e: Reach[number], l: DhashLimits) =>
+  e[4] === 'whole' && e[1] - e[0] <= l.maxDhash && e[0] <= l.maxPhash && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
+  (l.maxAspect === undefined || e[5] <= l.maxAspect);
+const meets = (e: Reach[number], r: LogoRule): boolean => {
+  if (r.byDhash && meetsByDhash(e, r.byDhash)) return true;
   if (e[4] === 'symmetric') return Number.isNaN(e[6]) ? r.symmetricPlain !== undefined && within(e, r.symmetricPlain) : symmetricTiers(r).some((t) => within(e, t));
   const limits = limitsOf(r, e[4]);
   if (limits === undefined) return false;
@@ -211,6 +223,20 @@ function colourGrid(keep: LogoRule): LogoRule[] {
   return out;
 }
 
+/**
+ * The limits for two whole figures found by their difference hashes (LogoRule.byDhash): perceptual hashes beyond
+ * the whole figures' radius, thumbnails correlating and colours near. Strictest first (nearer difference hashes,
+ * then perceptual hashes, then higher correlation, then nearer colours); a looser one is kept only when it finds
+ * more without flagging a negative more.
+ */
+function dhashGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  for (let D = 3; D <= DHASH_MAX; D++) for (const P of [10, 12, 14]) for (const C of [0.95, 0.93, 0.9, 0.88, 0.85]) {
+    for (const K of [6, 8, 10, 12]) out.push({ ...keep, byDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? 0.15 } });
+  }
+  return out;
+}
+
 function structuralGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const S of [0.95, 0.94, 0.93, 0.92, 0.91, 0.9]) {
@@ -296,10 +322,10 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS]');
-  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour'].includes(flag ?? '');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS]');
+  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash'].includes(flag ?? '');
   const t0 = Date.now();
-  const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m));
+  const { rows, registry, soleFigures } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
   const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)));
   const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false });
@@ -319,7 +345,7 @@ async function main() {
   const index = new LogoIndex(stored);
   const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
   let chosen: RuleFigures;
-  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour') {
+  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash') {
     // the parts' finds beside the close tier's (their limits kept): reach holds no parts
     const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
     const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
@@ -330,6 +356,8 @@ async function main() {
       ? chooseTier(fitRows, fitReach, structuralGrid(LOGO_RULE), 0, hitByParts)
       : flag === '--write-colour'
       ? chooseTier(fitRows, fitReach, colourGrid(LOGO_RULE), 0, hitByParts)
+      : flag === '--write-dhash'
+      ? chooseTier(fitRows, fitReach, dhashGrid(LOGO_RULE), 0, hitByParts)
       : chooseTier(fitRows, fitReach, (flag === '--write-close' ? closeGrid : detailedGrid)(LOGO_RULE), FIT_FP_LIMIT, hitByParts);
   } else {
     const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
@@ -346,6 +374,8 @@ async function main() {
     `${r.symmetricPlain ? `; two without inner detail: ${limits(r.symmetricPlain)}` : ''}; ` +
     `${r.structural ? `two whole figures also at thumbnails ≥ ${r.structural.minCorrelation} agreeing window by window ≥ ${r.structural.minStructure}; ` : ''}` +
     `${r.colour ? `two whole figures also at thumbnails ≥ ${r.colour.minCorrelation} with colours within ${r.colour.maxDistance} of 255; ` : ''}` +
+    `${r.byDhash ? `two whole figures also by difference hashes ≤ ${r.byDhash.maxDhash} with phash ≤ ${r.byDhash.maxPhash}, thumbnails ≥ ${r.byDhash.minCorrelation}, ` +
+      `colours within ${r.byDhash.maxDistance} of 255; ` : ''}` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +
       `placed within ${r.parts.tolerance} of its side, scales within 2^${r.parts.maxScale}` : 'not compared'}`;
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);
@@ -356,9 +386,13 @@ async function main() {
   // hits through the index, as the app finds them, scored by the shared scorer
   for (const p of ['fit', 'holdout'] as const) {
     const lines: string[] = [];
+    const foundRows = new Set<string>();
     for (const [x, i] of part(p)) {
       if (fil.failed.has(i)) continue;
-      for (const m of index.search(queryOf(fil, i), rule)) lines.push(JSON.stringify({ source: 'filing', id: x.id, markId: markIds[m.index], score: m.score }));
+      for (const m of index.search(queryOf(fil, i), rule)) {
+        lines.push(JSON.stringify({ source: 'filing', id: x.id, markId: markIds[m.index], score: m.score }));
+        if (markIds[m.index] === x.expect) foundRows.add(x.id);
+      }
     }
     const hitsFile = path.join(dir, `hits-${p}.jsonl`);
     writeFileSync(hitsFile, lines.join('\n') + '\n');
@@ -370,6 +404,13 @@ async function main() {
     console.log(`${p} (score.mjs): recall ${s.recall.toFixed(3)}, top1 ${s.top1.toFixed(3)}; per kind (target ≥ 0.95): ${kinds}`);
     console.log(`${p} negatives flagged (target ≤ 0.01): all ${allNeg.toFixed(4)}; ${negs}` +
       (failing.length ? `; kinds under 0.95: ${failing.join(', ')}` : '; every kind ≥ 0.95'));
+    const changed = part(p).map(([x]) => x).filter((x) => x.kind === 'changed');
+    const sole = changed.filter((x) => soleFigures.has(x.expect));
+    const rest = changed.filter((x) => !soleFigures.has(x.expect));
+    const foundOf = (xs: Row[]) => xs.filter((x) => foundRows.has(x.id)).length;
+    console.log(`${p} changed: ${sole.length} of ${changed.length} replace the only figure of a logo without text by another shape ` +
+      `(found ${foundOf(sole)}); the other ${rest.length} (a character of the name or a minor figure changed) found ` +
+      `${foundOf(rest)} (${(foundOf(rest) / Math.max(1, rest.length)).toFixed(3)})`);
   }
 }
 

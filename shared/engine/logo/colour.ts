@@ -25,14 +25,32 @@ export function colourGrid(rgb: ArrayLike<number>, width: number, height: number
 }
 
 /**
+ * The most a channel of the query is scaled to meet the logo's (BALANCE_LIMIT 0.15: by 15 % either way). A scan tints
+ * the paper and dims every colour a few percent, a copy printed on cream or grey paper likewise; without the
+ * balance such a copy lies 15–20 apart from its logo, as far as another design. Recolours, which move each colour
+ * its own way, stay far.
+ */
+const BALANCE_LIMIT = 0.15;
+
+/**
  * How far apart the colours of grid q in orientation v and grid s (at sAt) lie: the mean absolute difference per
- * cell and channel, 0–255.
+ * cell and channel, 0–255, after each channel of q is scaled so that its brightest cell meets s's (within
+ * BALANCE_LIMIT).
  */
 export function colourDistance(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
   let sum = 0;
   for (let c = 0; c < 3; c++) {
+    const qc = c * CELLS;
+    const sc = sAt + c * CELLS;
+    let qTop = 0;
+    let sTop = 0;
+    for (let k = 0; k < CELLS; k++) {
+      if (q[qc + k]! > qTop) qTop = q[qc + k]!;
+      if (s[sc + k]! > sTop) sTop = s[sc + k]!;
+    }
+    const gain = qTop === 0 ? 1 : Math.min(1 + BALANCE_LIMIT, Math.max(1 - BALANCE_LIMIT, sTop / qTop));
     for (let y = 0; y < COLOUR_SIDE; y++) {
-      for (let x = 0; x < COLOUR_SIDE; x++) sum += Math.abs(q[c * CELLS + orientedIndex(v, x, y, COLOUR_SIDE)]! - s[sAt + c * CELLS + y * COLOUR_SIDE + x]!);
+      for (let x = 0; x < COLOUR_SIDE; x++) sum += Math.abs(q[qc + orientedIndex(v, x, y, COLOUR_SIDE)]! * gain - s[sc + y * COLOUR_SIDE + x]!);
     }
   }
   return sum / COLOUR_BYTES;

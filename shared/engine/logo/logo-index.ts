@@ -63,6 +63,23 @@ export interface LogoRule extends LogoThresholds {
    * read ink and so leave colour out; a copy keeps its colours, the figures that come as near in shape mostly do not.
    */
   colour?: ColourLimits;
+  /**
+   * A second way in for two whole figures, by their difference hashes: a near-symmetric or faint figure's perceptual
+   * hash turns on DCT terms near zero, whose signs a re-scaling or a JPEG flips, so a copy can land past the whole
+   * figures' radius while its difference hash (the signs of neighbouring pixels' differences) stays near. Such a
+   * pair is taken when the perceptual hashes still lie within maxPhash, the thumbnails correlate, and the colours lie
+   * where the logo's do (colour.ts): the near negatives — the same elements in another layout — fail the last two.
+   */
+  byDhash?: DhashLimits;
+}
+
+export interface DhashLimits {
+  maxDhash: number;
+  maxPhash: number;
+  minCorrelation: number;
+  /** colour.ts colourDistance, 0–255 */
+  maxDistance: number;
+  maxAspect?: number;
 }
 
 export interface ColourLimits {
@@ -295,12 +312,37 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
   const limits = limitsOf(rule, via);
   if (!limits) return null;
   const whole = via === 'whole';
-  return matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
+  const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
+  return found ?? (whole && rule.byDhash ? matchByDhash(part, es, e, rule.byDhash) : null);
+}
+
+/**
+ * The best orientation in which whole part q meets whole entry e under the difference-hash limits (LogoRule.byDhash),
+ * or null; never without both colour grids.
+ */
+function matchByDhash(q: Part, es: Entries, e: number, limits: DhashLimits): LogoMatch | null {
+  if (!q.colour || !es.colour) return null;
+  const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
+  let best: LogoMatch | null = null;
+  for (let v = 0; v < ORIENTATIONS; v++) {
+    if (shapes && Math.abs((v & 4 ? -q.aspect! : q.aspect!) - es.aspect![e]!) > limits.maxAspect!) continue;
+    const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
+    if (d > limits.maxDhash) continue;
+    const p = hamming(q.phash, v * 2, es.phash, e * 2);
+    if (p > limits.maxPhash) continue;
+    const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
+    if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
+    if (colourDistance(q.colour, v, es.colour, e * COLOUR_BYTES) > limits.maxDistance) continue;
+    best = { index: es.owner[e]!, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via: 'whole' };
+  }
+  return best;
 }
 
 export class LogoIndex {
   /** the whole logos, and their crops (ids offset by the number of logos): each searched at its own radius */
   private readonly whole: HammingIndex;
+  /** the whole logos by their difference hashes (LogoRule.byDhash), when they carry colour grids */
+  private readonly wholeByDhash: HammingIndex | null;
   private readonly crops: HammingIndex | null;
   /**
    * the symmetric logos with inner detail by their symmetric hashes, and the entry of stored.symmetric each is (one
@@ -319,6 +361,7 @@ export class LogoIndex {
   constructor(readonly stored: StoredHashes) {
     this.entries = entriesOf(stored);
     this.whole = new HammingIndex(stored.phash);
+    this.wholeByDhash = stored.colour ? new HammingIndex(stored.dhash) : null;
     this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
     const sym = stored.symmetric;
     const all = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k);
@@ -354,11 +397,13 @@ export class LogoIndex {
       const fromCrops = (e: number) => collect(es.logos + e);
       // whole against whole at the rule's radius; a part against a whole at the partial radius
       const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : rule.maxPhash;
+      const byDhash = !peel && rule.byDhash && part.colour ? this.wholeByDhash : null;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
         const lo = part.phash[v * 2 + 1]!;
         this.whole.search(hi, lo, radius, collect);
         if (!peel && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
+        if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, rule.byDhash!.maxDhash, collect);
       }
       for (const e of candidates) {
         this.seen[e] = 0;

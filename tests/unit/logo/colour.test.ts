@@ -44,6 +44,18 @@ describe('colour grids', () => {
     expect(colourDistance(swapped.colour, 0, a.colour)).toBeGreaterThan(20);
   });
 
+  it('meet for a copy on tinted paper, as a scan gives it, and stay far for a recolour', async () => {
+    const a = await features(render(ORIGINAL).png().toBuffer());
+    // every channel dimmed by 8 %, the white paper with it: raw, the copy lies as far as another design
+    const tinted = await features(render(ORIGINAL).linear(0.92, 0).png().toBuffer());
+    const recoloured = await features(render(logoSvg('#e0a000', '#b03090', '#00a0c0')).png().toBuffer());
+    expect(colourDistance(tinted.colour, 0, a.colour)).toBeLessThan(4);
+    expect(colourDistance(recoloured.colour, 0, a.colour)).toBeGreaterThan(20);
+    // the balance goes no further than 15 %: a copy at half brightness is not the logo's colours
+    const dark = await features(render(ORIGINAL).linear(0.5, 0).png().toBuffer());
+    expect(colourDistance(dark.colour, 0, a.colour)).toBeGreaterThan(20);
+  });
+
   it('take a JPEG copy in its colours through the colour limits, and refuse the same shapes in other colours', async () => {
     const original = await features(render(ORIGINAL).png().toBuffer());
     const stored = storedHashesOf([{ ...original, variants: [] }]);

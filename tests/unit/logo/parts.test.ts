@@ -134,9 +134,10 @@ describe('logo parts', () => {
       expect(index.search(query, LOGO_RULE)).toEqual(scanLogos(index.stored, query, LOGO_RULE));
     }
     // the changed copy is found by its parts, not by its whole figure's hashes and thumbnail (an added element beside
-    // the figure is also peeled off); its colours, kept where they were, are a second way to it (colour.ts)
+    // the figure is also peeled off); its colours, kept where they were, are a second way to it (colour.ts), with
+    // the whole figures' hashes or with their difference hashes (LogoRule.byDhash)
     const changed = await features(logoPng(copies.changed).then((png) => sharp(png).flop().jpeg({ quality: 80 }).toBuffer()), false);
-    expect(index.search(changed, { ...LOGO_RULE, parts: undefined, colour: undefined })).toEqual([]);
+    expect(index.search(changed, { ...LOGO_RULE, parts: undefined, colour: undefined, byDhash: undefined })).toEqual([]);
     expect(index.search(changed, { ...LOGO_RULE, parts: undefined }).map((m) => [m.index, m.via])).toEqual([[0, 'whole']]);
   });
 

@@ -1,0 +1,68 @@
+// Two whole figures found by their difference hashes (LogoRule.byDhash): a copy whose perceptual hash has drifted
+// past the whole figures' radius — the DCT terms near zero of a near-symmetric or faint figure flip under a
+// re-scaling — is still taken while its difference hash, thumbnail and colours stay where the logo's are; never
+// when its colours are another's, its difference hash has drifted too, or the registry has no colour grids.
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { hamming } from '../../../shared/engine/logo/hash';
+import { LogoIndex, type LogoQuery, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { storedHashesOf } from '../../../shared/engine/logo/match';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+
+const logoSvg = (a: string, b: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+  <rect width="100%" height="100%" fill="#fff"/><polygon points="20,160 60,40 100,160" fill="${a}"/>
+  <rect x="130" y="70" width="80" height="90" fill="${b}"/><rect x="30" y="190" width="180" height="18" fill="${a}"/></svg>`;
+
+async function features(svg: string): Promise<LogoFeatures> {
+  const r = await logoFeatures(await sharp(Buffer.from(svg)).png().toBuffer(), { crops: false });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** The query with `bits` of its perceptual hash flipped in every orientation (the high word's lowest bits). */
+function drifted(q: LogoFeatures, bits: number, field: 'phash' | 'dhash' = 'phash'): LogoQuery {
+  const hashes = q[field].slice();
+  for (let v = 0; v < hashes.length; v += 2) hashes[v] = (hashes[v]! ^ ((1 << bits) - 1)) >>> 0;
+  return { ...q, [field]: hashes, variants: [], parts: [], symmetric: undefined };
+}
+
+/** Whole figures only: the whole limits of the shipped rule, and the difference-hash limits under test. */
+const rule = (byDhash?: LogoRule['byDhash']): LogoRule => ({
+  maxPhash: LOGO_RULE.maxPhash, maxSum: LOGO_RULE.maxSum, minCorrelation: LOGO_RULE.minCorrelation, maxAspect: LOGO_RULE.maxAspect,
+  ...(byDhash ? { byDhash } : {}),
+});
+const LIMITS = { maxDhash: 4, maxPhash: 14, minCorrelation: 0.9, maxDistance: 10, maxAspect: 0.15 };
+
+describe('whole figures found by their difference hashes', () => {
+  it('take a copy whose perceptual hash drifted past the radius, in its colours only', async () => {
+    const original = await features(logoSvg('#1d3f8f', '#208040'));
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    const index = new LogoIndex(stored);
+    const copy = drifted(original, 12);
+    expect(hamming(copy.phash, 0, stored.phash, 0)).toBe(12);
+
+    expect(index.search(copy, rule())).toEqual([]);
+    const found = index.search(copy, rule(LIMITS));
+    expect(found.map((m) => [m.index, m.via, m.phash, m.dhash])).toEqual([[0, 'whole', 12, 0]]);
+    expect(scanLogos(stored, copy, rule(LIMITS))).toEqual(found);
+    // past the limits' own perceptual radius, or with the difference hash drifted as well: not taken
+    expect(index.search(drifted(original, 15), rule(LIMITS))).toEqual([]);
+    const both = drifted({ ...original, ...drifted(original, 6, 'dhash') } as LogoFeatures, 12);
+    expect(index.search(both, rule(LIMITS))).toEqual([]);
+    expect(scanLogos(stored, both, rule(LIMITS))).toEqual([]);
+  });
+
+  it('refuse the same shapes in other colours, and a registry without colour grids', async () => {
+    const original = await features(logoSvg('#1d3f8f', '#208040'));
+    const recoloured = await features(logoSvg('#e0a000', '#b03090'));
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    const copy = drifted(recoloured, 12);
+    expect(new LogoIndex(stored).search(copy, rule(LIMITS))).toEqual([]);
+    expect(scanLogos(stored, copy, rule(LIMITS))).toEqual([]);
+
+    const { colour: _dropped, ...withoutColour } = original;
+    const bare = storedHashesOf([{ ...withoutColour, variants: [] }]);
+    expect(new LogoIndex(bare).search(drifted(original, 12), rule(LIMITS))).toEqual([]);
+  });
+});
