@@ -7,16 +7,17 @@
 // figures beside the shipped rule (LogoRule.symmetricClose, .symmetricDetailed, .symmetricPlain), and
 // `--write-structural` and `--write-colour` the structural and the colour second chance for two whole figures
 // (LogoRule.structural, .colour); `--write` rebuilds the rule without them, so run those after it.
-// `--write-dhash` chooses the limits for two whole figures found by their difference hashes (LogoRule.byDhash).
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS]
+// `--write-dhash` chooses the limits for two whole figures found by their difference hashes (LogoRule.byDhash), and
+// `--write-cells` those for two whole figures most of whose colour cells agree (LogoRule.colourCells).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { type DhashLimits, LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
+import { type CellLimits, type DhashLimits, LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
-import { COLOUR_BYTES, colourDistance } from '../../shared/engine/logo/colour';
+import { COLOUR_BYTES, colourAgreement, colourDistance } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
@@ -55,7 +56,12 @@ const D_STEPS = [0.8, 0.9];
  * structural similarity (structure.ts) of two whole figures whose thumbnails correlate at least STRUCTURE_FROM
  * (else NaN), and their colour distance (colour.ts) when they correlate at least COLOUR_FROM (else NaN).
  */
-type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number]>;
+type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number, number]>;
+
+/** Below this correlation no colour-cell limit is tried (cellsGrid), so reach leaves the cells' agreement out (NaN). */
+const CELLS_FROM = 0.8;
+/** Whole pairs are kept in reach up to this phash (the largest cellsGrid tries) beside P_MAX. */
+const CELLS_P_MAX = 14;
 
 /**
  * Whole pairs beyond P_MAX are kept in reach when their difference hashes lie within this (the largest maxDhash
@@ -90,12 +96,13 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
         for (let v = 0; v < ORIENTATIONS; v++) {
           const p = hamming(part.phash, v * 2, ph, e * 2);
           const d = hamming(part.dhash, v * 2, dh, e * 2);
-          if (p > P_MAX && !(whole && d <= DHASH_MAX)) continue;
+          if (p > P_MAX && !(whole && (d <= DHASH_MAX || p <= CELLS_P_MAX))) continue;
           const s = p + d;
           const shape = Math.abs((v & 4 ? -part.aspect! : part.aspect!) - aspect);
           const c = thumbCorrelation(part.thumb, v, th, e * T);
           out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
-            whole && c >= COLOUR_FROM ? colourDistance(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
+            whole && c >= COLOUR_FROM ? colourDistance(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN,
+            whole && c >= CELLS_FROM ? colourAgreement(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
         }
       }
     };
@@ -111,7 +118,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
         const shape = Math.abs((v & 4 ? -q.aspect : q.aspect) - stored.aspect![j]!);
         // NaN for two figures without detail (only symmetricPlain compares them), −∞ for one of each (none does)
         const detail = qDetail && sDetail ? thumbCorrelation(qs.detail, v, sym.detail, k * T) : !qDetail && !sDetail ? NaN : -Infinity;
-        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail, NaN, NaN]);
+        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail, NaN, NaN, NaN]);
       }
     };
     for (let j = 0; j < markIds.length; j++) {
@@ -131,8 +138,12 @@ const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: n
 const meetsByDhash = (e: Reach[number], l: DhashLimits) =>
   e[4] === 'whole' && e[1] - e[0] <= l.maxDhash && e[0] <= l.maxPhash && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
   (l.maxAspect === undefined || e[5] <= l.maxAspect);
+const meetsByCells = (e: Reach[number], l: CellLimits) =>
+  e[4] === 'whole' && e[0] <= l.maxPhash && e[1] <= l.maxSum && e[2] >= l.minCorrelation && e[9] >= l.minAgreement &&
+  (l.maxAspect === undefined || e[5] <= l.maxAspect);
 const meets = (e: Reach[number], r: LogoRule): boolean => {
   if (r.byDhash && meetsByDhash(e, r.byDhash)) return true;
+  if (r.colourCells && meetsByCells(e, r.colourCells)) return true;
   if (e[4] === 'symmetric') return Number.isNaN(e[6]) ? r.symmetricPlain !== undefined && within(e, r.symmetricPlain) : symmetricTiers(r).some((t) => within(e, t));
   const limits = limitsOf(r, e[4]);
   if (limits === undefined) return false;
@@ -237,6 +248,19 @@ function dhashGrid(keep: LogoRule): LogoRule[] {
   return out;
 }
 
+/**
+ * The colour-cell limits (LogoRule.colourCells): two whole figures with hashes past the whole limits and thumbnails
+ * correlating less, most of whose colour cells agree. Strictest first (nearer hashes, higher correlation, more cells);
+ * a looser one is kept only when it finds more without flagging a negative more.
+ */
+function cellsGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  for (const P of [10, 12, CELLS_P_MAX]) for (const S of [20, 24, 28, 32]) for (const C of [0.9, 0.85, CELLS_FROM]) {
+    for (const A of [1, 0.95, 0.9, 0.85]) out.push({ ...keep, colourCells: { maxPhash: P, maxSum: S, minCorrelation: C, minAgreement: A, maxAspect: keep.maxAspect ?? 0.15 } });
+  }
+  return out;
+}
+
 function structuralGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const S of [0.95, 0.94, 0.93, 0.92, 0.91, 0.9]) {
@@ -322,8 +346,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS]');
-  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash'].includes(flag ?? '');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS]');
+  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells'].includes(flag ?? '');
   const t0 = Date.now();
   const { rows, registry, soleFigures } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -345,7 +369,7 @@ async function main() {
   const index = new LogoIndex(stored);
   const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
   let chosen: RuleFigures;
-  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash') {
+  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash' || flag === '--write-cells') {
     // the parts' finds beside the close tier's (their limits kept): reach holds no parts
     const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
     const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
@@ -358,6 +382,8 @@ async function main() {
       ? chooseTier(fitRows, fitReach, colourGrid(LOGO_RULE), 0, hitByParts)
       : flag === '--write-dhash'
       ? chooseTier(fitRows, fitReach, dhashGrid(LOGO_RULE), 0, hitByParts)
+      : flag === '--write-cells'
+      ? chooseTier(fitRows, fitReach, cellsGrid(LOGO_RULE), 0, hitByParts)
       : chooseTier(fitRows, fitReach, (flag === '--write-close' ? closeGrid : detailedGrid)(LOGO_RULE), FIT_FP_LIMIT, hitByParts);
   } else {
     const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
@@ -376,6 +402,8 @@ async function main() {
     `${r.colour ? `two whole figures also at thumbnails ≥ ${r.colour.minCorrelation} with colours within ${r.colour.maxDistance} of 255; ` : ''}` +
     `${r.byDhash ? `two whole figures also by difference hashes ≤ ${r.byDhash.maxDhash} with phash ≤ ${r.byDhash.maxPhash}, thumbnails ≥ ${r.byDhash.minCorrelation}, ` +
       `colours within ${r.byDhash.maxDistance} of 255; ` : ''}` +
+    `${r.colourCells ? `two whole figures also at phash ≤ ${r.colourCells.maxPhash}, phash + dhash ≤ ${r.colourCells.maxSum}, thumbnails ≥ ` +
+      `${r.colourCells.minCorrelation} with ≥ ${r.colourCells.minAgreement} of their colour cells agreeing; ` : ''}` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +
       `placed within ${r.parts.tolerance} of its side, scales within 2^${r.parts.maxScale}` : 'not compared'}`;
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);

@@ -1,8 +1,8 @@
 // The colours of a figure where they lie: an 8 × 8 grid of mean RGB over its content box. The ink image the hashes
 // read drops colour on purpose (a recolour keeps the shapes), but a copy degraded by a JPEG, a scan or a changed
 // stroke keeps its colours where they were, while the figures that come as near in shape — another design of the
-// same name, a random logo — are drawn in other colours. Compared only for two whole figures whose thumbnails come
-// near the rule's limit (logo-index.ts, LogoRule.colour). Pure.
+// same name, a random logo — are drawn in other colours. Compared only for two whole figures (logo-index.ts:
+// LogoRule.colour, .byDhash, .colourCells), by the mean distance or by the share of cells that agree. Pure.
 import { orientedIndex } from './hash';
 import { resampleArea } from './prepare';
 
@@ -32,6 +32,17 @@ export function colourGrid(rgb: ArrayLike<number>, width: number, height: number
  */
 const BALANCE_LIMIT = 0.15;
 
+/** The gain per channel that brings the query's brightest cell to the logo's, within BALANCE_LIMIT. */
+function balance(q: Uint8Array, s: Uint8Array, sAt: number, c: number): number {
+  let qTop = 0;
+  let sTop = 0;
+  for (let k = 0; k < CELLS; k++) {
+    if (q[c * CELLS + k]! > qTop) qTop = q[c * CELLS + k]!;
+    if (s[sAt + c * CELLS + k]! > sTop) sTop = s[sAt + c * CELLS + k]!;
+  }
+  return qTop === 0 ? 1 : Math.min(1 + BALANCE_LIMIT, Math.max(1 - BALANCE_LIMIT, sTop / qTop));
+}
+
 /**
  * How far apart the colours of grid q in orientation v and grid s (at sAt) lie: the mean absolute difference per
  * cell and channel, 0–255, after each channel of q is scaled so that its brightest cell meets s's (within
@@ -40,18 +51,34 @@ const BALANCE_LIMIT = 0.15;
 export function colourDistance(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
   let sum = 0;
   for (let c = 0; c < 3; c++) {
+    const gain = balance(q, s, sAt, c);
     const qc = c * CELLS;
     const sc = sAt + c * CELLS;
-    let qTop = 0;
-    let sTop = 0;
-    for (let k = 0; k < CELLS; k++) {
-      if (q[qc + k]! > qTop) qTop = q[qc + k]!;
-      if (s[sc + k]! > sTop) sTop = s[sc + k]!;
-    }
-    const gain = qTop === 0 ? 1 : Math.min(1 + BALANCE_LIMIT, Math.max(1 - BALANCE_LIMIT, sTop / qTop));
     for (let y = 0; y < COLOUR_SIDE; y++) {
       for (let x = 0; x < COLOUR_SIDE; x++) sum += Math.abs(q[qc + orientedIndex(v, x, y, COLOUR_SIDE)]! * gain - s[sc + y * COLOUR_SIDE + x]!);
     }
   }
   return sum / COLOUR_BYTES;
+}
+
+/** A cell's colours agree when every channel lies within this (of 255, after the balance). */
+export const CELL_TOLERANCE = 32;
+
+/**
+ * The share of cells whose colours agree (every channel within CELL_TOLERANCE, balanced as for colourDistance), grid
+ * q in orientation v against grid s at sAt. Unlike the mean distance, a change in one place — a character of the
+ * name, a minor figure — costs only the cells it covers.
+ */
+export function colourAgreement(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
+  const gains = [balance(q, s, sAt, 0), balance(q, s, sAt, 1), balance(q, s, sAt, 2)];
+  let agreeing = 0;
+  for (let y = 0; y < COLOUR_SIDE; y++) {
+    for (let x = 0; x < COLOUR_SIDE; x++) {
+      const at = orientedIndex(v, x, y, COLOUR_SIDE);
+      let c = 0;
+      while (c < 3 && Math.abs(q[c * CELLS + at]! * gains[c]! - s[sAt + c * CELLS + y * COLOUR_SIDE + x]!) <= CELL_TOLERANCE) c++;
+      if (c === 3) agreeing++;
+    }
+  }
+  return agreeing / CELLS;
 }

@@ -6,7 +6,7 @@ import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 import { PartsSearch, type PartsLimits, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
-import { COLOUR_BYTES, colourDistance } from './colour';
+import { COLOUR_BYTES, colourAgreement, colourDistance } from './colour';
 
 /** Limits on one pair of hashed figures in its best orientation. */
 export interface LogoThresholds {
@@ -71,15 +71,36 @@ export interface LogoRule extends LogoThresholds {
    * where the logo's do (colour.ts): the near negatives — the same elements in another layout — fail the last two.
    */
   byDhash?: DhashLimits;
+  /**
+   * A last chance for two whole figures whose hashes lie past the whole limits and whose thumbnails correlate less:
+   * most of their colour cells agreeing (colour.ts colourAgreement). A changed character of the name or a changed
+   * minor figure moves the hashes, the thumbnails and the mean colour distance, but costs only the cells it covers;
+   * another design or layout disagrees over most of them.
+   */
+  colourCells?: CellLimits;
 }
 
-export interface DhashLimits {
-  maxDhash: number;
+/** Limits on two whole figures that their colours must also meet (LogoRule.byDhash, .colourCells). */
+interface ColourTierLimits {
   maxPhash: number;
+  maxDhash?: number;
+  maxSum?: number;
   minCorrelation: number;
   /** colour.ts colourDistance, 0–255 */
-  maxDistance: number;
+  maxDistance?: number;
+  /** colour.ts colourAgreement, 0–1 */
+  minAgreement?: number;
   maxAspect?: number;
+}
+
+export interface DhashLimits extends ColourTierLimits {
+  maxDhash: number;
+  maxDistance: number;
+}
+
+export interface CellLimits extends ColourTierLimits {
+  maxSum: number;
+  minAgreement: number;
 }
 
 export interface ColourLimits {
@@ -313,26 +334,28 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
   if (!limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
-  return found ?? (whole && rule.byDhash ? matchByDhash(part, es, e, rule.byDhash) : null);
+  if (found || !whole) return found;
+  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells) : null);
 }
 
 /**
- * The best orientation in which whole part q meets whole entry e under the difference-hash limits (LogoRule.byDhash),
- * or null; never without both colour grids.
+ * The best orientation in which whole part q meets whole entry e under limits that the colours must also meet
+ * (LogoRule.byDhash, .colourCells), or null; never without both colour grids.
  */
-function matchByDhash(q: Part, es: Entries, e: number, limits: DhashLimits): LogoMatch | null {
+function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits): LogoMatch | null {
   if (!q.colour || !es.colour) return null;
   const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
   let best: LogoMatch | null = null;
   for (let v = 0; v < ORIENTATIONS; v++) {
     if (shapes && Math.abs((v & 4 ? -q.aspect! : q.aspect!) - es.aspect![e]!) > limits.maxAspect!) continue;
     const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
-    if (d > limits.maxDhash) continue;
+    if (limits.maxDhash !== undefined && d > limits.maxDhash) continue;
     const p = hamming(q.phash, v * 2, es.phash, e * 2);
-    if (p > limits.maxPhash) continue;
+    if (p > limits.maxPhash || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
     if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
-    if (colourDistance(q.colour, v, es.colour, e * COLOUR_BYTES) > limits.maxDistance) continue;
+    if (limits.maxDistance !== undefined && colourDistance(q.colour, v, es.colour, e * COLOUR_BYTES) > limits.maxDistance) continue;
+    if (limits.minAgreement !== undefined && colourAgreement(q.colour, v, es.colour, e * COLOUR_BYTES) < limits.minAgreement) continue;
     best = { index: es.owner[e]!, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via: 'whole' };
   }
   return best;
@@ -396,7 +419,9 @@ export class LogoIndex {
       };
       const fromCrops = (e: number) => collect(es.logos + e);
       // whole against whole at the rule's radius; a part against a whole at the partial radius
-      const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : rule.maxPhash;
+      // a whole query with colours also meets whole logos as far as the colour cells' limits reach
+      const cells = !peel && rule.colourCells && part.colour && this.entries.colour ? rule.colourCells.maxPhash : 0;
+      const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : Math.max(rule.maxPhash, cells);
       const byDhash = !peel && rule.byDhash && part.colour ? this.wholeByDhash : null;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;

@@ -137,7 +137,7 @@ describe('logo parts', () => {
     // the figure is also peeled off); its colours, kept where they were, are a second way to it (colour.ts), with
     // the whole figures' hashes or with their difference hashes (LogoRule.byDhash)
     const changed = await features(logoPng(copies.changed).then((png) => sharp(png).flop().jpeg({ quality: 80 }).toBuffer()), false);
-    expect(index.search(changed, { ...LOGO_RULE, parts: undefined, colour: undefined, byDhash: undefined })).toEqual([]);
+    expect(index.search(changed, { ...LOGO_RULE, parts: undefined, colour: undefined, byDhash: undefined, colourCells: undefined })).toEqual([]);
     expect(index.search(changed, { ...LOGO_RULE, parts: undefined }).map((m) => [m.index, m.via])).toEqual([[0, 'whole']]);
   });
 

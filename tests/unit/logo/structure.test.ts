@@ -58,7 +58,7 @@ describe('structural similarity of thumbnails', () => {
     };
     const copy = bestOrientation(scanned, original);
     // a rule whose correlation limit the copy misses; only its structural limits can take it
-    const strict: LogoRule = { ...LOGO_RULE, minCorrelation: copy.correlation + 0.01, partial: undefined, peel: undefined, parts: undefined, structural: undefined, colour: undefined, byDhash: undefined };
+    const strict: LogoRule = { ...LOGO_RULE, minCorrelation: copy.correlation + 0.01, partial: undefined, peel: undefined, parts: undefined, structural: undefined, colour: undefined, byDhash: undefined, colourCells: undefined };
     const second: LogoRule = { ...strict, structural: { minCorrelation: 0.9, minStructure: LOGO_RULE.structural!.minStructure } };
     expect(copy.phash).toBeLessThanOrEqual(strict.maxPhash);
     expect(copy.structure).toBeGreaterThan(second.structural!.minStructure);

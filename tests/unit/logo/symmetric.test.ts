@@ -68,7 +68,7 @@ describe('symmetric figures', () => {
       // the plain hashes alone miss the small and the scanned copy: JPEG noise sets the bits symmetry leaves at 0
       // (the badge's parts, the disc, the star and the bar, are compared by symmetric hashes of their own; the
       // difference hashes with the colours, LogoRule.byDhash, are another way to such a copy)
-      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, symmetricClose: undefined, symmetricDetailed: undefined, parts: undefined, byDhash: undefined }), form).toEqual([]);
+      if (form !== 'upside down JPEG') expect(index.search(query, { ...LOGO_RULE, symmetric: undefined, symmetricClose: undefined, symmetricDetailed: undefined, parts: undefined, byDhash: undefined, colourCells: undefined }), form).toEqual([]);
     }
   });
 
@@ -136,7 +136,7 @@ describe('symmetric figures', () => {
     const found = index.search(changed, LOGO_RULE);
     expect(found.map((m) => m.index)).toEqual([0]);
     expect(found).toEqual(scanLogos(index.stored, changed, LOGO_RULE));
-    const noPlain: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, byDhash: undefined };
+    const noPlain: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, byDhash: undefined, colourCells: undefined };
     expect(index.search(changed, noPlain).map((m) => m.via)).toEqual(['symmetric']);
     expect(index.search(changed, { ...noPlain, symmetricClose: undefined })).toEqual([]);
     // a thumbnail that agrees less (another badge of the same outline) is held to the symmetric limits' detail
@@ -159,7 +159,7 @@ describe('symmetric figures', () => {
     expect(thumbCorrelation(thumb, 0, badge.thumb, 0)).toBeGreaterThanOrEqual(detailed.minCorrelation);
     const scanned = { ...badge, thumb, variants: [], parts: [] };
     const index = new LogoIndex(registryOf([badge]));
-    const onlyDetail: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, symmetricPlain: undefined, byDhash: undefined };
+    const onlyDetail: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, symmetricPlain: undefined, byDhash: undefined, colourCells: undefined };
     const found = index.search(scanned, onlyDetail);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
     expect(found).toEqual(scanLogos(index.stored, scanned, onlyDetail));
