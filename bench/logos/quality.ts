@@ -8,8 +8,9 @@
 // `--write-structural` and `--write-colour` the structural and the colour second chance for two whole figures
 // (LogoRule.structural, .colour); `--write` rebuilds the rule without them, so run those after it.
 // `--write-dhash` chooses the limits for two whole figures found by their difference hashes (LogoRule.byDhash), and
-// `--write-cells` those for two whole figures most of whose colour cells agree (LogoRule.colourCells).
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS]
+// `--write-cells` those for two whole figures most of whose colour cells agree (LogoRule.colourCells), and
+// `--write-peel-dhash` those for a peel of the query found by its difference hash (LogoRule.peelByDhash).
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -96,12 +97,12 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
         for (let v = 0; v < ORIENTATIONS; v++) {
           const p = hamming(part.phash, v * 2, ph, e * 2);
           const d = hamming(part.dhash, v * 2, dh, e * 2);
-          if (p > P_MAX && !(whole && (d <= DHASH_MAX || p <= CELLS_P_MAX))) continue;
+          if (p > P_MAX && !(whole && (d <= DHASH_MAX || p <= CELLS_P_MAX)) && !(partial === 'peel' && d <= DHASH_MAX)) continue;
           const s = p + d;
           const shape = Math.abs((v & 4 ? -part.aspect! : part.aspect!) - aspect);
           const c = thumbCorrelation(part.thumb, v, th, e * T);
           out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
-            whole && c >= COLOUR_FROM ? colourDistance(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN,
+            (whole || partial === 'peel') && part.colour && c >= COLOUR_FROM ? colourDistance(part.colour, v, reg.colour, j * COLOUR_BYTES) : NaN,
             whole && c >= CELLS_FROM ? colourAgreement(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
         }
       }
@@ -135,14 +136,15 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
 const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: number }) =>
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
-const meetsByDhash = (e: Reach[number], l: DhashLimits) =>
-  e[4] === 'whole' && e[1] - e[0] <= l.maxDhash && e[0] <= l.maxPhash && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
+const meetsByDhash = (e: Reach[number], l: DhashLimits, via: LogoMatchVia = 'whole') =>
+  e[4] === via && e[1] - e[0] <= l.maxDhash && e[0] <= l.maxPhash && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
   (l.maxAspect === undefined || e[5] <= l.maxAspect);
 const meetsByCells = (e: Reach[number], l: CellLimits) =>
   e[4] === 'whole' && e[0] <= l.maxPhash && e[1] <= l.maxSum && e[2] >= l.minCorrelation && e[9] >= l.minAgreement &&
   (l.maxAspect === undefined || e[5] <= l.maxAspect);
 const meets = (e: Reach[number], r: LogoRule): boolean => {
   if (r.byDhash && meetsByDhash(e, r.byDhash)) return true;
+  if (r.peelByDhash && meetsByDhash(e, r.peelByDhash, 'peel')) return true;
   if (r.colourCells && meetsByCells(e, r.colourCells)) return true;
   if (e[4] === 'symmetric') return Number.isNaN(e[6]) ? r.symmetricPlain !== undefined && within(e, r.symmetricPlain) : symmetricTiers(r).some((t) => within(e, t));
   const limits = limitsOf(r, e[4]);
@@ -152,7 +154,7 @@ const meets = (e: Reach[number], r: LogoRule): boolean => {
   const st = r.structural;
   const col = r.colour;
   return within(e, limits) || ((st !== undefined && e[2] >= st.minCorrelation && e[7] >= st.minStructure) ||
-    (col !== undefined && e[2] >= col.minCorrelation && e[8] <= col.maxDistance)) && within(e, { ...limits, minCorrelation: -1 });
+    (col !== undefined && e[4] === 'whole' && e[2] >= col.minCorrelation && e[8] <= col.maxDistance)) && within(e, { ...limits, minCorrelation: -1 });
 };
 
 /**
@@ -261,6 +263,18 @@ function cellsGrid(keep: LogoRule): LogoRule[] {
   return out;
 }
 
+/**
+ * The difference-hash limits for a peel of the query against a whole logo (LogoRule.peelByDhash), the same way as
+ * dhashGrid's for whole figures.
+ */
+function peelDhashGrid(keep: LogoRule): LogoRule[] {
+  const out: LogoRule[] = [];
+  for (let D = 2; D <= DHASH_MAX; D++) for (const P of [8, 10, 12, 14]) for (const C of [0.97, 0.95, 0.9]) {
+    for (const K of [6, 8, 10]) out.push({ ...keep, peelByDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? 0.15 } });
+  }
+  return out;
+}
+
 function structuralGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const S of [0.95, 0.94, 0.93, 0.92, 0.91, 0.9]) {
@@ -346,8 +360,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS]');
-  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells'].includes(flag ?? '');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS]');
+  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells', '--write-peel-dhash'].includes(flag ?? '');
   const t0 = Date.now();
   const { rows, registry, soleFigures } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
@@ -369,7 +383,7 @@ async function main() {
   const index = new LogoIndex(stored);
   const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
   let chosen: RuleFigures;
-  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash' || flag === '--write-cells') {
+  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash' || flag === '--write-cells' || flag === '--write-peel-dhash') {
     // the parts' finds beside the close tier's (their limits kept): reach holds no parts
     const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
     const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
@@ -384,6 +398,8 @@ async function main() {
       ? chooseTier(fitRows, fitReach, dhashGrid(LOGO_RULE), 0, hitByParts)
       : flag === '--write-cells'
       ? chooseTier(fitRows, fitReach, cellsGrid(LOGO_RULE), 0, hitByParts)
+      : flag === '--write-peel-dhash'
+      ? chooseTier(fitRows, fitReach, peelDhashGrid(LOGO_RULE), 0, hitByParts)
       : chooseTier(fitRows, fitReach, (flag === '--write-close' ? closeGrid : detailedGrid)(LOGO_RULE), FIT_FP_LIMIT, hitByParts);
   } else {
     const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
@@ -402,6 +418,8 @@ async function main() {
     `${r.colour ? `two whole figures also at thumbnails ≥ ${r.colour.minCorrelation} with colours within ${r.colour.maxDistance} of 255; ` : ''}` +
     `${r.byDhash ? `two whole figures also by difference hashes ≤ ${r.byDhash.maxDhash} with phash ≤ ${r.byDhash.maxPhash}, thumbnails ≥ ${r.byDhash.minCorrelation}, ` +
       `colours within ${r.byDhash.maxDistance} of 255; ` : ''}` +
+    `${r.peelByDhash ? `a peel also by difference hashes ≤ ${r.peelByDhash.maxDhash} with phash ≤ ${r.peelByDhash.maxPhash}, thumbnails ≥ ` +
+      `${r.peelByDhash.minCorrelation}, colours within ${r.peelByDhash.maxDistance} of 255; ` : ''}` +
     `${r.colourCells ? `two whole figures also at phash ≤ ${r.colourCells.maxPhash}, phash + dhash ≤ ${r.colourCells.maxSum}, thumbnails ≥ ` +
       `${r.colourCells.minCorrelation} with ≥ ${r.colourCells.minAgreement} of their colour cells agreeing; ` : ''}` +
     `by parts: ${r.parts ? `each pair ${limits(r.parts)}; at least ${r.parts.minParts} parts holding ${r.parts.minShare} of the logo's ink, ` +

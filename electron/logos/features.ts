@@ -15,9 +15,9 @@ import { colourGrid } from '../../shared/engine/logo/colour';
  * crops —, the soft copy, a symmetric figure's symmetric hash and inner detail, the parts): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there,
- * and the colour grid (shared/engine/logo/colour.ts).
+ * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid.
  */
-export const FEATURES_VERSION = 8;
+export const FEATURES_VERSION = 9;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -26,6 +26,8 @@ export interface LogoVariant extends LogoHashes {
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
+  /** a peel's colours where they lie (shared/engine/logo/colour.ts), the peeled element read as background */
+  colour?: Uint8Array;
 }
 
 export interface LogoFeatures extends LogoHashes {
@@ -164,7 +166,10 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   // a colour peel that leaves the box a blob peel leaves is the same figure hashed twice
   const colourPeeled = colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i])));
   const regions = [...peels, ...colourPeeled, ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
-  const variants: LogoVariant[] = regions.map((r) => ({ kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box) }));
+  const variants: LogoVariant[] = regions.map((r) => ({
+    kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box),
+    ...(r.kind === 'peel' ? { colour: colourGrid(rgb.data, rgb.width, rgb.height, r.box, r.erase) } : {}),
+  }));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const whole = hashedThumb(prepareBox(img, box).pixels);

@@ -1,8 +1,8 @@
 // The features of a stored image as the images table keeps them: the hashes of the figure as it stands in the
 // phash/dhash columns, and in the thumb column the 32 × 32 figure followed by a versioned trailer with the box's
 // shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts), for a symmetric figure its inner detail
-// (shared/engine/logo/detail.ts), the figure's parts (shared/engine/logo/parts.ts) and its colour grid
-// (shared/engine/logo/colour.ts). Hashes are always taken from the rounded thumbnails, so features read back equal
+// (shared/engine/logo/detail.ts), the figure's parts (shared/engine/logo/parts.ts) and its colour grid and its
+// peels' (shared/engine/logo/colour.ts). Hashes are always taken from the rounded thumbnails, so features read back equal
 // the features computed. A thumb without the trailer of FEATURES_VERSION holds features of an older kind: they are
 // computed again from the image (store.ts), never mixed.
 import { THUMB_SIDE } from '../../shared/engine/logo/hash';
@@ -27,13 +27,14 @@ const PART_BYTES = 5 + T;
 
 /**
  * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
- * the number of parts and each part; then the colour grid.
+ * the number of parts and each part; then the colour grid, then each peel's colour grid in the variants' order.
  */
 export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour'>): Buffer {
   const at = symmetricAt(f.variants.length);
   const partsAt = at + 1 + (f.symmetric ? T : 0);
   const colourAt = partsAt + 1 + f.parts.length * PART_BYTES;
-  const out = Buffer.alloc(colourAt + COLOUR_BYTES);
+  const peels = f.variants.filter((v) => v.kind === 'peel');
+  const out = Buffer.alloc(colourAt + (1 + peels.length) * COLOUR_BYTES);
   out.set(f.thumb.subarray(0, T), 0);
   out.set([...MAGIC, FEATURES_VERSION, aspectByte(f.aspect), f.variants.length], T);
   f.variants.forEach((v, k) => {
@@ -53,7 +54,19 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
     out.set(p.thumb.subarray(0, T), from + 5);
   });
   out.set(f.colour.subarray(0, COLOUR_BYTES), colourAt);
+  peels.forEach((v, k) => {
+    // every peel logoFeatures makes has its grid; one without is a caller's bug, not data to store half
+    if (!v.colour) throw new Error('a peel without its colour grid');
+    out.set(v.colour.subarray(0, COLOUR_BYTES), colourAt + (1 + k) * COLOUR_BYTES);
+  });
   return out;
+}
+
+/** The number of peels among the variants a thumb column lists (read from their kind bytes). */
+function peelCount(blob: Uint8Array): number {
+  let n = 0;
+  for (let k = 0; k < blob[T + 5]!; k++) if (KINDS[blob[T + 6 + k * (T + 2)]!] === 'peel') n++;
+  return n;
 }
 
 export interface DecodedFeatures {
@@ -72,7 +85,7 @@ export function featuresCurrent(blob: Uint8Array): boolean {
   const at = symmetricAt(blob[T + 5]!);
   if (!(blob.length > at && blob[at]! <= 1)) return false;
   const partsAt = at + 1 + blob[at]! * T;
-  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES + COLOUR_BYTES;
+  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES + (1 + peelCount(blob)) * COLOUR_BYTES;
 }
 
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
@@ -102,6 +115,12 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   }
   const colourAt = partsAt + 1 + blob[partsAt]! * PART_BYTES;
   const colour = Uint8Array.from(blob.subarray(colourAt, colourAt + COLOUR_BYTES));
+  let peel = 0;
+  for (const v of variants) {
+    if (v.kind !== 'peel') continue;
+    const from = colourAt + ++peel * COLOUR_BYTES;
+    v.colour = Uint8Array.from(blob.subarray(from, from + COLOUR_BYTES));
+  }
   return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour };
 }
 

@@ -4,7 +4,7 @@
 // same name, a random logo — are drawn in other colours. Compared only for two whole figures (logo-index.ts:
 // LogoRule.colour, .byDhash, .colourCells), by the mean distance or by the share of cells that agree. Pure.
 import { orientedIndex } from './hash';
-import { resampleArea } from './prepare';
+import { borderMedians, resampleArea } from './prepare';
 
 /** Side of the grid. */
 export const COLOUR_SIDE = 8;
@@ -12,12 +12,16 @@ const CELLS = COLOUR_SIDE * COLOUR_SIDE;
 /** A grid's bytes: the red plane, then green, then blue, each COLOUR_SIDE² row-major. */
 export const COLOUR_BYTES = 3 * CELLS;
 
-/** The grid of interleaved RGB pixels (width × height) over box [x0, y0, x1, y1), each cell the area mean. */
-export function colourGrid(rgb: ArrayLike<number>, width: number, height: number, box: readonly [number, number, number, number]): Uint8Array {
+/**
+ * The grid of interleaved RGB pixels (width × height) over box [x0, y0, x1, y1), each cell the area mean; pixels with
+ * erase[i] set (an element peeled off) read as the background's colour (the border's median per channel).
+ */
+export function colourGrid(rgb: ArrayLike<number>, width: number, height: number, box: readonly [number, number, number, number], erase?: Uint8Array): Uint8Array {
   const out = new Uint8Array(COLOUR_BYTES);
   const plane = new Float64Array(width * height);
+  const background = erase ? borderMedians(rgb, width, height, 3) : [];
   for (let c = 0; c < 3; c++) {
-    for (let i = 0; i < plane.length; i++) plane[i] = rgb[i * 3 + c]!;
+    for (let i = 0; i < plane.length; i++) plane[i] = erase?.[i] ? background[c]! : rgb[i * 3 + c]!;
     const cells = resampleArea(plane, width, box, COLOUR_SIDE, COLOUR_SIDE);
     for (let k = 0; k < CELLS; k++) out[c * CELLS + k] = Math.round(cells[k]!);
   }

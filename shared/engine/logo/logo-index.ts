@@ -78,6 +78,12 @@ export interface LogoRule extends LogoThresholds {
    * another design or layout disagrees over most of them.
    */
   colourCells?: CellLimits;
+  /**
+   * The difference-hash way in for a peel of the query against a whole logo (the query without an element added
+   * beside the figure): the peel's perceptual hash drifts as a whole figure's does, and its colours — the element
+   * read as background — are compared as the whole's.
+   */
+  peelByDhash?: DhashLimits;
 }
 
 /** Limits on two whole figures that their colours must also meet (LogoRule.byDhash, .colourCells). */
@@ -147,7 +153,7 @@ export interface LogoQuery extends Part {
 interface Part extends LogoHashes {
   thumb: Uint8Array;
   aspect?: number;
-  /** the whole query's colour grid as it is (colour.ts); its sub-regions have none */
+  /** the figure's colour grid as it is (colour.ts): the whole query's and its peels' */
   colour?: Uint8Array | undefined;
 }
 
@@ -334,15 +340,17 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
   if (!limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
-  if (found || !whole) return found;
-  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells) : null);
+  if (found) return found;
+  if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') : null;
+  if (!whole) return null;
+  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole') : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
 }
 
 /**
- * The best orientation in which whole part q meets whole entry e under limits that the colours must also meet
- * (LogoRule.byDhash, .colourCells), or null; never without both colour grids.
+ * The best orientation in which part q (the whole query or a peel of it) meets whole entry e under limits that the
+ * colours must also meet (LogoRule.byDhash, .colourCells, .peelByDhash), or null; never without both colour grids.
  */
-function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits): LogoMatch | null {
+function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel'): LogoMatch | null {
   if (!q.colour || !es.colour) return null;
   const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
   let best: LogoMatch | null = null;
@@ -356,7 +364,7 @@ function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimit
     if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
     if (limits.maxDistance !== undefined && colourDistance(q.colour, v, es.colour, e * COLOUR_BYTES) > limits.maxDistance) continue;
     if (limits.minAgreement !== undefined && colourAgreement(q.colour, v, es.colour, e * COLOUR_BYTES) < limits.minAgreement) continue;
-    best = { index: es.owner[e]!, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via: 'whole' };
+    best = { index: es.owner[e]!, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
   return best;
 }
@@ -422,13 +430,14 @@ export class LogoIndex {
       // a whole query with colours also meets whole logos as far as the colour cells' limits reach
       const cells = !peel && rule.colourCells && part.colour && this.entries.colour ? rule.colourCells.maxPhash : 0;
       const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : Math.max(rule.maxPhash, cells);
-      const byDhash = !peel && rule.byDhash && part.colour ? this.wholeByDhash : null;
+      const byDhashLimits = peel ? rule.peelByDhash : rule.byDhash;
+      const byDhash = byDhashLimits && part.colour ? this.wholeByDhash : null;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
         const lo = part.phash[v * 2 + 1]!;
         this.whole.search(hi, lo, radius, collect);
         if (!peel && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
-        if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, rule.byDhash!.maxDhash, collect);
+        if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, byDhashLimits!.maxDhash, collect);
       }
       for (const e of candidates) {
         this.seen[e] = 0;

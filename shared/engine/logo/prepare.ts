@@ -257,7 +257,7 @@ export function inkImage(data: ArrayLike<number>, width: number, height: number,
 }
 
 /** backgroundLevel of each channel of interleaved pixels, reading only the border (no copy of each plane). */
-function borderMedians(data: ArrayLike<number>, width: number, height: number, channels: number): number[] {
+export function borderMedians(data: ArrayLike<number>, width: number, height: number, channels: number): number[] {
   return Array.from({ length: channels }, (_, c) => borderMedian(width, height, (i) => data[i * channels + c]!));
 }
 

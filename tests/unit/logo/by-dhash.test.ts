@@ -65,4 +65,31 @@ describe('whole figures found by their difference hashes', () => {
     const bare = storedHashesOf([{ ...withoutColour, variants: [] }]);
     expect(new LogoIndex(bare).search(drifted(original, 12), rule(LIMITS))).toEqual([]);
   });
+
+  it('take a copy with an element added beside the figure by its peel, in the peel\'s colours only', async () => {
+    const original = await features(logoSvg('#1d3f8f', '#208040'));
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    const index = new LogoIndex(stored);
+    const withDisc = (a: string, b: string) => logoSvg(a, b).replace('</svg>', '<circle cx="224" cy="20" r="12" fill="#c03030"/></svg>');
+    const peelOnly = (byDhash?: LogoRule['peelByDhash']): LogoRule => ({
+      maxPhash: -1, maxSum: -1, minCorrelation: 2, peel: { maxPhash: 0, maxSum: 0, minCorrelation: 2 }, ...(byDhash ? { peelByDhash: byDhash } : {}),
+    });
+    const limits = { maxDhash: 4, maxPhash: 8, minCorrelation: 0.95, maxDistance: 6, maxAspect: 0.15 };
+    const copyOf = async (svg: string): Promise<LogoQuery> => {
+      const f = await features(svg);
+      // the peel without the disc is the logo's figure; its perceptual hash moved as a JPEG or a re-scaling moves it
+      const peels = f.variants.filter((v) => v.kind === 'peel').map((v) => ({ ...v, phash: v.phash.map((w, i) => (i % 2 === 0 ? (w ^ 0x3f) >>> 0 : w)) }));
+      return { ...f, variants: peels, parts: [], symmetric: undefined };
+    };
+    const copy = await copyOf(withDisc('#1d3f8f', '#208040'));
+    expect(copy.variants!.length).toBeGreaterThan(0);
+    expect(index.search(copy, peelOnly())).toEqual([]);
+    const found = index.search(copy, peelOnly(limits));
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
+    expect(scanLogos(stored, copy, peelOnly(limits))).toEqual(found);
+    // the same figure and disc in other colours: its peel's colours are not the logo's
+    const recoloured = await copyOf(withDisc('#e0a000', '#b03090'));
+    expect(index.search(recoloured, peelOnly(limits))).toEqual([]);
+    expect(scanLogos(stored, recoloured, peelOnly(limits))).toEqual([]);
+  });
 });

@@ -27,9 +27,23 @@ describe('stored logo features', () => {
     expect(f.value.parts).toHaveLength(3);
     expect(back.parts).toEqual(f.value.parts);
     expect(query.parts).toEqual(f.value.parts);
-    // and the colour grid, which the colour second chance compares
+    // and the colour grid, which the colour second chance compares, and each peel's, for the peels' colour tier
     expect(back.colour).toEqual(f.value.colour);
     expect(query.colour).toEqual(f.value.colour);
+    const peels = f.value.variants.filter((v) => v.kind === 'peel');
+    expect(peels.length).toBeGreaterThan(0);
+    expect(peels.every((v) => v.colour?.length === COLOUR_BYTES)).toBe(true);
+    expect(query.variants!.map((v) => v.colour)).toEqual(peels.map((v) => v.colour));
+    expect(back.variants.filter((v) => v.kind !== 'peel').every((v) => v.colour === undefined)).toBe(true);
+  });
+
+  it('refuses a column that lost a peel\'s colour grid, and will not store a peel without one', async () => {
+    const f = await logoFeatures(await logo());
+    if (!f.ok) throw new Error(f.error.message);
+    const blob = encodeFeatures(f.value);
+    expect(featuresCurrent(blob.subarray(0, blob.length - COLOUR_BYTES))).toBe(false);
+    const { colour: _dropped, ...bare } = f.value.variants.find((v) => v.kind === 'peel')!;
+    expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/colour grid/);
   });
 
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
@@ -37,8 +51,9 @@ describe('stored logo features', () => {
     if (!f.ok) throw new Error(f.error.message);
     const blob = encodeFeatures(f.value);
     expect(decodeFeatures(blob.subarray(0, blob.length - 1))).toBeNull();
-    // the last part lies before the colour grid
-    const lastPart = blob.length - COLOUR_BYTES - (5 + 1024);
+    // the last part lies before the colour grids (the figure's and its peels')
+    const grids = (1 + f.value.variants.filter((v) => v.kind === 'peel').length) * COLOUR_BYTES;
+    const lastPart = blob.length - grids - (5 + 1024);
     const flat = Buffer.from(blob);
     // a box with no height
     flat[lastPart + 3] = flat[lastPart + 1]!;
@@ -57,7 +72,8 @@ describe('stored logo features', () => {
     expect(decodeFeatures(blob)!.symmetric).toEqual(f.value.symmetric);
     expect(queryFromStored(blob)!.symmetric).toEqual(f.value.symmetric);
     // the flag says a detail follows (before the parts): with the flag cleared the column is not this version's
-    const flagAt = blob.length - COLOUR_BYTES - (1 + f.value.parts.length * (5 + 1024)) - 1025;
+    const grids = (1 + f.value.variants.filter((v) => v.kind === 'peel').length) * COLOUR_BYTES;
+    const flagAt = blob.length - grids - (1 + f.value.parts.length * (5 + 1024)) - 1025;
     expect(blob[flagAt]).toBe(1);
     const cleared = Buffer.from(blob);
     cleared[flagAt] = 0;
