@@ -2,7 +2,8 @@
 // chosen for every other kind of pair, each candidate's finds are added to that rule's, through the index as the
 // app searches. A pair of parts is not one of quality.ts' reach tuples: whether a logo is met by parts depends on
 // all its pairs together (their arrangement), so the limits are tried whole.
-import type { LogoIndex, LogoQuery, LogoRule } from '../../shared/engine/logo/logo-index';
+import type { LogoIndex, LogoQuery } from '../../shared/engine/logo/logo-index';
+import type { LogoRule } from '../../shared/engine/logo/limits';
 import type { PartsLimits } from '../../shared/engine/logo/parts-match';
 import type { Row } from './dataset';
 import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';

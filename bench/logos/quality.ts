@@ -15,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { type CellLimits, type DhashLimits, LogoIndex, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/logo-index';
+import { LogoIndex } from '../../shared/engine/logo/logo-index';
+import { type CellLimits, type DhashLimits, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance } from '../../shared/engine/logo/colour';
@@ -27,6 +28,7 @@ import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
 /** The issue's limit on negatives flagged (the plain tier is chosen within it; see plainGrid). */
 const TARGET_FP = 0.01;
 import { chooseParts } from './choose-parts';
+import { CELLS_FROM, CELLS_P_MAX, cellsGrid, closeGrid, COLOUR_FROM, colourGrid, detailedGrid, DHASH_MAX, dhashGrid, peelDhashGrid, plainGrid, STRUCTURE_FROM, structuralGrid } from './tier-grids';
 
 const P_MAX = 12;
 /**
@@ -55,26 +57,12 @@ const D_STEPS = [0.8, 0.9];
  * symmetric hashes), box shapes' difference, and for a symmetric pair the detail correlation (NaN when neither has
  * inner detail, −∞ when one has; +∞ for other pairs, which do not compare details), and for other pairs the
  * structural similarity (structure.ts) of two whole figures whose thumbnails correlate at least STRUCTURE_FROM
- * (else NaN), and their colour distance (colour.ts) when they correlate at least COLOUR_FROM (else NaN).
+ * (else NaN), the colour distance (colour.ts) of two whole figures or of a peel and a whole one when they correlate
+ * at least COLOUR_FROM (else NaN), and the share of two whole figures' colour cells that agree when they correlate
+ * at least CELLS_FROM (else NaN). Whole pairs are kept beyond P_MAX up to CELLS_P_MAX, and whole and peel pairs
+ * whose difference hashes lie within DHASH_MAX.
  */
 type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number, number]>;
-
-/** Below this correlation no colour-cell limit is tried (cellsGrid), so reach leaves the cells' agreement out (NaN). */
-const CELLS_FROM = 0.8;
-/** Whole pairs are kept in reach up to this phash (the largest cellsGrid tries) beside P_MAX. */
-const CELLS_P_MAX = 14;
-
-/**
- * Whole pairs beyond P_MAX are kept in reach when their difference hashes lie within this (the largest maxDhash
- * dhashGrid tries), for LogoRule.byDhash.
- */
-const DHASH_MAX = 8;
-
-/** Below this correlation no colour limit is tried (colourGrid), so reach leaves the colour distance out (NaN). */
-const COLOUR_FROM = 0.85;
-
-/** Below this correlation no structural limit is tried (structuralGrid), so reach leaves the structure out (NaN). */
-const STRUCTURE_FROM = 0.88;
 
 function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet): Reach[] {
   const stored = storedOf(reg);
@@ -172,116 +160,6 @@ function chooseTier(rows: Row[], reach: Reach[], grid: LogoRule[], limit: number
   return best;
 }
 
-/**
- * The close tier for two symmetric figures (LogoRule.symmetricClose): hashes and thumbnails nearer, inner details
- * agreeing less. Its phash stays at half the symmetric radius and its thumbnails at 0.97 or more, so it cannot
- * become a looser copy of the symmetric limits (the 10,000-logo registry of scale.ts is what judges those).
- */
-function closeGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (const D of [0.7, 0.6, 0.5, 0.4]) for (const C of [0.99, 0.985, 0.98, 0.975, 0.97]) {
-    for (let P = 0; P <= Math.floor((keep.symmetric?.maxPhash ?? 0) / 2); P++) {
-      for (const S of [2, 4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricClose: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15, minDetailCorrelation: D } });
-    }
-  }
-  return out;
-}
-
-/**
- * The detailed tier for two symmetric figures (LogoRule.symmetricDetailed): thumbnails correlating less, inner details
- * more. Its details agree at 0.85 or more and its hashes stay within the symmetric limits'.
- */
-function detailedGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  const s = keep.symmetric;
-  if (!s) return out;
-  for (const D of [0.95, 0.9, 0.85]) for (const C of [0.94, 0.93, 0.92, 0.91, 0.9, 0.89, 0.88, 0.87, 0.86]) {
-    for (let P = 2; P <= s.maxPhash; P++) {
-      for (const S of [8, 10, 12, 14, 16]) if (S >= P && S <= s.maxSum) out.push({ ...keep, symmetricDetailed: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: s.maxAspect ?? 0.15, minDetailCorrelation: D } });
-    }
-  }
-  return out;
-}
-
-/**
- * The plain tier (LogoRule.symmetricPlain): two symmetric figures without inner detail, by their symmetric hashes,
- * held to thumbnails correlating 0.98 or more. Chosen within the target's allowance (0.01), not the fit limit's: the
- * negatives it flags are the same plain figure as a registry logo (a lone hexagon the generator drew at random, a
- * lone chevron's "other layout"), which an examiner would flag too.
- */
-function plainGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (const C of [0.99, 0.985, 0.98]) for (let P = 0; P <= 3; P++) {
-    for (const S of [4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricPlain: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15 } });
-  }
-  return out;
-}
-
-/**
- * The structural limits (LogoRule.structural): two whole figures meeting the hash limits with thumbnails correlating
- * under the limit but at least 0.9, when they agree window by window at least minStructure. Stricter
- * structure first; a looser one is kept only when it finds more without flagging a negative more. Not below 0.9:
- * the fit half's negatives do not tell the looser ones apart, but on 18,000 of the other filings of scale.ts's
- * 10,000-logo registry (which flags about 1,260 of them) 0.925 / 0.9 flags 20 more, 0.925 / 0.88 42 and 0.925 / 0.86
- * 88 — for one copy more on the holdout.
- */
-/**
- * The colour limits (LogoRule.colour): two whole figures meeting the hash limits with thumbnails correlating under
- * the limit but at least COLOUR_FROM, when their colour grids lie at most maxDistance apart. Nearer colours first; a
- * looser distance is kept only when it finds more without flagging a negative more.
- */
-function colourGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (const D of [4, 6, 8, 10, 12, 15]) for (const C of [0.94, 0.92, 0.9, 0.88, 0.85]) out.push({ ...keep, colour: { minCorrelation: C, maxDistance: D } });
-  return out;
-}
-
-/**
- * The limits for two whole figures found by their difference hashes (LogoRule.byDhash): perceptual hashes beyond
- * the whole figures' radius, thumbnails correlating and colours near. Strictest first (nearer difference hashes,
- * then perceptual hashes, then higher correlation, then nearer colours); a looser one is kept only when it finds
- * more without flagging a negative more.
- */
-function dhashGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (let D = 3; D <= DHASH_MAX; D++) for (const P of [10, 12, 14]) for (const C of [0.95, 0.93, 0.9, 0.88, 0.85]) {
-    for (const K of [6, 8, 10, 12]) out.push({ ...keep, byDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? 0.15 } });
-  }
-  return out;
-}
-
-/**
- * The colour-cell limits (LogoRule.colourCells): two whole figures with hashes past the whole limits and thumbnails
- * correlating less, most of whose colour cells agree. Strictest first (nearer hashes, higher correlation, more cells);
- * a looser one is kept only when it finds more without flagging a negative more.
- */
-function cellsGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (const P of [10, 12, CELLS_P_MAX]) for (const S of [20, 24, 28, 32]) for (const C of [0.9, 0.85, CELLS_FROM]) {
-    for (const A of [1, 0.95, 0.9, 0.85]) out.push({ ...keep, colourCells: { maxPhash: P, maxSum: S, minCorrelation: C, minAgreement: A, maxAspect: keep.maxAspect ?? 0.15 } });
-  }
-  return out;
-}
-
-/**
- * The difference-hash limits for a peel of the query against a whole logo (LogoRule.peelByDhash), the same way as
- * dhashGrid's for whole figures.
- */
-function peelDhashGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (let D = 2; D <= DHASH_MAX; D++) for (const P of [8, 10, 12, 14]) for (const C of [0.97, 0.95, 0.9]) {
-    for (const K of [6, 8, 10]) out.push({ ...keep, peelByDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? 0.15 } });
-  }
-  return out;
-}
-
-function structuralGrid(keep: LogoRule): LogoRule[] {
-  const out: LogoRule[] = [];
-  for (const S of [0.95, 0.94, 0.93, 0.92, 0.91, 0.9]) {
-    for (const C of [0.945, 0.94, 0.935, 0.93, 0.925, 0.92, 0.91, 0.9]) if (C >= STRUCTURE_FROM) out.push({ ...keep, structural: { minCorrelation: C, minStructure: S } });
-  }
-  return out;
-}
 
 /** What rule finds of rows through their reach, and what `also` finds beside it (the parts' hits, which reach lacks). */
 function figures(rows: Row[], reach: Reach[], rule: LogoRule, also?: (row: Row, i: number) => boolean): RuleFigures {
@@ -427,7 +305,7 @@ async function main() {
   console.log(`rule chosen on the fit half: ${show(chosen.rule)} (shipped in shared/engine/logo/rule.ts: ${show(LOGO_RULE)}${writing ? ', rewritten' : ''})`);
   if (writing && ruleFile) {
     writeFileSync(ruleFile, `// Generated by bench/logos/quality.ts ${flag} from the fit half of the generated logo set; do not edit.\n` +
-      `import type { LogoRule } from './logo-index';\n\nexport const LOGO_RULE: LogoRule = ${JSON.stringify(chosen.rule).replace(/"(\w+)":/g, ' $1: ').replace(/}/g, ' }')};\n`);
+      `import type { LogoRule } from './limits';\n\nexport const LOGO_RULE: LogoRule = ${JSON.stringify(chosen.rule).replace(/"(\w+)":/g, ' $1: ').replace(/}/g, ' }')};\n`);
   }
   // hits through the index, as the app finds them, scored by the shared scorer
   for (const p of ['fit', 'holdout'] as const) {

@@ -1,5 +1,5 @@
 // What a rule finds on a set of labelled filings, and how the rule choosers (quality.ts, choose-parts.ts) weigh it.
-import type { LogoRule } from '../../shared/engine/logo/logo-index';
+import type { LogoRule } from '../../shared/engine/logo/limits';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row } from './dataset';
 
 /**

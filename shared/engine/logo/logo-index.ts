@@ -4,140 +4,10 @@ import { detailAgrees, hasDetail } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
-import { PartsSearch, type PartsLimits, type QueryPart, scanParts } from './parts-match';
+import { PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance } from './colour';
-
-/** Limits on one pair of hashed figures in its best orientation. */
-export interface LogoThresholds {
-  maxPhash: number;
-  maxSum: number;
-  minCorrelation: number;
-  /** the most the two boxes' log2(width / height) may differ in that orientation (when both sides know it) */
-  maxAspect?: number;
-}
-
-/**
- * When a query is near a stored logo: in some orientation its perceptual hash is at most maxPhash bits away, both
- * hashes together at most maxSum, and the thumbnails correlate at least minCorrelation. `partial` holds the limits
- * for a part against a whole (the query against a crop of the logo, a peel of the query against the logo); without
- * it only whole figures are compared. Chosen on the fit half of the generated logo set (bench/logos/quality.ts).
- */
-export interface LogoRule extends LogoThresholds {
-  partial?: LogoThresholds;
-  /** the limits for a peel of the query against a whole logo, when they differ from `partial` */
-  peel?: LogoThresholds;
-  /** the limits for two symmetric figures compared by their symmetric hashes (without them, they are not) */
-  symmetric?: SymmetricLimits;
-  /**
-   * A second set of limits for two symmetric figures: hashes and thumbnails nearer than `symmetric` allows, inner
-   * details agreeing less (a character of the name changed, a recolour that merged two of its colours: the figure is
-   * the same, the detail is what changed). A pair meets either.
-   */
-  symmetricClose?: SymmetricLimits;
-  /**
-   * A third: thumbnails agreeing less than `symmetric` asks, inner details agreeing more (a scan's blur and grain or
-   * a crop lower the thumbnails' correlation, while the elements inside the figure stay where they were).
-   */
-  symmetricDetailed?: SymmetricLimits;
-  /**
-   * The limits for two symmetric figures neither of which carries inner detail (a lone hexagon, a chevron, a disc
-   * over a bar in one colour), by their symmetric hashes: their plain hashes' bits for the terms symmetry leaves at 0
-   * are a JPEG's, a scan's or a resampling's noise, so a copy lands a dozen bits away. Without detail to tell two
-   * such figures apart, what meets these limits is the same plain figure, which an examiner flags as well.
-   */
-  symmetricPlain?: LogoThresholds;
-  /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
-  parts?: PartsLimits;
-  /**
-   * A second chance for two whole figures whose hashes meet the rule's limits while their thumbnails correlate under
-   * them: thumbnails still correlating at least minCorrelation, and agreeing window by window (structure.ts) at least
-   * minStructure — a scan's grain or a changed stroke lowers the one while most windows keep agreeing. Not for crops
-   * and peels: at the 10,000-logo registry of scale.ts they brought most of what it flagged among unrelated filings
-   * for few copies more (shared/engine/README.md).
-   */
-  structural?: StructuralLimits;
-  /**
-   * Another second chance for two whole figures under the correlation limit: thumbnails still correlating at least
-   * minCorrelation, and their colours lying where the logo's do (colour.ts), at most maxDistance apart. The hashes
-   * read ink and so leave colour out; a copy keeps its colours, the figures that come as near in shape mostly do not.
-   */
-  colour?: ColourLimits;
-  /**
-   * A second way in for two whole figures, by their difference hashes: a near-symmetric or faint figure's perceptual
-   * hash turns on DCT terms near zero, whose signs a re-scaling or a JPEG flips, so a copy can land past the whole
-   * figures' radius while its difference hash (the signs of neighbouring pixels' differences) stays near. Such a
-   * pair is taken when the perceptual hashes still lie within maxPhash, the thumbnails correlate, and the colours lie
-   * where the logo's do (colour.ts): the near negatives — the same elements in another layout — fail the last two.
-   */
-  byDhash?: DhashLimits;
-  /**
-   * A last chance for two whole figures whose hashes lie past the whole limits and whose thumbnails correlate less:
-   * most of their colour cells agreeing (colour.ts colourAgreement). A changed character of the name or a changed
-   * minor figure moves the hashes, the thumbnails and the mean colour distance, but costs only the cells it covers;
-   * another design or layout disagrees over most of them.
-   */
-  colourCells?: CellLimits;
-  /**
-   * The difference-hash way in for a peel of the query against a whole logo (the query without an element added
-   * beside the figure): the peel's perceptual hash drifts as a whole figure's does, and its colours — the element
-   * read as background — are compared as the whole's.
-   */
-  peelByDhash?: DhashLimits;
-}
-
-/** Limits on two whole figures that their colours must also meet (LogoRule.byDhash, .colourCells). */
-interface ColourTierLimits {
-  maxPhash: number;
-  maxDhash?: number;
-  maxSum?: number;
-  minCorrelation: number;
-  /** colour.ts colourDistance, 0–255 */
-  maxDistance?: number;
-  /** colour.ts colourAgreement, 0–1 */
-  minAgreement?: number;
-  maxAspect?: number;
-}
-
-export interface DhashLimits extends ColourTierLimits {
-  maxDhash: number;
-  maxDistance: number;
-}
-
-export interface CellLimits extends ColourTierLimits {
-  maxSum: number;
-  minAgreement: number;
-}
-
-export interface ColourLimits {
-  minCorrelation: number;
-  maxDistance: number;
-}
-
-export interface StructuralLimits {
-  minCorrelation: number;
-  minStructure: number;
-}
-
-/**
- * Two symmetric figures: phash counts the symmetric hashes' distance, and both must carry inner detail (detail.ts)
- * whose thumbnails correlate at least minDetailCorrelation.
- */
-export interface SymmetricLimits extends LogoThresholds {
-  minDetailCorrelation: number;
-}
-
-/** The limits two symmetric figures may meet, looser first (none: the rule does not compare them). */
-export function symmetricTiers(rule: LogoRule): SymmetricLimits[] {
-  return [rule.symmetric, rule.symmetricClose, rule.symmetricDetailed].filter((l): l is SymmetricLimits => l !== undefined);
-}
-
-/** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
-export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
-  if (via === 'symmetric') return rule.symmetric;
-  if (via === 'parts') return rule.parts;
-  return via === 'whole' ? rule : via === 'peel' ? (rule.peel ?? rule.partial) : rule.partial;
-}
+import { type ColourLimits, type ColourTierLimits, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -157,11 +27,6 @@ interface Part extends LogoHashes {
   colour?: Uint8Array | undefined;
 }
 
-/** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
-/** 'crop' covers every registry-side variant: the crops and the soft copy (electron/logos/features.ts). */
-/** 'symmetric': two symmetric whole figures, found by their symmetric hashes. */
-/** 'parts': parts of the query and of the logo alike and arranged alike (parts.ts). */
-export type LogoMatchVia = 'whole' | 'crop' | 'peel' | 'symmetric' | 'parts';
 
 export interface LogoMatch {
   /** index of the stored logo */

@@ -3,7 +3,8 @@
 // Hamming index over the stored parts; scanParts compares every pair and gives the same answer.
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
-import type { LogoMatch, LogoThresholds } from './logo-index';
+import type { LogoMatch } from './logo-index';
+import type { LogoThresholds } from './limits';
 import type { StoredParts } from './match';
 import { partsAgree, type PartPair, type PartPlace, type PartsArrangement } from './parts';
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { hamming } from '../../../shared/engine/logo/hash';
-import { LogoIndex, type LogoQuery, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
+import type { LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 

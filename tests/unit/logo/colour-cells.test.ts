@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { colourAgreement, colourDistance } from '../../../shared/engine/logo/colour';
 import { hamming } from '../../../shared/engine/logo/hash';
-import { LogoIndex, type LogoQuery, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
+import type { LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 

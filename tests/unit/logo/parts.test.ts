@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
-import { LogoIndex, type LogoRule, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
+import type { LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 import { type PartPair, type PartPlace, partRegions, partsAgree } from '../../../shared/engine/logo/parts';
