@@ -19,7 +19,7 @@ import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { type CellLimits, type DhashLimits, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
-import { COLOUR_BYTES, colourAgreement, colourDistance } from '../../shared/engine/logo/colour';
+import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
@@ -72,6 +72,9 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
   const symmetricOf = new Map(Array.from(stored.symmetric?.owner ?? [], (j, k) => [j, k]));
   const byId = new Map(markIds.map((id, j) => [id, j]));
   const T = THUMB_SIDE * THUMB_SIDE;
+  // the colour tiers compare only two grids in colour (logo-index.ts), so reach leaves the others' colours out
+  const markChromatic = markIds.map((_, j) => isChromatic(reg.colour, j * COLOUR_BYTES));
+  const inColour = (grid: Uint8Array | undefined, j: number) => grid !== undefined && markChromatic[j]! && isChromatic(grid);
   return rows.map((row, i) => {
     const out: Reach = [];
     if (fil.failed.has(i)) return out;
@@ -90,8 +93,8 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
           const shape = Math.abs((v & 4 ? -part.aspect! : part.aspect!) - aspect);
           const c = thumbCorrelation(part.thumb, v, th, e * T);
           out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
-            (whole || partial === 'peel') && part.colour && c >= COLOUR_FROM ? colourDistance(part.colour, v, reg.colour, j * COLOUR_BYTES) : NaN,
-            whole && c >= CELLS_FROM ? colourAgreement(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
+            (whole || partial === 'peel') && inColour(part.colour, j) && c >= COLOUR_FROM ? colourDistance(part.colour!, v, reg.colour, j * COLOUR_BYTES) : NaN,
+            whole && inColour(q.colour, j) && c >= CELLS_FROM ? colourAgreement(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
         }
       }
     };

@@ -65,6 +65,27 @@ export function colourDistance(q: Uint8Array, v: number, s: Uint8Array, sAt = 0)
   return sum / COLOUR_BYTES;
 }
 
+/** A cell is chromatic when its channels spread at least this far (of 255): above a JPEG's or a scan's tint. */
+const CHROMA_MIN = 24;
+/** A grid is chromatic when at least this many of its cells are. */
+const CHROMATIC_CELLS = 4;
+
+/**
+ * Whether the grid at `at` carries colour. The colour tiers compare colours to tell a copy from a figure as near in
+ * shape; in a black-and-white figure (a gazette printed in grey) the grid holds only the ink's layout, which the
+ * thumbnails already compare, and the tiers would take near shapes on shape alone (shared/engine/README.md).
+ */
+export function isChromatic(grid: Uint8Array, at = 0): boolean {
+  let cells = 0;
+  for (let k = 0; k < CELLS; k++) {
+    const r = grid[at + k]!;
+    const g = grid[at + CELLS + k]!;
+    const b = grid[at + 2 * CELLS + k]!;
+    if (Math.max(r, g, b) - Math.min(r, g, b) >= CHROMA_MIN && ++cells >= CHROMATIC_CELLS) return true;
+  }
+  return false;
+}
+
 /** A cell's colours agree when every channel lies within this (of 255, after the balance). */
 export const CELL_TOLERANCE = 32;
 

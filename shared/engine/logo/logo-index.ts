@@ -6,7 +6,7 @@ import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 import { PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
-import { COLOUR_BYTES, colourAgreement, colourDistance } from './colour';
+import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
 import { type ColourLimits, type ColourTierLimits, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
@@ -105,9 +105,26 @@ interface ColourPair {
   at: number;
 }
 
-/** The colour second chance for entry e of es met by part q under the rule, when it applies (whole figures with grids). */
+/** Whether each stored logo's colour grid carries colour (colour.ts isChromatic), worked out once per stored set. */
+const chromaticCache = new WeakMap<Uint8Array, Uint8Array>();
+
+function chromaticOf(grids: Uint8Array): Uint8Array {
+  let flags = chromaticCache.get(grids);
+  if (!flags) chromaticCache.set(grids, (flags = Uint8Array.from({ length: grids.length / COLOUR_BYTES }, (_, i) => (isChromatic(grids, i * COLOUR_BYTES) ? 1 : 0))));
+  return flags;
+}
+
+/**
+ * Whether part q and whole entry e can be compared by their colours: both have grids and both carry colour (a
+ * black-and-white pair is left to the ink's own limits).
+ */
+function colourComparable(q: Part, es: Pick<Entries, 'colour'>, e: number): boolean {
+  return q.colour !== undefined && es.colour !== undefined && chromaticOf(es.colour)[e] === 1 && isChromatic(q.colour);
+}
+
+/** The colour second chance for entry e of es met by part q under the rule, when it applies (whole figures with grids in colour). */
 function colourPairOf(q: Part, es: Pick<Entries, 'colour'>, e: number, rule: LogoRule): ColourPair | undefined {
-  return rule.colour && q.colour && es.colour ? { limits: rule.colour, query: q.colour, stored: es.colour, at: e * COLOUR_BYTES } : undefined;
+  return rule.colour && colourComparable(q, es, e) ? { limits: rule.colour, query: q.colour!, stored: es.colour!, at: e * COLOUR_BYTES } : undefined;
 }
 
 /**
@@ -213,10 +230,10 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
 
 /**
  * The best orientation in which part q (the whole query or a peel of it) meets whole entry e under limits that the
- * colours must also meet (LogoRule.byDhash, .colourCells, .peelByDhash), or null; never without both colour grids.
+ * colours must also meet (LogoRule.byDhash, .colourCells, .peelByDhash), or null; never without both grids in colour.
  */
 function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel'): LogoMatch | null {
-  if (!q.colour || !es.colour) return null;
+  if (!colourComparable(q, es, e)) return null;
   const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
   let best: LogoMatch | null = null;
   for (let v = 0; v < ORIENTATIONS; v++) {
@@ -227,8 +244,8 @@ function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimit
     if (p > limits.maxPhash || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
     if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
-    if (limits.maxDistance !== undefined && colourDistance(q.colour, v, es.colour, e * COLOUR_BYTES) > limits.maxDistance) continue;
-    if (limits.minAgreement !== undefined && colourAgreement(q.colour, v, es.colour, e * COLOUR_BYTES) < limits.minAgreement) continue;
+    if (limits.maxDistance !== undefined && colourDistance(q.colour!, v, es.colour!, e * COLOUR_BYTES) > limits.maxDistance) continue;
+    if (limits.minAgreement !== undefined && colourAgreement(q.colour!, v, es.colour!, e * COLOUR_BYTES) < limits.minAgreement) continue;
     best = { index: es.owner[e]!, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
   }
   return best;

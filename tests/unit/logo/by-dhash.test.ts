@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { hamming } from '../../../shared/engine/logo/hash';
+import { isChromatic } from '../../../shared/engine/logo/colour';
 import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
 import type { LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
@@ -65,6 +66,23 @@ describe('whole figures found by their difference hashes', () => {
     const { colour: _dropped, ...withoutColour } = original;
     const bare = storedHashesOf([{ ...withoutColour, variants: [] }]);
     expect(new LogoIndex(bare).search(drifted(original, 12), rule(LIMITS))).toEqual([]);
+  });
+
+  it('leave a pair in black and white to the ink\'s own limits: grey grids hold no colour to tell a copy by', async () => {
+    const grey = async (svg: string) => {
+      const r = await logoFeatures(await sharp(Buffer.from(svg)).greyscale().png().toBuffer(), { crops: false });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const original = await grey(logoSvg('#1d3f8f', '#208040'));
+    expect(isChromatic(original.colour)).toBe(false);
+    expect(isChromatic((await features(logoSvg('#1d3f8f', '#208040'))).colour)).toBe(true);
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    const copy = drifted(original, 12);
+    expect(new LogoIndex(stored).search(copy, rule(LIMITS))).toEqual([]);
+    expect(scanLogos(stored, copy, rule(LIMITS))).toEqual([]);
+    // the same pair is taken by the ink's limits when its hashes come within them
+    expect(new LogoIndex(stored).search(drifted(original, 0), rule(LIMITS)).map((m) => m.via)).toEqual(['whole']);
   });
 
   it('take a copy with an element added beside the figure by its peel, in the peel\'s colours only', async () => {
