@@ -1,5 +1,5 @@
 // Figurative marks (issue 12): quality on the generated logo set (per-kind recall on the holdout half, negatives
-// flagged, scored by ../shared/bench/score.mjs), symmetric emblems apart (bench/logos/symmetric.ts) and throughput — 100,000 filing images against 10,000 logos,
+// flagged, scored by ../shared/bench/score.mjs; again with every image in grey), symmetric emblems apart (bench/logos/symmetric.ts) and throughput — 100,000 filing images against 10,000 logos,
 // decoding and hashing included, beside a scan of every logo in the same run. Both sets are drawn once (seeded)
 // and cached under the OS temp folder. Targets: ≥ 0.95 per kind, ≤ 0.01 negatives; ≤ 60 s and ≤ 1.5 GB.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -21,6 +21,10 @@ export const logos = {
     const q = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs')]);
     if (q.status !== 0) throw new Error(`logo quality failed: ${lastLines(q.stderr)}`);
     process.stdout.write(q.stdout);
+    // the same set flattened to grey, as a gazette printed in black and white gives it (the rule is chosen on colour)
+    const g = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs'), '--grey']);
+    if (g.status !== 0) throw new Error(`logo quality in grey failed: ${lastLines(g.stderr)}`);
+    process.stdout.write(g.stdout.split('\n').filter((l) => /^(fit|holdout)/.test(l)).map((l) => `in grey, ${l}\n`).join(''));
     const s = await runNode([path.join(root, 'out/bench-logos-symmetric.cjs'), setDir]);
     if (s.status !== 0) throw new Error(`symmetric emblems failed: ${lastLines(s.stderr)}`);
     process.stdout.write(s.stdout);

@@ -32,7 +32,13 @@ export interface HashedSet {
 
 const WORDS = ORIENTATIONS * 2;
 
-export async function hashFiles(files: readonly string[], inFlight = 8, options: FeatureOptions = {}): Promise<HashedSet> {
+/**
+ * reading: how an image's bytes become the bytes hashed (default: as they are; quality.ts --grey flattens them to
+ * grey, as a gazette printed in black and white gives them).
+ */
+export async function hashFiles(
+  files: readonly string[], inFlight = 8, options: FeatureOptions = {}, reading: (bytes: Buffer) => Promise<Buffer> | Buffer = (b) => b,
+): Promise<HashedSet> {
   const phash = new Uint32Array(files.length * WORDS);
   const dhash = new Uint32Array(files.length * WORDS);
   const thumb = new Uint8Array(files.length * T);
@@ -46,7 +52,7 @@ export async function hashFiles(files: readonly string[], inFlight = 8, options:
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const f = await logoFeatures(readFileSync(files[i]!), options);
+      const f = await logoFeatures(await reading(readFileSync(files[i]!)), options);
       if (!f.ok) {
         failed.set(i, f.error.message);
         continue;
