@@ -169,7 +169,6 @@ function otherDesign(r: Rand, l: Logo): Logo {
   return out;
 }
 
-/** Writes the set into dir (unless it is there) and returns its rows and registry. */
 export interface Dataset {
   rows: Row[];
   registry: Array<{ id: string; file: string }>;
@@ -181,6 +180,7 @@ export interface Dataset {
   soleFigures: ReadonlySet<string>;
 }
 
+/** Writes the set into dir (unless it is there) and returns its rows and registry. */
 export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}): Promise<Dataset> {
   const r = rng(20261201);
   const registry: Array<{ id: string; file: string; logo: Logo }> = [];

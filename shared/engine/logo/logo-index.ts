@@ -27,7 +27,6 @@ interface Part extends LogoHashes {
   colour?: Uint8Array | undefined;
 }
 
-
 export interface LogoMatch {
   /** index of the stored logo */
   index: number;
@@ -114,12 +113,21 @@ function chromaticOf(grids: Uint8Array): Uint8Array {
   return flags;
 }
 
+/** Whether a query's grid carries colour, worked out once per grid (a query meets many candidates). */
+const queryChromatic = new WeakMap<Uint8Array, boolean>();
+
+function chromaticQuery(grid: Uint8Array): boolean {
+  let known = queryChromatic.get(grid);
+  if (known === undefined) queryChromatic.set(grid, (known = isChromatic(grid)));
+  return known;
+}
+
 /**
  * Whether part q and whole entry e can be compared by their colours: both have grids and both carry colour (a
  * black-and-white pair is left to the ink's own limits).
  */
 function colourComparable(q: Part, es: Pick<Entries, 'colour'>, e: number): boolean {
-  return q.colour !== undefined && es.colour !== undefined && chromaticOf(es.colour)[e] === 1 && isChromatic(q.colour);
+  return q.colour !== undefined && es.colour !== undefined && chromaticOf(es.colour)[e] === 1 && chromaticQuery(q.colour);
 }
 
 /** The colour second chance for entry e of es met by part q under the rule, when it applies (whole figures with grids in colour). */
