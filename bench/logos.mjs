@@ -21,10 +21,12 @@ export const logos = {
     const q = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs')]);
     if (q.status !== 0) throw new Error(`logo quality failed: ${lastLines(q.stderr)}`);
     process.stdout.write(q.stdout);
-    // the same set flattened to grey, as a gazette printed in black and white gives it (the rule is chosen on colour)
-    const g = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs'), '--grey']);
-    if (g.status !== 0) throw new Error(`logo quality in grey failed: ${lastLines(g.stderr)}`);
-    process.stdout.write(g.stdout.split('\n').filter((l) => /^(fit|holdout)/.test(l)).map((l) => `in grey, ${l}\n`).join(''));
+    // the same set with the filings printed in black and white, then with every image so (the rule is chosen on colour)
+    for (const [flag, label] of [['--grey-filings', 'filings in grey'], ['--grey', 'all in grey']]) {
+      const g = await runNode([path.join(root, 'out/bench-logos-quality.cjs'), setDir, path.join(sharedBench, 'score.mjs'), flag]);
+      if (g.status !== 0) throw new Error(`logo quality (${label}) failed: ${lastLines(g.stderr)}`);
+      process.stdout.write(g.stdout.split('\n').filter((l) => /^(fit|holdout)/.test(l)).map((l) => `${label}, ${l}\n`).join(''));
+    }
     const s = await runNode([path.join(root, 'out/bench-logos-symmetric.cjs'), setDir]);
     if (s.status !== 0) throw new Error(`symmetric emblems failed: ${lastLines(s.stderr)}`);
     process.stdout.write(s.stdout);

@@ -10,8 +10,9 @@
 // `--write-dhash` chooses the limits for two whole figures found by their difference hashes (LogoRule.byDhash), and
 // `--write-cells` those for two whole figures most of whose colour cells agree (LogoRule.colourCells), and
 // `--write-peel-dhash` those for a peel of the query found by its difference hash (LogoRule.peelByDhash).
-// `--grey` flattens every image to grey first (a registry or gazette in black and white), for any of the above.
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey]
+// `--grey` flattens every image to grey first (a registry and a gazette in black and white), `--grey-filings` the
+// filings only (a gazette in black and white against a registry in colour), for any of the above.
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings]
 import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
@@ -243,21 +244,23 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey]');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings]');
   const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells', '--write-peel-dhash'].includes(flag ?? '');
   const t0 = Date.now();
   const { rows, registry, soleFigures } = await writeDataset(dir, undefined, (m) => console.error(m));
   const t1 = Date.now();
-  // --grey: every image flattened to grey before its features, as a gazette printed in black and white gives it
+  // --grey: every image flattened to grey before its features (a registry and a gazette in black and white);
+  // --grey-filings: the filings only (a gazette printed in black and white against a registry in colour)
   const grey = process.argv.includes('--grey');
-  const reading = grey ? (bytes: Buffer) => sharp(bytes).flatten({ background: '#fff' }).greyscale().png().toBuffer() : undefined;
-  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)), 8, {}, reading);
-  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false }, reading);
+  const greyFilings = grey || process.argv.includes('--grey-filings');
+  const toGrey = (bytes: Buffer) => sharp(bytes).flatten({ background: '#fff' }).greyscale().png().toBuffer();
+  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)), 8, {}, grey ? toGrey : undefined);
+  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false }, greyFilings ? toGrey : undefined);
   const t2 = Date.now();
   console.log(`logo set: ${registry.length} registry logos (${rows.filter((x) => x.expect).length / IMITATION_KINDS.length / 2} imitated), ` +
     `${rows.filter((x) => x.expect).length} imitations, ${rows.filter((x) => !x.expect).length} negatives; ` +
     `drawn or read in ${((t1 - t0) / 1000).toFixed(1)} s, hashed in ${((t2 - t1) / 1000).toFixed(1)} s; ` +
-    `unreadable: registry ${reg.failed.size}, filings ${fil.failed.size}${grey ? '; every image in grey (--grey)' : ''}`);
+    `unreadable: registry ${reg.failed.size}, filings ${fil.failed.size}${grey ? '; every image in grey (--grey)' : greyFilings ? '; the filings in grey (--grey-filings)' : ''}`);
   const stored = storedOf(reg);
   const markIds = registry.map((m) => m.id);
   const reach = reaches(rows, markIds, fil, reg);

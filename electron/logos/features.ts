@@ -8,21 +8,25 @@ import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
-import { colourGrid } from '../../shared/engine/logo/colour';
+import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/colour';
 
 /**
  * Version of the features below (the decoding, the ink image, the regions — peels by blob, by colour and by valley,
  * crops —, the soft copy, a symmetric figure's symmetric hash and inner detail, the parts): stored features of
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there,
- * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid.
+ * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid. 10: a registry logo in colour has
+ * a grey copy among its variants.
  */
-export const FEATURES_VERSION = 9;
+export const FEATURES_VERSION = 10;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
-  /** a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it */
-  kind: Region['kind'] | 'soft';
+  /**
+   * a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it, or 'grey':
+   * the whole registry logo as a black-and-white print keeps it
+   */
+  kind: Region['kind'] | 'soft' | 'grey';
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -142,7 +146,19 @@ function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVa
   return { kind: 'soft', ...hashedThumb(prepareBox(shrunk, [0, 0, width, height]).pixels), aspect: aspectOf(box) };
 }
 
-/** A registry logo's variants (crops and its soft copy) are searched; a query's (peels) search. */
+/**
+ * A registry logo in colour printed in black and white (a gazette's usual copy): its ink read from the print's gray
+ * levels, where the colour ink reads each pixel's largest channel difference — a yellow figure, full ink in colour,
+ * is a pale gray in print, and the grey copy's hashes would otherwise meet the logo's nowhere. Null for a logo
+ * without colour (its print is itself) or one the print leaves blank.
+ */
+function greyCopy(rgb: Rgb): LogoVariant | null {
+  const img = inkImage(printedGrey(rgb.data, rgb.width, rgb.height), rgb.width, rgb.height, 1);
+  const box = maskBox(seeOf(img).mask, img.width, [0, 0, img.width, img.height]);
+  return box ? { kind: 'grey', ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box) } : null;
+}
+
+/** A registry logo's variants (crops, its soft and its grey copy) are searched; a query's (peels) search. */
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind !== 'peel';
 
 export interface FeatureOptions {
@@ -172,9 +188,11 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   }));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
+  const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
+  const grey = registry && isChromatic(colour) ? greyCopy(rgb) : null;
+  if (grey) variants.push(grey);
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
   const parts = partRegions(img, rgb.data, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
-  const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts, colour });
 }

@@ -107,3 +107,23 @@ export function colourAgreement(q: Uint8Array, v: number, s: Uint8Array, sAt = 0
   }
   return agreeing / CELLS;
 }
+
+/** sRGB level → linear light, 0–1. */
+const LINEAR = Float64Array.from({ length: 256 }, (_, v) => {
+  const c = v / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+});
+
+/**
+ * The gray levels a black-and-white print of interleaved RGB pixels gives: relative luminance (Rec. 709 weights in
+ * linear light, as libvips and most print drivers take it), encoded back to sRGB levels. A yellow that is as much
+ * ink as navy in colour (inkImage reads the largest channel difference) is a pale gray here.
+ */
+export function printedGrey(rgb: ArrayLike<number>, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < out.length; i++, p += 3) {
+    const y = 0.2126 * LINEAR[rgb[p]!]! + 0.7152 * LINEAR[rgb[p + 1]!]! + 0.0722 * LINEAR[rgb[p + 2]!]!;
+    out[i] = Math.round(255 * (y <= 0.0031308 ? 12.92 * y : 1.055 * y ** (1 / 2.4) - 0.055));
+  }
+  return out;
+}

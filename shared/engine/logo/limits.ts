@@ -3,7 +3,7 @@
 import type { PartsLimits } from './parts-match';
 
 /** Which parts matched: the whole query and the whole logo, the whole query and a crop of the logo, or a peel of the query and the whole logo. */
-/** 'crop' covers every registry-side variant: the crops and the soft copy (electron/logos/features.ts). */
+/** 'crop' covers every registry-side variant: the crops, the soft copy and the grey copy (electron/logos/features.ts). */
 /** 'symmetric': two symmetric whole figures, found by their symmetric hashes. */
 /** 'parts': parts of the query and of the logo alike and arranged alike (parts.ts). */
 export type LogoMatchVia = 'whole' | 'crop' | 'peel' | 'symmetric' | 'parts';

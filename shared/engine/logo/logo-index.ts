@@ -51,6 +51,8 @@ interface Entries {
   logos: number;
   /** the whole logos' colour grids (StoredHashes.colour) */
   colour?: Uint8Array | undefined;
+  /** 1 for each entry that is a logo's grey copy (StoredHashes.variants.grey, offset by the logos) */
+  grey?: Uint8Array | undefined;
 }
 
 /** The entries of each stored set, made once: they copy every thumbnail, and scanLogos is called per query. */
@@ -84,7 +86,12 @@ function makeEntries(stored: StoredHashes): Entries {
     aspect.set(stored.aspect);
     aspect.set(v.aspect, logos);
   }
-  return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos, colour: stored.colour };
+  let grey: Uint8Array | undefined;
+  if (v.grey) {
+    grey = new Uint8Array(logos + v.owner.length);
+    grey.set(v.grey, logos);
+  }
+  return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos, colour: stored.colour, grey };
 }
 
 /** A symmetric pair's other sides: the query's symmetric features and the stored symmetric entry k. */
@@ -228,6 +235,8 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
   const via = viaOf(es, e, peel);
   const limits = limitsOf(rule, via);
   if (!limits) return null;
+  // a logo's grey copy stands for its black-and-white print: a query in colour is compared with the logo's colours
+  if (es.grey?.[e] === 1 && part.colour !== undefined && chromaticQuery(part.colour)) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
   if (found) return found;

@@ -26,7 +26,11 @@ export interface StoredHashes {
    * Sub-regions of the stored logos (their crops, shared/engine/logo/regions.ts) in the same layout, each with the
    * index of the logo it belongs to: a query near a variant is near its owner.
    */
-  variants?: { owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array };
+  variants?: {
+    owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array;
+    /** 1 for a logo's grey copy (what a black-and-white print of it gives), which only a query without colour meets */
+    grey?: Uint8Array;
+  };
   /**
    * The symmetric logos (hash.ts symmetricPhash), each with the index of its logo, its symmetric hash as it stands
    * ([hi, lo] at 2k) and its inner detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²).
@@ -57,7 +61,7 @@ export interface StoredLogo {
   dhash: Uint32Array;
   thumb: Uint8Array;
   aspect: number;
-  variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number }>;
+  variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number; kind?: string }>;
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
   parts?: ReadonlyArray<StoredPart> | undefined;
   colour?: Uint8Array | undefined;
@@ -85,6 +89,7 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     variants: {
       owner: Uint32Array.from(variantEntries, (c) => c.i), phash: new Uint32Array(2 * variantEntries.length), dhash: new Uint32Array(2 * variantEntries.length),
       thumb: new Uint8Array(T * variantEntries.length), aspect: Float64Array.from(variantEntries, (c) => c.v.aspect),
+      grey: Uint8Array.from(variantEntries, (c) => (c.v.kind === 'grey' ? 1 : 0)),
     },
     symmetric: { owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length) },
     parts: {

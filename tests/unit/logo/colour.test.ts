@@ -84,3 +84,32 @@ describe('colour grids', () => {
     expect(index.search(copy, colourOnly({ minCorrelation: 0.8, maxDistance: 10 }))).toEqual([]);
   });
 });
+
+describe('a registry logo printed in black and white', () => {
+  // a yellow figure beside a navy one: in colour both are full ink, in a grey print the yellow is a pale gray
+  const yellowAndNavy = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+    <rect width="100%" height="100%" fill="#fff"/><polygon points="20,200 70,40 120,200" fill="#f0d000"/>
+    <rect x="140" y="60" width="80" height="140" fill="#1d3f8f"/></svg>`;
+
+  it('is found through the logo\'s grey copy, which a logo without colour does not get', async () => {
+    const original = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
+    if (!original.ok) throw new Error(original.error.message);
+    expect(original.value.variants.filter((v) => v.kind === 'grey')).toHaveLength(1);
+    const print = await features(render(yellowAndNavy).greyscale().jpeg({ quality: 70 }).toBuffer());
+    expect(print.variants.some((v) => v.kind === 'grey')).toBe(false);
+    const stored = storedHashesOf([original.value]);
+    const found = new LogoIndex(stored).search(print, LOGO_RULE);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
+    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
+    // without its grey copy the logo's colour ink and the print's gray levels meet nowhere
+    const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey') }]);
+    expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
+    // the grey copy stands for the print only: the same figure with colours is compared with the logo's colour ink
+    expect(new LogoIndex(stored).search({ ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
+    expect(scanLogos(stored, { ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
+    // a logo in black and white is its own print
+    const inGrey = await logoFeatures(await render(yellowAndNavy).greyscale().png().toBuffer());
+    if (!inGrey.ok) throw new Error(inGrey.error.message);
+    expect(inGrey.value.variants.some((v) => v.kind === 'grey')).toBe(false);
+  });
+});
