@@ -123,9 +123,13 @@ export interface SeenImage {
 }
 
 function seenImage(rgb: Rgb): SeenImage {
-  const img = inkImage(rgb.data, rgb.width, rgb.height, 3);
+  return { rgb, ...seenInk(inkImage(rgb.data, rgb.width, rgb.height, 3)) };
+}
+
+/** An ink image with its content mask and content box (null when blank). */
+function seenInk(img: GrayImage): Omit<SeenImage, 'rgb'> {
   const seen = seeOf(img);
-  return { rgb, img, seen, box: maskBox(seen.mask, img.width, [0, 0, img.width, img.height]) };
+  return { img, seen, box: maskBox(seen.mask, img.width, [0, 0, img.width, img.height]) };
 }
 
 /** The side a registry logo's soft copy is shrunk to: what a small or scanned copy of it keeps. */
@@ -153,8 +157,7 @@ function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVa
  * without colour (its print is itself) or one the print leaves blank.
  */
 function greyCopy(rgb: Rgb): LogoVariant | null {
-  const img = inkImage(printedGrey(rgb.data, rgb.width, rgb.height), rgb.width, rgb.height, 1);
-  const box = maskBox(seeOf(img).mask, img.width, [0, 0, img.width, img.height]);
+  const { img, box } = seenInk(inkImage(printedGrey(rgb.data, rgb.width, rgb.height), rgb.width, rgb.height, 1));
   return box ? { kind: 'grey', ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box) } : null;
 }
 
