@@ -16,9 +16,9 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there,
  * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid. 10: a registry logo in colour has
- * a grey copy among its variants.
+ * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA).
  */
-export const FEATURES_VERSION = 10;
+export const FEATURES_VERSION = 11;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

@@ -1,6 +1,6 @@
 // The percentiles each prepared square is stretched by are found by selection: the same values a sort gives.
 import { describe, expect, it } from 'vitest';
-import { kthSmallest } from '../../../shared/engine/logo/prepare';
+import { contentBox, type GrayImage, kthSmallest } from '../../../shared/engine/logo/prepare';
 
 describe('kthSmallest', () => {
   it('gives the value sorting puts at k, with ties, runs and a single value', () => {
@@ -23,5 +23,32 @@ describe('kthSmallest', () => {
       const lo = kthSmallest(work, Math.floor(values.length * 0.01));
       expect([lo, kthSmallest(work, Math.ceil(values.length * 0.99) - 1)]).toEqual([sorted[Math.floor(values.length * 0.01)], sorted[Math.ceil(values.length * 0.99) - 1]]);
     }
+  });
+});
+
+describe('contentBox', () => {
+  /** A 128² white image with a dark 40 × 30 figure at (44, 50) and the given dark squares (x, y, side). */
+  const image = (dots: Array<[number, number, number]>): GrayImage => {
+    const w = 128;
+    const data = new Uint8Array(w * w).fill(255);
+    const fill = (x0: number, y0: number, sw: number, sh: number) => {
+      for (let y = y0; y < y0 + sh; y++) for (let x = x0; x < x0 + sw; x++) data[y * w + x] = 20;
+    };
+    fill(44, 50, 40, 30);
+    for (const [x, y, side] of dots) fill(x, y, side, side);
+    return { width: w, height: w, data };
+  };
+
+  it('leaves out a scan\'s specks, even a row of them that a row count alone would take', () => {
+    // five 2 × 2 specks in one row above the figure, and two in one column beside it
+    const specks: Array<[number, number, number]> = [[10, 8, 2], [30, 8, 2], [50, 8, 2], [70, 8, 2], [90, 8, 2], [110, 60, 2], [110, 70, 2]];
+    // the 3 × 3 mean reaches a pixel past the figure's edge
+    expect(contentBox(image([]), 255)).toEqual([43, 49, 85, 81]);
+    expect(contentBox(image(specks), 255)).toEqual([43, 49, 85, 81]);
+  });
+
+  it('keeps a small element of the figure: a dot the size of a character\'s stroke', () => {
+    // a 4 × 4 dot stands 36 pixels in the 3 × 3 mean's mask, past the speck limit
+    expect(contentBox(image([[100, 20, 4]]), 255)).toEqual([43, 19, 105, 81]);
   });
 });
