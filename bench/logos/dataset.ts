@@ -180,14 +180,20 @@ export interface Dataset {
   soleFigures: ReadonlySet<string>;
 }
 
-/** Writes the set into dir (unless it is there) and returns its rows and registry. */
-export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}): Promise<Dataset> {
-  const r = rng(20261201);
+/** The seed of the set the rule is chosen on and reported by (its fit and holdout halves). */
+export const DEFAULT_SEED = 20261201;
+
+/**
+ * Writes the set into dir (unless it is there) and returns its rows and registry. Another seed draws another set of
+ * the same kinds (quality.ts --seed): what a change is studied on, leaving the default set's holdout unseen.
+ */
+export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}, seed = DEFAULT_SEED): Promise<Dataset> {
+  const r = rng(seed);
   const registry: Array<{ id: string; file: string; logo: Logo }> = [];
   const registryLogo = () => (r() < EMBLEM_SHARE ? emblemLogo(r) : randomLogo(r));
   for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
   for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
-  const done = path.join(dir, `done-v${VERSION}`);
+  const done = path.join(dir, `done-v${VERSION}${seed === DEFAULT_SEED ? '' : `-seed${seed}`}`);
   // which logos are one figure without text: the drawing (above) is the same on every call, the files written once
   const soleFigures = new Set(registry.filter((m) => m.logo.figures.length === 1 && m.logo.texts.length === 0).map((m) => m.id));
   if (existsSync(done)) return { ...(JSON.parse(readFileSync(done, 'utf8')) as Omit<Dataset, 'soleFigures'>), soleFigures };

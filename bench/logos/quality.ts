@@ -11,8 +11,10 @@
 // `--write-cells` those for two whole figures most of whose colour cells agree (LogoRule.colourCells), and
 // `--write-peel-dhash` those for a peel of the query found by its difference hash (LogoRule.peelByDhash).
 // `--grey` flattens every image to grey first (a registry and a gazette in black and white), `--grey-filings` the
-// filings only (a gazette in black and white against a registry in colour), for any of the above.
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings]
+// filings only (a gazette in black and white against a registry in colour), for any of the above. `--seed N` draws
+// another set of the same kinds into DATA_DIR (give it its own): a change is studied there, the default set's
+// holdout left unread.
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings] [--seed N]
 import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
-import { IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
+import { DEFAULT_SEED, IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
 import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
 import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
 
@@ -244,10 +246,14 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings]');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings] [--seed N]');
   const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells', '--write-peel-dhash'].includes(flag ?? '');
   const t0 = Date.now();
-  const { rows, registry, soleFigures } = await writeDataset(dir, undefined, (m) => console.error(m));
+  // --seed N: another draw of the set, in its own folder, to study a change on without reading the holdout
+  const seedAt = process.argv.indexOf('--seed');
+  const seed = seedAt > 0 ? Number(process.argv[seedAt + 1]) : DEFAULT_SEED;
+  if (!Number.isInteger(seed)) throw new Error('--seed needs an integer');
+  const { rows, registry, soleFigures } = await writeDataset(dir, undefined, (m) => console.error(m), seed);
   const t1 = Date.now();
   // --grey: every image flattened to grey before its features (a registry and a gazette in black and white);
   // --grey-filings: the filings only (a gazette printed in black and white against a registry in colour)
