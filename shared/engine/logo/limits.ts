@@ -132,6 +132,17 @@ export function symmetricTiers(rule: LogoRule): SymmetricLimits[] {
   return [rule.symmetric, rule.symmetricClose, rule.symmetricDetailed].filter((l): l is SymmetricLimits => l !== undefined);
 }
 
+/**
+ * The limits a peel of a query without colour is held to against a logo's grey copy (its black-and-white print): a
+ * gazette printing in black and white a copy of a colour logo with an element or a line of text added. Chosen on the
+ * fit half of the generated set with the filings in grey (bench/logos/quality.ts --grey-filings), the loosest of
+ * phash ≤ 4 / phash + dhash ≤ 12 / thumbnails ≥ 0.95 (a colour peel's), 0.97, 0.98, phash ≤ 2 / sum ≤ 8 or 6, and
+ * this one that flags no fit negative more: printed in gray a figure loses what its colours told apart, and the
+ * looser ones met the same text or the same figures in another design (fit negatives 0.0106 → 0.0118–0.0158).
+ * Not part of the generated rule (shared/engine/logo/rule.ts), which is chosen on the set in colour.
+ */
+export const GREY_PEEL: LogoThresholds = { maxPhash: 0, maxSum: 4, minCorrelation: 0.97, maxAspect: 0.15 };
+
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
 export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
   if (via === 'symmetric') return rule.symmetric;

@@ -7,7 +7,7 @@ import type { StoredHashes } from './match';
 import { PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { type ColourLimits, type ColourTierLimits, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -222,21 +222,34 @@ function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
   return [...best.values()].sort(byScore);
 }
 
-/** The query's parts with the entries each may meet: the whole query every entry, a peel only whole logos. */
+/** The query's parts: the whole query, and its peels when the rule compares them (pairKind: what each meets). */
 function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: boolean }> {
   const peels = limitsOf(rule, 'peel') ? (query.variants ?? []).map((part) => ({ part, peel: true })) : [];
   return [{ part: query, peel: false }, ...peels];
 }
 
-const viaOf = (es: Entries, e: number, peel: boolean): LogoMatchVia => (peel ? 'peel' : e < es.logos ? 'whole' : 'crop');
+/**
+ * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —
+ * a part in colour is compared with the logos' colours.
+ */
+const meetsGrey = (q: Part): boolean => q.colour !== undefined && !chromaticQuery(q.colour);
+
+/**
+ * The kind of pair query part q (a peel or the whole query) and entry e make, or null when they are not compared: a
+ * peel meets whole logos and grey copies, the whole query every entry, and only a part without colour a grey copy
+ * (the whole query held to a crop's limits, a peel to GREY_PEEL).
+ */
+function pairKind(q: Part, peel: boolean, es: Entries, e: number): LogoMatchVia | null {
+  if (es.grey?.[e] === 1) return meetsGrey(q) ? (peel ? 'peel' : 'crop') : null;
+  return peel ? (e < es.logos ? 'peel' : null) : e < es.logos ? 'whole' : 'crop';
+}
 
 /** The match of a query part with entry e under the limits of that kind of pair, or null. */
 function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
-  const via = viaOf(es, e, peel);
-  const limits = limitsOf(rule, via);
-  if (!limits) return null;
-  // a logo's grey copy stands for its black-and-white print: a query in colour is compared with the logo's colours
-  if (es.grey?.[e] === 1 && part.colour !== undefined && chromaticQuery(part.colour)) return null;
+  const via = pairKind(part, peel, es, e);
+  const grey = es.grey?.[e] === 1;
+  const limits = grey && peel ? GREY_PEEL : via ? limitsOf(rule, via) : undefined;
+  if (!via || !limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
   if (found) return found;
@@ -273,7 +286,12 @@ export class LogoIndex {
   private readonly whole: HammingIndex;
   /** the whole logos by their difference hashes (LogoRule.byDhash), when they carry colour grids */
   private readonly wholeByDhash: HammingIndex | null;
+  /** the logos' crops and soft copies, and the variant each is */
   private readonly crops: HammingIndex | null;
+  private readonly cropEntries: Uint32Array;
+  /** the logos' grey copies (met by parts without colour), and the variant each is */
+  private readonly grey: HammingIndex | null;
+  private readonly greyEntries: Uint32Array;
   /**
    * the symmetric logos with inner detail by their symmetric hashes, and the entry of stored.symmetric each is (one
    * without detail never meets the detail check, so it is not searched)
@@ -292,7 +310,15 @@ export class LogoIndex {
     this.entries = entriesOf(stored);
     this.whole = new HammingIndex(stored.phash);
     this.wholeByDhash = stored.colour ? new HammingIndex(stored.dhash) : null;
-    this.crops = stored.variants?.owner.length ? new HammingIndex(stored.variants.phash) : null;
+    const variants = stored.variants;
+    const kinds = Uint32Array.from({ length: variants?.owner.length ?? 0 }, (_, k) => k);
+    this.cropEntries = kinds.filter((k) => variants!.grey?.[k] !== 1);
+    this.greyEntries = kinds.filter((k) => variants!.grey?.[k] === 1);
+    const variantIndex = (entries: Uint32Array) => (entries.length
+      ? new HammingIndex(Uint32Array.from({ length: 2 * entries.length }, (_, i) => variants!.phash[2 * entries[i >> 1]! + (i & 1)]!))
+      : null);
+    this.crops = variantIndex(this.cropEntries);
+    this.grey = variantIndex(this.greyEntries);
     const sym = stored.symmetric;
     const all = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k);
     const indexOf = (entries: Uint32Array) => (entries.length
@@ -324,18 +350,21 @@ export class LogoIndex {
         this.seen[e] = 1;
         candidates.push(e);
       };
-      const fromCrops = (e: number) => collect(es.logos + e);
+      const fromCrops = (k: number) => collect(es.logos + this.cropEntries[k]!);
+      const fromGrey = (k: number) => collect(es.logos + this.greyEntries[k]!);
       // whole against whole at the rule's radius; a part against a whole at the partial radius
       // a whole query with colours also meets whole logos as far as the colour cells' limits reach
       const cells = !peel && rule.colourCells && part.colour && this.entries.colour ? rule.colourCells.maxPhash : 0;
-      const radius = peel ? limitsOf(rule, 'peel')!.maxPhash : Math.max(rule.maxPhash, cells);
+      const radius = Math.max(peel ? limitsOf(rule, 'peel')!.maxPhash : rule.maxPhash, cells);
       const byDhashLimits = peel ? rule.peelByDhash : rule.byDhash;
       const byDhash = byDhashLimits && part.colour ? this.wholeByDhash : null;
+      const grey = this.grey && meetsGrey(part) ? this.grey : null;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
         const lo = part.phash[v * 2 + 1]!;
         this.whole.search(hi, lo, radius, collect);
         if (!peel && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
+        if (grey && (peel || rule.partial)) grey.search(hi, lo, peel ? GREY_PEEL.maxPhash : rule.partial!.maxPhash, fromGrey);
         if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, byDhashLimits!.maxDhash, collect);
       }
       for (const e of candidates) {
@@ -378,7 +407,7 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
   const es = entriesOf(stored);
   const out: LogoMatch[] = [];
   for (const { part, peel } of partsOf(query, rule)) {
-    for (let e = 0, n = peel ? es.logos : es.owner.length; e < n; e++) {
+    for (let e = 0; e < es.owner.length; e++) {
       const m = matchPair(part, peel, es, e, rule);
       if (m) out.push(m);
     }

@@ -112,4 +112,27 @@ describe('a registry logo printed in black and white', () => {
     if (!inGrey.ok) throw new Error(inGrey.error.message);
     expect(inGrey.value.variants.some((v) => v.kind === 'grey')).toBe(false);
   });
+
+  it('is met by a peel of a print with an element added, only when the peel is without colour', async () => {
+    const original = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
+    if (!original.ok) throw new Error(original.error.message);
+    // the print of a copy with a disc added beside the figure, above its right edge
+    const withDisc = yellowAndNavy.replace('</svg>', '<circle cx="222" cy="18" r="14" fill="#202020"/></svg>');
+    const print = await features(render(withDisc).greyscale().jpeg({ quality: 85 }).toBuffer());
+    const peels = print.variants.filter((v) => v.kind === 'peel');
+    expect(peels.length).toBeGreaterThan(0);
+    const stored = storedHashesOf([original.value]);
+    const found = new LogoIndex(stored).search(print, LOGO_RULE);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
+    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
+    // without its grey copy the logo is not found: the peel's gray levels and the logo's colour ink differ
+    const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey') }]);
+    expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
+    // a peel in colour, or one with no colours known, is not a print: it never meets the grey copy
+    for (const colour of [original.value.colour, undefined]) {
+      const query = { ...print, variants: peels.map((v) => ({ ...v, colour })) };
+      expect(new LogoIndex(stored).search(query, LOGO_RULE)).toEqual([]);
+      expect(scanLogos(stored, query, LOGO_RULE)).toEqual([]);
+    }
+  });
 });
