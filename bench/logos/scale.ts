@@ -132,6 +132,11 @@ async function run(dir: string): Promise<void> {
   });
   const registryFailed = registry.failed.size;
   const stored = storedOf(registry);
+  // the flat arrays hold all of it now: the per-logo objects the workers sent (190,000 variants) are let go, as the
+  // app keeps only the stored arrays
+  registry.variants = [];
+  registry.symmetric = [];
+  registry.parts = [];
   const registrySeconds = seconds(started);
   const index = new LogoIndex(stored);
   // filings: hash, then search as each chunk arrives; keep the queries for the scan below

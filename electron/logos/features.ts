@@ -16,17 +16,17 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * another version are computed again from the stored image (electron/logos/store.ts), never compared with these.
  * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there,
  * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid. 10: a registry logo in colour has
- * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA).
+ * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA). 12: the grey copy's crops.
  */
-export const FEATURES_VERSION = 11;
+export const FEATURES_VERSION = 12;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
   /**
    * a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it, or 'grey':
-   * the whole registry logo as a black-and-white print keeps it
+   * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are
    */
-  kind: Region['kind'] | 'soft' | 'grey';
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop';
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -151,14 +151,17 @@ function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVa
 }
 
 /**
- * A registry logo in colour printed in black and white (a gazette's usual copy): its ink read from the print's gray
- * levels, where the colour ink reads each pixel's largest channel difference — a yellow figure, full ink in colour,
- * is a pale gray in print, and the grey copy's hashes would otherwise meet the logo's nowhere. Null for a logo
- * without colour (its print is itself) or one the print leaves blank.
+ * A registry logo in colour printed in black and white (a gazette's usual copy), whole and with its crops: its ink
+ * read from the print's gray levels, where the colour ink reads each pixel's largest channel difference — a yellow
+ * figure, full ink in colour, is a pale gray in print, and the grey copy's hashes would otherwise meet the logo's
+ * nowhere; a print cropped as the logo's own crops are (a crop of a colour logo printed in grey meets neither the
+ * colour crops nor the whole print). None for a logo without colour (its print is itself) or one the print leaves
+ * blank.
  */
-function greyCopy(rgb: Rgb): LogoVariant | null {
-  const { img, box } = seenInk(inkImage(printedGrey(rgb.data, rgb.width, rgb.height), rgb.width, rgb.height, 1));
-  return box ? { kind: 'grey', ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box) } : null;
+function greyCopies(rgb: Rgb): LogoVariant[] {
+  const { img, box, seen } = seenInk(inkImage(printedGrey(rgb.data, rgb.width, rgb.height), rgb.width, rgb.height, 1));
+  if (!box) return [];
+  return [box, ...cropRegions(img, box, seen).map((r) => r.box)].map((b, i) => ({ kind: i === 0 ? 'grey' as const : 'grey-crop' as const, ...hashedThumb(prepareBox(img, b).pixels), aspect: aspectOf(b) }));
 }
 
 /** A registry logo's variants (crops, its soft and its grey copy) are searched; a query's (peels) search. */
@@ -192,8 +195,7 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
-  const grey = registry && isChromatic(colour) ? greyCopy(rgb) : null;
-  if (grey) variants.push(grey);
+  if (registry && isChromatic(colour)) variants.push(...greyCopies(rgb));
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
   const parts = partRegions(img, rgb.data, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));

@@ -13,7 +13,7 @@ import { FEATURES_VERSION, hashedPart, hashedThumb, type LogoFeatures, type Logo
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
-const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey'];
+const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop'];
 /** Aspects are kept in 1/32 of a log2 unit (features.ts rounds them so), within ±127/32. */
 const ASPECT_STEP = 32;
 

@@ -51,7 +51,7 @@ interface Entries {
   logos: number;
   /** the whole logos' colour grids (StoredHashes.colour) */
   colour?: Uint8Array | undefined;
-  /** 1 for each entry that is a logo's grey copy (StoredHashes.variants.grey, offset by the logos) */
+  /** 1 for each entry that is a logo's grey copy, 2 for a crop of it (StoredHashes.variants.grey, offset by the logos) */
   grey?: Uint8Array | undefined;
 }
 
@@ -237,18 +237,19 @@ const meetsGrey = (q: Part): boolean => q.colour !== undefined && !chromaticQuer
 /**
  * The kind of pair query part q (a peel or the whole query) and entry e make, or null when they are not compared: a
  * peel meets whole logos and grey copies, the whole query every entry, and only a part without colour a grey copy
- * (the whole query held to a crop's limits, a peel to GREY_PEEL).
+ * or its crops (the whole query held to a crop's limits, a peel to GREY_PEEL and never to a crop: on the set with
+ * its filings in grey, peels against the print's crops flagged 4 fit negatives more for 1 copy).
  */
 function pairKind(q: Part, peel: boolean, es: Entries, e: number): LogoMatchVia | null {
-  if (es.grey?.[e] === 1) return meetsGrey(q) ? (peel ? 'peel' : 'crop') : null;
+  const print = es.grey?.[e] ?? 0;
+  if (print > 0) return meetsGrey(q) ? (!peel ? 'crop' : print === 1 ? 'peel' : null) : null;
   return peel ? (e < es.logos ? 'peel' : null) : e < es.logos ? 'whole' : 'crop';
 }
 
 /** The match of a query part with entry e under the limits of that kind of pair, or null. */
 function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
   const via = pairKind(part, peel, es, e);
-  const grey = es.grey?.[e] === 1;
-  const limits = grey && peel ? GREY_PEEL : via ? limitsOf(rule, via) : undefined;
+  const limits = peel && es.grey?.[e] === 1 ? GREY_PEEL : via ? limitsOf(rule, via) : undefined;
   if (!via || !limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
@@ -289,7 +290,7 @@ export class LogoIndex {
   /** the logos' crops and soft copies, and the variant each is */
   private readonly crops: HammingIndex | null;
   private readonly cropEntries: Uint32Array;
-  /** the logos' grey copies (met by parts without colour), and the variant each is */
+  /** the logos' grey copies and their crops (met by parts without colour), and the variant each is */
   private readonly grey: HammingIndex | null;
   private readonly greyEntries: Uint32Array;
   /**
@@ -312,8 +313,8 @@ export class LogoIndex {
     this.wholeByDhash = stored.colour ? new HammingIndex(stored.dhash) : null;
     const variants = stored.variants;
     const kinds = Uint32Array.from({ length: variants?.owner.length ?? 0 }, (_, k) => k);
-    this.cropEntries = kinds.filter((k) => variants!.grey?.[k] !== 1);
-    this.greyEntries = kinds.filter((k) => variants!.grey?.[k] === 1);
+    this.cropEntries = kinds.filter((k) => !variants!.grey?.[k]);
+    this.greyEntries = kinds.filter((k) => (variants!.grey?.[k] ?? 0) > 0);
     const variantIndex = (entries: Uint32Array) => (entries.length
       ? new HammingIndex(Uint32Array.from({ length: 2 * entries.length }, (_, i) => variants!.phash[2 * entries[i >> 1]! + (i & 1)]!))
       : null);

@@ -28,7 +28,10 @@ export interface StoredHashes {
    */
   variants?: {
     owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array;
-    /** 1 for a logo's grey copy (what a black-and-white print of it gives), which only a query without colour meets */
+    /**
+     * 1 for a logo's grey copy (what a black-and-white print of it gives), 2 for a crop of it, 0 for other variants:
+     * only a query without colour meets those (shared/engine/logo/logo-index.ts pairKind)
+     */
     grey?: Uint8Array;
   };
   /**
@@ -89,7 +92,7 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     variants: {
       owner: Uint32Array.from(variantEntries, (c) => c.i), phash: new Uint32Array(2 * variantEntries.length), dhash: new Uint32Array(2 * variantEntries.length),
       thumb: new Uint8Array(T * variantEntries.length), aspect: Float64Array.from(variantEntries, (c) => c.v.aspect),
-      grey: Uint8Array.from(variantEntries, (c) => (c.v.kind === 'grey' ? 1 : 0)),
+      grey: Uint8Array.from(variantEntries, (c) => (c.v.kind === 'grey' ? 1 : c.v.kind === 'grey-crop' ? 2 : 0)),
     },
     symmetric: { owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length) },
     parts: {

@@ -41,7 +41,8 @@ export interface Prepared {
  */
 export function aspectOf(box: readonly [number, number, number, number]): number {
   // in 1/32 steps, as the images table keeps it (electron/logos/stored-features.ts)
-  return Math.round(Math.log2(Math.max(1, box[2] - box[0]) / Math.max(1, box[3] - box[1])) * 32) / 32;
+  // + 0 turns a rounded −0 into 0, as the stored byte reads back
+  return Math.round(Math.log2(Math.max(1, box[2] - box[0]) / Math.max(1, box[3] - box[1])) * 32) / 32 + 0;
 }
 
 /** The gray level of the background: the median of the border pixels. */

@@ -101,8 +101,8 @@ describe('a registry logo printed in black and white', () => {
     const found = new LogoIndex(stored).search(print, LOGO_RULE);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
     expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
-    // without its grey copy the logo's colour ink and the print's gray levels meet nowhere
-    const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey') }]);
+    // without its grey copy and its crops the logo's colour ink and the print's gray levels meet nowhere
+    const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => !v.kind.startsWith('grey')) }]);
     expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
     // the grey copy stands for the print only: the same figure with colours is compared with the logo's colour ink
     expect(new LogoIndex(stored).search({ ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
@@ -125,7 +125,8 @@ describe('a registry logo printed in black and white', () => {
     const found = new LogoIndex(stored).search(print, LOGO_RULE);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
     expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
-    // without its grey copy the logo is not found: the peel's gray levels and the logo's colour ink differ
+    // without its grey copy the logo is not found: the peel's gray levels and the logo's colour ink differ, and a
+    // peel never meets the print's crops
     const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey') }]);
     expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
     // a peel in colour, or one with no colours known, is not a print: it never meets the grey copy
@@ -134,5 +135,22 @@ describe('a registry logo printed in black and white', () => {
       expect(new LogoIndex(stored).search(query, LOGO_RULE)).toEqual([]);
       expect(scanLogos(stored, query, LOGO_RULE)).toEqual([]);
     }
+  });
+
+  it('is met by a crop of its print through the grey copy\'s crops, which only a query without colour meets', async () => {
+    const original = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
+    if (!original.ok) throw new Error(original.error.message);
+    expect(original.value.variants.filter((v) => v.kind === 'grey-crop')).toHaveLength(8);
+    // the print with its left tenth cut off (the yellow triangle's tip), as a gazette's crop gives it
+    const cropped = await render(yellowAndNavy).greyscale().extract({ left: 32, top: 0, width: 208, height: 240 }).jpeg({ quality: 85 }).toBuffer();
+    const print = await features(Promise.resolve(cropped));
+    const stored = storedHashesOf([original.value]);
+    const found = new LogoIndex(stored).search(print, LOGO_RULE);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
+    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
+    const withoutCrops = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey-crop') }]);
+    expect(new LogoIndex(withoutCrops).search(print, LOGO_RULE)).toEqual([]);
+    // the same crop with colours known is compared with the logo's colour ink, not its print
+    expect(new LogoIndex(stored).search({ ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
   });
 });
