@@ -90,23 +90,28 @@ describe('a registry logo printed in black and white', () => {
   const yellowAndNavy = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
     <rect width="100%" height="100%" fill="#fff"/><polygon points="20,200 70,40 120,200" fill="#f0d000"/>
     <rect x="140" y="60" width="80" height="140" fill="#1d3f8f"/></svg>`;
+  /** The yellow-and-navy logo as the registry stores it: with its crops, soft copy, grey copy and the print's crops. */
+  async function registryLogo(): Promise<LogoFeatures> {
+    const r = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  }
 
   it('is found through the logo\'s grey copy, which a logo without colour does not get', async () => {
-    const original = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
-    if (!original.ok) throw new Error(original.error.message);
-    expect(original.value.variants.filter((v) => v.kind === 'grey')).toHaveLength(1);
+    const logo = await registryLogo();
+    expect(logo.variants.filter((v) => v.kind === 'grey')).toHaveLength(1);
     const print = await features(render(yellowAndNavy).greyscale().jpeg({ quality: 70 }).toBuffer());
     expect(print.variants.some((v) => v.kind === 'grey')).toBe(false);
-    const stored = storedHashesOf([original.value]);
+    const stored = storedHashesOf([logo]);
     const found = new LogoIndex(stored).search(print, LOGO_RULE);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
     expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
     // without its grey copy and its crops the logo's colour ink and the print's gray levels meet nowhere
-    const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => !v.kind.startsWith('grey')) }]);
+    const withoutGrey = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => !v.kind.startsWith('grey')) }]);
     expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
     // the grey copy stands for the print only: the same figure with colours is compared with the logo's colour ink
-    expect(new LogoIndex(stored).search({ ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
-    expect(scanLogos(stored, { ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
+    expect(new LogoIndex(stored).search({ ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
+    expect(scanLogos(stored, { ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
     // a logo in black and white is its own print
     const inGrey = await logoFeatures(await render(yellowAndNavy).greyscale().png().toBuffer());
     if (!inGrey.ok) throw new Error(inGrey.error.message);
@@ -114,23 +119,22 @@ describe('a registry logo printed in black and white', () => {
   });
 
   it('is met by a peel of a print with an element added, only when the peel is without colour', async () => {
-    const original = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
-    if (!original.ok) throw new Error(original.error.message);
+    const logo = await registryLogo();
     // the print of a copy with a disc added beside the figure, above its right edge
     const withDisc = yellowAndNavy.replace('</svg>', '<circle cx="222" cy="18" r="14" fill="#202020"/></svg>');
     const print = await features(render(withDisc).greyscale().jpeg({ quality: 85 }).toBuffer());
     const peels = print.variants.filter((v) => v.kind === 'peel');
     expect(peels.length).toBeGreaterThan(0);
-    const stored = storedHashesOf([original.value]);
+    const stored = storedHashesOf([logo]);
     const found = new LogoIndex(stored).search(print, LOGO_RULE);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
     expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
     // without its grey copy the logo is not found: the peel's gray levels and the logo's colour ink differ, and a
     // peel never meets the print's crops
-    const withoutGrey = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey') }]);
+    const withoutGrey = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => v.kind !== 'grey') }]);
     expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
     // a peel in colour, or one with no colours known, is not a print: it never meets the grey copy
-    for (const colour of [original.value.colour, undefined]) {
+    for (const colour of [logo.colour, undefined]) {
       const query = { ...print, variants: peels.map((v) => ({ ...v, colour })) };
       expect(new LogoIndex(stored).search(query, LOGO_RULE)).toEqual([]);
       expect(scanLogos(stored, query, LOGO_RULE)).toEqual([]);
@@ -138,19 +142,18 @@ describe('a registry logo printed in black and white', () => {
   });
 
   it('is met by a crop of its print through the grey copy\'s crops, which only a query without colour meets', async () => {
-    const original = await logoFeatures(await render(yellowAndNavy).png().toBuffer());
-    if (!original.ok) throw new Error(original.error.message);
-    expect(original.value.variants.filter((v) => v.kind === 'grey-crop')).toHaveLength(8);
+    const logo = await registryLogo();
+    expect(logo.variants.filter((v) => v.kind === 'grey-crop')).toHaveLength(8);
     // the print with its left tenth cut off (the yellow triangle's tip), as a gazette's crop gives it
     const cropped = await render(yellowAndNavy).greyscale().extract({ left: 32, top: 0, width: 208, height: 240 }).jpeg({ quality: 85 }).toBuffer();
     const print = await features(Promise.resolve(cropped));
-    const stored = storedHashesOf([original.value]);
+    const stored = storedHashesOf([logo]);
     const found = new LogoIndex(stored).search(print, LOGO_RULE);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
     expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
-    const withoutCrops = storedHashesOf([{ ...original.value, variants: original.value.variants.filter((v) => v.kind !== 'grey-crop') }]);
+    const withoutCrops = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => v.kind !== 'grey-crop') }]);
     expect(new LogoIndex(withoutCrops).search(print, LOGO_RULE)).toEqual([]);
     // the same crop with colours known is compared with the logo's colour ink, not its print
-    expect(new LogoIndex(stored).search({ ...print, colour: original.value.colour }, LOGO_RULE)).toEqual([]);
+    expect(new LogoIndex(stored).search({ ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
   });
 });

@@ -19,8 +19,10 @@ describe('stored logo features', () => {
     expect(back.thumb).toEqual(f.value.thumb);
     expect(back.aspect).toBe(f.value.aspect);
     expect(back.variants.map((v) => [v.kind, v.aspect])).toEqual(f.value.variants.map((v) => [v.kind, v.aspect]));
-    // a registry logo in colour keeps its grey copy (what a black-and-white print of it gives) among them
+    // a registry logo in colour keeps its grey copy (what a black-and-white print of it gives) and the print's
+    // crops among them
     expect(back.variants.filter((v) => v.kind === 'grey')).toHaveLength(1);
+    expect(back.variants.filter((v) => v.kind === 'grey-crop')).toHaveLength(8);
     back.variants.forEach((v, k) => expect([v.phash, v.dhash]).toEqual([f.value.variants[k]!.phash, f.value.variants[k]!.dhash]));
     const query = queryFromStored(blob)!;
     expect([query.phash, query.dhash]).toEqual([f.value.phash, f.value.dhash]);
