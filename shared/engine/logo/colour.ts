@@ -18,11 +18,18 @@ export const COLOUR_BYTES = 3 * CELLS;
  */
 export function colourGrid(rgb: ArrayLike<number>, width: number, height: number, box: readonly [number, number, number, number], erase?: Uint8Array): Uint8Array {
   const out = new Uint8Array(COLOUR_BYTES);
-  const plane = new Float64Array(width * height);
+  // with nothing erased each channel is read in place; with a peel, from a plane filled over the box alone (the
+  // resample reads nothing outside it)
+  const plane = erase ? new Float64Array(width * height) : null;
   const background = erase ? borderMedians(rgb, width, height, 3) : [];
+  const [x0, y0, x1, y1] = box;
   for (let c = 0; c < 3; c++) {
-    for (let i = 0; i < plane.length; i++) plane[i] = erase?.[i] ? background[c]! : rgb[i * 3 + c]!;
-    const cells = resampleArea(plane, width, box, COLOUR_SIDE, COLOUR_SIDE);
+    if (plane) {
+      for (let y = y0; y < y1; y++) {
+        for (let i = y * width + x0, end = y * width + x1; i < end; i++) plane[i] = erase![i] ? background[c]! : rgb[i * 3 + c]!;
+      }
+    }
+    const cells = plane ? resampleArea(plane, width, box, COLOUR_SIDE, COLOUR_SIDE) : resampleArea(rgb, width, box, COLOUR_SIDE, COLOUR_SIDE, 3, c);
     for (let k = 0; k < CELLS; k++) out[c * CELLS + k] = Math.round(cells[k]!);
   }
   return out;

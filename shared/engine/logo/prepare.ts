@@ -186,9 +186,12 @@ export function maskBox(
 /**
  * Area-averaging resample of the box [x0, x1) × [y0, y1) of src to dw × dh (each output pixel is the mean of the
  * source area it covers, fractions weighted), which commutes with mirroring and, for square outputs, transposition.
+ * For interleaved pixels, `channels` and `channel` say which values of src are read (a colour grid reads each
+ * channel of the decoded image in place rather than from a copy of it).
  */
 export function resampleArea(
   src: ArrayLike<number>, srcWidth: number, box: readonly [number, number, number, number], dw: number, dh: number,
+  channels = 1, channel = 0,
 ): Float64Array {
   const [x0, y0, x1, y1] = box;
   const sx = (x1 - x0) / dw;
@@ -201,7 +204,7 @@ export function resampleArea(
     const row = y * srcWidth;
     for (let i = 0; i < dw; i++) {
       let s = 0;
-      for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) s += src[row + wx.at[k]!]! * wx.part[k]!;
+      for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) s += src[(row + wx.at[k]!) * channels + channel]! * wx.part[k]!;
       mid[(y - y0) * dw + i] = s / sx;
     }
   }
