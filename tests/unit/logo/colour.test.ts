@@ -96,19 +96,29 @@ describe('a registry logo printed in black and white', () => {
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   }
+  /**
+   * Asserts that the logo is found for the print through `via` alone (the index and the scan agreeing), and not
+   * once its variants of the kinds `dropped` says are left out. Returns the logo as stored.
+   */
+  function expectFoundOnlyWith(
+    logo: LogoFeatures, print: LogoFeatures, via: string, dropped: (kind: string) => boolean,
+  ): ReturnType<typeof storedHashesOf> {
+    const stored = storedHashesOf([logo]);
+    const found = new LogoIndex(stored).search(print, LOGO_RULE);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, via]]);
+    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
+    const without = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => !dropped(v.kind)) }]);
+    expect(new LogoIndex(without).search(print, LOGO_RULE)).toEqual([]);
+    return stored;
+  }
 
   it('is found through the logo\'s grey copy, which a logo without colour does not get', async () => {
     const logo = await registryLogo();
     expect(logo.variants.filter((v) => v.kind === 'grey')).toHaveLength(1);
     const print = await features(render(yellowAndNavy).greyscale().jpeg({ quality: 70 }).toBuffer());
     expect(print.variants.some((v) => v.kind === 'grey')).toBe(false);
-    const stored = storedHashesOf([logo]);
-    const found = new LogoIndex(stored).search(print, LOGO_RULE);
-    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
-    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
     // without its grey copy and its crops the logo's colour ink and the print's gray levels meet nowhere
-    const withoutGrey = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => !v.kind.startsWith('grey')) }]);
-    expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
+    const stored = expectFoundOnlyWith(logo, print, 'crop', (kind) => kind.startsWith('grey'));
     // the grey copy stands for the print only: the same figure with colours is compared with the logo's colour ink
     expect(new LogoIndex(stored).search({ ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
     expect(scanLogos(stored, { ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
@@ -125,14 +135,9 @@ describe('a registry logo printed in black and white', () => {
     const print = await features(render(withDisc).greyscale().jpeg({ quality: 85 }).toBuffer());
     const peels = print.variants.filter((v) => v.kind === 'peel');
     expect(peels.length).toBeGreaterThan(0);
-    const stored = storedHashesOf([logo]);
-    const found = new LogoIndex(stored).search(print, LOGO_RULE);
-    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
-    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
     // without its grey copy the logo is not found: the peel's gray levels and the logo's colour ink differ, and a
     // peel never meets the print's crops
-    const withoutGrey = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => v.kind !== 'grey') }]);
-    expect(new LogoIndex(withoutGrey).search(print, LOGO_RULE)).toEqual([]);
+    const stored = expectFoundOnlyWith(logo, print, 'peel', (kind) => kind === 'grey');
     // a peel in colour, or one with no colours known, is not a print: it never meets the grey copy
     for (const colour of [logo.colour, undefined]) {
       const query = { ...print, variants: peels.map((v) => ({ ...v, colour })) };
@@ -147,12 +152,7 @@ describe('a registry logo printed in black and white', () => {
     // the print with its left tenth cut off (the yellow triangle's tip), as a gazette's crop gives it
     const cropped = await render(yellowAndNavy).greyscale().extract({ left: 32, top: 0, width: 208, height: 240 }).jpeg({ quality: 85 }).toBuffer();
     const print = await features(Promise.resolve(cropped));
-    const stored = storedHashesOf([logo]);
-    const found = new LogoIndex(stored).search(print, LOGO_RULE);
-    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'crop']]);
-    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
-    const withoutCrops = storedHashesOf([{ ...logo, variants: logo.variants.filter((v) => v.kind !== 'grey-crop') }]);
-    expect(new LogoIndex(withoutCrops).search(print, LOGO_RULE)).toEqual([]);
+    const stored = expectFoundOnlyWith(logo, print, 'crop', (kind) => kind === 'grey-crop');
     // the same crop with colours known is compared with the logo's colour ink, not its print
     expect(new LogoIndex(stored).search({ ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
   });
