@@ -115,7 +115,8 @@ let speckStack = new Int32Array(0);
 
 /** Clears every 8-connected blob of the mask of SPECK_AREA pixels or fewer, in place. */
 function clearSpecks(mask: Uint8Array, w: number, h: number): void {
-  // 2 marks a pixel already reached; a blob is filled to its end, then cleared (0) or kept (back to 1)
+  // 2 marks a pixel already reached; a blob is filled to its end, then cleared (0) or kept (3, turned back to 1 at
+  // the end). 8-connected, unlike regions.ts labelComponents: a speck's pixels often touch only at corners
   if (speckStack.length < w * h) speckStack = new Int32Array(w * h);
   const stack = speckStack;
   for (let start = 0; start < w * h; start++) {
