@@ -26,6 +26,10 @@ export interface HashedSet {
   symmetric: Array<SymmetricFeatures | undefined>;
   /** each image's parts, by position */
   parts: LogoPart[][];
+  /** each registry logo's print's parts when it is in colour (LogoFeatures.printParts), by position */
+  printParts: Array<LogoPart[] | undefined>;
+  /** each registry logo's symmetric print's features (LogoFeatures.printSymmetric), by position */
+  printSymmetric: Array<SymmetricFeatures | undefined>;
   /** n × COLOUR_BYTES: each image's colour grid (zeros for a failed one) */
   colour: Uint8Array;
 }
@@ -47,6 +51,8 @@ export async function hashFiles(
   const aspect = new Float64Array(files.length);
   const symmetric: Array<SymmetricFeatures | undefined> = files.map(() => undefined);
   const parts: LogoPart[][] = files.map(() => []);
+  const printParts: Array<LogoPart[] | undefined> = files.map(() => undefined);
+  const printSymmetric: Array<SymmetricFeatures | undefined> = files.map(() => undefined);
   const colour = new Uint8Array(files.length * COLOUR_BYTES);
   let next = 0;
   const worker = async () => {
@@ -64,11 +70,13 @@ export async function hashFiles(
       aspect[i] = f.value.aspect;
       symmetric[i] = f.value.symmetric;
       parts[i] = f.value.parts;
+      printParts[i] = f.value.printParts;
+      printSymmetric[i] = f.value.printSymmetric;
       colour.set(f.value.colour, i * COLOUR_BYTES);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { phash, dhash, thumb, failed, variants, aspect, symmetric, parts, colour };
+  return { phash, dhash, thumb, failed, variants, aspect, symmetric, parts, printParts, printSymmetric, colour };
 }
 
 /** The hashes of item i of a set (all orientations), as a query. */
@@ -93,6 +101,8 @@ export function storedOf(set: HashedSet): StoredHashes {
     variants: set.failed.has(i) ? [] : set.variants[i]!.filter(isRegistryVariant),
     symmetric: set.failed.has(i) ? undefined : set.symmetric[i],
     parts: set.failed.has(i) ? [] : set.parts[i],
+    printParts: set.failed.has(i) ? undefined : set.printParts[i],
+    printSymmetric: set.failed.has(i) ? undefined : set.printSymmetric[i],
     // a failed image's grid of zeros is never read: its blank thumbnail meets nothing
     colour: set.colour.subarray(i * COLOUR_BYTES, (i + 1) * COLOUR_BYTES),
   })));
@@ -133,6 +143,14 @@ export function packParts(parts: readonly LogoPart[][]): PackedParts {
   });
   return packed;
 }
+
+/** A registry's print parts packed: the parts (none for a logo without colour) and which logos have a print. */
+export const packPrintParts = (printParts: ReadonlyArray<LogoPart[] | undefined>): { parts: PackedParts; printed: Uint8Array } =>
+  ({ parts: packParts(printParts.map((p) => p ?? [])), printed: Uint8Array.from(printParts, (p) => (p ? 1 : 0)) });
+
+/** The print parts again (packPrintParts). */
+export const unpackPrintParts = (packed: { parts: PackedParts; printed: Uint8Array }): Array<LogoPart[] | undefined> =>
+  unpackParts(packed.parts).map((p, i) => (packed.printed[i] ? p : undefined));
 
 /** The parts again, as views into the packed arrays. */
 export function unpackParts(packed: PackedParts): LogoPart[][] {

@@ -74,7 +74,8 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
   const crops = stored.variants!;
   const cropsOf: number[][] = markIds.map(() => []);
   crops.owner.forEach((j, k) => cropsOf[j]!.push(k));
-  const symmetricOf = new Map(Array.from(stored.symmetric?.owner ?? [], (j, k) => [j, k]));
+  // each logo's own symmetric entry (a print's, met only by queries without colour, is left to the index's search)
+  const symmetricOf = new Map(Array.from(stored.symmetric?.owner ?? [], (j, k) => [j, k] as const).filter(([, k]) => !stored.symmetric?.print?.[k]));
   const byId = new Map(markIds.map((id, j) => [id, j]));
   const T = THUMB_SIDE * THUMB_SIDE;
   // the colour tiers compare only two grids in colour (logo-index.ts), so reach leaves the others' colours out

@@ -12,7 +12,7 @@ import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { LogoIndex, type LogoMatch, type LogoQuery, scanLogos } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { logoSvg, randomLogo, rng } from './draw';
-import { type HashedSet, type PackedParts, queryOf, storedOf, unpackParts } from './hashing';
+import { type HashedSet, type PackedParts, queryOf, storedOf, unpackParts, unpackPrintParts } from './hashing';
 import { openLogo } from '../../electron/logos/decode';
 import { logoFeatures } from '../../electron/logos/features';
 
@@ -80,10 +80,10 @@ async function hashInWorkers(files: string[], crops: boolean, onChunk: (start: n
         if (next >= files.length) return resolve();
         const start = next;
         next += CHUNK;
-        w.once('message', (m: Omit<HashedSet, 'failed' | 'parts'> & { failed: Array<[number, string]>; parts: PackedParts }) => {
+        w.once('message', (m: Omit<HashedSet, 'failed' | 'parts' | 'printParts'> & { failed: Array<[number, string]>; parts: PackedParts; printParts: { parts: PackedParts; printed: Uint8Array } }) => {
           // the worker gets its next chunk before this one is searched, so hashing and searching overlap
           send();
-          onChunk(start, { ...m, failed: new Map(m.failed), parts: unpackParts(m.parts) });
+          onChunk(start, { ...m, failed: new Map(m.failed), parts: unpackParts(m.parts), printParts: unpackPrintParts(m.printParts) });
         });
         w.postMessage({ files: files.slice(start, start + CHUNK), crops });
       };
@@ -118,7 +118,7 @@ async function run(dir: string): Promise<void> {
   const cpuStart = process.cpuUsage();
   // registry: hashes as stored (orientation 0) with their crops
   const n = registryFiles.length;
-  const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [], colour: new Uint8Array(COLOUR_BYTES * n) };
+  const registry: HashedSet = { phash: new Uint32Array(WORDS * n), dhash: new Uint32Array(WORDS * n), thumb: new Uint8Array(T * n), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [], printParts: [], printSymmetric: [], colour: new Uint8Array(COLOUR_BYTES * n) };
   await hashInWorkers(registryFiles, true, (start, set) => {
     registry.phash.set(set.phash, start * WORDS);
     registry.dhash.set(set.dhash, start * WORDS);
@@ -129,6 +129,8 @@ async function run(dir: string): Promise<void> {
     set.variants.forEach((v, i) => (registry.variants[start + i] = v));
     set.symmetric.forEach((s, i) => (registry.symmetric[start + i] = s));
     set.parts.forEach((p, i) => (registry.parts[start + i] = p));
+    set.printParts.forEach((p, i) => (registry.printParts[start + i] = p));
+    set.printSymmetric.forEach((s, i) => (registry.printSymmetric[start + i] = s));
   });
   const registryFailed = registry.failed.size;
   const stored = storedOf(registry);
@@ -137,6 +139,8 @@ async function run(dir: string): Promise<void> {
   registry.variants = [];
   registry.symmetric = [];
   registry.parts = [];
+  registry.printParts = [];
+  registry.printSymmetric = [];
   const registrySeconds = seconds(started);
   const index = new LogoIndex(stored);
   // filings: hash, then search as each chunk arrives; keep the queries for the scan below
@@ -203,7 +207,9 @@ async function run(dir: string): Promise<void> {
   console.log(JSON.stringify({
     registry: registryFiles.length, filings: filingFiles.length, registryFailed, filingsFailed: failed,
     registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb, ...oneThread,
-    registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0), symmetricLogos: stored.symmetric?.owner.length ?? 0, registryParts: stored.parts?.owner.length ?? 0,
+    registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0), registryParts: stored.parts?.owner.length ?? 0,
+    symmetricLogos: stored.symmetric?.print?.filter((p) => p === 0).length ?? 0, symmetricPrints: stored.symmetric?.print?.filter((p) => p === 1).length ?? 0,
+    printParts: stored.printParts?.owner.length ?? 0,
     hits, filingsWithHits: found.filter((f) => f && f.length).length, differ, rule: LOGO_RULE,
     copies, copiesFound: Object.fromEntries(FORMS.map((form, k) => [form, copiesFound[k]! / (copies / FORMS.length)])),
     others: found.length - copies, othersFlagged, othersByVia,

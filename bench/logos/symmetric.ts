@@ -43,7 +43,7 @@ async function main() {
   const files = readdirSync(registryDir).sort().slice(0, SYMMETRIC).map((f) => path.join(registryDir, f));
   const r = rng(4_242);
   const n = files.length;
-  const set: HashedSet = { phash: new Uint32Array(n * 16), dhash: new Uint32Array(n * 16), thumb: new Uint8Array(n * 1024), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [], colour: new Uint8Array(n * COLOUR_BYTES) };
+  const set: HashedSet = { phash: new Uint32Array(n * 16), dhash: new Uint32Array(n * 16), thumb: new Uint8Array(n * 1024), failed: new Map(), variants: [], aspect: new Float64Array(n), symmetric: [], parts: [], printParts: [], printSymmetric: [], colour: new Uint8Array(n * COLOUR_BYTES) };
   const copies: Array<{ of: number; way: (typeof WAYS)[number]; bytes: Buffer }> = [];
   for (const [i, file] of files.entries()) {
     const image = await symmetric(file);
@@ -56,6 +56,8 @@ async function main() {
     set.variants[i] = f.value.variants;
     set.symmetric[i] = f.value.symmetric;
     set.parts[i] = f.value.parts;
+    set.printParts[i] = f.value.printParts;
+    set.printSymmetric[i] = f.value.printSymmetric;
     set.colour.set(f.value.colour, i * COLOUR_BYTES);
     for (const way of WAYS) copies.push({ of: i, way, bytes: await copy(r, way, image) });
   }
@@ -69,7 +71,7 @@ async function main() {
   for (const c of copies) {
     const f = await logoFeatures(c.bytes, { crops: false });
     if (!f.ok) continue;
-    const q: HashedSet = { phash: f.value.phash, dhash: f.value.dhash, thumb: f.value.thumb, failed: new Map(), variants: [f.value.variants], aspect: Float64Array.of(f.value.aspect), symmetric: [f.value.symmetric], parts: [f.value.parts], colour: f.value.colour };
+    const q: HashedSet = { phash: f.value.phash, dhash: f.value.dhash, thumb: f.value.thumb, failed: new Map(), variants: [f.value.variants], aspect: Float64Array.of(f.value.aspect), symmetric: [f.value.symmetric], parts: [f.value.parts], printParts: [undefined], printSymmetric: [undefined], colour: f.value.colour };
     const hits = index.search(queryOf(q, 0), LOGO_RULE);
     if (hits.some((h) => h.index === c.of)) {
       found.set(c.way, (found.get(c.way) ?? 0) + 1);

@@ -4,10 +4,10 @@
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { innerDetail, detailThumb } from '../../shared/engine/logo/detail';
+import { hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
-import { colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
+import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/colour';
 
 /**
@@ -17,8 +17,9 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * 8: small JPEGs decoded by mozjpeg rather than libvips (./jpeg.ts), whose levels differ by a step here and there,
  * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid. 10: a registry logo in colour has
  * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA). 12: the grey copy's crops.
+ * 13: the print's parts and symmetric features (printParts, printSymmetric).
  */
-export const FEATURES_VERSION = 12;
+export const FEATURES_VERSION = 13;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -49,6 +50,18 @@ export interface LogoFeatures extends LogoHashes {
   parts: LogoPart[];
   /** the figure's colours where they lie (shared/engine/logo/colour.ts), over the same box, as it is */
   colour: Uint8Array;
+  /**
+   * A registry logo in colour: the parts of its black-and-white print (none when the print is one part), which a
+   * query without colour meets instead of the colour parts. Absent for a query and for a logo without colour (its
+   * print is itself).
+   */
+  printParts?: LogoPart[];
+  /**
+   * A registry logo in colour whose print is symmetric with inner detail: the print's symmetric hash (from its grey
+   * copy's thumbnail) and inner detail (gray differences), which a symmetric query without colour meets as well as
+   * the logo's own.
+   */
+  printSymmetric?: SymmetricFeatures;
 }
 
 /** A part of the figure: its hashes, its thumbnail as it is, the shape of its box, where it lies and its share of the ink. */
@@ -150,18 +163,33 @@ function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVa
   return { kind: 'soft', ...hashedThumb(prepareBox(shrunk, [0, 0, width, height]).pixels), aspect: aspectOf(box) };
 }
 
+/** A figure's parts (parts.ts), each hashed. */
+function hashedParts(img: GrayImage, rgb: ArrayLike<number>, box: [number, number, number, number], cut?: ColourCut): LogoPart[] {
+  return partRegions(img, rgb, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
+}
+
 /**
- * A registry logo in colour printed in black and white (a gazette's usual copy), whole and with its crops: its ink
- * read from the print's gray levels, where the colour ink reads each pixel's largest channel difference — a yellow
- * figure, full ink in colour, is a pale gray in print, and the grey copy's hashes would otherwise meet the logo's
- * nowhere; a print cropped as the logo's own crops are (a crop of a colour logo printed in grey meets neither the
- * colour crops nor the whole print). None for a logo without colour (its print is itself) or one the print leaves
- * blank.
+ * A registry logo in colour printed in black and white (a gazette's usual copy): the whole print and its crops as
+ * variants, and its parts. Its ink is read from the print's gray levels, where the colour ink reads each pixel's
+ * largest channel difference — a yellow figure, full ink in colour, is a pale gray in print, and the grey copy's
+ * hashes would otherwise meet the logo's nowhere; a print cropped as the logo's own crops are (a crop of a colour
+ * logo printed in grey meets neither the colour crops nor the whole print); and the print cut into parts where its
+ * gray levels change, as a query in grey is cut (two colours of one gray are one part in print), so that a print
+ * that changed or added an element still meets the parts it kept. Null for a print left blank.
  */
-function greyCopies(rgb: Rgb): LogoVariant[] {
-  const { img, box, seen } = seenInk(inkImage(printedGrey(rgb.data, rgb.width, rgb.height), rgb.width, rgb.height, 1));
-  if (!box) return [];
-  return [box, ...cropRegions(img, box, seen).map((r) => r.box)].map((b, i) => ({ kind: i === 0 ? 'grey' as const : 'grey-crop' as const, ...hashedThumb(prepareBox(img, b).pixels), aspect: aspectOf(b) }));
+function printOf(rgb: Rgb): { variants: LogoVariant[]; parts: LogoPart[]; symmetric: SymmetricFeatures | undefined } | null {
+  const grey = printedGrey(rgb.data, rgb.width, rgb.height);
+  const { img, box, seen } = seenInk(inkImage(grey, rgb.width, rgb.height, 1));
+  if (!box) return null;
+  const variants = [box, ...cropRegions(img, box, seen).map((r) => r.box)].map((b, i) => ({ kind: i === 0 ? 'grey' as const : 'grey-crop' as const, ...hashedThumb(prepareBox(img, b).pixels), aspect: aspectOf(b) }));
+  // the parts are cut where the colour changes (parts.ts colourCut reads three channels), and the inner detail
+  // reads three channels too: the print's three alike
+  const printed = new Uint8Array(grey.length * 3);
+  for (let i = 0, p = 0; i < grey.length; i++, p += 3) printed[p] = printed[p + 1] = printed[p + 2] = grey[i]!;
+  // a print without inner detail (a plain shape in grey) is left out: on the set with its filings in grey, plain
+  // prints met 6 more fit negatives for 2 more copies (engine README)
+  const symmetric = symmetricFeatures(variants[0]!.thumb, () => detailThumb(innerDetail(printed, img), box));
+  return { variants, parts: hashedParts(img, printed, box), symmetric: symmetric && hasDetail(symmetric.detail) ? symmetric : undefined };
 }
 
 /** A registry logo's variants (crops, its soft and its grey copy) are searched; a query's (peels) search. */
@@ -195,9 +223,11 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
-  if (registry && isChromatic(colour)) variants.push(...greyCopies(rgb));
+  const print = registry && isChromatic(colour) ? printOf(rgb) : null;
+  if (print) variants.push(...print.variants);
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
-  const parts = partRegions(img, rgb.data, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
-  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts, colour });
+  const parts = hashedParts(img, rgb.data, box, cut);
+  return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
+    ...(print ? { printParts: print.parts } : {}), ...(print?.symmetric ? { printSymmetric: print.symmetric } : {}) });
 }

@@ -2,7 +2,7 @@
 // phash/dhash columns, and in the thumb column the 32 × 32 figure followed by a versioned trailer with the box's
 // shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts), for a symmetric figure its inner detail
 // (shared/engine/logo/detail.ts), the figure's parts (shared/engine/logo/parts.ts) and its colour grid and its
-// peels' (shared/engine/logo/colour.ts). Hashes are always taken from the rounded thumbnails, so features read back equal
+// peels' (shared/engine/logo/colour.ts), and a colour logo's print's parts and symmetric detail. Hashes are always taken from the rounded thumbnails, so features read back equal
 // the features computed. A thumb without the trailer of FEATURES_VERSION holds features of an older kind: they are
 // computed again from the image (store.ts), never mixed.
 import { THUMB_SIDE } from '../../shared/engine/logo/hash';
@@ -24,17 +24,46 @@ const aspectOfByte = (b: number) => (b > 127 ? b - 256 : b) / ASPECT_STEP;
 const symmetricAt = (variants: number) => T + 6 + variants * (T + 2);
 /** A part: its box (4 bytes: decoded coordinates are at most DECODE_SIDE), its share in 1/SHARE_STEPS, its thumbnail. */
 const PART_BYTES = 5 + T;
+/** The count byte of the print's parts for features without them (a query, a logo without colour): 0 is a print of one part. */
+const NO_PRINT = 0xff;
+
+function writeParts(out: Buffer, at: number, parts: readonly LogoPart[]): void {
+  out[at] = parts.length;
+  parts.forEach((p, k) => {
+    const from = at + 1 + k * PART_BYTES;
+    out.set([...p.box, Math.round(p.share * SHARE_STEPS)], from);
+    out.set(p.thumb.subarray(0, T), from + 5);
+  });
+}
+
+/** The count parts at `at` (after their count byte), or null for a damaged one. */
+function readParts(blob: Uint8Array, at: number, count: number): LogoPart[] | null {
+  const parts: LogoPart[] = [];
+  for (let k = 0; k < count; k++) {
+    const from = at + k * PART_BYTES;
+    const [x0, y0, x1, y1, share] = blob.subarray(from, from + 5);
+    if (!(x1! > x0! && y1! > y0! && share! > 0)) return null;
+    parts.push(hashedPart(Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), { box: [x0!, y0!, x1!, y1!], share: share! / SHARE_STEPS }));
+  }
+  return parts;
+}
 
 /**
  * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
- * the number of parts and each part; then the colour grid, then each peel's colour grid in the variants' order.
+ * the number of parts and each part; then the colour grid, then each peel's colour grid in the variants' order; then
+ * the number of the print's parts (NO_PRINT without them) and each of them, and after them 1 and the print's inner
+ * detail for a symmetric print, else 0 (its symmetric hash is its grey copy's thumbnail's).
  */
-export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour'>): Buffer {
+export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour' | 'printParts' | 'printSymmetric'>): Buffer {
   const at = symmetricAt(f.variants.length);
   const partsAt = at + 1 + (f.symmetric ? T : 0);
   const colourAt = partsAt + 1 + f.parts.length * PART_BYTES;
   const peels = f.variants.filter((v) => v.kind === 'peel');
-  const out = Buffer.alloc(colourAt + (1 + peels.length) * COLOUR_BYTES);
+  const printAt = colourAt + (1 + peels.length) * COLOUR_BYTES;
+  const printSymmetricAt = printAt + 1 + (f.printParts?.length ?? 0) * PART_BYTES;
+  // a symmetric print without print parts is a caller's bug: the print's features come together (features.ts printOf)
+  if (f.printSymmetric && !f.printParts) throw new Error('a print\'s symmetric detail without its parts');
+  const out = Buffer.alloc(printSymmetricAt + (f.printParts ? 1 + (f.printSymmetric ? T : 0) : 0));
   out.set(f.thumb.subarray(0, T), 0);
   out.set([...MAGIC, FEATURES_VERSION, aspectByte(f.aspect), f.variants.length], T);
   f.variants.forEach((v, k) => {
@@ -47,18 +76,18 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
     out[at] = 1;
     out.set(f.symmetric.detail.subarray(0, T), at + 1);
   }
-  out[partsAt] = f.parts.length;
-  f.parts.forEach((p, k) => {
-    const from = partsAt + 1 + k * PART_BYTES;
-    out.set([...p.box, Math.round(p.share * SHARE_STEPS)], from);
-    out.set(p.thumb.subarray(0, T), from + 5);
-  });
+  writeParts(out, partsAt, f.parts);
   out.set(f.colour.subarray(0, COLOUR_BYTES), colourAt);
   peels.forEach((v, k) => {
     // every peel logoFeatures makes has its grid; one without is a caller's bug, not data to store half
     if (!v.colour) throw new Error('a peel without its colour grid');
     out.set(v.colour.subarray(0, COLOUR_BYTES), colourAt + (1 + k) * COLOUR_BYTES);
   });
+  if (f.printParts) {
+    writeParts(out, printAt, f.printParts);
+    out[printSymmetricAt] = f.printSymmetric ? 1 : 0;
+    if (f.printSymmetric) out.set(f.printSymmetric.detail.subarray(0, T), printSymmetricAt + 1);
+  } else out[printAt] = NO_PRINT;
   return out;
 }
 
@@ -76,6 +105,8 @@ export interface DecodedFeatures {
   symmetric?: SymmetricFeatures;
   parts: LogoPart[];
   colour: Uint8Array;
+  printParts?: LogoPart[];
+  printSymmetric?: SymmetricFeatures;
 }
 
 /** Whether a thumb column holds features of this version (read without hashing anything). */
@@ -85,7 +116,13 @@ export function featuresCurrent(blob: Uint8Array): boolean {
   const at = symmetricAt(blob[T + 5]!);
   if (!(blob.length > at && blob[at]! <= 1)) return false;
   const partsAt = at + 1 + blob[at]! * T;
-  return blob.length > partsAt && blob.length === partsAt + 1 + blob[partsAt]! * PART_BYTES + (1 + peelCount(blob)) * COLOUR_BYTES;
+  if (!(blob.length > partsAt)) return false;
+  const printAt = partsAt + 1 + blob[partsAt]! * PART_BYTES + (1 + peelCount(blob)) * COLOUR_BYTES;
+  if (!(blob.length > printAt)) return false;
+  const printed = blob[printAt]!;
+  if (printed === NO_PRINT) return blob.length === printAt + 1;
+  const flagAt = printAt + 1 + printed * PART_BYTES;
+  return blob.length > flagAt && blob[flagAt]! <= 1 && blob.length === flagAt + 1 + blob[flagAt]! * T;
 }
 
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
@@ -106,13 +143,8 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   const symmetric = symmetricFeatures(thumb, () => Uint8Array.from(blob.subarray(at + 1, at + 1 + T)));
   if ((symmetric !== undefined) !== (blob[at] === 1)) return null;
   const partsAt = at + 1 + blob[at]! * T;
-  const parts: LogoPart[] = [];
-  for (let k = 0; k < blob[partsAt]!; k++) {
-    const from = partsAt + 1 + k * PART_BYTES;
-    const [x0, y0, x1, y1, share] = blob.subarray(from, from + 5);
-    if (!(x1! > x0! && y1! > y0! && share! > 0)) return null;
-    parts.push(hashedPart(Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), { box: [x0!, y0!, x1!, y1!], share: share! / SHARE_STEPS }));
-  }
+  const parts = readParts(blob, partsAt + 1, blob[partsAt]!);
+  if (!parts) return null;
   const colourAt = partsAt + 1 + blob[partsAt]! * PART_BYTES;
   const colour = Uint8Array.from(blob.subarray(colourAt, colourAt + COLOUR_BYTES));
   let peel = 0;
@@ -121,7 +153,20 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
     const from = colourAt + ++peel * COLOUR_BYTES;
     v.colour = Uint8Array.from(blob.subarray(from, from + COLOUR_BYTES));
   }
-  return { thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour };
+  const printAt = colourAt + (1 + peel) * COLOUR_BYTES;
+  const printParts = blob[printAt] === NO_PRINT ? undefined : readParts(blob, printAt + 1, blob[printAt]!);
+  if (printParts === null) return null;
+  let printSymmetric: SymmetricFeatures | undefined;
+  if (printParts) {
+    const flagAt = printAt + 1 + printParts.length * PART_BYTES;
+    const grey = variants.find((v) => v.kind === 'grey');
+    printSymmetric = grey && symmetricFeatures(grey.thumb, () => Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)));
+    if ((printSymmetric !== undefined) !== (blob[flagAt] === 1)) return null;
+  }
+  return {
+    thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
+    ...(printParts ? { printParts } : {}), ...(printSymmetric ? { printSymmetric } : {}),
+  };
 }
 
 /** A stored image as a query (its hashes in all orientations, its peels), or null when its features are stale. */

@@ -4,7 +4,7 @@ import { detailAgrees, hasDetail } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
-import { PartsSearch, type QueryPart, scanParts } from './parts-match';
+import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
 import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
@@ -186,20 +186,25 @@ function detailedOf(stored: NonNullable<StoredHashes['symmetric']>): Uint8Array 
 
 /**
  * The match of a symmetric query (`detailed`: whether it carries inner detail) with stored symmetric entry k (its logo as a whole), or null: two figures with inner
- * detail under any of the detail tiers, two without it under the plain limits, one of each never.
+ * detail under any of the detail tiers, two without it under the plain limits, one of each never. A symmetric print
+ * (a logo in colour printed in black and white) is compared with the logo's grey copy, and only with a query without
+ * colour.
  */
 function matchSymmetric(
   query: LogoQuery, detailed: boolean, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule,
 ): LogoMatch | null {
   if (!query.symmetric || detailed !== (detailedOf(stored)[k] === 1)) return null;
+  const print = stored.print?.[k] === 1;
+  if (print && !meetsGrey(query)) return null;
   const owner = stored.owner[k]!;
+  const e = print ? es.logos + stored.variant![k]! : owner;
   const pair = { query: query.symmetric, stored, k };
   if (!detailed) {
-    return rule.symmetricPlain ? matchEntry(query, es, owner, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
+    return rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
   }
   let best: LogoMatch | null = null;
   for (const limits of symmetricTiers(rule)) {
-    const m = matchEntry(query, es, owner, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
+    const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }
   return best;
@@ -303,6 +308,8 @@ export class LogoIndex {
   private readonly plain: HammingIndex | null;
   private readonly plainEntries: Uint32Array;
   private readonly parts: PartsSearch | null;
+  /** the parts of the logos' prints (met by a query without colour) */
+  private readonly printParts: PartsSearch | null;
   private readonly entries: Entries;
   private readonly candidates: number[] = [];
   private readonly seen: Uint8Array;
@@ -331,6 +338,7 @@ export class LogoIndex {
     this.symmetric = indexOf(this.symmetricEntries);
     this.plain = indexOf(this.plainEntries);
     this.parts = stored.parts?.owner.length ? new PartsSearch(stored.parts) : null;
+    this.printParts = stored.printParts?.owner.length ? new PartsSearch(stored.printParts) : null;
     this.seen = new Uint8Array(this.entries.owner.length);
   }
 
@@ -398,7 +406,10 @@ export class LogoIndex {
         }
       }
     }
-    if (rule.parts && this.parts && query.parts?.length) this.parts.search(query.parts, rule.parts, out);
+    if (rule.parts && query.parts?.length) {
+      matchParts(query, query.parts, rule.parts, this.stored, (parts, limits, found) => this.parts?.search(parts, limits, found),
+        (parts, limits, found) => this.printParts?.search(parts, limits, found), out);
+    }
     return bestPerLogo(out);
   }
 }
@@ -419,6 +430,29 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
     const m = matchSymmetric(query, queryDetailed, es, symmetric!, k, rule);
     if (m) out.push(m);
   }
-  if (rule.parts && stored.parts && query.parts?.length) scanParts(stored.parts, query.parts, rule.parts, out);
+  if (rule.parts && query.parts?.length) {
+    matchParts(query, query.parts, rule.parts, stored, (parts, limits, found) => stored.parts && scanParts(stored.parts, parts, limits, found),
+      (parts, limits, found) => stored.printParts && scanParts(stored.printParts, parts, limits, found), out);
+  }
   return bestPerLogo(out);
+}
+
+type PartsFinder = (parts: readonly QueryPart[], limits: PartsLimits, out: LogoMatch[]) => void;
+
+/**
+ * The logos the query's parts meet: a query in colour meets the logos' parts; one without colour (a gazette printed
+ * in black and white) meets the parts of a colour logo's print instead of its colour parts — a print is cut where
+ * its gray levels change, as the query is, and two colours of one gray are one part there — and the parts of a logo
+ * without colour as they are.
+ */
+function matchParts(query: LogoQuery, parts: readonly QueryPart[], limits: PartsLimits, stored: StoredHashes, colourParts: PartsFinder, printParts: PartsFinder, out: LogoMatch[]): void {
+  const printed = stored.printParts?.printed;
+  if (!printed || !meetsGrey(query)) {
+    colourParts(parts, limits, out);
+    return;
+  }
+  const found: LogoMatch[] = [];
+  colourParts(parts, limits, found);
+  for (const m of found) if (!printed[m.index]) out.push(m);
+  printParts(parts, limits, out);
 }

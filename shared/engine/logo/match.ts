@@ -36,14 +36,21 @@ export interface StoredHashes {
   };
   /**
    * The symmetric logos (hash.ts symmetricPhash), each with the index of its logo, its symmetric hash as it stands
-   * ([hi, lo] at 2k) and its inner detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²).
+   * ([hi, lo] at 2k) and its inner detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²); then the symmetric
+   * prints of logos in colour (print[k] = 1), each compared with its grey copy, variant variant[k] (logo-index.ts:
+   * only a query without colour meets them).
    */
-  symmetric?: { owner: Uint32Array; phash: Uint32Array; detail: Uint8Array };
+  symmetric?: { owner: Uint32Array; phash: Uint32Array; detail: Uint8Array; print?: Uint8Array; variant?: Int32Array };
   /**
    * The stored logos' parts (parts.ts) in the same layout, each with its logo; logo i's parts are the entries
    * first[i] .. first[i + 1], in the order its features list them.
    */
   parts?: StoredParts;
+  /**
+   * The parts of the logos' black-and-white prints, in the same layout, for the logos in colour (printed[i] = 1; a
+   * print of one part has none): a query without colour meets these instead of those logos' parts.
+   */
+  printParts?: StoredParts & { printed: Uint8Array };
   /** each logo's colour grid (colour.ts) at i · COLOUR_BYTES; present only when every logo has one */
   colour?: Uint8Array;
 }
@@ -68,6 +75,10 @@ export interface StoredLogo {
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
   parts?: ReadonlyArray<StoredPart> | undefined;
   colour?: Uint8Array | undefined;
+  /** the parts of a logo in colour printed in black and white (absent for a logo without colour) */
+  printParts?: ReadonlyArray<StoredPart> | undefined;
+  /** that print's symmetric hash and inner detail when it is symmetric; kept only beside its variant of kind 'grey' */
+  printSymmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
 }
 
 /** A stored logo's part: orientation 0 of its hashes first, its thumbnail, its box's shape, place and share. */
@@ -83,10 +94,17 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
   const T = THUMB_SIDE * THUMB_SIDE;
   const n = logos.length;
   const variantEntries = logos.flatMap((l, i) => l.variants.map((v) => ({ i, v })));
-  const symmetric = logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric }] : []));
-  const partEntries = logos.flatMap((l, i) => (l.parts ?? []).map((p) => ({ i, p })));
-  const first = new Uint32Array(n + 1);
-  logos.forEach((l, i) => (first[i + 1] = first[i]! + (l.parts?.length ?? 0)));
+  // a symmetric print is compared with its grey copy: the variant's index among all logos' variants
+  const variantFirst: number[] = [];
+  logos.reduce((at, l, i) => ((variantFirst[i] = at), at + l.variants.length), 0);
+  const greyOf = (l: StoredLogo, i: number) => {
+    const k = l.variants.findIndex((v) => v.kind === 'grey');
+    return k < 0 ? -1 : variantFirst[i]! + k;
+  };
+  const symmetric = [
+    ...logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric, variant: -1 }] : [])),
+    ...logos.flatMap((l, i) => (l.printSymmetric && greyOf(l, i) >= 0 ? [{ i, s: l.printSymmetric, variant: greyOf(l, i) }] : [])),
+  ];
   const stored = {
     phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(logos, (l) => l.aspect),
     variants: {
@@ -94,12 +112,14 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
       thumb: new Uint8Array(T * variantEntries.length), aspect: Float64Array.from(variantEntries, (c) => c.v.aspect),
       grey: Uint8Array.from(variantEntries, (c) => (c.v.kind === 'grey' ? 1 : c.v.kind === 'grey-crop' ? 2 : 0)),
     },
-    symmetric: { owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length) },
-    parts: {
-      owner: Uint32Array.from(partEntries, (c) => c.i), first, phash: new Uint32Array(2 * partEntries.length), dhash: new Uint32Array(2 * partEntries.length),
-      thumb: new Uint8Array(T * partEntries.length), aspect: Float64Array.from(partEntries, (c) => c.p.aspect),
-      places: partEntries.map(({ p }) => ({ box: p.box, share: p.share })),
+    symmetric: {
+      owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length),
+      print: Uint8Array.from(symmetric, (c) => (c.variant >= 0 ? 1 : 0)), variant: Int32Array.from(symmetric, (c) => c.variant),
     },
+    parts: storedPartsOf(logos.map((l) => l.parts)),
+    ...(logos.some((l) => l.printParts)
+      ? { printParts: { ...storedPartsOf(logos.map((l) => l.printParts)), printed: Uint8Array.from(logos, (l) => (l.printParts ? 1 : 0)) } }
+      : {}),
   };
   logos.forEach((l, i) => {
     stored.phash.set(l.phash.subarray(0, 2), 2 * i);
@@ -115,16 +135,30 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     stored.symmetric.phash.set(s.phash.subarray(0, 2), 2 * k);
     stored.symmetric.detail.set(s.detail.subarray(0, T), T * k);
   });
-  partEntries.forEach(({ p }, k) => {
-    stored.parts.phash.set(p.phash.subarray(0, 2), 2 * k);
-    stored.parts.dhash.set(p.dhash.subarray(0, 2), 2 * k);
-    stored.parts.thumb.set(p.thumb.subarray(0, T), T * k);
-  });
   // a grid of zeros would read as a black figure: without every logo's grid, no colours are compared
   if (n === 0 || logos.some((l) => !l.colour)) return stored;
   const colour = new Uint8Array(COLOUR_BYTES * n);
   logos.forEach((l, i) => colour.set(l.colour!.subarray(0, COLOUR_BYTES), COLOUR_BYTES * i));
   return { ...stored, colour };
+}
+
+/** Each logo's parts (none: undefined or empty) in flat arrays, logo i's at first[i] .. first[i + 1]. */
+function storedPartsOf(lists: ReadonlyArray<ReadonlyArray<StoredPart> | undefined>): StoredParts {
+  const T = THUMB_SIDE * THUMB_SIDE;
+  const entries = lists.flatMap((parts, i) => (parts ?? []).map((p) => ({ i, p })));
+  const first = new Uint32Array(lists.length + 1);
+  lists.forEach((parts, i) => (first[i + 1] = first[i]! + (parts?.length ?? 0)));
+  const out: StoredParts = {
+    owner: Uint32Array.from(entries, (c) => c.i), first, phash: new Uint32Array(2 * entries.length), dhash: new Uint32Array(2 * entries.length),
+    thumb: new Uint8Array(T * entries.length), aspect: Float64Array.from(entries, (c) => c.p.aspect),
+    places: entries.map(({ p }) => ({ box: p.box, share: p.share })),
+  };
+  entries.forEach(({ p }, k) => {
+    out.phash.set(p.phash.subarray(0, 2), 2 * k);
+    out.dhash.set(p.dhash.subarray(0, 2), 2 * k);
+    out.thumb.set(p.thumb.subarray(0, T), T * k);
+  });
+  return out;
 }
 
 /** The orientation of the query minimising phash + dhash distance to the stored logo at index i. */

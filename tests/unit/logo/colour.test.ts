@@ -156,4 +156,61 @@ describe('a registry logo printed in black and white', () => {
     // the same crop with colours known is compared with the logo's colour ink, not its print
     expect(new LogoIndex(stored).search({ ...print, colour: logo.colour }, LOGO_RULE)).toEqual([]);
   });
+
+  it('is met by a print that changed an element through the print\'s parts, where navy and red are one gray', async () => {
+    // a navy square against a red disc (one part in print), an L and a square apart; the copy turns the square
+    // into a star
+    const drawn = (last: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
+      <rect width="100%" height="100%" fill="#fff"/><rect x="30" y="30" width="90" height="90" fill="#1d3f8f"/>
+      <circle cx="150" cy="75" r="42" fill="#c02020"/><polygon points="24,130 60,130 60,190 120,190 120,222 24,222" fill="#208040"/>
+      ${last}</svg>`;
+    const square = '<rect x="150" y="150" width="60" height="60" fill="#7a2a9a"/>';
+    const star = '<polygon points="180,140 192,172 226,172 198,192 208,224 180,204 152,224 162,192 134,172 168,172" fill="#7a2a9a"/>';
+    const r = await logoFeatures(await render(drawn(square)).png().toBuffer());
+    if (!r.ok) throw new Error(r.error.message);
+    const logo = r.value;
+    expect(logo.parts).toHaveLength(4);
+    expect(logo.printParts).toHaveLength(3);
+    const print = await features(render(drawn(star)).greyscale().png().toBuffer());
+    expect(print.parts).toHaveLength(3);
+    const stored = storedHashesOf([logo]);
+    const found = new LogoIndex(stored).search(print, LOGO_RULE);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'parts']]);
+    expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
+    // compared with the colour parts, the print's merged square and disc meet neither, and the L alone is too little
+    const { printParts: _dropped, ...withoutPrint } = logo;
+    expect(new LogoIndex(storedHashesOf([withoutPrint])).search(print, LOGO_RULE)).toEqual([]);
+    // the copy in colour meets the colour parts, not the print's
+    const inColour = await features(render(drawn(star)).png().toBuffer());
+    expect(new LogoIndex(storedHashesOf([withoutPrint])).search(inColour, LOGO_RULE).map((m) => [m.index, m.via])).toEqual([[0, 'parts']]);
+    expect(new LogoIndex(storedHashesOf([{ ...logo, parts: [] }])).search(inColour, LOGO_RULE)).toEqual([]);
+  });
+
+  it('is met by a degraded print of a symmetric badge through the print\'s symmetric hash and gray detail', async () => {
+    // a red square, a green disc on it and a pale bar inside: symmetric, with inner detail in colour and in print
+    const badge = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="100%" height="100%" fill="#fff"/>
+      <rect x="20" y="20" width="200" height="200" fill="#c02020"/><circle cx="120" cy="120" r="70" fill="#20a040"/>
+      <rect x="95" y="60" width="50" height="120" fill="#f0e0a0"/></svg>`;
+    const r = await logoFeatures(await render(badge).png().toBuffer());
+    if (!r.ok) throw new Error(r.error.message);
+    const logo = r.value;
+    expect(logo.symmetric).toBeDefined();
+    expect(logo.printSymmetric).toBeDefined();
+    const { printSymmetric: _dropped, ...withoutPrint } = logo;
+    for (const print of [
+      await features(render(badge).greyscale().resize(100).jpeg({ quality: 15 }).toBuffer()),
+      await features(render(badge).greyscale().blur(1.5).rotate(180).jpeg({ quality: 50 }).toBuffer()),
+    ]) {
+      const stored = storedHashesOf([logo]);
+      const found = new LogoIndex(stored).search(print, LOGO_RULE);
+      expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+      expect(scanLogos(stored, print, LOGO_RULE)).toEqual(found);
+      // the logo's own symmetric hash and colour detail do not meet the print's gray levels
+      expect(new LogoIndex(storedHashesOf([withoutPrint])).search(print, LOGO_RULE)).toEqual([]);
+      // with colours known the query is not a print: the print's entry is not compared
+      const asColour = { ...print, colour: logo.colour };
+      expect(new LogoIndex(stored).search(asColour, LOGO_RULE).some((m) => m.via === 'symmetric')).toBe(false);
+      expect(scanLogos(stored, asColour, LOGO_RULE).some((m) => m.via === 'symmetric')).toBe(false);
+    }
+  });
 });

@@ -1,13 +1,17 @@
 // The features as the images table keeps them: read back equal to those computed; an older layout is refused.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { logoFeatures } from '../../../electron/logos/features';
+import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { COLOUR_BYTES } from '../../../shared/engine/logo/colour';
 import { decodeFeatures, encodeFeatures, featuresCurrent, queryFromStored } from '../../../electron/logos/stored-features';
 
 const logo = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="60" height="100" fill="#1d3f8f"/>
   <circle cx="130" cy="70" r="40" fill="#c22"/><rect x="40" y="160" width="120" height="16" fill="#333"/></svg>`)).png().toBuffer();
+
+const PART_BYTES = 5 + 1024;
+/** The bytes after the colour grids: the count of the print's parts and each of them. */
+const printBytes = (f: LogoFeatures) => (f.printParts ? 1 + f.printParts.length * PART_BYTES + 1 + (f.printSymmetric ? 1024 : 0) : 1);
 
 describe('stored logo features', () => {
   it('reads back the thumbnail, box shape and parts with the hashes computed', async () => {
@@ -39,6 +43,27 @@ describe('stored logo features', () => {
     expect(peels.every((v) => v.colour?.length === COLOUR_BYTES)).toBe(true);
     expect(query.variants!.map((v) => v.colour)).toEqual(peels.map((v) => v.colour));
     expect(back.variants.filter((v) => v.kind !== 'peel').every((v) => v.colour === undefined)).toBe(true);
+    // and its print's parts: the navy bar and the red disc, one gray in print, are one part there
+    expect(f.value.printParts).toHaveLength(2);
+    expect(back.printParts).toEqual(f.value.printParts);
+  });
+
+  it('stores no print parts for a query or a logo without colour, and refuses a print part that lost its box', async () => {
+    const asQuery = await logoFeatures(await logo(), { crops: false });
+    const inGrey = await logoFeatures(await sharp(await logo()).greyscale().png().toBuffer());
+    if (!asQuery.ok || !inGrey.ok) throw new Error('unreadable');
+    for (const f of [asQuery.value, inGrey.value]) {
+      expect(f.printParts).toBeUndefined();
+      expect(decodeFeatures(encodeFeatures(f))!.printParts).toBeUndefined();
+    }
+    const f = await logoFeatures(await logo());
+    if (!f.ok) throw new Error(f.error.message);
+    const blob = Buffer.from(encodeFeatures(f.value));
+    // the last print part's box with no width (the print is not symmetric: its flag, 0, comes last)
+    expect(f.value.printSymmetric).toBeUndefined();
+    const lastPart = blob.length - 1 - PART_BYTES;
+    blob[lastPart + 2] = blob[lastPart]!;
+    expect(decodeFeatures(blob)).toBeNull();
   });
 
   it('refuses a column that lost a peel\'s colour grid, and will not store a peel without one', async () => {
@@ -57,7 +82,7 @@ describe('stored logo features', () => {
     expect(decodeFeatures(blob.subarray(0, blob.length - 1))).toBeNull();
     // the last part lies before the colour grids (the figure's and its peels')
     const grids = (1 + f.value.variants.filter((v) => v.kind === 'peel').length) * COLOUR_BYTES;
-    const lastPart = blob.length - grids - (5 + 1024);
+    const lastPart = blob.length - printBytes(f.value) - grids - PART_BYTES;
     const flat = Buffer.from(blob);
     // a box with no height
     flat[lastPart + 3] = flat[lastPart + 1]!;
@@ -77,11 +102,20 @@ describe('stored logo features', () => {
     expect(queryFromStored(blob)!.symmetric).toEqual(f.value.symmetric);
     // the flag says a detail follows (before the parts): with the flag cleared the column is not this version's
     const grids = (1 + f.value.variants.filter((v) => v.kind === 'peel').length) * COLOUR_BYTES;
-    const flagAt = blob.length - grids - (1 + f.value.parts.length * (5 + 1024)) - 1025;
+    const flagAt = blob.length - printBytes(f.value) - grids - (1 + f.value.parts.length * PART_BYTES) - 1025;
     expect(blob[flagAt]).toBe(1);
     const cleared = Buffer.from(blob);
     cleared[flagAt] = 0;
     expect(decodeFeatures(cleared)).toBeNull();
+    // its print is symmetric too, with gray detail: read back with its symmetric hash (its grey copy's thumbnail's)
+    expect(f.value.printSymmetric).toBeDefined();
+    expect(decodeFeatures(blob)!.printSymmetric).toEqual(f.value.printSymmetric);
+    // the print's flag follows its parts, last but its detail: cleared, the column is not this version's
+    const printFlagAt = blob.length - 1 - 1024;
+    expect(blob[printFlagAt]).toBe(1);
+    const printCleared = Buffer.from(blob);
+    printCleared[printFlagAt] = 0;
+    expect(decodeFeatures(printCleared)).toBeNull();
     // an asymmetric figure stores no detail
     const plain = await logoFeatures(await logo());
     if (!plain.ok) throw new Error(plain.error.message);
