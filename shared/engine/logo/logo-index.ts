@@ -407,7 +407,7 @@ export class LogoIndex {
       }
     }
     if (rule.parts && query.parts?.length) {
-      matchParts(query, query.parts, rule.parts, this.stored, (parts, limits, found) => this.parts?.search(parts, limits, found),
+      matchParts(query.parts, meetsGrey(query), rule.parts, this.stored, (parts, limits, found) => this.parts?.search(parts, limits, found),
         (parts, limits, found) => this.printParts?.search(parts, limits, found), out);
     }
     return bestPerLogo(out);
@@ -431,7 +431,7 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
     if (m) out.push(m);
   }
   if (rule.parts && query.parts?.length) {
-    matchParts(query, query.parts, rule.parts, stored, (parts, limits, found) => stored.parts && scanParts(stored.parts, parts, limits, found),
+    matchParts(query.parts, meetsGrey(query), rule.parts, stored, (parts, limits, found) => stored.parts && scanParts(stored.parts, parts, limits, found),
       (parts, limits, found) => stored.printParts && scanParts(stored.printParts, parts, limits, found), out);
   }
   return bestPerLogo(out);
@@ -440,14 +440,14 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
 type PartsFinder = (parts: readonly QueryPart[], limits: PartsLimits, out: LogoMatch[]) => void;
 
 /**
- * The logos the query's parts meet: a query in colour meets the logos' parts; one without colour (a gazette printed
- * in black and white) meets the parts of a colour logo's print instead of its colour parts — a print is cut where
- * its gray levels change, as the query is, and two colours of one gray are one part there — and the parts of a logo
- * without colour as they are.
+ * The logos a query's parts meet: a query in colour meets the logos' parts; one without colour (`grey`: a gazette
+ * printed in black and white) meets the parts of a colour logo's print instead of its colour parts — a print is cut
+ * where its gray levels change, as the query is, and two colours of one gray are one part there — and the parts of a
+ * logo without colour as they are.
  */
-function matchParts(query: LogoQuery, parts: readonly QueryPart[], limits: PartsLimits, stored: StoredHashes, colourParts: PartsFinder, printParts: PartsFinder, out: LogoMatch[]): void {
+function matchParts(parts: readonly QueryPart[], grey: boolean, limits: PartsLimits, stored: StoredHashes, colourParts: PartsFinder, printParts: PartsFinder, out: LogoMatch[]): void {
   const printed = stored.printParts?.printed;
-  if (!printed || !meetsGrey(query)) {
+  if (!printed || !grey) {
     colourParts(parts, limits, out);
     return;
   }
