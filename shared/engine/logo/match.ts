@@ -95,15 +95,11 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
   const n = logos.length;
   const variantEntries = logos.flatMap((l, i) => l.variants.map((v) => ({ i, v })));
   // a symmetric print is compared with its grey copy: the variant's index among all logos' variants
-  const variantFirst: number[] = [];
-  logos.reduce((at, l, i) => ((variantFirst[i] = at), at + l.variants.length), 0);
-  const greyOf = (l: StoredLogo, i: number) => {
-    const k = l.variants.findIndex((v) => v.kind === 'grey');
-    return k < 0 ? -1 : variantFirst[i]! + k;
-  };
+  const greyVariant = new Int32Array(n).fill(-1);
+  variantEntries.forEach(({ i, v }, k) => v.kind === 'grey' && (greyVariant[i] = k));
   const symmetric = [
     ...logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric, variant: -1 }] : [])),
-    ...logos.flatMap((l, i) => (l.printSymmetric && greyOf(l, i) >= 0 ? [{ i, s: l.printSymmetric, variant: greyOf(l, i) }] : [])),
+    ...logos.flatMap((l, i) => (l.printSymmetric && greyVariant[i]! >= 0 ? [{ i, s: l.printSymmetric, variant: greyVariant[i]! }] : [])),
   ];
   const stored = {
     phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(logos, (l) => l.aspect),
