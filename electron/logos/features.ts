@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
+import { DETAIL_SHARE, detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
@@ -18,8 +18,9 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid. 10: a registry logo in colour has
  * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA). 12: the grey copy's crops.
  * 13: the print's parts and symmetric features (printParts, printSymmetric).
+ * 14: a symmetric crop's inner detail (LogoVariant.symmetric).
  */
-export const FEATURES_VERSION = 13;
+export const FEATURES_VERSION = 14;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -33,6 +34,12 @@ export interface LogoVariant extends LogoHashes {
   aspect: number;
   /** a peel's colours where they lie (shared/engine/logo/colour.ts), the peeled element read as background */
   colour?: Uint8Array;
+  /**
+   * A registry crop that is symmetric with inner detail: its symmetric hash (from its thumbnail) and inner detail,
+   * which a symmetric query meets as it meets a symmetric logo — an emblem cut below its name stays symmetric, and
+   * its plain hash carries a copy's noise in the bits symmetry sets to 0.
+   */
+  symmetric?: SymmetricFeatures;
 }
 
 export interface LogoFeatures extends LogoHashes {
@@ -192,6 +199,25 @@ function printOf(rgb: Rgb): { variants: LogoVariant[]; parts: LogoPart[]; symmet
   return { variants, parts: hashedParts(img, printed, box), symmetric: symmetric && hasDetail(symmetric.detail) ? symmetric : undefined };
 }
 
+/**
+ * The most of a symmetric crop's detail thumbnail that may be detail. More is the ground a ring or a frame encloses
+ * (detail.ts reads enclosed ground as detail), which every ring shares: on a second draw of the logo set (seed 7)
+ * the crops whose detail covered 0.21–0.38 of the box met only other logos' rings and frames (28 false pairs), the
+ * copies they found had 0.02–0.15.
+ */
+const MAX_CROP_DETAIL = 0.2;
+
+/**
+ * A crop's symmetric features when it is symmetric with inner detail, and that detail is an element inside it rather
+ * than the ground a ring encloses (MAX_CROP_DETAIL); any other crop is left to its plain hashes.
+ */
+function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric?: SymmetricFeatures } {
+  const symmetric = symmetricFeatures(thumb, detail);
+  if (!symmetric) return {};
+  const share = detailShare(symmetric.detail);
+  return share >= DETAIL_SHARE && share <= MAX_CROP_DETAIL ? { symmetric } : {};
+}
+
 /** A registry logo's variants (crops, its soft and its grey copy) are searched; a query's (peels) search. */
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind !== 'peel';
 
@@ -216,17 +242,23 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   // a colour peel that leaves the box a blob peel leaves is the same figure hashed twice
   const colourPeeled = colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i])));
   const regions = [...peels, ...colourPeeled, ...valleyRegions(img, box, seen), ...(registry ? cropRegions(img, box, seen) : [])];
-  const variants: LogoVariant[] = regions.map((r) => ({
-    kind: r.kind, ...hashedThumb(prepareBox(img, r.box, r.erase).pixels), aspect: aspectOf(r.box),
-    ...(r.kind === 'peel' ? { colour: colourGrid(rgb.data, rgb.width, rgb.height, r.box, r.erase) } : {}),
-  }));
+  let detail: GrayImage | undefined;
+  const detailOf = () => (detail ??= innerDetail(rgb.data, img));
+  const variants: LogoVariant[] = regions.map((r) => {
+    const hashed = hashedThumb(prepareBox(img, r.box, r.erase).pixels);
+    return {
+      kind: r.kind, ...hashed, aspect: aspectOf(r.box),
+      ...(r.kind === 'peel' ? { colour: colourGrid(rgb.data, rgb.width, rgb.height, r.box, r.erase) } : {}),
+      ...(r.kind === 'crop' ? symmetricCrop(hashed.thumb, () => detailThumb(detailOf(), r.box)) : {}),
+    };
+  });
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;
   if (print) variants.push(...print.variants);
   const whole = hashedThumb(prepareBox(img, box).pixels);
-  const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(innerDetail(rgb.data, img), box));
+  const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(detailOf(), box));
   const parts = hashedParts(img, rgb.data, box, cut);
   return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
     ...(print ? { printParts: print.parts } : {}), ...(print?.symmetric ? { printSymmetric: print.symmetric } : {}) });

@@ -2,7 +2,8 @@
 // phash/dhash columns, and in the thumb column the 32 × 32 figure followed by a versioned trailer with the box's
 // shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts), for a symmetric figure its inner detail
 // (shared/engine/logo/detail.ts), the figure's parts (shared/engine/logo/parts.ts) and its colour grid and its
-// peels' (shared/engine/logo/colour.ts), and a colour logo's print's parts and symmetric detail. Hashes are always taken from the rounded thumbnails, so features read back equal
+// peels' (shared/engine/logo/colour.ts), a colour logo's print's parts and symmetric detail, and the inner detail of
+// each crop that is symmetric. Hashes are always taken from the rounded thumbnails, so features read back equal
 // the features computed. A thumb without the trailer of FEATURES_VERSION holds features of an older kind: they are
 // computed again from the image (store.ts), never mixed.
 import { THUMB_SIDE } from '../../shared/engine/logo/hash';
@@ -52,7 +53,9 @@ function readParts(blob: Uint8Array, at: number, count: number): LogoPart[] | nu
  * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
  * the number of parts and each part; then the colour grid, then each peel's colour grid in the variants' order; then
  * the number of the print's parts (NO_PRINT without them) and each of them, and after them 1 and the print's inner
- * detail for a symmetric print, else 0 (its symmetric hash is its grey copy's thumbnail's).
+ * detail for a symmetric print, else 0 (its symmetric hash is its grey copy's thumbnail's); then the number of
+ * symmetric crops and, for each, its place among the variants and its inner detail (its symmetric hash is its
+ * thumbnail's).
  */
 export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour' | 'printParts' | 'printSymmetric'>): Buffer {
   const at = symmetricAt(f.variants.length);
@@ -63,7 +66,11 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
   const printSymmetricAt = printAt + 1 + (f.printParts?.length ?? 0) * PART_BYTES;
   // a symmetric print without print parts is a caller's bug: the print's features come together (features.ts printOf)
   if (f.printSymmetric && !f.printParts) throw new Error('a print\'s symmetric detail without its parts');
-  const out = Buffer.alloc(printSymmetricAt + (f.printParts ? 1 + (f.printSymmetric ? T : 0) : 0));
+  const cropsAt = printSymmetricAt + (f.printParts ? 1 + (f.printSymmetric ? T : 0) : 0);
+  const symmetricCrops = f.variants.flatMap((v, k) => (v.symmetric ? [{ k, detail: v.symmetric.detail }] : []));
+  // only a crop keeps symmetric features (features.ts symmetricCrop); another variant with them is a caller's bug
+  if (f.variants.some((v) => v.symmetric && v.kind !== 'crop')) throw new Error('symmetric features on a variant that is not a crop');
+  const out = Buffer.alloc(cropsAt + 1 + symmetricCrops.length * (1 + T));
   out.set(f.thumb.subarray(0, T), 0);
   out.set([...MAGIC, FEATURES_VERSION, aspectByte(f.aspect), f.variants.length], T);
   f.variants.forEach((v, k) => {
@@ -88,7 +95,21 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
     out[printSymmetricAt] = f.printSymmetric ? 1 : 0;
     if (f.printSymmetric) out.set(f.printSymmetric.detail.subarray(0, T), printSymmetricAt + 1);
   } else out[printAt] = NO_PRINT;
+  out[cropsAt] = symmetricCrops.length;
+  symmetricCrops.forEach(({ k, detail }, j) => {
+    out[cropsAt + 1 + j * (1 + T)] = k;
+    out.set(detail.subarray(0, T), cropsAt + 2 + j * (1 + T));
+  });
   return out;
+}
+
+/** Where the symmetric crops' section starts (after the print's section), or -1 when the blob is too short to say. */
+function cropsAtOf(blob: Uint8Array, printAt: number): number {
+  if (!(blob.length > printAt)) return -1;
+  const printed = blob[printAt]!;
+  if (printed === NO_PRINT) return printAt + 1;
+  const flagAt = printAt + 1 + printed * PART_BYTES;
+  return blob.length > flagAt && blob[flagAt]! <= 1 ? flagAt + 1 + blob[flagAt]! * T : -1;
 }
 
 /** The number of peels among the variants a thumb column lists (read from their kind bytes). */
@@ -118,11 +139,8 @@ export function featuresCurrent(blob: Uint8Array): boolean {
   const partsAt = at + 1 + blob[at]! * T;
   if (!(blob.length > partsAt)) return false;
   const printAt = partsAt + 1 + blob[partsAt]! * PART_BYTES + (1 + peelCount(blob)) * COLOUR_BYTES;
-  if (!(blob.length > printAt)) return false;
-  const printed = blob[printAt]!;
-  if (printed === NO_PRINT) return blob.length === printAt + 1;
-  const flagAt = printAt + 1 + printed * PART_BYTES;
-  return blob.length > flagAt && blob[flagAt]! <= 1 && blob.length === flagAt + 1 + blob[flagAt]! * T;
+  const cropsAt = cropsAtOf(blob, printAt);
+  return cropsAt >= 0 && blob.length > cropsAt && blob.length === cropsAt + 1 + blob[cropsAt]! * (1 + T);
 }
 
 /** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
@@ -162,6 +180,16 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
     const grey = variants.find((v) => v.kind === 'grey');
     printSymmetric = grey && symmetricFeatures(grey.thumb, () => Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)));
     if ((printSymmetric !== undefined) !== (blob[flagAt] === 1)) return null;
+  }
+  // a crop's symmetric hash is its thumbnail's: a listed crop that is not symmetric (or another variant) is damage
+  const cropsAt = cropsAtOf(blob, printAt);
+  for (let j = 0; j < blob[cropsAt]!; j++) {
+    const from = cropsAt + 1 + j * (1 + T);
+    const v = variants[blob[from]!];
+    if (!v || v.kind !== 'crop' || v.symmetric) return null;
+    const symmetric = symmetricFeatures(v.thumb, () => Uint8Array.from(blob.subarray(from + 1, from + 1 + T)));
+    if (!symmetric) return null;
+    v.symmetric = symmetric;
   }
   return {
     thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour,

@@ -109,12 +109,17 @@ export function detailThumb(detail: GrayImage, box: readonly [number, number, nu
   return Uint8Array.from(cells, (v) => Math.round(v));
 }
 
-/** Whether a detail thumbnail (at `at` in thumbs) shows inner detail (DETAIL_SHARE). */
-export function hasDetail(thumbs: Uint8Array, at = 0): boolean {
+/** The share of a detail thumbnail's cells (at `at` in thumbs) that are detail. */
+export function detailShare(thumbs: Uint8Array, at = 0): number {
   const T = THUMB_SIDE * THUMB_SIDE;
   let strong = 0;
   for (let i = at; i < at + T; i++) if (thumbs[i]! >= DETAIL_CELL) strong++;
-  return strong >= DETAIL_SHARE * T;
+  return strong / T;
+}
+
+/** Whether a detail thumbnail (at `at` in thumbs) shows inner detail (DETAIL_SHARE). */
+export function hasDetail(thumbs: Uint8Array, at = 0): boolean {
+  return detailShare(thumbs, at) >= DETAIL_SHARE;
 }
 
 /**

@@ -188,22 +188,26 @@ function detailedOf(stored: NonNullable<StoredHashes['symmetric']>): Uint8Array 
  * The match of a symmetric query (`detailed`: whether it carries inner detail) with stored symmetric entry k (its logo as a whole), or null: two figures with inner
  * detail under any of the detail tiers, two without it under the plain limits, one of each never. A symmetric print
  * (a logo in colour printed in black and white) is compared with the logo's grey copy, and only with a query without
- * colour.
+ * colour; a symmetric crop with that crop, under the tiers but the detailed one.
  */
 function matchSymmetric(
   query: LogoQuery, detailed: boolean, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule,
 ): LogoMatch | null {
   if (!query.symmetric || detailed !== (detailedOf(stored)[k] === 1)) return null;
-  const print = stored.print?.[k] === 1;
-  if (print && !meetsGrey(query)) return null;
+  if (stored.print?.[k] === 1 && !meetsGrey(query)) return null;
   const owner = stored.owner[k]!;
-  const e = print ? es.logos + stored.variant![k]! : owner;
+  const variant = stored.variant?.[k] ?? -1;
+  const e = variant >= 0 ? es.logos + variant : owner;
   const pair = { query: query.symmetric, stored, k };
   if (!detailed) {
     return rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
   }
+  // a crop is not held to the detailed tier: its looser thumbnails (a scan's blur) on top of a cut flagged two of
+  // the fit half's unrelated filings and found nothing more there
+  const crop = variant >= 0 && stored.print?.[k] !== 1;
   let best: LogoMatch | null = null;
   for (const limits of symmetricTiers(rule)) {
+    if (crop && limits === rule.symmetricDetailed) continue;
     const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }

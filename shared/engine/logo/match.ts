@@ -38,7 +38,8 @@ export interface StoredHashes {
    * The symmetric logos (hash.ts symmetricPhash), each with the index of its logo, its symmetric hash as it stands
    * ([hi, lo] at 2k) and its inner detail thumbnail (detail.ts, THUMB_SIDE² at k · THUMB_SIDE²); then the symmetric
    * prints of logos in colour (print[k] = 1), each compared with its grey copy, variant variant[k] (logo-index.ts:
-   * only a query without colour meets them).
+   * only a query without colour meets them); then the symmetric crops with inner detail, each compared with its
+   * own variant variant[k] (print[k] = 0). variant[k] is -1 for a whole logo.
    */
   symmetric?: { owner: Uint32Array; phash: Uint32Array; detail: Uint8Array; print?: Uint8Array; variant?: Int32Array };
   /**
@@ -71,7 +72,8 @@ export interface StoredLogo {
   dhash: Uint32Array;
   thumb: Uint8Array;
   aspect: number;
-  variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number; kind?: string }>;
+  /** a variant's symmetric hash and inner detail: a crop that is symmetric with inner detail keeps them */
+  variants: ReadonlyArray<{ phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect: number; kind?: string; symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined }>;
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
   parts?: ReadonlyArray<StoredPart> | undefined;
   colour?: Uint8Array | undefined;
@@ -98,8 +100,9 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
   const greyVariant = new Int32Array(n).fill(-1);
   variantEntries.forEach(({ i, v }, k) => v.kind === 'grey' && (greyVariant[i] = k));
   const symmetric = [
-    ...logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric, variant: -1 }] : [])),
-    ...logos.flatMap((l, i) => (l.printSymmetric && greyVariant[i]! >= 0 ? [{ i, s: l.printSymmetric, variant: greyVariant[i]! }] : [])),
+    ...logos.flatMap((l, i) => (l.symmetric ? [{ i, s: l.symmetric, variant: -1, print: 0 }] : [])),
+    ...logos.flatMap((l, i) => (l.printSymmetric && greyVariant[i]! >= 0 ? [{ i, s: l.printSymmetric, variant: greyVariant[i]!, print: 1 }] : [])),
+    ...variantEntries.flatMap(({ i, v }, k) => (v.symmetric ? [{ i, s: v.symmetric, variant: k, print: 0 }] : [])),
   ];
   const stored = {
     phash: new Uint32Array(2 * n), dhash: new Uint32Array(2 * n), thumb: new Uint8Array(T * n), aspect: Float64Array.from(logos, (l) => l.aspect),
@@ -110,7 +113,7 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     },
     symmetric: {
       owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length),
-      print: Uint8Array.from(symmetric, (c) => (c.variant >= 0 ? 1 : 0)), variant: Int32Array.from(symmetric, (c) => c.variant),
+      print: Uint8Array.from(symmetric, (c) => c.print), variant: Int32Array.from(symmetric, (c) => c.variant),
     },
     parts: storedPartsOf(logos.map((l) => l.parts)),
     ...(logos.some((l) => l.printParts)

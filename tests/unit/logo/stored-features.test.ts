@@ -10,8 +10,10 @@ const logo = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" wi
   <circle cx="130" cy="70" r="40" fill="#c22"/><rect x="40" y="160" width="120" height="16" fill="#333"/></svg>`)).png().toBuffer();
 
 const PART_BYTES = 5 + 1024;
-/** The bytes after the colour grids: the count of the print's parts and each of them. */
-const printBytes = (f: LogoFeatures) => (f.printParts ? 1 + f.printParts.length * PART_BYTES + 1 + (f.printSymmetric ? 1024 : 0) : 1);
+/** The bytes of the last section: the count of the symmetric crops and, for each, its place and inner detail. */
+const cropBytes = (f: LogoFeatures) => 1 + f.variants.filter((v) => v.symmetric).length * (1 + 1024);
+/** The bytes after the colour grids: the count of the print's parts and each of them, then the symmetric crops. */
+const printBytes = (f: LogoFeatures) => (f.printParts ? 1 + f.printParts.length * PART_BYTES + 1 + (f.printSymmetric ? 1024 : 0) : 1) + cropBytes(f);
 
 describe('stored logo features', () => {
   it('reads back the thumbnail, box shape and parts with the hashes computed', async () => {
@@ -59,9 +61,9 @@ describe('stored logo features', () => {
     const f = await logoFeatures(await logo());
     if (!f.ok) throw new Error(f.error.message);
     const blob = Buffer.from(encodeFeatures(f.value));
-    // the last print part's box with no width (the print is not symmetric: its flag, 0, comes last)
+    // the last print part's box with no width (the print is not symmetric: its flag, 0, comes after it)
     expect(f.value.printSymmetric).toBeUndefined();
-    const lastPart = blob.length - 1 - PART_BYTES;
+    const lastPart = blob.length - cropBytes(f.value) - 1 - PART_BYTES;
     blob[lastPart + 2] = blob[lastPart]!;
     expect(decodeFeatures(blob)).toBeNull();
   });
@@ -110,8 +112,8 @@ describe('stored logo features', () => {
     // its print is symmetric too, with gray detail: read back with its symmetric hash (its grey copy's thumbnail's)
     expect(f.value.printSymmetric).toBeDefined();
     expect(decodeFeatures(blob)!.printSymmetric).toEqual(f.value.printSymmetric);
-    // the print's flag follows its parts, last but its detail: cleared, the column is not this version's
-    const printFlagAt = blob.length - 1 - 1024;
+    // the print's flag follows its parts, then its detail and the symmetric crops: cleared, the column is not this version's
+    const printFlagAt = blob.length - cropBytes(f.value) - 1 - 1024;
     expect(blob[printFlagAt]).toBe(1);
     const printCleared = Buffer.from(blob);
     printCleared[printFlagAt] = 0;
@@ -133,5 +135,47 @@ describe('stored logo features', () => {
     expect(decodeFeatures(other)).toBeNull();
     expect(decodeFeatures(blob.subarray(0, blob.length - 1))).toBeNull();
     expect(queryFromStored(blob.subarray(0, 1024))).toBeNull();
+  });
+});
+
+describe('stored symmetric crops', () => {
+  // a badge above an asymmetric name (two bars of unequal length): the whole is not symmetric, the crop that cuts
+  // the name off is, with inner detail (a pale bar on a disc on a square)
+  const emblem = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="240" height="300">
+    <rect width="100%" height="100%" fill="#fff"/><rect x="30" y="20" width="180" height="180" fill="#c02020"/>
+    <circle cx="120" cy="110" r="36" fill="#20a040"/><rect x="108" y="84" width="24" height="52" fill="#f0e0a0"/>
+    <rect x="30" y="236" width="180" height="16" fill="#333"/><rect x="30" y="262" width="90" height="30" fill="#333"/></svg>`)).png().toBuffer();
+
+  it('reads back each symmetric crop\'s inner detail with the symmetric hash of its thumbnail', async () => {
+    const f = await logoFeatures(await emblem());
+    if (!f.ok) throw new Error(f.error.message);
+    expect(f.value.symmetric).toBeUndefined();
+    const symmetricCrops = f.value.variants.filter((v) => v.symmetric);
+    expect(symmetricCrops.length).toBeGreaterThan(0);
+    expect(symmetricCrops.every((v) => v.kind === 'crop')).toBe(true);
+    const blob = encodeFeatures(f.value);
+    expect(featuresCurrent(blob)).toBe(true);
+    const back = decodeFeatures(blob)!;
+    back.variants.forEach((v, k) => expect(v.symmetric).toEqual(f.value.variants[k]!.symmetric));
+    // a query keeps no crops, so none of their symmetric features
+    const asQuery = await logoFeatures(await emblem(), { crops: false });
+    if (!asQuery.ok) throw new Error(asQuery.error.message);
+    expect(asQuery.value.variants.some((v) => v.symmetric)).toBe(false);
+  });
+
+  it('refuses a symmetric crop listed at a variant that is not a crop, or a section cut short', async () => {
+    const f = await logoFeatures(await emblem());
+    if (!f.ok) throw new Error(f.error.message);
+    const blob = encodeFeatures(f.value);
+    const count = f.value.variants.filter((v) => v.symmetric).length;
+    const sectionAt = blob.length - 1 - count * 1025;
+    expect(blob[sectionAt]).toBe(count);
+    const moved = Buffer.from(blob);
+    // the first listed crop's place pointed at the soft copy
+    moved[sectionAt + 1] = f.value.variants.findIndex((v) => v.kind === 'soft');
+    expect(decodeFeatures(moved)).toBeNull();
+    expect(decodeFeatures(blob.subarray(0, blob.length - 1))).toBeNull();
+    const { symmetric, ...soft } = f.value.variants.find((v) => v.symmetric)!;
+    expect(() => encodeFeatures({ ...f.value, variants: [{ ...soft, kind: 'soft', symmetric }] })).toThrow(/not a crop/);
   });
 });
