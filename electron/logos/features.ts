@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { DETAIL_SHARE, detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
+import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, openLogo, type Rgb } from './decode';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
@@ -213,9 +213,7 @@ const MAX_CROP_DETAIL = 0.2;
  */
 function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric?: SymmetricFeatures } {
   const symmetric = symmetricFeatures(thumb, detail);
-  if (!symmetric) return {};
-  const share = detailShare(symmetric.detail);
-  return share >= DETAIL_SHARE && share <= MAX_CROP_DETAIL ? { symmetric } : {};
+  return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_CROP_DETAIL ? { symmetric } : {};
 }
 
 /** A registry logo's variants (crops, its soft and its grey copy) are searched; a query's (peels) search. */
