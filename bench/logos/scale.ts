@@ -97,6 +97,9 @@ async function hashInWorkers(files: string[], crops: boolean, onChunk: (start: n
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 
+/** The process's resident memory now and its peak so far, in MB: where in the run the peak falls. */
+const memoryNow = () => ({ rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20), peakMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+
 /**
  * What one image costs one thread, on the given files after the run (nothing else running): reading and decoding
  * to DECODE_SIDE alone, and reading with all of a filing's features. The first is the floor under any throughput.
@@ -133,6 +136,7 @@ async function run(dir: string): Promise<void> {
     set.printSymmetric.forEach((s, i) => (registry.printSymmetric[start + i] = s));
   });
   const registryFailed = registry.failed.size;
+  const memory: Record<string, ReturnType<typeof memoryNow>> = { registryHashed: memoryNow() };
   const stored = storedOf(registry);
   // the flat arrays hold all of it now: the per-logo objects the workers sent (190,000 variants) are let go, as the
   // app keeps only the stored arrays
@@ -142,7 +146,9 @@ async function run(dir: string): Promise<void> {
   registry.printParts = [];
   registry.printSymmetric = [];
   const registrySeconds = seconds(started);
+  memory.registryStored = memoryNow();
   const index = new LogoIndex(stored);
+  memory.indexed = memoryNow();
   // filings: hash, then search as each chunk arrives; keep the queries for the scan below
   // only the filings the scan below compares are kept (copied out of their chunk, which can then be freed)
   // a stride prime to the ten forms (files run drawing by drawing, form by form): every 50th file would be the
@@ -165,6 +171,7 @@ async function run(dir: string): Promise<void> {
     searchSeconds += seconds(t);
   });
   const totalSeconds = seconds(started);
+  memory.filingsSearched = memoryNow();
   const cpu = process.cpuUsage(cpuStart);
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   // the same searches by scanning every registry entry (logos and their crops), on every SAMPLE-th filing: a scan
@@ -206,7 +213,7 @@ async function run(dir: string): Promise<void> {
   });
   console.log(JSON.stringify({
     registry: registryFiles.length, filings: filingFiles.length, registryFailed, filingsFailed: failed,
-    registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb, ...oneThread,
+    registrySeconds, totalSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, searchSeconds, scanSeconds, sampled, indexSampleSeconds, peakMb, memory, ...oneThread,
     registryEntries: stored.phash.length / 2 + (stored.variants?.owner.length ?? 0), registryParts: stored.parts?.owner.length ?? 0,
     symmetricLogos: stored.symmetric?.variant?.filter((v) => v < 0).length ?? 0, symmetricPrints: stored.symmetric?.print?.filter((p) => p === 1).length ?? 0,
     symmetricCrops: stored.symmetric?.variant?.filter((v, k) => v >= 0 && stored.symmetric!.print![k] === 0).length ?? 0,

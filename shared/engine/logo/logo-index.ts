@@ -68,15 +68,7 @@ function makeEntries(stored: StoredHashes): Entries {
   const logos = stored.phash.length >>> 1;
   const v = stored.variants;
   if (!v || v.owner.length === 0) return { ...stored, aspect: stored.aspect, owner: Uint32Array.from({ length: logos }, (_, i) => i), logos };
-  const cat32 = (a: Uint32Array, b: Uint32Array) => {
-    const out = new Uint32Array(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
-  };
-  const thumb = new Uint8Array(stored.thumb.length + v.thumb.length);
-  thumb.set(stored.thumb);
-  thumb.set(v.thumb, stored.thumb.length);
+  const thumb = joined(stored.thumb, v.thumb, Uint8Array);
   const owner = new Uint32Array(logos + v.owner.length);
   for (let i = 0; i < logos; i++) owner[i] = i;
   owner.set(v.owner, logos);
@@ -91,7 +83,19 @@ function makeEntries(stored: StoredHashes): Entries {
     grey = new Uint8Array(logos + v.owner.length);
     grey.set(v.grey, logos);
   }
-  return { phash: cat32(stored.phash, v.phash), dhash: cat32(stored.dhash, v.dhash), thumb, aspect, owner, logos, colour: stored.colour, grey };
+  return { phash: joined(stored.phash, v.phash, Uint32Array), dhash: joined(stored.dhash, v.dhash, Uint32Array), thumb, aspect, owner, logos, colour: stored.colour, grey };
+}
+
+/**
+ * a followed by b as one array: a view of their buffer when b lies right after a in it (match.ts storedHashesOf lays
+ * a registry out so), else a copy.
+ */
+function joined<A extends Uint8Array | Uint32Array>(a: A, b: A, make: { new (length: number): A; new (buffer: ArrayBufferLike, offset: number, length: number): A }): A {
+  if (a.buffer === b.buffer && a.byteOffset + a.byteLength === b.byteOffset) return new make(a.buffer, a.byteOffset, a.length + b.length);
+  const out = new make(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** A symmetric pair's other sides: the query's symmetric features and the stored symmetric entry k. */
