@@ -18,9 +18,10 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * and the colour grid (shared/engine/logo/colour.ts). 9: each peel's colour grid. 10: a registry logo in colour has
  * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA). 12: the grey copy's crops.
  * 13: the print's parts and symmetric features (printParts, printSymmetric).
- * 14: a symmetric crop's inner detail (LogoVariant.symmetric).
+ * 14: a symmetric crop's inner detail (LogoVariant.symmetric). 15: a frame round the figure is peeled whatever its
+ * share of the ink (regions.ts isFrame).
  */
-export const FEATURES_VERSION = 14;
+export const FEATURES_VERSION = 15;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

@@ -1,7 +1,8 @@
 // The parts of a logo that a copy may keep when its whole box does not: one global hash over the content box
 // changes in every bit when the box changes, and a crop, an added element or an added line of text all change it.
 // - peel: the figure without one separate element at its edge (an element or a text line that was added), found as
-//   a blob of the ink joined over small gaps whose removal shrinks the content box;
+//   a blob of the ink joined over small gaps whose removal shrinks the content box, or without a frame drawn round
+//   it (a clipping's rule);
 // - crop: the figure with a strip cut from one side, as a crop of the registry logo would leave it.
 // The registry side keeps its crops, the query side its peels; each is then hashed like a whole logo.
 import { backgroundLevel, contentMask, type GrayImage, maskBox } from './prepare';
@@ -149,7 +150,55 @@ export function peelOf(mask: Uint8Array, width: number, height: number, box: Box
 export const largestPeels = (peels: Peel[], max: number): Region[] =>
   peels.sort((a, b) => b.shrink - a.shrink).slice(0, max).map(({ kind, box, erase }) => ({ kind, box, erase }));
 
-/** The figure without one blob at its edge, for each blob whose removal shrinks the box enough; largest first. */
+/** A frame's joined ink lies within this share of its box's shorter side (and JOIN) from the box's edges … */
+const FRAME_BAND = 0.06;
+/** … and runs along at least this share of each of the box's four sides. */
+const FRAME_RUN = 0.8;
+
+/**
+ * Whether blob k is a frame round the rest: a thin outline along the four sides of its box (a gazette clipping's
+ * rule, a border drawn round a listing's picture) with every other blob inside it. A frame may hold more of the ink
+ * than an added element does (a thin rule round a small figure holds half of it), so it is peeled whatever its
+ * share; a ring is not one (its ink leaves the band at the corners), nor a bracket (it misses a side).
+ */
+export function isFrame(blobs: Blobs, k: number, width: number): boolean {
+  const [x0, y0, x1, y1] = blobs.boxes[k]!;
+  const inside = blobs.boxes.some((_, j) => j !== k && blobs.ink[j]! > 0);
+  if (!inside || blobs.boxes.some((b, j) => j !== k && blobs.ink[j]! > 0 && !(b[0] > x0 && b[1] > y0 && b[2] < x1 && b[3] < y1))) return false;
+  const band = Math.max(2, Math.round(FRAME_BAND * Math.min(x1 - x0, y1 - y0))) + JOIN;
+  const id = k + 1;
+  let top = 0, bottom = 0, left = 0, right = 0;
+  for (let y = y0; y < y1; y++) {
+    let l = false, r = false;
+    for (let x = x0; x < x1; x++) {
+      if (blobs.labels[y * width + x] !== id) continue;
+      const nearX = x - x0 < band || x1 - 1 - x < band;
+      if (!nearX && y - y0 >= band && y1 - 1 - y >= band) return false;
+      if (x - x0 < band) l = true;
+      if (x1 - 1 - x < band) r = true;
+    }
+    if (l) left++;
+    if (r) right++;
+  }
+  for (let x = x0; x < x1; x++) {
+    let t = false, b = false;
+    for (let y = y0; y < y1; y++) {
+      if (blobs.labels[y * width + x] !== id) continue;
+      if (y - y0 < band) t = true;
+      if (y1 - 1 - y < band) b = true;
+    }
+    if (t) top++;
+    if (b) bottom++;
+  }
+  const h = y1 - y0;
+  const w = x1 - x0;
+  return Math.min(left, right) >= FRAME_RUN * h && Math.min(top, bottom) >= FRAME_RUN * w;
+}
+
+/**
+ * The figure without one blob at its edge, for each blob whose removal shrinks the box enough (or without the
+ * frame round it, isFrame); largest first.
+ */
 export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): Region[] {
   const { background } = seen;
   const blobs = findBlobs(img, box, background);
@@ -157,7 +206,7 @@ export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): 
   if (blobs.ink.length < 2 || total === 0) return [];
   const out: Peel[] = [];
   blobs.ink.forEach((ink, k) => {
-    if (ink === 0 || ink > PEEL_MAX_INK * total) return;
+    if (ink === 0 || (ink > PEEL_MAX_INK * total && !isFrame(blobs, k, img.width))) return;
     if (!couldShrink(unionBox(blobs.boxes.filter((_, j) => j !== k && blobs.ink[j] !== 0)), box)) return;
     const erase = new Uint8Array(blobs.labels.length);
     for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;

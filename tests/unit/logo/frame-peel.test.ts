@@ -1,0 +1,75 @@
+// A gazette clipping or a listing's picture often comes with a thin rule drawn round the mark. The rule is one blob
+// round all the rest, and round a small figure it holds more of the ink than an added element may (regions.ts
+// PEEL_MAX_INK), so it is peeled whatever its share when it is a frame (regions.ts isFrame): a thin outline along
+// all four sides of its box with every other blob inside it. A ring or a bracket is not one.
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { LogoIndex } from '../../../shared/engine/logo/logo-index';
+import { storedHashesOf } from '../../../shared/engine/logo/match';
+import { LOGO_RULE } from '../../../shared/engine/logo/rule';
+import { findBlobs, isFrame } from '../../../shared/engine/logo/regions';
+import type { GrayImage } from '../../../shared/engine/logo/prepare';
+import { logoSvg, randomLogo, rng } from '../../../bench/logos/draw';
+
+const SIDE = 120;
+
+/** A white square with the given pixels set black (ink dark on light, as the ink image is). */
+function drawn(set: (x: number, y: number) => boolean): GrayImage {
+  const data = new Uint8Array(SIDE * SIDE).fill(255);
+  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) if (set(x, y)) data[y * SIDE + x] = 0;
+  return { width: SIDE, height: SIDE, data };
+}
+
+const figure = (x: number, y: number) => x >= 50 && x < 70 && y >= 40 && y < 80;
+const rule = (x: number, y: number) => (x >= 10 && x < 110 && y >= 10 && y < 110) && (x < 12 || x >= 108 || y < 12 || y >= 108);
+
+/** Whether the outermost blob (the one whose box is largest) of img is read as a frame. */
+function outerIsFrame(img: GrayImage): boolean {
+  const blobs = findBlobs(img, [0, 0, SIDE, SIDE], 255);
+  const area = (k: number) => (blobs.boxes[k]![2] - blobs.boxes[k]![0]) * (blobs.boxes[k]![3] - blobs.boxes[k]![1]);
+  const outer = blobs.boxes.map((_, k) => k).sort((a, b) => area(b) - area(a))[0]!;
+  return isFrame(blobs, outer, SIDE);
+}
+
+describe('a frame round a figure', () => {
+  it('is a thin outline along all four sides with the rest inside it', () => {
+    expect(outerIsFrame(drawn((x, y) => rule(x, y) || figure(x, y)))).toBe(true);
+  });
+
+  it('is not a ring, a bracket, nor an outline with ink beyond it', () => {
+    const ring = (x: number, y: number) => Math.abs(Math.hypot(x - 60, y - 60) - 50) < 1.5;
+    expect(outerIsFrame(drawn((x, y) => ring(x, y) || figure(x, y)))).toBe(false);
+    // the rule without its right side
+    expect(outerIsFrame(drawn((x, y) => (rule(x, y) && x < 108) || figure(x, y)))).toBe(false);
+    // a figure half outside the rule
+    expect(outerIsFrame(drawn((x, y) => rule(x, y) || (x >= 95 && x < 118 && y >= 50 && y < 60) || figure(x, y)))).toBe(false);
+    // a solid square holds its ink inside the band too
+    expect(outerIsFrame(drawn((x, y) => (x >= 10 && x < 110 && y >= 10 && y < 110 && !(x >= 40 && x < 80 && y >= 30 && y < 90)) || figure(x, y)))).toBe(false);
+  });
+
+  it('is peeled from framed copies of registry logos, which are then found', async () => {
+    // logos as the quality set draws them (figures and a name on white), each copied with a 4-pixel rule drawn
+    // round it 16 pixels from the edge and saved as a JPEG: before frames were peeled, 1 of these 16 was found
+    const r = rng(2026);
+    let found = 0;
+    for (let i = 0; i < 16; i++) {
+      const logo = randomLogo(r);
+      logo.background = '#ffffff';
+      const svg = Buffer.from(logoSvg(logo, 256));
+      const index = new LogoIndex(storedHashesOf([await features(await sharp(svg).png().toBuffer(), true)]));
+      const framed = await sharp(svg).flatten({ background: '#fff' }).extend({ top: 26, bottom: 26, left: 26, right: 26, background: '#fff' })
+        .composite([{ input: Buffer.from(FRAME), left: 0, top: 0 }]).jpeg({ quality: 80 }).toBuffer();
+      if (index.search(await features(framed), LOGO_RULE).length > 0) found++;
+    }
+    expect(found).toBeGreaterThanOrEqual(12);
+  });
+});
+
+const FRAME = '<svg xmlns="http://www.w3.org/2000/svg" width="308" height="308"><rect x="16" y="16" width="276" height="276" fill="none" stroke="#000" stroke-width="4"/></svg>';
+
+async function features(bytes: Buffer, crops = false): Promise<LogoFeatures> {
+  const r = await logoFeatures(bytes, { crops });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
