@@ -3,7 +3,7 @@
 // runs in worker threads or a benchmark, and fs/promises' open, stat, read and close cost a tenth of the CPU for
 // images this small.
 import { readFileSync } from 'node:fs';
-import { type FeatureOptions, isRegistryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
+import { type FeatureOptions, isQueryVariant, isRegistryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
@@ -85,7 +85,7 @@ export const queryOf = (set: HashedSet, i: number) => ({
   dhash: set.dhash.subarray(i * WORDS, (i + 1) * WORDS),
   thumb: set.thumb.subarray(i * T, (i + 1) * T),
   aspect: set.aspect[i]!,
-  variants: set.variants[i]!.filter((v) => v.kind === 'peel'),
+  variants: set.variants[i]!.filter(isQueryVariant),
   symmetric: set.symmetric[i],
   parts: set.parts[i],
   colour: set.colour.subarray(i * COLOUR_BYTES, (i + 1) * COLOUR_BYTES),

@@ -20,7 +20,7 @@ import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { LogoIndex } from '../../shared/engine/logo/logo-index';
+import { LogoIndex, UNFRAMED } from '../../shared/engine/logo/logo-index';
 import { type CellLimits, type DhashLimits, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
@@ -100,7 +100,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
           const c = thumbCorrelation(part.thumb, v, th, e * T);
           out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
             (whole || partial === 'peel') && inColour(part.colour, j) && c >= COLOUR_FROM ? colourDistance(part.colour!, v, reg.colour, j * COLOUR_BYTES) : NaN,
-            whole && inColour(q.colour, j) && c >= CELLS_FROM ? colourAgreement(q.colour, v, reg.colour, j * COLOUR_BYTES) : NaN]);
+            whole && inColour(part.colour, j) && c >= CELLS_FROM ? colourAgreement(part.colour!, v, reg.colour, j * COLOUR_BYTES) : NaN]);
         }
       }
     };
@@ -122,7 +122,8 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
     for (let j = 0; j < markIds.length; j++) {
       if (reg.failed.has(j)) continue;
       pairs(q, false, j);
-      for (const peel of q.variants ?? []) pairs(peel, true, j);
+      // the figure inside a frame is compared as the whole query is (logo-index.ts partsOf)
+      for (const peel of q.variants ?? []) pairs(peel, peel.kind !== UNFRAMED, j);
       const k = symmetricOf.get(j);
       if (k !== undefined && q.symmetric) symmetricPairs(j, k);
     }

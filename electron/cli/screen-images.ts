@@ -5,7 +5,7 @@
 // An image that cannot be read is a problem at its row and never stops the run.
 import { readFile } from 'node:fs/promises';
 import type { Hit } from '../../shared/domain';
-import { isRegistryVariant, logoFeatures, type LogoFeatures } from '../logos/features';
+import { isQueryVariant, isRegistryVariant, logoFeatures, type LogoFeatures } from '../logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
@@ -149,7 +149,7 @@ async function searchRow(task: RowTask, job: RowImageScreen): Promise<Hit[] | { 
   const features = await logoFeatures(bytes, { crops: false });
   if (!features.ok) return { reason: `图样「${task.label}」无法读取：${features.error.message}` };
   const f = features.value;
-  const query = { ...f, variants: f.variants.filter((v) => v.kind === 'peel') };
+  const query = { ...f, variants: f.variants.filter(isQueryVariant) };
   const best = new Map<string, Hit>();
   for (const match of job.logos.index.search(query, LOGO_RULE)) {
     const markId = job.logos.markIds[match.index];

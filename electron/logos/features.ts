@@ -5,7 +5,8 @@ import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
-import { DECODE_SIDE, openLogo, type Rgb } from './decode';
+import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
+import { UNFRAMED } from '../../shared/engine/logo/logo-index';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/colour';
@@ -19,7 +20,7 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA). 12: the grey copy's crops.
  * 13: the print's parts and symmetric features (printParts, printSymmetric).
  * 14: a symmetric crop's inner detail (LogoVariant.symmetric). 15: a frame round the figure is peeled whatever its
- * share of the ink (regions.ts isFrame).
+ * share of the ink (regions.ts isFrame), and a query's figure inside it is a variant ('unframed').
  */
 export const FEATURES_VERSION = 15;
 
@@ -27,13 +28,14 @@ export const FEATURES_VERSION = 15;
 export interface LogoVariant extends LogoHashes {
   /**
    * a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it, or 'grey':
-   * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are
+   * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are,
+   * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop';
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
-  /** a peel's colours where they lie (shared/engine/logo/colour.ts), the peeled element read as background */
+  /** a peel's (or the unframed figure's) colours where they lie (shared/engine/logo/colour.ts), the peeled element read as background */
   colour?: Uint8Array;
   /**
    * A registry crop that is symmetric with inner detail: its symmetric hash (from its thumbnail) and inner detail,
@@ -116,23 +118,71 @@ export function hashedThumb(pixels: Float64Array): LogoHashes & { thumb: Uint8Ar
  * own region of the original, so that it reaches the hash square with the detail a tightly cropped copy has.
  */
 export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<SeenImage>> {
+  const placed = await decodePlaced(input);
+  return placed.ok ? ok(placed.value.seen) : placed;
+}
+
+/**
+ * Where decoded pixels lie in the original: decoded (x, y) is the original's (left + x · scale, top + y · scale).
+ * Null when the original is not larger than the decoded image or an EXIF orientation turns it (its regions would be
+ * another image's).
+ */
+interface Place {
+  left: number;
+  top: number;
+  scale: number;
+}
+
+/** The ink image (decodeContent) with its source and where it lies in the source, for decoding a region again. */
+async function decodePlaced(input: Buffer | Uint8Array): Promise<Result<{ seen: SeenImage; source: LogoSource; place: Place | null }>> {
   const source = openLogo(input);
   const decoded = await source.decode();
   if (!decoded.ok) return decoded;
   const first = seenImage(decoded.value);
   const { box } = first;
-  if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return ok(first);
+  if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return ok({ seen: first, source, place: null });
   const size = await source.size();
-  if (!size.ok) return ok(first);
+  if (!size.ok) return ok({ seen: first, source, place: null });
   const { width, height, oriented } = size.value;
   const scale = Math.max(width, height) / Math.max(first.img.width, first.img.height);
-  if (!(scale > 1.5) || oriented) return ok(first);
-  const left = Math.max(0, Math.floor((box[0] - 1) * scale));
-  const top = Math.max(0, Math.floor((box[1] - 1) * scale));
-  const right = Math.min(width, Math.ceil((box[2] + 1) * scale));
-  const bottom = Math.min(height, Math.ceil((box[3] + 1) * scale));
-  const again = await source.decode({ left, top, width: right - left, height: bottom - top });
-  return ok(again.ok ? seenImage(again.value) : first);
+  if (!(scale > 1.5) || oriented) return ok({ seen: first, source, place: null });
+  const region = regionOf(box, { left: 0, top: 0, scale }, width, height);
+  const again = await source.decode(region);
+  if (!again.ok) return ok({ seen: first, source, place: null });
+  const seen = seenImage(again.value);
+  return ok({ seen, source, place: { left: region.left, top: region.top, scale: Math.max(region.width, region.height) / Math.max(seen.img.width, seen.img.height) } });
+}
+
+/** The original's region under a decoded box (a decoded pixel's margin round it), within the original's size. */
+function regionOf(box: readonly [number, number, number, number], place: Place, width: number, height: number): SourceRegion {
+  const left = Math.max(0, Math.floor(place.left + (box[0] - 1) * place.scale));
+  const top = Math.max(0, Math.floor(place.top + (box[1] - 1) * place.scale));
+  const right = Math.min(width, Math.ceil(place.left + (box[2] + 1) * place.scale));
+  const bottom = Math.min(height, Math.ceil(place.top + (box[3] + 1) * place.scale));
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/**
+ * The figure inside a frame drawn round it (regions.ts isFrame: a clipping's rule, a listing's border), decoded
+ * again from the original where the original is larger — a small figure in a frame is otherwise hashed from a few
+ * dozen pixels — and hashed as a whole figure: a framed copy of a logo is the logo, and held to a peel's limits (the
+ * frame peel) the resampling alone moved a plain figure's hash 10–12 bits. Null when nothing is left inside.
+ */
+async function unframedFigure(source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number]): Promise<LogoVariant | null> {
+  let figure: SeenImage = seen;
+  let box: [number, number, number, number] | null = inner;
+  const size = await source.size();
+  const scale = place?.scale ?? (size.ok && !size.value.oriented ? Math.max(size.value.width, size.value.height) / Math.max(seen.img.width, seen.img.height) : 1);
+  if (size.ok && !size.value.oriented && scale > 1) {
+    const again = await source.decode(regionOf(inner, place ?? { left: 0, top: 0, scale }, size.value.width, size.value.height));
+    if (again.ok) {
+      figure = seenImage(again.value);
+      box = figure.box;
+    }
+  }
+  if (!box) return null;
+  const { rgb, img } = figure;
+  return { kind: 'unframed', ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box), colour: colourGrid(rgb.data, rgb.width, rgb.height, box) };
 }
 
 /** The decoded pixels' ink image with its background, content mask and content box (null when blank). */
@@ -217,8 +267,9 @@ function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric
   return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_CROP_DETAIL ? { symmetric } : {};
 }
 
-/** A registry logo's variants (crops, its soft and its grey copy) are searched; a query's (peels) search. */
-export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind !== 'peel';
+/** A query's variants (peels, the figure inside a frame) search; a registry logo's (crops, its soft and grey copies) are searched. */
+export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind === 'peel' || v.kind === UNFRAMED;
+export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => !isQueryVariant(v);
 
 export interface FeatureOptions {
   /**
@@ -231,9 +282,9 @@ export interface FeatureOptions {
 
 /** The hashes of an encoded image, or a Chinese reason it has none (unreadable, blank). */
 export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureOptions = {}): Promise<Result<LogoFeatures>> {
-  const decoded = await decodeContent(input);
+  const decoded = await decodePlaced(input);
   if (!decoded.ok) return decoded;
-  const { rgb, img, seen, box } = decoded.value;
+  const { rgb, img, seen, box } = decoded.value.seen;
   if (!box) return fail('invalid-input', '图片为空白，没有可比对的图形');
   const registry = options.crops !== false;
   const cut = colourCut(img, rgb.data, box);
@@ -251,6 +302,10 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
       ...(r.kind === 'crop' ? symmetricCrop(hashed.thumb, () => detailThumb(detailOf(), r.box)) : {}),
     };
   });
+  // a query framed by a rule is also compared by the figure inside it (a registry logo's own frame stays its design)
+  const framed = registry ? undefined : regions.find((r) => r.frame);
+  const unframed = framed ? await unframedFigure(decoded.value.source, decoded.value.place, decoded.value.seen, framed.box) : null;
+  if (unframed) variants.push(unframed);
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);

@@ -10,11 +10,13 @@ import { THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { SHARE_STEPS } from '../../shared/engine/logo/parts';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { FEATURES_VERSION, hashedPart, hashedThumb, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
+import { FEATURES_VERSION, hashedPart, hashedThumb, isQueryVariant, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
-const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop'];
+const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed'];
+/** The variants that carry a colour grid: a query's (the peels, the figure inside a frame). */
+const gridded = (kind: LogoVariant['kind'] | undefined) => kind !== undefined && isQueryVariant({ kind });
 /** Aspects are kept in 1/32 of a log2 unit (features.ts rounds them so), within ±127/32. */
 const ASPECT_STEP = 32;
 
@@ -51,7 +53,7 @@ function readParts(blob: Uint8Array, at: number, count: number): LogoPart[] | nu
 
 /**
  * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
- * the number of parts and each part; then the colour grid, then each peel's colour grid in the variants' order; then
+ * the number of parts and each part; then the colour grid, then each peel's (and the unframed figure's) colour grid in the variants' order; then
  * the number of the print's parts (NO_PRINT without them) and each of them, and after them 1 and the print's inner
  * detail for a symmetric print, else 0 (its symmetric hash is its grey copy's thumbnail's); then the number of
  * symmetric crops and, for each, its place among the variants and its inner detail (its symmetric hash is its
@@ -61,7 +63,7 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
   const at = symmetricAt(f.variants.length);
   const partsAt = at + 1 + (f.symmetric ? T : 0);
   const colourAt = partsAt + 1 + f.parts.length * PART_BYTES;
-  const peels = f.variants.filter((v) => v.kind === 'peel');
+  const peels = f.variants.filter((v) => gridded(v.kind));
   const printAt = colourAt + (1 + peels.length) * COLOUR_BYTES;
   const printSymmetricAt = printAt + 1 + (f.printParts?.length ?? 0) * PART_BYTES;
   // a symmetric print without print parts is a caller's bug: the print's features come together (features.ts printOf)
@@ -86,8 +88,8 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
   writeParts(out, partsAt, f.parts);
   out.set(f.colour.subarray(0, COLOUR_BYTES), colourAt);
   peels.forEach((v, k) => {
-    // every peel logoFeatures makes has its grid; one without is a caller's bug, not data to store half
-    if (!v.colour) throw new Error('a peel without its colour grid');
+    // every peel (and unframed figure) logoFeatures makes has its grid; one without is a caller's bug, not data to store half
+    if (!v.colour) throw new Error(`a ${v.kind} without its colour grid`);
     out.set(v.colour.subarray(0, COLOUR_BYTES), colourAt + (1 + k) * COLOUR_BYTES);
   });
   if (f.printParts) {
@@ -112,10 +114,10 @@ function cropsAtOf(blob: Uint8Array, printAt: number): number {
   return blob.length > flagAt && blob[flagAt]! <= 1 ? flagAt + 1 + blob[flagAt]! * T : -1;
 }
 
-/** The number of peels among the variants a thumb column lists (read from their kind bytes). */
+/** The number of variants with a colour grid (gridded) a thumb column lists (read from their kind bytes). */
 function peelCount(blob: Uint8Array): number {
   let n = 0;
-  for (let k = 0; k < blob[T + 5]!; k++) if (KINDS[blob[T + 6 + k * (T + 2)]!] === 'peel') n++;
+  for (let k = 0; k < blob[T + 5]!; k++) if (gridded(KINDS[blob[T + 6 + k * (T + 2)]!])) n++;
   return n;
 }
 
@@ -167,7 +169,7 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   const colour = Uint8Array.from(blob.subarray(colourAt, colourAt + COLOUR_BYTES));
   let peel = 0;
   for (const v of variants) {
-    if (v.kind !== 'peel') continue;
+    if (!gridded(v.kind)) continue;
     const from = colourAt + ++peel * COLOUR_BYTES;
     v.colour = Uint8Array.from(blob.subarray(from, from + COLOUR_BYTES));
   }
@@ -197,9 +199,9 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   };
 }
 
-/** A stored image as a query (its hashes in all orientations, its peels), or null when its features are stale. */
+/** A stored image as a query (its hashes in all orientations, its peels and unframed figure), or null when its features are stale. */
 export function queryFromStored(blob: Uint8Array): LogoQuery | null {
   const f = decodeFeatures(blob);
   if (!f) return null;
-  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter((v) => v.kind === 'peel'), symmetric: f.symmetric, parts: f.parts, colour: f.colour };
+  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter(isQueryVariant), symmetric: f.symmetric, parts: f.parts, colour: f.colour };
 }

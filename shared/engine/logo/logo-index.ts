@@ -11,7 +11,10 @@ import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type Log
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
-  /** Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos. */
+  /**
+   * Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos; and
+   * the figure inside a frame drawn round it (kind UNFRAMED), compared as the whole query is.
+   */
   variants?: ReadonlyArray<Part & { kind?: string }>;
   /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */
   symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
@@ -235,11 +238,19 @@ function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
   return [...best.values()].sort(byScore);
 }
 
-/** The query's parts: the whole query, and its peels when the rule compares them (pairKind: what each meets). */
+/**
+ * The query's parts: the whole query and the figure inside a frame drawn round it (a variant of kind 'unframed',
+ * compared as a whole query is), and its peels when the rule compares them (pairKind: what each meets).
+ */
 function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: boolean }> {
-  const peels = limitsOf(rule, 'peel') ? (query.variants ?? []).map((part) => ({ part, peel: true })) : [];
-  return [{ part: query, peel: false }, ...peels];
+  const variants = query.variants ?? [];
+  const unframed = variants.filter((v) => v.kind === UNFRAMED).map((part) => ({ part, peel: false }));
+  const peels = limitsOf(rule, 'peel') ? variants.filter((v) => v.kind !== UNFRAMED).map((part) => ({ part, peel: true })) : [];
+  return [{ part: query, peel: false }, ...unframed, ...peels];
 }
+
+/** The kind of a query's variant that is the figure inside a frame (electron/logos/features.ts). */
+export const UNFRAMED = 'unframed';
 
 /**
  * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —

@@ -25,6 +25,8 @@ export interface Region {
   box: Box;
   /** pixels to read as background (the peeled element), or undefined */
   erase?: Uint8Array;
+  /** a peel of the frame round the figure (isFrame): its box is the figure inside the frame */
+  frame?: true;
 }
 
 /** A pixel is ink when its level (dark on light) is at least this far below the background. */
@@ -148,7 +150,7 @@ export function peelOf(mask: Uint8Array, width: number, height: number, box: Box
 
 /** The peels that shrink the box most, largest first, at most `max`. */
 export const largestPeels = (peels: Peel[], max: number): Region[] =>
-  peels.sort((a, b) => b.shrink - a.shrink).slice(0, max).map(({ kind, box, erase }) => ({ kind, box, erase }));
+  peels.sort((a, b) => b.shrink - a.shrink).slice(0, max).map(({ kind, box, erase, frame }) => ({ kind, box, erase, ...(frame ? { frame } : {}) }));
 
 /** A frame's joined ink lies within this share of its box's shorter side (and JOIN) from the box's edges … */
 const FRAME_BAND = 0.06;
@@ -206,12 +208,14 @@ export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): 
   if (blobs.ink.length < 2 || total === 0) return [];
   const out: Peel[] = [];
   blobs.ink.forEach((ink, k) => {
-    if (ink === 0 || (ink > PEEL_MAX_INK * total && !isFrame(blobs, k, img.width))) return;
+    if (ink === 0) return;
+    const frame = isFrame(blobs, k, img.width);
+    if (ink > PEEL_MAX_INK * total && !frame) return;
     if (!couldShrink(unionBox(blobs.boxes.filter((_, j) => j !== k && blobs.ink[j] !== 0)), box)) return;
     const erase = new Uint8Array(blobs.labels.length);
     for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
     const peel = peelOf(seen.mask, img.width, img.height, box, erase);
-    if (peel) out.push(peel);
+    if (peel) out.push(frame ? { ...peel, frame } : peel);
   });
   return largestPeels(out, MAX_PEELS);
 }

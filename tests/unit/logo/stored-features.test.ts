@@ -77,6 +77,23 @@ describe('stored logo features', () => {
     expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/colour grid/);
   });
 
+  it('reads back a framed query\'s unframed figure with its colour grid, which the query searches with', async () => {
+    const framed = await sharp(await logo()).extend({ top: 16, bottom: 16, left: 16, right: 16, background: '#fff' })
+      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="232" height="232"><rect x="6" y="6" width="220" height="220" fill="none" stroke="#000" stroke-width="3"/></svg>'), left: 0, top: 0 }])
+      .jpeg({ quality: 85 }).toBuffer();
+    const f = await logoFeatures(framed, { crops: false });
+    if (!f.ok) throw new Error(f.error.message);
+    const unframed = f.value.variants.filter((v) => v.kind === 'unframed');
+    expect(unframed).toHaveLength(1);
+    const blob = encodeFeatures(f.value);
+    const query = queryFromStored(blob)!;
+    const back = query.variants!.filter((v) => v.kind === 'unframed');
+    expect(back.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour])).toEqual(unframed.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour]));
+    expect(query.variants!.length).toBe(f.value.variants.length);
+    const { colour: _dropped, ...bare } = unframed[0]!;
+    expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/unframed without its colour grid/);
+  });
+
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
     const f = await logoFeatures(await logo());
     if (!f.ok) throw new Error(f.error.message);
