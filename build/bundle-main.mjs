@@ -26,6 +26,7 @@ const ENTRIES = {
   'bench/logos/scale.ts': 'bench-logos-scale.cjs',
   'bench/logos/hash-worker.ts': 'bench-logos-worker.cjs',
   'bench/logos/symmetric.ts': 'bench-logos-symmetric.cjs',
+  'bench/logos/wrappers.ts': 'bench-logos-wrappers.cjs',
 };
 
 const started = Date.now();

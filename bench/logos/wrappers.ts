@@ -1,0 +1,89 @@
+// Copies the quality set does not draw, measured apart: how a registry logo fares when the copy comes wrapped as a
+// gazette clipping or a listing's picture does — white margin, a number printed below, tinted paper, light on dark,
+// grey, blurred, small, and a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
+// ground pasted into a white page). WRAPPED registry logos of the quality set (every 7th), each copied every way as
+// a JPEG and searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies
+// found per way, and the copies whose hits were all other logos.
+//   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { logoFeatures } from '../../electron/logos/features';
+import { LogoIndex } from '../../shared/engine/logo/logo-index';
+import { LOGO_RULE } from '../../shared/engine/logo/rule';
+import { hashFiles, storedOf } from './hashing';
+
+const WRAPPED = 100;
+
+/** The logo on its own ground widened by `at` + 10 pixels, a rule of `stroke` pixels drawn `at` pixels in. */
+async function framed(image: Buffer, at: number, stroke = 2): Promise<Buffer> {
+  const { data } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const ground = { r: data[0]!, g: data[1]!, b: data[2]! };
+  const meta = await sharp(image).metadata();
+  const w = meta.width! + 2 * at + 20;
+  const h = meta.height! + 2 * at + 20;
+  const rule = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect x="${at}" y="${at}" width="${w - 2 * at}" height="${h - 2 * at}" fill="none" stroke="#000" stroke-width="${stroke}"/></svg>`;
+  const widened = await sharp(image).flatten({ background: ground }).extend({ top: at + 10, bottom: at + 10, left: at + 10, right: at + 10, background: ground }).png().toBuffer();
+  return sharp(widened).composite([{ input: Buffer.from(rule), left: 0, top: 0 }]).jpeg({ quality: 80 }).toBuffer();
+}
+
+/** The logo as it is (its own ground, tinted or white) pasted into a white page 20 pixels wider, a rule round it. */
+async function pasted(image: Buffer): Promise<Buffer> {
+  const meta = await sharp(image).metadata();
+  const w = meta.width! + 40;
+  const h = meta.height! + 40;
+  const rule = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect x="3" y="3" width="${w - 6}" height="${h - 6}" fill="none" stroke="#000" stroke-width="2"/></svg>`;
+  return sharp({ create: { width: w, height: h, channels: 3, background: '#fff' } })
+    .composite([{ input: image, left: 20, top: 20 }, { input: Buffer.from(rule), left: 0, top: 0 }]).jpeg({ quality: 80 }).toBuffer();
+}
+
+const WAYS: Record<string, (image: Buffer) => Promise<Buffer>> = {
+  'as drawn': (b) => sharp(b).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
+  'white margin': async (b) => {
+    const m = await sharp(b).metadata();
+    return sharp(b).flatten({ background: '#fff' }).extend({ bottom: m.height!, left: m.width! / 2, right: m.width! / 2, background: '#fff' }).jpeg({ quality: 80 }).toBuffer();
+  },
+  'number below': async (b) => {
+    const m = await sharp(b).metadata();
+    const text = `<svg xmlns="http://www.w3.org/2000/svg" width="${m.width}" height="${m.height! + 40}"><text x="4" y="${m.height! + 30}" font-size="16" fill="#000">第 12345678 号</text></svg>`;
+    return sharp({ create: { width: m.width!, height: m.height! + 40, channels: 3, background: '#fff' } })
+      .composite([{ input: b, left: 0, top: 0 }, { input: Buffer.from(text), left: 0, top: 0 }]).jpeg({ quality: 80 }).toBuffer();
+  },
+  'tinted paper': (b) => sharp(b).flatten({ background: '#f3ead2' }).modulate({ brightness: 0.97 }).jpeg({ quality: 70 }).toBuffer(),
+  'light on dark': (b) => sharp(b).flatten({ background: '#fff' }).negate().jpeg({ quality: 80 }).toBuffer(),
+  grey: (b) => sharp(b).flatten({ background: '#fff' }).grayscale().jpeg({ quality: 80 }).toBuffer(),
+  blurred: (b) => sharp(b).flatten({ background: '#fff' }).blur(1.5).jpeg({ quality: 70 }).toBuffer(),
+  '64 px': (b) => sharp(b).flatten({ background: '#fff' }).resize(64).jpeg({ quality: 80 }).toBuffer(),
+  'rule at the edge': (b) => framed(b, 3),
+  'rule 10 px in': (b) => framed(b, 10),
+  '4 px rule 16 px in': (b) => framed(b, 16, 4),
+  'pasted into a ruled page': pasted,
+};
+
+async function main() {
+  const [dir] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: wrappers.ts DATA_DIR');
+  const registry = readFileSync(path.join(dir, 'registry.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]!);
+  const set = await hashFiles(registry.map((f) => path.join(dir, f)), 8, { crops: true });
+  const index = new LogoIndex(storedOf(set));
+  const out: string[] = [];
+  for (const [way, make] of Object.entries(WAYS)) {
+    let found = 0;
+    let elsewhere = 0;
+    for (let k = 0; k < WRAPPED; k++) {
+      const j = (k * 7) % registry.length;
+      const f = await logoFeatures(await make(readFileSync(path.join(dir, registry[j]!))), { crops: false });
+      if (!f.ok) continue;
+      const hits = index.search(f.value, LOGO_RULE);
+      if (hits.some((m) => m.index === j)) found++;
+      else if (hits.length) elsewhere++;
+    }
+    out.push(`${way} ${found}/${WRAPPED}${elsewhere ? ` (${elsewhere} only elsewhere)` : ''}`);
+  }
+  console.log(`wrapped copies of ${WRAPPED} registry logos found (JPEG, among ${registry.length} logos): ${out.join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
