@@ -123,9 +123,9 @@ export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<
 }
 
 /**
- * Where decoded pixels lie in the original: decoded (x, y) is the original's (left + x · scale, top + y · scale).
- * Null when the original is not larger than the decoded image or an EXIF orientation turns it (its regions would be
- * another image's).
+ * Where the pixels of a region decoded again lie in the original: decoded (x, y) is the original's (left + x ·
+ * scale, top + y · scale). decodePlaced gives null for an image decoded whole (its scale, when needed, is the
+ * original's size over the decoded one).
  */
 interface Place {
   left: number;
@@ -182,7 +182,7 @@ async function unframedFigure(source: LogoSource, place: Place | null, seen: See
   }
   if (!box) return null;
   const { rgb, img } = figure;
-  return { kind: 'unframed', ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box), colour: colourGrid(rgb.data, rgb.width, rgb.height, box) };
+  return { kind: UNFRAMED, ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box), colour: colourGrid(rgb.data, rgb.width, rgb.height, box) };
 }
 
 /** The decoded pixels' ink image with its background, content mask and content box (null when blank). */
