@@ -302,10 +302,11 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
       ...(r.kind === 'crop' ? symmetricCrop(hashed.thumb, () => detailThumb(detailOf(), r.box)) : {}),
     };
   });
-  // a query framed by a rule is also compared by the figure inside it (a registry logo's own frame stays its design)
-  const framed = registry ? undefined : regions.find((r) => r.frame);
-  const unframed = framed ? await unframedFigure(decoded.value.source, decoded.value.place, decoded.value.seen, framed.box) : null;
-  if (unframed) variants.push(unframed);
+  // a query framed by a rule is compared by the figure inside it instead of by the frame's peel, the same figure
+  // decoded coarser and held to a peel's limits (a registry logo's own frame stays its design)
+  const framed = registry ? -1 : regions.findIndex((r) => r.frame);
+  const unframed = framed >= 0 ? await unframedFigure(decoded.value.source, decoded.value.place, decoded.value.seen, regions[framed]!.box) : null;
+  if (unframed) variants.splice(framed, 1, unframed);
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
