@@ -20,7 +20,7 @@ import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
-import { LogoIndex, UNFRAMED } from '../../shared/engine/logo/logo-index';
+import { comparedAsWhole, LogoIndex } from '../../shared/engine/logo/logo-index';
 import { type CellLimits, type DhashLimits, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
@@ -122,8 +122,8 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
     for (let j = 0; j < markIds.length; j++) {
       if (reg.failed.has(j)) continue;
       pairs(q, false, j);
-      // the figure inside a frame is compared as the whole query is (logo-index.ts partsOf)
-      for (const peel of q.variants ?? []) pairs(peel, peel.kind !== UNFRAMED, j);
+      // the figure inside a frame and a tilted query turned back are compared as the whole query is (logo-index.ts partsOf)
+      for (const peel of q.variants ?? []) pairs(peel, !comparedAsWhole(peel.kind), j);
       const k = symmetricOf.get(j);
       if (k !== undefined && q.symmetric) symmetricPairs(j, k);
     }

@@ -1,7 +1,7 @@
 // Copies the quality set does not draw, measured apart: how a registry logo fares when the copy comes wrapped as a
 // gazette clipping or a listing's picture does — white margin, a number printed below, tinted paper, light on dark,
-// grey, blurred, small, and a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
-// ground pasted into a white page). WRAPPED registry logos of the quality set (every 7th), each copied every way as
+// grey, blurred, small, a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
+// ground pasted into a white page), and tilted (a page scanned askew, a photo taken at a slant). WRAPPED registry logos of the quality set (every 7th), each copied every way as
 // a JPEG and searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies
 // found per way, and the copies whose hits were all other logos.
 //   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
@@ -58,7 +58,15 @@ const WAYS: Record<string, (image: Buffer) => Promise<Buffer>> = {
   'rule 10 px in': (b) => framed(b, 10),
   '4 px rule 16 px in': (b) => framed(b, 16, 4),
   'pasted into a ruled page': pasted,
+  'tilted 3°': (b) => tilted(b, 3),
+  'tilted −6°': (b) => tilted(b, -6),
+  'tilted 10°': (b) => tilted(b, 10),
+  'tilted −14°': (b) => tilted(b, -14),
+  'tilted 25°': (b) => tilted(b, 25),
 };
+
+/** The logo on white turned clockwise by degrees, the uncovered corners white. */
+const tilted = (image: Buffer, degrees: number) => sharp(image).flatten({ background: '#fff' }).rotate(degrees, { background: '#fff' }).jpeg({ quality: 80 }).toBuffer();
 
 async function main() {
   const [dir] = process.argv.slice(2);

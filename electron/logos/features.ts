@@ -2,11 +2,12 @@
 // DECODE_SIDE² with any transparency on white; the ink (each pixel's colour distance from the background), cropping,
 // contrast, the sub-regions and the hashes are the pure code's, so every test and worker agrees.
 import { fail, ok, type Result } from '../../shared/result';
-import { aspectOf, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
+import { aspectOf, borderMedians, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
-import { UNFRAMED } from '../../shared/engine/logo/logo-index';
+import { comparedAsWhole, TURNED, UNFRAMED } from '../../shared/engine/logo/logo-index';
+import { skewOf, turnBack } from '../../shared/engine/logo/skew';
 import { cropRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/colour';
@@ -20,22 +21,24 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * a grey copy among its variants. 11: specks left out of the content mask (shared/engine/logo/prepare.ts SPECK_AREA). 12: the grey copy's crops.
  * 13: the print's parts and symmetric features (printParts, printSymmetric).
  * 14: a symmetric crop's inner detail (LogoVariant.symmetric). 15: a frame round the figure is peeled whatever its
- * share of the ink (regions.ts isFrame), and a query's figure inside it is a variant ('unframed').
+ * share of the ink (regions.ts isFrame), and a query's figure inside it is a variant ('unframed'). 16: a tilted query
+ * turned back square is a variant ('turned', shared/engine/logo/skew.ts).
  */
-export const FEATURES_VERSION = 15;
+export const FEATURES_VERSION = 16;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
   /**
    * a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it, or 'grey':
    * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are,
-   * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query
+   * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query, or
+   * 'turned': a tilted query turned back square (turnedFigure), compared as a whole query
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED;
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
-  /** a peel's (or the unframed figure's) colours where they lie (shared/engine/logo/colour.ts), the peeled element read as background */
+  /** a peel's (or the unframed or turned figure's) colours where they lie (shared/engine/logo/colour.ts), the peeled element read as background */
   colour?: Uint8Array;
   /**
    * A registry crop that is symmetric with inner detail: its symmetric hash (from its thumbnail) and inner detail,
@@ -185,6 +188,21 @@ async function unframedFigure(source: LogoSource, place: Place | null, seen: See
   return { kind: UNFRAMED, ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box), colour: colourGrid(rgb.data, rgb.width, rgb.height, box) };
 }
 
+/**
+ * A query drawn tilted (skew.ts skewOf: its ink lines up with the rows and columns better at another angle) turned
+ * back square and hashed as a whole figure, the variant TURNED; null for a query that is not tilted. A registry
+ * logo is not turned: one drawn with its lines tilted is met as it is (engine README, "Tilted copies": turning it too
+ * flagged every other layout of a lone figure).
+ */
+function turnedFigure(seen: SeenImage): LogoVariant | null {
+  const { rgb, img, box } = seen;
+  const angle = box ? skewOf(img, box) : 0;
+  if (angle === 0) return null;
+  const back = seenImage(turnBack(rgb.data, rgb.width, rgb.height, angle, borderMedians(rgb.data, rgb.width, rgb.height, 3)));
+  if (!back.box) return null;
+  return { kind: TURNED, ...hashedThumb(prepareBox(back.img, back.box).pixels), aspect: aspectOf(back.box), colour: colourGrid(back.rgb.data, back.rgb.width, back.rgb.height, back.box) };
+}
+
 /** The decoded pixels' ink image with its background, content mask and content box (null when blank). */
 export interface SeenImage {
   rgb: Rgb;
@@ -267,8 +285,8 @@ function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric
   return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_CROP_DETAIL ? { symmetric } : {};
 }
 
-/** A query's variants (peels, the figure inside a frame) search; a registry logo's (crops, its soft and grey copies) are searched. */
-export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind === 'peel' || v.kind === UNFRAMED;
+/** A query's variants (peels, the figure inside a frame, the query turned back square) search; a registry logo's (crops, its soft and grey copies) are searched. */
+export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind === 'peel' || comparedAsWhole(v.kind);
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => !isQueryVariant(v);
 
 export interface FeatureOptions {
@@ -307,6 +325,8 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const framed = registry ? -1 : regions.findIndex((r) => r.frame);
   const unframed = framed >= 0 ? await unframedFigure(decoded.value.source, decoded.value.place, decoded.value.seen, regions[framed]!.box) : null;
   if (unframed) variants.splice(framed, 1, unframed);
+  const turned = registry ? null : turnedFigure(decoded.value.seen);
+  if (turned) variants.push(turned);
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);

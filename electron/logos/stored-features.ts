@@ -14,7 +14,7 @@ import { FEATURES_VERSION, hashedPart, hashedThumb, isQueryVariant, type LogoFea
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
-const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed'];
+const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed', 'turned'];
 /** The variants that carry a colour grid: a query's (the peels, the figure inside a frame). */
 const gridded = (kind: LogoVariant['kind'] | undefined) => kind !== undefined && isQueryVariant({ kind });
 /** Aspects are kept in 1/32 of a log2 unit (features.ts rounds them so), within ±127/32. */
@@ -53,7 +53,7 @@ function readParts(blob: Uint8Array, at: number, count: number): LogoPart[] | nu
 
 /**
  * The thumb column's bytes for these features: …, then 1 and the inner detail for a symmetric figure, else 0; then
- * the number of parts and each part; then the colour grid, then each peel's (and the unframed figure's) colour grid in the variants' order; then
+ * the number of parts and each part; then the colour grid, then each peel's (and the unframed and turned figures') colour grid in the variants' order; then
  * the number of the print's parts (NO_PRINT without them) and each of them, and after them 1 and the print's inner
  * detail for a symmetric print, else 0 (its symmetric hash is its grey copy's thumbnail's); then the number of
  * symmetric crops and, for each, its place among the variants and its inner detail (its symmetric hash is its
@@ -88,7 +88,7 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
   writeParts(out, partsAt, f.parts);
   out.set(f.colour.subarray(0, COLOUR_BYTES), colourAt);
   peels.forEach((v, k) => {
-    // every peel (and unframed figure) logoFeatures makes has its grid; one without is a caller's bug, not data to store half
+    // every peel (and unframed or turned figure) logoFeatures makes has its grid; one without is a caller's bug, not data to store half
     if (!v.colour) throw new Error(`a ${v.kind} without its colour grid`);
     out.set(v.colour.subarray(0, COLOUR_BYTES), colourAt + (1 + k) * COLOUR_BYTES);
   });

@@ -13,7 +13,8 @@ import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type Log
 export interface LogoQuery extends Part {
   /**
    * Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos; and
-   * the figure inside a frame drawn round it (kind UNFRAMED), compared as the whole query is.
+   * the figure inside a frame drawn round it (kind UNFRAMED) and the query turned back square when it is tilted
+   * (kind TURNED), compared as the whole query is.
    */
   variants?: ReadonlyArray<Part & { kind?: string }>;
   /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */
@@ -239,18 +240,22 @@ function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
 }
 
 /**
- * The query's parts: the whole query and the figure inside a frame drawn round it (a variant of kind 'unframed',
- * compared as a whole query is), and its peels when the rule compares them (pairKind: what each meets).
+ * The query's parts: the whole query, the figure inside a frame drawn round it and the query turned back square
+ * (variants of kind 'unframed' and 'turned', compared as a whole query is), and its peels when the rule compares them (pairKind: what each meets).
  */
 function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: boolean }> {
   const variants = query.variants ?? [];
-  const unframed = variants.filter((v) => v.kind === UNFRAMED).map((part) => ({ part, peel: false }));
-  const peels = limitsOf(rule, 'peel') ? variants.filter((v) => v.kind !== UNFRAMED).map((part) => ({ part, peel: true })) : [];
-  return [{ part: query, peel: false }, ...unframed, ...peels];
+  const asWhole = variants.filter((v) => comparedAsWhole(v.kind)).map((part) => ({ part, peel: false }));
+  const peels = limitsOf(rule, 'peel') ? variants.filter((v) => !comparedAsWhole(v.kind)).map((part) => ({ part, peel: true })) : [];
+  return [{ part: query, peel: false }, ...asWhole, ...peels];
 }
 
 /** The kind of a query's variant that is the figure inside a frame (electron/logos/features.ts). */
 export const UNFRAMED = 'unframed';
+/** The kind of a query's variant that is a tilted copy turned back square (skew.ts, electron/logos/features.ts). */
+export const TURNED = 'turned';
+/** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
+export const comparedAsWhole = (kind: string | undefined): boolean => kind === UNFRAMED || kind === TURNED;
 
 /**
  * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —

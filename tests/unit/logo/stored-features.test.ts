@@ -94,6 +94,19 @@ describe('stored logo features', () => {
     expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/unframed without its colour grid/);
   });
 
+  it('reads back a tilted query\'s turned figure with its colour grid, which the query searches with', async () => {
+    const tilted = await sharp(await logo()).flatten({ background: '#fff' }).rotate(8, { background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
+    const f = await logoFeatures(tilted, { crops: false });
+    if (!f.ok) throw new Error(f.error.message);
+    const turned = f.value.variants.filter((v) => v.kind === 'turned');
+    expect(turned).toHaveLength(1);
+    const query = queryFromStored(encodeFeatures(f.value))!;
+    const back = query.variants!.filter((v) => v.kind === 'turned');
+    expect(back.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour])).toEqual(turned.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour]));
+    const { colour: _dropped, ...bare } = turned[0]!;
+    expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/turned without its colour grid/);
+  });
+
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
     const f = await logoFeatures(await logo());
     if (!f.ok) throw new Error(f.error.message);
