@@ -3,7 +3,7 @@
 // app searches. A pair of parts is not one of quality.ts' reach tuples: whether a logo is met by parts depends on
 // all its pairs together (their arrangement), so the limits are tried whole.
 import type { LogoIndex, LogoQuery } from '../../shared/engine/logo/logo-index';
-import type { LogoRule } from '../../shared/engine/logo/limits';
+import { type LogoRule, STRETCH_ALLOWANCE } from '../../shared/engine/logo/limits';
 import type { PartsLimits } from '../../shared/engine/logo/parts-match';
 import type { Row } from './dataset';
 import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
@@ -19,8 +19,11 @@ const P_STEPS = [6, 8];
 const C_STEPS = [0.9, 0.85, 0.8];
 const SHARE_STEPS = [0.7, 0.6, 0.5];
 const TOLERANCE_STEPS = [0.04, 0.06];
-/** Not chosen: two parts at least (one is the whole figure's business), box shapes within 2^0.3 and scales within 2^0.25. */
-const FIXED = { maxAspect: 0.3, maxScale: 0.25, minParts: 2 } as const;
+/**
+ * Not chosen: two parts at least (one is the whole figure's business), box shapes within 2^STRETCH_ALLOWANCE (a
+ * stretched copy's parts are stretched with it) and scales within 2^0.25.
+ */
+const FIXED = { maxAspect: STRETCH_ALLOWANCE, maxScale: 0.25, minParts: 2 } as const;
 /** Only the parts compared. */
 const partsOnly = (parts: PartsLimits): LogoRule => ({ maxPhash: -1, maxSum: -1, minCorrelation: 2, parts });
 

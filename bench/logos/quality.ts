@@ -9,19 +9,21 @@
 // (LogoRule.structural, .colour); `--write` rebuilds the rule without them, so run those after it.
 // `--write-dhash` chooses the limits for two whole figures found by their difference hashes (LogoRule.byDhash), and
 // `--write-cells` those for two whole figures most of whose colour cells agree (LogoRule.colourCells), and
-// `--write-peel-dhash` those for a peel of the query found by its difference hash (LogoRule.peelByDhash).
+// `--write-peel-dhash` those for a peel of the query found by its difference hash (LogoRule.peelByDhash), and
+// `--write-stretch` only raises the shipped rule's limits on box shapes to STRETCH_ALLOWANCE (limits.ts); every rule
+// written has them raised so.
 // `--grey` flattens every image to grey first (a registry and a gazette in black and white), `--grey-filings` the
 // filings only (a gazette in black and white against a registry in colour), for any of the above. `--seed N` draws
 // another set of the same kinds into DATA_DIR (give it its own): a change is studied there, the default set's
 // holdout left unread.
-//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings] [--seed N]
+//   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS | --write-stretch RULE_TS] [--grey | --grey-filings] [--seed N]
 import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
 import { comparedAsWhole, LogoIndex } from '../../shared/engine/logo/logo-index';
-import { type CellLimits, type DhashLimits, limitsOf, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
+import { allowStretch, type CellLimits, type DhashLimits, limitsOf, STRETCH_ALLOWANCE, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
@@ -46,8 +48,11 @@ const P_RULE_MAX = 8;
 const P_VARIANT_MAX = 6;
 const S_STEPS = [12, 16, 20, 24, 28, 32, 40, 128];
 const C_STEPS = [0.85, 0.875, 0.9, 0.925, 0.94, 0.95, 0.96, 0.97, 0.98];
-/** log2 of the largest ratio of box shapes allowed (undefined: not compared) */
-const A_STEPS = [0.15, 0.3, 0.5, undefined];
+/**
+ * log2 of the largest ratio of box shapes allowed (undefined: not compared); none under STRETCH_ALLOWANCE, which the
+ * set's copies, never stretched, would choose.
+ */
+const A_STEPS = [STRETCH_ALLOWANCE, undefined];
 
 /**
  * Detail correlations tried for symmetric pairs (both figures with inner detail). Not below 0.8: the fit half's
@@ -248,8 +253,8 @@ function explain(rows: Row[], reach: Reach[]): void {
 
 async function main() {
   const [dir, scoreMjs, flag, ruleFile] = process.argv.slice(2);
-  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS] [--grey | --grey-filings] [--seed N]');
-  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells', '--write-peel-dhash'].includes(flag ?? '');
+  if (!dir || !scoreMjs) throw new Error('usage: quality DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS | --write-stretch RULE_TS] [--grey | --grey-filings] [--seed N]');
+  const writing = ['--write', '--write-symmetric', '--write-parts', '--write-close', '--write-detailed', '--write-plain', '--write-structural', '--write-colour', '--write-dhash', '--write-cells', '--write-peel-dhash', '--write-stretch'].includes(flag ?? '');
   const t0 = Date.now();
   // --seed N: another draw of the set, in its own folder, to study a change on without reading the holdout
   const seedAt = process.argv.indexOf('--seed');
@@ -280,7 +285,9 @@ async function main() {
   const index = new LogoIndex(stored);
   const fitQueries = fit.map(([, i]) => (fil.failed.has(i) ? undefined : queryOf(fil, i)));
   let chosen: RuleFigures;
-  if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash' || flag === '--write-cells' || flag === '--write-peel-dhash') {
+  if (flag === '--write-stretch') {
+    chosen = tally(fitRows, LOGO_RULE, () => false);
+  } else if (flag === '--write-close' || flag === '--write-detailed' || flag === '--write-plain' || flag === '--write-structural' || flag === '--write-colour' || flag === '--write-dhash' || flag === '--write-cells' || flag === '--write-peel-dhash') {
     // the parts' finds beside the close tier's (their limits kept): reach holds no parts
     const partsOnly: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, ...(LOGO_RULE.parts ? { parts: LOGO_RULE.parts } : {}) };
     const byParts = fitQueries.map((q) => new Set(q ? index.search(q, partsOnly).map((m) => markIds[m.index]!) : []));
@@ -302,6 +309,7 @@ async function main() {
     const others = flag === '--write-parts' ? figures(fitRows, fitReach, LOGO_RULE) : chooseRule(fitRows, fitReach, flag === '--write-symmetric' ? LOGO_RULE : undefined);
     chosen = chooseParts(fitRows, fitQueries, markIds, index, others.rule);
   }
+  if (writing) chosen = { ...chosen, rule: allowStretch(chosen.rule) };
   const rule = writing ? chosen.rule : LOGO_RULE;
   const limits = (r: LogoThresholds) => `phash ≤ ${r.maxPhash}, phash + dhash ≤ ${r.maxSum}, thumbnail correlation ≥ ${r.minCorrelation}` +
     (r.maxAspect === undefined ? '' : `, box shapes within 2^${r.maxAspect}`);

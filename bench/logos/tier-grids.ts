@@ -1,7 +1,7 @@
 // The candidate limits for each tier quality.ts chooses beside the shipped rule (--write-close, --write-detailed,
 // --write-plain, --write-structural, --write-colour, --write-dhash, --write-cells, --write-peel-dhash), strictest
 // first, and the bounds of what quality.ts' reach keeps for them.
-import type { LogoRule } from '../../shared/engine/logo/limits';
+import { type LogoRule, STRETCH_ALLOWANCE } from '../../shared/engine/logo/limits';
 
 /** Below this correlation no colour-cell limit is tried (cellsGrid), so reach leaves the cells' agreement out (NaN). */
 export const CELLS_FROM = 0.8;
@@ -29,7 +29,7 @@ export function closeGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const D of [0.7, 0.6, 0.5, 0.4]) for (const C of [0.99, 0.985, 0.98, 0.975, 0.97]) {
     for (let P = 0; P <= Math.floor((keep.symmetric?.maxPhash ?? 0) / 2); P++) {
-      for (const S of [2, 4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricClose: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15, minDetailCorrelation: D } });
+      for (const S of [2, 4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricClose: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? STRETCH_ALLOWANCE, minDetailCorrelation: D } });
     }
   }
   return out;
@@ -45,7 +45,7 @@ export function detailedGrid(keep: LogoRule): LogoRule[] {
   if (!s) return out;
   for (const D of [0.95, 0.9, 0.85]) for (const C of [0.94, 0.93, 0.92, 0.91, 0.9, 0.89, 0.88, 0.87, 0.86]) {
     for (let P = 2; P <= s.maxPhash; P++) {
-      for (const S of [8, 10, 12, 14, 16]) if (S >= P && S <= s.maxSum) out.push({ ...keep, symmetricDetailed: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: s.maxAspect ?? 0.15, minDetailCorrelation: D } });
+      for (const S of [8, 10, 12, 14, 16]) if (S >= P && S <= s.maxSum) out.push({ ...keep, symmetricDetailed: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: s.maxAspect ?? STRETCH_ALLOWANCE, minDetailCorrelation: D } });
     }
   }
   return out;
@@ -60,7 +60,7 @@ export function detailedGrid(keep: LogoRule): LogoRule[] {
 export function plainGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const C of [0.99, 0.985, 0.98]) for (let P = 0; P <= 3; P++) {
-    for (const S of [4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricPlain: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? 0.15 } });
+    for (const S of [4, 6, 8]) if (S >= P) out.push({ ...keep, symmetricPlain: { maxPhash: P, maxSum: S, minCorrelation: C, maxAspect: keep.symmetric?.maxAspect ?? STRETCH_ALLOWANCE } });
   }
   return out;
 }
@@ -85,7 +85,7 @@ export function colourGrid(keep: LogoRule): LogoRule[] {
 export function dhashGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (let D = 3; D <= DHASH_MAX; D++) for (const P of [10, 12, 14]) for (const C of [0.95, 0.93, 0.9, 0.88, 0.85]) {
-    for (const K of [6, 8, 10, 12]) out.push({ ...keep, byDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? 0.15 } });
+    for (const K of [6, 8, 10, 12]) out.push({ ...keep, byDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? STRETCH_ALLOWANCE } });
   }
   return out;
 }
@@ -98,7 +98,7 @@ export function dhashGrid(keep: LogoRule): LogoRule[] {
 export function cellsGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (const P of [10, 12, CELLS_P_MAX]) for (const S of [20, 24, 28, 32]) for (const C of [0.9, 0.85, CELLS_FROM]) {
-    for (const A of [1, 0.95, 0.9, 0.85]) out.push({ ...keep, colourCells: { maxPhash: P, maxSum: S, minCorrelation: C, minAgreement: A, maxAspect: keep.maxAspect ?? 0.15 } });
+    for (const A of [1, 0.95, 0.9, 0.85]) out.push({ ...keep, colourCells: { maxPhash: P, maxSum: S, minCorrelation: C, minAgreement: A, maxAspect: keep.maxAspect ?? STRETCH_ALLOWANCE } });
   }
   return out;
 }
@@ -110,7 +110,7 @@ export function cellsGrid(keep: LogoRule): LogoRule[] {
 export function peelDhashGrid(keep: LogoRule): LogoRule[] {
   const out: LogoRule[] = [];
   for (let D = 2; D <= DHASH_MAX; D++) for (const P of [8, 10, 12, 14]) for (const C of [0.97, 0.95, 0.9]) {
-    for (const K of [6, 8, 10]) out.push({ ...keep, peelByDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? 0.15 } });
+    for (const K of [6, 8, 10]) out.push({ ...keep, peelByDhash: { maxDhash: D, maxPhash: P, minCorrelation: C, maxDistance: K, maxAspect: keep.maxAspect ?? STRETCH_ALLOWANCE } });
   }
   return out;
 }

@@ -1,9 +1,11 @@
 // Copies the quality set does not draw, measured apart: how a registry logo fares when the copy comes wrapped as a
 // gazette clipping or a listing's picture does — white margin, a number printed below, tinted paper, light on dark,
 // grey, blurred, small, a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
-// ground pasted into a white page), and tilted (a page scanned askew, a photo taken at a slant). WRAPPED registry logos of the quality set (every 7th), each copied every way as
-// a JPEG and searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies
-// found per way, and the copies whose hits were all other logos.
+// ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant) and stretched (a
+// picture forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE). WRAPPED
+// registry logos of the quality set (every 7th), each copied every way as a JPEG and searched among its 1,000 logos
+// with their crops under the shipped rule. Prints one line: the copies found per way, and the copies whose hits
+// were all other logos.
 //   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +65,18 @@ const WAYS: Record<string, (image: Buffer) => Promise<Buffer>> = {
   'tilted 10°': (b) => tilted(b, 10),
   'tilted −14°': (b) => tilted(b, -14),
   'tilted 25°': (b) => tilted(b, 25),
+  'stretched 1.15 wide': (b) => stretched(b, 1.15, 1),
+  'stretched 1.3 tall': (b) => stretched(b, 1, 1.3),
+  'stretched 1.5 wide': (b) => stretched(b, 1.5, 1),
+  'squeezed 0.6 wide': (b) => stretched(b, 0.6, 1),
 };
+
+/** The logo on white resized to fx times its width and fy times its height (a picture forced into a fixed box). */
+async function stretched(image: Buffer, fx: number, fy: number): Promise<Buffer> {
+  const { width, height } = await sharp(image).metadata();
+  return sharp(image).flatten({ background: '#fff' }).resize(Math.round(width! * fx), Math.round(height! * fy), { fit: 'fill' })
+    .jpeg({ quality: 80 }).toBuffer();
+}
 
 /** The logo on white turned clockwise by degrees, the uncovered corners white. */
 const tilted = (image: Buffer, degrees: number) => sharp(image).flatten({ background: '#fff' }).rotate(degrees, { background: '#fff' }).jpeg({ quality: 80 }).toBuffer();
