@@ -1,11 +1,11 @@
 // Copies the quality set does not draw, measured apart: how a registry logo fares when the copy comes wrapped as a
 // gazette clipping or a listing's picture does — white margin, a number printed below, tinted paper, light on dark,
 // grey, blurred, small, a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
-// ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant) and stretched (a
-// picture forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE). WRAPPED
-// registry logos of the quality set (every 7th), each copied every way as a JPEG and searched among its 1,000 logos
-// with their crops under the shipped rule. Prints one line: the copies found per way, and the copies whose hits
-// were all other logos.
+// ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant), stretched (a picture
+// forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE) and with a name set
+// beside it (regions.ts gapRegions). WRAPPED registry logos of the quality set (every 7th), each copied every way as
+// a JPEG and searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies
+// found per way, and the copies whose hits were all other logos.
 //   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { logoFeatures } from '../../electron/logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { hashFiles, storedOf } from './hashing';
+import { logoSvg, type Logo } from './draw';
 
 const WRAPPED = 100;
 
@@ -69,7 +70,20 @@ const WAYS: Record<string, (image: Buffer) => Promise<Buffer>> = {
   'stretched 1.3 tall': (b) => stretched(b, 1, 1.3),
   'stretched 1.5 wide': (b) => stretched(b, 1.5, 1),
   'squeezed 0.6 wide': (b) => stretched(b, 0.6, 1),
+  'name beside': nameBeside,
 };
+
+/** Four characters (the set's own glyph outlines) 24 pixels beside the logo on white: a combination mark in a row. */
+const NAME: Logo = { background: '#ffffff', figures: [], texts: [{ text: '青海湖畔', font: 0, x: 50, y: 50, size: 22, colour: '#1c1c1c' }] };
+
+async function nameBeside(image: Buffer): Promise<Buffer> {
+  const { width, height } = await sharp(image).metadata();
+  const name = await sharp(Buffer.from(logoSvg(NAME, height!))).trim().png().toBuffer({ resolveWithObject: true });
+  return sharp({ create: { width: width! + 24 + name.info.width, height: height!, channels: 3, background: '#ffffff' } })
+    .composite([{ input: await sharp(image).flatten({ background: '#fff' }).png().toBuffer(), left: 0, top: 0 },
+      { input: name.data, left: width! + 24, top: Math.round((height! - name.info.height) / 2) }])
+    .jpeg({ quality: 80 }).toBuffer();
+}
 
 /** The logo on white resized to fx times its width and fy times its height (a picture forced into a fixed box). */
 async function stretched(image: Buffer, fx: number, fy: number): Promise<Buffer> {

@@ -277,6 +277,60 @@ export function valleyRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(i
   return out;
 }
 
+/** A gap cut takes an empty run of columns (rows) at least this share of the box wide, */
+const GAP_MIN = 0.03;
+/** … that leaves on each side at least this share of the box, */
+const GAP_SIDE = 0.1;
+/**
+ * … across a box at least this many times longer than it is deep: a name set beside the figure makes the box long,
+ * and a square layout (a name below its figure) is the valley cuts' (each side is decoded again, features.ts).
+ */
+const GAP_ELONGATION = 1.3;
+
+/**
+ * Each side of the widest empty gap across the figure, column-wise and row-wise: a figure with a name or a slogan set
+ * beside it (a combination mark laid out in a row), which the valley cuts miss when the name is wider than their band
+ * and the blob peels when it is many characters. Only the query's: the registry logo is compared whole and by its
+ * crops, and a query's side meets it as a peel does.
+ */
+export function gapRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)): Region[] {
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  const rows = new Uint32Array(h);
+  const cols = new Uint32Array(w);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (mask[y * img.width + x]) { rows[y - y0]!++; cols[x - x0]!++; }
+  const out: Region[] = [];
+  const take = (b: Box) => {
+    const inside = maskBox(mask, img.width, b);
+    if (inside && 1 - area(inside) / area(box) >= PEEL_MIN_SHRINK) out.push({ kind: 'peel', box: inside });
+  };
+  const widest = (counts: Uint32Array): [number, number] | null => {
+    const n = counts.length;
+    const from = Math.round(n * GAP_SIDE);
+    let best: [number, number] | null = null;
+    for (let i = from; i < n - from; i++) {
+      if (counts[i] !== 0) continue;
+      let j = i;
+      while (j < n - from && counts[j] === 0) j++;
+      if (j - i >= Math.max(2, GAP_MIN * n) && (!best || j - i > best[1] - best[0])) best = [i, j];
+      i = j;
+    }
+    return best;
+  };
+  const across = w >= GAP_ELONGATION * h ? widest(cols) : null;
+  if (across) {
+    take([x0, y0, x0 + across[0], y1]);
+    take([x0 + across[1], y0, x1, y1]);
+  }
+  const down = h >= GAP_ELONGATION * w ? widest(rows) : null;
+  if (down) {
+    take([x0, y0, x1, y0 + down[0]]);
+    take([x0, y0 + down[1], x1, y1]);
+  }
+  return out;
+}
+
 /** The box with a strip of each CROP_CUTS share cut from each side, trimmed again to the content left. */
 export function cropRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)): Region[] {
   const out: Region[] = [];

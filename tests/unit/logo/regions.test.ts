@@ -1,7 +1,7 @@
 // The parts of a logo hashed beside the whole: peels (the figure without an element at its edge) and crops.
 import { describe, expect, it } from 'vitest';
 import { contentBox, inkImage } from '../../../shared/engine/logo/prepare';
-import { CROP_CUTS, cropRegions, findBlobs, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
+import { CROP_CUTS, cropRegions, findBlobs, gapRegions, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
 
 type Rect = [number, number, number, number];
 
@@ -55,6 +55,28 @@ describe('logo regions', () => {
     expect(valleyRegions(square, contentBox(square, 255)!)).toEqual([]);
     const ring = drawn([[20, 20, 100, 30], [20, 90, 100, 100], [20, 20, 30, 100], [90, 20, 100, 100]]);
     expect(valleyRegions(ring, contentBox(ring, 255)!)).toEqual([]);
+  });
+
+  it('cuts a long figure at its widest empty gap: the figure and the name set beside it, each trimmed', () => {
+    // a figure (a square over a bar) at the left, a name of four characters beside it, wider than the figure
+    const figure: Rect[] = [[4, 40, 34, 70], [2, 72, 36, 78]];
+    const name: Rect[] = [[48, 52, 64, 68], [68, 52, 84, 68], [88, 52, 104, 68], [108, 52, 124, 68]];
+    const img = drawn([...figure, ...name]);
+    const sides = gapRegions(img, contentBox(img, 255)!);
+    const alone = (rects: Rect[]) => contentBox(drawn(rects), 255);
+    expect(sides.map((r) => r.box)).toEqual([alone(figure), alone(name)]);
+    expect(sides.every((r) => r.kind === 'peel')).toBe(true);
+    // the gaps between the characters are narrower: the name is not cut
+    expect(sides).toHaveLength(2);
+  });
+
+  it('makes no gap cut in a figure about as long as it is deep, nor where no empty gap crosses it', () => {
+    // a name below its figure is the valley cuts' (the box is not long)
+    const square = drawn([...FIGURE, ...TEXT]);
+    expect(gapRegions(square, contentBox(square, 255)!)).toEqual([]);
+    // a long bar with a disc-like block on it: nothing empty runs across
+    const bar = drawn([[4, 60, 124, 70], [50, 50, 70, 80]]);
+    expect(gapRegions(bar, contentBox(bar, 255)!)).toEqual([]);
   });
 
   it('cuts a strip from each side for the crops, trimmed again to the content left', () => {
