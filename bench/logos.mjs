@@ -1,7 +1,8 @@
 // Figurative marks (issue 12): quality on the generated logo set (per-kind recall on the holdout half, negatives
 // flagged, scored by ../shared/bench/score.mjs; again with every image in grey), symmetric emblems and wrapped copies
-// (a rule round the copy, a tinted page, a tilt, a stretch: bench/logos/wrappers.ts) apart, and throughput — 100,000 filing images against 10,000 logos,
-// decoding and hashing included, beside a scan of every logo in the same run. Both sets are drawn once (seeded)
+// (a rule or a ring round the copy, a tinted page, a tilt, a stretch, a name beside: bench/logos/wrappers.ts)
+// apart, and throughput — 100,000 filing images against 10,000 logos, decoding and hashing included, beside a scan
+// of every logo in the same run. Both sets are drawn once (seeded)
 // and cached under the OS temp folder. Targets: ≥ 0.95 per kind, ≤ 0.01 negatives; ≤ 60 s and ≤ 1.5 GB.
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -2,10 +2,10 @@
 // gazette clipping or a listing's picture does — white margin, a number printed below, tinted paper, light on dark,
 // grey, blurred, small, a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
 // ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant), stretched (a picture
-// forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE) and with a name set
-// beside it (regions.ts gapRegions). WRAPPED registry logos of the quality set (every 7th), each copied every way as
-// a JPEG and searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies
-// found per way, and the copies whose hits were all other logos.
+// forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE), with a name set beside
+// it (regions.ts gapRegions) and in a ring drawn round it (regions.ts isEnclosure). WRAPPED registry logos of the
+// quality set (every 7th), each copied every way as a JPEG and searched among its 1,000 logos with their crops under
+// the shipped rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
 //   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,7 +71,19 @@ const WAYS: Record<string, (image: Buffer) => Promise<Buffer>> = {
   'stretched 1.5 wide': (b) => stretched(b, 1.5, 1),
   'squeezed 0.6 wide': (b) => stretched(b, 0.6, 1),
   'name beside': nameBeside,
+  'in a ring': inRing,
 };
+
+/** The logo on white in the middle of a canvas half again as wide, a 5 px ring drawn round it (a seal, a badge). */
+async function inRing(image: Buffer): Promise<Buffer> {
+  const { width } = await sharp(image).metadata();
+  const side = Math.round(width! * 1.5);
+  const ring = `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}"><rect width="100%" height="100%" fill="#fff"/>` +
+    `<circle cx="${side / 2}" cy="${side / 2}" r="${side / 2 - 6}" fill="none" stroke="#333" stroke-width="5"/></svg>`;
+  const at = Math.round((side - width!) / 2);
+  return sharp(Buffer.from(ring)).composite([{ input: await sharp(image).flatten({ background: '#fff' }).png().toBuffer(), left: at, top: at }])
+    .jpeg({ quality: 80 }).toBuffer();
+}
 
 /** Four characters (the set's own glyph outlines) 24 pixels beside the logo on white: a combination mark in a row. */
 const NAME: Logo = { background: '#ffffff', figures: [], texts: [{ text: '青海湖畔', font: 0, x: 50, y: 50, size: 22, colour: '#1c1c1c' }] };

@@ -27,6 +27,8 @@ export interface Region {
   erase?: Uint8Array;
   /** a peel of the frame round the figure (isFrame): its box is the figure inside the frame */
   frame?: true;
+  /** a peel of a ring or another outline round the figure (isEnclosure): its box is the figure inside */
+  enclosed?: true;
 }
 
 /** A pixel is ink when its level (dark on light) is at least this far below the background. */
@@ -150,7 +152,8 @@ export function peelOf(mask: Uint8Array, width: number, height: number, box: Box
 
 /** The peels that shrink the box most, largest first, at most `max`. */
 export const largestPeels = (peels: Peel[], max: number): Region[] =>
-  peels.sort((a, b) => b.shrink - a.shrink).slice(0, max).map(({ kind, box, erase, frame }) => ({ kind, box, erase, ...(frame ? { frame } : {}) }));
+  peels.sort((a, b) => b.shrink - a.shrink).slice(0, max)
+    .map(({ kind, box, erase, frame, enclosed }) => ({ kind, box, erase, ...(frame ? { frame } : {}), ...(enclosed ? { enclosed } : {}) }));
 
 /** A frame's joined ink lies within this share of its box's shorter side (and JOIN) from the box's edges … */
 const FRAME_BAND = 0.06;
@@ -197,9 +200,26 @@ export function isFrame(blobs: Blobs, k: number, width: number): boolean {
   return Math.min(left, right) >= FRAME_RUN * h && Math.min(top, bottom) >= FRAME_RUN * w;
 }
 
+/** An enclosing outline's ink covers at most this share of its box (a ring's stroke, not a disc behind the figure). */
+const ENCLOSURE_INK = 0.35;
+
+/**
+ * Whether blob k is drawn round the rest without being a frame (isFrame): every other blob lies inside its box and
+ * its ink is a thin outline — a ring or a badge's rim drawn round a copied logo, which may hold more of the ink than
+ * an added element does. Its peel is a query's figure inside, decoded again (features.ts enclosedFigure) and held to
+ * a peel's limits: an emblem is a ring round a figure, and its inner figure as a whole would meet every registry
+ * logo that is that figure alone.
+ */
+export function isEnclosure(blobs: Blobs, k: number): boolean {
+  const [x0, y0, x1, y1] = blobs.boxes[k]!;
+  const others = blobs.boxes.filter((_, j) => j !== k && blobs.ink[j]! > 0);
+  return others.length > 0 && others.every((b) => b[0] > x0 && b[1] > y0 && b[2] < x1 && b[3] < y1) &&
+    blobs.ink[k]! <= ENCLOSURE_INK * (x1 - x0) * (y1 - y0);
+}
+
 /**
  * The figure without one blob at its edge, for each blob whose removal shrinks the box enough (or without the
- * frame round it, isFrame); largest first.
+ * frame or the outline round it, isFrame, isEnclosure); largest first.
  */
 export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): Region[] {
   const { background } = seen;
@@ -210,12 +230,13 @@ export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): 
   blobs.ink.forEach((ink, k) => {
     if (ink === 0) return;
     const frame = isFrame(blobs, k, img.width);
-    if (ink > PEEL_MAX_INK * total && !frame) return;
+    const enclosed = !frame && isEnclosure(blobs, k);
+    if (ink > PEEL_MAX_INK * total && !frame && !enclosed) return;
     if (!couldShrink(unionBox(blobs.boxes.filter((_, j) => j !== k && blobs.ink[j] !== 0)), box)) return;
     const erase = new Uint8Array(blobs.labels.length);
     for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
     const peel = peelOf(seen.mask, img.width, img.height, box, erase);
-    if (peel) out.push(frame ? { ...peel, frame } : peel);
+    if (peel) out.push(frame ? { ...peel, frame } : enclosed ? { ...peel, enclosed } : peel);
   });
   return largestPeels(out, MAX_PEELS);
 }

@@ -1,7 +1,7 @@
 // The parts of a logo hashed beside the whole: peels (the figure without an element at its edge) and crops.
 import { describe, expect, it } from 'vitest';
 import { contentBox, inkImage } from '../../../shared/engine/logo/prepare';
-import { CROP_CUTS, cropRegions, findBlobs, gapRegions, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
+import { CROP_CUTS, cropRegions, findBlobs, gapRegions, isEnclosure, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
 
 type Rect = [number, number, number, number];
 
@@ -16,6 +16,11 @@ function drawn(rects: Rect[]) {
 /** A figure (a square over a bar), a text line of four "characters" under it. */
 const FIGURE: Rect[] = [[40, 20, 88, 60], [30, 62, 98, 70]];
 const TEXT: Rect[] = [[34, 84, 46, 96], [49, 84, 61, 96], [64, 84, 76, 96], [79, 84, 91, 96]];
+/** A ring drawn as a square annulus 6 px wide with its corners cut (its ink leaves a frame's band there). */
+const RING: Rect[] = [[20, 10, 108, 16], [20, 112, 108, 118], [10, 20, 16, 108], [112, 20, 118, 108],
+  [14, 14, 22, 22], [106, 14, 114, 22], [14, 106, 22, 114], [106, 106, 114, 114]];
+/** A small figure: a block over a bar. */
+const SMALL: Rect[] = [[50, 50, 78, 70], [54, 72, 74, 76]];
 
 describe('logo regions', () => {
   it('joins a text line into one blob and keeps the figure apart from it', () => {
@@ -77,6 +82,35 @@ describe('logo regions', () => {
     // a long bar with a disc-like block on it: nothing empty runs across
     const bar = drawn([[4, 60, 124, 70], [50, 50, 70, 80]]);
     expect(gapRegions(bar, contentBox(bar, 255)!)).toEqual([]);
+  });
+
+  it('peels a ring drawn round the figure, however much of the ink it holds, and marks it enclosed', () => {
+    // a ring (a square annulus with its corners cut, so not a frame) round a small figure: most of the ink, so no
+    // element peel would take it
+    const img = drawn([...RING, ...SMALL]);
+    const box = contentBox(img, 255)!;
+    expect(findBlobs(img, box).ink.length).toBe(2);
+    const peels = peelRegions(img, box);
+    const inside = peels.find((p) => p.enclosed);
+    expect(inside?.box).toEqual(contentBox(drawn(SMALL), 255));
+    expect(inside?.frame).toBeUndefined();
+  });
+
+  it('tells a ring round a figure from a disc behind it', () => {
+    // a ring (drawn as a square annulus with cut corners, its ink thin) round a bar, and a solid block behind one
+    const withRing = drawn([...RING, [50, 60, 78, 68]]);
+    const ringBlobs = findBlobs(withRing, contentBox(withRing, 255)!);
+    const outer = ringBlobs.boxes.findIndex((b) => b[0] <= 11);
+    expect(isEnclosure(ringBlobs, outer)).toBe(true);
+    // a thick band round the bar (most of its box inked): the figure's own ground, not an outline
+    const band = drawn([[10, 10, 118, 40], [10, 88, 118, 118], [10, 10, 40, 118], [88, 10, 118, 118], [56, 60, 72, 68]]);
+    const bandBlobs = findBlobs(band, contentBox(band, 255)!);
+    expect(bandBlobs.ink.length).toBe(2);
+    expect(isEnclosure(bandBlobs, bandBlobs.boxes.findIndex((b) => b[0] <= 11))).toBe(false);
+    // nothing inside: a lone ring encloses nothing
+    const lone = drawn(RING);
+    const loneBlobs = findBlobs(lone, contentBox(lone, 255)!);
+    expect(isEnclosure(loneBlobs, 0)).toBe(false);
   });
 
   it('cuts a strip from each side for the crops, trimmed again to the content left', () => {
