@@ -336,9 +336,17 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   // a gap's side that a valley cut already leaves is the same figure hashed twice
   const gaps = registry ? [] : gapRegions(img, box, seen).filter((g) => !valleys.some((v) => v.box.every((x, i) => x === g.box[i])));
   const regions = [...peels, ...colourPeeled, ...valleys, ...gaps, ...(registry ? cropRegions(img, box, seen) : [])];
+  // a query's gap sides and the figure inside an enclosure are hashed from their own decoding, not from this one
+  const again = new Map<Region, LogoVariant>();
+  for (const r of registry ? [] : regions.filter((r) => r.enclosed || gaps.includes(r))) {
+    const v = await peelDecodedAgain(decoded.value.source, decoded.value.place, decoded.value.seen, r.box);
+    if (v) again.set(r, v);
+  }
   let detail: GrayImage | undefined;
   const detailOf = () => (detail ??= innerDetail(rgb.data, img));
   const variants: LogoVariant[] = regions.map((r) => {
+    const decodedApart = again.get(r);
+    if (decodedApart) return decodedApart;
     const hashed = hashedThumb(prepareBox(img, r.box, r.erase).pixels);
     return {
       kind: r.kind, ...hashed, aspect: aspectOf(r.box),
@@ -351,12 +359,6 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const framed = registry ? -1 : regions.findIndex((r) => r.frame);
   const unframed = framed >= 0 ? await unframedFigure(decoded.value.source, decoded.value.place, decoded.value.seen, regions[framed]!.box) : null;
   if (unframed) variants.splice(framed, 1, unframed);
-  for (let at = 0; at < regions.length; at++) {
-    const r = regions[at]!;
-    if (registry || !(r.enclosed || gaps.includes(r))) continue;
-    const again = await peelDecodedAgain(decoded.value.source, decoded.value.place, decoded.value.seen, r.box);
-    if (again) variants.splice(at, 1, again);
-  }
   const turned = registry ? null : turnedFigure(decoded.value.seen);
   if (turned) variants.push(turned);
   const soft = registry ? softCopy(img, box) : null;

@@ -206,7 +206,7 @@ const ENCLOSURE_INK = 0.35;
 /**
  * Whether blob k is drawn round the rest without being a frame (isFrame): every other blob lies inside its box and
  * its ink is a thin outline — a ring or a badge's rim drawn round a copied logo, which may hold more of the ink than
- * an added element does. Its peel is a query's figure inside, decoded again (features.ts enclosedFigure) and held to
+ * an added element does. Its peel is a query's figure inside, decoded again (features.ts peelDecodedAgain) and held to
  * a peel's limits: an emblem is a ring round a figure, and its inner figure as a whole would meet every registry
  * logo that is that figure alone.
  */
@@ -241,6 +241,14 @@ export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): 
   return largestPeels(out, MAX_PEELS);
 }
 
+/** How many content pixels (mask) each row and each column of the box holds. */
+function contentProfile(mask: Uint8Array, width: number, [x0, y0, x1, y1]: Box): { rows: Uint32Array; cols: Uint32Array } {
+  const rows = new Uint32Array(y1 - y0);
+  const cols = new Uint32Array(x1 - x0);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (mask[y * width + x]) { rows[y - y0]!++; cols[x - x0]!++; }
+  return { rows, cols };
+}
+
 /** A valley cut looks for its row or column within this share of the box from each side … */
 const VALLEY_BAND = 0.35;
 /** … not nearer the side than this share, */
@@ -254,11 +262,7 @@ const VALLEY_DEPTH = 0.35;
  */
 export function valleyRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)): Region[] {
   const [x0, y0, x1, y1] = box;
-  const w = x1 - x0;
-  const h = y1 - y0;
-  const rows = new Uint32Array(h);
-  const cols = new Uint32Array(w);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (mask[y * img.width + x]) { rows[y - y0]!++; cols[x - x0]!++; }
+  const { rows, cols } = contentProfile(mask, img.width, box);
   const median = (c: Uint32Array) => { const s = Uint32Array.from(c).sort(); return s[s.length >> 1]!; };
   const out: Region[] = [];
   const seen = new Set<string>();
@@ -316,11 +320,7 @@ const GAP_ELONGATION = 1.3;
  */
 export function gapRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)): Region[] {
   const [x0, y0, x1, y1] = box;
-  const w = x1 - x0;
-  const h = y1 - y0;
-  const rows = new Uint32Array(h);
-  const cols = new Uint32Array(w);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (mask[y * img.width + x]) { rows[y - y0]!++; cols[x - x0]!++; }
+  const { rows, cols } = contentProfile(mask, img.width, box);
   const out: Region[] = [];
   const take = (b: Box) => {
     const inside = maskBox(mask, img.width, b);
@@ -339,12 +339,12 @@ export function gapRegions(img: GrayImage, box: Box, { mask }: Seen = seeOf(img)
     }
     return best;
   };
-  const across = w >= GAP_ELONGATION * h ? widest(cols) : null;
+  const across = cols.length >= GAP_ELONGATION * rows.length ? widest(cols) : null;
   if (across) {
     take([x0, y0, x0 + across[0], y1]);
     take([x0 + across[1], y0, x1, y1]);
   }
-  const down = h >= GAP_ELONGATION * w ? widest(rows) : null;
+  const down = rows.length >= GAP_ELONGATION * cols.length ? widest(rows) : null;
   if (down) {
     take([x0, y0, x1, y0 + down[0]]);
     take([x0, y0 + down[1], x1, y1]);
