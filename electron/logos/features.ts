@@ -6,11 +6,12 @@ import { aspectOf, borderMedians, inkImage, maskBox, prepareBox, resampleArea, t
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
-import { comparedAsWhole, TURNED, UNFRAMED } from '../../shared/engine/logo/logo-index';
+import { comparedAsWhole, GROUNDED, TURNED, UNFRAMED } from '../../shared/engine/logo/logo-index';
 import { skewOf, turnBack } from '../../shared/engine/logo/skew';
 import { cropRegions, gapRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/colour';
+import { groundFigures } from '../../shared/engine/logo/grounds';
 
 /**
  * Version of the features below (the decoding, the ink image, the regions — peels by blob, by colour and by valley,
@@ -24,9 +25,10 @@ import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/c
  * share of the ink (regions.ts isFrame), and a query's figure inside it is a variant ('unframed'). 16: a tilted query
  * turned back square is a variant ('turned', shared/engine/logo/skew.ts). 17: a long query's sides at its widest
  * empty gap and the figure inside a ring drawn round it, decoded again, are peels (regions.ts gapRegions,
- * isEnclosure).
+ * isEnclosure). 18: a query's figures held by a ground in a picture (a logo on a label on a product), decoded again,
+ * are variants ('grounded', shared/engine/logo/grounds.ts).
  */
-export const FEATURES_VERSION = 17;
+export const FEATURES_VERSION = 18;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -34,9 +36,10 @@ export interface LogoVariant extends LogoHashes {
    * a region (peel, crop), or 'soft': the whole registry logo shrunk as a small or scanned copy keeps it, or 'grey':
    * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are,
    * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query, or
-   * 'turned': a tilted query turned back square (turnedFigure), compared as a whole query
+   * 'turned': a tilted query turned back square (turnedFigure), compared as a whole query, or 'grounded': a figure
+   * that a ground in a picture holds (groundedFigures), compared as a whole query
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED;
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -158,12 +161,12 @@ async function decodePlaced(input: Buffer | Uint8Array): Promise<Result<{ seen: 
   return ok({ seen, source, place: { left: region.left, top: region.top, scale: Math.max(region.width, region.height) / Math.max(seen.img.width, seen.img.height) } });
 }
 
-/** The original's region under a decoded box (a decoded pixel's margin round it), within the original's size. */
-function regionOf(box: readonly [number, number, number, number], place: Place, width: number, height: number): SourceRegion {
-  const left = Math.max(0, Math.floor(place.left + (box[0] - 1) * place.scale));
-  const top = Math.max(0, Math.floor(place.top + (box[1] - 1) * place.scale));
-  const right = Math.min(width, Math.ceil(place.left + (box[2] + 1) * place.scale));
-  const bottom = Math.min(height, Math.ceil(place.top + (box[3] + 1) * place.scale));
+/** The original's region under a decoded box (`margin` decoded pixels round it), within the original's size. */
+function regionOf(box: readonly [number, number, number, number], place: Place, width: number, height: number, margin = 1): SourceRegion {
+  const left = Math.max(0, Math.floor(place.left + (box[0] - margin) * place.scale));
+  const top = Math.max(0, Math.floor(place.top + (box[1] - margin) * place.scale));
+  const right = Math.min(width, Math.ceil(place.left + (box[2] + margin) * place.scale));
+  const bottom = Math.min(height, Math.ceil(place.top + (box[3] + margin) * place.scale));
   return { left, top, width: right - left, height: bottom - top };
 }
 
@@ -172,11 +175,11 @@ function regionOf(box: readonly [number, number, number, number], place: Place, 
  * or beside a long name, is otherwise hashed from a few dozen pixels — with its content box; the region as decoded
  * when the original is no larger or cannot be read again. Null when nothing is left inside.
  */
-async function decodedAgain(source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number]): Promise<SeenImage | null> {
+async function decodedAgain(source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number], margin = 1): Promise<SeenImage | null> {
   const size = await source.size();
   const scale = place?.scale ?? (size.ok && !size.value.oriented ? Math.max(size.value.width, size.value.height) / Math.max(seen.img.width, seen.img.height) : 1);
   if (size.ok && !size.value.oriented && scale > 1) {
-    const again = await source.decode(regionOf(inner, place ?? { left: 0, top: 0, scale }, size.value.width, size.value.height));
+    const again = await source.decode(regionOf(inner, place ?? { left: 0, top: 0, scale }, size.value.width, size.value.height, margin));
     if (again.ok) return seenImage(again.value);
   }
   return { ...seen, box: inner };
@@ -184,9 +187,9 @@ async function decodedAgain(source: LogoSource, place: Place | null, seen: SeenI
 
 /** A figure decoded again (decodedAgain) hashed as a variant of the given kind, with its colour grid. */
 async function figureDecodedAgain(
-  kind: LogoVariant['kind'], source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number],
+  kind: LogoVariant['kind'], source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number], margin = 1,
 ): Promise<LogoVariant | null> {
-  const figure = await decodedAgain(source, place, seen, inner);
+  const figure = await decodedAgain(source, place, seen, inner, margin);
   if (!figure?.box) return null;
   const { rgb, img, box } = figure;
   return { kind, ...hashedThumb(prepareBox(img, box).pixels), aspect: aspectOf(box), colour: colourGrid(rgb.data, rgb.width, rgb.height, box) };
@@ -224,6 +227,24 @@ function turnedFigure(seen: SeenImage): LogoVariant | null {
   const back = seenImage(turnBack(rgb.data, rgb.width, rgb.height, angle, borderMedians(rgb.data, rgb.width, rgb.height, 3)));
   if (!back.box) return null;
   return { kind: TURNED, ...hashedThumb(prepareBox(back.img, back.box).pixels), aspect: aspectOf(back.box), colour: colourGrid(back.rgb.data, back.rgb.width, back.rgb.height, back.box) };
+}
+
+/**
+ * The figures a picture's grounds hold (grounds.ts: a logo on a label on a product, in a listing's photo), each
+ * decoded again and compared as a whole query, as the figure inside a frame is: the logo on the label is the whole
+ * logo. On a probe of 100 registry logos of the quality set shown on a label on a product (a 480 × 400 JPEG), the
+ * ink image of the whole picture found none of them; held to a peel's limits these found 55–69 of 100, as whole
+ * figures 69–83, flagging 1 of 300 other logos shown so (engine README, "Logos in a product photo"). Decoded without
+ * a margin: a figure drawn to its label's edge would take in the product round the label, and the product's colour
+ * its background.
+ */
+async function groundedFigures(source: LogoSource, place: Place | null, seen: SeenImage): Promise<LogoVariant[]> {
+  const out: LogoVariant[] = [];
+  for (const held of groundFigures(seen.rgb.data, seen.rgb.width, seen.rgb.height)) {
+    const v = await figureDecodedAgain(GROUNDED, source, place, seen, held, 0);
+    if (v) out.push(v);
+  }
+  return out;
 }
 
 /** The decoded pixels' ink image with its background, content mask and content box (null when blank). */
@@ -361,6 +382,9 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   if (unframed) variants.splice(framed, 1, unframed);
   const turned = registry ? null : turnedFigure(decoded.value.seen);
   if (turned) variants.push(turned);
+  // (a frame's inside is a ground too: its figure decoded to the ink, without the frame peel's margin, found more of
+  // the wrapped copies with a 4 px rule 16 px in than the unframed one alone, engine README)
+  if (!registry) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);

@@ -14,7 +14,7 @@ import { FEATURES_VERSION, hashedPart, hashedThumb, isQueryVariant, type LogoFea
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
-const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed', 'turned'];
+const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed', 'turned', 'grounded'];
 /** The variants that carry a colour grid: a query's (the peels, the figure inside a frame). */
 const gridded = (kind: LogoVariant['kind'] | undefined) => kind !== undefined && isQueryVariant({ kind });
 /** Aspects are kept in 1/32 of a log2 unit (features.ts rounds them so), within ±127/32. */

@@ -13,8 +13,8 @@ import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type Log
 export interface LogoQuery extends Part {
   /**
    * Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos; and
-   * the figure inside a frame drawn round it (kind UNFRAMED) and the query turned back square when it is tilted
-   * (kind TURNED), compared as the whole query is.
+   * the figure inside a frame drawn round it (kind UNFRAMED), the query turned back square when it is tilted
+   * (kind TURNED) and a figure on a ground in a picture (kind GROUNDED), compared as the whole query is.
    */
   variants?: ReadonlyArray<Part & { kind?: string }>;
   /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */
@@ -241,7 +241,7 @@ function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
 
 /**
  * The query's parts: the whole query, the figure inside a frame drawn round it and the query turned back square
- * (variants of kind 'unframed' and 'turned', compared as a whole query is), and its peels when the rule compares them (pairKind: what each meets).
+ * (variants of kind 'unframed', 'turned' and 'grounded', compared as a whole query is), and its peels when the rule compares them (pairKind: what each meets).
  */
 function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: boolean }> {
   const variants = query.variants ?? [];
@@ -254,8 +254,13 @@ function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: bo
 export const UNFRAMED = 'unframed';
 /** The kind of a query's variant that is a tilted copy turned back square (skew.ts, electron/logos/features.ts). */
 export const TURNED = 'turned';
+/**
+ * The kind of a query's variant that is a figure a ground in a picture holds: a logo on a label on a product
+ * (grounds.ts, electron/logos/features.ts).
+ */
+export const GROUNDED = 'grounded';
 /** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
-export const comparedAsWhole = (kind: string | undefined): boolean => kind === UNFRAMED || kind === TURNED;
+export const comparedAsWhole = (kind: string | undefined): boolean => kind === UNFRAMED || kind === TURNED || kind === GROUNDED;
 
 /**
  * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —

@@ -107,6 +107,19 @@ describe('stored logo features', () => {
     expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/turned without its colour grid/);
   });
 
+  it('reads back the figure a label on a product holds, with its colour grid, which the query searches with', async () => {
+    const photo = '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="400"><defs><linearGradient id="b" x1="0" y1="0" x2="0" y2="1">' +
+      '<stop offset="0" stop-color="#e4e8ee"/><stop offset="1" stop-color="#a9b3bf"/></linearGradient></defs>' +
+      '<rect width="100%" height="100%" fill="url(#b)"/><rect x="90" y="40" width="300" height="340" rx="24" fill="#8a4f9e"/></svg>';
+    const label = await sharp(await logo()).resize(180).png().toBuffer();
+    const f = await logoFeatures(await sharp(Buffer.from(photo)).composite([{ input: label, left: 150, top: 110 }]).jpeg({ quality: 85 }).toBuffer(), { crops: false });
+    if (!f.ok) throw new Error(f.error.message);
+    const grounded = f.value.variants.filter((v) => v.kind === 'grounded');
+    expect(grounded).toHaveLength(1);
+    const back = queryFromStored(encodeFeatures(f.value))!.variants!.filter((v) => v.kind === 'grounded');
+    expect(back.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour])).toEqual(grounded.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour]));
+  });
+
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
     const f = await logoFeatures(await logo());
     if (!f.ok) throw new Error(f.error.message);

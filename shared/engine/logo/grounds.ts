@@ -1,0 +1,153 @@
+// A logo shown on something in a picture — a label on a product, a sign on a wall, a sticker on a box — as a
+// listing's photo shows it. Such a picture has no one background: the ink image (prepare.ts) reads the product, the
+// label and the logo as one blob, and no peel or crop leaves the logo. The logo stands on a ground of even colour
+// (the label, the product's face); this finds the grounds and the figure each holds.
+//
+// A ground is a 4-connected region whose neighbouring pixels differ by at most GROUND_STEP in every channel (a
+// product's shading changes slowly, a drawn edge at once). What a ground holds is the pixels inside its box that are
+// not the ground and cannot reach the box's edge without crossing it: its holes. Only the innermost grounds count —
+// a product's face holds the label, the label holds the logo — and only one whose holes are more than one element:
+// a filled figure of a logo drawn round an element of it (a disc with a star inside) is a ground too, and its lone
+// element would meet every registry logo that is that element alone.
+import type { Box } from './regions';
+
+/** Neighbouring pixels of one ground differ by at most this much in each channel (of 255). */
+const GROUND_STEP = 10;
+/** A ground covers at least this share of the picture. */
+const MIN_GROUND = 0.02;
+/** What a ground holds covers at least this share of the picture (smaller is left to the figure's own decoding). */
+const MIN_HELD = 0.003;
+/** What a ground holds is at least two elements of at least this share of the picture each. */
+const MIN_ELEMENT = 0.002;
+/** The most figures a picture gives, largest first. */
+const MAX_FIGURES = 2;
+
+interface Ground {
+  box: Box;
+  /** what it holds, or null when it holds nothing large enough */
+  held: { box: Box; elements: number } | null;
+}
+
+/** Region labels of 4-connected pixels whose neighbours differ by at most GROUND_STEP, with each region's size and box. */
+function evenRegions(rgb: ArrayLike<number>, width: number, height: number): { label: Int32Array; size: number[]; boxes: Box[] } {
+  const n = width * height;
+  const label = new Int32Array(n).fill(-1);
+  const size: number[] = [];
+  const boxes: Box[] = [];
+  const stack = new Int32Array(n);
+  const near = (a: number, b: number) => {
+    const p = a * 3, q = b * 3;
+    return Math.abs(rgb[p]! - rgb[q]!) <= GROUND_STEP && Math.abs(rgb[p + 1]! - rgb[q + 1]!) <= GROUND_STEP && Math.abs(rgb[p + 2]! - rgb[q + 2]!) <= GROUND_STEP;
+  };
+  for (let start = 0; start < n; start++) {
+    if (label[start]! >= 0) continue;
+    const id = size.length;
+    let top = 0, count = 0;
+    let x0 = width, y0 = height, x1 = 0, y1 = 0;
+    stack[top++] = start;
+    label[start] = id;
+    while (top > 0) {
+      const i = stack[--top]!;
+      count++;
+      const x = i % width, y = (i - x) / width;
+      if (x < x0) x0 = x;
+      if (y < y0) y0 = y;
+      if (x >= x1) x1 = x + 1;
+      if (y >= y1) y1 = y + 1;
+      if (x > 0 && label[i - 1]! < 0 && near(i, i - 1)) { label[i - 1] = id; stack[top++] = i - 1; }
+      if (x + 1 < width && label[i + 1]! < 0 && near(i, i + 1)) { label[i + 1] = id; stack[top++] = i + 1; }
+      if (y > 0 && label[i - width]! < 0 && near(i, i - width)) { label[i - width] = id; stack[top++] = i - width; }
+      if (y + 1 < height && label[i + width]! < 0 && near(i, i + width)) { label[i + width] = id; stack[top++] = i + width; }
+    }
+    size.push(count);
+    boxes.push([x0, y0, x1, y1]);
+  }
+  return { label, size, boxes };
+}
+
+/**
+ * What ground g holds: the pixels of its box that are not g and do not reach the box's edge through others that are
+ * not g; its box and the number of its elements (8-connected pieces of at least MIN_ELEMENT of the picture: a
+ * character at this size is a piece of many uneven regions). Null when it is less than MIN_HELD of the picture.
+ */
+function heldBy(g: number, label: Int32Array, width: number, box: Box, total: number): { box: Box; elements: number } | null {
+  const [x0, y0, x1, y1] = box;
+  const w = x1 - x0, h = y1 - y0;
+  // 0: not yet known, 1: the ground, 2: reaches the edge, 3: held
+  const state = new Uint8Array(w * h);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (label[y * width + x] === g) state[(y - y0) * w + (x - x0)] = 1;
+  const stack: number[] = [];
+  const reach = (k: number) => {
+    if (state[k] !== 0) return;
+    state[k] = 2;
+    stack.push(k);
+  };
+  for (let x = 0; x < w; x++) { reach(x); reach((h - 1) * w + x); }
+  for (let y = 0; y < h; y++) { reach(y * w); reach(y * w + w - 1); }
+  while (stack.length) {
+    const k = stack.pop()!;
+    const x = k % w, y = (k - x) / w;
+    if (x > 0) reach(k - 1);
+    if (x + 1 < w) reach(k + 1);
+    if (y > 0) reach(k - w);
+    if (y + 1 < h) reach(k + w);
+  }
+  const held: Box = [w, h, 0, 0];
+  let count = 0;
+  let elements = 0;
+  for (let k = 0; k < w * h; k++) {
+    if (state[k] !== 0) continue;
+    // a piece of what is held, flooded 8-connected
+    let size = 0;
+    state[k] = 3;
+    stack.push(k);
+    while (stack.length) {
+      const i = stack.pop()!;
+      size++;
+      const x = i % w, y = (i - x) / w;
+      if (x < held[0]) held[0] = x;
+      if (y < held[1]) held[1] = y;
+      if (x + 1 > held[2]) held[2] = x + 1;
+      if (y + 1 > held[3]) held[3] = y + 1;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const X = x + dx, Y = y + dy;
+          if (X < 0 || Y < 0 || X >= w || Y >= h || state[Y * w + X] !== 0) continue;
+          state[Y * w + X] = 3;
+          stack.push(Y * w + X);
+        }
+      }
+    }
+    count += size;
+    if (size >= MIN_ELEMENT * total) elements++;
+  }
+  return count >= MIN_HELD * total ? { box: [x0 + held[0], y0 + held[1], x0 + held[2], y0 + held[3]], elements } : null;
+}
+
+/**
+ * The boxes (in the picture's pixels) of the figures that the picture's innermost grounds hold, largest first: a
+ * logo on a label on a product gives the logo's box. None for a picture whose grounds hold nothing of two elements
+ * or more — a logo drawn on a plain background gives none (its background touches the picture's edge).
+ */
+export function groundFigures(rgb: ArrayLike<number>, width: number, height: number): Box[] {
+  const total = width * height;
+  const { label, size, boxes } = evenRegions(rgb, width, height);
+  const grounds: Ground[] = [];
+  size.forEach((s, g) => {
+    const box = boxes[g]!;
+    // the picture's own background reaches its edge: what it holds is the whole content, which is hashed already
+    if (s < MIN_GROUND * total || box[0] === 0 || box[1] === 0 || box[2] === width || box[3] === height) return;
+    grounds.push({ box, held: heldBy(g, label, width, box, total) });
+  });
+  // a ground held by another (a label on a product's face) holds a figure even of one element; one on the
+  // picture's background (a filled figure of a logo) only one of two elements or more
+  const holding = grounds.filter((ground) => ground.held && (ground.held.elements >= 2 ||
+    grounds.some((other) => other !== ground && other.held && within(ground.box, other.held.box))));
+  // the innermost: a ground that holds no other that holds a figure
+  return holding.filter((ground) => !holding.some((other) => other !== ground && within(other.box, ground.held!.box)))
+    .map((ground) => ground.held!.box)
+    .sort((a, b) => (b[2] - b[0]) * (b[3] - b[1]) - (a[2] - a[0]) * (a[3] - a[1]))
+    .slice(0, MAX_FIGURES);
+}
+
+const within = (inner: Box, outer: Box) => inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
