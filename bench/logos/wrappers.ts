@@ -3,7 +3,8 @@
 // grey, blurred, small, a thin rule drawn round it (at the edge, further in, wider; and round a logo on a tinted
 // ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant), stretched (a picture
 // forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE), with a name set beside
-// it (regions.ts gapRegions) and in a ring drawn round it (regions.ts isEnclosure). WRAPPED registry logos of the
+// it (regions.ts gapRegions), in a ring drawn round it (regions.ts isEnclosure) and as a label on a product in a
+// photo (grounds.ts: centred, in a corner, before a busy backdrop). WRAPPED registry logos of the
 // quality set (every 7th), each copied every way as a JPEG and searched among its 1,000 logos with their crops under
 // the shipped rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
 //   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
@@ -72,7 +73,31 @@ const WAYS: Record<string, (image: Buffer) => Promise<Buffer>> = {
   'squeezed 0.6 wide': (b) => stretched(b, 0.6, 1),
   'name beside': nameBeside,
   'in a ring': inRing,
+  'label on a product': (b) => onProduct(b, 0.6, false, false),
+  'label in a product\'s corner': (b) => onProduct(b, 0.35, true, false),
+  'label on a product, busy backdrop': (b) => onProduct(b, 0.5, false, true),
 };
+
+/**
+ * A listing's photo (480 × 400): a shaded backdrop (busy: thirty faint discs on it), a shaded product before it,
+ * and on the product the logo as a label on its own white ground, `share` of the product's side, centred or in
+ * its upper left corner. The colours follow from the image's size, so every run draws the same photos.
+ */
+async function onProduct(image: Buffer, share: number, corner: boolean, busy: boolean): Promise<Buffer> {
+  const W = 480, H = 400;
+  const hue = (image.length * 7) % 360;
+  const disc = (k: number) => `<circle cx="${(k * 149) % W}" cy="${(k * 83) % H}" r="${4 + ((k * 37) % 20)}" fill="hsl(${(k * 53) % 360},30%,${50 + ((k * 17) % 30)}%)" opacity="0.5"/>`;
+  const photo = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><defs>` +
+    `<linearGradient id="b" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${(hue + 180) % 360},15%,88%)"/><stop offset="1" stop-color="hsl(${(hue + 180) % 360},20%,68%)"/></linearGradient>` +
+    `<linearGradient id="p" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},45%,55%)"/><stop offset="1" stop-color="hsl(${hue},45%,38%)"/></linearGradient></defs>` +
+    `<rect width="100%" height="100%" fill="url(#b)"/>${busy ? Array.from({ length: 30 }, (_, k) => disc(k)).join('') : ''}` +
+    `<rect x="${W * 0.18}" y="${H * 0.1}" width="${W * 0.64}" height="${H * 0.85}" rx="24" fill="url(#p)"/></svg>`;
+  const side = Math.round(Math.min(W * 0.64, H * 0.85) * share);
+  const label = await sharp(image).flatten({ background: '#fff' }).resize(side, side, { fit: 'inside' }).png().toBuffer({ resolveWithObject: true });
+  const left = corner ? Math.round(W * 0.18 + 16) : Math.round((W - label.info.width) / 2);
+  const top = corner ? Math.round(H * 0.1 + 16) : Math.round((H - label.info.height) / 2);
+  return sharp(Buffer.from(photo)).composite([{ input: label.data, left, top }]).jpeg({ quality: 82 }).toBuffer();
+}
 
 /** The logo on white in the middle of a canvas half again as wide, a 5 px ring drawn round it (a seal, a badge). */
 async function inRing(image: Buffer): Promise<Buffer> {
