@@ -6,9 +6,10 @@
 // A ground is a 4-connected region whose neighbouring pixels differ by at most GROUND_STEP in every channel (a
 // product's shading changes slowly, a drawn edge at once). What a ground holds is the pixels inside its box that are
 // not the ground and cannot reach the box's edge without crossing it: its holes. Only the innermost grounds count —
-// a product's face holds the label, the label holds the logo — and only one whose holes are more than one element:
-// a filled figure of a logo drawn round an element of it (a disc with a star inside) is a ground too, and its lone
-// element would meet every registry logo that is that element alone.
+// a product's face holds the label, the label holds the logo. A ground that another holds (the label) gives its
+// figure whatever it is; one on the picture's own background only a figure of two elements or more: a filled figure
+// of a logo drawn round an element of it (a disc with a star inside) is such a ground too, and its lone element
+// would meet every registry logo that is that element alone.
 import type { Box } from './regions';
 
 /** Neighbouring pixels of one ground differ by at most this much in each channel (of 255). */
@@ -17,7 +18,7 @@ const GROUND_STEP = 10;
 const MIN_GROUND = 0.02;
 /** What a ground holds covers at least this share of the picture (smaller is left to the figure's own decoding). */
 const MIN_HELD = 0.003;
-/** What a ground holds is at least two elements of at least this share of the picture each. */
+/** An element of what a ground holds covers at least this share of the picture (two are asked of a ground on the background). */
 const MIN_ELEMENT = 0.002;
 /** The most figures a picture gives, largest first. */
 const MAX_FIGURES = 2;
