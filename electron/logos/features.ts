@@ -6,7 +6,7 @@ import { aspectOf, borderMedians, inkImage, maskBox, prepareBox, resampleArea, t
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
-import { comparedAsWhole, GROUNDED, TURNED, UNFRAMED } from '../../shared/engine/logo/logo-index';
+import { GROUNDED, isQueryKind, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
 import { skewOf, turnBack } from '../../shared/engine/logo/skew';
 import { cropRegions, gapRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
@@ -26,9 +26,11 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * turned back square is a variant ('turned', shared/engine/logo/skew.ts). 17: a long query's sides at its widest
  * empty gap and the figure inside a ring drawn round it, decoded again, are peels (regions.ts gapRegions,
  * isEnclosure). 18: a query's figures held by a ground in a picture (a logo on a label on a product), decoded again,
- * are variants ('grounded', shared/engine/logo/grounds.ts).
+ * are variants ('grounded', shared/engine/logo/grounds.ts). 19: a stored image carries a query's variants (its peels,
+ * the figure inside a frame, turned back square, held by a ground) whatever else it carries: a gazette's images are
+ * stored as a registry's are, and were screened without the query-only ones (FeatureOptions).
  */
-export const FEATURES_VERSION = 18;
+export const FEATURES_VERSION = 19;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -330,16 +332,22 @@ function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric
 }
 
 /** A query's variants (peels, the figure inside a frame, the query turned back square) search; a registry logo's (crops, its soft and grey copies) are searched. */
-export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => v.kind === 'peel' || comparedAsWhole(v.kind);
+export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => isQueryKind(v.kind);
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => !isQueryVariant(v);
 
 export interface FeatureOptions {
   /**
-   * Whether to hash the registry-side variants too, the crops and the soft copy (default true): a registry logo needs
-   * them (a query may be a crop of it, or a small copy), a query that will never be a registry logo (以图查询, a
-   * batch screened without storing) does not.
+   * Whether to hash the registry-side variants, the crops, the soft copy and the print (default true): a registry
+   * logo needs them (a query may be a crop of it, or a small copy); a query that will never be a registry logo (a
+   * gazette's image, 以图查询) does not.
    */
   crops?: boolean;
+  /**
+   * Whether to hash the query-side variants, the peels, the figure inside a frame, the query turned back square and
+   * the figures a ground holds (default true): an image searched for needs them; a registry logo that is only ever
+   * searched (a benchmark's registry) does not.
+   */
+  queryVariants?: boolean;
 }
 
 /** The hashes of an encoded image, or a Chinese reason it has none (unreadable, blank). */
@@ -349,17 +357,18 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const { rgb, img, seen, box } = decoded.value.seen;
   if (!box) return fail('invalid-input', '图片为空白，没有可比对的图形');
   const registry = options.crops !== false;
+  const query = options.queryVariants !== false;
   const cut = colourCut(img, rgb.data, box);
-  const peels = peelRegions(img, box, seen);
+  const peels = query ? peelRegions(img, box, seen) : [];
   // a colour peel that leaves the box a blob peel leaves is the same figure hashed twice
-  const colourPeeled = colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i])));
-  const valleys = valleyRegions(img, box, seen);
+  const colourPeeled = query ? colourPeels(img, box, seen.mask, cut).filter((c) => !peels.some((p) => p.box.every((v, i) => v === c.box[i]))) : [];
+  const valleys = query ? valleyRegions(img, box, seen) : [];
   // a gap's side that a valley cut already leaves is the same figure hashed twice
-  const gaps = registry ? [] : gapRegions(img, box, seen).filter((g) => !valleys.some((v) => v.box.every((x, i) => x === g.box[i])));
+  const gaps = query ? gapRegions(img, box, seen).filter((g) => !valleys.some((v) => v.box.every((x, i) => x === g.box[i]))) : [];
   const regions = [...peels, ...colourPeeled, ...valleys, ...gaps, ...(registry ? cropRegions(img, box, seen) : [])];
   // a query's gap sides and the figure inside an enclosure are hashed from their own decoding, not from this one
   const again = new Map<Region, LogoVariant>();
-  for (const r of registry ? [] : regions.filter((r) => r.enclosed || gaps.includes(r))) {
+  for (const r of regions.filter((r) => r.enclosed || gaps.includes(r))) {
     const v = await peelDecodedAgain(decoded.value.source, decoded.value.place, decoded.value.seen, r.box);
     if (v) again.set(r, v);
   }
@@ -376,15 +385,15 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
     };
   });
   // a query framed by a rule is compared by the figure inside it instead of by the frame's peel, the same figure
-  // decoded coarser and held to a peel's limits (a registry logo's own frame stays its design)
-  const framed = registry ? -1 : regions.findIndex((r) => r.frame);
+  // decoded coarser and held to a peel's limits (a registry logo is searched whole and by its crops, its frame and all)
+  const framed = regions.findIndex((r) => r.frame);
   const unframed = framed >= 0 ? await unframedFigure(decoded.value.source, decoded.value.place, decoded.value.seen, regions[framed]!.box) : null;
   if (unframed) variants.splice(framed, 1, unframed);
-  const turned = registry ? null : turnedFigure(decoded.value.seen);
+  const turned = query ? turnedFigure(decoded.value.seen) : null;
   if (turned) variants.push(turned);
   // (a frame's inside is a ground too: its figure decoded to the ink, without the frame peel's margin, found more of
   // the wrapped copies with a 4 px rule 16 px in than the unframed one alone, engine README)
-  if (!registry) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));
+  if (query) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);

@@ -19,9 +19,9 @@ import { MARK_ENTITY } from '../registry/service';
 import { storedHashesOf } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 import { storableImage } from './bmp';
-import { isRegistryVariant, logoFeatures } from './features';
+import { type FeatureOptions, isRegistryVariant, logoFeatures } from './features';
 import { imagesRepository } from './repository';
-import { decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
+import { carriesRegistryVariants, decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
@@ -56,18 +56,28 @@ export function refusal(bytes: Buffer): ReturnType<typeof fail> | null {
 }
 
 /**
+ * What a stored image is kept for, which says which of its features are hashed (features.ts FeatureOptions): a
+ * registry logo's ('registry': it is searched, so its crops, soft copy and print, and a query's variants besides, for
+ * the same image in a gazette) or a gazette's or a listing's ('query': only searched for, the query's variants). An
+ * image stored for a query and later given to a mark is hashed again for the registry (storeImageIn).
+ */
+export type ImageRole = 'registry' | 'query';
+
+const featureOptions = (role: ImageRole): FeatureOptions => (role === 'query' ? { crops: false } : {});
+
+/**
  * Stores an image (once: the same bytes again return the stored row) with its features; a file that is not an
  * image sharp can read, is empty of any figure, or too large is refused with a Chinese reason and nothing is written.
  */
-export async function storeImage(ctx: AppContext, bytes: Buffer): Promise<Result<StoredImage>> {
-  return storeImageIn(ctx.data, ctx.config.dataDir, bytes, ctx.now());
+export async function storeImage(ctx: AppContext, bytes: Buffer, role: ImageRole = 'registry'): Promise<Result<StoredImage>> {
+  return storeImageIn(ctx.data, ctx.config.dataDir, bytes, ctx.now(), role);
 }
 
 /**
  * The same on data and a data folder of its own (the import worker thread stores a batch's images). A BMP is stored
  * as the PNG of its pixels (./bmp.ts), so the same BMP again is the same stored image.
  */
-export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buffer, now: string): Promise<Result<StoredImage>> {
+export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buffer, now: string, role: ImageRole = 'registry'): Promise<Result<StoredImage>> {
   const refused = refusal(given);
   if (refused) return refused;
   const converted = await storableImage(given);
@@ -76,7 +86,8 @@ export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buf
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const images = imagesRepository(db);
   const known = await images.image(sha256);
-  if (known && existsSync(imageFileIn(dataDir, known)) && featuresCurrent(known.thumb)) {
+  // a registry logo needs its registry variants: a gazette's image given to a mark is hashed again for them
+  if (known && existsSync(imageFileIn(dataDir, known)) && featuresCurrent(known.thumb) && (role === 'query' || carriesRegistryVariants(known.thumb))) {
     return ok({ sha256: known.sha256, format: known.format, width: known.width, height: known.height });
   }
   let meta: Metadata;
@@ -87,7 +98,7 @@ export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buf
   }
   const format = meta.format ?? '';
   if (!(format in FORMATS)) return fail('invalid-input', `不支持的图片格式「${format || '未知'}」（支持 ${IMAGE_FORMATS_LABEL}）`);
-  const features = await logoFeatures(bytes);
+  const features = await logoFeatures(bytes, featureOptions(role));
   if (!features.ok) return features;
   const image: StoredImage = { sha256, format, width: meta.width ?? 0, height: meta.height ?? 0 };
   // the file first: a row never points at a missing file (a file without a row is only a spare copy)
@@ -152,6 +163,8 @@ export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryL
 export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: number; failed: string[] }> {
   const images = imagesRepository(ctx.data);
   const rows = await images.imagesWithThumbs();
+  // a mark's images are hashed for the registry, every other one (a gazette's, a listing's) for a query
+  const marked = new Set((await images.registryLogos()).map((r) => r.sha256));
   let updated = 0;
   const failed: string[] = [];
   for (const row of rows) {
@@ -163,7 +176,7 @@ export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: 
       failed.push(`图样 ${row.sha256.slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`);
       continue;
     }
-    const features = await logoFeatures(bytes);
+    const features = await logoFeatures(bytes, featureOptions(marked.has(row.sha256) ? 'registry' : 'query'));
     if (!features.ok) {
       failed.push(`图样 ${row.sha256.slice(0, 12)}：${features.error.message}`);
       continue;

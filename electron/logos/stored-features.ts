@@ -10,7 +10,7 @@ import { THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { SHARE_STEPS } from '../../shared/engine/logo/parts';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { FEATURES_VERSION, hashedPart, hashedThumb, isQueryVariant, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
+import { FEATURES_VERSION, hashedPart, hashedThumb, isQueryVariant, isRegistryVariant, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
@@ -130,6 +130,19 @@ export interface DecodedFeatures {
   colour: Uint8Array;
   printParts?: LogoPart[];
   printSymmetric?: SymmetricFeatures;
+}
+
+/**
+ * Whether a thumb column's features carry a registry logo's variants (a crop, the soft copy, the print), read from
+ * their kind bytes: an image stored for a query has none, and is hashed again when a mark is given it (store.ts).
+ */
+export function carriesRegistryVariants(blob: Uint8Array): boolean {
+  if (!featuresCurrent(blob)) return false;
+  for (let k = 0; k < blob[T + 5]!; k++) {
+    const kind = KINDS[blob[T + 6 + k * (T + 2)]!];
+    if (kind !== undefined && isRegistryVariant({ kind })) return true;
+  }
+  return false;
 }
 
 /** Whether a thumb column holds features of this version (read without hashing anything). */

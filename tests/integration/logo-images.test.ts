@@ -180,6 +180,64 @@ describe('logo image store', () => {
     expect(index.search(query, { ...LOGO_RULE, parts: undefined })).toEqual([]);
   });
 
+  it('screens a stored gazette image as a query: the logo in a drawn frame, tilted, or on a label in a product photo', async () => {
+    // a batch's images are stored as a registry's are (one images table, by SHA-256), and screened from what was
+    // stored: the figure inside a frame, the query turned back square and the figure a label holds must be there
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    const flagMark = await registry.create(mark('F1', '旗帜'));
+    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    const { index, entries } = await loadRegistryLogos(ctx);
+    const drawnFlag = await flag('#1d3f8f');
+    const framed = await sharp(drawnFlag).extend({ top: 26, bottom: 26, left: 26, right: 26, background: '#fff' })
+      .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="252" height="252">
+        <rect x="16" y="16" width="220" height="220" fill="none" stroke="#333" stroke-width="4"/></svg>`), left: 0, top: 0 }])
+      .jpeg({ quality: 80 }).toBuffer();
+    const tilted = await sharp(drawnFlag).rotate(10, { background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
+    const label = await sharp(drawnFlag).resize(200).png().toBuffer();
+    const onProduct = await sharp({ create: { width: 560, height: 460, channels: 3, background: '#7a8a99' } })
+      .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="560" height="460">
+        <rect x="120" y="40" width="320" height="400" rx="40" fill="#c8b27a"/></svg>`), left: 0, top: 0 }, { input: label, left: 180, top: 130 }])
+      .jpeg({ quality: 85 }).toBuffer();
+    const inRegistryMode: string[] = [];
+    for (const [name, bytes] of [['framed', framed], ['tilted', tilted], ['on a product', onProduct]] as const) {
+      const fresh = await logoFeatures(bytes, { crops: false });
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      expect({ name, found: index.search(fresh.value, LOGO_RULE).map((m) => entries[m.index]!.markId) }).toEqual({ name, found: ['F1'] });
+      const stored = await storeImage(ctx, bytes, 'query');
+      if (!stored.ok) throw new Error(stored.error.message);
+      const row = ctx.db.prepare('SELECT thumb FROM images WHERE sha256 = ?').get(stored.value.sha256) as { thumb: Buffer };
+      const query = queryFromStored(row.thumb)!;
+      expect({ name, found: index.search(query, LOGO_RULE).map((m) => entries[m.index]!.markId) }).toEqual({ name, found: ['F1'] });
+      const registryOnly = await logoFeatures(bytes, { queryVariants: false });
+      if (!registryOnly.ok) throw new Error(registryOnly.error.message);
+      if (index.search(registryOnly.value, LOGO_RULE).length > 0) inRegistryMode.push(name);
+    }
+    // the registry's features alone (no query variants) find none of the three: the query's own variants find them
+    expect(inRegistryMode).toEqual([]);
+  });
+
+  it('hashes a gazette image again for the registry when a mark is given it, so that a cut copy of it is found', async () => {
+    const ctx = context();
+    const registry = createRegistryService(ctx);
+    const flagMark = await registry.create(mark('F1', '旗帜'));
+    const bytes = await flag('#1d3f8f');
+    const asQuery = await storeImage(ctx, bytes, 'query');
+    if (!asQuery.ok) throw new Error(asQuery.error.message);
+    const thumbOf = () => (ctx.db.prepare('SELECT thumb FROM images WHERE sha256 = ?').get(asQuery.value.sha256) as { thumb: Buffer }).thumb;
+    // stored for a query: no crops
+    expect(decodeFeatures(thumbOf())!.variants.some((v) => v.kind === 'crop')).toBe(false);
+    expect((await addMarkImage(ctx, flagMark.key, bytes)).ok).toBe(true);
+    expect(decodeFeatures(thumbOf())!.variants.filter((v) => v.kind === 'crop').length).toBeGreaterThan(0);
+    const { index, entries } = await loadRegistryLogos(ctx);
+    const cut = await logoFeatures(await sharp(bytes).extract({ left: 40, top: 0, width: 160, height: 200 }).png().toBuffer(), { crops: false });
+    if (!cut.ok) throw new Error(cut.error.message);
+    expect(index.search(cut.value, LOGO_RULE).map((m) => ({ id: entries[m.index]!.markId, via: m.via }))).toEqual([{ id: 'F1', via: 'crop' }]);
+    // and the same image in a gazette again keeps the features the registry needs
+    expect((await storeImage(ctx, bytes, 'query')).ok).toBe(true);
+    expect(decodeFeatures(thumbOf())!.variants.filter((v) => v.kind === 'crop').length).toBeGreaterThan(0);
+  });
+
   it('computes again the features an older version stored, and leaves them out of the index until then', async () => {
     const ctx = context();
     const registry = createRegistryService(ctx);

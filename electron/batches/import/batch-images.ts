@@ -132,7 +132,8 @@ export async function importBatchImages(
       problems.push({ rowNumber: row.rowNumber, reason: `图样「${label}」无法读取：${why}` });
       return;
     }
-    const image = await storeImageIn(db, job.dataDir, bytes, now);
+    // a gazette's or a listing's image is searched for, never searched: its query features only
+    const image = await storeImageIn(db, job.dataDir, bytes, now, 'query');
     if (!image.ok) {
       problems.push({ rowNumber: row.rowNumber, reason: `图样「${label}」无法读取：${image.error.message}` });
       return;

@@ -8,6 +8,7 @@ import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './part
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
 import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { comparedAsWhole, GROUNDED, TURNED, UNFRAMED } from './variant-kinds';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -250,17 +251,7 @@ function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: bo
   return [{ part: query, peel: false }, ...asWhole, ...peels];
 }
 
-/** The kind of a query's variant that is the figure inside a frame (electron/logos/features.ts). */
-export const UNFRAMED = 'unframed';
-/** The kind of a query's variant that is a tilted copy turned back square (skew.ts, electron/logos/features.ts). */
-export const TURNED = 'turned';
-/**
- * The kind of a query's variant that is a figure a ground in a picture holds: a logo on a label on a product
- * (grounds.ts, electron/logos/features.ts).
- */
-export const GROUNDED = 'grounded';
-/** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
-export const comparedAsWhole = (kind: string | undefined): boolean => kind === UNFRAMED || kind === TURNED || kind === GROUNDED;
+export { comparedAsWhole, GROUNDED, TURNED, UNFRAMED };
 
 /**
  * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —

@@ -5,6 +5,7 @@
 import { hamming, ORIENTATIONS, THUMB_SIDE, type LogoHashes } from './hash';
 import type { PartPlace } from './parts';
 import { COLOUR_BYTES } from './colour';
+import { isQueryKind } from './variant-kinds';
 
 export interface LogoDistance {
   /** the query orientation that came closest (0 as it is, 1 mirrored left-right, …; see LogoHashes) */
@@ -95,7 +96,8 @@ export interface StoredPart extends PartPlace {
 export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
   const T = THUMB_SIDE * THUMB_SIDE;
   const n = logos.length;
-  const variantEntries = logos.flatMap((l, i) => l.variants.map((v) => ({ i, v })));
+  // a query's variants (an image kept for both roles carries them) are never searched
+  const variantEntries = logos.flatMap((l, i) => l.variants.filter((v) => !isQueryKind(v.kind)).map((v) => ({ i, v })));
   // a symmetric print is compared with its grey copy: the variant's index among all logos' variants
   const greyVariant = new Int32Array(n).fill(-1);
   variantEntries.forEach(({ i, v }, k) => v.kind === 'grey' && (greyVariant[i] = k));

@@ -6,7 +6,7 @@
 // of a logo is the logo.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { isRegistryVariant, logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { LogoIndex } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
@@ -97,7 +97,11 @@ describe('a frame round a figure', () => {
     const framedLogo = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="100%" height="100%" fill="#fff"/>
       <rect x="12" y="12" width="232" height="232" fill="none" stroke="#000" stroke-width="3"/><circle cx="128" cy="128" r="60" fill="#1c71d8"/></svg>`;
     const logo = await features(await sharp(Buffer.from(framedLogo)).png().toBuffer(), true);
-    expect(logo.variants.some((v) => v.kind === 'unframed')).toBe(false);
+    // the image kept for both roles has its figure inside the frame as a query's variant, which a registry built
+    // from it never searches: the registry logo is compared whole and by its crops, frame and all
+    expect(logo.variants.some((v) => v.kind === 'unframed')).toBe(true);
+    expect(storedHashesOf([logo]).variants?.owner.length).toBe(logo.variants.filter(isRegistryVariant).length);
+    expect(logo.variants.filter(isRegistryVariant).some((v) => v.kind === 'unframed' || v.kind === 'peel')).toBe(false);
   });
 });
 
