@@ -137,6 +137,34 @@ describe('a gazette batch with a ZIP of images', () => {
     ]);
   });
 
+  it('finds a registry logo in a gazette image drawn tilted, in a frame, or on a label in a product photo', async () => {
+    // the import stores a batch's images with a query's features (store.ts role 'query'): the figure turned back
+    // square, inside its frame, or held by its label is what meets the registry logo
+    await markWithLogo('W2', '昆仑雪', flagSvg('#1d3f8f'));
+    const drawn = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
+    const tilted = await sharp(drawn).rotate(10, { background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
+    const framed = await sharp(drawn).extend({ top: 26, bottom: 26, left: 26, right: 26, background: '#fff' })
+      .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="252" height="252">
+        <rect x="16" y="16" width="220" height="220" fill="none" stroke="#333" stroke-width="4"/></svg>`), left: 0, top: 0 }])
+      .jpeg({ quality: 80 }).toBuffer();
+    const onProduct = await sharp({ create: { width: 560, height: 460, channels: 3, background: '#7a8a99' } })
+      .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="560" height="460">
+        <rect x="120" y="40" width="320" height="400" rx="40" fill="#c8b27a"/></svg>`), left: 0, top: 0 },
+      { input: await sharp(drawn).resize(200).png().toBuffer(), left: 180, top: 130 }])
+      .jpeg({ quality: 85 }).toBuffer();
+    const table = path.join(harness.folder.dir, '第1921期.csv');
+    writeFileSync(table, [FILING_HEADER, filingLine('81000001', ''), filingLine('81000002', ''), filingLine('81000003', '')].join('\r\n'));
+    const zip = path.join(harness.folder.dir, 'images-1921.zip');
+    writeFileSync(zip, zipSync({ '81000001.jpg': tilted, '81000002.jpg': framed, '81000003.jpg': onProduct }));
+    const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
+    expect(await problemsOf(batchId)).toEqual([]);
+    expect(hitsOf(batchId).map((h) => [h.application_number, h.mark_id, JSON.parse(h.reasons)])).toEqual([
+      ['81000001', 'W2', ['figurative']],
+      ['81000002', 'W2', ['figurative']],
+      ['81000003', 'W2', ['figurative']],
+    ]);
+  });
+
   it('reads a 图样 column of paths relative to the table, and says which file is missing or outside its folder', async () => {
     await markWithLogo('R1', '圆环牌', ringSvg);
     mkdirSync(path.join(harness.folder.dir, 'imgs'));
