@@ -26,9 +26,9 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * turned back square is a variant ('turned', shared/engine/logo/skew.ts). 17: a long query's sides at its widest
  * empty gap and the figure inside a ring drawn round it, decoded again, are peels (regions.ts gapRegions,
  * isEnclosure). 18: a query's figures held by a ground in a picture (a logo on a label on a product), decoded again,
- * are variants ('grounded', shared/engine/logo/grounds.ts). 19: a stored image carries a query's variants (its peels,
- * the figure inside a frame, turned back square, held by a ground) whatever else it carries: a gazette's images are
- * stored as a registry's are, and were screened without the query-only ones (FeatureOptions).
+ * are variants ('grounded', shared/engine/logo/grounds.ts). 19: a stored image is hashed for its role (store.ts
+ * ImageRole): a gazette's image as a query, with the variants only a query has (gap peels, the figure inside a frame,
+ * turned back square, held by a ground), which 18 left out of every stored image; a mark's image for both sides.
  */
 export const FEATURES_VERSION = 19;
 

@@ -8,7 +8,7 @@ import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './part
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
 import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
-import { comparedAsWhole, GROUNDED, TURNED, UNFRAMED } from './variant-kinds';
+import { comparedAsWhole } from './variant-kinds';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -250,8 +250,6 @@ function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; peel: bo
   const peels = limitsOf(rule, 'peel') ? variants.filter((v) => !comparedAsWhole(v.kind)).map((part) => ({ part, peel: true })) : [];
   return [{ part: query, peel: false }, ...asWhole, ...peels];
 }
-
-export { comparedAsWhole, GROUNDED, TURNED, UNFRAMED };
 
 /**
  * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —
