@@ -3,7 +3,7 @@
 // runs in worker threads or a benchmark, and fs/promises' open, stat, read and close cost a tenth of the CPU for
 // images this small.
 import { readFileSync } from 'node:fs';
-import { type FeatureOptions, isQueryVariant, isRegistryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
+import { type FeatureOptions, isQueryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
@@ -98,7 +98,7 @@ export function storedOf(set: HashedSet): StoredHashes {
     dhash: set.dhash.subarray(i * WORDS, i * WORDS + 2),
     thumb: set.thumb.subarray(i * T, (i + 1) * T),
     aspect,
-    variants: set.failed.has(i) ? [] : set.variants[i]!.filter(isRegistryVariant),
+    variants: set.failed.has(i) ? [] : set.variants[i]!,
     symmetric: set.failed.has(i) ? undefined : set.symmetric[i],
     parts: set.failed.has(i) ? [] : set.parts[i],
     printParts: set.failed.has(i) ? undefined : set.printParts[i],

@@ -5,9 +5,9 @@
 // An image that cannot be read is a problem at its row and never stops the run.
 import { readFile } from 'node:fs/promises';
 import type { Hit } from '../../shared/domain';
-import { isQueryVariant, isRegistryVariant, logoFeatures, type LogoFeatures } from '../logos/features';
+import { isQueryVariant, logoFeatures, type LogoFeatures } from '../logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
-import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
+import { storedHashesOf } from '../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { IMAGE_HEADER } from '../../shared/formats/images';
 import { mapHeaders } from '../../shared/formats/headers';
@@ -33,10 +33,6 @@ function markOfKey(key: string, markIds: ReadonlySet<string>): string | null {
   return base !== key && markIds.has(base) ? base : null;
 }
 
-/** StoredHashes of hashed registry logos, laid out as electron/logos/store.ts lays out the stored ones. */
-const storedOf = (features: readonly LogoFeatures[]): StoredHashes =>
-  storedHashesOf(features.map((f) => ({ ...f, variants: f.variants.filter(isRegistryVariant) })));
-
 /** Runs fn over items, AT_ONCE at a time, in order of start. */
 async function inGroups<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += AT_ONCE) await Promise.all(items.slice(i, i + AT_ONCE).map(fn));
@@ -57,7 +53,7 @@ export async function loadRegistryImages(imagesPath: string, markIds: ReadonlySe
     else found[i] = { markId, features: features.value };
   });
   const usable = found.filter((f): f is { markId: string; features: LogoFeatures } => f !== null);
-  return { index: new LogoIndex(storedOf(usable.map((u) => u.features))), markIds: usable.map((u) => u.markId) };
+  return { index: new LogoIndex(storedHashesOf(usable.map((u) => u.features))), markIds: usable.map((u) => u.markId) };
 }
 
 export interface RowImageScreen {

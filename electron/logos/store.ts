@@ -19,7 +19,7 @@ import { MARK_ENTITY } from '../registry/service';
 import { storedHashesOf } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 import { storableImage } from './bmp';
-import { type FeatureOptions, isRegistryVariant, logoFeatures } from './features';
+import { type FeatureOptions, logoFeatures } from './features';
 import { imagesRepository } from './repository';
 import { carriesRegistryVariants, decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
 
@@ -150,7 +150,7 @@ export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryL
     // the CHECK constraints of migration 7 keep these 16 hex digits
     phash: Uint32Array.from(hexToHash(row.phash) ?? [0, 0]),
     dhash: Uint32Array.from(hexToHash(row.dhash) ?? [0, 0]),
-    thumb: f.thumb, aspect: f.aspect, variants: f.variants.filter(isRegistryVariant), symmetric: f.symmetric, parts: f.parts, colour: f.colour, printParts: f.printParts, printSymmetric: f.printSymmetric,
+    thumb: f.thumb, aspect: f.aspect, variants: f.variants, symmetric: f.symmetric, parts: f.parts, colour: f.colour, printParts: f.printParts, printSymmetric: f.printSymmetric,
   })));
   const entries = usable.map(({ row }) => ({ markKey: row.markKey, markId: row.markId, sha256: row.sha256 }));
   return { index: new LogoIndex(stored), entries, stale: rows.length - usable.length };
