@@ -164,6 +164,18 @@ export function allowStretch(rule: LogoRule): LogoRule {
  */
 export const GREY_PEEL: LogoThresholds = { maxPhash: 0, maxSum: 4, minCorrelation: 0.97, maxAspect: STRETCH_ALLOWANCE };
 
+/**
+ * A peel of the query nearly identical to a whole logo — thumbnails correlating ≥ 0.99, difference hashes within 2
+ * bits, colours within 4 — is taken whatever its perceptual hash up to a quarter of its bits: the figure left when an
+ * element set beside it is taken off is the logo's own, but a figure near symmetric (a chevron with its elements
+ * either side, a hexagon) has DCT terms near zero whose signs the peel's other crop and resampling flip (a seed-7
+ * copy: phash 10, dhash 0, thumbnails 0.999, colours 0.2 apart — past LogoRule.peelByDhash's phash ≤ 8). Met through
+ * the peels' difference-hash way in, so a rule without LogoRule.peelByDhash has none. Set by these reasons, not chosen
+ * on the fit half (whose copies hold no such pair): engine README, "Nearly identical peels, measured". Not part of the
+ * generated rule (shared/engine/logo/rule.ts).
+ */
+export const IDENTICAL_PEEL: DhashLimits = { maxDhash: 2, maxPhash: 16, minCorrelation: 0.99, maxDistance: 4, maxAspect: STRETCH_ALLOWANCE };
+
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
 export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
   if (via === 'symmetric') return rule.symmetric;

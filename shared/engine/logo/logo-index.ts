@@ -7,7 +7,7 @@ import type { StoredHashes } from './match';
 import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { type ColourLimits, type ColourTierLimits, GREY_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { type ColourLimits, type ColourTierLimits, GREY_PEEL, IDENTICAL_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import { comparedAsWhole } from './variant-kinds';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
@@ -277,7 +277,7 @@ function matchPair(part: Part, peel: boolean, es: Entries, e: number, rule: Logo
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
   if (found) return found;
-  if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') : null;
+  if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') ?? matchByColours(part, es, e, IDENTICAL_PEEL, 'peel') : null;
   if (!whole) return null;
   return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole') : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
 }
@@ -385,6 +385,8 @@ export class LogoIndex {
       const radius = Math.max(peel ? limitsOf(rule, 'peel')!.maxPhash : rule.maxPhash, cells);
       const byDhashLimits = peel ? rule.peelByDhash : rule.byDhash;
       const byDhash = byDhashLimits && part.colour ? this.wholeByDhash : null;
+      // a peel's difference-hash way in also reaches the nearly identical ones (IDENTICAL_PEEL)
+      const dhashRadius = byDhashLimits ? Math.max(byDhashLimits.maxDhash, peel ? IDENTICAL_PEEL.maxDhash : 0) : 0;
       const grey = this.grey && meetsGrey(part) ? this.grey : null;
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
@@ -392,7 +394,7 @@ export class LogoIndex {
         this.whole.search(hi, lo, radius, collect);
         if (!peel && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
         if (grey && (peel || rule.partial)) grey.search(hi, lo, peel ? GREY_PEEL.maxPhash : rule.partial!.maxPhash, fromGrey);
-        if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, byDhashLimits!.maxDhash, collect);
+        if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, dhashRadius, collect);
       }
       for (const e of candidates) {
         this.seen[e] = 0;

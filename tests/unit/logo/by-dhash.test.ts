@@ -1,14 +1,15 @@
 // Two whole figures found by their difference hashes (LogoRule.byDhash): a copy whose perceptual hash has drifted
 // past the whole figures' radius — the DCT terms near zero of a near-symmetric or faint figure flip under a
 // re-scaling — is still taken while its difference hash, thumbnail and colours stay where the logo's are; never
-// when its colours are another's, its difference hash has drifted too, or the registry has no colour grids.
+// when its colours are another's, its difference hash has drifted too, or the registry has no colour grids. A peel
+// nearly identical to a logo (limits.ts IDENTICAL_PEEL) is taken whatever its perceptual hash, up to a quarter of it.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { hamming } from '../../../shared/engine/logo/hash';
 import { isChromatic } from '../../../shared/engine/logo/colour';
 import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
-import type { LogoRule } from '../../../shared/engine/logo/limits';
+import { IDENTICAL_PEEL, type LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 
@@ -110,5 +111,38 @@ describe('whole figures found by their difference hashes', () => {
     const recoloured = await copyOf(withDisc('#e0a000', '#b03090'));
     expect(index.search(recoloured, peelOnly(limits))).toEqual([]);
     expect(scanLogos(stored, recoloured, peelOnly(limits))).toEqual([]);
+  });
+
+  it('take a peel nearly identical to a logo whatever its perceptual hash, in the logo\'s colours and only through the peels\' difference-hash way in', async () => {
+    const original = await features(logoSvg('#1d3f8f', '#208040'));
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    const index = new LogoIndex(stored);
+    const withDisc = (a: string, b: string) => logoSvg(a, b).replace('</svg>', '<circle cx="224" cy="20" r="12" fill="#c03030"/></svg>');
+    const strictPeelDhash = { maxDhash: 4, maxPhash: 8, minCorrelation: 0.95, maxDistance: 6, maxAspect: 0.6 };
+    const peelOnly = (byDhash?: LogoRule['peelByDhash']): LogoRule => ({
+      maxPhash: -1, maxSum: -1, minCorrelation: 2, peel: { maxPhash: 0, maxSum: 0, minCorrelation: 2 }, ...(byDhash ? { peelByDhash: byDhash } : {}),
+    });
+    /** the copy's peels with `bits` of their perceptual hash flipped (a near-symmetric figure's terms near zero) */
+    const copyOf = async (svg: string, bits: number): Promise<LogoQuery> => {
+      const f = await features(svg);
+      const mask = 2 ** bits - 1;
+      const peels = f.variants.filter((v) => v.kind === 'peel').map((v) => ({ ...v, phash: v.phash.map((w, i) => (i % 2 === 0 ? (w ^ mask) >>> 0 : w)) }));
+      return { ...f, variants: peels, parts: [], symmetric: undefined };
+    };
+    // 12 bits: past the peels' own difference-hash limits (phash ≤ 8), within the nearly identical ones (≤ 16)
+    const copy = await copyOf(withDisc('#1d3f8f', '#208040'), 12);
+    const found = index.search(copy, peelOnly(strictPeelDhash));
+    expect(found.map((m) => [m.index, m.via, m.phash])).toEqual([[0, 'peel', 12]]);
+    expect(found[0]!.correlation).toBeGreaterThanOrEqual(IDENTICAL_PEEL.minCorrelation);
+    expect(scanLogos(stored, copy, peelOnly(strictPeelDhash))).toEqual(found);
+    // no difference-hash way in for peels: none; past a quarter of the bits: none; in other colours: none
+    expect(index.search(copy, peelOnly())).toEqual([]);
+    expect(scanLogos(stored, copy, peelOnly())).toEqual([]);
+    const far = await copyOf(withDisc('#1d3f8f', '#208040'), 17);
+    expect(index.search(far, peelOnly(strictPeelDhash))).toEqual([]);
+    expect(scanLogos(stored, far, peelOnly(strictPeelDhash))).toEqual([]);
+    const recoloured = await copyOf(withDisc('#e0a000', '#b03090'), 12);
+    expect(index.search(recoloured, peelOnly(strictPeelDhash))).toEqual([]);
+    expect(scanLogos(stored, recoloured, peelOnly(strictPeelDhash))).toEqual([]);
   });
 });
