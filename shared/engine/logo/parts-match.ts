@@ -45,20 +45,6 @@ function spread(thumb: Uint8Array, at: number): number {
   return Math.sqrt(Math.max(0, squares / n - (sum / n) ** 2));
 }
 
-/** Whether a query part's thumbnail is flat. */
-const isFlatPart = (part: Pick<QueryPart, 'thumb'>): boolean => spread(part.thumb, 0) < FLAT_SPREAD;
-
-/**
- * The least share of its figure's ink a flat part holds to be met by its shape alone (Pairing.offer): a filled square
- * that is the figure's body. A character's dot or a small box of a name is flat too; met by shape at any share, a
- * square with one name beside it met the same square with another (seed 7: 3 more negatives flagged, 2 copies found;
- * at this share none more, the same 2 found — engine README, "Flat parts met by their shape").
- */
-const FLAT_SHARE = 0.25;
-
-/** Whether a query part is met by its shape alone: flat and large enough (FLAT_SHARE). */
-const meetsByShape = (part: QueryPart): boolean => part.share >= FLAT_SHARE && isFlatPart(part);
-
 /** Whether each stored part's thumbnail is flat, worked out once per set of stored parts. */
 const flatCache = new WeakMap<StoredParts, Uint8Array>();
 
@@ -122,23 +108,14 @@ class Pairing {
     this.recordCount = 0;
   }
 
-  /** Whether stored part k is flat (FLAT_SPREAD) and large enough (FLAT_SHARE) to be met by its shape alone. */
-  meetsByShape(k: number): boolean {
-    return this.flat[k] === 1 && this.stored.places[k]!.share >= FLAT_SHARE;
-  }
-
-  /**
-   * Query part `part` against stored part k in orientation v: noted when within the shape and hash limits (phash
-   * within radius), or, when both are large and flat (`byShape`: the query part's meetsByShape), within the shape
-   * limit alone — a flat part's hashes are the signs of its stretched box's noise, so two filled squares lie anywhere
-   * apart.
-   */
-  offer(part: QueryPart, byShape: boolean, k: number, v: number, limits: PartsLimits, radius: number): void {
+  /** Query part `part` against stored part k in orientation v: noted when within the shape and hash limits (phash within radius). */
+  offer(part: QueryPart, k: number, v: number, limits: PartsLimits, radius: number): void {
     const stored = this.stored;
     if (limits.maxAspect !== undefined && Math.abs((v & 4 ? -part.aspect : part.aspect) - stored.aspect[k]!) > limits.maxAspect) return;
     const p = hamming(part.phash, v * 2, stored.phash, k * 2);
+    if (p > radius) return;
     const d = hamming(part.dhash, v * 2, stored.dhash, k * 2);
-    if (!(byShape && this.meetsByShape(k)) && (p > radius || p + d > limits.maxSum)) return;
+    if (p + d > limits.maxSum) return;
     const first = this.mask[k] === 0;
     this.mask[k]! |= 1 << v;
     if (first) this.touched[this.touchedCount++] = k;
@@ -192,7 +169,7 @@ class Pairing {
     const T = THUMB_SIDE * THUMB_SIDE;
     const able = new Set(this.owners.filter((o) => this.ownerCount[o]! >= limits.minParts && this.ownerShare[o]! >= limits.minShare - 1e-9));
     if (able.size === 0) return;
-    const queryFlat = query.map(isFlatPart);
+    const queryFlat = query.map((q) => spread(q.thumb, 0) < FLAT_SPREAD);
     const pairsOf = new Map<number, PartPair[]>();
     const r = this.records;
     for (let i = 0; i < 5 * this.recordCount; i += 5) {
@@ -231,8 +208,7 @@ export function scanParts(stored: StoredParts, query: readonly QueryPart[], limi
   pairing.begin();
   query.forEach((part, b) => {
     const radius = partRadius(part, limits);
-    const byShape = meetsByShape(part);
-    for (let v = 0; v < ORIENTATIONS; v++) for (let k = 0; k < stored.owner.length; k++) pairing.offer(part, byShape, k, v, limits, radius);
+    for (let v = 0; v < ORIENTATIONS; v++) for (let k = 0; k < stored.owner.length; k++) pairing.offer(part, k, v, limits, radius);
     pairing.endPart(b);
   });
   pairing.settle(query, limits, out);
@@ -251,30 +227,9 @@ export class PartsSearch {
   private readonly index: HammingIndex;
   private readonly pairing: Pairing;
 
-  /** the stored parts met by shape alone (meetsByShape), by their boxes' shapes (flatAspect ascending) */
-  private readonly flatParts: Uint32Array;
-  private readonly flatAspect: Float64Array;
-
   constructor(stored: StoredParts) {
     this.index = new HammingIndex(stored.phash, PART_SUBSTRINGS);
     this.pairing = new Pairing(stored);
-    this.flatParts = Uint32Array.from({ length: stored.owner.length }, (_, k) => k).filter((k) => this.pairing.meetsByShape(k))
-      .sort((a, b) => stored.aspect[a]! - stored.aspect[b]! || a - b);
-    this.flatAspect = Float64Array.from(this.flatParts, (k) => stored.aspect[k]!);
-  }
-
-  /** Offers a query part met by shape every stored part met so whose shape its orientation v could meet. */
-  private offerByShape(part: QueryPart, v: number, limits: PartsLimits, radius: number): void {
-    const aspect = v & 4 ? -part.aspect : part.aspect;
-    const reach = limits.maxAspect ?? Infinity;
-    let lo = 0;
-    let hi = this.flatAspect.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.flatAspect[mid]! < aspect - reach) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.flatAspect.length && this.flatAspect[i]! <= aspect + reach; i++) this.pairing.offer(part, true, this.flatParts[i]!, v, limits, radius);
   }
 
   search(query: readonly QueryPart[], limits: PartsLimits, out: LogoMatch[]): void {
@@ -284,7 +239,6 @@ export class PartsSearch {
     query.forEach((part, b) => {
       // a symmetric part has the same hash in several orientations (a disc's four mirrorings): looked up once
       const radius = partRadius(part, limits);
-      const byShape = meetsByShape(part);
       for (let v = 0; v < ORIENTATIONS; v++) {
         const hi = part.phash[v * 2]!;
         const lo = part.phash[v * 2 + 1]!;
@@ -295,11 +249,9 @@ export class PartsSearch {
         this.index.search(hi, lo, radius, (k) => found.push(k));
         for (let w = v; w < ORIENTATIONS; w++) {
           if (part.phash[w * 2] !== hi || part.phash[w * 2 + 1] !== lo) continue;
-          for (const k of found) pairing.offer(part, byShape, k, w, limits, radius);
+          for (const k of found) pairing.offer(part, k, w, limits, radius);
         }
       }
-      // a large flat part meets the large flat stored parts by shape alone (Pairing.offer), in every orientation
-      if (byShape) for (let v = 0; v < ORIENTATIONS; v++) this.offerByShape(part, v, limits, radius);
       pairing.endPart(b);
     });
     pairing.settle(query, limits, out);
