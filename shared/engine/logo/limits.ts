@@ -176,6 +176,18 @@ export const GREY_PEEL: LogoThresholds = { maxPhash: 0, maxSum: 4, minCorrelatio
  */
 export const IDENTICAL_PEEL: DhashLimits = { maxDhash: 2, maxPhash: 16, minCorrelation: 0.99, maxDistance: 4, maxAspect: STRETCH_ALLOWANCE };
 
+/**
+ * The farthest apart (colour.ts colourDistance, 0–255) the colours of two plain symmetric figures in colour may lie
+ * for LogoRule.symmetricPlain to take them. Two plain figures — a lone hexagon, a chevron, a disc, with no inner
+ * detail — meet by their outline alone, and a plain shape in another colour is another firm's hexagon, not a copy
+ * (a simple geometric shape is no mark by its outline; what it has is its colour). A degraded copy in the logo's
+ * colours lies within 6–14 (a scan's tinted paper, a JPEG); 30 leaves room for more. Chosen on the fit halves of the
+ * default set and seed 7 among 20, 30 and 45 (20 and 30 alike there; the wider margin kept): default fit negatives
+ * 27 → 23 of 2,539, recolour copies 99 → 97 of 102 (a plain figure recoloured: still ≥ 0.95); seed 7's fit 32 → 28,
+ * every copy kept (engine README, "Plain figures in other colours, measured"). Not part of the generated rule.
+ */
+export const PLAIN_MAX_COLOUR_DISTANCE = 30;
+
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
 export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
   if (via === 'symmetric') return rule.symmetric;

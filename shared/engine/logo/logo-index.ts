@@ -7,7 +7,7 @@ import type { StoredHashes } from './match';
 import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { type ColourLimits, type ColourTierLimits, GREY_PEEL, IDENTICAL_PEEL, limitsOf, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { type ColourLimits, type ColourTierLimits, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import { comparedAsWhole } from './variant-kinds';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
@@ -209,7 +209,10 @@ function matchSymmetric(
   const e = variant >= 0 ? es.logos + variant : owner;
   const pair = { query: query.symmetric, stored, k };
   if (!detailed) {
-    return rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
+    const m = rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
+    // two plain figures in colour are held to their colours too (PLAIN_MAX_COLOUR_DISTANCE)
+    if (m && colourComparable(query, es, e) && colourDistance(query.colour!, m.orientation, es.colour!, e * COLOUR_BYTES) > PLAIN_MAX_COLOUR_DISTANCE) return null;
+    return m;
   }
   // a crop is not held to the detailed tier: its looser thumbnails (a scan's blur) on top of a cut flagged two of
   // the fit half's unrelated filings and found nothing more there

@@ -93,24 +93,32 @@ describe('symmetric figures', () => {
     expect(detailAgrees(await detailOf(badgeSvg('ring'), true), 0, star, 0, 0.8)).toBe(false);
   });
 
-  it('matches two plain figures through the plain limits only when they are the same figure, and a plain one never with one carrying detail', async () => {
+  it('matches two plain figures through the plain limits only when they are the same figure in its colours, and a plain one never with one carrying detail', async () => {
     const hexagon = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
       <rect width="100%" height="100%" fill="#fff"/><polygon points="120,30 198,75 198,165 120,210 42,165 42,75" fill="${fill}"/></svg>`;
     const disc = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
       <rect width="100%" height="100%" fill="#fff"/><circle cx="120" cy="120" r="90" fill="#10c060"/></svg>`;
     const registered = await features(render(hexagon('#2a7fd0')).png().toBuffer());
-    const filed = await features(render(hexagon('#10c060')).jpeg({ quality: 60 }).toBuffer(), false);
+    const filed = await features(render(hexagon('#2a7fd0')).jpeg({ quality: 60 }).toBuffer(), false);
     expect(registered.symmetric && filed.symmetric).toBeTruthy();
     expect(hasDetail(registered.symmetric!.detail) || hasDetail(filed.symmetric!.detail)).toBe(false);
     const onlySymmetric: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, symmetric: { ...LOGO_RULE.symmetric!, maxPhash: 64, maxSum: 128, minCorrelation: 0 } };
     const index = new LogoIndex(registryOf([registered]));
     // the detail tiers never compare two plain figures
     expect(index.search(filed, onlySymmetric)).toEqual([]);
-    // the plain limits do: the same hexagon recoloured and printed as a JPEG, whose plain hash the JPEG has moved
+    // the plain limits do: the same hexagon printed as a JPEG, whose plain hash the JPEG has moved
     const plainOnly: LogoRule = { ...onlySymmetric, symmetricPlain: LOGO_RULE.symmetricPlain! };
     const found = index.search(filed, plainOnly);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
     expect(found).toEqual(scanLogos(index.stored, filed, plainOnly));
+    // the same outline in another colour is another firm's hexagon (PLAIN_MAX_COLOUR_DISTANCE); printed in black and
+    // white, where no colour tells them apart, it is still met
+    const green = await features(render(hexagon('#10c060')).jpeg({ quality: 60 }).toBuffer(), false);
+    expect(index.search(green, plainOnly)).toEqual([]);
+    expect(scanLogos(index.stored, green, plainOnly)).toEqual([]);
+    const printed = await features(render(hexagon('#10c060')).greyscale().jpeg({ quality: 60 }).toBuffer(), false);
+    expect(index.search(printed, plainOnly).map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    expect(scanLogos(index.stored, printed, plainOnly)).toEqual(index.search(printed, plainOnly));
     // another plain figure is not the same figure
     expect(index.search(await features(render(disc).jpeg({ quality: 60 }).toBuffer(), false), plainOnly)).toEqual([]);
     // a badge with inner detail and the same badge without it (a plain disc over a bar) never meet, in either direction
