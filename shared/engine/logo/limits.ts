@@ -44,7 +44,8 @@ export interface LogoRule extends LogoThresholds {
    * The limits for two symmetric figures neither of which carries inner detail (a lone hexagon, a chevron, a disc
    * over a bar in one colour), by their symmetric hashes: their plain hashes' bits for the terms symmetry leaves at 0
    * are a JPEG's, a scan's or a resampling's noise, so a copy lands a dozen bits away. Without detail to tell two
-   * such figures apart, what meets these limits is the same plain figure, which an examiner flags as well.
+   * such figures apart, what meets these limits is the same plain figure — in its colours (PLAIN_MAX_COLOUR_DISTANCE)
+   * when both are in colour: the same outline in another colour is another firm's shape.
    */
   symmetricPlain?: LogoThresholds;
   /** the limits for matching by parts (parts-match.ts; without them, parts are not compared) */
