@@ -60,6 +60,14 @@ describe('migration 7 (logo images)', () => {
   });
 });
 
+/** A registry with one mark, F1 旗帜, given the flag as its image. */
+async function withFlagMark(): Promise<ReturnType<typeof context>> {
+  const ctx = context();
+  const flagMark = await createRegistryService(ctx).create(mark('F1', '旗帜'));
+  expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+  return ctx;
+}
+
 describe('logo image store', () => {
   it('stores an image once under its SHA-256 beside the database, with its hashes', async () => {
     const ctx = context();
@@ -116,10 +124,7 @@ describe('logo image store', () => {
   });
 
   it('finds the mark from a copy with an element added at the side and from a copy cut on one side', async () => {
-    const ctx = context();
-    const registry = createRegistryService(ctx);
-    const flagMark = await registry.create(mark('F1', '旗帜'));
-    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    const ctx = await withFlagMark();
     const { index, entries } = await loadRegistryLogos(ctx);
     const withStar = await sharp(await flag('#1d3f8f')).extend({ right: 60, background: '#fff' })
       .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><circle cx="15" cy="15" r="14" fill="#e80"/></svg>'), left: 215, top: 30 }])
@@ -157,10 +162,7 @@ describe('logo image store', () => {
   });
 
   it('finds a filing whose logo changed one element of a registry logo, through the parts both stored', async () => {
-    const ctx = context();
-    const registry = createRegistryService(ctx);
-    const flagMark = await registry.create(mark('F1', '旗帜'));
-    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    const ctx = await withFlagMark();
     // the pole, the pennant and the disc are the logo's parts, kept in the database with its features
     const [registered] = ctx.db.prepare('SELECT thumb FROM images').all() as Array<{ thumb: Buffer }>;
     expect(decodeFeatures(registered!.thumb)!.parts).toHaveLength(3);
@@ -183,10 +185,7 @@ describe('logo image store', () => {
   it('screens a stored gazette image as a query: the logo in a drawn frame, tilted, or on a label in a product photo', async () => {
     // a batch's images are stored as a registry's are (one images table, by SHA-256), and screened from what was
     // stored: the figure inside a frame, the query turned back square and the figure a label holds must be there
-    const ctx = context();
-    const registry = createRegistryService(ctx);
-    const flagMark = await registry.create(mark('F1', '旗帜'));
-    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    const ctx = await withFlagMark();
     const { index, entries } = await loadRegistryLogos(ctx);
     const drawnFlag = await flag('#1d3f8f');
     const framed = await sharp(drawnFlag).extend({ top: 26, bottom: 26, left: 26, right: 26, background: '#fff' })
@@ -239,10 +238,7 @@ describe('logo image store', () => {
   });
 
   it('computes again the features an older version stored, and leaves them out of the index until then', async () => {
-    const ctx = context();
-    const registry = createRegistryService(ctx);
-    const flagMark = await registry.create(mark('F1', '旗帜'));
-    expect((await addMarkImage(ctx, flagMark.key, await flag('#1d3f8f'))).ok).toBe(true);
+    const ctx = await withFlagMark();
     // the layout before the trailer: the thumbnail alone
     ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
