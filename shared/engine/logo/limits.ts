@@ -195,3 +195,16 @@ export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | un
   if (via === 'parts') return rule.parts;
   return via === 'whole' ? rule : via === 'peel' ? (rule.peel ?? rule.partial) : rule.partial;
 }
+
+/**
+ * How alike a stored part must be to the query's part where the parts' arrangement puts it, when no pair of hashes
+ * placed it, to count toward LogoRule.parts' minShare (parts.ts partsAgree, HiddenParts). A changed or added element
+ * that overlaps the logo's main figure cuts another piece out of it than the logo's own elements did: its hashes
+ * move 14–20 bits while its thumbnail still correlates 0.65–0.88 (seed 7's and the default fit half's 'changed'
+ * copies), and the small elements that kept their hashes hold too little of the ink alone. Such a part does not count
+ * toward minParts (the pairs found by hashes must still be that many), and it must lie where the arrangement of those
+ * pairs puts it, at their scale. Set below the correlations seen, not chosen on a half: at 0.75, 0.6, 0.4 and 0.2
+ * alike, the default fit half, seed 7 and 6,000 other filings against the 10,000-logo registry flag no negative
+ * more (engine README, "Parts hidden by a changed element").
+ */
+export const HIDDEN_PART_CORRELATION = 0.6;

@@ -4,7 +4,7 @@
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { LogoMatch } from './logo-index';
-import type { LogoThresholds } from './limits';
+import { HIDDEN_PART_CORRELATION, type LogoThresholds } from './limits';
 import type { StoredParts } from './match';
 import { partsAgree, type PartPair, type PartPlace, type PartsArrangement } from './parts';
 
@@ -69,7 +69,6 @@ class Pairing {
   private readonly nearest: Uint16Array;
   private readonly partStamp: Uint32Array;
   private readonly ownerStamp: Uint32Array;
-  private readonly ownerShare: Float64Array;
   private readonly ownerCount: Uint16Array;
   private readonly flat: Uint8Array;
   private stamp = 0;
@@ -91,7 +90,6 @@ class Pairing {
     this.nearest = new Uint16Array(2 * n);
     this.partStamp = new Uint32Array(n);
     this.ownerStamp = new Uint32Array(logos);
-    this.ownerShare = new Float64Array(logos);
     this.ownerCount = new Uint16Array(logos);
     this.flat = storedFlat(stored);
     this.touched = new Uint32Array(n);
@@ -150,24 +148,29 @@ class Pairing {
       const owner = stored.owner[k]!;
       if (this.ownerStamp[owner] !== this.stamp) {
         this.ownerStamp[owner] = this.stamp;
-        this.ownerShare[owner] = 0;
         this.ownerCount[owner] = 0;
         this.owners.push(owner);
       }
-      this.ownerShare[owner]! += stored.places[k]!.share;
       this.ownerCount[owner]!++;
     }
     this.touchedCount = 0;
   }
 
+  /** Query part b's thumbnail against stored part k's in orientation v; a flat part is like a flat part only. */
+  private correlate(query: readonly QueryPart[], queryFlat: readonly boolean[], b: number, k: number, v: number): number {
+    const flat = queryFlat[b]! || this.flat[k] === 1;
+    return flat ? (queryFlat[b]! && this.flat[k] === 1 ? 1 : 0) : thumbCorrelation(query[b]!.thumb, v, this.stored.thumb, k * THUMB_SIDE * THUMB_SIDE);
+  }
+
   /**
-   * The parts match of each logo whose distinct parts could meet minParts and minShare: the pairs' thumbnails are
-   * compared in each orientation noted, and those that meet minCorrelation must agree in arrangement.
+   * The parts match of each logo whose distinct parts could meet minParts: the pairs' thumbnails are compared in
+   * each orientation noted, and those that meet minCorrelation must agree in arrangement and, with the parts hidden
+   * in part that the arrangement finds (HIDDEN_PART_CORRELATION), hold minShare of the logo's ink.
    */
   settle(query: readonly QueryPart[], limits: PartsLimits, out: LogoMatch[]): void {
     const stored = this.stored;
-    const T = THUMB_SIDE * THUMB_SIDE;
-    const able = new Set(this.owners.filter((o) => this.ownerCount[o]! >= limits.minParts && this.ownerShare[o]! >= limits.minShare - 1e-9));
+    // the share is not asked of the pairs yet: a part hidden in part by a changed element may make it up (partsAgree)
+    const able = new Set(this.owners.filter((o) => this.ownerCount[o]! >= limits.minParts));
     if (able.size === 0) return;
     const queryFlat = query.map((q) => spread(q.thumb, 0) < FLAT_SPREAD);
     const pairsOf = new Map<number, PartPair[]>();
@@ -181,19 +184,16 @@ class Pairing {
       if (!list) pairsOf.set(owner, (list = []));
       for (let v = 0; v < ORIENTATIONS; v++) {
         if (!(r[i + 2]! & (1 << v))) continue;
-        const flat = queryFlat[b]! || this.flat[k] === 1;
-        const correlation = flat ? (queryFlat[b]! && this.flat[k] === 1 ? 1 : 0) : thumbCorrelation(query[b]!.thumb, v, stored.thumb, k * T);
+        const correlation = this.correlate(query, queryFlat, b, k, v);
         if (correlation >= limits.minCorrelation) list.push({ stored: k, query: b, orientation: v, phash: r[i + 3]!, dhash: r[i + 4]!, correlation });
       }
     }
     for (const [owner, pairs] of pairsOf) {
       const from = stored.first[owner]!;
-      const distinct = new Set(pairs.map((p) => p.stored));
-      let share = 0;
-      for (const k of distinct) share += stored.places[k]!.share;
-      if (distinct.size < limits.minParts || share < limits.minShare - 1e-9) continue;
+      if (new Set(pairs.map((p) => p.stored)).size < limits.minParts) continue;
       const local = pairs.map((p) => ({ ...p, stored: p.stored - from }));
-      const agreed = partsAgree(local, stored.places.slice(from, stored.first[owner + 1]!), query, limits);
+      const hidden = { minCorrelation: HIDDEN_PART_CORRELATION, correlation: (s: number, b: number, v: number) => this.correlate(query, queryFlat, b, from + s, v) };
+      const agreed = partsAgree(local, stored.places.slice(from, stored.first[owner + 1]!), query, limits, hidden);
       if (!agreed) continue;
       const { orientation, phash, dhash, correlation } = agreed;
       // a parts match counts what it covers: the stored ink that agreed, as well as how alike it is

@@ -152,6 +152,16 @@ export interface PartPair {
   correlation: number;
 }
 
+/**
+ * Stored parts that no pair of hashes placed, looked for where an arrangement puts them (partsAgree): a query part
+ * there at the same scale whose thumbnail correlates at least minCorrelation (correlation(stored, query, orientation))
+ * counts toward the share, not toward minParts.
+ */
+export interface HiddenParts {
+  minCorrelation: number;
+  correlation: (stored: number, query: number, orientation: number) => number;
+}
+
 /** How strictly the arrangement must agree. */
 export interface PartsArrangement {
   /** the farthest a part's centre may lie from where the anchor pair puts it, as a share of the stored figure's side */
@@ -201,6 +211,7 @@ const boxArea = (b: Box) => Math.max(1, b[2] - b[0]) * Math.max(1, b[3] - b[1]);
  */
 export function partsAgree(
   pairs: readonly PartPair[], stored: readonly PartPlace[], query: readonly PartPlace[], limits: PartsArrangement,
+  hidden?: HiddenParts,
 ): PartsAgreement | null {
   const sorted = [...pairs].sort((a, b) => a.stored - b.stored || a.query - b.query || a.orientation - b.orientation);
   if (new Set(sorted.map((p) => p.stored)).size < limits.minParts) return null;
@@ -236,7 +247,35 @@ export function partsAgree(
       share += s;
       weighted += s * p.correlation;
     }
-    if (usedStored.size < limits.minParts || share < limits.minShare) continue;
+    if (usedStored.size < limits.minParts) continue;
+    if (share < limits.minShare && hidden) {
+      // the stored parts no pair placed, each looked for where the arrangement puts it: one partly hidden by a changed
+      // or added element that overlaps it has other hashes, but lies there at the same scale, its drawing still alike
+      for (let k = 0; k < stored.length; k++) {
+        if (usedStored.has(k)) continue;
+        const [cx, cy] = centre(stored[k]!.box);
+        const [dx, dy] = turned(cx - sx, cy - sy, v);
+        let bestQuery = -1;
+        let bestCorrelation = hidden.minCorrelation;
+        for (let b = 0; b < query.length; b++) {
+          if (usedQuery.has(b)) continue;
+          const [px, py] = centre(query[b]!.box);
+          if (Math.hypot(qx + scale * dx - px, qy + scale * dy - py) > limits.tolerance * scale * side) continue;
+          if (Math.abs(Math.log2(Math.sqrt(boxArea(query[b]!.box) / boxArea(stored[k]!.box)) / scale)) > limits.maxScale) continue;
+          const c = hidden.correlation(k, b, v);
+          if (c >= bestCorrelation) {
+            bestCorrelation = c;
+            bestQuery = b;
+          }
+        }
+        if (bestQuery < 0) continue;
+        usedStored.add(k);
+        usedQuery.add(bestQuery);
+        share += stored[k]!.share;
+        weighted += stored[k]!.share * bestCorrelation;
+      }
+    }
+    if (share < limits.minShare) continue;
     const correlation = weighted / share;
     // the larger share wins, then the higher correlation; the sorted order breaks exact ties the same way every time
     if (!best || share > best.share + 1e-12 || (Math.abs(share - best.share) <= 1e-12 && correlation > best.correlation + 1e-12)) {

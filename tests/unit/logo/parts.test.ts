@@ -116,6 +116,31 @@ describe('logo parts', () => {
     expect(partsAgree(pairs, stored, shuffled, limits)).toBeNull();
   });
 
+  it('counts a part hidden in part by a changed element toward the share where the arrangement puts it', () => {
+    // a large figure (0.7 of the ink) and two small elements; the copy changed an element that overlaps the figure,
+    // so the figure's hashes found no pair: only the two small elements did
+    const stored: PartPlace[] = [
+      { box: [10, 10, 70, 70], share: 0.7 },
+      { box: [75, 10, 95, 30], share: 0.15 },
+      { box: [75, 60, 95, 80], share: 0.15 },
+    ];
+    const query: PartPlace[] = [{ box: [12, 10, 70, 70], share: 0.65 }, stored[1]!, stored[2]!];
+    const pairs: PartPair[] = [1, 2].map((k) => ({ stored: k, query: k, orientation: 0, phash: 0, dhash: 0, correlation: 1 }));
+    const limits = { tolerance: 0.04, maxScale: 0.25, minParts: 2, minShare: 0.5 };
+    expect(partsAgree(pairs, stored, query, limits)).toBeNull();
+    const alike = (c: number) => ({ minCorrelation: 0.6, correlation: (s: number, q: number) => (s === 0 && q === 0 ? c : 0) });
+    const agreed = partsAgree(pairs, stored, query, limits, alike(0.8))!;
+    expect(agreed.share).toBeCloseTo(1);
+    expect(agreed.parts).toBe(3);
+    expect(agreed.correlation).toBeCloseTo(0.7 * 0.8 + 0.3);
+    // drawn otherwise (its thumbnail unlike), or elsewhere than the small elements put it: not counted
+    expect(partsAgree(pairs, stored, query, limits, alike(0.5))).toBeNull();
+    const moved = [{ box: [30, 30, 90, 90] as PartPlace['box'], share: 0.65 }, stored[1]!, stored[2]!];
+    expect(partsAgree(pairs, stored, moved, limits, alike(0.8))).toBeNull();
+    // a hidden part does not stand in for a pair of hashes: one small element alone is not enough
+    expect(partsAgree(pairs.slice(0, 1), stored, query, limits, alike(0.9))).toBeNull();
+  });
+
   it('finds a copy with one element changed or one added by its parts', async () => {
     const mark = await features(logoPng(MARK));
     expect(mark.parts.length).toBeGreaterThanOrEqual(4);
@@ -140,6 +165,28 @@ describe('logo parts', () => {
     const changed = await features(logoPng(copies.changed).then((png) => sharp(png).flop().jpeg({ quality: 80 }).toBuffer()), false);
     expect(index.search(changed, { ...LOGO_RULE, parts: undefined, colour: undefined, byDhash: undefined, colourCells: undefined })).toEqual([]);
     expect(index.search(changed, { ...LOGO_RULE, parts: undefined }).map((m) => [m.index, m.via])).toEqual([[0, 'whole']]);
+  });
+
+  it('finds a copy whose changed element cut the main figure otherwise, by the small elements and the figure where they put it', async () => {
+    // a large disc with a square on its edge, a star and a bar apart; the copy has a triangle on the disc's other side
+    const mark: Element[] = [
+      { shape: 'disc', x: 100, y: 120, size: 140, fill: '#1d3f8f' },
+      { shape: 'square', x: 165, y: 120, size: 50, fill: '#e0a010' },
+      { shape: 'star', x: 205, y: 45, size: 80, fill: '#d04020' },
+      { shape: 'bar', x: 60, y: 228, size: 80, fill: '#20a040' },
+    ];
+    const index = new LogoIndex(registryOf([await features(logoPng(mark))]));
+    const changed = mark.map((e) => (e.shape === 'square' ? { ...e, shape: 'triangle' as const, x: 45, y: 75 } : e));
+    const copy = await features(logoPng(changed).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const found = index.search(copy, onlyParts);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'parts']]);
+    expect(found).toEqual(scanLogos(index.stored, copy, onlyParts));
+    // the star and the bar alone hold too little of the mark's ink: the disc, cut otherwise, makes it up
+    expect(found[0]!.score).toBeGreaterThan(0.5);
+    // the disc moved away from where the star and the bar put it: not the mark
+    const moved = changed.map((e) => (e.shape === 'disc' ? { ...e, x: 140, y: 150 } : e));
+    const other = await features(logoPng(moved).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    expect(index.search(other, onlyParts)).toEqual([]);
   });
 
   it('does not take the same elements laid out otherwise for a copy', async () => {
