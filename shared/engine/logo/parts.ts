@@ -203,11 +203,67 @@ const centre = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) /
 const boxArea = (b: Box) => Math.max(1, b[2] - b[0]) * Math.max(1, b[3] - b[1]);
 
 /**
+ * Where an anchor pair carries the stored figure onto the query: its orientation, its scale (the square root of the
+ * boxes' areas' ratio), the two centres, and how far from where it is carried a part may lie.
+ */
+interface Frame {
+  v: number;
+  scale: number;
+  from: [number, number];
+  to: [number, number];
+  reach: number;
+}
+
+/** Whether the query's box lies where the frame carries the stored box, at the frame's scale. */
+function liesWhere(frame: Frame, storedBox: Box, queryBox: Box, maxScale: number): boolean {
+  if (Math.abs(Math.log2(Math.sqrt(boxArea(queryBox) / boxArea(storedBox)) / frame.scale)) > maxScale) return false;
+  const [cx, cy] = centre(storedBox);
+  const [dx, dy] = turned(cx - frame.from[0], cy - frame.from[1], frame.v);
+  const [px, py] = centre(queryBox);
+  return Math.hypot(frame.to[0] + frame.scale * dx - px, frame.to[1] + frame.scale * dy - py) <= frame.reach;
+}
+
+/** The share and the correlation-weighted share of the parts placed so far under one anchor. */
+interface Placed {
+  usedStored: Set<number>;
+  usedQuery: Set<number>;
+  share: number;
+  weighted: number;
+}
+
+/**
+ * The stored parts no pair placed, each looked for where the frame carries it (HiddenParts): a part partly hidden by
+ * a changed or added element that overlaps it has other hashes, but lies there at the same scale, its drawing still
+ * alike. Each found is added to `placed`.
+ */
+function placeHidden(frame: Frame, stored: readonly PartPlace[], query: readonly PartPlace[], maxScale: number, hidden: HiddenParts, placed: Placed): void {
+  for (let k = 0; k < stored.length; k++) {
+    if (placed.usedStored.has(k)) continue;
+    let bestQuery = -1;
+    let bestCorrelation = hidden.minCorrelation;
+    for (let b = 0; b < query.length; b++) {
+      if (placed.usedQuery.has(b) || !liesWhere(frame, stored[k]!.box, query[b]!.box, maxScale)) continue;
+      const c = hidden.correlation(k, b, frame.v);
+      if (c >= bestCorrelation) {
+        bestCorrelation = c;
+        bestQuery = b;
+      }
+    }
+    if (bestQuery < 0) continue;
+    placed.usedStored.add(k);
+    placed.usedQuery.add(bestQuery);
+    placed.share += stored[k]!.share;
+    placed.weighted += stored[k]!.share * bestCorrelation;
+  }
+}
+
+/**
  * The best arrangement of the stored logo's parts found in the query, or null when none meets `limits`. Each pair
  * in turn is the anchor: its orientation, its scale (the square root of the boxes' areas' ratio) and its centres
  * carry every other stored part to a place in the query, and a pair in the same orientation whose query part lies
- * there (and at the same scale) agrees. Each stored and each query part is used once. The answer does not depend
- * on the order of `pairs`.
+ * there (and at the same scale) agrees. Each stored and each query part is used once. With `hidden`, an arrangement
+ * of at least minParts pairs that holds too little of the ink is made up by the parts hidden in part that lie where
+ * it carries them (placeHidden). The answer does not depend on the order of `pairs`.
  */
 export function partsAgree(
   pairs: readonly PartPair[], stored: readonly PartPlace[], query: readonly PartPlace[], limits: PartsArrangement,
@@ -223,63 +279,27 @@ export function partsAgree(
     y1 = Math.max(y1, p.box[3]);
   }
   const side = Math.max(x1 - x0, y1 - y0, 1);
-  const scaleOf = (p: PartPair) => Math.sqrt(boxArea(query[p.query]!.box) / boxArea(stored[p.stored]!.box));
   let best: PartsAgreement | null = null;
   for (const anchor of sorted) {
-    const v = anchor.orientation;
-    const scale = scaleOf(anchor);
-    const [sx, sy] = centre(stored[anchor.stored]!.box);
-    const [qx, qy] = centre(query[anchor.query]!.box);
-    const usedStored = new Set([anchor.stored]);
-    const usedQuery = new Set([anchor.query]);
-    let share = stored[anchor.stored]!.share;
-    let weighted = share * anchor.correlation;
+    const scale = Math.sqrt(boxArea(query[anchor.query]!.box) / boxArea(stored[anchor.stored]!.box));
+    const frame: Frame = { v: anchor.orientation, scale, from: centre(stored[anchor.stored]!.box), to: centre(query[anchor.query]!.box), reach: limits.tolerance * scale * side };
+    const share = stored[anchor.stored]!.share;
+    const placed: Placed = { usedStored: new Set([anchor.stored]), usedQuery: new Set([anchor.query]), share, weighted: share * anchor.correlation };
     for (const p of sorted) {
-      if (p.orientation !== v || usedStored.has(p.stored) || usedQuery.has(p.query)) continue;
-      if (Math.abs(Math.log2(scaleOf(p) / scale)) > limits.maxScale) continue;
-      const [cx, cy] = centre(stored[p.stored]!.box);
-      const [dx, dy] = turned(cx - sx, cy - sy, v);
-      const [px, py] = centre(query[p.query]!.box);
-      if (Math.hypot(qx + scale * dx - px, qy + scale * dy - py) > limits.tolerance * scale * side) continue;
-      usedStored.add(p.stored);
-      usedQuery.add(p.query);
-      const s = stored[p.stored]!.share;
-      share += s;
-      weighted += s * p.correlation;
+      if (p.orientation !== frame.v || placed.usedStored.has(p.stored) || placed.usedQuery.has(p.query)) continue;
+      if (!liesWhere(frame, stored[p.stored]!.box, query[p.query]!.box, limits.maxScale)) continue;
+      placed.usedStored.add(p.stored);
+      placed.usedQuery.add(p.query);
+      placed.share += stored[p.stored]!.share;
+      placed.weighted += stored[p.stored]!.share * p.correlation;
     }
-    if (usedStored.size < limits.minParts) continue;
-    if (share < limits.minShare && hidden) {
-      // the stored parts no pair placed, each looked for where the arrangement puts it: one partly hidden by a changed
-      // or added element that overlaps it has other hashes, but lies there at the same scale, its drawing still alike
-      for (let k = 0; k < stored.length; k++) {
-        if (usedStored.has(k)) continue;
-        const [cx, cy] = centre(stored[k]!.box);
-        const [dx, dy] = turned(cx - sx, cy - sy, v);
-        let bestQuery = -1;
-        let bestCorrelation = hidden.minCorrelation;
-        for (let b = 0; b < query.length; b++) {
-          if (usedQuery.has(b)) continue;
-          const [px, py] = centre(query[b]!.box);
-          if (Math.hypot(qx + scale * dx - px, qy + scale * dy - py) > limits.tolerance * scale * side) continue;
-          if (Math.abs(Math.log2(Math.sqrt(boxArea(query[b]!.box) / boxArea(stored[k]!.box)) / scale)) > limits.maxScale) continue;
-          const c = hidden.correlation(k, b, v);
-          if (c >= bestCorrelation) {
-            bestCorrelation = c;
-            bestQuery = b;
-          }
-        }
-        if (bestQuery < 0) continue;
-        usedStored.add(k);
-        usedQuery.add(bestQuery);
-        share += stored[k]!.share;
-        weighted += stored[k]!.share * bestCorrelation;
-      }
-    }
-    if (share < limits.minShare) continue;
-    const correlation = weighted / share;
+    if (placed.usedStored.size < limits.minParts) continue;
+    if (placed.share < limits.minShare && hidden) placeHidden(frame, stored, query, limits.maxScale, hidden, placed);
+    if (placed.share < limits.minShare) continue;
+    const correlation = placed.weighted / placed.share;
     // the larger share wins, then the higher correlation; the sorted order breaks exact ties the same way every time
-    if (!best || share > best.share + 1e-12 || (Math.abs(share - best.share) <= 1e-12 && correlation > best.correlation + 1e-12)) {
-      best = { orientation: v, share, correlation, parts: usedStored.size, phash: anchor.phash, dhash: anchor.dhash };
+    if (!best || placed.share > best.share + 1e-12 || (Math.abs(placed.share - best.share) <= 1e-12 && correlation > best.correlation + 1e-12)) {
+      best = { orientation: frame.v, share: placed.share, correlation, parts: placed.usedStored.size, phash: anchor.phash, dhash: anchor.dhash };
     }
   }
   return best;
