@@ -29,8 +29,10 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * are variants ('grounded', shared/engine/logo/grounds.ts). 19: a stored image is hashed for its role (store.ts
  * ImageRole): a gazette's image as a query, with the variants only a query has (gap peels, the figure inside a frame,
  * turned back square, held by a ground), which 18 left out of every stored image; a mark's image for both sides.
+ * 20: the parts (and the colour peels) also cut where two colours' hues lie apart (shared/engine/logo/parts.ts
+ * COLOUR_HUE_EDGE).
  */
-export const FEATURES_VERSION = 19;
+export const FEATURES_VERSION = 20;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

@@ -18,6 +18,16 @@ const INK_LEVEL = 128;
  * or three pixels, where no two neighbours differ enough for the ink image's border (prepare.ts inkImage).
  */
 const COLOUR_EDGE = 80;
+/**
+ * Or when both neighbours are colours (MIN_HUE_CHROMA) whose hues lie at least this many degrees apart. Two dark
+ * colours — navy against a dark green or a purple, a recoloured copy's teal against its violet — differ by under 80
+ * in every channel, and a larger channel step alone (or a distance over all three) also splits a character's stroke
+ * from its own anti-aliased rim, which blends the colour with the ground (engine README, "Colour edges by hue"). A
+ * blend with a white or gray ground keeps the hue, and 40° is a colour's name apart (red to orange is 30°).
+ */
+const COLOUR_HUE_EDGE = 40;
+/** A pixel has a hue for COLOUR_HUE_EDGE when its channels spread at least this far (of 255): gray, white and pale blends have none. */
+const MIN_HUE_CHROMA = 60;
 /** A part holds at least this share of the figure's core ink (scan specks and a character's dots fall below it). */
 export const MIN_PART_SHARE = 0.015;
 /** The most parts kept, largest first: a line of many characters would otherwise flood the index. */
@@ -52,9 +62,10 @@ export interface ColourCut {
 export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): ColourCut {
   const { width: w, height: h, data } = img;
   const core = new Uint8Array(w * h);
+  const hue = huesAround(rgb, w, h, box);
   const differ = (a: number, b: number) => data[a]! <= INK_LEVEL && data[b]! <= INK_LEVEL &&
     (Math.abs(rgb[3 * a]! - rgb[3 * b]!) > COLOUR_EDGE || Math.abs(rgb[3 * a + 1]! - rgb[3 * b + 1]!) > COLOUR_EDGE ||
-      Math.abs(rgb[3 * a + 2]! - rgb[3 * b + 2]!) > COLOUR_EDGE);
+      Math.abs(rgb[3 * a + 2]! - rgb[3 * b + 2]!) > COLOUR_EDGE || huesApart(hue[a]!, hue[b]!));
   for (let y = box[1]; y < box[3]; y++) {
     for (let x = box[0], i = y * w + x; x < box[2]; x++, i++) {
       if (data[i]! > CORE_LEVEL) continue;
@@ -71,6 +82,32 @@ export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): Col
     .sort((a, b) => b.ink - a.ink || a.k - b.k)
     .slice(0, MAX_PARTS);
   return { blobs, kept, total };
+}
+
+/**
+ * Each pixel's hue in degrees (0–360) within the box and a pixel round it, or −1 where its channels spread less than
+ * MIN_HUE_CHROMA (and outside).
+ */
+function huesAround(rgb: ArrayLike<number>, w: number, h: number, box: Box): Float32Array {
+  const hue = new Float32Array(w * h).fill(-1);
+  for (let y = Math.max(0, box[1] - 1); y < Math.min(h, box[3] + 1); y++) {
+    for (let x = Math.max(0, box[0] - 1), i = y * w + x; x < Math.min(w, box[2] + 1); x++, i++) {
+      const r = rgb[3 * i]!, g = rgb[3 * i + 1]!, b = rgb[3 * i + 2]!;
+      const max = Math.max(r, g, b);
+      const chroma = max - Math.min(r, g, b);
+      if (chroma < MIN_HUE_CHROMA) continue;
+      const sector = max === r ? ((g - b) / chroma + 6) % 6 : max === g ? (b - r) / chroma + 2 : (r - g) / chroma + 4;
+      hue[i] = sector * 60;
+    }
+  }
+  return hue;
+}
+
+/** Whether two hues (huesAround) lie at least COLOUR_HUE_EDGE apart round the circle; never for a pixel without one. */
+function huesApart(a: number, b: number): boolean {
+  if (a < 0 || b < 0) return false;
+  const d = Math.abs(a - b);
+  return Math.min(d, 360 - d) >= COLOUR_HUE_EDGE;
 }
 
 /**

@@ -90,6 +90,25 @@ describe('logo parts', () => {
     expect(partRegions(inkOf(), rgb, [0, 0, w, w])).toEqual([]);
   });
 
+  it('tells two dark colours apart by their hues, and not a colour from its own darker or paler shade', () => {
+    // a navy square with a dark green bar against its right side: every channel within 80 of the other's
+    const w = 40;
+    const rgb = new Uint8Array(w * w * 3).fill(255);
+    const paint = (x0: number, y0: number, x1: number, y1: number, c: [number, number, number]) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) rgb.set(c, (y * w + x) * 3);
+    };
+    const inkOf = (): GrayImage => ({ width: w, height: w, data: Uint8Array.from({ length: w * w }, (_, i) => (rgb[3 * i] === 255 ? 255 : 0)) });
+    paint(4, 4, 28, 36, [30, 30, 120]);
+    paint(28, 10, 36, 30, [30, 100, 40]);
+    const parts = partRegions(inkOf(), rgb, [0, 0, w, w]);
+    expect(parts.map((p) => p.box)).toEqual([[4, 4, 28, 36], [29, 10, 36, 30]]);
+    // the bar in a darker navy (the same hue) or a gray (no hue): one part with the square, so none
+    paint(28, 10, 36, 30, [20, 20, 70]);
+    expect(partRegions(inkOf(), rgb, [0, 0, w, w])).toEqual([]);
+    paint(28, 10, 36, 30, [60, 60, 60]);
+    expect(partRegions(inkOf(), rgb, [0, 0, w, w])).toEqual([]);
+  });
+
   it('agrees on an arrangement carried by one orientation, scale and placement, whatever the order of the pairs', () => {
     const stored: PartPlace[] = [
       { box: [10, 10, 50, 50], share: 0.5 },
