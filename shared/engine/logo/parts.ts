@@ -21,9 +21,10 @@ const COLOUR_EDGE = 80;
 /**
  * Or when both neighbours are colours (MIN_HUE_CHROMA) whose hues lie at least this many degrees apart. Two dark
  * colours — navy against a dark green or a purple, a recoloured copy's teal against its violet — differ by under 80
- * in every channel, and a larger channel step alone (or a distance over all three) also splits a character's stroke
- * from its own anti-aliased rim, which blends the colour with the ground (engine README, "Colour edges by hue"). A
- * blend with a white or gray ground keeps the hue, and 40° is a colour's name apart (red to orange is 30°).
+ * in every channel, and a lower limit on the channel step (or on the distance over all three) also splits a
+ * character's stroke from its own anti-aliased rim, which blends the colour with the ground (engine README, "Colour
+ * edges by hue"). A blend with a white or gray ground keeps the hue, and 40° is a colour's name apart (red to orange
+ * is 30°).
  */
 const COLOUR_HUE_EDGE = 40;
 /** A pixel has a hue for COLOUR_HUE_EDGE when its channels spread at least this far (of 255): gray, white and pale blends have none. */
@@ -62,7 +63,7 @@ export interface ColourCut {
 export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): ColourCut {
   const { width: w, height: h, data } = img;
   const core = new Uint8Array(w * h);
-  const hue = huesAround(rgb, w, h, box);
+  const hue = huesAround(img, rgb, box);
   const differ = (a: number, b: number) => data[a]! <= INK_LEVEL && data[b]! <= INK_LEVEL &&
     (Math.abs(rgb[3 * a]! - rgb[3 * b]!) > COLOUR_EDGE || Math.abs(rgb[3 * a + 1]! - rgb[3 * b + 1]!) > COLOUR_EDGE ||
       Math.abs(rgb[3 * a + 2]! - rgb[3 * b + 2]!) > COLOUR_EDGE || huesApart(hue[a]!, hue[b]!));
@@ -85,13 +86,15 @@ export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): Col
 }
 
 /**
- * Each pixel's hue in degrees (0–360) within the box and a pixel round it, or −1 where its channels spread less than
- * MIN_HUE_CHROMA (and outside).
+ * The hue in degrees (0–360) of each ink pixel (ink image img, at most INK_LEVEL: colourCut compares no other) within
+ * the box and a pixel round it, or −1 where its channels spread less than MIN_HUE_CHROMA (and elsewhere).
  */
-function huesAround(rgb: ArrayLike<number>, w: number, h: number, box: Box): Float32Array {
+function huesAround(img: GrayImage, rgb: ArrayLike<number>, box: Box): Float32Array {
+  const { width: w, height: h, data } = img;
   const hue = new Float32Array(w * h).fill(-1);
   for (let y = Math.max(0, box[1] - 1); y < Math.min(h, box[3] + 1); y++) {
     for (let x = Math.max(0, box[0] - 1), i = y * w + x; x < Math.min(w, box[2] + 1); x++, i++) {
+      if (data[i]! > INK_LEVEL) continue;
       const r = rgb[3 * i]!, g = rgb[3 * i + 1]!, b = rgb[3 * i + 2]!;
       const max = Math.max(r, g, b);
       const chroma = max - Math.min(r, g, b);
