@@ -30,9 +30,10 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * ImageRole): a gazette's image as a query, with the variants only a query has (gap peels, the figure inside a frame,
  * turned back square, held by a ground), which 18 left out of every stored image; a mark's image for both sides.
  * 20: the parts (and the colour peels) also cut where two colours' hues lie apart (shared/engine/logo/parts.ts
- * COLOUR_HUE_EDGE).
+ * COLOUR_HUE_EDGE). 21: a query's colour peels also take off a region of one colour too small to be a part at the
+ * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE).
  */
-export const FEATURES_VERSION = 20;
+export const FEATURES_VERSION = 21;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

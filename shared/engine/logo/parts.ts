@@ -142,26 +142,38 @@ export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box, cu
 const PEEL_RIM = 3;
 /** The most colour peels kept, largest shrink first. */
 const MAX_COLOUR_PEELS = 2;
+/**
+ * A region of one colour too small to be a part (under MIN_PART_SHARE) is still peeled when it holds at least this
+ * share of the core ink and lies at the figure's edge: a thin stroke or a small arc added so that it touches the
+ * figure (a line against a name's last character, an arc on a cross's arm) holds 0.5–1 % of the ink, and with it the
+ * content box is a tenth larger than the logo's. A JPEG's specks hold a few pixels (under 0.1 %), and a character's
+ * strokes lie inside the name's box, so taking one away shrinks nothing (peelOf).
+ */
+const MIN_SMALL_PEEL_SHARE = 0.002;
 
 /**
  * The figure without one part of another colour at its edge: an element added so that it touches the figure (a
  * disc on a hexagon's corner), which no blob of the ink separates (regions.ts peelRegions), but its colour does.
- * Each part holding at most PEEL_MAX_INK of the core ink is erased with its rim, and kept when the content box
+ * Each part holding at most PEEL_MAX_INK of the core ink, and each region too small to be a part but holding at least
+ * MIN_SMALL_PEEL_SHARE of it (when the figure has a part), is erased with its rim, and kept when the content box
  * (content mask `mask`) shrinks enough (regions.ts peelOf); largest shrink first.
  */
 export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: ColourCut): Region[] {
   const { width: w, height: h } = img;
   const { blobs, kept, total } = cut;
-  if (kept.length < 2) return [];
+  const small = kept.length === 0 ? [] : blobs.ink.map((ink, k) => ({ ink, k })).filter((b) => b.ink >= MIN_SMALL_PEEL_SHARE * total && b.ink < MIN_PART_SHARE * total);
+  const candidates = [...(kept.length >= 2 ? kept.filter((p) => p.ink <= PEEL_MAX_INK * total) : []), ...small];
+  if (candidates.length === 0) return [];
   const out: Array<NonNullable<ReturnType<typeof peelOf>>> = [];
   // the labels of the kept parts: the regions below MIN_PART_SHARE (a JPEG's specks on the part's rim) go with it
   const isPart = new Uint8Array(blobs.ink.length + 1);
   for (const { k } of kept) isPart[k + 1] = 1;
-  for (const { ink, k } of kept) {
-    if (ink > PEEL_MAX_INK * total) continue;
-    // the other parts' boxes, a pixel wider; not the regions too small to be parts: a JPEG's specks on this part's
-    // own rim are among them
-    if (!couldShrink(unionBox(kept.filter((o) => o.k !== k).map((o) => blobs.boxes[o.k]!), 1), box)) continue;
+  for (const { k } of candidates) {
+    // the other parts' boxes, a pixel wider; not the regions too small to be parts (a JPEG's specks on this part's
+    // own rim are among them), except for a small region, which must lie beyond the other small ones too (a
+    // character's stroke inside its name)
+    const others = isPart[k + 1] ? kept.filter((o) => o.k !== k) : [...kept, ...small.filter((o) => o.k !== k)];
+    if (!couldShrink(unionBox(others.map((o) => blobs.boxes[o.k]!), 1), box)) continue;
     const b = blobs.boxes[k]!;
     const erase = new Uint8Array(w * h);
     for (let y = b[1]; y < b[3]; y++) {

@@ -243,4 +243,23 @@ describe('logo parts', () => {
     expect(sameColour.variants.some((v) => v.kind === 'peel')).toBe(false);
     expect(index.search(sameColour, rule)).toEqual([]);
   });
+
+  it('peels off a thin stroke of another colour touching a figure of one colour, though it is too small to be a part', async () => {
+    // a purple cross, registered; the copy adds a thin brown arc round the end of its right arm, holding about 1 %
+    // of the ink (a part needs 1.5 %)
+    const svg = (arc: string | null) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
+      <rect width="256" height="256" fill="#fff"/><rect x="110" y="40" width="44" height="176" fill="#3a1070"/>
+      <rect x="40" y="106" width="176" height="44" fill="#3a1070"/>
+      ${arc ? `<path d="M 214 112 a 16 16 0 0 1 0 32" fill="none" stroke="${arc}" stroke-width="7"/>` : ''}</svg>`)).png().toBuffer();
+    const index = new LogoIndex(registryOf([await features(svg(null))]));
+    const rule = { ...LOGO_RULE, parts: undefined };
+    const copy = await features(svg('#804008'), false);
+    expect(copy.parts).toEqual([]);
+    const found = index.search(copy, rule);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
+    expect(found).toEqual(scanLogos(index.stored, copy, rule));
+    // the same arc in the cross's own colour is one region with it: nothing to peel it by
+    const sameColour = await features(svg('#3a1070'), false);
+    expect(sameColour.variants.some((v) => v.kind === 'peel')).toBe(false);
+  });
 });
