@@ -161,7 +161,12 @@ const MIN_SMALL_PEEL_SHARE = 0.002;
 export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: ColourCut): Region[] {
   const { width: w, height: h } = img;
   const { blobs, kept, total } = cut;
-  const small = kept.length === 0 ? [] : blobs.ink.map((ink, k) => ({ ink, k })).filter((b) => b.ink >= MIN_SMALL_PEEL_SHARE * total && b.ink < MIN_PART_SHARE * total);
+  // a scan's specks make hundreds of regions: only the few in range become records
+  const small: Array<{ ink: number; k: number }> = [];
+  for (let k = 0; kept.length > 0 && k < blobs.ink.length; k++) {
+    const ink = blobs.ink[k]!;
+    if (ink >= MIN_SMALL_PEEL_SHARE * total && ink < MIN_PART_SHARE * total) small.push({ ink, k });
+  }
   const candidates = [...(kept.length >= 2 ? kept.filter((p) => p.ink <= PEEL_MAX_INK * total) : []), ...small];
   if (candidates.length === 0) return [];
   const out: Array<NonNullable<ReturnType<typeof peelOf>>> = [];
