@@ -57,6 +57,13 @@ export const logos = {
     console.log(`one thread, on the same ${m.sampled} filings after the run: reading and decoding ${m.decodeMs.toFixed(2)} ms an image, ` +
       `reading with all of a filing's features ${m.featuresMs.toFixed(2)} ms; decoding alone of ${m.filings} filings on two cores is ` +
       `${((m.decodeMs * m.filings) / 2000).toFixed(1)} s, all features ${((m.featuresMs * m.filings) / 2000).toFixed(1)} s, before any search`);
+    // the app's import of a batch's images: the same features in one thread and on the pool's threads
+    const p = await runNode([path.join(root, 'out/bench-logos-import.cjs'), dir, '2000']);
+    if (p.status !== 0) throw new Error(`image import pool failed: ${lastLines(p.stderr)}`);
+    const ip = JSON.parse(p.stdout.trim().split('\n').at(-1));
+    console.log(`a batch's images as the app imports them (electron/logos/features-pool.ts), ${ip.images} of these filings: ` +
+      `${ip.inThreadMs.toFixed(2)} ms an image in one thread, ${ip.poolMs.toFixed(2)} ms on ${ip.threads} threads (${ip.ratio.toFixed(2)}×; ` +
+      `CPU over all threads ${ip.inThreadCpuMs.toFixed(2)} / ${ip.poolCpuMs.toFixed(2)} ms an image), the same features: ${ip.identical}`);
     const forms = Object.entries(m.copiesFound).map(([form, share]) => `${form} ${share.toFixed(3)}`).join(', ');
     console.log(`at this registry size: of the ${m.copies} filings copying a registry logo (drawn at 240 px against the ` +
       `registry's 200) the logo found per form: ${forms}; of the ${m.others} other filings ${m.othersFlagged} flagged ` +

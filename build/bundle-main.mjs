@@ -17,6 +17,7 @@ const ENTRIES = {
   'electron/workers/screening-worker.ts': 'screening-worker.cjs',
   'electron/workers/batch-import-worker.ts': 'batch-import-worker.cjs',
   'electron/workers/image-screen-worker.ts': 'image-screen-worker.cjs',
+  'electron/workers/image-features-worker.ts': 'image-features-worker.cjs',
   'electron/workers/letter-render-worker.ts': 'letter-render-worker.cjs',
   'bench/drivers/workflow.ts': 'bench-workflow.cjs',
   'bench/drivers/xlsx-import.ts': 'bench-xlsx.cjs',
@@ -27,6 +28,7 @@ const ENTRIES = {
   'bench/logos/hash-worker.ts': 'bench-logos-worker.cjs',
   'bench/logos/symmetric.ts': 'bench-logos-symmetric.cjs',
   'bench/logos/wrappers.ts': 'bench-logos-wrappers.cjs',
+  'bench/logos/import-pool.ts': 'bench-logos-import.cjs',
 };
 
 const started = Date.now();

@@ -19,6 +19,7 @@ import { marksRepository } from './registry/marks';
 import { seedSampleRegistry } from './registry/seed';
 import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './batches/jobs';
 import { refreshImageFeatures } from './logos/store';
+import { featuresPoolIn } from './logos/features-pool';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -103,7 +104,8 @@ export async function startServices(
     await reconcileWithArchive(ctx.data, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
     // image features of an older version are computed again before anything is compared with them
-    const refreshed = await refreshImageFeatures(ctx);
+    const features = featuresPoolIn(config.workerDir);
+    const refreshed = await refreshImageFeatures(ctx, features).finally(() => features.close());
     if (refreshed.failed.length) ctx.notices.push(`${refreshed.failed.length} 个图样无法重新计算图形特征：${refreshed.failed.slice(0, 3).join('；')}`);
     const seededCount = seededOnThisStart ? await marksRepository(ctx.data).count() : 0;
     const files = createFileGrants(grants);

@@ -1,8 +1,10 @@
-// A gazette that brings its images (issue 12), measured through the job manager as the app runs it (in this
-// process: no bundled workers): N filings without names, a ZIP of N JPEGs named by 申请号 — every other one a
-// mirrored copy of one of R registry logos, the rest new figures — against R registry logos. Prints one JSON line:
-// import and re-screen times, image hits right and wrong. Not part of `npm run bench`:
-//   npx tsx bench/drivers/batch-images.ts [N=400] [R=200]
+// A gazette that brings its images (issue 12), measured through the job manager as the app runs it: N filings
+// without names, a ZIP of N JPEGs named by 申请号 — every other one a mirrored copy of one of R registry logos, the
+// rest new figures — against R registry logos. In this process by default; with --workers through the bundled
+// workers in out/ (`npm run build:main` first), as the app runs them: the import in its thread, the images'
+// features on the pool's threads (electron/logos/features-pool.ts). Prints one JSON line: import and re-screen
+// times, image hits right and wrong. Not part of `npm run bench`:
+//   npx tsx bench/drivers/batch-images.ts [N=400] [R=200] [--workers]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +16,10 @@ import { createJobManager } from '../../electron/batches/jobs';
 import { createBatchService } from '../../electron/batches/service';
 import { createRegistryService } from '../../electron/registry/service';
 
-const N = Number(process.argv[2] ?? 400);
-const R = Number(process.argv[3] ?? 200);
+const [nArg, rArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const N = Number(nArg ?? 400);
+const R = Number(rArg ?? 200);
+const WORKER_DIR = process.argv.includes('--workers') ? path.resolve('out') : undefined;
 const FIRST = 90_000_000;
 
 let state = 7;
@@ -46,7 +50,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'markguard-batch-images-'));
-  const ctx = createAppContext({ dataDir: dir, seedsDir: path.resolve('seeds'), actor: 'bench', transport: 'web', version: 'bench' });
+  const ctx = createAppContext({ dataDir: dir, seedsDir: path.resolve('seeds'), actor: 'bench', transport: 'web', version: 'bench', ...(WORKER_DIR ? { workerDir: WORKER_DIR } : {}) });
   try {
     const registry = createRegistryService(ctx);
     const logos: string[] = [];
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
     ).all(batchId);
     const right = hits.filter((h) => (Number(h.a) - FIRST) % 2 === 0 && h.m === `M${(Number(h.a) - FIRST) / 2}`).length;
     console.log(JSON.stringify({
-      images: N, registryLogos: R, copies: Math.min(Math.ceil(N / 2), R), imageHits: hits.length, rightHits: right, wrongHits: hits.length - right,
+      images: N, registryLogos: R, workers: WORKER_DIR !== undefined, copies: Math.min(Math.ceil(N / 2), R), imageHits: hits.length, rightHits: right, wrongHits: hits.length - right,
       importAndScreenMs, msPerImage: +(importAndScreenMs / N).toFixed(1), rescreenMs, rssMb: Math.round(process.memoryUsage().rss / 1e6),
     }));
   } finally {

@@ -10,7 +10,7 @@ import type { AppContext } from '../context';
 import { writeFileAtomically } from '../files/atomic';
 import { MAX_IMAGE_BYTES as IMAGE_LIMIT } from '../../shared/contract/files';
 import { fail, ok, type Result } from '../../shared/result';
-import { hashToHex, hexToHash } from '../../shared/engine/logo/hash';
+import { hexToHash } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { auditRepository } from '../data/audit';
 import { inTransaction, type DataExecutor } from '../data/queries';
@@ -19,9 +19,12 @@ import { MARK_ENTITY } from '../registry/service';
 import { storedHashesOf } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 import { storableImage } from './bmp';
-import { type FeatureOptions, logoFeatures } from './features';
+import { encodedFeatures, type ImageRole } from './encoded-features';
+import { eachInHand, type FeaturesOf, type FeaturesPool, inThreadFeatures } from './features-pool';
 import { imagesRepository } from './repository';
-import { carriesRegistryVariants, decodeFeatures, encodeFeatures, featuresCurrent } from './stored-features';
+import { carriesRegistryVariants, decodeFeatures, featuresCurrent } from './stored-features';
+
+export type { ImageRole };
 
 export const IMAGES_FOLDER = 'images';
 /** Larger files are refused: a gazette's or a certificate's image is far smaller. */
@@ -56,16 +59,6 @@ export function refusal(bytes: Buffer): ReturnType<typeof fail> | null {
 }
 
 /**
- * What a stored image is kept for, which says which of its features are hashed (features.ts FeatureOptions): a
- * registry logo's ('registry': it is searched, so its crops, soft copy and print, and a query's variants besides, for
- * the same image in a gazette) or a gazette's or a listing's ('query': only searched for, the query's variants). An
- * image stored for a query and later given to a mark is hashed again for the registry (storeImageIn).
- */
-export type ImageRole = 'registry' | 'query';
-
-const featureOptions = (role: ImageRole): FeatureOptions => (role === 'query' ? { crops: false } : {});
-
-/**
  * Stores an image (once: the same bytes again return the stored row) with its features; a file that is not an
  * image sharp can read, is empty of any figure, or too large is refused with a Chinese reason and nothing is written.
  */
@@ -74,10 +67,13 @@ export async function storeImage(ctx: AppContext, bytes: Buffer, role: ImageRole
 }
 
 /**
- * The same on data and a data folder of its own (the import worker thread stores a batch's images). A BMP is stored
- * as the PNG of its pixels (./bmp.ts), so the same BMP again is the same stored image.
+ * The same on data and a data folder of its own (the import worker thread stores a batch's images, their features
+ * computed by `features`: a pool of threads, features-pool.ts). A BMP is stored as the PNG of its pixels
+ * (./bmp.ts), so the same BMP again is the same stored image.
  */
-export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buffer, now: string, role: ImageRole = 'registry'): Promise<Result<StoredImage>> {
+export async function storeImageIn(
+  db: DataExecutor, dataDir: string, given: Buffer, now: string, role: ImageRole = 'registry', features: FeaturesOf = encodedFeatures,
+): Promise<Result<StoredImage>> {
   const refused = refusal(given);
   if (refused) return refused;
   const converted = await storableImage(given);
@@ -98,15 +94,12 @@ export async function storeImageIn(db: DataExecutor, dataDir: string, given: Buf
   }
   const format = meta.format ?? '';
   if (!(format in FORMATS)) return fail('invalid-input', `不支持的图片格式「${format || '未知'}」（支持 ${IMAGE_FORMATS_LABEL}）`);
-  const features = await logoFeatures(bytes, featureOptions(role));
-  if (!features.ok) return features;
+  const computed = await features(bytes, role);
+  if (!computed.ok) return computed;
   const image: StoredImage = { sha256, format, width: meta.width ?? 0, height: meta.height ?? 0 };
   // the file first: a row never points at a missing file (a file without a row is only a spare copy)
   await writeFileAtomically(imageFileIn(dataDir, image), bytes, { createFolder: true });
-  await images.putImage({
-    ...image, size_bytes: bytes.length, phash: hashToHex(features.value.phash), dhash: hashToHex(features.value.dhash),
-    thumb: encodeFeatures(features.value), created_at: now,
-  });
+  await images.putImage({ ...image, size_bytes: bytes.length, ...computed.value, created_at: now });
   return ok(image);
 }
 
@@ -158,31 +151,34 @@ export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryL
 
 /**
  * Computes again, from the stored files, the features of every image stored by an older version of them (see
- * FEATURES_VERSION). Returns how many were brought up to date and the Chinese reason for each that could not be.
+ * FEATURES_VERSION), on the threads of `pool` (features-pool.ts; a registry and its gazettes' images can be tens of
+ * thousands). Returns how many were brought up to date and the Chinese reason for each that could not be.
  */
-export async function refreshImageFeatures(ctx: AppContext): Promise<{ updated: number; failed: string[] }> {
+export async function refreshImageFeatures(ctx: AppContext, pool: FeaturesPool = inThreadFeatures): Promise<{ updated: number; failed: string[] }> {
   const images = imagesRepository(ctx.data);
-  const rows = await images.imagesWithThumbs();
+  const stale = (await images.imagesWithThumbs()).filter((row) => !featuresCurrent(row.thumb));
   // a mark's images are hashed for the registry, every other one (a gazette's, a listing's) for a query
-  const marked = new Set((await images.registryLogos()).map((r) => r.sha256));
+  const marked = new Set(stale.length ? (await images.registryLogos()).map((r) => r.sha256) : []);
   let updated = 0;
   const failed: string[] = [];
-  for (const row of rows) {
-    if (featuresCurrent(row.thumb)) continue;
+  const refresh = async (row: (typeof stale)[number]) => {
     let bytes: Buffer;
     try {
       bytes = await readFile(imageFile(ctx, row));
     } catch {
       failed.push(`图样 ${row.sha256.slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`);
-      continue;
+      return;
     }
-    const features = await logoFeatures(bytes, featureOptions(marked.has(row.sha256) ? 'registry' : 'query'));
+    const features = await pool.features(bytes, marked.has(row.sha256) ? 'registry' : 'query');
     if (!features.ok) {
       failed.push(`图样 ${row.sha256.slice(0, 12)}：${features.error.message}`);
-      continue;
+      return;
     }
-    await images.setFeatures(row.sha256, { phash: hashToHex(features.value.phash), dhash: hashToHex(features.value.dhash), thumb: encodeFeatures(features.value) });
+    await images.setFeatures(row.sha256, features.value);
     updated++;
-  }
+  };
+  // enough in hand to keep every thread busy; the reasons in the images' order, whichever thread answered first
+  await eachInHand(stale, 2 * pool.size, refresh);
+  failed.sort();
   return { updated, failed };
 }

@@ -9,7 +9,8 @@ serveWorkerTask<ImportTask, ImportDone, ImportProgress>(async (task, signal, onP
   // the worker's own connection: the file opened again, or a small pool of its own on the server's PostgreSQL
   const connection = await openDataConnection(task.store);
   try {
-    return await runBatchImport(connection, task.job, { signal, onProgress });
+    // the image features pool's worker is bundled beside this one (out/image-features-worker.cjs)
+    return await runBatchImport(connection, task.job, { signal, onProgress, featuresWorkerDir: __dirname });
   } finally {
     await connection.close();
   }

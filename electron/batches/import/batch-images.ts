@@ -11,6 +11,7 @@ import { imageKeyOf } from '../../../shared/formats/images';
 import type { DataExecutor } from '../../data/queries';
 import { imagesRepository } from '../../logos/repository';
 import { MAX_IMAGE_BYTES, storeImageIn } from '../../logos/store';
+import { eachInHand, type FeaturesPool, inThreadFeatures } from '../../logos/features-pool';
 import { readZipDirectory, readZipEntry, type ZipEntry } from '../../tabular/zip';
 
 /** A row of the table that is this batch's, with its key (申请号 / 编号) and its image cell (may be empty). */
@@ -116,11 +117,12 @@ async function plan(
 /** Stores and links the images of a batch's rows; resolves to how many were stored and the problems per row. */
 export async function importBatchImages(
   db: DataExecutor, job: BatchImagesJob, rows: readonly ImageRow[], now: string,
-  options: { fileKeys?: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: { fileKeys?: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; features?: FeaturesPool } = {},
 ): Promise<BatchImagesResult> {
   // fileKeys: every key of the file (rows of other batches, bad rows): an image named by one names a row
   const { tasks, problems } = await plan(job, rows, options.fileKeys ?? new Set());
   const images = imagesRepository(db);
+  const pool = options.features ?? inThreadFeatures;
   let stored = 0;
   const one = async ({ row, label, read }: Task) => {
     let bytes: Buffer;
@@ -133,7 +135,7 @@ export async function importBatchImages(
       return;
     }
     // a gazette's or a listing's image is searched for, never searched: its query features only
-    const image = await storeImageIn(db, job.dataDir, bytes, now, 'query');
+    const image = await storeImageIn(db, job.dataDir, bytes, now, 'query', pool.features);
     if (!image.ok) {
       problems.push({ rowNumber: row.rowNumber, reason: `图样「${label}」无法读取：${image.error.message}` });
       return;
@@ -141,11 +143,14 @@ export async function importBatchImages(
     await images.linkToRow(job.kind, job.batchId, row.key, image.value.sha256);
     stored += 1;
   };
-  for (let i = 0; i < tasks.length; i += AT_ONCE) {
-    options.signal?.throwIfAborted();
-    if (i % (AT_ONCE * 25) === 0) options.onProgress?.(i, tasks.length);
-    await Promise.all(tasks.slice(i, i + AT_ONCE).map(one));
-  }
+  // enough in hand to keep every thread of the pool busy while this one reads and writes
+  const atOnce = Math.max(AT_ONCE, 2 * pool.size);
+  let done = 0;
+  options.onProgress?.(0, tasks.length);
+  await eachInHand(tasks, atOnce, async (task) => {
+    await one(task);
+    if (++done % (AT_ONCE * 25) === 0) options.onProgress?.(done, tasks.length);
+  }, options.signal);
   options.onProgress?.(tasks.length, tasks.length);
   problems.sort((a, b) => a.rowNumber - b.rowNumber);
   return { stored, problems };

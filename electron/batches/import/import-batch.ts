@@ -12,6 +12,7 @@ import type { HeaderSpec } from '../../../shared/formats/headers';
 import { IMAGE_HEADER } from '../../../shared/formats/images';
 import { parseViennaCodes, VIENNA_HEADER } from '../../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
+import { featuresPoolIn, inThreadFeatures } from '../../logos/features-pool';
 import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../repository';
 import type { ChunkRow } from '../row-sink';
 import { holdRowSink } from '../row-sinks';
@@ -104,7 +105,7 @@ function rowParser(job: ImportJob, imageKeys: ReadonlySet<string>) {
 export async function runBatchImport(
   connection: DataConnection,
   job: ImportJob,
-  options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void; featuresWorkerDir?: string } = {},
 ): Promise<ImportCounts> {
   const batches = createBatchesRepository(connection.data);
   // A gazette of a million rows touches five B-trees per row; a large page cache keeps them in memory.
@@ -166,7 +167,9 @@ export async function runBatchImport(
   if (images.wanted) {
     const onImages = (done: number, total: number) =>
       options.onProgress?.({ ...counts, fraction: 0.99, expectedRows: Math.max(expectedRows, counts.totalRows), message: `正在读取图样 ${done} / ${total} 张` });
-    await importImages(connection.data, job, images.rows, { fileKeys: images.fileKeys, onProgress: onImages, ...(options.signal ? { signal: options.signal } : {}) });
+    await importImages(connection.data, job, images.rows, {
+      fileKeys: images.fileKeys, onProgress: onImages, featuresWorkerDir: options.featuresWorkerDir, ...(options.signal ? { signal: options.signal } : {}),
+    });
   }
   if (!sameFile(source, await fileFingerprint(job.filePath))) {
     throw new Error(
@@ -203,14 +206,21 @@ function imageCollector(job: ImportJob) {
 /** The batch's images after its rows; each image's problem is recorded at its row (the row itself stays imported). */
 async function importImages(
   data: DataQueries, job: ImportJob, rows: ImageRow[],
-  options: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  { featuresWorkerDir, ...options }: { fileKeys: ReadonlySet<string>; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; featuresWorkerDir: string | undefined },
 ): Promise<void> {
   // never a fallback beside the user's table: images belong in the data folder with the database
   if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
-  const result = await importBatchImages(data, {
-    batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
-    ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
-  }, rows, new Date().toISOString(), options);
+  // the features on every core when the bundled worker is there (features-pool.ts)
+  const features = rows.length > 0 ? featuresPoolIn(featuresWorkerDir) : inThreadFeatures;
+  let result: Awaited<ReturnType<typeof importBatchImages>>;
+  try {
+    result = await importBatchImages(data, {
+      batchId: job.batchId, kind: job.kind, tablePath: job.filePath, dataDir: job.dataDir,
+      ...(job.imagesPath ? { imagesPath: job.imagesPath } : {}),
+    }, rows, new Date().toISOString(), { ...options, features });
+  } finally {
+    await features.close();
+  }
   await inTransaction(data, async (tx) => {
     const batches = createBatchesRepository(tx);
     await batches.addProblems(job.batchId, result.problems);
