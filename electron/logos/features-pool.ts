@@ -1,5 +1,5 @@
 // Worker threads that compute stored images' features (encoded-features.ts), so that a batch of many images is
-// hashed on every core: the features take ~5 ms an image in one thread and are most of an image import. Without
+// hashed on every core: the features take about 5 ms an image in one thread. Without
 // the bundled worker script (tests from sources), or on one core, the same function runs in this thread behind the
 // same interface. A thread that dies leaves the pool: its unanswered images fail with a message saying so (their
 // rows keep the reason, as for an unreadable image), and the rest go to the threads left, or to this thread.
@@ -13,7 +13,7 @@ import { encodedFeatures, type ImageRole } from './encoded-features';
 import type { ImageFeaturesRow } from './repository';
 
 export const FEATURES_WORKER = 'image-features-worker.cjs';
-/** More threads than this gain nothing on an import, whose reading and writing stay in one thread. */
+/** A bound on the threads (each holds a heap of its own) whatever the machine's cores. */
 const MAX_THREADS = 8;
 
 export type FeaturesOf = (bytes: Uint8Array, role: ImageRole) => Promise<Result<ImageFeaturesRow>>;
@@ -45,8 +45,7 @@ const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer
 
 /**
  * A pool of `count` threads running `script` (the bundled image-features-worker.cjs). Each thread holds one image at
- * a time and is given the next as it answers: images interleaved in one thread hold their working sets together and
- * cost a third more CPU each.
+ * a time and is given the next as it answers, so that no thread waits while another has several in hand.
  */
 export function featuresPool(script: string, count: number): FeaturesPool {
   type Answer = (result: Result<ImageFeaturesRow>) => void;
