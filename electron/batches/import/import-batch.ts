@@ -12,7 +12,7 @@ import type { HeaderSpec } from '../../../shared/formats/headers';
 import { IMAGE_HEADER } from '../../../shared/formats/images';
 import { parseViennaCodes, VIENNA_HEADER } from '../../../shared/formats/vienna';
 import { importBatchImages, imageSources, type ImageRow } from './batch-images';
-import { featuresPoolIn, inThreadFeatures } from '../../logos/features-pool';
+import { featuresPoolIn } from '../../logos/features-pool';
 import { createBatchesRepository, type BatchesRepository, type ImportCounts } from '../repository';
 import type { ChunkRow } from '../row-sink';
 import { holdRowSink } from '../row-sinks';
@@ -210,8 +210,8 @@ async function importImages(
 ): Promise<void> {
   // never a fallback beside the user's table: images belong in the data folder with the database
   if (!job.dataDir) throw new Error('内部错误：导入图样时缺少数据文件夹');
-  // the features on every core when the bundled worker is there (features-pool.ts)
-  const features = rows.length > 0 ? featuresPoolIn(featuresWorkerDir) : inThreadFeatures;
+  // the features on every core when the bundled worker is there (features-pool.ts; its threads start with the first image)
+  const features = featuresPoolIn(featuresWorkerDir);
   let result: Awaited<ReturnType<typeof importBatchImages>>;
   try {
     result = await importBatchImages(data, {
