@@ -192,9 +192,13 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   let printSymmetric: SymmetricFeatures | undefined;
   if (printParts) {
     const flagAt = printAt + 1 + printParts.length * PART_BYTES;
+    // features.ts keeps a symmetric print only with inner detail: a plain symmetric print (a star in one colour) has
+    // flag 0 though its grey copy is symmetric, so only a flagged detail is checked against the grey copy
     const grey = variants.find((v) => v.kind === 'grey');
-    printSymmetric = grey && symmetricFeatures(grey.thumb, () => Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)));
-    if ((printSymmetric !== undefined) !== (blob[flagAt] === 1)) return null;
+    if (blob[flagAt] === 1) {
+      printSymmetric = grey && symmetricFeatures(grey.thumb, () => Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)));
+      if (!printSymmetric) return null;
+    } else if (blob[flagAt] !== 0) return null;
   }
   // a crop's symmetric hash is its thumbnail's: a listed crop that is not symmetric (or another variant) is damage
   const cropsAt = cropsAtOf(blob, printAt);

@@ -168,6 +168,21 @@ describe('stored logo features', () => {
     expect(decodeFeatures(encodeFeatures(plain.value))!.symmetric).toBeUndefined();
   });
 
+  it('reads back a plain symmetric logo in colour, whose print keeps no symmetric detail', async () => {
+    // a star in one colour: its grey copy is symmetric, but a print without inner detail keeps none (features.ts printOf)
+    const star = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+      <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`)).png().toBuffer();
+    const f = await logoFeatures(star);
+    if (!f.ok) throw new Error(f.error.message);
+    expect(f.value.printParts).toBeDefined();
+    expect(f.value.printSymmetric).toBeUndefined();
+    const back = decodeFeatures(encodeFeatures(f.value));
+    expect(back).not.toBeNull();
+    expect(back!.printSymmetric).toBeUndefined();
+    expect(back!.printParts).toEqual(f.value.printParts);
+    expect(back!.symmetric).toEqual(f.value.symmetric);
+  });
+
   it('refuses the layout before the trailer, another version and a cut-short column', async () => {
     const f = await logoFeatures(await logo());
     if (!f.ok) throw new Error(f.error.message);
