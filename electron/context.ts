@@ -10,6 +10,8 @@ import { dataQueriesOnPool, postgresLocation, type DataStoreChoice, type DataSto
 import type pg from 'pg';
 import { settingsRepository } from './data/settings';
 import { createJobManager, type JobManager } from './batches/jobs';
+import { createFeaturesRefresh, type FeaturesRefresh } from './logos/features-refresh';
+import { featuresPoolIn } from './logos/features-pool';
 import { recoverInterruptedRestore } from './backup/restore-journal';
 
 export interface AppConfig {
@@ -63,6 +65,8 @@ export interface AppContext {
   readonly data: DataQueries;
   /** The app's one job manager (imports, screening): a restore or a close stops its jobs first. */
   readonly jobs: JobManager;
+  /** Stored image features of an older version computed again (logos/features-refresh.ts); started by startServices. */
+  readonly imageFeatures: FeaturesRefresh;
   /** What the clerk must be told once at start: an interrupted restore undone, a backup that failed. */
   readonly notices: string[];
   /** ISO timestamp from the context's clock. */
@@ -156,6 +160,9 @@ export function createAppContext(config: AppConfig): AppContext {
     get jobs() {
       return jobs;
     },
+    get imageFeatures() {
+      return imageFeatures;
+    },
     dataStore,
     pool,
     get sqlite() {
@@ -186,6 +193,7 @@ export function createAppContext(config: AppConfig): AppContext {
     },
   };
   const jobs = createJobManager(ctx, config.workerDir ? { workerDir: config.workerDir } : {});
+  const imageFeatures = createFeaturesRefresh(ctx, () => featuresPoolIn(config.workerDir));
   // Started here so that every context has it a moment later; startServices waits for it before serving. A context
   // closed at once (a test) has nothing to read, which is no error.
   loadOperator().catch(() => undefined);

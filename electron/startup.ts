@@ -18,8 +18,6 @@ import { recoverInterruptedRestore } from './backup/restore-journal';
 import { marksRepository } from './registry/marks';
 import { seedSampleRegistry } from './registry/seed';
 import { recoverInterruptedBatches, resumeRemovals, type InterruptedBatch } from './batches/jobs';
-import { refreshImageFeatures } from './logos/store';
-import { featuresPoolIn } from './logos/features-pool';
 
 export interface RunningServices {
   ctx: AppContext;
@@ -103,10 +101,8 @@ export async function startServices(
     await resumeRemovals(ctx);
     await reconcileWithArchive(ctx.data, config.dataDir);
     const seededOnThisStart = await seedSampleRegistry(ctx);
-    // image features of an older version are computed again before anything is compared with them
-    const features = featuresPoolIn(config.workerDir);
-    const refreshed = await refreshImageFeatures(ctx, features).finally(() => features.close());
-    if (refreshed.failed.length) ctx.notices.push(`${refreshed.failed.length} 个图样无法重新计算图形特征：${refreshed.failed.slice(0, 3).join('；')}`);
+    // image features of an older version are computed again in the background; what compares images asks first
+    ctx.imageFeatures.start();
     const seededCount = seededOnThisStart ? await marksRepository(ctx.data).count() : 0;
     const files = createFileGrants(grants);
     const handlers: Handlers = { ...createHandlers(ctx, { dialogs, files }, { seededOnThisStart, seededCount }), ...overrides };
@@ -118,10 +114,13 @@ export async function startServices(
       interrupted,
       close: () => {
         void ctx.jobs.stopAll();
+        // aborted at once: nothing under way writes after the database is closed
+        void ctx.imageFeatures.stop();
         ctx.close();
       },
     };
   } catch (error) {
+    void ctx.imageFeatures.stop();
     ctx.close();
     throw error;
   }

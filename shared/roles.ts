@@ -19,6 +19,7 @@ export const CHANNEL_ROLES: Record<Channel, Role> = {
   'registry.images': '科员',
   'registry.thumbnails': '科员',
   'registry.checkImage': '科员',
+  'registry.featuresRefresh': '科员',
   'registry.create': '处长',
   'registry.update': '处长',
   'registry.delete': '处长',

@@ -112,7 +112,9 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       marks,
       signal,
       now: ctx.now,
-      imageHits: () => {
+      imageHits: async () => {
+        update(batchId, { message: '正在更新图形特征' });
+        await ctx.imageFeatures.ensureCurrent({ batch: { kind: batch.kind, id: batchId } }, signal);
         update(batchId, { message: '正在比对图样' });
         return screenImagesOf(ctx, {
           batchId, kind: batch.kind, markNames: new Map(marks.map((m) => [m.id, m.name])), signal,
@@ -196,9 +198,12 @@ export function createJobManager(ctx: AppContext, options: JobManagerOptions = {
       paused = reason;
       try {
         const cancelled = await stopAll();
+        await ctx.imageFeatures.stop();
         return { value: await work(), cancelled };
       } finally {
         paused = null;
+        // the database now open (the restored one, or the first again) may hold older image features too
+        ctx.imageFeatures.start();
       }
     },
     /** A batch waiting for its turn in a re-screening of several: its progress says screening, not done. */

@@ -52,5 +52,6 @@ export function createLogoHandlers(ctx: AppContext, shell: ShellPorts): Pick<Han
       };
     },
     'registry.checkImage': async ({ fileToken }) => valueOf(await checkImage(ctx, await chosenImage(fileToken))),
+    'registry.featuresRefresh': () => Promise.resolve(ctx.imageFeatures.status()),
   };
 }

@@ -28,6 +28,8 @@ export async function checkImage(ctx: AppContext, bytes: Buffer): Promise<Result
   if (refused) return refused;
   const features = await logoFeatures(bytes, { crops: false });
   if (!features.ok) return features;
+  // the registry's images whose features are of an older version are computed first (they are in no index till then)
+  await ctx.imageFeatures.ensureCurrent({});
   const { index, entries } = await loadRegistryLogos(ctx);
   const best = new Map<number, { sha256: string; score: number; orientation: number }>();
   for (const m of index.search(features.value, LOGO_RULE)) {

@@ -29,10 +29,9 @@ export interface ImageFeaturesRow {
 export type NewImage = Insertable<ImagesTable>;
 
 /** A registry image with its mark, for the logo index, in the index's order. */
-export interface RegistryLogoRow extends ImageFeaturesRow {
+export interface RegistryLogoRow extends ImageFeaturesRow, ImageRef {
   markKey: number;
   markId: string;
-  sha256: string;
 }
 
 /** A mark's first image and how many it has. */
@@ -63,9 +62,26 @@ export function imagesRepository(db: DataExecutor) {
     /** Every stored image's hash and format (the backups carry their files). */
     imageRefs: (): Promise<ImageRef[]> => db.selectFrom('images').select(['sha256', 'format']).orderBy('sha256').execute(),
 
-    /** Every stored image with its thumb column (the features' version is read from it). */
-    imagesWithThumbs: (): Promise<Array<ImageRef & { thumb: Uint8Array }>> =>
-      db.selectFrom('images').select(['sha256', 'format', 'thumb']).orderBy('sha256').execute(),
+    /**
+     * Up to `limit` stored images after the hash `after` ('' for the first), in hash order, with their thumb column
+     * (the features' version is read from it): a page, so that tens of thousands are never held at once.
+     */
+    imagesWithThumbsAfter: (after: string, limit: number): Promise<Array<ImageRef & { thumb: Uint8Array }>> =>
+      db.selectFrom('images').select(['sha256', 'format', 'thumb']).where('sha256', '>', after).orderBy('sha256').limit(limit).execute(),
+
+    /** The images a batch's rows bring, each once, with their thumb column. */
+    batchImagesWithThumbs(kind: BatchKind, batchId: number): Promise<Array<ImageRef & { thumb: Uint8Array }>> {
+      const rows = kind === 'filing'
+        ? db.selectFrom('filing_images as ri').innerJoin('filings as r', 'r.id', 'ri.filing_id')
+        : db.selectFrom('listing_images as ri').innerJoin('listings as r', 'r.id', 'ri.listing_id');
+      return rows
+        .innerJoin('images as i', 'i.sha256', 'ri.sha256')
+        .select(['i.sha256', 'i.format', 'i.thumb'])
+        .where('r.batch_id', '=', batchId)
+        .distinct()
+        .orderBy('i.sha256')
+        .execute();
+    },
 
     /** Stores an image's row, or replaces the row of the same hash (its features computed again); one statement. */
     async putImage(row: NewImage): Promise<void> {
@@ -91,11 +107,11 @@ export function imagesRepository(db: DataExecutor) {
         .selectFrom('mark_images as mi')
         .innerJoin('protected_marks as m', 'm.key', 'mi.mark_key')
         .innerJoin('images as i', 'i.sha256', 'mi.sha256')
-        .select(['mi.mark_key', 'm.mark_id', 'i.sha256', 'i.phash', 'i.dhash', 'i.thumb'])
+        .select(['mi.mark_key', 'm.mark_id', 'i.sha256', 'i.format', 'i.phash', 'i.dhash', 'i.thumb'])
         .orderBy('m.mark_id')
         .orderBy('mi.position')
         .execute();
-      return rows.map((r) => ({ markKey: r.mark_key, markId: r.mark_id, sha256: r.sha256, phash: r.phash, dhash: r.dhash, thumb: r.thumb }));
+      return rows.map((r) => ({ markKey: r.mark_key, markId: r.mark_id, sha256: r.sha256, format: r.format, phash: r.phash, dhash: r.dhash, thumb: r.thumb }));
     },
 
     /** A mark's images in their order. */

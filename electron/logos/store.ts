@@ -3,7 +3,6 @@
 // screening searches; a filing's images are the queries.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { AppContext } from '../context';
@@ -20,7 +19,7 @@ import { storedHashesOf } from '../../shared/engine/logo/match';
 import { IMAGE_FORMATS_LABEL } from '../../shared/formats/images';
 import { storableImage } from './bmp';
 import { encodedFeatures, type ImageRole } from './encoded-features';
-import { eachInHand, type FeaturesOf, type FeaturesPool, inThreadFeatures } from './features-pool';
+import type { FeaturesOf } from './features-pool';
 import { imagesRepository } from './repository';
 import { carriesRegistryVariants, decodeFeatures, featuresCurrent } from './stored-features';
 
@@ -119,8 +118,8 @@ export async function addMarkImage(ctx: AppContext, markKey: number, bytes: Buff
 
 /**
  * The registry's images as a search index (each with its crops), with the mark each entry belongs to. Images whose
- * stored features are of an older version are left out and counted in `stale` (refreshImageFeatures computes them
- * again; start-up does so before anything is screened).
+ * stored features are of an older version are left out and counted in `stale` (features-refresh.ts computes them
+ * again: in the background from start-up, and first of all before a screening or a 以图查询).
  */
 export function loadRegistryLogos(ctx: AppContext): Promise<RegistryLogos> {
   return loadRegistryLogosFrom(ctx.data);
@@ -147,38 +146,4 @@ export async function loadRegistryLogosFrom(db: DataExecutor): Promise<RegistryL
   })));
   const entries = usable.map(({ row }) => ({ markKey: row.markKey, markId: row.markId, sha256: row.sha256 }));
   return { index: new LogoIndex(stored), entries, stale: rows.length - usable.length };
-}
-
-/**
- * Computes again, from the stored files, the features of every image stored by an older version of them (see
- * FEATURES_VERSION), on the threads of `pool` (features-pool.ts; a registry and its gazettes' images can be tens of
- * thousands). Returns how many were brought up to date and the Chinese reason for each that could not be.
- */
-export async function refreshImageFeatures(ctx: AppContext, pool: FeaturesPool = inThreadFeatures): Promise<{ updated: number; failed: string[] }> {
-  const images = imagesRepository(ctx.data);
-  const stale = (await images.imagesWithThumbs()).filter((row) => !featuresCurrent(row.thumb));
-  // a mark's images are hashed for the registry, every other one (a gazette's, a listing's) for a query
-  const marked = new Set(stale.length ? (await images.registryLogos()).map((r) => r.sha256) : []);
-  let updated = 0;
-  const failed: string[] = [];
-  const refresh = async (row: (typeof stale)[number]) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(imageFile(ctx, row));
-    } catch {
-      failed.push(`图样 ${row.sha256.slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`);
-      return;
-    }
-    const features = await pool.features(bytes, marked.has(row.sha256) ? 'registry' : 'query');
-    if (!features.ok) {
-      failed.push(`图样 ${row.sha256.slice(0, 12)}：${features.error.message}`);
-      return;
-    }
-    await images.setFeatures(row.sha256, features.value);
-    updated++;
-  };
-  // enough in hand to keep every thread busy; the reasons in the images' order, whichever thread answered first
-  await eachInHand(stale, 2 * pool.size, refresh);
-  failed.sort();
-  return { updated, failed };
 }

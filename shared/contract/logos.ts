@@ -55,6 +55,17 @@ export const HitImagesSchema = z.object({
 });
 export type HitImages = z.infer<typeof HitImagesSchema>;
 
+export const FeaturesRefreshSchema = z.object({
+  /** stored images' features of an older version are being computed again in the background */
+  running: z.boolean(),
+  /** of that pass: images done (or given up on) and found */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** why each image that could not be computed again takes no part in the image search */
+  failed: z.array(z.string()),
+});
+export type FeaturesRefreshStatus = z.infer<typeof FeaturesRefreshSchema>;
+
 const MarkKey = z.object({ key: z.number().int().positive() }).strict();
 
 export const logosContract = {
@@ -69,6 +80,8 @@ export const logosContract = {
     input: z.object({ key: z.number().int().positive(), sha256: Sha256Schema }).strict(),
     output: z.object({ removed: z.boolean() }),
   },
+  /** How far the background computing of older image features has come (after an upgrade or a restore). */
+  'registry.featuresRefresh': { input: z.object({}).strict(), output: FeaturesRefreshSchema },
   /** 以图查询: the registry marks whose images are near the image chosen with `files.open` (purpose 'image'). */
   'registry.checkImage': { input: z.object({ fileToken: FileTokenSchema }).strict(), output: ImageCheckSchema },
   /** A mark's 图形要素 (Vienna codes such as 26.1.1), in order. */

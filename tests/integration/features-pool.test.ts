@@ -1,6 +1,6 @@
 // The image features pool (electron/logos/features-pool.ts) with its bundled worker: the same stored features as
 // this thread computes, the same reason for an image without any, a thread that dies failing only the images it
-// held, and the start-up refresh of older features on the pool's threads.
+// held, and the refresh of older features (features-refresh.ts) on the pool's threads.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodedFeatures } from '../../electron/logos/encoded-features';
 import { eachInHand, FEATURES_WORKER, featuresPool, featuresPoolIn, inThreadFeatures } from '../../electron/logos/features-pool';
-import { addMarkImage, loadRegistryLogos, refreshImageFeatures } from '../../electron/logos/store';
+import { addMarkImage, loadRegistryLogos } from '../../electron/logos/store';
+import { createFeaturesRefresh } from '../../electron/logos/features-refresh';
 import { createRegistryService } from '../../electron/registry/service';
 import { writeBmp } from '../fixtures/bmp-writer';
 import { openTestContext } from './support/context';
@@ -98,8 +99,9 @@ describe('image features pool', () => {
 
   it('computes older stored features again on its threads, as this thread does', async () => {
     const results = [];
-    for (const pool of [inThreadFeatures, featuresPoolIn(work)]) {
+    for (const makePool of [() => inThreadFeatures, () => featuresPoolIn(work)]) {
       const ctx = openTestContext();
+      const refresh = createFeaturesRefresh(ctx, makePool);
       try {
         for (const [i, fill] of ['#1d3f8f', '#207040', '#a02080'].entries()) {
           const mark = await createRegistryService(ctx).create(sampleMark({ id: `P${i}`, name: `图样${i}` }));
@@ -109,11 +111,13 @@ describe('image features pool', () => {
         // the layout before the trailer: the thumbnail alone
         ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
         expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 3 });
-        expect(await refreshImageFeatures(ctx, pool)).toEqual({ updated: 3, failed: [] });
+        refresh.start();
+        await refresh.whenIdle();
+        expect(refresh.status()).toEqual({ running: false, done: 3, total: 3, failed: [] });
         expect(ctx.db.prepare('SELECT sha256, thumb FROM images ORDER BY sha256').all()).toEqual(current);
         results.push((await loadRegistryLogos(ctx)).entries.map((e) => e.markId));
       } finally {
-        await pool.close();
+        await refresh.stop();
         ctx.cleanup();
       }
     }

@@ -39,6 +39,13 @@ describe('registry.checkImage', () => {
     expect(none.matches).toEqual([]);
     // checking stores nothing
     expect((await value<unknown[]>(harness.services.dispatch('registry.images', { key: flag.key })))).toHaveLength(2);
+
+    // after an upgrade, before the background pass reaches them: the registry's images are computed first
+    await harness.services.ctx.imageFeatures.whenIdle();
+    harness.services.ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
+    const again = await value<ImageCheck>(harness.services.dispatch('registry.checkImage', { fileToken: await token('copy2.jpg', copy) }));
+    expect(again.matches.map((m) => [m.id, m.orientation])).toEqual([['F1', 1]]);
+    expect(again.registryImages).toBe(3);
   });
 
   it('checks a BMP like any image, and refuses a damaged BMP and a blank image in Chinese', async () => {

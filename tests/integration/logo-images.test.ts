@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../electron/db/open';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import logoImages from '../../electron/db/migrations/009-logo-images';
-import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, refreshImageFeatures, storeImage } from '../../electron/logos/store';
+import { addMarkImage, IMAGES_FOLDER, imageFile, loadRegistryLogos, storeImage } from '../../electron/logos/store';
 import { decodeFeatures, queryFromStored } from '../../electron/logos/stored-features';
 import { logoFeatures } from '../../electron/logos/features';
 import { createRegistryService } from '../../electron/registry/service';
@@ -242,8 +242,12 @@ describe('logo image store', () => {
     // the layout before the trailer: the thumbnail alone
     ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
-    expect(await refreshImageFeatures(ctx)).toEqual({ updated: 1, failed: [] });
+    await ctx.imageFeatures.ensureCurrent({});
+    expect(ctx.imageFeatures.status().failed).toEqual([]);
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'F1' }], stale: 0 });
-    expect(await refreshImageFeatures(ctx)).toEqual({ updated: 0, failed: [] });
+    // nothing older is left for a pass to find
+    ctx.imageFeatures.start();
+    await ctx.imageFeatures.whenIdle();
+    expect(ctx.imageFeatures.status()).toEqual({ running: false, done: 0, total: 0, failed: [] });
   });
 });

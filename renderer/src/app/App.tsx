@@ -1,6 +1,7 @@
 // The shell: the app's name and data location on top, the pages on the left, the current page on the right.
 import { AboutPage } from '../pages/about/AboutPage';
 import { StartNotices } from './StartNotices';
+import { FeaturesRefreshNotice } from './FeaturesRefreshNotice';
 import { BackupPage } from '../pages/backup/BackupPage';
 import { QuickCheck } from '../components/quick-check/QuickCheck';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
@@ -96,6 +97,7 @@ export function App() {
         </nav>
         <main className="app-content">
           <StartNotices />
+          <FeaturesRefreshNotice />
           <DeadlineNotice />
           {page === 'registry' ? <RegistryPage /> : null}
           {page === 'batches' ? <BatchesPage /> : null}

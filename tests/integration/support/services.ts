@@ -42,6 +42,7 @@ export function useRunningServices(kind: StoreKind = 'sqlite'): ServicesHarness 
     current?.services.close();
     // a job still writing when the test ended is stopped before its store goes
     await current?.services.ctx.jobs.stopAll();
+    await current?.services.ctx.imageFeatures.stop();
     await store?.drop();
     current?.folder.remove();
     current = undefined;

@@ -1,0 +1,174 @@
+// Older stored image features computed again without holding the clerk up (electron/logos/features-refresh.ts): the
+// app starts while the pass runs, a screening first brings up to date what it compares (the registry's images and
+// its own batch's, not another's), an image whose file is gone is reported, and a restore stops the pass — nothing
+// written into the database being replaced — and starts it again afterwards.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { StoredMark } from '../../shared/api';
+import type { FeaturesRefreshStatus } from '../../shared/contract/logos';
+import type { JobProgress } from '../../shared/contract/screening';
+import type { AppContext } from '../../electron/context';
+import { imageFile, loadRegistryLogos } from '../../electron/logos/store';
+import { featuresCurrent } from '../../electron/logos/stored-features';
+import { startServices } from '../../electron/startup';
+import { createQueuedDialogs } from '../../electron/bridge/dialogs';
+import { tempDir, testConfig } from './support/context';
+import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
+import { sampleMark } from './support/marks';
+import { useRunningServices, valueOf } from './support/services';
+
+const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
+  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
+const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
+  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
+const starSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`);
+
+/** Every stored image's features as an older version left them: the figure alone, without the trailer. */
+const makeAllOlder = (ctx: AppContext) => ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
+const currentCount = (ctx: AppContext) =>
+  ctx.db.prepare<[], { thumb: Buffer }>('SELECT thumb FROM images').all().filter((r) => featuresCurrent(r.thumb)).length;
+const imageCount = (ctx: AppContext) => (ctx.db.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n;
+
+describe('older image features in a running app', () => {
+  const harness = useRunningServices();
+  const value = valueOf;
+
+  async function choose(file: string, purpose: 'table' | 'image' | 'images'): Promise<string> {
+    harness.dialogs.queue(file);
+    return (await value<{ token: string }>(harness.services.dispatch('files.open', { purpose }))).token;
+  }
+
+  async function markWithLogo(id: string, name: string, logo: Buffer): Promise<StoredMark> {
+    const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
+    const file = path.join(harness.folder.dir, `${id}.png`);
+    writeFileSync(file, await sharp(logo).png().toBuffer());
+    await value(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await choose(file, 'image') }));
+    return mark;
+  }
+
+  async function untilDone(batchId: number): Promise<JobProgress> {
+    for (let i = 0; i < 1500; i++) {
+      const progress = await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }));
+      if (progress.phase === 'done') return progress;
+      if (progress.phase === 'failed' || progress.phase === 'cancelled') throw new Error(progress.message);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('batch did not finish');
+  }
+
+  /** A gazette of one filing whose image is `image`, imported (and screened). */
+  async function gazette(issue: string, number: string, image: Buffer): Promise<number> {
+    const table = path.join(harness.folder.dir, `第${issue}期.csv`);
+    writeFileSync(table, [FILING_HEADER, filingLine(number, '')].join('\r\n'));
+    const zip = path.join(harness.folder.dir, `第${issue}期.zip`);
+    writeFileSync(zip, zipSync({ [`${number}.png`]: new Uint8Array(image) }));
+    const input = { fileToken: await choose(table, 'table'), kind: 'filing', mapping: FILING_MAPPING, imagesToken: await choose(zip, 'images') };
+    const { batchId } = await value<{ batchId: number }>(harness.services.dispatch('batches.startImport', input));
+    await untilDone(batchId);
+    return batchId;
+  }
+
+  const imageHitsOf = (batchId: number) => harness.services.ctx.db
+    .prepare<[number], { mark_id: string }>("SELECT mark_id FROM hits WHERE batch_id = ? AND reasons LIKE '%figurative%' ORDER BY mark_id").all(batchId)
+    .map((h) => h.mark_id);
+  const imageOfBatch = (batchId: number) => harness.services.ctx.db
+    .prepare<[number], { thumb: Buffer }>('SELECT i.thumb FROM images i JOIN filing_images fi ON fi.sha256 = i.sha256 JOIN filings f ON f.id = fi.filing_id WHERE f.batch_id = ?')
+    .get(batchId)!.thumb;
+
+  it('brings up to date what a screening compares before it compares, and leaves the rest to the pass', async () => {
+    const { ctx } = harness.services;
+    await ctx.imageFeatures.whenIdle();
+    await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
+    // a mirrored, recoloured copy of W1's flag in one gazette, an unrelated ring in another
+    const copied = await gazette('1930', '81000001', await sharp(flagSvg('#0a7d35')).flop().png().toBuffer());
+    const other = await gazette('1931', '81000002', await sharp(ringSvg).png().toBuffer());
+    expect(imageHitsOf(copied)).toEqual(['W1']);
+
+    // an upgrade's new features version: the registry's logo is in no index until it is computed again
+    makeAllOlder(ctx);
+    expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
+    await value(harness.services.dispatch('batches.rescreen', { batchId: copied }));
+    await untilDone(copied);
+    expect(imageHitsOf(copied)).toEqual(['W1']);
+    expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'W1' }], stale: 0 });
+    expect(featuresCurrent(imageOfBatch(copied))).toBe(true);
+    // the other gazette's image waits for the pass
+    expect(featuresCurrent(imageOfBatch(other))).toBe(false);
+
+    ctx.imageFeatures.start();
+    expect(ctx.imageFeatures.status().running).toBe(true);
+    await ctx.imageFeatures.whenIdle();
+    expect(featuresCurrent(imageOfBatch(other))).toBe(true);
+    expect(await value<FeaturesRefreshStatus>(harness.services.dispatch('registry.featuresRefresh', {}))).toEqual({ running: false, done: 1, total: 1, failed: [] });
+  });
+
+  it('stops for a restore, writes nothing meanwhile, refuses to compare, and starts again after it', async () => {
+    const { ctx } = harness.services;
+    for (const [id, logo] of [['S1', starSvg], ['S2', ringSvg], ['S3', flagSvg('#a02080')]] as const) await markWithLogo(id, `图样${id}`, logo);
+    makeAllOlder(ctx);
+    ctx.imageFeatures.start();
+    await ctx.jobs.quiesce('正在从备份恢复数据，请等恢复完成后再操作', async () => {
+      const before = currentCount(ctx);
+      expect(ctx.imageFeatures.status().running).toBe(false);
+      await expect(ctx.imageFeatures.ensureCurrent({})).rejects.toThrow('暂时不能比对图样');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(currentCount(ctx)).toBe(before);
+      // what a restored backup made by an older version brings
+      makeAllOlder(ctx);
+    });
+    expect(ctx.imageFeatures.status().running).toBe(true);
+    await ctx.imageFeatures.whenIdle();
+    expect(currentCount(ctx)).toBe(imageCount(ctx));
+    expect(ctx.imageFeatures.status()).toMatchObject({ running: false, done: 3, total: 3, failed: [] });
+  });
+});
+
+describe('starting with older image features', () => {
+  it('answers while the pass runs, and reports an image whose file is gone', async () => {
+    const folder = tempDir();
+    const config = testConfig(path.join(folder.dir, 'data'));
+    const dialogs = createQueuedDialogs();
+    try {
+      const first = await startServices(config, dialogs);
+      const logos = [starSvg, ringSvg, flagSvg('#1d3f8f')];
+      let gone = '';
+      for (const [i, logo] of logos.entries()) {
+        const mark = await valueOf<StoredMark>(first.dispatch('registry.create', { mark: sampleMark({ id: `Q${i}`, name: `图样${i}` }) }));
+        const file = path.join(folder.dir, `Q${i}.png`);
+        writeFileSync(file, await sharp(logo).png().toBuffer());
+        dialogs.queue(file);
+        const { token } = await valueOf<{ token: string }>(first.dispatch('files.open', { purpose: 'image' }));
+        const image = await valueOf<{ sha256: string; format: string }>(first.dispatch('registry.addImage', { key: mark.key, fileToken: token }));
+        if (i === 1) gone = imageFile(first.ctx, image);
+      }
+      makeAllOlder(first.ctx);
+      first.close();
+      await first.ctx.imageFeatures.stop();
+      rmSync(gone);
+
+      const next = await startServices(config, dialogs);
+      try {
+        // started, not awaited: the app answers while the images are computed
+        expect(next.ctx.imageFeatures.status().running).toBe(true);
+        expect(await valueOf<{ markCount: number }>(next.dispatch('app.info', {}))).toMatchObject({ markCount: expect.any(Number) });
+        await next.ctx.imageFeatures.whenIdle();
+        const status = next.ctx.imageFeatures.status();
+        expect(status).toMatchObject({ running: false, done: 3, total: 3 });
+        expect(status.failed).toEqual([`图样 ${path.basename(gone).slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`]);
+        expect(await loadRegistryLogos(next.ctx)).toMatchObject({ stale: 1 });
+        expect((await loadRegistryLogos(next.ctx)).entries.map((e) => e.markId)).toEqual(['Q0', 'Q2']);
+      } finally {
+        next.close();
+        await next.ctx.imageFeatures.stop();
+      }
+    } finally {
+      folder.remove();
+    }
+  });
+});
