@@ -3,7 +3,8 @@
 // runs in worker threads or a benchmark, and fs/promises' open, stat, read and close cost a tenth of the CPU for
 // images this small.
 import { readFileSync } from 'node:fs';
-import { type FeatureOptions, isQueryVariant, logoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
+import { type FeatureOptions, isQueryVariant, logoFeatures, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
+import { decodeFeatures, encodeFeatures } from '../../electron/logos/stored-features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import { storedHashesOf, type StoredHashes } from '../../shared/engine/logo/match';
@@ -36,12 +37,25 @@ export interface HashedSet {
 
 const WORDS = ORIENTATIONS * 2;
 
+/** Whether features stored in the images table's layout read back whole: decoded and encoded again, the same bytes. */
+function readsBack(f: LogoFeatures): boolean {
+  const blob = encodeFeatures(f);
+  const back = decodeFeatures(blob);
+  return back !== null && encodeFeatures(back).equals(blob);
+}
+
+/** The reason kept for an image whose features the app could not read back from its images table (asStored). */
+export const NOT_READ_BACK = '特征存入数据库后无法原样读回';
+
 /**
  * reading: how an image's bytes become the bytes hashed (default: as they are; quality.ts --grey flattens them to
- * grey, as a gazette printed in black and white gives them).
+ * grey, as a gazette printed in black and white gives them). asStored: each image's features also go through the
+ * images table's layout (electron/logos/stored-features.ts), as the app keeps them; one that does not read back
+ * byte for byte is failed with NOT_READ_BACK, as the app would leave it out of the search.
  */
 export async function hashFiles(
   files: readonly string[], inFlight = 8, options: FeatureOptions = {}, reading: (bytes: Buffer) => Promise<Buffer> | Buffer = (b) => b,
+  asStored = false,
 ): Promise<HashedSet> {
   const phash = new Uint32Array(files.length * WORDS);
   const dhash = new Uint32Array(files.length * WORDS);
@@ -61,6 +75,10 @@ export async function hashFiles(
       const f = await logoFeatures(await reading(readFileSync(files[i]!)), options);
       if (!f.ok) {
         failed.set(i, f.error.message);
+        continue;
+      }
+      if (asStored && !readsBack(f.value)) {
+        failed.set(i, NOT_READ_BACK);
         continue;
       }
       phash.set(f.value.phash, i * WORDS);

@@ -30,7 +30,7 @@ import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { DEFAULT_SEED, IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
-import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
+import { type HashedSet, hashFiles, NOT_READ_BACK, queryOf, storedOf } from './hashing';
 import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
 
 /** The issue's limit on negatives flagged (the plain tier is chosen within it; see plainGrid). */
@@ -268,13 +268,15 @@ async function main() {
   const grey = process.argv.includes('--grey');
   const greyFilings = grey || process.argv.includes('--grey-filings');
   const toGrey = (bytes: Buffer) => sharp(bytes).flatten({ background: '#fff' }).greyscale().png().toBuffer();
-  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)), 8, {}, grey ? toGrey : undefined);
-  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false }, greyFilings ? toGrey : undefined);
+  // through the images table's layout, as the app keeps them: a logo whose features do not read back is one the app never searches
+  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)), 8, {}, grey ? toGrey : undefined, true);
+  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false }, greyFilings ? toGrey : undefined, true);
+  const notStored = (set: HashedSet) => [...set.failed.values()].filter((reason) => reason === NOT_READ_BACK).length;
   const t2 = Date.now();
   console.log(`logo set: ${registry.length} registry logos (${rows.filter((x) => x.expect).length / IMITATION_KINDS.length / 2} imitated), ` +
     `${rows.filter((x) => x.expect).length} imitations, ${rows.filter((x) => !x.expect).length} negatives; ` +
     `drawn or read in ${((t1 - t0) / 1000).toFixed(1)} s, hashed in ${((t2 - t1) / 1000).toFixed(1)} s; ` +
-    `unreadable: registry ${reg.failed.size}, filings ${fil.failed.size}${grey ? '; every image in grey (--grey)' : greyFilings ? '; the filings in grey (--grey-filings)' : ''}`);
+    `unreadable: registry ${reg.failed.size}, filings ${fil.failed.size} (of which not read back from the images table: ${notStored(reg)}, ${notStored(fil)})${grey ? '; every image in grey (--grey)' : greyFilings ? '; the filings in grey (--grey-filings)' : ''}`);
   const stored = storedOf(reg);
   const markIds = registry.map((m) => m.id);
   const reach = reaches(rows, markIds, fil, reg);
