@@ -36,6 +36,12 @@ export const logos = {
     const w = await runNode([path.join(root, 'out/bench-logos-wrappers.cjs'), setDir]);
     if (w.status !== 0) throw new Error(`wrapped copies failed: ${lastLines(w.stderr)}`);
     process.stdout.write(w.stdout);
+    // what a screening and a 以图查询 pay to read the registry's stored logos (the set's 1,000)
+    const l = await runNode([path.join(root, 'out/bench-logos-registry-load.cjs'), path.join(setDir, 'registry'), '1000']);
+    if (l.status !== 0) throw new Error(`registry load failed: ${lastLines(l.stderr)}`);
+    const rl = JSON.parse(l.stdout.trim().split('\n').at(-1));
+    console.log(`reading ${rl.logos} stored registry logos (${rl.kbPerLogo.toFixed(1)} KB each) into the index: ${rl.readMs.toFixed(3)} ms a logo, ` +
+      `against ${rl.hashingMs.toFixed(3)} ms hashing them again as features version 21 did (${rl.ratio.toFixed(1)}×); the same hashes: ${rl.identical}`);
 
     const dir = path.join(tmpdir(), 'markguard-bench', `logos-${LOGOS}x${FILINGS}`);
     if (!existsSync(path.join(dir, 'done'))) {

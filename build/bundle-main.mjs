@@ -29,6 +29,7 @@ const ENTRIES = {
   'bench/logos/symmetric.ts': 'bench-logos-symmetric.cjs',
   'bench/logos/wrappers.ts': 'bench-logos-wrappers.cjs',
   'bench/logos/import-pool.ts': 'bench-logos-import.cjs',
+  'bench/logos/registry-load.ts': 'bench-logos-registry-load.cjs',
 };
 
 const started = Date.now();

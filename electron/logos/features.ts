@@ -31,9 +31,10 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * turned back square, held by a ground), which 18 left out of every stored image; a mark's image for both sides.
  * 20: the parts (and the colour peels) also cut where two colours' hues lie apart (shared/engine/logo/parts.ts
  * COLOUR_HUE_EDGE). 21: a query's colour peels also take off a region of one colour too small to be a part at the
- * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE).
+ * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE). 22: the stored features carry every hash in every orientation
+ * (stored-features.ts, the hash section), so that reading them hashes nothing.
  */
-export const FEATURES_VERSION = 21;
+export const FEATURES_VERSION = 22;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {

@@ -3,14 +3,17 @@
 // shape, the sub-regions (crops and peels, shared/engine/logo/regions.ts), for a symmetric figure its inner detail
 // (shared/engine/logo/detail.ts), the figure's parts (shared/engine/logo/parts.ts) and its colour grid and its
 // peels' (shared/engine/logo/colour.ts), a colour logo's print's parts and symmetric detail, and the inner detail of
-// each crop that is symmetric. Hashes are always taken from the rounded thumbnails, so features read back equal
+// each crop that is symmetric; last, every hash of all of these in all orientations (the hash section), so that
+// reading a registry of ten thousand logos hashes nothing (hashing them again took 2.3 ms a logo, a screening's or a
+// 以图查询's 23 s at that size). Hashes are always taken from the rounded thumbnails, so features read back equal
 // the features computed. A thumb without the trailer of FEATURES_VERSION holds features of an older kind: they are
-// computed again from the image (store.ts), never mixed.
-import { THUMB_SIDE } from '../../shared/engine/logo/hash';
+// computed again from the image (features-refresh.ts), never mixed.
+import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
 import { SHARE_STEPS } from '../../shared/engine/logo/parts';
+import { aspectOf } from '../../shared/engine/logo/prepare';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { FEATURES_VERSION, hashedPart, hashedThumb, isQueryVariant, isRegistryVariant, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures, symmetricFeatures } from './features';
+import { FEATURES_VERSION, isQueryVariant, isRegistryVariant, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from './features';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
@@ -29,6 +32,22 @@ const symmetricAt = (variants: number) => T + 6 + variants * (T + 2);
 const PART_BYTES = 5 + T;
 /** The count byte of the print's parts for features without them (a query, a logo without colour): 0 is a print of one part. */
 const NO_PRINT = 0xff;
+/** One hash in every orientation (ORIENTATIONS × [hi, lo] words), little-endian. */
+const HASH_BYTES = ORIENTATIONS * 2 * 4;
+/** A figure's perceptual and difference hashes; a part's also the count of its informative bits. */
+const PAIR_BYTES = 2 * HASH_BYTES;
+const PART_HASH_BYTES = PAIR_BYTES + 1;
+
+/** Writes a hash's words at `at`; returns where the next begins. */
+function writeHash(out: Buffer, at: number, words: Uint32Array): number {
+  for (let w = 0; w < ORIENTATIONS * 2; w++) out.writeUInt32LE(words[w]!, at + 4 * w);
+  return at + HASH_BYTES;
+}
+
+function readHash(blob: Uint8Array, at: number): Uint32Array {
+  const view = new DataView(blob.buffer, blob.byteOffset + at, HASH_BYTES);
+  return Uint32Array.from({ length: ORIENTATIONS * 2 }, (_, w) => view.getUint32(4 * w, true));
+}
 
 function writeParts(out: Buffer, at: number, parts: readonly LogoPart[]): void {
   out[at] = parts.length;
@@ -39,16 +58,27 @@ function writeParts(out: Buffer, at: number, parts: readonly LogoPart[]): void {
   });
 }
 
+/** A part as stored before its hashes (read from the hash section): box, share and thumbnail. */
+type UnhashedPart = Omit<LogoPart, 'phash' | 'dhash' | 'informative'>;
+
 /** The count parts at `at` (after their count byte), or null for a damaged one. */
-function readParts(blob: Uint8Array, at: number, count: number): LogoPart[] | null {
-  const parts: LogoPart[] = [];
+function readParts(blob: Uint8Array, at: number, count: number): UnhashedPart[] | null {
+  const parts: UnhashedPart[] = [];
   for (let k = 0; k < count; k++) {
     const from = at + k * PART_BYTES;
     const [x0, y0, x1, y1, share] = blob.subarray(from, from + 5);
     if (!(x1! > x0! && y1! > y0! && share! > 0)) return null;
-    parts.push(hashedPart(Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), { box: [x0!, y0!, x1!, y1!], share: share! / SHARE_STEPS }));
+    const box: LogoPart['box'] = [x0!, y0!, x1!, y1!];
+    parts.push({ thumb: Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), aspect: aspectOf(box), box, share: share! / SHARE_STEPS });
   }
   return parts;
+}
+
+/** The bytes of the hash section for these features (see encodeFeatures). */
+function hashSectionBytes(f: Pick<LogoFeatures, 'variants' | 'symmetric' | 'parts' | 'printParts' | 'printSymmetric'>): number {
+  const symmetricCrops = f.variants.filter((v) => v.symmetric).length;
+  return PAIR_BYTES * (1 + f.variants.length) + PART_HASH_BYTES * (f.parts.length + (f.printParts?.length ?? 0)) +
+    HASH_BYTES * ((f.symmetric ? 1 : 0) + (f.printSymmetric ? 1 : 0) + symmetricCrops);
 }
 
 /**
@@ -57,9 +87,11 @@ function readParts(blob: Uint8Array, at: number, count: number): LogoPart[] | nu
  * the number of the print's parts (NO_PRINT without them) and each of them, and after them 1 and the print's inner
  * detail for a symmetric print, else 0 (its symmetric hash is its grey copy's thumbnail's); then the number of
  * symmetric crops and, for each, its place among the variants and its inner detail (its symmetric hash is its
- * thumbnail's).
+ * thumbnail's). Last the hash section, in all orientations: the figure's perceptual and difference hashes, each
+ * variant's; each part's and its informative bits (one byte), each print part's; the symmetric hash of a symmetric
+ * figure, of a symmetric print, of each symmetric crop.
  */
-export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour' | 'printParts' | 'printSymmetric'>): Buffer {
+export function encodeFeatures(f: Pick<LogoFeatures, 'phash' | 'dhash' | 'thumb' | 'aspect' | 'variants' | 'symmetric' | 'parts' | 'colour' | 'printParts' | 'printSymmetric'>): Buffer {
   const at = symmetricAt(f.variants.length);
   const partsAt = at + 1 + (f.symmetric ? T : 0);
   const colourAt = partsAt + 1 + f.parts.length * PART_BYTES;
@@ -72,7 +104,8 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
   const symmetricCrops = f.variants.flatMap((v, k) => (v.symmetric ? [{ k, detail: v.symmetric.detail }] : []));
   // only a crop keeps symmetric features (features.ts symmetricCrop); another variant with them is a caller's bug
   if (f.variants.some((v) => v.symmetric && v.kind !== 'crop')) throw new Error('symmetric features on a variant that is not a crop');
-  const out = Buffer.alloc(cropsAt + 1 + symmetricCrops.length * (1 + T));
+  const hashesAt = cropsAt + 1 + symmetricCrops.length * (1 + T);
+  const out = Buffer.alloc(hashesAt + hashSectionBytes(f));
   out.set(f.thumb.subarray(0, T), 0);
   out.set([...MAGIC, FEATURES_VERSION, aspectByte(f.aspect), f.variants.length], T);
   f.variants.forEach((v, k) => {
@@ -102,6 +135,15 @@ export function encodeFeatures(f: Pick<LogoFeatures, 'thumb' | 'aspect' | 'varia
     out[cropsAt + 1 + j * (1 + T)] = k;
     out.set(detail.subarray(0, T), cropsAt + 2 + j * (1 + T));
   });
+  let at2 = hashesAt;
+  for (const h of [f, ...f.variants]) at2 = writeHash(out, writeHash(out, at2, h.phash), h.dhash);
+  for (const p of [...f.parts, ...(f.printParts ?? [])]) {
+    at2 = writeHash(out, writeHash(out, at2, p.phash), p.dhash);
+    out[at2++] = p.informative;
+  }
+  for (const symmetric of [f.symmetric, f.printSymmetric, ...f.variants.map((v) => v.symmetric)]) {
+    if (symmetric) at2 = writeHash(out, at2, symmetric.phash);
+  }
   return out;
 }
 
@@ -122,6 +164,9 @@ function peelCount(blob: Uint8Array): number {
 }
 
 export interface DecodedFeatures {
+  /** the figure's hashes in every orientation */
+  phash: Uint32Array;
+  dhash: Uint32Array;
   thumb: Uint8Array;
   aspect: number;
   variants: LogoVariant[];
@@ -145,40 +190,68 @@ export function carriesRegistryVariants(blob: Uint8Array): boolean {
   return false;
 }
 
-/** Whether a thumb column holds features of this version (read without hashing anything). */
-export function featuresCurrent(blob: Uint8Array): boolean {
-  if (blob.length < T + 6) return false;
-  if (MAGIC.some((b, i) => blob[T + i] !== b) || blob[T + 3] !== FEATURES_VERSION) return false;
-  const at = symmetricAt(blob[T + 5]!);
-  if (!(blob.length > at && blob[at]! <= 1)) return false;
-  const partsAt = at + 1 + blob[at]! * T;
-  if (!(blob.length > partsAt)) return false;
-  const printAt = partsAt + 1 + blob[partsAt]! * PART_BYTES + (1 + peelCount(blob)) * COLOUR_BYTES;
-  const cropsAt = cropsAtOf(blob, printAt);
-  return cropsAt >= 0 && blob.length > cropsAt && blob.length === cropsAt + 1 + blob[cropsAt]! * (1 + T);
+/** Where each section of a thumb column of this version lies, or null when it is of another version or cut short. */
+interface Layout {
+  variants: number;
+  /** the symmetric flag, then the figure's detail */
+  symmetricAt: number;
+  partsAt: number;
+  colourAt: number;
+  printAt: number;
+  cropsAt: number;
+  hashesAt: number;
 }
 
-/** The features in a thumb column, or null when they are of another version (or damaged): compute them again. */
+function layoutOf(blob: Uint8Array): Layout | null {
+  if (blob.length < T + 6) return null;
+  if (MAGIC.some((b, i) => blob[T + i] !== b) || blob[T + 3] !== FEATURES_VERSION) return null;
+  const variants = blob[T + 5]!;
+  const at = symmetricAt(variants);
+  if (!(blob.length > at && blob[at]! <= 1)) return null;
+  const partsAt = at + 1 + blob[at]! * T;
+  if (!(blob.length > partsAt)) return null;
+  const colourAt = partsAt + 1 + blob[partsAt]! * PART_BYTES;
+  const printAt = colourAt + (1 + peelCount(blob)) * COLOUR_BYTES;
+  const cropsAt = cropsAtOf(blob, printAt);
+  if (cropsAt < 0 || !(blob.length > cropsAt)) return null;
+  const hashesAt = cropsAt + 1 + blob[cropsAt]! * (1 + T);
+  const printParts = blob[printAt] === NO_PRINT ? 0 : blob[printAt]!;
+  const printSymmetric = blob[printAt] === NO_PRINT ? 0 : blob[printAt + 1 + printParts * PART_BYTES]!;
+  const hashBytes = PAIR_BYTES * (1 + variants) + PART_HASH_BYTES * (blob[partsAt]! + printParts) + HASH_BYTES * (blob[at]! + printSymmetric + blob[cropsAt]!);
+  return blob.length === hashesAt + hashBytes ? { variants, symmetricAt: at, partsAt, colourAt, printAt, cropsAt, hashesAt } : null;
+}
+
+/** Whether a thumb column holds features of this version (read without hashing anything). */
+export function featuresCurrent(blob: Uint8Array): boolean {
+  return layoutOf(blob) !== null;
+}
+
+/**
+ * The features in a thumb column, or null when they are of another version (or damaged): compute them again.
+ * Nothing is hashed: every hash is read from the hash section.
+ */
 export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
-  if (!featuresCurrent(blob)) return null;
-  const count = blob[T + 5]!;
+  const layout = layoutOf(blob);
+  if (!layout) return null;
+  let next = layout.hashesAt;
+  const hash = () => {
+    const words = readHash(blob, next);
+    next += HASH_BYTES;
+    return words;
+  };
+  const phash = hash();
+  const dhash = hash();
   const variants: LogoVariant[] = [];
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < layout.variants; k++) {
     const at = T + 6 + k * (T + 2);
     const kind = KINDS[blob[at]!];
     if (!kind) return null;
-    const thumb = Uint8Array.from(blob.subarray(at + 2, at + 2 + T));
-    variants.push({ kind, aspect: aspectOfByte(blob[at + 1]!), ...hashedThumb(Float64Array.from(thumb)) });
+    variants.push({ kind, aspect: aspectOfByte(blob[at + 1]!), thumb: Uint8Array.from(blob.subarray(at + 2, at + 2 + T)), phash: hash(), dhash: hash() });
   }
   const thumb = Uint8Array.from(blob.subarray(0, T));
-  const at = symmetricAt(count);
-  // the symmetric hash is the thumbnail's, as when it was computed; a detail without it (or none for it) is damage
-  const symmetric = symmetricFeatures(thumb, () => Uint8Array.from(blob.subarray(at + 1, at + 1 + T)));
-  if ((symmetric !== undefined) !== (blob[at] === 1)) return null;
-  const partsAt = at + 1 + blob[at]! * T;
-  const parts = readParts(blob, partsAt + 1, blob[partsAt]!);
-  if (!parts) return null;
-  const colourAt = partsAt + 1 + blob[partsAt]! * PART_BYTES;
+  const { symmetricAt: at, partsAt, colourAt, printAt, cropsAt } = layout;
+  const unhashedParts = readParts(blob, partsAt + 1, blob[partsAt]!);
+  if (!unhashedParts) return null;
   const colour = Uint8Array.from(blob.subarray(colourAt, colourAt + COLOUR_BYTES));
   let peel = 0;
   for (const v of variants) {
@@ -186,32 +259,31 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
     const from = colourAt + ++peel * COLOUR_BYTES;
     v.colour = Uint8Array.from(blob.subarray(from, from + COLOUR_BYTES));
   }
-  const printAt = colourAt + (1 + peel) * COLOUR_BYTES;
-  const printParts = blob[printAt] === NO_PRINT ? undefined : readParts(blob, printAt + 1, blob[printAt]!);
-  if (printParts === null) return null;
+  const unhashedPrint = blob[printAt] === NO_PRINT ? undefined : readParts(blob, printAt + 1, blob[printAt]!);
+  if (unhashedPrint === null) return null;
+  const hashedParts = (list: UnhashedPart[]): LogoPart[] => list.map((p) => {
+    const [ph, dh] = [hash(), hash()];
+    return { ...p, phash: ph, dhash: dh, informative: blob[next++]! };
+  });
+  const parts = hashedParts(unhashedParts);
+  const printParts = unhashedPrint && hashedParts(unhashedPrint);
+  const symmetric = blob[at] === 1 ? { phash: hash(), detail: Uint8Array.from(blob.subarray(at + 1, at + 1 + T)) } : undefined;
   let printSymmetric: SymmetricFeatures | undefined;
   if (printParts) {
+    // features.ts keeps a symmetric print only with inner detail (a star in one colour keeps none); flag 0 is none
     const flagAt = printAt + 1 + printParts.length * PART_BYTES;
-    // features.ts keeps a symmetric print only with inner detail: a plain symmetric print (a star in one colour) has
-    // flag 0 though its grey copy is symmetric, so only a flagged detail is checked against the grey copy
-    const grey = variants.find((v) => v.kind === 'grey');
-    if (blob[flagAt] === 1) {
-      printSymmetric = grey && symmetricFeatures(grey.thumb, () => Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)));
-      if (!printSymmetric) return null;
-    } else if (blob[flagAt] !== 0) return null;
+    if (blob[flagAt]! > 1) return null;
+    if (blob[flagAt] === 1) printSymmetric = { phash: hash(), detail: Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)) };
   }
-  // a crop's symmetric hash is its thumbnail's: a listed crop that is not symmetric (or another variant) is damage
-  const cropsAt = cropsAtOf(blob, printAt);
+  // each listed symmetric crop: a crop, listed once
   for (let j = 0; j < blob[cropsAt]!; j++) {
     const from = cropsAt + 1 + j * (1 + T);
     const v = variants[blob[from]!];
     if (!v || v.kind !== 'crop' || v.symmetric) return null;
-    const symmetric = symmetricFeatures(v.thumb, () => Uint8Array.from(blob.subarray(from + 1, from + 1 + T)));
-    if (!symmetric) return null;
-    v.symmetric = symmetric;
+    v.symmetric = { phash: hash(), detail: Uint8Array.from(blob.subarray(from + 1, from + 1 + T)) };
   }
   return {
-    thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
+    phash, dhash, thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
     ...(printParts ? { printParts } : {}), ...(printSymmetric ? { printSymmetric } : {}),
   };
 }
@@ -220,5 +292,5 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
 export function queryFromStored(blob: Uint8Array): LogoQuery | null {
   const f = decodeFeatures(blob);
   if (!f) return null;
-  return { ...hashedThumb(Float64Array.from(f.thumb)), aspect: f.aspect, variants: f.variants.filter(isQueryVariant), symmetric: f.symmetric, parts: f.parts, colour: f.colour };
+  return { phash: f.phash, dhash: f.dhash, thumb: f.thumb, aspect: f.aspect, variants: f.variants.filter(isQueryVariant), symmetric: f.symmetric, parts: f.parts, colour: f.colour };
 }

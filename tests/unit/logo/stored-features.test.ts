@@ -12,8 +12,16 @@ const logo = () => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" wi
 const PART_BYTES = 5 + 1024;
 /** The bytes of the last section: the count of the symmetric crops and, for each, its place and inner detail. */
 const cropBytes = (f: LogoFeatures) => 1 + f.variants.filter((v) => v.symmetric).length * (1 + 1024);
-/** The bytes after the colour grids: the count of the print's parts and each of them, then the symmetric crops. */
-const printBytes = (f: LogoFeatures) => (f.printParts ? 1 + f.printParts.length * PART_BYTES + 1 + (f.printSymmetric ? 1024 : 0) : 1) + cropBytes(f);
+/**
+ * The bytes of the hash section, last: every figure's two hashes in 8 orientations (128 bytes), each part's and its
+ * informative bits, each symmetric hash (64 bytes).
+ */
+const hashBytes = (f: LogoFeatures) => 128 * (1 + f.variants.length) + 129 * (f.parts.length + (f.printParts?.length ?? 0)) +
+  64 * ((f.symmetric ? 1 : 0) + (f.printSymmetric ? 1 : 0) + f.variants.filter((v) => v.symmetric).length);
+/** The bytes after the print's section: the symmetric crops, then the hash section. */
+const tailBytes = (f: LogoFeatures) => cropBytes(f) + hashBytes(f);
+/** The bytes after the colour grids: the count of the print's parts and each of them, then the symmetric crops and the hashes. */
+const printBytes = (f: LogoFeatures) => (f.printParts ? 1 + f.printParts.length * PART_BYTES + 1 + (f.printSymmetric ? 1024 : 0) : 1) + tailBytes(f);
 
 describe('stored logo features', () => {
   it('reads back the thumbnail, box shape and parts with the hashes computed', async () => {
@@ -23,6 +31,8 @@ describe('stored logo features', () => {
     expect(featuresCurrent(blob)).toBe(true);
     const back = decodeFeatures(blob)!;
     expect(back.thumb).toEqual(f.value.thumb);
+    // every hash in every orientation is read from the column, equal to the one computed
+    expect([back.phash, back.dhash]).toEqual([f.value.phash, f.value.dhash]);
     expect(back.aspect).toBe(f.value.aspect);
     expect(back.variants.map((v) => [v.kind, v.aspect])).toEqual(f.value.variants.map((v) => [v.kind, v.aspect]));
     // a registry logo in colour keeps its grey copy (what a black-and-white print of it gives) and the print's
@@ -63,7 +73,7 @@ describe('stored logo features', () => {
     const blob = Buffer.from(encodeFeatures(f.value));
     // the last print part's box with no width (the print is not symmetric: its flag, 0, comes after it)
     expect(f.value.printSymmetric).toBeUndefined();
-    const lastPart = blob.length - cropBytes(f.value) - 1 - PART_BYTES;
+    const lastPart = blob.length - tailBytes(f.value) - 1 - PART_BYTES;
     blob[lastPart + 2] = blob[lastPart]!;
     expect(decodeFeatures(blob)).toBeNull();
   });
@@ -156,7 +166,7 @@ describe('stored logo features', () => {
     expect(f.value.printSymmetric).toBeDefined();
     expect(decodeFeatures(blob)!.printSymmetric).toEqual(f.value.printSymmetric);
     // the print's flag follows its parts, then its detail and the symmetric crops: cleared, the column is not this version's
-    const printFlagAt = blob.length - cropBytes(f.value) - 1 - 1024;
+    const printFlagAt = blob.length - tailBytes(f.value) - 1 - 1024;
     expect(blob[printFlagAt]).toBe(1);
     const printCleared = Buffer.from(blob);
     printCleared[printFlagAt] = 0;
@@ -226,7 +236,7 @@ describe('stored symmetric crops', () => {
     if (!f.ok) throw new Error(f.error.message);
     const blob = encodeFeatures(f.value);
     const count = f.value.variants.filter((v) => v.symmetric).length;
-    const sectionAt = blob.length - 1 - count * 1025;
+    const sectionAt = blob.length - hashBytes(f.value) - 1 - count * 1025;
     expect(blob[sectionAt]).toBe(count);
     const moved = Buffer.from(blob);
     // the first listed crop's place pointed at the soft copy
