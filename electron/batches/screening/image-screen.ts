@@ -1,10 +1,10 @@
 // Screening the images of a stored batch's filings or listings against the registry's logos (issue 12): each row's
 // image is searched in the LogoIndex built from the registry's stored features (LOGO_RULE), and every mark with a
 // near image becomes a hit with reason 图形近似, which shared/figurative.ts joins to the text engine's hits.
-// A query's eight orientations are hashed again from its stored 32 × 32 figure (the images table keeps the hashes
-// of the figure as it stands only). That and the search cost about a millisecond an image on this machine, so the
-// app runs the whole batch's images in a worker thread (image-screen-worker.ts) while the text is screened; tests
-// and the command line run it here, yielding to the event loop between chunks.
+// A query's hashes in its eight orientations are read from its stored features (stored-features.ts). The search
+// costs about a millisecond an image on this machine, so the app runs the whole batch's images in a worker thread
+// (image-screen-worker.ts) while the text is screened; tests and the command line run it here, yielding to the
+// event loop between chunks.
 import type { BatchKind } from '../../../shared/contract/screening';
 import { queryFromStored } from '../../logos/stored-features';
 import type { Hit } from '../../../shared/domain';
