@@ -1,7 +1,7 @@
 // Older stored image features computed again without holding the clerk up (electron/logos/features-refresh.ts): the
 // app starts while the pass runs, a screening first brings up to date what it compares (the registry's images and
 // its own batch's, not another's), an image whose file is gone is reported, and a restore stops the pass — nothing
-// written into the database being replaced — and starts it again afterwards.
+// written into the database being replaced — and starts it again afterwards. The first two on SQLite and PostgreSQL.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -19,6 +19,7 @@ import { tempDir, testConfig } from './support/context';
 import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
 import { sampleMark } from './support/marks';
 import { useRunningServices, valueOf } from './support/services';
+import { STORE_KINDS } from './support/stores';
 
 const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
@@ -30,13 +31,16 @@ const starSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200"
   <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`);
 
 /** Every stored image's features as an older version left them: the figure alone, without the trailer. */
-const makeAllOlder = (ctx: AppContext) => ctx.db.prepare('UPDATE images SET thumb = substr(thumb, 1, 1024)').run();
-const currentCount = (ctx: AppContext) =>
-  ctx.db.prepare<[], { thumb: Buffer }>('SELECT thumb FROM images').all().filter((r) => featuresCurrent(r.thumb)).length;
-const imageCount = (ctx: AppContext) => (ctx.db.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n;
+async function makeAllOlder(ctx: AppContext): Promise<void> {
+  for (const row of await ctx.data.selectFrom('images').select(['sha256', 'thumb']).execute()) {
+    await ctx.data.updateTable('images').set({ thumb: Buffer.from(row.thumb.subarray(0, 1024)) }).where('sha256', '=', row.sha256).execute();
+  }
+}
+const thumbs = async (ctx: AppContext) => (await ctx.data.selectFrom('images').select('thumb').execute()).map((r) => r.thumb);
+const currentCount = async (ctx: AppContext) => (await thumbs(ctx)).filter(featuresCurrent).length;
 
-describe('older image features in a running app', () => {
-  const harness = useRunningServices();
+describe.each(STORE_KINDS)('older image features in a running app on %s', (kind) => {
+  const harness = useRunningServices(kind);
   const value = valueOf;
 
   async function choose(file: string, purpose: 'table' | 'image' | 'images'): Promise<string> {
@@ -74,12 +78,11 @@ describe('older image features in a running app', () => {
     return batchId;
   }
 
-  const imageHitsOf = (batchId: number) => harness.services.ctx.db
-    .prepare<[number], { mark_id: string }>("SELECT mark_id FROM hits WHERE batch_id = ? AND reasons LIKE '%figurative%' ORDER BY mark_id").all(batchId)
-    .map((h) => h.mark_id);
-  const imageOfBatch = (batchId: number) => harness.services.ctx.db
-    .prepare<[number], { thumb: Buffer }>('SELECT i.thumb FROM images i JOIN filing_images fi ON fi.sha256 = i.sha256 JOIN filings f ON f.id = fi.filing_id WHERE f.batch_id = ?')
-    .get(batchId)!.thumb;
+  const imageHitsOf = async (batchId: number) => (await harness.services.ctx.data.selectFrom('hits').select('mark_id')
+    .where('batch_id', '=', batchId).where('reasons', 'like', '%figurative%').orderBy('mark_id').execute()).map((h) => h.mark_id);
+  const imageOfBatch = async (batchId: number) => (await harness.services.ctx.data.selectFrom('images as i')
+    .innerJoin('filing_images as fi', 'fi.sha256', 'i.sha256').innerJoin('filings as f', 'f.id', 'fi.filing_id')
+    .select('i.thumb').where('f.batch_id', '=', batchId).executeTakeFirstOrThrow()).thumb;
 
   it('brings up to date what a screening compares before it compares, and leaves the rest to the pass', async () => {
     const { ctx } = harness.services;
@@ -88,43 +91,43 @@ describe('older image features in a running app', () => {
     // a mirrored, recoloured copy of W1's flag in one gazette, an unrelated ring in another
     const copied = await gazette('1930', '81000001', await sharp(flagSvg('#0a7d35')).flop().png().toBuffer());
     const other = await gazette('1931', '81000002', await sharp(ringSvg).png().toBuffer());
-    expect(imageHitsOf(copied)).toEqual(['W1']);
+    expect(await imageHitsOf(copied)).toEqual(['W1']);
 
     // an upgrade's new features version: the registry's logo is in no index until it is computed again
-    makeAllOlder(ctx);
+    await makeAllOlder(ctx);
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
     await value(harness.services.dispatch('batches.rescreen', { batchId: copied }));
     await untilDone(copied);
-    expect(imageHitsOf(copied)).toEqual(['W1']);
+    expect(await imageHitsOf(copied)).toEqual(['W1']);
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'W1' }], stale: 0 });
-    expect(featuresCurrent(imageOfBatch(copied))).toBe(true);
+    expect(featuresCurrent(await imageOfBatch(copied))).toBe(true);
     // the other gazette's image waits for the pass
-    expect(featuresCurrent(imageOfBatch(other))).toBe(false);
+    expect(featuresCurrent(await imageOfBatch(other))).toBe(false);
 
     ctx.imageFeatures.start();
     expect(ctx.imageFeatures.status().running).toBe(true);
     await ctx.imageFeatures.whenIdle();
-    expect(featuresCurrent(imageOfBatch(other))).toBe(true);
+    expect(featuresCurrent(await imageOfBatch(other))).toBe(true);
     expect(await value<FeaturesRefreshStatus>(harness.services.dispatch('registry.featuresRefresh', {}))).toEqual({ running: false, done: 1, total: 1, failed: [] });
   });
 
   it('stops for a restore, writes nothing meanwhile, refuses to compare, and starts again after it', async () => {
     const { ctx } = harness.services;
     for (const [id, logo] of [['S1', starSvg], ['S2', ringSvg], ['S3', flagSvg('#a02080')]] as const) await markWithLogo(id, `图样${id}`, logo);
-    makeAllOlder(ctx);
+    await makeAllOlder(ctx);
     ctx.imageFeatures.start();
     await ctx.jobs.quiesce('正在从备份恢复数据，请等恢复完成后再操作', async () => {
-      const before = currentCount(ctx);
+      const before = await currentCount(ctx);
       expect(ctx.imageFeatures.status().running).toBe(false);
       await expect(ctx.imageFeatures.ensureCurrent({})).rejects.toThrow('暂时不能比对图样');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(currentCount(ctx)).toBe(before);
+      expect(await currentCount(ctx)).toBe(before);
       // what a restored backup made by an older version brings
-      makeAllOlder(ctx);
+      await makeAllOlder(ctx);
     });
     expect(ctx.imageFeatures.status().running).toBe(true);
     await ctx.imageFeatures.whenIdle();
-    expect(currentCount(ctx)).toBe(imageCount(ctx));
+    expect(await currentCount(ctx)).toBe((await thumbs(ctx)).length);
     expect(ctx.imageFeatures.status()).toMatchObject({ running: false, done: 3, total: 3, failed: [] });
   });
 });
@@ -147,7 +150,7 @@ describe('starting with older image features', () => {
         const image = await valueOf<{ sha256: string; format: string }>(first.dispatch('registry.addImage', { key: mark.key, fileToken: token }));
         if (i === 1) gone = imageFile(first.ctx, image);
       }
-      makeAllOlder(first.ctx);
+      await makeAllOlder(first.ctx);
       first.close();
       await first.ctx.imageFeatures.stop();
       rmSync(gone);

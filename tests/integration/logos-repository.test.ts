@@ -117,6 +117,8 @@ async function rowsAndHits(data: Kysely<DataSchema>, keys: { w1: number; r1: num
   await images.linkToRow('filing', batchId, '80000001', sha.b);
   await images.linkToRow('filing', batchId, '80000009', sha.a); // no such row: nothing
   const links = await data.selectFrom('filing_images').select(['filing_id', 'sha256']).execute();
+  // the batch's images, each once (the features refresh computes a batch's own before it is screened)
+  const batchImages = (await images.batchImagesWithThumbs('filing', batchId)).map((r) => [name(r.sha256), r.format, r.thumb.length > 1024]);
   const hit = (markKey: number, markId: string, named: { row: string | null; mark: string | null }) => data.insertInto('hits').values({
     source: 'filing', filing_id: filing.id, listing_id: null, mark_key: markKey, mark_id: markId, mark_name: '某', mark_category: '驰名商标',
     matched_text: '雪莲花', matched_mark: '某', score: 0.9, reasons: '["figurative"]', batch_id: batchId, found_at: NOW,
@@ -130,6 +132,7 @@ async function rowsAndHits(data: Kysely<DataSchema>, keys: { w1: number; r1: num
     return files && { row: files.row && name(files.row.sha256), mark: files.mark && name(files.mark.sha256) };
   };
   return {
+    batchImages,
     links: links.map((l) => [l.filing_id === filing.id, name(l.sha256)]),
     firstOfFiling: name((await images.firstOfFiling(filing.id))?.sha256 ?? ''),
     hitImages: [await hitFiles(imageHit.id), await hitFiles(textHit.id), await hitFiles(textHit.id + 100)],
@@ -153,10 +156,19 @@ async function scenario(kind: StoreKind) {
   const codes = { w1: await markViennaCodes(data, keys.w1), all: [...(await loadMarkViennaCodes(data))].map(([id, set]) => [id, [...set]]) };
 
   const images = imagesRepository(data);
+  // every stored image a page at a time, in hash order (the refresh's scan)
+  const pages: string[][] = [];
+  for (let after = ''; ;) {
+    const page = await images.imagesWithThumbsAfter(after, 1);
+    if (page.length === 0) break;
+    pages.push(page.map((r) => name(r.sha256)));
+    after = page[page.length - 1]!.sha256;
+  }
   const detached = [await images.detachFromMark(keys.w1, first.images.a), await images.detachFromMark(keys.w1, first.images.a)];
   return {
     ...first.outcome,
     ...rows,
+    pages,
     codes,
     detached,
     afterDetach: (await images.markImages(keys.w1)).map((i) => name(i.sha256)),
@@ -185,6 +197,9 @@ describe('the logos repository', () => {
     // by 编号, then the mark's order
     expect(outcome.logos).toEqual({ entries: [['R1', 'ring'], ['W1', 'flag'], ['W1', 'ring']], size: 3, stale: 0 });
     expect(outcome.links).toEqual([[true, 'ring']]);
+    expect(outcome.batchImages).toEqual([['ring', 'png', true]]);
+    expect(outcome.pages).toHaveLength(2);
+    expect(outcome.pages.flat().sort()).toEqual(['flag', 'ring']);
     expect(outcome.firstOfFiling).toBe('ring');
     expect(outcome.codes).toEqual({ w1: ['26.1.1', '3.7.1'], all: [['R1', ['1.1.1']], ['W1', ['26.1.1', '3.7.1']]] });
     expect(outcome.hitImages).toEqual([{ row: 'ring', mark: 'flag' }, { row: 'ring', mark: 'flag' }, null]);
