@@ -108,6 +108,15 @@ export function createFeaturesRefresh(ctx: AppContext, makePool: () => FeaturesP
     }
   }
 
+  /** An image as the clerk knows it: by the marks that have it, else by the filing or listing that brought it. */
+  async function describe(image: StaleImage): Promise<string> {
+    const uses = await imagesRepository(ctx.data).usesOfImage(image.sha256).catch(() => null);
+    if (uses && uses.marks.length > 0) return `保护名录中${uses.marks.map((m) => `「${m.name}」（${m.id}）`).join('、')}的图样`;
+    if (uses?.filing) return `「${uses.filing.file}」中申请号 ${uses.filing.key} 的图样`;
+    if (uses?.listing) return `「${uses.listing.file}」中编号 ${uses.listing.key} 的图样`;
+    return `图样 ${image.sha256.slice(0, 12)}`;
+  }
+
   /** One image's features computed again and stored, or its reason kept; never written once stopped. */
   function refreshOne(image: StaleImage, on: FeaturesPool, stopped: AbortSignal): Promise<void> {
     const known = inFlight.get(image.sha256);
@@ -117,13 +126,13 @@ export function createFeaturesRefresh(ctx: AppContext, makePool: () => FeaturesP
       try {
         bytes = await readFile(imageFile(ctx, image));
       } catch {
-        failed.set(image.sha256, `图样 ${image.sha256.slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`);
+        failed.set(image.sha256, `${await describe(image)}文件缺失（${image.sha256.slice(0, 12)}），无法重新计算图形特征，暂不参与图形比对`);
         return;
       }
       const features = await on.features(bytes, image.role);
       if (stopped.aborted || !ctx.isOpen()) return;
       if (!features.ok) {
-        failed.set(image.sha256, `图样 ${image.sha256.slice(0, 12)} 无法重新计算图形特征（${features.error.message}），该图样暂不参与图形比对`);
+        failed.set(image.sha256, `${await describe(image)}（${image.sha256.slice(0, 12)}）无法重新计算图形特征：${features.error.message}；暂不参与图形比对`);
         return;
       }
       await imagesRepository(ctx.data).setFeatures(image.sha256, features.value);

@@ -48,6 +48,13 @@ export interface HitImageRow {
   markKey: number | null;
 }
 
+/** Where a stored image is used (ImagesRepository.usesOfImage). */
+export interface ImageUses {
+  marks: Array<{ id: string; name: string }>;
+  filing?: { key: string; file: string };
+  listing?: { key: string; file: string };
+}
+
 export function imagesRepository(db: DataExecutor) {
   return {
     /** A stored image with its thumb column (whose features may be of an older version), or undefined. */
@@ -215,6 +222,20 @@ export function imagesRepository(db: DataExecutor) {
     firstOfListing: (listingId: number): Promise<ImageRef | undefined> =>
       db.selectFrom('listing_images as r').innerJoin('images as i', 'i.sha256', 'r.sha256').select(['i.sha256', 'i.format'])
         .where('r.listing_id', '=', listingId).orderBy('r.sha256').limit(1).executeTakeFirst(),
+
+    /**
+     * Whose an image is, for telling the clerk about it: the marks that have it (by 编号), and the first filing and
+     * listing that bring it, with their batch's file.
+     */
+    async usesOfImage(sha256: string): Promise<ImageUses> {
+      const marks = await db.selectFrom('mark_images as mi').innerJoin('protected_marks as m', 'm.key', 'mi.mark_key')
+        .select(['m.mark_id as id', 'm.name']).where('mi.sha256', '=', sha256).orderBy('m.mark_id').execute();
+      const filing = await db.selectFrom('filing_images as ri').innerJoin('filings as r', 'r.id', 'ri.filing_id').innerJoin('batches as b', 'b.id', 'r.batch_id')
+        .select(['r.application_number as key', 'b.file_name as file']).where('ri.sha256', '=', sha256).orderBy('r.id').limit(1).executeTakeFirst();
+      const listing = await db.selectFrom('listing_images as ri').innerJoin('listings as r', 'r.id', 'ri.listing_id').innerJoin('batches as b', 'b.id', 'r.batch_id')
+        .select(['r.listing_id as key', 'b.file_name as file']).where('ri.sha256', '=', sha256).orderBy('r.id').limit(1).executeTakeFirst();
+      return { marks, ...(filing ? { filing } : {}), ...(listing ? { listing } : {}) };
+    },
 
     firstOfMark: (markKey: number): Promise<ImageRef | undefined> =>
       db.selectFrom('mark_images as r').innerJoin('images as i', 'i.sha256', 'r.sha256').select(['i.sha256', 'i.format'])

@@ -53,29 +53,43 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A web bridge on `dataDir` (the data stays after stop: a test may start another on it, as a clerk restarts the app). */
+export async function startWebServer(dataDir: string, logs: string[]): Promise<WebServer & { stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--test-hooks'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await waitForUrl(child, logs);
+    const token = /#token=([^&]+)/.exec(url)?.[1] ?? '';
+    const queueDialog = async (filePath: string | null) => {
+      const response = await fetch(new URL('/__test/dialog', url), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ path: filePath }),
+      });
+      expect(response.status, 'queue a dialog answer').toBe(200);
+    };
+    return { url, token, dataDir, queueDialog, stop: () => stop(child) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
 export const test = base.extend<{ server: WebServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the (empty) fixtures argument
   server: async ({}, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'markguard-e2e-'));
     const logs: string[] = [];
-    const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir, '--test-hooks'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     try {
-      const url = await waitForUrl(child, logs);
-      const token = /#token=([^&]+)/.exec(url)?.[1] ?? '';
-      const queueDialog = async (filePath: string | null) => {
-        const response = await fetch(new URL('/__test/dialog', url), {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ path: filePath }),
-        });
-        expect(response.status, 'queue a dialog answer').toBe(200);
-      };
-      await use({ url, token, dataDir, queueDialog });
+      const server = await startWebServer(dataDir, logs);
+      try {
+        await use(server);
+      } finally {
+        await server.stop();
+      }
     } finally {
-      await stop(child);
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('web-bridge.log', { body: logs.join(''), contentType: 'text/plain' });
       }

@@ -163,7 +163,8 @@ describe('starting with older image features', () => {
         await next.ctx.imageFeatures.whenIdle();
         const status = next.ctx.imageFeatures.status();
         expect(status).toMatchObject({ running: false, done: 3, total: 3 });
-        expect(status.failed).toEqual([`图样 ${path.basename(gone).slice(0, 12)} 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对`]);
+        // named by the mark that has it, as the clerk knows it
+        expect(status.failed).toEqual([`保护名录中「图样1」（Q1）的图样文件缺失（${path.basename(gone).slice(0, 12)}），无法重新计算图形特征，暂不参与图形比对`]);
         expect(await loadRegistryLogos(next.ctx)).toMatchObject({ stale: 1 });
         expect((await loadRegistryLogos(next.ctx)).entries.map((e) => e.markId)).toEqual(['Q0', 'Q2']);
       } finally {

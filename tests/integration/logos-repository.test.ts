@@ -131,8 +131,11 @@ async function rowsAndHits(data: Kysely<DataSchema>, keys: { w1: number; r1: num
     const files = await hitImageFiles(data, id);
     return files && { row: files.row && name(files.row.sha256), mark: files.mark && name(files.mark.sha256) };
   };
+  // whose the ring is: both marks, and the filing that brought it with its batch's file
+  const uses = await images.usesOfImage(sha.b);
   return {
     batchImages,
+    uses,
     links: links.map((l) => [l.filing_id === filing.id, name(l.sha256)]),
     firstOfFiling: name((await images.firstOfFiling(filing.id))?.sha256 ?? ''),
     hitImages: [await hitFiles(imageHit.id), await hitFiles(textHit.id), await hitFiles(textHit.id + 100)],
@@ -198,6 +201,7 @@ describe('the logos repository', () => {
     expect(outcome.logos).toEqual({ entries: [['R1', 'ring'], ['W1', 'flag'], ['W1', 'ring']], size: 3, stale: 0 });
     expect(outcome.links).toEqual([[true, 'ring']]);
     expect(outcome.batchImages).toEqual([['ring', 'png', true]]);
+    expect(outcome.uses).toEqual({ marks: [{ id: 'R1', name: '圆环牌' }, { id: 'W1', name: '昆仑雪' }], filing: { key: '80000001', file: 'a.csv' } });
     expect(outcome.pages).toHaveLength(2);
     expect(outcome.pages.flat().sort()).toEqual(['flag', 'ring']);
     expect(outcome.firstOfFiling).toBe('ring');

@@ -19,7 +19,7 @@ const INFO: AppInfo = {
   version: '1.0.0', dataDir: '/data', databasePath: '/data/markguard.sqlite', schemaVersion: 20, markCount: 3,
   seededOnThisStart: false, seededCount: 0, batchCount: 1, transport: 'web', notices: [],
 };
-const GONE = '图样 309a0da46f41 的文件缺失，无法重新计算图形特征，该图样暂不参与图形比对';
+const GONE = '保护名录中「塔尔寺」（QH-GG-005）的图样文件缺失（309a0da46f41），无法重新计算图形特征，暂不参与图形比对';
 
 describe('FeaturesRefreshNotice', () => {
   it('shows the progress while the pass runs, then the images it could not compute, until closed', async () => {
