@@ -10,9 +10,10 @@ import type { HitImages, StoredMark } from '../../shared/api';
 import type { JobProgress } from '../../shared/contract/screening';
 import { useRunningServices, valueOf } from './support/services';
 import { writeBmp } from '../fixtures/bmp-writer';
-import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
+import { FILING_HEADER, FILING_MAPPING, filingLine, untilBatchDone } from './support/batches';
 import { sampleMark } from './support/marks';
 import { marksRepository } from '../../electron/registry/marks';
+import { flagSvg, ringSvg } from './support/drawn-logos';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -22,12 +23,6 @@ async function choose(file: string, purpose: 'table' | 'image' | 'images' | 'ima
   return (await value<{ token: string }>(harness.services.dispatch('files.open', { purpose }))).token;
 }
 
-const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
-  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
-const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
-  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
 
 async function markWithLogo(id: string, name: string, logo: Buffer): Promise<StoredMark> {
   const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
@@ -43,13 +38,8 @@ async function runBatch(table: string, mapping: Record<string, number>, images?:
     ...(images ? { imagesToken: await choose(images.file, images.purpose) } : {}),
   };
   const { batchId } = await value<{ batchId: number }>(harness.services.dispatch('batches.startImport', input));
-  for (let i = 0; i < 1500; i++) {
-    const progress = await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }));
-    if (progress.phase === 'done') return batchId;
-    if (progress.phase === 'failed' || progress.phase === 'cancelled') throw new Error(progress.message);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('batch did not finish');
+  await untilBatchDone(harness.services.dispatch, batchId);
+  return batchId;
 }
 
 type HitRowDb = { id: number; application_number: string; mark_id: string; score: number; reasons: string; row_image: string | null; mark_image: string | null };

@@ -9,26 +9,18 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { StoredMark } from '../../shared/api';
 import type { FeaturesRefreshStatus } from '../../shared/contract/logos';
-import type { JobProgress } from '../../shared/contract/screening';
 import type { AppContext } from '../../electron/context';
 import { imageFile, loadRegistryLogos } from '../../electron/logos/store';
 import { featuresCurrent } from '../../electron/logos/stored-features';
 import { startServices } from '../../electron/startup';
 import { createQueuedDialogs } from '../../electron/bridge/dialogs';
 import { tempDir, testConfig } from './support/context';
-import { FILING_HEADER, FILING_MAPPING, filingLine } from './support/batches';
+import { FILING_HEADER, FILING_MAPPING, filingLine, untilBatchDone } from './support/batches';
 import { sampleMark } from './support/marks';
 import { useRunningServices, valueOf } from './support/services';
 import { STORE_KINDS } from './support/stores';
+import { flagSvg, ringSvg, starSvg } from './support/drawn-logos';
 
-const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
-  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
-const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
-  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
-const starSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`);
 
 /** Every stored image's features as an older version left them: the figure alone, without the trailer. */
 async function makeAllOlder(ctx: AppContext): Promise<void> {
@@ -56,16 +48,6 @@ describe.each(STORE_KINDS)('older image features in a running app on %s', (kind)
     return mark;
   }
 
-  async function untilDone(batchId: number): Promise<JobProgress> {
-    for (let i = 0; i < 1500; i++) {
-      const progress = await value<JobProgress>(harness.services.dispatch('batches.progress', { batchId }));
-      if (progress.phase === 'done') return progress;
-      if (progress.phase === 'failed' || progress.phase === 'cancelled') throw new Error(progress.message);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('batch did not finish');
-  }
-
   /** A gazette of one filing whose image is `image`, imported (and screened). */
   async function gazette(issue: string, number: string, image: Buffer): Promise<number> {
     const table = path.join(harness.folder.dir, `第${issue}期.csv`);
@@ -74,7 +56,7 @@ describe.each(STORE_KINDS)('older image features in a running app on %s', (kind)
     writeFileSync(zip, zipSync({ [`${number}.png`]: new Uint8Array(image) }));
     const input = { fileToken: await choose(table, 'table'), kind: 'filing', mapping: FILING_MAPPING, imagesToken: await choose(zip, 'images') };
     const { batchId } = await value<{ batchId: number }>(harness.services.dispatch('batches.startImport', input));
-    await untilDone(batchId);
+    await untilBatchDone(harness.services.dispatch, batchId);
     return batchId;
   }
 
@@ -97,7 +79,7 @@ describe.each(STORE_KINDS)('older image features in a running app on %s', (kind)
     await makeAllOlder(ctx);
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [], stale: 1 });
     await value(harness.services.dispatch('batches.rescreen', { batchId: copied }));
-    await untilDone(copied);
+    await untilBatchDone(harness.services.dispatch, copied);
     expect(await imageHitsOf(copied)).toEqual(['W1']);
     expect(await loadRegistryLogos(ctx)).toMatchObject({ entries: [{ markId: 'W1' }], stale: 0 });
     expect(featuresCurrent(await imageOfBatch(copied))).toBe(true);

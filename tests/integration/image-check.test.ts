@@ -5,18 +5,13 @@ import type { ImageCheck, StoredMark } from '../../shared/api';
 import { chosenFile, useRunningServices, valueOf } from './support/services';
 import { sampleMark } from './support/marks';
 import { writeBmp } from '../fixtures/bmp-writer';
+import { flagSvg, ringSvg } from './support/drawn-logos';
 
 const harness = useRunningServices();
 const value = valueOf;
 
 const token = (name: string, bytes: Buffer): Promise<string> => chosenFile(harness, 'image', name, bytes);
 
-const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
-  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
-const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
-  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
-  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
 
 describe('registry.checkImage', () => {
   it('finds the mark whose logo a mirrored, recoloured JPEG copies, once per mark, and not the other mark', async () => {

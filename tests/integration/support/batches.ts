@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JobManager } from '../../../electron/batches/jobs';
+import type { Dispatch } from '../../../electron/ipc/dispatch';
+import type { JobProgress } from '../../../shared/contract/screening';
 
 export const FILING_HEADER = '申请号,商标名称,国际分类,商品服务,申请人名称,申请人地址,代理机构,申请日期,初审公告期号,初审公告日期';
 
@@ -51,3 +53,19 @@ export const FILING_MAPPING = {
   gazetteIssue: 8,
   publishedOn: 9,
 };
+
+/**
+ * Polls batches.progress as the UI does until the batch's job (an import, or a re-screening that may first wait its
+ * turn) is done; a failed or cancelled one fails the test with its message.
+ */
+export async function untilBatchDone(dispatch: Dispatch, batchId: number): Promise<JobProgress> {
+  for (let i = 0; i < 1500; i++) {
+    const answer = await dispatch('batches.progress', { batchId });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const progress = answer.value as JobProgress;
+    if (progress.phase === 'done') return progress;
+    if (progress.phase === 'failed' || progress.phase === 'cancelled') throw new Error(progress.message);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`batch ${batchId} did not finish`);
+}

@@ -1,0 +1,15 @@
+// Logos drawn as SVG for the image tests (issue 12): small, written here, rendered with sharp by each test.
+
+/** A flag on a pole with a disc below it: asymmetric, three elements, two of them in `fill`. */
+export const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
+  <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
+
+/** A dark ring above a bar. */
+export const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
+  <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
+
+/** A five-pointed star in one colour: symmetric and plain (no inner detail). */
+export const starSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`);
