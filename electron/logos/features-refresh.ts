@@ -15,7 +15,7 @@ import { imagesRepository, type ImageRef } from './repository';
 import { imageFile } from './store';
 import { featuresCurrent } from './stored-features';
 
-/** Stored images read at once while looking for older features (each row carries its thumb column, a few KB). */
+/** Stored images read at once while looking for older features (each row carries its thumb column, 20–35 KB). */
 const SCAN_PAGE = 1000;
 
 interface StaleImage extends ImageRef {
