@@ -58,6 +58,9 @@ function writeParts(out: Buffer, at: number, parts: readonly LogoPart[]): void {
   });
 }
 
+/** Bytes from..to of a thumb column as a plain Uint8Array over the same memory (a Buffer's subarray is a Buffer). */
+const view = (blob: Uint8Array, from: number, to: number) => new Uint8Array(blob.buffer, blob.byteOffset + from, to - from);
+
 /** A part as stored before its hashes (read from the hash section): box, share and thumbnail. */
 type UnhashedPart = Omit<LogoPart, 'phash' | 'dhash' | 'informative'>;
 
@@ -69,7 +72,7 @@ function readParts(blob: Uint8Array, at: number, count: number): UnhashedPart[] 
     const [x0, y0, x1, y1, share] = blob.subarray(from, from + 5);
     if (!(x1! > x0! && y1! > y0! && share! > 0)) return null;
     const box: LogoPart['box'] = [x0!, y0!, x1!, y1!];
-    parts.push({ thumb: Uint8Array.from(blob.subarray(from + 5, from + PART_BYTES)), aspect: aspectOf(box), box, share: share! / SHARE_STEPS });
+    parts.push({ thumb: view(blob, from + 5, from + PART_BYTES), aspect: aspectOf(box), box, share: share! / SHARE_STEPS });
   }
   return parts;
 }
@@ -228,7 +231,9 @@ export function featuresCurrent(blob: Uint8Array): boolean {
 
 /**
  * The features in a thumb column, or null when they are of another version (or damaged): compute them again.
- * Nothing is hashed: every hash is read from the hash section.
+ * Nothing is hashed: every hash is read from the hash section. The thumbnails, details and colour grids are views
+ * into `blob`, not copies (reading a registry copies them once, into the index's flat arrays): the caller must not
+ * change the blob while it uses them.
  */
 export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   const layout = layoutOf(blob);
@@ -246,18 +251,18 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
     const at = T + 6 + k * (T + 2);
     const kind = KINDS[blob[at]!];
     if (!kind) return null;
-    variants.push({ kind, aspect: aspectOfByte(blob[at + 1]!), thumb: Uint8Array.from(blob.subarray(at + 2, at + 2 + T)), phash: hash(), dhash: hash() });
+    variants.push({ kind, aspect: aspectOfByte(blob[at + 1]!), thumb: view(blob, at + 2, at + 2 + T), phash: hash(), dhash: hash() });
   }
-  const thumb = Uint8Array.from(blob.subarray(0, T));
+  const thumb = view(blob, 0, T);
   const { symmetricAt: at, partsAt, colourAt, printAt, cropsAt } = layout;
   const unhashedParts = readParts(blob, partsAt + 1, blob[partsAt]!);
   if (!unhashedParts) return null;
-  const colour = Uint8Array.from(blob.subarray(colourAt, colourAt + COLOUR_BYTES));
+  const colour = view(blob, colourAt, colourAt + COLOUR_BYTES);
   let peel = 0;
   for (const v of variants) {
     if (!gridded(v.kind)) continue;
     const from = colourAt + ++peel * COLOUR_BYTES;
-    v.colour = Uint8Array.from(blob.subarray(from, from + COLOUR_BYTES));
+    v.colour = view(blob, from, from + COLOUR_BYTES);
   }
   const unhashedPrint = blob[printAt] === NO_PRINT ? undefined : readParts(blob, printAt + 1, blob[printAt]!);
   if (unhashedPrint === null) return null;
@@ -267,20 +272,20 @@ export function decodeFeatures(blob: Uint8Array): DecodedFeatures | null {
   });
   const parts = hashedParts(unhashedParts);
   const printParts = unhashedPrint && hashedParts(unhashedPrint);
-  const symmetric = blob[at] === 1 ? { phash: hash(), detail: Uint8Array.from(blob.subarray(at + 1, at + 1 + T)) } : undefined;
+  const symmetric = blob[at] === 1 ? { phash: hash(), detail: view(blob, at + 1, at + 1 + T) } : undefined;
   let printSymmetric: SymmetricFeatures | undefined;
   if (printParts) {
     // features.ts keeps a symmetric print only with inner detail (a star in one colour keeps none); flag 0 is none
     const flagAt = printAt + 1 + printParts.length * PART_BYTES;
     if (blob[flagAt]! > 1) return null;
-    if (blob[flagAt] === 1) printSymmetric = { phash: hash(), detail: Uint8Array.from(blob.subarray(flagAt + 1, flagAt + 1 + T)) };
+    if (blob[flagAt] === 1) printSymmetric = { phash: hash(), detail: view(blob, flagAt + 1, flagAt + 1 + T) };
   }
   // each listed symmetric crop: a crop, listed once
   for (let j = 0; j < blob[cropsAt]!; j++) {
     const from = cropsAt + 1 + j * (1 + T);
     const v = variants[blob[from]!];
     if (!v || v.kind !== 'crop' || v.symmetric) return null;
-    v.symmetric = { phash: hash(), detail: Uint8Array.from(blob.subarray(from + 1, from + 1 + T)) };
+    v.symmetric = { phash: hash(), detail: view(blob, from + 1, from + 1 + T) };
   }
   return {
     phash, dhash, thumb, aspect: aspectOfByte(blob[T + 4]!), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
