@@ -6,14 +6,13 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { HitImages, StoredMark } from '../../shared/api';
+import type { HitImages } from '../../shared/api';
 import type { JobProgress } from '../../shared/contract/screening';
 import { useRunningServices, valueOf } from './support/services';
 import { writeBmp } from '../fixtures/bmp-writer';
 import { FILING_HEADER, FILING_MAPPING, filingLine, untilBatchDone } from './support/batches';
-import { sampleMark } from './support/marks';
 import { marksRepository } from '../../electron/registry/marks';
-import { flagSvg, ringSvg } from './support/drawn-logos';
+import { flagSvg, markWithLogo, ringSvg } from './support/drawn-logos';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -23,14 +22,6 @@ async function choose(file: string, purpose: 'table' | 'image' | 'images' | 'ima
   return (await value<{ token: string }>(harness.services.dispatch('files.open', { purpose }))).token;
 }
 
-
-async function markWithLogo(id: string, name: string, logo: Buffer): Promise<StoredMark> {
-  const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
-  const file = path.join(harness.folder.dir, `${id}.png`);
-  writeFileSync(file, await sharp(logo).png().toBuffer());
-  await value(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await choose(file, 'image') }));
-  return mark;
-}
 
 async function runBatch(table: string, mapping: Record<string, number>, images?: { file: string; purpose: 'images' | 'imageFolder' }): Promise<number> {
   const input = {
@@ -57,8 +48,8 @@ describe('a gazette batch with a ZIP of images', () => {
   };
 
   it('stores the good images, screens them against the registry logos, and lists the bad ones at their rows', async () => {
-    await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
-    await markWithLogo('R1', '圆环牌', ringSvg);
+    await markWithLogo(harness, 'W1', '昆仑雪', flagSvg('#1d3f8f'));
+    await markWithLogo(harness, 'R1', '圆环牌', ringSvg);
     const table = path.join(harness.folder.dir, '第1920期.csv');
     writeFileSync(table, [FILING_HEADER,
       filingLine('80000001', '雪莲花'), // image only: a mirrored, recoloured JPEG of W1's flag
@@ -130,7 +121,7 @@ describe('a gazette batch with a ZIP of images', () => {
   it('finds a registry logo in a gazette image drawn tilted, in a frame, or on a label in a product photo', async () => {
     // the import stores a batch's images with a query's features (store.ts role 'query'): the figure turned back
     // square, inside its frame, or held by its label is what meets the registry logo
-    await markWithLogo('W2', '昆仑雪', flagSvg('#1d3f8f'));
+    await markWithLogo(harness, 'W2', '昆仑雪', flagSvg('#1d3f8f'));
     const drawn = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
     const tilted = await sharp(drawn).rotate(10, { background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
     const framed = await sharp(drawn).extend({ top: 26, bottom: 26, left: 26, right: 26, background: '#fff' })
@@ -156,7 +147,7 @@ describe('a gazette batch with a ZIP of images', () => {
   });
 
   it('reads a 图样 column of paths relative to the table, and says which file is missing or outside its folder', async () => {
-    await markWithLogo('R1', '圆环牌', ringSvg);
+    await markWithLogo(harness, 'R1', '圆环牌', ringSvg);
     mkdirSync(path.join(harness.folder.dir, 'imgs'));
     writeFileSync(path.join(harness.folder.dir, 'imgs', 'ring.png'), await sharp(ringSvg).rotate(90).png().toBuffer());
     const table = path.join(harness.folder.dir, 'gazette.csv');
@@ -178,7 +169,7 @@ describe('a gazette batch with a ZIP of images', () => {
   });
 
   it('reads a folder of images chosen beside the table, and refuses a ZIP that is no ZIP before starting', async () => {
-    await markWithLogo('R1', '圆环牌', ringSvg);
+    await markWithLogo(harness, 'R1', '圆环牌', ringSvg);
     const images = path.join(harness.folder.dir, 'images');
     mkdirSync(images);
     writeFileSync(path.join(images, '82000001.png'), await sharp(ringSvg).png().toBuffer());
@@ -198,7 +189,7 @@ describe('a gazette batch with a ZIP of images', () => {
   it('takes a listing’s image from its 图样 column and screens it like a filing’s', async () => {
     // an asymmetric figure: a JPEG copy of a symmetric emblem (the ring) is not found yet — its perceptual hash has
     // bits that JPEG noise sets at random; npm run bench -- logos measures that weakness apart (symmetric emblems)
-    await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
+    await markWithLogo(harness, 'W1', '昆仑雪', flagSvg('#1d3f8f'));
     writeFileSync(path.join(harness.folder.dir, 'flag.jpg'), await sharp(flagSvg('#1d3f8f')).flop().jpeg({ quality: 80 }).toBuffer());
     const table = path.join(harness.folder.dir, 'listings.csv');
     writeFileSync(table, ['编号,平台,店铺,商品标题,链接,价格,所在地,图样', 'L-1,某宝,某店,纯棉短袖T恤,https://example.com/1,39,广州,flag.jpg'].join('\r\n'));
@@ -217,7 +208,7 @@ describe('a gazette batch with a ZIP of images', () => {
 
 describe('a damaged ZIP entry', () => {
   it('is a problem at its row (CRC or inflation fails), and the other entries are still read', async () => {
-    await markWithLogo('R1', '圆环牌', ringSvg);
+    await markWithLogo(harness, 'R1', '圆环牌', ringSvg);
     const table = path.join(harness.folder.dir, 'gazette.csv');
     writeFileSync(table, [FILING_HEADER, filingLine('84000001', '青山'), filingLine('84000002', '绿水')].join('\r\n'));
     const ring = await sharp(ringSvg).png().toBuffer();

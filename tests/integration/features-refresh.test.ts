@@ -19,8 +19,7 @@ import { FILING_HEADER, FILING_MAPPING, filingLine, untilBatchDone } from './sup
 import { sampleMark } from './support/marks';
 import { useRunningServices, valueOf } from './support/services';
 import { STORE_KINDS } from './support/stores';
-import { flagSvg, ringSvg, starSvg } from './support/drawn-logos';
-
+import { flagSvg, markWithLogo, ringSvg, starSvg } from './support/drawn-logos';
 
 /** Every stored image's features as an older version left them: the figure alone, without the trailer. */
 async function makeAllOlder(ctx: AppContext): Promise<void> {
@@ -38,14 +37,6 @@ describe.each(STORE_KINDS)('older image features in a running app on %s', (kind)
   async function choose(file: string, purpose: 'table' | 'image' | 'images'): Promise<string> {
     harness.dialogs.queue(file);
     return (await value<{ token: string }>(harness.services.dispatch('files.open', { purpose }))).token;
-  }
-
-  async function markWithLogo(id: string, name: string, logo: Buffer): Promise<StoredMark> {
-    const mark = await value<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
-    const file = path.join(harness.folder.dir, `${id}.png`);
-    writeFileSync(file, await sharp(logo).png().toBuffer());
-    await value(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken: await choose(file, 'image') }));
-    return mark;
   }
 
   /** A gazette of one filing whose image is `image`, imported (and screened). */
@@ -69,7 +60,7 @@ describe.each(STORE_KINDS)('older image features in a running app on %s', (kind)
   it('brings up to date what a screening compares before it compares, and leaves the rest to the pass', async () => {
     const { ctx } = harness.services;
     await ctx.imageFeatures.whenIdle();
-    await markWithLogo('W1', '昆仑雪', flagSvg('#1d3f8f'));
+    await markWithLogo(harness, 'W1', '昆仑雪', flagSvg('#1d3f8f'));
     // a mirrored, recoloured copy of W1's flag in one gazette, an unrelated ring in another
     const copied = await gazette('1930', '81000001', await sharp(flagSvg('#0a7d35')).flop().png().toBuffer());
     const other = await gazette('1931', '81000002', await sharp(ringSvg).png().toBuffer());
@@ -95,7 +86,7 @@ describe.each(STORE_KINDS)('older image features in a running app on %s', (kind)
 
   it('stops for a restore, writes nothing meanwhile, refuses to compare, and starts again after it', async () => {
     const { ctx } = harness.services;
-    for (const [id, logo] of [['S1', starSvg], ['S2', ringSvg], ['S3', flagSvg('#a02080')]] as const) await markWithLogo(id, `图样${id}`, logo);
+    for (const [id, logo] of [['S1', starSvg], ['S2', ringSvg], ['S3', flagSvg('#a02080')]] as const) await markWithLogo(harness, id, `图样${id}`, logo);
     await makeAllOlder(ctx);
     ctx.imageFeatures.start();
     await ctx.jobs.quiesce('正在从备份恢复数据，请等恢复完成后再操作', async () => {

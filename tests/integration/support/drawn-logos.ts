@@ -1,4 +1,9 @@
-// Logos drawn as SVG for the image tests (issue 12): small, written here, rendered with sharp by each test.
+// Logos drawn as SVG for the image tests (issue 12): small, written here, rendered with sharp by each test; and a
+// registry mark given one through the channels, as the clerk adds it.
+import sharp from 'sharp';
+import type { StoredMark } from '../../../shared/api';
+import { sampleMark } from './marks';
+import { chosenFile, valueOf, type ServicesHarness } from './services';
 
 /** A flag on a pole with a disc below it: asymmetric, three elements, two of them in `fill`. */
 export const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
@@ -13,3 +18,11 @@ export const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" widt
 /** A five-pointed star in one colour: symmetric and plain (no inner detail). */
 export const starSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`);
+
+/** A 驰名商标 in class 33 with this 编号 and name, given the logo (rendered to PNG) through registry.addImage. */
+export async function markWithLogo(harness: ServicesHarness, id: string, name: string, logo: Buffer): Promise<StoredMark> {
+  const mark = await valueOf<StoredMark>(harness.services.dispatch('registry.create', { mark: sampleMark({ id, name, category: '驰名商标', classes: [33] }) }));
+  const fileToken = await chosenFile(harness, 'image', `${id}.png`, await sharp(logo).png().toBuffer());
+  await valueOf(harness.services.dispatch('registry.addImage', { key: mark.key, fileToken }));
+  return mark;
+}

@@ -70,6 +70,11 @@ export async function valueOf<T>(call: Promise<unknown>): Promise<T> {
 export async function chosenFile(harness: ServicesHarness, purpose: FilePurpose, name: string, bytes: Buffer): Promise<string> {
   const file = path.join(harness.folder.dir, name);
   writeFileSync(file, bytes);
+  return chooseFile(harness, file, purpose);
+}
+
+/** The token of a file already written, as the clerk picks it in main's open dialog. */
+export async function chooseFile(harness: ServicesHarness, file: string, purpose: FilePurpose): Promise<string> {
   harness.dialogs.queue(file);
   return (await valueOf<{ token: string }>(harness.services.dispatch('files.open', { purpose }))).token;
 }
