@@ -85,8 +85,8 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
 export function createFeaturesRefresh(ctx: AppContext, makePool: () => FeaturesPool): FeaturesRefresh {
   let pool: FeaturesPool | null = null;
   let users = 0;
-  /** the last pool's threads ending (stop waits for them) */
-  let closing: Promise<void> = Promise.resolve();
+  /** the computations under way (a pass's, a request's), each settled once its lanes ended and the pool it used closed */
+  const computing = new Set<Promise<void>>();
   const inFlight = new Map<string, Promise<void>>();
   const failed = new Map<string, string>();
   let controller = new AbortController();
@@ -102,8 +102,7 @@ export function createFeaturesRefresh(ctx: AppContext, makePool: () => FeaturesP
       if (--users === 0 && pool) {
         const idle = pool;
         pool = null;
-        closing = idle.close();
-        await closing;
+        await idle.close();
       }
     }
   }
@@ -145,10 +144,13 @@ export function createFeaturesRefresh(ctx: AppContext, makePool: () => FeaturesP
   function computeAll(images: readonly StaleImage[], signal: AbortSignal, each?: () => void): Promise<void> {
     if (images.length === 0) return Promise.resolve();
     const stopped = controller.signal;
-    return withPool((on) => eachInHand(images, 2 * on.size, async (image) => {
+    const work = withPool((on) => eachInHand(images, 2 * on.size, async (image) => {
       await refreshOne(image, on, stopped);
       each?.();
     }, signal));
+    const settled = work.catch(() => undefined).finally(() => computing.delete(settled));
+    computing.add(settled);
+    return work;
   }
 
   async function runPass(signal: AbortSignal): Promise<void> {
@@ -191,12 +193,9 @@ export function createFeaturesRefresh(ctx: AppContext, makePool: () => FeaturesP
 
     async stop() {
       controller.abort();
-      // the lanes of a pass or of a screening's request end with the image each holds, then give the pool back
-      while (pass || inFlight.size > 0 || users > 0) {
-        await Promise.allSettled([pass, ...inFlight.values()]);
-        if (users > 0 && !pass && inFlight.size === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-      await closing;
+      // the lanes of a pass or of a screening's request end with the image each holds (an aborted one may leave its
+      // images to finish unwritten), then give the pool back
+      while (pass || computing.size > 0 || inFlight.size > 0) await Promise.allSettled([pass, ...computing, ...inFlight.values()]);
     },
   };
 }
