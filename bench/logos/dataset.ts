@@ -183,16 +183,25 @@ export interface Dataset {
 /** The seed of the set the rule is chosen on and reported by (its fit and holdout halves). */
 export const DEFAULT_SEED = 20261201;
 
+/** The registry's logos, the generator's first draws: imitated ones (T…) first, then the others (X…). */
+function drawRegistry(r: Rand, size: DatasetSize): Array<{ id: string; file: string; logo: Logo }> {
+  const registry: Array<{ id: string; file: string; logo: Logo }> = [];
+  const registryLogo = () => (r() < EMBLEM_SHARE ? emblemLogo(r) : randomLogo(r));
+  for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
+  for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
+  return registry;
+}
+
+/** The registry's logos as data, in registry.csv's order: what a probe redraws in ways the set does not (wrappers.ts). */
+export const registryLogos = (size = DEFAULT_SIZE, seed = DEFAULT_SEED): Logo[] => drawRegistry(rng(seed), size).map((m) => m.logo);
+
 /**
  * Writes the set into dir (unless it is there) and returns its rows and registry. Another seed draws another set of
  * the same kinds (quality.ts --seed): what a change is studied on, leaving the default set's holdout unseen.
  */
 export async function writeDataset(dir: string, size = DEFAULT_SIZE, log = (_: string) => {}, seed = DEFAULT_SEED): Promise<Dataset> {
   const r = rng(seed);
-  const registry: Array<{ id: string; file: string; logo: Logo }> = [];
-  const registryLogo = () => (r() < EMBLEM_SHARE ? emblemLogo(r) : randomLogo(r));
-  for (let i = 1; i <= size.targets; i++) registry.push({ id: `T${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
-  for (let i = 1; i <= size.distractors; i++) registry.push({ id: `X${String(i).padStart(4, '0')}`, file: '', logo: registryLogo() });
+  const registry = drawRegistry(r, size);
   const done = path.join(dir, `done-v${VERSION}${seed === DEFAULT_SEED ? '' : `-seed${seed}`}`);
   // which logos are one figure without text: the drawing (above) is the same on every call, the files written once
   const soleFigures = new Set(registry.filter((m) => m.logo.figures.length === 1 && m.logo.texts.length === 0).map((m) => m.id));

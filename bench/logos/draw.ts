@@ -116,8 +116,16 @@ const polygon = (sides: number) =>
     return `${Math.cos(a).toFixed(3)},${Math.sin(a).toFixed(3)}`;
   }).join(' ');
 
-/** A shape in a unit box [-1, 1]², filled with `fill`. */
-function shapeSvg(kind: ShapeKind, fill: string): string {
+/**
+ * A shape in a unit box [-1, 1]², filled with `fill` — or, given `outline` (a stroke's width in the unit box's
+ * units), drawn as its outline only in that colour: a filled shape's edge, a ring's two edges, an arc's stroke kept.
+ */
+function shapeSvg(kind: ShapeKind, fill: string, outline?: number): string {
+  if (outline !== undefined) {
+    if (kind === 'ring') return [0.625, 0.975].map((r) => `<circle r="${r}" fill="none" stroke="${fill}" stroke-width="${outline.toFixed(4)}"/>`).join('');
+    if (kind === 'arc') return shapeSvg(kind, fill);
+    return shapeSvg(kind, fill).replace(/fill="[^"]*"/, `fill="none" stroke="${fill}" stroke-width="${outline.toFixed(4)}" stroke-linejoin="round"`);
+  }
   switch (kind) {
     case 'circle': return `<circle r="1" fill="${fill}"/>`;
     case 'ring': return `<circle r="0.8" fill="none" stroke="${fill}" stroke-width="0.35"/>`;
@@ -157,8 +165,11 @@ function font(i: number): fontkit.Font {
   return loaded[i]!;
 }
 
-/** A text line as outlines, centred at (x, y) of the design box, `size` design units per em. */
-function textSvg(t: TextLine): string {
+/**
+ * A text line as outlines, centred at (x, y) of the design box, `size` design units per em; given `outline` (a
+ * stroke's width in design units), its glyphs' edges only.
+ */
+function textSvg(t: TextLine, outline?: number): string {
   const f = font(t.font);
   const run = f.layout(t.text);
   const scale = t.size / f.unitsPerEm;
@@ -170,17 +181,26 @@ function textSvg(t: TextLine): string {
   });
   const left = t.x - (pen * scale) / 2;
   const baseline = t.y + t.size * 0.38;
-  return `<g fill="${t.colour}" transform="translate(${left.toFixed(2)},${baseline.toFixed(2)}) scale(${scale.toFixed(5)},${(-scale).toFixed(5)})">${paths.join('')}</g>`;
+  const paint = outline === undefined ? `fill="${t.colour}"` : `fill="none" stroke="${t.colour}" stroke-width="${(outline / scale).toFixed(3)}"`;
+  return `<g ${paint} transform="translate(${left.toFixed(2)},${baseline.toFixed(2)}) scale(${scale.toFixed(5)},${(-scale).toFixed(5)})">${paths.join('')}</g>`;
 }
 
-/** The logo as an SVG document of side `side` pixels with `margin` pixels around the design box. */
-export function logoSvg(logo: Logo, side = CANVAS, margin = side * 0.06): string {
+/** The stroke of a glyph's outline, pixels: fine, so that a small character's outline does not fill its counters in. */
+const GLYPH_OUTLINE = 1.2;
+
+/**
+ * The logo as an SVG document of side `side` pixels with `margin` pixels around the design box; given `outline`, every
+ * figure drawn as its edges only, strokes that many pixels wide, and every glyph so in a fine stroke (a copy redrawn
+ * as line art).
+ */
+export function logoSvg(logo: Logo, side = CANVAS, margin = side * 0.06, outline?: number): string {
   const k = (side - 2 * margin) / 100;
   const figures = logo.figures.map((f) => {
     const s = f.size / 2;
-    return `<g transform="translate(${f.x.toFixed(2)},${f.y.toFixed(2)}) rotate(${f.turn.toFixed(1)}) scale(${s.toFixed(2)})">${shapeSvg(f.shape, f.colour)}</g>`;
+    const stroke = outline === undefined ? undefined : outline / k / Number(s.toFixed(2));
+    return `<g transform="translate(${f.x.toFixed(2)},${f.y.toFixed(2)}) rotate(${f.turn.toFixed(1)}) scale(${s.toFixed(2)})">${shapeSvg(f.shape, f.colour, stroke)}</g>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" viewBox="0 0 ${side} ${side}">` +
     `<rect width="${side}" height="${side}" fill="${logo.background}"/>` +
-    `<g transform="translate(${margin.toFixed(2)},${margin.toFixed(2)}) scale(${k.toFixed(4)})">${figures.join('')}${logo.texts.map(textSvg).join('')}</g></svg>`;
+    `<g transform="translate(${margin.toFixed(2)},${margin.toFixed(2)}) scale(${k.toFixed(4)})">${figures.join('')}${logo.texts.map((t) => textSvg(t, outline === undefined ? undefined : GLYPH_OUTLINE / k)).join('')}</g></svg>`;
 }

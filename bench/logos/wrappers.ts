@@ -4,10 +4,11 @@
 // ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant), stretched (a picture
 // forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE), with a name set beside
 // it (regions.ts gapRegions), in a ring drawn round it (regions.ts isEnclosure) and as a label on a product in a
-// photo (grounds.ts: centred, in a corner, before a busy backdrop). WRAPPED registry logos of the
+// photo (grounds.ts: centred, in a corner, before a busy backdrop); and redrawn as line art, its edges only. WRAPPED registry logos of the
 // quality set (every 7th), each copied every way as a JPEG and searched among its 1,000 logos with their crops under
 // the shipped rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
-//   wrappers.ts DATA_DIR   (the quality set's folder, drawn by quality.ts)
+//   wrappers.ts DATA_DIR [WAY [FIRST]]   (the quality set's folder, drawn by quality.ts; WAY: only the ways whose name
+//   holds it; FIRST: the first logo copied, 0 by default — another start copies other logos, a probe not tuned on)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -16,6 +17,7 @@ import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { hashFiles, storedOf } from './hashing';
 import { logoSvg, type Logo } from './draw';
+import { registryLogos } from './dataset';
 
 const WRAPPED = 100;
 
@@ -132,19 +134,35 @@ async function stretched(image: Buffer, fx: number, fy: number): Promise<Buffer>
 /** The logo on white turned clockwise by degrees, the uncovered corners white. */
 const tilted = (image: Buffer, degrees: number) => sharp(image).flatten({ background: '#fff' }).rotate(degrees, { background: '#fff' }).jpeg({ quality: 80 }).toBuffer();
 
+/**
+ * Copies redrawn from the logo itself rather than made from its image: the whole logo as line art, every figure and
+ * glyph its edges only (a squatter's outline of a filled emblem), in a thin and a heavier stroke.
+ */
+const REDRAWN: Record<string, (logo: Logo) => Promise<Buffer>> = {
+  'outline 3 px': (l) => sharp(Buffer.from(logoSvg(l, 256, undefined, 3))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
+  'outline 6 px': (l) => sharp(Buffer.from(logoSvg(l, 256, undefined, 6))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
+};
+
 async function main() {
-  const [dir] = process.argv.slice(2);
+  const [dir, only, firstArg] = process.argv.slice(2);
+  const first = Number(firstArg ?? 0);
   if (!dir) throw new Error('usage: wrappers.ts DATA_DIR');
   const registry = readFileSync(path.join(dir, 'registry.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]!);
   const set = await hashFiles(registry.map((f) => path.join(dir, f)), 8, { crops: true });
   const index = new LogoIndex(storedOf(set));
   const out: string[] = [];
-  for (const [way, make] of Object.entries(WAYS)) {
+  const logos = registryLogos();
+  if (logos.length !== registry.length) throw new Error(`the set's registry holds ${registry.length} logos, the default drawing ${logos.length}`);
+  const ways = [
+    ...Object.entries(WAYS).map(([way, make]) => [way, (j: number) => make(readFileSync(path.join(dir, registry[j]!)))] as const),
+    ...Object.entries(REDRAWN).map(([way, make]) => [way, (j: number) => make(logos[j]!)] as const),
+  ];
+  for (const [way, make] of ways.filter(([way]) => !only || way.includes(only))) {
     let found = 0;
     let elsewhere = 0;
     for (let k = 0; k < WRAPPED; k++) {
-      const j = (k * 7) % registry.length;
-      const f = await logoFeatures(await make(readFileSync(path.join(dir, registry[j]!))), { crops: false });
+      const j = (first + k * 7) % registry.length;
+      const f = await logoFeatures(await make(j), { crops: false });
       if (!f.ok) continue;
       const hits = index.search(f.value, LOGO_RULE);
       if (hits.some((m) => m.index === j)) found++;
