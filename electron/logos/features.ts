@@ -6,7 +6,8 @@ import { aspectOf, borderMedians, inkImage, maskBox, prepareBox, resampleArea, t
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
-import { GROUNDED, isQueryKind, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
+import { FILLED, GROUNDED, isQueryKind, LINE_SOLID, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
+import { filledFigures } from '../../shared/engine/logo/fill';
 import { skewOf, turnBack } from '../../shared/engine/logo/skew';
 import { cropRegions, gapRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
@@ -32,9 +33,10 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * 20: the parts (and the colour peels) also cut where two colours' hues lie apart (shared/engine/logo/parts.ts
  * COLOUR_HUE_EDGE). 21: a query's colour peels also take off a region of one colour too small to be a part at the
  * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE). 22: the stored features carry every hash in every orientation
- * (stored-features.ts, the hash section), so that reading them hashes nothing.
+ * (stored-features.ts, the hash section), so that reading them hashes nothing. 23: a query drawn as line art filled
+ * in, and a registry logo with enclosed ground filled in (kinds FILLED, SOLID and LINE_SOLID, shared/engine/logo/fill.ts).
  */
-export const FEATURES_VERSION = 22;
+export const FEATURES_VERSION = 23;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -43,9 +45,12 @@ export interface LogoVariant extends LogoHashes {
    * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are,
    * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query, or
    * 'turned': a tilted query turned back square (turnedFigure), compared as a whole query, or 'grounded': a figure
-   * that a ground in a picture holds (groundedFigures), compared as a whole query
+   * that a ground in a picture holds (groundedFigures), compared as a whole query, or 'filled': a query drawn as line
+   * art filled in, compared with whole logos and 'solid' ones, or 'solid': a registry logo with the ground its ink
+   * encloses filled in, or 'line-solid': a registry logo drawn as line art filled in, which a whole query meets too
+   * (shared/engine/logo/fill.ts)
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED;
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof FILLED | typeof SOLID | typeof LINE_SOLID;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -403,6 +408,10 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;
   if (print) variants.push(...print.variants);
+  const fill = filledFigures(img, box, { query, registry });
+  for (const [kind, f] of [[FILLED, fill.filled], [fill.solid?.lineArt ? LINE_SOLID : SOLID, fill.solid]] as const) {
+    if (f) variants.push({ kind, ...hashedThumb(prepareBox(f.img, f.box).pixels), aspect: aspectOf(f.box) });
+  }
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(detailOf(), box));
   const parts = hashedParts(img, rgb.data, box, cut);

@@ -166,6 +166,16 @@ export function allowStretch(rule: LogoRule): LogoRule {
 export const GREY_PEEL: LogoThresholds = { maxPhash: 0, maxSum: 4, minCorrelation: 0.97, maxAspect: STRETCH_ALLOWANCE };
 
 /**
+ * A query drawn as line art, filled in (fill.ts), against a whole logo with parts or its solid copy: the filled
+ * outline is the figure fattened by half its stroke, and a heavier stroke (6 of the 256 pixels) put copies at
+ * thumbnails 0.90–0.95 and phash 4–14 from their logos (scratch over the wrapped copies' probe, bench/logos/wrappers.ts
+ * "outline"), where 3 pixels put most at 0.95–0.98. Set by that probe, not chosen on the fit half, whose copies and
+ * negatives hold no line drawing (its figures were the same with and without these pairs): engine README, "Logos
+ * redrawn as line art, measured". Not part of the generated rule (shared/engine/logo/rule.ts).
+ */
+export const FILLED_WHOLE: LogoThresholds = { maxPhash: 10, maxSum: 24, minCorrelation: 0.92, maxAspect: STRETCH_ALLOWANCE };
+
+/**
  * A peel of the query nearly identical to a whole logo — thumbnails correlating ≥ 0.99, difference hashes within 2
  * bits, colours within 4 — is taken whatever its perceptual hash up to a quarter of its bits: the figure left when an
  * element set beside it is taken off is the logo's own, but a figure near symmetric (a chevron with its elements

@@ -5,7 +5,7 @@
 import { hamming, ORIENTATIONS, THUMB_SIDE, type LogoHashes } from './hash';
 import type { PartPlace } from './parts';
 import { COLOUR_BYTES } from './colour';
-import { isQueryKind } from './variant-kinds';
+import { isQueryKind, metOf } from './variant-kinds';
 
 export interface LogoDistance {
   /** the query orientation that came closest (0 as it is, 1 mirrored left-right, …; see LogoHashes) */
@@ -30,10 +30,12 @@ export interface StoredHashes {
   variants?: {
     owner: Uint32Array; phash: Uint32Array; dhash: Uint32Array; thumb: Uint8Array; aspect?: Float64Array;
     /**
-     * 1 for a logo's grey copy (what a black-and-white print of it gives), 2 for a crop of it, 0 for other variants:
-     * only a query without colour meets those (shared/engine/logo/logo-index.ts pairKind)
+     * Who meets each variant (variant-kinds.ts metOf): MET_GREY for a logo's grey copy (what a black-and-white print
+     * of it gives) and MET_GREY_CROP for a crop of it, which only a query without colour meets; MET_SOLID for the logo
+     * filled in, which only a query's filled line drawing meets; MET_BY_ANY for other variants
+     * (shared/engine/logo/logo-index.ts pairKind)
      */
-    grey?: Uint8Array;
+    met?: Uint8Array;
   };
   /**
    * The symmetric logos (hash.ts symmetricPhash), each with the index of its logo, its symmetric hash as it stands
@@ -118,7 +120,7 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     variants: {
       owner: Uint32Array.from(variantEntries, (c) => c.i), phash: phash.subarray(2 * n), dhash: dhash.subarray(2 * n),
       thumb: thumb.subarray(T * n), aspect: Float64Array.from(variantEntries, (c) => c.v.aspect),
-      grey: Uint8Array.from(variantEntries, (c) => (c.v.kind === 'grey' ? 1 : c.v.kind === 'grey-crop' ? 2 : 0)),
+      met: Uint8Array.from(variantEntries, (c) => metOf(c.v.kind)),
     },
     symmetric: {
       owner: Uint32Array.from(symmetric, (c) => c.i), phash: new Uint32Array(2 * symmetric.length), detail: new Uint8Array(T * symmetric.length),

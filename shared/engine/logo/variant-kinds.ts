@@ -11,7 +11,32 @@ export const TURNED = 'turned';
  * (grounds.ts, electron/logos/features.ts).
  */
 export const GROUNDED = 'grounded';
+/**
+ * The kind of a query's variant that is a line drawing filled in (fill.ts): met by the registry's whole logos and
+ * their SOLID copies only, at the whole figures' limits.
+ */
+export const FILLED = 'filled';
+/** The kind of a registry logo's variant that is the logo filled in (fill.ts): met by a query's FILLED variant only. */
+export const SOLID = 'solid';
+/**
+ * The kind of a registry logo's variant that is the logo, drawn as line art, filled in (fill.ts): met by a query's
+ * FILLED variant, and by a whole query that is no line art — a copy that fills the outline logo in.
+ */
+export const LINE_SOLID = 'line-solid';
 /** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
 export const comparedAsWhole = (kind: string | undefined): boolean => kind === UNFRAMED || kind === TURNED || kind === GROUNDED;
 /** Whether a variant of this kind is a query's (a peel, or the whole seen otherwise) rather than a registry's. */
-export const isQueryKind = (kind: string | undefined): boolean => kind === 'peel' || comparedAsWhole(kind);
+export const isQueryKind = (kind: string | undefined): boolean => kind === 'peel' || kind === FILLED || comparedAsWhole(kind);
+
+/**
+ * What a registry variant's kind decides about who meets it (StoredHashes.variants.met): a grey copy and its crops
+ * only a query without colour, a solid copy only a query's filled variant, a line drawing's solid copy that and a
+ * whole query without one; other variants any query.
+ */
+export const MET_BY_ANY = 0;
+export const MET_GREY = 1;
+export const MET_GREY_CROP = 2;
+export const MET_SOLID = 3;
+export const MET_LINE_SOLID = 4;
+export const metOf = (kind: string | undefined): number =>
+  (kind === 'grey' ? MET_GREY : kind === 'grey-crop' ? MET_GREY_CROP : kind === SOLID ? MET_SOLID : kind === LINE_SOLID ? MET_LINE_SOLID : MET_BY_ANY);

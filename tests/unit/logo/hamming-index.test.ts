@@ -1,6 +1,7 @@
 // The multi-index Hamming search returns exactly what a scan of every stored hash returns.
 import { describe, expect, it } from 'vitest';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
+import { FILLED, MET_LINE_SOLID, MET_SOLID } from '../../../shared/engine/logo/variant-kinds';
 import { bitsOf, defaultSubstrings, HammingIndex, scanAll } from '../../../shared/engine/logo/hamming-index';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
@@ -141,6 +142,44 @@ describe('LogoIndex with crops and peels', () => {
       for (const m of found) vias.add(m.via);
     }
     expect([...vias].sort()).toEqual(['crop', 'peel', 'whole']);
+  });
+
+  it('answers like scanLogos with line drawings filled in on either side, met only where the kinds allow', () => {
+    const { next, words, bytes } = randomArrays(11);
+    const n = 400;
+    // a solid copy for each of the first 200 logos, a line drawing's solid copy for each of the next 200
+    const owner = Uint32Array.from({ length: 400 }, (_, k) => k);
+    const met = Uint8Array.from({ length: 400 }, (_, k) => (k < 200 ? MET_SOLID : MET_LINE_SOLID));
+    // every third logo has no parts: no filled line drawing meets it
+    const first = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) first[i + 1] = first[i]! + (i % 3 === 0 ? 0 : 1);
+    const count = first[n]!;
+    const stored = {
+      phash: words(2 * n), dhash: words(2 * n), thumb: bytes(n * T), aspect: new Float64Array(n).fill(0.5),
+      variants: { owner, phash: words(800), dhash: words(800), thumb: bytes(400 * T), aspect: new Float64Array(400).fill(0.5), met },
+      parts: { owner: Uint32Array.from({ length: count }, (_, k) => k), first, phash: words(2 * count), dhash: words(2 * count), thumb: bytes(count * T), aspect: new Float64Array(count), places: Array.from({ length: count }, () => ({ box: [0, 0, 8, 8] as [number, number, number, number], share: 1 })) },
+    };
+    const index = new LogoIndex(stored);
+    const rule = { maxPhash: 10, maxSum: 24, minCorrelation: -1 };
+    const vias = new Map<string, number>();
+    for (let q = 0; q < 160; q++) {
+      const part = () => ({ phash: words(16), dhash: words(16), thumb: bytes(T), aspect: 0.5 });
+      const drawn = q % 2 === 0;
+      const query = { ...part(), variants: drawn ? [{ ...part(), kind: FILLED }] : [] };
+      const k = next() % 400;
+      // plant: a filled drawing near a solid copy or a whole logo; a whole query near a line drawing's solid copy —
+      // hashes a few bits apart and the same thumbnail (these pairs are held to FILLED_WHOLE, not to the rule)
+      const [target, from, at] = drawn ? (q % 4 === 0 ? [query.variants[0]!, stored.variants, k] : [query.variants[0]!, stored, k]) : [query, stored.variants, 200 + (k % 200)];
+      [target.phash[0], target.phash[1]] = flipBits(from.phash[2 * at]!, from.phash[2 * at + 1]!, next() % 12, next);
+      [target.dhash[0], target.dhash[1]] = flipBits(from.dhash[2 * at]!, from.dhash[2 * at + 1]!, next() % 12, next);
+      target.thumb.set(from.thumb.subarray(at * T, (at + 1) * T));
+      const found = index.search(query, rule);
+      expect(found).toEqual(scanLogos(stored, query, rule));
+      // never a logo without parts through a filled drawing or a line drawing's solid copy
+      for (const m of found) expect(m.index % 3 === 0 && m.via === 'whole' && (drawn || m.index >= 200)).toBe(false);
+      for (const m of found) vias.set(m.via, (vias.get(m.via) ?? 0) + 1);
+    }
+    expect(vias.get('whole')).toBeGreaterThan(40);
   });
 
   it('answers like scanLogos when symmetric logos are searched by their symmetric hashes', () => {

@@ -117,6 +117,28 @@ describe('stored logo features', () => {
     expect(() => encodeFeatures({ ...f.value, variants: [bare] })).toThrow(/turned without its colour grid/);
   });
 
+  it('reads back a line drawing filled in, without a colour grid, and a registry logo filled in', async () => {
+    // a ring over a name drawn as its edges: filled in for the query's side (a disc over the name), and for the
+    // registry's side, as a line drawing whose solid copy a whole query meets too
+    const ringOutline = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#fff"/>
+      <circle cx="100" cy="80" r="62" fill="none" stroke="#c22" stroke-width="3"/><circle cx="100" cy="80" r="44" fill="none" stroke="#c22" stroke-width="3"/>
+      <rect x="50" y="160" width="100" height="24" fill="none" stroke="#1d3f8f" stroke-width="3"/></svg>`)).png().toBuffer();
+    const f = await logoFeatures(ringOutline);
+    if (!f.ok) throw new Error(f.error.message);
+    const kinds = f.value.variants.map((v) => v.kind);
+    expect(kinds.filter((k) => k === 'filled')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'line-solid')).toHaveLength(1);
+    const blob = encodeFeatures(f.value);
+    const back = decodeFeatures(blob)!;
+    expect(back.variants.map((v) => [v.kind, v.phash, v.dhash, v.thumb, v.aspect])).toEqual(f.value.variants.map((v) => [v.kind, v.phash, v.dhash, v.thumb, v.aspect]));
+    const query = queryFromStored(blob)!;
+    const filled = query.variants!.find((v) => v.kind === 'filled')!;
+    expect(filled.colour).toBeUndefined();
+    expect([filled.phash, filled.thumb]).toEqual([f.value.variants.find((v) => v.kind === 'filled')!.phash, f.value.variants.find((v) => v.kind === 'filled')!.thumb]);
+    // the registry's solid copy is no query's variant
+    expect(query.variants!.some((v) => v.kind === 'line-solid')).toBe(false);
+  });
+
   it('reads back the figure a label on a product holds, with its colour grid, which the query searches with', async () => {
     const photo = '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="400"><defs><linearGradient id="b" x1="0" y1="0" x2="0" y2="1">' +
       '<stop offset="0" stop-color="#e4e8ee"/><stop offset="1" stop-color="#a9b3bf"/></linearGradient></defs>' +

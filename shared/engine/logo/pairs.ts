@@ -1,0 +1,328 @@
+// What a query's part meets among the stored entries and under which limits (pairKind, matchPair): the whole query,
+// its peels, a filled line drawing, a symmetric figure, each against the logos and their variants laid out as one
+// run of entries (entriesOf). logo-index.ts finds the candidates; this decides each pair.
+import { detailAgrees, hasDetail } from './detail';
+import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
+import type { StoredHashes } from './match';
+import { thumbStructure } from './structure';
+import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
+import { type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import type { QueryPart } from './parts-match';
+import { comparedAsWhole, FILLED, MET_BY_ANY, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
+
+/** A query: its hashes in all eight orientations and its thumbnail as it is. */
+export interface LogoQuery extends Part {
+  /**
+   * Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos; and
+   * the figure inside a frame drawn round it (kind UNFRAMED), the query turned back square when it is tilted
+   * (kind TURNED) and a figure on a ground in a picture (kind GROUNDED), compared as the whole query is.
+   */
+  variants?: ReadonlyArray<Part & { kind?: string }>;
+  /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */
+  symmetric?: { phash: Uint32Array; detail: Uint8Array } | undefined;
+  /** the query's parts (parts.ts), none when it is one part */
+  parts?: readonly QueryPart[] | undefined;
+}
+
+/** One hashed figure of a query: hashes in all orientations, thumbnail as it is, and log2(width / height) of its box. */
+interface Part extends LogoHashes {
+  thumb: Uint8Array;
+  aspect?: number;
+  /** the figure's colour grid as it is (colour.ts): the whole query's and its peels' */
+  colour?: Uint8Array | undefined;
+}
+
+export interface LogoMatch {
+  /** index of the stored logo */
+  index: number;
+  orientation: number;
+  phash: number;
+  dhash: number;
+  /** thumbnail correlation in that orientation */
+  correlation: number;
+  /** 0–1, higher nearer: the correlation, floored at 0 (for parts, times the share of the logo they cover) */
+  score: number;
+  via: LogoMatchVia;
+}
+
+/** Stored entries: the logos, then their variants, in flat arrays, with the logo each entry belongs to. */
+export interface Entries {
+  phash: Uint32Array;
+  dhash: Uint32Array;
+  thumb: Uint8Array;
+  aspect: Float64Array | undefined;
+  owner: Uint32Array;
+  /** entries below this index are whole logos */
+  logos: number;
+  /** the whole logos' colour grids (StoredHashes.colour) */
+  colour?: Uint8Array | undefined;
+  /** who meets each entry (StoredHashes.variants.met, offset by the logos; MET_BY_ANY for the logos) */
+  met?: Uint8Array | undefined;
+  /** 1 for each logo with parts (StoredHashes.parts): only such a logo meets a filled line drawing (pairKind) */
+  withParts?: Uint8Array | undefined;
+}
+
+/** The entries of each stored set, made once: they copy every thumbnail, and scanLogos is called per query. */
+const entriesCache = new WeakMap<StoredHashes, Entries>();
+
+export function entriesOf(stored: StoredHashes): Entries {
+  let es = entriesCache.get(stored);
+  if (!es) entriesCache.set(stored, (es = makeEntries(stored)));
+  return es;
+}
+
+function makeEntries(stored: StoredHashes): Entries {
+  const logos = stored.phash.length >>> 1;
+  const first = stored.parts?.first;
+  const withParts = first ? Uint8Array.from({ length: logos }, (_, i) => (first[i + 1]! > first[i]! ? 1 : 0)) : undefined;
+  const v = stored.variants;
+  if (!v || v.owner.length === 0) return { ...stored, aspect: stored.aspect, owner: Uint32Array.from({ length: logos }, (_, i) => i), logos, withParts };
+  const thumb = joined(stored.thumb, v.thumb, Uint8Array);
+  const owner = new Uint32Array(logos + v.owner.length);
+  for (let i = 0; i < logos; i++) owner[i] = i;
+  owner.set(v.owner, logos);
+  let aspect: Float64Array | undefined;
+  if (stored.aspect && v.aspect) {
+    aspect = new Float64Array(logos + v.owner.length);
+    aspect.set(stored.aspect);
+    aspect.set(v.aspect, logos);
+  }
+  let met: Uint8Array | undefined;
+  if (v.met) {
+    met = new Uint8Array(logos + v.owner.length);
+    met.set(v.met, logos);
+  }
+  return { phash: joined(stored.phash, v.phash, Uint32Array), dhash: joined(stored.dhash, v.dhash, Uint32Array), thumb, aspect, owner, logos, colour: stored.colour, met, withParts };
+}
+
+/**
+ * a followed by b as one array: a view of their buffer when b lies right after a in it (match.ts storedHashesOf lays
+ * a registry out so), else a copy.
+ */
+function joined<A extends Uint8Array | Uint32Array>(a: A, b: A, make: { new (length: number): A; new (buffer: ArrayBufferLike, offset: number, length: number): A }): A {
+  if (a.buffer === b.buffer && a.byteOffset + a.byteLength === b.byteOffset) return new make(a.buffer, a.byteOffset, a.length + b.length);
+  const out = new make(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** A symmetric pair's other sides: the query's symmetric features and the stored symmetric entry k. */
+interface SymmetricPair {
+  query: NonNullable<LogoQuery['symmetric']>;
+  stored: NonNullable<StoredHashes['symmetric']>;
+  k: number;
+  /** undefined for two figures without inner detail (symmetricPlain), which have none to compare */
+  minDetailCorrelation: number | undefined;
+}
+
+/** A whole pair's colour grids for the colour second chance: the query's, and the stored grids with the logo's offset. */
+interface ColourPair {
+  limits: ColourLimits;
+  query: Uint8Array;
+  stored: Uint8Array;
+  at: number;
+}
+
+/** Whether each stored logo's colour grid carries colour (colour.ts isChromatic), worked out once per stored set. */
+const chromaticCache = new WeakMap<Uint8Array, Uint8Array>();
+
+function chromaticOf(grids: Uint8Array): Uint8Array {
+  let flags = chromaticCache.get(grids);
+  if (!flags) chromaticCache.set(grids, (flags = Uint8Array.from({ length: grids.length / COLOUR_BYTES }, (_, i) => (isChromatic(grids, i * COLOUR_BYTES) ? 1 : 0))));
+  return flags;
+}
+
+/** Whether a query's grid carries colour, worked out once per grid (a query meets many candidates). */
+const queryChromatic = new WeakMap<Uint8Array, boolean>();
+
+function chromaticQuery(grid: Uint8Array): boolean {
+  let known = queryChromatic.get(grid);
+  if (known === undefined) queryChromatic.set(grid, (known = isChromatic(grid)));
+  return known;
+}
+
+/**
+ * Whether part q and whole entry e can be compared by their colours: both have grids and both carry colour (a
+ * black-and-white pair is left to the ink's own limits).
+ */
+function colourComparable(q: Part, es: Pick<Entries, 'colour'>, e: number): boolean {
+  return q.colour !== undefined && es.colour !== undefined && chromaticOf(es.colour)[e] === 1 && chromaticQuery(q.colour);
+}
+
+/** The colour second chance for entry e of es met by part q under the rule, when it applies (whole figures with grids in colour). */
+function colourPairOf(q: Part, es: Pick<Entries, 'colour'>, e: number, rule: LogoRule): ColourPair | undefined {
+  return rule.colour && colourComparable(q, es, e) ? { limits: rule.colour, query: q.colour!, stored: es.colour!, at: e * COLOUR_BYTES } : undefined;
+}
+
+/**
+ * The best orientation of query part q that meets the rule for stored entry e, or null. For a symmetric pair the
+ * perceptual hashes compared are the symmetric ones and the inner details must agree; with `structural` or
+ * `colour`, thumbnails under the rule's correlation may still meet those limits.
+ */
+function matchEntry(
+  q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,
+  { symmetric, structural, colour }: { symmetric?: SymmetricPair; structural?: StructuralLimits | undefined; colour?: ColourPair | undefined } = {},
+): LogoMatch | null {
+  let best: LogoMatch | null = null;
+  const shapes = rule.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
+  const [qPhash, sPhash, sAt] = symmetric ? [symmetric.query.phash, symmetric.stored.phash, symmetric.k] : [q.phash, es.phash, e];
+  const T = THUMB_SIDE * THUMB_SIDE;
+  for (let v = 0; v < ORIENTATIONS; v++) {
+    // a turn by a quarter (the transposing orientations) swaps width and height
+    if (shapes && Math.abs((v & 4 ? -q.aspect! : q.aspect!) - es.aspect![e]!) > rule.maxAspect!) continue;
+    const p = hamming(qPhash, v * 2, sPhash, sAt * 2);
+    if (p > rule.maxPhash) continue;
+    const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
+    if (p + d > rule.maxSum) continue;
+    const c = thumbCorrelation(q.thumb, v, es.thumb, e * T);
+    if (best && c <= best.correlation) continue;
+    if (c < rule.minCorrelation && !(structural && c >= structural.minCorrelation && thumbStructure(q.thumb, v, es.thumb, e * T) >= structural.minStructure) &&
+      !(colour && c >= colour.limits.minCorrelation && colourDistance(colour.query, v, colour.stored, colour.at) <= colour.limits.maxDistance)) continue;
+    if (symmetric?.minDetailCorrelation !== undefined && !detailAgrees(symmetric.query.detail, v, symmetric.stored.detail, symmetric.k * T, symmetric.minDetailCorrelation)) continue;
+    best = { index: owner, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
+  }
+  return best;
+}
+
+/** Whether each stored symmetric entry carries inner detail, read once a stored set (its search and its scan ask often). */
+const detailCache = new WeakMap<NonNullable<StoredHashes['symmetric']>, Uint8Array>();
+
+export function detailedOf(stored: NonNullable<StoredHashes['symmetric']>): Uint8Array {
+  let flags = detailCache.get(stored);
+  if (!flags) {
+    const T = THUMB_SIDE * THUMB_SIDE;
+    detailCache.set(stored, (flags = Uint8Array.from(stored.owner, (_, k) => (hasDetail(stored.detail, k * T) ? 1 : 0))));
+  }
+  return flags;
+}
+
+/**
+ * The match of a symmetric query (`detailed`: whether it carries inner detail) with stored symmetric entry k (its logo as a whole), or null: two figures with inner
+ * detail under any of the detail tiers, two without it under the plain limits, one of each never. A symmetric print
+ * (a logo in colour printed in black and white) is compared with the logo's grey copy, and only with a query without
+ * colour; a symmetric crop with that crop, under the tiers but the detailed one.
+ */
+export function matchSymmetric(
+  query: LogoQuery, detailed: boolean, es: Entries, stored: NonNullable<StoredHashes['symmetric']>, k: number, rule: LogoRule,
+): LogoMatch | null {
+  if (!query.symmetric || detailed !== (detailedOf(stored)[k] === 1)) return null;
+  if (stored.print?.[k] === 1 && !meetsGrey(query)) return null;
+  const owner = stored.owner[k]!;
+  const variant = stored.variant?.[k] ?? -1;
+  const e = variant >= 0 ? es.logos + variant : owner;
+  const pair = { query: query.symmetric, stored, k };
+  if (!detailed) {
+    const m = rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
+    // two plain figures in colour are held to their colours too (PLAIN_MAX_COLOUR_DISTANCE)
+    if (m && colourComparable(query, es, e) && colourDistance(query.colour!, m.orientation, es.colour!, e * COLOUR_BYTES) > PLAIN_MAX_COLOUR_DISTANCE) return null;
+    return m;
+  }
+  // a crop is not held to the detailed tier: its looser thumbnails (a scan's blur) on top of a cut flagged two of
+  // the fit half's unrelated filings and found nothing more there
+  const crop = variant >= 0 && stored.print?.[k] !== 1;
+  let best: LogoMatch | null = null;
+  for (const limits of symmetricTiers(rule)) {
+    if (crop && limits === rule.symmetricDetailed) continue;
+    const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
+    if (m && (!best || m.correlation > best.correlation)) best = m;
+  }
+  return best;
+}
+
+/** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
+export function matchLogo(query: LogoQuery, stored: StoredHashes, i: number, rule: LogoRule): LogoMatch | null {
+  return matchEntry(query, stored, i, rule, 'whole', i, { structural: rule.structural, colour: colourPairOf(query, stored, i, rule) });
+}
+
+const byScore = (a: LogoMatch, b: LogoMatch) => b.score - a.score || a.index - b.index;
+
+/** Keeps the best match per logo (a whole match before a partial one at the same score). */
+export function bestPerLogo(found: LogoMatch[]): LogoMatch[] {
+  const best = new Map<number, LogoMatch>();
+  for (const m of found) {
+    const known = best.get(m.index);
+    if (!known || m.score > known.score || (m.score === known.score && m.via === 'whole' && known.via !== 'whole')) best.set(m.index, m);
+  }
+  return [...best.values()].sort(byScore);
+}
+
+/**
+ * What a query part is to the pairs it makes: the whole query (or the whole seen otherwise) — 'drawn' when the query
+ * is line art itself (it has a filled variant) —, a peel, a filled line drawing.
+ */
+type PartRole = 'whole' | 'drawn' | 'peel' | 'filled';
+
+/**
+ * The query's parts: the whole query, the figure inside a frame drawn round it and the query turned back square
+ * (variants of kind 'unframed', 'turned' and 'grounded', compared as a whole query is), a line drawing filled in
+ * (kind FILLED), and its peels when the rule compares them (pairKind: what each meets).
+ */
+export function partsOf(query: LogoQuery, rule: LogoRule): Array<{ part: Part; role: PartRole }> {
+  const variants = query.variants ?? [];
+  const filled = variants.filter((v) => v.kind === FILLED).map((part) => ({ part, role: 'filled' as const }));
+  const whole = filled.length ? 'drawn' as const : 'whole' as const;
+  const asWhole = variants.filter((v) => comparedAsWhole(v.kind)).map((part) => ({ part, role: whole }));
+  const peels = limitsOf(rule, 'peel') ? variants.filter((v) => v.kind !== FILLED && !comparedAsWhole(v.kind)).map((part) => ({ part, role: 'peel' as const })) : [];
+  return [{ part: query, role: whole }, ...asWhole, ...filled, ...peels];
+}
+
+/**
+ * Whether query part q meets the logos' grey copies: a part without colour (a gazette printed in black and white) —
+ * a part in colour is compared with the logos' colours.
+ */
+export const meetsGrey = (q: Part): boolean => q.colour !== undefined && !chromaticQuery(q.colour);
+
+/**
+ * The kind of pair query part q (a peel, a filled line drawing or the whole query) and entry e make, or null when they
+ * are not compared: a peel meets whole logos and grey copies, the whole query every entry but the solid copies, a
+ * filled line drawing only whole logos with parts and their solid copies, as a whole figure (fill.ts); and only a part without colour a grey
+ * copy or its crops (the whole query held to a crop's limits, a peel to GREY_PEEL and never to a crop: on the set
+ * with its filings in grey, peels against the print's crops flagged 4 fit negatives more for 1 copy).
+ */
+function pairKind(q: Part, role: PartRole, es: Entries, e: number): LogoMatchVia | null {
+  const met = es.met?.[e] ?? MET_BY_ANY;
+  const withParts = es.withParts?.[es.owner[e]!] === 1;
+  if (role === 'filled') return (e < es.logos || met === MET_SOLID || met === MET_LINE_SOLID) && withParts ? 'whole' : null;
+  if (met === MET_LINE_SOLID) return role === 'whole' && withParts ? 'whole' : null;
+  if (met === MET_SOLID) return null;
+  if (met !== MET_BY_ANY) return meetsGrey(q) ? (role !== 'peel' ? 'crop' : met === MET_GREY ? 'peel' : null) : null;
+  return role === 'peel' ? (e < es.logos ? 'peel' : null) : e < es.logos ? 'whole' : 'crop';
+}
+
+/** The match of a query part with entry e under the limits of that kind of pair, or null. */
+export function matchPair(part: Part, role: PartRole, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
+  const via = pairKind(part, role, es, e);
+  const met = es.met?.[e] ?? MET_BY_ANY;
+  const limits = role === 'filled' || met === MET_LINE_SOLID ? FILLED_WHOLE : role === 'peel' && met === MET_GREY ? GREY_PEEL : via ? limitsOf(rule, via) : undefined;
+  if (!via || !limits) return null;
+  const whole = via === 'whole';
+  const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
+  if (found) return found;
+  if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') ?? matchByColours(part, es, e, IDENTICAL_PEEL, 'peel') : null;
+  if (!whole) return null;
+  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole') : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
+}
+
+/**
+ * The best orientation in which part q (the whole query or a peel of it) meets whole entry e under limits that the
+ * colours must also meet (LogoRule.byDhash, .colourCells, .peelByDhash), or null; never without both grids in colour.
+ */
+function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel'): LogoMatch | null {
+  if (!colourComparable(q, es, e)) return null;
+  const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
+  let best: LogoMatch | null = null;
+  for (let v = 0; v < ORIENTATIONS; v++) {
+    if (shapes && Math.abs((v & 4 ? -q.aspect! : q.aspect!) - es.aspect![e]!) > limits.maxAspect!) continue;
+    const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
+    if (limits.maxDhash !== undefined && d > limits.maxDhash) continue;
+    const p = hamming(q.phash, v * 2, es.phash, e * 2);
+    if (p > limits.maxPhash || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
+    const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
+    if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
+    if (limits.maxDistance !== undefined && colourDistance(q.colour!, v, es.colour!, e * COLOUR_BYTES) > limits.maxDistance) continue;
+    if (limits.minAgreement !== undefined && colourAgreement(q.colour!, v, es.colour!, e * COLOUR_BYTES) < limits.minAgreement) continue;
+    best = { index: es.owner[e]!, orientation: v, phash: p, dhash: d, correlation: c, score: Math.max(0, c), via };
+  }
+  return best;
+}
