@@ -97,10 +97,13 @@ export function strokeWidth(img: GrayImage): number {
   return edge ? (2 * ink) / edge : 0;
 }
 
+/** Whether a figure's strokes are thin enough for line art (MAX_LINE_STROKE of its box's longer side). */
+const thinStrokes = (img: GrayImage, box: readonly [number, number, number, number]): boolean =>
+  strokeWidth(img) <= MAX_LINE_STROKE * Math.max(box[2] - box[0], box[3] - box[1]);
+
 /** Whether a figure (its ink image, box and filling-in) is line art: thin strokes enclosing more ground than they draw. */
 export function isLineArt(img: GrayImage, box: readonly [number, number, number, number], filled: FilledIn): boolean {
-  if (filled.added < LINE_ART_FILL * filled.ink) return false;
-  return strokeWidth(img) <= MAX_LINE_STROKE * Math.max(box[2] - box[0], box[3] - box[1]);
+  return filled.added >= LINE_ART_FILL * filled.ink && thinStrokes(img, box);
 }
 
 /** A figure filled in, the box to hash it over, and whether it was drawn as line art. */
@@ -118,9 +121,11 @@ export interface FilledFigure {
  * put the copies further from their logos, not nearer: engine README.)
  */
 export function filledFigures(img: GrayImage, box: [number, number, number, number], sides: { query: boolean; registry: boolean }): { filled?: FilledFigure; solid?: FilledFigure } {
-  if (!sides.query && !sides.registry) return {};
+  // the strokes' width first: a sixth of the filling's cost, and most queries' strokes are too wide for line art
+  const thin = thinStrokes(img, box);
+  if (!sides.registry && !thin) return {};
   const f = filledIn(img);
-  const lineArt = isLineArt(img, box, f);
+  const lineArt = thin && f.added >= LINE_ART_FILL * f.ink;
   return {
     ...(sides.query && lineArt ? { filled: { img: f.img, box, lineArt } } : {}),
     ...(sides.registry && f.added >= MIN_SOLID_FILL * f.ink ? { solid: { img: f.img, box, lineArt } } : {}),
