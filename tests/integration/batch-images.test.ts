@@ -12,7 +12,7 @@ import { useRunningServices, valueOf } from './support/services';
 import { writeBmp } from '../fixtures/bmp-writer';
 import { FILING_HEADER, FILING_MAPPING, filingLine, untilBatchDone } from './support/batches';
 import { marksRepository } from '../../electron/registry/marks';
-import { flagSvg, markWithLogo, ringSvg } from './support/drawn-logos';
+import { flagOutlineSvg, flagSvg, markWithLogo, ringSvg } from './support/drawn-logos';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -118,9 +118,9 @@ describe('a gazette batch with a ZIP of images', () => {
     ]);
   });
 
-  it('finds a registry logo in a gazette image drawn tilted, in a frame, or on a label in a product photo', async () => {
+  it('finds a registry logo in a gazette image drawn tilted, in a frame, on a label in a product photo, or as line art', async () => {
     // the import stores a batch's images with a query's features (store.ts role 'query'): the figure turned back
-    // square, inside its frame, or held by its label is what meets the registry logo
+    // square, inside its frame, held by its label, or its outline filled in is what meets the registry logo
     await markWithLogo(harness, 'W2', '昆仑雪', flagSvg('#1d3f8f'));
     const drawn = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
     const tilted = await sharp(drawn).rotate(10, { background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
@@ -133,16 +133,18 @@ describe('a gazette batch with a ZIP of images', () => {
         <rect x="120" y="40" width="320" height="400" rx="40" fill="#c8b27a"/></svg>`), left: 0, top: 0 },
       { input: await sharp(drawn).resize(200).png().toBuffer(), left: 180, top: 130 }])
       .jpeg({ quality: 85 }).toBuffer();
+    const outline = await sharp(flagOutlineSvg('#1d3f8f')).flatten({ background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
     const table = path.join(harness.folder.dir, '第1921期.csv');
-    writeFileSync(table, [FILING_HEADER, filingLine('81000001', ''), filingLine('81000002', ''), filingLine('81000003', '')].join('\r\n'));
+    writeFileSync(table, [FILING_HEADER, ...['81000001', '81000002', '81000003', '81000004'].map((n) => filingLine(n, ''))].join('\r\n'));
     const zip = path.join(harness.folder.dir, 'images-1921.zip');
-    writeFileSync(zip, zipSync({ '81000001.jpg': tilted, '81000002.jpg': framed, '81000003.jpg': onProduct }));
+    writeFileSync(zip, zipSync({ '81000001.jpg': tilted, '81000002.jpg': framed, '81000003.jpg': onProduct, '81000004.jpg': outline }));
     const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
     expect(await problemsOf(batchId)).toEqual([]);
     expect(hitsOf(batchId).map((h) => [h.application_number, h.mark_id, JSON.parse(h.reasons)])).toEqual([
       ['81000001', 'W2', ['figurative']],
       ['81000002', 'W2', ['figurative']],
       ['81000003', 'W2', ['figurative']],
+      ['81000004', 'W2', ['figurative']],
     ]);
   });
 

@@ -10,6 +10,11 @@ export const flagSvg = (fill: string) => Buffer.from(`<svg xmlns="http://www.w3.
   <rect width="200" height="200" fill="#fff"/><rect x="30" y="20" width="14" height="160" fill="${fill}"/>
   <polygon points="44,24 160,50 44,96" fill="#c22"/><circle cx="140" cy="150" r="30" fill="${fill}"/></svg>`);
 
+/** flagSvg's flag redrawn as line art: every element its outline only, in a stroke of 3 pixels. */
+export const flagOutlineSvg = (stroke: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <rect width="200" height="200" fill="#fff"/><g fill="none" stroke-width="3" stroke-linejoin="round"><rect x="30" y="20" width="14" height="160" stroke="${stroke}"/>
+  <polygon points="44,24 160,50 44,96" stroke="#c22"/><circle cx="140" cy="150" r="30" stroke="${stroke}"/></g></svg>`);
+
 /** A dark ring above a bar. */
 export const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
