@@ -5,6 +5,7 @@
 // same outline. Pure; the pixels are decoded in electron/logos/.
 import { THUMB_SIDE, thumbCorrelation } from './hash';
 import { type GrayImage, resampleArea } from './prepare';
+import { outsideGround } from './fill';
 
 /** Ink at most this light (ink images are dark on light: full ink and the borders inside it). */
 const MAIN_INK = 128;
@@ -73,34 +74,8 @@ export function innerDetail(rgb: ArrayLike<number>, ink: GrayImage): GrayImage {
  * to the ground's colour stays where it was.
  */
 function markEnclosedGround(ink: GrayImage, out: Uint8Array): void {
-  const { width: w, height: h } = ink;
-  const ground = (i: number) => ink.data[i]! > MAIN_INK;
-  const reached = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
-  let top = 0;
-  const push = (i: number) => {
-    if (!reached[i] && ground(i)) {
-      reached[i] = 1;
-      stack[top++] = i;
-    }
-  };
-  for (let x = 0; x < w; x++) {
-    push(x);
-    push((h - 1) * w + x);
-  }
-  for (let y = 0; y < h; y++) {
-    push(y * w);
-    push(y * w + w - 1);
-  }
-  while (top > 0) {
-    const i = stack[--top]!;
-    const x = i % w;
-    if (x > 0) push(i - 1);
-    if (x < w - 1) push(i + 1);
-    if (i >= w) push(i - w);
-    if (i < w * (h - 1)) push(i + w);
-  }
-  for (let i = 0; i < w * h; i++) if (ground(i) && !reached[i]) out[i] = 255;
+  const outside = outsideGround(ink, MAIN_INK);
+  for (let i = 0; i < out.length; i++) if (ink.data[i]! > MAIN_INK && !outside[i]) out[i] = 255;
 }
 
 /** The detail image's box resampled to THUMB_SIDE², rounded to bytes like the figure's thumbnail. */

@@ -35,15 +35,18 @@ export interface FilledIn {
   added: number;
 }
 
-/** The ink image with the ground its ink encloses (ground not 4-connected to the image's edge) made full ink. */
-export function filledIn(img: GrayImage): FilledIn {
+/**
+ * The ground 4-connected to the image's edge through ground (levels over `groundLevel`): 1 for each such pixel. Ground
+ * that is not is enclosed by ink — a ring's inside, a glyph's counter, the white letters cut into a seal.
+ */
+export function outsideGround(img: GrayImage, groundLevel: number): Uint8Array {
   const { width, height, data } = img;
   const n = width * height;
   const outside = new Uint8Array(n);
   const stack = new Int32Array(n);
   let top = 0;
   const reach = (i: number) => {
-    if (!outside[i] && data[i]! > GROUND_LEVEL) {
+    if (!outside[i] && data[i]! > groundLevel) {
       outside[i] = 1;
       stack[top++] = i;
     }
@@ -64,6 +67,14 @@ export function filledIn(img: GrayImage): FilledIn {
     if (i >= width) reach(i - width);
     if (i < n - width) reach(i + width);
   }
+  return outside;
+}
+
+/** The ink image with the ground its ink encloses (ground not 4-connected to the image's edge) made full ink. */
+export function filledIn(img: GrayImage): FilledIn {
+  const { data } = img;
+  const n = img.width * img.height;
+  const outside = outsideGround(img, GROUND_LEVEL);
   const out = Uint8Array.from(data);
   let ink = 0;
   let added = 0;
@@ -74,7 +85,7 @@ export function filledIn(img: GrayImage): FilledIn {
       added++;
     }
   }
-  return { img: { width, height, data: out }, ink, added };
+  return { img: { width: img.width, height: img.height, data: out }, ink, added };
 }
 
 /**

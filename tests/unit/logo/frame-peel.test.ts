@@ -12,16 +12,12 @@ import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 import { findBlobs, isFrame } from '../../../shared/engine/logo/regions';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
+import { drawnInk } from './support/ink';
 import { logoSvg, randomLogo, rng } from '../../../bench/logos/draw';
 
 const SIDE = 120;
 
-/** A white square with the given pixels set black (ink dark on light, as the ink image is). */
-function drawn(set: (x: number, y: number) => boolean): GrayImage {
-  const data = new Uint8Array(SIDE * SIDE).fill(255);
-  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) if (set(x, y)) data[y * SIDE + x] = 0;
-  return { width: SIDE, height: SIDE, data };
-}
+const drawn = (set: (x: number, y: number) => boolean): GrayImage => drawnInk(set, SIDE);
 
 const figure = (x: number, y: number) => x >= 50 && x < 70 && y >= 40 && y < 80;
 const rule = (x: number, y: number) => (x >= 10 && x < 110 && y >= 10 && y < 110) && (x < 12 || x >= 108 || y < 12 || y >= 108);

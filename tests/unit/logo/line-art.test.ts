@@ -10,17 +10,13 @@ import { LogoIndex } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
+import { drawnInk } from './support/ink';
 import { FILLED, LINE_SOLID, SOLID } from '../../../shared/engine/logo/variant-kinds';
 import { logoSvg, randomLogo, rng } from '../../../bench/logos/draw';
 
 const SIDE = 120;
 
-/** A white square with the given pixels set black (ink dark on light, as the ink image is). */
-function drawn(set: (x: number, y: number) => boolean): GrayImage {
-  const data = new Uint8Array(SIDE * SIDE).fill(255);
-  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) if (set(x, y)) data[y * SIDE + x] = 0;
-  return { width: SIDE, height: SIDE, data };
-}
+const drawn = (set: (x: number, y: number) => boolean): GrayImage => drawnInk(set, SIDE);
 
 const inSquare = (x: number, y: number) => x >= 30 && x < 90 && y >= 30 && y < 90;
 const outline = (x: number, y: number) => inSquare(x, y) && !(x >= 32 && x < 88 && y >= 32 && y < 88);
