@@ -128,7 +128,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
     for (let j = 0; j < markIds.length; j++) {
       if (reg.failed.has(j)) continue;
       pairs(q, false, j);
-      // the figure inside a frame and a tilted query turned back are compared as the whole query is (logo-index.ts partsOf)
+      // the figure inside a frame and a tilted query turned back are compared as the whole query is (pairs.ts partsOf)
       for (const peel of q.variants ?? []) pairs(peel, !comparedAsWhole(peel.kind), j);
       const k = symmetricOf.get(j);
       if (k !== undefined && q.symmetric) symmetricPairs(j, k);

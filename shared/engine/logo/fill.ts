@@ -2,8 +2,9 @@
 // all of its ink, so its hashes and thumbnail meet nothing of the filled logo it copies. Filled in — every region of
 // ground the ink encloses made ink — the outline becomes the filled figure again, and the registry logo filled in
 // alike (a ring becomes the disc an outlined ring fills to, a glyph loses its counters as the outlined glyph does)
-// is what it is compared with (electron/logos/features.ts: a query's FILLED variant, a registry logo's SOLID one).
-// Only a logo with parts is so compared (shared/engine/logo/logo-index.ts pairKind): filled in, a plain figure — a
+// is what it is compared with (electron/logos/features.ts: a query's FILLED variant, a registry logo's SOLID one, or
+// LINE_SOLID when the registry logo is line art itself, which a copy filling it in meets).
+// Only a logo with parts is so compared (shared/engine/logo/pairs.ts pairKind): filled in, a plain figure — a
 // disc, a hexagon, a framed panel — is a silhouette many logos share and no outline copies alone.
 import type { GrayImage } from './prepare';
 
@@ -127,9 +128,10 @@ export interface FilledFigure {
 /**
  * A logo's figure filled in, for the side it is hashed for: a query's when it is line art (`filled`, compared with
  * whole logos and solid copies), a registry logo's when filling adds MIN_SOLID_FILL of its ink or more (`solid`; one
- * that fills to itself is met as its whole; a registry logo drawn as line art is also met filled in by a whole query). Both over the figure's own box: filling adds nothing outside it. (A line
- * drawing's stroke lies half outside the edge it traces; shrinking the filled figure by half the stroke's width, tried,
- * put the copies further from their logos, not nearer: engine README.)
+ * that fills to itself is met as its whole; one drawn as line art is also met filled in by a whole query). Both over
+ * the figure's own box: filling adds nothing outside it. (A line drawing's stroke lies half outside the edge it
+ * traces; shrinking the filled figure by half the stroke's width, tried, put the copies further from their logos, not
+ * nearer: engine README.)
  */
 export function filledFigures(img: GrayImage, box: [number, number, number, number], sides: { query: boolean; registry: boolean }): { filled?: FilledFigure; solid?: FilledFigure } {
   // the strokes' width first: a sixth of the filling's cost, and most queries' strokes are too wide for line art

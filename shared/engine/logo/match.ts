@@ -32,8 +32,9 @@ export interface StoredHashes {
     /**
      * Who meets each variant (variant-kinds.ts metOf): MET_GREY for a logo's grey copy (what a black-and-white print
      * of it gives) and MET_GREY_CROP for a crop of it, which only a query without colour meets; MET_SOLID for the logo
-     * filled in, which only a query's filled line drawing meets; MET_BY_ANY for other variants
-     * (shared/engine/logo/logo-index.ts pairKind)
+     * filled in, which only a query's filled line drawing meets, MET_LINE_SOLID for a line-art logo filled in, which
+     * a whole query that is no line art meets too; MET_BY_ANY for other variants
+     * (shared/engine/logo/pairs.ts pairKind)
      */
     met?: Uint8Array;
   };
@@ -109,7 +110,7 @@ export function storedHashesOf(logos: readonly StoredLogo[]): StoredHashes {
     ...variantEntries.flatMap(({ i, v }, k) => (v.symmetric ? [{ i, s: v.symmetric, variant: k, print: 0 }] : [])),
   ];
   // the logos' and their variants' hashes and thumbnails each in one buffer, the variants' after the logos': the
-  // index searches them as one run of entries (logo-index.ts makeEntries) and views it rather than copying it — at
+  // index searches them as one run of entries (pairs.ts makeEntries) and views it rather than copying it — at
   // 10,000 logos the thumbnails alone are 190,000 KB
   const entries = n + variantEntries.length;
   const phash = new Uint32Array(2 * entries);

@@ -12,8 +12,8 @@ export const TURNED = 'turned';
  */
 export const GROUNDED = 'grounded';
 /**
- * The kind of a query's variant that is a line drawing filled in (fill.ts): met by the registry's whole logos and
- * their SOLID copies only, at the whole figures' limits.
+ * The kind of a query's variant that is a line drawing filled in (fill.ts): met by the registry's whole logos with
+ * parts and their SOLID and LINE_SOLID copies only, under limits.ts FILLED_WHOLE (pairs.ts pairKind).
  */
 export const FILLED = 'filled';
 /** The kind of a registry logo's variant that is the logo filled in (fill.ts): met by a query's FILLED variant only. */

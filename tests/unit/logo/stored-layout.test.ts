@@ -1,5 +1,5 @@
 // A registry's whole logos and their variants are laid out in one buffer each (match.ts storedHashesOf), and the
-// index reads them as one run of entries without copying them (logo-index.ts makeEntries): at 10,000 logos the
+// index reads them as one run of entries without copying them (pairs.ts makeEntries): at 10,000 logos the
 // variants' thumbnails are 190 MB. A registry laid out otherwise is copied, and either way the answers are the same.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
