@@ -35,8 +35,9 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE). 22: the stored features carry every hash in every orientation
  * (stored-features.ts, the hash section), so that reading them hashes nothing. 23: a query drawn as line art filled
  * in, and a registry logo with enclosed ground filled in (kinds FILLED, SOLID and LINE_SOLID, shared/engine/logo/fill.ts).
+ * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure).
  */
-export const FEATURES_VERSION = 23;
+export const FEATURES_VERSION = 24;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -409,7 +410,7 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;
   if (print) variants.push(...print.variants);
   const fill = filledFigures(img, box, { query, registry });
-  for (const [kind, f] of [[FILLED, fill.filled], [fill.solid?.lineArt ? LINE_SOLID : SOLID, fill.solid]] as const) {
+  for (const [kind, f] of [[FILLED, fill.filled], [fill.solid?.lineArt ? LINE_SOLID : SOLID, fill.solid], [SOLID, fill.widened]] as const) {
     if (f) variants.push({ kind, ...hashedThumb(prepareBox(f.img, f.box).pixels), aspect: aspectOf(f.box) });
   }
   const whole = hashedThumb(prepareBox(img, box).pixels);

@@ -63,6 +63,27 @@ describe('a line drawing filled in', () => {
     expect(withoutFilling).toBeLessThanOrEqual(2);
   });
 
+  it('finds logos redrawn in a heavier outline by their filled-in copy widened a pixel', async () => {
+    // the same logos in 6-pixel strokes: filled in, each figure is widened by half the stroke
+    const r = rng(2026);
+    let found = 0;
+    let withoutWidened = 0;
+    for (let i = 0; i < 16; i++) {
+      const logo = randomLogo(r);
+      logo.background = '#ffffff';
+      const registered = await features(await sharp(Buffer.from(logoSvg(logo, 256))).png().toBuffer(), true);
+      const copy = await features(await jpeg(Buffer.from(logoSvg(logo, 256, undefined, 6))));
+      if (new LogoIndex(storedHashesOf([registered])).search(copy, LOGO_RULE).length) found++;
+      // the widened copy is the registry's last solid one
+      const last = registered.variants.map((v) => v.kind).lastIndexOf(SOLID);
+      const narrow = { ...registered, variants: registered.variants.filter((_, k) => k !== last) };
+      if (new LogoIndex(storedHashesOf([narrow])).search(copy, LOGO_RULE).length) withoutWidened++;
+    }
+    // 13 of these 16 found, 9 without the widened copy
+    expect(found).toBeGreaterThanOrEqual(12);
+    expect(withoutWidened).toBeLessThanOrEqual(found - 3);
+  });
+
   it('meets a ring by its outline, and a disc in the ring\'s place by nothing', async () => {
     const name = '<rect x="58" y="200" width="40" height="30" fill="#1a5fb4"/><rect x="108" y="200" width="40" height="30" fill="#1a5fb4"/><rect x="158" y="200" width="40" height="30" fill="#1a5fb4"/>';
     const ring = await features(await sharp(page(`<circle cx="128" cy="100" r="70" fill="none" stroke="#c01c28" stroke-width="24"/>${name}`)).png().toBuffer(), true);

@@ -128,6 +128,8 @@ describe('stored logo features', () => {
     const kinds = f.value.variants.map((v) => v.kind);
     expect(kinds.filter((k) => k === 'filled')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'line-solid')).toHaveLength(1);
+    // and, as every registry logo, its filled-in copy widened a pixel (for an outline in a heavier stroke)
+    expect(kinds.filter((k) => k === 'solid')).toHaveLength(1);
     const blob = encodeFeatures(f.value);
     const back = decodeFeatures(blob)!;
     expect(back.variants.map((v) => [v.kind, v.phash, v.dhash, v.thumb, v.aspect])).toEqual(f.value.variants.map((v) => [v.kind, v.phash, v.dhash, v.thumb, v.aspect]));
