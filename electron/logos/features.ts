@@ -409,13 +409,15 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;
   if (print) variants.push(...print.variants);
-  const fill = filledFigures(img, box, { query, registry });
+  const parts = hashedParts(img, rgb.data, box, cut);
+  // only a registry logo with parts meets a line drawing (shared/engine/logo/pairs.ts pairKind): one without keeps
+  // no filled-in copies
+  const fill = filledFigures(img, box, { query, registry: registry && parts.length > 0 });
   for (const [kind, f] of [[FILLED, fill.filled], [fill.solid?.lineArt ? LINE_SOLID : SOLID, fill.solid], [SOLID, fill.widened]] as const) {
     if (f) variants.push({ kind, ...hashedThumb(prepareBox(f.img, f.box).pixels), aspect: aspectOf(f.box) });
   }
   const whole = hashedThumb(prepareBox(img, box).pixels);
   const symmetric = symmetricFeatures(whole.thumb, () => detailThumb(detailOf(), box));
-  const parts = hashedParts(img, rgb.data, box, cut);
   return ok({ ...whole, box, aspect: aspectOf(box), variants, ...(symmetric ? { symmetric } : {}), parts, colour,
     ...(print ? { printParts: print.parts } : {}), ...(print?.symmetric ? { printSymmetric: print.symmetric } : {}) });
 }

@@ -128,7 +128,8 @@ export interface FilledFigure {
 /**
  * A logo's figure filled in, for the side it is hashed for: a query's when it is line art (`filled`, compared with
  * whole logos and solid copies), a registry logo's when filling adds MIN_SOLID_FILL of its ink or more (`solid`; one
- * that fills to itself is met as its whole; one drawn as line art is also met filled in by a whole query). Both over
+ * that fills to itself is met as its whole; one drawn as line art is also met filled in by a whole query), and every
+ * registry logo's filled in and widened a pixel (`widened`, for an outline drawn in a heavier stroke). Both over
  * the figure's own box: filling adds nothing outside it. (A line drawing's stroke lies half outside the edge it
  * traces; shrinking the filled figure by half the stroke's width, tried, put the copies further from their logos, not
  * nearer: engine README.)

@@ -16,7 +16,10 @@ export const GROUNDED = 'grounded';
  * parts and their SOLID and LINE_SOLID copies only, under limits.ts FILLED_WHOLE (pairs.ts pairKind).
  */
 export const FILLED = 'filled';
-/** The kind of a registry logo's variant that is the logo filled in (fill.ts): met by a query's FILLED variant only. */
+/**
+ * The kind of a registry logo's variant that is the logo filled in, or filled in and widened a pixel (fill.ts): met
+ * by a query's FILLED variant only.
+ */
 export const SOLID = 'solid';
 /**
  * The kind of a registry logo's variant that is the logo, drawn as line art, filled in (fill.ts): met by a query's
