@@ -204,3 +204,18 @@ export function logoSvg(logo: Logo, side = CANVAS, margin = side * 0.06, outline
     `<rect width="${side}" height="${side}" fill="${logo.background}"/>` +
     `<g transform="translate(${margin.toFixed(2)},${margin.toFixed(2)}) scale(${k.toFixed(4)})">${figures.join('')}${logo.texts.map((t) => textSvg(t, outline === undefined ? undefined : GLYPH_OUTLINE / k)).join('')}</g></svg>`;
 }
+
+/** A logo's SVG (logoSvg) with an SVG filter primitive — a drop shadow — applied to its figures and name, not its ground. */
+export function filteredSvg(svg: string, primitive: string): string {
+  const out = svg.replace(/(<rect [^>]*\/>)(.*)<\/svg>$/s,
+    `<defs><filter id="effect" x="-20%" y="-20%" width="140%" height="140%">${primitive}</filter></defs>$1<g filter="url(#effect)">$2</g></svg>`);
+  if (out === svg) throw new Error('the logo\'s drawing has no ground to draw the effect over');
+  return out;
+}
+
+/** Drop shadows as design tools draw them: a soft black one, blurred, a solid grey one and a deeper black one. */
+export const SHADOWS = {
+  soft: '<feDropShadow dx="5" dy="5" stdDeviation="3" flood-color="#000" flood-opacity="0.4"/>',
+  grey: '<feDropShadow dx="6" dy="6" stdDeviation="0" flood-color="#999" flood-opacity="1"/>',
+  deep: '<feDropShadow dx="8" dy="8" stdDeviation="2" flood-color="#000" flood-opacity="0.5"/>',
+} as const;

@@ -4,9 +4,9 @@
 // ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant), stretched (a picture
 // forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE), with a name set beside
 // it (regions.ts gapRegions), in a ring drawn round it (regions.ts isEnclosure) and as a label on a product in a
-// photo (grounds.ts: centred, in a corner, before a busy backdrop); and redrawn as line art, its edges only. WRAPPED registry logos of the
-// quality set (every 7th), each copied every way as a JPEG and searched among its 1,000 logos with their crops under
-// the shipped rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
+// photo (grounds.ts: centred, in a corner, before a busy backdrop); and redrawn as line art, its edges only, or with a
+// drop shadow (shadow.ts). WRAPPED registry logos of the quality set (every 7th), each copied every way as a JPEG and
+// searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
 //   wrappers.ts DATA_DIR [WAY [FIRST]]   (the quality set's folder, drawn by quality.ts; WAY: only the ways whose name
 //   holds it; FIRST: the first logo copied, 0 by default — another start copies other logos, a probe not tuned on)
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { logoFeatures } from '../../electron/logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { hashFiles, storedOf } from './hashing';
-import { logoSvg, type Logo } from './draw';
+import { filteredSvg, logoSvg, type Logo, SHADOWS } from './draw';
 import { registryLogos } from './dataset';
 
 const WRAPPED = 100;
@@ -136,12 +136,20 @@ const tilted = (image: Buffer, degrees: number) => sharp(image).flatten({ backgr
 
 /**
  * Copies redrawn from the logo itself rather than made from its image: the whole logo as line art, every figure and
- * glyph its edges only (a squatter's outline of a filled emblem), in a thin and a heavier stroke.
+ * glyph its edges only (a squatter's outline of a filled emblem), in a thin and a heavier stroke; and with a drop
+ * shadow under its figures and name (shared/engine/logo/shadow.ts): soft and black, solid and grey, deep and black.
  */
 const REDRAWN: Record<string, (logo: Logo) => Promise<Buffer>> = {
   'outline 3 px': (l) => sharp(Buffer.from(logoSvg(l, 256, undefined, 3))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
   'outline 6 px': (l) => sharp(Buffer.from(logoSvg(l, 256, undefined, 6))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
+  'soft shadow': (l) => shadowed(l, SHADOWS.soft),
+  'grey shadow': (l) => shadowed(l, SHADOWS.grey),
+  'deep shadow': (l) => shadowed(l, SHADOWS.deep),
 };
+
+/** The logo drawn again with a drop shadow under its figures and name, as a JPEG. */
+const shadowed = (logo: Logo, primitive: string) =>
+  sharp(Buffer.from(filteredSvg(logoSvg(logo, 256), primitive))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer();
 
 async function main() {
   const [dir, only, firstArg] = process.argv.slice(2);

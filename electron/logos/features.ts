@@ -6,7 +6,8 @@ import { aspectOf, borderMedians, inkImage, maskBox, prepareBox, resampleArea, t
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
-import { FILLED, GROUNDED, isQueryKind, LINE_SOLID, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
+import { FILLED, GROUNDED, isQueryKind, LINE_SOLID, SOLID, TURNED, UNFRAMED, UNSHADOWED } from '../../shared/engine/logo/variant-kinds';
+import { shadowOf, withoutShadow } from '../../shared/engine/logo/shadow';
 import { filledFigures } from '../../shared/engine/logo/fill';
 import { skewOf, turnBack } from '../../shared/engine/logo/skew';
 import { cropRegions, gapRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
@@ -35,9 +36,10 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE). 22: the stored features carry every hash in every orientation
  * (stored-features.ts, the hash section), so that reading them hashes nothing. 23: a query drawn as line art filled
  * in, and a registry logo with enclosed ground filled in (kinds FILLED, SOLID and LINE_SOLID, shared/engine/logo/fill.ts).
- * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure).
+ * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure). 25: a query
+ * with a drop shadow under its figures without it ('unshadowed', shared/engine/logo/shadow.ts).
  */
-export const FEATURES_VERSION = 24;
+export const FEATURES_VERSION = 25;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -46,12 +48,13 @@ export interface LogoVariant extends LogoHashes {
    * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are,
    * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query, or
    * 'turned': a tilted query turned back square (turnedFigure), compared as a whole query, or 'grounded': a figure
-   * that a ground in a picture holds (groundedFigures), compared as a whole query, or 'filled': a query drawn as line
+   * that a ground in a picture holds (groundedFigures), compared as a whole query, or 'unshadowed': a query without
+   * the drop shadow under its figures (unshadowedFigure), compared as a whole query, or 'filled': a query drawn as line
    * art filled in, compared with whole logos and 'solid' ones, or 'solid': a registry logo with the ground its ink
    * encloses filled in, or 'line-solid': a registry logo drawn as line art filled in, which a whole query meets too
    * (shared/engine/logo/fill.ts)
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof FILLED | typeof SOLID | typeof LINE_SOLID;
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof UNSHADOWED | typeof FILLED | typeof SOLID | typeof LINE_SOLID;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -242,6 +245,19 @@ function turnedFigure(seen: SeenImage): LogoVariant | null {
 }
 
 /**
+ * A query with a drop shadow under its figures (shadow.ts) with the shadow painted as ground and hashed as a whole
+ * figure, the variant UNSHADOWED; null for a query without one.
+ */
+function unshadowedFigure(seen: SeenImage): LogoVariant | null {
+  const { rgb } = seen;
+  const shadow = shadowOf(rgb.data, rgb.width, rgb.height);
+  if (!shadow) return null;
+  const clean = seenImage({ ...rgb, data: withoutShadow(rgb.data, rgb.width, rgb.height, shadow) });
+  if (!clean.box) return null;
+  return { kind: UNSHADOWED, ...hashedThumb(prepareBox(clean.img, clean.box).pixels), aspect: aspectOf(clean.box), colour: colourGrid(clean.rgb.data, clean.rgb.width, clean.rgb.height, clean.box) };
+}
+
+/**
  * The figures a picture's grounds hold (grounds.ts: a logo on a label on a product, in a listing's photo), each
  * decoded again and compared as a whole query, as the figure inside a frame is: the logo on the label is the whole
  * logo. On a probe of 100 registry logos of the quality set shown on a label on a product (a 480 × 400 JPEG), the
@@ -341,7 +357,7 @@ function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric
   return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_CROP_DETAIL ? { symmetric } : {};
 }
 
-/** A query's variants (peels, the figure inside a frame, the query turned back square) search; a registry logo's (crops, its soft and grey copies) are searched. */
+/** A query's variants (peels, the figure inside a frame, the query turned back square or without its shadow) search; a registry logo's (crops, its soft and grey copies) are searched. */
 export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => isQueryKind(v.kind);
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => !isQueryVariant(v);
 
@@ -353,9 +369,9 @@ export interface FeatureOptions {
    */
   crops?: boolean;
   /**
-   * Whether to hash the query-side variants, the peels, the figure inside a frame, the query turned back square and
-   * the figures a ground holds (default true): an image searched for needs them; a registry logo that is only ever
-   * searched (a benchmark's registry) does not.
+   * Whether to hash the query-side variants, the peels, the figure inside a frame, the query turned back square or
+   * without its drop shadow and the figures a ground holds (default true): an image searched for needs them; a
+   * registry logo that is only ever searched (a benchmark's registry) does not.
    */
   queryVariants?: boolean;
 }
@@ -401,6 +417,8 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   if (unframed) variants.splice(framed, 1, unframed);
   const turned = query ? turnedFigure(decoded.value.seen) : null;
   if (turned) variants.push(turned);
+  const unshadowed = query ? unshadowedFigure(decoded.value.seen) : null;
+  if (unshadowed) variants.push(unshadowed);
   // (a frame's inside is a ground too: its figure decoded to the ink, without the frame peel's margin, found more of
   // the wrapped copies with a 4 px rule 16 px in than the unframed one alone, engine README)
   if (query) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));

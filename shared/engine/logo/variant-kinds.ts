@@ -12,6 +12,11 @@ export const TURNED = 'turned';
  */
 export const GROUNDED = 'grounded';
 /**
+ * The kind of a query's variant that is the figure with its drop shadow painted as ground (shadow.ts): compared as
+ * the whole query is.
+ */
+export const UNSHADOWED = 'unshadowed';
+/**
  * The kind of a query's variant that is a line drawing filled in (fill.ts): met by the registry's whole logos with
  * parts and their SOLID and LINE_SOLID copies only, under limits.ts FILLED_WHOLE (pairs.ts pairKind).
  */
@@ -27,7 +32,8 @@ export const SOLID = 'solid';
  */
 export const LINE_SOLID = 'line-solid';
 /** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
-export const comparedAsWhole = (kind: string | undefined): boolean => kind === UNFRAMED || kind === TURNED || kind === GROUNDED;
+export const comparedAsWhole = (kind: string | undefined): boolean =>
+  kind === UNFRAMED || kind === TURNED || kind === GROUNDED || kind === UNSHADOWED;
 /** Whether a variant of this kind is a query's (a peel, or the whole seen otherwise) rather than a registry's. */
 export const isQueryKind = (kind: string | undefined): boolean => kind === 'peel' || kind === FILLED || comparedAsWhole(kind);
 

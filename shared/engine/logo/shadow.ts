@@ -1,0 +1,147 @@
+// A drop shadow under a logo's figures: a darker copy of the ground offset a few pixels, down and right as a rule
+// (a designer's effect, or a squatter's). The ink image reads the shadow as ink, so the figure's box, its hashes and
+// its parts all take it in. Found here by its two marks — its pixels are the ground darkened (grey on white: every
+// channel the ground's times one factor), and they lie where the other ink lies moved by one offset, along every
+// figure's far edges — it is painted back as ground before the figure is hashed again (electron/logos/features.ts).
+import { borderMedians } from './prepare';
+
+/** A pixel this far from the ground in no channel is ground, as the ink image reads it (prepare.ts INK_LOW). */
+const GROUND_DISTANCE = 24;
+/** The darkest a shadow may make the ground (the factor on every channel); darker greys are a figure's own ink. */
+const MIN_SHADE = 0.3;
+/** How far a shadow pixel may lie from the ground darkened, in any channel (a JPEG's colour noise). */
+const SHADE_NOISE = 18;
+/** The longest offset looked at, in pixels of the decoded image (≤ 128 px): 8 is 6 % of a full-size logo. */
+const MAX_OFFSET = 8;
+/** The share of the shadow-coloured pixels that the offset figure must explain. */
+const MIN_EXPLAINED = 0.7;
+/** The share of the band the offset figure uncovers (beyond its own rim) that must be shadow-coloured. */
+const MIN_COVERED = 0.6;
+/** The least band, as a share of the figure's ink: a shadow a pixel wide is a rim, not a shadow. */
+const MIN_BAND = 0.04;
+
+export interface Shadow {
+  dx: number;
+  dy: number;
+  /** the pixels to paint as ground: shadow-coloured and within the offset figure */
+  mask: Uint8Array;
+}
+
+/** The indices of a mask's set pixels. */
+function indicesOf(mask: Uint8Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i]!;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i]) out[k++] = i;
+  return out;
+}
+
+/** Dilated by one pixel (3 × 3). */
+function dilated(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!mask[y * width + x]) continue;
+      for (let v = Math.max(0, y - 1); v <= Math.min(height - 1, y + 1); v++) {
+        for (let u = Math.max(0, x - 1); u <= Math.min(width - 1, x + 1); u++) out[v * width + u] = 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** mask moved by (dx, dy): out[p] = mask[p − d]. */
+function moved(mask: Uint8Array, width: number, height: number, dx: number, dy: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let y = Math.max(0, dy); y < Math.min(height, height + dy); y++) {
+    for (let x = Math.max(0, dx); x < Math.min(width, width + dx); x++) out[y * width + x] = mask[(y - dy) * width + x - dx]!;
+  }
+  return out;
+}
+
+/**
+ * The shadow under a decoded logo (RGB, three bytes a pixel), or null when it has none: on a light ground, the
+ * ground-darkened pixels (`MIN_SHADE`–ground) that the other ink moved by one offset explains (≥ MIN_EXPLAINED of
+ * them), covering ≥ MIN_COVERED of the band that offset uncovers beyond the ink's rim, a band ≥ MIN_BAND of the ink.
+ */
+export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow | null {
+  const ground = borderMedians(rgb, width, height, 3);
+  const groundSum = ground[0]! + ground[1]! + ground[2]!;
+  // on a dark ground a shadow does not show
+  if (groundSum < 3 * 128) return null;
+  const n = width * height;
+  const shade = new Uint8Array(n);
+  const figure = new Uint8Array(n);
+  let shades = 0;
+  let figures = 0;
+  for (let i = 0, p = 0; i < n; i++, p += 3) {
+    const r = rgb[p]!, g = rgb[p + 1]!, b = rgb[p + 2]!;
+    const distance = Math.max(Math.abs(r - ground[0]!), Math.abs(g - ground[1]!), Math.abs(b - ground[2]!));
+    if (distance < GROUND_DISTANCE) continue;
+    const t = (r + g + b) / groundSum;
+    const noise = Math.max(Math.abs(r - t * ground[0]!), Math.abs(g - t * ground[1]!), Math.abs(b - t * ground[2]!));
+    if (t >= MIN_SHADE && t < 1 && noise <= SHADE_NOISE) {
+      shade[i] = 1;
+      shades++;
+    } else {
+      figure[i] = 1;
+      figures++;
+    }
+  }
+  if (figures === 0 || shades < MIN_BAND * figures) return null;
+  const rim = dilated(figure, width, height);
+  // a shadow's band lies beyond the ink's rim: without enough shade there (the pale rims a dark figure's edges leave
+  // in a JPEG lie on it), no offset can pass, and most images end here
+  let beyondRim = 0;
+  for (let i = 0; i < n; i++) if (shade[i] && !rim[i]) beyondRim++;
+  if (beyondRim < MIN_COVERED * MIN_BAND * figures) return null;
+  const shadePixels = indicesOf(shade);
+  const figurePixels = indicesOf(figure);
+  const shadeX = Int32Array.from(shadePixels, (i) => i % width);
+  const shadeY = Int32Array.from(shadePixels, (i) => (i / width) | 0);
+  // more shade than this left unexplained rules an offset out
+  const unexplainable = shades - MIN_EXPLAINED * shades;
+  let best: { dx: number; dy: number; score: number } | null = null;
+  for (let dy = -MAX_OFFSET; dy <= MAX_OFFSET; dy++) {
+    for (let dx = -MAX_OFFSET; dx <= MAX_OFFSET; dx++) {
+      if (Math.max(Math.abs(dx), Math.abs(dy)) < 2) continue;
+      // the shade the ink moved by (dx, dy) explains: read first, it rules out nearly every offset, most at once
+      let explained = 0;
+      let unexplained = 0;
+      for (let k = 0; k < shadePixels.length && unexplained <= unexplainable; k++) {
+        const x = shadeX[k]! - dx, y = shadeY[k]! - dy;
+        if (x >= 0 && y >= 0 && x < width && y < height && rim[y * width + x]) explained++;
+        else unexplained++;
+      }
+      if (explained < MIN_EXPLAINED * shades) continue;
+      let band = 0;
+      let covered = 0;
+      for (const i of figurePixels) {
+        const x = (i % width) + dx, y = ((i / width) | 0) + dy;
+        if (x < 0 || y < 0 || x >= width || y >= height) continue;
+        const j = y * width + x;
+        if (rim[j]) continue;
+        band++;
+        if (shade[j]) covered++;
+      }
+      if (band < MIN_BAND * figures || covered < MIN_COVERED * band) continue;
+      const score = explained * (covered / band);
+      if (!best || score > best.score) best = { dx, dy, score };
+    }
+  }
+  if (!best) return null;
+  const reach = dilated(dilated(moved(figure, width, height, best.dx, best.dy), width, height), width, height);
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (shade[i] && reach[i]) mask[i] = 1;
+  return { dx: best.dx, dy: best.dy, mask };
+}
+
+/** The decoded logo with its shadow painted as ground (a copy). */
+export function withoutShadow(rgb: Uint8Array, width: number, height: number, shadow: Shadow): Uint8Array {
+  const ground = borderMedians(rgb, width, height, 3);
+  const out = new Uint8Array(rgb);
+  for (let i = 0, p = 0; i < width * height; i++, p += 3) {
+    if (shadow.mask[i]) for (let c = 0; c < 3; c++) out[p + c] = ground[c]!;
+  }
+  return out;
+}
