@@ -2,15 +2,15 @@
 // DECODE_SIDE² with any transparency on white; the ink (each pixel's colour distance from the background), cropping,
 // contrast, the sub-regions and the hashes are the pure code's, so every test and worker agrees.
 import { fail, ok, type Result } from '../../shared/result';
-import { aspectOf, borderMedians, inkImage, maskBox, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
+import { aspectOf, borderMedians, inkImage, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
-import { DECODE_SIDE, type LogoSource, openLogo, type Region as SourceRegion, type Rgb } from './decode';
-import { FILLED, GROUNDED, isQueryKind, LINE_SOLID, SOLID, TURNED, UNFRAMED, UNSHADOWED } from '../../shared/engine/logo/variant-kinds';
-import { shadowOf, withoutShadow } from '../../shared/engine/logo/shadow';
+import type { LogoSource, Rgb } from './decode';
+import { decodedAgain, decodePlaced, type Place, type SeenImage, seenImage, seenInk } from './seen';
+import { FILLED, GROUNDED, isQueryKind, LINE_SOLID, SHADOWED, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
 import { filledFigures } from '../../shared/engine/logo/fill';
 import { skewOf, turnBack } from '../../shared/engine/logo/skew';
-import { cropRegions, gapRegions, peelRegions, type Region, type Seen, seeOf, valleyRegions } from '../../shared/engine/logo/regions';
+import { cropRegions, gapRegions, peelRegions, type Region, valleyRegions } from '../../shared/engine/logo/regions';
 import { type ColourCut, colourCut, colourPeels, partRegions, type PartPlace } from '../../shared/engine/logo/parts';
 import { colourGrid, isChromatic, printedGrey } from '../../shared/engine/logo/colour';
 import { groundFigures } from '../../shared/engine/logo/grounds';
@@ -36,8 +36,9 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * figure's edge (parts.ts MIN_SMALL_PEEL_SHARE). 22: the stored features carry every hash in every orientation
  * (stored-features.ts, the hash section), so that reading them hashes nothing. 23: a query drawn as line art filled
  * in, and a registry logo with enclosed ground filled in (kinds FILLED, SOLID and LINE_SOLID, shared/engine/logo/fill.ts).
- * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure). 25: a query
- * with a drop shadow under its figures without it ('unshadowed', shared/engine/logo/shadow.ts).
+ * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure). 25: a logo
+ * drawn with a drop shadow under its figures hashed without it, a query's as it came kept as a variant ('shadowed',
+ * shared/engine/logo/shadow.ts).
  */
 export const FEATURES_VERSION = 25;
 
@@ -48,13 +49,13 @@ export interface LogoVariant extends LogoHashes {
    * the whole registry logo as a black-and-white print keeps it, or 'grey-crop': that print cropped as the crops are,
    * or 'unframed': a query's figure inside a frame drawn round it (unframedFigure), compared as a whole query, or
    * 'turned': a tilted query turned back square (turnedFigure), compared as a whole query, or 'grounded': a figure
-   * that a ground in a picture holds (groundedFigures), compared as a whole query, or 'unshadowed': a query without
-   * the drop shadow under its figures (unshadowedFigure), compared as a whole query, or 'filled': a query drawn as line
-   * art filled in, compared with whole logos and 'solid' ones, or 'solid': a registry logo with the ground its ink
-   * encloses filled in, or 'line-solid': a registry logo drawn as line art filled in, which a whole query meets too
-   * (shared/engine/logo/fill.ts)
+   * that a ground in a picture holds (groundedFigures), compared as a whole query, or 'shadowed': a query drawn with a
+   * drop shadow under its figures as it came (the figure is hashed without it, seen.ts withoutDropShadow), compared
+   * as a whole query, or 'filled': a query drawn as line art filled in, compared with whole logos and 'solid' ones,
+   * or 'solid': a registry logo with the ground its ink encloses filled in, or 'line-solid': a registry logo drawn as
+   * line art filled in, which a whole query meets too (shared/engine/logo/fill.ts)
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof UNSHADOWED | typeof FILLED | typeof SOLID | typeof LINE_SOLID;
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof SHADOWED | typeof FILLED | typeof SOLID | typeof LINE_SOLID;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -136,70 +137,6 @@ export function hashedThumb(pixels: Float64Array): LogoHashes & { thumb: Uint8Ar
   return { ...logoHashes(new Float64Array(thumb)), thumb };
 }
 
-/**
- * The ink image of a logo. A small figure on a large canvas (under half the decoded side) is decoded again from its
- * own region of the original, so that it reaches the hash square with the detail a tightly cropped copy has.
- */
-export async function decodeContent(input: Buffer | Uint8Array): Promise<Result<SeenImage>> {
-  const placed = await decodePlaced(input);
-  return placed.ok ? ok(placed.value.seen) : placed;
-}
-
-/**
- * Where the pixels of a region decoded again lie in the original: decoded (x, y) is the original's (left + x ·
- * scale, top + y · scale). decodePlaced gives null for an image decoded whole (its scale, when needed, is the
- * original's size over the decoded one).
- */
-interface Place {
-  left: number;
-  top: number;
-  scale: number;
-}
-
-/** The ink image (decodeContent) with its source and where it lies in the source, for decoding a region again. */
-async function decodePlaced(input: Buffer | Uint8Array): Promise<Result<{ seen: SeenImage; source: LogoSource; place: Place | null }>> {
-  const source = openLogo(input);
-  const decoded = await source.decode();
-  if (!decoded.ok) return decoded;
-  const first = seenImage(decoded.value);
-  const { box } = first;
-  if (!box || Math.max(box[2] - box[0], box[3] - box[1]) * 2 >= DECODE_SIDE) return ok({ seen: first, source, place: null });
-  const size = await source.size();
-  if (!size.ok) return ok({ seen: first, source, place: null });
-  const { width, height, oriented } = size.value;
-  const scale = Math.max(width, height) / Math.max(first.img.width, first.img.height);
-  if (!(scale > 1.5) || oriented) return ok({ seen: first, source, place: null });
-  const region = regionOf(box, { left: 0, top: 0, scale }, width, height);
-  const again = await source.decode(region);
-  if (!again.ok) return ok({ seen: first, source, place: null });
-  const seen = seenImage(again.value);
-  return ok({ seen, source, place: { left: region.left, top: region.top, scale: Math.max(region.width, region.height) / Math.max(seen.img.width, seen.img.height) } });
-}
-
-/** The original's region under a decoded box (`margin` decoded pixels round it), within the original's size. */
-function regionOf(box: readonly [number, number, number, number], place: Place, width: number, height: number, margin = 1): SourceRegion {
-  const left = Math.max(0, Math.floor(place.left + (box[0] - margin) * place.scale));
-  const top = Math.max(0, Math.floor(place.top + (box[1] - margin) * place.scale));
-  const right = Math.min(width, Math.ceil(place.left + (box[2] + margin) * place.scale));
-  const bottom = Math.min(height, Math.ceil(place.top + (box[3] + margin) * place.scale));
-  return { left, top, width: right - left, height: bottom - top };
-}
-
-/**
- * A region of the query decoded again from the original where the original is larger — a small figure in a frame,
- * or beside a long name, is otherwise hashed from a few dozen pixels — with its content box; the region as decoded
- * when the original is no larger or cannot be read again. Null when nothing is left inside.
- */
-async function decodedAgain(source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number], margin = 1): Promise<SeenImage | null> {
-  const size = await source.size();
-  const scale = place?.scale ?? (size.ok && !size.value.oriented ? Math.max(size.value.width, size.value.height) / Math.max(seen.img.width, seen.img.height) : 1);
-  if (size.ok && !size.value.oriented && scale > 1) {
-    const again = await source.decode(regionOf(inner, place ?? { left: 0, top: 0, scale }, size.value.width, size.value.height, margin));
-    if (again.ok) return seenImage(again.value);
-  }
-  return { ...seen, box: inner };
-}
-
 /** A figure decoded again (decodedAgain) hashed as a variant of the given kind, with its colour grid. */
 async function figureDecodedAgain(
   kind: LogoVariant['kind'], source: LogoSource, place: Place | null, seen: SeenImage, inner: [number, number, number, number], margin = 1,
@@ -245,19 +182,6 @@ function turnedFigure(seen: SeenImage): LogoVariant | null {
 }
 
 /**
- * A query with a drop shadow under its figures (shadow.ts) with the shadow painted as ground and hashed as a whole
- * figure, the variant UNSHADOWED; null for a query without one.
- */
-function unshadowedFigure(seen: SeenImage): LogoVariant | null {
-  const { rgb } = seen;
-  const shadow = shadowOf(rgb.data, rgb.width, rgb.height);
-  if (!shadow) return null;
-  const clean = seenImage({ ...rgb, data: withoutShadow(rgb.data, rgb.width, rgb.height, shadow) });
-  if (!clean.box) return null;
-  return { kind: UNSHADOWED, ...hashedThumb(prepareBox(clean.img, clean.box).pixels), aspect: aspectOf(clean.box), colour: colourGrid(clean.rgb.data, clean.rgb.width, clean.rgb.height, clean.box) };
-}
-
-/**
  * The figures a picture's grounds hold (grounds.ts: a logo on a label on a product, in a listing's photo), each
  * decoded again and compared as a whole query, as the figure inside a frame is: the logo on the label is the whole
  * logo. On a probe of 100 registry logos of the quality set shown on a label on a product (a 480 × 400 JPEG), the
@@ -273,24 +197,6 @@ async function groundedFigures(source: LogoSource, place: Place | null, seen: Se
     if (v) out.push(v);
   }
   return out;
-}
-
-/** The decoded pixels' ink image with its background, content mask and content box (null when blank). */
-export interface SeenImage {
-  rgb: Rgb;
-  img: GrayImage;
-  seen: Seen;
-  box: [number, number, number, number] | null;
-}
-
-function seenImage(rgb: Rgb): SeenImage {
-  return { rgb, ...seenInk(inkImage(rgb.data, rgb.width, rgb.height, 3)) };
-}
-
-/** An ink image with its content mask and content box (null when blank). */
-function seenInk(img: GrayImage): Omit<SeenImage, 'rgb'> {
-  const seen = seeOf(img);
-  return { img, seen, box: maskBox(seen.mask, img.width, [0, 0, img.width, img.height]) };
 }
 
 /** The side a registry logo's soft copy is shrunk to: what a small or scanned copy of it keeps. */
@@ -357,7 +263,7 @@ function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric
   return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_CROP_DETAIL ? { symmetric } : {};
 }
 
-/** A query's variants (peels, the figure inside a frame, the query turned back square or without its shadow) search; a registry logo's (crops, its soft and grey copies) are searched. */
+/** A query's variants (peels, the figure inside a frame, the query turned back square or with its shadow) search; a registry logo's (crops, its soft and grey copies) are searched. */
 export const isQueryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => isQueryKind(v.kind);
 export const isRegistryVariant = (v: Pick<LogoVariant, 'kind'>): boolean => !isQueryVariant(v);
 
@@ -370,7 +276,7 @@ export interface FeatureOptions {
   crops?: boolean;
   /**
    * Whether to hash the query-side variants, the peels, the figure inside a frame, the query turned back square or
-   * without its drop shadow and the figures a ground holds (default true): an image searched for needs them; a
+   * with its drop shadow and the figures a ground holds (default true): an image searched for needs them; a
    * registry logo that is only ever searched (a benchmark's registry) does not.
    */
   queryVariants?: boolean;
@@ -417,8 +323,13 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   if (unframed) variants.splice(framed, 1, unframed);
   const turned = query ? turnedFigure(decoded.value.seen) : null;
   if (turned) variants.push(turned);
-  const unshadowed = query ? unshadowedFigure(decoded.value.seen) : null;
-  if (unshadowed) variants.push(unshadowed);
+  // a query drawn with a drop shadow is hashed without it (seen.ts decodePlaced), and as it came, compared as a whole
+  // query
+  const shadowed = query ? decoded.value.shadowed : null;
+  if (shadowed?.box) {
+    variants.push({ kind: SHADOWED, ...hashedThumb(prepareBox(shadowed.img, shadowed.box).pixels), aspect: aspectOf(shadowed.box),
+      colour: colourGrid(shadowed.rgb.data, shadowed.rgb.width, shadowed.rgb.height, shadowed.box) });
+  }
   // (a frame's inside is a ground too: its figure decoded to the ink, without the frame peel's margin, found more of
   // the wrapped copies with a 4 px rule 16 px in than the unframed one alone, engine README)
   if (query) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));

@@ -15,8 +15,8 @@ export interface LogoQuery extends Part {
   /**
    * Sub-regions of the query (its peels: the figure without an added element), each compared with whole logos; and
    * the figure inside a frame drawn round it (kind UNFRAMED), the query turned back square when it is tilted
-   * (kind TURNED), a figure on a ground in a picture (kind GROUNDED) and the query without its drop shadow (kind
-   * UNSHADOWED), compared as the whole query is.
+   * (kind TURNED), a figure on a ground in a picture (kind GROUNDED) and a query drawn with a drop shadow as it came
+   * (kind SHADOWED; the query is hashed without the shadow), compared as the whole query is.
    */
   variants?: ReadonlyArray<Part & { kind?: string }>;
   /** a symmetric query's symmetric hash (all orientations) and inner detail (as it is) */

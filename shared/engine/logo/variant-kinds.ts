@@ -12,10 +12,10 @@ export const TURNED = 'turned';
  */
 export const GROUNDED = 'grounded';
 /**
- * The kind of a query's variant that is the figure with its drop shadow painted as ground (shadow.ts): compared as
- * the whole query is.
+ * The kind of a query's variant that is the figure as it came with a drop shadow under it, the query itself being
+ * hashed without the shadow (shadow.ts, electron/logos/features.ts): compared as the whole query is.
  */
-export const UNSHADOWED = 'unshadowed';
+export const SHADOWED = 'shadowed';
 /**
  * The kind of a query's variant that is a line drawing filled in (fill.ts): met by the registry's whole logos with
  * parts and their SOLID and LINE_SOLID copies only, under limits.ts FILLED_WHOLE (pairs.ts pairKind).
@@ -33,7 +33,7 @@ export const SOLID = 'solid';
 export const LINE_SOLID = 'line-solid';
 /** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
 export const comparedAsWhole = (kind: string | undefined): boolean =>
-  kind === UNFRAMED || kind === TURNED || kind === GROUNDED || kind === UNSHADOWED;
+  kind === UNFRAMED || kind === TURNED || kind === GROUNDED || kind === SHADOWED;
 /** Whether a variant of this kind is a query's (a peel, or the whole seen otherwise) rather than a registry's. */
 export const isQueryKind = (kind: string | undefined): boolean => kind === 'peel' || kind === FILLED || comparedAsWhole(kind);
 

@@ -3,7 +3,8 @@
 // square (skew.ts) and compared as a whole figure (features.ts turnedFigure, variant 'turned').
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { decodeContent, isRegistryVariant, logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { isRegistryVariant, logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
+import { decodeContent } from '../../../electron/logos/seen';
 import { LogoIndex } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';

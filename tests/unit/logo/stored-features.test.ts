@@ -154,17 +154,17 @@ describe('stored logo features', () => {
     expect(back.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour])).toEqual(grounded.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour]));
   });
 
-  it('reads back a query\'s figure without its drop shadow, with its colour grid, which the query searches with', async () => {
+  it('reads back a shadowed query\'s figure as it came, with its colour grid, which the query searches with', async () => {
     const shadowed = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><defs><filter id="s">
       <feDropShadow dx="6" dy="6" stdDeviation="0" flood-color="#999"/></filter></defs><rect width="200" height="200" fill="#fff"/>
       <g filter="url(#s)"><rect x="30" y="20" width="60" height="100" fill="#1d3f8f"/><circle cx="130" cy="70" r="40" fill="#c22"/></g></svg>`))
       .jpeg({ quality: 85 }).toBuffer();
     const f = await logoFeatures(shadowed, { crops: false });
     if (!f.ok) throw new Error(f.error.message);
-    const unshadowed = f.value.variants.filter((v) => v.kind === 'unshadowed');
-    expect(unshadowed).toHaveLength(1);
-    const back = queryFromStored(encodeFeatures(f.value))!.variants!.filter((v) => v.kind === 'unshadowed');
-    expect(back.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour])).toEqual(unshadowed.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour]));
+    const shadowedVariant = f.value.variants.filter((v) => v.kind === 'shadowed');
+    expect(shadowedVariant).toHaveLength(1);
+    const back = queryFromStored(encodeFeatures(f.value))!.variants!.filter((v) => v.kind === 'shadowed');
+    expect(back.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour])).toEqual(shadowedVariant.map((v) => [v.phash, v.dhash, v.thumb, v.aspect, v.colour]));
   });
 
   it('refuses a column whose parts were cut short or whose part lost its box', async () => {
