@@ -219,3 +219,19 @@ export const SHADOWS = {
   grey: '<feDropShadow dx="6" dy="6" stdDeviation="0" flood-color="#999" flood-opacity="1"/>',
   deep: '<feDropShadow dx="8" dy="8" stdDeviation="2" flood-color="#000" flood-opacity="0.5"/>',
 } as const;
+
+/**
+ * A logo's SVG (logoSvg) with every figure and glyph filled, or stroked, with a gradient from its colour at the top to
+ * that colour at `opacity` over the ground at the bottom — a flat logo "modernised" — its ground untouched.
+ */
+export function gradientSvg(svg: string, opacity: number): string {
+  const grounds = svg.match(/^(.*?<rect [^>]*\/>)(.*)$/s);
+  if (!grounds) throw new Error('the logo\'s drawing has no ground');
+  const colours: string[] = [];
+  const body = grounds[2]!.replace(/(fill|stroke)="((?:#|hsl|rgb)[^"]*)"/g, (_, attr: string, colour: string) => {
+    if (!colours.includes(colour)) colours.push(colour);
+    return `${attr}="url(#fade${colours.indexOf(colour)})"`;
+  });
+  const defs = colours.map((c, k) => `<linearGradient id="fade${k}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${c}"/><stop offset="1" stop-color="${c}" stop-opacity="${opacity}"/></linearGradient>`);
+  return `${grounds[1]!}<defs>${defs.join('')}</defs>${body}`;
+}

@@ -16,7 +16,7 @@ import { logoFeatures } from '../../electron/logos/features';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { hashFiles, storedOf } from './hashing';
-import { filteredSvg, logoSvg, type Logo, SHADOWS } from './draw';
+import { filteredSvg, gradientSvg, logoSvg, type Logo, SHADOWS } from './draw';
 import { registryLogos } from './dataset';
 
 const WRAPPED = 100;
@@ -145,6 +145,8 @@ const REDRAWN: Record<string, (logo: Logo) => Promise<Buffer>> = {
   'soft shadow': (l) => shadowed(l, SHADOWS.soft),
   'grey shadow': (l) => shadowed(l, SHADOWS.grey),
   'deep shadow': (l) => shadowed(l, SHADOWS.deep),
+  'fading to 60 %': (l) => sharp(Buffer.from(gradientSvg(logoSvg(l, 256), 0.6))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
+  'fading to 30 %': (l) => sharp(Buffer.from(gradientSvg(logoSvg(l, 256), 0.3))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
 };
 
 /** The logo drawn again with a drop shadow under its figures and name, as a JPEG. */

@@ -36,6 +36,15 @@ function indicesOf(mask: Uint8Array): Int32Array {
   return out;
 }
 
+/** Whether pixel i or one of its eight neighbours is set in mask. */
+function touches(mask: Uint8Array, width: number, height: number, i: number): boolean {
+  const x = i % width, y = (i / width) | 0;
+  for (let v = Math.max(0, y - 1); v <= Math.min(height - 1, y + 1); v++) {
+    for (let u = Math.max(0, x - 1); u <= Math.min(width - 1, x + 1); u++) if (mask[v * width + u]) return true;
+  }
+  return false;
+}
+
 /** Dilated by one pixel (3 × 3). */
 function dilated(mask: Uint8Array, width: number, height: number): Uint8Array {
   const out = new Uint8Array(mask.length);
@@ -72,15 +81,22 @@ export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow
   const n = width * height;
   const shade = new Uint8Array(n);
   const figure = new Uint8Array(n);
+  const [g0, g1, g2] = ground as [number, number, number];
+  const perGround = 1 / groundSum;
   let shades = 0;
   let figures = 0;
+  // every pixel of every image passes here: plain arithmetic, the ground (most pixels) left first
   for (let i = 0, p = 0; i < n; i++, p += 3) {
     const r = rgb[p]!, g = rgb[p + 1]!, b = rgb[p + 2]!;
-    const distance = Math.max(Math.abs(r - ground[0]!), Math.abs(g - ground[1]!), Math.abs(b - ground[2]!));
-    if (distance < GROUND_DISTANCE) continue;
-    const t = (r + g + b) / groundSum;
-    const noise = Math.max(Math.abs(r - t * ground[0]!), Math.abs(g - t * ground[1]!), Math.abs(b - t * ground[2]!));
-    if (t >= MIN_SHADE && t < 1 && noise <= SHADE_NOISE) {
+    const dr = r - g0, dg = g - g1, db = b - g2;
+    if (dr < GROUND_DISTANCE && dr > -GROUND_DISTANCE && dg < GROUND_DISTANCE && dg > -GROUND_DISTANCE && db < GROUND_DISTANCE && db > -GROUND_DISTANCE) continue;
+    const t = (r + g + b) * perGround;
+    let shaded = t >= MIN_SHADE && t < 1;
+    if (shaded) {
+      const nr = r - t * g0, ng = g - t * g1, nb = b - t * g2;
+      shaded = nr <= SHADE_NOISE && nr >= -SHADE_NOISE && ng <= SHADE_NOISE && ng >= -SHADE_NOISE && nb <= SHADE_NOISE && nb >= -SHADE_NOISE;
+    }
+    if (shaded) {
       shade[i] = 1;
       shades++;
     } else {
@@ -89,13 +105,13 @@ export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow
     }
   }
   if (figures === 0 || shades < MIN_BAND * figures) return null;
-  const rim = dilated(figure, width, height);
   // a shadow's band lies beyond the ink's rim: without enough shade there (the pale rims a dark figure's edges leave
   // in a JPEG lie on it), no offset can pass, and most images end here
-  let beyondRim = 0;
-  for (let i = 0; i < n; i++) if (shade[i] && !rim[i]) beyondRim++;
-  if (beyondRim < MIN_COVERED * MIN_BAND * figures) return null;
   const shadePixels = indicesOf(shade);
+  let beyondRim = 0;
+  for (const i of shadePixels) if (!touches(figure, width, height, i)) beyondRim++;
+  if (beyondRim < MIN_COVERED * MIN_BAND * figures) return null;
+  const rim = dilated(figure, width, height);
   const figurePixels = indicesOf(figure);
   const shadeX = Int32Array.from(shadePixels, (i) => i % width);
   const shadeY = Int32Array.from(shadePixels, (i) => (i / width) | 0);
