@@ -1,7 +1,7 @@
 // Figurative marks (issue 12): quality on the generated logo set (per-kind recall on the holdout half, negatives
 // flagged, scored by ../shared/bench/score.mjs; again with every image in grey), symmetric emblems and wrapped copies
 // (a rule or a ring round the copy, a tinted page, a tilt, a stretch, a name beside, a label on a product in a
-// photo, the logo redrawn as line art: bench/logos/wrappers.ts)
+// photo, the logo redrawn as line art, with a drop shadow or with fading fills: bench/logos/wrappers.ts)
 // apart, and throughput — 100,000 filing images against 10,000 logos, decoding and hashing included, beside a scan
 // of every logo in the same run. Both sets are drawn once (seeded)
 // and cached under the OS temp folder. Targets: ≥ 0.95 per kind, ≤ 0.01 negatives; ≤ 60 s and ≤ 1.5 GB.

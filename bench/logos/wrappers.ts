@@ -4,9 +4,10 @@
 // ground pasted into a white page), tilted (a page scanned askew, a photo taken at a slant), stretched (a picture
 // forced into a fixed box; 0.6 wide is beyond the allowance, limits.ts STRETCH_ALLOWANCE), with a name set beside
 // it (regions.ts gapRegions), in a ring drawn round it (regions.ts isEnclosure) and as a label on a product in a
-// photo (grounds.ts: centred, in a corner, before a busy backdrop); and redrawn as line art, its edges only, or with a
-// drop shadow (shadow.ts). WRAPPED registry logos of the quality set (every 7th), each copied every way as a JPEG and
-// searched among its 1,000 logos with their crops under the shipped rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
+// photo (grounds.ts: centred, in a corner, before a busy backdrop); and redrawn as line art, its edges only, with a
+// drop shadow (shadow.ts), or filled with gradients fading downward. WRAPPED registry logos of the quality set
+// (every 7th), each copied every way as a JPEG and searched among its 1,000 logos with their crops under the shipped
+// rule. Prints one line: the copies found per way, and the copies whose hits were all other logos.
 //   wrappers.ts DATA_DIR [WAY [FIRST]]   (the quality set's folder, drawn by quality.ts; WAY: only the ways whose name
 //   holds it; FIRST: the first logo copied, 0 by default — another start copies other logos, a probe not tuned on)
 import { readFileSync } from 'node:fs';
@@ -137,7 +138,8 @@ const tilted = (image: Buffer, degrees: number) => sharp(image).flatten({ backgr
 /**
  * Copies redrawn from the logo itself rather than made from its image: the whole logo as line art, every figure and
  * glyph its edges only (a squatter's outline of a filled emblem), in a thin and a heavier stroke; and with a drop
- * shadow under its figures and name (shared/engine/logo/shadow.ts): soft and black, solid and grey, deep and black.
+ * shadow under its figures and name (shared/engine/logo/shadow.ts): soft and black, solid and grey, deep and black;
+ * and every figure and glyph filled with a gradient from its colour to 60 % or 30 % of it (a flat logo "modernised").
  */
 const REDRAWN: Record<string, (logo: Logo) => Promise<Buffer>> = {
   'outline 3 px': (l) => sharp(Buffer.from(logoSvg(l, 256, undefined, 3))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
