@@ -147,6 +147,7 @@ const REDRAWN: Record<string, (logo: Logo) => Promise<Buffer>> = {
   'soft shadow': (l) => shadowed(l, SHADOWS.soft),
   'grey shadow': (l) => shadowed(l, SHADOWS.grey),
   'deep shadow': (l) => shadowed(l, SHADOWS.deep),
+  'grey shadow, printed grey': async (l) => sharp(await shadowed(l, SHADOWS.grey)).grayscale().jpeg({ quality: 80 }).toBuffer(),
   'fading to 60 %': (l) => sharp(Buffer.from(gradientSvg(logoSvg(l, 256), 0.6))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
   'fading to 30 %': (l) => sharp(Buffer.from(gradientSvg(logoSvg(l, 256), 0.3))).flatten({ background: '#fff' }).jpeg({ quality: 80 }).toBuffer(),
 };
