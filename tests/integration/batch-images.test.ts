@@ -12,7 +12,7 @@ import { useRunningServices, valueOf } from './support/services';
 import { writeBmp } from '../fixtures/bmp-writer';
 import { FILING_HEADER, FILING_MAPPING, filingLine, untilBatchDone } from './support/batches';
 import { marksRepository } from '../../electron/registry/marks';
-import { flagOutlineSvg, flagSvg, markWithLogo, ringSvg } from './support/drawn-logos';
+import { flagOutlineSvg, flagSvg, markWithLogo, ringShadowedSvg, ringSvg } from './support/drawn-logos';
 
 const harness = useRunningServices();
 const value = valueOf;
@@ -118,10 +118,12 @@ describe('a gazette batch with a ZIP of images', () => {
     ]);
   });
 
-  it('finds a registry logo in a gazette image drawn tilted, in a frame, on a label in a product photo, or as line art', async () => {
+  it('finds a registry logo in a gazette image drawn tilted, in a frame, on a label in a product photo, as line art or with a drop shadow', async () => {
     // the import stores a batch's images with a query's features (store.ts role 'query'): the figure turned back
-    // square, inside its frame, held by its label, or its outline filled in is what meets the registry logo
+    // square, inside its frame, held by its label, its outline filled in, or without its shadow is what meets the
+    // registry logo
     await markWithLogo(harness, 'W2', '昆仑雪', flagSvg('#1d3f8f'));
+    await markWithLogo(harness, 'W3', '圆环牌', ringSvg);
     const drawn = await sharp(flagSvg('#1d3f8f')).png().toBuffer();
     const tilted = await sharp(drawn).rotate(10, { background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
     const framed = await sharp(drawn).extend({ top: 26, bottom: 26, left: 26, right: 26, background: '#fff' })
@@ -134,10 +136,11 @@ describe('a gazette batch with a ZIP of images', () => {
       { input: await sharp(drawn).resize(200).png().toBuffer(), left: 180, top: 130 }])
       .jpeg({ quality: 85 }).toBuffer();
     const outline = await sharp(flagOutlineSvg('#1d3f8f')).flatten({ background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
+    const shadowed = await sharp(ringShadowedSvg).flatten({ background: '#fff' }).jpeg({ quality: 85 }).toBuffer();
     const table = path.join(harness.folder.dir, '第1921期.csv');
-    writeFileSync(table, [FILING_HEADER, ...['81000001', '81000002', '81000003', '81000004'].map((n) => filingLine(n, ''))].join('\r\n'));
+    writeFileSync(table, [FILING_HEADER, ...['81000001', '81000002', '81000003', '81000004', '81000005'].map((n) => filingLine(n, ''))].join('\r\n'));
     const zip = path.join(harness.folder.dir, 'images-1921.zip');
-    writeFileSync(zip, zipSync({ '81000001.jpg': tilted, '81000002.jpg': framed, '81000003.jpg': onProduct, '81000004.jpg': outline }));
+    writeFileSync(zip, zipSync({ '81000001.jpg': tilted, '81000002.jpg': framed, '81000003.jpg': onProduct, '81000004.jpg': outline, '81000005.jpg': shadowed }));
     const batchId = await runBatch(table, FILING_MAPPING, { file: zip, purpose: 'images' });
     expect(await problemsOf(batchId)).toEqual([]);
     expect(hitsOf(batchId).map((h) => [h.application_number, h.mark_id, JSON.parse(h.reasons)])).toEqual([
@@ -145,6 +148,7 @@ describe('a gazette batch with a ZIP of images', () => {
       ['81000002', 'W2', ['figurative']],
       ['81000003', 'W2', ['figurative']],
       ['81000004', 'W2', ['figurative']],
+      ['81000005', 'W3', ['figurative']],
     ]);
   });
 

@@ -20,6 +20,12 @@ export const ringSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" widt
   <rect width="200" height="200" fill="#fff"/><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
   <rect x="20" y="170" width="160" height="12" fill="#222"/></svg>`);
 
+/** ringSvg drawn again with a drop shadow 8 pixels down and right, blurred a little (a design tool's effect). */
+export const ringShadowedSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
+  <defs><filter id="shadow"><feDropShadow dx="8" dy="8" stdDeviation="1.5" flood-color="#000" flood-opacity="0.45"/></filter></defs>
+  <rect width="200" height="200" fill="#fff"/><g filter="url(#shadow)"><circle cx="100" cy="100" r="60" fill="none" stroke="#222" stroke-width="24"/>
+  <rect x="20" y="170" width="160" height="12" fill="#222"/></g></svg>`);
+
 /** A five-pointed star in one colour: symmetric and plain (no inner detail). */
 export const starSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200">
   <rect width="200" height="200" fill="#fff"/><polygon points="100,10 125,80 195,80 140,120 160,190 100,150 40,190 60,120 5,80 75,80" fill="#b8860b"/></svg>`);
