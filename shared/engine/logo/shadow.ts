@@ -87,7 +87,8 @@ export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow
   // on a dark ground a shadow does not show
   if (groundSum < 3 * 128) return null;
   const n = width * height;
-  // each pixel's shade (the factor on the ground), NOT_INK for the ground, COLOURED for ink of another colour
+  // the ink's pixels, and each one's shade (the factor on the ground) or COLOURED for ink of another colour
+  const inkAt = new Int32Array(n);
   const level = new Float32Array(n);
   const [g0, g1, g2] = ground as [number, number, number];
   const perGround = 1 / groundSum;
@@ -97,26 +98,29 @@ export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow
   for (let i = 0, p = 0; i < n; i++, p += 3) {
     const r = rgb[p]!, g = rgb[p + 1]!, b = rgb[p + 2]!;
     const dr = r - g0, dg = g - g1, db = b - g2;
-    if (dr < GROUND_DISTANCE && dr > -GROUND_DISTANCE && dg < GROUND_DISTANCE && dg > -GROUND_DISTANCE && db < GROUND_DISTANCE && db > -GROUND_DISTANCE) {
-      level[i] = NOT_INK;
-      continue;
-    }
-    inks++;
+    if (dr < GROUND_DISTANCE && dr > -GROUND_DISTANCE && dg < GROUND_DISTANCE && dg > -GROUND_DISTANCE && db < GROUND_DISTANCE && db > -GROUND_DISTANCE) continue;
     const t = (r + g + b) * perGround;
     const nr = r - t * g0, ng = g - t * g1, nb = b - t * g2;
-    if (nr <= SHADE_NOISE && nr >= -SHADE_NOISE && ng <= SHADE_NOISE && ng >= -SHADE_NOISE && nb <= SHADE_NOISE && nb >= -SHADE_NOISE) level[i] = t;
-    else {
-      level[i] = COLOURED;
-      coloured++;
-    }
+    const neutral = nr <= SHADE_NOISE && nr >= -SHADE_NOISE && ng <= SHADE_NOISE && ng >= -SHADE_NOISE && nb <= SHADE_NOISE && nb >= -SHADE_NOISE;
+    if (!neutral) coloured++;
+    inkAt[inks] = i;
+    level[inks++] = neutral ? t : COLOURED;
   }
-  if (coloured > GREY_PRINT_COLOUR * inks) return shadowWhere(level, width, height, MIN_SHADE, MIN_COVERED);
-  return shadowWhere(level, width, height, MIN_SHADE, MIN_COVERED_IN_GREY) ?? shadowInGrey(level, width, height, inks);
+  const ink: Ink = { at: inkAt.subarray(0, inks), level: level.subarray(0, inks), width, height };
+  if (coloured > GREY_PRINT_COLOUR * inks) return shadowWhere(ink, MIN_SHADE, MIN_COVERED);
+  return shadowWhere(ink, MIN_SHADE, MIN_COVERED_IN_GREY) ?? shadowInGrey(ink);
 }
 
-/** A level no shade has: the ground, and ink of another colour than the ground darkened. */
-const NOT_INK = -1;
-const COLOURED = -2;
+/** A decoded logo's ink: each pixel's index and its shade, or COLOURED. */
+interface Ink {
+  at: Int32Array;
+  level: Float32Array;
+  width: number;
+  height: number;
+}
+
+/** The level of ink of another colour than the ground darkened: no shade. */
+const COLOURED = -1;
 /** A print with no more ink of its own colour than this share is a print in grey. */
 const GREY_PRINT_COLOUR = 0.02;
 /** The width of a level of a print in grey, and how much darker than it a figure's level lies. */
@@ -128,17 +132,14 @@ const GREY_TRIES = 3;
  * A print in grey: its commonest levels among the shades (each ≥ MIN_BAND of the ink), up to GREY_TRIES, each tried
  * as the shadow's with every lighter level, the darker ones the figures.
  */
-function shadowInGrey(level: Float32Array, width: number, height: number, inks: number): Shadow | null {
+function shadowInGrey(ink: Ink): Shadow | null {
   const bins = new Int32Array(Math.ceil(1 / GREY_STEP));
-  for (let i = 0; i < level.length; i++) {
-    const t = level[i]!;
-    if (t >= MIN_SHADE && t < 1) bins[Math.floor(t / GREY_STEP)]!++;
-  }
+  for (const t of ink.level) if (t >= MIN_SHADE && t < 1) bins[Math.floor(t / GREY_STEP)]!++;
   const peaks = Array.from(bins.keys())
-    .filter((k) => bins[k]! >= MIN_BAND * inks && bins[k]! >= (bins[k - 1] ?? 0) && bins[k]! >= (bins[k + 1] ?? 0))
+    .filter((k) => bins[k]! >= MIN_BAND * ink.at.length && bins[k]! >= (bins[k - 1] ?? 0) && bins[k]! >= (bins[k + 1] ?? 0))
     .sort((a, b) => bins[b]! - bins[a]!).slice(0, GREY_TRIES);
   for (const k of peaks) {
-    const shadow = shadowWhere(level, width, height, k * GREY_STEP - GREY_STEP, MIN_COVERED_IN_GREY);
+    const shadow = shadowWhere(ink, k * GREY_STEP - GREY_STEP, MIN_COVERED_IN_GREY);
     if (shadow) return shadow;
   }
   return null;
@@ -148,18 +149,20 @@ function shadowInGrey(level: Float32Array, width: number, height: number, inks: 
  * The shadow whose pixels are the ink at levels from `lightest` up (the ground darkened less), the figures' the rest
  * of the ink, covering ≥ minCovered of its band; null when no offset passes (shadowOf).
  */
-function shadowWhere(level: Float32Array, width: number, height: number, lightest: number, minCovered: number): Shadow | null {
+function shadowWhere(ink: Ink, lightest: number, minCovered: number): Shadow | null {
+  const { width, height } = ink;
   const n = width * height;
   const shade = new Uint8Array(n);
   const figure = new Uint8Array(n);
+  const shadePixels = new Int32Array(ink.at.length);
   let shades = 0;
   let figures = 0;
-  for (let i = 0; i < n; i++) {
-    const t = level[i]!;
-    if (t === NOT_INK) continue;
+  for (let k = 0; k < ink.at.length; k++) {
+    const t = ink.level[k]!;
+    const i = ink.at[k]!;
     if (t >= lightest && t < 1) {
       shade[i] = 1;
-      shades++;
+      shadePixels[shades++] = i;
     } else {
       figure[i] = 1;
       figures++;
@@ -168,14 +171,14 @@ function shadowWhere(level: Float32Array, width: number, height: number, lightes
   if (figures === 0 || shades < MIN_BAND * figures) return null;
   // a shadow's band lies beyond the ink's rim: without enough shade there (the pale rims a dark figure's edges leave
   // in a JPEG lie on it), no offset can pass, and most images end here
-  const shadePixels = indicesOf(shade);
+  const shadeAt = shadePixels.subarray(0, shades);
   let beyondRim = 0;
-  for (const i of shadePixels) if (!touches(figure, width, height, i)) beyondRim++;
+  for (const i of shadeAt) if (!touches(figure, width, height, i)) beyondRim++;
   if (beyondRim < minCovered * MIN_BAND * figures) return null;
   const rim = dilated(figure, width, height);
   const figurePixels = indicesOf(figure);
-  const shadeX = Int32Array.from(shadePixels, (i) => i % width);
-  const shadeY = Int32Array.from(shadePixels, (i) => (i / width) | 0);
+  const shadeX = Int32Array.from(shadeAt, (i) => i % width);
+  const shadeY = Int32Array.from(shadeAt, (i) => (i / width) | 0);
   // more shade than this left unexplained rules an offset out
   const unexplainable = shades - MIN_EXPLAINED * shades;
   let best: { dx: number; dy: number; score: number } | null = null;
@@ -185,7 +188,7 @@ function shadowWhere(level: Float32Array, width: number, height: number, lightes
       // the shade the ink moved by (dx, dy) explains: read first, it rules out nearly every offset, most at once
       let explained = 0;
       let unexplained = 0;
-      for (let k = 0; k < shadePixels.length && unexplained <= unexplainable; k++) {
+      for (let k = 0; k < shades && unexplained <= unexplainable; k++) {
         const x = shadeX[k]! - dx, y = shadeY[k]! - dy;
         if (x >= 0 && y >= 0 && x < width && y < height && rim[y * width + x]) explained++;
         else unexplained++;
