@@ -244,7 +244,7 @@ export function areaWeights(start: number, scale: number, cells: number): { star
 }
 
 /** An ink level counts as none below this colour distance from the background (scan grain, JPEG ringing). */
-const INK_FLOOR = 24;
+export const INK_FLOOR = 24;
 /** and as full ink from this distance on: every colour a logo is drawn in stands this far off its ground. */
 const INK_FULL = 96;
 

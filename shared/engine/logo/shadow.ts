@@ -2,11 +2,10 @@
 // (a designer's effect, or a squatter's). The ink image reads the shadow as ink, so the figure's box, its hashes and
 // its parts all take it in. Found here by its two marks — its pixels are the ground darkened (grey on white: every
 // channel the ground's times one factor), and they lie where the other ink lies moved by one offset, along every
-// figure's far edges — it is painted back as ground before the figure is hashed again (electron/logos/features.ts).
-import { borderMedians } from './prepare';
+// figure's far edges — it is painted back as ground before the figure is hashed (electron/logos/seen.ts). In a print
+// in grey the figures are the ground darkened too, and the shadow is told from them by its level (shadowInGrey).
+import { borderMedians, INK_FLOOR } from './prepare';
 
-/** A pixel this far from the ground in no channel is ground, as the ink image reads it (prepare.ts INK_LOW). */
-const GROUND_DISTANCE = 24;
 /** The darkest a shadow may make the ground (the factor on every channel); darker greys are a figure's own ink. */
 const MIN_SHADE = 0.3;
 /** How far a shadow pixel may lie from the ground darkened, in any channel (a JPEG's colour noise). */
@@ -98,7 +97,7 @@ export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow
   for (let i = 0, p = 0; i < n; i++, p += 3) {
     const r = rgb[p]!, g = rgb[p + 1]!, b = rgb[p + 2]!;
     const dr = r - g0, dg = g - g1, db = b - g2;
-    if (dr < GROUND_DISTANCE && dr > -GROUND_DISTANCE && dg < GROUND_DISTANCE && dg > -GROUND_DISTANCE && db < GROUND_DISTANCE && db > -GROUND_DISTANCE) continue;
+    if (dr < INK_FLOOR && dr > -INK_FLOOR && dg < INK_FLOOR && dg > -INK_FLOOR && db < INK_FLOOR && db > -INK_FLOOR) continue;
     const t = (r + g + b) * perGround;
     const nr = r - t * g0, ng = g - t * g1, nb = b - t * g2;
     const neutral = nr <= SHADE_NOISE && nr >= -SHADE_NOISE && ng <= SHADE_NOISE && ng >= -SHADE_NOISE && nb <= SHADE_NOISE && nb >= -SHADE_NOISE;
@@ -175,6 +174,30 @@ function shadowWhere(ink: Ink, lightest: number, minCovered: number): Shadow | n
   let beyondRim = 0;
   for (const i of shadeAt) if (!touches(figure, width, height, i)) beyondRim++;
   if (beyondRim < minCovered * MIN_BAND * figures) return null;
+  const best = bestOffset({ shade, figure, shadeAt, figures, width, height }, minCovered);
+  if (!best) return null;
+  const reach = dilated(dilated(moved(figure, width, height, best.dx, best.dy), width, height), width, height);
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (shade[i] && reach[i]) mask[i] = 1;
+  return { dx: best.dx, dy: best.dy, mask };
+}
+
+/** A shadow's candidate pixels and the figures' (shadowWhere). */
+interface Split {
+  shade: Uint8Array;
+  figure: Uint8Array;
+  shadeAt: Int32Array;
+  figures: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The offset (2–MAX_OFFSET pixels) whose moved figures explain ≥ MIN_EXPLAINED of the shade and whose band beyond
+ * their rim the shade covers ≥ minCovered of, the best by both; null when none does.
+ */
+function bestOffset({ shade, figure, shadeAt, figures, width, height }: Split, minCovered: number): { dx: number; dy: number } | null {
+  const shades = shadeAt.length;
   const rim = dilated(figure, width, height);
   const figurePixels = indicesOf(figure);
   const shadeX = Int32Array.from(shadeAt, (i) => i % width);
@@ -209,11 +232,7 @@ function shadowWhere(ink: Ink, lightest: number, minCovered: number): Shadow | n
       if (!best || score > best.score) best = { dx, dy, score };
     }
   }
-  if (!best) return null;
-  const reach = dilated(dilated(moved(figure, width, height, best.dx, best.dy), width, height), width, height);
-  const mask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (shade[i] && reach[i]) mask[i] = 1;
-  return { dx: best.dx, dy: best.dy, mask };
+  return best;
 }
 
 /** The decoded logo with its shadow painted as ground (a copy). */
