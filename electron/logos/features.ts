@@ -38,7 +38,7 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * in, and a registry logo with enclosed ground filled in (kinds FILLED, SOLID and LINE_SOLID, shared/engine/logo/fill.ts).
  * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure). 25: a logo
  * drawn with a drop shadow under its figures hashed without it, a query's as it came kept as a variant ('shadowed',
- * shared/engine/logo/shadow.ts).
+ * shared/engine/logo/shadow.ts), a registry logo's print as drawn as a second 'grey' variant.
  */
 export const FEATURES_VERSION = 25;
 
@@ -338,6 +338,10 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;
   if (print) variants.push(...print.variants);
+  // a registry logo drawn with a drop shadow is hashed without it, its print too; in grey a shadow is told from the
+  // figures by its level alone and a grey copy's may go unread, so the print as drawn, shadow and all, is kept too
+  const shadowedPrint = registry && decoded.value.shadowed ? printOf(decoded.value.shadowed.rgb) : null;
+  if (shadowedPrint) variants.push(shadowedPrint.variants[0]!);
   const parts = hashedParts(img, rgb.data, box, cut);
   // only a registry logo with parts meets a line drawing (shared/engine/logo/pairs.ts pairKind): one without keeps
   // no filled-in copies
