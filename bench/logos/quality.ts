@@ -26,6 +26,7 @@ import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { comparedAsWhole } from '../../shared/engine/logo/variant-kinds';
 import { allowStretch, type CellLimits, type DhashLimits, limitsOf, STRETCH_ALLOWANCE, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
+import { plainFigures } from '../../shared/engine/logo/pairs';
 import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
@@ -70,10 +71,11 @@ const D_STEPS = [0.8, 0.9];
  * structural similarity (structure.ts) of two whole figures whose thumbnails correlate at least STRUCTURE_FROM
  * (else NaN), the colour distance (colour.ts) of two whole figures or of a peel and a whole one when they correlate
  * at least COLOUR_FROM (else NaN), and the share of two whole figures' colour cells that agree when they correlate
- * at least CELLS_FROM (else NaN). Whole pairs are kept beyond P_MAX up to CELLS_P_MAX, and whole and peel pairs
- * whose difference hashes lie within DHASH_MAX.
+ * at least CELLS_FROM (else NaN), and whether the mark is a plain figure (pairs.ts Entries.plain: the difference-hash
+ * way in holds its perceptual hashes to a limit only against one). Whole pairs are kept beyond P_MAX up to
+ * CELLS_P_MAX, and whole and peel pairs whose difference hashes lie within DHASH_MAX.
  */
-type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number, number]>;
+type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number, number, boolean]>;
 
 function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet): Reach[] {
   const stored = storedOf(reg);
@@ -82,6 +84,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
   crops.owner.forEach((j, k) => cropsOf[j]!.push(k));
   // each logo's own symmetric entry (a print's, met only by queries without colour, is left to the index's search)
   const symmetricOf = new Map(Array.from(stored.symmetric?.owner ?? [], (j, k) => [j, k] as const).filter(([, k]) => !stored.symmetric?.print?.[k]));
+  const plain = plainFigures(stored);
   const byId = new Map(markIds.map((id, j) => [id, j]));
   const T = THUMB_SIDE * THUMB_SIDE;
   // the colour tiers compare only two grids in colour (logo-index.ts), so reach leaves the others' colours out
@@ -106,7 +109,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
           const c = thumbCorrelation(part.thumb, v, th, e * T);
           out.push([p, s, c, j === want, partial, shape, Infinity, whole && c >= STRUCTURE_FROM ? thumbStructure(part.thumb, v, th, e * T) : NaN,
             (whole || partial === 'peel') && inColour(part.colour, j) && c >= COLOUR_FROM ? colourDistance(part.colour!, v, reg.colour, j * COLOUR_BYTES) : NaN,
-            whole && inColour(part.colour, j) && c >= CELLS_FROM ? colourAgreement(part.colour!, v, reg.colour, j * COLOUR_BYTES) : NaN]);
+            whole && inColour(part.colour, j) && c >= CELLS_FROM ? colourAgreement(part.colour!, v, reg.colour, j * COLOUR_BYTES) : NaN, plain[j] === 1]);
         }
       }
     };
@@ -122,7 +125,7 @@ function reaches(rows: Row[], markIds: string[], fil: HashedSet, reg: HashedSet)
         const shape = Math.abs((v & 4 ? -q.aspect : q.aspect) - stored.aspect![j]!);
         // NaN for two figures without detail (only symmetricPlain compares them), −∞ for one of each (none does)
         const detail = qDetail && sDetail ? thumbCorrelation(qs.detail, v, sym.detail, k * T) : !qDetail && !sDetail ? NaN : -Infinity;
-        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail, NaN, NaN, NaN]);
+        out.push([p, s, thumbCorrelation(q.thumb, v, stored.thumb, j * T), j === want, 'symmetric', shape, detail, NaN, NaN, NaN, plain[j] === 1]);
       }
     };
     for (let j = 0; j < markIds.length; j++) {
@@ -141,7 +144,7 @@ const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: n
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
 const meetsByDhash = (e: Reach[number], l: DhashLimits, via: LogoMatchVia = 'whole') =>
-  e[4] === via && e[1] - e[0] <= l.maxDhash && e[0] <= l.maxPhash && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
+  e[4] === via && e[1] - e[0] <= l.maxDhash && (e[0] <= l.maxPhash || (via === 'whole' && !e[10])) && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
   (l.maxAspect === undefined || e[5] <= l.maxAspect);
 const meetsByCells = (e: Reach[number], l: CellLimits) =>
   e[4] === 'whole' && e[0] <= l.maxPhash && e[1] <= l.maxSum && e[2] >= l.minCorrelation && e[9] >= l.minAgreement &&

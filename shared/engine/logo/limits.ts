@@ -68,8 +68,13 @@ export interface LogoRule extends LogoThresholds {
    * A second way in for two whole figures, by their difference hashes: a near-symmetric or faint figure's perceptual
    * hash turns on DCT terms near zero, whose signs a re-scaling or a JPEG flips, so a copy can land past the whole
    * figures' radius while its difference hash (the signs of neighbouring pixels' differences) stays near. Such a
-   * pair is taken when the perceptual hashes still lie within maxPhash, the thumbnails correlate, and the colours lie
-   * where the logo's do (colour.ts): the near negatives — the same elements in another layout — fail the last two.
+   * pair is taken when the thumbnails correlate and the colours lie where the logo's do (colour.ts): the near
+   * negatives — the same elements in another layout — fail those two. The perceptual hashes are held to maxPhash
+   * only against a plain logo (symmetric without inner detail, pairs.ts Entries.plain): a lone hexagon turned or
+   * resized — another layout, which the logo set counts as another mark — keeps its difference hash, thumbnail and
+   * colour, and the perceptual limit keeps most of those out; against any other logo a changed element or an added one that touches the figure moved
+   * the perceptual hash 16–20 bits while the difference hash, the thumbnails and the colours stayed (engine README,
+   * "The difference-hash way in past the perceptual radius").
    */
   byDhash?: DhashLimits;
   /**

@@ -61,6 +61,11 @@ export interface Entries {
   met?: Uint8Array | undefined;
   /** 1 for each logo with parts (StoredHashes.parts): only such a logo meets a filled line drawing (pairKind) */
   withParts?: Uint8Array | undefined;
+  /**
+   * 1 for each logo that is a plain figure — symmetric as a whole without inner detail (StoredHashes.symmetric,
+   * detail.ts): a lone hexagon, a chevron, a disc over a bar in one colour — 0 for any other
+   */
+  plain: Uint8Array;
 }
 
 /** The entries of each stored set, made once: they copy every thumbnail, and scanLogos is called per query. */
@@ -76,8 +81,9 @@ function makeEntries(stored: StoredHashes): Entries {
   const logos = stored.phash.length >>> 1;
   const first = stored.parts?.first;
   const withParts = first ? Uint8Array.from({ length: logos }, (_, i) => (first[i + 1]! > first[i]! ? 1 : 0)) : undefined;
+  const plain = plainLogos(stored.symmetric, logos);
   const v = stored.variants;
-  if (!v || v.owner.length === 0) return { ...stored, aspect: stored.aspect, owner: Uint32Array.from({ length: logos }, (_, i) => i), logos, withParts };
+  if (!v || v.owner.length === 0) return { ...stored, aspect: stored.aspect, owner: Uint32Array.from({ length: logos }, (_, i) => i), logos, withParts, plain };
   const thumb = joined(stored.thumb, v.thumb, Uint8Array);
   const owner = new Uint32Array(logos + v.owner.length);
   for (let i = 0; i < logos; i++) owner[i] = i;
@@ -93,7 +99,20 @@ function makeEntries(stored: StoredHashes): Entries {
     met = new Uint8Array(logos + v.owner.length);
     met.set(v.met, logos);
   }
-  return { phash: joined(stored.phash, v.phash, Uint32Array), dhash: joined(stored.dhash, v.dhash, Uint32Array), thumb, aspect, owner, logos, colour: stored.colour, met, withParts };
+  return { phash: joined(stored.phash, v.phash, Uint32Array), dhash: joined(stored.dhash, v.dhash, Uint32Array), thumb, aspect, owner, logos, colour: stored.colour, met, withParts, plain };
+}
+
+/** Which logos are plain figures (Entries.plain): symmetric as a whole (not by a print's or a crop's entry) without inner detail. */
+export const plainFigures = (stored: StoredHashes): Uint8Array => entriesOf(stored).plain;
+
+function plainLogos(sym: StoredHashes['symmetric'], logos: number): Uint8Array {
+  const plain = new Uint8Array(logos);
+  if (!sym) return plain;
+  const detailed = detailedOf(sym);
+  for (let k = 0; k < sym.owner.length; k++) {
+    if ((sym.variant?.[k] ?? -1) < 0 && sym.print?.[k] !== 1 && detailed[k] === 0) plain[sym.owner[k]!] = 1;
+  }
+  return plain;
 }
 
 /**
@@ -302,14 +321,16 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
   if (found) return found;
   if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') ?? matchByColours(part, es, e, IDENTICAL_PEEL, 'peel') : null;
   if (!whole) return null;
-  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole') : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
+  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole', true) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
 }
 
 /**
  * The best orientation in which part q (the whole query or a peel of it) meets whole entry e under limits that the
  * colours must also meet (LogoRule.byDhash, .colourCells, .peelByDhash), or null; never without both grids in colour.
+ * With `anyPhash` (LogoRule.byDhash) the perceptual hashes are held to the limits only against a plain figure
+ * (Entries.plain): see limits.ts.
  */
-function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel'): LogoMatch | null {
+function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel', anyPhash = false): LogoMatch | null {
   if (!colourComparable(q, es, e)) return null;
   const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
   let best: LogoMatch | null = null;
@@ -318,7 +339,7 @@ function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimit
     const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
     if (limits.maxDhash !== undefined && d > limits.maxDhash) continue;
     const p = hamming(q.phash, v * 2, es.phash, e * 2);
-    if (p > limits.maxPhash || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
+    if ((p > limits.maxPhash && !(anyPhash && es.plain[e] === 0)) || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
     if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
     if (limits.maxDistance !== undefined && colourDistance(q.colour!, v, es.colour!, e * COLOUR_BYTES) > limits.maxDistance) continue;

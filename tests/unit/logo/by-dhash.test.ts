@@ -1,7 +1,8 @@
 // Two whole figures found by their difference hashes (LogoRule.byDhash): a copy whose perceptual hash has drifted
 // past the whole figures' radius — the DCT terms near zero of a near-symmetric or faint figure flip under a
-// re-scaling — is still taken while its difference hash, thumbnail and colours stay where the logo's are; never
-// when its colours are another's, its difference hash has drifted too, or the registry has no colour grids. A peel
+// re-scaling — is still taken while its difference hash, thumbnail and colours stay where the logo's are, however
+// far its perceptual hash lies unless the logo is a plain figure; never when its colours are another's, its
+// difference hash has drifted too, or the registry has no colour grids. A peel
 // nearly identical to a logo (limits.ts IDENTICAL_PEEL) is taken whatever its perceptual hash, up to a quarter of it.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
@@ -11,6 +12,7 @@ import { isChromatic } from '../../../shared/engine/logo/colour';
 import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { IDENTICAL_PEEL, type LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
+import { plainFigures } from '../../../shared/engine/logo/pairs';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 
 const logoSvg = (a: string, b: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">
@@ -49,11 +51,36 @@ describe('whole figures found by their difference hashes', () => {
     const found = index.search(copy, rule(LIMITS));
     expect(found.map((m) => [m.index, m.via, m.phash, m.dhash])).toEqual([[0, 'whole', 12, 0]]);
     expect(scanLogos(stored, copy, rule(LIMITS))).toEqual(found);
-    // past the limits' own perceptual radius, or with the difference hash drifted as well: not taken
-    expect(index.search(drifted(original, 15), rule(LIMITS))).toEqual([]);
+    // with the difference hash drifted as well: not taken
     const both = drifted({ ...original, ...drifted(original, 6, 'dhash') } as LogoFeatures, 12);
     expect(index.search(both, rule(LIMITS))).toEqual([]);
     expect(scanLogos(stored, both, rule(LIMITS))).toEqual([]);
+  });
+
+  it('hold the perceptual hashes to the limits against a plain figure only', async () => {
+    // a logo of three elements (no plain figure): a copy 20 bits past is still its difference hash, thumbnail and colours
+    const original = await features(logoSvg('#1d3f8f', '#208040'));
+    const stored = storedHashesOf([{ ...original, variants: [] }]);
+    expect(Array.from(plainFigures(stored))).toEqual([0]);
+    const far = drifted(original, 20);
+    expect(hamming(far.phash, 0, stored.phash, 0)).toBe(20);
+    const found = new LogoIndex(stored).search(far, rule(LIMITS));
+    expect(found.map((m) => [m.index, m.via, m.phash, m.dhash])).toEqual([[0, 'whole', 20, 0]]);
+    expect(scanLogos(stored, far, rule(LIMITS))).toEqual(found);
+
+    // a lone hexagon, symmetric without inner detail: one turned or resized keeps its difference hash, thumbnail and
+    // colour, and only within the perceptual limit is it taken
+    const hexagon = await features(`<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="100%" height="100%" fill="#fff"/>
+      <polygon points="120,30 198,75 198,165 120,210 42,165 42,75" fill="#3a86c8"/></svg>`);
+    expect(hexagon.symmetric).toBeDefined();
+    const plainStored = storedHashesOf([{ ...hexagon, variants: [] }]);
+    expect(Array.from(plainFigures(plainStored))).toEqual([1]);
+    const plainIndex = new LogoIndex(plainStored);
+    const near = { ...drifted(hexagon, 12), symmetric: undefined };
+    expect(plainIndex.search(near, rule(LIMITS)).map((m) => [m.index, m.via, m.phash])).toEqual([[0, 'whole', 12]]);
+    const past = { ...drifted(hexagon, 15), symmetric: undefined };
+    expect(plainIndex.search(past, rule(LIMITS))).toEqual([]);
+    expect(scanLogos(plainStored, past, rule(LIMITS))).toEqual([]);
   });
 
   it('refuse the same shapes in other colours, and a registry without colour grids', async () => {
