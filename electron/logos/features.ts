@@ -7,7 +7,7 @@ import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } fr
 import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import type { LogoSource, Rgb } from './decode';
 import { decodedAgain, decodePlaced, type Place, type SeenImage, seenImage, seenInk } from './seen';
-import { FILLED, GROUNDED, isQueryKind, LINE_SOLID, SHADOWED, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
+import { COARSE, FILLED, GROUNDED, isQueryKind, LINE_SOLID, SHADOWED, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
 import { filledFigures } from '../../shared/engine/logo/fill';
 import { skewOf, turnBack } from '../../shared/engine/logo/skew';
 import { cropRegions, gapRegions, peelRegions, type Region, valleyRegions } from '../../shared/engine/logo/regions';
@@ -38,9 +38,10 @@ import { groundFigures } from '../../shared/engine/logo/grounds';
  * in, and a registry logo with enclosed ground filled in (kinds FILLED, SOLID and LINE_SOLID, shared/engine/logo/fill.ts).
  * 24: every registry logo filled in and widened by a pixel, a second SOLID copy (fill.ts widenedFigure). 25: a logo
  * drawn with a drop shadow under its figures hashed without it, a query's as it came kept as a variant ('shadowed',
- * shared/engine/logo/shadow.ts), a registry logo's print as drawn as a second 'grey' variant.
+ * shared/engine/logo/shadow.ts), a registry logo's print as drawn as a second 'grey' variant. 26: a registry logo
+ * that is a small figure decoded again keeps its first, coarser decoding as a variant (COARSE, coarseCopy).
  */
-export const FEATURES_VERSION = 25;
+export const FEATURES_VERSION = 26;
 
 /** A sub-region of the logo hashed like a whole one: see shared/engine/logo/regions.ts. */
 export interface LogoVariant extends LogoHashes {
@@ -55,7 +56,7 @@ export interface LogoVariant extends LogoHashes {
    * or 'solid': a registry logo with the ground its ink encloses filled in, or 'line-solid': a registry logo drawn as
    * line art filled in, which a whole query meets too (shared/engine/logo/fill.ts)
    */
-  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof SHADOWED | typeof FILLED | typeof SOLID | typeof LINE_SOLID;
+  kind: Region['kind'] | 'soft' | 'grey' | 'grey-crop' | typeof UNFRAMED | typeof TURNED | typeof GROUNDED | typeof SHADOWED | typeof FILLED | typeof SOLID | typeof LINE_SOLID | typeof COARSE;
   thumb: Uint8Array;
   /** log2(width / height) of its box */
   aspect: number;
@@ -203,6 +204,17 @@ async function groundedFigures(source: LogoSource, place: Place | null, seen: Se
 const SOFT_SIDE = 36;
 
 /**
+ * A registry logo that is a small figure on a large canvas, as the whole image's decoding shows it (seen.ts
+ * decodePlaced keeps it as `coarse` before decoding the figure again): a copy with an element or a line of text
+ * added far off is too large to be decoded again, and its peel without them is this coarser figure. Met by a
+ * query's peels only (pairs.ts pairKind).
+ */
+function coarseCopy(coarse: SeenImage | null): LogoVariant | null {
+  if (!coarse?.box) return null;
+  return { kind: COARSE, ...hashedThumb(prepareBox(coarse.img, coarse.box).pixels), aspect: aspectOf(coarse.box) };
+}
+
+/**
  * The figure shrunk to SOFT_SIDE and hashed again: a copy printed small, scanned or re-compressed has lost the fine
  * strokes the full-size registry image keeps, and meets this copy nearer. Null for a figure already that small.
  */
@@ -335,6 +347,8 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   if (query) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
+  const coarse = registry ? coarseCopy(decoded.value.coarse) : null;
+  if (coarse) variants.push(coarse);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;
   if (print) variants.push(...print.variants);

@@ -13,12 +13,12 @@ import { SHARE_STEPS } from '../../shared/engine/logo/parts';
 import { aspectOf } from '../../shared/engine/logo/prepare';
 import { COLOUR_BYTES } from '../../shared/engine/logo/colour';
 import type { LogoQuery } from '../../shared/engine/logo/logo-index';
-import { FILLED, LINE_SOLID, SOLID, SHADOWED } from '../../shared/engine/logo/variant-kinds';
+import { COARSE, FILLED, LINE_SOLID, SHADOWED, SOLID } from '../../shared/engine/logo/variant-kinds';
 import { FEATURES_VERSION, isQueryVariant, isRegistryVariant, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from './features';
 
 const T = THUMB_SIDE * THUMB_SIDE;
 const MAGIC = [0x4d, 0x47, 0x4c]; // "MGL"
-const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed', 'turned', 'grounded', FILLED, SOLID, LINE_SOLID, SHADOWED];
+const KINDS: ReadonlyArray<LogoVariant['kind']> = ['crop', 'peel', 'soft', 'grey', 'grey-crop', 'unframed', 'turned', 'grounded', FILLED, SOLID, LINE_SOLID, SHADOWED, COARSE];
 /** The variants that carry a colour grid: a query's (the peels, the figure inside a frame), but a filled line drawing. */
 const gridded = (kind: LogoVariant['kind'] | undefined) => kind !== undefined && kind !== FILLED && isQueryVariant({ kind });
 /** Aspects are kept in 1/32 of a log2 unit (features.ts rounds them so), within ±127/32. */

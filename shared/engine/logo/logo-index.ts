@@ -7,7 +7,7 @@ import { HammingIndex } from './hamming-index';
 import type { StoredHashes } from './match';
 import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, type LogoRule, symmetricTiers } from './limits';
-import { MET_BY_ANY, MET_GREY, MET_GREY_CROP, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
+import { MET_BY_ANY, MET_COARSE, MET_GREY, MET_GREY_CROP, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
 import { bestPerLogo, detailedOf, type Entries, entriesOf, type LogoMatch, type LogoQuery, matchPair, matchSymmetric, meetsGrey, partsOf } from './pairs';
 
 export type { LogoMatch, LogoQuery } from './pairs';
@@ -27,6 +27,9 @@ export class LogoIndex {
   /** the logos filled in (met by a query's filled line drawing), and the variant each is */
   private readonly solid: HammingIndex | null;
   private readonly solidEntries: Uint32Array;
+  /** the small logos as the whole image's decoding shows them (met by a query's peels), and the variant each is */
+  private readonly coarse: HammingIndex | null;
+  private readonly coarseEntries: Uint32Array;
   /** the logos drawn as line art filled in (met also by a whole query that is no line art), and the variant each is */
   private readonly lineSolid: HammingIndex | null;
   private readonly lineSolidEntries: Uint32Array;
@@ -57,6 +60,7 @@ export class LogoIndex {
     this.greyEntries = kinds.filter((k) => met(k) === MET_GREY || met(k) === MET_GREY_CROP);
     this.solidEntries = kinds.filter((k) => met(k) === MET_SOLID || met(k) === MET_LINE_SOLID);
     this.lineSolidEntries = kinds.filter((k) => met(k) === MET_LINE_SOLID);
+    this.coarseEntries = kinds.filter((k) => met(k) === MET_COARSE);
     const variantIndex = (entries: Uint32Array) => (entries.length
       ? new HammingIndex(Uint32Array.from({ length: 2 * entries.length }, (_, i) => variants!.phash[2 * entries[i >> 1]! + (i & 1)]!))
       : null);
@@ -64,6 +68,7 @@ export class LogoIndex {
     this.grey = variantIndex(this.greyEntries);
     this.solid = variantIndex(this.solidEntries);
     this.lineSolid = variantIndex(this.lineSolidEntries);
+    this.coarse = variantIndex(this.coarseEntries);
     const sym = stored.symmetric;
     const all = Uint32Array.from({ length: sym?.owner.length ?? 0 }, (_, k) => k);
     const indexOf = (entries: Uint32Array) => (entries.length
@@ -101,6 +106,7 @@ export class LogoIndex {
       const fromGrey = (k: number) => collect(es.logos + this.greyEntries[k]!);
       const fromSolid = (k: number) => collect(es.logos + this.solidEntries[k]!);
       const fromLineSolid = (k: number) => collect(es.logos + this.lineSolidEntries[k]!);
+      const fromCoarse = (k: number) => collect(es.logos + this.coarseEntries[k]!);
       // whole against whole at the rule's radius; a part against a whole at the partial radius; a filled line drawing
       // against whole logos and solid copies at FILLED_WHOLE's radius (it has no colour grid: no colour tier reaches further)
       // a whole query with colours also meets whole logos as far as the colour cells' limits reach
@@ -118,6 +124,7 @@ export class LogoIndex {
         if ((role === 'whole' || role === 'drawn') && rule.partial && this.crops) this.crops.search(hi, lo, rule.partial.maxPhash, fromCrops);
         if (role === 'filled' && this.solid) this.solid.search(hi, lo, FILLED_WHOLE.maxPhash, fromSolid);
         if (role === 'whole' && this.lineSolid) this.lineSolid.search(hi, lo, FILLED_WHOLE.maxPhash, fromLineSolid);
+        if (peel && this.coarse) this.coarse.search(hi, lo, radius, fromCoarse);
         if (grey && (peel || rule.partial)) grey.search(hi, lo, peel ? GREY_PEEL.maxPhash : rule.partial!.maxPhash, fromGrey);
         if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, dhashRadius, collect);
       }

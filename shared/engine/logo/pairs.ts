@@ -8,7 +8,7 @@ import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
 import { type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import type { QueryPart } from './parts-match';
-import { comparedAsWhole, FILLED, MET_BY_ANY, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
+import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -295,7 +295,7 @@ export const meetsGrey = (q: Part): boolean => q.colour !== undefined && !chroma
 
 /**
  * The kind of pair query part q (a peel, a filled line drawing or the whole query) and entry e make, or null when they
- * are not compared: a peel meets whole logos and grey copies, the whole query every entry but the solid copies, a
+ * are not compared: a peel meets whole logos, their coarse copies and grey copies, the whole query every entry but the solid and coarse copies, a
  * filled line drawing only whole logos with parts and their solid copies, as a whole figure (fill.ts); and only a part without colour a grey
  * copy or its crops (the whole query held to a crop's limits, a peel to GREY_PEEL and never to a crop: on the set
  * with its filings in grey, peels against the print's crops flagged 4 fit negatives more for 1 copy).
@@ -306,6 +306,7 @@ function pairKind(q: Part, role: PartRole, es: Entries, e: number): LogoMatchVia
   if (role === 'filled') return (e < es.logos || met === MET_SOLID || met === MET_LINE_SOLID) && withParts ? 'whole' : null;
   if (met === MET_LINE_SOLID) return role === 'whole' && withParts ? 'whole' : null;
   if (met === MET_SOLID) return null;
+  if (met === MET_COARSE) return role === 'peel' ? 'peel' : null;
   if (met !== MET_BY_ANY) return meetsGrey(q) ? (role !== 'peel' ? 'crop' : met === MET_GREY ? 'peel' : null) : null;
   return role === 'peel' ? (e < es.logos ? 'peel' : null) : e < es.logos ? 'whole' : 'crop';
 }
@@ -318,10 +319,24 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
   if (!via || !limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
+  if (found && met === MET_COARSE) return plainInOtherColours(part, es, found, rule) ? null : found;
   if (found) return found;
   if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') ?? matchByColours(part, es, e, IDENTICAL_PEEL, 'peel') : null;
   if (!whole) return null;
   return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole', true) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
+}
+
+/**
+ * Whether a peel that met a plain logo's coarse copy lies in other colours than the logo's, or cannot be told by
+ * them: a lone square or hexagon with a name set under it peels to the figure alone, as a copy of a plain logo with a
+ * name added does, and only the colours tell the copy from another firm's square. The peel is the whole figure
+ * there, held as two whole figures found by their difference hashes are (LogoRule.byDhash; without it, a plain
+ * logo's coarse copy meets no peel): the logo's grid is read from its figure decoded again, finer than the peel's.
+ */
+function plainInOtherColours(peel: Part, es: Entries, m: LogoMatch, rule: LogoRule): boolean {
+  if (es.plain[m.index] !== 1) return false;
+  const limit = rule.byDhash?.maxDistance;
+  return limit === undefined || !colourComparable(peel, es, m.index) || colourDistance(peel.colour!, m.orientation, es.colour!, m.index * COLOUR_BYTES) > limit;
 }
 
 /**

@@ -31,6 +31,12 @@ export const SOLID = 'solid';
  * FILLED variant, and by a whole query that is no line art — a copy that fills the outline logo in.
  */
 export const LINE_SOLID = 'line-solid';
+/**
+ * The kind of a registry logo's variant that is a small figure as the whole image's decoding shows it, before it is
+ * decoded again from its own region (electron/logos/seen.ts decodePlaced): met by a query's peels only, which are cut
+ * from that coarser decoding (pairs.ts pairKind).
+ */
+export const COARSE = 'coarse';
 /** Whether a query's variant is the whole figure seen otherwise (compared as the whole query is), not a peel. */
 export const comparedAsWhole = (kind: string | undefined): boolean =>
   kind === UNFRAMED || kind === TURNED || kind === GROUNDED || kind === SHADOWED;
@@ -40,12 +46,14 @@ export const isQueryKind = (kind: string | undefined): boolean => kind === 'peel
 /**
  * What a registry variant's kind decides about who meets it (StoredHashes.variants.met): a grey copy and its crops
  * only a query without colour, a solid copy only a query's filled variant, a line drawing's solid copy that and a
- * whole query without one; other variants any query.
+ * whole query without one, a coarse copy only a query's peel; other variants any query.
  */
 export const MET_BY_ANY = 0;
 export const MET_GREY = 1;
 export const MET_GREY_CROP = 2;
 export const MET_SOLID = 3;
 export const MET_LINE_SOLID = 4;
+export const MET_COARSE = 5;
 export const metOf = (kind: string | undefined): number =>
-  (kind === 'grey' ? MET_GREY : kind === 'grey-crop' ? MET_GREY_CROP : kind === SOLID ? MET_SOLID : kind === LINE_SOLID ? MET_LINE_SOLID : MET_BY_ANY);
+  (kind === 'grey' ? MET_GREY : kind === 'grey-crop' ? MET_GREY_CROP : kind === SOLID ? MET_SOLID : kind === LINE_SOLID ? MET_LINE_SOLID
+    : kind === COARSE ? MET_COARSE : MET_BY_ANY);
