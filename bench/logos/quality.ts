@@ -24,7 +24,7 @@ import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
 import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { comparedAsWhole } from '../../shared/engine/logo/variant-kinds';
-import { allowStretch, type CellLimits, type DhashLimits, limitsOf, STRETCH_ALLOWANCE, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
+import { allowStretch, BY_DHASH_PHASH, type CellLimits, type DhashLimits, limitsOf, STRETCH_ALLOWANCE, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
 import { plainFigures } from '../../shared/engine/logo/pairs';
 import { thumbStructure } from '../../shared/engine/logo/structure';
@@ -72,7 +72,7 @@ const D_STEPS = [0.8, 0.9];
  * (else NaN), the colour distance (colour.ts) of two whole figures or of a peel and a whole one when they correlate
  * at least COLOUR_FROM (else NaN), and the share of two whole figures' colour cells that agree when they correlate
  * at least CELLS_FROM (else NaN), and whether the mark is a plain figure (pairs.ts Entries.plain: the difference-hash
- * way in holds its perceptual hashes to a limit only against one). Whole pairs are kept beyond P_MAX up to
+ * way in holds its perceptual hashes to the tier's maxPhash against one, to limits.ts BY_DHASH_PHASH against any other). Whole pairs are kept beyond P_MAX up to
  * CELLS_P_MAX, and whole and peel pairs whose difference hashes lie within DHASH_MAX.
  */
 type Reach = Array<[number, number, number, boolean, LogoMatchVia, number, number, number, number, number, boolean]>;
@@ -144,7 +144,7 @@ const within = (e: Reach[number], r: LogoThresholds & { minDetailCorrelation?: n
   e[0] <= r.maxPhash && e[1] <= r.maxSum && e[2] >= r.minCorrelation && (r.maxAspect === undefined || e[5] <= r.maxAspect) &&
   (r.minDetailCorrelation === undefined || e[6] >= r.minDetailCorrelation);
 const meetsByDhash = (e: Reach[number], l: DhashLimits, via: LogoMatchVia = 'whole') =>
-  e[4] === via && e[1] - e[0] <= l.maxDhash && (e[0] <= l.maxPhash || (via === 'whole' && !e[10])) && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
+  e[4] === via && e[1] - e[0] <= l.maxDhash && (e[0] <= l.maxPhash || (via === 'whole' && !e[10] && e[0] <= BY_DHASH_PHASH)) && e[2] >= l.minCorrelation && e[8] <= l.maxDistance &&
   (l.maxAspect === undefined || e[5] <= l.maxAspect);
 const meetsByCells = (e: Reach[number], l: CellLimits) =>
   e[4] === 'whole' && e[0] <= l.maxPhash && e[1] <= l.maxSum && e[2] >= l.minCorrelation && e[9] >= l.minAgreement &&

@@ -70,11 +70,9 @@ export interface LogoRule extends LogoThresholds {
    * figures' radius while its difference hash (the signs of neighbouring pixels' differences) stays near. Such a
    * pair is taken when the thumbnails correlate and the colours lie where the logo's do (colour.ts): the near
    * negatives — the same elements in another layout — fail those two. The perceptual hashes are held to maxPhash
-   * only against a plain logo (symmetric without inner detail, pairs.ts Entries.plain): a lone hexagon turned or
-   * resized — another layout, which the logo set counts as another mark — keeps its difference hash, thumbnail and
-   * colour, and the perceptual limit keeps most of those out; against any other logo a changed element or an added one that touches the figure moved
-   * the perceptual hash 16–20 bits while the difference hash, the thumbnails and the colours stayed (engine README,
-   * "The difference-hash way in past the perceptual radius").
+   * against a plain logo (symmetric without inner detail, pairs.ts Entries.plain): a lone hexagon turned or resized
+   * — another layout, which the logo set counts as another mark — keeps its difference hash, thumbnail and colour,
+   * and the perceptual limit keeps most of those out; against any other logo to BY_DHASH_PHASH.
    */
   byDhash?: DhashLimits;
   /**
@@ -169,6 +167,15 @@ export function allowStretch(rule: LogoRule): LogoRule {
  * Not part of the generated rule (shared/engine/logo/rule.ts), which is chosen on the set in colour.
  */
 export const GREY_PEEL: LogoThresholds = { maxPhash: 0, maxSum: 4, minCorrelation: 0.97, maxAspect: STRETCH_ALLOWANCE };
+
+/**
+ * The perceptual limit of the difference-hash way in (LogoRule.byDhash) against a logo that is no plain figure: a
+ * changed minor element or an added one that touches the figure moved a copy's perceptual hash 16–18 bits while its
+ * difference hash, thumbnail and colours stayed. At any distance, 3 of 9,000 unrelated filings more were flagged at
+ * the 10,000-logo registry against 1 at 18, for the same copies found (engine README, "The difference-hash way in
+ * past the perceptual radius").
+ */
+export const BY_DHASH_PHASH = 18;
 
 /**
  * A query drawn as line art, filled in (fill.ts), against a whole logo with parts or its solid copy: the filled

@@ -6,7 +6,7 @@ import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } 
 import type { StoredHashes } from './match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import type { QueryPart } from './parts-match';
 import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
 
@@ -319,7 +319,7 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
   if (!via || !limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
-  if (found && met === MET_COARSE) return plainInOtherColours(part, es, found, rule) ? null : found;
+  if (found && met === MET_COARSE) return inOtherColours(part, es, found, rule) ? null : found;
   if (found) return found;
   if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') ?? matchByColours(part, es, e, IDENTICAL_PEEL, 'peel') : null;
   if (!whole) return null;
@@ -327,14 +327,14 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
 }
 
 /**
- * Whether a peel that met a plain logo's coarse copy lies in other colours than the logo's, or cannot be told by
- * them: a lone square or hexagon with a name set under it peels to the figure alone, as a copy of a plain logo with a
- * name added does, and only the colours tell the copy from another firm's square. The peel is the whole figure
- * there, held as two whole figures found by their difference hashes are (LogoRule.byDhash; without it, a plain
- * logo's coarse copy meets no peel): the logo's grid is read from its figure decoded again, finer than the peel's.
+ * Whether a peel that met a logo's coarse copy lies in other colours than the logo's, or cannot be told by them: at
+ * the coarse decoding a small element inside the figure fades (a hexagon with a short bar on it is a hexagon there),
+ * and a lone hexagon with a name set under it peels to the hexagon alone, as a copy of the logo with a name added
+ * does; the colours tell the copy from another firm's hexagon. The peel is the whole figure there, held as two whole
+ * figures found by their difference hashes are (LogoRule.byDhash; without it, a coarse copy meets no peel): the
+ * logo's grid is read from its figure decoded again, finer than the peel's.
  */
-function plainInOtherColours(peel: Part, es: Entries, m: LogoMatch, rule: LogoRule): boolean {
-  if (es.plain[m.index] !== 1) return false;
+function inOtherColours(peel: Part, es: Entries, m: LogoMatch, rule: LogoRule): boolean {
   const limit = rule.byDhash?.maxDistance;
   return limit === undefined || !colourComparable(peel, es, m.index) || colourDistance(peel.colour!, m.orientation, es.colour!, m.index * COLOUR_BYTES) > limit;
 }
@@ -342,10 +342,10 @@ function plainInOtherColours(peel: Part, es: Entries, m: LogoMatch, rule: LogoRu
 /**
  * The best orientation in which part q (the whole query or a peel of it) meets whole entry e under limits that the
  * colours must also meet (LogoRule.byDhash, .colourCells, .peelByDhash), or null; never without both grids in colour.
- * With `anyPhash` (LogoRule.byDhash) the perceptual hashes are held to the limits only against a plain figure
- * (Entries.plain): see limits.ts.
+ * With `farPhash` (LogoRule.byDhash) the perceptual hashes are held to limits.maxPhash only against a plain figure
+ * (Entries.plain), against any other to BY_DHASH_PHASH: see limits.ts.
  */
-function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel', anyPhash = false): LogoMatch | null {
+function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimits, via: 'whole' | 'peel', farPhash = false): LogoMatch | null {
   if (!colourComparable(q, es, e)) return null;
   const shapes = limits.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
   let best: LogoMatch | null = null;
@@ -354,7 +354,7 @@ function matchByColours(q: Part, es: Entries, e: number, limits: ColourTierLimit
     const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
     if (limits.maxDhash !== undefined && d > limits.maxDhash) continue;
     const p = hamming(q.phash, v * 2, es.phash, e * 2);
-    if ((p > limits.maxPhash && !(anyPhash && es.plain[e] === 0)) || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
+    if ((p > limits.maxPhash && !(farPhash && es.plain[e] === 0 && p <= BY_DHASH_PHASH)) || (limits.maxSum !== undefined && p + d > limits.maxSum)) continue;
     const c = thumbCorrelation(q.thumb, v, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
     if (c < limits.minCorrelation || (best && c <= best.correlation)) continue;
     if (limits.maxDistance !== undefined && colourDistance(q.colour!, v, es.colour!, e * COLOUR_BYTES) > limits.maxDistance) continue;

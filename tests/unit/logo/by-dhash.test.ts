@@ -1,7 +1,7 @@
 // Two whole figures found by their difference hashes (LogoRule.byDhash): a copy whose perceptual hash has drifted
 // past the whole figures' radius — the DCT terms near zero of a near-symmetric or faint figure flip under a
-// re-scaling — is still taken while its difference hash, thumbnail and colours stay where the logo's are, however
-// far its perceptual hash lies unless the logo is a plain figure; never when its colours are another's, its
+// re-scaling — is still taken while its difference hash, thumbnail and colours stay where the logo's are, up to
+// BY_DHASH_PHASH bits unless the logo is a plain figure; never when its colours are another's, its
 // difference hash has drifted too, or the registry has no colour grids. A peel
 // nearly identical to a logo (limits.ts IDENTICAL_PEEL) is taken whatever its perceptual hash, up to a quarter of it.
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { logoFeatures, type LogoFeatures } from '../../../electron/logos/feature
 import { hamming } from '../../../shared/engine/logo/hash';
 import { isChromatic } from '../../../shared/engine/logo/colour';
 import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
-import { IDENTICAL_PEEL, type LogoRule } from '../../../shared/engine/logo/limits';
+import { BY_DHASH_PHASH, IDENTICAL_PEEL, type LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { plainFigures } from '../../../shared/engine/logo/pairs';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
@@ -57,16 +57,19 @@ describe('whole figures found by their difference hashes', () => {
     expect(scanLogos(stored, both, rule(LIMITS))).toEqual([]);
   });
 
-  it('hold the perceptual hashes to the limits against a plain figure only', async () => {
-    // a logo of three elements (no plain figure): a copy 20 bits past is still its difference hash, thumbnail and colours
+  it('hold the perceptual hashes to the limits against a plain figure, to BY_DHASH_PHASH against any other', async () => {
+    // a logo of three elements (no plain figure): a copy 18 bits past is still its difference hash, thumbnail and colours
     const original = await features(logoSvg('#1d3f8f', '#208040'));
     const stored = storedHashesOf([{ ...original, variants: [] }]);
     expect(Array.from(plainFigures(stored))).toEqual([0]);
-    const far = drifted(original, 20);
-    expect(hamming(far.phash, 0, stored.phash, 0)).toBe(20);
+    const far = drifted(original, BY_DHASH_PHASH);
+    expect(hamming(far.phash, 0, stored.phash, 0)).toBe(18);
     const found = new LogoIndex(stored).search(far, rule(LIMITS));
-    expect(found.map((m) => [m.index, m.via, m.phash, m.dhash])).toEqual([[0, 'whole', 20, 0]]);
+    expect(found.map((m) => [m.index, m.via, m.phash, m.dhash])).toEqual([[0, 'whole', 18, 0]]);
     expect(scanLogos(stored, far, rule(LIMITS))).toEqual(found);
+    const farther = drifted(original, BY_DHASH_PHASH + 1);
+    expect(new LogoIndex(stored).search(farther, rule(LIMITS))).toEqual([]);
+    expect(scanLogos(stored, farther, rule(LIMITS))).toEqual([]);
 
     // a lone hexagon, symmetric without inner detail: one turned or resized keeps its difference hash, thumbnail and
     // colour, and only within the perceptual limit is it taken
