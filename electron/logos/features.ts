@@ -347,7 +347,7 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
   if (query) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);
-  const coarse = registry ? coarseCopy(decoded.value.coarse) : null;
+  const coarse = registry ? coarseCopy(decoded.value.coarse?.() ?? null) : null;
   if (coarse) variants.push(coarse);
   const colour = colourGrid(rgb.data, rgb.width, rgb.height, box);
   const print = registry && isChromatic(colour) ? printOf(rgb) : null;

@@ -50,9 +50,10 @@ export interface Place {
  * The ink image (decodeContent) with its source and where it lies in the source, for decoding a region again; without
  * the drop shadow under its figures when it has one (shadow.ts), the image as decoded then kept as `shadowed`. A small
  * figure decoded again keeps its first, coarser decoding as `coarse` (null otherwise): what a copy shows of it when an
- * element or a line of text added far off keeps the copy from being decoded again (features.ts coarseCopy).
+ * element or a line of text added far off keeps the copy from being decoded again (features.ts coarseCopy, a
+ * registry logo's only).
  */
-export async function decodePlaced(input: Buffer | Uint8Array): Promise<Result<{ seen: SeenImage; shadowed: SeenImage | null; coarse: SeenImage | null; source: LogoSource; place: Place | null }>> {
+export async function decodePlaced(input: Buffer | Uint8Array): Promise<Result<{ seen: SeenImage; shadowed: SeenImage | null; coarse: (() => SeenImage) | null; source: LogoSource; place: Place | null }>> {
   const source = openLogo(input);
   const decoded = await source.decode();
   if (!decoded.ok) return decoded;
@@ -69,7 +70,8 @@ export async function decodePlaced(input: Buffer | Uint8Array): Promise<Result<{
   const again = await source.decode(region);
   if (!again.ok) return whole();
   const seen = seenImage(again.value);
-  return ok({ ...withoutDropShadow(seen), coarse: withoutDropShadow(first).seen, source, place: { left: region.left, top: region.top, scale: Math.max(region.width, region.height) / Math.max(seen.img.width, seen.img.height) } });
+  // read without its shadow only when asked for: a query never is
+  return ok({ ...withoutDropShadow(seen), coarse: () => withoutDropShadow(first).seen, source, place: { left: region.left, top: region.top, scale: Math.max(region.width, region.height) / Math.max(seen.img.width, seen.img.height) } });
 }
 
 /**
