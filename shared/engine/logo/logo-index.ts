@@ -8,7 +8,7 @@ import type { StoredHashes } from './match';
 import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, type LogoRule, symmetricTiers } from './limits';
 import { MET_BY_ANY, MET_COARSE, MET_GREY, MET_GREY_CROP, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
-import { bestPerLogo, detailedOf, type Entries, entriesOf, type LogoMatch, type LogoQuery, matchPair, matchSymmetric, meetsGrey, partsOf } from './pairs';
+import { anchorsOf, bestPerLogo, detailedOf, type Entries, entriesOf, type LogoMatch, type LogoQuery, matchPair, matchSymmetric, meetsGrey, partsOf } from './pairs';
 
 export type { LogoMatch, LogoQuery } from './pairs';
 export { matchLogo } from './pairs';
@@ -128,9 +128,10 @@ export class LogoIndex {
         if (grey && (peel || rule.partial)) grey.search(hi, lo, peel ? GREY_PEEL.maxPhash : rule.partial!.maxPhash, fromGrey);
         if (byDhash) byDhash.search(part.dhash[v * 2]!, part.dhash[v * 2 + 1]!, dhashRadius, collect);
       }
+      const anchors = anchorsOf(query, part, this.stored, rule);
       for (const e of candidates) {
         this.seen[e] = 0;
-        const m = matchPair(part, role, es, e, rule);
+        const m = matchPair(part, role, es, e, rule, anchors);
         if (m) out.push(m);
       }
     }
@@ -171,8 +172,9 @@ export function scanLogos(stored: StoredHashes, query: LogoQuery, rule: LogoRule
   const es = entriesOf(stored);
   const out: LogoMatch[] = [];
   for (const { part, role } of partsOf(query, rule)) {
+    const anchors = anchorsOf(query, part, stored, rule);
     for (let e = 0; e < es.owner.length; e++) {
-      const m = matchPair(part, role, es, e, rule);
+      const m = matchPair(part, role, es, e, rule, anchors);
       if (m) out.push(m);
     }
   }

@@ -3,11 +3,12 @@
 // run of entries (entriesOf). logo-index.ts finds the candidates; this decides each pair.
 import { detailAgrees, hasDetail } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
-import type { StoredHashes } from './match';
+import type { StoredHashes, StoredParts } from './match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
-import type { QueryPart } from './parts-match';
+import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import type { PartsLimits, QueryPart } from './parts-match';
+import { anchoredInPlace } from './anchored';
 import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
@@ -311,8 +312,29 @@ function pairKind(q: Part, role: PartRole, es: Entries, e: number): LogoMatchVia
   return role === 'peel' ? (e < es.logos ? 'peel' : null) : e < es.logos ? 'whole' : 'crop';
 }
 
-/** The match of a query part with entry e under the limits of that kind of pair, or null. */
-export function matchPair(part: Part, role: PartRole, es: Entries, e: number, rule: LogoRule): LogoMatch | null {
+/** The whole query's parts beside the stored logos' parts, for two whole figures held together by one element (anchored.ts). */
+export interface Anchors {
+  parts: readonly QueryPart[];
+  stored: StoredParts;
+  limits: PartsLimits;
+}
+
+/**
+ * The anchors of the whole query (query itself, not a variant) when the rule matches by parts, both sides have parts
+ * and the whole figures are compared as far as ANCHORED_WHOLE reaches (the radius logo-index.ts searches whole
+ * logos at: the rule's, or the colour cells' for a query in colour), so that the index and the scan agree.
+ */
+export function anchorsOf(query: LogoQuery, part: Part, stored: StoredHashes, rule: LogoRule): Anchors | undefined {
+  const reach = Math.max(rule.maxPhash, part.colour && rule.colourCells ? rule.colourCells.maxPhash : -1);
+  if (part !== query || !rule.parts || !query.parts?.length || !stored.parts?.owner.length || reach < ANCHORED_WHOLE.maxPhash) return undefined;
+  return { parts: query.parts, stored: stored.parts, limits: rule.parts };
+}
+
+/**
+ * The match of a query part with entry e under the limits of that kind of pair, or null. `anchors`: the whole query's
+ * parts, which may hold two whole figures together that no other tier takes (ANCHORED_WHOLE).
+ */
+export function matchPair(part: Part, role: PartRole, es: Entries, e: number, rule: LogoRule, anchors?: Anchors): LogoMatch | null {
   const via = pairKind(part, role, es, e);
   const met = es.met?.[e] ?? MET_BY_ANY;
   const limits = role === 'filled' || met === MET_LINE_SOLID ? FILLED_WHOLE : role === 'peel' && met === MET_GREY ? GREY_PEEL : via ? limitsOf(rule, via) : undefined;
@@ -323,7 +345,14 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
   if (found) return found;
   if (via === 'peel') return rule.peelByDhash ? matchByColours(part, es, e, rule.peelByDhash, 'peel') ?? matchByColours(part, es, e, IDENTICAL_PEEL, 'peel') : null;
   if (!whole) return null;
-  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole', true) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null);
+  return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole', true) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null) ??
+    (anchors && e < es.logos ? matchAnchored(part, es, e, anchors) : null);
+}
+
+/** Two whole figures near by their hashes, thumbnails and colour cells, with one of the logo's parts unchanged in its place (anchored.ts). */
+function matchAnchored(part: Part, es: Entries, e: number, anchors: Anchors): LogoMatch | null {
+  const m = matchByColours(part, es, e, ANCHORED_WHOLE, 'whole');
+  return m && anchoredInPlace(anchors.parts, anchors.stored, m.index, m.orientation, anchors.limits, ANCHORED_WHOLE.tolerance) ? m : null;
 }
 
 /**
