@@ -6,7 +6,9 @@ import { HammingIndex } from './hamming-index';
 import type { LogoMatch } from './logo-index';
 import { HIDDEN_PART_CORRELATION, type LogoThresholds } from './limits';
 import type { StoredParts } from './match';
-import { partsAgree, type PartPair, type PartPlace, type PartsArrangement } from './parts';
+import { partsAgree, type PartPair, type PartsArrangement } from './arrangement';
+import type { PartPlace } from './parts';
+import type { Box } from './regions';
 
 /** The limits on each pair of parts, and on their arrangement. */
 export interface PartsLimits extends LogoThresholds, PartsArrangement {}
@@ -192,7 +194,13 @@ class Pairing {
       const from = stored.first[owner]!;
       if (new Set(pairs.map((p) => p.stored)).size < limits.minParts) continue;
       const local = pairs.map((p) => ({ ...p, stored: p.stored - from }));
-      const hidden = { minCorrelation: HIDDEN_PART_CORRELATION, correlation: (s: number, b: number, v: number) => this.correlate(query, queryFlat, b, from + s, v) };
+      const hidden = {
+        minCorrelation: HIDDEN_PART_CORRELATION,
+        correlation: (s: number, b: number, v: number) => this.correlate(query, queryFlat, b, from + s, v),
+        // a flat part is like a flat part only: a grown one is not looked for among flat parts
+        within: (s: number, b: number, v: number, cells: Box) =>
+          queryFlat[b]! || this.flat[from + s] === 1 ? 0 : thumbCorrelation(cellsOf(query[b]!.thumb, cells), v, stored.thumb, (from + s) * THUMB_SIDE * THUMB_SIDE),
+      };
       const agreed = partsAgree(local, stored.places.slice(from, stored.first[owner + 1]!), query, limits, hidden);
       if (!agreed) continue;
       const { orientation, phash, dhash, correlation } = agreed;
@@ -200,6 +208,28 @@ class Pairing {
       out.push({ index: owner, orientation, phash, dhash, correlation, score: Math.max(0, correlation) * Math.min(1, agreed.share), via: 'parts' });
     }
   }
+}
+
+/** The cells of a thumbnail that `cells` covers (fractions of cells allowed), resampled bilinearly to a whole thumbnail. */
+export function cellsOf(thumb: Uint8Array, cells: Box): Uint8Array {
+  const out = new Uint8Array(THUMB_SIDE * THUMB_SIDE);
+  const sx = (cells[2] - cells[0]) / THUMB_SIDE;
+  const sy = (cells[3] - cells[1]) / THUMB_SIDE;
+  const at = (x: number, y: number) => thumb[Math.min(THUMB_SIDE - 1, Math.max(0, y)) * THUMB_SIDE + Math.min(THUMB_SIDE - 1, Math.max(0, x))]!;
+  for (let y = 0; y < THUMB_SIDE; y++) {
+    const fy = cells[1] + (y + 0.5) * sy - 0.5;
+    const y0 = Math.floor(fy);
+    const ty = fy - y0;
+    for (let x = 0; x < THUMB_SIDE; x++) {
+      const fx = cells[0] + (x + 0.5) * sx - 0.5;
+      const x0 = Math.floor(fx);
+      const tx = fx - x0;
+      const top = at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx;
+      const bottom = at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx;
+      out[y * THUMB_SIDE + x] = Math.round(top * (1 - ty) + bottom * ty);
+    }
+  }
+  return out;
 }
 
 /** Every stored logo the query's parts meet by parts, by comparing each pair (the reference for the index). */
