@@ -8,7 +8,8 @@
 // in its place as often as a copy's does (engine README, "An element left as it was, measured"). Pure.
 import { hamming, THUMB_SIDE, thumbCorrelation } from './hash';
 import type { StoredParts } from './match';
-import type { Box } from './regions';
+import { turned } from './arrangement';
+import { type Box, unionBox } from './regions';
 import { partRadius, type PartsLimits, type QueryPart } from './parts-match';
 
 /** Where a part lies in its figure: its centre's offset from the parts' joint box's centre and its size, both over that box's longer side. */
@@ -18,17 +19,6 @@ interface Place {
   size: number;
 }
 
-function jointBox(boxes: readonly Box[]): Box {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b[0]);
-    y0 = Math.min(y0, b[1]);
-    x1 = Math.max(x1, b[2]);
-    y1 = Math.max(y1, b[3]);
-  }
-  return [x0, y0, x1, y1];
-}
-
 function placeIn(box: Box, joint: Box): Place {
   const side = Math.max(joint[2] - joint[0], joint[3] - joint[1], 1);
   return {
@@ -36,15 +26,6 @@ function placeIn(box: Box, joint: Box): Place {
     dy: ((box[1] + box[3]) / 2 - (joint[1] + joint[3]) / 2) / side,
     size: Math.sqrt(Math.max(1, box[2] - box[0]) * Math.max(1, box[3] - box[1])) / side,
   };
-}
-
-/** An offset in the stored figure as it lies in the query turned by orientation v (parts.ts turned, the same convention). */
-function turned(dx: number, dy: number, v: number): [number, number] {
-  let a = v & 4 ? dy : dx;
-  let b = v & 4 ? dx : dy;
-  if (v & 1) a = -a;
-  if (v & 2) b = -b;
-  return [a, b];
 }
 
 /** A part's perceptual hash carries all 64 bits when the part has no symmetry (hash.ts partHashes). */
@@ -59,8 +40,8 @@ export function anchoredInPlace(query: readonly QueryPart[], stored: StoredParts
   const from = stored.first[logo]!;
   const to = stored.first[logo + 1]!;
   if (to === from || query.length === 0) return false;
-  const storedJoint = jointBox(stored.places.slice(from, to).map((p) => p.box));
-  const queryJoint = jointBox(query.map((q) => q.box));
+  const storedJoint = unionBox(stored.places.slice(from, to).map((p) => p.box));
+  const queryJoint = unionBox(query.map((q) => q.box));
   const T = THUMB_SIDE * THUMB_SIDE;
   for (let k = from; k < to; k++) {
     const s = placeIn(stored.places[k]!.box, storedJoint);

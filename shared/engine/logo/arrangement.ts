@@ -73,7 +73,7 @@ export interface PartsAgreement {
  * Where the query's orientation v puts an offset (dx, dy) of the stored figure, as hash.ts orient turns the query:
  * orientation bit 4 transposes, bit 1 mirrors across, bit 2 down.
  */
-function turned(dx: number, dy: number, v: number): [number, number] {
+export function turned(dx: number, dy: number, v: number): [number, number] {
   let a = v & 4 ? dy : dx;
   let b = v & 4 ? dx : dy;
   if (v & 1) a = -a;

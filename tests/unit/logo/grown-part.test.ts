@@ -1,26 +1,13 @@
-// A part grown by an element added so that it touches it (parts.ts placeHidden, grownPart): the copy keeps the
+// A part grown by an element added so that it touches it (arrangement.ts placeHidden, grownPart): the copy keeps the
 // small elements in their places, but the main figure's region now holds the added element too, so its box, centre
 // and hashes moved and it is neither paired nor found in its place. It is found as a query part whose box holds
 // the place the small elements put the figure at, the cells of its thumbnail there correlating with the figure.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
-import type { LogoRule } from '../../../shared/engine/logo/limits';
-import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { cellsOf } from '../../../shared/engine/logo/parts-match';
-import { LOGO_RULE } from '../../../shared/engine/logo/rule';
-import { type Element, logoPng } from './support/elements';
+import { type Element, features, logoPng, onlyParts, registryOf } from './support/elements';
 
-async function features(image: Promise<Buffer>, crops = true): Promise<LogoFeatures> {
-  const r = await logoFeatures(await image, { crops });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
-/** Only the parts compared: what the other kinds of pair would find is not this test's question. */
-const onlyParts: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, parts: LOGO_RULE.parts! };
 
 /** A large disc, a star and a bar apart, each in its own colour: the disc holds most of the ink. */
 const MARK: Element[] = [

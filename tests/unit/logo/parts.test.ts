@@ -2,15 +2,13 @@
 // their places; the same elements laid out otherwise are not.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
 import type { LogoRule } from '../../../shared/engine/logo/limits';
-import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 import { type PartPair, partsAgree } from '../../../shared/engine/logo/arrangement';
 import { type PartPlace, partRegions } from '../../../shared/engine/logo/parts';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
-import { type Element, logoPng } from './support/elements';
+import { type Element, features, logoPng, onlyParts, registryOf } from './support/elements';
 
 /** A mark of four elements, each in its own colour: a disc with a triangle overlapping it, a star, a bar. */
 const MARK: Element[] = [
@@ -20,15 +18,6 @@ const MARK: Element[] = [
   { shape: 'bar', x: 128, y: 215, size: 200, fill: '#207040' },
 ];
 
-async function features(image: Promise<Buffer>, crops = true): Promise<LogoFeatures> {
-  const r = await logoFeatures(await image, { crops });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
-/** Only the parts compared: what the other kinds of pair would find is not this test's question. */
-const onlyParts: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, parts: LOGO_RULE.parts! };
 
 describe('logo parts', () => {
   it('cuts the ink into parts where the colour changes, even over a JPEG\'s soft edge, and keeps one-colour ink whole', () => {

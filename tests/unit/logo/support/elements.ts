@@ -1,5 +1,10 @@
-// Logos drawn from simple elements for the parts tests: each element a shape of its own colour at its place.
+// Logos drawn from simple elements for the parts tests (each element a shape of its own colour at its place), their
+// features, and a registry of them searched by parts only.
 import sharp from 'sharp';
+import { logoFeatures, type LogoFeatures } from '../../../../electron/logos/features';
+import type { LogoRule } from '../../../../shared/engine/logo/limits';
+import { storedHashesOf } from '../../../../shared/engine/logo/match';
+import { LOGO_RULE } from '../../../../shared/engine/logo/rule';
 
 /** One element: its shape, centre, size (the side of its box) and fill. */
 export interface Element {
@@ -27,3 +32,14 @@ export function shapeSvg({ shape, x, y, size, fill }: Element): string {
 export const logoPng = (elements: Element[]) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
   <rect width="256" height="256" fill="#fff"/>${elements.map(shapeSvg).join('')}</svg>`)).png().toBuffer();
 
+
+export async function features(image: Promise<Buffer>, crops = true): Promise<LogoFeatures> {
+  const r = await logoFeatures(await image, { crops });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** A registry of the logos without their peels (a query's kind): what matching by parts meets. */
+export const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
+/** Only the parts compared: what the other kinds of pair would find is not these tests' question. */
+export const onlyParts: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, parts: LOGO_RULE.parts! };
