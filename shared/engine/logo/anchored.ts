@@ -3,9 +3,10 @@
 // pairs by its hashes, so matching by parts (parts.ts) needs two pairs in vain; the whole figures still lie near and
 // most of their colour cells agree, as the same elements laid out otherwise may too. What tells the copy is an
 // element of the logo found unchanged in its place: one part pair under the parts' limits, in the orientation the
-// whole figures met in, at the same place and size within the figure — and an element without symmetry: a ring, a
-// disc, a star, a diamond or a bar is the element unrelated marks most share, and beside a name of their own it lies
-// in its place as often as a copy's does (engine README, "An element left as it was, measured"). Pure.
+// whole figures met in, at the same place and size within the figure — and an element without symmetry, or a minor
+// one: a ring, a disc, a star, a diamond or a bar drawn as the figure is what unrelated marks most share, and beside
+// a name of their own it lies in its place as often as a copy's does (engine README, "An element left as it was,
+// measured"). Pure.
 import { hamming, THUMB_SIDE, thumbCorrelation } from './hash';
 import type { StoredParts } from './match';
 import { turned } from './arrangement';
@@ -30,9 +31,16 @@ function placeIn(box: Box, joint: Box): Place {
 
 /** A part's perceptual hash carries all 64 bits when the part has no symmetry (hash.ts partHashes). */
 const ASYMMETRIC = 64;
+/**
+ * A symmetric part anchors only when it holds at most this share of the logo's ink (a minor element): as the figure
+ * itself (a ring with a name) it anchored 9 of the 10,000-logo registry's 9,000 unrelated drawings more; up to 0.6
+ * none, at 0.8 four (engine README, "An element left as it was, measured").
+ */
+const SYMMETRIC_ANCHOR_SHARE = 0.3;
 
 /**
- * Whether one of the query's parts without symmetry pairs with a part of stored logo `logo` under the parts' pair
+ * Whether one of the query's parts pairs with a part of stored logo `logo` — without symmetry, or a minor one
+ * (SYMMETRIC_ANCHOR_SHARE) — under the parts' pair
  * limits in orientation v, lying where that part lies in the logo (within `tolerance` of the figure's longer side,
  * its size within 2^limits.maxScale).
  */
@@ -47,7 +55,7 @@ export function anchoredInPlace(query: readonly QueryPart[], stored: StoredParts
     const s = placeIn(stored.places[k]!.box, storedJoint);
     const [ex, ey] = turned(s.dx, s.dy, v);
     for (const q of query) {
-      if (q.informative < ASYMMETRIC) continue;
+      if (q.informative < ASYMMETRIC && stored.places[k]!.share > SYMMETRIC_ANCHOR_SHARE) continue;
       if (limits.maxAspect !== undefined && Math.abs((v & 4 ? -q.aspect : q.aspect) - stored.aspect[k]!) > limits.maxAspect) continue;
       const p = hamming(q.phash, v * 2, stored.phash, k * 2);
       if (p > partRadius(q, limits)) continue;

@@ -235,9 +235,10 @@ export const HIDDEN_PART_CORRELATION = 0.6;
  * Two whole figures held together by one element left as it was (anchored.ts): a copy whose changed element
  * overlaps the main figure — a disc on a chevron become a cross, a leaf on a ring a square — moves the whole hashes
  * 4–10 bits and the thumbnails to 0.84–0.93, where the same elements in another layout or design also lie, and no
- * second part pairs by its hashes. Such a pair is taken when most colour cells agree and a part of the query without
- * symmetry pairs with one of the logo's under the parts' limits (LogoRule.parts), in the whole figures' orientation
- * and in its place in the figure (`tolerance` of the longer side, as LogoRule.parts.tolerance is of the logo's).
+ * second part pairs by its hashes. Such a pair is taken when most colour cells agree and a part of the query — without
+ * symmetry, or a minor symmetric one (anchored.ts SYMMETRIC_ANCHOR_SHARE) — pairs with one of the logo's under the
+ * parts' limits (LogoRule.parts), in the whole figures' orientation and in its place in the figure (`tolerance` of
+ * the longer side, as LogoRule.parts.tolerance is of the logo's).
  * Set on the fit halves of the default and the seed-7 set and on the 10,000-logo registry's unrelated drawings, not
  * by the generated rule (shared/engine/logo/rule.ts): engine README, "An element left as it was, measured".
  */

@@ -2,8 +2,8 @@
 // whose changed element overlaps the main figure — here a star drawn over an arc become a cross — lies near its logo
 // by the whole hashes, thumbnails and colour cells, but under every other tier's limits, and only one part (the
 // arc) pairs, short of the two that matching by parts asks for. The arc found unchanged in its place takes it; not
-// when it lies elsewhere in the figure, when the part that pairs is symmetric (a ring: unrelated marks share such
-// elements), or when the rule has no parts.
+// when it lies elsewhere in the figure, when the part that pairs is symmetric and the bulk of the figure (a ring:
+// unrelated marks share such elements) — a minor symmetric element anchors —, or when the rule has no parts.
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
@@ -22,8 +22,11 @@ const star = (cx: number, cy: number, r: number) => Array.from({ length: 10 }, (
   return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy + rr * Math.sin(a)).toFixed(1)}`;
 }).join(' ');
 const STAR = `<polygon points="${star(80, 150, 48)}" fill="#171a5c"/>`;
+const SMALL_STAR = `<polygon points="${star(60, 205, 22)}" fill="#171a5c"/>`;
+const SMALL_CROSS = '<path d="M 50 195 h 20 v 20 h -20 z M 40 200 h 40 v 10 h -40 z" fill="#171a5c"/>';
 const CROSS = '<path d="M 44 138 h 26 v -30 h 20 v 30 h 26 v 22 h -26 v 32 h -20 v -32 h -26 z" fill="#171a5c"/>';
 const ARC = '<path d="M 120 40 A 80 80 0 1 1 60 190" fill="none" stroke="#b8322a" stroke-width="30"/>';
+const ARC_RING = '<path d="M 215 60 A 50 50 0 1 1 195 40" fill="none" stroke="#b8322a" stroke-width="22"/>';
 const RING = '<circle cx="175" cy="80" r="50" fill="none" stroke="#b8322a" stroke-width="22"/>';
 const drawing = (...elements: string[]) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="100%" height="100%" fill="#fff"/>${elements.join('')}</svg>`;
@@ -88,5 +91,17 @@ describe('two whole figures held together by an element left as it was', () => {
     // the ring pairs and lies in its place: its symmetry alone keeps it from anchoring
     const asIfAsymmetric = copy.parts.map((p) => ({ ...p, informative: 64 }));
     expect(anchoredInPlace(asIfAsymmetric, stored.parts!, 0, 0, LOGO_RULE.parts!, ANCHORED_WHOLE.tolerance)).toBe(true);
+  });
+
+  it('by a minor symmetric element in its place, not by the ring that is the bulk of the figure', async () => {
+    const logo = await features(drawing(RING, SMALL_STAR), true);
+    const stored = storedHashesOf([logo]);
+    expect(logo.parts.map((p) => [p.informative < 64, p.share > 0.3])).toEqual([[true, true], [true, false]]);
+    // the ring kept, the small star become a cross: the ring anchors nothing
+    const ringKept = await features(drawing(RING, SMALL_CROSS));
+    expect(anchoredInPlace(ringKept.parts, stored.parts!, 0, 0, LOGO_RULE.parts!, ANCHORED_WHOLE.tolerance)).toBe(false);
+    // the ring opened into an arc, the small star kept where it was: the star anchors
+    const starKept = await features(drawing(ARC_RING, SMALL_STAR));
+    expect(anchoredInPlace(starKept.parts, stored.parts!, 0, 0, LOGO_RULE.parts!, ANCHORED_WHOLE.tolerance)).toBe(true);
   });
 });
