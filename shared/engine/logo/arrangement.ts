@@ -40,7 +40,7 @@ export interface HiddenParts {
  * the carried box's cells of its thumbnail correlating at least GROWN_PART_CORRELATION with the stored part.
  */
 const GROWN_MAX_AREA = 3;
-export const GROWN_PART_CORRELATION = 0.8;
+const GROWN_PART_CORRELATION = 0.8;
 /** The carried box must cover at least this many cells of the grown part's thumbnail each way (a sliver says nothing). */
 const GROWN_MIN_CELLS = 8;
 

@@ -351,6 +351,8 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
 
 /** Two whole figures near by their hashes, thumbnails and colour cells, with one of the logo's parts unchanged in its place (anchored.ts). */
 function matchAnchored(part: Part, es: Entries, e: number, anchors: Anchors): LogoMatch | null {
+  // a logo without parts has nothing to anchor: its whole pair is not compared again
+  if (es.withParts?.[e] !== 1) return null;
   const m = matchByColours(part, es, e, ANCHORED_WHOLE, 'whole');
   return m && anchoredInPlace(anchors.parts, anchors.stored, m.index, m.orientation, anchors.limits, ANCHORED_WHOLE.tolerance) ? m : null;
 }
