@@ -7,7 +7,7 @@
 // one: a ring, a disc, a star, a diamond or a bar drawn as the figure is what unrelated marks most share, and beside
 // a name of their own it lies in its place as often as a copy's does (engine README, "An element left as it was,
 // measured"). Pure.
-import { hamming, THUMB_SIDE, thumbCorrelation } from './hash';
+import { ASYMMETRIC, hamming, THUMB_SIDE, thumbCorrelation } from './hash';
 import type { StoredParts } from './match';
 import { turned } from './arrangement';
 import { type Box, unionBox } from './regions';
@@ -29,8 +29,6 @@ function placeIn(box: Box, joint: Box): Place {
   };
 }
 
-/** A part's perceptual hash carries all 64 bits when the part has no symmetry (hash.ts partHashes). */
-const ASYMMETRIC = 64;
 /**
  * A symmetric part anchors only when it holds at most this share of the logo's ink (a minor element): as the figure
  * itself (a ring with a name) it anchored 9 of the 10,000-logo registry's 9,000 unrelated drawings more; up to 0.6

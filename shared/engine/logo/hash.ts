@@ -180,6 +180,9 @@ export function logoHashes(pixels: Float64Array): LogoHashes {
   return { phash, dhash: orientedDhash(pixels) };
 }
 
+/** The informative bits of a part's perceptual hash when the part has no symmetry (partHashes): all of them. */
+export const ASYMMETRIC = 64;
+
 /**
  * The hashes of a part of a figure (shared/engine/logo/parts.ts) from one DCT: the symmetric perceptual hash when
  * the part is symmetric (symmetricPhash), else the plain one, with the number of its informative bits.
@@ -189,7 +192,7 @@ export function partHashes(pixels: Float64Array): LogoHashes & { informative: nu
   const symmetric = symmetricTerms(block);
   const phash = new Uint32Array(ORIENTATIONS * 2);
   orientedPhash(symmetric?.block ?? block, phash);
-  return { phash, dhash: orientedDhash(pixels), informative: symmetric?.informative ?? 64 };
+  return { phash, dhash: orientedDhash(pixels), informative: symmetric?.informative ?? ASYMMETRIC };
 }
 
 // scratch of the two hashes (every image hashes its figure, its regions and its parts: a dozen times or more)

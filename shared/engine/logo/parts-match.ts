@@ -1,7 +1,7 @@
 // A query's parts against the stored logos' parts (parts.ts): pairs of parts within the hash limits, grouped by the
 // logo they belong to, then held to the thumbnail limit and the arrangement. PartsSearch finds the pairs through a
 // Hamming index over the stored parts; scanParts compares every pair and gives the same answer.
-import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
+import { ASYMMETRIC, hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import { HammingIndex } from './hamming-index';
 import type { LogoMatch } from './logo-index';
 import { HIDDEN_PART_CORRELATION, type LogoThresholds } from './limits';
@@ -200,6 +200,8 @@ class Pairing {
         // a flat part is like a flat part only: a grown one is not looked for among flat parts
         within: (s: number, b: number, v: number, cells: Box) =>
           queryFlat[b]! || this.flat[from + s] === 1 ? 0 : thumbCorrelation(cellsOf(query[b]!.thumb, cells), v, stored.thumb, (from + s) * THUMB_SIDE * THUMB_SIDE),
+        // a flat part (a bar) keeps all its bits only because its thumbnail is an even patch
+        asymmetric: (b: number) => !queryFlat[b]! && query[b]!.informative === ASYMMETRIC,
       };
       const agreed = partsAgree(local, stored.places.slice(from, stored.first[owner + 1]!), query, limits, hidden);
       if (!agreed) continue;

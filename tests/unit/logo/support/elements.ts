@@ -8,7 +8,7 @@ import { LOGO_RULE } from '../../../../shared/engine/logo/rule';
 
 /** One element: its shape, centre, size (the side of its box) and fill. */
 export interface Element {
-  shape: 'disc' | 'triangle' | 'star' | 'bar' | 'square';
+  shape: 'disc' | 'triangle' | 'star' | 'bar' | 'square' | 'ell';
   x: number;
   y: number;
   size: number;
@@ -20,6 +20,8 @@ export function shapeSvg({ shape, x, y, size, fill }: Element): string {
   if (shape === 'disc') return `<circle cx="${x}" cy="${y}" r="${r}" fill="${fill}"/>`;
   if (shape === 'square') return `<rect x="${x - r}" y="${y - r}" width="${size}" height="${size}" fill="${fill}"/>`;
   if (shape === 'bar') return `<rect x="${x - r}" y="${y - r / 4}" width="${size}" height="${r / 2}" fill="${fill}"/>`;
+  // an L: symmetric across no axis and not about its centre (its perceptual hash keeps all 64 bits)
+  if (shape === 'ell') return `<polygon points="${x - r},${y - r} ${x - r / 3},${y - r} ${x - r / 3},${y + r / 3} ${x + r},${y + r / 3} ${x + r},${y + r} ${x - r},${y + r}" fill="${fill}"/>`;
   if (shape === 'triangle') return `<polygon points="${x},${y - r} ${x + r},${y + r} ${x - r},${y + r}" fill="${fill}"/>`;
   const points = Array.from({ length: 10 }, (_, i) => {
     const a = (Math.PI * i) / 5 - Math.PI / 2;
