@@ -8,7 +8,7 @@ import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 import { type PartPair, partsAgree } from '../../../shared/engine/logo/arrangement';
 import { type PartPlace, partRegions } from '../../../shared/engine/logo/parts';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
-import { type Element, features, logoPng, onlyParts, registryOf } from './support/elements';
+import { type Element, features, jpegQuery, logoPng, onlyParts, registryOf } from './support/elements';
 
 /** A mark of four elements, each in its own colour: a disc with a triangle overlapping it, a star, a bar. */
 const MARK: Element[] = [
@@ -162,7 +162,7 @@ describe('logo parts', () => {
     ];
     const index = new LogoIndex(registryOf([await features(logoPng(mark))]));
     const changed = mark.map((e) => (e.shape === 'square' ? { ...e, shape: 'triangle' as const, x: 45, y: 75 } : e));
-    const copy = await features(logoPng(changed).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const copy = await jpegQuery(changed);
     const found = index.search(copy, onlyParts);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'parts']]);
     expect(found).toEqual(scanLogos(index.stored, copy, onlyParts));
@@ -170,7 +170,7 @@ describe('logo parts', () => {
     expect(found[0]!.score).toBeGreaterThan(0.5);
     // the disc moved away from where the star and the bar put it: not the mark
     const moved = changed.map((e) => (e.shape === 'disc' ? { ...e, x: 140, y: 150 } : e));
-    const other = await features(logoPng(moved).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const other = await jpegQuery(moved);
     expect(index.search(other, onlyParts)).toEqual([]);
   });
 
@@ -184,7 +184,7 @@ describe('logo parts', () => {
     ];
     const index = new LogoIndex(registryOf([await features(logoPng(mark))]));
     const moved: Element[] = [{ ...mark[0]!, x: 90, y: 170 }, mark[1]!, { ...mark[2]!, x: 120, y: 12 }];
-    const layout = await features(logoPng(moved).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const layout = await jpegQuery(moved);
     // its elements are the mark's (placed anywhere they would meet), only the arrangement tells them apart
     const anywhere: LogoRule = { ...onlyParts, parts: { ...onlyParts.parts!, tolerance: 100, maxScale: 100 } };
     expect(index.search(layout, anywhere).map((m) => m.index)).toEqual([0]);

@@ -2,11 +2,10 @@
 // centre further than the arrangement's tolerance; it still counts where it lies inside the place its stored part
 // is carried to (shared/engine/logo/arrangement.ts shrunkWithin).
 import { describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { type PartPair, partsAgree } from '../../../shared/engine/logo/arrangement';
 import type { PartPlace } from '../../../shared/engine/logo/parts';
-import { type Element, features, logoPng, onlyParts, registryOf } from './support/elements';
+import { type Element, features, jpegQuery, logoPng, onlyParts, registryOf } from './support/elements';
 
 describe('a part shrunk by an element over its side', () => {
   // a large figure (0.7 of the ink) and two small elements that pair by their hashes; the figure did not
@@ -53,19 +52,19 @@ describe('a part shrunk by an element over its side', () => {
     ];
     const index = new LogoIndex(registryOf([await features(logoPng(mark))]));
     const changed = mark.map((e) => (e.shape === 'square' ? { ...e, x: 200, y: 110, size: 120 } : e));
-    const copy = await features(logoPng(changed).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const copy = await jpegQuery(changed);
     const found = index.search(copy, onlyParts);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'parts']]);
     expect(found).toEqual(scanLogos(index.stored, copy, onlyParts));
     // the L and the bar hold a tenth of the mark's ink: the disc makes it up
     expect(found[0]!.score).toBeGreaterThan(0.5);
     const moved = changed.map((e) => (e.shape === 'disc' ? { ...e, x: 120, y: 150 } : e));
-    const other = await features(logoPng(moved).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const other = await jpegQuery(moved);
     expect(index.search(other, onlyParts)).toEqual([]);
     // with a star (symmetric) for the L, the shrunk disc is not looked for
     const starred = (elements: Element[]) => elements.map((e) => (e.shape === 'ell' ? { ...e, shape: 'star' as const, size: 56 } : e));
     const starIndex = new LogoIndex(registryOf([await features(logoPng(starred(mark)))]));
-    const starCopy = await features(logoPng(starred(changed)).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+    const starCopy = await jpegQuery(starred(changed));
     expect(starIndex.search(starCopy, onlyParts)).toEqual([]);
   });
 });

@@ -41,6 +41,9 @@ export async function features(image: Promise<Buffer>, crops = true): Promise<Lo
   return r.value;
 }
 
+/** The elements drawn, saved as a JPEG at quality 80 (a copy's usual loss) and hashed as a query. */
+export const jpegQuery = (elements: Element[]) => features(logoPng(elements).then((png) => sharp(png).jpeg({ quality: 80 }).toBuffer()), false);
+
 /** A registry of the logos without their peels (a query's kind): what matching by parts meets. */
 export const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
 /** Only the parts compared: what the other kinds of pair would find is not these tests' question. */
