@@ -26,7 +26,7 @@ import { LogoIndex } from '../../shared/engine/logo/logo-index';
 import { comparedAsWhole } from '../../shared/engine/logo/variant-kinds';
 import { allowStretch, BY_DHASH_PHASH, type CellLimits, type DhashLimits, limitsOf, STRETCH_ALLOWANCE, symmetricTiers, type LogoMatchVia, type LogoRule, type LogoThresholds, type SymmetricLimits } from '../../shared/engine/logo/limits';
 import { hasDetail } from '../../shared/engine/logo/detail';
-import { plainFigures } from '../../shared/engine/logo/pairs';
+import { plainFigures } from '../../shared/engine/logo/entries';
 import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';

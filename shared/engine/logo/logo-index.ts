@@ -8,7 +8,8 @@ import type { StoredHashes } from './match';
 import { type PartsLimits, PartsSearch, type QueryPart, scanParts } from './parts-match';
 import { FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, type LogoRule, symmetricTiers } from './limits';
 import { MET_BY_ANY, MET_COARSE, MET_GREY, MET_GREY_CROP, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
-import { anchorsOf, bestPerLogo, detailedOf, type Entries, entriesOf, type LogoMatch, type LogoQuery, matchPair, matchSymmetric, meetsGrey, partsOf } from './pairs';
+import { anchorsOf, bestPerLogo, type LogoMatch, type LogoQuery, matchPair, matchSymmetric, meetsGrey, partsOf } from './pairs';
+import { detailedOf, type Entries, entriesOf } from './entries';
 
 export type { LogoMatch, LogoQuery } from './pairs';
 export { matchLogo } from './pairs';

@@ -12,7 +12,7 @@ import { isChromatic } from '../../../shared/engine/logo/colour';
 import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { BY_DHASH_PHASH, IDENTICAL_PEEL, type LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
-import { plainFigures } from '../../../shared/engine/logo/pairs';
+import { plainFigures } from '../../../shared/engine/logo/entries';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 
 const logoSvg = (a: string, b: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">

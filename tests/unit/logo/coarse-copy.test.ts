@@ -8,7 +8,7 @@ import { logoFeatures, type LogoFeatures } from '../../../electron/logos/feature
 import { decodeFeatures, encodeFeatures } from '../../../electron/logos/stored-features';
 import { LogoIndex, type LogoQuery, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
-import { plainFigures } from '../../../shared/engine/logo/pairs';
+import { plainFigures } from '../../../shared/engine/logo/entries';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 import { COARSE } from '../../../shared/engine/logo/variant-kinds';
 
