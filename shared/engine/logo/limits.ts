@@ -217,11 +217,10 @@ export const PLAIN_MAX_COLOUR_DISTANCE = 30;
  * meet by their symmetric hashes. Such a logo's inner detail, when it has any, is the ground its outline encloses (a
  * ring's hole), which every ring shares, and the plain figures' colour limit above never sees it: on a third draw of
  * the logo set (seed 13) three lone rings in the registry met every ring among the negatives — alone, with another
- * firm's name across it, with two stars on it — in any colour. On the fit halves of the three draws, copies of such
- * logos in their colours (scaled, cropped, JPEG, scanned) lay 3–23 apart, a recolour 87, and other firms' figures
- * that met them 38–205 (1–24 in the logo's own colour, which nothing here tells apart): seed 13's fit negatives
- * 52 → 44, seed 7's 28 → 22, the default set's 23 → 22, one recoloured lone ring lost; at 40 one negative more
- * turned away, at 80 two fewer (engine README, "A lone figure in another colour"). Not part of the generated rule.
+ * firm's name across it, with two stars on it — in any colour. Copies of such logos in their colours (scaled, cropped,
+ * JPEG, scanned) lay 7–23 apart on the fit halves of the three draws, their recolours 87, and the negatives this
+ * turns away 60 and more (seed 13's fit negatives 52 → 44, seed 7's 28 → 22, the default set's 23 → 22, one
+ * recoloured lone ring lost; engine README, "A lone figure in another colour"). Not part of the generated rule.
  */
 export const LONE_MAX_INK_DISTANCE = 60;
 
