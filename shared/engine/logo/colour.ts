@@ -93,40 +93,6 @@ export function isChromatic(grid: Uint8Array, at = 0): boolean {
   return false;
 }
 
-/** A cell is the figure's ink, not its ground, when its colour lies at least this far (RGB, Euclidean) from the ground's. */
-const INK_CELL = 60;
-/** The grid's corner cells: the ground round a figure that does not fill its box (a ring, a disc, a star). */
-const CORNERS = [0, COLOUR_SIDE - 1, CELLS - COLOUR_SIDE, CELLS - 1];
-
-/**
- * The colour of a figure's ink from its grid at `at`: the ground is read at the corners (per channel, the mean of
- * the middle two of the four, so one corner the figure reaches does not move it), and the ink is the mean of the
- * cells at least INK_CELL from it, each weighted by how far. A figure that fills its box (a square) has no cell off
- * its corners' colour: its ink is that colour.
- */
-export function inkColour(grid: Uint8Array, at = 0): [number, number, number] {
-  const ground = [0, 1, 2].map((c) => {
-    const v = CORNERS.map((k) => grid[at + c * CELLS + k]!).sort((a, b) => a - b);
-    return (v[1]! + v[2]!) / 2;
-  });
-  let weight = 0;
-  const sum = [0, 0, 0];
-  for (let k = 0; k < CELLS; k++) {
-    const d = Math.hypot(grid[at + k]! - ground[0]!, grid[at + CELLS + k]! - ground[1]!, grid[at + 2 * CELLS + k]! - ground[2]!);
-    if (d < INK_CELL) continue;
-    weight += d;
-    for (let c = 0; c < 3; c++) sum[c]! += grid[at + c * CELLS + k]! * d;
-  }
-  return weight > 0 ? [sum[0]! / weight, sum[1]! / weight, sum[2]! / weight] : [ground[0]!, ground[1]!, ground[2]!];
-}
-
-/** How far apart (RGB, Euclidean) the ink colours (inkColour) of grid q and grid s at sAt lie. */
-export function inkColourDistance(q: Uint8Array, s: Uint8Array, sAt = 0): number {
-  const a = inkColour(q);
-  const b = inkColour(s, sAt);
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-}
-
 /** A cell's colours agree when every channel lies within this (of 255, after the balance). */
 export const CELL_TOLERANCE = 32;
 

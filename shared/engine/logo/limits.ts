@@ -211,19 +211,6 @@ export const IDENTICAL_PEEL: DhashLimits = { maxDhash: 2, maxPhash: 16, minCorre
  */
 export const PLAIN_MAX_COLOUR_DISTANCE = 30;
 
-/**
- * The farthest apart (colour.ts inkColourDistance, RGB) the ink colours of a query in colour and a registry logo in
- * colour that is one figure and nothing else (no parts: a ring, a triangle, a star, an arc alone) may lie when they
- * meet by their symmetric hashes. Such a logo's inner detail, when it has any, is the ground its outline encloses (a
- * ring's hole), which every ring shares, and the plain figures' colour limit above never sees it: on a third draw of
- * the logo set (seed 13) three lone rings in the registry met every ring among the negatives — alone, with another
- * firm's name across it, with two stars on it — in any colour. Copies of such logos in their colours (scaled, cropped,
- * JPEG, scanned) lay 7–23 apart on the fit halves of the three draws, their recolours 87, and the negatives this
- * turns away 60 and more (seed 13's fit negatives 52 → 44, seed 7's 28 → 22, the default set's 23 → 22, one
- * recoloured lone ring lost; engine README, "A lone figure in another colour"). Not part of the generated rule.
- */
-export const LONE_MAX_INK_DISTANCE = 60;
-
 /** The limits a kind of pair is held to, or undefined when the rule does not compare it. */
 export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | undefined {
   if (via === 'symmetric') return rule.symmetric;

@@ -5,8 +5,8 @@ import { detailAgrees } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import type { StoredHashes, StoredParts } from './match';
 import { thumbStructure } from './structure';
-import { COLOUR_BYTES, colourAgreement, colourDistance, inkColourDistance, isChromatic } from './colour';
-import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, LONE_MAX_INK_DISTANCE, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
+import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import type { PartsLimits, QueryPart } from './parts-match';
 import { anchoredInPlace } from './anchored';
 import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
@@ -141,7 +141,6 @@ export function matchSymmetric(
   const variant = stored.variant?.[k] ?? -1;
   const e = variant >= 0 ? es.logos + variant : owner;
   const pair = { query: query.symmetric, stored, k };
-  if (loneInOtherColour(query, es, owner)) return null;
   if (!detailed) {
     const m = rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
     // two plain figures in colour are held to their colours too (PLAIN_MAX_COLOUR_DISTANCE)
@@ -158,14 +157,6 @@ export function matchSymmetric(
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }
   return best;
-}
-
-/**
- * Whether stored logo `owner` is one figure and nothing else (no parts) in colour, and the query in colour carries
- * its ink in another (LONE_MAX_INK_DISTANCE): by their symmetric hashes such a pair is two firms' rings.
- */
-function loneInOtherColour(query: LogoQuery, es: Entries, owner: number): boolean {
-  return es.withParts?.[owner] === 0 && colourComparable(query, es, owner) && inkColourDistance(query.colour!, es.colour!, owner * COLOUR_BYTES) > LONE_MAX_INK_DISTANCE;
 }
 
 /** The best orientation of the whole query that meets the rule for stored logo i (as a whole), or null. */
