@@ -1,8 +1,10 @@
 // Logos drawn from simple elements for the parts tests (each element a shape of its own colour at its place), their
 // features, and a registry of them searched by parts only.
 import sharp from 'sharp';
+import { expect } from 'vitest';
 import { logoFeatures, type LogoFeatures } from '../../../../electron/logos/features';
 import type { LogoRule } from '../../../../shared/engine/logo/limits';
+import { type LogoIndex, type LogoMatch, scanLogos } from '../../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../../shared/engine/logo/rule';
 
@@ -48,3 +50,15 @@ export const jpegQuery = (elements: Element[]) => features(logoPng(elements).the
 export const registryOf = (logos: LogoFeatures[]) => storedHashesOf(logos.map((f) => ({ ...f, variants: f.variants.filter((v) => v.kind !== 'peel') })));
 /** Only the parts compared: what the other kinds of pair would find is not these tests' question. */
 export const onlyParts: LogoRule = { maxPhash: -1, maxSum: -1, minCorrelation: 2, parts: LOGO_RULE.parts! };
+
+/**
+ * The one registry logo (index 0) found by its parts alone, the index answering as a scan of every part does, with
+ * the parts holding more than half its ink; the match.
+ */
+export function foundByParts(index: LogoIndex, query: LogoFeatures): LogoMatch {
+  const found = index.search(query, onlyParts);
+  expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'parts']]);
+  expect(found).toEqual(scanLogos(index.stored, query, onlyParts));
+  expect(found[0]!.score).toBeGreaterThan(0.5);
+  return found[0]!;
+}
