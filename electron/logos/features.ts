@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, borderMedians, inkImage, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { detailShare, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
+import { enclosesGround, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
 import type { LogoSource, Rgb } from './decode';
 import { decodedAgain, decodePlaced, type Place, type SeenImage, seenImage, seenInk } from './seen';
 import { COARSE, FILLED, GROUNDED, isQueryKind, LINE_SOLID, SHADOWED, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
@@ -259,20 +259,12 @@ function printOf(rgb: Rgb): { variants: LogoVariant[]; parts: LogoPart[]; symmet
 }
 
 /**
- * The most of a symmetric crop's detail thumbnail that may be detail. More is the ground a ring or a frame encloses
- * (detail.ts reads enclosed ground as detail), which every ring shares: on a second draw of the logo set (seed 7)
- * the crops whose detail covered 0.21–0.38 of the box met only other logos' rings and frames (28 false pairs), the
- * copies they found had 0.02–0.15.
- */
-const MAX_CROP_DETAIL = 0.2;
-
-/**
  * A crop's symmetric features when it is symmetric with inner detail, and that detail is an element inside it rather
- * than the ground a ring encloses (MAX_CROP_DETAIL); any other crop is left to its plain hashes.
+ * than the ground a ring encloses (detail.ts MAX_ELEMENT_DETAIL); any other crop is left to its plain hashes.
  */
 function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric?: SymmetricFeatures } {
   const symmetric = symmetricFeatures(thumb, detail);
-  return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_CROP_DETAIL ? { symmetric } : {};
+  return symmetric && hasDetail(symmetric.detail) && !enclosesGround(symmetric.detail) ? { symmetric } : {};
 }
 
 /** A query's variants (peels, the figure inside a frame, the query turned back square or with its shadow) search; a registry logo's (crops, its soft and grey copies) are searched. */

@@ -1,7 +1,7 @@
 // What a query's part meets among the stored entries and under which limits (pairKind, matchPair): the whole query,
 // its peels, a filled line drawing, a symmetric figure, each against the logos and their variants laid out as one
 // run of entries (entriesOf). logo-index.ts finds the candidates; this decides each pair.
-import { detailAgrees } from './detail';
+import { detailAgrees, enclosesGround } from './detail';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } from './hash';
 import type { StoredHashes, StoredParts } from './match';
 import { thumbStructure } from './structure';
@@ -150,9 +150,13 @@ export function matchSymmetric(
   // a crop is not held to the detailed tier: its looser thumbnails (a scan's blur) on top of a cut flagged two of
   // the fit half's unrelated filings and found nothing more there
   const crop = variant >= 0 && stored.print?.[k] !== 1;
+  // nor two figures either of whose detail is the ground a ring or frame encloses, which every ring shares: another
+  // firm's ring with another name correlates 0.88–0.95 (engine README, "Enclosed ground is not inner detail")
+  const ringed = enclosesGround(query.symmetric.detail) || enclosesGround(stored.detail, k * THUMB_SIDE * THUMB_SIDE);
   let best: LogoMatch | null = null;
   for (const limits of symmetricTiers(rule)) {
     if (crop && limits === rule.symmetricDetailed) continue;
+    if (limits === rule.symmetricDetailed && ringed) continue;
     const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { hamming, orient, symmetricPhash, thumbCorrelation } from '../../../shared/engine/logo/hash';
-import { innerDetail, detailAgrees, detailThumb, hasDetail } from '../../../shared/engine/logo/detail';
+import { innerDetail, detailAgrees, detailThumb, enclosesGround, hasDetail } from '../../../shared/engine/logo/detail';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
 import type { LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
@@ -179,5 +179,41 @@ describe('symmetric figures', () => {
     const agreement = thumbCorrelation(changedDetail, 0, badge.symmetric!.detail, 0);
     expect(agreement).toBeLessThan(detailed.minDetailCorrelation);
     expect(index.search({ ...scanned, symmetric: { ...badge.symmetric!, detail: changedDetail } }, onlyDetail)).toEqual([]);
+  });
+
+  it('holds two rings, whose inner detail is the ground they enclose, to the symmetric limits\' thumbnails and not the detailed tier\'s', async () => {
+    // a ring over a bar (a name): every ring encloses the same ground, and another firm's ring over another name
+    // correlates as well as a scan of this one
+    const ringSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="100%" height="100%" fill="#fff"/>
+      <circle cx="120" cy="104" r="74" fill="none" stroke="#1d3f8f" stroke-width="30"/><rect x="60" y="206" width="120" height="16" fill="#1d3f8f"/></svg>`;
+    const ring = await features(render(ringSvg).png().toBuffer());
+    expect(ring.symmetric && hasDetail(ring.symmetric.detail)).toBe(true);
+    expect(enclosesGround(ring.symmetric!.detail)).toBe(true);
+    const badge = await features(render(badgeSvg('star')).png().toBuffer());
+    expect(enclosesGround(badge.symmetric!.detail)).toBe(false);
+    const main = LOGO_RULE.symmetric!;
+    const detailed = LOGO_RULE.symmetricDetailed!;
+    const onlyDetail: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, symmetricPlain: undefined, byDhash: undefined, colourCells: undefined };
+    const grained = (thumb: Uint8Array, amplitude: number) => Uint8Array.from(thumb, (v, i) => Math.max(0, Math.min(255, v + ((((i * 7919) % 61) - 30) * amplitude) / 30)));
+    // each figure's thumbnail grained to just under the symmetric limits' correlation, its detail as it is
+    const under = (f: LogoFeatures) => {
+      let amplitude = 10;
+      while (thumbCorrelation(grained(f.thumb, amplitude), 0, f.thumb, 0) >= main.minCorrelation) amplitude += 5;
+      const thumb = grained(f.thumb, amplitude);
+      expect(thumbCorrelation(thumb, 0, f.thumb, 0)).toBeGreaterThanOrEqual(detailed.minCorrelation);
+      return { ...f, thumb, variants: [], parts: [] };
+    };
+    const ringIndex = new LogoIndex(registryOf([ring]));
+    expect(ringIndex.search(under(ring), onlyDetail)).toEqual([]);
+    expect(scanLogos(ringIndex.stored, under(ring), onlyDetail)).toEqual([]);
+    // the badge, whose detail is a star inside it, grained as much, is taken by the detailed tier
+    const badgeIndex = new LogoIndex(registryOf([badge]));
+    expect(badgeIndex.search(under(badge), onlyDetail).map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    // and the ring grained less, within the symmetric limits, is taken by them
+    const lightly = { ...ring, thumb: grained(ring.thumb, 5), variants: [], parts: [] };
+    expect(thumbCorrelation(lightly.thumb, 0, ring.thumb, 0)).toBeGreaterThanOrEqual(main.minCorrelation);
+    const found = ringIndex.search(lightly, onlyDetail);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    expect(scanLogos(ringIndex.stored, lightly, onlyDetail)).toEqual(found);
   });
 });
