@@ -30,6 +30,7 @@ const ENTRIES = {
   'bench/logos/wrappers.ts': 'bench-logos-wrappers.cjs',
   'bench/logos/import-pool.ts': 'bench-logos-import.cjs',
   'bench/logos/registry-load.ts': 'bench-logos-registry-load.cjs',
+  'bench/logos/explain.ts': 'bench-logos-explain.cjs',
 };
 
 const started = Date.now();
