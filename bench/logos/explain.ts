@@ -1,9 +1,9 @@
 // Why the shipped rule flags a negative or misses an imitation of the generated logo set: every hit of each such
 // filing (the registry logo, the way it met — whole, crop, peel, symmetric, parts — its orientation, hash distances
 // and thumbnail correlation), a count per kind, and optionally contact sheets (the filing, the logo it copies, the
-// logos it met). The hashed sets may be kept in a cache folder: they are read back only when the features of a
-// sample of the set's images are still byte for byte what the running code computes, so a change to the rule is
-// studied in seconds and a change to the features never meets stale hashes.
+// logos it met). The hashed sets may be kept in a cache folder: they are read back only when the set's files are
+// the same bytes and the features of a sample of them are still byte for byte what the running code computes, so a
+// change to the rule is studied in seconds and a change to the images or the features never meets stale hashes.
 //   explain.ts DATA_DIR [--seed N] [--half fit|holdout] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,9 +23,10 @@ const SAMPLE = 24;
 const SHEET_ROWS = 40;
 const CELL = 160;
 
-/** sha256 over the encoded features of a sample of files, as the running code computes them. */
+/** sha256 over every file's bytes and the encoded features of a sample of them, as the running code computes them. */
 async function featuresDigest(files: readonly string[], crops: boolean): Promise<string> {
   const h = createHash('sha256');
+  for (const f of files) h.update(readFileSync(f));
   const step = Math.max(1, Math.floor(files.length / SAMPLE));
   for (let i = 0; i < files.length; i += step) {
     const f = await logoFeatures(readFileSync(files[i]!), { crops });
