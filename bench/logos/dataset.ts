@@ -28,7 +28,7 @@ export interface DatasetSize {
 
 export const DEFAULT_SIZE: DatasetSize = { targets: 100, distractors: 900, perKind: 2, layoutPerTarget: 20, designPerTarget: 20, random: 1000 };
 /** Bump when the drawing changes, so a cached set is regenerated (the done file lists the rows). */
-const VERSION = 4;
+const VERSION = 5;
 /** The share of registry logos drawn as symmetric emblems (emblemLogo), as many registered marks are. */
 const EMBLEM_SHARE = 0.25;
 
@@ -84,8 +84,13 @@ async function imitation(r: Rand, kind: (typeof IMITATION_KINDS)[number], l: Log
       return png(logoSvg(out));
     }
     case 'scale': {
+      // the registered drawing at another size on a canvas with another margin: drawn again whole at that margin
+      // (set v4), a figure the registered image's edge cuts showed more of itself, which is another drawing, not
+      // this one scaled (6 of the 9 scale copies v4's three holdouts missed, engine README)
       const side = Math.round(between(r, 80, 720));
-      return png(logoSvg(l, side, side * between(r, 0.01, 0.3)));
+      const margin = Math.round(side * between(r, 0.01, 0.3));
+      const inner = Math.max(8, side - 2 * margin);
+      return sharp(await png(logoSvg(l, inner))).extend({ top: margin, bottom: margin, left: margin, right: margin, background: l.background }).png().toBuffer();
     }
     case 'crop': {
       const trimmed = await sharp(await original()).trim().png().toBuffer({ resolveWithObject: true });
