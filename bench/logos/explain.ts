@@ -41,7 +41,7 @@ async function hashedSet(files: readonly string[], crops: boolean, cacheFile: st
   if (cacheFile && existsSync(cacheFile)) {
     const cached = v8.deserialize(readFileSync(cacheFile)) as { digest: string; set: HashedSet };
     if (cached.digest === digest) return cached.set;
-    console.error(`${path.basename(cacheFile)}: the features changed since it was written; hashing again`);
+    console.error(`${path.basename(cacheFile)}: the set's files or their features changed since it was written; hashing again`);
   }
   const set = await hashFiles(files, 8, { crops }, undefined, true);
   if (cacheFile) writeFileSync(cacheFile, v8.serialize({ digest, set }));
@@ -59,6 +59,10 @@ const describeHit = (m: LogoMatch, ids: readonly string[]) =>
 /** A contact sheet: per row the filing, the logo it copies (for a miss), and up to three logos it met. */
 async function contactSheet(file: string, dir: string, rows: readonly Explained[], logoFile: (index: number) => string, wanted: (row: Row) => string | undefined) {
   const shown = rows.slice(0, SHEET_ROWS);
+  if (shown.length === 0) {
+    console.log(`${file}: no rows, not written`);
+    return;
+  }
   const cells: OverlayOptions[] = [];
   for (const [r, { row, hits }] of shown.entries()) {
     const want = wanted(row);
@@ -68,7 +72,6 @@ async function contactSheet(file: string, dir: string, rows: readonly Explained[
       cells.push({ input, left: c * CELL + 3, top: r * CELL + 3 });
     }
   }
-  if (shown.length === 0) return;
   await sharp({ create: { width: CELL * 5, height: CELL * shown.length, channels: 3, background: '#888' } }).composite(cells).png().toFile(file);
   console.log(`${file}: ${shown.length} of ${rows.length} rows`);
 }
