@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../shared/result';
 import { aspectOf, borderMedians, inkImage, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
-import { enclosesGround, hasDetail, innerDetail, detailThumb } from '../../shared/engine/logo/detail';
+import { detailShare, hasDetail, innerDetail, detailThumb, MAX_ELEMENT_DETAIL } from '../../shared/engine/logo/detail';
 import type { LogoSource, Rgb } from './decode';
 import { decodedAgain, decodePlaced, type Place, type SeenImage, seenImage, seenInk } from './seen';
 import { COARSE, FILLED, GROUNDED, isQueryKind, LINE_SOLID, SHADOWED, SOLID, TURNED, UNFRAMED } from '../../shared/engine/logo/variant-kinds';
@@ -264,7 +264,7 @@ function printOf(rgb: Rgb): { variants: LogoVariant[]; parts: LogoPart[]; symmet
  */
 function symmetricCrop(thumb: Uint8Array, detail: () => Uint8Array): { symmetric?: SymmetricFeatures } {
   const symmetric = symmetricFeatures(thumb, detail);
-  return symmetric && hasDetail(symmetric.detail) && !enclosesGround(symmetric.detail) ? { symmetric } : {};
+  return symmetric && hasDetail(symmetric.detail) && detailShare(symmetric.detail) <= MAX_ELEMENT_DETAIL ? { symmetric } : {};
 }
 
 /** A query's variants (peels, the figure inside a frame, the query turned back square or with its shadow) search; a registry logo's (crops, its soft and grey copies) are searched. */

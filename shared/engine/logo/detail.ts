@@ -93,17 +93,29 @@ export function detailShare(thumbs: Uint8Array, at = 0): number {
 }
 
 /**
- * The most of a detail thumbnail that an element inside a figure covers. More is the ground a ring or a frame
- * encloses (markEnclosedGround reads it as detail), which every ring shares. On a second draw of the logo set (seed
- * 7) the symmetric crops whose detail covered 0.21–0.38 of the box met only other logos' rings and frames (28 false
- * pairs), the copies they found had 0.02–0.15; and whole figures of such detail compared under the detailed tier's
- * looser thumbnails (LogoRule.symmetricDetailed, ≥ 0.88) met other firms' rings with other names at 0.88–0.95
- * (engine README, "Enclosed ground is not inner detail").
+ * The most of a figure's box that inner detail may cover and still be an element inside it. More is, for a crop, the
+ * ground a ring or a frame encloses (markEnclosedGround reads it as detail), which every ring shares: on a second
+ * draw of the logo set (seed 7) the symmetric crops whose detail covered 0.21–0.38 of the box met only other logos'
+ * rings and frames (28 false pairs), the copies they found had 0.02–0.15 (features.ts symmetricCrop). For two whole
+ * figures it is the share of **enclosed ground** (enclosesGround): other firms' rings with other names met under the
+ * detailed tier's looser thumbnails at 0.88–0.95 (engine README, "Enclosed ground is not inner detail").
  */
 export const MAX_ELEMENT_DETAIL = 0.2;
 
-/** Whether a detail thumbnail (at `at` in thumbs) is mostly ground a ring or frame encloses (MAX_ELEMENT_DETAIL). */
-export const enclosesGround = (thumbs: Uint8Array, at = 0): boolean => detailShare(thumbs, at) > MAX_ELEMENT_DETAIL;
+/** A thumbnail cell at least this light is ground: thumbnails are dark on light (prepare.ts stretch). */
+const GROUND_CELL = 192;
+
+/**
+ * Whether a figure's inner detail (detail at dAt) is mostly ground it encloses: more than MAX_ELEMENT_DETAIL of its
+ * box is detail that its thumbnail (thumb at tAt) shows as ground — a ring's or a frame's inside — rather than ink
+ * of another colour (a disc on a square, a star in a badge).
+ */
+export function enclosesGround(detail: Uint8Array, dAt: number, thumb: Uint8Array, tAt: number): boolean {
+  const T = THUMB_SIDE * THUMB_SIDE;
+  let ground = 0;
+  for (let i = 0; i < T; i++) if (detail[dAt + i]! >= DETAIL_CELL && thumb[tAt + i]! >= GROUND_CELL) ground++;
+  return ground / T > MAX_ELEMENT_DETAIL;
+}
 
 /** Whether a detail thumbnail (at `at` in thumbs) shows inner detail (DETAIL_SHARE). */
 export function hasDetail(thumbs: Uint8Array, at = 0): boolean {

@@ -131,6 +131,18 @@ export interface SymmetricLimits extends LogoThresholds {
   minDetailCorrelation: number;
 }
 
+/**
+ * A tier's limits held also to those for two plain figures (LogoRule.symmetricPlain): the stricter of each. Two
+ * figures whose inner detail is the ground a ring encloses (detail.ts enclosesGround) agree in that detail whatever
+ * else differs, so the detail tells them apart no better than two plain figures' absent detail does.
+ */
+export function heldAsPlain<T extends LogoThresholds>(limits: T, plain: LogoThresholds | undefined): T {
+  if (!plain) return limits;
+  const maxAspect = limits.maxAspect === undefined ? plain.maxAspect : plain.maxAspect === undefined ? limits.maxAspect : Math.min(limits.maxAspect, plain.maxAspect);
+  return { ...limits, maxPhash: Math.min(limits.maxPhash, plain.maxPhash), maxSum: Math.min(limits.maxSum, plain.maxSum),
+    minCorrelation: Math.max(limits.minCorrelation, plain.minCorrelation), ...(maxAspect === undefined ? {} : { maxAspect }) };
+}
+
 /** The limits two symmetric figures may meet, looser first (none: the rule does not compare them). */
 export function symmetricTiers(rule: LogoRule): SymmetricLimits[] {
   return [rule.symmetric, rule.symmetricClose, rule.symmetricDetailed].filter((l): l is SymmetricLimits => l !== undefined);

@@ -6,7 +6,7 @@ import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } 
 import type { StoredHashes, StoredParts } from './match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, heldAsPlain, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import type { PartsLimits, QueryPart } from './parts-match';
 import { anchoredInPlace } from './anchored';
 import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
@@ -151,12 +151,13 @@ export function matchSymmetric(
   // the fit half's unrelated filings and found nothing more there
   const crop = variant >= 0 && stored.print?.[k] !== 1;
   // nor two figures either of whose detail is the ground a ring or frame encloses, which every ring shares: another
-  // firm's ring with another name correlates 0.88–0.95 (engine README, "Enclosed ground is not inner detail")
-  const ringed = enclosesGround(query.symmetric.detail) || enclosesGround(stored.detail, k * THUMB_SIDE * THUMB_SIDE);
+  // firm's ring with another name correlates 0.88–0.95; such a pair is held to the plain figures' limits as well
+  // (engine README, "Enclosed ground is not inner detail")
+  const ringed = enclosesGround(query.symmetric.detail, 0, query.thumb, 0) || enclosesGround(stored.detail, k * THUMB_SIDE * THUMB_SIDE, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
   let best: LogoMatch | null = null;
-  for (const limits of symmetricTiers(rule)) {
-    if (crop && limits === rule.symmetricDetailed) continue;
-    if (limits === rule.symmetricDetailed && ringed) continue;
+  for (const tier of symmetricTiers(rule)) {
+    if ((crop || ringed) && tier === rule.symmetricDetailed) continue;
+    const limits = ringed ? heldAsPlain(tier, rule.symmetricPlain) : tier;
     const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }

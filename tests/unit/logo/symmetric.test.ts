@@ -181,39 +181,49 @@ describe('symmetric figures', () => {
     expect(index.search({ ...scanned, symmetric: { ...badge.symmetric!, detail: changedDetail } }, onlyDetail)).toEqual([]);
   });
 
-  it('holds two rings, whose inner detail is the ground they enclose, to the symmetric limits\' thumbnails and not the detailed tier\'s', async () => {
+  it('holds two rings, whose inner detail is the ground they enclose, to the plain figures\' limits and never the detailed tier\'s', async () => {
     // a ring over a bar (a name): every ring encloses the same ground, and another firm's ring over another name
     // correlates as well as a scan of this one
     const ringSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="100%" height="100%" fill="#fff"/>
       <circle cx="120" cy="104" r="74" fill="none" stroke="#1d3f8f" stroke-width="30"/><rect x="60" y="206" width="120" height="16" fill="#1d3f8f"/></svg>`;
     const ring = await features(render(ringSvg).png().toBuffer());
     expect(ring.symmetric && hasDetail(ring.symmetric.detail)).toBe(true);
-    expect(enclosesGround(ring.symmetric!.detail)).toBe(true);
+    expect(enclosesGround(ring.symmetric!.detail, 0, ring.thumb, 0)).toBe(true);
     const badge = await features(render(badgeSvg('star')).png().toBuffer());
-    expect(enclosesGround(badge.symmetric!.detail)).toBe(false);
+    expect(enclosesGround(badge.symmetric!.detail, 0, badge.thumb, 0)).toBe(false);
     const main = LOGO_RULE.symmetric!;
     const detailed = LOGO_RULE.symmetricDetailed!;
+    const plain = LOGO_RULE.symmetricPlain!;
+    expect(plain.minCorrelation).toBeGreaterThan(main.minCorrelation);
     const onlyDetail: LogoRule = { ...LOGO_RULE, maxPhash: -1, partial: undefined, peel: undefined, parts: undefined, symmetricPlain: undefined, byDhash: undefined, colourCells: undefined };
+    const withPlain: LogoRule = { ...onlyDetail, symmetricPlain: plain };
     const grained = (thumb: Uint8Array, amplitude: number) => Uint8Array.from(thumb, (v, i) => Math.max(0, Math.min(255, v + ((((i * 7919) % 61) - 30) * amplitude) / 30)));
-    // each figure's thumbnail grained to just under the symmetric limits' correlation, its detail as it is
-    const under = (f: LogoFeatures) => {
-      let amplitude = 10;
-      while (thumbCorrelation(grained(f.thumb, amplitude), 0, f.thumb, 0) >= main.minCorrelation) amplitude += 5;
-      const thumb = grained(f.thumb, amplitude);
-      expect(thumbCorrelation(thumb, 0, f.thumb, 0)).toBeGreaterThanOrEqual(detailed.minCorrelation);
-      return { ...f, thumb, variants: [], parts: [] };
+    // a figure's thumbnail grained to just under a correlation, its detail as it is
+    const under = (f: LogoFeatures, limit: number) => {
+      let amplitude = 2;
+      while (thumbCorrelation(grained(f.thumb, amplitude), 0, f.thumb, 0) >= limit) amplitude += 2;
+      return { ...f, thumb: grained(f.thumb, amplitude), variants: [], parts: [] };
     };
     const ringIndex = new LogoIndex(registryOf([ring]));
-    expect(ringIndex.search(under(ring), onlyDetail)).toEqual([]);
-    expect(scanLogos(ringIndex.stored, under(ring), onlyDetail)).toEqual([]);
-    // the badge, whose detail is a star inside it, grained as much, is taken by the detailed tier
     const badgeIndex = new LogoIndex(registryOf([badge]));
-    expect(badgeIndex.search(under(badge), onlyDetail).map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
-    // and the ring grained less, within the symmetric limits, is taken by them
-    const lightly = { ...ring, thumb: grained(ring.thumb, 5), variants: [], parts: [] };
-    expect(thumbCorrelation(lightly.thumb, 0, ring.thumb, 0)).toBeGreaterThanOrEqual(main.minCorrelation);
-    const found = ringIndex.search(lightly, onlyDetail);
+    // under the symmetric limits' thumbnails: the detailed tier takes the badge, whose detail is a star inside it, not the ring
+    const [scannedRing, scannedBadge] = [under(ring, main.minCorrelation), under(badge, main.minCorrelation)];
+    expect(thumbCorrelation(scannedRing.thumb, 0, ring.thumb, 0)).toBeGreaterThanOrEqual(detailed.minCorrelation);
+    expect(thumbCorrelation(scannedBadge.thumb, 0, badge.thumb, 0)).toBeGreaterThanOrEqual(detailed.minCorrelation);
+    expect(ringIndex.search(scannedRing, withPlain)).toEqual([]);
+    expect(scanLogos(ringIndex.stored, scannedRing, withPlain)).toEqual([]);
+    expect(badgeIndex.search(scannedBadge, withPlain).map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    // within the symmetric limits but under the plain figures' thumbnails: the badge is taken, the ring is not
+    const [fainterRing, fainterBadge] = [under(ring, plain.minCorrelation), under(badge, plain.minCorrelation)];
+    expect(thumbCorrelation(fainterRing.thumb, 0, ring.thumb, 0)).toBeGreaterThanOrEqual(main.minCorrelation);
+    expect(ringIndex.search(fainterRing, withPlain)).toEqual([]);
+    expect(scanLogos(ringIndex.stored, fainterRing, withPlain)).toEqual([]);
+    expect(badgeIndex.search(fainterBadge, withPlain).map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
+    // and grained less, within the plain figures' limits, the ring is taken
+    const lightly = { ...ring, thumb: grained(ring.thumb, 2), variants: [], parts: [] };
+    expect(thumbCorrelation(lightly.thumb, 0, ring.thumb, 0)).toBeGreaterThanOrEqual(plain.minCorrelation);
+    const found = ringIndex.search(lightly, withPlain);
     expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'symmetric']]);
-    expect(scanLogos(ringIndex.stored, lightly, onlyDetail)).toEqual(found);
+    expect(scanLogos(ringIndex.stored, lightly, withPlain)).toEqual(found);
   });
 });
