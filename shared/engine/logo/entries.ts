@@ -2,7 +2,7 @@
 // soft and grey copies, solid copies) — with the logo each entry belongs to, made once per stored set; and what is
 // read once per stored set beside it (which logos have parts, which are plain figures, which symmetric entries carry
 // inner detail). pairs.ts decides each pair over these. Pure.
-import { hasDetail } from './detail';
+import { enclosesGround, hasDetail } from './detail';
 import { THUMB_SIDE } from './hash';
 import type { StoredHashes } from './match';
 
@@ -95,6 +95,28 @@ export function detailedOf(stored: NonNullable<StoredHashes['symmetric']>): Uint
   if (!flags) {
     const T = THUMB_SIDE * THUMB_SIDE;
     detailCache.set(stored, (flags = Uint8Array.from(stored.owner, (_, k) => (hasDetail(stored.detail, k * T) ? 1 : 0))));
+  }
+  return flags;
+}
+
+/** The entry (a whole logo, or one of its variants) that stored symmetric entry k describes. */
+export const symmetricEntry = (stored: NonNullable<StoredHashes['symmetric']>, k: number, es: Pick<Entries, 'logos'>): number => {
+  const variant = stored.variant?.[k] ?? -1;
+  return variant >= 0 ? es.logos + variant : stored.owner[k]!;
+};
+
+/**
+ * Whether each stored symmetric entry's detail is mostly ground it encloses (detail.ts enclosesGround), read once a
+ * stored set: every symmetric candidate of every query asks.
+ */
+const groundCache = new WeakMap<NonNullable<StoredHashes['symmetric']>, Uint8Array>();
+
+export function enclosingOf(stored: NonNullable<StoredHashes['symmetric']>, es: Pick<Entries, 'logos' | 'thumb'>): Uint8Array {
+  let flags = groundCache.get(stored);
+  if (!flags) {
+    const T = THUMB_SIDE * THUMB_SIDE;
+    flags = Uint8Array.from(stored.owner, (_, k) => (enclosesGround(stored.detail, k * T, es.thumb, symmetricEntry(stored, k, es) * T) ? 1 : 0));
+    groundCache.set(stored, flags);
   }
   return flags;
 }

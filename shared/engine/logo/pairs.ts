@@ -10,7 +10,7 @@ import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimit
 import type { PartsLimits, QueryPart } from './parts-match';
 import { anchoredInPlace } from './anchored';
 import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
-import { detailedOf, type Entries } from './entries';
+import { detailedOf, enclosingOf, type Entries, symmetricEntry } from './entries';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -139,7 +139,7 @@ export function matchSymmetric(
   if (stored.print?.[k] === 1 && !meetsGrey(query)) return null;
   const owner = stored.owner[k]!;
   const variant = stored.variant?.[k] ?? -1;
-  const e = variant >= 0 ? es.logos + variant : owner;
+  const e = symmetricEntry(stored, k, es);
   const pair = { query: query.symmetric, stored, k };
   if (!detailed) {
     const m = rule.symmetricPlain ? matchEntry(query, es, e, rule.symmetricPlain, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: undefined } }) : null;
@@ -153,7 +153,7 @@ export function matchSymmetric(
   // nor two figures either of whose detail is the ground a ring or frame encloses, which every ring shares: another
   // firm's ring with another name correlates 0.88–0.95; such a pair is held to the plain figures' limits as well
   // (engine README, "Enclosed ground is not inner detail")
-  const ringed = enclosesGround(query.symmetric.detail, 0, query.thumb, 0) || enclosesGround(stored.detail, k * THUMB_SIDE * THUMB_SIDE, es.thumb, e * THUMB_SIDE * THUMB_SIDE);
+  const ringed = enclosingOf(stored, es)[k] === 1 || enclosesGround(query.symmetric.detail, 0, query.thumb, 0);
   let best: LogoMatch | null = null;
   for (const tier of symmetricTiers(rule)) {
     if ((crop || ringed) && tier === rule.symmetricDetailed) continue;
