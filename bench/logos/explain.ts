@@ -4,7 +4,8 @@
 // logos it met). The hashed sets may be kept in a cache folder: they are read back only when the set's files are
 // the same bytes and the features of a sample of them are still byte for byte what the running code computes, so a
 // change to the rule is studied in seconds and a change to the images or the features never meets stale hashes.
-//   explain.ts DATA_DIR [--seed N] [--half fit|holdout] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]
+// --grey-filings reads the filings as a gazette printed in black and white gives them (quality.ts --grey-filings).
+//   explain.ts DATA_DIR [--seed N] [--half fit|holdout] [--grey-filings] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,10 @@ import { encodeFeatures } from '../../electron/logos/stored-features';
 import { LogoIndex, type LogoMatch } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { DEFAULT_SEED, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
-import { type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
+import { greyPrint, type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
+
+/** How an image's bytes become the bytes hashed (hashing.ts hashFiles). */
+type Reading = (bytes: Buffer) => Promise<Buffer> | Buffer;
 
 /** Images whose features are compared with the cache's before it is trusted. */
 const SAMPLE = 24;
@@ -24,26 +28,26 @@ const SHEET_ROWS = 40;
 const CELL = 160;
 
 /** sha256 over every file's bytes and the encoded features of a sample of them, as the running code computes them. */
-async function featuresDigest(files: readonly string[], crops: boolean): Promise<string> {
+async function featuresDigest(files: readonly string[], crops: boolean, reading: Reading): Promise<string> {
   const h = createHash('sha256');
   for (const f of files) h.update(readFileSync(f));
   const step = Math.max(1, Math.floor(files.length / SAMPLE));
   for (let i = 0; i < files.length; i += step) {
-    const f = await logoFeatures(readFileSync(files[i]!), { crops });
+    const f = await logoFeatures(await reading(readFileSync(files[i]!)), { crops });
     h.update(f.ok ? encodeFeatures(f.value) : f.error.message);
   }
   return h.digest('hex');
 }
 
 /** The set's hashes, from the cache when the sample's features are unchanged, else hashed (and cached). */
-async function hashedSet(files: readonly string[], crops: boolean, cacheFile: string | undefined): Promise<HashedSet> {
-  const digest = cacheFile ? await featuresDigest(files, crops) : '';
+async function hashedSet(files: readonly string[], crops: boolean, cacheFile: string | undefined, reading: Reading = (b) => b): Promise<HashedSet> {
+  const digest = cacheFile ? await featuresDigest(files, crops, reading) : '';
   if (cacheFile && existsSync(cacheFile)) {
     const cached = v8.deserialize(readFileSync(cacheFile)) as { digest: string; set: HashedSet };
     if (cached.digest === digest) return cached.set;
     console.error(`${path.basename(cacheFile)}: the set's files or their features changed since it was written; hashing again`);
   }
-  const set = await hashFiles(files, 8, { crops }, undefined, true);
+  const set = await hashFiles(files, 8, { crops }, reading, true);
   if (cacheFile) writeFileSync(cacheFile, v8.serialize({ digest, set }));
   return set;
 }
@@ -82,7 +86,7 @@ async function main() {
     const at = process.argv.indexOf(name);
     return at > 0 ? process.argv[at + 1] : undefined;
   };
-  if (!dir || dir.startsWith('--')) throw new Error('usage: explain DATA_DIR [--seed N] [--half fit|holdout] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]');
+  if (!dir || dir.startsWith('--')) throw new Error('usage: explain DATA_DIR [--seed N] [--half fit|holdout] [--grey-filings] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]');
   const seed = arg('--seed') === undefined ? DEFAULT_SEED : Number(arg('--seed'));
   if (!Number.isInteger(seed)) throw new Error('--seed needs an integer');
   const half = arg('--half') ?? 'fit';
@@ -93,7 +97,8 @@ async function main() {
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m), seed);
   const cacheFile = (name: string) => (cache ? path.join(cache, `explain-${seed}-${name}.v8`) : undefined);
   const reg = await hashedSet(registry.map((m) => path.join(dir, m.file)), true, cacheFile('registry'));
-  const fil = await hashedSet(rows.map((x) => path.join(dir, x.file)), false, cacheFile('filings'));
+  const grey = process.argv.includes('--grey-filings');
+  const fil = await hashedSet(rows.map((x) => path.join(dir, x.file)), false, cacheFile(grey ? 'filings-grey' : 'filings'), grey ? greyPrint : undefined);
   const index = new LogoIndex(storedOf(reg));
   const ids = registry.map((m) => m.id);
   const flagged: Explained[] = [];
@@ -117,7 +122,7 @@ async function main() {
   for (const { row, hits } of flagged) console.log(`flagged ${row.kind} ${row.id} ${row.file}${row.family ? ` (from ${row.family})` : ''}: ${hits.map((m) => describeHit(m, ids)).join(' ')}`);
   for (const { row, hits } of missed) console.log(`missed ${row.kind} ${row.id} ${row.file} (copies ${row.expect}): ${hits.length ? hits.map((m) => describeHit(m, ids)).join(' ') : 'no hit'}`);
   const kinds = [...perKind].map(([kind, t]) => `${kind} ${t.right}/${t.n}${(NEGATIVE_KINDS as readonly string[]).includes(kind) ? ' not flagged' : ' found'}`);
-  console.log(`${half} half of seed ${seed}: ${kinds.join(', ')}${failed ? `; ${failed} filings unreadable` : ''}`);
+  console.log(`${half} half of seed ${seed}${grey ? ', filings in grey' : ''}: ${kinds.join(', ')}${failed ? `; ${failed} filings unreadable` : ''}`);
   const sheet = arg('--sheet');
   if (sheet) {
     const logoFile = (index: number) => path.join(dir, registry[index]!.file);

@@ -3,6 +3,7 @@
 // runs in worker threads or a benchmark, and fs/promises' open, stat, read and close cost a tenth of the CPU for
 // images this small.
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { type FeatureOptions, isQueryVariant, logoFeatures, type LogoFeatures, type LogoPart, type LogoVariant, type SymmetricFeatures } from '../../electron/logos/features';
 import { decodeFeatures, encodeFeatures } from '../../electron/logos/stored-features';
 import { ORIENTATIONS, THUMB_SIDE } from '../../shared/engine/logo/hash';
@@ -43,6 +44,9 @@ function readsBack(f: LogoFeatures): boolean {
   const back = decodeFeatures(blob);
   return back !== null && encodeFeatures(back).equals(blob);
 }
+
+/** An image as a gazette printed in black and white gives it: flattened on white, in grey (quality.ts --grey). */
+export const greyPrint = (bytes: Buffer): Promise<Buffer> => sharp(bytes).flatten({ background: '#fff' }).greyscale().png().toBuffer();
 
 /** The reason kept for an image whose features the app could not read back from its images table (asStored). */
 export const NOT_READ_BACK = '特征存入数据库后无法原样读回';

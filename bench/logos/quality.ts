@@ -18,7 +18,6 @@
 // holdout left unread.
 //   quality.ts DATA_DIR SCORE_MJS [--write RULE_TS | --write-symmetric RULE_TS | --write-parts RULE_TS | --write-close RULE_TS | --write-detailed RULE_TS | --write-plain RULE_TS | --write-structural RULE_TS | --write-colour RULE_TS | --write-dhash RULE_TS | --write-cells RULE_TS | --write-peel-dhash RULE_TS | --write-stretch RULE_TS] [--grey | --grey-filings] [--seed N]
 import { spawnSync } from 'node:child_process';
-import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation } from '../../shared/engine/logo/hash';
@@ -31,7 +30,7 @@ import { thumbStructure } from '../../shared/engine/logo/structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from '../../shared/engine/logo/colour';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { DEFAULT_SEED, IMITATION_KINDS, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
-import { type HashedSet, hashFiles, NOT_READ_BACK, queryOf, storedOf } from './hashing';
+import { greyPrint, type HashedSet, hashFiles, NOT_READ_BACK, queryOf, storedOf } from './hashing';
 import { credit, FIT_FP_LIMIT, type RuleFigures, tally } from './tally';
 
 /** The issue's limit on negatives flagged (the plain tier is chosen within it; see plainGrid). */
@@ -270,10 +269,9 @@ async function main() {
   // --grey-filings: the filings only (a gazette printed in black and white against a registry in colour)
   const grey = process.argv.includes('--grey');
   const greyFilings = grey || process.argv.includes('--grey-filings');
-  const toGrey = (bytes: Buffer) => sharp(bytes).flatten({ background: '#fff' }).greyscale().png().toBuffer();
   // through the images table's layout, as the app keeps them: a logo whose features do not read back is one the app never searches
-  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)), 8, {}, grey ? toGrey : undefined, true);
-  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false }, greyFilings ? toGrey : undefined, true);
+  const reg = await hashFiles(registry.map((m) => path.join(dir, m.file)), 8, {}, grey ? greyPrint : undefined, true);
+  const fil = await hashFiles(rows.map((x) => path.join(dir, x.file)), 8, { crops: false }, greyFilings ? greyPrint : undefined, true);
   const notStored = (set: HashedSet) => [...set.failed.values()].filter((reason) => reason === NOT_READ_BACK).length;
   const t2 = Date.now();
   console.log(`logo set: ${registry.length} registry logos (${rows.filter((x) => x.expect).length / IMITATION_KINDS.length / 2} imitated), ` +
