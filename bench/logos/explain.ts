@@ -16,10 +16,7 @@ import { encodeFeatures } from '../../electron/logos/stored-features';
 import { LogoIndex, type LogoMatch } from '../../shared/engine/logo/logo-index';
 import { LOGO_RULE } from '../../shared/engine/logo/rule';
 import { DEFAULT_SEED, NEGATIVE_KINDS, type Row, splitOf, writeDataset } from './dataset';
-import { greyPrint, type HashedSet, hashFiles, queryOf, storedOf } from './hashing';
-
-/** How an image's bytes become the bytes hashed (hashing.ts hashFiles). */
-type Reading = (bytes: Buffer) => Promise<Buffer> | Buffer;
+import { greyPrint, type HashedSet, hashFiles, queryOf, type Reading, storedOf } from './hashing';
 
 /** Images whose features are compared with the cache's before it is trusted. */
 const SAMPLE = 24;

@@ -45,6 +45,9 @@ function readsBack(f: LogoFeatures): boolean {
   return back !== null && encodeFeatures(back).equals(blob);
 }
 
+/** How an image's bytes become the bytes hashed (hashFiles): as they are, or as a print gives them (greyPrint). */
+export type Reading = (bytes: Buffer) => Promise<Buffer> | Buffer;
+
 /** An image as a gazette printed in black and white gives it: flattened on white, in grey (quality.ts --grey). */
 export const greyPrint = (bytes: Buffer): Promise<Buffer> => sharp(bytes).flatten({ background: '#fff' }).greyscale().png().toBuffer();
 
@@ -58,7 +61,7 @@ export const NOT_READ_BACK = '特征存入数据库后无法原样读回';
  * byte for byte is failed with NOT_READ_BACK, as the app would leave it out of the search.
  */
 export async function hashFiles(
-  files: readonly string[], inFlight = 8, options: FeatureOptions = {}, reading: (bytes: Buffer) => Promise<Buffer> | Buffer = (b) => b,
+  files: readonly string[], inFlight = 8, options: FeatureOptions = {}, reading: Reading = (b) => b,
   asStored = false,
 ): Promise<HashedSet> {
   const phash = new Uint32Array(files.length * WORDS);
