@@ -4,8 +4,9 @@
 // logos it met). The hashed sets may be kept in a cache folder: they are read back only when the set's files are
 // the same bytes and the features of a sample of them are still byte for byte what the running code computes, so a
 // change to the rule is studied in seconds and a change to the images or the features never meets stale hashes.
-// --grey-filings reads the filings as a gazette printed in black and white gives them (quality.ts --grey-filings).
-//   explain.ts DATA_DIR [--seed N] [--half fit|holdout] [--grey-filings] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]
+// --grey-filings reads the filings as a gazette printed in black and white gives them (quality.ts --grey-filings);
+// --show lists the hits of the rows named, found or not.
+//   explain.ts DATA_DIR [--seed N] [--half fit|holdout] [--grey-filings] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]] [--show ID[,ID]]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,12 +84,13 @@ async function main() {
     const at = process.argv.indexOf(name);
     return at > 0 ? process.argv[at + 1] : undefined;
   };
-  if (!dir || dir.startsWith('--')) throw new Error('usage: explain DATA_DIR [--seed N] [--half fit|holdout] [--grey-filings] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]]');
+  if (!dir || dir.startsWith('--')) throw new Error('usage: explain DATA_DIR [--seed N] [--half fit|holdout] [--grey-filings] [--cache DIR] [--sheet PREFIX] [--only KIND[,KIND]] [--show ID[,ID]]');
   const seed = arg('--seed') === undefined ? DEFAULT_SEED : Number(arg('--seed'));
   if (!Number.isInteger(seed)) throw new Error('--seed needs an integer');
   const half = arg('--half') ?? 'fit';
   if (half !== 'fit' && half !== 'holdout') throw new Error('--half is fit or holdout');
   const only = arg('--only')?.split(',');
+  const show = arg('--show')?.split(',');
   const cache = arg('--cache');
   if (cache) mkdirSync(cache, { recursive: true });
   const { rows, registry } = await writeDataset(dir, undefined, (m) => console.error(m), seed);
@@ -114,6 +116,7 @@ async function main() {
     const right = row.expect ? hits.some((m) => ids[m.index] === row.expect) : hits.length === 0;
     if (right) tally.right++;
     else (row.expect ? missed : flagged).push({ row, hits });
+    if (show?.includes(row.id)) console.log(`shown ${row.kind} ${row.id} ${row.file}${row.expect ? ` (copies ${row.expect})` : ''}: ${hits.map((m) => describeHit(m, ids)).join(' ') || 'no hit'}`);
     perKind.set(row.kind, tally);
   }
   for (const { row, hits } of flagged) console.log(`flagged ${row.kind} ${row.id} ${row.file}${row.family ? ` (from ${row.family})` : ''}: ${hits.map((m) => describeHit(m, ids)).join(' ')}`);
