@@ -3,7 +3,7 @@
 // read once per stored set beside it (which logos have parts, which are plain figures, which symmetric entries carry
 // inner detail). pairs.ts decides each pair over these. Pure.
 import { enclosesGround, hasDetail } from './detail';
-import { THUMB_SIDE } from './hash';
+import { symmetricPhash, THUMB_SIDE } from './hash';
 import type { StoredHashes } from './match';
 
 /** Stored entries: the logos, then their variants, in flat arrays, with the logo each entry belongs to. */
@@ -119,4 +119,19 @@ export function enclosingOf(stored: NonNullable<StoredHashes['symmetric']>, es: 
     groundCache.set(stored, flags);
   }
   return flags;
+}
+
+/**
+ * Whether entry e's figure is symmetric (hash.ts symmetricPhash of its thumbnail), read once an entry and kept per
+ * set of entries: asked only of the logos' grey copies that a peel meets (pairs.ts matchPair).
+ */
+const symmetricCache = new WeakMap<object, Uint8Array>();
+
+export function symmetricThumb(es: Pick<Entries, 'thumb'>, e: number): boolean {
+  const T = THUMB_SIDE * THUMB_SIDE;
+  let known = symmetricCache.get(es);
+  if (!known) symmetricCache.set(es, (known = new Uint8Array(es.thumb.length / T)));
+  // 0: not read yet, 1: not symmetric, 2: symmetric
+  if (known[e] === 0) known[e] = symmetricPhash(Float64Array.from(es.thumb.subarray(e * T, (e + 1) * T))) ? 2 : 1;
+  return known[e] === 2;
 }

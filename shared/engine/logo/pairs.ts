@@ -6,11 +6,11 @@ import { hamming, ORIENTATIONS, THUMB_SIDE, thumbCorrelation, type LogoHashes } 
 import type { StoredHashes, StoredParts } from './match';
 import { thumbStructure } from './structure';
 import { COLOUR_BYTES, colourAgreement, colourDistance, isChromatic } from './colour';
-import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, heldAsPlain, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
+import { ANCHORED_WHOLE, BY_DHASH_PHASH, type ColourLimits, type ColourTierLimits, FILLED_WHOLE, GREY_PEEL, GREY_PEEL_STRICT, heldAsPlain, IDENTICAL_PEEL, limitsOf, PLAIN_MAX_COLOUR_DISTANCE, type LogoMatchVia, type LogoRule, type LogoThresholds, type StructuralLimits, symmetricTiers } from './limits';
 import type { PartsLimits, QueryPart } from './parts-match';
 import { anchoredInPlace } from './anchored';
 import { comparedAsWhole, FILLED, MET_BY_ANY, MET_COARSE, MET_GREY, MET_LINE_SOLID, MET_SOLID } from './variant-kinds';
-import { detailedOf, enclosingOf, type Entries, symmetricEntry } from './entries';
+import { detailedOf, enclosingOf, type Entries, symmetricEntry, symmetricThumb } from './entries';
 
 /** A query: its hashes in all eight orientations and its thumbnail as it is. */
 export interface LogoQuery extends Part {
@@ -250,7 +250,7 @@ export function anchorsOf(query: LogoQuery, part: Part, stored: StoredHashes, ru
 export function matchPair(part: Part, role: PartRole, es: Entries, e: number, rule: LogoRule, anchors?: Anchors): LogoMatch | null {
   const via = pairKind(part, role, es, e);
   const met = es.met?.[e] ?? MET_BY_ANY;
-  const limits = role === 'filled' || met === MET_LINE_SOLID ? FILLED_WHOLE : role === 'peel' && met === MET_GREY ? GREY_PEEL : via ? limitsOf(rule, via) : undefined;
+  const limits = role === 'filled' || met === MET_LINE_SOLID ? FILLED_WHOLE : role === 'peel' && met === MET_GREY ? greyPeelLimits(es, e) : via ? limitsOf(rule, via) : undefined;
   if (!via || !limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
@@ -260,6 +260,14 @@ export function matchPair(part: Part, role: PartRole, es: Entries, e: number, ru
   if (!whole) return null;
   return (rule.byDhash ? matchByColours(part, es, e, rule.byDhash, 'whole', true) : null) ?? (rule.colourCells ? matchByColours(part, es, e, rule.colourCells, 'whole') : null) ??
     (anchors && e < es.logos ? matchAnchored(part, es, e, anchors) : null);
+}
+
+/**
+ * The limits a peel without colour is held to against grey copy e: GREY_PEEL, or GREY_PEEL_STRICT where the print is
+ * a plain shape — the logo a plain figure, or its print symmetric (an inner element of the figure's own gray gone).
+ */
+function greyPeelLimits(es: Entries, e: number): LogoThresholds {
+  return es.plain[es.owner[e]!] === 1 || symmetricThumb(es, e) ? GREY_PEEL_STRICT : GREY_PEEL;
 }
 
 /** Two whole figures near by their hashes, thumbnails and colour cells, with one of the logo's parts unchanged in its place (anchored.ts). */

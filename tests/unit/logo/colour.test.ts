@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { logoFeatures, type LogoFeatures } from '../../../electron/logos/features';
 import { COLOUR_BYTES, colourDistance } from '../../../shared/engine/logo/colour';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
-import type { LogoRule } from '../../../shared/engine/logo/limits';
+import { GREY_PEEL, GREY_PEEL_STRICT, type LogoRule } from '../../../shared/engine/logo/limits';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
 
@@ -144,6 +144,30 @@ describe('a registry logo printed in black and white', () => {
       expect(new LogoIndex(stored).search(query, LOGO_RULE)).toEqual([]);
       expect(scanLogos(stored, query, LOGO_RULE)).toEqual([]);
     }
+  });
+
+  it('holds a print\'s peel to a colour peel\'s hashes where the grey copy keeps the layout, and exactly where the print left a plain shape', async () => {
+    // the copy: a disc added above the right edge, printed in grey, scaled to 200 px and saved as a JPEG at 40
+    const print = (svg: string) => features(render(svg.replace('</svg>', '<circle cx="222" cy="18" r="14" fill="#202020"/></svg>'))
+      .greyscale().resize(200).jpeg({ quality: 40 }).toBuffer());
+    // a dark red triangle beside the navy block: both dark in grey, the print keeps the two figures
+    const redAndNavy = yellowAndNavy.replace('#f0d000', '#a01818');
+    const logo = await logoFeatures(await render(redAndNavy).png().toBuffer());
+    if (!logo.ok) throw new Error(logo.error.message);
+    const stored = storedHashesOf([logo.value]);
+    const copy = await print(redAndNavy);
+    const found = new LogoIndex(stored).search(copy, LOGO_RULE);
+    expect(found.map((m) => [m.index, m.via])).toEqual([[0, 'peel']]);
+    expect(scanLogos(stored, copy, LOGO_RULE)).toEqual(found);
+    // two bits from the grey copy: beyond GREY_PEEL_STRICT, within GREY_PEEL
+    expect(found[0]!.phash).toBeGreaterThan(GREY_PEEL_STRICT.maxPhash);
+    expect(found[0]!.phash).toBeLessThanOrEqual(GREY_PEEL.maxPhash);
+    // the yellow triangle is a pale gray in print, and the print is the navy block alone, a plain shape any firm may
+    // use: its peel, as near, is held to GREY_PEEL_STRICT and not taken
+    const plain = storedHashesOf([await registryLogo()]);
+    const pale = await print(yellowAndNavy);
+    expect(new LogoIndex(plain).search(pale, LOGO_RULE)).toEqual([]);
+    expect(scanLogos(plain, pale, LOGO_RULE)).toEqual([]);
   });
 
   it('is met by a crop of its print through the grey copy\'s crops, which only a query without colour meets', async () => {
