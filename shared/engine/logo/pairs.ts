@@ -249,9 +249,10 @@ export function anchorsOf(query: LogoQuery, part: Part, stored: StoredHashes, ru
  */
 export function matchPair(part: Part, role: PartRole, es: Entries, e: number, rule: LogoRule, anchors?: Anchors): LogoMatch | null {
   const via = pairKind(part, role, es, e);
+  if (!via) return null;
   const met = es.met?.[e] ?? MET_BY_ANY;
-  const limits = role === 'filled' || met === MET_LINE_SOLID ? FILLED_WHOLE : role === 'peel' && met === MET_GREY ? greyPeelLimits(es, e) : via ? limitsOf(rule, via) : undefined;
-  if (!via || !limits) return null;
+  const limits = role === 'filled' || met === MET_LINE_SOLID ? FILLED_WHOLE : role === 'peel' && met === MET_GREY ? greyPeelLimits(es, e) : limitsOf(rule, via);
+  if (!limits) return null;
   const whole = via === 'whole';
   const found = matchEntry(part, es, e, limits, via, es.owner[e]!, { structural: whole ? rule.structural : undefined, colour: whole ? colourPairOf(part, es, e, rule) : undefined });
   if (found && met === MET_COARSE) return inOtherColours(part, es, found, rule) ? null : found;
