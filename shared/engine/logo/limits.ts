@@ -171,9 +171,9 @@ export function allowStretch(rule: LogoRule): LogoRule {
 
 /**
  * The limits a peel of a query without colour is held to against a logo's grey copy (its black-and-white print): a
- * gazette printing in black and white a copy of a colour logo with an element or a line of text added. The colour
- * peel's hash limits (phash ≤ 4, sum ≤ 12) with thumbnails ≥ 0.97 and sum ≤ 10: a print's peel lies 1–4 bits from
- * the grey copy where its JPEG's levels move the terms near the median. Where the print is a plain shape — the
+ * gazette printing in black and white a copy of a colour logo with an element or a line of text added. Phash ≤ 4
+ * as a colour peel's, phash + dhash ≤ 10 and thumbnails ≥ 0.97: a print's peel lies 1–4 bits from the grey copy
+ * where its JPEG's levels move the terms near the median. Where the print is a plain shape — the
  * logo a plain figure, or its print symmetric (pairs.ts greyPeelLimits) — GREY_PEEL_STRICT instead: printed in gray
  * a figure loses what its colours told apart (an inner element of the figure's own gray vanishes, and a disc with a
  * bar inside prints as a disc), and the peel of another firm's logo with the same shape and another name meets it as
