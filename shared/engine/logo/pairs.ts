@@ -126,6 +126,16 @@ function matchEntry(
   return best;
 }
 
+/** Whether a symmetric query's detail is ground it encloses, read once a query (it meets many symmetric entries). */
+const queryEnclosing = new WeakMap<Uint8Array, boolean>();
+
+function queryEncloses(query: LogoQuery): boolean {
+  const detail = query.symmetric!.detail;
+  let known = queryEnclosing.get(detail);
+  if (known === undefined) queryEnclosing.set(detail, (known = enclosesGround(detail, 0, query.thumb, 0)));
+  return known;
+}
+
 /**
  * The match of a symmetric query (`detailed`: whether it carries inner detail) with stored symmetric entry k (its logo as a whole), or null: two figures with inner
  * detail under any of the detail tiers, two without it under the plain limits, one of each never. A symmetric print
@@ -153,7 +163,7 @@ export function matchSymmetric(
   // nor two figures either of whose detail is the ground a ring or frame encloses, which every ring shares: another
   // firm's ring with another name correlates 0.88–0.95; such a pair is held to the plain figures' limits as well
   // (engine README, "Enclosed ground is not inner detail")
-  const ringed = enclosingOf(stored, es)[k] === 1 || enclosesGround(query.symmetric.detail, 0, query.thumb, 0);
+  const ringed = enclosingOf(stored, es)[k] === 1 || queryEncloses(query);
   let best: LogoMatch | null = null;
   for (const tier of symmetricTiers(rule)) {
     if ((crop || ringed) && tier === rule.symmetricDetailed) continue;
