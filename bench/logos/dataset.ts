@@ -86,7 +86,7 @@ async function imitation(r: Rand, kind: (typeof IMITATION_KINDS)[number], l: Log
     case 'scale': {
       // the registered drawing at another size on a canvas with another margin: drawn again whole at that margin
       // (set v4), a figure the registered image's edge cuts showed more of itself, which is another drawing, not
-      // this one scaled (6 of the 9 scale copies v4's three holdouts missed, engine README)
+      // this one scaled (6 of the 9 scale copies v4's three holdouts missed, logo/MEASUREMENTS.md)
       const side = Math.round(between(r, 80, 720));
       const margin = Math.round(side * between(r, 0.01, 0.3));
       const inner = Math.max(8, side - 2 * margin);

@@ -160,7 +160,7 @@ const unframedFigure = (source: LogoSource, place: Place | null, seen: SeenImage
  * A query's peel decoded again and held to a peel's limits: one side of a long query cut at its widest empty gap
  * (regions.ts gapRegions: a figure with its name set beside it), or the figure inside a ring drawn round it
  * (regions.ts isEnclosure). Hashed from the whole image's decoding, the figure beside a long name was found 13 times
- * in 100 and the figure in a ring 10, decoded again 93 and 92 (engine README, "Names set beside the figure"). As a
+ * in 100 and the figure in a ring 10, decoded again 93 and 92 (logo/MEASUREMENTS.md, "Names set beside the figure"). As a
  * whole figure the sides flagged ten more of the quality set's holdout negatives; and decoding every blob peel
  * that leaves a figure much smaller than the whole again flagged 5 more negatives of the two sets.
  */
@@ -170,7 +170,7 @@ const peelDecodedAgain = (source: LogoSource, place: Place | null, seen: SeenIma
 /**
  * A query drawn tilted (skew.ts skewOf: its ink lines up with the rows and columns better at another angle) turned
  * back square and hashed as a whole figure, the variant TURNED; null for a query that is not tilted. A registry
- * logo is not turned: one drawn with its lines tilted is met as it is (engine README, "Tilted copies": turning it too
+ * logo is not turned: one drawn with its lines tilted is met as it is (logo/MEASUREMENTS.md, "Tilted copies": turning it too
  * flagged every other layout of a lone figure).
  */
 function turnedFigure(seen: SeenImage): LogoVariant | null {
@@ -187,7 +187,7 @@ function turnedFigure(seen: SeenImage): LogoVariant | null {
  * decoded again and compared as a whole query, as the figure inside a frame is: the logo on the label is the whole
  * logo. On a probe of 100 registry logos of the quality set shown on a label on a product (a 480 × 400 JPEG), the
  * ink image of the whole picture found none of them; held to a peel's limits these found 55–69 of 100, as whole
- * figures 69–83, flagging 1 of 300 other logos shown so (engine README, "Logos in a product photo"). Decoded without
+ * figures 69–83, flagging 1 of 300 other logos shown so (logo/MEASUREMENTS.md, "Logos in a product photo"). Decoded without
  * a margin: a figure drawn to its label's edge would take in the product round the label, and the product's colour
  * its background.
  */
@@ -253,7 +253,7 @@ function printOf(rgb: Rgb): { variants: LogoVariant[]; parts: LogoPart[]; symmet
   const printed = new Uint8Array(grey.length * 3);
   for (let i = 0, p = 0; i < grey.length; i++, p += 3) printed[p] = printed[p + 1] = printed[p + 2] = grey[i]!;
   // a print without inner detail (a plain shape in grey) is left out: on the set with its filings in grey, plain
-  // prints met 6 more fit negatives for 2 more copies (engine README)
+  // prints met 6 more fit negatives for 2 more copies (logo/MEASUREMENTS.md)
   const symmetric = symmetricFeatures(variants[0]!.thumb, () => detailThumb(innerDetail(printed, img), box));
   return { variants, parts: hashedParts(img, printed, box), symmetric: symmetric && hasDetail(symmetric.detail) ? symmetric : undefined };
 }
@@ -335,7 +335,7 @@ export async function logoFeatures(input: Buffer | Uint8Array, options: FeatureO
       colour: colourGrid(shadowed.rgb.data, shadowed.rgb.width, shadowed.rgb.height, shadowed.box) });
   }
   // (a frame's inside is a ground too: its figure decoded to the ink, without the frame peel's margin, found more of
-  // the wrapped copies with a 4 px rule 16 px in than the unframed one alone, engine README)
+  // the wrapped copies with a 4 px rule 16 px in than the unframed one alone, logo/MEASUREMENTS.md)
   if (query) variants.push(...await groundedFigures(decoded.value.source, decoded.value.place, decoded.value.seen));
   const soft = registry ? softCopy(img, box) : null;
   if (soft) variants.push(soft);

@@ -5,7 +5,7 @@
 // element of the logo found unchanged in its place: one part pair under the parts' limits, in the orientation the
 // whole figures met in, at the same place and size within the figure — and an element without symmetry, or a minor
 // one: a ring, a disc, a star, a diamond or a bar drawn as the figure is what unrelated marks most share, and beside
-// a name of their own it lies in its place as often as a copy's does (engine README, "An element left as it was,
+// a name of their own it lies in its place as often as a copy's does (logo/MEASUREMENTS.md, "An element left as it was,
 // measured"). Pure.
 import { ASYMMETRIC, hamming, THUMB_SIDE, thumbCorrelation } from './hash';
 import type { StoredParts } from './match';
@@ -32,7 +32,7 @@ function placeIn(box: Box, joint: Box): Place {
 /**
  * A symmetric part anchors only when it holds at most this share of the logo's ink (a minor element): as the figure
  * itself (a ring with a name) it anchored 9 of the 10,000-logo registry's 9,000 unrelated drawings more; up to 0.6
- * none, at 0.8 four (engine README, "An element left as it was, measured").
+ * none, at 0.8 four (logo/MEASUREMENTS.md, "An element left as it was, measured").
  */
 const SYMMETRIC_ANCHOR_SHARE = 0.3;
 

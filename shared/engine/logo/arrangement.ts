@@ -117,7 +117,7 @@ function liesWhere(frame: Frame, storedBox: Box, queryBox: Box, maxScale: number
  * a crescent over its side, its box 0.82 of the stored one and its centre 4.9 px off where 3.8 were allowed). Such
  * a query part counts where it lies inside the box the frame carries the stored one to (within the frame's reach
  * on each side) and covers at least this share of its area; its thumbnail must still correlate (HiddenParts). At
- * 0.3 the fit halves of three draws of the logo set found the same (engine README, "A part shrunk by an element
+ * 0.3 the fit halves of three draws of the logo set found the same (logo/MEASUREMENTS.md, "A part shrunk by an element
  * over its side"). Looser in place than a part hidden at its size, it is looked for only when one of the pairs that
  * carry it is an element without symmetry (HiddenParts.asymmetric): a ring and the ground it encloses, paired as two
  * parts, carried a disc onto a hexagon of another firm's (seed 7's holdout), and rings are what marks most share.

@@ -80,7 +80,7 @@ const CHROMATIC_CELLS = 4;
 /**
  * Whether the grid at `at` carries colour. The colour tiers compare colours to tell a copy from a figure as near in
  * shape; in a black-and-white figure (a gazette printed in grey) the grid holds only the ink's layout, which the
- * thumbnails already compare, and the tiers would take near shapes on shape alone (shared/engine/README.md).
+ * thumbnails already compare, and the tiers would take near shapes on shape alone (logo/MEASUREMENTS.md).
  */
 export function isChromatic(grid: Uint8Array, at = 0): boolean {
   let cells = 0;

@@ -98,7 +98,7 @@ export function detailShare(thumbs: Uint8Array, at = 0): number {
  * draw of the logo set (seed 7) the symmetric crops whose detail covered 0.21–0.38 of the box met only other logos'
  * rings and frames (28 false pairs), the copies they found had 0.02–0.15 (features.ts symmetricCrop). For two whole
  * figures it is the share of **enclosed ground** (enclosesGround): other firms' rings with other names met under the
- * detailed tier's looser thumbnails at 0.88–0.95 (engine README, "Enclosed ground is not inner detail").
+ * detailed tier's looser thumbnails at 0.88–0.95 (logo/MEASUREMENTS.md, "Enclosed ground is not inner detail").
  */
 export const MAX_ELEMENT_DETAIL = 0.2;
 

@@ -21,7 +21,7 @@ export const LINE_ART_FILL = 0.5;
 /**
  * The widest stroke of line art, as a share of its figure's longer side (strokeWidth): the set's logos redrawn in
  * 3 and 6 px outlines measure 0.021–0.054 and 0.026–0.071 (nearly all under 0.05), the quality set's filings that
- * enclose as much ground — a ring drawn as a figure — 0.044–0.235, mostly over 0.06 (scratch, engine README).
+ * enclose as much ground — a ring drawn as a figure — 0.044–0.235, mostly over 0.06 (scratch, logo/MEASUREMENTS.md).
  */
 export const MAX_LINE_STROKE = 0.05;
 
@@ -132,7 +132,7 @@ export interface FilledFigure {
  * registry logo's filled in and widened a pixel (`widened`, for an outline drawn in a heavier stroke). Both over
  * the figure's own box: filling adds nothing outside it. (A line drawing's stroke lies half outside the edge it
  * traces; shrinking the filled figure by half the stroke's width, tried, put the copies further from their logos, not
- * nearer: engine README.)
+ * nearer: logo/MEASUREMENTS.md.)
  */
 export function filledFigures(
   img: GrayImage, box: [number, number, number, number], sides: { query: boolean; registry: boolean },
@@ -152,7 +152,7 @@ export function filledFigures(
 /**
  * A registry logo filled in and widened by a pixel on every side (each pixel the darkest within one): an outline
  * drawn in a heavier stroke fills in to the figure widened by half its stroke, a 6 px stroke at 256 px by about 1.5
- * of the decoded pixels, where the figure as drawn lies too far (engine README, "Logos redrawn as line art").
+ * of the decoded pixels, where the figure as drawn lies too far (logo/MEASUREMENTS.md, "Logos redrawn as line art").
  */
 function widenedFigure(img: GrayImage, box: readonly [number, number, number, number]): FilledFigure {
   const { width, height, data } = img;

@@ -55,7 +55,7 @@ export interface LogoRule extends LogoThresholds {
    * them: thumbnails still correlating at least minCorrelation, and agreeing window by window (structure.ts) at least
    * minStructure — a scan's grain or a changed stroke lowers the one while most windows keep agreeing. Not for crops
    * and peels: at the 10,000-logo registry of scale.ts they brought most of what it flagged among unrelated filings
-   * for few copies more (shared/engine/README.md).
+   * for few copies more (logo/MEASUREMENTS.md).
    */
   structural?: StructuralLimits;
   /**
@@ -155,7 +155,7 @@ export function symmetricTiers(rule: LogoRule): SymmetricLimits[] {
  * only this limit on the boxes' shapes told it apart. The generated set draws no stretched copy, so on it the
  * tightest limit tried always won (0.15, 1.11 times), and a copy stretched 1.15 times was found 16 times in 100
  * (bench/logos/wrappers.ts); quality.ts tries no limit under this one and `--write-stretch` raised the shipped
- * rule's to it (shared/engine/README.md, "Stretched copies, measured").
+ * rule's to it (logo/MEASUREMENTS.md, "Stretched copies, measured").
  */
 export const STRETCH_ALLOWANCE = 0.6;
 
@@ -178,7 +178,7 @@ export function allowStretch(rule: LogoRule): LogoRule {
  * a figure loses what its colours told apart (an inner element of the figure's own gray vanishes, and a disc with a
  * bar inside prints as a disc), and the peel of another firm's logo with the same shape and another name meets it as
  * closely. On the three fit halves of the set with its filings in grey (`bench-logos-explain.cjs --grey-filings`,
- * engine README "Peels of a print against a grey copy that keeps its layout"): 6 copies more for 1 negative; held
+ * logo/MEASUREMENTS.md "Peels of a print against a grey copy that keeps its layout"): 6 copies more for 1 negative; held
  * alike to every grey copy, 23 copies more for 24 negatives, most another design with the same name. Not part of the
  * generated rule (shared/engine/logo/rule.ts), which is chosen on the set in colour.
  */
@@ -195,7 +195,7 @@ export const GREY_PEEL_STRICT: LogoThresholds = { maxPhash: 0, maxSum: 4, minCor
  * The perceptual limit of the difference-hash way in (LogoRule.byDhash) against a logo that is no plain figure: a
  * changed minor element or an added one that touches the figure moved a copy's perceptual hash 16–18 bits while its
  * difference hash, thumbnail and colours stayed. At any distance, 3 of 9,000 unrelated filings more were flagged at
- * the 10,000-logo registry against 1 at 18, for the same copies found (engine README, "The difference-hash way in
+ * the 10,000-logo registry against 1 at 18, for the same copies found (logo/MEASUREMENTS.md, "The difference-hash way in
  * past the perceptual radius").
  */
 export const BY_DHASH_PHASH = 18;
@@ -205,7 +205,7 @@ export const BY_DHASH_PHASH = 18;
  * outline is the figure fattened by half its stroke, and a heavier stroke (6 of the 256 pixels) put copies at
  * thumbnails 0.90–0.95 and phash 4–14 from their logos (scratch over the wrapped copies' probe, bench/logos/wrappers.ts
  * "outline"), where 3 pixels put most at 0.95–0.98. Set by that probe, not chosen on the fit half, whose copies and
- * negatives hold no line drawing (its figures were the same with and without these pairs): engine README, "Logos
+ * negatives hold no line drawing (its figures were the same with and without these pairs): logo/MEASUREMENTS.md, "Logos
  * redrawn as line art, measured". Not part of the generated rule (shared/engine/logo/rule.ts).
  */
 export const FILLED_WHOLE: LogoThresholds = { maxPhash: 10, maxSum: 24, minCorrelation: 0.92, maxAspect: STRETCH_ALLOWANCE };
@@ -217,7 +217,7 @@ export const FILLED_WHOLE: LogoThresholds = { maxPhash: 10, maxSum: 24, minCorre
  * either side, a hexagon) has DCT terms near zero whose signs the peel's other crop and resampling flip (a seed-7
  * copy: phash 10, dhash 0, thumbnails 0.999, colours 0.2 apart — past LogoRule.peelByDhash's phash ≤ 8). Met through
  * the peels' difference-hash way in, so a rule without LogoRule.peelByDhash has none. Set by these reasons, not chosen
- * on the fit half (whose copies hold no such pair): engine README, "Nearly identical peels, measured". Not part of the
+ * on the fit half (whose copies hold no such pair): logo/MEASUREMENTS.md, "Nearly identical peels, measured". Not part of the
  * generated rule (shared/engine/logo/rule.ts).
  */
 export const IDENTICAL_PEEL: DhashLimits = { maxDhash: 2, maxPhash: 16, minCorrelation: 0.99, maxDistance: 4, maxAspect: STRETCH_ALLOWANCE };
@@ -230,7 +230,7 @@ export const IDENTICAL_PEEL: DhashLimits = { maxDhash: 2, maxPhash: 16, minCorre
  * colours lies within 6–14 (a scan's tinted paper, a JPEG); 30 leaves room for more. Chosen on the fit halves of the
  * default set and seed 7 among 20, 30 and 45 (20 and 30 alike there; the wider margin kept): default fit negatives
  * 27 → 23 of 2,539, recolour copies 99 → 97 of 102 (a plain figure recoloured: still ≥ 0.95); seed 7's fit 32 → 28,
- * every copy kept (engine README, "Plain figures in other colours, measured"). Not part of the generated rule.
+ * every copy kept (logo/MEASUREMENTS.md, "Plain figures in other colours, measured"). Not part of the generated rule.
  */
 export const PLAIN_MAX_COLOUR_DISTANCE = 30;
 
@@ -250,7 +250,7 @@ export function limitsOf(rule: LogoRule, via: LogoMatchVia): LogoThresholds | un
  * toward minParts (the pairs found by hashes must still be that many), and it must lie where the arrangement of those
  * pairs puts it, at their scale. Set below the correlations seen, not chosen on a half: at 0.75, 0.6, 0.4 and 0.2
  * alike, the default fit half, seed 7 and 6,000 other filings against the 10,000-logo registry flag no negative
- * more (engine README, "Parts hidden by a changed element").
+ * more (logo/MEASUREMENTS.md, "Parts hidden by a changed element").
  */
 export const HIDDEN_PART_CORRELATION = 0.6;
 
@@ -263,7 +263,7 @@ export const HIDDEN_PART_CORRELATION = 0.6;
  * parts' limits (LogoRule.parts), in the whole figures' orientation and in its place in the figure (`tolerance` of
  * the longer side, as LogoRule.parts.tolerance is of the logo's).
  * Set on the fit halves of the default and the seed-7 set and on the 10,000-logo registry's unrelated drawings, not
- * by the generated rule (shared/engine/logo/rule.ts): engine README, "An element left as it was, measured".
+ * by the generated rule (shared/engine/logo/rule.ts): logo/MEASUREMENTS.md, "An element left as it was, measured".
  */
 export const ANCHORED_WHOLE: CellLimits & { tolerance: number } = {
   maxPhash: 8, maxSum: 24, minCorrelation: 0.84, minAgreement: 0.75, maxAspect: STRETCH_ALLOWANCE, tolerance: 0.1,

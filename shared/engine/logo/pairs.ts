@@ -162,7 +162,7 @@ export function matchSymmetric(
   const crop = variant >= 0 && stored.print?.[k] !== 1;
   // nor two figures either of whose detail is the ground a ring or frame encloses, which every ring shares: another
   // firm's ring with another name correlates 0.88–0.95; such a pair is held to the plain figures' limits as well
-  // (engine README, "Enclosed ground is not inner detail")
+  // (logo/MEASUREMENTS.md, "Enclosed ground is not inner detail")
   const ringed = enclosingOf(stored, es)[k] === 1 || queryEncloses(query);
   let best: LogoMatch | null = null;
   for (const tier of symmetricTiers(rule)) {

@@ -22,7 +22,7 @@ const COLOUR_EDGE = 80;
  * Or when both neighbours are colours (MIN_HUE_CHROMA) whose hues lie at least this many degrees apart. Two dark
  * colours — navy against a dark green or a purple, a recoloured copy's teal against its violet — differ by under 80
  * in every channel, and a lower limit on the channel step (or on the distance over all three) also splits a
- * character's stroke from its own anti-aliased rim, which blends the colour with the ground (engine README, "Colour
+ * character's stroke from its own anti-aliased rim, which blends the colour with the ground (logo/MEASUREMENTS.md, "Colour
  * edges by hue"). A blend with a white or gray ground keeps the hue, and 40° is a colour's name apart (red to orange
  * is 30°).
  */

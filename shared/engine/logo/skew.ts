@@ -1,13 +1,13 @@
 // A copy turned by a few degrees — a gazette page scanned askew, a listing's photo taken at a slant, a squatter's
 // tilt — is none of the eight orientations the hashes cover: turned 3° a logo was found 76 times in 100, turned 5°
-// 12 times (engine README, "Tilted copies"). Most marks are drawn square to the page (a name's baseline, a bar, a
+// 12 times (logo/MEASUREMENTS.md, "Tilted copies"). Most marks are drawn square to the page (a name's baseline, a bar, a
 // border), so a query whose ink lines up with the rows and columns better at another angle is turned back by it.
 // Angles are in degrees, positive clockwise on screen (y down).
 import type { GrayImage } from './prepare';
 
 /**
  * The largest tilt looked for, either way. Over the whole quarter turn (±45°) copies turned 20–41° were found too, but
- * every other layout of a lone figure turned back onto it: twice the negatives flagged (engine README, "Tilted
+ * every other layout of a lone figure turned back onto it: twice the negatives flagged (logo/MEASUREMENTS.md, "Tilted
  * copies"); a scan or a photo is rarely tilted further.
  */
 export const MAX_SKEW = 15;

@@ -67,7 +67,7 @@ async function inRing(logo: Buffer): Promise<Buffer> {
 describe('a registry logo copied with a name beside it', () => {
   it('is found by the figure beside the name, through its side peel', async () => {
     const { found, without: withoutPeels } = await copiesFound(31, withNameBeside);
-    // all 10 here, and none without the peels (before the gap cuts, 10 of 100 such copies were found: engine README)
+    // all 10 here, and none without the peels (before the gap cuts, 10 of 100 such copies were found: logo/MEASUREMENTS.md)
     expect(found).toBeGreaterThanOrEqual(9);
     expect(withoutPeels).toBeLessThanOrEqual(1);
   });
@@ -76,7 +76,7 @@ describe('a registry logo copied with a name beside it', () => {
 describe('a registry logo copied inside a ring', () => {
   it('is found by the figure inside, through its peel', async () => {
     const { found, without: withoutPeels } = await copiesFound(33, inRing);
-    // 9 of these 10 here, 1 without the peels (before the ring was peeled, 9 of 100 such copies: engine README)
+    // 9 of these 10 here, 1 without the peels (before the ring was peeled, 9 of 100 such copies: logo/MEASUREMENTS.md)
     expect(found).toBeGreaterThanOrEqual(8);
     expect(withoutPeels).toBeLessThanOrEqual(2);
   });
@@ -97,7 +97,7 @@ describe('a registry logo shown on a label on a product in a photo', () => {
   it('is found by the figure the label holds, which the whole photo never meets', async () => {
     const { found, without: withoutGrounded } = await copiesFound(35, onProduct,
       (index, query) => index.search({ ...query, variants: query.variants.filter((v) => v.kind !== 'grounded') }, LOGO_RULE));
-    // 9 of these 10 here, none without the grounded figure (0 of 100 in the engine README's probe)
+    // 9 of these 10 here, none without the grounded figure (0 of 100 in the probe in logo/MEASUREMENTS.md)
     expect(found).toBeGreaterThanOrEqual(7);
     expect(withoutGrounded).toBe(0);
   });

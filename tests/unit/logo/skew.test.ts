@@ -57,7 +57,7 @@ describe('a tilted copy of a registry logo', () => {
     // logos as the quality set draws them (figures, many tilted by design, and mostly a name), each turned 6° and
     // −11° and saved as a JPEG: none of these 24 copies is found without the turned variant, 14 with it. The rest
     // are logos whose strongest lines are a figure drawn tilted (a bar at 15°, a diamond) or with no name at all:
-    // their copies line up best at the figure's angle, not the page's (engine README, "Tilted copies")
+    // their copies line up best at the figure's angle, not the page's (logo/MEASUREMENTS.md, "Tilted copies")
     const r = rng(77);
     let found = 0;
     let foundWithout = 0;
