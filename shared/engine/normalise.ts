@@ -205,7 +205,35 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     }
   }
   flushRun();
+  if (result.latin.length >= SPELLED_OUT_LETTERS) result.latin = joinSpelledOut(result.latin, input);
   return result;
+}
+
+/** Letters written one by one (N I K E, A.D.I.D.A.S) are read as one word from this many on: S M L is a size chart. */
+const SPELLED_OUT_LETTERS = 4;
+/** What may stand between letters written one by one: a space or two, a dot, a hyphen, an underscore, a middle dot. */
+const LETTER_GAP = /^[\s.\-_·・•*]{1,2}$/u;
+
+/**
+ * A word written out letter by letter to slip past a platform's filter (N I K E 运动鞋, A-D-I-D-A-S) is the word:
+ * each run of SPELLED_OUT_LETTERS or more one-letter tokens, each a LETTER_GAP from the next, becomes one token over
+ * the run's offsets.
+ */
+function joinSpelledOut(tokens: LatinToken[], input: string): LatinToken[] {
+  const out: LatinToken[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (tokens[j]!.canon.length === 1 && j + 1 < tokens.length && tokens[j + 1]!.canon.length === 1
+      && LETTER_GAP.test(input.slice(tokens[j]!.end, tokens[j + 1]!.start))) j++;
+    if (j - i + 1 >= SPELLED_OUT_LETTERS) {
+      const canon = tokens.slice(i, j + 1).map((t) => t.canon).join('');
+      out.push({ canon, skeleton: latinSkeleton(canon), start: tokens[i]!.start, end: tokens[j]!.end });
+    } else {
+      for (let k = i; k <= j; k++) out.push(tokens[k]!);
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Owner names compared after NFKC (full-width brackets → half-width), without spaces, brackets or punctuation. */

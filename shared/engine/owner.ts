@@ -2,6 +2,7 @@
 // company, the subsidiaries that share its trade name (…集团有限公司, …股份有限公司, …有限责任公司). A company that
 // puts another place in front of the same trade name (香港周六福… for 周六福…) is the classic shadow squatter, not
 // the group, and stays a suspect.
+import { markWords } from '../mark-words';
 import type { Category } from '../domain';
 import { genericMask } from './generic';
 import { normaliseOwner } from './normalise';
@@ -69,7 +70,7 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   const run = longestCommonRun(hs, as);
   if (run.length < MIN_SHARED) return false;
   const shared = hs.slice(run.inA, run.inA + run.length);
-  const name = normaliseOwner(markName);
+  const name = normaliseOwner(markWords(markName));
   let carried = 0;
   for (const ch of new Set(Array.from(name))) if (shared.includes(ch)) carried++;
   if (carried < Math.min(2, name.length)) return false;

@@ -12,6 +12,7 @@ import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from '
 import { wordFrequency } from './lexicon';
 import { latinSkeleton, normaliseOwner, normaliseText } from './normalise';
 import { regionWords } from './region';
+import { markWords } from '../mark-words';
 import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
 
 /** name and alias as written; core: a name without its generic tail; pinyin: the spelling of a Han form. */
@@ -138,7 +139,8 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
       ...extra,
     });
   };
-  add(mark.name, 'name');
+  // the words alone (a name written 康师傅及图 is 康师傅, markWords), shown as the name is written
+  add(markWords(mark.name), 'name', { text: mark.name });
   for (const alias of mark.aliases) add(alias, 'alias');
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
     for (const core of coresOf(form.han, mark.category)) {

@@ -16,6 +16,7 @@ import { matchLatin, type LatinEvidence } from './latin';
 import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
 import { sameNormalisedOwner } from './owner';
 import { locatedIn } from './region';
+import { markWords } from '../mark-words';
 import type { MarkForm, RegistryIndex } from './registry-index';
 
 /**
@@ -231,7 +232,7 @@ export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
  */
 function custodian(mark: ProtectedMark, filing: Filing, s: ScoredCandidate): boolean {
   if (mark.category !== '公共资源' || mark.holder.trim() || !s.context.inRegion) return false;
-  return normaliseOwner(filing.applicant).includes(normaliseOwner(mark.name));
+  return normaliseOwner(filing.applicant).includes(normaliseOwner(markWords(mark.name)));
 }
 
 /** The source span [start, end) a candidate matched. */
@@ -262,7 +263,8 @@ function sortHits(hits: Hit[]): Hit[] {
 
 /** Every scored candidate of a filing that the rules leave to the model (for the model's fit and for tests). */
 export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
-  const text = normaliseText(filing.markText);
+  // a name written the office's way, 康师傅及图, is screened by its words (offsets into them hold for the name)
+  const text = normaliseText(markWords(filing.markText));
   const row: Row = { context: 'filing', scorer, niceClass: filing.niceClass, location: filing.applicantAddress };
   const out: ScoredCandidate[] = [];
   let goods: string[] | undefined;
@@ -308,7 +310,7 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   const out: ScoredCandidate[] = [];
   for (const s of bestPerMark(candidatesOf(index, text, row))) {
     const mark = index.marks[s.markIndex]!;
-    if (isGenericWord(normaliseText(mark.name).han.join(''))) continue; // the mark is the goods' own name
+    if (isGenericWord(normaliseText(markWords(mark.name)).han.join(''))) continue; // the mark is the goods' own name
     out.push(s);
   }
   return { text, candidates: out };
@@ -328,7 +330,7 @@ export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
 
 /** The renderer's quick check: a piece of text, optionally in one Nice class (every class when absent). */
 export function quickCheck(index: RegistryIndex, text: string, niceClass?: number): Hit[] {
-  const normalised = normaliseText(text, MAX_SCREENED_TEXT);
+  const normalised = normaliseText(markWords(text), MAX_SCREENED_TEXT);
   // a mark is short; a longer text (a pasted title or description) is searched like a listing title
   const context: Context = normalised.han.length > 12 || normalised.latin.length > 4 ? 'listing' : 'filing';
   const row: Row = { context, scorer: FITTED, niceClass, location: '', title: context === 'listing' ? text : undefined };

@@ -7,6 +7,7 @@ import { parseNiceClass, splitList, type RowResult } from './cells';
 import { parseDate } from './dates';
 import { TEXT_LIMITS, TEXT_LIST_LIMITS, tooManyMessage } from './limits';
 import { checkedCell } from './text';
+import { isDeviceOnly } from '../mark-words';
 
 export type FilingColumn =
   | 'applicationNumber' | 'markText' | 'niceClass' | 'goods' | 'applicant' | 'applicantAddress' | 'agency'
@@ -58,7 +59,10 @@ export function parseFilingRow(cells: string[], columns: Record<FilingColumn, nu
   const goods = splitList(text.goods);
   if (goods.length > TEXT_LIST_LIMITS.goods.max) return { ok: false, reason: tooManyMessage(TEXT_LIST_LIMITS.goods, goods.length) };
   // last, so that `unnamed` means the missing name is the row's only fault
-  if (!text.markText && !options.withImage) return { ok: false, reason: '缺少商标名称', unnamed: true };
+  // a name that only says the mark is a figure (图形, （图形）) has no words either: a device mark, as an empty one
+  if (isDeviceOnly(text.markText) && !options.withImage) {
+    return { ok: false, reason: text.markText ? `商标名称「${text.markText}」只标明是图形商标，没有可比对的文字` : '缺少商标名称', unnamed: true };
+  }
   return {
     ok: true,
     value: {

@@ -259,6 +259,8 @@ describe('screen CLI with images (issue 12)', () => {
       '91000004,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // its image is not an image
       '91000006,,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // no image at all
       '91000002,,99,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // an image, but a bad class
+      '91000003,图形,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // named only as a figure, with an image
+      '91000007,（图形）,30,茶,某茶业有限公司,,,2026-01-01,第1950期,2026-06-06', // named only as a figure, no image
     ].join('\n') + '\n');
     const out = path.join(work, 'devices.jsonl');
     const strict = run(['--registry', registry, '--filings', devices, '--registry-images', registryImages, '--images', rowImages, '--out', out]);
@@ -267,11 +269,16 @@ describe('screen CLI with images (issue 12)', () => {
     expect(strict.stderr).toMatch(/第 3 行有误：缺少商标名称，图样也无法读取/);
     expect(strict.stderr).toMatch(/第 4 行有误：缺少商标名称，也没有图样/);
     expect(strict.stderr).toMatch(/第 5 行有误：国际分类应为/);
+    expect(strict.stderr).not.toMatch(/第 6 行有误/);
+    expect(strict.stderr).toMatch(/第 7 行有误：商标名称「（图形）」只标明是图形商标，没有可比对的文字，也没有图样/);
     expect(existsSync(out)).toBe(false);
     const r = run(['--registry', registry, '--filings', devices, '--registry-images', registryImages, '--images', rowImages, '--out', out, '--skip-bad-rows']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/注意：3 行有误未筛查/);
-    expect(hitsOf(out)).toEqual([expect.objectContaining({ id: '91000001', markId: 'T01', reasons: ['figurative'] })]);
+    expect(r.stderr).toMatch(/注意：4 行有误未筛查/);
+    expect(hitsOf(out)).toEqual([
+      expect.objectContaining({ id: '91000001', markId: 'T01', reasons: ['figurative'] }),
+      expect.objectContaining({ id: '91000003', markId: 'T01', reasons: ['figurative'], text: '图形' }),
+    ]);
     // without the registry's images a nameless row cannot be screened at all, and says what is missing
     const textOnly = run(['--registry', registry, '--filings', devices, '--out', path.join(work, 'devices-text.jsonl')]);
     expect(textOnly.status).toBe(2);

@@ -40,6 +40,12 @@ describe('normaliseText', () => {
     const long = normaliseText('山'.repeat(10_000));
     expect(long.han.length).toBeLessThanOrEqual(2000);
   });
+  it('joins a word written out letter by letter, but not a short run such as a size chart', () => {
+    expect(normaliseText('N I K E 运动鞋').latin.map((t) => [t.canon, t.start, t.end])).toEqual([['NIKE', 0, 7]]);
+    expect(normaliseText('A.D.I.D.A.S').latin.map((t) => t.canon)).toEqual(['ADIDAS']);
+    expect(normaliseText('纯棉 S M L XL').latin.map((t) => t.canon)).toEqual(['S', 'M', 'L', 'XL']);
+    expect(normaliseText('A B C D,  E').latin.map((t) => t.canon)).toEqual(['ABCD', 'E']);
+  });
   it('builds the look-alike skeleton (0/O, 1/l/I, rn/m, vv/w)', () => {
     expect(latinSkeleton('C0RNER')).toBe(latinSkeleton('COMER'));
     expect(latinSkeleton('VVOLF')).toBe(latinSkeleton('WOLF'));

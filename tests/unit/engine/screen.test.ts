@@ -60,6 +60,17 @@ describe('screenFiling catches', () => {
   it('reaches the retail of its goods (class 35) for a class-limited mark, marked relatedclass', () => {
     expect(top(filing('张飞', 35))?.reasons).toContain('relatedclass');
   });
+  it('a name written as the office writes a mark with a figure (及图, （图形）) by its words alone, highlighted in the name as written', () => {
+    const plain = top(filing('金凤凰', 30))!;
+    for (const written of ['金凤凰及图', '金凤凰 及图形', '金凤凰（图形）']) {
+      const hit = top(filing(written, 30))!;
+      expect({ markId: hit.markId, score: hit.score, reasons: hit.reasons, alignment: hit.alignment }).toEqual({ markId: plain.markId, score: plain.score, reasons: plain.reasons, alignment: plain.alignment });
+      expect(hit.text).toBe(written);
+    }
+    // a registry mark written so is its words too, and shown as it is written
+    const written = screenFiling(buildRegistryIndex([mark('B1', '雪莲花及图', '省著名商标', [30])]), filing('雪莲花', 30))[0];
+    expect(written).toMatchObject({ markId: 'B1', markText: '雪莲花及图', reasons: ['identical'] });
+  });
   it('a longer word that wholly contains a well-known mark', () => {
     expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
   });
@@ -74,6 +85,7 @@ describe('screenFiling does not flag', () => {
     ['张飞', 9], // a class-limited mark in a far class
     ['龙泉', 9], // class-limited mark in an unrelated class
     ['天山', 30], // unrelated
+    ['图形', 30], // a device mark: no words to compare
   ])('%s (class %i)', (text, cls) => {
     expect(screenFiling(index, filing(text, cls))).toEqual([]);
   });
@@ -91,6 +103,10 @@ describe('screenListing', () => {
   it('finds the mark or its imitation inside a long title', () => {
     expect(screenListing(index, listing('【包邮】正宗金風凰月饼 礼盒装'))[0]?.markId).toBe('A1');
     expect(screenListing(index, listing('新款 T0Y0TA 脚垫 整箱批发'))[0]?.markId).toBe('A4');
+  });
+  it('reads a brand written out letter by letter to slip past a filter as the word', () => {
+    expect(screenListing(index, listing('新款 T O Y O T A 汽车脚垫'))[0]).toMatchObject({ markId: 'A4', text: 'T O Y O T A' });
+    expect(screenListing(index, listing('T-O-Y-O-T-A 原厂脚垫'))[0]?.markId).toBe('A4');
   });
   it('a GI sold from outside its region says so; from inside it is still shown (fakes come from there too), lower', () => {
     const outside = screenListing(index, listing('正宗湟源陈醋 5斤装', '山西省太原市'))[0];

@@ -66,6 +66,10 @@ describe('parseFilingRow', () => {
     expect(row({ 0: '' })).toEqual({ ok: false, reason: '缺少申请号' });
     // marked as the only fault a device mark with an image may have (the caller that knows of the image decides)
     expect(row({ 1: '  ' })).toEqual({ ok: false, reason: '缺少商标名称', unnamed: true });
+    // a name that only says the mark is a figure is a device mark too, and the reason quotes it
+    expect(row({ 1: '图形' })).toEqual({ ok: false, reason: '商标名称「图形」只标明是图形商标，没有可比对的文字', unnamed: true });
+    expect(row({ 1: '（图形）' })).toMatchObject({ ok: false, unnamed: true });
+    expect(row({ 1: '青湖春及图' })).toMatchObject({ ok: true, value: { markText: '青湖春及图' } });
     expect(row({ 0: '', 1: '' })).toEqual({ ok: false, reason: '缺少申请号' });
     // a nameless row with another fault is not merely unnamed: its image could not make it good
     expect(row({ 1: '', 2: '99' })).toEqual({ ok: false, reason: expect.stringContaining('国际分类') });

@@ -1,0 +1,27 @@
+// A mark's name as trademark data writes it: the note that the mark has a figure is not part of its words.
+import { describe, expect, it } from 'vitest';
+import { isDeviceOnly, markWords } from '../../shared/mark-words';
+
+describe('markWords', () => {
+  it('takes the device note off the end of a name, leaving a prefix of the name', () => {
+    expect(markWords('华为HUAWEI及图')).toBe('华为HUAWEI');
+    expect(markWords('康师傅 及图形')).toBe('康师傅');
+    expect(markWords('小猪佩奇（图形）')).toBe('小猪佩奇');
+    expect(markWords('ABC+图形')).toBe('ABC');
+    expect(markWords('雪莲【图形】')).toBe('雪莲');
+  });
+  it('leaves a name whose own last character is 图 alone, and a name without a note', () => {
+    expect(markWords('宏图')).toBe('宏图');
+    expect(markWords('蓝图及图')).toBe('蓝图');
+    expect(markWords('鸿图大展')).toBe('鸿图大展');
+    expect(markWords('图')).toBe('图');
+    expect(markWords('康师傅')).toBe('康师傅');
+  });
+  it('reads a name that is only the note as a device mark without words', () => {
+    for (const name of ['图形', '（图形）', '(图)', '图形商标', '  ', '']) {
+      expect(markWords(name).trim()).toBe('');
+      expect(isDeviceOnly(name)).toBe(true);
+    }
+    expect(isDeviceOnly('宏图')).toBe(false);
+  });
+});
