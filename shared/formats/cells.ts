@@ -33,7 +33,8 @@ export function splitList(text: string): string[] {
 
 /** One Nice class number 1–45 (full-width digits accepted), or null. */
 export function parseNiceClass(text: string): number | null {
-  const cleaned = text.normalize('NFKC').trim().replace(/^第\s*|\s*类$/g, '');
+  // 30.0: a numeric spreadsheet column written out as text
+  const cleaned = text.normalize('NFKC').trim().replace(/^第\s*|\s*类$/g, '').replace(/\.0+$/, '');
   if (!/^\d{1,2}$/.test(cleaned)) return null;
   const value = Number(cleaned);
   return value >= 1 && value <= 45 ? value : null;

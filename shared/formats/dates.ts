@@ -15,9 +15,11 @@ function calendarDate(year: number, month: number, day: number): string | null {
 }
 
 const GENERAL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T ].*)?$/;
+/** 20150601, as many data systems and the office's own exports write a date. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**
- * Accepts 2015-06-01, 2015/6/1, 2015.6.1, 2015年6月1日, full-width digits and ISO timestamps; returns
+ * Accepts 2015-06-01, 2015/6/1, 2015.6.1, 2015年6月1日, 20150601, full-width digits and ISO timestamps; returns
  * YYYY-MM-DD, or null for anything else and for impossible days (2019-02-31).
  */
 export function parseDate(text: string): string | null {
@@ -26,7 +28,8 @@ export function parseDate(text: string): string | null {
     const quick = calendarDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
     if (quick && quick === text) return quick;
   }
-  const match = GENERAL.exec(text.normalize('NFKC').trim());
+  const cleaned = text.normalize('NFKC').trim();
+  const match = GENERAL.exec(cleaned) ?? COMPACT.exec(cleaned);
   if (!match) return null;
   return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }

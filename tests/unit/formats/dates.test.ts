@@ -7,13 +7,13 @@ import { validateMark } from '../../../shared/formats/registry';
 
 describe('parseDate', () => {
   it('accepts the forms clerks and exports write', () => {
-    for (const text of ['2015-06-01', '2015/6/1', '2015年6月1日', '2015.6.1', '２０１５－０６－０１', '2015-06-01T00:00:00.000Z', ' 2015-6-1 ']) {
+    for (const text of ['2015-06-01', '2015/6/1', '2015年6月1日', '2015.6.1', '２０１５－０６－０１', '2015-06-01T00:00:00.000Z', ' 2015-6-1 ', '20150601']) {
       expect(parseDate(text), text).toBe('2015-06-01');
     }
   });
 
   it('refuses impossible and implausible dates', () => {
-    for (const text of ['2019-02-31', '2023-02-29', '2019-13-01', '2019-00-10', '0000-01-01', '9999-12-31', '20190231', '明年', '']) {
+    for (const text of ['2019-02-31', '2023-02-29', '2019-13-01', '2019-00-10', '0000-01-01', '9999-12-31', '20190231', '62000001', '2015061', '明年', '']) {
       expect(parseDate(text), text).toBeNull();
     }
     expect(parseDate('2024-02-29')).toBe('2024-02-29');

@@ -42,6 +42,9 @@ describe('cells', () => {
     expect(parseNiceClass('第09类')).toBe(9);
     expect(parseNiceClass('４５')).toBe(45);
     expect(parseNiceClass('46')).toBeNull();
+    // a numeric spreadsheet column written out as text
+    expect(parseNiceClass('30.0')).toBe(30);
+    expect(parseNiceClass('30.5')).toBeNull();
     expect(parseNiceClass('9;10')).toBeNull();
     expect(parseNiceClass('')).toBeNull();
   });
