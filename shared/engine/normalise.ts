@@ -42,6 +42,11 @@ export const MAX_TEXT = 2000;
 
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 const HAN = /\p{Script=Han}/u;
+/**
+ * ™ and ℠ say that a name is used as a mark, as ® does: NFKC would spell them TM and SM, letters a filing or a
+ * title never added to the name (耐克™ is 耐克), so they are read as the break ® is.
+ */
+const MARK_SYMBOL = /[\u2120\u2122]/;
 
 const CAPITAL_NUMERALS: Record<string, string> = {
   壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',
@@ -182,6 +187,11 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     }
     const original = String.fromCodePoint(cp);
     if (INVISIBLE.test(original)) continue; // zero-width and control characters hide nothing: 康\u200b师傅 is 康师傅
+    if (MARK_SYMBOL.test(original)) {
+      flushRun();
+      breakHan();
+      continue;
+    }
     const folded = cp < 0x80 ? original : original.normalize('NFKC');
     for (const ch of folded) {
       if (INVISIBLE.test(ch)) continue;

@@ -40,6 +40,11 @@ describe('normaliseText', () => {
     const long = normaliseText('山'.repeat(10_000));
     expect(long.han.length).toBeLessThanOrEqual(2000);
   });
+  it('reads ™ and ℠ as the mark symbols they are, not as the letters TM and SM', () => {
+    const t = normaliseText('耐克™运动鞋 NIKE™');
+    expect(t.han.join('')).toBe('耐克运动鞋');
+    expect(t.latin.map((l) => l.canon)).toEqual(['NIKE']);
+  });
   it('joins a word written out letter by letter, but not a short run such as a size chart', () => {
     expect(normaliseText('N I K E 运动鞋').latin.map((t) => [t.canon, t.start, t.end])).toEqual([['NIKE', 0, 7]]);
     expect(normaliseText('A.D.I.D.A.S').latin.map((t) => t.canon)).toEqual(['ADIDAS']);
