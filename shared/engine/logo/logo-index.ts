@@ -111,10 +111,13 @@ export class LogoIndex {
       // whole against whole at the rule's radius; a part against a whole at the partial radius; a filled line drawing
       // against whole logos and solid copies at FILLED_WHOLE's radius (it has no colour grid: no colour tier reaches further)
       // a whole query with colours also meets whole logos as far as the colour cells' limits reach
-      const cells = !peel && rule.colourCells && part.colour && this.entries.colour ? rule.colourCells.maxPhash : 0;
+      // (every colour tier compares two grids in colour: a query without colour, a gazette printed in black and white,
+      // is met by none of them, and searching as far as they reach would only check more entries)
+      const inColour = part.colour !== undefined && !meetsGrey(part);
+      const cells = !peel && rule.colourCells && inColour && this.entries.colour ? rule.colourCells.maxPhash : 0;
       const radius = Math.max(peel ? limitsOf(rule, 'peel')!.maxPhash : role === 'filled' ? FILLED_WHOLE.maxPhash : rule.maxPhash, cells);
       const byDhashLimits = peel ? rule.peelByDhash : rule.byDhash;
-      const byDhash = byDhashLimits && part.colour ? this.wholeByDhash : null;
+      const byDhash = byDhashLimits && inColour ? this.wholeByDhash : null;
       // a peel's difference-hash way in also reaches the nearly identical ones (IDENTICAL_PEEL)
       const dhashRadius = byDhashLimits ? Math.max(byDhashLimits.maxDhash, peel ? IDENTICAL_PEEL.maxDhash : 0) : 0;
       const grey = this.grey && meetsGrey(part) ? this.grey : null;

@@ -75,6 +75,13 @@ describe('colour cells', () => {
     const recoloured = drifted(await features(logoSvg(DISC, ['#e0a000', '#b03090', '#00a0c0'])), original, 12);
     expect(index.search(recoloured, rule(LIMITS))).toEqual([]);
     expect(scanLogos(stored, recoloured, rule(LIMITS))).toEqual([]);
+    // the same copy printed in grey, as far: no colour tier compares a grid without colour, so the index does not
+    // search that far for it, and a scan of every logo agrees
+    const printed = await logoFeatures(await sharp(Buffer.from(logoSvg(DISC))).greyscale().png().toBuffer(), { crops: false });
+    if (!printed.ok) throw new Error(printed.error.message);
+    const grey = drifted(printed.value, original, 12);
+    expect(index.search(grey, rule(LIMITS))).toEqual([]);
+    expect(scanLogos(stored, grey, rule(LIMITS))).toEqual([]);
     // a registry stored without colour grids gives no such chance
     const { colour: _dropped, ...withoutColour } = original;
     expect(new LogoIndex(storedHashesOf([{ ...withoutColour, variants: [] }])).search(changed, rule(LIMITS))).toEqual([]);
