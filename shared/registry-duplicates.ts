@@ -3,10 +3,11 @@
 // a category. Used by the registry service on create and import, and by the editor to ask before saving.
 import type { Category, ProtectedMark } from './domain';
 import { normaliseText } from './engine/normalise';
+import { markWords } from './mark-words';
 
-/** The name as the engine compares it: its Han characters and Latin words after folding. */
+/** The name as the engine compares it: its words (markWords: 康师傅及图 is 康师傅) after folding. */
 export function foldedName(name: string): string {
-  const text = normaliseText(name);
+  const text = normaliseText(markWords(name));
   const folded = [text.han.join(''), ...text.latin.map((t) => t.canon)].filter((part) => part !== '').join(' ');
   // a name of punctuation alone folds to nothing; then only the same text is the same name
   return folded === '' ? name.trim() : folded;

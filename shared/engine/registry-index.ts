@@ -141,7 +141,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
   };
   // the words alone (a name written 康师傅及图 is 康师傅, markWords), shown as the name is written
   add(markWords(mark.name), 'name', { text: mark.name });
-  for (const alias of mark.aliases) add(alias, 'alias');
+  for (const alias of mark.aliases) add(markWords(alias), 'alias', { text: alias });
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
     for (const core of coresOf(form.han, mark.category)) {
       const key = `${core.han.join('')}|`;

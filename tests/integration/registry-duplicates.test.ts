@@ -39,6 +39,9 @@ describe('duplicate names', () => {
   it('folds the name as the engine does: traditional, full-width and case are the same name', () => {
     expect(foldedName('玉樹犛牛')).toBe(foldedName('玉树牦牛'));
     expect(foldedName('ＫＵＮＬＵＮ 雪')).toBe(foldedName('kunlun雪'));
+    // the note that the mark has a figure is not part of its name
+    expect(foldedName('玉树牦牛及图')).toBe(foldedName('玉树牦牛'));
+    expect(foldedName('图形')).not.toBe(foldedName('（图形）'));
     expect(duplicateKey({ name: '玉树牦牛', category: '地理标志' })).not.toBe(duplicateKey({ name: '玉树牦牛', category: '公共资源' }));
   });
 
