@@ -6,7 +6,7 @@ import type { Category, ProtectedMark } from '../domain';
 import { flattenForms, type FlatForms } from './align';
 import { candidateScratch, shapePairKey, soundPairKeys, type CandidateScratch } from './candidates';
 import { coresOf, type CoreKind } from './cores';
-import { genericMask } from './generic';
+import { genericMask, isGenericWord } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
 import { wordFrequency } from './lexicon';
@@ -50,6 +50,8 @@ export interface RegistryIndex {
   holders: readonly string[];
   /** the place words of each GI's or public resource's region (empty for the other categories) */
   regionPlaces: readonly string[][];
+  /** whether each mark's words are an everyday name of goods (a listing that names those goods is no hit) */
+  namesGoods: readonly boolean[];
   /** screened character → packed postings (form index << 4 | similarity code in tenths; 10 = the same character) */
   charPostings: Map<string, Int32Array>;
   /** syllable (or '~' + fuzzy syllable) → packed postings */
@@ -228,6 +230,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     forms,
     holders: marks.map((m) => normaliseOwner(m.holder)),
     regionPlaces: marks.map((m) => (m.category === '地理标志' || m.category === '公共资源' ? regionWords(m.region) : [])),
+    namesGoods: marks.map((m) => isGenericWord(normaliseText(markWords(m.name)).han.join(''))),
     charPostings: new Map(),
     soundPostings: new Map(),
     soundPairPostings: new Map(),

@@ -10,7 +10,6 @@ import { hanEvidence, hanReasons, lexicalEvidence, withOffsets, type Context, ty
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { composedOf } from './glyphs';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
-import { isGenericWord } from './generic';
 import { latinCandidates } from './latin-index';
 import { matchLatin, type LatinEvidence } from './latin';
 import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
@@ -309,8 +308,7 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: listing.title };
   const out: ScoredCandidate[] = [];
   for (const s of bestPerMark(candidatesOf(index, text, row))) {
-    const mark = index.marks[s.markIndex]!;
-    if (isGenericWord(normaliseText(markWords(mark.name)).han.join(''))) continue; // the mark is the goods' own name
+    if (index.namesGoods[s.markIndex]) continue; // the mark is the goods' own name
     out.push(s);
   }
   return { text, candidates: out };
