@@ -68,7 +68,7 @@ export interface LexicalEvidence {
   changedWord: boolean;
 }
 
-const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8 };
+export const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8 };
 const ORIGIN_NAMES = Object.keys(ORIGIN_BITS);
 
 /**

@@ -5,6 +5,7 @@
 import type { Category } from '../domain';
 import type { ClassReach } from './classes';
 import type { Context, HanEvidence, LexicalEvidence } from './evidence';
+import { ORIGIN_BITS } from './evidence';
 import type { LatinEvidence } from './latin';
 import type { MarkForm } from './registry-index';
 
@@ -55,9 +56,15 @@ const CATEGORY_FEATURE: Partial<Record<Category, 'gi' | 'provincial' | 'timeHono
   地理标志: 'gi', 省著名商标: 'provincial', 老字号: 'timeHonored', 涉外商标: 'foreign', 公共资源: 'publicResource',
 };
 
+/**
+ * Origins that change how a mark looks: a variant, numeral or stand-in character. A traditional character is the mark
+ * as written in another script, compared as the simplified one (审查审理指南), so it alters nothing.
+ */
+const ALTERING_ORIGINS = ~ORIGIN_BITS.traditional!;
+
 /** Whether a Han match changed anything (a character, its form, its place) rather than copying the mark. */
 export function hanAltered(e: HanEvidence): boolean {
-  return e.same < e.k || e.missing > 0 || e.reordered || e.origins !== 0;
+  return e.same < e.k || e.missing > 0 || e.reordered || (e.origins & ALTERING_ORIGINS) !== 0;
 }
 
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */
@@ -88,7 +95,7 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   x[H.whole] = e.whole ? 1 : 0;
   x[H.extra] = Math.log1p(e.extra);
   x[H.extraGeneric] = e.extra > 0 && e.extraGeneric ? 1 : 0;
-  x[H.folded] = e.origins !== 0 ? 1 : 0;
+  x[H.folded] = (e.origins & ALTERING_ORIGINS) !== 0 ? 1 : 0;
   x[H.markWord] = e.form.wordFrequency / 10;
   x[H.alias] = e.form.kind === 'alias' ? 1 : 0;
   x[H.core] = e.form.kind === 'core' && e.form.coreKind !== 'person' ? 1 : 0;

@@ -128,6 +128,19 @@ function foldOf(ch: string): HanFold {
 const UNIFIED_FIRST = 0x4e00;
 const unifiedFolds: (HanFold | undefined)[] = new Array<HanFold | undefined>(0x9fff - UNIFIED_FIRST + 1);
 
+/**
+ * The text with each traditional or variant character written simplified, every other character and every offset
+ * as it was: the goods words of a title (鋼琴培訓 is 钢琴培训) are looked up in it at the offsets of the original.
+ */
+export function simplifiedInPlace(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const v = ch.length === 1 ? variantOf(ch) : undefined;
+    out += v && (v.kind === 'traditional' || v.kind === 'variant') && v.to.length === 1 ? v.to : ch;
+  }
+  return out;
+}
+
 export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
   const result: NormalisedText = {
     han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [],

@@ -12,7 +12,7 @@ import { composedOf } from './glyphs';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, type LatinEvidence } from './latin';
-import { normaliseOwner, normaliseText, type NormalisedText } from './normalise';
+import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { sameNormalisedOwner } from './owner';
 import { locatedIn } from './region';
 import { markWords } from '../mark-words';
@@ -50,7 +50,7 @@ interface Row {
   context: Context;
   scorer: Scorer;
   niceClass?: number;
-  /** a listing's title: its goods words give the classes it sells in */
+  /** a listing's title written simplified (offsets as the original's): its goods words give the classes it sells in */
   title?: string;
   /** the applicant's address or the seller's location */
   location: string;
@@ -305,7 +305,7 @@ export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
 
 export function listingCandidates(index: RegistryIndex, listing: Listing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
-  const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: listing.title };
+  const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title) };
   const out: ScoredCandidate[] = [];
   for (const s of bestPerMark(candidatesOf(index, text, row))) {
     if (index.namesGoods[s.markIndex]) continue; // the mark is the goods' own name
@@ -331,7 +331,7 @@ export function quickCheck(index: RegistryIndex, text: string, niceClass?: numbe
   const normalised = normaliseText(markWords(text), MAX_SCREENED_TEXT);
   // a mark is short; a longer text (a pasted title or description) is searched like a listing title
   const context: Context = normalised.han.length > 12 || normalised.latin.length > 4 ? 'listing' : 'filing';
-  const row: Row = { context, scorer: FITTED, niceClass, location: '', title: context === 'listing' ? text : undefined };
+  const row: Row = { context, scorer: FITTED, niceClass, location: '', title: context === 'listing' ? simplifiedInPlace(text) : undefined };
   const threshold = FITTED.threshold[context];
   const out: Hit[] = [];
   for (const s of bestPerMark(candidatesOf(index, normalised, row))) {

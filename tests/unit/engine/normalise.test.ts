@@ -1,6 +1,6 @@
 // Normalisers, with examples of our own (not the development set's).
 import { describe, expect, it } from 'vitest';
-import { latinSkeleton, normaliseOwner, normaliseText } from '../../../shared/engine/normalise';
+import { latinSkeleton, normaliseOwner, normaliseText, simplifiedInPlace } from '../../../shared/engine/normalise';
 import { fuzzySyllable } from '../../../shared/engine/pinyin';
 import { composedOf, readingsOf, variantOf } from '../../../shared/engine/glyphs';
 
@@ -16,6 +16,12 @@ describe('normaliseText', () => {
   it('maps Japanese and variant forms (徳 → 德, 峯 → 峰)', () => {
     expect(han('徳峯')).toBe('德峰');
     expect(variantOf('徳')?.to).toBe('德');
+  });
+  it('writes a title simplified in place: every other character and every offset as it was', () => {
+    const title = '少兒鋼琴培訓 徳峯 𠮷野家 ＡＢＣ 壹';
+    const out = simplifiedInPlace(title);
+    expect(out).toBe('少儿钢琴培训 德峰 𠮷野家 ＡＢＣ 壹');
+    expect(out.length).toBe(title.length);
   });
   it('reads capital and Arabic numerals as Chinese numerals', () => {
     const t = normaliseText('柒星8号');

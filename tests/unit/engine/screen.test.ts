@@ -71,6 +71,14 @@ describe('screenFiling catches', () => {
     const written = screenFiling(buildRegistryIndex([mark('B1', '雪莲花及图', '省著名商标', [30])]), filing('雪莲花', 30))[0];
     expect(written).toMatchObject({ markId: 'B1', markText: '雪莲花及图', reasons: ['identical'] });
   });
+  it('a mark written in traditional script as the mark itself, in a far class too (compared as the simplified characters)', () => {
+    for (const cls of [30, 3]) {
+      const simplified = top(filing('金凤凰', cls))!;
+      const traditional = top(filing('金鳳凰', cls))!;
+      expect(traditional.reasons).toContain('traditional');
+      expect(traditional.score).toBe(simplified.score);
+    }
+  });
   it('a longer word that wholly contains a well-known mark', () => {
     expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
   });
@@ -103,6 +111,11 @@ describe('screenListing', () => {
   it('finds the mark or its imitation inside a long title', () => {
     expect(screenListing(index, listing('【包邮】正宗金風凰月饼 礼盒装'))[0]?.markId).toBe('A1');
     expect(screenListing(index, listing('新款 T0Y0TA 脚垫 整箱批发'))[0]?.markId).toBe('A4');
+  });
+  it('reads a title written in traditional script as the same title, its goods words too', () => {
+    const simplified = screenListing(index, listing('金凤凰 月饼礼盒 中秋送礼'))[0]!;
+    const traditional = screenListing(index, listing('金鳳凰 月餅禮盒 中秋送禮'))[0]!;
+    expect(traditional).toMatchObject({ markId: 'A1', text: '金鳳凰', score: simplified.score });
   });
   it('reads a brand written out letter by letter to slip past a filter as the word', () => {
     expect(screenListing(index, listing('新款 T O Y O T A 汽车脚垫'))[0]).toMatchObject({ markId: 'A4', text: 'T O Y O T A' });
