@@ -6,6 +6,7 @@ import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignmen
 import type { HanCandidate } from './candidates';
 import type { CoreKind } from './cores';
 import { genericMask } from './generic';
+import { spellsPinyinOf } from './pinyin';
 import { segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
 import type { MarkForm, RegistryIndex } from './registry-index';
@@ -158,10 +159,11 @@ function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvi
     if (p.markIndex === 0) { firstSame = x === 'same'; firstLost = value === 0; }
   }
   const distinctKept = form.distinctCount ? distinctSum / form.distinctCount : 1;
-  const whole = a.end - a.start === text.han.length && text.latin.length === 0;
+  const latinWords = latinWordsOf(text);
+  const whole = a.end - a.start === text.han.length && latinWords === 0;
   text.genericMask ??= genericMask(text.han);
-  let extra = text.latin.length;
-  let extraGeneric = text.latin.length === 0;
+  let extra = latinWords;
+  let extraGeneric = latinWords === 0;
   for (let i = 0; i < text.han.length; i++) {
     if (i >= a.start && i < a.end) continue;
     extra++;
@@ -180,16 +182,23 @@ function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvi
   };
 }
 
+/** The Latin words a text adds to its Han characters: none when they only spell their pinyin (the guideline's 加拼音). */
+function latinWordsOf(text: NormalisedText): number {
+  if (text.latin.length === 0) return 0;
+  text.latinIsPinyin ??= spellsPinyinOf(text.latin.map((t) => t.canon).join(''), text.han);
+  return text.latinIsPinyin ? 0 : text.latin.length;
+}
+
 export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: Context): LexicalEvidence {
   const a = e.alignment;
   const window = text.han.slice(a.start, a.end).join('');
-  const wordOf = context === 'filing' && text.latin.length === 0 ? text.han.join('') : window;
+  const wordOf = context === 'filing' && latinWordsOf(text) === 0 ? text.han.join('') : window;
   return {
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
     embedded: embeddedIn(text, a.start, a.end),
     glued: gluedTo(text, a.start, a.end),
     changedWord: replacedByWord(text.han, a.pairs),
-    extraWords: context === 'filing' && text.latin.length === 0 && describedBy(text.han, a.start, a.end),
+    extraWords: context === 'filing' && latinWordsOf(text) === 0 && describedBy(text.han, a.start, a.end),
   };
 }
 

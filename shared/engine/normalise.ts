@@ -35,6 +35,8 @@ export interface NormalisedText {
   genericMask?: boolean[];
   /** readings and look-alikes of `han`, computed on first use (see similarity.ts) */
   hanInfo?: CharInfo[];
+  /** whether the Latin words only spell the pinyin of the Han text, computed on first use (see evidence.ts) */
+  latinIsPinyin?: boolean;
 }
 
 /** Texts longer than this are cut: no mark is that long, and a runaway cell must not stall a batch. */
@@ -145,7 +147,7 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
   const result: NormalisedText = {
     han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [],
     // filled in by the evidence when first needed; present from the start so every text has one shape
-    genericMask: undefined, hanInfo: undefined,
+    genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
   };
   let run = '';
   let runStart = -1;

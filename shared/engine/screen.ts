@@ -68,7 +68,7 @@ function composedVariant(index: RegistryIndex, text: NormalisedText): Normalised
   if (!any) return null;
   let changed = false;
   const out: NormalisedText = {
-    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined,
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
   };
   for (let i = 0; i < text.han.length; i++) {
     const c = composedAt(i);

@@ -1,7 +1,7 @@
 // Normalisers, with examples of our own (not the development set's).
 import { describe, expect, it } from 'vitest';
 import { latinSkeleton, normaliseOwner, normaliseText, simplifiedInPlace } from '../../../shared/engine/normalise';
-import { fuzzySyllable } from '../../../shared/engine/pinyin';
+import { fuzzySyllable, spellsPinyinOf } from '../../../shared/engine/pinyin';
 import { composedOf, readingsOf, variantOf } from '../../../shared/engine/glyphs';
 
 const han = (s: string) => normaliseText(s).han.join('');
@@ -80,6 +80,25 @@ describe('readings and fuzzy pinyin', () => {
     expect(fuzzySyllable('nan')).toBe(fuzzySyllable('lang'));
     expect(fuzzySyllable('hu')).toBe(fuzzySyllable('fu'));
     expect(fuzzySyllable('xing')).toBe(fuzzySyllable('xin'));
+  });
+});
+
+describe('spellsPinyinOf', () => {
+  const chars = (s: string) => Array.from(s);
+  it('knows a mark written with its own pinyin, whole or in part, in any reading of a character', () => {
+    expect(spellsPinyinOf('QINGHUAZHIDANBAI', chars('清华脂蛋白'))).toBe(true);
+    expect(spellsPinyinOf('MIXUE', chars('蜜雪冰城'))).toBe(true);
+    expect(spellsPinyinOf('BINGCHENG', chars('蜜雪冰城'))).toBe(true);
+    expect(spellsPinyinOf('YINHANG', chars('银行'))).toBe(true);
+    expect(spellsPinyinOf('LVYUAN', chars('绿源'))).toBe(true);
+    expect(spellsPinyinOf('LUYUAN', chars('绿源'))).toBe(true);
+  });
+  it('does not take a foreign word, a part of a syllable or a single character for the pinyin', () => {
+    expect(spellsPinyinOf('PHOENIX', chars('金凤凰'))).toBe(false);
+    expect(spellsPinyinOf('MIXU', chars('蜜雪冰城'))).toBe(false);
+    expect(spellsPinyinOf('MI', chars('蜜雪冰城'))).toBe(false);
+    expect(spellsPinyinOf('MIBING', chars('蜜雪冰城'))).toBe(false);
+    expect(spellsPinyinOf('QQ', chars('腾讯'))).toBe(false);
   });
 });
 

@@ -79,6 +79,14 @@ describe('screenFiling catches', () => {
       expect(traditional.score).toBe(simplified.score);
     }
   });
+  it('a mark written with its own pinyin as the mark with nothing added; a foreign word beside it is something added', () => {
+    const plain = top(filing('金凤凰', 3))!;
+    const pinyin = top(filing('金凤凰JINFENGHUANG', 3))!;
+    const foreign = top(filing('金凤凰PHOENIX', 3))!;
+    expect(pinyin).toMatchObject({ markId: 'A1' });
+    expect(pinyin.score).toBeGreaterThanOrEqual(plain.score);
+    expect(foreign.score).toBeLessThan(pinyin.score);
+  });
   it('a longer word that wholly contains a well-known mark', () => {
     expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
   });
