@@ -39,6 +39,13 @@ export interface NormalisedText {
   latinIsPinyin?: boolean;
 }
 
+/**
+ * 丨 and 丶 are Han characters, but no name is written with them: titles use them as a bar and a dot between words
+ * (蜜雪冰城丨柠檬水) and between the characters of a brand to slip past a filter (蜜丨雪丨冰丨城, 蜜雪丶冰城).
+ */
+const STROKE_BAR = 0x4e28;
+const STROKE_DOT = 0x4e36;
+
 /** Texts longer than this are cut: no mark is that long, and a runaway cell must not stall a batch. */
 export const MAX_TEXT = 2000;
 
@@ -195,6 +202,10 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     if (cp >= 0x4e00 && cp <= 0x9fff) {
       // the common case first: a CJK unified ideograph, which NFKC leaves alone
       flushRun();
+      if (cp === STROKE_BAR || cp === STROKE_DOT) {
+        breakHan();
+        continue;
+      }
       const fold = (unifiedFolds[cp - UNIFIED_FIRST] ??= foldOf(String.fromCodePoint(cp)));
       pushHan(fold.to, fold.source, fold.origin, from, to);
       count++;

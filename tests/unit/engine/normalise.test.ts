@@ -23,6 +23,12 @@ describe('normaliseText', () => {
     expect(out).toBe('少儿钢琴培训 德峰 𠮷野家 ＡＢＣ 壹');
     expect(out.length).toBe(title.length);
   });
+  it('reads 丨 and 丶 between characters as the bars and dots they stand for, not as characters', () => {
+    const t = normaliseText('蜜丨雪丶冰城丨柠檬水');
+    expect(t.han.join('')).toBe('蜜雪冰城柠檬水');
+    expect(t.hanStart.slice(0, 4)).toEqual([0, 2, 4, 5]);
+    expect(t.hanBreakAfter.slice(0, 4)).toEqual([true, true, false, true]);
+  });
   it('reads capital and Arabic numerals as Chinese numerals', () => {
     const t = normaliseText('柒星8号');
     expect(t.han.join('')).toBe('七星八号');

@@ -125,6 +125,11 @@ describe('screenListing', () => {
     const traditional = screenListing(index, listing('金鳳凰 月餅禮盒 中秋送禮'))[0]!;
     expect(traditional).toMatchObject({ markId: 'A1', text: '金鳳凰', score: simplified.score });
   });
+  it('reads a brand split by 丨 or 丶 to slip past a filter as the brand', () => {
+    const plain = screenListing(index, listing('金凤凰 月饼礼盒'))[0]!;
+    expect(screenListing(index, listing('金丨凤丨凰 月饼礼盒'))[0]).toMatchObject({ markId: 'A1', text: '金丨凤丨凰', score: plain.score });
+    expect(screenListing(index, listing('金凤丶凰 月饼礼盒'))[0]).toMatchObject({ markId: 'A1', score: plain.score });
+  });
   it('reads a brand written out letter by letter to slip past a filter as the word', () => {
     expect(screenListing(index, listing('新款 T O Y O T A 汽车脚垫'))[0]).toMatchObject({ markId: 'A4', text: 'T O Y O T A' });
     expect(screenListing(index, listing('T-O-Y-O-T-A 原厂脚垫'))[0]?.markId).toBe('A4');
