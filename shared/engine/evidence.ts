@@ -41,7 +41,7 @@ export interface HanEvidence {
   /** characters outside the window, and whether they are all generic (goods, trade words) */
   extra: number;
   extraGeneric: boolean;
-  /** origins of kept characters, a bit per CharOrigin other than 'same' (traditional, variant, numeral, shape) */
+  /** origins of kept characters, a bit per CharOrigin other than 'same' (traditional, variant, numeral, shape, pinyin) */
   origins: number;
 }
 
@@ -69,7 +69,7 @@ export interface LexicalEvidence {
   changedWord: boolean;
 }
 
-export const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8 };
+export const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8, pinyin: 16 };
 const ORIGIN_NAMES = Object.keys(ORIGIN_BITS);
 
 /**

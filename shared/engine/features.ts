@@ -61,6 +61,11 @@ const CATEGORY_FEATURE: Partial<Record<Category, 'gi' | 'provincial' | 'timeHono
  * as written in another script, compared as the simplified one (审查审理指南), so it alters nothing.
  */
 const ALTERING_ORIGINS = ~ORIGIN_BITS.traditional!;
+/**
+ * Origins the model weighs as a folded form (variant, numeral, stand-in). A syllable spelled in letters is weighed by
+ * its sound, as the homophone it is, like a character of that sound written in its place.
+ */
+const FOLDED_ORIGINS = ALTERING_ORIGINS & ~ORIGIN_BITS.pinyin!;
 
 /** Whether a Han match changed anything (a character, its form, its place) rather than copying the mark. */
 export function hanAltered(e: HanEvidence): boolean {
@@ -95,7 +100,7 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   x[H.whole] = e.whole ? 1 : 0;
   x[H.extra] = Math.log1p(e.extra);
   x[H.extraGeneric] = e.extra > 0 && e.extraGeneric ? 1 : 0;
-  x[H.folded] = (e.origins & ALTERING_ORIGINS) !== 0 ? 1 : 0;
+  x[H.folded] = (e.origins & FOLDED_ORIGINS) !== 0 ? 1 : 0;
   x[H.markWord] = e.form.wordFrequency / 10;
   x[H.alias] = e.form.kind === 'alias' ? 1 : 0;
   x[H.core] = e.form.kind === 'core' && e.form.coreKind !== 'person' ? 1 : 0;

@@ -15,6 +15,8 @@ interface Tables {
   confusables: Map<string, Map<string, number>>;
   /** "弓长" → "张" */
   composed: Map<string, string>;
+  /** a toneless syllable → the private-use character that stands for it (see pinyinStandIn) */
+  standIns: Map<string, string>;
 }
 
 let tables: Tables | undefined;
@@ -57,7 +59,14 @@ function load(): Tables {
   parseLines(COMPONENTS, ([ch, a, b]) => {
     if (ch && a && b && !composed.has(a + b)) composed.set(a + b, ch);
   });
-  return { variants, readings, confusables, composed };
+  // one private-use character per syllable, whose only reading is that syllable
+  const standIns = new Map<string, string>();
+  for (const syllable of [...new Set([...readings.values()].flat())].sort()) {
+    const ch = String.fromCharCode(PINYIN_STAND_IN_FIRST + standIns.size);
+    standIns.set(syllable, ch);
+    readings.set(ch, [syllable]);
+  }
+  return { variants, readings, confusables, composed, standIns };
 }
 
 function get(): Tables {
@@ -68,6 +77,17 @@ function get(): Tables {
 /** The simplified core character for a traditional, Japanese or variant form, if any. */
 export function variantOf(ch: string): { to: string; kind: VariantKind } | undefined {
   return get().variants.get(ch);
+}
+
+/** the first of the private-use characters that stand for syllables (a few hundred, well inside U+E000–U+F8FF) */
+const PINYIN_STAND_IN_FIRST = 0xe000;
+
+/**
+ * A character that reads as a toneless syllable and as nothing else, or undefined when no character reads so: a
+ * syllable written in letters in place of a character (蜜xue冰城) is then compared as a homophone of it.
+ */
+export function pinyinStandIn(syllable: string): string | undefined {
+  return get().standIns.get(syllable);
 }
 
 /** Toneless readings (all readings of a polyphonic character); empty when unknown. */

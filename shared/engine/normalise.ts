@@ -7,7 +7,8 @@
 import { variantOf } from './glyphs';
 import type { CharInfo } from './similarity';
 
-export type CharOrigin = 'same' | 'traditional' | 'variant' | 'numeral' | 'shape';
+/** how a compared character was written: as itself, in another form, or (pinyin) as a syllable in letters */
+export type CharOrigin = 'same' | 'traditional' | 'variant' | 'numeral' | 'shape' | 'pinyin';
 
 export interface LatinToken {
   /** upper case, accents and homoglyphs removed, digits kept */

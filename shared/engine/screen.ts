@@ -8,11 +8,11 @@ import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
 import { hanEvidence, hanReasons, lexicalEvidence, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
-import { composedOf } from './glyphs';
+import { composedOf, pinyinStandIn } from './glyphs';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, type LatinEvidence } from './latin';
-import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
+import { normaliseOwner, normaliseText, simplifiedInPlace, type CharOrigin, type LatinToken, type NormalisedText } from './normalise';
 import { sameNormalisedOwner } from './owner';
 import { locatedIn } from './region';
 import { markWords } from '../mark-words';
@@ -82,6 +82,69 @@ function composedVariant(index: RegistryIndex, text: NormalisedText): Normalised
     if (take === 2) { changed = true; i++; }
   }
   return changed ? out : null;
+}
+
+/** A syllable in letters reads in place of a character only this long: a letter or two is a model or a size (T恤, U盘). */
+const STAND_IN_LETTERS = { min: 2, max: 6 };
+
+/**
+ * The text with each Latin word that is one pinyin syllable written against a Han character (蜜xue冰城, mao台) read
+ * as a character of that sound, or null when there is none: sellers spell a brand's character in letters to slip
+ * past a platform's filter. The word stays a Latin word in the text as written (LV包 is still LV).
+ */
+function pinyinVariant(text: NormalisedText): NormalisedText | null {
+  if (text.latin.length === 0 || text.han.length === 0) return null;
+  const standIns: { at: number; ch: string; token: LatinToken }[] = [];
+  for (const token of text.latin) {
+    const letters = token.canon.toLowerCase();
+    if (letters.length < STAND_IN_LETTERS.min || letters.length > STAND_IN_LETTERS.max || !/^[a-z]+$/.test(letters)) continue;
+    const ch = pinyinStandIn(letters) ?? (letters.includes('v') ? undefined : pinyinStandIn(letters.replace(/u$/, 'v')));
+    if (!ch) continue;
+    const after = text.hanEnd.indexOf(token.start);
+    const before = text.hanStart.indexOf(token.end);
+    if (after < 0 && before < 0) continue;
+    standIns.push({ at: after >= 0 ? after + 1 : before, ch, token });
+  }
+  if (standIns.length === 0) return null;
+  const out: NormalisedText = {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [],
+    latin: text.latin.filter((t) => !standIns.some((s) => s.token === t)),
+    genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
+  };
+  // apart: whether a break follows the character when the next one does not start where it ends
+  const apart: boolean[] = [];
+  const push = (ch: string, source: string, start: number, end: number, origin: CharOrigin, breakIfApart: boolean) => {
+    out.han.push(ch);
+    out.hanSource.push(source);
+    out.hanStart.push(start);
+    out.hanEnd.push(end);
+    out.hanOrigin.push(origin);
+    apart.push(breakIfApart);
+  };
+  for (let i = 0, next = 0; i <= text.han.length; i++) {
+    while (next < standIns.length && standIns[next]!.at === i) {
+      const { ch, token } = standIns[next++]!;
+      push(ch, token.canon, token.start, token.end, 'pinyin', i < text.han.length);
+    }
+    if (i === text.han.length) break;
+    push(text.han[i]!, text.hanSource[i]!, text.hanStart[i]!, text.hanEnd[i]!, text.hanOrigin[i]!, text.hanBreakAfter[i]!);
+  }
+  out.hanBreakAfter = apart.map((b, i) => b && out.hanStart[i + 1] !== out.hanEnd[i]);
+  return out;
+}
+
+/**
+ * Whether a match in a spelled variant reads a syllable in letters as the sound of a mark character, and every such
+ * syllable it takes in so: a syllable that pairs with nothing alike (新款da皮 against 新会陈皮) is the Latin word it was.
+ */
+function spellsMarkSounds(e: HanEvidence, t: NormalisedText): boolean {
+  let spelled = 0;
+  for (const p of e.alignment.pairs) {
+    if (p.textIndex < 0 || t.hanOrigin[p.textIndex] !== 'pinyin') continue;
+    if (p.relation !== 'homophone') return false;
+    spelled++;
+  }
+  return spelled > 0;
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -188,17 +251,19 @@ export function reasonsOf(index: RegistryIndex, s: ScoredCandidate): HitReason[]
 /** Every candidate of one text, all forms of every mark the index reaches. */
 function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): ScoredCandidate[] {
   const out: ScoredCandidate[] = [];
-  const scan = (t: NormalisedText, merged: boolean) => {
+  const scan = (t: NormalisedText, merged: boolean, keep?: (e: HanEvidence) => boolean) => {
     if (t.han.length === 0) return;
     for (const cand of hanCandidates(index, t, row.context === 'listing')) {
       const e = hanEvidence(index, t, cand, row.context);
-      const s = e && scoreHanCandidate(index, e, row, t, merged);
+      const s = e && (!keep || keep(e)) && scoreHanCandidate(index, e, row, t, merged);
       if (s) out.push(s);
     }
   };
   scan(text, false);
   const merged = composedVariant(index, text);
   if (merged) scan(merged, true);
+  const spelled = pinyinVariant(text);
+  if (spelled) scan(spelled, false, (e) => spellsMarkSounds(e, spelled));
   if (text.latin.length > 0) {
     for (const f of latinCandidates(index.latin, text.latin)) {
       const form = index.forms[f]!;
@@ -317,13 +382,10 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
 /** Hits for one e-commerce listing, best first; Hit.text is the matched part, offsets refer to the whole title. */
 export function screenListing(index: RegistryIndex, listing: Listing): Hit[] {
   const threshold = FITTED.threshold.listing;
-  const { text, candidates } = listingCandidates(index, listing);
-  return sortHits(candidates.filter((s) => s.probability >= threshold).map((s) => {
-    const matched = s.start >= 0
-      ? listing.title.slice(text.hanStart[s.start], text.hanEnd[s.end - 1])
-      : listing.title.slice(...spanOf(s));
-    return finish(index, s, 'listing', listing.id, matched);
-  }));
+  const { candidates } = listingCandidates(index, listing);
+  // offsets from the text the candidate was read in (a merged or spelled variant has its own)
+  return sortHits(candidates.filter((s) => s.probability >= threshold)
+    .map((s) => finish(index, s, 'listing', listing.id, listing.title.slice(...spanOf(s)))));
 }
 
 /** The renderer's quick check: a piece of text, optionally in one Nice class (every class when absent). */

@@ -130,6 +130,18 @@ describe('screenListing', () => {
     expect(screenListing(index, listing('金丨凤丨凰 月饼礼盒'))[0]).toMatchObject({ markId: 'A1', text: '金丨凤丨凰', score: plain.score });
     expect(screenListing(index, listing('金凤丶凰 月饼礼盒'))[0]).toMatchObject({ markId: 'A1', score: plain.score });
   });
+  it('reads a character spelled in pinyin against the others (金feng凰, jin凤凰) as a homophone of it', () => {
+    for (const [title, text] of [['金feng凰 月饼礼盒', '金feng凰'], ['正品 JIN凤凰月饼', 'JIN凤凰']] as const) {
+      const hit = screenListing(index, listing(title))[0];
+      expect(hit).toMatchObject({ markId: 'A1', text, reasons: expect.arrayContaining(['pinyin', 'homophone']) });
+    }
+    // a syllable standing apart is a word of its own, and the letters of a Latin mark stay that mark
+    expect(screenListing(index, listing('金 feng 凰 月饼礼盒'))[0]?.reasons).not.toContain('pinyin');
+    expect(screenListing(index, listing('TOYOTA丰田 脚垫'))[0]?.markId).toBe('A4');
+  });
+  it('shows the words of a title that spell a character in two (弓长飞) as they are written', () => {
+    expect(screenListing(index, listing('正宗弓长飞牛肉干 500g'))[0]).toMatchObject({ markId: 'A2', text: '弓长飞' });
+  });
   it('reads a brand written out letter by letter to slip past a filter as the word', () => {
     expect(screenListing(index, listing('新款 T O Y O T A 汽车脚垫'))[0]).toMatchObject({ markId: 'A4', text: 'T O Y O T A' });
     expect(screenListing(index, listing('T-O-Y-O-T-A 原厂脚垫'))[0]?.markId).toBe('A4');
