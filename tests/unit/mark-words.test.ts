@@ -10,6 +10,13 @@ describe('markWords', () => {
     expect(markWords('ABC+图形')).toBe('ABC');
     expect(markWords('雪莲【图形】')).toBe('雪莲');
   });
+  it('takes off notes of the sign’s colours or form, and notes that follow one another', () => {
+    expect(markWords('康师傅及图（指定颜色）')).toBe('康师傅');
+    expect(markWords('金凤凰 (三维标志)')).toBe('金凤凰');
+    expect(markWords('雪莲（图形）（颜色组合）')).toBe('雪莲');
+    expect(isDeviceOnly('图形（指定颜色）')).toBe(true);
+    expect(markWords('颜色组合')).toBe('颜色组合');
+  });
   it('leaves a name whose own last character is 图 alone, and a name without a note', () => {
     expect(markWords('宏图')).toBe('宏图');
     expect(markWords('蓝图及图')).toBe('蓝图');
