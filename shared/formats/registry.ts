@@ -72,8 +72,12 @@ function checkClasses(input: MarkInput['classes']): RowResult<number[]> {
   return { ok: true, value: [...new Set(input)].sort((a, b) => a - b) };
 }
 
+/** Between aliases in one cell: ; (the file format's), and the full-width ；、，that Chinese lists use. */
+export const ALIAS_SEPARATORS = /[;；、，]/;
+
 function checkAliases(input: MarkInput['aliases']): RowResult<string[]> {
-  const items = typeof input === 'string' ? input.split(/[;；]/) : input;
+  // a clerk lists names with 、 or ， as often as with the documented ;
+  const items = typeof input === 'string' ? input.split(ALIAS_SEPARATORS) : input;
   // counted before each alias is checked: a list of 130,000 is refused at once
   if (items.length > TEXT_LIST_LIMITS.aliases.max * 2 + 10) {
     return { ok: false, reason: tooManyMessage(TEXT_LIST_LIMITS.aliases, items.length) };

@@ -28,6 +28,11 @@ describe('registry rows', () => {
     });
   });
 
+  it('splits aliases listed the way Chinese lists are written (、 ，) as well as with ;', () => {
+    const parsed = row(['Q1', '茶卡盐湖', '公共资源', '', '', '', '天空之镜、CHAKA SALT LAKE，茶卡；CHAKA', '', '', '']);
+    expect(parsed).toMatchObject({ ok: true, value: { aliases: ['天空之镜', 'CHAKA SALT LAKE', '茶卡', 'CHAKA'] } });
+  });
+
   it('accepts full-width digits in classes, and an empty class list only for public resources', () => {
     expect(parseNiceClasses('２９;３０')).toEqual({ ok: true, value: [29, 30] });
     expect(row(['Q2', '昆仑山', '公共资源', '', '', '', '', '', '', ''])).toMatchObject({ ok: true });

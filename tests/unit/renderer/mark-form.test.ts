@@ -33,6 +33,7 @@ describe('别名 and 认定日期', () => {
   it('splits aliases on semicolons, trims and drops duplicates and empties', () => {
     expect(parseAliases(' QHH ;Qinghai Lake；;QHH')).toEqual(['QHH', 'Qinghai Lake']);
     expect(parseAliases('')).toEqual([]);
+    expect(parseAliases('天空之镜、茶卡，CHAKA')).toEqual(['天空之镜', '茶卡', 'CHAKA']);
   });
 
   it('accepts empty or real dates in every form the batches accept (issue 10, item 8)', () => {

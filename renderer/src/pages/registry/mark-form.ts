@@ -7,6 +7,7 @@ import {
   type ProtectedMark,
 } from '../../../../shared/domain';
 import { parseDate } from '../../../../shared/formats/dates';
+import { ALIAS_SEPARATORS } from '../../../../shared/formats/registry';
 
 export interface MarkFormValues {
   id: string;
@@ -27,8 +28,7 @@ export type MarkFormField = keyof MarkFormValues;
 export type MarkFormErrors = Partial<Record<MarkFormField, string>>;
 export type MarkFormResult = { ok: true; mark: ProtectedMark } | { ok: false; errors: MarkFormErrors };
 
-/** Separators a clerk may type between classes or aliases: half- and full-width semicolons (and, for classes, commas). */
-const LIST_SEPARATOR = /[;；]/;
+/** Separators a clerk may type between classes (aliases: the registry file's own, ALIAS_SEPARATORS). */
 const CLASS_SEPARATOR = /[;；,，、\s]+/;
 
 export function emptyForm(): MarkFormValues {
@@ -86,7 +86,7 @@ export function parseClasses(text: string, category: Category): { classes: numbe
 /** "a; b;;c" → ["a", "b", "c"]; duplicates removed, order kept. */
 export function parseAliases(text: string): string[] {
   const seen = new Set<string>();
-  for (const part of text.split(LIST_SEPARATOR)) {
+  for (const part of text.split(ALIAS_SEPARATORS)) {
     const alias = part.trim();
     if (alias) seen.add(alias);
   }
