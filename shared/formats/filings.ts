@@ -14,16 +14,16 @@ export type FilingColumn =
   | 'filedOn' | 'gazetteIssue' | 'publishedOn';
 
 export const FILING_HEADERS: HeaderSpec<FilingColumn>[] = [
-  { key: 'applicationNumber', header: '申请号', required: true },
-  { key: 'markText', header: '商标名称', required: true },
-  { key: 'niceClass', header: '国际分类', required: true },
-  { key: 'goods', header: '商品服务', required: false },
-  { key: 'applicant', header: '申请人名称', required: false },
-  { key: 'applicantAddress', header: '申请人地址', required: false },
-  { key: 'agency', header: '代理机构', required: false },
-  { key: 'filedOn', header: '申请日期', required: false },
-  { key: 'gazetteIssue', header: '初审公告期号', required: false },
-  { key: 'publishedOn', header: '初审公告日期', required: false },
+  { key: 'applicationNumber', header: '申请号', aliases: ['申请/注册号', '注册号/申请号', '申请注册号'], required: true },
+  { key: 'markText', header: '商标名称', aliases: ['商标', '商标名', '商标文字'], required: true },
+  { key: 'niceClass', header: '国际分类', aliases: ['类别', '国际分类号', '分类号', '类号'], required: true },
+  { key: 'goods', header: '商品服务', aliases: ['商品/服务', '商品服务项目', '商品/服务项目', '指定商品', '指定商品/服务', '指定商品服务', '使用商品'], required: false },
+  { key: 'applicant', header: '申请人名称', aliases: ['申请人', '申请人名称(中文)', '申请人中文名称'], required: false },
+  { key: 'applicantAddress', header: '申请人地址', aliases: ['申请人地址(中文)', '申请人中文地址', '地址'], required: false },
+  { key: 'agency', header: '代理机构', aliases: ['代理机构名称', '代理人', '代理组织'], required: false },
+  { key: 'filedOn', header: '申请日期', aliases: ['申请日'], required: false },
+  { key: 'gazetteIssue', header: '初审公告期号', aliases: ['公告期号', '期号'], required: false },
+  { key: 'publishedOn', header: '初审公告日期', aliases: ['初审公告日', '公告日期'], required: false },
 ];
 
 type TextColumn = keyof typeof TEXT_LIMITS.filing;

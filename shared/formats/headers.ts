@@ -37,8 +37,14 @@ export function mapHeaders<K extends string>(headers: string[], spec: HeaderSpec
   const missing: string[] = [];
   for (const column of spec) {
     const { key, header, required } = column;
-    const found = headerNames(column).flatMap((h) => positions.get(h) ?? []);
-    if (found.length > 1) return { ok: false, error: `列「${header}」出现了 ${found.length} 次，无法确定使用哪一列` };
+    // the column's own header first: another name for it counts only when the header itself is absent
+    const [own, ...others] = headerNames(column);
+    const named = positions.get(own!) ?? [];
+    const found = named.length > 0 ? named : others.flatMap((h) => positions.get(h) ?? []);
+    if (found.length > 1) {
+      const written = [...new Set(found.map((i) => headers[i]!.trim()))].map((h) => `「${h}」`).join('');
+      return { ok: false, error: `列「${header}」出现了 ${found.length} 次（${written}），无法确定使用哪一列` };
+    }
     if (found.length === 0 && required) missing.push(header);
     columns[key] = found[0] ?? -1;
   }

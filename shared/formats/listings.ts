@@ -11,11 +11,11 @@ export type ListingColumn = 'id' | 'platform' | 'shop' | 'title' | 'url' | 'pric
 export const LISTING_HEADERS: HeaderSpec<ListingColumn>[] = [
   { key: 'id', header: '编号', required: true },
   { key: 'platform', header: '平台', required: false },
-  { key: 'shop', header: '店铺', required: false },
-  { key: 'title', header: '商品标题', required: true },
-  { key: 'url', header: '链接', required: false },
-  { key: 'price', header: '价格', required: false },
-  { key: 'sellerLocation', header: '所在地', required: false },
+  { key: 'shop', header: '店铺', aliases: ['店铺名称', '店名', '商家'], required: false },
+  { key: 'title', header: '商品标题', aliases: ['标题', '商品名称', '宝贝标题', '宝贝名称'], required: true },
+  { key: 'url', header: '链接', aliases: ['商品链接', '网址', 'URL'], required: false },
+  { key: 'price', header: '价格', aliases: ['售价'], required: false },
+  { key: 'sellerLocation', header: '所在地', aliases: ['发货地', '商家所在地'], required: false },
 ];
 
 

@@ -17,10 +17,10 @@ export const REGISTRY_HEADERS: HeaderSpec<RegistryColumn>[] = [
   { key: 'category', header: '类别', required: true },
   { key: 'classes', header: '国际分类', required: true },
   { key: 'registrationNumber', header: '注册号', required: false },
-  { key: 'holder', header: '权利人', required: false },
+  { key: 'holder', header: '权利人', aliases: ['注册人', '商标注册人'], required: false },
   { key: 'aliases', header: '别名', required: false },
-  { key: 'region', header: '地域', required: false },
-  { key: 'recognizedOn', header: '认定日期', required: false },
+  { key: 'region', header: '地域', aliases: ['地区'], required: false },
+  { key: 'recognizedOn', header: '认定日期', aliases: ['认定时间'], required: false },
   { key: 'notes', header: '备注', required: false },
 ];
 

@@ -26,6 +26,18 @@ describe('mapHeaders', () => {
     const m = mapHeaders(['申请号', '商标名称', '商标名称', '国际分类'], FILING_HEADERS);
     expect(m.ok).toBe(false);
   });
+  it('reads the headers other exports give the same columns (申请/注册号, 商标, 类别, 商品/服务, 申请人 …)', () => {
+    const m = mapHeaders(['申请/注册号', '商标', '类别', '商品/服务', '申请人名称（中文）', '申请日', '公告期号'], FILING_HEADERS);
+    expect(m).toEqual({ ok: true, columns: expect.objectContaining({ applicationNumber: 0, markText: 1, niceClass: 2, goods: 3, applicant: 4, filedOn: 5, gazetteIssue: 6 }) });
+    const l = mapHeaders(['编号', '标题', '店铺名称', '发货地', '商品链接'], LISTING_HEADERS);
+    expect(l).toEqual({ ok: true, columns: expect.objectContaining({ id: 0, title: 1, shop: 2, sellerLocation: 3, url: 4 }) });
+  });
+  it('takes a column by its own header before any other name for it, and names both when two other names meet', () => {
+    const own = mapHeaders(['申请号', '商标', '商标名称', '国际分类'], FILING_HEADERS);
+    expect(own).toMatchObject({ ok: true, columns: { markText: 2 } });
+    const two = mapHeaders(['申请号', '商标', '商标文字', '国际分类'], FILING_HEADERS);
+    expect(two).toEqual({ ok: false, error: '列「商标名称」出现了 2 次（「商标」「商标文字」），无法确定使用哪一列' });
+  });
 });
 
 describe('cells', () => {
