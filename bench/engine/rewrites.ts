@@ -1,0 +1,89 @@
+// The labelled sets written the ways real data writes marks: each rewrite is applied to every row of dev and real-dev
+// (negatives too, so a false flag it causes shows), screened, and scored by ../shared/bench/score.mjs beside the
+// rows as they are. A rewrite that costs recall is a way the world files that the engine does not yet read.
+//   npx tsx bench/engine/rewrites.ts [--set dev|real-dev] [--only NAME]
+// Filings: the office's device notes (及图, （图形）), ™, traditional script, the name's own pinyin appended, every
+// character spaced. Listings: traditional script, promotion words around the title and after it, the brand split by
+// 丨, one of its characters spelled in pinyin, Latin words spelled out letter by letter.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+import { buildRegistryIndex, screenFiling, screenListing } from '../../shared/engine';
+import type { Filing, Hit, Listing } from '../../shared/domain';
+import { loadSet, SHARED_BENCH, type Label, type LabelledSet } from './labelled';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
+const HAN_ONLY = /^\p{Script=Han}{2,}$/u;
+const pinyinOf = (han: string) => pinyin(han, { toneType: 'none', type: 'array' }).join('');
+
+/** A rewrite of one text; `brand` is the text of the row's expected hit before any rewrite (undefined: none). */
+type Rewrite = (text: string, brand: string | undefined) => string;
+
+const FILING_REWRITES: Record<string, Rewrite> = {
+  '及图': (t) => `${t}及图`,
+  '（图形）': (t) => `${t}（图形）`,
+  '™': (t) => `${t}™`,
+  'traditional': (t) => toTraditional(t),
+  'own pinyin appended': (t) => (HAN_ONLY.test(t) ? t + pinyinOf(t).toUpperCase() : t),
+  'every character spaced': (t) => Array.from(t).join(' '),
+};
+
+const PROMOTIONS = [['【官方正品】', ' 限时特惠 包邮'], ['2026新款 ', ' 正品保证 假一赔十'], ['【旗舰店同款】', ' 买二送一']] as const;
+let promotion = 0;
+const LISTING_REWRITES: Record<string, Rewrite> = {
+  'traditional': (t) => toTraditional(t),
+  'promotion around': (t) => { const [a, b] = PROMOTIONS[promotion++ % PROMOTIONS.length]!; return a + t + b; },
+  'long tail': (t) => `${t}夏季新款网红爆款正品保证限时特惠包邮到家`,
+  'brand split by 丨': (t, brand) => (brand && HAN_ONLY.test(brand) ? t.replace(brand, Array.from(brand).join('丨')) : t),
+  'one character in pinyin': (t, brand) => {
+    if (!brand || !HAN_ONLY.test(brand)) return t;
+    const chars = Array.from(brand);
+    chars[1] = pinyinOf(chars[1]!);
+    return t.replace(brand, chars.join(''));
+  },
+  'latin spelled out': (t) => t.replace(/[A-Za-z]{4,}/g, (w) => w.split('').join(' ')),
+};
+
+const work = mkdtempSync(path.join(tmpdir(), 'markguard-rewrites-'));
+
+/** score.mjs's summary line for the rows' hits. */
+function scoreLine(name: string, rows: { label: Label; hits: Hit[] }[]): string {
+  const labelsFile = path.join(work, `${name}.labels.csv`);
+  const hitsFile = path.join(work, `${name}.jsonl`);
+  writeFileSync(labelsFile, '编号,期望编号,类型\n' + rows.map((r) => `${r.label.id},${r.label.markId},${r.label.kind}`).join('\n') + '\n');
+  writeFileSync(hitsFile, rows.flatMap((r) => r.hits.map((h) => JSON.stringify({ id: h.id, markId: h.markId, score: h.score }))).join('\n') + '\n');
+  const out = execFileSync(process.execPath, [path.join(SHARED_BENCH, 'score.mjs'), labelsFile, hitsFile], { encoding: 'utf8' });
+  return out.split('\n').find((l) => l.startsWith('recall=')) ?? out.trim();
+}
+
+function runSet(set: LabelledSet, only: string | undefined): void {
+  const index = buildRegistryIndex(set.marks);
+  const expectedText = (label: Label, hits: Hit[]) => hits.find((h) => h.markId === label.markId)?.text;
+  const filings = set.filings.map(({ row, label }) => ({ row, label, hits: screenFiling(index, row) }));
+  const listings = set.listings.map(({ row, label }) => ({ row, label, hits: screenListing(index, row) }));
+  console.log(`\n-- ${set.name} filings: as written  ${scoreLine(`${set.name}-f`, filings)}`);
+  for (const [name, rewrite] of Object.entries(FILING_REWRITES)) {
+    if (only && name !== only) continue;
+    const rows = filings.map(({ row, label, hits }) => {
+      const rewritten: Filing = { ...row, markText: rewrite(row.markText, expectedText(label, hits)) };
+      return { label, hits: screenFiling(index, rewritten) };
+    });
+    console.log(`   ${name.padEnd(24)} ${scoreLine(`${set.name}-f-${name}`, rows)}`);
+  }
+  console.log(`-- ${set.name} listings: as written  ${scoreLine(`${set.name}-l`, listings)}`);
+  for (const [name, rewrite] of Object.entries(LISTING_REWRITES)) {
+    if (only && name !== only) continue;
+    const rows = listings.map(({ row, label, hits }) => {
+      const rewritten: Listing = { ...row, title: rewrite(row.title, expectedText(label, hits)) };
+      return { label, hits: screenListing(index, rewritten) };
+    });
+    console.log(`   ${name.padEnd(24)} ${scoreLine(`${set.name}-l-${name}`, rows)}`);
+  }
+}
+
+const arg = (flag: string) => { const i = process.argv.indexOf(flag); return i >= 0 ? process.argv[i + 1] : undefined; };
+const sets = arg('--set') ? [arg('--set') as 'dev' | 'real-dev'] : (['dev', 'real-dev'] as const);
+for (const name of sets) runSet(loadSet(name), arg('--only'));
