@@ -4,7 +4,7 @@
 //   npx tsx bench/engine/rewrites.ts [--set dev|real-dev] [--only NAME]
 // Filings: the office's device notes (及图, （图形）), ™, traditional script, the name's own pinyin appended, every
 // character spaced. Listings: traditional script, promotion words around the title and after it, the brand split by
-// 丨, one of its characters spelled in pinyin, Latin words spelled out letter by letter.
+// 丨, spaced or broken by an emoji, one of its characters spelled in pinyin, Latin words spelled out letter by letter.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,12 @@ const LISTING_REWRITES: Record<string, Rewrite> = {
   'promotion around': (t) => { const [a, b] = PROMOTIONS[promotion++ % PROMOTIONS.length]!; return a + t + b; },
   'long tail': (t) => `${t}夏季新款网红爆款正品保证限时特惠包邮到家`,
   'brand split by 丨': (t, brand) => (brand && HAN_ONLY.test(brand) ? t.replace(brand, Array.from(brand).join('丨')) : t),
+  'brand spaced': (t, brand) => (brand && HAN_ONLY.test(brand) ? t.replace(brand, Array.from(brand).join(' ')) : t),
+  'emoji in the brand': (t, brand) => {
+    if (!brand || !HAN_ONLY.test(brand)) return t;
+    const chars = Array.from(brand);
+    return t.replace(brand, `${chars[0]}🔥${chars.slice(1).join('')}`);
+  },
   'one character in pinyin': (t, brand) => {
     if (!brand || !HAN_ONLY.test(brand)) return t;
     const chars = Array.from(brand);

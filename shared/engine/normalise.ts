@@ -41,11 +41,11 @@ export interface NormalisedText {
 }
 
 /**
- * 丨 and 丶 are Han characters, but no name is written with them: titles use them as a bar and a dot between words
- * (蜜雪冰城丨柠檬水) and between the characters of a brand to slip past a filter (蜜丨雪丨冰丨城, 蜜雪丶冰城).
+ * 丨, 丶 and 丿 (and the Kangxi radicals NFKC makes them) are Han characters, but no name is written with them: titles
+ * use them as a bar, a dot or a flourish between words (蜜雪冰城丨柠檬水) and between the characters of a brand to slip
+ * past a filter (蜜丨雪丨冰丨城, 蜜雪丶冰城); 〡, a numeral one drawn as a bar, likewise.
  */
-const STROKE_BAR = 0x4e28;
-const STROKE_DOT = 0x4e36;
+const STROKE_BREAKS = new Set([0x4e28, 0x4e36, 0x4e3f, 0x3021]);
 
 /** Texts longer than this are cut: no mark is that long, and a runaway cell must not stall a batch. */
 export const MAX_TEXT = 2000;
@@ -203,7 +203,7 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
     if (cp >= 0x4e00 && cp <= 0x9fff) {
       // the common case first: a CJK unified ideograph, which NFKC leaves alone
       flushRun();
-      if (cp === STROKE_BAR || cp === STROKE_DOT) {
+      if (STROKE_BREAKS.has(cp)) {
         breakHan();
         continue;
       }
@@ -234,6 +234,10 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
         continue;
       }
       flushRun();
+      if (STROKE_BREAKS.has(c)) {
+        breakHan();
+        continue;
+      }
       const standIn = isHan(ch, c) ? undefined : variantOf(ch);
       // kana or a stroke drawn like a Han character (ロ for 口, エ for 工)
       if (standIn) pushHan(interned(standIn.to), original, standIn.kind, from, to);

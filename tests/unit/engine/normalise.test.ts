@@ -23,11 +23,13 @@ describe('normaliseText', () => {
     expect(out).toBe('少儿钢琴培训 德峰 𠮷野家 ＡＢＣ 壹');
     expect(out.length).toBe(title.length);
   });
-  it('reads 丨 and 丶 between characters as the bars and dots they stand for, not as characters', () => {
+  it('reads 丨, 丶, 丿 and 〡 between characters as the bars and dots they stand for, not as characters', () => {
     const t = normaliseText('蜜丨雪丶冰城丨柠檬水');
     expect(t.han.join('')).toBe('蜜雪冰城柠檬水');
     expect(t.hanStart.slice(0, 4)).toEqual([0, 2, 4, 5]);
     expect(t.hanBreakAfter.slice(0, 4)).toEqual([true, true, false, true]);
+    // the Kangxi radicals ⼁ ⼂ ⼃ are the same strokes once NFKC has read them
+    expect(han('丿蜜〡雪⼁冰⼂城⼃')).toBe('蜜雪冰城');
   });
   it('reads capital and Arabic numerals as Chinese numerals', () => {
     const t = normaliseText('柒星8号');
