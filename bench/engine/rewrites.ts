@@ -4,7 +4,7 @@
 //   npx tsx bench/engine/rewrites.ts [--set dev|real-dev] [--only NAME]
 // Filings: the office's device notes (及图, （图形）), ™, traditional script, the name's own pinyin appended, every
 // character spaced. Listings: traditional script, promotion words around the title and after it, the brand split by
-// 丨, spaced or broken by an emoji, one of its characters spelled in pinyin, Latin words spelled out letter by letter.
+// 丨, spaced or broken by an emoji, one of its characters spelled in pinyin or masked (*, ○, X), Latin words spelled out letter by letter.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,13 @@ const LISTING_REWRITES: Record<string, Rewrite> = {
     if (!brand || !HAN_ONLY.test(brand)) return t;
     const chars = Array.from(brand);
     chars[1] = pinyinOf(chars[1]!);
+    return t.replace(brand, chars.join(''));
+  },
+  // a brand of three characters or more: one character of two leaves too little of a mark to be it
+  'one character masked': (t, brand) => {
+    if (!brand || !HAN_ONLY.test(brand) || brand.length < 3) return t;
+    const chars = Array.from(brand);
+    chars[1] = ['*', '○', 'X'][chars.length % 3]!;
     return t.replace(brand, chars.join(''));
   },
   'latin spelled out': (t) => t.replace(/[A-Za-z]{4,}/g, (w) => w.split('').join(' ')),
