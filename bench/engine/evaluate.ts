@@ -1,23 +1,15 @@
 // Engine quality on the labelled sets, in process: dev, real-dev (fit part and holdout part apart).
 //   npx tsx bench/engine/evaluate.ts [--misses] [--real-only]
 // Hits are scored by ../shared/bench/score.mjs, the same scorer the closing notes quote.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { buildRegistryIndex, screenFiling, screenListing } from '../../shared/engine';
 import type { Hit } from '../../shared/domain';
-import { loadSet, partOf, SHARED_BENCH, type Label, type LabelledSet } from './labelled';
+import { loadSet, partOf, type Label, type LabelledSet } from './labelled';
+import { scoreReport } from './score-hits';
 
-const work = mkdtempSync(path.join(tmpdir(), 'markguard-eval-'));
 const showMisses = process.argv.includes('--misses');
 
 function score(name: string, rows: { label: Label; hits: Hit[] }[]): void {
-  const labelsFile = path.join(work, `${name}.labels.csv`);
-  const hitsFile = path.join(work, `${name}.jsonl`);
-  writeFileSync(labelsFile, '编号,期望编号,类型\n' + rows.map((r) => `${r.label.id},${r.label.markId},${r.label.kind}`).join('\n') + '\n');
-  writeFileSync(hitsFile, rows.flatMap((r) => r.hits.map((h) => JSON.stringify({ id: h.id, markId: h.markId, score: h.score }))).join('\n') + '\n');
-  const out = execFileSync(process.execPath, [path.join(SHARED_BENCH, 'score.mjs'), labelsFile, hitsFile], { encoding: 'utf8' });
+  const out = scoreReport(name, rows);
   const lines = out.trimEnd().split('\n');
   console.log(`\n-- ${name} (${rows.length} rows)`);
   console.log((showMisses ? lines : lines.filter((l) => !l.startsWith('missed:'))).join('\n'));

@@ -5,15 +5,12 @@
 // Filings: the office's device notes (及图, （图形）), ™, traditional script, the name's own pinyin appended, every
 // character spaced. Listings: traditional script, promotion words around the title and after it, the brand split by
 // 丨, spaced or broken by an emoji, one of its characters spelled in pinyin or masked (*, ○, X), Latin words spelled out letter by letter.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { buildRegistryIndex, screenFiling, screenListing } from '../../shared/engine';
 import type { Filing, Hit, Listing } from '../../shared/domain';
-import { loadSet, SHARED_BENCH, type Label, type LabelledSet } from './labelled';
+import { loadSet, type Label, type LabelledSet } from './labelled';
+import { scoreSummary } from './score-hits';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
 const HAN_ONLY = /^\p{Script=Han}{2,}$/u;
@@ -60,40 +57,28 @@ const LISTING_REWRITES: Record<string, Rewrite> = {
   'latin spelled out': (t) => t.replace(/[A-Za-z]{4,}/g, (w) => w.split('').join(' ')),
 };
 
-const work = mkdtempSync(path.join(tmpdir(), 'markguard-rewrites-'));
-
-/** score.mjs's summary line for the rows' hits. */
-function scoreLine(name: string, rows: { label: Label; hits: Hit[] }[]): string {
-  const labelsFile = path.join(work, `${name}.labels.csv`);
-  const hitsFile = path.join(work, `${name}.jsonl`);
-  writeFileSync(labelsFile, '编号,期望编号,类型\n' + rows.map((r) => `${r.label.id},${r.label.markId},${r.label.kind}`).join('\n') + '\n');
-  writeFileSync(hitsFile, rows.flatMap((r) => r.hits.map((h) => JSON.stringify({ id: h.id, markId: h.markId, score: h.score }))).join('\n') + '\n');
-  const out = execFileSync(process.execPath, [path.join(SHARED_BENCH, 'score.mjs'), labelsFile, hitsFile], { encoding: 'utf8' });
-  return out.split('\n').find((l) => l.startsWith('recall=')) ?? out.trim();
-}
-
 function runSet(set: LabelledSet, only: string | undefined): void {
   const index = buildRegistryIndex(set.marks);
   const expectedText = (label: Label, hits: Hit[]) => hits.find((h) => h.markId === label.markId)?.text;
   const filings = set.filings.map(({ row, label }) => ({ row, label, hits: screenFiling(index, row) }));
   const listings = set.listings.map(({ row, label }) => ({ row, label, hits: screenListing(index, row) }));
-  console.log(`\n-- ${set.name} filings: as written  ${scoreLine(`${set.name}-f`, filings)}`);
+  console.log(`\n-- ${set.name} filings: as written  ${scoreSummary(`${set.name}-f`, filings)}`);
   for (const [name, rewrite] of Object.entries(FILING_REWRITES)) {
     if (only && name !== only) continue;
     const rows = filings.map(({ row, label, hits }) => {
       const rewritten: Filing = { ...row, markText: rewrite(row.markText, expectedText(label, hits)) };
       return { label, hits: screenFiling(index, rewritten) };
     });
-    console.log(`   ${name.padEnd(24)} ${scoreLine(`${set.name}-f-${name}`, rows)}`);
+    console.log(`   ${name.padEnd(24)} ${scoreSummary(`${set.name}-f-${name}`, rows)}`);
   }
-  console.log(`-- ${set.name} listings: as written  ${scoreLine(`${set.name}-l`, listings)}`);
+  console.log(`-- ${set.name} listings: as written  ${scoreSummary(`${set.name}-l`, listings)}`);
   for (const [name, rewrite] of Object.entries(LISTING_REWRITES)) {
     if (only && name !== only) continue;
     const rows = listings.map(({ row, label, hits }) => {
       const rewritten: Listing = { ...row, title: rewrite(row.title, expectedText(label, hits)) };
       return { label, hits: screenListing(index, rewritten) };
     });
-    console.log(`   ${name.padEnd(24)} ${scoreLine(`${set.name}-l-${name}`, rows)}`);
+    console.log(`   ${name.padEnd(24)} ${scoreSummary(`${set.name}-l-${name}`, rows)}`);
   }
 }
 

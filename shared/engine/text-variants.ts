@@ -48,7 +48,8 @@ export function pinyinVariant(text: NormalisedText): NormalisedText | null {
   for (const token of text.latin) {
     const letters = token.canon.toLowerCase();
     if (letters.length < STAND_IN_LETTERS.min || letters.length > STAND_IN_LETTERS.max || !/^[a-z]+$/.test(letters)) continue;
-    const ch = pinyinStandIn(letters) ?? (letters.includes('v') ? undefined : pinyinStandIn(letters.replace(/u$/, 'v')));
+    // ü is written u after l and n as often as v (lue for lve)
+    const ch = pinyinStandIn(letters) ?? pinyinStandIn(letters.replace(/^([ln])u/, '$1v'));
     if (!ch) continue;
     const after = text.hanEnd.indexOf(token.start);
     const before = text.hanStart.indexOf(token.end);
