@@ -54,6 +54,7 @@ const LISTING_REWRITES: Record<string, Rewrite> = {
     chars[1] = ['*', '○', 'X'][chars.length % 3]!;
     return t.replace(brand, chars.join(''));
   },
+  'brand in pinyin': (t, brand) => (brand && HAN_ONLY.test(brand) ? t.replace(brand, ` ${pinyin(brand, { toneType: 'none' })} `) : t),
   'latin spelled out': (t) => t.replace(/[A-Za-z]{4,}/g, (w) => w.split('').join(' ')),
 };
 

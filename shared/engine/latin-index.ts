@@ -6,6 +6,7 @@
 //   - the sorted letters of short forms: the same letters rearranged (MBW for BMW).
 import { doubleMetaphone } from 'double-metaphone';
 import type { LatinToken } from './normalise';
+import { isPinyinSyllable } from './pinyin';
 
 export interface LatinForm {
   /** joined tokens, upper case */
@@ -96,13 +97,19 @@ export function indexLatinForm(index: LatinIndex, form: number, latin: LatinForm
 }
 
 /** Forms that one of the four ways reaches from the text's tokens (runs of up to four whole tokens). */
+/** Words joined to meet a Latin form: any four, or up to eight pinyin syllables (a name written syllable by syllable). */
+export const MAX_JOINED_WORDS = 4;
+export const MAX_SPELLED_SYLLABLES = 8;
+
 export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]): number[] {
   const found = new Set<number>();
   const add = (list: number[] | undefined) => { if (list) for (const f of list) found.add(f); };
   for (let from = 0; from < tokens.length; from++) {
     let skeleton = '';
     let canon = '';
-    for (let to = from; to < Math.min(tokens.length, from + 4); to++) {
+    for (let to = from; to < Math.min(tokens.length, from + MAX_SPELLED_SYLLABLES); to++) {
+      // past four words, only a name spelled syllable by syllable goes on (SHU YI SHAO XIAN CAO)
+      if (to - from >= MAX_JOINED_WORDS && !isPinyinSyllable(tokens[to]!.canon)) break;
       skeleton += tokens[to]!.skeleton;
       canon += tokens[to]!.canon;
       if (skeleton.length > 40) break;

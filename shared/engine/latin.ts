@@ -2,8 +2,9 @@
 // look-alike skeleton, Jaro–Winkler), by sound (Double Metaphone), inside a longer word, or rearranged. The result is
 // evidence for the scoring model (features.ts); nothing here decides.
 import type { LatinForm } from './latin-index';
-import { MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
+import { MAX_JOINED_WORDS, MAX_SPELLED_SYLLABLES, MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
 import type { LatinToken } from './normalise';
+import { isPinyinSyllable } from './pinyin';
 
 // Scratch rows reused by every call (Latin filings compare a token with a few forms each).
 let editRows = new Int32Array(3 * 64);
@@ -145,12 +146,16 @@ function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
 export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): LatinEvidence | null {
   let best: LatinEvidence | null = null;
   const L = form.skeleton.length;
-  const maxSpan = Math.min(tokens.length, Math.max(4, form.tokenCount + 1));
+  // the words a match may join: any of them up to the form's own count and one more (four at least), then, as for the
+  // candidates (latin-index.ts), only pinyin syllables
+  const anyWords = Math.max(MAX_JOINED_WORDS, form.tokenCount + 1);
+  const maxSpan = Math.min(tokens.length, Math.max(MAX_SPELLED_SYLLABLES, anyWords));
   const formCodes = phoneticCodes(form.canon);
   for (let from = 0; from < tokens.length; from++) {
     let canon = '';
     let skeleton = '';
     for (let to = from + 1; to <= Math.min(tokens.length, from + maxSpan); to++) {
+      if (to - from > anyWords && !isPinyinSyllable(tokens[to - 1]!.canon)) break;
       canon += tokens[to - 1]!.canon;
       skeleton += tokens[to - 1]!.skeleton;
       if (skeleton.length > L + MAX_DISTANCE) break;

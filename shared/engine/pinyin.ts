@@ -1,4 +1,4 @@
-import { readingsOf } from './glyphs';
+import { pinyinStandIn, readingsOf } from './glyphs';
 
 // Fuzzy pinyin: the confusions of Mandarin as spoken across China (z/zh, c/ch, s/sh, n/l, f/h; an/ang, en/eng,
 // in/ing). Two syllables with the same fuzzy key sound alike to many buyers even when they are not homophones.
@@ -57,4 +57,10 @@ export function spellsPinyinOf(letters: string, han: readonly string[]): boolean
   };
   for (let start = 0; start + 1 < han.length; start++) if (from(start)) return true;
   return false;
+}
+
+/** Whether a word is one toneless pinyin syllable (SHU, XIAN; ü written V or, after L and N, U). */
+export function isPinyinSyllable(word: string): boolean {
+  const letters = word.toLowerCase();
+  return pinyinStandIn(letters) !== undefined || pinyinStandIn(letters.replace(/^([ln])u/, '$1v')) !== undefined;
 }

@@ -139,6 +139,11 @@ describe('screenListing', () => {
     expect(screenListing(index, listing('金 feng 凰 月饼礼盒'))[0]?.reasons).not.toContain('pinyin');
     expect(screenListing(index, listing('TOYOTA丰田 脚垫'))[0]?.markId).toBe('A4');
   });
+  it('reads a long name written in pinyin syllable by syllable (XUE YU GAO YUAN QING KE) as that name', () => {
+    const highland = buildRegistryIndex([mark('B3', '雪域高原青稞', '省著名商标', [33])]);
+    expect(screenListing(highland, listing('xue yu gao yuan qing ke 青稞酒 礼盒装'))[0]).toMatchObject({ markId: 'B3', text: 'xue yu gao yuan qing ke' });
+    expect(screenFiling(highland, filing('XUE YU GAO YUAN QING KE', 33))[0]?.markId).toBe('B3');
+  });
   it('shows the words of a title that spell a character in two (弓长飞) as they are written', () => {
     expect(screenListing(index, listing('正宗弓长飞牛肉干 500g'))[0]).toMatchObject({ markId: 'A2', text: '弓长飞' });
   });
