@@ -3,7 +3,7 @@
 // rows as they are. A rewrite that costs recall is a way the world files that the engine does not yet read.
 //   npx tsx bench/engine/rewrites.ts [--set dev|real-dev] [--only NAME]
 // Filings: the office's device notes (及图, （图形）), ™, traditional script, the name's own pinyin appended, every
-// character spaced. Listings: traditional script, promotion words around the title and after it, the brand split by
+// character spaced, 牌 appended, a place name in front. Listings: traditional script, promotion words around the title and after it, the brand split by
 // 丨, spaced or broken by an emoji, one of its characters spelled in pinyin or masked (*, ○, X), Latin words spelled out letter by letter.
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
@@ -26,6 +26,8 @@ const FILING_REWRITES: Record<string, Rewrite> = {
   'traditional': (t) => toTraditional(t),
   'own pinyin appended': (t) => (HAN_ONLY.test(t) ? t + pinyinOf(t).toUpperCase() : t),
   'every character spaced': (t) => Array.from(t).join(' '),
+  '牌 appended': (t) => (/\p{Script=Han}$/u.test(t) ? `${t}牌` : t),
+  'a place in front': (t) => `${['北京', '上海', '香港', '深圳'][t.length % 4]!}${t}`,
 };
 
 const PROMOTIONS = [['【官方正品】', ' 限时特惠 包邮'], ['2026新款 ', ' 正品保证 假一赔十'], ['【旗舰店同款】', ' 买二送一']] as const;

@@ -5,7 +5,7 @@ import type { AlignedPair, HitReason } from '../domain';
 import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
 import type { CoreKind } from './cores';
-import { genericMask } from './generic';
+import { textGenericMask } from './generic';
 import { spellsPinyinOf } from './pinyin';
 import { segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
@@ -114,7 +114,7 @@ function describedBy(han: readonly string[], start: number, end: number): boolea
 }
 
 function gluedTo(text: NormalisedText, start: number, end: number): boolean {
-  const mask = (text.genericMask ??= genericMask(text.han));
+  const mask = (text.genericMask ??= textGenericMask(text.han));
   const after = end < text.han.length && !text.hanBreakAfter[end - 1] && !mask[end];
   const before = start > 0 && !text.hanBreakAfter[start - 1] && !mask[start - 1];
   return after || before;
@@ -161,7 +161,7 @@ function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvi
   const distinctKept = form.distinctCount ? distinctSum / form.distinctCount : 1;
   const latinWords = latinWordsOf(text);
   const whole = a.end - a.start === text.han.length && latinWords === 0;
-  text.genericMask ??= genericMask(text.han);
+  text.genericMask ??= textGenericMask(text.han);
   let extra = latinWords;
   let extraGeneric = latinWords === 0;
   for (let i = 0; i < text.han.length; i++) {

@@ -20,19 +20,37 @@ const TRADE = `
 同款 男女 男士 女士 儿童 家用 进口 国产 优质 精品 高端 纯正 天然 有机 传统 老字号 品牌 牌 店 坊 铺 号 记 堂 轩 阁 居 庄 园
 `;
 
+/**
+ * Place names a filing puts before a mark as a weak modifier (香港周六福, 中华同仁堂, 北京XX): countries, provinces and
+ * the large cities. They count as generic only in a screened text, beside a match; in a registry mark a place is
+ * often the mark itself (青海湖, 茶卡盐湖) and keeps its weight.
+ */
+const PLACES = `
+中国 中华 华夏 国际 环球 全球 世界 亚洲 欧洲 美国 英国 法国 德国 意大利 瑞士 日本 韩国 澳洲 澳大利亚 加拿大 新加坡
+北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南
+陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门
+广州 深圳 杭州 南京 武汉 成都 西安 苏州 郑州 长沙 沈阳 青岛 宁波 东莞 佛山 厦门 济南 合肥 福州 昆明 哈尔滨 大连 西宁
+兰州 银川 乌鲁木齐 拉萨 南宁 贵阳 海口 南昌 太原 石家庄 呼和浩特 长春 温州 无锡 义乌
+`;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** The goods vocabulary of goods.ts (names of goods by Nice class) counts as generic too. */
 export const GENERIC_WORDS: ReadonlySet<string> = new Set([...words(GOODS), ...words(TRADE), ...allGoodsWords()]);
 
-/** Generic words by their first character, longest first (the scan takes the longest match). */
-const BY_FIRST = new Map<string, string[][]>();
-for (const w of [...GENERIC_WORDS].sort((a, b) => b.length - a.length)) {
-  const chars = Array.from(w);
-  const list = BY_FIRST.get(chars[0]!) ?? [];
-  list.push(chars);
-  BY_FIRST.set(chars[0]!, list);
+/** Words by their first character, longest first (the scan takes the longest match). */
+function byFirst(vocabulary: Iterable<string>): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const w of [...vocabulary].sort((a, b) => b.length - a.length)) {
+    const chars = Array.from(w);
+    const list = out.get(chars[0]!) ?? [];
+    list.push(chars);
+    out.set(chars[0]!, list);
+  }
+  return out;
 }
+const BY_FIRST = byFirst(GENERIC_WORDS);
+const TEXT_BY_FIRST = byFirst([...GENERIC_WORDS, ...words(PLACES)]);
 
 function matchesAt(chars: readonly string[], i: number, word: readonly string[]): boolean {
   if (i + word.length > chars.length) return false;
@@ -45,10 +63,10 @@ function matchesAt(chars: readonly string[], i: number, word: readonly string[])
  * A single-character generic word (酒, 茶, 牌 …) only counts at the end of the sequence, where it names the goods;
  * elsewhere the character is usually part of a distinctive word.
  */
-export function genericSpans(chars: readonly string[]): [start: number, end: number][] {
+export function genericSpans(chars: readonly string[], vocabulary = BY_FIRST): [start: number, end: number][] {
   const spans: [number, number][] = [];
   for (let i = 0; i < chars.length; i++) {
-    for (const word of BY_FIRST.get(chars[i]!) ?? []) {
+    for (const word of vocabulary.get(chars[i]!) ?? []) {
       if (!matchesAt(chars, i, word)) continue;
       if (word.length === 1 && i !== chars.length - 1) continue;
       spans.push([i, i + word.length]);
@@ -59,10 +77,15 @@ export function genericSpans(chars: readonly string[]): [start: number, end: num
   return spans;
 }
 
-export function genericMask(chars: readonly string[]): boolean[] {
+export function genericMask(chars: readonly string[], vocabulary = BY_FIRST): boolean[] {
   const mask = chars.map(() => false);
-  for (const [start, end] of genericSpans(chars)) for (let k = start; k < end; k++) mask[k] = true;
+  for (const [start, end] of genericSpans(chars, vocabulary)) for (let k = start; k < end; k++) mask[k] = true;
   return mask;
+}
+
+/** The generic mask of a screened text: the generic words and, beside a match, the place names put before a mark. */
+export function textGenericMask(chars: readonly string[]): boolean[] {
+  return genericMask(chars, TEXT_BY_FIRST);
 }
 
 export function isGenericWord(text: string): boolean {

@@ -87,6 +87,12 @@ describe('screenFiling catches', () => {
     expect(pinyin.score).toBeGreaterThanOrEqual(plain.score);
     expect(foreign.score).toBeLessThan(pinyin.score);
   });
+  it('a place put before a mark (香港金凤凰) as the weak modifier a goods word is (金凤凰食品)', () => {
+    const withGoods = top(filing('金凤凰食品', 3))!;
+    const withPlace = top(filing('香港金凤凰', 3))!;
+    expect(withPlace.markId).toBe('A1');
+    expect(withPlace.score).toBe(withGoods.score);
+  });
   it('a longer word that wholly contains a well-known mark', () => {
     expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
   });
