@@ -110,7 +110,10 @@ function describedBy(han: readonly string[], start: number, end: number): boolea
   const before = han.slice(0, start);
   const after = han.slice(end);
   if (before.length + after.length === 0) return false;
-  return (before.length === 0 || segmentsIntoWords(before)) && (after.length === 0 || segmentsIntoWords(after));
+  if (before.length > 0 && !segmentsIntoWords(before)) return false;
+  if (after.length === 0 || segmentsIntoWords(after)) return true;
+  // a trailing 牌 that ends no word of its own (王牌 does) writes the name as a brand: 清华脂蛋白牌
+  return after.length > 1 && after[after.length - 1] === '牌' && segmentsIntoWords(after.slice(0, -1));
 }
 
 function gluedTo(text: NormalisedText, start: number, end: number): boolean {

@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Filing, Listing, ProtectedMark } from '../../../shared/domain';
 import { buildRegistryIndex, screenFiling, screenListing } from '../../../shared/engine';
+import { filingCandidates } from '../../../shared/engine/screen';
+import { FITTED } from '../../../shared/engine/decide';
+import { named } from '../../../shared/engine/features';
 
 const mark = (id: string, name: string, category: ProtectedMark['category'], classes: number[], extra: Partial<ProtectedMark> = {}): ProtectedMark => ({
   id, name, category, classes, registrationNumber: '1', holder: `${name}有限公司`, aliases: [], region: '', recognizedOn: '', notes: '', ...extra,
@@ -77,6 +80,18 @@ describe('families of imitation', () => {
     expect(hit!.reasons).toContain(reason);
     expect(hit!.score).toBeGreaterThan(0);
     expect(hit!.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a description beside a mark', () => {
+  const candidate = (text: string) => filingCandidates(index, filing(text, 5), { ...FITTED, threshold: { filing: 0, listing: 0 } })
+    .candidates.find((c) => c.markIndex === registry.findIndex((m) => m.id === 'U1'))!;
+  it('reads a name written as a brand (雁鸣脂蛋白牌) as the described name it is; a word ending in 牌 (王牌) stays a word', () => {
+    const describedBy = (text: string) => named('han', candidate(text).x).extraWords;
+    expect(describedBy('雁鸣脂蛋白')).toBe(1);
+    expect(describedBy('雁鸣脂蛋白牌')).toBe(1);
+    expect(describedBy('雁鸣王牌')).toBe(1);
+    expect(describedBy('雁鸣脂蛋呐牌')).toBe(0);
   });
 });
 
