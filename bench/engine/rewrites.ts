@@ -60,29 +60,38 @@ const LISTING_REWRITES: Record<string, Rewrite> = {
   'latin spelled out': (t) => t.replace(/[A-Za-z]{4,}/g, (w) => w.split('').join(' ')),
 };
 
+/** One kind of row: how it is screened, and how a rewrite of its text makes a new row. */
+interface RowKind<R> {
+  label: string;
+  rewrites: Record<string, Rewrite>;
+  screen: (row: R) => Hit[];
+  rewritten: (row: R, rewrite: Rewrite, brand: string | undefined) => R;
+}
+
+function runKind<R>(set: string, kind: RowKind<R>, rows: readonly { row: R; label: Label }[], only: string | undefined): void {
+  const screened = rows.map(({ row, label }) => ({ row, label, hits: kind.screen(row) }));
+  console.log(`-- ${set} ${kind.label}: as written  ${scoreSummary(`${set}-${kind.label}`, screened)}`);
+  for (const [name, rewrite] of Object.entries(kind.rewrites)) {
+    if (only && name !== only) continue;
+    const rewritten = screened.map(({ row, label, hits }) => {
+      const brand = hits.find((h) => h.markId === label.markId)?.text;
+      return { label, hits: kind.screen(kind.rewritten(row, rewrite, brand)) };
+    });
+    console.log(`   ${name.padEnd(24)} ${scoreSummary(`${set}-${kind.label}-${name}`, rewritten)}`);
+  }
+}
+
 function runSet(set: LabelledSet, only: string | undefined): void {
   const index = buildRegistryIndex(set.marks);
-  const expectedText = (label: Label, hits: Hit[]) => hits.find((h) => h.markId === label.markId)?.text;
-  const filings = set.filings.map(({ row, label }) => ({ row, label, hits: screenFiling(index, row) }));
-  const listings = set.listings.map(({ row, label }) => ({ row, label, hits: screenListing(index, row) }));
-  console.log(`\n-- ${set.name} filings: as written  ${scoreSummary(`${set.name}-f`, filings)}`);
-  for (const [name, rewrite] of Object.entries(FILING_REWRITES)) {
-    if (only && name !== only) continue;
-    const rows = filings.map(({ row, label, hits }) => {
-      const rewritten: Filing = { ...row, markText: rewrite(row.markText, expectedText(label, hits)) };
-      return { label, hits: screenFiling(index, rewritten) };
-    });
-    console.log(`   ${name.padEnd(24)} ${scoreSummary(`${set.name}-f-${name}`, rows)}`);
-  }
-  console.log(`-- ${set.name} listings: as written  ${scoreSummary(`${set.name}-l`, listings)}`);
-  for (const [name, rewrite] of Object.entries(LISTING_REWRITES)) {
-    if (only && name !== only) continue;
-    const rows = listings.map(({ row, label, hits }) => {
-      const rewritten: Listing = { ...row, title: rewrite(row.title, expectedText(label, hits)) };
-      return { label, hits: screenListing(index, rewritten) };
-    });
-    console.log(`   ${name.padEnd(24)} ${scoreSummary(`${set.name}-l-${name}`, rows)}`);
-  }
+  console.log('');
+  runKind<Filing>(set.name, {
+    label: 'filings', rewrites: FILING_REWRITES, screen: (row) => screenFiling(index, row),
+    rewritten: (row, rewrite, brand) => ({ ...row, markText: rewrite(row.markText, brand) }),
+  }, set.filings, only);
+  runKind<Listing>(set.name, {
+    label: 'listings', rewrites: LISTING_REWRITES, screen: (row) => screenListing(index, row),
+    rewritten: (row, rewrite, brand) => ({ ...row, title: rewrite(row.title, brand) }),
+  }, set.listings, only);
 }
 
 const arg = (flag: string) => { const i = process.argv.indexOf(flag); return i >= 0 ? process.argv[i + 1] : undefined; };
