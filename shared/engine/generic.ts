@@ -59,20 +59,28 @@ function matchesAt(chars: readonly string[], i: number, word: readonly string[])
 }
 
 /**
- * Marks which characters of a sequence belong to a generic word (greedy longest match from each position).
+ * Marks which characters of a sequence belong to a generic word: the words that cover the most characters (a longer
+ * word never strands a neighbour: 牦牛肉干 is 牦牛 + 肉干 or one word, not 牦牛肉 + 干), the longer word first on a tie.
  * A single-character generic word (酒, 茶, 牌 …) only counts at the end of the sequence, where it names the goods;
  * elsewhere the character is usually part of a distinctive word.
  */
 export function genericSpans(chars: readonly string[], vocabulary = BY_FIRST): [start: number, end: number][] {
-  const spans: [number, number][] = [];
-  for (let i = 0; i < chars.length; i++) {
+  const n = chars.length;
+  // covered[i]: the most characters from i on that words can cover; take[i]: the word length chosen at i (0: none)
+  const covered = new Int32Array(n + 1);
+  const take = new Int32Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) {
+    covered[i] = covered[i + 1]!;
     for (const word of vocabulary.get(chars[i]!) ?? []) {
       if (!matchesAt(chars, i, word)) continue;
-      if (word.length === 1 && i !== chars.length - 1) continue;
-      spans.push([i, i + word.length]);
-      i += word.length - 1;
-      break;
+      if (word.length === 1 && i !== n - 1) continue;
+      const total = word.length + covered[i + word.length]!;
+      if (total > covered[i]!) { covered[i] = total; take[i] = word.length; }
     }
+  }
+  const spans: [number, number][] = [];
+  for (let i = 0; i < n;) {
+    if (take[i]! > 0) { spans.push([i, i + take[i]!]); i += take[i]!; } else i++;
   }
   return spans;
 }

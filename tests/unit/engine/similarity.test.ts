@@ -88,6 +88,10 @@ describe('genericMask', () => {
     expect(genericMask([...'茶马古道'])).toEqual([false, false, false, false]);
     expect(genericMask([...'古道茶'])).toEqual([false, false, true]);
   });
+  it('covers the most characters: a longer word does not strand the one after it (牛肉面条 is 牛肉 + 面条)', () => {
+    expect(genericMask([...'牛肉面条'])).toEqual([true, true, true, true]);
+    expect(genericMask([...'特产牛肉面'])).toEqual([true, true, true, true, true]);
+  });
 });
 
 describe('look-alike coverage of the generated data', () => {
