@@ -59,8 +59,16 @@ export function spellsPinyinOf(letters: string, han: readonly string[]): boolean
   return false;
 }
 
-/** Whether a word is one toneless pinyin syllable (SHU, XIAN; ü written V or, after L and N, U). */
-export function isPinyinSyllable(word: string): boolean {
+/**
+ * The character that stands for a word read as one toneless pinyin syllable (xue, SHU; ü written v or, after l and n,
+ * u: lue for lve), or undefined when the word is no syllable.
+ */
+export function syllableStandIn(word: string): string | undefined {
   const letters = word.toLowerCase();
-  return pinyinStandIn(letters) !== undefined || pinyinStandIn(letters.replace(/^([ln])u/, '$1v')) !== undefined;
+  return pinyinStandIn(letters) ?? pinyinStandIn(letters.replace(/^([ln])u/, '$1v'));
+}
+
+/** Whether a word is one toneless pinyin syllable (SHU, XIAN, LUE). */
+export function isPinyinSyllable(word: string): boolean {
+  return syllableStandIn(word) !== undefined;
 }

@@ -2,7 +2,8 @@
 // (弓长 → 张), and a syllable in letters written in place of a character (蜜xue冰城). Each keeps the offsets of what
 // was written, so a hit found in one is shown where it stands.
 import type { HanEvidence } from './evidence';
-import { composedOf, pinyinStandIn } from './glyphs';
+import { composedOf } from './glyphs';
+import { syllableStandIn } from './pinyin';
 import type { CharOrigin, LatinToken, NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 
@@ -48,8 +49,7 @@ export function pinyinVariant(text: NormalisedText): NormalisedText | null {
   for (const token of text.latin) {
     const letters = token.canon.toLowerCase();
     if (letters.length < STAND_IN_LETTERS.min || letters.length > STAND_IN_LETTERS.max || !/^[a-z]+$/.test(letters)) continue;
-    // ü is written u after l and n as often as v (lue for lve)
-    const ch = pinyinStandIn(letters) ?? pinyinStandIn(letters.replace(/^([ln])u/, '$1v'));
+    const ch = syllableStandIn(letters);
     if (!ch) continue;
     const after = text.hanEnd.indexOf(token.start);
     const before = text.hanStart.indexOf(token.end);
