@@ -143,6 +143,36 @@ export function hanEvidence(index: RegistryIndex, text: NormalisedText, cand: Ha
   return describe(index.forms[cand.form]!, a, text);
 }
 
+/**
+ * A title's best alignment may reach across a space into the next word for a weak pair (阿迪王 运动鞋 read as 阿迪·运
+ * for 阿迪达斯, 达 and 运 alike in shape), which then sits inside 运动鞋. The same mark aligned within each word group
+ * the window crosses is another reading of the title; the model weighs each and the better one stands.
+ */
+export function segmentEvidences(index: RegistryIndex, text: NormalisedText, cand: HanCandidate, e: HanEvidence): HanEvidence[] {
+  const { start, end } = e.alignment;
+  const out: HanEvidence[] = [];
+  let segmentStart = start;
+  while (segmentStart > 0 && !text.hanBreakAfter[segmentStart - 1]) segmentStart--;
+  for (let i = start; i < end - 1; i++) if (text.hanBreakAfter[i]) return segmentsOf();
+  return out;
+
+  function segmentsOf(): HanEvidence[] {
+    const flat = index.flatForms;
+    const k = flatLength(flat, cand.form);
+    const floor = floorOf(k) * flat.data[flat.start[cand.form]!]!;
+    const textInfo = (text.hanInfo ??= text.han.map(charInfo));
+    let lo = segmentStart;
+    while (lo < end) {
+      let hi = lo + 1;
+      while (hi < text.han.length && !text.hanBreakAfter[hi - 1]) hi++;
+      const a = hi - lo >= 2 ? alignFlat(flat, cand.form, textInfo, lo, hi, floor - 1e-9) : null;
+      if (a && a.score >= floor) out.push(describe(index.forms[cand.form]!, a, text));
+      lo = hi;
+    }
+    return out;
+  }
+}
+
 function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {
   const k = form.han.length;
   const rel = a.relations;

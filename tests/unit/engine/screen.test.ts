@@ -150,6 +150,12 @@ describe('screenListing', () => {
     expect(screenListing(highland, listing('xue yu gao yuan qing ke 青稞酒 礼盒装'))[0]).toMatchObject({ markId: 'B3', text: 'xue yu gao yuan qing ke' });
     expect(screenFiling(highland, filing('XUE YU GAO YUAN QING KE', 33))[0]?.markId).toBe('B3');
   });
+  it('reads a shortened brand in its own word of a title, not reaching across the space into the next word', () => {
+    // aligned across the space, 阿迪王 运动鞋 pairs 运 with 达 by shape and the match sits inside 运动鞋
+    const sports = buildRegistryIndex([mark('B4', '阿迪达斯', '涉外商标', [25])]);
+    expect(screenListing(sports, listing('阿迪王 运动鞋 透气'))[0]).toMatchObject({ markId: 'B4', text: '阿迪王' });
+    expect(screenListing(sports, listing('安踏 运动鞋 透气'))).toEqual([]);
+  });
   it('shows the words of a title that spell a character in two (弓长飞) as they are written', () => {
     expect(screenListing(index, listing('正宗弓长飞牛肉干 500g'))[0]).toMatchObject({ markId: 'A2', text: '弓长飞' });
   });
