@@ -10,6 +10,7 @@
 // A geographical indication keeps its product word (the indication is the place and the goods together), and a
 // core must keep at least two characters.
 import type { Category } from '../domain';
+import { BAIJIAXING } from './data/surnames';
 import { ENDINGS, PLACES, SURNAMES } from './data/words';
 import { pairKind, wordFrequency } from './lexicon';
 
@@ -32,6 +33,11 @@ const PLACE_TERMS = new Set(Array.from('山岭峰峡谷洞岩湖海江河溪泉�
 const KIND_WORDS = new Set(ENDINGS.split(' '));
 /** Well-known place names: a place alone (西宁 of 西宁宾馆, 青海 of 青海湖) is not what distinguishes a name. */
 const PLACE_NAMES = new Set(PLACES.split(' '));
+/**
+ * Surnames: the characters that begin many personal names of the dictionary, and the 百家姓 (the dictionary's names
+ * are those of its corpus, which misses surnames as common as 谷 and 全).
+ */
+const SURNAME_CHARS = new Set([...SURNAMES, ...BAIJIAXING]);
 
 /** The head is the distinctive part when it is a rarer word than the tail and not merely a place. */
 function distinctHead(head: string[], tail: string[]): boolean {
@@ -64,7 +70,7 @@ export function coresOf(han: readonly string[], category: Category): Core[] {
     const head = han.slice(0, -1);
     if (out.length === 0 && PLACE_TERMS.has(last) && head.length >= 2 && !PLACE_NAMES.has(head.join(''))) add(head, 'generic');
     // a person: a surname and a given name that is not an everyday word (苏翊鸣 → 翊鸣)
-    if (han.length === 3 && SURNAMES.includes(han[0]!) && !PLACE_TERMS.has(last) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0) {
+    if (han.length === 3 && SURNAME_CHARS.has(han[0]!) && !PLACE_TERMS.has(last) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0) {
       add(han.slice(1), 'person', 1);
     }
   }

@@ -26,6 +26,8 @@ const registry = [
   mark('F1', '星河湾', '省著名商标', [30], { holder: '青海星河湾食品集团有限公司' }),
   mark('E1', '春光', '驰名商标', [11]),
   mark('PR1', '苏翊航', '公共资源', []),
+  // a surname of the 百家姓 the dictionary's corpus seldom gives a person (谷, as 全)
+  mark('PR2', '谷梓凌', '公共资源', []),
   mark('B1', '小熊波比', '涉外商标', [28]),
   mark('C1', '澜岫冰城', '驰名商标', [43]),
   mark('C2', '大熊尼克', '涉外商标', [28]),
@@ -74,6 +76,7 @@ describe('families of imitation', () => {
     ['尼克的家', 28, 'C2', 'distinctive'],
     // a person's given name alone
     ['翊航', 28, 'PR1', 'person'],
+    ['梓凌', 25, 'PR2', 'person'],
   ])('%s (class %i) → %s, %s', (text, cls, id, reason) => {
     const hit = hitOf(filing(text, cls), id);
     expect(hit, `${text} should hit ${id}`).toBeDefined();
