@@ -176,8 +176,9 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
   const flushRun = () => {
     // nothing to flush (the common case: called before every Han character); the run's state is already reset
     if (run === '') return;
-    // a run of digits alone is a number (6个 → 六个); digits among letters are look-alike letters (PEPS1)
-    if (/^[0-9]+$/.test(run)) {
+    // a run of digits alone is a number (6个 → 六个); digits among letters are look-alike letters (PEPS1), and so is a
+    // lone digit in a word spelled out letter by letter (L E N O V 0)
+    if (/^[0-9]+$/.test(run) && !(run.length === 1 && followsSpelledLetter(result.latin, input, runStart))) {
       [...run].forEach((d, i) => pushHan(interned(DIGIT_HAN[Number(d)] as string), d, 'numeral', runDigits[i]![0], runDigits[i]![1]));
     } else if (run) {
       pushLatin(result.latin, run, runStart, runEnd);
@@ -252,6 +253,12 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
 
 /** Letters written one by one (N I K E, A.D.I.D.A.S) are read as one word from this many on: S M L is a size chart. */
 const SPELLED_OUT_LETTERS = 4;
+
+/** Whether the text just before `at` is a one-letter token a LETTER_GAP away (a word being spelled out). */
+function followsSpelledLetter(tokens: readonly LatinToken[], input: string, at: number): boolean {
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && last.canon.length === 1 && /[A-Z]/.test(last.canon) && LETTER_GAP.test(input.slice(last.end, at));
+}
 /** What may stand between letters written one by one: a space or two, a dot, a hyphen, an underscore, a middle dot. */
 const LETTER_GAP = /^[\s.\-_·・•*]{1,2}$/u;
 

@@ -65,6 +65,14 @@ describe('normaliseText', () => {
     expect(normaliseText('纯棉 S M L XL').latin.map((t) => t.canon)).toEqual(['S', 'M', 'L', 'XL']);
     expect(normaliseText('A B C D,  E').latin.map((t) => t.canon)).toEqual(['ABCD', 'E']);
   });
+  it('reads a lone digit in a word spelled out letter by letter as the letter it stands for, a number elsewhere', () => {
+    const spelled = normaliseText('L E N O V 0 电脑');
+    expect(spelled.latin.map((t) => t.canon)).toEqual(['LENOV0']);
+    expect(spelled.han.join('')).toBe('电脑');
+    expect(normaliseText('K 8 运动鞋').latin.map((t) => t.canon)).toEqual(['K', '8']);
+    expect(normaliseText('6 个核桃').han.join('')).toBe('六个核桃');
+    expect(normaliseText('XL 2 件装').han.join('')).toBe('二件装');
+  });
   it('builds the look-alike skeleton (0/O, 1/l/I, rn/m, vv/w)', () => {
     expect(latinSkeleton('C0RNER')).toBe(latinSkeleton('COMER'));
     expect(latinSkeleton('VVOLF')).toBe(latinSkeleton('WOLF'));
