@@ -150,27 +150,21 @@ export function hanEvidence(index: RegistryIndex, text: NormalisedText, cand: Ha
  */
 export function segmentEvidences(index: RegistryIndex, text: NormalisedText, cand: HanCandidate, e: HanEvidence): HanEvidence[] {
   const { start, end } = e.alignment;
+  if (!text.hanBreakAfter.slice(start, end - 1).includes(true)) return [];
+  const flat = index.flatForms;
+  const floor = floorOf(flatLength(flat, cand.form)) * flat.data[flat.start[cand.form]!]!;
+  const textInfo = (text.hanInfo ??= text.han.map(charInfo));
   const out: HanEvidence[] = [];
-  let segmentStart = start;
-  while (segmentStart > 0 && !text.hanBreakAfter[segmentStart - 1]) segmentStart--;
-  for (let i = start; i < end - 1; i++) if (text.hanBreakAfter[i]) return segmentsOf();
-  return out;
-
-  function segmentsOf(): HanEvidence[] {
-    const flat = index.flatForms;
-    const k = flatLength(flat, cand.form);
-    const floor = floorOf(k) * flat.data[flat.start[cand.form]!]!;
-    const textInfo = (text.hanInfo ??= text.han.map(charInfo));
-    let lo = segmentStart;
-    while (lo < end) {
-      let hi = lo + 1;
-      while (hi < text.han.length && !text.hanBreakAfter[hi - 1]) hi++;
-      const a = hi - lo >= 2 ? alignFlat(flat, cand.form, textInfo, lo, hi, floor - 1e-9) : null;
-      if (a && a.score >= floor) out.push(describe(index.forms[cand.form]!, a, text));
-      lo = hi;
-    }
-    return out;
+  let lo = start;
+  while (lo > 0 && !text.hanBreakAfter[lo - 1]) lo--;
+  while (lo < end) {
+    let hi = lo + 1;
+    while (hi < text.han.length && !text.hanBreakAfter[hi - 1]) hi++;
+    const a = hi - lo >= 2 ? alignFlat(flat, cand.form, textInfo, lo, hi, floor - 1e-9) : null;
+    if (a && a.score >= floor) out.push(describe(index.forms[cand.form]!, a, text));
+    lo = hi;
   }
+  return out;
 }
 
 function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {

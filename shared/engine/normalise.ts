@@ -254,13 +254,14 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
 /** Letters written one by one (N I K E, A.D.I.D.A.S) are read as one word from this many on: S M L is a size chart. */
 const SPELLED_OUT_LETTERS = 4;
 
+/** What may stand between letters written one by one: a space or two, a dot, a hyphen, an underscore, a middle dot. */
+const LETTER_GAP = /^[\s.\-_·・•*]{1,2}$/u;
+
 /** Whether the text just before `at` is a one-letter token a LETTER_GAP away (a word being spelled out). */
 function followsSpelledLetter(tokens: readonly LatinToken[], input: string, at: number): boolean {
   const last = tokens[tokens.length - 1];
   return last !== undefined && last.canon.length === 1 && /[A-Z]/.test(last.canon) && LETTER_GAP.test(input.slice(last.end, at));
 }
-/** What may stand between letters written one by one: a space or two, a dot, a hyphen, an underscore, a middle dot. */
-const LETTER_GAP = /^[\s.\-_·・•*]{1,2}$/u;
 
 /**
  * A word written out letter by letter to slip past a platform's filter (N I K E 运动鞋, A-D-I-D-A-S) is the word:
