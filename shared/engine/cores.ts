@@ -39,6 +39,11 @@ const PLACE_NAMES = new Set(PLACES.split(' '));
  */
 const SURNAME_CHARS = new Set([...SURNAMES, ...BAIJIAXING]);
 
+/** Whether a name is written as a place: it ends in a generic term of a place name (青海湖, 塔尔寺) or is a known place. */
+export function isPlaceName(han: readonly string[]): boolean {
+  return han.length > 0 && (PLACE_TERMS.has(han[han.length - 1]!) || PLACE_NAMES.has(han.join('')));
+}
+
 /** The head is the distinctive part when it is a rarer word than the tail and not merely a place. */
 function distinctHead(head: string[], tail: string[]): boolean {
   const word = head.join('');

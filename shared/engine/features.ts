@@ -18,6 +18,8 @@ export interface CandidateContext {
   inRegion: boolean;
   /** the match is followed by 牌 / 品牌 (written as a brand) */
   brandSuffix: boolean;
+  /** the mark is a public resource that is a place (RegistryIndex.namesPlace) */
+  namesPlace: boolean;
 }
 
 export const HAN_FEATURES = [
@@ -125,8 +127,10 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   // the head of a short name dropped: what is left is its tail (连山 of 祁连山), not what distinguishes it
   x[H.headMissing] = k <= 3 && e.headMissing ? 1 : 0;
   // a place's own name in a title names the place (西宁到格尔木 旅游攻略); an altered one, or one written as a
-  // brand (…牌), is a brand
-  x[H.placeExact] = c.context === 'listing' && c.category === '公共资源' && !altered && !c.brandSuffix ? 1 : 0;
+  // brand (…牌), is a brand. A person's full name, a slogan or a mascot in a title is the thing sold (冰墩墩 手办);
+  // a given name alone (兰珍 of 林兰珍) is as often anyone's, so it stays as weak as a place's name.
+  const ownName = c.namesPlace || e.form.coreKind === 'person';
+  x[H.placeExact] = c.context === 'listing' && c.category === '公共资源' && ownName && !altered && !c.brandSuffix ? 1 : 0;
   // a brand that is an everyday word, among goods it is not registered for (美的人生 励志书籍)
   x[H.everydayFar] = listing && e.form.wordFrequency >= 3 && farGoods ? 1 : 0;
 }

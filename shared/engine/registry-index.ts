@@ -5,7 +5,7 @@
 import type { Category, ProtectedMark } from '../domain';
 import { flattenForms, type FlatForms } from './align';
 import { candidateScratch, shapePairKey, soundPairKeys, type CandidateScratch } from './candidates';
-import { coresOf, type CoreKind } from './cores';
+import { coresOf, isPlaceName, type CoreKind } from './cores';
 import { genericMask, isGenericWord } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
@@ -50,6 +50,11 @@ export interface RegistryIndex {
   holders: readonly string[];
   /** the place words of each GI's or public resource's region (empty for the other categories) */
   regionPlaces: readonly string[][];
+  /**
+   * whether each public resource is a place (its region is given, or its name is written as a place): in a title its
+   * own name then names the place. A person, a slogan or a mascot without a region is not one.
+   */
+  namesPlace: readonly boolean[];
   /** whether each mark's words are an everyday name of goods (a listing that names those goods is no hit) */
   namesGoods: readonly boolean[];
   /** screened character → packed postings (form index << 4 | similarity code in tenths; 10 = the same character) */
@@ -225,11 +230,13 @@ function frozen<K>(map: Map<K, number[]>): Map<K, Int32Array> {
 export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryIndex {
   const forms: MarkForm[] = [];
   marks.forEach((mark, i) => forms.push(...formsOf(mark, i, forms.length)));
+  const regionPlaces = marks.map((m) => (m.category === '地理标志' || m.category === '公共资源' ? regionWords(m.region) : []));
   const index: RegistryIndex = {
     marks,
     forms,
     holders: marks.map((m) => normaliseOwner(m.holder)),
-    regionPlaces: marks.map((m) => (m.category === '地理标志' || m.category === '公共资源' ? regionWords(m.region) : [])),
+    regionPlaces,
+    namesPlace: marks.map((m, i) => m.category === '公共资源' && (regionPlaces[i]!.length > 0 || isPlaceName(normaliseText(markWords(m.name)).han))),
     namesGoods: marks.map((m) => isGenericWord(normaliseText(markWords(m.name)).han.join(''))),
     charPostings: new Map(),
     soundPostings: new Map(),

@@ -75,6 +75,7 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
     reach: reachOf(mark.classes, row, span),
     inRegion: places.length > 0 && locatedIn(places, row.location),
     brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
+    namesPlace: index.namesPlace[markIndex]!,
   };
 }
 

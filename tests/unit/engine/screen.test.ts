@@ -173,6 +173,15 @@ describe('screenListing', () => {
   it('a public resource used as a place is not a hit; written as a brand it is', () => {
     expect(screenListing(index, listing('坎布拉风景 旅游攻略 电子版'))).toEqual([]);
     expect(screenListing(index, listing('坎布拉牌 牦牛肉干'))[0]?.markId).toBe('A7');
+    // a name written as a place is one without a region too
+    const temple = buildRegistryIndex([mark('B6', '玉峰寺', '公共资源', [])]);
+    expect(screenListing(temple, listing('玉峰寺风景 旅游攻略 电子版'))).toEqual([]);
+  });
+  it('a mascot or a person without a place named in a title is the thing sold (手办, 同款); a given name alone is not', () => {
+    const games = buildRegistryIndex([mark('B7', '雪团团', '公共资源', []), mark('B8', '苏翊航', '公共资源', [])]);
+    expect(screenListing(games, listing('雪团团 同款 手办 摆件'))[0]?.markId).toBe('B7');
+    expect(screenListing(games, listing('苏翊航同款 滑雪服 冬季'))[0]?.markId).toBe('B8');
+    expect(screenListing(games, listing('牛奶 翊航 整箱批发'))).toEqual([]);
   });
 });
 
