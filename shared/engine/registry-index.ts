@@ -231,13 +231,14 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
   const forms: MarkForm[] = [];
   marks.forEach((mark, i) => forms.push(...formsOf(mark, i, forms.length)));
   const regionPlaces = marks.map((m) => (m.category === '地理标志' || m.category === '公共资源' ? regionWords(m.region) : []));
+  const nameChars = marks.map((m) => normaliseText(markWords(m.name)).han);
   const index: RegistryIndex = {
     marks,
     forms,
     holders: marks.map((m) => normaliseOwner(m.holder)),
     regionPlaces,
-    namesPlace: marks.map((m, i) => m.category === '公共资源' && (regionPlaces[i]!.length > 0 || isPlaceName(normaliseText(markWords(m.name)).han))),
-    namesGoods: marks.map((m) => isGenericWord(normaliseText(markWords(m.name)).han.join(''))),
+    namesPlace: marks.map((m, i) => m.category === '公共资源' && (regionPlaces[i]!.length > 0 || isPlaceName(nameChars[i]!))),
+    namesGoods: nameChars.map((han) => isGenericWord(han.join(''))),
     charPostings: new Map(),
     soundPostings: new Map(),
     soundPairPostings: new Map(),
