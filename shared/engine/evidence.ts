@@ -80,6 +80,11 @@ function floorOf(k: number): number {
   return k <= 2 ? 0.6 : k === 3 ? 0.5 : 0.45;
 }
 
+/** The floor of flat form `f` as an alignment score (its total weight × floorOf its length). */
+function scoreFloorOf(flat: FlatForms, f: number): number {
+  return floorOf(flatLength(flat, f)) * flat.data[flat.start[f]!]!;
+}
+
 
 function embeddedIn(text: NormalisedText, start: number, end: number): boolean {
   for (const [a, b] of wordsIn(text.han.slice(Math.max(0, start - 3), Math.min(text.han.length, end + 3)))) {
@@ -134,7 +139,7 @@ export function hanEvidence(index: RegistryIndex, text: NormalisedText, cand: Ha
   const lo = context === 'listing' ? Math.max(0, cand.first - k - 2) : 0;
   const hi = context === 'listing' ? Math.min(text.han.length, cand.last + k + 3) : text.han.length;
   const textInfo = (text.hanInfo ??= text.han.map(charInfo));
-  const floor = floorOf(k) * totalWeight;
+  const floor = scoreFloorOf(flat, cand.form);
   const ordered = alignFlat(flat, cand.form, textInfo, lo, hi, floor - 1e-9);
   const form = k >= 3 && outOfOrder(flat, cand.form, textInfo, lo, hi) ? index.forms[cand.form]! : null;
   const unordered = form ? alignUnordered(form.han, form.weights, text.han, lo, hi, form.info, textInfo) : null;
@@ -152,7 +157,7 @@ export function segmentEvidences(index: RegistryIndex, text: NormalisedText, can
   const { start, end } = e.alignment;
   if (!text.hanBreakAfter.slice(start, end - 1).includes(true)) return [];
   const flat = index.flatForms;
-  const floor = floorOf(flatLength(flat, cand.form)) * flat.data[flat.start[cand.form]!]!;
+  const floor = scoreFloorOf(flat, cand.form);
   const textInfo = (text.hanInfo ??= text.han.map(charInfo));
   const out: HanEvidence[] = [];
   let lo = start;

@@ -128,9 +128,10 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   x[H.headMissing] = k <= 3 && e.headMissing ? 1 : 0;
   // a place's own name in a title names the place (西宁到格尔木 旅游攻略); an altered one, or one written as a
   // brand (…牌), is a brand. A person's full name, a slogan or a mascot in a title is the thing sold (冰墩墩 手办);
-  // a given name alone (兰珍 of 林兰珍) is as often anyone's, so it stays as weak as a place's name.
+  // a given name alone (兰珍 of 林兰珍) is as often anyone's, so it stays as weak as a place's name. Both are public
+  // resources only (namesPlace is false for the other categories, and only a public resource has a person core).
   const ownName = c.namesPlace || e.form.coreKind === 'person';
-  x[H.placeExact] = c.context === 'listing' && c.category === '公共资源' && ownName && !altered && !c.brandSuffix ? 1 : 0;
+  x[H.placeExact] = c.context === 'listing' && ownName && !altered && !c.brandSuffix ? 1 : 0;
   // a brand that is an everyday word, among goods it is not registered for (美的人生 励志书籍)
   x[H.everydayFar] = listing && e.form.wordFrequency >= 3 && farGoods ? 1 : 0;
 }
