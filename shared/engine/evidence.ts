@@ -7,7 +7,7 @@ import type { HanCandidate } from './candidates';
 import type { CoreKind } from './cores';
 import { textGenericMask } from './generic';
 import { spellsPinyinOf } from './pinyin';
-import { segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
+import { pairKind, segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
 import type { MarkForm, RegistryIndex } from './registry-index';
 import { charInfo, type CharInfo } from './similarity';
@@ -98,7 +98,8 @@ function embeddedIn(text: NormalisedText, start: number, end: number): boolean {
 
 function replacedByWord(han: readonly string[], pairs: readonly AlignedPair[]): boolean {
   let run: string[] = [];
-  const word = () => run.length >= 2 && wordFrequency(run.join('')) > 0;
+  // a two-character run may be a rare word or a name the dictionary knows (小猪 of 三只小猪, 乔治 of 小猪乔治)
+  const word = () => run.length >= 2 && (wordFrequency(run.join('')) > 0 || (run.length === 2 && ['word', 'name'].includes(pairKind(run.join('')))));
   for (const p of pairs) {
     if (p.textIndex < 0) continue;
     if (p.markIndex >= 0 && p.relation === 'changed') {

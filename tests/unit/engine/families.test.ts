@@ -33,6 +33,7 @@ const registry = [
   mark('C2', '大熊尼克', '涉外商标', [28]),
   mark('Q1', '琪美', '驰名商标', [3]),
   mark('K1', '洽柏', '驰名商标', [29]),
+  mark('M1', '七只雪貂', '驰名商标', [29]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -105,6 +106,7 @@ describe('innocent look-alikes stay out', () => {
     ['春色', 11, 'an everyday word sharing one character'],
     ['CHARM', 3, 'a different short word'],
     ['小熊乔治', 28, 'half of a name with another everyday name in place of the rest'],
+    ['七只小猪', 29, 'a count kept and a rare everyday word (小猪) in place of the rest'],
     ['冰城', 43, 'the everyday half of a name whose other half is coined'],
     ['大熊', 28, 'the everyday half of a name whose other half is a proper name'],
   ])('%s (class %i): %s', (text, cls) => {
