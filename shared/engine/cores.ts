@@ -44,6 +44,11 @@ export function isPlaceName(han: readonly string[]): boolean {
   return han.length > 0 && (PLACE_TERMS.has(han[han.length - 1]!) || PLACE_NAMES.has(han.join('')));
 }
 
+/** Whether a word is a well-known place name (青海, 泸州). */
+export function isKnownPlace(word: string): boolean {
+  return PLACE_NAMES.has(word);
+}
+
 /** The head is the distinctive part when it is a rarer word than the tail and not merely a place. */
 function distinctHead(head: string[], tail: string[]): boolean {
   const word = head.join('');

@@ -4,7 +4,7 @@
 import type { AlignedPair, HitReason } from '../domain';
 import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
-import type { CoreKind } from './cores';
+import { isKnownPlace, type CoreKind } from './cores';
 import { textGenericMask } from './generic';
 import { spellsPinyinOf } from './pinyin';
 import { pairKind, segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
@@ -152,15 +152,17 @@ export function hanEvidence(index: RegistryIndex, text: NormalisedText, cand: Ha
 /**
  * A title's best alignment may reach across a space into the next word for a weak pair (阿迪王 运动鞋 read as 阿迪·运
  * for 阿迪达斯, 达 and 运 alike in shape), which then sits inside 运动鞋. The same mark aligned within each word group
- * the window crosses is another reading of the title; the model weighs each and the better one stands.
+ * the window crosses is another reading of the title; the model weighs each and the better one stands. A word group
+ * that lends the alignment only characters unlike the mark's (青海 牦牛肉干 read as 青海·牦 for 青海湖) gives no
+ * reading at all: its character stands for a mark character only to dodge the missing one.
  */
-export function segmentEvidences(index: RegistryIndex, text: NormalisedText, cand: HanCandidate, e: HanEvidence): HanEvidence[] {
+export function titleReadings(index: RegistryIndex, text: NormalisedText, cand: HanCandidate, e: HanEvidence): HanEvidence[] {
   const { start, end } = e.alignment;
-  if (!text.hanBreakAfter.slice(start, end - 1).includes(true)) return [];
+  if (!text.hanBreakAfter.slice(start, end - 1).includes(true)) return [e];
   const flat = index.flatForms;
   const floor = scoreFloorOf(flat, cand.form);
   const textInfo = (text.hanInfo ??= text.han.map(charInfo));
-  const out: HanEvidence[] = [];
+  const out: HanEvidence[] = reachesIntoUnlikeWord(text, e.alignment) ? [] : [e];
   let lo = start;
   while (lo > 0 && !text.hanBreakAfter[lo - 1]) lo--;
   while (lo < end) {
@@ -171,6 +173,47 @@ export function segmentEvidences(index: RegistryIndex, text: NormalisedText, can
     lo = hi;
   }
   return out;
+}
+
+/**
+ * Whether the text keeps only the head of the mark and that head is a well-known place (青海 of 青海湖, 泸州 of
+ * 泸州老窖): the text names the place, as a place alone is never a mark's core.
+ */
+export function keepsOnlyAPlace(e: HanEvidence): boolean {
+  if (e.missing === 0 || e.same !== e.k - e.missing) return false;
+  let head = 0;
+  for (const p of e.alignment.pairs) {
+    if (p.textIndex < 0 || p.markIndex < 0) continue;
+    if (p.markIndex !== head) return false;
+    head++;
+  }
+  return head >= 2 && isKnownPlace(e.form.han.slice(0, head).join(''));
+}
+
+/**
+ * Whether the window borrows, from a word group that runs on past it, only characters unlike the mark's, next to a
+ * word of its own (青海 牦牛肉干 read as 青海·牦). A brand spaced out character by character (路 易 威 顿钱包) lends
+ * its last character to the word it is glued to, so a borrowing next to a lone character is the brand's own.
+ */
+function reachesIntoUnlikeWord(text: NormalisedText, a: HanAlignment): boolean {
+  // per word group of the window (counted from its start): bit 1 a changed pair, bit 2 a kept or alike pair
+  const seen: number[] = [];
+  const size: number[] = [];
+  let group = 0;
+  for (let i = a.start; i < a.end; i++) {
+    size[group] = (size[group] ?? 0) + 1;
+    if (text.hanBreakAfter[i]) group++;
+  }
+  for (const p of a.pairs) {
+    if (p.textIndex < 0 || p.markIndex < 0) continue;
+    let g = 0;
+    for (let i = a.start; i < p.textIndex; i++) if (text.hanBreakAfter[i]) g++;
+    seen[g] = (seen[g] ?? 0) | (p.relation === 'changed' ? 1 : 2);
+  }
+  const last = size.length - 1;
+  const borrowsFirst = seen[0] === 1 && (size[1] ?? 0) >= 2 && a.start > 0 && !text.hanBreakAfter[a.start - 1];
+  const borrowsLast = seen[last] === 1 && (size[last - 1] ?? 0) >= 2 && a.end < text.han.length && !text.hanBreakAfter[a.end - 1];
+  return borrowsFirst || borrowsLast;
 }
 
 function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {

@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
-import { hanEvidence, hanReasons, lexicalEvidence, segmentEvidences, withOffsets, type Context, type HanEvidence } from './evidence';
+import { hanEvidence, hanReasons, keepsOnlyAPlace, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
@@ -166,8 +166,9 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
     for (const cand of hanCandidates(index, t, row.context === 'listing')) {
       const e = hanEvidence(index, t, cand, row.context);
       if (!e) continue;
-      const readings = row.context === 'listing' ? [e, ...segmentEvidences(index, t, cand, e)] : [e];
+      const readings = row.context === 'listing' ? titleReadings(index, t, cand, e) : [e];
       for (const r of readings) {
+        if (keepsOnlyAPlace(r)) continue;
         const s = (!keep || keep(r)) && scoreHanCandidate(index, r, row, t, merged);
         if (s) out.push(s);
       }

@@ -156,6 +156,16 @@ describe('screenListing', () => {
     expect(screenListing(sports, listing('阿迪王 运动鞋 透气'))[0]).toMatchObject({ markId: 'B4', text: '阿迪王' });
     expect(screenListing(sports, listing('安踏 运动鞋 透气'))).toEqual([]);
   });
+  it('never lends a mark character to a word of the title unlike it (春光 牛肉干 is 春光 without 里, not 春光·牛)', () => {
+    const lane = buildRegistryIndex([mark('B9', '春光里', '驰名商标', [29])]);
+    expect(screenListing(lane, listing('春光 牛肉干 真空包装'))[0]).toMatchObject({ markId: 'B9', text: '春光' });
+  });
+  it('a title that keeps only the place a public resource begins with names that place (西宁 of 西宁湖), not the resource', () => {
+    const lake = buildRegistryIndex([mark('B10', '西宁湖', '公共资源', [], { region: '青海省西宁市' })]);
+    expect(screenListing(lake, listing('西宁 牦牛肉干 特产'))).toEqual([]);
+    expect(screenListing(lake, listing('西宁湖牌 牦牛肉干'))[0]?.markId).toBe('B10');
+    expect(screenFiling(lake, filing('西宁湖', 29))[0]?.markId).toBe('B10');
+  });
   it('shows the words of a title that spell a character in two (弓长飞) as they are written', () => {
     expect(screenListing(index, listing('正宗弓长飞牛肉干 500g'))[0]).toMatchObject({ markId: 'A2', text: '弓长飞' });
   });
