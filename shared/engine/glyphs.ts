@@ -3,6 +3,7 @@
 import { COMPONENTS } from './data/components';
 import { CONFUSABLES } from './data/confusables';
 import { READINGS } from './data/readings';
+import { RARE_READINGS } from './data/rare-readings';
 import { SHAPES, STAND_INS } from './data/shapes';
 import { VARIANTS } from './data/variants';
 
@@ -31,7 +32,8 @@ function load(): Tables {
     if (from && to) variants.set(from, { to, kind: kind === 'T' ? 'traditional' : 'variant' });
   });
   const readings = new Map<string, string[]>();
-  for (const line of READINGS.split('\n')) {
+  // the rare characters' readings after the common ones: the two tables share no character
+  for (const line of `${READINGS}\n${RARE_READINGS}`.split('\n')) {
     const ch = String.fromCodePoint(line.codePointAt(0) ?? 32);
     if (line) readings.set(ch, line.slice(ch.length).split(' '));
   }

@@ -34,6 +34,7 @@ const registry = [
   mark('Q1', '琪美', '驰名商标', [3]),
   mark('K1', '洽柏', '驰名商标', [29]),
   mark('M1', '七只雪貂', '驰名商标', [29]),
+  mark('X2', '喜丰年', '老字号', [30]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -62,6 +63,8 @@ describe('families of imitation', () => {
     ['孟遥', 3, 'H1', 'homophone'],
     // …or both by look-alikes
     ['治枯', 29, 'K1', 'shape'],
+    // …or by a rare character of the same sound outside the common set (囍, read xǐ)
+    ['囍丰年', 30, 'X2', 'homophone'],
     // 6. a cross-script look-alike (katakana ロ for 口)
     ['ロ福居', 43, 'S1', 'shape'],
     // 7. Latin spelt as it sounds, pinyin of a Chinese mark and of a foreign mark's Chinese name, inside a longer word
