@@ -191,6 +191,16 @@ export function keepsOnlyAPlace(e: HanEvidence): boolean {
 }
 
 /**
+ * Whether the text's match, altered from the mark, is itself a well-known place (终南山 beside 钟南山): the text
+ * names that place.
+ */
+export function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
+  if (e.same === e.k - e.missing && e.inserted === 0) return false;
+  const { start, end } = e.alignment;
+  return end - start >= 2 && isKnownPlace(text.han.slice(start, end).join(''));
+}
+
+/**
  * Whether the window borrows, from a word group that runs on past it, only characters unlike the mark's, next to a
  * word of its own (青海 牦牛肉干 read as 青海·牦). A brand spaced out character by character (路 易 威 顿钱包) lends
  * its last character to the word it is glued to, so a borrowing next to a lone character is the brand's own.

@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
-import { hanEvidence, hanReasons, keepsOnlyAPlace, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
+import { hanEvidence, hanReasons, keepsOnlyAPlace, namesAnotherPlace, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
@@ -168,7 +168,7 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
       if (!e) continue;
       const readings = row.context === 'listing' ? titleReadings(index, t, cand, e) : [e];
       for (const r of readings) {
-        if (keepsOnlyAPlace(r)) continue;
+        if (keepsOnlyAPlace(r) || namesAnotherPlace(r, t)) continue;
         const s = (!keep || keep(r)) && scoreHanCandidate(index, r, row, t, merged);
         if (s) out.push(s);
       }

@@ -35,6 +35,7 @@ const registry = [
   mark('K1', '洽柏', '驰名商标', [29]),
   mark('M1', '七只雪貂', '驰名商标', [29]),
   mark('X2', '喜丰年', '老字号', [30]),
+  mark('T2', '太州', '省著名商标', [30]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -122,6 +123,10 @@ describe('innocent look-alikes stay out', () => {
     const swap = hitOf(filing('星和湾', 30), 'F1');
     expect(swap!.score).toBeGreaterThan(0.9);
     expect(head?.score ?? 0).toBeLessThan(0.6);
+  });
+  it('a well-known place that merely sounds like the mark (泰州 beside 太州) names the place; a coined homophone is a hit', () => {
+    expect(hitOf(filing('泰州', 30), 'T2')).toBeUndefined();
+    expect(hitOf(filing('太洲', 30), 'T2')?.reasons).toContain('homophone');
   });
   it("the holder's group files freely; a shadow company with a place in front does not", () => {
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品股份有限公司'), 'F1')).toBeUndefined();
