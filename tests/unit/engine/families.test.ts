@@ -36,6 +36,7 @@ const registry = [
   mark('M1', '七只雪貂', '驰名商标', [29]),
   mark('X2', '喜丰年', '老字号', [30]),
   mark('T2', '太州', '省著名商标', [30]),
+  mark('D1', '林泉居', '老字号', [43]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -66,6 +67,8 @@ describe('families of imitation', () => {
     ['治枯', 29, 'K1', 'shape'],
     // …or by a rare character of the same sound outside the common set (囍, read xǐ)
     ['囍丰年', 30, 'X2', 'homophone'],
+    // a character written as its one part twice (木木 for 林)
+    ['木木泉居', 43, 'D1', 'components'],
     // 6. a cross-script look-alike (katakana ロ for 口)
     ['ロ福居', 43, 'S1', 'shape'],
     // 7. Latin spelt as it sounds, pinyin of a Chinese mark and of a foreign mark's Chinese name, inside a longer word
