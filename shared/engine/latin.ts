@@ -5,6 +5,7 @@ import type { LatinForm } from './latin-index';
 import { MAX_JOINED_WORDS, MAX_SPELLED_SYLLABLES, MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
 import type { LatinToken } from './normalise';
 import { isPinyinSyllable } from './pinyin';
+import { ENGLISH_WORDS } from './data/english-words';
 
 // Scratch rows reused by every call (Latin filings compare a token with a few forms each).
 let editRows = new Int32Array(3 * 64);
@@ -202,4 +203,26 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
     }
   }
   return best;
+}
+
+let englishWords: Set<string> | undefined;
+
+/**
+ * Whether the evidence is one whole token that is a common English word with a letter of the form changed or lost
+ * (NICE beside NIKE, APPLY beside APPLE): a word whose meaning the public knows, where the guideline compares a
+ * foreign word through its meaning. A word that still spells every letter of the form in order (CHANNEL for CHANEL),
+ * or all of them rearranged, keeps the mark in it.
+ */
+export function matchesAnotherWord(e: LatinEvidence, form: LatinForm, tokens: readonly LatinToken[]): boolean {
+  if (e.exact || e.permuted || e.to - e.from !== 1 || e.insideExtra > 0) return false;
+  const word = tokens[e.from]!.canon;
+  englishWords ??= new Set(ENGLISH_WORDS.split(' '));
+  return englishWords.has(word) && !spellsInOrder(form.canon, word);
+}
+
+/** Whether every letter of `letters` occurs in `word` in the same order. */
+function spellsInOrder(letters: string, word: string): boolean {
+  let i = 0;
+  for (let j = 0; j < word.length && i < letters.length; j++) if (word[j] === letters[i]) i++;
+  return i === letters.length;
 }

@@ -10,7 +10,7 @@ import { hanEvidence, hanReasons, keepsOnlyAPlace, namesAnotherPlace, lexicalEvi
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
-import { matchLatin, type LatinEvidence } from './latin';
+import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
 import { sameNormalisedOwner } from './owner';
@@ -183,7 +183,8 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
     for (const f of latinCandidates(index.latin, text.latin)) {
       const form = index.forms[f]!;
       const e = form.latin ? matchLatin(form.latin, text.latin) : null;
-      const s = e && scoreLatinCandidate(index, form, e, row, text);
+      // a common English word means what it means (NICE is not NIKE misspelt)
+      const s = e && !matchesAnotherWord(e, form.latin!, text.latin) && scoreLatinCandidate(index, form, e, row, text);
       if (s) out.push(s);
     }
   }

@@ -37,6 +37,7 @@ const registry = [
   mark('X2', '喜丰年', '老字号', [30]),
   mark('T2', '太州', '省著名商标', [30]),
   mark('D1', '林泉居', '老字号', [43]),
+  mark('L3', 'BRIVE', '涉外商标', [25]),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -130,6 +131,12 @@ describe('innocent look-alikes stay out', () => {
   it('a well-known place that merely sounds like the mark (泰州 beside 太州) names the place; a coined homophone is a hit', () => {
     expect(hitOf(filing('泰州', 30), 'T2')).toBeUndefined();
     expect(hitOf(filing('太洲', 30), 'T2')?.reasons).toContain('homophone');
+  });
+  it('a common English word a letter from a Latin mark means what it means (BRAVE beside BRIVE); a coined spelling is a hit', () => {
+    expect(hitOf(filing('BRAVE', 25), 'L3')).toBeUndefined();
+    expect(hitOf(filing('DRIVE', 25), 'L3')).toBeUndefined();
+    expect(screenListing(index, listing('BRAVE 运动鞋 男款')).map((h) => h.markId)).not.toContain('L3');
+    expect(hitOf(filing('BRIVA', 25), 'L3')?.reasons).toContain('latin');
   });
   it("the holder's group files freely; a shadow company with a place in front does not", () => {
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品股份有限公司'), 'F1')).toBeUndefined();
