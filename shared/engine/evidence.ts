@@ -176,18 +176,19 @@ export function titleReadings(index: RegistryIndex, text: NormalisedText, cand: 
 }
 
 /**
- * Whether the text keeps only the head of the mark and that head is a well-known place (青海 of 青海湖, 泸州 of
- * 泸州老窖): the text names the place, as a place alone is never a mark's core.
+ * Whether the text keeps only the head of the mark, the rest lost or changed for nothing alike, and that head is a
+ * well-known place (青海 of 青海湖, 泸州 of 泸州老窖, 宁夏红 beside 宁夏枸杞): the text names the place, as a place
+ * alone is never a mark's core.
  */
 export function keepsOnlyAPlace(e: HanEvidence): boolean {
-  if (e.missing === 0 || e.same !== e.k - e.missing) return false;
+  if (e.homophone + e.fuzzy + e.shape + e.numeral > 0) return false;
   let head = 0;
   for (const p of e.alignment.pairs) {
-    if (p.textIndex < 0 || p.markIndex < 0) continue;
+    if (p.textIndex < 0 || p.markIndex < 0 || p.relation !== 'same') continue;
     if (p.markIndex !== head) return false;
     head++;
   }
-  return head >= 2 && isKnownPlace(e.form.han.slice(0, head).join(''));
+  return head >= 2 && head < e.k && isKnownPlace(e.form.han.slice(0, head).join(''));
 }
 
 /**

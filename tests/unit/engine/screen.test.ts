@@ -160,11 +160,15 @@ describe('screenListing', () => {
     const lane = buildRegistryIndex([mark('B9', '春光里', '驰名商标', [29])]);
     expect(screenListing(lane, listing('春光 牛肉干 真空包装'))[0]).toMatchObject({ markId: 'B9', text: '春光' });
   });
-  it('a title that keeps only the place a public resource begins with names that place (西宁 of 西宁湖), not the resource', () => {
+  it('a text that keeps only the place a mark begins with names that place (西宁 of 西宁湖, 西宁红 beside 西宁枸杞), not the mark', () => {
     const lake = buildRegistryIndex([mark('B10', '西宁湖', '公共资源', [], { region: '青海省西宁市' })]);
     expect(screenListing(lake, listing('西宁 牦牛肉干 特产'))).toEqual([]);
     expect(screenListing(lake, listing('西宁湖牌 牦牛肉干'))[0]?.markId).toBe('B10');
     expect(screenFiling(lake, filing('西宁湖', 29))[0]?.markId).toBe('B10');
+    // the place kept and the goods word changed for another: 西宁红 names a product of the place, not the GI
+    const berries = buildRegistryIndex([mark('B11', '西宁枸杞', '地理标志', [31], { region: '青海省西宁市' })]);
+    expect(screenFiling(berries, filing('西宁红', 31))).toEqual([]);
+    expect(screenFiling(berries, filing('西宁狗杞', 31))[0]?.markId).toBe('B11');
   });
   it('shows the words of a title that spell a character in two (弓长飞) as they are written', () => {
     expect(screenListing(index, listing('正宗弓长飞牛肉干 500g'))[0]).toMatchObject({ markId: 'A2', text: '弓长飞' });
