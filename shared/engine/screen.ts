@@ -6,6 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
+import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, keepsOnlyAPlace, namesAnotherPlace, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
@@ -287,12 +288,19 @@ export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
 export function listingCandidates(index: RegistryIndex, listing: Listing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
   const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title) };
-  const out: ScoredCandidate[] = [];
-  for (const s of bestPerMark(candidatesOf(index, text, row))) {
-    if (index.namesGoods[s.markIndex]) continue; // the mark is the goods' own name
-    out.push(s);
-  }
-  return { text, candidates: out };
+  const candidates = candidatesOf(index, text, row).filter((s) => !namesTheGoods(index, s.form));
+  return { text, candidates: bestPerMark(candidates) };
+}
+
+/**
+ * A title selling goods by their own name (东北小米 for millet) imitates no mark of that name: a form that is the
+ * goods' name, or any pinyin spelling of such a mark, is no candidate there. Another form of the same mark — an alias
+ * that adds the place (青海冬虫夏草 of a GI named 冬虫夏草), a Latin name — still is.
+ */
+function namesTheGoods(index: RegistryIndex, form: MarkForm): boolean {
+  if (!index.namesGoods[form.markIndex]) return false;
+  if (form.kind === 'name' || form.kind === 'pinyin') return true;
+  return form.han.length > 0 && isGenericWord(form.han.join(''));
 }
 
 /** Hits for one e-commerce listing, best first; Hit.text is the matched part, offsets refer to the whole title. */

@@ -191,6 +191,11 @@ describe('screenListing', () => {
     const temple = buildRegistryIndex([mark('B6', '玉峰寺', '公共资源', [])]);
     expect(screenListing(temple, listing('玉峰寺风景 旅游攻略 电子版'))).toEqual([]);
   });
+  it('a mark named by its goods is not every title selling those goods; its alias with the place still is', () => {
+    const berries = buildRegistryIndex([mark('B12', '黑枸杞', '地理标志', [31], { region: '青海省西宁市湟中区', aliases: ['湟中黑枸杞'] })]);
+    expect(screenListing(berries, listing('黑枸杞 特级 大果 500g', '北京市'))).toEqual([]);
+    expect(screenListing(berries, listing('湟中黑枸杞 特级 500g', '北京市'))[0]).toMatchObject({ markId: 'B12', text: '湟中黑枸杞' });
+  });
   it('a mascot or a person without a place named in a title is the thing sold (手办, 同款); a given name alone is not', () => {
     const games = buildRegistryIndex([mark('B7', '雪团团', '公共资源', []), mark('B8', '苏翊航', '公共资源', [])]);
     expect(screenListing(games, listing('雪团团 同款 手办 摆件'))[0]?.markId).toBe('B7');
