@@ -202,16 +202,21 @@ export function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean
 }
 
 /**
- * Whether the window borrows, from a word group that runs on past it, only characters unlike the mark's, next to a
- * word of its own (青海 牦牛肉干 read as 青海·牦). A brand spaced out character by character (路 易 威 顿钱包) lends
- * its last character to the word it is glued to, so a borrowing next to a lone character is the brand's own.
+ * Whether the window borrows from a word group, next to a word of its own, characters that are not the mark's: only
+ * characters unlike them from a group that runs on past the window (青海 牦牛肉干 read as 青海·牦), or only
+ * look-alike or unlike ones that are an everyday word of their own (玉树 野生 read as 玉树·野生 for 玉树牦牛: 野 and
+ * 牦, 生 and 牛 alike in shape). A brand spaced out character by character (路 易 威 顿钱包) lends its last character
+ * to the word it is glued to, so a borrowing next to a lone character is the brand's own.
  */
 function reachesIntoUnlikeWord(text: NormalisedText, a: HanAlignment): boolean {
-  // per word group of the window (counted from its start): bit 1 a changed pair, bit 2 a kept or alike pair
+  // per word group of the window (counted from its start): its first position and size; bit 1 a changed pair, bit 2
+  // an alike pair, bit 4 a kept one
   const seen: number[] = [];
+  const from: number[] = [];
   const size: number[] = [];
   let group = 0;
   for (let i = a.start; i < a.end; i++) {
+    from[group] ??= i;
     size[group] = (size[group] ?? 0) + 1;
     if (text.hanBreakAfter[i]) group++;
   }
@@ -219,11 +224,17 @@ function reachesIntoUnlikeWord(text: NormalisedText, a: HanAlignment): boolean {
     if (p.textIndex < 0 || p.markIndex < 0) continue;
     let g = 0;
     for (let i = a.start; i < p.textIndex; i++) if (text.hanBreakAfter[i]) g++;
-    seen[g] = (seen[g] ?? 0) | (p.relation === 'changed' ? 1 : 2);
+    seen[g] = (seen[g] ?? 0) | (p.relation === 'changed' ? 1 : p.relation === 'same' ? 4 : 2);
   }
   const last = size.length - 1;
-  const borrowsFirst = seen[0] === 1 && (size[1] ?? 0) >= 2 && a.start > 0 && !text.hanBreakAfter[a.start - 1];
-  const borrowsLast = seen[last] === 1 && (size[last - 1] ?? 0) >= 2 && a.end < text.han.length && !text.hanBreakAfter[a.end - 1];
+  const lent = (g: number, runsOn: boolean) => {
+    const bits = seen[g] ?? 0;
+    if (bits === 1 && runsOn) return true;
+    if (bits === 0 || (bits & 4) !== 0 || size[g]! < 2) return false;
+    return pairKind(text.han.slice(from[g]!, from[g]! + size[g]!).join('')) === 'word';
+  };
+  const borrowsFirst = (size[1] ?? 0) >= 2 && lent(0, a.start > 0 && !text.hanBreakAfter[a.start - 1]);
+  const borrowsLast = (size[last - 1] ?? 0) >= 2 && lent(last, a.end < text.han.length && !text.hanBreakAfter[a.end - 1]);
   return borrowsFirst || borrowsLast;
 }
 

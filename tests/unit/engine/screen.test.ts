@@ -156,9 +156,13 @@ describe('screenListing', () => {
     expect(screenListing(sports, listing('阿迪王 运动鞋 透气'))[0]).toMatchObject({ markId: 'B4', text: '阿迪王' });
     expect(screenListing(sports, listing('安踏 运动鞋 透气'))).toEqual([]);
   });
-  it('never lends a mark character to a word of the title unlike it (春光 牛肉干 is 春光 without 里, not 春光·牛)', () => {
+  it('never reads a word of the title beside the brand as the mark\'s (春光 牛肉干 is 春光 without 里, not 春光·牛)', () => {
     const lane = buildRegistryIndex([mark('B9', '春光里', '驰名商标', [29])]);
     expect(screenListing(lane, listing('春光 牛肉干 真空包装'))[0]).toMatchObject({ markId: 'B9', text: '春光' });
+    // nor takes an everyday word of the title (野生) for the mark's look-alikes (牦牛), while a coined look-alike stays
+    const yak = buildRegistryIndex([mark('B13', '春光牦牛', '驰名商标', [29])]);
+    expect(screenListing(yak, listing('腊肉 春光 野生 特产')).map((h) => h.text)).not.toContain('春光 野生');
+    expect(screenListing(yak, listing('春光 耗牛 肉干'))[0]).toMatchObject({ markId: 'B13', text: '春光 耗牛' });
   });
   it('a text that keeps only the place a mark begins with names that place (西宁 of 西宁湖, 西宁红 beside 西宁枸杞), not the mark', () => {
     const lake = buildRegistryIndex([mark('B10', '西宁湖', '公共资源', [], { region: '青海省西宁市' })]);
