@@ -192,6 +192,14 @@ export function keepsOnlyAPlace(e: HanEvidence): boolean {
 }
 
 /**
+ * Whether the text keeps none of the mark's distinctive characters, only its generic words (线辣椒 of the GI
+ * 循化线辣椒, 大学 of 清华大学): it names the goods or the kind of thing, not the mark.
+ */
+export function keepsOnlyGenericWords(e: HanEvidence): boolean {
+  return e.distinctKept === 0 && e.form.distinctCount > 0;
+}
+
+/**
  * Whether the text's match, altered from the mark, is itself a well-known place (终南山 beside 钟南山): the text
  * names that place.
  */

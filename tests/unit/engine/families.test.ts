@@ -38,6 +38,7 @@ const registry = [
   mark('T2', '太州', '省著名商标', [30]),
   mark('D1', '林泉居', '老字号', [43]),
   mark('L3', 'BRIVE', '涉外商标', [25]),
+  mark('G2', '湟中线辣椒', '地理标志', [30], { region: '青海省西宁市湟中区', holder: '湟中区辣椒协会' }),
 ];
 const index = buildRegistryIndex(registry);
 
@@ -127,6 +128,10 @@ describe('innocent look-alikes stay out', () => {
     const swap = hitOf(filing('星和湾', 30), 'F1');
     expect(swap!.score).toBeGreaterThan(0.9);
     expect(head?.score ?? 0).toBeLessThan(0.6);
+  });
+  it('the goods of a GI without its place (线辣椒 of 湟中线辣椒) are only the goods; the place with the goods shortened is the GI', () => {
+    expect(hitOf(filing('线辣椒', 30), 'G2')).toBeUndefined();
+    expect(hitOf(filing('湟中辣椒', 30), 'G2')).toBeDefined();
   });
   it('a well-known place that merely sounds like the mark (泰州 beside 太州) names the place; a coined homophone is a hit', () => {
     expect(hitOf(filing('泰州', 30), 'T2')).toBeUndefined();
