@@ -4,7 +4,7 @@
 import type { AlignedPair, HitReason } from '../domain';
 import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
-import { isKnownPlace, type CoreKind } from './cores';
+import type { CoreKind } from './cores';
 import { textGenericMask } from './generic';
 import { spellsPinyinOf } from './pinyin';
 import { pairKind, segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
@@ -173,40 +173,6 @@ export function titleReadings(index: RegistryIndex, text: NormalisedText, cand: 
     lo = hi;
   }
   return out;
-}
-
-/**
- * Whether the text keeps only the head of the mark, the rest lost or changed for nothing alike, and that head is a
- * well-known place (青海 of 青海湖, 泸州 of 泸州老窖, 宁夏红 beside 宁夏枸杞): the text names the place, as a place
- * alone is never a mark's core.
- */
-export function keepsOnlyAPlace(e: HanEvidence): boolean {
-  if (e.homophone + e.fuzzy + e.shape + e.numeral > 0) return false;
-  let head = 0;
-  for (const p of e.alignment.pairs) {
-    if (p.textIndex < 0 || p.markIndex < 0 || p.relation !== 'same') continue;
-    if (p.markIndex !== head) return false;
-    head++;
-  }
-  return head >= 2 && head < e.k && isKnownPlace(e.form.han.slice(0, head).join(''));
-}
-
-/**
- * Whether the text keeps none of the mark's distinctive characters, only its generic words (线辣椒 of the GI
- * 循化线辣椒, 大学 of 清华大学): it names the goods or the kind of thing, not the mark.
- */
-export function keepsOnlyGenericWords(e: HanEvidence): boolean {
-  return e.distinctKept === 0 && e.form.distinctCount > 0;
-}
-
-/**
- * Whether the text's match, altered from the mark, is itself a well-known place (终南山 beside 钟南山): the text
- * names that place.
- */
-export function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
-  if (e.same === e.k - e.missing && e.inserted === 0) return false;
-  const { start, end } = e.alignment;
-  return end - start >= 2 && isKnownPlace(text.han.slice(start, end).join(''));
 }
 
 /**

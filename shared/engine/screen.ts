@@ -7,11 +7,12 @@ import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
 import { isGenericWord } from './generic';
-import { hanEvidence, hanReasons, keepsOnlyAPlace, keepsOnlyGenericWords, namesAnotherPlace, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
+import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
+import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
 import { sameNormalisedOwner } from './owner';
@@ -169,7 +170,7 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
       if (!e) continue;
       const readings = row.context === 'listing' ? titleReadings(index, t, cand, e) : [e];
       for (const r of readings) {
-        if (keepsOnlyAPlace(r) || namesAnotherPlace(r, t) || keepsOnlyGenericWords(r)) continue;
+        if (namesSomethingElse(r, t)) continue;
         const s = (!keep || keep(r)) && scoreHanCandidate(index, r, row, t, merged);
         if (s) out.push(s);
       }

@@ -1,0 +1,48 @@
+// What a text names instead of a mark: a candidate whose match is a place or the mark's goods alone imitates nothing,
+// as a place alone is never a mark's core (cores.ts) and a GI is the place and the goods together. These are rules
+// where the guideline is categorical; every other candidate goes to the model.
+import { isKnownPlace } from './cores';
+import type { HanEvidence } from './evidence';
+import type { NormalisedText } from './normalise';
+
+/**
+ * Whether the text's match names something other than the mark — the place the mark begins with, another place, or
+ * the mark's goods alone — and so is no candidate.
+ */
+export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolean {
+  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e);
+}
+
+/**
+ * Whether the text keeps only the head of the mark, the rest lost or changed for nothing alike, and that head is a
+ * well-known place (青海 of 青海湖, 泸州 of 泸州老窖, 宁夏红 beside 宁夏枸杞): the text names the place, as a place
+ * alone is never a mark's core.
+ */
+function keepsOnlyAPlace(e: HanEvidence): boolean {
+  if (e.homophone + e.fuzzy + e.shape + e.numeral > 0) return false;
+  let head = 0;
+  for (const p of e.alignment.pairs) {
+    if (p.textIndex < 0 || p.markIndex < 0 || p.relation !== 'same') continue;
+    if (p.markIndex !== head) return false;
+    head++;
+  }
+  return head >= 2 && head < e.k && isKnownPlace(e.form.han.slice(0, head).join(''));
+}
+
+/**
+ * Whether the text keeps none of the mark's distinctive characters, only its generic words (线辣椒 of the GI
+ * 循化线辣椒, 大学 of 清华大学): it names the goods or the kind of thing, not the mark.
+ */
+function keepsOnlyGenericWords(e: HanEvidence): boolean {
+  return e.distinctKept === 0 && e.form.distinctCount > 0;
+}
+
+/**
+ * Whether the text's match, altered from the mark, is itself a well-known place (终南山 beside 钟南山): the text
+ * names that place.
+ */
+function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
+  if (e.same === e.k - e.missing && e.inserted === 0) return false;
+  const { start, end } = e.alignment;
+  return end - start >= 2 && isKnownPlace(text.han.slice(start, end).join(''));
+}
