@@ -74,6 +74,14 @@ export function hanAltered(e: HanEvidence): boolean {
   return e.same < e.k || e.missing > 0 || e.reordered || (e.origins & ALTERING_ORIGINS) !== 0;
 }
 
+/**
+ * A public resource that is a place, named in a title as it is written and not as a brand (…牌): the title names the
+ * place (西宁到格尔木 旅游攻略, 坎布拉 一日游), whatever words stand beside it.
+ */
+export function namesThePlace(e: HanEvidence, c: CandidateContext): boolean {
+  return c.context === 'listing' && c.namesPlace && !c.brandSuffix && !hanAltered(e);
+}
+
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */
 export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array): void {
   x.fill(0);
@@ -126,10 +134,11 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   x[H.k2Alike] = k === 2 && e.same === 0 ? 1 : 0;
   // the head of a short name dropped: what is left is its tail (连山 of 祁连山), not what distinguishes it
   x[H.headMissing] = k <= 3 && e.headMissing ? 1 : 0;
-  // a place's own name in a title names the place (西宁到格尔木 旅游攻略); an altered one, or one written as a
-  // brand (…牌), is a brand. A person's full name, a slogan or a mascot in a title is the thing sold (冰墩墩 手办);
-  // a given name alone (兰珍 of 林兰珍) is as often anyone's, so it stays as weak as a place's name. Both are public
-  // resources only (namesPlace is false for the other categories, and only a public resource has a person core).
+  // a place's own name in a title names the place (西宁到格尔木 旅游攻略) and is set aside before scoring
+  // (namesThePlace), so the feature is met by a person's given name alone (兰珍 of 林兰珍), as often anyone's name
+  // and as weak as a place's; an altered one, or one written as a brand (…牌), is a brand. A person's full name, a
+  // slogan or a mascot in a title is the thing sold (冰墩墩 手办). Both are public resources only (namesPlace is false
+  // for the other categories, and only a public resource has a person core).
   const ownName = c.namesPlace || e.form.coreKind === 'person';
   x[H.placeExact] = c.context === 'listing' && ownName && !altered && !c.brandSuffix ? 1 : 0;
   // a brand that is an everyday word, among goods it is not registered for (美的人生 励志书籍)

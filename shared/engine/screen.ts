@@ -8,7 +8,7 @@ import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { hanFeatures, latinFeatures, lexicalFeatures, type CandidateContext } from './features';
+import { hanFeatures, latinFeatures, lexicalFeatures, namesThePlace, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -93,6 +93,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const a = e.alignment;
   const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[a.end - 1] ?? 0];
   const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
+  if (namesThePlace(e, c)) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);

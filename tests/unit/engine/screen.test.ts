@@ -190,6 +190,8 @@ describe('screenListing', () => {
   });
   it('a public resource used as a place is not a hit; written as a brand it is', () => {
     expect(screenListing(index, listing('坎布拉风景 旅游攻略 电子版'))).toEqual([]);
+    // however plain the words beside it: a trip to the place names the place too
+    expect(screenListing(index, listing('坎布拉 一日游 包车'))).toEqual([]);
     expect(screenListing(index, listing('坎布拉牌 牦牛肉干'))[0]?.markId).toBe('A7');
     // a name written as a place is one without a region too
     const temple = buildRegistryIndex([mark('B6', '玉峰寺', '公共资源', [])]);
