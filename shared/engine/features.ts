@@ -20,6 +20,10 @@ export interface CandidateContext {
   brandSuffix: boolean;
   /** the mark is a public resource that is a place (RegistryIndex.namesPlace) */
   namesPlace: boolean;
+  /** …and its name is written as one (RegistryIndex.writtenAsPlace) */
+  writtenAsPlace: boolean;
+  /** a listing whose goods words are a trip or a stay (classes 39, 43: 一日游, 门票, 酒店) */
+  travel: boolean;
 }
 
 export const HAN_FEATURES = [
@@ -76,10 +80,12 @@ export function hanAltered(e: HanEvidence): boolean {
 
 /**
  * A public resource that is a place, named in a title as it is written and not as a brand (…牌): the title names the
- * place (西宁到格尔木 旅游攻略, 坎布拉 一日游), whatever words stand beside it.
+ * place (西宁到格尔木 旅游攻略, 坎布拉 一日游), whatever words stand beside it — when the name is written as a place, or
+ * the title sells a trip or a stay.
  */
 export function namesThePlace(e: HanEvidence, c: CandidateContext): boolean {
-  return c.context === 'listing' && c.namesPlace && !c.brandSuffix && !hanAltered(e);
+  // a resource known only by its region (a mascot or an event may have one) names the place only on a trip there
+  return c.context === 'listing' && c.namesPlace && (c.writtenAsPlace || c.travel) && !c.brandSuffix && !hanAltered(e);
 }
 
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */

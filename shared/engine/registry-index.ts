@@ -55,6 +55,8 @@ export interface RegistryIndex {
    * own name then names the place. A person, a slogan or a mascot without a region is not one.
    */
   namesPlace: readonly boolean[];
+  /** a public resource whose name is written as a place (…湖, …寺, a known place), not only given a region */
+  writtenAsPlace: readonly boolean[];
   /** whether each mark's words are an everyday name of goods (a listing that names those goods is no hit) */
   namesGoods: readonly boolean[];
   /** screened character → packed postings (form index << 4 | similarity code in tenths; 10 = the same character) */
@@ -238,6 +240,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     holders: marks.map((m) => normaliseOwner(m.holder)),
     regionPlaces,
     namesPlace: marks.map((m, i) => m.category === '公共资源' && (regionPlaces[i]!.length > 0 || isPlaceName(nameChars[i]!))),
+    writtenAsPlace: marks.map((m, i) => m.category === '公共资源' && isPlaceName(nameChars[i]!)),
     namesGoods: nameChars.map((han) => isGenericWord(han.join(''))),
     charPostings: new Map(),
     soundPostings: new Map(),

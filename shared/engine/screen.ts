@@ -60,24 +60,34 @@ interface Row {
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
 
+/** The classes a title's goods words name (none for a filing, whose class is given). */
+function titleClasses(row: Row, span: [number, number]): number[] {
+  return row.context === 'listing' ? goodsClassesIn(row.title ?? '', span[0], span[1]) : [];
+}
+
 /** Where the row's goods lie for the mark: the filing's class, or the nearest of the classes a title's goods name. */
-function reachOf(classes: readonly number[], row: Row, span: [number, number]): ClassReach | 'unknown' {
+function reachOf(classes: readonly number[], row: Row, found: readonly number[]): ClassReach | 'unknown' {
   if (row.context === 'filing') return classReach(classes, row.niceClass);
-  const found = goodsClassesIn(row.title ?? '', span[0], span[1]);
   if (found.length === 0) return 'unknown';
   return REACH_ORDER[Math.min(...found.map((c) => REACH_ORDER.indexOf(classReach(classes, c))))]!;
 }
 
+/** Travel arrangement and accommodation: a title selling a trip to a place or a stay there. */
+const TRAVEL_CLASSES = new Set([39, 43]);
+
 function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: NormalisedText, end: number, span: [number, number]): CandidateContext {
   const mark = index.marks[markIndex]!;
   const places = index.regionPlaces[markIndex]!;
+  const found = titleClasses(row, span);
   return {
     context: row.context,
     category: mark.category,
-    reach: reachOf(mark.classes, row, span),
+    reach: reachOf(mark.classes, row, found),
     inRegion: places.length > 0 && locatedIn(places, row.location),
     brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
     namesPlace: index.namesPlace[markIndex]!,
+    writtenAsPlace: index.writtenAsPlace[markIndex]!,
+    travel: found.some((c) => TRAVEL_CLASSES.has(c)),
   };
 }
 
