@@ -207,7 +207,8 @@ describe('screenListing', () => {
     expect(screenListing(games, listing('雪团团 同款 手办 摆件'))[0]?.markId).toBe('B7');
     expect(screenListing(games, listing('苏翊航同款 滑雪服 冬季'))[0]?.markId).toBe('B8');
     expect(screenListing(games, listing('牛奶 翊航 整箱批发'))).toEqual([]);
-    // a mascot given the region of its games is still the thing sold, but a trip sold by its name names the place
+    // a mascot given the region of its games is still the thing sold (a name known only by its region names the place
+    // only in a title selling a trip or a stay: 坎布拉 一日游 above)
     const hosted = buildRegistryIndex([mark('B14', '雪团圆', '公共资源', [], { region: '北京市' })]);
     expect(screenListing(hosted, listing('雪团圆 毛绒玩具 公仔'))[0]?.markId).toBe('B14');
   });
