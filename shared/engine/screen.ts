@@ -4,7 +4,7 @@
 // right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
-import { classReach, type ClassReach } from './classes';
+import { classReach, TRAVEL_CLASSES, type ClassReach } from './classes';
 import { goodsClassesIn } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
@@ -71,9 +71,6 @@ function reachOf(classes: readonly number[], row: Row, found: readonly number[])
   if (found.length === 0) return 'unknown';
   return REACH_ORDER[Math.min(...found.map((c) => REACH_ORDER.indexOf(classReach(classes, c))))]!;
 }
-
-/** Travel arrangement and accommodation: a title selling a trip to a place or a stay there. */
-const TRAVEL_CLASSES = new Set([39, 43]);
 
 function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: NormalisedText, end: number, span: [number, number]): CandidateContext {
   const mark = index.marks[markIndex]!;
