@@ -72,10 +72,10 @@ onBothStores('batches', (store) => {
   it('imports listings, offers their platforms byte for byte, filters by shop text and exports a platform\'s complaints', async () => {
     const file = path.join(store.harness.folder.dir, '电商.csv');
     writeFileSync(file, ['编号,平台,店铺,商品标题,链接,价格,所在地',
-      'L1,taobao,Snow小店,青海湖 特产 牦牛肉干,https://example.test/1,39,西宁',
+      'L1,taobao,Snow小店,青海湖牌 特产 牦牛肉干,https://example.test/1,39,西宁',
       'L2,JD,雪域旗舰店,柴达木枸杞 特级,https://example.test/2,88,宁夏',
       'L3,拼多多,杂货铺,普通 毛巾,https://example.test/3,9,广东',
-      'L4,taobao,snow二店,青海湖 酸奶,https://example.test/4,19,西宁'].join('\n'));
+      'L4,taobao,snow二店,清海湖 酸奶,https://example.test/4,19,西宁'].join('\n'));
     const fileToken = store.harness.services.files.grant(file, 'table').token;
     const mapping = { id: 0, platform: 1, shop: 2, title: 3, url: 4, price: 5, sellerLocation: 6 };
     const { batchId } = await store.call<{ batchId: number }>('batches.startImport', { fileToken, kind: 'listing', mapping });
