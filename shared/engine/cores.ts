@@ -49,6 +49,9 @@ export function isKnownPlace(word: string): boolean {
   return PLACE_NAMES.has(word);
 }
 
+/** The most characters a well-known place name has (a longer text is no such name, whatever it reads). */
+export const LONGEST_KNOWN_PLACE = Math.max(...[...PLACE_NAMES].map((w) => Array.from(w).length));
+
 /** The head is the distinctive part when it is a rarer word than the tail and not merely a place. */
 function distinctHead(head: string[], tail: string[]): boolean {
   const word = head.join('');

@@ -1,7 +1,7 @@
 // What a text names instead of a mark: a candidate whose match is a place or the mark's goods alone imitates nothing,
 // as a place alone is never a mark's core (cores.ts) and a GI is the place and the goods together. These are rules
 // where the guideline is categorical; every other candidate goes to the model.
-import { isKnownPlace } from './cores';
+import { isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
 import type { HanEvidence } from './evidence';
 import type { NormalisedText } from './normalise';
 
@@ -44,5 +44,6 @@ function keepsOnlyGenericWords(e: HanEvidence): boolean {
 function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
   if (e.same === e.k - e.missing && e.inserted === 0) return false;
   const { start, end } = e.alignment;
-  return end - start >= 2 && isKnownPlace(text.han.slice(start, end).join(''));
+  // bounded first: this is asked of every altered reading, and joining its window costs a string
+  return end - start >= 2 && end - start <= LONGEST_KNOWN_PLACE && isKnownPlace(text.han.slice(start, end).join(''));
 }

@@ -234,13 +234,14 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
   marks.forEach((mark, i) => forms.push(...formsOf(mark, i, forms.length)));
   const regionPlaces = marks.map((m) => (m.category === '地理标志' || m.category === '公共资源' ? regionWords(m.region) : []));
   const nameChars = marks.map((m) => normaliseText(markWords(m.name)).han);
+  const writtenAsPlace = marks.map((m, i) => m.category === '公共资源' && isPlaceName(nameChars[i]!));
   const index: RegistryIndex = {
     marks,
     forms,
     holders: marks.map((m) => normaliseOwner(m.holder)),
     regionPlaces,
-    namesPlace: marks.map((m, i) => m.category === '公共资源' && (regionPlaces[i]!.length > 0 || isPlaceName(nameChars[i]!))),
-    writtenAsPlace: marks.map((m, i) => m.category === '公共资源' && isPlaceName(nameChars[i]!)),
+    namesPlace: marks.map((_, i) => writtenAsPlace[i]! || (marks[i]!.category === '公共资源' && regionPlaces[i]!.length > 0)),
+    writtenAsPlace,
     namesGoods: nameChars.map((han) => isGenericWord(han.join(''))),
     charPostings: new Map(),
     soundPostings: new Map(),
