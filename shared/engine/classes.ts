@@ -22,11 +22,6 @@ const GROUPS: readonly (readonly number[])[] = [
 
 const RETAIL = 35;
 
-/**
- * Transport and travel arrangement (39) and accommodation (43): goods words of these in a title sell a trip to a
- * place or a stay there (一日游, 门票, 酒店), which names the place.
- */
-export const TRAVEL_CLASSES: ReadonlySet<number> = new Set([39, 43]);
 const related = new Map<number, Set<number>>();
 for (const group of GROUPS) {
   for (const a of group) {

@@ -22,8 +22,12 @@ export interface CandidateContext {
   namesPlace: boolean;
   /** …and its name is written as one (RegistryIndex.writtenAsPlace) */
   writtenAsPlace: boolean;
-  /** a listing whose goods words are a trip or a stay (classes 39, 43: 一日游, 门票, 酒店) */
-  travel: boolean;
+  /** a listing about the name: a visit there or an account of it (一日游, 门票, 图书), or the place as origin (…特产) */
+  about: boolean;
+  /** a listing seller whose location is given and lies outside the region of a GI or a public resource */
+  soldElsewhere: boolean;
+  /** the match is followed by 同款 (the same style as: a person or a character the goods copy, never a place) */
+  sameStyle: boolean;
 }
 
 export const HAN_FEATURES = [
@@ -79,13 +83,23 @@ export function hanAltered(e: HanEvidence): boolean {
 }
 
 /**
- * A public resource that is a place, named in a title as it is written and not as a brand (…牌): the title names the
- * place (西宁到格尔木 旅游攻略, 坎布拉 一日游), whatever words stand beside it — when the name is written as a place, or
- * the title sells a trip or a stay.
+ * Whether a public resource's name in a title may be the place it names: the seller is not known to be elsewhere (a
+ * place's name on goods sold from another place is borrowed, not an origin: 九寨沟 矿泉水 from 成都) and the goods are
+ * not the 同款 of it (a person or a character: 丁真同款, whatever region the record gives).
  */
-export function namesThePlace(e: HanEvidence, c: CandidateContext): boolean {
-  // a resource known only by its region (a mascot or an event may have one) names the place only on a trip there
-  return c.context === 'listing' && c.namesPlace && (c.writtenAsPlace || c.travel) && !c.brandSuffix && !hanAltered(e);
+function mayNameThePlace(c: CandidateContext): boolean {
+  return c.namesPlace && !c.soldElsewhere && !c.sameStyle;
+}
+
+/**
+ * A public name in a title as it is written and not as a brand (…牌), where the title names the place or the person
+ * rather than selling goods under the name: when the title is about it — a visit there, an account of it, the place as
+ * the goods' origin (坎布拉 一日游, 张桂梅 事迹读本, 坎布拉特产) — whatever region the record gives, or the name is
+ * written as a place and the goods are not sold from elsewhere (青海湖 牦牛肉干 from 西宁).
+ */
+export function namesThePublicName(e: HanEvidence, c: CandidateContext): boolean {
+  if (c.context !== 'listing' || c.category !== '公共资源' || c.brandSuffix || hanAltered(e)) return false;
+  return c.about || (c.writtenAsPlace && mayNameThePlace(c));
 }
 
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */
@@ -141,11 +155,11 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   // the head of a short name dropped: what is left is its tail (连山 of 祁连山), not what distinguishes it
   x[H.headMissing] = k <= 3 && e.headMissing ? 1 : 0;
   // a place's own name in a title names the place (西宁到格尔木 旅游攻略) and is set aside before scoring
-  // (namesThePlace), so the feature is met by a person's given name alone (兰珍 of 林兰珍), as often anyone's name
-  // and as weak as a place's; an altered one, or one written as a brand (…牌), is a brand. A person's full name, a
-  // slogan or a mascot in a title is the thing sold (冰墩墩 手办). Both are public resources only (namesPlace is false
-  // for the other categories, and only a public resource has a person core).
-  const ownName = c.namesPlace || e.form.coreKind === 'person';
+  // (namesThePublicName); what is left is a public resource with a region, which may be a place too (坎布拉 青稞酒 from
+  // 黄南), or a person's given name alone (兰珍 of 林兰珍), as often anyone's name: both as weak as a place's. An
+  // altered name, one written as a brand (…牌), or a resource's name on goods from elsewhere or as their 同款 is the
+  // thing sold (冰墩墩 手办 from 义乌, 全红婵同款 泳衣), as a person's full name without a region always is.
+  const ownName = mayNameThePlace(c) || e.form.coreKind === 'person';
   x[H.placeExact] = c.context === 'listing' && ownName && !altered && !c.brandSuffix ? 1 : 0;
   // a brand that is an everyday word, among goods it is not registered for (美的人生 励志书籍)
   x[H.everydayFar] = listing && e.form.wordFrequency >= 3 && farGoods ? 1 : 0;

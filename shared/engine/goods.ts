@@ -7,12 +7,12 @@ const CLASS_WORDS: Record<number, string> = {
   3: '化妆品 护肤品 面霜 面膜 口红 唇膏 粉底 粉底液 眼影 腮红 香水 洗发水 护发素 沐浴露 洗面奶 牙膏 洗衣液 洗衣粉 肥皂 香皂 洗洁精 精华液 爽肤水 乳液 防晒霜 彩妆',
   5: '药 药品 药膏 胶囊 片剂 保健品 维生素 维他命 膏药 止痒液 消毒液 中药 中药材 虫草 冬虫夏草 药酒 口服液 红花油 创可贴 卫生巾 尿不湿',
   7: '洗衣机 吸尘器 榨汁机 豆浆机 破壁机 洗碗机 发电机 电机 机床 油烟机 抽油烟机 缝纫机',
-  9: '手机 电脑 平板 耳机 蓝牙耳机 充电器 数据线 音箱 相机 摄像头 眼镜 太阳镜 手机壳 充电宝 电池 软件 电子版 游戏机 U盘 键盘 鼠标 显示器',
+  9: '手机 电脑 平板 耳机 蓝牙耳机 充电器 数据线 音箱 相机 摄像头 眼镜 太阳镜 手机壳 充电宝 电池 软件 电子版 DVD 光盘 影碟 游戏机 U盘 键盘 鼠标 显示器',
   10: '医疗器械 血压计 体温计 口罩 按摩器 轮椅 假牙',
   11: '空调 冰箱 电饭煲 热水器 电磁炉 微波炉 电暖器 灯 台灯 吊灯 风扇 电风扇 净水器 加湿器 烤箱 燃气灶 油烟机',
   12: '汽车 电动车 电动自行车 电瓶车 自行车 摩托车 轮胎 汽车配件 童车',
   14: '手表 珠宝 首饰 项链 戒指 手镯 耳环 黄金 足金 金饰 银饰 玉石 吊坠',
-  16: '书 书籍 图书 绘本 杂志 笔记本 文具 明信片 海报 纸巾 纸杯 奶茶杯 画册 教材 台历 笔',
+  16: '书 书籍 图书 读本 传记 期刊 绘本 杂志 笔记本 文具 明信片 海报 纸巾 纸杯 奶茶杯 画册 教材 台历 笔',
   18: '包 箱包 钱包 手提包 背包 双肩包 行李箱 皮具 雨伞 皮带',
   20: '家具 沙发 床垫 椅子 桌子 柜子 镜子 相框',
   21: '杯子 保温杯 水杯 茶具 陶瓷茶具 餐具 锅 炒锅 碗 盘子 厨具 牙刷 梳子 奶瓶',
@@ -27,9 +27,9 @@ const CLASS_WORDS: Record<number, string> = {
   33: '酒 白酒 红酒 葡萄酒 黄酒 米酒 青稞酒 果酒 酩馏酒',
   35: '加盟 招商 加盟招商 代理 批发 连锁 开店 广告',
   36: '投资 理财 保险 金融 房地产',
-  39: '旅游 一日游 包车 门票 景区门票 旅行 物流 快递',
-  41: '培训 课程 教育 钢琴培训 补习 演出 健身 攻略',
-  43: '餐饮 餐厅 饭店 火锅 堂食 外卖 餐饮券 代金券 套餐 早餐 酒店 宾馆 小吃 灌汤包 烤鸭 胡辣汤 水煎包 小笼',
+  39: '旅游 一日游 日游 跟团 纯玩 自由行 导游 包车 门票 景区门票 旅行 物流 快递',
+  41: '培训 课程 教育 钢琴培训 补习 演出 健身 攻略 电影 纪录片',
+  43: '餐饮 餐厅 饭店 火锅 堂食 外卖 餐饮券 代金券 套餐 早餐 酒店 宾馆 民宿 客栈 住宿 小吃 灌汤包 烤鸭 胡辣汤 水煎包 小笼',
   44: '体检 体检套餐 医院 诊所 美容 健康管理 养生',
 };
 
@@ -62,6 +62,34 @@ export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): numb
     i += matched || 1;
   }
   return [...found];
+}
+
+/**
+ * Goods of a title that are a visit to a place or an account of a place or a person — a trip, a ticket, a stay, a
+ * guide, a book, a film — so a public name beside them is their subject, not the name they are sold under (九寨沟
+ * 二日游, 张桂梅 事迹读本). A meal or a local product is sold under the name (淄博烧烤 套餐), so no such word.
+ */
+const ACCOUNT_WORDS = [
+  '日游', '跟团', '纯玩', '自由行', '旅游', '旅行', '门票', '导游', '包车', '酒店', '宾馆', '民宿', '客栈', '住宿', '攻略',
+  '图书', '书籍', '读本', '传记', '杂志', '期刊', '纪录片', '电影', 'DVD', '光盘', '影碟', '明信片', '地图',
+];
+/** Right after a place's name, the place given as the goods' origin (青海湖特产, 青海湖 土特产), not their name. */
+const ORIGIN_WORDS = ['特产', '土特产'];
+
+/**
+ * Whether a title sells something about the name at [start, end) rather than goods under it: a visit to the place or
+ * an account of it anywhere in the title (ACCOUNT_WORDS), or the place given as the goods' origin right after it.
+ */
+export function titleIsAbout(title: string, start: number, end: number): boolean {
+  const upper = title.toUpperCase();
+  const after = upper.slice(end).trimStart();
+  if (ORIGIN_WORDS.some((w) => after.startsWith(w))) return true;
+  return ACCOUNT_WORDS.some((w) => {
+    for (let at = upper.indexOf(w); at >= 0; at = upper.indexOf(w, at + 1)) {
+      if (at + w.length <= start || at >= end) return true;
+    }
+    return false;
+  });
 }
 
 /** Goods words of a class (for generated test cases). */

@@ -41,6 +41,8 @@ export interface MarkForm {
   wordFrequency: number;
   /** UTF-16 offsets of each Han character in `text` (for the reviewer's highlight) */
   hanOffsets: [number, number][];
+  /** a core: the characters of the name after it (湖 of 石门湖's core 石门), to see the whole name in a text */
+  tail?: string[];
 }
 
 export interface RegistryIndex {
@@ -164,6 +166,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
         index: start + out.length, markIndex, text: form.text, kind: 'core', coreKind: core.kind, han, info: han.map(charInfo),
         weights, totalWeight: weights.reduce((a, b) => a + b, 0), generic: han.map(() => false), distinctCount: han.length, latin: null,
         wordFrequency: wordFrequency(han.join('')), hanOffsets: form.hanOffsets.slice(at, at + han.length),
+        tail: form.han.slice(at + han.length),
       });
     }
   }
@@ -187,7 +190,7 @@ function oneShape(f: MarkForm): MarkForm {
   return {
     index: f.index, markIndex: f.markIndex, text: f.text, kind: f.kind, coreKind: f.coreKind, spells: f.spells, han: f.han,
     weights: f.weights, totalWeight: f.totalWeight, info: f.info, generic: f.generic, distinctCount: f.distinctCount,
-    latin: f.latin, wordFrequency: f.wordFrequency, hanOffsets: f.hanOffsets,
+    latin: f.latin, wordFrequency: f.wordFrequency, hanOffsets: f.hanOffsets, tail: f.tail,
   };
 }
 

@@ -4,11 +4,11 @@
 // right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
-import { classReach, TRAVEL_CLASSES, type ClassReach } from './classes';
-import { goodsClassesIn } from './goods';
+import { classReach, type ClassReach } from './classes';
+import { goodsClassesIn, titleIsAbout } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { hanFeatures, latinFeatures, lexicalFeatures, namesThePlace, type CandidateContext } from './features';
+import { hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -76,15 +76,20 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
   const mark = index.marks[markIndex]!;
   const places = index.regionPlaces[markIndex]!;
   const found = titleClasses(row, span);
+  const inRegion = places.length > 0 && locatedIn(places, row.location);
   return {
     context: row.context,
     category: mark.category,
-    reach: reachOf(mark.classes, row, found),
-    inRegion: places.length > 0 && locatedIn(places, row.location),
+    // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
+    // bound it, so it is weighed as a record without classes
+    reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found),
+    inRegion,
+    soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
     brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
     namesPlace: index.namesPlace[markIndex]!,
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
-    travel: found.some((c) => TRAVEL_CLASSES.has(c)),
+    about: row.context === 'listing' && titleIsAbout(row.title ?? '', span[0], span[1]),
+    sameStyle: end >= 0 && text.han[end] === '同' && text.han[end + 1] === '款',
   };
 }
 
@@ -96,11 +101,23 @@ function scratchOf(model: { weights: Float64Array }): Float64Array {
   return x;
 }
 
+/**
+ * Where a match ends in the text: a core read where the text goes on with the rest of the name (石门 in 石门湖特产)
+ * ends with the name, so the words after it are the ones after the name.
+ */
+function nameEnd(e: HanEvidence, text: NormalisedText): number {
+  const { end } = e.alignment;
+  const tail = e.form.tail;
+  if (!tail?.length || end + tail.length > text.han.length) return end;
+  for (let i = 0; i < tail.length; i++) if (text.han[end + i] !== tail[i]) return end;
+  return end + tail.length;
+}
+
 function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text: NormalisedText, merged: boolean): ScoredCandidate | null {
   const a = e.alignment;
-  const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[a.end - 1] ?? 0];
+  const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[nameEnd(e, text) - 1] ?? 0];
   const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
-  if (namesThePlace(e, c)) return null;
+  if (namesThePublicName(e, c)) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);

@@ -212,6 +212,24 @@ describe('screenListing', () => {
     const hosted = buildRegistryIndex([mark('B14', '雪团圆', '公共资源', [], { region: '北京市' })]);
     expect(screenListing(hosted, listing('雪团圆 毛绒玩具 公仔'))[0]?.markId).toBe('B14');
   });
+  it('a place\'s name on goods sold from elsewhere is borrowed, not the goods\' origin; a visit or a book names the place', () => {
+    const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
+    expect(screenListing(lake, listing('石门湖 矿泉水 天然 550ml', '广东省东莞市'))[0]?.markId).toBe('B15');
+    expect(screenListing(lake, listing('石门湖 矿泉水 天然 550ml', '青海省海东市互助土族自治县'))).toEqual([]);
+    expect(screenListing(lake, listing('石门湖 二日游 跟团 纯玩', '广东省东莞市'))).toEqual([]);
+    expect(screenListing(lake, listing('石门湖 风光 纪录片 DVD', '广东省东莞市'))).toEqual([]);
+    expect(screenListing(lake, listing('石门湖特产 牦牛肉干', '广东省东莞市'))).toEqual([]);
+  });
+  it('a person given a region in the registry is still a person: her 同款 is sold under her name, a book about her is not', () => {
+    const diver = buildRegistryIndex([mark('B16', '柯玉婵', '公共资源', [], { region: '广东省湛江市' })]);
+    expect(screenListing(diver, listing('柯玉婵同款 泳衣 连体', '广东省湛江市'))[0]?.markId).toBe('B16');
+    expect(screenListing(diver, listing('柯玉婵 跳水 泳衣 连体', '浙江省金华市义乌市'))[0]?.markId).toBe('B16');
+    expect(screenListing(diver, listing('柯玉婵 事迹读本 图书', '北京市西城区'))).toEqual([]);
+  });
+  it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
+    const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
+    expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
+  });
 });
 
 describe('quickCheck', () => {
