@@ -33,6 +33,18 @@ const CLASS_WORDS: Record<number, string> = {
   44: '体检 体检套餐 医院 诊所 美容 健康管理 养生',
 };
 
+/**
+ * Characters that end a goods word of their class whatever stands before them (德训鞋, 雪地靴, 阔腿裤, 高粱酒): a word
+ * of a title that ends in one names such goods. Alone they sit inside other words (鞋业, 酒店), so only at a word's end.
+ */
+const HEAD_CLASSES = new Map<string, number>([['鞋', 25], ['靴', 25], ['衫', 25], ['裤', 25], ['裙', 25], ['袜', 25], ['酒', 33]]);
+
+/** Whether the text ends a word at i (a space, a mark of punctuation or the end follows). */
+function endsWordAt(text: string, i: number): boolean {
+  const next = text[i + 1];
+  return next === undefined || /[\s,，、。;；:：!！?？()（）【】[\]/|+*]/.test(next);
+}
+
 const WORD_CLASSES = new Map<string, number[]>();
 let longest = 0;
 for (const [cls, words] of Object.entries(CLASS_WORDS)) {
@@ -58,6 +70,10 @@ export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): numb
         matched = n;
         break;
       }
+    }
+    if (!matched) {
+      const head = HEAD_CLASSES.get(text[i]!);
+      if (head !== undefined && endsWordAt(text, i)) found.add(head);
     }
     i += matched || 1;
   }

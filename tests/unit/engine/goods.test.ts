@@ -12,6 +12,12 @@ describe('goodsClassesIn', () => {
   it('knows cloth sold by the metre (绸布, 丝绸, 面料) as class 24', () => {
     expect(goodsClassesIn('瑞蚨祥绸布 真丝面料')).toEqual([24]);
   });
+  it('reads a word ending in a goods head (德训鞋, 阔腿裤, 高粱酒) as those goods, but not the head inside a word', () => {
+    expect(goodsClassesIn('PUMO 德训鞋 复古')).toEqual([25]);
+    expect(goodsClassesIn('阔腿裤 女 夏季')).toEqual([25]);
+    expect(goodsClassesIn('纯粮 高粱酒 52度')).toEqual([33]);
+    expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
+  });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
     expect(goodsClassesIn('牛肉面馆 新店开业', 0, 3)).toEqual([]);
     expect(goodsClassesIn('新店开业 欢迎光临')).toEqual([]);
