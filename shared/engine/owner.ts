@@ -76,3 +76,29 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   if (carried < Math.min(2, name.length)) return false;
   return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
 }
+
+/**
+ * The brand of a shop the platform runs or names as the brand's own (…官方旗舰店, …旗舰店, …京东自营, …官方店):
+ * platforms open such a shop only on the holder's registration certificate or its licence, so its brand, the words
+ * before the suffix, belongs to the holder. Null for any other shop (…专营店, …专卖店 and a person's shop resell).
+ */
+export function officialShopBrand(shop: string): string | null {
+  const name = normaliseOwner(shop);
+  const match = /(京东自营|自营)?(官方)?(旗舰店|官方店|自营)$/.exec(name);
+  if (!match || match[0] === name) return null;
+  const brand = stem(name.slice(0, match.index));
+  return brand.length >= 2 ? brand : null;
+}
+
+/**
+ * True when an official shop's brand (officialShopBrand) is the holder's: it carries the mark's name (养元六个核桃旗舰店
+ * for 六个核桃) or is the holder's trade name (纳爱斯京东自营旗舰店 for 雕牌 of 纳爱斯集团).
+ */
+export function ownShop(brand: string, holder: string, markName: string): boolean {
+  const name = normaliseOwner(markWords(markName));
+  if (name.length >= 2 && brand.includes(name)) return true;
+  const trade = stem(normaliseOwner(holder));
+  if (trade.includes(brand)) return true;
+  const bare = withoutBusinessWords(brand);
+  return bare.length >= 2 && withoutBusinessWords(trade).includes(bare);
+}

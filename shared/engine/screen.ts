@@ -15,7 +15,7 @@ import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
-import { sameNormalisedOwner } from './owner';
+import { officialShopBrand, ownShop, sameNormalisedOwner } from './owner';
 import { locatedIn } from './region';
 import { markWords } from '../mark-words';
 import type { MarkForm, RegistryIndex } from './registry-index';
@@ -228,6 +228,26 @@ function bestPerMark(candidates: readonly ScoredCandidate[]): ScoredCandidate[] 
   return [...best.values()];
 }
 
+/**
+ * The candidates left once the marks the row's own party holds are set aside, with every other mark read inside the
+ * words of one of them (周六福 of its holder holds 六福, another holder's mark).
+ */
+function withoutOwned(all: readonly ScoredCandidate[], owns: (s: ScoredCandidate) => boolean): ScoredCandidate[] {
+  const ownedMarks = new Set<number>();
+  const ownedSpans: [number, number][] = [];
+  for (const s of all) {
+    if (!ownedMarks.has(s.markIndex) && !owns(s)) continue;
+    ownedMarks.add(s.markIndex);
+    ownedSpans.push(spanOf(s));
+  }
+  if (ownedMarks.size === 0) return [...all];
+  return all.filter((s) => {
+    if (ownedMarks.has(s.markIndex)) return false;
+    const [from, to] = spanOf(s);
+    return !ownedSpans.some(([a, b]) => a <= from && to <= b);
+  });
+}
+
 /** The alignment a reviewer sees, with the source offsets of both sides. */
 export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
   return s.han ? withOffsets(s.han.alignment.pairs, s.text, s.form) : latinAlignment(s.latin!, s.form, s.text);
@@ -275,25 +295,16 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   const row: Row = { context: 'filing', scorer, niceClass: filing.niceClass, location: filing.applicantAddress };
   const out: ScoredCandidate[] = [];
   let goods: string[] | undefined;
-  const all = candidatesOf(index, text, row);
   // the applicant's own marks: a filing of one of them is not a squat of another mark its name contains
   // (周六福 filed by 周六福's owner is not an imitation of 六福)
-  const ownedMarks = new Set<number>();
-  const ownedSpans: [number, number][] = [];
   let applicant: string | undefined;
-  for (const s of all) {
+  const all = withoutOwned(candidatesOf(index, text, row), (s) => {
+    if (!filing.applicant) return false;
     const mark = index.marks[s.markIndex]!;
-    if (!ownedMarks.has(s.markIndex) && !filing.applicant) continue;
     applicant ??= normaliseOwner(filing.applicant);
-    if (ownedMarks.has(s.markIndex) || sameNormalisedOwner(index.holders[s.markIndex]!, applicant, mark.name, mark.category) || custodian(mark, filing, s)) {
-      ownedMarks.add(s.markIndex);
-      ownedSpans.push(spanOf(s));
-    }
-  }
+    return sameNormalisedOwner(index.holders[s.markIndex]!, applicant, mark.name, mark.category) || custodian(mark, filing, s);
+  });
   for (const s of bestPerMark(all)) {
-    if (ownedMarks.has(s.markIndex)) continue;
-    const [from, to] = spanOf(s);
-    if (ownedSpans.some(([a, b]) => a <= from && to <= b)) continue;
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)
     const window = s.start >= 0 ? text.han.slice(s.start, s.end).join('') : '';
     goods ??= filing.goods.map((g) => normaliseText(g).han.join(''));
@@ -314,7 +325,10 @@ export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
 export function listingCandidates(index: RegistryIndex, listing: Listing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
   const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title) };
-  const candidates = candidatesOf(index, text, row).filter((s) => !namesTheGoods(index, s.form));
+  const all = candidatesOf(index, text, row).filter((s) => !namesTheGoods(index, s.form));
+  // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃)
+  const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
+  const candidates = brand ? withoutOwned(all, (s) => ownShop(brand, index.marks[s.markIndex]!.holder, index.marks[s.markIndex]!.name)) : all;
   return { text, candidates: bestPerMark(candidates) };
 }
 

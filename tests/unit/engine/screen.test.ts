@@ -226,6 +226,18 @@ describe('screenListing', () => {
     expect(screenListing(diver, listing('柯玉婵 跳水 泳衣 连体', '浙江省金华市义乌市'))[0]?.markId).toBe('B16');
     expect(screenListing(diver, listing('柯玉婵 事迹读本 图书', '北京市西城区'))).toEqual([]);
   });
+  it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
+    const drinks = buildRegistryIndex([
+      mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
+      mark('B18', '核杏', '省著名商标', [32], { holder: '某某食品有限公司' }),
+    ]);
+    const sold = (shop: string, title = '九个核杏 核桃乳 240ml*20罐 整箱') => screenListing(drinks, { id: 'S', platform: '京东', shop, title, url: '', price: '', sellerLocation: '河北省衡水市' });
+    expect(sold('九个核杏京东自营旗舰店')).toEqual([]);
+    expect(sold('元和官方旗舰店')).toEqual([]);
+    expect(sold('元和食品专营店')[0]?.markId).toBe('B17');
+    expect(sold('鑫源食品旗舰店')[0]?.markId).toBe('B17');
+    expect(sold('九个核否旗舰店', '九个核否 核桃乳 整箱')[0]?.markId).toBe('B17');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
