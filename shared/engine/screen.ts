@@ -8,7 +8,7 @@ import { classReach, type ClassReach } from './classes';
 import { goodsClassesIn, titleIsAbout } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { hanAltered, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -188,6 +188,10 @@ export function reasonsOf(index: RegistryIndex, s: ScoredCandidate): HitReason[]
 /** Every candidate of one text, all forms of every mark the index reaches. */
 function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): ScoredCandidate[] {
   const out: ScoredCandidate[] = [];
+  // where a title reads a form of a mark as written, another form of the same mark read altered there, with nothing
+  // more of the mark, is a worse reading of those words (喀纳斯 跟团游 is the mark 喀纳斯, not its alias 喀纳斯湖 with 湖
+  // dropped; 浙原一日游 is 浙原 of 浙原山, not 浙原一)
+  const asWritten: { markIndex: number; from: number; to: number }[] = [];
   const scan = (t: NormalisedText, merged: boolean, keep?: (e: HanEvidence) => boolean) => {
     if (t.han.length === 0) return;
     for (const cand of hanCandidates(index, t, row.context === 'listing')) {
@@ -196,8 +200,11 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
       const readings = row.context === 'listing' ? titleReadings(index, t, cand, e) : [e];
       for (const r of readings) {
         if (namesSomethingElse(r, t)) continue;
-        const s = (!keep || keep(r)) && scoreHanCandidate(index, r, row, t, merged);
-        if (s) out.push(s);
+        if (!keep || keep(r)) {
+          if (!hanAltered(r) && r.inserted === 0) asWritten.push({ markIndex: r.form.markIndex, from: t.hanStart[r.alignment.start]!, to: t.hanEnd[r.alignment.end - 1]! });
+          const s = scoreHanCandidate(index, r, row, t, merged);
+          if (s) out.push(s);
+        }
       }
     }
   };
@@ -215,7 +222,24 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
       if (s) out.push(s);
     }
   }
-  return out;
+  // only a title runs on past a mark into other words; a filing's name is read whole
+  if (asWritten.length === 0 || row.context !== 'listing') return out;
+  return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
+}
+
+/**
+ * Whether an altered reading reads nothing of the mark outside the words [from, to) of the text: every character it
+ * aligns there is unlike the mark's (浙原一 of 浙原一日游 beside 浙原 as written), and it does meet those words.
+ */
+function readsNoMoreThan(s: ScoredCandidate, from: number, to: number): boolean {
+  let meets = false;
+  for (const p of s.han!.alignment.pairs) {
+    if (p.textIndex < 0) continue;
+    const at = s.text.hanStart[p.textIndex]!;
+    if (at >= from && at < to) meets = true;
+    else if (p.relation !== 'changed' && p.relation !== 'inserted') return false;
+  }
+  return meets;
 }
 
 /** The best candidate of each mark. */
