@@ -1,7 +1,8 @@
 // How far a filing's Nice class lies from a protected mark's classes. The Nice classification groups goods and
 // services that meet the same buyers: foodstuffs and drinks (29–33) with restaurants (43); clothing, bags and
 // jewellery (14, 18, 25, 26); cosmetics and pharmaceuticals (3, 5) with medical services (44, 10); printed matter,
-// education and entertainment (16, 41, 9, 28); machines and household appliances (7, 11, 9). Class 35 (advertising,
+// education and entertainment (16, 41, 9, 28); machines and household appliances (7, 11, 9) with their installation
+// and repair (37). Class 35 (advertising,
 // retail and wholesale services) sells the goods of every goods class. These groups follow the class headings of
 // the classification itself; they are a coarse stand-in for the similar-goods groups (类似群) where those are absent.
 
@@ -12,7 +13,7 @@ const GROUPS: readonly (readonly number[])[] = [
   [14, 18, 25, 26],
   [3, 5, 10, 44],
   [9, 16, 28, 41],
-  [7, 9, 11],
+  [7, 9, 11, 37],
   [12, 37, 39],
   [19, 37, 6],
   [20, 21, 24, 27],

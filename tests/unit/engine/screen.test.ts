@@ -238,6 +238,15 @@ describe('screenListing', () => {
     expect(sold('鑫源食品旗舰店')[0]?.markId).toBe('B17');
     expect(sold('九个核否旗舰店', '九个核否 核桃乳 整箱')[0]?.markId).toBe('B17');
   });
+  it('a title that reads a mark as written is not read again as its longer alias with a character dropped', () => {
+    const lake = buildRegistryIndex([mark('B19', '喀木斯', '公共资源', [], { region: '新疆维吾尔自治区阿勒泰地区布尔津县', aliases: ['喀木斯湖'] })]);
+    expect(screenListing(lake, listing('喀木斯 禾木 5日 跟团游 乌鲁木齐出发', '新疆维吾尔自治区乌鲁木齐市'))).toEqual([]);
+    expect(screenListing(lake, listing('喀木斯湖 冰川水 矿泉水 整箱', '广东省东莞市'))[0]?.markId).toBe('B19');
+  });
+  it('an appliance maker\'s mark in the installation and repair class is in a related class, not a far one', () => {
+    const appliances = buildRegistryIndex([mark('B20', '格瑞', '驰名商标', [11, 7, 9])]);
+    expect(screenFiling(appliances, filing('格瑞之家', 37))[0]?.markId).toBe('B20');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
