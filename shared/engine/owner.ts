@@ -5,7 +5,7 @@
 import { markWords } from '../mark-words';
 import type { Category } from '../domain';
 import { genericMask } from './generic';
-import { normaliseOwner } from './normalise';
+import { normaliseOwner, normaliseText } from './normalise';
 
 /** Company-form words, longest first: what distinguishes the members of one group, not the group. */
 const COMPANY_FORMS = [
@@ -83,10 +83,12 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
  * before the suffix, belongs to the holder. Null for any other shop (…专营店, …专卖店 and a person's shop resell).
  */
 export function officialShopBrand(shop: string): string | null {
-  const name = normaliseOwner(shop);
-  const match = /(京东自营|自营)?(官方)?(旗舰店|官方店|自营)$/.exec(name);
-  if (!match || match[0] === name) return null;
-  const brand = stem(name.slice(0, match.index));
+  // the suffix ends the shop's Han words; a Latin brand may stand anywhere in the name (IKEA宜家家居官方旗舰店)
+  const t = normaliseText(shop);
+  const han = t.han.join('');
+  const match = /(京东自营|自营)?(官方)?(旗舰店|官方店|自营)$/.exec(han);
+  if (!match) return null;
+  const brand = stem(han.slice(0, match.index)) + t.latin.map((l) => l.canon).join('');
   return brand.length >= 2 ? brand : null;
 }
 
