@@ -28,6 +28,8 @@ export interface CandidateContext {
   soldElsewhere: boolean;
   /** the match is followed by 同款 (the same style as: a person or a character the goods copy, never a place) */
   sameStyle: boolean;
+  /** a listing that says its goods fit the matched brand's products (适用于 小米14 手机壳: goods.ts fitsTheNamed) */
+  fitsTheNamed: boolean;
 }
 
 export const HAN_FEATURES = [

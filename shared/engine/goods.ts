@@ -108,6 +108,15 @@ export function titleIsAbout(title: string, start: number, end: number): boolean
   });
 }
 
+/** Words before a brand that say the goods fit its products (适用于 小米14 手机壳): an accessory, not the brand's goods. */
+const FITS_WORDS = ['适用于', '适用', '适配', '兼容'];
+
+/** Whether the title says, right before [start, …), that its goods fit the named brand's products (FITS_WORDS). */
+export function fitsTheNamed(title: string, start: number): boolean {
+  const before = title.slice(0, start).trimEnd();
+  return FITS_WORDS.some((w) => before.endsWith(w));
+}
+
 /** Goods words of a class (for generated test cases). */
 export function goodsWordsOf(niceClass: number): string[] {
   return (CLASS_WORDS[niceClass] ?? '').split(/\s+/).filter((w) => w.length >= 2);

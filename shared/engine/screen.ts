@@ -5,7 +5,7 @@
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
-import { goodsClassesIn, titleIsAbout } from './goods';
+import { goodsClassesIn, fitsTheNamed, titleIsAbout } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanAltered, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
@@ -90,6 +90,7 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
     about: row.context === 'listing' && titleIsAbout(row.title ?? '', span[0], span[1]),
     sameStyle: end >= 0 && text.han[end] === '同' && text.han[end + 1] === '款',
+    fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
   };
 }
 
@@ -117,7 +118,8 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const a = e.alignment;
   const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[nameEnd(e, text) - 1] ?? 0];
   const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
-  if (namesThePublicName(e, c)) return null;
+  // a title naming the brand its goods fit (适用于 小米14 手机壳) describes an accessory; an altered name is still a lure
+  if (namesThePublicName(e, c) || (c.fitsTheNamed && !hanAltered(e))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
@@ -162,6 +164,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const first = text.latin[e.from];
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
+  if (c.fitsTheNamed && e.exact) return null;
   const model = row.scorer.latin;
   const scratch = scratchOf(model);
   latinFeatures(e, form, text.han.length, c, scratch);

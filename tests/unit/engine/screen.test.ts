@@ -247,6 +247,18 @@ describe('screenListing', () => {
     const appliances = buildRegistryIndex([mark('B20', '格瑞', '驰名商标', [11, 7, 9])]);
     expect(screenFiling(appliances, filing('格瑞之家', 37))[0]?.markId).toBe('B20');
   });
+  it('an accessory that says it fits the brand\'s products is not sold under the brand', () => {
+    const phones = buildRegistryIndex([mark('B21', '小禾', '驰名商标', [9]), mark('B22', 'NOVAX', '涉外商标', [9])]);
+    expect(screenListing(phones, listing('适用于 小禾14 手机壳 液态硅胶'))).toEqual([]);
+    expect(screenListing(phones, listing('适用NOVAX 数据线 快充'))).toEqual([]);
+    expect(screenListing(phones, listing('小禾14 手机壳 液态硅胶'))[0]?.markId).toBe('B21');
+  });
+  it('an official shop whose name writes the brand in letters is the holder\'s own', () => {
+    const home = buildRegistryIndex([mark('B23', '宜居', '涉外商标', [20], { aliases: ['YIJU'], holder: '英特宜居系统有限公司' })]);
+    const sold = (shop: string) => screenListing(home, { id: 'S', platform: '天猫', shop, title: '宜居 书柜 白色 简约', url: '', price: '', sellerLocation: '上海市' });
+    expect(sold('YIJU宜居家居官方旗舰店')).toEqual([]);
+    expect(sold('家居好物集合店')[0]?.markId).toBe('B23');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
