@@ -92,20 +92,25 @@ const ACCOUNT_WORDS = [
 /** Right after a place's name, the place given as the goods' origin (青海湖特产, 青海湖 土特产), not their name. */
 const ORIGIN_WORDS = ['特产', '土特产'];
 
+/** Where a title's visit and account words stand, [start, end) each (ACCOUNT_WORDS), found once per title. */
+export function accountWordsIn(title: string): [number, number][] {
+  const upper = title.toUpperCase();
+  const found: [number, number][] = [];
+  for (const w of ACCOUNT_WORDS) {
+    for (let at = upper.indexOf(w); at >= 0; at = upper.indexOf(w, at + 1)) found.push([at, at + w.length]);
+  }
+  return found;
+}
+
 /**
  * Whether a title sells something about the name at [start, end) rather than goods under it: a visit to the place or
- * an account of it anywhere in the title (ACCOUNT_WORDS), or the place given as the goods' origin right after it.
+ * an account of it anywhere in the title (its accountWordsIn outside the name), or the place given as the goods'
+ * origin right after it.
  */
-export function titleIsAbout(title: string, start: number, end: number): boolean {
-  const upper = title.toUpperCase();
-  const after = upper.slice(end).trimStart();
-  if (ORIGIN_WORDS.some((w) => after.startsWith(w))) return true;
-  return ACCOUNT_WORDS.some((w) => {
-    for (let at = upper.indexOf(w); at >= 0; at = upper.indexOf(w, at + 1)) {
-      if (at + w.length <= start || at >= end) return true;
-    }
-    return false;
-  });
+export function titleIsAbout(title: string, accounts: readonly [number, number][], start: number, end: number): boolean {
+  if (accounts.some(([a, b]) => b <= start || a >= end)) return true;
+  const after = title.slice(end).trimStart();
+  return ORIGIN_WORDS.some((w) => after.startsWith(w));
 }
 
 /** Words before a brand that say the goods fit its products (适用于 小米14 手机壳): an accessory, not the brand's goods. */

@@ -83,6 +83,8 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
  * before the suffix, belongs to the holder. Null for any other shop (…专营店, …专卖店 and a person's shop resell).
  */
 export function officialShopBrand(shop: string): string | null {
+  // most shops are no official shop: asked of the name as written before it is normalised
+  if (!/(旗舰店|官方店|自营)\s*$/.test(shop)) return null;
   // the suffix ends the shop's Han words; a Latin brand may stand anywhere in the name (IKEA宜家家居官方旗舰店)
   const t = normaliseText(shop);
   const han = t.han.join('');

@@ -5,7 +5,7 @@
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
-import { goodsClassesIn, fitsTheNamed, titleIsAbout } from './goods';
+import { accountWordsIn, fitsTheNamed, goodsClassesIn, titleIsAbout } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanAltered, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
@@ -56,6 +56,8 @@ interface Row {
   title?: string;
   /** the applicant's address or the seller's location */
   location: string;
+  /** a title's visit and account words (goods.ts accountWordsIn), found on the first candidate that asks */
+  accounts?: [number, number][];
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -88,7 +90,7 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
     brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
     namesPlace: index.namesPlace[markIndex]!,
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
-    about: row.context === 'listing' && titleIsAbout(row.title ?? '', span[0], span[1]),
+    about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
     sameStyle: end >= 0 && text.han[end] === '同' && text.han[end + 1] === '款',
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
   };
