@@ -206,7 +206,7 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
       for (const r of readings) {
         if (namesSomethingElse(r, t)) continue;
         if (!keep || keep(r)) {
-          if (!hanAltered(r) && r.inserted === 0) asWritten.push({ markIndex: r.form.markIndex, from: t.hanStart[r.alignment.start]!, to: t.hanEnd[r.alignment.end - 1]! });
+          if (row.context === 'listing' && !hanAltered(r) && r.inserted === 0) asWritten.push({ markIndex: r.form.markIndex, from: t.hanStart[r.alignment.start]!, to: t.hanEnd[r.alignment.end - 1]! });
           const s = scoreHanCandidate(index, r, row, t, merged);
           if (s) out.push(s);
         }
