@@ -24,7 +24,7 @@ const CLASS_WORDS: Record<number, string> = {
   30: '茶 茶叶 绿茶 红茶 白茶 普洱 奶茶 咖啡 饼干 糕点 面包 蛋糕 月饼 糖果 巧克力 冰淇淋 雪糕 方便面 面条 拉面 牛肉面 红烧牛肉面 米 大米 香米 贡米 米线 面粉 青稞面粉 调味品 调料 调味酱 酱 酱油 醋 陈醋 盐 味精 鸡精 蜂蜜 花椒 辣椒 干辣椒 线辣椒 胡椒 火锅底料 底料 汤圆 饺子 包子 馒头 粽子 零食 薯片 酿皮',
   31: '水果 新鲜水果 蔬菜 苹果 红富士苹果 梨 香梨 长把梨 脐橙 橙子 柑橘 葡萄 枸杞 黑枸杞 红枸杞 大蒜 紫皮大蒜 活龙虾 活鱼 牦牛 藏羊 种子 花卉 鲜花 粮食 饲料 鲜货',
   32: '饮料 饮品 果汁 可乐 汽水 碳酸饮料 凉茶 矿泉水 纯净水 苏打水 啤酒 运动饮料 植物饮料 蛋白饮料 花生牛奶 沙棘汁 柠檬水',
-  33: '酒 白酒 红酒 葡萄酒 黄酒 米酒 青稞酒 果酒 酩馏酒',
+  33: '酒 白酒 红酒 葡萄酒 黄酒 米酒 青稞酒 果酒 酩馏酒 干红 干白 威士忌 白兰地 伏特加 香槟',
   35: '加盟 招商 加盟招商 代理 批发 连锁 开店 广告',
   36: '投资 理财 保险 金融 房地产',
   39: '旅游 一日游 日游 跟团 纯玩 自由行 导游 包车 门票 景区门票 旅行 物流 快递',
@@ -34,10 +34,12 @@ const CLASS_WORDS: Record<number, string> = {
 };
 
 /**
- * Characters that end a goods word of their class whatever stands before them (德训鞋, 雪地靴, 阔腿裤, 高粱酒): a word
+ * Characters that end a goods word of their class whatever stands before them (德训鞋, 阔腿裤, 高粱酒, 香醋, 岩茶): a word
  * of a title that ends in one names such goods. Alone they sit inside other words (鞋业, 酒店), so only at a word's end.
  */
-const HEAD_CLASSES = new Map<string, number>([['鞋', 25], ['靴', 25], ['衫', 25], ['裤', 25], ['裙', 25], ['袜', 25], ['酒', 33]]);
+const HEAD_CLASSES = new Map<string, number>([
+  ['鞋', 25], ['靴', 25], ['衫', 25], ['裤', 25], ['裙', 25], ['袜', 25], ['酒', 33], ['醋', 30], ['酱', 30], ['茶', 30],
+]);
 
 /** Whether the text ends a word at i (a space, a mark of punctuation or the end follows). */
 function endsWordAt(text: string, i: number): boolean {
@@ -86,8 +88,12 @@ export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): numb
  * 二日游, 张桂梅 事迹读本). A meal or a local product is sold under the name (淄博烧烤 套餐), so no such word.
  */
 const ACCOUNT_WORDS = [
-  '日游', '跟团', '纯玩', '自由行', '旅游', '旅行', '门票', '导游', '包车', '酒店', '宾馆', '民宿', '客栈', '住宿', '攻略',
-  '图书', '书籍', '读本', '传记', '杂志', '期刊', '纪录片', '电影', 'DVD', '光盘', '影碟', '明信片', '地图',
+  // a trip, a ticket, a stay (旅游 alone is no trip: 旅游纪念品 are goods sold under the name)
+  '日游', '跟团', '纯玩', '自由行', '旅游团', '旅行团', '旅行社', '门票', '导游', '包车', '酒店', '宾馆', '民宿', '客栈', '住宿',
+  '攻略',
+  // a book, a film, a map
+  '图书', '书籍', '读本', '传记', '全集', '诗集', '小说', '平装', '杂志', '期刊', '纪录片', '电影', 'DVD', '光盘', '影碟',
+  '明信片', '地图',
 ];
 /** Right after a place's name, the place given as the goods' origin (青海湖特产, 青海湖 土特产), not their name. */
 const ORIGIN_WORDS = ['特产', '土特产'];

@@ -16,6 +16,8 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('PUMO 德训鞋 复古')).toEqual([25]);
     expect(goodsClassesIn('阔腿裤 女 夏季')).toEqual([25]);
     expect(goodsClassesIn('纯粮 高粱酒 52度')).toEqual([33]);
+    expect(goodsClassesIn('镇江香醋 5斤 桶装')).toEqual([30]);
+    expect(goodsClassesIn('正岩 岩茶 肉桂')).toEqual([30]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
   });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
@@ -31,6 +33,10 @@ describe('titleIsAbout', () => {
     expect(about('石门湖 3日游 纯玩', 0, 3)).toBe(true);
     expect(about('柯玉婵 事迹读本 图书', 0, 3)).toBe(true);
     expect(about('石门湖 风光 纪录片 dvd', 0, 3)).toBe(true);
+    expect(about('海子诗全集 今夜我在石门湖 诗歌', 10, 13)).toBe(true);
+  });
+  it('a souvenir is goods sold under the name, however it speaks of travel', () => {
+    expect(about('石门湖 冰箱贴 旅游 纪念品', 0, 3)).toBe(false);
   });
   it('a specialty is about the place only right after its name; a meal or goods sold under the name are not', () => {
     expect(about('石门湖特产 牦牛肉干', 0, 3)).toBe(true);
