@@ -39,6 +39,7 @@ const CLASS_WORDS: Record<number, string> = {
  */
 const HEAD_CLASSES = new Map<string, number>([
   ['鞋', 25], ['靴', 25], ['衫', 25], ['裤', 25], ['裙', 25], ['袜', 25], ['酒', 33], ['醋', 30], ['酱', 30], ['茶', 30],
+  ['锅', 21], ['壶', 21], ['杯', 21], ['霜', 3],
 ]);
 
 /** Whether the text ends a word at i (a space, a mark of punctuation or the end follows). */
