@@ -65,6 +65,9 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   if (hs === as) return true;
   // a GI's association is named after its region, which every business of the region shares: no group there
   if (category === '地理标志') return false;
+  // a member of the holder's group writes its trade name and 集团 first (云南白药集团健康产品… of 云南白药集团…): a
+  // company name says 集团 only when the group is registered
+  if (stem(a).startsWith(`${stem(h)}集团`)) return true;
   // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
   if (as.startsWith(hs)) return false;
   const run = longestCommonRun(hs, as);

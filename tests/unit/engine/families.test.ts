@@ -146,6 +146,10 @@ describe('innocent look-alikes stay out', () => {
   it("the holder's group files freely; a shadow company with a place in front does not", () => {
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品股份有限公司'), 'F1')).toBeUndefined();
     expect(hitOf(filing('星河湾', 30, '香港星河湾国际集团有限公司'), 'F1')).toBeDefined();
+    // a member of the group writes the trade name and 集团 first; the trade name with other words after it alone is a
+    // new company riding on the name
+    expect(hitOf(filing('星河湾', 30, '青海星河湾食品集团健康产品有限公司'), 'F1')).toBeUndefined();
+    expect(hitOf(filing('星河湾', 30, '青海星河湾食品港式饮品有限公司'), 'F1')).toBeDefined();
   });
   it('an everyday word inside an unrelated title is not the brand; the brand among its goods is', () => {
     expect(screenListing(index, listing('春光明媚 摄影书籍')).map((h) => h.markId)).not.toContain('E1');
