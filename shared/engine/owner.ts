@@ -60,14 +60,16 @@ export function sameOwner(holder: string, applicant: string, markName: string, c
 export function sameNormalisedOwner(h: string, a: string, markName: string, category: Category): boolean {
   if (!h || !a) return false;
   if (h === a) return true;
-  const hs = withoutBusinessWords(stem(h));
-  const as = withoutBusinessWords(stem(a));
+  const stemH = stem(h);
+  const stemA = stem(a);
+  const hs = withoutBusinessWords(stemH);
+  const as = withoutBusinessWords(stemA);
   if (hs === as) return true;
   // a GI's association is named after its region, which every business of the region shares: no group there
   if (category === '地理标志') return false;
   // a member of the holder's group writes its trade name and 集团 first (云南白药集团健康产品… of 云南白药集团…): a
   // company name says 集团 only when the group is registered
-  if (stem(a).startsWith(`${stem(h)}集团`)) return true;
+  if (stemA.startsWith(`${stemH}集团`)) return true;
   // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
   if (as.startsWith(hs)) return false;
   const run = longestCommonRun(hs, as);
@@ -98,13 +100,15 @@ export function officialShopBrand(shop: string): string | null {
 }
 
 /**
- * True when an official shop's brand (officialShopBrand) is the holder's: it carries the mark's name (养元六个核桃旗舰店
- * for 六个核桃) or is the holder's trade name (纳爱斯京东自营旗舰店 for 雕牌 of 纳爱斯集团).
+ * True when an official shop's brand (officialShopBrand) is the holder's (already normalised, normaliseOwner): it
+ * carries the mark's name (养元六个核桃旗舰店 for 六个核桃) or is the holder's trade name (纳爱斯京东自营旗舰店 for 雕牌 of
+ * 纳爱斯集团).
  */
 export function ownShop(brand: string, holder: string, markName: string): boolean {
   const name = normaliseOwner(markWords(markName));
   if (name.length >= 2 && brand.includes(name)) return true;
-  const trade = stem(normaliseOwner(holder));
+  if (!holder) return false;
+  const trade = stem(holder);
   if (trade.includes(brand)) return true;
   const bare = withoutBusinessWords(brand);
   return bare.length >= 2 && withoutBusinessWords(trade).includes(bare);

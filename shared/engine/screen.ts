@@ -357,7 +357,7 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   const all = candidatesOf(index, text, row).filter((s) => !namesTheGoods(index, s.form));
   // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃)
   const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
-  const candidates = brand ? withoutOwned(all, (s) => ownShop(brand, index.marks[s.markIndex]!.holder, index.marks[s.markIndex]!.name)) : all;
+  const candidates = brand ? withoutOwned(all, (s) => ownShop(brand, index.holders[s.markIndex]!, index.marks[s.markIndex]!.name)) : all;
   return { text, candidates: bestPerMark(candidates) };
 }
 
