@@ -18,7 +18,8 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('纯粮 高粱酒 52度')).toEqual([33]);
     expect(goodsClassesIn('镇江香醋 5斤 桶装')).toEqual([30]);
     expect(goodsClassesIn('正岩 岩茶 肉桂')).toEqual([30]);
-    expect(goodsClassesIn('空气炸锅 大容量')).toEqual([21]);
+    expect(goodsClassesIn('陶瓷炖锅 家用')).toEqual([21]);
+    expect(goodsClassesIn('空气炸锅 大容量')).toEqual([11]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
   });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
