@@ -30,6 +30,10 @@ export interface CandidateContext {
   sameStyle: boolean;
   /** a listing that says its goods fit the matched brand's products (适用于 小米14 手机壳: goods.ts fitsTheNamed) */
   fitsTheNamed: boolean;
+  /** a listing reselling what a buyer owned (二手, 闲置, 九成新: goods.ts resoldGoods) */
+  resold: boolean;
+  /** a listing whose other goods words name goods of the mark's own classes (小米 beside 电吹风): the brand's goods */
+  sellsItsGoods: boolean;
 }
 
 export const HAN_FEATURES = [

@@ -12,7 +12,7 @@ const CLASS_WORDS: Record<number, string> = {
   10: '医疗器械 血压计 体温计 口罩 按摩器 轮椅 假牙',
   11: '空调 冰箱 电饭煲 热水器 电磁炉 微波炉 电暖器 灯 台灯 吊灯 风扇 电风扇 净水器 加湿器 烤箱 燃气灶 油烟机 吹风机 电吹风 电热水壶 电水壶 电饭锅 电压力锅 空气炸锅 饮水机 暖风机 取暖器 浴霸 手电筒',
   12: '汽车 电动车 电动自行车 电瓶车 自行车 摩托车 轮胎 汽车配件 童车',
-  14: '手表 珠宝 首饰 项链 戒指 手镯 耳环 黄金 足金 金饰 银饰 玉石 吊坠',
+  14: '手表 珠宝 首饰 项链 戒指 手镯 耳环 耳钉 耳饰 胸针 黄金 足金 金饰 银饰 玉石 吊坠',
   16: '书 书籍 图书 读本 传记 期刊 绘本 杂志 笔记本 文具 明信片 海报 纸巾 纸杯 奶茶杯 画册 教材 台历 笔 字帖 贴纸 书签 日历',
   18: '包 箱包 钱包 手提包 背包 双肩包 行李箱 皮具 雨伞 皮带 挎包 斜挎包 单肩包 托特包 腰包 旅行箱 拉杆箱',
   20: '家具 沙发 床垫 椅子 桌子 柜子 镜子 相框',
@@ -128,6 +128,19 @@ const FITS_WORDS = ['适用于', '适用', '适配', '兼容'];
 export function fitsTheNamed(title: string, start: number): boolean {
   const before = title.slice(0, start).trimEnd();
   return FITS_WORDS.some((w) => before.endsWith(w));
+}
+
+/** A title reselling goods someone owned: second-hand, idle, n-tenths new (二手, 闲置, 九成新, 95新). */
+const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d新/;
+/** …unless it says they are copies: resold copies are copies still. */
+const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|A货|1[:：比]1/i;
+
+/**
+ * Whether a title resells goods a buyer owned (二手 戴森吹风机 九成新): the brand there names the genuine article, whose
+ * resale the mark does not reach — unless the title sells them as copies (高仿, 复刻, 1:1).
+ */
+export function resoldGoods(title: string): boolean {
+  return RESALE.test(title) && !COPY_WORDS.test(title);
 }
 
 /** Goods words of a class (for generated test cases). */

@@ -211,13 +211,17 @@ let englishWords: Set<string> | undefined;
  * Whether the evidence is one whole token that is a common English word with a letter of the form changed or lost
  * (NICE beside NIKE, APPLY beside APPLE): a word whose meaning the public knows, where the guideline compares a
  * foreign word through its meaning. A word that still spells every letter of the form in order (CHANNEL for CHANEL),
- * or all of them rearranged, keeps the mark in it.
+ * or all of them rearranged, keeps the mark in it; a word that holds the whole form among letters of its own (BASICS
+ * of ASICS) is that word.
  */
 export function matchesAnotherWord(e: LatinEvidence, form: LatinForm, tokens: readonly LatinToken[]): boolean {
-  if (e.exact || e.permuted || e.to - e.from !== 1 || e.insideExtra > 0) return false;
+  if (e.permuted || e.to - e.from !== 1 || (e.exact && e.insideExtra === 0)) return false;
   const word = tokens[e.from]!.canon;
   englishWords ??= new Set(ENGLISH_WORDS.split(' '));
-  return englishWords.has(word) && !spellsInOrder(form.canon, word);
+  if (!englishWords.has(word)) return false;
+  // the whole mark among more letters of a common word (BASICS of ASICS, PINEAPPLE of APPLE) is that word's spelling
+  if (e.exact) return true;
+  return e.insideExtra === 0 && !spellsInOrder(form.canon, word);
 }
 
 /** Whether every letter of `letters` occurs in `word` in the same order. */

@@ -5,7 +5,7 @@
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
-import { accountWordsIn, fitsTheNamed, goodsClassesIn, titleIsAbout } from './goods';
+import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { hanAltered, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
@@ -58,6 +58,8 @@ interface Row {
   location: string;
   /** a title's visit and account words (goods.ts accountWordsIn), found on the first candidate that asks */
   accounts?: [number, number][];
+  /** whether a title resells owned goods (goods.ts resoldGoods), found on the first candidate that asks */
+  resold?: boolean;
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -93,6 +95,9 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
     about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
     sameStyle: end >= 0 && text.han[end] === '同' && text.han[end + 1] === '款',
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
+    resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
+    // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
+    sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
   };
 }
 
@@ -120,8 +125,9 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const a = e.alignment;
   const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[nameEnd(e, text) - 1] ?? 0];
   const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
-  // a title naming the brand its goods fit (适用于 小米14 手机壳) describes an accessory; an altered name is still a lure
-  if (namesThePublicName(e, c) || (c.fitsTheNamed && !hanAltered(e))) return null;
+  // a title naming the brand its goods fit (适用于 小米14 手机壳) describes an accessory, one reselling owned goods the
+  // genuine article; an altered name is still a lure
+  if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
@@ -166,7 +172,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const first = text.latin[e.from];
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
-  if (c.fitsTheNamed && e.exact) return null;
+  if ((c.fitsTheNamed || c.resold) && e.exact) return null;
   const model = row.scorer.latin;
   const scratch = scratchOf(model);
   latinFeatures(e, form, text.han.length, c, scratch);
@@ -354,7 +360,7 @@ export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
 export function listingCandidates(index: RegistryIndex, listing: Listing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
   const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title) };
-  const all = candidatesOf(index, text, row).filter((s) => !namesTheGoods(index, s.form));
+  const all = candidatesOf(index, text, row).filter((s) => s.context.sellsItsGoods || !namesTheGoods(index, s.form));
   // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃)
   const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
   const candidates = brand ? withoutOwned(all, (s) => ownShop(brand, index.holders[s.markIndex]!, index.marks[s.markIndex]!.name)) : all;
@@ -362,14 +368,15 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
 }
 
 /**
- * A title selling goods by their own name (东北小米 for millet) imitates no mark of that name: a form that is the
- * goods' name, or any pinyin spelling of such a mark, is no candidate there. Another form of the same mark — an alias
- * that adds the place (青海冬虫夏草 of a GI named 冬虫夏草), a Latin name — still is.
+ * A title selling goods by their own name (东北小米 for millet, 阿克苏苹果 for apples) imitates no mark of that name: a
+ * form that is the goods' name — the mark's name, an alias (苹果 of APPLE), any pinyin spelling of such a name — is no
+ * candidate there, unless the title's other goods are the mark's own (小米 电吹风: CandidateContext.sellsItsGoods).
+ * Another form of the same mark — an alias that adds the place (青海冬虫夏草 of a GI named 冬虫夏草), a Latin name —
+ * still is.
  */
 function namesTheGoods(index: RegistryIndex, form: MarkForm): boolean {
-  if (!index.namesGoods[form.markIndex]) return false;
-  if (form.kind === 'name' || form.kind === 'pinyin') return true;
-  return form.han.length > 0 && isGenericWord(form.han.join(''));
+  if (form.han.length > 0 && isGenericWord(form.han.join(''))) return true;
+  return index.namesGoods[form.markIndex]! && (form.kind === 'name' || form.kind === 'pinyin');
 }
 
 /** Hits for one e-commerce listing, best first; Hit.text is the matched part, offsets refer to the whole title. */

@@ -1,7 +1,7 @@
 // The classes a listing title's goods words name (a listing carries no class of its own), and whether a title is about
 // a name it holds rather than selling goods under it.
 import { describe, expect, it } from 'vitest';
-import { accountWordsIn, goodsClassesIn, titleIsAbout } from '../../../shared/engine/goods';
+import { accountWordsIn, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
 
 describe('goodsClassesIn', () => {
   it('reads the longest goods word: 牦牛肉 is meat (29), 牦牛 a live animal (31)', () => {
@@ -21,6 +21,10 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('陶瓷炖锅 家用')).toEqual([21]);
     expect(goodsClassesIn('空气炸锅 大容量')).toEqual([11]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
+  });
+  it('knows ear studs and brooches (耳钉, 胸针) as jewellery, class 14', () => {
+    expect(goodsClassesIn('双C 耳钉 925银针')).toEqual([14]);
+    expect(goodsClassesIn('珍珠 胸针 复古')).toEqual([14]);
   });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
     expect(goodsClassesIn('牛肉面馆 新店开业', 0, 3)).toEqual([]);
@@ -49,5 +53,19 @@ describe('titleIsAbout', () => {
   });
   it('does not read the words of the name itself (a name that holds 旅游 is not a trip)', () => {
     expect(about('旅游卫视 同款 帽子', 0, 4)).toBe(false);
+  });
+});
+
+describe('resoldGoods', () => {
+  it('a second-hand, idle or n-tenths-new title resells owned goods', () => {
+    expect(resoldGoods('二手 吹风机 配件齐全')).toBe(true);
+    expect(resoldGoods('闲置 全新未拆 牙膏')).toBe(true);
+    expect(resoldGoods('手机 九成新 国行')).toBe(true);
+    expect(resoldGoods('手机 95新 无维修')).toBe(true);
+  });
+  it('a title that sells copies or new goods resells nothing', () => {
+    expect(resoldGoods('二手 高仿 手袋')).toBe(false);
+    expect(resoldGoods('复刻 1:1 闲置')).toBe(false);
+    expect(resoldGoods('全新 手机 国行 正品')).toBe(false);
   });
 });

@@ -253,6 +253,32 @@ describe('screenListing', () => {
     expect(screenListing(phones, listing('适用NOVAX 数据线 快充'))).toEqual([]);
     expect(screenListing(phones, listing('小禾14 手机壳 液态硅胶'))[0]?.markId).toBe('B21');
   });
+  it('a brand named like goods is the brand beside its own goods and the goods elsewhere (香蕉 耳机, 海南香蕉)', () => {
+    const fruitNamed = buildRegistryIndex([
+      mark('B24', '香蕉', '驰名商标', [9, 35]),
+      mark('B25', 'PERLO', '涉外商标', [11], { aliases: ['葡萄'] }),
+    ]);
+    expect(screenListing(fruitNamed, listing('香蕉 蓝牙耳机 降噪'))[0]?.markId).toBe('B24');
+    expect(screenListing(fruitNamed, listing('葡萄 空气炸锅 家用'))[0]?.markId).toBe('B25');
+    expect(screenListing(fruitNamed, listing('海南香蕉 新鲜水果 5斤'))).toEqual([]);
+    expect(screenListing(fruitNamed, listing('新疆葡萄 新鲜水果 现摘'))).toEqual([]);
+    // a shop's trade (class 35) is no sign of the brand's own goods
+    expect(screenListing(fruitNamed, listing('香蕉 批发 整箱'))).toEqual([]);
+  });
+  it('a title reselling owned goods sells the genuine article; resold copies and altered names are still hits', () => {
+    const phones = buildRegistryIndex([mark('B26', '小禾', '驰名商标', [9]), mark('B27', 'NOVAX', '涉外商标', [9])]);
+    expect(screenListing(phones, listing('二手 小禾14 手机 九成新 无拆修'))).toEqual([]);
+    expect(screenListing(phones, listing('闲置 NOVAX 耳机 95新'))).toEqual([]);
+    expect(screenListing(phones, listing('二手 小禾14 手机 高仿 九成新'))[0]?.markId).toBe('B26');
+    expect(screenListing(phones, listing('小禾14 手机 全新 国行'))[0]?.markId).toBe('B26');
+  });
+  it('a common English word that holds a Latin mark among its own letters is that word (GOLDEN, not OLDEN)', () => {
+    const shoes = buildRegistryIndex([mark('B28', 'OLDEN', '涉外商标', [25])]);
+    expect(screenListing(shoes, listing('GOLDEN 运动鞋 男款'))).toEqual([]);
+    expect(screenFiling(shoes, filing('GOLDEN', 25))).toEqual([]);
+    expect(screenListing(shoes, listing('OLDENS 运动鞋 男款'))[0]?.markId).toBe('B28');
+    expect(screenFiling(shoes, filing('OLDEN', 25))[0]?.markId).toBe('B28');
+  });
   it('an official shop whose name writes the brand in letters is the holder\'s own', () => {
     const home = buildRegistryIndex([mark('B23', '宜居', '涉外商标', [20], { aliases: ['YIJU'], holder: '英特宜居系统有限公司' })]);
     const sold = (shop: string) => screenListing(home, { id: 'S', platform: '天猫', shop, title: '宜居 书柜 白色 简约', url: '', price: '', sellerLocation: '上海市' });
