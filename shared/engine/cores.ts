@@ -7,14 +7,16 @@
 //   - A public resource that is a person's three-character name is also known by the given name alone.
 //   - A four-character name made of a coined or proper name and an everyday word (蜜雪 + 冰城, 小猪 + 佩奇) is
 //     known by the name half: the dictionary knows the word (however rare) and does not know the name as a word.
-// A geographical indication keeps its product word (the indication is the place and the goods together), and a
-// core must keep at least two characters.
+// A geographical indication is known by its place too (阳澄湖 of 阳澄湖大闸蟹): its core is the place without the
+// product word, which screening weighs only on the indication's goods from outside its region (features.ts). A core
+// must keep at least two characters.
 import type { Category } from '../domain';
 import { BAIJIAXING } from './data/surnames';
 import { ENDINGS, PLACES, SURNAMES } from './data/words';
+import { isGenericWord } from './generic';
 import { pairKind, wordFrequency } from './lexicon';
 
-export type CoreKind = 'generic' | 'person' | 'named';
+export type CoreKind = 'generic' | 'person' | 'named' | 'origin';
 
 export interface Core {
   han: string[];
@@ -58,8 +60,23 @@ function distinctHead(head: string[], tail: string[]): boolean {
   return head.length >= 2 && !PLACE_NAMES.has(word) && wordFrequency(word) < wordFrequency(tail.join(''));
 }
 
-export function coresOf(han: readonly string[], category: Category): Core[] {
-  if (category === '地理标志' || han.length < 3) return [];
+/**
+ * The place of a geographical indication, without its product word: the longest head of two characters or more,
+ * leaving a product word, that is written as a place (阳澄湖, 郫县), is a place of the record's region (库尔勒 of
+ * 巴音郭楞…库尔勒市) or stands before a generic name of goods (阿克苏 + 苹果). None when no head is (冬虫夏草).
+ */
+function originOf(han: readonly string[], regionPlaces: readonly string[]): Core[] {
+  for (let n = han.length - 1; n >= 2; n--) {
+    const head = han.slice(0, n);
+    const word = head.join('');
+    if (isPlaceName(head) || regionPlaces.includes(word) || isGenericWord(han.slice(n).join(''))) return [{ han: head, kind: 'origin', at: 0 }];
+  }
+  return [];
+}
+
+export function coresOf(han: readonly string[], category: Category, regionPlaces: readonly string[] = []): Core[] {
+  if (category === '地理标志') return han.length >= 3 ? originOf(han, regionPlaces) : [];
+  if (han.length < 3) return [];
   const out: Core[] = [];
   const seen = new Set<string>();
   const add = (chars: string[], kind: CoreKind, at = 0) => {

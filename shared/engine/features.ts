@@ -4,6 +4,7 @@
 // Vectors are Float64Arrays indexed by the name lists below; a million filings make a few million candidates.
 import type { Category } from '../domain';
 import type { ClassReach } from './classes';
+import { isKnownPlace } from './cores';
 import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
 import type { LatinEvidence } from './latin';
@@ -106,6 +107,18 @@ function mayNameThePlace(c: CandidateContext): boolean {
 export function namesThePublicName(e: HanEvidence, c: CandidateContext): boolean {
   if (c.context !== 'listing' || c.category !== '公共资源' || c.brandSuffix || hanAltered(e)) return false;
   return c.about || (c.writtenAsPlace && mayNameThePlace(c));
+}
+
+/**
+ * A geographical indication's place alone (阳澄湖 of 阳澄湖大闸蟹, cores.ts) stands for the indication only as written,
+ * on the indication's goods or related ones, filed or sold from outside its region (domain.md: art. 16); elsewhere it
+ * is the place, which anyone may name. A well-known place (宁夏, 舟山) in a filing names the indication only alone or
+ * with generic words: with a word of its own it is a name of that place's (宁夏红 beside 宁夏枸杞).
+ */
+export function claimsTheOrigin(e: HanEvidence, c: CandidateContext): boolean {
+  if (c.reach !== 'same' && c.reach !== 'related') return false;
+  if (c.inRegion || hanAltered(e)) return false;
+  return c.context === 'listing' || e.extraGeneric || !isKnownPlace(e.form.han.join(''));
 }
 
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */

@@ -2,11 +2,15 @@
 // region of a record is written from the province down (江苏省淮安市盱眙县); what counts is its most specific place
 // (盱眙): a seller elsewhere in the same province is not from the region.
 
-/** The place words of a region, cut at administrative suffixes (海东市循化撒拉族自治县 → 海东, 循化). */
+/**
+ * The place words of a region, cut at administrative suffixes (海东市循化撒拉族自治县 → 海东, 循化). 州 is a suffix only
+ * after a longer name (黄南州 → 黄南): in a city's name it is the name's own (苏州市 → 苏州, not 苏).
+ */
 export function regionWords(region: string): string[] {
   return region
-    .split(/省|自治区|自治州|自治县|地区|特别行政区|市|州|县|区|盟|旗|镇|乡/)
+    .split(/省|自治区|自治州|自治县|地区|特别行政区|市|县|区|盟|旗|镇|乡/)
     .map((w) => w.replace(/(回族|土族|藏族|蒙古族|撒拉族|哈萨克族|维吾尔|壮族|苗族|彝族|朝鲜族)+$/, '').trim())
+    .map((w) => (w.length > 2 && w.endsWith('州') ? w.slice(0, -1) : w))
     .filter((w) => w.length >= 2);
 }
 

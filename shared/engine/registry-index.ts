@@ -154,7 +154,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
   add(markWords(mark.name), 'name', { text: mark.name });
   for (const alias of mark.aliases) add(markWords(alias), 'alias', { text: alias });
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
-    for (const core of coresOf(form.han, mark.category)) {
+    for (const core of coresOf(form.han, mark.category, regionWords(mark.region))) {
       const key = `${core.han.join('')}|`;
       if (seen.has(key)) continue;
       seen.add(key);

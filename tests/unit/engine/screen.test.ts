@@ -188,6 +188,20 @@ describe('screenListing', () => {
     expect(inside?.reasons).not.toContain('region');
     expect(inside!.score).toBeLessThan(outside!.score);
   });
+  it('a GI\'s place alone on its goods from outside its region (雁鸣湖 of 雁鸣湖大虾), not from inside it nor on other goods', () => {
+    const gi = buildRegistryIndex([mark('G1', '雁鸣湖大虾', '地理标志', [31], { region: '江苏省苏州市', holder: '苏州市雁鸣湖大虾协会' })]);
+    const from = (markText: string, niceClass: number, applicantAddress: string) =>
+      screenFiling(gi, { ...filing(markText, niceClass, '某某水产有限公司'), applicantAddress })[0];
+    // 泰州 is in the same province, not in 苏州
+    expect(from('雁鸣湖', 31, '江苏省泰州市兴化市')).toMatchObject({ markId: 'G1', reasons: expect.arrayContaining(['generic', 'region']) });
+    // from inside the region it is still shown (fakes come from there too), lower and without the origin in question
+    const inside = from('雁鸣湖', 31, '江苏省苏州市吴中区');
+    expect(inside?.reasons).not.toContain('region');
+    expect(inside!.score).toBeLessThan(from('雁鸣湖', 31, '江苏省泰州市兴化市')!.score);
+    expect(from('雁鸣湖', 9, '江苏省泰州市兴化市')).toBeUndefined();
+    expect(screenListing(gi, listing('雁鸣湖 活鱼 鲜活 5斤', '河北省石家庄市'))[0]?.markId).toBe('G1');
+    expect(screenListing(gi, listing('雁鸣湖 一日游 纯玩', '河北省石家庄市'))).toEqual([]);
+  });
   it('a public resource used as a place is not a hit; written as a brand it is', () => {
     expect(screenListing(index, listing('坎布拉风景 旅游攻略 电子版'))).toEqual([]);
     // however plain the words beside it: a trip to the place names the place too
