@@ -62,16 +62,15 @@ function distinctHead(head: string[], tail: string[]): boolean {
 
 /**
  * The place of a geographical indication, without its product word: the longest head of two characters or more,
- * leaving a product word, that is written as a place (阳澄湖, 郫县), is a place of the record's region (库尔勒 of
- * 巴音郭楞…库尔勒市) or stands before a generic name of goods (阿克苏 + 苹果). None when no head is (冬虫夏草).
+ * leaving a product word, that is written as a place (阳澄湖 of 阳澄湖清水大闸蟹, 郫县) or is a place of the record's
+ * region (库尔勒 of 巴音郭楞…库尔勒市); else the longest that stands before a generic name of goods (阿克苏 + 苹果).
+ * None when no head is (冬虫夏草).
  */
 function originOf(han: readonly string[], regionPlaces: readonly string[]): Core[] {
-  for (let n = han.length - 1; n >= 2; n--) {
-    const head = han.slice(0, n);
-    const word = head.join('');
-    if (isPlaceName(head) || regionPlaces.includes(word) || isGenericWord(han.slice(n).join(''))) return [{ han: head, kind: 'origin', at: 0 }];
-  }
-  return [];
+  const heads = Array.from({ length: Math.max(0, han.length - 2) }, (_, i) => han.length - 1 - i);
+  const place = heads.find((n) => isPlaceName(han.slice(0, n)) || regionPlaces.includes(han.slice(0, n).join('')));
+  const n = place ?? heads.find((m) => isGenericWord(han.slice(m).join('')));
+  return n === undefined ? [] : [{ han: han.slice(0, n), kind: 'origin', at: 0 }];
 }
 
 export function coresOf(han: readonly string[], category: Category, regionPlaces: readonly string[] = []): Core[] {

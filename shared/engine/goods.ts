@@ -124,10 +124,21 @@ export function titleIsAbout(title: string, accounts: readonly [number, number][
 /** Words before a brand that say the goods fit its products (适用于 小米14 手机壳): an accessory, not the brand's goods. */
 const FITS_WORDS = ['适用于', '适用', '适配', '兼容'];
 
-/** Whether the title says, right before [start, …), that its goods fit the named brand's products (FITS_WORDS). */
+/** At most this many characters between a fits word and the brand: another name of the same products (适用于苹果 iPhone). */
+const FITS_REACH = 6;
+
+/**
+ * Whether the title says, right before [start, …) or a few characters before it (FITS_REACH, no punctuation between),
+ * that its goods fit the named brand's products (FITS_WORDS).
+ */
 export function fitsTheNamed(title: string, start: number): boolean {
-  const before = title.slice(0, start).trimEnd();
-  return FITS_WORDS.some((w) => before.endsWith(w));
+  const before = title.slice(Math.max(0, start - FITS_REACH - 3), start);
+  return FITS_WORDS.some((w) => {
+    const at = before.lastIndexOf(w);
+    if (at < 0) return false;
+    const gap = before.slice(at + w.length).trim();
+    return gap.length <= FITS_REACH && !/[,，、。;；!！?？()（）【】[\]/|+*]/.test(gap);
+  });
 }
 
 /** A title reselling goods someone owned: second-hand, idle, n-tenths new (二手, 闲置, 九成新, 95新). */

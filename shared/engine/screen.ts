@@ -199,7 +199,7 @@ export function reasonsOf(index: RegistryIndex, s: ScoredCandidate): HitReason[]
 
 /** Every candidate of one text, all forms of every mark the index reaches. */
 function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): ScoredCandidate[] {
-  const out: ScoredCandidate[] = [];
+  let out: ScoredCandidate[] = [];
   // where a title reads a form of a mark as written, another form of the same mark read altered there, with nothing
   // more of the mark, is a worse reading of those words (喀纳斯 跟团游 is the mark 喀纳斯, not its alias 喀纳斯湖 with 湖
   // dropped; 浙原一日游 is 浙原 of 浙原山, not 浙原一)
@@ -234,6 +234,11 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
       if (s) out.push(s);
     }
   }
+  // a GI's place alone is the reading of last resort: where another form of the indication reads as a hit (大通牦牛,
+  // 都兰红枸杞), that reading is the one shown
+  const threshold = row.scorer.threshold[row.context];
+  const readWhole = new Set(out.filter((s) => s.form.coreKind !== 'origin' && s.probability >= threshold).map((s) => s.markIndex));
+  if (readWhole.size > 0) out = out.filter((s) => s.form.coreKind !== 'origin' || !readWhole.has(s.markIndex));
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
