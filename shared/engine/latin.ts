@@ -219,7 +219,7 @@ export function matchesAnotherWord(e: LatinEvidence, form: LatinForm, tokens: re
   const word = tokens[e.from]!.canon;
   englishWords ??= new Set(ENGLISH_WORDS.split(' '));
   if (!englishWords.has(word)) return false;
-  // the whole mark among more letters of a common word (BASICS of ASICS, PINEAPPLE of APPLE) is that word's spelling
+  // the whole mark among more letters of a common word (BASICS of ASICS) is that word's spelling
   if (e.exact) return true;
   return e.insideExtra === 0 && !spellsInOrder(form.canon, word);
 }

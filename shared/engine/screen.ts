@@ -236,9 +236,11 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   }
   // a GI's place alone is the reading of last resort: where another form of the indication reads as a hit (大通牦牛,
   // 都兰红枸杞), that reading is the one shown
-  const threshold = row.scorer.threshold[row.context];
-  const readWhole = new Set(out.filter((s) => s.form.coreKind !== 'origin' && s.probability >= threshold).map((s) => s.markIndex));
-  if (readWhole.size > 0) out = out.filter((s) => s.form.coreKind !== 'origin' || !readWhole.has(s.markIndex));
+  if (out.some((s) => s.form.coreKind === 'origin')) {
+    const threshold = row.scorer.threshold[row.context];
+    const readWhole = new Set(out.filter((s) => s.form.coreKind !== 'origin' && s.probability >= threshold).map((s) => s.markIndex));
+    out = out.filter((s) => s.form.coreKind !== 'origin' || !readWhole.has(s.markIndex));
+  }
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
