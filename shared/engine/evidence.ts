@@ -261,14 +261,23 @@ function latinWordsOf(text: NormalisedText): number {
   return text.latinIsPinyin ? 0 : text.latin.length;
 }
 
+/**
+ * 老 before a name of three characters or more is the weak modifier of an old house's name (老王麻子 of 王麻子), not the
+ * start of a word the name runs into (老王): the name's words are read with it.
+ */
+function modifiedStart(text: NormalisedText, start: number, end: number): number {
+  return start > 0 && end - start >= 3 && text.han[start - 1] === '老' ? start - 1 : start;
+}
+
 export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: Context): LexicalEvidence {
   const a = e.alignment;
   const window = text.han.slice(a.start, a.end).join('');
   const wordOf = context === 'filing' && latinWordsOf(text) === 0 ? text.han.join('') : window;
+  const start = modifiedStart(text, a.start, a.end);
   return {
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
-    embedded: embeddedIn(text, a.start, a.end),
-    glued: gluedTo(text, a.start, a.end),
+    embedded: embeddedIn(text, start, a.end),
+    glued: gluedTo(text, start, a.end),
     changedWord: replacedByWord(text.han, a.pairs),
     extraWords: context === 'filing' && latinWordsOf(text) === 0 && describedBy(text.han, a.start, a.end),
   };

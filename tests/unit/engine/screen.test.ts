@@ -294,6 +294,10 @@ describe('screenListing', () => {
     expect(screenListing(shoes, listing('OLDENS 运动鞋 男款'))[0]?.markId).toBe('B28');
     expect(screenFiling(shoes, filing('OLDEN', 25))[0]?.markId).toBe('B28');
   });
+  it('老 before an old house\'s name is a weak modifier of it (老王铁匠 of 王铁匠), not a word the name runs into', () => {
+    const smith = buildRegistryIndex([mark('B29', '王铁匠', '老字号', [8])]);
+    expect(screenListing(smith, listing('老王铁匠 磨刀石 家用'))[0]?.markId).toBe('B29');
+  });
   it('an official shop whose name writes the brand in letters is the holder\'s own', () => {
     const home = buildRegistryIndex([mark('B23', '宜居', '涉外商标', [20], { aliases: ['YIJU'], holder: '英特宜居系统有限公司' })]);
     const sold = (shop: string) => screenListing(home, { id: 'S', platform: '天猫', shop, title: '宜居 书柜 白色 简约', url: '', price: '', sellerLocation: '上海市' });
