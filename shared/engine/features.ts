@@ -25,6 +25,8 @@ export interface CandidateContext {
   writtenAsPlace: boolean;
   /** a listing about the name: a visit there or an account of it (一日游, 门票, 图书), or the place as origin (…特产) */
   about: boolean;
+  /** …a visit or an account only (goods.ts titleTellsOf), not goods of that origin */
+  tells: boolean;
   /** a listing seller whose location is given and lies outside the region of a GI or a public resource */
   soldElsewhere: boolean;
   /** the match is followed by 同款 (the same style as: a person or a character the goods copy, never a place) */
@@ -102,10 +104,14 @@ function mayNameThePlace(c: CandidateContext): boolean {
  * A public name in a title as it is written and not as a brand (…牌), where the title names the place or the person
  * rather than selling goods under the name: when the title is about it — a visit there, an account of it, the place as
  * the goods' origin (坎布拉 一日游, 张桂梅 事迹读本, 坎布拉特产) — whatever region the record gives, or the name is
- * written as a place and the goods are not sold from elsewhere (青海湖 牦牛肉干 from 西宁).
+ * written as a place and the goods are not sold from elsewhere (青海湖 牦牛肉干 from 西宁). A geographical indication
+ * is named so only by a visit or an account (西湖龙井 茶文化 图书): …特产 after it is its goods.
  */
 export function namesThePublicName(e: HanEvidence, c: CandidateContext): boolean {
-  if (c.context !== 'listing' || c.category !== '公共资源' || c.brandSuffix || hanAltered(e)) return false;
+  if (c.context !== 'listing' || c.brandSuffix || hanAltered(e)) return false;
+  // a book or a trip about a geographical indication (西湖龙井 茶文化 图书) sells no goods of that name
+  if (c.category === '地理标志') return c.tells;
+  if (c.category !== '公共资源') return false;
   return c.about || (c.writtenAsPlace && mayNameThePlace(c));
 }
 

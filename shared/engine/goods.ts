@@ -116,9 +116,14 @@ export function accountWordsIn(title: string): [number, number][] {
  * origin right after it.
  */
 export function titleIsAbout(title: string, accounts: readonly [number, number][], start: number, end: number): boolean {
-  if (accounts.some(([a, b]) => b <= start || a >= end)) return true;
+  if (titleTellsOf(accounts, start, end)) return true;
   const after = title.slice(end).trimStart();
   return ORIGIN_WORDS.some((w) => after.startsWith(w));
+}
+
+/** Whether a title is a visit to or an account of the name at [start, end): its accountWordsIn outside the name. */
+export function titleTellsOf(accounts: readonly [number, number][], start: number, end: number): boolean {
+  return accounts.some(([a, b]) => b <= start || a >= end);
 }
 
 /** Words before a brand that say the goods fit its products (适用于 小米14 手机壳): an accessory, not the brand's goods. */

@@ -5,7 +5,7 @@
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
 import { classReach, type ClassReach } from './classes';
-import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout } from './goods';
+import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout, titleTellsOf } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { claimsTheOrigin, hanAltered, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
@@ -93,6 +93,7 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
     namesPlace: index.namesPlace[markIndex]!,
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
     about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
+    tells: row.context === 'listing' && titleTellsOf(row.accounts ?? [], span[0], span[1]),
     sameStyle: end >= 0 && text.han[end] === '同' && text.han[end + 1] === '款',
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),

@@ -199,6 +199,9 @@ describe('screenListing', () => {
     expect(from('雁鸣湖', 9, '江苏省泰州市兴化市')).toBeUndefined();
     expect(screenListing(gi, listing('雁鸣湖 活鱼 鲜活 5斤', '河北省石家庄市'))[0]?.markId).toBe('G1');
     expect(screenListing(gi, listing('雁鸣湖 一日游 纯玩', '河北省石家庄市'))).toEqual([]);
+    // a book about the indication sells no goods of that name; the goods themselves from elsewhere do
+    expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 养殖技术 图书 平装', '北京市海淀区'))).toEqual([]);
+    expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '北京市海淀区'))[0]?.markId).toBe('G1');
   });
   it('a public resource used as a place is not a hit; written as a brand it is', () => {
     expect(screenListing(index, listing('坎布拉风景 旅游攻略 电子版'))).toEqual([]);
