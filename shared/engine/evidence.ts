@@ -122,9 +122,9 @@ function describedBy(han: readonly string[], start: number, end: number): boolea
   return after.length > 1 && after[after.length - 1] === '牌' && segmentsIntoWords(after.slice(0, -1));
 }
 
-function gluedTo(text: NormalisedText, start: number, end: number): boolean {
+function gluedTo(text: NormalisedText, start: number, end: number, possessive: boolean): boolean {
   const mask = (text.genericMask ??= textGenericMask(text.han));
-  const after = end < text.han.length && !text.hanBreakAfter[end - 1] && !mask[end];
+  const after = !possessive && end < text.han.length && !text.hanBreakAfter[end - 1] && !mask[end];
   const before = start > 0 && !text.hanBreakAfter[start - 1] && !mask[start - 1];
   return after || before;
 }
@@ -274,10 +274,12 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
   const window = text.han.slice(a.start, a.end).join('');
   const wordOf = context === 'filing' && latinWordsOf(text) === 0 ? text.han.join('') : window;
   const start = modifiedStart(text, a.start, a.end);
+  // 的 after a name is its possessive (丁真的世界), not the end of a word the name runs into (真的)
+  const possessive = text.han[a.end] === '的';
   return {
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
-    embedded: embeddedIn(text, start, a.end),
-    glued: gluedTo(text, start, a.end),
+    embedded: embeddedIn(text, start, possessive ? a.end + 1 : a.end),
+    glued: gluedTo(text, start, a.end, possessive),
     changedWord: replacedByWord(text.han, a.pairs),
     extraWords: context === 'filing' && latinWordsOf(text) === 0 && describedBy(text.han, a.start, a.end),
   };

@@ -94,12 +94,18 @@ function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: Norm
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
     about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
     tells: row.context === 'listing' && titleTellsOf(row.accounts ?? [], span[0], span[1]),
-    sameStyle: end >= 0 && text.han[end] === '同' && text.han[end + 1] === '款',
+    sameStyle: end >= 0 && sameStyleAfter(text.han, end),
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
   };
+}
+
+/** 同款 right after a name or after a verb of two characters (钟南山推荐同款, 某某代言同款): the goods copy the name's. */
+function sameStyleAfter(han: readonly string[], end: number): boolean {
+  for (let gap = 0; gap <= 2; gap += 2) if (han[end + gap] === '同' && han[end + gap + 1] === '款') return true;
+  return false;
 }
 
 /** One feature vector per model, reused: most candidates are rejected before their vector is kept. */

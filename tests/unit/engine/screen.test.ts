@@ -297,6 +297,15 @@ describe('screenListing', () => {
     expect(screenListing(shoes, listing('OLDENS 运动鞋 男款'))[0]?.markId).toBe('B28');
     expect(screenFiling(shoes, filing('OLDEN', 25))[0]?.markId).toBe('B28');
   });
+  it('的 after a name is its possessive (柯真的世界), not a word the name runs into (真的)', () => {
+    const star = buildRegistryIndex([mark('B30', '柯真', '公共资源', [], { region: '云南省丽江市玉龙县' })]);
+    expect(screenListing(star, listing('柯真的世界 同款 藏式手串', '四川省成都市'))[0]?.markId).toBe('B30');
+  });
+  it('a name whose goods are sold as its 同款, right after it or after a verb (石青山推荐 同款), is a person\'s, not a place\'s', () => {
+    const doctor = buildRegistryIndex([mark('B31', '石青山', '公共资源', [])]);
+    expect(screenListing(doctor, listing('石青山推荐 同款 保温杯 大容量'))[0]?.markId).toBe('B31');
+    expect(screenListing(doctor, listing('石青山 野生 山茶油 农家'))).toEqual([]);
+  });
   it('老 before an old house\'s name is a weak modifier of it (老王铁匠 of 王铁匠), not a word the name runs into', () => {
     const smith = buildRegistryIndex([mark('B29', '王铁匠', '老字号', [8])]);
     expect(screenListing(smith, listing('老王铁匠 磨刀石 家用'))[0]?.markId).toBe('B29');
