@@ -4,6 +4,7 @@
 // the group, and stays a suspect.
 import { markWords } from '../mark-words';
 import type { Category } from '../domain';
+import { isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
 import { genericMask } from './generic';
 import { normaliseOwner, normaliseText } from './normalise';
 
@@ -70,6 +71,7 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   // a member of the holder's group writes its trade name and 集团 first (云南白药集团健康产品… of 云南白药集团…): a
   // company name says 集团 only when the group is registered
   if (stemA.startsWith(`${stemH}集团`)) return true;
+  if (stemA.startsWith(stemH) && placedInChina(stemA.slice(stemH.length))) return true;
   // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
   if (as.startsWith(hs)) return false;
   const run = longestCommonRun(hs, as);
@@ -80,6 +82,24 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   for (const ch of new Set(Array.from(name))) if (shared.includes(ch)) carried++;
   if (carried < Math.min(2, name.length)) return false;
   return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
+}
+
+/** At most this many characters of a line of business around the place (企业管理 of 星巴克企业管理(中国)有限公司). */
+const BUSINESS_AROUND_PLACE = 4;
+
+/**
+ * Whether what a company name adds after the holder's trade name is a place in brackets, maybe beside a line of
+ * business: 特斯拉(上海)有限公司, 星巴克企业管理(中国)有限公司 of 特斯拉公司, 星巴克公司 — the form a group's own company in
+ * China is registered under (the place written after the trade name). A place in front is a shadow company's form.
+ */
+function placedInChina(rest: string): boolean {
+  if (rest.length < 2 || rest.length > LONGEST_KNOWN_PLACE + BUSINESS_AROUND_PLACE) return false;
+  for (let at = 0; at < rest.length - 1; at++) {
+    for (let end = rest.length; end >= at + 2; end--) {
+      if (isKnownPlace(rest.slice(at, end))) return rest.length - (end - at) <= BUSINESS_AROUND_PLACE;
+    }
+  }
+  return false;
 }
 
 /**

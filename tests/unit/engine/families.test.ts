@@ -151,6 +151,15 @@ describe('innocent look-alikes stay out', () => {
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品集团健康产品有限公司'), 'F1')).toBeUndefined();
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品港式饮品有限公司'), 'F1')).toBeDefined();
   });
+  it("a foreign holder's company in China writes a place in brackets after the trade name (…(中国)有限公司)", () => {
+    const foreign = buildRegistryIndex([mark('F9', 'VELOR', '涉外商标', [12], { aliases: ['维洛尔'], holder: '维洛尔公司' })]);
+    const from = (applicant: string) => screenFiling(foreign, filing('维洛尔', 12, applicant))[0];
+    expect(from('维洛尔(上海)有限公司')).toBeUndefined();
+    expect(from('维洛尔企业管理(中国)有限公司')).toBeUndefined();
+    // a place in front, or another trade name after it, is someone else's company
+    expect(from('上海维洛尔有限公司')?.markId).toBe('F9');
+    expect(from('维洛尔星辰汽车有限公司')?.markId).toBe('F9');
+  });
   it('an everyday word inside an unrelated title is not the brand; the brand among its goods is', () => {
     expect(screenListing(index, listing('春光明媚 摄影书籍')).map((h) => h.markId)).not.toContain('E1');
     expect(screenListing(index, listing('春光 电暖器 家用')).map((h) => h.markId)).toContain('E1');
