@@ -127,6 +127,15 @@ export function claimsTheOrigin(e: HanEvidence, c: CandidateContext): boolean {
   return c.context === 'listing' || e.extraGeneric || !isKnownPlace(e.form.han.join(''));
 }
 
+/**
+ * A title that alters a mark protected in its own classes only (not a well-known mark, not a public name) and sells
+ * goods far from them (古池 煎茶 beside GUCCI's 古驰): no buyer of those goods meets the mark, so the likeness is chance.
+ * The name as written still goes to the model (a brand's merchandise is sold under it).
+ */
+export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
+  return c.context === 'listing' && c.reach === 'far' && !ALL_CLASS.has(c.category) && hanAltered(e);
+}
+
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */
 export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array): void {
   x.fill(0);

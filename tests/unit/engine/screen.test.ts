@@ -306,6 +306,14 @@ describe('screenListing', () => {
     expect(screenListing(doctor, listing('石青山推荐 同款 保温杯 大容量'))[0]?.markId).toBe('B31');
     expect(screenListing(doctor, listing('石青山 野生 山茶油 农家'))).toEqual([]);
   });
+  it('an altered name of a mark protected in its own classes, on goods far from them, is chance (古池 煎茶 beside 古驰 bags)', () => {
+    const bags = buildRegistryIndex([mark('B32', 'VALMO', '涉外商标', [18, 25], { aliases: ['瓦尔莫'] }), mark('B33', '瓦尔沫', '驰名商标', [18])]);
+    const hits = (title: string) => screenListing(bags, listing(title)).map((h) => h.markId);
+    expect(hits('瓦尔墨 日式煎茶 绿茶 罐装')).not.toContain('B32');
+    expect(hits('瓦尔墨 手提包 真皮')).toContain('B32');
+    // a well-known mark reaches every class
+    expect(hits('瓦尔墨 日式煎茶 绿茶 罐装')).toContain('B33');
+  });
   it('老 before an old house\'s name is a weak modifier of it (老王铁匠 of 王铁匠), not a word the name runs into', () => {
     const smith = buildRegistryIndex([mark('B29', '王铁匠', '老字号', [8])]);
     expect(screenListing(smith, listing('老王铁匠 磨刀石 家用'))[0]?.markId).toBe('B29');
