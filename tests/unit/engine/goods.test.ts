@@ -22,8 +22,9 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('空气炸锅 大容量')).toEqual([11]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
   });
-  it('knows live crabs (大闸蟹, 湖蟹) as class 31 and scissors (剪刀) as class 8', () => {
-    expect(goodsClassesIn('大闸蟹 鲜活 湖蟹 现货')).toEqual([31]);
+  it('knows live crabs (湖蟹; 大闸蟹 alive or cooked) as class 31 and scissors (剪刀) as class 8', () => {
+    expect(goodsClassesIn('鲜活 湖蟹 现货')).toEqual([31]);
+    expect(goodsClassesIn('大闸蟹 鲜活 现货')).toEqual(expect.arrayContaining([29, 31]));
     expect(goodsClassesIn('剪刀 家用 强力')).toEqual([8]);
   });
   it('knows ear studs and brooches (耳钉, 胸针) as jewellery, class 14', () => {
