@@ -43,6 +43,8 @@ export interface MarkForm {
   hanOffsets: [number, number][];
   /** a core: the characters of the name after it (湖 of 石门湖's core 石门), to see the whole name in a text */
   tail?: string[];
+  /** Han characters that are only the digits of a Latin name (2022 of HANGZHOU 2022): read only beside its words */
+  digitsOfLatin?: boolean;
 }
 
 export interface RegistryIndex {
@@ -142,8 +144,10 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
         weights[i] = Math.min(weights[i]!, GENERIC_WEIGHT);
       }
     }
+    // the digits of a Latin name, read as numerals, would be any year in a title (HANGZHOU 2022)
+    const digitsOfLatin = latin !== null && t.hanOrigin.every((o) => o === 'numeral');
     out.push({
-      index: start + out.length, markIndex, text, kind, han, info: han.map(charInfo), weights,
+      index: start + out.length, markIndex, text, kind, han, info: han.map(charInfo), weights, ...(digitsOfLatin && han.length > 0 ? { digitsOfLatin } : {}),
       totalWeight: weights.reduce((a, b) => a + b, 0), generic, distinctCount: generic.filter((g) => !g).length, latin,
       wordFrequency: han.length >= 2 ? wordFrequency(han.join('')) : 0,
       hanOffsets: han.map((_, i) => [t.hanStart[i]!, t.hanEnd[i]!] as [number, number]),
@@ -190,7 +194,7 @@ function oneShape(f: MarkForm): MarkForm {
   return {
     index: f.index, markIndex: f.markIndex, text: f.text, kind: f.kind, coreKind: f.coreKind, spells: f.spells, han: f.han,
     weights: f.weights, totalWeight: f.totalWeight, info: f.info, generic: f.generic, distinctCount: f.distinctCount,
-    latin: f.latin, wordFrequency: f.wordFrequency, hanOffsets: f.hanOffsets, tail: f.tail,
+    latin: f.latin, wordFrequency: f.wordFrequency, hanOffsets: f.hanOffsets, tail: f.tail, digitsOfLatin: f.digitsOfLatin,
   };
 }
 

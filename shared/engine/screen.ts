@@ -108,6 +108,11 @@ function sameStyleAfter(han: readonly string[], end: number): boolean {
   return false;
 }
 
+/** Whether a text holds the Latin words of a form whose Han characters are only its digits (HANGZHOU of HANGZHOU 2022). */
+function besideItsWords(form: MarkForm, text: NormalisedText): boolean {
+  return form.latin !== null && text.latin.map((l) => l.canon).join('').includes(form.latin.canon);
+}
+
 /** One feature vector per model, reused: most candidates are rejected before their vector is kept. */
 const scratchVectors = new WeakMap<object, Float64Array>();
 function scratchOf(model: { weights: Float64Array }): Float64Array {
@@ -136,7 +141,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // genuine article; an altered name is still a lure
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
   if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c)) return null;
-  if (alteredFarAway(e, c)) return null;
+  if (alteredFarAway(e, c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);

@@ -27,6 +27,10 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('大闸蟹 鲜活 现货')).toEqual(expect.arrayContaining([29, 31]));
     expect(goodsClassesIn('剪刀 家用 强力')).toEqual([8]);
   });
+  it('knows car care and repairs (洗车, 打蜡, 维修) as class 37', () => {
+    expect(goodsClassesIn('洗车 精洗 打蜡')).toEqual([37]);
+    expect(goodsClassesIn('空调 上门维修')).toEqual(expect.arrayContaining([11, 37]));
+  });
   it('knows ear studs and brooches (耳钉, 胸针) as jewellery, class 14', () => {
     expect(goodsClassesIn('双C 耳钉 925银针')).toEqual([14]);
     expect(goodsClassesIn('珍珠 胸针 复古')).toEqual([14]);

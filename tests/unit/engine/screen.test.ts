@@ -314,6 +314,12 @@ describe('screenListing', () => {
     // a well-known mark reaches every class
     expect(hits('瓦尔墨 日式煎茶 绿茶 罐装')).toContain('B33');
   });
+  it('the digits of a Latin name (VELAR 2031) are part of it: a year in a title is not the name', () => {
+    const games = buildRegistryIndex([mark('B34', '维拉运动会', '公共资源', [], { aliases: ['VELAR 2031'] })]);
+    expect(screenListing(games, listing('球衣 2031 冠军版 短袖'))).toEqual([]);
+    expect(screenListing(games, listing('维拉运动会 2031 纪念 徽章'))[0]?.markId).toBe('B34');
+    expect(screenFiling(games, filing('VELAR 2031', 25))[0]?.markId).toBe('B34');
+  });
   it('老 before an old house\'s name is a weak modifier of it (老王铁匠 of 王铁匠), not a word the name runs into', () => {
     const smith = buildRegistryIndex([mark('B29', '王铁匠', '老字号', [8])]);
     expect(screenListing(smith, listing('老王铁匠 磨刀石 家用'))[0]?.markId).toBe('B29');
