@@ -60,6 +60,8 @@ interface Row {
   accounts?: [number, number][];
   /** whether a title resells owned goods (goods.ts resoldGoods), found on the first candidate that asks */
   resold?: boolean;
+  /** marks a title names as the brand its goods fit (fitsTheNamed), as they are met */
+  fitted?: Set<number>;
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -139,6 +141,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const c = contextOf(index, e.form.markIndex, row, text, a.end, span);
   // a title naming the brand its goods fit (适用于 小米14 手机壳) describes an accessory, one reselling owned goods the
   // genuine article; an altered name is still a lure
+  if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
   if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c)) return null;
   if (alteredFarAway(e, c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
@@ -186,6 +189,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const first = text.latin[e.from];
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
+  if (c.fitsTheNamed && e.exact) (row.fitted ??= new Set()).add(form.markIndex);
   if ((c.fitsTheNamed || c.resold) && e.exact) return null;
   const model = row.scorer.latin;
   const scratch = scratchOf(model);
@@ -254,6 +258,10 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
     const readWhole = new Set(out.filter((s) => s.form.coreKind !== 'origin' && s.probability >= threshold).map((s) => s.markIndex));
     out = out.filter((s) => s.form.coreKind !== 'origin' || !readWhole.has(s.markIndex));
   }
+  // a title that says its goods fit a brand (适用于labubu 娃衣) names that brand's other forms as written for the same
+  // products (… 拉布布 衣服)
+  const fitted = row.fitted;
+  if (fitted) out = out.filter((s) => !fitted.has(s.markIndex) || (s.han ? hanAltered(s.han) : !s.latin!.exact));
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));

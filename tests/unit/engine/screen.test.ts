@@ -270,6 +270,10 @@ describe('screenListing', () => {
     // the brand's other name may stand between (适用于小禾NOVAX); a title that goes on to other goods does not fit them
     expect(screenListing(phones, listing('适用于小禾NOVAX15 手机壳 全包'))).toEqual([]);
     expect(screenListing(phones, listing('适用于 儿童 学生，NOVAX 耳机'))[0]?.markId).toBe('B22');
+    // the brand's other name later in the same title names the same products
+    const dolls = buildRegistryIndex([mark('B35', '拉菲布', '驰名商标', [28], { aliases: ['LAFEBU'] })]);
+    expect(screenListing(dolls, listing('适用于lafebu 娃衣 17cm 拉菲布 衣服 手工'))).toEqual([]);
+    expect(screenListing(dolls, listing('拉菲布 娃衣 17cm 手工'))[0]?.markId).toBe('B35');
   });
   it('a brand named like goods is the brand beside its own goods and the goods elsewhere (香蕉 耳机, 海南香蕉)', () => {
     const fruitNamed = buildRegistryIndex([
