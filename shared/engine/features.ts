@@ -7,7 +7,7 @@ import type { ClassReach } from './classes';
 import { isKnownPlace } from './cores';
 import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
-import type { LatinEvidence } from './latin';
+import { isCommonEnglishWord, type LatinEvidence } from './latin';
 import type { MarkForm } from './registry-index';
 
 export interface CandidateContext {
@@ -134,6 +134,14 @@ export function claimsTheOrigin(e: HanEvidence, c: CandidateContext): boolean {
  */
 export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
   return c.context === 'listing' && c.reach === 'far' && !ALL_CLASS.has(c.category) && hanAltered(e);
+}
+
+/**
+ * A Latin mark that is a common English word (COACH, SUPREME), protected in its own classes only, in a title selling
+ * goods far from them (私人健身教练 coach 一对一): the word means what it means there.
+ */
+export function wordFarAway(form: MarkForm, c: CandidateContext): boolean {
+  return c.context === 'listing' && c.reach === 'far' && !ALL_CLASS.has(c.category) && form.latin !== null && isCommonEnglishWord(form.latin.canon);
 }
 
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */

@@ -207,6 +207,12 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
 
 let englishWords: Set<string> | undefined;
 
+/** Whether a canonical Latin word is a common English word (data/english-words.ts). */
+export function isCommonEnglishWord(canon: string): boolean {
+  englishWords ??= new Set(ENGLISH_WORDS.split(' '));
+  return englishWords.has(canon);
+}
+
 /**
  * Whether the evidence is one whole token that is a common English word with a letter of the form changed or lost
  * (NICE beside NIKE, APPLY beside APPLE): a word whose meaning the public knows, where the guideline compares a
@@ -217,8 +223,7 @@ let englishWords: Set<string> | undefined;
 export function matchesAnotherWord(e: LatinEvidence, form: LatinForm, tokens: readonly LatinToken[]): boolean {
   if (e.permuted || e.to - e.from !== 1 || (e.exact && e.insideExtra === 0)) return false;
   const word = tokens[e.from]!.canon;
-  englishWords ??= new Set(ENGLISH_WORDS.split(' '));
-  if (!englishWords.has(word)) return false;
+  if (!isCommonEnglishWord(word)) return false;
   // the whole mark among more letters of a common word (BASICS of ASICS) is that word's spelling
   if (e.exact) return true;
   return e.insideExtra === 0 && !spellsInOrder(form.canon, word);

@@ -8,7 +8,7 @@ import { classReach, type ClassReach } from './classes';
 import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout, titleTellsOf } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { alteredFarAway, claimsTheOrigin, hanAltered, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { alteredFarAway, claimsTheOrigin, hanAltered, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -189,6 +189,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const first = text.latin[e.from];
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
+  if (wordFarAway(form, c)) return null;
   if (c.fitsTheNamed && e.exact) (row.fitted ??= new Set()).add(form.markIndex);
   if ((c.fitsTheNamed || c.resold) && e.exact) return null;
   const model = row.scorer.latin;

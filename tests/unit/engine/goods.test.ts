@@ -31,6 +31,9 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('洗车 精洗 打蜡')).toEqual([37]);
     expect(goodsClassesIn('空调 上门维修')).toEqual(expect.arrayContaining([11, 37]));
   });
+  it('knows a camera bag (相机包) as a bag, class 18, not a camera', () => {
+    expect(goodsClassesIn('老花 相机包 斜挎')).toEqual([18]);
+  });
   it('knows ear studs and brooches (耳钉, 胸针) as jewellery, class 14', () => {
     expect(goodsClassesIn('双C 耳钉 925银针')).toEqual([14]);
     expect(goodsClassesIn('珍珠 胸针 复古')).toEqual([14]);

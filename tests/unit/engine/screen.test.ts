@@ -324,6 +324,13 @@ describe('screenListing', () => {
     expect(screenListing(games, listing('维拉运动会 2031 纪念 徽章'))[0]?.markId).toBe('B34');
     expect(screenFiling(games, filing('VELAR 2031', 25))[0]?.markId).toBe('B34');
   });
+  it('a Latin mark that is an English word means the word on goods far from its classes (GARDEN 一日游)', () => {
+    const bags = buildRegistryIndex([mark('B36', 'GARDEN', '涉外商标', [18, 25])]);
+    expect(screenListing(bags, listing('garden 花海 一日游 纯玩'))).toEqual([]);
+    expect(screenListing(bags, listing('GARDEN 手提包 真皮 女'))[0]?.markId).toBe('B36');
+    const known = buildRegistryIndex([mark('B37', 'GARDEN', '驰名商标', [18, 25])]);
+    expect(screenListing(known, listing('GARDEN 花海 一日游 纯玩'))[0]?.markId).toBe('B37');
+  });
   it('老 before an old house\'s name is a weak modifier of it (老王铁匠 of 王铁匠), not a word the name runs into', () => {
     const smith = buildRegistryIndex([mark('B29', '王铁匠', '老字号', [8])]);
     expect(screenListing(smith, listing('老王铁匠 磨刀石 家用'))[0]?.markId).toBe('B29');
