@@ -373,7 +373,8 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)
     const window = s.start >= 0 ? text.han.slice(s.start, s.end).join('') : '';
     goods ??= filing.goods.map((g) => normaliseText(g).han.join(''));
-    if (window.length >= 2 && goods.includes(window)) continue;
+    // …or whose name is an everyday name of goods the filing's goods spell out (小米 of 小米(谷物))
+    if (window.length >= 2 && (goods.includes(window) || (isGenericWord(window) && goods.some((g) => g.includes(window))))) continue;
     out.push(s);
   }
   return { text, candidates: out };

@@ -117,6 +117,10 @@ describe('screenFiling does not flag', () => {
   });
   it('a mark that only names the filing’s goods', () => {
     expect(screenFiling(index, filing('安途', 12, '某公司', ['安途']))).toEqual([]);
+    // a brand named like goods, in a filing whose goods spell those goods out (香蕉 of 香蕉(水果))
+    const fruit = buildRegistryIndex([mark('B38', '香蕉', '驰名商标', [9])]);
+    expect(screenFiling(fruit, filing('海南香蕉', 31, '某农业合作社', ['香蕉(水果)', '新鲜水果']))).toEqual([]);
+    expect(screenFiling(fruit, filing('海南香蕉', 9, '某科技公司', ['手机', '耳机']))[0]?.markId).toBe('B38');
   });
 });
 
