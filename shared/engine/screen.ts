@@ -4,8 +4,6 @@
 // right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
-import { classReach, type ClassReach } from './classes';
-import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout, titleTellsOf } from './goods';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { alteredFarAway, claimsTheOrigin, hanAltered, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
@@ -16,7 +14,7 @@ import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
 import { officialShopBrand, ownShop, sameNormalisedOwner } from './owner';
-import { locatedIn } from './region';
+import { contextOf, type Row } from './row-context';
 import { markWords } from '../mark-words';
 import type { MarkForm, RegistryIndex } from './registry-index';
 
@@ -46,68 +44,6 @@ export interface ScoredCandidate {
   /** Han window [start, end) in the normalised text (-1 for a Latin match) */
   start: number;
   end: number;
-}
-
-interface Row {
-  context: Context;
-  scorer: Scorer;
-  niceClass?: number;
-  /** a listing's title written simplified (offsets as the original's): its goods words give the classes it sells in */
-  title?: string;
-  /** the applicant's address or the seller's location */
-  location: string;
-  /** a title's visit and account words (goods.ts accountWordsIn), found on the first candidate that asks */
-  accounts?: [number, number][];
-  /** whether a title resells owned goods (goods.ts resoldGoods), found on the first candidate that asks */
-  resold?: boolean;
-  /** marks a title names as the brand its goods fit (fitsTheNamed), as they are met */
-  fitted?: Set<number>;
-}
-
-const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
-
-/** The classes a title's goods words name (none for a filing, whose class is given). */
-function titleClasses(row: Row, span: [number, number]): number[] {
-  return row.context === 'listing' ? goodsClassesIn(row.title ?? '', span[0], span[1]) : [];
-}
-
-/** Where the row's goods lie for the mark: the filing's class, or the nearest of the classes a title's goods name. */
-function reachOf(classes: readonly number[], row: Row, found: readonly number[]): ClassReach | 'unknown' {
-  if (row.context === 'filing') return classReach(classes, row.niceClass);
-  if (found.length === 0) return 'unknown';
-  return REACH_ORDER[Math.min(...found.map((c) => REACH_ORDER.indexOf(classReach(classes, c))))]!;
-}
-
-function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: NormalisedText, end: number, span: [number, number]): CandidateContext {
-  const mark = index.marks[markIndex]!;
-  const places = index.regionPlaces[markIndex]!;
-  const found = titleClasses(row, span);
-  const inRegion = places.length > 0 && locatedIn(places, row.location);
-  return {
-    context: row.context,
-    category: mark.category,
-    // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
-    // bound it, so it is weighed as a record without classes
-    reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found),
-    inRegion,
-    soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
-    brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
-    namesPlace: index.namesPlace[markIndex]!,
-    writtenAsPlace: index.writtenAsPlace[markIndex]!,
-    about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
-    tells: row.context === 'listing' && titleTellsOf(row.accounts ?? [], span[0], span[1]),
-    sameStyle: end >= 0 && sameStyleAfter(text.han, end),
-    fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
-    resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
-    // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
-    sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
-  };
-}
-
-/** 同款 right after a name or after a verb of two characters (钟南山推荐同款, 某某代言同款): the goods copy the name's. */
-function sameStyleAfter(han: readonly string[], end: number): boolean {
-  for (let gap = 0; gap <= 2; gap += 2) if (han[end + gap] === '同' && han[end + gap + 1] === '款') return true;
-  return false;
 }
 
 /** Whether a text holds the Latin words of a form whose Han characters are only its digits (HANGZHOU of HANGZHOU 2022). */

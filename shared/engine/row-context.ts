@@ -1,0 +1,75 @@
+// What a candidate's row says about it beside the match itself: the row's kind, where its goods lie for the mark, whether
+// the seller or applicant is in the mark's region, and what a title says around the name (a trip, 同款, 适用于, 二手).
+// features.ts turns this context into numbers and rules; screen.ts builds one per candidate.
+import { classReach, type ClassReach } from './classes';
+import type { Context } from './evidence';
+import type { CandidateContext } from './features';
+import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout, titleTellsOf } from './goods';
+import type { Scorer } from './decide';
+import type { NormalisedText } from './normalise';
+import { locatedIn } from './region';
+import type { RegistryIndex } from './registry-index';
+
+/** A filing or a listing as the screen reads it, with what its title says found once, on the first candidate that asks. */
+export interface Row {
+  context: Context;
+  scorer: Scorer;
+  niceClass?: number;
+  /** a listing's title written simplified (offsets as the original's): its goods words give the classes it sells in */
+  title?: string;
+  /** the applicant's address or the seller's location */
+  location: string;
+  /** a title's visit and account words (goods.ts accountWordsIn), found on the first candidate that asks */
+  accounts?: [number, number][];
+  /** whether a title resells owned goods (goods.ts resoldGoods), found on the first candidate that asks */
+  resold?: boolean;
+  /** marks a title names as the brand its goods fit (fitsTheNamed), as they are met */
+  fitted?: Set<number>;
+}
+
+const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
+
+/** The classes a title's goods words name (none for a filing, whose class is given). */
+function titleClasses(row: Row, span: [number, number]): number[] {
+  return row.context === 'listing' ? goodsClassesIn(row.title ?? '', span[0], span[1]) : [];
+}
+
+/** Where the row's goods lie for the mark: the filing's class, or the nearest of the classes a title's goods name. */
+function reachOf(classes: readonly number[], row: Row, found: readonly number[]): ClassReach | 'unknown' {
+  if (row.context === 'filing') return classReach(classes, row.niceClass);
+  if (found.length === 0) return 'unknown';
+  return REACH_ORDER[Math.min(...found.map((c) => REACH_ORDER.indexOf(classReach(classes, c))))]!;
+}
+
+export function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: NormalisedText, end: number, span: [number, number]): CandidateContext {
+  const mark = index.marks[markIndex]!;
+  const places = index.regionPlaces[markIndex]!;
+  const found = titleClasses(row, span);
+  const inRegion = places.length > 0 && locatedIn(places, row.location);
+  return {
+    context: row.context,
+    category: mark.category,
+    // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
+    // bound it, so it is weighed as a record without classes
+    reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found),
+    inRegion,
+    soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
+    brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
+    namesPlace: index.namesPlace[markIndex]!,
+    writtenAsPlace: index.writtenAsPlace[markIndex]!,
+    about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
+    tells: row.context === 'listing' && titleTellsOf(row.accounts ?? [], span[0], span[1]),
+    sameStyle: end >= 0 && sameStyleAfter(text.han, end),
+    fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
+    resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
+    // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
+    sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
+  };
+}
+
+/** 同款 right after a name or after a verb of two characters (钟南山推荐同款, 某某代言同款): the goods copy the name's. */
+function sameStyleAfter(han: readonly string[], end: number): boolean {
+  for (let gap = 0; gap <= 2; gap += 2) if (han[end + gap] === '同' && han[end + gap + 1] === '款') return true;
+  return false;
+}
+
