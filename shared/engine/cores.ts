@@ -73,6 +73,13 @@ function originOf(han: readonly string[], regionPlaces: readonly string[]): Core
   return n === undefined ? [] : [{ han: han.slice(0, n), kind: 'origin', at: 0 }];
 }
 
+/** A head the dictionary knows as no word and no numeral (张亮, 杨国福; not 六个 of 六个核桃, 可口 of 可口可乐). */
+function coinedHead(head: readonly string[]): boolean {
+  const word = head.join('');
+  if (PLACE_NAMES.has(word) || isGenericWord(word) || wordFrequency(word) > 0) return false;
+  return head.length !== 2 || ['unknown', 'name'].includes(pairKind(word));
+}
+
 export function coresOf(han: readonly string[], category: Category, regionPlaces: readonly string[] = []): Core[] {
   if (category === '地理标志') return han.length >= 3 ? originOf(han, regionPlaces) : [];
   if (han.length < 3) return [];
@@ -93,6 +100,9 @@ export function coresOf(han: readonly string[], category: Category, regionPlaces
     const frequency = wordFrequency(tailWord);
     const placeTail = category === '公共资源' && frequency > 0 && PLACE_TERMS.has(tail[tail.length - 1]!);
     if ((KIND_WORDS.has(tailWord) || placeTail) && distinctHead(head, tail)) add(head, 'generic');
+    // a coined name or a person's name before the name of its goods (张亮 + 麻辣烫, 马子禄 + 牛肉面): the shop is
+    // known by the name
+    else if (isGenericWord(tailWord) && coinedHead(head)) add(head, 'generic');
   }
   if (category === '公共资源') {
     const last = han[han.length - 1]!;

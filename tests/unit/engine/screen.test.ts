@@ -93,6 +93,12 @@ describe('screenFiling catches', () => {
     expect(withPlace.markId).toBe('A1');
     expect(withPlace.score).toBe(withGoods.score);
   });
+  it('a shop named by a coined or a person\'s name before its dish (郝连顺麻辣烫) is known by the name alone', () => {
+    const shop = buildRegistryIndex([mark('B39', '郝连顺麻辣烫', '省著名商标', [43])]);
+    expect(screenFiling(shop, filing('郝连顺', 43))[0]?.markId).toBe('B39');
+    // the dish alone is anyone's
+    expect(screenFiling(shop, filing('麻辣烫', 43))).toEqual([]);
+  });
   it('a longer word that wholly contains a well-known mark', () => {
     expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
   });
