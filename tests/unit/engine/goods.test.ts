@@ -34,6 +34,7 @@ describe('goodsClassesIn', () => {
   it('knows dishes a restaurant sells (麻辣烫, 烤鱼, 热干面) as restaurant services, class 43', () => {
     expect(goodsClassesIn('麻辣烫 双人套餐')).toEqual([43]);
     expect(goodsClassesIn('烤鱼 热干面')).toEqual([43]);
+    expect(goodsClassesIn('西餐 罗宋汤 双人餐')).toEqual([43]);
   });
   it('knows a camera bag (相机包) as a bag, class 18, not a camera', () => {
     expect(goodsClassesIn('老花 相机包 斜挎')).toEqual([18]);
