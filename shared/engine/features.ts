@@ -35,6 +35,8 @@ export interface CandidateContext {
   fitsTheNamed: boolean;
   /** a listing reselling what a buyer owned (二手, 闲置, 九成新: goods.ts resoldGoods) */
   resold: boolean;
+  /** a listing that may sell packaging or labels (奶茶杯, 包装袋: goods.ts sellsPackaging) */
+  packaging: boolean;
   /** a listing whose other goods words name goods of the mark's own classes (小米 beside 电吹风): the brand's goods */
   sellsItsGoods: boolean;
 }
@@ -130,10 +132,11 @@ export function claimsTheOrigin(e: HanEvidence, c: CandidateContext): boolean {
 /**
  * A title that alters a mark protected in its own classes only (not a well-known mark, not a public name) and sells
  * goods far from them (古池 煎茶 beside GUCCI's 古驰): no buyer of those goods meets the mark, so the likeness is chance.
- * The name as written still goes to the model (a brand's merchandise is sold under it).
+ * The name as written still goes to the model (a brand's merchandise is sold under it), and so does any name on
+ * packaging, which carries the brand's own goods (益禾堂 奶茶杯).
  */
 export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
-  return c.context === 'listing' && c.reach === 'far' && !ALL_CLASS.has(c.category) && hanAltered(e);
+  return c.context === 'listing' && c.reach === 'far' && !c.packaging && !ALL_CLASS.has(c.category) && hanAltered(e);
 }
 
 /**
@@ -141,7 +144,7 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
  * goods far from them (私人健身教练 coach 一对一): the word means what it means there.
  */
 export function wordFarAway(form: MarkForm, c: CandidateContext): boolean {
-  return c.context === 'listing' && c.reach === 'far' && !ALL_CLASS.has(c.category) && form.latin !== null && isCommonEnglishWord(form.latin.canon);
+  return c.context === 'listing' && c.reach === 'far' && !c.packaging && !ALL_CLASS.has(c.category) && form.latin !== null && isCommonEnglishWord(form.latin.canon);
 }
 
 /** Fills the features that need no dictionary; the lexical ones stay 0 until lexicalFeatures. */

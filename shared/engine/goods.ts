@@ -160,6 +160,17 @@ export function resoldGoods(title: string): boolean {
   return RESALE.test(title) && !COPY_WORDS.test(title);
 }
 
+/** Packaging and labels sold as such: what a brand's own goods come in (奶茶杯, 包装袋, 手提袋, 贴纸). */
+const PACKAGING = /包装|打包|手提袋|纸袋|礼品袋|购物袋|纸杯|奶茶杯|咖啡杯|饮料杯|杯套|吸管|标签|贴纸|不干胶|瓶贴|空瓶|空盒/;
+
+/**
+ * Whether a title may sell packaging or labels, which carry a brand whatever class they fall in (益禾堂 奶茶杯): a brand
+ * on them is never far from its own goods.
+ */
+export function sellsPackaging(title: string): boolean {
+  return PACKAGING.test(title);
+}
+
 /** Goods words of a class (for generated test cases). */
 export function goodsWordsOf(niceClass: number): string[] {
   return (CLASS_WORDS[niceClass] ?? '').split(/\s+/).filter((w) => w.length >= 2);

@@ -4,7 +4,7 @@
 import { classReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
-import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout, titleTellsOf } from './goods';
+import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
 import { locatedIn } from './region';
@@ -25,6 +25,8 @@ export interface Row {
   resold?: boolean;
   /** marks a title names as the brand its goods fit (fitsTheNamed), as they are met */
   fitted?: Set<number>;
+  /** whether a title may sell packaging (goods.ts sellsPackaging), found on the first candidate that asks */
+  packaging?: boolean;
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -62,6 +64,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     sameStyle: end >= 0 && sameStyleAfter(text.han, end),
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
+    packaging: row.context === 'listing' && (row.packaging ??= sellsPackaging(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
   };

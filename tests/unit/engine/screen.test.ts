@@ -327,6 +327,8 @@ describe('screenListing', () => {
     expect(hits('瓦尔墨 手提包 真皮')).toContain('B32');
     // a well-known mark reaches every class
     expect(hits('瓦尔墨 日式煎茶 绿茶 罐装')).toContain('B33');
+    // packaging carries the brand's own goods, whatever its class (a paper bag for its handbags)
+    expect(hits('瓦尔墨 纸质手提袋 购物袋 定制')).toContain('B32');
   });
   it('the digits of a Latin name (VELAR 2031) are part of it: a year in a title is not the name', () => {
     const games = buildRegistryIndex([mark('B34', '维拉运动会', '公共资源', [], { aliases: ['VELAR 2031'] })]);
