@@ -174,7 +174,8 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
       });
     }
   }
-  for (const form of out.filter((f) => f.han.length >= 2 && f.latin === null)) {
+  // a GI's place alone is weighed only as written in Han (claimsTheOrigin): its pinyin would be any place's spelling
+  for (const form of out.filter((f) => f.han.length >= 2 && f.latin === null && f.coreKind !== 'origin')) {
     for (const spelling of pinyinSpellings(form.han)) {
       if (spelling.length < MIN_PINYIN_LETTERS || seen.has(`|${spelling}`)) continue;
       seen.add(`|${spelling}`);

@@ -207,6 +207,8 @@ describe('screenListing', () => {
     // from inside the region the place is the applicant's own (the GI's full name from there is still shown, above)
     expect(from('雁鸣湖', 31, '江苏省苏州市吴中区')).toBeUndefined();
     expect(from('雁鸣湖', 9, '江苏省泰州市兴化市')).toBeUndefined();
+    // only as written in Han: the place's pinyin is any place's spelling (the guideline: pinyin is no Chinese mark)
+    expect(from('YANMINGHUHONG', 31, '江苏省泰州市兴化市')).toBeUndefined();
     expect(screenListing(gi, listing('雁鸣湖 活鱼 鲜活 5斤', '河北省石家庄市'))[0]?.markId).toBe('G1');
     expect(screenListing(gi, listing('雁鸣湖 一日游 纯玩', '河北省石家庄市'))).toEqual([]);
     // a book about the indication sells no goods of that name; the goods themselves from elsewhere do
