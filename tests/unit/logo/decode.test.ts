@@ -115,7 +115,8 @@ describe('BMP logos (bmp-ts; libvips has no BMP reader)', () => {
       expect([...f.value.phash]).toEqual([...features.value.phash]);
       expect([...f.value.thumb]).toEqual([...features.value.thumb]);
     }
-  });
+    // five images hashed with every orientation: about 1.5 s on a quiet machine, more beside other work
+  }, 30_000);
 
   it('stores a BMP as the lossless PNG of its pixels', async () => {
     const rgba = await raster();
