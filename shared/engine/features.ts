@@ -37,6 +37,8 @@ export interface CandidateContext {
   resold: boolean;
   /** a listing that may sell packaging or labels (奶茶杯, 包装袋: goods.ts sellsPackaging) */
   packaging: boolean;
+  /** a listing from inside a GI's region that says the holder lets it use the name (协会授权, 防伪蟹扣) */
+  authorised: boolean;
   /** a listing whose other goods words name goods of the mark's own classes (小米 beside 电吹风): the brand's goods */
   sellsItsGoods: boolean;
 }
@@ -111,8 +113,10 @@ function mayNameThePlace(c: CandidateContext): boolean {
  */
 export function namesThePublicName(e: HanEvidence, c: CandidateContext): boolean {
   if (c.context !== 'listing' || c.brandSuffix || hanAltered(e)) return false;
-  // a book or a trip about a geographical indication (西湖龙井 茶文化 图书) sells no goods of that name
-  if (c.category === '地理标志') return c.tells;
+  // a book or a trip about a geographical indication (西湖龙井 茶文化 图书) sells no goods of that name, and a seller
+  // of the region that says the holder lets it use the name (协会授权, 防伪蟹扣) sells the indication's own goods; from
+  // the region without that, fakes are sold too (赣南脐橙 boxes filled elsewhere)
+  if (c.category === '地理标志') return c.tells || c.authorised;
   if (c.category !== '公共资源') return false;
   return c.about || (c.writtenAsPlace && mayNameThePlace(c));
 }

@@ -4,7 +4,7 @@
 import { classReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
-import { accountWordsIn, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
+import { accountWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
 import { locatedIn } from './region';
@@ -27,6 +27,8 @@ export interface Row {
   fitted?: Set<number>;
   /** whether a title may sell packaging (goods.ts sellsPackaging), found on the first candidate that asks */
   packaging?: boolean;
+  /** whether a title says its seller may use a GI (goods.ts claimsAuthorisation), found on the first candidate that asks */
+  authorised?: boolean;
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -65,6 +67,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
     packaging: row.context === 'listing' && (row.packaging ??= sellsPackaging(row.title ?? '')),
+    authorised: row.context === 'listing' && inRegion && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
   };

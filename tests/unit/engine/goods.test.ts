@@ -1,7 +1,7 @@
 // The classes a listing title's goods words name (a listing carries no class of its own), and whether a title is about
 // a name it holds rather than selling goods under it.
 import { describe, expect, it } from 'vitest';
-import { accountWordsIn, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
+import { accountWordsIn, claimsAuthorisation, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
 
 describe('goodsClassesIn', () => {
   it('reads the longest goods word: 牦牛肉 is meat (29), 牦牛 a live animal (31)', () => {
@@ -84,5 +84,13 @@ describe('resoldGoods', () => {
     expect(resoldGoods('二手 高仿 手袋')).toBe(false);
     expect(resoldGoods('复刻 1:1 闲置')).toBe(false);
     expect(resoldGoods('全新 手机 国行 正品')).toBe(false);
+  });
+});
+
+describe('claimsAuthorisation', () => {
+  it('reads a seller saying the holder lets it use the name (授权, 防伪, 双标双码), not the goods alone', () => {
+    expect(claimsAuthorisation('鲜活 协会授权 防伪蟹扣')).toBe(true);
+    expect(claimsAuthorisation('当季 双标双码 5斤')).toBe(true);
+    expect(claimsAuthorisation('现摘现发 当季鲜果 10斤装')).toBe(false);
   });
 });

@@ -211,6 +211,11 @@ describe('screenListing', () => {
     expect(from('YANMINGHUHONG', 31, '江苏省泰州市兴化市')).toBeUndefined();
     expect(screenListing(gi, listing('雁鸣湖 活鱼 鲜活 5斤', '河北省石家庄市'))[0]?.markId).toBe('G1');
     expect(screenListing(gi, listing('雁鸣湖 一日游 纯玩', '河北省石家庄市'))).toEqual([]);
+    // a seller of the region that says the holder lets it use the name sells the indication's own goods; without
+    // that it is still shown, since fakes are sold from the region too
+    expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 协会授权 防伪蟹扣 鲜活', '江苏省苏州市相城区'))).toEqual([]);
+    expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '江苏省苏州市相城区'))[0]?.markId).toBe('G1');
+    expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 协会授权 鲜活', '北京市海淀区'))[0]?.markId).toBe('G1');
     // a book about the indication sells no goods of that name; the goods themselves from elsewhere do
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 养殖技术 图书 平装', '北京市海淀区'))).toEqual([]);
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '北京市海淀区'))[0]?.markId).toBe('G1');
