@@ -50,6 +50,8 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
   const places = index.regionPlaces[markIndex]!;
   const found = titleClasses(row, span);
   const inRegion = places.length > 0 && locatedIn(places, row.location);
+  const listing = row.context === 'listing';
+  const accounts = listing ? (row.accounts ??= accountWordsIn(row.title ?? '')) : [];
   return {
     context: row.context,
     category: mark.category,
@@ -61,8 +63,8 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
     namesPlace: index.namesPlace[markIndex]!,
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
-    about: row.context === 'listing' && titleIsAbout(row.title ?? '', (row.accounts ??= accountWordsIn(row.title ?? '')), span[0], span[1]),
-    tells: row.context === 'listing' && titleTellsOf(row.accounts ?? [], span[0], span[1]),
+    about: listing && titleIsAbout(row.title ?? '', accounts, span[0], span[1]),
+    tells: listing && titleTellsOf(accounts, span[0], span[1]),
     sameStyle: end >= 0 && sameStyleAfter(text.han, end),
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
