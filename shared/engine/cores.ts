@@ -46,6 +46,26 @@ export function isPlaceName(han: readonly string[]): boolean {
   return han.length > 0 && (PLACE_TERMS.has(han[han.length - 1]!) || PLACE_NAMES.has(han.join('')));
 }
 
+/**
+ * The endings of the names of institutions and events: a public name that ends so (武汉大学, 华西医院, 杭州亚运会) names a
+ * body or an occasion of its place, not the place, so goods sold there under it do not take it as their origin.
+ */
+const INSTITUTION_ENDINGS = [
+  '大学', '学院', '中学', '小学', '学校', '医院', '博物馆', '博物院', '美术馆', '图书馆', '科技馆', '纪念馆', '研究院', '研究所', '剧院',
+  '运动会', '亚运会', '奥运会', '冬奥会', '博览会', '世博会', '进博会', '艺术节', '电影节', '马拉松',
+];
+
+/** Whether a public name is a person's (苏翊鸣: a surname, then a given name that is no everyday word), not a place. */
+function isPersonName(han: readonly string[]): boolean {
+  return han.length === 3 && SURNAME_CHARS.has(han[0]!) && !PLACE_TERMS.has(han[2]!) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0;
+}
+
+/** Whether a public name names something other than a place: an institution, an event, a person. */
+export function namesNoPlace(han: readonly string[]): boolean {
+  const name = han.join('');
+  return isPersonName(han) || INSTITUTION_ENDINGS.some((ending) => name.endsWith(ending) && name.length > ending.length);
+}
+
 /** Whether a word is a well-known place name (青海, 泸州). */
 export function isKnownPlace(word: string): boolean {
   return PLACE_NAMES.has(word);
@@ -109,9 +129,7 @@ export function coresOf(han: readonly string[], category: Category, regionPlaces
     const head = han.slice(0, -1);
     if (out.length === 0 && PLACE_TERMS.has(last) && head.length >= 2 && !PLACE_NAMES.has(head.join(''))) add(head, 'generic');
     // a person: a surname and a given name that is not an everyday word (苏翊鸣 → 翊鸣)
-    if (han.length === 3 && SURNAME_CHARS.has(han[0]!) && !PLACE_TERMS.has(last) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0) {
-      add(han.slice(1), 'person', 1);
-    }
+    if (isPersonName(han)) add(han.slice(1), 'person', 1);
   }
   const named = namedHalf(han);
   if (named) add(named.han, 'named', named.at);

@@ -258,6 +258,18 @@ describe('screenListing', () => {
     expect(screenListing(diver, listing('柯玉婵 跳水 泳衣 连体', '浙江省金华市义乌市'))[0]?.markId).toBe('B16');
     expect(screenListing(diver, listing('柯玉婵 事迹读本 图书', '北京市西城区'))).toEqual([]);
   });
+  it('a university, a hospital or an event of a place, and a person from it, are not the place: goods sold there under them are still hits', () => {
+    const names = buildRegistryIndex([
+      mark('B32', '青川大学', '公共资源', [], { region: '青海省西宁市' }),
+      mark('B33', '湟水运动会', '公共资源', [], { region: '青海省西宁市' }),
+      mark('B34', '柯玉婷', '公共资源', [], { region: '青海省西宁市' }),
+      mark('B35', '石门湖', '公共资源', [], { region: '青海省西宁市' }),
+    ]);
+    expect(screenListing(names, listing('青川大学 牦牛肉干 零食 200g', '青海省西宁市城东区'))[0]?.markId).toBe('B32');
+    expect(screenListing(names, listing('湟水运动会 吉祥物 毛绒公仔', '青海省西宁市城西区'))[0]?.markId).toBe('B33');
+    expect(screenListing(names, listing('柯玉婷 杂交水稻 大米 10斤', '青海省西宁市城中区'))[0]?.markId).toBe('B34');
+    expect(screenListing(names, listing('石门湖 牦牛肉干 零食 200g', '青海省西宁市城东区'))).toEqual([]);
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
