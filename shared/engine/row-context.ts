@@ -66,7 +66,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     about: listing && titleIsAbout(row.title ?? '', accounts, span[0], span[1]),
     tells: listing && titleTellsOf(accounts, span[0], span[1]),
     sameStyle: end >= 0 && sameStyleAfter(text.han, end),
-    fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0]),
+    fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0], span[1]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
     packaging: row.context === 'listing' && (row.packaging ??= sellsPackaging(row.title ?? '')),
     authorised: row.context === 'listing' && inRegion && (row.authorised ??= claimsAuthorisation(row.title ?? '')),

@@ -1,7 +1,7 @@
 // The classes a listing title's goods words name (a listing carries no class of its own), and whether a title is about
 // a name it holds rather than selling goods under it.
 import { describe, expect, it } from 'vitest';
-import { accountWordsIn, claimsAuthorisation, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
+import { accountWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
 
 describe('goodsClassesIn', () => {
   it('reads the longest goods word: 牦牛肉 is meat (29), 牦牛 a live animal (31)', () => {
@@ -42,6 +42,14 @@ describe('goodsClassesIn', () => {
   it('knows ear studs and brooches (耳钉, 胸针) as jewellery, class 14', () => {
     expect(goodsClassesIn('双C 耳钉 925银针')).toEqual([14]);
     expect(goodsClassesIn('珍珠 胸针 复古')).toEqual([14]);
+  });
+  it('knows everyday goods of classes the first table left out: sockets (9), toilets (11), engine oil (4), car parts (12), figurines (20)', () => {
+    expect(goodsClassesIn('插座 插线板 新国标 3米')).toEqual([9]);
+    expect(goodsClassesIn('智能马桶 一体式 即热')).toEqual([11]);
+    expect(goodsClassesIn('全合成机油 0W-40 4L')).toEqual([4]);
+    expect(goodsClassesIn('雨刮器 无骨 前雨刷')).toEqual([12]);
+    expect(goodsClassesIn('铜 公鸡摆件 客厅')).toEqual([20]);
+    expect(goodsClassesIn('香烟 打火机')).toEqual([34]);
   });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
     expect(goodsClassesIn('牛肉面馆 新店开业', 0, 3)).toEqual([]);
@@ -92,5 +100,20 @@ describe('claimsAuthorisation', () => {
     expect(claimsAuthorisation('鲜活 协会授权 防伪蟹扣')).toBe(true);
     expect(claimsAuthorisation('当季 双标双码 5斤')).toBe(true);
     expect(claimsAuthorisation('现摘现发 当季鲜果 10斤装')).toBe(false);
+  });
+});
+
+describe('fitsTheNamed', () => {
+  it('reads the fits word before the brand, or after it past the model and the accessory', () => {
+    expect(fitsTheNamed('适用于 金凤凰14 手机壳', 4)).toBe(true);
+    expect(fitsTheNamed('金凤凰 X100 钢化膜 适用 高清', 0, 3)).toBe(true);
+    expect(fitsTheNamed('金凤凰宋PLUS 雨刮器 适配 无骨', 0, 3)).toBe(true);
+    expect(fitsTheNamed('金凤凰MINIEV 专用 座套', 0, 3)).toBe(true);
+  });
+  it('does not read a fits word far after the brand, past punctuation, or 专用 after goods words (冲饮专用)', () => {
+    expect(fitsTheNamed('金凤凰 手机 大屏 超长待机 老人机 双卡 适用', 0, 3)).toBe(false);
+    expect(fitsTheNamed('金凤凰 手机壳，适配', 0, 3)).toBe(false);
+    expect(fitsTheNamed('金凤凰技术配方 柠檬水冲饮专用', 0, 3)).toBe(false);
+    expect(fitsTheNamed('金凤凰 手机壳', 0, 3)).toBe(false);
   });
 });
