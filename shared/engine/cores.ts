@@ -31,6 +31,9 @@ export interface Core {
  */
 const PLACE_TERMS = new Set(Array.from('山岭峰峡谷洞岩湖海江河溪泉池潭湾滩岛洲原寺庙观宫庵塔阁楼陵城镇乡村县市区州关桥街园'));
 
+/** The characters a shop's name ends in (…记, …号, …堂): after a surname they make a shop's name, not a given name. */
+const SHOP_ENDINGS = new Set(Array.from('记号堂居斋坊庄轩阁铺店行'));
+
 /** Words that end many longer words of the dictionary (generated, see data/NOTICE.md). */
 const KIND_WORDS = new Set(ENDINGS.split(' '));
 /** Well-known place names: a place alone (西宁 of 西宁宾馆, 青海 of 青海湖) is not what distinguishes a name. */
@@ -131,6 +134,9 @@ export function coresOf(han: readonly string[], category: Category, regionPlaces
     // a person: a surname and a given name that is not an everyday word (苏翊鸣 → 翊鸣)
     if (isPersonName(han)) add(han.slice(1), 'person', 1);
   }
+  // an old house named after its founder (谢馥春, 马应龙) is known by his given name too, unless that ends in a shop's
+  // word (李锦记, 六必居: 锦记 and 必居 name any shop)
+  if (category === '老字号' && isPersonName(han) && !SHOP_ENDINGS.has(han[2]!)) add(han.slice(1), 'person', 1);
   const named = namedHalf(han);
   if (named) add(named.han, 'named', named.at);
   return out;

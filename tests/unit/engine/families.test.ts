@@ -28,6 +28,7 @@ const registry = [
   mark('PR1', '苏翊航', '公共资源', []),
   // a surname of the 百家姓 the dictionary's corpus seldom gives a person (谷, as 全)
   mark('PR2', '谷梓凌', '公共资源', []),
+  mark('PR3', '柯澜春', '老字号', [3]),
   mark('B1', '小熊波比', '涉外商标', [28]),
   mark('C1', '澜岫冰城', '驰名商标', [43]),
   mark('C2', '大熊尼克', '涉外商标', [28]),
@@ -87,6 +88,8 @@ describe('families of imitation', () => {
     // a person's given name alone
     ['翊航', 28, 'PR1', 'person'],
     ['梓凌', 25, 'PR2', 'person'],
+    // an old house named after its founder, by his given name
+    ['澜春', 3, 'PR3', 'person'],
   ])('%s (class %i) → %s, %s', (text, cls, id, reason) => {
     const hit = hitOf(filing(text, cls), id);
     expect(hit, `${text} should hit ${id}`).toBeDefined();
