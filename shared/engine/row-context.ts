@@ -60,7 +60,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found),
     inRegion,
     soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
-    brandSuffix: end >= 0 && (text.han[end] === '牌' || (text.han[end] === '品' && text.han[end + 1] === '牌')),
+    brandSuffix: end >= 0 && writtenAsBrand(text.han, end),
     namesPlace: index.namesPlace[markIndex]!,
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
     about: listing && titleIsAbout(row.title ?? '', accounts, span[0], span[1]),
@@ -81,3 +81,11 @@ function sameStyleAfter(han: readonly string[], end: number): boolean {
   return false;
 }
 
+/**
+ * A name written as a brand by the word after it: …牌, …品牌, or …联名 (a co-branded product names the brands it joins:
+ * 某某联名 口红).
+ */
+function writtenAsBrand(han: readonly string[], end: number): boolean {
+  const next = han[end];
+  return next === '牌' || (next === '品' && han[end + 1] === '牌') || (next === '联' && han[end + 1] === '名');
+}

@@ -270,6 +270,10 @@ describe('screenListing', () => {
     expect(screenListing(names, listing('柯玉婷 杂交水稻 大米 10斤', '青海省西宁市城中区'))[0]?.markId).toBe('B34');
     expect(screenListing(names, listing('石门湖 牦牛肉干 零食 200g', '青海省西宁市城东区'))).toEqual([]);
   });
+  it('a name before 联名 is written as a brand: the co-branded goods are sold under it, far from its classes too', () => {
+    const museum = buildRegistryIndex([mark('B36', '明月', '驰名商标', [41])]);
+    expect(screenListing(museum, listing('【明月联名】明月口红 国潮雕花唇膏 礼盒装'))[0]?.markId).toBe('B36');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
