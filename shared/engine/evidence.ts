@@ -90,9 +90,16 @@ function embeddedIn(text: NormalisedText, start: number, end: number): boolean {
   for (const [a, b] of wordsIn(text.han.slice(Math.max(0, start - 3), Math.min(text.han.length, end + 3)))) {
     const s = a + Math.max(0, start - 3);
     const e = b + Math.max(0, start - 3);
-    // a word that overlaps the window and reaches outside it, but is not the window itself
-    if (s < end && e > start && (s < start || e > end) && !(s >= start && e <= end)) return true;
+    // a word that overlaps the window and reaches outside it, but is not the window itself; characters on both sides
+    // of a space are no word (滇南白药 膏药贴 holds no 药膏)
+    if (s < end && e > start && (s < start || e > end) && !(s >= start && e <= end) && !brokenBetween(text, s, e)) return true;
   }
+  return false;
+}
+
+/** Whether a space, punctuation or Latin stands between Han characters s and e - 1. */
+function brokenBetween(text: NormalisedText, s: number, e: number): boolean {
+  for (let i = s; i < e - 1; i++) if (text.hanBreakAfter[i]) return true;
   return false;
 }
 

@@ -172,8 +172,11 @@ export function fitsTheNamed(title: string, start: number, end = start): boolean
 
 const PUNCTUATION = /[,，、。;；!！?？()（）【】[\]/|+*]/;
 
-/** A title reselling goods someone owned: second-hand, idle, n-tenths new (二手, 闲置, 九成新, 95新). */
-const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d新/;
+/**
+ * A title reselling goods someone owned: second-hand, idle, n-tenths new (二手, 闲置, 九成新, 95新), worn once or bought
+ * in the wrong size (只穿一次, 买大了).
+ */
+const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d新|(只|仅|就)?穿(过|了)?[一1两2几]次|买(大|小)了/;
 /** …unless it says they are copies: resold copies are copies still. */
 const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|A货|1[:：比]1/i;
 

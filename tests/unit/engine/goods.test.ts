@@ -87,6 +87,8 @@ describe('resoldGoods', () => {
     expect(resoldGoods('闲置 全新未拆 牙膏')).toBe(true);
     expect(resoldGoods('手机 九成新 国行')).toBe(true);
     expect(resoldGoods('手机 95新 无维修')).toBe(true);
+    expect(resoldGoods('帆布鞋 41码 只穿一次 买大了 出')).toBe(true);
+    expect(resoldGoods('跑鞋 穿过两次 42码')).toBe(true);
   });
   it('a title that sells copies or new goods resells nothing', () => {
     expect(resoldGoods('二手 高仿 手袋')).toBe(false);

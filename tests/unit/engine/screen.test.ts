@@ -274,6 +274,10 @@ describe('screenListing', () => {
     const museum = buildRegistryIndex([mark('B36', '明月', '驰名商标', [41])]);
     expect(screenListing(museum, listing('【明月联名】明月口红 国潮雕花唇膏 礼盒装'))[0]?.markId).toBe('B36');
   });
+  it('characters on both sides of a space are no word: 滇岭白药 膏药贴 holds no 药膏 the name would run into', () => {
+    const balm = buildRegistryIndex([mark('B37', '云岭白药', '驰名商标', [5])]);
+    expect(screenListing(balm, listing('滇岭白药 膏药贴 颈肩腰腿 10贴/盒'))[0]?.markId).toBe('B37');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
