@@ -153,8 +153,9 @@ function namedHalf(han: readonly string[]): { han: string[]; at: number } | null
   const tail = han.slice(2);
   const headWord = head.join('');
   const tailWord = tail.join('');
-  // the named half is no everyday word and no place; the other half a plain word, not a name or a number
-  const nameLike = (word: string) => wordFrequency(word) === 0 && !PLACE_NAMES.has(word);
+  // the named half is no everyday word, no place and no name of goods (沱茶 of 下关沱茶); the other half a plain word,
+  // not a name or a number
+  const nameLike = (word: string) => wordFrequency(word) === 0 && !PLACE_NAMES.has(word) && !isGenericWord(word);
   if (pairKind(tailWord) === 'word' && nameLike(headWord) && ['unknown', 'name'].includes(pairKind(headWord))) return { han: head, at: 0 };
   if (pairKind(headWord) === 'word' && nameLike(tailWord) && pairKind(tailWord) === 'name') return { han: tail, at: 2 };
   return null;

@@ -117,6 +117,11 @@ describe('screenFiling does not flag', () => {
   ])('%s (class %i)', (text, cls) => {
     expect(screenFiling(index, filing(text, cls))).toEqual([]);
   });
+  it('another place\'s tea of the same kind: the kind of goods (沱茶) is no name half of an old house\'s name', () => {
+    const tea = buildRegistryIndex([mark('B38', '石门沱茶', '老字号', [30])]);
+    expect(screenFiling(tea, filing('重庆沱茶', 30))).toEqual([]);
+    expect(screenFiling(tea, filing('石门沱茶', 30))[0]?.markId).toBe('B38');
+  });
   it("the right holder's own filing, whatever the brackets and spaces", () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
     expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
