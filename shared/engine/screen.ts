@@ -328,9 +328,15 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
   const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title) };
   const all = candidatesOf(index, text, row).filter((s) => s.context.sellsItsGoods || !namesTheGoods(index, s.form));
-  // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃)
+  // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃); a place's or a region's name is anyone's to
+  // put on a shop (袁家村特产旗舰店), so only its holder's trade name makes the shop its own
   const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
-  const candidates = brand ? withoutOwned(all, (s) => ownShop(brand, index.holders[s.markIndex]!, index.marks[s.markIndex]!.name)) : all;
+  const shopOf = (s: ScoredCandidate) => {
+    const mark = index.marks[s.markIndex]!;
+    const anyones = mark.category === '公共资源' || mark.category === '地理标志';
+    return ownShop(brand!, index.holders[s.markIndex]!, anyones ? '' : mark.name);
+  };
+  const candidates = brand ? withoutOwned(all, shopOf) : all;
   return { text, candidates: bestPerMark(candidates) };
 }
 

@@ -283,6 +283,10 @@ describe('screenListing', () => {
     const balm = buildRegistryIndex([mark('B37', '云岭白药', '驰名商标', [5])]);
     expect(screenListing(balm, listing('滇岭白药 膏药贴 颈肩腰腿 10贴/盒'))[0]?.markId).toBe('B37');
   });
+  it('a flagship shop named after a public place is anyone\'s shop: its goods sold from elsewhere are still hits', () => {
+    const village = buildRegistryIndex([mark('B39', '石家村', '公共资源', [], { region: '青海省西宁市', holder: '' })]);
+    expect(screenListing(village, { ...listing('石家村 油泼辣子 辣椒油 280g', '河南省郑州市'), shop: '石家村特产旗舰店' })[0]?.markId).toBe('B39');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
