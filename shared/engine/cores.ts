@@ -11,6 +11,7 @@
 // product word, which screening weighs only on the indication's goods from outside its region (features.ts). A core
 // must keep at least two characters.
 import type { Category } from '../domain';
+import { DIVISIONS } from './data/divisions';
 import { BAIJIAXING } from './data/surnames';
 import { ENDINGS, PLACES, SURNAMES } from './data/words';
 import { isGenericWord } from './generic';
@@ -72,6 +73,15 @@ export function namesNoPlace(han: readonly string[]): boolean {
 /** Whether a word is a well-known place name (青海, 泸州). */
 export function isKnownPlace(word: string): boolean {
   return PLACE_NAMES.has(word);
+}
+
+/** The administrative divisions (generated, see data/NOTICE.md), full and short names: 眉山市, 眉山, 眉县. */
+let divisions: Set<string> | undefined;
+
+/** Whether a word is the name of a province, a prefecture or a county-level division, in full or short (益阳, 眉县). */
+export function isDivisionName(word: string): boolean {
+  divisions ??= new Set(DIVISIONS.split(' '));
+  return divisions.has(word);
 }
 
 /** The most characters a well-known place name has (a longer text is no such name, whatever it reads). */

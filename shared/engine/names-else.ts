@@ -1,7 +1,7 @@
 // What a text names instead of a mark: a candidate whose match is a place or the mark's goods alone imitates nothing,
 // as a place alone is never a mark's core (cores.ts) and a GI is the place and the goods together. These are rules
 // where the guideline is categorical; every other candidate goes to the model.
-import { isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
+import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
 import type { HanEvidence } from './evidence';
 import type { NormalisedText } from './normalise';
 
@@ -10,7 +10,7 @@ import type { NormalisedText } from './normalise';
  * the mark's goods alone — and so is no candidate.
  */
 export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolean {
-  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e);
+  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text);
 }
 
 /**
@@ -46,4 +46,27 @@ function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
   const { start, end } = e.alignment;
   // bounded first: this is asked of every altered reading, and joining its window costs a string
   return end - start >= 2 && end - start <= LONGEST_KNOWN_PLACE && isKnownPlace(text.han.slice(start, end).join(''));
+}
+
+/**
+ * Whether the text puts another place — a well-known one or an administrative division — where a geographical
+ * indication names its own (眉山猕猴桃 beside 眉县猕猴桃, 益阳茯茶 beside 泾阳茯砖茶): it names that place's goods, which
+ * the indication does not reach. A place written like the indication's, a character of it by sound or look (大同牦牛
+ * beside 大通牦牛), or holding it (五常市大米) is still the indication's.
+ */
+function namesAnotherOrigin(e: HanEvidence, text: NormalisedText): boolean {
+  const n = e.form.originLength;
+  if (!n) return false;
+  let from = Infinity;
+  let to = -1;
+  for (const p of e.alignment.pairs) {
+    if (p.textIndex < 0 || p.markIndex >= n) continue;
+    // a character of the place written by sound or look (大同 beside 大通) calls up the indication's place
+    if (p.markIndex >= 0 && p.relation !== 'same' && p.relation !== 'changed') return false;
+    from = Math.min(from, p.textIndex);
+    to = Math.max(to, p.textIndex);
+  }
+  if (to - from < 1 || to - from >= 6) return false;
+  const place = text.han.slice(from, to + 1).join('');
+  return (isKnownPlace(place) || isDivisionName(place)) && !place.includes(e.form.han.slice(0, n).join(''));
 }

@@ -45,6 +45,8 @@ export interface MarkForm {
   tail?: string[];
   /** Han characters that are only the digits of a Latin name (2022 of HANGZHOU 2022): read only beside its words */
   digitsOfLatin?: boolean;
+  /** a GI's name or alias: how many of its first characters are its place (阳澄湖 of 阳澄湖大闸蟹, cores.ts originOf) */
+  originLength?: number;
 }
 
 export interface RegistryIndex {
@@ -160,6 +162,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
   for (const alias of mark.aliases) add(markWords(alias), 'alias', { text: alias });
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
     for (const core of coresOf(form.han, mark.category, regionWords(mark.region))) {
+      if (core.kind === 'origin') form.originLength = core.han.length;
       const key = `${core.han.join('')}|`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -197,6 +200,7 @@ function oneShape(f: MarkForm): MarkForm {
     index: f.index, markIndex: f.markIndex, text: f.text, kind: f.kind, coreKind: f.coreKind, spells: f.spells, han: f.han,
     weights: f.weights, totalWeight: f.totalWeight, info: f.info, generic: f.generic, distinctCount: f.distinctCount,
     latin: f.latin, wordFrequency: f.wordFrequency, hanOffsets: f.hanOffsets, tail: f.tail, digitsOfLatin: f.digitsOfLatin,
+    originLength: f.originLength,
   };
 }
 

@@ -122,6 +122,11 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(tea, filing('重庆沱茶', 30))).toEqual([]);
     expect(screenFiling(tea, filing('石门沱茶', 30))[0]?.markId).toBe('B38');
   });
+  it('another county\'s fruit of the same kind names that county (石阡猕猴桃 beside 石门猕猴桃); a place written like the indication\'s is still a hit', () => {
+    const fruit = buildRegistryIndex([mark('B40', '石门猕猴桃', '地理标志', [31], { region: '湖南省常德市石门县' })]);
+    expect(screenFiling(fruit, filing('石阡猕猴桃', 31))).toEqual([]);
+    expect(screenFiling(fruit, filing('石们猕猴桃', 31))[0]?.markId).toBe('B40');
+  });
   it("the right holder's own filing, whatever the brackets and spaces", () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
     expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
