@@ -27,6 +27,8 @@ export interface CandidateContext {
   about: boolean;
   /** …a visit or an account only (goods.ts titleTellsOf), not goods of that origin */
   tells: boolean;
+  /** a listing selling a book, a film or a course beside the match (goods.ts mediaWordsIn): an account of the name */
+  toldInMedia: boolean;
   /** a listing seller whose location is given and lies outside the region of a GI or a public resource */
   soldElsewhere: boolean;
   /** the match is followed by 同款 (the same style as: a person or a character the goods copy, never a place) */
@@ -141,6 +143,14 @@ export function claimsTheOrigin(e: HanEvidence, c: CandidateContext): boolean {
  */
 export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
   return c.context === 'listing' && c.reach === 'far' && !c.packaging && !ALL_CLASS.has(c.category) && hanAltered(e);
+}
+
+/**
+ * A book, a film or a course about a mark protected in its own classes only, far from them (《江小白》 营销案例 书籍,
+ * 小罐茶 品牌课 视频课程): the name is its subject, not the name the goods are sold under.
+ */
+export function toldOfFarAway(c: CandidateContext): boolean {
+  return c.context === 'listing' && c.reach === 'far' && c.toldInMedia && !ALL_CLASS.has(c.category) && c.category !== '地理标志';
 }
 
 /**

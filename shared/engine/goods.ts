@@ -107,6 +107,14 @@ const ACCOUNT_WORDS = [
   '图书', '书籍', '读本', '传记', '全集', '诗集', '小说', '平装', '杂志', '期刊', '纪录片', '电影', 'DVD', '光盘', '影碟',
   '明信片', '地图',
 ];
+/** A book, a film or a course: what a title sells when it gives an account of a brand (江小白 营销案例 书籍). */
+const MEDIA_WORDS = /图书|书籍|读本|传记|全集|小说|杂志|期刊|纪录片|电影|DVD|光盘|影碟|课程|网课|教程|案例|拆解/gi;
+
+/** Where a title's book, film and course words stand, [start, end) each (MEDIA_WORDS), found once per title. */
+export function mediaWordsIn(title: string): [number, number][] {
+  return [...title.matchAll(MEDIA_WORDS)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 /** Right after a place's name, the place given as the goods' origin (青海湖特产, 青海湖 土特产), not their name. */
 const ORIGIN_WORDS = ['特产', '土特产'];
 
@@ -143,6 +151,13 @@ const FITS_WORDS = ['适用于', '适用', '适配', '兼容'];
 const FITS_REACH = 6;
 
 /**
+ * …or a list of other brands the goods fit too, each a short word, set apart by spaces, 、 or / (适用于君乐宝 飞鹤 惠氏):
+ * at most three of them, this many characters in all.
+ */
+const FITS_LIST_REACH = 16;
+const BRAND_LIST = /^\s*(?:[^\s、/,，;；()（）【】[\]|+*]{1,6}[\s、/]+){1,3}$/u;
+
+/**
  * After the brand, its model and the accessory, then the fits word (vivo X100 钢化膜 适用, 比亚迪宋PLUS 雨刮器 适配): at most
  * this many characters between them. 专用 counts only right after a model written in letters and digits (五菱宏光MINIEV
  * 专用 座套), since after goods words it says what the goods are for (柠檬水冲饮专用).
@@ -157,12 +172,13 @@ const DEDICATED_AFTER = /^[\s\dA-Za-z+-]*专用/;
  * punctuation between.
  */
 export function fitsTheNamed(title: string, start: number, end = start): boolean {
-  const before = title.slice(Math.max(0, start - FITS_REACH - 3), start);
+  const before = title.slice(Math.max(0, start - FITS_LIST_REACH - 3), start);
   const fitsBefore = FITS_WORDS.some((w) => {
     const at = before.lastIndexOf(w);
     if (at < 0) return false;
-    const gap = before.slice(at + w.length).trim();
-    return gap.length <= FITS_REACH && !PUNCTUATION.test(gap);
+    const raw = before.slice(at + w.length);
+    const gap = raw.trim();
+    return (gap.length <= FITS_REACH && !PUNCTUATION.test(gap)) || BRAND_LIST.test(raw);
   });
   if (fitsBefore || end <= start) return fitsBefore;
   const after = title.slice(end, end + FITS_AFTER_REACH + 3);

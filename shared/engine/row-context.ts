@@ -4,7 +4,7 @@
 import { classReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
-import { accountWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
+import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
 import { locatedIn } from './region';
@@ -21,6 +21,8 @@ export interface Row {
   location: string;
   /** a title's visit and account words (goods.ts accountWordsIn), found on the first candidate that asks */
   accounts?: [number, number][];
+  /** a title's book, film and course words (goods.ts mediaWordsIn), found on the first candidate that asks */
+  media?: [number, number][];
   /** whether a title resells owned goods (goods.ts resoldGoods), found on the first candidate that asks */
   resold?: boolean;
   /** marks a title names as the brand its goods fit (fitsTheNamed), as they are met */
@@ -65,6 +67,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     writtenAsPlace: index.writtenAsPlace[markIndex]!,
     about: listing && titleIsAbout(row.title ?? '', accounts, span[0], span[1]),
     tells: listing && titleTellsOf(accounts, span[0], span[1]),
+    toldInMedia: listing && titleTellsOf((row.media ??= mediaWordsIn(row.title ?? '')), span[0], span[1]),
     sameStyle: end >= 0 && sameStyleAfter(text.han, end),
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0], span[1]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),

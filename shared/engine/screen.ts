@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from
 import { hanCandidates } from './candidates';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { alteredFarAway, claimsTheOrigin, hanAltered, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { alteredFarAway, claimsTheOrigin, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -80,7 +80,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
   if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c)) return null;
-  if (alteredFarAway(e, c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
+  if (alteredFarAway(e, c) || toldOfFarAway(c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
@@ -125,7 +125,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const first = text.latin[e.from];
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
-  if (wordFarAway(form, c)) return null;
+  if (wordFarAway(form, c) || toldOfFarAway(c)) return null;
   if (c.fitsTheNamed && e.exact) (row.fitted ??= new Set()).add(form.markIndex);
   if ((c.fitsTheNamed || c.resold) && e.exact) return null;
   const model = row.scorer.latin;

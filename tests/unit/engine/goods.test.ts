@@ -112,6 +112,10 @@ describe('fitsTheNamed', () => {
     expect(fitsTheNamed('金凤凰宋PLUS 雨刮器 适配 无骨', 0, 3)).toBe(true);
     expect(fitsTheNamed('金凤凰MINIEV 专用 座套', 0, 3)).toBe(true);
   });
+  it('reads a list of brands the goods fit, the named one among them (适用于君乐宝 飞鹤 金凤凰)', () => {
+    expect(fitsTheNamed('奶粉盒 便携 适用于君乐宝 飞鹤 金凤凰 外出', 17)).toBe(true);
+    expect(fitsTheNamed('奶粉盒 便携 适用于君乐宝/飞鹤/金凤凰 外出', 17)).toBe(true);
+  });
   it('does not read a fits word far after the brand, past punctuation, or 专用 after goods words (冲饮专用)', () => {
     expect(fitsTheNamed('金凤凰 手机 大屏 超长待机 老人机 双卡 适用', 0, 3)).toBe(false);
     expect(fitsTheNamed('金凤凰 手机壳，适配', 0, 3)).toBe(false);

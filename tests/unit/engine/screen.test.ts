@@ -292,6 +292,12 @@ describe('screenListing', () => {
     const village = buildRegistryIndex([mark('B39', '石家村', '公共资源', [], { region: '青海省西宁市', holder: '' })]);
     expect(screenListing(village, { ...listing('石家村 油泼辣子 辣椒油 280g', '河南省郑州市'), shop: '石家村特产旗舰店' })[0]?.markId).toBe('B39');
   });
+  it('a book or a course about a mark protected in its own classes, far from them, tells of it: no hit; its own goods still are', () => {
+    const tea = buildRegistryIndex([mark('B41', '小石罐', '省著名商标', [30])]);
+    expect(screenListing(tea, listing('小石罐 营销模式拆解 品牌课 视频课程'))).toEqual([]);
+    expect(screenListing(tea, listing('小石罐 品牌故事 图书 平装'))).toEqual([]);
+    expect(screenListing(tea, listing('小石罐 红茶 礼盒 250g'))[0]?.markId).toBe('B41');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
