@@ -51,22 +51,24 @@ function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
 /**
  * Whether the text puts another place — a well-known one or an administrative division — where a geographical
  * indication names its own (眉山猕猴桃 beside 眉县猕猴桃, 益阳茯茶 beside 泾阳茯砖茶): it names that place's goods, which
- * the indication does not reach. A place written like the indication's, a character of it by sound or look (大同牦牛
- * beside 大通牦牛), or holding it (五常市大米) is still the indication's.
+ * the indication does not reach, even where some character of it sounds or looks like the indication's (眉山 beside the
+ * alias 郿县). A place written like the indication's in every character, by sound or look (大同牦牛 beside 大通牦牛), or
+ * holding it (五常市大米) is still the indication's.
  */
 function namesAnotherOrigin(e: HanEvidence, text: NormalisedText): boolean {
   const n = e.form.originLength;
   if (!n) return false;
   let from = Infinity;
   let to = -1;
+  let unlike = false;
   for (const p of e.alignment.pairs) {
     if (p.textIndex < 0 || p.markIndex >= n) continue;
-    // a character of the place written by sound or look (大同 beside 大通) calls up the indication's place
-    if (p.markIndex >= 0 && p.relation !== 'same' && p.relation !== 'changed') return false;
+    if (p.markIndex < 0 || p.relation === 'changed') unlike = true;
     from = Math.min(from, p.textIndex);
     to = Math.max(to, p.textIndex);
   }
-  if (to - from < 1 || to - from >= 6) return false;
+  // a place whose every character is the indication's or sounds or looks like it (大同 beside 大通) calls it up
+  if (!unlike || to - from < 1 || to - from >= 6) return false;
   const place = text.han.slice(from, to + 1).join('');
   return (isKnownPlace(place) || isDivisionName(place)) && !place.includes(e.form.han.slice(0, n).join(''));
 }

@@ -126,6 +126,9 @@ describe('screenFiling does not flag', () => {
     const fruit = buildRegistryIndex([mark('B40', '石门猕猴桃', '地理标志', [31], { region: '湖南省常德市石门县' })]);
     expect(screenFiling(fruit, filing('石阡猕猴桃', 31))).toEqual([]);
     expect(screenFiling(fruit, filing('石们猕猴桃', 31))[0]?.markId).toBe('B40');
+    // a real county whose first character sounds like the indication's and whose second is another
+    const alike = buildRegistryIndex([mark('B42', '施门猕猴桃', '地理标志', [31], { region: '湖南省常德市石门县' })]);
+    expect(screenFiling(alike, filing('石阡猕猴桃', 31))).toEqual([]);
   });
   it("the right holder's own filing, whatever the brackets and spaces", () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
