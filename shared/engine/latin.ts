@@ -165,7 +165,7 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
       const permuted = distance > 0 && L >= 3 && skeleton.length === L && sortedLetters(skeleton) === sortedLetters(form.skeleton);
       if (distance > MAX_DISTANCE && !phonetic && !permuted) continue;
       const e: LatinEvidence = {
-        exact: canon === form.canon, lookAlike: canon !== form.canon && skeleton === form.skeleton,
+        exact: canon === form.canon, lookAlike: canon !== form.canon && (skeleton === form.skeleton || sameUndoubled(skeleton, form.skeleton)),
         distance: Math.min(distance, MAX_DISTANCE + 1), jaroWinkler: jaroWinkler(form.skeleton, skeleton), phonetic, permuted,
         insideExtra: 0, spacing: to - from !== form.tokenCount, extraTokens: tokens.length - (to - from), from, to,
       };
@@ -234,4 +234,16 @@ function spellsInOrder(letters: string, word: string): boolean {
   let i = 0;
   for (let j = 0; j < word.length && i < letters.length; j++) if (word[j] === letters[i]) i++;
   return i === letters.length;
+}
+
+/**
+ * Whether two skeletons differ only in a letter doubled or a double letter written once (NIIKE for NIKE, APLE for
+ * APPLE): at a glance they look the same.
+ */
+function sameUndoubled(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= 2 && undoubled(a) === undoubled(b);
+}
+
+function undoubled(s: string): string {
+  return s.replace(/([A-Z])\1+/g, '$1');
 }

@@ -301,6 +301,10 @@ describe('screenListing', () => {
     expect(screenListing(tea, listing('小石罐 品牌故事 图书 平装'))).toEqual([]);
     expect(screenListing(tea, listing('小石罐 红茶 礼盒 250g'))[0]?.markId).toBe('B41');
   });
+  it('reads a Latin brand with a letter doubled (TOYYOTA) as a look-alike of it, in a long title too', () => {
+    const title = 'TOYYOTA 汽车座套 四季通用 全包围 透气 舒适 耐磨 车载用品 男女通用 加厚冬季 保暖毛绒 坐垫 五座通用';
+    expect(screenListing(index, listing(title))[0]?.markId).toBe('A4');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
