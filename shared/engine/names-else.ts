@@ -48,6 +48,9 @@ function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
   return end - start >= 2 && end - start <= LONGEST_KNOWN_PLACE && isKnownPlace(text.han.slice(start, end).join(''));
 }
 
+/** The most characters a division's short name has in practice (锡林郭勒, 巴音郭楞): a longer head is no place's name. */
+const LONGEST_SHORT_DIVISION = 6;
+
 /**
  * Whether the text puts another place — a well-known one or an administrative division — where a geographical
  * indication names its own (眉山猕猴桃 beside 眉县猕猴桃, 益阳茯茶 beside 泾阳茯砖茶): it names that place's goods, which
@@ -68,7 +71,7 @@ function namesAnotherOrigin(e: HanEvidence, text: NormalisedText): boolean {
     to = Math.max(to, p.textIndex);
   }
   // a place whose every character is the indication's or sounds or looks like it (大同 beside 大通) calls it up
-  if (!unlike || to - from < 1 || to - from >= 6) return false;
+  if (!unlike || to - from < 1 || to - from >= LONGEST_SHORT_DIVISION) return false;
   const place = text.han.slice(from, to + 1).join('');
   return (isKnownPlace(place) || isDivisionName(place)) && !place.includes(e.form.han.slice(0, n).join(''));
 }

@@ -331,13 +331,15 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃); a place's or a region's name is anyone's to
   // put on a shop (袁家村特产旗舰店), so only its holder's trade name makes the shop its own
   const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
-  const shopOf = (s: ScoredCandidate) => {
-    const mark = index.marks[s.markIndex]!;
-    const anyones = mark.category === '公共资源' || mark.category === '地理标志';
-    return ownShop(brand!, index.holders[s.markIndex]!, anyones ? '' : mark.name);
-  };
-  const candidates = brand ? withoutOwned(all, shopOf) : all;
+  const candidates = brand ? withoutOwned(all, (s) => holdersShop(index, brand, s.markIndex)) : all;
   return { text, candidates: bestPerMark(candidates) };
+}
+
+/** Whether an official shop's brand is the holder's: by the mark's name too, unless the name is a place's or a region's. */
+function holdersShop(index: RegistryIndex, brand: string, markIndex: number): boolean {
+  const mark = index.marks[markIndex]!;
+  const anyones = mark.category === '公共资源' || mark.category === '地理标志';
+  return ownShop(brand, index.holders[markIndex]!, anyones ? '' : mark.name);
 }
 
 /**
