@@ -196,12 +196,20 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
     out = out.filter((s) => s.form.coreKind !== 'origin' || !readWhole.has(s.markIndex));
   }
   // a title that says its goods fit a brand (适用于labubu 娃衣) names that brand's other forms as written for the same
-  // products (… 拉布布 衣服)
+  // products (… 拉布布 衣服), and so does a form altered only in its goods word (适用法士特变速箱 beside 法士特变速器)
   const fitted = row.fitted;
-  if (fitted) out = out.filter((s) => !fitted.has(s.markIndex) || (s.han ? hanAltered(s.han) : !s.latin!.exact));
+  if (fitted) out = out.filter((s) => !fitted.has(s.markIndex) || (s.han ? hanAltered(s.han) && !alteredOnlyInGoods(s.han) : !s.latin!.exact));
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
+}
+
+/** Whether a reading changes only characters of the mark's goods words (变速器 read as 变速箱), nothing of the name. */
+function alteredOnlyInGoods(e: HanEvidence): boolean {
+  if (e.reordered) return false;
+  const generic = e.form.generic;
+  for (const p of e.alignment.pairs) if (p.markIndex >= 0 && p.relation !== 'same' && !generic[p.markIndex]) return false;
+  return true;
 }
 
 /**

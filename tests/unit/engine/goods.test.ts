@@ -50,6 +50,8 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('雨刮器 无骨 前雨刷')).toEqual([12]);
     expect(goodsClassesIn('铜 公鸡摆件 客厅')).toEqual([20]);
     expect(goodsClassesIn('香烟 打火机')).toEqual([34]);
+    expect(goodsClassesIn('漏电保护器 63A 工程款')).toEqual([9]);
+    expect(goodsClassesIn('火腿肠 淀粉肠 整箱')).toEqual([29]);
   });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
     expect(goodsClassesIn('牛肉面馆 新店开业', 0, 3)).toEqual([]);

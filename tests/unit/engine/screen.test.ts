@@ -305,6 +305,11 @@ describe('screenListing', () => {
     const title = 'TOYYOTA 汽车座套 四季通用 全包围 透气 舒适 耐磨 车载用品 男女通用 加厚冬季 保暖毛绒 坐垫 五座通用';
     expect(screenListing(index, listing(title))[0]?.markId).toBe('A4');
   });
+  it('an accessory that fits a brand\'s product named with another goods word (适用金凤变速箱 beside its alias 金凤变速器) is no hit', () => {
+    const gears = buildRegistryIndex([mark('B43', '金凤', '驰名商标', [12], { aliases: ['金凤变速器'] })]);
+    expect(screenListing(gears, listing('适用金凤变速箱 同步器 副箱齿轮 12档 配件'))).toEqual([]);
+    expect(screenListing(gears, listing('金凤变速箱 总成 原厂'))[0]?.markId).toBe('B43');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
