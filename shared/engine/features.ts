@@ -4,7 +4,7 @@
 // Vectors are Float64Arrays indexed by the name lists below; a million filings make a few million candidates.
 import type { Category } from '../domain';
 import type { ClassReach } from './classes';
-import { isKnownPlace } from './cores';
+import { isKnownPlace, isPlaceName } from './cores';
 import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
 import { isCommonEnglishWord, type LatinEvidence } from './latin';
@@ -31,6 +31,8 @@ export interface CandidateContext {
   toldInMedia: boolean;
   /** a listing seller whose location is given and lies outside the region of a GI or a public resource */
   soldElsewhere: boolean;
+  /** the record gives the mark's region (a GI's or a public resource's) */
+  regionGiven: boolean;
   /** the match is followed by 同款 (the same style as: a person or a character the goods copy, never a place) */
   sameStyle: boolean;
   /** a listing that says its goods fit the matched brand's products (适用于 小米14 手机壳: goods.ts fitsTheNamed) */
@@ -102,8 +104,16 @@ export function hanAltered(e: HanEvidence): boolean {
  * place's name on goods sold from another place is borrowed, not an origin: 九寨沟 矿泉水 from 成都) and the goods are
  * not the 同款 of it (a person or a character: 丁真同款, whatever region the record gives).
  */
-function mayNameThePlace(c: CandidateContext): boolean {
-  return c.namesPlace && !c.soldElsewhere && !c.sameStyle;
+function mayNameThePlace(e: HanEvidence, c: CandidateContext): boolean {
+  return c.namesPlace && !c.soldElsewhere && !c.sameStyle && (c.regionGiven || aliasWrittenAsPlace(e));
+}
+
+/**
+ * A resource known as a place only by how its name is written (…湖, …海), with no region given: its alias names the
+ * place only when written as one too (魔童哪吒, an alias of 哪吒之魔童闹海, is a film's, not a sea's).
+ */
+function aliasWrittenAsPlace(e: HanEvidence): boolean {
+  return e.form.kind !== 'alias' || isPlaceName(e.form.han);
 }
 
 /**
@@ -120,7 +130,7 @@ export function namesThePublicName(e: HanEvidence, c: CandidateContext): boolean
   // the region without that, fakes are sold too (赣南脐橙 boxes filled elsewhere)
   if (c.category === '地理标志') return c.tells || c.authorised;
   if (c.category !== '公共资源') return false;
-  return c.about || (c.writtenAsPlace && mayNameThePlace(c));
+  return c.about || (c.writtenAsPlace && mayNameThePlace(e, c));
 }
 
 /**
@@ -218,7 +228,7 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   // 黄南), or a person's given name alone (兰珍 of 林兰珍), as often anyone's name: both as weak as a place's. An
   // altered name, one written as a brand (…牌), or a resource's name on goods from elsewhere or as their 同款 is the
   // thing sold (冰墩墩 手办 from 义乌, 全红婵同款 泳衣), as a person's full name without a region always is.
-  const ownName = mayNameThePlace(c) || e.form.coreKind === 'person';
+  const ownName = mayNameThePlace(e, c) || e.form.coreKind === 'person';
   x[H.placeExact] = c.context === 'listing' && ownName && !altered && !c.brandSuffix ? 1 : 0;
   // a brand that is an everyday word, among goods it is not registered for (美的人生 励志书籍)
   x[H.everydayFar] = listing && e.form.wordFrequency >= 3 && farGoods ? 1 : 0;

@@ -62,6 +62,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found),
     inRegion,
     soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
+    regionGiven: places.length > 0,
     brandSuffix: end >= 0 && writtenAsBrand(text.han, end),
     namesPlace: index.namesPlace[markIndex]!,
     writtenAsPlace: index.writtenAsPlace[markIndex]!,

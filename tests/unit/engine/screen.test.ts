@@ -310,6 +310,10 @@ describe('screenListing', () => {
     expect(screenListing(gears, listing('适用金凤变速箱 同步器 副箱齿轮 12档 配件'))).toEqual([]);
     expect(screenListing(gears, listing('金凤变速箱 总成 原厂'))[0]?.markId).toBe('B43');
   });
+  it('a film\'s name that merely ends like a place (…闹海) leaves its other names what they are: its figure sold under them is a hit', () => {
+    const film = buildRegistryIndex([mark('B45', '石青之神龙闹海', '公共资源', [], { aliases: ['神龙石青'] })]);
+    expect(screenListing(film, listing('神龙石青 手办 石青之神龙闹海 盲盒 摆件'))[0]?.markId).toBe('B45');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
