@@ -190,9 +190,10 @@ const PUNCTUATION = /[,，、。;；!！?？()（）【】[\]/|+*]/;
 
 /**
  * A title reselling goods someone owned: second-hand, idle, n-tenths new (二手, 闲置, 九成新, 95新), worn once or bought
- * in the wrong size (只穿一次, 买大了).
+ * in the wrong size (只穿一次, 买大了), unopened and left over (没开封, 吃不完, 婚宴剩的), sold off cheap to be picked up
+ * (便宜出, 同城自提, 可小刀: the words of a person selling on).
  */
-const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d新|(只|仅|就)?穿(过|了)?[一1两2几]次|买(大|小)了/;
+const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d新|(只|仅|就)?穿(过|了)?[一1两2几]次|买(大|小|多)了|(没|未)(拆封|开封)|(吃|用)不完|用不上|剩的|(便宜|低价|亏本)(出|转)|同城自提|可小刀|个人收藏/;
 /** …unless it says they are copies: resold copies are copies still. */
 const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|A货|1[:：比]1/i;
 

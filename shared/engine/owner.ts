@@ -103,19 +103,30 @@ function placedInChina(rest: string): boolean {
 }
 
 /**
- * The brand of a shop the platform runs or names as the brand's own (…官方旗舰店, …旗舰店, …京东自营, …官方店):
+ * The brand of a shop the platform runs or names as the brand's own (…官方旗舰店, …旗舰店, …京东自营, …官方店, or a
+ * chain's branch …(官方直营…店)):
  * platforms open such a shop only on the holder's registration certificate or its licence, so its brand, the words
  * before the suffix, belongs to the holder. Null for any other shop (…专营店, …专卖店 and a person's shop resell).
  */
 export function officialShopBrand(shop: string): string | null {
+  // a chain's branch run by the brand itself, as delivery platforms name it: 某某茶饮(官方直营来福士店)
+  const branch = CHAIN_BRANCH.exec(shop);
+  if (branch) return brandOf(branch[1]!, 0);
   // most shops are no official shop: asked of the name as written before it is normalised
   if (!/(旗舰店|官方店|自营)\s*$/.test(shop)) return null;
   // the suffix ends the shop's Han words; a Latin brand may stand anywhere in the name (IKEA宜家家居官方旗舰店)
-  const t = normaliseText(shop);
-  const han = t.han.join('');
+  const han = normaliseText(shop).han.join('');
   const match = /(京东自营|自营)?(官方)?(旗舰店|官方店|自营)$/.exec(han);
-  if (!match) return null;
-  const brand = stem(han.slice(0, match.index)) + t.latin.map((l) => l.canon).join('');
+  return match ? brandOf(shop, match.index) : null;
+}
+
+const CHAIN_BRANCH = /^(.+?)[(（]官方直营[^)）]*[)）]\s*$/;
+
+/** The brand of a shop's name: its Han words before `hanEnd` without the company form, and its Latin words. */
+function brandOf(name: string, hanEnd: number): string | null {
+  const t = normaliseText(name);
+  const han = t.han.join('');
+  const brand = stem(hanEnd > 0 ? han.slice(0, hanEnd) : han) + t.latin.map((l) => l.canon).join('');
   return brand.length >= 2 ? brand : null;
 }
 

@@ -91,6 +91,9 @@ describe('resoldGoods', () => {
     expect(resoldGoods('手机 95新 无维修')).toBe(true);
     expect(resoldGoods('帆布鞋 41码 只穿一次 买大了 出')).toBe(true);
     expect(resoldGoods('跑鞋 穿过两次 42码')).toBe(true);
+    expect(resoldGoods('单位发的 花生油 5L 两桶 没开封 自提')).toBe(true);
+    expect(resoldGoods('大月饼 没拆封 吃不完 转 同城自提')).toBe(true);
+    expect(resoldGoods('白酒 两瓶 婚宴剩的 便宜出')).toBe(true);
   });
   it('a title that sells copies or new goods resells nothing', () => {
     expect(resoldGoods('二手 高仿 手袋')).toBe(false);

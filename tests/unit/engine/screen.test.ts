@@ -314,6 +314,12 @@ describe('screenListing', () => {
     const film = buildRegistryIndex([mark('B45', '石青之神龙闹海', '公共资源', [], { aliases: ['神龙石青'] })]);
     expect(screenListing(film, listing('神龙石青 手办 石青之神龙闹海 盲盒 摆件'))[0]?.markId).toBe('B45');
   });
+  it('a chain\'s branch the brand runs itself, named so by the platform (…(官方直营…店)), sells its own goods; a franchise shop is still shown', () => {
+    const tea = buildRegistryIndex([mark('B46', '鹿石巷', '省著名商标', [32, 43])]);
+    const own = { ...listing('鹿石巷 黑糖鲜奶 大杯'), shop: '鹿石巷(官方直营来福士店)' };
+    expect(screenListing(tea, own)).toEqual([]);
+    expect(screenListing(tea, { ...own, shop: '鹿石巷(县城加盟店)' })[0]?.markId).toBe('B46');
+  });
   it('the holder\'s own flagship shop is not a hit; a shop of another brand, a reseller or an imitating shop is', () => {
     const drinks = buildRegistryIndex([
       mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' }),
