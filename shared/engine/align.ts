@@ -160,7 +160,8 @@ function alignFilled(k: number, n: number, lo: number, minScore: number): HanAli
       let best = score[(i - 1) * width + j - 1]! + w * sims[(i - 1) * n + j - 1]!;
       let how = Step.Diagonal;
       const up = score[(i - 1) * width + j]! - w * DROP_COST;
-      if (up > best) { best = up; how = Step.Up; }
+      // on a tie the later of two equal characters is the one dropped (陶居 of 陶陶居 keeps the head)
+      if (up > best || (up === best && repeatBuffer[i - 1] !== 0)) { best = up; how = Step.Up; }
       if (i < k) {
         const left = score[i * width + j - 1]! - insertCost;
         if (left > best) { best = left; how = Step.Left; }

@@ -130,6 +130,10 @@ describe('screenFiling does not flag', () => {
     const alike = buildRegistryIndex([mark('B42', '施门猕猴桃', '地理标志', [31], { region: '湖南省常德市石门县' })]);
     expect(screenFiling(alike, filing('石阡猕猴桃', 31))).toEqual([]);
   });
+  it('a name that doubles its first character (鹿鹿居) dropped to one keeps its head: 鹿居 is a hit', () => {
+    const house = buildRegistryIndex([mark('B47', '鹿鹿居', '老字号', [30])]);
+    expect(screenFiling(house, filing('鹿居', 30))[0]?.markId).toBe('B47');
+  });
   it("the right holder's own filing, whatever the brackets and spaces", () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
     expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
