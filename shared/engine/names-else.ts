@@ -1,7 +1,7 @@
 // What a text names instead of a mark: a candidate whose match is a place or the mark's goods alone imitates nothing,
 // as a place alone is never a mark's core (cores.ts) and a GI is the place and the goods together. These are rules
 // where the guideline is categorical; every other candidate goes to the model.
-import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
+import { isDivisionName, isKnownPlace } from './cores';
 import type { HanEvidence } from './evidence';
 import type { NormalisedText } from './normalise';
 
@@ -12,6 +12,9 @@ import type { NormalisedText } from './normalise';
 export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolean {
   return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text);
 }
+
+/** The most characters a division's short name has in practice (锡林郭勒, 巴音郭楞): a longer head is no place's name. */
+const LONGEST_SHORT_DIVISION = 6;
 
 /**
  * Whether the text keeps only the head of the mark, the rest lost or changed for nothing alike, and that head is a
@@ -38,18 +41,17 @@ function keepsOnlyGenericWords(e: HanEvidence): boolean {
 }
 
 /**
- * Whether the text's match, altered from the mark, is itself a well-known place (终南山 beside 钟南山): the text
- * names that place.
+ * Whether the text's match, altered from the mark or turned round, is itself a well-known place or a division's name
+ * (终南山 beside 钟南山, 丰顺 beside 顺丰): the text names that place.
  */
 function namesAnotherPlace(e: HanEvidence, text: NormalisedText): boolean {
-  if (e.same === e.k - e.missing && e.inserted === 0) return false;
+  if (!e.reordered && e.same === e.k - e.missing && e.inserted === 0) return false;
   const { start, end } = e.alignment;
   // bounded first: this is asked of every altered reading, and joining its window costs a string
-  return end - start >= 2 && end - start <= LONGEST_KNOWN_PLACE && isKnownPlace(text.han.slice(start, end).join(''));
+  if (end - start < 2 || end - start > LONGEST_SHORT_DIVISION) return false;
+  const window = text.han.slice(start, end).join('');
+  return isKnownPlace(window) || isDivisionName(window);
 }
-
-/** The most characters a division's short name has in practice (锡林郭勒, 巴音郭楞): a longer head is no place's name. */
-const LONGEST_SHORT_DIVISION = 6;
 
 /**
  * Whether the text puts another place — a well-known one or an administrative division — where a geographical

@@ -134,6 +134,11 @@ describe('screenFiling does not flag', () => {
     const house = buildRegistryIndex([mark('B47', '鹿鹿居', '老字号', [30])]);
     expect(screenFiling(house, filing('鹿居', 30))[0]?.markId).toBe('B47');
   });
+  it('a mark\'s characters turned round into a county\'s name (平阳 beside 阳平) name that county', () => {
+    const post = buildRegistryIndex([mark('B48', '阳平', '驰名商标', [30])]);
+    expect(screenFiling(post, filing('平阳', 30))).toEqual([]);
+    expect(screenFiling(post, filing('阳平', 30))[0]?.markId).toBe('B48');
+  });
   it("the right holder's own filing, whatever the brackets and spaces", () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
     expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
