@@ -13,8 +13,8 @@ export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolea
   return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text);
 }
 
-/** The most characters a division's short name has in practice (锡林郭勒, 巴音郭楞): a longer head is no place's name. */
-const LONGEST_SHORT_DIVISION = 6;
+/** The most characters a division's short name is read at (锡林郭勒, 巴音郭楞; the few of five are left out): bounds a hot path. */
+const LONGEST_SHORT_DIVISION = 4;
 
 /**
  * Whether the text keeps only the head of the mark, the rest lost or changed for nothing alike, and that head is a
