@@ -99,20 +99,21 @@ export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): numb
  * guide, a book, a film — so a public name beside them is their subject, not the name they are sold under (九寨沟
  * 二日游, 张桂梅 事迹读本). A meal or a local product is sold under the name (淄博烧烤 套餐), so no such word.
  */
+/** A book, a film, a disc: an account of what it names. */
+const BOOK_AND_FILM_WORDS = ['图书', '书籍', '读本', '传记', '全集', '诗集', '小说', '平装', '杂志', '期刊', '纪录片', '电影', 'DVD', '光盘', '影碟'];
 const ACCOUNT_WORDS = [
   // a trip, a ticket, a stay (旅游 alone is no trip: 旅游纪念品 are goods sold under the name)
   '日游', '跟团', '纯玩', '自由行', '旅游团', '旅行团', '旅行社', '门票', '导游', '包车', '酒店', '宾馆', '民宿', '客栈', '住宿',
   '攻略',
   // a book, a film, a map
-  '图书', '书籍', '读本', '传记', '全集', '诗集', '小说', '平装', '杂志', '期刊', '纪录片', '电影', 'DVD', '光盘', '影碟',
-  '明信片', '地图',
+  ...BOOK_AND_FILM_WORDS, '明信片', '地图',
 ];
 /** A book, a film or a course: what a title sells when it gives an account of a brand (江小白 营销案例 书籍). */
-const MEDIA_WORDS = /图书|书籍|读本|传记|全集|小说|杂志|期刊|纪录片|电影|DVD|光盘|影碟|课程|网课|教程|案例|拆解/gi;
+const MEDIA_WORDS = [...BOOK_AND_FILM_WORDS, '课程', '网课', '教程', '案例', '拆解'];
 
 /** Where a title's book, film and course words stand, [start, end) each (MEDIA_WORDS), found once per title. */
 export function mediaWordsIn(title: string): [number, number][] {
-  return [...title.matchAll(MEDIA_WORDS)].map((m) => [m.index, m.index + m[0].length]);
+  return wordsAt(title, MEDIA_WORDS);
 }
 
 /** Right after a place's name, the place given as the goods' origin (青海湖特产, 青海湖 土特产), not their name. */
@@ -120,9 +121,14 @@ const ORIGIN_WORDS = ['特产', '土特产'];
 
 /** Where a title's visit and account words stand, [start, end) each (ACCOUNT_WORDS), found once per title. */
 export function accountWordsIn(title: string): [number, number][] {
+  return wordsAt(title, ACCOUNT_WORDS);
+}
+
+/** Where each of the words stands in a title, [start, end) each, letters compared in upper case (dvd is DVD). */
+function wordsAt(title: string, words: readonly string[]): [number, number][] {
   const upper = title.toUpperCase();
   const found: [number, number][] = [];
-  for (const w of ACCOUNT_WORDS) {
+  for (const w of words) {
     for (let at = upper.indexOf(w); at >= 0; at = upper.indexOf(w, at + 1)) found.push([at, at + w.length]);
   }
   return found;
