@@ -18,7 +18,7 @@ const probe = process.argv.includes('--probe') ? process.argv.slice(process.argv
 
 const CELL = 64; // rendering size of one character
 const COARSE = 8; // side of the map of the all-pairs first pass
-const KEEP_PER_CHAR = 30; // nearest neighbours of the coarse pass that are compared finely
+const COARSE_MIN = Number(process.env.COARSE_MIN ?? 0.6); // the coarse pass's bound on the pairs compared finely
 // Two measures of the blurred ink maps, both needed: correlation catches the same overall layout, the soft overlap
 // the same strokes in the same places. Calibrated with --probe on pairs such as 雪/雷, 未/末, 己/已 (alike) and
 // 人/大, 东/车, 银/根 (not alike).
@@ -172,24 +172,20 @@ function likeness(a, b, minCorrelation = MIN_CORRELATION, minOverlap = MIN_OVERL
   return (corr + soft) / 2;
 }
 
-/** For each of `from`, the KEEP_PER_CHAR nearest of `to` by the coarse map (a bounded heap per character). */
+/**
+ * For each of `from`, every one of `to` whose coarse map correlates at least COARSE_MIN with its own: a cheap bound
+ * that every pair passing the finer measures also passes (blurring to 8 × 8 only raises a correlation), so no pair is
+ * lost for want of a rank (微/徽 ranks 239th by the coarse map among 微's neighbours).
+ */
 function nearest(from, to, same) {
   const out = [];
   for (let i = 0; i < from.length; i++) {
-    const best = [];
-    let floor = -Infinity;
+    const near = [];
     for (let j = 0; j < to.length; j++) {
       if (same && j === i) continue;
-      const s = dot(from[i].coarse, to[j].coarse);
-      if (s <= floor) continue;
-      best.push([s, j]);
-      if (best.length > KEEP_PER_CHAR) {
-        best.sort((x, y) => y[0] - x[0]);
-        best.length = KEEP_PER_CHAR;
-        floor = best[KEEP_PER_CHAR - 1][0];
-      }
+      if (dot(from[i].coarse, to[j].coarse) >= COARSE_MIN) near.push(j);
     }
-    out.push(best.map(([, j]) => j));
+    out.push(near);
   }
   return out;
 }
