@@ -27,6 +27,16 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('大闸蟹 鲜活 现货')).toEqual(expect.arrayContaining([29, 31]));
     expect(goodsClassesIn('剪刀 家用 强力')).toEqual([8]);
   });
+  it('reads a shoe or garment size (42码, XL码) as worn goods (25), but not a code (二维码)', () => {
+    expect(goodsClassesIn('VELO Air Glide 1 白色 42码')).toEqual([25]);
+    expect(goodsClassesIn('连帽卫衣 XL码 宽松')).toEqual([25]);
+    expect(goodsClassesIn('扫码 二维码 贴纸')).not.toContain(25);
+    expect(goodsClassesIn('验证码 激活')).toEqual([]);
+  });
+  it('knows a transforming robot of alloy as a toy (28), not a car (12), and 龟苓膏 as food (29)', () => {
+    expect(goodsClassesIn('合金版 变形汽车机器人')).toEqual([28]);
+    expect(goodsClassesIn('原味 龟苓膏 250g')).toEqual([29]);
+  });
   it('knows car care and repairs (洗车, 打蜡, 维修) as class 37', () => {
     expect(goodsClassesIn('洗车 精洗 打蜡')).toEqual([37]);
     expect(goodsClassesIn('空调 上门维修')).toEqual(expect.arrayContaining([11, 37]));
