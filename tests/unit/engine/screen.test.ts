@@ -431,6 +431,14 @@ describe('screenListing', () => {
     expect(sold('YIJU宜居家居官方旗舰店')).toEqual([]);
     expect(sold('家居好物集合店')[0]?.markId).toBe('B23');
   });
+  it('a character drawn like a mark\'s whose outline many others share (徽 of 微) is still its look-alike', () => {
+    const app = buildRegistryIndex([mark('B38', '微讯', '驰名商标', [9, 38])]);
+    expect(screenFiling(app, filing('徽讯', 9))[0]?.markId).toBe('B38');
+  });
+  it('a size in a title (42码) puts a brand written in letters among worn goods, where it is protected', () => {
+    const shoes = buildRegistryIndex([mark('B39', 'VELO', '驰名商标', [25, 28])]);
+    expect(screenListing(shoes, listing('VELO Air Glide 1 白色 42码'))[0]?.markId).toBe('B39');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
