@@ -45,6 +45,11 @@ const PLACE_NAMES = new Set(PLACES.split(' '));
  */
 const SURNAME_CHARS = new Set([...SURNAMES, ...BAIJIAXING]);
 
+/** Whether a word is a name with a place's generic term after it (喀纳斯湖 of 喀纳斯): the same place, called in full. */
+export function namedInFull(word: string, name: string): boolean {
+  return word.length === name.length + 1 && word.startsWith(name) && PLACE_TERMS.has(word[word.length - 1]!);
+}
+
 /** Whether a name is written as a place: it ends in a generic term of a place name (青海湖, 塔尔寺) or is a known place. */
 export function isPlaceName(han: readonly string[]): boolean {
   return han.length > 0 && (PLACE_TERMS.has(han[han.length - 1]!) || PLACE_NAMES.has(han.join('')));

@@ -4,7 +4,7 @@
 import type { AlignedPair, HitReason } from '../domain';
 import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
-import type { CoreKind } from './cores';
+import { namedInFull, type CoreKind } from './cores';
 import { textGenericMask } from './generic';
 import { spellsPinyinOf } from './pinyin';
 import { pairKind, segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
@@ -49,6 +49,8 @@ export interface HanEvidence {
 export interface LexicalEvidence {
   /** frequency bucket of the window (or, for a filing, the whole text) as an everyday word, when it is not the mark */
   textWord: number;
+  /** that word is the mark's name with a place's generic term after it (喀纳斯湖 of 喀纳斯): see namedInFull */
+  wordNamesInFull: boolean;
   /** the window cuts into a longer dictionary word of the text (玉树临风 for 玉树) */
   embedded: boolean;
   /**
@@ -285,6 +287,7 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
   const possessive = text.han[a.end] === '的';
   return {
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
+    wordNamesInFull: namedInFull(wordOf, e.form.han.join('')),
     embedded: embeddedIn(text, start, possessive ? a.end + 1 : a.end),
     glued: gluedTo(text, start, a.end, possessive),
     changedWord: replacedByWord(text.han, a.pairs),

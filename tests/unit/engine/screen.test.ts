@@ -439,6 +439,10 @@ describe('screenListing', () => {
     const shoes = buildRegistryIndex([mark('B39', 'VELO', '驰名商标', [25, 28])]);
     expect(screenListing(shoes, listing('VELO Air Glide 1 白色 42码'))[0]?.markId).toBe('B39');
   });
+  it('a public place\'s name called in full (喀纳斯湖 of 喀纳斯) is that name, not another everyday word', () => {
+    const lake = buildRegistryIndex([mark('B40', '喀纳斯', '公共资源', [], { holder: '', region: '新疆维吾尔自治区阿勒泰地区布尔津县' })]);
+    expect(screenFiling(lake, filing('喀纳斯湖', 43, '乌鲁木齐某商贸有限公司'))[0]?.markId).toBe('B40');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
