@@ -4,6 +4,7 @@
 // right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
 import type { AlignedPair, Filing, Hit, HitReason, Listing, ProtectedMark } from '../domain';
 import { hanCandidates } from './candidates';
+import { isDivisionName } from './cores';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { alteredFarAway, claimsTheOrigin, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
@@ -264,12 +265,19 @@ export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
 
 /**
  * A public name with no recorded holder, filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
- * the place's custodian, not a squatter.
+ * the place's custodian, not a squatter. Every firm of a county or a city bears its name as the place it is
+ * registered in (淄博力源环境卫生服务有限公司), and such a name is no mark but a collective one (domain.md: art. 10.2),
+ * so for a division only a public body bearing it (…研究院, …协会, …人民政府) is its custodian.
  */
 function custodian(mark: ProtectedMark, filing: Filing, s: ScoredCandidate): boolean {
   if (mark.category !== '公共资源' || mark.holder.trim() || !s.context.inRegion) return false;
-  return normaliseOwner(filing.applicant).includes(normaliseOwner(markWords(mark.name)));
+  const name = normaliseOwner(markWords(mark.name));
+  const applicant = normaliseOwner(filing.applicant);
+  return applicant.includes(name) && (!isDivisionName(name) || PUBLIC_BODY.test(applicant));
 }
+
+/** How the name of a public body ends: an institute, an association, a government or its managing office. */
+const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联合会|学会|人民政府|委员会|管委会|管理局|管理处|管理中心)$/;
 
 /** The source span [start, end) a candidate matched. */
 function spanOf(s: ScoredCandidate): [number, number] {

@@ -443,6 +443,12 @@ describe('screenListing', () => {
     const lake = buildRegistryIndex([mark('B40', '喀纳斯', '公共资源', [], { holder: '', region: '新疆维吾尔自治区阿勒泰地区布尔津县' })]);
     expect(screenFiling(lake, filing('喀纳斯湖', 43, '乌鲁木齐某商贸有限公司'))[0]?.markId).toBe('B40');
   });
+  it('a firm of a city bears its name as its place: it is no custodian of the name, a public body of the city is', () => {
+    const city = buildRegistryIndex([mark('B41', '淄博', '公共资源', [], { holder: '', region: '山东省淄博市' })]);
+    const filed = (applicant: string) => screenFiling(city, { ...filing('淄博烧烤', 43, applicant), applicantAddress: '山东省淄博市' });
+    expect(filed('淄博力源环境卫生服务有限公司')[0]?.markId).toBe('B41');
+    expect(filed('淄博市烧烤协会')).toEqual([]);
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
