@@ -351,11 +351,16 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   return { text, candidates: bestPerMark(candidates) };
 }
 
-/** Whether an official shop's brand is the holder's: by the mark's name too, unless the name is a place's or a region's. */
+/**
+ * Whether an official shop's brand is the holder's: by the mark's name or a Chinese alias too (东风雪铁龙 of CITROEN,
+ * alias 雪铁龙), unless the name is a place's or a region's.
+ */
 function holdersShop(index: RegistryIndex, brand: string, markIndex: number): boolean {
   const mark = index.marks[markIndex]!;
-  const anyones = mark.category === '公共资源' || mark.category === '地理标志';
-  return ownShop(brand, index.holders[markIndex]!, anyones ? '' : mark.name);
+  const holder = index.holders[markIndex]!;
+  if (mark.category === '公共资源' || mark.category === '地理标志') return ownShop(brand, holder, '');
+  // an alias in letters (a pinyin, an abbreviation such as LOL) sits inside too many other brands to say so
+  return [mark.name, ...mark.aliases.filter((a) => /\p{Script=Han}.*\p{Script=Han}/u.test(a))].some((name) => ownShop(brand, holder, name));
 }
 
 /**

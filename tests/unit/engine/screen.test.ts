@@ -449,6 +449,12 @@ describe('screenListing', () => {
     expect(filed('淄博力源环境卫生服务有限公司')[0]?.markId).toBe('B41');
     expect(filed('淄博市烧烤协会')).toEqual([]);
   });
+  it('an official shop whose brand carries a Chinese alias of a Latin mark (东风雪铁龙 of CITROEN) is the holder\'s', () => {
+    const cars = buildRegistryIndex([mark('B42', 'VALEN', '涉外商标', [12], { aliases: ['瓦伦'], holder: 'VALEN AUTOMOBILES SA' })]);
+    const sold = (shop: string) => screenListing(cars, { id: 'S', platform: '京东', shop, title: '瓦伦 C5 新车 订金', url: '', price: '', sellerLocation: '湖北省武汉市' });
+    expect(sold('东风瓦伦京东自营官方旗舰店')).toEqual([]);
+    expect(sold('武汉汽车用品店')[0]?.markId).toBe('B42');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
