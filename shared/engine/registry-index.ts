@@ -120,6 +120,9 @@ function pinyinSpellings(han: readonly string[]): string[] {
   return spellings;
 }
 
+/** THE before at least two more Latin words, and nothing else in the name. */
+const LEADING_ARTICLE = /^\s*THE\s+([A-Z0-9'&.-]+(?:\s+[A-Z0-9'&.-]+)+)\s*$/i;
+
 function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkForm[] {
   const out: MarkForm[] = [];
   const seen = new Set<string>();
@@ -160,6 +163,12 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
   // the words alone (a name written 康师傅及图 is 康师傅, markWords), shown as the name is written
   add(markWords(mark.name), 'name', { text: mark.name });
   for (const alias of mark.aliases) add(markWords(alias), 'alias', { text: alias });
+  // an English name's leading article is dropped in use (WANDERING EARTH of THE WANDERING EARTH); a single word left
+  // (ORDINARY of THE ORDINARY) would be any text's word, so only a name of two words or more goes without it
+  for (const written of [mark.name, ...mark.aliases]) {
+    const rest = LEADING_ARTICLE.exec(markWords(written))?.[1];
+    if (rest) add(rest, 'alias', { text: written });
+  }
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
     for (const core of coresOf(form.han, mark.category, regionWords(mark.region))) {
       if (core.kind === 'origin') form.originLength = core.han.length;

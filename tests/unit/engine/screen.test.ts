@@ -455,6 +455,11 @@ describe('screenListing', () => {
     expect(sold('东风瓦伦京东自营官方旗舰店')).toEqual([]);
     expect(sold('武汉汽车用品店')[0]?.markId).toBe('B42');
   });
+  it('an English name is known without its leading article (SILVER HARBOR of THE SILVER HARBOR), one word left is not', () => {
+    const film = buildRegistryIndex([mark('B43', '银港', '公共资源', [], { aliases: ['THE SILVER HARBOR', 'THE PLAIN'] })]);
+    expect(screenFiling(film, filing('SILVER HARBOR', 9))[0]?.markId).toBe('B43');
+    expect(screenFiling(film, filing('PLAIN', 25))).toEqual([]);
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
