@@ -128,15 +128,23 @@ export function accountWordsIn(title: string): [number, number][] {
   return wordsAt(title, ACCOUNT_WORDS);
 }
 
-/** Where each of the words stands in a title, [start, end) each, letters compared in upper case (dvd is DVD). */
+/**
+ * Where each of the words stands in a title, [start, end) each, letters compared in upper case (dvd is DVD). A word
+ * followed by one of merchandise (电影周边, 酒店同款) names goods made after it, not a film or a stay, and is passed by.
+ */
 function wordsAt(title: string, words: readonly string[]): [number, number][] {
   const upper = title.toUpperCase();
   const found: [number, number][] = [];
   for (const w of words) {
-    for (let at = upper.indexOf(w); at >= 0; at = upper.indexOf(w, at + 1)) found.push([at, at + w.length]);
+    for (let at = upper.indexOf(w); at >= 0; at = upper.indexOf(w, at + 1)) {
+      if (!MERCHANDISE.test(upper.slice(at + w.length, at + w.length + 3))) found.push([at, at + w.length]);
+    }
   }
   return found;
 }
+
+/** Words after a film's or a place's word that make it goods styled after it: 周边, 同款, 衍生品, 主题. */
+const MERCHANDISE = /^\s?(周边|同款|衍生|主题)/;
 
 /**
  * Whether a title sells something about the name at [start, end) rather than goods under it: a visit to the place or

@@ -460,6 +460,11 @@ describe('screenListing', () => {
     expect(screenFiling(film, filing('SILVER HARBOR', 9))[0]?.markId).toBe('B43');
     expect(screenFiling(film, filing('PLAIN', 25))).toEqual([]);
   });
+  it('a film\'s merchandise (电影周边) is sold under its name: 电影 there is no account of the film', () => {
+    const film = buildRegistryIndex([mark('B44', '星河护卫队', '公共资源', [], { holder: '某影业有限公司' })]);
+    expect(screenListing(film, listing('星河护卫队 手办 摆件 电影周边 现货'))[0]?.markId).toBe('B44');
+    expect(screenListing(film, listing('星河护卫队 电影 DVD 光盘'))).toEqual([]);
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
