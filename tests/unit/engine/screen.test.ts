@@ -465,6 +465,10 @@ describe('screenListing', () => {
     expect(screenListing(film, listing('星河护卫队 手办 摆件 电影周边 现货'))[0]?.markId).toBe('B44');
     expect(screenListing(film, listing('星河护卫队 电影 DVD 光盘'))).toEqual([]);
   });
+  it('a selling-services filing (35) that goes on with the mark\'s own goods (…茶行) is in their class', () => {
+    const tea = buildRegistryIndex([mark('B45', '云裕记', '老字号', [30])]);
+    expect(screenFiling(tea, filing('云裕记茶行', 35))[0]?.markId).toBe('B45');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
