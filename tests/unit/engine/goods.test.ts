@@ -33,6 +33,11 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('扫码 二维码 贴纸')).not.toContain(25);
     expect(goodsClassesIn('验证码 激活')).toEqual([]);
   });
+  it('reads a word ending in 丸 as a pill (5), unless it is a food ball (鱼丸), and knows 藏药 as medicine', () => {
+    expect(goodsClassesIn('七十味珍珠丸 同款')).toContain(5);
+    expect(goodsClassesIn('鱼丸 火锅')).not.toContain(5);
+    expect(goodsClassesIn('高原 藏药')).toEqual([5]);
+  });
   it('knows a transforming robot of alloy as a toy (28), not a car (12), and 龟苓膏 and 香瓜子 as food (29)', () => {
     expect(goodsClassesIn('合金版 变形汽车机器人')).toEqual([28]);
     expect(goodsClassesIn('原味 龟苓膏 250g')).toEqual([29]);
