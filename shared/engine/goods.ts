@@ -178,10 +178,11 @@ const BRAND_LIST = /^\s*(?:[^\s、/,，;；()（）【】[\]|+*]{1,6}[\s、/]+){
 /**
  * After the brand, its model and the accessory, then the fits word (vivo X100 钢化膜 适用, 比亚迪宋PLUS 雨刮器 适配): at most
  * this many characters between them. 专用 counts only right after a model written in letters and digits (五菱宏光MINIEV
- * 专用 座套), since after goods words it says what the goods are for (柠檬水冲饮专用).
+ * 专用 座套), since after goods words it says what the goods are for (柠檬水冲饮专用). A fits word with another name right
+ * after it names that brand (原神 手机壳 适用苹果15: a case with the game's picture for an Apple phone), not this one.
  */
 const FITS_AFTER_REACH = 12;
-const FITS_AFTER = /^(.*?)(适用于|适用|适配|兼容)/;
+const FITS_AFTER = /^(.*?)(适用于|适用|适配|兼容)(?=$|[\s,，、。;；!！?？()（）【】[\]/|+*]|[型机款车])/;
 const DEDICATED_AFTER = /^[\s\dA-Za-z+-]*专用/;
 
 /**

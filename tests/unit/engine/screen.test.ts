@@ -469,6 +469,11 @@ describe('screenListing', () => {
     const tea = buildRegistryIndex([mark('B45', '云裕记', '老字号', [30])]);
     expect(screenFiling(tea, filing('云裕记茶行', 35))[0]?.markId).toBe('B45');
   });
+  it('a fits word with another brand right after it (适用苹果15) names that brand, not the one before it', () => {
+    const game = buildRegistryIndex([mark('B46', '星穹行', '省著名商标', [9, 41])]);
+    expect(screenListing(game, listing('星穹行 手机壳 角色 适用苹果15 硅胶'))[0]?.markId).toBe('B46');
+    expect(screenListing(game, listing('星穹行X5 钢化膜 适用 高清'))).toEqual([]);
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
