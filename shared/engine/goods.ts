@@ -92,8 +92,18 @@ export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): numb
     i += matched || 1;
   }
   if (SIZE.test(text)) found.add(25);
+  if (/[A-Za-z]{3}/.test(text)) {
+    for (const word of text.toUpperCase().match(/[A-Z]+/g) ?? []) for (const c of LATIN_GOODS.get(word) ?? []) found.add(c);
+  }
   return [...found];
 }
+
+/** English names of goods that titles of imported or export goods use (TSINGTAO BEER 出口版), matched as whole words. */
+const LATIN_GOODS = new Map<string, number[]>(Object.entries({
+  BEER: [32], WINE: [33], WHISKY: [33], WHISKEY: [33], VODKA: [33], BRANDY: [33], COGNAC: [33], GIN: [33], RUM: [33],
+  COFFEE: [30], TEA: [30], CHOCOLATE: [30], PERFUME: [3], LIPSTICK: [3], SHOES: [25], SNEAKER: [25], SNEAKERS: [25],
+  HOODIE: [25], JACKET: [25], HANDBAG: [18], TOY: [28], TOYS: [28],
+}));
 
 /** A shoe or garment size (42码, XL码, 尺码) says the goods are worn, whatever the title calls them (Air Force 1 42码). */
 const SIZE = /(?<![\d.])(?:3[4-9]|4[0-7])(?:\.5)?码|(?<![A-Z])(?:X{0,3}[SML]|[2-5]XL)码|尺码/i;

@@ -38,6 +38,11 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('鱼丸 火锅')).not.toContain(5);
     expect(goodsClassesIn('高原 藏药')).toEqual([5]);
   });
+  it('reads English goods words as whole words (TSINGTAO BEER), not inside a name (HEYTEA, GINSENG)', () => {
+    expect(goodsClassesIn('TSINGTAO BEER 出口版 330ml')).toEqual([32]);
+    expect(goodsClassesIn('Old Oak whiskey 700ml')).toEqual([33]);
+    expect(goodsClassesIn('HEYTEA GINSENG')).toEqual([]);
+  });
   it('knows a transforming robot of alloy as a toy (28), not a car (12), and 龟苓膏 and 香瓜子 as food (29)', () => {
     expect(goodsClassesIn('合金版 变形汽车机器人')).toEqual([28]);
     expect(goodsClassesIn('原味 龟苓膏 250g')).toEqual([29]);
