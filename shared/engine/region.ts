@@ -21,3 +21,13 @@ export function locatedIn(regionPlaces: readonly string[], location: string): bo
   if (!place || !where) return false;
   return where.includes(place.slice(0, 2));
 }
+
+/**
+ * True when the location may lie in the region without naming its most specific place: it names the places above it
+ * and nothing else, down to a prefecture at least (宁夏回族自治区吴忠市 for 吴忠市盐池县). A seller there may be in the
+ * region or beside it.
+ */
+export function mayLieIn(regionPlaces: readonly string[], location: string): boolean {
+  const words = regionWords(location.replace(/\s/g, ''));
+  return words.length >= 2 && words.length < regionPlaces.length && words.every((w, i) => w === regionPlaces[i]);
+}

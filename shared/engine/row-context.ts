@@ -7,7 +7,7 @@ import type { CandidateContext } from './features';
 import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
-import { locatedIn } from './region';
+import { locatedIn, mayLieIn } from './region';
 import type { RegistryIndex } from './registry-index';
 
 /** A filing or a listing as the screen reads it, with what its title says found once, on the first candidate that asks. */
@@ -80,7 +80,8 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0], span[1]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
     packaging: row.context === 'listing' && (row.packaging ??= sellsPackaging(row.title ?? '')),
-    authorised: row.context === 'listing' && inRegion && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
+    // a seller that gives only the prefecture around the region may be in it, and is taken at its word when it says so
+    authorised: row.context === 'listing' && (inRegion || mayLieIn(places, row.location)) && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
   };

@@ -238,6 +238,12 @@ describe('screenListing', () => {
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 协会授权 防伪蟹扣 鲜活', '江苏省苏州市相城区'))).toEqual([]);
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '江苏省苏州市相城区'))[0]?.markId).toBe('G1');
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 协会授权 鲜活', '北京市海淀区'))[0]?.markId).toBe('G1');
+    // a seller that gives only the city around the region may be in it, and is taken at its word; a province is too wide
+    const county = buildRegistryIndex([mark('G2', '石岭白茶', '地理标志', [30], { region: '浙江省湖州市石岭县', holder: '石岭县茶叶协会' })]);
+    expect(screenListing(county, listing('石岭白茶 明前 协会授权 100g', '浙江省湖州市'))).toEqual([]);
+    expect(screenListing(county, listing('石岭白茶 明前 特级 100g', '浙江省湖州市'))[0]?.markId).toBe('G2');
+    expect(screenListing(county, listing('石岭白茶 明前 协会授权 100g', '浙江省'))[0]?.markId).toBe('G2');
+    expect(screenListing(county, listing('石岭白茶 明前 协会授权 100g', '浙江省杭州市'))[0]?.markId).toBe('G2');
     // a book about the indication sells no goods of that name; the goods themselves from elsewhere do
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 养殖技术 图书 平装', '北京市海淀区'))).toEqual([]);
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '北京市海淀区'))[0]?.markId).toBe('G1');
