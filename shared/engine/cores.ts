@@ -69,10 +69,13 @@ function isPersonName(han: readonly string[]): boolean {
   return han.length === 3 && SURNAME_CHARS.has(han[0]!) && !PLACE_TERMS.has(han[2]!) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0;
 }
 
-/** Whether a public name names something other than a place: an institution, an event, a person. */
+/** The endings of a slogan that cheers a place on (武汉加油, 湖北挺住): a call, not the place. */
+const SLOGAN_ENDINGS = ['加油', '必胜', '挺住', '雄起'];
+
+/** Whether a public name names something other than a place: an institution, an event, a slogan, a person. */
 export function namesNoPlace(han: readonly string[]): boolean {
   const name = han.join('');
-  return isPersonName(han) || INSTITUTION_ENDINGS.some((ending) => name.endsWith(ending) && name.length > ending.length);
+  return isPersonName(han) || [...INSTITUTION_ENDINGS, ...SLOGAN_ENDINGS].some((ending) => name.endsWith(ending) && name.length > ending.length);
 }
 
 /** Whether a word is a well-known place name (青海, 泸州). */

@@ -480,6 +480,10 @@ describe('screenListing', () => {
     expect(screenListing(game, listing('星穹行 手机壳 角色 适用苹果15 硅胶'))[0]?.markId).toBe('B46');
     expect(screenListing(game, listing('星穹行X5 钢化膜 适用 高清'))).toEqual([]);
   });
+  it('a slogan that cheers a place on (石城加油) names no place: goods sold under it from there are still shown', () => {
+    const slogan = buildRegistryIndex([mark('B47', '石城加油', '公共资源', [], { holder: '', region: '湖北省石城市' })]);
+    expect(screenListing(slogan, listing('石城加油 热干面 礼盒 6人份', '湖北省石城市'))[0]?.markId).toBe('B47');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
