@@ -81,6 +81,9 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
   if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c)) return null;
+  // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
+  // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods
+  if (c.inRegion && hanAltered(e) && keepsOnlyTheOrigin(e, text)) return null;
   if (alteredFarAway(e, c) || toldOfFarAway(c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
@@ -203,6 +206,25 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
+}
+
+/**
+ * Whether a reading of a GI keeps its place as written and puts other goods after it: the characters the text has
+ * after the place share none with the indication's goods (卤鹅 for 猪, not 参 for 人参).
+ */
+function keepsOnlyTheOrigin(e: HanEvidence, text: NormalisedText): boolean {
+  const n = e.form.originLength;
+  if (!n || e.reordered) return false;
+  let kept = 0;
+  const after: string[] = [];
+  for (const p of e.alignment.pairs) {
+    if (p.markIndex >= 0 && p.markIndex < n) {
+      if (p.relation !== 'same') return false;
+      kept++;
+    } else if (p.textIndex >= 0) after.push(text.han[p.textIndex]!);
+  }
+  const goods = e.form.han.slice(n);
+  return kept === n && after.length > 0 && !after.some((ch) => goods.includes(ch));
 }
 
 /** Whether a reading changes only characters of the mark's goods words (变速器 read as 变速箱), nothing of the name. */

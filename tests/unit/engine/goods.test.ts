@@ -43,11 +43,13 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('Old Oak whiskey 700ml')).toEqual([33]);
     expect(goodsClassesIn('HEYTEA GINSENG')).toEqual([]);
   });
-  it('knows a transforming robot of alloy as a toy (28), not a car (12), 龟苓膏 and 香瓜子 as food (29), 冰糖心 as apples (31)', () => {
+  it('knows a transforming robot of alloy as a toy (28), not a car (12), 龟苓膏 and 香瓜子 as food (29), 冰糖心 as apples (31), 发卡 as a hair ornament (26)', () => {
     expect(goodsClassesIn('合金版 变形汽车机器人')).toEqual([28]);
     expect(goodsClassesIn('原味 龟苓膏 250g')).toEqual([29]);
     expect(goodsClassesIn('焦糖 香瓜子 500g')).toEqual([29]);
     expect(goodsClassesIn('冰糖心 10斤 脆甜')).toEqual([31]);
+    expect(goodsClassesIn('卤鹅 真空 即食')).toEqual([29]);
+    expect(goodsClassesIn('小黄鸭 发卡 头饰')).toEqual([26]);
   });
   it('knows car care and repairs (洗车, 打蜡, 维修) as class 37', () => {
     expect(goodsClassesIn('洗车 精洗 打蜡')).toEqual([37]);

@@ -480,6 +480,13 @@ describe('screenListing', () => {
     expect(screenListing(game, listing('星穹行 手机壳 角色 适用苹果15 硅胶'))[0]?.markId).toBe('B46');
     expect(screenListing(game, listing('星穹行X5 钢化膜 适用 高清'))).toEqual([]);
   });
+  it('from inside a GI\'s region its place with other goods (石岭卤鹅 beside 石岭猪) is the place\'s own; the same goods are not', () => {
+    const gi = buildRegistryIndex([mark('G3', '石岭猪', '地理标志', [31, 29], { region: '重庆市石岭区', holder: '重庆市石岭区畜牧发展中心' })]);
+    const filed = (text: string, applicant: string, applicantAddress: string) => screenFiling(gi, { ...filing(text, 29, applicant), applicantAddress });
+    expect(filed('石岭卤鹅', '重庆市石岭区卤鹅协会', '重庆市石岭区')).toEqual([]);
+    expect(filed('石岭猪肉', '重庆市石岭区某食品有限公司', '重庆市石岭区')[0]?.markId).toBe('G3');
+    expect(filed('石岭卤鹅', '揭阳市某食品有限公司', '广东省揭阳市')[0]?.markId).toBe('G3');
+  });
   it('a slogan that cheers a place on (石城加油) names no place: goods sold under it from there are still shown', () => {
     const slogan = buildRegistryIndex([mark('B47', '石城加油', '公共资源', [], { holder: '', region: '湖北省石城市' })]);
     expect(screenListing(slogan, listing('石城加油 热干面 礼盒 6人份', '湖北省石城市'))[0]?.markId).toBe('B47');
