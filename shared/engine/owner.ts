@@ -35,6 +35,14 @@ function stem(name: string): string {
   return s;
 }
 
+/**
+ * Whether a firm trades under a name (already normalised, normaliseOwner): its own name, the company form set aside,
+ * begins with it (哈尔滨啤酒有限公司 trades under 哈尔滨啤酒).
+ */
+export function tradesUnder(applicant: string, name: string): boolean {
+  return name.length >= 2 && stem(applicant).startsWith(name);
+}
+
 /** The longest run of characters the two names share, and where it starts in each. */
 function longestCommonRun(a: string, b: string): { length: number; inA: number; inB: number } {
   let best = { length: 0, inA: 0, inB: 0 };

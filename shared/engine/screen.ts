@@ -14,7 +14,7 @@ import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
-import { officialShopBrand, ownShop, sameNormalisedOwner } from './owner';
+import { officialShopBrand, ownShop, sameNormalisedOwner, tradesUnder } from './owner';
 import { contextOf, type Row } from './row-context';
 import { markWords } from '../mark-words';
 import type { MarkForm, RegistryIndex } from './registry-index';
@@ -289,13 +289,16 @@ export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
  * A public name with no recorded holder, filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
  * the place's custodian, not a squatter. Every firm of a county or a city bears its name as the place it is
  * registered in (淄博力源环境卫生服务有限公司), and such a name is no mark but a collective one (domain.md: art. 10.2),
- * so for a division only a public body bearing it (…研究院, …协会, …人民政府) is its custodian.
+ * so for a division only a public body bearing it (…研究院, …协会, …人民政府) is its custodian, or a firm that files the
+ * name it trades under.
  */
 function custodian(mark: ProtectedMark, filing: Filing, s: ScoredCandidate): boolean {
   if (mark.category !== '公共资源' || mark.holder.trim() || !s.context.inRegion) return false;
   const name = normaliseOwner(markWords(mark.name));
   const applicant = normaliseOwner(filing.applicant);
-  return applicant.includes(name) && (!isDivisionName(name) || PUBLIC_BODY.test(applicant));
+  if (!applicant.includes(name)) return false;
+  // a firm named after the place and its goods that files that name trades under it (哈尔滨啤酒 by 哈尔滨啤酒有限公司)
+  return !isDivisionName(name) || PUBLIC_BODY.test(applicant) || tradesUnder(applicant, normaliseOwner(markWords(filing.markText)));
 }
 
 /** How the name of a public body ends: an institute, an association, a government or its managing office. */

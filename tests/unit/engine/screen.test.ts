@@ -454,6 +454,8 @@ describe('screenListing', () => {
     const filed = (applicant: string) => screenFiling(city, { ...filing('淄博烧烤', 43, applicant), applicantAddress: '山东省淄博市' });
     expect(filed('淄博力源环境卫生服务有限公司')[0]?.markId).toBe('B41');
     expect(filed('淄博市烧烤协会')).toEqual([]);
+    // a firm named after the place and its goods files the name it trades under
+    expect(screenFiling(city, { ...filing('淄博啤酒', 32, '淄博啤酒有限公司'), applicantAddress: '山东省淄博市' })).toEqual([]);
   });
   it('an official shop whose brand carries a Chinese alias of a Latin mark (东风雪铁龙 of CITROEN) is the holder\'s', () => {
     const cars = buildRegistryIndex([mark('B42', 'VALEN', '涉外商标', [12], { aliases: ['瓦伦'], holder: 'VALEN AUTOMOBILES SA' })]);
