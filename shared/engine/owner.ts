@@ -4,7 +4,7 @@
 // the group, and stays a suspect.
 import { markWords } from '../mark-words';
 import type { Category } from '../domain';
-import { isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
+import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
 import { genericMask } from './generic';
 import { normaliseOwner, normaliseText } from './normalise';
 
@@ -36,11 +36,27 @@ function stem(name: string): string {
 }
 
 /**
- * Whether a firm trades under a name (already normalised, normaliseOwner): its own name, the company form set aside,
- * begins with it (哈尔滨啤酒有限公司 trades under 哈尔滨啤酒).
+ * Whether a firm trades under a name (already normalised, normaliseOwner): its own name, the company form and the
+ * places it is registered in set aside one by one, begins with it (哈尔滨啤酒有限公司 trades under 哈尔滨啤酒,
+ * 青岛崂山矿泉水有限公司 under 崂山, 青岛市石城区恒通贸易有限公司 not under 石城).
  */
 export function tradesUnder(applicant: string, name: string): boolean {
-  return name.length >= 2 && stem(applicant).startsWith(name);
+  if (name.length < 2) return false;
+  for (let rest = stem(applicant), before = ''; rest !== before; before = rest, rest = withoutLeadingPlace(rest)) {
+    // the name with a unit after it (石城区) is a place the firm is registered in, not its trade name
+    if (rest.startsWith(name) && !/^[省市区县]/.test(rest.slice(name.length))) return true;
+  }
+  return false;
+}
+
+/** A firm's name without the first place it is registered in: a well-known place, or a division with its unit (石城区). */
+function withoutLeadingPlace(name: string): string {
+  for (let n = Math.min(LONGEST_KNOWN_PLACE, name.length - 2); n >= 2; n--) {
+    const place = name.slice(0, n);
+    const unit = /^[省市区县]/.test(name.slice(n));
+    if (isKnownPlace(place) || (unit && isDivisionName(place))) return name.slice(n + (unit ? 1 : 0));
+  }
+  return name;
 }
 
 /** The longest run of characters the two names share, and where it starts in each. */

@@ -456,6 +456,11 @@ describe('screenListing', () => {
     expect(filed('淄博市烧烤协会')).toEqual([]);
     // a firm named after the place and its goods files the name it trades under
     expect(screenFiling(city, { ...filing('淄博啤酒', 32, '淄博啤酒有限公司'), applicantAddress: '山东省淄博市' })).toEqual([]);
+    // …after the city it is registered in (青岛崂山矿泉水 trades under 崂山)
+    const district = buildRegistryIndex([mark('B48', '石城', '公共资源', [], { holder: '', region: '山东省青岛市石城区' })]);
+    const water = (applicant: string) => screenFiling(district, { ...filing('石城', 32, applicant), applicantAddress: '山东省青岛市石城区' });
+    expect(water('青岛石城矿泉水有限公司')).toEqual([]);
+    expect(water('青岛市石城区恒通贸易有限公司')[0]?.markId).toBe('B48');
   });
   it('an official shop whose brand carries a Chinese alias of a Latin mark (东风雪铁龙 of CITROEN) is the holder\'s', () => {
     const cars = buildRegistryIndex([mark('B42', 'VALEN', '涉外商标', [12], { aliases: ['瓦伦'], holder: 'VALEN AUTOMOBILES SA' })]);
