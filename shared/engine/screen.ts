@@ -385,7 +385,23 @@ function holdersShop(index: RegistryIndex, brand: string, markIndex: number): bo
   const holder = index.holders[markIndex]!;
   if (mark.category === '公共资源' || mark.category === '地理标志') return ownShop(brand, holder, '');
   // an alias in letters (a pinyin, an abbreviation such as LOL) sits inside too many other brands to say so
-  return [mark.name, ...mark.aliases.filter((a) => /\p{Script=Han}.*\p{Script=Han}/u.test(a))].some((name) => ownShop(brand, holder, name));
+  if ([mark.name, ...mark.aliases.filter((a) => /\p{Script=Han}.*\p{Script=Han}/u.test(a))].some((name) => ownShop(brand, holder, name))) return true;
+  // the shop of another brand of the holder's group sells this one too (大白兔官方旗舰店 for 冠生园, both 冠生园's)
+  if (!holder) return false;
+  const names = brandNames(index);
+  return names.some((name, k) => k !== markIndex && name.length >= 2 && brand.includes(name) && index.holders[k] !== ''
+    && sameNormalisedOwner(index.holders[k]!, holder, mark.name, mark.category));
+}
+
+/** Each brand's name as a shop's brand is written (normalised; '' for a public name or a GI, anyone's), once per index. */
+const shopNames = new WeakMap<RegistryIndex, string[]>();
+function brandNames(index: RegistryIndex): string[] {
+  let names = shopNames.get(index);
+  if (!names) {
+    names = index.marks.map((m) => (m.category === '公共资源' || m.category === '地理标志' ? '' : normaliseOwner(markWords(m.name))));
+    shopNames.set(index, names);
+  }
+  return names;
 }
 
 /**

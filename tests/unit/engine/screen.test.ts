@@ -498,6 +498,15 @@ describe('screenListing', () => {
     const slogan = buildRegistryIndex([mark('B47', '石城加油', '公共资源', [], { holder: '', region: '湖北省石城市' })]);
     expect(screenListing(slogan, listing('石城加油 热干面 礼盒 6人份', '湖北省石城市'))[0]?.markId).toBe('B47');
   });
+  it('the official shop of one brand of a holder sells the holder\'s other brands too', () => {
+    const sweets = buildRegistryIndex([
+      mark('B49', '白玉兔', '驰名商标', [30], { holder: '上海冠华园食品有限公司' }),
+      mark('B50', '冠华园', '老字号', [30], { holder: '上海冠华园食品有限公司' }),
+    ]);
+    const sold = (shop: string) => screenListing(sweets, { id: 'S', platform: '天猫', shop, title: '白玉兔 奶糖 原味 冠华园出品', url: '', price: '', sellerLocation: '上海市' });
+    expect(sold('白玉兔官方旗舰店')).toEqual([]);
+    expect(sold('糖果批发部').map((h) => h.markId).sort()).toEqual(['B49', 'B50']);
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
