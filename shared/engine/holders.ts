@@ -1,0 +1,55 @@
+// Who holds a name besides its right holder's own filings (owner.ts): the shops that sell a holder's brands as its
+// own, and the custodian of a public name that has no recorded holder. screen.ts sets their candidates aside.
+import type { Filing, ProtectedMark } from '../domain';
+import { markWords } from '../mark-words';
+import { isDivisionName } from './cores';
+import { normaliseOwner } from './normalise';
+import { ownShop, sameNormalisedOwner, tradesUnder } from './owner';
+import type { RegistryIndex } from './registry-index';
+
+/**
+ * A public name with no recorded holder, filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
+ * the place's custodian, not a squatter. Every firm of a county or a city bears its name as the place it is
+ * registered in (淄博力源环境卫生服务有限公司), and such a name is no mark but a collective one (domain.md: art. 10.2),
+ * so for a division only a public body bearing it (…研究院, …协会, …人民政府) is its custodian, or a firm that files the
+ * name it trades under.
+ */
+export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean): boolean {
+  if (mark.category !== '公共资源' || mark.holder.trim() || !inRegion) return false;
+  const name = normaliseOwner(markWords(mark.name));
+  const applicant = normaliseOwner(filing.applicant);
+  if (!applicant.includes(name)) return false;
+  // a firm named after the place and its goods that files that name trades under it (哈尔滨啤酒 by 哈尔滨啤酒有限公司)
+  return !isDivisionName(name) || PUBLIC_BODY.test(applicant) || tradesUnder(applicant, normaliseOwner(markWords(filing.markText)));
+}
+
+/** How the name of a public body ends: an institute, an association, a government or its managing office. */
+const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联合会|学会|人民政府|委员会|管委会|管理局|管理处|管理中心)$/;
+
+/**
+ * Whether an official shop's brand is the holder's: by the mark's name or a Chinese alias too (东风雪铁龙 of CITROEN,
+ * alias 雪铁龙), unless the name is a place's or a region's.
+ */
+export function holdersShop(index: RegistryIndex, brand: string, markIndex: number): boolean {
+  const mark = index.marks[markIndex]!;
+  const holder = index.holders[markIndex]!;
+  if (mark.category === '公共资源' || mark.category === '地理标志') return ownShop(brand, holder, '');
+  // an alias in letters (a pinyin, an abbreviation such as LOL) sits inside too many other brands to say so
+  if ([mark.name, ...mark.aliases.filter((a) => /\p{Script=Han}.*\p{Script=Han}/u.test(a))].some((name) => ownShop(brand, holder, name))) return true;
+  // the shop of another brand of the holder's group sells this one too (大白兔官方旗舰店 for 冠生园, both 冠生园's)
+  if (!holder) return false;
+  const names = brandNames(index);
+  return names.some((name, k) => k !== markIndex && name.length >= 2 && brand.includes(name) && index.holders[k] !== ''
+    && sameNormalisedOwner(index.holders[k]!, holder, mark.name, mark.category));
+}
+
+/** Each brand's name as a shop's brand is written (normalised; '' for a public name or a GI, anyone's), once per index. */
+const shopNames = new WeakMap<RegistryIndex, string[]>();
+function brandNames(index: RegistryIndex): string[] {
+  let names = shopNames.get(index);
+  if (!names) {
+    names = index.marks.map((m) => (m.category === '公共资源' || m.category === '地理标志' ? '' : normaliseOwner(markWords(m.name))));
+    shopNames.set(index, names);
+  }
+  return names;
+}
