@@ -220,6 +220,11 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
       breakHan();
       continue;
     }
+    if (dashAsOne(input, result, cp, from, to)) {
+      pushHan(interned('一'), original, 'shape', from, to);
+      count++;
+      continue;
+    }
     const folded = cp < 0x80 ? original : original.normalize('NFKC');
     for (const ch of folded) {
       if (INVISIBLE.test(ch)) continue;
@@ -249,6 +254,23 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
   flushRun();
   if (result.latin.length >= SPELLED_OUT_LETTERS) result.latin = joinSpelledOut(result.latin, input);
   return result;
+}
+
+/** Long dashes drawn like 一: the em dash, the horizontal bar and the box-drawing strokes. */
+const ONE_DASHES = new Set([0x2014, 0x2015, 0x2500, 0x2501]);
+
+/**
+ * Whether a long dash at [from, to) stands in for 一 (统— for 统一): it follows a Han character directly and ends the
+ * word, where a dash between words (蜜雪冰城—柠檬水) or a doubled one (统——) is punctuation.
+ */
+function dashAsOne(input: string, text: NormalisedText, cp: number, from: number, to: number): boolean {
+  if (!ONE_DASHES.has(cp)) return false;
+  const last = text.han.length - 1;
+  if (last < 0 || text.hanEnd[last] !== from || text.hanBreakAfter[last]) return false;
+  if (text.hanOrigin[last] === 'shape' && ONE_DASHES.has(input.codePointAt(from - 1) ?? 0)) return false;
+  const next = input.codePointAt(to);
+  // a doubled dash (——) is the Chinese dash, punctuation
+  return next === undefined || (!ONE_DASHES.has(next) && !/[\p{Script=Han}\p{L}\p{N}]/u.test(String.fromCodePoint(next)));
 }
 
 /** Letters written one by one (N I K E, A.D.I.D.A.S) are read as one word from this many on: S M L is a size chart. */

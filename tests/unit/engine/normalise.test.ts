@@ -31,6 +31,14 @@ describe('normaliseText', () => {
     // the Kangxi radicals ⼁ ⼂ ⼃ are the same strokes once NFKC has read them
     expect(han('丿蜜〡雪⼁冰⼂城⼃')).toBe('蜜雪冰城');
   });
+  it('reads a long dash that ends a word right after a character as 一 (统— for 统一), not one between words (——)', () => {
+    expect(han('金—')).toBe('金一');
+    expect(han('金— 方便面')).toBe('金一方便面');
+    expect(normaliseText('金—').hanOrigin).toEqual(['same', 'shape']);
+    expect(han('金城—柠檬水')).toBe('金城柠檬水');
+    expect(han('金城——柠檬水')).toBe('金城柠檬水');
+    expect(han('金——')).toBe('金');
+  });
   it('reads capital and Arabic numerals as Chinese numerals', () => {
     const t = normaliseText('柒星8号');
     expect(t.han.join('')).toBe('七星八号');
