@@ -50,9 +50,13 @@ export function namedInFull(word: string, name: string): boolean {
   return word.length === name.length + 1 && word.startsWith(name) && PLACE_TERMS.has(word[word.length - 1]!);
 }
 
-/** Whether a name is written as a place: it ends in a generic term of a place name (青海湖, 塔尔寺) or is a known place. */
+/**
+ * Whether a name is written as a place: it ends in a generic term of a place name (青海湖, 塔尔寺) or is a known place.
+ * A name with 之 inside is a work's title (哪吒之魔童闹海), whatever it ends in.
+ */
 export function isPlaceName(han: readonly string[]): boolean {
-  return han.length > 0 && (PLACE_TERMS.has(han[han.length - 1]!) || PLACE_NAMES.has(han.join('')));
+  if (han.length === 0 || han.indexOf('之') > 0) return false;
+  return PLACE_TERMS.has(han[han.length - 1]!) || PLACE_NAMES.has(han.join(''));
 }
 
 /**

@@ -507,6 +507,10 @@ describe('screenListing', () => {
     expect(sold('白玉兔官方旗舰店')).toEqual([]);
     expect(sold('糖果批发部').map((h) => h.markId).sort()).toEqual(['B49', 'B50']);
   });
+  it('a work\'s title with 之 inside (星河之石城湖) is no place, whatever it ends in: its merchandise is sold under it', () => {
+    const film = buildRegistryIndex([mark('B51', '星河之石城湖', '公共资源', [], { holder: '某影业有限公司' })]);
+    expect(screenListing(film, listing('星河之石城湖 手办 摆件 现货', '广东省汕头市'))[0]?.markId).toBe('B51');
+  });
   it('a public name reaches every class: the classes its custodian registered do not bound it', () => {
     const lake = buildRegistryIndex([mark('B15', '石门湖', '公共资源', [39], { region: '青海省海东市互助土族自治县' })]);
     expect(screenFiling(lake, filing('石门胡', 33))[0]?.markId).toBe('B15');
