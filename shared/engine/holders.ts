@@ -28,7 +28,8 @@ const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联�
 
 /**
  * Whether an official shop's brand is the holder's: by the mark's name or a Chinese alias too (东风雪铁龙 of CITROEN,
- * alias 雪铁龙), unless the name is a place's or a region's.
+ * alias 雪铁龙), unless the name is a place's or a region's, or by another brand of the holder's group that the shop's
+ * brand carries (大白兔官方旗舰店 sells 冠生园 of the same holder).
  */
 export function holdersShop(index: RegistryIndex, brand: string, markIndex: number): boolean {
   const mark = index.marks[markIndex]!;
@@ -36,20 +37,34 @@ export function holdersShop(index: RegistryIndex, brand: string, markIndex: numb
   if (mark.category === '公共资源' || mark.category === '地理标志') return ownShop(brand, holder, '');
   // an alias in letters (a pinyin, an abbreviation such as LOL) sits inside too many other brands to say so
   if ([mark.name, ...mark.aliases.filter((a) => /\p{Script=Han}.*\p{Script=Han}/u.test(a))].some((name) => ownShop(brand, holder, name))) return true;
-  // the shop of another brand of the holder's group sells this one too (大白兔官方旗舰店 for 冠生园, both 冠生园's)
   if (!holder) return false;
-  const names = brandNames(index);
-  return names.some((name, k) => k !== markIndex && name.length >= 2 && brand.includes(name) && index.holders[k] !== ''
-    && sameNormalisedOwner(index.holders[k]!, holder, mark.name, mark.category));
+  const byName = marksByName(index);
+  for (let from = 0; from < brand.length - 1; from++) {
+    for (let to = from + 2; to <= brand.length; to++) {
+      for (const k of byName.get(brand.slice(from, to)) ?? []) {
+        if (k !== markIndex && index.holders[k] && sameNormalisedOwner(index.holders[k]!, holder, mark.name, mark.category)) return true;
+      }
+    }
+  }
+  return false;
 }
 
-/** Each brand's name as a shop's brand is written (normalised; '' for a public name or a GI, anyone's), once per index. */
-const shopNames = new WeakMap<RegistryIndex, string[]>();
-function brandNames(index: RegistryIndex): string[] {
-  let names = shopNames.get(index);
-  if (!names) {
-    names = index.marks.map((m) => (m.category === '公共资源' || m.category === '地理标志' ? '' : normaliseOwner(markWords(m.name))));
-    shopNames.set(index, names);
+/**
+ * The marks by their name as a shop's brand writes it (normalised), public names and GIs left out as anyone's; built
+ * once per index, so a shop's brand is looked up by its own substrings rather than against every mark.
+ */
+const namesOfIndex = new WeakMap<RegistryIndex, Map<string, number[]>>();
+function marksByName(index: RegistryIndex): Map<string, number[]> {
+  let byName = namesOfIndex.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (let k = 0; k < index.marks.length; k++) {
+      const m = index.marks[k]!;
+      if (m.category === '公共资源' || m.category === '地理标志') continue;
+      const name = normaliseOwner(markWords(m.name));
+      if (name.length >= 2) byName.set(name, [...(byName.get(name) ?? []), k]);
+    }
+    namesOfIndex.set(index, byName);
   }
-  return names;
+  return byName;
 }

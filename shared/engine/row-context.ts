@@ -45,9 +45,9 @@ function titleClasses(row: Row, span: [number, number]): number[] {
  * filing for selling services (35) whose name goes on with goods of the mark's own classes (谢裕大茶行, 华莱士炸鸡汉堡)
  * sells those goods under the name: it is in their class.
  */
-function reachOf(classes: readonly number[], row: Row, found: readonly number[], after: string): ClassReach | 'unknown' {
+function reachOf(classes: readonly number[], row: Row, found: readonly number[], text: NormalisedText, end: number): ClassReach | 'unknown' {
   if (row.context === 'filing') {
-    if (row.niceClass === 35 && after && goodsClassesIn(after).some((c) => c !== 35 && classes.includes(c))) return 'same';
+    if (row.niceClass === 35 && end >= 0 && goodsClassesIn(text.han.slice(end).join('')).some((c) => c !== 35 && classes.includes(c))) return 'same';
     return classReach(classes, row.niceClass);
   }
   if (found.length === 0) return 'unknown';
@@ -66,7 +66,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     category: mark.category,
     // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
     // bound it, so it is weighed as a record without classes
-    reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found, row.context === 'filing' && end >= 0 ? text.han.slice(end).join('') : ''),
+    reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found, text, end),
     inRegion,
     soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
     regionGiven: places.length > 0,
