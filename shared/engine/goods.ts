@@ -91,9 +91,11 @@ export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1): numb
     }
     i += matched || 1;
   }
-  if (SIZE.test(text)) found.add(25);
-  if (/[A-Za-z]{3}/.test(text)) {
-    for (const word of text.toUpperCase().match(/[A-Z]+/g) ?? []) for (const c of LATIN_GOODS.get(word) ?? []) found.add(c);
+  // the size and English goods words outside the skipped span too: a brand's own words (TEA HOUSE) name no goods
+  const outside = skipStart >= 0 ? `${text.slice(0, skipStart)} ${text.slice(skipEnd)}` : text;
+  if (SIZE.test(outside)) found.add(25);
+  if (/[A-Za-z]{3}/.test(outside)) {
+    for (const word of outside.toUpperCase().match(/[A-Z]+/g) ?? []) for (const c of LATIN_GOODS.get(word) ?? []) found.add(c);
   }
   return [...found];
 }

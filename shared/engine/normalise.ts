@@ -267,7 +267,6 @@ function dashAsOne(input: string, text: NormalisedText, cp: number, from: number
   if (!ONE_DASHES.has(cp)) return false;
   const last = text.han.length - 1;
   if (last < 0 || text.hanEnd[last] !== from || text.hanBreakAfter[last]) return false;
-  if (text.hanOrigin[last] === 'shape' && ONE_DASHES.has(input.codePointAt(from - 1) ?? 0)) return false;
   const next = input.codePointAt(to);
   // a doubled dash (——) is the Chinese dash, punctuation
   return next === undefined || (!ONE_DASHES.has(next) && !/[\p{Script=Han}\p{L}\p{N}]/u.test(String.fromCodePoint(next)));

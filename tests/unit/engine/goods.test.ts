@@ -42,6 +42,8 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('TSINGTAO BEER 出口版 330ml')).toEqual([32]);
     expect(goodsClassesIn('Old Oak whiskey 700ml')).toEqual([33]);
     expect(goodsClassesIn('HEYTEA GINSENG')).toEqual([]);
+    // the brand's own words, skipped, name no goods
+    expect(goodsClassesIn('TEA HOUSE 手提包', 0, 9)).toEqual([18]);
   });
   it('knows a transforming robot of alloy as a toy (28), not a car (12), 龟苓膏 and 香瓜子 as food (29), 冰糖心 as apples (31), 发卡 as a hair ornament (26)', () => {
     expect(goodsClassesIn('合金版 变形汽车机器人')).toEqual([28]);
