@@ -61,7 +61,8 @@ function labels(file: string): Map<string, Label> {
   return new Map(rows.map(([id = '', markId = '', kind = '']) => [id, { id, markId, kind }]));
 }
 
-export function loadSet(name: 'dev' | 'real-dev', dir = path.join(SHARED_BENCH, name)): LabelledSet {
+/** A set of ../shared/bench by name, or any folder laid out the same way. */
+export function loadSet(name: string, dir = path.join(SHARED_BENCH, name)): LabelledSet {
   const marks = table(path.join(dir, 'registry.csv'), REGISTRY_HEADERS, parseRegistryRow as never) as ProtectedMark[];
   const filingLabels = labels(path.join(dir, 'filings.labels.csv'));
   const listingLabels = labels(path.join(dir, 'listings.labels.csv'));
