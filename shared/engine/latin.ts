@@ -136,6 +136,12 @@ export interface LatinEvidence {
 
 const MAX_DISTANCE = 3;
 
+/**
+ * A number with a unit (50G, 5KG, 500ML, 5000MAH): a size in a title, never a mark's look-alike, whatever letters its
+ * digits resemble (50G beside SOD, 5KG beside SK2). Only the very spelling of a form is read in it.
+ */
+const QUANTITY = /^\d+(?:MG|G|KG|ML|CL|L|MM|CM|M|KM|W|KW|V|MAH|AH|GB|TB|MB|OZ|LB|PCS|PC|P|X|T|HZ|CC|D|K)$/;
+
 function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
   if (!a) return true;
   const rank = (e: LatinEvidence) => (e.exact ? 10 : 0) + (e.lookAlike ? 5 : 0) - e.distance * 2 + e.jaroWinkler + (e.phonetic ? 2.5 : 0)
@@ -155,11 +161,14 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
   for (let from = 0; from < tokens.length; from++) {
     let canon = '';
     let skeleton = '';
+    let quantity = false;
     for (let to = from + 1; to <= Math.min(tokens.length, from + maxSpan); to++) {
       if (to - from > anyWords && !isPinyinSyllable(tokens[to - 1]!.canon)) break;
       canon += tokens[to - 1]!.canon;
       skeleton += tokens[to - 1]!.skeleton;
+      quantity ||= QUANTITY.test(tokens[to - 1]!.canon);
       if (skeleton.length > L + MAX_DISTANCE) break;
+      if (quantity && canon !== form.canon) continue;
       const distance = editDistance(form.skeleton, skeleton, MAX_DISTANCE);
       const phonetic = formCodes.length > 0 && phoneticCodes(canon).some((c) => formCodes.includes(c));
       const permuted = distance > 0 && L >= 3 && skeleton.length === L && sortedLetters(skeleton) === sortedLetters(form.skeleton);
@@ -173,7 +182,7 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
     }
     // inside one longer word: the mark with letters around it (FENGBAOMAFENG, PEIQIKIDS, MBWL)
     const word = tokens[from]!.skeleton;
-    if (word.length > L) {
+    if (word.length > L && !QUANTITY.test(tokens[from]!.canon)) {
       if (L >= MIN_INSIDE) {
         const s = substringDistance(form.skeleton, word);
         if (s.distance <= 1) {

@@ -163,6 +163,14 @@ describe('innocent look-alikes stay out', () => {
     expect(from('上海维洛尔有限公司')?.markId).toBe('F9');
     expect(from('维洛尔星辰汽车有限公司')?.markId).toBe('F9');
   });
+  it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
+    const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
+    const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
+    expect(marksIn('舒敏保湿特护霜 50g')).toEqual([]);
+    expect(marksIn('柠檬洗洁精 5kg 家庭装')).toEqual([]);
+    expect(marksIn('SK-2 神仙水 230ml')).toEqual(['S8']);
+    expect(marksIn('S0D 精华 50g')).toEqual(['S9']);
+  });
   it('an everyday word inside an unrelated title is not the brand; the brand among its goods is', () => {
     expect(screenListing(index, listing('春光明媚 摄影书籍')).map((h) => h.markId)).not.toContain('E1');
     expect(screenListing(index, listing('春光 电暖器 家用')).map((h) => h.markId)).toContain('E1');
