@@ -8,20 +8,28 @@ import { ownShop, sameNormalisedOwner, tradesUnder } from './owner';
 import type { RegistryIndex } from './registry-index';
 
 /**
- * A public name with no recorded holder, filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
+ * A public name with no recorded holder (or only its place as one), filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
  * the place's custodian, not a squatter. Every firm of a county or a city bears its name as the place it is
  * registered in (淄博力源环境卫生服务有限公司), and such a name is no mark but a collective one (domain.md: art. 10.2),
  * so for a division only a public body bearing it (…研究院, …协会, …人民政府) is its custodian, or a firm that files the
  * name it trades under.
  */
 export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean): boolean {
-  if (mark.category !== '公共资源' || mark.holder.trim() || !inRegion) return false;
-  const name = normaliseOwner(markWords(mark.name));
+  if (mark.category !== '公共资源' || !inRegion) return false;
+  const holder = mark.holder.trim();
+  // a record may give the place itself as the holder (榕江县, 重庆市渝中区): that is no firm's claim but the public's,
+  // and a body of that place (台江县台盘村村民委员会 for 台江县台盘村) speaks for it
+  if (holder && !HELD_BY_PLACE.test(holder)) return false;
   const applicant = normaliseOwner(filing.applicant);
+  if (holder && applicant.startsWith(normaliseOwner(holder)) && PUBLIC_BODY.test(applicant)) return true;
+  const name = normaliseOwner(markWords(mark.name));
   if (!applicant.includes(name)) return false;
   // a firm named after the place and its goods that files that name trades under it (哈尔滨啤酒 by 哈尔滨啤酒有限公司)
   return !isDivisionName(name) || PUBLIC_BODY.test(applicant) || tradesUnder(applicant, normaliseOwner(markWords(filing.markText)));
 }
+
+/** A holder written as a division or a village (榕江县, 重庆市渝中区, 台江县台盘村) rather than as a body or a firm. */
+const HELD_BY_PLACE = /^\p{Script=Han}{2,}(省|自治区|市|州|盟|县|旗|区|镇|乡|村)$/u;
 
 /** How the name of a public body ends: an institute, an association, a government or its managing office. */
 const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联合会|学会|人民政府|委员会|管委会|管理局|管理处|管理中心)$/;

@@ -462,6 +462,18 @@ describe('screenListing', () => {
     expect(water('青岛石城矿泉水有限公司')).toEqual([]);
     expect(water('青岛市石城区恒通贸易有限公司')[0]?.markId).toBe('B48');
   });
+  it('a public name whose record gives only its place as holder is the place\'s: its village body and firms trading under it file it', () => {
+    const games = buildRegistryIndex([mark('B49', '村球赛', '公共资源', [], { holder: '台江县岭上村', region: '贵州省黔东南苗族侗族自治州台江县' })]);
+    const filed = (applicant: string, address = '贵州省黔东南苗族侗族自治州台江县') => screenFiling(games, { ...filing('村球赛', 41, applicant), applicantAddress: address });
+    expect(filed('台江县岭上村村民委员会')).toEqual([]);
+    expect(filed('台江县村球赛文化体育发展有限公司')).toEqual([]);
+    // another body, a firm of the county trading under another name, or the same firm from outside the region squats
+    expect(filed('台江县恒通贸易有限公司')[0]?.markId).toBe('B49');
+    expect(filed('台江县村球赛文化体育发展有限公司', '海南省海口市')[0]?.markId).toBe('B49');
+    // a holder that is a body keeps the name to itself
+    const held = buildRegistryIndex([mark('B50', '村球赛', '公共资源', [], { holder: '台江县村球赛管理有限公司', region: '贵州省黔东南苗族侗族自治州台江县' })]);
+    expect(screenFiling(held, { ...filing('村球赛', 41, '台江县岭上村村民委员会'), applicantAddress: '贵州省黔东南苗族侗族自治州台江县' })[0]?.markId).toBe('B50');
+  });
   it('an official shop whose brand carries a Chinese alias of a Latin mark (东风雪铁龙 of CITROEN) is the holder\'s', () => {
     const cars = buildRegistryIndex([mark('B42', 'VALEN', '涉外商标', [12], { aliases: ['瓦伦'], holder: 'VALEN AUTOMOBILES SA' })]);
     const sold = (shop: string) => screenListing(cars, { id: 'S', platform: '京东', shop, title: '瓦伦 C5 新车 订金', url: '', price: '', sellerLocation: '湖北省武汉市' });
