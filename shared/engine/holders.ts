@@ -31,6 +31,25 @@ export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean
 /** A holder written as a division or a village (榕江县, 重庆市渝中区, 台江县台盘村) rather than as a body or a firm. */
 const HELD_BY_PLACE = /^\p{Script=Han}{2,}(省|自治区|市|州|盟|县|旗|区|镇|乡|村)$/u;
 
+/** At most this many characters of a line of business between a trade name and (中国) (贸易 of 新百伦贸易(中国)有限公司). */
+const BUSINESS_BEFORE_CHINA = 4;
+
+/**
+ * A foreign holder's company in China registered under the mark's Chinese name (新百伦贸易(中国)有限公司 for NEW
+ * BALANCE, alias 新百伦, of 新平衡运动鞋公司): only a foreign-invested firm may write (中国) after its trade name, so a
+ * squatter cannot take that form, while the Chinese name it trades under often differs from the holder's recorded one.
+ */
+export function chinaArmOfForeignHolder(mark: ProtectedMark, applicant: string): boolean {
+  if (mark.category !== '涉外商标') return false;
+  const head = /^(.+?)[(（]中国[)）]/.exec(applicant.trim())?.[1];
+  if (!head) return false;
+  const trade = normaliseOwner(head);
+  return [mark.name, ...mark.aliases].some((name) => {
+    const han = normaliseOwner(markWords(name));
+    return /^\p{Script=Han}{2,}$/u.test(han) && trade.startsWith(han) && trade.length - han.length <= BUSINESS_BEFORE_CHINA;
+  });
+}
+
 /** How the name of a public body ends: an institute, an association, a government or its managing office. */
 const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联合会|学会|人民政府|委员会|管委会|管理局|管理处|管理中心)$/;
 

@@ -24,7 +24,8 @@ function withoutBusinessWords(name: string): string {
 }
 
 function stem(name: string): string {
-  let s = name.replace(/[()（）]/g, '');
+  // a Japanese company may write its form first (株式会社迅销 of 迅销(中国)商贸有限公司)
+  let s = name.replace(/[()（）]/g, '').replace(/^株式会社(?=.{2})/, '');
   let changed = true;
   while (changed) {
     changed = false;

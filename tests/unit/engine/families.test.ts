@@ -163,6 +163,18 @@ describe('innocent look-alikes stay out', () => {
     expect(from('上海维洛尔有限公司')?.markId).toBe('F9');
     expect(from('维洛尔星辰汽车有限公司')?.markId).toBe('F9');
   });
+  it('a foreign holder\'s arm in China may trade under the Chinese name, not the holder\'s recorded one; only it writes (中国) after it', () => {
+    const foreign = buildRegistryIndex([mark('F8', 'NEW VELOR', '涉外商标', [25], { aliases: ['新维洛'], holder: '新维乐运动鞋公司' })]);
+    const from = (applicant: string) => screenFiling(foreign, filing('新维洛', 25, applicant))[0];
+    expect(from('新维洛贸易(中国)有限公司')).toBeUndefined();
+    expect(from('新维洛(香港)贸易有限公司')?.markId).toBe('F8');
+    expect(from('新维洛鞋业有限公司')?.markId).toBe('F8');
+    expect(from('新维洛国际品牌运营管理(中国)有限公司')?.markId).toBe('F8');
+    // a Japanese holder writes its company form first (株式会社…)
+    const japanese = buildRegistryIndex([mark('F7', 'KOMARI', '涉外商标', [25], { holder: '株式会社可茉莉' })]);
+    expect(screenFiling(japanese, filing('KOMARI', 25, '可茉莉(中国)商贸有限公司'))).toEqual([]);
+    expect(screenFiling(japanese, filing('KOMARI', 25, '上海可茉莉贸易有限公司'))[0]?.markId).toBe('F7');
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
