@@ -13,6 +13,8 @@ export interface LatinForm {
   canon: string;
   skeleton: string;
   tokenCount: number;
+  /** met only as one whole word spelled the same (a pinyin of four letters, GELI: any nearer spelling is another word) */
+  wholeWordOnly?: boolean;
 }
 
 export interface LatinIndex {

@@ -151,6 +151,7 @@ function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
 
 /** The best evidence that `form` appears in `tokens`, or null when nothing comes close. */
 export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): LatinEvidence | null {
+  if (form.wholeWordOnly) return wholeWord(form, tokens);
   let best: LatinEvidence | null = null;
   const L = form.skeleton.length;
   // the words a match may join: any of them up to the form's own count and one more (four at least), then, as for the
@@ -212,6 +213,16 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
     }
   }
   return best;
+}
+
+/** The form as one whole token spelled the same, or null. */
+function wholeWord(form: LatinForm, tokens: readonly LatinToken[]): LatinEvidence | null {
+  const at = tokens.findIndex((t) => t.canon === form.canon);
+  if (at < 0) return null;
+  return {
+    exact: true, lookAlike: false, distance: 0, jaroWinkler: 1, phonetic: false, permuted: false, insideExtra: 0,
+    spacing: false, extraTokens: tokens.length - 1, from: at, to: at + 1,
+  };
 }
 
 let englishWords: Set<string> | undefined;

@@ -9,6 +9,7 @@ import { coresOf, isPlaceName, namesNoPlace, type CoreKind } from './cores';
 import { genericMask, isGenericWord } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
+import { isCommonEnglishWord } from './latin';
 import { wordFrequency } from './lexicon';
 import { latinSkeleton, normaliseOwner, normaliseText } from './normalise';
 import { regionWords } from './region';
@@ -90,8 +91,9 @@ export interface RegistryIndex {
 /** Categories whose generic part (牦牛, 枸杞 …) is the protected subject, so it keeps its full weight. */
 const KEEP_GENERIC: ReadonlySet<Category> = new Set<Category>(['地理标志', '公共资源']);
 
-/** Pinyin spellings shorter than this match too many unrelated Latin words. */
-const MIN_PINYIN_LETTERS = 5;
+/** Pinyin spellings shorter than this match too many unrelated Latin words; one this long only as itself (GELI). */
+const MIN_PINYIN_LETTERS = 4;
+const MIN_PINYIN_LETTERS_NEAR = 5;
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
@@ -191,12 +193,14 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
   for (const form of out.filter((f) => f.han.length >= 2 && f.latin === null && f.coreKind !== 'origin')) {
     for (const spelling of pinyinSpellings(form.han)) {
       if (spelling.length < MIN_PINYIN_LETTERS || seen.has(`|${spelling}`)) continue;
+      // a short spelling that is an English word (BIKE of 比克) is that word wherever it is written
+      if (spelling.length < MIN_PINYIN_LETTERS_NEAR && isCommonEnglishWord(spelling)) continue;
       seen.add(`|${spelling}`);
       out.push({
         index: start + out.length, markIndex, text: spelling, kind: 'pinyin', spells: form.kind as Exclude<FormKind, 'pinyin'>,
         han: [], info: [], weights: [], totalWeight: 0, generic: [], distinctCount: 0, wordFrequency: 0, hanOffsets: [],
         // the look-alike skeleton of a text's tokens folds Q into O and so on: the spelling is compared the same way
-        latin: { canon: spelling, skeleton: latinSkeleton(spelling), tokenCount: 1 },
+        latin: { canon: spelling, skeleton: latinSkeleton(spelling), tokenCount: 1, ...(spelling.length < MIN_PINYIN_LETTERS_NEAR ? { wholeWordOnly: true } : {}) },
       });
     }
   }

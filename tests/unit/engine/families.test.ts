@@ -175,6 +175,13 @@ describe('innocent look-alikes stay out', () => {
     expect(screenFiling(japanese, filing('KOMARI', 25, '可茉莉(中国)商贸有限公司'))).toEqual([]);
     expect(screenFiling(japanese, filing('KOMARI', 25, '上海可茉莉贸易有限公司'))[0]?.markId).toBe('F7');
   });
+  it('a pinyin of four letters (DEBU of 德步) is the mark only as that very word, never as a near spelling', () => {
+    const brand = buildRegistryIndex([mark('D9', '德步', '驰名商标', [25])]);
+    expect(screenFiling(brand, filing('DEBU', 25))[0]?.markId).toBe('D9');
+    expect(screenListing(brand, listing('DEBU 运动鞋 男 跑步鞋 42码')).map((h) => h.markId)).toEqual(['D9']);
+    expect(screenFiling(brand, filing('DEBO', 25))).toEqual([]);
+    expect(screenFiling(brand, filing('DEBUT', 25))).toEqual([]);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
