@@ -133,7 +133,8 @@ function describedBy(han: readonly string[], start: number, end: number): boolea
 
 function gluedTo(text: NormalisedText, start: number, end: number, possessive: boolean): boolean {
   const mask = (text.genericMask ??= textGenericMask(text.han));
-  const after = !possessive && end < text.han.length && !text.hanBreakAfter[end - 1] && !mask[end];
+  // …牌 after a name writes it as a brand (驼鸟牌 墨水), it does not make another word of it
+  const after = !possessive && end < text.han.length && !text.hanBreakAfter[end - 1] && !mask[end] && text.han[end] !== '牌';
   const before = start > 0 && !text.hanBreakAfter[start - 1] && !mask[start - 1];
   return after || before;
 }

@@ -182,6 +182,12 @@ describe('innocent look-alikes stay out', () => {
     expect(screenFiling(brand, filing('DEBO', 25))).toEqual([]);
     expect(screenFiling(brand, filing('DEBUT', 25))).toEqual([]);
   });
+  it('a name written as a brand in a title (驼鸟牌 墨水) is the brand, though it is an everyday word', () => {
+    const ink = buildRegistryIndex([mark('O9', '鸵鸟', '省著名商标', [16])]);
+    const scoreOf = (title: string) => screenListing(ink, listing(title))[0]?.score ?? 0;
+    expect(scoreOf('鸵鸟牌 碳素墨水 60ml')).toBeGreaterThan(0.8);
+    expect(scoreOf('驼鸟牌 碳素墨水 60ml 12瓶')).toBeGreaterThan(0.5);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
