@@ -159,9 +159,20 @@ export function coresOf(han: readonly string[], category: Category, regionPlaces
   // an old house named after its founder (谢馥春, 马应龙) is known by his given name too, unless that ends in a shop's
   // word (李锦记, 六必居: 锦记 and 必居 name any shop)
   if (category === '老字号' && isPersonName(han) && !SHOP_ENDINGS.has(han[2]!)) add(han.slice(1), 'person', 1);
-  const named = namedHalf(han);
+  const named = namedHalf(han) ?? afterOld(han);
   if (named) add(named.han, 'named', named.at);
   return out;
+}
+
+/**
+ * The name of an old house called 老 + two characters (凤祥 of 老凤祥): 老 says only that it is old, and the name alone
+ * is what the public asks for, unless the two are an everyday word, a place or goods (干妈 of 老干妈, 白干 of 老白干).
+ */
+function afterOld(han: readonly string[]): { han: string[]; at: number } | null {
+  if (han.length !== 3 || han[0] !== '老') return null;
+  const word = han.slice(1).join('');
+  if (wordFrequency(word) > 0 || PLACE_NAMES.has(word) || isGenericWord(word) || wordFrequency(han.join('')) > 0) return null;
+  return { han: han.slice(1), at: 1 };
 }
 
 /**

@@ -156,6 +156,14 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
 }
 
 /**
+ * A name's named half alone (凤祥 of 老凤祥, 蜜雪 of 蜜雪冰城) far from the mark's classes: a well-known mark reaches
+ * every class as the whole name; half of it there is as likely another firm's own name (山东凤祥 for poultry).
+ */
+export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
+  return c.reach === 'far' && e.form.kind === 'core' && e.form.coreKind === 'named';
+}
+
+/**
  * A book, a film or a course about a mark protected in its own classes only, far from them (《江小白》 营销案例 书籍,
  * 小罐茶 品牌课 视频课程): the name is its subject, not the name the goods are sold under.
  */

@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing } from '../domain';
 import { hanCandidates } from './candidates';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { alteredFarAway, claimsTheOrigin, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { alteredFarAway, claimsTheOrigin, halfFarAway, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -84,7 +84,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
   // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods
   if (c.inRegion && hanAltered(e) && keepsOnlyTheOrigin(e, text)) return null;
-  if (alteredFarAway(e, c) || toldOfFarAway(c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
+  if (alteredFarAway(e, c) || halfFarAway(e, c) || toldOfFarAway(c) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);

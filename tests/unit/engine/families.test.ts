@@ -188,6 +188,15 @@ describe('innocent look-alikes stay out', () => {
     expect(scoreOf('鸵鸟牌 碳素墨水 60ml')).toBeGreaterThan(0.8);
     expect(scoreOf('驼鸟牌 碳素墨水 60ml 12瓶')).toBeGreaterThan(0.5);
   });
+  it('an old house called 老 + its name (老瑞颐) is known by the name alone in its classes; far from them that is another firm\'s', () => {
+    const house = buildRegistryIndex([mark('O8', '老瑞颐', '驰名商标', [14]), mark('O7', '老朋友', '老字号', [30])]);
+    expect(screenFiling(house, filing('瑞颐', 14))[0]?.markId).toBe('O8');
+    expect(screenFiling(house, filing('瑞颐', 29)).filter((h) => h.score >= 0.5)).toEqual([]);
+    // the whole name still reaches every class of a well-known mark
+    expect(screenFiling(house, filing('老瑞颐', 29))[0]?.markId).toBe('O8');
+    // 朋友 is an everyday word: 老朋友 is not 老 + a name
+    expect(screenFiling(house, filing('朋友', 30)).filter((h) => h.score >= 0.5)).toEqual([]);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
