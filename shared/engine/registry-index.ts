@@ -5,7 +5,7 @@
 import type { Category, ProtectedMark } from '../domain';
 import { flattenForms, type FlatForms } from './align';
 import { candidateScratch, shapePairKey, soundPairKeys, type CandidateScratch } from './candidates';
-import { coresOf, isPlaceName, namesNoPlace, type CoreKind } from './cores';
+import { coresOf, isDivisionName, isPlaceName, namesNoPlace, type CoreKind } from './cores';
 import { genericMask, isGenericWord } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
@@ -125,6 +125,22 @@ function pinyinSpellings(han: readonly string[]): string[] {
 /** THE before at least two more Latin words, and nothing else in the name. */
 const LEADING_ARTICLE = /^\s*THE\s+([A-Z0-9'&.-]+(?:\s+[A-Z0-9'&.-]+)+)\s*$/i;
 
+/**
+ * A GI named after a division that has since been renamed (郫县豆瓣, region …郫都区: 郫县 is no division now) is the
+ * same indication under the name the division has now (郫都豆瓣); a place that is no division (固城湖 in 高淳区) is
+ * not. The name so written, or null.
+ */
+function renamedOrigin(mark: ProtectedMark, han: readonly string[]): string | null {
+  if (mark.category !== '地理标志') return null;
+  const places = regionWords(mark.region);
+  const place = places.at(-1);
+  const originLength = coresOf(han, mark.category, places).find((c) => c.kind === 'origin')?.han.length;
+  if (!originLength || !place || !isDivisionName(place)) return null;
+  const origin = han.slice(0, originLength).join('');
+  const formerDivision = /[县市区旗]$/.test(origin) && !isDivisionName(origin) && !isDivisionName(origin.slice(0, -1));
+  return formerDivision && !origin.includes(place) ? place + han.slice(originLength).join('') : null;
+}
+
 function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkForm[] {
   const out: MarkForm[] = [];
   const seen = new Set<string>();
@@ -171,6 +187,8 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const rest = LEADING_ARTICLE.exec(markWords(written))?.[1];
     if (rest) add(rest, 'alias', { text: written });
   }
+  const renamed = out[0] && renamedOrigin(mark, out[0].han);
+  if (renamed) add(renamed, 'alias', { text: mark.name });
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
     for (const core of coresOf(form.han, mark.category, regionWords(mark.region))) {
       if (core.kind === 'origin') form.originLength = core.han.length;

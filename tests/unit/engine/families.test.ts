@@ -197,6 +197,17 @@ describe('innocent look-alikes stay out', () => {
     // 朋友 is an everyday word: 老朋友 is not 老 + a name
     expect(screenFiling(house, filing('朋友', 30)).filter((h) => h.score >= 0.5)).toEqual([]);
   });
+  it('a GI named after a renamed county (郫县, now 郫都区) is the same indication under the new name; another place of the region is not', () => {
+    const gi = buildRegistryIndex([
+      mark('G7', '郫县兔头', '地理标志', [29], { region: '四川省成都市郫都区', holder: '郫都区兔头协会' }),
+      mark('G6', '镜湖螃蟹', '地理标志', [31], { region: '江苏省南京市高淳区', holder: '高淳区螃蟹协会' }),
+    ]);
+    const from = (text: string, cls: number) => screenFiling(gi, { ...filing(text, cls), applicantAddress: '广东省广州市' });
+    expect(from('郫都兔头', 29)[0]?.markId).toBe('G7');
+    expect(from('成都兔头', 29).filter((h) => h.markId === 'G7')).toEqual([]);
+    // a lake in the district is no renamed division: the district's name with the goods is the district's
+    expect(from('高淳螃蟹', 31).filter((h) => h.markId === 'G6')).toEqual([]);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
