@@ -208,6 +208,15 @@ describe('innocent look-alikes stay out', () => {
     // a lake in the district is no renamed division: the district's name with the goods is the district's
     expect(from('高淳螃蟹', 31).filter((h) => h.markId === 'G6')).toEqual([]);
   });
+  it('other digits in a title (a size 110-150, a model number) are no look-alike of a numbered name; digits written with its sign are', () => {
+    const numbered = buildRegistryIndex([mark('N9', '528°', '驰名商标', [25], { aliases: ['528度'] })]);
+    const marksIn = (title: string) => screenListing(numbered, listing(title)).map((h) => h.markId);
+    expect(marksIn('女童连衣裙 秋季 长袖 110-158')).toEqual([]);
+    expect(marksIn('复古跑鞋 CW2288-582 白色')).toEqual([]);
+    expect(marksIn('528 运动鞋 男')).toEqual(['N9']);
+    expect(marksIn('582° 运动套装 男 加绒')).toEqual(['N9']);
+    expect(marksIn('258度 跑鞋')).toEqual(['N9']);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
