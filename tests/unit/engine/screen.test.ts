@@ -343,6 +343,11 @@ describe('screenListing', () => {
     const sold = (shop: string, title = '九个核杏 核桃乳 240ml*20罐 整箱') => screenListing(drinks, { id: 'S', platform: '京东', shop, title, url: '', price: '', sellerLocation: '河北省衡水市' });
     expect(sold('九个核杏京东自营旗舰店')).toEqual([]);
     expect(sold('元和官方旗舰店')).toEqual([]);
+    // an official web shop or mall, and a short-video platform's …官方 account, are the holder's too
+    expect(sold('九个核杏官方网店')).toEqual([]);
+    expect(sold('元和饮品官方')).toEqual([]);
+    expect(sold('九个核杏官方商城')).toEqual([]);
+    expect(sold('核桃乳商城')[0]?.markId).toBe('B17');
     expect(sold('元和食品专营店')[0]?.markId).toBe('B17');
     expect(sold('鑫源食品旗舰店')[0]?.markId).toBe('B17');
     expect(sold('九个核否旗舰店', '九个核否 核桃乳 整箱')[0]?.markId).toBe('B17');
