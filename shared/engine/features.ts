@@ -9,6 +9,7 @@ import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
 import { isCommonEnglishWord, type LatinEvidence } from './latin';
 import type { MarkForm } from './registry-index';
+import type { NormalisedText } from './normalise';
 
 export interface CandidateContext {
   context: Context;
@@ -161,6 +162,20 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
  */
 export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
   return c.reach === 'far' && e.form.kind === 'core' && e.form.coreKind === 'named';
+}
+
+/**
+ * Whether a title's match changes a name's digits among digits only (160 of 110-160 beside 361): numbers in a title
+ * are sizes, years and models, and one is no look-alike of a numbered name unless written with the name's own sign
+ * after it (316° beside 361°) or with its words (163度 beside 361度). A filing's digits are its mark.
+ */
+export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateContext, title: string | undefined, markName: string): boolean {
+  if (c.context !== 'listing') return false;
+  // the digits as written (the numeral origin alters nothing here: the name is digits too)
+  if (e.same === e.k && e.missing === 0 && !e.reordered) return false;
+  for (let i = e.alignment.start; i < e.alignment.end; i++) if (!/^[0-9]$/.test(text.hanSource[i]!)) return false;
+  const after = title?.[text.hanEnd[e.alignment.end - 1]!];
+  return !(after && /[^\s\p{L}\p{N}-]/u.test(after) && markName.includes(after));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing } from '../domain';
 import { hanCandidates } from './candidates';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { alteredFarAway, claimsTheOrigin, halfFarAway, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { alteredFarAway, claimsTheOrigin, halfFarAway, otherDigits, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinCandidates } from './latin-index';
 import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
@@ -52,20 +52,6 @@ function besideItsWords(form: MarkForm, text: NormalisedText): boolean {
   return form.latin !== null && text.latin.map((l) => l.canon).join('').includes(form.latin.canon);
 }
 
-/**
- * Whether a title's match changes a name's digits among digits only (160 of 110-160 beside 361): numbers in a title
- * are sizes, years and models, and one is no look-alike of a numbered name unless written with the name's own sign
- * after it (316° beside 361°) or with its words (163度 beside 361度). A filing's digits are its mark.
- */
-function otherDigits(e: HanEvidence, text: NormalisedText, row: Row, markName: string): boolean {
-  if (row.context !== 'listing') return false;
-  // the digits as written (the numeral origin alters nothing here: the name is digits too)
-  if (e.same === e.k && e.missing === 0 && !e.reordered) return false;
-  for (let i = e.alignment.start; i < e.alignment.end; i++) if (!/^[0-9]$/.test(text.hanSource[i]!)) return false;
-  const after = row.title?.[text.hanEnd[e.alignment.end - 1]!];
-  return !(after && /[^\s\p{L}\p{N}-]/u.test(after) && markName.includes(after));
-}
-
 /** One feature vector per model, reused: most candidates are rejected before their vector is kept. */
 const scratchVectors = new WeakMap<object, Float64Array>();
 function scratchOf(model: { weights: Float64Array }): Float64Array {
@@ -98,7 +84,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
   // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods
   if (c.inRegion && hanAltered(e) && keepsOnlyTheOrigin(e, text)) return null;
-  if (alteredFarAway(e, c) || halfFarAway(e, c) || toldOfFarAway(c) || otherDigits(e, text, row, index.marks[e.form.markIndex]!.name) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
+  if (alteredFarAway(e, c) || halfFarAway(e, c) || toldOfFarAway(c) || otherDigits(e, text, c, row.title, index.marks[e.form.markIndex]!.name) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
