@@ -184,11 +184,19 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   const spelled = pinyinVariant(text);
   if (spelled) scan(spelled, false, (e) => spellsMarkSounds(e, spelled));
   if (text.latin.length > 0) {
+    const readings: { form: MarkForm; e: LatinEvidence }[] = [];
     for (const f of latinCandidates(index.latin, text.latin)) {
       const form = index.forms[f]!;
       const e = form.latin ? matchLatin(form.latin, text.latin) : null;
       // a common English word means what it means (NICE is not NIKE misspelt)
-      const s = e && !matchesAnotherWord(e, form.latin!, text.latin) && scoreLatinCandidate(index, form, e, row, text);
+      if (e && !matchesAnotherWord(e, form.latin!, text.latin)) readings.push({ form, e });
+    }
+    // words that spell one form of a mark as written (GUCCI) are not read again as another form of it altered there
+    // (GUCHI, the pinyin of its alias 古驰): a resold or fitted brand is set aside as written, not let in misspelt
+    const exact = readings.filter((r) => r.e.exact);
+    for (const { form, e } of readings) {
+      if (!e.exact && exact.some((x) => x.form.markIndex === form.markIndex && x.e.from <= e.from && e.to <= x.e.to)) continue;
+      const s = scoreLatinCandidate(index, form, e, row, text);
       if (s) out.push(s);
     }
   }

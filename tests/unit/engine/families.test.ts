@@ -217,6 +217,14 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('582° 运动套装 男 加绒')).toEqual(['N9']);
     expect(marksIn('258度 跑鞋')).toEqual(['N9']);
   });
+  it('a resold brand written as it is (二手 TUCCI) is not let in as the pinyin of its Chinese alias misspelt', () => {
+    const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
+    const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
+    expect(marksIn('二手 TUCCI 马衔扣 乐福鞋 38码 正品 95新')).toEqual([]);
+    expect(marksIn('TUCCI 乐福鞋 38码')).toEqual(['T8']);
+    // a look-alike resold is still a lure
+    expect(marksIn('二手 TUCHI 乐福鞋 95新')).toEqual(['T8']);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
