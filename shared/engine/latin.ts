@@ -1,8 +1,8 @@
 // Latin marks: how close a run of a text's tokens comes to a registry form — letter by letter (edit distance on the
 // look-alike skeleton, Jaro–Winkler), by sound (Double Metaphone), inside a longer word, or rearranged. The result is
 // evidence for the scoring model (features.ts); nothing here decides.
-import type { LatinForm } from './latin-index';
-import { MAX_JOINED_WORDS, MAX_SPELLED_SYLLABLES, MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
+import type { LatinForm, LatinIndex } from './latin-index';
+import { latinCandidates, MAX_JOINED_WORDS, MAX_SPELLED_SYLLABLES, MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
 import type { LatinToken } from './normalise';
 import { isPinyinSyllable } from './pinyin';
 import { ENGLISH_WORDS } from './data/english-words';
@@ -266,4 +266,23 @@ function sameUndoubled(a: string, b: string): boolean {
 
 function undoubled(s: string): string {
   return s.replace(/([A-Z])\1+/g, '$1');
+}
+
+/**
+ * The Latin readings of a text's tokens: every form the index reaches that comes close, a common English word left to
+ * mean what it means (NICE is not NIKE misspelt). Words that spell one form of a mark as written (GUCCI) are not read
+ * again as another form of it altered there (GUCHI, the pinyin of its alias 古驰): a resold or fitted brand is set aside
+ * as written, not let in misspelt.
+ */
+export function latinReadings<F extends { markIndex: number; kind: string; latin: LatinForm | null }>(forms: readonly F[], index: LatinIndex, tokens: readonly LatinToken[]): { form: F; e: LatinEvidence }[] {
+  if (tokens.length === 0) return [];
+  const readings: { form: F; e: LatinEvidence }[] = [];
+  for (const f of latinCandidates(index, tokens)) {
+    const form = forms[f]!;
+    const e = form.latin ? matchLatin(form.latin, tokens) : null;
+    if (e && !matchesAnotherWord(e, form.latin!, tokens)) readings.push({ form, e });
+  }
+  // a pinyin spelled exactly is no brand written as itself (TUCHI beside TUCCI, alias 图驰)
+  const exact = readings.filter((r) => r.e.exact && r.form.kind !== 'pinyin');
+  return readings.filter(({ form, e }) => e.exact || !exact.some((x) => x.form.markIndex === form.markIndex && x.e.from <= e.from && e.to <= x.e.to));
 }

@@ -8,8 +8,7 @@ import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { alteredFarAway, claimsTheOrigin, halfFarAway, otherDigits, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
-import { latinCandidates } from './latin-index';
-import { matchLatin, matchesAnotherWord, type LatinEvidence } from './latin';
+import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
@@ -183,22 +182,9 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   if (merged) scan(merged, true);
   const spelled = pinyinVariant(text);
   if (spelled) scan(spelled, false, (e) => spellsMarkSounds(e, spelled));
-  if (text.latin.length > 0) {
-    const readings: { form: MarkForm; e: LatinEvidence }[] = [];
-    for (const f of latinCandidates(index.latin, text.latin)) {
-      const form = index.forms[f]!;
-      const e = form.latin ? matchLatin(form.latin, text.latin) : null;
-      // a common English word means what it means (NICE is not NIKE misspelt)
-      if (e && !matchesAnotherWord(e, form.latin!, text.latin)) readings.push({ form, e });
-    }
-    // words that spell one form of a mark as written (GUCCI) are not read again as another form of it altered there
-    // (GUCHI, the pinyin of its alias 古驰): a resold or fitted brand is set aside as written, not let in misspelt
-    const exact = readings.filter((r) => r.e.exact);
-    for (const { form, e } of readings) {
-      if (!e.exact && exact.some((x) => x.form.markIndex === form.markIndex && x.e.from <= e.from && e.to <= x.e.to)) continue;
-      const s = scoreLatinCandidate(index, form, e, row, text);
-      if (s) out.push(s);
-    }
+  for (const { form, e } of latinReadings(index.forms, index.latin, text.latin)) {
+    const s = scoreLatinCandidate(index, form, e, row, text);
+    if (s) out.push(s);
   }
   // a GI's place alone is the reading of last resort: where another form of the indication reads as a hit (大通牦牛,
   // 都兰红枸杞), that reading is the one shown
