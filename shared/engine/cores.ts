@@ -17,7 +17,7 @@ import { ENDINGS, PLACES, SURNAMES } from './data/words';
 import { isGenericWord } from './generic';
 import { pairKind, wordFrequency } from './lexicon';
 
-export type CoreKind = 'generic' | 'person' | 'named' | 'origin';
+export type CoreKind = 'generic' | 'person' | 'named' | 'origin' | 'tail';
 
 export interface Core {
   han: string[];
@@ -161,6 +161,7 @@ export function coresOf(han: readonly string[], category: Category, regionPlaces
   if (category === '老字号' && isPersonName(han) && !SHOP_ENDINGS.has(han[2]!)) add(han.slice(1), 'person', 1);
   const named = namedHalf(han) ?? afterOld(han);
   if (named) add(named.han, 'named', named.at);
+  else if (category === '驰名商标' && han.length === 3 && coinedTail(han)) add(han.slice(1), 'tail', 1);
   return out;
 }
 
@@ -173,6 +174,17 @@ function afterOld(han: readonly string[]): { han: string[]; at: number } | null 
   const word = han.slice(1).join('');
   if (wordFrequency(word) > 0 || PLACE_NAMES.has(word) || isGenericWord(word) || wordFrequency(han.join('')) > 0) return null;
   return { han: han.slice(1), at: 1 };
+}
+
+/**
+ * The last two characters of a well-known three-character name are coined: no word, name, number, place or goods, and
+ * the name no surname's with a description or a shop's word after it (陈 + 香鹅, 李 + 锦记: what follows the surname
+ * says what or where, as anyone may).
+ */
+function coinedTail(han: readonly string[]): boolean {
+  const word = han.slice(1).join('');
+  if (SURNAME_CHARS.has(han[0]!) || SHOP_ENDINGS.has(han[2]!)) return false;
+  return pairKind(word) === 'unknown' && !PLACE_NAMES.has(word) && !isGenericWord(word) && wordFrequency(han.join('')) === 0;
 }
 
 /**

@@ -315,7 +315,7 @@ function outOfOrder(flat: FlatForms, f: number, textInfo: readonly CharInfo[], l
   return false;
 }
 
-const CORE_REASONS: Record<CoreKind, HitReason> = { generic: 'generic', person: 'person', named: 'distinctive', origin: 'generic' };
+const CORE_REASONS: Record<CoreKind, HitReason> = { generic: 'generic', person: 'person', named: 'distinctive', origin: 'generic', tail: 'dropped' };
 
 /** The reasons a reviewer is shown for a Han match. */
 export function hanReasons(e: HanEvidence): Set<HitReason> {

@@ -161,7 +161,7 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
  * every class as the whole name; half of it there is as likely another firm's own name (山东凤祥 for poultry).
  */
 export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
-  return c.reach === 'far' && e.form.kind === 'core' && e.form.coreKind === 'named';
+  return c.reach === 'far' && e.form.kind === 'core' && (e.form.coreKind === 'named' || e.form.coreKind === 'tail');
 }
 
 /**

@@ -51,6 +51,16 @@ function besideItsWords(form: MarkForm, text: NormalisedText): boolean {
   return form.latin !== null && text.latin.map((l) => l.canon).join('').includes(form.latin.canon);
 }
 
+/**
+ * A well-known name's coined tail (麦郎 of 今麦郎) is read only as written and standing alone — a filing's whole name,
+ * a word of its own in a title: altered, or among other characters, it is any two characters.
+ */
+function tailStandsAlone(e: HanEvidence, text: NormalisedText): boolean {
+  const { start, end } = e.alignment;
+  const apart = (start === 0 || text.hanBreakAfter[start - 1]) && (end === text.han.length || text.hanBreakAfter[end - 1]);
+  return !hanAltered(e) && apart === true;
+}
+
 /** One feature vector per model, reused: most candidates are rejected before their vector is kept. */
 const scratchVectors = new WeakMap<object, Float64Array>();
 function scratchOf(model: { weights: Float64Array }): Float64Array {
@@ -80,6 +90,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
   if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c)) return null;
+  if (e.form.coreKind === 'tail' && !tailStandsAlone(e, text)) return null;
   // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
   // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods
   if (c.inRegion && hanAltered(e) && keepsOnlyTheOrigin(e, text)) return null;

@@ -225,6 +225,17 @@ describe('innocent look-alikes stay out', () => {
     // a look-alike resold is still a lure
     expect(marksIn('二手 TUCHI 乐福鞋 95新')).toEqual(['T8']);
   });
+  it('a well-known name\'s coined tail (禾郎 of 今禾郎) is a squat in its classes, as written and standing alone', () => {
+    const famous = buildRegistryIndex([mark('W9', '今禾郎', '驰名商标', [30]), mark('W8', '今谷郎', '省著名商标', [30])]);
+    const filed = (text: string, cls = 30) => screenFiling(famous, filing(text, cls)).map((h) => h.markId);
+    expect(filed('禾郎')).toEqual(['W9']);
+    expect(screenListing(famous, listing('禾郎 方便面 整箱')).map((h) => h.markId)).toEqual(['W9']);
+    // altered, among other characters, far from the classes, or of a mark protected in its own classes only: no
+    expect(filed('禾朗')).toEqual([]);
+    expect(filed('禾郎', 25)).toEqual([]);
+    expect(screenListing(famous, listing('香禾郎面 整箱')).map((h) => h.markId)).toEqual([]);
+    expect(filed('谷郎')).toEqual([]);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
