@@ -179,6 +179,16 @@ export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateCo
 }
 
 /**
+ * A well-known name's coined tail (麦郎 of 今麦郎) is read only as written and standing alone — a filing's whole name,
+ * a word of its own in a title: altered, or among other characters, it is any two characters.
+ */
+export function tailStandsAlone(e: HanEvidence, text: NormalisedText): boolean {
+  const { start, end } = e.alignment;
+  const apart = (start === 0 || text.hanBreakAfter[start - 1]) && (end === text.han.length || text.hanBreakAfter[end - 1]);
+  return !hanAltered(e) && apart === true;
+}
+
+/**
  * A book, a film or a course about a mark protected in its own classes only, far from them (《江小白》 营销案例 书籍,
  * 小罐茶 品牌课 视频课程): the name is its subject, not the name the goods are sold under.
  */

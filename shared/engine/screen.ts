@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing } from '../domain';
 import { hanCandidates } from './candidates';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { alteredFarAway, claimsTheOrigin, halfFarAway, otherDigits, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { alteredFarAway, claimsTheOrigin, halfFarAway, otherDigits, tailStandsAlone, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
@@ -49,16 +49,6 @@ export interface ScoredCandidate {
 /** Whether a text holds the Latin words of a form whose Han characters are only its digits (HANGZHOU of HANGZHOU 2022). */
 function besideItsWords(form: MarkForm, text: NormalisedText): boolean {
   return form.latin !== null && text.latin.map((l) => l.canon).join('').includes(form.latin.canon);
-}
-
-/**
- * A well-known name's coined tail (麦郎 of 今麦郎) is read only as written and standing alone — a filing's whole name,
- * a word of its own in a title: altered, or among other characters, it is any two characters.
- */
-function tailStandsAlone(e: HanEvidence, text: NormalisedText): boolean {
-  const { start, end } = e.alignment;
-  const apart = (start === 0 || text.hanBreakAfter[start - 1]) && (end === text.han.length || text.hanBreakAfter[end - 1]);
-  return !hanAltered(e) && apart === true;
 }
 
 /** One feature vector per model, reused: most candidates are rejected before their vector is kept. */
