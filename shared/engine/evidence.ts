@@ -6,6 +6,7 @@ import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignmen
 import type { HanCandidate } from './candidates';
 import { namedInFull, type CoreKind } from './cores';
 import { textGenericMask } from './generic';
+import { confusablesOf } from './glyphs';
 import { spellsPinyinOf } from './pinyin';
 import { pairKind, segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
 import type { NormalisedText } from './normalise';
@@ -69,6 +70,11 @@ export interface LexicalEvidence {
    * the mark is not this)
    */
   changedWord: boolean;
+  /**
+   * every character the match does not keep sounds like the mark's and looks like it too (恰恰 beside 洽洽): the mark
+   * written with look-alikes, whatever word the characters also make
+   */
+  heardAndSeen: boolean;
 }
 
 export const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8, pinyin: 16 };
@@ -293,7 +299,21 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
     glued: gluedTo(text, start, a.end, possessive),
     changedWord: replacedByWord(text.han, a.pairs),
     extraWords: context === 'filing' && latinWordsOf(text) === 0 && describedBy(text.han, a.start, a.end),
+    heardAndSeen: heardAndSeen(e, text),
   };
+}
+
+function heardAndSeen(e: HanEvidence, text: NormalisedText): boolean {
+  let alike = 0;
+  for (const p of e.alignment.pairs) {
+    if (p.markIndex < 0 || p.textIndex < 0) return false;
+    const mark = e.form.han[p.markIndex]!;
+    const written = text.han[p.textIndex]!;
+    if (mark === written) continue;
+    if (p.relation !== 'homophone' || !confusablesOf(mark).has(written)) return false;
+    alike++;
+  }
+  return alike > 0;
 }
 
 /**

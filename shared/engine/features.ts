@@ -275,14 +275,16 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
 export function lexicalFeatures(e: HanEvidence, lexical: LexicalEvidence, c: CandidateContext, x: Float64Array): void {
   const listing = c.context === 'listing';
   // a public place's name called in full (喀纳斯湖 of 喀纳斯) is that place's name, not another everyday word
-  const textWord = c.category === '公共资源' && lexical.wordNamesInFull ? 0 : lexical.textWord;
+  // …and a mark written with characters that sound and look like its own (恰恰 of 洽洽) is the mark, whatever word
+  // they also make
+  const textWord = (c.category === '公共资源' && lexical.wordNamesInFull) || lexical.heardAndSeen ? 0 : lexical.textWord;
   x[H.textIsWord] = textWord > 0 ? 1 : 0;
   x[H.textWord] = textWord / 10;
   x[H.embedded] = listing && lexical.embedded ? 1 : 0;
   x[H.glued] = listing && lexical.glued ? 1 : 0;
   x[H.gluedCommon] = listing && lexical.glued && e.form.wordFrequency >= 3 ? 1 : 0;
   x[H.extraWords] = lexical.extraWords ? 1 : 0;
-  x[H.changedWord] = lexical.changedWord ? 1 : 0;
+  x[H.changedWord] = lexical.changedWord && !lexical.heardAndSeen ? 1 : 0;
 }
 
 export function latinFeatures(e: LatinEvidence, form: MarkForm, hanAround: number, c: CandidateContext, x: Float64Array): void {

@@ -236,6 +236,13 @@ describe('innocent look-alikes stay out', () => {
     expect(screenListing(famous, listing('香禾郎面 整箱')).map((h) => h.markId)).toEqual([]);
     expect(filed('谷郎')).toEqual([]);
   });
+  it('a mark written with characters that sound and look like its own (咕咕 of 沽沽) is the mark, though they make an everyday word', () => {
+    const snack = buildRegistryIndex([mark('K8', '沽沽', '驰名商标', [29]), mark('K7', '汪汪', '驰名商标', [29])]);
+    const scoreOf = (text: string, id: string) => screenFiling(snack, filing(text, 29)).find((h) => h.markId === id)?.score ?? 0;
+    expect(scoreOf('咕咕', 'K8')).toBeGreaterThan(0.7);
+    // only the sound kept, the word is what it says (往往: often)
+    expect(scoreOf('往往', 'K7')).toBeLessThan(0.5);
+  });
   it('a size in a title (50g, 5kg) is no look-alike of a short Latin name, whatever letters its digits resemble', () => {
     const short = buildRegistryIndex([mark('S9', 'SOD', '涉外商标', [3]), mark('S8', 'SK-2', '涉外商标', [3])]);
     const marksIn = (title: string) => screenListing(short, listing(title)).map((h) => h.markId);
