@@ -35,12 +35,13 @@ const HELD_BY_PLACE = /^\p{Script=Han}{2,}(省|自治区|市|州|盟|县|旗|区
 const BUSINESS_BEFORE_CHINA = 4;
 
 /**
- * A foreign holder's company in China registered under the mark's Chinese name (新百伦贸易(中国)有限公司 for NEW
- * BALANCE, alias 新百伦, of 新平衡运动鞋公司): only a foreign-invested firm may write (中国) after its trade name, so a
- * squatter cannot take that form, while the Chinese name it trades under often differs from the holder's recorded one.
+ * A holder's foreign-invested company in China registered under the mark's Chinese name (新百伦贸易(中国)有限公司 for
+ * NEW BALANCE, alias 新百伦, of 新平衡运动鞋公司; 淘宝(中国)软件有限公司 for 淘宝 of 阿里巴巴集团控股): only such a firm
+ * may write (中国) after its trade name, so a squatter cannot take that form, while the name it trades under often
+ * differs from the holder's recorded one. A public name or a GI is no firm's trade name.
  */
-export function chinaArmOfForeignHolder(mark: ProtectedMark, applicant: string): boolean {
-  if (mark.category !== '涉外商标') return false;
+export function chinaArmOfHolder(mark: ProtectedMark, applicant: string): boolean {
+  if (mark.category === '公共资源' || mark.category === '地理标志') return false;
   const head = /^(.+?)[(（]中国[)）]/.exec(applicant.trim())?.[1];
   if (!head) return false;
   const trade = normaliseOwner(head);

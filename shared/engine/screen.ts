@@ -13,7 +13,7 @@ import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
 import { officialShopBrand, sameNormalisedOwner } from './owner';
-import { chinaArmOfForeignHolder, custodian, holdersShop } from './holders';
+import { chinaArmOfHolder, custodian, holdersShop } from './holders';
 import { contextOf, type Row } from './row-context';
 import { markWords } from '../mark-words';
 import type { MarkForm, RegistryIndex } from './registry-index';
@@ -322,7 +322,7 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
     const mark = index.marks[s.markIndex]!;
     applicant ??= normaliseOwner(filing.applicant);
     return sameNormalisedOwner(index.holders[s.markIndex]!, applicant, mark.name, mark.category) || custodian(mark, filing, s.context.inRegion)
-      || chinaArmOfForeignHolder(mark, filing.applicant);
+      || chinaArmOfHolder(mark, filing.applicant);
   });
   for (const s of bestPerMark(all)) {
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)

@@ -174,6 +174,13 @@ describe('innocent look-alikes stay out', () => {
     const japanese = buildRegistryIndex([mark('F7', 'KOMARI', '涉外商标', [25], { holder: '株式会社可茉莉' })]);
     expect(screenFiling(japanese, filing('KOMARI', 25, '可茉莉(中国)商贸有限公司'))).toEqual([]);
     expect(screenFiling(japanese, filing('KOMARI', 25, '上海可茉莉贸易有限公司'))[0]?.markId).toBe('F7');
+    // a domestic group's foreign-invested arm writes (中国) after the mark too; a public name is no firm's trade name
+    const platform = buildRegistryIndex([
+      mark('F6', '淘易', '驰名商标', [35, 42], { holder: '阿里云集控股有限公司' }),
+      mark('F5', '雁湖', '公共资源', [], { region: '青海省西宁市', holder: '' }),
+    ]);
+    expect(screenFiling(platform, filing('淘易直播', 38, '淘易(中国)软件有限公司'))).toEqual([]);
+    expect(screenFiling(platform, filing('雁湖', 35, '雁湖(中国)投资有限公司'))[0]?.markId).toBe('F5');
   });
   it('a pinyin of four letters (DEBU of 德步) is the mark only as that very word, never as a near spelling', () => {
     const brand = buildRegistryIndex([mark('D9', '德步', '驰名商标', [25])]);
