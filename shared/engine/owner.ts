@@ -137,7 +137,7 @@ function placedInChina(rest: string): boolean {
 
 /**
  * The brand of a shop the platform runs or names as the brand's own (…官方旗舰店, …旗舰店, …京东自营, …官方店, …官方网店,
- * …官方商城, a short-video platform's …官方, or a chain's branch …(官方直营…店)):
+ * …官方商城, …官方直播间, a short-video platform's …官方, or a chain's branch …(官方直营…店)):
  * platforms open such a shop only on the holder's registration certificate or its licence, so its brand, the words
  * before the suffix, belongs to the holder. Null for any other shop (…专营店, …专卖店 and a person's shop resell).
  */
@@ -146,10 +146,10 @@ export function officialShopBrand(shop: string): string | null {
   const branch = CHAIN_BRANCH.exec(shop);
   if (branch) return brandOf(branch[1]!, 0);
   // most shops are no official shop: asked of the name as written before it is normalised
-  if (!/(旗舰店|官方店|官方网店|官方商城|官方|自营)\s*$/.test(shop)) return null;
+  if (!/(旗舰店|官方店|官方网店|官方商城|官方直播间|官方|自营)\s*$/.test(shop)) return null;
   // the suffix ends the shop's Han words; a Latin brand may stand anywhere in the name (IKEA宜家家居官方旗舰店)
   const han = normaliseText(shop).han.join('');
-  const match = /(京东自营|自营)?(官方(网店|商城)?)?(旗舰店|官方店|自营)?$/.exec(han);
+  const match = /(京东自营|自营)?(官方(网店|商城|直播间)?)?(旗舰店|官方店|自营)?$/.exec(han);
   if (match && match[0] === '') return null;
   return match ? brandOf(shop, match.index) : null;
 }

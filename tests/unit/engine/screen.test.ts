@@ -347,6 +347,7 @@ describe('screenListing', () => {
     expect(sold('九个核杏官方网店')).toEqual([]);
     expect(sold('元和饮品官方')).toEqual([]);
     expect(sold('九个核杏官方商城')).toEqual([]);
+    expect(sold('九个核杏官方直播间')).toEqual([]);
     expect(sold('核桃乳商城')[0]?.markId).toBe('B17');
     expect(sold('元和食品专营店')[0]?.markId).toBe('B17');
     expect(sold('鑫源食品旗舰店')[0]?.markId).toBe('B17');
