@@ -140,7 +140,7 @@ const MAX_DISTANCE = 3;
  * A number with a unit (50G, 5KG, 500ML, 5000MAH): a size in a title, never a mark's look-alike, whatever letters its
  * digits resemble (50G beside SOD, 5KG beside SK2). Only the very spelling of a form is read in it.
  */
-const QUANTITY = /^\d+(?:MG|G|KG|ML|CL|L|MM|CM|M|KM|W|KW|V|MAH|AH|GB|TB|MB|OZ|LB|PCS|PC|P|X|T|HZ|CC|D|K)$/;
+const QUANTITY = /^\d+(?:MG|G|KG|ML|CL|L|MM|CM|M|KM|W|KW|V|MAH|AH|GB|TB|MB|OZ|LB|PCS|PC|HZ|CC)$/;
 
 function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
   if (!a) return true;

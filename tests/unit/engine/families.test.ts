@@ -257,6 +257,9 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('柠檬洗洁精 5kg 家庭装')).toEqual([]);
     expect(marksIn('SK-2 神仙水 230ml')).toEqual(['S8']);
     expect(marksIn('S0D 精华 50g')).toEqual(['S9']);
+    // a style word of digits and a letter (3D, 5D) is no size: it is read as a mark's letters are
+    const gold = buildRegistryIndex([mark('S7', '3D-GOLD', '涉外商标', [14])]);
+    expect(screenFiling(gold, filing('5D-GOLD', 14))[0]?.markId).toBe('S7');
   });
   it('an everyday word inside an unrelated title is not the brand; the brand among its goods is', () => {
     expect(screenListing(index, listing('春光明媚 摄影书籍')).map((h) => h.markId)).not.toContain('E1');
