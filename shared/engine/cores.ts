@@ -171,9 +171,13 @@ export function coresOf(han: readonly string[], category: Category, regionPlaces
  */
 function afterOld(han: readonly string[]): { han: string[]; at: number } | null {
   if (han.length !== 3 || han[0] !== '老') return null;
+  return wordFrequency(han.slice(1).join('')) === 0 && namesOnItsOwn(han) ? { han: han.slice(1), at: 1 } : null;
+}
+
+/** The last two characters of a three-character name are no place and no goods, and the whole no everyday word. */
+function namesOnItsOwn(han: readonly string[]): boolean {
   const word = han.slice(1).join('');
-  if (wordFrequency(word) > 0 || PLACE_NAMES.has(word) || isGenericWord(word) || wordFrequency(han.join('')) > 0) return null;
-  return { han: han.slice(1), at: 1 };
+  return !PLACE_NAMES.has(word) && !isGenericWord(word) && wordFrequency(han.join('')) === 0;
 }
 
 /**
@@ -182,9 +186,8 @@ function afterOld(han: readonly string[]): { han: string[]; at: number } | null 
  * says what or where, as anyone may).
  */
 function coinedTail(han: readonly string[]): boolean {
-  const word = han.slice(1).join('');
   if (SURNAME_CHARS.has(han[0]!) || SHOP_ENDINGS.has(han[2]!)) return false;
-  return pairKind(word) === 'unknown' && !PLACE_NAMES.has(word) && !isGenericWord(word) && wordFrequency(han.join('')) === 0;
+  return pairKind(han.slice(1).join('')) === 'unknown' && namesOnItsOwn(han);
 }
 
 /**

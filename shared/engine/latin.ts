@@ -136,12 +136,6 @@ export interface LatinEvidence {
 
 const MAX_DISTANCE = 3;
 
-/**
- * A number with a unit (50G, 5KG, 500ML, 5000MAH): a size in a title, never a mark's look-alike, whatever letters its
- * digits resemble (50G beside SOD, 5KG beside SK2). Only the very spelling of a form is read in it.
- */
-const QUANTITY = /^\d+(?:MG|G|KG|ML|CL|L|MM|CM|M|KM|W|KW|V|MAH|AH|GB|TB|MB|OZ|LB|PCS|PC|HZ|CC)$/;
-
 function better(a: LatinEvidence | null, b: LatinEvidence): boolean {
   if (!a) return true;
   const rank = (e: LatinEvidence) => (e.exact ? 10 : 0) + (e.lookAlike ? 5 : 0) - e.distance * 2 + e.jaroWinkler + (e.phonetic ? 2.5 : 0)
@@ -167,7 +161,8 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
       if (to - from > anyWords && !isPinyinSyllable(tokens[to - 1]!.canon)) break;
       canon += tokens[to - 1]!.canon;
       skeleton += tokens[to - 1]!.skeleton;
-      quantity ||= QUANTITY.test(tokens[to - 1]!.canon);
+      // a size (50G beside SOD, 5KG beside SK2) is read only as the very spelling of a form
+      quantity ||= tokens[to - 1]!.quantity;
       if (skeleton.length > L + MAX_DISTANCE) break;
       if (quantity && canon !== form.canon) continue;
       const distance = editDistance(form.skeleton, skeleton, MAX_DISTANCE);
@@ -183,7 +178,7 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
     }
     // inside one longer word: the mark with letters around it (FENGBAOMAFENG, PEIQIKIDS, MBWL)
     const word = tokens[from]!.skeleton;
-    if (word.length > L && !QUANTITY.test(tokens[from]!.canon)) {
+    if (word.length > L && !tokens[from]!.quantity) {
       if (L >= MIN_INSIDE) {
         const s = substringDistance(form.skeleton, word);
         if (s.distance <= 1) {

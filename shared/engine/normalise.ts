@@ -18,6 +18,14 @@ export interface LatinToken {
   /** UTF-16 offsets of the token in the original text: [start, end) */
   start: number;
   end: number;
+  /** a number with a unit of measure (50G, 5KG, 500ML, 5000MAH): a size, never a mark's look-alike (latin.ts) */
+  quantity: boolean;
+}
+
+const QUANTITY = /^\d+(?:MG|G|KG|ML|CL|L|MM|CM|M|KM|W|KW|V|MAH|AH|GB|TB|MB|OZ|LB|PCS|PC|HZ|CC)$/;
+
+function latinToken(canon: string, start: number, end: number): LatinToken {
+  return { canon, skeleton: latinSkeleton(canon), start, end, quantity: QUANTITY.test(canon) };
 }
 
 export interface NormalisedText {
@@ -108,7 +116,7 @@ export function latinSkeleton(canon: string): string {
 function pushLatin(out: LatinToken[], run: string, start: number, end: number): void {
   if (!run) return;
   const canon = run.toUpperCase();
-  out.push({ canon, skeleton: latinSkeleton(canon), start, end });
+  out.push(latinToken(canon, start, end));
 }
 
 /**
@@ -297,7 +305,7 @@ function joinSpelledOut(tokens: LatinToken[], input: string): LatinToken[] {
       && LETTER_GAP.test(input.slice(tokens[j]!.end, tokens[j + 1]!.start))) j++;
     if (j - i + 1 >= SPELLED_OUT_LETTERS) {
       const canon = tokens.slice(i, j + 1).map((t) => t.canon).join('');
-      out.push({ canon, skeleton: latinSkeleton(canon), start: tokens[i]!.start, end: tokens[j]!.end });
+      out.push(latinToken(canon, tokens[i]!.start, tokens[j]!.end));
     } else {
       for (let k = i; k <= j; k++) out.push(tokens[k]!);
     }
