@@ -86,6 +86,9 @@ export function sameOwner(holder: string, applicant: string, markName: string, c
 export function sameNormalisedOwner(h: string, a: string, markName: string, category: Category): boolean {
   if (!h || !a) return false;
   if (h === a) return true;
+  // a firm that writes Hong Kong, Macao or Taiwan into the name of a holder that has none there (周大生珠宝(香港)国际…,
+  // 雲天化(香港)農資… of mainland holders) is the classic shadow company, wherever it puts the place
+  if (OFFSHORE.some((place) => a.includes(place) && !h.includes(place))) return false;
   // an institution's own units carry its whole name before their own (北京大学出版社, 北京大学第一医院 of 北京大学); a
   // firm that merely begins with it reads on (北京大学生创业服务… is a firm of students)
   if (INSTITUTION.test(h) && a.startsWith(h) && INSTITUTION_UNIT.test(a.slice(h.length))) return true;
@@ -111,6 +114,9 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   if (carried < Math.min(2, name.length)) return false;
   return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
 }
+
+/** The places outside the mainland a shadow company writes into a mainland brand's name. */
+const OFFSHORE = ['香港', '澳门', '台湾'];
 
 /** How the name of a university, a hospital, a museum or an academy ends. */
 const INSTITUTION = /(大学|学院|医院|博物院|博物馆|研究院|科学院)$/;

@@ -153,6 +153,10 @@ describe('innocent look-alikes stay out', () => {
     // new company riding on the name
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品集团健康产品有限公司'), 'F1')).toBeUndefined();
     expect(hitOf(filing('星河湾', 30, '青海星河湾食品港式饮品有限公司'), 'F1')).toBeDefined();
+    // Hong Kong written after the trade name of a holder that has none there is a shadow company too
+    expect(hitOf(filing('星河湾', 30, '青海星河湾食品(香港)国际集团有限公司'), 'F1')).toBeDefined();
+    const hongKong = buildRegistryIndex([mark('F4', '瑞麟轩', '涉外商标', [14], { holder: '瑞麟轩珠宝(香港)有限公司' })]);
+    expect(screenFiling(hongKong, filing('瑞麟轩', 14, '瑞麟轩(香港)珠宝集团有限公司'))).toEqual([]);
   });
   it("a foreign holder's company in China writes a place in brackets after the trade name (…(中国)有限公司)", () => {
     const foreign = buildRegistryIndex([mark('F9', 'VELOR', '涉外商标', [12], { aliases: ['维洛尔'], holder: '维洛尔公司' })]);
