@@ -8,8 +8,8 @@ import { ownShop, sameNormalisedOwner, tradesUnder } from './owner';
 import type { RegistryIndex } from './registry-index';
 
 /**
- * A public name with no recorded holder (or only its place as one), filed by a body of its own place that bears the name (敦煌研究院 for 敦煌):
- * the place's custodian, not a squatter. Every firm of a county or a city bears its name as the place it is
+ * A public name with no recorded holder (or only its place as one), filed by a body of its own place that bears the
+ * name (敦煌研究院 for 敦煌): the place's custodian, not a squatter. Every firm of a county or a city bears its name as the place it is
  * registered in (淄博力源环境卫生服务有限公司), and such a name is no mark but a collective one (domain.md: art. 10.2),
  * so for a division only a public body bearing it (…研究院, …协会, …人民政府) is its custodian, or a firm that files the
  * name it trades under.

@@ -91,7 +91,7 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   if (OFFSHORE.some((place) => a.includes(place) && !h.includes(place))) return false;
   // an institution's own units carry its whole name before their own (北京大学出版社, 北京大学第一医院 of 北京大学); a
   // firm that merely begins with it reads on (北京大学生创业服务… is a firm of students)
-  if (INSTITUTION.test(h) && a.startsWith(h) && INSTITUTION_UNIT.test(a.slice(h.length))) return true;
+  if (unitOfInstitution(h, a)) return true;
   const stemH = stem(h);
   const stemA = stem(a);
   const hs = withoutBusinessWords(stemH);
@@ -122,6 +122,11 @@ const OFFSHORE = ['香港', '澳门', '台湾'];
 const INSTITUTION = /(大学|学院|医院|博物院|博物馆|研究院|科学院)$/;
 /** The units an institution runs under its own name: its press, hospitals, institutes, foundation, asset company. */
 const INSTITUTION_UNIT = /^(出版社|附属|第[一二三四五六七八九十]+医院|医院|口腔医院|研究院|研究所|教育基金会|基金会|校友会|资产经营|科技园|科技开发|后勤)/;
+
+/** Whether a name (normalised) is one of an institution's own units: its whole name, then a unit's word. */
+function unitOfInstitution(institution: string, name: string): boolean {
+  return INSTITUTION.test(institution) && name.startsWith(institution) && INSTITUTION_UNIT.test(name.slice(institution.length));
+}
 
 /** At most this many characters of a line of business around the place (企业管理 of 星巴克企业管理(中国)有限公司). */
 const BUSINESS_AROUND_PLACE = 4;
@@ -179,7 +184,7 @@ export function ownShop(brand: string, holder: string, markName: string): boolea
   const name = normaliseOwner(markWords(markName));
   if (name.length >= 2 && brand.includes(name)) return true;
   if (!holder) return false;
-  if (INSTITUTION.test(holder) && brand.startsWith(holder) && INSTITUTION_UNIT.test(brand.slice(holder.length))) return true;
+  if (unitOfInstitution(holder, brand)) return true;
   const trade = stem(holder);
   if (trade.includes(brand)) return true;
   const bare = withoutBusinessWords(brand);
