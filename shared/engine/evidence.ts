@@ -77,6 +77,15 @@ export interface LexicalEvidence {
   heardAndSeen: boolean;
 }
 
+/**
+ * Whether a text's character is the one the mark itself writes at that place: a character that folds (陆, the capital
+ * six; 豊, a variant) copies a mark that is written with it (陆虎 of LAND ROVER) rather than altering it.
+ */
+function writtenAsTheMark(form: MarkForm, markIndex: number, source: string): boolean {
+  const at = form.hanOffsets[markIndex];
+  return at !== undefined && form.text.slice(at[0], at[1]) === source;
+}
+
 export const ORIGIN_BITS: Record<string, number> = { traditional: 1, variant: 2, numeral: 4, shape: 8, pinyin: 16 };
 const ORIGIN_NAMES = Object.keys(ORIGIN_BITS);
 
@@ -260,7 +269,7 @@ function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvi
   let origins = 0;
   for (const p of a.pairs) {
     const origin = p.textIndex >= 0 && p.markIndex >= 0 ? text.hanOrigin[p.textIndex] : undefined;
-    if (origin && origin !== 'same') origins |= ORIGIN_BITS[origin] ?? 0;
+    if (origin && origin !== 'same' && !writtenAsTheMark(form, p.markIndex, text.hanSource[p.textIndex]!)) origins |= ORIGIN_BITS[origin] ?? 0;
   }
   return {
     form, alignment: a, similarity: Math.max(0, a.score / form.totalWeight), k,

@@ -228,6 +228,12 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('582° 运动套装 男 加绒')).toEqual(['N9']);
     expect(marksIn('258度 跑鞋')).toEqual(['N9']);
   });
+  it('an alias written with a character that folds (陆, the capital six) is copied, not altered, where the title writes it so', () => {
+    const car = buildRegistryIndex([mark('V7', 'TERRAVAN', '涉外商标', [12], { aliases: ['路骁', '陆骁'] })]);
+    const hits = screenListing(car, listing('陆骁 揽胜 1:24 合金车模 儿童玩具'));
+    expect(hits.map((h) => h.markId)).toEqual(['V7']);
+    expect(hits[0]!.reasons).not.toContain('numeral');
+  });
   it('a resold brand written as it is (二手 TUCCI) is not let in as the pinyin of its Chinese alias misspelt', () => {
     const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
