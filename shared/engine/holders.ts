@@ -4,7 +4,7 @@ import type { Filing, ProtectedMark } from '../domain';
 import { markWords } from '../mark-words';
 import { isDivisionName } from './cores';
 import { normaliseOwner } from './normalise';
-import { ownShop, sameNormalisedOwner, tradesUnder } from './owner';
+import { ownShop, PUBLIC_BODY, sameNormalisedOwner, tradesUnder } from './owner';
 import type { RegistryIndex } from './registry-index';
 
 /**
@@ -51,8 +51,6 @@ export function chinaArmOfHolder(mark: ProtectedMark, applicant: string): boolea
   });
 }
 
-/** How the name of a public body ends: an institute, an association, a government or its managing office. */
-const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联合会|学会|人民政府|委员会|管委会|管理局|管理处|管理中心)$/;
 
 /**
  * Whether an official shop's brand is the holder's: by the mark's name or a Chinese alias too (东风雪铁龙 of CITROEN,

@@ -92,6 +92,7 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   // an institution's own units carry its whole name before their own (北京大学出版社, 北京大学第一医院 of 北京大学); a
   // firm that merely begins with it reads on (北京大学生创业服务… is a firm of students)
   if (unitOfInstitution(h, a)) return true;
+  if (bodyOfItsPlace(h, a)) return true;
   const stemH = stem(h);
   const stemA = stem(a);
   const hs = withoutBusinessWords(stemH);
@@ -117,6 +118,21 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
 
 /** The places outside the mainland a shadow company writes into a mainland brand's name. */
 const OFFSHORE = ['香港', '澳门', '台湾'];
+
+/** How the name of a public body ends: an institute, an association, a government or its managing office. */
+export const PUBLIC_BODY = /(研究院|研究所|博物馆|博物院|协会|商会|联合会|学会|人民政府|委员会|管委会|管理局|管理处|管理中心)$/;
+
+/**
+ * Whether a name (normalised) is a public body's with the places it belongs to written in front (湟中区塔尔寺寺院管理委员会
+ * of 塔尔寺寺院管理委员会): a public body is registered under its place's name, and no firm may take a body's name.
+ */
+function bodyOfItsPlace(body: string, name: string): boolean {
+  if (!PUBLIC_BODY.test(body) || name.length <= body.length || !name.endsWith(body)) return false;
+  for (let rest = name, before = ''; rest !== before; before = rest, rest = withoutLeadingPlace(rest)) {
+    if (rest === body) return true;
+  }
+  return false;
+}
 
 /** How the name of a university, a hospital, a museum or an academy ends. */
 const INSTITUTION = /(大学|学院|医院|博物院|博物馆|研究院|科学院)$/;

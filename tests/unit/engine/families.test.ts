@@ -234,6 +234,12 @@ describe('innocent look-alikes stay out', () => {
     expect(hits.map((h) => h.markId)).toEqual(['V7']);
     expect(hits[0]!.reasons).not.toContain('numeral');
   });
+  it('a public body registered with its place in front is the body the registry names; a firm of that place is not', () => {
+    const temple = buildRegistryIndex([mark('P7', '玉峰寺', '公共资源', [], { region: '青海省西宁市湟中区', holder: '玉峰寺寺院管理委员会' })]);
+    expect(screenFiling(temple, filing('玉峰寺', 3, '湟中区玉峰寺寺院管理委员会'))).toEqual([]);
+    expect(screenFiling(temple, filing('玉峰寺', 3, '西宁市湟中区玉峰寺寺院管理委员会'))).toEqual([]);
+    expect(screenFiling(temple, filing('玉峰寺', 3, '湟中区玉峰寺香业有限公司'))[0]?.markId).toBe('P7');
+  });
   it('a resold brand written as it is (二手 TUCCI) is not let in as the pinyin of its Chinese alias misspelt', () => {
     const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
