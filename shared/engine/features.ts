@@ -165,15 +165,26 @@ export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
 }
 
 /**
- * Whether a title's match changes a name's digits among digits only (160 of 110-160 beside 361): numbers in a title
- * are sizes, years and models, and one is no look-alike of a numbered name unless written with the name's own sign
- * after it (316° beside 361°) or with its words (163度 beside 361度). A filing's digits are its mark.
+ * Whether a title's match reads its numbers as a numbered name altered (160 of 110-160 beside 361, 3.0两 beside 301医院)
+ * or as other characters by their sound (10 of 达仁堂 10丸 as 艾可): numbers in a title are sizes, weights, years and
+ * models. Its digits stand for the name only as the name's own numerals, beside one of its other characters as written
+ * (163度 beside 361度, 6个核桃) or before the name's own sign (316° beside 361°). A filing's digits are its mark.
  */
 export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateContext, title: string | undefined, markName: string): boolean {
   if (c.context !== 'listing') return false;
   // the digits as written (the numeral origin alters nothing here: the name is digits too)
   if (e.same === e.k && e.missing === 0 && !e.reordered) return false;
-  for (let i = e.alignment.start; i < e.alignment.end; i++) if (!/^[0-9]$/.test(text.hanSource[i]!)) return false;
+  const isDigit = (i: number) => /^[0-9]$/.test(text.hanSource[i]!);
+  let digits = false;
+  let wordKept = false;
+  for (const p of e.alignment.pairs) {
+    if (p.textIndex < 0 || p.markIndex < 0) continue;
+    if (isDigit(p.textIndex)) {
+      if (p.relation !== 'same') return true;
+      digits = true;
+    } else if (p.relation === 'same') wordKept = true;
+  }
+  if (!digits || wordKept) return false;
   const after = title?.[text.hanEnd[e.alignment.end - 1]!];
   return !(after && /[^\s\p{L}\p{N}-]/u.test(after) && markName.includes(after));
 }
