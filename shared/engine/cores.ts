@@ -82,6 +82,17 @@ export function namesNoPlace(han: readonly string[]): boolean {
   return isPersonName(han) || [...INSTITUTION_ENDINGS, ...SLOGAN_ENDINGS].some((ending) => name.endsWith(ending) && name.length > ending.length);
 }
 
+/** How the name of a building ends: a temple, a palace, a pagoda, a pavilion, a tomb, a shrine. */
+const BUILDING_TERMS = new Set(Array.from('寺庙观宫庵塔阁楼陵祠'));
+
+/**
+ * Whether a public name is a building's (塔尔寺, 布达拉宫, 故宫): a place one visits, but no place goods come from, so
+ * goods sold under it from its own region are sold under the name, not from its origin (塔尔寺 藏香, 布达拉宫 烟盒).
+ */
+export function namesABuilding(han: readonly string[]): boolean {
+  return han.length >= 2 && BUILDING_TERMS.has(han[han.length - 1]!);
+}
+
 /** Whether a word is a well-known place name (青海, 泸州). */
 export function isKnownPlace(word: string): boolean {
   return PLACE_NAMES.has(word);

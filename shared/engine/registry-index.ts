@@ -5,7 +5,7 @@
 import type { Category, ProtectedMark } from '../domain';
 import { flattenForms, type FlatForms } from './align';
 import { candidateScratch, shapePairKey, soundPairKeys, type CandidateScratch } from './candidates';
-import { coresOf, isDivisionName, isPlaceName, namesNoPlace, type CoreKind } from './cores';
+import { coresOf, isDivisionName, isPlaceName, namesABuilding, namesNoPlace, type CoreKind } from './cores';
 import { genericMask, isGenericWord } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
@@ -60,7 +60,8 @@ export interface RegistryIndex {
   /**
    * whether each public resource is a place (its region is given, or its name is written as a place): in a title its
    * own name then names the place. A person, a slogan or a mascot without a region is not one, nor an institution,
-   * an event or a person whatever region the record gives (cores.ts namesNoPlace).
+   * an event or a person whatever region the record gives (cores.ts namesNoPlace), nor a building one visits, a
+   * temple or a palace, which no goods come from (cores.ts namesABuilding).
    */
   namesPlace: readonly boolean[];
   /** a public resource whose name is written as a place (…湖, …寺, a known place), not only given a region */
@@ -284,7 +285,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     forms,
     holders: marks.map((m) => normaliseOwner(m.holder)),
     regionPlaces,
-    namesPlace: marks.map((m, i) => writtenAsPlace[i]! || (m.category === '公共资源' && regionPlaces[i]!.length > 0 && !namesNoPlace(nameChars[i]!))),
+    namesPlace: marks.map((m, i) => !namesABuilding(nameChars[i]!) && (writtenAsPlace[i]! || (m.category === '公共资源' && regionPlaces[i]!.length > 0 && !namesNoPlace(nameChars[i]!)))),
     writtenAsPlace,
     namesGoods: nameChars.map((han) => isGenericWord(han.join(''))),
     charPostings: new Map(),
