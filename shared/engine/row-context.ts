@@ -43,12 +43,17 @@ function titleClasses(row: Row, span: [number, number]): number[] {
 /**
  * Where the row's goods lie for the mark: the filing's class, or the nearest of the classes a title's goods name. A
  * filing for selling services (35) whose name goes on with goods of the mark's own classes (谢裕大茶行, 华莱士炸鸡汉堡)
- * sells those goods under the name: it is in their class.
+ * sells those goods under the name: it is in their class; one filed in a far class is in a related one (冯了性药酒 in
+ * the liquor class beside a pharmacy's name in class 5: the goods are the mark's, the class the filer's choice).
  */
 function reachOf(classes: readonly number[], row: Row, found: readonly number[], text: NormalisedText, end: number): ClassReach | 'unknown' {
   if (row.context === 'filing') {
-    if (row.niceClass === 35 && end >= 0 && goodsClassesIn(text.han.slice(end).join('')).some((c) => c !== 35 && classes.includes(c))) return 'same';
-    return classReach(classes, row.niceClass);
+    const reach = classReach(classes, row.niceClass);
+    const retail = row.niceClass === 35;
+    if ((retail || reach === 'far') && end >= 0 && goodsClassesIn(text.han.slice(end).join('')).some((c) => c !== 35 && classes.includes(c))) {
+      return retail ? 'same' : 'related';
+    }
+    return reach;
   }
   if (found.length === 0) return 'unknown';
   return REACH_ORDER[Math.min(...found.map((c) => REACH_ORDER.indexOf(classReach(classes, c))))]!;

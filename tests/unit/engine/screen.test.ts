@@ -87,6 +87,11 @@ describe('screenFiling catches', () => {
     expect(pinyin.score).toBeGreaterThanOrEqual(plain.score);
     expect(foreign.score).toBeLessThan(pinyin.score);
   });
+  it('a name filed in a far class that goes on with the mark\'s own goods (…药酒 in the liquor class) sells those goods under it', () => {
+    const pharmacy = buildRegistryIndex([mark('B17', '雁归堂', '老字号', [5])]);
+    expect(screenFiling(pharmacy, filing('雁归堂药酒', 33))[0]?.markId).toBe('B17');
+    expect(screenFiling(pharmacy, filing('雁归堂家具', 20))).toEqual([]);
+  });
   it('a place put before a mark (香港金凤凰) as the weak modifier a goods word is (金凤凰食品)', () => {
     const withGoods = top(filing('金凤凰食品', 3))!;
     const withPlace = top(filing('香港金凤凰', 3))!;
