@@ -82,6 +82,26 @@ export function namesNoPlace(han: readonly string[]): boolean {
   return isPersonName(han) || [...INSTITUTION_ENDINGS, ...SLOGAN_ENDINGS].some((ending) => name.endsWith(ending) && name.length > ending.length);
 }
 
+/** Everyday words for a person by trade, kin or title, which a shop's name puts after a surname (鲍师傅, 谭木匠). */
+const PERSON_WORDS = new Set([
+  '师傅', '师父', '木匠', '铁匠', '厨师', '掌柜', '老板', '老板娘', '大妈', '大娘', '大婶', '大爷', '大叔', '阿姨', '阿婆', '婆婆',
+  '奶奶', '爷爷', '姥姥', '外婆', '老爹', '老爷', '老头', '老太', '老汉', '太太', '先生', '小姐', '大哥', '大姐', '大嫂', '嫂子',
+  '哥哥', '姐姐', '妈妈', '爸爸', '二哥', '二姐', '三哥', '幺妹', '嬢嬢',
+]);
+
+/**
+ * Whether a name is a surname before an everyday word for a person (鲍师傅, 谭木匠): such a name is known by its surname,
+ * since anyone may be a 师傅.
+ */
+export function surnameAndPersonWord(han: readonly string[]): boolean {
+  return han.length >= 3 && SURNAME_CHARS.has(han[0]!) && PERSON_WORDS.has(han.slice(1).join(''));
+}
+
+/** Whether a character is a surname (百家姓 and the common surnames). */
+export function isSurname(ch: string): boolean {
+  return SURNAME_CHARS.has(ch);
+}
+
 /** How the name of a building ends: a temple, a palace, a pagoda, a pavilion, a tomb, a shrine. */
 const BUILDING_TERMS = new Set(Array.from('寺庙观宫庵塔阁楼陵祠'));
 

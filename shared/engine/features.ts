@@ -4,7 +4,7 @@
 // Vectors are Float64Arrays indexed by the name lists below; a million filings make a few million candidates.
 import type { Category } from '../domain';
 import type { ClassReach } from './classes';
-import { isKnownPlace, isPlaceName } from './cores';
+import { isKnownPlace, isPlaceName, isSurname, surnameAndPersonWord } from './cores';
 import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
 import { isCommonEnglishWord, type LatinEvidence } from './latin';
@@ -162,6 +162,22 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
  */
 export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
   return c.reach === 'far' && e.form.kind === 'core' && (e.form.coreKind === 'named' || e.form.coreKind === 'tail');
+}
+
+/**
+ * A name made of a surname and an everyday word for a person (鲍师傅, 谭木匠) with its surname replaced by another that
+ * neither sounds nor looks like it (李师傅): another person's name, not the mark altered — the word is anyone's. A
+ * surname alike in sound or shape (包师傅, 唐师傅 of 康师傅) is still the mark's.
+ */
+export function anotherPersonsName(e: HanEvidence, text: NormalisedText): boolean {
+  if (!surnameAndPersonWord(e.form.han) || e.missing > 0 || e.reordered) return false;
+  let surnameReplaced = false;
+  for (const p of e.alignment.pairs) {
+    if (p.markIndex < 0 || p.textIndex < 0) return false;
+    if (p.markIndex === 0) surnameReplaced = p.relation === 'changed' && isSurname(text.han[p.textIndex]!);
+    else if (p.relation !== 'same') return false;
+  }
+  return surnameReplaced;
 }
 
 /**

@@ -253,6 +253,14 @@ describe('innocent look-alikes stay out', () => {
     expect(screenFiling(temple, filing('玉峰寺', 3, '西宁市湟中区玉峰寺寺院管理委员会'))).toEqual([]);
     expect(screenFiling(temple, filing('玉峰寺', 3, '湟中区玉峰寺香业有限公司'))[0]?.markId).toBe('P7');
   });
+  it('a surname before an everyday word for a person (洪师傅) with another surname in its place is another person; one alike in sound or shape is the mark', () => {
+    const baker = buildRegistryIndex([mark('W5', '洪师傅', '驰名商标', [30])]);
+    const from = (text: string) => screenFiling(baker, filing(text, 30)).map((h) => h.markId);
+    expect(from('李师傅')).toEqual([]);
+    expect(from('李师傅糕点')).toEqual([]);
+    expect(from('红师傅')).toEqual(['W5']);
+    expect(from('洪帅傅')).toEqual(['W5']);
+  });
   it('a resold brand written as it is (二手 TUCCI) is not let in as the pinyin of its Chinese alias misspelt', () => {
     const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
