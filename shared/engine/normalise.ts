@@ -314,6 +314,20 @@ function joinSpelledOut(tokens: LatinToken[], input: string): LatinToken[] {
   return out;
 }
 
+/**
+ * The names a firm is recorded under, normalised: the whole, then, where the record writes the name in two scripts, one
+ * in brackets after the other (苹果公司(APPLE INC.), SONY CORPORATION(索尼株式会社)), each of the two apart.
+ */
+export function ownerNames(name: string): string[] {
+  const whole = normaliseOwner(name);
+  const twoScripts = /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/u.exec(name.trim());
+  if (!twoScripts) return [whole];
+  const [outer, inner] = [twoScripts[1]!, twoScripts[2]!];
+  const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+  if (hasHan(outer) === hasHan(inner)) return [whole];
+  return [whole, normaliseOwner(outer), normaliseOwner(inner)].filter((n) => n.length >= 2);
+}
+
 /** Owner names compared after NFKC (full-width brackets → half-width), without spaces, brackets or punctuation. */
 export function normaliseOwner(name: string): string {
   const t = normaliseText(name);

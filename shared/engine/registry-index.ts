@@ -11,7 +11,7 @@ import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
 import { isCommonEnglishWord } from './latin';
 import { wordFrequency } from './lexicon';
-import { latinSkeleton, normaliseOwner, normaliseText } from './normalise';
+import { latinSkeleton, normaliseOwner, normaliseText, ownerNames } from './normalise';
 import { regionWords } from './region';
 import { markWords } from '../mark-words';
 import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
@@ -55,6 +55,8 @@ export interface RegistryIndex {
   forms: readonly MarkForm[];
   /** normalised right holder per mark ('' when unknown) */
   holders: readonly string[];
+  /** every name the holder is recorded under, normalised: the whole, and each script apart (normalise.ts ownerNames) */
+  holderNames: readonly (readonly string[])[];
   /** the place words of each GI's or public resource's region (empty for the other categories) */
   regionPlaces: readonly string[][];
   /**
@@ -284,6 +286,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     marks,
     forms,
     holders: marks.map((m) => normaliseOwner(m.holder)),
+    holderNames: marks.map((m) => ownerNames(m.holder)),
     regionPlaces,
     namesPlace: marks.map((m, i) => !namesABuilding(nameChars[i]!) && (writtenAsPlace[i]! || (m.category === '公共资源' && regionPlaces[i]!.length > 0 && !namesNoPlace(nameChars[i]!)))),
     writtenAsPlace,

@@ -320,8 +320,8 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   const all = withoutOwned(candidatesOf(index, text, row), (s) => {
     if (!filing.applicant) return false;
     const mark = index.marks[s.markIndex]!;
-    applicant ??= normaliseOwner(filing.applicant);
-    return sameNormalisedOwner(index.holders[s.markIndex]!, applicant, mark.name, mark.category) || custodian(mark, filing, s.context.inRegion)
+    const firm = (applicant ??= normaliseOwner(filing.applicant));
+    return index.holderNames[s.markIndex]!.some((holder) => sameNormalisedOwner(holder, firm, mark.name, mark.category)) || custodian(mark, filing, s.context.inRegion)
       || chinaArmOfHolder(mark, filing.applicant);
   });
   for (const s of bestPerMark(all)) {

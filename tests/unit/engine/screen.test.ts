@@ -148,6 +148,12 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
     expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
   });
+  it('the right holder recorded under its name in two scripts (雁栖公司(YANQI INC.)) files under either', () => {
+    const foreign = buildRegistryIndex([mark('B18', 'YANQI', '涉外商标', [9], { holder: '雁栖公司(YANQI INC.)' })]);
+    expect(screenFiling(foreign, filing('YANQI', 9, '雁栖公司'))).toEqual([]);
+    expect(screenFiling(foreign, filing('YANQI', 9, 'YANQI INC.'))).toEqual([]);
+    expect(screenFiling(foreign, filing('YANQI', 9, '深圳市另一家电子有限公司'))[0]?.markId).toBe('B18');
+  });
   it('a mark that only names the filing’s goods', () => {
     expect(screenFiling(index, filing('安途', 12, '某公司', ['安途']))).toEqual([]);
     // a brand named like goods, in a filing whose goods spell those goods out (香蕉 of 香蕉(水果))
