@@ -485,7 +485,7 @@ describe('screenListing', () => {
     expect(water('青岛石城矿泉水有限公司')).toEqual([]);
     expect(water('青岛市石城区恒通贸易有限公司')[0]?.markId).toBe('B48');
   });
-  it('a university\'s own units (its press, its hospitals) carry its whole name; a firm that merely begins with it does not', () => {
+  it('a university\'s or a museum\'s own units (its press, its hospitals, its shop of cultural goods) carry its whole name; a firm that merely begins with it does not', () => {
     const school = buildRegistryIndex([mark('B51', '雁湖大学', '公共资源', [], { holder: '雁湖大学', aliases: ['雁大'], region: '青海省西宁市' })]);
     const filed = (applicant: string) => screenFiling(school, filing('雁大', 16, applicant));
     expect(filed('雁湖大学出版社有限公司')).toEqual([]);
@@ -494,6 +494,10 @@ describe('screenListing', () => {
     expect(filed('雁湖大学文化传播有限公司')[0]?.markId).toBe('B51');
     const sold = (shop: string) => screenListing(school, { id: 'S', platform: '天猫', shop, title: '雁湖大学出版社 高等数学 教材', url: '', price: '', sellerLocation: '北京市' });
     expect(sold('雁湖大学出版社官方旗舰店')).toEqual([]);
+    const museum = buildRegistryIndex([mark('B52', '雁湖博物院', '公共资源', [], { holder: '雁湖博物院', region: '青海省西宁市' })]);
+    const shop = (name: string) => screenListing(museum, { id: 'M', platform: '天猫', shop: name, title: '雁湖博物院 千里江山 书签 文创礼物', url: '', price: '', sellerLocation: '北京市' });
+    expect(shop('雁湖博物院文创旗舰店')).toEqual([]);
+    expect(shop('雁湖礼品旗舰店')[0]?.markId).toBe('B52');
   });
   it('a public name whose record gives only its place as holder is the place\'s: its village body and firms trading under it file it', () => {
     const games = buildRegistryIndex([mark('B49', '村球赛', '公共资源', [], { holder: '台江县岭上村', region: '贵州省黔东南苗族侗族自治州台江县' })]);
