@@ -225,8 +225,11 @@ const PUNCTUATION = /[,，、。;；!！?？()（）【】[\]/|+*]/;
  * (便宜出, 同城自提, 可小刀: the words of a person selling on).
  */
 const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d新|(只|仅|就)?穿(过|了)?[一1两2几]次|买(大|小|多)了|(没|未)(拆封|开封)|(吃|用)不完|用不上|剩的|(便宜|低价|亏本)(出|转)|同城自提|可小刀|个人收藏/;
-/** …unless it says they are copies: resold copies are copies still. */
-const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|A货|1[:：比]1/i;
+/**
+ * …unless it says they are copies: resold copies are copies still, and so are goods a seller calls factory stock, left
+ * over or stripped of their codes (工厂货, 尾单, 刮码), or, as sneaker copies are sold, of a "company grade" (公司级, 纯原).
+ */
+const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|尾单|工厂货|原厂代工|无码|刮码|纯原|公司级|A货|1[:：比]1/i;
 
 /**
  * Whether a title resells goods a buyer owned (二手 戴森吹风机 九成新): the brand there names the genuine article, whose

@@ -131,6 +131,12 @@ describe('resoldGoods', () => {
     expect(resoldGoods('复刻 1:1 闲置')).toBe(false);
     expect(resoldGoods('全新 手机 国行 正品')).toBe(false);
   });
+  it('goods resold as factory stock, left over or stripped of their codes are copies still (工厂货, 尾单, 刮码, 公司级)', () => {
+    expect(resoldGoods('小黑瓶 精华 工厂货 无码 便宜出')).toBe(false);
+    expect(resoldGoods('闲置 原厂代工 尾单 跑鞋')).toBe(false);
+    expect(resoldGoods('二手 公司级 纯原 篮球鞋 42码')).toBe(false);
+    expect(resoldGoods('面霜 刮码 没拆封')).toBe(false);
+  });
 });
 
 describe('claimsAuthorisation', () => {
