@@ -190,6 +190,9 @@ export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateCo
   if (c.context !== 'listing') return false;
   // the digits as written (the numeral origin alters nothing here: the name is digits too)
   if (e.same === e.k && e.missing === 0 && !e.reordered) return false;
+  // digits before the name's own sign (316°, 362° beside 361°) are written as the name
+  const after = title?.[text.hanEnd[e.alignment.end - 1]!];
+  if (after && /[^\s\p{L}\p{N}-]/u.test(after) && markName.includes(after)) return false;
   const isDigit = (i: number) => /^[0-9]$/.test(text.hanSource[i]!);
   let digits = false;
   let wordKept = false;
@@ -200,9 +203,7 @@ export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateCo
       digits = true;
     } else if (p.relation === 'same') wordKept = true;
   }
-  if (!digits || wordKept) return false;
-  const after = title?.[text.hanEnd[e.alignment.end - 1]!];
-  return !(after && /[^\s\p{L}\p{N}-]/u.test(after) && markName.includes(after));
+  return digits && !wordKept;
 }
 
 /**
