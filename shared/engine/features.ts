@@ -199,7 +199,8 @@ export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateCo
   for (const p of e.alignment.pairs) {
     if (p.textIndex < 0 || p.markIndex < 0) continue;
     if (isDigit(p.textIndex)) {
-      if (p.relation !== 'same') return true;
+      // a number for a number (10 of 十月稻田) is the name's numeral; a digit for another character, a lure of sound
+      if (p.relation !== 'same' && p.relation !== 'numeral') return true;
       digits = true;
     } else if (p.relation === 'same') wordKept = true;
   }

@@ -234,6 +234,7 @@ describe('innocent look-alikes stay out', () => {
       mark('N6', 'VELAGRA', '涉外商标', [5], { aliases: ['万艾珂'] }),
       mark('N5', '六个核杏', '驰名商标', [32]),
       mark('N4', '736°', '驰名商标', [25]),
+      mark('N3', '十月核杏', '驰名商标', [30]),
     ]);
     const marksIn = (title: string) => screenListing(numbered, listing(title)).map((h) => h.markId);
     expect(marksIn('大闸蟹 公4.0两 母3.0两 8只 礼盒')).toEqual([]);
@@ -242,6 +243,7 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('308医院 体检套餐')).toEqual(['N7']);
     expect(marksIn('6个核杏 饮料 整箱')).toEqual(['N5']);
     expect(marksIn('737° 运动裤 男 直筒')).toEqual(['N4']);
+    expect(marksIn('10月核杏 东北大米 5kg')).toEqual(['N3']);
   });
   it('an alias written with a character that folds (陆, the capital six) is copied, not altered, where the title writes it so', () => {
     const car = buildRegistryIndex([mark('V7', 'TERRAVAN', '涉外商标', [12], { aliases: ['路骁', '陆骁'] })]);
