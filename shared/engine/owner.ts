@@ -113,7 +113,18 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   let carried = 0;
   for (const ch of new Set(Array.from(name))) if (shared.includes(ch)) carried++;
   if (carried < Math.min(2, name.length)) return false;
+  // a run that stops inside the holder's mark name shares only part of it: the applicant trades under another name
+  // (兰州马子碌餐饮… beside 兰州马子禄牛肉面…)
+  if (cutsTheName(hs, name, run.inA, run.inA + run.length)) return false;
   return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
+}
+
+/** Whether [start, end) of a name begins or ends inside the mark's name written there. */
+function cutsTheName(holder: string, name: string, start: number, end: number): boolean {
+  const at = name.length >= 2 ? holder.indexOf(name) : -1;
+  if (at < 0) return false;
+  const inside = (i: number) => i > at && i < at + name.length;
+  return inside(start) || inside(end);
 }
 
 /** The places outside the mainland a shadow company writes into a mainland brand's name. */

@@ -148,6 +148,11 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(index, filing('龙泉', 33, '青海龙泉(集团)酒业 有限公司'))).toEqual([]);
     expect(screenFiling(index, filing('龙泉', 33, '另一家酒业有限公司'))).not.toEqual([]);
   });
+  it('a firm sharing the holder\'s place and part of its mark\'s name, the rest altered (兰州马子碌… of 兰州马子禄…), is no member of its group', () => {
+    const noodles = buildRegistryIndex([mark('B19', '马岭禄', '老字号', [43], { holder: '兰州马岭禄牛肉面有限公司' })]);
+    expect(screenFiling(noodles, filing('马岭碌', 43, '兰州马岭碌餐饮有限公司'))[0]?.markId).toBe('B19');
+    expect(screenFiling(noodles, filing('马岭禄', 43, '兰州马岭禄餐饮有限公司'))).toEqual([]);
+  });
   it('the right holder recorded under its name in two scripts (雁栖公司(YANQI INC.)) files under either', () => {
     const foreign = buildRegistryIndex([mark('B18', 'YANQI', '涉外商标', [9], { holder: '雁栖公司(YANQI INC.)' })]);
     expect(screenFiling(foreign, filing('YANQI', 9, '雁栖公司'))).toEqual([]);
