@@ -22,10 +22,12 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('空气炸锅 大容量')).toEqual([11]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
   });
-  it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size', () => {
+  it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
     expect(goodsClassesIn('男士 玛卡片 60片')).toEqual([5]);
     expect(goodsClassesIn('伯牙绝弦 大杯')).toEqual([32]);
+    expect(goodsClassesIn('祛湿茶 药茶 20包')).toEqual(expect.arrayContaining([5]));
+    expect(goodsClassesIn('养生茶 红枣')).not.toContain(44);
   });
   it('knows live crabs (湖蟹; 大闸蟹 alive or cooked) as class 31 and scissors (剪刀) as class 8', () => {
     expect(goodsClassesIn('鲜活 湖蟹 现货')).toEqual([31]);
