@@ -14,6 +14,7 @@ import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText }
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
 import { officialShopBrand, sameNormalisedOwner } from './owner';
 import { chinaArmOfHolder, custodian, holdersShop } from './holders';
+import { bestPerMark, explainedByAnother, readsNoMoreThan, spanOf, withoutOwned } from './candidate-sets';
 import { contextOf, type Row } from './row-context';
 import { markWords } from '../mark-words';
 import type { MarkForm, RegistryIndex } from './registry-index';
@@ -198,6 +199,8 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   // products (… 拉布布 衣服), and so does a form altered only in its goods word (适用法士特变速箱 beside 法士特变速器)
   const fitted = row.fitted;
   if (fitted) out = out.filter((s) => !fitted.has(s.markIndex) || (s.han ? hanAltered(s.han) && !alteredOnlyInGoods(s.han) : !s.latin!.exact));
+  const shown = out.filter((s) => s.probability >= row.scorer.threshold[row.context]);
+  out = out.filter((s) => !explainedByAnother(s, shown));
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
@@ -230,64 +233,9 @@ function alteredOnlyInGoods(e: HanEvidence): boolean {
   return true;
 }
 
-/**
- * Whether an altered reading reads nothing of the mark outside the words [from, to) of the text: every character it
- * aligns there is unlike the mark's (浙原一 of 浙原一日游 beside 浙原 as written), and it does meet those words.
- */
-function readsNoMoreThan(s: ScoredCandidate, from: number, to: number): boolean {
-  let meets = false;
-  for (const p of s.han!.alignment.pairs) {
-    if (p.textIndex < 0) continue;
-    const at = s.text.hanStart[p.textIndex]!;
-    if (at >= from && at < to) meets = true;
-    else if (p.relation !== 'changed' && p.relation !== 'inserted') return false;
-  }
-  return meets;
-}
-
-/** The best candidate of each mark. */
-function bestPerMark(candidates: readonly ScoredCandidate[]): ScoredCandidate[] {
-  const best = new Map<number, ScoredCandidate>();
-  for (const s of candidates) {
-    const prev = best.get(s.markIndex);
-    if (!prev || s.probability > prev.probability) best.set(s.markIndex, s);
-  }
-  return [...best.values()];
-}
-
-/**
- * The candidates left once the marks the row's own party holds are set aside, with every other mark read inside the
- * words of one of them (周六福 of its holder holds 六福, another holder's mark).
- */
-function withoutOwned(all: readonly ScoredCandidate[], owns: (s: ScoredCandidate) => boolean): ScoredCandidate[] {
-  const ownedMarks = new Set<number>();
-  const ownedSpans: [number, number][] = [];
-  for (const s of all) {
-    if (!ownedMarks.has(s.markIndex) && !owns(s)) continue;
-    ownedMarks.add(s.markIndex);
-    ownedSpans.push(spanOf(s));
-  }
-  if (ownedMarks.size === 0) return [...all];
-  return all.filter((s) => {
-    if (ownedMarks.has(s.markIndex)) return false;
-    const [from, to] = spanOf(s);
-    return !ownedSpans.some(([a, b]) => a <= from && to <= b);
-  });
-}
-
 /** The alignment a reviewer sees, with the source offsets of both sides. */
 export function alignmentOf(s: ScoredCandidate): AlignedPair[] {
   return s.han ? withOffsets(s.han.alignment.pairs, s.text, s.form) : latinAlignment(s.latin!, s.form, s.text);
-}
-
-
-/** The source span [start, end) a candidate matched. */
-function spanOf(s: ScoredCandidate): [number, number] {
-  if (s.han) return [s.text.hanStart[s.start]!, s.text.hanEnd[s.end - 1]!];
-  const e = s.latin!;
-  const inside = e.letterStart !== undefined && e.to - e.from === 1;
-  const first = s.text.latin[e.from]!;
-  return inside ? [first.start + e.letterStart!, first.start + e.letterEnd!] : [first.start, s.text.latin[e.to - 1]!.end];
 }
 
 function finish(index: RegistryIndex, s: ScoredCandidate, source: Hit['source'], id: string, text: string): Hit {

@@ -265,6 +265,12 @@ describe('innocent look-alikes stay out', () => {
     expect(from('红师傅')).toEqual(['W5']);
     expect(from('洪帅傅')).toEqual(['W5']);
   });
+  it('a reading that leaves out a character of its mark (岭记 of 岭锦记) within words another mark\'s hit reads whole (陈岭记 of 陈岭济) is not shown', () => {
+    const two = buildRegistryIndex([mark('J1', '陈岭济', '老字号', [5]), mark('J2', '岭锦记', '驰名商标', [30])]);
+    const marksIn = (title: string) => screenListing(two, listing(title)).map((h) => h.markId);
+    expect(marksIn('陈岭记 祛湿茶 药茶 20包')).toEqual(['J1']);
+    expect(marksIn('岭记 蚝油 大桶')).toContain('J2');
+  });
   it('a resold brand written as it is (二手 TUCCI) is not let in as the pinyin of its Chinese alias misspelt', () => {
     const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
