@@ -29,6 +29,14 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('祛湿茶 药茶 20包')).toEqual(expect.arrayContaining([5]));
     expect(goodsClassesIn('养生茶 红枣')).not.toContain(44);
   });
+  it('knows the everyday goods of household, baby, paper and stationery titles (抽纸, 纸尿裤, 移动电源, 修正带, 电子琴)', () => {
+    expect(goodsClassesIn('抽纸 原生木浆 3层 24包 整箱')).toEqual([16]);
+    expect(goodsClassesIn('婴儿纸尿裤 超薄 M 60片')).toEqual([5]);
+    expect(goodsClassesIn('移动电源 10000mAh 快充')).toEqual([9]);
+    expect(goodsClassesIn('修正带 大容量 30米 学生用')).toEqual([16]);
+    expect(goodsClassesIn('儿童电子琴 61键 初学者')).toEqual([15]);
+    expect(goodsClassesIn('饮用天然水 4.5L*4桶')).toEqual([32]);
+  });
   it('knows live crabs (湖蟹; 大闸蟹 alive or cooked) as class 31 and scissors (剪刀) as class 8', () => {
     expect(goodsClassesIn('鲜活 湖蟹 现货')).toEqual([31]);
     expect(goodsClassesIn('大闸蟹 鲜活 现货')).toEqual(expect.arrayContaining([29, 31]));
