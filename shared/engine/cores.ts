@@ -94,7 +94,7 @@ const PERSON_WORDS = new Set([
  * since anyone may be a 师傅.
  */
 export function surnameAndPersonWord(han: readonly string[]): boolean {
-  return han.length >= 3 && SURNAME_CHARS.has(han[0]!) && PERSON_WORDS.has(han.slice(1).join(''));
+  return han.length >= 3 && han.length <= 4 && SURNAME_CHARS.has(han[0]!) && PERSON_WORDS.has(han.slice(1).join(''));
 }
 
 /** Whether a character is a surname (百家姓 and the common surnames). */

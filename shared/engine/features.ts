@@ -170,7 +170,7 @@ export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
  * surname alike in sound or shape (包师傅, 唐师傅 of 康师傅) is still the mark's.
  */
 export function anotherPersonsName(e: HanEvidence, text: NormalisedText): boolean {
-  if (!surnameAndPersonWord(e.form.han) || e.missing > 0 || e.reordered) return false;
+  if (e.missing > 0 || e.reordered || !personWordForm(e.form)) return false;
   let surnameReplaced = false;
   for (const p of e.alignment.pairs) {
     if (p.markIndex < 0 || p.textIndex < 0) return false;
@@ -178,6 +178,14 @@ export function anotherPersonsName(e: HanEvidence, text: NormalisedText): boolea
     else if (p.relation !== 'same') return false;
   }
   return surnameReplaced;
+}
+
+/** Whether each form is a surname before a word for a person (cores.ts surnameAndPersonWord), asked once per form. */
+const personWordForms = new WeakMap<MarkForm, boolean>();
+function personWordForm(form: MarkForm): boolean {
+  let known = personWordForms.get(form);
+  if (known === undefined) personWordForms.set(form, (known = surnameAndPersonWord(form.han)));
+  return known;
 }
 
 /**

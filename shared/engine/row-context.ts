@@ -40,6 +40,18 @@ function titleClasses(row: Row, span: [number, number]): number[] {
   return row.context === 'listing' ? goodsClassesIn(row.title ?? '', span[0], span[1]) : [];
 }
 
+/** A text's goods classes named after each of its characters, read as candidates ask (goodsAfter). */
+const goodsAfterOf = new WeakMap<NormalisedText, Map<number, number[]>>();
+
+/** The goods classes a filing's name names after its character `end`, read once per text and place. */
+function goodsAfter(text: NormalisedText, end: number): number[] {
+  let known = goodsAfterOf.get(text);
+  if (!known) goodsAfterOf.set(text, (known = new Map()));
+  let classes = known.get(end);
+  if (!classes) known.set(end, (classes = goodsClassesIn(text.han.slice(end).join(''))));
+  return classes;
+}
+
 /**
  * Where the row's goods lie for the mark: the filing's class, or the nearest of the classes a title's goods name. A
  * filing for selling services (35) whose name goes on with goods of the mark's own classes (谢裕大茶行, 华莱士炸鸡汉堡)
@@ -50,7 +62,7 @@ function reachOf(classes: readonly number[], row: Row, found: readonly number[],
   if (row.context === 'filing') {
     const reach = classReach(classes, row.niceClass);
     const retail = row.niceClass === 35;
-    if ((retail || reach === 'far') && end >= 0 && goodsClassesIn(text.han.slice(end).join('')).some((c) => c !== 35 && classes.includes(c))) {
+    if ((retail || reach === 'far') && end >= 0 && goodsAfter(text, end).some((c) => c !== 35 && classes.includes(c))) {
       return retail ? 'same' : 'related';
     }
     return reach;
