@@ -102,15 +102,16 @@ export function isSurname(ch: string): boolean {
   return SURNAME_CHARS.has(ch);
 }
 
-/** How the name of a building ends: a temple, a palace, a pagoda, a pavilion, a tomb, a shrine. */
-const BUILDING_TERMS = new Set(Array.from('寺庙观宫庵塔阁楼陵祠'));
+/** How the name of a building or a monument ends: a temple, a palace, a pagoda, a pavilion, a tomb, a shrine, a great
+ * Buddha, grottoes, rock carvings. */
+const BUILDING_TERMS = new Set(Array.from('寺庙观宫庵塔阁楼陵祠佛窟'));
 
 /**
- * Whether a public name is a building's (塔尔寺, 布达拉宫, 故宫): a place one visits, but no place goods come from, so
+ * Whether a public name is a building's or a monument's (塔尔寺, 布达拉宫, 故宫, 乐山大佛, 大足石刻): a place one visits, but no place goods come from, so
  * goods sold under it from its own region are sold under the name, not from its origin (塔尔寺 藏香, 布达拉宫 烟盒).
  */
 export function namesABuilding(han: readonly string[]): boolean {
-  return han.length >= 2 && BUILDING_TERMS.has(han[han.length - 1]!);
+  return han.length >= 2 && (BUILDING_TERMS.has(han[han.length - 1]!) || han.slice(-2).join('') === '石刻');
 }
 
 /** Whether a word is a well-known place name (青海, 泸州). */

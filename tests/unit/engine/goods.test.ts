@@ -36,6 +36,7 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('修正带 大容量 30米 学生用')).toEqual([16]);
     expect(goodsClassesIn('儿童电子琴 61键 初学者')).toEqual([15]);
     expect(goodsClassesIn('饮用天然水 4.5L*4桶')).toEqual([32]);
+    expect(goodsClassesIn('配镜 特价 近视 套餐')).toContain(9);
   });
   it('knows live crabs (湖蟹; 大闸蟹 alive or cooked) as class 31 and scissors (剪刀) as class 8', () => {
     expect(goodsClassesIn('鲜活 湖蟹 现货')).toEqual([31]);

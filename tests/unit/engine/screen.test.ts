@@ -296,11 +296,13 @@ describe('screenListing', () => {
     expect(screenListing(lake, listing('石门湖 风光 纪录片 DVD', '广东省东莞市'))).toEqual([]);
     expect(screenListing(lake, listing('石门湖特产 牦牛肉干', '广东省东莞市'))).toEqual([]);
   });
-  it('a temple or a palace is a place one visits, not one goods come from: goods under its name are hits from its own region too', () => {
+  it('a temple, a palace or a great Buddha is a place one visits, not one goods come from: goods under its name are hits from its own region too', () => {
     const temple = buildRegistryIndex([mark('B16', '玉峰寺', '公共资源', [], { region: '青海省海东市互助土族自治县' })]);
     expect(screenListing(temple, listing('玉峰寺 藏香 手工 线香 30支', '青海省海东市互助土族自治县'))[0]?.markId).toBe('B16');
     expect(screenListing(temple, listing('玉峰寺 一日游 跟团 纯玩', '青海省海东市互助土族自治县'))).toEqual([]);
     expect(screenListing(temple, listing('玉峰寺 明信片 风光 攻略', '青海省海东市互助土族自治县'))).toEqual([]);
+    const statue = buildRegistryIndex([mark('B20', '雁湖大佛', '公共资源', [], { region: '青海省海东市互助土族自治县' })]);
+    expect(screenListing(statue, listing('雁湖大佛 纯粮白酒 52度', '青海省海东市互助土族自治县'))[0]?.markId).toBe('B20');
   });
   it('a person given a region in the registry is still a person: her 同款 is sold under her name, a book about her is not', () => {
     const diver = buildRegistryIndex([mark('B16', '柯玉婵', '公共资源', [], { region: '广东省湛江市' })]);
