@@ -170,7 +170,7 @@ export function halfFarAway(e: HanEvidence, c: CandidateContext): boolean {
  * surname alike in sound or shape (包师傅, 唐师傅 of 康师傅) is still the mark's.
  */
 export function anotherPersonsName(e: HanEvidence, text: NormalisedText): boolean {
-  if (e.missing > 0 || e.reordered || !personWordForm(e.form)) return false;
+  if (e.missing > 0 || e.reordered || e.form.han.length < 3 || e.form.han.length > 4 || !personWordForm(e.form)) return false;
   let surnameReplaced = false;
   for (const p of e.alignment.pairs) {
     if (p.markIndex < 0 || p.textIndex < 0) return false;

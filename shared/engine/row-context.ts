@@ -40,11 +40,13 @@ function titleClasses(row: Row, span: [number, number]): number[] {
   return row.context === 'listing' ? goodsClassesIn(row.title ?? '', span[0], span[1]) : [];
 }
 
+const NONE: readonly number[] = [];
 /** A text's goods classes named after each of its characters, read as candidates ask (goodsAfter). */
 const goodsAfterOf = new WeakMap<NormalisedText, Map<number, number[]>>();
 
 /** The goods classes a filing's name names after its character `end`, read once per text and place. */
-function goodsAfter(text: NormalisedText, end: number): number[] {
+function goodsAfter(text: NormalisedText, end: number): readonly number[] {
+  if (end >= text.han.length) return NONE;
   let known = goodsAfterOf.get(text);
   if (!known) goodsAfterOf.set(text, (known = new Map()));
   let classes = known.get(end);

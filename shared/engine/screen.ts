@@ -199,8 +199,10 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   // products (… 拉布布 衣服), and so does a form altered only in its goods word (适用法士特变速箱 beside 法士特变速器)
   const fitted = row.fitted;
   if (fitted) out = out.filter((s) => !fitted.has(s.markIndex) || (s.han ? hanAltered(s.han) && !alteredOnlyInGoods(s.han) : !s.latin!.exact));
-  const shown = out.filter((s) => s.probability >= row.scorer.threshold[row.context]);
-  out = out.filter((s) => !explainedByAnother(s, shown));
+  if (out.some((s) => s.han !== undefined && s.han.missing > 0)) {
+    const shown = out.filter((s) => s.probability >= row.scorer.threshold[row.context]);
+    out = out.filter((s) => !explainedByAnother(s, shown));
+  }
   // only a title runs on past a mark into other words; a filing's name is read whole
   if (asWritten.length === 0 || row.context !== 'listing') return out;
   return out.filter((s) => !s.han || !hanAltered(s.han) || !asWritten.some((w) => w.markIndex === s.markIndex && readsNoMoreThan(s, w.from, w.to)));
