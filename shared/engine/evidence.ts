@@ -2,7 +2,7 @@
 // shape or number, changed, dropped, inserted or moved; how much of the distinctive part survives; what lies
 // around the match. Evidence for the scoring model (features.ts) and the reasons shown to the reviewer.
 import type { AlignedPair, HitReason } from '../domain';
-import { alignFlat, alignUnordered, flatLength, type FlatForms, type HanAlignment } from './align';
+import { alignFlat, alignUnordered, flatLength, INSERT_COST, type FlatForms, type HanAlignment } from './align';
 import type { HanCandidate } from './candidates';
 import { namedInFull, type CoreKind } from './cores';
 import { textGenericMask } from './generic';
@@ -29,6 +29,8 @@ export interface HanEvidence {
   changed: number;
   missing: number;
   inserted: number;
+  /** of the inserted characters, those put between the name's head and its goods word (卤 of 张飞卤牛肉): added words */
+  described: number;
   reordered: boolean;
   firstSame: boolean;
   /** the first character neither kept nor alike (changed or missing) */
@@ -271,12 +273,41 @@ function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvi
     const origin = p.textIndex >= 0 && p.markIndex >= 0 ? text.hanOrigin[p.textIndex] : undefined;
     if (origin && origin !== 'same' && !writtenAsTheMark(form, p.markIndex, text.hanSource[p.textIndex]!)) origins |= ORIGIN_BITS[origin] ?? 0;
   }
+  // words put between a name and its goods (张飞卤牛肉, 六个石磨核桃) describe the goods: added words, not the name altered
+  const described = k >= 3 && a.transposed === 0 ? describedGoods(form, a) : 0;
   return {
-    form, alignment: a, similarity: Math.max(0, a.score / form.totalWeight), k,
-    same, homophone, fuzzy, shape, numeral, changed, missing: a.missing, inserted: a.inserted,
+    form, alignment: a, similarity: Math.min(1, Math.max(0, (a.score + described * INSERT_COST) / form.totalWeight)), k,
+    same, homophone, fuzzy, shape, numeral, changed, missing: a.missing, inserted: a.inserted, described,
     reordered: a.transposed > 0, firstSame, firstLost, headMissing: !a.pairs.some((p) => p.markIndex === 0 && p.textIndex >= 0),
-    distinctKept, whole, extra, extraGeneric, origins,
+    distinctKept, whole: whole && described === 0, extra: extra + described, extraGeneric: extraGeneric && described === 0, origins,
   };
+}
+
+/** At most this many characters put between a name and the name of its goods still describe the goods. */
+const MAX_DESCRIBING = 2;
+
+/**
+ * How many characters a text puts between a mark's distinctive head, kept whole, and the goods word that ends it,
+ * itself kept (卤 of 张飞卤牛肉 beside 张飞牛肉): 0 unless the mark ends in goods words after a head of its own.
+ */
+function describedGoods(form: MarkForm, a: HanAlignment): number {
+  const k = form.han.length;
+  let tail = k;
+  while (tail > 0 && form.generic[tail - 1]) tail--;
+  if (tail === 0 || tail === k) return 0;
+  // the goods word kept as written, and every character of the head there, as written or alike
+  for (const p of a.pairs) {
+    if (p.markIndex >= tail && p.relation !== 'same') return 0;
+    if (p.markIndex >= 0 && p.markIndex < tail && (p.textIndex < 0 || p.relation === 'changed')) return 0;
+  }
+  let inserted = 0;
+  let previous = -1;
+  for (const p of a.pairs) {
+    if (p.relation === 'inserted') { inserted++; continue; }
+    if (p.markIndex === tail) return previous === tail - 1 && inserted <= MAX_DESCRIBING ? inserted : 0;
+    if (p.markIndex >= 0) { previous = p.textIndex >= 0 ? p.markIndex : -1; inserted = 0; }
+  }
+  return 0;
 }
 
 /** The Latin words a text adds to its Han characters: none when they only spell their pinyin (the guideline's 加拼音). */

@@ -259,7 +259,7 @@ export function hanFeatures(e: HanEvidence, c: CandidateContext, x: Float64Array
   x[H.numeral] = e.numeral > 0 ? 1 : 0;
   x[H.changed] = e.changed / k;
   x[H.missing] = e.missing / k;
-  x[H.inserted] = Math.min(2, e.inserted);
+  x[H.inserted] = Math.min(2, e.inserted - e.described);
   x[H.reordered] = e.reordered ? 1 : 0;
   x[H.firstLost] = e.firstLost ? 1 : 0;
   x[H.distinctKept] = e.distinctKept;

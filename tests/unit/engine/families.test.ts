@@ -271,6 +271,13 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('陈岭记 祛湿茶 药茶 20包')).toEqual(['J1']);
     expect(marksIn('岭记 蚝油 大桶')).toContain('J2');
   });
+  it('words put between a name and its goods (春风卤牛肉 of 春风牛肉) describe the goods: the name with words added', () => {
+    const beef = buildRegistryIndex([mark('K7', '春风牛肉', '老字号', [29])]);
+    const sold = screenListing(beef, listing('春风卤牛肉 麻辣 零食 250g'));
+    expect(sold.map((h) => h.markId)).toEqual(['K7']);
+    expect(sold[0]!.reasons).toContain('added');
+    expect(screenListing(beef, listing('秋风卤牛肉 麻辣 零食 250g'))).toEqual([]);
+  });
   it('a resold brand written as it is (二手 TUCCI) is not let in as the pinyin of its Chinese alias misspelt', () => {
     const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
