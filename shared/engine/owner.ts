@@ -6,6 +6,7 @@ import { markWords } from '../mark-words';
 import type { Category } from '../domain';
 import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
 import { genericMask } from './generic';
+import { variantOf } from './glyphs';
 import { normaliseOwner, normaliseText } from './normalise';
 
 /** Company-form words, longest first: what distinguishes the members of one group, not the group. */
@@ -125,6 +126,16 @@ function cutsTheName(holder: string, name: string, start: number, end: number): 
   if (at < 0) return false;
   const inside = (i: number) => i > at && i < at + name.length;
   return inside(start) || inside(end);
+}
+
+/**
+ * Whether an applicant's name, as written, uses a variant form of a character (徳 for 德, 豊 for 丰) that the holder's
+ * name does not: a firm registers under standard characters, so such a name copies the holder's rather than being it
+ * (重庆徳庄调味品… beside 重庆德庄实业…). Traditional forms are a script, not a variant: a Hong Kong firm writes them.
+ */
+export function writesAVariant(holder: string, applicant: string): boolean {
+  for (const ch of applicant) if (variantOf(ch)?.kind === 'variant' && !holder.includes(ch)) return true;
+  return false;
 }
 
 /** The places outside the mainland a shadow company writes into a mainland brand's name. */

@@ -12,7 +12,7 @@ import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
-import { officialShopBrand, sameNormalisedOwner } from './owner';
+import { officialShopBrand, sameNormalisedOwner, writesAVariant } from './owner';
 import { chinaArmOfHolder, custodian, holdersShop } from './holders';
 import { bestPerMark, explainedByAnother, readsNoMoreThan, spanOf, withoutOwned } from './candidate-sets';
 import { contextOf, type Row } from './row-context';
@@ -271,7 +271,8 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
     if (!filing.applicant) return false;
     const mark = index.marks[s.markIndex]!;
     const firm = (applicant ??= normaliseOwner(filing.applicant));
-    return index.holderNames[s.markIndex]!.some((holder) => sameNormalisedOwner(holder, firm, mark.name, mark.category)) || custodian(mark, filing, s.context.inRegion)
+    const sameFirm = !writesAVariant(mark.holder, filing.applicant) && index.holderNames[s.markIndex]!.some((holder) => sameNormalisedOwner(holder, firm, mark.name, mark.category));
+    return sameFirm || custodian(mark, filing, s.context.inRegion)
       || chinaArmOfHolder(mark, filing.applicant);
   });
   for (const s of bestPerMark(all)) {

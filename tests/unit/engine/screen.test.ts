@@ -153,6 +153,11 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(noodles, filing('马岭碌', 43, '兰州马岭碌餐饮有限公司'))[0]?.markId).toBe('B19');
     expect(screenFiling(noodles, filing('马岭禄', 43, '兰州马岭禄餐饮有限公司'))).toEqual([]);
   });
+  it('a firm whose name writes a variant form of the holder\'s characters (重庆徳岭… beside 重庆德岭…) copies the holder, it is not its group', () => {
+    const hotpot = buildRegistryIndex([mark('B21', '德岭', '驰名商标', [30], { holder: '重庆德岭实业(集团)有限公司' })]);
+    expect(screenFiling(hotpot, filing('徳岭', 30, '重庆徳岭调味品有限公司'))[0]?.markId).toBe('B21');
+    expect(screenFiling(hotpot, filing('德岭', 30, '重庆德岭调味品有限公司'))).toEqual([]);
+  });
   it('the right holder recorded under its name in two scripts (雁栖公司(YANQI INC.)) files under either', () => {
     const foreign = buildRegistryIndex([mark('B18', 'YANQI', '涉外商标', [9], { holder: '雁栖公司(YANQI INC.)' })]);
     expect(screenFiling(foreign, filing('YANQI', 9, '雁栖公司'))).toEqual([]);
