@@ -1,16 +1,23 @@
 // The rules that choose among a row's scored candidates as a set: one reading per mark, the marks its own party holds
 // set aside, and a reading another mark's hit explains better. screen.ts applies them.
+import type { HanEvidence } from './evidence';
 import type { ScoredCandidate } from './screen';
 
 /**
- * A reading that leaves out a character of its mark (李记 of 李锦记) within words another mark's hit reads whole and no
- * worse (陈李记 as 陈李济, one character heard alike) is the worse reading of those words: the other mark explains them.
+ * A reading that leaves out a character of its mark (李记 of 李锦记) within words another mark's hit reads whole, every
+ * character as written or alike, and no worse (陈李记 as 陈李济, one character heard alike) is the worse reading of
+ * those words: the other mark explains them.
  */
 export function explainedByAnother(b: ScoredCandidate, hits: readonly ScoredCandidate[]): boolean {
   const e = b.han;
   if (!e || e.missing === 0) return false;
-  return hits.some((a) => a.markIndex !== b.markIndex && a.han !== undefined && a.text === b.text && a.han.missing === 0
-    && !a.han.reordered && a.han.similarity >= e.similarity && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start);
+  return hits.some((a) => a.markIndex !== b.markIndex && a.han !== undefined && a.text === b.text && readsEveryCharacter(a.han)
+    && a.han.similarity >= e.similarity && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start);
+}
+
+/** A reading that meets every character of its mark, as written or alike, in order and with nothing put between. */
+function readsEveryCharacter(e: HanEvidence): boolean {
+  return e.missing === 0 && e.changed === 0 && e.inserted === 0 && !e.reordered;
 }
 
 /**

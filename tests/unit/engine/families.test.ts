@@ -270,6 +270,9 @@ describe('innocent look-alikes stay out', () => {
     const marksIn = (title: string) => screenListing(two, listing(title)).map((h) => h.markId);
     expect(marksIn('陈岭记 祛湿茶 药茶 20包')).toEqual(['J1']);
     expect(marksIn('岭记 蚝油 大桶')).toContain('J2');
+    // only a reading of every character explains the words: 谷香村 read from 谷*香米 changes one and skips one
+    const rice = buildRegistryIndex([mark('J3', '谷花香', '驰名商标', [30]), mark('J4', '谷香村', '老字号', [30])]);
+    expect(screenListing(rice, listing('谷*香米 东北大米 5kg')).map((h) => h.markId)).toContain('J3');
   });
   it('words put between a name and its goods (春风卤牛肉 of 春风牛肉) describe the goods: the name with words added', () => {
     const beef = buildRegistryIndex([mark('K7', '春风牛肉', '老字号', [29])]);
