@@ -51,7 +51,6 @@ export function chinaArmOfHolder(mark: ProtectedMark, applicant: string): boolea
   });
 }
 
-
 /**
  * Whether an official shop's brand is the holder's: by the mark's name or a Chinese alias too (东风雪铁龙 of CITROEN,
  * alias 雪铁龙), unless the name is a place's or a region's, or by another brand of the holder's group that the shop's

@@ -158,7 +158,10 @@ function bodyOfItsPlace(body: string, name: string): boolean {
 
 /** How the name of a university, a hospital, a museum or an academy ends. */
 const INSTITUTION = /(大学|学院|医院|博物院|博物馆|研究院|科学院)$/;
-/** The units an institution runs under its own name: its press, shops of its cultural goods, hospitals, institutes, foundation, asset company. */
+/**
+ * The units an institution runs under its own name: its press, its shop of cultural goods, hospitals, institutes,
+ * foundation, asset company.
+ */
 const INSTITUTION_UNIT = /^(出版社|文创|文化创意|附属|第[一二三四五六七八九十]+医院|医院|口腔医院|研究院|研究所|教育基金会|基金会|校友会|资产经营|科技园|科技开发|后勤)/;
 
 /** Whether a name (normalised) is one of an institution's own units: its whole name, then a unit's word. */
