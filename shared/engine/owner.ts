@@ -133,9 +133,13 @@ function cutsTheName(holder: string, name: string, start: number, end: number): 
  * name does not: a firm registers under standard characters, so such a name copies the holder's rather than being it
  * (重庆徳庄调味品… beside 重庆德庄实业…). Traditional forms are a script, not a variant: a Hong Kong firm writes them.
  */
-export function writesAVariant(holder: string, applicant: string): boolean {
-  for (const ch of applicant) if (variantOf(ch)?.kind === 'variant' && !holder.includes(ch)) return true;
-  return false;
+export function writesAVariant(holder: string, applicantVariants: readonly string[]): boolean {
+  return applicantVariants.some((ch) => !holder.includes(ch));
+}
+
+/** The variant forms of characters a name writes (徳 of 重庆徳庄…), read once per applicant for writesAVariant. */
+export function variantsIn(name: string): string[] {
+  return Array.from(name).filter((ch) => variantOf(ch)?.kind === 'variant');
 }
 
 /** The places outside the mainland a shadow company writes into a mainland brand's name. */

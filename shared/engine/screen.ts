@@ -12,7 +12,7 @@ import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
-import { officialShopBrand, sameNormalisedOwner, writesAVariant } from './owner';
+import { officialShopBrand, sameNormalisedOwner, variantsIn, writesAVariant } from './owner';
 import { chinaArmOfHolder, custodian, holdersShop } from './holders';
 import { bestPerMark, explainedByAnother, readsNoMoreThan, spanOf, withoutOwned } from './candidate-sets';
 import { contextOf, type Row } from './row-context';
@@ -267,11 +267,13 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   // the applicant's own marks: a filing of one of them is not a squat of another mark its name contains
   // (周六福 filed by 周六福's owner is not an imitation of 六福)
   let applicant: string | undefined;
+  let applicantVariants: string[] | undefined;
   const all = withoutOwned(candidatesOf(index, text, row), (s) => {
     if (!filing.applicant) return false;
     const mark = index.marks[s.markIndex]!;
     const firm = (applicant ??= normaliseOwner(filing.applicant));
-    const sameFirm = !writesAVariant(mark.holder, filing.applicant) && index.holderNames[s.markIndex]!.some((holder) => sameNormalisedOwner(holder, firm, mark.name, mark.category));
+    const variants = (applicantVariants ??= variantsIn(filing.applicant));
+    const sameFirm = !writesAVariant(mark.holder, variants) && index.holderNames[s.markIndex]!.some((holder) => sameNormalisedOwner(holder, firm, mark.name, mark.category));
     return sameFirm || custodian(mark, filing, s.context.inRegion)
       || chinaArmOfHolder(mark, filing.applicant);
   });
