@@ -22,6 +22,12 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('空气炸锅 大容量')).toEqual([11]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
   });
+  it('reads a quilt named for the air conditioner as bedding (空调被 is no air conditioner), an electric pot as an appliance, a bicycle by its kind', () => {
+    expect(goodsClassesIn('夏凉被 空调被 水洗棉')).toEqual([24]);
+    expect(goodsClassesIn('多功能料理锅 电火锅 家用')).toEqual([11]);
+    expect(goodsClassesIn('山地车 成人 变速')).toEqual([12]);
+    expect(goodsClassesIn('帐篷 户外 露营')).toEqual([22]);
+  });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
     expect(goodsClassesIn('男士 玛卡片 60片')).toEqual([5]);
@@ -174,5 +180,15 @@ describe('fitsTheNamed', () => {
     expect(fitsTheNamed('金凤凰 手机壳，适配', 0, 3)).toBe(false);
     expect(fitsTheNamed('金凤凰技术配方 柠檬水冲饮专用', 0, 3)).toBe(false);
     expect(fitsTheNamed('金凤凰 手机壳', 0, 3)).toBe(false);
+  });
+  it('reads a list of brands written with their models (适用苹果MacBook 华为 金凤凰, 适用于iPhone15/14 金凤凰充电器)', () => {
+    expect(fitsTheNamed('氮化镓充电器 65W 适用苹果MacBook 华为 金凤凰 笔记本', 26)).toBe(true);
+    expect(fitsTheNamed('20W快充头 适用于iPhone15/14 金凤凰充电器 PD', 22)).toBe(true);
+  });
+  it('does not take a name that carries its own goods, then goods of another class the fits word names, for an accessory (章丘铁锅 燃气灶适用)', () => {
+    expect(fitsTheNamed('手工锻打 金凤凰铁锅 燃气灶适用', 5, 10)).toBe(false);
+    expect(fitsTheNamed('金凤凰铁锅 电磁炉 燃气灶 通用适用', 0, 5)).toBe(false);
+    // an accessory of the named goods' own class still fits them
+    expect(fitsTheNamed('金凤凰手机 钢化膜 适用', 0, 5)).toBe(true);
   });
 });
