@@ -321,11 +321,16 @@ function joinSpelledOut(tokens: LatinToken[], input: string): LatinToken[] {
 export function ownerNames(name: string): string[] {
   const whole = normaliseOwner(name);
   const twoScripts = /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/u.exec(name.trim());
-  if (!twoScripts) return [whole];
-  const [outer, inner] = [twoScripts[1]!, twoScripts[2]!];
-  const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
-  if (hasHan(outer) === hasHan(inner)) return [whole];
-  return [whole, normaliseOwner(outer), normaliseOwner(inner)].filter((n) => n.length >= 2);
+  if (twoScripts) {
+    const [outer, inner] = [twoScripts[1]!, twoScripts[2]!];
+    const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+    if (hasHan(outer) !== hasHan(inner)) return [whole, normaliseOwner(outer), normaliseOwner(inner)].filter((n) => n.length >= 2);
+  }
+  // a place or a form in brackets inside the name (顶益(开曼岛)控股有限公司, 茅台酒厂(集团)有限责任公司): the name without
+  // it too, so that the trade name before it is read as the holder's
+  const inside = /^(.+?)\s*[(（][^()（）]+[)）]\s*(.+)$/u.exec(name.trim());
+  const bare = inside ? normaliseOwner(`${inside[1]}${inside[2]}`) : '';
+  return bare.length >= 2 && bare !== whole ? [whole, bare] : [whole];
 }
 
 /** Owner names compared after NFKC (full-width brackets → half-width), without spaces, brackets or punctuation. */

@@ -101,6 +101,7 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   if (hs === as) return true;
   // a GI's association is named after its region, which every business of the region shares: no group there
   if (category === '地理标志') return false;
+  if (tradesUnderHoldersOwnName(stemH, stemA, markName)) return true;
   // a member of the holder's group writes its trade name and 集团 first (云南白药集团健康产品… of 云南白药集团…): a
   // company name says 集团 only when the group is registered
   if (stemA.startsWith(`${stemH}集团`)) return true;
@@ -118,6 +119,29 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   // (兰州马子碌餐饮… beside 兰州马子禄牛肉面…)
   if (cutsTheName(hs, name, run.inA, run.inA + run.length)) return false;
   return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
+}
+
+/**
+ * Whether the applicant trades under the holder's own trade name where that name is not the mark's (天津顶益国际食品…
+ * of 顶益(开曼岛)控股…, holder of 康师傅): a squatter copies the mark, not the name of the firm behind it, so a firm
+ * under that name is of the group, wherever it is registered if the holder's name gives no place. The trade name is the holder's name without its place,
+ * company form and lines of business, two characters or more, none of them the mark's, and no place's name; the mark
+ * is written in Han characters.
+ */
+function tradesUnderHoldersOwnName(stemH: string, stemA: string, markName: string): boolean {
+  const restH = withoutLeadingPlace(stemH);
+  const trade = withoutBusinessWords(restH);
+  if (trade.length < 2 || isKnownPlace(trade) || isDivisionName(trade)) return false;
+  const name = normaliseOwner(markWords(markName));
+  // a mark in letters is filed by its Chinese name, which a foreign holder's firm trades under (维洛尔 of VELOR)
+  if (!/\p{Script=Han}/u.test(name) || Array.from(name).some((ch) => trade.includes(ch))) return false;
+  const restA = withoutLeadingPlace(stemA);
+  // a trade name is unique only where it was registered: a holder registered under a place's name shares it with
+  // unrelated firms of other places (宁波冠生园… beside 上海冠生园…, holder of 大白兔)
+  const placeH = stemH.slice(0, stemH.length - restH.length);
+  const placeA = stemA.slice(0, stemA.length - restA.length);
+  if (placeH && placeA && placeH !== placeA) return false;
+  return withoutBusinessWords(restA).startsWith(trade);
 }
 
 /** Whether [start, end) of a name begins or ends inside the mark's name written there. */
@@ -185,7 +209,8 @@ function placedInChina(rest: string): boolean {
   if (rest.length < 2 || rest.length > LONGEST_KNOWN_PLACE + BUSINESS_AROUND_PLACE) return false;
   for (let at = 0; at < rest.length - 1; at++) {
     for (let end = rest.length; end >= at + 2; end--) {
-      if (isKnownPlace(rest.slice(at, end))) return rest.length - (end - at) <= BUSINESS_AROUND_PLACE;
+      const place = rest.slice(at, end);
+      if (isKnownPlace(place) || isDivisionName(place)) return rest.length - (end - at) <= BUSINESS_AROUND_PLACE;
     }
   }
   return false;

@@ -167,6 +167,21 @@ describe('innocent look-alikes stay out', () => {
     expect(from('上海维洛尔有限公司')?.markId).toBe('F9');
     expect(from('维洛尔星辰汽车有限公司')?.markId).toBe('F9');
   });
+  it("a holder's company writes a division in brackets after the trade name (…(新会)食品有限公司); a shadow puts it in front", () => {
+    const own = buildRegistryIndex([mark('F6', '瑞丰记', '驰名商标', [30], { holder: '瑞丰记有限公司' })]);
+    expect(screenFiling(own, filing('瑞丰记', 30, '瑞丰记（新会）食品有限公司'))).toEqual([]);
+    expect(screenFiling(own, filing('瑞丰记', 30, '新会瑞丰记食品有限公司'))[0]?.markId).toBe('F6');
+  });
+  it("a holder whose own trade name is not the mark's is known by it: a firm trading under it is of the group, one under the mark is not", () => {
+    const apart = buildRegistryIndex([mark('F5', '福满楼', '驰名商标', [30], { holder: '顶盛（开曼岛）控股有限公司' })]);
+    expect(screenFiling(apart, filing('福满楼', 30, '天津顶盛国际食品有限公司'))).toEqual([]);
+    expect(screenFiling(apart, filing('福满楼', 30, '天津福满楼食品有限公司'))[0]?.markId).toBe('F5');
+    expect(screenFiling(apart, filing('福满楼', 30, '天津顶好国际食品有限公司'))[0]?.markId).toBe('F5');
+    // a trade name registered under a place is shared by unrelated firms of other places
+    const placed = buildRegistryIndex([mark('F4', '福满楼', '驰名商标', [30], { holder: '上海顶盛食品有限公司' })]);
+    expect(screenFiling(placed, filing('福满楼', 30, '上海顶盛食品销售有限公司'))).toEqual([]);
+    expect(screenFiling(placed, filing('福满楼', 30, '宁波顶盛食品有限公司'))[0]?.markId).toBe('F4');
+  });
   it('a foreign holder\'s arm in China may trade under the Chinese name, not the holder\'s recorded one; only it writes (中国) after it', () => {
     const foreign = buildRegistryIndex([mark('F8', 'NEW VELOR', '涉外商标', [25], { aliases: ['新维洛'], holder: '新维乐运动鞋公司' })]);
     const from = (applicant: string) => screenFiling(foreign, filing('新维洛', 25, applicant))[0];
