@@ -325,6 +325,13 @@ function modifiedStart(text: NormalisedText, start: number, end: number): number
   return start > 0 && end - start >= 3 && text.han[start - 1] === '老' ? start - 1 : start;
 }
 
+/** Words a seller writes right after a brand to say the goods copy it: the same style, a cheap stand-in, a replica. */
+const COPY_WORDS_AFTER = ['同款', '平替', '高仿', '复刻'];
+
+function copyWordAt(han: readonly string[], at: number): boolean {
+  return COPY_WORDS_AFTER.some((w) => han[at] === w[0] && han[at + 1] === w[1]);
+}
+
 export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: Context): LexicalEvidence {
   const a = e.alignment;
   const window = text.han.slice(a.start, a.end).join('');
@@ -332,11 +339,13 @@ export function lexicalEvidence(e: HanEvidence, text: NormalisedText, context: C
   const start = modifiedStart(text, a.start, a.end);
   // 的 after a name is its possessive (丁真的世界), not the end of a word the name runs into (真的)
   const possessive = text.han[a.end] === '的';
+  // …and a copy's word after it says what the goods copy (某某平替, 某某高仿), whatever word the two make (方太平替: 太平)
+  const copied = !possessive && copyWordAt(text.han, a.end);
   return {
     textWord: wordOf !== e.form.han.join('') ? wordFrequency(wordOf) : 0,
     wordNamesInFull: namedInFull(wordOf, e.form.han.join('')),
-    embedded: embeddedIn(text, start, possessive ? a.end + 1 : a.end),
-    glued: gluedTo(text, start, a.end, possessive),
+    embedded: embeddedIn(text, start, possessive ? a.end + 1 : copied ? a.end + 2 : a.end),
+    glued: gluedTo(text, start, a.end, possessive || copied),
     changedWord: replacedByWord(text.han, a.pairs),
     extraWords: context === 'filing' && latinWordsOf(text) === 0 && describedBy(text.han, a.start, a.end),
     heardAndSeen: heardAndSeen(e, text),

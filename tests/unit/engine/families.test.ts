@@ -111,6 +111,15 @@ describe('a description beside a mark', () => {
   });
 });
 
+describe('a copy named right after the brand', () => {
+  it('reads 平替 or 高仿 glued to a name as what the goods copy, not as a word the two make (山太平替 holds 太平)', () => {
+    const own = buildRegistryIndex([mark('E2', '山太', '驰名商标', [11])]);
+    const hit = (title: string) => screenListing(own, listing(title)).find((h) => h.markId === 'E2');
+    expect(hit('水槽洗碗机 家用 全自动 山太平替')).toBeDefined();
+    expect(hit('嵌入式洗碗机 山太高仿 家用')).toBeDefined();
+  });
+});
+
 describe('innocent look-alikes stay out', () => {
   it.each([
     ['星河', 29, 'the head of a class-limited name that is an everyday word, outside its class'],

@@ -20,6 +20,7 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('正岩 岩茶 肉桂')).toEqual([30]);
     expect(goodsClassesIn('陶瓷炖锅 家用')).toEqual([21]);
     expect(goodsClassesIn('空气炸锅 大容量')).toEqual([11]);
+    expect(goodsClassesIn('LED投光灯 户外防水')).toEqual([11]);
     expect(goodsClassesIn('鞋业 招聘 酒店用品')).toEqual([43]);
   });
   it('reads a quilt named for the air conditioner as bedding (空调被 is no air conditioner), an electric pot as an appliance, a bicycle by its kind', () => {
