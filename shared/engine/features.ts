@@ -4,7 +4,7 @@
 // Vectors are Float64Arrays indexed by the name lists below; a million filings make a few million candidates.
 import type { Category } from '../domain';
 import type { ClassReach } from './classes';
-import { isKnownPlace, isPlaceName, isSurname, surnameAndPersonWord } from './cores';
+import { isDivisionName, isKnownPlace, isPlaceName, isSurname, surnameAndPersonWord } from './cores';
 import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
 import { isCommonEnglishWord, type LatinEvidence } from './latin';
@@ -140,10 +140,21 @@ export function namesThePublicName(e: HanEvidence, c: CandidateContext): boolean
  * is the place, which anyone may name. A well-known place (宁夏, 舟山) in a filing names the indication only alone or
  * with generic words: with a word of its own it is a name of that place's (宁夏红 beside 宁夏枸杞).
  */
-export function claimsTheOrigin(e: HanEvidence, c: CandidateContext): boolean {
+export function claimsTheOrigin(e: HanEvidence, c: CandidateContext, written: string): boolean {
   if (c.reach !== 'same' && c.reach !== 'related') return false;
-  if (c.inRegion || hanAltered(e)) return false;
+  if (c.inRegion) return false;
+  if (hanAltered(e)) return soundsOrLooksLikeTheOrigin(e, written);
   return c.context === 'listing' || e.extraGeneric || !isKnownPlace(e.form.han.join(''));
+}
+
+/**
+ * A place of three characters or more written with a character that sounds or looks like its own, none dropped,
+ * added or moved, and no place of that name (杨澄湖, 洋澄湖 of 阳澄湖): the origin disguised for its goods, where a
+ * character changed outright or a place that exists (秦山 beside 泰山) names somewhere else.
+ */
+function soundsOrLooksLikeTheOrigin(e: HanEvidence, written: string): boolean {
+  if (e.k < 3 || e.changed > 0 || e.missing > 0 || e.inserted > 0 || e.reordered) return false;
+  return !isKnownPlace(written) && !isDivisionName(written);
 }
 
 /**

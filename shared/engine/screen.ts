@@ -80,7 +80,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // genuine article; an altered name is still a lure
   if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
-  if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c)) return null;
+  if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c, text.han.slice(a.start, a.end).join(''))) return null;
   if (e.form.coreKind === 'tail' && !tailStandsAlone(e, text)) return null;
   // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
   // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods

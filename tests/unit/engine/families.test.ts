@@ -111,6 +111,19 @@ describe('a description beside a mark', () => {
   });
 });
 
+describe("a geographical indication's place disguised", () => {
+  it('reads a place of three characters written by sound or look-alike for its goods, not a place that exists or one changed outright', () => {
+    const gi = buildRegistryIndex([mark('G3', '澄碧湖大闸蟹', '地理标志', [31], { region: '江苏省苏州市', holder: '苏州市澄碧湖大闸蟹行业协会' })]);
+    const from = (text: string, cls = 31) => screenFiling(gi, filing(text, cls, '宿迁市某某水产有限公司')).find((h) => h.markId === 'G3');
+    expect(from('澄碧湖')).toBeDefined();
+    expect(from('橙碧湖')?.reasons).toContain('homophone');
+    expect(from('澄壁湖')).toBeDefined();
+    // a character changed outright, or goods far from crabs, is no such lure
+    expect(from('澄海湖')).toBeUndefined();
+    expect(from('橙碧湖', 9)).toBeUndefined();
+  });
+});
+
 describe('a copy named right after the brand', () => {
   it('reads 平替 or 高仿 glued to a name as what the goods copy, not as a word the two make (山太平替 holds 太平)', () => {
     const own = buildRegistryIndex([mark('E2', '山太', '驰名商标', [11])]);
