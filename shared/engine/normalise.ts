@@ -159,6 +159,9 @@ export function simplifiedInPlace(text: string): string {
   return out;
 }
 
+/** The numerals that write a number of tens in one character (廿 20, 卅 30, 卌 40), by code point: their first digit. */
+const TENS: Record<number, string> = { 0x5eff: '二', 0x5345: '三', 0x534c: '四' };
+
 export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
   const result: NormalisedText = {
     han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [],
@@ -214,6 +217,14 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
       flushRun();
       if (STROKE_BREAKS.has(cp)) {
         breakHan();
+        continue;
+      }
+      const tens = TENS[cp];
+      if (tens !== undefined) {
+        // 廿五 is 二十五 as said and as numbers are written out: both characters at the one written
+        pushHan(interned(tens), String.fromCodePoint(cp), 'numeral', from, to);
+        pushHan(interned('十'), String.fromCodePoint(cp), 'numeral', from, to);
+        count++;
         continue;
       }
       const fold = (unifiedFolds[cp - UNIFIED_FIRST] ??= foldOf(String.fromCodePoint(cp)));

@@ -111,6 +111,16 @@ describe('a description beside a mark', () => {
   });
 });
 
+describe('a number of tens written in one character', () => {
+  it('reads 廿 as 二十: the number written out or in digits is the mark, the mark as registered is identical', () => {
+    const tens = buildRegistryIndex([mark('N2', '廿八坊', '老字号', [33])]);
+    const hit = (text: string) => screenFiling(tens, filing(text, 33)).find((h) => h.markId === 'N2');
+    expect(hit('廿八坊')?.reasons).toContain('identical');
+    expect(hit('二十八坊')).toBeDefined();
+    expect(hit('28坊')).toBeDefined();
+  });
+});
+
 describe("a geographical indication's place disguised", () => {
   it('reads a place of three characters written by sound or look-alike for its goods, not a place that exists or one changed outright', () => {
     const gi = buildRegistryIndex([mark('G3', '澄碧湖大闸蟹', '地理标志', [31], { region: '江苏省苏州市', holder: '苏州市澄碧湖大闸蟹行业协会' })]);

@@ -45,6 +45,14 @@ describe('normaliseText', () => {
     expect(t.hanOrigin[0]).toBe('numeral');
     expect(t.hanOrigin[2]).toBe('numeral');
   });
+  it('reads a numeral of tens in one character as the tens written out (廿五 is 二十五), both at the one written', () => {
+    const t = normaliseText('道光廿五');
+    expect(t.han.join('')).toBe('道光二十五');
+    expect(t.hanStart.slice(2, 4)).toEqual([2, 2]);
+    expect(t.hanEnd.slice(2, 4)).toEqual([3, 3]);
+    expect(t.hanOrigin[2]).toBe('numeral');
+    expect(normaliseText('卅六').han.join('')).toBe('三十六');
+  });
   it('keeps digits among letters as Latin look-alikes', () => {
     const t = normaliseText('G00GLE 手机');
     expect(t.latin.map((l) => l.canon)).toEqual(['G00GLE']);
