@@ -111,6 +111,15 @@ describe('a description beside a mark', () => {
   });
 });
 
+describe('a painting named for its kind', () => {
+  it('reads 唐卡 as the goods a thangka GI names: its place with a word between, sold elsewhere, is the GI', () => {
+    const gi = buildRegistryIndex([mark('G4', '雁峰唐卡', '地理标志', [16], { region: '青海省黄南藏族自治州', holder: '雁峰唐卡艺术协会' })]);
+    // a word put between the place and its goods word weighs as words added to the whole name, not as the name altered
+    const hit = screenListing(gi, listing('雁峰风格 唐卡 挂画 装裱 玄关', '四川省成都市')).find((h) => h.markId === 'G4');
+    expect(hit?.score).toBeGreaterThan(0.5);
+  });
+});
+
 describe('a number of tens written in one character', () => {
   it('reads 廿 as 二十: the number written out or in digits is the mark, the mark as registered is identical', () => {
     const tens = buildRegistryIndex([mark('N2', '廿八坊', '老字号', [33])]);
