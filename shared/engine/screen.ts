@@ -72,6 +72,15 @@ function nameEnd(e: HanEvidence, text: NormalisedText): number {
   return end + tail.length;
 }
 
+/**
+ * Whether a name is written with a space or a mark between its characters (耐 克): a seller spaces a brand out to slip
+ * past the platform's filter, which no one reselling the genuine article needs to.
+ */
+function writtenApart(text: NormalisedText, start: number, end: number): boolean {
+  for (let i = start; i < end - 1; i++) if (text.hanBreakAfter[i]) return true;
+  return false;
+}
+
 function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text: NormalisedText, merged: boolean): ScoredCandidate | null {
   const a = e.alignment;
   const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[nameEnd(e, text) - 1] ?? 0];
@@ -79,7 +88,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // a title naming the brand its goods fit (适用于 小米14 手机壳) describes an accessory, one reselling owned goods the
   // genuine article; an altered name is still a lure
   if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
-  if (namesThePublicName(e, c) || ((c.fitsTheNamed || c.resold) && !hanAltered(e))) return null;
+  if (namesThePublicName(e, c) || ((c.fitsTheNamed || (c.resold && !writtenApart(text, a.start, a.end))) && !hanAltered(e))) return null;
   if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c, text.han.slice(a.start, a.end).join(''))) return null;
   if (e.form.coreKind === 'tail' && !tailStandsAlone(e, text)) return null;
   // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own

@@ -345,6 +345,12 @@ describe('innocent look-alikes stay out', () => {
     // a look-alike resold is still a lure
     expect(marksIn('二手 TUCHI 乐福鞋 95新')).toEqual(['T8']);
   });
+  it('a resold brand spaced out to slip past the filter (图 驰) is no resale of the genuine article', () => {
+    const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
+    const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
+    expect(marksIn('图驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual([]);
+    expect(marksIn('图 驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual(['T8']);
+  });
   it('a well-known name\'s coined tail (禾郎 of 今禾郎) is a squat in its classes, as written and standing alone', () => {
     const famous = buildRegistryIndex([mark('W9', '今禾郎', '驰名商标', [30]), mark('W8', '今谷郎', '省著名商标', [30])]);
     const filed = (text: string, cls = 30) => screenFiling(famous, filing(text, cls)).map((h) => h.markId);
