@@ -18,6 +18,8 @@ interface Tables {
   composed: Map<string, string>;
   /** a toneless syllable → the private-use character that stands for it (see pinyinStandIn) */
   standIns: Map<string, string>;
+  /** a letter → the private-use character that stands for every syllable it begins (see pinyinInitialStandIn) */
+  initialStandIns: Map<string, string>;
 }
 
 let tables: Tables | undefined;
@@ -63,12 +65,20 @@ function load(): Tables {
   });
   // one private-use character per syllable, whose only reading is that syllable
   const standIns = new Map<string, string>();
-  for (const syllable of [...new Set([...readings.values()].flat())].sort()) {
+  const syllables = [...new Set([...readings.values()].flat())].sort();
+  for (const syllable of syllables) {
     const ch = String.fromCharCode(PINYIN_STAND_IN_FIRST + standIns.size);
     standIns.set(syllable, ch);
     readings.set(ch, [syllable]);
   }
-  return { variants, readings, confusables, composed, standIns };
+  // one more per letter that begins a syllable, reading as every syllable it begins (C: ca … chi … cuo)
+  const initialStandIns = new Map<string, string>();
+  for (const letter of new Set(syllables.map((s) => s[0]!))) {
+    const ch = String.fromCharCode(PINYIN_STAND_IN_FIRST + standIns.size + initialStandIns.size);
+    initialStandIns.set(letter, ch);
+    readings.set(ch, syllables.filter((s) => s.startsWith(letter)));
+  }
+  return { variants, readings, confusables, composed, standIns, initialStandIns };
 }
 
 function get(): Tables {
@@ -90,6 +100,14 @@ const PINYIN_STAND_IN_FIRST = 0xe000;
  */
 export function pinyinStandIn(syllable: string): string | undefined {
   return get().standIns.get(syllable);
+}
+
+/**
+ * A character that reads as every syllable a letter begins, or undefined when none begins with it: a capital written
+ * for a character of a brand by its sound's first letter (耐K for 耐克, 古C for 古驰) is then compared as a homophone.
+ */
+export function pinyinInitialStandIn(letter: string): string | undefined {
+  return get().initialStandIns.get(letter);
 }
 
 /** Toneless readings (all readings of a polyphonic character); empty when unknown. */

@@ -1,8 +1,8 @@
 // Other readings of a screened text, each scanned beside the text as written: two characters that spell one
-// (弓长 → 张), and a syllable in letters written in place of a character (蜜xue冰城). Each keeps the offsets of what
+// (弓长 → 张), and a syllable in letters, or its first letter, written in place of a character (蜜xue冰城, 耐K). Each keeps the offsets of what
 // was written, so a hit found in one is shown where it stands.
 import type { HanEvidence } from './evidence';
-import { composedOf } from './glyphs';
+import { composedOf, pinyinInitialStandIn } from './glyphs';
 import { syllableStandIn } from './pinyin';
 import type { CharOrigin, LatinToken, NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
@@ -35,8 +35,12 @@ export function composedVariant(index: RegistryIndex, text: NormalisedText): Nor
   return changed ? out : null;
 }
 
-/** A syllable in letters reads in place of a character only this long: a letter or two is a model or a size (T恤, U盘). */
-const STAND_IN_LETTERS = { min: 2, max: 6 };
+/**
+ * A syllable in letters reads in place of a character only this long; a single letter glued to a character reads as
+ * the first letter of a character's sound (耐K, 古C), and only where a mark's character of that sound stands there,
+ * so that a model or a size (T恤, U盘) beside other characters reads as nothing.
+ */
+const STAND_IN_LETTERS = { min: 1, max: 6 };
 
 /**
  * The text with each Latin word that is one pinyin syllable written against a Han character (蜜xue冰城, mao台) read
@@ -49,7 +53,7 @@ export function pinyinVariant(text: NormalisedText): NormalisedText | null {
   for (const token of text.latin) {
     const letters = token.canon.toLowerCase();
     if (letters.length < STAND_IN_LETTERS.min || letters.length > STAND_IN_LETTERS.max || !/^[a-z]+$/.test(letters)) continue;
-    const ch = syllableStandIn(letters);
+    const ch = letters.length === 1 ? pinyinInitialStandIn(letters) : syllableStandIn(letters);
     if (!ch) continue;
     const after = text.hanEnd.indexOf(token.start);
     const before = text.hanStart.indexOf(token.end);

@@ -120,6 +120,17 @@ describe('a painting named for its kind', () => {
   });
 });
 
+describe("a character written as its sound's first letter", () => {
+  it('reads a capital glued to a brand\'s character as the first letter of the other (琪M, 卡L思); a size or a model beside other characters is nothing', () => {
+    const hitIn = (title: string, id: string) => screenListing(index, listing(title)).find((h) => h.markId === id);
+    expect(hitIn('琪M 口红 哑光', 'Q1')?.reasons).toContain('homophone');
+    expect(hitIn('卡L思 面霜 补水', 'L1')).toBeDefined();
+    // the letter must stand for a character of that sound, glued to the rest of the name
+    expect(hitIn('琪T 口红 哑光', 'Q1')).toBeUndefined();
+    expect(hitIn('琪 M 口红 哑光', 'Q1')).toBeUndefined();
+  });
+});
+
 describe('a number of tens written in one character', () => {
   it('reads 廿 as 二十: the number written out or in digits is the mark, the mark as registered is identical', () => {
     const tens = buildRegistryIndex([mark('N2', '廿八坊', '老字号', [33])]);
