@@ -11,7 +11,7 @@
 // product word, which screening weighs only on the indication's goods from outside its region (features.ts). A core
 // must keep at least two characters.
 import type { Category } from '../domain';
-import { DIVISIONS } from './data/divisions';
+import { DIVISION_PROVINCES, DIVISIONS } from './data/divisions';
 import { BAIJIAXING } from './data/surnames';
 import { ENDINGS, PLACES, SURNAMES } from './data/words';
 import { isGenericWord } from './generic';
@@ -126,6 +126,17 @@ let divisions: Set<string> | undefined;
 export function isDivisionName(word: string): boolean {
   divisions ??= new Set(DIVISIONS.split(' '));
   return divisions.has(word);
+}
+
+let provinces: Map<string, readonly string[]> | undefined;
+
+/** The provinces (short names: 福建) a prefecture or county-level division of this name lies in; none for others. */
+export function provincesOf(place: string): readonly string[] {
+  provinces ??= new Map(DIVISION_PROVINCES.split(' ').map((entry) => {
+    const [name = '', list = ''] = entry.split(':');
+    return [name, list.split('/')];
+  }));
+  return provinces.get(place) ?? [];
 }
 
 /** The most characters a well-known place name has (a longer text is no such name, whatever it reads). */

@@ -4,7 +4,7 @@
 // the group, and stays a suspect.
 import { markWords } from '../mark-words';
 import type { Category } from '../domain';
-import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE } from './cores';
+import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE, provincesOf } from './cores';
 import { genericMask } from './generic';
 import { variantOf } from './glyphs';
 import { normaliseOwner, normaliseText } from './normalise';
@@ -118,7 +118,20 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   // a run that stops inside the holder's mark name shares only part of it: the applicant trades under another name
   // (兰州马子碌餐饮… beside 兰州马子禄牛肉面…)
   if (cutsTheName(hs, name, run.inA, run.inA + run.length)) return false;
-  return hs.slice(0, run.inA).includes(as.slice(0, run.inB));
+  const placeH = hs.slice(0, run.inA);
+  const placeA = as.slice(0, run.inB);
+  return placeH.includes(placeA) || provinceOfThePlace(placeA, placeH);
+}
+
+/**
+ * Whether a firm's place in front is the province of the holder's own (福建片仔癀化妆品… of 漳州片仔癀药业…): a group
+ * registers its provincial company under the province it is in; a shadow company takes another place.
+ */
+function provinceOfThePlace(province: string, place: string): boolean {
+  const short = province.replace(/(省|市|自治区|维吾尔自治区|壮族自治区|回族自治区)$/, '');
+  if (short.length < 2 || !isDivisionName(short)) return false;
+  const seat = withoutLeadingPlace(place) === place ? place : place.slice(0, place.length - withoutLeadingPlace(place).length);
+  return [place, seat, seat.replace(/[省市区县]$/, '')].some((p) => provincesOf(p).includes(short));
 }
 
 /**

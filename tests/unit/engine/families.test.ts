@@ -224,6 +224,12 @@ describe('innocent look-alikes stay out', () => {
     expect(screenFiling(own, filing('瑞丰记', 30, '瑞丰记（新会）食品有限公司'))).toEqual([]);
     expect(screenFiling(own, filing('瑞丰记', 30, '新会瑞丰记食品有限公司'))[0]?.markId).toBe('F6');
   });
+  it("a holder's province in front of its trade name is its provincial company; another province is a shadow", () => {
+    const own = buildRegistryIndex([mark('F3', '瑞丰记', '驰名商标', [3], { holder: '漳州瑞丰记药业股份有限公司' })]);
+    expect(screenFiling(own, filing('瑞丰记', 3, '福建瑞丰记化妆品有限公司'))).toEqual([]);
+    expect(screenFiling(own, filing('瑞丰记', 3, '福建省瑞丰记化妆品有限公司'))).toEqual([]);
+    expect(screenFiling(own, filing('瑞丰记', 3, '广东瑞丰记化妆品有限公司'))[0]?.markId).toBe('F3');
+  });
   it("a holder whose own trade name is not the mark's is known by it: a firm trading under it is of the group, one under the mark is not", () => {
     const apart = buildRegistryIndex([mark('F5', '福满楼', '驰名商标', [30], { holder: '顶盛（开曼岛）控股有限公司' })]);
     expect(screenFiling(apart, filing('福满楼', 30, '天津顶盛国际食品有限公司'))).toEqual([]);
