@@ -189,7 +189,7 @@ export function titleReadings(index: RegistryIndex, text: NormalisedText, cand: 
   const flat = index.flatForms;
   const floor = scoreFloorOf(flat, cand.form);
   const textInfo = (text.hanInfo ??= text.han.map(charInfo));
-  const out: HanEvidence[] = reachesIntoUnlikeWord(text, e.alignment) ? [] : [e];
+  const out: HanEvidence[] = reachesIntoUnlikeWord(text, e.alignment) || pairLentByWords(text, e.alignment, flatLength(flat, cand.form)) ? [] : [e];
   let lo = start;
   while (lo > 0 && !text.hanBreakAfter[lo - 1]) lo--;
   while (lo < end) {
@@ -237,6 +237,18 @@ function reachesIntoUnlikeWord(text: NormalisedText, a: HanAlignment): boolean {
   const borrowsFirst = (size[1] ?? 0) >= 2 && lent(0, a.start > 0 && !text.hanBreakAfter[a.start - 1]);
   const borrowsLast = (size[last - 1] ?? 0) >= 2 && lent(last, a.end < text.han.length && !text.hanBreakAfter[a.end - 1]);
   return borrowsFirst || borrowsLast;
+}
+
+/**
+ * Whether a name of two characters is read from two word groups, one of them lending a character not kept as written
+ * from a word that runs on past the window (全自动 陶瓷 read as 动·陶 for 东陶): two words' ends, not the name spaced out.
+ */
+function pairLentByWords(text: NormalisedText, a: HanAlignment, k: number): boolean {
+  if (k !== 2 || a.end - a.start !== 2 || !text.hanBreakAfter[a.start]) return false;
+  const kept = (i: number) => a.pairs.some((p) => p.textIndex === i && p.relation === 'same');
+  const runsBefore = a.start > 0 && !text.hanBreakAfter[a.start - 1];
+  const runsAfter = a.end < text.han.length && !text.hanBreakAfter[a.end - 1];
+  return (runsBefore && !kept(a.start)) || (runsAfter && !kept(a.end - 1));
 }
 
 function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {

@@ -120,6 +120,15 @@ describe('a painting named for its kind', () => {
   });
 });
 
+describe('a name of two characters read across a space', () => {
+  it('is no reading where a word that runs on lends the character not kept (全自动 陶瓷 is no 东陶); a brand spaced out is', () => {
+    const foreign = buildRegistryIndex([mark('T9', 'TOTA', '涉外商标', [11, 19], { aliases: ['东陶'], holder: 'TOTA株式会社' })]);
+    const marksIn = (title: string) => screenListing(foreign, listing(title, '广东省汕头市')).map((h) => h.markId);
+    expect(marksIn('紫砂电炖锅 煲汤锅 家用 全自动 陶瓷 炖盅 bb煲 预约')).toEqual([]);
+    expect(marksIn('冬 陶 马桶 智能')).toEqual(['T9']);
+  });
+});
+
 describe("a character written as its sound's first letter", () => {
   it('reads a capital glued to a brand\'s character as the first letter of the other (琪M, 卡L思); a size or a model beside other characters is nothing', () => {
     const hitIn = (title: string, id: string) => screenListing(index, listing(title)).find((h) => h.markId === id);
