@@ -73,11 +73,15 @@ function nameEnd(e: HanEvidence, text: NormalisedText): number {
 }
 
 /**
- * Whether a name is written with a space or a mark between its characters (耐 克): a seller spaces a brand out to slip
- * past the platform's filter, which no one reselling the genuine article needs to.
+ * Whether a name is written with a space or a mark between its characters (耐 克) or a character split into its parts
+ * (木各力 for 格力): a seller takes a brand apart to slip past the platform's filter, which no one reselling the
+ * genuine article needs to.
  */
 function writtenApart(text: NormalisedText, start: number, end: number): boolean {
-  for (let i = start; i < end - 1; i++) if (text.hanBreakAfter[i]) return true;
+  for (let i = start; i < end; i++) {
+    if (i < end - 1 && text.hanBreakAfter[i]) return true;
+    if ((text.hanEnd[i] ?? 0) - (text.hanStart[i] ?? 0) > 1 && Array.from(text.hanSource[i] ?? '').length > 1) return true;
+  }
   return false;
 }
 

@@ -377,6 +377,12 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('图驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual([]);
     expect(marksIn('图 驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual(['T8']);
   });
+  it('a resold brand with a character split into its parts (木各 for 格) is no resale of the genuine article either', () => {
+    const brand = buildRegistryIndex([mark('G9', '格澜', '驰名商标', [11])]);
+    const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
+    expect(marksIn('全新未拆 格澜空调 1匹 工程余货 便宜出')).toEqual([]);
+    expect(marksIn('全新未拆 木各澜空调 1匹 工程余货 便宜出')).toEqual(['G9']);
+  });
   it('a well-known name\'s coined tail (禾郎 of 今禾郎) is a squat in its classes, as written and standing alone', () => {
     const famous = buildRegistryIndex([mark('W9', '今禾郎', '驰名商标', [30]), mark('W8', '今谷郎', '省著名商标', [30])]);
     const filed = (text: string, cls = 30) => screenFiling(famous, filing(text, cls)).map((h) => h.markId);
