@@ -130,16 +130,16 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
 function provinceOfThePlace(province: string, place: string): boolean {
   const short = province.replace(/(省|市|自治区|维吾尔自治区|壮族自治区|回族自治区)$/, '');
   if (short.length < 2 || !isDivisionName(short)) return false;
-  const seat = withoutLeadingPlace(place) === place ? place : place.slice(0, place.length - withoutLeadingPlace(place).length);
+  const seat = place.slice(0, place.length - withoutLeadingPlace(place).length) || place;
   return [place, seat, seat.replace(/[省市区县]$/, '')].some((p) => provincesOf(p).includes(short));
 }
 
 /**
  * Whether the applicant trades under the holder's own trade name where that name is not the mark's (天津顶益国际食品…
  * of 顶益(开曼岛)控股…, holder of 康师傅): a squatter copies the mark, not the name of the firm behind it, so a firm
- * under that name is of the group, wherever it is registered if the holder's name gives no place. The trade name is the holder's name without its place,
- * company form and lines of business, two characters or more, none of them the mark's, and no place's name; the mark
- * is written in Han characters.
+ * under that name is of the group, wherever it is registered if the holder's name gives no place. The trade name is
+ * the holder's name without its place, company form and lines of business: two characters or more, none of them the
+ * mark's, and no place's name; the mark is written in Han characters.
  */
 function tradesUnderHoldersOwnName(stemH: string, stemA: string, markName: string): boolean {
   const restH = withoutLeadingPlace(stemH);

@@ -73,9 +73,9 @@ function nameEnd(e: HanEvidence, text: NormalisedText): number {
 }
 
 /**
- * Whether a name is written with a space or a mark between its characters (耐 克) or a character split into its parts
- * (木各力 for 格力): a seller takes a brand apart to slip past the platform's filter, which no one reselling the
- * genuine article needs to.
+ * Whether a name is written with a space or a mark between its characters (耐 克), or with a character written as
+ * more than one — split into its parts (木各力 for 格力) or spelled in letters (耐KE): a seller takes a brand apart to
+ * slip past the platform's filter, which no one reselling the genuine article needs to.
  */
 function writtenApart(text: NormalisedText, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
