@@ -240,15 +240,20 @@ function reachesIntoUnlikeWord(text: NormalisedText, a: HanAlignment): boolean {
 }
 
 /**
- * Whether a name of two characters is read from two word groups, one of them lending a character not kept as written
- * from a word that runs on past the window (全自动 陶瓷 read as 动·陶 for 东陶): two words' ends, not the name spaced out.
+ * Whether a name of two characters is read from the ends of two everyday words on either side of a space, one of them
+ * lending a character not kept as written (全自动 陶瓷 read as 动·陶 for 东陶: 自动 and 陶瓷 are words): two words'
+ * ends, not the name spaced out (红 午饮料 for 红牛 stands apart on one side; 新款璧 浪洗衣液 makes no word of 款璧).
  */
 function pairLentByWords(text: NormalisedText, a: HanAlignment, k: number): boolean {
   if (k !== 2 || a.end - a.start !== 2 || !text.hanBreakAfter[a.start]) return false;
-  const kept = (i: number) => a.pairs.some((p) => p.textIndex === i && p.relation === 'same');
   const runsBefore = a.start > 0 && !text.hanBreakAfter[a.start - 1];
   const runsAfter = a.end < text.han.length && !text.hanBreakAfter[a.end - 1];
-  return (runsBefore && !kept(a.start)) || (runsAfter && !kept(a.end - 1));
+  if (!runsBefore || !runsAfter) return false;
+  const before = text.han[a.start - 1]! + text.han[a.start]!;
+  const after = text.han[a.end - 1]! + text.han[a.end]!;
+  if (wordFrequency(before) === 0 || wordFrequency(after) === 0) return false;
+  const kept = (i: number) => a.pairs.some((p) => p.textIndex === i && p.relation === 'same');
+  return !kept(a.start) || !kept(a.end - 1);
 }
 
 function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {

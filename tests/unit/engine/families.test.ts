@@ -126,6 +126,8 @@ describe('a name of two characters read across a space', () => {
     const marksIn = (title: string) => screenListing(foreign, listing(title, '广东省汕头市')).map((h) => h.markId);
     expect(marksIn('紫砂电炖锅 煲汤锅 家用 全自动 陶瓷 炖盅 bb煲 预约')).toEqual([]);
     expect(marksIn('冬 陶 马桶 智能')).toEqual(['T9']);
+    // glued to other characters on both sides, but making no everyday word with them, it is the brand spaced out
+    expect(marksIn('特价冬 陶马桶 智能')).toEqual(['T9']);
   });
 });
 
