@@ -28,6 +28,8 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('多功能料理锅 电火锅 家用')).toEqual([11]);
     expect(goodsClassesIn('山地车 成人 变速')).toEqual([12]);
     expect(goodsClassesIn('帐篷 户外 露营')).toEqual([22]);
+    expect(goodsClassesIn('整体橱柜 定制 全屋定制')).toEqual([20]);
+    expect(goodsClassesIn('乳胶漆 内墙 白色')).toEqual([2]);
   });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
