@@ -145,7 +145,9 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
   if (wordFarAway(form, c) || toldOfFarAway(c)) return null;
   if (c.fitsTheNamed && e.exact) (row.fitted ??= new Set()).add(form.markIndex);
-  if ((c.fitsTheNamed || c.resold) && e.exact) return null;
+  // a word spelled out letter by letter (N I K E) is taken apart as a Han name spaced out is: no genuine resale
+  const spelledOut = text.latin.slice(e.from, e.to).some((t) => t.end - t.start > t.canon.length);
+  if ((c.fitsTheNamed || (c.resold && !spelledOut)) && e.exact) return null;
   const model = row.scorer.latin;
   const scratch = scratchOf(model);
   latinFeatures(e, form, text.han.length, c, scratch);

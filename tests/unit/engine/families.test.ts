@@ -379,6 +379,12 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('图驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual([]);
     expect(marksIn('图 驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual(['T8']);
   });
+  it('a resold brand in letters spelled out one by one (T U C C I) is no resale of the genuine article either', () => {
+    const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
+    const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
+    expect(marksIn('TUCCI 乐福鞋 38码 只穿过一次 个人闲置')).toEqual([]);
+    expect(marksIn('T U C C I 乐福鞋 38码 只穿过一次 个人闲置')).toEqual(['T8']);
+  });
   it('a resold brand with a character split into its parts (木各 for 格) is no resale of the genuine article either', () => {
     const brand = buildRegistryIndex([mark('G9', '格澜', '驰名商标', [11])]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
