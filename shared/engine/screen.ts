@@ -85,6 +85,15 @@ function writtenApart(text: NormalisedText, start: number, end: number): boolean
   return false;
 }
 
+/** Whether a Latin name is spelled out letter by letter (N I K E): taken apart as a Han name spaced out is. */
+function spelledOut(text: NormalisedText, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = text.latin[i]!;
+    if (t.end - t.start > t.canon.length) return true;
+  }
+  return false;
+}
+
 function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text: NormalisedText, merged: boolean): ScoredCandidate | null {
   const a = e.alignment;
   const span: [number, number] = [text.hanStart[a.start] ?? 0, text.hanEnd[nameEnd(e, text) - 1] ?? 0];
@@ -145,9 +154,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
   if (wordFarAway(form, c) || toldOfFarAway(c)) return null;
   if (c.fitsTheNamed && e.exact) (row.fitted ??= new Set()).add(form.markIndex);
-  // a word spelled out letter by letter (N I K E) is taken apart as a Han name spaced out is: no genuine resale
-  const spelledOut = text.latin.slice(e.from, e.to).some((t) => t.end - t.start > t.canon.length);
-  if ((c.fitsTheNamed || (c.resold && !spelledOut)) && e.exact) return null;
+  if ((c.fitsTheNamed || (c.resold && !spelledOut(text, e.from, e.to))) && e.exact) return null;
   const model = row.scorer.latin;
   const scratch = scratchOf(model);
   latinFeatures(e, form, text.han.length, c, scratch);

@@ -1,6 +1,6 @@
 // Other readings of a screened text, each scanned beside the text as written: two characters that spell one
-// (弓长 → 张), and a syllable in letters, or its first letter, written in place of a character (蜜xue冰城, 耐K). Each keeps the offsets of what
-// was written, so a hit found in one is shown where it stands.
+// (弓长 → 张), and a syllable in letters, or its first letter, written in place of a character (蜜xue冰城, 耐K). Each
+// keeps the offsets of what was written, so a hit found in one is shown where it stands.
 import type { HanEvidence } from './evidence';
 import { composedOf, pinyinInitialStandIn } from './glyphs';
 import { syllableStandIn } from './pinyin';

@@ -373,15 +373,11 @@ describe('innocent look-alikes stay out', () => {
     // a look-alike resold is still a lure
     expect(marksIn('二手 TUCHI 乐福鞋 95新')).toEqual(['T8']);
   });
-  it('a resold brand spaced out to slip past the filter (图 驰) is no resale of the genuine article', () => {
+  it('a resold brand spaced out (图 驰) or spelled letter by letter (T U C C I) to slip past the filter is no resale of the genuine article', () => {
     const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
     const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
     expect(marksIn('图驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual([]);
     expect(marksIn('图 驰 乐福鞋 38码 只穿过一次 个人闲置')).toEqual(['T8']);
-  });
-  it('a resold brand in letters spelled out one by one (T U C C I) is no resale of the genuine article either', () => {
-    const brand = buildRegistryIndex([mark('T8', 'TUCCI', '涉外商标', [18, 25], { aliases: ['图驰'] })]);
-    const marksIn = (title: string) => screenListing(brand, listing(title)).map((h) => h.markId);
     expect(marksIn('TUCCI 乐福鞋 38码 只穿过一次 个人闲置')).toEqual([]);
     expect(marksIn('T U C C I 乐福鞋 38码 只穿过一次 个人闲置')).toEqual(['T8']);
   });
