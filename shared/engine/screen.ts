@@ -11,7 +11,7 @@ import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
 import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
-import { composedVariant, pinyinVariant, spellsMarkSounds } from './text-variants';
+import { composedVariant, pinyinVariant, quantityVariant, spellsMarkSounds, takesASaidNumber } from './text-variants';
 import { officialShopBrand, sameNormalisedOwner, variantsIn, writesAVariant } from './owner';
 import { chinaArmOfHolder, custodian, holdersShop } from './holders';
 import { bestPerMark, explainedByAnother, readsNoMoreThan, spanOf, withoutOwned } from './candidate-sets';
@@ -206,6 +206,8 @@ function candidatesOf(index: RegistryIndex, text: NormalisedText, row: Row): Sco
   if (merged) scan(merged, true);
   const spelled = pinyinVariant(text);
   if (spelled) scan(spelled, false, (e) => spellsMarkSounds(e, spelled));
+  const said = quantityVariant(text);
+  if (said) scan(said, false, (e) => takesASaidNumber(e, said));
   for (const { form, e } of latinReadings(index.forms, index.latin, text.latin)) {
     const s = scoreLatinCandidate(index, form, e, row, text);
     if (s) out.push(s);

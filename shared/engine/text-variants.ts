@@ -1,6 +1,7 @@
 // Other readings of a screened text, each scanned beside the text as written: two characters that spell one
-// (弓长 → 张), and a syllable in letters, or its first letter, written in place of a character (蜜xue冰城, 耐K). Each
-// keeps the offsets of what was written, so a hit found in one is shown where it stands.
+// (弓长 → 张), a syllable in letters, or its first letter, written in place of a character (蜜xue冰城, 耐K), and a number
+// in digits read as it is said (1000岛湖 as 千岛湖, 13香 as 十三香). Each keeps the offsets of what was written, so a
+// hit found in one is shown where it stands.
 import type { HanEvidence } from './evidence';
 import { composedOf, pinyinInitialStandIn } from './glyphs';
 import { syllableStandIn } from './pinyin';
@@ -100,4 +101,99 @@ export function spellsMarkSounds(e: HanEvidence, t: NormalisedText): boolean {
     spelled++;
   }
   return spelled > 0;
+}
+
+/** Digits read one by one are the text as written (999 is 九九九); a number said as a quantity is this many digits. */
+const QUANTITY_DIGITS = { min: 2, max: 8 };
+const DIGIT_WORDS = '零一二三四五六七八九';
+const PLACE_WORDS = ['', '十', '百', '千'];
+
+/**
+ * A number as it is said: 13 十三, 25 二十五, 105 一百零五, 2008 二千零八, 30000 三万. A round hundred, thousand or ten
+ * thousand is said by its unit alone, as marks write it (百年润发, 千岛湖, 万家乐): 100 百, 1000 千, 10000 万.
+ */
+export function saidNumber(digits: string): string {
+  const n = Number(digits);
+  if (n === 100) return '百';
+  if (n === 1000) return '千';
+  if (n === 10000) return '万';
+  const below = (v: number): string => {
+    // v < 10000, said with 零 for a gap between said places
+    let out = '';
+    let gap = false;
+    for (let place = 3; place >= 0; place--) {
+      const d = Math.floor(v / 10 ** place) % 10;
+      if (d === 0) { if (out) gap = true; continue; }
+      if (gap) { out += '零'; gap = false; }
+      out += DIGIT_WORDS[d]! + PLACE_WORDS[place]!;
+    }
+    return out;
+  };
+  const high = Math.floor(n / 10000);
+  const low = n % 10000;
+  let said = high > 0 ? `${below(high)}万${low > 0 && low < 1000 ? '零' : ''}${low > 0 ? below(low) : ''}` : below(low);
+  // ten to nineteen are said without the one: 十三, not 一十三
+  if (said.startsWith('一十')) said = said.slice(1);
+  return said || '零';
+}
+
+/**
+ * The text with each number of two digits or more read as it is said (1000岛湖 → 千岛湖, 13香 → 十三香), or null when
+ * it has none or each reads as written. The reading stands where the digits were written.
+ */
+export function quantityVariant(text: NormalisedText): NormalisedText | null {
+  const runs: { from: number; to: number; said: string }[] = [];
+  for (let i = 0; i < text.han.length;) {
+    let j = i;
+    while (j < text.han.length && isDigit(text, j) && (j === i || (text.hanStart[j] === text.hanEnd[j - 1] && !text.hanBreakAfter[j - 1]))) j++;
+    const n = j - i;
+    if (n >= QUANTITY_DIGITS.min && n <= QUANTITY_DIGITS.max && text.hanSource[i] !== '0') {
+      const digits = text.hanSource.slice(i, j).join('');
+      const said = saidNumber(digits);
+      if (said !== text.han.slice(i, j).join('')) runs.push({ from: i, to: j, said });
+    }
+    i = Math.max(j, i + 1);
+  }
+  if (runs.length === 0) return null;
+  const out: NormalisedText = {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
+  };
+  const push = (ch: string, source: string, start: number, end: number, origin: CharOrigin, breakAfter: boolean) => {
+    out.han.push(ch);
+    out.hanSource.push(source);
+    out.hanStart.push(start);
+    out.hanEnd.push(end);
+    out.hanOrigin.push(origin);
+    out.hanBreakAfter.push(breakAfter);
+  };
+  for (let i = 0, r = 0; i < text.han.length;) {
+    const run = runs[r];
+    if (run && run.from === i) {
+      const chars = Array.from(run.said);
+      const source = text.hanSource.slice(run.from, run.to).join('');
+      chars.forEach((ch, k) => push(ch, source, text.hanStart[run.from]!, text.hanEnd[run.to - 1]!, 'numeral', k === chars.length - 1 && text.hanBreakAfter[run.to - 1]!));
+      i = run.to;
+      r++;
+      continue;
+    }
+    push(text.han[i]!, text.hanSource[i]!, text.hanStart[i]!, text.hanEnd[i]!, text.hanOrigin[i]!, text.hanBreakAfter[i]!);
+    i++;
+  }
+  return out;
+}
+
+const isDigit = (t: NormalisedText, i: number) => t.hanOrigin[i] === 'numeral' && /^[0-9]$/.test(t.hanSource[i]!);
+
+/**
+ * Whether a match in the said-number variant takes in a character of a number read as said, with every character of
+ * the mark written as it is: a number said is the only disguise read so, since a quantity of goods said (10只装, 十只装)
+ * comes near many marks by a changed character or two.
+ */
+export function takesASaidNumber(e: HanEvidence, t: NormalisedText): boolean {
+  let said = false;
+  for (const p of e.alignment.pairs) {
+    if (p.relation !== 'same') return false;
+    if (t.hanOrigin[p.textIndex] === 'numeral' && t.hanSource[p.textIndex]!.length > 1) said = true;
+  }
+  return said;
 }

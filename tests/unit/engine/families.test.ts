@@ -150,6 +150,17 @@ describe('a number of tens written in one character', () => {
     expect(hit('二十八坊')).toBeDefined();
     expect(hit('28坊')).toBeDefined();
   });
+
+  it('reads a number in digits as it is said: 1000 as 千, 16 as 十六, shown where the digits stand', () => {
+    const said = buildRegistryIndex([mark('N3', '千湾岭', '公共资源', []), mark('N4', '十六香', '老字号', [30])]);
+    const hit = (text: string, cls: number, id: string) => screenFiling(said, filing(text, cls)).find((h) => h.markId === id);
+    const thousand = hit('1000湾岭', 29, 'N3');
+    expect(thousand?.reasons).toContain('numeral');
+    expect(thousand?.text).toBe('1000湾岭');
+    expect(hit('16香', 30, 'N4')?.reasons).toContain('numeral');
+    // digits read one by one still meet a mark written so
+    expect(hit('一六香', 30, 'N4')).toBeDefined();
+  });
 });
 
 describe("a geographical indication's place disguised", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { latinSkeleton, normaliseOwner, normaliseText, simplifiedInPlace } from '../../../shared/engine/normalise';
 import { fuzzySyllable, spellsPinyinOf } from '../../../shared/engine/pinyin';
 import { composedOf, readingsOf, variantOf } from '../../../shared/engine/glyphs';
+import { saidNumber } from '../../../shared/engine/text-variants';
 
 const han = (s: string) => normaliseText(s).han.join('');
 
@@ -138,5 +139,12 @@ describe('components', () => {
   it('knows characters written as two characters', () => {
     expect(composedOf('木', '子')).toBe('李');
     expect(composedOf('女', '子')).toBe('好');
+  });
+});
+
+describe('saidNumber', () => {
+  it('says a number as Chinese does, a round hundred, thousand or ten thousand by its unit alone', () => {
+    const said = Object.fromEntries(['13', '25', '100', '105', '1000', '1010', '2008', '30000', '10086'].map((d) => [d, saidNumber(d)]));
+    expect(said).toEqual({ 13: '十三', 25: '二十五', 100: '百', 105: '一百零五', 1000: '千', 1010: '一千零一十', 2008: '二千零八', 30000: '三万', 10086: '一万零八十六' });
   });
 });
