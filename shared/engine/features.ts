@@ -359,6 +359,9 @@ export function latinFeatures(e: LatinEvidence, form: MarkForm, hanAround: numbe
   x[L.alias] = form.kind === 'alias' ? 1 : 0;
   const cat = CATEGORY_FEATURE[c.category];
   if (cat) x[L[cat]] = 1;
+  // a well-known mark whose own name is in letters (ROLEX, ADIDAS) is read as a foreign-related one, except where
+  // short words collide by chance: four letters or fewer, the letters rearranged, or more than two changed
+  else if (c.category === '驰名商标' && form.kind === 'name' && length > 4 && !e.permuted && e.distance <= 2) x[L.foreign] = 1;
   x[L.outside] = c.context === 'filing' && !ALL_CLASS.has(c.category) && (c.reach === 'related' || far) ? 1 : 0;
   x[L.far] = far ? 1 : 0;
   x[L.farAltered] = far && altered ? 1 : 0;

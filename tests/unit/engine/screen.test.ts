@@ -107,6 +107,13 @@ describe('screenFiling catches', () => {
   it('a longer word that wholly contains a well-known mark', () => {
     expect(top(filing('TOYOTAKA', 12))).toMatchObject({ markId: 'A4', reasons: expect.arrayContaining(['contains']) });
   });
+  it('a well-known mark named in letters, spelled as it sounds or with a letter changed, as a foreign-related one is', () => {
+    const lettered = (category: ProtectedMark['category']) => buildRegistryIndex([mark('B40', 'KAMEX', category, [14]), mark('B41', 'VELANO', category, [3])]);
+    for (const category of ['驰名商标', '涉外商标'] as const) {
+      expect(screenFiling(lettered(category), filing('KAMEKS', 14))[0]?.markId).toBe('B40');
+      expect(screenListing(lettered(category), { id: 'L0', platform: '', shop: '', title: 'VELANA 香水 女士 持久 50ml', url: '', price: '', sellerLocation: '浙江省义乌市' })[0]?.markId).toBe('B41');
+    }
+  });
 });
 
 describe('screenFiling does not flag', () => {
