@@ -24,8 +24,10 @@ export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean
   if (holder && applicant.startsWith(normaliseOwner(holder)) && PUBLIC_BODY.test(applicant)) return true;
   const name = normaliseOwner(markWords(mark.name));
   if (!applicant.includes(name)) return false;
-  // a firm named after the place and its goods that files that name trades under it (哈尔滨啤酒 by 哈尔滨啤酒有限公司)
-  return !isDivisionName(name) || PUBLIC_BODY.test(applicant) || tradesUnder(applicant, normaliseOwner(markWords(filing.markText)));
+  // a firm named after the place and its goods that files that name trades under it (哈尔滨啤酒 by 哈尔滨啤酒有限公司);
+  // the division's name alone is no firm's to file, whatever it trades under (张家界 by 湘西张家界酒业有限公司)
+  const filed = normaliseOwner(markWords(filing.markText));
+  return !isDivisionName(name) || PUBLIC_BODY.test(applicant) || (filed !== name && tradesUnder(applicant, filed));
 }
 
 /** A holder written as a division or a village (榕江县, 重庆市渝中区, 台江县台盘村) rather than as a body or a firm. */

@@ -498,11 +498,14 @@ describe('screenListing', () => {
     expect(filed('淄博市烧烤协会')).toEqual([]);
     // a firm named after the place and its goods files the name it trades under
     expect(screenFiling(city, { ...filing('淄博啤酒', 32, '淄博啤酒有限公司'), applicantAddress: '山东省淄博市' })).toEqual([]);
-    // …after the city it is registered in (青岛崂山矿泉水 trades under 崂山)
+    // …after the city it is registered in (青岛崂山矿泉水 trades under 崂山矿泉水)
     const district = buildRegistryIndex([mark('B48', '石城', '公共资源', [], { holder: '', region: '山东省青岛市石城区' })]);
-    const water = (applicant: string) => screenFiling(district, { ...filing('石城', 32, applicant), applicantAddress: '山东省青岛市石城区' });
-    expect(water('青岛石城矿泉水有限公司')).toEqual([]);
-    expect(water('青岛市石城区恒通贸易有限公司')[0]?.markId).toBe('B48');
+    const water = (text: string, applicant: string) => screenFiling(district, { ...filing(text, 32, applicant), applicantAddress: '山东省青岛市石城区' });
+    expect(water('石城矿泉水', '青岛石城矿泉水有限公司')).toEqual([]);
+    expect(water('石城', '青岛市石城区恒通贸易有限公司')[0]?.markId).toBe('B48');
+    // the division's name alone is no firm's to file (art. 10.2), whatever the firm trades under
+    expect(water('石城', '青岛石城矿泉水有限公司')[0]?.markId).toBe('B48');
+    expect(screenFiling(city, { ...filing('淄博', 33, '淄博酒业有限公司'), applicantAddress: '山东省淄博市' })[0]?.markId).toBe('B41');
   });
   it('a university\'s or a museum\'s own units (its press, its hospitals, its shop of cultural goods) carry its whole name; a firm that merely begins with it does not', () => {
     const school = buildRegistryIndex([mark('B51', '雁湖大学', '公共资源', [], { holder: '雁湖大学', aliases: ['雁大'], region: '青海省西宁市' })]);
