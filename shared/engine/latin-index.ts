@@ -3,7 +3,8 @@
 //   - one-deletion keys of the look-alike skeleton: a letter changed, added, dropped or doubled (ADIDOS, SONNY);
 //   - Double Metaphone codes (npm double-metaphone): spelt as it sounds (OMIGA for OMEGA, BOSH for BOSCH);
 //   - letter 4-grams of longer forms: the mark inside a longer word (FENGBAOMAFENG, PEIQIKIDS);
-//   - the sorted letters of short forms: the same letters rearranged (MBW for BMW).
+//   - the sorted letters of short forms: the same letters rearranged (MBW for BMW);
+//   - the skeleton with mirrored letters folded: b written for d, as in abibas for adidas.
 import { doubleMetaphone } from 'double-metaphone';
 import type { LatinToken } from './normalise';
 import { isPinyinSyllable } from './pinyin';
@@ -24,6 +25,8 @@ export interface LatinIndex {
   phonetic: Map<string, number[]>;
   grams: Map<string, number[]>;
   sorted: Map<string, number[]>;
+  /** mirroredSkeleton of forms that hold a letter with a mirror image */
+  mirrored: Map<string, number[]>;
 }
 
 /** Sound codes shorter than this collide with too many words (SN, TR) to serve as index keys. */
@@ -35,8 +38,19 @@ const GRAM = 4;
 const SORTED_LENGTHS = [3, 4, 5];
 
 export function newLatinIndex(): LatinIndex {
-  return { deletion: new Map(), ends: new Map(), phonetic: new Map(), grams: new Map(), sorted: new Map() };
+  return { deletion: new Map(), ends: new Map(), phonetic: new Map(), grams: new Map(), sorted: new Map(), mirrored: new Map() };
 }
+
+/** Letters whose lower case is another's mirror image (b and d): a seller writes one for the other (abibas). */
+const MIRRORED = /D/g;
+/** Forms at least this long are also found with mirrored letters: shorter ones meet other words by chance. */
+export const MIN_MIRRORED = 5;
+
+/** A skeleton with each letter that has a mirror image written as that image (ADIDAS → ABIBAS). */
+export function mirroredSkeleton(skeleton: string): string {
+  return skeleton.replace(MIRRORED, 'B');
+}
+const hasMirror = (s: string) => s.includes('B') || s.includes('D');
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
@@ -96,6 +110,7 @@ export function indexLatinForm(index: LatinIndex, form: number, latin: LatinForm
     for (let i = 0; i + GRAM <= latin.skeleton.length; i++) push(index.grams, latin.skeleton.slice(i, i + GRAM), form);
   }
   if (!pinyin && SORTED_LENGTHS.includes(latin.skeleton.length)) push(index.sorted, sortedLetters(latin.skeleton), form);
+  if (!pinyin && latin.skeleton.length >= MIN_MIRRORED && hasMirror(latin.skeleton)) push(index.mirrored, mirroredSkeleton(latin.skeleton), form);
 }
 
 /** Forms that one of the four ways reaches from the text's tokens (runs of up to four whole tokens). */
@@ -122,6 +137,7 @@ export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]
       if (skeleton.length >= MIN_ENDS - 1) add(index.ends.get(endsKey(skeleton)));
     }
     const word = tokens[from]!.skeleton;
+    if (word.length >= MIN_MIRRORED && index.mirrored.size > 0 && hasMirror(word)) add(index.mirrored.get(mirroredSkeleton(word)));
     if (word.length >= MIN_INSIDE) {
       // a form inside a longer word shares most of its 4-grams with it; candidates are checked by the matcher (a gram
       // met twice adds nothing new)

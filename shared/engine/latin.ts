@@ -2,7 +2,7 @@
 // look-alike skeleton, Jaro–Winkler), by sound (Double Metaphone), inside a longer word, or rearranged. The result is
 // evidence for the scoring model (features.ts); nothing here decides.
 import type { LatinForm, LatinIndex } from './latin-index';
-import { latinCandidates, MAX_JOINED_WORDS, MAX_SPELLED_SYLLABLES, MIN_INSIDE, phoneticCodes, sortedLetters } from './latin-index';
+import { latinCandidates, MAX_JOINED_WORDS, MAX_SPELLED_SYLLABLES, MIN_INSIDE, MIN_MIRRORED, mirroredSkeleton, phoneticCodes, sortedLetters } from './latin-index';
 import type { LatinToken } from './normalise';
 import { isPinyinSyllable } from './pinyin';
 import { ENGLISH_WORDS } from './data/english-words';
@@ -170,7 +170,7 @@ export function matchLatin(form: LatinForm, tokens: readonly LatinToken[]): Lati
       const permuted = distance > 0 && L >= 3 && skeleton.length === L && sortedLetters(skeleton) === sortedLetters(form.skeleton);
       if (distance > MAX_DISTANCE && !phonetic && !permuted) continue;
       const e: LatinEvidence = {
-        exact: canon === form.canon, lookAlike: canon !== form.canon && (skeleton === form.skeleton || sameUndoubled(skeleton, form.skeleton)),
+        exact: canon === form.canon, lookAlike: canon !== form.canon && (skeleton === form.skeleton || sameUndoubled(skeleton, form.skeleton) || sameMirrored(skeleton, form.skeleton)),
         distance: Math.min(distance, MAX_DISTANCE + 1), jaroWinkler: jaroWinkler(form.skeleton, skeleton), phonetic, permuted,
         insideExtra: 0, spacing: to - from !== form.tokenCount, extraTokens: tokens.length - (to - from), from, to,
       };
@@ -257,6 +257,11 @@ function spellsInOrder(letters: string, word: string): boolean {
  */
 function sameUndoubled(a: string, b: string): boolean {
   return Math.abs(a.length - b.length) <= 2 && undoubled(a) === undoubled(b);
+}
+
+/** Whether two skeletons of one word differ only in letters written as their mirror images (ABIBAS for ADIDAS). */
+function sameMirrored(a: string, b: string): boolean {
+  return a.length === b.length && a.length >= MIN_MIRRORED && a !== b && mirroredSkeleton(a) === mirroredSkeleton(b);
 }
 
 function undoubled(s: string): string {

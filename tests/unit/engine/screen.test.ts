@@ -114,6 +114,10 @@ describe('screenFiling catches', () => {
       expect(screenListing(lettered(category), { id: 'L0', platform: '', shop: '', title: 'VELANA 香水 女士 持久 50ml', url: '', price: '', sellerLocation: '浙江省义乌市' })[0]?.markId).toBe('B41');
     }
   });
+  it('a name in letters written with b for d twice (abibas for adidas) is found and shown as a look-alike', () => {
+    const shoes = buildRegistryIndex([mark('B42', 'DEDONA', '驰名商标', [25])]);
+    expect(screenFiling(shoes, filing('bebona', 25))[0]).toMatchObject({ markId: 'B42', reasons: ['latin'] });
+  });
 });
 
 describe('screenFiling does not flag', () => {

@@ -69,6 +69,11 @@ describe('Latin matching', () => {
     expect(matchLatin(form('NOKIA'), normaliseText('NOKIAN').latin)).toMatchObject({ exact: true, insideExtra: 1 });
     expect(matchLatin(form('ROLEX'), normaliseText('ROLEXANDRA').latin)).toMatchObject({ exact: true, insideExtra: 5 });
   });
+  it('reads b written for d, its mirror image, as a look-alike in a word of five letters or more', () => {
+    expect(matchLatin(form('DABIRO'), normaliseText('babiro').latin)?.lookAlike).toBe(true);
+    expect(matchLatin(form('DABIRO'), normaliseText('DADIRO').latin)?.lookAlike).toBe(true);
+    expect(matchLatin(form('DOLA'), normaliseText('BOLA').latin)?.lookAlike).toBe(false);
+  });
   it('hears a spelling by its sound (Double Metaphone), and only then', () => {
     expect(matchLatin(form('OMEGA'), normaliseText('OMIGA').latin)?.phonetic).toBe(true);
     expect(matchLatin(form('BOSCH'), normaliseText('BOSH').latin)?.phonetic).toBe(true);
