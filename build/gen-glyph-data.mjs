@@ -42,6 +42,9 @@ const isTraditional = (c) => { const t = t2cn(c); return t !== c && [...t].lengt
 const toCore = (c) => {
   const t = t2cn(c);
   if (t !== c && [...t].length === 1) return t;
+  // a character of the Chinese standard set is itself, not a Japanese or variant form of another: 芸 (芸豆) is no 艺,
+  // though Japanese writes 芸 for 藝, and 沪 (Shanghai) no 滤
+  if (core.has(c)) return c;
   const j = jp2cn(c);
   if (j !== c && [...j].length === 1) return j;
   const s = variantsOf(c, 'kSimplifiedVariant').find((v) => v !== c);

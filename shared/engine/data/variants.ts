@@ -148,7 +148,6 @@ export const VARIANTS = `㐀丘V
 乾干T
 亁干V
 亂乱T
-予豫V
 亊事V
 亗岁V
 亝齐V
@@ -472,7 +471,6 @@ export const VARIANTS = `㐀丘V
 坵丘V
 垔堙V
 垜垛V
-垵埯V
 垻坝T
 埜野V
 埡垭T
@@ -711,7 +709,6 @@ export const VARIANTS = `㐀丘V
 幵开V
 幷并T
 幹干T
-幺么V
 幾几T
 庅么V
 庫库T
@@ -1215,7 +1212,6 @@ export const VARIANTS = `㐀丘V
 沍冱V
 沒没T
 沖冲T
-沪滤V
 沬沫V
 況况T
 泝溯T
@@ -1591,7 +1587,6 @@ export const VARIANTS = `㐀丘V
 瞘眍T
 瞜䁖T
 瞞瞒T
-瞭了V
 瞹暧V
 瞼睑T
 矁瞅V
@@ -1777,7 +1772,6 @@ export const VARIANTS = `㐀丘V
 糲粝T
 糴籴T
 糶粜T
-糸丝V
 糹纟T
 糾纠T
 紀纪T
@@ -1977,7 +1971,6 @@ export const VARIANTS = `㐀丘V
 纖纤T
 纘缵T
 纜缆T
-缶罐V
 缻缶V
 缽钵T
 缾瓶V
@@ -2108,7 +2101,6 @@ export const VARIANTS = `㐀丘V
 艸草V
 芔卉V
 芲花V
-芸艺V
 芻刍T
 苢苡V
 苧苎T
@@ -2141,7 +2133,6 @@ export const VARIANTS = `㐀丘V
 葁姜V
 葉叶T
 葒荭T
-著着V
 葢盖V
 葤荮T
 葦苇T
@@ -2197,7 +2188,6 @@ export const VARIANTS = `㐀丘V
 薩萨T
 薴苧T
 薺荠T
-藉借V
 藍蓝T
 藎荩T
 藝艺T
@@ -2340,7 +2330,6 @@ export const VARIANTS = `㐀丘V
 襯衬T
 襲袭T
 襴襕T
-覆复V
 覇霸V
 覊羁V
 見见T
@@ -3215,7 +3204,6 @@ export const VARIANTS = `㐀丘V
 闢辟T
 闥闼T
 阧陡V
-阪坂V
 阬坑V
 陁陀V
 陗峭V
@@ -3807,7 +3795,6 @@ export const VARIANTS = `㐀丘V
 麯曲T
 麴曲T
 麵面T
-麹曲V
 麼么T
 麽么T
 黃黄T
@@ -4092,7 +4079,6 @@ export const VARIANTS = `㐀丘V
 庁厅V
 広广V
 廃废V
-弁辨V
 弐贰V
 弾弹V
 彆别T
@@ -4143,7 +4129,6 @@ export const VARIANTS = `㐀丘V
 様样V
 権权V
 欅榉T
-欠缺V
 歓欢V
 歩步V
 歯齿V
@@ -4153,7 +4138,6 @@ export const VARIANTS = `㐀丘V
 氾泛T
 沢泽V
 浄净V
-浜滨V
 涙泪V
 淩凌T
 渇渴V

@@ -18,6 +18,12 @@ describe('normaliseText', () => {
     expect(han('徳峯')).toBe('德峰');
     expect(variantOf('徳')?.to).toBe('德');
   });
+  it('leaves a character of the Chinese standard set as it is, though Japanese writes it for another (芸, 沪, 欠)', () => {
+    expect(han('芸豆沪江欠款')).toBe('芸豆沪江欠款');
+    expect(variantOf('芸')).toBeUndefined();
+    // and a character is split into its own parts: 吹 is 口 and 欠, not 口 and 缺
+    expect(composedOf('口', '欠')).toBe('吹');
+  });
   it('writes a title simplified in place: every other character and every offset as it was', () => {
     const title = '少兒鋼琴培訓 徳峯 𠮷野家 ＡＢＣ 壹';
     const out = simplifiedInPlace(title);

@@ -114,6 +114,10 @@ describe('screenFiling catches', () => {
       expect(screenListing(lettered(category), { id: 'L0', platform: '', shop: '', title: 'VELANA 香水 女士 持久 50ml', url: '', price: '', sellerLocation: '浙江省义乌市' })[0]?.markId).toBe('B41');
     }
   });
+  it('a character of the standard set is read by its own sound, not as another it stands for in Japanese (芸 is yún, not 艺)', () => {
+    const cloud = buildRegistryIndex([mark('B43', '冠云', '驰名商标', [29])]);
+    expect(screenFiling(cloud, filing('冠芸', 29))[0]).toMatchObject({ markId: 'B43', reasons: ['homophone'] });
+  });
   it('a name in letters written with b for d twice (abibas for adidas) is found and shown as a look-alike', () => {
     const shoes = buildRegistryIndex([mark('B42', 'DEDONA', '驰名商标', [25])]);
     expect(screenFiling(shoes, filing('bebona', 25))[0]).toMatchObject({ markId: 'B42', reasons: ['latin'] });
