@@ -64,7 +64,8 @@ const crossChars = [];
 for (const [a, b] of [[0x3041, 0x30ff], [0x31c0, 0x31e3], [0x31f0, 0x31ff]]) {
   for (let c = a; c <= b; c++) {
     const ch = String.fromCodePoint(c);
-    if (hasGlyph(ch) && ch.normalize('NFKC') === ch) crossChars.push(ch);
+    // punctuation (the katakana middle dot ・ that titles use as a separator) stands in for nothing
+    if (hasGlyph(ch) && ch.normalize('NFKC') === ch && !/\p{P}/u.test(ch)) crossChars.push(ch);
   }
 }
 console.error(`characters: ${commonChars.length} common, ${rareChars.length} rare, ${crossChars.length} cross-script`);

@@ -6791,7 +6791,6 @@ export const STAND_INS = `亷廉
 ロ口
 ヱ二
 ヵ力
-・曩
 ー一
 ヽ丶
 ㇊讠

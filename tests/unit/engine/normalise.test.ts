@@ -18,6 +18,11 @@ describe('normaliseText', () => {
     expect(han('徳峯')).toBe('德峰');
     expect(variantOf('徳')?.to).toBe('德');
   });
+  it('reads the katakana middle dot as a separator, like ·, not as a character it is drawn near', () => {
+    const t = normaliseText('安踏・运动鞋');
+    expect(t.han.join('')).toBe('安踏运动鞋');
+    expect(t.hanBreakAfter[1]).toBe(true);
+  });
   it('leaves a character of the Chinese standard set as it is, though Japanese writes it for another (芸, 沪, 欠)', () => {
     expect(han('芸豆沪江欠款')).toBe('芸豆沪江欠款');
     expect(variantOf('芸')).toBeUndefined();
