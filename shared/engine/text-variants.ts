@@ -8,6 +8,22 @@ import { syllableStandIn } from './pinyin';
 import type { CharOrigin, LatinToken, NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 
+/** A text of no characters yet, with the given Latin words, for a variant to be written into. */
+function emptyText(latin: LatinToken[]): NormalisedText {
+  return {
+    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin, genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
+  };
+}
+
+function pushChar(out: NormalisedText, ch: string, source: string, start: number, end: number, origin: CharOrigin, breakAfter: boolean): void {
+  out.han.push(ch);
+  out.hanSource.push(source);
+  out.hanStart.push(start);
+  out.hanEnd.push(end);
+  out.hanOrigin.push(origin);
+  out.hanBreakAfter.push(breakAfter);
+}
+
 /** The text with two characters that spell a registry character merged (弓长 → 张), or null. */
 export function composedVariant(index: RegistryIndex, text: NormalisedText): NormalisedText | null {
   const composedAt = (i: number) => i + 1 < text.han.length && index.componentFirsts.has(text.han[i]!) ? composedOf(text.han[i]!, text.han[i + 1]!) : undefined;
@@ -19,18 +35,12 @@ export function composedVariant(index: RegistryIndex, text: NormalisedText): Nor
   }
   if (!any) return null;
   let changed = false;
-  const out: NormalisedText = {
-    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
-  };
+  const out = emptyText(text.latin);
   for (let i = 0; i < text.han.length; i++) {
     const c = composedAt(i);
     const take = c && index.markChars.has(c) ? 2 : 1;
-    out.han.push(take === 2 ? c! : text.han[i]!);
-    out.hanSource.push(text.hanSource.slice(i, i + take).join(''));
-    out.hanStart.push(text.hanStart[i]!);
-    out.hanEnd.push(text.hanEnd[i + take - 1]!);
-    out.hanOrigin.push(take === 2 ? 'same' : text.hanOrigin[i]!);
-    out.hanBreakAfter.push(text.hanBreakAfter[i + take - 1]!);
+    pushChar(out, take === 2 ? c! : text.han[i]!, text.hanSource.slice(i, i + take).join(''), text.hanStart[i]!, text.hanEnd[i + take - 1]!,
+      take === 2 ? 'same' : text.hanOrigin[i]!, text.hanBreakAfter[i + take - 1]!);
     if (take === 2) { changed = true; i++; }
   }
   return changed ? out : null;
@@ -62,30 +72,17 @@ export function pinyinVariant(text: NormalisedText): NormalisedText | null {
     standIns.push({ at: after >= 0 ? after + 1 : before, ch, token });
   }
   if (standIns.length === 0) return null;
-  const out: NormalisedText = {
-    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [],
-    latin: text.latin.filter((t) => !standIns.some((s) => s.token === t)),
-    genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
-  };
-  // apart: whether a break follows the character when the next one does not start where it ends
-  const apart: boolean[] = [];
-  const push = (ch: string, source: string, start: number, end: number, origin: CharOrigin, breakIfApart: boolean) => {
-    out.han.push(ch);
-    out.hanSource.push(source);
-    out.hanStart.push(start);
-    out.hanEnd.push(end);
-    out.hanOrigin.push(origin);
-    apart.push(breakIfApart);
-  };
+  const out = emptyText(text.latin.filter((t) => !standIns.some((s) => s.token === t)));
+  // a break follows a character, once all are in, when it was asked for and the next one does not start where it ends
   for (let i = 0, next = 0; i <= text.han.length; i++) {
     while (next < standIns.length && standIns[next]!.at === i) {
       const { ch, token } = standIns[next++]!;
-      push(ch, token.canon, token.start, token.end, 'pinyin', i < text.han.length);
+      pushChar(out, ch, token.canon, token.start, token.end, 'pinyin', i < text.han.length);
     }
     if (i === text.han.length) break;
-    push(text.han[i]!, text.hanSource[i]!, text.hanStart[i]!, text.hanEnd[i]!, text.hanOrigin[i]!, text.hanBreakAfter[i]!);
+    pushChar(out, text.han[i]!, text.hanSource[i]!, text.hanStart[i]!, text.hanEnd[i]!, text.hanOrigin[i]!, text.hanBreakAfter[i]!);
   }
-  out.hanBreakAfter = apart.map((b, i) => b && out.hanStart[i + 1] !== out.hanEnd[i]);
+  out.hanBreakAfter = out.hanBreakAfter.map((b, i) => b && out.hanStart[i + 1] !== out.hanEnd[i]);
   return out;
 }
 
@@ -155,28 +152,18 @@ export function quantityVariant(text: NormalisedText): NormalisedText | null {
     i = Math.max(j, i + 1);
   }
   if (runs.length === 0) return null;
-  const out: NormalisedText = {
-    han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: text.latin, genericMask: undefined, hanInfo: undefined, latinIsPinyin: undefined,
-  };
-  const push = (ch: string, source: string, start: number, end: number, origin: CharOrigin, breakAfter: boolean) => {
-    out.han.push(ch);
-    out.hanSource.push(source);
-    out.hanStart.push(start);
-    out.hanEnd.push(end);
-    out.hanOrigin.push(origin);
-    out.hanBreakAfter.push(breakAfter);
-  };
+  const out = emptyText(text.latin);
   for (let i = 0, r = 0; i < text.han.length;) {
     const run = runs[r];
     if (run && run.from === i) {
       const chars = Array.from(run.said);
       const source = text.hanSource.slice(run.from, run.to).join('');
-      chars.forEach((ch, k) => push(ch, source, text.hanStart[run.from]!, text.hanEnd[run.to - 1]!, 'numeral', k === chars.length - 1 && text.hanBreakAfter[run.to - 1]!));
+      chars.forEach((ch, k) => pushChar(out, ch, source, text.hanStart[run.from]!, text.hanEnd[run.to - 1]!, 'numeral', k === chars.length - 1 && text.hanBreakAfter[run.to - 1]!));
       i = run.to;
       r++;
       continue;
     }
-    push(text.han[i]!, text.hanSource[i]!, text.hanStart[i]!, text.hanEnd[i]!, text.hanOrigin[i]!, text.hanBreakAfter[i]!);
+    pushChar(out, text.han[i]!, text.hanSource[i]!, text.hanStart[i]!, text.hanEnd[i]!, text.hanOrigin[i]!, text.hanBreakAfter[i]!);
     i++;
   }
   return out;
