@@ -1,5 +1,6 @@
 // Fits the engine's scoring model (shared/engine/model.ts) on labelled cases and reports it on the cases kept apart.
-//   npx tsx bench/engine/fit.ts [--write]      (--current: report the committed model instead of refitting)
+//   npx tsx bench/engine/fit.ts [--write]      (--current: report the committed model instead of refitting;
+//   --family=latin|han: refit that model alone; --t=F,L: keep these thresholds)
 // Fitted on: the dev set, the 'fit' half of real-dev (real cases, weighted up: they are the kind the world files),
 // and the synthetic families of synth.ts (seed 1). Checked on: the 'holdout' half of real-dev and synthetic seed 2.
 // Every candidate the engine produces for a labelled row is one example: 1 when its mark is the expected one.
@@ -122,9 +123,12 @@ function main(): void {
   // every candidate is kept while fitting (threshold 0)
   let scorer: Scorer = { ...FITTED, threshold: { filing: 0, listing: 0 } };
   let fitScored = fit.map((corpus) => ({ corpus, rows: score(corpus, scorer) }));
-  const models: Models = {};
+  // --family latin (or han) refits that model alone and keeps the committed other one
+  const only = process.argv.find((a) => a.startsWith('--family='))?.slice('--family='.length);
+  const families = (['han', 'latin'] as const).filter((f) => !only || f === only);
+  const models: Models = { han: HAN_MODEL, latin: LATIN_MODEL };
   for (let round = 1; round <= FIT_ROUNDS; round++) {
-    for (const family of ['han', 'latin'] as const) {
+    for (const family of families) {
       const ex = examples(fitScored, family);
       const names = family === 'han' ? HAN_FEATURES : LATIN_FEATURES;
       const fitted = fitLogistic(ex, L2);

@@ -352,7 +352,10 @@ export function latinFeatures(e: LatinEvidence, form: MarkForm, hanAround: numbe
   x[L.insideExtra] = Math.log1p(e.insideExtra);
   x[L.spacing] = e.spacing ? 1 : 0;
   x[L.extraTokens] = Math.log1p(e.extraTokens);
-  x[L.hanAround] = Math.log1p(hanAround);
+  // a title among words of the mark's own goods is where a brand in letters stands, its Chinese words the goods': so
+  // for a brand written as it is or a letter away (OPPO 原装 数据线, VIV0 手机), not for a spelling only heard alike
+  const brandAmongItsGoods = c.context === 'listing' && c.reach === 'same' && form.kind !== 'pinyin' && (e.exact || e.lookAlike || e.distance <= 1);
+  x[L.hanAround] = brandAmongItsGoods ? 0 : Math.log1p(hanAround);
   x[L.short] = length <= 4 ? 1 : 0;
   x[L.long] = length >= 8 ? 1 : 0;
   x[L.pinyin] = form.kind === 'pinyin' ? 1 : 0;

@@ -194,6 +194,12 @@ describe('screenListing', () => {
     expect(screenListing(index, listing('【包邮】正宗金風凰月饼 礼盒装'))[0]?.markId).toBe('A1');
     expect(screenListing(index, listing('新款 T0Y0TA 脚垫 整箱批发'))[0]?.markId).toBe('A4');
   });
+  it('finds a brand in letters, as written or a letter away, in a long title among its own goods', () => {
+    const phones = buildRegistryIndex([mark('B44', 'KAVO', '驰名商标', [9], { aliases: ['卡沃'] }), mark('B45', '海韵', '驰名商标', [9], { aliases: ['HAIYUNE'] })]);
+    expect(screenListing(phones, listing('KAVO 原装 闪充数据线 65W Type-C 工厂批发 一件代发'))[0]?.markId).toBe('B44');
+    expect(screenListing(phones, listing('KAV0 X100 Pro 全新 5G智能手机 12+512G 曲面屏 正品 现货'))[0]?.markId).toBe('B44');
+    expect(screenListing(phones, listing('HAIYUNF 智能手机 5G 全网通 大屏 学生 老人机 正品'))[0]?.markId).toBe('B45');
+  });
   it('reads a title written in traditional script as the same title, its goods words too', () => {
     const simplified = screenListing(index, listing('金凤凰 月饼礼盒 中秋送礼'))[0]!;
     const traditional = screenListing(index, listing('金鳳凰 月餅禮盒 中秋送禮'))[0]!;
