@@ -70,7 +70,8 @@ const CAPITAL_NUMERALS: Record<string, string> = {
   壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',
   拾: '十', 佰: '百', 仟: '千', 〇: '零',
 };
-const DIGIT_HAN = '零一二三四五六七八九';
+/** The Chinese numeral of each digit, by the digit. */
+export const DIGIT_HAN = '零一二三四五六七八九';
 
 // Cyrillic and Greek letters that render like Latin ones (upper and lower case).
 const HOMOGLYPHS: Record<string, string> = {

@@ -5,7 +5,7 @@
 import type { HanEvidence } from './evidence';
 import { composedOf, pinyinInitialStandIn } from './glyphs';
 import { syllableStandIn } from './pinyin';
-import type { CharOrigin, LatinToken, NormalisedText } from './normalise';
+import { DIGIT_HAN, type CharOrigin, type LatinToken, type NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 
 /** A text of no characters yet, with the given Latin words, for a variant to be written into. */
@@ -102,7 +102,6 @@ export function spellsMarkSounds(e: HanEvidence, t: NormalisedText): boolean {
 
 /** Digits read one by one are the text as written (999 is 九九九); a number said as a quantity is this many digits. */
 const QUANTITY_DIGITS = { min: 2, max: 8 };
-const DIGIT_WORDS = '零一二三四五六七八九';
 const PLACE_WORDS = ['', '十', '百', '千'];
 
 /**
@@ -122,7 +121,7 @@ export function saidNumber(digits: string): string {
       const d = Math.floor(v / 10 ** place) % 10;
       if (d === 0) { if (out) gap = true; continue; }
       if (gap) { out += '零'; gap = false; }
-      out += DIGIT_WORDS[d]! + PLACE_WORDS[place]!;
+      out += DIGIT_HAN[d]! + PLACE_WORDS[place]!;
     }
     return out;
   };
