@@ -189,7 +189,9 @@ export function titleReadings(index: RegistryIndex, text: NormalisedText, cand: 
   const flat = index.flatForms;
   const floor = scoreFloorOf(flat, cand.form);
   const textInfo = (text.hanInfo ??= text.han.map(charInfo));
-  const out: HanEvidence[] = reachesIntoUnlikeWord(text, e.alignment) || pairLentByWords(text, e.alignment, flatLength(flat, cand.form)) ? [] : [e];
+  // a name of two read from two words' ends is no reading, nor is either word alone with the other character dropped
+  if (pairLentByWords(text, e.alignment, flatLength(flat, cand.form))) return [];
+  const out: HanEvidence[] = reachesIntoUnlikeWord(text, e.alignment) ? [] : [e];
   let lo = start;
   while (lo > 0 && !text.hanBreakAfter[lo - 1]) lo--;
   while (lo < end) {
@@ -240,20 +242,43 @@ function reachesIntoUnlikeWord(text: NormalisedText, a: HanAlignment): boolean {
 }
 
 /**
- * Whether a name of two characters is read from the ends of two everyday words on either side of a space, one of them
- * lending a character not kept as written (全自动 陶瓷 read as 动·陶 for 东陶: 自动 and 陶瓷 are words): two words'
+ * Whether a name of two characters is read from the ends of two everyday words on either side of a space: two words'
  * ends, not the name spaced out (红 午饮料 for 红牛 stands apart on one side; 新款璧 浪洗衣液 makes no word of 款璧).
+ * - One of them lends a character not kept as written, and each makes a word of two with its neighbour (全自动 陶瓷
+ *   read as 动·陶 for 东陶: 自动 and 陶瓷 are words).
+ * - Both are kept as written, and each is the end or the start of an everyday word of two to four characters, or the
+ *   unit of a number (泰迪熊 大号 read as 熊大, 3米 家用 as 米家).
  */
 function pairLentByWords(text: NormalisedText, a: HanAlignment, k: number): boolean {
   if (k !== 2 || a.end - a.start !== 2 || !text.hanBreakAfter[a.start]) return false;
   const runsBefore = a.start > 0 && !text.hanBreakAfter[a.start - 1];
   const runsAfter = a.end < text.han.length && !text.hanBreakAfter[a.end - 1];
   if (!runsBefore || !runsAfter) return false;
+  const kept = (i: number) => a.pairs.some((p) => p.textIndex === i && p.relation === 'same');
+  if (kept(a.start) && kept(a.end - 1)) return endsAWord(text, a.start) && beginsAWord(text, a.end - 1);
   const before = text.han[a.start - 1]! + text.han[a.start]!;
   const after = text.han[a.end - 1]! + text.han[a.end]!;
-  if (wordFrequency(before) === 0 || wordFrequency(after) === 0) return false;
-  const kept = (i: number) => a.pairs.some((p) => p.textIndex === i && p.relation === 'same');
-  return !kept(a.start) || !kept(a.end - 1);
+  return wordFrequency(before) > 0 && wordFrequency(after) > 0;
+}
+
+/** The longest everyday word a space-delimited group is read for around one character: four characters. */
+const LENT_WORD = 4;
+
+/** Whether the character at i ends an everyday word of its group, or is the unit after a number in digits (3米). */
+function endsAWord(text: NormalisedText, i: number): boolean {
+  if (text.hanOrigin[i - 1] === 'numeral' && /^[0-9]$/.test(text.hanSource[i - 1]!)) return true;
+  for (let n = 2, from = i - 1; n <= LENT_WORD && from >= 0 && !text.hanBreakAfter[from]; n++, from--) {
+    if (wordFrequency(text.han.slice(from, i + 1).join('')) > 0) return true;
+  }
+  return false;
+}
+
+/** Whether the character at i begins an everyday word of its group. */
+function beginsAWord(text: NormalisedText, i: number): boolean {
+  for (let n = 2, to = i + 1; n <= LENT_WORD && to < text.han.length && !text.hanBreakAfter[to - 1]; n++, to++) {
+    if (wordFrequency(text.han.slice(i, to + 1).join('')) > 0) return true;
+  }
+  return false;
 }
 
 function describe(form: MarkForm, a: HanAlignment, text: NormalisedText): HanEvidence {

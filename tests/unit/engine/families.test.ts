@@ -129,6 +129,15 @@ describe('a name of two characters read across a space', () => {
     // glued to other characters on both sides, but making no everyday word with them, it is the brand spaced out
     expect(marksIn('特价冬 陶马桶 智能')).toEqual(['T9']);
   });
+  it('is no reading where both characters are kept but each ends or begins a word (泰迪熊 乐园), or is the unit of a number (3米 居家)', () => {
+    const toys = buildRegistryIndex([mark('T10', '熊乐', '省著名商标', [28]), mark('T11', '米居', '省著名商标', [20, 11])]);
+    const marksIn = (title: string) => screenListing(toys, listing(title)).map((h) => h.markId);
+    expect(marksIn('毛绒玩具 泰迪熊 乐园 礼物 大号')).toEqual([]);
+    expect(marksIn('落地灯 3米 居家 客厅 卧室')).toEqual([]);
+    // the brand spaced out, apart from words, is still read
+    expect(marksIn('熊 乐 毛绒玩具 礼物')).toEqual(['T10']);
+    expect(marksIn('米 居 落地灯 客厅')).toEqual(['T11']);
+  });
 });
 
 describe("a character written as its sound's first letter", () => {
