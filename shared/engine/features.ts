@@ -203,16 +203,21 @@ function personWordForm(form: MarkForm): boolean {
  * Whether a title's match reads its numbers as a numbered name altered (160 of 110-160 beside 361, 3.0两 beside 301医院)
  * or as other characters by their sound (10 of 达仁堂 10丸 as 艾可): numbers in a title are sizes, weights, years and
  * models. Its digits stand for the name only as the name's own numerals, beside one of its other characters as written
- * (163度 beside 361度, 6个核桃) or before the name's own sign (316° beside 361°). A filing's digits are its mark.
+ * (163度 beside 361度, 6个核桃) or before the name's own sign (316° beside 361°), and never from inside a longer number
+ * (316 holds no 31). A filing's digits are its mark.
  */
 export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateContext, title: string | undefined, markName: string): boolean {
   if (c.context !== 'listing') return false;
+  const isDigit = (i: number) => i >= 0 && i < text.han.length && /^[0-9]$/.test(text.hanSource[i]!);
+  // digits read from inside a longer number are another number (316 is no 31, 三一)
+  const { start, end } = e.alignment;
+  const runsOn = (i: number, j: number) => isDigit(i) && isDigit(j) && !text.hanBreakAfter[Math.min(i, j)] && text.hanEnd[Math.min(i, j)] === text.hanStart[Math.max(i, j)];
+  if (runsOn(start, start - 1) || runsOn(end - 1, end)) return true;
   // the digits as written (the numeral origin alters nothing here: the name is digits too)
   if (e.same === e.k && e.missing === 0 && !e.reordered) return false;
   // digits before the name's own sign (316°, 362° beside 361°) are written as the name
   const after = title?.[text.hanEnd[e.alignment.end - 1]!];
   if (after && /[^\s\p{L}\p{N}-]/u.test(after) && markName.includes(after)) return false;
-  const isDigit = (i: number) => /^[0-9]$/.test(text.hanSource[i]!);
   let digits = false;
   let wordKept = false;
   for (const p of e.alignment.pairs) {

@@ -332,6 +332,13 @@ describe('innocent look-alikes stay out', () => {
     expect(marksIn('582° 运动套装 男 加绒')).toEqual(['N9']);
     expect(marksIn('258度 跑鞋')).toEqual(['N9']);
   });
+  it('digits from inside a longer number (a steel grade, an article number) are no numbered name written in digits', () => {
+    const numbered = buildRegistryIndex([mark('N8', '四一', '驰名商标', [7, 12], { aliases: ['41'] })]);
+    const marksIn = (title: string) => screenListing(numbered, listing(title)).map((h) => h.markId);
+    expect(marksIn('不锈钢保温杯 416 大容量 便携')).toEqual([]);
+    expect(marksIn('跑步鞋 男 减震 5412410')).toEqual([]);
+    expect(marksIn('41 小型挖掘机 果园 农用')).toEqual(['N8']);
+  });
   it('a title\'s weights and counts are no numbered name altered, nor other characters by their sound; its own number beside its words is', () => {
     const numbered = buildRegistryIndex([
       mark('N7', '雁湖总医院', '公共资源', [], { aliases: ['308医院'] }),
