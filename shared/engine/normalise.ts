@@ -163,6 +163,16 @@ export function simplifiedInPlace(text: string): string {
 /** The numerals that write a number of tens in one character (廿 20, 卅 30, 卌 40), by code point: their first digit. */
 const TENS: Record<number, string> = { 0x5eff: '二', 0x5345: '三', 0x534c: '四' };
 
+/** Appends one character to a text, with what was written, where it stands and how it was read. */
+export function pushChar(out: NormalisedText, ch: string, source: string, start: number, end: number, origin: CharOrigin, breakAfter: boolean): void {
+  out.han.push(ch);
+  out.hanSource.push(source);
+  out.hanStart.push(start);
+  out.hanEnd.push(end);
+  out.hanOrigin.push(origin);
+  out.hanBreakAfter.push(breakAfter);
+}
+
 export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedText {
   const result: NormalisedText = {
     han: [], hanSource: [], hanStart: [], hanEnd: [], hanOrigin: [], hanBreakAfter: [], latin: [],
@@ -174,14 +184,7 @@ export function normaliseText(input: string, maxChars = MAX_TEXT): NormalisedTex
   let runEnd = -1;
   // offsets of each digit of a run, for a run that turns out to be a number
   let runDigits: [number, number][] = [];
-  const pushHan = (ch: string, src: string, origin: CharOrigin, from: number, to: number) => {
-    result.han.push(ch);
-    result.hanSource.push(src);
-    result.hanStart.push(from);
-    result.hanEnd.push(to);
-    result.hanOrigin.push(origin);
-    result.hanBreakAfter.push(false);
-  };
+  const pushHan = (ch: string, src: string, origin: CharOrigin, from: number, to: number) => pushChar(result, ch, src, from, to, origin, false);
   const breakHan = () => {
     if (result.hanBreakAfter.length) result.hanBreakAfter[result.hanBreakAfter.length - 1] = true;
   };

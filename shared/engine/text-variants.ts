@@ -5,7 +5,7 @@
 import type { HanEvidence } from './evidence';
 import { composedOf, pinyinInitialStandIn } from './glyphs';
 import { syllableStandIn } from './pinyin';
-import { DIGIT_HAN, type CharOrigin, type LatinToken, type NormalisedText } from './normalise';
+import { DIGIT_HAN, pushChar, type LatinToken, type NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 
 /** A text of no characters yet, with the given Latin words, for a variant to be written into. */
@@ -15,14 +15,6 @@ function emptyText(latin: LatinToken[]): NormalisedText {
   };
 }
 
-function pushChar(out: NormalisedText, ch: string, source: string, start: number, end: number, origin: CharOrigin, breakAfter: boolean): void {
-  out.han.push(ch);
-  out.hanSource.push(source);
-  out.hanStart.push(start);
-  out.hanEnd.push(end);
-  out.hanOrigin.push(origin);
-  out.hanBreakAfter.push(breakAfter);
-}
 
 /** The text with two characters that spell a registry character merged (弓长 → 张), or null. */
 export function composedVariant(index: RegistryIndex, text: NormalisedText): NormalisedText | null {
