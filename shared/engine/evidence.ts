@@ -9,7 +9,7 @@ import { textGenericMask } from './generic';
 import { confusablesOf } from './glyphs';
 import { spellsPinyinOf } from './pinyin';
 import { pairKind, segmentsIntoWords, wordFrequency, wordsIn } from './lexicon';
-import type { NormalisedText } from './normalise';
+import { writtenAsDigit, type NormalisedText } from './normalise';
 import type { MarkForm, RegistryIndex } from './registry-index';
 import { charInfo, type CharInfo } from './similarity';
 
@@ -266,7 +266,7 @@ const LENT_WORD = 4;
 
 /** Whether the character at i ends an everyday word of its group, or is the unit after a number in digits (3米). */
 function endsAWord(text: NormalisedText, i: number): boolean {
-  if (text.hanOrigin[i - 1] === 'numeral' && /^[0-9]$/.test(text.hanSource[i - 1]!)) return true;
+  if (writtenAsDigit(text, i - 1)) return true;
   for (let n = 2, from = i - 1; n <= LENT_WORD && from >= 0 && !text.hanBreakAfter[from]; n++, from--) {
     if (wordFrequency(text.han.slice(from, i + 1).join('')) > 0) return true;
   }

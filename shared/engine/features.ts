@@ -9,7 +9,7 @@ import type { Context, HanEvidence, LexicalEvidence } from './evidence';
 import { ORIGIN_BITS } from './evidence';
 import { isCommonEnglishWord, type LatinEvidence } from './latin';
 import type { MarkForm } from './registry-index';
-import type { NormalisedText } from './normalise';
+import { writtenAsDigit, type NormalisedText } from './normalise';
 
 export interface CandidateContext {
   context: Context;
@@ -208,7 +208,7 @@ function personWordForm(form: MarkForm): boolean {
  */
 export function otherDigits(e: HanEvidence, text: NormalisedText, c: CandidateContext, title: string | undefined, markName: string): boolean {
   if (c.context !== 'listing') return false;
-  const isDigit = (i: number) => i >= 0 && i < text.han.length && /^[0-9]$/.test(text.hanSource[i]!);
+  const isDigit = (i: number) => writtenAsDigit(text, i);
   // digits read from inside a longer number are another number (316 is no 31, 三一)
   const { start, end } = e.alignment;
   const runsOn = (i: number, j: number) => isDigit(i) && isDigit(j) && !text.hanBreakAfter[Math.min(i, j)] && text.hanEnd[Math.min(i, j)] === text.hanStart[Math.max(i, j)];

@@ -163,6 +163,11 @@ export function simplifiedInPlace(text: string): string {
 /** The numerals that write a number of tens in one character (廿 20, 卅 30, 卌 40), by code point: their first digit. */
 const TENS: Record<number, string> = { 0x5eff: '二', 0x5345: '三', 0x534c: '四' };
 
+/** Whether the text's character at i was written as a digit (a number read digit by digit: 3 of 3米). */
+export function writtenAsDigit(text: NormalisedText, i: number): boolean {
+  return i >= 0 && i < text.han.length && text.hanOrigin[i] === 'numeral' && /^[0-9]$/.test(text.hanSource[i]!);
+}
+
 /** Appends one character to a text, with what was written, where it stands and how it was read. */
 export function pushChar(out: NormalisedText, ch: string, source: string, start: number, end: number, origin: CharOrigin, breakAfter: boolean): void {
   out.han.push(ch);

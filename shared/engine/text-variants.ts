@@ -5,7 +5,7 @@
 import type { HanEvidence } from './evidence';
 import { composedOf, pinyinInitialStandIn } from './glyphs';
 import { syllableStandIn } from './pinyin';
-import { DIGIT_HAN, pushChar, type LatinToken, type NormalisedText } from './normalise';
+import { DIGIT_HAN, pushChar, writtenAsDigit, type LatinToken, type NormalisedText } from './normalise';
 import type { RegistryIndex } from './registry-index';
 
 /** A text of no characters yet, with the given Latin words, for a variant to be written into. */
@@ -133,7 +133,7 @@ export function quantityVariant(text: NormalisedText): NormalisedText | null {
   const runs: { from: number; to: number; said: string }[] = [];
   for (let i = 0; i < text.han.length;) {
     let j = i;
-    while (j < text.han.length && isDigit(text, j) && (j === i || (text.hanStart[j] === text.hanEnd[j - 1] && !text.hanBreakAfter[j - 1]))) j++;
+    while (j < text.han.length && writtenAsDigit(text, j) && (j === i || (text.hanStart[j] === text.hanEnd[j - 1] && !text.hanBreakAfter[j - 1]))) j++;
     const n = j - i;
     if (n >= QUANTITY_DIGITS.min && n <= QUANTITY_DIGITS.max && text.hanSource[i] !== '0') {
       const digits = text.hanSource.slice(i, j).join('');
@@ -160,7 +160,6 @@ export function quantityVariant(text: NormalisedText): NormalisedText | null {
   return out;
 }
 
-const isDigit = (t: NormalisedText, i: number) => t.hanOrigin[i] === 'numeral' && /^[0-9]$/.test(t.hanSource[i]!);
 
 /**
  * Whether a match in the said-number variant takes in a character of a number read as said, with every character of
