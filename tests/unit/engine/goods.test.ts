@@ -31,6 +31,15 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('整体橱柜 定制 全屋定制')).toEqual([20]);
     expect(goodsClassesIn('乳胶漆 内墙 白色')).toEqual([2]);
   });
+  it('knows the goods of trades a title names without a common head word: cheese, a car badge, a scooter, a chopper, yarn', () => {
+    expect(goodsClassesIn('ROQUFORT 蓝纹干酪125g 冷链发货')).toEqual([29]);
+    expect(goodsClassesIn('TELSA 车标 前标 后标 改装')).toEqual([12]);
+    expect(goodsClassesIn('雅玛哈 福禧 同款 踏板车 125 女士')).toEqual([12]);
+    expect(goodsClassesIn('十八子 斩骨刀 加厚 砍骨 家用')).toEqual([8]);
+    expect(goodsClassesIn('正品三绒绒羊绒毛线 买二送一')).toEqual([23]);
+    expect(goodsClassesIn('雙虎 调和漆 木器 金属 3kg')).toEqual([2]);
+    expect(goodsClassesIn('MARTEL XO 洋酒700ml 送礼')).toEqual([33]);
+  });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
     expect(goodsClassesIn('男士 玛卡片 60片')).toEqual([5]);
