@@ -4,7 +4,7 @@ import type { Filing, ProtectedMark } from '../domain';
 import { markWords } from '../mark-words';
 import { isDivisionName } from './cores';
 import { normaliseOwner } from './normalise';
-import { ownShop, PUBLIC_BODY, sameNormalisedOwner, tradesUnder } from './owner';
+import { ownShop, PUBLIC_BODY, sameNormalisedOwner, tradesUnder, variantsIn, writesAVariant } from './owner';
 import type { RegistryIndex } from './registry-index';
 
 /**
@@ -51,6 +51,36 @@ export function chinaArmOfHolder(mark: ProtectedMark, applicant: string): boolea
     const han = normaliseOwner(markWords(name));
     return /^\p{Script=Han}{2,}$/u.test(han) && trade.startsWith(han) && trade.length - han.length <= BUSINESS_BEFORE_CHINA;
   });
+}
+
+/** A firm's name, read once for the owner test of every candidate: a filing's applicant, a shop named as a company. */
+export interface Firm {
+  name: string;
+  normalised: string;
+  variants: string[];
+}
+
+export function firmOf(name: string): Firm {
+  return { name, normalised: normaliseOwner(name), variants: variantsIn(name) };
+}
+
+/**
+ * Whether a firm is the mark's holder or a company of its group (owner.ts), or the holder's arm in China: its own use
+ * of the mark is no squat. A firm that writes a character the holder's name writes otherwise is another firm.
+ */
+export function firmHoldsMark(index: RegistryIndex, firm: Firm, markIndex: number): boolean {
+  const mark = index.marks[markIndex]!;
+  if (!writesAVariant(mark.holder, firm.variants)
+    && index.holderNames[markIndex]!.some((holder) => sameNormalisedOwner(holder, firm.normalised, mark.name, mark.category))) return true;
+  return chinaArmOfHolder(mark, firm.name);
+}
+
+/**
+ * A shop named as a registered company (山东玲珑轮胎股份有限公司, as B2B platforms show a verified seller): that
+ * company sells there, so its name is tested like a filing's applicant. Null for a shop named otherwise.
+ */
+export function shopFirm(shop: string): Firm | null {
+  return /(公司|集团|厂|株式会社)\s*$/.test(shop) ? firmOf(shop.trim()) : null;
 }
 
 /**

@@ -259,13 +259,25 @@ function brandOf(name: string, hanEnd: number): string | null {
 }
 
 /**
+ * Whether what a shop's brand puts in front of the mark's name makes another brand riding on it: a single character
+ * (鑫康佳电视旗舰店) or a place (苏州樱花厨卫旗舰店) that the holder's own name lacks. The holder's trade name (养元六个核桃
+ * of 河北养元智汇…) or a partner's (东风雪铁龙) is the holder's own shop.
+ */
+function ridesOnTheName(before: string, holder: string): boolean {
+  if (before === '' || holder.includes(before)) return false;
+  // a bare division name may be a partner's trade name too (东风), so only a well-known place or one with its unit
+  return before.length === 1 || isKnownPlace(before) || (/[省市区县]$/.test(before) && isDivisionName(before.slice(0, -1)));
+}
+
+/**
  * True when an official shop's brand (officialShopBrand) is the holder's (already normalised, normaliseOwner): it
- * carries the mark's name (养元六个核桃旗舰店 for 六个核桃) or is the holder's trade name (纳爱斯京东自营旗舰店 for 雕牌 of
- * 纳爱斯集团).
+ * carries the mark's name, maybe after the holder's trade name (养元六个核桃旗舰店 for 六个核桃), or is the holder's trade
+ * name (纳爱斯京东自营旗舰店 for 雕牌 of 纳爱斯集团).
  */
 export function ownShop(brand: string, holder: string, markName: string): boolean {
   const name = normaliseOwner(markWords(markName));
-  if (name.length >= 2 && brand.includes(name)) return true;
+  const at = name.length >= 2 ? brand.indexOf(name) : -1;
+  if (at >= 0 && !ridesOnTheName(brand.slice(0, at), holder)) return true;
   if (!holder) return false;
   if (unitOfInstitution(holder, brand)) return true;
   const trade = stem(holder);

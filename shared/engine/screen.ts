@@ -10,10 +10,10 @@ import { alteredFarAway, anotherPersonsName, claimsTheOrigin, halfFarAway, other
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
-import { normaliseOwner, normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
+import { normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, quantityVariant, spellsMarkSounds, takesASaidNumber } from './text-variants';
-import { officialShopBrand, sameNormalisedOwner, variantsIn, writesAVariant } from './owner';
-import { chinaArmOfHolder, custodian, holdersShop } from './holders';
+import { officialShopBrand } from './owner';
+import { custodian, firmHoldsMark, firmOf, holdersShop, shopFirm, type Firm } from './holders';
 import { bestPerMark, explainedByAnother, readsNoMoreThan, spanOf, withoutOwned } from './candidate-sets';
 import { contextOf, type Row } from './row-context';
 import { markWords } from '../mark-words';
@@ -290,16 +290,11 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   let goods: string[] | undefined;
   // the applicant's own marks: a filing of one of them is not a squat of another mark its name contains
   // (周六福 filed by 周六福's owner is not an imitation of 六福)
-  let applicant: string | undefined;
-  let applicantVariants: string[] | undefined;
+  let applicant: Firm | undefined;
   const all = withoutOwned(candidatesOf(index, text, row), (s) => {
     if (!filing.applicant) return false;
-    const mark = index.marks[s.markIndex]!;
-    const firm = (applicant ??= normaliseOwner(filing.applicant));
-    const variants = (applicantVariants ??= variantsIn(filing.applicant));
-    const sameFirm = !writesAVariant(mark.holder, variants) && index.holderNames[s.markIndex]!.some((holder) => sameNormalisedOwner(holder, firm, mark.name, mark.category));
-    return sameFirm || custodian(mark, filing, s.context.inRegion)
-      || chinaArmOfHolder(mark, filing.applicant);
+    return firmHoldsMark(index, (applicant ??= firmOf(filing.applicant)), s.markIndex)
+      || custodian(index.marks[s.markIndex]!, filing, s.context.inRegion);
   });
   for (const s of bestPerMark(all)) {
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)
@@ -327,7 +322,10 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃); a place's or a region's name is anyone's to
   // put on a shop (袁家村特产旗舰店), so only its holder's trade name makes the shop its own
   const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
-  const candidates = brand ? withoutOwned(all, (s) => holdersShop(index, brand, s.markIndex)) : all;
+  const firm = all.length > 0 ? shopFirm(listing.shop) : null;
+  const candidates = brand || firm
+    ? withoutOwned(all, (s) => (brand !== null && holdersShop(index, brand, s.markIndex)) || (firm !== null && firmHoldsMark(index, firm, s.markIndex)))
+    : all;
   return { text, candidates: bestPerMark(candidates) };
 }
 

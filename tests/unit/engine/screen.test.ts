@@ -402,6 +402,20 @@ describe('screenListing', () => {
     expect(sold('元和食品专营店')[0]?.markId).toBe('B17');
     expect(sold('鑫源食品旗舰店')[0]?.markId).toBe('B17');
     expect(sold('九个核否旗舰店', '九个核否 核桃乳 整箱')[0]?.markId).toBe('B17');
+    // the holder's trade name may stand before the mark's name in the shop's; another word there is another brand
+    expect(sold('元和九个核杏旗舰店')).toEqual([]);
+    expect(sold('鑫九个核杏饮品旗舰店')[0]?.markId).toBe('B17');
+    expect(sold('上海九个核杏旗舰店')[0]?.markId).toBe('B17');
+    expect(sold('衡水市九个核杏旗舰店')[0]?.markId).toBe('B17');
+  });
+  it('a shop named as the holder\'s company, or a company of its group, sells its own goods; a shadow company does not', () => {
+    const drinks = buildRegistryIndex([mark('B17', '九个核杏', '驰名商标', [32], { holder: '河北元和饮品集团股份有限公司' })]);
+    const sold = (shop: string) => screenListing(drinks, { id: 'S', platform: '1688', shop, title: '九个核杏 核桃乳 240ml*20罐 整箱', url: '', price: '', sellerLocation: '河北省衡水市' });
+    expect(sold('河北元和饮品集团股份有限公司')).toEqual([]);
+    expect(sold('河北元和饮品有限公司')).toEqual([]);
+    expect(sold('香港元和饮品集团有限公司')[0]?.markId).toBe('B17');
+    expect(sold('衡水鑫源食品有限公司')[0]?.markId).toBe('B17');
+    expect(sold('河北元和饮品')[0]?.markId).toBe('B17');
   });
   it('a title that reads a mark as written is not read again as its longer alias with a character dropped', () => {
     const lake = buildRegistryIndex([mark('B19', '喀木斯', '公共资源', [], { region: '新疆维吾尔自治区阿勒泰地区布尔津县', aliases: ['喀木斯湖'] })]);
