@@ -144,6 +144,29 @@ function renamedOrigin(mark: ProtectedMark, han: readonly string[]): string | nu
   return formerDivision && !origin.includes(place) ? place + han.slice(originLength).join('') : null;
 }
 
+/** A word of a foreign name this long or longer, and no English word, names the mark by itself. */
+const MIN_DISTINCTIVE_WORD = 6;
+
+/**
+ * The words of a foreign-related mark's name in letters of two words or more that name it alone (DAVIDSON of
+ * HARLEY-DAVIDSON, MORPHY of MORPHY RICHARDS): long and no English word, whose meaning would be anyone's (BALANCE of
+ * NEW BALANCE). Only a foreign-related mark's own names: a Chinese mark's English alias holds place names and
+ * descriptions (QINGHAI of QINGHAI LAKE), and a foreign mark is protected in its own classes, where a single surname
+ * of it is that mark.
+ */
+function distinctiveWords(mark: ProtectedMark): { word: string; written: string }[] {
+  if (mark.category !== '涉外商标') return [];
+  const out: { word: string; written: string }[] = [];
+  for (const written of [mark.name, ...mark.aliases]) {
+    const t = normaliseText(markWords(written));
+    if (t.han.length > 0 || t.latin.length < 2) continue;
+    for (const token of t.latin) {
+      if (token.canon.length >= MIN_DISTINCTIVE_WORD && /^[A-Z]+$/.test(token.canon) && !isCommonEnglishWord(token.canon)) out.push({ word: token.canon, written });
+    }
+  }
+  return out;
+}
+
 function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkForm[] {
   const out: MarkForm[] = [];
   const seen = new Set<string>();
@@ -190,6 +213,7 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const rest = LEADING_ARTICLE.exec(markWords(written))?.[1];
     if (rest) add(rest, 'alias', { text: written });
   }
+  for (const word of distinctiveWords(mark)) add(word.word, 'alias', { text: word.written });
   const renamed = out[0] && renamedOrigin(mark, out[0].han);
   if (renamed) add(renamed, 'alias', { text: mark.name });
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {

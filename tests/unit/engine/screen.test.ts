@@ -567,6 +567,17 @@ describe('screenListing', () => {
     expect(sold('东风瓦伦京东自营官方旗舰店')).toEqual([]);
     expect(sold('武汉汽车用品店')[0]?.markId).toBe('B42');
   });
+  it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
+    const foreign = buildRegistryIndex([
+      mark('B47', 'MORVANE-DALRICK', '涉外商标', [12]),
+      mark('B48', 'NEW GARDEN', '涉外商标', [25]),
+      mark('B49', '松远', '省著名商标', [25], { aliases: ['MARVELLO TEXTILE'] }),
+    ]);
+    expect(screenFiling(foreign, filing('DALRICK', 12))[0]?.markId).toBe('B47');
+    expect(screenFiling(foreign, filing('MORVANE', 12))[0]?.markId).toBe('B47');
+    expect(screenFiling(foreign, filing('GARDEN', 25))).toEqual([]);
+    expect(screenFiling(foreign, filing('MARVELLO', 25))).toEqual([]);
+  });
   it('an English name is known without its leading article (SILVER HARBOR of THE SILVER HARBOR), one word left is not', () => {
     const film = buildRegistryIndex([mark('B43', '银港', '公共资源', [], { aliases: ['THE SILVER HARBOR', 'THE PLAIN'] })]);
     expect(screenFiling(film, filing('SILVER HARBOR', 9))[0]?.markId).toBe('B43');
