@@ -11,7 +11,7 @@ import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
 import { isCommonEnglishWord } from './latin';
 import { wordFrequency } from './lexicon';
-import { latinSkeleton, normaliseOwner, normaliseText, ownerNames } from './normalise';
+import { latinSkeleton, normaliseOwner, normaliseText, ownerNames, type LatinToken } from './normalise';
 import { regionWords } from './region';
 import { markWords } from '../mark-words';
 import { charInfo, fuzzyReadingsOf, FUZZY, HOMOPHONE, type CharInfo } from './similarity';
@@ -154,14 +154,14 @@ const MIN_DISTINCTIVE_WORD = 6;
  * descriptions (QINGHAI of QINGHAI LAKE), and a foreign mark is protected in its own classes, where a single surname
  * of it is that mark.
  */
-function distinctiveWords(mark: ProtectedMark): { word: string; written: string }[] {
+function distinctiveWords(mark: ProtectedMark): { token: LatinToken; written: string }[] {
   if (mark.category !== '涉外商标') return [];
-  const out: { word: string; written: string }[] = [];
+  const out: { token: LatinToken; written: string }[] = [];
   for (const written of [mark.name, ...mark.aliases]) {
     const t = normaliseText(markWords(written));
     if (t.han.length > 0 || t.latin.length < 2) continue;
     for (const token of t.latin) {
-      if (token.canon.length >= MIN_DISTINCTIVE_WORD && /^[A-Z]+$/.test(token.canon) && !isCommonEnglishWord(token.canon)) out.push({ word: token.canon, written });
+      if (token.canon.length >= MIN_DISTINCTIVE_WORD && /^[A-Z]+$/.test(token.canon) && !isCommonEnglishWord(token.canon)) out.push({ token, written });
     }
   }
   return out;
@@ -213,7 +213,10 @@ function formsOf(mark: ProtectedMark, markIndex: number, start: number): MarkFor
     const rest = LEADING_ARTICLE.exec(markWords(written))?.[1];
     if (rest) add(rest, 'alias', { text: written });
   }
-  for (const word of distinctiveWords(mark)) add(word.word, 'alias', { text: word.written });
+  // such a word is read only whole: inside a longer word it is that word's (MARTIN of MARTINI)
+  for (const { token, written } of distinctiveWords(mark)) {
+    add(token.canon, 'alias', { text: written, latin: { canon: token.canon, skeleton: token.skeleton, tokenCount: 1, wholeWordOnly: true } });
+  }
   const renamed = out[0] && renamedOrigin(mark, out[0].han);
   if (renamed) add(renamed, 'alias', { text: mark.name });
   for (const form of out.filter((f) => f.han.length >= 2 && f.kind !== 'core')) {
