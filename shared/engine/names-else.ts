@@ -3,6 +3,7 @@
 // where the guideline is categorical; every other candidate goes to the model.
 import { isDivisionName, isKnownPlace } from './cores';
 import type { HanEvidence } from './evidence';
+import { wordFrequency } from './lexicon';
 import type { NormalisedText } from './normalise';
 
 /**
@@ -10,7 +11,7 @@ import type { NormalisedText } from './normalise';
  * the mark's goods alone — and so is no candidate.
  */
 export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolean {
-  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text);
+  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text) || readAcrossTwoWords(e, text);
 }
 
 /** The most characters a division's short name is read at (锡林郭勒, 巴音郭楞; the few of five are left out): bounds a hot path. */
@@ -76,4 +77,16 @@ function namesAnotherOrigin(e: HanEvidence, text: NormalisedText): boolean {
   if (!unlike || to - from < 1 || to - from >= LONGEST_SHORT_DIVISION) return false;
   const place = text.han.slice(from, to + 1).join('');
   return (isKnownPlace(place) || isDivisionName(place)) && !place.includes(e.form.han.slice(0, n).join(''));
+}
+
+/**
+ * Whether a name of two characters is read as written from the end of one everyday word and the start of the next,
+ * in one run of text (美丽江南 for 丽江, 特色达人 for 色达, 森林芝士 for 林芝): the text names those two words. A name with
+ * a word on one side only (美丽江 酒店, 新丽江) is still read.
+ */
+function readAcrossTwoWords(e: HanEvidence, text: NormalisedText): boolean {
+  const { start, end } = e.alignment;
+  if (e.k !== 2 || end - start !== 2 || e.same !== 2 || start === 0 || end >= text.han.length) return false;
+  if (text.hanBreakAfter[start - 1] || text.hanBreakAfter[start] || text.hanBreakAfter[end - 1]) return false;
+  return wordFrequency(text.han[start - 1]! + text.han[start]!) > 0 && wordFrequency(text.han[end - 1]! + text.han[end]!) > 0;
 }

@@ -567,6 +567,13 @@ describe('screenListing', () => {
     expect(sold('东风瓦伦京东自营官方旗舰店')).toEqual([]);
     expect(sold('武汉汽车用品店')[0]?.markId).toBe('B42');
   });
+  it('a name of two read from the end of one everyday word and the start of the next is those words; with a word on one side only it is read', () => {
+    const towns = buildRegistryIndex([mark('B50', '丽江', '公共资源', [], { region: '云南省丽江市' })]);
+    expect(screenFiling(towns, filing('美丽江南', 43))).toEqual([]);
+    expect(screenFiling(towns, filing('秀丽江山', 2))).toEqual([]);
+    expect(screenFiling(towns, filing('美丽江', 43))[0]?.markId).toBe('B50');
+    expect(screenFiling(towns, filing('丽江酒店', 43))[0]?.markId).toBe('B50');
+  });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
       mark('B47', 'MORVANE-DALRICK', '涉外商标', [12]),
@@ -575,6 +582,8 @@ describe('screenListing', () => {
     ]);
     expect(screenFiling(foreign, filing('DALRICK', 12))[0]?.markId).toBe('B47');
     expect(screenFiling(foreign, filing('MORVANE', 12))[0]?.markId).toBe('B47');
+    // inside a longer word it is that word's
+    expect(screenFiling(foreign, filing('DALRICKSON', 12))).toEqual([]);
     expect(screenFiling(foreign, filing('GARDEN', 25))).toEqual([]);
     expect(screenFiling(foreign, filing('MARVELLO', 25))).toEqual([]);
   });
