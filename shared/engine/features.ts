@@ -46,6 +46,8 @@ export interface CandidateContext {
   authorised: boolean;
   /** a listing whose other goods words name goods of the mark's own classes (小米 beside 电吹风): the brand's goods */
   sellsItsGoods: boolean;
+  /** a listing whose goods words that stand as whole words all lie far from the mark's classes (row-context.ts) */
+  farByWholeWords: boolean;
 }
 
 export const HAN_FEATURES = [
@@ -166,6 +168,18 @@ function soundsOrLooksLikeTheOrigin(e: HanEvidence, written: string): boolean {
 export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
   return c.context === 'listing' && c.reach === 'far' && !c.packaging && !ALL_CLASS.has(c.category) && hanAltered(e);
 }
+
+/**
+ * A title that writes a mark protected in its own classes only (a provincial famous mark, a time-honoured brand, a
+ * foreign-related mark) as it is, among goods far from them read from whole words (雷朋 男装 夹克 of sunglasses, 读书郎
+ * 米线 of learning devices): another trader's own name for other goods, as a filing in a far class would be. A GI's
+ * name on other goods still goes to the model (正宗东海水晶城 摆件 claims the origin), and so does a title that may sell
+ * the brand's packaging.
+ */
+export function writtenFarAway(c: CandidateContext): boolean {
+  return c.context === 'listing' && c.reach === 'far' && c.farByWholeWords && !c.packaging && FAR_LIMITED.has(c.category);
+}
+const FAR_LIMITED = new Set<Category>(['省著名商标', '老字号', '涉外商标']);
 
 /**
  * A name's named half alone (凤祥 of 老凤祥, 蜜雪 of 蜜雪冰城) far from the mark's classes: a well-known mark reaches

@@ -80,12 +80,13 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
   const inRegion = places.length > 0 && locatedIn(places, row.location);
   const listing = row.context === 'listing';
   const accounts = listing ? (row.accounts ??= accountWordsIn(row.title ?? '')) : [];
+  // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
+  // bound it, so it is weighed as a record without classes
+  const reach = reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found, text, end);
   return {
     context: row.context,
     category: mark.category,
-    // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
-    // bound it, so it is weighed as a record without classes
-    reach: reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found, text, end),
+    reach,
     inRegion,
     soldElsewhere: row.context === 'listing' && places.length > 0 && row.location.trim() !== '' && !inRegion,
     regionGiven: places.length > 0,
@@ -103,7 +104,21 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     authorised: row.context === 'listing' && (inRegion || mayLieIn(places, row.location)) && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
+    farByWholeWords: reach === 'far' && listing && farByWholeWords(mark.classes, row, span),
   };
+}
+
+/** Toys and models (class 28): a model or a toy copies a brand's own goods (陆骁 合金车模), merchandise sold under it. */
+const TOYS = 28;
+
+/**
+ * Whether a title's goods words that end a word of it (goods.ts goodsClassesIn, wholeWords) are there and all lie far
+ * from the mark's classes, none of them a toy or a model: a word glued to another (酸奶 of 酸奶机) may describe the
+ * goods rather than name them.
+ */
+function farByWholeWords(classes: readonly number[], row: Row, span: [number, number]): boolean {
+  const found = goodsClassesIn(row.title ?? '', span[0], span[1], true);
+  return found.length > 0 && !found.includes(TOYS) && found.every((c) => classReach(classes, c) === 'far');
 }
 
 /** 同款 right after a name or after a verb of two characters (钟南山推荐同款, 某某代言同款): the goods copy the name's. */

@@ -6,7 +6,7 @@ import type { AlignedPair, Filing, Hit, HitReason, Listing } from '../domain';
 import { hanCandidates } from './candidates';
 import { isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
-import { alteredFarAway, anotherPersonsName, claimsTheOrigin, halfFarAway, otherDigits, tailStandsAlone, hanAltered, toldOfFarAway, wordFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
+import { alteredFarAway, anotherPersonsName, claimsTheOrigin, halfFarAway, otherDigits, tailStandsAlone, hanAltered, toldOfFarAway, wordFarAway, writtenFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
 import { latinReadings, type LatinEvidence } from './latin';
 import { namesSomethingElse } from './names-else';
@@ -107,7 +107,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
   // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods
   if (c.inRegion && hanAltered(e) && keepsOnlyTheOrigin(e, text)) return null;
-  if (alteredFarAway(e, c) || halfFarAway(e, c) || anotherPersonsName(e, text) || toldOfFarAway(c) || otherDigits(e, text, c, row.title, index.marks[e.form.markIndex]!.name) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
+  if (alteredFarAway(e, c) || writtenFarAway(c) || halfFarAway(e, c) || anotherPersonsName(e, text) || toldOfFarAway(c) || otherDigits(e, text, c, row.title, index.marks[e.form.markIndex]!.name) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
@@ -152,7 +152,7 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const first = text.latin[e.from];
   const last = text.latin[e.to - 1];
   const c = contextOf(index, form.markIndex, row, text, -1, [first?.start ?? 0, last?.end ?? 0]);
-  if (wordFarAway(form, c) || toldOfFarAway(c)) return null;
+  if (wordFarAway(form, c) || writtenFarAway(c) || toldOfFarAway(c)) return null;
   if (c.fitsTheNamed && e.exact) (row.fitted ??= new Set()).add(form.markIndex);
   if ((c.fitsTheNamed || (c.resold && !spelledOut(text, e.from, e.to))) && e.exact) return null;
   const model = row.scorer.latin;

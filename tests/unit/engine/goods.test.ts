@@ -40,6 +40,14 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('雙虎 调和漆 木器 金属 3kg')).toEqual([2]);
     expect(goodsClassesIn('MARTEL XO 洋酒700ml 送礼')).toEqual([33]);
   });
+  it('reads fertilisers and farm machines; with whole words only, a goods word glued to another names no goods', () => {
+    expect(goodsClassesIn('施农丰 复合肥 硫酸钾型 50kg')).toEqual([1]);
+    expect(goodsClassesIn('CHANGFA 微耕机 小型')).toEqual([7]);
+    expect(goodsClassesIn('小熊 酸奶机 家用 全自动')).toEqual([29]);
+    expect(goodsClassesIn('小熊 酸奶机 家用 全自动', -1, -1, true)).toEqual([]);
+    expect(goodsClassesIn('生多素 荔枝保果 特价', -1, -1, true)).toEqual([]);
+    expect(goodsClassesIn('雷朋 男装 夹克', -1, -1, true)).toEqual([25]);
+  });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
     expect(goodsClassesIn('男士 玛卡片 60片')).toEqual([5]);

@@ -567,6 +567,20 @@ describe('screenListing', () => {
     expect(sold('东风瓦伦京东自营官方旗舰店')).toEqual([]);
     expect(sold('武汉汽车用品店')[0]?.markId).toBe('B42');
   });
+  it('a mark protected in its own classes, written as it is among goods far from them, is another trader\'s name; a well-known mark, a GI or packaging is still weighed', () => {
+    const marks = buildRegistryIndex([
+      mark('B51', '雷栩', '涉外商标', [9], { aliases: ['RAYXU'] }),
+      mark('B52', '读书汇', '省著名商标', [9, 16]),
+      mark('B53', '金禾岭', '驰名商标', [9]),
+    ]);
+    expect(screenListing(marks, listing('雷栩 男装 夹克 春秋 工装 外套'))).toEqual([]);
+    expect(screenListing(marks, listing('RAYXU 男装 夹克 春秋'))).toEqual([]);
+    expect(screenListing(marks, listing('读书汇 招牌过桥米线 单人套餐'))).toEqual([]);
+    expect(screenListing(marks, listing('雷栩 太阳镜 偏光 墨镜 男'))[0]?.markId).toBe('B51');
+    expect(screenListing(marks, listing('金禾岭 男装 夹克 春秋'))[0]?.markId).toBe('B53');
+    // a goods word glued to another (酸奶 of 酸奶机) may describe the goods rather than name them
+    expect(screenListing(marks, listing('读书汇 酸奶机 家用 全自动'))[0]?.markId).toBe('B52');
+  });
   it('a name of two read from the end of one everyday word and the start of the next is those words; with a word on one side only it is read', () => {
     const towns = buildRegistryIndex([mark('B50', '丽江', '公共资源', [], { region: '云南省丽江市' })]);
     expect(screenFiling(towns, filing('美丽江南', 43))).toEqual([]);
