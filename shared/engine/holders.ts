@@ -77,10 +77,11 @@ export function firmHoldsMark(index: RegistryIndex, firm: Firm, markIndex: numbe
 
 /**
  * A shop named as a registered company (山东玲珑轮胎股份有限公司, as B2B platforms show a verified seller): that
- * company sells there, so its name is tested like a filing's applicant. Null for a shop named otherwise.
+ * company sells there, so its name is tested like a filing's applicant. Null for a shop named otherwise; a shop called
+ * a works (华强北耳机厂) is any seller's name for itself.
  */
 export function shopFirm(shop: string): Firm | null {
-  return /(公司|集团|厂|株式会社)\s*$/.test(shop) ? firmOf(shop.trim()) : null;
+  return /(公司|集团|株式会社)\s*$/.test(shop) ? firmOf(shop.trim()) : null;
 }
 
 /**

@@ -47,6 +47,10 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('小熊 酸奶机 家用 全自动', -1, -1, true)).toEqual([]);
     expect(goodsClassesIn('生多素 荔枝保果 特价', -1, -1, true)).toEqual([]);
     expect(goodsClassesIn('雷朋 男装 夹克', -1, -1, true)).toEqual([25]);
+    // a camera bag is a camera's accessory too, a bathhouse's and a laundry's services have their classes
+    expect(goodsClassesIn('LEIKA 相机包 复古 皮质')).toEqual(expect.arrayContaining([9]));
+    expect(goodsClassesIn('洗浴 搓澡 汗蒸')).toEqual([44]);
+    expect(goodsClassesIn('洗衣 洗鞋 皮具护理 到店')).toEqual([37]);
   });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);

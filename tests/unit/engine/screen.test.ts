@@ -416,6 +416,8 @@ describe('screenListing', () => {
     expect(sold('香港元和饮品集团有限公司')[0]?.markId).toBe('B17');
     expect(sold('衡水鑫源食品有限公司')[0]?.markId).toBe('B17');
     expect(sold('河北元和饮品')[0]?.markId).toBe('B17');
+    // a shop called a works is any seller's name for itself
+    expect(sold('河北元和饮品厂')[0]?.markId).toBe('B17');
   });
   it('a title that reads a mark as written is not read again as its longer alias with a character dropped', () => {
     const lake = buildRegistryIndex([mark('B19', '喀木斯', '公共资源', [], { region: '新疆维吾尔自治区阿勒泰地区布尔津县', aliases: ['喀木斯湖'] })]);
