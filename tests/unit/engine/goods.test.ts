@@ -47,8 +47,8 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('小熊 酸奶机 家用 全自动', -1, -1, true)).toEqual([]);
     expect(goodsClassesIn('生多素 荔枝保果 特价', -1, -1, true)).toEqual([]);
     expect(goodsClassesIn('雷朋 男装 夹克', -1, -1, true)).toEqual([25]);
-    // a camera bag is a camera's accessory too, a bathhouse's and a laundry's services have their classes
-    expect(goodsClassesIn('LEIKA 相机包 复古 皮质')).toEqual(expect.arrayContaining([9]));
+    // instant film and its camera, a bathhouse's and a laundry's services have their classes
+    expect(goodsClassesIn('拍立得 相纸 3寸')).toEqual(expect.arrayContaining([9, 1]));
     expect(goodsClassesIn('洗浴 搓澡 汗蒸')).toEqual([44]);
     expect(goodsClassesIn('洗衣 洗鞋 皮具护理 到店')).toEqual([37]);
   });
