@@ -4,7 +4,8 @@
 //   - Double Metaphone codes (npm double-metaphone): spelt as it sounds (OMIGA for OMEGA, BOSH for BOSCH);
 //   - letter 4-grams of longer forms: the mark inside a longer word (FENGBAOMAFENG, PEIQIKIDS);
 //   - the sorted letters of short forms: the same letters rearranged (MBW for BMW);
-//   - the skeleton with mirrored letters folded: b written for d, as in abibas for adidas.
+//   - the skeleton with mirrored letters folded: b written for d, as in abibas for adidas;
+//   - the skeleton with a repeated letter blanked, of names written in letters: that letter changed (LAFUFU for LABUBU).
 import { doubleMetaphone } from 'double-metaphone';
 import type { LatinToken } from './normalise';
 import { isPinyinSyllable } from './pinyin';
@@ -27,6 +28,8 @@ export interface LatinIndex {
   sorted: Map<string, number[]>;
   /** mirroredSkeleton of forms that hold a letter with a mirror image */
   mirrored: Map<string, number[]>;
+  /** twoBlanked keys of names and aliases in letters (no pinyin) of MIN_TWO_CHANGED letters or more */
+  twoChanged: Map<string, number[]>;
 }
 
 /** Sound codes shorter than this collide with too many words (SN, TR) to serve as index keys. */
@@ -38,7 +41,7 @@ const GRAM = 4;
 const SORTED_LENGTHS = [3, 4, 5];
 
 export function newLatinIndex(): LatinIndex {
-  return { deletion: new Map(), ends: new Map(), phonetic: new Map(), grams: new Map(), sorted: new Map(), mirrored: new Map() };
+  return { deletion: new Map(), ends: new Map(), phonetic: new Map(), grams: new Map(), sorted: new Map(), mirrored: new Map(), twoChanged: new Map() };
 }
 
 /** Letters whose lower case is another's mirror image (b and d): a seller writes one for the other (abibas). */
@@ -98,6 +101,26 @@ function sortedLettersAt(s: string, start: number, n: number): string {
   for (let i = 0; i < n; i++) out += String.fromCharCode(codes[i]!);
   return out;
 }
+/**
+ * Names in letters at least this long, and no longer than MAX_TWO_CHANGED, are also found with two letters changed:
+ * shorter ones meet other words by chance, and a pinyin spelling is any other syllables.
+ */
+export const MIN_TWO_CHANGED = 6;
+const MAX_TWO_CHANGED = 12;
+
+/**
+ * The skeleton with both places of a repeated letter blanked (LABUBU → LA?U?U, LAB?B?): a copy that changes a letter
+ * of the name everywhere it stands, the same way (LAFUFU). Two letters changed at random places would meet other
+ * words of that length by chance.
+ */
+export function twoBlanked(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    for (let j = i + 1; j < s.length; j++) if (s[i] === s[j]) out.push(`${s.slice(0, i)}?${s.slice(i + 1, j)}?${s.slice(j + 1)}`);
+  }
+  return out;
+}
+
 /** Forms at least this long are also found by their ends. */
 const MIN_ENDS = 6;
 const endsKey = (s: string) => `${s.slice(0, 3)}|${s.slice(-3)}`;
@@ -111,6 +134,9 @@ export function indexLatinForm(index: LatinIndex, form: number, latin: LatinForm
   }
   if (!pinyin && SORTED_LENGTHS.includes(latin.skeleton.length)) push(index.sorted, sortedLetters(latin.skeleton), form);
   if (!pinyin && latin.skeleton.length >= MIN_MIRRORED && hasMirror(latin.skeleton)) push(index.mirrored, mirroredSkeleton(latin.skeleton), form);
+  if (!pinyin && !latin.wholeWordOnly && latin.tokenCount === 1 && latin.skeleton.length >= MIN_TWO_CHANGED && latin.skeleton.length <= MAX_TWO_CHANGED) {
+    for (const key of twoBlanked(latin.skeleton)) push(index.twoChanged, key, form);
+  }
 }
 
 /** Forms that one of the four ways reaches from the text's tokens (runs of up to four whole tokens). */
@@ -138,6 +164,7 @@ export function latinCandidates(index: LatinIndex, tokens: readonly LatinToken[]
     }
     const word = tokens[from]!.skeleton;
     if (word.length >= MIN_MIRRORED && index.mirrored.size > 0 && hasMirror(word)) add(index.mirrored.get(mirroredSkeleton(word)));
+    if (word.length >= MIN_TWO_CHANGED && word.length <= MAX_TWO_CHANGED && index.twoChanged.size > 0) for (const key of twoBlanked(word)) add(index.twoChanged.get(key));
     if (word.length >= MIN_INSIDE) {
       // a form inside a longer word shares most of its 4-grams with it; candidates are checked by the matcher (a gram
       // met twice adds nothing new)

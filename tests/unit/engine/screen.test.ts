@@ -590,6 +590,11 @@ describe('screenListing', () => {
     expect(screenFiling(towns, filing('美丽江', 43))[0]?.markId).toBe('B50');
     expect(screenFiling(towns, filing('丽江酒店', 43))[0]?.markId).toBe('B50');
   });
+  it('a name in letters with a repeated letter changed the same way everywhere is a copy (LAFUFU of LABUBU); two letters changed at random are not', () => {
+    const toys = buildRegistryIndex([mark('B54', 'TABOBO', '驰名商标', [28])]);
+    expect(screenFiling(toys, filing('TAKOKO', 28))[0]?.markId).toBe('B54');
+    expect(screenFiling(toys, filing('TAKOSO', 28))).toEqual([]);
+  });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
       mark('B47', 'MORVANE-DALRICK', '涉外商标', [12]),
