@@ -142,6 +142,11 @@ export function provincesOf(place: string): readonly string[] {
 /** The most characters a well-known place name has (a longer text is no such name, whatever it reads). */
 export const LONGEST_KNOWN_PLACE = Math.max(...[...PLACE_NAMES].map((w) => Array.from(w).length));
 
+/** Whether a word is a name of a kind of business or body that many longer names end with (银行, 大学, 速递). */
+export function isKindWord(word: string): boolean {
+  return KIND_WORDS.has(word) || isGenericWord(word);
+}
+
 /** The head is the distinctive part when it is a rarer word than the tail and not merely a place. */
 function distinctHead(head: string[], tail: string[]): boolean {
   const word = head.join('');

@@ -2,6 +2,7 @@
 // Lookups are by single character (a string of one code point).
 import { COMPONENTS } from './data/components';
 import { CONFUSABLES } from './data/confusables';
+import { DOCUMENTED_LOOKALIKES } from './data/documented-lookalikes';
 import { READINGS } from './data/readings';
 import { RARE_READINGS } from './data/rare-readings';
 import { SHAPES, STAND_INS } from './data/shapes';
@@ -55,6 +56,14 @@ function load(): Tables {
       }
     });
   }
+  // pairs squatters are reported to use that both generated tables miss (水久 for 永久): a character, its look-alike
+  // and a digit, then the cases
+  parseLines(DOCUMENTED_LOOKALIKES, ([a, b, digit]) => {
+    if (a && b && digit) {
+      note(a, b, Number(digit) / 10);
+      note(b, a, Number(digit) / 10);
+    }
+  });
   // a rare or cross-script character drawn like a common one (ロ for 口) reads as that character
   parseLines(STAND_INS, ([from, to]) => {
     if (from && to && !variants.has(from)) variants.set(from, { to, kind: 'shape' });

@@ -1,7 +1,7 @@
 // What a text names instead of a mark: a candidate whose match is a place or the mark's goods alone imitates nothing,
 // as a place alone is never a mark's core (cores.ts) and a GI is the place and the goods together. These are rules
 // where the guideline is categorical; every other candidate goes to the model.
-import { isDivisionName, isKnownPlace } from './cores';
+import { isDivisionName, isKindWord, isKnownPlace } from './cores';
 import type { HanEvidence } from './evidence';
 import { wordFrequency } from './lexicon';
 import type { NormalisedText } from './normalise';
@@ -11,7 +11,8 @@ import type { NormalisedText } from './normalise';
  * the mark's goods alone — and so is no candidate.
  */
 export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolean {
-  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text) || readAcrossTwoWords(e, text);
+  return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text) || readAcrossTwoWords(e, text)
+    || anotherOfItsKind(e);
 }
 
 /** The most characters a division's short name is read at (锡林郭勒, 巴音郭楞; the few of five are left out): bounds a hot path. */
@@ -89,4 +90,19 @@ function readAcrossTwoWords(e: HanEvidence, text: NormalisedText): boolean {
   if (e.k !== 2 || end - start !== 2 || e.same !== 2 || start === 0 || end >= text.han.length) return false;
   if (text.hanBreakAfter[start - 1] || text.hanBreakAfter[start] || text.hanBreakAfter[end - 1]) return false;
   return wordFrequency(text.han[start - 1]! + text.han[start]!) > 0 && wordFrequency(text.han[end - 1]! + text.han[end]!) > 0;
+}
+
+/**
+ * Whether the text keeps a name's generic tail and changes the first character of its short distinctive head for one
+ * alike in neither sound nor shape (网商银行 beside 招商银行, 众安保险 beside 平安保险): another firm of the same kind. The
+ * guideline holds names whose first character clearly differs in sound and shape not similar; the tail is anyone's.
+ */
+function anotherOfItsKind(e: HanEvidence): boolean {
+  const { han } = e.form;
+  const head = 2;
+  if (han.length < 4 || han.length > 5 || e.missing > 0 || e.inserted > 0 || e.reordered || !isKindWord(han.slice(head).join(''))) return false;
+  const relationOf = (markIndex: number) => e.alignment.pairs.find((p) => p.markIndex === markIndex && p.textIndex >= 0)?.relation;
+  if (relationOf(0) !== 'changed') return false;
+  for (let i = head; i < han.length; i++) if (relationOf(i) !== 'same') return false;
+  return true;
 }

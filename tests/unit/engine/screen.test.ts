@@ -595,6 +595,17 @@ describe('screenListing', () => {
     expect(screenFiling(toys, filing('TAKOKO', 28))[0]?.markId).toBe('B54');
     expect(screenFiling(toys, filing('TAKOSO', 28))).toEqual([]);
   });
+  it('a name of a kind (…银行) with the first character of its head changed for one alike in neither sound nor shape is another firm of that kind', () => {
+    const banks = buildRegistryIndex([mark('B55', '汇通银行', '驰名商标', [36])]);
+    expect(screenFiling(banks, filing('网通银行', 36))).toEqual([]);
+    expect(screenFiling(banks, filing('会通银行', 36))[0]?.markId).toBe('B55');
+    expect(screenFiling(banks, filing('汇同银行', 36))[0]?.markId).toBe('B55');
+  });
+  it('knows look-alikes squatters are reported to use that the generated tables miss (水久 for 永久, 九美 for 丸美)', () => {
+    const old = buildRegistryIndex([mark('B56', '永久', '老字号', [12]), mark('B57', '丸美', '驰名商标', [3])]);
+    expect(screenFiling(old, filing('水久', 12))[0]?.markId).toBe('B56');
+    expect(screenFiling(old, filing('九美', 3))[0]?.markId).toBe('B57');
+  });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
       mark('B47', 'MORVANE-DALRICK', '涉外商标', [12]),

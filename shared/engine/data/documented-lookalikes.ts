@@ -1,0 +1,9 @@
+// Written by hand, not generated: look-alike pairs that squatters are reported to use and that the generated tables
+// (confusables.ts, shapes.ts) miss, because the characters differ by a stroke where they have only a few (永 is 水 with
+// a dot) or by a small part whose rendered ink moves the whole glyph. Each pair is kept only with a public case behind it.
+/** Each line: a character, its look-alike and a similarity digit (7 = 0.7), then the cases it was seen in. */
+export const DOCUMENTED_LOOKALIKES = `永水7 水久 for 永久 (bicycles), 永星 beside 水星 (bedding), 水生 for 永生 (pens)
+丸九7 九美 for 丸美 (cosmetics)
+光先7 晨先 for 晨光 (stationery), 国先 for 国光 (plant regulators)
+康廉7 廉师傅 for 康师傅 (instant noodles, 巫山 market regulator)
+公会7 会牛 for 公牛 (sockets, court case)`;
