@@ -51,6 +51,10 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('拍立得 相纸 3寸')).toEqual(expect.arrayContaining([9, 1]));
     expect(goodsClassesIn('洗浴 搓澡 汗蒸')).toEqual([44]);
     expect(goodsClassesIn('洗衣 洗鞋 皮具护理 到店')).toEqual([37]);
+    // medical gloves are no clothing, a diesel engine oil no engine, a chainsaw no fuel
+    expect(goodsClassesIn('丁腈手套 一次性 医用检查')).toEqual([10]);
+    expect(goodsClassesIn('柴油机油 15W-40 18L 工程车 货车', -1, -1, true)).toEqual(expect.arrayContaining([4]));
+    expect(goodsClassesIn('油锯 伐木锯 汽油 大功率')).toEqual(expect.arrayContaining([7]));
   });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
