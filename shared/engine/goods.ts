@@ -77,36 +77,55 @@ for (const [cls, words] of Object.entries(CLASS_WORDS)) {
   }
 }
 
+/** A text's goods classes (goodsClassesIn), and those of the goods words among them that end a word of the text. */
+export interface GoodsRead {
+  classes: number[];
+  wholeWordClasses: number[];
+}
+
 /**
- * The classes of the goods words found in a text (longest match first), outside [skipStart, skipEnd). With
- * `wholeWords`, only a goods word that ends a word of the title counts: 酸奶 of 酸奶机 and 荔枝 of 荔枝保果 name no goods.
+ * The classes of the goods words found in a text (longest match first), outside [skipStart, skipEnd), read once for
+ * both kinds of question: every goods word, and only those that end a word of the title (酸奶 of 酸奶机 and 荔枝 of
+ * 荔枝保果 name no goods).
  */
-export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1, wholeWords = false): number[] {
+export function goodsReadIn(text: string, skipStart = -1, skipEnd = -1): GoodsRead {
   const found = new Set<number>();
+  const whole = new Set<number>();
+  const add = (c: number, endsWord: boolean) => {
+    found.add(c);
+    if (endsWord) whole.add(c);
+  };
   for (let i = 0; i < text.length;) {
     if (i >= skipStart && i < skipEnd) { i = skipEnd; continue; }
     let matched = 0;
     for (let n = Math.min(longest, text.length - i); n >= 1; n--) {
       const classes = WORD_CLASSES.get(text.slice(i, i + n));
       if (classes) {
-        if (!wholeWords || endsWordAt(text, i + n - 1)) for (const c of classes) found.add(c);
+        const endsWord = endsWordAt(text, i + n - 1);
+        for (const c of classes) add(c, endsWord);
         matched = n;
         break;
       }
     }
     if (!matched) {
       const head = HEAD_CLASSES.get(text[i]!);
-      if (head !== undefined && endsWordAt(text, i)) found.add(head);
+      if (head !== undefined && endsWordAt(text, i)) add(head, true);
     }
     i += matched || 1;
   }
   // the size and English goods words outside the skipped span too: a brand's own words (TEA HOUSE) name no goods
   const outside = skipStart >= 0 ? `${text.slice(0, skipStart)} ${text.slice(skipEnd)}` : text;
-  if (SIZE.test(outside)) found.add(25);
+  if (SIZE.test(outside)) add(25, true);
   if (/[A-Za-z]{3}/.test(outside)) {
-    for (const word of outside.toUpperCase().match(/[A-Z]+/g) ?? []) for (const c of LATIN_GOODS.get(word) ?? []) found.add(c);
+    for (const word of outside.toUpperCase().match(/[A-Z]+/g) ?? []) for (const c of LATIN_GOODS.get(word) ?? []) add(c, true);
   }
-  return [...found];
+  return { classes: [...found], wholeWordClasses: [...whole] };
+}
+
+/** goodsReadIn's classes, or with `wholeWords` only those of goods words that end a word of the text. */
+export function goodsClassesIn(text: string, skipStart = -1, skipEnd = -1, wholeWords = false): number[] {
+  const read = goodsReadIn(text, skipStart, skipEnd);
+  return wholeWords ? read.wholeWordClasses : read.classes;
 }
 
 /** English names of goods that titles of imported or export goods use (TSINGTAO BEER 出口版), matched as whole words. */

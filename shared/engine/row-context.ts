@@ -4,7 +4,7 @@
 import { classReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
-import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf } from './goods';
+import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, goodsReadIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf, type GoodsRead } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
 import { locatedIn, mayLieIn } from './region';
@@ -35,9 +35,11 @@ export interface Row {
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
 
-/** The classes a title's goods words name (none for a filing, whose class is given). */
-function titleClasses(row: Row, span: [number, number]): number[] {
-  return row.context === 'listing' ? goodsClassesIn(row.title ?? '', span[0], span[1]) : [];
+const NO_GOODS: GoodsRead = { classes: [], wholeWordClasses: [] };
+
+/** The classes a title's goods words name, all and those that end a word (none for a filing, whose class is given). */
+function titleGoods(row: Row, span: [number, number]): GoodsRead {
+  return row.context === 'listing' ? goodsReadIn(row.title ?? '', span[0], span[1]) : NO_GOODS;
 }
 
 const NONE: readonly number[] = [];
@@ -76,7 +78,8 @@ function reachOf(classes: readonly number[], row: Row, found: readonly number[],
 export function contextOf(index: RegistryIndex, markIndex: number, row: Row, text: NormalisedText, end: number, span: [number, number]): CandidateContext {
   const mark = index.marks[markIndex]!;
   const places = index.regionPlaces[markIndex]!;
-  const found = titleClasses(row, span);
+  const goods = titleGoods(row, span);
+  const found = goods.classes;
   const inRegion = places.length > 0 && locatedIn(places, row.location);
   const listing = row.context === 'listing';
   const accounts = listing ? (row.accounts ??= accountWordsIn(row.title ?? '')) : [];
@@ -104,7 +107,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     authorised: row.context === 'listing' && (inRegion || mayLieIn(places, row.location)) && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
-    farByWholeWords: reach === 'far' && listing && farByWholeWords(mark.classes, row, span),
+    farByWholeWords: reach === 'far' && listing && farByWholeWords(mark.classes, goods.wholeWordClasses),
   };
 }
 
@@ -112,12 +115,11 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
 const TOYS = 28;
 
 /**
- * Whether a title's goods words that end a word of it (goods.ts goodsClassesIn, wholeWords) are there and all lie far
+ * Whether a title's goods words that end a word of it (goods.ts goodsReadIn) are there and all lie far
  * from the mark's classes, none of them a toy or a model: a word glued to another (酸奶 of 酸奶机) may describe the
  * goods rather than name them.
  */
-function farByWholeWords(classes: readonly number[], row: Row, span: [number, number]): boolean {
-  const found = goodsClassesIn(row.title ?? '', span[0], span[1], true);
+function farByWholeWords(classes: readonly number[], found: readonly number[]): boolean {
   return found.length > 0 && !found.includes(TOYS) && found.every((c) => classReach(classes, c) === 'far');
 }
 
