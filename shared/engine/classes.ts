@@ -6,7 +6,29 @@
 // retail and wholesale services) sells the goods of every goods class. These groups follow the class headings of
 // the classification itself; they are a coarse stand-in for the similar-goods groups (类似群) where those are absent.
 
+import type { Category, ProtectedMark } from '../domain';
+
 export type ClassReach = 'same' | 'related' | 'far';
+
+/** Categories protected in their own classes and similar goods only, unless also well known (domain.md). */
+const OWN_CLASSES_ONLY = new Set<Category>(['省著名商标', '老字号', '涉外商标']);
+
+/**
+ * A record's notes that say the mark was recognised as well known (北京高院判决认定驰名, 2005年行政认定驰名, 已驰名), and
+ * do not deny it (未认定驰名) or only report a recommendation (推荐驰名).
+ */
+const NOTED_WELL_KNOWN = /驰名/u;
+const NOT_WELL_KNOWN = /(未|非|不|无)[被经]?(认定|构成|属于?)?为?驰名|推荐驰名/u;
+
+/**
+ * Whether a mark is protected in its own classes and similar goods only: a provincial famous mark, a time-honoured
+ * brand or a foreign-related mark, unless its record notes that it was also recognised as well known (Trademark Law
+ * 13.3 then reaches every class, as 西门子 in finance). A GI's name on other goods still misleads about their origin,
+ * so a GI is not one of these.
+ */
+export function limitedToItsClasses(mark: ProtectedMark): boolean {
+  return OWN_CLASSES_ONLY.has(mark.category) && !(NOTED_WELL_KNOWN.test(mark.notes) && !NOT_WELL_KNOWN.test(mark.notes));
+}
 
 const GROUPS: readonly (readonly number[])[] = [
   [29, 30, 31, 32, 33, 43],

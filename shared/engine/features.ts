@@ -48,6 +48,8 @@ export interface CandidateContext {
   sellsItsGoods: boolean;
   /** a listing whose goods words that stand as whole words all lie far from the mark's classes (row-context.ts) */
   farByWholeWords: boolean;
+  /** the mark is protected in its own classes and similar goods only (classes.ts limitedToItsClasses) */
+  ownClassesOnly: boolean;
 }
 
 export const HAN_FEATURES = [
@@ -82,8 +84,6 @@ export const LEXICAL_HAN_INDEXES: readonly number[] = LEXICAL_HAN_FEATURES.map((
 /** Categories protected in their own classes and similar goods only (a foreign-related mark apart: some are famous). */
 const CLASS_LIMITED = new Set<Category>(['省著名商标', '老字号', '地理标志']);
 const ALL_CLASS = new Set<Category>(['驰名商标', '公共资源']);
-/** Marks protected in their own classes only whose name as written is another trader's on goods far from them. */
-const FAR_LIMITED = new Set<Category>(['省著名商标', '老字号', '涉外商标']);
 const CATEGORY_FEATURE: Partial<Record<Category, 'gi' | 'provincial' | 'timeHonored' | 'foreign' | 'publicResource'>> = {
   地理标志: 'gi', 省著名商标: 'provincial', 老字号: 'timeHonored', 涉外商标: 'foreign', 公共资源: 'publicResource',
 };
@@ -179,7 +179,7 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
  * the brand's packaging.
  */
 export function writtenFarAway(c: CandidateContext): boolean {
-  return c.context === 'listing' && c.reach === 'far' && c.farByWholeWords && !c.packaging && FAR_LIMITED.has(c.category);
+  return c.context === 'listing' && c.reach === 'far' && c.farByWholeWords && !c.packaging && c.ownClassesOnly;
 }
 
 /**

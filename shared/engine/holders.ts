@@ -30,6 +30,17 @@ export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean
   return !isDivisionName(name) || PUBLIC_BODY.test(applicant) || (filed !== name && tradesUnder(applicant, filed));
 }
 
+/**
+ * Whether a firm files, in a class far from a mark protected in its own classes only, a name it trades under: one of
+ * the mark's names, Chinese or Latin (宁波哈佛五金有限公司 filing 哈佛 or HARVARD in hardware, 佛山市乐天建筑工程有限公司
+ * 乐天 in building): its own trade name on its own goods, which the mark does not reach. A firm named after a
+ * well-known mark (惠州市西门子投资有限公司) is no such case: that mark reaches every class.
+ */
+export function filesItsTradeNameFarAway(firm: Firm, mark: ProtectedMark): boolean {
+  const trade = firm.normalised;
+  return [mark.name, ...mark.aliases].some((name) => tradesUnder(trade, normaliseOwner(markWords(name))));
+}
+
 /** A holder written as a division or a village (榕江县, 重庆市渝中区, 台江县台盘村) rather than as a body or a firm. */
 const HELD_BY_PLACE = /^\p{Script=Han}{2,}(省|自治区|市|州|盟|县|旗|区|镇|乡|村)$/u;
 

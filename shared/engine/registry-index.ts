@@ -6,6 +6,7 @@ import type { Category, ProtectedMark } from '../domain';
 import { flattenForms, type FlatForms } from './align';
 import { candidateScratch, shapePairKey, soundPairKeys, type CandidateScratch } from './candidates';
 import { coresOf, isDivisionName, isPlaceName, namesABuilding, namesNoPlace, type CoreKind } from './cores';
+import { limitedToItsClasses } from './classes';
 import { genericMask, isGenericWord } from './generic';
 import { componentSpellings, confusablesOf, readingsOf } from './glyphs';
 import { indexLatinForm, newLatinIndex, type LatinForm, type LatinIndex } from './latin-index';
@@ -70,6 +71,8 @@ export interface RegistryIndex {
   writtenAsPlace: readonly boolean[];
   /** whether each mark's words are an everyday name of goods (a listing that names those goods is no hit) */
   namesGoods: readonly boolean[];
+  /** whether each mark is protected in its own classes and similar goods only (classes.ts limitedToItsClasses) */
+  ownClassesOnly: readonly boolean[];
   /** screened character → packed postings (form index << 4 | similarity code in tenths; 10 = the same character) */
   charPostings: Map<string, Int32Array>;
   /** syllable (or '~' + fuzzy syllable) → packed postings */
@@ -318,6 +321,7 @@ export function buildRegistryIndex(marks: readonly ProtectedMark[]): RegistryInd
     namesPlace: marks.map((m, i) => !namesABuilding(nameChars[i]!) && (writtenAsPlace[i]! || (m.category === '公共资源' && regionPlaces[i]!.length > 0 && !namesNoPlace(nameChars[i]!)))),
     writtenAsPlace,
     namesGoods: nameChars.map((han) => isGenericWord(han.join(''))),
+    ownClassesOnly: marks.map(limitedToItsClasses),
     charPostings: new Map(),
     soundPostings: new Map(),
     soundPairPostings: new Map(),

@@ -108,6 +108,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
     farByWholeWords: reach === 'far' && listing && farByWholeWords(mark.classes, goods.wholeWordClasses),
+    ownClassesOnly: index.ownClassesOnly[markIndex]!,
   };
 }
 

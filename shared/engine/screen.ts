@@ -13,7 +13,7 @@ import { namesSomethingElse } from './names-else';
 import { normaliseText, simplifiedInPlace, type NormalisedText } from './normalise';
 import { composedVariant, pinyinVariant, quantityVariant, spellsMarkSounds, takesASaidNumber } from './text-variants';
 import { officialShopBrand } from './owner';
-import { custodian, firmHoldsMark, firmOf, holdersShop, shopFirm, type Firm } from './holders';
+import { custodian, filesItsTradeNameFarAway, firmHoldsMark, firmOf, holdersShop, shopFirm, type Firm } from './holders';
 import { bestPerMark, explainedByAnother, readsNoMoreThan, spanOf, withoutOwned } from './candidate-sets';
 import { contextOf, type Row } from './row-context';
 import { markWords } from '../mark-words';
@@ -281,6 +281,11 @@ function sortHits(hits: Hit[]): Hit[] {
   return hits.sort((a, b) => b.score - a.score).slice(0, MAX_HITS);
 }
 
+/** A candidate that reads a name of the mark as it is written: no character or letter changed, added or dropped. */
+function readAsWritten(s: ScoredCandidate): boolean {
+  return s.han ? !hanAltered(s.han) && s.han.inserted === 0 && s.han.missing === 0 : s.latin!.exact;
+}
+
 /** Every scored candidate of a filing that the rules leave to the model (for the model's fit and for tests). */
 export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   // a name written the office's way, 康师傅及图, is screened by its words (offsets into them hold for the name)
@@ -293,8 +298,10 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
   let applicant: Firm | undefined;
   const all = withoutOwned(candidatesOf(index, text, row), (s) => {
     if (!filing.applicant) return false;
-    return firmHoldsMark(index, (applicant ??= firmOf(filing.applicant)), s.markIndex)
-      || custodian(index.marks[s.markIndex]!, filing, s.context.inRegion);
+    applicant ??= firmOf(filing.applicant);
+    return firmHoldsMark(index, applicant, s.markIndex)
+      || custodian(index.marks[s.markIndex]!, filing, s.context.inRegion)
+      || (s.context.reach === 'far' && s.context.ownClassesOnly && readAsWritten(s) && filesItsTradeNameFarAway(applicant, index.marks[s.markIndex]!));
   });
   for (const s of bestPerMark(all)) {
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)

@@ -179,6 +179,21 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(foreign, filing('YANQI', 9, 'YANQI INC.'))).toEqual([]);
     expect(screenFiling(foreign, filing('YANQI', 9, '深圳市另一家电子有限公司'))[0]?.markId).toBe('B18');
   });
+  it('a foreign-related mark filed far from its classes by a firm trading under that name is its own trade name; a mark noted as well known reaches there', () => {
+    const foreign = buildRegistryIndex([
+      mark('B50', '乐天', '涉外商标', [30, 43], { aliases: ['LOTTE'] }),
+      mark('B51', 'SIEMENS', '涉外商标', [7, 9, 11], { aliases: ['西门子'], notes: '第9类经广州中院认定驰名' }),
+      mark('B52', '七喜', '涉外商标', [32], { notes: '未认定驰名' }),
+    ]);
+    expect(screenFiling(foreign, filing('乐天', 37, '佛山市乐天建筑工程有限公司'))).toEqual([]);
+    expect(screenFiling(foreign, filing('LOTTE', 37, '佛山市乐天建筑工程有限公司'))).toEqual([]);
+    expect(screenFiling(foreign, filing('七喜', 9, '七喜控股股份有限公司'))).toEqual([]);
+    // the same name filed there by anyone else, or altered, or in the mark's own classes, is still weighed
+    expect(screenFiling(foreign, filing('乐天', 37, '张三'))[0]?.markId).toBe('B50');
+    expect(screenFiling(foreign, filing('乐天', 30, '佛山市乐天食品有限公司'))[0]?.markId).toBe('B50');
+    // a firm named after a mark recognised as well known files it anywhere at its peril
+    expect(screenFiling(foreign, filing('西门子投资', 36, '惠州市西门子投资有限公司'))[0]?.markId).toBe('B51');
+  });
   it('a mark that only names the filing’s goods', () => {
     expect(screenFiling(index, filing('安途', 12, '某公司', ['安途']))).toEqual([]);
     // a brand named like goods, in a filing whose goods spell those goods out (香蕉 of 香蕉(水果))
@@ -574,8 +589,11 @@ describe('screenListing', () => {
       mark('B51', '雷栩', '涉外商标', [9], { aliases: ['RAYXU'] }),
       mark('B52', '读书汇', '省著名商标', [9, 16]),
       mark('B53', '金禾岭', '驰名商标', [9]),
+      mark('B54', '蓝栩', '涉外商标', [9], { notes: '2012年商标局认定驰名' }),
     ]);
     expect(screenListing(marks, listing('雷栩 男装 夹克 春秋 工装 外套'))).toEqual([]);
+    // a foreign-related mark whose record notes it was recognised as well known reaches every class
+    expect(screenListing(marks, listing('蓝栩 男装 夹克 春秋 工装 外套'))[0]?.markId).toBe('B54');
     expect(screenListing(marks, listing('RAYXU 男装 夹克 春秋'))).toEqual([]);
     expect(screenListing(marks, listing('读书汇 招牌过桥米线 单人套餐'))).toEqual([]);
     expect(screenListing(marks, listing('雷栩 太阳镜 偏光 墨镜 男'))[0]?.markId).toBe('B51');
