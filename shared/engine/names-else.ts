@@ -12,7 +12,18 @@ import type { NormalisedText } from './normalise';
  */
 export function namesSomethingElse(e: HanEvidence, text: NormalisedText): boolean {
   return keepsOnlyAPlace(e) || namesAnotherPlace(e, text) || keepsOnlyGenericWords(e) || namesAnotherOrigin(e, text) || readAcrossTwoWords(e, text)
-    || anotherOfItsKind(e);
+    || anotherOfItsKind(e) || brandWordNotKept(e);
+}
+
+/**
+ * Whether a name written with 牌 (国际牌, an older name of 松下; 中茶牌) is read without that 牌 as written: 牌 only says
+ * "brand", so a reading that finds it missing or in a character of its sound (国标 排插) reads the head alone, an
+ * everyday word (国际) or the mark's own name, which its other forms read.
+ */
+function brandWordNotKept(e: HanEvidence): boolean {
+  const last = e.k - 1;
+  if (last < 2 || e.form.han[last] !== '牌') return false;
+  return !e.alignment.pairs.some((p) => p.markIndex === last && p.textIndex >= 0 && p.relation === 'same');
 }
 
 /** The most characters a division's short name is read at (锡林郭勒, 巴音郭楞; the few of five are left out): bounds a hot path. */

@@ -601,6 +601,11 @@ describe('screenListing', () => {
     // a goods word glued to another (酸奶 of 酸奶机) may describe the goods rather than name them
     expect(screenListing(marks, listing('读书汇 酸奶机 家用 全自动'))[0]?.markId).toBe('B52');
   });
+  it('an older name written with 牌 (国际牌) is read with its 牌 as written, not from 国标 排插', () => {
+    const radios = buildRegistryIndex([mark('B55', '松栩', '涉外商标', [9, 11], { aliases: ['国际牌'] })]);
+    expect(screenListing(radios, listing('新国标 排插 多孔 USB 插线板 1.8米'))).toEqual([]);
+    expect(screenListing(radios, listing('国际牌 收音机 老式 怀旧'))[0]?.markId).toBe('B55');
+  });
   it('a name of two read from the end of one everyday word and the start of the next is those words; with a word on one side only it is read', () => {
     const towns = buildRegistryIndex([mark('B50', '丽江', '公共资源', [], { region: '云南省丽江市' })]);
     expect(screenFiling(towns, filing('美丽江南', 43))).toEqual([]);
