@@ -7,7 +7,7 @@ import type { Category } from '../domain';
 import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE, provincesOf } from './cores';
 import { genericMask } from './generic';
 import { variantOf } from './glyphs';
-import { normaliseOwner, normaliseText } from './normalise';
+import { isCapitalNumeral, normaliseOwner, normaliseText } from './normalise';
 
 /** Company-form words, longest first: what distinguishes the members of one group, not the group. */
 const COMPANY_FORMS = [
@@ -174,9 +174,12 @@ export function writesAVariant(holder: string, applicantVariants: readonly strin
   return applicantVariants.some((ch) => !holder.includes(ch));
 }
 
-/** The variant forms of characters a name writes (徳 of 重庆徳庄…), read once per applicant for writesAVariant. */
+/**
+ * The variant forms of characters a name writes (徳 of 重庆徳庄…) and its capital numerals (佰 of 北京佰度…, which the
+ * owner test reads as 百), read once per applicant for writesAVariant.
+ */
 export function variantsIn(name: string): string[] {
-  return Array.from(name).filter((ch) => variantOf(ch)?.kind === 'variant');
+  return Array.from(name).filter((ch) => variantOf(ch)?.kind === 'variant' || isCapitalNumeral(ch));
 }
 
 /** The places outside the mainland a shadow company writes into a mainland brand's name. */

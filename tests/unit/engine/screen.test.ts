@@ -173,6 +173,11 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(hotpot, filing('徳岭', 30, '重庆徳岭调味品有限公司'))[0]?.markId).toBe('B21');
     expect(screenFiling(hotpot, filing('德岭', 30, '重庆德岭调味品有限公司'))).toEqual([]);
   });
+  it('a firm whose name writes a capital numeral for the holder\'s numeral (北京佰度… beside 北京百度…) is another firm', () => {
+    const search = buildRegistryIndex([mark('B56', '百度', '驰名商标', [35], { holder: '北京百度网讯科技有限公司' })]);
+    expect(screenFiling(search, filing('佰度', 35, '北京佰度广告有限公司'))[0]?.markId).toBe('B56');
+    expect(screenFiling(search, filing('百度', 35, '北京百度网讯科技有限公司'))).toEqual([]);
+  });
   it('the right holder recorded under its name in two scripts (雁栖公司(YANQI INC.)) files under either', () => {
     const foreign = buildRegistryIndex([mark('B18', 'YANQI', '涉外商标', [9], { holder: '雁栖公司(YANQI INC.)' })]);
     expect(screenFiling(foreign, filing('YANQI', 9, '雁栖公司'))).toEqual([]);
