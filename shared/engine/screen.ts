@@ -4,7 +4,7 @@
 // right holder's group files freely (owner.ts), and a mark that only names the filing's own goods imitates nothing.
 import type { AlignedPair, Filing, Hit, HitReason, Listing } from '../domain';
 import { hanCandidates } from './candidates';
-import { isGenericWord } from './generic';
+import { genericSpans, isGenericWord } from './generic';
 import { hanEvidence, hanReasons, lexicalEvidence, titleReadings, withOffsets, type Context, type HanEvidence } from './evidence';
 import { alteredFarAway, anotherPersonsName, claimsTheOrigin, halfFarAway, otherDigits, tailStandsAlone, hanAltered, toldOfFarAway, wordFarAway, writtenFarAway, hanFeatures, latinFeatures, lexicalFeatures, namesThePublicName, type CandidateContext } from './features';
 import { FITTED, logit, logitFloor, sigmoid, type Scorer } from './decide';
@@ -102,11 +102,12 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   // genuine article; an altered name is still a lure
   if (c.fitsTheNamed && !hanAltered(e)) (row.fitted ??= new Set()).add(e.form.markIndex);
   if (namesThePublicName(e, c) || ((c.fitsTheNamed || (c.resold && !writtenApart(text, a.start, a.end))) && !hanAltered(e))) return null;
-  if (e.form.coreKind === 'origin' && !claimsTheOrigin(e, c, text.han.slice(a.start, a.end).join(''))) return null;
+  if (e.form.coreKind === 'origin' && (!claimsTheOrigin(e, c, text.han.slice(a.start, a.end).join('')) || namesOtherGoodsOfItsPlace(text, a.end, e.form.tail ?? []))) return null;
   if (e.form.coreKind === 'tail' && !tailStandsAlone(e, text)) return null;
-  // from inside a GI's region, its place kept with other goods after it (荣昌卤鹅 beside 荣昌猪) is the place's own
-  // goods, as the place alone is there; the indication shortened (长白山参 of 长白山人参) is still its goods
-  if (c.inRegion && hanAltered(e) && keepsOnlyTheOrigin(e, text)) return null;
+  // a GI's place kept with other goods after it is the place's own goods: from inside its region whatever follows
+  // (荣昌卤鹅 beside 荣昌猪), from anywhere when goods are named there (烟台大樱桃 beside 烟台苹果), as only the place and
+  // its goods together are the indication (domain.md); the indication shortened (长白山参 of 长白山人参) is still its goods
+  if (hanAltered(e) && keepsOnlyTheOrigin(e, text) && (c.inRegion || namesOtherGoodsOfItsPlace(text, placeEndOf(e), e.form.han.slice(e.form.originLength)))) return null;
   if (alteredFarAway(e, c) || writtenFarAway(c) || halfFarAway(e, c) || anotherPersonsName(e, text) || toldOfFarAway(c) || otherDigits(e, text, c, row.title, index.marks[e.form.markIndex]!.name) || (e.form.digitsOfLatin && !besideItsWords(e.form, text))) return null;
   const model = row.scorer.han;
   const scratch = scratchOf(model);
@@ -249,6 +250,27 @@ function keepsOnlyTheOrigin(e: HanEvidence, text: NormalisedText): boolean {
   }
   const goods = e.form.han.slice(n);
   return kept === n && after.length > 0 && !after.some((ch) => goods.includes(ch));
+}
+
+/**
+ * Whether the words right after a GI's place, in the same run of text, name goods (at most one character before the
+ * goods word: 大 of 大樱桃) and share no character with the indication's own goods (樱桃 for 苹果, not 香米 for 大米):
+ * that place's other goods.
+ */
+function namesOtherGoodsOfItsPlace(text: NormalisedText, placeEnd: number, goods: readonly string[]): boolean {
+  let to = placeEnd;
+  while (to < text.han.length && !text.hanBreakAfter[to - 1]) to++;
+  const after = text.han.slice(placeEnd, to);
+  if (after.length === 0 || goods.length === 0 || after.some((ch) => goods.includes(ch))) return false;
+  return genericSpans(after).some(([start]) => start <= 1);
+}
+
+/** Where a GI's place ends in the text, read from a reading of its name: after the last character of the place. */
+function placeEndOf(e: HanEvidence): number {
+  const n = e.form.originLength!;
+  let end = -1;
+  for (const p of e.alignment.pairs) if (p.markIndex >= 0 && p.markIndex < n) end = Math.max(end, p.textIndex + 1);
+  return end;
 }
 
 /** Whether a reading changes only characters of the mark's goods words (变速器 read as 变速箱), nothing of the name. */

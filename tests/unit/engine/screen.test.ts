@@ -150,6 +150,15 @@ describe('screenFiling does not flag', () => {
     const alike = buildRegistryIndex([mark('B42', '施门猕猴桃', '地理标志', [31], { region: '湖南省常德市石门县' })]);
     expect(screenFiling(alike, filing('石阡猕猴桃', 31))).toEqual([]);
   });
+  it('a GI\'s place with other goods named after it (石门大樱桃 beside 石门苹果) names that place\'s other goods; goods that share a character are still the indication\'s', () => {
+    const apples = buildRegistryIndex([mark('B57', '石门苹果', '地理标志', [31], { region: '湖南省常德市石门县', holder: '石门县果业协会' })]);
+    expect(screenFiling(apples, filing('石门大樱桃', 31))).toEqual([]);
+    expect(screenFiling(apples, filing('石门黄桃', 31))).toEqual([]);
+    expect(screenFiling(apples, filing('石门苹果', 31))[0]?.markId).toBe('B57');
+    expect(screenFiling(apples, filing('石门红苹果', 31))[0]?.markId).toBe('B57');
+    expect(screenListing(apples, { id: 'L1', platform: '', shop: '', title: '石门大樱桃 现摘 5斤', url: '', price: '', sellerLocation: '山东省烟台市' })).toEqual([]);
+    expect(screenListing(apples, { id: 'L2', platform: '', shop: '', title: '石门苹果 现摘 5斤', url: '', price: '', sellerLocation: '山东省烟台市' })[0]?.markId).toBe('B57');
+  });
   it('a name that doubles its first character (鹿鹿居) dropped to one keeps its head: 鹿居 is a hit', () => {
     const house = buildRegistryIndex([mark('B47', '鹿鹿居', '老字号', [30])]);
     expect(screenFiling(house, filing('鹿居', 30))[0]?.markId).toBe('B47');
@@ -666,12 +675,13 @@ describe('screenListing', () => {
     expect(screenListing(game, listing('星穹行 手机壳 角色 适用苹果15 硅胶'))[0]?.markId).toBe('B46');
     expect(screenListing(game, listing('星穹行X5 钢化膜 适用 高清'))).toEqual([]);
   });
-  it('from inside a GI\'s region its place with other goods (石岭卤鹅 beside 石岭猪) is the place\'s own; the same goods are not', () => {
+  it('a GI\'s place with other goods (石岭卤鹅 beside 石岭猪) is the place\'s, from inside its region or outside (domain.md: only the indication itself misleads); the same goods are not', () => {
     const gi = buildRegistryIndex([mark('G3', '石岭猪', '地理标志', [31, 29], { region: '重庆市石岭区', holder: '重庆市石岭区畜牧发展中心' })]);
     const filed = (text: string, applicant: string, applicantAddress: string) => screenFiling(gi, { ...filing(text, 29, applicant), applicantAddress });
     expect(filed('石岭卤鹅', '重庆市石岭区卤鹅协会', '重庆市石岭区')).toEqual([]);
     expect(filed('石岭猪肉', '重庆市石岭区某食品有限公司', '重庆市石岭区')[0]?.markId).toBe('G3');
-    expect(filed('石岭卤鹅', '揭阳市某食品有限公司', '广东省揭阳市')[0]?.markId).toBe('G3');
+    expect(filed('石岭卤鹅', '揭阳市某食品有限公司', '广东省揭阳市')).toEqual([]);
+    expect(filed('石岭猪肉', '揭阳市某食品有限公司', '广东省揭阳市')[0]?.markId).toBe('G3');
   });
   it('a slogan that cheers a place on (石城加油) names no place: goods sold under it from there are still shown', () => {
     const slogan = buildRegistryIndex([mark('B47', '石城加油', '公共资源', [], { holder: '', region: '湖北省石城市' })]);
