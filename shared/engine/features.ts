@@ -46,7 +46,10 @@ export interface CandidateContext {
   authorised: boolean;
   /** a listing whose other goods words name goods of the mark's own classes (小米 beside 电吹风): the brand's goods */
   sellsItsGoods: boolean;
-  /** a listing whose goods words that stand as whole words all lie far from the mark's classes (row-context.ts) */
+  /**
+   * a listing whose goods words that stand as whole words all lie far from the mark's classes, whatever selling words
+   * (批发) beside them, which the reach counts as related (row-context.ts)
+   */
   farByWholeWords: boolean;
   /** the mark is protected in its own classes and similar goods only (classes.ts limitedToItsClasses) */
   ownClassesOnly: boolean;
@@ -179,7 +182,7 @@ export function alteredFarAway(e: HanEvidence, c: CandidateContext): boolean {
  * the brand's packaging.
  */
 export function writtenFarAway(c: CandidateContext): boolean {
-  return c.context === 'listing' && c.reach === 'far' && c.farByWholeWords && !c.packaging && c.ownClassesOnly;
+  return c.context === 'listing' && c.farByWholeWords && !c.packaging && c.ownClassesOnly;
 }
 
 /**

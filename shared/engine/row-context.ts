@@ -107,21 +107,26 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     authorised: row.context === 'listing' && (inRegion || mayLieIn(places, row.location)) && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
-    farByWholeWords: reach === 'far' && listing && farByWholeWords(mark.classes, goods.wholeWordClasses),
+    farByWholeWords: listing && (reach === 'far' || reach === 'related') && farByWholeWords(mark.classes, goods.classes, goods.wholeWordClasses),
     ownClassesOnly: index.ownClassesOnly[markIndex]!,
   };
 }
 
 /** Toys and models (class 28): a model or a toy copies a brand's own goods (陆骁 合金车模), merchandise sold under it. */
 const TOYS = 28;
+/** Advertising, retail and wholesale services. */
+const SELLING = 35;
 
 /**
- * Whether a title's goods words that end a word of it (goods.ts goodsReadIn) are there and all lie far
- * from the mark's classes, none of them a toy or a model: a word glued to another (酸奶 of 酸奶机) may describe the
- * goods rather than name them.
+ * Whether a title's goods words that end a word of it (goods.ts goodsReadIn) are there and all lie far from the mark's
+ * classes, none of them a toy or a model, and no other goods word of it lies nearer: a word glued to another (酸奶 of
+ * 酸奶机) may describe the goods rather than name them. 批发, 代理, 专卖 (class 35) say how goods are sold, not which:
+ * the goods words beside them decide.
  */
-function farByWholeWords(classes: readonly number[], found: readonly number[]): boolean {
-  return found.length > 0 && !found.includes(TOYS) && found.every((c) => classReach(classes, c) === 'far');
+function farByWholeWords(classes: readonly number[], found: readonly number[], whole: readonly number[]): boolean {
+  const far = (c: number) => c === SELLING || classReach(classes, c) === 'far';
+  const goods = whole.filter((c) => c !== SELLING);
+  return goods.length > 0 && !goods.includes(TOYS) && goods.every(far) && found.every(far);
 }
 
 /** 同款 right after a name or after a verb of two characters (钟南山推荐同款, 某某代言同款): the goods copy the name's. */

@@ -55,6 +55,15 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('丁腈手套 一次性 医用检查')).toEqual([10]);
     expect(goodsClassesIn('柴油机油 15W-40 18L 工程车 货车', -1, -1, true)).toEqual(expect.arrayContaining([4]));
     expect(goodsClassesIn('油锯 伐木锯 汽油 大功率')).toEqual(expect.arrayContaining([7]));
+    // a flat to let, a bookcase, a packing machine, furniture board, lion-dance props, orchids, steering gear, door handles
+    expect(goodsClassesIn('白沙小区 两室一厅 房屋出租 拎包入住')).toEqual([36]);
+    expect(goodsClassesIn('红木 书柜 新中式 实木')).toEqual([20]);
+    expect(goodsClassesIn('食品包装机 立式自动')).toEqual([7]);
+    expect(goodsClassesIn('生态板 E0级 免漆板 18mm')).toEqual([19]);
+    expect(goodsClassesIn('舞狮道具 狮头 儿童表演')).toEqual([28]);
+    expect(goodsClassesIn('建兰 四季兰 带花苞 兰花苗')).toEqual([31]);
+    expect(goodsClassesIn('转向机 汽车转向器 原厂配套')).toEqual([12]);
+    expect(goodsClassesIn('不锈钢 门把手 拉手')).toEqual([6]);
   });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);

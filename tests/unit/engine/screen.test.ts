@@ -610,6 +610,8 @@ describe('screenListing', () => {
     expect(screenListing(marks, listing('蓝栩 男装 夹克 春秋 工装 外套'))[0]?.markId).toBe('B54');
     expect(screenListing(marks, listing('RAYXU 男装 夹克 春秋'))).toEqual([]);
     expect(screenListing(marks, listing('读书汇 招牌过桥米线 单人套餐'))).toEqual([]);
+    // 批发 says how the goods are sold, not which
+    expect(screenListing(marks, listing('雷栩 不锈钢 门把手 批发'))).toEqual([]);
     expect(screenListing(marks, listing('雷栩 太阳镜 偏光 墨镜 男'))[0]?.markId).toBe('B51');
     expect(screenListing(marks, listing('金禾岭 男装 夹克 春秋'))[0]?.markId).toBe('B53');
     // a goods word glued to another (酸奶 of 酸奶机) may describe the goods rather than name them
