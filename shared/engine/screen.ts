@@ -352,10 +352,30 @@ export function listingCandidates(index: RegistryIndex, listing: Listing, scorer
   // put on a shop (袁家村特产旗舰店), so only its holder's trade name makes the shop its own
   const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
   const firm = all.length > 0 ? shopFirm(listing.shop) : null;
-  const candidates = brand || firm
+  const owned = brand || firm
     ? withoutOwned(all, (s) => (brand !== null && holdersShop(index, brand, s.markIndex)) || (firm !== null && firmHoldsMark(index, firm, s.markIndex)))
     : all;
+  const candidates = brand ? owned.filter((s) => !readsTheShopsOwnBrand(s, brand, text)) : owned;
   return { text, candidates: bestPerMark(candidates) };
+}
+
+/**
+ * Whether a candidate reads, with a character changed or dropped and none written alike in sound or shape, the brand
+ * of the official shop that sells it, as the title writes it (养生堂 in 养生堂官方旗舰店's title beside 资生堂, 酷我音乐 beside
+ * 酷狗音乐): the platform opened that shop on the brand's registration, so the words are that brand's, not a copy of
+ * another. A look-alike or a sound-alike there (康帅傅 in 康帅傅旗舰店, 王者农药 in 王者农药电竞旗舰店) is still a
+ * candidate, and so is a mark the brand holds whole (清华 of 清华琴行).
+ */
+function readsTheShopsOwnBrand(s: ScoredCandidate, brand: string, text: NormalisedText): boolean {
+  const e = s.han;
+  if (!e || (e.changed === 0 && e.missing === 0) || e.homophone + e.fuzzy + e.shape + e.numeral > 0 || s.start < 0) return false;
+  const brandHan = Array.from(brand.replace(/[^\p{Script=Han}]/gu, ''));
+  if (brandHan.length < 2) return false;
+  for (let at = 0; at + brandHan.length <= text.han.length; at++) {
+    if (at > s.start || at + brandHan.length < s.end) continue;
+    if (brandHan.every((ch, i) => text.han[at + i] === ch)) return true;
+  }
+  return false;
 }
 
 /**

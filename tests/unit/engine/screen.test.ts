@@ -617,6 +617,13 @@ describe('screenListing', () => {
     // a goods word glued to another (酸奶 of 酸奶机) may describe the goods rather than name them
     expect(screenListing(marks, listing('读书汇 酸奶机 家用 全自动'))[0]?.markId).toBe('B52');
   });
+  it('an official shop\'s own brand in its title, read as another mark with a character changed (养生堂 beside 资生堂), is that brand; a sound-alike there is still shown', () => {
+    const marks = buildRegistryIndex([mark('B59', '资生堂', '涉外商标', [3, 5]), mark('B60', '王者荣耀', '驰名商标', [9, 28])]);
+    const sold = (shop: string, title: string) => screenListing(marks, { id: 'S', platform: '天猫', shop, title, url: '', price: '', sellerLocation: '浙江省杭州市' });
+    expect(sold('养生堂官方旗舰店', '养生堂 天然维生素E 软胶囊 护肤')).toEqual([]);
+    expect(sold('王者农药电竞旗舰店', '王者农药 电竞手机壳 游戏手机壳')[0]?.markId).toBe('B60');
+    expect(sold('美妆杂货铺', '资生堂 红腰子 精华 护肤')[0]?.markId).toBe('B59');
+  });
   it('an older name written with 牌 (国际牌) is read with its 牌 as written, not from 国标 排插', () => {
     const radios = buildRegistryIndex([mark('B55', '松栩', '涉外商标', [9, 11], { aliases: ['国际牌'] })]);
     expect(screenListing(radios, listing('新国标 排插 多孔 USB 插线板 1.8米'))).toEqual([]);
