@@ -299,7 +299,9 @@ function indexForm(index: RegistryIndex, lists: PostingLists, form: MarkForm): v
     const seconds = closeLookAlikes(form.han[1]!);
     for (const a of closeLookAlikes(form.han[0]!)) for (const b of seconds) push(lists.shapePairs, shapePairKey(a, b), form.index);
   }
-  if (form.latin) indexLatinForm(index.latin, form.index, form.latin, form.kind === 'pinyin');
+  // a single letter beside Han characters (C of 85度C, K of K歌) names nothing alone: every title has such letters, so
+  // the Han characters carry the reading
+  if (form.latin && !(form.han.length > 0 && form.latin.canon.length < 2)) indexLatinForm(index.latin, form.index, form.latin, form.kind === 'pinyin');
 }
 
 function frozen<K>(map: Map<K, number[]>): Map<K, Int32Array> {

@@ -624,6 +624,12 @@ describe('screenListing', () => {
     expect(sold('王者农药电竞旗舰店', '王者农药 电竞手机壳 游戏手机壳')[0]?.markId).toBe('B60');
     expect(sold('美妆杂货铺', '资生堂 红腰子 精华 护肤')[0]?.markId).toBe('B59');
   });
+  it('a single letter of a name written in two scripts (C of 65度C) is read only with its Han characters', () => {
+    const bakery = buildRegistryIndex([mark('B61', '65度C', '涉外商标', [30, 43])]);
+    expect(screenListing(bakery, listing('每日C 100%橙汁 冷藏 300ml'))).toEqual([]);
+    expect(screenListing(bakery, listing('维生素C 泡腾片 橙味'))).toEqual([]);
+    expect(screenListing(bakery, listing('65度C 海盐咖啡 肉松面包'))[0]?.markId).toBe('B61');
+  });
   it('an older name written with 牌 (国际牌) is read with its 牌 as written, not from 国标 排插', () => {
     const radios = buildRegistryIndex([mark('B55', '松栩', '涉外商标', [9, 11], { aliases: ['国际牌'] })]);
     expect(screenListing(radios, listing('新国标 排插 多孔 USB 插线板 1.8米'))).toEqual([]);
