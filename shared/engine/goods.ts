@@ -293,9 +293,9 @@ export function sellsPackaging(title: string): boolean {
 }
 
 /** Words of a seller that says a GI's holder lets it use the name: an authorisation, the holder's anti-fake mark. */
-const AUTHORISED = /授权|防伪|专用标志|地理标志产品|地标产品|双标/;
+const AUTHORISED = /授权|防伪|专用标志|地理标志|地标产品|双标/;
 
-/** Whether a title says its seller may use a geographical indication (协会授权, 防伪蟹扣, 地理标志授权, 双标双码). */
+/** Whether a title says its seller may use a geographical indication (协会授权, 防伪蟹扣, 地理标志产品, 双标双码). */
 export function claimsAuthorisation(title: string): boolean {
   return AUTHORISED.test(title);
 }

@@ -31,6 +31,8 @@ export interface Row {
   packaging?: boolean;
   /** whether a title says its seller may use a GI (goods.ts claimsAuthorisation), found on the first candidate that asks */
   authorised?: boolean;
+  /** a listing sold by a shop the platform runs or names as a brand's own (owner.ts officialShopBrand) */
+  officialShop?: boolean;
 }
 
 const REACH_ORDER: readonly ClassReach[] = ['same', 'related', 'far'];
@@ -104,7 +106,10 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
     packaging: row.context === 'listing' && (row.packaging ??= sellsPackaging(row.title ?? '')),
     // a seller that gives only the prefecture around the region may be in it, and is taken at its word when it says so
-    authorised: row.context === 'listing' && (inRegion || mayLieIn(places, row.location)) && (row.authorised ??= claimsAuthorisation(row.title ?? '')),
+    // a brand's official shop from the region sells under the holder's licence as a seller that says so does: the
+    // platform opened it on the brand's registration (古越龙山官方旗舰店 from 绍兴 selling 绍兴黄酒)
+    authorised: row.context === 'listing' && (inRegion || mayLieIn(places, row.location))
+      && (row.officialShop === true || (row.authorised ??= claimsAuthorisation(row.title ?? ''))),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
     farByWholeWords: listing && (reach === 'far' || reach === 'related') && farByWholeWords(mark.classes, goods.classes, goods.wholeWordClasses),

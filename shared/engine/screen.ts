@@ -346,11 +346,11 @@ export function screenFiling(index: RegistryIndex, filing: Filing): Hit[] {
 
 export function listingCandidates(index: RegistryIndex, listing: Listing, scorer: Scorer = FITTED): { text: NormalisedText; candidates: ScoredCandidate[] } {
   const text = normaliseText(listing.title, MAX_SCREENED_TEXT);
-  const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title) };
+  const brand = officialShopBrand(listing.shop);
+  const row: Row = { context: 'listing', scorer, location: listing.sellerLocation, title: simplifiedInPlace(listing.title), officialShop: brand !== null };
   const all = candidatesOf(index, text, row).filter((s) => s.context.sellsItsGoods || !namesTheGoods(index, s.form));
   // the holder's own shop sells its marks (养元六个核桃旗舰店 sells 六个核桃); a place's or a region's name is anyone's to
   // put on a shop (袁家村特产旗舰店), so only its holder's trade name makes the shop its own
-  const brand = all.length > 0 ? officialShopBrand(listing.shop) : null;
   const firm = all.length > 0 ? shopFirm(listing.shop) : null;
   const owned = brand || firm
     ? withoutOwned(all, (s) => (brand !== null && holdersShop(index, brand, s.markIndex)) || (firm !== null && firmHoldsMark(index, firm, s.markIndex)))

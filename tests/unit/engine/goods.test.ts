@@ -197,6 +197,7 @@ describe('claimsAuthorisation', () => {
   it('reads a seller saying the holder lets it use the name (授权, 防伪, 双标双码), not the goods alone', () => {
     expect(claimsAuthorisation('鲜活 协会授权 防伪蟹扣')).toBe(true);
     expect(claimsAuthorisation('当季 双标双码 5斤')).toBe(true);
+    expect(claimsAuthorisation('兰州百合 鲜百合 原产 地理标志 2.5kg')).toBe(true);
     expect(claimsAuthorisation('现摘现发 当季鲜果 10斤装')).toBe(false);
   });
 });

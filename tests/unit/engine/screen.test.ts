@@ -309,6 +309,12 @@ describe('screenListing', () => {
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 协会授权 防伪蟹扣 鲜活', '江苏省苏州市相城区'))).toEqual([]);
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '江苏省苏州市相城区'))[0]?.markId).toBe('G1');
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 协会授权 鲜活', '北京市海淀区'))[0]?.markId).toBe('G1');
+    // a brand's official shop from the region sells under the holder's licence; from elsewhere, or a shop that is
+    // no brand's own, it is still shown
+    const shop = (name: string, location: string) => screenListing(gi, { id: 'S', platform: '天猫', shop: name, title: '湖鲜坊 雁鸣湖清水大闸蟹 鲜活 礼盒', url: '', price: '', sellerLocation: location });
+    expect(shop('湖鲜坊官方旗舰店', '江苏省苏州市相城区')).toEqual([]);
+    expect(shop('湖鲜坊官方旗舰店', '北京市海淀区')[0]?.markId).toBe('G1');
+    expect(shop('湖鲜坊水产专营店', '江苏省苏州市相城区')[0]?.markId).toBe('G1');
     // a seller that gives only the city around the region may be in it, and is taken at its word; a province is too wide
     const county = buildRegistryIndex([mark('G2', '石岭白茶', '地理标志', [30], { region: '浙江省湖州市石岭县', holder: '石岭县茶叶协会' })]);
     expect(screenListing(county, listing('石岭白茶 明前 协会授权 100g', '浙江省湖州市'))).toEqual([]);
