@@ -23,12 +23,20 @@ const NOT_WELL_KNOWN = /(未|非|不|无)[被经]?(认定|构成|属于?)?为?�
 /**
  * Whether a mark is protected in its own classes and similar goods only: a provincial famous mark, a time-honoured
  * brand or a foreign-related mark, unless its record notes that it was also recognised as well known (Trademark Law
- * 13.3 then reaches every class, as 西门子 in finance). A GI's name on other goods still misleads about their origin,
+ * 13.3 then reaches every class, as 西门子 in finance) or that it names a character or a work. A GI's name on other goods still misleads about their origin,
  * so a GI is not one of these.
  */
 export function limitedToItsClasses(mark: ProtectedMark): boolean {
-  return OWN_CLASSES_ONLY.has(mark.category) && !(NOTED_WELL_KNOWN.test(mark.notes) && !NOT_WELL_KNOWN.test(mark.notes));
+  if (!OWN_CLASSES_ONLY.has(mark.category) || NAMES_A_CHARACTER.test(mark.notes)) return false;
+  return !(NOTED_WELL_KNOWN.test(mark.notes) && !NOT_WELL_KNOWN.test(mark.notes));
 }
+
+/**
+ * Notes that say the mark names a character or a work (动画角色, 卡通形象, 动漫 IP, 童话角色, 游戏): the author's prior
+ * right in it reaches every class (Trademark Law art. 32), so its name on any goods is its merchandise (汪汪队立大功
+ * 棒棒糖, HELLO KITTY 软糖).
+ */
+const NAMES_A_CHARACTER = /动画|卡通|动漫|漫画|角色|童话|游戏|影视|\bIP\b/u;
 
 const GROUPS: readonly (readonly number[])[] = [
   [29, 30, 31, 32, 33, 43],

@@ -610,7 +610,10 @@ describe('screenListing', () => {
       mark('B52', '读书汇', '省著名商标', [9, 16]),
       mark('B53', '金禾岭', '驰名商标', [9]),
       mark('B54', '蓝栩', '涉外商标', [9], { notes: '2012年商标局认定驰名' }),
+      mark('B55', '汪汪喵', '涉外商标', [9, 16, 28], { notes: '动画角色品牌' }),
     ]);
+    // a character's name on any goods is its merchandise: the author's right in it reaches every class
+    expect(screenListing(marks, listing('汪汪喵 棒棒糖 儿童 糖果 礼盒'))[0]?.markId).toBe('B55');
     expect(screenListing(marks, listing('雷栩 男装 夹克 春秋 工装 外套'))).toEqual([]);
     // a foreign-related mark whose record notes it was recognised as well known reaches every class
     expect(screenListing(marks, listing('蓝栩 男装 夹克 春秋 工装 外套'))[0]?.markId).toBe('B54');
