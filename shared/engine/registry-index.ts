@@ -278,6 +278,9 @@ interface PostingLists {
 /** Look-alikes at least this close stand in for both characters of a two-character mark (洽 → 治, 味 → 未). */
 const SHAPE_PAIR_SIMILARITY = 0.8;
 
+/** …and at least this close for a doubled character written twice as the same look-alike (乘乘 for 乖乖). */
+const DOUBLED_SHAPE_SIMILARITY = 0.7;
+
 function closeLookAlikes(ch: string): string[] {
   return [...confusablesOf(ch)].filter(([, sim]) => sim >= SHAPE_PAIR_SIMILARITY).map(([other]) => other);
 }
@@ -298,6 +301,11 @@ function indexForm(index: RegistryIndex, lists: PostingLists, form: MarkForm): v
   if (form.han.length === 2) {
     const seconds = closeLookAlikes(form.han[1]!);
     for (const a of closeLookAlikes(form.han[0]!)) for (const b of seconds) push(lists.shapePairs, shapePairKey(a, b), form.index);
+    // a doubled character written twice as the same look-alike (乘乘 for 乖乖): the repetition keeps the name's look,
+    // so a less close look-alike stands in
+    if (form.han[0] === form.han[1]) {
+      for (const [a, sim] of confusablesOf(form.han[0]!)) if (sim >= DOUBLED_SHAPE_SIMILARITY) push(lists.shapePairs, shapePairKey(a, a), form.index);
+    }
   }
   // a single letter beside Han characters (C of 85度C, K of K歌) names nothing alone: every title has such letters, so
   // the Han characters carry the reading

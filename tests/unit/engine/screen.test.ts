@@ -159,6 +159,11 @@ describe('screenFiling does not flag', () => {
     expect(screenListing(apples, { id: 'L1', platform: '', shop: '', title: '石门大樱桃 现摘 5斤', url: '', price: '', sellerLocation: '山东省烟台市' })).toEqual([]);
     expect(screenListing(apples, { id: 'L2', platform: '', shop: '', title: '石门苹果 现摘 5斤', url: '', price: '', sellerLocation: '山东省烟台市' })[0]?.markId).toBe('B57');
   });
+  it('a doubled character written twice as the same look-alike (乘乘 for 乖乖) keeps the name\'s look', () => {
+    const snacks = buildRegistryIndex([mark('B62', '乖乖', '涉外商标', [30])]);
+    expect(screenFiling(snacks, filing('乘乘', 30))[0]?.markId).toBe('B62');
+    expect(screenFiling(snacks, filing('乘风', 30))).toEqual([]);
+  });
   it('a name that doubles its first character (鹿鹿居) dropped to one keeps its head: 鹿居 is a hit', () => {
     const house = buildRegistryIndex([mark('B47', '鹿鹿居', '老字号', [30])]);
     expect(screenFiling(house, filing('鹿居', 30))[0]?.markId).toBe('B47');
