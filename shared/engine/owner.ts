@@ -51,15 +51,21 @@ export function tradesUnder(applicant: string, name: string): boolean {
   return false;
 }
 
-/** A firm's name without the first place it is registered in: a well-known place, or a division with its unit (石城区). */
+/**
+ * A firm's name without the first place it is registered in: a well-known place, or a division, with its unit (石城区)
+ * or without (吉林康宁制药…, 泾县春水堂宣纸…), as firms are registered under their province, city or county.
+ */
 function withoutLeadingPlace(name: string): string {
-  for (let n = Math.min(LONGEST_KNOWN_PLACE, name.length - 2); n >= 2; n--) {
+  for (let n = Math.min(LONGEST_LEADING_PLACE, name.length - 2); n >= 2; n--) {
     const place = name.slice(0, n);
     const unit = /^[省市区县]/.test(name.slice(n));
-    if (isKnownPlace(place) || (unit && isDivisionName(place))) return name.slice(n + (unit ? 1 : 0));
+    if (isKnownPlace(place) || isDivisionName(place)) return name.slice(n + (unit ? 1 : 0));
   }
   return name;
 }
+
+/** The most characters a firm's leading place is read at: a well-known place, or a division's full name (内蒙古自治区). */
+const LONGEST_LEADING_PLACE = Math.max(LONGEST_KNOWN_PLACE, 6);
 
 /** The longest run of characters the two names share, and where it starts in each. */
 function longestCommonRun(a: string, b: string): { length: number; inA: number; inB: number } {

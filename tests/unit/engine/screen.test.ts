@@ -207,6 +207,9 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(foreign, filing('乐天', 37, '佛山市乐天建筑工程有限公司'))).toEqual([]);
     expect(screenFiling(foreign, filing('LOTTE', 37, '佛山市乐天建筑工程有限公司'))).toEqual([]);
     expect(screenFiling(foreign, filing('七喜', 9, '七喜控股股份有限公司'))).toEqual([]);
+    // a firm registered under its province or county, with the unit or without it
+    expect(screenFiling(foreign, filing('乐天', 19, '吉林乐天建材有限公司'))).toEqual([]);
+    expect(screenFiling(foreign, filing('乐天', 16, '泾县乐天宣纸有限公司'))).toEqual([]);
     // the same name filed there by anyone else, or altered, or in the mark's own classes, is still weighed
     expect(screenFiling(foreign, filing('乐天', 37, '张三'))[0]?.markId).toBe('B50');
     expect(screenFiling(foreign, filing('乐天', 30, '佛山市乐天食品有限公司'))[0]?.markId).toBe('B50');
