@@ -38,7 +38,15 @@ export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean
  */
 export function filesItsTradeNameFarAway(firm: Firm, mark: ProtectedMark): boolean {
   const trade = firm.normalised;
-  return [mark.name, ...mark.aliases].some((name) => tradesUnder(trade, normaliseOwner(markWords(name))));
+  return namesOf(mark).some((name) => trade.includes(name) && tradesUnder(trade, name));
+}
+
+/** A mark's name and aliases as a firm's name is normalised, read once per mark (the registry's records are kept). */
+const normalisedNames = new WeakMap<ProtectedMark, string[]>();
+function namesOf(mark: ProtectedMark): string[] {
+  let names = normalisedNames.get(mark);
+  if (!names) normalisedNames.set(mark, (names = [mark.name, ...mark.aliases].map((name) => normaliseOwner(markWords(name)))));
+  return names;
 }
 
 /** A holder written as a division or a village (榕江县, 重庆市渝中区, 台江县台盘村) rather than as a body or a firm. */
