@@ -40,6 +40,8 @@ export interface CandidateContext {
   fitsTheNamed: boolean;
   /** a listing reselling what a buyer owned (二手, 闲置, 九成新: goods.ts resoldGoods) */
   resold: boolean;
+  /** a listing selling its goods as copies (高仿, 复刻, 纯原, 莆田版: goods.ts sellsCopies) */
+  soldAsCopies: boolean;
   /** a listing that may sell packaging or labels (奶茶杯, 包装袋: goods.ts sellsPackaging) */
   packaging: boolean;
   /** a listing from inside a GI's region that says the holder lets it use the name (协会授权, 防伪蟹扣) */

@@ -271,7 +271,7 @@ const RESALE = /二手|闲置|转卖|[1-9一二三四五六七八九]成新|9\d�
  * …unless it says they are copies: resold copies are copies still, and so are goods a seller calls factory stock, left
  * over or stripped of their codes (工厂货, 尾单, 刮码), or, as sneaker copies are sold, of a "company grade" (公司级, 纯原).
  */
-const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|尾单|工厂货|原厂代工|无码|刮码|纯原|公司级|A货|1[:：比]1/i;
+const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|尾单|工厂货|原厂代工|无码|刮码|纯原|公司级|莆田版|莆田顶级|莆田纯原|A货|一比一|1[:：比]1(?![0-9])/i;
 
 /**
  * Whether a title resells goods a buyer owned (二手 戴森吹风机 九成新): the brand there names the genuine article, whose
@@ -279,6 +279,14 @@ const COPY_WORDS = /高仿|仿品|精仿|复刻|原单|尾单|工厂货|原厂�
  */
 export function resoldGoods(title: string): boolean {
   return RESALE.test(title) && !COPY_WORDS.test(title);
+}
+
+/**
+ * Whether a title sells its goods as copies (高仿, 复刻, 1:1, 原单, 纯原, 莆田版; not a model's scale, 1:18): a brand
+ * written there is the one copied.
+ */
+export function sellsCopies(title: string): boolean {
+  return COPY_WORDS.test(title);
 }
 
 /** Packaging and labels sold as such: what a brand's own goods come in (奶茶杯, 包装袋, 手提袋, 贴纸). */

@@ -4,7 +4,7 @@
 import { classReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
-import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, goodsReadIn, resoldGoods, sellsPackaging, titleIsAbout, titleTellsOf, type GoodsRead } from './goods';
+import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, goodsReadIn, resoldGoods, sellsCopies, sellsPackaging, titleIsAbout, titleTellsOf, type GoodsRead } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
 import { locatedIn, mayLieIn } from './region';
@@ -25,6 +25,8 @@ export interface Row {
   media?: [number, number][];
   /** whether a title resells owned goods (goods.ts resoldGoods), found on the first candidate that asks */
   resold?: boolean;
+  /** whether a title sells its goods as copies (goods.ts sellsCopies), found on the first candidate that asks */
+  copies?: boolean;
   /** marks a title names as the brand its goods fit (fitsTheNamed), as they are met */
   fitted?: Set<number>;
   /** whether a title may sell packaging (goods.ts sellsPackaging), found on the first candidate that asks */
@@ -104,6 +106,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
     sameStyle: end >= 0 && sameStyleAfter(text.han, end),
     fitsTheNamed: row.context === 'listing' && fitsTheNamed(row.title ?? '', span[0], span[1]),
     resold: row.context === 'listing' && (row.resold ??= resoldGoods(row.title ?? '')),
+    soldAsCopies: row.context === 'listing' && (row.copies ??= sellsCopies(row.title ?? '')),
     packaging: row.context === 'listing' && (row.packaging ??= sellsPackaging(row.title ?? '')),
     // a seller that gives only the prefecture around the region may be in it, and is taken at its word when it says so
     // a brand's official shop from the region sells under the holder's licence as a seller that says so does: the

@@ -85,6 +85,13 @@ function writtenApart(text: NormalisedText, start: number, end: number): boolean
   return false;
 }
 
+/**
+ * The least score of a mark's name as written in a title that sells its goods as copies (高仿, 复刻, 纯原, 莆田版): the
+ * seller says the goods copy a brand, and the brand written there is the one copied, whatever the model makes of a
+ * brand name among a reseller's words.
+ */
+const SOLD_AS_COPIES = 0.9;
+
 /** Whether a Latin name is spelled out letter by letter (N I K E): taken apart as a Han name spaced out is. */
 function spelledOut(text: NormalisedText, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -113,12 +120,14 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
   // the dictionary is consulted only for a candidate that could still reach the threshold with its help
-  if (logit(model, scratch) + model.lexicalGain < logitFloor(row.scorer.threshold[row.context])) return null;
+  const copied = c.soldAsCopies && !hanAltered(e) && e.inserted === 0 && e.missing === 0;
+  if (!copied && logit(model, scratch) + model.lexicalGain < logitFloor(row.scorer.threshold[row.context])) return null;
   const x = Float64Array.from(scratch);
   lexicalFeatures(e, lexicalEvidence(e, text, row.context), c, x);
+  const probability = sigmoid(logit(model, x));
   return {
-    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: sigmoid(logit(model, x)), text, han: e, latin: undefined, merged,
-    context: c, start: a.start, end: a.end,
+    markIndex: e.form.markIndex, form: e.form, family: 'han', x, probability: copied ? Math.max(probability, SOLD_AS_COPIES) : probability, text, han: e,
+    latin: undefined, merged, context: c, start: a.start, end: a.end,
   };
 }
 
@@ -160,9 +169,11 @@ function scoreLatinCandidate(index: RegistryIndex, form: MarkForm, e: LatinEvide
   const scratch = scratchOf(model);
   latinFeatures(e, form, text.han.length, c, scratch);
   const z = logit(model, scratch);
-  if (z < logitFloor(row.scorer.threshold[row.context])) return null;
+  const copied = c.soldAsCopies && e.exact;
+  if (!copied && z < logitFloor(row.scorer.threshold[row.context])) return null;
   const x = Float64Array.from(scratch);
-  return { markIndex: form.markIndex, form, family: 'latin', x, probability: sigmoid(z), text, han: undefined, latin: e, merged: false, context: c, start: -1, end: -1 };
+  const probability = copied ? Math.max(sigmoid(z), SOLD_AS_COPIES) : sigmoid(z);
+  return { markIndex: form.markIndex, form, family: 'latin', x, probability, text, han: undefined, latin: e, merged: false, context: c, start: -1, end: -1 };
 }
 
 /** The reasons a reviewer is shown for a candidate. */

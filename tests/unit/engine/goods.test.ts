@@ -1,7 +1,7 @@
 // The classes a listing title's goods words name (a listing carries no class of its own), and whether a title is about
 // a name it holds rather than selling goods under it.
 import { describe, expect, it } from 'vitest';
-import { accountWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
+import { accountWordsIn, claimsAuthorisation, sellsCopies, fitsTheNamed, goodsClassesIn, resoldGoods, titleIsAbout } from '../../../shared/engine/goods';
 
 describe('goodsClassesIn', () => {
   it('reads the longest goods word: 牦牛肉 is meat (29), 牦牛 a live animal (31)', () => {
@@ -190,6 +190,17 @@ describe('resoldGoods', () => {
     expect(resoldGoods('闲置 原厂代工 尾单 跑鞋')).toBe(false);
     expect(resoldGoods('二手 公司级 纯原 篮球鞋 42码')).toBe(false);
     expect(resoldGoods('面霜 刮码 没拆封')).toBe(false);
+  });
+});
+
+describe('sellsCopies', () => {
+  it('reads a title selling copies (高仿, 纯原, 莆田版, 1:1), not a model\'s scale (1:18)', () => {
+    expect(sellsCopies('NIKE 空军一号 AF1 纯原 莆田 主播推荐')).toBe(true);
+    expect(sellsCopies('椰子 350 莆田版')).toBe(true);
+    expect(sellsCopies('机械表 精仿 一比一')).toBe(true);
+    expect(sellsCopies('手提包 1:1 专柜品质')).toBe(true);
+    expect(sellsCopies('1:18 合金 车模 官方 周边')).toBe(false);
+    expect(sellsCopies('运动鞋 透气 男款')).toBe(false);
   });
 });
 

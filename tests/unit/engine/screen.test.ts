@@ -647,6 +647,13 @@ describe('screenListing', () => {
     expect(screenListing(bakery, listing('维生素C 泡腾片 橙味'))).toEqual([]);
     expect(screenListing(bakery, listing('65度C 海盐咖啡 肉松面包'))[0]?.markId).toBe('B61');
   });
+  it('a brand written in a title that sells copies (纯原 莆田, 高仿) is the brand copied, however a reseller\'s title reads', () => {
+    const shoes = buildRegistryIndex([mark('B63', 'NIKO', '驰名商标', [25, 28]), mark('B64', '鸿步', '驰名商标', [25])]);
+    expect(screenListing(shoes, listing('NIKO 空军一号 AF1 纯原 莆田 主播推荐'))[0]?.markId).toBe('B63');
+    expect(screenListing(shoes, listing('鸿步 篮球鞋 高仿 正品级 男款'))[0]?.markId).toBe('B64');
+    // a model's scale is no copy
+    expect(Math.max(0, ...screenListing(shoes, listing('NIKO 1:18 合金 车模 周边 摆件')).map((h) => h.score))).toBeLessThan(0.9);
+  });
   it('an older name written with 牌 (国际牌) is read with its 牌 as written, not from 国标 排插', () => {
     const radios = buildRegistryIndex([mark('B55', '松栩', '涉外商标', [9, 11], { aliases: ['国际牌'] })]);
     expect(screenListing(radios, listing('新国标 排插 多孔 USB 插线板 1.8米'))).toEqual([]);
