@@ -64,6 +64,14 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('建兰 四季兰 带花苞 兰花苗')).toEqual([31]);
     expect(goodsClassesIn('转向机 汽车转向器 原厂配套')).toEqual([12]);
     expect(goodsClassesIn('不锈钢 门把手 拉手')).toEqual([6]);
+    // building sand, jacks and rice mills, railings, sake, classics, foot baths
+    expect(goodsClassesIn('河沙 建筑用沙 黄沙 吨')).toEqual([19]);
+    expect(goodsClassesIn('液压千斤顶 5吨 立式')).toEqual([7]);
+    expect(goodsClassesIn('碾米机 小型家用 打米机')).toEqual([7]);
+    expect(goodsClassesIn('锌钢护栏 阳台栏杆 定制')).toEqual([6]);
+    expect(goodsClassesIn('碧寿 纯米大吟酿 1.8L')).toEqual([33]);
+    expect(goodsClassesIn('中小学生必读 名著 原著无删减')).toEqual([16]);
+    expect(goodsClassesIn('足浴 90分钟')).toEqual([44]);
   });
   it('reads goods words a shorter word hides inside (水乳套装 is a cosmetics set, not a suit; 玛卡片 holds no 卡片) and a drink by its cup size; a medicated tea is a medicine, a health tea no health service', () => {
     expect(goodsClassesIn('红石榴 水乳套装')).toEqual([3]);
