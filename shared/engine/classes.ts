@@ -14,22 +14,11 @@ export type ClassReach = 'same' | 'related' | 'far';
 const OWN_CLASSES_ONLY = new Set<Category>(['省著名商标', '老字号', '涉外商标']);
 
 /**
- * A record's notes that say the mark was recognised as well known (北京高院判决认定驰名, 2005年行政认定驰名, 已驰名), and
- * do not deny it (未认定驰名) or only report a recommendation (推荐驰名).
+ * A record's notes that say the mark was recognised as well known (北京高院判决认定驰名, 2005年行政认定驰名, 已驰名), once
+ * the words that deny it (未认定驰名) or only report a recommendation (推荐驰名) are set aside.
  */
 const NOTED_WELL_KNOWN = /驰名/u;
-const NOT_WELL_KNOWN = /(未|非|不|无)[被经]?(认定|构成|属于?)?为?驰名|推荐驰名/u;
-
-/**
- * Whether a mark is protected in its own classes and similar goods only: a provincial famous mark, a time-honoured
- * brand or a foreign-related mark, unless its record notes that it was also recognised as well known (Trademark Law
- * 13.3 then reaches every class, as 西门子 in finance) or that it names a character or a work. A GI's name on other goods still misleads about their origin,
- * so a GI is not one of these.
- */
-export function limitedToItsClasses(mark: ProtectedMark): boolean {
-  if (!OWN_CLASSES_ONLY.has(mark.category) || NAMES_A_CHARACTER.test(mark.notes)) return false;
-  return !(NOTED_WELL_KNOWN.test(mark.notes) && !NOT_WELL_KNOWN.test(mark.notes));
-}
+const NOT_WELL_KNOWN = /(未|非|不|无)[被经]?(认定|构成|属于?)?为?驰名|推荐驰名/gu;
 
 /**
  * Notes that say the mark names a character or a work (动画角色, 卡通形象, 动漫 IP, 童话角色, 游戏): the author's prior
@@ -37,6 +26,17 @@ export function limitedToItsClasses(mark: ProtectedMark): boolean {
  * 棒棒糖, HELLO KITTY 软糖).
  */
 const NAMES_A_CHARACTER = /动画|卡通|动漫|漫画|角色|童话|游戏|影视|\bIP\b/u;
+
+/**
+ * Whether a mark is protected in its own classes and similar goods only: a provincial famous mark, a time-honoured
+ * brand or a foreign-related mark, unless its record notes that it was also recognised as well known (Trademark Law
+ * 13.3 then reaches every class, as 西门子 in finance) or that it names a character or a work. A GI is not one of
+ * these: its name on other goods still misleads about their origin.
+ */
+export function limitedToItsClasses(mark: ProtectedMark): boolean {
+  if (!OWN_CLASSES_ONLY.has(mark.category) || NAMES_A_CHARACTER.test(mark.notes)) return false;
+  return !NOTED_WELL_KNOWN.test(mark.notes.replace(NOT_WELL_KNOWN, ''));
+}
 
 const GROUPS: readonly (readonly number[])[] = [
   [29, 30, 31, 32, 33, 43],

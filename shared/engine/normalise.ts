@@ -131,12 +131,12 @@ function interned(ch: string): string {
   return s;
 }
 
-/** What a character folds to (capital numeral, traditional, variant or stand-in) and how. */
 /** A capital numeral (佰 for 百, 壹 for 一), which the screen reads as the numeral it writes. */
 export function isCapitalNumeral(ch: string): boolean {
   return CAPITAL_NUMERALS[ch] !== undefined;
 }
 
+/** What a character folds to (capital numeral, traditional, variant or stand-in) and how. */
 interface HanFold {
   source: string;
   to: string;

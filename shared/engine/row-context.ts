@@ -115,7 +115,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
       && (row.officialShop === true || (row.authorised ??= claimsAuthorisation(row.title ?? ''))),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
-    farByWholeWords: listing && (reach === 'far' || reach === 'related') && farByWholeWords(mark.classes, goods.classes, goods.wholeWordClasses),
+    farByWholeWords: listing && farByWholeWords(mark.classes, goods.classes, goods.wholeWordClasses),
     ownClassesOnly: index.ownClassesOnly[markIndex]!,
   };
 }

@@ -120,7 +120,7 @@ function scoreHanCandidate(index: RegistryIndex, e: HanEvidence, row: Row, text:
   const scratch = scratchOf(model);
   hanFeatures(e, c, scratch);
   // the dictionary is consulted only for a candidate that could still reach the threshold with its help
-  const copied = c.soldAsCopies && !hanAltered(e) && e.inserted === 0 && e.missing === 0;
+  const copied = c.soldAsCopies && hanAsWritten(e);
   if (!copied && logit(model, scratch) + model.lexicalGain < logitFloor(row.scorer.threshold[row.context])) return null;
   const x = Float64Array.from(scratch);
   lexicalFeatures(e, lexicalEvidence(e, text, row.context), c, x);
@@ -316,7 +316,11 @@ function sortHits(hits: Hit[]): Hit[] {
 
 /** A candidate that reads a name of the mark as it is written: no character or letter changed, added or dropped. */
 function readAsWritten(s: ScoredCandidate): boolean {
-  return s.han ? !hanAltered(s.han) && s.han.inserted === 0 && s.han.missing === 0 : s.latin!.exact;
+  return s.han ? hanAsWritten(s.han) : s.latin!.exact;
+}
+
+function hanAsWritten(e: HanEvidence): boolean {
+  return !hanAltered(e) && e.inserted === 0 && e.missing === 0;
 }
 
 /** Every scored candidate of a filing that the rules leave to the model (for the model's fit and for tests). */

@@ -201,8 +201,8 @@ describe('screenFiling does not flag', () => {
   it('a foreign-related mark filed far from its classes by a firm trading under that name is its own trade name; a mark noted as well known reaches there', () => {
     const foreign = buildRegistryIndex([
       mark('B50', '乐天', '涉外商标', [30, 43], { aliases: ['LOTTE'] }),
-      mark('B51', 'SIEMENS', '涉外商标', [7, 9, 11], { aliases: ['西门子'], notes: '第9类经广州中院认定驰名' }),
-      mark('B52', '七喜', '涉外商标', [32], { notes: '未认定驰名' }),
+      mark('B51', 'SIEMENS', '涉外商标', [7, 9, 11], { aliases: ['西门子'], notes: '第9类经广州中院认定驰名；行业协会推荐驰名' }),
+      mark('B52', '七喜', '涉外商标', [32], { notes: '未认定驰名；2018年行业协会推荐驰名' }),
     ]);
     expect(screenFiling(foreign, filing('乐天', 37, '佛山市乐天建筑工程有限公司'))).toEqual([]);
     expect(screenFiling(foreign, filing('LOTTE', 37, '佛山市乐天建筑工程有限公司'))).toEqual([]);
