@@ -3,7 +3,7 @@
 // jewellery (14, 18, 25, 26); cosmetics and pharmaceuticals (3, 5) with medical services (44, 10); printed matter,
 // education and entertainment (16, 41, 9, 28); machines and household appliances (7, 11, 9) with their installation
 // and repair (37). Class 35 (advertising,
-// retail and wholesale services) sells the goods of every goods class. These groups follow the class headings of
+// retail and wholesale services) sells the goods of every goods class (for a filing, see filingReach). These groups follow the class headings of
 // the classification itself; they are a coarse stand-in for the similar-goods groups (类似群) where those are absent.
 
 import type { Category, ProtectedMark } from '../domain';
@@ -71,3 +71,18 @@ export function classReach(classes: readonly number[], niceClass: number | undef
   for (const c of classes) if (related.get(c)?.has(niceClass)) return 'related';
   return 'far';
 }
+
+/**
+ * Where a filing's one class falls for a mark (classReach), except that a goods class is related to the mark's class
+ * 35 only when the mark has no goods of its own: a filing names the goods it claims, and a maker's 35 (advertising
+ * and selling its own goods) does not bring every other goods class near (秋林 filed for cars, 同程 for tiles). A
+ * retailer's or a platform's name with no goods class sells goods of every class under it. A title names no class,
+ * so a listing keeps classReach: a retailer lists goods classes too (名创优品 香薰蜡烛).
+ */
+export function filingReach(classes: readonly number[], niceClass: number | undefined): ClassReach {
+  const reach = classReach(classes, niceClass);
+  if (reach !== 'related' || niceClass === undefined || niceClass === RETAIL || !classes.includes(RETAIL)) return reach;
+  const goods = classes.filter((c) => c !== RETAIL);
+  return goods.some((c) => c <= 34) && classReach(goods, niceClass) === 'far' ? 'far' : reach;
+}
+

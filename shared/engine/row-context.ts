@@ -1,7 +1,7 @@
 // What a candidate's row says about it beside the match itself: the row's kind, where its goods lie for the mark, whether
 // the seller or applicant is in the mark's region, and what a title says around the name (a trip, 同款, 适用于, 二手).
 // features.ts turns this context into numbers and rules; screen.ts builds one per candidate.
-import { classReach, type ClassReach } from './classes';
+import { classReach, filingReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
 import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, goodsReadIn, resoldGoods, sellsCopies, sellsPackaging, titleIsAbout, titleTellsOf, type GoodsRead } from './goods';
@@ -66,9 +66,11 @@ function goodsAfter(text: NormalisedText, end: number): readonly number[] {
  * sells those goods under the name: it is in their class; one filed in a far class is in a related one (冯了性药酒 in
  * the liquor class beside a pharmacy's name in class 5: the goods are the mark's, the class the filer's choice).
  */
-function reachOf(classes: readonly number[], row: Row, found: readonly number[], text: NormalisedText, end: number): ClassReach | 'unknown' {
+function reachOf(classes: readonly number[], ownClassesOnly: boolean, row: Row, found: readonly number[], text: NormalisedText, end: number): ClassReach | 'unknown' {
   if (row.context === 'filing') {
-    const reach = classReach(classes, row.niceClass);
+    // a mark protected in its own classes only is read by the goods it claims; a well-known mark's or a GI's reach is
+    // weighed by the model on the classes as the classification relates them
+    const reach = ownClassesOnly ? filingReach(classes, row.niceClass) : classReach(classes, row.niceClass);
     const retail = row.niceClass === 35;
     if ((retail || reach === 'far') && end >= 0 && goodsAfter(text, end).some((c) => c !== 35 && classes.includes(c))) {
       return retail ? 'same' : 'related';
@@ -89,7 +91,7 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
   const accounts = listing ? (row.accounts ??= accountWordsIn(row.title ?? '')) : [];
   // a public name is protected in every class (domain.md: art. 4, 10): the classes its custodian registered do not
   // bound it, so it is weighed as a record without classes
-  const reach = reachOf(mark.category === '公共资源' ? [] : mark.classes, row, found, text, end);
+  const reach = reachOf(mark.category === '公共资源' ? [] : mark.classes, index.ownClassesOnly[markIndex]!, row, found, text, end);
   return {
     context: row.context,
     category: mark.category,

@@ -216,6 +216,17 @@ describe('screenFiling does not flag', () => {
     // a firm named after a mark recognised as well known files it anywhere at its peril
     expect(screenFiling(foreign, filing('西门子投资', 36, '惠州市西门子投资有限公司'))[0]?.markId).toBe('B51');
   });
+  it('a maker\'s class 35 brings no other goods class near for a mark protected in its own classes; a retailer\'s name and a well-known mark\'s still reach there', () => {
+    const stores = buildRegistryIndex([
+      mark('B65', '秋栩', '老字号', [30, 35]),
+      mark('B66', '冬栩', '老字号', [35]),
+      mark('B67', '夏栩', '驰名商标', [30, 35]),
+    ]);
+    expect(screenFiling(stores, filing('秋栩', 12, '张三'))).toEqual([]);
+    expect(screenFiling(stores, filing('秋栩', 30, '张三'))[0]?.markId).toBe('B65');
+    expect(screenFiling(stores, filing('冬栩', 12, '张三'))[0]?.markId).toBe('B66');
+    expect(screenFiling(stores, filing('夏栩', 12, '张三'))[0]?.markId).toBe('B67');
+  });
   it('a mark that only names the filing’s goods', () => {
     expect(screenFiling(index, filing('安途', 12, '某公司', ['安途']))).toEqual([]);
     // a brand named like goods, in a filing whose goods spell those goods out (香蕉 of 香蕉(水果))
