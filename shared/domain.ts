@@ -41,7 +41,7 @@ export const ProtectedMarkSchema = z.object({
     .max(TEXT_LIST_LIMITS.aliases.max, `「别名」过多（最多 ${TEXT_LIST_LIMITS.aliases.max} 个）`),
   /** 地域: region of a GI or public resource. */
   region: limited(R.region),
-  /** 认定日期 as YYYY-MM-DD, or empty (validateMark also accepts the other forms of shared/formats/dates.ts). */
+  /** 认定日期 as YYYY-MM-DD, YYYY-MM or YYYY, or empty (validateMark reads it with parseRecognitionDate). */
   recognizedOn: z.string().max(40, '「认定日期」过长'),
   /** 备注 */
   notes: limited(R.notes),

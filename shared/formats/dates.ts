@@ -34,6 +34,28 @@ export function parseDate(text: string): string | null {
   return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+const YEAR_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
+const YEAR_ONLY = /^(\d{4})\s*年?$/;
+
+/**
+ * A recognition date (认定日期) as the sources give it: a full date as `parseDate` reads it, or only a year-month
+ * (2006-10, 2006年10月) or a year (2006, 2006年), since reports often name no more — kept as YYYY-MM or YYYY rather
+ * than padded to a day nobody gave. Null for anything else.
+ */
+export function parseRecognitionDate(text: string): string | null {
+  const full = parseDate(text);
+  if (full !== null) return full;
+  const cleaned = text.normalize('NFKC').trim();
+  const yearMonth = YEAR_MONTH.exec(cleaned);
+  if (yearMonth) {
+    const day = calendarDate(Number(yearMonth[1]), Number(yearMonth[2]), 1);
+    return day === null ? null : day.slice(0, 7);
+  }
+  const year = YEAR_ONLY.exec(cleaned);
+  if (year) return calendarDate(Number(year[1]), 1, 1) === null ? null : year[1]!;
+  return null;
+}
+
 const DAY_MS = 86_400_000;
 // Day 0 of the 1900 system is 1899-12-31, and Excel counts a 29 February 1900 that never was (serial 60): from
 // serial 61 on, 1899-12-30 plus the serial gives the right day. The 1904 system counts from 1904-01-01.

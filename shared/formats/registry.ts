@@ -2,7 +2,7 @@
 // for every bad row, and ProtectedMark → row for export. Pure: used by the importer, the exporter, the seed and the CLI.
 import { CATEGORIES, NICE_CLASS_MAX, NICE_CLASS_MIN, type Category, type ProtectedMark } from '../domain';
 import { cellAt, parseNiceClass, type RowResult } from './cells';
-import { parseDate } from './dates';
+import { parseRecognitionDate } from './dates';
 import type { HeaderSpec } from './headers';
 import { TEXT_LIMITS, TEXT_LIST_LIMITS, tooManyMessage } from './limits';
 import { checkText } from './text';
@@ -92,6 +92,26 @@ function checkAliases(input: MarkInput['aliases']): RowResult<string[]> {
   return { ok: true, value: aliases };
 }
 
+// The longer names lists and notices give the same six categories. 著名商标 alone is left out: a city's famous mark
+// is one too, and the registry keeps only the province's.
+const CATEGORY_NAMES: Readonly<Record<string, Category>> = {
+  中国驰名商标: '驰名商标',
+  中华老字号: '老字号',
+  地理标志商标: '地理标志',
+  地理标志证明商标: '地理标志',
+  地理标志集体商标: '地理标志',
+  地理标志产品: '地理标志',
+  省级著名商标: '省著名商标',
+  公共资源名称: '公共资源',
+};
+
+/** 类别 as written → one of CATEGORIES, or null. */
+export function readCategory(text: string): Category | null {
+  const cleaned = text.normalize('NFKC').replace(/\s+/g, '');
+  if ((CATEGORIES as readonly string[]).includes(cleaned)) return cleaned as Category;
+  return CATEGORY_NAMES[cleaned] ?? null;
+}
+
 /** The one validation of a registry record: cleans every text, or says in Chinese what is wrong with it. */
 export function validateMark(input: MarkInput): RowResult<ProtectedMark> {
   const text = {} as Record<TextKey, string>;
@@ -107,19 +127,20 @@ export function validateMark(input: MarkInput): RowResult<ProtectedMark> {
   if (text.id === '') return { ok: false, reason: '「编号」不能为空' };
   if (text.name === '') return { ok: false, reason: '「商标名称」不能为空' };
   if (category.value === '') return { ok: false, reason: '「类别」不能为空' };
-  if (!(CATEGORIES as readonly string[]).includes(category.value)) {
+  const categoryRead = readCategory(category.value);
+  if (categoryRead === null) {
     return { ok: false, reason: `类别「${category.value}」无效，应为 ${CATEGORIES.join('、')} 之一` };
   }
   const classes = checkClasses(input.classes);
   if (!classes.ok) return classes;
-  if (classes.value.length === 0 && category.value !== '公共资源') {
+  if (classes.value.length === 0 && categoryRead !== '公共资源') {
     return { ok: false, reason: '「国际分类」不能为空（只有公共资源可以不填，表示全部类别）' };
   }
   const aliases = checkAliases(input.aliases);
   if (!aliases.ok) return aliases;
-  const recognizedOn = recognized.value === '' ? '' : parseDate(recognized.value);
+  const recognizedOn = recognized.value === '' ? '' : parseRecognitionDate(recognized.value);
   if (recognizedOn === null) {
-    return { ok: false, reason: `认定日期「${recognized.value}」无效，应为 年-月-日，例如 2019-05-20` };
+    return { ok: false, reason: `认定日期「${recognized.value}」无效，应为 年-月-日、年-月 或 年份，例如 2019-05-20、2019-05 或 2019` };
   }
   // the field order of ProtectedMark: records are compared as JSON to tell a change from a re-save
   return {
@@ -127,7 +148,7 @@ export function validateMark(input: MarkInput): RowResult<ProtectedMark> {
     value: {
       id: text.id,
       name: text.name,
-      category: category.value as Category,
+      category: categoryRead,
       classes: classes.value,
       registrationNumber: text.registrationNumber,
       holder: text.holder,

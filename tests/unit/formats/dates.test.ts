@@ -1,6 +1,6 @@
 // Issue 9, item 14: one date parser for the registry and the batches, in shared/formats/dates.ts.
 import { describe, expect, it } from 'vitest';
-import { excelSerialDate, parseDate } from '../../../shared/formats/dates';
+import { excelSerialDate, parseDate, parseRecognitionDate } from '../../../shared/formats/dates';
 import { FILING_HEADERS, parseFilingRow } from '../../../shared/formats/filings';
 import { mapHeaders } from '../../../shared/formats/headers';
 import { validateMark } from '../../../shared/formats/registry';
@@ -28,6 +28,15 @@ describe('parseDate', () => {
     expect(excelSerialDate(Number.NaN, false)).toBeNull();
   });
 
+  it('reads a recognition date given only as a year-month or a year, and keeps it that short', () => {
+    expect(parseRecognitionDate('2006年10月20日')).toBe('2006-10-20');
+    for (const text of ['2006-10', '2006/10', '2006.10', '2006年10月', '２００６－１０', ' 2006-10 ']) expect(parseRecognitionDate(text), text).toBe('2006-10');
+    for (const text of ['2006', '2006年']) expect(parseRecognitionDate(text), text).toBe('2006');
+    for (const text of ['2006-13', '2006-00', '1800', '06', '2006年10月份左右', '']) expect(parseRecognitionDate(text), text).toBeNull();
+    // a filing's dates stay full days: the opposition deadline counts from one
+    expect(parseDate('2006-10')).toBeNull();
+  });
+
   it('is the parser both the filing rows and the registry use', () => {
     const mapped = mapHeaders(FILING_HEADERS.map((h) => h.header), FILING_HEADERS);
     if (!mapped.ok) throw new Error(mapped.error);
@@ -37,5 +46,6 @@ describe('parseDate', () => {
     const mark = { id: 'Q1', name: '青湖', category: '老字号', classes: [30], registrationNumber: '', holder: '', aliases: [], region: '', notes: '' };
     expect(validateMark({ ...mark, recognizedOn: '2015年6月1日' })).toMatchObject({ ok: true, value: { recognizedOn: '2015-06-01' } });
     expect(validateMark({ ...mark, recognizedOn: '2019-02-31' })).toMatchObject({ ok: false, reason: expect.stringContaining('认定日期') });
+    expect(validateMark({ ...mark, recognizedOn: '2006年10月' })).toMatchObject({ ok: true, value: { recognizedOn: '2006-10' } });
   });
 });

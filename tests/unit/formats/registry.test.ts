@@ -42,6 +42,12 @@ describe('registry rows', () => {
     });
   });
 
+  it('reads the longer names lists give a category, and a recognition year without its day', () => {
+    expect(row(['Q6', '马应龙', '中华老字号', '5', '', '', '', '', '2006年', ''])).toMatchObject({ ok: true, value: { category: '老字号', recognizedOn: '2006' } });
+    expect(row(['Q7', '柴达木枸杞', '地理标志证明商标', '31', '', '', '', '', '2013-10', ''])).toMatchObject({ ok: true, value: { category: '地理标志', recognizedOn: '2013-10' } });
+    expect(row(['Q8', '塔尔寺', '公共资源名称', '', '', '', '', '', '', ''])).toMatchObject({ ok: true, value: { category: '公共资源', classes: [] } });
+  });
+
   it.each([
     [['Q4', '雪峰', '驰名商标', '0', '', '', '', '', '', ''], /国际分类「0」无效/],
     [['Q4', '雪峰', '驰名商标', '29;99', '', '', '', '', '', ''], /国际分类「99」无效/],

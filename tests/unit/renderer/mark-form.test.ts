@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkDate,
+  checkRecognitionDate,
   emptyForm,
   formFromMark,
   parseAliases,
@@ -37,13 +37,17 @@ describe('别名 and 认定日期', () => {
   });
 
   it('accepts empty or real dates in every form the batches accept (issue 10, item 8)', () => {
-    expect(checkDate('')).toBeNull();
-    expect(checkDate('2019-05-20')).toBeNull();
-    expect(checkDate('2020-02-29')).toBeNull();
-    expect(checkDate('2019-02-29')).toContain('不是有效的日期');
-    expect(checkDate('2015/6/1')).toBeNull();
-    expect(checkDate('2015年6月1日')).toBeNull();
-    expect(checkDate('soon')).toContain('2019年5月20日');
+    expect(checkRecognitionDate('')).toBeNull();
+    expect(checkRecognitionDate('2019-05-20')).toBeNull();
+    expect(checkRecognitionDate('2020-02-29')).toBeNull();
+    expect(checkRecognitionDate('2019-02-29')).toContain('不是有效的日期');
+    expect(checkRecognitionDate('2015/6/1')).toBeNull();
+    expect(checkRecognitionDate('2015年6月1日')).toBeNull();
+    expect(checkRecognitionDate('soon')).toContain('2019年5月20日');
+    // a report often names only the year or the month of a recognition
+    expect(checkRecognitionDate('2006-10')).toBeNull();
+    expect(checkRecognitionDate('2006年')).toBeNull();
+    expect(checkRecognitionDate('2006-13')).toContain('不是有效的日期');
   });
 
   it('stores a date typed 2015/6/1 or 2015年6月1日 as 2015-06-01', () => {

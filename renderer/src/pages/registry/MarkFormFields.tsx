@@ -39,7 +39,7 @@ export function MarkFormFields({ values, errors, onChange }: MarkFormFieldsProps
       {text('holder', '权利人')}
       {text('aliases', '别名', { wide: true, hint: '拼音、英文名、译名、曾用名等，多个用分号或顿号分隔' })}
       {text('region', '地域', { hint: '地理标志或公共资源所在地' })}
-      {text('recognizedOn', '认定日期', { hint: '如 2019-05-20、2019/5/20 或 2019年5月20日，可留空' })}
+      {text('recognizedOn', '认定日期', { hint: '如 2019-05-20 或 2019年5月20日；只知年月或年份时写 2019-05 或 2019；可留空' })}
       <FormField label="备注" error={errors.notes} wide>
         {(props) => <textarea {...props} rows={3} value={values.notes} onChange={(e) => onChange('notes', e.target.value)} />}
       </FormField>

@@ -6,7 +6,7 @@ import {
   type Category,
   type ProtectedMark,
 } from '../../../../shared/domain';
-import { parseDate } from '../../../../shared/formats/dates';
+import { parseRecognitionDate } from '../../../../shared/formats/dates';
 import { ALIAS_SEPARATORS } from '../../../../shared/formats/registry';
 
 export interface MarkFormValues {
@@ -97,10 +97,10 @@ export function parseAliases(text: string): string[] {
  * null when the date is empty or a real calendar day in any form the one date parser reads (2019-05-20,
  * 2019/5/20, 2019年5月20日 — as the batches and the import accept them), otherwise the message.
  */
-export function checkDate(text: string): string | null {
+export function checkRecognitionDate(text: string): string | null {
   const value = text.trim();
   if (!value) return null;
-  return parseDate(value) === null ? `「${value}」不是有效的日期，例如 2019-05-20、2019/5/20 或 2019年5月20日` : null;
+  return parseRecognitionDate(value) === null ? `「${value}」不是有效的日期，例如 2019-05-20、2019年5月20日，只知年月或年份时写 2019-05 或 2019` : null;
 }
 
 function lengthError(label: string, value: string, max: number): string | undefined {
@@ -118,7 +118,7 @@ function fieldErrors(v: MarkFormValues, aliases: string[]): MarkFormErrors {
   errors.region = lengthError('地域', v.region.trim(), 100);
   errors.notes = lengthError('备注', v.notes.trim(), 2000);
   if (aliases.some((a) => a.length > 200)) errors.aliases = '每个别名不能超过 200 个字';
-  errors.recognizedOn = checkDate(v.recognizedOn) ?? undefined;
+  errors.recognizedOn = checkRecognitionDate(v.recognizedOn) ?? undefined;
   const classes = parseClasses(v.classes, v.category);
   if ('error' in classes) errors.classes = classes.error;
   for (const key of Object.keys(errors) as MarkFormField[]) if (!errors[key]) delete errors[key];
@@ -139,8 +139,8 @@ export function validateMarkForm(values: MarkFormValues): MarkFormResult {
     holder: values.holder.trim(),
     aliases,
     region: values.region.trim(),
-    // stored as YYYY-MM-DD whichever way it was typed
-    recognizedOn: values.recognizedOn.trim() === '' ? '' : (parseDate(values.recognizedOn.trim()) ?? values.recognizedOn.trim()),
+    // stored as YYYY-MM-DD (or YYYY-MM, YYYY) whichever way it was typed
+    recognizedOn: values.recognizedOn.trim() === '' ? '' : (parseRecognitionDate(values.recognizedOn.trim()) ?? values.recognizedOn.trim()),
     notes: values.notes.trim(),
   };
   // The contract's schema is the last word; the checks above only give better messages first.
