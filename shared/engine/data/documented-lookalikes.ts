@@ -6,4 +6,5 @@ export const DOCUMENTED_LOOKALIKES = `永水7 水久 for 永久 (bicycles), 永�
 丸九7 九美 for 丸美 (cosmetics)
 光先7 晨先 for 晨光 (stationery), 国先 for 国光 (plant regulators)
 康廉7 廉师傅 for 康师傅 (instant noodles, 巫山 market regulator)
-公会7 会牛 for 公牛 (sockets, court case)`;
+公会7 会牛 for 公牛 (sockets, court case)
+豪蒙7 豪牛 for 蒙牛 (milk, 邳州 market regulator: 豪牛纯味奶)`;

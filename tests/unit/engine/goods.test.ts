@@ -146,6 +146,20 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('漏电保护器 63A 工程款')).toEqual([9]);
     expect(goodsClassesIn('火腿肠 淀粉肠 整箱')).toEqual([29]);
   });
+  it('knows a hairdresser\'s services (剪发, 烫染, 发型师) as class 44 and a photo studio\'s (全家福, 写真) as class 41', () => {
+    expect(goodsClassesIn('美发 剪发 烫发 染发')).toEqual([44]);
+    expect(goodsClassesIn('烫染 资深发型师')).toEqual([44]);
+    expect(goodsClassesIn('全家福 写真 证件照')).toEqual([41]);
+  });
+  it('knows bowls and plates (碗碟, 餐盘) as tableware, class 21', () => {
+    expect(goodsClassesIn('碗碟 家用 陶瓷')).toEqual([21]);
+    expect(goodsClassesIn('汤碗 饭碗 餐盘')).toEqual([21]);
+  });
+  it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
+    expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
+    expect(goodsClassesIn('运动套装 男')).toEqual([25]);
+    expect(goodsClassesIn('护肤套装 补水')).toEqual([3]);
+  });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
     expect(goodsClassesIn('牛肉面馆 新店开业', 0, 3)).toEqual([]);
     expect(goodsClassesIn('新店开业 欢迎光临')).toEqual([]);

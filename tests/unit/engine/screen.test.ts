@@ -692,6 +692,10 @@ describe('screenListing', () => {
     const old = buildRegistryIndex([mark('B56', '永久', '老字号', [12]), mark('B57', '丸美', '驰名商标', [3])]);
     expect(screenFiling(old, filing('水久', 12))[0]?.markId).toBe('B56');
     expect(screenFiling(old, filing('九美', 3))[0]?.markId).toBe('B57');
+    // 豪牛纯味奶 seized by the 邳州 regulator as a copy of 蒙牛; 豪华 shares no character with the mark
+    const milk = buildRegistryIndex([mark('B58', '蒙牛', '驰名商标', [29])]);
+    expect(screenFiling(milk, filing('豪牛', 29))[0]?.markId).toBe('B58');
+    expect(screenFiling(milk, filing('豪华', 29))).toEqual([]);
   });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
