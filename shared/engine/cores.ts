@@ -161,7 +161,10 @@ function distinctHead(head: string[], tail: string[]): boolean {
  */
 function originOf(han: readonly string[], regionPlaces: readonly string[]): Core[] {
   const heads = Array.from({ length: Math.max(0, han.length - 2) }, (_, i) => han.length - 1 - i);
-  const place = heads.find((n) => isPlaceName(han.slice(0, n)) || regionPlaces.includes(han.slice(0, n).join('')));
+  const named = (n: number) => PLACE_NAMES.has(han.slice(0, n).join('')) || regionPlaces.includes(han.slice(0, n).join(''));
+  // a place known by name before a name of goods first: 临安 + 山核桃, not 临安山 (a head ending in 山) + 核桃
+  const place = heads.find((n) => named(n) && isGenericWord(han.slice(n).join('')))
+    ?? heads.find((n) => isPlaceName(han.slice(0, n)) || named(n));
   const n = place ?? heads.find((m) => isGenericWord(han.slice(m).join('')));
   return n === undefined ? [] : [{ han: han.slice(0, n), kind: 'origin', at: 0 }];
 }

@@ -340,6 +340,10 @@ describe('screenListing', () => {
     expect(screenListing(county, listing('石岭白茶 明前 特级 100g', '浙江省湖州市'))[0]?.markId).toBe('G2');
     expect(screenListing(county, listing('石岭白茶 明前 协会授权 100g', '浙江省'))[0]?.markId).toBe('G2');
     expect(screenListing(county, listing('石岭白茶 明前 协会授权 100g', '浙江省杭州市'))[0]?.markId).toBe('G2');
+    // the place of an indication is the known place before its goods (临安 + 山核桃), not a longer head that only ends
+    // like a place (临安山, as 山 ends names of mountains), so words put between them still read as the indication
+    const nuts = buildRegistryIndex([mark('G3', '临安山核桃', '地理标志', [29], { region: '浙江省杭州市临安区' })]);
+    expect(screenListing(nuts, listing('临安手剥山核桃 椒盐味 罐装 批发 2024新款', '河南省郑州市'))[0]?.markId).toBe('G3');
     // a book about the indication sells no goods of that name; the goods themselves from elsewhere do
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 养殖技术 图书 平装', '北京市海淀区'))).toEqual([]);
     expect(screenListing(gi, listing('雁鸣湖清水大闸蟹 鲜活 礼盒', '北京市海淀区'))[0]?.markId).toBe('G1');
