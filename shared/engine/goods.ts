@@ -116,6 +116,7 @@ export function goodsReadIn(text: string, skipStart = -1, skipEnd = -1): GoodsRe
   // the size and English goods words outside the skipped span too: a brand's own words (TEA HOUSE) name no goods
   const outside = skipStart >= 0 ? `${text.slice(0, skipStart)} ${text.slice(skipEnd)}` : text;
   if (SIZE.test(outside)) add(25, true);
+  if (SPIRIT_STRENGTH.test(outside)) add(33, true);
   if (/[A-Za-z]{3}/.test(outside)) {
     for (const word of outside.toUpperCase().match(/[A-Z]+/g) ?? []) for (const c of LATIN_GOODS.get(word) ?? []) add(c, true);
   }
@@ -137,6 +138,12 @@ const LATIN_GOODS = new Map<string, number[]>(Object.entries({
 
 /** A shoe or garment size (42码, XL码, 尺码) says the goods are worn, whatever the title calls them (Air Force 1 42码). */
 const SIZE = /(?<![\d.])(?:3[4-9]|4[0-7])(?:\.5)?码|(?<![A-Z])(?:X{0,3}[SML]|[2-5]XL)码|尺码/i;
+
+/**
+ * The strength of a spirit (52度, 42度): what baijiu, baijiu-like and fruit spirits are sold by. 30 degrees or more, so
+ * not a beer's or a wine's (11度, 14度), and not a temperature (60度恒温, 37度C) nor a brand written with ° (361°).
+ */
+const SPIRIT_STRENGTH = /(?<![\d.])(?:[3-6]\d|70)度(?![CcＣ℃]|恒温|水温|高温|保温|以上|以下)/;
 
 /**
  * Goods of a title that are a visit to a place or an account of a place or a person — a trip, a ticket, a stay, a

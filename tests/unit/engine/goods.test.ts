@@ -155,6 +155,13 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('碗碟 家用 陶瓷')).toEqual([21]);
     expect(goodsClassesIn('汤碗 饭碗 餐盘')).toEqual([21]);
   });
+  it('reads a spirit\'s strength (52度) as spirits, class 33, not a beer\'s degrees, a temperature or a brand with °', () => {
+    expect(goodsClassesIn('董洒 国密 54度 董香型')).toEqual([33]);
+    expect(goodsClassesIn('光瓶 42度 500ml')).toEqual([33]);
+    expect(goodsClassesIn('纯生 11度 500ml')).toEqual([]);
+    expect(goodsClassesIn('60度恒温 热水壶')).toEqual([11]);
+    expect(goodsClassesIn('361° 跑步鞋')).toEqual([25]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
