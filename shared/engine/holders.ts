@@ -57,16 +57,13 @@ const BUSINESS_BEFORE_CHINA = 4;
 
 /**
  * A holder's foreign-invested company in China registered under the mark's Chinese name (新百伦贸易(中国)有限公司 for
- * NEW BALANCE, alias 新百伦, of 新平衡运动鞋公司; 淘宝(中国)软件有限公司 for 淘宝 of 阿里巴巴集团控股; 雅培贸易(上海)有限公司
- * for 雅培 of 雅培制药): only such a firm may write (中国) after its trade name, and a group's branch in a city is
- * named the same way, the city in brackets after the trade name, while a firm squatting a name puts its place first
- * (天津蜜雪冰城食品, 惠州市西门子投资). The name such a company trades under often differs from the holder's recorded
- * one. A public name or a GI is no firm's trade name.
+ * NEW BALANCE, alias 新百伦, of 新平衡运动鞋公司; 淘宝(中国)软件有限公司 for 淘宝 of 阿里巴巴集团控股): only such a firm
+ * may write (中国) after its trade name, so a squatter cannot take that form, while the name it trades under often
+ * differs from the holder's recorded one. A public name or a GI is no firm's trade name.
  */
 export function chinaArmOfHolder(mark: ProtectedMark, applicant: string): boolean {
   if (mark.category === '公共资源' || mark.category === '地理标志') return false;
-  const bracketed = /^(.+?)[(（](\p{Script=Han}{2,4})[)）]/u.exec(applicant.trim());
-  const head = bracketed && (bracketed[2] === '中国' || isDivisionName(bracketed[2]!)) ? bracketed[1] : undefined;
+  const head = /^(.+?)[(（]中国[)）]/.exec(applicant.trim())?.[1];
   if (!head) return false;
   const trade = normaliseOwner(head);
   return [mark.name, ...mark.aliases].some((name) => {
