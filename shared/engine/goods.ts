@@ -51,12 +51,13 @@ const CLASS_WORDS: Record<number, string> = {
 };
 
 /**
- * Characters that end a goods word of their class whatever stands before them (德训鞋, 阔腿裤, 高粱酒, 香醋, 岩茶): a word
+ * Characters that end a goods word of their class whatever stands before them (德训鞋, 阔腿裤, 高粱酒, 香醋, 岩茶, 地坪漆,
+ * 老板椅): a word
  * of a title that ends in one names such goods. Alone they sit inside other words (鞋业, 酒店), so only at a word's end.
  */
 const HEAD_CLASSES = new Map<string, number>([
   ['鞋', 25], ['靴', 25], ['衫', 25], ['裤', 25], ['裙', 25], ['袜', 25], ['酒', 33], ['醋', 30], ['酱', 30], ['茶', 30],
-  ['锅', 21], ['壶', 21], ['杯', 21], ['霜', 3], ['丸', 5], ['灯', 11],
+  ['锅', 21], ['壶', 21], ['杯', 21], ['霜', 3], ['丸', 5], ['灯', 11], ['漆', 2], ['椅', 20],
 ]);
 
 /** Whether the text ends a word at i (a space, a mark of punctuation or the end follows). */

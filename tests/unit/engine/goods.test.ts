@@ -162,6 +162,11 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('60度恒温 热水壶')).toEqual([11]);
     expect(goodsClassesIn('361° 跑步鞋')).toEqual([25]);
   });
+  it('reads a word ending in 漆 as paint (class 2) and one ending in 椅 as furniture (class 20), a massage chair still as class 10', () => {
+    expect(goodsClassesIn('环氧 地坪漆 耐磨')).toEqual([2]);
+    expect(goodsClassesIn('人体工学 老板椅')).toEqual([20]);
+    expect(goodsClassesIn('按摩椅 家用')).toEqual([10]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
