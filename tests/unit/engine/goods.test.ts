@@ -167,6 +167,10 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('人体工学 老板椅')).toEqual([20]);
     expect(goodsClassesIn('按摩椅 家用')).toEqual([10]);
   });
+  it('knows mobile games and their codes (手游, 兑换码) and facial care (面部护理) by their classes', () => {
+    expect(goodsClassesIn('手游 礼包 兑换码')).toEqual(expect.arrayContaining([9, 41]));
+    expect(goodsClassesIn('面部护理 单次体验卡')).toEqual([44]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
