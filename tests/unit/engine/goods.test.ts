@@ -171,6 +171,11 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('手游 礼包 兑换码')).toEqual(expect.arrayContaining([9, 41]));
     expect(goodsClassesIn('面部护理 单次体验卡')).toEqual([44]);
   });
+  it('knows dressings and patches (纱布, 艾灸贴) as class 5 and an exercise bike (动感单车) as fitness equipment, not a bicycle', () => {
+    expect(goodsClassesIn('医用纱布块 脱脂棉')).toEqual([5]);
+    expect(goodsClassesIn('艾灸贴 颈椎')).toEqual([5]);
+    expect(goodsClassesIn('动感单车 家用 静音')).toEqual([28]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
