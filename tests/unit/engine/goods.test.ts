@@ -180,6 +180,9 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
     expect(goodsClassesIn('护肤套装 补水')).toEqual([3]);
+    // a goods word before a packing word still stands as a word of its own (五金工具 of 五金工具套装)
+    expect(goodsClassesIn('五金工具套装 家用', -1, -1, true)).toEqual([8]);
+    expect(goodsClassesIn('茶叶礼盒', -1, -1, true)).toEqual([30]);
   });
   it('skips the words inside the matched brand and finds none in a title without goods words', () => {
     expect(goodsClassesIn('牛肉面馆 新店开业', 0, 3)).toEqual([]);
