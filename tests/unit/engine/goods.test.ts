@@ -176,6 +176,9 @@ describe('goodsClassesIn', () => {
     expect(goodsClassesIn('艾灸贴 颈椎')).toEqual([5]);
     expect(goodsClassesIn('动感单车 家用 静音')).toEqual([28]);
   });
+  it('knows ornamental and landscape stones (奇石, 景观石) as stone, class 19', () => {
+    expect(goodsClassesIn('原石 奇石 园林 景观石')).toEqual([19]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
