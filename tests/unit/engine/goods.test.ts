@@ -179,6 +179,9 @@ describe('goodsClassesIn', () => {
   it('knows ornamental and landscape stones (奇石, 景观石) as stone, class 19', () => {
     expect(goodsClassesIn('原石 奇石 园林 景观石')).toEqual([19]);
   });
+  it('knows fishing tackle (鱼钩, 路亚饵) as sporting goods, class 28', () => {
+    expect(goodsClassesIn('路亚饵 鱼钩 鱼线')).toEqual([28]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
