@@ -292,6 +292,13 @@ export function resoldGoods(title: string): boolean {
   return RESALE.test(title) && !COPY_WORDS.test(title);
 }
 
+const TOY_WORDS = /玩具|模型|车模|手办|公仔|积木|盲盒|玩偶|毛绒|摆件|周边|拼装/;
+
+/** Whether a title sells toys or models (玩具, 车模, 手办): merchandise that copies a brand's own goods. */
+export function sellsToys(title: string): boolean {
+  return TOY_WORDS.test(title);
+}
+
 /**
  * Whether a title sells its goods as copies (高仿, 复刻, 1:1, 原单, 纯原, 莆田版; not a model's scale, 1:18): a brand
  * written there is the one copied.

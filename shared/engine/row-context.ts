@@ -4,7 +4,7 @@
 import { classReach, filingReach, type ClassReach } from './classes';
 import type { Context } from './evidence';
 import type { CandidateContext } from './features';
-import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, goodsReadIn, resoldGoods, sellsCopies, sellsPackaging, titleIsAbout, titleTellsOf, type GoodsRead } from './goods';
+import { accountWordsIn, mediaWordsIn, claimsAuthorisation, fitsTheNamed, goodsClassesIn, goodsReadIn, resoldGoods, sellsCopies, sellsPackaging, sellsToys, titleIsAbout, titleTellsOf, type GoodsRead } from './goods';
 import type { Scorer } from './decide';
 import type { NormalisedText } from './normalise';
 import { locatedIn, mayLieIn } from './region';
@@ -31,6 +31,8 @@ export interface Row {
   fitted?: Set<number>;
   /** whether a title may sell packaging (goods.ts sellsPackaging), found on the first candidate that asks */
   packaging?: boolean;
+  /** whether a title sells toys or models (goods.ts sellsToys), found on the first candidate that asks */
+  toys?: boolean;
   /** whether a title says its seller may use a GI (goods.ts claimsAuthorisation), found on the first candidate that asks */
   authorised?: boolean;
   /** a listing sold by a shop the platform runs or names as a brand's own (owner.ts officialShopBrand) */
@@ -117,12 +119,15 @@ export function contextOf(index: RegistryIndex, markIndex: number, row: Row, tex
       && (row.officialShop === true || (row.authorised ??= claimsAuthorisation(row.title ?? ''))),
     // a shop or an agency (class 35) is no sign of the brand's own goods: 苹果 批发 sells apples
     sellsItsGoods: found.some((c) => c !== 35 && mark.classes.includes(c)),
-    farByWholeWords: listing && farByWholeWords(mark.classes, goods.classes, goods.wholeWordClasses),
+    farByWholeWords: listing && farByWholeWords(mark.classes, goods.classes, goods.wholeWordClasses, (row.toys ??= sellsToys(row.title ?? ''))),
     ownClassesOnly: index.ownClassesOnly[markIndex]!,
   };
 }
 
-/** Toys and models (class 28): a model or a toy copies a brand's own goods (陆骁 合金车模), merchandise sold under it. */
+/**
+ * Toys and models (class 28): a model or a toy copies a brand's own goods (陆骁 合金车模), merchandise sold under it.
+ * Sporting goods and fishing tackle share the class but copy no one's goods.
+ */
 const TOYS = 28;
 /** Advertising, retail and wholesale services. */
 const SELLING = 35;
@@ -133,10 +138,10 @@ const SELLING = 35;
  * 酸奶机) may describe the goods rather than name them. 批发, 代理, 专卖 (class 35) say how goods are sold, not which:
  * the goods words beside them decide.
  */
-function farByWholeWords(classes: readonly number[], found: readonly number[], whole: readonly number[]): boolean {
+function farByWholeWords(classes: readonly number[], found: readonly number[], whole: readonly number[], toys: boolean): boolean {
   const far = (c: number) => c === SELLING || classReach(classes, c) === 'far';
   const goods = whole.filter((c) => c !== SELLING);
-  return goods.length > 0 && !goods.includes(TOYS) && goods.every(far) && found.every(far);
+  return goods.length > 0 && !(toys && goods.includes(TOYS)) && goods.every(far) && found.every(far);
 }
 
 /** 同款 right after a name or after a verb of two characters (钟南山推荐同款, 某某代言同款): the goods copy the name's. */

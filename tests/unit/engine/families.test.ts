@@ -361,6 +361,10 @@ describe('innocent look-alikes stay out', () => {
     const hits = screenListing(car, listing('陆骁 揽胜 1:24 合金车模 儿童玩具'));
     expect(hits.map((h) => h.markId)).toEqual(['V7']);
     expect(hits[0]!.reasons).not.toContain('numeral');
+    // fishing tackle shares the toys' class but copies no brand's goods: a name of a restaurant on it is another's
+    const hotpot = buildRegistryIndex([mark('V8', '谭渔翁', '省著名商标', [43, 29])]);
+    expect(screenListing(hotpot, listing('谭渔翁 路亚饵 鱼钩 套装'))).toEqual([]);
+    expect(screenListing(hotpot, listing('谭渔翁 Q版 手办 玩具')).map((h) => h.markId)).toEqual(['V8']);
   });
   it('a public body registered with its place in front is the body the registry names; a firm of that place is not', () => {
     const temple = buildRegistryIndex([mark('P7', '玉峰寺', '公共资源', [], { region: '青海省西宁市湟中区', holder: '玉峰寺寺院管理委员会' })]);
