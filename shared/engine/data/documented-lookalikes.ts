@@ -7,4 +7,6 @@ export const DOCUMENTED_LOOKALIKES = `永水7 水久 for 永久 (bicycles), 永�
 光先7 晨先 for 晨光 (stationery), 国先 for 国光 (plant regulators)
 康廉7 廉师傅 for 康师傅 (instant noodles, 巫山 market regulator)
 公会7 会牛 for 公牛 (sockets, court case)
-豪蒙7 豪牛 for 蒙牛 (milk, 邳州 market regulator: 豪牛纯味奶)`;
+豪蒙7 豪牛 for 蒙牛 (milk, 邳州 market regulator: 豪牛纯味奶)
+人大7 人白免 for 大白兔 (lip balm sold in Shanghai malls, 周到 2020-07-21)
+茈花7 荷茈 for 荷花 (monosodium glutamate, 南宁 江南区 market regulator, 南国早报 2020-04-02)`;

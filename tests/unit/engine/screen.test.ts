@@ -703,6 +703,11 @@ describe('screenListing', () => {
     const milk = buildRegistryIndex([mark('B58', '蒙牛', '驰名商标', [29])]);
     expect(screenFiling(milk, filing('豪牛', 29))[0]?.markId).toBe('B58');
     expect(screenFiling(milk, filing('豪华', 29))).toEqual([]);
+    // 人白免 lip balm sold as 大白兔 (a stroke gone from each of two characters); 荷茈 monosodium glutamate fined as 荷花
+    const sweets = buildRegistryIndex([mark('B68', '大白兔', '驰名商标', [30]), mark('B69', '荷花', '省著名商标', [30])]);
+    expect(screenFiling(sweets, filing('人白免', 30))[0]?.markId).toBe('B68');
+    expect(screenFiling(sweets, filing('荷茈', 30))[0]?.markId).toBe('B69');
+    expect(screenFiling(sweets, filing('荷叶', 30))).toEqual([]);
   });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
