@@ -708,6 +708,9 @@ describe('screenListing', () => {
     expect(screenFiling(sweets, filing('人白免', 30))[0]?.markId).toBe('B68');
     expect(screenFiling(sweets, filing('荷茈', 30))[0]?.markId).toBe('B69');
     expect(screenFiling(sweets, filing('荷叶', 30))).toEqual([]);
+    // 哇!土豆 in village markets for 好丽友's 呀!土豆
+    const snacks = buildRegistryIndex([mark('B70', '呀!土豆', '涉外商标', [29, 30])]);
+    expect(screenFiling(snacks, filing('哇!土豆', 29))[0]?.markId).toBe('B70');
   });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
