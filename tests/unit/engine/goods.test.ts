@@ -182,6 +182,11 @@ describe('goodsClassesIn', () => {
   it('knows fishing tackle (鱼钩, 路亚饵) as sporting goods, class 28', () => {
     expect(goodsClassesIn('路亚饵 鱼钩 鱼线')).toEqual([28]);
   });
+  it('knows the sellers\' words for a phone (智能机, 安卓机, 备用机) as phones, class 9', () => {
+    expect(goodsClassesIn('安卓智能机 全网通')).toEqual([9]);
+    expect(goodsClassesIn('学生 备用机')).toEqual([9]);
+    expect(goodsClassesIn('二手安卓机')).toEqual([9]);
+  });
   it('reads 套装 (a set) as no class of its own: skin care, tools and tableware are sold in sets as clothes are', () => {
     expect(goodsClassesIn('四倍蚕丝凝白 套装 正品')).toEqual([]);
     expect(goodsClassesIn('运动套装 男')).toEqual([25]);
