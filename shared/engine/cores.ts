@@ -73,6 +73,17 @@ function isPersonName(han: readonly string[]): boolean {
   return han.length === 3 && SURNAME_CHARS.has(han[0]!) && !PLACE_TERMS.has(han[2]!) && wordFrequency(han.join('')) === 0 && wordFrequency(han.slice(1).join('')) === 0;
 }
 
+/**
+ * Whether a right holder's name (normalised) is a natural person's: two to four characters, a surname first, no form
+ * of a firm or a body (谷爱凌, 姚明, 易建联 with 本人 written after it), as a registry records an athlete's or a
+ * public figure's name.
+ */
+export function isNaturalPerson(holder: string): boolean {
+  const chars = Array.from(holder.replace(/本人$/, ''));
+  return chars.length >= 2 && chars.length <= 4 && chars.every((ch) => /\p{Script=Han}/u.test(ch)) && SURNAME_CHARS.has(chars[0]!)
+    && !/(公司|集团|厂|店|社|会|院|馆|局|处|所|站|部|中心|大学|寺|政府|斋|堂|号|行|坊|庄|园|楼|阁|轩|居|省|市|县|区|镇|乡|村|州|盟|旗)$/.test(chars.join(''));
+}
+
 /** The endings of a slogan that cheers a place on (武汉加油, 湖北挺住): a call, not the place. */
 const SLOGAN_ENDINGS = ['加油', '必胜', '挺住', '雄起'];
 

@@ -4,7 +4,7 @@
 // the group, and stays a suspect.
 import { markWords } from '../mark-words';
 import type { Category } from '../domain';
-import { isDivisionName, isKnownPlace, LONGEST_KNOWN_PLACE, provincesOf } from './cores';
+import { isDivisionName, isKnownPlace, isNaturalPerson, LONGEST_KNOWN_PLACE, provincesOf } from './cores';
 import { genericMask } from './generic';
 import { variantOf } from './glyphs';
 import { isCapitalNumeral, normaliseOwner, normaliseText } from './normalise';
@@ -93,6 +93,9 @@ export function sameOwner(holder: string, applicant: string, markName: string, c
 export function sameNormalisedOwner(h: string, a: string, markName: string, category: Category): boolean {
   if (!h || !a) return false;
   if (h === a) return true;
+  // a person's name is no trade name of theirs: a firm named after an athlete (易建联体育用品(中国)…, 乔丹体育…) is the
+  // classic squatter, and only the person, written as the registry writes them, files as the owner
+  if (isNaturalPerson(h)) return h.replace(/本人$/, '') === a;
   // a firm that writes Hong Kong, Macao or Taiwan into the name of a holder that has none there (周大生珠宝(香港)国际…,
   // 雲天化(香港)農資… of mainland holders) is the classic shadow company, wherever it puts the place
   if (OFFSHORE.some((place) => a.includes(place) && !h.includes(place))) return false;

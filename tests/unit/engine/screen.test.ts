@@ -192,6 +192,12 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(search, filing('佰度', 35, '北京佰度广告有限公司'))[0]?.markId).toBe('B56');
     expect(screenFiling(search, filing('百度', 35, '北京百度网讯科技有限公司'))).toEqual([]);
   });
+  it('a person recorded as the holder files as the owner; a firm named after them (易联体育用品(中国)…) is a squatter', () => {
+    const athlete = buildRegistryIndex([mark('B71', '易联杰', '公共资源', [], { holder: '易联杰(本人)' })]);
+    expect(screenFiling(athlete, filing('易联杰', 25, '易联杰'))).toEqual([]);
+    expect(screenFiling(athlete, filing('易联杰', 25, '易联杰体育用品(中国)有限公司'))[0]?.markId).toBe('B71');
+    expect(screenFiling(athlete, filing('易联杰', 28, '易联杰体育有限公司'))[0]?.markId).toBe('B71');
+  });
   it('the right holder recorded under its name in two scripts (雁栖公司(YANQI INC.)) files under either', () => {
     const foreign = buildRegistryIndex([mark('B18', 'YANQI', '涉外商标', [9], { holder: '雁栖公司(YANQI INC.)' })]);
     expect(screenFiling(foreign, filing('YANQI', 9, '雁栖公司'))).toEqual([]);
