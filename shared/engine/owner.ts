@@ -64,6 +64,15 @@ function withoutLeadingPlace(name: string): string {
   return name;
 }
 
+/** A run of a name without the place's name it begins with, if any (贵州茅台 → 茅台); a place alone stays itself. */
+function withoutPlaceInFront(run: string): string {
+  for (let n = Math.min(LONGEST_LEADING_PLACE, run.length - 1); n >= 2; n--) {
+    const place = run.slice(0, n);
+    if (isKnownPlace(place) || isDivisionName(place)) return run.slice(n).replace(/^[省市区县镇]/, '');
+  }
+  return run;
+}
+
 /** The most characters a firm's leading place is read at: a well-known place, or a division's full name (内蒙古自治区). */
 const LONGEST_LEADING_PLACE = Math.max(LONGEST_KNOWN_PLACE, 6);
 
@@ -115,11 +124,16 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   // company name says 集团 only when the group is registered
   if (stemA.startsWith(`${stemH}集团`)) return true;
   if (stemA.startsWith(stemH) && placedInChina(stemA.slice(stemH.length))) return true;
+  // a group that writes 中国 before its name has companies that leave it off (贵州茅台酒股份… of 中国贵州茅台酒厂(集团)…)
+  if (stemH.startsWith('中国') && stemH.length >= 2 + MIN_SHARED && stemA.startsWith(stemH.slice(2))) return true;
   // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
   if (as.startsWith(hs)) return false;
   const run = longestCommonRun(hs, as);
   if (run.length < MIN_SHARED) return false;
   const shared = hs.slice(run.inA, run.inA + run.length);
+  // a place both names begin their shared run with is no trade name: 贵州茅台镇… shares 贵州茅台 with 中国贵州茅台酒厂…
+  // but only 茅台 of a name, which every firm of the town writes
+  if (withoutPlaceInFront(shared).length < MIN_SHARED) return false;
   const name = normaliseOwner(markWords(markName));
   let carried = 0;
   for (const ch of new Set(Array.from(name))) if (shared.includes(ch)) carried++;

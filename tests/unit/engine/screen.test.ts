@@ -192,6 +192,13 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(search, filing('佰度', 35, '北京佰度广告有限公司'))[0]?.markId).toBe('B56');
     expect(screenFiling(search, filing('百度', 35, '北京百度网讯科技有限公司'))).toEqual([]);
   });
+  it('a firm sharing only the holder\'s place and the mark (贵州茅台镇… beside 中国贵州茅台酒厂…) is no member of its group; the group\'s company without 中国 is', () => {
+    const liquor = buildRegistryIndex([mark('B72', '茅台', '驰名商标', [33], { holder: '中国贵州茅台酒厂(集团)有限责任公司' })]);
+    expect(screenFiling(liquor, filing('茅台', 33, '贵州茅台镇金酱酒业有限公司'))[0]?.markId).toBe('B72');
+    expect(screenFiling(liquor, filing('茅台', 33, '贵州茅台酒股份有限公司'))).toEqual([]);
+    const school = buildRegistryIndex([mark('B73', '中国科大', '公共资源', [], { holder: '中国科学技术大学' })]);
+    expect(screenFiling(school, filing('中国科大', 41, '中国科大教育集团有限公司'))[0]?.markId).toBe('B73');
+  });
   it('a person recorded as the holder files as the owner; a firm named after them (易联体育用品(中国)…) is a squatter', () => {
     const athlete = buildRegistryIndex([mark('B71', '易联杰', '公共资源', [], { holder: '易联杰(本人)' })]);
     expect(screenFiling(athlete, filing('易联杰', 25, '易联杰'))).toEqual([]);
