@@ -126,6 +126,7 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   if (stemA.startsWith(stemH) && placedInChina(stemA.slice(stemH.length))) return true;
   // a group that writes 中国 before its name has companies that leave it off (贵州茅台酒股份… of 中国贵州茅台酒厂(集团)…)
   if (stemH.startsWith('中国') && stemH.length >= 2 + MIN_SHARED && stemA.startsWith(stemH.slice(2))) return true;
+  if (stemH.length >= MIN_SHARED && stemA.startsWith(`中国${stemH}`)) return true;
   // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
   if (as.startsWith(hs)) return false;
   const run = longestCommonRun(hs, as);
