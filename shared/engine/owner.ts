@@ -64,6 +64,13 @@ function withoutLeadingPlace(name: string): string {
   return name;
 }
 
+/** Whether a group's name after 中国 is a place and a trade name that carries the mark's (贵州茅台酒 of 茅台). */
+function leftOffByItsCompanies(rest: string, markName: string): boolean {
+  const trade = withoutPlaceInFront(rest);
+  const name = normaliseOwner(markWords(markName));
+  return trade !== rest && trade.length >= 2 && name.length >= 2 && trade.includes(name);
+}
+
 /** A run of a name without the place's name it begins with, if any (贵州茅台 → 茅台); a place alone stays itself. */
 function withoutPlaceInFront(run: string): string {
   for (let n = Math.min(LONGEST_LEADING_PLACE, run.length - 1); n >= 2; n--) {
@@ -124,8 +131,9 @@ export function sameNormalisedOwner(h: string, a: string, markName: string, cate
   // company name says 集团 only when the group is registered
   if (stemA.startsWith(`${stemH}集团`)) return true;
   if (stemA.startsWith(stemH) && placedInChina(stemA.slice(stemH.length))) return true;
-  // a group that writes 中国 before its name has companies that leave it off (贵州茅台酒股份… of 中国贵州茅台酒厂(集团)…)
-  if (stemH.startsWith('中国') && stemH.length >= 2 + MIN_SHARED && stemA.startsWith(stemH.slice(2))) return true;
+  // a group that writes 中国 before its place and trade name has companies that leave it off (贵州茅台酒股份… of
+  // 中国贵州茅台酒厂(集团)…); without a place after it, what is left is a line of business (国际航空, 移动通信)
+  if (stemH.startsWith('中国') && leftOffByItsCompanies(stemH.slice(2), markName) && stemA.startsWith(stemH.slice(2))) return true;
   if (stemH.length >= MIN_SHARED && stemA.startsWith(`中国${stemH}`)) return true;
   // the holder's whole trade name with more after it is a new company riding on the name (蜜雪冰城港式饮品…)
   if (as.startsWith(hs)) return false;

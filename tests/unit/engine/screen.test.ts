@@ -199,6 +199,9 @@ describe('screenFiling does not flag', () => {
     const listed = buildRegistryIndex([mark('B74', '茅台', '驰名商标', [33], { holder: '贵州茅台酒股份有限公司' })]);
     expect(screenFiling(listed, filing('茅台', 33, '中国贵州茅台酒厂(集团)有限责任公司'))).toEqual([]);
     expect(screenFiling(listed, filing('茅台', 33, '贵州茅台镇金酱酒业有限公司'))[0]?.markId).toBe('B74');
+    // without a place after 中国 the rest is a line of business, which any firm may trade in
+    const telecom = buildRegistryIndex([mark('B75', '中国移动', '驰名商标', [38], { holder: '中国移动通信集团有限公司' })]);
+    expect(screenFiling(telecom, filing('中国移动', 38, '移动通信设备有限公司'))[0]?.markId).toBe('B75');
     const school = buildRegistryIndex([mark('B73', '中国科大', '公共资源', [], { holder: '中国科学技术大学' })]);
     expect(screenFiling(school, filing('中国科大', 41, '中国科大教育集团有限公司'))[0]?.markId).toBe('B73');
   });
