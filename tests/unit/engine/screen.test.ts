@@ -205,6 +205,13 @@ describe('screenFiling does not flag', () => {
     const school = buildRegistryIndex([mark('B73', '中国科大', '公共资源', [], { holder: '中国科学技术大学' })]);
     expect(screenFiling(school, filing('中国科大', 41, '中国科大教育集团有限公司'))[0]?.markId).toBe('B73');
   });
+  it('a group company writes its line of business after the trade name (三一重工… of 三一集团…, 宏图文化传媒… of 宏图集团…)', () => {
+    const machines = buildRegistryIndex([mark('B76', '三一', '驰名商标', [7], { holder: '三一集团有限公司' })]);
+    expect(screenFiling(machines, filing('三一', 7, '三一重工股份有限公司'))).toEqual([]);
+    const media = buildRegistryIndex([mark('B77', '宏图', '驰名商标', [41], { holder: '宏图集团有限公司' })]);
+    expect(screenFiling(media, filing('宏图', 41, '宏图文化传媒有限公司'))).toEqual([]);
+    expect(screenFiling(media, filing('宏图', 41, '上海宏途文化传媒有限公司'))[0]?.markId).toBe('B77');
+  });
   it('a person recorded as the holder files as the owner; a firm named after them (易联体育用品(中国)…) is a squatter', () => {
     const athlete = buildRegistryIndex([mark('B71', '易联杰', '公共资源', [], { holder: '易联杰(本人)' })]);
     expect(screenFiling(athlete, filing('易联杰', 25, '易联杰'))).toEqual([]);
