@@ -31,12 +31,13 @@ export function custodian(mark: ProtectedMark, filing: Filing, inRegion: boolean
 }
 
 /**
- * Whether a firm files, in a class far from those of a mark protected in its own classes only (the caller asks only
- * there), a name it trades under: one of the mark's names, Chinese or Latin (宁波哈佛五金有限公司 filing 哈佛 or
- * HARVARD in hardware, 佛山市乐天建筑工程有限公司 乐天 in building, 南京鸿雁文具 鸿雁 in stationery beside switches): its
- * own trade name on its own goods. In a related class the goods are similar and the mark protected there (苏州施耐德电梯
- * beside 施耐德's electrical goods, sued and lost). A firm named after a well-known mark (惠州市西门子投资有限公司) is no
- * such case: that mark reaches every class.
+ * Whether a firm files, in a class other than those of a mark protected in its own classes only, a name it trades
+ * under: one of the mark's names, Chinese or Latin (宁波哈佛五金有限公司 filing 哈佛 or HARVARD in hardware,
+ * 佛山市乐天建筑工程有限公司 乐天 in building, 南京鸿雁文具 鸿雁 in stationery beside switches): its own trade name on
+ * its own goods. Even in a class related to the mark's, a firm trading there under the name uses it as the other firms
+ * of that name do (香港周六福 in accounting beside the jewellery mark, let stand); in the mark's own classes it is weighed
+ * as any filing. A firm named after a well-known mark (惠州市西门子投资有限公司) is no such case: that mark reaches every
+ * class.
  */
 export function filesItsTradeNameElsewhere(firm: Firm, mark: ProtectedMark): boolean {
   const trade = firm.normalised;

@@ -338,7 +338,7 @@ export function filingCandidates(index: RegistryIndex, filing: Filing, scorer: S
     applicant ??= firmOf(filing.applicant);
     return firmHoldsMark(index, applicant, s.markIndex)
       || custodian(index.marks[s.markIndex]!, filing, s.context.inRegion)
-      || (s.context.reach === 'far' && s.context.ownClassesOnly && readAsWritten(s) && filesItsTradeNameElsewhere(applicant, index.marks[s.markIndex]!));
+      || (s.context.reach !== 'same' && s.context.ownClassesOnly && readAsWritten(s) && filesItsTradeNameElsewhere(applicant, index.marks[s.markIndex]!));
   });
   for (const s of bestPerMark(all)) {
     // a mark that only names the filing's own goods imitates nothing (金鱼 for goldfish)

@@ -224,7 +224,7 @@ describe('screenFiling does not flag', () => {
     expect(screenFiling(foreign, filing('YANQI', 9, 'YANQI INC.'))).toEqual([]);
     expect(screenFiling(foreign, filing('YANQI', 9, '深圳市另一家电子有限公司'))[0]?.markId).toBe('B18');
   });
-  it('a foreign-related mark filed far from its classes by a firm trading under that name is its own trade name; a mark noted as well known reaches there', () => {
+  it('a foreign-related mark filed outside its classes by a firm trading under that name is its own trade name; a mark noted as well known reaches there', () => {
     const foreign = buildRegistryIndex([
       mark('B50', '乐天', '涉外商标', [30, 43], { aliases: ['LOTTE'] }),
       mark('B51', 'SIEMENS', '涉外商标', [7, 9, 11], { aliases: ['西门子'], notes: '第9类经广州中院认定驰名；行业协会推荐驰名' }),
@@ -236,9 +236,8 @@ describe('screenFiling does not flag', () => {
     // a firm registered under its province or county, with the unit or without it
     expect(screenFiling(foreign, filing('乐天', 19, '吉林乐天建材有限公司'))).toEqual([]);
     expect(screenFiling(foreign, filing('乐天', 16, '泾县乐天宣纸有限公司'))).toEqual([]);
-    // in a class related to the mark's the goods are similar, where the mark is protected, whoever trades there under
-    // the name (苏州施耐德电梯… beside 施耐德 in electrical goods, sued and lost)
-    expect(screenFiling(foreign, filing('乐天', 32, '佛山市乐天饮料有限公司'))[0]?.markId).toBe('B50');
+    // in a class only related to the mark's, a firm trading there under the name uses its own name too
+    expect(screenFiling(foreign, filing('乐天', 32, '佛山市乐天饮料有限公司'))).toEqual([]);
     expect(screenFiling(foreign, filing('乐天', 32, '张三'))[0]?.markId).toBe('B50');
     // the same name filed there by anyone else, or altered, or in the mark's own classes, is still weighed
     expect(screenFiling(foreign, filing('乐天', 37, '张三'))[0]?.markId).toBe('B50');
