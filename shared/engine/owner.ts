@@ -22,9 +22,11 @@ const MIN_SHARED = 3;
 const FIRM_LINES = /(重工|机械|电气|电子|能源|环保|建材|化工|传媒|文化|网络|信息|技术|发展|产业|大健康|健康|农业|牧业|畜牧|置业|地产|建设|工程|装饰|制造|工业|日化|纺织|针织|陶瓷|家居|服务|管理|咨询|营销|电商|智能|新能源|茶业)/g;
 
 function withoutBusinessWords(name: string): string {
-  const chars = Array.from(name.replace(FIRM_LINES, (w) => '\u0000'.repeat(w.length)));
+  const chars = Array.from(name);
   const mask = genericMask(chars);
-  return chars.filter((ch, i) => !mask[i] && ch !== '\u0000').join('');
+  // the lines are Han words, one code unit a character, so the blanked copy keeps every character's place
+  const lines = Array.from(name.replace(FIRM_LINES, (w) => ' '.repeat(w.length)));
+  return chars.filter((_, i) => !mask[i] && lines[i] !== ' ').join('');
 }
 
 function stem(name: string): string {
