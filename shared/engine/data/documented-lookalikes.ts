@@ -10,4 +10,5 @@ export const DOCUMENTED_LOOKALIKES = `永水7 水久 for 永久 (bicycles), 永�
 豪蒙7 豪牛 for 蒙牛 (milk, 邳州 market regulator: 豪牛纯味奶)
 人大7 人白免 for 大白兔 (lip balm sold in Shanghai malls, 周到 2020-07-21)
 茈花7 荷茈 for 荷花 (monosodium glutamate, 南宁 江南区 market regulator, 南国早报 2020-04-02)
-哇呀7 哇!土豆 for 呀!土豆 (potato snacks in village markets, 中国消费者协会 2018 十大消费侵权事件)`;
+哇呀7 哇!土豆 for 呀!土豆 (potato snacks in village markets, 中国消费者协会 2018 十大消费侵权事件)
+处奴7 巴处 for 巴奴 (a hotpot shop's sign and mark, 海淀法院: 一字之差字形相近)`;

@@ -737,6 +737,10 @@ describe('screenListing', () => {
     // 哇!土豆 in village markets for 好丽友's 呀!土豆
     const snacks = buildRegistryIndex([mark('B70', '呀!土豆', '涉外商标', [29, 30])]);
     expect(screenFiling(snacks, filing('哇!土豆', 29))[0]?.markId).toBe('B70');
+    // 巴处 for 巴奴: the court found the one character apart 字形相近
+    const hotpot = buildRegistryIndex([mark('B78', '巴奴', '省著名商标', [43])]);
+    expect(screenFiling(hotpot, filing('巴处', 43))[0]?.markId).toBe('B78');
+    expect(screenFiling(hotpot, filing('巴蜀', 43))).toEqual([]);
   });
   it('a long word of a foreign-related name in two words names it alone, in its classes; an English word of it or a Chinese mark\'s English alias does not', () => {
     const foreign = buildRegistryIndex([
