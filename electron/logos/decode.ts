@@ -3,14 +3,14 @@
 // thread), which costs about a quarter of a libvips pipeline for them, and JPEGs by mozjpeg in WebAssembly (./jpeg.ts),
 // about a sixth; every other format, and PNGs or JPEGs that are large, interlaced, CMYK or carry a colour profile,
 // go through sharp (libvips), which also shrinks large images (SHRINK_SIDE). Every image,
-// whatever read it, is then resampled to DECODE_SIDE here by one resampler (fitPixels). BMPs, which libvips does not
+// whatever read it, is then resampled to DECODE_SIDE by one resampler (fitPixels, ./fit-pixels.ts). BMPs, which libvips does not
 // read, are read by bmp-ts (./bmp.ts).
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
-import { areaWeights } from '../../shared/engine/logo/prepare';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_IMAGE_PIXELS } from '../../shared/contract/files';
 import { isBmp, readBmp } from './bmp';
+import { fitInside, type Pixels } from './fit-pixels';
 import { plainJpeg, readJpeg } from './jpeg';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
@@ -56,14 +56,6 @@ export interface LogoSource {
 }
 
 const unreadable = (error: unknown) => fail('invalid-input', `无法读取图片：${error instanceof Error ? error.message : String(error)}`);
-
-/** Decoded pixels at full size: RGBA (pngjs, bmp-ts) or RGB over white (libvips). */
-interface Pixels {
-  width: number;
-  height: number;
-  channels: 3 | 4;
-  data: Uint8Array;
-}
 
 /** A source whose pixels are already in hand. */
 function decodedSource(pixels: Pixels): LogoSource {
@@ -160,66 +152,7 @@ export function plainPng(input: Uint8Array): boolean {
   return false;
 }
 
-/**
- * The region (default: all) of decoded pixels (RGBA over white, or RGB) area-resampled to fit inside DECODE_SIDE² as
- * sharp's resize would: each output pixel the mean of the source area it covers, fractions weighted. Written for
- * bytes alone (one array type keeps the loops fast; the pure resampleArea serves every other caller).
- */
-export function fitPixels(img: Pixels, region?: Region): Rgb {
-  const r = region ?? { left: 0, top: 0, width: img.width, height: img.height };
-  const scale = DECODE_SIDE / Math.max(r.width, r.height);
-  const width = Math.max(1, Math.round(r.width * scale));
-  const height = Math.max(1, Math.round(r.height * scale));
-  const wx = areaWeights(r.left, r.width / width, width);
-  const wy = areaWeights(r.top, r.height / height, height);
-  const src = img.data;
-  const channels = img.channels;
-  // across each source row of the region into `width` columns (over white), then down into `height` rows
-  const mid = new Float32Array(r.height * width * 3);
-  for (let y = 0; y < r.height; y++) {
-    const row = (r.top + y) * img.width;
-    for (let i = 0; i < width; i++) {
-      let cr = 0, cg = 0, cb = 0;
-      for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) {
-        const p = (row + wx.at[k]!) * channels;
-        const part = wx.part[k]!;
-        const a = channels === 4 ? src[p + 3]! : 255;
-        if (a === 255) {
-          cr += src[p]! * part;
-          cg += src[p + 1]! * part;
-          cb += src[p + 2]! * part;
-        } else {
-          const opacity = a / 255;
-          const white = 255 - a;
-          cr += (src[p]! * opacity + white) * part;
-          cg += (src[p + 1]! * opacity + white) * part;
-          cb += (src[p + 2]! * opacity + white) * part;
-        }
-      }
-      const o = (y * width + i) * 3;
-      mid[o] = cr;
-      mid[o + 1] = cg;
-      mid[o + 2] = cb;
-    }
-  }
-  const data = new Uint8Array(width * height * 3);
-  const area = (r.width / width) * (r.height / height);
-  for (let j = 0; j < height; j++) {
-    for (let i = 0; i < width; i++) {
-      let cr = 0, cg = 0, cb = 0;
-      for (let k = wy.start[j]!, end = wy.start[j + 1]!; k < end; k++) {
-        const o = ((wy.at[k]! - r.top) * width + i) * 3;
-        const part = wy.part[k]!;
-        cr += mid[o]! * part;
-        cg += mid[o + 1]! * part;
-        cb += mid[o + 2]! * part;
-      }
-      const o = (j * width + i) * 3;
-      // (x + 0.5) | 0 is Math.round for the non-negative means here, at a fraction of its cost
-      data[o] = (cr / area + 0.5) | 0;
-      data[o + 1] = (cg / area + 0.5) | 0;
-      data[o + 2] = (cb / area + 0.5) | 0;
-    }
-  }
-  return { width, height, data };
+/** The region (default: all) of decoded pixels fitted inside DECODE_SIDE² (./fit-pixels.ts). */
+function fitPixels(img: Pixels, region?: Region): Rgb {
+  return fitInside(img, DECODE_SIDE, region);
 }
