@@ -2,11 +2,28 @@
 // full contrast, dark on light, and resampled to HASH_SIDE × HASH_SIDE. Pure (the decoding is electron/logos/).
 // Every step is symmetric under mirroring and quarter turns, so the hash of a turned image is the turned hash.
 
+import { INK_WASM } from './ink-wasm';
+import { wasmKernel } from './wasm-kernel';
+
+interface InkExports {
+  inkImage(
+    data: number, width: number, height: number, channels: number, bg: number, distance: number, border: number, out: number,
+    inkFloor: number, inkFull: number, colourEdge: number, colourEdgeFull: number, borderLevel: number,
+  ): void;
+  contentMask(data: number, w: number, h: number, background: number, difference: number, speckArea: number, across: number, stack: number, mask: number): void;
+}
+
+/**
+ * The passes of inkImage and contentMask over every pixel, which each decoded logo meets first, in WebAssembly
+ * (assembly/ink.ts) with the arithmetic of the JavaScript they replaced; the thresholds stay here and are passed in.
+ */
+const inkKernel = wasmKernel<InkExports>(INK_WASM);
+
 /** A decoded 8-bit gray image, row-major. */
 export interface GrayImage {
   width: number;
   height: number;
-  data: ArrayLike<number>;
+  data: Uint8Array;
 }
 
 /** Side of the square the hashes are computed from (the DCT reads its 8 × 8 lowest frequencies). */
@@ -84,69 +101,18 @@ export function contentBox(img: GrayImage, background: number): [number, number,
 }
 
 /**
- * 1 for each pixel whose 3 × 3 mean differs from the background by more than CONTENT_DIFFERENCE, but for specks
- * (blobs of SPECK_AREA pixels or fewer).
+ * 1 for each pixel whose 3 × 3 mean differs from the background (a gray level, as backgroundLevel gives it) by more
+ * than CONTENT_DIFFERENCE, but for specks (blobs of SPECK_AREA pixels or fewer).
  */
 export function contentMask(img: GrayImage, background: number): Uint8Array {
   const { width: w, height: h, data } = img;
-  const mask = new Uint8Array(w * h);
-  // 3 × 3 sums, separably: across each row, then down each column
-  const across = new Float64Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      across[row + x] = data[row + x]! + (x > 0 ? data[row + x - 1]! : 0) + (x < w - 1 ? data[row + x + 1]! : 0);
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    const tall = 1 + (y > 0 ? 1 : 0) + (y < h - 1 ? 1 : 0);
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      const sum = across[i]! + (y > 0 ? across[i - w]! : 0) + (y < h - 1 ? across[i + w]! : 0);
-      const area = tall * (1 + (x > 0 ? 1 : 0) + (x < w - 1 ? 1 : 0));
-      if (Math.abs(sum - background * area) > CONTENT_DIFFERENCE * area) mask[i] = 1;
-    }
-  }
-  clearSpecks(mask, w, h);
-  return mask;
-}
-
-let speckStack = new Int32Array(0);
-
-/** Clears every 8-connected blob of the mask of SPECK_AREA pixels or fewer, in place. */
-function clearSpecks(mask: Uint8Array, w: number, h: number): void {
-  // 2 marks a pixel already reached; a blob is filled to its end, then cleared (0) or kept (3, turned back to 1 at
-  // the end). 8-connected, unlike regions.ts labelComponents: a speck's pixels often touch only at corners
-  if (speckStack.length < w * h) speckStack = new Int32Array(w * h);
-  const stack = speckStack;
-  for (let start = 0; start < w * h; start++) {
-    if (mask[start] !== 1) continue;
-    let top = 0;
-    let filled = 0;
-    stack[top++] = start;
-    mask[start] = 2;
-    while (filled < top) {
-      const i = stack[filled++]!;
-      const x = i % w;
-      const y = (i - x) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (mask[j] === 1) {
-            mask[j] = 2;
-            stack[top++] = j;
-          }
-        }
-      }
-    }
-    const keep = top > SPECK_AREA ? 3 : 0;
-    for (let k = 0; k < top; k++) mask[stack[k]!] = keep;
-  }
-  for (let i = 0; i < w * h; i++) if (mask[i]) mask[i] = 1;
+  const n = w * h;
+  const k = inkKernel();
+  const { at, heap } = k.reserve([n, n * 4, n * 4, n]);
+  const [src, across, stack, mask] = at as [number, number, number, number];
+  heap.set(data.subarray(0, n), src);
+  k.exports.contentMask(src, w, h, background, CONTENT_DIFFERENCE, SPECK_AREA, across, stack, mask);
+  return heap.slice(mask, mask + n);
 }
 
 /**
@@ -265,47 +231,15 @@ const BORDER_LEVEL = 128;
  * rather than gray levels; the borders keep a figure drawn inside another in another colour from vanishing into it.
  * A border pixel is one with such a neighbour on any of its four sides, so mirrors and quarter turns keep them.
  */
-export function inkImage(data: ArrayLike<number>, width: number, height: number, channels: number): GrayImage {
+export function inkImage(data: Uint8Array, width: number, height: number, channels: number): GrayImage {
   const n = width * height;
-  const background = borderMedians(data, width, height, channels);
-  const distance = new Uint8Array(n);
-  for (let i = 0, p = 0; i < n; i++) {
-    let d = 0;
-    for (let c = 0; c < channels; c++, p++) {
-      const e = Math.abs(data[p]! - background[c]!);
-      if (e > d) d = e;
-    }
-    distance[i] = d;
-  }
-  const border = new Uint8Array(n);
-  // each pair of full-ink neighbours across (j = i + 1) and down (j = i + width), inline: this runs for every pixel
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (distance[i]! < INK_FULL) continue;
-      for (let side = 0; side < 2; side++) {
-        if (side === 0 ? x + 1 >= width : y + 1 >= height) continue;
-        const j = side === 0 ? i + 1 : i + width;
-        if (distance[j]! < INK_FULL) continue;
-        let d = 0;
-        for (let c = 0; c < channels; c++) {
-          const e = Math.abs(data[i * channels + c]! - data[j * channels + c]!);
-          if (e > d) d = e;
-        }
-        if (d <= COLOUR_EDGE) continue;
-        const level = Math.round(BORDER_LEVEL * Math.min(1, (d - COLOUR_EDGE) / (COLOUR_EDGE_FULL - COLOUR_EDGE)));
-        if (level > border[i]!) border[i] = level;
-        if (level > border[j]!) border[j] = level;
-      }
-    }
-  }
-  const out = new Uint8Array(n);
-  const span = INK_FULL - INK_FLOOR;
-  for (let i = 0; i < n; i++) {
-    const d = distance[i]!;
-    out[i] = d <= INK_FLOOR ? 255 : d >= INK_FULL ? border[i]! : Math.round(255 - ((d - INK_FLOOR) * 255) / span);
-  }
-  return { width, height, data: out };
+  const k = inkKernel();
+  const { at, heap } = k.reserve([n * channels, channels, n, n, n]);
+  const [src, bg, distance, border, out] = at as [number, number, number, number, number];
+  heap.set(data.subarray(0, n * channels), src);
+  heap.set(borderMedians(data, width, height, channels), bg);
+  k.exports.inkImage(src, width, height, channels, bg, distance, border, out, INK_FLOOR, INK_FULL, COLOUR_EDGE, COLOUR_EDGE_FULL, BORDER_LEVEL);
+  return { width, height, data: heap.slice(out, out + n) };
 }
 
 /** backgroundLevel of each channel of interleaved pixels, reading only the border (no copy of each plane). */

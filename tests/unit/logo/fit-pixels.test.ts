@@ -1,14 +1,10 @@
 // The resampler every decoded logo goes through, in WebAssembly (electron/logos/fit-pixels.ts): the same bytes as
 // the JavaScript the stored features were computed with, kept here as the reference, on every shape of input the
-// decoders hand it; and its compiled module in step with its AssemblyScript source.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+// decoders hand it (tests/unit/logo/wasm-modules.test.ts checks the module against its source).
 import { describe, expect, it } from 'vitest';
 import type { Region, Rgb } from '../../../electron/logos/decode';
 import { fitInside, type Pixels } from '../../../electron/logos/fit-pixels';
 import { areaWeights } from '../../../shared/engine/logo/prepare';
-
-const root = path.resolve(__dirname, '../../..');
 
 /** The JavaScript fitPixels of electron/logos/decode.ts before the port, unchanged but for its side. */
 function referenceFit(img: Pixels, side: number, region?: Region): Rgb {
@@ -124,9 +120,4 @@ describe('fitting decoded pixels inside the decoded side (WebAssembly)', () => {
     expect(Buffer.from(before.data).equals(Buffer.from(referenceFit(small, 128).data))).toBe(true);
   });
 
-  it('is compiled from its AssemblyScript source as committed (node build/gen-wasm.mjs --check)', () => {
-    const run = spawnSync(process.execPath, [path.join(root, 'build/gen-wasm.mjs'), '--check'], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  }, 60_000);
 });
