@@ -150,6 +150,9 @@ export function maskBox(
   return ys && xs ? [x0 + xs[0], y0 + ys[0], x0 + xs[1], y0 + ys[1]] : null;
 }
 
+/** resampleArea's column pass, grown to the largest box seen in this thread. */
+let resampleScratch = new Float64Array(0);
+
 /**
  * Area-averaging resample of the box [x0, x1) × [y0, y1) of src to dw × dh (each output pixel is the mean of the
  * source area it covers, fractions weighted), which commutes with mirroring and, for square outputs, transposition.
@@ -165,8 +168,10 @@ export function resampleArea(
   const sy = (y1 - y0) / dh;
   const wx = areaWeights(x0, sx, dw);
   const wy = areaWeights(y0, sy, dh);
-  // columns first into a (y1 - y0) × dw buffer, then rows
-  const mid = new Float64Array((y1 - y0) * dw);
+  // columns first into a (y1 - y0) × dw buffer, then rows; the buffer is reused (every value is written before it
+  // is read): this runs for every part, peel and crop of every image, and a fresh buffer each time is garbage
+  if (resampleScratch.length < (y1 - y0) * dw) resampleScratch = new Float64Array((y1 - y0) * dw);
+  const mid = resampleScratch;
   for (let y = y0; y < y1; y++) {
     const row = y * srcWidth;
     for (let i = 0; i < dw; i++) {
@@ -192,21 +197,24 @@ export function resampleArea(
  */
 export function areaWeights(start: number, scale: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
   const starts = new Uint32Array(cells + 1);
-  const at: number[] = [];
-  const part: number[] = [];
+  // a cell covers at most ⌈scale⌉ + 1 source pixels
+  const most = cells * (Math.ceil(scale) + 2);
+  const at = new Uint32Array(most);
+  const part = new Float64Array(most);
+  let n = 0;
   for (let i = 0; i < cells; i++) {
     const a = start + i * scale;
     const b = start + (i + 1) * scale;
     for (let p = Math.floor(a); p < Math.ceil(b - 1e-9); p++) {
       const f = Math.min(b, p + 1) - Math.max(a, p);
       if (f > 1e-9) {
-        at.push(p);
-        part.push(f);
+        at[n] = p;
+        part[n++] = f;
       }
     }
-    starts[i + 1] = at.length;
+    starts[i + 1] = n;
   }
-  return { start: starts, at: Uint32Array.from(at), part: Float64Array.from(part) };
+  return { start: starts, at: at.subarray(0, n), part: part.subarray(0, n) };
 }
 
 /** An ink level counts as none below this colour distance from the background (scan grain, JPEG ringing). */
