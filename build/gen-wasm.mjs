@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KERNELS = [
   { source: 'assembly/fit-pixels.ts', module: 'electron/logos/fit-pixels-wasm.ts', constant: 'FIT_PIXELS_WASM' },
   { source: 'assembly/ink.ts', module: 'shared/engine/logo/ink-wasm.ts', constant: 'INK_WASM' },
+  { source: 'assembly/grounds.ts', module: 'shared/engine/logo/grounds-wasm.ts', constant: 'GROUNDS_WASM' },
 ];
 
 /** SIMD is in every Electron and Node this app supports; the stub runtime, since the kernels allocate nothing. */

@@ -10,7 +10,9 @@
 // figure whatever it is; one on the picture's own background only a figure of two elements or more: a filled figure
 // of a logo drawn round an element of it (a disc with a star inside) is such a ground too, and its lone element
 // would meet every registry logo that is that element alone.
+import { GROUNDS_WASM } from './grounds-wasm';
 import type { Box } from './regions';
+import { wasmKernel } from './wasm-kernel';
 
 /** Neighbouring pixels of one ground differ by at most this much in each channel (of 255). */
 const GROUND_STEP = 10;
@@ -29,41 +31,30 @@ interface Ground {
   held: { box: Box; elements: number } | null;
 }
 
-/** Region labels of 4-connected pixels whose neighbours differ by at most GROUND_STEP, with each region's size and box. */
-function evenRegions(rgb: ArrayLike<number>, width: number, height: number): { label: Int32Array; size: number[]; boxes: Box[] } {
+interface GroundsExports {
+  evenRegions(rgb: number, width: number, height: number, step: number, label: number, stack: number, sizes: number, boxes: number): number;
+}
+
+/** evenRegions' labelling, every pixel's flood, in WebAssembly (assembly/grounds.ts) with the JavaScript's order of visits. */
+const groundsKernel = wasmKernel<GroundsExports>(GROUNDS_WASM);
+
+/** Region labels of 4-connected pixels whose neighbours differ by at most GROUND_STEP, with each region's size and box (exported for its test). */
+export function evenRegions(rgb: Uint8Array, width: number, height: number): { label: Int32Array; size: number[]; boxes: Box[] } {
   const n = width * height;
-  const label = new Int32Array(n).fill(-1);
-  const size: number[] = [];
-  const boxes: Box[] = [];
-  const stack = new Int32Array(n);
-  const near = (a: number, b: number) => {
-    const p = a * 3, q = b * 3;
-    return Math.abs(rgb[p]! - rgb[q]!) <= GROUND_STEP && Math.abs(rgb[p + 1]! - rgb[q + 1]!) <= GROUND_STEP && Math.abs(rgb[p + 2]! - rgb[q + 2]!) <= GROUND_STEP;
+  const k = groundsKernel();
+  const { at, heap } = k.reserve([n * 3, n * 4, n * 4, n * 4, n * 16]);
+  const [src, label, stack, sizes, boxes] = at as [number, number, number, number, number];
+  heap.set(rgb.subarray(0, n * 3), src);
+  const regions = k.exports.evenRegions(src, width, height, GROUND_STEP, label, stack, sizes, boxes);
+  const words = new Int32Array(heap.buffer);
+  return {
+    label: words.slice(label >> 2, (label >> 2) + n),
+    size: Array.from(words.subarray(sizes >> 2, (sizes >> 2) + regions)),
+    boxes: Array.from({ length: regions }, (_, r) => {
+      const b = (boxes >> 2) + r * 4;
+      return [words[b]!, words[b + 1]!, words[b + 2]!, words[b + 3]!] as Box;
+    }),
   };
-  for (let start = 0; start < n; start++) {
-    if (label[start]! >= 0) continue;
-    const id = size.length;
-    let top = 0, count = 0;
-    let x0 = width, y0 = height, x1 = 0, y1 = 0;
-    stack[top++] = start;
-    label[start] = id;
-    while (top > 0) {
-      const i = stack[--top]!;
-      count++;
-      const x = i % width, y = (i - x) / width;
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x >= x1) x1 = x + 1;
-      if (y >= y1) y1 = y + 1;
-      if (x > 0 && label[i - 1]! < 0 && near(i, i - 1)) { label[i - 1] = id; stack[top++] = i - 1; }
-      if (x + 1 < width && label[i + 1]! < 0 && near(i, i + 1)) { label[i + 1] = id; stack[top++] = i + 1; }
-      if (y > 0 && label[i - width]! < 0 && near(i, i - width)) { label[i - width] = id; stack[top++] = i - width; }
-      if (y + 1 < height && label[i + width]! < 0 && near(i, i + width)) { label[i + width] = id; stack[top++] = i + width; }
-    }
-    size.push(count);
-    boxes.push([x0, y0, x1, y1]);
-  }
-  return { label, size, boxes };
 }
 
 /**
@@ -130,7 +121,7 @@ function heldBy(g: number, label: Int32Array, width: number, box: Box, total: nu
  * logo on a label on a product gives the logo's box. None for a picture whose grounds hold nothing of two elements
  * or more — a logo drawn on a plain background gives none (its background touches the picture's edge).
  */
-export function groundFigures(rgb: ArrayLike<number>, width: number, height: number): Box[] {
+export function groundFigures(rgb: Uint8Array, width: number, height: number): Box[] {
   const total = width * height;
   const { label, size, boxes } = evenRegions(rgb, width, height);
   const grounds: Ground[] = [];
