@@ -14,6 +14,11 @@ interface Table {
   /** CSR buckets: ids of bucket b are ids[offsets[b] .. offsets[b + 1]) */
   offsets: Uint32Array;
   ids: Uint32Array;
+  /**
+   * the hashes in bucket order ([hi, lo] of ids[p] at 2p): a bucket's hashes are read in one run, not from all over
+   * the stored array, and only the few within the radius look up whether this search has met them already
+   */
+  hashes: Uint32Array;
 }
 
 /** Bits [start, start + width) of the 64-bit hash [hi, lo], counted from hi's top bit. */
@@ -41,6 +46,17 @@ export function defaultSubstrings(n: number): number {
   return Math.min(8, Math.max(4, Math.round(64 / Math.log2(Math.max(n, 2)))));
 }
 
+// Substrings take every m-th bit rather than runs of bits: neighbouring bits of a perceptual hash are alike
+// across logos (the lowest frequencies of a centred figure nearly always have the same signs), and a run of
+// them would make a table of a few huge buckets; interleaved, each table gets a share of the predictable bits.
+function interleaved(m: number): Uint8Array[] {
+  return Array.from({ length: m }, (_, k) => {
+    const bits: number[] = [];
+    for (let b = k; b < 64; b += m) bits.push(b);
+    return Uint8Array.from(bits);
+  });
+}
+
 export class HammingIndex {
   readonly size: number;
   private readonly tables: Table[];
@@ -57,15 +73,7 @@ export class HammingIndex {
     }
     this.size = hashes.length >>> 1;
     this.stamps = new Uint32Array(this.size);
-    this.tables = [];
-    // Substrings take every m-th bit rather than runs of bits: neighbouring bits of a perceptual hash are alike
-    // across logos (the lowest frequencies of a centred figure nearly always have the same signs), and a run of
-    // them would make a table of a few huge buckets; interleaved, each table gets a share of the predictable bits.
-    for (let k = 0; k < substrings; k++) {
-      const bits: number[] = [];
-      for (let b = k; b < 64; b += substrings) bits.push(b);
-      this.tables.push(this.buildTable(Uint8Array.from(bits)));
-    }
+    this.tables = interleaved(substrings).map((bits) => this.buildTable(bits));
   }
 
   private buildTable(bits: Uint8Array): Table {
@@ -79,8 +87,14 @@ export class HammingIndex {
     for (let b = 1; b < offsets.length; b++) offsets[b]! += offsets[b - 1]!;
     const fill = offsets.slice(0, -1);
     const ids = new Uint32Array(this.size);
-    for (let i = 0; i < this.size; i++) ids[fill[keys[i]!]!++] = i;
-    return { bits, width, offsets, ids };
+    const hashes = new Uint32Array(2 * this.size);
+    for (let i = 0; i < this.size; i++) {
+      const p = fill[keys[i]!]!++;
+      ids[p] = i;
+      hashes[2 * p] = this.hashes[2 * i]!;
+      hashes[2 * p + 1] = this.hashes[2 * i + 1]!;
+    }
+    return { bits, width, offsets, ids, hashes };
   }
 
   /**
@@ -116,21 +130,24 @@ export class HammingIndex {
     return checked;
   }
 
-  /** Checks the hashes of bucket k not yet seen by this search; returns how many. */
+  /**
+   * Checks the hashes of bucket k; visits those within the radius that this search has not visited yet. Returns how
+   * many hashes it compared (an entry met in several tables is compared in each: the distance is cheaper than the
+   * look-up that would skip it).
+   */
   private probe(t: Table, k: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
-    const stamps = this.stamps;
-    const stamp = this.stamp;
-    const hashes = this.hashes;
-    let checked = 0;
-    for (let p = t.offsets[k]!, end = t.offsets[k + 1]!; p < end; p++) {
+    const start = t.offsets[k]!;
+    const end = t.offsets[k + 1]!;
+    const hashes = t.hashes;
+    for (let p = start; p < end; p++) {
+      const d = popcount32(hashes[2 * p]! ^ hi) + popcount32(hashes[2 * p + 1]! ^ lo);
+      if (d > radius) continue;
       const i = t.ids[p]!;
-      if (stamps[i] === stamp) continue;
-      stamps[i] = stamp;
-      checked++;
-      const d = popcount32(hashes[2 * i]! ^ hi) + popcount32(hashes[2 * i + 1]! ^ lo);
-      if (d <= radius) visit(i, d);
+      if (this.stamps[i] === this.stamp) continue;
+      this.stamps[i] = this.stamp;
+      visit(i, d);
     }
-    return checked;
+    return end - start;
   }
 }
 
