@@ -2,24 +2,24 @@
 // each substring is a table of exact buckets. If two hashes differ in at most r bits, one of the m substrings
 // differs in at most ⌊r / m⌋ (pigeonhole), so looking up every key within that small radius in every table finds
 // them all; each candidate is then checked on all 64 bits. Results equal a scan of every pair, in far fewer steps.
+// The tables live in a WebAssembly instance of the index's own (assembly/hamming.ts), which compares a bucket's
+// hashes with one popcount each: a filing's search makes some forty thousand such comparisons.
 import { popcount32 } from './hash';
+import { HAMMING_WASM } from './hamming-wasm';
+import { wasmInstances } from './wasm-kernel';
 
 /** Substrings wider than this would make tables larger than the hashes they index. */
 const MAX_WIDTH = 16;
 
-interface Table {
-  /** the hash bits (0 = hi's top) this table's key is made of, in key order */
-  bits: Uint8Array;
-  width: number;
-  /** CSR buckets: ids of bucket b are ids[offsets[b] .. offsets[b + 1]) */
-  offsets: Uint32Array;
-  ids: Uint32Array;
-  /**
-   * the hashes in bucket order ([hi, lo] of ids[p] at 2p): a bucket's hashes are read in one run, not from all over
-   * the stored array, and only the few within the radius look up whether this search has met them already
-   */
-  hashes: Uint32Array;
+interface HammingExports {
+  search(desc: number, tables: number, seen: number, output: number, hi: number, lo: number, radius: number, mark: number): number;
+  lastChecked(): number;
 }
+
+const instance = wasmInstances<HammingExports>(HAMMING_WASM);
+
+/** Bytes of a table's descriptor in the module's memory (assembly/hamming.ts DESC_BYTES). */
+const DESC_BYTES = 20;
 
 /** Bits [start, start + width) of the 64-bit hash [hi, lo], counted from hi's top bit. */
 export function bitsOf(hi: number, lo: number, start: number, width: number): number {
@@ -59,95 +59,70 @@ function interleaved(m: number): Uint8Array[] {
 
 export class HammingIndex {
   readonly size: number;
-  private readonly tables: Table[];
-  private readonly stamps: Uint32Array;
+  private readonly kernel: HammingExports;
+  /** the module's memory as u32 words: the answers of a search are read from it */
+  private readonly words: Uint32Array;
+  private readonly at: { desc: number; seen: number; out: number };
   private stamp = 0;
 
-  /** hashes: n × [hi, lo]. The index keeps a reference; do not change the array afterwards. */
+  /** hashes: n × [hi, lo]; copied into the index's tables. */
   constructor(
-    private readonly hashes: Uint32Array,
+    hashes: Uint32Array,
     readonly substrings = defaultSubstrings(hashes.length / 2),
   ) {
     if (!Number.isInteger(substrings) || substrings < 64 / MAX_WIDTH || substrings > 64) {
       throw new RangeError(`substrings must be an integer from ${64 / MAX_WIDTH} to 64`);
     }
-    this.size = hashes.length >>> 1;
-    this.stamps = new Uint32Array(this.size);
-    this.tables = interleaved(substrings).map((bits) => this.buildTable(bits));
-  }
-
-  private buildTable(bits: Uint8Array): Table {
-    const width = bits.length;
-    const offsets = new Uint32Array((1 << width) + 1);
-    const keys = new Uint32Array(this.size);
-    for (let i = 0; i < this.size; i++) {
-      keys[i] = keyOf(this.hashes[2 * i]!, this.hashes[2 * i + 1]!, bits);
-      offsets[keys[i]! + 1]!++;
-    }
-    for (let b = 1; b < offsets.length; b++) offsets[b]! += offsets[b - 1]!;
-    const fill = offsets.slice(0, -1);
-    const ids = new Uint32Array(this.size);
-    const hashes = new Uint32Array(2 * this.size);
-    for (let i = 0; i < this.size; i++) {
-      const p = fill[keys[i]!]!++;
-      ids[p] = i;
-      hashes[2 * p] = this.hashes[2 * i]!;
-      hashes[2 * p + 1] = this.hashes[2 * i + 1]!;
-    }
-    return { bits, width, offsets, ids, hashes };
+    const n = (this.size = hashes.length >>> 1);
+    // Every table's key bits, its CSR buckets (the entries of bucket b are ids[offsets[b] .. offsets[b + 1])) and
+    // its hashes in bucket order (a bucket's hashes are read in one run, and only the few within the radius look up
+    // whether this search has met them already); then a mark per entry, and room for every entry as an answer.
+    const tables = interleaved(substrings);
+    const blocks = [DESC_BYTES * substrings, 4 * n, 8 * n];
+    for (const bits of tables) blocks.push(bits.length, 4 * ((1 << bits.length) + 1), 8 * n, 4 * n);
+    const k = instance();
+    const { at, heap } = k.reserve(blocks);
+    this.kernel = k.exports;
+    this.words = new Uint32Array(heap.buffer);
+    this.at = { desc: at[0]!, seen: at[1]!, out: at[2]! };
+    const keys = new Uint32Array(n);
+    tables.forEach((bits, t) => {
+      const [bitsAt, offsetsAt, hashesAt, idsAt] = at.slice(3 + 4 * t, 7 + 4 * t) as [number, number, number, number];
+      heap.set(bits, bitsAt);
+      this.words.set([bits.length, bitsAt, offsetsAt, hashesAt, idsAt], (at[0]! + DESC_BYTES * t) >>> 2);
+      const offsets = this.words.subarray(offsetsAt >>> 2, (offsetsAt >>> 2) + (1 << bits.length) + 1);
+      for (let i = 0; i < n; i++) {
+        keys[i] = keyOf(hashes[2 * i]!, hashes[2 * i + 1]!, bits);
+        offsets[keys[i]! + 1]!++;
+      }
+      for (let b = 1; b < offsets.length; b++) offsets[b]! += offsets[b - 1]!;
+      const fill = offsets.slice(0, -1);
+      // a hash as the module reads it: one little-endian u64, hi above lo
+      for (let i = 0; i < n; i++) {
+        const p = fill[keys[i]!]!++;
+        this.words[(idsAt >>> 2) + p] = i;
+        this.words[(hashesAt >>> 2) + 2 * p] = hashes[2 * i + 1]!;
+        this.words[(hashesAt >>> 2) + 2 * p + 1] = hashes[2 * i]!;
+      }
+    });
   }
 
   /**
-   * Calls visit(i, distance) once for every stored hash i within `radius` bits of [hi, lo], in no set order.
-   * Returns the number of candidates checked (for measuring).
+   * Calls visit(i, distance) once for every stored hash i within `radius` bits of [hi, lo], in no set order (the
+   * same order each time). Returns the number of hashes compared (for measuring).
    */
   search(hi: number, lo: number, radius: number, visit: (i: number, distance: number) => void): number {
     if (++this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
+      this.words.fill(0, this.at.seen >>> 2, (this.at.seen >>> 2) + this.size);
       this.stamp = 1;
     }
-    const sub = Math.floor(radius / this.tables.length);
-    let checked = 0;
-    for (const t of this.tables) {
-      const key = keyOf(hi, lo, t.bits);
-      checked += this.probe(t, key, hi, lo, radius, visit);
-      // every key within `sub` flips of `key`, each once: flip bits in increasing position
-      if (sub >= 1) {
-        for (let a = 0; a < t.width; a++) {
-          const ka = key ^ (1 << a);
-          checked += this.probe(t, ka, hi, lo, radius, visit);
-          if (sub >= 2) for (let b = a + 1; b < t.width; b++) checked += this.deeper(t, ka ^ (1 << b), b + 1, sub - 2, hi, lo, radius, visit);
-        }
-      }
-    }
+    const found = this.kernel.search(this.at.desc, this.substrings, this.at.seen, this.at.out, hi, lo, radius, this.stamp);
+    const checked = this.kernel.lastChecked();
+    if (found === 0) return checked;
+    // the answers are read before any visit: a visit may search this index again, which writes over them
+    const out = this.words.slice(this.at.out >>> 2, (this.at.out >>> 2) + 2 * found);
+    for (let k = 0; k < found; k++) visit(out[2 * k]!, out[2 * k + 1]!);
     return checked;
-  }
-
-  /** Probes k and every key with up to `left` more flips at positions ≥ from. */
-  private deeper(t: Table, k: number, from: number, left: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
-    let checked = this.probe(t, k, hi, lo, radius, visit);
-    if (left > 0) for (let b = from; b < t.width; b++) checked += this.deeper(t, k ^ (1 << b), b + 1, left - 1, hi, lo, radius, visit);
-    return checked;
-  }
-
-  /**
-   * Checks the hashes of bucket k; visits those within the radius that this search has not visited yet. Returns how
-   * many hashes it compared (an entry met in several tables is compared in each: the distance is cheaper than the
-   * look-up that would skip it).
-   */
-  private probe(t: Table, k: number, hi: number, lo: number, radius: number, visit: (i: number, d: number) => void): number {
-    const start = t.offsets[k]!;
-    const end = t.offsets[k + 1]!;
-    const hashes = t.hashes;
-    for (let p = start; p < end; p++) {
-      const d = popcount32(hashes[2 * p]! ^ hi) + popcount32(hashes[2 * p + 1]! ^ lo);
-      if (d > radius) continue;
-      const i = t.ids[p]!;
-      if (this.stamps[i] === this.stamp) continue;
-      this.stamps[i] = this.stamp;
-      visit(i, d);
-    }
-    return end - start;
   }
 }
 

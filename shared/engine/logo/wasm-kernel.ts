@@ -25,17 +25,39 @@ export interface WasmKernel<E> {
   reserve(sizes: readonly number[]): { at: number[]; heap: Uint8Array };
 }
 
-/** The kernel of a module given as base64, instantiated on first call. */
-export function wasmKernel<E>(base64: string): () => WasmKernel<E> {
-  let kernel: WasmKernel<E> | null = null;
-  return () => (kernel ??= instantiate<E>(base64));
+const wasm = () => (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** The module given as base64, compiled on first use. */
+function compiled(base64: string): () => object {
+  let module: object | null = null;
+  return () => {
+    if (!module) {
+      const bytes = Uint8Array.from((globalThis as unknown as { atob(text: string): string }).atob(base64), (c) => c.charCodeAt(0));
+      // a few KB: compiled synchronously, which every thread of Node, Electron and a browser allows for modules this small
+      module = new (wasm().Module)(bytes);
+    }
+    return module;
+  };
 }
 
-function instantiate<E>(base64: string): WasmKernel<E> {
-  const global = globalThis as unknown as { WebAssembly: WasmApi; atob(text: string): string };
-  const bytes = Uint8Array.from(global.atob(base64), (c) => c.charCodeAt(0));
-  // a few KB: compiled synchronously, which every thread of Node, Electron and a browser allows for modules this small
-  const { exports } = new global.WebAssembly.Instance(new global.WebAssembly.Module(bytes));
+/** The kernel of a module given as base64, instantiated on first call: one a thread, its memory scratch for every call. */
+export function wasmKernel<E>(base64: string): () => WasmKernel<E> {
+  const module = compiled(base64);
+  let kernel: WasmKernel<E> | null = null;
+  return () => (kernel ??= instantiate<E>(module()));
+}
+
+/**
+ * A new instance of the module given as base64 at each call, with a memory of its own: for a kernel whose memory
+ * holds data that lasts (a search's tables), let go with the object that keeps the instance.
+ */
+export function wasmInstances<E>(base64: string): () => WasmKernel<E> {
+  const module = compiled(base64);
+  return () => instantiate<E>(module());
+}
+
+function instantiate<E>(module: object): WasmKernel<E> {
+  const { exports } = new (wasm().Instance)(module);
   const memory = exports.memory as WasmMemory;
   return {
     exports: exports as E,

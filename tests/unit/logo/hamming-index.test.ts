@@ -75,6 +75,27 @@ describe('HammingIndex', () => {
     expect(found).toBeGreaterThan(1000);
   });
 
+  it('gives every answer to a visit that searches the same index again', () => {
+    const next = rng(5);
+    const n = 500;
+    const hashes = new Uint32Array(2 * n).map(() => next());
+    const index = new HammingIndex(hashes);
+    const outer: number[] = [];
+    let inner = 0;
+    let expected = 0;
+    // each inner search (from another entry, as wide) writes its own answers where the outer ones were
+    index.search(hashes[0]!, hashes[1]!, 30, (i) => {
+      outer.push(i);
+      const j = (i + 1) % n;
+      index.search(hashes[2 * j]!, hashes[2 * j + 1]!, 30, () => inner++);
+      scanAll(hashes, hashes[2 * j]!, hashes[2 * j + 1]!, 30, () => expected++);
+    });
+    const scanned: number[] = [];
+    scanAll(hashes, hashes[0]!, hashes[1]!, 30, (i) => scanned.push(i));
+    expect(outer.sort((a, b) => a - b)).toEqual(scanned);
+    expect(inner).toBe(expected);
+  });
+
   it('checks far fewer candidates than there are hashes at a small radius', () => {
     const next = rng(7);
     const n = 10_000;
