@@ -7,7 +7,7 @@
 
 /**
  * The pixels at `src` (imgWidth wide, 3 or 4 channels) in the region's rh rows from `top`, resampled to width ×
- * height RGB bytes at `out`. The weights are prepare.ts areaWeights' (start, at, part) for the columns (wx…) and the
+ * height RGB bytes at `out`. The weights are resample.ts areaWeights' (start, at, part) for the columns (wx…) and the
  * rows (wy…), their indices absolute in the image, so the region's left edge and width are in wx already. `mid`
  * holds rh × width × 3 f32, `row` width × 3 f64.
  */

@@ -2,7 +2,8 @@
 // DECODE_SIDE² with any transparency on white; the ink (each pixel's colour distance from the background), cropping,
 // contrast, the sub-regions and the hashes are the pure code's, so every test and worker agrees.
 import { fail, ok, type Result } from '../../shared/result';
-import { aspectOf, borderMedians, inkImage, prepareBox, resampleArea, type GrayImage } from '../../shared/engine/logo/prepare';
+import { aspectOf, borderMedians, inkImage, prepareBox, type GrayImage } from '../../shared/engine/logo/prepare';
+import { resampleArea } from '../../shared/engine/logo/resample';
 import { logoHashes, partHashes, symmetricPhash, thumbnail, type LogoHashes } from '../../shared/engine/logo/hash';
 import { detailShare, hasDetail, innerDetail, detailThumb, MAX_ELEMENT_DETAIL } from '../../shared/engine/logo/detail';
 import type { LogoSource, Rgb } from './decode';

@@ -1,9 +1,9 @@
 // The one resampler every decoded logo goes through (decode.ts fitPixels): decoded pixels, RGBA over white or RGB,
 // area-resampled to fit inside side × side as sharp's resize would — each output pixel the mean of the source area it
-// covers, fractions weighted (prepare.ts areaWeights). It was the largest single step of hashing a gazette's images,
+// covers, fractions weighted (shared/engine/logo/resample.ts areaWeights). It was the largest single step of hashing a gazette's images,
 // so it runs in WebAssembly with SIMD (assembly/fit-pixels.ts, compiled into ./fit-pixels-wasm.ts), with the
 // arithmetic of the JavaScript it replaced: the stored features of every image are the bytes they were.
-import { areaWeights } from '../../shared/engine/logo/prepare';
+import { areaWeights } from '../../shared/engine/logo/resample';
 import { wasmKernel } from '../../shared/engine/logo/wasm-kernel';
 import type { Region, Rgb } from './decode';
 import { FIT_PIXELS_WASM } from './fit-pixels-wasm';

@@ -4,7 +4,8 @@
 // same name, a random logo — are drawn in other colours. Compared only for two whole figures (logo-index.ts:
 // LogoRule.colour, .byDhash, .colourCells), by the mean distance or by the share of cells that agree. Pure.
 import { orientedIndex } from './hash';
-import { borderMedians, resampleArea } from './prepare';
+import { borderMedians } from './prepare';
+import { resampleArea } from './resample';
 
 /** Side of the grid. */
 export const COLOUR_SIDE = 8;
@@ -16,7 +17,7 @@ export const COLOUR_BYTES = 3 * CELLS;
  * The grid of interleaved RGB pixels (width × height) over box [x0, y0, x1, y1), each cell the area mean; pixels with
  * erase[i] set (an element peeled off) read as the background's colour (the border's median per channel).
  */
-export function colourGrid(rgb: ArrayLike<number>, width: number, height: number, box: readonly [number, number, number, number], erase?: Uint8Array): Uint8Array {
+export function colourGrid(rgb: Uint8Array, width: number, height: number, box: readonly [number, number, number, number], erase?: Uint8Array): Uint8Array {
   const out = new Uint8Array(COLOUR_BYTES);
   // with nothing erased each channel is read in place; with a peel, from a plane filled over the box alone (the
   // resample reads nothing outside it)

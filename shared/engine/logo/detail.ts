@@ -4,7 +4,8 @@
 // emblem's copy is found through its symmetric hash (hash.ts), and this is what tells it from another emblem of the
 // same outline. Pure; the pixels are decoded in electron/logos/.
 import { THUMB_SIDE, thumbCorrelation } from './hash';
-import { type GrayImage, resampleArea } from './prepare';
+import type { GrayImage } from './prepare';
+import { resampleArea } from './resample';
 import { outsideGround } from './fill';
 
 /** Ink at most this light (ink images are dark on light: full ink and the borders inside it). */

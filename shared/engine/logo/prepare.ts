@@ -3,6 +3,7 @@
 // Every step is symmetric under mirroring and quarter turns, so the hash of a turned image is the turned hash.
 
 import { INK_WASM } from './ink-wasm';
+import { resampleArea } from './resample';
 import { wasmKernel } from './wasm-kernel';
 
 interface InkExports {
@@ -150,73 +151,6 @@ export function maskBox(
   return ys && xs ? [x0 + xs[0], y0 + ys[0], x0 + xs[1], y0 + ys[1]] : null;
 }
 
-/** resampleArea's column pass, grown to the largest box seen in this thread. */
-let resampleScratch = new Float64Array(0);
-
-/**
- * Area-averaging resample of the box [x0, x1) × [y0, y1) of src to dw × dh (each output pixel is the mean of the
- * source area it covers, fractions weighted), which commutes with mirroring and, for square outputs, transposition.
- * For interleaved pixels, `channels` and `channel` say which values of src are read (a colour grid reads each
- * channel of the decoded image in place rather than from a copy of it).
- */
-export function resampleArea(
-  src: ArrayLike<number>, srcWidth: number, box: readonly [number, number, number, number], dw: number, dh: number,
-  channels = 1, channel = 0,
-): Float64Array {
-  const [x0, y0, x1, y1] = box;
-  const sx = (x1 - x0) / dw;
-  const sy = (y1 - y0) / dh;
-  const wx = areaWeights(x0, sx, dw);
-  const wy = areaWeights(y0, sy, dh);
-  // columns first into a (y1 - y0) × dw buffer, then rows; the buffer is reused (every value is written before it
-  // is read): this runs for every part, peel and crop of every image, and a fresh buffer each time is garbage
-  if (resampleScratch.length < (y1 - y0) * dw) resampleScratch = new Float64Array((y1 - y0) * dw);
-  const mid = resampleScratch;
-  for (let y = y0; y < y1; y++) {
-    const row = y * srcWidth;
-    for (let i = 0; i < dw; i++) {
-      let s = 0;
-      for (let k = wx.start[i]!, end = wx.start[i + 1]!; k < end; k++) s += src[(row + wx.at[k]!) * channels + channel]! * wx.part[k]!;
-      mid[(y - y0) * dw + i] = s / sx;
-    }
-  }
-  const out = new Float64Array(dw * dh);
-  for (let j = 0; j < dh; j++) {
-    for (let i = 0; i < dw; i++) {
-      let s = 0;
-      for (let k = wy.start[j]!, end = wy.start[j + 1]!; k < end; k++) s += mid[(wy.at[k]! - y0) * dw + i]! * wy.part[k]!;
-      out[j * dw + i] = s / sy;
-    }
-  }
-  return out;
-}
-
-/**
- * For each of `cells` output cells of `scale` source pixels from `start`, the source indices at[start[c] ..
- * start[c + 1]) it covers and how much of each (also the RGBA resampling of electron/logos/decode.ts).
- */
-export function areaWeights(start: number, scale: number, cells: number): { start: Uint32Array; at: Uint32Array; part: Float64Array } {
-  const starts = new Uint32Array(cells + 1);
-  // a cell covers at most ⌈scale⌉ + 1 source pixels
-  const most = cells * (Math.ceil(scale) + 2);
-  const at = new Uint32Array(most);
-  const part = new Float64Array(most);
-  let n = 0;
-  for (let i = 0; i < cells; i++) {
-    const a = start + i * scale;
-    const b = start + (i + 1) * scale;
-    for (let p = Math.floor(a); p < Math.ceil(b - 1e-9); p++) {
-      const f = Math.min(b, p + 1) - Math.max(a, p);
-      if (f > 1e-9) {
-        at[n] = p;
-        part[n++] = f;
-      }
-    }
-    starts[i + 1] = n;
-  }
-  return { start: starts, at: at.subarray(0, n), part: part.subarray(0, n) };
-}
-
 /** An ink level counts as none below this colour distance from the background (scan grain, JPEG ringing). */
 export const INK_FLOOR = 24;
 /** and as full ink from this distance on: every colour a logo is drawn in stands this far off its ground. */
@@ -261,7 +195,7 @@ export function borderMedians(data: ArrayLike<number>, width: number, height: nu
  */
 export function prepareBox(img: GrayImage, box: [number, number, number, number], erase?: Uint8Array): Prepared {
   const background = backgroundLevel(img);
-  let src: ArrayLike<number> = img.data;
+  let src = img.data;
   if (erase) {
     const copy = new Uint8Array(img.data);
     for (let i = 0; i < copy.length; i++) if (erase[i]) copy[i] = background;

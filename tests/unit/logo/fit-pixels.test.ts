@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Region, Rgb } from '../../../electron/logos/decode';
 import { fitInside, type Pixels } from '../../../electron/logos/fit-pixels';
-import { areaWeights } from '../../../shared/engine/logo/prepare';
+import { areaWeights } from '../../../shared/engine/logo/resample';
 
 /** The JavaScript fitPixels of electron/logos/decode.ts before the port, unchanged but for its side. */
 function referenceFit(img: Pixels, side: number, region?: Region): Rgb {

@@ -1,6 +1,7 @@
 // The pure half of the logo features: cropping, orientations and the bit arithmetic.
 import { describe, expect, it } from 'vitest';
-import { backgroundLevel, contentBox, HASH_SIDE, prepareGray, resampleArea } from '../../../shared/engine/logo/prepare';
+import { backgroundLevel, contentBox, HASH_SIDE, prepareGray } from '../../../shared/engine/logo/prepare';
+import { resampleArea } from '../../../shared/engine/logo/resample';
 import { hamming, hashToHex, hexToHash, logoHashes, orient, popcount32 } from '../../../shared/engine/logo/hash';
 
 /** A w × h white image with a dark L in a box. */
@@ -21,7 +22,7 @@ describe('logo preparation and hashes', () => {
   });
 
   it('resamples by area: a mean over each covered part', () => {
-    const src = [0, 100, 200, 300];
+    const src = Float64Array.of(0, 100, 200, 300);
     expect(Array.from(resampleArea(src, 4, [0, 0, 4, 1], 2, 1))).toEqual([50, 250]);
     expect(Array.from(resampleArea(src, 4, [0, 0, 4, 1], 3, 1)).map(Math.round)).toEqual([25, 150, 275]);
   });
