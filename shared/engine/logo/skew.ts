@@ -4,6 +4,8 @@
 // border), so a query whose ink lines up with the rows and columns better at another angle is turned back by it.
 // Angles are in degrees, positive clockwise on screen (y down).
 import type { GrayImage } from './prepare';
+import { SKEW_WASM } from './skew-wasm';
+import { wasmKernel } from './wasm-kernel';
 
 /**
  * The largest tilt looked for, either way. Over the whole quarter turn (±45°) copies turned 20–41° were found too, but
@@ -34,9 +36,8 @@ const STEPS = [3, 1, 0.25];
  * along a row or a column.
  */
 export function skewOf(img: GrayImage, box: readonly [number, number, number, number]): number {
-  const ink = inkSteps(img, box);
-  if (ink.count < 16) return 0;
-  const sharpness = profileSharpness(ink, box);
+  const { count, sharpness } = inkProfiles(img, box);
+  if (count < 16) return 0;
   const square = sharpness(0);
   let best = 0;
   let bestSharpness = square;
@@ -56,83 +57,41 @@ export function skewOf(img: GrayImage, box: readonly [number, number, number, nu
   return Math.abs(best) >= MIN_SKEW && bestSharpness >= square * MIN_GAIN ? best : 0;
 }
 
-/** The ink's steps to the next pixel across (dx) and down (dy) where it changes, at the midpoints, centred on the box. */
-interface InkSteps {
-  x: Float64Array;
-  y: Float64Array;
-  dx: Float64Array;
-  dy: Float64Array;
-  count: number;
+interface SkewExports {
+  inkSteps(data: number, width: number, height: number, x0: number, y0: number, x1: number, y1: number, cx: number, cy: number, floor: number, steps: number): number;
+  sharpness(steps: number, count: number, c: number, s: number, reach: number, rows: number, cols: number, bins: number): number;
 }
 
-let scratch: InkSteps = { x: new Float64Array(0), y: new Float64Array(0), dx: new Float64Array(0), dy: new Float64Array(0), count: 0 };
+/**
+ * The two loops over the ink in WebAssembly (assembly/skew.ts) with the arithmetic of the JavaScript they replaced:
+ * a profile is evaluated some twenty times a figure, over every step of its ink.
+ */
+const kernel = wasmKernel<SkewExports>(SKEW_WASM);
 
 /**
- * Where the ink changes from a pixel to the next across or down by at least STEP_FLOOR: a profile's steps come from
- * these alone (a row's ink minus the row above's is the sum of the steps down along it), and they are a fraction of
- * the inked pixels.
+ * The ink's steps — where it changes from a pixel to the next across or down by at least STEP_FLOOR, at the
+ * midpoints, centred on the box; a profile's steps come from these alone (a row's ink minus the row above's is the
+ * sum of the steps down along it), and they are a fraction of the inked pixels — laid out in the kernel's memory, and
+ * the sharpness of their row and column profiles with the ink turned back by an angle (a function of it): the sum of
+ * the profiles' squared steps, each step the sum of the ink's steps along the turned row (column) across it.
+ * `count` is how many steps there are.
  */
-function inkSteps(img: GrayImage, box: readonly [number, number, number, number]): InkSteps {
+export function inkProfiles(img: GrayImage, box: readonly [number, number, number, number]): { count: number; sharpness: (degrees: number) => number } {
   const cap = (box[2] - box[0] + 1) * (box[3] - box[1] + 1);
-  // one set of arrays for every call, grown when a box needs more: allocating four arrays the box's size a call cost
-  // as much as the search over angles
-  if (scratch.x.length < cap) scratch = { x: new Float64Array(cap), y: new Float64Array(cap), dx: new Float64Array(cap), dy: new Float64Array(cap), count: 0 };
-  const out = scratch;
-  out.count = 0;
-  const cx = (box[0] + box[2]) / 2;
-  const cy = (box[1] + box[3]) / 2;
-  const { width, height, data } = img;
-  // one pixel beyond the box each way, where the ink ends
-  for (let y = Math.max(0, box[1] - 1); y < Math.min(height - 1, box[3]); y++) {
-    for (let x = Math.max(0, box[0] - 1); x < Math.min(width - 1, box[2]); x++) {
-      const i = y * width + x;
-      // ink is 255 − level: a step in ink is minus the step in level
-      const dx = data[i]! - data[i + 1]!;
-      const dy = data[i]! - data[i + width]!;
-      if (Math.abs(dx) + Math.abs(dy) < STEP_FLOOR) continue;
-      out.x[out.count] = x + 0.5 - cx;
-      out.y[out.count] = y + 0.5 - cy;
-      out.dx[out.count] = dx / 255;
-      out.dy[out.count++] = dy / 255;
-    }
-  }
-  return out;
-}
-
-/**
- * The sharpness of the ink's row and column profiles with the ink turned back by the angle (a function of it): the
- * sum of their squared steps, each step the sum of the ink's steps along the turned row (column) across it.
- */
-function profileSharpness(ink: InkSteps, box: readonly [number, number, number, number]): (degrees: number) => number {
   const reach = Math.ceil(Math.hypot(box[2] - box[0], box[3] - box[1]) / 2) + 4;
-  const rows = new Float64Array(2 * reach + 2);
-  const cols = new Float64Array(2 * reach + 2);
-  return (degrees) => {
-    const t = (degrees * Math.PI) / 180;
-    const c = Math.cos(t);
-    const s = Math.sin(t);
-    rows.fill(0);
-    cols.fill(0);
-    for (let k = 0; k < ink.count; k++) {
-      const x = ink.x[k]!;
-      const y = ink.y[k]!;
-      const dx = ink.dx[k]!;
-      const dy = ink.dy[k]!;
-      // the step across a turned row is the ink's change along the turned column direction, and so on
-      spread(rows, reach + y * c - x * s, dy * c - dx * s);
-      spread(cols, reach + x * c + y * s, dx * c + dy * s);
-    }
-    let e = 0;
-    for (let i = 0; i < rows.length; i++) e += rows[i]! * rows[i]! + cols[i]! * cols[i]!;
-    return e;
+  const bins = 2 * reach + 2;
+  const k = kernel();
+  const { at, heap } = k.reserve([img.data.length, 32 * cap, 8 * bins, 8 * bins]);
+  const [data, steps, rows, cols] = at as [number, number, number, number];
+  heap.set(img.data, data);
+  const count = k.exports.inkSteps(data, img.width, img.height, box[0], box[1], box[2], box[3], (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, STEP_FLOOR, steps);
+  return {
+    count,
+    sharpness: (degrees) => {
+      const t = (degrees * Math.PI) / 180;
+      return k.exports.sharpness(steps, count, Math.cos(t), Math.sin(t), reach, rows, cols, bins);
+    },
   };
-}
-
-function spread(profile: Float64Array, at: number, w: number): void {
-  const i = Math.floor(at);
-  const f = at - i;
-  profile[i] = profile[i]! + w * (1 - f);
-  profile[i + 1] = profile[i + 1]! + w * f;
 }
 
 /**
