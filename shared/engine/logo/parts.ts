@@ -6,7 +6,8 @@
 // orientation, one scale and one placement carry the stored parts onto the query's. This file cuts the parts (and
 // the colour peels, read from the same cut). Pure.
 import { type GrayImage } from './prepare';
-import { type Blobs, type Box, couldShrink, labelComponents, largestPeels, PEEL_MAX_INK, peelOf, type Region, unionBox } from './regions';
+import { type Blobs, labelComponents } from './blobs';
+import { type Box, couldShrink, largestPeels, PEEL_MAX_INK, peelOf, type Region, unionBox } from './regions';
 
 /** Ink images are dark on light: a pixel at most this light is a part's core (full ink, not a border between colours). */
 const CORE_LEVEL = 64;

@@ -197,8 +197,12 @@ export function prepareBox(img: GrayImage, box: [number, number, number, number]
   const background = backgroundLevel(img);
   let src = img.data;
   if (erase) {
+    // the resample reads the box's pixels alone: only they are erased
     const copy = new Uint8Array(img.data);
-    for (let i = 0; i < copy.length; i++) if (erase[i]) copy[i] = background;
+    const [x0, y0, x1, y1] = box;
+    for (let y = y0; y < y1; y++) {
+      for (let i = y * img.width + x0, end = y * img.width + x1; i < end; i++) if (erase[i]) copy[i] = background;
+    }
     src = copy;
   }
   const pixels = resampleArea(src, img.width, box, HASH_SIDE, HASH_SIDE);

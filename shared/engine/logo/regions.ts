@@ -5,6 +5,7 @@
 //   it (a clipping's rule);
 // - crop: the figure with a strip cut from one side, as a crop of the registry logo would leave it.
 // The registry side keeps its crops, the query side its peels; each is then hashed like a whole logo.
+import { type Blobs, findBlobs, JOIN } from './blobs';
 import { backgroundLevel, contentMask, type GrayImage, maskBox } from './prepare';
 
 export type Box = [number, number, number, number];
@@ -31,10 +32,6 @@ export interface Region {
   enclosed?: true;
 }
 
-/** A pixel is ink when its level (dark on light) is at least this far below the background. */
-const INK_STEP = 64;
-/** Ink within this many decoded pixels joins one blob: the strokes of a character and the characters of a line. */
-const JOIN = 2;
 /** A peeled element holds at most this share of the ink (it was added to the figure, not the figure). */
 export const PEEL_MAX_INK = 0.3;
 /** and its removal shrinks the content box by at least this share of its area. */
@@ -44,81 +41,6 @@ const MAX_PEELS = 3;
 /** Strips cut from each side for the crops, as shares of the content box's side (a crop cuts about 4–10 %). */
 export const CROP_CUTS = [0.055, 0.085] as const;
 
-export interface Blobs {
-  /** blob number + 1 of each pixel of the joined mask, 0 outside */
-  labels: Int32Array;
-  /** ink pixels per blob */
-  ink: number[];
-  /** the box of each blob's ink */
-  boxes: Box[];
-}
-
-/** Ink of the box joined over JOIN pixels (a square dilation) and labelled into 4-connected blobs. */
-export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel(img)): Blobs {
-  const { width: w, height: h, data } = img;
-  const ink = new Uint8Array(w * h);
-  for (let y = box[1]; y < box[3]; y++) for (let x = box[0]; x < box[2]; x++) if (Math.abs(data[y * w + x]! - background) >= INK_STEP) ink[y * w + x] = 1;
-  // the dilation as two running counts: a pixel is joined when any ink lies within JOIN across, then down
-  const across = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) dilateLine(ink, across, y * w, 1, w);
-  const joined = new Uint8Array(w * h);
-  for (let x = 0; x < w; x++) dilateLine(across, joined, x, w, h);
-  return labelComponents(joined, ink, w, h);
-}
-
-let fillStack = new Int32Array(0);
-
-/**
- * The 4-connected components of `joined` (w × h), each with the count and box of its pixels set in `ink` (the
- * ink a component was grown from; pass `joined` itself to count every pixel).
- */
-export function labelComponents(joined: Uint8Array, ink: Uint8Array, w: number, h: number): Blobs {
-  const labels = new Int32Array(w * h);
-  const blobs: Blobs = { labels, ink: [], boxes: [] };
-  // the flood fill's stack is scratch, kept between calls (every logo labels its ink twice or more)
-  if (fillStack.length < w * h) fillStack = new Int32Array(w * h);
-  const stack = fillStack;
-  for (let start = 0; start < w * h; start++) {
-    if (!joined[start] || labels[start]) continue;
-    const id = blobs.ink.length + 1;
-    let count = 0;
-    const b: Box = [w, h, 0, 0];
-    labels[start] = id;
-    let top = 0;
-    stack[top++] = start;
-    while (top > 0) {
-      const p = stack[--top]!;
-      const x = p % w;
-      const y = (p - x) / w;
-      if (ink[p]) {
-        count++;
-        if (x < b[0]) b[0] = x;
-        if (y < b[1]) b[1] = y;
-        if (x + 1 > b[2]) b[2] = x + 1;
-        if (y + 1 > b[3]) b[3] = y + 1;
-      }
-      // the four neighbours; labelled when pushed, so each pixel is pushed once
-      if (x > 0 && joined[p - 1] && !labels[p - 1]) { labels[p - 1] = id; stack[top++] = p - 1; }
-      if (x < w - 1 && joined[p + 1] && !labels[p + 1]) { labels[p + 1] = id; stack[top++] = p + 1; }
-      if (y > 0 && joined[p - w] && !labels[p - w]) { labels[p - w] = id; stack[top++] = p - w; }
-      if (y < h - 1 && joined[p + w] && !labels[p + w]) { labels[p + w] = id; stack[top++] = p + w; }
-    }
-    blobs.ink.push(count);
-    blobs.boxes.push(b);
-  }
-  return blobs;
-}
-
-/** out[i] = 1 where src has a set pixel within JOIN steps along one line (n pixels from `from`, `step` apart). */
-function dilateLine(src: Uint8Array, out: Uint8Array, from: number, step: number, n: number): void {
-  let count = 0;
-  for (let k = 0; k < Math.min(JOIN, n); k++) count += src[from + k * step]!;
-  for (let k = 0; k < n; k++) {
-    if (k + JOIN < n) count += src[from + (k + JOIN) * step]!;
-    if (k - JOIN - 1 >= 0) count -= src[from + (k - JOIN - 1) * step]!;
-    if (count > 0) out[from + k * step] = 1;
-  }
-}
 
 const area = (b: Box) => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1]);
 

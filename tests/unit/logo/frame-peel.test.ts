@@ -10,7 +10,8 @@ import { isRegistryVariant, logoFeatures, type LogoFeatures } from '../../../ele
 import { LogoIndex } from '../../../shared/engine/logo/logo-index';
 import { storedHashesOf } from '../../../shared/engine/logo/match';
 import { LOGO_RULE } from '../../../shared/engine/logo/rule';
-import { findBlobs, isFrame } from '../../../shared/engine/logo/regions';
+import { findBlobs } from '../../../shared/engine/logo/blobs';
+import { isFrame } from '../../../shared/engine/logo/regions';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
 import { drawnInk } from './support/ink';
 import { logoSvg, randomLogo, rng } from '../../../bench/logos/draw';

@@ -1,7 +1,8 @@
 // The parts of a logo hashed beside the whole: peels (the figure without an element at its edge) and crops.
 import { describe, expect, it } from 'vitest';
 import { contentBox, inkImage } from '../../../shared/engine/logo/prepare';
-import { CROP_CUTS, cropRegions, findBlobs, gapRegions, isEnclosure, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
+import { findBlobs } from '../../../shared/engine/logo/blobs';
+import { CROP_CUTS, cropRegions, gapRegions, isEnclosure, peelRegions, valleyRegions } from '../../../shared/engine/logo/regions';
 
 type Rect = [number, number, number, number];
 
