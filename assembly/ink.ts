@@ -122,3 +122,27 @@ function clearSpecks(w: i32, h: i32, speckArea: i32, stack: usize, mask: usize):
   }
   for (let i = 0; i < n; i++) if (load<u8>(mask + i) != 0) store<u8>(mask + i, 1);
 }
+
+/**
+ * How many pixels of `mask` are set (and not set in `skip`, when `skipping`) in each of `rows` rows and across each
+ * column x0 .. x0 + columns of them: `mask` and `skip` hold the rows from the first counted, `width` bytes each; the
+ * counts are u32 at `rowCounts` and `columnCounts`.
+ */
+export function maskCounts(
+  mask: usize, skip: usize, skipping: bool, width: i32, x0: i32, columns: i32, rows: i32, rowCounts: usize, columnCounts: usize,
+): void {
+  memory.fill(rowCounts, 0, <usize>rows << 2);
+  memory.fill(columnCounts, 0, <usize>columns << 2);
+  for (let y = 0; y < rows; y++) {
+    let count: u32 = 0;
+    const from = <usize>(y * width + x0);
+    for (let x = 0; x < columns; x++) {
+      const i = from + <usize>x;
+      if (load<u8>(mask + i) == 0 || (skipping && load<u8>(skip + i) != 0)) continue;
+      count++;
+      const c = columnCounts + (<usize>x << 2);
+      store<u32>(c, load<u32>(c) + 1);
+    }
+    store<u32>(rowCounts + (<usize>y << 2), count);
+  }
+}

@@ -12,10 +12,11 @@ interface InkExports {
     inkFloor: number, inkFull: number, colourEdge: number, colourEdgeFull: number, borderLevel: number,
   ): void;
   contentMask(data: number, w: number, h: number, background: number, difference: number, speckArea: number, across: number, stack: number, mask: number): void;
+  maskCounts(mask: number, skip: number, skipping: boolean, width: number, x0: number, columns: number, rows: number, rowCounts: number, columnCounts: number): void;
 }
 
 /**
- * The passes of inkImage and contentMask over every pixel, which each decoded logo meets first, in WebAssembly
+ * The passes of inkImage, contentMask and maskBox over every pixel, which each decoded logo meets first, in WebAssembly
  * (assembly/ink.ts) with the arithmetic of the JavaScript they replaced; the thresholds stay here and are passed in.
  */
 const inkKernel = wasmKernel<InkExports>(INK_WASM);
@@ -124,16 +125,15 @@ export function maskBox(
   mask: Uint8Array, width: number, within: readonly [number, number, number, number], skip?: Uint8Array,
 ): [number, number, number, number] | null {
   const [x0, y0, x1, y1] = within;
-  const rows = new Uint32Array(y1 - y0);
-  const cols = new Uint32Array(x1 - x0);
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0, i = y * width + x0; x < x1; x++, i++) {
-      if (mask[i] && !(skip && skip[i])) {
-        rows[y - y0]!++;
-        cols[x - x0]!++;
-      }
-    }
-  }
+  const k = inkKernel();
+  const lines = mask.subarray(y0 * width, y1 * width);
+  const { at, heap } = k.reserve([lines.length, skip ? lines.length : 0, 4 * (y1 - y0), 4 * (x1 - x0)]);
+  const [maskAt, skipAt, rowsAt, colsAt] = at as [number, number, number, number];
+  heap.set(lines, maskAt);
+  if (skip) heap.set(skip.subarray(y0 * width, y1 * width), skipAt);
+  k.exports.maskCounts(maskAt, skipAt, skip !== undefined, width, x0, x1 - x0, y1 - y0, rowsAt, colsAt);
+  const rows = new Uint32Array(heap.buffer, rowsAt, y1 - y0);
+  const cols = new Uint32Array(heap.buffer, colsAt, x1 - x0);
   const span = (counts: Uint32Array, across: number): [number, number] | null => {
     const need = Math.max(4, Math.round(across * CONTENT_SHARE));
     let first = -1;

@@ -2,7 +2,7 @@
 // same bytes as the JavaScript the stored features were computed with, kept here as the reference, for colour and
 // gray images of every shape, light and dark grounds, colour borders and specks at the speck limit.
 import { describe, expect, it } from 'vitest';
-import { backgroundLevel, borderMedians, contentMask, inkImage } from '../../../shared/engine/logo/prepare';
+import { backgroundLevel, borderMedians, contentMask, inkImage, maskBox } from '../../../shared/engine/logo/prepare';
 
 /** The thresholds prepare.ts passes to the kernels (INK_FLOOR … BORDER_LEVEL, CONTENT_DIFFERENCE, SPECK_AREA). */
 const INK_FLOOR = 24, INK_FULL = 96, COLOUR_EDGE = 40, COLOUR_EDGE_FULL = 120, BORDER_LEVEL = 128;
@@ -133,6 +133,36 @@ function figureImage(seed: number, width: number, height: number, channels: 1 | 
   return data;
 }
 
+/** prepare.ts maskBox before the port (CONTENT_SHARE 0.03). */
+function referenceMaskBox(mask: Uint8Array, width: number, within: readonly [number, number, number, number], skip?: Uint8Array): [number, number, number, number] | null {
+  const [x0, y0, x1, y1] = within;
+  const rows = new Uint32Array(y1 - y0);
+  const cols = new Uint32Array(x1 - x0);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0, i = y * width + x0; x < x1; x++, i++) {
+      if (mask[i] && !(skip && skip[i])) {
+        rows[y - y0]!++;
+        cols[x - x0]!++;
+      }
+    }
+  }
+  const span = (counts: Uint32Array, across: number): [number, number] | null => {
+    const need = Math.max(4, Math.round(across * 0.03));
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i]! >= need) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    return first < 0 ? null : [first, last + 1];
+  };
+  const ys = span(rows, x1 - x0);
+  const xs = span(cols, y1 - y0);
+  return ys && xs ? [x0 + xs[0], y0 + ys[0], x0 + xs[1], y0 + ys[1]] : null;
+}
+
 const SHAPES: Array<[number, number]> = [[128, 128], [97, 61], [61, 97], [128, 40], [1, 1], [1, 50], [50, 1], [2, 2], [5, 9]];
 
 describe('the ink image and the content mask (WebAssembly)', () => {
@@ -167,5 +197,27 @@ describe('the ink image and the content mask (WebAssembly)', () => {
     expect(set(0, 8)).toBe(0);
     expect(set(10, 20)).toBe(18);
     expect(Buffer.from(mask).equals(Buffer.from(referenceMask(gray, width, height, 255)))).toBe(true);
+  });
+
+  it('boxes the mask as the JavaScript did, within any box, with pixels skipped or not', () => {
+    let seed = 500;
+    let boxes = 0;
+    for (const [width, height] of SHAPES) {
+      for (let draw = 0; draw < 6; draw++, seed++) {
+        const ink = inkImage(figureImage(seed, width, height, 1), width, height, 1);
+        const mask = contentMask(ink, backgroundLevel(ink));
+        const skip = Uint8Array.from(mask, (_, i) => ((i * 7 + seed) % 5 === 0 ? 1 : 0));
+        const x0 = seed % width;
+        const y0 = (seed * 3) % height;
+        for (const within of [[0, 0, width, height], [x0, y0, width, height], [0, 0, x0 + 1, y0 + 1]] as Array<[number, number, number, number]>) {
+          for (const skipping of [undefined, skip]) {
+            const got = maskBox(mask, width, within, skipping);
+            expect(got, `${width}×${height}, seed ${seed}, within ${within.join(',')}`).toEqual(referenceMaskBox(mask, width, within, skipping));
+            if (got) boxes++;
+          }
+        }
+      }
+    }
+    expect(boxes).toBeGreaterThan(100);
   });
 });
