@@ -16,6 +16,7 @@ export function inkSteps(data: usize, width: i32, height: i32, x0: i32, y0: i32,
   for (let y = max<i32>(0, y0 - 1); y < yEnd; y++) {
     for (let x = max<i32>(0, x0 - 1); x < xEnd; x++) {
       const i = y * width + x;
+      // ink is 255 − level: a step in ink is minus the step in level
       const level = <i32>load<u8>(data + <usize>i);
       const dx = level - <i32>load<u8>(data + <usize>(i + 1));
       const dy = level - <i32>load<u8>(data + <usize>(i + width));
@@ -53,6 +54,7 @@ export function sharpness(steps: usize, count: i32, c: f64, s: f64, reach: f64, 
     const y = load<f64>(at, 8);
     const dx = load<f64>(at, 16);
     const dy = load<f64>(at, 24);
+    // the step across a turned row is the ink's change along the turned column direction, and so on
     spread(rows, reach + y * c - x * s, dy * c - dx * s);
     spread(cols, reach + x * c + y * s, dx * c + dy * s);
   }

@@ -74,7 +74,8 @@ const kernel = wasmKernel<SkewExports>(SKEW_WASM);
  * sum of the steps down along it), and they are a fraction of the inked pixels — laid out in the kernel's memory, and
  * the sharpness of their row and column profiles with the ink turned back by an angle (a function of it): the sum of
  * the profiles' squared steps, each step the sum of the ink's steps along the turned row (column) across it.
- * `count` is how many steps there are.
+ * `count` is how many steps there are. The steps live in the kernel's memory: `sharpness` answers for this box until
+ * inkProfiles is called again in the same thread.
  */
 export function inkProfiles(img: GrayImage, box: readonly [number, number, number, number]): { count: number; sharpness: (degrees: number) => number } {
   const cap = (box[2] - box[0] + 1) * (box[3] - box[1] + 1);
