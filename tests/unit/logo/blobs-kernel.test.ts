@@ -3,6 +3,7 @@
 // reference: findBlobs over boxes anywhere in gray images of many shapes, and labelComponents of masks with ink apart
 // from the mask and the same.
 import { describe, expect, it } from 'vitest';
+import { rng } from './support/seeded';
 import { type Blobs, findBlobs, labelComponents } from '../../../shared/engine/logo/blobs';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
 import type { Box } from '../../../shared/engine/logo/regions';
@@ -75,16 +76,6 @@ function dilateLine(src: Uint8Array, out: Uint8Array, from: number, step: number
     if (k - JOIN - 1 >= 0) count -= src[from + (k - JOIN - 1) * step]!;
     if (count > 0) out[from + k * step] = 1;
   }
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 /** A light ground with dark rectangles and specks: blobs of every size, some joined over small gaps. */

@@ -1,18 +1,9 @@
 // The multi-index Hamming search returns exactly what a scan of every stored hash returns.
 import { describe, expect, it } from 'vitest';
+import { rng } from './support/seeded';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { FILLED, MET_LINE_SOLID, MET_SOLID } from '../../../shared/engine/logo/variant-kinds';
 import { bitsOf, defaultSubstrings, HammingIndex, scanAll } from '../../../shared/engine/logo/hamming-index';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 function flipBits(hi: number, lo: number, count: number, next: () => number): [number, number] {
   const seen = new Set<number>();

@@ -3,6 +3,7 @@
 // images, one channel of interleaved colour pixels and f64 planes, boxes anywhere, shrunk and enlarged, odd and even
 // output widths.
 import { describe, expect, it } from 'vitest';
+import { rng } from './support/seeded';
 import { areaWeights, resampleArea } from '../../../shared/engine/logo/resample';
 
 /** resample.ts resampleArea before the port. */
@@ -32,16 +33,6 @@ function referenceResample(
     }
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 describe('resampleArea in WebAssembly', () => {

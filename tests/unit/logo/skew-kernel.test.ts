@@ -2,6 +2,7 @@
 // and the same profile sharpness, to the last bit, as the JavaScript the stored features were computed with, kept
 // here as the reference, at every angle the search evaluates, for boxes anywhere in gray images of many shapes.
 import { describe, expect, it } from 'vitest';
+import { rng } from './support/seeded';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
 import { inkProfiles, MAX_SKEW } from '../../../shared/engine/logo/skew';
 
@@ -52,16 +53,6 @@ function referenceProfiles(img: GrayImage, box: readonly [number, number, number
     return e;
   };
   return { count: xs.length, sharpness };
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 /** A light ground with a few tilted dark bars and some grain: ink that lines up at some angle. */
