@@ -4,7 +4,7 @@
 // so it runs in WebAssembly with SIMD (assembly/fit-pixels.ts, compiled into ./fit-pixels-wasm.ts), with the
 // arithmetic of the JavaScript it replaced: the stored features of every image are the bytes they were.
 import { areaWeights } from '../../shared/engine/logo/resample';
-import { wasmKernel } from '../../shared/engine/logo/wasm-kernel';
+import { bytesOf, wasmKernel } from '../../shared/engine/logo/wasm-kernel';
 import type { Region, Rgb } from './decode';
 import { FIT_PIXELS_WASM } from './fit-pixels-wasm';
 
@@ -25,8 +25,6 @@ interface FitExports {
 }
 
 const kernel = wasmKernel<FitExports>(FIT_PIXELS_WASM);
-
-const bytesOf = (a: Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** The region (default: all) of `img` resampled to fit inside side × side. */
 export function fitInside(img: Pixels, side: number, region?: Region): Rgb {

@@ -3,7 +3,7 @@
 // (electron/logos/fit-pixels.ts, with these weights). Its loops run in WebAssembly (assembly/resample.ts, SIMD down
 // the columns) with the arithmetic of the JavaScript they replaced, so the features are the bytes they were.
 import { RESAMPLE_WASM } from './resample-wasm';
-import { wasmKernel } from './wasm-kernel';
+import { bytesOf, wasmKernel } from './wasm-kernel';
 
 interface ResampleExports {
   resample(
@@ -13,8 +13,6 @@ interface ResampleExports {
 }
 
 const kernel = wasmKernel<ResampleExports>(RESAMPLE_WASM);
-
-const bytesOf = (a: Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /**
  * Area-averaging resample of the box [x0, x1) × [y0, y1) (whole pixels) of src to dw × dh, which commutes with

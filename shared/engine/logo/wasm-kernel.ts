@@ -25,6 +25,9 @@ export interface WasmKernel<E> {
   reserve(sizes: readonly number[]): { at: number[]; heap: Uint8Array };
 }
 
+/** A typed array's bytes, as a kernel's memory takes them (heap.set). */
+export const bytesOf = (a: Uint32Array | Int32Array | Float64Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
 const wasm = () => (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /** The module given as base64, compiled on first use. */
