@@ -1,6 +1,8 @@
 // The two 64-bit hashes of a prepared logo, each for the eight quarter turns and mirrorings of it.
 // A hash is two 32-bit halves [hi, lo]; bit i of the 64 is bit (63 - i) counted from hi's top.
-import { HASH_SIDE, kthSmallest } from './prepare';
+import { HASH_WASM } from './hash-wasm';
+import { HASH_SIDE } from './prepare';
+import { bytesOf, wasmKernel } from './wasm-kernel';
 
 /** The number of orientations (the dihedral group of the square): identity first. */
 export const ORIENTATIONS = 8;
@@ -85,6 +87,8 @@ export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 
 
 const N = HASH_SIDE;
 const LOW = 8;
+/** Side of the low DCT block. */
+const K = LOW + 1;
 
 /** cos((2x + 1) u π / 2N) for u < LOW + 1, x < N. */
 const COS = (() => {
@@ -100,73 +104,12 @@ export function orient(pixels: Float64Array, v: number): Float64Array {
   return out;
 }
 
-/** Packs 64 bits (numbers, non-zero = 1) into [hi, lo] at `at` in out. */
-function pack(bits: ArrayLike<number>, out: Uint32Array, at: number): void {
-  let hi = 0;
-  let lo = 0;
-  for (let i = 0; i < 32; i++) hi = (hi << 1) | (bits[i]! ? 1 : 0);
-  for (let i = 32; i < 64; i++) lo = (lo << 1) | (bits[i]! ? 1 : 0);
-  out[at] = hi >>> 0;
-  out[at + 1] = lo >>> 0;
-}
-
 /** The 64 lowest DCT frequencies (u, v ≤ 8) by u + v, without the mean (which says nothing about the shape). */
 const DCT_TERMS: Array<[number, number]> = (() => {
   const all: Array<[number, number]> = [];
   for (let v = 0; v <= LOW; v++) for (let u = 0; u <= LOW; u++) if (u + v > 0) all.push([u, v]);
   return all.sort((a, b) => a[0] + a[1] - (b[0] + b[1]) || a[1] - b[1]).slice(0, 64);
 })();
-
-/** The DCT-II block C[v · 9 + u], u along x, for u, v ≤ 8. */
-function lowDct(pixels: Float64Array): Float64Array {
-  const K = LOW + 1;
-  const rowCoef = new Float64Array(N * K);
-  for (let y = 0; y < N; y++) {
-    for (let u = 0; u < K; u++) {
-      let s = 0;
-      for (let x = 0; x < N; x++) s += pixels[y * N + x]! * COS[u * N + x]!;
-      rowCoef[y * K + u] = s;
-    }
-  }
-  const block = new Float64Array(K * K);
-  for (let v = 0; v < K; v++) {
-    for (let u = 0; u < K; u++) {
-      let s = 0;
-      for (let y = 0; y < N; y++) s += rowCoef[y * K + u]! * COS[v * N + y]!;
-      block[v * K + u] = s;
-    }
-  }
-  return block;
-}
-
-/** Area means of the square on a w × h grid (cells weighted by the part of each pixel they cover). */
-function grid(pixels: Float64Array, w: number, h: number): Float64Array {
-  const cells = new Float64Array(w * h);
-  for (let j = 0; j < h; j++) {
-    const ya = (j * N) / h;
-    const yb = ((j + 1) * N) / h;
-    for (let i = 0; i < w; i++) {
-      const xa = (i * N) / w;
-      const xb = ((i + 1) * N) / w;
-      let s = 0;
-      for (let y = Math.floor(ya); y < Math.ceil(yb); y++) {
-        const fy = Math.min(yb, y + 1) - Math.max(ya, y);
-        for (let x = Math.floor(xa); x < Math.ceil(xb); x++) {
-          const fx = Math.min(xb, x + 1) - Math.max(xa, x);
-          if (fx > 0 && fy > 0) s += pixels[y * N + x]! * fx * fy;
-        }
-      }
-      cells[j * w + i] = quantise(s);
-    }
-  }
-  return cells;
-}
-
-/**
- * Rounded to 1e-6: sums taken in another order differ in the last bits, and flat areas make exact ties (two white
- * cells) that such noise would otherwise break one way in the image and the other way in its mirror.
- */
-const quantise = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * Both hashes of a prepared square in all eight orientations, from one DCT and two grids: turning the image only
@@ -175,9 +118,9 @@ const quantise = (x: number) => Math.round(x * 1e6) / 1e6;
  * area means, each bit whether a cell is brighter than its right neighbour.
  */
 export function logoHashes(pixels: Float64Array): LogoHashes {
-  const phash = new Uint32Array(ORIENTATIONS * 2);
-  orientedPhash(lowDct(pixels), phash);
-  return { phash, dhash: orientedDhash(pixels) };
+  const square = loaded(pixels);
+  square.lowDct();
+  return { phash: square.phash(), dhash: square.dhash() };
 }
 
 /** The informative bits of a part's perceptual hash when the part has no symmetry (partHashes): all of them. */
@@ -188,17 +131,10 @@ export const ASYMMETRIC = 64;
  * the part is symmetric (symmetricPhash), else the plain one, with the number of its informative bits.
  */
 export function partHashes(pixels: Float64Array): LogoHashes & { informative: number } {
-  const block = lowDct(pixels);
-  const symmetric = symmetricTerms(block);
-  const phash = new Uint32Array(ORIENTATIONS * 2);
-  orientedPhash(symmetric?.block ?? block, phash);
-  return { phash, dhash: orientedDhash(pixels), informative: symmetric?.informative ?? ASYMMETRIC };
+  const square = loaded(pixels);
+  const symmetric = symmetricTerms(square.lowDct());
+  return { phash: square.phash(), dhash: square.dhash(), informative: symmetric?.informative ?? ASYMMETRIC };
 }
-
-// scratch of the two hashes (every image hashes its figure, its regions and its parts: a dozen times or more)
-const hashBits = new Uint8Array(64);
-const phashTerms = new Float64Array(64);
-const phashWork = new Float64Array(64);
 
 /**
  * For each orientation and each of the 64 bits of the difference hash, the two cells compared (the first brighter
@@ -222,26 +158,11 @@ const DHASH_CELLS = (() => {
   return { first, second };
 })();
 
-/** The difference hash of a prepared square in all eight orientations (ORIENTATIONS × [hi, lo]). */
-function orientedDhash(pixels: Float64Array): Uint32Array {
-  const dhash = new Uint32Array(ORIENTATIONS * 2);
-  const wide = grid(pixels, 9, 8);
-  const tall = grid(pixels, 8, 9);
-  const { first, second } = DHASH_CELLS;
-  for (let o = 0; o < ORIENTATIONS; o++) {
-    const cells = o & 4 ? tall : wide;
-    for (let k = 0, at = o * 64; k < 64; k++, at++) hashBits[k] = cells[first[at]!]! > cells[second[at]!]! ? 1 : 0;
-    pack(hashBits, dhash, o * 2);
-  }
-  return dhash;
-}
-
 /**
  * For each orientation and each of DCT_TERMS, where its coefficient lies in the 9 × 9 DCT block and whether the
  * orientation negates it (mirroring x negates odd u, mirroring y odd v; the transpose swaps u and v).
  */
 const PHASH_TERMS = (() => {
-  const K = LOW + 1;
   const at = new Uint8Array(ORIENTATIONS * 64);
   const negate = new Uint8Array(ORIENTATIONS * 64);
   for (let o = 0; o < ORIENTATIONS; o++) {
@@ -256,20 +177,59 @@ const PHASH_TERMS = (() => {
   return { at, negate };
 })();
 
-/** The perceptual hash of a DCT block in all eight orientations, into out (ORIENTATIONS × [hi, lo]). */
-function orientedPhash(block: Float64Array, out: Uint32Array): void {
-  const { at, negate } = PHASH_TERMS;
-  for (let o = 0; o < ORIENTATIONS; o++) {
-    for (let k = 0, i = o * 64; k < 64; k++, i++) {
-      const c = block[at[i]!]!;
-      phashTerms[k] = quantise(negate[i] ? -c : c);
-    }
-    phashWork.set(phashTerms);
-    // the 33rd smallest, as a sort would place it (an equal 0 and −0 set the same bits)
-    const median = kthSmallest(phashWork, 32);
-    for (let k = 0; k < 64; k++) hashBits[k] = phashTerms[k]! >= median ? 1 : 0;
-    pack(hashBits, out, o * 2);
+interface HashExports {
+  lowDct(pixels: number, cos: number, rows: number, block: number): void;
+  orientedPhash(block: number, at: number, negate: number, terms: number, work: number, bits: number, out: number): void;
+  orientedDhash(pixels: number, first: number, second: number, wide: number, tall: number, bits: number, out: number): void;
+}
+
+/**
+ * The DCT block, the perceptual hash of a block and the difference hash in WebAssembly (assembly/hash.ts), with the
+ * tables above passed in and the arithmetic of the JavaScript they replaced (tests/unit/logo/hash-kernel.test.ts):
+ * every image hashes its figure, its regions and its parts, a dozen squares or more.
+ */
+const hashKernel = wasmKernel<HashExports>(HASH_WASM);
+
+/** The tables the kernel reads (exported for its test, whose reference reads them too). */
+export const HASH_TABLES = { cos: COS, terms: PHASH_TERMS, cells: DHASH_CELLS, dctTerms: DCT_TERMS } as const;
+
+const WORDS = ORIENTATIONS * 2;
+/** The kernel's blocks, the tables first (see loaded). */
+const LAYOUT = [COS.byteLength, 512, 512, 512, 512, N * N * 8, N * K * 8, K * K * 8, 64 * 8, 64 * 8, 72 * 8, 72 * 8, 64, WORDS * 4, WORDS * 4];
+let tablesIn: object | null = null;
+
+/** A square laid out in the kernel's memory, and the steps of hashing it there. */
+function loaded(pixels: Float64Array) {
+  const k = hashKernel();
+  const { at, heap } = k.reserve(LAYOUT);
+  const [cos, termAt, negate, first, second, px, rows, block, terms, work, wide, tall, bits, phash, dhash] = at as [
+    number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
+  ];
+  // the layout is the same at every call and the memory only grows, so the tables are copied once a thread
+  if (tablesIn !== k) {
+    heap.set(bytesOf(COS), cos);
+    heap.set(PHASH_TERMS.at, termAt);
+    heap.set(PHASH_TERMS.negate, negate);
+    heap.set(DHASH_CELLS.first, first);
+    heap.set(DHASH_CELLS.second, second);
+    tablesIn = k;
   }
+  new Float64Array(heap.buffer, px, N * N).set(pixels);
+  return {
+    /** the DCT block: a view of the kernel's memory, which phash reads (symmetricTerms zeroes terms in it) */
+    lowDct(): Float64Array {
+      k.exports.lowDct(px, cos, rows, block);
+      return new Float64Array(heap.buffer, block, K * K);
+    },
+    phash(): Uint32Array {
+      k.exports.orientedPhash(block, termAt, negate, terms, work, bits, phash);
+      return new Uint32Array(heap.buffer.slice(phash, phash + WORDS * 4));
+    },
+    dhash(): Uint32Array {
+      k.exports.orientedDhash(px, first, second, wide, tall, bits, dhash);
+      return new Uint32Array(heap.buffer.slice(dhash, dhash + WORDS * 4));
+    },
+  };
 }
 
 /**
@@ -287,11 +247,8 @@ export const SYMMETRY_SHARE = 0.02;
  * with half its bits fixed it says less, and the pair must pass a finer check (shared/engine/logo/detail.ts).
  */
 export function symmetricPhash(pixels: Float64Array): Uint32Array | null {
-  const symmetric = symmetricTerms(lowDct(pixels));
-  if (!symmetric) return null;
-  const out = new Uint32Array(ORIENTATIONS * 2);
-  orientedPhash(symmetric.block, out);
-  return out;
+  const square = loaded(pixels);
+  return symmetricTerms(square.lowDct()) ? square.phash() : null;
 }
 
 /**
@@ -299,7 +256,6 @@ export function symmetricPhash(pixels: Float64Array): Uint32Array | null {
  * of the 64 hashed terms are left; null when no parity group is empty.
  */
 function symmetricTerms(block: Float64Array): { block: Float64Array; informative: number } | null {
-  const K = LOW + 1;
   const energy = [0, 0, 0, 0];
   let total = 0;
   for (const [u, v] of DCT_TERMS) {
