@@ -252,7 +252,12 @@ function printOf(rgb: Rgb): { variants: LogoVariant[]; parts: LogoPart[]; symmet
   // the parts are cut where the colour changes (parts.ts colourCut reads three channels), and the inner detail
   // reads three channels too: the print's three alike
   const printed = new Uint8Array(grey.length * 3);
-  for (let i = 0, p = 0; i < grey.length; i++, p += 3) printed[p] = printed[p + 1] = printed[p + 2] = grey[i]!;
+  for (let i = 0, p = 0; i < grey.length; i++, p += 3) {
+    const level = grey[i]!;
+    printed[p] = level;
+    printed[p + 1] = level;
+    printed[p + 2] = level;
+  }
   // a print without inner detail (a plain shape in grey) is left out: on the set with its filings in grey, plain
   // prints met 6 more fit negatives for 2 more copies (logo/MEASUREMENTS.md)
   const symmetric = symmetricFeatures(variants[0]!.thumb, () => detailThumb(innerDetail(printed, img), box));

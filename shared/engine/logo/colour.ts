@@ -127,11 +127,19 @@ const LINEAR = Float64Array.from({ length: 256 }, (_, v) => {
  * linear light, as libvips and most print drivers take it), encoded back to sRGB levels. A yellow that is as much
  * ink as navy in colour (inkImage reads the largest channel difference) is a pale gray here.
  */
-export function printedGrey(rgb: ArrayLike<number>, width: number, height: number): Uint8Array {
+export function printedGrey(rgb: Uint8Array, width: number, height: number): Uint8Array {
   const out = new Uint8Array(width * height);
+  // a logo is mostly runs of one colour, and the power per pixel was most of the time: a run reuses its level
+  let last = -1;
+  let level = 0;
   for (let i = 0, p = 0; i < out.length; i++, p += 3) {
-    const y = 0.2126 * LINEAR[rgb[p]!]! + 0.7152 * LINEAR[rgb[p + 1]!]! + 0.0722 * LINEAR[rgb[p + 2]!]!;
-    out[i] = Math.round(255 * (y <= 0.0031308 ? 12.92 * y : 1.055 * y ** (1 / 2.4) - 0.055));
+    const colour = (rgb[p]! << 16) | (rgb[p + 1]! << 8) | rgb[p + 2]!;
+    if (colour !== last) {
+      const y = 0.2126 * LINEAR[rgb[p]!]! + 0.7152 * LINEAR[rgb[p + 1]!]! + 0.0722 * LINEAR[rgb[p + 2]!]!;
+      level = Math.round(255 * (y <= 0.0031308 ? 12.92 * y : 1.055 * y ** (1 / 2.4) - 0.055));
+      last = colour;
+    }
+    out[i] = level;
   }
   return out;
 }
