@@ -1,10 +1,10 @@
 // Decoding an encoded logo into sRGB pixels no larger than DECODE_SIDE, whole or a region of it. Most gazette and
-// registry images are small PNGs and JPEGs: PNGs are read by pngjs (zlib inflate and the row filters, in this
-// thread), which costs about a quarter of a libvips pipeline for them, and JPEGs by mozjpeg in WebAssembly (./jpeg.ts),
-// about a sixth; every other format, and PNGs or JPEGs that are large, interlaced, CMYK or carry a colour profile,
-// go through sharp (libvips), which also shrinks large images (SHRINK_SIDE). Every image,
-// whatever read it, is then resampled to DECODE_SIDE by one resampler (fitPixels, ./fit-pixels.ts). BMPs, which libvips does not
-// read, are read by bmp-ts (./bmp.ts).
+// registry images are small PNGs and JPEGs, read in this thread: 8-bit RGB and RGBA PNGs by ./png.ts, other PNGs by
+// pngjs (zlib inflate and the row filters), at about a quarter of a libvips pipeline's cost for them, and JPEGs by
+// mozjpeg in WebAssembly (./jpeg.ts), about a sixth; every other format, and PNGs or JPEGs that are large,
+// interlaced, CMYK or carry a colour profile, go through sharp (libvips), which also shrinks large images
+// (SHRINK_SIDE). Every image, whatever read it, is then resampled to DECODE_SIDE by one resampler (fitPixels,
+// ./fit-pixels.ts). BMPs, which libvips does not read, are read by bmp-ts (./bmp.ts).
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { fail, ok, type Result } from '../../shared/result';
@@ -12,6 +12,7 @@ import { MAX_IMAGE_PIXELS } from '../../shared/contract/files';
 import { isBmp, readBmp } from './bmp';
 import { fitInside, type Pixels } from './fit-pixels';
 import { plainJpeg, readJpeg } from './jpeg';
+import { readPlainRgbPng } from './png';
 
 /** Decoded size: four times the hash square keeps thin strokes and small logos on large canvases visible. */
 export const DECODE_SIDE = 128;
@@ -75,6 +76,8 @@ export function openLogo(input: Buffer | Uint8Array): LogoSource {
   }
   const png = plainPng(input);
   if (png) {
+    const rgb = readPlainRgbPng(input);
+    if (rgb) return decodedSource(rgb);
     try {
       const rgba = PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
       return decodedSource({ width: rgba.width, height: rgba.height, channels: 4, data: rgba.data });
