@@ -15,6 +15,7 @@ import { logoSvg, randomLogo, rng } from './draw';
 import { type HashedSet, type PackedParts, queryOf, storedOf, unpackParts, unpackPrintParts } from './hashing';
 import { openLogo } from '../../electron/logos/decode';
 import { logoFeatures } from '../../electron/logos/features';
+import { FEATURES_THREAD_LIMITS } from '../../electron/logos/features-pool';
 
 const REGISTRY = Number(process.env.MARKGUARD_BENCH_LOGOS ?? 10_000);
 const BASES = Number(process.env.MARKGUARD_BENCH_LOGO_FILINGS ?? 100_000) / 10;
@@ -72,7 +73,8 @@ async function generate(dir: string): Promise<void> {
 /** Hashes files in worker threads, chunk by chunk; onChunk gets each chunk's results in file order. */
 async function hashInWorkers(files: string[], crops: boolean, onChunk: (start: number, set: HashedSet) => void): Promise<void> {
   const script = path.join(__dirname, 'bench-logos-worker.cjs');
-  const workers = Array.from({ length: WORKERS }, () => new Worker(script));
+  // limited as the app's pool limits its threads
+  const workers = Array.from({ length: WORKERS }, () => new Worker(script, { resourceLimits: FEATURES_THREAD_LIMITS }));
   let next = 0;
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {

@@ -55,6 +55,21 @@ describe('image features pool', () => {
     }
   });
 
+  it('computes a large image on threads whose young generation is held to FEATURES_THREAD_LIMITS, as this thread does', async () => {
+    // a 1,000 × 1,000 PNG read in the thread (./png.ts: 3 MB of pixels, inflated whole) and a 2,400 px JPEG libvips shrinks
+    const images = [await logo('#333').resize(1000, 1000).png().toBuffer(), await logo('#1d3f8f').resize(2400, 2400).jpeg().toBuffer()];
+    const pool = featuresPool(script, 2);
+    try {
+      for (const role of ['registry', 'query'] as const) {
+        const inPool = await Promise.all(images.map((bytes) => pool.features(bytes, role)));
+        expect(inPool.every((r) => r.ok)).toBe(true);
+        expect(inPool).toEqual(await Promise.all(images.map((bytes) => encodedFeatures(bytes, role))));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails the images a dying thread held with a message, and computes the rest in this thread', async () => {
     const dying = path.join(work, 'exits.cjs');
     writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
