@@ -24,7 +24,10 @@ function roundHalfUp(x: f64): f64 {
   return x - r >= 0.5 ? r + 1 : r;
 }
 
-/** hash.ts quantise: rounded to 1e-6. */
+/**
+ * Rounded to 1e-6: sums taken in another order differ in the last bits, and flat areas make exact ties (two white
+ * cells) that such noise would otherwise break one way in the image and the other way in its mirror.
+ */
 function quantise(x: f64): f64 {
   return roundHalfUp(x * 1e6) / 1e6;
 }
@@ -104,7 +107,7 @@ export function orientedPhash(block: usize, at: usize, negate: usize, terms: usi
   }
 }
 
-/** hash.ts grid: the area means of the N × N pixels at `pixels` on a w × h grid, quantised, into `cells`. */
+/** The area means (cells weighted by the part of each pixel they cover) of the N × N pixels at `pixels` on a w × h grid, quantised, into `cells`. */
 function grid(pixels: usize, w: i32, h: i32, cells: usize): void {
   for (let j = 0; j < h; j++) {
     const ya = <f64>(j * N) / <f64>h;

@@ -3,6 +3,7 @@
 // the rows are handed over as they are. pngjs, which reads every other PNG in this thread (./decode.ts), maps each
 // pixel to RGBA through a call a sample, which had become a twentieth of hashing a gazette's image; its output for
 // these PNGs is the same bytes (RGB with alpha 255 is resampled as RGB), which tests/unit/logo/png.test.ts checks.
+// zlib.crc32 is Node 20.15's and later (package.json engines; Electron 45 runs Node 22)
 import { crc32, inflateSync } from 'node:zlib';
 import type { Pixels } from './fit-pixels';
 
