@@ -5,6 +5,8 @@
 // figure's far edges — it is painted back as ground before the figure is hashed (electron/logos/seen.ts). In a print
 // in grey the figures are the ground darkened too, and the shadow is told from them by its level (shadowInGrey).
 import { borderMedians, INK_FLOOR } from './prepare';
+import { SHADOW_WASM } from './shadow-wasm';
+import { wasmKernel } from './wasm-kernel';
 
 /** The darkest a shadow may make the ground (the factor on every channel); darker greys are a figure's own ink. */
 const MIN_SHADE = 0.3;
@@ -85,29 +87,42 @@ export function shadowOf(rgb: Uint8Array, width: number, height: number): Shadow
   const groundSum = ground[0]! + ground[1]! + ground[2]!;
   // on a dark ground a shadow does not show
   if (groundSum < 3 * 128) return null;
-  const n = width * height;
-  // the ink's pixels, and each one's shade (the factor on the ground) or COLOURED for ink of another colour
-  const inkAt = new Int32Array(n);
-  const level = new Float32Array(n);
-  const [g0, g1, g2] = ground as [number, number, number];
-  const perGround = 1 / groundSum;
-  let inks = 0;
-  let coloured = 0;
-  // every pixel of every image passes here: plain arithmetic, the ground (most pixels) left first
-  for (let i = 0, p = 0; i < n; i++, p += 3) {
-    const r = rgb[p]!, g = rgb[p + 1]!, b = rgb[p + 2]!;
-    const dr = r - g0, dg = g - g1, db = b - g2;
-    if (dr < INK_FLOOR && dr > -INK_FLOOR && dg < INK_FLOOR && dg > -INK_FLOOR && db < INK_FLOOR && db > -INK_FLOOR) continue;
-    const t = (r + g + b) * perGround;
-    const nr = r - t * g0, ng = g - t * g1, nb = b - t * g2;
-    const neutral = nr <= SHADE_NOISE && nr >= -SHADE_NOISE && ng <= SHADE_NOISE && ng >= -SHADE_NOISE && nb <= SHADE_NOISE && nb >= -SHADE_NOISE;
-    if (!neutral) coloured++;
-    inkAt[inks] = i;
-    level[inks++] = neutral ? t : COLOURED;
-  }
-  const ink: Ink = { at: inkAt.subarray(0, inks), level: level.subarray(0, inks), width, height };
+  const { ink, coloured } = groundInk(rgb, width, height, ground);
+  const inks = ink.at.length;
   if (coloured > GREY_PRINT_COLOUR * inks) return shadowWhere(ink, MIN_SHADE, MIN_COVERED);
   return shadowWhere(ink, MIN_SHADE, MIN_COVERED_IN_GREY) ?? shadowInGrey(ink);
+}
+
+interface ShadowExports {
+  groundInk(
+    rgb: number, n: number, g0: number, g1: number, g2: number, perGround: number, floor: number, noise: number, coloured: number,
+    inkAt: number, level: number, counts: number,
+  ): void;
+}
+
+/** groundInk's pass over every pixel of every image, in WebAssembly (assembly/shadow.ts) with the JavaScript's arithmetic. */
+const shadowKernel = wasmKernel<ShadowExports>(SHADOW_WASM);
+
+/**
+ * The pixels of a decoded logo (RGB) that are not its ground (within INK_FLOOR in every channel), each with its shade:
+ * the factor on the ground when it is the ground darkened (every channel within SHADE_NOISE of the ground's times
+ * it), else COLOURED; and how many are COLOURED (exported for its test).
+ */
+export function groundInk(rgb: Uint8Array, width: number, height: number, ground: readonly number[]): { ink: Ink; coloured: number } {
+  const n = width * height;
+  const [g0, g1, g2] = ground as [number, number, number];
+  const k = shadowKernel();
+  const { at, heap } = k.reserve([n * 3, n * 4, n * 4, 8]);
+  const [src, inkAt, level, counts] = at as [number, number, number, number];
+  heap.set(rgb.subarray(0, n * 3), src);
+  k.exports.groundInk(src, n, g0, g1, g2, 1 / (g0 + g1 + g2), INK_FLOOR, SHADE_NOISE, COLOURED, inkAt, level, counts);
+  const found = new Int32Array(heap.buffer, counts, 2);
+  const inks = found[0]!;
+  const coloured = found[1]!;
+  return {
+    ink: { at: new Int32Array(heap.buffer.slice(inkAt, inkAt + inks * 4)), level: new Float32Array(heap.buffer.slice(level, level + inks * 4)), width, height },
+    coloured,
+  };
 }
 
 /** A decoded logo's ink: each pixel's index and its shade, or COLOURED. */
