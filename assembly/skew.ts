@@ -1,7 +1,8 @@
 // AssemblyScript, compiled to WebAssembly by build/gen-wasm.mjs into shared/engine/logo/skew-wasm.ts (committed).
-// The two loops of the tilt search (shared/engine/logo/skew.ts, which keeps the search over angles, computes each
-// angle's cosine and sine and passes them in): the ink's steps inside a box, and the sharpness of their row and column
-// profiles at one angle, with the arithmetic of the JavaScript they replaced, so every tilt found is the one it was.
+// The loops of the tilt search (shared/engine/logo/skew.ts, which keeps the search over angles, computes each
+// angle's cosine and sine and passes them in): the ink's steps inside a box, the sharpness of their row and column
+// profiles at one angle, and a tilted figure turned back square, with the arithmetic of the JavaScript they
+// replaced, so every tilt found and every figure turned back is the one it was.
 // tests/unit/logo/skew-kernel.test.ts holds that JavaScript as the reference.
 
 /**
@@ -65,4 +66,58 @@ export function sharpness(steps: usize, count: i32, c: f64, s: f64, reach: f64, 
     e += r * r + k * k;
   }
   return e;
+}
+
+/** JavaScript's Math.round for the non-negative levels below (halves up; WebAssembly's nearest rounds them to even). */
+function roundHalfUp(x: f64): f64 {
+  const r = Math.floor(x);
+  return x - r >= 0.5 ? r + 1 : r;
+}
+
+/** Channel ch of pixel (x, y) of the `width` × `height` RGB pixels at `data`, or the background's beyond them. */
+function channelAt(data: usize, width: i32, height: i32, x: i32, y: i32, ch: i32, bg: usize): f64 {
+  if (x < 0 || y < 0 || x >= width || y >= height) return load<f64>(bg + (<usize>ch << 3));
+  return <f64>load<u8>(data + <usize>((y * width + x) * 3 + ch));
+}
+
+/**
+ * The RGB pixels at `data` turned by the angle whose cosine and sine are c and s about their centre (bilinear), into
+ * the outW × outH canvas at `out`, the uncovered ground the background (three f64 at `bg`).
+ */
+export function turnBack(data: usize, width: i32, height: i32, c: f64, s: f64, outW: i32, outH: i32, bg: usize, out: usize): void {
+  const icx = <f64>(width - 1) / 2;
+  const icy = <f64>(height - 1) / 2;
+  const ocx = <f64>(outW - 1) / 2;
+  const ocy = <f64>(outH - 1) / 2;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      // the output pixel turned forward by the angle lands where the tilted figure drew it
+      const dx = <f64>ox - ocx;
+      const dy = <f64>oy - ocy;
+      const sx = icx + dx * c - dy * s;
+      const sy = icy + dx * s + dy * c;
+      const fx0 = Math.floor(sx);
+      const fy0 = Math.floor(sy);
+      const fx = sx - fx0;
+      const fy = sy - fy0;
+      const x0 = <i32>fx0;
+      const y0 = <i32>fy0;
+      const o = out + <usize>((oy * outW + ox) * 3);
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+        const p = data + <usize>((y0 * width + x0) * 3);
+        const q = p + <usize>(width * 3);
+        for (let ch = 0; ch < 3; ch++) {
+          const top = <f64>load<u8>(p + <usize>ch) * (1 - fx) + <f64>load<u8>(p + <usize>(3 + ch)) * fx;
+          const bottom = <f64>load<u8>(q + <usize>ch) * (1 - fx) + <f64>load<u8>(q + <usize>(3 + ch)) * fx;
+          store<u8>(o + <usize>ch, <u8>roundHalfUp(top * (1 - fy) + bottom * fy));
+        }
+        continue;
+      }
+      for (let ch = 0; ch < 3; ch++) {
+        const top = channelAt(data, width, height, x0, y0, ch, bg) * (1 - fx) + channelAt(data, width, height, x0 + 1, y0, ch, bg) * fx;
+        const bottom = channelAt(data, width, height, x0, y0 + 1, ch, bg) * (1 - fx) + channelAt(data, width, height, x0 + 1, y0 + 1, ch, bg) * fx;
+        store<u8>(o + <usize>ch, <u8>roundHalfUp(top * (1 - fy) + bottom * fy));
+      }
+    }
+  }
 }

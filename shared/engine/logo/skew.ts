@@ -60,11 +60,12 @@ export function skewOf(img: GrayImage, box: readonly [number, number, number, nu
 interface SkewExports {
   inkSteps(data: number, width: number, height: number, x0: number, y0: number, x1: number, y1: number, cx: number, cy: number, floor: number, steps: number): number;
   sharpness(steps: number, count: number, c: number, s: number, reach: number, rows: number, cols: number, bins: number): number;
+  turnBack(data: number, width: number, height: number, c: number, s: number, outW: number, outH: number, bg: number, out: number): void;
 }
 
 /**
- * The two loops over the ink in WebAssembly (assembly/skew.ts) with the arithmetic of the JavaScript they replaced:
- * a profile is evaluated some twenty times a figure, over every step of its ink.
+ * The two loops over the ink and the turn back in WebAssembly (assembly/skew.ts) with the arithmetic of the
+ * JavaScript they replaced: a profile is evaluated some twenty times a figure, over every step of its ink.
  */
 const kernel = wasmKernel<SkewExports>(SKEW_WASM);
 
@@ -105,41 +106,11 @@ export function turnBack(data: Uint8Array, width: number, height: number, degree
   const s = Math.sin(t);
   const outW = Math.ceil(Math.abs(width * c) + Math.abs(height * s));
   const outH = Math.ceil(Math.abs(width * s) + Math.abs(height * c));
-  const out = new Uint8Array(outW * outH * 3);
-  const icx = (width - 1) / 2;
-  const icy = (height - 1) / 2;
-  const ocx = (outW - 1) / 2;
-  const ocy = (outH - 1) / 2;
-  const at = (x: number, y: number, ch: number) => (x < 0 || y < 0 || x >= width || y >= height ? background[ch]! : data[(y * width + x) * 3 + ch]!);
-  for (let oy = 0; oy < outH; oy++) {
-    for (let ox = 0; ox < outW; ox++) {
-      // the output pixel turned forward by the angle lands where the tilted figure drew it
-      const dx = ox - ocx;
-      const dy = oy - ocy;
-      const sx = icx + dx * c - dy * s;
-      const sy = icy + dx * s + dy * c;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const o = (oy * outW + ox) * 3;
-      if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
-        // inside: the four neighbours read directly (most pixels; the bounds-checked read below is for the rim)
-        const p = (y0 * width + x0) * 3;
-        const q = p + width * 3;
-        for (let ch = 0; ch < 3; ch++) {
-          const top = data[p + ch]! * (1 - fx) + data[p + 3 + ch]! * fx;
-          const bottom = data[q + ch]! * (1 - fx) + data[q + 3 + ch]! * fx;
-          out[o + ch] = Math.round(top * (1 - fy) + bottom * fy);
-        }
-        continue;
-      }
-      for (let ch = 0; ch < 3; ch++) {
-        const top = at(x0, y0, ch) * (1 - fx) + at(x0 + 1, y0, ch) * fx;
-        const bottom = at(x0, y0 + 1, ch) * (1 - fx) + at(x0 + 1, y0 + 1, ch) * fx;
-        out[o + ch] = Math.round(top * (1 - fy) + bottom * fy);
-      }
-    }
-  }
-  return { width: outW, height: outH, data: out };
+  const k = kernel();
+  const { at, heap } = k.reserve([width * height * 3, 3 * 8, outW * outH * 3]);
+  const [src, bg, out] = at as [number, number, number];
+  heap.set(data.subarray(0, width * height * 3), src);
+  new Float64Array(heap.buffer, bg, 3).set(background.slice(0, 3));
+  k.exports.turnBack(src, width, height, c, s, outW, outH, bg, out);
+  return { width: outW, height: outH, data: heap.slice(out, out + outW * outH * 3) };
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from './support/seeded';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
-import { inkProfiles, MAX_SKEW } from '../../../shared/engine/logo/skew';
+import { inkProfiles, MAX_SKEW, turnBack } from '../../../shared/engine/logo/skew';
 
 const STEP_FLOOR = 16;
 
@@ -55,6 +55,52 @@ function referenceProfiles(img: GrayImage, box: readonly [number, number, number
   return { count: xs.length, sharpness };
 }
 
+/** skew.ts turnBack before the port. */
+function referenceTurnBack(data: Uint8Array, width: number, height: number, degrees: number, background: readonly number[]): { width: number; height: number; data: Uint8Array } {
+  const t = (degrees * Math.PI) / 180;
+  const c = Math.cos(t);
+  const s = Math.sin(t);
+  const outW = Math.ceil(Math.abs(width * c) + Math.abs(height * s));
+  const outH = Math.ceil(Math.abs(width * s) + Math.abs(height * c));
+  const out = new Uint8Array(outW * outH * 3);
+  const icx = (width - 1) / 2;
+  const icy = (height - 1) / 2;
+  const ocx = (outW - 1) / 2;
+  const ocy = (outH - 1) / 2;
+  const at = (x: number, y: number, ch: number) => (x < 0 || y < 0 || x >= width || y >= height ? background[ch]! : data[(y * width + x) * 3 + ch]!);
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      // the output pixel turned forward by the angle lands where the tilted figure drew it
+      const dx = ox - ocx;
+      const dy = oy - ocy;
+      const sx = icx + dx * c - dy * s;
+      const sy = icy + dx * s + dy * c;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const o = (oy * outW + ox) * 3;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+        // inside: the four neighbours read directly (most pixels; the bounds-checked read below is for the rim)
+        const p = (y0 * width + x0) * 3;
+        const q = p + width * 3;
+        for (let ch = 0; ch < 3; ch++) {
+          const top = data[p + ch]! * (1 - fx) + data[p + 3 + ch]! * fx;
+          const bottom = data[q + ch]! * (1 - fx) + data[q + 3 + ch]! * fx;
+          out[o + ch] = Math.round(top * (1 - fy) + bottom * fy);
+        }
+        continue;
+      }
+      for (let ch = 0; ch < 3; ch++) {
+        const top = at(x0, y0, ch) * (1 - fx) + at(x0 + 1, y0, ch) * fx;
+        const bottom = at(x0, y0 + 1, ch) * (1 - fx) + at(x0 + 1, y0 + 1, ch) * fx;
+        out[o + ch] = Math.round(top * (1 - fy) + bottom * fy);
+      }
+    }
+  }
+  return { width: outW, height: outH, data: out };
+}
+
 /** A light ground with a few tilted dark bars and some grain: ink that lines up at some angle. */
 function tiltedBars(next: () => number, width: number, height: number): GrayImage {
   const data = new Uint8Array(width * height).fill(245);
@@ -91,5 +137,21 @@ describe('the tilt search in WebAssembly', () => {
       }
     }
     expect(evaluated).toBeGreaterThan(5000);
+  });
+
+  it('turns a figure back to the same pixels as the JavaScript, at any angle, on any background', () => {
+    const next = rng(91);
+    for (let trial = 0; trial < 40; trial++) {
+      const width = 1 + (next() % 100);
+      const height = 1 + (next() % 100);
+      const rgb = Uint8Array.from({ length: width * height * 3 }, () => next() & 255);
+      // whole and half degrees hit exact halves in the bilinear weights; tenths do not
+      const degrees = trial % 3 === 0 ? (next() % 31) - 15 : trial % 3 === 1 ? ((next() % 61) - 30) / 2 : ((next() % 3601) - 1800) / 10;
+      const background = [next() & 255, next() & 255, next() & 255];
+      const got = turnBack(rgb, width, height, degrees, background);
+      const want = referenceTurnBack(rgb, width, height, degrees, background);
+      expect([got.width, got.height]).toEqual([want.width, want.height]);
+      expect(Buffer.from(got.data).equals(Buffer.from(want.data))).toBe(true);
+    }
   });
 });
