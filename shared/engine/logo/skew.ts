@@ -68,6 +68,8 @@ interface SkewExports {
  * JavaScript they replaced: a profile is evaluated some twenty times a figure, over every step of its ink.
  */
 const kernel = wasmKernel<SkewExports>(SKEW_WASM);
+/** The turn back in an instance of its own: inkProfiles' steps stay in the other's memory for as long as it is held. */
+const turnKernel = wasmKernel<SkewExports>(SKEW_WASM);
 
 /**
  * The ink's steps — where it changes from a pixel to the next across or down by at least STEP_FLOOR, at the
@@ -106,7 +108,7 @@ export function turnBack(data: Uint8Array, width: number, height: number, degree
   const s = Math.sin(t);
   const outW = Math.ceil(Math.abs(width * c) + Math.abs(height * s));
   const outH = Math.ceil(Math.abs(width * s) + Math.abs(height * c));
-  const k = kernel();
+  const k = turnKernel();
   const { at, heap } = k.reserve([width * height * 3, 3 * 8, outW * outH * 3]);
   const [src, bg, out] = at as [number, number, number];
   heap.set(data.subarray(0, width * height * 3), src);

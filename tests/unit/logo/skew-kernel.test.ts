@@ -154,4 +154,13 @@ describe('the tilt search in WebAssembly', () => {
       expect(Buffer.from(got.data).equals(Buffer.from(want.data))).toBe(true);
     }
   });
+
+  it('keeps a tilt search\'s steps while a figure is turned back in between', () => {
+    const next = rng(5);
+    const img = tiltedBars(next, 120, 90);
+    const profiles = inkProfiles(img, [0, 0, img.width, img.height]);
+    const before = profiles.sharpness(4);
+    turnBack(Uint8Array.from({ length: 150 * 150 * 3 }, () => next() & 255), 150, 150, 7, [255, 255, 255]);
+    expect(profiles.sharpness(4)).toBe(before);
+  });
 });
