@@ -4,6 +4,8 @@
 // difference hash's two grids and bits, with the arithmetic of the JavaScript they replaced, so every hash is the
 // one it was. tests/unit/logo/hash-kernel.test.ts holds that JavaScript as the reference.
 
+import { roundHalfUp } from './js-math';
+
 /** Side of the square hashed (prepare.ts HASH_SIDE). */
 const N: i32 = 32;
 /** Side of the low DCT block (hash.ts LOW + 1). */
@@ -15,13 +17,6 @@ function f64At(base: usize, i: i32): f64 {
 
 function setF64(base: usize, i: i32, v: f64): void {
   store<f64>(base + (<usize>i << 3), v);
-}
-
-/** JavaScript's Math.round (halves up, toward +∞; a −0 may come out +0, which compares equal everywhere it is used). */
-function roundHalfUp(x: f64): f64 {
-  const r = Math.floor(x);
-  // exact: x − ⌊x⌋ is representable for every finite x
-  return x - r >= 0.5 ? r + 1 : r;
 }
 
 /**

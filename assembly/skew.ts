@@ -5,6 +5,8 @@
 // replaced, so every tilt found and every figure turned back is the one it was.
 // tests/unit/logo/skew-kernel.test.ts holds that JavaScript as the reference.
 
+import { roundHalfUp } from './js-math';
+
 /**
  * Where the ink of the gray image at `data` (width × height) changes from a pixel to the next across or down by at
  * least `floor`, over the box [x0, x1) × [y0, y1) and one pixel beyond it each way: each step's place centred on
@@ -66,12 +68,6 @@ export function sharpness(steps: usize, count: i32, c: f64, s: f64, reach: f64, 
     e += r * r + k * k;
   }
   return e;
-}
-
-/** JavaScript's Math.round for the non-negative levels below (halves up; WebAssembly's nearest rounds them to even). */
-function roundHalfUp(x: f64): f64 {
-  const r = Math.floor(x);
-  return x - r >= 0.5 ? r + 1 : r;
 }
 
 /** Channel ch of pixel (x, y) of the `width` × `height` RGB pixels at `data`, or the background's beyond them. */
