@@ -1,6 +1,8 @@
 // AssemblyScript, compiled to WebAssembly by build/gen-wasm.mjs into shared/engine/logo/grounds-wasm.ts (committed).
-// The labelling of even regions that shared/engine/logo/grounds.ts reads a picture's grounds from (evenRegions),
-// with the JavaScript's order of visits, so the labels, sizes and boxes are the ones it gave.
+// The labelling of even regions that shared/engine/logo/grounds.ts reads a picture's grounds from (evenRegions).
+// The regions are the connected components of the pixels joined to a neighbour they are near, which do not depend
+// on the order pixels are visited in; each is numbered by its first pixel in row order, as the JavaScript's flood
+// fill from every unlabelled pixel in turn numbered them, so the labels, sizes and boxes are the ones it gave.
 // tests/unit/logo/grounds-kernel.test.ts holds that JavaScript as the reference.
 
 /** Whether the RGB pixels a and b differ by at most `step` in every channel. */
@@ -12,55 +14,72 @@ function near(rgb: usize, a: i32, b: i32, step: i32): bool {
     && abs<i32>(<i32>load<u8>(p, 2) - <i32>load<u8>(q, 2)) <= step;
 }
 
+/** The root of i's set; halves the path on the way (every parent is at most its child, so roots are first pixels). */
+function rootOf(parent: usize, i: i32): i32 {
+  let x = i;
+  let p = load<i32>(parent + (<usize>x << 2));
+  while (p !== x) {
+    const grand = load<i32>(parent + (<usize>p << 2));
+    store<i32>(parent + (<usize>x << 2), grand);
+    x = grand;
+    p = load<i32>(parent + (<usize>x << 2));
+  }
+  return x;
+}
+
+/** Joins the sets of a and b under the smaller root. */
+function join(parent: usize, a: i32, b: i32): void {
+  const ra = rootOf(parent, a);
+  const rb = rootOf(parent, b);
+  if (ra < rb) store<i32>(parent + (<usize>rb << 2), ra);
+  else if (rb < ra) store<i32>(parent + (<usize>ra << 2), rb);
+}
+
 /**
  * Labels (i32 at `label`, width × height) the 4-connected regions of the RGB pixels at `rgb` whose neighbours differ
  * by at most `step`, in the order their first pixels come; each region's size (i32 at `sizes`) and box (4 i32 a
- * region at `boxes`: x0, y0, x1, y1). `stack` is width × height i32 of scratch. Returns the number of regions.
+ * region at `boxes`: x0, y0, x1, y1). `stack` is width × height i32 of scratch (each pixel's parent in a union–find).
+ * Returns the number of regions.
  */
 export function evenRegions(rgb: usize, width: i32, height: i32, step: i32, label: usize, stack: usize, sizes: usize, boxes: usize): i32 {
-  const n = width * height;
-  for (let i = 0; i < n; i++) store<i32>(label + (<usize>i << 2), -1);
-  let regions = 0;
-  for (let start = 0; start < n; start++) {
-    if (load<i32>(label + (<usize>start << 2)) >= 0) continue;
-    const id = regions;
-    let top = 0;
-    let count = 0;
-    let x0 = width, y0 = height, x1 = 0, y1 = 0;
-    store<i32>(stack, start);
-    top++;
-    store<i32>(label + (<usize>start << 2), id);
-    while (top > 0) {
-      top--;
-      const i = load<i32>(stack + (<usize>top << 2));
-      count++;
-      const x = i % width;
-      const y = (i - x) / width;
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x >= x1) x1 = x + 1;
-      if (y >= y1) y1 = y + 1;
-      // left, right, up, down, as the JavaScript pushed them
-      if (x > 0) top = visit(rgb, label, stack, top, i, i - 1, id, step);
-      if (x + 1 < width) top = visit(rgb, label, stack, top, i, i + 1, id, step);
-      if (y > 0) top = visit(rgb, label, stack, top, i, i - width, id, step);
-      if (y + 1 < height) top = visit(rgb, label, stack, top, i, i + width, id, step);
+  const parent = stack;
+  // every pixel joined to its left and upper neighbours when near them
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      store<i32>(parent + (<usize>i << 2), i);
+      if (x > 0 && near(rgb, i, i - 1, step)) join(parent, i, i - 1);
+      if (y > 0 && near(rgb, i, i - width, step)) join(parent, i, i - width);
     }
-    store<i32>(sizes + (<usize>id << 2), count);
-    const b = boxes + (<usize>id << 4);
-    store<i32>(b, x0);
-    store<i32>(b, y0, 4);
-    store<i32>(b, x1, 8);
-    store<i32>(b, y1, 12);
-    regions++;
+  }
+  // in row order a pixel's parent comes before it and already points at its root
+  let regions = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const p = load<i32>(parent + (<usize>i << 2));
+      let id: i32;
+      if (p === i) {
+        id = regions++;
+        store<i32>(sizes + (<usize>id << 2), 0);
+        const b = boxes + (<usize>id << 4);
+        store<i32>(b, x);
+        store<i32>(b, y, 4);
+        store<i32>(b, x + 1, 8);
+        store<i32>(b, y + 1, 12);
+      } else {
+        const root = load<i32>(parent + (<usize>p << 2));
+        store<i32>(parent + (<usize>i << 2), root);
+        id = load<i32>(label + (<usize>root << 2));
+        const b = boxes + (<usize>id << 4);
+        if (x < load<i32>(b)) store<i32>(b, x);
+        if (x >= load<i32>(b, 8)) store<i32>(b, x + 1, 8);
+        store<i32>(b, y + 1, 12);
+      }
+      store<i32>(label + (<usize>i << 2), id);
+      const s = sizes + (<usize>id << 2);
+      store<i32>(s, load<i32>(s) + 1);
+    }
   }
   return regions;
-}
-
-/** Labels j and pushes it when it is unlabelled and near i; returns the stack's new top. */
-function visit(rgb: usize, label: usize, stack: usize, top: i32, i: i32, j: i32, id: i32, step: i32): i32 {
-  if (load<i32>(label + (<usize>j << 2)) >= 0 || !near(rgb, i, j, step)) return top;
-  store<i32>(label + (<usize>j << 2), id);
-  store<i32>(stack + (<usize>top << 2), j);
-  return top + 1;
 }

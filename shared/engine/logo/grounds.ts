@@ -35,7 +35,10 @@ interface GroundsExports {
   evenRegions(rgb: number, width: number, height: number, step: number, label: number, stack: number, sizes: number, boxes: number): number;
 }
 
-/** evenRegions' labelling, every pixel's flood, in WebAssembly (assembly/grounds.ts) with the JavaScript's order of visits. */
+/**
+ * evenRegions' labelling in WebAssembly (assembly/grounds.ts): a union–find over each pixel's left and upper neighbours,
+ * numbering the regions by their first pixels as the JavaScript's flood fill did.
+ */
 const groundsKernel = wasmKernel<GroundsExports>(GROUNDS_WASM);
 
 /** Region labels of 4-connected pixels whose neighbours differ by at most GROUND_STEP, with each region's size and box (exported for its test). */
