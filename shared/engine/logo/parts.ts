@@ -180,22 +180,39 @@ export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: Col
     // character's stroke inside its name)
     const others = isPart[k + 1] ? kept.filter((o) => o.k !== k) : [...kept, ...small.filter((o) => o.k !== k)];
     if (!couldShrink(unionBox(others.map((o) => blobs.boxes[o.k]!), 1), box)) continue;
-    const b = blobs.boxes[k]!;
-    const erase = new Uint8Array(w * h);
-    for (let y = b[1]; y < b[3]; y++) {
-      for (let x = b[0]; x < b[2]; x++) {
-        if (blobs.labels[y * w + x] !== k + 1) continue;
-        // the part's pixel and the pixels around it (its rim, the border, the halo, specks), not another part's
-        for (let yy = Math.max(0, y - PEEL_RIM); yy <= Math.min(h - 1, y + PEEL_RIM); yy++) {
-          for (let xx = Math.max(0, x - PEEL_RIM), i = yy * w + xx; xx <= Math.min(w - 1, x + PEEL_RIM); xx++, i++) {
-            const label = blobs.labels[i]!;
-            if (label === k + 1 || !isPart[label]) erase[i] = 1;
-          }
-        }
-      }
-    }
-    const peel = peelOf(mask, w, h, box, erase);
+    const peel = peelOf(mask, w, h, box, rimmedPart(blobs, k, isPart, w, h));
     if (peel) out.push(peel);
   }
   return largestPeels(out, MAX_COLOUR_PEELS);
+}
+
+/**
+ * The pixels within PEEL_RIM of part k's (a square round each: its rim, the border, the halo, specks), but not
+ * another part's, as a w × h mask: the part widened across, then down.
+ */
+function rimmedPart(blobs: Blobs, k: number, isPart: Uint8Array, w: number, h: number): Uint8Array {
+  const b = blobs.boxes[k]!;
+  const x0 = Math.max(0, b[0] - PEEL_RIM), x1 = Math.min(w, b[2] + PEEL_RIM);
+  const y0 = Math.max(0, b[1] - PEEL_RIM), y1 = Math.min(h, b[3] + PEEL_RIM);
+  const across = new Uint8Array(w * h);
+  for (let y = b[1]; y < b[3]; y++) {
+    for (let x = b[0]; x < b[2]; x++) {
+      if (blobs.labels[y * w + x] !== k + 1) continue;
+      for (let xx = Math.max(x0, x - PEEL_RIM); xx <= Math.min(x1 - 1, x + PEEL_RIM); xx++) across[y * w + xx] = 1;
+    }
+  }
+  const erase = new Uint8Array(w * h);
+  for (let x = x0; x < x1; x++) {
+    // how many of the rows y − PEEL_RIM .. y + PEEL_RIM are widened at x
+    let count = 0;
+    for (let y = y0; y < Math.min(y1, y0 + PEEL_RIM); y++) count += across[y * w + x]!;
+    for (let y = y0; y < y1; y++) {
+      if (y + PEEL_RIM < y1) count += across[(y + PEEL_RIM) * w + x]!;
+      if (y - PEEL_RIM - 1 >= y0) count -= across[(y - PEEL_RIM - 1) * w + x]!;
+      if (count === 0) continue;
+      const label = blobs.labels[y * w + x]!;
+      if (label === k + 1 || !isPart[label]) erase[y * w + x] = 1;
+    }
+  }
+  return erase;
 }

@@ -88,10 +88,9 @@ const FRAME_RUN = 0.8;
  * than an added element does (a thin rule round a small figure holds half of it), so it is peeled whatever its
  * share; a ring is not one (its ink leaves the band at the corners), nor a bracket (it misses a side).
  */
-export function isFrame(blobs: Blobs, k: number, width: number): boolean {
+export function isFrame(blobs: Blobs, k: number, width: number, rest: Box = othersBox(blobs, k)): boolean {
   const [x0, y0, x1, y1] = blobs.boxes[k]!;
-  const inside = blobs.boxes.some((_, j) => j !== k && blobs.ink[j]! > 0);
-  if (!inside || blobs.boxes.some((b, j) => j !== k && blobs.ink[j]! > 0 && !(b[0] > x0 && b[1] > y0 && b[2] < x1 && b[3] < y1))) return false;
+  if (!allInside(rest, blobs.boxes[k]!)) return false;
   const band = Math.max(2, Math.round(FRAME_BAND * Math.min(x1 - x0, y1 - y0))) + JOIN;
   const id = k + 1;
   let top = 0, bottom = 0, left = 0, right = 0;
@@ -132,12 +131,35 @@ const ENCLOSURE_INK = 0.35;
  * a peel's limits: an emblem is a ring round a figure, and its inner figure as a whole would meet every registry
  * logo that is that figure alone.
  */
-export function isEnclosure(blobs: Blobs, k: number): boolean {
+export function isEnclosure(blobs: Blobs, k: number, rest: Box = othersBox(blobs, k)): boolean {
   const [x0, y0, x1, y1] = blobs.boxes[k]!;
-  const others = blobs.boxes.filter((_, j) => j !== k && blobs.ink[j]! > 0);
-  return others.length > 0 && others.every((b) => b[0] > x0 && b[1] > y0 && b[2] < x1 && b[3] < y1) &&
-    blobs.ink[k]! <= ENCLOSURE_INK * (x1 - x0) * (y1 - y0);
+  return allInside(rest, blobs.boxes[k]!) && blobs.ink[k]! <= ENCLOSURE_INK * (x1 - x0) * (y1 - y0);
 }
+
+/** The joint box of every blob but k that holds ink (unionBox's empty box when there is none). */
+const othersBox = (blobs: Blobs, k: number): Box => unionBox(blobs.boxes.filter((_, j) => j !== k && blobs.ink[j]! > 0));
+
+/**
+ * othersBox for every blob at once, from the joint boxes of the blobs before it and after it: a JPEG's or a scan's
+ * blobs may be hundreds, and each one's peel asks for the others' box.
+ */
+function othersBoxes(blobs: Blobs): Box[] {
+  const n = blobs.boxes.length;
+  const after: Box[] = new Array<Box>(n + 1);
+  after[n] = unionBox([]);
+  for (let j = n - 1; j >= 0; j--) after[j] = blobs.ink[j]! > 0 ? unionBox([after[j + 1]!, blobs.boxes[j]!]) : after[j + 1]!;
+  const out: Box[] = new Array<Box>(n);
+  let before = unionBox([]);
+  for (let j = 0; j < n; j++) {
+    out[j] = unionBox([before, after[j + 1]!]);
+    if (blobs.ink[j]! > 0) before = unionBox([before, blobs.boxes[j]!]);
+  }
+  return out;
+}
+
+/** Whether joint box `rest` holds a blob and lies strictly inside `outer`: every blob it joins does. */
+const allInside = (rest: Box, outer: Box): boolean =>
+  rest[0] <= rest[2] && rest[0] > outer[0] && rest[1] > outer[1] && rest[2] < outer[2] && rest[3] < outer[3];
 
 /**
  * The figure without one blob at its edge, for each blob whose removal shrinks the box enough (or without the
@@ -149,14 +171,21 @@ export function peelRegions(img: GrayImage, box: Box, seen: Seen = seeOf(img)): 
   const total = blobs.ink.reduce((a, b) => a + b, 0);
   if (blobs.ink.length < 2 || total === 0) return [];
   const out: Peel[] = [];
+  const others = othersBoxes(blobs);
   blobs.ink.forEach((ink, k) => {
     if (ink === 0) return;
-    const frame = isFrame(blobs, k, img.width);
-    const enclosed = !frame && isEnclosure(blobs, k);
+    const rest = others[k]!;
+    const frame = isFrame(blobs, k, img.width, rest);
+    const enclosed = !frame && isEnclosure(blobs, k, rest);
     if (ink > PEEL_MAX_INK * total && !frame && !enclosed) return;
-    if (!couldShrink(unionBox(blobs.boxes.filter((_, j) => j !== k && blobs.ink[j] !== 0)), box)) return;
+    if (!couldShrink(rest, box)) return;
     const erase = new Uint8Array(blobs.labels.length);
-    for (let i = 0; i < erase.length; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
+    // a blob's pixels lie within JOIN of its ink, whose box it keeps (the joining is a square of that reach)
+    const [bx0, by0, bx1, by1] = blobs.boxes[k]!;
+    const x0 = Math.max(0, bx0 - JOIN), x1 = Math.min(img.width, bx1 + JOIN);
+    for (let y = Math.max(0, by0 - JOIN); y < Math.min(img.height, by1 + JOIN); y++) {
+      for (let i = y * img.width + x0, end = y * img.width + x1; i < end; i++) if (blobs.labels[i] === k + 1) erase[i] = 1;
+    }
     const peel = peelOf(seen.mask, img.width, img.height, box, erase);
     if (peel) out.push(frame ? { ...peel, frame } : enclosed ? { ...peel, enclosed } : peel);
   });
