@@ -18,6 +18,7 @@ const KERNELS = [
   { source: 'assembly/resample.ts', module: 'shared/engine/logo/resample-wasm.ts', constant: 'RESAMPLE_WASM' },
   { source: 'assembly/skew.ts', module: 'shared/engine/logo/skew-wasm.ts', constant: 'SKEW_WASM' },
   { source: 'assembly/blobs.ts', module: 'shared/engine/logo/blobs-wasm.ts', constant: 'BLOBS_WASM' },
+  { source: 'assembly/parts.ts', module: 'shared/engine/logo/parts-wasm.ts', constant: 'PARTS_WASM' },
   { source: 'assembly/shadow.ts', module: 'shared/engine/logo/shadow-wasm.ts', constant: 'SHADOW_WASM' },
   { source: 'assembly/hash.ts', module: 'shared/engine/logo/hash-wasm.ts', constant: 'HASH_WASM' },
   { source: 'assembly/hamming.ts', module: 'shared/engine/logo/hamming-wasm.ts', constant: 'HAMMING_WASM' },

@@ -231,7 +231,7 @@ function softCopy(img: GrayImage, box: [number, number, number, number]): LogoVa
 }
 
 /** A figure's parts (parts.ts), each hashed. */
-function hashedParts(img: GrayImage, rgb: ArrayLike<number>, box: [number, number, number, number], cut?: ColourCut): LogoPart[] {
+function hashedParts(img: GrayImage, rgb: Uint8Array, box: [number, number, number, number], cut?: ColourCut): LogoPart[] {
   return partRegions(img, rgb, box, cut).map((r) => hashedPart(thumbnail(prepareBox(img, r.box, r.erase).pixels), r));
 }
 

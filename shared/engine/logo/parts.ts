@@ -7,6 +7,8 @@
 // the colour peels, read from the same cut). Pure.
 import { type GrayImage } from './prepare';
 import { type Blobs, labelComponents } from './blobs';
+import { PARTS_WASM } from './parts-wasm';
+import { wasmKernel } from './wasm-kernel';
 import { type Box, couldShrink, largestPeels, PEEL_MAX_INK, peelOf, type Region, unionBox } from './regions';
 
 /** Ink images are dark on light: a pixel at most this light is a part's core (full ink, not a border between colours). */
@@ -61,22 +63,9 @@ export interface ColourCut {
  * The 4-connected regions of core ink (ink image img, its RGB pixels rgb) inside box that lie on no edge between two
  * colours; those holding at least MIN_PART_SHARE of it kept, at most MAX_PARTS. Read by partRegions and colourPeels.
  */
-export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): ColourCut {
-  const { width: w, height: h, data } = img;
-  const core = new Uint8Array(w * h);
-  const hue = huesAround(img, rgb, box);
-  const differ = (a: number, b: number) => data[a]! <= INK_LEVEL && data[b]! <= INK_LEVEL &&
-    (Math.abs(rgb[3 * a]! - rgb[3 * b]!) > COLOUR_EDGE || Math.abs(rgb[3 * a + 1]! - rgb[3 * b + 1]!) > COLOUR_EDGE ||
-      Math.abs(rgb[3 * a + 2]! - rgb[3 * b + 2]!) > COLOUR_EDGE || huesApart(hue[a]!, hue[b]!));
-  for (let y = box[1]; y < box[3]; y++) {
-    for (let x = box[0], i = y * w + x; x < box[2]; x++, i++) {
-      if (data[i]! > CORE_LEVEL) continue;
-      if (x > 0 && x < w - 1 && differ(i - 1, i + 1)) continue;
-      if (y > 0 && y < h - 1 && differ(i - w, i + w)) continue;
-      core[i] = 1;
-    }
-  }
-  const blobs = labelComponents(core, core, w, h);
+export function colourCut(img: GrayImage, rgb: Uint8Array, box: Box): ColourCut {
+  const core = coreInk(img, rgb, box);
+  const blobs = labelComponents(core, core, img.width, img.height);
   const total = blobs.ink.reduce((a, b) => a + b, 0);
   const kept = blobs.ink
     .map((ink, k) => ({ ink, k }))
@@ -86,39 +75,37 @@ export function colourCut(img: GrayImage, rgb: ArrayLike<number>, box: Box): Col
   return { blobs, kept, total };
 }
 
-/**
- * The hue in degrees (0–360) of each ink pixel (ink image img, at most INK_LEVEL: colourCut compares no other) within
- * the box and a pixel round it, or −1 where its channels spread less than MIN_HUE_CHROMA (and elsewhere).
- */
-function huesAround(img: GrayImage, rgb: ArrayLike<number>, box: Box): Float32Array {
-  const { width: w, height: h, data } = img;
-  const hue = new Float32Array(w * h).fill(-1);
-  for (let y = Math.max(0, box[1] - 1); y < Math.min(h, box[3] + 1); y++) {
-    for (let x = Math.max(0, box[0] - 1), i = y * w + x; x < Math.min(w, box[2] + 1); x++, i++) {
-      if (data[i]! > INK_LEVEL) continue;
-      const r = rgb[3 * i]!, g = rgb[3 * i + 1]!, b = rgb[3 * i + 2]!;
-      const max = Math.max(r, g, b);
-      const chroma = max - Math.min(r, g, b);
-      if (chroma < MIN_HUE_CHROMA) continue;
-      const sector = max === r ? ((g - b) / chroma + 6) % 6 : max === g ? (b - r) / chroma + 2 : (r - g) / chroma + 4;
-      hue[i] = sector * 60;
-    }
-  }
-  return hue;
+interface PartsExports {
+  coreInk(data: number, rgb: number, w: number, h: number, x0: number, y0: number, x1: number, y1: number, hue: number, core: number,
+    coreLevel: number, inkLevel: number, colourEdge: number, hueEdge: number, minChroma: number): void;
 }
 
-/** Whether two hues (huesAround) lie at least COLOUR_HUE_EDGE apart round the circle; never for a pixel without one. */
-function huesApart(a: number, b: number): boolean {
-  if (a < 0 || b < 0) return false;
-  const d = Math.abs(a - b);
-  return Math.min(d, 360 - d) >= COLOUR_HUE_EDGE;
+/** colourCut's pass over the box in WebAssembly (assembly/parts.ts), with the JavaScript's arithmetic. */
+const partsKernel = wasmKernel<PartsExports>(PARTS_WASM);
+
+/**
+ * The core ink of the box (ink image img at most CORE_LEVEL, its RGB pixels rgb), without the pixels that lie on an
+ * edge between two colours: their neighbours across or down, both ink (at most INK_LEVEL), differ by more than
+ * COLOUR_EDGE in a channel, or are both colours (MIN_HUE_CHROMA) whose hues lie COLOUR_HUE_EDGE apart (exported for
+ * its test).
+ */
+export function coreInk(img: GrayImage, rgb: Uint8Array, box: Box): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const n = w * h;
+  const k = partsKernel();
+  const { at, heap } = k.reserve([n, 3 * n, 4 * n, n]);
+  const [gray, colours, hue, core] = at as [number, number, number, number];
+  heap.set(data.subarray(0, n), gray);
+  heap.set(rgb.subarray(0, 3 * n), colours);
+  k.exports.coreInk(gray, colours, w, h, box[0], box[1], box[2], box[3], hue, core, CORE_LEVEL, INK_LEVEL, COLOUR_EDGE, COLOUR_HUE_EDGE, MIN_HUE_CHROMA);
+  return heap.slice(core, core + n);
 }
 
 /**
  * The parts of the figure inside box: the kept regions of its colour cut, largest first. None when fewer than two
  * (the figure is then one part, the whole).
  */
-export function partRegions(img: GrayImage, rgb: ArrayLike<number>, box: Box, cut = colourCut(img, rgb, box)): PartRegion[] {
+export function partRegions(img: GrayImage, rgb: Uint8Array, box: Box, cut = colourCut(img, rgb, box)): PartRegion[] {
   const { width: w } = img;
   const { blobs, kept, total } = cut;
   if (kept.length < 2) return [];
