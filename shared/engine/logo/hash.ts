@@ -45,15 +45,23 @@ export type PairSums = Float64Array;
 export const pairSumsBuffer = (): PairSums => new Float64Array(5);
 
 /**
+ * For each orientation v, the index in a thumbnail as it is of each cell (x, y) of orientation v, row by row
+ * (orientedIndex): the candidates' checks read a query's thumbnail turned thousands of times a filing.
+ */
+const ORIENTED_CELLS: readonly Uint16Array[] = Array.from({ length: ORIENTATIONS }, (_, v) =>
+  Uint16Array.from({ length: THUMB_SIDE * THUMB_SIDE }, (_, i) => orientedIndex(v, i % THUMB_SIDE, Math.floor(i / THUMB_SIDE))));
+
+/**
  * The five sums of thumbnail q in orientation v against thumbnail s at sAt over the square window of `side` cells
  * at (x0, y0), into out: what a correlation or a structural similarity of the two is computed from.
  */
 export function pairSums(q: Uint8Array, v: number, s: Uint8Array, sAt: number, x0: number, y0: number, side: number, out: PairSums): PairSums {
   const n = THUMB_SIDE;
+  const cells = ORIENTED_CELLS[v]!;
   let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
   for (let y = y0; y < y0 + side; y++) {
     for (let x = x0; x < x0 + side; x++) {
-      const qv = q[orientedIndex(v, x, y)]!;
+      const qv = q[cells[y * n + x]!]!;
       const sv = s[sAt + y * n + x]!;
       sq += qv;
       ss += sv;
@@ -70,18 +78,27 @@ export function pairSums(q: Uint8Array, v: number, s: Uint8Array, sAt: number, x
   return out;
 }
 
-const correlationSums = pairSumsBuffer();
-
 /**
  * Pearson correlation of thumbnail q in orientation v with thumbnail s (−1 to 1; 0 when either is flat): how
  * alike the two figures are pixel by pixel, a finer check than the 64 bits of the hashes.
  */
 export function thumbCorrelation(q: Uint8Array, v: number, s: Uint8Array, sAt = 0): number {
-  const sums = pairSums(q, v, s, sAt, 0, 0, THUMB_SIDE, correlationSums);
+  // the sums are of integers under 2^53, exact in any order: pairSums' over the whole square, in one loop
+  const cells = ORIENTED_CELLS[v]!;
   const m = THUMB_SIDE * THUMB_SIDE;
-  const cov = sums[4]! - (sums[0]! * sums[1]!) / m;
-  const vq = sums[2]! - (sums[0]! * sums[0]!) / m;
-  const vs = sums[3]! - (sums[1]! * sums[1]!) / m;
+  let sq = 0, ss = 0, qq = 0, tt = 0, qt = 0;
+  for (let i = 0; i < m; i++) {
+    const qv = q[cells[i]!]!;
+    const sv = s[sAt + i]!;
+    sq += qv;
+    ss += sv;
+    qq += qv * qv;
+    tt += sv * sv;
+    qt += qv * sv;
+  }
+  const cov = qt - (sq * ss) / m;
+  const vq = qq - (sq * sq) / m;
+  const vs = tt - (ss * ss) / m;
   return vq > 0 && vs > 0 ? cov / Math.sqrt(vq * vs) : 0;
 }
 
