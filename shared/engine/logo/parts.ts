@@ -175,9 +175,9 @@ export function colourPeels(img: GrayImage, box: Box, mask: Uint8Array, cut: Col
 
 /**
  * The pixels within PEEL_RIM of part k's (a square round each: its rim, the border, the halo, specks), but not
- * another part's, as a w × h mask: the part widened across, then down.
+ * another part's, as a w × h mask: the part widened across, then down (exported for its test).
  */
-function rimmedPart(blobs: Blobs, k: number, isPart: Uint8Array, w: number, h: number): Uint8Array {
+export function rimmedPart(blobs: Blobs, k: number, isPart: Uint8Array, w: number, h: number): Uint8Array {
   const b = blobs.boxes[k]!;
   const x0 = Math.max(0, b[0] - PEEL_RIM), x1 = Math.min(w, b[2] + PEEL_RIM);
   const y0 = Math.max(0, b[1] - PEEL_RIM), y1 = Math.min(h, b[3] + PEEL_RIM);

@@ -1,12 +1,14 @@
 // The pass that cuts a figure's core ink where its colour changes, in WebAssembly (assembly/parts.ts through
 // shared/engine/logo/parts.ts coreInk): the same core pixels as the JavaScript the stored features were computed with,
 // kept here as the reference — for colours a channel step apart, hues near the 40° edge and round red's 0°/360°,
-// colours just under and at the chroma that gives a hue, and boxes at the picture's edges and inside it.
+// colours just under and at the chroma that gives a hue, and boxes at the picture's edges and inside it. And a colour
+// peel's rim (parts.ts rimmedPart), widened across then down, against the square round every pixel it replaced.
 import { describe, expect, it } from 'vitest';
 import { rng } from './support/seeded';
-import { colourCut, coreInk } from '../../../shared/engine/logo/parts';
+import { colourCut, coreInk, rimmedPart } from '../../../shared/engine/logo/parts';
 import type { GrayImage } from '../../../shared/engine/logo/prepare';
 import type { Box } from '../../../shared/engine/logo/regions';
+import type { Blobs } from '../../../shared/engine/logo/blobs';
 
 const CORE_LEVEL = 64;
 const INK_LEVEL = 128;
@@ -143,5 +145,43 @@ describe('the core ink of a figure cut where its colour changes (WebAssembly)', 
     // the same bars in one hue, the right one paler (a rim blended with white): one part
     for (let y = 0; y < h; y++) for (let x = 6; x < w; x++) rgb.set([90, 170, 170], (y * w + x) * 3);
     expect(colourCut({ width: w, height: h, data }, rgb, [0, 0, w, h]).kept).toHaveLength(1);
+  });
+});
+
+/** parts.ts colourPeels' rim before it was widened across, then down: a square round every pixel of the part. */
+function referenceRim(labels: Int32Array, box: Box, k: number, isPart: Uint8Array, w: number, h: number): Uint8Array {
+  const rim = 3;
+  const erase = new Uint8Array(w * h);
+  for (let y = box[1]; y < box[3]; y++) {
+    for (let x = box[0]; x < box[2]; x++) {
+      if (labels[y * w + x] !== k + 1) continue;
+      for (let yy = Math.max(0, y - rim); yy <= Math.min(h - 1, y + rim); yy++) {
+        for (let xx = Math.max(0, x - rim), i = yy * w + xx; xx <= Math.min(w - 1, x + rim); xx++, i++) {
+          if (labels[i] === k + 1 || !isPart[labels[i]!]) erase[i] = 1;
+        }
+      }
+    }
+  }
+  return erase;
+}
+
+describe('a colour peel\'s rim', () => {
+  it('takes the pixels within 3 of the part that no other part holds, at the picture\'s edges too', () => {
+    for (let seed = 1; seed <= 120; seed++) {
+      const next = rng(seed);
+      const w = 4 + (next() % 30), h = 4 + (next() % 30);
+      // labels 0 (none) to 4, the part (1) drawn as a patch that may touch any edge, the rest scattered
+      const labels = new Int32Array(w * h);
+      for (let i = 0; i < w * h; i++) labels[i] = next() % 3 === 0 ? 2 + (next() % 3) : 0;
+      const x0 = next() % w, y0 = next() % h;
+      const x1 = Math.min(w, x0 + 1 + (next() % 8)), y1 = Math.min(h, y0 + 1 + (next() % 8));
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (next() % 4 !== 0 || (x === x0 && y === y0)) labels[y * w + x] = 1;
+      let box: Box = [w, h, 0, 0];
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (labels[y * w + x] === 1) box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x + 1), Math.max(box[3], y + 1)];
+      // labels 2 and 4 are parts, 3 is a region too small to be one (it goes with the rim)
+      const isPart = Uint8Array.from([0, 1, 1, 0, 1]);
+      const blobs: Blobs = { labels, boxes: [box], ink: [1] };
+      expect(rimmedPart(blobs, 0, isPart, w, h), `seed ${seed}`).toEqual(referenceRim(labels, box, 0, isPart, w, h));
+    }
   });
 });
