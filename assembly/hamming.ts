@@ -1,8 +1,15 @@
 // AssemblyScript, compiled to WebAssembly by build/gen-wasm.mjs into shared/engine/logo/hamming-wasm.ts (committed).
 // The look-ups of the multi-index Hamming search (shared/engine/logo/hamming-index.ts, which lays the tables out in
 // this module's memory and reads the answers back): for each table, the bucket of the query's key and of every key
-// within `sub` flips of it, in the order the JavaScript probed them, each bucket's hashes compared on all 64 bits
-// with one popcount. A search's answers are written in the order they are met, each entry once.
+// within its radius of flips, each bucket's hashes compared on all 64 bits with one popcount. A search's answers are
+// written in the order they are met, each entry once.
+//
+// The radii are Norouzi, Punjani & Fleet's tighter pigeonhole (2012, proposition 2): for r = q·m + s (0 ≤ s < m), a
+// hash within r bits is within q bits of the query in one of the first s + 1 substrings or within q − 1 in one of
+// the others — were it not, it would differ in at least (s + 1)(q + 1) + (m − s − 1)q = r + 1 bits. So the first
+// s + 1 tables are probed to q flips and the others to q − 1 (not at all when q is 0), where probing every table to
+// q flips found nothing more: at the radii the search uses (2–6 bits over 4–5 substrings) most tables are probed
+// at their own key alone, not at it and every key a flip away.
 
 /** A table's descriptor at desc + 20t: width, then the offsets of its key bits (u8), offsets, hashes (u64), ids. */
 const DESC_BYTES: usize = 20;
@@ -63,8 +70,11 @@ export function search(desc: usize, tables: i32, seen: usize, output: usize, hi:
   out = output;
   found = 0;
   checked = 0;
-  const sub = r / tables;
+  const q = r / tables;
+  const s = r % tables;
   for (let t = 0; t < tables; t++) {
+    const sub = t <= s ? q : q - 1;
+    if (sub < 0) break;
     const d = desc + <usize>t * DESC_BYTES;
     width = load<i32>(d);
     const bits = <usize>load<u32>(d + 4);

@@ -1,9 +1,11 @@
 // Multi-index hashing (Norouzi, Punjani & Fleet, 2012) for 64-bit hashes: the bits are cut into m substrings and
-// each substring is a table of exact buckets. If two hashes differ in at most r bits, one of the m substrings
-// differs in at most ⌊r / m⌋ (pigeonhole), so looking up every key within that small radius in every table finds
-// them all; each candidate is then checked on all 64 bits. Results equal a scan of every pair, in far fewer steps.
+// each substring is a table of exact buckets. If two hashes differ in at most r = q·m + s bits (0 ≤ s < m), one of
+// the first s + 1 substrings differs in at most q bits or one of the others in at most q − 1 (pigeonhole), so
+// looking up every key within those small radii finds them all; each candidate is then checked on all 64 bits.
+// Results equal a scan of every pair, in far fewer steps.
 // The tables live in a WebAssembly instance of the index's own (assembly/hamming.ts), which compares a bucket's
-// hashes with one popcount each: a filing's search makes some forty thousand such comparisons.
+// hashes with one popcount each: a filing's search of the 10,000-logo registry makes some thirty thousand such
+// comparisons.
 import { popcount32 } from './hash';
 import { HAMMING_WASM } from './hamming-wasm';
 import { wasmInstances } from './wasm-kernel';

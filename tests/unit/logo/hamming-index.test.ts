@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rng } from './support/seeded';
 import { LogoIndex, scanLogos } from '../../../shared/engine/logo/logo-index';
 import { FILLED, MET_LINE_SOLID, MET_SOLID } from '../../../shared/engine/logo/variant-kinds';
-import { bitsOf, defaultSubstrings, HammingIndex, scanAll } from '../../../shared/engine/logo/hamming-index';
+import { bitsOf, defaultSubstrings, HammingIndex, keyOf, scanAll } from '../../../shared/engine/logo/hamming-index';
 
 function flipBits(hi: number, lo: number, count: number, next: () => number): [number, number] {
   const seen = new Set<number>();
@@ -50,10 +50,11 @@ describe('HammingIndex', () => {
     let found = 0;
     for (const m of [4, 5, 6, 8]) {
       const index = new HammingIndex(hashes, m);
-      for (let q = 0; q < 60; q++) {
+      for (let q = 0; q < 40; q++) {
         const base = (next() % n) * 2;
         const [hi, lo] = q % 3 === 0 ? [next(), next()] : flipBits(hashes[base]!, hashes[base + 1]!, next() % 12, next);
-        for (const radius of [0, 3, 7, 12, 20]) {
+        // every radius: each remainder of r over the substrings probes its own split of tables to q and q − 1 flips
+        for (let radius = 0; radius <= 20; radius++) {
           const a: Array<[number, number]> = [];
           const b: Array<[number, number]> = [];
           index.search(hi, lo, radius, (i, d) => a.push([i, d]));
@@ -96,6 +97,37 @@ describe('HammingIndex', () => {
     let checked = 0;
     for (let q = 0; q < 100; q++) checked += index.search(next(), next(), 10, () => {});
     expect(checked / 100).toBeLessThan(n / 10);
+  });
+
+  it('looks up only the buckets the radius needs: for r = q·m + s, the first s + 1 tables to q flips, the rest to q − 1', () => {
+    const next = rng(31);
+    const n = 2000;
+    const hashes = new Uint32Array(2 * n).map(() => next());
+    const flips = (a: number, b: number) => {
+      let d = 0;
+      for (let x = (a ^ b) >>> 0; x; x &= x - 1) d++;
+      return d;
+    };
+    for (const m of [4, 5]) {
+      const index = new HammingIndex(hashes, m);
+      // the tables' bits as the index takes them: every m-th, from k
+      const tables = Array.from({ length: m }, (_, k) => Uint8Array.from({ length: Math.ceil((64 - k) / m) }, (_, j) => k + j * m));
+      const keys = tables.map((bits) => Array.from({ length: n }, (_, i) => keyOf(hashes[2 * i]!, hashes[2 * i + 1]!, bits)));
+      for (let probe = 0; probe < 20; probe++) {
+        const [hi, lo] = [next(), next()];
+        for (let r = 0; r <= 2 * m + 1; r++) {
+          const q = Math.floor(r / m);
+          let expected = 0;
+          tables.forEach((bits, t) => {
+            const sub = t <= r % m ? q : q - 1;
+            if (sub < 0) return;
+            const own = keyOf(hi, lo, bits);
+            expected += keys[t]!.filter((key) => flips(key, own) <= sub).length;
+          });
+          expect(index.search(hi, lo, r, () => {})).toBe(expected);
+        }
+      }
+    }
   });
 });
 
