@@ -103,7 +103,11 @@ function colourPairOf(q: Part, es: Pick<Entries, 'colour'>, e: number, rule: Log
  */
 function matchEntry(
   q: Part, es: Pick<Entries, 'phash' | 'dhash' | 'thumb'> & { aspect?: Float64Array | undefined }, e: number, rule: LogoThresholds, via: LogoMatchVia, owner: number,
-  { symmetric, structural, colour }: { symmetric?: SymmetricPair; structural?: StructuralLimits | undefined; colour?: ColourPair | undefined } = {},
+  { symmetric, structural, colour, correlations }: {
+    symmetric?: SymmetricPair; structural?: StructuralLimits | undefined; colour?: ColourPair | undefined;
+    /** each orientation's thumbnail correlation of this pair once computed (NaN before), shared by the tiers that compare it */
+    correlations?: Float64Array;
+  } = {},
 ): LogoMatch | null {
   let best: LogoMatch | null = null;
   const shapes = rule.maxAspect !== undefined && q.aspect !== undefined && es.aspect !== undefined;
@@ -116,7 +120,9 @@ function matchEntry(
     if (p > rule.maxPhash) continue;
     const d = hamming(q.dhash, v * 2, es.dhash, e * 2);
     if (p + d > rule.maxSum) continue;
-    const c = thumbCorrelation(q.thumb, v, es.thumb, e * T);
+    const known = correlations?.[v];
+    const c = known !== undefined && !Number.isNaN(known) ? known : thumbCorrelation(q.thumb, v, es.thumb, e * T);
+    if (correlations) correlations[v] = c;
     if (best && c <= best.correlation) continue;
     if (c < rule.minCorrelation && !(structural && c >= structural.minCorrelation && thumbStructure(q.thumb, v, es.thumb, e * T) >= structural.minStructure) &&
       !(colour && c >= colour.limits.minCorrelation && colourDistance(colour.query, v, colour.stored, colour.at) <= colour.limits.maxDistance)) continue;
@@ -135,6 +141,9 @@ function queryEncloses(query: LogoQuery): boolean {
   if (known === undefined) queryEnclosing.set(detail, (known = enclosesGround(detail, 0, query.thumb, 0)));
   return known;
 }
+
+/** matchSymmetric's scratch: the pair's correlation in each orientation (a search is synchronous, one pair at a time). */
+const tierCorrelations = new Float64Array(ORIENTATIONS);
 
 /**
  * The match of a symmetric query (`detailed`: whether it carries inner detail) with stored symmetric entry k (its logo as a whole), or null: two figures with inner
@@ -165,10 +174,12 @@ export function matchSymmetric(
   // (logo/MEASUREMENTS.md, "Enclosed ground is not inner detail")
   const ringed = enclosingOf(stored, es)[k] === 1 || queryEncloses(query);
   let best: LogoMatch | null = null;
+  // the tiers read the same pair's thumbnails in the orientations their hashes allow: each is correlated once
+  tierCorrelations.fill(NaN);
   for (const tier of symmetricTiers(rule)) {
     if ((crop || ringed) && tier === rule.symmetricDetailed) continue;
     const limits = ringed ? heldAsPlain(tier, rule.symmetricPlain) : tier;
-    const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation } });
+    const m = matchEntry(query, es, e, limits, 'symmetric', owner, { symmetric: { ...pair, minDetailCorrelation: limits.minDetailCorrelation }, correlations: tierCorrelations });
     if (m && (!best || m.correlation > best.correlation)) best = m;
   }
   return best;
