@@ -5,7 +5,7 @@
 // LogoRule.colour, .byDhash, .colourCells), by the mean distance or by the share of cells that agree. Pure.
 import { orientedIndex } from './hash';
 import { borderMedians } from './prepare';
-import { resampleArea } from './resample';
+import { resampleChannels } from './resample';
 
 /** Side of the grid. */
 export const COLOUR_SIDE = 8;
@@ -19,20 +19,10 @@ export const COLOUR_BYTES = 3 * CELLS;
  */
 export function colourGrid(rgb: Uint8Array, width: number, height: number, box: readonly [number, number, number, number], erase?: Uint8Array): Uint8Array {
   const out = new Uint8Array(COLOUR_BYTES);
-  // with nothing erased each channel is read in place; with a peel, from a plane filled over the box alone (the
-  // resample reads nothing outside it)
-  const plane = erase ? new Float64Array(width * height) : null;
-  const background = erase ? borderMedians(rgb, width, height, 3) : [];
-  const [x0, y0, x1, y1] = box;
-  for (let c = 0; c < 3; c++) {
-    if (plane) {
-      for (let y = y0; y < y1; y++) {
-        for (let i = y * width + x0, end = y * width + x1; i < end; i++) plane[i] = erase![i] ? background[c]! : rgb[i * 3 + c]!;
-      }
-    }
-    const cells = plane ? resampleArea(plane, width, box, COLOUR_SIDE, COLOUR_SIDE) : resampleArea(rgb, width, box, COLOUR_SIDE, COLOUR_SIDE, 3, c);
+  const erased = erase ? { erase, fill: borderMedians(rgb, width, height, 3) } : undefined;
+  resampleChannels(rgb, width, box, COLOUR_SIDE, COLOUR_SIDE, 3, erased).forEach((cells, c) => {
     for (let k = 0; k < CELLS; k++) out[c * CELLS + k] = Math.round(cells[k]!);
-  }
+  });
   return out;
 }
 

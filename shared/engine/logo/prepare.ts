@@ -3,7 +3,7 @@
 // Every step is symmetric under mirroring and quarter turns, so the hash of a turned image is the turned hash.
 
 import { INK_WASM } from './ink-wasm';
-import { resampleArea } from './resample';
+import { resampleArea, resampleChannels } from './resample';
 import { wasmKernel } from './wasm-kernel';
 
 interface InkExports {
@@ -195,17 +195,8 @@ export function borderMedians(data: ArrayLike<number>, width: number, height: nu
  */
 export function prepareBox(img: GrayImage, box: [number, number, number, number], erase?: Uint8Array): Prepared {
   const background = backgroundLevel(img);
-  let src = img.data;
-  if (erase) {
-    // the resample reads the box's pixels alone: only they are erased
-    const copy = new Uint8Array(img.data);
-    const [x0, y0, x1, y1] = box;
-    for (let y = y0; y < y1; y++) {
-      for (let i = y * img.width + x0, end = y * img.width + x1; i < end; i++) if (erase[i]) copy[i] = background;
-    }
-    src = copy;
-  }
-  const pixels = resampleArea(src, img.width, box, HASH_SIDE, HASH_SIDE);
+  // the erased pixels read as the background in the resample's own copy of the box's rows
+  const pixels = erase ? resampleChannels(img.data, img.width, box, HASH_SIDE, HASH_SIDE, 1, { erase, fill: [background] })[0]! : resampleArea(img.data, img.width, box, HASH_SIDE, HASH_SIDE);
   stretch(pixels, background < 128);
   return { pixels, box };
 }

@@ -43,6 +43,51 @@ export function resampleArea(
   return new Float64Array(heap.buffer.slice(out, out + dw * dh * 8));
 }
 
+/** Pixels read as another value: those with erase[i] set read as fill[c] in channel c (an element peeled off, read as the background). */
+export interface Erased {
+  erase: Uint8Array;
+  fill: readonly number[];
+}
+
+/**
+ * resampleArea of every channel of interleaved bytes at once, with the same arithmetic: the box's rows copied into
+ * the kernel once and the weights made once for all channels, where a call a channel copied and weighed them again
+ * (a colour grid's three channels; a peel's gray square, whose erased copy of the whole image it replaces). With
+ * `erased`, pixels of the box whose erase[i] is set read as the fill: the values are whole bytes either way, so the
+ * sums are those a plane of doubles filled the same way gave.
+ */
+export function resampleChannels(
+  src: Uint8Array, srcWidth: number, box: readonly [number, number, number, number], dw: number, dh: number, channels: number, erased?: Erased,
+): Float64Array[] {
+  const [x0, y0, x1, y1] = box;
+  if (![x0, y0, x1, y1, dw, dh].every(Number.isInteger) || x1 <= x0 || y1 <= y0) throw new RangeError(`resampleChannels: box ${box.join(',')} → ${dw} × ${dh}`);
+  const sx = (x1 - x0) / dw;
+  const sy = (y1 - y0) / dh;
+  const wx = areaWeights(x0, sx, dw);
+  const wy = areaWeights(y0, sy, dh);
+  const rows = src.subarray(y0 * srcWidth * channels, y1 * srcWidth * channels);
+  const weights = [wx.start, wx.at, wx.part, wy.start, wy.at, wy.part].map(bytesOf);
+  const cells = dw * dh * 8;
+  const k = kernel();
+  const { at, heap } = k.reserve([rows.byteLength, ...weights.map((w) => w.byteLength), (y1 - y0) * dw * 8, cells * channels]);
+  heap.set(rows, at[0]!);
+  if (erased) {
+    for (let y = y0; y < y1; y++) {
+      for (let i = y * srcWidth + x0, end = y * srcWidth + x1; i < end; i++) {
+        if (!erased.erase[i]) continue;
+        const p = at[0]! + (i - y0 * srcWidth) * channels;
+        for (let c = 0; c < channels; c++) heap[p + c] = erased.fill[c]!;
+      }
+    }
+  }
+  weights.forEach((w, i) => heap.set(w, at[i + 1]!));
+  const [from, wxs, wxa, wxp, wys, wya, wyp, mid, out] = at as [number, number, number, number, number, number, number, number, number];
+  for (let c = 0; c < channels; c++) {
+    k.exports.resample(from, false, srcWidth, channels, c, y0, y1 - y0, dw, dh, sx, sy, wxs, wxa, wxp, wys, wya, wyp, mid, out + c * cells);
+  }
+  return Array.from({ length: channels }, (_, c) => new Float64Array(heap.buffer.slice(out + c * cells, out + (c + 1) * cells)));
+}
+
 /**
  * For each of `cells` output cells of `scale` source pixels from `start`, the source indices at[start[c] ..
  * start[c + 1]) it covers and how much of each (also the RGBA resampling of electron/logos/decode.ts).

@@ -4,7 +4,7 @@
 // output widths.
 import { describe, expect, it } from 'vitest';
 import { rng } from './support/seeded';
-import { areaWeights, resampleArea } from '../../../shared/engine/logo/resample';
+import { areaWeights, resampleArea, resampleChannels } from '../../../shared/engine/logo/resample';
 
 /** resample.ts resampleArea before the port. */
 function referenceResample(
@@ -71,5 +71,51 @@ describe('resampleArea in WebAssembly', () => {
     const src = new Uint8Array(100);
     expect(() => resampleArea(src, 10, [2, 2, 2, 5], 4, 4)).toThrow(/box 2,2,2,5/);
     expect(() => resampleArea(src, 10, [0.5, 0, 4, 4], 4, 4)).toThrow(RangeError);
+  });
+});
+
+describe('resampleChannels', () => {
+  it('gives each channel the numbers the JavaScript gave, erased pixels read as their fill as a plane of doubles filled so gave them', () => {
+    const next = rng(44);
+    let compared = 0;
+    let erasedPixels = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const width = 1 + (next() % 140);
+      const height = 1 + (next() % 140);
+      // erased or not (trial % 2), in gray or colour (the next bit), grain or a flat ground (trial % 3)
+      const channels = (trial >> 1) % 2 ? 3 : 1;
+      const src = new Uint8Array(width * height * channels).map((_, i) => (trial % 3 ? next() & 255 : (i >> 4) % 5 === 0 ? 20 : 245));
+      const x0 = next() % width;
+      const y0 = next() % height;
+      const box: [number, number, number, number] = [x0, y0, x0 + 1 + (next() % (width - x0)), y0 + 1 + (next() % (height - y0))];
+      const [dw, dh] = trial % 4 === 0 ? [8, 8] : [1 + (next() % 40), 1 + (next() % 40)];
+      // an element peeled off in every other trial: a blob of pixels, some outside the box, which nothing may read
+      const erase = trial % 2 === 0 ? new Uint8Array(width * height).map(() => (next() % 3 === 0 ? 1 : 0)) : undefined;
+      const fill = Array.from({ length: channels }, () => next() & 255);
+      const got = resampleChannels(src, width, box, dw, dh, channels, erase ? { erase, fill } : undefined);
+      expect(got).toHaveLength(channels);
+      for (let c = 0; c < channels; c++) {
+        // the reference reads a plane of the channel with the erased pixels of the box set to the fill (colour.ts before)
+        const plane = new Float64Array(width * height);
+        for (let i = 0; i < width * height; i++) {
+          const x = i % width;
+          const y = (i - x) / width;
+          const inBox = x >= box[0] && x < box[2] && y >= box[1] && y < box[3];
+          plane[i] = erase?.[i] && inBox ? fill[c]! : src[i * channels + c]!;
+          if (erase?.[i] && inBox && c === 0) erasedPixels++;
+        }
+        expect(got[c]).toEqual(referenceResample(plane, width, box, dw, dh));
+        compared += got[c]!.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(50_000);
+    expect(erasedPixels).toBeGreaterThan(5_000);
+  });
+
+  it('leaves the source as it was, erased or not', () => {
+    const src = Uint8Array.from({ length: 32 * 32 * 3 }, (_, i) => (i * 7) & 255);
+    const before = src.slice();
+    resampleChannels(src, 32, [4, 4, 28, 28], 8, 8, 3, { erase: new Uint8Array(32 * 32).fill(1), fill: [1, 2, 3] });
+    expect(src).toEqual(before);
   });
 });
