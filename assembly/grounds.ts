@@ -1,5 +1,6 @@
 // AssemblyScript, compiled to WebAssembly by build/gen-wasm.mjs into shared/engine/logo/grounds-wasm.ts (committed).
-// The labelling of even regions that shared/engine/logo/grounds.ts reads a picture's grounds from (evenRegions).
+// The labelling of even regions that shared/engine/logo/grounds.ts reads a picture's grounds from (evenRegions),
+// and what each ground holds (heldBy).
 // The regions are the connected components of the pixels joined to a neighbour they are near, which do not depend
 // on the order pixels are visited in; each is numbered by its first pixel in row order, as the JavaScript's flood
 // fill from every unlabelled pixel in turn numbered them, so the labels, sizes and boxes are the ones it gave.
@@ -82,4 +83,103 @@ export function evenRegions(rgb: usize, width: i32, height: i32, step: i32, labe
     }
   }
   return regions;
+}
+
+// heldBy's state while it floods, kept in globals so that reach takes only the pixel
+let held: usize = 0;
+let pending: usize = 0;
+let top: i32 = 0;
+
+/** Marks pixel k of the box as reaching the edge (2) and queues it, when it is not yet known (0). */
+function reach(k: i32): void {
+  const s = held + <usize>k;
+  if (load<u8>(s) != 0) return;
+  store<u8>(s, 2);
+  store<i32>(pending + (<usize>top << 2), k);
+  top++;
+}
+
+/**
+ * What ground g holds within its box [x0, y0, x1, y1) of the labels at `label` (i32, `width` a row): the pixels of the
+ * box that are not g and cannot reach the box's edge through others that are not g (4-connected). Writes the held
+ * pixels' box in the picture (x0, y0, x1, y1) and the number of their 8-connected pieces of at least `minElement`
+ * pixels at `out` (5 i32); returns how many pixels are held. `state` is a byte a pixel of the box and `stack` an i32
+ * a pixel of scratch. Pieces, counts and boxes do not depend on the order pixels are flooded in, so they are the
+ * JavaScript's (tests/unit/logo/grounds-kernel.test.ts holds it).
+ */
+export function heldBy(label: usize, width: i32, x0: i32, y0: i32, x1: i32, y1: i32, g: i32, minElement: f64, state: usize, stack: usize, out: usize): i32 {
+  const w = x1 - x0;
+  const h = y1 - y0;
+  held = state;
+  pending = stack;
+  top = 0;
+  // 0: not yet known, 1: the ground, 2: reaches the edge, 3: held
+  for (let y = 0; y < h; y++) {
+    const row = label + (<usize>((y0 + y) * width + x0) << 2);
+    for (let x = 0; x < w; x++) store<u8>(state + <usize>(y * w + x), load<i32>(row + (<usize>x << 2)) == g ? 1 : 0);
+  }
+  for (let x = 0; x < w; x++) {
+    reach(x);
+    reach((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    reach(y * w);
+    reach(y * w + w - 1);
+  }
+  while (top > 0) {
+    top--;
+    const k = load<i32>(stack + (<usize>top << 2));
+    const x = k % w;
+    const y = (k - x) / w;
+    if (x > 0) reach(k - 1);
+    if (x + 1 < w) reach(k + 1);
+    if (y > 0) reach(k - w);
+    if (y + 1 < h) reach(k + w);
+  }
+  let bx0 = w;
+  let by0 = h;
+  let bx1 = 0;
+  let by1 = 0;
+  let count = 0;
+  let elements = 0;
+  for (let k = 0; k < w * h; k++) {
+    if (load<u8>(state + <usize>k) != 0) continue;
+    // a piece of what is held, flooded 8-connected
+    let size = 0;
+    store<u8>(state + <usize>k, 3);
+    store<i32>(stack, k);
+    top = 1;
+    while (top > 0) {
+      top--;
+      const i = load<i32>(stack + (<usize>top << 2));
+      size++;
+      const x = i % w;
+      const y = (i - x) / w;
+      if (x < bx0) bx0 = x;
+      if (y < by0) by0 = y;
+      if (x + 1 > bx1) bx1 = x + 1;
+      if (y + 1 > by1) by1 = y + 1;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const j = yy * w + xx;
+          if (load<u8>(state + <usize>j) != 0) continue;
+          store<u8>(state + <usize>j, 3);
+          store<i32>(stack + (<usize>top << 2), j);
+          top++;
+        }
+      }
+    }
+    count += size;
+    if (<f64>size >= minElement) elements++;
+  }
+  store<i32>(out, x0 + bx0);
+  store<i32>(out, y0 + by0, 4);
+  store<i32>(out, x0 + bx1, 8);
+  store<i32>(out, y0 + by1, 12);
+  store<i32>(out, elements, 16);
+  return count;
 }

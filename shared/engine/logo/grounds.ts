@@ -25,7 +25,7 @@ const MIN_ELEMENT = 0.002;
 /** The most figures a picture gives, largest first. */
 const MAX_FIGURES = 2;
 
-interface Ground {
+export interface Ground {
   box: Box;
   /** what it holds, or null when it holds nothing large enough */
   held: { box: Box; elements: number } | null;
@@ -33,90 +33,63 @@ interface Ground {
 
 interface GroundsExports {
   evenRegions(rgb: number, width: number, height: number, step: number, label: number, stack: number, sizes: number, boxes: number): number;
+  heldBy(label: number, width: number, x0: number, y0: number, x1: number, y1: number, g: number, minElement: number, state: number, stack: number, out: number): number;
 }
 
 /**
- * evenRegions' labelling in WebAssembly (assembly/grounds.ts): a union–find over each pixel's left and upper neighbours,
- * numbering the regions by their first pixels as the JavaScript's flood fill did.
+ * evenRegions' labelling and heldBy's floods in WebAssembly (assembly/grounds.ts): a union–find over each pixel's
+ * left and upper neighbours, numbering the regions by their first pixels as the JavaScript's flood fill did, and
+ * the floods from a ground's box's edges and through what it holds, as the JavaScript flooded them.
  */
 const groundsKernel = wasmKernel<GroundsExports>(GROUNDS_WASM);
 
-/** Region labels of 4-connected pixels whose neighbours differ by at most GROUND_STEP, with each region's size and box (exported for its test). */
-export function evenRegions(rgb: Uint8Array, width: number, height: number): { label: Int32Array; size: number[]; boxes: Box[] } {
+/** The picture's even regions labelled in the kernel's memory: where the labels, sizes and boxes lie, and scratch for heldBy. */
+function labelled(rgb: Uint8Array, width: number, height: number) {
   const n = width * height;
   const k = groundsKernel();
-  const { at, heap } = k.reserve([n * 3, n * 4, n * 4, n * 4, n * 16]);
-  const [src, label, stack, sizes, boxes] = at as [number, number, number, number, number];
+  const { at, heap } = k.reserve([n * 3, n * 4, n * 4, n * 4, n * 16, n, n * 4, 20]);
+  const [src, label, stack, sizes, boxes, state, flood, out] = at as [number, number, number, number, number, number, number, number];
   heap.set(rgb.subarray(0, n * 3), src);
   const regions = k.exports.evenRegions(src, width, height, GROUND_STEP, label, stack, sizes, boxes);
-  const words = new Int32Array(heap.buffer);
+  return { k, words: new Int32Array(heap.buffer), regions, at: { label, sizes, boxes, state, flood, out } };
+}
+
+/** Region labels of 4-connected pixels whose neighbours differ by at most GROUND_STEP, with each region's size and box (exported for its test). */
+export function evenRegions(rgb: Uint8Array, width: number, height: number): { label: Int32Array; size: number[]; boxes: Box[] } {
+  const { words, regions, at } = labelled(rgb, width, height);
   return {
-    label: words.slice(label >> 2, (label >> 2) + n),
-    size: Array.from(words.subarray(sizes >> 2, (sizes >> 2) + regions)),
-    boxes: Array.from({ length: regions }, (_, r) => {
-      const b = (boxes >> 2) + r * 4;
-      return [words[b]!, words[b + 1]!, words[b + 2]!, words[b + 3]!] as Box;
-    }),
+    label: words.slice(at.label >> 2, (at.label >> 2) + width * height),
+    size: Array.from(words.subarray(at.sizes >> 2, (at.sizes >> 2) + regions)),
+    boxes: Array.from({ length: regions }, (_, r) => regionBox(words, at.boxes, r)),
   };
 }
 
+const regionBox = (words: Int32Array, boxes: number, r: number): Box => {
+  const b = (boxes >> 2) + r * 4;
+  return [words[b]!, words[b + 1]!, words[b + 2]!, words[b + 3]!];
+};
+
 /**
- * What ground g holds: the pixels of its box that are not g and do not reach the box's edge through others that are
- * not g; its box and the number of its elements (8-connected pieces of at least MIN_ELEMENT of the picture: a
- * character at this size is a piece of many uneven regions). Null when it is less than MIN_HELD of the picture.
+ * The grounds of a picture (regions of at least MIN_GROUND of it that do not reach its edge), each with what it
+ * holds: the pixels of its box that are not the ground and do not reach the box's edge through others that are not
+ * it, with their box and the number of their elements (8-connected pieces of at least MIN_ELEMENT of the picture: a
+ * character at this size is a piece of many uneven regions); null when that is less than MIN_HELD of the picture.
+ * Exported for its test.
  */
-function heldBy(g: number, label: Int32Array, width: number, box: Box, total: number): { box: Box; elements: number } | null {
-  const [x0, y0, x1, y1] = box;
-  const w = x1 - x0, h = y1 - y0;
-  // 0: not yet known, 1: the ground, 2: reaches the edge, 3: held
-  const state = new Uint8Array(w * h);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (label[y * width + x] === g) state[(y - y0) * w + (x - x0)] = 1;
-  const stack: number[] = [];
-  const reach = (k: number) => {
-    if (state[k] !== 0) return;
-    state[k] = 2;
-    stack.push(k);
-  };
-  for (let x = 0; x < w; x++) { reach(x); reach((h - 1) * w + x); }
-  for (let y = 0; y < h; y++) { reach(y * w); reach(y * w + w - 1); }
-  while (stack.length) {
-    const k = stack.pop()!;
-    const x = k % w, y = (k - x) / w;
-    if (x > 0) reach(k - 1);
-    if (x + 1 < w) reach(k + 1);
-    if (y > 0) reach(k - w);
-    if (y + 1 < h) reach(k + w);
+export function groundsOf(rgb: Uint8Array, width: number, height: number): Ground[] {
+  const total = width * height;
+  const { k, words, regions, at } = labelled(rgb, width, height);
+  const grounds: Ground[] = [];
+  for (let g = 0; g < regions; g++) {
+    if (words[(at.sizes >> 2) + g]! < MIN_GROUND * total) continue;
+    const box = regionBox(words, at.boxes, g);
+    // the picture's own background reaches its edge: what it holds is the whole content, which is hashed already
+    if (box[0] === 0 || box[1] === 0 || box[2] === width || box[3] === height) continue;
+    const count = k.exports.heldBy(at.label, width, box[0], box[1], box[2], box[3], g, MIN_ELEMENT * total, at.state, at.flood, at.out);
+    const o = at.out >> 2;
+    grounds.push({ box, held: count >= MIN_HELD * total ? { box: [words[o]!, words[o + 1]!, words[o + 2]!, words[o + 3]!], elements: words[o + 4]! } : null });
   }
-  const held: Box = [w, h, 0, 0];
-  let count = 0;
-  let elements = 0;
-  for (let k = 0; k < w * h; k++) {
-    if (state[k] !== 0) continue;
-    // a piece of what is held, flooded 8-connected
-    let size = 0;
-    state[k] = 3;
-    stack.push(k);
-    while (stack.length) {
-      const i = stack.pop()!;
-      size++;
-      const x = i % w, y = (i - x) / w;
-      if (x < held[0]) held[0] = x;
-      if (y < held[1]) held[1] = y;
-      if (x + 1 > held[2]) held[2] = x + 1;
-      if (y + 1 > held[3]) held[3] = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const X = x + dx, Y = y + dy;
-          if (X < 0 || Y < 0 || X >= w || Y >= h || state[Y * w + X] !== 0) continue;
-          state[Y * w + X] = 3;
-          stack.push(Y * w + X);
-        }
-      }
-    }
-    count += size;
-    if (size >= MIN_ELEMENT * total) elements++;
-  }
-  return count >= MIN_HELD * total ? { box: [x0 + held[0], y0 + held[1], x0 + held[2], y0 + held[3]], elements } : null;
+  return grounds;
 }
 
 /**
@@ -125,15 +98,7 @@ function heldBy(g: number, label: Int32Array, width: number, box: Box, total: nu
  * or more — a logo drawn on a plain background gives none (its background touches the picture's edge).
  */
 export function groundFigures(rgb: Uint8Array, width: number, height: number): Box[] {
-  const total = width * height;
-  const { label, size, boxes } = evenRegions(rgb, width, height);
-  const grounds: Ground[] = [];
-  size.forEach((s, g) => {
-    const box = boxes[g]!;
-    // the picture's own background reaches its edge: what it holds is the whole content, which is hashed already
-    if (s < MIN_GROUND * total || box[0] === 0 || box[1] === 0 || box[2] === width || box[3] === height) return;
-    grounds.push({ box, held: heldBy(g, label, width, box, total) });
-  });
+  const grounds = groundsOf(rgb, width, height);
   // a ground held by another (a label on a product's face) holds a figure even of one element; one on the
   // picture's background (a filled figure of a logo) only one of two elements or more
   const holding = grounds.filter((ground) => ground.held && (ground.held.elements >= 2 ||
