@@ -14,33 +14,48 @@ interface ResampleExports {
 
 const kernel = wasmKernel<ResampleExports>(RESAMPLE_WASM);
 
+type Box = readonly [number, number, number, number];
+
+/**
+ * The kernel laid out for resampling the box of src to dw × dh, `outputs` results of dw × dh f64: the box's rows
+ * (whole: the weights index them by column) copied in, as bytes or doubles as src holds them, and both axes'
+ * weights; `run(channel, k)` resamples that channel into result k and `result(k)` reads it back.
+ */
+function laidOut(name: string, src: Uint8Array | Float64Array, srcWidth: number, box: Box, dw: number, dh: number, channels: number, outputs: number) {
+  const [x0, y0, x1, y1] = box;
+  if (![x0, y0, x1, y1, dw, dh].every(Number.isInteger) || x1 <= x0 || y1 <= y0) throw new RangeError(`${name}: box ${box.join(',')} → ${dw} × ${dh}`);
+  const sx = (x1 - x0) / dw;
+  const sy = (y1 - y0) / dh;
+  const wx = areaWeights(x0, sx, dw);
+  const wy = areaWeights(y0, sy, dh);
+  const rows = src.subarray(y0 * srcWidth * channels, y1 * srcWidth * channels);
+  const f64s = rows instanceof Float64Array;
+  const weights = [wx.start, wx.at, wx.part, wy.start, wy.at, wy.part].map(bytesOf);
+  const cells = dw * dh * 8;
+  const k = kernel();
+  const { at, heap } = k.reserve([rows.byteLength, ...weights.map((w) => w.byteLength), (y1 - y0) * dw * 8, cells * outputs]);
+  if (f64s) new Float64Array(heap.buffer, at[0]!, rows.length).set(rows);
+  else heap.set(rows, at[0]!);
+  weights.forEach((w, i) => heap.set(w, at[i + 1]!));
+  const [from, wxs, wxa, wxp, wys, wya, wyp, mid, out] = at as [number, number, number, number, number, number, number, number, number];
+  return {
+    /** the box's rows as copied into the kernel: row y0's first byte at `rowsAt` */
+    heap, rowsAt: from,
+    run: (channel: number, result: number) =>
+      k.exports.resample(from, f64s, srcWidth, channels, channel, y0, y1 - y0, dw, dh, sx, sy, wxs, wxa, wxp, wys, wya, wyp, mid, out + result * cells),
+    result: (r: number) => new Float64Array(heap.buffer.slice(out + r * cells, out + (r + 1) * cells)),
+  };
+}
+
 /**
  * Area-averaging resample of the box [x0, x1) × [y0, y1) (whole pixels) of src to dw × dh, which commutes with
  * mirroring and, for square outputs, transposition. For interleaved pixels, `channels` and `channel` say which values
  * of src are read (a colour grid reads each channel of the decoded image in place rather than from a copy of it).
  */
-export function resampleArea(
-  src: Uint8Array | Float64Array, srcWidth: number, box: readonly [number, number, number, number], dw: number, dh: number,
-  channels = 1, channel = 0,
-): Float64Array {
-  const [x0, y0, x1, y1] = box;
-  if (![x0, y0, x1, y1, dw, dh].every(Number.isInteger) || x1 <= x0 || y1 <= y0) throw new RangeError(`resampleArea: box ${box.join(',')} → ${dw} × ${dh}`);
-  const sx = (x1 - x0) / dw;
-  const sy = (y1 - y0) / dh;
-  const wx = areaWeights(x0, sx, dw);
-  const wy = areaWeights(y0, sy, dh);
-  // the box's rows, whole: the weights index them by column
-  const rows = src.subarray(y0 * srcWidth * channels, y1 * srcWidth * channels);
-  const f64s = rows instanceof Float64Array;
-  const weights = [wx.start, wx.at, wx.part, wy.start, wy.at, wy.part].map(bytesOf);
-  const k = kernel();
-  const { at, heap } = k.reserve([rows.byteLength, ...weights.map((w) => w.byteLength), (y1 - y0) * dw * 8, dw * dh * 8]);
-  if (f64s) new Float64Array(heap.buffer, at[0]!, rows.length).set(rows);
-  else heap.set(rows, at[0]!);
-  weights.forEach((w, i) => heap.set(w, at[i + 1]!));
-  const [from, wxs, wxa, wxp, wys, wya, wyp, mid, out] = at as [number, number, number, number, number, number, number, number, number];
-  k.exports.resample(from, f64s, srcWidth, channels, channel, y0, y1 - y0, dw, dh, sx, sy, wxs, wxa, wxp, wys, wya, wyp, mid, out);
-  return new Float64Array(heap.buffer.slice(out, out + dw * dh * 8));
+export function resampleArea(src: Uint8Array | Float64Array, srcWidth: number, box: Box, dw: number, dh: number, channels = 1, channel = 0): Float64Array {
+  const kernelled = laidOut('resampleArea', src, srcWidth, box, dw, dh, channels, 1);
+  kernelled.run(channel, 0);
+  return kernelled.result(0);
 }
 
 /** Pixels read as another value: those with erase[i] set read as fill[c] in channel c (an element peeled off, read as the background). */
@@ -56,36 +71,21 @@ export interface Erased {
  * `erased`, pixels of the box whose erase[i] is set read as the fill: the values are whole bytes either way, so the
  * sums are those a plane of doubles filled the same way gave.
  */
-export function resampleChannels(
-  src: Uint8Array, srcWidth: number, box: readonly [number, number, number, number], dw: number, dh: number, channels: number, erased?: Erased,
-): Float64Array[] {
-  const [x0, y0, x1, y1] = box;
-  if (![x0, y0, x1, y1, dw, dh].every(Number.isInteger) || x1 <= x0 || y1 <= y0) throw new RangeError(`resampleChannels: box ${box.join(',')} → ${dw} × ${dh}`);
-  const sx = (x1 - x0) / dw;
-  const sy = (y1 - y0) / dh;
-  const wx = areaWeights(x0, sx, dw);
-  const wy = areaWeights(y0, sy, dh);
-  const rows = src.subarray(y0 * srcWidth * channels, y1 * srcWidth * channels);
-  const weights = [wx.start, wx.at, wx.part, wy.start, wy.at, wy.part].map(bytesOf);
-  const cells = dw * dh * 8;
-  const k = kernel();
-  const { at, heap } = k.reserve([rows.byteLength, ...weights.map((w) => w.byteLength), (y1 - y0) * dw * 8, cells * channels]);
-  heap.set(rows, at[0]!);
+export function resampleChannels(src: Uint8Array, srcWidth: number, box: Box, dw: number, dh: number, channels: number, erased?: Erased): Float64Array[] {
+  const kernelled = laidOut('resampleChannels', src, srcWidth, box, dw, dh, channels, channels);
   if (erased) {
+    const [x0, y0, x1, y1] = box;
+    const { heap, rowsAt } = kernelled;
     for (let y = y0; y < y1; y++) {
       for (let i = y * srcWidth + x0, end = y * srcWidth + x1; i < end; i++) {
         if (!erased.erase[i]) continue;
-        const p = at[0]! + (i - y0 * srcWidth) * channels;
+        const p = rowsAt + (i - y0 * srcWidth) * channels;
         for (let c = 0; c < channels; c++) heap[p + c] = erased.fill[c]!;
       }
     }
   }
-  weights.forEach((w, i) => heap.set(w, at[i + 1]!));
-  const [from, wxs, wxa, wxp, wys, wya, wyp, mid, out] = at as [number, number, number, number, number, number, number, number, number];
-  for (let c = 0; c < channels; c++) {
-    k.exports.resample(from, false, srcWidth, channels, c, y0, y1 - y0, dw, dh, sx, sy, wxs, wxa, wxp, wys, wya, wyp, mid, out + c * cells);
-  }
-  return Array.from({ length: channels }, (_, c) => new Float64Array(heap.buffer.slice(out + c * cells, out + (c + 1) * cells)));
+  for (let c = 0; c < channels; c++) kernelled.run(c, c);
+  return Array.from({ length: channels }, (_, c) => kernelled.result(c));
 }
 
 /**
