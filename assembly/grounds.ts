@@ -6,6 +6,8 @@
 // fill from every unlabelled pixel in turn numbered them, so the labels, sizes and boxes are the ones it gave.
 // tests/unit/logo/grounds-kernel.test.ts holds that JavaScript as the reference.
 
+import { flood8 } from './flood';
+
 /** Whether the RGB pixels a and b differ by at most `step` in every channel. */
 function near(rgb: usize, a: i32, b: i32, step: i32): bool {
   const p = rgb + <usize>(a * 3);
@@ -145,33 +147,15 @@ export function heldBy(label: usize, width: i32, x0: i32, y0: i32, x1: i32, y1: 
   for (let k = 0; k < w * h; k++) {
     if (load<u8>(state + <usize>k) != 0) continue;
     // a piece of what is held, flooded 8-connected
-    let size = 0;
-    store<u8>(state + <usize>k, 3);
-    store<i32>(stack, k);
-    top = 1;
-    while (top > 0) {
-      top--;
-      const i = load<i32>(stack + (<usize>top << 2));
-      size++;
+    const size = flood8(state, w, h, k, 0, 3, stack);
+    for (let p = 0; p < size; p++) {
+      const i = load<i32>(stack + (<usize>p << 2));
       const x = i % w;
       const y = (i - x) / w;
       if (x < bx0) bx0 = x;
       if (y < by0) by0 = y;
       if (x + 1 > bx1) bx1 = x + 1;
       if (y + 1 > by1) by1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (load<u8>(state + <usize>j) != 0) continue;
-          store<u8>(state + <usize>j, 3);
-          store<i32>(stack + (<usize>top << 2), j);
-          top++;
-        }
-      }
     }
     count += size;
     if (<f64>size >= minElement) elements++;

@@ -4,11 +4,8 @@
 // replaced, so that the ink images and masks are the bytes they were. tests/unit/logo/ink-kernels.test.ts holds
 // that JavaScript as the reference.
 
-/** Math.round for the non-negative values here (x − floor(x) is exact for them, so halves go up as JavaScript's). */
-function roundHalfUp(x: f64): f64 {
-  const f = Math.floor(x);
-  return x - f >= 0.5 ? f + 1 : f;
-}
+import { flood8 } from './flood';
+import { roundHalfUp } from './js-math';
 
 /**
  * The ink image of `channels`-channel pixels at `data` (width × height) against the background colour at `bg`
@@ -92,33 +89,9 @@ function clearSpecks(w: i32, h: i32, speckArea: i32, stack: usize, mask: usize):
   const n = w * h;
   for (let start = 0; start < n; start++) {
     if (load<u8>(mask + start) != 1) continue;
-    let top = 0;
-    let filled = 0;
-    store<i32>(stack, start);
-    top++;
-    store<u8>(mask + start, 2);
-    while (filled < top) {
-      const i = load<i32>(stack + (<usize>filled << 2));
-      filled++;
-      const x = i % w;
-      const y = (i - x) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (load<u8>(mask + j) == 1) {
-            store<u8>(mask + j, 2);
-            store<i32>(stack + (<usize>top << 2), j);
-            top++;
-          }
-        }
-      }
-    }
-    const keep: u8 = top > speckArea ? 3 : 0;
-    for (let k = 0; k < top; k++) store<u8>(mask + load<i32>(stack + (<usize>k << 2)), keep);
+    const reached = flood8(mask, w, h, start, 1, 2, stack);
+    const keep: u8 = reached > speckArea ? 3 : 0;
+    for (let k = 0; k < reached; k++) store<u8>(mask + load<i32>(stack + (<usize>k << 2)), keep);
   }
   for (let i = 0; i < n; i++) if (load<u8>(mask + i) != 0) store<u8>(mask + i, 1);
 }
