@@ -75,6 +75,14 @@ function columnPass(top: i32, width: i32, height: i32, wys: usize, wya: usize, w
     }
     // + 0.5 and truncation is Math.round for these non-negative means, as the JavaScript did
     const o = out + <usize>(j * n);
-    for (let x = 0; x < n; x++) store<u8>(o + <usize>x, <u8><i32>(load<f64>(row + (<usize>x << 3)) / area + 0.5));
+    const areas = f64x2.splat(area);
+    const half = f64x2.splat(0.5);
+    let x = 0;
+    for (; x + 1 < n; x += 2) {
+      const means = i32x4.trunc_sat_f64x2_s_zero(f64x2.add(f64x2.div(v128.load(row + (<usize>x << 3)), areas), half));
+      store<u8>(o + <usize>x, <u8>i32x4.extract_lane(means, 0));
+      store<u8>(o + <usize>x, <u8>i32x4.extract_lane(means, 1), 1);
+    }
+    if (x < n) store<u8>(o + <usize>x, <u8><i32>(load<f64>(row + (<usize>x << 3)) / area + 0.5));
   }
 }

@@ -1,5 +1,5 @@
-// AssemblyScript shared by the kernels (imported, not compiled alone): the 8-connected flood that finds the content
-// mask's specks (ink.ts clearSpecks) and the pieces of what a ground holds (grounds.ts heldBy).
+// AssemblyScript imported by a kernel (not compiled alone): the 8-connected flood that finds the pieces of what a
+// ground holds (grounds.ts heldBy). The content mask's specks are found by runs instead (ink.ts clearSpecks).
 
 /**
  * Floods from pixel `start` of the w × h bytes at `state` through the 8-connected pixels whose byte is `from`,

@@ -8,10 +8,10 @@ import { wasmKernel } from './wasm-kernel';
 
 interface InkExports {
   inkImage(
-    data: number, width: number, height: number, channels: number, bg: number, distance: number, border: number, out: number,
+    data: number, width: number, height: number, channels: number, bg: number, distance: number, border: number, levels: number, out: number,
     inkFloor: number, inkFull: number, colourEdge: number, colourEdgeFull: number, borderLevel: number,
   ): void;
-  contentMask(data: number, w: number, h: number, background: number, difference: number, speckArea: number, across: number, stack: number, mask: number): void;
+  contentMask(data: number, w: number, h: number, background: number, difference: number, speckArea: number, across: number, runs: number, mask: number): void;
   maskCounts(mask: number, skip: number, skipping: boolean, width: number, x0: number, columns: number, rows: number, rowCounts: number, columnCounts: number): void;
 }
 
@@ -110,10 +110,11 @@ export function contentMask(img: GrayImage, background: number): Uint8Array {
   const { width: w, height: h, data } = img;
   const n = w * h;
   const k = inkKernel();
-  const { at, heap } = k.reserve([n, n * 4, n * 4, n]);
-  const [src, across, stack, mask] = at as [number, number, number, number];
+  // the row sums as u16; a run of set pixels takes 16 bytes, and a row holds at most ⌈w / 2⌉ of them
+  const { at, heap } = k.reserve([n, n * 2, Math.ceil(w / 2) * h * 16, n]);
+  const [src, across, runs, mask] = at as [number, number, number, number];
   heap.set(data.subarray(0, n), src);
-  k.exports.contentMask(src, w, h, background, CONTENT_DIFFERENCE, SPECK_AREA, across, stack, mask);
+  k.exports.contentMask(src, w, h, background, CONTENT_DIFFERENCE, SPECK_AREA, across, runs, mask);
   return heap.slice(mask, mask + n);
 }
 
@@ -176,11 +177,12 @@ const BORDER_LEVEL = 128;
 export function inkImage(data: Uint8Array, width: number, height: number, channels: number): GrayImage {
   const n = width * height;
   const k = inkKernel();
-  const { at, heap } = k.reserve([n * channels, channels, n, n, n]);
-  const [src, bg, distance, border, out] = at as [number, number, number, number, number];
+  // border is at least 48 bytes: the SIMD pass keeps the background repeated there before it is cleared
+  const { at, heap } = k.reserve([n * channels, channels, n, Math.max(n, 48), 256, n]);
+  const [src, bg, distance, border, levels, out] = at as [number, number, number, number, number, number];
   heap.set(data.subarray(0, n * channels), src);
   heap.set(borderMedians(data, width, height, channels), bg);
-  k.exports.inkImage(src, width, height, channels, bg, distance, border, out, INK_FLOOR, INK_FULL, COLOUR_EDGE, COLOUR_EDGE_FULL, BORDER_LEVEL);
+  k.exports.inkImage(src, width, height, channels, bg, distance, border, levels, out, INK_FLOOR, INK_FULL, COLOUR_EDGE, COLOUR_EDGE_FULL, BORDER_LEVEL);
   return { width, height, data: heap.slice(out, out + n) };
 }
 
