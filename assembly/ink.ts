@@ -111,34 +111,24 @@ function edges16(
 }
 
 // Channel c of pixel j of sixteen RGB pixels is byte 3j + c of their 48: in a for 3j + c < 16, b below 32, else c.
-// @ts-ignore: decorator
-@inline
 function channel0(a: v128, b: v128, c: v128): v128 {
   return i8x16.shuffle(i8x16.shuffle(a, b, 0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 20, 23, 26, 29);
 }
 
-// @ts-ignore: decorator
-@inline
 function channel1(a: v128, b: v128, c: v128): v128 {
   return i8x16.shuffle(i8x16.shuffle(a, b, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 21, 24, 27, 30);
 }
 
-// @ts-ignore: decorator
-@inline
 function channel2(a: v128, b: v128, c: v128): v128 {
   return i8x16.shuffle(i8x16.shuffle(a, b, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 0, 0, 0, 0, 0, 0), c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 19, 22, 25, 28, 31);
 }
 
 /** |a − b| bytewise. */
-// @ts-ignore: decorator
-@inline
 function absDiff(a: v128, b: v128): v128 {
   return v128.or(i8x16.sub_sat_u(a, b), i8x16.sub_sat_u(b, a));
 }
 
 /** The border level pixels i and j (both inked) give each other: their largest channel difference past colourEdge. */
-// @ts-ignore: decorator
-@inline
 function edge(
   data: usize, channels: i32, distance: usize, border: usize, i: i32, j: i32,
   inkFull: i32, colourEdge: i32, colourEdgeFull: i32, borderLevel: f64,
@@ -192,8 +182,6 @@ function acrossRow(row: usize, w: i32, out: usize): void {
   for (; x < w; x++) acrossAt(row, w, out, x);
 }
 
-// @ts-ignore: decorator
-@inline
 function acrossAt(row: usize, w: i32, out: usize, x: i32): void {
   const sum = <i32>load<u8>(row + <usize>x) + (x > 0 ? <i32>load<u8>(row + <usize>(x - 1)) : 0) + (x < w - 1 ? <i32>load<u8>(row + <usize>(x + 1)) : 0);
   store<u16>(out + (<usize>x << 1), <u16>sum);
@@ -218,8 +206,6 @@ function maskRow(y: i32, w: i32, h: i32, background: i32, difference: i32, acros
   for (; x < w; x++) maskAt(y, w, h, background, difference, across, mask, x);
 }
 
-// @ts-ignore: decorator
-@inline
 function maskAt(y: i32, w: i32, h: i32, background: i32, difference: i32, across: usize, mask: usize, x: i32): void {
   const i = y * w + x;
   const tall = 1 + (y > 0 ? 1 : 0) + (y < h - 1 ? 1 : 0);
