@@ -128,7 +128,10 @@ function absDiff(a: v128, b: v128): v128 {
   return v128.or(i8x16.sub_sat_u(a, b), i8x16.sub_sat_u(b, a));
 }
 
-/** The border level pixels i and j (both inked) give each other: their largest channel difference past colourEdge. */
+/**
+ * The border level inked pixel i and its neighbour j give each other when j is inked too: their largest channel
+ * difference past colourEdge. edges16 calls it again for the few pairs it finds, rather than keep sixteen distances.
+ */
 function edge(
   data: usize, channels: i32, distance: usize, border: usize, i: i32, j: i32,
   inkFull: i32, colourEdge: i32, colourEdgeFull: i32, borderLevel: f64,
