@@ -50,8 +50,9 @@ export function evenRegions(rgb: usize, width: i32, height: i32, step: i32, labe
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      store<i32>(parent + (<usize>i << 2), i);
-      if (x > 0 && near(rgb, i, i - 1, step)) join(parent, i, i - 1);
+      // a pixel near its left neighbour joins that set directly: it is a set of its own, and the left one's root is
+      // the smaller, so join would put it there too
+      store<i32>(parent + (<usize>i << 2), x > 0 && near(rgb, i, i - 1, step) ? rootOf(parent, i - 1) : i);
       if (y > 0 && near(rgb, i, i - width, step)) join(parent, i, i - width);
     }
   }
