@@ -81,61 +81,107 @@ export function joinInk(data: usize, w: i32, h: i32, x0: i32, y0: i32, x1: i32, 
 }
 
 /**
- * The 4-connected components of `joined` (w × h bytes) into `labels` (w × h i32, blob number + 1, 0 outside), each
- * with the count (i32 at `counts` + 4b) and the box ([x0, y0, x1, y1] i32 at `boxes` + 16b) of its pixels set in
- * `ink`; `stack` is w × h i32 of scratch. Returns how many blobs.
+ * The 4-connected components of `joined` (w × h bytes, set where not 0) into `labels` (w × h i32, blob number + 1, 0
+ * outside), each with the count (i32 at `counts` + 4b) and the box ([x0, y0, x1, y1] i32 at `boxes` + 16b) of its
+ * pixels set in `ink`. Returns how many blobs. A blob is found as the runs of set pixels it is made of, row by row,
+ * each run joined to the runs of the row above that it shares a column with: far fewer steps than a flood through
+ * every pixel. The blobs are numbered by their first pixels in row order, as the JavaScript's flood from every
+ * unlabelled pixel in turn numbered them (every run's root is its blob's first run). `runs` holds 16 bytes a run
+ * (first column, end column exclusive, the run it is joined to, row), ⌈w / 2⌉ runs a row at most.
  */
-export function label(joined: usize, ink: usize, w: i32, h: i32, labels: usize, stack: usize, counts: usize, boxes: usize): i32 {
-  const n = w * h;
-  memory.fill(labels, 0, <usize>n << 2);
-  let blobs = 0;
-  for (let start = 0; start < n; start++) {
-    if (load<u8>(joined + <usize>start) == 0 || load<i32>(labels + (<usize>start << 2)) != 0) continue;
-    const id = blobs + 1;
-    let count = 0;
-    let bx0 = w;
-    let by0 = h;
-    let bx1 = 0;
-    let by1 = 0;
-    store<i32>(labels + (<usize>start << 2), id);
-    let top = 0;
-    store<i32>(stack, start);
-    top++;
-    while (top > 0) {
-      top--;
-      const p = load<i32>(stack + (<usize>top << 2));
-      const x = p % w;
-      const y = (p - x) / w;
-      if (load<u8>(ink + <usize>p) != 0) {
-        count++;
-        if (x < bx0) bx0 = x;
-        if (y < by0) by0 = y;
-        if (x + 1 > bx1) bx1 = x + 1;
-        if (y + 1 > by1) by1 = y + 1;
+export function label(joined: usize, ink: usize, w: i32, h: i32, labels: usize, runs: usize, counts: usize, boxes: usize): i32 {
+  memory.fill(labels, 0, <usize>(w * h) << 2);
+  let count = 0;
+  let aboveFirst = 0;
+  for (let y = 0; y < h; y++) {
+    const row = joined + <usize>(y * w);
+    const first = count;
+    // the runs of the row above not yet passed: those ending left of this run end left of every later one too
+    let k0 = aboveFirst;
+    let x = 0;
+    while (x < w) {
+      if (load<u8>(row + <usize>x) == 0) {
+        x++;
+        continue;
       }
-      // the four neighbours; labelled when pushed, so each pixel is pushed once
-      if (x > 0) top = push(joined, labels, stack, top, p - 1, id);
-      if (x < w - 1) top = push(joined, labels, stack, top, p + 1, id);
-      if (y > 0) top = push(joined, labels, stack, top, p - w, id);
-      if (y < h - 1) top = push(joined, labels, stack, top, p + w, id);
+      const from = x;
+      while (x < w && load<u8>(row + <usize>x) != 0) x++;
+      const r = runs + (<usize>count << 4);
+      store<i32>(r, from);
+      store<i32>(r, x, 4);
+      store<i32>(r, count, 8);
+      store<i32>(r, y, 12);
+      // a run above [a0, a1) shares a column with [from, x) when a0 < x and from < a1
+      while (k0 < first && load<i32>(runs + (<usize>k0 << 4), 4) <= from) k0++;
+      for (let k = k0; k < first; k++) {
+        if (load<i32>(runs + (<usize>k << 4)) >= x) break;
+        join(runs, k, count);
+      }
+      count++;
     }
-    store<i32>(counts + (<usize>blobs << 2), count);
-    const b = boxes + (<usize>blobs << 4);
-    store<i32>(b, bx0);
-    store<i32>(b, by0, 4);
-    store<i32>(b, bx1, 8);
-    store<i32>(b, by1, 12);
-    blobs++;
+    aboveFirst = first;
+  }
+  let blobs = 0;
+  for (let k = 0; k < count; k++) {
+    const root = rootOf(runs, k);
+    const r = runs + (<usize>k << 4);
+    const from = load<i32>(r);
+    const end = load<i32>(r, 4);
+    const y = load<i32>(r, 12);
+    let id: i32;
+    if (root == k) {
+      id = blobs++;
+      store<i32>(counts + (<usize>id << 2), 0);
+      const b = boxes + (<usize>id << 4);
+      store<i32>(b, w);
+      store<i32>(b, h, 4);
+      store<i32>(b, 0, 8);
+      store<i32>(b, 0, 12);
+    } else {
+      // the root, an earlier run, is labelled already
+      const o = runs + (<usize>root << 4);
+      id = load<i32>(labels + (<usize>(load<i32>(o, 12) * w + load<i32>(o)) << 2)) - 1;
+    }
+    let inked = 0;
+    let left = end;
+    let right = from;
+    for (let x = from; x < end; x++) {
+      const i = <usize>(y * w + x);
+      store<i32>(labels + (i << 2), id + 1);
+      if (load<u8>(ink + i) == 0) continue;
+      inked++;
+      if (x < left) left = x;
+      right = x + 1;
+    }
+    if (inked == 0) continue;
+    const c = counts + (<usize>id << 2);
+    store<i32>(c, load<i32>(c) + inked);
+    const b = boxes + (<usize>id << 4);
+    if (left < load<i32>(b)) store<i32>(b, left);
+    if (y < load<i32>(b, 4)) store<i32>(b, y, 4);
+    if (right > load<i32>(b, 8)) store<i32>(b, right, 8);
+    if (y + 1 > load<i32>(b, 12)) store<i32>(b, y + 1, 12);
   }
   return blobs;
 }
 
-/** Labels pixel q and pushes it when it is joined and not labelled yet; returns the new top. */
-function push(joined: usize, labels: usize, stack: usize, top: i32, q: i32, id: i32): i32 {
-  if (load<u8>(joined + <usize>q) == 0) return top;
-  const at = labels + (<usize>q << 2);
-  if (load<i32>(at) != 0) return top;
-  store<i32>(at, id);
-  store<i32>(stack + (<usize>top << 2), q);
-  return top + 1;
+/** The root of run k's blob, halving the path on the way (every parent an earlier run). */
+function rootOf(runs: usize, k: i32): i32 {
+  let r = k;
+  let parent = load<i32>(runs + (<usize>r << 4), 8);
+  while (parent != r) {
+    const grand = load<i32>(runs + (<usize>parent << 4), 8);
+    store<i32>(runs + (<usize>r << 4), grand, 8);
+    r = grand;
+    parent = load<i32>(runs + (<usize>r << 4), 8);
+  }
+  return r;
+}
+
+/** Joins the blobs of runs a and b, the later root under the earlier. */
+function join(runs: usize, a: i32, b: i32): void {
+  const ra = rootOf(runs, a);
+  const rb = rootOf(runs, b);
+  if (ra == rb) return;
+  store<i32>(runs + (<usize>max<i32>(ra, rb) << 4), min<i32>(ra, rb), 8);
 }

@@ -23,24 +23,27 @@ export interface Blobs {
 
 interface BlobsExports {
   joinInk(data: number, w: number, h: number, x0: number, y0: number, x1: number, y1: number, background: number, inkStep: number, join: number, ink: number, across: number, joined: number): void;
-  label(joined: number, ink: number, w: number, h: number, labels: number, stack: number, counts: number, boxes: number): number;
+  label(joined: number, ink: number, w: number, h: number, labels: number, runs: number, counts: number, boxes: number): number;
 }
 
 const kernel = wasmKernel<BlobsExports>(BLOBS_WASM);
 
-/** The labelling's output and scratch after the given blocks: labels, stack, counts and boxes for n pixels. */
-const labelBlocks = (n: number) => [4 * n, 4 * n, 4 * n, 16 * n];
+/**
+ * The labelling's output and scratch after the given blocks, for w × h pixels: labels, runs (16 bytes each, at most
+ * ⌈w / 2⌉ a row), counts and boxes.
+ */
+const labelBlocks = (w: number, h: number) => [4 * w * h, 16 * Math.ceil(w / 2) * h, 4 * w * h, 16 * w * h];
 
 /** Ink of the box joined over JOIN pixels (a square dilation, as two running counts: across, then down) and labelled into 4-connected blobs. */
 export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel(img)): Blobs {
   const { width: w, height: h } = img;
   const n = w * h;
   const k = kernel();
-  const { at, heap } = k.reserve([n, n, n, n, ...labelBlocks(n)]);
-  const [data, ink, across, joined, labels, stack, counts, boxes] = at as [number, number, number, number, number, number, number, number];
+  const { at, heap } = k.reserve([n, n, n, n, ...labelBlocks(w, h)]);
+  const [data, ink, across, joined, labels, runs, counts, boxes] = at as [number, number, number, number, number, number, number, number];
   heap.set(img.data, data);
   k.exports.joinInk(data, w, h, box[0], box[1], box[2], box[3], background, INK_STEP, JOIN, ink, across, joined);
-  return blobsOf(heap, n, k.exports.label(joined, ink, w, h, labels, stack, counts, boxes), labels, counts, boxes);
+  return blobsOf(heap, n, k.exports.label(joined, ink, w, h, labels, runs, counts, boxes), labels, counts, boxes);
 }
 
 /**
@@ -50,11 +53,11 @@ export function findBlobs(img: GrayImage, box: Box, background = backgroundLevel
 export function labelComponents(joined: Uint8Array, ink: Uint8Array, w: number, h: number): Blobs {
   const n = w * h;
   const k = kernel();
-  const { at, heap } = k.reserve([n, ink === joined ? 0 : n, ...labelBlocks(n)]);
-  const [joinedAt, inkAt, labels, stack, counts, boxes] = at as [number, number, number, number, number, number];
+  const { at, heap } = k.reserve([n, ink === joined ? 0 : n, ...labelBlocks(w, h)]);
+  const [joinedAt, inkAt, labels, runs, counts, boxes] = at as [number, number, number, number, number, number];
   heap.set(joined.subarray(0, n), joinedAt);
   if (ink !== joined) heap.set(ink.subarray(0, n), inkAt);
-  const found = k.exports.label(joinedAt, ink === joined ? joinedAt : inkAt, w, h, labels, stack, counts, boxes);
+  const found = k.exports.label(joinedAt, ink === joined ? joinedAt : inkAt, w, h, labels, runs, counts, boxes);
   return blobsOf(heap, n, found, labels, counts, boxes);
 }
 
