@@ -114,6 +114,18 @@ const COS = (() => {
   return t;
 })();
 
+/** COS's rows in pairs, u = 2p and 2p + 1 side by side for each x: what the kernel's DCT reads two terms at a time. */
+const COS_PAIRS = (() => {
+  const t = new Float64Array((K >> 1) * N * 2);
+  for (let p = 0; p < K >> 1; p++) {
+    for (let x = 0; x < N; x++) {
+      t[(p * N + x) * 2] = COS[2 * p * N + x]!;
+      t[(p * N + x) * 2 + 1] = COS[(2 * p + 1) * N + x]!;
+    }
+  }
+  return t;
+})();
+
 /** The orientation v of a square N × N image. */
 export function orient(pixels: Float64Array, v: number): Float64Array {
   const out = new Float64Array(N * N);
@@ -139,6 +151,9 @@ export function logoHashes(pixels: Float64Array): LogoHashes {
   square.lowDct();
   return { phash: square.phash(), dhash: square.dhash() };
 }
+
+/** The low DCT block of a prepared square (block[v · K + u]), as logoHashes reads it: exported for its test. */
+export const lowDctBlock = (pixels: Float64Array): Float64Array => loaded(pixels).lowDct().slice();
 
 /** The informative bits of a part's perceptual hash when the part has no symmetry (partHashes): all of them. */
 export const ASYMMETRIC = 64;
@@ -195,8 +210,8 @@ const PHASH_TERMS = (() => {
 })();
 
 interface HashExports {
-  lowDct(pixels: number, cos: number, rows: number, block: number): void;
-  orientedPhash(block: number, at: number, negate: number, terms: number, work: number, bits: number, out: number): void;
+  lowDct(pixels: number, cos: number, cosPairs: number, rows: number, block: number): void;
+  orientedPhash(block: number, at: number, negate: number, quantised: number, terms: number, work: number, bits: number, out: number): void;
   orientedDhash(pixels: number, first: number, second: number, wide: number, tall: number, bits: number, out: number): void;
 }
 
@@ -212,19 +227,20 @@ export const HASH_TABLES = { cos: COS, terms: PHASH_TERMS, cells: DHASH_CELLS, d
 
 const WORDS = ORIENTATIONS * 2;
 /** The kernel's blocks, the tables first (see loaded). */
-const LAYOUT = [COS.byteLength, 512, 512, 512, 512, N * N * 8, N * K * 8, K * K * 8, 64 * 8, 64 * 8, 72 * 8, 72 * 8, 64, WORDS * 4, WORDS * 4];
+const LAYOUT = [COS.byteLength, COS_PAIRS.byteLength, 512, 512, 512, 512, N * N * 8, N * K * 8, K * K * 8, 2 * K * K * 8, 64 * 8, 64 * 8, 72 * 8, 72 * 8, 64, WORDS * 4, WORDS * 4];
 let tablesIn: object | null = null;
 
 /** A square laid out in the kernel's memory, and the steps of hashing it there. */
 function loaded(pixels: Float64Array) {
   const k = hashKernel();
   const { at, heap } = k.reserve(LAYOUT);
-  const [cos, termAt, negate, first, second, px, rows, block, terms, work, wide, tall, bits, phash, dhash] = at as [
-    number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
+  const [cos, cosPairs, termAt, negate, first, second, px, rows, block, quantised, terms, work, wide, tall, bits, phash, dhash] = at as [
+    number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
   ];
   // the layout is the same at every call and the memory only grows, so the tables are copied once a thread
   if (tablesIn !== k) {
     heap.set(bytesOf(COS), cos);
+    heap.set(bytesOf(COS_PAIRS), cosPairs);
     heap.set(PHASH_TERMS.at, termAt);
     heap.set(PHASH_TERMS.negate, negate);
     heap.set(DHASH_CELLS.first, first);
@@ -235,11 +251,11 @@ function loaded(pixels: Float64Array) {
   return {
     /** the DCT block: a view of the kernel's memory, which phash reads (symmetricTerms zeroes terms in it) */
     lowDct(): Float64Array {
-      k.exports.lowDct(px, cos, rows, block);
+      k.exports.lowDct(px, cos, cosPairs, rows, block);
       return new Float64Array(heap.buffer, block, K * K);
     },
     phash(): Uint32Array {
-      k.exports.orientedPhash(block, termAt, negate, terms, work, bits, phash);
+      k.exports.orientedPhash(block, termAt, negate, quantised, terms, work, bits, phash);
       return new Uint32Array(heap.buffer.slice(phash, phash + WORDS * 4));
     },
     dhash(): Uint32Array {

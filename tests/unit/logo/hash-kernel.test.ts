@@ -4,7 +4,7 @@
 // for flat ones full of ties, and for symmetric ones, whose terms the symmetric hash sets to 0.
 import { describe, expect, it } from 'vitest';
 import { rng } from './support/seeded';
-import { HASH_TABLES, logoHashes, ORIENTATIONS, orient, partHashes, SYMMETRY_SHARE, symmetricPhash } from '../../../shared/engine/logo/hash';
+import { HASH_TABLES, logoHashes, lowDctBlock, ORIENTATIONS, orient, partHashes, SYMMETRY_SHARE, symmetricPhash } from '../../../shared/engine/logo/hash';
 import { HASH_SIDE, kthSmallest } from '../../../shared/engine/logo/prepare';
 
 const N = HASH_SIDE;
@@ -156,6 +156,13 @@ describe('the hashes in WebAssembly', () => {
     }
     // the flat shapes made symmetric are symmetric figures: the zeroing path was taken
     expect(symmetric).toBeGreaterThan(40);
+  });
+
+  it('give the DCT block the JavaScript gave, to the last bit: the symmetric shares are read from it', () => {
+    for (const px of squares(240)) {
+      const got = lowDctBlock(px);
+      expect(Buffer.from(got.buffer).equals(Buffer.from(lowDct(px).buffer))).toBe(true);
+    }
   });
 
   it('hash a turned square to the turned hashes, through the kernel', () => {
