@@ -230,11 +230,52 @@ export function kthSmallest(values: Float64Array, k: number): number {
   return values[k]!;
 }
 
+/** Beyond this many values from an end, nearEnds leaves the selection to kthSmallest. */
+const NEAR_END = 64;
+
+/**
+ * The k-th smallest (0-based) of values and the j-th, k near the bottom and j near the top: the values sorting
+ * would place there, as kthSmallest gives them. Each is the last of a short sorted list of the k + 1 smallest (the
+ * n − j largest) kept in one pass, which passes over most values with one comparison each; kthSmallest's selection
+ * reorders the whole array twice. Exported for its test.
+ */
+export function nearEnds(values: Float64Array, k: number, j: number): [number, number] {
+  const n = values.length;
+  const lowCount = k + 1;
+  const highCount = n - j;
+  if (lowCount > NEAR_END || highCount > NEAR_END || lowCount > n || highCount > n) {
+    const work = new Float64Array(values);
+    const lo = kthSmallest(work, k);
+    return [lo, kthSmallest(work, j)];
+  }
+  // ascending, and descending: a value enters where it belongs and pushes the list's last out
+  const low = new Float64Array(lowCount).fill(Infinity);
+  const high = new Float64Array(highCount).fill(-Infinity);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < low[lowCount - 1]!) {
+      let at = lowCount - 1;
+      while (at > 0 && low[at - 1]! > v) {
+        low[at] = low[at - 1]!;
+        at--;
+      }
+      low[at] = v;
+    }
+    if (v > high[highCount - 1]!) {
+      let at = highCount - 1;
+      while (at > 0 && high[at - 1]! < v) {
+        high[at] = high[at - 1]!;
+        at--;
+      }
+      high[at] = v;
+    }
+  }
+  return [low[lowCount - 1]!, high[highCount - 1]!];
+}
+
 /** Stretches the 1st–99th percentile of the square to 0–255 in place, inverted when asked. */
 function stretch(pixels: Float64Array, invert: boolean): void {
-  const work = new Float64Array(pixels);
-  const lo = kthSmallest(work, Math.floor(pixels.length * 0.01));
-  const hi = kthSmallest(work, Math.ceil(pixels.length * 0.99) - 1);
+  const [lo, hi] = nearEnds(pixels, Math.floor(pixels.length * 0.01), Math.ceil(pixels.length * 0.99) - 1);
   // an even patch (a logo that is one filled shape) keeps its levels rather than amplifying noise
   const k = hi - lo < MIN_CONTRAST ? 1 : 255 / (hi - lo);
   const base = hi - lo < MIN_CONTRAST ? 0 : lo;

@@ -1,6 +1,6 @@
 // The percentiles each prepared square is stretched by are found by selection: the same values a sort gives.
 import { describe, expect, it } from 'vitest';
-import { contentBox, type GrayImage, kthSmallest } from '../../../shared/engine/logo/prepare';
+import { contentBox, type GrayImage, kthSmallest, nearEnds } from '../../../shared/engine/logo/prepare';
 
 describe('kthSmallest', () => {
   it('gives the value sorting puts at k, with ties, runs and a single value', () => {
@@ -22,6 +22,34 @@ describe('kthSmallest', () => {
       const work = new Float64Array(values);
       const lo = kthSmallest(work, Math.floor(values.length * 0.01));
       expect([lo, kthSmallest(work, Math.ceil(values.length * 0.99) - 1)]).toEqual([sorted[Math.floor(values.length * 0.01)], sorted[Math.ceil(values.length * 0.99) - 1]]);
+    }
+  });
+});
+
+describe('nearEnds', () => {
+  it('gives the values sorting puts near either end, the percentiles a square is stretched by, with ties and runs', () => {
+    let seed = 11;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const cases = [
+      Float64Array.from({ length: 1024 }, () => Math.round(next() * 255)),
+      Float64Array.from({ length: 1024 }, () => next() * 255),
+      // mostly ground: the percentiles fall in a run of ties, and the ink is at one end
+      Float64Array.from({ length: 1024 }, (_, i) => (i < 1000 ? 255 : i % 7)),
+      Float64Array.from({ length: 1024 }, (_, i) => (i < 1000 ? 0 : 200 + (i % 5))),
+      Float64Array.from({ length: 257 }, (_, i) => 256 - i),
+      Float64Array.from({ length: 257 }, (_, i) => i),
+      Float64Array.of(42),
+      Float64Array.of(3, 1),
+    ];
+    for (const values of cases) {
+      const sorted = new Float64Array(values).sort();
+      const n = values.length;
+      const before = Float64Array.from(values);
+      for (const [k, j] of [[Math.floor(n * 0.01), Math.ceil(n * 0.99) - 1], [0, n - 1], [Math.min(n - 1, 63), Math.max(0, n - 64)], [Math.min(n - 1, 64), Math.max(0, n - 65)], [n >> 1, n >> 1]]) {
+        expect(nearEnds(values, k!, j!), `n ${n}, k ${k}, j ${j}`).toEqual([sorted[k!], sorted[j!]]);
+      }
+      // the values are read, not reordered
+      expect(Array.from(values)).toEqual(Array.from(before));
     }
   });
 });
