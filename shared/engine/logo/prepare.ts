@@ -66,26 +66,28 @@ export function aspectOf(box: readonly [number, number, number, number]): number
 
 /** The gray level of the background: the median of the border pixels. */
 export function backgroundLevel(img: GrayImage): number {
-  const data = img.data;
-  return borderMedian(img.width, img.height, (i) => data[i]!);
+  return borderMedian(img.data, img.width, img.height, 1, 0);
 }
 
-/** The median of the values at(i) of the border pixels i (top and bottom rows, then the sides' inner pixels). */
-function borderMedian(w: number, h: number, at: (i: number) => number): number {
-  const counts = new Uint32Array(256);
-  let n = 0;
-  const add = (i: number) => {
-    counts[at(i) & 255]!++;
-    n++;
-  };
+/** borderMedian's counts, cleared at each call: it runs for every square a logo is hashed from. */
+const borderCounts = new Uint32Array(256);
+
+/**
+ * The median of channel `channel` (of `channels` a pixel) of the border pixels of the w × h pixels in `data` (top
+ * and bottom rows, then the sides' inner pixels), each value read as a byte.
+ */
+function borderMedian(data: ArrayLike<number>, w: number, h: number, channels: number, channel: number): number {
+  const counts = borderCounts.fill(0);
+  const bottom = (h - 1) * w;
   for (let x = 0; x < w; x++) {
-    add(x);
-    if (h > 1) add((h - 1) * w + x);
+    counts[data[x * channels + channel]! & 255]!++;
+    if (h > 1) counts[data[(bottom + x) * channels + channel]! & 255]!++;
   }
   for (let y = 1; y < h - 1; y++) {
-    add(y * w);
-    if (w > 1) add(y * w + w - 1);
+    counts[data[y * w * channels + channel]! & 255]!++;
+    if (w > 1) counts[data[(y * w + w - 1) * channels + channel]! & 255]!++;
   }
+  const n = (h > 1 ? 2 * w : w) + Math.max(0, h - 2) * (w > 1 ? 2 : 1);
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += counts[v]!;
@@ -188,7 +190,7 @@ export function inkImage(data: Uint8Array, width: number, height: number, channe
 
 /** backgroundLevel of each channel of interleaved pixels, reading only the border (no copy of each plane). */
 export function borderMedians(data: ArrayLike<number>, width: number, height: number, channels: number): number[] {
-  return Array.from({ length: channels }, (_, c) => borderMedian(width, height, (i) => data[i * channels + c]!));
+  return Array.from({ length: channels }, (_, c) => borderMedian(data, width, height, channels, c));
 }
 
 /**

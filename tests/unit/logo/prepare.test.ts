@@ -1,6 +1,6 @@
 // The percentiles each prepared square is stretched by are found by selection: the same values a sort gives.
 import { describe, expect, it } from 'vitest';
-import { contentBox, type GrayImage, kthSmallest, nearEnds } from '../../../shared/engine/logo/prepare';
+import { backgroundLevel, borderMedians, contentBox, type GrayImage, kthSmallest, nearEnds } from '../../../shared/engine/logo/prepare';
 
 describe('kthSmallest', () => {
   it('gives the value sorting puts at k, with ties, runs and a single value', () => {
@@ -50,6 +50,29 @@ describe('nearEnds', () => {
       }
       // the values are read, not reordered
       expect(Array.from(values)).toEqual(Array.from(before));
+    }
+  });
+});
+
+describe('the border medians', () => {
+  /** Every border pixel's value once (a pixel in a corner, or in a one-pixel-wide image, once), sorted: the lower median. */
+  const reference = (data: Uint8Array, w: number, h: number, channels: number, c: number) => {
+    const values: number[] = [];
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (y === 0 || y === h - 1 || x === 0 || x === w - 1) values.push(data[(y * w + x) * channels + c]!);
+    values.sort((a, b) => a - b);
+    return values[Math.ceil(values.length / 2) - 1]!;
+  };
+
+  it('are the lower median of each channel over the border pixels, in images of every shape', () => {
+    let seed = 5;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    for (const [w, h] of [[1, 1], [1, 7], [7, 1], [2, 2], [2, 5], [5, 2], [3, 3], [128, 97], [40, 128]] as Array<[number, number]>) {
+      for (const channels of [1, 3]) {
+        const data = Uint8Array.from({ length: w * h * channels }, () => next());
+        const want = Array.from({ length: channels }, (_, c) => reference(data, w, h, channels, c));
+        expect(borderMedians(data, w, h, channels), `${w}×${h}×${channels}`).toEqual(want);
+        if (channels === 1) expect(backgroundLevel({ width: w, height: h, data })).toBe(want[0]);
+      }
     }
   });
 });
