@@ -58,3 +58,28 @@ export function resample(
     }
   }
 }
+
+/**
+ * The pixels of columns x0 .. x1 of `count` rows at `rows` (`width` pixels of `channels` bytes a row) whose byte in
+ * the mask at `mask` (`width` a row) is set, made the fill (`channels` bytes at `fill`): an element peeled off, read
+ * as the background. A gray image's rows sixteen pixels at a time.
+ */
+export function erase(rows: usize, mask: usize, width: i32, channels: i32, x0: i32, x1: i32, count: i32, fill: usize): void {
+  const zero = i8x16.splat(0);
+  const level = i8x16.splat(<i8>load<u8>(fill));
+  for (let y = 0; y < count; y++) {
+    const m = mask + <usize>(y * width);
+    const r = rows + <usize>(y * width * channels);
+    let x = x0;
+    if (channels == 1) {
+      for (; x + 16 <= x1; x += 16) {
+        const p = r + <usize>x;
+        v128.store(p, v128.bitselect(level, v128.load(p), i8x16.ne(v128.load(m + <usize>x), zero)));
+      }
+    }
+    for (; x < x1; x++) {
+      if (load<u8>(m + <usize>x) == 0) continue;
+      for (let c = 0; c < channels; c++) store<u8>(r + <usize>(x * channels + c), load<u8>(fill + <usize>c));
+    }
+  }
+}

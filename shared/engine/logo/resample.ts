@@ -10,6 +10,7 @@ interface ResampleExports {
     src: number, f64s: boolean, srcWidth: number, channels: number, channel: number, y0: number, rows: number, dw: number, dh: number,
     sx: number, sy: number, wxs: number, wxa: number, wxp: number, wys: number, wya: number, wyp: number, mid: number, out: number,
   ): void;
+  erase(rows: number, mask: number, width: number, channels: number, x0: number, x1: number, count: number, fill: number): void;
 }
 
 const kernel = wasmKernel<ResampleExports>(RESAMPLE_WASM);
@@ -19,9 +20,10 @@ type Box = readonly [number, number, number, number];
 /**
  * The kernel laid out for resampling the box of src to dw × dh, `outputs` results of dw × dh f64: the box's rows
  * (whole: the weights index them by column) copied in, as bytes or doubles as src holds them, and both axes'
- * weights; `run(channel, k)` resamples that channel into result k and `result(k)` reads it back.
+ * weights; `run(channel, k)` resamples that channel into result k and `result(k)` reads it back. With `erased`, the
+ * copied rows' erased pixels are made the fill in the kernel before any run.
  */
-function laidOut(name: string, src: Uint8Array | Float64Array, srcWidth: number, box: Box, dw: number, dh: number, channels: number, outputs: number) {
+function laidOut(name: string, src: Uint8Array | Float64Array, srcWidth: number, box: Box, dw: number, dh: number, channels: number, outputs: number, erased?: Erased) {
   const [x0, y0, x1, y1] = box;
   if (![x0, y0, x1, y1, dw, dh].every(Number.isInteger) || x1 <= x0 || y1 <= y0) throw new RangeError(`${name}: box ${box.join(',')} → ${dw} × ${dh}`);
   const sx = (x1 - x0) / dw;
@@ -33,14 +35,19 @@ function laidOut(name: string, src: Uint8Array | Float64Array, srcWidth: number,
   const weights = [wx.start, wx.at, wx.part, wy.start, wy.at, wy.part].map(bytesOf);
   const cells = dw * dh * 8;
   const k = kernel();
-  const { at, heap } = k.reserve([rows.byteLength, ...weights.map((w) => w.byteLength), (y1 - y0) * dw * 8, cells * outputs]);
+  const mask = erased ? erased.erase.subarray(y0 * srcWidth, y1 * srcWidth) : null;
+  const { at, heap } = k.reserve([rows.byteLength, ...weights.map((w) => w.byteLength), (y1 - y0) * dw * 8, cells * outputs, mask?.length ?? 0, channels]);
   if (f64s) new Float64Array(heap.buffer, at[0]!, rows.length).set(rows);
   else heap.set(rows, at[0]!);
   weights.forEach((w, i) => heap.set(w, at[i + 1]!));
-  const [from, wxs, wxa, wxp, wys, wya, wyp, mid, out] = at as [number, number, number, number, number, number, number, number, number];
+  const [from, wxs, wxa, wxp, wys, wya, wyp, mid, out, maskAt, fillAt] = at as [number, number, number, number, number, number, number, number, number, number, number];
+  if (erased && mask) {
+    heap.set(mask, maskAt);
+    // each fill as a byte, as storing it in the rows' bytes made it
+    heap.set(Uint8Array.from({ length: channels }, (_, c) => erased.fill[c]!), fillAt);
+    k.exports.erase(from, maskAt, srcWidth, channels, x0, x1, y1 - y0, fillAt);
+  }
   return {
-    /** the box's rows as copied into the kernel: row y0's first byte at `rowsAt` */
-    heap, rowsAt: from,
     run: (channel: number, result: number) =>
       k.exports.resample(from, f64s, srcWidth, channels, channel, y0, y1 - y0, dw, dh, sx, sy, wxs, wxa, wxp, wys, wya, wyp, mid, out + result * cells),
     result: (r: number) => new Float64Array(heap.buffer.slice(out + r * cells, out + (r + 1) * cells)),
@@ -72,18 +79,7 @@ export interface Erased {
  * sums are those a plane of doubles filled the same way gave.
  */
 export function resampleChannels(src: Uint8Array, srcWidth: number, box: Box, dw: number, dh: number, channels: number, erased?: Erased): Float64Array[] {
-  const kernelled = laidOut('resampleChannels', src, srcWidth, box, dw, dh, channels, channels);
-  if (erased) {
-    const [x0, y0, x1, y1] = box;
-    const { heap, rowsAt } = kernelled;
-    for (let y = y0; y < y1; y++) {
-      for (let i = y * srcWidth + x0, end = y * srcWidth + x1; i < end; i++) {
-        if (!erased.erase[i]) continue;
-        const p = rowsAt + (i - y0 * srcWidth) * channels;
-        for (let c = 0; c < channels; c++) heap[p + c] = erased.fill[c]!;
-      }
-    }
-  }
+  const kernelled = laidOut('resampleChannels', src, srcWidth, box, dw, dh, channels, channels, erased);
   for (let c = 0; c < channels; c++) kernelled.run(c, c);
   return Array.from({ length: channels }, (_, c) => kernelled.result(c));
 }
