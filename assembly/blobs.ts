@@ -1,8 +1,8 @@
 // AssemblyScript, compiled to WebAssembly by build/gen-wasm.mjs into shared/engine/logo/blobs-wasm.ts (committed).
 // The blobs a logo's peels and parts are cut from (shared/engine/logo/regions.ts findBlobs and labelComponents, which
 // keep the thresholds, pass them in and read the blobs back): the ink of a box, joined over a few pixels, labelled in
-// 4-connected components in the JavaScript's order of visits, so every blob has the number, the count and the box it
-// had. tests/unit/logo/blobs-kernel.test.ts holds that JavaScript as the reference.
+// 4-connected components numbered as the JavaScript's flood numbered them, so every blob has the number, the count
+// and the box it had. tests/unit/logo/blobs-kernel.test.ts holds that JavaScript as the reference.
 
 /** out[x] = 1 for each x of the row at `row` (n bytes of 0 and 1) with a set pixel within `join` of it in the row. */
 function dilateRow(src: usize, out: usize, n: i32, join: i32): void {
