@@ -4,6 +4,8 @@
 // 4-connected components numbered as the JavaScript's flood numbered them, so every blob has the number, the count
 // and the box it had. tests/unit/logo/blobs-kernel.test.ts holds that JavaScript as the reference.
 
+import { runRoot } from './runs';
+
 /** out[x] = 1 for each x of the row at `row` (n bytes of 0 and 1) with a set pixel within `join` of it in the row. */
 function dilateRow(src: usize, out: usize, n: i32, join: i32): void {
   let x = 0;
@@ -123,7 +125,7 @@ export function label(joined: usize, ink: usize, w: i32, h: i32, labels: usize, 
   }
   let blobs = 0;
   for (let k = 0; k < count; k++) {
-    const root = rootOf(runs, k);
+    const root = runRoot(runs, k);
     const r = runs + (<usize>k << 4);
     const from = load<i32>(r);
     const end = load<i32>(r, 4);
@@ -165,23 +167,10 @@ export function label(joined: usize, ink: usize, w: i32, h: i32, labels: usize, 
   return blobs;
 }
 
-/** The root of run k's blob, halving the path on the way (every parent an earlier run). */
-function rootOf(runs: usize, k: i32): i32 {
-  let r = k;
-  let parent = load<i32>(runs + (<usize>r << 4), 8);
-  while (parent != r) {
-    const grand = load<i32>(runs + (<usize>parent << 4), 8);
-    store<i32>(runs + (<usize>r << 4), grand, 8);
-    r = grand;
-    parent = load<i32>(runs + (<usize>r << 4), 8);
-  }
-  return r;
-}
-
 /** Joins the blobs of runs a and b, the later root under the earlier. */
 function join(runs: usize, a: i32, b: i32): void {
-  const ra = rootOf(runs, a);
-  const rb = rootOf(runs, b);
+  const ra = runRoot(runs, a);
+  const rb = runRoot(runs, b);
   if (ra == rb) return;
   store<i32>(runs + (<usize>max<i32>(ra, rb) << 4), min<i32>(ra, rb), 8);
 }

@@ -7,6 +7,7 @@
 // that JavaScript as the reference.
 
 import { roundHalfUp } from './js-math';
+import { runRoot } from './runs';
 
 /**
  * The ink image of `channels`-channel pixels at `data` (width × height) against the background colour at `bg`
@@ -257,30 +258,17 @@ function clearSpecks(w: i32, h: i32, speckArea: i32, runs: usize, mask: usize): 
     aboveFirst = first;
   }
   for (let k = 0; k < count; k++) {
-    if (load<i32>(runs + (<usize>rootOf(runs, k) << 4), 12) > speckArea) continue;
+    if (load<i32>(runs + (<usize>runRoot(runs, k) << 4), 12) > speckArea) continue;
     const r = runs + (<usize>k << 4);
     const from = load<i32>(r);
     memory.fill(mask + <usize>from, 0, <usize>(load<i32>(r, 4) - from));
   }
 }
 
-/** The root of run k's blob, halving the path on the way. */
-function rootOf(runs: usize, k: i32): i32 {
-  let r = k;
-  let parent = load<i32>(runs + (<usize>r << 4), 8);
-  while (parent != r) {
-    const grand = load<i32>(runs + (<usize>parent << 4), 8);
-    store<i32>(runs + (<usize>r << 4), grand, 8);
-    r = grand;
-    parent = load<i32>(runs + (<usize>r << 4), 8);
-  }
-  return r;
-}
-
 /** Joins the blobs of runs a and b: the later root under the earlier, its size added. */
 function join(runs: usize, a: i32, b: i32): void {
-  const ra = rootOf(runs, a);
-  const rb = rootOf(runs, b);
+  const ra = runRoot(runs, a);
+  const rb = runRoot(runs, b);
   if (ra == rb) return;
   const root = min<i32>(ra, rb);
   const other = max<i32>(ra, rb);

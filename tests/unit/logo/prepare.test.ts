@@ -1,5 +1,6 @@
 // The percentiles each prepared square is stretched by are found by selection: the same values a sort gives.
 import { describe, expect, it } from 'vitest';
+import { rng } from './support/seeded';
 import { backgroundLevel, borderMedians, contentBox, type GrayImage, kthSmallest, nearEnds } from '../../../shared/engine/logo/prepare';
 
 describe('kthSmallest', () => {
@@ -28,8 +29,8 @@ describe('kthSmallest', () => {
 
 describe('nearEnds', () => {
   it('gives the values sorting puts near either end, the percentiles a square is stretched by, with ties and runs', () => {
-    let seed = 11;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const draw = rng(11);
+    const next = () => draw() / 2 ** 32;
     const cases = [
       Float64Array.from({ length: 1024 }, () => Math.round(next() * 255)),
       Float64Array.from({ length: 1024 }, () => next() * 255),
@@ -64,11 +65,10 @@ describe('the border medians', () => {
   };
 
   it('are the lower median of each channel over the border pixels, in images of every shape', () => {
-    let seed = 5;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    const next = rng(5);
     for (const [w, h] of [[1, 1], [1, 7], [7, 1], [2, 2], [2, 5], [5, 2], [3, 3], [128, 97], [40, 128]] as Array<[number, number]>) {
       for (const channels of [1, 3]) {
-        const data = Uint8Array.from({ length: w * h * channels }, () => next());
+        const data = Uint8Array.from({ length: w * h * channels }, () => next() & 255);
         const want = Array.from({ length: channels }, (_, c) => reference(data, w, h, channels, c));
         expect(borderMedians(data, w, h, channels), `${w}×${h}×${channels}`).toEqual(want);
         if (channels === 1) expect(backgroundLevel({ width: w, height: h, data })).toBe(want[0]);
