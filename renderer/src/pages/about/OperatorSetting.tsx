@@ -1,5 +1,5 @@
 // 设置 · 经办人: the name recorded in the change log and the letters as who acted. Empty: the OS user's full name.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OperatorInfo } from '../../../../shared/api';
 import { useClient } from '../../api/context';
 import { useAccount, usePermission } from '../../app/account';
@@ -13,12 +13,15 @@ export function OperatorSetting() {
   const [info, setInfo] = useState<OperatorInfo | null>(null);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // a name typed before the stored one arrives is kept: the stored one would replace it unseen, and 保存 would then
+  // save the old name
+  const edited = useRef(false);
 
   useEffect(() => {
     void client['settings.operator']({}).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setInfo(r.value);
-      setValue(r.value.operator);
+      if (!edited.current) setValue(r.value.operator);
     });
   }, [client]);
 
@@ -37,7 +40,10 @@ export function OperatorSetting() {
       <h2>设置</h2>
       <form className="operator-form" onSubmit={(e) => void save(e)}>
         <label htmlFor="operator-name">经办人</label>
-        <input id="operator-name" value={value} onChange={(e) => setValue(e.target.value)} placeholder={info?.systemName ?? ''} maxLength={40} />
+        <input id="operator-name" value={value} onChange={(e) => {
+          edited.current = true;
+          setValue(e.target.value);
+        }} placeholder={info?.systemName ?? ''} maxLength={40} />
         <button type="submit" className="primary" disabled={!allowed.allowed} title={allowed.reason}>
           保存
         </button>
